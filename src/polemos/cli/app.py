@@ -1,0 +1,176 @@
+"""The ``polemos`` command line: a thin layer over the Python API, one command per concern."""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+
+from polemos.cli.ingesting import IngestSummary, extract_to_stream, ingest_paths
+from polemos.ingest import ReadOptions
+from polemos.ingest.readers import DEFAULT_MAX_BYTES
+from polemos.pipeline import STAGE_ORDER, PipelineConfig
+from polemos.store import StoreError, default_location, open_store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Sourced, checkable event data from conflict reporting.")
+eval_app = typer.Typer(no_args_is_help=True, help="Score polemos against evaluation sets.")
+app.add_typer(eval_app, name="eval")
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+DbOption = typer.Option(None, "--db", envvar="POLEMOS_DB", help="Store location (SQLite file). Default: polemos.db")
+PathsArgument = typer.Argument(..., help="Files, directories, JSON Lines files or - for standard input.")
+
+
+def _read_options(title, url, published, max_bytes, id_key, text_key, html_key) -> ReadOptions:
+    key_map = {name: key for name, key in (("id", id_key), ("text", text_key), ("html", html_key)) if key}
+    return ReadOptions(max_bytes=max_bytes, key_map=key_map, title=title, url=url, published=_check_date(published))
+
+
+def _check_date(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint="--published")
+
+
+def _config(stages: Optional[str]) -> PipelineConfig:
+    if stages is None:
+        return PipelineConfig()
+    chosen = tuple(s.strip() for s in stages.split(",") if s.strip() and s.strip() != "clean")
+    unknown = [s for s in chosen if s not in STAGE_ORDER]
+    if unknown:
+        raise typer.BadParameter(f"unknown stage {unknown[0]!r}; choose from clean,{','.join(STAGE_ORDER)}", param_hint="--stages")
+    return PipelineConfig(stages=chosen)
+
+
+@app.command()
+def ingest(
+    paths: List[str] = PathsArgument,
+    db: Optional[str] = DbOption,
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs without one."),
+    url: Optional[str] = typer.Option(None, help="Source URL for a single input."),
+    title: Optional[str] = typer.Option(None, help="Title for a single input."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, help="Refuse inputs larger than this many bytes."),
+    id_key: Optional[str] = typer.Option(None, help="JSON Lines key holding the document id."),
+    text_key: Optional[str] = typer.Option(None, help="JSON Lines key holding the text."),
+    html_key: Optional[str] = typer.Option(None, help="JSON Lines key holding HTML."),
+    stages: Optional[str] = typer.Option(None, help=f"Comma-separated stages to run (default: all of {','.join(STAGE_ORDER)})."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+):
+    """Clean, extract and store documents; the same article is stored once."""
+    options = _read_options(title, url, published, max_bytes, id_key, text_key, html_key)
+    summary = _run_ingest(paths, db, options, _config(stages), quiet)
+    raise typer.Exit(summary.exit_code())
+
+
+def _run_ingest(paths, db, options, config, quiet) -> IngestSummary:
+    try:
+        store = open_store(db)
+    except StoreError as error:
+        err.print(f"polemos: error: {error}")
+        raise typer.Exit(2)
+    with store:
+        summary = ingest_paths(paths, store, options, config, err, show_progress=not quiet)
+    err.print(summary.render(store.path))
+    return summary
+
+
+@app.command()
+def extract(
+    paths: List[str] = PathsArgument,
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs without one."),
+    url: Optional[str] = typer.Option(None, help="Source URL for a single input."),
+    title: Optional[str] = typer.Option(None, help="Title for a single input."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, help="Refuse inputs larger than this many bytes."),
+    id_key: Optional[str] = typer.Option(None, help="JSON Lines key holding the document id."),
+    text_key: Optional[str] = typer.Option(None, help="JSON Lines key holding the text."),
+    html_key: Optional[str] = typer.Option(None, help="JSON Lines key holding HTML."),
+    stages: Optional[str] = typer.Option(None, help=f"Comma-separated stages to run (default: all of {','.join(STAGE_ORDER)})."),
+    pretty: bool = typer.Option(False, help="Indent the JSON (one document only)."),
+):
+    """Print the extraction record of each document as JSON Lines, without touching the store."""
+    options = _read_options(title, url, published, max_bytes, id_key, text_key, html_key)
+    written, failed = extract_to_stream(paths, options, _config(stages), sys.stdout, err, indent=2 if pretty else None)
+    raise typer.Exit(1 if failed and not written else 0)
+
+
+@app.command()
+def show(
+    doc_id: str = typer.Argument(..., help="Document id (or an unambiguous prefix)."),
+    db: Optional[str] = DbOption,
+    as_json: bool = typer.Option(False, "--json", help="Print the full extraction record as JSON."),
+):
+    """Print a stored document's metadata and clean text."""
+    try:
+        with open_store(db) as store:
+            record = store.get_record(doc_id)
+    except StoreError as error:
+        err.print(f"polemos: error: {error}")
+        raise typer.Exit(1)
+    if as_json:
+        print(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
+        return
+    from polemos.cli.showing import render_document
+
+    render_document(record, out)
+
+
+@app.command()
+def documents(db: Optional[str] = DbOption, limit: int = typer.Option(50), offset: int = typer.Option(0)):
+    """List stored documents."""
+    from polemos.cli.showing import render_document_list
+
+    try:
+        with open_store(db) as store:
+            render_document_list(store, out, limit, offset)
+    except StoreError as error:
+        err.print(f"polemos: error: {error}")
+        raise typer.Exit(1)
+
+
+@app.command()
+def demo(db: Optional[str] = DbOption):
+    """Ingest the bundled demo articles and show what polemos found in them."""
+    from polemos.cli.showing import render_demo_summary
+
+    folder = resources.files("polemos") / "data" / "demo"
+    with resources.as_file(folder) as demo_dir:
+        summary = _run_ingest([str(demo_dir)], db, ReadOptions(), PipelineConfig(), quiet=True)
+    with open_store(db) as store:
+        render_demo_summary(store, out)
+    raise typer.Exit(summary.exit_code())
+
+
+@eval_app.command("cleaning")
+def eval_cleaning(
+    directory: Path = typer.Argument(..., exists=True, file_okay=False, help="A directory with html/ and ground-truth/."),
+    limit: Optional[int] = typer.Option(None, help="Score only the first N pages."),
+    as_json: bool = typer.Option(False, "--json"),
+):
+    """Word-level P/R/F1 of article extraction and boilerplate leaks, beside plain trafilatura."""
+    from polemos.eval import cleaning
+
+    _print_report(cleaning, cleaning.evaluate(directory, limit=limit), as_json)
+
+
+def _print_report(module, report: dict, as_json: bool) -> None:
+    print(json.dumps(report, indent=2, default=str) if as_json else module.format_report(report))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+"""Rendering stored documents and summaries for the terminal."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from polemos.record import ExtractionRecord
+
+
+def render_document(record: ExtractionRecord, console: Console) -> None:
+    doc = record.document
+    table = Table(show_header=False, box=None)
+    for label, value in (
+        ("id", doc.id), ("title", doc.title), ("url", doc.url),
+        ("published", f"{doc.published} ({doc.published_source})" if doc.published else None),
+        ("language", doc.language), ("source", doc.source),
+        ("headings", " | ".join(h.text for h in doc.headings) or None),
+        ("captions", len(doc.captions) or None), ("removed", len(doc.removed) or None),
+        ("extracted", _counts(record)),
+    ):
+        if value is not None:
+            table.add_row(f"[bold]{label}[/bold]", str(value).replace("[", "\\["))
+    console.print(table)
+    console.print()
+    console.print(record.text, markup=False, highlight=False)
+
+
+def _counts(record: ExtractionRecord) -> str:
+    parts = [
+        (len(record.actors), "actors"), (len(record.places), "places"), (len(record.timexes), "dates"),
+        (len(record.quantities), "figures"), (len(record.events), "events"),
+    ]
+    return ", ".join(f"{n} {label}" for n, label in parts)
+
+
+def render_document_list(store, console: Console, limit: int, offset: int) -> None:
+    table = Table("id", "published", "language", "chars", "title")
+    for row in store.documents(limit=limit, offset=offset):
+        table.add_row(row["id"], row["published"] or "", row["language"] or "", str(row["chars"]), _plain(row["title"]))
+    console.print(table)
+
+
+def render_demo_summary(store, console: Console) -> None:
+    console.print(f"[bold]polemos demo[/bold]: {store.count('documents')} documents in {store.path}")
+    render_document_list(store, console, limit=20, offset=0)
+    for row in store.documents(limit=20):
+        record = store.get_record(row["id"])
+        console.print(f"\n[bold]{_plain(record.document.title or record.document.id)}[/bold] — {_counts(record)}")
+        for heading in record.document.headings:
+            console.print(f"  § {_plain(heading.text)}")
+    console.print("\nSee a document with: polemos show ID")
+
+
+def _plain(text) -> str:
+    return (text or "").replace("[", "\\[")

@@ -1,0 +1,27 @@
+"""The raw input a reader hands to the cleaner: bytes or text plus whatever metadata came with it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+
+@dataclass
+class RawDocument:
+    source: str  # file path, "path:LINE" for a JSON Lines record, or "<stdin>"
+    content: str  # decoded text of the page or article
+    format: str  # "html" or "text"
+    id: Optional[str] = None
+    title: Optional[str] = None
+    url: Optional[str] = None
+    published: Optional[str] = None  # ISO date given with the input (JSON field or --published)
+    raw_bytes: Optional[bytes] = None  # the input exactly as read, kept for re-cleaning
+
+
+class InputError(Exception):
+    """An input that cannot be read; the message is one line naming the input and the reason."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason

@@ -1,0 +1,141 @@
+"""The pipeline: load every stage's resources once, then run documents through the stages in order.
+
+Stages are named in ``STAGE_ORDER`` and built by the factories in ``STAGE_FACTORIES``; a
+``PipelineConfig`` says which to run, so ``polemos extract --stages clean`` and the full
+pipeline share one code path. Each stage object has ``annotate(record, doc)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from polemos.clean import Cleaner, CleanOptions
+from polemos.ingest.raw import RawDocument
+from polemos.nlp import add_sentences, load_pipeline, model_name
+from polemos.record import ExtractionRecord
+
+STAGE_ORDER = ("time", "geo", "actors", "figures", "events")
+
+
+@dataclass
+class PipelineConfig:
+    stages: tuple[str, ...] = STAGE_ORDER
+    spacy_model: str = field(default_factory=model_name)
+    cache_dir: Optional[Path] = None
+    clean: CleanOptions = field(default_factory=CleanOptions)
+    batch_size: int = 16
+
+
+@dataclass
+class Resources:
+    """Shared, loaded-once data the stages are built from."""
+
+    gazetteer: object = None
+    knowledge_base: object = None
+
+
+def _time_stage(resources: Resources):
+    from polemos.time import TemporalTagger
+
+    return TemporalTagger.default()
+
+
+def _geo_stage(resources: Resources):
+    from polemos.geo import Geocoder
+
+    return Geocoder(resources.gazetteer)
+
+
+def _actor_stage(resources: Resources):
+    from polemos.actors import ActorResolver
+
+    return ActorResolver(resources.knowledge_base)
+
+
+def _figure_stage(resources: Resources):
+    from polemos.figures import FigureExtractor
+
+    return FigureExtractor()
+
+
+def _event_stage(resources: Resources):
+    from polemos.events import EventCoder
+
+    return EventCoder.default()
+
+
+STAGE_FACTORIES: dict[str, Callable[[Resources], object]] = {
+    "time": _time_stage,
+    "geo": _geo_stage,
+    "actors": _actor_stage,
+    "figures": _figure_stage,
+    "events": _event_stage,
+}
+
+
+def _load_resources(config: PipelineConfig) -> Resources:
+    resources = Resources()
+    if "geo" in config.stages:
+        from polemos.geo import Gazetteer
+
+        resources.gazetteer = Gazetteer.open(config.cache_dir)
+    if "actors" in config.stages:
+        from polemos.actors import KnowledgeBase
+
+        resources.knowledge_base = KnowledgeBase.load()
+    return resources
+
+
+def _ruler_patterns(resources: Resources) -> list[dict]:
+    patterns: list[dict] = []
+    for source in (resources.knowledge_base, resources.gazetteer):
+        if source is not None:
+            patterns.extend(source.ruler_patterns())
+    return patterns
+
+
+class Pipeline:
+    """Cleaner + spaCy + the configured stages, each loaded once."""
+
+    def __init__(self, config: PipelineConfig, cleaner: Cleaner, nlp, stages: list[tuple[str, object]]):
+        self.config = config
+        self.cleaner = cleaner
+        self.nlp = nlp
+        self.stages = stages
+
+    @classmethod
+    def load(cls, config: PipelineConfig | None = None) -> "Pipeline":
+        config = config or PipelineConfig()
+        unknown = set(config.stages) - set(STAGE_FACTORIES)
+        if unknown:
+            raise ValueError(f"unknown stage(s): {', '.join(sorted(unknown))}; known: {', '.join(STAGE_ORDER)}")
+        resources = _load_resources(config)
+        nlp = load_pipeline(config.spacy_model, _ruler_patterns(resources)) if config.stages else None
+        stages = [(name, STAGE_FACTORIES[name](resources)) for name in STAGE_ORDER if name in config.stages]
+        return cls(config, Cleaner(config.clean), nlp, stages)
+
+    def clean(self, raw: RawDocument) -> ExtractionRecord:
+        return self.cleaner.clean(raw)
+
+    def analyse(self, records: Iterable[ExtractionRecord]) -> Iterator[ExtractionRecord]:
+        """Run spaCy and the stages over cleaned records, batching the spaCy calls."""
+        if self.nlp is None:
+            yield from records
+            return
+        pairs = ((record.text, record) for record in records)
+        for doc, record in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size):
+            self.annotate(record, doc)
+            yield record
+
+    def annotate(self, record: ExtractionRecord, doc) -> ExtractionRecord:
+        add_sentences(record, doc)
+        for _name, stage in self.stages:
+            stage.annotate(record, doc)
+        return record
+
+    def extract(self, raw: RawDocument) -> ExtractionRecord:
+        record = self.clean(raw)
+        return next(self.analyse([record]))
+

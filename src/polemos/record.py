@@ -1,0 +1,216 @@
+"""The extraction record: the one typed object every pipeline stage reads and extends.
+
+Its JSON form (``ExtractionRecord.to_dict``) is the documented output of
+``polemos extract`` and is described by ``schema/extraction-record.json``.
+Every extracted item carries ``start``/``end`` character offsets into
+``ExtractionRecord.text`` and the index of the sentence it stands in, so any
+fact can be traced back to its source sentence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+
+@dataclass
+class Heading:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Caption:
+    text: str
+    credit: Optional[str] = None
+
+
+@dataclass
+class Removed:
+    """A passage taken out of the body, and why (``pull_quote``, ``boilerplate`` or ``caption``)."""
+
+    kind: str
+    text: str
+    reason: Optional[str] = None
+
+
+@dataclass
+class DocumentInfo:
+    id: str
+    title: Optional[str] = None
+    url: Optional[str] = None
+    published: Optional[str] = None  # ISO date YYYY-MM-DD
+    published_source: Optional[str] = None  # metadata | given | inferred | None
+    language: Optional[str] = None
+    source: Optional[str] = None  # file path or "<stdin>", with ":LINE" for JSON Lines
+    content_hash: Optional[str] = None
+    headings: list[Heading] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+    sentence: Optional[int] = None
+
+
+@dataclass
+class Timex:
+    text: str
+    start: int
+    end: int
+    type: str  # DATE | TIME | DURATION | SET
+    value: str  # TIMEX3 value, e.g. 2023-09-19, 2020-FA, P44D
+    begin: Optional[str] = None  # first calendar day covered (ISO date)
+    end_date: Optional[str] = None  # last calendar day covered (ISO date)
+    anchor: Optional[str] = None  # what the value was resolved against
+    sentence: Optional[int] = None
+
+
+@dataclass
+class Place:
+    text: str
+    start: int
+    end: int
+    name: Optional[str] = None
+    geonameid: Optional[int] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    country: Optional[str] = None  # ISO 3166 alpha-3
+    feature: Optional[str] = None  # country | admin1 | city | village | region | route | ...
+    sentence: Optional[int] = None
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    kind: str  # state | organisation | armed_group | person | group | ...
+    sector: Optional[str] = None  # PLOVER sector: GOV, MIL, REB, CVL, IGO, ...
+    country: Optional[str] = None  # ISO 3166 alpha-3
+    wikidata: Optional[str] = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Quantity:
+    text: str
+    start: int
+    end: int
+    min: Optional[float] = None
+    max: Optional[float] = None
+    unit: Optional[str] = None  # people | soldiers | civilians | ...
+    category: str = "other"  # dead | injured | displaced | arrested | troops | other
+    sentence: Optional[int] = None
+
+
+@dataclass
+class Evidence:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Event:
+    id: str
+    type: str
+    mode: Optional[str] = None
+    context: list[str] = field(default_factory=list)
+    actor: list[str] = field(default_factory=list)
+    recipient: list[str] = field(default_factory=list)
+    date: Optional[dict[str, Any]] = None
+    place: Optional[int] = None
+    size: dict[str, Any] = field(default_factory=dict)
+    modality: str = "asserted"
+    attributed_to: Optional[str] = None
+    evidence: list[Evidence] = field(default_factory=list)
+    confidence: float = 0.0
+    acled: Optional[dict[str, Optional[str]]] = None
+    trigger: Optional[str] = None
+
+
+@dataclass
+class Relation:
+    type: str
+    actors: list[str]
+    begin: Optional[str] = None
+    end: Optional[str] = None
+    name: Optional[str] = None
+    provisions: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class ExtractionRecord:
+    document: DocumentInfo
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ExtractionRecord":
+        return _build(cls, data)
+
+    def sentence_at(self, offset: int) -> Optional[int]:
+        """Index of the sentence containing ``offset`` (binary search over ``sentences``)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            sentence = self.sentences[mid]
+            if offset < sentence.start:
+                hi = mid - 1
+            elif offset >= sentence.end:
+                lo = mid + 1
+            else:
+                return mid
+        return None
+
+
+def _build(cls: type, data: Any) -> Any:
+    """Rebuild nested dataclasses from their ``asdict`` form."""
+    if not dataclasses.is_dataclass(cls) or not isinstance(data, dict):
+        return data
+    hints = {f.name: f.type for f in dataclasses.fields(cls)}
+    kwargs = {}
+    for name, value in data.items():
+        if name not in hints:
+            continue
+        kwargs[name] = _coerce(hints[name], value)
+    return cls(**kwargs)
+
+
+_NESTED = {
+    "Heading": Heading, "Caption": Caption, "Removed": Removed, "DocumentInfo": DocumentInfo,
+    "Sentence": Sentence, "Mention": Mention, "Timex": Timex, "Place": Place, "Actor": Actor,
+    "Quantity": Quantity, "Evidence": Evidence, "Event": Event, "Relation": Relation,
+}
+
+
+def _coerce(hint: Any, value: Any) -> Any:
+    hint = str(hint)
+    for name, klass in _NESTED.items():
+        if hint == name or hint == f"Optional[{name}]":
+            return _build(klass, value)
+        if hint == f"list[{name}]":
+            return [_build(klass, item) for item in value or []]
+    return value

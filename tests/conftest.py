@@ -1,0 +1,36 @@
+"""Shared test helpers: where ../shared is, and how to run the real CLI as a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SAMPLE = SHARED / "samples" / "karabakh-2023.txt"
+INDIA = SHARED / "corpora" / "india-police-events" / "docs.jsonl"
+DEMO = ROOT / "src" / "polemos" / "data" / "demo"
+
+needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared (development material) is not present")
+
+
+def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env: dict | None = None, timeout: int = 600):
+    """Run ``polemos ARGS`` as a user would, in a subprocess."""
+    full_env = {key: value for key, value in os.environ.items() if key != "POLEMOS_DB"}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "polemos", *args],
+        cwd=cwd, input=stdin, capture_output=True, timeout=timeout, env=full_env,
+    )
+
+
+@pytest.fixture(scope="session")
+def nlp_pipeline():
+    """The full polemos pipeline, loaded once for the whole test session."""
+    from polemos.pipeline import Pipeline
+
+    return Pipeline.load()
