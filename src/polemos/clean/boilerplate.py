@@ -1,0 +1,104 @@
+"""Removal of site furniture from the body: newsletter and cookie prompts, comment forms,
+share/follow lines, "Original post" markers and the like.
+
+Patterns live in ``polemos/data/boilerplate.csv`` (pattern, reason, source) and only ever
+match short blocks, so an article paragraph that happens to mention "subscribe" survives.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+from polemos.clean.blocks import HEADING, Block, Extraction
+
+_ORIGINAL_POST_REASON = "original post marker"
+_URL = re.compile(r"https?://[^\s)\]>\"']+")
+
+
+@dataclass(frozen=True)
+class BoilerplatePattern:
+    regex: re.Pattern
+    reason: str
+    source: str
+
+
+def load_boilerplate_patterns(path: Optional[Path] = None) -> list[BoilerplatePattern]:
+    """Read the pattern table; ``path`` defaults to the packaged ``data/boilerplate.csv``."""
+    if path is None:
+        handle = resources.files("polemos").joinpath("data/boilerplate.csv").open(encoding="utf-8")
+    else:
+        handle = open(path, encoding="utf-8")
+    with handle:
+        return [
+            BoilerplatePattern(re.compile(row["pattern"], re.IGNORECASE), row["reason"], row["source"])
+            for row in csv.DictReader(handle)
+            if row.get("pattern")
+        ]
+
+
+def _has_emoji(text: str) -> bool:
+    return any(unicodedata.category(ch) == "So" and ord(ch) >= 0x2600 for ch in text)
+
+
+class BoilerplateFilter:
+    def __init__(self, patterns: list[BoilerplatePattern], max_words: int = 60,
+                 substantial_words: int = 20):
+        self.patterns = patterns
+        self.max_words = max_words
+        self.substantial_words = substantial_words
+
+    def reason_for(self, text: str) -> Optional[str]:
+        """Why a block is boilerplate, or None when it is article text."""
+        words = len(text.split())
+        if words == 0 or words > self.max_words:
+            return None
+        plain = text.strip(" *_#>-|")
+        for pattern in self.patterns:
+            if pattern.regex.search(plain):
+                return pattern.reason
+        if words <= 15 and _has_emoji(text):
+            return "emoji prompt"
+        return None
+
+    def apply(self, extraction: Extraction) -> None:
+        """Move boilerplate blocks from ``extraction.blocks`` to ``extraction.removed``."""
+        reasons = [self.reason_for(block.text) for block in extraction.blocks]
+        tail_start = self._tail_start(extraction.blocks, reasons)
+        kept: list[Block] = []
+        for index, (block, reason) in enumerate(zip(extraction.blocks, reasons)):
+            if reason is None and index >= tail_start:
+                reason = "short text in the boilerplate tail after the article"
+            if reason is None:
+                kept.append(block)
+                continue
+            if reason == _ORIGINAL_POST_REASON and extraction.url is None:
+                extraction.url = _first_url(block)
+            extraction.remove("boilerplate", block.text, reason)
+        extraction.blocks = kept
+
+    def _tail_start(self, blocks: list[Block], reasons: list[Optional[str]]) -> int:
+        """Index of the first boilerplate block after the last substantial paragraph: short
+        blocks from there on (sign-up headings, button labels) belong to the page, not the
+        article."""
+        last_substantial = -1
+        for index, (block, reason) in enumerate(zip(blocks, reasons)):
+            if reason is None and block.kind != HEADING and len(block.text.split()) >= self.substantial_words:
+                last_substantial = index
+        for index in range(last_substantial + 1, len(blocks)):
+            if reasons[index] is not None:
+                return index
+        return len(blocks)
+
+
+def _first_url(block: Block) -> Optional[str]:
+    for link in block.links:
+        if link.startswith(("http://", "https://")):
+            return link
+    match = _URL.search(block.text)
+    return match.group(0).rstrip(".,;") if match else None

@@ -1,0 +1,124 @@
+"""Main-text extraction from HTML pages with trafilatura, keeping structure.
+
+Figures are taken out of the page first, so their captions and credits land in
+``captions`` rather than in the body. trafilatura's XML output then gives headings,
+paragraphs, list items and quotes in order. When trafilatura finds nothing (pages whose story
+sits in an element it treats as page furniture), a paragraph-density fallback takes over.
+Title, canonical url and publication date come from the page's metadata only.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Optional
+
+import trafilatura
+from lxml import etree, html as lxml_html
+from trafilatura.utils import load_html
+
+from polemos.clean.blocks import HEADING, ITEM, PARAGRAPH, Block, Extraction
+from polemos.clean.captions import CaptionDetector
+from polemos.clean.fallback import density_blocks
+from polemos.clean.repair import normalise_for_matching, repair_inline
+
+_CREDIT_CLASS = re.compile(r"credit|copyright|byline|source|attribution", re.IGNORECASE)
+_CAPTION_CONTAINERS = "//figure | //*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption ')]"
+_FIGURE_MAX_WORDS = 120  # a <figure> holding more text than a caption wraps article text
+
+
+def _text_of(element: etree._Element) -> str:
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def _credit_inside(container: etree._Element) -> Optional[str]:
+    for element in container.iter():
+        if isinstance(element.tag, str) and _CREDIT_CLASS.search(element.get("class", "")):
+            credit = _text_of(element)
+            parent = element.getparent()
+            if credit and parent is not None:
+                parent.remove(element)
+                return credit
+    return None
+
+
+def _take_figures(tree: lxml_html.HtmlElement, detector: CaptionDetector, extraction: Extraction) -> None:
+    """Move figure captions and credits into ``extraction`` and drop the figures from the page."""
+    for figure in tree.xpath(_CAPTION_CONTAINERS):
+        if len(_text_of(figure).split()) > _FIGURE_MAX_WORDS:
+            continue
+        captions = figure.xpath(
+            ".//figcaption | .//*[contains(@class, 'caption') and not(ancestor::figcaption)]"
+        )
+        credit = _credit_inside(figure)
+        text = " ".join(_text_of(caption) for caption in captions[:1])
+        if text or credit:
+            caption, own_credit = detector.split_figure_caption(repair_inline(text))
+            extraction.add_caption(caption, repair_inline(credit) if credit else own_credit)
+        if figure.getparent() is not None:
+            figure.getparent().remove(figure)
+
+
+def _metadata(tree: lxml_html.HtmlElement, extraction: Extraction, url: Optional[str]) -> None:
+    found = trafilatura.extract_metadata(
+        tree, default_url=url, extensive=False,
+        date_config={"extensive_search": False, "original_date": True},
+    )
+    extraction.title = repair_inline(found.title) if found.title else None
+    extraction.url = found.url or url
+    extraction.published = found.date or None
+
+
+def _xml_blocks(xml: str) -> list[Block]:
+    root = etree.fromstring(xml.encode("utf-8"))
+    main = root.find("main")
+    blocks: list[Block] = []
+    for element in (main if main is not None else root):
+        tag = element.tag
+        if tag == "head":
+            level = int(element.get("rend", "h2")[1:] or 2) if element.get("rend", "").startswith("h") else 2
+            blocks.append(Block(HEADING, repair_inline(_text_of(element)), level=level))
+        elif tag == "list":
+            blocks.extend(Block(ITEM, repair_inline(_text_of(item))) for item in element.iter("item"))
+        elif tag == "table":
+            for row in element.iter("row"):
+                cells = [repair_inline(_text_of(cell)) for cell in row.iter("cell")]
+                blocks.append(Block(ITEM, " | ".join(cell for cell in cells if cell)))
+        elif tag in ("p", "quote", "code"):
+            blocks.append(Block(PARAGRAPH, repair_inline(_text_of(element))))
+    return [block for block in blocks if block.text]
+
+
+def _drop_title_heading(blocks: list[Block], title: Optional[str]) -> list[Block]:
+    """The page title repeated as the first heading belongs to ``document.title``."""
+    if blocks and title and blocks[0].kind == HEADING:
+        if normalise_for_matching(blocks[0].text) == normalise_for_matching(title):
+            return blocks[1:]
+    return blocks
+
+
+def _word_count(blocks: list[Block]) -> int:
+    return sum(len(block.text.split()) for block in blocks)
+
+
+def extract_html(content: str, detector: CaptionDetector, url: Optional[str] = None,
+                 fallback_below_words: int = 30) -> Extraction:
+    """Body blocks, captions and metadata of an HTML page."""
+    extraction = Extraction()
+    tree = load_html(content)
+    if tree is None:
+        return extraction
+    _metadata(tree, extraction, url)
+    tree = copy.deepcopy(tree)
+    _take_figures(tree, detector, extraction)
+    xml = trafilatura.extract(
+        copy.deepcopy(tree), output_format="xml", include_comments=False, include_tables=True,
+        include_images=False, include_links=False, with_metadata=False,
+    )
+    blocks = _xml_blocks(xml) if xml else []
+    if _word_count(blocks) < fallback_below_words:
+        rescued = density_blocks(tree)
+        if _word_count(rescued) > _word_count(blocks):
+            blocks = rescued
+    extraction.blocks = _drop_title_heading(blocks, extraction.title)
+    return extraction

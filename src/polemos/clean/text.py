@@ -1,0 +1,146 @@
+"""Structure of plain-text and Markdown articles: paragraphs, headings, captions, title.
+
+Paragraphs are split on blank lines. A heading is a Markdown ``#`` line, or a short
+title-case line standing alone between paragraphs with no final punctuation. A leading
+title-like line (or a Markdown ``# Title``) becomes the title rather than body text, the same
+way the HTML extractor keeps the page title out of the body, so both copies of one article
+get the same body and hash. A first line that ends like a sentence is a standfirst and stays
+in the body: it usually carries the article's main claim.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from polemos.clean.blocks import HEADING, ITEM, PARAGRAPH, Block, Extraction
+from polemos.clean.captions import CaptionDetector
+from polemos.clean.repair import normalise_for_matching, repair_text
+
+_BLANK_LINES = re.compile(r"\n\s*\n")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
+_MD_RULE = re.compile(r"^([-*_])(\s*\1){2,}$")
+_LIST_ITEM = re.compile(r"^(?:[-*+\u2022]|\d{1,3}[.)])\s+\S")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
+_MD_CODE = re.compile(r"`([^`]+)`")
+_FINAL_PUNCTUATION = re.compile(r"[.!?:;,\u2026]$")
+_SMALL_WORDS = {
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",
+    "with", "from", "as", "vs", "via", "into", "over", "per", "than", "is", "are", "its",
+}
+_HEADING_MAX_WORDS = 12
+_HEADING_MAX_CHARS = 90
+
+
+def is_title_case_line(line: str) -> bool:
+    """A short line that reads like a title: capitalised words, no closing punctuation."""
+    core = line.strip().strip("\"'()[]*_")
+    if not core or len(core) > _HEADING_MAX_CHARS or _FINAL_PUNCTUATION.search(core):
+        return False
+    words = [w.strip("\"'()[],") for w in core.split()]
+    words = [w for w in words if w and w[0].isalnum()]
+    if not words or len(words) > _HEADING_MAX_WORDS or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    content = [w for w in words[1:] if w.lower() not in _SMALL_WORDS]
+    capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
+    return not content or capitalised / len(content) >= 0.75
+
+
+def _strip_inline_markdown(text: str, links: list[str]) -> str:
+    text = _MD_IMAGE.sub("", text)
+
+    def keep_link_text(match: re.Match) -> str:
+        links.append(match.group(2))
+        return match.group(1)
+
+    text = _MD_LINK.sub(keep_link_text, text)
+    text = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
+    text = _MD_CODE.sub(r"\1", text)
+    return " ".join(text.split())
+
+
+def _raw_blocks(content: str) -> list[Block]:
+    """Paragraphs, Markdown headings and list items, with inline Markdown removed."""
+    blocks: list[Block] = []
+    for chunk in _BLANK_LINES.split(content):
+        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+        lines = [line.lstrip("> ").strip() if line.startswith(">") else line for line in lines]
+        pending: list[str] = []
+
+        def flush() -> None:
+            if pending:
+                links: list[str] = []
+                text = _strip_inline_markdown(" ".join(pending), links)
+                if text:
+                    blocks.append(Block(PARAGRAPH, text, links))
+                pending.clear()
+
+        for line in lines:
+            heading = _MD_HEADING.match(line)
+            if heading or _MD_RULE.match(line) or _LIST_ITEM.match(line):
+                flush()
+            if heading:
+                links: list[str] = []
+                text = _strip_inline_markdown(heading.group(2), links)
+                blocks.append(Block(HEADING, text, links, level=len(heading.group(1))))
+            elif _LIST_ITEM.match(line):
+                links = []
+                blocks.append(Block(ITEM, _strip_inline_markdown(line, links), links))
+            elif not _MD_RULE.match(line):
+                pending.append(line)
+        flush()
+    return blocks
+
+
+def _take_title(blocks: list[Block], given_title: Optional[str]) -> tuple[Optional[str], list[Block]]:
+    if not blocks:
+        return given_title, blocks
+    first = blocks[0]
+    if given_title and normalise_for_matching(first.text) == normalise_for_matching(given_title):
+        return given_title, blocks[1:]
+    if first.kind == HEADING and first.level == 1:
+        return given_title or first.text, blocks[1:]
+    if first.kind == PARAGRAPH and len(blocks) > 1 and is_title_case_line(first.text):
+        return given_title or first.text, blocks[1:]
+    return given_title, blocks
+
+
+def _mark_headings(blocks: list[Block]) -> None:
+    """Promote standalone title-case lines followed by body text to headings."""
+    for index, block in enumerate(blocks):
+        if block.kind != PARAGRAPH or index + 1 >= len(blocks):
+            continue
+        if blocks[index + 1].kind == HEADING:
+            continue
+        if is_title_case_line(block.text):
+            block.kind = HEADING
+
+
+def _separate_captions(extraction: Extraction, detector: CaptionDetector) -> None:
+    kept: list[Block] = []
+    previous_was_caption = False
+    for block in extraction.blocks:
+        found = detector.split(block.text) if block.kind == PARAGRAPH else None
+        if found is None:
+            kept.append(block)
+            previous_was_caption = False
+            continue
+        caption, credit = found
+        if not caption and previous_was_caption and extraction.captions[-1].credit is None:
+            extraction.captions[-1].credit = credit  # a "Credit: ..." line under its caption
+            extraction.removed[-1].text += f" ({credit})"
+        else:
+            extraction.add_caption(caption, credit)
+        previous_was_caption = True
+    extraction.blocks = kept
+
+
+def extract_text(content: str, detector: CaptionDetector, given_title: Optional[str] = None) -> Extraction:
+    """Split a plain-text or Markdown article into body blocks, captions and a title."""
+    extraction = Extraction(blocks=_raw_blocks(repair_text(content)))
+    _separate_captions(extraction, detector)
+    extraction.title, extraction.blocks = _take_title(extraction.blocks, given_title)
+    _mark_headings(extraction.blocks)
+    return extraction
