@@ -1,0 +1,1 @@
+"""Evaluation of polemos stages against gold sets (``polemos eval ...``)."""
