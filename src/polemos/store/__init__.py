@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from polemos.store.events import EventFilter
 from polemos.store.sqlite import DEFAULT_DB, SQLiteStore, StoreError
 
 
@@ -19,4 +20,4 @@ def open_store(location: str | None = None) -> SQLiteStore:
     return SQLiteStore.open(location)
 
 
-__all__ = ["DEFAULT_DB", "SQLiteStore", "StoreError", "default_location", "open_store"]
+__all__ = ["EventFilter", "DEFAULT_DB", "SQLiteStore", "StoreError", "default_location", "open_store"]

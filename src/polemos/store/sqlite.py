@@ -17,6 +17,9 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from polemos.record import ExtractionRecord
+from polemos.store.events import (
+    EventFilter, add_review, assign_stable_ids, delete_events, haversine_km, query_events, write_events,
+)
 
 DEFAULT_DB = "polemos.db"
 
@@ -49,6 +52,7 @@ class SQLiteStore:
         except sqlite3.Error as error:
             raise StoreError(f"{path}: cannot open database ({error})") from error
         connection.row_factory = sqlite3.Row
+        connection.create_function("haversine_km", 4, haversine_km, deterministic=True)
         try:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA foreign_keys=ON")
@@ -134,6 +138,7 @@ class SQLiteStore:
         return f"{wanted}-{content_hash[:8]}" if taken else wanted
 
     def _delete_extraction(self, doc_id: str) -> None:
+        delete_events(self.connection, doc_id)
         for table in ("sentences", "actor_mentions", "places", "timexes", "quantities"):
             self.connection.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 
@@ -160,6 +165,8 @@ class SQLiteStore:
                       ("text", "start", "end", "type", "value", "begin", "end_date", "anchor", "sentence"))
         _insert_items(self.connection, "quantities", doc_id, record.quantities,
                       ("text", "start", "end", "min", "max", "unit", "category", "sentence"))
+        assign_stable_ids(record)
+        write_events(self.connection, record)
         self.connection.execute(
             "UPDATE documents SET record_zlib = ?, extracted_at = ? WHERE id = ?",
             (zlib.compress(json.dumps(record.to_dict()).encode("utf-8")), _now(), doc_id),
@@ -199,8 +206,18 @@ class SQLiteStore:
             (limit, offset),
         )
 
+    def events(self, filter: EventFilter | None = None, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+        """Events matching ``filter`` with their latest review applied, and how many match in all."""
+        return query_events(self.connection, filter or EventFilter(), limit, offset)
+
+    def review_event(self, event_id: str, status: str, changes: dict | None = None,
+                     note: str | None = None, reviewer: str | None = None) -> dict:
+        with self.transaction():
+            return add_review(self.connection, event_id, status, changes, note, reviewer)
+
     def count(self, table: str) -> int:
-        if table not in {"documents", "actors", "actor_mentions", "places", "timexes", "quantities", "sentences"}:
+        if table not in {"documents", "actors", "actor_mentions", "places", "timexes", "quantities", "sentences",
+                         "events", "evidence", "relations", "reviews"}:
             raise ValueError(table)
         return self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
@@ -239,11 +256,16 @@ def _structure_json(record: ExtractionRecord) -> str:
 
 
 def _statements(sql: str) -> list[str]:
-    return [part.strip() for part in sql.split(";") if part.strip() and not _only_comments(part)]
-
-
-def _only_comments(part: str) -> bool:
-    return all(not line.strip() or line.strip().startswith("--") for line in part.splitlines())
+    """Split a migration into statements; trigger bodies hold semicolons of their own."""
+    code = "\n".join(line for line in sql.splitlines() if not line.strip().startswith("--"))
+    statements, pending = [], ""
+    for part in code.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    return statements
 
 
 def _like_prefix(prefix: str) -> str:
