@@ -1,0 +1,41 @@
+"""Readers of polemos' own geographic data files (``src/polemos/data/geo_*``, ``gazetteer_*``)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from importlib import resources
+from pathlib import Path
+
+CURATED_FILES = (
+    "gazetteer_additions.csv",
+    "gazetteer_aliases.csv",
+    "geo_country_points.csv",
+    "geo_not_places.csv",
+    "geo_ruler_names.csv",
+)
+
+
+def data_path(name: str) -> Path:
+    return Path(str(resources.files("polemos") / "data" / name))
+
+
+def read_rows(name: str) -> list[dict[str, str]]:
+    with open(data_path(name), encoding="utf-8", newline="") as handle:
+        return [row for row in csv.DictReader(handle) if any(row.values())]
+
+
+def curated_fingerprint() -> str:
+    """Hash of the curated files, so the index is rebuilt when one of them changes."""
+    digest = hashlib.sha1()
+    for name in CURATED_FILES:
+        digest.update(data_path(name).read_bytes())
+    return digest.hexdigest()
+
+
+def country_point_overrides() -> dict[str, tuple[float, float]]:
+    return {row["iso2"]: (float(row["lat"]), float(row["lon"])) for row in read_rows("geo_country_points.csv")}
+
+
+def not_place_texts() -> set[str]:
+    return {row["text"] for row in read_rows("geo_not_places.csv")}

@@ -1,0 +1,120 @@
+"""The gazetteer: names to candidate places, read from the on-disk SQLite index."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from polemos.geo.index import build_index, data_version, index_path
+from polemos.geo.normalize import fallback_keys, name_key
+
+
+@dataclass(frozen=True)
+class Candidate:
+    geonameid: int | None  # None for curated places GeoNames lacks
+    name: str
+    lat: float
+    lon: float
+    country: str | None  # ISO 3166 alpha-3
+    feature: str  # country | admin1 | admin2 | city | town | village | region | route | water | continent
+    population: int
+    place_id: int  # the index's own id (the GeoNames id, or negative for curated places)
+    country_iso2: str | None = None
+    admin1: str | None = None  # GeoNames admin1 code, e.g. "US.GA"
+    admin2: int | None = None
+    capital: bool = False
+    primary_name: bool = True  # the name looked up is the place's own name, not an alternate one
+
+
+def default_cache_dir() -> Path:
+    configured = os.environ.get("POLEMOS_CACHE")
+    return Path(configured) if configured else Path.home() / ".cache" / "polemos"
+
+
+class Gazetteer:
+    """Read-only access to the gazetteer index; build it with ``Gazetteer.open``."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, build_seconds: float | None = None):
+        self._db = connection
+        self.path = path
+        self.build_seconds = build_seconds
+        self._iso3 = {iso2: iso3 for iso2, iso3 in connection.execute("SELECT iso2, iso3 FROM country")}
+        self._iso3["XK"] = "XKX"
+        self._neighbours = {
+            iso2: set(filter(None, text.split(",")))
+            for iso2, text in connection.execute("SELECT iso2, neighbours FROM country")
+        }
+
+    @classmethod
+    def open(cls, cache_dir: Path | None = None) -> "Gazetteer":
+        """Open the index in ``cache_dir`` (default ``$POLEMOS_CACHE`` or ``~/.cache/polemos``),
+        building it first when it is missing or was built from other data."""
+        cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
+        version = data_version()
+        path = index_path(cache_dir, version)
+        build_seconds = None
+        if not path.exists():
+            build_seconds = build_index(path, version)
+            _remove_stale(cache_dir, keep=path)
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        return cls(connection, path, build_seconds)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Places called ``name``; when none, places called a shortened form of it
+        ("Rapides Parish" -> "Rapides"). Most populous first."""
+        key = name_key(name)
+        found = self._lookup_key(key)
+        for shorter in fallback_keys(key) if not found else []:
+            found = self._lookup_key(shorter)
+            if found:
+                break
+        return found
+
+    def _lookup_key(self, key: str) -> list[Candidate]:
+        rows = self._db.execute(
+            "SELECT p.id, p.name, p.lat, p.lon, p.country, p.feature, p.population, p.admin1, "
+            "p.admin2, p.capital, a.primary_name FROM alias a JOIN place p ON p.id = a.place "
+            "WHERE a.key = ? ORDER BY p.population DESC",
+            (key,),
+        ).fetchall()
+        return [self._candidate(row) for row in rows]
+
+    def _candidate(self, row: tuple) -> Candidate:
+        place_id, name, lat, lon, iso2, feature, population, admin1, admin2, capital, primary = row
+        return Candidate(
+            geonameid=place_id if place_id > 0 else None, name=name, lat=lat, lon=lon,
+            country=self._iso3.get(iso2) if iso2 else None, feature=feature, population=population,
+            place_id=place_id, country_iso2=iso2, admin1=admin1, admin2=admin2,
+            capital=bool(capital), primary_name=bool(primary),
+        )
+
+    def neighbours(self, iso2: str) -> set[str]:
+        return self._neighbours.get(iso2, set())
+
+    def ruler_patterns(self) -> list[dict]:
+        """spaCy EntityRuler patterns for curated conflict names and spellings the NER misses."""
+        rows = self._db.execute("SELECT text, label FROM ruler ORDER BY text").fetchall()
+        return [{"label": label, "pattern": text, "id": f"polemos-geo:{name_key(text)}"} for text, label in rows]
+
+    def stats(self) -> dict[str, float]:
+        places = self._db.execute("SELECT count(*) FROM place").fetchone()[0]
+        names = self._db.execute("SELECT count(*) FROM alias").fetchone()[0]
+        return {"places": places, "names": names, "size_mb": self.path.stat().st_size / 1e6}
+
+
+def _remove_stale(cache_dir: Path, keep: Path) -> None:
+    for old in cache_dir.glob("gazetteer-*.sqlite"):
+        if old != keep:
+            old.unlink(missing_ok=True)
+
+
+def timed_open(cache_dir: Path | None = None) -> tuple[Gazetteer, float]:
+    started = time.perf_counter()
+    gazetteer = Gazetteer.open(cache_dir)
+    return gazetteer, time.perf_counter() - started
