@@ -1,7 +1,7 @@
 """The extraction record: the one typed object every pipeline stage reads and extends.
 
 Its JSON form (``ExtractionRecord.to_dict``) is the documented output of
-``polemos extract`` and is described by ``schema/extraction-record.json``.
+``polemos extract`` and is described by ``data/extraction-record.schema.json``.
 Every extracted item carries ``start``/``end`` character offsets into
 ``ExtractionRecord.text`` and the index of the sentence it stands in, so any
 fact can be traced back to its source sentence.

@@ -33,7 +33,7 @@ def _read_options(title, url, published, max_bytes, id_key, text_key, html_key) 
     return ReadOptions(max_bytes=max_bytes, key_map=key_map, title=title, url=url, published=_check_date(published))
 
 
-def _check_date(value: Optional[str]) -> Optional[str]:
+def _check_date(value: Optional[str], option: str = "--published") -> Optional[str]:
     if value is None:
         return None
     from datetime import date
@@ -41,7 +41,7 @@ def _check_date(value: Optional[str]) -> Optional[str]:
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint="--published")
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint=option)
 
 
 def _config(stages: Optional[str]) -> PipelineConfig:
@@ -150,6 +150,44 @@ def demo(db: Optional[str] = DbOption):
     with open_store(db) as store:
         render_demo_summary(store, out)
     raise typer.Exit(summary.exit_code())
+
+
+@app.command()
+def events(
+    db: Optional[str] = DbOption,
+    actor: Optional[str] = typer.Option(None, help="Actor id or name (e.g. AZE.MIL, 'Azerbaijan')."),
+    type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type(s), comma-separated."),
+    since: Optional[str] = typer.Option(None, help="Only events on or after this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, help="Only events on or before this date (YYYY-MM-DD)."),
+    near: Optional[str] = typer.Option(None, help="LAT,LON,KM: only events within KM of a point."),
+    doc: Optional[str] = typer.Option(None, help="Only events from this document."),
+    q: Optional[str] = typer.Option(None, "--search", "-s", help="Full-text search in the evidence."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json (JSON Lines) or csv."),
+    limit: int = typer.Option(100, help="At most this many events."),
+    offset: int = typer.Option(0),
+    include_rejected: bool = typer.Option(False, help="Include events an analyst rejected."),
+):
+    """List stored events, filtered."""
+    from polemos.cli.listing import write_events
+    from polemos.store import EventFilter
+
+    if fmt not in ("table", "json", "csv"):
+        raise typer.BadParameter("choose table, json or csv", param_hint="--format")
+    try:
+        point = EventFilter.parse_near(near) if near else None
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--near")
+    chosen = EventFilter(actor=actor, type=type, since=_check_date(since, "--since"), until=_check_date(until, "--until"),
+                         near=point, doc=doc, q=q, include_rejected=include_rejected)
+    try:
+        with open_store(db) as store:
+            if doc:
+                chosen.doc = store.resolve_id(doc)
+            items, total = store.events(chosen, limit=limit, offset=offset)
+    except StoreError as error:
+        err.print(f"polemos: error: {error}")
+        raise typer.Exit(1)
+    write_events(items, total, fmt, sys.stdout, out)
 
 
 @eval_app.command("cleaning")
