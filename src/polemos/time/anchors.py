@@ -1,0 +1,98 @@
+"""Event anchors: "two days before the full-scale invasion of Ukraine", "a week after the offensive".
+
+``WellKnownDates`` is the shipped table of dated events (``data/well_known_dates.csv``);
+``DocumentEvents`` remembers event nouns seen in sentences that carry a day-level date
+earlier in the same document ("On September 19 Azerbaijan launched an offensive").
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Optional
+
+# Words that may precede an event phrase: "the", "Russia's", "this year's".
+_LEAD = r"(?:\s*(?:to\s+)?(?:the|this|that|its|their|his|her|last\s+year's|[A-Z][\w-]*(?:'s|'))\s+)*\s*"
+_EVENT_HEAD = r"(?:the|this|that|its|their|his|her|[A-Z][\w-]*(?:'s|'))\s+(?:[\w-]+\s+){0,3}?"
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    name: str
+    pattern: re.Pattern
+    date: date
+    source: str
+
+
+class WellKnownDates:
+    """Events whose date every reader knows, matched by a regular expression per event."""
+
+    def __init__(self, events: Iterable[DatedEvent]):
+        self.events = list(events)
+
+    @classmethod
+    def from_csv(cls, path: Path | str) -> "WellKnownDates":
+        with open(path, newline="", encoding="utf-8") as handle:
+            return cls(_event_from_row(row) for row in csv.DictReader(handle))
+
+    @classmethod
+    def packaged(cls) -> "WellKnownDates":
+        with resources.as_file(resources.files("polemos") / "data" / "well_known_dates.csv") as path:
+            return cls.from_csv(path)
+
+    def match(self, text: str, offset: int) -> Optional[tuple[int, date, str]]:
+        """The event phrase starting at ``offset`` (after optional determiners): (end, date, label)."""
+        lead = re.compile(_LEAD).match(text, offset)
+        position = lead.end() if lead else offset
+        best = None
+        for event in self.events:
+            found = event.pattern.match(text, position)
+            if found and (best is None or found.end() > best[0]):
+                best = (found.end(), event.date, f"{event.name}, well-known date")
+        return best
+
+
+def _event_from_row(row: dict[str, str]) -> DatedEvent:
+    pattern = re.compile(rf"(?:{row['pattern']})\b", re.IGNORECASE)
+    return DatedEvent(row["name"], pattern, date.fromisoformat(row["date"]), row["source"])
+
+
+def load_event_nouns(path: Optional[Path | str] = None) -> frozenset[str]:
+    """The event nouns that can anchor a relative date within a document."""
+    if path is None:
+        with resources.as_file(resources.files("polemos") / "data" / "time_event_nouns.csv") as packaged:
+            return load_event_nouns(packaged)
+    with open(path, newline="", encoding="utf-8") as handle:
+        return frozenset(row["noun"].lower() for row in csv.DictReader(handle))
+
+
+class DocumentEvents:
+    """Event nouns dated by the sentence they appeared in, for later relative references."""
+
+    def __init__(self, nouns: frozenset[str]):
+        self.nouns = nouns
+        self._dates: dict[str, tuple[date, str]] = {}
+        alternatives = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+        self._noun_re = re.compile(rf"\b({alternatives})(?:e?s)?\b", re.IGNORECASE)
+        self._reference_re = re.compile(rf"{_EVENT_HEAD}({alternatives})(?:e?s)?\b", re.IGNORECASE)
+
+    def remember(self, sentence: str, day: date, day_text: str) -> None:
+        """Date every event noun of ``sentence`` with ``day`` (written ``day_text`` there)."""
+        for found in self._noun_re.finditer(sentence):
+            noun = found.group(1).lower()
+            self._dates[noun] = (day, f"the {noun} dated '{day_text}' earlier in the document")
+
+    def match(self, text: str, offset: int) -> Optional[tuple[int, date, str]]:
+        """A reference such as "the offensive" at ``offset`` to an event dated earlier."""
+        lead = re.compile(r"\s*(?:to\s+)?").match(text, offset)
+        found = self._reference_re.match(text, lead.end())
+        if not found:
+            return None
+        known = self._dates.get(found.group(1).lower())
+        if known is None:
+            return None
+        return found.end(), known[0], known[1]

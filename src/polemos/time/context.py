@@ -1,0 +1,56 @@
+"""What a candidate time expression is resolved against, and what resolving it yields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Optional
+
+#: Finds an event phrase at a text offset: returns (end offset, event date, label) or None.
+EventFinder = Callable[[int], Optional[tuple[int, date, str]]]
+
+
+@dataclass
+class Resolution:
+    type: str  # DATE | TIME | DURATION | SET
+    value: str
+    mod: Optional[str] = None  # START | MID | END (for the calendar interval)
+    anchor: Optional[str] = None  # overrides the context's anchor label
+    start: Optional[int] = None  # overrides the candidate's span
+    end: Optional[int] = None
+
+
+@dataclass
+class Context:
+    """The resolution context of one candidate.
+
+    ``anchor`` is the document date; ``tense`` that of the governing clause
+    (``past``, ``present``, ``future`` or None); ``reference`` the last day-level date
+    mentioned before the candidate ("the next day", "three days later");
+    ``find_event`` finds an event phrase ("the full-scale invasion of Ukraine") at an offset.
+    """
+
+    text: str
+    anchor: Optional[date]
+    anchor_label: Optional[str]
+    tense: Optional[str] = None
+    reference: Optional[date] = None
+    find_event: EventFinder = field(default=lambda offset: None)
+
+    @property
+    def reference_or_anchor(self) -> Optional[date]:
+        return self.reference or self.anchor
+
+
+def bound_mod(bound: Optional[str]) -> Optional[str]:
+    """START/MID/END for "early 2023", "mid-October", "the end of this year"."""
+    if not bound:
+        return None
+    word = bound.lower()
+    if any(cue in word for cue in ("early", "beginning", "start", "first")):
+        return "START"
+    if any(cue in word for cue in ("mid", "middle")):
+        return "MID"
+    if any(cue in word for cue in ("late", "end", "close", "latter", "last", "second half", "rest")):
+        return "END"
+    return None

@@ -1,0 +1,122 @@
+"""Context checks that reject look-alikes before a candidate is kept.
+
+"may" the verb, "fall" the noun ("the fall of Kabul"), "2000 soldiers", a bare "years"
+that is not about time, and so on. Rejected candidates leave room for shorter ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from polemos.time.grammar import Candidate
+
+_VERB_MONTHS = {"may", "march"}
+_YEAR_COUNT_NOUN = re.compile(
+    r"\s+(?:people|persons|soldiers|troops|civilians|men|women|children|refugees|fighters|"
+    r"dead|killed|wounded|deaths|casualties|homes|houses|km|kilometres|kilometers|miles|metres|"
+    r"meters|tons|tonnes|dollars|euros|rubles|manat|drams|units|vehicles|tanks|rounds|shells|"
+    r"missiles|drones|votes|members|employees|workers|jobs|shares|points|feet|acres)\b",
+    re.IGNORECASE,
+)
+_TIME_PREPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|until|till|through|throughout|from|to|of|during|before|after|between|"
+    r"and|or|early|late|mid|fiscal|year|around|about|circa|the|spring|summer|autumn|fall|winter)"
+    r"\s*|[(,–-]\s*)$",
+    re.IGNORECASE,
+)
+_BARE_UNITS_BEFORE = re.compile(r"\b(?:for|over|within|in|after|than|took|take|takes|spent|spend|last|lasted)\s+$", re.IGNORECASE)
+_BARE_UNITS_AFTER = re.compile(r"^(?:\s+(?:ago|later|earlier|before|of\b)|-long)", re.IGNORECASE)
+_SEASON_CUE_BEFORE = re.compile(
+    r"\b(?:in|during|by|since|until|through|over|this|last|next|early|late|of)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_CLOCK_CUE_BEFORE = re.compile(r"\b(?:at|by|from|until|till|to|around|about|after|before|since)\s+$", re.IGNORECASE)
+
+
+def plausible(candidate: Candidate, text: str) -> bool:
+    """Whether the candidate reads as a time expression in its context."""
+    check = _CHECKS.get(candidate.kind)
+    return check(candidate, text) if check else True
+
+
+def _month(candidate: Candidate, text: str) -> bool:
+    """Bare "May"/"March" only where a month reads naturally ("in May", "last March")."""
+    month = candidate.groups.get("month", "")
+    if month.lower() not in _VERB_MONTHS or candidate.groups.get("year"):
+        return True
+    if month.islower() or month.isupper():
+        return False
+    if not candidate.groups.get("rel") and not candidate.groups.get("bound"):
+        before = text[max(0, candidate.start - 20):candidate.start]
+        return bool(re.search(r"\b(?:in|since|until|by|of|during|early|late|mid|last|next|this)\s+$", before, re.I))
+    return True
+
+
+def _year(candidate: Candidate, text: str) -> bool:
+    if candidate.groups.get("fiscal") or candidate.groups.get("bound"):
+        return True
+    after = text[candidate.end:candidate.end + 25]
+    before = text[max(0, candidate.start - 25):candidate.start]
+    if _YEAR_COUNT_NOUN.match(after) and not _TIME_PREPOSITION_BEFORE.search(before):
+        return False
+    return not re.search(r"(?:\bno\.|\bnumber|#|\bpage|\broute|\bflight|\bmodel|\babout|\bsome|\bover|\bnearly|\balmost)\s*$", before, re.I)
+
+
+def _season(candidate: Candidate, text: str) -> bool:
+    if candidate.groups.get("year") or candidate.groups.get("bound"):
+        return True
+    rel = (candidate.groups.get("rel") or "").lower()
+    after = text[candidate.end:candidate.end + 4]
+    if rel and rel != "the":
+        return True
+    before = text[max(0, candidate.start - 20):candidate.start]
+    if re.match(r"\s+of\b", after) or not _SEASON_CUE_BEFORE.search(before):
+        return False
+    return True
+
+
+def _bare_units(candidate: Candidate, text: str) -> bool:
+    before = text[max(0, candidate.start - 12):candidate.start]
+    after = text[candidate.end:candidate.end + 8]
+    return bool(_BARE_UNITS_BEFORE.search(before) or _BARE_UNITS_AFTER.match(after))
+
+
+def _clock24(candidate: Candidate, text: str) -> bool:
+    if candidate.groups.get("zone"):
+        return True
+    before = text[max(0, candidate.start - 10):candidate.start]
+    return bool(_CLOCK_CUE_BEFORE.search(before))
+
+
+def _quarter(candidate: Candidate, text: str) -> bool:
+    groups = candidate.groups
+    if not groups.get("ordinal") and (groups.get("rel") or "").lower() == "the":
+        # "the quarter" is a period in business reporting; elsewhere often a city quarter
+        return bool(re.search(r"\b(?:earnings|profit|revenue|sales|loss|results?|income)\b",
+                              text[max(0, candidate.start - 300):candidate.end + 300], re.I))
+    return True
+
+
+def _reference(candidate: Candidate, text: str) -> bool:
+    word = text[candidate.start:candidate.end].lower()
+    after = text[candidate.end:candidate.end + 12].lower()
+    if word == "earlier":
+        # "earlier" alone ("as reported earlier"), not "earlier than" or "an earlier report"
+        before = text[max(0, candidate.start - 4):candidate.start].lower()
+        return not after.startswith(" than") and not before.endswith(("an ", "the ", "a "))
+    if word == "future":
+        return not after.startswith((" tense",))
+    if word == "current":
+        return not re.match(r"\s+(?:account|affairs|events)\b", after)
+    return True
+
+
+def _weekday(candidate: Candidate, text: str) -> bool:
+    # "Bloody Sunday", "Good Friday" name events, but still denote a day; keep them.
+    return True
+
+
+_CHECKS = {
+    "month": _month,
+    "year": _year, "season": _season, "bare_units": _bare_units, "clock24": _clock24,
+    "quarter": _quarter, "reference": _reference, "weekday": _weekday,
+}

@@ -1,0 +1,152 @@
+"""The temporal grammar: regular expressions that find candidate time expressions.
+
+Each pattern has a *kind*; ``polemos.time.resolve`` turns a match of that kind into a TIMEX3
+type and value. Overlapping candidates are settled leftmost-longest, ties by pattern order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from polemos.time.lexicon import (
+    APPROX, BOUNDARY, COUNT, DAY_NUMBER, MONTH, ORDINAL, PART_OF_DAY, RELATIVE, SEASON, UNIT,
+    VAGUE_QUANTITIES, WEEKDAY, YEAR,
+)
+
+MONTH_FULL = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+)
+WEEKDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_NOT_NUMBER_AFTER = r"(?![\d,.]\d|\s*(?:%|percent|per\s+cent)|-\d)"
+
+PATTERNS: list[tuple[str, str]] = [
+    ("iso", rf"\b(?P<year>{YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("numeric", r"\b(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>(?:19|20)\d\d)\b"),
+    ("month_day", (
+        rf"\b(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:(?P<rel>next|last|this\s+coming|this|coming)\s+)?"
+        rf"(?:the\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})\b{_NOT_NUMBER_AFTER}(?!:)"
+        rf"(?:,?\s+(?P<year>{YEAR})\b)?"
+    )),
+    ("day_month", (
+        rf"\b(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:(?P<rel>next|last|this)\s+)?(?:the\s+)?"
+        rf"(?P<day>{DAY_NUMBER})(?:\s+of)?\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR})\b)?"
+    )),
+    ("month_year", rf"(?:\b(?P<bound>{BOUNDARY}))?\b(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b"),
+    ("month", (
+        rf"(?:\b(?P<bound>{BOUNDARY}))?(?:\b(?P<rel>{RELATIVE})\s+)?\b(?P<month>{MONTH_FULL})\b"
+    )),
+    ("year_range", rf"\b(?P<year>{YEAR})\s*[-–/]\s*(?P<year2>{YEAR}|\d\d)\b(?![-–/]\d)"),
+    ("decade", (
+        rf"(?:\b(?P<bound>{BOUNDARY}))?(?:\bthe\s+)?(?:\b(?P<part>early|late|mid)[\s-]+)?"
+        r"(?:\b(?P<decade>1\d\d|20\d)0'?s\b|(?<![\w$])'(?P<short>\d)0s\b"
+        r"|\b(?P<words>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"
+    )),
+    ("century", (
+        rf"(?:\b(?P<bound>{BOUNDARY}))?(?:\bthe\s+)?\b(?:(?P<ordinal>{ORDINAL})|(?P<rel>{RELATIVE}))"
+        r"[\s-]+century\b"
+    )),
+    ("season", (
+        rf"(?:\b(?P<bound>{BOUNDARY}))?(?:\b(?P<rel>{RELATIVE}|the)\s+)?\b(?P<season>{SEASON})\b"
+        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR})\b)?"
+    )),
+    ("quarter", (
+        rf"(?:\b(?P<bound>{BOUNDARY}))?(?:\b(?P<rel>{RELATIVE}|the)\s+)?"
+        rf"(?:\b(?P<owner>{YEAR}|this\s+year|last\s+year|next\s+year)'s\s+)?"
+        rf"\b(?P<ordinal>{ORDINAL}|final|latest|year-earlier|year-ago|same|fiscal)?[\s-]*"
+        rf"\b(?P<unit>quarter|half)\b(?!\s+(?:of\s+(?:the|a|an|all|its|their)\b|century))"
+        rf"(?:,?\s+(?:of\s+)?(?:(?P<year>{YEAR})\b|(?P<yrel>this|last|next)\s+year\b))?"
+    )),
+    ("quarter_code", rf"\b(?P<code>Q[1-4]|H[12])(?:\s+|/)(?P<year>{YEAR})\b"),
+    ("year", (
+        rf"(?:\b(?P<bound>{BOUNDARY}))?(?:\b(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|FY|the\s+year)\s+)?"
+        rf"(?<![\d$£€,.])\b(?P<year>{YEAR})\b{_NOT_NUMBER_AFTER}"
+    )),
+    ("weekday", (
+        rf"(?:\b(?P<bound>early|late)\s+)?(?:\b(?P<rel>this\s+coming|this\s+past|last|next|this|past|coming|previous|that)\s+)?"
+        rf"\b(?P<weekday>{WEEKDAY_FULL})(?:'s)?(?:\s+(?P<part>{PART_OF_DAY}))?\b"
+    )),
+    ("deictic", (
+        r"(?:\b(?P<bound>early|late|earlier|later)\s+)?"
+        r"\b(?P<word>today|tonight|yesterday|tomorrow|overnight|last\s+night)(?:'s)?"
+        rf"(?:\s+(?P<part>{PART_OF_DAY}))?\b"
+    )),
+    ("part_of_day", rf"\b(?:(?P<bound>early|late|earlier|later)\s+)?(?P<rel>this|that)\s+(?P<part>{PART_OF_DAY})\b"),
+    ("relative_unit", (
+        rf"(?:\b(?P<bound>{BOUNDARY}|earlier\s+|later\s+))?\b(?P<rel>{RELATIVE}|the)\s+"
+        r"(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>week|weekend|month|year|decade|day|night)\b"
+        r"(?!\s*-?\s*(?:old|long|olds)\b)"
+    )),
+    ("offset", (
+        rf"(?:\b(?P<approx>{APPROX}))?\b(?P<count>{COUNT}|{VAGUE_QUANTITIES}|the)(?:\s+and\s+a\s+half)?"
+        rf"[\s-]+(?P<unit>{UNIT})\s+"
+        r"(?P<direction>ago|earlier|later|before|after|prior\s+to|from\s+now|hence|previously|back|since)\b"
+    )),
+    ("duration", (
+        rf"(?:\b(?P<approx>{APPROX}))?(?:\bthe\s+)?"
+        r"(?:\b(?P<rel>past|last|next|first|coming|previous|following|latest|final|initial|remaining"
+        r"|additional|further|entire|whole|full|same|preceding|ensuing)\s+)?"
+        rf"\b(?P<count>{COUNT}|{VAGUE_QUANTITIES})(?P<half>\s+and\s+a\s+half)?[\s-]+"
+        r"(?:(?:full|whole|long|straight|consecutive|more|calendar|additional|successive)\s+)?"
+        rf"(?P<unit>{UNIT})\b(?P<adjective>[\s-]+(?:long|old)\b)?"
+    )),
+    ("bare_units", r"\b(?P<unit>years|months|weeks|decades|days|hours|centuries)\b"),
+    ("clock", (
+        rf"(?:\b(?P<approx>{APPROX}))?\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*"
+        r"(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<zone>(?-i:[A-Z]{2,4})\b|local\s+time))?"
+    )),
+    ("clock24", r"\b(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\b(?!:\d)(?:\s+(?P<zone>GMT|UTC|local\s+time|hours))?"),
+    ("noon", r"\b(?P<word>noon|midnight|midday)\b"),
+    ("set", (
+        rf"\b(?:(?P<every>every|each|per)\s+(?:(?P<count>other|{COUNT})\s+)?"
+        rf"(?P<unit>{UNIT}|{WEEKDAY_FULL}|{MONTH}|{SEASON})\b"
+        r"|(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|fortnightly)\b"
+        r"|(?P<frequency>once|twice|thrice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+"
+        rf"(?P<per>{UNIT})\b)"
+    )),
+    ("reference", (
+        r"\b(?P<word>right\s+now|now|currently|nowadays|presently|at\s+present|the\s+present(?:\s+day)?"
+        r"|these\s+days|at\s+the\s+moment|current|recently|lately|recent\s+(?:years|months|weeks|days|decades)"
+        r"|recent|the\s+past|previously|formerly|earlier|past\s+years"
+        r"|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|future|soon|shortly"
+        r"|the\s+coming\s+(?:years|months|weeks|days|decades)|someday)\b"
+    )),
+]
+
+_COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in PATTERNS]
+
+
+@dataclass
+class Candidate:
+    kind: str
+    start: int
+    end: int
+    groups: dict[str, str]
+    priority: int
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def find_candidates(text: str, accept: Callable[[Candidate], bool] = lambda c: True) -> list[Candidate]:
+    """Pattern matches in ``text`` that ``accept`` keeps, leftmost-longest, without overlaps."""
+    found = []
+    for priority, (kind, regex) in enumerate(_COMPILED):
+        for match in regex.finditer(text):
+            if match.end() > match.start():
+                groups = {k: v for k, v in match.groupdict().items() if v is not None}
+                found.append(Candidate(kind, match.start(), match.end(), groups, priority))
+    return select_longest(found, accept)
+
+
+def select_longest(candidates: list[Candidate], accept: Callable[[Candidate], bool]) -> list[Candidate]:
+    """Keep the longest accepted candidates (then earliest pattern) not overlapping a kept one."""
+    ranked = sorted(candidates, key=lambda c: (-c.length, c.priority, c.start))
+    kept: list[Candidate] = []
+    for candidate in ranked:
+        if all(candidate.end <= other.start or candidate.start >= other.end for other in kept):
+            if accept(candidate):
+                kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)

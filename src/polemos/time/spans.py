@@ -1,0 +1,182 @@
+"""Resolving amounts of time: durations, offsets ("two weeks ago"), clock times, sets, references."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Optional
+
+from polemos.numbers import parse_number
+from polemos.time.context import Context, Resolution
+from polemos.time.dates import MONTHS, WEEKDAYS, month_number, normal
+from polemos.time.lexicon import SEASONS, UNITS
+from polemos.time.values import add_months, day_value, duration_value, month_value, week_value
+
+UNIT_ALIASES = {"yr": "year", "yrs": "year", "min": "minute", "mins": "minute", "hr": "hour",
+                "hrs": "hour", "centuries": "century", "millennia": "millennium"}
+VAGUE = re.compile(r"several|few|many|some|number|numerous|countless|recent|couple")
+
+
+def unit_info(word: str) -> tuple[str, int, bool]:
+    """(TIMEX3 letter, multiplier, is clock unit) for a unit word such as "days" or "decade"."""
+    word = normal(word).rstrip(".")
+    word = UNIT_ALIASES.get(word, word)
+    if word not in UNITS and word.endswith("s"):
+        word = word[:-1]
+    return UNITS[word]
+
+
+def amount_of(count: str, half: Optional[str] = None) -> Optional[float]:
+    """The number in "two", "a", "half an", "a couple of"; None when vague ("several")."""
+    count = normal(count)
+    if count.startswith("a couple"):
+        return 2
+    if VAGUE.search(count):
+        return None
+    if count.startswith("half"):
+        return 0.5
+    value = 1 if count in {"a", "an", "one", "the"} else parse_number(count)
+    if value is not None and half:
+        value += 0.5
+    return value
+
+
+def duration(c: dict, ctx: Context) -> Optional[Resolution]:
+    if c.get("adjective") and "old" in c["adjective"].lower():
+        return None  # an age ("a 45-year-old man")
+    letter, multiplier, is_clock = unit_info(c["unit"])
+    amount = amount_of(c["count"], c.get("half"))
+    if amount is not None:
+        amount *= multiplier
+        if amount != int(amount) and is_clock and letter == "H":
+            amount, letter = amount * 60, "M"
+    elif multiplier > 1:  # "several decades": unknown number of years
+        letter = "Y"
+    return Resolution("DURATION", duration_value(amount, letter, is_clock))
+
+
+def bare_units(c: dict, ctx: Context) -> Resolution:
+    letter, multiplier, is_clock = unit_info(c["unit"])
+    return Resolution("DURATION", duration_value(None, "Y" if multiplier > 1 else letter, is_clock))
+
+
+BACKWARD = {"ago", "earlier", "before", "prior to", "previously", "back"}
+FORWARD = {"later", "after", "from now", "hence"}
+SHIFT_UNITS = {"D": "D", "W": "W", "M": "M", "Q": "M", "Y": "Y"}
+
+
+def offset(c: dict, ctx: Context, start: int, end: int) -> Optional[Resolution]:
+    """ "two weeks ago", "a year earlier", "two days before the full-scale invasion of Ukraine"."""
+    direction = normal(c["direction"])
+    letter, multiplier, is_clock = unit_info(c["unit"])
+    amount = amount_of(c["count"], None)
+    base, label, new_end = ctx.anchor, None, None
+    if direction in {"before", "after", "prior to"}:
+        event = ctx.find_event(end)
+        if event is None:
+            return _duration_before_direction(c, ctx, start, end)
+        new_end, base, label = event
+    elif direction == "since":
+        return _duration_before_direction(c, ctx, start, end)
+    elif direction in {"later", "earlier"} and letter in {"D", "W"} and not is_clock:
+        base = ctx.reference_or_anchor
+    if base is None:
+        return None
+    if amount is None:
+        return Resolution("DATE", "PAST_REF" if direction in BACKWARD else "FUTURE_REF")
+    sign = -1 if direction in BACKWARD else 1
+    value = shifted(base, letter, multiplier, is_clock, sign * amount)
+    if value is None:
+        return None
+    if label is None and base is not ctx.anchor:
+        label = "date mentioned earlier in the document"
+    anchor = f"{base.isoformat()} ({label})" if label else None
+    return Resolution("DATE", value, anchor=anchor, end=new_end)
+
+
+def shifted(base: date, letter: str, multiplier: int, is_clock: bool, amount: float) -> Optional[str]:
+    if is_clock:
+        return day_value(base)
+    if letter == "D":
+        return day_value(base + timedelta(days=round(amount * multiplier)))
+    if letter == "W":
+        return week_value(base + timedelta(weeks=amount * multiplier))
+    if letter == "M":
+        moved = add_months(base, round(amount))
+        return month_value(moved.year, moved.month)
+    if letter == "Q":
+        moved = add_months(base, round(amount * 3))
+        return month_value(moved.year, moved.month)
+    if letter == "Y":
+        return f"{base.year + round(amount * multiplier):04d}"
+    return None
+
+
+def _duration_before_direction(c: dict, ctx: Context, start: int, end: int) -> Optional[Resolution]:
+    """ "two days after the attack" with no date for the attack: tag "two days" as a duration."""
+    if normal(c["count"]) == "the":
+        return None
+    text = ctx.text[start:end]
+    unit_end = start + re.search(r"(?i)\b" + re.escape(c["unit"]) + r"\b", text).end()
+    resolved = duration(c, ctx)
+    if resolved is not None:
+        resolved.end = unit_end
+    return resolved
+
+
+def clock(c: dict, ctx: Context) -> Optional[Resolution]:
+    hour = int(c["hour"])
+    minute = int(c.get("minute") or 0)
+    ampm = normal(c.get("ampm")).replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23:
+        return None
+    day = day_value(ctx.reference_or_anchor) if ctx.reference_or_anchor else "XXXX-XX-XX"
+    return Resolution("TIME", f"{day}T{hour:02d}:{minute:02d}")
+
+
+def noon(c: dict, ctx: Context) -> Resolution:
+    day = day_value(ctx.reference_or_anchor) if ctx.reference_or_anchor else "XXXX-XX-XX"
+    return Resolution("TIME", f"{day}T{'24:00' if normal(c['word']) == 'midnight' else '12:00'}")
+
+
+ADVERB_PERIODS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+                  "fortnightly": "P2W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
+                  "yearly": "P1Y", "hourly": "PT1H"}
+
+
+def frequency(c: dict, ctx: Context) -> Optional[Resolution]:
+    if c.get("adverb"):
+        return Resolution("SET", ADVERB_PERIODS[normal(c["adverb"])])
+    unit = normal(c.get("unit") or c.get("per")).rstrip(".")
+    if unit in WEEKDAYS:
+        return Resolution("SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}")
+    if unit in MONTHS:
+        return Resolution("SET", f"XXXX-{month_number(unit):02d}")
+    if unit in SEASONS:
+        return Resolution("SET", f"XXXX-{SEASONS[unit]}")
+    letter, multiplier, is_clock = unit_info(unit)
+    count = normal(c.get("count"))
+    amount = 2 if count == "other" else (amount_of(count) if count else 1)
+    if amount is None:
+        return None
+    return Resolution("SET", duration_value(amount * multiplier, letter, is_clock))
+
+
+REFERENCES = {
+    "PRESENT_REF": {"now", "right now", "currently", "nowadays", "presently", "at present",
+                    "the present", "the present day", "these days", "at the moment", "current"},
+    "FUTURE_REF": {"the future", "future", "soon", "shortly", "the near future",
+                   "the distant future", "the foreseeable future", "someday"},
+}
+
+
+def reference(c: dict, ctx: Context) -> Resolution:
+    word = normal(c["word"])
+    for value, words in REFERENCES.items():
+        if word in words or word.startswith("the coming") and value == "FUTURE_REF":
+            return Resolution("DATE", value)
+    return Resolution("DATE", "PAST_REF")

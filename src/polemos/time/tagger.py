@@ -1,0 +1,150 @@
+"""The ``time`` stage: find time expressions and normalise them to TIMEX3 values."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Callable, Optional
+
+from spacy.tokens import Doc
+
+from polemos.record import ExtractionRecord, Timex
+from polemos.time import dates, spans
+from polemos.time.anchors import DocumentEvents, WellKnownDates, load_event_nouns
+from polemos.time.context import Context, Resolution
+from polemos.time.filters import plausible
+from polemos.time.grammar import Candidate, find_candidates
+from polemos.time.tense import tense_from_doc, tense_from_text
+from polemos.time.values import covered_days, narrow
+
+Resolver = Callable[[dict, Context], Optional[Resolution]]
+
+RESOLVERS: dict[str, Resolver] = {
+    "iso": dates.explicit_day, "numeric": dates.explicit_day, "month_day": dates.explicit_day,
+    "day_month": dates.explicit_day, "month_year": dates.month_year, "month": dates.month_only,
+    "year_range": dates.year_range, "decade": dates.decade, "century": dates.century,
+    "season": dates.season, "quarter": dates.quarter, "quarter_code": dates.quarter_code,
+    "year": dates.year, "weekday": dates.weekday, "deictic": dates.deictic,
+    "part_of_day": dates.part_of_day, "relative_unit": dates.relative_unit,
+    "duration": spans.duration, "bare_units": spans.bare_units, "clock": spans.clock,
+    "clock24": spans.clock, "noon": spans.noon, "set": spans.frequency,
+    "reference": spans.reference,
+}
+# Kinds whose value never depends on the document date when they carry a year.
+SELF_CONTAINED = {"iso", "numeric", "month_year", "year", "year_range", "decade", "quarter_code"}
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“'(]?[A-Z0-9])|\n+")
+
+
+class TemporalTagger:
+    """Tags DATE, TIME, DURATION and SET expressions and resolves them against an anchor date.
+
+    Build it once with its data (``TemporalTagger.default()`` loads the packaged tables)
+    and call ``tag`` per text or ``annotate`` per record.
+    """
+
+    def __init__(self, well_known_dates: WellKnownDates, event_nouns: frozenset[str]):
+        self.well_known_dates = well_known_dates
+        self.event_nouns = event_nouns
+
+    @classmethod
+    def default(cls) -> "TemporalTagger":
+        return cls(WellKnownDates.packaged(), load_event_nouns())
+
+    def annotate(self, record: ExtractionRecord, doc: Optional[Doc] = None) -> None:
+        """Fill ``record.timexes``, anchored on the publication date when there is one."""
+        published = record.document.published
+        anchor = date.fromisoformat(published[:10]) if published else None
+        record.timexes = self.tag(record.text, anchor, doc)
+        for timex in record.timexes:
+            timex.sentence = record.sentence_at(timex.start)
+
+    def tag(self, text: str, anchor: Optional[date], doc: Optional[Doc] = None,
+            anchor_label: str = "publication") -> list[Timex]:
+        """Time expressions in ``text``, in order, resolved against ``anchor``."""
+        candidates = find_candidates(text, lambda candidate: plausible(candidate, text))
+        events = DocumentEvents(self.event_nouns)
+        sentences = _sentence_bounds(text, doc)
+        timexes: list[Timex] = []
+        reference: Optional[date] = None
+        covered_until = 0
+        for candidate in candidates:
+            if candidate.start < covered_until:
+                continue  # swallowed by an event phrase of the previous expression
+            context = Context(
+                text, anchor, anchor_label, _tense(text, doc, candidate), reference,
+                lambda offset: self.well_known_dates.match(text, offset) or events.match(text, offset),
+            )
+            timex = self._resolve(candidate, context)
+            if timex is None:
+                continue
+            timexes.append(timex)
+            covered_until = timex.end
+            if timex.type == "DATE" and _DAY_VALUE.match(timex.value):
+                reference = date.fromisoformat(timex.value)
+                sentence = _sentence_containing(sentences, timex.start)
+                events.remember(text[sentence[0]:sentence[1]], reference, timex.text)
+        return timexes
+
+    def _resolve(self, candidate: Candidate, context: Context) -> Optional[Timex]:
+        if candidate.kind == "offset":
+            resolution = spans.offset(candidate.groups, context, candidate.start, candidate.end)
+        else:
+            resolution = RESOLVERS[candidate.kind](candidate.groups, context)
+        if resolution is None:
+            return None
+        start = resolution.start if resolution.start is not None else candidate.start
+        end = resolution.end if resolution.end is not None else candidate.end
+        if resolution.type == "DURATION":
+            start += _adjectival_article_length(context.text[start:end])
+        begin, last = (None, None)
+        if resolution.type in {"DATE", "TIME"}:
+            begin, last = narrow(*covered_days(resolution.value), resolution.mod)
+        return Timex(
+            text=context.text[start:end], start=start, end=end, type=resolution.type,
+            value=resolution.value, begin=begin, end_date=last,
+            anchor=resolution.anchor or _anchor_label(candidate, resolution, context),
+        )
+
+
+def _adjectival_article_length(text: str) -> int:
+    """Length of "the " in "the forty-four-day war": the article belongs to the noun."""
+    found = re.match(r"(?i)the\s+(?=[\w-]+-[a-z]+$)", text)
+    return found.end() if found else 0
+
+
+def _anchor_label(candidate: Candidate, resolution: Resolution, context: Context) -> Optional[str]:
+    """What a relative value was resolved against ("2023-10-03 (publication)")."""
+    if resolution.type in {"DURATION", "SET"} or context.anchor is None:
+        return None
+    if resolution.value.endswith("_REF"):
+        return None
+    if candidate.kind in SELF_CONTAINED or candidate.groups.get("year") or candidate.kind == "century" and candidate.groups.get("ordinal"):
+        return None
+    return f"{context.anchor.isoformat()} ({context.anchor_label})"
+
+
+def _tense(text: str, doc: Optional[Doc], candidate: Candidate) -> Optional[str]:
+    if doc is not None:
+        tense = tense_from_doc(doc, candidate.start, candidate.end)
+        if tense is not None:
+            return tense
+    return tense_from_text(text, candidate.start, candidate.end)
+
+
+def _sentence_bounds(text: str, doc: Optional[Doc]) -> list[tuple[int, int]]:
+    if doc is not None and doc.has_annotation("SENT_START"):
+        return [(sent.start_char, sent.end_char) for sent in doc.sents]
+    bounds, start = [], 0
+    for gap in _SENTENCE_END.finditer(text):
+        bounds.append((start, gap.start()))
+        start = gap.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _sentence_containing(bounds: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    for start, end in bounds:
+        if start <= offset < end:
+            return start, end
+    return 0, 0

@@ -1,0 +1,75 @@
+"""The tense of the clause governing a time expression: past, present or future.
+
+"On Friday" and "in January" are read as the last or the next such day or month
+depending on it. With a spaCy ``Doc`` the governing verb is found through the
+dependency parse; without one, cue words in the surrounding text decide.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
+_FUTURE_VERBS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "prepare"}
+_FUTURE_CUES = re.compile(
+    r"\b(?:will|shall|won't|'ll|going\s+to|plans?\s+to|planned\s+to|expected\s+to|expects\s+to"
+    r"|scheduled\s+(?:to|for)|set\s+to|due\s+to|intends?\s+to|is\s+to|are\s+to|would)\b",
+    re.IGNORECASE,
+)
+_PAST_CUES = re.compile(
+    r"\b(?:was|were|had|did|said|told|\w{3,}ed)\b|\b(?:has|have)\s+(?:been|\w+ed)\b",
+    re.IGNORECASE,
+)
+
+
+def tense_from_doc(doc: Doc, start: int, end: int) -> Optional[str]:
+    """Tense of the verb governing the characters ``start:end`` in ``doc``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = governing_verb(span.root)
+    if verb is None:
+        return None
+    return verb_tense(verb)
+
+
+def governing_verb(token: Token) -> Optional[Token]:
+    """The nearest verb above ``token`` in the parse (the token itself if it is one)."""
+    for _ in range(8):
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def verb_tense(verb: Token) -> Optional[str]:
+    auxiliaries = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
+    words = {aux.lower_ for aux in auxiliaries}
+    if words & _FUTURE_AUX or "going" in words:
+        return "future"
+    if any(aux.tag_ in {"VBD"} for aux in auxiliaries) or verb.tag_ == "VBD":
+        return "past"
+    if any(aux.lemma_ == "have" for aux in auxiliaries) and verb.tag_ == "VBN":
+        return "past"
+    if verb.lemma_ in _FUTURE_VERBS or (verb.head is not verb and verb.head.lemma_ in _FUTURE_VERBS):
+        return "future"
+    if verb.tag_ in {"VBZ", "VBP", "VB", "VBG"} or words:
+        return "present"
+    return None
+
+
+def tense_from_text(text: str, start: int, end: int) -> Optional[str]:
+    """Tense from cue words in the sentence around ``start:end`` (no parse available)."""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stop = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    window = text[sentence_start:min(stop) if stop else len(text)]
+    if _FUTURE_CUES.search(window):
+        return "future"
+    if _PAST_CUES.search(window):
+        return "past"
+    return None
