@@ -11,6 +11,7 @@ CURATED_FILES = (
     "gazetteer_additions.csv",
     "gazetteer_aliases.csv",
     "geo_country_points.csv",
+    "geo_demonyms.csv",
     "geo_not_places.csv",
     "geo_ruler_names.csv",
 )
@@ -37,5 +38,17 @@ def country_point_overrides() -> dict[str, tuple[float, float]]:
     return {row["iso2"]: (float(row["lat"]), float(row["lon"])) for row in read_rows("geo_country_points.csv")}
 
 
+def demonyms() -> dict[str, str]:
+    """Nationality words, singular and plural ("Israeli", "Israelis") -> ISO alpha-3 country."""
+    found = {}
+    for row in read_rows("geo_demonyms.csv"):
+        word = row["demonym"]
+        found[word] = row["country"]
+        if not word.endswith(("ese", "ss", "sh", "ch")):
+            found[word + "s"] = row["country"]
+    return found
+
+
 def not_place_texts() -> set[str]:
-    return {row["text"] for row in read_rows("geo_not_places.csv")}
+    """Words the NER tags as places that are not place names: demonyms, party names."""
+    return {row["text"] for row in read_rows("geo_not_places.csv")} | set(demonyms())

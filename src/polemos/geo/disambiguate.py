@@ -1,0 +1,170 @@
+"""Choosing one place per toponym from its gazetteer candidates, using the whole document.
+
+Each candidate gets a prior (population, kind of place, whether the name is the place's own)
+and a context score from the other toponyms' current choices: same country, same first-level
+division, distance to them, and "X, Y" containment ("Alexandria, La."). Choices are revised a
+few times so that context settles; every mention of one name in a document gets one place.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from statistics import median
+from typing import Callable
+
+from polemos.geo.gazetteer import Candidate
+from polemos.geo.normalize import name_key
+from polemos.geo.sources import haversine_km
+
+MAX_ERROR_KM = 20039.0
+_CONTAINERS = ("country", "admin1")
+
+
+@dataclass(frozen=True)
+class Weights:
+    population: float = 1.0
+    primary_name: float = 0.8
+    feature: dict[str, float] = field(default_factory=lambda: {
+        "country": 0.9, "continent": 0.9, "admin1": 0.5, "region": 0.7, "route": 0.7, "water": 0.7,
+        "admin2": -0.2, "city": 0.0, "town": 0.0, "village": -0.1,
+    })
+    capital: float = 0.5
+    same_country: float = 1.5
+    neighbour_country: float = 0.3
+    same_admin1: float = 1.2
+    proximity: float = 1.5
+    container: float = 2.5
+    context_hint: float = 1.0
+    rounds: int = 3
+    max_candidates: int = 60
+
+
+@dataclass
+class Group:
+    """All mentions of one name in a document; they share one resolution."""
+
+    key: str
+    candidates: list[Candidate]
+    containers: list[Candidate] = field(default_factory=list)  # places named right after ", "
+    contained: list[int] = field(default_factory=list)  # groups whose mention precedes ", <this>"
+    choice: Candidate | None = None
+
+
+def prior(candidate: Candidate, weights: Weights) -> float:
+    score = weights.population * math.log10(candidate.population + 1) / 7.0
+    score += weights.feature.get(candidate.feature, 0.0)
+    if candidate.primary_name:
+        score += weights.primary_name
+    if candidate.capital:
+        score += weights.capital
+    return score
+
+
+def population_choice(candidates: list[Candidate]) -> Candidate | None:
+    """The baseline: the most populous candidate."""
+    return max(candidates, key=lambda c: c.population, default=None)
+
+
+def inside(candidate: Candidate, container: Candidate) -> bool:
+    if container.place_id == candidate.place_id:
+        return False
+    if container.feature == "country":
+        return candidate.country_iso2 == container.country_iso2
+    if container.feature == "admin1":
+        return candidate.admin1 == container.admin1 and candidate.feature != "admin1"
+    return False
+
+
+class Resolver:
+    def __init__(self, weights: Weights, neighbours: Callable[[str], set[str]]):
+        self.weights = weights
+        self.neighbours = neighbours
+
+    def resolve(self, groups: list[Group], hint_countries: set[str] = frozenset()) -> None:
+        """Set ``group.choice`` for every group."""
+        priors = {id(g): {c.place_id: prior(c, self.weights) for c in g.candidates} for g in groups}
+        for group in groups:
+            group.choice = max(group.candidates, key=lambda c: priors[id(group)][c.place_id], default=None)
+        for _ in range(self.weights.rounds):
+            changed = False
+            for index, group in enumerate(groups):
+                if len(group.candidates) < 2:
+                    continue
+                others = [g.choice for j, g in enumerate(groups) if j != index and g.choice is not None]
+                context = _Context(others, hint_countries, self.neighbours)
+                best = max(group.candidates, key=lambda c: priors[id(group)][c.place_id]
+                           + self._context_score(c, group, groups, context))
+                changed |= best is not group.choice
+                group.choice = best
+            if not changed:
+                break
+
+    def _context_score(self, candidate: Candidate, group: Group, groups: list[Group], context: "_Context") -> float:
+        w = self.weights
+        score = 0.0
+        if context.count:
+            score += w.same_country * context.country_share(candidate.country_iso2)
+            score += w.neighbour_country * context.neighbour_share(candidate.country_iso2)
+            if candidate.feature != "country":
+                score += w.same_admin1 * context.admin1_share(candidate.admin1)
+            score += w.proximity * context.closeness(candidate)
+        if candidate.country_iso2 and candidate.country_iso2 in context.hints:
+            score += w.context_hint
+        if group.containers and any(inside(candidate, c) for c in group.containers):
+            score += w.container
+        for j in group.contained:
+            held = groups[j].choice
+            if held is not None and candidate.feature in _CONTAINERS and inside(held, candidate):
+                score += w.container
+        return score
+
+
+class _Context:
+    """The other toponyms' current choices, summarised for scoring a candidate."""
+
+    def __init__(self, others: list[Candidate], hints: set[str], neighbours: Callable[[str], set[str]]):
+        self.count = len(others)
+        self.hints = hints
+        self.countries: dict[str, int] = {}
+        self.admin1s: dict[str, int] = {}
+        for other in others:
+            if other.country_iso2:
+                self.countries[other.country_iso2] = self.countries.get(other.country_iso2, 0) + 1
+            if other.admin1:
+                self.admin1s[other.admin1] = self.admin1s.get(other.admin1, 0) + 1
+        self._neighbours = neighbours
+        self.points = [(o.lat, o.lon) for o in others if o.feature not in ("continent",)]
+
+    def country_share(self, iso2: str | None) -> float:
+        return self.countries.get(iso2, 0) / self.count if iso2 else 0.0
+
+    def neighbour_share(self, iso2: str | None) -> float:
+        if not iso2:
+            return 0.0
+        return sum(self.countries.get(n, 0) for n in self._neighbours(iso2)) / self.count
+
+    def admin1_share(self, admin1: str | None) -> float:
+        return self.admin1s.get(admin1, 0) / self.count if admin1 else 0.0
+
+    def closeness(self, candidate: Candidate) -> float:
+        if not self.points:
+            return 0.0
+        distance = median(haversine_km((candidate.lat, candidate.lon), p) for p in self.points)
+        return 1.0 - math.log1p(distance) / math.log1p(MAX_ERROR_KM)
+
+
+_FOLLOWING_NAME = re.compile(r"\s*,\s*((?:[A-Z][\w'’-]*\.?)(?:\s+[A-Z][\w'’-]*\.?){0,2})")
+
+
+def following_name(text: str, end: int) -> tuple[int, str] | None:
+    """The capitalised name right after ``, `` at ``end``: ("Alexandria", ", La.") -> "La."."""
+    match = _FOLLOWING_NAME.match(text, end)
+    if not match:
+        return None
+    return match.start(1), match.group(1)
+
+
+def group_key(text: str) -> str:
+    return name_key(text)

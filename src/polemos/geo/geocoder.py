@@ -1,0 +1,123 @@
+"""The geo stage: toponym spans in, resolved ``Place`` objects out."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Optional
+
+from polemos.geo.curated import not_place_texts
+from polemos.geo.disambiguate import Group, Resolver, Weights, following_name, prior
+from polemos.geo.gazetteer import Candidate, Gazetteer
+from polemos.geo.normalize import name_key
+from polemos.record import ExtractionRecord, Place
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+_CONTAINER_FEATURES = ("country", "admin1")
+
+
+class Geocoder:
+    """Resolves toponyms against a ``Gazetteer`` using the whole document as context.
+
+    ``strategy="population"`` turns context off and picks the most populous candidate
+    (the baseline the evaluation reports beside the full method).
+    """
+
+    def __init__(self, gazetteer: Gazetteer, weights: Weights | None = None, strategy: str = "context"):
+        if strategy not in ("context", "population"):
+            raise ValueError(f"unknown strategy {strategy!r}")
+        self.gazetteer = gazetteer
+        self.weights = weights or Weights()
+        self.strategy = strategy
+        self._resolver = Resolver(self.weights, gazetteer.neighbours)
+        self._not_places = {name_key(t) for t in not_place_texts()}
+
+    def resolve(self, text: str, spans: list[tuple[int, int]],
+                context: Optional[Iterable[str]] = None) -> list[Optional[Place]]:
+        """Resolve the toponyms at ``spans`` (character offsets into ``text``).
+
+        ``context``: ISO alpha-3 codes of countries the document is known to be about.
+        Returns one ``Place`` per span (``None`` when the gazetteer has no such name);
+        ``sentence`` is left unset.
+        """
+        lookups: dict[str, list[Candidate]] = {}
+        groups: dict[str, Group] = {}
+        span_groups: list[Group] = []
+        for start, end in spans:
+            key = name_key(text[start:end])
+            if key not in groups:
+                groups[key] = Group(key, self._candidates(text[start:end], lookups))
+            span_groups.append(groups[key])
+        ordered = list(groups.values())
+        self._link_containers(text, spans, span_groups, ordered, lookups)
+        if self.strategy == "population":
+            for group in ordered:
+                group.choice = max(group.candidates, key=lambda c: c.population, default=None)
+        else:
+            self._resolver.resolve(ordered, self._hint_countries(context))
+        return [_place(text, start, end, group.choice) for (start, end), group in zip(spans, span_groups)]
+
+    def annotate(self, record: ExtractionRecord, doc: Any) -> None:
+        """Fill ``record.places`` from the place entities of ``doc`` (built from ``record.text``)."""
+        spans = []
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS and self.is_place_name(ent.text):
+                spans.append((ent.start_char, ent.end_char))
+        places = []
+        for (start, end), place in zip(spans, self.resolve(record.text, spans)):
+            place = place or Place(text=record.text[start:end], start=start, end=end)
+            place.sentence = record.sentence_at(start)
+            places.append(place)
+        record.places = places
+
+    def is_place_name(self, text: str) -> bool:
+        """False for demonyms, party names and other words the NER tags as places."""
+        key = name_key(text)
+        return bool(key) and key not in self._not_places and any(ch.isupper() for ch in text)
+
+    def _candidates(self, text: str, lookups: dict[str, list[Candidate]]) -> list[Candidate]:
+        key = name_key(text)
+        if key not in lookups:
+            found = self.gazetteer.lookup(text)
+            found.sort(key=lambda c: prior(c, self.weights), reverse=True)
+            lookups[key] = found[: self.weights.max_candidates]
+        return lookups[key]
+
+    def _link_containers(self, text: str, spans: list[tuple[int, int]], span_groups: list[Group],
+                         ordered: list[Group], lookups: dict[str, list[Candidate]]) -> None:
+        """Record "X, Y" pairs: Y (a country or first-level division) should contain X."""
+        group_at = {start: group for (start, _), group in zip(spans, span_groups)}
+        index_of = {id(group): i for i, group in enumerate(ordered)}
+        for (_, end), group in zip(spans, span_groups):
+            following = following_name(text, end)
+            if following is None:
+                continue
+            start, name = following
+            containers = self._container_candidates(name, lookups)
+            if not containers:
+                continue
+            group.containers.extend(c for c in containers if c not in group.containers)
+            container_group = group_at.get(start)
+            if container_group is not None and container_group is not group:
+                container_group.contained.append(index_of[id(group)])
+
+    def _container_candidates(self, name: str, lookups: dict[str, list[Candidate]]) -> list[Candidate]:
+        words = name.split()
+        for size in range(len(words), 0, -1):
+            found = [c for c in self._candidates(" ".join(words[:size]), lookups) if c.feature in _CONTAINER_FEATURES]
+            if found:
+                return found
+        return []
+
+    def _hint_countries(self, context: Optional[Iterable[str]]) -> set[str]:
+        if not context:
+            return set()
+        iso2_of = {iso3: iso2 for iso2, iso3 in self.gazetteer.iso3_codes().items()}
+        return {iso2_of[c] for c in context if c in iso2_of}
+
+
+def _place(text: str, start: int, end: int, candidate: Optional[Candidate]) -> Optional[Place]:
+    if candidate is None:
+        return None
+    return Place(
+        text=text[start:end], start=start, end=end, name=candidate.name, geonameid=candidate.geonameid,
+        lat=candidate.lat, lon=candidate.lon, country=candidate.country, feature=candidate.feature,
+    )
