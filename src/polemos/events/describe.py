@@ -1,0 +1,75 @@
+"""How and why: PLOVER mode and context of an event, and re-typing by modality.
+
+The mode comes from the trigger's lexicon row or from weapon and method words in the
+trigger's clause ("shelled" -> heavy-weapons, "drone" -> drone). Contexts come from the
+row, from cue words in the sentence and from the actors' sectors. Announced or future
+actions are re-typed as the PLOVER manual asks: future cooperation is AGREE (3.1),
+announced retreats are CONCEDE (3.4), declared future force is THREATEN (2.3).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from polemos.events.lexicon import Lexicon, TriggerEntry
+from polemos.events.modality import ModalityReading
+from polemos.events.triggers import lemma_of
+from polemos.record import Actor
+
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+MILITARY_SECTORS = {"MIL"}
+
+
+def recode(event_type: str, reading: ModalityReading) -> str:
+    if reading.modality == "negated":
+        return event_type
+    if reading.modality == "future" or reading.intent:
+        if event_type in COOPERATIVE:
+            return "AGREE"
+        if event_type == "RETREAT":
+            return "CONCEDE"
+        if reading.intent and event_type in MATERIAL_CONFLICT:
+            return "THREATEN"
+    return event_type
+
+
+def find_mode(event_type: str, entry: TriggerEntry, clause: Token, trigger: Token,
+              lexicon: Lexicon) -> str | None:
+    cues = lexicon.mode_cues.get(event_type, {})
+    if event_type != entry.type:
+        return None if event_type == "THREATEN" else entry.mode
+    for token in _clause_tokens(clause, trigger):
+        for key in (token.lower_, lemma_of(token)):
+            if key in cues and (entry.mode is None or _more_specific(cues[key], entry.mode)):
+                return cues[key]
+    return entry.mode
+
+
+def find_contexts(entry: TriggerEntry, sentence: Span, actors: list[Actor], lexicon: Lexicon) -> list[str]:
+    contexts: list[str] = []
+    if entry.context:
+        contexts.append(entry.context)
+    text = sentence.text.lower()
+    for token in sentence:
+        context = lexicon.context_cues.get(lemma_of(token)) or lexicon.context_cues.get(token.lower_)
+        if context and context not in contexts:
+            contexts.append(context)
+    for cue, context in lexicon.context_cues.items():
+        if " " in cue and cue in text and context not in contexts:
+            contexts.append(context)
+    if any(a.sector in MILITARY_SECTORS for a in actors) and "military" not in contexts:
+        contexts.append("military")
+    return contexts
+
+
+def _clause_tokens(clause: Token, trigger: Token) -> list[Token]:
+    tokens = list(trigger.subtree)
+    if clause is not trigger:
+        tokens += [t for t in clause.subtree if t not in tokens and t.dep_ not in {"ccomp", "advcl"}]
+    return tokens
+
+
+def _more_specific(candidate: str, current: str) -> bool:
+    # Weapon modes refine the generic "firearms" of "fire"/"shoot" rows (e.g. "tanks fired").
+    return current == "firearms" and candidate in {"heavy-weapons", "aerial", "drone"}

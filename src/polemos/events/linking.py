@@ -1,0 +1,96 @@
+"""Link argument tokens from the parse to the actors and places other stages found.
+
+An argument is a head token from the dependency parse ("army" in "Azerbaijan's army").
+Its phrase is the token's subtree without relative clauses and coordinated siblings;
+the actor whose mention sits closest to the head inside that phrase wins, so
+"the largely Armenian-populated region of Karabakh" links to Karabakh, not Armenians.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from polemos.record import ExtractionRecord
+
+# Children whose subtrees are not part of a noun phrase's reference.
+CUT_DEPS = {"relcl", "acl", "advcl", "conj", "cc", "punct", "parataxis", "ccomp", "xcomp"}
+ADJECTIVE_PENALTY = 2  # "Armenian-populated" modifies, it does not name the referent
+
+
+class Linker:
+    """Maps tokens to actor ids and place indexes by character offsets."""
+
+    def __init__(self, record: ExtractionRecord, doc: Doc) -> None:
+        self.doc = doc
+        self.actor_roots: dict[int, str] = {}
+        self.actor_tokens: dict[int, str] = {}
+        self.actor_kind: dict[str, str] = {a.id: a.kind for a in record.actors}
+        for actor in record.actors:
+            for mention in actor.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    continue
+                self.actor_roots.setdefault(span.root.i, actor.id)
+                for token in span:
+                    self.actor_tokens.setdefault(token.i, actor.id)
+        self.place_roots: dict[int, int] = {}
+        self.place_tokens: dict[int, int] = {}
+        for index, place in enumerate(record.places):
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            self.place_roots.setdefault(span.root.i, index)
+            for token in span:
+                self.place_tokens.setdefault(token.i, index)
+
+    def blocked_tokens(self) -> set[int]:
+        """Tokens inside multi-word actor names, which must not act as triggers."""
+        return {i for i in self.actor_tokens if self._in_long_name(i)}
+
+    def _in_long_name(self, index: int) -> bool:
+        actor_id = self.actor_tokens[index]
+        neighbours = [index - 1, index + 1]
+        return any(self.actor_tokens.get(n) == actor_id for n in neighbours)
+
+    def actor_for(self, token: Token) -> str | None:
+        return _closest(token, self.actor_roots, self.actor_tokens)
+
+    def place_for(self, token: Token) -> int | None:
+        return _closest(token, self.place_roots, self.place_tokens)
+
+    def actors_for(self, tokens: list[Token]) -> list[str]:
+        found: list[str] = []
+        for token in tokens:
+            actor_id = self.actor_for(token)
+            if actor_id and actor_id not in found:
+                found.append(actor_id)
+        return found
+
+
+def phrase_tokens(token: Token) -> list[tuple[Token, int]]:
+    """The token's noun phrase with each member's distance (in arcs) from the token."""
+    found = [(token, 0)]
+    frontier = [(token, 0)]
+    while frontier:
+        current, depth = frontier.pop()
+        for child in current.children:
+            if child.dep_ in CUT_DEPS:
+                continue
+            found.append((child, depth + 1))
+            frontier.append((child, depth + 1))
+    return found
+
+
+def _closest(token: Token, roots: dict[int, object], members: dict[int, object]):
+    if token.i in members:
+        return members[token.i]
+    best, best_score = None, None
+    for member, depth in phrase_tokens(token):
+        if member.i not in roots:
+            continue
+        score = depth + (ADJECTIVE_PENALTY if member.dep_ == "amod" and member.head.pos_ != "NOUN" else 0)
+        if member.dep_ == "amod" and member.head.i != token.i:
+            score += ADJECTIVE_PENALTY
+        if best_score is None or score < best_score:
+            best, best_score = roots[member.i], score
+    return best

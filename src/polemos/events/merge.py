@@ -1,0 +1,104 @@
+"""One event, many mentions: fold mentions of the same event into one record.
+
+Two mentions are the same event when they share the PLOVER type and modality, their
+dates are compatible (equal, one inside the other, or one unknown), their places agree
+(or one is unknown), and they either share an actor or share a known date with
+compatible participants. Bare references ("this nine-month blockade") join the latest
+event of their type in the same or the previous paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from polemos.record import Event, Evidence
+
+
+@dataclass
+class Candidate:
+    event: Event
+    paragraph: int
+    reference_only: bool = False  # a definite mention without participants of its own
+
+
+def merge_mentions(candidates: list[Candidate]) -> list[Event]:
+    merged: list[Candidate] = []
+    for candidate in candidates:
+        target = _find_same(candidate, merged)
+        if target is not None:
+            _absorb(target.event, candidate.event)
+            target.paragraph = max(target.paragraph, candidate.paragraph)
+        elif not candidate.reference_only:
+            merged.append(candidate)
+    return [c.event for c in merged]
+
+
+def _find_same(candidate: Candidate, kept: list[Candidate]) -> Candidate | None:
+    if candidate.reference_only:
+        for other in reversed(kept):
+            if other.event.type == candidate.event.type and candidate.paragraph - other.paragraph <= 1:
+                return other
+        return None
+    for other in kept:
+        if same_event(other.event, candidate.event):
+            return other
+    return None
+
+
+def same_event(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.modality != b.modality:
+        return False
+    if not _dates_compatible(a.date, b.date) or not _compatible_sets(a.recipient, b.recipient):
+        return False
+    if a.place is not None and b.place is not None and a.place != b.place:
+        return False
+    shared_actor = bool(set(a.actor) & set(b.actor))
+    shared_date = _clause_value(a.date) is not None and _clause_value(a.date) == _clause_value(b.date)
+    if shared_actor:
+        return _clause_value(a.date) is None or _clause_value(b.date) is None or shared_date
+    return shared_date and _compatible_sets(a.actor, b.actor)
+
+
+def _absorb(target: Event, other: Event) -> None:
+    for field_name in ("actor", "recipient"):
+        values = getattr(target, field_name)
+        values.extend(v for v in getattr(other, field_name) if v not in values)
+    if target.date is None or (target.date.get("basis") != "clause" and other.date
+                               and other.date.get("basis") == "clause"):
+        target.date = other.date
+    if target.place is None:
+        target.place = other.place
+    for key, value in other.size.items():
+        target.size.setdefault(key, value)
+    for context in other.context:
+        if context not in target.context:
+            target.context.append(context)
+    target.mode = target.mode or other.mode
+    target.attributed_to = target.attributed_to or other.attributed_to
+    known = {(e.start, e.end) for e in target.evidence}
+    target.evidence.extend(e for e in other.evidence if (e.start, e.end) not in known)
+    target.evidence.sort(key=lambda e: e.start)
+    target.confidence = round(min(0.99, max(target.confidence, other.confidence) + 0.05), 2)
+
+
+def _clause_value(date: dict | None) -> str | None:
+    return date.get("value") if date and date.get("basis") == "clause" else None
+
+
+def _dates_compatible(a: dict | None, b: dict | None) -> bool:
+    if a is None or b is None:
+        return True
+    first, second = a.get("value") or "", b.get("value") or ""
+    return first.startswith(second) or second.startswith(first)
+
+
+def _compatible_sets(a: list[str], b: list[str]) -> bool:
+    return not a or not b or bool(set(a) & set(b))
+
+
+def evidence_for(text: str, start: int, end: int) -> Evidence:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Evidence(text=text[start:end], start=start, end=end)

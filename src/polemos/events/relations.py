@@ -1,0 +1,173 @@
+"""Lasting relations the text states: alliances, agreements, mediation, dependency.
+
+A relation noun from ``data/events/relations.csv`` ("alliance", "agreement", "cochair",
+"dependency") collects its parties from the parse: possessors, "with"/"between"/"on"
+complements, and the subject of the verb that governs it ("Azerbaijan signed an
+alliance with Turkey"). Named agreements get their name from an appositive or a legal
+name ("the Shusha Declaration") and their provisions from a following sentence that says
+what the text "encompasses" or "includes".
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from polemos.events.anchors import Anchors
+from polemos.events.lexicon import DATA_DIR
+from polemos.events.linking import Linker
+from polemos.events.merge import evidence_for
+from polemos.events.roles import governing_verb, subject_of
+from polemos.events.triggers import NOUN_TAGS, lemma_of
+from polemos.record import ExtractionRecord, Relation
+
+PARTY_PREPS = {"with", "between", "among", "amongst", "on", "of"}
+OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
+PROVISION_VERBS = {"encompass", "include", "contain", "provide", "stipulate", "comprise", "envisage", "cover"}
+DOCUMENT_NOUNS = {"text", "agreement", "deal", "accord", "treaty", "declaration", "document", "it", "pact"}
+NAME_LABELS = {"LAW", "EVENT", "WORK_OF_ART", "ORG"}
+DOCUMENT_TYPES = {"agreement", "alliance"}
+
+
+class RelationFinder:
+    def __init__(self, cues: dict[str, str] | None = None) -> None:
+        self.cues = cues if cues is not None else load_relation_cues()
+
+    def find(self, record: ExtractionRecord, doc: Doc, linker: Linker, anchors: Anchors) -> list[Relation]:
+        relations: list[Relation] = []
+        for sentence in doc.sents:
+            for token in sentence:
+                kind = self.cues.get(lemma_of(token))
+                if kind is None or token.pos_ not in NOUN_TAGS:
+                    continue
+                relation = self._relation(token, kind, sentence, record, linker, anchors)
+                if relation is not None:
+                    _add(relations, relation)
+            _attach_provisions(relations, sentence, record.text)
+        return relations
+
+    def _relation(self, token: Token, kind: str, sentence: Span, record: ExtractionRecord,
+                  linker: Linker, anchors: Anchors) -> Relation | None:
+        parties = _mediation_parties(token) if kind == "mediation" else _parties(token)
+        actors = linker.actors_for(parties)
+        if len(actors) < 2:
+            return None
+        verb = _governor(token)
+        date = anchors.clause_date({token.i, verb.i} | {c.i for c in token.children if c.dep_ == "appos"})
+        return Relation(
+            type=_refine(kind, token),
+            actors=actors,
+            begin=date["value"] if date else None,
+            name=_name(token),
+            evidence=[evidence_for(record.text, sentence.start_char, sentence.end_char)],
+        )
+
+
+def load_relation_cues(path: Path = DATA_DIR / "relations.csv") -> dict[str, str]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return {row["cue"].lower(): row["type"] for row in csv.DictReader(handle)}
+
+
+def _governor(token: Token) -> Token:
+    if token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}:
+        return token.head  # "signed an alliance ..., and a similar agreement with Russia"
+    return governing_verb(token)
+
+
+def _parties(token: Token) -> list[Token]:
+    holders = [token] + [c for c in token.children if c.dep_ == "appos"]
+    found = [c for c in token.children if c.dep_ in OWNER_DEPS]
+    for holder in holders:
+        found += _objects(holder, PARTY_PREPS)
+    verb = _governor(token)
+    if token.dep_ in {"dobj", "nsubjpass", "conj", "pobj"} and verb is not token:
+        found = subject_of(verb) + found + _objects(verb, {"with", "between"})
+    return found
+
+
+def _mediation_parties(token: Token) -> list[Token]:
+    verb = governing_verb(token)
+    mediator = subject_of(verb)
+    parties = [t for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ == "between"]
+    return mediator + parties
+
+
+def _objects(head: Token, preps: set[str]) -> list[Token]:
+    return [g for c in head.children if c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _refine(kind: str, token: Token) -> str:
+    if kind == "agreement" and any(lemma_of(c) in {"strategic", "military", "defence", "defense"}
+                                   for c in token.children):
+        return "alliance"
+    return kind
+
+
+def _name(token: Token) -> str | None:
+    for candidate in [token] + [c for c in token.children if c.dep_ == "appos"]:
+        if candidate.ent_type_ in NAME_LABELS:
+            ent = next(e for e in candidate.doc.ents if e.start <= candidate.i < e.end)
+            return _strip_determiner(ent)
+        if candidate is not token and candidate.pos_ == "PROPN":
+            return _strip_determiner(candidate.doc[candidate.left_edge.i: candidate.i + 1])
+    return None
+
+
+def _strip_determiner(span: Span) -> str:
+    words = [t for t in span if not (t.i == span.start and t.dep_ == "det")]
+    return span.doc[words[0].i: words[-1].i + 1].text if words else span.text
+
+
+def _add(relations: list[Relation], relation: Relation) -> None:
+    for existing in relations:
+        same_parties = set(existing.actors) == set(relation.actors)
+        same_name = existing.name == relation.name or not existing.name or not relation.name
+        if existing.type == relation.type and same_parties and same_name:
+            existing.name = existing.name or relation.name
+            existing.begin = existing.begin or relation.begin
+            known = {(e.start, e.end) for e in existing.evidence}
+            existing.evidence.extend(e for e in relation.evidence if (e.start, e.end) not in known)
+            return
+    relations.append(relation)
+
+
+def _attach_provisions(relations: list[Relation], sentence: Span, text: str) -> None:
+    """"The text ... encompasses nine articles, including A, B and C" lists the latest agreement's provisions."""
+    documents = [r for r in relations if r.type in DOCUMENT_TYPES]
+    if not documents:
+        return
+    latest = max(documents, key=lambda r: r.evidence[-1].start)
+    if sentence.start_char - latest.evidence[-1].end > 400:
+        return
+    for verb in sentence:
+        if lemma_of(verb) not in PROVISION_VERBS or verb.pos_ != "VERB":
+            continue
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects or lemma_of(subjects[0]) not in DOCUMENT_NOUNS:
+            continue
+        items = _listed_items(verb)
+        if items:
+            latest.provisions.extend(i for i in items if i not in latest.provisions)
+            latest.evidence.append(evidence_for(text, sentence.start_char, sentence.end_char))
+
+
+def _listed_items(verb: Token) -> list[str]:
+    heads = [g for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "including"
+             for g in t.children if g.dep_ == "pobj"]
+    if not heads:
+        heads = [c for c in verb.children if c.dep_ == "dobj"]
+    items = []
+    for head in heads:
+        for member in [head, *head.conjuncts]:
+            items.append(_item_text(member))
+    return items
+
+
+def _item_text(token: Token) -> str:
+    skip = {t.i for c in token.children if c.dep_ in {"conj", "cc", "punct"} for t in c.subtree}
+    kept = [t for t in token.subtree if t.i not in skip]
+    words = [t for t in kept if not (t.dep_ == "det" and t.head is token)]
+    return token.doc[words[0].i: words[-1].i + 1].text if words else token.text

@@ -1,0 +1,186 @@
+"""Who did it and to whom: actor and recipient tokens from the dependency parse.
+
+Roles come from grammatical relations, never from word order: subjects and by-agents
+act, objects and prepositional complements ("invasion of", "siege on") receive, possessors
+own nominal events ("Azerbaijan's invasion"), and coordinated phrases ("Russia, Armenia,
+and Azerbaijan") expand into every conjunct. Clauses without a subject inherit it from
+the verb that governs them ("agreeing to transfer", "by imposing a siege").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from polemos.events.triggers import VERB_TAGS, TriggerMatch, lemma_of
+
+# Verbs that carry a nominal event without adding meaning: "launched an invasion".
+LIGHT_VERBS = {
+    "launch", "carry", "conduct", "stage", "mount", "impose", "hold", "sign", "begin", "start",
+    "continue", "wage", "declare", "reach", "make", "take", "undertake", "lead", "resume",
+    "initiate", "order", "commit", "perpetrate", "unleash", "escalate", "intensify", "step",
+    "complete", "proceed", "organize", "organise", "engage", "announce", "conclude", "strike",
+    "maintain", "enforce", "lift", "end", "renew", "open", "issue", "lodge", "pursue", "seal",
+    "finalize", "broker", "forge", "cement", "strengthen", "give", "provide", "send", "grant",
+    "deliver", "offer", "extend", "intensify", "ramp", "host",
+}
+RECIPIENT_PREPS = {"against", "on", "upon", "at", "into", "toward", "towards", "to", "over"}
+NOMINAL_RECIPIENT_PREPS = RECIPIENT_PREPS | {"of"}
+PARTNER_PREPS = {"with", "between", "among", "amongst"}
+CAUSATIVE_VERBS = {"force", "compel", "drive", "cause", "push", "make", "prompt", "lead"}
+OBJECT_CONTROL = CAUSATIVE_VERBS | {"ask", "urge", "order", "persuade", "allow", "tell", "call", "invite", "help"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+PARTICIPATION_NOUNS = {"participation", "presence", "mediation", "involvement", "help", "support"}
+MAX_CLIMB = 5
+
+
+@dataclass
+class Roles:
+    actors: list[Token] = field(default_factory=list)
+    recipients: list[Token] = field(default_factory=list)
+    clause: Token | None = None  # the verb whose clause gives modality, time and place
+    support: Token | None = None  # light verb of a nominal trigger
+
+
+def find_roles(match: TriggerMatch) -> Roles:
+    if match.nominal:
+        roles = _nominal_roles(match)
+    else:
+        roles = _verbal_roles(match)
+    roles.actors = _expand(roles.actors)
+    roles.recipients = [t for t in _expand(roles.recipients) if t not in roles.actors]
+    return roles
+
+
+def _verbal_roles(match: TriggerMatch) -> Roles:
+    verb = match.head
+    frame = match.entry.frame
+    subjects = subject_of(verb)
+    agents = _by_agents(verb)
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "nsubjpass"} and c not in match.tokens]
+    preps = _prep_objects(verb, RECIPIENT_PREPS)
+    partners = _prep_objects(verb, PARTNER_PREPS)
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl")
+    if passive and verb.dep_ == "acl":
+        objects.append(verb.head)
+    if passive:
+        subjects = []
+    roles = Roles(clause=verb)
+    if frame == "mutual":
+        roles.actors = subjects + agents + objects + partners
+    elif frame == "patient":
+        roles.recipients = (subjects or objects)
+        roles.actors = agents or _causer(verb)
+    else:
+        roles.actors = subjects + agents
+        roles.recipients = objects + preps
+    return roles
+
+
+def _nominal_roles(match: TriggerMatch) -> Roles:
+    noun = match.head
+    frame = match.entry.frame
+    owners = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c not in match.tokens]
+    agents = _prep_objects(noun, {"by"}) + _acl_agents(noun)
+    targets = _prep_objects(noun, NOMINAL_RECIPIENT_PREPS)
+    partners = _prep_objects(noun, PARTNER_PREPS) + _participants(noun)
+    support = noun.head if noun.dep_ in {"dobj", "nsubjpass", "attr"} and lemma_of(noun.head) in LIGHT_VERBS else None
+    if support is None and noun.dep_ == "pcomp":
+        support = None
+    roles = Roles(clause=support or governing_verb(noun), support=support)
+    carriers = subject_of(support) if support is not None else []
+    if frame == "mutual":
+        roles.actors = owners + agents + partners + targets + carriers
+    elif frame == "patient":
+        roles.recipients = targets or owners
+        roles.actors = agents or ([o for o in owners if o.dep_ == "poss"] if targets else []) or carriers
+    else:
+        roles.actors = owners + agents + (carriers if not (owners or agents) else [])
+        roles.recipients = targets + partners
+    return roles
+
+
+def subject_of(verb: Token | None) -> list[Token]:
+    """The subject of a verb, climbing to the governing clause when it has none."""
+    current = verb
+    for _ in range(MAX_CLIMB):
+        if current is None:
+            return []
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "csubj"}]
+        if subjects:
+            if current.dep_ == "relcl" and lemma_of(subjects[0]) in RELATIVE_PRONOUNS:
+                return [current.head]
+            return subjects
+        if current.dep_ == "relcl" or (current.dep_ == "acl" and current.tag_ == "VBG"):
+            return [current.head]
+        if current.dep_ == "xcomp":
+            governor = current.head
+            objects = [c for c in governor.children if c.dep_ in {"dobj", "dative"}]
+            if objects and lemma_of(governor) in OBJECT_CONTROL:
+                return objects
+            current = governor
+        elif current.dep_ in {"advcl", "conj", "ccomp", "acomp"}:
+            current = current.head
+        elif current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head
+        else:
+            return []
+        if current.pos_ not in VERB_TAGS and current.pos_ != "ADJ":
+            return []
+    return []
+
+
+def governing_verb(token: Token) -> Token:
+    current = token
+    for _ in range(MAX_CLIMB + 3):
+        if current.pos_ in VERB_TAGS or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def _causer(verb: Token) -> list[Token]:
+    """"X forced people to flee": the causer of a patient event is the causative's subject."""
+    governor = verb.head
+    if verb.dep_ in {"xcomp", "ccomp"} and lemma_of(governor) in CAUSATIVE_VERBS:
+        return subject_of(governor) + _by_agents(governor)
+    return []
+
+
+def _by_agents(verb: Token) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _acl_agents(noun: Token) -> list[Token]:
+    return [a for c in noun.children if c.dep_ == "acl" for a in _by_agents(c)]
+
+
+def _participants(noun: Token) -> list[Token]:
+    """"an agreement signed with the participation of Russia": the participants act."""
+    found = []
+    holders = [noun] + [c for c in noun.children if c.dep_ == "acl"]
+    for holder in holders:
+        for pobj in _prep_objects(holder, {"with"}):
+            if lemma_of(pobj) in PARTICIPATION_NOUNS:
+                found.extend(_prep_objects(pobj, {"of"}))
+    return found
+
+
+def _prep_objects(head: Token, prepositions: set[str]) -> list[Token]:
+    found = []
+    for child in head.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in prepositions:
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+    return found
+
+
+def _expand(tokens: list[Token]) -> list[Token]:
+    """Add every coordinated conjunct ("Russia, Armenia, and Azerbaijan")."""
+    expanded: list[Token] = []
+    for token in tokens:
+        for member in [token, *token.conjuncts]:
+            if member not in expanded:
+                expanded.append(member)
+    return expanded

@@ -1,0 +1,137 @@
+"""Find event triggers in a parsed sentence: lexicon phrases matched on the dependency tree.
+
+A multi-word pattern ("call for", "open fire", "air strike", "state of emergency") matches
+when one of its words is the head and every other word hangs below it (at most two arcs
+down), so the words need not be adjacent: "pointed fingers at", "lifted the curfew".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from polemos.events.lexicon import Lexicon, TriggerEntry
+
+VERB_TAGS = {"VERB", "AUX"}
+NOUN_TAGS = {"NOUN", "PROPN"}
+# Words inside these entity names are part of a name, not an event ("Security Council").
+NAME_LABELS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}
+TYPO_PREFIX = 7  # a verb spelled wrongly still counts when its first 7 letters match
+
+
+@dataclass
+class TriggerMatch:
+    head: Token
+    entry: TriggerEntry
+    tokens: list[Token]  # every token of the matched pattern, head included
+
+    @property
+    def nominal(self) -> bool:
+        return self.head.pos_ not in VERB_TAGS
+
+    @property
+    def text(self) -> str:
+        ordered = sorted(self.tokens, key=lambda t: t.i)
+        return " ".join(t.text for t in ordered)
+
+
+def find_triggers(sentence: Span, lexicon: Lexicon, blocked: set[int]) -> list[TriggerMatch]:
+    """All non-overlapping trigger matches of a sentence, longest pattern first.
+
+    ``blocked`` holds token indices that belong to actor names and may not trigger.
+    """
+    candidates: list[TriggerMatch] = []
+    for token in sentence:
+        if token.i in blocked or _inside_name(token):
+            continue
+        for entry in _entries_for(token, lexicon):
+            match = _match_at(token, entry)
+            if match is not None:
+                candidates.append(match)
+    candidates.sort(key=lambda m: (-len(m.entry.lemmas), m.head.i))
+    used: set[int] = set()
+    accepted = []
+    for match in candidates:
+        indices = {t.i for t in match.tokens}
+        if indices & used:
+            continue
+        used |= indices
+        accepted.append(match)
+    return sorted(accepted, key=lambda m: m.head.i)
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _entries_for(token: Token, lexicon: Lexicon) -> list[TriggerEntry]:
+    keys = [lemma_of(token), token.lower_]
+    entries: list[TriggerEntry] = []
+    for key in keys:
+        for entry in lexicon.by_lemma.get(key, []):
+            if entry not in entries:
+                entries.append(entry)
+    if not entries and token.pos_ == "VERB" and len(token.lower_) >= TYPO_PREFIX:
+        entries = _typo_entries(token, lexicon)
+    return entries
+
+
+def _typo_entries(token: Token, lexicon: Lexicon) -> list[TriggerEntry]:
+    prefix = token.lower_[:TYPO_PREFIX]
+    return [
+        entry for key, group in lexicon.by_lemma.items() if key.startswith(prefix)
+        for entry in group if len(entry.lemmas) == 1 and entry.pos == "V"
+    ]
+
+
+def _match_at(head: Token, entry: TriggerEntry) -> TriggerMatch | None:
+    if not _pos_fits(head, entry.pos):
+        return None
+    head_keys = {lemma_of(head), head.lower_}
+    if len(entry.lemmas) == 1:
+        return TriggerMatch(head, entry, [head]) if head_keys & set(entry.lemmas) or _is_typo(head, entry) else None
+    remaining = list(entry.lemmas)
+    for key in head_keys:
+        if key in remaining:
+            remaining.remove(key)
+            break
+    else:
+        return None
+    found = [head]
+    below = _descendants(head, depth=2)
+    for lemma in remaining:
+        hit = next((t for t in below if t not in found and lemma in (lemma_of(t), t.lower_)), None)
+        if hit is None:
+            return None
+        found.append(hit)
+    return TriggerMatch(head, entry, found)
+
+
+def _is_typo(head: Token, entry: TriggerEntry) -> bool:
+    return head.lower_[:TYPO_PREFIX] == entry.lemmas[0][:TYPO_PREFIX] and len(head.lower_) >= TYPO_PREFIX
+
+
+def _pos_fits(token: Token, pos: str) -> bool:
+    if pos == "V":
+        return token.pos_ in VERB_TAGS
+    if pos == "N":
+        return token.pos_ in NOUN_TAGS or (token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ in {"pobj", "dobj", "nsubj"})
+    return True
+
+
+def _descendants(token: Token, depth: int) -> list[Token]:
+    level = [token]
+    found: list[Token] = []
+    for _ in range(depth):
+        level = [child for t in level for child in t.children]
+        found.extend(level)
+    return found
+
+
+def _inside_name(token: Token) -> bool:
+    # A single-word entity that *is* the trigger ("Protest") is left to the lexicon;
+    # words inside a longer name are not events.
+    if token.ent_type_ not in NAME_LABELS:
+        return False
+    return token.ent_iob_ != "B" or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I")
