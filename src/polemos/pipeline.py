@@ -97,31 +97,52 @@ def _ruler_patterns(resources: Resources) -> list[dict]:
 
 
 class Pipeline:
-    """Cleaner + spaCy + the configured stages, each loaded once."""
+    """Cleaner + spaCy + the configured stages, each loaded once, on first use.
 
-    def __init__(self, config: PipelineConfig, cleaner: Cleaner, nlp, stages: list[tuple[str, object]]):
-        self.config = config
-        self.cleaner = cleaner
-        self.nlp = nlp
-        self.stages = stages
+    Loading waits for the first document that needs analysis, so a run whose inputs all
+    fail (or are already stored) never pays for the models.
+    """
 
-    @classmethod
-    def load(cls, config: PipelineConfig | None = None) -> "Pipeline":
-        config = config or PipelineConfig()
+    def __init__(self, config: PipelineConfig):
         unknown = set(config.stages) - set(STAGE_FACTORIES)
         if unknown:
             raise ValueError(f"unknown stage(s): {', '.join(sorted(unknown))}; known: {', '.join(STAGE_ORDER)}")
-        resources = _load_resources(config)
-        nlp = load_pipeline(config.spacy_model, _ruler_patterns(resources)) if config.stages else None
-        stages = [(name, STAGE_FACTORIES[name](resources)) for name in STAGE_ORDER if name in config.stages]
-        return cls(config, Cleaner(config.clean), nlp, stages)
+        self.config = config
+        self.cleaner = Cleaner(config.clean)
+        self._nlp = None
+        self._stages: Optional[list[tuple[str, object]]] = None
+
+    @classmethod
+    def load(cls, config: PipelineConfig | None = None, eager: bool = False) -> "Pipeline":
+        pipeline = cls(config or PipelineConfig())
+        if eager:
+            pipeline._load_models()
+        return pipeline
+
+    def _load_models(self) -> None:
+        if self._stages is not None:
+            return
+        resources = _load_resources(self.config)
+        if self.config.stages:
+            self._nlp = load_pipeline(self.config.spacy_model, _ruler_patterns(resources))
+        self._stages = [(name, STAGE_FACTORIES[name](resources)) for name in STAGE_ORDER if name in self.config.stages]
+
+    @property
+    def nlp(self):
+        self._load_models()
+        return self._nlp
+
+    @property
+    def stages(self) -> list[tuple[str, object]]:
+        self._load_models()
+        return self._stages or []
 
     def clean(self, raw: RawDocument) -> ExtractionRecord:
         return self.cleaner.clean(raw)
 
     def analyse(self, records: Iterable[ExtractionRecord]) -> Iterator[ExtractionRecord]:
         """Run spaCy and the stages over cleaned records, batching the spaCy calls."""
-        if self.nlp is None:
+        if not self.config.stages:
             yield from records
             return
         pairs = ((record.text, record) for record in records)
@@ -138,4 +159,3 @@ class Pipeline:
     def extract(self, raw: RawDocument) -> ExtractionRecord:
         record = self.clean(raw)
         return next(self.analyse([record]))
-

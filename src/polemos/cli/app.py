@@ -17,11 +17,11 @@ from polemos.ingest.readers import DEFAULT_MAX_BYTES
 from polemos.pipeline import STAGE_ORDER, PipelineConfig
 from polemos.store import StoreError, default_location, open_store
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Sourced, checkable event data from conflict reporting.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Sourced, checkable event data from conflict reporting.")
 eval_app = typer.Typer(no_args_is_help=True, help="Score polemos against evaluation sets.")
 app.add_typer(eval_app, name="eval")
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False)
 
 DbOption = typer.Option(None, "--db", envvar="POLEMOS_DB", help="Store location (SQLite file). Default: polemos.db")

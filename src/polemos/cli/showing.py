@@ -23,7 +23,7 @@ def render_document(record: ExtractionRecord, console: Console) -> None:
             table.add_row(f"[bold]{label}[/bold]", str(value).replace("[", "\\["))
     console.print(table)
     console.print()
-    console.print(record.text, markup=False, highlight=False)
+    console.print(record.text, markup=False, highlight=False, soft_wrap=True)
 
 
 def _counts(record: ExtractionRecord) -> str:
