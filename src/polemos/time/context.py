@@ -35,6 +35,8 @@ class Context:
     anchor_label: Optional[str]
     tense: Optional[str] = None
     reference: Optional[date] = None
+    reference_year: Optional[int] = None  # last year named outright ("in 1995 ... the following year")
+    reference_quarter: Optional[str] = None  # last quarter under discussion ("2023-Q3")
     find_event: EventFinder = field(default=lambda offset: None)
 
     @property

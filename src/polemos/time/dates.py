@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Optional
 
+from polemos.numbers import parse_number
 from polemos.time.context import Context, Resolution, bound_mod
 from polemos.time.lexicon import DECADE_WORDS, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS
 from polemos.time.values import (
-    SEASON_MONTHS, day_value, month_value, shift_value,
+    SEASON_MONTHS, day_value, month_value, shift_value, week_value,
 )
 
 PAST_WORDS = {"last", "past", "this past", "previous", "the past", "the last", "the previous",
@@ -36,14 +37,14 @@ def choose_year(ctx: Context, month: int, day: Optional[int], rel: str = "") -> 
         return anchor.year if there > here else anchor.year + 1
     if rel in PAST_WORDS:
         return anchor.year if there < here else anchor.year - 1
-    if rel == "this" or there == here:
+    difference = month - anchor.month
+    if rel == "this" or abs(difference) <= 2:
         return anchor.year
     if ctx.tense == "future":
-        return anchor.year if there >= here else anchor.year + 1
+        return anchor.year if difference >= 0 else anchor.year + 1
     if ctx.tense == "past":
-        return anchor.year if there <= here else anchor.year - 1
+        return anchor.year if difference <= 0 else anchor.year - 1
     # No tense cue: the nearest occurrence (a December date in a January article is last year's).
-    difference = month - anchor.month
     if difference > 6:
         return anchor.year - 1
     if difference < -6:
@@ -147,15 +148,65 @@ def quarter(c: dict, ctx: Context) -> Optional[Resolution]:
         if number > (4 if unit == "Q" else 2):
             return None
         return Resolution("DATE", f"{year_of or 'XXXX'}-{unit}{number}", bound_mod(c.get("bound")))
-    if ctx.anchor is None or unit == "H" and not ordinal:
+    if ctx.anchor is None or unit == "H":
         return None
-    if not ordinal and not rel:
+    if not ordinal and not rel and not c.get("owner"):
         return None
     shift = {"this": 0, "current": 0, "the current": 0, "the same": 0, "next": 1,
              "the next": 1, "the coming": 1, "coming": 1}.get(rel, -1)
-    if ordinal in {"year-earlier", "year-ago"}:
-        shift = -5
-    return Resolution("DATE", shift_value(ctx.anchor, "Q", shift))
+    value = ctx.reference_quarter if rel in {"the", "the same"} and ctx.reference_quarter else None
+    value = value or shift_value(ctx.anchor, "Q", shift)
+    if c.get("owner") and year_of:
+        value = f"{year_of}{value[4:]}"
+    return Resolution("DATE", value)
+
+
+def year_ago(c: dict, ctx: Context) -> Optional[Resolution]:
+    """ "the year-earlier quarter", "the year-ago period": the period under discussion, a year back."""
+    if ctx.anchor is None:
+        return None
+    unit, ordinal = normal(c.get("unit")), normal(c.get("ordinal"))
+    if unit == "year":
+        return Resolution("DATE", str(ctx.anchor.year - 1))
+    current = ctx.reference_quarter or shift_value(ctx.anchor, "Q", -1)
+    year_of, quarter_number = int(current[:4]) - 1, current[-1]
+    if ordinal in ORDINALS and ORDINALS[ordinal] <= 4:
+        quarter_number = str(ORDINALS[ordinal])
+    return Resolution("DATE", f"{year_of}-Q{quarter_number}")
+
+
+def year_end(c: dict, ctx: Context) -> Optional[Resolution]:
+    base = ctx.reference_year or (ctx.anchor.year if ctx.anchor else None)
+    rel = normal(c.get("rel"))
+    if rel:
+        if ctx.anchor is None:
+            return None
+        base = ctx.anchor.year + (-1 if rel in PAST_WORDS else 1 if rel in NEXT_WORDS else 0)
+    if base is None:
+        return None
+    return Resolution("DATE", str(base), "END")
+
+
+_WORD_YEARS = {"nineteen": 1900, "twenty": 2000, "two thousand": 2000}
+
+
+def year_words(c: dict, ctx: Context) -> Optional[Resolution]:
+    """ "nineteen ninety-six", "two thousand three", "the year two thousand"."""
+    words = normal(c["words"]).replace("-", " ")
+    if words.startswith("two thousand"):
+        rest = words[len("two thousand"):].replace(" and ", " ").strip()
+        value = 2000 + (parse_number(rest) or 0 if rest else 0)
+        if not rest and not c.get("the"):
+            return None  # "two thousand" alone is more often a number
+    else:
+        century, _, rest = words.partition(" ")
+        rest = rest.replace("oh ", "")
+        value = (1900 if century == "nineteen" else 2000) + (parse_number(rest) or 0)
+        if century == "twenty":
+            value = 2000 + (parse_number(rest) or 0) if parse_number(rest) and parse_number(rest) < 100 else None
+    if value is None:
+        return None
+    return Resolution("DATE", str(int(value)))
 
 
 def quarter_year(c: dict, ctx: Context) -> Optional[int]:
@@ -210,10 +261,12 @@ def deictic(c: dict, ctx: Context) -> Optional[Resolution]:
 
 
 def part_of_day(c: dict, ctx: Context) -> Optional[Resolution]:
-    base = ctx.reference_or_anchor if normal(c["rel"]) == "that" else ctx.anchor
+    rel = normal(c.get("rel"))
+    base = ctx.anchor if rel == "this" else ctx.reference_or_anchor
     if base is None:
         return None
-    return Resolution("TIME", f"{day_value(base)}T{PARTS_OF_DAY[normal(c['part'])]}")
+    shift = 1 if rel in NEXT_WORDS else -1 if rel in PAST_WORDS else 0
+    return Resolution("TIME", f"{day_value(base + timedelta(days=shift))}T{PARTS_OF_DAY[normal(c['part'])]}")
 
 
 UNIT_CODES = {"week": "W", "weekend": "W", "month": "M", "year": "Y", "decade": "DE",
@@ -229,11 +282,27 @@ def relative_unit(c: dict, ctx: Context) -> Optional[Resolution]:
         return None
     if unit == "decade" and rel in PAST_WORDS:
         return Resolution("DURATION", "P10Y")
-    shift = -1 if rel in PAST_WORDS else 1 if rel in NEXT_WORDS else 0
-    value = shift_value(ctx.anchor, UNIT_CODES[unit], shift)
     if unit == "weekend":
-        value += "-WE"
-    return Resolution("DATE", value, mod)
+        return Resolution("DATE", weekend(rel, ctx), mod)
+    shift = -1 if rel in PAST_WORDS else 1 if rel in NEXT_WORDS else 0
+    if unit == "year" and rel in {"that", "the same", "the following", "the previous", "the preceding"} \
+            and ctx.reference_year:
+        return Resolution("DATE", str(ctx.reference_year + shift), mod)
+    return Resolution("DATE", shift_value(ctx.anchor, UNIT_CODES[unit], shift), mod)
+
+
+def weekend(rel: str, ctx: Context) -> str:
+    """The weekend meant by "the weekend", "last weekend", "next weekend" on a weekday."""
+    saturday = ctx.anchor + timedelta(days=5 - ctx.anchor.weekday())
+    if ctx.anchor.weekday() < 5:
+        past = rel in PAST_WORDS or (rel not in NEXT_WORDS and ctx.tense == "past")
+        if past:
+            saturday -= timedelta(days=7)
+    elif rel in PAST_WORDS:
+        saturday -= timedelta(days=7)
+    if rel in NEXT_WORDS:
+        saturday += timedelta(days=7) if ctx.anchor.weekday() >= 5 else timedelta(0)
+    return week_value(saturday) + "-WE"
 
 
 def relative_day(unit: str, rel: str, ctx: Context) -> Optional[Resolution]:

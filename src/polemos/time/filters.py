@@ -89,7 +89,10 @@ def _clock24(candidate: Candidate, text: str) -> bool:
 
 def _quarter(candidate: Candidate, text: str) -> bool:
     groups = candidate.groups
-    if not groups.get("ordinal") and (groups.get("rel") or "").lower() == "the":
+    is_period = groups["unit"].lower() == "period"
+    if is_period and not (groups.get("owner") or (groups.get("ordinal") or "").lower() in {"latest", "same"}):
+        return False
+    if is_period or not groups.get("ordinal") and (groups.get("rel") or "").lower() == "the":
         # "the quarter" is a period in business reporting; elsewhere often a city quarter
         return bool(re.search(r"\b(?:earnings|profit|revenue|sales|loss|results?|income)\b",
                               text[max(0, candidate.start - 300):candidate.end + 300], re.I))

@@ -53,9 +53,9 @@ PATTERNS: list[tuple[str, str]] = [
     )),
     ("quarter", (
         rf"(?:\b(?P<bound>{BOUNDARY}))?(?:\b(?P<rel>{RELATIVE}|the)\s+)?"
-        rf"(?:\b(?P<owner>{YEAR}|this\s+year|last\s+year|next\s+year)'s\s+)?"
-        rf"\b(?P<ordinal>{ORDINAL}|final|latest|year-earlier|year-ago|same|fiscal)?[\s-]*"
-        rf"\b(?P<unit>quarter|half)\b(?!\s+(?:of\s+(?:the|a|an|all|its|their)\b|century))"
+        rf"(?:\b(?P<owner>{YEAR}(?:'s)?|(?:this|last|next)\s+year's)\s+)?"
+        rf"\b(?P<ordinal>{ORDINAL}|final|latest|same|fiscal)?[\s-]*"
+        rf"\b(?P<unit>quarter|half|period)\b(?!\s+(?:of\s+(?:the|a|an|all|its|their)\b|century))"
         rf"(?:,?\s+(?:of\s+)?(?:(?P<year>{YEAR})\b|(?P<yrel>this|last|next)\s+year\b))?"
     )),
     ("quarter_code", rf"\b(?P<code>Q[1-4]|H[12])(?:\s+|/)(?P<year>{YEAR})\b"),
@@ -63,8 +63,23 @@ PATTERNS: list[tuple[str, str]] = [
         rf"(?:\b(?P<bound>{BOUNDARY}))?(?:\b(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|FY|the\s+year)\s+)?"
         rf"(?<![\d$£€,.])\b(?P<year>{YEAR})\b{_NOT_NUMBER_AFTER}"
     )),
+    ("year_words", (
+        r"(?:\b(?P<the>the\s+year)\s+)?\b(?P<words>(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty"
+        r"|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|oh[\s-]+\w+"
+        r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+        r"|two\s+thousand(?:(?:\s+and)?\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+        r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-]\w+)?))?)\b"
+    )),
+    ("year_end", (
+        rf"(?:\b(?P<approx>around|by|before)\s+)?\b(?:(?P<rel>{RELATIVE})\s+)?"
+        r"(?P<word>year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+year)\b"
+    )),
+    ("year_ago", (
+        r"\b(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?year-(?:earlier|ago)"
+        rf"(?:\s+(?:(?P<ordinal>{ORDINAL})\s+)?(?P<unit>period|quarter|half|year))?\b"
+    )),
     ("weekday", (
-        rf"(?:\b(?P<bound>early|late)\s+)?(?:\b(?P<rel>this\s+coming|this\s+past|last|next|this|past|coming|previous|that)\s+)?"
+        rf"(?:\b(?P<bound>early|late)\s+)?(?:\b(?P<rel>{RELATIVE})\s+)?"
         rf"\b(?P<weekday>{WEEKDAY_FULL})(?:'s)?(?:\s+(?P<part>{PART_OF_DAY}))?\b"
     )),
     ("deictic", (
@@ -72,7 +87,15 @@ PATTERNS: list[tuple[str, str]] = [
         r"\b(?P<word>today|tonight|yesterday|tomorrow|overnight|last\s+night)(?:'s)?"
         rf"(?:\s+(?P<part>{PART_OF_DAY}))?\b"
     )),
-    ("part_of_day", rf"\b(?:(?P<bound>early|late|earlier|later)\s+)?(?P<rel>this|that)\s+(?P<part>{PART_OF_DAY})\b"),
+    ("part_of_day", (
+        rf"\b(?:(?P<bound>early|late|mid|earlier|later)[\s-]+)?(?:(?P<rel>this|that|the|the\s+next|the\s+following"
+        rf"|the\s+previous)\s+)(?P<part>{PART_OF_DAY})\b(?!\s+(?:of|paper|edition|newspaper|show|news|prayers?)\b)"
+    )),
+    ("part_of_day", rf"\b(?P<bound>early|late|mid)[\s-]+(?P<part>morning|afternoon|evening)\b"),
+    ("clock_words", (
+        rf"(?:\b(?P<approx>{APPROX}))?\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s+(?:o'clock\s+)?"
+        r"in\s+the\s+(?P<part>morning|afternoon|evening|night)\b"
+    )),
     ("relative_unit", (
         rf"(?:\b(?P<bound>{BOUNDARY}|earlier\s+|later\s+))?\b(?P<rel>{RELATIVE}|the)\s+"
         r"(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>week|weekend|month|year|decade|day|night)\b"
@@ -87,7 +110,7 @@ PATTERNS: list[tuple[str, str]] = [
         rf"(?:\b(?P<approx>{APPROX}))?(?:\bthe\s+)?"
         r"(?:\b(?P<rel>past|last|next|first|coming|previous|following|latest|final|initial|remaining"
         r"|additional|further|entire|whole|full|same|preceding|ensuing)\s+)?"
-        rf"\b(?P<count>{COUNT}|{VAGUE_QUANTITIES})(?P<half>\s+and\s+a\s+half)?[\s-]+"
+        rf"\b(?P<count>{COUNT}|{VAGUE_QUANTITIES})(?P<half>\s+and\s+a\s+half)?(?P<hyphen>[\s-]+)"
         r"(?:(?:full|whole|long|straight|consecutive|more|calendar|additional|successive)\s+)?"
         rf"(?P<unit>{UNIT})\b(?P<adjective>[\s-]+(?:long|old)\b)?"
     )),
@@ -101,16 +124,16 @@ PATTERNS: list[tuple[str, str]] = [
     ("set", (
         rf"\b(?:(?P<every>every|each|per)\s+(?:(?P<count>other|{COUNT})\s+)?"
         rf"(?P<unit>{UNIT}|{WEEKDAY_FULL}|{MONTH}|{SEASON})\b"
-        r"|(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|fortnightly)\b"
+        r"|(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|fortnightly)\b"
         r"|(?P<frequency>once|twice|thrice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+"
         rf"(?P<per>{UNIT})\b)"
     )),
     ("reference", (
-        r"\b(?P<word>right\s+now|now|currently|nowadays|presently|at\s+present|the\s+present(?:\s+day)?"
+        r"\b(?P<word>right\s+now|now|currently|nowadays|at\s+present|the\s+present(?:\s+day)?"
         r"|these\s+days|at\s+the\s+moment|current|recently|lately|recent\s+(?:years|months|weeks|days|decades)"
-        r"|recent|the\s+past|previously|formerly|earlier|past\s+years"
-        r"|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|future|soon|shortly"
-        r"|the\s+coming\s+(?:years|months|weeks|days|decades)|someday)\b"
+        r"|the\s+past|past\s+years|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future"
+        r"|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades|quarters)"
+        r"|the\s+(?:years|months|weeks|days)\s+ahead|the\s+(?:near|short|long)\s+term)\b"
     )),
 ]
 

@@ -44,7 +44,7 @@ UNITS = {
     "millennium": ("Y", 1000, False), "weekend": ("D", 2, False),
 }
 #: Words meaning "an unspecified number of".
-VAGUE_QUANTITIES = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|numerous|countless|recent|the\s+past\s+few|a\s+couple\s+of)"
+VAGUE_QUANTITIES = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|numerous|countless|(?:a\s+)?couple\s+of)"
 
 # ---- regular-expression fragments (compiled with re.IGNORECASE) ----
 MONTH = (

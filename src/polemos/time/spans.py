@@ -46,6 +46,8 @@ def duration(c: dict, ctx: Context) -> Optional[Resolution]:
         return None  # an age ("a 45-year-old man")
     letter, multiplier, is_clock = unit_info(c["unit"])
     amount = amount_of(c["count"], c.get("half"))
+    if amount not in (None, 1) and not c.get("hyphen", "").strip() == "-" and _singular(c["unit"]):
+        return None  # "the 1988 second quarter", "200 year": not an amount of time
     if amount is not None:
         amount *= multiplier
         if amount != int(amount) and is_clock and letter == "H":
@@ -53,6 +55,10 @@ def duration(c: dict, ctx: Context) -> Optional[Resolution]:
     elif multiplier > 1:  # "several decades": unknown number of years
         letter = "Y"
     return Resolution("DURATION", duration_value(amount, letter, is_clock))
+
+
+def _singular(unit: str) -> bool:
+    return not normal(unit).endswith(("s", "centuries", "millennia"))
 
 
 def bare_units(c: dict, ctx: Context) -> Resolution:
@@ -80,6 +86,10 @@ def offset(c: dict, ctx: Context, start: int, end: int) -> Optional[Resolution]:
         return _duration_before_direction(c, ctx, start, end)
     elif direction in {"later", "earlier"} and letter in {"D", "W"} and not is_clock:
         base = ctx.reference_or_anchor
+    elif letter == "Y" and multiplier == 1 and amount == 1 and ctx.reference_quarter:
+        # "profit rose from $2 million a year ago": the quarter under discussion, a year back
+        year_of, quarter_number = ctx.reference_quarter.split("-")
+        return Resolution("DATE", f"{int(year_of) - 1}-{quarter_number}")
     if base is None:
         return None
     if amount is None:
@@ -136,6 +146,15 @@ def clock(c: dict, ctx: Context) -> Optional[Resolution]:
         return None
     day = day_value(ctx.reference_or_anchor) if ctx.reference_or_anchor else "XXXX-XX-XX"
     return Resolution("TIME", f"{day}T{hour:02d}:{minute:02d}")
+
+
+def clock_words(c: dict, ctx: Context) -> Optional[Resolution]:
+    """ "4 in the morning", "8 in the evening"."""
+    evening = normal(c["part"]) in {"afternoon", "evening", "night"}
+    hour = int(c["hour"])
+    if evening and hour < 12 and not (normal(c["part"]) == "night" and hour < 5):
+        hour += 12
+    return clock({"hour": str(hour % 24), "minute": c.get("minute")}, ctx)
 
 
 def noon(c: dict, ctx: Context) -> Resolution:

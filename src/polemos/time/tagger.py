@@ -24,7 +24,8 @@ RESOLVERS: dict[str, Resolver] = {
     "day_month": dates.explicit_day, "month_year": dates.month_year, "month": dates.month_only,
     "year_range": dates.year_range, "decade": dates.decade, "century": dates.century,
     "season": dates.season, "quarter": dates.quarter, "quarter_code": dates.quarter_code,
-    "year": dates.year, "weekday": dates.weekday, "deictic": dates.deictic,
+    "year": dates.year, "year_words": dates.year_words, "year_end": dates.year_end,
+    "year_ago": dates.year_ago, "clock_words": spans.clock_words, "weekday": dates.weekday, "deictic": dates.deictic,
     "part_of_day": dates.part_of_day, "relative_unit": dates.relative_unit,
     "duration": spans.duration, "bare_units": spans.bare_units, "clock": spans.clock,
     "clock24": spans.clock, "noon": spans.noon, "set": spans.frequency,
@@ -33,6 +34,7 @@ RESOLVERS: dict[str, Resolver] = {
 # Kinds whose value never depends on the document date when they carry a year.
 SELF_CONTAINED = {"iso", "numeric", "month_year", "year", "year_range", "decade", "quarter_code"}
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“'(]?[A-Z0-9])|\n+")
 
 
@@ -67,12 +69,15 @@ class TemporalTagger:
         sentences = _sentence_bounds(text, doc)
         timexes: list[Timex] = []
         reference: Optional[date] = None
+        reference_year: Optional[int] = None
+        reference_quarter: Optional[str] = None
         covered_until = 0
         for candidate in candidates:
             if candidate.start < covered_until:
                 continue  # swallowed by an event phrase of the previous expression
             context = Context(
                 text, anchor, anchor_label, _tense(text, doc, candidate), reference,
+                reference_year, reference_quarter,
                 lambda offset: self.well_known_dates.match(text, offset) or events.match(text, offset),
             )
             timex = self._resolve(candidate, context)
@@ -80,6 +85,10 @@ class TemporalTagger:
                 continue
             timexes.append(timex)
             covered_until = timex.end
+            if timex.type == "DATE" and _QUARTER_VALUE.match(timex.value):
+                reference_quarter = timex.value
+            if candidate.kind in SELF_CONTAINED and timex.value[:4].isdigit():
+                reference_year = int(timex.value[:4])
             if timex.type == "DATE" and _DAY_VALUE.match(timex.value):
                 reference = date.fromisoformat(timex.value)
                 sentence = _sentence_containing(sentences, timex.start)
