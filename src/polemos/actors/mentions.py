@@ -1,0 +1,202 @@
+"""Finding the phrases in a spaCy ``Doc`` that name actors.
+
+Three kinds of candidate, each a token span:
+
+* ``sector``: a noun phrase headed by a sector noun ("the Azerbaijani army",
+  "Azerbaijan's armed forces", "police", "the breakaway state"), with the
+  token span of its owner ("Azerbaijani", "Azerbaijan", "its") when it has one;
+* ``entity``: a PERSON, ORG or NORP entity, or a GPE/LOC/FAC entity that acts
+  (subject or agent of a verb, possessor) -- a GPE in "fighting in Baku" is a
+  place only, in "Baku accused Yerevan" it is an actor;
+* ``pronoun``: "It"/"Its" opening a sentence, and "he"/"she"/"him".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+if TYPE_CHECKING:
+    from polemos.actors.kb import KnowledgeBase, SectorNoun
+
+ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod", "det", "quantmod"}
+BREAKAWAY_WORDS = {"breakaway", "separatist", "secessionist", "self-declared", "self-proclaimed",
+                   "unrecognised", "unrecognized", "de", "facto", "rebel-held"}
+BREAKAWAY_NOUNS = {"state", "region", "republic", "enclave", "entity", "territory", "government",
+                   "authorities", "leadership", "regime", "administration"}
+POSSESSIVE_PRONOUNS = {"its", "his", "her", "their"}
+PERSON_PRONOUNS = {"he", "she", "him"}
+EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "become", "take", "matter"}
+
+
+@dataclass
+class Candidate:
+    kind: str  # sector | entity | pronoun
+    span: Span
+    head: Token
+    sector_noun: Optional["SectorNoun"] = None
+    owner: Optional[Span] = None
+    breakaway: bool = False
+
+
+def find_candidates(doc: Doc, kb: "KnowledgeBase") -> list[Candidate]:
+    sector_phrases = [c for token in doc if (c := sector_candidate(token, kb))]
+    taken = {i for c in sector_phrases for i in range(c.span.start, c.span.end)}
+    entities = [c for ent in doc.ents if (c := entity_candidate(ent, kb)) and not _overlaps(c.span, taken)]
+    taken |= {i for c in entities for i in range(c.span.start, c.span.end)}
+    pronouns = [c for token in doc if (c := pronoun_candidate(token)) and token.i not in taken]
+    return sorted(sector_phrases + entities + pronouns, key=lambda c: c.span.start)
+
+
+def _overlaps(span: Span, taken: set[int]) -> bool:
+    return any(i in taken for i in range(span.start, span.end))
+
+
+# -- sector noun phrases ---------------------------------------------------------------
+
+
+def sector_candidate(token: Token, kb: "KnowledgeBase", force: bool = False) -> Optional[Candidate]:
+    """The sector phrase headed by ``token``; ``force`` keeps owner-less nouns that need one."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+        return None
+    if token.ent_type_ in ("PERSON", "ORG", "FAC"):
+        return None
+    noun, first = _sector_noun(token, kb)
+    breakaway = _has_breakaway_modifier(token)
+    if noun is None and not (breakaway and token.lower_ in BREAKAWAY_NOUNS):
+        return None
+    owner = find_owner(token)
+    if noun is not None and noun.needs_owner and owner is None and not breakaway and not force:
+        return None
+    start = min([first.i] + [t.i for t in _descriptive_modifiers(token)] + ([owner.start] if owner else []))
+    return Candidate("sector", token.doc[start : token.i + 1], token, noun, owner, breakaway)
+
+
+def _sector_noun(token: Token, kb: "KnowledgeBase") -> tuple[Optional["SectorNoun"], Token]:
+    for child in token.lefts:  # two-word nouns: "armed forces", "security forces", "prime minister"
+        if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
+            noun = kb.sector_noun(f"{child.lower_} {token.lower_}")
+            if noun:
+                return noun, child
+    if token.i >= 2 and token.nbor(-1).lower_ == "of":  # "ministry of defence"
+        noun = kb.sector_noun(f"{token.nbor(-2).lower_} of {token.lower_}")
+        if noun:
+            return noun, token.nbor(-2)
+    return kb.sector_noun(token.lower_) or kb.sector_noun(token.lemma_.lower()), token
+
+
+def _has_breakaway_modifier(token: Token) -> bool:
+    return any(child.lower_ in BREAKAWAY_WORDS for child in token.lefts if child.dep_ in MODIFIER_DEPS)
+
+
+def _descriptive_modifiers(token: Token) -> list[Token]:
+    return [child for child in token.lefts
+            if child.dep_ in ("amod", "compound") and (child.lower_ in BREAKAWAY_WORDS or child.ent_type_)]
+
+
+def find_owner(token: Token) -> Optional[Span]:
+    """Who the army/government/people belong to: a NORP/GPE/ORG/PERSON modifier or possessor,
+    a possessive pronoun, or the object of "of" ("the army of Azerbaijan")."""
+    for child in token.lefts:
+        if child.dep_ not in MODIFIER_DEPS:
+            continue
+        if child.lower_ in POSSESSIVE_PRONOUNS:
+            return token.doc[child.i : child.i + 1]
+        owner = _entity_in(child)
+        if owner is not None:
+            return owner
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (owner := _entity_in(pobj)) is not None:
+                    return owner
+    return None
+
+
+def _entity_in(token: Token) -> Optional[Span]:
+    for t in token.subtree:
+        if t.ent_type_ in ACTOR_LABELS | {"GPE"}:
+            return _entity_span(t)
+    return None
+
+
+def _entity_span(token: Token) -> Span:
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return trim_possessive(doc[start:end])
+
+
+def trim_possessive(span: Span) -> Span:
+    """Drop a trailing "'s" so the mention text is the name itself."""
+    if len(span) > 1 and span[-1].lower_ in ("'s", "’s", "'", "’"):
+        return span[:-1]
+    return span
+
+
+# -- named entities --------------------------------------------------------------------
+
+
+def entity_candidate(ent: Span, kb: "KnowledgeBase") -> Optional[Candidate]:
+    ent = trim_possessive(ent)
+    if ent.label_ in ACTOR_LABELS:
+        return Candidate("entity", ent, ent.root)
+    if ent.label_ not in PLACE_LABELS:
+        return None
+    known = kb.matches(ent.text)
+    if known and (known[0].alias_type == "seat" or known[0].entry.kind in ("organisation", "armed_group")):
+        return Candidate("entity", ent, ent.root)
+    if ent.label_ == "GPE" and acts(ent.root):
+        return Candidate("entity", ent, ent.root)
+    return None
+
+
+def acts(token: Token) -> bool:
+    """Is ``token`` an acting participant: subject, passive agent or possessor (through conjunctions)?"""
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    if token.dep_ in SUBJECT_DEPS or token.dep_ == "poss":
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+def is_subject(token: Token) -> bool:
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS
+
+
+# -- pronouns --------------------------------------------------------------------------
+
+
+def pronoun_candidate(token: Token) -> Optional[Candidate]:
+    lower = token.lower_
+    if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
+        return Candidate("pronoun", token.doc[token.i : token.i + 1], token)
+    if lower in ("it", "its") and _opens_sentence(token) and not _expletive(token):
+        return Candidate("pronoun", token.doc[token.i : token.i + 1], token)
+    return None
+
+
+def _opens_sentence(token: Token) -> bool:
+    return all(not t.is_alpha for t in token.doc[token.sent.start : token.i])
+
+
+def _expletive(token: Token) -> bool:
+    """ "It was clear that ...", "It is time to ...": no antecedent to find."""
+    if token.lower_ != "it":
+        return False
+    head = token.head
+    if token.dep_ == "expl":
+        return True
+    clausal = any(child.dep_ in ("ccomp", "xcomp", "csubj", "advcl") and child.i > head.i for child in head.children)
+    return head.lemma_ in EXPLETIVE_HEADS and clausal
