@@ -57,15 +57,28 @@ def load_articles(path: Path, limit: Optional[int] = None) -> list[Article]:
             gaztag = toponym.find("gaztag")
             if gaztag is None or gaztag.findtext("lat") is None:
                 continue
+            phrase = toponym.findtext("phrase") or ""
+            start = _aligned_start(article.text, phrase, int(toponym.findtext("start")))
+            if start is None:
+                continue
             article.toponyms.append(GoldToponym(
-                start=int(toponym.findtext("start")), end=int(toponym.findtext("end")),
-                phrase=toponym.findtext("phrase") or "", geonameid=int(gaztag.get("geonameid") or 0),
+                start=start, end=start + len(phrase), phrase=phrase,
+                geonameid=int(gaztag.get("geonameid") or 0),
                 lat=float(gaztag.findtext("lat")), lon=float(gaztag.findtext("lon")),
             ))
         articles.append(article)
         if limit and len(articles) >= limit:
             break
     return articles
+
+
+def _aligned_start(text: str, phrase: str, start: int, slack: int = 20) -> Optional[int]:
+    """``start``, or the nearest offset where ``phrase`` really occurs: some TR-News articles'
+    offsets are shifted by a few characters against their text. None when it is nowhere near."""
+    if text[start:start + len(phrase)] == phrase:
+        return start
+    nearby = [i for i in range(max(0, start - slack), start + slack + 1) if text.startswith(phrase, i)]
+    return min(nearby, key=lambda i: abs(i - start)) if nearby else None
 
 
 def resolution_scores(errors: list[float]) -> dict[str, float]:

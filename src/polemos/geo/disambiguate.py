@@ -24,16 +24,21 @@ _CONTAINERS = ("country", "admin1")
 
 @dataclass(frozen=True)
 class Weights:
-    population: float = 1.0
-    primary_name: float = 0.8
+    """Scoring weights; defaults set by a coarse one-at-a-time search on LGL and TR-News
+    (gold spans), kept at round values."""
+
+    population: float = 1.5
+    primary_name: float = 0.5
     feature: dict[str, float] = field(default_factory=lambda: {
         "country": 0.9, "continent": 0.9, "admin1": 0.5, "region": 0.7, "route": 0.7, "water": 0.7,
         "admin2": -0.2, "city": 0.0, "town": 0.0, "village": -0.1,
     })
-    capital: float = 0.5
-    same_country: float = 1.5
+    capital: float = 0.8
+    same_country: float = 1.0
     neighbour_country: float = 0.3
     same_admin1: float = 1.2
+    same_admin2: float = 2.0
+    mentioned_country: float = 0.8
     proximity: float = 1.5
     container: float = 2.5
     context_hint: float = 1.0
@@ -50,6 +55,9 @@ class Group:
     containers: list[Candidate] = field(default_factory=list)  # places named right after ", "
     contained: list[int] = field(default_factory=list)  # groups whose mention precedes ", <this>"
     choice: Candidate | None = None
+
+    def admin2_ids(self) -> set[int]:
+        return {c.admin2 for c in self.candidates if c.admin2}
 
 
 def prior(candidate: Candidate, weights: Weights) -> float:
@@ -87,13 +95,15 @@ class Resolver:
         priors = {id(g): {c.place_id: prior(c, self.weights) for c in g.candidates} for g in groups}
         for group in groups:
             group.choice = max(group.candidates, key=lambda c: priors[id(group)][c.place_id], default=None)
+        admin2_sets = [g.admin2_ids() for g in groups]
         for _ in range(self.weights.rounds):
             changed = False
             for index, group in enumerate(groups):
                 if len(group.candidates) < 2:
                     continue
                 others = [g.choice for j, g in enumerate(groups) if j != index and g.choice is not None]
-                context = _Context(others, hint_countries, self.neighbours)
+                other_admin2 = [ids for j, ids in enumerate(admin2_sets) if j != index and ids]
+                context = _Context(others, other_admin2, hint_countries, self.neighbours)
                 best = max(group.candidates, key=lambda c: priors[id(group)][c.place_id]
                            + self._context_score(c, group, groups, context))
                 changed |= best is not group.choice
@@ -109,6 +119,9 @@ class Resolver:
             score += w.neighbour_country * context.neighbour_share(candidate.country_iso2)
             if candidate.feature != "country":
                 score += w.same_admin1 * context.admin1_share(candidate.admin1)
+            score += w.same_admin2 * context.admin2_support(candidate.admin2)
+            if candidate.feature != "country" and candidate.country_iso2 in context.mentioned_countries:
+                score += w.mentioned_country
             score += w.proximity * context.closeness(candidate)
         if candidate.country_iso2 and candidate.country_iso2 in context.hints:
             score += w.context_hint
@@ -124,9 +137,12 @@ class Resolver:
 class _Context:
     """The other toponyms' current choices, summarised for scoring a candidate."""
 
-    def __init__(self, others: list[Candidate], hints: set[str], neighbours: Callable[[str], set[str]]):
+    def __init__(self, others: list[Candidate], other_admin2: list[set[int]], hints: set[str],
+                 neighbours: Callable[[str], set[str]]):
         self.count = len(others)
         self.hints = hints
+        self.other_admin2 = other_admin2
+        self.mentioned_countries = {o.country_iso2 for o in others if o.feature == "country"}
         self.countries: dict[str, int] = {}
         self.admin1s: dict[str, int] = {}
         for other in others:
@@ -147,6 +163,14 @@ class _Context:
 
     def admin1_share(self, admin1: str | None) -> float:
         return self.admin1s.get(admin1, 0) / self.count if admin1 else 0.0
+
+    def admin2_support(self, admin2: int | None) -> float:
+        """Share of the other names that could be in the same second-level division: "Paris"
+        and "Henry County" together point to the Paris inside Henry County, whatever their
+        current choices."""
+        if not admin2 or not self.count:
+            return 0.0
+        return sum(admin2 in ids for ids in self.other_admin2) / self.count
 
     def closeness(self, candidate: Candidate) -> float:
         if not self.points:

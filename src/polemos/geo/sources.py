@@ -186,8 +186,14 @@ def read_subdivision_places(subdivisions: SubdivisionTable, memberships: dict[in
             id=int(geonameid), name=name, lat=point[0], lon=point[1], country=country,
             feature="admin1" if level == "1" else "admin2", population=populations.get(row, 0),
             admin1=admin1, admin2=int(geonameid) if level != "1" else None,
-            names=[a for a in alias_text.split("|") if a],
+            names=[a for a in alias_text.split("|") if a] + _inverted_name(name),
         )
+
+
+def _inverted_name(name: str) -> list[str]:
+    """"Dagestan, Respublika" is also called "Dagestan"."""
+    head, comma, _tail = name.partition(", ")
+    return [head] if comma else []
 
 
 def subdivision_populations(memberships: dict[int, list[int]], city_population: dict[int, int]) -> dict[int, int]:
