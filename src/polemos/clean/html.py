@@ -25,6 +25,7 @@ from polemos.clean.repair import normalise_for_matching, repair_inline
 _CREDIT_CLASS = re.compile(r"credit|copyright|byline|source|attribution", re.IGNORECASE)
 _CAPTION_CONTAINERS = "//figure | //*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption ')]"
 _FIGURE_MAX_WORDS = 120  # a <figure> holding more text than a caption wraps article text
+_FIGURE_LEFTOVER_WORDS = 8  # text left in a figure without its caption: an image label at most
 
 
 def _text_of(element: etree._Element) -> str:
@@ -43,7 +44,8 @@ def _credit_inside(container: etree._Element) -> Optional[str]:
 
 
 def _take_figures(tree: lxml_html.HtmlElement, detector: CaptionDetector, extraction: Extraction) -> None:
-    """Move figure captions and credits into ``extraction`` and drop the figures from the page."""
+    """Move figure captions and credits into ``extraction``; drop figures that held only an
+    image and its caption (a figure wrapping a table or a quote keeps that content)."""
     for figure in tree.xpath(_CAPTION_CONTAINERS):
         if len(_text_of(figure).split()) > _FIGURE_MAX_WORDS:
             continue
@@ -51,11 +53,14 @@ def _take_figures(tree: lxml_html.HtmlElement, detector: CaptionDetector, extrac
             ".//figcaption | .//*[contains(@class, 'caption') and not(ancestor::figcaption)]"
         )
         credit = _credit_inside(figure)
-        text = " ".join(_text_of(caption) for caption in captions[:1])
+        text = _text_of(captions[0]) if captions else ""
         if text or credit:
             caption, own_credit = detector.split_figure_caption(repair_inline(text))
             extraction.add_caption(caption, repair_inline(credit) if credit else own_credit)
-        if figure.getparent() is not None:
+        for element in captions:
+            if element.getparent() is not None:
+                element.getparent().remove(element)
+        if len(_text_of(figure).split()) <= _FIGURE_LEFTOVER_WORDS and figure.getparent() is not None:
             figure.getparent().remove(figure)
 
 
@@ -69,23 +74,51 @@ def _metadata(tree: lxml_html.HtmlElement, extraction: Extraction, url: Optional
     extraction.published = found.date or None
 
 
+def _heading_level(element: etree._Element) -> int:
+    rend = element.get("rend", "")
+    return int(rend[1]) if len(rend) == 2 and rend[0] == "h" and rend[1].isdigit() else 2
+
+
+def _list_blocks(list_element: etree._Element) -> list[Block]:
+    """One item block per list item; a nested list follows its parent item, not inside it."""
+    blocks: list[Block] = []
+    for item in list_element.iterchildren("item"):
+        nested = list(item.iterchildren("list"))
+        for sublist in nested:
+            item.remove(sublist)
+        blocks.append(Block(ITEM, repair_inline(_text_of(item))))
+        for sublist in nested:
+            blocks.extend(_list_blocks(sublist))
+    return blocks
+
+
+def _element_blocks(element: etree._Element) -> list[Block]:
+    """Blocks of one element of trafilatura's XML; containers (``div``) are walked into."""
+    tag = element.tag
+    if tag == "head":
+        return [Block(HEADING, repair_inline(_text_of(element)), level=_heading_level(element))]
+    if tag == "list":
+        return _list_blocks(element)
+    if tag == "table":
+        rows = []
+        for row in element.iter("row"):
+            cells = [repair_inline(_text_of(cell)) for cell in row.iter("cell")]
+            rows.append(Block(ITEM, " | ".join(cell for cell in cells if cell)))
+        return rows
+    if tag in ("p", "quote", "code"):
+        return [Block(PARAGRAPH, repair_inline(_text_of(element)))]
+    blocks = [Block(PARAGRAPH, repair_inline(element.text))] if element.text and element.text.strip() else []
+    for child in element:
+        blocks.extend(_element_blocks(child))
+        if child.tail and child.tail.strip():
+            blocks.append(Block(PARAGRAPH, repair_inline(child.tail)))
+    return blocks
+
+
 def _xml_blocks(xml: str) -> list[Block]:
     root = etree.fromstring(xml.encode("utf-8"))
     main = root.find("main")
-    blocks: list[Block] = []
-    for element in (main if main is not None else root):
-        tag = element.tag
-        if tag == "head":
-            level = int(element.get("rend", "h2")[1:] or 2) if element.get("rend", "").startswith("h") else 2
-            blocks.append(Block(HEADING, repair_inline(_text_of(element)), level=level))
-        elif tag == "list":
-            blocks.extend(Block(ITEM, repair_inline(_text_of(item))) for item in element.iter("item"))
-        elif tag == "table":
-            for row in element.iter("row"):
-                cells = [repair_inline(_text_of(cell)) for cell in row.iter("cell")]
-                blocks.append(Block(ITEM, " | ".join(cell for cell in cells if cell)))
-        elif tag in ("p", "quote", "code"):
-            blocks.append(Block(PARAGRAPH, repair_inline(_text_of(element))))
+    blocks = _element_blocks(main if main is not None else root)
     return [block for block in blocks if block.text]
 
 

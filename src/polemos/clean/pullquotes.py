@@ -25,11 +25,12 @@ def _trigram_list(words: list[str]) -> list[tuple[str, ...]]:
 
 class PullQuoteFilter:
     def __init__(self, min_words: int = 6, max_words: int = 60, containment: float = 0.7,
-                 min_duplicate_words: int = 4):
+                 min_duplicate_words: int = 10, original_ratio: float = 1.5):
         self.min_words = min_words
         self.max_words = max_words
         self.containment = containment
         self.min_duplicate_words = min_duplicate_words
+        self.original_ratio = original_ratio
 
     def apply(self, extraction: Extraction) -> None:
         blocks = extraction.blocks
@@ -48,7 +49,7 @@ class PullQuoteFilter:
         seen: set[str] = set()
         found: dict[int, str] = {}
         for index, (block, tokens) in enumerate(zip(blocks, words)):
-            if block.kind == HEADING or len(tokens) < self.min_duplicate_words:
+            if block.kind != PARAGRAPH or len(tokens) < self.min_duplicate_words:
                 continue
             key = " ".join(tokens)
             if key in seen:
@@ -69,19 +70,25 @@ class PullQuoteFilter:
                 continue
             if not self.min_words <= len(tokens) <= self.max_words:
                 continue
-            if self._best_coverage(index, trigram_lists, holders, words, found) >= self.containment:
+            if self._best_coverage(index, trigram_lists, holders, words, found, self._original_length(len(tokens))) >= self.containment:
                 found[index] = PULL_QUOTE_REASON
         return found
 
+    def _original_length(self, quote_words: int) -> int:
+        """Fewest words a paragraph needs to be the running text a quote was lifted from:
+        clearly longer, so sibling sentences built on one template ("Here is a ... comparison")
+        are not taken for each other's copies."""
+        return max(quote_words + 8, int(quote_words * self.original_ratio))
+
     @staticmethod
     def _best_coverage(index: int, trigram_lists: list[list[tuple]], holders: dict[tuple, set[int]],
-                       words: list[list[str]], found: dict[int, str]) -> float:
+                       words: list[list[str]], found: dict[int, str], min_original: int) -> float:
         """Largest share of the paragraph's words covered by trigrams it shares with one
-        longer paragraph that is still in the body."""
+        clearly longer paragraph that is still in the body."""
         positions: dict[int, set[int]] = defaultdict(set)
         for position, trigram in enumerate(trigram_lists[index]):
             for other in holders[trigram]:
-                if other != index and other not in found and len(words[other]) > len(words[index]):
+                if other != index and other not in found and len(words[other]) >= min_original:
                     positions[other].update((position, position + 1, position + 2))
         if not positions:
             return 0.0
