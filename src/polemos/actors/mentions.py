@@ -147,17 +147,37 @@ def trim_possessive(span: Span) -> Span:
 
 
 def entity_candidate(ent: Span, kb: "KnowledgeBase") -> Optional[Candidate]:
-    ent = trim_possessive(ent)
-    if ent.label_ in ACTOR_LABELS:
+    label = ent.label_
+    ent = _trim_punctuation(trim_possessive(ent))
+    if ent is None or not any(char.isupper() for char in ent.text):
+        return None  # "casus belli" tagged PERSON: names are capitalised
+    if label == "NORP" and _adjective_only(ent, kb):
+        return None
+    if label in ACTOR_LABELS:
         return Candidate("entity", ent, ent.root)
-    if ent.label_ not in PLACE_LABELS:
+    if label not in PLACE_LABELS:
         return None
     known = kb.matches(ent.text)
     if known and (known[0].alias_type == "seat" or known[0].entry.kind in ("organisation", "armed_group")):
         return Candidate("entity", ent, ent.root)
-    if ent.label_ == "GPE" and acts(ent.root):
+    if label == "GPE" and acts(ent.root):
         return Candidate("entity", ent, ent.root)
     return None
+
+
+def _trim_punctuation(span: Span) -> Optional[Span]:
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_punct:
+        start += 1
+    while end > start and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def _adjective_only(ent: Span, kb: "KnowledgeBase") -> bool:
+    """An unknown NORP adjective on a noun that names no actor ("post-Soviet period",
+    "Western sanctions") describes rather than acts; known demonyms always count."""
+    return ent.root.dep_ in ("amod", "compound") and ent.root.head.i >= ent.end and not kb.matches(ent.text)
 
 
 def acts(token: Token) -> bool:

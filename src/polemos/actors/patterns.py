@@ -77,8 +77,8 @@ def _safe_alias(kb: "KnowledgeBase", alias: str, label: str) -> bool:
     that also belong to an actor of another label ("Brussels": the EU, and Belgium's capital)."""
     if alias.lower().startswith("the "):
         return False
-    return all(_label(alias, other) in (label, None) or other.alias_type == "capital" and False
-               for other in kb.matches(alias)) and not any(m.alias_type == "capital" for m in kb.matches(alias))
+    return all(match.alias_type != "capital" and _label(alias, match) in (label, None)
+               for match in kb.matches(alias))
 
 
 def _unambiguous(kb: "KnowledgeBase", alias: str) -> bool:

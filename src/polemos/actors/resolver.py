@@ -13,6 +13,7 @@ from polemos.actors.guess import guess_organisation, guess_person_sector
 from polemos.actors.kb import Entry, KnowledgeBase
 from polemos.actors.mentions import (
     ACTOR_LABELS,
+    POSSESSIVE_PRONOUNS,
     Candidate,
     entity_candidate,
     find_candidates,
@@ -101,8 +102,7 @@ class ActorResolver:
             return self._resolve_sector(actors, candidate, hints)
         if candidate.kind == "pronoun":
             return _resolve_pronoun(actors, candidate)
-        text = " ".join(t.text for t in candidate.span if t.lower_ not in DETERMINERS)
-        return actors.new_identity(text or candidate.span.text, "group")
+        return actors.new_identity(_phrase_name(candidate.span), "group")
 
     def _resolve_entity(self, actors: DocumentActors, candidate: Candidate) -> Identity:
         span, label = candidate.span, candidate.head.ent_type_
@@ -149,20 +149,21 @@ class ActorResolver:
         owner = self._owner_entry(actors, candidate)
         if owner is not None:
             return _sector_of(actors, owner, sector)
-        if candidate.owner is not None:  # an owner we do not know: "Sunni militants"
-            name = " ".join(t.text for t in candidate.span if t.lower_ not in DETERMINERS)
-            return actors.new_identity(name, noun.kind if noun else "group", sector)
+        if candidate.owner is not None and candidate.owner[0].lower_ not in POSSESSIVE_PRONOUNS:
+            # an owner we do not know: "Sunni militants", "pro-Russian separatists"
+            return actors.new_identity(_phrase_name(candidate.span), noun.kind if noun else "group", sector)
         if candidate.breakaway:
-            kind = noun.kind if noun else "breakaway_state"
-            return actors.unspecified(sector or "PRE", kind if sector in ARMED_SECTORS else "breakaway_state")
+            if sector in ARMED_SECTORS:
+                return actors.unspecified(sector, "armed_group")
+            return Identity("unspecified.PRE", "breakaway state", "breakaway_state", "PRE")
         hint = _nearest_hint(hints, actors.record.sentence_at(candidate.span.start_char), candidate.span.start_char)
         if hint is not None:
             return _sector_of(actors, hint, sector)
         return actors.unspecified(sector, noun.kind)
 
     def _owner_entry(self, actors: DocumentActors, candidate: Candidate) -> Optional[Entry]:
-        if candidate.breakaway and actors.breakaways:
-            return self.kb.entry(actors.breakaways[-1])
+        if candidate.breakaway:
+            return self._breakaway_named_around(actors, candidate)
         owner = candidate.owner
         if owner is None:
             return None
@@ -175,6 +176,19 @@ class ActorResolver:
             return _entry_of_actor(actors, current or previous)
         matches = self.kb.matches(owner.text, actors.when)
         return actors.home_of(matches[0].entry) if matches else None
+
+
+    def _breakaway_named_around(self, actors: DocumentActors, candidate: Candidate) -> Optional[Entry]:
+        """ "The breakaway state": the breakaway entity named last before it, else one named
+        later in the same sentence ("The breakaway state, also known as the Republic of Artsakh")."""
+        if actors.breakaways:
+            return self.kb.entry(actors.breakaways[-1])
+        for ent in candidate.span.sent.ents:
+            if ent.start >= candidate.span.end:
+                matches = self.kb.matches(ent.text, actors.when)
+                if matches and matches[0].entry.kind == "breakaway_state":
+                    return matches[0].entry
+        return None
 
 
 def _sector_of(actors: DocumentActors, owner: Entry, sector: Optional[str]) -> Identity:
@@ -219,8 +233,14 @@ def _people_or_state(token: Token) -> Optional[str]:
 
 def _new_organisation(actors: DocumentActors, span: Span) -> Identity:
     kind, sector = guess_organisation(span.text)
-    name = " ".join(t.text for t in span if not (t.i == span.start and t.lower_ in DETERMINERS))
-    return actors.new_identity(name, kind, sector, _place_country(actors, span))
+    return actors.new_identity(_phrase_name(span), kind, sector, _place_country(actors, span))
+
+
+def _phrase_name(span: Span) -> str:
+    """The phrase without a leading article: "the Popular Front of Xland" -> "Popular Front of Xland"."""
+    if len(span) > 1 and span[0].lower_ in DETERMINERS:
+        span = span[1:]
+    return span.text
 
 
 def _place_country(actors: DocumentActors, span: Span) -> Optional[str]:

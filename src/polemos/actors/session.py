@@ -60,7 +60,7 @@ class DocumentActors:
         """The actor for a KB entry, seen through ``sector`` when given."""
         if sector and sector != entry.sector and entry.kind != "person":
             variant = entry.with_sector(sector)
-            name = f"{entry.name} {SECTOR_NAMES.get(sector, sector)}"
+            name = f"{entry.name} ({SECTOR_NAMES.get(sector, sector)})"
             return Identity(variant.id, name, entry.kind, sector, entry.country)
         country = entry.country
         if entry.kind == "person" and not country and entry.organisation:
