@@ -8,6 +8,7 @@ and trigger words, and every decision comes from a lexicon row or a parse rule.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -15,16 +16,17 @@ from spacy.tokens import Doc, Span
 from polemos.events.acled import AcledRule, acled_type, load_rules
 from polemos.events.anchors import Anchors, attached
 from polemos.events.describe import find_contexts, find_mode, recode
-from polemos.events.lexicon import Lexicon
-from polemos.events.linking import Linker
+from polemos.events.lexicon import Lexicon, TriggerEntry
+from polemos.events.linking import Linker, phrase_tokens
 from polemos.events.merge import Candidate, evidence_for, merge_mentions
 from polemos.events.modality import read_modality
-from polemos.events.relations import RelationFinder
+from polemos.events.relations import RelationFinder, provision_tokens
 from polemos.events.roles import Roles, find_roles
-from polemos.events.triggers import TriggerMatch, find_triggers
+from polemos.events.triggers import TriggerMatch, find_triggers, lemma_of
 from polemos.record import Event, ExtractionRecord
 
-SELF_MOVING_TYPES = {"MOBILIZE", "AID"}  # "troops were deployed": the deployed force acts
+REFERRING_PRONOUNS = {"it", "its", "they", "their", "them"}
+PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping"}
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 
 
@@ -35,6 +37,7 @@ class _Context:
     linker: Linker
     anchors: Anchors
     paragraph_places: dict[int, int]
+    recent_actor: tuple[int, str] | None = None  # (paragraph, actor id) of the last event's actor
 
 
 class EventCoder:
@@ -55,11 +58,12 @@ class EventCoder:
         blocked = context.linker.blocked_tokens()
         candidates: list[Candidate] = []
         for sentence in doc.sents:
-            for match in find_triggers(sentence, self.lexicon, blocked):
+            listed = provision_tokens(sentence)  # an agreement's provisions are not events of their own
+            for match in find_triggers(sentence, self.lexicon, blocked | listed):
                 candidate = self._code(match, sentence, context)
                 if candidate is not None:
                     candidates.append(candidate)
-        events = merge_mentions(candidates)
+        events = merge_mentions(candidates, record.places)
         actors_by_id = {a.id: a for a in record.actors}
         for number, event in enumerate(events, start=1):
             event.id = f"e{number}"
@@ -71,16 +75,14 @@ class EventCoder:
     def _code(self, match: TriggerMatch, sentence: Span, context: _Context) -> Candidate | None:
         roles = find_roles(match)
         clause = roles.clause or match.head
-        actors = context.linker.actors_for(roles.actors)
+        paragraph = context.anchors.paragraph_of(sentence.start_char)
+        actors = self._link_actors(roles, context, paragraph)
         recipients = [r for r in context.linker.actors_for(roles.recipients) if r not in actors]
-        if not actors and recipients and match.entry.type in SELF_MOVING_TYPES:
-            actors, recipients = recipients, []
         reading = read_modality(match.head, clause, self.lexicon)
         nodes = {match.head.i, clause.i} | {t.i for t in match.tokens}
         if roles.support is not None:
             nodes.add(roles.support.i)
         clause_date = context.anchors.clause_date(nodes)
-        paragraph = context.anchors.paragraph_of(sentence.start_char)
         participants = bool(actors or recipients)
         if not participants and reading.modality != "asserted":
             return None
@@ -93,13 +95,15 @@ class EventCoder:
             reference_only = True
         elif reading.generic and not participants:
             return None
-        event_type = recode(match.entry.type, reading)
+        entry = _peacekeeping_as_aid(match.entry, clause)
+        event_type = recode(entry.type, reading)
         place = self._place(match, roles, nodes, sentence, context, paragraph)
+        mode = "third-party" if roles.hosted else find_mode(event_type, entry, clause, match.head, self.lexicon)
         event = Event(
             id="",
             type=event_type,
-            mode=find_mode(event_type, match.entry, clause, match.head, self.lexicon),
-            context=find_contexts(match.entry, sentence,
+            mode=mode,
+            context=find_contexts(entry, sentence,
                                   [a for a in context.record.actors if a.id in actors], self.lexicon),
             actor=actors,
             recipient=recipients,
@@ -112,13 +116,27 @@ class EventCoder:
             confidence=_confidence(match, actors, recipients, clause_date),
             trigger=_trigger_text(match, roles),
         )
+        if actors:
+            context.recent_actor = (paragraph, actors[0])
         return Candidate(event, paragraph, reference_only)
+
+    def _link_actors(self, roles: Roles, context: _Context, paragraph: int) -> list[str]:
+        linker = context.linker
+        actors = linker.actors_for(roles.actors) or linker.actors_for(roles.fallback_actors)
+        if actors:
+            return actors
+        pronouns = [t for t in roles.actors + roles.fallback_actors if t.lower_ in REFERRING_PRONOUNS]
+        recent = context.recent_actor
+        if pronouns and recent is not None and paragraph - recent[0] <= 1:
+            return [recent[1]]  # "It signed ...": the last named actor of this or the previous paragraph
+        return []
 
     def _place(self, match: TriggerMatch, roles: Roles, nodes: set[int], sentence: Span,
                context: _Context, paragraph: int) -> int | None:
         linker = context.linker
+        own_names = {t.i for a in roles.actors + roles.fallback_actors for t, _ in phrase_tokens(a)}
         in_sentence = [(i, linker.doc[i]) for i, _ in linker.place_roots.items()
-                       if sentence.start <= i < sentence.end]
+                       if sentence.start <= i < sentence.end and i not in own_names]
         hits = [(abs(token.i - match.head.i), linker.place_roots[i]) for i, token in in_sentence
                 if attached(token, nodes)]
         if not hits:
@@ -134,6 +152,13 @@ class EventCoder:
         if found is None and clause.tag_ in {"VBZ", "VBP"}:
             found = context.anchors.publication_date()
         return found
+
+
+def _peacekeeping_as_aid(entry: TriggerEntry, clause) -> TriggerEntry:
+    """Deploying peacekeepers provides protection: AID, not MOBILIZE (CAMEO2PLOVER 074)."""
+    if entry.type == "MOBILIZE" and any(lemma_of(t) in PEACEKEEPING_WORDS for t in clause.subtree):
+        return dataclasses.replace(entry, type="AID", mode=None, context="peacekeeping")
+    return entry
 
 
 def _definite(match: TriggerMatch) -> bool:

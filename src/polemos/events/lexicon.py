@@ -18,7 +18,7 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
-FRAMES = ("agent", "patient", "mutual")
+FRAMES = ("agent", "patient", "mutual", "self")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from polemos.record import Event, Evidence
+from polemos.record import Event, Evidence, Place
 
 
 @dataclass
@@ -21,10 +21,11 @@ class Candidate:
     reference_only: bool = False  # a definite mention without participants of its own
 
 
-def merge_mentions(candidates: list[Candidate]) -> list[Event]:
+def merge_mentions(candidates: list[Candidate], places: list[Place] | None = None) -> list[Event]:
+    places = places or []
     merged: list[Candidate] = []
     for candidate in candidates:
-        target = _find_same(candidate, merged)
+        target = _find_same(candidate, merged, places)
         if target is not None:
             _absorb(target.event, candidate.event)
             target.paragraph = max(target.paragraph, candidate.paragraph)
@@ -33,30 +34,51 @@ def merge_mentions(candidates: list[Candidate]) -> list[Event]:
     return [c.event for c in merged]
 
 
-def _find_same(candidate: Candidate, kept: list[Candidate]) -> Candidate | None:
-    if candidate.reference_only:
+def _find_same(candidate: Candidate, kept: list[Candidate], places: list[Place]) -> Candidate | None:
+    event = candidate.event
+    if candidate.reference_only or not (event.actor or event.recipient):
+        # "this nine-month blockade", "the text agreed upon on November 9": refer back
         for other in reversed(kept):
-            if other.event.type == candidate.event.type and candidate.paragraph - other.paragraph <= 1:
+            if (other.event.type == event.type and candidate.paragraph - other.paragraph <= 1
+                    and _dates_compatible(other.event.date, event.date)):
                 return other
         return None
     for other in kept:
-        if same_event(other.event, candidate.event):
+        near = candidate.paragraph - other.paragraph <= 1
+        if same_event(other.event, event, places, near):
             return other
     return None
 
 
-def same_event(a: Event, b: Event) -> bool:
+def same_event(a: Event, b: Event, places: list[Place], near: bool) -> bool:
+    """Whether two mentions report one event (``near``: in the same or adjacent paragraphs)."""
     if a.type != b.type or a.modality != b.modality:
         return False
     if not _dates_compatible(a.date, b.date) or not _compatible_sets(a.recipient, b.recipient):
         return False
-    if a.place is not None and b.place is not None and a.place != b.place:
+    if not _same_place(a.place, b.place, places):
         return False
     shared_actor = bool(set(a.actor) & set(b.actor))
-    shared_date = _clause_value(a.date) is not None and _clause_value(a.date) == _clause_value(b.date)
-    if shared_actor:
-        return _clause_value(a.date) is None or _clause_value(b.date) is None or shared_date
+    first, second = _clause_value(a.date), _clause_value(b.date)
+    shared_date = first is not None and first == second
+    if shared_actor and shared_date:
+        return True
+    if shared_actor and (first is None or second is None):
+        same_target = bool(set(a.recipient) & set(b.recipient))
+        same_place = a.place is not None and _same_place(a.place, b.place, places)
+        return near or same_target or same_place
     return shared_date and _compatible_sets(a.actor, b.actor)
+
+
+def _same_place(a: int | None, b: int | None, places: list[Place]) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    if a < len(places) and b < len(places):
+        first, second = places[a], places[b]
+        if first.geonameid is not None and first.geonameid == second.geonameid:
+            return True
+        return bool(first.name) and first.name == second.name
+    return False
 
 
 def _absorb(target: Event, other: Event) -> None:

@@ -142,28 +142,43 @@ def _attach_provisions(relations: list[Relation], sentence: Span, text: str) -> 
     latest = max(documents, key=lambda r: r.evidence[-1].start)
     if sentence.start_char - latest.evidence[-1].end > 400:
         return
-    for verb in sentence:
-        if lemma_of(verb) not in PROVISION_VERBS or verb.pos_ != "VERB":
-            continue
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if not subjects or lemma_of(subjects[0]) not in DOCUMENT_NOUNS:
-            continue
+    for verb in _provision_verbs(sentence):
         items = _listed_items(verb)
         if items:
             latest.provisions.extend(i for i in items if i not in latest.provisions)
             latest.evidence.append(evidence_for(text, sentence.start_char, sentence.end_char))
 
 
-def _listed_items(verb: Token) -> list[str]:
+def provision_tokens(sentence: Span) -> set[int]:
+    """Token indices of the items an agreement's text lists ("including the withdrawal of ...")."""
+    found: set[int] = set()
+    for verb in _provision_verbs(sentence):
+        for head in _item_heads(verb):
+            found |= {t.i for t in head.subtree}
+    return found
+
+
+def _provision_verbs(sentence: Span) -> list[Token]:
+    verbs = []
+    for verb in sentence:
+        if lemma_of(verb) not in PROVISION_VERBS or verb.pos_ != "VERB":
+            continue
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects and lemma_of(subjects[0]) in DOCUMENT_NOUNS:
+            verbs.append(verb)
+    return verbs
+
+
+def _item_heads(verb: Token) -> list[Token]:
     heads = [g for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "including"
              for g in t.children if g.dep_ == "pobj"]
     if not heads:
         heads = [c for c in verb.children if c.dep_ == "dobj"]
-    items = []
-    for head in heads:
-        for member in [head, *head.conjuncts]:
-            items.append(_item_text(member))
-    return items
+    return [member for head in heads for member in [head, *head.conjuncts]]
+
+
+def _listed_items(verb: Token) -> list[str]:
+    return [_item_text(head) for head in _item_heads(verb)]
 
 
 def _item_text(token: Token) -> str:

@@ -13,24 +13,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from polemos.events.triggers import VERB_TAGS, TriggerMatch, lemma_of
+from polemos.events.triggers import LIGHT_VERBS, VERB_TAGS, TriggerMatch, lemma_of
 
-# Verbs that carry a nominal event without adding meaning: "launched an invasion".
-LIGHT_VERBS = {
-    "launch", "carry", "conduct", "stage", "mount", "impose", "hold", "sign", "begin", "start",
-    "continue", "wage", "declare", "reach", "make", "take", "undertake", "lead", "resume",
-    "initiate", "order", "commit", "perpetrate", "unleash", "escalate", "intensify", "step",
-    "complete", "proceed", "organize", "organise", "engage", "announce", "conclude", "strike",
-    "maintain", "enforce", "lift", "end", "renew", "open", "issue", "lodge", "pursue", "seal",
-    "finalize", "broker", "forge", "cement", "strengthen", "give", "provide", "send", "grant",
-    "deliver", "offer", "extend", "intensify", "ramp", "host",
-}
 RECIPIENT_PREPS = {"against", "on", "upon", "at", "into", "toward", "towards", "to", "over"}
 NOMINAL_RECIPIENT_PREPS = RECIPIENT_PREPS | {"of"}
 PARTNER_PREPS = {"with", "between", "among", "amongst"}
 CAUSATIVE_VERBS = {"force", "compel", "drive", "cause", "push", "make", "prompt", "lead"}
 OBJECT_CONTROL = CAUSATIVE_VERBS | {"ask", "urge", "order", "persuade", "allow", "tell", "call", "invite", "help"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+HOSTING_VERBS = {"host", "mediate", "broker", "sponsor", "organize", "organise", "launch", "convene", "chair"}
 PARTICIPATION_NOUNS = {"participation", "presence", "mediation", "involvement", "help", "support"}
 MAX_CLIMB = 5
 
@@ -39,8 +30,10 @@ MAX_CLIMB = 5
 class Roles:
     actors: list[Token] = field(default_factory=list)
     recipients: list[Token] = field(default_factory=list)
+    fallback_actors: list[Token] = field(default_factory=list)  # used when ``actors`` link to no one
     clause: Token | None = None  # the verb whose clause gives modality, time and place
     support: Token | None = None  # light verb of a nominal trigger
+    hosted: bool = False  # talks hosted by a third party (the host acts, the parties receive)
 
 
 def find_roles(match: TriggerMatch) -> Roles:
@@ -49,6 +42,7 @@ def find_roles(match: TriggerMatch) -> Roles:
     else:
         roles = _verbal_roles(match)
     roles.actors = _expand(roles.actors)
+    roles.fallback_actors = _expand(roles.fallback_actors)
     roles.recipients = [t for t in _expand(roles.recipients) if t not in roles.actors]
     return roles
 
@@ -68,8 +62,13 @@ def _verbal_roles(match: TriggerMatch) -> Roles:
     if passive:
         subjects = []
     roles = Roles(clause=verb)
+    if frame == "patient" and any(c.dep_ == "dobj" for c in verb.children):
+        frame = "agent"  # "troops displaced villagers": the subject acts after all
     if frame == "mutual":
         roles.actors = subjects + agents + objects + partners
+    elif frame == "self":
+        roles.actors = subjects + agents or objects
+        roles.recipients = preps
     elif frame == "patient":
         roles.recipients = (subjects or objects)
         roles.actors = agents or _causer(verb)
@@ -84,22 +83,43 @@ def _nominal_roles(match: TriggerMatch) -> Roles:
     frame = match.entry.frame
     owners = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c not in match.tokens]
     agents = _prep_objects(noun, {"by"}) + _acl_agents(noun)
-    targets = _prep_objects(noun, NOMINAL_RECIPIENT_PREPS)
-    partners = _prep_objects(noun, PARTNER_PREPS) + _participants(noun)
-    support = noun.head if noun.dep_ in {"dobj", "nsubjpass", "attr"} and lemma_of(noun.head) in LIGHT_VERBS else None
-    if support is None and noun.dep_ == "pcomp":
-        support = None
+    holders = [noun] + [c for c in noun.children if c.dep_ == "appos"]
+    targets = [t for h in holders for t in _prep_objects(h, NOMINAL_RECIPIENT_PREPS)]
+    partners = [t for h in holders for t in _prep_objects(h, PARTNER_PREPS)] + _participants(noun)
+    support = support_verb(noun)
     roles = Roles(clause=support or governing_verb(noun), support=support)
     carriers = subject_of(support) if support is not None else []
     if frame == "mutual":
-        roles.actors = owners + agents + partners + targets + carriers
+        if carriers and partners and lemma_of(support) in HOSTING_VERBS:
+            roles.actors, roles.recipients = carriers, partners  # a third party hosts the talks
+            roles.hosted = True
+            return roles
+        roles.actors = owners + agents + partners + targets
+        roles.fallback_actors = carriers
+    elif frame == "self":
+        of_objects = _prep_objects(noun, {"of"})
+        roles.actors = owners + agents + of_objects
+        roles.fallback_actors = carriers
+        roles.recipients = [t for t in targets if t not in of_objects]
     elif frame == "patient":
         roles.recipients = targets or owners
-        roles.actors = agents or ([o for o in owners if o.dep_ == "poss"] if targets else []) or carriers
+        roles.actors = agents or ([o for o in owners if o.dep_ == "poss"] if targets else [])
+        roles.fallback_actors = carriers
     else:
-        roles.actors = owners + agents + (carriers if not (owners or agents) else [])
+        roles.actors = owners + agents
+        roles.fallback_actors = carriers
         roles.recipients = targets + partners
     return roles
+
+
+def support_verb(noun: Token) -> Token | None:
+    """The light verb carrying a nominal trigger ("launched an invasion", "signed ..., and an agreement")."""
+    head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass", "attr"} and lemma_of(head) in LIGHT_VERBS:
+        return head
+    if noun.dep_ == "conj" and head.pos_ in VERB_TAGS:
+        return head  # a mis-parse that coordinates a second object with the verb
+    return None
 
 
 def subject_of(verb: Token | None) -> list[Token]:
@@ -161,6 +181,8 @@ def _participants(noun: Token) -> list[Token]:
     """"an agreement signed with the participation of Russia": the participants act."""
     found = []
     holders = [noun] + [c for c in noun.children if c.dep_ == "acl"]
+    if noun.dep_ in {"pobj", "conj"}:
+        holders.append(governing_verb(noun))
     for holder in holders:
         for pobj in _prep_objects(holder, {"with"}):
             if lemma_of(pobj) in PARTICIPATION_NOUNS:

@@ -17,6 +17,16 @@ VERB_TAGS = {"VERB", "AUX"}
 NOUN_TAGS = {"NOUN", "PROPN"}
 # Words inside these entity names are part of a name, not an event ("Security Council").
 NAME_LABELS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}
+# Verbs that carry a nominal event without adding meaning: "launched an invasion".
+LIGHT_VERBS = {
+    "launch", "carry", "conduct", "stage", "mount", "impose", "hold", "sign", "begin", "start",
+    "continue", "wage", "declare", "reach", "make", "take", "undertake", "lead", "resume",
+    "initiate", "order", "commit", "perpetrate", "unleash", "escalate", "intensify", "step",
+    "complete", "proceed", "organize", "organise", "engage", "announce", "conclude", "strike",
+    "maintain", "enforce", "lift", "end", "renew", "open", "issue", "lodge", "pursue", "seal",
+    "finalize", "broker", "forge", "cement", "strengthen", "give", "provide", "send", "grant",
+    "deliver", "offer", "extend", "intensify", "ramp", "host",
+}
 TYPO_PREFIX = 7  # a verb spelled wrongly still counts when its first 7 letters match
 
 
@@ -58,7 +68,24 @@ def find_triggers(sentence: Span, lexicon: Lexicon, blocked: set[int]) -> list[T
             continue
         used |= indices
         accepted.append(match)
-    return sorted(accepted, key=lambda m: m.head.i)
+    nominal_heads = {m.head.i for m in accepted if m.nominal}
+    kept = [m for m in accepted if not _carries_nominal(m, nominal_heads) and not _appositive(m, nominal_heads)]
+    return sorted(kept, key=lambda m: m.head.i)
+
+
+def _carries_nominal(match: TriggerMatch, nominal_heads: set[int]) -> bool:
+    """"signed an agreement", "hosted talks": the noun is the event, the verb only carries it."""
+    verb = match.head
+    if match.nominal or lemma_of(verb) not in LIGHT_VERBS:
+        return False
+    if verb.dep_ == "acl" and verb.head.i in nominal_heads:
+        return True
+    return any(c.i in nominal_heads and c.dep_ in {"dobj", "nsubjpass", "conj"} for c in verb.children)
+
+
+def _appositive(match: TriggerMatch, nominal_heads: set[int]) -> bool:
+    """"a strategic alliance (the Shusha Declaration)": the appositive names the same thing."""
+    return match.nominal and match.head.dep_ == "appos" and match.head.head.i in nominal_heads
 
 
 def lemma_of(token: Token) -> str:
