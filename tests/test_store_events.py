@@ -6,34 +6,8 @@ import copy
 
 import pytest
 
-from polemos.record import Actor, DocumentInfo, Event, Evidence, ExtractionRecord, Mention, Place, Sentence
+from made_up_records import karabakh_record as _record
 from polemos.store import EventFilter, open_store
-
-TEXT = "Azerbaijani forces shelled Stepanakert on September 19. Thousands fled to Goris."
-
-
-def _record() -> ExtractionRecord:
-    first, second = TEXT.index("Thousands"), len(TEXT)
-    return ExtractionRecord(
-        document=DocumentInfo(id="kar", title="Karabakh", content_hash="hash-kar", published="2023-09-21"),
-        text=TEXT,
-        sentences=[Sentence(0, first - 1), Sentence(first, second)],
-        actors=[
-            Actor("AZE.MIL", "Azerbaijani military", "state", "MIL", "AZE", mentions=[Mention("Azerbaijani forces", 0, 18, 0)]),
-            Actor("ARM.CVL", "Armenian civilians", "group", "CVL", "ARM", mentions=[Mention("Thousands", first, first + 9, 1)]),
-        ],
-        places=[Place("Stepanakert", 27, 38, "Stepanakert", 174875, 39.8153, 46.7519, "AZE", "city", 0),
-                Place("Goris", TEXT.index("Goris"), TEXT.index("Goris") + 5, "Goris", 616629, 39.5111, 46.3383, "ARM", "city", 1)],
-        events=[
-            Event("e1", "ASSAULT", mode="heavy-weapons", actor=["AZE.MIL"], date={"value": "2023-09-19", "begin": "2023-09-19", "end": "2023-09-19", "text": "September 19", "precision": "day"},
-                  place=0, evidence=[Evidence(TEXT[: first - 1], 0, first - 1)], trigger="shelled",
-                  acled={"event_type": "Explosions/Remote violence", "sub_event_type": "Shelling/artillery/missile attack"}),
-            Event("e2", "SANCTION", mode="expel", actor=["AZE.MIL"], recipient=["ARM.CVL"], place=1,
-                  date={"value": "2023-09", "begin": "2023-09-01", "end": "2023-09-30", "text": None, "precision": "month"},
-                  evidence=[Evidence(TEXT[first:], first, second)], trigger="fled"),
-        ],
-    )
-
 
 @pytest.fixture()
 def store(tmp_path):

@@ -152,42 +152,74 @@ def demo(db: Optional[str] = DbOption):
     raise typer.Exit(summary.exit_code())
 
 
-@app.command()
-def events(
-    db: Optional[str] = DbOption,
-    actor: Optional[str] = typer.Option(None, help="Actor id or name (e.g. AZE.MIL, 'Azerbaijan')."),
-    type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type(s), comma-separated."),
-    since: Optional[str] = typer.Option(None, help="Only events on or after this date (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, help="Only events on or before this date (YYYY-MM-DD)."),
-    near: Optional[str] = typer.Option(None, help="LAT,LON,KM: only events within KM of a point."),
-    doc: Optional[str] = typer.Option(None, help="Only events from this document."),
-    q: Optional[str] = typer.Option(None, "--search", "-s", help="Full-text search in the evidence."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, json (JSON Lines) or csv."),
-    limit: int = typer.Option(100, help="At most this many events."),
-    offset: int = typer.Option(0),
-    include_rejected: bool = typer.Option(False, help="Include events an analyst rejected."),
-):
-    """List stored events, filtered."""
-    from polemos.cli.listing import write_events
+ActorOption = typer.Option(None, "--actor", help="Actor id or name (e.g. AZE.MIL, 'Azerbaijan').")
+TypeOption = typer.Option(None, "--type", help="PLOVER event type(s), comma-separated.")
+SinceOption = typer.Option(None, "--since", help="Only events on or after this date (YYYY-MM-DD).")
+UntilOption = typer.Option(None, "--until", help="Only events on or before this date (YYYY-MM-DD).")
+NearOption = typer.Option(None, "--near", help="LAT,LON,KM: only events within KM of a point.")
+DocOption = typer.Option(None, "--doc", help="Only events from this document.")
+SearchOption = typer.Option(None, "--search", "-s", help="Full-text search in the evidence.")
+RejectedOption = typer.Option(False, "--include-rejected", help="Include events an analyst rejected.")
+
+
+def _event_filter(store, actor, type, since, until, near, doc, q, include_rejected):
     from polemos.store import EventFilter
 
-    if fmt not in ("table", "json", "csv"):
-        raise typer.BadParameter("choose table, json or csv", param_hint="--format")
     try:
         point = EventFilter.parse_near(near) if near else None
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--near")
-    chosen = EventFilter(actor=actor, type=type, since=_check_date(since, "--since"), until=_check_date(until, "--until"),
-                         near=point, doc=doc, q=q, include_rejected=include_rejected)
+    return EventFilter(
+        actor=actor, type=type, since=_check_date(since, "--since"), until=_check_date(until, "--until"),
+        near=point, doc=store.resolve_id(doc) if doc else None, q=q, include_rejected=include_rejected,
+    )
+
+
+@app.command()
+def events(
+    db: Optional[str] = DbOption, actor: Optional[str] = ActorOption, type: Optional[str] = TypeOption,
+    since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, near: Optional[str] = NearOption,
+    doc: Optional[str] = DocOption, q: Optional[str] = SearchOption, include_rejected: bool = RejectedOption,
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json (JSON Lines) or csv."),
+    limit: int = typer.Option(100, help="At most this many events."),
+    offset: int = typer.Option(0),
+):
+    """List stored events, filtered."""
+    from polemos.cli.listing import write_events
+
+    if fmt not in ("table", "json", "csv"):
+        raise typer.BadParameter("choose table, json or csv", param_hint="--format")
     try:
         with open_store(db) as store:
-            if doc:
-                chosen.doc = store.resolve_id(doc)
+            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected)
             items, total = store.events(chosen, limit=limit, offset=offset)
     except StoreError as error:
         err.print(f"polemos: error: {error}")
         raise typer.Exit(1)
     write_events(items, total, fmt, sys.stdout, out)
+
+
+@app.command()
+def export(
+    out_path: str = typer.Argument(..., metavar="OUT", help="Output file, or - for standard output."),
+    fmt: str = typer.Option(..., "--format", "-f", help="plover-jsonl, acled-csv, geojson or parquet."),
+    db: Optional[str] = DbOption, actor: Optional[str] = ActorOption, type: Optional[str] = TypeOption,
+    since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, near: Optional[str] = NearOption,
+    doc: Optional[str] = DocOption, q: Optional[str] = SearchOption, include_rejected: bool = RejectedOption,
+):
+    """Export stored events (with their evidence and reviews) in the formats of the field."""
+    from polemos.export import FORMATS, export_events
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    try:
+        with open_store(db) as store:
+            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected)
+            count = export_events(store, chosen, fmt, out_path)
+    except (StoreError, ValueError, OSError) as error:
+        err.print(f"polemos: error: {error}")
+        raise typer.Exit(1)
+    err.print(f"{count} events written to {'standard output' if out_path == '-' else out_path} ({fmt})")
 
 
 @eval_app.command("cleaning")

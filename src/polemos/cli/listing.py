@@ -46,7 +46,9 @@ def write_events(events: list[dict], total: int, fmt: str, stream: TextIO, conso
 
 
 def _table(events: list[dict], total: int, console: Console) -> None:
-    table = Table("date", "type", "actor", "recipient", "place", "dead", "evidence", show_lines=False)
+    table = Table(show_lines=False)
+    for name in ("date", "type", "actor", "recipient", "place", "dead", "evidence"):
+        table.add_column(name, no_wrap=name in ("date", "type"), ratio=3 if name == "evidence" else None)
     for event in events:
         row = flat_event(event)
         dead = "" if row["dead_min"] is None else f"{row['dead_min']:g}" + ("" if row["dead_max"] in (None, row["dead_min"]) else f"–{row['dead_max']:g}")

@@ -45,14 +45,14 @@ def write_events(connection: sqlite3.Connection, record: ExtractionRecord) -> No
         dead = (event.size or {}).get("dead") or {}
         connection.execute(
             "INSERT INTO events (id, doc_id, type, mode, context_json, date_value, date_begin, date_end, date_text,"
-            " date_precision, place_idx, place_name, lat, lon, country, modality, attributed_to, confidence,"
+            " date_precision, place_idx, place_name, lat, lon, country, place_feature, modality, attributed_to, confidence,"
             " acled_event_type, acled_sub_event_type, trigger, dead_min, dead_max, size_json, event_json)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 event.id, doc_id, event.type, event.mode, json.dumps(event.context),
                 date.get("value"), date.get("begin"), date.get("end"), date.get("text"), date.get("precision"),
                 event.place, place.name if place else None, place.lat if place else None,
-                place.lon if place else None, place.country if place else None,
+                place.lon if place else None, place.country if place else None, place.feature if place else None,
                 event.modality, event.attributed_to, event.confidence,
                 (event.acled or {}).get("event_type"), (event.acled or {}).get("sub_event_type"), event.trigger,
                 dead.get("min"), dead.get("max"), json.dumps(event.size or {}), json.dumps(asdict(event)),
@@ -160,7 +160,7 @@ def query_events(connection: sqlite3.Connection, filter: EventFilter, limit: int
     where, params = _where(filter)
     total = connection.execute(f"SELECT COUNT(*) FROM events e {_LATEST_REVIEW} WHERE {where}", params).fetchone()[0]
     rows = connection.execute(
-        f"SELECT e.*, d.title AS doc_title, r.status AS review_status, r.changes_json AS review_changes,"
+        f"SELECT e.*, d.title AS doc_title, d.url AS doc_url, r.status AS review_status, r.changes_json AS review_changes,"
         f" r.note AS review_note, r.reviewer, r.reviewed_at FROM events e JOIN documents d ON d.id = e.doc_id"
         f" {_LATEST_REVIEW} WHERE {where} ORDER BY e.date_begin IS NULL, e.date_begin DESC, e.id LIMIT ? OFFSET ?",
         [*params, limit, offset],
@@ -186,8 +186,9 @@ def _event_view(row: sqlite3.Row, actor_names: dict[str, str]) -> dict:
     changes = json.loads(row["review_changes"]) if row["review_changes"] else {}
     event.update({key: value for key, value in changes.items() if key in CORRECTABLE})
     event.update(
-        doc_id=row["doc_id"], doc_title=row["doc_title"],
-        place_name=row["place_name"], lat=row["lat"], lon=row["lon"], country=row["country"],
+        doc_id=row["doc_id"], doc_title=row["doc_title"], doc_url=row["doc_url"],
+        place_name=row["place_name"], place_feature=row["place_feature"],
+        lat=row["lat"], lon=row["lon"], country=row["country"],
         actor_names=[actor_names.get(a, a) for a in event.get("actor", [])],
         recipient_names=[actor_names.get(a, a) for a in event.get("recipient", [])],
         review=None if row["review_status"] is None else {

@@ -15,6 +15,7 @@ CREATE TABLE events (
     lat REAL,
     lon REAL,
     country TEXT,
+    place_feature TEXT,
     modality TEXT,
     attributed_to TEXT,
     confidence REAL,
