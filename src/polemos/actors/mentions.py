@@ -31,6 +31,9 @@ BREAKAWAY_NOUNS = {"state", "region", "republic", "enclave", "entity", "territor
                    "authorities", "leadership", "regime", "administration"}
 POSSESSIVE_PRONOUNS = {"its", "his", "her", "their"}
 PERSON_PRONOUNS = {"he", "she", "him"}
+PARTY_PREPOSITIONS = {"by", "against", "with", "between", "toward", "towards"}
+MOTION_VERBS = {"go", "travel", "arrive", "return", "fly", "flee", "move", "come", "head", "evacuate",
+                "relocate", "deploy", "send", "escape", "migrate", "drive", "sail", "walk", "trip", "visit"}
 EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "become", "take", "matter"}
 
 
@@ -181,12 +184,18 @@ def _adjective_only(ent: Span, kb: "KnowledgeBase") -> bool:
 
 
 def acts(token: Token) -> bool:
-    """Is ``token`` an acting participant: subject, passive agent or possessor (through conjunctions)?"""
+    """Does ``token`` take part in an action: subject, agent, possessor, object of a verb, or
+    the party in "talks with", "aid to", "war against", "between"? (Through conjunctions.)"""
     while token.dep_ in ("conj", "appos") and token.head is not token:
         token = token.head
-    if token.dep_ in SUBJECT_DEPS or token.dep_ == "poss":
+    if token.dep_ in SUBJECT_DEPS | {"poss", "dobj", "dative"}:
         return True
-    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+    if token.dep_ != "pobj":
+        return False
+    preposition = token.head
+    if preposition.dep_ == "agent" or preposition.lower_ in PARTY_PREPOSITIONS:
+        return True
+    return preposition.lower_ == "to" and preposition.head.lemma_ not in MOTION_VERBS
 
 
 def is_subject(token: Token) -> bool:

@@ -124,7 +124,7 @@ class ActorResolver:
         surname = self.kb.matches(candidate.span[-1].text, actors.when)
         if surname and surname[0].entry.kind == "person":  # "Mr Aliyev", "Ilham H. Aliyev"
             return actors.identity_of(surname[0].entry)
-        title = [t for t in candidate.head.lefts if t.i < candidate.span.start]
+        title = [t for child in candidate.head.lefts for t in child.subtree if t.i < candidate.span.start]
         title += [t for child in candidate.head.children if child.dep_ == "appos" for t in child.subtree]
         country = None
         for token in title:
