@@ -234,6 +234,37 @@ def eval_cleaning(
     _print_report(cleaning, cleaning.evaluate(directory, limit=limit), as_json)
 
 
+@eval_app.command("time")
+def eval_time(
+    directory: List[Path] = typer.Argument(..., exists=True, help="Directories or .tml files (TimeML with a DCT)."),
+    limit: Optional[int] = typer.Option(None, help="Score only the first N documents."),
+    parse: bool = typer.Option(True, help="Give the tagger the spaCy parse (clause tense)."),
+    as_json: bool = typer.Option(False, "--json"),
+):
+    """TempEval-3 scores of the temporal tagger: strict/relaxed span F1, value F1, type accuracy."""
+    from polemos.eval import time as time_eval
+    from polemos.nlp import load_pipeline
+
+    nlp = load_pipeline() if parse else None
+    _print_report(time_eval, time_eval.evaluate(list(directory), nlp=nlp, limit=limit), as_json)
+
+
+@eval_app.command("geo")
+def eval_geo(
+    path: Path = typer.Argument(..., exists=True, dir_okay=False, help="LGL / TR-News style XML gold file."),
+    mode: str = typer.Option("both", help="gold (gold spans given), end2end (our NER finds them) or both."),
+    limit: Optional[int] = typer.Option(None, help="Score only the first N articles."),
+    as_json: bool = typer.Option(False, "--json"),
+):
+    """Acc@161km, AUC, mean and median error of place resolution, with gold spans and end to end."""
+    from polemos.eval import geo as geo_eval
+
+    if mode not in ("gold", "end2end", "both"):
+        raise typer.BadParameter("choose gold, end2end or both", param_hint="--mode")
+    for chosen in (("gold", "end2end") if mode == "both" else (mode,)):
+        _print_report(geo_eval, geo_eval.evaluate(path, mode=chosen, limit=limit), as_json)
+
+
 def _print_report(module, report: dict, as_json: bool) -> None:
     print(json.dumps(report, indent=2, default=str) if as_json else module.format_report(report))
 
