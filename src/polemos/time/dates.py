@@ -63,8 +63,14 @@ def explicit_day(c: dict, ctx: Context) -> Optional[Resolution]:
     return Resolution("DATE", value)
 
 
-def month_year(c: dict, ctx: Context) -> Resolution:
-    return Resolution("DATE", month_value(int(c["year"]), month_number(c["month"])), bound_mod(c.get("bound")))
+def month_year(c: dict, ctx: Context) -> Optional[Resolution]:
+    if c.get("year"):
+        return Resolution("DATE", month_value(int(c["year"]), month_number(c["month"])), bound_mod(c.get("bound")))
+    if ctx.anchor is None:
+        return None
+    rel = normal(c["yrel"])  # "January this year", "June last year"
+    year_of = ctx.anchor.year + (-1 if rel == "last" else 1 if rel == "next" else 0)
+    return Resolution("DATE", month_value(year_of, month_number(c["month"])), bound_mod(c.get("bound")))
 
 
 def month_only(c: dict, ctx: Context) -> Resolution:
@@ -118,6 +124,8 @@ def season(c: dict, ctx: Context) -> Optional[Resolution]:
     rel = normal(c.get("rel"))
     first_month = SEASON_MONTHS[code][0]
     current = season_code(ctx.anchor)
+    if rel == "this" and not (code == "WI" and ctx.anchor.month <= 2):
+        return Resolution("DATE", f"{ctx.anchor.year}-{code}", mod)
     if code == current:
         year_of = ctx.anchor.year - (1 if ctx.anchor.month <= 2 else 0)
         year_of += -1 if rel in PAST_WORDS else 1 if rel in NEXT_WORDS else 0
@@ -147,6 +155,8 @@ def quarter(c: dict, ctx: Context) -> Optional[Resolution]:
         number = ORDINALS[ordinal]
         if number > (4 if unit == "Q" else 2):
             return None
+        if year_of and not c.get("year") and not c.get("owner") and not c.get("yrel") and ctx.anchor:
+            year_of = _period_year(ctx, number * (3 if unit == "Q" else 6), unit)
         return Resolution("DATE", f"{year_of or 'XXXX'}-{unit}{number}", bound_mod(c.get("bound")))
     if ctx.anchor is None or unit == "H":
         return None
@@ -176,7 +186,7 @@ def year_ago(c: dict, ctx: Context) -> Optional[Resolution]:
 
 
 def year_end(c: dict, ctx: Context) -> Optional[Resolution]:
-    base = ctx.reference_year or (ctx.anchor.year if ctx.anchor else None)
+    base = ctx.anchor.year if ctx.anchor else None
     rel = normal(c.get("rel"))
     if rel:
         if ctx.anchor is None:
@@ -209,6 +219,17 @@ def year_words(c: dict, ctx: Context) -> Optional[Resolution]:
     return Resolution("DATE", str(int(value)))
 
 
+def _period_year(ctx: Context, last_month: int, unit: str) -> int:
+    """Year of "the fourth quarter" said in January (last year's) or "the first half" ahead."""
+    current = (ctx.anchor.month - 1) // (3 if unit == "Q" else 6)
+    number = (last_month - 1) // (3 if unit == "Q" else 6)
+    if ctx.tense == "past" and number > current:
+        return ctx.anchor.year - 1
+    if ctx.tense == "future" and number < current:
+        return ctx.anchor.year + 1
+    return ctx.anchor.year
+
+
 def quarter_year(c: dict, ctx: Context) -> Optional[int]:
     if c.get("year"):
         return int(c["year"])
@@ -235,7 +256,8 @@ def weekday(c: dict, ctx: Context) -> Optional[Resolution]:
     if rel == "that" and ctx.reference:
         base = ctx.reference
     delta = wanted - base.weekday()
-    if rel in NEXT_WORDS or (not rel and ctx.tense == "future"):
+    # In news, "meets Tuesday" (present tense) is a coming day.
+    if rel in NEXT_WORDS or (not rel and ctx.tense in {"future", "present"}):
         delta = delta if delta > 0 else delta + 7
     elif rel in PAST_WORDS or (not rel and ctx.tense != "future" and delta > 0):
         delta = delta if delta < 0 else delta - 7

@@ -26,14 +26,14 @@ PATTERNS: list[tuple[str, str]] = [
     ("numeric", r"\b(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>(?:19|20)\d\d)\b"),
     ("month_day", (
         rf"\b(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:(?P<rel>next|last|this\s+coming|this|coming)\s+)?"
-        rf"(?:the\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})\b{_NOT_NUMBER_AFTER}(?!:)"
+        rf"(?:the\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})\b{_NOT_NUMBER_AFTER}(?!:\d)"
         rf"(?:,?\s+(?P<year>{YEAR})\b)?"
     )),
     ("day_month", (
         rf"\b(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:(?P<rel>next|last|this)\s+)?(?:the\s+)?"
         rf"(?P<day>{DAY_NUMBER})(?:\s+of)?\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR})\b)?"
     )),
-    ("month_year", rf"(?:\b(?P<bound>{BOUNDARY}))?\b(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b"),
+    ("month_year", rf"(?:\b(?P<bound>{BOUNDARY}))?\b(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<yrel>this|last|next)\s+year)\b"),
     ("month", (
         rf"(?:\b(?P<bound>{BOUNDARY}))?(?:\b(?P<rel>{RELATIVE})\s+)?\b(?P<month>{MONTH_FULL})\b"
     )),
@@ -110,9 +110,9 @@ PATTERNS: list[tuple[str, str]] = [
         rf"(?:\b(?P<approx>{APPROX}))?(?:\bthe\s+)?"
         r"(?:\b(?P<rel>past|last|next|first|coming|previous|following|latest|final|initial|remaining"
         r"|additional|further|entire|whole|full|same|preceding|ensuing)\s+)?"
-        rf"\b(?P<count>{COUNT}|{VAGUE_QUANTITIES})(?P<half>\s+and\s+a\s+half)?(?P<hyphen>[\s-]+)"
+        rf"\b(?P<count>{COUNT}|{VAGUE_QUANTITIES})(?P<half>\s+and\s+a\s+half|\s+1/2)?(?P<hyphen>[\s-]+)"
         r"(?:(?:full|whole|long|straight|consecutive|more|calendar|additional|successive)\s+)?"
-        rf"(?P<unit>{UNIT})\b(?P<adjective>[\s-]+(?:long|old)\b)?"
+        rf"(?P<unit>{UNIT})\b(?P<half_after>\s+and\s+a\s+half\b)?(?P<adjective>[\s-]+(?:long|old)\b)?"
     )),
     ("bare_units", r"\b(?P<unit>years|months|weeks|decades|days|hours|centuries)\b"),
     ("clock", (

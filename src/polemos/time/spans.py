@@ -29,7 +29,7 @@ def unit_info(word: str) -> tuple[str, int, bool]:
 def amount_of(count: str, half: Optional[str] = None) -> Optional[float]:
     """The number in "two", "a", "half an", "a couple of"; None when vague ("several")."""
     count = normal(count)
-    if count.startswith("a couple"):
+    if "couple" in count:
         return 2
     if VAGUE.search(count):
         return None
@@ -37,7 +37,7 @@ def amount_of(count: str, half: Optional[str] = None) -> Optional[float]:
         return 0.5
     value = 1 if count in {"a", "an", "one", "the"} else parse_number(count)
     if value is not None and half:
-        value += 0.5
+        value += 0.5 if "half" in half or "1/2" in half else 0
     return value
 
 
@@ -45,16 +45,34 @@ def duration(c: dict, ctx: Context) -> Optional[Resolution]:
     if c.get("adjective") and "old" in c["adjective"].lower():
         return None  # an age ("a 45-year-old man")
     letter, multiplier, is_clock = unit_info(c["unit"])
-    amount = amount_of(c["count"], c.get("half"))
-    if amount not in (None, 1) and not c.get("hyphen", "").strip() == "-" and _singular(c["unit"]):
+    amount = amount_of(c["count"], c.get("half") or c.get("half_after"))
+    if amount is not None and amount >= 2 and c.get("hyphen", "").strip() != "-" and _singular(c["unit"]):
         return None  # "the 1988 second quarter", "200 year": not an amount of time
     if amount is not None:
         amount *= multiplier
-        if amount != int(amount) and is_clock and letter == "H":
-            amount, letter = amount * 60, "M"
+        if amount != int(amount):
+            return Resolution("DURATION", fractional_duration(amount, letter, is_clock))
     elif multiplier > 1:  # "several decades": unknown number of years
         letter = "Y"
     return Resolution("DURATION", duration_value(amount, letter, is_clock))
+
+
+LOWER_UNIT = {("Y", False): ("M", 12, False), ("M", False): ("D", 30, False), ("W", False): ("D", 7, False),
+              ("D", False): ("H", 24, True), ("H", True): ("M", 60, True), ("M", True): ("S", 60, True)}
+
+
+def fractional_duration(amount: float, letter: str, is_clock: bool) -> str:
+    """ "2 1/2 years" -> P2Y6M, "a minute and a half" -> PT1M30S."""
+    whole = int(amount)
+    lower = LOWER_UNIT.get((letter, is_clock))
+    if lower is None:
+        return duration_value(amount, letter, is_clock)
+    lower_letter, factor, lower_is_clock = lower
+    rest = round((amount - whole) * factor)
+    parts = (f"{whole}{letter}" if whole else "")
+    if lower_is_clock and not is_clock:
+        return f"P{parts}T{rest}{lower_letter}"
+    return ("PT" if is_clock else "P") + parts + f"{rest}{lower_letter}"
 
 
 def _singular(unit: str) -> bool:
@@ -196,6 +214,8 @@ REFERENCES = {
 def reference(c: dict, ctx: Context) -> Resolution:
     word = normal(c["word"])
     for value, words in REFERENCES.items():
-        if word in words or word.startswith("the coming") and value == "FUTURE_REF":
+        if word in words:
             return Resolution("DATE", value)
+    if any(cue in word for cue in ("coming", "ahead", "term")):
+        return Resolution("DATE", "FUTURE_REF")
     return Resolution("DATE", "PAST_REF")

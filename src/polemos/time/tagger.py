@@ -85,7 +85,7 @@ class TemporalTagger:
                 continue
             timexes.append(timex)
             covered_until = timex.end
-            if timex.type == "DATE" and _QUARTER_VALUE.match(timex.value):
+            if candidate.kind in {"quarter", "quarter_code"} and _QUARTER_VALUE.match(timex.value):
                 reference_quarter = timex.value
             if candidate.kind in SELF_CONTAINED and timex.value[:4].isdigit():
                 reference_year = int(timex.value[:4])
@@ -93,7 +93,7 @@ class TemporalTagger:
                 reference = date.fromisoformat(timex.value)
                 sentence = _sentence_containing(sentences, timex.start)
                 events.remember(text[sentence[0]:sentence[1]], reference, timex.text)
-        return timexes
+        return _merge_clock_and_day(text, timexes)
 
     def _resolve(self, candidate: Candidate, context: Context) -> Optional[Timex]:
         if candidate.kind == "offset":
@@ -114,6 +114,28 @@ class TemporalTagger:
             value=resolution.value, begin=begin, end_date=last,
             anchor=resolution.anchor or _anchor_label(candidate, resolution, context),
         )
+
+
+_CLOCK_VALUE = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|XXXX-XX-XX)(T\d{2}:\d{2})$")
+_CLOCK_DAY_GAP = re.compile(r"^,?\s*(?:on\s+)?$")
+
+
+def _merge_clock_and_day(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "9 a.m. Tuesday", "noon Saturday", "5 p.m. EST, Nov. 6": one TIME on that day."""
+    merged: list[Timex] = []
+    for timex in timexes:
+        previous = merged[-1] if merged else None
+        clock = _CLOCK_VALUE.match(previous.value) if previous is not None else None
+        if (clock and timex.type == "DATE" and _DAY_VALUE.match(timex.value)
+                and _CLOCK_DAY_GAP.match(text[previous.end:timex.start])):
+            merged[-1] = Timex(
+                text=text[previous.start:timex.end], start=previous.start, end=timex.end, type="TIME",
+                value=timex.value + clock.group(1), begin=timex.begin, end_date=timex.end_date,
+                anchor=timex.anchor,
+            )
+            continue
+        merged.append(timex)
+    return merged
 
 
 def _adjectival_article_length(text: str) -> int:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
 _FUTURE_VERBS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "prepare"}
+_REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "claim", "state", "add"}
 _FUTURE_CUES = re.compile(
     r"\b(?:will|shall|won't|'ll|going\s+to|plans?\s+to|planned\s+to|expected\s+to|expects\s+to"
     r"|scheduled\s+(?:to|for)|set\s+to|due\s+to|intends?\s+to|is\s+to|are\s+to|would)\b",
@@ -23,6 +24,10 @@ _PAST_CUES = re.compile(
     r"\b(?:was|were|had|did|said|told|\w{3,}ed)\b|\b(?:has|have)\s+(?:been|\w+ed)\b",
     re.IGNORECASE,
 )
+# "said" tells when the report was made, not when what it reports happens, unless the
+# time expression sits right by it ("said Tuesday").
+_REPORTING = re.compile(r"(?:said|told|added|reported|announced|stated)", re.IGNORECASE)
+_ADJACENT = 12
 
 
 def tense_from_doc(doc: Doc, start: int, end: int) -> Optional[str]:
@@ -58,6 +63,8 @@ def verb_tense(verb: Token) -> Optional[str]:
         return "past"
     if verb.lemma_ in _FUTURE_VERBS or (verb.head is not verb and verb.head.lemma_ in _FUTURE_VERBS):
         return "future"
+    if verb.lemma_ in _REPORTING_VERBS:
+        return "past"  # "officials say Friday": the report looks back
     if verb.tag_ in {"VBZ", "VBP", "VB", "VBG"} or words:
         return "present"
     return None
@@ -67,9 +74,12 @@ def tense_from_text(text: str, start: int, end: int) -> Optional[str]:
     """Tense from cue words in the sentence around ``start:end`` (no parse available)."""
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     stop = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    window = text[sentence_start:min(stop) if stop else len(text)]
-    if _FUTURE_CUES.search(window):
-        return "future"
-    if _PAST_CUES.search(window):
-        return "past"
-    return None
+    sentence_end = min(stop) if stop else len(text)
+    cues = [(match.start(), "future") for match in _FUTURE_CUES.finditer(text, sentence_start, sentence_end)]
+    cues += [(match.start(), "past") for match in _PAST_CUES.finditer(text, sentence_start, sentence_end)
+             if not _REPORTING.fullmatch(match.group(0))
+             or min(abs(match.end() - start), abs(match.start() - end)) <= _ADJACENT]
+    if not cues:
+        return None
+    # The cue nearest the expression belongs to its clause more often than not.
+    return min(cues, key=lambda cue: min(abs(cue[0] - start), abs(cue[0] - end)))[1]
