@@ -151,7 +151,7 @@ def trim_possessive(span: Span) -> Span:
 
 def entity_candidate(ent: Span, kb: "KnowledgeBase") -> Optional[Candidate]:
     label = ent.label_
-    ent = _trim_punctuation(trim_possessive(ent))
+    ent = _trim_punctuation(trim_possessive(_complete_name(ent)))
     if ent is None or not any(char.isupper() for char in ent.text):
         return None  # "casus belli" tagged PERSON: names are capitalised
     if label == "NORP" and _adjective_only(ent, kb):
@@ -166,6 +166,16 @@ def entity_candidate(ent: Span, kb: "KnowledgeBase") -> Optional[Candidate]:
     if label == "GPE" and acts(ent.root):
         return Candidate("entity", ent, ent.root)
     return None
+
+
+def _complete_name(ent: Span) -> Span:
+    """Mend names the NER cut after a function word: "[Popular Front of] [Xland]"."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ not in ("ORG", "PERSON") or ent[-1].pos_ not in ("ADP", "CCONJ", "DET"):
+        return ent
+    while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].ent_iob_ == "I" and end > ent.end):
+        end += 1
+    return doc[ent.start : end] if end > ent.end else ent
 
 
 def _trim_punctuation(span: Span) -> Optional[Span]:

@@ -150,8 +150,7 @@ class ActorResolver:
         if owner is not None:
             return _sector_of(actors, owner, sector)
         if candidate.owner is not None and candidate.owner[0].lower_ not in POSSESSIVE_PRONOUNS:
-            # an owner we do not know: "Sunni militants", "pro-Russian separatists"
-            return actors.new_identity(_phrase_name(candidate.span), noun.kind if noun else "group", sector)
+            return self._unknown_owner(actors, candidate, sector)
         if candidate.breakaway:
             if sector in ARMED_SECTORS:
                 return actors.unspecified(sector, "armed_group")
@@ -160,6 +159,17 @@ class ActorResolver:
         if hint is not None:
             return _sector_of(actors, hint, sector)
         return actors.unspecified(sector, noun.kind)
+
+    def _unknown_owner(self, actors: DocumentActors, candidate: Candidate, sector: Optional[str]) -> Identity:
+        """ "Fighters of the Popular Front of Xland" are that front; "Sunni militants" a group of their own."""
+        noun = candidate.sector_noun
+        owner = candidate.owner
+        if owner.root.ent_type_ in ("ORG", "PERSON"):
+            group = self._resolve_entity(actors, Candidate("entity", owner, owner.root))
+            if sector is None or sector == group.sector or (group.kind == "armed_group" and sector in ARMED_SECTORS):
+                return group
+            return Identity(f"{group.id}.{sector}", f"{group.name} ({sector})", group.kind, sector, group.country)
+        return actors.new_identity(_phrase_name(candidate.span), noun.kind if noun else "group", sector)
 
     def _owner_entry(self, actors: DocumentActors, candidate: Candidate) -> Optional[Entry]:
         if candidate.breakaway:
@@ -183,12 +193,14 @@ class ActorResolver:
         later in the same sentence ("The breakaway state, also known as the Republic of Artsakh")."""
         if actors.breakaways:
             return self.kb.entry(actors.breakaways[-1])
-        for ent in candidate.span.sent.ents:
-            if ent.start >= candidate.span.end:
-                matches = self.kb.matches(ent.text, actors.when)
-                if matches and matches[0].entry.kind == "breakaway_state":
-                    return matches[0].entry
-        return None
+        named = [(ent, found[0].entry) for ent in candidate.span.doc.ents
+                 if (found := self.kb.matches(ent.text, actors.when)) and found[0].entry.kind == "breakaway_state"]
+        before = [entry for ent, entry in named if ent.end <= candidate.span.start]
+        if before:
+            return before[-1]
+        sentence = candidate.span.sent
+        later = [entry for ent, entry in named if candidate.span.end <= ent.start < sentence.end]
+        return later[0] if later else None
 
 
 def _sector_of(actors: DocumentActors, owner: Entry, sector: Optional[str]) -> Identity:
