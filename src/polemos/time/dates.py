@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Optional
+from typing import Callable, Optional
 
 from polemos.numbers import parse_number
 from polemos.time.context import Context, Resolution, bound_mod
@@ -257,7 +257,7 @@ def weekday(c: dict, ctx: Context) -> Optional[Resolution]:
         base = ctx.reference
     delta = wanted - base.weekday()
     # In news, "meets Tuesday" (present tense) is a coming day.
-    if rel in NEXT_WORDS or (not rel and ctx.tense in {"future", "present"}):
+    if rel in NEXT_WORDS or (not rel and ctx.tense == "future"):
         delta = delta if delta > 0 else delta + 7
     elif rel in PAST_WORDS or (not rel and ctx.tense != "future" and delta > 0):
         delta = delta if delta < 0 else delta - 7
@@ -335,3 +335,23 @@ def relative_day(unit: str, rel: str, ctx: Context) -> Optional[Resolution]:
     if unit == "night":
         return Resolution("TIME", f"{day_value(day)}TNI")
     return Resolution("DATE", day_value(day))
+
+
+def nearest_occurrence(ctx: Context, on_year: Callable[[int], date], rel: str) -> Optional[date]:
+    """The occurrence of a yearly day meant by relation words or tense ("last Thanksgiving")."""
+    if ctx.anchor is None:
+        return None
+    options = [on_year(ctx.anchor.year + shift) for shift in (-1, 0, 1)]
+    before = [day for day in options if day < ctx.anchor]
+    after = [day for day in options if day > ctx.anchor]
+    if rel in NEXT_WORDS:
+        return after[0]
+    if rel in PAST_WORDS:
+        return before[-1]
+    if ctx.anchor in options:
+        return ctx.anchor
+    if ctx.tense == "future":
+        return after[0]
+    if ctx.tense == "past":
+        return before[-1]
+    return min(options, key=lambda day: abs((day - ctx.anchor).days))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 from polemos.time.lexicon import (
     APPROX, BOUNDARY, COUNT, DAY_NUMBER, MONTH, ORDINAL, PART_OF_DAY, RELATIVE, SEASON, UNIT,
@@ -153,9 +153,11 @@ class Candidate:
         return self.end - self.start
 
 
-def find_candidates(text: str, accept: Callable[[Candidate], bool] = lambda c: True) -> list[Candidate]:
-    """Pattern matches in ``text`` that ``accept`` keeps, leftmost-longest, without overlaps."""
-    found = []
+def find_candidates(text: str, accept: Callable[[Candidate], bool] = lambda c: True,
+                    extra: Iterable[Candidate] = ()) -> list[Candidate]:
+    """Pattern matches in ``text`` (and ``extra`` ones) that ``accept`` keeps, leftmost-longest,
+    without overlaps."""
+    found = list(extra)
     for priority, (kind, regex) in enumerate(_COMPILED):
         for match in regex.finditer(text):
             if match.end() > match.start():

@@ -13,6 +13,7 @@ from polemos.time import dates, spans
 from polemos.time.anchors import DocumentEvents, WellKnownDates, load_event_nouns
 from polemos.time.context import Context, Resolution
 from polemos.time.filters import plausible
+from polemos.time.holidays import Holidays
 from polemos.time.grammar import Candidate, find_candidates
 from polemos.time.tense import tense_from_doc, tense_from_text
 from polemos.time.values import covered_days, narrow
@@ -45,13 +46,15 @@ class TemporalTagger:
     and call ``tag`` per text or ``annotate`` per record.
     """
 
-    def __init__(self, well_known_dates: WellKnownDates, event_nouns: frozenset[str]):
+    def __init__(self, well_known_dates: WellKnownDates, event_nouns: frozenset[str],
+                 holidays: Optional[Holidays] = None):
         self.well_known_dates = well_known_dates
         self.event_nouns = event_nouns
+        self.holidays = holidays or Holidays([])
 
     @classmethod
     def default(cls) -> "TemporalTagger":
-        return cls(WellKnownDates.packaged(), load_event_nouns())
+        return cls(WellKnownDates.packaged(), load_event_nouns(), Holidays.packaged())
 
     def annotate(self, record: ExtractionRecord, doc: Optional[Doc] = None) -> None:
         """Fill ``record.timexes``, anchored on the publication date when there is one."""
@@ -64,7 +67,8 @@ class TemporalTagger:
     def tag(self, text: str, anchor: Optional[date], doc: Optional[Doc] = None,
             anchor_label: str = "publication") -> list[Timex]:
         """Time expressions in ``text``, in order, resolved against ``anchor``."""
-        candidates = find_candidates(text, lambda candidate: plausible(candidate, text))
+        candidates = find_candidates(text, lambda candidate: plausible(candidate, text),
+                                     self.holidays.candidates(text))
         events = DocumentEvents(self.event_nouns)
         sentences = _sentence_bounds(text, doc)
         timexes: list[Timex] = []
@@ -98,6 +102,8 @@ class TemporalTagger:
     def _resolve(self, candidate: Candidate, context: Context) -> Optional[Timex]:
         if candidate.kind == "offset":
             resolution = spans.offset(candidate.groups, context, candidate.start, candidate.end)
+        elif candidate.kind == "holiday":
+            resolution = self._holiday(candidate.groups, context)
         else:
             resolution = RESOLVERS[candidate.kind](candidate.groups, context)
         if resolution is None:
@@ -114,6 +120,13 @@ class TemporalTagger:
             value=resolution.value, begin=begin, end_date=last,
             anchor=resolution.anchor or _anchor_label(candidate, resolution, context),
         )
+
+    def _holiday(self, groups: dict, context: Context) -> Optional[Resolution]:
+        holiday = self.holidays.by_name[groups["holiday"]]
+        if groups.get("year"):
+            return Resolution("DATE", holiday.on(int(groups["year"])).isoformat())
+        day = dates.nearest_occurrence(context, holiday.on, dates.normal(groups.get("rel")))
+        return Resolution("DATE", day.isoformat()) if day else None
 
 
 _CLOCK_VALUE = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|XXXX-XX-XX)(T\d{2}:\d{2})$")
