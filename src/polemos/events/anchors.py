@@ -26,7 +26,8 @@ SIZE_CATEGORIES = {
     "PROTEST": ("arrested", "injured", "dead"),
     "RETREAT": ("displaced",),
 }
-SENTENCE_LEVEL_DEPS = {"pobj", "npadvmod", "tmod", "advmod", "obl"}
+SENTENCE_LEVEL_DEPS = {"npadvmod", "tmod", "advmod", "obl"}
+BOUND_PREPOSITIONS = {"until", "till", "before", "since", "after", "by", "prior", "from", "to"}
 _PRECISION = [
     (re.compile(r"^\d{4}-\d{2}-\d{2}"), "day"),
     (re.compile(r"^\d{4}-W\d{2}"), "week"),
@@ -57,11 +58,20 @@ class Anchors:
         self.quantities = _locate(doc, list(enumerate(record.quantities)))
         self.paragraph_starts = _paragraph_starts(record.text)
 
+    def timex_tokens(self) -> set[int]:
+        found: set[int] = set()
+        for timex in self.record.timexes:
+            span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is not None:
+                found |= {t.i for t in span}
+        return found
+
     def paragraph_of(self, offset: int) -> int:
         return bisect_right(self.paragraph_starts, offset) - 1
 
-    def clause_date(self, nodes: set[int]) -> dict | None:
-        hits = [a for a in self.timexes if _clause_head(a.token, nodes) is not None]
+    def clause_date(self, nodes: set[int], barriers: frozenset[int] = frozenset()) -> dict | None:
+        """The date whose timex hangs from ``nodes`` without passing a ``barriers`` token (another event)."""
+        hits = [a for a in self.timexes if _clause_head(a.token, nodes, barriers) is not None]
         if not hits:
             return None
         best = min(hits, key=lambda a: min(abs(a.token.i - n) for n in nodes))
@@ -104,8 +114,8 @@ class Anchors:
         return self.record.quantities[index]
 
 
-def attached(token: Token, nodes: set[int]) -> bool:
-    return _clause_head(token, nodes) is not None
+def attached(token: Token, nodes: set[int], barriers: frozenset[int] = frozenset()) -> bool:
+    return _clause_head(token, nodes, barriers) is not None
 
 
 def date_dict(timex: Timex, basis: str) -> dict:
@@ -127,13 +137,13 @@ def precision_of(value: str | None) -> str:
     return "unknown"
 
 
-def _clause_head(token: Token, nodes: set[int]) -> Token | None:
-    """The clause node in ``nodes`` that ``token`` hangs from, if no other clause intervenes."""
+def _clause_head(token: Token, nodes: set[int], barriers: frozenset[int] = frozenset()) -> Token | None:
+    """The clause node in ``nodes`` that ``token`` hangs from, if no other clause or event intervenes."""
     current = token
     for _ in range(8):
         if current.i in nodes:
             return current
-        if current is not token and current.pos_ in VERB_TAGS:
+        if current is not token and (current.pos_ in VERB_TAGS or current.i in barriers):
             return None
         if current.head is current:
             return None
@@ -142,11 +152,16 @@ def _clause_head(token: Token, nodes: set[int]) -> Token | None:
 
 
 def _sentence_level(token: Token) -> bool:
-    """A time adverbial of a clause ("In December 2022, ..."), not a noun modifier ("the 2020 war")."""
+    """A time adverbial of a main clause ("In December 2022, ..."), not a noun modifier
+    ("the 2020 war") nor a bound ("until 2025", "after the war")."""
     current = token
     while current.dep_ in {"nummod", "compound", "amod", "det", "nmod", "appos"} and current.head is not current:
         current = current.head
-    return current.dep_ in SENTENCE_LEVEL_DEPS and current.head.pos_ in VERB_TAGS | {"ADP"}
+    if current.dep_ == "pobj":
+        if current.head.lower_ in BOUND_PREPOSITIONS:
+            return False
+        current = current.head
+    return current.dep_ in SENTENCE_LEVEL_DEPS | {"prep"} and current.head == current.sent.root
 
 
 def _concrete(timex: Timex) -> bool:

@@ -17,7 +17,7 @@ from polemos.events.acled import AcledRule, acled_type, load_rules
 from polemos.events.anchors import Anchors, attached
 from polemos.events.describe import find_contexts, find_mode, recode
 from polemos.events.lexicon import Lexicon, TriggerEntry
-from polemos.events.linking import Linker, phrase_tokens
+from polemos.events.linking import Linker, SpanResolver, phrase_tokens
 from polemos.events.merge import Candidate, evidence_for, merge_mentions
 from polemos.events.modality import read_modality
 from polemos.events.relations import RelationFinder, provision_tokens
@@ -43,24 +43,29 @@ class _Context:
 class EventCoder:
     """Codes PLOVER events and lasting relations; build once, annotate many records."""
 
-    def __init__(self, lexicon: Lexicon, acled_rules: list[AcledRule]) -> None:
+    def __init__(self, lexicon: Lexicon, acled_rules: list[AcledRule],
+                 resolver: SpanResolver | None = None) -> None:
+        """``resolver`` (the actors stage, optional) resolves named arguments its mentions missed."""
         self.lexicon = lexicon
+        self.resolver = resolver
         self.acled_rules = acled_rules
         self.relation_finder = RelationFinder()
 
     @classmethod
-    def default(cls) -> "EventCoder":
+    def default(cls, resolver: SpanResolver | None = None) -> "EventCoder":
         """The coder with the lexicons shipped in ``polemos/data/events``."""
-        return cls(Lexicon.load(), load_rules())
+        return cls(Lexicon.load(), load_rules(), resolver)
 
     def annotate(self, record: ExtractionRecord, doc: Doc) -> ExtractionRecord:
-        context = _Context(record, doc, Linker(record, doc), Anchors(record, doc), {})
-        blocked = context.linker.blocked_tokens()
+        context = _Context(record, doc, Linker(record, doc, self.resolver), Anchors(record, doc), {})
+        blocked = context.linker.blocked_tokens() | context.anchors.timex_tokens()  # "March" is a month
         candidates: list[Candidate] = []
         for sentence in doc.sents:
             listed = provision_tokens(sentence)  # an agreement's provisions are not events of their own
-            for match in find_triggers(sentence, self.lexicon, blocked | listed):
-                candidate = self._code(match, sentence, context)
+            matches = find_triggers(sentence, self.lexicon, blocked | listed)
+            heads = frozenset(m.head.i for m in matches)
+            for match in matches:
+                candidate = self._code(match, sentence, context, heads - {match.head.i})
                 if candidate is not None:
                     candidates.append(candidate)
         events = merge_mentions(candidates, record.places)
@@ -72,23 +77,32 @@ class EventCoder:
         record.relations = self.relation_finder.find(record, doc, context.linker, context.anchors)
         return record
 
-    def _code(self, match: TriggerMatch, sentence: Span, context: _Context) -> Candidate | None:
+    def _code(self, match: TriggerMatch, sentence: Span, context: _Context,
+              barriers: frozenset[int]) -> Candidate | None:
         roles = find_roles(match)
         clause = roles.clause or match.head
         paragraph = context.anchors.paragraph_of(sentence.start_char)
         actors = self._link_actors(roles, context, paragraph)
         recipients = [r for r in context.linker.actors_for(roles.recipients) if r not in actors]
-        reading = read_modality(match.head, clause, self.lexicon)
+        reading = read_modality(match.head, clause if not match.nominal or roles.support else match.head,
+                                self.lexicon)
         nodes = {match.head.i, clause.i} | {t.i for t in match.tokens}
         if roles.support is not None:
             nodes.add(roles.support.i)
-        clause_date = context.anchors.clause_date(nodes)
+        if any(c.dep_ == "advmod" and c.lower_ in {"when", "as", "while"} for c in clause.children):
+            nodes.add(clause.head.i)  # "..., in September 2022, when Azerbaijan invaded ..."
+        clause_date = context.anchors.clause_date(nodes, barriers)
+        own_date = context.anchors.clause_date({match.head.i}, barriers | {clause.i})
         participants = bool(actors or recipients)
         if not participants and reading.modality != "asserted":
             return None
         if "can" in {c.lower_ for c in clause.children if c.dep_ == "aux"}:
             return None  # "a war ... can have no end": a general claim, not an event
         reference_only = False
+        if match.nominal and not participants and _indefinite(match):
+            return None  # "a perpetual state of war": no particular event
+        if match.nominal and not participants and own_date is None and not _definite(match):
+            return None  # a bare "war" in "a state of war": no particular event
         if not participants and clause_date is None:
             if not (match.nominal and _definite(match)):
                 return None
@@ -122,14 +136,16 @@ class EventCoder:
 
     def _link_actors(self, roles: Roles, context: _Context, paragraph: int) -> list[str]:
         linker = context.linker
-        actors = linker.actors_for(roles.actors) or linker.actors_for(roles.fallback_actors)
-        if actors:
-            return actors
-        pronouns = [t for t in roles.actors + roles.fallback_actors if t.lower_ in REFERRING_PRONOUNS]
         recent = context.recent_actor
-        if pronouns and recent is not None and paragraph - recent[0] <= 1:
-            return [recent[1]]  # "It signed ...": the last named actor of this or the previous paragraph
-        return []
+        tokens = roles.actors if linker.actors_for(roles.actors) else roles.fallback_actors
+        actors: list[str] = []
+        for token in tokens:
+            found = linker.actor_for(token)
+            if found is None and token.lower_ in REFERRING_PRONOUNS and recent and paragraph - recent[0] <= 1:
+                found = recent[1]  # "It signed ...": the last named actor of this or the previous paragraph
+            if found is not None and found not in actors:
+                actors.append(found)
+        return actors
 
     def _place(self, match: TriggerMatch, roles: Roles, nodes: set[int], sentence: Span,
                context: _Context, paragraph: int) -> int | None:
@@ -149,7 +165,7 @@ class EventCoder:
 
     def _fallback_date(self, sentence: Span, clause, context: _Context, paragraph: int) -> dict | None:
         found = context.anchors.paragraph_date(sentence.start_char, paragraph)
-        if found is None and clause.tag_ in {"VBZ", "VBP"}:
+        if found is None and _present(clause):
             found = context.anchors.publication_date()
         return found
 
@@ -159,6 +175,18 @@ def _peacekeeping_as_aid(entry: TriggerEntry, clause) -> TriggerEntry:
     if entry.type == "MOBILIZE" and any(lemma_of(t) in PEACEKEEPING_WORDS for t in clause.subtree):
         return dataclasses.replace(entry, type="AID", mode=None, context="peacekeeping")
     return entry
+
+
+def _present(clause) -> bool:
+    """Present or present perfect: reporting of the current state, dated by publication."""
+    if clause.tag_ in {"VBZ", "VBP"}:
+        return True
+    return any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in clause.children)
+
+
+def _indefinite(match: TriggerMatch) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every", "no"} for c in match.head.children) or (
+        match.head.tag_ == "NNS" and not any(c.dep_ in {"det", "poss"} for c in match.head.children))
 
 
 def _definite(match: TriggerMatch) -> bool:

@@ -8,20 +8,32 @@ the actor whose mention sits closest to the head inside that phrase wins, so
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
 
 from polemos.record import ExtractionRecord
 
 # Children whose subtrees are not part of a noun phrase's reference.
 CUT_DEPS = {"relcl", "acl", "advcl", "conj", "cc", "punct", "parataxis", "ccomp", "xcomp"}
-ADJECTIVE_PENALTY = 2  # "Armenian-populated" modifies, it does not name the referent
+ADJECTIVE_PENALTY = 2
+KNOWN_KINDS = {"state", "breakaway_state", "autonomous_region", "organisation", "armed_group", "party"}
+NAMED_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
+
+
+class SpanResolver(Protocol):
+    """What the actors stage offers for arguments its mentions do not cover."""
+
+    def actor_for_span(self, record: ExtractionRecord, doc: Doc, span: Span) -> str | None: ...  # "Armenian-populated" modifies, it does not name the referent
 
 
 class Linker:
     """Maps tokens to actor ids and place indexes by character offsets."""
 
-    def __init__(self, record: ExtractionRecord, doc: Doc) -> None:
+    def __init__(self, record: ExtractionRecord, doc: Doc, resolver: SpanResolver | None = None) -> None:
+        self.record = record
         self.doc = doc
+        self.resolver = resolver
         self.actor_roots: dict[int, str] = {}
         self.actor_tokens: dict[int, str] = {}
         self.actor_kind: dict[str, str] = {a.id: a.kind for a in record.actors}
@@ -53,7 +65,19 @@ class Linker:
         return any(self.actor_tokens.get(n) == actor_id for n in neighbours)
 
     def actor_for(self, token: Token) -> str | None:
-        return _closest(token, self.actor_roots, self.actor_tokens)
+        found = _closest(token, self.actor_roots, self.actor_tokens)
+        if found is None and self.resolver is not None and _names_something(token):
+            members = sorted(t.i for t, _ in phrase_tokens(token))
+            found = self.resolver.actor_for_span(self.record, self.doc, self.doc[members[0]: members[-1] + 1])
+            if found is not None and not self._known(found):
+                found = None
+        return found
+
+    def _known(self, actor_id: str) -> bool:
+        """A resolver result counts only if it is a known entity, not a name made up from the phrase."""
+        actor = next((a for a in self.record.actors if a.id == actor_id), None)
+        return actor is not None and (actor.country is not None or actor.wikidata is not None
+                                      or actor.kind in KNOWN_KINDS)
 
     def place_for(self, token: Token) -> int | None:
         return _closest(token, self.place_roots, self.place_tokens)
@@ -65,6 +89,11 @@ class Linker:
             if actor_id and actor_id not in found:
                 found.append(actor_id)
         return found
+
+
+def _names_something(token: Token) -> bool:
+    """Only phrases with a name are worth resolving; "a pretext" or "tools" are not actors."""
+    return any(t.ent_type_ in NAMED_LABELS for t, _ in phrase_tokens(token))
 
 
 def phrase_tokens(token: Token) -> list[tuple[Token, int]]:
@@ -88,9 +117,9 @@ def _closest(token: Token, roots: dict[int, object], members: dict[int, object])
     for member, depth in phrase_tokens(token):
         if member.i not in roots:
             continue
-        score = depth + (ADJECTIVE_PENALTY if member.dep_ == "amod" and member.head.pos_ != "NOUN" else 0)
         if member.dep_ == "amod" and member.head.i != token.i:
-            score += ADJECTIVE_PENALTY
+            continue  # "Armenian-populated region": the adjective describes, it does not refer
+        score = depth + (ADJECTIVE_PENALTY if member.dep_ == "amod" else 0)
         if best_score is None or score < best_score:
             best, best_score = roots[member.i], score
     return best

@@ -37,7 +37,12 @@ def merge_mentions(candidates: list[Candidate], places: list[Place] | None = Non
 def _find_same(candidate: Candidate, kept: list[Candidate], places: list[Place]) -> Candidate | None:
     event = candidate.event
     if candidate.reference_only or not (event.actor or event.recipient):
-        # "this nine-month blockade", "the text agreed upon on November 9": refer back
+        # "the 2020 war" again and again, "this nine-month blockade", "the text agreed upon on November 9"
+        dated = _clause_value(event.date)
+        for other in kept:
+            if (dated and other.event.type == event.type and not (other.event.actor or other.event.recipient)
+                    and _clause_value(other.event.date) and _dates_compatible(other.event.date, event.date)):
+                return other
         for other in reversed(kept):
             if (other.event.type == event.type and candidate.paragraph - other.paragraph <= 1
                     and _dates_compatible(other.event.date, event.date)):
@@ -58,9 +63,9 @@ def same_event(a: Event, b: Event, places: list[Place], near: bool) -> bool:
         return False
     if not _same_place(a.place, b.place, places):
         return False
-    shared_actor = bool(set(a.actor) & set(b.actor))
+    shared_actor = bool(_base_ids(a.actor) & _base_ids(b.actor))
     first, second = _clause_value(a.date), _clause_value(b.date)
-    shared_date = first is not None and first == second
+    shared_date = first is not None and second is not None and _dates_compatible(a.date, b.date)
     if shared_actor and shared_date:
         return True
     if shared_actor and (first is None or second is None):
@@ -108,10 +113,20 @@ def _clause_value(date: dict | None) -> str | None:
 
 
 def _dates_compatible(a: dict | None, b: dict | None) -> bool:
+    """Equal, nested ("2020" and "2020-11") or overlapping calendar ranges; unknown fits all."""
     if a is None or b is None:
         return True
     first, second = a.get("value") or "", b.get("value") or ""
-    return first.startswith(second) or second.startswith(first)
+    if first.startswith(second) or second.startswith(first):
+        return True
+    if a.get("begin") and a.get("end") and b.get("begin") and b.get("end"):
+        return a["begin"] <= b["end"] and b["begin"] <= a["end"]
+    return False
+
+
+def _base_ids(actor_ids: list[str]) -> set[str]:
+    """"AZE.MIL" and "AZE" are the same party for merging: the army acts for the state."""
+    return {actor_id.split(".")[0] for actor_id in actor_ids}
 
 
 def _compatible_sets(a: list[str], b: list[str]) -> bool:

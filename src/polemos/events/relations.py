@@ -153,8 +153,8 @@ def provision_tokens(sentence: Span) -> set[int]:
     """Token indices of the items an agreement's text lists ("including the withdrawal of ...")."""
     found: set[int] = set()
     for verb in _provision_verbs(sentence):
-        for head in _item_heads(verb):
-            found |= {t.i for t in head.subtree}
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            found |= {t.i for t in obj.subtree}
     return found
 
 
@@ -163,18 +163,21 @@ def _provision_verbs(sentence: Span) -> list[Token]:
     for verb in sentence:
         if lemma_of(verb) not in PROVISION_VERBS or verb.pos_ != "VERB":
             continue
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] or subject_of(verb)
         if subjects and lemma_of(subjects[0]) in DOCUMENT_NOUNS:
             verbs.append(verb)
     return verbs
 
 
 def _item_heads(verb: Token) -> list[Token]:
-    heads = [g for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "including"
-             for g in t.children if g.dep_ == "pobj"]
-    if not heads:
-        heads = [c for c in verb.children if c.dep_ == "dobj"]
-    return [member for head in heads for member in [head, *head.conjuncts]]
+    """"encompasses nine articles, including A, B, and C": A, B and C (however the list parsed)."""
+    heads: list[Token] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        listed = [g for c in obj.children if c.lower_ == "including" for g in c.children if g.dep_ in {"pobj", "dobj"}]
+        listed += [c for c in obj.children if c.dep_ == "appos"]
+        for head in listed or [obj]:
+            heads.extend(m for m in [head, *head.conjuncts] if m not in heads)
+    return heads
 
 
 def _listed_items(verb: Token) -> list[str]:

@@ -60,6 +60,8 @@ def _verbal_roles(match: TriggerMatch) -> Roles:
     if passive and verb.dep_ == "acl":
         objects.append(verb.head)
     if passive:
+        if not any(c.dep_ == "nsubjpass" for c in verb.children) and verb.dep_ != "acl":
+            objects += subjects  # "Karabakh is to be dissolved": the inherited subject undergoes it
         subjects = []
     roles = Roles(clause=verb)
     if frame == "patient" and any(c.dep_ == "dobj" for c in verb.children):
@@ -94,8 +96,7 @@ def _nominal_roles(match: TriggerMatch) -> Roles:
             roles.actors, roles.recipients = carriers, partners  # a third party hosts the talks
             roles.hosted = True
             return roles
-        roles.actors = owners + agents + partners + targets
-        roles.fallback_actors = carriers
+        roles.actors = owners + agents + partners + targets + carriers
     elif frame == "self":
         of_objects = _prep_objects(noun, {"of"})
         roles.actors = owners + agents + of_objects
