@@ -1,0 +1,169 @@
+"""The JSON API under /api/: documents, actors, places, relations, events and their reviews.
+
+Lists answer ``{items, total, limit, offset}``; unknown ids are 404 and malformed input 422,
+both as ``{"error": ..., "status": ...}``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from polemos.events.lexicon import PLOVER_TYPES
+from polemos.store import EventFilter, StoreError
+from polemos.store.events import REVIEW_STATUSES
+from polemos.web import queries
+from polemos.web.params import Page, event_filter, page
+from polemos.web.stores import ThreadStore
+
+router = APIRouter(prefix="/api")
+
+
+def store_of(request: Request) -> ThreadStore:
+    return ThreadStore(request.app.state.stores)
+
+
+def listing(items: list, total: int, page: Page, **extra: Any) -> dict:
+    return {"items": items, "total": total, "limit": page.limit, "offset": page.offset, **extra}
+
+
+# -- documents --------------------------------------------------------------------------------
+
+
+@router.get("/documents", tags=["documents"], summary="Stored documents, newest first")
+def list_documents(q: Optional[str] = Query(None, max_length=200), page: Page = Depends(page), store=Depends(store_of)):
+    items, total = queries.documents(store, q, page.limit, page.offset)
+    return listing(items, total, page)
+
+
+@router.get("/documents/{doc_id:path}", tags=["documents"], summary="A document's full extraction record")
+def get_document(doc_id: str, store=Depends(store_of)):
+    """The clean text, its sentences, every mention with character offsets, and the events."""
+    return load_record(store, doc_id).to_dict()
+
+
+def load_record(store, doc_id: str):
+    exists = store.connection.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if not exists:
+        raise HTTPException(404, f"no document with id {doc_id[:200]!r}")
+    try:
+        return store.get_record(doc_id)
+    except StoreError as error:
+        raise HTTPException(404, str(error)) from None
+
+
+# -- actors, places, relations ----------------------------------------------------------------
+
+
+@router.get("/actors", tags=["actors"], summary="Actors with mention, document and event counts")
+def list_actors(
+    q: Optional[str] = Query(None, max_length=200), kind: Optional[str] = Query(None, max_length=50),
+    page: Page = Depends(page), store=Depends(store_of),
+):
+    items, total = queries.actors(store, q, kind, page.limit, page.offset)
+    return listing(items, total, page)
+
+
+@router.get("/actors/{actor_id:path}", tags=["actors"], summary="One actor: names used, documents")
+def get_actor(actor_id: str, store=Depends(store_of)):
+    item = queries.actor(store, actor_id)
+    if item is None:
+        raise HTTPException(404, f"no actor with id {actor_id[:200]!r}")
+    return item
+
+
+@router.get("/places", tags=["places"], summary="Places mentioned, grouped by resolved place")
+def list_places(
+    q: Optional[str] = Query(None, max_length=200), country: Optional[str] = Query(None, max_length=3),
+    page: Page = Depends(page), store=Depends(store_of),
+):
+    items, total = queries.places(store, q, country, page.limit, page.offset)
+    return listing(items, total, page)
+
+
+@router.get("/relations", tags=["relations"], summary="Lasting relations: alliances, agreements, ceasefires")
+def list_relations(
+    actor: Optional[str] = Query(None, max_length=200), type: Optional[str] = Query(None, max_length=50),
+    page: Page = Depends(page), store=Depends(store_of),
+):
+    items, total = queries.relations(store, actor, type, page.limit, page.offset)
+    return listing(items, total, page)
+
+
+# -- events -----------------------------------------------------------------------------------
+
+
+@router.get("/events", tags=["events"], summary="Events matching a filter, with reviews applied")
+def list_events(filter: EventFilter = Depends(event_filter), page: Page = Depends(page), store=Depends(store_of)):
+    items, total = store.events(filter, limit=page.limit, offset=page.offset)
+    return listing(items, total, page)
+
+
+@router.get("/event-types", tags=["events"], summary="Event counts by type for a filter")
+def event_type_counts(filter: EventFilter = Depends(event_filter), store=Depends(store_of)):
+    return {"items": queries.type_counts(store, filter)}
+
+
+@router.get("/events/{event_id:path}/reviews", tags=["review"], summary="An event's review history, newest first")
+def event_reviews(event_id: str, store=Depends(store_of)):
+    load_event(store, event_id)
+    items = queries.reviews(store, event_id)
+    return {"items": items, "total": len(items), "limit": 100, "offset": 0}
+
+
+@router.get("/events/{event_id:path}", tags=["events"], summary="One event, with its latest review")
+def get_event(event_id: str, store=Depends(store_of)):
+    return load_event(store, event_id)
+
+
+def load_event(store, event_id: str) -> dict:
+    item = queries.event(store, event_id)
+    if item is None:
+        raise HTTPException(404, f"no event with id {event_id[:200]!r}")
+    return item
+
+
+class Changes(BaseModel):
+    """Corrections to the machine's coding; only the fields given are changed."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    type: Optional[str] = Field(None, description=f"One of {', '.join(PLOVER_TYPES)}")
+    mode: Optional[str] = Field(None, max_length=100)
+    actor: Optional[list[str]] = Field(None, alias="actors", max_length=50)
+    recipient: Optional[list[str]] = Field(None, alias="recipients", max_length=50)
+    date: Optional[dict[str, Optional[str]]] = Field(None, description="{value, begin, end}, ISO dates")
+    place: Optional[int] = Field(None, ge=0, description="Index into the document's places")
+    size: Optional[dict[str, Any]] = None
+
+
+class ReviewIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    status: str = Field(..., description=f"One of {', '.join(REVIEW_STATUSES)}")
+    changes: Changes = Field(default_factory=Changes)
+    note: Optional[str] = Field(None, max_length=5000)
+    reviewer: Optional[str] = Field(None, max_length=200)
+
+
+@router.post("/events/{event_id:path}/review", tags=["review"], summary="Confirm, reject or correct an event")
+def review_event(event_id: str, review: ReviewIn, store=Depends(store_of)):
+    if review.status not in REVIEW_STATUSES:
+        raise HTTPException(422, f"status must be one of {', '.join(REVIEW_STATUSES)}")
+    changes = review.changes.model_dump(exclude_none=True)
+    if changes.get("type") is not None:
+        changes["type"] = changes["type"].strip().upper()
+        if changes["type"] not in PLOVER_TYPES:
+            raise HTTPException(422, f"type must be a PLOVER type ({', '.join(PLOVER_TYPES)})")
+    if review.status == "corrected" and not changes:
+        raise HTTPException(422, "a correction needs at least one change")
+    load_event(store, event_id)
+    try:
+        saved = store.review_event(event_id, review.status, changes, review.note, review.reviewer)
+    except KeyError:
+        raise HTTPException(404, f"no event with id {event_id[:200]!r}") from None
+    except ValueError as error:
+        raise HTTPException(422, str(error)) from None
+    return {"review": saved, "event": load_event(store, event_id)}

@@ -1,0 +1,137 @@
+"""The web workspace application: ``create_app`` builds it over one store, ``serve`` runs it.
+
+Everything the pages load comes from this server (``/static``, including the map's country
+borders), so the workspace works without a network and tells no third party what its user
+is looking at.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import os
+import secrets
+import sys
+from contextlib import asynccontextmanager
+from importlib import resources
+from typing import Optional
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from polemos import __version__
+from polemos.store import open_store
+from polemos.web import api, api_views, pages
+from polemos.web.security import AccessPolicy, GuardMiddleware
+from polemos.web.stores import StorePool
+
+log = logging.getLogger("polemos.web")
+
+
+def create_app(store_location: str, token: Optional[str] = None, private: bool = False) -> FastAPI:
+    """The workspace over the store at ``store_location``.
+
+    Without ``token`` it serves the local machine only (loopback host names). With one,
+    writes need ``Authorization: Bearer TOKEN``, and with ``private`` reads need it too.
+    """
+    if private and not token:
+        raise ValueError("a private workspace needs a token")
+    open_store(store_location).close()  # fail now, with the store's own message, not on the first request
+    pool = StorePool(store_location)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        pool.close()
+
+    app = FastAPI(
+        title="polemos", version=__version__, lifespan=lifespan,
+        description="Sourced, checkable event data from conflict reporting: documents, events, actors, reviews.",
+        openapi_url="/api/openapi.json", docs_url=None, redoc_url=None,  # the stock docs pages load from a CDN
+    )
+    app.state.stores = pool
+    app.state.policy = AccessPolicy(token=token, private=private)
+    app.state.templates = _templates()
+    app.mount("/static", StaticFiles(directory=str(_package_dir("static"))), name="static")
+    app.include_router(api.router)
+    app.include_router(api_views.router)
+    app.include_router(pages.router)
+    _add_error_handlers(app)
+    app.add_middleware(GuardMiddleware, policy=app.state.policy)
+    return app
+
+
+def _package_dir(name: str):
+    return resources.files("polemos.web") / name
+
+
+def _templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(_package_dir("templates")))
+    templates.env.autoescape = True  # also for templates whose name does not end in .html
+    return templates
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    """Errors answer JSON under /api/ and a plain page elsewhere; never a traceback."""
+
+    def wants_html(request: Request) -> bool:
+        return not request.url.path.startswith("/api/") and "text/html" in request.headers.get("accept", "")
+
+    def respond(request: Request, status: int, message: str, detail=None):
+        if wants_html(request):
+            return pages.render(request, "error.html", status_code=status, status=status, message=message)
+        body = {"error": message, "status": status}
+        if detail:
+            body["detail"] = detail
+        return JSONResponse(body, status_code=status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException):
+        message = error.detail if isinstance(error.detail, str) else "request refused"
+        return respond(request, error.status_code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError):
+        detail = [
+            {"where": ".".join(str(part) for part in item.get("loc", ())), "problem": item.get("msg", "")}
+            for item in error.errors()
+        ]
+        first = detail[0] if detail else {"where": "request", "problem": "invalid"}
+        return respond(request, 422, f"{first['where']}: {first['problem']}", detail)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, error: Exception):
+        log.exception("error answering %s %s", request.method, request.url.path)
+        return respond(request, 500, "internal error (see the server log)")
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(store_location: str, host: str = "127.0.0.1", port: int = 8000,
+          token: Optional[str] = None, private: bool = False) -> None:
+    """Run the workspace until interrupted. Bound beyond loopback, it always has a token:
+    the one given, ``POLEMOS_TOKEN``, or a fresh random one printed once on standard error."""
+    import uvicorn
+
+    token = token or os.environ.get("POLEMOS_TOKEN") or None
+    if not is_loopback(host) and not token:
+        token = secrets.token_urlsafe(24)
+        print(f"polemos: serving beyond this machine; changes need the token {token}", file=sys.stderr)
+    if private and not token:
+        token = secrets.token_urlsafe(24)
+        print(f"polemos: private workspace; sign in at /login with the token {token}", file=sys.stderr)
+    app = create_app(store_location, token=token, private=private)
+    shown = f"[{host}]" if ":" in host else host
+    print(f"polemos: workspace on {store_location} at http://{shown}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

@@ -1,0 +1,169 @@
+"""Server-rendered pages: documents and the source reader, events, map, timeline, actors,
+network and review. Pages carry the data a reader needs as escaped HTML; the map, timeline
+and network draw themselves from the JSON API with a little JavaScript."""
+
+from __future__ import annotations
+
+from math import ceil
+from typing import Optional
+from urllib.parse import parse_qs, urlencode
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from polemos.events.lexicon import PLOVER_TYPES
+from polemos.store import EventFilter
+from polemos.store.events import REVIEW_STATUSES
+from polemos.web import queries
+from polemos.web.api import load_event, load_record, store_of
+from polemos.web.params import Page, event_filter, filter_query, page
+from polemos.web.reader import segments
+from polemos.web.security import TOKEN_COOKIE
+
+router = APIRouter(include_in_schema=False)
+
+
+def render(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
+    templates = request.app.state.templates
+    policy = request.app.state.policy
+    context.setdefault("filter_args", {})
+    context.update(request=request, plover_types=PLOVER_TYPES, write_token_required=policy.token is not None)
+    return templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+def pager(page: Page, total: int, args: dict) -> dict:
+    """Links to the previous and next pages, keeping every other query parameter."""
+    def link(offset: int) -> str:
+        return "?" + urlencode({**args, "limit": page.limit, "offset": offset})
+
+    return {
+        "total": total, "first": page.offset + 1 if total else 0, "last": min(page.offset + page.limit, total),
+        "previous": link(max(0, page.offset - page.limit)) if page.offset > 0 else None,
+        "next": link(page.offset + page.limit) if page.offset + page.limit < total else None,
+        "pages": ceil(total / page.limit) if page.limit else 0,
+    }
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, store=Depends(store_of)):
+    counts = {table: store.count(table) for table in ("documents", "events", "actors", "reviews", "relations")}
+    recent, _ = queries.documents(store, None, 10, 0)
+    types = queries.type_counts(store, EventFilter())
+    return render(request, "home.html", counts=counts, recent=recent, types=types)
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request, q: Optional[str] = Query(None, max_length=200), page: Page = Depends(page), store=Depends(store_of)):
+    items, total = queries.documents(store, q, page.limit, page.offset)
+    return render(request, "documents.html", items=items, q=q or "", pager=pager(page, total, {"q": q} if q else {}))
+
+
+@router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
+def reader_page(request: Request, doc_id: str, store=Depends(store_of)):
+    record = load_record(store, doc_id)
+    events, _ = store.events(EventFilter(doc=record.document.id, include_rejected=True), limit=500)
+    by_id = {event["id"]: event for event in events}
+    ordered = sorted(events, key=lambda e: (e.get("evidence") or [{}])[0].get("start", 0))
+    return render(
+        request, "reader.html", record=record, doc=record.document, segments=segments(record),
+        events=ordered, events_by_id=by_id, counts=_record_counts(record),
+    )
+
+
+def _record_counts(record) -> dict:
+    return {
+        "actors": sum(len(a.mentions) for a in record.actors), "places": len(record.places),
+        "dates": len(record.timexes), "figures": len(record.quantities), "events": len(record.events),
+    }
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, filter: EventFilter = Depends(event_filter), page: Page = Depends(page), store=Depends(store_of)):
+    items, total = store.events(filter, limit=page.limit, offset=page.offset)
+    args = filter_query(filter)
+    return render(
+        request, "events.html", items=items, pager=pager(page, total, args), filter=filter, filter_args=args,
+        types=queries.type_counts(store, filter), export_query=urlencode(args),
+    )
+
+
+@router.get("/events/{event_id:path}", response_class=HTMLResponse)
+def event_page(request: Request, event_id: str, store=Depends(store_of)):
+    event = load_event(store, event_id)
+    return render(request, "event.html", event=event, reviews=queries.reviews(store, event_id), statuses=REVIEW_STATUSES)
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review_page(request: Request, filter: EventFilter = Depends(event_filter), page: Page = Depends(page), store=Depends(store_of)):
+    items, total = store.events(filter, limit=min(page.limit, 100), offset=page.offset)
+    args = filter_query(filter)
+    return render(request, "review.html", items=items, pager=pager(page, total, args), filter=filter,
+                  filter_args=args, statuses=REVIEW_STATUSES)
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, filter: EventFilter = Depends(event_filter)):
+    return render(request, "map.html", filter=filter, filter_args=filter_query(filter))
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline_page(request: Request, filter: EventFilter = Depends(event_filter)):
+    return render(request, "timeline.html", filter=filter, filter_args=filter_query(filter))
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(request: Request, filter: EventFilter = Depends(event_filter)):
+    return render(request, "network.html", filter=filter, filter_args=filter_query(filter))
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request, q: Optional[str] = Query(None, max_length=200), kind: Optional[str] = Query(None, max_length=50),
+                page: Page = Depends(page), store=Depends(store_of)):
+    items, total = queries.actors(store, q, kind, page.limit, page.offset)
+    args = {key: value for key, value in (("q", q), ("kind", kind)) if value}
+    return render(request, "actors.html", items=items, q=q or "", kind=kind or "", pager=pager(page, total, args))
+
+
+@router.get("/actors/{actor_id:path}", response_class=HTMLResponse)
+def actor_page(request: Request, actor_id: str, store=Depends(store_of)):
+    actor = queries.actor(store, actor_id)
+    if actor is None:
+        raise HTTPException(404, f"no actor with id {actor_id[:200]!r}")
+    events, total = store.events(EventFilter(actor=actor_id), limit=100)
+    relations, _ = queries.relations(store, actor_id, None, 100, 0)
+    return render(request, "actor.html", actor=actor, events=events, events_total=total, relations=relations)
+
+
+@router.get("/places", response_class=HTMLResponse)
+def places_page(request: Request, q: Optional[str] = Query(None, max_length=200), page: Page = Depends(page), store=Depends(store_of)):
+    items, total = queries.places(store, q, None, page.limit, page.offset)
+    return render(request, "places.html", items=items, q=q or "", pager=pager(page, total, {"q": q} if q else {}))
+
+
+@router.get("/api", response_class=HTMLResponse)
+def api_page(request: Request):
+    schema = request.app.openapi()
+    endpoints = [
+        {"method": method.upper(), "path": path, "summary": operation.get("summary", ""),
+         "parameters": [p["name"] for p in operation.get("parameters", [])]}
+        for path, operations in schema["paths"].items() for method, operation in operations.items()
+    ]
+    return render(request, "api.html", endpoints=endpoints)
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request):
+    return render(request, "login.html", failed=False)
+
+
+@router.post("/login")
+async def login(request: Request):
+    """The sign-in form, parsed by hand: it is one urlencoded field, not worth a multipart parser."""
+    form = parse_qs((await request.body()).decode("utf-8", "replace"), max_num_fields=5)
+    token = (form.get("token") or [""])[0][:500]
+    policy = request.app.state.policy
+    if not policy.token_matches(token):
+        return render(request, "login.html", status_code=401, failed=True)
+    response = RedirectResponse("/", status_code=303)
+    response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https")
+    return response

@@ -1,0 +1,116 @@
+"""Query parameters shared by the API and the pages: pagination and the event filter.
+
+Every list is paginated (``limit`` at most ``MAX_LIMIT``); a malformed filter is a 422 with a
+message naming the parameter, never a server error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from fastapi import HTTPException, Query
+
+from polemos.store import EventFilter
+
+MAX_LIMIT = 500
+DEFAULT_LIMIT = 50
+DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass
+class Page:
+    limit: int
+    offset: int
+
+
+def page(
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"At most {MAX_LIMIT} items per page."),
+    offset: int = Query(0, ge=0, le=10_000_000),
+) -> Page:
+    return Page(limit, offset)
+
+
+def event_filter(
+    actor: Optional[str] = Query(None, max_length=200, description="Actor id (e.g. AZE.MIL) or a name as written."),
+    type: Optional[str] = Query(None, max_length=200, description="PLOVER event type(s), comma-separated."),
+    since: Optional[str] = Query(None, description="Events ending on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    until: Optional[str] = Query(None, description="Events beginning on or before this date."),
+    near: Optional[str] = Query(None, max_length=100, description="LAT,LON,KM: events within KM kilometres."),
+    doc: Optional[str] = Query(None, max_length=300, description="Events of one document."),
+    q: Optional[str] = Query(None, max_length=500, description="Full-text search over the evidence sentences."),
+    acled: Optional[str] = Query(None, max_length=100, description="ACLED event type."),
+    include_rejected: bool = Query(False, description="Also list events an analyst rejected."),
+) -> EventFilter:
+    return EventFilter(
+        actor=_blank_to_none(actor), type=_blank_to_none(type),
+        since=_date(since, "since", first=True), until=_date(until, "until", first=False),
+        near=_near(near), doc=_blank_to_none(doc), q=_blank_to_none(q), acled=_blank_to_none(acled),
+        include_rejected=include_rejected,
+    )
+
+
+def filter_query(filter: EventFilter) -> dict[str, str]:
+    """The filter as query parameters again (for links and exports of the current view)."""
+    values = {
+        "actor": filter.actor, "type": filter.type, "since": filter.since, "until": filter.until,
+        "near": ",".join(f"{v:g}" for v in filter.near) if filter.near else None,
+        "doc": filter.doc, "q": filter.q, "acled": filter.acled,
+        "include_rejected": "true" if filter.include_rejected else None,
+    }
+    return {key: value for key, value in values.items() if value}
+
+
+def _blank_to_none(value: Optional[str]) -> Optional[str]:
+    return value.strip() or None if value is not None else None
+
+
+def _date(value: Optional[str], name: str, first: bool) -> Optional[str]:
+    """A partial date widened to a full day: ``since=2023`` means from 2023-01-01."""
+    value = _blank_to_none(value)
+    if value is None:
+        return None
+    if not DATE_PATTERN.match(value):
+        raise HTTPException(422, f"{name}: {value[:40]!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    parts = value.split("-")
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else ("01" if first else "12")
+    day = parts[2] if len(parts) > 2 else ("01" if first else _last_day(int(year), int(month)))
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= int(_last_day(int(year), int(month)))):
+        raise HTTPException(422, f"{name}: {value!r} is not a calendar date")
+    return f"{year}-{month}-{day}"
+
+
+def _last_day(year: int, month: int) -> str:
+    import calendar
+
+    if not 1 <= month <= 12:
+        return "31"
+    return f"{calendar.monthrange(year, month)[1]:02d}"
+
+
+def _near(value: Optional[str]) -> Optional[tuple[float, float, float]]:
+    value = _blank_to_none(value)
+    if value is None:
+        return None
+    try:
+        return EventFilter.parse_near(value)
+    except ValueError as error:
+        raise HTTPException(422, f"near: {error}") from None
+
+
+def bbox(value: Optional[str]) -> Optional[tuple[float, float, float, float]]:
+    """``south,west,north,east`` in degrees, as Leaflet's ``getBounds().toBBoxString()`` reversed."""
+    value = _blank_to_none(value)
+    if value is None:
+        return None
+    try:
+        south, west, north, east = (float(part) for part in value.split(","))
+    except ValueError:
+        raise HTTPException(422, f"bbox: {value[:60]!r}: expected SOUTH,WEST,NORTH,EAST in degrees") from None
+    south, north = max(-90.0, south), min(90.0, north)
+    west, east = max(-180.0, west), min(180.0, east)
+    if south >= north or west >= east:
+        raise HTTPException(422, "bbox: south must be below north and west left of east")
+    return south, west, north, east

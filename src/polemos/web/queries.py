@@ -1,0 +1,280 @@
+"""Read-only queries the workspace needs beyond the store's own API.
+
+The store answers "which events match this filter" (``store.events``) and records reviews;
+these are the aggregate views on top of it (actor and place lists, map cells, timeline
+buckets, the actor network) and one-off lookups. They reuse the store's filter clause so an
+event counts in every view exactly when it appears in the events list. Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any, Optional
+
+from polemos.store import EventFilter
+from polemos.store.events import _LATEST_REVIEW as LATEST_REVIEW  # noqa: N811 - shared with the store
+from polemos.store.events import _where as event_where
+
+EFFECTIVE_TYPE = "COALESCE(json_extract(r.changes_json, '$.type'), e.type)"
+
+
+def _rows(store, sql: str, params=()) -> list[dict]:
+    return [dict(row) for row in store.connection.execute(sql, params)]
+
+
+def _scalar(store, sql: str, params=()) -> Any:
+    return store.connection.execute(sql, params).fetchone()[0]
+
+
+# -- documents, actors, places, relations ---------------------------------------------------
+
+
+def documents(store, q: Optional[str], limit: int, offset: int) -> tuple[list[dict], int]:
+    where, params = ("title LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\'", [_like(q)] * 2) if q else ("1=1", [])
+    total = _scalar(store, f"SELECT COUNT(*) FROM documents WHERE {where}", params)
+    items = _rows(
+        store,
+        "SELECT d.id, d.title, d.url, d.published, d.language, d.source, length(d.text) AS chars,"
+        " (SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) AS events"
+        f" FROM documents d WHERE {where} ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return items, total
+
+
+def actors(store, q: Optional[str], kind: Optional[str], limit: int, offset: int) -> tuple[list[dict], int]:
+    clauses, params = ["1=1"], []
+    if q:
+        clauses.append("(a.name LIKE ? ESCAPE '\\' OR a.id LIKE ? ESCAPE '\\')")
+        params += [_like(q)] * 2
+    if kind:
+        clauses.append("a.kind = ?")
+        params.append(kind)
+    where = " AND ".join(clauses)
+    total = _scalar(store, f"SELECT COUNT(*) FROM actors a WHERE {where}", params)
+    items = _rows(
+        store,
+        "SELECT a.id, a.name, a.kind, a.sector, a.country, a.wikidata,"
+        " (SELECT COUNT(*) FROM actor_mentions m WHERE m.actor_id = a.id) AS mentions,"
+        " (SELECT COUNT(DISTINCT m.doc_id) FROM actor_mentions m WHERE m.actor_id = a.id) AS documents,"
+        " (SELECT COUNT(DISTINCT ea.event_id) FROM event_actors ea WHERE ea.actor_id = a.id) AS events"
+        f" FROM actors a WHERE {where} ORDER BY mentions DESC, a.name LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return items, total
+
+
+def actor(store, actor_id: str) -> Optional[dict]:
+    found = _rows(store, "SELECT id, name, kind, sector, country, wikidata FROM actors WHERE id = ?", [actor_id])
+    if not found:
+        return None
+    item = found[0]
+    item["names"] = _rows(
+        store,
+        "SELECT text, COUNT(*) AS mentions FROM actor_mentions WHERE actor_id = ? GROUP BY text ORDER BY mentions DESC LIMIT 50",
+        [actor_id],
+    )
+    item["documents"] = _rows(
+        store,
+        "SELECT d.id, d.title, d.published, COUNT(*) AS mentions FROM actor_mentions m JOIN documents d ON d.id = m.doc_id"
+        " WHERE m.actor_id = ? GROUP BY d.id ORDER BY d.published DESC LIMIT 100",
+        [actor_id],
+    )
+    return item
+
+
+def places(store, q: Optional[str], country: Optional[str], limit: int, offset: int) -> tuple[list[dict], int]:
+    clauses, params = ["1=1"], []
+    if q:
+        clauses.append("(COALESCE(name, text) LIKE ? ESCAPE '\\')")
+        params.append(_like(q))
+    if country:
+        clauses.append("country = ?")
+        params.append(country.upper())
+    where = " AND ".join(clauses)
+    grouped = (
+        "SELECT COALESCE(name, text) AS name, geonameid, lat, lon, country, feature, COUNT(*) AS mentions,"
+        f" COUNT(DISTINCT doc_id) AS documents FROM places WHERE {where}"
+        " GROUP BY COALESCE(name, text), geonameid, lat, lon, country, feature"
+    )
+    total = _scalar(store, f"SELECT COUNT(*) FROM ({grouped})", params)
+    items = _rows(store, f"{grouped} ORDER BY mentions DESC, name LIMIT ? OFFSET ?", [*params, limit, offset])
+    return items, total
+
+
+def relations(store, actor_id: Optional[str], type_: Optional[str], limit: int, offset: int) -> tuple[list[dict], int]:
+    clauses, params = ["1=1"], []
+    if actor_id:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(r.actors_json) j WHERE j.value = ?)")
+        params.append(actor_id)
+    if type_:
+        clauses.append("r.type = ?")
+        params.append(type_)
+    where = " AND ".join(clauses)
+    total = _scalar(store, f"SELECT COUNT(*) FROM relations r WHERE {where}", params)
+    rows = _rows(
+        store,
+        f"SELECT r.id, r.doc_id, r.relation_json FROM relations r WHERE {where} ORDER BY r.begin DESC, r.id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    items = [{"id": row["id"], "doc_id": row["doc_id"], **json.loads(row["relation_json"])} for row in rows]
+    return items, total
+
+
+# -- single events ----------------------------------------------------------------------------
+
+
+def event(store, event_id: str) -> Optional[dict]:
+    """One event with its review applied (rejected ones too), through the store's own query."""
+    row = store.connection.execute("SELECT doc_id FROM events WHERE id = ?", (event_id,)).fetchone()
+    if row is None:
+        return None
+    offset = 0
+    while True:
+        items, total = store.events(EventFilter(doc=row["doc_id"], include_rejected=True), limit=500, offset=offset)
+        for item in items:
+            if item["id"] == event_id:
+                return item
+        offset += 500
+        if offset >= total:
+            return None
+
+
+def reviews(store, event_id: str) -> list[dict]:
+    """Every review of an event, newest first: the history behind its current state."""
+    rows = _rows(
+        store,
+        "SELECT status, changes_json, note, reviewer, reviewed_at FROM reviews WHERE event_id = ? ORDER BY id DESC LIMIT 100",
+        [event_id],
+    )
+    for row in rows:
+        row["changes"] = json.loads(row.pop("changes_json") or "{}")
+    return rows
+
+
+def type_counts(store, filter: EventFilter) -> list[dict]:
+    """How many events of each type match ``filter`` (the facet counts beside the events table)."""
+    where, params = event_where(filter)
+    return _rows(
+        store,
+        f"SELECT {EFFECTIVE_TYPE} AS type, COUNT(*) AS events FROM events e {LATEST_REVIEW} WHERE {where} GROUP BY 1 ORDER BY 2 DESC",
+        params,
+    )
+
+
+# -- aggregate views over a filter --------------------------------------------------------------
+
+
+def map_view(store, filter: EventFilter, bbox: Optional[tuple[float, float, float, float]], limit: int,
+             cell: Optional[float] = None) -> dict:
+    """Event points inside ``bbox`` (south, west, north, east) when at most ``limit`` match;
+    otherwise grid cells of ``cell`` degrees (by default sized to give about ``limit / 2``
+    cells) with counts, so the map stays light at any number of events."""
+    where, params = event_where(filter)
+    where += " AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
+    if bbox:
+        south, west, north, east = bbox
+        where += " AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?"
+        params = [*params, south, north, west, east]
+    source = f"FROM events e {LATEST_REVIEW} WHERE {where}"
+    matching = _scalar(store, f"SELECT COUNT(*) {source}", params)
+    if matching <= limit:
+        items = _rows(
+            store,
+            f"SELECT e.id, e.lat, e.lon, {EFFECTIVE_TYPE} AS type, e.date_begin, e.date_end, e.place_name, e.doc_id,"
+            f" r.status AS review_status {source} ORDER BY e.id LIMIT ?",
+            [*params, limit],
+        )
+        return {"mode": "events", "items": items, "total": matching, "limit": limit, "offset": 0, "events": matching}
+    south, west, north, east = bbox or (-90.0, -180.0, 90.0, 180.0)
+    smallest = math.sqrt(max(north - south, 1e-6) * max(east - west, 1e-6) / limit)  # at most ~limit cells
+    cell = max(cell or smallest * math.sqrt(2), smallest, 1e-4)
+    grouped = (
+        f"SELECT CAST((e.lat - ?) / ? AS INTEGER) AS row_, CAST((e.lon - ?) / ? AS INTEGER) AS col_,"
+        f" COUNT(*) AS count, AVG(e.lat) AS lat, AVG(e.lon) AS lon, {EFFECTIVE_TYPE} AS type {source}"
+        " GROUP BY row_, col_"
+    )
+    cell_params = [south, cell, west, cell, *params]
+    cells = _scalar(store, f"SELECT COUNT(*) FROM ({grouped})", cell_params)
+    items = _rows(store, f"{grouped} ORDER BY count DESC LIMIT ?", [*cell_params, limit])
+    for item in items:
+        item["cell"] = [south + item["row_"] * cell, west + item["col_"] * cell,
+                        south + (item["row_"] + 1) * cell, west + (item["col_"] + 1) * cell]
+        del item["row_"], item["col_"]
+    return {"mode": "cells", "items": items, "total": cells, "limit": limit, "offset": 0, "events": matching, "cell_degrees": cell}
+
+
+GRANULARITY_WIDTH = {"year": 4, "month": 7, "day": 10}
+
+
+def timeline(store, filter: EventFilter, granularity: str, limit: int, offset: int) -> dict:
+    """Event counts per period and type. An event whose dates reach past its period (a month
+    known only to the month, a week-long siege) is counted as ``spanning`` in the period it
+    starts in, so a day histogram does not pile vague dates onto the first of the month."""
+    width = GRANULARITY_WIDTH[granularity]
+    where, params = event_where(filter)
+    source = f"FROM events e {LATEST_REVIEW} WHERE {where} AND e.date_begin IS NOT NULL"
+    period = f"substr(e.date_begin, 1, {width})"
+    spans = f"substr(COALESCE(e.date_end, e.date_begin), 1, {width}) != {period}"
+    periods = _scalar(store, f"SELECT COUNT(DISTINCT {period}) {source}", params)
+    rows = _rows(
+        store,
+        f"SELECT {period} AS period, {EFFECTIVE_TYPE} AS type, SUM(NOT ({spans})) AS within, SUM({spans}) AS spanning"
+        f" {source} AND {period} IN (SELECT DISTINCT {period} {source} ORDER BY 1 LIMIT ? OFFSET ?)"
+        " GROUP BY 1, 2 ORDER BY 1",
+        [*params, *params, limit, offset],
+    )
+    buckets: dict[str, dict] = {}
+    for row in rows:
+        bucket = buckets.setdefault(row["period"], {"period": row["period"], "total": 0, "spanning": 0, "types": {}})
+        bucket["types"][row["type"]] = bucket["types"].get(row["type"], 0) + row["within"]
+        bucket["total"] += row["within"]
+        bucket["spanning"] += row["spanning"]
+    undated = _scalar(store, f"SELECT COUNT(*) FROM events e {LATEST_REVIEW} WHERE {where} AND e.date_begin IS NULL", params)
+    return {"granularity": granularity, "items": list(buckets.values()), "total": periods,
+            "limit": limit, "offset": offset, "undated": undated}
+
+
+def network(store, filter: EventFilter, limit: int) -> dict:
+    """Actors joined by the events between them (actor → recipient), heaviest links first."""
+    where, params = event_where(filter)
+    edges = _rows(
+        store,
+        "SELECT s.actor_id AS source, t.actor_id AS target, COUNT(DISTINCT e.id) AS events,"
+        f" group_concat(DISTINCT {EFFECTIVE_TYPE}) AS types"
+        " FROM events e JOIN event_actors s ON s.event_id = e.id AND s.role = 'actor'"
+        " JOIN event_actors t ON t.event_id = e.id AND t.role = 'recipient' AND t.actor_id != s.actor_id"
+        f" {LATEST_REVIEW} WHERE {where} GROUP BY 1, 2 ORDER BY 3 DESC LIMIT ?",
+        [*params, limit],
+    )
+    for edge in edges:
+        edge["types"] = sorted(set((edge["types"] or "").split(",")) - {""})
+    ids = sorted({edge["source"] for edge in edges} | {edge["target"] for edge in edges})
+    nodes = _actor_nodes(store, ids)
+    return {"nodes": nodes, "edges": edges, "basis": "events"}
+
+
+def co_mentions(store, doc: Optional[str], limit: int) -> dict:
+    """Actors named in the same sentence: a network even where no event joins them."""
+    doc_clause, params = ("AND a.doc_id = ?", [doc]) if doc else ("", [])
+    edges = _rows(
+        store,
+        "SELECT a.actor_id AS source, b.actor_id AS target, COUNT(DISTINCT a.doc_id || ':' || a.sentence) AS sentences"
+        " FROM actor_mentions a JOIN actor_mentions b ON b.doc_id = a.doc_id AND b.sentence = a.sentence"
+        f" AND b.actor_id > a.actor_id WHERE a.sentence IS NOT NULL {doc_clause} GROUP BY 1, 2 ORDER BY 3 DESC LIMIT ?",
+        [*params, limit],
+    )
+    ids = sorted({edge["source"] for edge in edges} | {edge["target"] for edge in edges})
+    return {"nodes": _actor_nodes(store, ids), "edges": edges, "basis": "sentences"}
+
+
+def _actor_nodes(store, ids: list[str]) -> list[dict]:
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return _rows(store, f"SELECT id, name, kind, sector, country FROM actors WHERE id IN ({marks}) ORDER BY name", ids)
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

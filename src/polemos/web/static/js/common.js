@@ -1,0 +1,118 @@
+/* polemos workspace: helpers shared by every page. Text from the store is only ever put in
+   the page with textContent or as attribute values, never parsed as HTML. */
+"use strict";
+
+window.polemos = (function () {
+  const colourCache = {};
+
+  /* The colour of an event type, read from the stylesheet so CSS stays its one source. */
+  function typeColor(type) {
+    if (!(type in colourCache)) {
+      const probe = el("span", { className: "chip t-" + type });
+      probe.style.position = "absolute";
+      probe.style.visibility = "hidden";
+      document.body.appendChild(probe);
+      colourCache[type] = getComputedStyle(probe).backgroundColor || "#566573";
+      probe.remove();
+    }
+    return colourCache[type];
+  }
+
+  /* Build an element: el("a", {href: "/x", className: "y"}, "text", childNode, ...). */
+  function el(tag, props, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props || {})) {
+      if (value === undefined || value === null) continue;
+      if (key === "dataset") Object.assign(node.dataset, value);
+      else if (["className", "hidden", "title", "href"].includes(key)) node[key] = value;
+      else node.setAttribute(key, value);
+    }
+    for (const child of children) {
+      if (child === null || child === undefined || child === false) continue;
+      node.appendChild(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
+    }
+    return node;
+  }
+
+  async function getJSON(path, params) {
+    const query = params ? "?" + params : "";
+    const response = await fetch(path + query, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw new Error(body.error || response.statusText);
+    return body;
+  }
+
+  function joinQuery(...parts) {
+    return parts.filter((part) => part && part.length).join("&");
+  }
+
+  function chip(type) {
+    return el("span", { className: "chip t-" + type }, type);
+  }
+
+  function dateText(event) {
+    const d = event.date || {};
+    if (d.begin && d.end && d.begin !== d.end) return d.begin + " – " + d.end;
+    return d.begin || d.value || "undated";
+  }
+
+  function readerLink(event) {
+    return "/documents/" + encodeURIComponent(event.doc_id) + "#event-" + encodeURIComponent(event.id);
+  }
+
+  /* The card shown when a point on the map or a bar on the timeline is clicked. */
+  function eventCard(event) {
+    const who = (event.actor_names || []).join(", ") || "—";
+    const whom = (event.recipient_names || []).join(", ");
+    const dead = ((event.size || {}).dead || {}).min;
+    const status = event.review ? event.review.status : "unreviewed";
+    const evidence = (event.evidence || []).map((span) => span.text).join(" … ");
+    return el("div", { className: "event-card-body" },
+      el("div", { className: "card-head" }, chip(event.type), event.mode ? el("span", { className: "muted" }, event.mode) : null,
+        el("span", { className: "badge review-" + (event.review ? status : "none") }, status)),
+      el("div", {}, el("span", { className: "label" }, "who"), who + (whom ? " → " + whom : "")),
+      el("div", {}, el("span", { className: "label" }, "when"), dateText(event)),
+      el("div", {}, el("span", { className: "label" }, "where"), (event.place_name || "—") + (event.country ? " (" + event.country + ")" : "")),
+      dead !== undefined && dead !== null ? el("div", {}, el("span", { className: "label" }, "dead"), String(dead)) : null,
+      el("blockquote", { className: "evidence-quote" }, evidence),
+      el("div", { className: "card-links" },
+        el("a", { href: readerLink(event), className: "to-reader" }, "read the sentence in its source"), " · ",
+        el("a", { href: "/events/" + encodeURIComponent(event.id) }, "review")));
+  }
+
+  function legend(container, types) {
+    container.replaceChildren(...types.map((type) => chip(type)));
+  }
+
+  /* Click a column header with data-sort to sort the rows on this page. */
+  function sortableTables() {
+    for (const table of document.querySelectorAll("table.sortable")) {
+      table.querySelectorAll("th[data-sort]").forEach((th) => {
+        th.addEventListener("click", () => sortBy(table, th));
+      });
+    }
+  }
+
+  function sortBy(table, th) {
+    const index = Array.from(th.parentNode.children).indexOf(th);
+    const numeric = th.dataset.sort === "number";
+    const ascending = !th.classList.contains("sorted-asc");
+    table.querySelectorAll("th").forEach((h) => h.classList.remove("sorted-asc", "sorted-desc"));
+    th.classList.add(ascending ? "sorted-asc" : "sorted-desc");
+    const body = table.tBodies[0];
+    const value = (row) => {
+      const cell = row.children[index];
+      const raw = cell ? (cell.dataset.value !== undefined ? cell.dataset.value : cell.textContent.trim()) : "";
+      return numeric ? (raw === "" ? -Infinity : Number(raw)) : raw.toLowerCase();
+    };
+    const rows = Array.from(body.rows).sort((a, b) => {
+      const x = value(a), y = value(b);
+      return (x < y ? -1 : x > y ? 1 : 0) * (ascending ? 1 : -1);
+    });
+    body.append(...rows);
+  }
+
+  document.addEventListener("DOMContentLoaded", sortableTables);
+
+  return { typeColor, el, getJSON, joinQuery, chip, dateText, readerLink, eventCard, legend };
+})();

@@ -1,0 +1,107 @@
+/* The map: country borders drawn from Natural Earth TopoJSON served by this workspace (no
+   tiles from anywhere), events as points coloured by type and clustered when dense. When more
+   events match than one answer carries, the server sends grid cells with counts instead;
+   clicking a cell zooms into it. Clicking a point shows its card, linked to the reader. */
+"use strict";
+
+(function () {
+  const { el, getJSON, joinQuery, eventCard, legend, typeColor } = window.polemos;
+
+  function basemap(map) {
+    return getJSON("/static/vendor/world-atlas/countries-110m.json").then((topology) => {
+      const countries = topojson.feature(topology, topology.objects.countries);
+      L.geoJSON(countries, {
+        interactive: false,
+        style: { color: "#8a9aa8", weight: 0.8, fillColor: "#f3f1ea", fillOpacity: 1 },
+      }).addTo(map);
+    });
+  }
+
+  function bboxOf(map) {
+    const b = map.getBounds();
+    const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
+    return [clamp(b.getSouth(), -90, 90), clamp(b.getWest(), -180, 180), clamp(b.getNorth(), -90, 90), clamp(b.getEast(), -180, 180)]
+      .map((v) => v.toFixed(4)).join(",");
+  }
+
+  async function showCard(eventId) {
+    const card = document.getElementById("event-card");
+    card.hidden = false;
+    card.replaceChildren(el("p", { className: "muted" }, "loading…"));
+    try {
+      const event = await getJSON("/api/events/" + encodeURIComponent(eventId));
+      card.replaceChildren(eventCard(event));
+    } catch (error) {
+      card.replaceChildren(el("p", { className: "error-message" }, error.message));
+    }
+  }
+
+  function pointMarker(item) {
+    const marker = L.circleMarker([item.lat, item.lon], {
+      radius: 7, weight: 1.5, color: "#ffffff", fillColor: typeColor(item.type), fillOpacity: 0.9,
+    });
+    marker.bindTooltip(item.type + " · " + (item.place_name || "") + " · " + (item.date_begin || "undated"));
+    marker.on("click", () => showCard(item.id));
+    marker.options.eventId = item.id;
+    return marker;
+  }
+
+  function cellMarker(map, item) {
+    const size = Math.round(26 + Math.min(30, Math.log10(item.count + 1) * 10));
+    const label = el("span", {}, item.count >= 1000 ? Math.round(item.count / 100) / 10 + "k" : String(item.count));
+    const marker = L.marker([item.lat, item.lon], {
+      icon: L.divIcon({ className: "cell-marker", html: label, iconSize: [size, size] }),
+      title: item.count + " events",
+    });
+    marker.on("click", () => map.fitBounds([[item.cell[0], item.cell[1]], [item.cell[2], item.cell[3]]]));
+    return marker;
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    const container = document.getElementById("map");
+    const query = container.dataset.query || "";
+    const status = document.getElementById("map-status");
+    const map = L.map(container, { worldCopyJump: true, minZoom: 2, maxZoom: 13, preferCanvas: false }).setView([30, 20], 2);
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution("Borders: Natural Earth");
+    const points = L.markerClusterGroup({ chunkedLoading: true, maxClusterRadius: 40, showCoverageOnHover: false });
+    const cells = L.layerGroup();
+    points.addTo(map);
+    cells.addTo(map);
+    let fitted = false;
+    let latest = 0;
+
+    async function load() {
+      const ticket = ++latest;
+      // a group per 64 screen pixels: 360 degrees span 256 * 2^zoom pixels
+      const cell = (64 * 360 / (256 * Math.pow(2, map.getZoom()))).toFixed(5);
+      const params = joinQuery(query, fitted ? "bbox=" + bboxOf(map) : "", "cell=" + cell);
+      let answer;
+      try {
+        answer = await getJSON("/api/map", params);
+      } catch (error) {
+        status.textContent = error.message;
+        return;
+      }
+      if (ticket !== latest) return; // a newer view was asked for meanwhile
+      points.clearLayers();
+      cells.clearLayers();
+      if (answer.mode === "events") {
+        points.addLayers(answer.items.map(pointMarker));
+        legend(document.getElementById("map-legend"), Array.from(new Set(answer.items.map((item) => item.type))).sort());
+        status.textContent = answer.events + " events with a place" + (fitted ? " in view" : "");
+      } else {
+        answer.items.forEach((item) => cells.addLayer(cellMarker(map, item)));
+        status.textContent = answer.events + " events in view, grouped: zoom in or click a group";
+      }
+      if (!fitted) {
+        fitted = true;
+        const located = answer.items.map((item) => [item.lat, item.lon]);
+        if (located.length) map.fitBounds(located, { maxZoom: 8, padding: [30, 30] });
+      }
+    }
+
+    basemap(map).catch((error) => { status.textContent = "basemap: " + error.message; });
+    load().then(() => map.on("moveend", load));
+  });
+})();

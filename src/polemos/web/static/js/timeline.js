@@ -1,0 +1,119 @@
+/* The timeline: a histogram of events per day, month or year stacked by type, and below it
+   the events known only to a span of days drawn as bars. Built as SVG with DOM calls. */
+"use strict";
+
+(function () {
+  const { el, getJSON, joinQuery, legend, typeColor, readerLink } = window.polemos;
+  const SVG = "http://www.w3.org/2000/svg";
+
+  function svg(tag, attributes, ...children) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [key, value] of Object.entries(attributes || {})) node.setAttribute(key, String(value));
+    children.forEach((child) => node.appendChild(typeof child === "string" ? document.createTextNode(child) : child));
+    return node;
+  }
+
+  function periodRange(period, granularity) {
+    if (granularity === "year") return [period + "-01-01", period + "-12-31"];
+    if (granularity === "month") {
+      const [year, month] = period.split("-").map(Number);
+      const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      return [period + "-01", period + "-" + String(last).padStart(2, "0")];
+    }
+    return [period, period];
+  }
+
+  function histogram(container, answer, query) {
+    const buckets = answer.items;
+    if (!buckets.length) {
+      container.replaceChildren(el("p", { className: "muted" }, "No dated events match this filter."));
+      return [];
+    }
+    const types = Array.from(new Set(buckets.flatMap((b) => Object.keys(b.types)))).sort();
+    const height = 260, top = 10, bottom = 40, left = 40;
+    const step = Math.max(4, Math.min(48, Math.floor(1100 / buckets.length)));
+    const width = left + step * buckets.length + 10;
+    const highest = Math.max(1, ...buckets.map((b) => b.total + b.spanning));
+    const scale = (height - top - bottom) / highest;
+    const chart = svg("svg", { width: width, height: height, role: "img", "aria-label": "events per " + answer.granularity });
+    chart.appendChild(svg("line", { x1: left, y1: height - bottom, x2: width, y2: height - bottom, stroke: "#9aa5ae" }));
+    chart.appendChild(svg("text", { x: 2, y: top + 10 }, String(highest)));
+    const labelEvery = Math.ceil(60 / step);
+    buckets.forEach((bucket, index) => {
+      const x = left + index * step;
+      let y = height - bottom;
+      const [since, until] = periodRange(bucket.period, answer.granularity);
+      const link = svg("a", { href: "/events?" + joinQuery(query, "since=" + since, "until=" + until) });
+      for (const type of types) {
+        const count = bucket.types[type] || 0;
+        if (!count) continue;
+        const h = count * scale;
+        y -= h;
+        link.appendChild(svg("rect", { class: "bar", x: x + 1, y: y, width: Math.max(2, step - 2), height: h, fill: typeColor(type) },
+          svg("title", {}, bucket.period + " · " + type + ": " + count)));
+      }
+      if (bucket.spanning) {
+        const h = bucket.spanning * scale;
+        y -= h;
+        link.appendChild(svg("rect", { class: "bar spanning", x: x + 1, y: y, width: Math.max(2, step - 2), height: h,
+          fill: "none", stroke: "#7f8c8d", "stroke-dasharray": "3,2" },
+          svg("title", {}, bucket.period + " · " + bucket.spanning + " events starting here and lasting longer")));
+      }
+      chart.appendChild(link);
+      if (index % labelEvery === 0) {
+        chart.appendChild(svg("text", { x: x, y: height - bottom + 14 }, bucket.period));
+      }
+    });
+    container.replaceChildren(chart);
+    return types;
+  }
+
+  function ranges(container, events) {
+    const spans = events.filter((e) => e.date && e.date.begin && e.date.end && e.date.begin !== e.date.end);
+    if (!spans.length) {
+      container.replaceChildren(el("p", { className: "muted" }, "No event in this view is known only to a range of dates."));
+      return;
+    }
+    const day = (text) => Date.parse(text + "T00:00:00Z") / 86400000;
+    const first = Math.min(...spans.map((e) => day(e.date.begin)));
+    const last = Math.max(...spans.map((e) => day(e.date.end))) + 1;
+    const row = 18, left = 230, width = 1100;
+    const scale = (width - left - 10) / Math.max(1, last - first);
+    const chart = svg("svg", { width: width, height: row * spans.length + 24, role: "img", "aria-label": "event date ranges" });
+    chart.appendChild(svg("text", { x: left, y: 12 }, spans.reduce((a, e) => (e.date.begin < a ? e.date.begin : a), spans[0].date.begin)));
+    spans.forEach((event, index) => {
+      const y = 20 + index * row;
+      const x = left + (day(event.date.begin) - first) * scale;
+      const w = Math.max(3, (day(event.date.end) + 1 - day(event.date.begin)) * scale);
+      const link = svg("a", { href: readerLink(event) },
+        svg("text", { x: 2, y: y + 11 }, (event.type + " · " + (event.place_name || "") + " · " + event.date.begin + " – " + event.date.end).slice(0, 40)),
+        svg("rect", { class: "bar", x: x, y: y, width: w, height: row - 5, fill: typeColor(event.type) },
+          svg("title", {}, event.type + ": " + event.date.begin + " – " + event.date.end + " · " + (event.actor_names || []).join(", "))));
+      chart.appendChild(link);
+    });
+    container.replaceChildren(chart);
+  }
+
+  async function draw() {
+    const container = document.getElementById("timeline");
+    const query = container.dataset.query || "";
+    const granularity = document.getElementById("granularity").value;
+    const status = document.getElementById("timeline-status");
+    try {
+      const answer = await getJSON("/api/timeline", joinQuery(query, "granularity=" + granularity, "limit=500"));
+      const types = histogram(container, answer, query);
+      legend(document.getElementById("timeline-legend"), types);
+      status.textContent = answer.items.reduce((n, b) => n + b.total + b.spanning, 0) + " dated events" +
+        (answer.undated ? ", " + answer.undated + " undated" : "") + (answer.total > answer.items.length ? " (first " + answer.items.length + " periods)" : "");
+      const events = await getJSON("/api/events", joinQuery(query, "limit=500"));
+      ranges(document.getElementById("ranges"), events.items);
+    } catch (error) {
+      status.textContent = error.message;
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    document.getElementById("granularity").addEventListener("change", draw);
+    draw();
+  });
+})();
