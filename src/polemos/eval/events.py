@@ -1,0 +1,250 @@
+"""Scoring the events stage on PLOVER-coded sentences (``PLOVER_GSR_CAMEO.json``).
+
+Each gold record is one sentence with one event type and source/target actors coded as
+ISO3 (or ``IGO``/``NGO``). PLOVER 0.5 types are mapped to the 16 current ones
+(DEMAND -> REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT). Every
+sentence runs through the whole pipeline (clean, spaCy, time, geo, actors, figures when
+present, events); the sentence's *main* event is the one whose trigger stands highest in
+the parse (closest to the root), as a human coder codes the main clause.
+
+Figures:
+
+* per-type precision, recall and F1 of the main event's type, with macro and
+  support-weighted averages, and accuracy (a sentence with no event counts as wrong);
+* ``any_type_recall``: the gold type is among any of the sentence's events;
+* actor accuracy: the main event's actor countries include a gold source code;
+* recipient accuracy: the main event's recipient (or, for two-sided events, actor)
+  countries include a gold target code. Both are over sentences whose gold has codes.
+
+Run: ``python -m polemos.eval.events ../shared/eval/events/PLOVER_GSR_CAMEO.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+from polemos.events.lexicon import PLOVER_TYPES
+from polemos.record import Actor, Event, ExtractionRecord
+
+OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+# The gold set still uses a few CAMEO country codes that differ from ISO 3166 alpha-3.
+LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "IMG": "IGO"}
+COLLECTIVE_SECTORS = {"IGO", "NGO"}
+NO_EVENT = "NONE"
+
+
+@dataclass
+class GoldSentence:
+    id: str
+    text: str
+    date: Optional[str]
+    type: str
+    sources: list[str]
+    targets: list[str]
+
+
+@dataclass
+class Prediction:
+    type: str
+    actors: set[str] = field(default_factory=set)
+    recipients: set[str] = field(default_factory=set)
+    all_types: set[str] = field(default_factory=set)
+
+
+def load_gold(path: Path) -> list[GoldSentence]:
+    gold = []
+    for item in json.loads(Path(path).read_text(encoding="utf-8")):
+        event_type = OLD_TYPES.get(item.get("event"), item.get("event"))
+        if event_type not in PLOVER_TYPES or not item.get("text"):
+            continue
+        gold.append(GoldSentence(
+            id=item["id"], text=item["text"], date=item.get("date"), type=event_type,
+            sources=_codes(item.get("source")), targets=_codes(item.get("target")),
+        ))
+    return gold
+
+
+def _codes(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else []
+    codes = []
+    for item in items:
+        code = item.get("code") if isinstance(item, dict) else None
+        if code and len(code) == 3 and code.isupper():
+            codes.append(LEGACY_CODES.get(code, code))
+    return codes
+
+
+class SentenceCoder:
+    """The whole pipeline on single sentences; the events stage gets the actor resolver."""
+
+    def __init__(self) -> None:
+        from polemos.events import EventCoder
+        from polemos.pipeline import Pipeline, PipelineConfig, STAGE_ORDER
+
+        stages = tuple(name for name in STAGE_ORDER if _stage_available(name))
+        self.pipeline = Pipeline.load(PipelineConfig(stages=stages), eager=True)
+        resolver = dict(self.pipeline.stages).get("actors")
+        self.stages = [(name, EventCoder.default(resolver) if name == "events" else stage)
+                       for name, stage in self.pipeline.stages]
+
+    def code(self, texts: Iterable[tuple[str, Optional[str]]]):
+        """(record, doc) for each (sentence, publication date) pair."""
+        from polemos.ingest.raw import RawDocument
+        from polemos.nlp import add_sentences
+
+        records = [self.pipeline.clean(RawDocument(source=f"sentence-{i}", content=text, format="text",
+                                                   published=published))
+                   for i, (text, published) in enumerate(texts)]
+        for record, doc in zip(records, self.pipeline.nlp.pipe(r.text for r in records)):
+            add_sentences(record, doc)
+            for _name, stage in self.stages:
+                stage.annotate(record, doc)
+            yield record, doc
+
+
+def _stage_available(name: str) -> bool:
+    import importlib
+
+    module, attribute = {"time": ("polemos.time", "TemporalTagger"), "geo": ("polemos.geo", "Geocoder"),
+                         "actors": ("polemos.actors", "ActorResolver"),
+                         "figures": ("polemos.figures", "FigureExtractor"),
+                         "events": ("polemos.events", "EventCoder")}[name]
+    try:
+        return hasattr(importlib.import_module(module), attribute)
+    except ImportError:
+        return False
+
+
+def main_event(record: ExtractionRecord, doc) -> Optional[Event]:
+    """The event whose trigger is closest to the root of its sentence's parse."""
+    if not record.events:
+        return None
+    return min(record.events, key=lambda e: (_trigger_depth(e, doc), -e.confidence))
+
+
+def _trigger_depth(event: Event, doc) -> int:
+    evidence = event.evidence[0] if event.evidence else None
+    words = set((event.trigger or "").split())
+    depths = [len(list(t.ancestors)) for t in doc
+              if t.text in words and (evidence is None or evidence.start <= t.idx < evidence.end)]
+    return min(depths) if depths else 99
+
+
+def predict(record: ExtractionRecord, doc) -> Prediction:
+    actors = {a.id: a for a in record.actors}
+    event = main_event(record, doc)
+    if event is None:
+        return Prediction(NO_EVENT)
+    return Prediction(
+        type=event.type,
+        actors=_countries(event.actor, actors),
+        recipients=_countries(event.recipient, actors),
+        all_types={e.type for e in record.events},
+    )
+
+
+def _countries(actor_ids: list[str], actors: dict[str, Actor]) -> set[str]:
+    codes = set()
+    for actor_id in actor_ids:
+        actor = actors.get(actor_id)
+        if actor is None:
+            continue
+        if actor.country:
+            codes.add(actor.country)
+        if (actor.sector or "") in COLLECTIVE_SECTORS:
+            codes.add(actor.sector)
+        elif actor.kind == "organisation" and not actor.country:
+            codes.add("IGO")
+    return codes
+
+
+def evaluate(path: Path | str, limit: Optional[int] = None, coder: Optional[SentenceCoder] = None) -> dict:
+    """Score the pipeline on the gold file at ``path``; returns the figures as a dict."""
+    gold = load_gold(Path(path))[:limit]
+    coder = coder or SentenceCoder()
+    started = time.perf_counter()
+    predictions = [predict(record, doc) for record, doc in coder.code((g.text, g.date) for g in gold)]
+    elapsed = time.perf_counter() - started
+    report = score(gold, predictions)
+    report.update({"file": str(path), "sentences": len(gold), "seconds": round(elapsed, 1)})
+    return report
+
+
+def score(gold: list[GoldSentence], predictions: list[Prediction]) -> dict:
+    per_type = {}
+    support = Counter(g.type for g in gold)
+    predicted = Counter(p.type for p in predictions)
+    correct = Counter(g.type for g, p in zip(gold, predictions) if g.type == p.type)
+    for event_type in PLOVER_TYPES:
+        tp, n_gold, n_pred = correct[event_type], support[event_type], predicted[event_type]
+        precision = tp / n_pred if n_pred else 0.0
+        recall = tp / n_gold if n_gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        if n_gold or n_pred:
+            per_type[event_type] = {"precision": precision, "recall": recall, "f1": f1,
+                                    "support": n_gold, "predicted": n_pred}
+    scored = [t for t in per_type.values() if t["support"]]
+    total = sum(t["support"] for t in scored)
+    return {
+        "per_type": per_type,
+        "macro_f1": sum(t["f1"] for t in scored) / len(scored) if scored else 0.0,
+        "weighted_f1": sum(t["f1"] * t["support"] for t in scored) / total if total else 0.0,
+        "accuracy": sum(correct.values()) / len(gold) if gold else 0.0,
+        "no_event": predicted[NO_EVENT],
+        "any_type_recall": sum(g.type in p.all_types for g, p in zip(gold, predictions)) / len(gold) if gold else 0.0,
+        "actor_accuracy": _role_accuracy(gold, predictions, "sources"),
+        "recipient_accuracy": _role_accuracy(gold, predictions, "targets"),
+    }
+
+
+def _role_accuracy(gold: list[GoldSentence], predictions: list[Prediction], role: str) -> dict:
+    hits, count = 0, 0
+    for g, p in zip(gold, predictions):
+        codes = set(getattr(g, role))
+        if not codes:
+            continue
+        count += 1
+        found = p.actors if role == "sources" else (p.recipients or p.actors - set(g.sources))
+        hits += bool(codes & found)
+    return {"accuracy": hits / count if count else 0.0, "count": count}
+
+
+def format_report(report: dict) -> str:
+    lines = [
+        f"PLOVER event coding on {report.get('file', '?')} ({report.get('sentences', '?')} sentences,"
+        f" {report.get('seconds', '?')} s)",
+        f"{'type':<10} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'pred':>5}",
+    ]
+    for event_type, figures in report["per_type"].items():
+        lines.append(f"{event_type:<10} {figures['precision']:>6.2f} {figures['recall']:>6.2f} "
+                     f"{figures['f1']:>6.2f} {figures['support']:>5} {figures['predicted']:>5}")
+    lines += [
+        f"macro F1 {report['macro_f1']:.3f}   weighted F1 {report['weighted_f1']:.3f}   "
+        f"accuracy {report['accuracy']:.3f}   sentences without event {report['no_event']}",
+        f"gold type among any coded event: {report['any_type_recall']:.3f}",
+        f"actor accuracy (ISO3) {report['actor_accuracy']['accuracy']:.3f} over {report['actor_accuracy']['count']}",
+        f"recipient accuracy (ISO3) {report['recipient_accuracy']['accuracy']:.3f} over "
+        f"{report['recipient_accuracy']['count']}",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    report = evaluate(args.path, limit=args.limit)
+    print(json.dumps(report, indent=2) if args.json else format_report(report))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
