@@ -29,6 +29,7 @@ class Extraction:
     title: Optional[str] = None
     url: Optional[str] = None
     published: Optional[str] = None  # ISO date read from page metadata
+    page_date: Optional[str] = None  # ISO date guessed from the page's visible dates
 
     def remove(self, kind: str, text: str, reason: str) -> None:
         self.removed.append(Removed(kind=kind, text=text, reason=reason))

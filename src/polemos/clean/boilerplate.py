@@ -28,10 +28,10 @@ class BoilerplatePattern:
     source: str
 
 
-def load_boilerplate_patterns(path: Optional[Path] = None) -> list[BoilerplatePattern]:
-    """Read the pattern table; ``path`` defaults to the packaged ``data/boilerplate.csv``."""
+def load_boilerplate_patterns(path: Optional[Path] = None, packaged: str = "boilerplate.csv") -> list[BoilerplatePattern]:
+    """Read a pattern table; ``path`` defaults to the packaged ``data/<packaged>``."""
     if path is None:
-        handle = resources.files("polemos").joinpath("data/boilerplate.csv").open(encoding="utf-8")
+        handle = resources.files("polemos").joinpath(f"data/{packaged}").open(encoding="utf-8")
     else:
         handle = open(path, encoding="utf-8")
     with handle:
@@ -47,11 +47,17 @@ def _has_emoji(text: str) -> bool:
 
 
 class BoilerplateFilter:
-    def __init__(self, patterns: list[BoilerplatePattern], max_words: int = 60,
-                 substantial_words: int = 20):
+    """Whole short blocks matching ``patterns`` go; so does the run of short blocks after the
+    article's last paragraph once boilerplate starts there; and a link list glued to the end of
+    the last paragraph (``trailers`` mark where it starts) is cut off."""
+
+    def __init__(self, patterns: list[BoilerplatePattern], trailers: Optional[list[BoilerplatePattern]] = None,
+                 max_words: int = 60, substantial_words: int = 20, max_trailer_words: int = 80):
         self.patterns = patterns
+        self.trailers = trailers or []
         self.max_words = max_words
         self.substantial_words = substantial_words
+        self.max_trailer_words = max_trailer_words
 
     def reason_for(self, text: str) -> Optional[str]:
         """Why a block is boilerplate, or None when it is article text."""
@@ -81,6 +87,21 @@ class BoilerplateFilter:
                 extraction.url = _first_url(block)
             extraction.remove("boilerplate", block.text, reason)
         extraction.blocks = kept
+        self._cut_trailer(extraction)
+
+    def _cut_trailer(self, extraction: Extraction) -> None:
+        body = [block for block in extraction.blocks if block.kind != HEADING]
+        if not body or not self.trailers:
+            return
+        last = body[-1]
+        starts = [(m.start(), p.reason) for p in self.trailers for m in [p.regex.search(last.text)] if m]
+        if not starts:
+            return
+        start, reason = min(starts)
+        head, tail = last.text[:start].rstrip(" (-|:;,"), last.text[start:]
+        if len(head.split()) >= 10 and len(tail.split()) <= self.max_trailer_words:
+            last.text = head
+            extraction.remove("boilerplate", tail, reason)
 
     def _tail_start(self, blocks: list[Block], reasons: list[Optional[str]]) -> int:
         """Index of the first boilerplate block after the last substantial paragraph: short

@@ -30,6 +30,7 @@ class CleanOptions:
     fallback_below_words: int = 30  # HTML: try the density fallback below this many words
     min_language_chars: int = 40  # shorter bodies get no language rather than a guess
     boilerplate_path: Optional[Path] = None  # default: polemos/data/boilerplate.csv
+    trailers_path: Optional[Path] = None  # default: polemos/data/boilerplate_trailers.csv
     photo_agencies_path: Optional[Path] = None  # default: polemos/data/photo_agencies.csv
 
 
@@ -47,6 +48,7 @@ class Cleaner:
         self.captions = CaptionDetector(load_photo_agencies(self.options.photo_agencies_path))
         self.boilerplate = BoilerplateFilter(
             load_boilerplate_patterns(self.options.boilerplate_path),
+            load_boilerplate_patterns(self.options.trailers_path, packaged="boilerplate_trailers.csv"),
             max_words=self.options.boilerplate_max_words,
         )
         self.pull_quotes = PullQuoteFilter(
@@ -108,7 +110,10 @@ class Cleaner:
             return extraction.published, "metadata"
         if raw.published:
             return raw.published, "given"
-        inferred = infer_publication_date(text, [caption.text for caption in extraction.captions])
+        if extraction.page_date:
+            return extraction.page_date, "inferred"
+        datelines = [r.text for r in extraction.removed if r.reason == "dateline"]
+        inferred = infer_publication_date(text, datelines + [caption.text for caption in extraction.captions])
         return (inferred, "inferred") if inferred else (None, None)
 
 

@@ -13,6 +13,7 @@ import copy
 import re
 from typing import Optional
 
+import htmldate
 import trafilatura
 from lxml import etree, html as lxml_html
 from trafilatura.utils import load_html
@@ -64,14 +65,51 @@ def _take_figures(tree: lxml_html.HtmlElement, detector: CaptionDetector, extrac
             figure.getparent().remove(figure)
 
 
+def _page_headline(tree: lxml_html.HtmlElement) -> Optional[str]:
+    """Text of the page's first <h1> outside the header and navigation, if headline-sized."""
+    for query in ("//h1[not(ancestor::header) and not(ancestor::nav)]", "//h1"):
+        for h1 in tree.xpath(query):
+            text = repair_inline(_text_of(h1))
+            if 2 <= len(text.split()) <= 40:
+                return text
+    return None
+
+
+def _strip_site_name(title: str, site: Optional[str]) -> str:
+    """'Headline | Site' -> 'Headline' when the last segment names the site."""
+    parts = re.split(r"\s+[|\u2013\u2014-]\s+", title)
+    if len(parts) > 1 and site and normalise_for_matching(parts[-1]) in normalise_for_matching(site):
+        return title[: title.rfind(parts[-1])].rstrip(" |-\u2013\u2014")
+    return title
+
+
+def _choose_title(meta_title: Optional[str], headline: Optional[str], site: Optional[str]) -> Optional[str]:
+    """The visible headline when it agrees with the metadata title (sites append their name
+    and SEO phrases to <title>), else the metadata title without the site name."""
+    if headline and meta_title:
+        headline_words = set(normalise_for_matching(headline).split())
+        shared = headline_words & set(normalise_for_matching(meta_title).split())
+        if len(shared) >= 0.3 * len(headline_words):
+            return headline
+    if meta_title:
+        return _strip_site_name(meta_title, site)
+    return headline
+
+
 def _metadata(tree: lxml_html.HtmlElement, extraction: Extraction, url: Optional[str]) -> None:
     found = trafilatura.extract_metadata(
         tree, default_url=url, extensive=False,
         date_config={"extensive_search": False, "original_date": True},
     )
-    extraction.title = repair_inline(found.title) if found.title else None
+    meta_title = repair_inline(found.title) if found.title else None
+    site = found.sitename or found.hostname
+    extraction.title = _choose_title(meta_title, _page_headline(tree), site)
     extraction.url = found.url or url
     extraction.published = found.date or None
+    if extraction.published is None:
+        # Markup-aware search of the whole page (bylines, "Posted on" spans) that the body
+        # text no longer has; a guess from the page, so the cleaner labels it "inferred".
+        extraction.page_date = htmldate.find_date(tree, extensive_search=True, original_date=True, url=url)
 
 
 def _heading_level(element: etree._Element) -> int:

@@ -26,6 +26,8 @@ _TYPOGRAPHIC = str.maketrans({
     "\u200d": None, "\u2060": None, "\ufeff": None,
 })
 
+# A replacement character next to a space stands for a lost no-break space or quote byte.
+_LOST_CHARACTER = re.compile(r"\ufffd+(?=\s|$)|(?<=\s)\ufffd+")
 # Doubled apostrophes inside a word ("modi''s") come from SQL-escaped exports.
 _DOUBLED_APOSTROPHE = re.compile(r"(?<=\w)''(?=\w)")
 _INLINE_SPACE = re.compile(r"[ \t\f\v]+")
@@ -40,6 +42,7 @@ def repair_text(text: str) -> str:
     text = _LOST_RIGHT_QUOTE.sub("\u201d", text)
     text = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
     text = _STRAY_A_CIRCUMFLEX.sub("", text)
+    text = _LOST_CHARACTER.sub("", text)
     text = text.translate(_TYPOGRAPHIC)
     text = _DOUBLED_APOSTROPHE.sub("'", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")

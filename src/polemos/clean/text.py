@@ -32,6 +32,12 @@ _SMALL_WORDS = {
 }
 _HEADING_MAX_WORDS = 12
 _HEADING_MAX_CHARS = 90
+_CAPTION_ABOVE_MAX_WORDS = 40
+_HEADLINE_MAX_WORDS = 20
+_NOT_A_HEADLINE = re.compile(
+    r"^(by\b|this (story|article|report) (is|was) from\b|(first )?(published|posted|updated)\b)", re.IGNORECASE
+)
+_BULLET = re.compile(r"^[-*+\u2022]\s+")
 
 
 def is_title_case_line(line: str) -> bool:
@@ -87,7 +93,8 @@ def _raw_blocks(content: str) -> list[Block]:
                 blocks.append(Block(HEADING, text, links, level=len(heading.group(1))))
             elif _LIST_ITEM.match(line):
                 links = []
-                blocks.append(Block(ITEM, _strip_inline_markdown(line, links), links))
+                text = _strip_inline_markdown(_BULLET.sub("", line), links)
+                blocks.append(Block(ITEM, text, links))
             elif not _MD_RULE.match(line):
                 pending.append(line)
         flush()
@@ -102,9 +109,23 @@ def _take_title(blocks: list[Block], given_title: Optional[str]) -> tuple[Option
         return given_title, blocks[1:]
     if first.kind == HEADING and first.level == 1:
         return given_title or first.text, blocks[1:]
-    if first.kind == PARAGRAPH and len(blocks) > 1 and is_title_case_line(first.text):
+    if first.kind == PARAGRAPH and len(blocks) > 1 and _reads_like_headline(first.text):
         return given_title or first.text, blocks[1:]
     return given_title, blocks
+
+
+def _reads_like_headline(line: str) -> bool:
+    """A first line in title case, or a short capitalised line with no closing punctuation
+    (sentence-case headlines), that is not a byline or a dateline."""
+    if _NOT_A_HEADLINE.match(line):
+        return False
+    if is_title_case_line(line):
+        return True
+    words = line.split()
+    return (
+        0 < len(words) <= _HEADLINE_MAX_WORDS and line[0].isupper()
+        and not _FINAL_PUNCTUATION.search(line.rstrip("\"')"))
+    )
 
 
 def _mark_headings(blocks: list[Block]) -> None:
@@ -119,6 +140,8 @@ def _mark_headings(blocks: list[Block]) -> None:
 
 
 def _separate_captions(extraction: Extraction, detector: CaptionDetector) -> None:
+    """Move caption paragraphs out of the body. A bare credit line ("Photo: Name") takes the
+    short paragraph just above it as its caption, unless that already has a credit."""
     kept: list[Block] = []
     previous_was_caption = False
     for block in extraction.blocks:
@@ -129,12 +152,18 @@ def _separate_captions(extraction: Extraction, detector: CaptionDetector) -> Non
             continue
         caption, credit = found
         if not caption and previous_was_caption and extraction.captions[-1].credit is None:
-            extraction.captions[-1].credit = credit  # a "Credit: ..." line under its caption
+            extraction.captions[-1].credit = credit
             extraction.removed[-1].text += f" ({credit})"
+        elif not caption and _could_be_caption(kept):
+            extraction.add_caption(kept.pop().text, credit)
         else:
             extraction.add_caption(caption, credit)
         previous_was_caption = True
     extraction.blocks = kept
+
+
+def _could_be_caption(kept: list[Block]) -> bool:
+    return bool(kept) and kept[-1].kind == PARAGRAPH and len(kept[-1].text.split()) <= _CAPTION_ABOVE_MAX_WORDS
 
 
 def extract_text(content: str, detector: CaptionDetector, given_title: Optional[str] = None) -> Extraction:
