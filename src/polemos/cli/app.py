@@ -67,21 +67,29 @@ def ingest(
     html_key: Optional[str] = typer.Option(None, help="JSON Lines key holding HTML."),
     stages: Optional[str] = typer.Option(None, help=f"Comma-separated stages to run (default: all of {','.join(STAGE_ORDER)})."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Worker processes (default: one per core)."),
+    engine: str = typer.Option("local", help="local (this machine) or dask (an existing Dask cluster)."),
+    scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, with --engine dask."),
 ):
     """Clean, extract and store documents; the same article is stored once."""
     options = _read_options(title, url, published, max_bytes, id_key, text_key, html_key)
-    summary = _run_ingest(paths, db, options, _config(stages), quiet)
+    summary = _run_ingest(paths, db, options, _config(stages), quiet, workers, engine, scheduler)
     raise typer.Exit(summary.exit_code())
 
 
-def _run_ingest(paths, db, options, config, quiet) -> IngestSummary:
+def _run_ingest(paths, db, options, config, quiet, workers=None, engine="local", scheduler=None) -> IngestSummary:
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter("choose local or dask", param_hint="--engine")
+    if engine == "dask" and not scheduler:
+        raise typer.BadParameter("--engine dask needs --scheduler ADDRESS", param_hint="--scheduler")
     try:
         store = open_store(db)
     except StoreError as error:
         err.print(f"polemos: error: {error}")
         raise typer.Exit(2)
     with store:
-        summary = ingest_paths(paths, store, options, config, err, show_progress=not quiet)
+        summary = ingest_paths(paths, store, options, config, err, show_progress=not quiet,
+                               workers=workers, engine=engine, scheduler=scheduler)
     err.print(summary.render(store.path))
     return summary
 
@@ -98,10 +106,12 @@ def extract(
     html_key: Optional[str] = typer.Option(None, help="JSON Lines key holding HTML."),
     stages: Optional[str] = typer.Option(None, help=f"Comma-separated stages to run (default: all of {','.join(STAGE_ORDER)})."),
     pretty: bool = typer.Option(False, help="Indent the JSON (one document only)."),
+    workers: int = typer.Option(1, "--workers", "-w", help="Worker processes (output order is kept)."),
 ):
     """Print the extraction record of each document as JSON Lines, without touching the store."""
     options = _read_options(title, url, published, max_bytes, id_key, text_key, html_key)
-    written, failed = extract_to_stream(paths, options, _config(stages), sys.stdout, err, indent=2 if pretty else None)
+    written, failed = extract_to_stream(paths, options, _config(stages), sys.stdout, err,
+                                        indent=2 if pretty else None, workers=workers)
     raise typer.Exit(1 if failed and not written else 0)
 
 
@@ -146,7 +156,7 @@ def demo(db: Optional[str] = DbOption):
 
     folder = resources.files("polemos") / "data" / "demo"
     with resources.as_file(folder) as demo_dir:
-        summary = _run_ingest([str(demo_dir)], db, ReadOptions(), PipelineConfig(), quiet=True)
+        summary = _run_ingest([str(demo_dir)], db, ReadOptions(), PipelineConfig(), quiet=True, workers=1)
     with open_store(db) as store:
         render_demo_summary(store, out)
     raise typer.Exit(summary.exit_code())

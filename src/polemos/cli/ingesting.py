@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, TextIO, Union
+from pathlib import Path
+from typing import Iterator, Optional, TextIO
 
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+from polemos.engines import AlreadyStored, Outcome, make_engine
 from polemos.ingest import InputError, ReadOptions, iter_inputs
-from polemos.pipeline import Pipeline, PipelineConfig
-from polemos.record import ExtractionRecord
+from polemos.pipeline import PipelineConfig
 
 PROGRESS_AFTER = 5  # a handful of inputs needs no progress bar
+LINE_COUNT_LIMIT = 2 * 1024**3  # count JSON Lines up to this size for the ETA; beyond, no ETA
 
 
 @dataclass
@@ -46,19 +48,42 @@ class IngestSummary:
         return "\n".join(lines)
 
 
-Cleaned = Union[ExtractionRecord, InputError]
+def ingest_paths(paths, store, options: ReadOptions, config: PipelineConfig, console: Console,
+                 show_progress: bool = True, workers: Optional[int] = None, engine: str = "local",
+                 scheduler: Optional[str] = None) -> IngestSummary:
+    """Run every input through the chosen engine and write new documents to ``store``."""
+    summary = IngestSummary()
+    started = time.perf_counter()
+    progress = _LazyProgress(console, enabled=show_progress, total=estimate_documents(paths))
+    runner = None
+    try:
+        runner = make_engine(config, store.path, workers, engine, scheduler)
+        for outcomes in runner.run(_batched(iter_inputs(paths, options), config.batch_size)):
+            for outcome in outcomes:
+                _record_outcome(outcome, store, summary, console)
+            progress.advance(len(outcomes), summary)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        progress.stop()
+        if runner is not None:
+            runner.close()
+        summary.seconds = time.perf_counter() - started
+    return summary
 
 
-def _cleaned(pipeline: Pipeline, paths: Iterable[str], options: ReadOptions) -> Iterator[tuple[Cleaned, object]]:
-    """Read and clean every input; errors come through in place of the record, never raised."""
-    for item in iter_inputs(paths, options):
-        if isinstance(item, InputError):
-            yield item, None
-            continue
-        try:
-            yield pipeline.clean(item), item
-        except InputError as error:
-            yield error, item
+def _record_outcome(outcome: Outcome, store, summary: IngestSummary, console: Console) -> None:
+    if isinstance(outcome, InputError):
+        summary.failures.append(outcome)
+        console.print(f"polemos: error: {outcome}", markup=False)
+    elif isinstance(outcome, AlreadyStored):
+        summary.present += 1
+    else:
+        status, _doc_id = store.add(outcome.record, raw_bytes=outcome.raw_bytes, raw_format=outcome.raw_format)
+        if status == "added":
+            summary.added += 1
+        else:
+            summary.present += 1
 
 
 def _batched(items: Iterator, size: int) -> Iterator[list]:
@@ -72,68 +97,58 @@ def _batched(items: Iterator, size: int) -> Iterator[list]:
         yield batch
 
 
-def ingest_paths(paths, store, options: ReadOptions, config: PipelineConfig, console: Console, show_progress: bool = True) -> IngestSummary:
-    summary = IngestSummary()
-    started = time.perf_counter()
-    progress = _LazyProgress(console, enabled=show_progress)
-    try:
-        pipeline = Pipeline.load(config)
-        for batch in _batched(_cleaned(pipeline, paths, options), config.batch_size):
-            _ingest_batch(batch, pipeline, store, summary, console)
-            progress.advance(len(batch), summary)
-    except KeyboardInterrupt:
-        summary.interrupted = True
-    finally:
-        progress.stop()
-        summary.seconds = time.perf_counter() - started
-    return summary
-
-
-def _ingest_batch(batch, pipeline: Pipeline, store, summary: IngestSummary, console: Console) -> None:
-    fresh = []
-    seen_in_batch: set[str] = set()
-    for cleaned, raw in batch:
-        if isinstance(cleaned, InputError):
-            summary.failures.append(cleaned)
-            console.print(f"polemos: error: {cleaned}", markup=False)
-        elif store.find_by_hash(cleaned.document.content_hash) or cleaned.document.content_hash in seen_in_batch:
-            summary.present += 1
-        else:
-            seen_in_batch.add(cleaned.document.content_hash)
-            fresh.append((cleaned, raw))
-    records = pipeline.analyse(record for record, _raw in fresh)
-    for record, (_cleaned_record, raw) in zip(records, fresh):
-        status, _doc_id = store.add(record, raw_bytes=raw.raw_bytes, raw_format=raw.format)
-        if status == "added":
-            summary.added += 1
-        else:
-            summary.present += 1
-
-
-def extract_to_stream(paths, options: ReadOptions, config: PipelineConfig, stream: TextIO, console: Console, indent=None) -> tuple[int, int]:
+def extract_to_stream(paths, options: ReadOptions, config: PipelineConfig, stream: TextIO, console: Console,
+                      indent=None, workers: Optional[int] = None) -> tuple[int, int]:
     """Write one JSON object per document to ``stream``, in input order; returns (written, failed)."""
-    pipeline = Pipeline.load(config)
     written = failed = 0
-    for batch in _batched(_cleaned(pipeline, paths, options), config.batch_size):
-        good = [record for record, _raw in batch if not isinstance(record, InputError)]
-        analysed = iter(pipeline.analyse(good))
-        for cleaned, _raw in batch:
-            if isinstance(cleaned, InputError):
-                failed += 1
-                console.print(f"polemos: error: {cleaned}", markup=False)
-                continue
-            record = next(analysed)
-            stream.write(json.dumps(record.to_dict(), ensure_ascii=False, indent=indent) + "\n")
-            written += 1
-        stream.flush()
+    runner = make_engine(config, None, 1 if workers is None else workers)
+    try:
+        for outcomes in runner.run(_batched(iter_inputs(paths, options), config.batch_size)):
+            for outcome in outcomes:
+                if isinstance(outcome, InputError):
+                    failed += 1
+                    console.print(f"polemos: error: {outcome}", markup=False)
+                    continue
+                stream.write(json.dumps(outcome.record.to_dict(), ensure_ascii=False, indent=indent) + "\n")
+                written += 1
+            stream.flush()
+    finally:
+        runner.close()
     return written, failed
+
+
+def estimate_documents(paths) -> Optional[int]:
+    """How many documents the inputs hold, when that is cheap to know (for the progress bar's ETA)."""
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        target = Path(path)
+        files = [target] if target.is_file() else [p for p in target.rglob("*") if p.is_file()] if target.is_dir() else []
+        for file in files:
+            if file.suffix == ".jsonl" and file.stat().st_size < LINE_COUNT_LIMIT:
+                total += _count_lines(file)
+            elif file.suffix.lower() in (".gz", ".jsonl"):
+                return None
+            else:
+                total += 1
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    count = 0
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            count += block.count(b"\n")
+    return count
 
 
 class _LazyProgress:
     """A rich progress bar that appears only once more than a handful of documents went by."""
 
-    def __init__(self, console: Console, enabled: bool):
+    def __init__(self, console: Console, enabled: bool, total: Optional[int] = None):
         self.console = console
+        self.total = total
         self.enabled = enabled
         self.done = 0
         self.started = time.perf_counter()
@@ -146,12 +161,12 @@ class _LazyProgress:
             return
         if self.progress is None:
             self.progress = Progress(
-                TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} docs"),
+                TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
                 TextColumn("{task.fields[rate]:.1f} docs/s"), TextColumn("{task.fields[status]}"),
-                TimeElapsedColumn(), console=self.console, transient=True,
+                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=self.console, transient=True,
             )
             self.progress.start()
-            self.task = self.progress.add_task("ingest", total=None, rate=0.0, status="")
+            self.task = self.progress.add_task("ingest", total=self.total, rate=0.0, status="")
         rate = self.done / max(1e-9, time.perf_counter() - self.started)
         status = f"{summary.added} added, {summary.present} present, {len(summary.failures)} failed"
         self.progress.update(self.task, completed=self.done, rate=rate, status=status)

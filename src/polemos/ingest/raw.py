@@ -22,6 +22,9 @@ class InputError(Exception):
     """An input that cannot be read; the message is one line naming the input and the reason."""
 
     def __init__(self, source: str, reason: str):
-        super().__init__(f"{source}: {reason}")
+        super().__init__(source, reason)  # both in args, so the error pickles across processes
         self.source = source
         self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"

@@ -1,0 +1,63 @@
+"""Running batches on an existing Dask cluster.
+
+Each Dask worker loads the pipeline once, through a worker plugin, and processes the batches
+(partitions) it is given; results flow back to this process, which alone writes them to the
+store, a batch at a time. Workers need polemos installed (``pip install polemos``) and, to
+skip already stored documents, read access to the store (a shared PostgreSQL database, or a
+SQLite file on a shared path); without it they extract everything and this process drops
+the duplicates on write.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Optional
+
+from distributed import Client, WorkerPlugin, get_worker
+
+from polemos.engines.local import ordered_results
+from polemos.engines.work import Item, Outcome, process_batch
+from polemos.pipeline import Pipeline, PipelineConfig
+
+PLUGIN_NAME = "polemos-pipeline"
+
+
+class PipelinePlugin(WorkerPlugin):
+    """Loads the pipeline on each worker when it joins the cluster, and keeps it on the worker."""
+
+    name = PLUGIN_NAME
+
+    def __init__(self, config: PipelineConfig, store_location: Optional[str]):
+        self.config = config
+        self.store_location = store_location
+
+    def setup(self, worker) -> None:
+        lookup = None
+        if self.store_location:
+            try:
+                from polemos.store import open_store
+
+                lookup = open_store(self.store_location).find_by_hash
+            except Exception:  # noqa: BLE001 - a worker that cannot see the store still extracts
+                lookup = None
+        worker.polemos = (Pipeline.load(self.config, eager=True), lookup)
+
+
+def run_on_worker(batch: list[Item]) -> list[Outcome]:
+    pipeline, lookup = get_worker().polemos
+    return process_batch(pipeline, batch, lookup)
+
+
+class DaskEngine:
+    def __init__(self, config: PipelineConfig, store_location: Optional[str], scheduler: str):
+        self.client = Client(scheduler)
+        self.client.register_plugin(PipelinePlugin(config, store_location), name=PLUGIN_NAME)
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def run(self, batches: Iterable[list[Item]]) -> Iterator[list[Outcome]]:
+        def submit(function, batch):
+            return self.client.submit(function, batch, pure=False)
+
+        yield from ordered_results(submit, run_on_worker, batches, max_pending=self.workers * 3)
+
+    def close(self) -> None:
+        self.client.close()
