@@ -25,10 +25,10 @@ from typing import Any, Optional
 
 from polemos.geo import Gazetteer, Geocoder
 from polemos.geo.disambiguate import MAX_ERROR_KM
+from polemos.geo.geocoder import PLACE_LABELS
 from polemos.geo.sources import haversine_km
 
 ACCURACY_KM = 161.0
-PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 @dataclass

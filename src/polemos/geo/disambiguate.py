@@ -15,7 +15,6 @@ from statistics import median
 from typing import Callable
 
 from polemos.geo.gazetteer import Candidate
-from polemos.geo.normalize import name_key
 from polemos.geo.sources import haversine_km
 
 MAX_ERROR_KM = 20039.0
@@ -200,7 +199,3 @@ def following_name(text: str, end: int) -> tuple[int, str] | None:
     if not match:
         return None
     return match.start(1), match.group(1)
-
-
-def group_key(text: str) -> str:
-    return name_key(text)

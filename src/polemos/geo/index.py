@@ -6,6 +6,7 @@ looking a name up is one indexed query, so about a million names cost no memory.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.metadata
 import logging
 import os
@@ -43,8 +44,6 @@ def data_version() -> str:
 
 
 def index_path(cache_dir: Path, version: str) -> Path:
-    import hashlib
-
     return cache_dir / f"gazetteer-{hashlib.sha1(version.encode()).hexdigest()[:12]}.sqlite"
 
 
