@@ -5,7 +5,7 @@ ISO3 (or ``IGO``/``NGO``). PLOVER 0.5 types are mapped to the 16 current ones
 (DEMAND -> REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT). Every
 sentence runs through the whole pipeline (clean, spaCy, time, geo, actors, figures when
 present, events); the sentence's *main* event is the one whose trigger stands highest in
-the parse (closest to the root), as a human coder codes the main clause.
+the parse (closest to the root; asserted events first), as a human coder codes the main clause.
 
 Figures:
 
@@ -122,10 +122,10 @@ def _stage_available(name: str) -> bool:
 
 
 def main_event(record: ExtractionRecord, doc) -> Optional[Event]:
-    """The event whose trigger is closest to the root of its sentence's parse."""
+    """The asserted event whose trigger is closest to the root of its sentence's parse."""
     if not record.events:
         return None
-    return min(record.events, key=lambda e: (_trigger_depth(e, doc), -e.confidence))
+    return min(record.events, key=lambda e: (e.modality != "asserted", _trigger_depth(e, doc), -e.confidence))
 
 
 def _trigger_depth(event: Event, doc) -> int:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from polemos.events.acled import AcledRule, acled_type, load_rules
 from polemos.events.anchors import Anchors, attached
-from polemos.events.describe import find_contexts, find_mode, recode
+from polemos.events.describe import find_contexts, find_mode, recode, reverse
 from polemos.events.lexicon import Lexicon, TriggerEntry
 from polemos.events.linking import Linker, SpanResolver, phrase_tokens
 from polemos.events.merge import Candidate, evidence_for, merge_mentions
@@ -80,12 +80,14 @@ class EventCoder:
     def _code(self, match: TriggerMatch, sentence: Span, context: _Context,
               barriers: frozenset[int]) -> Candidate | None:
         roles = find_roles(match)
+        if roles is None:
+            return None
         clause = roles.clause or match.head
         paragraph = context.anchors.paragraph_of(sentence.start_char)
         actors = self._link_actors(roles, context, paragraph)
         recipients = [r for r in context.linker.actors_for(roles.recipients) if r not in actors]
-        reading = read_modality(match.head, clause if not match.nominal or roles.support else match.head,
-                                self.lexicon)
+        reading = read_modality(clause if match.entry.frame == "obligation" else match.head,
+                                clause if not match.nominal or roles.support else match.head, self.lexicon)
         nodes = {match.head.i, clause.i} | {t.i for t in match.tokens}
         if roles.support is not None:
             nodes.add(roles.support.i)
@@ -104,13 +106,16 @@ class EventCoder:
         if match.nominal and not participants and own_date is None and not _definite(match):
             return None  # a bare "war" in "a state of war": no particular event
         if not participants and clause_date is None:
-            if not (match.nominal and _definite(match)):
+            if not match.nominal and roles.actors and not reading.generic and not _pronouns_only(roles.actors):
+                pass  # "Opposition groups demanded ...": a reported act by a party we could not name
+            elif not (match.nominal and _definite(match)):
                 return None
-            reference_only = True
+            else:
+                reference_only = True
         elif reading.generic and not participants:
             return None
         entry = _peacekeeping_as_aid(match.entry, clause)
-        event_type = recode(entry.type, reading)
+        event_type, modality = recode(reverse(entry.type, roles.support), reading)
         place = self._place(match, roles, nodes, sentence, context, paragraph)
         mode = "third-party" if roles.hosted else find_mode(event_type, entry, clause, match.head, self.lexicon)
         event = Event(
@@ -124,7 +129,7 @@ class EventCoder:
             date=clause_date or self._fallback_date(sentence, clause, context, paragraph),
             place=place,
             size=context.anchors.sizes(event_type, (sentence.start_char, sentence.end_char), nodes),
-            modality=reading.modality,
+            modality=modality,
             attributed_to=context.linker.actor_for(reading.speaker) if reading.speaker is not None else None,
             evidence=[evidence_for(context.record.text, sentence.start_char, sentence.end_char)],
             confidence=_confidence(match, actors, recipients, clause_date),
@@ -175,6 +180,10 @@ def _peacekeeping_as_aid(entry: TriggerEntry, clause) -> TriggerEntry:
     if entry.type == "MOBILIZE" and any(lemma_of(t) in PEACEKEEPING_WORDS for t in clause.subtree):
         return dataclasses.replace(entry, type="AID", mode=None, context="peacekeeping")
     return entry
+
+
+def _pronouns_only(tokens) -> bool:
+    return all(t.pos_ == "PRON" for t in tokens)
 
 
 def _present(clause) -> bool:

@@ -21,9 +21,37 @@ MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 MILITARY_SECTORS = {"MIL"}
 
 
-def recode(event_type: str, reading: ModalityReading) -> str:
-    if reading.modality == "negated":
+# Verbs that undo what their object noun names: "lifted the curfew", "cancelled the visit".
+REVERSALS = {"COERCE": "CONCEDE", "SANCTION": "RETREAT", "CONSULT": "REJECT", "AGREE": "REJECT",
+             "PROTEST": "CONCEDE", "ASSAULT": "RETREAT", "MOBILIZE": "RETREAT"}
+REVERSAL_VERBS = {"lift", "end", "ease", "relax", "remove", "cancel", "shorten", "scrap", "call"}
+SIGNING_VERBS = {"sign", "ratify", "finalize", "finalise", "initial"}
+REFUSABLE = COOPERATIVE | {"AGREE", "CONCEDE", "RETREAT"}
+
+
+def reverse(event_type: str, support: Token | None) -> str:
+    """PLOVER codes the undoing: easing restrictions is CONCEDE (3.4), lifting sanctions RETREAT (3.7),
+    cancelling meetings REJECT (3.13); signing an agreement is SUPPORT (3.3)."""
+    if support is None:
         return event_type
+    lemma = lemma_of(support)
+    if lemma in REVERSAL_VERBS and event_type in REVERSALS:
+        return REVERSALS[event_type]
+    if lemma in SIGNING_VERBS and event_type == "AGREE":
+        return "SUPPORT"
+    return event_type
+
+
+def recode(event_type: str, reading: ModalityReading) -> tuple[str, str]:
+    """(type, modality) after PLOVER's rules for refusals and announced or future actions."""
+    if reading.modality == "negated":
+        if event_type in REFUSABLE and reading.negation in {"local", "failed"}:
+            return "REJECT", "asserted"  # "will not accept refugees", "failed to reach agreement"
+        return event_type, reading.modality
+    return _future_type(event_type, reading), reading.modality
+
+
+def _future_type(event_type: str, reading: ModalityReading) -> str:
     if reading.modality == "future" or reading.intent:
         if event_type in COOPERATIVE:
             return "AGREE"

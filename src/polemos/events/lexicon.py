@@ -18,7 +18,7 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
-FRAMES = ("agent", "patient", "mutual", "self")
+FRAMES = ("agent", "patient", "mutual", "self", "obligation")
 
 
 @dataclass(frozen=True)
@@ -26,8 +26,10 @@ class TriggerEntry:
     """One lexicon row: a lemma sequence that signals an event of ``type``.
 
     ``frame`` says how syntax maps to roles: ``agent`` (subject acts on object),
-    ``patient`` (the subject undergoes it, e.g. people who flee) or ``mutual``
-    (every participant is an actor, e.g. clashes, talks).
+    ``patient`` (the subject undergoes it, e.g. people who flee), ``mutual``
+    (every participant is an actor, e.g. clashes, talks), ``self`` (the moved force
+    acts: "troops were deployed") or ``obligation`` (a modal under a speech verb:
+    "X said Y must ...", the speaker demands of Y).
     """
 
     lemmas: tuple[str, ...]

@@ -19,6 +19,7 @@ from polemos.events.triggers import lemma_of
 CHAIN_DEPS = {"xcomp", "ccomp", "advcl", "acomp", "conj", "pcomp", "prep", "relcl", "acl"}
 PRESENT_TAGS = {"VBZ", "VBP"}
 GENERIC_MODALS = {"can", "cannot"}
+FAILURE_VERBS = {"fail", "unable"}
 
 
 @dataclass
@@ -27,6 +28,7 @@ class ModalityReading:
     intent: bool = False  # announced or intended by someone ("plans to", "said it would")
     speaker: Token | None = None  # subject of the speech verb the clause depends on
     generic: bool = False  # a general statement ("a war ... can have no end")
+    negation: str | None = None  # "local" ("did not", "never"), "failed" or "refused" (a refusal verb governs)
 
 
 def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityReading:
@@ -34,6 +36,7 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
     kinds: set[str] = set()
     if _negated_locally(trigger):
         kinds.add("negated")
+        reading.negation = "local"
     chain = _governing_chain(clause)
     past_speech = False
     for position, verb in enumerate(chain):
@@ -44,6 +47,7 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
             via = chain[position - 1].dep_
             if cue == "negated" and via in {"xcomp", "prep", "pcomp"}:
                 kinds.add("negated")
+                reading.negation = reading.negation or ("failed" if lemma_of(verb) in FAILURE_VERBS else "refused")
             if cue == "intent" and via in {"xcomp", "ccomp", "prep", "pcomp"}:
                 kinds.add("intent")
             if cue == "reporting" and reading.speaker is None:
@@ -52,6 +56,7 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
                 break
         elif _negated_locally(verb):
             kinds.add("negated")
+            reading.negation = reading.negation or "local"
     reading.speaker = reading.speaker or _according_to(chain)
     if "would" in kinds:
         kinds.discard("would")

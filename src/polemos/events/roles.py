@@ -36,8 +36,13 @@ class Roles:
     hosted: bool = False  # talks hosted by a third party (the host acts, the parties receive)
 
 
-def find_roles(match: TriggerMatch) -> Roles:
-    if match.nominal:
+def find_roles(match: TriggerMatch) -> Roles | None:
+    """Roles of the trigger's event, or None when the pattern does not apply (a bare "must")."""
+    if match.entry.frame == "obligation":
+        roles = _obligation_roles(match)
+        if roles is None:
+            return None
+    elif match.nominal:
         roles = _nominal_roles(match)
     else:
         roles = _verbal_roles(match)
@@ -82,6 +87,8 @@ def _verbal_roles(match: TriggerMatch) -> Roles:
 
 def _nominal_roles(match: TriggerMatch) -> Roles:
     noun = match.head
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "a mediation effort between ...", "peace talks with ...": the phrase's head carries the roles
     frame = match.entry.frame
     owners = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c not in match.tokens]
     agents = _prep_objects(noun, {"by"}) + _acl_agents(noun)
@@ -121,6 +128,18 @@ def support_verb(noun: Token) -> Token | None:
     if noun.dep_ == "conj" and head.pos_ in VERB_TAGS:
         return head  # a mis-parse that coordinates a second object with the verb
     return None
+
+
+def _obligation_roles(match: TriggerMatch) -> Roles | None:
+    """"Russia said Sudan must return the helicopter": Russia requests, Sudan is asked."""
+    modal = match.head
+    demanded = modal.head
+    speaker_verb = demanded.head
+    if demanded.dep_ != "ccomp" or speaker_verb.pos_ not in VERB_TAGS:
+        return None
+    subjects = [c for c in demanded.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return Roles(actors=subject_of(speaker_verb) + _by_agents(speaker_verb), recipients=subjects,
+                 clause=speaker_verb, support=speaker_verb)
 
 
 def subject_of(verb: Token | None) -> list[Token]:

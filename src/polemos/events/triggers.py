@@ -1,7 +1,7 @@
 """Find event triggers in a parsed sentence: lexicon phrases matched on the dependency tree.
 
 A multi-word pattern ("call for", "open fire", "air strike", "state of emergency") matches
-when one of its words is the head and every other word hangs below it (at most two arcs
+when one of its words is the head and every other word hangs below it (at most three arcs
 down), so the words need not be adjacent: "pointed fingers at", "lifted the curfew".
 """
 
@@ -23,9 +23,9 @@ LIGHT_VERBS = {
     "continue", "wage", "declare", "reach", "make", "take", "undertake", "lead", "resume",
     "initiate", "order", "commit", "perpetrate", "unleash", "escalate", "intensify", "step",
     "complete", "proceed", "organize", "organise", "engage", "announce", "conclude", "strike",
-    "maintain", "enforce", "lift", "end", "renew", "open", "issue", "lodge", "pursue", "seal",
+    "maintain", "enforce", "lift", "end", "renew", "ease", "relax", "remove", "cancel", "shorten", "scrap", "open", "issue", "lodge", "pursue", "seal",
     "finalize", "broker", "forge", "cement", "strengthen", "give", "provide", "send", "grant",
-    "deliver", "offer", "extend", "intensify", "ramp", "host",
+    "deliver", "extend", "intensify", "ramp", "host",
 }
 TYPO_PREFIX = 7  # a verb spelled wrongly still counts when its first 7 letters match
 
@@ -38,7 +38,7 @@ class TriggerMatch:
 
     @property
     def nominal(self) -> bool:
-        return self.head.pos_ not in VERB_TAGS
+        return self.head.pos_ not in VERB_TAGS and self.entry.pos != "V"
 
     @property
     def text(self) -> str:
@@ -126,7 +126,7 @@ def _match_at(head: Token, entry: TriggerEntry) -> TriggerMatch | None:
     else:
         return None
     found = [head]
-    below = _descendants(head, depth=2)
+    below = _descendants(head, depth=3)
     for lemma in remaining:
         hit = next((t for t in below if t not in found and lemma in (lemma_of(t), t.lower_)), None)
         if hit is None:
