@@ -275,6 +275,18 @@ def eval_geo(
         _print_report(geo_eval, geo_eval.evaluate(path, mode=chosen, limit=limit), as_json)
 
 
+@eval_app.command("actors")
+def eval_actors(
+    path: Path = typer.Argument(..., exists=True, dir_okay=False, help="PLOVER-coded sentences (JSON)."),
+    limit: Optional[int] = typer.Option(None, help="Score only the first N sentences."),
+    as_json: bool = typer.Option(False, "--json"),
+):
+    """How often the actor layer finds the gold source/target country codes of PLOVER sentences."""
+    from polemos.eval import actors as actor_eval
+
+    _print_report(actor_eval, actor_eval.evaluate(path, limit=limit), as_json)
+
+
 def _print_report(module, report: dict, as_json: bool) -> None:
     print(json.dumps(report, indent=2, default=str) if as_json else module.format_report(report))
 

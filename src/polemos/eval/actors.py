@@ -1,6 +1,6 @@
 """Measure actor resolution against PLOVER-coded sentences (source/target country codes).
 
-    .venv/bin/python -m polemos.actors.evaluate ../shared/eval/events/PLOVER_GSR_CAMEO.json
+    .venv/bin/polemos eval actors ../shared/eval/events/PLOVER_GSR_CAMEO.json
 
 For every coded sentence the resolver annotates the sentence alone (dated by
 its ``date``); a gold actor counts as found when one of the sentence's actors
@@ -87,13 +87,17 @@ def evaluate(path: Path, limit: int | None = None) -> dict[str, float]:
     }
 
 
+def format_report(report: dict) -> str:
+    return "\n".join(f"{name:26} {value:.3f}" if isinstance(value, float) else f"{name:26} {value}"
+                     for name, value in report.items())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path)
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
-    for name, value in evaluate(args.path, args.limit).items():
-        print(f"{name:26} {value:.3f}" if isinstance(value, float) else f"{name:26} {value}")
+    print(format_report(evaluate(args.path, args.limit)))
 
 
 if __name__ == "__main__":
