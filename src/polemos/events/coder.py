@@ -85,7 +85,8 @@ class EventCoder:
         clause = roles.clause or match.head
         paragraph = context.anchors.paragraph_of(sentence.start_char)
         actors = self._link_actors(roles, context, paragraph)
-        recipients = [r for r in context.linker.actors_for(roles.recipients) if r not in actors]
+        recipients = [r for r in context.linker.actors_for(roles.recipients) if r not in actors] or [
+            r for r in context.linker.actors_for(roles.fallback_recipients) if r not in actors]
         reading = read_modality(clause if match.entry.frame == "obligation" else match.head,
                                 clause if not match.nominal or roles.support else match.head, self.lexicon)
         nodes = {match.head.i, clause.i} | {t.i for t in match.tokens}

@@ -31,6 +31,7 @@ class Roles:
     actors: list[Token] = field(default_factory=list)
     recipients: list[Token] = field(default_factory=list)
     fallback_actors: list[Token] = field(default_factory=list)  # used when ``actors`` link to no one
+    fallback_recipients: list[Token] = field(default_factory=list)  # used when ``recipients`` link to no one
     clause: Token | None = None  # the verb whose clause gives modality, time and place
     support: Token | None = None  # light verb of a nominal trigger
     hosted: bool = False  # talks hosted by a third party (the host acts, the parties receive)
@@ -48,6 +49,7 @@ def find_roles(match: TriggerMatch) -> Roles | None:
         roles = _verbal_roles(match)
     roles.actors = _expand(roles.actors)
     roles.fallback_actors = _expand(roles.fallback_actors)
+    roles.fallback_recipients = _expand(roles.fallback_recipients)
     roles.recipients = [t for t in _expand(roles.recipients) if t not in roles.actors]
     return roles
 
@@ -82,7 +84,26 @@ def _verbal_roles(match: TriggerMatch) -> Roles:
     else:
         roles.actors = subjects + agents
         roles.recipients = objects + preps
+        roles.fallback_recipients = _indirect_recipients(verb, objects)
     return roles
+
+
+def _indirect_recipients(verb: Token, objects: list[Token]) -> list[Token]:
+    """Whom a speech act or promise concerns when no object names them: the owner of the
+    object ("rejected a U.S. request", "dismissed an appeal from X"), the subject of a
+    demanded clause ("demanded that the US cancel ..."), or the recipient of the promised
+    act ("offered to hand over to Great Britain", "refusing to lift the curfew on Palestinians")."""
+    found: list[Token] = []
+    for obj in objects:
+        found += [c for c in obj.children if c.dep_ in {"poss", "compound", "amod"}]
+        found += _prep_objects(obj, {"by", "from", "of"})
+    for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
+        found += [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        found += [c for c in clause.children if c.dep_ in {"dative"}]
+        found += _prep_objects(clause, RECIPIENT_PREPS | {"for", "with"})
+        for obj in (c for c in clause.children if c.dep_ == "dobj"):
+            found += _prep_objects(obj, {"on", "against", "for", "to"})
+    return found
 
 
 def _nominal_roles(match: TriggerMatch) -> Roles:
