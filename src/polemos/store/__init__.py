@@ -1,23 +1,33 @@
-"""Store: where documents and everything extracted from them are kept (SQLite by default)."""
+"""Store: where documents and everything extracted from them are kept.
+
+An SQLite file by default; a PostgreSQL database when the location is a
+``postgresql://`` URL, for several ingest processes and the web server writing at once.
+Both backends have the same schema, methods and rows (``polemos.store.base.Store``).
+"""
 
 from __future__ import annotations
 
 import os
 
+from polemos.store.base import Store, StoreError
 from polemos.store.events import EventFilter
-from polemos.store.sqlite import DEFAULT_DB, SQLiteStore, StoreError
+from polemos.store.postgres import PostgresStore, is_postgres_url
+from polemos.store.sqlite import DEFAULT_DB, SQLiteStore
 
 
 def default_location() -> str:
     return os.environ.get("POLEMOS_DB") or DEFAULT_DB
 
 
-def open_store(location: str | None = None) -> SQLiteStore:
-    """Open (and migrate) the store at ``location``: a SQLite file path."""
+def open_store(location: str | None = None) -> Store:
+    """Open (and migrate) the store at ``location``: a SQLite file path or a ``postgresql://`` URL."""
     location = location or default_location()
-    if location.startswith(("postgresql://", "postgres://")):
-        raise StoreError(f"{location.split('@')[-1]}: PostgreSQL stores are not supported in this version")
+    if is_postgres_url(location):
+        return PostgresStore.open(location)
     return SQLiteStore.open(location)
 
 
-__all__ = ["EventFilter", "DEFAULT_DB", "SQLiteStore", "StoreError", "default_location", "open_store"]
+__all__ = [
+    "EventFilter", "DEFAULT_DB", "PostgresStore", "SQLiteStore", "Store", "StoreError",
+    "default_location", "open_store",
+]

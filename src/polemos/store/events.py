@@ -2,6 +2,9 @@
 
 Event ids are stable: the same event type at the same evidence span of the same document
 gets the same id on every extraction, which is what lets a review survive re-extraction.
+
+``connection`` is either backend's connection: both take ``?`` placeholders and give rows
+addressable by column name. The SQL that differs between them comes from ``dialect``.
 """
 
 from __future__ import annotations
@@ -9,12 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import Any, Optional
 
 from polemos.record import Event, ExtractionRecord
+from polemos.store.dialect import SQLITE
 
 REVIEW_STATUSES = ("confirmed", "rejected", "corrected")
 CORRECTABLE = ("type", "mode", "actor", "recipient", "date", "place", "size")
@@ -36,7 +39,7 @@ def assign_stable_ids(record: ExtractionRecord) -> None:
         event.id = event_id
 
 
-def write_events(connection: sqlite3.Connection, record: ExtractionRecord) -> None:
+def write_events(connection, record: ExtractionRecord) -> None:
     doc_id = record.document.id
     known_actors = {actor.id for actor in record.actors}
     for event in record.events:
@@ -60,7 +63,7 @@ def write_events(connection: sqlite3.Connection, record: ExtractionRecord) -> No
         )
         roles = [(a, "actor") for a in event.actor] + [(a, "recipient") for a in event.recipient]
         connection.executemany(
-            "INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?)",
+            "INSERT INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
             [(event.id, actor_id, role) for actor_id, role in roles if actor_id in known_actors],
         )
         connection.executemany(
@@ -75,7 +78,7 @@ def write_events(connection: sqlite3.Connection, record: ExtractionRecord) -> No
         )
 
 
-def delete_events(connection: sqlite3.Connection, doc_id: str) -> None:
+def delete_events(connection, doc_id: str) -> None:
     """Remove a document's machine events; reviews stay (they are keyed by the stable event id)."""
     connection.execute("DELETE FROM evidence WHERE doc_id = ?", (doc_id,))
     connection.execute("DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE doc_id = ?)", (doc_id,))
@@ -108,16 +111,18 @@ class EventFilter:
         return lat, lon, km
 
 
-def _where(filter: EventFilter) -> tuple[str, list[Any]]:
+def _where(filter: EventFilter, dialect=SQLITE) -> tuple[str, list[Any]]:
+    """The SQL condition (over ``events e`` joined with the latest review ``r``) and its parameters."""
     clauses, params = ["1=1"], []
     if filter.type:
         types = [t.strip().upper() for t in filter.type.split(",") if t.strip()]
-        clauses.append(f"COALESCE(json_extract(r.changes_json, '$.type'), e.type) IN ({','.join('?' * len(types))})")
+        clauses.append(f"COALESCE({dialect.json_text('r.changes_json', 'type')}, e.type) IN ({','.join('?' * len(types))})")
         params += types
     if filter.actor:
         clauses.append(
             "e.id IN (SELECT ea.event_id FROM event_actors ea JOIN actors a ON a.id = ea.actor_id"
-            " WHERE a.id = ? OR a.name LIKE ? OR a.id IN (SELECT actor_id FROM actor_mentions WHERE text LIKE ?))"
+            f" WHERE a.id = ? OR a.name {dialect.like} ? OR a.id IN"
+            f" (SELECT actor_id FROM actor_mentions WHERE text {dialect.like} ?))"
         )
         params += [filter.actor, f"%{filter.actor}%", filter.actor]
     if filter.since:
@@ -142,8 +147,8 @@ def _where(filter: EventFilter) -> tuple[str, list[Any]]:
             clauses.append("e.lon BETWEEN ? AND ?")
             params += [lon - dlon, lon + dlon]
     if filter.q:
-        clauses.append("e.id IN (SELECT ev.event_id FROM evidence ev JOIN evidence_fts f ON f.rowid = ev.id WHERE evidence_fts MATCH ?)")
-        params.append(_fts_query(filter.q))
+        clauses.append(f"e.id IN (SELECT ev.event_id FROM evidence ev WHERE {dialect.evidence_search('ev')})")
+        params.append(dialect.search_parameter(filter.q))
     if not filter.include_rejected:
         clauses.append("COALESCE(r.status, '') != 'rejected'")
     return " AND ".join(clauses), params
@@ -155,9 +160,10 @@ _LATEST_REVIEW = (
 )
 
 
-def query_events(connection: sqlite3.Connection, filter: EventFilter, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+def query_events(connection, filter: EventFilter, limit: int = 50, offset: int = 0,
+                 dialect=SQLITE) -> tuple[list[dict], int]:
     """Events matching ``filter``, newest first, with the latest review applied; and the total count."""
-    where, params = _where(filter)
+    where, params = _where(filter, dialect)
     total = connection.execute(f"SELECT COUNT(*) FROM events e {_LATEST_REVIEW} WHERE {where}", params).fetchone()[0]
     rows = connection.execute(
         f"SELECT e.*, d.title AS doc_title, d.url AS doc_url, r.status AS review_status, r.changes_json AS review_changes,"
@@ -169,7 +175,7 @@ def query_events(connection: sqlite3.Connection, filter: EventFilter, limit: int
     return [_event_view(row, actor_names) for row in rows], total
 
 
-def _actor_names(connection: sqlite3.Connection, event_ids: list[str]) -> dict[str, str]:
+def _actor_names(connection, event_ids: list[str]) -> dict[str, str]:
     if not event_ids:
         return {}
     marks = ",".join("?" * len(event_ids))
@@ -180,7 +186,7 @@ def _actor_names(connection: sqlite3.Connection, event_ids: list[str]) -> dict[s
     return {row["id"]: row["name"] for row in rows}
 
 
-def _event_view(row: sqlite3.Row, actor_names: dict[str, str]) -> dict:
+def _event_view(row, actor_names: dict[str, str]) -> dict:
     """One event as the CLI, the API and exports show it: the extraction with its review applied."""
     event = json.loads(row["event_json"])
     changes = json.loads(row["review_changes"]) if row["review_changes"] else {}
@@ -199,7 +205,7 @@ def _event_view(row: sqlite3.Row, actor_names: dict[str, str]) -> dict:
     return event
 
 
-def add_review(connection: sqlite3.Connection, event_id: str, status: str, changes: dict | None = None,
+def add_review(connection, event_id: str, status: str, changes: dict | None = None,
                note: str | None = None, reviewer: str | None = None) -> dict:
     if status not in REVIEW_STATUSES:
         raise ValueError(f"review status must be one of {', '.join(REVIEW_STATUSES)}, not {status!r}")
@@ -226,8 +232,3 @@ def haversine_km(lat1, lon1, lat2, lon2) -> Optional[float]:
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
-
-def _fts_query(text: str) -> str:
-    """Quote each word so user input is matched as words, never parsed as FTS5 syntax."""
-    words = [w.replace('"', '""') for w in text.split() if w.strip()]
-    return " ".join(f'"{w}"' for w in words) or '""'

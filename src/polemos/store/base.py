@@ -1,0 +1,294 @@
+"""What every store does, whichever database keeps it: migrations, one transaction per
+document, dedup by content, and reading documents and events back.
+
+A backend (``SQLiteStore``, ``PostgresStore``) supplies a connection that takes ``?``
+placeholders and returns rows addressable by column name, a dialect object for the few
+fragments of SQL that differ, and how a write transaction starts. Every document is written
+in one transaction together with everything extracted from it, so an interrupted ingest
+never leaves half a document behind and re-running it completes the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import asdict
+from datetime import datetime, timezone
+from importlib import resources
+from typing import Iterator, Optional
+
+from polemos.record import ExtractionRecord
+from polemos.store.events import (
+    EventFilter, add_review, assign_stable_ids, delete_events, query_events, write_events,
+)
+
+COUNTABLE_TABLES = frozenset({
+    "documents", "actors", "actor_mentions", "places", "timexes", "quantities", "sentences",
+    "events", "evidence", "relations", "reviews",
+})
+
+
+class StoreError(Exception):
+    pass
+
+
+def migration_scripts(folder: str = "migrations") -> list[tuple[int, str, str]]:
+    """(version, name, sql) of every packaged migration in ``folder``, in order."""
+    directory = resources.files("polemos.store").joinpath(*folder.split("/"))
+    scripts = []
+    for entry in directory.iterdir():
+        if entry.name.endswith(".sql"):
+            version = int(entry.name.split("_", 1)[0])
+            scripts.append((version, entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(scripts)
+
+
+class Store:
+    """The shared behaviour; subclasses open the connection and run migration scripts."""
+
+    dialect = None  # set by each backend
+    retryable_errors: tuple[type[BaseException], ...] = ()  # transient conflicts worth one more try
+    RETRIES = 5
+
+    def __init__(self, connection, path: str):
+        self.connection = connection
+        self.path = path
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def transaction(self):
+        """A write transaction: committed on success, rolled back on any exception."""
+        return _Transaction(self.connection, self.dialect.begin_write)
+
+    # -- schema -------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        if not self.connection.execute(self.dialect.table_exists, ("schema_migrations",)).fetchone():
+            return 0
+        return self.connection.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] or 0
+
+    def migrate(self) -> None:
+        """Apply every packaged migration not applied yet; safe when several processes open a new store at once."""
+        scripts = migration_scripts(self.dialect.migrations_folder)
+        if self.schema_version() >= scripts[-1][0]:
+            return
+        with self.transaction():
+            if self.dialect.lock_migrations:
+                self.connection.execute(self.dialect.lock_migrations)
+            self.connection.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
+            )
+            current = self.schema_version()  # again, now that no other process can be migrating
+            for version, name, sql in scripts:
+                if version > current:
+                    self._run_script(sql)
+                    self.connection.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, _now()))
+
+    def _run_script(self, sql: str) -> None:
+        raise NotImplementedError
+
+    # -- writing ------------------------------------------------------------------------
+
+    def find_by_hash(self, content_hash: str) -> Optional[str]:
+        row = self.connection.execute("SELECT id FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
+        return row["id"] if row else None
+
+    def add(self, record: ExtractionRecord, raw_bytes: Optional[bytes] = None,
+            raw_format: Optional[str] = None) -> tuple[str, str]:
+        """Store a document and its extraction; returns (status, doc_id), status ``added`` or ``present``.
+
+        Safe against other processes adding the same text at the same moment: the unique
+        content hash decides, and the loser reports the winner's document as ``present``."""
+        return self._retrying(lambda: self._add_once(record, raw_bytes, raw_format))
+
+    def _add_once(self, record: ExtractionRecord, raw_bytes: Optional[bytes], raw_format: Optional[str]) -> tuple[str, str]:
+        content_hash = record.document.content_hash or ""
+        with self.transaction():
+            existing = self.find_by_hash(content_hash)
+            if existing:
+                return "present", existing
+            # A JSON Lines id is kept unless another document already uses it.
+            for doc_id in (record.document.id, f"{record.document.id}-{content_hash[:8]}"):
+                if self._insert_document(doc_id, record, raw_bytes, raw_format):
+                    record.document.id = doc_id
+                    self._write_extraction(record)
+                    return "added", doc_id
+                existing = self.find_by_hash(content_hash)  # another process may just have stored this text
+                if existing:
+                    return "present", existing
+        raise StoreError(f"{record.document.id}: both this id and {record.document.id}-{content_hash[:8]} are taken")
+
+    def _insert_document(self, doc_id: str, record: ExtractionRecord, raw_bytes: Optional[bytes],
+                         raw_format: Optional[str]) -> bool:
+        """Insert the document row unless its id or content hash is stored already; True if inserted."""
+        doc = record.document
+        cursor = self.connection.execute(
+            "INSERT INTO documents (id, content_hash, title, url, published, published_source, language,"
+            " source, text, structure_json, raw_format, raw_zlib, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (
+                doc_id, doc.content_hash, doc.title, doc.url, doc.published, doc.published_source,
+                doc.language, doc.source, record.text, _structure_json(record), raw_format,
+                zlib.compress(raw_bytes) if raw_bytes is not None else None, _now(),
+            ),
+        )
+        return cursor.rowcount == 1
+
+    def replace_extraction(self, record: ExtractionRecord) -> None:
+        """Swap a stored document's machine extraction for a new one, in one transaction."""
+        def replace() -> None:
+            with self.transaction():
+                self.connection.execute(
+                    f"SELECT id FROM documents WHERE id = ?{self.dialect.lock_for_update}", (record.document.id,)
+                )
+                self._delete_extraction(record.document.id)
+                self._write_extraction(record)
+        self._retrying(replace)
+
+    def _retrying(self, write):
+        """Run a whole write transaction again when the database gave up on it for a transient conflict."""
+        for attempt in range(self.RETRIES):
+            try:
+                return write()
+            except self.retryable_errors:
+                if attempt == self.RETRIES - 1:
+                    raise
+
+    def _delete_extraction(self, doc_id: str) -> None:
+        delete_events(self.connection, doc_id)
+        for table in ("sentences", "actor_mentions", "places", "timexes", "quantities"):
+            self.connection.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+    def _write_extraction(self, record: ExtractionRecord) -> None:
+        doc_id = record.document.id
+        execute_many = self.connection.executemany
+        execute_many(
+            'INSERT INTO sentences (doc_id, idx, start, "end") VALUES (?, ?, ?, ?)',
+            [(doc_id, i, s.start, s.end) for i, s in enumerate(record.sentences)],
+        )
+        # Actors in id order: concurrent writers then lock shared actor rows in one order and never deadlock.
+        for actor in sorted(record.actors, key=lambda actor: actor.id):
+            self.connection.execute(
+                "INSERT INTO actors (id, name, kind, sector, country, wikidata) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO NOTHING",
+                (actor.id, actor.name, actor.kind, actor.sector, actor.country, actor.wikidata),
+            )
+        for actor in record.actors:
+            execute_many(
+                'INSERT INTO actor_mentions (doc_id, actor_id, text, start, "end", sentence) VALUES (?, ?, ?, ?, ?, ?)',
+                [(doc_id, actor.id, m.text, m.start, m.end, m.sentence) for m in actor.mentions],
+            )
+        self._insert_items("places", doc_id, record.places,
+                           ("text", "start", "end", "name", "geonameid", "lat", "lon", "country", "feature", "sentence"))
+        self._insert_items("timexes", doc_id, record.timexes,
+                           ("text", "start", "end", "type", "value", "begin", "end_date", "anchor", "sentence"))
+        self._insert_items("quantities", doc_id, record.quantities,
+                           ("text", "start", "end", "min", "max", "unit", "category", "sentence"))
+        assign_stable_ids(record)
+        write_events(self.connection, record)
+        self.connection.execute(
+            "UPDATE documents SET record_zlib = ?, extracted_at = ? WHERE id = ?",
+            (zlib.compress(json.dumps(record.to_dict()).encode("utf-8")), _now(), doc_id),
+        )
+
+    def _insert_items(self, table: str, doc_id: str, items: list, columns: tuple[str, ...]) -> None:
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" for _ in range(len(columns) + 2))
+        rows = []
+        for index, item in enumerate(items):
+            values = asdict(item)
+            rows.append((doc_id, index, *(values.get(c) for c in columns)))
+        self.connection.executemany(f"INSERT INTO {table} (doc_id, idx, {quoted}) VALUES ({marks})", rows)
+
+    # -- reading ------------------------------------------------------------------------
+
+    def resolve_id(self, doc_id: str) -> str:
+        """Accept a full id or an unambiguous prefix of one."""
+        row = self.connection.execute("SELECT id FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row:
+            return row["id"]
+        rows = self.connection.execute(
+            f"SELECT id FROM documents WHERE id {self.dialect.like} ? ESCAPE '\\' LIMIT 2", (_like_prefix(doc_id),)
+        ).fetchall()
+        if len(rows) == 1:
+            return rows[0]["id"]
+        if not rows:
+            raise StoreError(f"{doc_id}: no such document in {self.display_location}")
+        raise StoreError(f"{doc_id}: ambiguous document id prefix")
+
+    @property
+    def display_location(self) -> str:
+        """Where the store is, fit to show a user (no password)."""
+        return self.path
+
+    def get_record(self, doc_id: str) -> ExtractionRecord:
+        doc_id = self.resolve_id(doc_id)
+        row = self.connection.execute("SELECT record_zlib FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return ExtractionRecord.from_dict(json.loads(zlib.decompress(row["record_zlib"])))
+
+    def get_raw(self, doc_id: str) -> tuple[Optional[bytes], Optional[str]]:
+        row = self.connection.execute(
+            "SELECT raw_zlib, raw_format FROM documents WHERE id = ?", (self.resolve_id(doc_id),)
+        ).fetchone()
+        return (zlib.decompress(row["raw_zlib"]) if row["raw_zlib"] else None), row["raw_format"]
+
+    def documents(self, limit: int = 50, offset: int = 0) -> Iterator:
+        """Stored documents in the order they were ingested; rows addressable by column name."""
+        yield from self.connection.execute(
+            "SELECT id, title, url, published, published_source, language, source, length(text) AS chars,"
+            " ingested_at FROM documents ORDER BY ingested_at, id LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+
+    def events(self, filter: EventFilter | None = None, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+        """Events matching ``filter`` with their latest review applied, and how many match in all."""
+        return query_events(self.connection, filter or EventFilter(), limit, offset, self.dialect)
+
+    def review_event(self, event_id: str, status: str, changes: dict | None = None,
+                     note: str | None = None, reviewer: str | None = None) -> dict:
+        with self.transaction():
+            return add_review(self.connection, event_id, status, changes, note, reviewer)
+
+    def count(self, table: str) -> int:
+        if table not in COUNTABLE_TABLES:
+            raise ValueError(table)
+        return self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+class _Transaction:
+    """``begin`` … COMMIT, rolled back on any exception (including KeyboardInterrupt)."""
+
+    def __init__(self, connection, begin: str):
+        self.connection = connection
+        self.begin = begin
+
+    def __enter__(self):
+        self.connection.execute(self.begin)
+        return self.connection
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None:
+            self.connection.execute("COMMIT")
+        else:
+            self.connection.execute("ROLLBACK")
+        return False
+
+
+def _structure_json(record: ExtractionRecord) -> str:
+    doc = asdict(record.document)
+    return json.dumps({key: doc[key] for key in ("headings", "captions", "removed")})
+
+
+def _like_prefix(prefix: str) -> str:
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,64 @@
+"""Where the store's SQL differs between SQLite and PostgreSQL, and nowhere else.
+
+The store writes its statements once, with ``?`` placeholders and portable SQL
+(``INSERT … ON CONFLICT DO NOTHING``, ``COALESCE``, ``LIMIT … OFFSET``). The few
+fragments that cannot be portable come from a dialect object: JSON field access, the
+full-text match over evidence, case-insensitive ``LIKE``, how a write transaction starts
+and how a row is locked for the rest of one.
+"""
+
+from __future__ import annotations
+
+
+class SQLiteDialect:
+    name = "sqlite"
+    migrations_folder = "migrations"
+    begin_write = "BEGIN IMMEDIATE"  # take the write lock up front: no upgrade deadlocks between writers
+    like = "LIKE"  # case-insensitive for ASCII in SQLite
+    lock_for_update = ""  # BEGIN IMMEDIATE already serialises writers
+    table_exists = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+    lock_migrations = None  # BEGIN IMMEDIATE already serialises migrations
+
+    def json_text(self, column: str, key: str) -> str:
+        """The text of a top-level key of a JSON object kept in a TEXT column."""
+        return f"json_extract({column}, '$.{_key(key)}')"
+
+    def evidence_search(self, evidence_alias: str) -> str:
+        """A condition on evidence rows matching one ``?`` search parameter."""
+        return (f"{evidence_alias}.id IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?)")
+
+    def search_parameter(self, text: str) -> str:
+        """Quote each word so user input is matched as words, never parsed as FTS5 syntax."""
+        words = [w.replace('"', '""') for w in text.split() if w.strip()]
+        return " ".join(f'"{w}"' for w in words) or '""'
+
+
+class PostgresDialect:
+    name = "postgresql"
+    migrations_folder = "migrations/pg"
+    begin_write = "BEGIN"  # row locks and unique indexes serialise what must be serialised
+    like = "ILIKE"  # as case-insensitive as SQLite's LIKE, so filters match the same rows
+    lock_for_update = " FOR UPDATE"
+    table_exists = "SELECT 1 WHERE to_regclass(?) IS NOT NULL"
+    # One migrating process at a time, even on a brand-new database where there is no row to lock yet.
+    lock_migrations = "SELECT pg_advisory_xact_lock(7283911)"
+
+    def json_text(self, column: str, key: str) -> str:
+        return f"(({column})::jsonb ->> '{_key(key)}')"
+
+    def evidence_search(self, evidence_alias: str) -> str:
+        # The same expression as the GIN index of migration 2, so the index is used.
+        return f"to_tsvector('simple', {evidence_alias}.text) @@ plainto_tsquery('simple', ?)"
+
+    def search_parameter(self, text: str) -> str:
+        return text  # plainto_tsquery treats it as plain words, never as query syntax
+
+
+SQLITE = SQLiteDialect()
+POSTGRES = PostgresDialect()
+
+
+def _key(key: str) -> str:
+    if not key.replace("_", "").isalnum():
+        raise ValueError(f"{key!r} is not a plain JSON key")
+    return key

@@ -1,0 +1,160 @@
+"""Both stores behave alike: the store and event checks run against SQLite and a real PostgreSQL
+server, and the two migration dialects define the same versions, tables and columns."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from pg import postgres_server, postgres_url  # noqa: F401 - fixtures
+from made_up_records import karabakh_record
+from polemos.record import Actor, DocumentInfo, ExtractionRecord, Mention, Place, Sentence
+from polemos.store import EventFilter, PostgresStore, SQLiteStore, StoreError, open_store
+from polemos.store.base import migration_scripts
+from polemos.store.postgres import pyformat, redact
+# The event checks of test_store_events, run here once per backend with this module's ``store``.
+from test_store_events import (  # noqa: F401
+    test_a_review_is_applied_everywhere_and_survives_re_extraction, test_bad_reviews_and_filters_are_refused,
+    test_events_carry_ids_names_places_and_evidence, test_filters_pick_the_right_events,
+)
+
+BACKENDS = ["sqlite", "postgres"]
+
+
+@pytest.fixture(params=BACKENDS)
+def location(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "p.db")
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture()
+def empty_store(location):
+    with open_store(location) as store:
+        yield store
+
+
+@pytest.fixture()
+def store(empty_store):
+    empty_store.add(karabakh_record())
+    return empty_store
+
+
+def _record(doc_id="d1", text="Troops shelled Goris.", content_hash="h1") -> ExtractionRecord:
+    return ExtractionRecord(
+        document=DocumentInfo(id=doc_id, title="T", content_hash=content_hash, published="2023-10-01"),
+        text=text,
+        sentences=[Sentence(0, len(text))],
+        actors=[Actor(id="ARM.MIL", name="Armenian military", kind="state", sector="MIL", country="ARM",
+                      mentions=[Mention("Troops", 0, 6, 0)])],
+        places=[Place("Goris", 15, 20, name="Goris", geonameid=616629, lat=39.5111, lon=46.3383,
+                      country="ARM", feature="city", sentence=0)],
+    )
+
+
+def test_open_store_picks_the_backend_from_the_location(location):
+    with open_store(location) as store:
+        expected = SQLiteStore if location.endswith(".db") else PostgresStore
+        assert type(store) is expected
+        assert store.schema_version() == migration_scripts(store.dialect.migrations_folder)[-1][0]
+    with open_store(location) as store:  # reopening applies nothing twice
+        versions = [row["version"] for row in store.connection.execute("SELECT version FROM schema_migrations")]
+        assert versions == sorted(set(versions)) and len(versions) == store.schema_version()
+
+
+def test_same_content_is_stored_once_and_round_trips(empty_store):
+    store = empty_store
+    assert store.add(_record(), raw_bytes=b"raw page", raw_format="text") == ("added", "d1")
+    assert store.add(_record(doc_id="other-id")) == ("present", "d1")
+    assert store.count("documents") == 1 and store.find_by_hash("h1") == "d1"
+    back = store.get_record("d1")
+    assert back.text == "Troops shelled Goris."
+    assert back.places[0].lat == 39.5111 and back.actors[0].mentions[0].text == "Troops"
+    assert store.get_raw("d1") == (b"raw page", "text")
+    assert store.resolve_id("d") == "d1"
+    (row,) = list(store.documents())
+    assert (row["id"], row["title"], row["chars"], row[0]) == ("d1", "T", 21, "d1")
+    assert dict(row)["published"] == "2023-10-01"
+
+
+def test_a_reused_id_with_other_content_gets_a_distinct_id(empty_store):
+    empty_store.add(_record())
+    status, doc_id = empty_store.add(_record(text="Rebels took the hill.", content_hash="h2"))
+    assert status == "added" and doc_id == "d1-h2"
+    with pytest.raises(StoreError, match="ambiguous"):
+        empty_store.resolve_id("d")
+
+
+def test_a_failed_write_leaves_no_half_document(empty_store):
+    broken = _record()
+    broken.places.append("not a place")  # fails after the document row was inserted
+    with pytest.raises(TypeError):
+        empty_store.add(broken)
+    assert empty_store.count("documents") == 0 and empty_store.count("actor_mentions") == 0
+    assert empty_store.add(_record())[0] == "added"
+
+
+def test_unknown_ids_give_clear_errors(empty_store):
+    with pytest.raises(StoreError, match="nope: no such document"):
+        empty_store.get_record("nope")
+    with pytest.raises(ValueError):
+        empty_store.count("sqlite_master")
+
+
+def test_searches_and_filters_agree_across_backends(store):
+    """Case-insensitive actor names and word search behave the same on both backends."""
+    items, total = store.events(EventFilter(actor="armenian CIVILIANS"))
+    assert total == 1 and items[0]["type"] == "SANCTION"
+    items, total = store.events(EventFilter(q="FLED"))
+    assert total == 1 and items[0]["evidence"][0]["text"] == "Thousands fled to Goris."
+    items, total = store.events(EventFilter(near=(39.8153, 46.7519, 1), type="ASSAULT,SANCTION"))
+    assert total == 1 and (items[0]["lat"], items[0]["lon"]) == (39.8153, 46.7519)
+
+
+def test_an_unreachable_postgres_server_is_a_clear_error():
+    with pytest.raises(StoreError, match=r"postgresql://ana:\*\*\*@127.0.0.1:1/polemos: cannot connect"):
+        open_store("postgresql://ana:secret@127.0.0.1:1/polemos")
+
+
+def test_placeholders_and_passwords_are_translated_safely():
+    assert pyformat("SELECT '?', \"a?\" FROM t WHERE x LIKE ? AND y = ?") == \
+        "SELECT '?', \"a?\" FROM t WHERE x LIKE %s AND y = %s"
+    assert pyformat("SELECT 5 % 2, 'a%' WHERE z = ?") == "SELECT 5 %% 2, 'a%%' WHERE z = %s"
+    assert redact("postgresql://ana:s3cret@db.example/polemos?sslmode=require&password=x") == \
+        "postgresql://ana:***@db.example/polemos?sslmode=require&password=***"
+
+
+def test_both_dialects_define_the_same_versions_tables_and_columns(postgres_url, tmp_path):
+    sqlite_versions = [(v, name) for v, name, _sql in migration_scripts("migrations")]
+    postgres_versions = [(v, name) for v, name, _sql in migration_scripts("migrations/pg")]
+    assert sqlite_versions == postgres_versions
+    with open_store(str(tmp_path / "p.db")) as lite, open_store(postgres_url) as pg:
+        assert _sqlite_columns(lite.connection) == _postgres_columns(pg.connection)
+
+
+_SQLITE_TYPES = {"TEXT": "text", "INTEGER": "integer", "REAL": "real", "BLOB": "bytes", "": "any"}
+_POSTGRES_TYPES = {"text": "text", "integer": "integer", "bigint": "integer", "double precision": "real",
+                   "bytea": "bytes"}
+
+
+def _sqlite_columns(connection: sqlite3.Connection) -> dict[str, list[tuple]]:
+    tables = [row[0] for row in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+        " AND name NOT LIKE 'evidence_fts%' AND name NOT LIKE 'sqlite_%'")]
+    return {
+        table: sorted((row["name"], _SQLITE_TYPES[row["type"].upper()], bool(row["notnull"] or row["pk"]))
+                      for row in connection.execute(f"PRAGMA table_info({table})"))
+        for table in tables
+    }
+
+
+def _postgres_columns(connection) -> dict[str, list[tuple]]:
+    columns: dict[str, list[tuple]] = {}
+    for row in connection.execute(
+        "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns"
+        " WHERE table_schema = current_schema()"
+    ):
+        columns.setdefault(row["table_name"], []).append(
+            (row["column_name"], _POSTGRES_TYPES[row["data_type"]], row["is_nullable"] == "NO"))
+    return {table: sorted(items) for table, items in columns.items()}
