@@ -93,6 +93,10 @@ class SentenceCoder:
         self.stages = [(name, EventCoder.default(resolver) if name == "events" else stage)
                        for name, stage in self.pipeline.stages]
 
+    def code_one(self, text: str, published: Optional[str] = None):
+        """(record, doc) for one text run through the whole pipeline."""
+        return next(self.code([(text, published)]))
+
     def code(self, texts: Iterable[tuple[str, Optional[str]]]):
         """(record, doc) for each (sentence, publication date) pair."""
         from polemos.ingest.raw import RawDocument

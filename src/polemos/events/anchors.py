@@ -20,7 +20,7 @@ from polemos.record import ExtractionRecord, Quantity, Timex
 
 DATE_TYPES = {"DATE", "TIME"}
 SIZE_CATEGORIES = {
-    "ASSAULT": ("dead", "injured", "displaced", "arrested"),
+    "ASSAULT": ("dead", "injured", "arrested"),
     "COERCE": ("arrested", "displaced"),
     "SANCTION": ("displaced",),
     "PROTEST": ("arrested", "injured", "dead"),

@@ -67,11 +67,12 @@ def find_mode(event_type: str, entry: TriggerEntry, clause: Token, trigger: Toke
     cues = lexicon.mode_cues.get(event_type, {})
     if event_type != entry.type:
         return None if event_type == "THREATEN" else entry.mode
+    best = entry.mode
     for token in _clause_tokens(clause, trigger):
         for key in (token.lower_, lemma_of(token)):
-            if key in cues and (entry.mode is None or _more_specific(cues[key], entry.mode)):
-                return cues[key]
-    return entry.mode
+            if key in cues and (best is None or _more_specific(cues[key], best)):
+                best = cues[key]
+    return best
 
 
 def find_contexts(entry: TriggerEntry, sentence: Span, actors: list[Actor], lexicon: Lexicon) -> list[str]:
@@ -98,6 +99,9 @@ def _clause_tokens(clause: Token, trigger: Token) -> list[Token]:
     return tokens
 
 
+# The delivering weapon decides: "aircraft bombed" is an air strike, "tanks fired" heavy weapons.
+WEAPON_RANK = {"drone": 5, "aerial": 4, "heavy-weapons": 3, "explosives": 2, "firearms": 1}
+
+
 def _more_specific(candidate: str, current: str) -> bool:
-    # Weapon modes refine the generic "firearms" of "fire"/"shoot" rows (e.g. "tanks fired").
-    return current == "firearms" and candidate in {"heavy-weapons", "aerial", "drone"}
+    return WEAPON_RANK.get(candidate, 0) > WEAPON_RANK.get(current, 0) > 0

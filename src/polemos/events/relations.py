@@ -42,6 +42,8 @@ class RelationFinder:
                 kind = self.cues.get(lemma_of(token))
                 if kind is None or token.pos_ not in NOUN_TAGS:
                     continue
+                if token.dep_ == "appos" and self.cues.get(lemma_of(token.head)):
+                    continue  # "an alliance, the Shusha Declaration, ...": one relation, named
                 relation = self._relation(token, kind, sentence, record, linker, anchors)
                 if relation is not None:
                     _add(relations, relation)

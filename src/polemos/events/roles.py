@@ -24,6 +24,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 HOSTING_VERBS = {"host", "mediate", "broker", "sponsor", "organize", "organise", "launch", "convene", "chair"}
 PARTICIPATION_NOUNS = {"participation", "presence", "mediation", "involvement", "help", "support"}
 MAX_CLIMB = 5
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+CAUSE_PREPS = {"after", "from", "amid", "during", "because"}
 
 
 @dataclass
@@ -71,16 +73,16 @@ def _verbal_roles(match: TriggerMatch) -> Roles:
             objects += subjects  # "Karabakh is to be dissolved": the inherited subject undergoes it
         subjects = []
     roles = Roles(clause=verb)
-    if frame == "patient" and any(c.dep_ == "dobj" for c in verb.children):
-        frame = "agent"  # "troops displaced villagers": the subject acts after all
+    if frame == "patient" and any(c.dep_ == "dobj" and c.ent_type_ not in PLACE_LABELS for c in verb.children):
+        frame = "agent"  # "troops displaced villagers": the subject acts after all ("fled Karabakh" does not)
     if frame == "mutual":
         roles.actors = subjects + agents + objects + partners
     elif frame == "self":
         roles.actors = subjects + agents or objects
-        roles.recipients = preps
+        roles.recipients = preps + _prep_objects(verb, {"from"})
     elif frame == "patient":
-        roles.recipients = (subjects or objects)
-        roles.actors = agents or _causer(verb)
+        roles.recipients = [t for t in (subjects or objects) if t.ent_type_ not in PLACE_LABELS]
+        roles.actors = agents or _causer(verb) or _cause_owners(verb)
     else:
         roles.actors = subjects + agents
         roles.recipients = objects + preps
@@ -100,7 +102,7 @@ def _indirect_recipients(verb: Token, objects: list[Token]) -> list[Token]:
     for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
         found += [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
         found += [c for c in clause.children if c.dep_ in {"dative"}]
-        found += _prep_objects(clause, RECIPIENT_PREPS | {"for", "with"})
+        found += _prep_objects(clause, RECIPIENT_PREPS | {"for", "with", "from"})
         for obj in (c for c in clause.children if c.dep_ == "dobj"):
             found += _prep_objects(obj, {"on", "against", "for", "to"})
     return found
@@ -185,7 +187,11 @@ def subject_of(verb: Token | None) -> list[Token]:
         elif current.dep_ in {"advcl", "conj", "ccomp", "acomp"}:
             current = current.head
         elif current.dep_ == "pcomp" and current.head.dep_ == "prep":
-            current = current.head.head
+            governor = current.head.head
+            objects = [c for c in governor.children if c.dep_ == "dobj"]
+            if objects and current.head.lower_ in {"of", "for"}:
+                return objects  # "accused Ukraine of attacking": Ukraine attacked
+            current = governor
         else:
             return []
         if current.pos_ not in VERB_TAGS and current.pos_ != "ADJ":
@@ -208,6 +214,14 @@ def _causer(verb: Token) -> list[Token]:
     if verb.dep_ in {"xcomp", "ccomp"} and lemma_of(governor) in CAUSATIVE_VERBS:
         return subject_of(governor) + _by_agents(governor)
     return []
+
+
+def _cause_owners(verb: Token) -> list[Token]:
+    """"fled after the Azerbaijani offensive": whoever owns the cause drove them out."""
+    causes = _prep_objects(verb, CAUSE_PREPS) + [
+        g for c in verb.children if c.lower_ in {"following", "amid"} for g in c.children if g.dep_ in {"pobj", "dobj"}]
+    return [c for cause in causes for c in cause.children if c.dep_ in {"poss", "amod", "compound"}] + [
+        a for cause in causes for a in _prep_objects(cause, {"by"})]
 
 
 def _by_agents(verb: Token) -> list[Token]:

@@ -69,7 +69,9 @@ def find_triggers(sentence: Span, lexicon: Lexicon, blocked: set[int]) -> list[T
         used |= indices
         accepted.append(match)
     nominal_heads = {m.head.i for m in accepted if m.nominal}
-    kept = [m for m in accepted if not _carries_nominal(m, nominal_heads) and not _appositive(m, nominal_heads)]
+    types = {m.head.i: m.entry.type for m in accepted}
+    kept = [m for m in accepted if not _carries_nominal(m, nominal_heads) and not _appositive(m, nominal_heads)
+            and not _restates_subject(m, types)]
     return sorted(kept, key=lambda m: m.head.i)
 
 
@@ -81,6 +83,13 @@ def _carries_nominal(match: TriggerMatch, nominal_heads: set[int]) -> bool:
     if verb.dep_ == "acl" and verb.head.i in nominal_heads:
         return True
     return any(c.i in nominal_heads and c.dep_ in {"dobj", "nsubjpass", "conj"} for c in verb.children)
+
+
+def _restates_subject(match: TriggerMatch, types: dict[int, str]) -> bool:
+    """"The attack killed twelve": the verb reports the outcome of the event its subject names."""
+    if match.nominal:
+        return False
+    return any(c.dep_ == "nsubj" and types.get(c.i) == match.entry.type for c in match.head.children)
 
 
 def _appositive(match: TriggerMatch, nominal_heads: set[int]) -> bool:
