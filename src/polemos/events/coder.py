@@ -20,12 +20,13 @@ from polemos.events.lexicon import Lexicon, TriggerEntry
 from polemos.events.linking import Linker, SpanResolver, phrase_tokens
 from polemos.events.merge import Candidate, evidence_for, merge_mentions
 from polemos.events.modality import read_modality
-from polemos.events.relations import RelationFinder, provision_tokens
+from polemos.events.relations import RelationFinder, enrich_agreements, provision_tokens
 from polemos.events.roles import Roles, find_roles
 from polemos.events.triggers import TriggerMatch, find_triggers, lemma_of
 from polemos.record import Event, ExtractionRecord
 
 REFERRING_PRONOUNS = {"it", "its", "they", "their", "them"}
+ANALYSIS_SUBJECTS = {"it", "this", "that", "which", "these", "those"}
 PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping"}
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 
@@ -74,7 +75,8 @@ class EventCoder:
             event.id = f"e{number}"
             event.acled = acled_type(event, actors_by_id, self.acled_rules)
         record.events = events
-        record.relations = self.relation_finder.find(record, doc, context.linker, context.anchors)
+        record.relations = enrich_agreements(
+            self.relation_finder.find(record, doc, context.linker, context.anchors), events)
         return record
 
     def _code(self, match: TriggerMatch, sentence: Span, context: _Context,
@@ -101,6 +103,8 @@ class EventCoder:
             return None
         if "can" in {c.lower_ for c in clause.children if c.dep_ == "aux"}:
             return None  # "a war ... can have no end": a general claim, not an event
+        if _commentary(clause) and clause_date is None:
+            return None  # "it allows the administration to ...": analysis in the present tense
         reference_only = False
         if match.nominal and not participants and _indefinite(match):
             return None  # "a perpetual state of war": no particular event
@@ -181,6 +185,12 @@ def _peacekeeping_as_aid(entry: TriggerEntry, clause) -> TriggerEntry:
     if entry.type == "MOBILIZE" and any(lemma_of(t) in PEACEKEEPING_WORDS for t in clause.subtree):
         return dataclasses.replace(entry, type="AID", mode=None, context="peacekeeping")
     return entry
+
+
+def _commentary(clause) -> bool:
+    """A present-tense clause about "it"/"this": the writer's analysis, not a reported act."""
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return clause.tag_ in {"VBZ", "VBP"} and any(s.lower_ in ANALYSIS_SUBJECTS for s in subjects)
 
 
 def _pronouns_only(tokens) -> bool:

@@ -66,9 +66,9 @@ class Linker:
 
     def actor_for(self, token: Token) -> str | None:
         found = _closest(token, self.actor_roots, self.actor_tokens)
-        if found is None and self.resolver is not None and _names_something(token):
-            members = sorted(t.i for t, _ in phrase_tokens(token))
-            found = self.resolver.actor_for_span(self.record, self.doc, self.doc[members[0]: members[-1] + 1])
+        named = _named_part(token) if self.resolver is not None else None
+        if found is None and named is not None:
+            found = self.resolver.actor_for_span(self.record, self.doc, named)
             if found is not None and not self._known(found):
                 found = None
         return found
@@ -91,9 +91,16 @@ class Linker:
         return found
 
 
-def _names_something(token: Token) -> bool:
-    """Only phrases with a name are worth resolving; "a pretext" or "tools" are not actors."""
-    return any(t.ent_type_ in NAMED_LABELS for t, _ in phrase_tokens(token))
+def _named_part(token: Token) -> Span | None:
+    """The name an argument carries, nearest first: the head itself, its compound or possessor
+    ("Kenyan police"), its of-complement ("the region of Karabakh"). "A pretext" has none, and
+    an adjective deeper down ("Armenian-populated") is not the argument's name."""
+    close = [token] + [c for c in token.children if c.dep_ in {"compound", "poss", "amod", "nmod"}]
+    close += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    for candidate in close:
+        if candidate.ent_type_ in NAMED_LABELS:
+            return next(e for e in candidate.doc.ents if e.start <= candidate.i < e.end)
+    return None
 
 
 def phrase_tokens(token: Token) -> list[tuple[Token, int]]:

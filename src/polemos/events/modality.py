@@ -61,7 +61,7 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
     if "would" in kinds:
         kinds.discard("would")
         kinds.add("future" if past_speech or reading.speaker is not None else "hypothetical")
-    reading.generic = _generic(clause, kinds)
+    reading.generic = any(_generic(verb, kinds) for verb in chain)
     reading.intent = "intent" in kinds or ("future" in kinds and reading.speaker is not None)
     for modality in ("negated", "hypothetical", "future"):
         if modality in kinds:

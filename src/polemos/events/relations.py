@@ -21,7 +21,7 @@ from polemos.events.linking import Linker
 from polemos.events.merge import evidence_for
 from polemos.events.roles import governing_verb, subject_of
 from polemos.events.triggers import NOUN_TAGS, lemma_of
-from polemos.record import ExtractionRecord, Relation
+from polemos.record import Event, ExtractionRecord, Relation
 
 PARTY_PREPS = {"with", "between", "among", "amongst", "on", "of"}
 OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
@@ -53,7 +53,7 @@ class RelationFinder:
     def _relation(self, token: Token, kind: str, sentence: Span, record: ExtractionRecord,
                   linker: Linker, anchors: Anchors) -> Relation | None:
         parties = _mediation_parties(token) if kind == "mediation" else _parties(token)
-        actors = linker.actors_for(parties)
+        actors = linker.actors_for([m for p in parties for m in (p, *p.conjuncts)])
         if len(actors) < 2:
             return None
         verb = _governor(token)
@@ -127,7 +127,9 @@ def _add(relations: list[Relation], relation: Relation) -> None:
     for existing in relations:
         same_parties = set(existing.actors) == set(relation.actors)
         same_name = existing.name == relation.name or not existing.name or not relation.name
-        if existing.type == relation.type and same_parties and same_name:
+        same_time = not existing.begin or not relation.begin or existing.begin.startswith(relation.begin) \
+            or relation.begin.startswith(existing.begin)
+        if existing.type == relation.type and same_parties and same_name and same_time:
             existing.name = existing.name or relation.name
             existing.begin = existing.begin or relation.begin
             known = {(e.start, e.end) for e in existing.evidence}
@@ -191,3 +193,22 @@ def _item_text(token: Token) -> str:
     kept = [t for t in token.subtree if t.i not in skip]
     words = [t for t in kept if not (t.dep_ == "det" and t.head is token)]
     return token.doc[words[0].i: words[-1].i + 1].text if words else token.text
+
+
+def enrich_agreements(relations: list[Relation], events: list[Event]) -> list[Relation]:
+    """Parties and date of an agreement from the AGREE/SUPPORT event reported in the same sentence
+    ("a trilateral agreement signed ... with the participation of Russia, Armenia, and Azerbaijan")."""
+    for relation in relations:
+        if relation.type not in DOCUMENT_TYPES:
+            continue
+        spans = {(e.start, e.end) for e in relation.evidence}
+        for event in events:
+            if event.type not in {"AGREE", "SUPPORT"} or not spans & {(e.start, e.end) for e in event.evidence}:
+                continue
+            if not set(relation.actors) <= set(event.actor + event.recipient):
+                continue  # another agreement reported in the same sentence
+            relation.actors.extend(a for a in event.actor + event.recipient if a not in relation.actors)
+            date = event.date or {}
+            if date.get("basis") == "clause" and len(date.get("value") or "") > len(relation.begin or ""):
+                relation.begin = date["value"]
+    return relations

@@ -24,6 +24,9 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 HOSTING_VERBS = {"host", "mediate", "broker", "sponsor", "organize", "organise", "launch", "convene", "chair"}
 PARTICIPATION_NOUNS = {"participation", "presence", "mediation", "involvement", "help", "support"}
 MAX_CLIMB = 5
+# Generic heads that carry a compound event noun: "mediation effort", "peace talks", "air campaign".
+CARRIER_NOUNS = {"effort", "mission", "talk", "process", "operation", "campaign", "plan", "initiative",
+                 "force", "deal", "round", "conference", "agreement", "attempt", "team"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CAUSE_PREPS = {"after", "from", "amid", "during", "because"}
 
@@ -110,7 +113,7 @@ def _indirect_recipients(verb: Token, objects: list[Token]) -> list[Token]:
 
 def _nominal_roles(match: TriggerMatch) -> Roles:
     noun = match.head
-    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+    if noun.dep_ == "compound" and lemma_of(noun.head) in CARRIER_NOUNS:
         noun = noun.head  # "a mediation effort between ...", "peace talks with ...": the phrase's head carries the roles
     frame = match.entry.frame
     owners = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c not in match.tokens]
@@ -147,6 +150,8 @@ def support_verb(noun: Token) -> Token | None:
     """The light verb carrying a nominal trigger ("launched an invasion", "signed ..., and an agreement")."""
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass", "attr"} and lemma_of(head) in LIGHT_VERBS:
+        if any(c.dep_ in {"oprd", "ccomp", "xcomp"} for c in head.children):
+            return None  # "made their return a distant prospect": a judgement, not an act
         return head
     if noun.dep_ == "conj" and head.pos_ in VERB_TAGS:
         return head  # a mis-parse that coordinates a second object with the verb
