@@ -220,13 +220,11 @@ def year_words(c: dict, ctx: Context) -> Optional[Resolution]:
 
 
 def _period_year(ctx: Context, last_month: int, unit: str) -> int:
-    """Year of "the fourth quarter" said in January (last year's) or "the first half" ahead."""
+    """Year of "the fourth quarter" reported on in January: last year's."""
     current = (ctx.anchor.month - 1) // (3 if unit == "Q" else 6)
     number = (last_month - 1) // (3 if unit == "Q" else 6)
     if ctx.tense == "past" and number > current:
         return ctx.anchor.year - 1
-    if ctx.tense == "future" and number < current:
-        return ctx.anchor.year + 1
     return ctx.anchor.year
 
 
@@ -300,6 +298,8 @@ def relative_unit(c: dict, ctx: Context) -> Optional[Resolution]:
     mod = bound_mod(c.get("bound"))
     if unit in {"day", "night"}:
         return relative_day(unit, rel, ctx)
+    if c.get("ended") is not None and unit in {"year", "month", "week"}:
+        return Resolution("DURATION", f"P1{unit[0].upper()}")  # "the year ended March 31"
     if ctx.anchor is None:
         return None
     if unit == "decade" and rel in PAST_WORDS:

@@ -75,6 +75,8 @@ def _season(candidate: Candidate, text: str) -> bool:
 
 
 def _bare_units(candidate: Candidate, text: str) -> bool:
+    if candidate.groups.get("recent"):
+        return True
     before = text[max(0, candidate.start - 12):candidate.start]
     after = text[candidate.end:candidate.end + 8]
     return bool(_BARE_UNITS_BEFORE.search(before) or _BARE_UNITS_AFTER.match(after))

@@ -99,6 +99,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("relative_unit", (
         rf"(?:\b(?P<bound>{BOUNDARY}|earlier\s+|later\s+))?\b(?P<rel>{RELATIVE}|the)\s+"
         r"(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>week|weekend|month|year|decade|day|night)\b"
+        r"(?P<ended>(?=\s+(?:ended|ending)\b))?"
         r"(?!\s*-?\s*(?:old|long|olds)\b)"
     )),
     ("offset", (
@@ -112,9 +113,10 @@ PATTERNS: list[tuple[str, str]] = [
         r"|additional|further|entire|whole|full|same|preceding|ensuing)\s+)?"
         rf"\b(?P<count>{COUNT}|{VAGUE_QUANTITIES})(?P<half>\s+and\s+a\s+half|\s+1/2)?(?P<hyphen>[\s-]+)"
         r"(?:(?:full|whole|long|straight|consecutive|more|calendar|additional|successive)\s+)?"
-        rf"(?P<unit>{UNIT})\b(?P<half_after>\s+and\s+a\s+half\b)?(?P<adjective>[\s-]+(?:long|old)\b)?"
+        rf"(?P<unit>{UNIT})\b(?P<half_after>\s+and\s+a\s+half\b)?(?P<adjective>[\s-]+(?:long|old)\b)?
+        r"(?P<of>(?=\s+of\b))?"
     )),
-    ("bare_units", r"\b(?P<unit>years|months|weeks|decades|days|hours|centuries)\b"),
+    ("bare_units", r"\b(?:(?P<recent>recent)\s+)?(?P<unit>years|months|weeks|decades|days|hours|centuries)\b"),
     ("clock", (
         rf"(?:\b(?P<approx>{APPROX}))?\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*"
         r"(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<zone>(?-i:[A-Z]{2,4})\b|local\s+time))?"
@@ -130,7 +132,7 @@ PATTERNS: list[tuple[str, str]] = [
     )),
     ("reference", (
         r"\b(?P<word>right\s+now|now|currently|nowadays|at\s+present|the\s+present(?:\s+day)?"
-        r"|these\s+days|at\s+the\s+moment|current|recently|lately|recent\s+(?:years|months|weeks|days|decades)"
+        r"|these\s+days|at\s+the\s+moment|current|recently|lately"
         r"|the\s+past|past\s+years|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future"
         r"|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades|quarters)"
         r"|the\s+(?:years|months|weeks|days)\s+ahead|the\s+(?:near|short|long)\s+term)\b"

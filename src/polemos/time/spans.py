@@ -44,10 +44,12 @@ def amount_of(count: str, half: Optional[str] = None) -> Optional[float]:
 def duration(c: dict, ctx: Context) -> Optional[Resolution]:
     if c.get("adjective") and "old" in c["adjective"].lower():
         return None  # an age ("a 45-year-old man")
+    if c.get("of") is not None and normal(c["unit"]).startswith("quarter"):
+        return None  # "three-quarters of the vote": a fraction
     letter, multiplier, is_clock = unit_info(c["unit"])
     amount = amount_of(c["count"], c.get("half") or c.get("half_after"))
-    if amount is not None and amount >= 2 and c.get("hyphen", "").strip() != "-" and _singular(c["unit"]):
-        return None  # "the 1988 second quarter", "200 year": not an amount of time
+    if re.fullmatch(r"(?:1[89]|20)\d\d", c["count"]) and _singular(c["unit"]):
+        return None  # "the 1988 second quarter": a year, not an amount of time
     if amount is not None:
         amount *= multiplier
         if amount != int(amount):

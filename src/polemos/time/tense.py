@@ -55,14 +55,15 @@ def governing_verb(token: Token) -> Optional[Token]:
 def verb_tense(verb: Token) -> Optional[str]:
     auxiliaries = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
     words = {aux.lower_ for aux in auxiliaries}
-    if words & _FUTURE_AUX or "going" in words:
+    if words & _FUTURE_AUX or "going" in words or "would" in words:
+        return "future"
+    # "planned a demonstration on Saturday", "is scheduled for Friday": ahead of the report
+    if verb.lemma_ in _FUTURE_VERBS or (verb.head is not verb and verb.head.lemma_ in _FUTURE_VERBS):
         return "future"
     if any(aux.tag_ in {"VBD"} for aux in auxiliaries) or verb.tag_ == "VBD":
         return "past"
     if any(aux.lemma_ == "have" for aux in auxiliaries) and verb.tag_ == "VBN":
         return "past"
-    if verb.lemma_ in _FUTURE_VERBS or (verb.head is not verb and verb.head.lemma_ in _FUTURE_VERBS):
-        return "future"
     if verb.lemma_ in _REPORTING_VERBS:
         return "past"  # "officials say Friday": the report looks back
     if verb.tag_ in {"VBZ", "VBP", "VB", "VBG"} or words:
