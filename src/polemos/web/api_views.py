@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from datetime import datetime, timezone
 from typing import Literal, Optional
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 
+from polemos.export import export_events
 from polemos.store import EventFilter
 from polemos.web import queries
 from polemos.web.api import store_of
-from polemos.web.exports import FORMATS, iter_events
 from polemos.web.params import MAX_LIMIT, bbox, event_filter
 
 router = APIRouter(prefix="/api")
-
-SPOOL_BYTES = 8_000_000
 
 
 @router.get("/map", tags=["views"], summary="Event points, or grid cells with counts when there are many")
@@ -56,29 +55,40 @@ def network(
     return queries.network(store, filter, limit)
 
 
+EXPORTS = {  # the name in the query -> (polemos.export format, media type, file suffix)
+    "plover": ("plover-jsonl", "application/x-ndjson", "jsonl"),
+    "acled": ("acled-csv", "text/csv; charset=utf-8", "csv"),
+    "geojson": ("geojson", "application/geo+json", "geojson"),
+    "parquet": ("parquet", "application/vnd.apache.parquet", "parquet"),
+}
+
+
 @router.get("/export", tags=["export"], summary="All events matching the filter, as a file")
 def export(
-    format: Literal["plover", "acled", "geojson"] = Query(..., description="plover (JSON Lines), acled (CSV) or geojson."),
+    format: Literal["plover", "acled", "geojson", "parquet"] = Query(
+        ..., description="plover (PLOVER JSON Lines), acled (ACLED-style CSV), geojson or parquet."),
     filter: EventFilter = Depends(event_filter),
     store=Depends(store_of),
 ):
-    """Written to a spooled file first: the store connection belongs to this request's thread,
-    and a large export then streams from disk without holding every event in memory."""
-    write, media_type, suffix = FORMATS.get(format) or (None, None, None)
-    if write is None:
-        raise HTTPException(422, f"unknown export format {format!r}")
-    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+b")
-    for chunk in write(iter_events(store, filter)):
-        spool.write(chunk.encode("utf-8"))
-    spool.seek(0)
+    """Written by ``polemos.export`` to a temporary file first: the store connection belongs to
+    this request's thread, and a large export then streams from disk, not from memory."""
+    kind, media_type, suffix = EXPORTS[format]
+    handle, path = tempfile.mkstemp(prefix="polemos-export-", suffix="." + suffix)
+    os.close(handle)
+    try:
+        export_events(store, filter, kind, path)
+    except Exception:
+        os.unlink(path)
+        raise
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
     headers = {"Content-Disposition": f'attachment; filename="polemos-events-{stamp}.{suffix}"'}
-    return StreamingResponse(_chunks(spool), media_type=media_type, headers=headers)
+    return StreamingResponse(_chunks(path), media_type=media_type, headers=headers)
 
 
-def _chunks(spool, size: int = 64_000):
+def _chunks(path: str, size: int = 64_000):
     try:
-        while chunk := spool.read(size):
-            yield chunk
+        with open(path, "rb") as stream:
+            while chunk := stream.read(size):
+                yield chunk
     finally:
-        spool.close()
+        os.unlink(path)

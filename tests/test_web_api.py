@@ -1,0 +1,223 @@
+"""The workspace API and pages over a real server process on a store filled by the pipeline."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import httpx
+import pytest
+
+from test_web_support import HOSTILE_ID, HOSTILE_SCRIPT, HOSTILE_TITLE, Server, copy_store, demo_store, served  # noqa: F401
+
+pytestmark = pytest.mark.slow
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+
+
+@pytest.fixture(scope="module")
+def client(served):
+    base, _db = served
+    with httpx.Client(base_url=base, timeout=30) as client:
+        yield client
+
+
+def _event_with_place(client) -> dict:
+    events = client.get("/api/events", params={"limit": 500}).json()["items"]
+    return next(event for event in events if event["lat"] is not None)
+
+
+def test_lists_are_paginated_with_totals(client):
+    first = client.get("/api/documents", params={"limit": 2}).json()
+    second = client.get("/api/documents", params={"limit": 2, "offset": 2}).json()
+    assert first["total"] == 6 and first["limit"] == 2 and len(first["items"]) == 2
+    assert {d["id"] for d in first["items"]}.isdisjoint(d["id"] for d in second["items"])
+    for path in ("/api/actors", "/api/places", "/api/events", "/api/relations"):
+        body = client.get(path, params={"limit": 3}).json()
+        assert set(body) >= {"items", "total", "limit", "offset"} and len(body["items"]) <= 3, path
+    assert client.get("/api/events", params={"limit": 501}).status_code == 422
+
+
+def test_a_document_comes_with_its_text_and_mention_offsets(client):
+    record = client.get(f"/api/documents/{HOSTILE_ID}").json()
+    assert HOSTILE_SCRIPT in record["text"]
+    mention = record["actors"][0]["mentions"][0]
+    assert record["text"][mention["start"]:mention["end"]] == mention["text"]
+    assert record["events"] and record["sentences"]
+
+
+def test_event_filters_narrow_the_list(client):
+    everything = client.get("/api/events", params={"limit": 500}).json()
+    assaults = client.get("/api/events", params={"type": "ASSAULT", "limit": 500}).json()
+    assert 0 < assaults["total"] < everything["total"]
+    assert {e["type"] for e in assaults["items"]} == {"ASSAULT"}
+    of_one_doc = client.get("/api/events", params={"doc": HOSTILE_ID}).json()
+    assert of_one_doc["total"] >= 2 and {e["doc_id"] for e in of_one_doc["items"]} == {HOSTILE_ID}
+    in_march = client.get("/api/events", params={"since": "2024-03", "until": "2024-03"}).json()
+    assert in_march["total"] >= 1 and all(e["date"]["begin"].startswith("2024-03") for e in in_march["items"])
+    goris = client.get("/api/events", params={"near": "39.51,46.34,20"}).json()
+    assert goris["total"] >= 1 and all(e["place_name"] for e in goris["items"])
+    shelled = client.get("/api/events", params={"q": "shelled Goris"}).json()
+    assert shelled["total"] >= 1 and all("shelled" in e["evidence"][0]["text"] for e in shelled["items"])
+
+
+@pytest.mark.parametrize("path", [
+    "/api/documents/no-such-document", "/api/events/no-such-event", "/api/actors/NO.SUCH",
+    "/documents/no-such-document",
+])
+def test_unknown_ids_are_404_with_a_message(client, path):
+    response = client.get(path, headers={"Accept": "application/json"})
+    assert response.status_code == 404
+    assert "no-such" in response.json()["error"].lower() or "no.such" in response.json()["error"].lower()
+
+
+@pytest.mark.parametrize("query", [
+    {"since": "yesterday"}, {"until": "2023-02-30"}, {"near": "39.8,46.7"}, {"near": "north,east,5"},
+    {"near": "95,0,10"}, {"limit": "-1"}, {"offset": "x"},
+])
+def test_malformed_filters_are_422_json(client, query):
+    response = client.get("/api/events", params=query)
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("application/json")
+    assert response.json()["error"] and "Traceback" not in response.text
+
+
+def test_views_refuse_malformed_parameters(client):
+    assert client.get("/api/map", params={"bbox": "1,2,3"}).status_code == 422
+    assert client.get("/api/map", params={"bbox": "10,0,5,20"}).status_code == 422
+    assert client.get("/api/timeline", params={"granularity": "week"}).status_code == 422
+    assert client.get("/api/export", params={"format": "xml"}).status_code == 422
+
+
+def test_oversized_and_malformed_bodies_are_refused(client):
+    event_id = client.get("/api/events", params={"limit": 1}).json()["items"][0]["id"]
+    url = f"/api/events/{event_id}/review"
+    big = json.dumps({"status": "confirmed", "note": "x" * 1_100_000})
+    assert client.post(url, content=big, headers={"Content-Type": "application/json"}).status_code == 413
+
+    def chunks():  # no Content-Length: the server must count as it reads
+        for _ in range(12):
+            yield b"x" * 100_000
+
+    response = client.post(url, content=chunks(), headers={"Content-Type": "application/json"})
+    assert response.status_code == 413 and response.json()["error"]
+    assert client.post(url, content=b"{not json", headers={"Content-Type": "application/json"}).status_code == 422
+    assert client.post(url, json={"status": "maybe"}).status_code == 422
+    assert client.post(url, json={"status": "corrected", "changes": {"type": "NOT_A_TYPE"}}).status_code == 422
+    assert client.post(url, json={"status": "corrected", "changes": {"colour": "red"}}).status_code == 422
+    assert client.post("/api/events/no-such-event/review", json={"status": "confirmed"}).status_code == 404
+
+
+def test_a_correction_is_applied_and_kept_in_the_history(client):
+    event = _event_with_place(client)
+    response = client.post(f"/api/events/{event['id']}/review", json={
+        "status": "corrected", "changes": {"type": "protest", "size": {"dead": {"min": 3, "max": 3}}},
+        "note": "the report says protesters, not shelling", "reviewer": "analyst-1",
+    })
+    assert response.status_code == 200, response.text
+    corrected = client.get(f"/api/events/{event['id']}").json()
+    assert corrected["type"] == "PROTEST" and corrected["size"]["dead"]["min"] == 3
+    assert corrected["review"]["status"] == "corrected" and corrected["review"]["reviewer"] == "analyst-1"
+    protests = client.get("/api/events", params={"type": "PROTEST", "limit": 500}).json()["items"]
+    assert event["id"] in {e["id"] for e in protests}
+    client.post(f"/api/events/{event['id']}/review", json={"status": "rejected", "reviewer": "analyst-2"})
+    history = client.get(f"/api/events/{event['id']}/reviews").json()["items"]
+    assert [r["status"] for r in history] == ["rejected", "corrected"]
+    listed = {e["id"] for e in client.get("/api/events", params={"limit": 500}).json()["items"]}
+    assert event["id"] not in listed
+    with_rejected = client.get("/api/events", params={"limit": 500, "include_rejected": "true"}).json()["items"]
+    assert event["id"] in {e["id"] for e in with_rejected}
+
+
+def test_map_timeline_and_network_views(client):
+    points = client.get("/api/map").json()
+    assert points["mode"] == "events" and points["items"]
+    assert all(-90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180 for p in points["items"])
+    cells = client.get("/api/map", params={"limit": 1}).json()
+    assert cells["mode"] == "cells" and cells["items"][0]["count"] >= 1 and len(cells["items"][0]["cell"]) == 4
+    months = client.get("/api/timeline", params={"granularity": "month"}).json()
+    assert months["items"] and all(len(bucket["period"]) == 7 for bucket in months["items"])
+    dated = client.get("/api/events", params={"limit": 500}).json()["items"]
+    counted = sum(bucket["total"] + bucket["spanning"] for bucket in months["items"]) + months["undated"]
+    assert counted == len(dated)
+    network = client.get("/api/network", params={"basis": "sentences"}).json()
+    node_ids = {node["id"] for node in network["nodes"]}
+    assert network["edges"] and all(e["source"] in node_ids and e["target"] in node_ids for e in network["edges"])
+
+
+def test_exports_follow_the_filter(client):
+    response = client.get("/api/export", params={"format": "acled", "type": "ASSAULT"})
+    assert response.status_code == 200 and "attachment" in response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert rows and {row["plover_type"] for row in rows} == {"ASSAULT"}
+    lines = client.get("/api/export", params={"format": "plover", "doc": HOSTILE_ID}).text.splitlines()
+    assert lines and all(json.loads(line)["id"].startswith(HOSTILE_ID) for line in lines)
+    geojson = client.get("/api/export", params={"format": "geojson"}).json()
+    assert geojson["type"] == "FeatureCollection" and geojson["features"]
+
+
+def test_every_page_has_the_csp_and_renders(client):
+    for path in ("/", "/documents", f"/documents/{HOSTILE_ID}", "/events", "/map", "/timeline", "/network",
+                 "/actors", "/places", "/review", "/api", "/api/events", "/static/js/common.js"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.headers["content-security-policy"] == CSP, path
+        assert response.headers["x-content-type-options"] == "nosniff"
+    assert client.get("/api/openapi.json").json()["paths"]["/api/events"]
+
+
+def test_article_markup_is_shown_as_text(client):
+    for path in (f"/documents/{HOSTILE_ID}", "/documents", "/events", "/review", "/"):
+        page = client.get(path).text
+        assert HOSTILE_SCRIPT not in page and "<img src=x" not in page, path
+    reader = client.get(f"/documents/{HOSTILE_ID}").text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in reader
+    assert "&lt;img src=x onerror=alert(2)&gt;" in reader
+    assert 'href="javascript:' not in reader
+    assert "<script" not in reader.replace('<script src="/static/', "")
+
+
+def test_the_loopback_server_refuses_foreign_host_names(client):
+    response = client.get("/api/events", headers={"Host": "attacker.example"})
+    assert response.status_code == 421
+    event_id = client.get("/api/events", params={"limit": 1}).json()["items"][0]["id"]
+    cross_site = client.post(f"/api/events/{event_id}/review", json={"status": "confirmed"},
+                             headers={"Origin": "https://attacker.example"})
+    assert cross_site.status_code == 403
+
+
+def test_beyond_loopback_writes_need_the_token(tmp_path_factory):
+    db = copy_store(demo_store(tmp_path_factory), tmp_path_factory.mktemp("token"))
+    server = Server(db, host="0.0.0.0", env={"POLEMOS_TOKEN": "s3cret-token"})
+    try:
+        with httpx.Client(base_url=server.base, timeout=30) as client:
+            event_id = client.get("/api/events", params={"limit": 1}).json()["items"][0]["id"]
+            url = f"/api/events/{event_id}/review"
+            assert client.post(url, json={"status": "confirmed"}).status_code == 401
+            assert client.post(url, json={"status": "confirmed"}, headers={"Authorization": "Bearer wrong"}).status_code == 401
+            allowed = client.post(url, json={"status": "confirmed"}, headers={"Authorization": "Bearer s3cret-token"})
+            assert allowed.status_code == 200 and allowed.json()["review"]["status"] == "confirmed"
+            assert client.get("/api/events").status_code == 200  # reads stay open without --private
+    finally:
+        server.stop()
+
+
+def test_a_private_server_needs_the_token_to_read(tmp_path_factory):
+    db = copy_store(demo_store(tmp_path_factory), tmp_path_factory.mktemp("private"))
+    server = Server(db, extra=("--private",), env={"POLEMOS_TOKEN": "s3cret-token"})
+    try:
+        with httpx.Client(base_url=server.base, timeout=30) as client:
+            assert client.get("/api/events").status_code == 401
+            assert client.get("/events").status_code == 401
+            assert client.get("/api/events", headers={"Authorization": "Bearer s3cret-token"}).status_code == 200
+            assert client.post("/login", data={"token": "wrong"}).status_code == 401
+            signed_in = client.post("/login", data={"token": "s3cret-token"})
+            assert signed_in.status_code in (200, 303)
+            assert client.get("/events").status_code == 200  # the cookie now lets the browser read
+            event_id = client.get("/api/events", params={"limit": 1}).json()["items"][0]["id"]
+            refused = client.post(f"/api/events/{event_id}/review", json={"status": "confirmed"})
+            assert refused.status_code == 401  # but never write: that needs the header
+    finally:
+        server.stop()

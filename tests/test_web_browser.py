@@ -1,0 +1,198 @@
+"""The workspace in a real headless Chromium: every view renders, a map point leads to its
+sentence in the reader, a review sticks, article markup never runs, and the pages ask no
+host but the workspace for anything. Screenshots of each view go to test-artifacts/."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ROOT
+from test_web_support import HOSTILE_ID, HOSTILE_SCRIPT, demo_store, served  # noqa: F401
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (scripts/install-test-deps.sh installs it)"),
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Watch:
+    """What a page did that a user would not see: foreign requests, script errors, dialogs."""
+
+    def __init__(self, page, base: str):
+        self.origin = urlsplit(base).netloc
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("request", self._request)
+        page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("dialog", self._dialog)
+
+    def _request(self, request) -> None:
+        url = urlsplit(request.url)
+        if url.scheme not in ("data", "blob") and url.netloc != self.origin:
+            self.foreign.append(request.url)
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+
+@pytest.fixture()
+def page(browser, served):
+    base, _db = served
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=base)
+    page = context.new_page()
+    watch = Watch(page, base)
+    page.watch = watch
+    yield page
+    context.close()
+    assert not watch.foreign, f"requests to other hosts: {watch.foreign}"
+    assert not watch.errors, f"script or CSP errors: {watch.errors}"
+    assert not watch.dialogs, f"a dialog opened (article script ran?): {watch.dialogs}"
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"web-{name}.png"), full_page=False)
+
+
+def test_every_view_renders(page):
+    page.goto("/")
+    assert page.locator("ul.stats").inner_text().count("documents") == 1
+    shot(page, "home")
+    page.goto("/events")
+    assert page.locator("table.events-table tbody tr").count() > 3
+    shot(page, "events")
+    page.goto("/timeline")
+    page.wait_for_selector("#timeline svg rect.bar")
+    assert page.locator("#timeline-status").inner_text().endswith(("events", "undated"))
+    shot(page, "timeline")
+    page.goto("/network?basis=sentences")
+    page.select_option("#basis", "sentences")
+    page.wait_for_function("document.getElementById('network-status').textContent.includes('actors')")
+    assert page.locator("#network canvas").count() > 0
+    shot(page, "network")
+    page.goto("/actors")
+    assert page.locator("table.data tbody tr").count() > 3
+    shot(page, "actors")
+    page.goto("/review")
+    assert page.locator("section.review-item").count() > 3
+    shot(page, "review")
+
+
+def test_the_map_draws_borders_and_points(page):
+    page.goto("/map")
+    page.wait_for_selector("path.leaflet-interactive, .marker-cluster")
+    borders = page.locator(".leaflet-overlay-pane path:not(.leaflet-interactive)")
+    assert borders.count() > 100  # Natural Earth countries, drawn from the TopoJSON the server sent
+    assert re.search(r"\d+ events", page.locator("#map-status").inner_text())
+    shot(page, "map")
+
+
+def _click_a_point(page) -> None:
+    """Click an event point, zooming into clusters until one stands alone."""
+    for _ in range(8):
+        point = page.locator("path.leaflet-interactive")
+        if point.count():
+            point.first.click(force=True)
+            return
+        page.locator(".marker-cluster").first.click()
+        page.wait_for_timeout(700)
+    raise AssertionError("no single event point appeared on the map")
+
+
+def test_from_a_map_point_to_the_sentence_in_the_reader(page):
+    page.goto("/map")
+    page.wait_for_selector("path.leaflet-interactive, .marker-cluster")
+    _click_a_point(page)
+    card = page.locator("#event-card")
+    card.locator("a.to-reader").wait_for()
+    evidence = card.locator("blockquote").inner_text().strip()
+    shot(page, "map-card")
+    card.locator("a.to-reader").click()
+    page.wait_for_url(re.compile(r"/documents/.+#event-"))
+    marked = page.locator(".doc-text .evidence.targeted")
+    marked.first.wait_for()
+    assert evidence.startswith("".join(marked.all_inner_texts()).strip()[:40])
+    assert marked.first.is_visible() and _in_viewport(page, marked.first)
+    assert page.locator(".event-card.targeted").count() == 1
+    shot(page, "reader")
+
+
+def _in_viewport(page, locator) -> bool:
+    box = locator.bounding_box()
+    return box is not None and 0 <= box["y"] <= page.viewport_size["height"]
+
+
+def test_reader_highlights_mentions_and_shows_the_script_as_text(page):
+    page.goto(f"/documents/{HOSTILE_ID}")
+    text = page.locator("#doc-text")
+    assert HOSTILE_SCRIPT in text.inner_text()
+    for kind in ("actor", "place", "date"):
+        assert text.locator(f".m-{kind}").count() > 0, kind
+    assert page.locator("#doc-text script").count() == 0
+    assert "<img" in page.locator("h1").inner_text()  # the title's markup, as text
+    shot(page, "reader-hostile")
+
+
+def test_removed_passages_open_on_demand(page):
+    page.goto("/documents")
+    page.get_by_role("link", name=re.compile("offensive", re.I)).first.click()
+    removed = page.locator("details.removed")
+    if not removed.count():
+        pytest.skip("the demo article kept no removed passages in this extraction")
+    assert not removed.locator("li").first.is_visible()
+    removed.locator("summary").click()
+    assert removed.locator("li").first.is_visible()
+
+
+def test_a_review_in_the_browser_is_saved(page):
+    page.goto("/review")
+    item = page.locator("section.review-item").first
+    event_id = item.get_attribute("id").removeprefix("review-")
+    item.locator("input[name=reviewer]").fill("browser-analyst")
+    item.locator("input[name=note]").fill("checked against the source")
+    item.locator("button[data-status=confirmed]").click()
+    page.wait_for_function(
+        "(id) => document.getElementById('review-' + id).querySelector('.review-state .badge').textContent === 'confirmed'",
+        arg=event_id,
+    )
+    assert "by browser-analyst" in item.locator("output.review-result").inner_text()
+    page.goto(f"/events/{event_id}")
+    history = page.locator("table.review-history tbody tr")
+    assert history.count() == 1 and "browser-analyst" in history.first.inner_text()
+    assert page.locator("h1 .badge").inner_text() == "confirmed"
+    shot(page, "event-reviewed")
+
+
+def test_filters_carry_across_views(page):
+    page.goto("/events")
+    page.select_option("form.filters select[name=type]", "ASSAULT")
+    page.locator("form.filters button[type=submit]").click()
+    page.wait_for_url(re.compile(r"type=ASSAULT"))
+    types = set(page.locator("table.events-table tbody tr .chip").all_inner_texts())
+    assert types == {"ASSAULT"}
+    page.locator("header nav a", has_text="Map").click()
+    page.wait_for_url(re.compile(r"/map\?.*type=ASSAULT"))
+    page.wait_for_selector("path.leaflet-interactive, .marker-cluster")
