@@ -113,7 +113,7 @@ PATTERNS: list[tuple[str, str]] = [
         r"|additional|further|entire|whole|full|same|preceding|ensuing)\s+)?"
         rf"\b(?P<count>{COUNT}|{VAGUE_QUANTITIES})(?P<half>\s+and\s+a\s+half|\s+1/2)?(?P<hyphen>[\s-]+)"
         r"(?:(?:full|whole|long|straight|consecutive|more|calendar|additional|successive)\s+)?"
-        rf"(?P<unit>{UNIT})\b(?P<half_after>\s+and\s+a\s+half\b)?(?P<adjective>[\s-]+(?:long|old)\b)?
+        rf"(?P<unit>{UNIT})\b(?P<half_after>\s+and\s+a\s+half\b)?(?P<adjective>[\s-]+(?:long|old)\b)?"
         r"(?P<of>(?=\s+of\b))?"
     )),
     ("bare_units", r"\b(?:(?P<recent>recent)\s+)?(?P<unit>years|months|weeks|decades|days|hours|centuries)\b"),
