@@ -1,0 +1,77 @@
+"""Blocking keys: which canonical events a new report is compared with at all.
+
+A canonical event is filed under keys made from its consensus; a report looks up the keys it
+could share with any event it is compatible with. Every key starts with the event family
+and a date bucket (``bucket_days`` wide; a span vaguer than a quarter is its own bucket, as
+it only matches the same span), then names one anchor:
+
+- ``g:CELL`` a grid cell, for events at a town, district or road ("fine" places). A report
+  looks up every cell within ``fine_limit_km`` of its place, the widest radius of a fine place.
+- ``cf:ISO3`` / ``cc:ISO3`` the country, for pairing a fine place with a province or region
+  (a coarse place) of the same country: fine events file under ``cf``, coarse ones under ``cc``.
+- ``a:ID`` / ``an:ID`` an actor (its owner, "ISR" for "ISR.MIL"), for pairs tied by an actor
+  only, which needs one side without a usable place: every event files under ``a``, events
+  without a usable place also under ``an``; a report without a usable place looks up ``a``,
+  one with a place only ``an``, so the big actor buckets are read by the few vague reports.
+
+This mirrors ``compat.match_score``: two profiles it accepts always share a key, so blocking
+loses no match (``tests/test_fusion_blocking.py`` checks this against comparing all pairs).
+"""
+
+from __future__ import annotations
+
+from polemos.fusion.compat import Profile, actor_root
+from polemos.fusion.places import COARSE, FINE, anchor_class, cells_within, grid_cell
+from polemos.fusion.rules import FusionRules
+
+
+def filing_keys(profile: Profile, rules: FusionRules) -> set[str]:
+    """The keys a canonical event with this consensus is filed under."""
+    if not profile.fusable:
+        return set()
+    anchors = _actor_keys(profile, "a:")
+    kind = _anchor_class(profile, rules)
+    if kind == FINE:
+        anchors |= {"g:" + grid_cell(profile.place.lat, profile.place.lon, rules.cell_degrees), "cf:" + profile.place.country}
+    elif kind == COARSE:
+        anchors.add("cc:" + profile.place.country)
+    else:
+        anchors |= _actor_keys(profile, "an:")
+    return _combine(profile, anchors, rules)
+
+
+def lookup_keys(profile: Profile, rules: FusionRules) -> set[str]:
+    """The keys to read for a report with this profile."""
+    if not profile.fusable:
+        return set()
+    kind = _anchor_class(profile, rules)
+    if kind == FINE:
+        place = profile.place
+        anchors = {"g:" + cell for cell in cells_within(place.lat, place.lon, rules.fine_limit_km, rules.cell_degrees)}
+        anchors |= {"cc:" + place.country} | _actor_keys(profile, "an:")
+    elif kind == COARSE:
+        anchors = {"cf:" + profile.place.country, "cc:" + profile.place.country} | _actor_keys(profile, "an:")
+    else:
+        anchors = _actor_keys(profile, "a:")
+    return _combine(profile, anchors, rules)
+
+
+def _anchor_class(profile: Profile, rules: FusionRules) -> str:
+    return anchor_class(profile.place, rules.radius_km, rules.default_radius_km, rules.fine_limit_km)
+
+
+def _actor_keys(profile: Profile, prefix: str) -> set[str]:
+    return {prefix + actor_root(actor) for actor in profile.actors}
+
+
+def _combine(profile: Profile, anchors: set[str], rules: FusionRules) -> set[str]:
+    return {f"{profile.family}|{bucket}|{anchor}" for bucket in date_buckets(profile, rules) for anchor in anchors}
+
+
+def date_buckets(profile: Profile, rules: FusionRules) -> list[str]:
+    span = profile.span
+    if span.days > rules.max_span_days:
+        return [f"s{span.begin}-{span.end}"]
+    slack = rules.max_tolerance
+    first, last = (span.begin - slack) // rules.bucket_days, (span.end + slack) // rules.bucket_days
+    return [f"w{bucket}" for bucket in range(first, last + 1)]

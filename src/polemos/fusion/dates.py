@@ -1,0 +1,137 @@
+"""When a report says its event happened, as a span of calendar days with a precision.
+
+Days are proleptic ordinals (``date.toordinal()``) so that gaps and overlaps are integer
+arithmetic. A date the events stage took from the publication date (``basis: publication``)
+only tells that the event happened shortly before the article appeared, so it becomes the
+window of ``publication_window_days`` before publication rather than the whole month.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Optional
+
+# Finer precisions first: the rank orders which report's date a canonical event keeps.
+PRECISION_RANK = {
+    "day": 0, "week": 1, "publication": 2, "month": 3, "season": 4, "quarter": 4,
+    "half": 5, "year": 6, "decade": 7, "century": 8, "unknown": 9,
+}
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+_YEAR = re.compile(r"^(\d{4})$")
+_DECADE = re.compile(r"^(\d{3})$")
+_CENTURY = re.compile(r"^(\d{2})$")
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # winter runs into the next year
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    begin: int  # first day covered (ordinal)
+    end: int  # last day covered (ordinal)
+    precision: str
+
+    @property
+    def days(self) -> int:
+        return self.end - self.begin + 1
+
+    @property
+    def rank(self) -> int:
+        return PRECISION_RANK.get(self.precision, PRECISION_RANK["unknown"])
+
+    def gap(self, other: "DateSpan") -> int:
+        """Days between the two spans; 0 when they overlap or touch."""
+        return max(0, other.begin - self.end, self.begin - other.end)
+
+    def overlap_ratio(self, other: "DateSpan") -> float:
+        """Shared days over the days either covers (1.0 for the same span)."""
+        shared = min(self.end, other.end) - max(self.begin, other.begin) + 1
+        if shared <= 0:
+            return 0.0
+        return shared / (max(self.end, other.end) - min(self.begin, other.begin) + 1)
+
+    def iso(self) -> tuple[str, str]:
+        return date.fromordinal(self.begin).isoformat(), date.fromordinal(self.end).isoformat()
+
+    def to_list(self) -> list:
+        return [self.begin, self.end, self.precision]
+
+    @classmethod
+    def from_list(cls, data: Optional[list]) -> Optional["DateSpan"]:
+        return cls(int(data[0]), int(data[1]), str(data[2])) if data else None
+
+
+def parse_iso_day(text: Optional[str]) -> Optional[date]:
+    match = _DAY.match(text or "")
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def span_of(event_date: Optional[dict[str, Any]], published: Optional[str], publication_window_days: int) -> Optional[DateSpan]:
+    """The event's day span from its ``date`` dict, or None when the report gives no usable date."""
+    event_date = event_date or {}
+    published_day = parse_iso_day(published)
+    if event_date.get("basis") == "publication" or not event_date.get("value"):
+        if published_day is None:
+            return None
+        start = published_day - timedelta(days=publication_window_days)
+        return DateSpan(start.toordinal(), published_day.toordinal(), "publication")
+    value = str(event_date["value"])
+    bounds = _bounds_of_value(value)
+    precision = event_date.get("precision") or (bounds[2] if bounds else "unknown")
+    begin, end = parse_iso_day(event_date.get("begin")), parse_iso_day(event_date.get("end"))
+    if not (begin and end and begin <= end):
+        if bounds is None:
+            return None
+        begin, end = bounds[0], bounds[1]
+    if published_day is not None and begin <= published_day < end:
+        end = published_day  # a report cannot tell of days after it was published
+    return DateSpan(begin.toordinal(), end.toordinal(), precision)
+
+
+def _bounds_of_value(value: str) -> Optional[tuple[date, date, str]]:
+    """First and last day a TIMEX3 calendar value covers, with its precision."""
+    try:
+        if m := _DAY.match(value):
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+            return day, day, "day"
+        if m := _WEEK.match(value):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + timedelta(days=6), "week"
+        if m := _MONTH.match(value):
+            return _months(int(m[1]), int(m[2]), int(m[2])) + ("month",)
+        if m := _SEASON.match(value):
+            first, last = _SEASON_MONTHS[m[2]]
+            return _months(int(m[1]), first, last) + ("season",)
+        if m := _QUARTER.match(value):
+            quarter = int(m[2])
+            return _months(int(m[1]), 3 * quarter - 2, 3 * quarter) + ("quarter",)
+        if m := _HALF.match(value):
+            half = int(m[2])
+            return _months(int(m[1]), 6 * half - 5, 6 * half) + ("half",)
+        if m := _YEAR.match(value):
+            return _months(int(m[1]), 1, 12) + ("year",)
+        if m := _DECADE.match(value):
+            return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31), "decade"
+        if m := _CENTURY.match(value):
+            return date(max(1, int(m[1]) * 100), 1, 1), date(int(m[1]) * 100 + 99, 12, 31), "century"
+    except ValueError:
+        return None
+    return None
+
+
+def _months(year: int, first: int, last: int) -> tuple[date, date]:
+    """From the first day of month ``first`` to the last day of month ``last`` (which may pass December)."""
+    last_year, last_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+    after = date(last_year + (last_month == 12), last_month % 12 + 1, 1)
+    return date(year, first, 1), after - timedelta(days=1)

@@ -1,0 +1,123 @@
+"""One document's report of an event, in the plain form fusion works on.
+
+Reports are built from an ``ExtractionRecord`` (``reports_from_record``) or from the event
+dicts the store returns (``report_from_event``), so fusion needs neither the pipeline nor
+the store. Only the fields fusion reads or shows on a canonical event are kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Optional
+
+from polemos.fusion.places import PlaceRef
+from polemos.record import ExtractionRecord
+
+# Actors that say nothing about who acted: a sector with no owner ("the rebels", "civilians")
+# or a phrase the knowledge base does not know ("gunmen"): matching on them would glue
+# unrelated events together, and disagreeing on them proves nothing.
+# The civilians of a country ("ARM.CVL") are as unspecific: they are the victims of most events.
+UNSPECIFIC_PREFIX = "unspecified."
+UNSPECIFIC_KINDS = frozenset({"group"})
+UNSPECIFIC_SECTORS = frozenset({"CVL"})
+
+
+@dataclass(frozen=True)
+class Report:
+    id: str
+    doc_id: str
+    type: str
+    mode: Optional[str] = None
+    date: Optional[dict[str, Any]] = None
+    place: Optional[PlaceRef] = None
+    actor: tuple[str, ...] = ()
+    recipient: tuple[str, ...] = ()
+    specific_actors: frozenset[str] = frozenset()
+    size: dict[str, Any] = field(default_factory=dict)
+    evidence: tuple[dict[str, Any], ...] = ()
+    modality: str = "asserted"
+    published: Optional[str] = None
+    doc_title: Optional[str] = None
+    confidence: float = 0.0
+    actor_names: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "doc_id": self.doc_id, "type": self.type, "mode": self.mode, "date": self.date,
+            "place": self.place.to_dict() if self.place else None, "actor": list(self.actor),
+            "recipient": list(self.recipient), "specific_actors": sorted(self.specific_actors),
+            "size": self.size, "evidence": list(self.evidence), "modality": self.modality,
+            "published": self.published, "doc_title": self.doc_title, "confidence": self.confidence,
+            "actor_names": self.actor_names,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Report":
+        return cls(
+            id=data["id"], doc_id=data["doc_id"], type=data["type"], mode=data.get("mode"), date=data.get("date"),
+            place=PlaceRef.from_dict(data.get("place")), actor=tuple(data.get("actor") or ()),
+            recipient=tuple(data.get("recipient") or ()), specific_actors=frozenset(data.get("specific_actors") or ()),
+            size=data.get("size") or {}, evidence=tuple(data.get("evidence") or ()),
+            modality=data.get("modality") or "asserted", published=data.get("published"),
+            doc_title=data.get("doc_title"), confidence=float(data.get("confidence") or 0.0),
+            actor_names=dict(data.get("actor_names") or {}),
+        )
+
+
+def specific_actors(actor_ids: Iterable[str], kinds: Mapping[str, str]) -> frozenset[str]:
+    """The ids that name who acted; ``kinds`` maps actor id to kind where it is known."""
+    return frozenset(
+        actor_id for actor_id in actor_ids
+        if actor_id and not actor_id.startswith(UNSPECIFIC_PREFIX)
+        and actor_id.rsplit(".", 1)[-1] not in UNSPECIFIC_SECTORS
+        and not (kinds.get(actor_id) in UNSPECIFIC_KINDS and "." not in actor_id)
+    )
+
+
+def reports_from_record(record: ExtractionRecord) -> list[Report]:
+    """Every event of an extraction record as a report of its document."""
+    kinds = {actor.id: actor.kind for actor in record.actors}
+    names = {actor.id: actor.name for actor in record.actors}
+    doc = record.document
+    reports = []
+    for event in record.events:
+        place = None
+        if event.place is not None and 0 <= event.place < len(record.places):
+            found = record.places[event.place]
+            place = PlaceRef(found.name or found.text, found.geonameid, found.lat, found.lon, found.country, found.feature)
+        participants = [*event.actor, *event.recipient]
+        reports.append(Report(
+            id=event.id, doc_id=doc.id, type=event.type, mode=event.mode, date=event.date, place=place,
+            actor=tuple(event.actor), recipient=tuple(event.recipient),
+            specific_actors=specific_actors(participants, kinds), size=dict(event.size or {}),
+            evidence=tuple({"text": e.text, "start": e.start, "end": e.end} for e in event.evidence),
+            modality=event.modality or "asserted", published=doc.published, doc_title=doc.title,
+            confidence=event.confidence, actor_names={a: names[a] for a in participants if a in names},
+        ))
+    return reports
+
+
+def report_from_event(event: Mapping[str, Any], actor_kinds: Optional[Mapping[str, str]] = None) -> Report:
+    """A report from one event dict as ``store.events()`` returns it.
+
+    Reads the event fields plus ``doc_id``, ``doc_title``, ``place_name``, ``place_feature``,
+    ``lat``, ``lon``, ``country``, ``actor_names``/``recipient_names`` and, when the store
+    provides them, ``doc_published`` and ``place_geonameid``. ``actor_kinds`` (actor id to
+    kind, from the store's actors table) lets unknown phrase groups such as "gunmen" count as
+    unspecific actors.
+    """
+    actor, recipient = tuple(event.get("actor") or ()), tuple(event.get("recipient") or ())
+    names = dict(zip(actor, event.get("actor_names") or ())) | dict(zip(recipient, event.get("recipient_names") or ()))
+    has_place = any(event.get(key) is not None for key in ("place_name", "lat", "country"))
+    place = PlaceRef(
+        event.get("place_name"), event.get("place_geonameid"), event.get("lat"), event.get("lon"),
+        event.get("country"), event.get("place_feature"),
+    ) if has_place else None
+    return Report(
+        id=str(event["id"]), doc_id=str(event.get("doc_id") or ""), type=str(event["type"]), mode=event.get("mode"),
+        date=event.get("date"), place=place, actor=actor, recipient=recipient,
+        specific_actors=specific_actors([*actor, *recipient], actor_kinds or {}), size=dict(event.get("size") or {}),
+        evidence=tuple({"text": e.get("text"), "start": e.get("start"), "end": e.get("end")} for e in event.get("evidence") or ()),
+        modality=event.get("modality") or "asserted", published=event.get("doc_published"),
+        doc_title=event.get("doc_title"), confidence=float(event.get("confidence") or 0.0), actor_names=names,
+    )
