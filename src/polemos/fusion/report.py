@@ -75,7 +75,12 @@ def specific_actors(actor_ids: Iterable[str], kinds: Mapping[str, str]) -> froze
 
 
 def reports_from_record(record: ExtractionRecord) -> list[Report]:
-    """Every event of an extraction record as a report of its document."""
+    """Every event of an extraction record as a report of its document.
+
+    Report ids must be unique across documents: the store's stable event ids
+    (``DOC-hash``) are, the events stage's per-document ``e1``, ``e2`` get the document id
+    put in front.
+    """
     kinds = {actor.id: actor.kind for actor in record.actors}
     names = {actor.id: actor.name for actor in record.actors}
     doc = record.document
@@ -86,8 +91,9 @@ def reports_from_record(record: ExtractionRecord) -> list[Report]:
             found = record.places[event.place]
             place = PlaceRef(found.name or found.text, found.geonameid, found.lat, found.lon, found.country, found.feature)
         participants = [*event.actor, *event.recipient]
+        report_id = event.id if event.id.startswith(f"{doc.id}-") else f"{doc.id}-{event.id}"
         reports.append(Report(
-            id=event.id, doc_id=doc.id, type=event.type, mode=event.mode, date=event.date, place=place,
+            id=report_id, doc_id=doc.id, type=event.type, mode=event.mode, date=event.date, place=place,
             actor=tuple(event.actor), recipient=tuple(event.recipient),
             specific_actors=specific_actors(participants, kinds), size=dict(event.size or {}),
             evidence=tuple({"text": e.text, "start": e.start, "end": e.end} for e in event.evidence),
