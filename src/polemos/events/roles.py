@@ -153,7 +153,7 @@ def support_verb(noun: Token) -> Token | None:
         if any(c.dep_ in {"oprd", "ccomp", "xcomp"} for c in head.children):
             return None  # "made their return a distant prospect": a judgement, not an act
         return head
-    if noun.dep_ == "conj" and head.pos_ in VERB_TAGS:
+    if noun.dep_ == "conj" and head.pos_ in VERB_TAGS and lemma_of(head) in LIGHT_VERBS:
         return head  # a mis-parse that coordinates a second object with the verb
     return None
 
