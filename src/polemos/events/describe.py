@@ -19,12 +19,13 @@ from polemos.record import Actor
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 MILITARY_SECTORS = {"MIL"}
+MODELESS_TYPES = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID"}  # PLOVER defines no modes for them
 
 
 # Verbs that undo what their object noun names: "lifted the curfew", "cancelled the visit".
 REVERSALS = {"COERCE": "CONCEDE", "SANCTION": "RETREAT", "CONSULT": "REJECT", "AGREE": "REJECT",
              "PROTEST": "CONCEDE", "ASSAULT": "RETREAT", "MOBILIZE": "RETREAT"}
-REVERSAL_VERBS = {"lift", "end", "ease", "relax", "remove", "cancel", "shorten", "scrap", "call"}
+REVERSAL_VERBS = {"lift", "end", "ease", "relax", "remove", "cancel", "shorten", "scrap"}
 SIGNING_VERBS = {"sign", "ratify", "finalize", "finalise", "initial"}
 REFUSABLE = COOPERATIVE | {"AGREE", "CONCEDE", "RETREAT"}
 
@@ -65,6 +66,8 @@ def _future_type(event_type: str, reading: ModalityReading) -> str:
 def find_mode(event_type: str, entry: TriggerEntry, clause: Token, trigger: Token,
               lexicon: Lexicon) -> str | None:
     cues = lexicon.mode_cues.get(event_type, {})
+    if event_type in MODELESS_TYPES:
+        return None
     if event_type != entry.type:
         return None if event_type == "THREATEN" else entry.mode
     best = entry.mode
