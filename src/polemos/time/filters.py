@@ -27,7 +27,7 @@ _TIME_PREPOSITION_BEFORE = re.compile(
 _BARE_UNITS_BEFORE = re.compile(r"\b(?:for|over|within|in|after|than|took|take|takes|spent|spend|last|lasted)\s+$", re.IGNORECASE)
 _BARE_UNITS_AFTER = re.compile(r"^(?:\s+(?:ago|later|earlier|before|of\b)|-long)", re.IGNORECASE)
 _SEASON_CUE_BEFORE = re.compile(
-    r"\b(?:in|during|by|since|until|through|over|this|last|next|early|late|of)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:in|into|during|by|since|until|through|over|this|last|next|early|late|of)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _CLOCK_CUE_BEFORE = re.compile(r"\b(?:at|by|from|until|till|to|around|about|after|before|since)\s+$", re.IGNORECASE)
 
@@ -47,7 +47,7 @@ def _month(candidate: Candidate, text: str) -> bool:
         return False
     if not candidate.groups.get("rel") and not candidate.groups.get("bound"):
         before = text[max(0, candidate.start - 20):candidate.start]
-        return bool(re.search(r"\b(?:in|since|until|by|of|during|early|late|mid|last|next|this)\s+$", before, re.I))
+        return bool(re.search(r"\b(?:in|since|until|by|of|during|early|late|mid|last|next|this|the)\s+$", before, re.I))
     return True
 
 

@@ -77,6 +77,6 @@ BOUNDARY = (
 )
 RELATIVE = (
     r"(?:this\s+coming|this\s+past|the\s+coming|the\s+past|the\s+previous|the\s+following"
-    r"|the\s+next|the\s+last|the\s+current|the\s+same|the\s+latest|the\s+preceding"
+    r"|the\s+next|the\s+last|the\s+current|the\s+same|the\s+latest|the\s+preceding|the\s+full"
     r"|last|next|this|past|coming|previous|current|that|same)"
 )

@@ -89,8 +89,9 @@ class TemporalTagger:
                 continue
             timexes.append(timex)
             covered_until = timex.end
-            if candidate.kind in {"quarter", "quarter_code"} and _QUARTER_VALUE.match(timex.value):
-                reference_quarter = timex.value
+            if candidate.kind in {"quarter", "quarter_code"} and _QUARTER_VALUE.match(timex.value) \
+                    and (anchor is None or int(timex.value[:4]) <= anchor.year):
+                reference_quarter = timex.value  # the period under discussion, not a forecast
             if candidate.kind in SELF_CONTAINED and timex.value[:4].isdigit():
                 reference_year = int(timex.value[:4])
             if timex.type == "DATE" and _DAY_VALUE.match(timex.value):
