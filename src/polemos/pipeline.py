@@ -63,7 +63,14 @@ def _figure_stage(resources: Resources):
 def _event_stage(resources: Resources):
     from polemos.events import EventCoder
 
-    return EventCoder.default()
+    # The coder resolves named event arguments the actor layer missed; the resolver keeps no
+    # state between calls, so it can be a second instance over the same knowledge base.
+    resolver = None
+    if resources.knowledge_base is not None:
+        from polemos.actors import ActorResolver
+
+        resolver = ActorResolver(resources.knowledge_base)
+    return EventCoder.default(resolver=resolver)
 
 
 STAGE_FACTORIES: dict[str, Callable[[Resources], object]] = {

@@ -292,6 +292,18 @@ def eval_actors(
     _print_report(actor_eval, actor_eval.evaluate(path, limit=limit), as_json)
 
 
+@eval_app.command("events")
+def eval_events(
+    path: Path = typer.Argument(..., exists=True, dir_okay=False, help="PLOVER-coded sentences (JSON)."),
+    limit: Optional[int] = typer.Option(None, help="Score only the first N sentences."),
+    as_json: bool = typer.Option(False, "--json"),
+):
+    """Per-type P/R/F1 of PLOVER event coding, and actor/recipient accuracy (ISO3 match)."""
+    from polemos.eval import events as event_eval
+
+    _print_report(event_eval, event_eval.evaluate(path, limit=limit), as_json)
+
+
 def _print_report(module, report: dict, as_json: bool) -> None:
     print(json.dumps(report, indent=2, default=str) if as_json else module.format_report(report))
 

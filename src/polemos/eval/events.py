@@ -81,17 +81,12 @@ def _codes(value: Any) -> list[str]:
 
 
 class SentenceCoder:
-    """The whole pipeline on single sentences; the events stage gets the actor resolver."""
+    """The whole pipeline on single sentences."""
 
     def __init__(self) -> None:
-        from polemos.events import EventCoder
-        from polemos.pipeline import Pipeline, PipelineConfig, STAGE_ORDER
+        from polemos.pipeline import Pipeline
 
-        stages = tuple(name for name in STAGE_ORDER if _stage_available(name))
-        self.pipeline = Pipeline.load(PipelineConfig(stages=stages), eager=True)
-        resolver = dict(self.pipeline.stages).get("actors")
-        self.stages = [(name, EventCoder.default(resolver) if name == "events" else stage)
-                       for name, stage in self.pipeline.stages]
+        self.pipeline = Pipeline.load(eager=True)
 
     def code_one(self, text: str, published: Optional[str] = None):
         """(record, doc) for one text run through the whole pipeline."""
@@ -100,29 +95,12 @@ class SentenceCoder:
     def code(self, texts: Iterable[tuple[str, Optional[str]]]):
         """(record, doc) for each (sentence, publication date) pair."""
         from polemos.ingest.raw import RawDocument
-        from polemos.nlp import add_sentences
 
         records = [self.pipeline.clean(RawDocument(source=f"sentence-{i}", content=text, format="text",
                                                    published=published))
                    for i, (text, published) in enumerate(texts)]
         for record, doc in zip(records, self.pipeline.nlp.pipe(r.text for r in records)):
-            add_sentences(record, doc)
-            for _name, stage in self.stages:
-                stage.annotate(record, doc)
-            yield record, doc
-
-
-def _stage_available(name: str) -> bool:
-    import importlib
-
-    module, attribute = {"time": ("polemos.time", "TemporalTagger"), "geo": ("polemos.geo", "Geocoder"),
-                         "actors": ("polemos.actors", "ActorResolver"),
-                         "figures": ("polemos.figures", "FigureExtractor"),
-                         "events": ("polemos.events", "EventCoder")}[name]
-    try:
-        return hasattr(importlib.import_module(module), attribute)
-    except ImportError:
-        return False
+            yield self.pipeline.annotate(record, doc), doc
 
 
 def main_event(record: ExtractionRecord, doc) -> Optional[Event]:
