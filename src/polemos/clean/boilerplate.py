@@ -18,6 +18,12 @@ from typing import Optional
 from polemos.clean.blocks import HEADING, Block, Extraction
 
 _ORIGINAL_POST_REASON = "original post marker"
+# An emoji on a short line is a prompt only with a call to action (emoji also serve as bullets).
+_CALL_TO_ACTION = re.compile(
+    r"\b(subscrib\w*|follow|join|sign up|updated|like us|share|click|tap|download|don'?t miss|"
+    r"stay tuned|keep you|notifications?|newsletter|inbox|comment)\b",
+    re.IGNORECASE,
+)
 _URL = re.compile(r"https?://[^\s)\]>\"']+")
 
 
@@ -68,7 +74,7 @@ class BoilerplateFilter:
         for pattern in self.patterns:
             if pattern.regex.search(plain):
                 return pattern.reason
-        if words <= 15 and _has_emoji(text):
+        if words <= 15 and _has_emoji(text) and _CALL_TO_ACTION.search(text):
             return "emoji prompt"
         return None
 

@@ -118,13 +118,7 @@ class Cleaner:
 
 
 def _drop_dangling_headings(extraction: Extraction) -> None:
-    """A heading with no body text after it (all of its section was boilerplate) goes too."""
-    blocks = extraction.blocks
-    kept = []
-    for index, block in enumerate(blocks):
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if block.kind == HEADING and (following is None or following.kind == HEADING and following.level <= block.level and block.level):
-            extraction.remove("boilerplate", block.text, "heading with no text under it")
-            continue
-        kept.append(block)
-    extraction.blocks = kept
+    """Headings left at the very end of the body (their section was boilerplate) go too."""
+    while extraction.blocks and extraction.blocks[-1].kind == HEADING:
+        heading = extraction.blocks.pop()
+        extraction.remove("boilerplate", heading.text, "heading with no text under it")

@@ -26,7 +26,6 @@ from polemos.clean.repair import normalise_for_matching, repair_inline
 _CREDIT_CLASS = re.compile(r"credit|copyright|byline|source|attribution", re.IGNORECASE)
 _CAPTION_CONTAINERS = "//figure | //*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption ')]"
 _FIGURE_MAX_WORDS = 120  # a <figure> holding more text than a caption wraps article text
-_FIGURE_LEFTOVER_WORDS = 8  # text left in a figure without its caption: an image label at most
 
 
 def _text_of(element: etree._Element) -> str:
@@ -37,16 +36,16 @@ def _credit_inside(container: etree._Element) -> Optional[str]:
     for element in container.iter():
         if isinstance(element.tag, str) and _CREDIT_CLASS.search(element.get("class", "")):
             credit = _text_of(element)
-            parent = element.getparent()
-            if credit and parent is not None:
-                parent.remove(element)
+            if credit and element.getparent() is not None:
+                element.drop_tree()  # keeps the tail text, which belongs to the surroundings
                 return credit
     return None
 
 
 def _take_figures(tree: lxml_html.HtmlElement, detector: CaptionDetector, extraction: Extraction) -> None:
-    """Move figure captions and credits into ``extraction``; drop figures that held only an
-    image and its caption (a figure wrapping a table or a quote keeps that content)."""
+    """Move figure captions and credits into ``extraction`` and out of the page. The figure
+    element itself stays: it may wrap a table, and removing it shifts trafilatura's choice of
+    the main container."""
     for figure in tree.xpath(_CAPTION_CONTAINERS):
         if len(_text_of(figure).split()) > _FIGURE_MAX_WORDS:
             continue
@@ -60,9 +59,7 @@ def _take_figures(tree: lxml_html.HtmlElement, detector: CaptionDetector, extrac
             extraction.add_caption(caption, repair_inline(credit) if credit else own_credit)
         for element in captions:
             if element.getparent() is not None:
-                element.getparent().remove(element)
-        if len(_text_of(figure).split()) <= _FIGURE_LEFTOVER_WORDS and figure.getparent() is not None:
-            figure.getparent().remove(figure)
+                element.drop_tree()
 
 
 def _page_headline(tree: lxml_html.HtmlElement) -> Optional[str]:
