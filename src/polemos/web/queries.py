@@ -169,8 +169,8 @@ def type_counts(store, filter: EventFilter) -> list[dict]:
 def map_view(store, filter: EventFilter, bbox: Optional[tuple[float, float, float, float]], limit: int,
              cell: Optional[float] = None) -> dict:
     """Event points inside ``bbox`` (south, west, north, east) when at most ``limit`` match;
-    otherwise grid cells of ``cell`` degrees (by default sized to give about ``limit / 2``
-    cells) with counts, so the map stays light at any number of events."""
+    otherwise grid cells of ``cell`` degrees (never so small that there would be more than
+    about ``limit`` of them) with counts, so the map stays light at any number of events."""
     where, params = event_where(filter)
     where += " AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
     if bbox:
@@ -178,31 +178,38 @@ def map_view(store, filter: EventFilter, bbox: Optional[tuple[float, float, floa
         where += " AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?"
         params = [*params, south, north, west, east]
     source = f"FROM events e {LATEST_REVIEW} WHERE {where}"
-    matching = _scalar(store, f"SELECT COUNT(*) {source}", params)
-    if matching <= limit:
-        items = _rows(
-            store,
-            f"SELECT e.id, e.lat, e.lon, {EFFECTIVE_TYPE} AS type, e.date_begin, e.date_end, e.place_name, e.doc_id,"
-            f" r.status AS review_status {source} ORDER BY e.id LIMIT ?",
-            [*params, limit],
-        )
-        return {"mode": "events", "items": items, "total": matching, "limit": limit, "offset": 0, "events": matching}
-    south, west, north, east = bbox or (-90.0, -180.0, 90.0, 180.0)
-    smallest = math.sqrt(max(north - south, 1e-6) * max(east - west, 1e-6) / limit)  # at most ~limit cells
-    cell = max(cell or smallest * math.sqrt(2), smallest, 1e-4)
-    grouped = (
-        f"SELECT CAST((e.lat - ?) / ? AS INTEGER) AS row_, CAST((e.lon - ?) / ? AS INTEGER) AS col_,"
-        f" COUNT(*) AS count, AVG(e.lat) AS lat, AVG(e.lon) AS lon, {EFFECTIVE_TYPE} AS type {source}"
-        " GROUP BY row_, col_"
+    # Unordered with limit + 1, so a dense view stops reading as soon as it is known to be dense.
+    points = _rows(
+        store,
+        f"SELECT e.id, e.lat, e.lon, {EFFECTIVE_TYPE} AS type, e.date_begin, e.date_end, e.place_name, e.doc_id,"
+        f" r.status AS review_status {source} LIMIT ?",
+        [*params, limit + 1],
     )
-    cell_params = [south, cell, west, cell, *params]
-    cells = _scalar(store, f"SELECT COUNT(*) FROM ({grouped})", cell_params)
-    items = _rows(store, f"{grouped} ORDER BY count DESC LIMIT ?", [*cell_params, limit])
-    for item in items:
+    if len(points) <= limit:
+        points.sort(key=lambda point: point["id"])
+        return {"mode": "events", "items": points, "total": len(points), "limit": limit, "offset": 0, "events": len(points)}
+    return _map_cells(store, source, params, bbox or (-90.0, -180.0, 90.0, 180.0), limit, cell)
+
+
+def _map_cells(store, source: str, params: list, bbox: tuple[float, float, float, float], limit: int,
+               cell: Optional[float]) -> dict:
+    south, west, north, east = bbox
+    smallest = math.sqrt(max(north - south, 1e-6) * max(east - west, 1e-6) / limit)
+    cell = max(cell or smallest * math.sqrt(2), smallest, 1e-4)
+    cells = _rows(
+        store,
+        "SELECT CAST((e.lat - ?) / ? AS INTEGER) AS row_, CAST((e.lon - ?) / ? AS INTEGER) AS col_,"
+        f" COUNT(*) AS count, AVG(e.lat) AS lat, AVG(e.lon) AS lon {source} GROUP BY row_, col_",
+        [south, cell, west, cell, *params],
+    )
+    events = sum(item["count"] for item in cells)
+    cells.sort(key=lambda item: -item["count"])
+    for item in cells[:limit]:
         item["cell"] = [south + item["row_"] * cell, west + item["col_"] * cell,
                         south + (item["row_"] + 1) * cell, west + (item["col_"] + 1) * cell]
         del item["row_"], item["col_"]
-    return {"mode": "cells", "items": items, "total": cells, "limit": limit, "offset": 0, "events": matching, "cell_degrees": cell}
+    return {"mode": "cells", "items": cells[:limit], "total": len(cells), "limit": limit, "offset": 0,
+            "events": events, "cell_degrees": cell}
 
 
 GRANULARITY_WIDTH = {"year": 4, "month": 7, "day": 10}
@@ -211,28 +218,29 @@ GRANULARITY_WIDTH = {"year": 4, "month": 7, "day": 10}
 def timeline(store, filter: EventFilter, granularity: str, limit: int, offset: int) -> dict:
     """Event counts per period and type. An event whose dates reach past its period (a month
     known only to the month, a week-long siege) is counted as ``spanning`` in the period it
-    starts in, so a day histogram does not pile vague dates onto the first of the month."""
+    starts in, so a day histogram does not pile vague dates onto the first of the month.
+    One pass over the matching events; the periods are then paged here."""
     width = GRANULARITY_WIDTH[granularity]
     where, params = event_where(filter)
-    source = f"FROM events e {LATEST_REVIEW} WHERE {where} AND e.date_begin IS NOT NULL"
     period = f"substr(e.date_begin, 1, {width})"
     spans = f"substr(COALESCE(e.date_end, e.date_begin), 1, {width}) != {period}"
-    periods = _scalar(store, f"SELECT COUNT(DISTINCT {period}) {source}", params)
-    rows = _rows(
-        store,
-        f"SELECT {period} AS period, {EFFECTIVE_TYPE} AS type, SUM(NOT ({spans})) AS within, SUM({spans}) AS spanning"
-        f" {source} AND {period} IN (SELECT DISTINCT {period} {source} ORDER BY 1 LIMIT ? OFFSET ?)"
-        " GROUP BY 1, 2 ORDER BY 1",
-        [*params, *params, limit, offset],
-    )
+    rows = store.connection.execute(
+        f"SELECT {period} AS period, {EFFECTIVE_TYPE} AS type, SUM(NOT ({spans})) AS within, SUM({spans}) AS spanning,"
+        f" COUNT(*) AS events FROM events e {LATEST_REVIEW} WHERE {where} GROUP BY 1, 2",
+        params,
+    ).fetchall()
     buckets: dict[str, dict] = {}
+    undated = 0
     for row in rows:
+        if row["period"] is None:
+            undated += row["events"]
+            continue
         bucket = buckets.setdefault(row["period"], {"period": row["period"], "total": 0, "spanning": 0, "types": {}})
         bucket["types"][row["type"]] = bucket["types"].get(row["type"], 0) + row["within"]
         bucket["total"] += row["within"]
         bucket["spanning"] += row["spanning"]
-    undated = _scalar(store, f"SELECT COUNT(*) FROM events e {LATEST_REVIEW} WHERE {where} AND e.date_begin IS NULL", params)
-    return {"granularity": granularity, "items": list(buckets.values()), "total": periods,
+    ordered = [buckets[key] for key in sorted(buckets)]
+    return {"granularity": granularity, "items": ordered[offset:offset + limit], "total": len(ordered),
             "limit": limit, "offset": offset, "undated": undated}
 
 
