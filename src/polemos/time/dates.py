@@ -148,8 +148,10 @@ def season_code(day: date) -> str:
 
 
 def quarter(c: dict, ctx: Context) -> Optional[Resolution]:
-    unit = "Q" if normal(c["unit"]) == "quarter" else "H"
+    unit = "H" if normal(c["unit"]) == "half" else "Q"
     ordinal, rel = normal(c.get("ordinal")), normal(c.get("rel"))
+    if unit == "H" and not ordinal and rel in {"the last", "last"} and (c.get("year") or c.get("yrel")):
+        ordinal = "second"  # "the last half of 1989"
     year_of = quarter_year(c, ctx)
     if ordinal in ORDINALS:
         number = ORDINALS[ordinal]

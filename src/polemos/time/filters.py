@@ -92,7 +92,8 @@ def _clock24(candidate: Candidate, text: str) -> bool:
 def _quarter(candidate: Candidate, text: str) -> bool:
     groups = candidate.groups
     is_period = groups["unit"].lower() == "period"
-    if is_period and not (groups.get("owner") or (groups.get("ordinal") or "").lower() in {"latest", "same"}):
+    qualifier = f"{groups.get('rel') or ''} {groups.get('ordinal') or ''}".lower()
+    if is_period and not (groups.get("owner") or "latest" in qualifier or "same" in qualifier):
         return False
     if is_period or not groups.get("ordinal") and (groups.get("rel") or "").lower() == "the":
         # "the quarter" is a period in business reporting; elsewhere often a city quarter

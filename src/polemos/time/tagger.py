@@ -67,8 +67,9 @@ class TemporalTagger:
     def tag(self, text: str, anchor: Optional[date], doc: Optional[Doc] = None,
             anchor_label: str = "publication") -> list[Timex]:
         """Time expressions in ``text``, in order, resolved against ``anchor``."""
-        candidates = find_candidates(text, lambda candidate: plausible(candidate, text),
-                                     self.holidays.candidates(text))
+        candidates = find_candidates(
+            text, lambda candidate: plausible(candidate, text) and self._resolvable(candidate, text, anchor),
+            self.holidays.candidates(text))
         events = DocumentEvents(self.event_nouns)
         sentences = _sentence_bounds(text, doc)
         timexes: list[Timex] = []
@@ -99,6 +100,12 @@ class TemporalTagger:
                 sentence = _sentence_containing(sentences, timex.start)
                 events.remember(text[sentence[0]:sentence[1]], reference, timex.text)
         return _merge_clock_and_day(text, timexes)
+
+    def _resolvable(self, candidate: Candidate, text: str, anchor: Optional[date]) -> bool:
+        """Whether the candidate resolves at all, so that a longer look-alike that does not
+        ("the last half" without a year) leaves room for the shorter expressions inside it."""
+        context = Context(text, anchor, None, find_event=lambda offset: self.well_known_dates.match(text, offset))
+        return self._resolve(candidate, context) is not None
 
     def _resolve(self, candidate: Candidate, context: Context) -> Optional[Timex]:
         if candidate.kind == "offset":
