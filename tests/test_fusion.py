@@ -168,3 +168,11 @@ def test_a_changed_report_moves_and_an_unchanged_one_is_a_no_op(families):
     moved = index.add([report("b", day="2014-04-14", place=FAR_TOWN)])  # re-extraction placed it elsewhere
     assert sorted(change.kind for change in moved) == ["created", "updated"]
     assert members(index.canonical_events()) == [["a"], ["b"]]
+
+
+def test_a_report_vague_in_date_place_and_actor_stays_apart(families):
+    attack = report("attack", day="2014-04-14")
+    vague = report("vague", month="2014-04", place=BORNO, actor=(), published="2014-04-28")
+    assert len(fuse([attack, vague], families)) == 2
+    named = report("named", month="2014-04", place=BORNO, published="2014-04-28")  # names the group
+    assert len(fuse([attack, named], families)) == 1

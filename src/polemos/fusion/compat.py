@@ -5,14 +5,19 @@ consensus. A report joins a canonical event only when it agrees with the consens
 just with one member, which would let a chain of near matches drift across a region):
 
 - same event family;
-- date spans overlapping, or apart by no more than the finer side's tolerance (a day for
+- date spans overlapping, or apart by no more than the larger tolerance of the two (a day for
   day-precise reports); spans vaguer than a quarter only match the very same span;
 - places within the larger of the two radii, in the same country; and never two different
   towns on the same day, whatever their distance (two towns attacked by one group on one day
   are two events);
 - actor sets overlapping, or one side naming no specific actor;
-- and something positive tying them: places that agree below country level, or a shared
-  specific actor. Same family and same day alone is a coincidence, not an identity.
+- and enough positive ties (``REQUIRED_TIES``): places agreeing at town level, or two of
+  places agreeing at province level, a shared specific actor, both dates precise to the
+  day. Same family and same day alone is a coincidence, not an identity.
+
+When a report fits several canonical events about equally well the index keeps it apart
+(``FusionRules.ambiguity_margin``): a month-precise report of "an attack in Borno in April"
+is not guessed into one of April's attacks.
 """
 
 from __future__ import annotations
