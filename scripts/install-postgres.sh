@@ -17,6 +17,8 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq >/dev/null
-# The server only: no cluster is created or started here (the tests run their own, then stop it).
+# The binaries only: the tests run a cluster of their own, so Debian's default cluster is not created.
+apt-get install -y -qq --no-install-recommends postgresql-common >/dev/null
+sed -i 's/^#\?\s*create_main_cluster\s*=.*/create_main_cluster = false/' /etc/postgresql-common/createcluster.conf
 apt-get install -y -qq --no-install-recommends postgresql >/dev/null
 echo "install-postgres: installed $(ls -d /usr/lib/postgresql/*/bin | tail -1)"
