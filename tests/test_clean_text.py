@@ -51,7 +51,8 @@ def test_markdown_title_headings_caption_links_and_boilerplate(cleaner):
     assert "Flour deliveries to Esk are suspended.\nMobile clinics are closed" in record.text
     assert document.url == "https://tarn-monitor.example.invalid/2022/05/ceasefire-collapses"  # from "Original post"
     assert "Original post" not in record.text and "Telegram" not in record.text
-    assert {r.reason for r in document.removed if r.kind == "boilerplate"} >= {"original post marker", "follow prompt"}
+    assert "Mara Quint" not in record.text and record.text.startswith("Fighting resumed in the Tarn hills")
+    assert {r.reason for r in document.removed if r.kind == "boilerplate"} >= {"original post marker", "follow prompt", "byline"}
     assert (document.published, document.published_source) == ("2022-05-02", "inferred")
 
 
