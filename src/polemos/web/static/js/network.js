@@ -75,7 +75,7 @@
       container: container,
       elements: elements,
       style: [
-        { selector: "node", style: { "background-color": "data(colour)", label: "data(label)", "font-size": 11, "text-valign": "bottom",
+        { selector: "node", style: { "background-color": "data(colour)", label: "data(label)", "font-size": 14, "min-zoomed-font-size": 6, "text-valign": "bottom",
           "text-margin-y": 4, width: 18, height: 18, color: "#1d2327", "text-wrap": "wrap", "text-max-width": 120 } },
         { selector: "edge", style: { width: "mapData(weight, 1, " + heaviest + ", 1, 7)", "line-color": "#9aa5ae", "curve-style": "bezier",
           "target-arrow-shape": basis === "events" ? "triangle" : "none", "target-arrow-color": "#9aa5ae", opacity: 0.55 } },
