@@ -55,6 +55,7 @@ def test_an_index_resumed_from_sqlite_continues_where_it_stopped(families, tmp_p
     in_memory.add(corpus.reports)
     assert clusters(resumed.canonical_events()) == clusters(in_memory.canonical_events())
     assert resumed.canonical_events() == in_memory.canonical_events()
+    assert add_in_transaction(resumed, connection, rest) == []  # the same reports again change nothing
 
     listed = connection.execute(
         "SELECT COUNT(*), SUM(report_count) FROM canonical_events WHERE view_json IS NOT NULL").fetchone()
