@@ -1,7 +1,7 @@
 """Main-text extraction from HTML pages with trafilatura, keeping structure.
 
-Figures are taken out of the page first, so their captions and credits land in
-``captions`` rather than in the body. trafilatura's XML output then gives headings,
+Figure captions and credits are taken out of the page first, so they land in ``captions``
+rather than in the body. trafilatura's XML output then gives headings,
 paragraphs, list items and quotes in order. When trafilatura finds nothing (pages whose story
 sits in an element it treats as page furniture), a paragraph-density fallback takes over.
 Title, canonical url and publication date come from the page's metadata only.
@@ -53,10 +53,11 @@ def _take_figures(tree: lxml_html.HtmlElement, detector: CaptionDetector, extrac
             ".//figcaption | .//*[contains(@class, 'caption') and not(ancestor::figcaption)]"
         )
         credit = _credit_inside(figure)
-        text = _text_of(captions[0]) if captions else ""
-        if text or credit:
+        texts = [text for text in (_text_of(element) for element in captions) if text] or ([""] if credit else [])
+        for index, text in enumerate(texts):
             caption, own_credit = detector.split_figure_caption(repair_inline(text))
-            extraction.add_caption(caption, repair_inline(credit) if credit else own_credit)
+            shared_credit = repair_inline(credit) if credit and index == 0 else None
+            extraction.add_caption(caption, shared_credit or own_credit)
         for element in captions:
             if element.getparent() is not None:
                 element.drop_tree()
