@@ -158,3 +158,20 @@ def _postgres_columns(connection) -> dict[str, list[tuple]]:
         columns.setdefault(row["table_name"], []).append(
             (row["column_name"], _POSTGRES_TYPES[row["data_type"]], row["is_nullable"] == "NO"))
     return {table: sorted(items) for table, items in columns.items()}
+
+
+def test_dialect_fragments_give_the_same_answers(empty_store):
+    """The fragments code outside the store (the web workspace's views) builds its SQL from."""
+    dialect, connection = empty_store.dialect, empty_store.connection
+
+    def value(sql: str, *params):
+        return connection.execute(sql, params).fetchone()[0]
+
+    assert value(f"SELECT {dialect.json_text('?', 'type')}", '{"type": "ASSAULT", "mode": null}') == "ASSAULT"
+    has = f"SELECT CASE WHEN {dialect.json_array_has('?')} THEN 1 ELSE 0 END"
+    assert value(has, '["AZE.MIL", "ARM"]', "ARM") == 1 and value(has, '["AZE.MIL"]', "ARM") == 0
+    assert value(f"SELECT {dialect.whole_number('?')}", 2.7) == 2 and value(f"SELECT {dialect.whole_number('?')}", -2.7) == -2
+    listed = value(f"SELECT {dialect.distinct_list('x')} FROM"
+                   " (SELECT 'b' AS x UNION ALL SELECT 'a' UNION ALL SELECT 'b') AS t")
+    assert sorted(listed.split(",")) == ["a", "b"]
+    assert value(f"SELECT CASE WHEN 'Goris' {dialect.like} ? THEN 1 ELSE 0 END", "gor%") == 1

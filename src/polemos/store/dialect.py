@@ -1,10 +1,13 @@
 """Where the store's SQL differs between SQLite and PostgreSQL, and nowhere else.
 
 The store writes its statements once, with ``?`` placeholders and portable SQL
-(``INSERT … ON CONFLICT DO NOTHING``, ``COALESCE``, ``LIMIT … OFFSET``). The few
-fragments that cannot be portable come from a dialect object: JSON field access, the
-full-text match over evidence, case-insensitive ``LIKE``, how a write transaction starts
-and how a row is locked for the rest of one.
+(``INSERT … ON CONFLICT DO NOTHING``, ``COALESCE``, ``LIMIT … OFFSET``, ``NULLS LAST``,
+an alias on every subquery in FROM, ``SUM(CASE WHEN …)`` rather than summing booleans).
+The few fragments that cannot be portable come from a dialect object (``store.dialect``):
+JSON field access, the full-text match over evidence, case-insensitive ``LIKE``, string
+aggregation, truncation to an integer, how a write transaction starts and how a row is
+locked for the rest of one. Code outside the store that writes its own SQL (the web
+workspace's aggregate views) takes its fragments from ``store.dialect`` too.
 """
 
 from __future__ import annotations
@@ -22,6 +25,18 @@ class SQLiteDialect:
     def json_text(self, column: str, key: str) -> str:
         """The text of a top-level key of a JSON object kept in a TEXT column."""
         return f"json_extract({column}, '$.{_key(key)}')"
+
+    def json_array_has(self, column: str) -> str:
+        """A condition: the JSON array of strings in ``column`` holds the ``?`` parameter."""
+        return f"EXISTS (SELECT 1 FROM json_each({column}) WHERE json_each.value = ?)"
+
+    def distinct_list(self, expression: str) -> str:
+        """An aggregate: the distinct values of ``expression`` joined by commas."""
+        return f"group_concat(DISTINCT {expression})"
+
+    def whole_number(self, expression: str) -> str:
+        """``expression`` truncated toward zero to an integer."""
+        return f"CAST({expression} AS INTEGER)"
 
     def evidence_search(self, evidence_alias: str) -> str:
         """A condition on evidence rows matching one ``?`` search parameter."""
@@ -45,6 +60,15 @@ class PostgresDialect:
 
     def json_text(self, column: str, key: str) -> str:
         return f"(({column})::jsonb ->> '{_key(key)}')"
+
+    def json_array_has(self, column: str) -> str:
+        return f"(({column})::jsonb @> jsonb_build_array(?::text))"
+
+    def distinct_list(self, expression: str) -> str:
+        return f"string_agg(DISTINCT {expression}, ',')"
+
+    def whole_number(self, expression: str) -> str:
+        return f"CAST(trunc({expression}) AS INTEGER)"  # a plain CAST rounds in PostgreSQL
 
     def evidence_search(self, evidence_alias: str) -> str:
         # The same expression as the GIN index of migration 2, so the index is used.

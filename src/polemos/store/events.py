@@ -111,7 +111,7 @@ class EventFilter:
         return lat, lon, km
 
 
-def _where(filter: EventFilter, dialect=SQLITE) -> tuple[str, list[Any]]:
+def event_conditions(filter: EventFilter, dialect=SQLITE) -> tuple[str, list[Any]]:
     """The SQL condition (over ``events e`` joined with the latest review ``r``) and its parameters."""
     clauses, params = ["1=1"], []
     if filter.type:
@@ -154,21 +154,26 @@ def _where(filter: EventFilter, dialect=SQLITE) -> tuple[str, list[Any]]:
     return " AND ".join(clauses), params
 
 
-_LATEST_REVIEW = (
+# Joins each event ``e`` to its latest review ``r`` (if any): the review that applies.
+LATEST_REVIEW = (
     "LEFT JOIN (SELECT event_id, status, changes_json, note, reviewer, reviewed_at FROM reviews"
     " WHERE id IN (SELECT MAX(id) FROM reviews GROUP BY event_id)) r ON r.event_id = e.id"
 )
 
 
+_where = event_conditions  # the names the web workspace imported first
+_LATEST_REVIEW = LATEST_REVIEW
+
+
 def query_events(connection, filter: EventFilter, limit: int = 50, offset: int = 0,
                  dialect=SQLITE) -> tuple[list[dict], int]:
     """Events matching ``filter``, newest first, with the latest review applied; and the total count."""
-    where, params = _where(filter, dialect)
-    total = connection.execute(f"SELECT COUNT(*) FROM events e {_LATEST_REVIEW} WHERE {where}", params).fetchone()[0]
+    where, params = event_conditions(filter, dialect)
+    total = connection.execute(f"SELECT COUNT(*) FROM events e {LATEST_REVIEW} WHERE {where}", params).fetchone()[0]
     rows = connection.execute(
         f"SELECT e.*, d.title AS doc_title, d.url AS doc_url, r.status AS review_status, r.changes_json AS review_changes,"
         f" r.note AS review_note, r.reviewer, r.reviewed_at FROM events e JOIN documents d ON d.id = e.doc_id"
-        f" {_LATEST_REVIEW} WHERE {where} ORDER BY e.date_begin IS NULL, e.date_begin DESC, e.id LIMIT ? OFFSET ?",
+        f" {LATEST_REVIEW} WHERE {where} ORDER BY e.date_begin IS NULL, e.date_begin DESC, e.id LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
     actor_names = _actor_names(connection, [row["id"] for row in rows])
