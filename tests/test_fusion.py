@@ -176,3 +176,13 @@ def test_a_report_vague_in_date_place_and_actor_stays_apart(families):
     assert len(fuse([attack, vague], families)) == 2
     named = report("named", month="2014-04", place=BORNO, published="2014-04-28")  # names the group
     assert len(fuse([attack, named], families)) == 1
+
+
+def test_a_date_taken_from_publication_means_the_days_before_it(families):
+    from polemos.fusion import span_of
+
+    window = span_of({"value": "2014-04", "precision": "month", "basis": "publication"}, "2014-04-20", 14)
+    assert window.iso() == ("2014-04-06", "2014-04-20") and window.precision == "publication"
+    unknown_publication = span_of({"value": "2014-04", "precision": "month", "basis": "publication"}, None, 14)
+    assert unknown_publication.iso() == ("2014-04-01", "2014-04-30")
+    assert span_of(None, None, 14) is None

@@ -81,11 +81,11 @@ def span_of(event_date: Optional[dict[str, Any]], published: Optional[str], publ
     """The event's day span from its ``date`` dict, or None when the report gives no usable date."""
     event_date = event_date or {}
     published_day = parse_iso_day(published)
-    if event_date.get("basis") == "publication" or not event_date.get("value"):
-        if published_day is None:
-            return None
+    if published_day is not None and (event_date.get("basis") == "publication" or not event_date.get("value")):
         start = published_day - timedelta(days=publication_window_days)
         return DateSpan(start.toordinal(), published_day.toordinal(), "publication")
+    if not event_date.get("value"):
+        return None
     value = str(event_date["value"])
     bounds = _bounds_of_value(value)
     precision = event_date.get("precision") or (bounds[2] if bounds else "unknown")
