@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from polemos.clean import Cleaner
+from polemos.clean.dates import find_date_mentions
 from polemos.clean.repair import normalise_for_matching
 from polemos.ingest.raw import RawDocument
 from conftest import SAMPLE, needs_shared
@@ -105,3 +106,26 @@ def test_language_and_clean_typography(record):
     for char in "\u2019\u2018\u201c\u201d":
         assert char not in record.text
     assert record.document.id == record.document.content_hash[:16]
+
+
+def test_india_corpus_comes_out_without_mojibake():
+    import json
+
+    from conftest import INDIA
+
+    cleaner = Cleaner()
+    with open(INDIA, encoding="utf-8") as lines:
+        for number, line in zip(range(150), lines):
+            raw = RawDocument(source=f"{INDIA}:{number + 1}", content=json.loads(line)["doc_text"], format="text")
+            record = cleaner.clean(raw)
+            for marker in ("\u00e2\u20ac", "\u00c3", "\u00c2", "\ufffd", "\u2019", "\u201c"):
+                assert marker not in record.text, (raw.source, marker)
+            assert record.document.language == "en"
+            datelines = [r.text for r in record.document.removed if r.reason == "dateline"]
+            if datelines:  # "This story is from March 10, 2002" gives the publication date
+                assert record.document.published_source == "inferred"
+                [stated] = find_date_mentions(datelines[0])
+                assert record.document.published == stated.day.isoformat()
+                assert record.document.published.startswith("2002-")
+            assert "This story is from" not in record.text
+            assert not record.text.rstrip().endswith("Facebook Twitter Linkedin Mail")
