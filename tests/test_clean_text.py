@@ -111,3 +111,9 @@ def test_date_inference_skips_future_dates_and_follows_relative_cues():
     assert infer_publication_date(body) == "2021-03-17"
     assert infer_publication_date("This story is from March 10, 2002\n\nlucknow: the meeting on march 15, 2002 will decide.") == "2002-03-10"
     assert infer_publication_date("The war began in 1994 and never ended.") is None
+
+
+def test_content_labelled_html_without_tags_is_read_as_text(cleaner):
+    content = "Shelling hit the market in Kesh on Monday, killing three traders, officials said.\n\nThe army denied firing."
+    record = cleaner.clean(RawDocument(source="page.html", content=content, format="html"))
+    assert record.text == content

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -19,6 +20,9 @@ from polemos.clean.repair import looks_binary, normalise_for_matching
 from polemos.clean.text import extract_text
 from polemos.ingest.raw import InputError, RawDocument
 from polemos.record import DocumentInfo, ExtractionRecord
+
+
+_HTML_TAG = re.compile(r"<[a-zA-Z!/?]")  # content labelled html with no tag at all is read as text
 
 
 @dataclass
@@ -99,7 +103,7 @@ class Cleaner:
             raise InputError(raw.source, f"unknown format {raw.format!r} (expected html or text)")
 
     def _extract(self, raw: RawDocument) -> Extraction:
-        if raw.format == "html":
+        if raw.format == "html" and _HTML_TAG.search(raw.content):
             return extract_html(raw.content, self.captions, url=raw.url,
                                 fallback_below_words=self.options.fallback_below_words)
         return extract_text(raw.content, self.captions, given_title=raw.title)
