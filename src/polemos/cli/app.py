@@ -11,6 +11,7 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
+from polemos.cli import serving
 from polemos.cli.ingesting import IngestSummary, extract_to_stream, ingest_paths
 from polemos.ingest import ReadOptions
 from polemos.ingest.readers import DEFAULT_MAX_BYTES
@@ -149,17 +150,30 @@ def documents(db: Optional[str] = DbOption, limit: int = typer.Option(50), offse
         raise typer.Exit(1)
 
 
+DEMO_DB = "polemos-demo.db"
+
+
 @app.command()
-def demo(db: Optional[str] = DbOption):
-    """Ingest the bundled demo articles and show what polemos found in them."""
+def demo(
+    db: Optional[str] = typer.Option(None, "--db", envvar="POLEMOS_DB", help=f"Store for the demo. Default: {DEMO_DB}"),
+    serve: bool = typer.Option(True, "--serve/--no-serve", help="Open the web workspace afterwards."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port of the web workspace."),
+):
+    """Ingest the bundled demo articles, show what polemos found, and open the web workspace."""
     from polemos.cli.showing import render_demo_summary
 
+    db = db or DEMO_DB
     folder = resources.files("polemos") / "data" / "demo"
     with resources.as_file(folder) as demo_dir:
         summary = _run_ingest([str(demo_dir)], db, ReadOptions(), PipelineConfig(), quiet=True, workers=1)
     with open_store(db) as store:
         render_demo_summary(store, out)
-    raise typer.Exit(summary.exit_code())
+    if summary.exit_code() or not serve:
+        raise typer.Exit(summary.exit_code())
+    out.print(f"\nWeb workspace: http://127.0.0.1:{port}/  (Ctrl-C to stop)")
+    from polemos.cli.serving import serve as serve_command
+
+    serve_command(db=db, host="127.0.0.1", port=port, token=None, private=False)
 
 
 ActorOption = typer.Option(None, "--actor", help="Actor id or name (e.g. AZE.MIL, 'Azerbaijan').")
@@ -306,6 +320,9 @@ def eval_events(
 
 def _print_report(module, report: dict, as_json: bool) -> None:
     print(json.dumps(report, indent=2, default=str) if as_json else module.format_report(report))
+
+
+serving.register(app)
 
 
 def main() -> None:

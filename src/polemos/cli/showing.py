@@ -6,6 +6,9 @@ from rich.console import Console
 from rich.table import Table
 
 from polemos.record import ExtractionRecord
+from polemos.store import EventFilter
+
+DEMO_EVENTS = 6
 
 
 def render_document(record: ExtractionRecord, console: Console) -> None:
@@ -49,7 +52,21 @@ def render_demo_summary(store, console: Console) -> None:
         console.print(f"\n[bold]{_plain(record.document.title or record.document.id)}[/bold] — {_counts(record)}")
         for heading in record.document.headings:
             console.print(f"  § {_plain(heading.text)}")
-    console.print("\nSee a document with: polemos show ID")
+        events, total = store.events(EventFilter(doc=record.document.id), limit=DEMO_EVENTS)
+        for event in events:
+            console.print(f"  • {_event_line(event)}", markup=False, highlight=False)
+        if total > len(events):
+            console.print(f"  … and {total - len(events)} more events")
+    console.print("\nSee a document with: polemos show ID — events with: polemos events --doc ID")
+
+
+def _event_line(event: dict) -> str:
+    date = (event.get("date") or {}).get("value") or "undated"
+    who = ", ".join(event.get("actor_names") or []) or "?"
+    whom = ", ".join(event.get("recipient_names") or [])
+    where = f" in {event['place_name']}" if event.get("place_name") else ""
+    modality = "" if event.get("modality") in (None, "asserted") else f" ({event['modality']})"
+    return f"{date}  {event['type']}{modality}: {who}{' → ' + whom if whom else ''}{where}"
 
 
 def _plain(text) -> str:
