@@ -21,6 +21,7 @@ demo: setup
 
 test-setup: setup
 	bash scripts/install-test-deps.sh
+	bash scripts/install-postgres.sh
 
 test: test-setup
 	$(BIN)/python -m pytest -q

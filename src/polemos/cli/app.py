@@ -25,7 +25,8 @@ app.add_typer(eval_app, name="eval")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False)
 
-DbOption = typer.Option(None, "--db", envvar="POLEMOS_DB", help="Store location (SQLite file). Default: polemos.db")
+DbOption = typer.Option(None, "--db", envvar="POLEMOS_DB",
+                        help="Store: a SQLite file (default polemos.db) or postgresql://user@host/db")
 PathsArgument = typer.Argument(..., help="Files, directories, JSON Lines files or - for standard input.")
 
 
@@ -91,7 +92,7 @@ def _run_ingest(paths, db, options, config, quiet, workers=None, engine="local",
     with store:
         summary = ingest_paths(paths, store, options, config, err, show_progress=not quiet,
                                workers=workers, engine=engine, scheduler=scheduler)
-    err.print(summary.render(store.path))
+    err.print(summary.render(store.display_location))
     return summary
 
 

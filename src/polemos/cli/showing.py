@@ -45,7 +45,7 @@ def render_document_list(store, console: Console, limit: int, offset: int) -> No
 
 
 def render_demo_summary(store, console: Console) -> None:
-    console.print(f"[bold]polemos demo[/bold]: {store.count('documents')} documents in {store.path}")
+    console.print(f"[bold]polemos demo[/bold]: {store.count('documents')} documents in {store.display_location}")
     render_document_list(store, console, limit=20, offset=0)
     for row in store.documents(limit=20):
         record = store.get_record(row["id"])

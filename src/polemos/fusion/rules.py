@@ -58,7 +58,7 @@ class EventFamilies:
 
     @classmethod
     def load(cls, path: Optional[Path] = None) -> "EventFamilies":
-        source = path or resources.files("polemos.fusion") / "event_families.csv"
+        source = path or resources.files("polemos") / "data" / "fusion_event_families.csv"
         with source.open(encoding="utf-8", newline="") as handle:
             return cls({row["type"]: row["family"] for row in csv.DictReader(handle)})
 

@@ -13,10 +13,12 @@ import math
 from typing import Any, Optional
 
 from polemos.store import EventFilter
-from polemos.store.events import _LATEST_REVIEW as LATEST_REVIEW  # noqa: N811 - shared with the store
-from polemos.store.events import _where as event_where
+from polemos.store.events import LATEST_REVIEW, event_conditions
 
-EFFECTIVE_TYPE = "COALESCE(json_extract(r.changes_json, '$.type'), e.type)"
+
+def _effective_type(store) -> str:
+    """An event's type after its review: a corrected type wins."""
+    return f"COALESCE({store.dialect.json_text('r.changes_json', 'type')}, e.type)"
 
 
 def _rows(store, sql: str, params=()) -> list[dict]:
@@ -31,7 +33,7 @@ def _scalar(store, sql: str, params=()) -> Any:
 
 
 def documents(store, q: Optional[str], limit: int, offset: int) -> tuple[list[dict], int]:
-    where, params = ("title LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\'", [_like(q)] * 2) if q else ("1=1", [])
+    where, params = (f"title {store.dialect.like} ? ESCAPE '\\' OR id {store.dialect.like} ? ESCAPE '\\'", [_like(q)] * 2) if q else ("1=1", [])
     total = _scalar(store, f"SELECT COUNT(*) FROM documents WHERE {where}", params)
     items = _rows(
         store,
@@ -46,7 +48,7 @@ def documents(store, q: Optional[str], limit: int, offset: int) -> tuple[list[di
 def actors(store, q: Optional[str], kind: Optional[str], limit: int, offset: int) -> tuple[list[dict], int]:
     clauses, params = ["1=1"], []
     if q:
-        clauses.append("(a.name LIKE ? ESCAPE '\\' OR a.id LIKE ? ESCAPE '\\')")
+        clauses.append(f"(a.name {store.dialect.like} ? ESCAPE '\\' OR a.id {store.dialect.like} ? ESCAPE '\\')")
         params += [_like(q)] * 2
     if kind:
         clauses.append("a.kind = ?")
@@ -72,13 +74,13 @@ def actor(store, actor_id: str) -> Optional[dict]:
     item = found[0]
     item["names"] = _rows(
         store,
-        "SELECT text, COUNT(*) AS mentions FROM actor_mentions WHERE actor_id = ? GROUP BY text ORDER BY mentions DESC LIMIT 50",
+        "SELECT text, COUNT(*) AS mentions FROM actor_mentions WHERE actor_id = ? GROUP BY text ORDER BY mentions DESC, text LIMIT 50",
         [actor_id],
     )
     item["documents"] = _rows(
         store,
         "SELECT d.id, d.title, d.published, COUNT(*) AS mentions FROM actor_mentions m JOIN documents d ON d.id = m.doc_id"
-        " WHERE m.actor_id = ? GROUP BY d.id ORDER BY d.published DESC LIMIT 100",
+        " WHERE m.actor_id = ? GROUP BY d.id ORDER BY d.published DESC NULLS LAST, d.id LIMIT 100",
         [actor_id],
     )
     return item
@@ -87,7 +89,7 @@ def actor(store, actor_id: str) -> Optional[dict]:
 def places(store, q: Optional[str], country: Optional[str], limit: int, offset: int) -> tuple[list[dict], int]:
     clauses, params = ["1=1"], []
     if q:
-        clauses.append("(COALESCE(name, text) LIKE ? ESCAPE '\\')")
+        clauses.append(f"(COALESCE(name, text) {store.dialect.like} ? ESCAPE '\\')")
         params.append(_like(q))
     if country:
         clauses.append("country = ?")
@@ -98,7 +100,7 @@ def places(store, q: Optional[str], country: Optional[str], limit: int, offset: 
         f" COUNT(DISTINCT doc_id) AS documents FROM places WHERE {where}"
         " GROUP BY COALESCE(name, text), geonameid, lat, lon, country, feature"
     )
-    total = _scalar(store, f"SELECT COUNT(*) FROM ({grouped})", params)
+    total = _scalar(store, f"SELECT COUNT(*) FROM ({grouped}) AS grouped_rows", params)
     items = _rows(store, f"{grouped} ORDER BY mentions DESC, name LIMIT ? OFFSET ?", [*params, limit, offset])
     return items, total
 
@@ -106,7 +108,7 @@ def places(store, q: Optional[str], country: Optional[str], limit: int, offset: 
 def relations(store, actor_id: Optional[str], type_: Optional[str], limit: int, offset: int) -> tuple[list[dict], int]:
     clauses, params = ["1=1"], []
     if actor_id:
-        clauses.append("EXISTS (SELECT 1 FROM json_each(r.actors_json) j WHERE j.value = ?)")
+        clauses.append(store.dialect.json_array_has("r.actors_json"))
         params.append(actor_id)
     if type_:
         clauses.append("r.type = ?")
@@ -115,7 +117,7 @@ def relations(store, actor_id: Optional[str], type_: Optional[str], limit: int, 
     total = _scalar(store, f"SELECT COUNT(*) FROM relations r WHERE {where}", params)
     rows = _rows(
         store,
-        f"SELECT r.id, r.doc_id, r.relation_json FROM relations r WHERE {where} ORDER BY r.begin DESC, r.id LIMIT ? OFFSET ?",
+        f"SELECT r.id, r.doc_id, r.relation_json FROM relations r WHERE {where} ORDER BY r.begin DESC NULLS LAST, r.id LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
     items = [{"id": row["id"], "doc_id": row["doc_id"], **json.loads(row["relation_json"])} for row in rows]
@@ -155,10 +157,10 @@ def reviews(store, event_id: str) -> list[dict]:
 
 def type_counts(store, filter: EventFilter) -> list[dict]:
     """How many events of each type match ``filter`` (the facet counts beside the events table)."""
-    where, params = event_where(filter)
+    where, params = event_conditions(filter, store.dialect)
     return _rows(
         store,
-        f"SELECT {EFFECTIVE_TYPE} AS type, COUNT(*) AS events FROM events e {LATEST_REVIEW} WHERE {where} GROUP BY 1 ORDER BY 2 DESC",
+        f"SELECT {_effective_type(store)} AS type, COUNT(*) AS events FROM events e {LATEST_REVIEW} WHERE {where} GROUP BY 1 ORDER BY 2 DESC",
         params,
     )
 
@@ -171,7 +173,7 @@ def map_view(store, filter: EventFilter, bbox: Optional[tuple[float, float, floa
     """Event points inside ``bbox`` (south, west, north, east) when at most ``limit`` match;
     otherwise grid cells of ``cell`` degrees (never so small that there would be more than
     about ``limit`` of them) with counts, so the map stays light at any number of events."""
-    where, params = event_where(filter)
+    where, params = event_conditions(filter, store.dialect)
     where += " AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
     if bbox:
         south, west, north, east = bbox
@@ -181,7 +183,7 @@ def map_view(store, filter: EventFilter, bbox: Optional[tuple[float, float, floa
     # Unordered with limit + 1, so a dense view stops reading as soon as it is known to be dense.
     points = _rows(
         store,
-        f"SELECT e.id, e.lat, e.lon, {EFFECTIVE_TYPE} AS type, e.date_begin, e.date_end, e.place_name, e.doc_id,"
+        f"SELECT e.id, e.lat, e.lon, {_effective_type(store)} AS type, e.date_begin, e.date_end, e.place_name, e.doc_id,"
         f" r.status AS review_status {source} LIMIT ?",
         [*params, limit + 1],
     )
@@ -198,7 +200,7 @@ def _map_cells(store, source: str, params: list, bbox: tuple[float, float, float
     cell = max(cell or smallest * math.sqrt(2), smallest, 1e-4)
     cells = _rows(
         store,
-        "SELECT CAST((e.lat - ?) / ? AS INTEGER) AS row_, CAST((e.lon - ?) / ? AS INTEGER) AS col_,"
+        f"SELECT {store.dialect.whole_number('(e.lat - ?) / ?')} AS row_, {store.dialect.whole_number('(e.lon - ?) / ?')} AS col_,"
         f" COUNT(*) AS count, AVG(e.lat) AS lat, AVG(e.lon) AS lon {source} GROUP BY row_, col_",
         [south, cell, west, cell, *params],
     )
@@ -221,11 +223,11 @@ def timeline(store, filter: EventFilter, granularity: str, limit: int, offset: i
     starts in, so a day histogram does not pile vague dates onto the first of the month.
     One pass over the matching events; the periods are then paged here."""
     width = GRANULARITY_WIDTH[granularity]
-    where, params = event_where(filter)
+    where, params = event_conditions(filter, store.dialect)
     period = f"substr(e.date_begin, 1, {width})"
     spans = f"substr(COALESCE(e.date_end, e.date_begin), 1, {width}) != {period}"
     rows = store.connection.execute(
-        f"SELECT {period} AS period, {EFFECTIVE_TYPE} AS type, SUM(NOT ({spans})) AS within, SUM({spans}) AS spanning,"
+        f"SELECT {period} AS period, {_effective_type(store)} AS type, SUM(CASE WHEN {spans} THEN 0 ELSE 1 END) AS within, SUM(CASE WHEN {spans} THEN 1 ELSE 0 END) AS spanning,"
         f" COUNT(*) AS events FROM events e {LATEST_REVIEW} WHERE {where} GROUP BY 1, 2",
         params,
     ).fetchall()
@@ -246,14 +248,14 @@ def timeline(store, filter: EventFilter, granularity: str, limit: int, offset: i
 
 def network(store, filter: EventFilter, limit: int) -> dict:
     """Actors joined by the events between them (actor → recipient), heaviest links first."""
-    where, params = event_where(filter)
+    where, params = event_conditions(filter, store.dialect)
     edges = _rows(
         store,
         "SELECT s.actor_id AS source, t.actor_id AS target, COUNT(DISTINCT e.id) AS events,"
-        f" group_concat(DISTINCT {EFFECTIVE_TYPE}) AS types"
+        f" {store.dialect.distinct_list(_effective_type(store))} AS types"
         " FROM events e JOIN event_actors s ON s.event_id = e.id AND s.role = 'actor'"
         " JOIN event_actors t ON t.event_id = e.id AND t.role = 'recipient' AND t.actor_id != s.actor_id"
-        f" {LATEST_REVIEW} WHERE {where} GROUP BY 1, 2 ORDER BY 3 DESC LIMIT ?",
+        f" {LATEST_REVIEW} WHERE {where} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?",
         [*params, limit],
     )
     for edge in edges:
@@ -270,7 +272,7 @@ def co_mentions(store, doc: Optional[str], limit: int) -> dict:
         store,
         "SELECT a.actor_id AS source, b.actor_id AS target, COUNT(DISTINCT a.doc_id || ':' || a.sentence) AS sentences"
         " FROM actor_mentions a JOIN actor_mentions b ON b.doc_id = a.doc_id AND b.sentence = a.sentence"
-        f" AND b.actor_id > a.actor_id WHERE a.sentence IS NOT NULL {doc_clause} GROUP BY 1, 2 ORDER BY 3 DESC LIMIT ?",
+        f" AND b.actor_id > a.actor_id WHERE a.sentence IS NOT NULL {doc_clause} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?",
         [*params, limit],
     )
     ids = sorted({edge["source"] for edge in edges} | {edge["target"] for edge in edges})
