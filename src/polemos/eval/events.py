@@ -16,12 +16,19 @@ Figures:
 * recipient accuracy: the main event's recipient (or, for two-sided events, actor)
   countries include a gold target code. Both are over sentences whose gold has codes.
 
-Run: ``python -m polemos.eval.events ../shared/eval/events/PLOVER_GSR_CAMEO.json``.
+``evaluate_acled(path)`` scores ACLED typing on JSON Lines snippets in the style of ACLED
+notes (``{"text", "event_type", "sub_event_type", "published"}``): the snippet's ACLED
+category is that of its main event among those the stage gave an ACLED category; weighted
+and macro F1 are reported for the event type and the sub-event type.
+
+Run: ``python -m polemos.eval.events ../shared/eval/events/PLOVER_GSR_CAMEO.json`` (a ``.jsonl``
+path is scored as ACLED-style snippets).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import time
 from collections import Counter
@@ -147,7 +154,11 @@ def _countries(actor_ids: list[str], actors: dict[str, Actor]) -> set[str]:
 
 
 def evaluate(path: Path | str, limit: Optional[int] = None, coder: Optional[SentenceCoder] = None) -> dict:
-    """Score the pipeline on the gold file at ``path``; returns the figures as a dict."""
+    """Score the pipeline on the gold file at ``path``; returns the figures as a dict.
+
+    A ``.jsonl`` file holds ACLED-style snippets and is scored by ``evaluate_acled``."""
+    if Path(path).suffix == ".jsonl":
+        return evaluate_acled(path, limit=limit, coder=coder)
     gold = load_gold(Path(path))[:limit]
     coder = coder or SentenceCoder()
     started = time.perf_counter()
@@ -197,7 +208,68 @@ def _role_accuracy(gold: list[GoldSentence], predictions: list[Prediction], role
     return {"accuracy": hits / count if count else 0.0, "count": count}
 
 
+def acled_of(record: ExtractionRecord, doc) -> tuple[str, str]:
+    """(event type, sub-event type) of the record's main event among those with an ACLED category."""
+    typed = [e for e in record.events if e.acled]
+    if not typed:
+        return NO_EVENT, NO_EVENT
+    main = main_event(dataclasses.replace(record, events=typed), doc)
+    return main.acled["event_type"], main.acled["sub_event_type"]
+
+
+def evaluate_acled(path: Path | str, limit: Optional[int] = None,
+                   coder: Optional[SentenceCoder] = None) -> dict:
+    """Weighted and macro F1 of ACLED event type and sub-event type on the snippets at ``path``."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    gold = [json.loads(line) for line in lines if line.strip()][:limit]
+    coder = coder or SentenceCoder()
+    started = time.perf_counter()
+    predicted = [acled_of(record, doc) for record, doc in coder.code((g["text"], g.get("published")) for g in gold)]
+    report = {"kind": "acled", "file": str(path), "sentences": len(gold),
+              "seconds": round(time.perf_counter() - started, 1)}
+    for level, index in (("event_type", 0), ("sub_event_type", 1)):
+        report[level] = label_f1([g[level] for g in gold], [p[index] for p in predicted])
+    report["errors"] = [{"text": g["text"], "gold": g["sub_event_type"], "predicted": p[1]}
+                        for g, p in zip(gold, predicted) if g["sub_event_type"] != p[1]]
+    return report
+
+
+def label_f1(gold: list[str], predicted: list[str]) -> dict:
+    """Per-label P/R/F1 with support-weighted and macro averages over the gold labels."""
+    support, guessed = Counter(gold), Counter(predicted)
+    correct = Counter(g for g, p in zip(gold, predicted) if g == p)
+    per_label = {}
+    for label in sorted(support):
+        precision = correct[label] / guessed[label] if guessed[label] else 0.0
+        recall = correct[label] / support[label]
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_label[label] = {"precision": precision, "recall": recall, "f1": f1,
+                            "support": support[label], "predicted": guessed[label]}
+    total = sum(support.values())
+    return {
+        "per_label": per_label,
+        "weighted_f1": sum(f["f1"] * f["support"] for f in per_label.values()) / total if total else 0.0,
+        "macro_f1": sum(f["f1"] for f in per_label.values()) / len(per_label) if per_label else 0.0,
+        "accuracy": sum(correct.values()) / total if total else 0.0,
+    }
+
+
+def format_acled_report(report: dict) -> str:
+    lines = [f"ACLED typing on {report['file']} ({report['sentences']} snippets, {report['seconds']} s)"]
+    for level in ("event_type", "sub_event_type"):
+        figures = report[level]
+        lines.append(f"{level:<15} weighted F1 {figures['weighted_f1']:.3f}   macro F1 {figures['macro_f1']:.3f}"
+                     f"   accuracy {figures['accuracy']:.3f}")
+    lines.append(f"{'sub-event type':<36} {'P':>5} {'R':>5} {'F1':>5} {'gold':>4} {'pred':>4}")
+    for label, f in report["sub_event_type"]["per_label"].items():
+        lines.append(f"{label[:36]:<36} {f['precision']:>5.2f} {f['recall']:>5.2f} {f['f1']:>5.2f} "
+                     f"{f['support']:>4} {f['predicted']:>4}")
+    return "\n".join(lines)
+
+
 def format_report(report: dict) -> str:
+    if report.get("kind") == "acled":
+        return format_acled_report(report)
     lines = [
         f"PLOVER event coding on {report.get('file', '?')} ({report.get('sentences', '?')} sentences,"
         f" {report.get('seconds', '?')} s)",

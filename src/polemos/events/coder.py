@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from polemos.events.acled import AcledRule, acled_type, load_rules
+from polemos.events.incidents import IncidentReader, Participants, sentence_incidents
 from polemos.events.anchors import Anchors, attached
 from polemos.events.describe import find_contexts, find_mode, recode, reverse
 from polemos.events.lexicon import Lexicon, TriggerEntry
@@ -38,6 +39,7 @@ class _Context:
     linker: Linker
     anchors: Anchors
     paragraph_places: dict[int, int]
+    actors_by_id: dict
     recent_actor: tuple[int, str] | None = None  # (paragraph, actor id) of the last event's actor
 
 
@@ -45,42 +47,50 @@ class EventCoder:
     """Codes PLOVER events and lasting relations; build once, annotate many records."""
 
     def __init__(self, lexicon: Lexicon, acled_rules: list[AcledRule],
-                 resolver: SpanResolver | None = None) -> None:
-        """``resolver`` (the actors stage, optional) resolves named arguments its mentions missed."""
+                 resolver: SpanResolver | None = None, incidents: IncidentReader | None = None) -> None:
+        """``resolver`` (the actors stage, optional) resolves named arguments its mentions missed;
+        ``incidents`` reads the sentence cues ACLED typing needs."""
         self.lexicon = lexicon
         self.resolver = resolver
         self.acled_rules = acled_rules
+        self.incidents = incidents or IncidentReader.load()
         self.relation_finder = RelationFinder()
 
     @classmethod
     def default(cls, resolver: SpanResolver | None = None) -> "EventCoder":
         """The coder with the lexicons shipped in ``polemos/data/events``."""
-        return cls(Lexicon.load(), load_rules(), resolver)
+        return cls(Lexicon.load(), load_rules(), resolver, IncidentReader.load())
 
     def annotate(self, record: ExtractionRecord, doc: Doc) -> ExtractionRecord:
-        context = _Context(record, doc, Linker(record, doc, self.resolver), Anchors(record, doc), {})
+        context = _Context(record, doc, Linker(record, doc, self.resolver), Anchors(record, doc), {},
+                           {a.id: a for a in record.actors})
         blocked = context.linker.blocked_tokens() | context.anchors.timex_tokens()  # "March" is a month
         candidates: list[Candidate] = []
         for sentence in doc.sents:
             listed = provision_tokens(sentence)  # an agreement's provisions are not events of their own
             matches = find_triggers(sentence, self.lexicon, blocked | listed)
             heads = frozenset(m.head.i for m in matches)
-            for match in matches:
-                candidate = self._code(match, sentence, context, heads - {match.head.i})
-                if candidate is not None:
-                    candidates.append(candidate)
+            coded = [self._code(match, sentence, context, heads - {match.head.i}) for match in matches]
+            coded = [c for c in coded if c is not None]
+            self._type_acled(sentence, coded, context)
+            candidates.extend(candidate for candidate, _ in coded)
         events = merge_mentions(candidates, record.places)
-        actors_by_id = {a.id: a for a in record.actors}
         for number, event in enumerate(events, start=1):
             event.id = f"e{number}"
-            event.acled = acled_type(event, actors_by_id, self.acled_rules)
         record.events = events
         record.relations = enrich_agreements(
             self.relation_finder.find(record, doc, context.linker, context.anchors), events)
         return record
 
+    def _type_acled(self, sentence: Span, coded: list[tuple[Candidate, Participants]], context: _Context) -> None:
+        """ACLED categories of a sentence's mentions, read together: one incident, many verbs."""
+        mentions = [(c.event.type, c.event.mode, p) for c, p in coded]
+        incidents = sentence_incidents(self.incidents.sentence_cues(sentence), mentions)
+        for (candidate, _), incident in zip(coded, incidents):
+            candidate.event.acled = acled_type(candidate.event, context.actors_by_id, self.acled_rules, incident)
+
     def _code(self, match: TriggerMatch, sentence: Span, context: _Context,
-              barriers: frozenset[int]) -> Candidate | None:
+              barriers: frozenset[int]) -> tuple[Candidate, Participants] | None:
         roles = find_roles(match)
         if roles is None:
             return None
@@ -142,7 +152,11 @@ class EventCoder:
         )
         if actors:
             context.recent_actor = (paragraph, actors[0])
-        return Candidate(event, paragraph, reference_only)
+        parties = self.incidents.participants(
+            roles.actors or roles.fallback_actors, roles.recipients + roles.fallback_recipients,
+            match.tokens + ([roles.support] if roles.support is not None else []),
+            context.linker, context.actors_by_id)
+        return Candidate(event, paragraph, reference_only), parties
 
     def _link_actors(self, roles: Roles, context: _Context, paragraph: int) -> list[str]:
         linker = context.linker

@@ -101,6 +101,7 @@ def _absorb(target: Event, other: Event) -> None:
         if context not in target.context:
             target.context.append(context)
     target.mode = target.mode or other.mode
+    target.acled = target.acled or other.acled
     target.attributed_to = target.attributed_to or other.attributed_to
     known = {(e.start, e.end) for e in target.evidence}
     target.evidence.extend(e for e in other.evidence if (e.start, e.end) not in known)

@@ -1,0 +1,138 @@
+"""Read an event's incident from its sentence, for ACLED typing.
+
+ACLED sub-event types turn on facts PLOVER keeps outside the event type: the weapon
+("chlorine", "drone", "grenade"), whether a protest was dispersed or met with lethal force,
+whether a town changed hands and how, and who the unnamed participants are ("armed men",
+"a mob", "villagers"). Cue words come from ``data/events/acled_cues.csv`` and the classes of
+participant nouns from ``data/events/participants.csv``; both keep a ``source`` column.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from polemos.events.acled import Incident, actor_class
+from polemos.events.lexicon import DATA_DIR
+from polemos.events.linking import Linker
+from polemos.events.triggers import lemma_of
+from polemos.record import Actor
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+TIME_LABELS = {"DATE", "TIME"}
+SPECIFIC_CLASSES = {"mob", "protesters"}  # "a crowd of nationalists" is a mob, whatever the linked actor says
+CAPTURE_LEMMAS = {"capture", "retake", "recapture", "seize", "take", "gain", "regain", "overrun", "overran",
+                  "occupy", "annex", "control"}
+SIGNING_LEMMAS = {"sign", "ratify"}
+ARMED_MODIFIERS = {"armed"}
+
+
+@dataclass(frozen=True)
+class Participants:
+    """Classes of one mention's actor and recipient arguments, and cues of its own."""
+
+    doers: frozenset[str] = frozenset()
+    targets: frozenset[str] = frozenset()
+    cues: frozenset[str] = frozenset()
+
+
+class IncidentReader:
+    """Cue features of sentences and classes of argument phrases; build once."""
+
+    def __init__(self, cues: dict[str, str], nouns: dict[str, str]) -> None:
+        self.word_cues = {k: v for k, v in cues.items() if " " not in k}
+        self.phrase_cues = [(re.compile(rf"\b{re.escape(k)}\b"), v) for k, v in cues.items() if " " in k]
+        self.nouns = nouns
+
+    @classmethod
+    def load(cls, directory: Path = DATA_DIR) -> "IncidentReader":
+        return cls(_pairs(directory / "acled_cues.csv", "cue", "feature"),
+                   _pairs(directory / "participants.csv", "noun", "class"))
+
+    def sentence_cues(self, sentence: Span) -> frozenset[str]:
+        found = set()
+        for token in sentence:
+            if token.ent_type_ in TIME_LABELS:
+                continue  # "March 2024" is no march
+            for key in (lemma_of(token), token.lower_):
+                if key in self.word_cues:
+                    found.add(self.word_cues[key])
+        text = sentence.text.lower()
+        found |= {feature for pattern, feature in self.phrase_cues if pattern.search(text)}
+        return frozenset(found)
+
+    def participants(self, actor_tokens: list[Token], target_tokens: list[Token], trigger: list[Token],
+                     linker: Linker, actors: dict[str, Actor]) -> Participants:
+        doers = self._classes(actor_tokens, linker, actors)
+        targets = self._classes(target_tokens, linker, actors)
+        cues = set()
+        lemmas = {lemma_of(t) for t in trigger}
+        if lemmas & CAPTURE_LEMMAS:
+            cues.add("capture")
+        if lemmas & SIGNING_LEMMAS:
+            cues.add("signed")
+        if "place" in targets:
+            cues.add("territorial")
+        return Participants(frozenset(doers), frozenset(targets - {"place"}), frozenset(cues))
+
+    def _classes(self, tokens: list[Token], linker: Linker, actors: dict[str, Actor]) -> set[str]:
+        classes = set()
+        for token in tokens:
+            found = self._class_of(token, linker, actors)
+            if found:
+                classes.add(found)
+        return classes
+
+    def _class_of(self, token: Token, linker: Linker, actors: dict[str, Actor]) -> str | None:
+        noun = self._noun_class(token)
+        if noun in SPECIFIC_CLASSES:
+            return noun
+        if token.ent_type_ in PLACE_LABELS and linker.place_for(token) is not None:
+            return "place"
+        actor_id = linker.actor_for(token)
+        if actor_id in actors:
+            return actor_class(actors[actor_id])
+        if noun is None and linker.place_for(token) is not None:
+            return "place"
+        return noun
+
+    def _noun_class(self, token: Token) -> str | None:
+        """"gunmen", "gang members", "members of a militia", "armed men", "the town of Kidal"."""
+        own = self.nouns.get(lemma_of(token)) or self.nouns.get(token.lower_)
+        if any(c.dep_ == "amod" and c.lower_ in ARMED_MODIFIERS for c in token.children):
+            return "armed"
+        if own is not None:
+            return own
+        close = [c for c in token.children if c.dep_ in {"compound", "amod"}]
+        close += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        for candidate in close:
+            found = self.nouns.get(lemma_of(candidate)) or self.nouns.get(candidate.lower_)
+            if found is not None:
+                return found
+        return None
+
+
+def sentence_incidents(cues: frozenset[str], mentions: list[tuple[str, str | None, Participants]]) -> list[Incident]:
+    """One ``Incident`` per mention (type, mode, participants) of a sentence.
+
+    Sentence-wide facts join every mention: state forces take part, a protest is under way,
+    people were arrested at it, civilians were hurt."""
+    shared = set(cues)
+    if any("forces" in p.doers | p.targets for _, _, p in mentions):
+        shared.add("forces")
+    if any(event_type == "PROTEST" for event_type, _, _ in mentions):
+        shared.add("protest")
+    if "protest" in shared and any((t, m) == ("COERCE", "arrest") for t, m, _ in mentions):
+        shared.add("intervention")
+    if any(t == "ASSAULT" and "civilians" in p.targets for t, _, p in mentions):
+        shared.add("civilian_victims")
+    return [Incident(frozenset(shared | p.cues), p.doers, p.targets) for _, _, p in mentions]
+
+
+def _pairs(path: Path, key: str, value: str) -> dict[str, str]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return {row[key].strip().lower(): row[value].strip() for row in csv.DictReader(handle)}
