@@ -116,13 +116,16 @@ class EventCoder:
         if _commentary(clause) and clause_date is None:
             return None  # "it allows the administration to ...": analysis in the present tense
         reference_only = False
-        if match.nominal and not participants and _indefinite(match):
+        realised = match.nominal and _realised(match)
+        if match.nominal and not participants and _indefinite(match) and not realised:
             return None  # "a perpetual state of war": no particular event
-        if match.nominal and not participants and own_date is None and not _definite(match):
+        if match.nominal and not participants and own_date is None and not _definite(match) and not realised:
             return None  # a bare "war" in "a state of war": no particular event
         if not participants and clause_date is None:
             if not match.nominal and roles.actors and not reading.generic and not _pronouns_only(roles.actors):
                 pass  # "Opposition groups demanded ...": a reported act by a party we could not name
+            elif realised and not reading.generic:
+                pass  # "A landmine explosion killed three civilians": a particular happening
             elif not (match.nominal and _definite(match)):
                 return None
             else:
@@ -205,6 +208,17 @@ def _commentary(clause) -> bool:
     """A present-tense clause about "it"/"this": the writer's analysis, not a reported act."""
     subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return clause.tag_ in {"VBZ", "VBP"} and any(s.lower_ in ANALYSIS_SUBJECTS for s in subjects)
+
+
+def _realised(match: TriggerMatch) -> bool:
+    """"A car bomb exploded", "a grenade attack wounded five": an event noun that is the subject
+    of a past-tense verb reports one particular happening, indefinite article or not."""
+    head = match.head
+    verb = head.head
+    if head.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    past = verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
+    return past and not any(c.dep_ == "neg" for c in verb.children)
 
 
 def _pronouns_only(tokens) -> bool:

@@ -44,8 +44,9 @@ class IncidentReader:
     """Cue features of sentences and classes of argument phrases; build once."""
 
     def __init__(self, cues: dict[str, str], nouns: dict[str, str]) -> None:
-        self.word_cues = {k: v for k, v in cues.items() if " " not in k}
-        self.phrase_cues = [(re.compile(rf"\b{re.escape(k)}\b"), v) for k, v in cues.items() if " " in k]
+        # Several words, or a hyphenated word the tokenizer splits ("sit-in"), match in the text.
+        self.word_cues = {k: v for k, v in cues.items() if " " not in k and "-" not in k}
+        self.phrase_cues = [(re.compile(rf"\b{re.escape(k)}\b"), v) for k, v in cues.items() if k not in self.word_cues]
         self.nouns = nouns
 
     @classmethod
@@ -56,14 +57,17 @@ class IncidentReader:
     def sentence_cues(self, sentence: Span) -> frozenset[str]:
         found = set()
         for token in sentence:
-            if token.ent_type_ in TIME_LABELS:
-                continue  # "March 2024" is no march
+            if token.ent_type_ in TIME_LABELS or self._names_a_unit(token):
+                continue  # "March 2024" is no march, "riot police" no riot
             for key in (lemma_of(token), token.lower_):
                 if key in self.word_cues:
                     found.add(self.word_cues[key])
         text = sentence.text.lower()
         found |= {feature for pattern, feature in self.phrase_cues if pattern.search(text)}
         return frozenset(found)
+
+    def _names_a_unit(self, token: Token) -> bool:
+        return token.dep_ == "compound" and self.nouns.get(lemma_of(token.head)) == "forces"
 
     def participants(self, actor_tokens: list[Token], target_tokens: list[Token], trigger: list[Token],
                      linker: Linker, actors: dict[str, Actor]) -> Participants:
@@ -89,8 +93,8 @@ class IncidentReader:
 
     def _class_of(self, token: Token, linker: Linker, actors: dict[str, Actor]) -> str | None:
         noun = self._noun_class(token)
-        if noun in SPECIFIC_CLASSES:
-            return noun
+        if noun in SPECIFIC_CLASSES or noun == "place" and self.nouns.get(lemma_of(token)) == "place":
+            return noun  # "the town of Kidal" is a place even when Kidal was taken for an actor
         if token.ent_type_ in PLACE_LABELS and linker.place_for(token) is not None:
             return "place"
         actor_id = linker.actor_for(token)

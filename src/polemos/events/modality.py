@@ -61,7 +61,7 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
     if "would" in kinds:
         kinds.discard("would")
         kinds.add("future" if past_speech or reading.speaker is not None else "hypothetical")
-    reading.generic = any(_generic(verb, kinds) for verb in chain)
+    reading.generic = any(_generic(verb, kinds) for verb in _own_clauses(chain))
     reading.intent = "intent" in kinds or ("future" in kinds and reading.speaker is not None)
     for modality in ("negated", "hypothetical", "future"):
         if modality in kinds:
@@ -71,6 +71,18 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
         if "intent" in kinds:
             reading.modality = "future"
     return reading
+
+
+def _own_clauses(chain: list[Token]) -> list[Token]:
+    """The event's clause and the verbs it completes ("tend to attack", "can be seen fighting"):
+    a present-tense clause that merely governs it ("...; his whereabouts remain unknown") does
+    not make a past act a general statement."""
+    own = [chain[0]]
+    for verb in chain[1:]:
+        if own[-1].dep_ not in {"xcomp", "acomp"}:
+            break
+        own.append(verb)
+    return own
 
 
 def _governing_chain(clause: Token) -> list[Token]:

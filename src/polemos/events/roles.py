@@ -121,6 +121,8 @@ def _nominal_roles(match: TriggerMatch) -> Roles:
     holders = [noun] + [c for c in noun.children if c.dep_ == "appos"]
     targets = [t for h in holders for t in _prep_objects(h, NOMINAL_RECIPIENT_PREPS)]
     partners = [t for h in holders for t in _prep_objects(h, PARTNER_PREPS)] + _participants(noun)
+    if noun.dep_ == "nsubj" and frame == "mutual" and not partners:
+        partners = _prep_objects(noun.head, {"between", "among", "amongst"})  # "fighting broke out between A and B"
     support = support_verb(noun)
     roles = Roles(clause=support or governing_verb(noun), support=support)
     carriers = subject_of(support) if support is not None else []
