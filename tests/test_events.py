@@ -62,7 +62,7 @@ def test_coordinated_parties_all_sign(coder):
     record = code(coder, "Russia, Armenia and Azerbaijan signed a ceasefire agreement on 10 November 2020.")
     event = only(record, "SUPPORT")  # PLOVER 3.3: signing an agreement
     assert countries(record, event.actor) == {"RUS", "ARM", "AZE"}
-    assert event.acled is None
+    assert event.acled == {"event_type": "Strategic developments", "sub_event_type": "Agreement"}
 
 
 def test_nominal_trigger_with_prepositional_roles(coder):
@@ -135,7 +135,8 @@ def test_arrests_carry_their_size_and_acled_type(coder):
     record = code(coder, "Kenyan police arrested 40 protesters in Nairobi on Tuesday.")
     event = only(record, "COERCE")
     assert event.mode == "arrest"
-    assert event.acled == {"event_type": "Strategic developments", "sub_event_type": "Arrests"}
+    # ACLED codes arrests of protesters as a protest met with intervention.
+    assert event.acled == {"event_type": "Protests", "sub_event_type": "Protest with intervention"}
     if record.quantities:  # the figures stage is part of the pipeline
         assert event.size["arrested"]["min"] == 40
 

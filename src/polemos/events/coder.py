@@ -30,6 +30,9 @@ REFERRING_PRONOUNS = {"it", "its", "they", "their", "them"}
 ANALYSIS_SUBJECTS = {"it", "this", "that", "which", "these", "those"}
 PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping"}
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
+# Verbs that report what an event did or that it took place: "a blast killed", "fighting erupted".
+OUTCOME_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "strike", "target", "explode",
+                 "leave", "claim", "rock", "tear", "occur", "happen", "erupt", "break", "displace"}
 
 
 @dataclass
@@ -215,7 +218,7 @@ def _realised(match: TriggerMatch) -> bool:
     of a past-tense verb reports one particular happening, indefinite article or not."""
     head = match.head
     verb = head.head
-    if head.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
+    if head.dep_ not in {"nsubj", "nsubjpass"} or lemma_of(verb) not in OUTCOME_VERBS:
         return False
     past = verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
     return past and not any(c.dep_ == "neg" for c in verb.children)
