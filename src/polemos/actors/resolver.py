@@ -5,6 +5,8 @@ See the package docstring (``polemos.actors``) for the API the event coder uses.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -272,8 +274,13 @@ def _country_hints(actors: DocumentActors) -> dict[int, list[tuple[int, Entry]]]
     for ent in actors.doc.ents:
         if ent.label_ in ("GPE", "NORP") or ent.label_ in ACTOR_LABELS:
             matches = actors.kb.matches(ent.text, actors.when)
-            if matches and matches[0].entry.kind in STATE_KINDS:
-                _add_hint(actors, hints, ent.start_char, matches[0].entry)
+            if not matches:
+                continue
+            entry = matches[0].entry
+            if entry.kind == "person" and entry.country:
+                entry = actors.kb.entry(entry.country)  # a head of state speaks for their state
+            if entry is not None and entry.kind in STATE_KINDS:
+                _add_hint(actors, hints, ent.start_char, entry)
     for place in actors.record.places:
         state = actors.kb.entry(place.country) if place.country else None
         if state is not None:
@@ -297,5 +304,11 @@ def _nearest_hint(hints, sentence: Optional[int], char: int) -> Optional[Entry]:
         return before[-1]
     if here:
         return here[0][1]
-    previous = hints.get(sentence - 1, [])
-    return previous[-1][1] if previous else None
+    previous = [entry for _offset, entry in hints.get(sentence - 1, [])]
+    if not previous:
+        return None
+    # The state the previous sentence is mostly about, not merely the last one it names:
+    # "… in Yerevan, demanding that Pashinyan resign over Nagorno-Karabakh. Police detained …"
+    counts = Counter(entry.id for entry in previous)
+    best = max(counts.values())
+    return next(entry for entry in previous if counts[entry.id] == best)
