@@ -27,6 +27,7 @@ from polemos.events.triggers import TriggerMatch, find_triggers, lemma_of
 from polemos.record import Event, ExtractionRecord
 
 REFERRING_PRONOUNS = {"it", "its", "they", "their", "them"}
+ANTECEDENT_PRONOUNS = {"it", "its", "they", "their", "he", "his", "she", "her", "we", "our"}
 ANALYSIS_SUBJECTS = {"it", "this", "that", "which", "these", "those"}
 PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping"}
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
@@ -171,6 +172,8 @@ class EventCoder:
         actors: list[str] = []
         for token in tokens:
             found = linker.actor_for(token)
+            if found is None and token.pos_ == "PRON":
+                found = _speaker_antecedent(token, linker)  # "Syria says it will withdraw": Syria
             if found is None and token.lower_ in REFERRING_PRONOUNS and recent and paragraph - recent[0] <= 1:
                 found = recent[1]  # "It signed ...": the last named actor of this or the previous paragraph
             if found is not None and found not in actors:
@@ -198,6 +201,22 @@ class EventCoder:
         if found is None and _present(clause):
             found = context.anchors.publication_date()
         return found
+
+
+def _speaker_antecedent(pronoun, linker: Linker) -> str | None:
+    """The named subject of the clause that reports the pronoun's clause: in "Hungary has said it
+    will support ..." and "The rebels said they would release ...", "it" and "they" are the speaker."""
+    if pronoun.lower_ not in ANTECEDENT_PRONOUNS:
+        return None
+    current = pronoun.head
+    for _ in range(4):
+        if current.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or current.head is current:
+            return None
+        current = current.head
+        subjects = [c for c in current.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if subjects:
+            return linker.actor_for(subjects[0])
+    return None
 
 
 def _peacekeeping_as_aid(entry: TriggerEntry, clause) -> TriggerEntry:

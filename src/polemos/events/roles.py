@@ -89,7 +89,7 @@ def _verbal_roles(match: TriggerMatch) -> Roles:
     else:
         roles.actors = subjects + agents
         roles.recipients = objects + preps
-        roles.fallback_recipients = _indirect_recipients(verb, objects)
+        roles.fallback_recipients = _indirect_recipients(verb, objects) + _scene_of(verb, match.tokens)
     return roles
 
 
@@ -104,11 +104,19 @@ def _indirect_recipients(verb: Token, objects: list[Token]) -> list[Token]:
         found += _prep_objects(obj, {"by", "from", "of"})
     for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
         found += [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        found += [c for c in clause.children if c.dep_ in {"dative"}]
+        found += [c for c in clause.children if c.dep_ in {"dative", "dobj"}]  # "refused to meet Jordan's king"
         found += _prep_objects(clause, RECIPIENT_PREPS | {"for", "with", "from"})
         for obj in (c for c in clause.children if c.dep_ == "dobj"):
-            found += _prep_objects(obj, {"on", "against", "for", "to"})
+            found += _prep_objects(obj, {"on", "against", "for", "to", "with"})  # "break relations with Russia"
+        found += _scene_of(clause, [])
     return found
+
+
+def _scene_of(head: Token, pattern: list[Token]) -> list[Token]:
+    """Where an act is directed when no one is named: "a curfew in Abidjan", "deploy peacekeepers
+    in Iraq", "lifted a curfew in Montenegro" concern the place's people and government."""
+    holders = [head] + [t for t in pattern if t is not head] + [c for c in head.children if c.dep_ == "dobj"]
+    return [t for h in holders for t in _prep_objects(h, {"in", "inside", "within"}) if t.ent_type_ in PLACE_LABELS]
 
 
 def _nominal_roles(match: TriggerMatch) -> Roles:
@@ -145,6 +153,7 @@ def _nominal_roles(match: TriggerMatch) -> Roles:
         roles.actors = owners + agents
         roles.fallback_actors = carriers
         roles.recipients = targets + partners
+        roles.fallback_recipients = _scene_of(noun, []) + (_scene_of(support, []) if support is not None else [])
     return roles
 
 
