@@ -172,3 +172,15 @@ def test_third_party_hosting_talks(coder):
     assert event.mode == "third-party"
     assert countries(record, event.actor) == {"EGY"}
     assert "ISR" in countries(record, event.recipient)
+
+
+def test_event_recalled_as_background_gets_low_confidence_and_no_acled_type(coder):
+    record = code(coder, "As its economy weakened after the invasion of Ukraine, Moldova turned to the European Union.")
+    for event in (e for e in record.events if e.type == "ASSAULT"):
+        assert event.confidence <= 0.3 and event.acled is None
+
+
+def test_pronoun_subject_is_the_speaker(coder):
+    record = code(coder, "Syria said on Monday that it will withdraw its troops from Lebanon.")
+    event = only(record, "CONCEDE")
+    assert countries(record, event.actor) == {"SYR"}

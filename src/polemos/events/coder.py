@@ -27,6 +27,11 @@ from polemos.events.triggers import TriggerMatch, find_triggers, lemma_of
 from polemos.record import Event, ExtractionRecord
 
 REFERRING_PRONOUNS = {"it", "its", "they", "their", "them"}
+# Prepositions that use a known event to date or compare something else.
+BACKGROUND_PREPOSITIONS = {"after", "before", "since", "following", "until", "till", "like", "unlike"}
+COMPARISON_WORDS = {"like", "unlike"}
+BACKGROUND_CONFIDENCE = 0.3
+PLACE_ATTACHED, PLACE_OF_RECIPIENT, PLACE_OF_PARAGRAPH = 0, 1, 2
 ANTECEDENT_PRONOUNS = {"it", "its", "they", "their", "he", "his", "she", "her", "we", "our"}
 ANALYSIS_SUBJECTS = {"it", "this", "that", "which", "these", "those"}
 PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping"}
@@ -91,7 +96,8 @@ class EventCoder:
         mentions = [(c.event.type, c.event.mode, p) for c, p in coded]
         incidents = sentence_incidents(self.incidents.sentence_cues(sentence), mentions)
         for (candidate, _), incident in zip(coded, incidents):
-            candidate.event.acled = acled_type(candidate.event, context.actors_by_id, self.acled_rules, incident)
+            if not candidate.background:  # ACLED codes what the article reports, not what it recalls
+                candidate.event.acled = acled_type(candidate.event, context.actors_by_id, self.acled_rules, incident)
 
     def _code(self, match: TriggerMatch, sentence: Span, context: _Context,
               barriers: frozenset[int]) -> tuple[Candidate, Participants] | None:
@@ -136,9 +142,14 @@ class EventCoder:
                 reference_only = True
         elif reading.generic and not participants:
             return None
+        background = _background(match, own_date)
+        if background and reading.generic:
+            return None  # "just like how the war on terror claims ...": an argument, not a report
         entry = _peacekeeping_as_aid(match.entry, clause)
         event_type, modality = recode(reverse(entry.type, roles.support), reading)
-        place = self._place(match, roles, nodes, sentence, context, paragraph)
+        place_nodes = _place_nodes(match, roles, nodes)
+        place, place_rank = self._place(match, roles, place_nodes, sentence, context, paragraph,
+                                        own_only=place_nodes is not nodes)
         mode = "third-party" if roles.hosted else find_mode(event_type, entry, clause, match.head, self.lexicon)
         event = Event(
             id="",
@@ -154,7 +165,7 @@ class EventCoder:
             modality=modality,
             attributed_to=context.linker.actor_for(reading.speaker) if reading.speaker is not None else None,
             evidence=[evidence_for(context.record.text, sentence.start_char, sentence.end_char)],
-            confidence=_confidence(match, actors, recipients, clause_date),
+            confidence=BACKGROUND_CONFIDENCE if background else _confidence(match, actors, recipients, clause_date),
             trigger=_trigger_text(match, roles),
         )
         if actors:
@@ -163,12 +174,12 @@ class EventCoder:
             roles.actors or roles.fallback_actors, roles.recipients + roles.fallback_recipients,
             match.tokens + ([roles.support] if roles.support is not None else []),
             context.linker, context.actors_by_id)
-        return Candidate(event, paragraph, reference_only), parties
+        return Candidate(event, paragraph, reference_only, background, place_rank), parties
 
     def _link_actors(self, roles: Roles, context: _Context, paragraph: int) -> list[str]:
         linker = context.linker
         recent = context.recent_actor
-        tokens = roles.actors if linker.actors_for(roles.actors) else roles.fallback_actors
+        tokens = roles.actors if linker.actors_for(roles.actors) or not roles.fallback_actors else roles.fallback_actors
         actors: list[str] = []
         for token in tokens:
             found = linker.actor_for(token)
@@ -181,26 +192,53 @@ class EventCoder:
         return actors
 
     def _place(self, match: TriggerMatch, roles: Roles, nodes: set[int], sentence: Span,
-               context: _Context, paragraph: int) -> int | None:
+               context: _Context, paragraph: int, own_only: bool = False) -> tuple[int | None, int]:
+        """The event's place and how closely it is tied to it (``PLACE_*``, lower is closer);
+        ``own_only``: a mention inside another clause takes no place from its paragraph."""
         linker = context.linker
         own_names = {t.i for a in roles.actors + roles.fallback_actors for t, _ in phrase_tokens(a)}
         in_sentence = [(i, linker.doc[i]) for i, _ in linker.place_roots.items()
                        if sentence.start <= i < sentence.end and i not in own_names]
         hits = [(abs(token.i - match.head.i), linker.place_roots[i]) for i, token in in_sentence
                 if attached(token, nodes)]
+        rank = PLACE_ATTACHED
         if not hits:
             hits = [(0, p) for p in (linker.place_for(t) for t in roles.recipients) if p is not None]
+            rank = PLACE_OF_RECIPIENT
         if hits:
             place = min(hits)[1]
             context.paragraph_places[paragraph] = place
-            return place
-        return context.paragraph_places.get(paragraph)
+            return place, rank
+        if own_only:
+            return None, PLACE_OF_PARAGRAPH
+        return context.paragraph_places.get(paragraph), PLACE_OF_PARAGRAPH
 
     def _fallback_date(self, sentence: Span, clause, context: _Context, paragraph: int) -> dict | None:
         found = context.anchors.paragraph_date(sentence.start_char, paragraph)
         if found is None and _present(clause):
             found = context.anchors.publication_date()
         return found
+
+
+def _place_nodes(match: TriggerMatch, roles: Roles, nodes: set[int]) -> set[int]:
+    """An event noun inside another clause's phrase ("shifted in Azerbaijan's favour since the war")
+    takes its place only from its own words ("the 2020 war in Karabakh"), not from that clause."""
+    if match.nominal and roles.support is None and match.head.dep_ == "pobj":
+        return {t.i for t in match.tokens}
+    return nodes
+
+
+def _background(match: TriggerMatch, own_date) -> bool:
+    """A known event named to situate or compare something else: "after the attack on Ukraine",
+    "just like how the United States' war on terror ...". Undated by its own words, it is the
+    article's background, not one of its reported events."""
+    if not match.nominal or own_date is not None:
+        return False
+    head = match.head
+    owned = _definite(match) or any(c.dep_ == "poss" for c in head.children)
+    if head.dep_ == "pobj" and head.head.lower_ in BACKGROUND_PREPOSITIONS and owned:
+        return True
+    return any(a.lower_ in COMPARISON_WORDS and a.dep_ in {"prep", "mark"} for a in head.ancestors)
 
 
 def _speaker_antecedent(pronoun, linker: Linker) -> str | None:

@@ -19,6 +19,8 @@ class Candidate:
     event: Event
     paragraph: int
     reference_only: bool = False  # a definite mention without participants of its own
+    background: bool = False  # a known event recalled to date or compare ("after the attack on Ukraine")
+    place_rank: int = 2  # how closely the place is tied to this mention: 0 its own words, 2 the paragraph
 
 
 def merge_mentions(candidates: list[Candidate], places: list[Place] | None = None) -> list[Event]:
@@ -28,6 +30,9 @@ def merge_mentions(candidates: list[Candidate], places: list[Place] | None = Non
         target = _find_same(candidate, merged, places)
         if target is not None:
             _absorb(target.event, candidate.event)
+            if candidate.event.place is not None and candidate.place_rank < target.place_rank:
+                target.event.place, target.place_rank = candidate.event.place, candidate.place_rank
+            target.background = target.background and candidate.background
             target.paragraph = max(target.paragraph, candidate.paragraph)
         elif not candidate.reference_only:
             merged.append(candidate)
