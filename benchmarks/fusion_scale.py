@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from polemos.fusion import EventFamilies, FusionIndex, report_from_event
-from polemos.fusion.sqlite_state import SQLiteFusionState, create_tables
+from polemos.fusion.sql_state import SQLFusionState, create_tables
 from polemos.fusion.synthetic import make_corpus, pairwise_scores
 
 
@@ -83,7 +83,7 @@ def sqlite_state(families, size, seed):
         connection = sqlite3.connect(Path(folder) / "fusion.db", isolation_level=None)
         connection.execute("PRAGMA journal_mode=WAL")
         create_tables(connection)
-        index = FusionIndex(families, state=SQLiteFusionState(connection))
+        index = FusionIndex(families, state=SQLFusionState(connection))
         start = time.perf_counter()
         for day in days:
             connection.execute("BEGIN")

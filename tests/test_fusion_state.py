@@ -9,7 +9,7 @@ import pytest
 
 from made_up_records import karabakh_record
 from polemos.fusion import EventFamilies, FusionIndex, fuse, report_from_event, reports_from_record
-from polemos.fusion.sqlite_state import SQLiteFusionState, create_tables
+from polemos.fusion.sql_state import SQLFusionState, create_tables
 from polemos.fusion.synthetic import make_corpus
 from polemos.store import open_store
 
@@ -27,7 +27,7 @@ def open_state(path):
     connection = sqlite3.connect(path, isolation_level=None)
     connection.execute("PRAGMA foreign_keys=ON")
     create_tables(connection)
-    return connection, SQLiteFusionState(connection)
+    return connection, SQLFusionState(connection)
 
 
 def add_in_transaction(index, connection, reports):

@@ -3,7 +3,7 @@ canonical event that lists every source with its evidence, its earliest report a
 range of figures the sources give.
 
     families = EventFamilies.load()
-    index = FusionIndex(families)                 # or state=SQLiteFusionState(connection)
+    index = FusionIndex(families)                 # or state=SQLFusionState(connection)
     changes = index.add(reports_from_record(record))
     index.canonical_events()
 

@@ -1,13 +1,16 @@
-"""Canonical events kept in SQLite, so the store can fuse a day's documents without reloading the corpus.
+"""Canonical events kept in SQL tables, so a store fuses a day's documents without reloading the corpus.
 
-Three tables (``SCHEMA_SQL``; the store adds them in a migration, ``create_tables`` does it
-for a bare connection):
+``SQLFusionState`` works over any connection that takes ``?`` placeholders and returns rows
+readable by position: a ``sqlite3`` connection, or the PostgreSQL store's wrapped connection.
+The store creates the tables in its migrations; ``create_tables`` creates them (``SCHEMA_SQL``)
+on a bare SQLite connection, for fusion outside a store. Three tables:
 
 - ``canonical_events``: one row per canonical event: its consensus (what new reports are
   compared with) and its view (what users see), with the columns a listing filters and
   sorts on (date, place, country, type, death toll) copied out of the view;
 - ``canonical_members``: which event report (``events.id``) belongs to which canonical
-  event, with the report and its fusion profile, so updating an event reads only its rows;
+  event, in the order they joined, with the report and its fusion profile, so updating an
+  event reads only its rows;
 - ``canonical_keys``: the blocking index, key to canonical event.
 
 A new report costs one indexed lookup of its keys and one read of the candidates'
@@ -18,7 +21,6 @@ connection in autocommit mode would commit every row).
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any, Iterable, Iterator, Optional
 
 from polemos.fusion.compat import Profile
@@ -39,7 +41,7 @@ CREATE TABLE IF NOT EXISTS canonical_events (
     lon REAL,
     country TEXT,
     place_feature TEXT,
-    dead_value REAL,                   -- canonical figure: the most conservative (smallest minimum)
+    dead_value REAL,
     dead_min REAL,
     dead_max REAL,
     report_count INTEGER NOT NULL DEFAULT 0,
@@ -48,59 +50,68 @@ CREATE TABLE IF NOT EXISTS canonical_events (
     consensus_json TEXT NOT NULL,
     view_json TEXT
 );
-CREATE INDEX IF NOT EXISTS canonical_events_begin ON canonical_events(date_begin);
+CREATE INDEX IF NOT EXISTS canonical_events_begin ON canonical_events(date_begin, id);
 CREATE INDEX IF NOT EXISTS canonical_events_lat ON canonical_events(lat);
 CREATE TABLE IF NOT EXISTS canonical_members (
     report_id TEXT PRIMARY KEY,
     canonical_id TEXT NOT NULL REFERENCES canonical_events(id) ON DELETE CASCADE,
     doc_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
     report_json TEXT NOT NULL,
     profile_json TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS canonical_members_canonical ON canonical_members(canonical_id);
+CREATE INDEX IF NOT EXISTS canonical_members_canonical ON canonical_members(canonical_id, seq);
 CREATE INDEX IF NOT EXISTS canonical_members_doc ON canonical_members(doc_id);
 CREATE TABLE IF NOT EXISTS canonical_keys (
     key TEXT NOT NULL,
     canonical_id TEXT NOT NULL REFERENCES canonical_events(id) ON DELETE CASCADE,
     PRIMARY KEY (key, canonical_id)
-) WITHOUT ROWID;
+);
 CREATE INDEX IF NOT EXISTS canonical_keys_canonical ON canonical_keys(canonical_id);
 """
 
-_BATCH = 500  # host parameters per IN (...) list, well under SQLite's limit
+_BATCH = 500  # parameters per IN (...) list, well under SQLite's limit
 
 
-def create_tables(connection: sqlite3.Connection) -> None:
+def create_tables(connection) -> None:
+    """The fusion tables on a bare SQLite connection (a store has them from its migrations)."""
     for statement in SCHEMA_SQL.split(";"):
         if statement.strip():
             connection.execute(statement)
 
 
-class SQLiteFusionState:
-    def __init__(self, connection: sqlite3.Connection):
+class SQLFusionState:
+    """``FusionState`` over the three tables; portable SQL only, so SQLite and PostgreSQL alike."""
+
+    def __init__(self, connection):
         self.connection = connection
 
     def cluster_of(self, report_id: str) -> Optional[str]:
         row = self.connection.execute("SELECT canonical_id FROM canonical_members WHERE report_id = ?", (report_id,)).fetchone()
         return row[0] if row else None
 
+    def reports_of_document(self, doc_id: str) -> list[str]:
+        """Ids of the reports a document contributed (to take them out when it is re-extracted)."""
+        rows = self.connection.execute("SELECT report_id FROM canonical_members WHERE doc_id = ?", (doc_id,))
+        return [row[0] for row in rows]
+
     def has(self, cluster_id: str) -> bool:
         return self.connection.execute("SELECT 1 FROM canonical_events WHERE id = ?", (cluster_id,)).fetchone() is not None
 
     def candidates(self, keys: Iterable[str]) -> set[str]:
         found: set[str] = set()
-        for chunk in _chunks(list(keys)):
+        for chunk in _chunks(sorted(keys)):
             marks = ",".join("?" * len(chunk))
             found.update(row[0] for row in self.connection.execute(
                 f"SELECT DISTINCT canonical_id FROM canonical_keys WHERE key IN ({marks})", chunk))
         return found
 
     def all_ids(self) -> list[str]:
-        return [row[0] for row in self.connection.execute("SELECT id FROM canonical_events")]
+        return [row[0] for row in self.connection.execute("SELECT id FROM canonical_events ORDER BY id")]
 
     def consensus(self, cluster_ids: Iterable[str]) -> dict[str, Profile]:
         found: dict[str, Profile] = {}
-        for chunk in _chunks(list(cluster_ids)):
+        for chunk in _chunks(sorted(cluster_ids)):
             marks = ",".join("?" * len(chunk))
             for row in self.connection.execute(f"SELECT id, consensus_json FROM canonical_events WHERE id IN ({marks})", chunk):
                 found[row[0]] = profile_from_dict(json.loads(row[1]))
@@ -108,28 +119,38 @@ class SQLiteFusionState:
 
     def members(self, cluster_id: str) -> list[Member]:
         rows = self.connection.execute(
-            "SELECT report_json, profile_json FROM canonical_members WHERE canonical_id = ? ORDER BY rowid", (cluster_id,))
+            "SELECT report_json, profile_json FROM canonical_members WHERE canonical_id = ? ORDER BY seq", (cluster_id,))
         return [(Report.from_dict(json.loads(r)), profile_from_dict(json.loads(p))) for r, p in rows]
 
     def save(self, cluster_id: str, added: list[Member], removed: list[str], consensus: Profile, keys: set[str]) -> None:
         self.connection.execute(
             "INSERT INTO canonical_events (id, family, type, consensus_json) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT(id) DO UPDATE SET family = excluded.family, type = excluded.type,"
+            " ON CONFLICT (id) DO UPDATE SET family = excluded.family, type = excluded.type,"
             " consensus_json = excluded.consensus_json",
             (cluster_id, consensus.family, consensus.type, json.dumps(profile_to_dict(consensus))),
         )
         self.connection.executemany("DELETE FROM canonical_members WHERE report_id = ?", [(r,) for r in removed])
-        self.connection.executemany(
-            "INSERT OR REPLACE INTO canonical_members (report_id, canonical_id, doc_id, report_json, profile_json)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [(report.id, cluster_id, report.doc_id, json.dumps(report.to_dict()), json.dumps(profile_to_dict(profile)))
-             for report, profile in added],
-        )
+        self._add_members(cluster_id, added)
         old = {row[0] for row in self.connection.execute("SELECT key FROM canonical_keys WHERE canonical_id = ?", (cluster_id,))}
         self.connection.executemany("DELETE FROM canonical_keys WHERE key = ? AND canonical_id = ?",
-                                    [(key, cluster_id) for key in old - keys])
+                                    [(key, cluster_id) for key in sorted(old - keys)])
         self.connection.executemany("INSERT INTO canonical_keys (key, canonical_id) VALUES (?, ?)",
-                                    [(key, cluster_id) for key in keys - old])
+                                    [(key, cluster_id) for key in sorted(keys - old)])
+
+    def _add_members(self, cluster_id: str, added: list[Member]) -> None:
+        if not added:
+            return
+        last = self.connection.execute(
+            "SELECT MAX(seq) FROM canonical_members WHERE canonical_id = ?", (cluster_id,)).fetchone()[0]
+        first = (last or 0) + 1
+        self.connection.executemany(
+            "INSERT INTO canonical_members (report_id, canonical_id, doc_id, seq, report_json, profile_json)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (report_id) DO UPDATE SET canonical_id = excluded.canonical_id,"
+            " doc_id = excluded.doc_id, seq = excluded.seq, report_json = excluded.report_json,"
+            " profile_json = excluded.profile_json",
+            [(report.id, cluster_id, report.doc_id, first + n, json.dumps(report.to_dict()),
+              json.dumps(profile_to_dict(profile))) for n, (report, profile) in enumerate(added)],
+        )
 
     def save_view(self, cluster_id: str, view: dict[str, Any]) -> None:
         date, place = view.get("date") or {}, view.get("place") or {}
@@ -149,8 +170,13 @@ class SQLiteFusionState:
         self.connection.execute("DELETE FROM canonical_members WHERE canonical_id = ?", (cluster_id,))
         self.connection.execute("DELETE FROM canonical_events WHERE id = ?", (cluster_id,))
 
+    def clear(self) -> None:
+        """Forget every canonical event (before fusing a whole store again)."""
+        for table in ("canonical_keys", "canonical_members", "canonical_events"):
+            self.connection.execute(f"DELETE FROM {table}")
+
     def views(self) -> Iterator[dict[str, Any]]:
-        for row in self.connection.execute("SELECT view_json FROM canonical_events WHERE view_json IS NOT NULL"):
+        for row in self.connection.execute("SELECT view_json FROM canonical_events WHERE view_json IS NOT NULL ORDER BY id"):
             yield json.loads(row[0])
 
     def view(self, cluster_id: str) -> Optional[dict[str, Any]]:

@@ -17,15 +17,18 @@ from datetime import datetime, timezone
 from importlib import resources
 from typing import Iterator, Optional
 
+from polemos.fusion import EventFamilies
 from polemos.record import ExtractionRecord
-from polemos.store.events import (
-    EventFilter, add_review, assign_stable_ids, delete_events, query_events, write_events,
-)
+from polemos.store.canonical import StoreFusion, canonical_id_of, get_canonical, query_canonical
+from polemos.store.event_filter import EventFilter
+from polemos.store.event_views import get_event, query_events
+from polemos.store.events import add_review, assign_stable_ids, delete_events, write_events
 
 COUNTABLE_TABLES = frozenset({
     "documents", "actors", "actor_mentions", "places", "timexes", "quantities", "sentences",
-    "events", "evidence", "relations", "reviews",
+    "events", "evidence", "relations", "reviews", "canonical_events",
 })
+FUSION_MIGRATION = 4  # the version that added canonical events: stores older than it are fused on upgrade
 
 
 class StoreError(Exception):
@@ -50,9 +53,10 @@ class Store:
     retryable_errors: tuple[type[BaseException], ...] = ()  # transient conflicts worth one more try
     RETRIES = 5
 
-    def __init__(self, connection, path: str):
+    def __init__(self, connection, path: str, families: Optional[EventFamilies] = None):
         self.connection = connection
         self.path = path
+        self.fusion = StoreFusion(connection, self.dialect, families or EventFamilies.load())
 
     def close(self) -> None:
         self.connection.close()
@@ -90,6 +94,8 @@ class Store:
                 if version > current:
                     self._run_script(sql)
                     self.connection.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, _now()))
+            if 0 < current < FUSION_MIGRATION:
+                self.fusion.rebuild()  # the events stored before fusion existed
 
     def _run_script(self, sql: str) -> None:
         raise NotImplementedError
@@ -119,6 +125,7 @@ class Store:
                 if self._insert_document(doc_id, record, raw_bytes, raw_format):
                     record.document.id = doc_id
                     self._write_extraction(record)
+                    self.fusion.document_changed(doc_id)
                     return "added", doc_id
                 existing = self.find_by_hash(content_hash)  # another process may just have stored this text
                 if existing:
@@ -142,15 +149,55 @@ class Store:
         return cursor.rowcount == 1
 
     def replace_extraction(self, record: ExtractionRecord) -> None:
-        """Swap a stored document's machine extraction for a new one, in one transaction."""
+        """Swap a stored document's machine extraction for a new one, in one transaction; reviews stay."""
         def replace() -> None:
             with self.transaction():
-                self.connection.execute(
-                    f"SELECT id FROM documents WHERE id = ?{self.dialect.lock_for_update}", (record.document.id,)
-                )
+                self._lock_document(record.document.id)
                 self._delete_extraction(record.document.id)
                 self._write_extraction(record)
+                self.fusion.document_changed(record.document.id)
         self._retrying(replace)
+
+    def update_document(self, record: ExtractionRecord) -> str:
+        """Replace a stored document's clean text, metadata and structure (re-cleaned from its raw
+        input) together with its extraction, in one transaction, keeping its id and its reviews.
+
+        Returns ``updated``, or ``unchanged`` when the text is the same as stored. Refuses (StoreError)
+        when the document is not stored, or when its new text is already stored as another document."""
+        doc = record.document
+
+        def update() -> str:
+            with self.transaction():
+                stored = self._lock_document(doc.id)
+                if stored is None:
+                    raise StoreError(f"{doc.id}: no such document in {self.display_location}")
+                owner = self.find_by_hash(doc.content_hash or "")
+                if owner is not None and owner != doc.id:
+                    raise StoreError(f"{doc.id}: its new text is already stored as document {owner}; not updated")
+                self.connection.execute(
+                    "UPDATE documents SET content_hash = ?, title = ?, url = ?, published = ?, published_source = ?,"
+                    " language = ?, source = COALESCE(?, source), text = ?, structure_json = ? WHERE id = ?",
+                    (doc.content_hash, doc.title, doc.url, doc.published, doc.published_source, doc.language,
+                     doc.source, record.text, _structure_json(record), doc.id),
+                )
+                self._delete_extraction(doc.id)
+                self._write_extraction(record)
+                self.fusion.document_changed(doc.id)
+                return "unchanged" if stored["content_hash"] == doc.content_hash else "updated"
+        return self._retrying(update)
+
+    def _lock_document(self, doc_id: str):
+        """The document's row (id, content_hash), locked for the rest of the transaction; None if not stored."""
+        return self.connection.execute(
+            f"SELECT id, content_hash FROM documents WHERE id = ?{self.dialect.lock_for_update}", (doc_id,)
+        ).fetchone()
+
+    def rebuild_canonical_events(self) -> int:
+        """Fuse every stored event again (after the fusion rules changed); returns the canonical events made."""
+        def rebuild() -> int:
+            with self.transaction():
+                return self.fusion.rebuild()
+        return self._retrying(rebuild)
 
     def _retrying(self, write):
         """Run a whole write transaction again when the database gave up on it for a transient conflict."""
@@ -247,14 +294,42 @@ class Store:
             (limit, offset),
         )
 
-    def events(self, filter: EventFilter | None = None, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
-        """Events matching ``filter`` with their latest review applied, and how many match in all."""
-        return query_events(self.connection, filter or EventFilter(), limit, offset, self.dialect)
+    def events(self, filter: EventFilter | None = None, limit: int = 50, offset: int = 0,
+               sort: Optional[str] = None) -> tuple[list[dict], int]:
+        """Per-document events (reports) matching ``filter`` with their latest review applied, and how
+        many match in all. ``sort``: date, type, place, country, dead, confidence, document or review,
+        prefixed with - for descending (default -date, newest first)."""
+        return query_events(self.connection, filter or EventFilter(), limit, offset, self.dialect, sort)
+
+    def event(self, event_id: str) -> Optional[dict]:
+        """One event with its latest review applied (rejected ones too), or None."""
+        return get_event(self.connection, event_id)
+
+    def canonical_events(self, filter: EventFilter | None = None, limit: int = 50, offset: int = 0,
+                         sort: Optional[str] = None) -> tuple[list[dict], int]:
+        """Canonical events (one per real event, fused across documents, with every source) matching
+        ``filter``, and how many match in all. ``sort``: date, type, place, country, dead, sources,
+        reports or earliest, prefixed with - for descending (default -date)."""
+        return query_canonical(self.connection, filter or EventFilter(), limit, offset, self.dialect, sort)
+
+    def canonical_event(self, canonical_id: str) -> Optional[dict]:
+        """One canonical event with its sources, or None."""
+        return get_canonical(self.connection, canonical_id)
+
+    def canonical_of(self, event_id: str) -> Optional[dict]:
+        """The canonical event an event report was fused into (None when rejected or unfusable)."""
+        canonical_id = canonical_id_of(self.connection, event_id)
+        return get_canonical(self.connection, canonical_id) if canonical_id else None
 
     def review_event(self, event_id: str, status: str, changes: dict | None = None,
                      note: str | None = None, reviewer: str | None = None) -> dict:
-        with self.transaction():
-            return add_review(self.connection, event_id, status, changes, note, reviewer)
+        """Confirm, reject or correct an event; its canonical event follows in the same transaction."""
+        def review() -> dict:
+            with self.transaction():
+                saved = add_review(self.connection, event_id, status, changes, note, reviewer)
+                self.fusion.event_reviewed(event_id)
+                return saved
+        return self._retrying(review)
 
     def count(self, table: str) -> int:
         if table not in COUNTABLE_TABLES:

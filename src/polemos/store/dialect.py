@@ -21,6 +21,7 @@ class SQLiteDialect:
     lock_for_update = ""  # BEGIN IMMEDIATE already serialises writers
     table_exists = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
     lock_migrations = None  # BEGIN IMMEDIATE already serialises migrations
+    lock_fusion = None  # BEGIN IMMEDIATE already serialises fusion
 
     def json_text(self, column: str, key: str) -> str:
         """The text of a top-level key of a JSON object kept in a TEXT column."""
@@ -37,6 +38,13 @@ class SQLiteDialect:
     def whole_number(self, expression: str) -> str:
         """``expression`` truncated toward zero to an integer."""
         return f"CAST({expression} AS INTEGER)"
+
+    def order(self, expression: str, descending: bool) -> str:
+        """An ORDER BY term with NULLs last either way. SQLite puts NULLs last in a descending
+        order already, and says nothing more there, so the descending date index serves it."""
+        if descending:
+            return f"{expression} DESC"
+        return f"{expression} IS NULL, {expression}"
 
     def evidence_search(self, evidence_alias: str) -> str:
         """A condition on evidence rows matching one ``?`` search parameter."""
@@ -57,6 +65,9 @@ class PostgresDialect:
     table_exists = "SELECT 1 WHERE to_regclass(?) IS NOT NULL"
     # One migrating process at a time, even on a brand-new database where there is no row to lock yet.
     lock_migrations = "SELECT pg_advisory_xact_lock(7283911)"
+    # One fusing transaction at a time: two documents telling of one event, stored at once,
+    # must see each other's canonical events. Taken last in a transaction, so it waits on nothing.
+    lock_fusion = "SELECT pg_advisory_xact_lock(7283912)"
 
     def json_text(self, column: str, key: str) -> str:
         return f"(({column})::jsonb ->> '{_key(key)}')"
@@ -69,6 +80,9 @@ class PostgresDialect:
 
     def whole_number(self, expression: str) -> str:
         return f"CAST(trunc({expression}) AS INTEGER)"  # a plain CAST rounds in PostgreSQL
+
+    def order(self, expression: str, descending: bool) -> str:
+        return f"{expression} {'DESC' if descending else 'ASC'} NULLS LAST"
 
     def evidence_search(self, evidence_alias: str) -> str:
         # The same expression as the GIN index of migration 2, so the index is used.

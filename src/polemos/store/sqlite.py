@@ -16,6 +16,10 @@ from polemos.store.events import haversine_km
 
 DEFAULT_DB = "polemos.db"
 BUSY_TIMEOUT_SECONDS = 30
+# Read the file through the operating system's page cache (memory-mapped) and keep more pages
+# per connection: counts and views over a large store then stay in memory between requests.
+MMAP_BYTES = 1 << 30
+CACHE_KIB = 16 * 1024
 
 __all__ = ["DEFAULT_DB", "SQLiteStore", "StoreError", "migration_scripts"]
 
@@ -41,6 +45,8 @@ class SQLiteStore(Store):
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA foreign_keys=ON")
             connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+            connection.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         except sqlite3.DatabaseError as error:
             connection.close()
             raise StoreError(f"{path}: not a polemos database ({error})") from error

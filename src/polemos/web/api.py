@@ -15,7 +15,7 @@ from polemos.events.lexicon import PLOVER_TYPES
 from polemos.store import EventFilter, StoreError
 from polemos.store.events import REVIEW_STATUSES
 from polemos.web import queries
-from polemos.web.params import Page, event_filter, page
+from polemos.web.params import Page, canonical_sort, event_filter, event_sort, page
 from polemos.web.stores import ThreadStore
 
 router = APIRouter(prefix="/api")
@@ -95,10 +95,32 @@ def list_relations(
 # -- events -----------------------------------------------------------------------------------
 
 
-@router.get("/events", tags=["events"], summary="Events matching a filter, with reviews applied")
-def list_events(filter: EventFilter = Depends(event_filter), page: Page = Depends(page), store=Depends(store_of)):
-    items, total = store.events(filter, limit=page.limit, offset=page.offset)
+@router.get("/events", tags=["events"], summary="Events as each document reports them, with reviews applied")
+def list_events(filter: EventFilter = Depends(event_filter), page: Page = Depends(page),
+                sort: Optional[str] = Depends(event_sort), store=Depends(store_of)):
+    items, total = store.events(filter, limit=page.limit, offset=page.offset, sort=sort)
     return listing(items, total, page)
+
+
+@router.get("/canonical-events", tags=["events"], summary="Canonical events: one per real event, fused across documents")
+def list_canonical_events(filter: EventFilter = Depends(event_filter), page: Page = Depends(page),
+                          sort: Optional[str] = Depends(canonical_sort), store=Depends(store_of)):
+    """Each lists its ``sources`` (every report, its document, figures and evidence), the
+    ``earliest_report`` and, per figure, the canonical value, the range and the rule."""
+    items, total = store.canonical_events(filter, limit=page.limit, offset=page.offset, sort=sort)
+    return listing(items, total, page)
+
+
+@router.get("/canonical-events/{canonical_id:path}", tags=["events"], summary="One canonical event with every source")
+def get_canonical_event(canonical_id: str, store=Depends(store_of)):
+    return load_canonical(store, canonical_id)
+
+
+def load_canonical(store, canonical_id: str) -> dict:
+    item = store.canonical_event(canonical_id)
+    if item is None:
+        raise HTTPException(404, f"no canonical event with id {canonical_id[:200]!r}")
+    return item
 
 
 @router.get("/event-types", tags=["events"], summary="Event counts by type for a filter")
@@ -119,7 +141,7 @@ def get_event(event_id: str, store=Depends(store_of)):
 
 
 def load_event(store, event_id: str) -> dict:
-    item = queries.event(store, event_id)
+    item = store.event(event_id)
     if item is None:
         raise HTTPException(404, f"no event with id {event_id[:200]!r}")
     return item

@@ -12,6 +12,7 @@ from fastapi.responses import StreamingResponse
 
 from polemos.export import export_events
 from polemos.store import EventFilter
+from polemos.store.canonical_export import export_canonical
 from polemos.web import queries
 from polemos.web.api import store_of
 from polemos.web.params import MAX_LIMIT, bbox, event_filter
@@ -68,6 +69,8 @@ def export(
     format: Literal["plover", "acled", "geojson", "parquet"] = Query(
         ..., description="plover (PLOVER JSON Lines), acled (ACLED-style CSV), geojson or parquet."),
     filter: EventFilter = Depends(event_filter),
+    canonical: bool = Query(False, description="Canonical events (one row per real event, every source's evidence)"
+                                                " instead of one row per document's report."),
     store=Depends(store_of),
 ):
     """Written by ``polemos.export`` to a temporary file first: the store connection belongs to
@@ -76,12 +79,13 @@ def export(
     handle, path = tempfile.mkstemp(prefix="polemos-export-", suffix="." + suffix)
     os.close(handle)
     try:
-        export_events(store, filter, kind, path)
+        (export_canonical if canonical else export_events)(store, filter, kind, path)
     except Exception:
         os.unlink(path)
         raise
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
-    headers = {"Content-Disposition": f'attachment; filename="polemos-events-{stamp}.{suffix}"'}
+    name = "canonical-events" if canonical else "events"
+    headers = {"Content-Disposition": f'attachment; filename="polemos-{name}-{stamp}.{suffix}"'}
     return StreamingResponse(_chunks(path), media_type=media_type, headers=headers)
 
 

@@ -5,7 +5,7 @@ and network draw themselves from the JSON API with a little JavaScript."""
 from __future__ import annotations
 
 from math import ceil
-from typing import Optional
+from typing import Literal, Optional
 from urllib.parse import parse_qs, urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -13,10 +13,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from polemos.events.lexicon import PLOVER_TYPES
 from polemos.store import EventFilter
+from polemos.store.canonical import CANONICAL_SORTS
+from polemos.store.event_filter import EVENT_SORTS
 from polemos.store.events import REVIEW_STATUSES
 from polemos.web import queries
-from polemos.web.api import load_event, load_record, store_of
-from polemos.web.params import Page, event_filter, filter_query, page
+from polemos.web.api import load_canonical, load_event, load_record, store_of
+from polemos.web.params import Page, checked_sort, event_filter, filter_query, page
 from polemos.web.reader import segments
 from polemos.web.security import TOKEN_COOKIE
 
@@ -46,7 +48,8 @@ def pager(page: Page, total: int, args: dict) -> dict:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store=Depends(store_of)):
-    counts = {table: store.count(table) for table in ("documents", "events", "actors", "reviews", "relations")}
+    tables = ("documents", "canonical_events", "events", "actors", "reviews", "relations")
+    counts = {table: store.count(table) for table in tables}
     recent, _ = queries.documents(store, None, 10, 0)
     types = queries.type_counts(store, EventFilter())
     return render(request, "home.html", counts=counts, recent=recent, types=types)
@@ -78,19 +81,39 @@ def _record_counts(record) -> dict:
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, filter: EventFilter = Depends(event_filter), page: Page = Depends(page), store=Depends(store_of)):
-    items, total = store.events(filter, limit=page.limit, offset=page.offset)
+def events_page(request: Request, filter: EventFilter = Depends(event_filter), page: Page = Depends(page),
+                view: Literal["canonical", "reports"] = Query("canonical"), sort: Optional[str] = Query(None, max_length=30),
+                store=Depends(store_of)):
+    """Canonical events (one per real event, with its sources) by default; ``view=reports`` lists
+    each document's events separately, as extracted and reviewed."""
     args = filter_query(filter)
+    if view == "reports":
+        sort = checked_sort(sort, EVENT_SORTS)
+        items, total = store.events(filter, limit=page.limit, offset=page.offset, sort=sort)
+        types = queries.type_counts(store, filter)
+    else:
+        sort = checked_sort(sort, CANONICAL_SORTS)
+        items, total = store.canonical_events(filter, limit=page.limit, offset=page.offset, sort=sort)
+        types = queries.canonical_type_counts(store, filter)
+    view_args = {**args, **({"view": view} if view == "reports" else {})}
     return render(
-        request, "events.html", items=items, pager=pager(page, total, args), filter=filter, filter_args=args,
-        types=queries.type_counts(store, filter), export_query=urlencode(args),
+        request, "events.html" if view == "reports" else "canonical_events.html", items=items, filter=filter,
+        pager=pager(page, total, {**view_args, **({"sort": sort} if sort else {})}), filter_args=args,
+        view_args=view_args, sort=sort or "-date", types=types,
+        export_query=urlencode({**args, **({"canonical": "true"} if view != "reports" else {})}),
     )
+
+
+@router.get("/canonical/{canonical_id:path}", response_class=HTMLResponse)
+def canonical_page(request: Request, canonical_id: str, store=Depends(store_of)):
+    return render(request, "canonical_event.html", event=load_canonical(store, canonical_id))
 
 
 @router.get("/events/{event_id:path}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str, store=Depends(store_of)):
     event = load_event(store, event_id)
-    return render(request, "event.html", event=event, reviews=queries.reviews(store, event_id), statuses=REVIEW_STATUSES)
+    return render(request, "event.html", event=event, reviews=queries.reviews(store, event_id), statuses=REVIEW_STATUSES,
+                  canonical=store.canonical_of(event_id))
 
 
 @router.get("/review", response_class=HTMLResponse)

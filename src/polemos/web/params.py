@@ -12,7 +12,9 @@ from typing import Optional
 
 from fastapi import HTTPException, Query
 
-from polemos.store import EventFilter
+from polemos.store import REVIEW_FILTERS, EventFilter
+from polemos.store.canonical import CANONICAL_SORTS
+from polemos.store.event_filter import EVENT_SORTS
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
@@ -42,13 +44,36 @@ def event_filter(
     q: Optional[str] = Query(None, max_length=500, description="Full-text search over the evidence sentences."),
     acled: Optional[str] = Query(None, max_length=100, description="ACLED event type."),
     include_rejected: bool = Query(False, description="Also list events an analyst rejected."),
+    review: Optional[str] = Query(None, max_length=20, description=f"Review state: {', '.join(REVIEW_FILTERS)}."),
 ) -> EventFilter:
+    review = _blank_to_none(review)
+    if review is not None and review not in REVIEW_FILTERS:
+        raise HTTPException(422, f"review: choose one of {', '.join(REVIEW_FILTERS)}")
     return EventFilter(
         actor=_blank_to_none(actor), type=_blank_to_none(type),
         since=_date(since, "since", first=True), until=_date(until, "until", first=False),
         near=_near(near), doc=_blank_to_none(doc), q=_blank_to_none(q), acled=_blank_to_none(acled),
-        include_rejected=include_rejected,
+        include_rejected=include_rejected, review=review,
     )
+
+
+def event_sort(sort: Optional[str] = Query(
+        None, max_length=30, description=f"Order of events: {', '.join(sorted(EVENT_SORTS))}; prefix - for descending (default -date).",
+)) -> Optional[str]:
+    return checked_sort(sort, EVENT_SORTS)
+
+
+def canonical_sort(sort: Optional[str] = Query(
+        None, max_length=30, description=f"Order: {', '.join(sorted(CANONICAL_SORTS))}; prefix - for descending (default -date).",
+)) -> Optional[str]:
+    return checked_sort(sort, CANONICAL_SORTS)
+
+
+def checked_sort(sort: Optional[str], columns: dict) -> Optional[str]:
+    sort = _blank_to_none(sort)
+    if sort is not None and sort.lstrip("-") not in columns:
+        raise HTTPException(422, f"sort: choose one of {', '.join(sorted(columns))}, with - in front for descending")
+    return sort
 
 
 def filter_query(filter: EventFilter) -> dict[str, str]:
@@ -57,7 +82,7 @@ def filter_query(filter: EventFilter) -> dict[str, str]:
         "actor": filter.actor, "type": filter.type, "since": filter.since, "until": filter.until,
         "near": ",".join(f"{v:g}" for v in filter.near) if filter.near else None,
         "doc": filter.doc, "q": filter.q, "acled": filter.acled,
-        "include_rejected": "true" if filter.include_rejected else None,
+        "include_rejected": "true" if filter.include_rejected else None, "review": filter.review,
     }
     return {key: value for key, value in values.items() if value}
 

@@ -13,12 +13,8 @@ import math
 from typing import Any, Optional
 
 from polemos.store import EventFilter
-from polemos.store.events import LATEST_REVIEW, event_conditions
-
-
-def _effective_type(store) -> str:
-    """An event's type after its review: a corrected type wins."""
-    return f"COALESCE({store.dialect.json_text('r.changes_json', 'type')}, e.type)"
+from polemos.store.canonical import canonical_conditions
+from polemos.store.event_filter import EFFECTIVE_TYPE, event_conditions
 
 
 def _rows(store, sql: str, params=()) -> list[dict]:
@@ -127,22 +123,6 @@ def relations(store, actor_id: Optional[str], type_: Optional[str], limit: int, 
 # -- single events ----------------------------------------------------------------------------
 
 
-def event(store, event_id: str) -> Optional[dict]:
-    """One event with its review applied (rejected ones too), through the store's own query."""
-    row = store.connection.execute("SELECT doc_id FROM events WHERE id = ?", (event_id,)).fetchone()
-    if row is None:
-        return None
-    offset = 0
-    while True:
-        items, total = store.events(EventFilter(doc=row["doc_id"], include_rejected=True), limit=500, offset=offset)
-        for item in items:
-            if item["id"] == event_id:
-                return item
-        offset += 500
-        if offset >= total:
-            return None
-
-
 def reviews(store, event_id: str) -> list[dict]:
     """Every review of an event, newest first: the history behind its current state."""
     rows = _rows(
@@ -160,7 +140,17 @@ def type_counts(store, filter: EventFilter) -> list[dict]:
     where, params = event_conditions(filter, store.dialect)
     return _rows(
         store,
-        f"SELECT {_effective_type(store)} AS type, COUNT(*) AS events FROM events e {LATEST_REVIEW} WHERE {where} GROUP BY 1 ORDER BY 2 DESC",
+        f"SELECT {EFFECTIVE_TYPE} AS type, COUNT(*) AS events FROM events e WHERE {where} GROUP BY 1 ORDER BY 2 DESC, 1",
+        params,
+    )
+
+
+def canonical_type_counts(store, filter: EventFilter) -> list[dict]:
+    """How many canonical events of each type match ``filter``."""
+    where, params = canonical_conditions(filter, store.dialect)
+    return _rows(
+        store,
+        f"SELECT c.type AS type, COUNT(*) AS events FROM canonical_events c WHERE {where} GROUP BY 1 ORDER BY 2 DESC, 1",
         params,
     )
 
@@ -179,12 +169,12 @@ def map_view(store, filter: EventFilter, bbox: Optional[tuple[float, float, floa
         south, west, north, east = bbox
         where += " AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?"
         params = [*params, south, north, west, east]
-    source = f"FROM events e {LATEST_REVIEW} WHERE {where}"
+    source = f"FROM events e WHERE {where}"
     # Unordered with limit + 1, so a dense view stops reading as soon as it is known to be dense.
     points = _rows(
         store,
-        f"SELECT e.id, e.lat, e.lon, {_effective_type(store)} AS type, e.date_begin, e.date_end, e.place_name, e.doc_id,"
-        f" r.status AS review_status {source} LIMIT ?",
+        f"SELECT e.id, e.lat, e.lon, {EFFECTIVE_TYPE} AS type, e.date_begin, e.date_end, e.place_name, e.doc_id,"
+        f" e.review_status {source} LIMIT ?",
         [*params, limit + 1],
     )
     if len(points) <= limit:
@@ -224,23 +214,28 @@ def timeline(store, filter: EventFilter, granularity: str, limit: int, offset: i
     One pass over the matching events; the periods are then paged here."""
     width = GRANULARITY_WIDTH[granularity]
     where, params = event_conditions(filter, store.dialect)
-    period = f"substr(e.date_begin, 1, {width})"
-    spans = f"substr(COALESCE(e.date_end, e.date_begin), 1, {width}) != {period}"
+    # Grouped by the indexed columns themselves (no sort of every row), then into periods here.
     rows = store.connection.execute(
-        f"SELECT {period} AS period, {_effective_type(store)} AS type, SUM(CASE WHEN {spans} THEN 0 ELSE 1 END) AS within, SUM(CASE WHEN {spans} THEN 1 ELSE 0 END) AS spanning,"
-        f" COUNT(*) AS events FROM events e {LATEST_REVIEW} WHERE {where} GROUP BY 1, 2",
+        f"SELECT e.date_begin, e.date_end, e.type, e.review_type, COUNT(*) AS events FROM events e WHERE {where}"
+        " GROUP BY e.date_begin, e.date_end, e.type, e.review_type",
         params,
     ).fetchall()
     buckets: dict[str, dict] = {}
     undated = 0
     for row in rows:
-        if row["period"] is None:
+        if row["date_begin"] is None:
             undated += row["events"]
             continue
-        bucket = buckets.setdefault(row["period"], {"period": row["period"], "total": 0, "spanning": 0, "types": {}})
-        bucket["types"][row["type"]] = bucket["types"].get(row["type"], 0) + row["within"]
-        bucket["total"] += row["within"]
-        bucket["spanning"] += row["spanning"]
+        period = row["date_begin"][:width]
+        spanning = (row["date_end"] or row["date_begin"])[:width] != period
+        event_type = row["review_type"] or row["type"]
+        bucket = buckets.setdefault(period, {"period": period, "total": 0, "spanning": 0, "types": {}})
+        bucket["types"].setdefault(event_type, 0)
+        if spanning:
+            bucket["spanning"] += row["events"]
+            continue
+        bucket["types"][event_type] += row["events"]
+        bucket["total"] += row["events"]
     ordered = [buckets[key] for key in sorted(buckets)]
     return {"granularity": granularity, "items": ordered[offset:offset + limit], "total": len(ordered),
             "limit": limit, "offset": offset, "undated": undated}
@@ -252,10 +247,10 @@ def network(store, filter: EventFilter, limit: int) -> dict:
     edges = _rows(
         store,
         "SELECT s.actor_id AS source, t.actor_id AS target, COUNT(DISTINCT e.id) AS events,"
-        f" {store.dialect.distinct_list(_effective_type(store))} AS types"
+        f" {store.dialect.distinct_list(EFFECTIVE_TYPE)} AS types"
         " FROM events e JOIN event_actors s ON s.event_id = e.id AND s.role = 'actor'"
         " JOIN event_actors t ON t.event_id = e.id AND t.role = 'recipient' AND t.actor_id != s.actor_id"
-        f" {LATEST_REVIEW} WHERE {where} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?",
+        f" WHERE {where} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?",
         [*params, limit],
     )
     for edge in edges:

@@ -1,0 +1,148 @@
+"""Canonical events in the store: cross-document fusion kept up to date with every write.
+
+Each document's events are fused (``polemos.fusion``) in the same transaction that writes
+them: new reports join the canonical event they fit or found a new one, so adding documents
+updates the canonical events they touch without recomputing the corpus. Re-extraction takes
+out the reports that disappeared and re-fuses the ones that changed; a rejected event leaves
+its canonical event; a corrected one is fused again as corrected.
+
+On PostgreSQL the fusing part of a transaction holds an advisory lock (``dialect.lock_fusion``),
+so two processes storing reports of one event at once still fuse them together. It is always
+taken last, after every other write of the transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Optional
+
+from polemos.fusion import Change, EventFamilies, FusionIndex, report_from_event
+from polemos.fusion.sql_state import SQLFusionState
+from polemos.store.dialect import SQLITE
+from polemos.store.event_filter import (
+    EventFilter, actor_match, actor_parameters, near_condition, order_by, split_types,
+)
+from polemos.store.event_views import actor_details, document_events, get_event
+
+CANONICAL_SORTS = {
+    "date": "c.date_begin", "type": "c.type", "place": "c.place_name", "country": "c.country",
+    "dead": "c.dead_value", "sources": "c.source_count", "reports": "c.report_count",
+    "earliest": "c.earliest_published",
+}
+
+
+class StoreFusion:
+    """The store's fusion index over its own connection; every call runs inside the caller's transaction."""
+
+    def __init__(self, connection, dialect, families: EventFamilies):
+        self.connection = connection
+        self.dialect = dialect
+        self.state = SQLFusionState(connection)
+        self.index = FusionIndex(families, state=self.state)
+
+    def document_changed(self, doc_id: str) -> list[Change]:
+        """Fuse a document's events as they now are (after it was added or re-extracted)."""
+        self._lock()
+        reports = self._reports(document_events(self.connection, doc_id))
+        current = {report.id for report in reports}
+        stale = [report_id for report_id in self.state.reports_of_document(doc_id) if report_id not in current]
+        return self.index.remove(stale) + self.index.add(reports)
+
+    def event_reviewed(self, event_id: str) -> list[Change]:
+        """A rejected event leaves its canonical event; any other verdict fuses the event as reviewed."""
+        self._lock()
+        view = get_event(self.connection, event_id)
+        if view is None or (view["review"] or {}).get("status") == "rejected":
+            return self.index.remove([event_id])
+        return self.index.add(self._reports([view]))
+
+    def rebuild(self) -> int:
+        """Fuse every stored document again, in order of publication; returns the canonical events made."""
+        self._lock()
+        self.state.clear()
+        doc_ids = [row[0] for row in self.connection.execute(
+            "SELECT id FROM documents ORDER BY published IS NULL, published, id")]
+        for doc_id in doc_ids:
+            self.index.add(self._reports(document_events(self.connection, doc_id)))
+        return self.connection.execute("SELECT COUNT(*) FROM canonical_events").fetchone()[0]
+
+    def _reports(self, views: list[dict]):
+        actor_ids = {actor for view in views for actor in (*view["actor"], *view["recipient"])}
+        kinds = {actor_id: found["kind"] for actor_id, found in actor_details(self.connection, actor_ids).items()}
+        return [report_from_event(view, kinds) for view in views]
+
+    def _lock(self) -> None:
+        if self.dialect.lock_fusion:
+            self.connection.execute(self.dialect.lock_fusion)
+
+
+def canonical_conditions(filter: EventFilter, dialect=SQLITE) -> tuple[str, list[Any]]:
+    """The filters of ``store.events`` over ``canonical_events c``: on the consensus (type, date,
+    place) or on any of its reports (actor, document, evidence search, ACLED type, review)."""
+    clauses, params = ["1=1"], []
+    members = "c.id IN (SELECT m.canonical_id FROM canonical_members m"
+    if filter.type:
+        types = split_types(filter.type)
+        clauses.append(f"c.type IN ({','.join('?' * len(types))})")
+        params += types
+    if filter.actor:
+        clauses.append(f"{members} JOIN event_actors ea ON ea.event_id = m.report_id WHERE {actor_match('ea', dialect)})")
+        params += actor_parameters(filter.actor)
+    if filter.since:
+        clauses.append("COALESCE(c.date_end, c.date_begin) >= ?")
+        params.append(filter.since)
+    if filter.until:
+        clauses.append("c.date_begin <= ?")
+        params.append(filter.until)
+    if filter.doc:
+        clauses.append(f"{members} WHERE m.doc_id = ?)")
+        params.append(filter.doc)
+    if filter.acled:
+        clauses.append(f"{members} JOIN events e ON e.id = m.report_id WHERE e.acled_event_type = ?)")
+        params.append(filter.acled)
+    if filter.near:
+        near_clause, near_params = near_condition("c", filter.near)
+        clauses.append(near_clause)
+        params += near_params
+    if filter.q:
+        clauses.append(f"{members} JOIN evidence ev ON ev.event_id = m.report_id WHERE {dialect.evidence_search('ev')})")
+        params.append(dialect.search_parameter(filter.q))
+    if filter.review == "unreviewed":
+        clauses.append(f"{members} JOIN events e ON e.id = m.report_id WHERE e.review_status IS NULL)")
+    elif filter.review:
+        clauses.append(f"{members} JOIN events e ON e.id = m.report_id WHERE e.review_status = ?)")
+        params.append(filter.review)
+    return " AND ".join(clauses), params
+
+
+def query_canonical(connection, filter: EventFilter, limit: int = 50, offset: int = 0, dialect=SQLITE,
+                    sort: Optional[str] = None) -> tuple[list[dict], int]:
+    """Canonical events matching ``filter``, newest first by default, and how many match in all."""
+    where, params = canonical_conditions(filter, dialect)
+    order = order_by(sort, CANONICAL_SORTS, "c.id", dialect)
+    total = connection.execute(f"SELECT COUNT(*) FROM canonical_events c WHERE {where}", params).fetchone()[0]
+    rows = connection.execute(
+        f"SELECT c.view_json FROM canonical_events c WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return [canonical_view(row["view_json"]) for row in rows], total
+
+
+def get_canonical(connection, canonical_id: str) -> Optional[dict]:
+    row = connection.execute("SELECT view_json FROM canonical_events WHERE id = ?", (canonical_id,)).fetchone()
+    return canonical_view(row["view_json"]) if row else None
+
+
+def canonical_id_of(connection, event_id: str) -> Optional[str]:
+    """The canonical event a report belongs to (None for a rejected or unfusable report)."""
+    row = connection.execute("SELECT canonical_id FROM canonical_members WHERE report_id = ?", (event_id,)).fetchone()
+    return row["canonical_id"] if row else None
+
+
+def canonical_view(view_json: str) -> dict:
+    """The fused view, with its place also flat (``place_name``, ``lat``…) as event views have it."""
+    view = json.loads(view_json)
+    place = view.get("place") or {}
+    view.update(place_name=place.get("name"), lat=place.get("lat"), lon=place.get("lon"),
+                country=place.get("country"), place_feature=place.get("feature"))
+    return view

@@ -1,0 +1,93 @@
+"""Canonical events in the export formats (``polemos export --canonical``, the workspace's export links).
+
+Each canonical event becomes one row shaped like an event view, so the writers of
+``polemos.export.formats`` take it unchanged: its consensus type, date, place and actors;
+per figure the canonical value (the most conservative rule) with the range of the sources;
+the evidence of every source; the documents of all sources (earliest first) as the source;
+and the ACLED type most of its reports were coded with.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from typing import Any, Iterator
+
+PAGE = 500
+
+
+def canonical_rows(store, event_filter) -> Iterator[dict]:
+    """Every canonical event matching the filter as an export row, a page at a time."""
+    offset = 0
+    while True:
+        views, total = store.canonical_events(event_filter, limit=PAGE, offset=offset)
+        details = _report_details(store, [s["report_id"] for view in views for s in view["sources"]])
+        yield from (canonical_as_event(view, details) for view in views)
+        offset += len(views)
+        if not views or offset >= total:
+            return
+
+
+def canonical_as_event(view: dict, details: dict[str, dict]) -> dict[str, Any]:
+    sources = view["sources"]
+    acled = Counter((details.get(s["report_id"]) or {}).get("acled") for s in sources)
+    acled.pop(None, None)
+    event_type, sub_event_type = acled.most_common(1)[0][0] if acled else (None, None)
+    titles = list(dict.fromkeys(s["doc_title"] or s["doc_id"] for s in sources))
+    earliest = view.get("earliest_report") or {}
+    return {
+        "id": view["id"], "type": view["type"], "mode": view.get("mode"), "context": [],
+        "date": view.get("date"), "actor": view["actor"], "recipient": view["recipient"],
+        "actor_names": view["actor_names"], "recipient_names": view["recipient_names"],
+        "modality": view.get("modality"), "attributed_to": None,
+        "place_name": view.get("place_name"), "lat": view.get("lat"), "lon": view.get("lon"),
+        "country": view.get("country"), "place_feature": view.get("place_feature"),
+        "size": {category: {"min": figure["value"], "max": figure["max"], "range_min": figure["min"],
+                            "rule": figure["rule"], "sources": len(figure["by_source"])}
+                 for category, figure in (view.get("size") or {}).items()},
+        "evidence": [dict(span, doc_id=s["doc_id"]) for s in sources for span in s["evidence"]],
+        "doc_id": earliest.get("doc_id"), "doc_title": "; ".join(titles),
+        "doc_url": (details.get(earliest.get("report_id")) or {}).get("url"),
+        "acled": {"event_type": event_type, "sub_event_type": sub_event_type} if event_type else None,
+        "review": None, "source_count": view["source_count"], "report_count": view["report_count"],
+    }
+
+
+def export_canonical(store, event_filter, fmt: str, out_path: str) -> int:
+    """Write every canonical event matching ``event_filter`` to ``out_path`` ("-" for stdout); returns the count."""
+    from polemos.export.formats import (
+        FORMATS, actor_table, write_acled_csv, write_geojson, write_parquet, write_plover,
+    )
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    rows = canonical_rows(store, event_filter)
+    if fmt == "parquet":
+        if out_path == "-":
+            raise ValueError("Parquet is binary: give a file name, not -")
+        return write_parquet(rows, out_path)
+    stream = sys.stdout if out_path == "-" else open(out_path, "w", encoding="utf-8", newline="")
+    try:
+        if fmt == "plover-jsonl":
+            return write_plover(rows, actor_table(store), stream)
+        if fmt == "acled-csv":
+            return write_acled_csv(rows, stream)
+        return write_geojson(rows, stream)
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+
+
+def _report_details(store, report_ids: list[str]) -> dict[str, dict]:
+    """ACLED coding and document URL of each report, read in one query per page."""
+    found: dict[str, dict] = {}
+    for start in range(0, len(report_ids), PAGE):
+        chunk = report_ids[start:start + PAGE]
+        marks = ",".join("?" * len(chunk))
+        rows = store.connection.execute(
+            "SELECT e.id, e.acled_event_type, e.acled_sub_event_type, d.url FROM events e"
+            f" JOIN documents d ON d.id = e.doc_id WHERE e.id IN ({marks})", chunk)
+        for row in rows:
+            acled = (row["acled_event_type"], row["acled_sub_event_type"]) if row["acled_event_type"] else None
+            found[row["id"]] = {"acled": acled, "url": row["url"]}
+    return found
