@@ -4,7 +4,7 @@
 and resolves it to ``2023-09-19``; ``annotate(record, doc)`` fills ``record.timexes``.
 """
 
-from polemos.time.anchors import DocumentEvents, WellKnownDates, load_event_nouns
+from polemos.time.anchors import DocumentEvents, EventNouns, WellKnownDates, load_event_nouns
 from polemos.time.tagger import TemporalTagger
 
-__all__ = ["TemporalTagger", "WellKnownDates", "DocumentEvents", "load_event_nouns"]
+__all__ = ["TemporalTagger", "WellKnownDates", "DocumentEvents", "EventNouns", "load_event_nouns"]

@@ -18,6 +18,8 @@ from typing import Iterable, Optional
 # Words that may precede an event phrase: "the", "Russia's", "this year's".
 _LEAD = r"(?:\s*(?:to\s+)?(?:the|this|that|its|their|his|her|last\s+year's|[A-Z][\w-]*(?:'s|'))\s+)*\s*"
 _EVENT_HEAD = r"(?:the|this|that|its|their|his|her|[A-Z][\w-]*(?:'s|'))\s+(?:[\w-]+\s+){0,3}?"
+_LEAD_RE = re.compile(_LEAD)
+_TO_RE = re.compile(r"\s*(?:to\s+)?")
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class WellKnownDates:
 
     def match(self, text: str, offset: int) -> Optional[tuple[int, date, str]]:
         """The event phrase starting at ``offset`` (after optional determiners): (end, date, label)."""
-        lead = re.compile(_LEAD).match(text, offset)
+        lead = _LEAD_RE.match(text, offset)
         position = lead.end() if lead else offset
         best = None
         for event in self.events:
@@ -70,26 +72,32 @@ def load_event_nouns(path: Optional[Path | str] = None) -> frozenset[str]:
         return frozenset(row["noun"].lower() for row in csv.DictReader(handle))
 
 
-class DocumentEvents:
-    """Event nouns dated by the sentence they appeared in, for later relative references."""
+class EventNouns:
+    """The event nouns, and the patterns finding them (built once, shared by every document)."""
 
     def __init__(self, nouns: frozenset[str]):
         self.nouns = nouns
-        self._dates: dict[str, tuple[date, str]] = {}
         alternatives = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
-        self._noun_re = re.compile(rf"\b({alternatives})(?:e?s)?\b", re.IGNORECASE)
-        self._reference_re = re.compile(rf"{_EVENT_HEAD}({alternatives})(?:e?s)?\b", re.IGNORECASE)
+        self.mention = re.compile(rf"\b({alternatives})(?:e?s)?\b", re.IGNORECASE)
+        self.reference = re.compile(rf"{_EVENT_HEAD}({alternatives})(?:e?s)?\b", re.IGNORECASE)
+
+
+class DocumentEvents:
+    """Event nouns dated by the sentence they appeared in, for later relative references."""
+
+    def __init__(self, nouns: EventNouns):
+        self.nouns = nouns
+        self._dates: dict[str, tuple[date, str]] = {}
 
     def remember(self, sentence: str, day: date, day_text: str) -> None:
         """Date every event noun of ``sentence`` with ``day`` (written ``day_text`` there)."""
-        for found in self._noun_re.finditer(sentence):
+        for found in self.nouns.mention.finditer(sentence):
             noun = found.group(1).lower()
             self._dates[noun] = (day, f"the {noun} dated '{day_text}' earlier in the document")
 
     def match(self, text: str, offset: int) -> Optional[tuple[int, date, str]]:
         """A reference such as "the offensive" at ``offset`` to an event dated earlier."""
-        lead = re.compile(r"\s*(?:to\s+)?").match(text, offset)
-        found = self._reference_re.match(text, lead.end())
+        found = self.nouns.reference.match(text, _TO_RE.match(text, offset).end())
         if not found:
             return None
         known = self._dates.get(found.group(1).lower())

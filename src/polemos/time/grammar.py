@@ -2,6 +2,8 @@
 
 Each pattern has a *kind*; ``polemos.time.resolve`` turns a match of that kind into a TIMEX3
 type and value. Overlapping candidates are settled leftmost-longest, ties by pattern order.
+Each pattern also names its cue words and how far before them a match can start, so that
+``polemos.time.scan`` tries it only near those words.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from polemos.time.lexicon import (
-    APPROX, BOUNDARY, COUNT, DAY_NUMBER, MONTH, ORDINAL, PART_OF_DAY, RELATIVE, SEASON, UNIT,
-    VAGUE_QUANTITIES, WEEKDAY, YEAR,
+    APPROX, BOUNDARY, COUNT, DAY_NUMBER, DECADE_CUE_WORDS, MONTH, MONTH_WORDS, ORDINAL, PART_OF_DAY,
+    PART_OF_DAY_WORDS, RELATIVE, SEASON, SEASON_WORDS, UNIT, UNIT_WORDS, VAGUE_QUANTITIES, WEEKDAY,
+    WEEKDAY_WORDS, YEAR,
 )
+from polemos.time.scan import NUMBER, Rule, TokenIndex, cue_words, rule_matches
 
 MONTH_FULL = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -54,7 +58,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("quarter", (
         rf"(?:\b(?P<bound>{BOUNDARY}))?(?:\b(?P<rel>{RELATIVE}|the)\s+)?"
         rf"(?:\b(?P<owner>{YEAR}(?:'s)?|(?:this|last|next)\s+year's)\s+)?"
-        rf"\b(?P<ordinal>{ORDINAL}|final|latest|same|fiscal)?[\s-]*"
+        rf"(?:\b(?P<ordinal>{ORDINAL}|final|latest|same|fiscal)[\s-]*)?"
         rf"\b(?P<unit>quarter|half|period)\b(?!\s+(?:of\s+(?:the|a|an|all|its|their)\b|century))"
         rf"(?:,?\s+(?:of\s+)?(?:(?P<year>{YEAR})\b|(?P<yrel>this|last|next)\s+year\b))?"
     )),
@@ -139,7 +143,51 @@ PATTERNS: list[tuple[str, str]] = [
     )),
 ]
 
-_COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in PATTERNS]
+# Per kind: the words every match contains (NUMBER: a word with a digit), and how many
+# tokens before that word a match can start at most ("the very beginning of fiscal year 2023"
+# starts seven tokens before its year). Generous reaches cost little; too short ones lose matches.
+CUES: dict[str, tuple[frozenset[str], int]] = {
+    "iso": (frozenset({NUMBER}), 0),
+    "numeric": (frozenset({NUMBER}), 0),
+    "month_day": (MONTH_WORDS, 6),
+    "day_month": (MONTH_WORDS, 8),
+    "month_year": (MONTH_WORDS, 8),
+    "month": (MONTH_WORDS, 10),
+    "year_range": (frozenset({NUMBER}), 0),
+    "decade": (DECADE_CUE_WORDS | {NUMBER}, 10),
+    "century": (frozenset({"century"}), 10),
+    "season": (SEASON_WORDS, 10),
+    "quarter": (frozenset({"quarter", "half", "period"}), 16),
+    "quarter_code": (frozenset({NUMBER}), 0),
+    "year": (frozenset({NUMBER}), 10),
+    "year_words": (frozenset({"nineteen", "twenty", "two"}), 4),
+    "year_end": (frozenset({"year"}), 10),
+    "year_ago": (frozenset({"year"}), 4),
+    "weekday": (WEEKDAY_WORDS, 6),
+    "deictic": (frozenset({"today", "tonight", "yesterday", "tomorrow", "overnight", "night"}), 4),
+    "part_of_day": (PART_OF_DAY_WORDS, 6),
+    "clock_words": (frozenset({NUMBER}), 6),
+    "relative_unit": (frozenset({"week", "weekend", "month", "year", "decade", "day", "night"}), 10),
+    "offset": (UNIT_WORDS, 20),
+    "duration": (UNIT_WORDS, 24),
+    "bare_units": (frozenset({"years", "months", "weeks", "decades", "days", "hours", "centuries"}), 2),
+    "clock": (frozenset({NUMBER}), 6),
+    "clock24": (frozenset({NUMBER}), 0),
+    "noon": (frozenset({"noon", "midnight", "midday"}), 0),
+    "set": (frozenset({"every", "each", "per", "daily", "weekly", "monthly", "annually", "yearly", "hourly",
+                       "nightly", "biweekly", "fortnightly", "once", "twice", "thrice", "times"}), 3),
+    "reference": (frozenset({"now", "currently", "nowadays", "present", "days", "moment", "current", "recently",
+                             "lately", "past", "future", "coming", "ahead", "term"}), 4),
+}
+
+
+def _rule(kind: str, pattern: str) -> Rule:
+    cues, reach = CUES[kind]
+    return Rule(kind, re.compile(pattern, re.IGNORECASE), cues, reach)
+
+
+RULES: list[Rule] = [_rule(kind, pattern) for kind, pattern in PATTERNS]
+_CUE_WORDS = cue_words(RULES)
 
 
 @dataclass
@@ -160,11 +208,11 @@ def find_candidates(text: str, accept: Callable[[Candidate], bool] = lambda c: T
     """Pattern matches in ``text`` (and ``extra`` ones) that ``accept`` keeps, leftmost-longest,
     without overlaps."""
     found = list(extra)
-    for priority, (kind, regex) in enumerate(_COMPILED):
-        for match in regex.finditer(text):
-            if match.end() > match.start():
-                groups = {k: v for k, v in match.groupdict().items() if v is not None}
-                found.append(Candidate(kind, match.start(), match.end(), groups, priority))
+    index = TokenIndex(text, _CUE_WORDS)
+    for priority, rule in enumerate(RULES):
+        for match in rule_matches(rule, index):
+            groups = {k: v for k, v in match.groupdict().items() if v is not None}
+            found.append(Candidate(rule.kind, match.start(), match.end(), groups, priority))
     return select_longest(found, accept)
 
 

@@ -43,12 +43,15 @@ UNITS = {
     "year": ("Y", 1, False), "decade": ("Y", 10, False), "century": ("Y", 100, False),
     "millennium": ("Y", 1000, False), "weekend": ("D", 2, False),
 }
+#: Short and irregular forms of unit words, by the unit they stand for.
+UNIT_ALIASES = {"yr": "year", "yrs": "year", "min": "minute", "mins": "minute", "hr": "hour",
+                "hrs": "hour", "centuries": "century", "millennia": "millennium"}
 #: Words meaning "an unspecified number of".
 VAGUE_QUANTITIES = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|numerous|countless|(?:a\s+)?couple\s+of)"
 
 # ---- regular-expression fragments (compiled with re.IGNORECASE) ----
 MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?)"
 )
 WEEKDAY = (
@@ -80,3 +83,13 @@ RELATIVE = (
     r"|the\s+next|the\s+last|the\s+current|the\s+same|the\s+latest|the\s+preceding|the\s+full"
     r"|last|next|this|past|coming|previous|current|that|same)"
 )
+
+# ---- cue words: every match of a rule contains one of its cues as a whole word (see scan.py) ----
+# The resolvers look matched words up in the tables above, so the tables hold every form the
+# fragments match.
+MONTH_WORDS = frozenset(MONTHS)
+WEEKDAY_WORDS = frozenset(WEEKDAYS)
+SEASON_WORDS = frozenset(SEASONS)
+PART_OF_DAY_WORDS = frozenset(PARTS_OF_DAY)
+DECADE_CUE_WORDS = frozenset(DECADE_WORDS)
+UNIT_WORDS = frozenset({*UNITS, *(f"{unit}s" for unit in UNITS), *UNIT_ALIASES})

@@ -9,11 +9,9 @@ from typing import Optional
 from polemos.numbers import parse_number
 from polemos.time.context import Context, Resolution
 from polemos.time.dates import MONTHS, WEEKDAYS, month_number, normal
-from polemos.time.lexicon import SEASONS, UNITS
+from polemos.time.lexicon import SEASONS, UNIT_ALIASES, UNITS
 from polemos.time.values import add_months, day_value, duration_value, month_value, week_value
 
-UNIT_ALIASES = {"yr": "year", "yrs": "year", "min": "minute", "mins": "minute", "hr": "hour",
-                "hrs": "hour", "centuries": "century", "millennia": "millennium"}
 VAGUE = re.compile(r"several|few|many|some|number|numerous|countless|recent|couple")
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from polemos.record import ExtractionRecord, Timex
 from polemos.time import dates, spans
-from polemos.time.anchors import DocumentEvents, WellKnownDates, load_event_nouns
+from polemos.time.anchors import DocumentEvents, EventNouns, WellKnownDates, load_event_nouns
 from polemos.time.context import Context, Resolution
 from polemos.time.filters import plausible
 from polemos.time.holidays import Holidays
@@ -50,6 +50,7 @@ class TemporalTagger:
                  holidays: Optional[Holidays] = None):
         self.well_known_dates = well_known_dates
         self.event_nouns = event_nouns
+        self._event_patterns = EventNouns(event_nouns)
         self.holidays = holidays or Holidays([])
 
     @classmethod
@@ -70,7 +71,7 @@ class TemporalTagger:
         candidates = find_candidates(
             text, lambda candidate: plausible(candidate, text) and self._resolvable(candidate, text, anchor),
             self.holidays.candidates(text))
-        events = DocumentEvents(self.event_nouns)
+        events = DocumentEvents(self._event_patterns)
         sentences = _sentence_bounds(text, doc)
         timexes: list[Timex] = []
         reference: Optional[date] = None
