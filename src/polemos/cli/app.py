@@ -185,18 +185,21 @@ NearOption = typer.Option(None, "--near", help="LAT,LON,KM: only events within K
 DocOption = typer.Option(None, "--doc", help="Only events from this document.")
 SearchOption = typer.Option(None, "--search", "-s", help="Full-text search in the evidence.")
 RejectedOption = typer.Option(False, "--include-rejected", help="Include events an analyst rejected.")
+ReviewOption = typer.Option(None, "--review", help="Only events whose review is unreviewed, confirmed, corrected or rejected.")
 
 
-def _event_filter(store, actor, type, since, until, near, doc, q, include_rejected):
-    from polemos.store import EventFilter
+def _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review=None):
+    from polemos.store import REVIEW_FILTERS, EventFilter
 
     try:
         point = EventFilter.parse_near(near) if near else None
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--near")
+    if review is not None and review not in REVIEW_FILTERS:
+        raise typer.BadParameter(f"choose one of {', '.join(REVIEW_FILTERS)}", param_hint="--review")
     return EventFilter(
         actor=actor, type=type, since=_check_date(since, "--since"), until=_check_date(until, "--until"),
-        near=point, doc=store.resolve_id(doc) if doc else None, q=q, include_rejected=include_rejected,
+        near=point, doc=store.resolve_id(doc) if doc else None, q=q, include_rejected=include_rejected, review=review,
     )
 
 
@@ -205,23 +208,32 @@ def events(
     db: Optional[str] = DbOption, actor: Optional[str] = ActorOption, type: Optional[str] = TypeOption,
     since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, near: Optional[str] = NearOption,
     doc: Optional[str] = DocOption, q: Optional[str] = SearchOption, include_rejected: bool = RejectedOption,
+    review: Optional[str] = ReviewOption,
+    reports: bool = typer.Option(False, "--reports", help="List each document's events (reports) instead of canonical events."),
+    sort: Optional[str] = typer.Option(None, help="date, type, place, country, dead, sources (canonical), confidence (reports)…;"
+                                                  " prefix - for descending. Default -date."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json (JSON Lines) or csv."),
     limit: int = typer.Option(100, help="At most this many events."),
     offset: int = typer.Option(0),
 ):
-    """List stored events, filtered."""
-    from polemos.cli.listing import write_events
+    """List stored events, filtered: canonical events by default (each real event once, fused across
+    documents, with its sources, canonical death toll and range, earliest report); --reports for each
+    document's own events with their reviews."""
+    from polemos.cli.listing import write_canonical_events, write_events
 
     if fmt not in ("table", "json", "csv"):
         raise typer.BadParameter("choose table, json or csv", param_hint="--format")
     try:
         with open_store(db) as store:
-            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected)
-            items, total = store.events(chosen, limit=limit, offset=offset)
+            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review)
+            listed = store.events if reports else store.canonical_events
+            items, total = listed(chosen, limit=limit, offset=offset, sort=sort)
+    except ValueError as error:  # an unknown --sort
+        raise typer.BadParameter(str(error), param_hint="--sort")
     except StoreError as error:
         err.print(f"polemos: error: {error}")
         raise typer.Exit(1)
-    write_events(items, total, fmt, sys.stdout, out)
+    (write_events if reports else write_canonical_events)(items, total, fmt, sys.stdout, out)
 
 
 @app.command()
@@ -231,20 +243,74 @@ def export(
     db: Optional[str] = DbOption, actor: Optional[str] = ActorOption, type: Optional[str] = TypeOption,
     since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, near: Optional[str] = NearOption,
     doc: Optional[str] = DocOption, q: Optional[str] = SearchOption, include_rejected: bool = RejectedOption,
+    review: Optional[str] = ReviewOption,
+    canonical: bool = typer.Option(False, "--canonical", help="One row per canonical event (fused across documents) instead of"
+                                                              " one per document's report."),
 ):
-    """Export stored events (with their evidence and reviews) in the formats of the field."""
+    """Export stored events in the formats of the field. By default one row per document's event
+    report, with its evidence and review, as coders check them; --canonical writes one row per real
+    event: consensus date, place and actors, the canonical (most conservative) figure with the range
+    of the sources, every source's evidence, and all its documents as the source."""
     from polemos.export import FORMATS, export_events
+    from polemos.store.canonical_export import export_canonical
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     try:
         with open_store(db) as store:
-            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected)
-            count = export_events(store, chosen, fmt, out_path)
+            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review)
+            count = (export_canonical if canonical else export_events)(store, chosen, fmt, out_path)
     except (StoreError, ValueError, OSError) as error:
         err.print(f"polemos: error: {error}")
         raise typer.Exit(1)
-    err.print(f"{count} events written to {'standard output' if out_path == '-' else out_path} ({fmt})")
+    kind = "canonical events" if canonical else "events"
+    err.print(f"{count} {kind} written to {'standard output' if out_path == '-' else out_path} ({fmt})")
+
+
+@app.command()
+def reextract(
+    doc_ids: List[str] = typer.Argument(None, metavar="[DOC_ID]...", help="Documents to re-extract (ids or unambiguous prefixes)."),
+    all_documents: bool = typer.Option(False, "--all", help="Re-extract every stored document."),
+    db: Optional[str] = DbOption,
+):
+    """Clean and extract stored documents again from their raw input, keeping their ids and every
+    review (event ids are stable), after the cleaner or the extractors improved."""
+    from polemos.ingest import InputError
+    from polemos.pipeline import Pipeline
+    from polemos.store.raw import stored_raw_document
+
+    if bool(doc_ids) == all_documents:
+        raise typer.BadParameter("give document ids or --all (not both)", param_hint="DOC_ID")
+    counts = {"updated": 0, "unchanged": 0, "failed": 0}
+    try:
+        with open_store(db) as store:
+            chosen = _all_document_ids(store) if all_documents else [store.resolve_id(doc_id) for doc_id in doc_ids]
+            pipeline = Pipeline.load()
+            for doc_id in chosen:
+                try:
+                    record = pipeline.extract(stored_raw_document(store, doc_id))
+                    record.document.id = doc_id
+                    counts[store.update_document(record)] += 1
+                except (InputError, StoreError) as error:
+                    counts["failed"] += 1
+                    err.print(f"polemos: error: {doc_id}: {error}", markup=False)
+                except Exception as error:  # noqa: BLE001 - a stage failing on one document must not stop the rest
+                    counts["failed"] += 1
+                    err.print(f"polemos: error: {doc_id}: extraction failed ({type(error).__name__}: {error})", markup=False)
+            location = store.display_location
+    except StoreError as error:
+        err.print(f"polemos: error: {error}")
+        raise typer.Exit(1)
+    done = counts["updated"] + counts["unchanged"]
+    err.print(f"{done} re-extracted ({counts['unchanged']} with unchanged text), {counts['failed']} failed in {location}")
+    raise typer.Exit(1 if counts["failed"] and not done else 0)
+
+
+def _all_document_ids(store) -> list[str]:
+    ids, page = [], 1000
+    while batch := [row["id"] for row in store.documents(limit=page, offset=len(ids))]:
+        ids += batch
+    return ids
 
 
 @eval_app.command("cleaning")

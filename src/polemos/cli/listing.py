@@ -1,4 +1,4 @@
-"""``polemos events``: stored events as a table, JSON Lines or CSV."""
+"""``polemos events``: canonical events (or each document's reports) as a table, JSON Lines or CSV."""
 
 from __future__ import annotations
 
@@ -9,10 +9,17 @@ from typing import TextIO
 from rich.console import Console
 from rich.table import Table
 
+from polemos.fusion import FIGURE_RULE
+
 CSV_COLUMNS = (
     "id", "date", "date_begin", "date_end", "type", "mode", "modality", "actors", "recipients",
     "place", "lat", "lon", "country", "dead_min", "dead_max", "acled_event_type", "acled_sub_event_type",
     "review", "evidence", "doc_id",
+)
+CANONICAL_CSV_COLUMNS = (
+    "id", "date", "date_begin", "date_end", "date_precision", "type", "mode", "actors", "recipients",
+    "place", "lat", "lon", "country", "dead", "dead_min", "dead_max", "sources", "reports",
+    "earliest_doc_id", "earliest_published", "doc_ids",
 )
 
 
@@ -33,29 +40,107 @@ def flat_event(event: dict) -> dict:
     }
 
 
+def flat_canonical(event: dict) -> dict:
+    date = event.get("date") or {}
+    dead = (event.get("size") or {}).get("dead") or {}
+    earliest = event.get("earliest_report") or {}
+    return {
+        "id": event["id"], "date": date.get("value"), "date_begin": date.get("begin"), "date_end": date.get("end"),
+        "date_precision": date.get("precision"), "type": event["type"], "mode": event.get("mode"),
+        "actors": "; ".join(event.get("actor_names", [])), "recipients": "; ".join(event.get("recipient_names", [])),
+        "place": event.get("place_name"), "lat": event.get("lat"), "lon": event.get("lon"), "country": event.get("country"),
+        "dead": dead.get("value"), "dead_min": dead.get("min"), "dead_max": dead.get("max"),
+        "sources": event.get("source_count"), "reports": event.get("report_count"),
+        "earliest_doc_id": earliest.get("doc_id"), "earliest_published": earliest.get("published"),
+        "doc_ids": "; ".join(dict.fromkeys(source["doc_id"] for source in event.get("sources", []))),
+    }
+
+
 def write_events(events: list[dict], total: int, fmt: str, stream: TextIO, console: Console) -> None:
+    """Each document's event reports."""
     if fmt == "json":
-        for event in events:
-            stream.write(json.dumps(event, ensure_ascii=False) + "\n")
+        _json_lines(events, stream)
     elif fmt == "csv":
-        writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
-        writer.writeheader()
-        writer.writerows(flat_event(event) for event in events)
+        _csv(events, CSV_COLUMNS, flat_event, stream)
     else:
-        _table(events, total, console)
+        _report_table(events, total, console)
 
 
-def _table(events: list[dict], total: int, console: Console) -> None:
+def write_canonical_events(events: list[dict], total: int, fmt: str, stream: TextIO, console: Console) -> None:
+    """Canonical events, each with its sources."""
+    if fmt == "json":
+        _json_lines(events, stream)
+    elif fmt == "csv":
+        _csv(events, CANONICAL_CSV_COLUMNS, flat_canonical, stream)
+    else:
+        _canonical_table(events, total, console)
+
+
+def _json_lines(events: list[dict], stream: TextIO) -> None:
+    for event in events:
+        stream.write(json.dumps(event, ensure_ascii=False) + "\n")
+
+
+def _csv(events: list[dict], columns: tuple[str, ...], flatten, stream: TextIO) -> None:
+    writer = csv.DictWriter(stream, fieldnames=columns)
+    writer.writeheader()
+    writer.writerows(flatten(event) for event in events)
+
+
+def _report_table(events: list[dict], total: int, console: Console) -> None:
     table = Table(show_lines=False)
     for name in ("date", "type", "actor", "recipient", "place", "dead", "evidence"):
         table.add_column(name, no_wrap=name in ("date", "type"), ratio=3 if name == "evidence" else None)
     for event in events:
         row = flat_event(event)
-        dead = "" if row["dead_min"] is None else f"{row['dead_min']:g}" + ("" if row["dead_max"] in (None, row["dead_min"]) else f"–{row['dead_max']:g}")
-        kind = row["type"] + (f"/{row['mode']}" if row["mode"] else "") + ("" if row["modality"] in (None, "asserted") else f" ({row['modality']})")
-        table.add_row(row["date"] or "", kind, row["actors"], row["recipients"], row["place"] or "", dead, _short(row["evidence"]))
+        table.add_row(row["date"] or "", _kind(row), row["actors"], row["recipients"], row["place"] or "",
+                      _range(row["dead_min"], row["dead_max"]), _short(row["evidence"]))
     console.print(table, markup=False)
-    console.print(f"{len(events)} of {total} events", markup=False)
+    console.print(f"{len(events)} of {total} event reports (each document's own; without --reports: canonical events)",
+                  markup=False)
+
+
+def _canonical_table(events: list[dict], total: int, console: Console) -> None:
+    table = Table(show_lines=False)
+    for name in ("date", "type", "actors", "place", "dead", "sources", "earliest report"):
+        table.add_column(name, no_wrap=name in ("date", "type", "sources"), justify="right" if name == "sources" else "left")
+    for event in events:
+        row = flat_canonical(event)
+        who = row["actors"] + (f" → {row['recipients']}" if row["recipients"] else "")
+        earliest = event.get("earliest_report") or {}
+        first = " ".join(filter(None, (earliest.get("published"), _short(earliest.get("doc_title") or earliest.get("doc_id") or "", 40))))
+        table.add_row(_date(event), _kind(row), who, row["place"] or "", _dead(row), str(row["sources"]), first)
+    console.print(table, markup=False)
+    console.print(f"{len(events)} of {total} canonical events (one per real event, fused across documents;"
+                  f" --reports lists each document's events)", markup=False)
+    if any((event.get("size") or {}).get("dead") for event in events):
+        console.print(f"dead: the canonical figure, {FIGURE_RULE}; in brackets the range the sources give", markup=False)
+
+
+def _date(event: dict) -> str:
+    date = event.get("date") or {}
+    if not date:
+        return ""
+    shown = date.get("value") or date.get("begin") or ""
+    return shown if date.get("precision") in (None, "day") else f"{shown} ({date['precision']})"
+
+
+def _kind(row: dict) -> str:
+    modality = row.get("modality")
+    return row["type"] + (f"/{row['mode']}" if row["mode"] else "") + ("" if modality in (None, "asserted") else f" ({modality})")
+
+
+def _dead(row: dict) -> str:
+    if row["dead"] is None:
+        return ""
+    spread = "" if row["dead_min"] == row["dead_max"] == row["dead"] else f" ({_range(row['dead_min'], row['dead_max'])})"
+    return f"{row['dead']:g}{spread}"
+
+
+def _range(low, high) -> str:
+    if low is None:
+        return ""
+    return f"{low:g}" + ("" if high in (None, low) else f"–{high:g}")
 
 
 def _short(text: str, width: int = 90) -> str:
