@@ -19,6 +19,15 @@ from test_store_events import (  # noqa: F401
     test_events_carry_ids_names_places_and_evidence, test_filters_pick_the_right_events,
 )
 
+# And the canonical-event checks of test_store_fusion, on both backends too.
+from test_store_fusion import (  # noqa: F401
+    test_a_document_update_refuses_another_documents_text, test_a_second_outlet_joins_the_canonical_event_of_the_first,
+    test_a_store_made_before_fusion_is_fused_when_it_is_upgraded, test_canonical_events_take_the_filters_of_events,
+    test_events_sort_by_whitelisted_columns_newest_first_by_default, test_re_extraction_and_document_updates_keep_canonical_events_and_reviews,
+    test_rebuilding_gives_the_canonical_events_of_incremental_fusion, test_reviews_move_reports_in_and_out_of_canonical_events,
+    test_the_review_verdict_filters_events_without_the_history,
+)
+
 BACKENDS = ["sqlite", "postgres"]
 
 

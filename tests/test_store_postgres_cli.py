@@ -13,7 +13,9 @@ from made_up_records import karabakh_record
 from polemos.store import EventFilter, open_store
 # The export checks of test_export, run here against a PostgreSQL store through this module's ``db``.
 from test_export import (  # noqa: F401
-    test_acled_csv_filtered_like_polemos_events, test_geojson_and_parquet, test_plover_jsonl_follows_the_manual_fields,
+    test_acled_csv_filtered_like_polemos_events, test_canonical_export_has_one_row_per_real_event,
+    test_events_command_shows_canonical_events_with_their_sources, test_geojson_and_parquet,
+    test_plover_jsonl_follows_the_manual_fields, two_outlets,
 )
 
 
@@ -62,10 +64,11 @@ def test_ingest_show_events_and_export_over_postgres_match_sqlite(postgres_url, 
     assert all(doc_id in listing for doc_id in doc_ids)
     assert json.loads(_ok(run_cli("show", "--json", "--db", postgres_url, doc_ids[0]))) == expected_record
 
-    events = _ok(run_cli("events", "--db", postgres_url, "--format", "json", "--limit", "500"))
-    assert events.strip() and events == _ok(run_cli("events", "--db", sqlite_demo, "--format", "json", "--limit", "500"))
+    for view in ((), ("--reports",)):  # canonical events, then each document's
+        events = _ok(run_cli("events", "--db", postgres_url, "--format", "json", "--limit", "500", *view))
+        assert events.strip() and events == _ok(run_cli("events", "--db", sqlite_demo, "--format", "json", "--limit", "500", *view))
     for option, expected_ids in filtered.items():
-        narrowed = _ok(run_cli("events", "--db", postgres_url, "--format", "json", "--limit", "500", *option))
+        narrowed = _ok(run_cli("events", "--db", postgres_url, "--reports", "--format", "json", "--limit", "500", *option))
         assert [json.loads(line)["id"] for line in narrowed.splitlines()] == expected_ids, option
         assert expected_ids, option
 

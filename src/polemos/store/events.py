@@ -107,10 +107,12 @@ def add_review(connection, event_id: str, status: str, changes: dict | None = No
     """Record a review and make it the event's current verdict; the caller owns the transaction."""
     if status not in REVIEW_STATUSES:
         raise ValueError(f"review status must be one of {', '.join(REVIEW_STATUSES)}, not {status!r}")
-    changes = changes or {}
+    changes = dict(changes or {})
     unknown = set(changes) - set(CORRECTABLE)
     if unknown:
         raise ValueError(f"cannot correct {', '.join(sorted(unknown))}; correctable: {', '.join(CORRECTABLE)}")
+    if changes.get("type"):
+        changes["type"] = str(changes["type"]).strip().upper()  # types are stored and filtered upper-case
     row = connection.execute("SELECT doc_id FROM events WHERE id = ?", (event_id,)).fetchone()
     if row is None:
         raise KeyError(event_id)

@@ -1,0 +1,205 @@
+"""Canonical events in the store: fused as documents are written, kept in step with reviews and
+re-extraction, listed with the same filters as events, and built for stores made before fusion."""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import asdict
+
+import pytest
+
+from made_up_records import karabakh_record
+from polemos.store import EventFilter, StoreError, open_store
+
+
+def second_outlet(record=None):
+    """The Stepanakert shelling told by another outlet a day later, with its own death toll."""
+    other = copy.deepcopy(record or karabakh_record())
+    other.document.id, other.document.content_hash, other.document.title = "kar2", "hash-kar2", "Second outlet"
+    other.document.published = "2023-09-20"
+    other.events = [other.events[0]]
+    other.events[0].size = {"dead": {"min": 2, "max": 3, "text": "two or three"}}
+    return other
+
+
+@pytest.fixture()
+def store(tmp_path):
+    with open_store(str(tmp_path / "p.db")) as store:
+        store.add(karabakh_record())
+        yield store
+
+
+def _canonical(store, **kwargs) -> list[dict]:
+    items, total = store.canonical_events(EventFilter(**kwargs), limit=100)
+    assert total == len(items)
+    return items
+
+
+def _shelling(store) -> dict:
+    return next(view for view in _canonical(store) if view["type"] == "ASSAULT")
+
+
+def test_a_second_outlet_joins_the_canonical_event_of_the_first(store):
+    assert [view["source_count"] for view in _canonical(store)] == [1, 1]
+    store.add(second_outlet())
+    shelling = _shelling(store)
+    assert len(_canonical(store)) == 2 and shelling["source_count"] == 2 and shelling["report_count"] == 2
+    assert shelling["place_name"] == "Stepanakert" and shelling["actor_names"] == ["Azerbaijani military"]
+    assert shelling["earliest_report"]["doc_id"] == "kar2" and shelling["size"]["dead"]["value"] == 2
+    (report,), _ = store.events(EventFilter(doc="kar2"))
+    assert store.canonical_of(report["id"])["id"] == shelling["id"] == store.canonical_event(shelling["id"])["id"]
+    assert report["doc_published"] == "2023-09-20" and report["place_geonameid"] == 174875
+
+
+def test_canonical_events_take_the_filters_of_events(store):
+    store.add(second_outlet())
+    assert [v["type"] for v in _canonical(store, type="assault")] == ["ASSAULT"]
+    assert [v["type"] for v in _canonical(store, actor="Armenian civilians")] == ["SANCTION"]
+    assert sorted(v["type"] for v in _canonical(store, actor="azerbaijani forces")) == ["ASSAULT", "SANCTION"]
+    assert [v["type"] for v in _canonical(store, since="2023-09-20")] == ["SANCTION"]  # a month, up to publication
+    assert [v["type"] for v in _canonical(store, near=(39.8, 46.75, 10))] == ["ASSAULT"]
+    assert [v["type"] for v in _canonical(store, q="shelled Stepanakert")] == ["ASSAULT"]
+    assert [v["type"] for v in _canonical(store, doc="kar2")] == ["ASSAULT"]
+    assert _canonical(store, q='fled" OR "x') == []
+    by_sources = store.canonical_events(EventFilter(), sort="-sources")[0]
+    assert [v["source_count"] for v in by_sources] == [2, 1]
+    with pytest.raises(ValueError, match="cannot sort by"):
+        store.canonical_events(EventFilter(), sort="colour")
+
+
+def test_reviews_move_reports_in_and_out_of_canonical_events(store):
+    store.add(second_outlet())
+    (first,), _ = store.events(EventFilter(doc="kar", type="ASSAULT"))
+    store.review_event(first["id"], "rejected", reviewer="ana")
+    shelling = _shelling(store)
+    assert shelling["source_count"] == 1 and shelling["earliest_report"]["doc_id"] == "kar2"
+    assert store.canonical_of(first["id"]) is None
+
+    store.review_event(first["id"], "corrected", {"size": {"dead": {"min": 1, "max": 1}}}, reviewer="ana")
+    shelling = _shelling(store)
+    assert shelling["source_count"] == 2 and shelling["size"]["dead"]["value"] == 1
+    assert (shelling["size"]["dead"]["min"], shelling["size"]["dead"]["max"]) == (1, 3)
+
+    store.review_event(first["id"], "corrected", {"type": "protest"}, reviewer="ana")
+    assert {v["type"] for v in _canonical(store)} == {"ASSAULT", "SANCTION", "PROTEST"}
+
+
+def test_the_review_verdict_filters_events_without_the_history(store):
+    (assault,), _ = store.events(EventFilter(type="ASSAULT"))
+    (flight,), _ = store.events(EventFilter(type="SANCTION"))
+    store.review_event(assault["id"], "corrected", {"type": "coerce"}, reviewer="ana")
+    store.review_event(flight["id"], "rejected", reviewer="ana")
+    assert [e["type"] for e in store.events(EventFilter(type="COERCE"))[0]] == ["COERCE"]
+    assert store.events(EventFilter(review="unreviewed"))[1] == 0
+    assert [e["id"] for e in store.events(EventFilter(review="rejected"))[0]] == [flight["id"]]
+    assert [e["id"] for e in store.events(EventFilter(review="corrected"))[0]] == [assault["id"]]
+    assert store.event(flight["id"])["review"]["status"] == "rejected" and store.event("missing") is None
+    with pytest.raises(ValueError, match="review must be one of"):
+        EventFilter(review="liked")
+
+
+def test_events_sort_by_whitelisted_columns_newest_first_by_default(store):
+    store.add(second_outlet())
+    items, _ = store.events()
+    assert [(e["date"]["begin"], e["doc_id"]) for e in items] == [
+        ("2023-09-19", "kar2"), ("2023-09-19", "kar"), ("2023-09-01", "kar")]
+    assert [e["type"] for e in store.events(sort="type")[0]] == ["ASSAULT", "ASSAULT", "SANCTION"]
+    assert store.events(sort="-dead")[0][0]["doc_id"] == "kar2"  # the only toll; events without one last
+    with pytest.raises(ValueError, match="cannot sort by"):
+        store.events(sort="evidence; DROP TABLE events")
+
+
+def test_re_extraction_and_document_updates_keep_canonical_events_and_reviews(store):
+    store.add(second_outlet())
+    (assault,), _ = store.events(EventFilter(doc="kar", type="ASSAULT"))
+    store.review_event(assault["id"], "confirmed", note="seen on video", reviewer="ana")
+    before = _canonical(store)
+
+    fresh = karabakh_record()
+    fresh.document.title = "Karabakh, updated"
+    fresh.text = fresh.text  # the same text, re-cleaned
+    assert store.update_document(fresh) == "unchanged"
+    assert _canonical(store) != before and len(_canonical(store)) == 2  # the source title changed
+    assert store.event(assault["id"])["review"]["note"] == "seen on video"
+    assert store.event(assault["id"])["doc_title"] == "Karabakh, updated"
+
+    without_flight = karabakh_record()
+    without_flight.events = without_flight.events[:1]
+    store.replace_extraction(without_flight)
+    assert [v["type"] for v in _canonical(store)] == ["ASSAULT"]
+    assert store.count("canonical_events") == 1
+
+
+def test_a_document_update_refuses_another_documents_text(store):
+    store.add(second_outlet())
+    clash = karabakh_record()
+    clash.document.content_hash = "hash-kar2"
+    with pytest.raises(StoreError, match="already stored as document kar2"):
+        store.update_document(clash)
+    missing = karabakh_record()
+    missing.document.id = "nope"
+    with pytest.raises(StoreError, match="no such document"):
+        store.update_document(missing)
+    assert store.get_record("kar").document.content_hash == "hash-kar"
+
+
+def _without_ids(views: list[dict]) -> list[dict]:
+    return sorted(({key: value for key, value in view.items() if key != "id"} for view in views), key=lambda v: v["type"])
+
+
+def test_rebuilding_gives_the_canonical_events_of_incremental_fusion(store):
+    store.add(second_outlet())
+    incremental = _canonical(store)
+    assert store.rebuild_canonical_events() == 2
+    # Rebuilt in order of publication, the shelling is founded by the earlier report: only ids differ.
+    assert _without_ids(_canonical(store)) == _without_ids(incremental)
+
+
+@pytest.fixture()
+def location(tmp_path) -> str:
+    return str(tmp_path / "old.db")
+
+
+def _event_row(store, doc_id: str, event, published: str) -> None:
+    event.id = f"{doc_id}-{event.type.lower()}"
+    date = event.date or {}
+    store.connection.execute(
+        "INSERT INTO events (id, doc_id, type, mode, date_value, date_begin, date_end, date_precision, place_idx,"
+        " place_name, lat, lon, country, place_feature, modality, size_json, event_json)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 'city', 'asserted', ?, ?)",
+        (event.id, doc_id, event.type, event.mode, date.get("value"), date.get("begin"), date.get("end"),
+         date.get("precision"), "Stepanakert", 39.8153, 46.7519, "AZE", json.dumps(event.size), json.dumps(asdict(event))),
+    )
+
+
+def test_a_store_made_before_fusion_is_fused_when_it_is_upgraded(location, monkeypatch):
+    """Version 3 had no canonical events and kept verdicts only in the review history."""
+    import polemos.store.base as base
+
+    all_scripts = base.migration_scripts
+    monkeypatch.setattr(base, "migration_scripts", lambda folder: [s for s in all_scripts(folder) if s[0] <= 3])
+    with open_store(location) as old:
+        assert old.schema_version() == 3
+        with old.transaction():
+            for doc_id, published in (("a", "2023-09-20"), ("b", "2023-09-21")):
+                old.connection.execute(
+                    "INSERT INTO documents (id, content_hash, title, published, text, structure_json, ingested_at)"
+                    " VALUES (?, ?, ?, ?, 'text', '{}', '2024-01-01')", (doc_id, "hash-" + doc_id, doc_id.upper(), published))
+                old.connection.execute(
+                    "INSERT INTO places (doc_id, idx, text, start, \"end\", name, geonameid, lat, lon, country, feature)"
+                    " VALUES (?, 0, 'Stepanakert', 0, 11, 'Stepanakert', 174875, 39.8153, 46.7519, 'AZE', 'city')", (doc_id,))
+                _event_row(old, doc_id, karabakh_record().events[0], published)
+            _event_row(old, "b", karabakh_record().events[1], "2023-09-21")
+            old.connection.execute(
+                "INSERT INTO reviews (event_id, doc_id, status, changes_json, reviewed_at)"
+                " VALUES ('b-sanction', 'b', 'rejected', '{}', '2024-01-02')")
+    monkeypatch.setattr(base, "migration_scripts", all_scripts)
+
+    with open_store(location) as upgraded:
+        assert upgraded.schema_version() == max(s[0] for s in all_scripts(upgraded.dialect.migrations_folder))
+        (shelling,), total = upgraded.canonical_events()
+        assert total == 1 and shelling["source_count"] == 2 and shelling["earliest_report"]["doc_id"] == "a"
+        assert upgraded.events()[1] == 2  # the rejected flight stays rejected, without reading the history
+        assert upgraded.event("b-sanction")["review"]["status"] == "rejected"
+        assert upgraded.event("a-assault")["place_geonameid"] == 174875
