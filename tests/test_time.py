@@ -48,7 +48,7 @@ def test_durations_written_in_words(tagger):
 def test_seasons_decades_and_ranges(tagger):
     found = values(tagger, "In the autumn of 2020, as in the 1990s and in 1994-1996, talks failed; troops stay until 2025.")
     assert found["the autumn of 2020"] == ("DATE", "2020-FA")
-    assert found["the 1990s"] == ("DATE", "199X")
+    assert found["the 1990s"] == ("DATE", "199")
     assert found["1994-1996"] == ("DATE", "1994/1996")
     assert found["2025"] == ("DATE", "2025")
 

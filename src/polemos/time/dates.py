@@ -18,6 +18,10 @@ NEXT_WORDS = {"next", "coming", "this coming", "the coming", "the next", "follow
               "the following"}
 
 
+# Relation words that count from the day last mentioned rather than from the document date.
+ANAPHORIC_WORDS = {"that", "the following", "the previous", "the preceding"}
+
+
 def normal(word: Optional[str]) -> str:
     return " ".join(word.lower().split()) if word else ""
 
@@ -101,7 +105,7 @@ def decade(c: dict, ctx: Context) -> Resolution:
     else:
         prefix = "19" + str(DECADE_WORDS[normal(c["words"])])
     mod = bound_mod(c.get("bound")) or bound_mod(c.get("part"))
-    return Resolution("DATE", f"{prefix}X", mod)
+    return Resolution("DATE", prefix, mod)  # TIMEX3 writes a decade as its first three digits
 
 
 def century(c: dict, ctx: Context) -> Optional[Resolution]:
@@ -253,8 +257,8 @@ def weekday(c: dict, ctx: Context) -> Optional[Resolution]:
     if base is None:
         return Resolution("DATE", f"XXXX-WXX-{wanted + 1}")
     rel = normal(c.get("rel"))
-    if rel == "that" and ctx.reference:
-        base = ctx.reference
+    if rel in ANAPHORIC_WORDS and ctx.reference:
+        base = ctx.reference  # "the following Monday": after the day the story is at
     delta = wanted - base.weekday()
     # In news, "meets Tuesday" (present tense) is a coming day.
     if rel in NEXT_WORDS or (not rel and ctx.tense == "future"):

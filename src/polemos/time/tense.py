@@ -57,6 +57,8 @@ def verb_tense(verb: Token) -> Optional[str]:
     words = {aux.lower_ for aux in auxiliaries}
     if words & _FUTURE_AUX or "going" in words or "would" in words:
         return "future"
+    if _pluperfect(verb):
+        return "past"  # "had been due to expire Friday": planned, but before the report
     # "planned a demonstration on Saturday", "is scheduled for Friday": ahead of the report
     if verb.lemma_ in _FUTURE_VERBS or (verb.head is not verb and verb.head.lemma_ in _FUTURE_VERBS):
         return "future"
@@ -69,6 +71,18 @@ def verb_tense(verb: Token) -> Optional[str]:
     if verb.tag_ in {"VBZ", "VBP", "VB", "VBG"} or words:
         return "present"
     return None
+
+
+def _pluperfect(verb: Token) -> bool:
+    """Whether the verb, or the verb or adjective whose complement it is, takes "had"."""
+    token = verb
+    for _ in range(3):
+        if any(child.dep_ in {"aux", "auxpass"} and child.lower_ == "had" for child in token.children):
+            return True
+        if token.dep_ not in {"xcomp", "acomp", "ccomp"} or token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def tense_from_text(text: str, start: int, end: int) -> Optional[str]:

@@ -52,7 +52,7 @@ def shift_value(anchor: date, unit: str, amount: int) -> str:
     if unit == "Y":
         return f"{anchor.year + amount:04d}"
     if unit == "DE":
-        return f"{anchor.year // 10 + amount:03d}X"
+        return f"{anchor.year // 10 + amount:03d}"
     if unit == "CE":
         return f"{anchor.year // 100 + amount:02d}"
     raise ValueError(f"unknown unit {unit!r}")
