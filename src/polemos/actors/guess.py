@@ -1,8 +1,8 @@
-"""Educated guesses for actors the knowledge base does not know.
+"""Educated guesses for organisations the knowledge base does not know.
 
 An unknown organisation's name usually says what it is ("... Liberation Front",
-"Ministry of ...", "... Mining"); an unknown person's title says their sector
-("General", "rebel commander", "Foreign Minister").
+"Ministry of ...", "... Mining"). (An unknown person's title says their sector:
+see ``polemos.actors.people`` and ``data/actors/person_titles.csv``.)
 """
 
 from __future__ import annotations
@@ -35,30 +35,6 @@ ORGANISATION_RULES: list[tuple[str, str, Optional[str]]] = [
      r"observatory|council|organi[sz]ation|federation|fund|relief|aid)\b", "organisation", "NGO"),
 ]
 
-# Title words before or beside a person's name.
-PERSON_TITLE_SECTORS = {
-    "president": "GOV", "minister": "GOV", "premier": "GOV", "chancellor": "GOV", "king": "GOV",
-    "emir": "GOV", "sheikh": "GOV", "ayatollah": "GOV", "governor": "GOV", "mayor": "GOV",
-    "ambassador": "GOV", "envoy": "GOV", "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV",
-    "secretary": "GOV", "official": "GOV", "diplomat": "GOV", "adviser": "GOV", "advisor": "GOV",
-    "general": "MIL", "gen.": "MIL", "colonel": "MIL", "col.": "MIL", "major": "MIL", "lieutenant": "MIL",
-    "lt.": "MIL", "captain": "MIL", "admiral": "MIL", "commander": "MIL", "sergeant": "MIL", "marshal": "MIL",
-    "brigadier": "MIL", "soldier": "MIL",
-    "police": "COP", "inspector": "COP", "officer": "COP",
-    "judge": "JUD", "prosecutor": "JUD", "justice": "JUD",
-    "lawmaker": "LEG", "senator": "LEG", "mp": "LEG", "deputy": "LEG", "congressman": "LEG",
-    "congresswoman": "LEG", "speaker": "LEG",
-    "rebel": "REB", "militant": "REB", "insurgent": "REB", "warlord": "REB",
-    "activist": "CVL", "protester": "CVL", "resident": "CVL",
-    "journalist": "JRN", "reporter": "JRN", "correspondent": "JRN", "editor": "JRN", "photographer": "JRN",
-    "doctor": "MED", "dr.": "MED", "nurse": "MED",
-    "imam": "REL", "priest": "REL", "bishop": "REL", "archbishop": "REL", "patriarch": "REL", "rabbi": "REL",
-    "cleric": "REL", "pope": "REL",
-    "opposition": "OPP", "dissident": "OPP",
-    "businessman": "BUS", "businesswoman": "BUS", "ceo": "BUS", "tycoon": "BUS", "oligarch": "BUS",
-    "professor": "EDU", "student": "EDU", "teacher": "EDU",
-}
-
 
 def guess_organisation(name: str) -> tuple[str, Optional[str]]:
     """(kind, sector) for an unknown organisation name."""
@@ -67,12 +43,3 @@ def guess_organisation(name: str) -> tuple[str, Optional[str]]:
         if re.search(pattern, lowered):
             return kind, sector
     return "organisation", None
-
-
-def guess_person_sector(title_words: list[str]) -> Optional[str]:
-    """Sector from the words around a person's name; the word nearest the name wins."""
-    for word in reversed(title_words):
-        sector = PERSON_TITLE_SECTORS.get(word.lower())
-        if sector:
-            return sector
-    return None

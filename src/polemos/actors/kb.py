@@ -71,8 +71,10 @@ class SectorNoun:
 
 
 class KnowledgeBase:
-    def __init__(self, entries: Iterable[tuple[Entry, str, str]], sector_nouns: Iterable[SectorNoun]):
-        """``entries`` are (entry, alias, alias_type) triples."""
+    def __init__(self, entries: Iterable[tuple[Entry, str, str]], sector_nouns: Iterable[SectorNoun],
+                 person_titles: Optional[dict[str, Optional[str]]] = None):
+        """``entries`` are (entry, alias, alias_type) triples; ``person_titles`` maps title words
+        ("president", "lt.", "secretary-general") to the PLOVER sector they confer, or None."""
         self._folded: dict[str, list[Match]] = {}
         self._acronyms: dict[str, list[Match]] = {}
         self._aliases: list[tuple[str, Match]] = []
@@ -80,6 +82,7 @@ class KnowledgeBase:
         for entry, alias, alias_type in entries:
             self._add(entry, alias, alias_type)
         self.sector_nouns = {noun.noun: noun for noun in sector_nouns}
+        self.person_titles = dict(person_titles or {})
 
     def _add(self, entry: Entry, alias: str, alias_type: str) -> None:
         match = Match(entry, alias_type)
@@ -97,9 +100,9 @@ class KnowledgeBase:
     def load(cls, path: Union[str, Path, None] = None) -> "KnowledgeBase":
         """Read the knowledge base from ``path`` (a folder of CSV files) or the packaged data."""
         folder = Path(path) if path else resources.files(DATA_PACKAGE).joinpath(DATA_FOLDER)
-        from polemos.actors.kb_files import read_entries, read_sector_nouns
+        from polemos.actors.kb_files import read_entries, read_person_titles, read_sector_nouns
 
-        return cls(read_entries(folder), read_sector_nouns(folder))
+        return cls(read_entries(folder), read_sector_nouns(folder), read_person_titles(folder))
 
     # -- queries -----------------------------------------------------------------
 
@@ -129,6 +132,17 @@ class KnowledgeBase:
 
     def sector_noun(self, text: str) -> Optional[SectorNoun]:
         return self.sector_nouns.get(text.lower())
+
+    def is_person_title(self, word: str) -> bool:
+        return word.lower() in self.person_titles
+
+    def person_sector(self, title_words: list[str]) -> Optional[str]:
+        """Sector from the words around a person's name; the title word nearest the name wins."""
+        for word in reversed(title_words):
+            sector = self.person_titles.get(word.lower())
+            if sector:
+                return sector
+        return None
 
     def aliases(self) -> list[tuple[str, Match]]:
         """Every (alias, match) pair, in file order."""

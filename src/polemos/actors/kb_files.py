@@ -8,11 +8,12 @@
 | breakaway_states.csv, organisations.csv, armed_groups.csv | id, name, ``|``-separated aliases, kind, sector, country, wikidata, plover_code |
 | people.csv | one row per term in office, with start/end dates |
 | sector_nouns.csv | nouns naming a PLOVER sector ("army" -> MIL) |
+| person_titles.csv | title words before or beside a person's name and the sector they confer |
 """
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Optional
 
 from polemos.actors.kb import (
     MIN_POPULATION_FOR_CAPITAL_METONYM,
@@ -37,6 +38,10 @@ def read_sector_nouns(folder) -> list[SectorNoun]:
         SectorNoun(row["noun"], row["sector"], row["kind"], row["needs_owner"] == "yes")
         for row in read_csv(folder.joinpath("sector_nouns.csv"))
     ]
+
+
+def read_person_titles(folder) -> dict[str, Optional[str]]:
+    return {row["title"].lower(): row["sector"] or None for row in read_csv(folder.joinpath("person_titles.csv"))}
 
 
 def _countries(folder) -> Iterator[tuple[Entry, str, str]]:

@@ -8,7 +8,11 @@ Three kinds of candidate, each a token span:
 * ``entity``: a PERSON, ORG or NORP entity, or a GPE/LOC/FAC entity that acts
   (subject or agent of a verb, possessor) -- a GPE in "fighting in Baku" is a
   place only, in "Baku accused Yerevan" it is an actor;
-* ``pronoun``: "It"/"Its" opening a sentence, and "he"/"she"/"him".
+* ``pronoun``: "he"/"she"/"him", "they"/"them", "it" as a subject and "Its" opening a sentence.
+
+Names the NER cut at an Arabic article ("[Al-] [Shabaab]") are mended first, and
+PERSON/ORG entities that name places ("Omdurman", "near Bulo Burde": see
+``polemos.actors.places``) are treated as places.
 """
 
 from __future__ import annotations
@@ -18,8 +22,11 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from polemos.actors.names import mend_article
+
 if TYPE_CHECKING:
     from polemos.actors.kb import KnowledgeBase, SectorNoun
+    from polemos.actors.places import PlaceNames
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -31,6 +38,7 @@ BREAKAWAY_NOUNS = {"state", "region", "republic", "enclave", "entity", "territor
                    "authorities", "leadership", "regime", "administration"}
 POSSESSIVE_PRONOUNS = {"its", "his", "her", "their"}
 PERSON_PRONOUNS = {"he", "she", "him"}
+GROUP_PRONOUNS = {"they", "them"}
 PARTY_PREPOSITIONS = {"by", "against", "with", "between", "toward", "towards"}
 MOTION_VERBS = {"go", "travel", "arrive", "return", "fly", "flee", "move", "come", "head", "evacuate",
                 "relocate", "deploy", "send", "escape", "migrate", "drive", "sail", "walk", "trip", "visit"}
@@ -45,13 +53,18 @@ class Candidate:
     sector_noun: Optional["SectorNoun"] = None
     owner: Optional[Span] = None
     breakaway: bool = False
+    place: bool = False  # an entity that names a place, whatever its NER label
 
 
-def find_candidates(doc: Doc, kb: "KnowledgeBase") -> list[Candidate]:
+def find_candidates(doc: Doc, kb: "KnowledgeBase", places: Optional["PlaceNames"] = None) -> list[Candidate]:
     sector_phrases = [c for token in doc if (c := sector_candidate(token, kb))]
     taken = {i for c in sector_phrases for i in range(c.span.start, c.span.end)}
-    entities = [c for ent in doc.ents if (c := entity_candidate(ent, kb)) and not _overlaps(c.span, taken)]
-    taken |= {i for c in entities for i in range(c.span.start, c.span.end)}
+    entities = []
+    for ent in doc.ents:
+        candidate = entity_candidate(ent, kb, places)
+        if candidate is not None and not _overlaps(candidate.span, taken):
+            entities.append(candidate)
+            taken |= set(range(candidate.span.start, candidate.span.end))  # "[Al-] [Shabaab]" mend to one
     pronouns = [c for token in doc if (c := pronoun_candidate(token)) and token.i not in taken]
     return sorted(sector_phrases + entities + pronouns, key=lambda c: c.span.start)
 
@@ -67,7 +80,7 @@ def sector_candidate(token: Token, kb: "KnowledgeBase", force: bool = False) -> 
     """The sector phrase headed by ``token``; ``force`` keeps owner-less nouns that need one."""
     if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
         return None
-    if token.ent_type_ in ("PERSON", "ORG", "FAC"):
+    if token.ent_type_ in ("PERSON", "ORG", "FAC") or _titles_a_person(token):
         return None
     noun, first = _sector_noun(token, kb)
     breakaway = _has_breakaway_modifier(token)
@@ -91,6 +104,12 @@ def _sector_noun(token: Token, kb: "KnowledgeBase") -> tuple[Optional["SectorNou
         if noun:
             return noun, token.nbor(-2)
     return kb.sector_noun(token.lower_) or kb.sector_noun(token.lemma_.lower()), token
+
+
+def _titles_a_person(token: Token) -> bool:
+    """ "Defence Minister [Pierre Joxe]", "rebel commander [X]": the noun is the title of the name after it."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.ent_type_ == "PERSON" and following.ent_iob_ == "B"
 
 
 def _has_breakaway_modifier(token: Token) -> bool:
@@ -136,7 +155,7 @@ def _entity_span(token: Token) -> Span:
     end = token.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return trim_possessive(doc[start:end])
+    return trim_possessive(mend_article(doc[start:end]))
 
 
 def trim_possessive(span: Span) -> Span:
@@ -149,14 +168,16 @@ def trim_possessive(span: Span) -> Span:
 # -- named entities --------------------------------------------------------------------
 
 
-def entity_candidate(ent: Span, kb: "KnowledgeBase") -> Optional[Candidate]:
+def entity_candidate(ent: Span, kb: "KnowledgeBase", places: Optional["PlaceNames"] = None) -> Optional[Candidate]:
     label = ent.label_
-    ent = _trim_punctuation(trim_possessive(_complete_name(ent)))
+    ent = _trim_punctuation(trim_possessive(_complete_name(mend_article(ent))))
     if ent is None or not any(char.isupper() for char in ent.text):
         return None  # "casus belli" tagged PERSON: names are capitalised
     if label == "NORP" and _adjective_only(ent, kb):
         return None
-    if label in ACTOR_LABELS:
+    if label in ("PERSON", "ORG") and places is not None and _names_a_place(ent, kb, places):
+        label = "GPE"
+    elif label in ACTOR_LABELS:
         return Candidate("entity", ent, ent.root)
     if label not in PLACE_LABELS:
         return None
@@ -164,8 +185,27 @@ def entity_candidate(ent: Span, kb: "KnowledgeBase") -> Optional[Candidate]:
     if known and (known[0].alias_type == "seat" or known[0].entry.kind in ("organisation", "armed_group")):
         return Candidate("entity", ent, ent.root)
     if label == "GPE" and acts(ent.root):
-        return Candidate("entity", ent, ent.root)
+        return Candidate("entity", ent, ent.root, place=True)
     return None
+
+
+def _names_a_place(ent: Span, kb: "KnowledgeBase", places: "PlaceNames") -> bool:
+    """A PERSON/ORG entity the knowledge base does not know as an actor, naming a place."""
+    known = kb.matches(ent.text)
+    if known and known[0].entry.kind != "state":
+        return False
+    return places.is_place(ent, titled=has_person_title(ent, kb))
+
+
+def has_person_title(ent: Span, kb: "KnowledgeBase") -> bool:
+    """ "President Moody Awori", "Vice-President X", "Lt. Gen. X": a title word right before the name."""
+    before = ent.start - 1
+    while before >= ent.sent.start and ent.doc[before].text == ".":
+        before -= 1
+    if before < ent.sent.start:
+        return False
+    word = ent.doc[before].lower_
+    return kb.is_person_title(word) or kb.is_person_title(word.split("-")[-1])
 
 
 def _complete_name(ent: Span) -> Span:
@@ -219,9 +259,11 @@ def is_subject(token: Token) -> bool:
 
 def pronoun_candidate(token: Token) -> Optional[Candidate]:
     lower = token.lower_
-    if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
+    if lower in PERSON_PRONOUNS | GROUP_PRONOUNS and token.pos_ == "PRON":
         return Candidate("pronoun", token.doc[token.i : token.i + 1], token)
-    if lower in ("it", "its") and _opens_sentence(token) and not _expletive(token):
+    if lower not in ("it", "its") or _expletive(token):
+        return None
+    if _opens_sentence(token) or (lower == "it" and token.dep_ in ("nsubj", "nsubjpass")):
         return Candidate("pronoun", token.doc[token.i : token.i + 1], token)
     return None
 

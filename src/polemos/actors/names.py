@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+# Arabic articles joined to a name by a hyphen: al-Shabaab, el-Fasher, ad-Dawla, ash-Sham.
+ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "an", "at", "ash", "az", "ed", "es", "et", "ul"}
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
 _POSSESSIVE = re.compile(r"(?:'s|s')$")
@@ -46,3 +53,30 @@ def slug(text: str) -> str:
     """A stable identifier for a name: "Popular Front of Xland" -> "popular-front-of-xland"."""
     ascii_text = strip_accents(text.translate(_APOSTROPHES)).lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "actor"
+
+
+def article_capitalised(alias: str) -> str | None:
+    """ "al-Shabaab" -> "Al-Shabaab", the form a name takes at the start of a sentence; None for
+    names that do not open with a lower-case Arabic article."""
+    article, hyphen, rest = alias.partition("-")
+    if hyphen and article in ARABIC_ARTICLES and rest[:1].isupper():
+        return article.capitalize() + hyphen + rest
+    return None
+
+
+def mend_article(span: "Span") -> "Span":
+    """Join a name the tokenizer or NER cut at an Arabic article: "[Al-] [Shabaab]" -> "Al-Shabaab"."""
+    doc = span.doc
+    start, end = span.start, span.end
+    if end < len(doc) and doc[end - 1].text == "-" and end - 2 >= start and _article(doc[end - 2]):
+        if doc[end].text[:1].isupper():
+            end += 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+    if start >= 2 and doc[start - 1].text == "-" and _article(doc[start - 2]) and not doc[start - 2].whitespace_:
+        start -= 2
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+def _article(token) -> bool:
+    return token.lower_ in ARABIC_ARTICLES and not token.whitespace_

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from polemos.actors.names import is_acronym
+from polemos.actors.names import article_capitalised, is_acronym
 
 if TYPE_CHECKING:
     from polemos.actors.kb import KnowledgeBase, Match
@@ -38,11 +38,13 @@ def ruler_patterns(kb: "KnowledgeBase") -> list[dict]:
     patterns: dict[tuple[str, str], dict] = {}
     for alias, match in kb.aliases():
         label = _label(alias, match)
-        if label and (label, alias) not in patterns and _safe_alias(kb, alias, label):
-            pattern = {"label": label, "pattern": alias}
+        if not label or (label, alias) in patterns or not _safe_alias(kb, alias, label):
+            continue
+        for form in filter(None, (alias, article_capitalised(alias))):  # "al-Shabaab", "Al-Shabaab"
+            pattern = {"label": label, "pattern": form}
             if _unambiguous(kb, alias):
                 pattern["id"] = match.entry.id
-            patterns[(label, alias)] = pattern
+            patterns[(label, form)] = pattern
     return list(patterns.values())
 
 
@@ -68,8 +70,9 @@ def _label(alias: str, match: "Match") -> str | None:
 
 
 def _safe_word(alias: str) -> bool:
-    """Multi-word names and capitalised single words are safe; lower-case words are not."""
-    return " " in alias or alias[:1].isupper()
+    """Multi-word names, capitalised single words and names behind an Arabic article
+    ("al-Shabaab") are safe; lower-case words are not."""
+    return " " in alias or alias[:1].isupper() or article_capitalised(alias) is not None
 
 
 def _safe_alias(kb: "KnowledgeBase", alias: str, label: str) -> bool:

@@ -26,6 +26,10 @@ SECTOR_NAMES = {
     "PRE": "breakaway authorities",
 }
 STATE_KINDS = {"state", "breakaway_state", "autonomous_region"}
+# Sectors of a state's institutions; the state's people in any other sector ("Nigerian
+# villagers", "Fijian rebels", "gunmen in Mogadishu") are a group, not the state.
+INSTITUTION_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRE"}
+ARMED_GROUP_SECTORS = {"REB", "PRM"}
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class DocumentActors:
         self.actors: dict[str, Actor] = {actor.id: actor for actor in record.actors}
         self._mentions = {(a.id, m.start, m.end) for a in record.actors for m in a.mentions}
         self.subject_by_sentence: dict[int, str] = {}
+        self.group_subject_by_sentence: dict[int, str] = {}  # subjects "they" can stand for
         self.last_person: Optional[str] = None
         self.breakaways: list[str] = []
 
@@ -61,7 +66,10 @@ class DocumentActors:
         if sector and sector != entry.sector and entry.kind != "person":
             variant = entry.with_sector(sector)
             name = f"{entry.name} ({SECTOR_NAMES.get(sector, sector)})"
-            return Identity(variant.id, name, entry.kind, sector, entry.country)
+            kind = entry.kind
+            if entry.kind in STATE_KINDS and sector not in INSTITUTION_SECTORS:
+                kind = "armed_group" if sector in ARMED_GROUP_SECTORS else "group"
+            return Identity(variant.id, name, kind, sector, entry.country)
         country = entry.country
         if entry.kind == "person" and not country and entry.organisation:
             organisation = self.kb.entry(entry.organisation)
@@ -115,9 +123,12 @@ class DocumentActors:
         if actor.kind == "breakaway_state" and "." not in actor.id:
             self.breakaways.append(actor.id)
 
-    def note_subject(self, actor_id: str, sentence: Optional[int]) -> None:
+    def note_subject(self, actor_id: str, sentence: Optional[int], group: bool = False) -> None:
+        """``actor_id`` is a subject in ``sentence``; ``group``: one named by a plural noun or a group."""
         if sentence is not None:
             self.subject_by_sentence[sentence] = actor_id
+            if group:
+                self.group_subject_by_sentence[sentence] = actor_id
 
     # -- what came before a point in the text ------------------------------------
 

@@ -1,0 +1,98 @@
+"""Which state a mention belongs to when it names none: the states around it.
+
+A bare "the government" or "police", an office holder with no country ("President
+Dos Santos") and a generic group ("bandits") take their state from the text
+around them: the state named nearest in their sentence, else the state the
+previous sentence is mostly about, else the state the whole document is mostly
+about. ``CountryContext`` holds every state named in a document (by actor
+mentions and by the places the geo stage resolved) for those look-ups.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
+
+from polemos.actors.mentions import ACTOR_LABELS
+from polemos.actors.session import STATE_KINDS
+
+if TYPE_CHECKING:
+    from polemos.actors.kb import Entry
+    from polemos.actors.session import DocumentActors
+
+# The document's leading state must be named this many times more often than the next one.
+DOMINANCE_RATIO = 1.5
+
+
+@dataclass
+class CountryContext:
+    """Per sentence, the (char offset, state entry) of every state named in it."""
+
+    by_sentence: dict[int, list[tuple[int, "Entry"]]] = field(default_factory=dict)
+
+    def add(self, sentence: Optional[int], char: int, entry: "Entry") -> None:
+        if sentence is not None:
+            self.by_sentence.setdefault(sentence, []).append((char, entry))
+
+    def nearest(self, sentence: Optional[int], char: int) -> Optional["Entry"]:
+        """The state named nearest before ``char`` in its sentence, else after it, else the
+        state the sentence before is mostly about."""
+        if sentence is None:
+            return None
+        here = self.by_sentence.get(sentence, [])
+        before = [entry for offset, entry in here if offset < char]
+        if before:
+            return before[-1]
+        if here:
+            return here[0][1]
+        # "… in Yerevan, demanding that Pashinyan resign over Nagorno-Karabakh. Police detained …"
+        return _most_named([entry for _offset, entry in self.by_sentence.get(sentence - 1, [])])
+
+    def in_sentence(self, sentence: Optional[int]) -> list["Entry"]:
+        """The distinct states named in ``sentence``, in text order."""
+        found: dict[str, "Entry"] = {}
+        for _offset, entry in sorted(self.by_sentence.get(sentence, []), key=lambda pair: pair[0]):
+            found.setdefault(entry.id, entry)
+        return list(found.values())
+
+    def dominant(self) -> Optional["Entry"]:
+        """The state the document is mostly about, when one clearly leads."""
+        named = [entry for pairs in self.by_sentence.values() for _offset, entry in pairs]
+        counts = Counter(entry.id for entry in named).most_common(2)
+        if not counts:
+            return None
+        if len(counts) > 1 and counts[0][1] < DOMINANCE_RATIO * counts[1][1]:
+            return None
+        return next(entry for entry in named if entry.id == counts[0][0])
+
+
+def _most_named(entries: list["Entry"]) -> Optional["Entry"]:
+    if not entries:
+        return None
+    counts = Counter(entry.id for entry in entries)
+    best = max(counts.values())
+    return next(entry for entry in entries if counts[entry.id] == best)
+
+
+def country_context(actors: "DocumentActors") -> CountryContext:
+    """Every state the document names: by its name, demonym, capital or head of state, and
+    as the country of every place the geo stage resolved."""
+    context = CountryContext()
+    record = actors.record
+    for ent in actors.doc.ents:
+        if ent.label_ not in ("GPE", "NORP") and ent.label_ not in ACTOR_LABELS:
+            continue
+        matches = actors.kb.matches(ent.text, actors.when)
+        if not matches:
+            continue
+        entry = matches[0].entry
+        if entry.kind == "person" and entry.country:
+            entry = actors.kb.entry(entry.country)  # a head of state speaks for their state
+        if entry is not None and entry.kind in STATE_KINDS:
+            context.add(record.sentence_at(ent.start_char), ent.start_char, entry)
+    for place in record.places:
+        state = actors.kb.entry(place.country) if place.country else None
+        if state is not None:
+            context.add(record.sentence_at(place.start), place.start, state)
+    return context

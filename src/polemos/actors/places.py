@@ -1,0 +1,104 @@
+"""Names that stand for places, whatever label the NER gave them.
+
+The small English model tags many towns of conflict zones as people or
+organisations ("Omdurman", "Wad Madani", "Kidal"). Such a name is a place when
+the geo stage resolved it as one, when its syntax says so ("near Bulo Burde",
+"Galgaduud region", "the town of Kidal"), or when the gazetteer (optional) knows
+it as a sizeable place and nothing around it says person (a title, a verb of
+saying). A place is an actor only as the metonym of a state ("Khartoum accused
+..."); otherwise it is a place the event happened at, or what was attacked.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Protocol
+
+from spacy.tokens import Span, Token
+
+from polemos.record import ExtractionRecord, Place
+
+LOCATIVE_PREPOSITIONS = {"in", "near", "at", "outside", "around", "inside", "into", "throughout", "across",
+                         "towards", "toward", "through", "within", "beyond", "nearby", "outskirts"}
+PLACE_NOUNS = {"region", "province", "state", "district", "city", "town", "village", "county", "camp",
+               "governorate", "prefecture", "municipality", "area", "valley", "neighbourhood", "neighborhood",
+               "suburb", "locality", "commune", "department", "oblast", "border", "port", "airport", "zone"}
+SPEECH_VERBS = {"say", "tell", "add", "announce", "deny", "claim", "accuse", "urge", "warn", "insist", "argue",
+                "state", "declare", "write", "vow", "promise", "believe", "think", "resign", "meet", "visit"}
+GAZETTEER_FEATURES = {"city", "town", "admin1", "admin2", "region"}
+# Below this population a gazetteer hit is as likely a surname as a village.
+MIN_GAZETTEER_POPULATION = 50_000
+
+
+class PlaceLookup(Protocol):
+    """What the geo stage's gazetteer offers: candidate places called ``name``, each with
+    ``feature``, ``population``, ``country`` (ISO3) and ``primary_name``."""
+
+    def lookup(self, name: str) -> list: ...
+
+
+class PlaceNames:
+    """The places of one document: those the geo stage resolved, and a gazetteer to ask."""
+
+    def __init__(self, record: ExtractionRecord, gazetteer: Optional[PlaceLookup] = None):
+        self.places = record.places
+        self.gazetteer = gazetteer
+
+    def place_at(self, span: Span) -> Optional[Place]:
+        """The geo stage's place overlapping ``span``."""
+        for place in self.places:
+            if place.start < span.end_char and span.start_char < place.end:
+                return place
+        return None
+
+    def country_of(self, span: Span) -> Optional[str]:
+        place = self.place_at(span)
+        if place is not None and place.country:
+            return place.country
+        known = self._known_place(span.text)
+        return known.country if known is not None else None
+
+    def is_place(self, ent: Span, titled: bool) -> bool:
+        """Does the entity ``ent`` name a place? ``titled``: a person title stands before it."""
+        if titled:
+            return False
+        if self.place_at(ent) is not None or in_place_syntax(ent):
+            return True
+        return self._known_place(ent.text) is not None and not _speaks(ent.root)
+
+    def _known_place(self, name: str):
+        if self.gazetteer is None:
+            return None
+        for candidate in self.gazetteer.lookup(name)[:3]:
+            if (candidate.feature in GAZETTEER_FEATURES and candidate.primary_name
+                    and candidate.population >= MIN_GAZETTEER_POPULATION):
+                return candidate
+        return None
+
+
+def in_place_syntax(ent: Span) -> bool:
+    """ "near Bulo Burde", "Galgaduud region", "the town of Kidal", "Kidal province"."""
+    root = ent.root
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if following is not None and following.lower_ in PLACE_NOUNS and root.head.i == following.i:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head.lower_ in PLACE_NOUNS
+    return False
+
+
+def is_agent(token: Token) -> bool:
+    """Subject of an active verb, or the "by" agent of a passive one."""
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    if token.dep_ in ("nsubj", "csubj"):
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+def _speaks(token: Token) -> bool:
+    """ "Jackson said ...": the subject of a verb of saying is a person, not the city."""
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    return token.dep_ == "nsubj" and token.head.lemma_ in SPEECH_VERBS

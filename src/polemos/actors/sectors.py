@@ -1,0 +1,147 @@
+"""Sector phrases resolved: whose army, police, rebels or villagers a phrase names.
+
+"The Azerbaijani army", "Azerbaijan's armed forces", "its army", "Israeli settlers",
+"Afghan rebel leaders", "the breakaway state", and owner-less "police" or "bandits"
+(which take the state named around them, see ``polemos.actors.context``).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from polemos.actors.context import CountryContext
+from polemos.actors.kb import Entry
+from polemos.actors.mentions import POSSESSIVE_PRONOUNS, Candidate
+from polemos.actors.places import PLACE_NOUNS
+from polemos.actors.session import STATE_KINDS, DocumentActors, Identity
+
+ARMED_SECTORS = {"MIL", "REB", "PRM", "UAF"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "several", "many"}
+# Nouns for the people of an institution, whose modifier may name another sector:
+# "rebel leaders" are rebels, "military officials" the military, "opposition leaders" the opposition.
+PEOPLE_OF_OFFICE = {"leader", "leaders", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
+                    "commander", "commanders", "chief", "chiefs", "representatives", "delegation", "members"}
+
+EntityResolver = Callable[[DocumentActors, Candidate], Optional[Identity]]
+
+
+def resolve_sector(actors: DocumentActors, candidate: Candidate, context: CountryContext,
+                   resolve_entity: EntityResolver) -> Optional[Identity]:
+    noun = candidate.sector_noun
+    sector = _modified_sector(actors, candidate) or (noun.sector if noun else None)
+    owner = _owner_entry(actors, candidate)
+    if owner is not None:
+        return sector_of(actors, owner, sector)
+    if candidate.owner is not None and candidate.owner[0].lower_ not in POSSESSIVE_PRONOUNS:
+        if candidate.head.lower_ in PLACE_NOUNS and candidate.owner.root.ent_type_ in ("GPE", "LOC"):
+            return None  # "Zamfara state", "Darfur State": a province, not a government
+        return _unknown_owner(actors, candidate, sector, resolve_entity)
+    if candidate.breakaway:
+        if sector in ARMED_SECTORS:
+            return actors.unspecified(sector, "armed_group")
+        return Identity("unspecified.PRE", "breakaway state", "breakaway_state", "PRE")
+    char = candidate.span.start_char
+    state = context.nearest(actors.record.sentence_at(char), char) or context.dominant()
+    if state is not None:
+        return sector_of(actors, state, sector)
+    return actors.unspecified(sector, noun.kind)
+
+
+def _modified_sector(actors: DocumentActors, candidate: Candidate) -> Optional[str]:
+    """ "Afghan rebel leaders" (REB), "military officials" (MIL): a modifier naming another sector."""
+    head = candidate.head
+    if head.lower_ not in PEOPLE_OF_OFFICE:
+        return None
+    for child in head.lefts:
+        if child.dep_ in ("amod", "compound"):
+            noun = actors.kb.sector_noun(child.lower_) or actors.kb.sector_noun(child.lower_ + "s")
+            if noun is not None and noun.sector != "GOV":
+                return noun.sector
+    return None
+
+
+def sector_of(actors: DocumentActors, owner: Entry, sector: Optional[str]) -> Identity:
+    """The owner's actor in ``sector``: "Hamas fighters" is Hamas itself, "NATO forces" is NATO's military."""
+    if sector is None or sector == owner.sector:
+        return actors.identity_of(owner)
+    if owner.kind in ("organisation", "armed_group", "party") and sector in {"GOV", "REB"} | {owner.sector}:
+        return actors.identity_of(owner)
+    if owner.kind in ("armed_group",) and sector in ARMED_SECTORS:
+        return actors.identity_of(owner)
+    if owner.kind in ("breakaway_state", "autonomous_region") and sector == "GOV":
+        return actors.identity_of(owner)
+    return actors.identity_of(owner, sector)
+
+
+def _unknown_owner(actors: DocumentActors, candidate: Candidate, sector: Optional[str],
+                   resolve_entity: EntityResolver) -> Identity:
+    """ "Fighters of the Popular Front of Xland" are that front; "President Bouteflika's government"
+    is Algeria's; "Sunni militants" are a group of their own."""
+    noun = candidate.sector_noun
+    owner = candidate.owner
+    if owner.root.ent_type_ in ("ORG", "PERSON"):
+        group = resolve_entity(actors, Candidate("entity", owner, owner.root))
+        if group is not None and group.kind == "person" and group.country and sector not in (None, "REB"):
+            state = actors.kb.entry(group.country)
+            if state is not None:
+                return sector_of(actors, state, sector)
+        if group is not None:
+            if sector is None or sector == group.sector or (group.kind == "armed_group" and sector in ARMED_SECTORS):
+                return group
+            return Identity(f"{group.id}.{sector}", f"{group.name} ({sector})", group.kind, sector, group.country)
+    return actors.new_identity(phrase_name(candidate.span), noun.kind if noun else "group", sector)
+
+
+def _owner_entry(actors: DocumentActors, candidate: Candidate) -> Optional[Entry]:
+    if candidate.breakaway:
+        return _breakaway_named_around(actors, candidate)
+    owner = candidate.owner
+    if owner is None:
+        return None
+    if owner.text.lower() in ("his", "her"):
+        return entry_of_actor(actors, actors.last_person)
+    if owner.text.lower() in ("its", "their"):
+        sentence = actors.record.sentence_at(owner.start_char)
+        current = actors.subject_by_sentence.get(sentence)
+        previous = actors.subject_by_sentence.get(sentence - 1) if sentence else None
+        return entry_of_actor(actors, current or previous)
+    matches = actors.kb.matches(owner.text, actors.when)
+    return actors.home_of(matches[0].entry) if matches else None
+
+
+def _breakaway_named_around(actors: DocumentActors, candidate: Candidate) -> Optional[Entry]:
+    """ "The breakaway state": the breakaway entity named last before it, else one named
+    later in the same sentence ("The breakaway state, also known as the Republic of Artsakh")."""
+    if actors.breakaways:
+        return actors.kb.entry(actors.breakaways[-1])
+    named = [(ent, found[0].entry) for ent in candidate.span.doc.ents
+             if (found := actors.kb.matches(ent.text, actors.when)) and found[0].entry.kind == "breakaway_state"]
+    before = [entry for ent, entry in named if ent.end <= candidate.span.start]
+    if before:
+        return before[-1]
+    sentence = candidate.span.sent
+    later = [entry for ent, entry in named if candidate.span.end <= ent.start < sentence.end]
+    return later[0] if later else None
+
+
+def entry_of_actor(actors: DocumentActors, actor_id: Optional[str]) -> Optional[Entry]:
+    """The knowledge-base entry an actor of the document stands for: a person's state, a
+    state's sector's state; an office holder the KB does not know, their state."""
+    if actor_id is None:
+        return None
+    entry = actors.kb.entry(actor_id) or actors.kb.entry(actor_id.split(".")[0])
+    if entry is not None:
+        return actors.home_of(entry)
+    actor = actors.actors.get(actor_id)
+    if actor is not None and actor.country:
+        state = actors.kb.entry(actor.country)
+        return state if state is not None and state.kind in STATE_KINDS else None
+    return None
+
+
+def phrase_name(span) -> str:
+    """The phrase without a leading article: "the Popular Front of Xland" -> "Popular Front of Xland"."""
+    if len(span) > 1 and span[0].lower_ in DETERMINERS:
+        span = span[1:]
+    return span.text
+
