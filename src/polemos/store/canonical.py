@@ -20,7 +20,7 @@ from polemos.fusion import Change, EventFamilies, FusionIndex, report_from_event
 from polemos.fusion.sql_state import SQLFusionState
 from polemos.store.dialect import SQLITE
 from polemos.store.event_filter import (
-    EventFilter, actor_match, actor_parameters, near_condition, order_by, split_types,
+    SCAN_IN_ORDER_ABOVE, EventFilter, actor_match, actor_parameters, near_condition, order_by, split_types,
 )
 from polemos.store.event_views import actor_details, document_events, get_event
 
@@ -76,9 +76,10 @@ class StoreFusion:
             self.connection.execute(self.dialect.lock_fusion)
 
 
-def canonical_conditions(filter: EventFilter, dialect=SQLITE) -> tuple[str, list[Any]]:
+def canonical_conditions(filter: EventFilter, dialect=SQLITE, scan_in_order: bool = False) -> tuple[str, list[Any]]:
     """The filters of ``store.events`` over ``canonical_events c``: on the consensus (type, date,
-    place) or on any of its reports (actor, document, evidence search, ACLED type, review)."""
+    place) or on any of its reports (actor, document, evidence search, ACLED type, review).
+    ``scan_in_order`` as for ``event_conditions``."""
     clauses, params = ["1=1"], []
     members = "c.id IN (SELECT m.canonical_id FROM canonical_members m"
     if filter.type:
@@ -86,7 +87,11 @@ def canonical_conditions(filter: EventFilter, dialect=SQLITE) -> tuple[str, list
         clauses.append(f"c.type IN ({','.join('?' * len(types))})")
         params += types
     if filter.actor:
-        clauses.append(f"{members} JOIN event_actors ea ON ea.event_id = m.report_id WHERE {actor_match('ea', dialect)})")
+        if scan_in_order:
+            clauses.append("EXISTS (SELECT 1 FROM canonical_members m JOIN event_actors ea ON ea.event_id = m.report_id"
+                           f" WHERE m.canonical_id = c.id AND {actor_match('ea', dialect)})")
+        else:
+            clauses.append(f"{members} JOIN event_actors ea ON ea.event_id = m.report_id WHERE {actor_match('ea', dialect)})")
         params += actor_parameters(filter.actor)
     if filter.since:
         clauses.append("COALESCE(c.date_end, c.date_begin) >= ?")
@@ -121,6 +126,8 @@ def query_canonical(connection, filter: EventFilter, limit: int = 50, offset: in
     where, params = canonical_conditions(filter, dialect)
     order = order_by(sort, CANONICAL_SORTS, "c.id", dialect)
     total = connection.execute(f"SELECT COUNT(*) FROM canonical_events c WHERE {where}", params).fetchone()[0]
+    if total > SCAN_IN_ORDER_ABOVE:
+        where, params = canonical_conditions(filter, dialect, scan_in_order=True)
     rows = connection.execute(
         f"SELECT c.view_json FROM canonical_events c WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
         [*params, limit, offset],

@@ -46,6 +46,11 @@ class SQLiteDialect:
             return f"{expression} DESC"
         return f"{expression} IS NULL, {expression}"
 
+    def unindexed(self, expression: str) -> str:
+        """``expression`` kept from driving the query plan (SQLite's unary +), so that a page is
+        read along the ORDER BY index and the condition tested on each row."""
+        return f"+{expression}"
+
     def evidence_search(self, evidence_alias: str) -> str:
         """A condition on evidence rows matching one ``?`` search parameter."""
         return (f"{evidence_alias}.id IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?)")
@@ -83,6 +88,9 @@ class PostgresDialect:
 
     def order(self, expression: str, descending: bool) -> str:
         return f"{expression} {'DESC' if descending else 'ASC'} NULLS LAST"
+
+    def unindexed(self, expression: str) -> str:
+        return expression  # the planner weighs both plans by its statistics
 
     def evidence_search(self, evidence_alias: str) -> str:
         # The same expression as the GIN index of migration 2, so the index is used.

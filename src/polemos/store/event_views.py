@@ -11,7 +11,7 @@ import json
 from typing import Iterable, Optional
 
 from polemos.store.dialect import SQLITE
-from polemos.store.event_filter import EVENT_SORTS, EventFilter, event_conditions, order_by
+from polemos.store.event_filter import EVENT_SORTS, SCAN_IN_ORDER_ABOVE, EventFilter, event_conditions, order_by
 from polemos.store.events import CORRECTABLE
 
 EVENT_COLUMNS = (
@@ -27,6 +27,8 @@ def query_events(connection, filter: EventFilter, limit: int = 50, offset: int =
     where, params = event_conditions(filter, dialect)
     order = order_by(sort, EVENT_SORTS, "e.id", dialect)
     total = connection.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0]
+    if total > SCAN_IN_ORDER_ABOVE:
+        where, params = event_conditions(filter, dialect, scan_in_order=True)
     rows = connection.execute(f"{EVENT_COLUMNS} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
                               [*params, limit, offset]).fetchall()
     return event_views(connection, rows), total
