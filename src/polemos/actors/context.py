@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from polemos.actors.kb import Entry
     from polemos.actors.session import DocumentActors
 
+# Actors whose country says which state a text is about.
+HOMED_KINDS = {"person", "organisation", "armed_group", "party"}
 # The document's leading state must be named this many times more often than the next one.
 DOMINANCE_RATIO = 1.5
 
@@ -76,8 +78,8 @@ def _most_named(entries: list["Entry"]) -> Optional["Entry"]:
 
 
 def country_context(actors: "DocumentActors") -> CountryContext:
-    """Every state the document names: by its name, demonym, capital or head of state, and
-    as the country of every place the geo stage resolved."""
+    """Every state the document names: by its name, demonym or capital, through a known person or
+    organisation of that state, and as the country of every place the geo stage resolved."""
     context = CountryContext()
     record = actors.record
     for ent in actors.doc.ents:
@@ -87,8 +89,9 @@ def country_context(actors: "DocumentActors") -> CountryContext:
         if not matches:
             continue
         entry = matches[0].entry
-        if entry.kind == "person" and entry.country:
-            entry = actors.kb.entry(entry.country)  # a head of state speaks for their state
+        if entry.kind in HOMED_KINDS and entry.country:
+            # a head of state speaks for their state; UNITA and the FIS belong to Angola and Algeria
+            entry = actors.kb.entry(entry.country)
         if entry is not None and entry.kind in STATE_KINDS:
             context.add(record.sentence_at(ent.start_char), ent.start_char, entry)
     for place in record.places:

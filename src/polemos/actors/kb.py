@@ -68,6 +68,7 @@ class SectorNoun:
     sector: str
     kind: str
     needs_owner: bool  # "the state" alone is no actor; "the Azerbaijani state" is
+    foreign: bool = False  # "settlers", "mercenaries": never of the state named around them
 
 
 class KnowledgeBase:

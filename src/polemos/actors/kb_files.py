@@ -35,7 +35,7 @@ def read_entries(folder) -> Iterator[tuple[Entry, str, str]]:
 
 def read_sector_nouns(folder) -> list[SectorNoun]:
     return [
-        SectorNoun(row["noun"], row["sector"], row["kind"], row["needs_owner"] == "yes")
+        SectorNoun(row["noun"], row["sector"], row["kind"], row["needs_owner"] == "yes", row["foreign"] == "yes")
         for row in read_csv(folder.joinpath("sector_nouns.csv"))
     ]
 

@@ -175,6 +175,8 @@ def entity_candidate(ent: Span, kb: "KnowledgeBase", places: Optional["PlaceName
         return None  # "casus belli" tagged PERSON: names are capitalised
     if label == "NORP" and _adjective_only(ent, kb):
         return None
+    if label == "ORG" and _title_of_next_person(ent, kb):
+        return None  # "[British Defence] Secretary Tom King": part of a person's title
     if label in ("PERSON", "ORG") and places is not None and _names_a_place(ent, kb, places):
         label = "GPE"
     elif label in ACTOR_LABELS:
@@ -187,6 +189,15 @@ def entity_candidate(ent: Span, kb: "KnowledgeBase", places: Optional["PlaceName
     if label == "GPE" and acts(ent.root):
         return Candidate("entity", ent, ent.root, place=True)
     return None
+
+
+def _title_of_next_person(ent: Span, kb: "KnowledgeBase") -> bool:
+    """An unknown ORG followed by title words and then a person's name."""
+    doc, i = ent.doc, ent.end
+    while i < min(len(doc), ent.end + 3) and (kb.is_person_title(doc[i].lower_) or doc[i].text in ("-", ".")):
+        i += 1
+    titled = i > ent.end
+    return titled and i < len(doc) and doc[i].ent_type_ == "PERSON" and not kb.matches(ent.text)
 
 
 def _names_a_place(ent: Span, kb: "KnowledgeBase", places: "PlaceNames") -> bool:

@@ -48,11 +48,18 @@ def person_identity(actors: "DocumentActors", candidate: "Candidate", context: "
 
 
 def _known_by_surname(actors: "DocumentActors", span: Span) -> Optional[Identity]:
-    """ "Mr Aliyev", "Ilham H. Aliyev": the last word names a knowledge-base person."""
+    """ "Mr Aliyev", "Ilham H. Aliyev": the last word names a knowledge-base person, and no other
+    word contradicts it ("Michel Aoun" is not Joseph Aoun)."""
     found = actors.kb.matches(span[-1].text, actors.when)
-    if found and found[0].entry.kind == "person":
-        return actors.identity_of(found[0].entry)
-    return None
+    if not found or found[0].entry.kind != "person":
+        return None
+    entry = found[0].entry
+    known_words = {word.casefold() for word in entry.name.split()}
+    for token in span[:-1]:
+        initial = len(token.text.rstrip(".")) <= 2
+        if not (initial or token.text.casefold() in known_words or actors.kb.is_person_title(token.lower_)):
+            return None
+    return actors.identity_of(entry)
 
 
 def _earlier_person(actors: "DocumentActors", span: Span) -> Optional[Identity]:
@@ -167,6 +174,9 @@ def _entries_in(actors: "DocumentActors", tokens: list[Token], span: Span) -> li
         found = actors.kb.matches(ent.text, actors.when) or actors.kb.matches(_without_possessive(ent), actors.when)
         if found:
             entries.append(found[0].entry)
+        else:  # "[British Defence] Secretary": the demonym inside a name the NER ran on
+            entries += [f[0].entry for t in ent if (f := actors.kb.matches(t.text, actors.when))
+                        and f[0].entry.kind in STATE_KINDS and f[0].alias_type in ("name", "demonym")]
     for token in tokens:
         if token.i not in covered and token.text[:1].isupper() and not actors.kb.is_person_title(token.lower_):
             found = actors.kb.matches(token.text, actors.when)

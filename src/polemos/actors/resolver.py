@@ -10,7 +10,6 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from polemos.actors.context import CountryContext, country_context
-from polemos.actors.guess import guess_organisation
 from polemos.actors.kb import KnowledgeBase
 from polemos.actors.mentions import (
     Candidate,
@@ -21,6 +20,7 @@ from polemos.actors.mentions import (
     sector_candidate,
     trim_possessive,
 )
+from polemos.actors.organisations import organisation_identity
 from polemos.actors.people import person_identity
 from polemos.actors.places import PlaceLookup, PlaceNames, is_agent
 from polemos.actors.pronouns import PLURAL_TAGS, resolve_pronoun
@@ -130,7 +130,7 @@ class ActorResolver:
         if label == "PERSON" or (label in ("ORG", "GPE") and has_person_title(span, self.kb)):
             return person_identity(actors, candidate, context)
         if label == "ORG":
-            return self._organisation_by_parts(actors, span) or _new_organisation(actors, span, places)
+            return organisation_identity(actors, span, places)
         if label == "NORP":
             return self._people_group(actors, candidate)
         return _place_identity(actors, candidate, places)
@@ -156,15 +156,6 @@ class ActorResolver:
                 return actors.identity_of(found[0].entry, "CVL")
         return actors.new_identity(span.text, "group", "CVL" if span.text.endswith("s") else None)
 
-    def _organisation_by_parts(self, actors: DocumentActors, span: Span) -> Optional[Identity]:
-        """ "Azerbaijani Defence Ministry", "Armenian National Police": a known state plus a sector noun."""
-        state = next((found[0].entry for t in span if (found := self.kb.matches(t.text, actors.when))
-                      and found[0].entry.kind in STATE_KINDS), None)
-        noun = next((n for t in reversed(span) if (n := self.kb.sector_noun(t.lower_))), None)
-        if state is None or noun is None or noun.sector not in {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}:
-            return None
-        return actors.identity_of(state, noun.sector)
-
 
 def _place_identity(actors: DocumentActors, candidate: Candidate, places: PlaceNames) -> Optional[Identity]:
     """A place that is no state's metonym: what was attacked or entered ("shelled Omdurman")
@@ -180,15 +171,3 @@ def _people_or_state(token: Token) -> Optional[str]:
     if token.dep_ in ("amod", "compound") or token.tag_ in ("JJ", "NNP"):
         return None
     return "CVL" if token.lower_.endswith(("s", "ese", "ish")) and token.tag_ in ("NNPS", "NNS") else None
-
-
-def _new_organisation(actors: DocumentActors, span: Span, places: PlaceNames) -> Identity:
-    """An organisation the KB does not know; its name may say whose it is ("Nigerian Union of
-    Teachers", "Kenya Anti-Corruption Commission")."""
-    kind, sector = guess_organisation(span.text)
-    country = places.country_of(span)
-    for token in span:
-        found = actors.kb.matches(token.text, actors.when) if token.text[:1].isupper() else []
-        if country is None and found and found[0].entry.kind == "state" and found[0].alias_type != "capital":
-            country = found[0].entry.country
-    return actors.new_identity(phrase_name(span), kind, sector, country)

@@ -41,7 +41,7 @@ def resolve_sector(actors: DocumentActors, candidate: Candidate, context: Countr
             return actors.unspecified(sector, "armed_group")
         return Identity("unspecified.PRE", "breakaway state", "breakaway_state", "PRE")
     char = candidate.span.start_char
-    state = context.nearest(actors.record.sentence_at(char), char) or context.dominant()
+    state = None if noun.foreign else context.nearest(actors.record.sentence_at(char), char) or context.dominant()
     if state is not None:
         return sector_of(actors, state, sector)
     return actors.unspecified(sector, noun.kind)
