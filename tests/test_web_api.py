@@ -221,3 +221,52 @@ def test_a_private_server_needs_the_token_to_read(tmp_path_factory):
             assert refused.status_code == 401  # but never write: that needs the header
     finally:
         server.stop()
+
+
+def test_canonical_events_list_their_sources(client):
+    reports = client.get("/api/events", params={"limit": 500}).json()
+    canonical = client.get("/api/canonical-events", params={"limit": 500}).json()
+    assert 0 < canonical["total"] <= reports["total"]
+    assert sum(item["report_count"] for item in canonical["items"]) <= reports["total"]
+    report_ids = {event["id"] for event in reports["items"]}
+    for item in canonical["items"]:
+        assert item["source_count"] == len({source["doc_id"] for source in item["sources"]})
+        assert all(source["report_id"] in report_ids and source["evidence"] for source in item["sources"])
+    first = canonical["items"][0]
+    assert client.get(f"/api/canonical-events/{first['id']}").json()["sources"] == first["sources"]
+    assert client.get("/api/canonical-events/ce-no-such").status_code == 404
+    assaults = client.get("/api/canonical-events", params={"type": "ASSAULT"}).json()["items"]
+    assert assaults and {item["type"] for item in assaults} == {"ASSAULT"}
+    hostile = client.get("/api/canonical-events", params={"doc": HOSTILE_ID}).json()["items"]
+    assert hostile and all(HOSTILE_ID in {s["doc_id"] for s in item["sources"]} for item in hostile)
+
+
+def test_events_sort_and_review_filters(client):
+    by_date = client.get("/api/events", params={"limit": 500, "sort": "date"}).json()["items"]
+    begins = [event["date"]["begin"] for event in by_date if event.get("date") and event["date"].get("begin")]
+    assert begins == sorted(begins)
+    assert client.get("/api/events", params={"sort": "colour"}).status_code == 422
+    assert client.get("/api/canonical-events", params={"sort": "-sources"}).status_code == 200
+    assert client.get("/api/events", params={"review": "liked"}).status_code == 422
+    unreviewed = client.get("/api/events", params={"review": "unreviewed", "limit": 500}).json()["items"]
+    assert unreviewed and all(event["review"] is None for event in unreviewed)
+
+
+def test_the_events_page_shows_canonical_events_and_reports_on_request(client):
+    canonical = client.get("/events").text
+    assert 'class="data events-table canonical-table"' in canonical and 'href="/canonical/ce-' in canonical
+    assert "Reports per document" in canonical
+    reports = client.get("/events", params={"view": "reports"}).text
+    assert "canonical-table" not in reports and 'href="/events/' in reports
+    canonical_id = client.get("/api/canonical-events", params={"sort": "-sources"}).json()["items"][0]["id"]
+    detail = client.get(f"/canonical/{canonical_id}").text
+    assert detail.count('class="source"') >= 1 and 'class="to-reader" href="/documents/' in detail
+    assert client.get("/events", params={"sort": "colour"}).status_code == 422
+
+
+def test_canonical_exports_have_one_row_per_canonical_event(client):
+    total = client.get("/api/canonical-events").json()["total"]
+    response = client.get("/api/export", params={"format": "acled", "canonical": "true"})
+    assert response.status_code == 200 and "polemos-canonical-events" in response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == total and all(row["event_id_cnty"].startswith("ce-") for row in rows)
