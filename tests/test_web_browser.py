@@ -196,3 +196,18 @@ def test_filters_carry_across_views(page):
     page.locator("header nav a", has_text="Map").click()
     page.wait_for_url(re.compile(r"/map\?.*type=ASSAULT"))
     page.wait_for_selector("path.leaflet-interactive, .marker-cluster")
+
+
+def test_from_a_canonical_event_to_each_source_in_the_reader(page):
+    page.goto("/events?sort=-sources")
+    page.locator("table.canonical-table tbody tr td.date-cell a").first.click()
+    page.wait_for_url(re.compile(r"/canonical/ce-"))
+    sources = page.locator("ol.sources li.source")
+    assert sources.count() >= 1
+    evidence = sources.first.locator("blockquote p").first.inner_text().strip()
+    shot(page, "canonical-event")
+    sources.first.locator("a.to-reader").click()
+    page.wait_for_url(re.compile(r"/documents/.+#event-"))
+    marked = page.locator(".doc-text .evidence.targeted")
+    marked.first.wait_for()
+    assert evidence.startswith("".join(marked.all_inner_texts()).strip()[:40])
