@@ -27,12 +27,28 @@ Actor ids
 Sectors are PLOVER's (manual 5.2): GOV, MIL, COP (police), REB, PRM, CVL, REF,
 JUD, LEG, SPY, OPP, PTY, JRN, MED, REL, BUS, ELI, UAF, PRE, plus IGO/NGO.
 
+* generic groups ("bandits", "armed men", "Israeli settlers"): the state's sector
+  variant (``NGA.CRM``, ``ISR.CVL``) of kind ``group`` (``armed_group`` for REB/PRM),
+  or ``unspecified.<SECTOR>`` when no state is named around them;
+* places that are no state's metonym but were attacked or entered ("shelled
+  Omdurman"): kind ``place`` with the place's country.
+
 The stage
 ---------
-``ActorResolver(kb).annotate(record, doc)`` adds to ``record.actors`` one
-``Actor`` per resolved entity+sector, each with its ``mentions`` (character
-offsets into ``record.text`` and sentence index). ``record.document.published``
-is the date for terms in office.
+``ActorResolver(kb, gazetteer=None).annotate(record, doc)`` adds to
+``record.actors`` one ``Actor`` per resolved entity+sector, each with its
+``mentions`` (character offsets into ``record.text`` and sentence index).
+``record.document.published`` is the date for terms in office. ``gazetteer``
+(the geo stage's, optional) lets the stage tell towns the NER tagged as people
+or organisations ("Omdurman", "Kidal") from actors; without it, the places the
+geo stage resolved (``record.places``) and locative syntax ("near Bulo Burde")
+still do.
+
+Modules: ``mentions`` finds candidate phrases; ``resolver`` dispatches them;
+``sectors`` (sector phrases), ``people`` (office holders and their titles),
+``organisations``, ``places`` and ``pronouns`` resolve each kind; ``context``
+says which state a mention that names none belongs to (nearest in the
+sentence, the sentence before, the document's leading state).
 
 For the event coder
 -------------------

@@ -15,6 +15,7 @@ from typing import Optional, Protocol
 
 from spacy.tokens import Span, Token
 
+from polemos.actors.names import is_acronym
 from polemos.record import ExtractionRecord, Place
 
 LOCATIVE_PREPOSITIONS = {"in", "near", "at", "outside", "around", "inside", "into", "throughout", "across",
@@ -25,7 +26,7 @@ PLACE_NOUNS = {"region", "province", "state", "district", "city", "town", "villa
 SPEECH_VERBS = {"say", "tell", "add", "announce", "deny", "claim", "accuse", "urge", "warn", "insist", "argue",
                 "state", "declare", "write", "vow", "promise", "believe", "think", "resign", "meet", "visit"}
 GAZETTEER_FEATURES = {"city", "town", "admin1", "admin2", "region"}
-# Below this population a gazetteer hit is as likely a surname as a village.
+# Below this population a town in the gazetteer is as likely a surname; provinces always count.
 MIN_GAZETTEER_POPULATION = 50_000
 
 
@@ -63,14 +64,16 @@ class PlaceNames:
             return False
         if self.place_at(ent) is not None or in_place_syntax(ent):
             return True
+        if is_acronym(ent.text):
+            return False  # "ILO" is the labour office, not the Peruvian port
         return self._known_place(ent.text) is not None and not _speaks(ent.root)
 
     def _known_place(self, name: str):
         if self.gazetteer is None:
             return None
         for candidate in self.gazetteer.lookup(name)[:3]:
-            if (candidate.feature in GAZETTEER_FEATURES and candidate.primary_name
-                    and candidate.population >= MIN_GAZETTEER_POPULATION):
+            sizeable = candidate.feature == "admin1" or candidate.population >= MIN_GAZETTEER_POPULATION
+            if candidate.feature in GAZETTEER_FEATURES and candidate.primary_name and sizeable:
                 return candidate
         return None
 
