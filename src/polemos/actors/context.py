@@ -77,13 +77,19 @@ def _most_named(entries: list["Entry"]) -> Optional["Entry"]:
     return next(entry for entry in entries if counts[entry.id] == best)
 
 
+def _currency(ent) -> bool:
+    """ "US $50 million": the country marks a currency, not a party to the story."""
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return following is not None and (following.ent_type_ == "MONEY" or following.text in ("$", "dollars"))
+
+
 def country_context(actors: "DocumentActors") -> CountryContext:
     """Every state the document names: by its name, demonym or capital, through a known person or
     organisation of that state, and as the country of every place the geo stage resolved."""
     context = CountryContext()
     record = actors.record
     for ent in actors.doc.ents:
-        if ent.label_ not in ("GPE", "NORP") and ent.label_ not in ACTOR_LABELS:
+        if ent.label_ not in ("GPE", "NORP") and ent.label_ not in ACTOR_LABELS or _currency(ent):
             continue
         matches = actors.kb.matches(ent.text, actors.when)
         if not matches:

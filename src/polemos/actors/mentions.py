@@ -155,7 +155,7 @@ def _entity_span(token: Token) -> Span:
     end = token.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return trim_possessive(mend_article(doc[start:end]))
+    return trim_possessive(_complete_name(mend_article(Span(doc, start, end, label=token.ent_type_))))
 
 
 def trim_possessive(span: Span) -> Span:

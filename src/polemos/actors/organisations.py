@@ -12,6 +12,7 @@ from typing import Optional
 
 from spacy.tokens import Span
 
+from polemos.actors.context import CountryContext
 from polemos.actors.guess import guess_organisation
 from polemos.actors.kb import Entry
 from polemos.actors.mentions import find_owner
@@ -19,13 +20,21 @@ from polemos.actors.places import PlaceNames
 from polemos.actors.sectors import phrase_name
 from polemos.actors.session import INSTITUTION_SECTORS, STATE_KINDS, DocumentActors, Identity
 
+# Words that make an institution's name without naming whose it is.
+GENERIC_WORDS = {"supreme", "high", "constitutional", "national", "federal", "central", "upper", "lower",
+                 "house", "assembly", "council", "senate", "congress", "chamber", "interior", "defence", "defense",
+                 "foreign", "affairs", "justice", "of", "state", "people's", "general", "military", "appeals"}
 
-def organisation_identity(actors: DocumentActors, span: Span, places: PlaceNames) -> Identity:
+
+def organisation_identity(actors: DocumentActors, span: Span, places: PlaceNames,
+                          context: CountryContext) -> Identity:
     kind, sector = guess_organisation(span.text)
     noun = next((n for t in reversed(span) if (n := actors.kb.sector_noun(t.lower_))), None)
-    if noun is not None and noun.sector in INSTITUTION_SECTORS:
+    state = _state_in_name(actors, span) or state_owning(actors, span)
+    if noun is not None and noun.sector in INSTITUTION_SECTORS and (state is not None or _generic(actors, span)):
         sector = noun.sector
-    state = _state_in_name(actors, span) or _state_owning(actors, span)
+        # "Parliament", "the Supreme Court" with no state of their own: the state named around them
+        state = state or context.nearest(actors.record.sentence_at(span.start_char), span.start_char)
     if state is not None and sector in INSTITUTION_SECTORS:
         return actors.identity_of(state, sector)
     country = state.country if state is not None else places.country_of(span)
@@ -43,7 +52,13 @@ def _state_in_name(actors: DocumentActors, span: Span) -> Optional[Entry]:
     return None
 
 
-def _state_owning(actors: DocumentActors, span: Span) -> Optional[Entry]:
+def _generic(actors: DocumentActors, span: Span) -> bool:
+    """A name made only of ordinary institution words: "Supreme Court", "National Assembly"."""
+    words = [t for t in span if t.is_alpha and t.lower_ != "the"]
+    return bool(words) and all(t.lower_ in GENERIC_WORDS or actors.kb.sector_noun(t.lower_) for t in words)
+
+
+def state_owning(actors: DocumentActors, span: Span) -> Optional[Entry]:
     """ "The Ivory Coast's Supreme Court", "the Cabinet of Israel": a state owning the name."""
     owner = find_owner(span.root)
     if owner is None or span.start <= owner.start < span.end:

@@ -22,7 +22,9 @@ from polemos.actors.mentions import SUBJECT_DEPS, Candidate
 from polemos.actors.session import DocumentActors, Identity
 from polemos.record import Actor
 
-CLAUSE_LINKS = {"ccomp", "xcomp", "advcl", "conj", "parataxis", "relcl", "acl", "pcomp", "pobj", "prep"}
+# Links from a clause up to the clause it depends on; a relative clause's "they" ("the strike
+# they planned") need not be the main clause's subject.
+CLAUSE_LINKS = {"ccomp", "xcomp", "advcl", "conj", "parataxis", "pcomp", "pobj", "prep"}
 GROUP_KINDS = {"group", "armed_group"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 

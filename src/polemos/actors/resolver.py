@@ -20,7 +20,7 @@ from polemos.actors.mentions import (
     sector_candidate,
     trim_possessive,
 )
-from polemos.actors.organisations import organisation_identity
+from polemos.actors.organisations import organisation_identity, state_owning
 from polemos.actors.people import person_identity
 from polemos.actors.places import PlaceLookup, PlaceNames, is_agent
 from polemos.actors.pronouns import PLURAL_TAGS, resolve_pronoun
@@ -124,13 +124,16 @@ class ActorResolver:
             entry = matches[0].entry
             if label == "NORP" and matches[0].alias_type == "demonym" and entry.kind in STATE_KINDS:
                 return self._demonym(actors, candidate, entry, context)
+            owner = state_owning(actors, span) if matches[0].alias_type == "seat" else None
+            if owner is not None and owner.id != entry.id.split(".")[0]:
+                return actors.identity_of(owner, entry.sector)  # "the Nigerian Senate" is not the US one
             return actors.identity_of(entry)
         if candidate.place:
             return _place_identity(actors, candidate, places)
         if label == "PERSON" or (label in ("ORG", "GPE") and has_person_title(span, self.kb)):
             return person_identity(actors, candidate, context)
         if label == "ORG":
-            return organisation_identity(actors, span, places)
+            return organisation_identity(actors, span, places, context)
         if label == "NORP":
             return self._people_group(actors, candidate)
         return _place_identity(actors, candidate, places)
@@ -139,11 +142,8 @@ class ActorResolver:
         """ "Armenians fled": Armenia's civilians; "ethnic Albanians in Serbia": civilians of the
         state they live in (PLOVER codes an ethnic group by its country of residence)."""
         sector = _people_or_state(candidate.head)
-        if sector == "CVL" and any(t.lower_ in ETHNIC_WORDS for t in candidate.head.lefts):
-            char = candidate.span.start_char
-            home = [state for state in context.in_sentence(actors.record.sentence_at(char)) if state.id != entry.id]
-            if home:
-                entry = home[0]
+        if sector == "CVL":
+            entry = _residence(actors, candidate, entry, context) or entry
         return actors.identity_of(entry, sector)
 
     def _people_group(self, actors: DocumentActors, candidate: Candidate) -> Identity:
@@ -155,6 +155,23 @@ class ActorResolver:
             if token.i != candidate.head.i and found and found[0].alias_type == "demonym":
                 return actors.identity_of(found[0].entry, "CVL")
         return actors.new_identity(span.text, "group", "CVL" if span.text.endswith("s") else None)
+
+
+def _residence(actors: DocumentActors, candidate: Candidate, entry, context: CountryContext):
+    """The state an ethnic group lives in: "ethnic Albanians" and "Albanians of southern Serbia"
+    are coded by the state they live in, when the sentence names another."""
+    head = candidate.head
+    places = [pobj for prep in head.rights if prep.lower_ in ("of", "in") for pobj in prep.children
+              if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC")]
+    for place in places:
+        found = actors.kb.matches(place.text, actors.when)
+        if found and found[0].entry.kind in STATE_KINDS and found[0].entry.id != entry.id:
+            return found[0].entry
+    if any(t.lower_ in ETHNIC_WORDS for t in head.lefts):
+        char = candidate.span.start_char
+        home = [state for state in context.in_sentence(actors.record.sentence_at(char)) if state.id != entry.id]
+        return home[0] if home else None
+    return None
 
 
 def _place_identity(actors: DocumentActors, candidate: Candidate, places: PlaceNames) -> Optional[Identity]:

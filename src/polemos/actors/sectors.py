@@ -13,7 +13,7 @@ from polemos.actors.context import CountryContext
 from polemos.actors.kb import Entry
 from polemos.actors.mentions import POSSESSIVE_PRONOUNS, Candidate
 from polemos.actors.places import PLACE_NOUNS
-from polemos.actors.session import STATE_KINDS, DocumentActors, Identity
+from polemos.actors.session import INSTITUTION_SECTORS, STATE_KINDS, DocumentActors, Identity
 
 ARMED_SECTORS = {"MIL", "REB", "PRM", "UAF"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "several", "many"}
@@ -79,17 +79,35 @@ def _unknown_owner(actors: DocumentActors, candidate: Candidate, sector: Optiona
     is Algeria's; "Sunni militants" are a group of their own."""
     noun = candidate.sector_noun
     owner = candidate.owner
+    place_state = _state_of_place(actors, owner)
+    if place_state is not None:  # "Darfur rebels", "Gaza militants": of the state the place is in
+        return sector_of(actors, place_state, sector)
     if owner.root.ent_type_ in ("ORG", "PERSON"):
         group = resolve_entity(actors, Candidate("entity", owner, owner.root))
-        if group is not None and group.kind == "person" and group.country and sector not in (None, "REB"):
-            state = actors.kb.entry(group.country)
-            if state is not None:
+        if group is not None and group.kind == "person" and sector in INSTITUTION_SECTORS:
+            state = actors.kb.entry(group.country) if group.country else None
+            if state is not None:  # "President Bouteflika's government"
                 return sector_of(actors, state, sector)
+        elif group is not None and group.kind == "person" and noun is not None and noun.kind != "state":
+            group = None  # "the Umma party", "Sadr's militia": a body named after a person, not the person
         if group is not None:
             if sector is None or sector == group.sector or (group.kind == "armed_group" and sector in ARMED_SECTORS):
                 return group
             return Identity(f"{group.id}.{sector}", f"{group.name} ({sector})", group.kind, sector, group.country)
-    return actors.new_identity(phrase_name(candidate.span), noun.kind if noun else "group", sector)
+    kind = noun.kind if noun else "group"
+    if kind == "state":  # "Moslem forces": armed men of no known state
+        kind = "armed_group" if sector in ARMED_SECTORS else "group"
+    return actors.new_identity(phrase_name(candidate.span), kind, sector)
+
+
+def _state_of_place(actors: DocumentActors, owner) -> Optional[Entry]:
+    if owner.root.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return None
+    for place in actors.record.places:
+        if place.start < owner.end_char and owner.start_char < place.end and place.country:
+            state = actors.kb.entry(place.country)
+            return state if state is not None and state.kind in STATE_KINDS else None
+    return None
 
 
 def _owner_entry(actors: DocumentActors, candidate: Candidate) -> Optional[Entry]:
