@@ -25,6 +25,8 @@ PLACE_NOUNS = {"region", "province", "state", "district", "city", "town", "villa
                "suburb", "locality", "commune", "department", "oblast", "border", "port", "airport", "zone"}
 SPEECH_VERBS = {"say", "tell", "add", "announce", "deny", "claim", "accuse", "urge", "warn", "insist", "argue",
                 "state", "declare", "write", "vow", "promise", "believe", "think", "resign", "meet", "visit"}
+# How much of a name a resolved place must cover for the name to be that place.
+MIN_PLACE_SHARE = 0.6
 GAZETTEER_FEATURES = {"city", "town", "admin1", "admin2", "region"}
 # Below this population a town in the gazetteer is as likely a surname; provinces always count.
 MIN_GAZETTEER_POPULATION = 50_000
@@ -45,16 +47,19 @@ class PlaceNames:
         self.gazetteer = gazetteer
 
     def place_at(self, span: Span) -> Optional[Place]:
-        """The geo stage's place overlapping ``span``."""
+        """The geo stage's place covering most of ``span`` ("the de-Armenization of Karabakh" is
+        no place for holding one)."""
         for place in self.places:
-            if place.start < span.end_char and span.start_char < place.end:
+            overlap = min(place.end, span.end_char) - max(place.start, span.start_char)
+            if overlap > 0 and overlap >= MIN_PLACE_SHARE * (span.end_char - span.start_char):
                 return place
         return None
 
     def country_of(self, span: Span) -> Optional[str]:
-        place = self.place_at(span)
-        if place is not None and place.country:
-            return place.country
+        """The country of the place ``span`` names or holds ("United Bus Company of Tehran")."""
+        for place in self.places:
+            if place.start < span.end_char and span.start_char < place.end and place.country:
+                return place.country
         known = self._known_place(span.text)
         return known.country if known is not None else None
 

@@ -38,7 +38,7 @@ def resolve_pronoun(actors: DocumentActors, candidate: Candidate) -> Optional[Id
     elif lower in ("they", "them"):
         actor = _governing_subject(actors, token, _is_group) or _last_group_subject(actors, token)
     else:
-        actor = _governing_subject(actors, token, lambda a, _t: a.kind != "person") if lower == "it" else None
+        actor = _governing_subject(actors, token, _is_single_body) if lower == "it" else None
         if actor is None and _opens_sentence(token):
             sentence = actors.record.sentence_at(token.idx)
             previous = actors.subject_by_sentence.get(sentence - 1) if sentence else None
@@ -72,6 +72,11 @@ def _is_group(actor: Actor, token: Token) -> bool:
     if actor.kind == "person":
         return False
     return token.tag_ in PLURAL_TAGS or actor.kind in GROUP_KINDS
+
+
+def _is_single_body(actor: Actor, token: Token) -> bool:
+    """What "it" can stand for: a state, organisation or group named by a singular noun."""
+    return actor.kind != "person" and token.tag_ not in PLURAL_TAGS
 
 
 def _last_group_subject(actors: DocumentActors, token: Token) -> Optional[Actor]:
