@@ -51,7 +51,7 @@ def _geo_stage(resources: Resources):
 def _actor_stage(resources: Resources):
     from polemos.actors import ActorResolver
 
-    return ActorResolver(resources.knowledge_base)
+    return ActorResolver(resources.knowledge_base, gazetteer=resources.gazetteer)
 
 
 def _figure_stage(resources: Resources):
@@ -69,7 +69,7 @@ def _event_stage(resources: Resources):
     if resources.knowledge_base is not None:
         from polemos.actors import ActorResolver
 
-        resolver = ActorResolver(resources.knowledge_base)
+        resolver = ActorResolver(resources.knowledge_base, gazetteer=resources.gazetteer)
     return EventCoder.default(resolver=resolver)
 
 

@@ -24,7 +24,7 @@ from polemos.record import Actor
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 TIME_LABELS = {"DATE", "TIME"}
-SPECIFIC_CLASSES = {"mob", "protesters"}  # "a crowd of nationalists" is a mob, whatever the linked actor says
+SPECIFIC_CLASSES = {"mob", "protesters", "armed"}  # "a crowd of nationalists" is a mob and settlers an armed group, whatever the linked actor says
 CAPTURE_LEMMAS = {"capture", "retake", "recapture", "seize", "take", "gain", "regain", "overrun", "overran",
                   "occupy", "annex", "control"}
 SIGNING_LEMMAS = {"sign", "ratify"}
