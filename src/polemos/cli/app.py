@@ -252,14 +252,13 @@ def export(
     event: consensus date, place and actors, the canonical (most conservative) figure with the range
     of the sources, every source's evidence, and all its documents as the source."""
     from polemos.export import FORMATS, export_events
-    from polemos.store.canonical_export import export_canonical
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     try:
         with open_store(db) as store:
             chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review)
-            count = (export_canonical if canonical else export_events)(store, chosen, fmt, out_path)
+            count = export_events(store, chosen, fmt, out_path, canonical=canonical)
     except (StoreError, ValueError, OSError) as error:
         err.print(f"polemos: error: {error}")
         raise typer.Exit(1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from typing import Any, Iterable, Iterator, TextIO
 
 FORMATS = ("plover-jsonl", "acled-csv", "geojson", "parquet")
@@ -181,24 +182,28 @@ def write_parquet(events: Iterable[dict], path: str) -> int:
     return count
 
 
-def export_events(store, event_filter, fmt: str, out_path: str) -> int:
-    """Write every event matching ``event_filter`` to ``out_path`` ("-" for stdout); returns the count."""
-    import sys
+def export_events(store, event_filter, fmt: str, out_path: str, canonical: bool = False) -> int:
+    """Write every event matching ``event_filter`` to ``out_path`` ("-" for stdout); returns the count.
+
+    One row per document's event report, or with ``canonical`` one row per canonical event
+    (each real event once, fused across documents).
+    """
+    from polemos.export.canonical import canonical_rows
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    events = iter_events(store, event_filter)
+    if fmt == "parquet" and out_path == "-":
+        raise ValueError("Parquet is binary: give a file name, not -")
+    rows = canonical_rows(store, event_filter) if canonical else iter_events(store, event_filter)
     if fmt == "parquet":
-        if out_path == "-":
-            raise ValueError("Parquet is binary: give a file name, not -")
-        return write_parquet(events, out_path)
+        return write_parquet(rows, out_path)
     stream = sys.stdout if out_path == "-" else open(out_path, "w", encoding="utf-8", newline="")
     try:
         if fmt == "plover-jsonl":
-            return write_plover(events, actor_table(store), stream)
+            return write_plover(rows, actor_table(store), stream)
         if fmt == "acled-csv":
-            return write_acled_csv(events, stream)
-        return write_geojson(events, stream)
+            return write_acled_csv(rows, stream)
+        return write_geojson(rows, stream)
     finally:
         if stream is not sys.stdout:
             stream.close()

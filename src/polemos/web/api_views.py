@@ -12,7 +12,6 @@ from fastapi.responses import StreamingResponse
 
 from polemos.export import export_events
 from polemos.store import EventFilter
-from polemos.store.canonical_export import export_canonical
 from polemos.web import queries
 from polemos.web.api import store_of
 from polemos.web.params import MAX_LIMIT, bbox, event_filter
@@ -79,7 +78,7 @@ def export(
     handle, path = tempfile.mkstemp(prefix="polemos-export-", suffix="." + suffix)
     os.close(handle)
     try:
-        (export_canonical if canonical else export_events)(store, filter, kind, path)
+        export_events(store, filter, kind, path, canonical=canonical)
     except Exception:
         os.unlink(path)
         raise

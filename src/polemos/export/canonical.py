@@ -1,4 +1,4 @@
-"""Canonical events in the export formats (``polemos export --canonical``, the workspace's export links).
+"""Canonical events as export rows (``polemos export --canonical``, the workspace's export links).
 
 Each canonical event becomes one row shaped like an event view, so the writers of
 ``polemos.export.formats`` take it unchanged: its consensus type, date, place and actors;
@@ -9,7 +9,6 @@ and the ACLED type most of its reports were coded with.
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from typing import Any, Iterator
 
@@ -51,31 +50,6 @@ def canonical_as_event(view: dict, details: dict[str, dict]) -> dict[str, Any]:
         "acled": {"event_type": event_type, "sub_event_type": sub_event_type} if event_type else None,
         "review": None, "source_count": view["source_count"], "report_count": view["report_count"],
     }
-
-
-def export_canonical(store, event_filter, fmt: str, out_path: str) -> int:
-    """Write every canonical event matching ``event_filter`` to ``out_path`` ("-" for stdout); returns the count."""
-    from polemos.export.formats import (
-        FORMATS, actor_table, write_acled_csv, write_geojson, write_parquet, write_plover,
-    )
-
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    rows = canonical_rows(store, event_filter)
-    if fmt == "parquet":
-        if out_path == "-":
-            raise ValueError("Parquet is binary: give a file name, not -")
-        return write_parquet(rows, out_path)
-    stream = sys.stdout if out_path == "-" else open(out_path, "w", encoding="utf-8", newline="")
-    try:
-        if fmt == "plover-jsonl":
-            return write_plover(rows, actor_table(store), stream)
-        if fmt == "acled-csv":
-            return write_acled_csv(rows, stream)
-        return write_geojson(rows, stream)
-    finally:
-        if stream is not sys.stdout:
-            stream.close()
 
 
 def _report_details(store, report_ids: list[str]) -> dict[str, dict]:
