@@ -3,22 +3,31 @@
 A statistical NER learns names largely from capitals, so on lower-cased text it finds few
 places and mislabels many. Here the gazetteer itself tags the text: names of countries,
 first-level divisions, continents, second-level divisions and towns of 15,000 people or more
-(``index.CASELESS_MIN_POPULATION``). Town names that are common English words ("police",
-"march", "temple", from ``geo_caseless_words.csv``) are never taken; those that are also
-personal names ("jackson") only after a place cue ("in jackson"). A name after an article
-("the reading of the verdict") is taken only when it is a country, division or region.
+(``index.CASELESS_MIN_POPULATION``). Guards against the words such names collide with:
+
+* town names that are common English words ("police", "march", "temple"; from
+  ``geo_caseless_words.csv``) are never taken, those that are also personal names
+  ("jackson") only after a place cue ("in jackson");
+* a name after an article ("the reading of the verdict") is taken only when it is a country,
+  division or region or names an institution ("the dublin police"), and one half of a
+  hyphenated word ("para-military") never;
+* a town needs a place cue or another place of the document in one of its countries:
+  "sabha" in "the rajya sabha" is no Libyan town in a story about Gujarat.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
 from spacy.tokens import Doc, Span
 
 from polemos.geo.evidence import Cues
 from polemos.geo.gazetteer import Candidate, Gazetteer
+from polemos.geo.index import CASELESS_MIN_POPULATION
 from polemos.geo.normalize import name_key
 
+POPULOUS_DIVISION = 1_000_000  # a first-level division this populous is taken without support
 CASED_SHARE = 0.03  # text with fewer capitalised words than this (sentence starts aside) is caseless
 MIN_WORDS = 12
 MAX_NAME_TOKENS = 4
@@ -28,6 +37,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its",
 _AFTER_ARTICLE = ("country", "admin1", "region", "water", "continent")
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM", "ADV", "INTJ"})
 _DIVISIONS = ("country", "admin1", "continent")
+_HYPHENS = frozenset({"-", "–", "—"})
 
 Lookup = Callable[[str], list[Candidate]]
 
@@ -40,6 +50,13 @@ def is_caseless(doc: Doc) -> bool:
         return False
     capitalised = sum(1 for t in words if t.text[0].isupper())
     return capitalised / len(words) < CASED_SHARE
+
+
+@dataclass
+class _Match:
+    span: Span
+    candidates: list[Candidate]
+    cued: bool
 
 
 class CaselessTagger:
@@ -55,39 +72,52 @@ class CaselessTagger:
             self._names = self.gazetteer.caseless_names() - self.not_places
         return self._names
 
-    def keeps_entity(self, entity: Span, candidates: list[Candidate], cues: Cues) -> bool:
-        """Whether a place entity the NER found in caseless text is a place name we know."""
-        return bool(candidates) and self._acceptable(entity, candidates, cues)
+    def entity_place(self, entity: Span, lookup: Lookup, cues: Cues) -> Span | None:
+        """The place name a GPE/LOC/FAC entity of caseless text holds ("the godhra" -> "godhra"),
+        or None when the gazetteer does not know it or it is a common word."""
+        start = entity.start + (1 if entity[0].lower_ in _DETERMINERS and len(entity) > 1 else 0)
+        span = entity.doc[start:entity.end]
+        candidates = lookup(span.text)
+        if candidates and self._acceptable(span, candidates, cues, after_article=True):
+            return span
+        return None
 
-    def tag(self, doc: Doc, taken: set[int], lookup: Lookup, cues: Cues) -> list[Span]:
-        """Gazetteer names in ``doc`` outside the tokens in ``taken`` (which it extends)."""
-        found = []
+    def tag(self, doc: Doc, taken: set[int], lookup: Lookup, cues: Cues, countries: set[str]) -> list[Span]:
+        """Gazetteer names in ``doc`` outside the tokens in ``taken`` (which it extends).
+        ``countries``: ISO alpha-2 codes of the places already found in the document."""
+        matches = []
         index = 0
         while index < len(doc):
-            span = self._match_at(doc, index, taken, lookup, cues)
-            if span is None:
+            match = self._match_at(doc, index, taken, lookup, cues)
+            if match is None:
                 index += 1
                 continue
-            found.append(span)
-            taken.update(range(span.start, span.end))
-            index = span.end
+            matches.append(match)
+            index = match.span.end
+        found = []
+        for match in matches:
+            if self._supported(match, matches, countries):
+                found.append(match.span)
+                taken.update(range(match.span.start, match.span.end))
         return found
 
-    def _match_at(self, doc: Doc, index: int, taken: set[int], lookup: Lookup, cues: Cues) -> Span | None:
-        if index in taken or not doc[index].is_alpha:
+    def _match_at(self, doc: Doc, index: int, taken: set[int], lookup: Lookup, cues: Cues) -> _Match | None:
+        if index in taken or not doc[index].is_alpha or doc[index].lower_ in _DETERMINERS:
             return None
         for size in range(MAX_NAME_TOKENS, 0, -1):
             span = doc[index:index + size]
             if len(span) < size or any(i in taken or t.is_punct or t.is_space for i, t in zip(range(span.start, span.end), span)):
                 continue
-            if name_key(span.text) not in self.names or _inside_longer_person(span):
+            if name_key(span.text) not in self.names or _inside_longer_entity(span) or _hyphenated(span):
                 continue
             candidates = lookup(span.text)
             if candidates and self._acceptable(span, candidates, cues):
-                return span
+                return _Match(span, candidates, cues.around(doc, span.start, span.end, skip_article=False))
         return None
 
-    def _acceptable(self, span: Span, candidates: list[Candidate], cues: Cues) -> bool:
+    def _acceptable(self, span: Span, candidates: list[Candidate], cues: Cues, after_article: bool = False) -> bool:
+        """``after_article``: the NER took the span as a place, so an article before it
+        ("his toronto office") says nothing against it."""
         key = name_key(span.text)
         if all(t.is_stop for t in span):
             return False
@@ -104,16 +134,53 @@ class CaselessTagger:
         if kind == PERSONAL_NAME and not cues.around(span.doc, span.start, span.end, skip_article=False):
             return False
         previous = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-        if previous in _DETERMINERS and not any(c.feature in _AFTER_ARTICLE for c in candidates):
-            return False
+        if previous in _DETERMINERS and not after_article and not any(c.feature in _AFTER_ARTICLE for c in candidates):
+            # "the dublin police", "the laurel county sheriff": a place naming an institution
+            return cues.institution(span.doc, span.end) or cues.after(span.doc, span.end)
         return True
 
+    def _supported(self, match: _Match, matches: list[_Match], countries: set[str]) -> bool:
+        """Countries and populous divisions stand alone; a town or a smaller division ("sabha",
+        a Libyan district) needs a cue or another place of the document in one of its countries."""
+        if match.cued or any(_stands_alone(c) for c in match.candidates):
+            return True
+        key = name_key(match.span.text)
+        around = set(countries)
+        for other in matches:
+            if name_key(other.span.text) != key:
+                around |= _countries(other.candidates)
+        return not _countries(match.candidates).isdisjoint(around)
 
-def _inside_longer_person(span: Span) -> bool:
-    """"singh" in "rajnath singh": part of a person's name, not a place."""
+
+def _stands_alone(candidate: Candidate) -> bool:
+    if candidate.feature in ("country", "continent"):
+        return True
+    return candidate.feature == "admin1" and candidate.primary_name and candidate.population >= POPULOUS_DIVISION
+
+
+def _countries(candidates: list[Candidate]) -> set[str]:
+    """Countries of the candidates a caseless tagger would look for."""
+    return {c.country_iso2 for c in candidates if c.country_iso2
+            and (c.feature in _DIVISIONS or c.population >= CASELESS_MIN_POPULATION)}
+
+
+def _hyphenated(span: Span) -> bool:
+    """One half of a hyphenated word: "para" in "para-military"."""
+    doc = span.doc
+    return (span.end < len(doc) and doc[span.end].text in _HYPHENS and not doc[span.end - 1].whitespace_) or \
+        (span.start > 0 and doc[span.start - 1].text in _HYPHENS and not doc[span.start - 1].whitespace_)
+
+
+def _inside_longer_entity(span: Span) -> bool:
+    """Part of a longer person's or organisation's name: "singh" in "rajnath singh", "sabha"
+    in "lok sabha". A place opening an organisation's name ("ahmedabad police") or after its
+    "of" ("the university of cincinnati") is kept."""
     for token in span:
-        if token.ent_type_ == "PERSON":
+        if token.ent_type_ in ("PERSON", "ORG", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW"):
             entity = next(e for e in span.doc.ents if e.start <= token.i < e.end)
-            if len(entity) > len(span):
-                return True
+            if len(entity) <= len(span):
+                continue
+            opens = span.start == entity.start or (span.start == entity.start + 1 and entity[0].lower_ in _DETERMINERS)
+            after_of = span.start > entity.start and span.doc[span.start - 1].lower_ == "of"
+            return entity.label_ == "PERSON" or not (opens or after_of)
     return False

