@@ -28,3 +28,14 @@ def test_gold_span_resolution_beats_a_floor_and_the_baseline(name, floor, tmp_pa
     assert report["context"]["acc161"] >= floor
     assert report["context"]["acc161"] >= report["population"]["acc161"]
     assert "Acc@161" in format_report(report)
+
+
+@pytest.mark.slow
+@needs_geo_gold
+def test_end_to_end_finds_most_toponyms_without_flooding(tmp_path_factory):
+    cache = tmp_path_factory.getbasetemp() / "geo-eval-cache"
+    report = evaluate(GEO / "lgl.xml", mode="end2end", limit=40, cache_dir=cache)
+    assert report["span_recall"] >= 0.75
+    assert report["span_precision"] >= 0.65
+    assert report["context"]["acc161"] >= 0.75
+    assert "predicted spans" in format_report(report)

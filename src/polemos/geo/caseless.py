@@ -35,7 +35,9 @@ COMMON_WORD = "common word"
 PERSONAL_NAME = "personal name"
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "your", "my"})
 _AFTER_ARTICLE = ("country", "admin1", "region", "water", "continent")
-_NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM", "ADV", "INTJ"})
+# function words; nouns, verbs and adjectives are left to the word list, the tagger often
+# takes an unknown name for one of them ("lucknow: a delegation ..." as a verb)
+_NOT_NAME_POS = frozenset({"AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM", "INTJ"})
 _DIVISIONS = ("country", "admin1", "continent")
 _HYPHENS = frozenset({"-", "–", "—"})
 
@@ -178,8 +180,8 @@ def _inside_longer_entity(span: Span) -> bool:
     for token in span:
         if token.ent_type_ in ("PERSON", "ORG", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW"):
             entity = next(e for e in span.doc.ents if e.start <= token.i < e.end)
-            if len(entity) <= len(span):
-                continue
+            if len(entity) <= len(span) or any(t.lower_ in ("and", ",") for t in entity):
+                continue  # a list the NER took for one name: "banaskantha and kheda"
             opens = span.start == entity.start or (span.start == entity.start + 1 and entity[0].lower_ in _DETERMINERS)
             after_of = span.start > entity.start and span.doc[span.start - 1].lower_ == "of"
             return entity.label_ == "PERSON" or not (opens or after_of)

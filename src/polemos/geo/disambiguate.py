@@ -18,6 +18,8 @@ from polemos.geo.gazetteer import Candidate
 from polemos.geo.sources import haversine_km
 
 MAX_ERROR_KM = 20039.0
+WELL_KNOWN_POPULATION = 1_000_000
+_SETTLEMENTS = ("city", "town", "village")
 _CONTAINERS = ("country", "admin1")
 
 
@@ -114,13 +116,19 @@ class Resolver:
                 group.choice = None
 
     def _plausible(self, choice: Candidate | None, others: list[Candidate | None]) -> bool:
-        """A small place known only by an alternate spelling, in a country no other toponym of
-        the document is in, is more likely a place the gazetteer lacks ("Signag" in a
-        Karabakh story is not Sighnaghi in Georgia): leave it unresolved."""
-        if choice is None or choice.primary_name or choice.feature not in ("town", "village"):
+        """A place known only by an alternate spelling, far from the document's other places, is
+        more likely a place the gazetteer lacks: "Signag" in a Karabakh story is not Sighnaghi
+        in Georgia, "Boni" in a story on Kenya and Somalia is not Bonn. Leave it unresolved. A
+        small town must share a country with the others; a city a country or a border; exonyms
+        of the largest cities ("Peking") stand."""
+        if choice is None or choice.primary_name or choice.feature not in _SETTLEMENTS:
+            return True
+        if choice.population >= WELL_KNOWN_POPULATION:
             return True
         countries = {o.country_iso2 for o in others if o is not None}
-        return not countries or choice.country_iso2 in countries
+        if not countries or choice.country_iso2 in countries:
+            return True
+        return choice.feature == "city" and bool(countries & self.neighbours(choice.country_iso2 or ""))
 
     def _context_score(self, candidate: Candidate, group: Group, groups: list[Group], context: "_Context") -> float:
         w = self.weights
