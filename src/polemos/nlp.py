@@ -8,11 +8,11 @@ gazetteer runs before it, so those spans are fixed before the model sees them.
 from __future__ import annotations
 
 import os
-from typing import Iterable
+from typing import Iterable, Optional
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from polemos.record import ExtractionRecord, Sentence
 
@@ -61,3 +61,16 @@ def add_sentences(record: ExtractionRecord, doc: Doc) -> None:
         if end > start:
             sentences.append(Sentence(start=start, end=end))
     record.sentences = sentences
+
+
+def entity_of(token) -> Optional[Span]:
+    """The named entity ``token`` stands in, read from its IOB tags: ``doc.ents`` would rebuild
+    every entity of the document on each call, which event coding does thousands of times."""
+    if not token.ent_type_:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)

@@ -27,6 +27,7 @@ from polemos.actors.pronouns import PLURAL_TAGS, resolve_pronoun
 from polemos.actors.sectors import phrase_name, resolve_sector
 from polemos.actors.session import STATE_KINDS, DocumentActors, Identity
 from polemos.record import ExtractionRecord
+from polemos.nlp import entity_of
 
 ETHNIC_WORDS = {"ethnic"}
 GROUP_KINDS = {"group", "armed_group"}
@@ -90,7 +91,7 @@ class ActorResolver:
 
     def _candidate_for(self, head: Token, places: PlaceNames) -> Optional[Candidate]:
         if head.ent_type_:
-            ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+            ent = entity_of(head)
             if ent is not None:
                 return entity_candidate(ent, self.kb, places) or Candidate("entity", trim_possessive(ent), ent.root)
         sector_phrase = sector_candidate(head, self.kb, force=True)

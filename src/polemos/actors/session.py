@@ -46,7 +46,7 @@ class Identity:
 
 class DocumentActors:
     def __init__(self, kb: KnowledgeBase, record: ExtractionRecord, doc: Doc):
-        if doc.text != record.text:
+        if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(record.text):  # doc.text would rebuild the text
             raise ValueError("the Doc was not built from record.text; mention offsets would not match")
         self.kb = kb
         self.record = record

@@ -13,6 +13,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from polemos.record import ExtractionRecord
+from polemos.nlp import entity_of
 
 # Children whose subtrees are not part of a noun phrase's reference.
 CUT_DEPS = {"relcl", "acl", "advcl", "conj", "cc", "punct", "parataxis", "ccomp", "xcomp"}
@@ -99,7 +100,7 @@ def _named_part(token: Token) -> Span | None:
     close += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     for candidate in close:
         if candidate.ent_type_ in NAMED_LABELS:
-            return next(e for e in candidate.doc.ents if e.start <= candidate.i < e.end)
+            return entity_of(candidate)
     return None
 
 

@@ -22,6 +22,7 @@ from polemos.events.merge import evidence_for
 from polemos.events.roles import governing_verb, subject_of
 from polemos.events.triggers import NOUN_TAGS, lemma_of
 from polemos.record import Event, ExtractionRecord, Relation
+from polemos.nlp import entity_of
 
 PARTY_PREPS = {"with", "between", "among", "amongst", "on", "of"}
 OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
@@ -111,7 +112,7 @@ def _refine(kind: str, token: Token) -> str:
 def _name(token: Token) -> str | None:
     for candidate in [token] + [c for c in token.children if c.dep_ == "appos"]:
         if candidate.ent_type_ in NAME_LABELS:
-            ent = next(e for e in candidate.doc.ents if e.start <= candidate.i < e.end)
+            ent = entity_of(candidate)
             return _strip_determiner(ent)
         if candidate is not token and candidate.pos_ == "PROPN":
             return _strip_determiner(candidate.doc[candidate.left_edge.i: candidate.i + 1])
