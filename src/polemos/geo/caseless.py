@@ -67,12 +67,21 @@ class CaselessTagger:
         self.words = words
         self.not_places = not_places
         self._names: frozenset[str] | None = None  # read from the index on the first caseless text
+        self._first_words: frozenset[str] | None = None
 
     @property
     def names(self) -> frozenset[str]:
         if self._names is None:
             self._names = self.gazetteer.caseless_names() - self.not_places
+            self._first_words = frozenset(name.split(" ", 1)[0] for name in self._names)
         return self._names
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every name: most tokens start none, and need no longer look."""
+        if self._first_words is None:
+            self.names  # noqa: B018 - loads both sets
+        return self._first_words
 
     def entity_place(self, entity: Span, lookup: Lookup, cues: Cues) -> Span | None:
         """The place name a GPE/LOC/FAC entity of caseless text holds ("the godhra" -> "godhra"),
@@ -105,6 +114,10 @@ class CaselessTagger:
 
     def _match_at(self, doc: Doc, index: int, taken: set[int], lookup: Lookup, cues: Cues) -> _Match | None:
         if index in taken or not doc[index].is_alpha or doc[index].lower_ in _DETERMINERS:
+            return None
+        token = doc[index]
+        first = token.lower_ if token.text.isascii() else name_key(token.text)  # plain words need no normalising
+        if first not in self.first_words:
             return None
         for size in range(MAX_NAME_TOKENS, 0, -1):
             span = doc[index:index + size]
