@@ -45,6 +45,9 @@ class TriggerEntry:
         return " ".join(self.lemmas)
 
 
+TYPO_PREFIX = 7  # a verb spelled wrongly still counts when its first 7 letters match
+
+
 @dataclass
 class Lexicon:
     triggers: list[TriggerEntry]
@@ -52,6 +55,7 @@ class Lexicon:
     context_cues: dict[str, str]  # cue (lemma or phrase) -> context
     modality_cues: dict[str, str]  # cue -> future | intent | hypothetical | negated | reporting
     by_lemma: dict[str, list[TriggerEntry]] = field(default_factory=dict)
+    single_verbs_by_prefix: dict[str, list[TriggerEntry]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         index: dict[str, list[TriggerEntry]] = defaultdict(list)
@@ -60,6 +64,12 @@ class Lexicon:
                 index[lemma].append(entry)
         # Longer patterns first, so "open fire" is tried before "fire".
         self.by_lemma = {k: sorted(v, key=lambda e: -len(e.lemmas)) for k, v in index.items()}
+        prefixes: dict[str, list[TriggerEntry]] = defaultdict(list)
+        for key, group in self.by_lemma.items():
+            for entry in group:
+                if len(entry.lemmas) == 1 and entry.pos == "V":
+                    prefixes[key[:TYPO_PREFIX]].append(entry)
+        self.single_verbs_by_prefix = dict(prefixes)
 
     def cues_of(self, kind: str) -> set[str]:
         return {cue for cue, k in self.modality_cues.items() if k == kind}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from polemos.events.lexicon import Lexicon, TriggerEntry
+from polemos.events.lexicon import TYPO_PREFIX, Lexicon, TriggerEntry
 
 VERB_TAGS = {"VERB", "AUX"}
 NOUN_TAGS = {"NOUN", "PROPN"}
@@ -27,7 +27,6 @@ LIGHT_VERBS = {
     "finalize", "broker", "forge", "cement", "strengthen", "give", "provide", "send", "grant",
     "deliver", "extend", "intensify", "ramp", "host",
 }
-TYPO_PREFIX = 7  # a verb spelled wrongly still counts when its first 7 letters match
 
 
 @dataclass
@@ -114,11 +113,7 @@ def _entries_for(token: Token, lexicon: Lexicon) -> list[TriggerEntry]:
 
 
 def _typo_entries(token: Token, lexicon: Lexicon) -> list[TriggerEntry]:
-    prefix = token.lower_[:TYPO_PREFIX]
-    return [
-        entry for key, group in lexicon.by_lemma.items() if key.startswith(prefix)
-        for entry in group if len(entry.lemmas) == 1 and entry.pos == "V"
-    ]
+    return list(lexicon.single_verbs_by_prefix.get(token.lower_[:TYPO_PREFIX], ()))
 
 
 def _match_at(head: Token, entry: TriggerEntry) -> TriggerMatch | None:
