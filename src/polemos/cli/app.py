@@ -11,7 +11,7 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
-from polemos.cli import serving
+from polemos.cli import evaluating, serving
 from polemos.cli.ingesting import IngestSummary, extract_to_stream, ingest_paths
 from polemos.ingest import ReadOptions
 from polemos.ingest.readers import DEFAULT_MAX_BYTES
@@ -19,8 +19,7 @@ from polemos.pipeline import STAGE_ORDER, PipelineConfig
 from polemos.store import StoreError, default_location, open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Sourced, checkable event data from conflict reporting.")
-eval_app = typer.Typer(no_args_is_help=True, help="Score polemos against evaluation sets.")
-app.add_typer(eval_app, name="eval")
+app.add_typer(evaluating.app, name="eval")
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False)
@@ -310,82 +309,6 @@ def _all_document_ids(store) -> list[str]:
     while batch := [row["id"] for row in store.documents(limit=page, offset=len(ids))]:
         ids += batch
     return ids
-
-
-@eval_app.command("cleaning")
-def eval_cleaning(
-    directory: Path = typer.Argument(..., exists=True, file_okay=False, help="A directory with html/ and ground-truth/."),
-    limit: Optional[int] = typer.Option(None, help="Score only the first N pages."),
-    as_json: bool = typer.Option(False, "--json"),
-):
-    """Word-level P/R/F1 of article extraction and boilerplate leaks, beside plain trafilatura."""
-    from polemos.eval import cleaning
-
-    _print_report(cleaning, cleaning.evaluate(directory, limit=limit), as_json)
-
-
-@eval_app.command("time")
-def eval_time(
-    directory: List[Path] = typer.Argument(..., exists=True, help="Directories or .tml files (TimeML with a DCT)."),
-    limit: Optional[int] = typer.Option(None, help="Score only the first N documents."),
-    parse: bool = typer.Option(True, help="Give the tagger the spaCy parse (clause tense)."),
-    as_json: bool = typer.Option(False, "--json"),
-):
-    """TempEval-3 scores of the temporal tagger: strict/relaxed span F1, value F1, type accuracy."""
-    from polemos.eval import time as time_eval
-    from polemos.nlp import load_pipeline
-
-    nlp = load_pipeline() if parse else None
-    _print_report(time_eval, time_eval.evaluate(list(directory), nlp=nlp, limit=limit), as_json)
-
-
-@eval_app.command("geo")
-def eval_geo(
-    path: Path = typer.Argument(..., exists=True, dir_okay=False, help="LGL / TR-News style XML gold file."),
-    mode: str = typer.Option("both", help="gold (gold spans given), end2end (our NER finds them) or both."),
-    limit: Optional[int] = typer.Option(None, help="Score only the first N articles."),
-    as_json: bool = typer.Option(False, "--json"),
-):
-    """Acc@161km, AUC, mean and median error of place resolution, with gold spans and end to end."""
-    from polemos.eval import geo as geo_eval
-
-    from polemos.geo import Gazetteer
-
-    if mode not in ("gold", "end2end", "both"):
-        raise typer.BadParameter("choose gold, end2end or both", param_hint="--mode")
-    gazetteer = Gazetteer.open()
-    nlp = geo_eval.build_nlp(gazetteer) if mode != "gold" else None
-    for chosen in (("gold", "end2end") if mode == "both" else (mode,)):
-        report = geo_eval.evaluate(path, mode=chosen, limit=limit, gazetteer=gazetteer, nlp=nlp)
-        _print_report(geo_eval, report, as_json)
-
-
-@eval_app.command("actors")
-def eval_actors(
-    path: Path = typer.Argument(..., exists=True, dir_okay=False, help="PLOVER-coded sentences (JSON)."),
-    limit: Optional[int] = typer.Option(None, help="Score only the first N sentences."),
-    as_json: bool = typer.Option(False, "--json"),
-):
-    """How often the actor layer finds the gold source/target country codes of PLOVER sentences."""
-    from polemos.eval import actors as actor_eval
-
-    _print_report(actor_eval, actor_eval.evaluate(path, limit=limit), as_json)
-
-
-@eval_app.command("events")
-def eval_events(
-    path: Path = typer.Argument(..., exists=True, dir_okay=False, help="PLOVER-coded sentences (JSON)."),
-    limit: Optional[int] = typer.Option(None, help="Score only the first N sentences."),
-    as_json: bool = typer.Option(False, "--json"),
-):
-    """Per-type P/R/F1 of PLOVER event coding, and actor/recipient accuracy (ISO3 match)."""
-    from polemos.eval import events as event_eval
-
-    _print_report(event_eval, event_eval.evaluate(path, limit=limit), as_json)
-
-
-def _print_report(module, report: dict, as_json: bool) -> None:
-    print(json.dumps(report, indent=2, default=str) if as_json else module.format_report(report))
 
 
 serving.register(app)
