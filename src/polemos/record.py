@@ -165,7 +165,7 @@ class ExtractionRecord:
     relations: list[Relation] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "ExtractionRecord":
@@ -184,6 +184,20 @@ class ExtractionRecord:
             else:
                 return mid
         return None
+
+
+def plain(value: Any) -> Any:
+    """The JSON-ready form of a record or any part of it: what ``dataclasses.asdict`` gives,
+    without its deep copies, which made serialising the single writer's bottleneck."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if hasattr(type(value), "__dataclass_fields__"):
+        return {name: plain(item) for name, item in vars(value).items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    return value
 
 
 def _build(cls: type, data: Any) -> Any:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import asdict
 from datetime import datetime, timezone
 from importlib import resources
 from typing import Iterator, Optional
 
 from polemos.fusion import EventFamilies
-from polemos.record import ExtractionRecord
+from polemos.record import ExtractionRecord, plain
 from polemos.store.canonical import StoreFusion, canonical_id_of, get_canonical, query_canonical
 from polemos.store.event_filter import EventFilter
 from polemos.store.event_views import get_event, query_events
@@ -250,7 +249,7 @@ class Store:
         marks = ", ".join("?" for _ in range(len(columns) + 2))
         rows = []
         for index, item in enumerate(items):
-            values = asdict(item)
+            values = plain(item)
             rows.append((doc_id, index, *(values.get(c) for c in columns)))
         self.connection.executemany(f"INSERT INTO {table} (doc_id, idx, {quoted}) VALUES ({marks})", rows)
 
@@ -357,7 +356,7 @@ class _Transaction:
 
 
 def _structure_json(record: ExtractionRecord) -> str:
-    doc = asdict(record.document)
+    doc = plain(record.document)
     return json.dumps({key: doc[key] for key in ("headings", "captions", "removed")})
 
 

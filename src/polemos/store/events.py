@@ -14,11 +14,10 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from dataclasses import asdict
 from datetime import datetime, timezone
 from typing import Optional
 
-from polemos.record import Event, ExtractionRecord
+from polemos.record import Event, ExtractionRecord, plain
 
 REVIEW_STATUSES = ("confirmed", "rejected", "corrected")
 CORRECTABLE = ("type", "mode", "actor", "recipient", "date", "place", "size")
@@ -60,7 +59,7 @@ def write_events(connection, record: ExtractionRecord) -> None:
                 place.lat if place else None, place.lon if place else None, place.country if place else None,
                 place.feature if place else None, event.modality, event.attributed_to, event.confidence,
                 (event.acled or {}).get("event_type"), (event.acled or {}).get("sub_event_type"), event.trigger,
-                dead.get("min"), dead.get("max"), json.dumps(event.size or {}), json.dumps(asdict(event)),
+                dead.get("min"), dead.get("max"), json.dumps(event.size or {}), json.dumps(plain(event)),
             ),
         )
         roles = [(a, "actor") for a in event.actor] + [(a, "recipient") for a in event.recipient]
@@ -76,7 +75,7 @@ def write_events(connection, record: ExtractionRecord) -> None:
         connection.execute(
             'INSERT INTO relations (doc_id, type, name, actors_json, begin, "end", relation_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
             (doc_id, relation.type, relation.name, json.dumps(relation.actors), relation.begin, relation.end,
-             json.dumps(asdict(relation))),
+             json.dumps(plain(relation))),
         )
     _restore_reviews(connection, doc_id)
 
