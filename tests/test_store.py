@@ -52,16 +52,6 @@ def test_a_reused_id_with_other_content_gets_a_distinct_id(tmp_path):
         assert status == "added" and doc_id == "d1-h2"
 
 
-def test_a_failed_write_leaves_no_half_document(tmp_path):
-    with open_store(str(tmp_path / "p.db")) as store:
-        broken = _record()
-        broken.places.append("not a place")  # fails after the document row was inserted
-        with pytest.raises(TypeError):
-            store.add(broken)
-        assert store.count("documents") == 0 and store.count("actor_mentions") == 0
-        assert store.add(_record())[0] == "added"
-
-
 def test_unknown_ids_and_non_databases_give_clear_errors(tmp_path):
     with open_store(str(tmp_path / "p.db")) as store:
         with pytest.raises(StoreError, match="nope: no such document"):
