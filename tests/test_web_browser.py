@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import DEMO, ROOT, run_cli
 from test_web_support import HOSTILE_ID, HOSTILE_SCRIPT, demo_store, served  # noqa: F401
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -65,6 +65,7 @@ def page(browser, served):
     page = context.new_page()
     watch = Watch(page, base)
     page.watch = watch
+    page.served = served
     yield page
     context.close()
     assert not watch.foreign, f"requests to other hosts: {watch.foreign}"
@@ -184,6 +185,13 @@ def test_a_review_in_the_browser_is_saved(page):
     assert history.count() == 1 and "browser-analyst" in history.first.inner_text()
     assert page.locator("h1 .badge").inner_text() == "confirmed"
     shot(page, "event-reviewed")
+
+    _base, db = page.served
+    assert "0 added" in run_cli("ingest", str(DEMO), "--db", db, "-q").stderr.decode()  # re-ingest: all present
+    assert run_cli("reextract", "--all", "--db", db).returncode == 0  # re-extraction replaces machine events
+    page.goto(f"/events/{event_id}")
+    assert page.locator("h1 .badge").inner_text() == "confirmed"
+    assert "browser-analyst" in page.locator("table.review-history tbody tr").first.inner_text()
 
 
 def test_filters_carry_across_views(page):
