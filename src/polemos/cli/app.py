@@ -27,6 +27,14 @@ out = Console(highlight=False)
 DbOption = typer.Option(None, "--db", envvar="POLEMOS_DB",
                         help="Store: a SQLite file (default polemos.db) or postgresql://user@host/db")
 PathsArgument = typer.Argument(..., help="Files, directories, JSON Lines files or - for standard input.")
+PublishedOption = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs without one.")
+UrlOption = typer.Option(None, "--url", help="Source URL for a single input.")
+TitleOption = typer.Option(None, "--title", help="Title for a single input.")
+MaxBytesOption = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse inputs larger than this many bytes.")
+IdKeyOption = typer.Option(None, "--id-key", help="JSON Lines key holding the document id.")
+TextKeyOption = typer.Option(None, "--text-key", help="JSON Lines key holding the text.")
+HtmlKeyOption = typer.Option(None, "--html-key", help="JSON Lines key holding HTML.")
+StagesOption = typer.Option(None, "--stages", help=f"Comma-separated stages to run (default: all of {','.join(STAGE_ORDER)}).")
 
 
 def _read_options(title, url, published, max_bytes, id_key, text_key, html_key) -> ReadOptions:
@@ -59,14 +67,9 @@ def _config(stages: Optional[str]) -> PipelineConfig:
 def ingest(
     paths: List[str] = PathsArgument,
     db: Optional[str] = DbOption,
-    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs without one."),
-    url: Optional[str] = typer.Option(None, help="Source URL for a single input."),
-    title: Optional[str] = typer.Option(None, help="Title for a single input."),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, help="Refuse inputs larger than this many bytes."),
-    id_key: Optional[str] = typer.Option(None, help="JSON Lines key holding the document id."),
-    text_key: Optional[str] = typer.Option(None, help="JSON Lines key holding the text."),
-    html_key: Optional[str] = typer.Option(None, help="JSON Lines key holding HTML."),
-    stages: Optional[str] = typer.Option(None, help=f"Comma-separated stages to run (default: all of {','.join(STAGE_ORDER)})."),
+    published: Optional[str] = PublishedOption, url: Optional[str] = UrlOption, title: Optional[str] = TitleOption,
+    max_bytes: int = MaxBytesOption, id_key: Optional[str] = IdKeyOption, text_key: Optional[str] = TextKeyOption,
+    html_key: Optional[str] = HtmlKeyOption, stages: Optional[str] = StagesOption,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Worker processes (default: one per core)."),
     engine: str = typer.Option("local", help="local (this machine) or dask (an existing Dask cluster)."),
@@ -98,14 +101,9 @@ def _run_ingest(paths, db, options, config, quiet, workers=None, engine="local",
 @app.command()
 def extract(
     paths: List[str] = PathsArgument,
-    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs without one."),
-    url: Optional[str] = typer.Option(None, help="Source URL for a single input."),
-    title: Optional[str] = typer.Option(None, help="Title for a single input."),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, help="Refuse inputs larger than this many bytes."),
-    id_key: Optional[str] = typer.Option(None, help="JSON Lines key holding the document id."),
-    text_key: Optional[str] = typer.Option(None, help="JSON Lines key holding the text."),
-    html_key: Optional[str] = typer.Option(None, help="JSON Lines key holding HTML."),
-    stages: Optional[str] = typer.Option(None, help=f"Comma-separated stages to run (default: all of {','.join(STAGE_ORDER)})."),
+    published: Optional[str] = PublishedOption, url: Optional[str] = UrlOption, title: Optional[str] = TitleOption,
+    max_bytes: int = MaxBytesOption, id_key: Optional[str] = IdKeyOption, text_key: Optional[str] = TextKeyOption,
+    html_key: Optional[str] = HtmlKeyOption, stages: Optional[str] = StagesOption,
     pretty: bool = typer.Option(False, help="Indent the JSON (one document only)."),
     workers: int = typer.Option(1, "--workers", "-w", help="Worker processes (output order is kept)."),
 ):
