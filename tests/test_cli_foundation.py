@@ -158,3 +158,18 @@ def _trigrams(text: str) -> set[tuple[str, ...]]:
 def test_demo_input_ingests_cleanly(tmp_path):
     result = run_cli("ingest", "--db", str(tmp_path / "p.db"), "--stages", "clean", str(DEMO))
     assert "5 added, 0 already present, 0 failed" in result.stderr.decode(), result.stderr.decode()
+
+
+def test_non_english_documents_are_stored_and_marked_but_not_run_through_the_english_model(tmp_path):
+    french = (
+        "Les forces gouvernementales ont bombardé la ville de Kalvar mardi, selon les habitants. "
+        "Des milliers de personnes ont fui vers la capitale régionale, a indiqué une agence humanitaire. "
+        "Le ministère de la Défense n'a pas commenté ces informations."
+    )
+    (tmp_path / "kalvar-fr.txt").write_text(french)
+    db = str(tmp_path / "p.db")
+    result = run_cli("ingest", "--db", db, str(tmp_path / "kalvar-fr.txt"))
+    assert "1 added" in result.stderr.decode(), result.stderr.decode()
+    record = json.loads(run_cli("show", "--db", db, "--json", sqlite3.connect(db).execute("SELECT id FROM documents").fetchone()[0]).stdout)
+    assert record["document"]["language"] == "fr" and record["text"].startswith("Les forces")
+    assert record["actors"] == [] and record["events"] == [] and record["places"] == []

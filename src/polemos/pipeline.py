@@ -26,6 +26,9 @@ class PipelineConfig:
     cache_dir: Optional[Path] = None
     clean: CleanOptions = field(default_factory=CleanOptions)
     batch_size: int = 16
+    # Documents in other languages are stored and marked with their language, but not run
+    # through an English model, which would only invent actors and events from them.
+    languages: tuple[str, ...] = ("en",)
 
 
 @dataclass
@@ -152,10 +155,15 @@ class Pipeline:
         if not self.config.stages:
             yield from records
             return
-        pairs = ((record.text, record) for record in records)
+        pairs = ((record.text if self._analysable(record) else "", record) for record in records)
         for doc, record in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size):
-            self.annotate(record, doc)
+            if self._analysable(record):
+                self.annotate(record, doc)
             yield record
+
+    def _analysable(self, record: ExtractionRecord) -> bool:
+        language = record.document.language
+        return language is None or language in self.config.languages
 
     def annotate(self, record: ExtractionRecord, doc) -> ExtractionRecord:
         add_sentences(record, doc)
