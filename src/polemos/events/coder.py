@@ -30,6 +30,7 @@ REFERRING_PRONOUNS = {"it", "its", "they", "their", "them"}
 # Prepositions that use a known event to date or compare something else.
 BACKGROUND_PREPOSITIONS = {"after", "before", "since", "following", "until", "till", "like", "unlike"}
 COMPARISON_WORDS = {"like", "unlike"}
+SIMULTANEOUS_MARKERS = {"as", "when", "while"}
 BACKGROUND_CONFIDENCE = 0.3
 PLACE_ATTACHED, PLACE_OF_RECIPIENT, PLACE_OF_PARAGRAPH = 0, 1, 2
 ANTECEDENT_PRONOUNS = {"it", "its", "they", "their", "he", "his", "she", "her", "we", "our"}
@@ -50,6 +51,7 @@ class _Context:
     paragraph_places: dict[int, int]
     actors_by_id: dict
     recent_actor: tuple[int, str] | None = None  # (paragraph, actor id) of the last event's actor
+    sentence_places: list[tuple[int, int]] = dataclasses.field(default_factory=list)  # (clause depth, place)
 
 
 class EventCoder:
@@ -81,6 +83,7 @@ class EventCoder:
             heads = frozenset(m.head.i for m in matches)
             coded = [self._code(match, sentence, context, heads - {match.head.i}) for match in matches]
             coded = [c for c in coded if c is not None]
+            self._keep_main_place(sentence, context)
             self._type_acled(sentence, coded, context)
             candidates.extend(candidate for candidate, _ in coded)
         events = merge_mentions(candidates, record.places)
@@ -90,6 +93,16 @@ class EventCoder:
         record.relations = enrich_agreements(
             self.relation_finder.find(record, doc, context.linker, context.anchors), events)
         return record
+
+    @staticmethod
+    def _keep_main_place(sentence: Span, context: _Context) -> None:
+        """Later sentences of the paragraph fall back to where this sentence's main event happens
+        ("gathered in Yerevan"), not to a place named inside a complement ("resign over ... the
+        crisis in Karabakh")."""
+        if context.sentence_places:
+            paragraph = context.anchors.paragraph_of(sentence.start_char)
+            context.paragraph_places[paragraph] = min(context.sentence_places)[1]
+        context.sentence_places = []
 
     def _type_acled(self, sentence: Span, coded: list[tuple[Candidate, Participants]], context: _Context) -> None:
         """ACLED categories of a sentence's mentions, read together: one incident, many verbs."""
@@ -116,7 +129,8 @@ class EventCoder:
             nodes.add(roles.support.i)
         if any(c.dep_ == "advmod" and c.lower_ in {"when", "as", "while"} for c in clause.children):
             nodes.add(clause.head.i)  # "..., in September 2022, when Azerbaijan invaded ..."
-        clause_date = context.anchors.clause_date(nodes, barriers)
+        clause_date = context.anchors.clause_date(nodes, barriers) or context.anchors.clause_date(
+            nodes | _simultaneous_clauses(clause), barriers)  # "detained X as he tried to cross on May 2"
         own_date = context.anchors.clause_date({match.head.i}, barriers | {clause.i})
         participants = bool(actors or recipients)
         if not participants and reading.modality != "asserted":
@@ -208,6 +222,8 @@ class EventCoder:
         if hits:
             place = min(hits)[1]
             context.paragraph_places[paragraph] = place
+            if rank == PLACE_ATTACHED:
+                context.sentence_places.append((_depth(roles.clause or match.head), place))
             return place, rank
         if own_only:
             return None, PLACE_OF_PARAGRAPH
@@ -218,6 +234,34 @@ class EventCoder:
         if found is None and _present(clause):
             found = context.anchors.publication_date()
         return found
+
+
+def _simultaneous_clauses(clause) -> set[int]:
+    """Verbs of "as"/"when"/"while" clauses under ``clause`` and the verbs they complete
+    ("as he tried to cross"): they happen at the time of the main event."""
+    found: set[int] = set()
+    for sub in (c for c in clause.children if c.dep_ == "advcl"):
+        if any(m.dep_ in {"mark", "advmod"} and m.lower_ in SIMULTANEOUS_MARKERS for m in sub.children):
+            found |= {t.i for t in _complement_chain(sub)}
+    return found
+
+
+def _complement_chain(verb) -> list:
+    chain = [verb]
+    while True:
+        nxt = next((c for c in chain[-1].children if c.dep_ == "xcomp"), None)
+        if nxt is None or len(chain) > 3:
+            return chain
+        chain.append(nxt)
+
+
+def _depth(token) -> int:
+    """Steps from ``token`` up to its sentence's root: the main clause is 0."""
+    depth = 0
+    while token.head is not token and depth < 20:
+        token = token.head
+        depth += 1
+    return depth
 
 
 def _place_nodes(match: TriggerMatch, roles: Roles, nodes: set[int]) -> set[int]:

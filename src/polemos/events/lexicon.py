@@ -53,7 +53,7 @@ class Lexicon:
     triggers: list[TriggerEntry]
     mode_cues: dict[str, dict[str, str]]  # type -> cue lemma -> mode
     context_cues: dict[str, str]  # cue (lemma or phrase) -> context
-    modality_cues: dict[str, str]  # cue -> future | intent | hypothetical | negated | reporting
+    modality_cues: dict[str, str]  # cue -> future | intent | hypothetical | negated | reporting | directive
     by_lemma: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     single_verbs_by_prefix: dict[str, list[TriggerEntry]] = field(default_factory=dict)
 

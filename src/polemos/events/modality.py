@@ -50,6 +50,8 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
                 reading.negation = reading.negation or ("failed" if lemma_of(verb) in FAILURE_VERBS else "refused")
             if cue == "intent" and via in {"xcomp", "ccomp", "prep", "pcomp"}:
                 kinds.add("intent")
+            if cue == "directive" and via in {"xcomp", "ccomp"}:
+                kinds.add("hypothetical")  # "demanding that he resign": asked for, not done
             if cue == "reporting" and reading.speaker is None:
                 reading.speaker = _subject(verb)
                 past_speech = verb.tag_ in {"VBD", "VBN"}

@@ -28,7 +28,9 @@ MAX_CLIMB = 5
 CARRIER_NOUNS = {"effort", "mission", "talk", "process", "operation", "campaign", "plan", "initiative",
                  "force", "deal", "round", "conference", "agreement", "attempt", "team"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-CAUSE_PREPS = {"after", "from", "amid", "during", "because"}
+CAUSE_PREPS = {"after", "from", "amid", "during", "because", "since"}
+# Verbs whose object is what the subject escapes ("fleeing the militia"), not whom it acts on.
+ESCAPE_VERBS = {"flee", "escape"}
 
 
 @dataclass
@@ -76,7 +78,9 @@ def _verbal_roles(match: TriggerMatch) -> Roles:
             objects += subjects  # "Karabakh is to be dissolved": the inherited subject undergoes it
         subjects = []
     roles = Roles(clause=verb)
-    if frame == "patient" and any(c.dep_ == "dobj" and c.ent_type_ not in PLACE_LABELS for c in verb.children):
+    escaped = lemma_of(verb) in ESCAPE_VERBS
+    if frame == "patient" and not escaped and any(
+            c.dep_ == "dobj" and c.ent_type_ not in PLACE_LABELS for c in verb.children):
         frame = "agent"  # "troops displaced villagers": the subject acts after all ("fled Karabakh" does not)
     if frame == "mutual":
         roles.actors = subjects + agents + objects + partners
@@ -85,7 +89,7 @@ def _verbal_roles(match: TriggerMatch) -> Roles:
         roles.recipients = preps + _prep_objects(verb, {"from"})
     elif frame == "patient":
         roles.recipients = [t for t in (subjects or objects) if t.ent_type_ not in PLACE_LABELS]
-        roles.actors = agents or _causer(verb) or _cause_owners(verb)
+        roles.actors = agents or _causer(verb) or _cause_owners(verb) or (_escaped_from(verb) if escaped else [])
     else:
         roles.actors = subjects + agents
         roles.recipients = objects + preps
@@ -234,10 +238,22 @@ def _causer(verb: Token) -> list[Token]:
 
 def _cause_owners(verb: Token) -> list[Token]:
     """"fled after the Azerbaijani offensive": whoever owns the cause drove them out."""
-    causes = _prep_objects(verb, CAUSE_PREPS) + [
+    causes = _prep_objects(verb, CAUSE_PREPS) + _dated_causes(verb) + [
         g for c in verb.children if c.lower_ in {"following", "amid"} for g in c.children if g.dep_ in {"pobj", "dobj"}]
     return [c for cause in causes for c in cause.children if c.dep_ in {"poss", "amod", "compound"}] + [
         a for cause in causes for a in _prep_objects(cause, {"by"})]
+
+
+def _dated_causes(verb: Token) -> list[Token]:
+    """"since Azerbaijan's offensive two weeks ago" is parsed as "since [... weeks] ago": the
+    cause is the measure phrase under the preposition's clausal complement."""
+    return [m for c in verb.children if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS
+            for p in c.children if p.dep_ == "pcomp" for m in p.children if m.dep_ in {"npadvmod", "pobj"}]
+
+
+def _escaped_from(verb: Token) -> list[Token]:
+    """"villagers fled the militia": what people flee, when it is not a place, drove them out."""
+    return [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ not in PLACE_LABELS]
 
 
 def _by_agents(verb: Token) -> list[Token]:
