@@ -9,6 +9,10 @@ import json
 import httpx
 import pytest
 
+from pg import postgres_server, postgres_url  # noqa: F401 - fixtures
+from polemos.record import Actor, DocumentInfo, Event, Evidence, ExtractionRecord, Mention, Sentence
+from polemos.store import EventFilter, open_store
+from polemos.web import queries
 from test_web_support import HOSTILE_ID, HOSTILE_SCRIPT, HOSTILE_TITLE, Server, copy_store, demo_store, served  # noqa: F401
 
 pytestmark = pytest.mark.slow
@@ -270,3 +274,64 @@ def test_canonical_exports_have_one_row_per_canonical_event(client):
     assert response.status_code == 200 and "polemos-canonical-events" in response.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert len(rows) == total and all(row["event_id_cnty"].startswith("ce-") for row in rows)
+
+
+# Who did what to whom in the network test: (actors, recipients, type). The ARM.MIL -> AZE.MIL
+# link has three events of two types; an event with two actors makes two links; a self-link
+# (an actor that is its own recipient) is no link.
+NETWORK_EVENTS = [
+    (["ARM.MIL"], ["AZE.MIL"], "ASSAULT"), (["ARM.MIL"], ["AZE.MIL"], "COERCE"), (["ARM.MIL"], ["AZE.MIL"], "ASSAULT"),
+    (["AZE.MIL", "RUS.MIL"], ["ARM.MIL"], "ASSAULT"), (["RUS.MIL"], ["ARM.MIL"], "PROTEST"),
+    (["ARM.MIL"], ["ARM.MIL", "RUS.MIL"], "THREATEN"),
+]
+
+
+def _network_record() -> ExtractionRecord:
+    names = {"ARM.MIL": "Armenian forces", "AZE.MIL": "Azerbaijani forces", "RUS.MIL": "Russian peacekeepers"}
+    text, sentences, events = "", [], []
+    for index, (actor_ids, recipient_ids, type_) in enumerate(NETWORK_EVENTS):
+        sentence = f"{names[actor_ids[0]]} and others clashed near Lachin on day {index}. "
+        sentences.append(Sentence(len(text), len(text) + len(sentence) - 1))
+        events.append(Event(id=f"e{index}", type=type_, actor=actor_ids, recipient=recipient_ids,
+                            evidence=[Evidence(sentence.strip(), len(text), len(text) + len(sentence) - 1)], confidence=0.9))
+        text += sentence
+    actors = [Actor(actor_id, name, "state", "MIL", actor_id[:3], mentions=[Mention(name, 0, len(name), 0)])
+              for actor_id, name in names.items()]
+    return ExtractionRecord(document=DocumentInfo(id="network-doc", title="Clashes", content_hash="network"),
+                            text=text, sentences=sentences, actors=actors, events=events)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def network_store(request, tmp_path):
+    location = str(tmp_path / "network.db") if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    with open_store(location) as store:
+        store.add(_network_record())
+        yield store
+
+
+def _links(network: dict) -> list[tuple]:
+    return [(edge["source"], edge["target"], edge["events"], edge["types"]) for edge in network["edges"]]
+
+
+def test_the_event_network_counts_each_link_by_its_events_and_types(network_store):
+    network = queries.network(network_store, EventFilter(), limit=10)
+    assert _links(network) == [
+        ("ARM.MIL", "AZE.MIL", 3, ["ASSAULT", "COERCE"]), ("RUS.MIL", "ARM.MIL", 2, ["ASSAULT", "PROTEST"]),
+        ("ARM.MIL", "RUS.MIL", 1, ["THREATEN"]), ("AZE.MIL", "ARM.MIL", 1, ["ASSAULT"]),
+    ]
+    assert [node["id"] for node in network["nodes"]] == ["ARM.MIL", "AZE.MIL", "RUS.MIL"]  # ordered by name
+    assert _links(queries.network(network_store, EventFilter(), limit=2))[1][:2] == ("RUS.MIL", "ARM.MIL")
+    assert _links(queries.network(network_store, EventFilter(type="ASSAULT"), limit=10)) == [
+        ("ARM.MIL", "AZE.MIL", 2, ["ASSAULT"]), ("AZE.MIL", "ARM.MIL", 1, ["ASSAULT"]), ("RUS.MIL", "ARM.MIL", 1, ["ASSAULT"]),
+    ]
+
+
+def test_the_event_network_follows_reviews(network_store):
+    protest = network_store.events(EventFilter(type="PROTEST"))[0][0]["id"]
+    coerce = network_store.events(EventFilter(type="COERCE"))[0][0]["id"]
+    network_store.review_event(protest, "rejected")
+    network_store.review_event(coerce, "corrected", {"type": "ASSAULT"})
+    links = _links(queries.network(network_store, EventFilter(), limit=10))
+    assert ("ARM.MIL", "AZE.MIL", 3, ["ASSAULT"]) in links and ("RUS.MIL", "ARM.MIL", 1, ["ASSAULT"]) in links
+    with_rejected = _links(queries.network(network_store, EventFilter(include_rejected=True), limit=10))
+    assert ("RUS.MIL", "ARM.MIL", 2, ["ASSAULT", "PROTEST"]) in with_rejected
