@@ -60,3 +60,16 @@ def test_next_sentence_takes_the_place_of_the_main_clause(coder):
     arrest = next(e for e in events if e.type == "COERCE")
     assert arrest.place is not None
     assert "Kyiv" in record.places[arrest.place].text
+
+
+def test_participle_clause_shares_the_date_of_its_main_clause(coder):
+    _record, events = events_of(coder, "Hundreds of students marched in Tbilisi on 12 April 2024, "
+                                       "demanding the release of detained journalists.")
+    request = next(e for e in events if e.type == "REQUEST")
+    assert request.date is not None and request.date["value"] == "2024-04-12"
+
+
+def test_people_fleeing_an_armed_group_code_the_group_as_actor(coder):
+    record, events = events_of(coder, "Villagers fled the Taliban fighters in Kunduz on 3 May 2021.")
+    flight = next(e for e in events if e.type == "SANCTION")
+    assert [record.actors[[a.id for a in record.actors].index(i)].name for i in flight.actor] == ["Taliban"]

@@ -129,6 +129,8 @@ class EventCoder:
             nodes.add(roles.support.i)
         if any(c.dep_ == "advmod" and c.lower_ in {"when", "as", "while"} for c in clause.children):
             nodes.add(clause.head.i)  # "..., in September 2022, when Azerbaijan invaded ..."
+        if _participle_clause(clause) and clause.head.i in barriers:
+            nodes.add(clause.head.i)  # "gathered in Yerevan on Wednesday, demanding ...": one event unfolding
         clause_date = context.anchors.clause_date(nodes, barriers) or context.anchors.clause_date(
             nodes | _simultaneous_clauses(clause), barriers)  # "detained X as he tried to cross on May 2"
         own_date = context.anchors.clause_date({match.head.i}, barriers | {clause.i})
@@ -244,6 +246,13 @@ def _simultaneous_clauses(clause) -> set[int]:
         if any(m.dep_ in {"mark", "advmod"} and m.lower_ in SIMULTANEOUS_MARKERS for m in sub.children):
             found |= {t.i for t in _complement_chain(sub)}
     return found
+
+
+def _participle_clause(clause) -> bool:
+    """An unmarked "-ing" clause ("..., demanding that ...", "..., killing five") describes the
+    main clause's event as it unfolds."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG" and not any(
+        c.dep_ in {"mark", "advmod"} and c.tag_ in {"IN", "WRB"} for c in clause.children)
 
 
 def _complement_chain(verb) -> list:
