@@ -324,6 +324,11 @@ def test_the_event_network_counts_each_link_by_its_events_and_types(network_stor
     assert _links(queries.network(network_store, EventFilter(type="ASSAULT"), limit=10)) == [
         ("ARM.MIL", "AZE.MIL", 2, ["ASSAULT"]), ("AZE.MIL", "ARM.MIL", 1, ["ASSAULT"]), ("RUS.MIL", "ARM.MIL", 1, ["ASSAULT"]),
     ]
+    assert _links(queries.network(network_store, EventFilter(doc="network-doc"), limit=10)) == _links(network)
+    assert _links(queries.network(network_store, EventFilter(actor="RUS.MIL"), limit=10)) == [
+        ("RUS.MIL", "ARM.MIL", 2, ["ASSAULT", "PROTEST"]), ("ARM.MIL", "RUS.MIL", 1, ["THREATEN"]), ("AZE.MIL", "ARM.MIL", 1, ["ASSAULT"]),
+    ]
+    assert queries.network(network_store, EventFilter(since="2020-01-01"), limit=10)["edges"] == []  # no event is dated
 
 
 def test_the_event_network_follows_reviews(network_store):

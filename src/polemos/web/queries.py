@@ -250,9 +250,9 @@ def network(store, filter: EventFilter, limit: int) -> dict:
     rows = store.connection.execute(
         "SELECT source, target, type, events, SUM(events) OVER (PARTITION BY source, target) AS total FROM ("
         f" SELECT s.actor_id AS source, t.actor_id AS target, {EFFECTIVE_TYPE} AS type, COUNT(*) AS events"
-        " FROM event_actors t JOIN event_actors s ON s.event_id = t.event_id AND s.role = 'actor' AND s.actor_id != t.actor_id"
-        f" JOIN {_network_events(store, filter)} ON e.id = t.event_id"
-        f" WHERE t.role = 'recipient' AND {where} GROUP BY 1, 2, 3) AS link_types"
+        f" FROM {_network_join(store, filter)}"
+        " WHERE t.event_id = e.id AND t.role = 'recipient' AND s.event_id = e.id AND s.role = 'actor'"
+        f" AND s.actor_id != t.actor_id AND {where} GROUP BY 1, 2, 3) AS link_types"
         " ORDER BY total DESC, source, target",
         params,
     )
@@ -269,13 +269,18 @@ def network(store, filter: EventFilter, limit: int) -> dict:
     return {"nodes": _actor_nodes(store, ids), "edges": list(edges.values()), "basis": "events"}
 
 
-def _network_events(store, filter: EventFilter) -> str:
-    """The events table as the network reads it. When the filter tests only what the
-    ``events_network`` index holds, SQLite is told to read that index (its planner would
-    otherwise fetch every wide events row by its primary key); other filters may be served
-    better by their own indexes, so the planner chooses."""
-    by_verdict_only = not (filter.actor or filter.since or filter.until or filter.doc or filter.acled or filter.near or filter.q)
-    return "events e INDEXED BY events_network" if store.dialect.name == "sqlite" and by_verdict_only else "events e"
+def _network_join(store, filter: EventFilter) -> str:
+    """The tables the network reads, in the order SQLite should read them (a CROSS JOIN keeps
+    its order in SQLite; PostgreSQL plans it as any join). Without statistics SQLite's planner
+    would start from the recipients and fetch each wide events row by its key whatever the filter."""
+    if store.dialect.name != "sqlite":
+        return "events e CROSS JOIN event_actors t CROSS JOIN event_actors s"
+    if filter.doc or filter.actor or filter.near or filter.q:  # few events, found by their own indexes
+        return "events e CROSS JOIN event_actors t CROSS JOIN event_actors s"
+    if filter.since or filter.until or filter.acled:  # tested on the events row, which must be read
+        return "event_actors t CROSS JOIN events e CROSS JOIN event_actors s"
+    # Only the type and review verdict, which the events_network index holds beside the id.
+    return "event_actors t CROSS JOIN events e INDEXED BY events_network CROSS JOIN event_actors s"
 
 
 def co_mentions(store, doc: Optional[str], limit: int) -> dict:
