@@ -14,6 +14,8 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any, Optional
 
+from polemos.distance import great_circle_km
+
 SETTLEMENTS = frozenset({"city", "town", "village"})
 # Features that say nothing about where inside a country the event was.
 WHOLE_COUNTRY = frozenset({"country"})
@@ -94,10 +96,7 @@ def same_place(a: PlaceRef, b: PlaceRef, same_place_km: float) -> bool:
 def distance_km(a: PlaceRef, b: PlaceRef) -> Optional[float]:
     if not (a.has_point and b.has_point):
         return None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return great_circle_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def grid_cell(lat: float, lon: float, degrees: float) -> str:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import glob
 import json
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Iterator
+
+from polemos.distance import great_circle_km
 
 
 @dataclass
@@ -236,6 +237,4 @@ def _box_middle(members: list[tuple[float, float, int]]) -> tuple[float, float] 
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+    return great_circle_km(a[0], a[1], b[0], b[1])

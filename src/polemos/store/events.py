@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from datetime import datetime, timezone
 from typing import Optional
 
+from polemos.distance import great_circle_km
 from polemos.record import Event, ExtractionRecord, plain
 
 REVIEW_STATUSES = ("confirmed", "rejected", "corrected")
@@ -134,7 +134,4 @@ def _corrected_type(changes_json: Optional[str]) -> Optional[str]:
 def haversine_km(lat1, lon1, lat2, lon2) -> Optional[float]:
     if None in (lat1, lon1, lat2, lon2):
         return None
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+    return great_circle_km(lat1, lon1, lat2, lon2)
