@@ -112,15 +112,22 @@ def test_the_map_draws_borders_and_points(page):
 
 
 def _click_a_point(page) -> None:
-    """Click an event point, zooming into clusters until one stands alone."""
-    for _ in range(8):
-        point = page.locator("path.leaflet-interactive")
-        if point.count():
-            point.first.click(force=True)
-            return
+    """Click an event point until its card opens, zooming into clusters until one stands alone.
+    A click that lands while the map is still animating a zoom is lost, so it is retried."""
+    link = page.locator("#event-card a.to-reader")
+    for _ in range(12):
+        page.wait_for_function("() => !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim')")
+        points = page.locator("path.leaflet-interactive")
+        if points.count():
+            points.first.click(force=True)
+            try:
+                link.wait_for(timeout=3000)
+                return
+            except sync_api.TimeoutError:
+                continue
         page.locator(".marker-cluster").first.click()
         page.wait_for_timeout(700)
-    raise AssertionError("no single event point appeared on the map")
+    raise AssertionError("no event point on the map opened its card")
 
 
 def test_from_a_map_point_to_the_sentence_in_the_reader(page):
