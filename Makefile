@@ -10,9 +10,10 @@ STAMP := $(VENV)/.polemos-installed
 
 setup: $(STAMP)
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml web-src/package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	bash scripts/build-web-assets.sh
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 

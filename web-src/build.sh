@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rebuild src/polemos/web/static/vendor/ from the npm packages pinned in package-lock.json.
-# The built files are committed, so `polemos serve` needs neither npm nor a network; run this
-# only to upgrade a library:  cd web-src && npm ci --ignore-scripts && bash build.sh
+# `make demo` / `make test` run it through scripts/build-web-assets.sh. The built files are
+# committed as well (the build reproduces them byte for byte), so `polemos serve` needs neither
+# npm nor a network.  By hand:  cd web-src && npm ci --ignore-scripts && bash build.sh
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
