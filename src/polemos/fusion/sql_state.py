@@ -2,7 +2,7 @@
 
 ``SQLFusionState`` works over any connection that takes ``?`` placeholders and returns rows
 readable by position: a ``sqlite3`` connection, or the PostgreSQL store's wrapped connection.
-The store creates the tables in its migrations; ``create_tables`` creates them (``SCHEMA_SQL``)
+The store creates the tables in its migrations; ``create_tables`` runs those same statements
 on a bare SQLite connection, for fusion outside a store. Three tables:
 
 - ``canonical_events``: one row per canonical event: its consensus (what new reports are
@@ -21,63 +21,27 @@ connection in autocommit mode would commit every row).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Iterable, Iterator, Optional
 
 from polemos.fusion.compat import Profile
 from polemos.fusion.report import Report
 from polemos.fusion.state import Member, profile_from_dict, profile_to_dict
 
-SCHEMA_SQL = """
-CREATE TABLE IF NOT EXISTS canonical_events (
-    id TEXT PRIMARY KEY,
-    family TEXT NOT NULL,
-    type TEXT NOT NULL,
-    mode TEXT,
-    date_begin TEXT,
-    date_end TEXT,
-    date_precision TEXT,
-    place_name TEXT,
-    lat REAL,
-    lon REAL,
-    country TEXT,
-    place_feature TEXT,
-    dead_value REAL,
-    dead_min REAL,
-    dead_max REAL,
-    report_count INTEGER NOT NULL DEFAULT 0,
-    source_count INTEGER NOT NULL DEFAULT 0,
-    earliest_published TEXT,
-    consensus_json TEXT NOT NULL,
-    view_json TEXT
-);
-CREATE INDEX IF NOT EXISTS canonical_events_begin ON canonical_events(date_begin, id);
-CREATE INDEX IF NOT EXISTS canonical_events_lat ON canonical_events(lat);
-CREATE TABLE IF NOT EXISTS canonical_members (
-    report_id TEXT PRIMARY KEY,
-    canonical_id TEXT NOT NULL REFERENCES canonical_events(id) ON DELETE CASCADE,
-    doc_id TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    report_json TEXT NOT NULL,
-    profile_json TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS canonical_members_canonical ON canonical_members(canonical_id, seq);
-CREATE INDEX IF NOT EXISTS canonical_members_doc ON canonical_members(doc_id);
-CREATE TABLE IF NOT EXISTS canonical_keys (
-    key TEXT NOT NULL,
-    canonical_id TEXT NOT NULL REFERENCES canonical_events(id) ON DELETE CASCADE,
-    PRIMARY KEY (key, canonical_id)
-);
-CREATE INDEX IF NOT EXISTS canonical_keys_canonical ON canonical_keys(canonical_id);
-"""
-
 _BATCH = 500  # parameters per IN (...) list, well under SQLite's limit
 
 
 def create_tables(connection) -> None:
-    """The fusion tables on a bare SQLite connection (a store has them from its migrations)."""
-    for statement in SCHEMA_SQL.split(";"):
-        if statement.strip():
-            connection.execute(statement)
+    """The fusion tables on a bare SQLite connection (if missing), as the store's own migration
+    creates them (a store has them already); the migration is the one definition of their schema."""
+    from polemos.store.base import migration_scripts
+    from polemos.store.sqlite import split_statements
+
+    for _version, name, sql in migration_scripts():
+        if name.endswith("_canonical_events.sql"):
+            for statement in split_statements(sql):
+                if re.match(r"CREATE (TABLE|INDEX) canonical_", statement):  # idempotent, as reopening needs
+                    connection.execute(re.sub(r"^CREATE (TABLE|INDEX) ", r"CREATE \1 IF NOT EXISTS ", statement))
 
 
 class SQLFusionState:

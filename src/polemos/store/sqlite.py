@@ -55,11 +55,11 @@ class SQLiteStore(Store):
         return store
 
     def _run_script(self, sql: str) -> None:
-        for statement in _statements(sql):
+        for statement in split_statements(sql):
             self.connection.execute(statement)
 
 
-def _statements(sql: str) -> list[str]:
+def split_statements(sql: str) -> list[str]:
     """Split a migration into statements; trigger bodies hold semicolons of their own."""
     code = "\n".join(line for line in sql.splitlines() if not line.strip().startswith("--"))
     statements, pending = [], ""
