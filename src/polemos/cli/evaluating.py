@@ -83,6 +83,22 @@ def eval_events(
     _print_report(event_eval, event_eval.evaluate(path, limit=limit), as_json)
 
 
+@app.command("incidents")
+def eval_incidents(
+    directory: Path = typer.Argument(..., exists=True, file_okay=False,
+                                     help="A directory with docs.jsonl and incidents.jsonl (e.g. ../shared/eval/incidents/gva-dev)."),
+    limit: Optional[int] = typer.Option(None, help="Score only the documents of the first N incidents."),
+    workers: Optional[int] = typer.Option(None, help="Extraction processes (default: one per core)."),
+    keep_store: Optional[Path] = typer.Option(None, "--keep-store", dir_okay=False,
+                                              help="Keep the store the documents were ingested into at this path."),
+    as_json: bool = typer.Option(False, "--json"),
+):
+    """Date, place, killed and injured of each article's main violent event, and fusion across articles."""
+    from polemos.eval import incidents
+
+    _print_report(incidents, incidents.evaluate(directory, limit=limit, workers=workers, store_path=keep_store), as_json)
+
+
 def _print_report(module, report: dict, as_json: bool) -> None:
     print(json.dumps(report, indent=2, default=str) if as_json else module.format_report(report))
 
