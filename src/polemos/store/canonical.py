@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
-from polemos.fusion import Change, EventFamilies, FusionIndex, report_from_event
+from polemos.fusion import Change, EventFamilies, FusionIndex, PlaceRef, report_from_event
 from polemos.fusion.sql_state import SQLFusionState
 from polemos.store.dialect import SQLITE
 from polemos.store.event_filter import (
@@ -69,7 +69,15 @@ class StoreFusion:
     def _reports(self, views: list[dict]):
         actor_ids = {actor for view in views for actor in (*view["actor"], *view["recipient"])}
         kinds = {actor_id: found["kind"] for actor_id, found in actor_details(self.connection, actor_ids).items()}
-        return [report_from_event(view, kinds) for view in views]
+        places = {doc_id: self._document_places(doc_id) for doc_id in {view["doc_id"] for view in views}}
+        return [report_from_event(view, kinds, places[view["doc_id"]]) for view in views]
+
+    def _document_places(self, doc_id: str) -> list[PlaceRef]:
+        """The places a document names, in text order: the context of its reports without a place."""
+        rows = self.connection.execute(
+            "SELECT name, text, geonameid, lat, lon, country, feature FROM places WHERE doc_id = ? ORDER BY idx", (doc_id,))
+        return [PlaceRef(row["name"] or row["text"], row["geonameid"], row["lat"], row["lon"], row["country"], row["feature"])
+                for row in rows]
 
     def _lock(self) -> None:
         if self.dialect.lock_fusion:
