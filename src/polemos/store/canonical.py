@@ -20,7 +20,8 @@ from polemos.fusion import Change, EventFamilies, FusionIndex, PlaceRef, report_
 from polemos.fusion.sql_state import SQLFusionState
 from polemos.store.dialect import SQLITE
 from polemos.store.event_filter import (
-    SCAN_IN_ORDER_ABOVE, EventFilter, actor_match, actor_parameters, near_condition, order_by, split_types,
+    EFFECTIVE_MODALITY, SCAN_IN_ORDER_ABOVE, EventFilter, actor_match, actor_parameters, near_condition, order_by,
+    split_types,
 )
 from polemos.store.event_views import actor_details, document_events, get_event
 
@@ -125,6 +126,12 @@ def canonical_conditions(filter: EventFilter, dialect=SQLITE, scan_in_order: boo
     elif filter.review:
         clauses.append(f"{members} JOIN events e ON e.id = m.report_id WHERE e.review_status = ?)")
         params.append(filter.review)
+    if filter.modalities:
+        # Only asserted reports fuse; any other report is a canonical event of its own, so the
+        # modality of its reports is the canonical event's.
+        marks = ",".join("?" * len(filter.modalities))
+        clauses.append(f"{members} JOIN events e ON e.id = m.report_id WHERE {EFFECTIVE_MODALITY} IN ({marks}))")
+        params += filter.modalities
     return " AND ".join(clauses), params
 
 

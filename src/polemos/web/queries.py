@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 from polemos.store import EventFilter
 from polemos.store.canonical import canonical_conditions
-from polemos.store.event_filter import EFFECTIVE_TYPE, event_conditions
+from polemos.store.event_filter import EFFECTIVE_MODALITY, EFFECTIVE_TYPE, event_conditions
 
 
 def _rows(store, sql: str, params=()) -> list[dict]:
@@ -173,8 +173,8 @@ def map_view(store, filter: EventFilter, bbox: Optional[tuple[float, float, floa
     # Unordered with limit + 1, so a dense view stops reading as soon as it is known to be dense.
     points = _rows(
         store,
-        f"SELECT e.id, e.lat, e.lon, {EFFECTIVE_TYPE} AS type, e.date_begin, e.date_end, e.place_name, e.doc_id,"
-        f" e.review_status {source} LIMIT ?",
+        f"SELECT e.id, e.lat, e.lon, {EFFECTIVE_TYPE} AS type, {EFFECTIVE_MODALITY} AS modality, e.date_begin,"
+        f" e.date_end, e.place_name, e.doc_id, e.review_status {source} LIMIT ?",
         [*params, limit + 1],
     )
     if len(points) <= limit:
@@ -277,7 +277,7 @@ def _network_join(store, filter: EventFilter) -> str:
         return "events e CROSS JOIN event_actors t CROSS JOIN event_actors s"
     if filter.doc or filter.actor or filter.near or filter.q:  # few events, found by their own indexes
         return "events e CROSS JOIN event_actors t CROSS JOIN event_actors s"
-    if filter.since or filter.until or filter.acled:  # tested on the events row, which must be read
+    if filter.since or filter.until or filter.acled or filter.modality:  # tested on the events row, which must be read
         return "event_actors t CROSS JOIN events e CROSS JOIN event_actors s"
     # Only the type and review verdict, which the events_network index holds beside the id.
     return "event_actors t CROSS JOIN events e INDEXED BY events_network CROSS JOIN event_actors s"
