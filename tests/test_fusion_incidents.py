@@ -132,3 +132,19 @@ def test_a_place_taken_for_an_actor_is_not_a_name_fusion_relies_on(families):
     placed = shooting("placed", day="2015-06-20", actors=("millbrook",))
     unplaced = shooting("unplaced", day="2015-06-20", place=None, actors=("millbrook",))
     assert len(fuse([placed, unplaced], families)) == 2
+
+
+def test_blocking_finds_reports_two_days_apart_on_either_side_of_a_date_bucket_edge(families):
+    from datetime import date, timedelta
+
+    first_day = date(2015, 6, 1)
+    for offset in range(8):  # every position in a week-wide date bucket
+        day = first_day + timedelta(days=offset)
+        later = (day + timedelta(days=2)).isoformat()
+        reports = [shooting("placed", day=day.isoformat(), actors=("jo-marlow",), published=later),
+                   shooting("later", day=later, place=EASTON_FALLS, published=later),
+                   shooting("unplaced", day=later, place=None, actors=("jo-marlow",), published=later)]
+        blocked, everything = FusionIndex(families), FusionIndex(families, use_blocking=False)
+        blocked.add(reports)
+        everything.add(reports)
+        assert groups(blocked.canonical_events()) == groups(everything.canonical_events()) == [["later", "placed", "unplaced"]], day

@@ -81,6 +81,8 @@ def test_the_api_and_pages_mark_and_filter_modality(db):
             both = client.get("/api/canonical-events", params={"modality": "future,negated"}).json()
             assert sorted(item["modality"] for item in both["items"]) == ["future", "negated"]
             assert client.get("/api/events", params={"modality": "rumoured"}).status_code == 422
+            (day,) = client.get("/api/timeline", params={"granularity": "day"}).json()["items"]
+            assert (day["period"], day["total"], day["not_happened"], day["types"]) == ("2023-09-19", 1, 2, {"ASSAULT": 1})
             points = client.get("/api/map", params={"modality": "negated"}).json()["items"]
             assert [point["modality"] for point in points] == ["negated"]
             exported = client.get("/api/export", params={"format": "acled", "modality": "asserted"}).text

@@ -210,14 +210,16 @@ GRANULARITY_WIDTH = {"year": 4, "month": 7, "day": 10}
 def timeline(store, filter: EventFilter, granularity: str, limit: int, offset: int) -> dict:
     """Event counts per period and type. An event whose dates reach past its period (a month
     known only to the month, a week-long siege) is counted as ``spanning`` in the period it
-    starts in, so a day histogram does not pile vague dates onto the first of the month.
+    starts in, so a day histogram does not pile vague dates onto the first of the month. An
+    event not said to have happened (future, hypothetical, negated) is counted apart, as
+    ``not_happened`` of the period of its date, never among the events of that period.
     One pass over the matching events; the periods are then paged here."""
     width = GRANULARITY_WIDTH[granularity]
     where, params = event_conditions(filter, store.dialect)
     # Grouped by the indexed columns themselves (no sort of every row), then into periods here.
     rows = store.connection.execute(
-        f"SELECT e.date_begin, e.date_end, e.type, e.review_type, COUNT(*) AS events FROM events e WHERE {where}"
-        " GROUP BY e.date_begin, e.date_end, e.type, e.review_type",
+        f"SELECT e.date_begin, e.date_end, e.type, e.review_type, {EFFECTIVE_MODALITY} AS modality, COUNT(*) AS events"
+        f" FROM events e WHERE {where} GROUP BY e.date_begin, e.date_end, e.type, e.review_type, {EFFECTIVE_MODALITY}",
         params,
     ).fetchall()
     buckets: dict[str, dict] = {}
@@ -229,7 +231,10 @@ def timeline(store, filter: EventFilter, granularity: str, limit: int, offset: i
         period = row["date_begin"][:width]
         spanning = (row["date_end"] or row["date_begin"])[:width] != period
         event_type = row["review_type"] or row["type"]
-        bucket = buckets.setdefault(period, {"period": period, "total": 0, "spanning": 0, "types": {}})
+        bucket = buckets.setdefault(period, {"period": period, "total": 0, "spanning": 0, "not_happened": 0, "types": {}})
+        if row["modality"] != "asserted":
+            bucket["not_happened"] += row["events"]
+            continue
         bucket["types"].setdefault(event_type, 0)
         if spanning:
             bucket["spanning"] += row["events"]
