@@ -25,17 +25,29 @@ def db(tmp_path):
     return path
 
 
-def test_the_store_filters_by_modality_and_never_fuses_an_announced_event_with_one_that_happened(db):
-    with open_store(db) as store:
-        assert store.events(EventFilter(modality="future"))[1] == 1
-        assert store.events(EventFilter(modality="future, negated"))[1] == 2
-        canonical, total = store.canonical_events(EventFilter())
-        assert total == 3  # the announced shelling of the same town and day stands alone
-        assert sorted(view["modality"] for view in canonical) == ["asserted", "future", "negated"]
-        (happened,), _ = store.canonical_events(EventFilter(modality="asserted"))
-        assert happened["size"]["dead"]["value"] == 3 and happened["source_count"] == 1
-        with pytest.raises(ValueError, match="modality must be among"):
-            EventFilter(modality="rumoured")
+@pytest.fixture()
+def empty_store(tmp_path):
+    with open_store(str(tmp_path / "empty.db")) as store:
+        yield store
+
+
+def test_the_store_filters_by_modality_and_never_fuses_an_announced_event_with_one_that_happened(empty_store):
+    from polemos.web import queries
+
+    store = empty_store
+    store.add(modal_record())
+    assert store.events(EventFilter(modality="future"))[1] == 1
+    assert store.events(EventFilter(modality="future, negated"))[1] == 2
+    canonical, total = store.canonical_events(EventFilter())
+    assert total == 3  # the announced shelling of the same town and day stands alone
+    assert sorted(view["modality"] for view in canonical) == ["asserted", "future", "negated"]
+    (happened,), _ = store.canonical_events(EventFilter(modality="asserted"))
+    assert happened["size"]["dead"]["value"] == 3 and happened["source_count"] == 1
+    with pytest.raises(ValueError, match="modality must be among"):
+        EventFilter(modality="rumoured")
+    (day,) = queries.timeline(store, EventFilter(), "day", 10, 0)["items"]
+    assert (day["total"], day["not_happened"]) == (1, 2)
+    assert [type_["events"] for type_ in queries.canonical_type_counts(store, EventFilter(modality="negated"))] == [1]
 
 
 def test_the_events_command_marks_and_filters_modality(db):

@@ -250,29 +250,35 @@ def _sources(store) -> list[list[str]]:
     return sorted(sorted(s["doc_id"] for s in view["sources"]) for view in _canonical(store))
 
 
-def test_one_shooting_told_a_day_apart_from_towns_3_km_apart_is_one_canonical_event(tmp_path):
+@pytest.fixture()
+def empty_store(tmp_path):
     with open_store(str(tmp_path / "s.db")) as store:
-        store.add(shooting_record("local", "2015-06-21", "2015-06-20", MILLBROOK))
-        store.add(shooting_record("wire", "2015-06-22", "2015-06-21", EASTON_FALLS))
-        assert _sources(store) == [["local", "wire"]]
+        yield store
 
 
-def test_two_shootings_the_same_day_in_two_states_stay_two_even_when_one_lacks_a_place(tmp_path):
-    with open_store(str(tmp_path / "s.db")) as store:
-        store.add(shooting_record("north", "2015-06-21", "2015-06-20", MILLBROOK, victim="Jo Marlow", dead=1))
-        store.add(shooting_record("south", "2015-06-21", "2015-06-20", RIVERTON, dead=1))
-        # An article about Riverton that names a victim of the same name, without tying a place to the event.
-        store.add(shooting_record("south-2", "2015-06-22", "2015-06-20", None, victim="Jo Marlow", dead=1,
-                                  also_names=[RIVERTON]))
-        # Without a name shared with either, an unplaced report joins nothing.
-        store.add(shooting_record("anywhere", "2015-06-22", "2015-06-20", None, dead=1))
-        assert _sources(store) == [["anywhere"], ["north"], ["south"], ["south-2"]]
+def test_one_shooting_told_a_day_apart_from_towns_3_km_apart_is_one_canonical_event(empty_store):
+    store = empty_store
+    store.add(shooting_record("local", "2015-06-21", "2015-06-20", MILLBROOK))
+    store.add(shooting_record("wire", "2015-06-22", "2015-06-21", EASTON_FALLS))
+    assert _sources(store) == [["local", "wire"]]
 
 
-def test_an_unplaced_report_joins_on_the_victims_name_the_same_day(tmp_path):
-    with open_store(str(tmp_path / "s.db")) as store:
-        store.add(shooting_record("north", "2015-06-21", "2015-06-20", MILLBROOK, victim="Jo Marlow"))
-        store.add(shooting_record("south", "2015-06-21", "2015-06-20", RIVERTON))
-        store.add(shooting_record("follow-up", "2015-06-23", "2015-06-21", None, victim="Jo Marlow", also_names=[EASTON_FALLS]))
-        assert _sources(store) == [["follow-up", "north"], ["south"]]
-        assert store.rebuild_canonical_events() == 2 and _sources(store) == [["follow-up", "north"], ["south"]]
+def test_two_shootings_the_same_day_in_two_states_stay_two_even_when_one_lacks_a_place(empty_store):
+    store = empty_store
+    store.add(shooting_record("north", "2015-06-21", "2015-06-20", MILLBROOK, victim="Jo Marlow", dead=1))
+    store.add(shooting_record("south", "2015-06-21", "2015-06-20", RIVERTON, dead=1))
+    # An article about Riverton that names a victim of the same name, without tying a place to the event.
+    store.add(shooting_record("south-2", "2015-06-22", "2015-06-20", None, victim="Jo Marlow", dead=1,
+                              also_names=[RIVERTON]))
+    # Without a name shared with either, an unplaced report joins nothing.
+    store.add(shooting_record("anywhere", "2015-06-22", "2015-06-20", None, dead=1))
+    assert _sources(store) == [["anywhere"], ["north"], ["south"], ["south-2"]]
+
+
+def test_an_unplaced_report_joins_on_the_victims_name_the_same_day(empty_store):
+    store = empty_store
+    store.add(shooting_record("north", "2015-06-21", "2015-06-20", MILLBROOK, victim="Jo Marlow"))
+    store.add(shooting_record("south", "2015-06-21", "2015-06-20", RIVERTON))
+    store.add(shooting_record("follow-up", "2015-06-23", "2015-06-21", None, victim="Jo Marlow", also_names=[EASTON_FALLS]))
+    assert _sources(store) == [["follow-up", "north"], ["south"]]
+    assert store.rebuild_canonical_events() == 2 and _sources(store) == [["follow-up", "north"], ["south"]]
