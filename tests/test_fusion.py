@@ -129,9 +129,10 @@ def test_places_in_other_countries_or_too_far_do_not_merge(families):
     assert len(fuse([at_chibok, anonymous], families)) == 2
 
 
-def test_dates_a_day_apart_merge_two_days_apart_do_not(families):
+def test_dates_up_to_two_days_apart_merge_three_days_apart_do_not(families):
     assert len(fuse([report("a", day="2014-04-14"), report("b", day="2014-04-15")], families)) == 1
-    assert len(fuse([report("a", day="2014-04-14"), report("b", day="2014-04-16")], families)) == 2
+    assert len(fuse([report("a", day="2014-04-14"), report("b", day="2014-04-16")], families)) == 1
+    assert len(fuse([report("a", day="2014-04-14"), report("b", day="2014-04-17")], families)) == 2
 
 
 def test_undated_hypothetical_and_negated_reports_stay_on_their_own(families):

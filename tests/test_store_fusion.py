@@ -203,3 +203,82 @@ def test_a_store_made_before_fusion_is_fused_when_it_is_upgraded(location, monke
         assert upgraded.events()[1] == 2  # the rejected flight stays rejected, without reading the history
         assert upgraded.event("b-sanction")["review"]["status"] == "rejected"
         assert upgraded.event("a-assault")["place_geonameid"] == 174875
+
+
+# -- one shooting, several outlets (made-up towns: Millbrook and Easton Falls 3 km apart, Riverton in another state)
+
+MILLBROOK = ("Millbrook", 9800001, 41.0, -75.0, "USA", "town")
+EASTON_FALLS = ("Easton Falls", 9800002, 41.0, -74.9643, "USA", "village")
+RIVERTON = ("Riverton", 9800003, 33.5, -86.8, "USA", "city")
+
+
+def shooting_record(doc_id: str, published: str, day: str, place=None, victim=None, dead=None, also_names=()):
+    """One outlet's article on a shooting: its event on ``day`` at ``place`` (None: the article
+    does not tie a place to it), a named victim, a death toll; ``also_names`` are other places
+    the article mentions."""
+    from polemos.record import Actor, DocumentInfo, Event, Evidence, ExtractionRecord, Mention, Place, Sentence
+
+    where = f" in {place[0]}" if place else ""
+    text = f"A man was shot{where} on {day}." + "".join(f" {name[0]} is nearby." for name in also_names)
+    if victim:
+        text += f" The victim was {victim}."
+    places, place_idx = [], None
+    for name in ([place] if place else []) + list(also_names):
+        start = text.index(name[0])
+        places.append(Place(name[0], start, start + len(name[0]), *name, sentence=0))
+    if place:
+        place_idx = 0
+    actors, recipient = [], []
+    if victim:
+        start = text.index(victim)
+        slug = victim.lower().replace(" ", "-")
+        actors.append(Actor(slug, victim, "person", mentions=[Mention(victim, start, start + len(victim), 1)]))
+        recipient.append(slug)
+    first = text.index(".") + 1
+    event = Event("e1", "ASSAULT", mode="firearms", recipient=recipient, place=place_idx,
+                  date={"value": day, "begin": day, "end": day, "text": day, "precision": "day"},
+                  size={"dead": {"min": dead, "max": dead, "text": str(dead)}} if dead else {},
+                  evidence=[Evidence(text[:first], 0, first)], trigger="shot")
+    return ExtractionRecord(
+        document=DocumentInfo(id=doc_id, title=f"Shooting story {doc_id}", content_hash=f"hash-{doc_id}", published=published),
+        text=text, sentences=[Sentence(0, first), Sentence(first + 1, len(text))], actors=actors, places=places,
+        events=[event],
+    )
+
+
+def _sources(store) -> list[list[str]]:
+    return sorted(sorted(s["doc_id"] for s in view["sources"]) for view in _canonical(store))
+
+
+@pytest.fixture()
+def empty_store(tmp_path):
+    with open_store(str(tmp_path / "s.db")) as store:
+        yield store
+
+
+def test_one_shooting_told_a_day_apart_from_towns_3_km_apart_is_one_canonical_event(empty_store):
+    store = empty_store
+    store.add(shooting_record("local", "2015-06-21", "2015-06-20", MILLBROOK))
+    store.add(shooting_record("wire", "2015-06-22", "2015-06-21", EASTON_FALLS))
+    assert _sources(store) == [["local", "wire"]]
+
+
+def test_two_shootings_the_same_day_in_two_states_stay_two_even_when_one_lacks_a_place(empty_store):
+    store = empty_store
+    store.add(shooting_record("north", "2015-06-21", "2015-06-20", MILLBROOK, victim="Jo Marlow", dead=1))
+    store.add(shooting_record("south", "2015-06-21", "2015-06-20", RIVERTON, dead=1))
+    # An article about Riverton that names a victim of the same name, without tying a place to the event.
+    store.add(shooting_record("south-2", "2015-06-22", "2015-06-20", None, victim="Jo Marlow", dead=1,
+                              also_names=[RIVERTON]))
+    # Without a name shared with either, an unplaced report joins nothing.
+    store.add(shooting_record("anywhere", "2015-06-22", "2015-06-20", None, dead=1))
+    assert _sources(store) == [["anywhere"], ["north"], ["south"], ["south-2"]]
+
+
+def test_an_unplaced_report_joins_on_the_victims_name_the_same_day(empty_store):
+    store = empty_store
+    store.add(shooting_record("north", "2015-06-21", "2015-06-20", MILLBROOK, victim="Jo Marlow"))
+    store.add(shooting_record("south", "2015-06-21", "2015-06-20", RIVERTON))
+    store.add(shooting_record("follow-up", "2015-06-23", "2015-06-21", None, victim="Jo Marlow", also_names=[EASTON_FALLS]))
+    assert _sources(store) == [["follow-up", "north"], ["south"]]
+    assert store.rebuild_canonical_events() == 2 and _sources(store) == [["follow-up", "north"], ["south"]]

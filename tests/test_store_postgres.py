@@ -26,6 +26,12 @@ from test_store_fusion import (  # noqa: F401
     test_events_sort_by_whitelisted_columns_newest_first_by_default, test_re_extraction_and_document_updates_keep_canonical_events_and_reviews,
     test_rebuilding_gives_the_canonical_events_of_incremental_fusion, test_reviews_move_reports_in_and_out_of_canonical_events,
     test_the_review_verdict_filters_events_without_the_history,
+    test_an_unplaced_report_joins_on_the_victims_name_the_same_day,
+    test_one_shooting_told_a_day_apart_from_towns_3_km_apart_is_one_canonical_event,
+    test_two_shootings_the_same_day_in_two_states_stay_two_even_when_one_lacks_a_place,
+)
+from test_modality_views import (  # noqa: F401
+    test_the_store_filters_by_modality_and_never_fuses_an_announced_event_with_one_that_happened,
 )
 
 BACKENDS = ["sqlite", "postgres"]

@@ -183,10 +183,13 @@ DocOption = typer.Option(None, "--doc", help="Only events from this document.")
 SearchOption = typer.Option(None, "--search", "-s", help="Full-text search in the evidence.")
 RejectedOption = typer.Option(False, "--include-rejected", help="Include events an analyst rejected.")
 ReviewOption = typer.Option(None, "--review", help="Only events whose review is unreviewed, confirmed, corrected or rejected.")
+ModalityOption = typer.Option(None, "--modality", help="Only events of these modalities, comma-separated: asserted (it"
+                                                      " happened), future, hypothetical, negated.")
 
 
-def _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review=None):
+def _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review=None, modality=None):
     from polemos.store import REVIEW_FILTERS, EventFilter
+    from polemos.store.event_filter import split_modalities
 
     try:
         point = EventFilter.parse_near(near) if near else None
@@ -194,9 +197,14 @@ def _event_filter(store, actor, type, since, until, near, doc, q, include_reject
         raise typer.BadParameter(str(error), param_hint="--near")
     if review is not None and review not in REVIEW_FILTERS:
         raise typer.BadParameter(f"choose one of {', '.join(REVIEW_FILTERS)}", param_hint="--review")
+    try:
+        split_modalities(modality)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--modality")
     return EventFilter(
         actor=actor, type=type, since=_check_date(since, "--since"), until=_check_date(until, "--until"),
         near=point, doc=store.resolve_id(doc) if doc else None, q=q, include_rejected=include_rejected, review=review,
+        modality=modality,
     )
 
 
@@ -205,7 +213,7 @@ def events(
     db: Optional[str] = DbOption, actor: Optional[str] = ActorOption, type: Optional[str] = TypeOption,
     since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, near: Optional[str] = NearOption,
     doc: Optional[str] = DocOption, q: Optional[str] = SearchOption, include_rejected: bool = RejectedOption,
-    review: Optional[str] = ReviewOption,
+    review: Optional[str] = ReviewOption, modality: Optional[str] = ModalityOption,
     reports: bool = typer.Option(False, "--reports", help="List each document's events (reports) instead of canonical events."),
     sort: Optional[str] = typer.Option(None, help="date, type, place, country, dead, sources (canonical), confidence (reports)…;"
                                                   " prefix - for descending. Default -date."),
@@ -222,7 +230,7 @@ def events(
         raise typer.BadParameter("choose table, json or csv", param_hint="--format")
     try:
         with open_store(db) as store:
-            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review)
+            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review, modality)
             listed = store.events if reports else store.canonical_events
             items, total = listed(chosen, limit=limit, offset=offset, sort=sort)
     except ValueError as error:  # an unknown --sort
@@ -240,7 +248,7 @@ def export(
     db: Optional[str] = DbOption, actor: Optional[str] = ActorOption, type: Optional[str] = TypeOption,
     since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, near: Optional[str] = NearOption,
     doc: Optional[str] = DocOption, q: Optional[str] = SearchOption, include_rejected: bool = RejectedOption,
-    review: Optional[str] = ReviewOption,
+    review: Optional[str] = ReviewOption, modality: Optional[str] = ModalityOption,
     canonical: bool = typer.Option(False, "--canonical", help="One row per canonical event (fused across documents) instead of"
                                                               " one per document's report."),
 ):
@@ -254,7 +262,7 @@ def export(
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     try:
         with open_store(db) as store:
-            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review)
+            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review, modality)
             count = export_events(store, chosen, fmt, out_path, canonical=canonical)
     except (StoreError, ValueError, OSError) as error:
         err.print(f"polemos: error: {error}")

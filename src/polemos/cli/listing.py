@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from typing import TextIO
 
 from rich.console import Console
@@ -17,7 +18,7 @@ CSV_COLUMNS = (
     "review", "evidence", "doc_id",
 )
 CANONICAL_CSV_COLUMNS = (
-    "id", "date", "date_begin", "date_end", "date_precision", "type", "mode", "actors", "recipients",
+    "id", "date", "date_begin", "date_end", "date_precision", "type", "mode", "modality", "actors", "recipients",
     "place", "lat", "lon", "country", "dead", "dead_min", "dead_max", "sources", "reports",
     "earliest_doc_id", "earliest_published", "doc_ids",
 )
@@ -28,7 +29,7 @@ def flat_event(event: dict) -> dict:
     dead = (event.get("size") or {}).get("dead") or {}
     return {
         "id": event["id"], "date": date.get("value"), "date_begin": date.get("begin"), "date_end": date.get("end"),
-        "type": event["type"], "mode": event.get("mode"), "modality": event.get("modality"),
+        "type": event["type"], "mode": event.get("mode"), "modality": event.get("modality") or "asserted",
         "actors": "; ".join(event.get("actor_names", [])), "recipients": "; ".join(event.get("recipient_names", [])),
         "place": event.get("place_name"), "lat": event.get("lat"), "lon": event.get("lon"), "country": event.get("country"),
         "dead_min": dead.get("min"), "dead_max": dead.get("max"),
@@ -47,6 +48,7 @@ def flat_canonical(event: dict) -> dict:
     return {
         "id": event["id"], "date": date.get("value"), "date_begin": date.get("begin"), "date_end": date.get("end"),
         "date_precision": date.get("precision"), "type": event["type"], "mode": event.get("mode"),
+        "modality": event.get("modality") or "asserted",
         "actors": "; ".join(event.get("actor_names", [])), "recipients": "; ".join(event.get("recipient_names", [])),
         "place": event.get("place_name"), "lat": event.get("lat"), "lon": event.get("lon"), "country": event.get("country"),
         "dead": dead.get("value"), "dead_min": dead.get("min"), "dead_max": dead.get("max"),
@@ -98,6 +100,7 @@ def _report_table(events: list[dict], total: int, console: Console) -> None:
     console.print(table, markup=False)
     console.print(f"{len(events)} of {total} event reports (each document's own; without --reports: canonical events)",
                   markup=False)
+    _modality_note(events, console)
 
 
 def _canonical_table(events: list[dict], total: int, console: Console) -> None:
@@ -115,6 +118,17 @@ def _canonical_table(events: list[dict], total: int, console: Console) -> None:
                   f" --reports lists each document's events)", markup=False)
     if any((event.get("size") or {}).get("dead") for event in events):
         console.print(f"dead: the canonical figure, {FIGURE_RULE}; in brackets the range the sources give", markup=False)
+    _modality_note(events, console)
+
+
+def _modality_note(events: list[dict], console: Console) -> None:
+    """Say, under a table listing them, that marked events did not (or not yet) happen."""
+    marked = Counter(event.get("modality") for event in events if not _asserted(event))
+    if marked:
+        counts = ", ".join(f"{count} {modality}" for modality, count in sorted(marked.items()))
+        console.print(f"marked events are not said to have happened ({counts}): announced or planned (FUTURE),"
+                      " possible (HYPOTHETICAL) or denied (NEGATED); --modality asserted lists only events that happened",
+                      markup=False)
 
 
 def _date(event: dict) -> str:
@@ -126,8 +140,13 @@ def _date(event: dict) -> str:
 
 
 def _kind(row: dict) -> str:
-    modality = row.get("modality")
-    return row["type"] + (f"/{row['mode']}" if row["mode"] else "") + ("" if modality in (None, "asserted") else f" ({modality})")
+    """The type and mode, marked when the text does not say the event happened: "ASSAULT/firearms [FUTURE]"."""
+    kind = row["type"] + (f"/{row['mode']}" if row["mode"] else "")
+    return kind if _asserted(row) else f"{kind} [{row['modality'].upper()}]"
+
+
+def _asserted(event: dict) -> bool:
+    return event.get("modality") in (None, "asserted")
 
 
 def _dead(row: dict) -> str:

@@ -65,7 +65,7 @@ def _event_line(event: dict) -> str:
     who = ", ".join(event.get("actor_names") or []) or "?"
     whom = ", ".join(event.get("recipient_names") or [])
     where = f" in {event['place_name']}" if event.get("place_name") else ""
-    modality = "" if event.get("modality") in (None, "asserted") else f" ({event['modality']})"
+    modality = "" if event.get("modality") in (None, "asserted") else f" [{event['modality'].upper()}]"
     return f"{date}  {event['type']}{modality}: {who}{' → ' + whom if whom else ''}{where}"
 
 

@@ -14,7 +14,9 @@ ingested into a temporary store (the whole pipeline, fusion included), then:
 * **fusion** is scored on the main events: pairwise recall (same-incident document pairs
   whose main events share a canonical event), pairwise precision (of the main-event pairs
   sharing a canonical event, the share from the same incident), and B-cubed precision,
-  recall and F1 against the incidents, beside the B-cubed F1 of leaving every report alone.
+  recall and F1 against the incidents, beside the B-cubed F1 of leaving every report alone;
+  and the pairwise recall over the pairs whose main events both carry a day-precise date and
+  a settlement (city, town, village): what fusion makes of the reports it can place and date.
 
 Run: ``polemos eval incidents ../shared/eval/incidents/gva-dev``.
 """
@@ -33,6 +35,7 @@ from typing import Optional
 from polemos.distance import great_circle_km
 
 VIOLENT_TYPES = ("ASSAULT",)
+SETTLEMENTS = ("city", "town", "village")
 PLACE_KM = 25.0
 DATE_TOLERANCE = timedelta(days=1)
 DAY_PRECISION_SPAN = timedelta(days=2)
@@ -50,6 +53,7 @@ class MainEvent:
     canonical: Optional[str] = None
     dated: bool = False
     placed: bool = False
+    day_and_settlement: bool = False  # its date is precise to the day and its place a settlement
 
 
 def load_incidents(directory: Path) -> tuple[list[dict], dict[str, dict]]:
@@ -108,8 +112,8 @@ def _ingest_and_read(inputs: Path, location: Path, workers: Optional[int]) -> di
 def _violent_reports(store) -> dict[str, list[dict]]:
     marks = ",".join("?" for _ in VIOLENT_TYPES)
     cursor = store.connection.execute(
-        "SELECT e.doc_id, e.modality, e.confidence, e.date_begin, e.date_end, e.lat, e.lon, e.size_json,"
-        " e.event_json, m.canonical_id FROM events e LEFT JOIN canonical_members m ON m.report_id = e.id"
+        "SELECT e.doc_id, e.modality, e.confidence, e.date_begin, e.date_end, e.date_precision, e.lat, e.lon,"
+        " e.place_feature, e.size_json, e.event_json, m.canonical_id FROM events e LEFT JOIN canonical_members m ON m.report_id = e.id"
         f" WHERE e.type IN ({marks})", VIOLENT_TYPES)
     found: dict[str, list[dict]] = defaultdict(list)
     for row in cursor.fetchall():
@@ -118,6 +122,7 @@ def _violent_reports(store) -> dict[str, list[dict]]:
         found[row["doc_id"]].append({
             "modality": row["modality"], "confidence": row["confidence"] or 0.0,
             "begin": row["date_begin"], "end": row["date_end"], "lat": row["lat"], "lon": row["lon"],
+            "precision": row["date_precision"], "feature": row["place_feature"],
             "size": json.loads(row["size_json"] or "{}"), "canonical": row["canonical_id"],
             "start": evidence[0].get("start", 0),
         })
@@ -143,6 +148,7 @@ def _score_main(doc: dict, incident: dict, reports: list[dict]) -> MainEvent:
         killed_right=count_right(chosen["size"].get("dead"), incident.get("killed")),
         injured_right=count_right(chosen["size"].get("injured"), incident.get("injured")),
         canonical=chosen["canonical"], dated=chosen["begin"] is not None, placed=chosen["lat"] is not None,
+        day_and_settlement=chosen.get("precision") == "day" and chosen.get("feature") in SETTLEMENTS,
     )
 
 
@@ -194,6 +200,8 @@ def _fusion_scores(mains: list[MainEvent]) -> dict:
         by_incident[item.incident].append(item)
     gold_pairs = [(a, b) for group in by_incident.values() for a, b in combinations(group, 2)]
     merged_gold = sum(1 for a, b in gold_pairs if a.canonical and a.canonical == b.canonical)
+    located_pairs = [(a, b) for a, b in gold_pairs if a.day_and_settlement and b.day_and_settlement]
+    merged_located = sum(1 for a, b in located_pairs if a.canonical and a.canonical == b.canonical)
     clustered = [m for m in mains if m.canonical]
     by_canonical: dict[str, list[MainEvent]] = defaultdict(list)
     for item in clustered:
@@ -205,6 +213,8 @@ def _fusion_scores(mains: list[MainEvent]) -> dict:
     return {
         "gold_pairs": len(gold_pairs),
         "pairwise_recall": _ratio(merged_gold, len(gold_pairs)),
+        "located_pairs": len(located_pairs),
+        "located_pairwise_recall": _ratio(merged_located, len(located_pairs)),
         "predicted_pairs": len(predicted_pairs),
         "pairwise_precision": _ratio(right_pairs, len(predicted_pairs)),
         "bcubed": bcubed,
@@ -248,6 +258,8 @@ def format_report(report: dict) -> str:
         "fusion of the main events:",
         f"  pairwise recall {_show(fusion['pairwise_recall'])} ({fusion['gold_pairs']} same-incident pairs)"
         f"   pairwise precision {_show(fusion['pairwise_precision'])} ({fusion['predicted_pairs']} merged pairs)",
+        f"  pairwise recall where both are dated to the day and placed at a settlement"
+        f" {_show(fusion['located_pairwise_recall'])} ({fusion['located_pairs']} pairs)",
         f"  B-cubed P {_show(bcubed['precision'])} R {_show(bcubed['recall'])} F1 {_show(bcubed['f1'])}"
         f"   (no fusion: F1 {_show(fusion['bcubed_no_fusion_f1'])})",
     ])

@@ -5,7 +5,10 @@
 - ``geojson``: a FeatureCollection of the events that have a place;
 - ``parquet``: one flat row per event, for DuckDB, pandas or Spark.
 
-Every row keeps the evidence (sentence text and offsets) and the analyst's review.
+Every row keeps the evidence (sentence text and offsets) and the analyst's review, and its
+``modality``: only ``asserted`` events happened; ``future``, ``hypothetical`` and ``negated``
+ones are kept, marked, with no fatalities and no ACLED type, so no count takes them for
+events that happened (``--modality asserted`` leaves them out).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
     "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "country", "location", "latitude",
     "longitude", "geo_precision", "source", "source_url", "notes", "fatalities", "plover_type",
-    "plover_mode", "review_status", "timestamp",
+    "plover_mode", "modality", "review_status", "timestamp",
 )
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 2, "season": 3, "year": 3}
 _GEO_PRECISION = {"village": 1, "city": 1, "admin2": 2, "region": 2, "admin1": 2, "route": 2, "country": 3}
@@ -62,7 +65,7 @@ def plover_record(event: dict, actors: dict[str, dict]) -> dict[str, Any]:
         "size": {key: value for key, value in (event.get("size") or {}).items() if value},
         "text_info": [{"start": span["start"], "end": span["end"]} for span in event.get("evidence", [])],
         "cite_info": {"corpus": "polemos", "citation": event.get("doc_id"), "title": event.get("doc_title")},
-        "modality": event.get("modality"),
+        "modality": event.get("modality") or "asserted",
         "attributed_to": event.get("attributed_to"),
         "coder": f"polemos; reviewed {review['status']} by {review.get('reviewer') or 'unknown'}" if review else "polemos",
         "comment": review.get("note") if review else None,
@@ -85,7 +88,8 @@ def _location(event: dict) -> dict[str, Any] | None:
 
 def acled_row(event: dict) -> dict[str, Any]:
     date = event.get("date") or {}
-    acled = event.get("acled") or {}
+    modality = event.get("modality") or "asserted"
+    acled = (event.get("acled") or {}) if modality == "asserted" else {}  # ACLED codes only what happened
     dead = ((event.get("size") or {}).get("dead") or {})
     actors, recipients = event.get("actor_names", []), event.get("recipient_names", [])
     return {
@@ -107,10 +111,12 @@ def acled_row(event: dict) -> dict[str, Any]:
         "source": event.get("doc_title") or event.get("doc_id"),
         "source_url": event.get("doc_url"),
         "notes": " … ".join(span["text"] for span in event.get("evidence", [])),
-        # ACLED's rule: the most conservative reported figure, 0 when none is reported.
-        "fatalities": int(dead["min"]) if dead.get("min") is not None else 0,
+        # ACLED's rule: the most conservative reported figure, 0 when none is reported; an
+        # event that did not happen (announced, possible, denied) killed no one.
+        "fatalities": int(dead["min"]) if dead.get("min") is not None and modality == "asserted" else 0,
         "plover_type": event["type"],
         "plover_mode": event.get("mode"),
+        "modality": modality,
         "review_status": (event.get("review") or {}).get("status"),
         "timestamp": (event.get("review") or {}).get("reviewed_at"),
     }

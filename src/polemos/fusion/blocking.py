@@ -9,10 +9,11 @@ it only matches the same span), then names one anchor:
   looks up every cell within ``fine_limit_km`` of its place, the widest radius of a fine place.
 - ``cf:ISO3`` / ``cc:ISO3`` the country, for pairing a fine place with a province or region
   (a coarse place) of the same country: fine events file under ``cf``, coarse ones under ``cc``.
-- ``a:ID`` / ``an:ID`` an actor (its owner, "ISR" for "ISR.MIL"), for pairs tied by an actor
-  only, which needs one side without a usable place: every event files under ``a``, events
-  without a usable place also under ``an``; a report without a usable place looks up ``a``,
-  one with a place only ``an``, so the big actor buckets are read by the few vague reports.
+- ``a:NAME`` / ``an:NAME`` a named actor (a person or a named group, not a state or one of its
+  sectors), for pairs where one side has no usable place, which only fuse on a shared name:
+  every event files under ``a``, events without a usable place also under ``an``; a report
+  without a usable place looks up ``a``, one with a place only ``an``, so the actor buckets
+  are read by the few vague reports.
 
 This mirrors ``compat.match_score``: two profiles it accepts always share a key, so blocking
 loses no match (``tests/test_fusion_blocking.py`` checks this against comparing all pairs).
@@ -20,7 +21,7 @@ loses no match (``tests/test_fusion_blocking.py`` checks this against comparing 
 
 from __future__ import annotations
 
-from polemos.fusion.compat import Profile, actor_root
+from polemos.fusion.compat import Profile, named_actors
 from polemos.fusion.places import COARSE, FINE, anchor_class, cells_within, grid_cell
 from polemos.fusion.rules import FusionRules
 
@@ -61,7 +62,7 @@ def _anchor_class(profile: Profile, rules: FusionRules) -> str:
 
 
 def _actor_keys(profile: Profile, prefix: str) -> set[str]:
-    return {prefix + actor_root(actor) for actor in profile.actors}
+    return {prefix + actor for actor in named_actors(profile.actors)}
 
 
 def _combine(profile: Profile, anchors: set[str], rules: FusionRules) -> set[str]:

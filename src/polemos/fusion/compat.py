@@ -5,15 +5,25 @@ consensus. A report joins a canonical event only when it agrees with the consens
 just with one member, which would let a chain of near matches drift across a region):
 
 - same event family;
-- date spans overlapping, or apart by no more than the larger tolerance of the two (a day for
-  day-precise reports); spans vaguer than a quarter only match the very same span;
+- date spans overlapping, or apart by no more than the larger tolerance of the two (two days
+  for day-precise reports); spans vaguer than a quarter only match the very same span;
 - places within the larger of the two radii, in the same country; and never two different
-  towns on the same day, whatever their distance (two towns attacked by one group on one day
-  are two events);
-- actor sets overlapping, or one side naming no specific actor;
+  towns within the day tolerance, unless they are a few km apart (one built-up area: two
+  towns attacked by one group on one day are two events);
+- named groups overlapping, or one side naming none (a state or its forces contradict
+  nothing); people never contradict, since outlets name different victims, suspects and
+  witnesses of one event;
 - and enough positive ties (``REQUIRED_TIES``): places agreeing at town level, or two of
-  places agreeing at province level, a shared specific actor, both dates precise to the
-  day. Same family and same day alone is a coincidence, not an identity.
+  places agreeing at province level, a shared specific actor, a shared person, both dates
+  precise to the day, the same victims' count. Same family and same day alone is a
+  coincidence, not an identity; one tie more is needed when a report is dated only by its
+  publication.
+
+A report that does not say where its event happened (no place, or only the country) could
+be any event of that day: it joins only on strong evidence, a day-precise date on both sides
+and a shared name (a person or a named group, not "the police"), and never an event placed
+where its document is not about (``Report.context``, the places the document names). The
+same holds for a placed report meeting a canonical event without a place.
 
 When a report fits several canonical events about equally well the index keeps it apart
 (``FusionRules.ambiguity_margin``): a month-precise report of "an attack in Borno in April"
@@ -22,6 +32,7 @@ is not guessed into one of April's attacks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -38,6 +49,11 @@ PRECISE_DATES = frozenset({"day", "week"})
 # level count 2, at province level 1; a shared specific actor 1; both dates precise to the
 # day 1. Two are needed, so a report vague in date, place and actor does not join on one tie.
 REQUIRED_TIES = 2
+# A report dated only by its publication says "in the fortnight before": a town alone, in that
+# window, is as likely another incident there (a city has several a week), so it needs one more.
+UNDATED_EXTRA_TIES = 1
+FIGURE_CATEGORIES = ("dead", "injured")
+_COUNTRY_CODE = re.compile(r"^[A-Z]{3}(\.|$)")  # "USA", "USA.COP": a state or one of its sectors, not a name
 
 
 @dataclass(frozen=True)
@@ -52,6 +68,10 @@ class Profile:
     # (day, place) of every member precise to the day and to a settlement: the hard rule
     # "never two different towns on the same day" is checked against all of them.
     day_places: tuple[tuple[int, PlaceRef], ...] = ()
+    people: frozenset[str] = frozenset()  # the persons among ``actors``
+    # (category, min, max) of the victims' counts given (max None: open-ended).
+    figures: tuple[tuple[str, float, Optional[float]], ...] = ()
+    context: tuple[PlaceRef, ...] = ()  # where the documents are about, when ``place`` does not say
 
 
 def profile_of(report: Report, families: EventFamilies, rules: FusionRules) -> Profile:
@@ -61,7 +81,18 @@ def profile_of(report: Report, families: EventFamilies, rules: FusionRules) -> P
         family=families.family_of(report.type), type=report.type, mode=report.mode, span=span, place=place,
         actors=report.specific_actors, fusable=span is not None and report.modality in FUSABLE_MODALITIES,
         day_places=((span.begin, place),) if is_day_settlement(span, place) else (),
+        people=report.people & report.specific_actors, figures=figures_of(report.size), context=report.context,
     )
+
+
+def figures_of(size: Optional[dict]) -> tuple[tuple[str, float, Optional[float]], ...]:
+    found = []
+    for category in FIGURE_CATEGORIES:
+        stated = (size or {}).get(category) or {}
+        low, high = stated.get("min"), stated.get("max")
+        if low is not None or high is not None:
+            found.append((category, low if low is not None else high, high))
+    return tuple(found)
 
 
 def is_day_settlement(span: Optional[DateSpan], place: Optional[PlaceRef]) -> bool:
@@ -79,16 +110,76 @@ def match_score(new: Profile, canonical: Profile, rules: FusionRules) -> Optiona
     place = _place_agreement(new.place, canonical.place, rules)
     if place is None or _two_towns_same_day(new, canonical, rules):
         return None
-    actors = _actor_agreement(new.actors, canonical.actors)
+    actors = _actor_agreement(new.actors - new.people, canonical.actors - canonical.people)
     if actors is None:
+        return None
+    shared_people = bool(new.people & canonical.people)
+    if (is_unlocated(new, rules) or is_unlocated(canonical, rules)) and not _strong_without_place(new, canonical, rules):
         return None
     place_score, place_ties = place
     actor_score, actor_ties = actors
     precise_dates = new.span.precision in PRECISE_DATES and canonical.span.precision in PRECISE_DATES
-    if place_ties + actor_ties + precise_dates < REQUIRED_TIES:
+    same_figures = _figures_agree(new.figures, canonical.figures)
+    required = REQUIRED_TIES + UNDATED_EXTRA_TIES * ("publication" in (new.span.precision, canonical.span.precision))
+    if place_ties + actor_ties + shared_people + precise_dates + same_figures < required:
         return None
     kind_score = 0.25 * (new.type == canonical.type) + 0.25 * (new.mode is not None and new.mode == canonical.mode)
-    return date_score + place_score + actor_score + kind_score
+    evidence_score = 0.25 * shared_people + 0.25 * same_figures
+    return date_score + place_score + actor_score + kind_score + evidence_score
+
+
+def is_unlocated(profile: Profile, rules: FusionRules) -> bool:
+    """The profile does not say where in its country the event happened."""
+    return anchor_class(profile.place, rules.radius_km, rules.default_radius_km, rules.fine_limit_km) == NONE
+
+
+def _strong_without_place(new: Profile, canonical: Profile, rules: FusionRules) -> bool:
+    """When one side has no usable place: the same day on both sides and a shared name, and
+    no side placed (by its place or its documents' places) where the other is not."""
+    same_day = all(p.span.precision == "day" and p.span.days <= 2 for p in (new, canonical))
+    if not (same_day and new.span.gap(canonical.span) <= rules.day_tolerance):
+        return False
+    if not (new.people & canonical.people or _shared_named_group(new.actors, canonical.actors)):
+        return False
+    return not _elsewhere(new, canonical, rules)
+
+
+def _shared_named_group(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(named_actors(a) & b)
+
+
+def named_actors(actors: frozenset[str]) -> frozenset[str]:
+    """The actors named by name (people, groups), not a state or one of its sectors."""
+    return frozenset(actor for actor in actors if not _COUNTRY_CODE.match(actor))
+
+
+def _elsewhere(new: Profile, canonical: Profile, rules: FusionRules) -> bool:
+    """Their places (a placed side's place, an unlocated side's document places) never agree."""
+    places_new, places_canonical = _where(new, rules), _where(canonical, rules)
+    if not (places_new and places_canonical):
+        return False  # one side does not say at all: nothing contradicts
+    return not any(_place_agreement(a, b, rules) is not None for a in places_new for b in places_canonical)
+
+
+def _where(profile: Profile, rules: FusionRules) -> tuple[PlaceRef, ...]:
+    if not is_unlocated(profile, rules):
+        return (profile.place,)
+    return profile.context
+
+
+def _figures_agree(a: tuple, b: tuple) -> bool:
+    """Both give a nonzero count of the same victims, and their ranges overlap."""
+    for category, low, high in a:
+        for other_category, other_low, other_high in b:
+            if category != other_category or max(low, other_low) <= 0:
+                continue
+            if max(low, other_low) <= min(_upper(high), _upper(other_high)):
+                return True
+    return False
+
+
+def _upper(high: Optional[float]) -> float:
+    return float("inf") if high is None else high
 
 
 def _date_score(a: DateSpan, b: DateSpan, rules: FusionRules) -> Optional[float]:
@@ -123,26 +214,35 @@ def _place_agreement(a: Optional[PlaceRef], b: Optional[PlaceRef], rules: Fusion
 
 
 def _two_towns_same_day(new: Profile, canonical: Profile, rules: FusionRules) -> bool:
+    """Two settlements named for days within the tolerance, further apart than one built-up area."""
     return any(
-        abs(day - other_day) <= rules.day_tolerance and not same_place(place, other_place, rules.same_place_km)
+        abs(day - other_day) <= rules.day_tolerance and not _one_built_up_area(place, other_place, rules)
         for day, place in new.day_places for other_day, other_place in canonical.day_places
     )
 
 
+def _one_built_up_area(a: PlaceRef, b: PlaceRef, rules: FusionRules) -> bool:
+    """The same town, or towns a few km apart: outlets name the town, its neighbour or the
+    township for one incident, so only settlements further apart are surely two places."""
+    if same_place(a, b, rules.same_place_km):
+        return True
+    distance = distance_km(a, b)
+    return distance is not None and distance <= rules.adjacent_towns_km
+
+
 def _actor_agreement(a: frozenset[str], b: frozenset[str]) -> Optional[tuple[float, int]]:
-    """(score, ties): None when both name specific actors and none of them is shared."""
+    """(score, ties) of two sets of groups: None when both name groups by name and share none.
+
+    A state or one of its forces ("USA.COP") contradicts nothing: one outlet names the group
+    that attacked, another the police or army that responded or was attacked."""
     if not a or not b:
         return 0.0, 0
     shared = sum(1 for actor in a if _named_in(actor, b))
     if shared == 0 and not any(_named_in(actor, a) for actor in b):
-        return None
+        return None if named_actors(a) and named_actors(b) else (0.0, 0)
     return max(shared, 1) / max(len(a), len(b)), 1
 
 
 def _named_in(actor: str, others: frozenset[str]) -> bool:
     """``actor`` or its owner is among ``others``: "ISR" and "ISR.MIL" agree, "ISR.MIL" and "ISR.CVL" do not."""
     return actor in others or ("." in actor and actor.split(".", 1)[0] in others)
-
-
-def actor_root(actor: str) -> str:
-    return actor.split(".", 1)[0]

@@ -40,7 +40,23 @@ def consensus_profile(members: list[tuple[Report, Profile]]) -> Profile:
         span=_consensus_span(spans), place=_consensus_place(places), actors=actors,
         fusable=all(p.fusable for _, p in members),
         day_places=tuple(dp for _, p in members for dp in p.day_places),
+        people=frozenset().union(*(p.people for _, p in members)),
+        figures=tuple(dict.fromkeys(figure for _, p in members for figure in p.figures)),
+        context=_consensus_context(members) if not _locates(_consensus_place(places)) else (),
     )
+
+
+def _locates(place: Optional[PlaceRef]) -> bool:
+    return place is not None and place.has_point and place.feature not in WHOLE_COUNTRY
+
+
+def _consensus_context(members: list[tuple[Report, Profile]]) -> tuple[PlaceRef, ...]:
+    """The places the documents of an unlocated canonical event name, each once."""
+    kept: dict[str, PlaceRef] = {}
+    for _, profile in members:
+        for place in profile.context:
+            kept.setdefault(place.identity, place)
+    return tuple(kept.values())
 
 
 def canonical_view(canonical_id: str, members: list[tuple[Report, Profile]], consensus: Profile) -> dict[str, Any]:

@@ -16,10 +16,18 @@ from polemos.record import ExtractionRecord
 # Actors that say nothing about who acted: a sector with no owner ("the rebels", "civilians")
 # or a phrase the knowledge base does not know ("gunmen"): matching on them would glue
 # unrelated events together, and disagreeing on them proves nothing.
-# The civilians of a country ("ARM.CVL") are as unspecific: they are the victims of most events.
+# The civilians of a country ("ARM.CVL") are as unspecific: they are the victims of most events;
+# so are its unidentified armed men ("USA.UAF": "a gunman"), who are whoever did it.
+# A place taken for an actor ("Brooklyn") names no one.
 UNSPECIFIC_PREFIX = "unspecified."
 UNSPECIFIC_KINDS = frozenset({"group"})
-UNSPECIFIC_SECTORS = frozenset({"CVL"})
+UNSPECIFIC_SECTORS = frozenset({"CVL", "UAF"})
+NOT_ACTOR_KINDS = frozenset({"place"})
+PERSON_KIND = "person"
+# Document places an unplaced report keeps as its context (``Report.context``): where its
+# document is about, at most this many, settlements and provinces only.
+CONTEXT_FEATURES = frozenset({"city", "town", "village", "admin2", "admin1"})
+MAX_CONTEXT_PLACES = 12
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,12 @@ class Report:
     doc_title: Optional[str] = None
     confidence: float = 0.0
     actor_names: dict[str, str] = field(default_factory=dict)
+    # The people among ``specific_actors`` (victims, suspects, named officials): other
+    # reports of the event name other people, so unlike groups they never contradict.
+    people: frozenset[str] = frozenset()
+    # For a report without a usable place: the places its document names, so that it never
+    # joins an event placed somewhere its document is not about (empty when it has a place).
+    context: tuple[PlaceRef, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -48,7 +62,8 @@ class Report:
             "recipient": list(self.recipient), "specific_actors": sorted(self.specific_actors),
             "size": self.size, "evidence": list(self.evidence), "modality": self.modality,
             "published": self.published, "doc_title": self.doc_title, "confidence": self.confidence,
-            "actor_names": self.actor_names,
+            "actor_names": self.actor_names, "people": sorted(self.people),
+            "context": [place.to_dict() for place in self.context],
         }
 
     @classmethod
@@ -60,7 +75,8 @@ class Report:
             size=data.get("size") or {}, evidence=tuple(data.get("evidence") or ()),
             modality=data.get("modality") or "asserted", published=data.get("published"),
             doc_title=data.get("doc_title"), confidence=float(data.get("confidence") or 0.0),
-            actor_names=dict(data.get("actor_names") or {}),
+            actor_names=dict(data.get("actor_names") or {}), people=frozenset(data.get("people") or ()),
+            context=tuple(PlaceRef.from_dict(place) for place in data.get("context") or ()),
         )
 
 
@@ -71,7 +87,22 @@ def specific_actors(actor_ids: Iterable[str], kinds: Mapping[str, str]) -> froze
         if actor_id and not actor_id.startswith(UNSPECIFIC_PREFIX)
         and actor_id.rsplit(".", 1)[-1] not in UNSPECIFIC_SECTORS
         and not (kinds.get(actor_id) in UNSPECIFIC_KINDS and "." not in actor_id)
+        and kinds.get(actor_id) not in NOT_ACTOR_KINDS
     )
+
+
+def named_people(actor_ids: Iterable[str], kinds: Mapping[str, str]) -> frozenset[str]:
+    """The ids among ``actor_ids`` that name a person."""
+    return frozenset(actor_id for actor_id in actor_ids if kinds.get(actor_id) == PERSON_KIND)
+
+
+def context_places(places: Iterable[PlaceRef]) -> tuple[PlaceRef, ...]:
+    """The distinct located settlements and provinces among a document's places, in text order."""
+    kept: dict[str, PlaceRef] = {}
+    for place in places:
+        if place.feature in CONTEXT_FEATURES and place.has_point and place.country and place.identity not in kept:
+            kept[place.identity] = place
+    return tuple(kept.values())[:MAX_CONTEXT_PLACES]
 
 
 def reports_from_record(record: ExtractionRecord) -> list[Report]:
@@ -84,6 +115,8 @@ def reports_from_record(record: ExtractionRecord) -> list[Report]:
     kinds = {actor.id: actor.kind for actor in record.actors}
     names = {actor.id: actor.name for actor in record.actors}
     doc = record.document
+    document_places = context_places(
+        PlaceRef(p.name or p.text, p.geonameid, p.lat, p.lon, p.country, p.feature) for p in record.places)
     reports = []
     for event in record.events:
         place = None
@@ -99,18 +132,21 @@ def reports_from_record(record: ExtractionRecord) -> list[Report]:
             evidence=tuple({"text": e.text, "start": e.start, "end": e.end} for e in event.evidence),
             modality=event.modality or "asserted", published=doc.published, doc_title=doc.title,
             confidence=event.confidence, actor_names={a: names[a] for a in participants if a in names},
+            people=named_people(participants, kinds), context=document_places if _unlocated(place) else (),
         ))
     return reports
 
 
-def report_from_event(event: Mapping[str, Any], actor_kinds: Optional[Mapping[str, str]] = None) -> Report:
+def report_from_event(event: Mapping[str, Any], actor_kinds: Optional[Mapping[str, str]] = None,
+                      document_places: Iterable[PlaceRef] = ()) -> Report:
     """A report from one event dict as ``store.events()`` returns it.
 
     Reads the event fields plus ``doc_id``, ``doc_title``, ``place_name``, ``place_feature``,
     ``lat``, ``lon``, ``country``, ``actor_names``/``recipient_names`` and, when the store
     provides them, ``doc_published`` and ``place_geonameid``. ``actor_kinds`` (actor id to
     kind, from the store's actors table) lets unknown phrase groups such as "gunmen" count as
-    unspecific actors.
+    unspecific actors and tells people from groups; ``document_places`` (every place of the
+    event's document) becomes the context of a report without a place.
     """
     actor, recipient = tuple(event.get("actor") or ()), tuple(event.get("recipient") or ())
     names = dict(zip(actor, event.get("actor_names") or ())) | dict(zip(recipient, event.get("recipient_names") or ()))
@@ -126,4 +162,11 @@ def report_from_event(event: Mapping[str, Any], actor_kinds: Optional[Mapping[st
         evidence=tuple({"text": e.get("text"), "start": e.get("start"), "end": e.get("end")} for e in event.get("evidence") or ()),
         modality=event.get("modality") or "asserted", published=event.get("doc_published"),
         doc_title=event.get("doc_title"), confidence=float(event.get("confidence") or 0.0), actor_names=names,
+        people=named_people([*actor, *recipient], actor_kinds or {}),
+        context=context_places(document_places) if _unlocated(place) else (),
     )
+
+
+def _unlocated(place: Optional[PlaceRef]) -> bool:
+    """No place, or one that does not say where in its country (the context is then kept)."""
+    return place is None or not place.has_point or place.feature == "country"

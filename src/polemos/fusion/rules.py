@@ -30,7 +30,10 @@ class FusionRules:
     default_radius_km: float = 25.0  # a point-like feature the table does not list (a camp, a building)
     fine_limit_km: float = 75.0  # places up to this radius are blocked by grid cell, wider ones by country
     same_place_km: float = 2.0  # two gazetteer points this close are one place
-    day_tolerance: int = 1  # day-precise reports a day apart may be one event (overnight, time zones)
+    adjacent_towns_km: float = 5.0  # settlements this close may be named for one incident (a town and its neighbour)
+    # Day-precise reports up to two days apart may be one event: overnight, time zones, and
+    # news-relative days ("on Saturday") resolved against a publication date a day off.
+    day_tolerance: int = 2
     week_tolerance: int = 1
     max_span_days: int = 92  # reports vaguer than a quarter only fuse with the very same span
     publication_window_days: int = 14  # an undated report's event happened within this before publication

@@ -112,6 +112,8 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
         "place": profile.place.to_dict() if profile.place else None,
         "actors": sorted(profile.actors), "fusable": profile.fusable,
         "day_places": [[day, place.to_dict()] for day, place in profile.day_places],
+        "people": sorted(profile.people), "figures": [list(figure) for figure in profile.figures],
+        "context": [place.to_dict() for place in profile.context],
     }
 
 
@@ -121,4 +123,7 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
         place=PlaceRef.from_dict(data.get("place")), actors=frozenset(data.get("actors") or ()),
         fusable=bool(data.get("fusable")),
         day_places=tuple((int(day), PlaceRef.from_dict(place)) for day, place in data.get("day_places") or ()),
+        people=frozenset(data.get("people") or ()),
+        figures=tuple((category, low, high) for category, low, high in data.get("figures") or ()),
+        context=tuple(PlaceRef.from_dict(place) for place in data.get("context") or ()),
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 
 from polemos.store.base import Store, StoreError
-from polemos.store.event_filter import REVIEW_FILTERS, EventFilter
+from polemos.store.event_filter import MODALITIES, REVIEW_FILTERS, EventFilter
 from polemos.store.postgres import PostgresStore, is_postgres_url
 from polemos.store.sqlite import DEFAULT_DB, SQLiteStore
 
@@ -28,6 +28,6 @@ def open_store(location: str | None = None) -> Store:
 
 
 __all__ = [
-    "EventFilter", "DEFAULT_DB", "PostgresStore", "REVIEW_FILTERS", "SQLiteStore", "Store", "StoreError",
+    "EventFilter", "DEFAULT_DB", "MODALITIES", "PostgresStore", "REVIEW_FILTERS", "SQLiteStore", "Store", "StoreError",
     "default_location", "open_store",
 ]

@@ -16,11 +16,12 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
-from polemos.fusion import Change, EventFamilies, FusionIndex, report_from_event
+from polemos.fusion import Change, EventFamilies, FusionIndex, PlaceRef, report_from_event
 from polemos.fusion.sql_state import SQLFusionState
 from polemos.store.dialect import SQLITE
 from polemos.store.event_filter import (
-    SCAN_IN_ORDER_ABOVE, EventFilter, actor_match, actor_parameters, near_condition, order_by, split_types,
+    EFFECTIVE_MODALITY, SCAN_IN_ORDER_ABOVE, EventFilter, actor_match, actor_parameters, near_condition, order_by,
+    split_types,
 )
 from polemos.store.event_views import actor_details, document_events, get_event
 
@@ -69,7 +70,15 @@ class StoreFusion:
     def _reports(self, views: list[dict]):
         actor_ids = {actor for view in views for actor in (*view["actor"], *view["recipient"])}
         kinds = {actor_id: found["kind"] for actor_id, found in actor_details(self.connection, actor_ids).items()}
-        return [report_from_event(view, kinds) for view in views]
+        places = {doc_id: self._document_places(doc_id) for doc_id in {view["doc_id"] for view in views}}
+        return [report_from_event(view, kinds, places[view["doc_id"]]) for view in views]
+
+    def _document_places(self, doc_id: str) -> list[PlaceRef]:
+        """The places a document names, in text order: the context of its reports without a place."""
+        rows = self.connection.execute(
+            "SELECT name, text, geonameid, lat, lon, country, feature FROM places WHERE doc_id = ? ORDER BY idx", (doc_id,))
+        return [PlaceRef(row["name"] or row["text"], row["geonameid"], row["lat"], row["lon"], row["country"], row["feature"])
+                for row in rows]
 
     def _lock(self) -> None:
         if self.dialect.lock_fusion:
@@ -117,6 +126,12 @@ def canonical_conditions(filter: EventFilter, dialect=SQLITE, scan_in_order: boo
     elif filter.review:
         clauses.append(f"{members} JOIN events e ON e.id = m.report_id WHERE e.review_status = ?)")
         params.append(filter.review)
+    if filter.modalities:
+        # Only asserted reports fuse; any other report is a canonical event of its own, so the
+        # modality of its reports is the canonical event's.
+        marks = ",".join("?" * len(filter.modalities))
+        clauses.append(f"{members} JOIN events e ON e.id = m.report_id WHERE {EFFECTIVE_MODALITY} IN ({marks}))")
+        params += filter.modalities
     return " AND ".join(clauses), params
 
 

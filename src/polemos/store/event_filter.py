@@ -16,6 +16,10 @@ from polemos.store.dialect import SQLITE
 from polemos.store.events import REVIEW_STATUSES
 
 REVIEW_FILTERS = ("unreviewed", *REVIEW_STATUSES)
+# Whether an event happened: only ``asserted`` events did; the others were announced or
+# planned (future), possible or conditional (hypothetical), or denied (negated).
+MODALITIES = ("asserted", "future", "hypothetical", "negated")
+EFFECTIVE_MODALITY = "COALESCE(e.modality, 'asserted')"  # rows stored before modality was kept
 EFFECTIVE_TYPE = "COALESCE(e.review_type, e.type)"  # a corrected type wins
 
 # What ``sort`` may name, and the column it sorts on; "-date" sorts newest first.
@@ -38,10 +42,16 @@ class EventFilter:
     acled: Optional[str] = None  # ACLED event type
     include_rejected: bool = False
     review: Optional[str] = None  # unreviewed | confirmed | rejected | corrected (the review queue)
+    modality: Optional[str] = None  # asserted | future | hypothetical | negated (comma-separated for several)
 
     def __post_init__(self) -> None:
         if self.review is not None and self.review not in REVIEW_FILTERS:
             raise ValueError(f"review must be one of {', '.join(REVIEW_FILTERS)}, not {self.review!r}")
+        split_modalities(self.modality)  # refuses an unknown one
+
+    @property
+    def modalities(self) -> list[str]:
+        return split_modalities(self.modality)
 
     @classmethod
     def parse_near(cls, text: str) -> tuple[float, float, float]:
@@ -101,9 +111,21 @@ def event_conditions(filter: EventFilter, dialect=SQLITE, scan_in_order: bool = 
     elif filter.review:
         clauses.append("e.review_status = ?")
         params.append(filter.review)
+    if filter.modalities:
+        clauses.append(f"{EFFECTIVE_MODALITY} IN ({','.join('?' * len(filter.modalities))})")
+        params += filter.modalities
     if not filter.include_rejected and filter.review != "rejected":
         clauses.append("(e.review_status IS NULL OR e.review_status <> 'rejected')")
     return " AND ".join(clauses), params
+
+
+def split_modalities(text: Optional[str]) -> list[str]:
+    """``"asserted, future"`` → ``["asserted", "future"]``; ValueError naming the choices for an unknown one."""
+    chosen = [part.strip().lower() for part in (text or "").split(",") if part.strip()]
+    unknown = [part for part in chosen if part not in MODALITIES]
+    if unknown:
+        raise ValueError(f"modality must be among {', '.join(MODALITIES)}, not {', '.join(map(repr, unknown))}")
+    return list(dict.fromkeys(chosen))
 
 
 def split_types(text: str) -> list[str]:

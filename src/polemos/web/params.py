@@ -12,7 +12,8 @@ from typing import Optional
 
 from fastapi import HTTPException, Query
 
-from polemos.store import REVIEW_FILTERS, EventFilter
+from polemos.store import MODALITIES, REVIEW_FILTERS, EventFilter
+from polemos.store.event_filter import split_modalities
 from polemos.store.canonical import CANONICAL_SORTS
 from polemos.store.event_filter import EVENT_SORTS
 
@@ -45,15 +46,21 @@ def event_filter(
     acled: Optional[str] = Query(None, max_length=100, description="ACLED event type."),
     include_rejected: bool = Query(False, description="Also list events an analyst rejected."),
     review: Optional[str] = Query(None, max_length=20, description=f"Review state: {', '.join(REVIEW_FILTERS)}."),
+    modality: Optional[str] = Query(None, max_length=100, description=(
+        f"Modalities, comma-separated: {', '.join(MODALITIES)} (only asserted events happened).")),
 ) -> EventFilter:
-    review = _blank_to_none(review)
+    review, modality = _blank_to_none(review), _blank_to_none(modality)
     if review is not None and review not in REVIEW_FILTERS:
         raise HTTPException(422, f"review: choose one of {', '.join(REVIEW_FILTERS)}")
+    try:
+        split_modalities(modality)
+    except ValueError as error:
+        raise HTTPException(422, str(error)) from None
     return EventFilter(
         actor=_blank_to_none(actor), type=_blank_to_none(type),
         since=_date(since, "since", first=True), until=_date(until, "until", first=False),
         near=_near(near), doc=_blank_to_none(doc), q=_blank_to_none(q), acled=_blank_to_none(acled),
-        include_rejected=include_rejected, review=review,
+        include_rejected=include_rejected, review=review, modality=modality,
     )
 
 
@@ -83,6 +90,7 @@ def filter_query(filter: EventFilter) -> dict[str, str]:
         "near": ",".join(f"{v:g}" for v in filter.near) if filter.near else None,
         "doc": filter.doc, "q": filter.q, "acled": filter.acled,
         "include_rejected": "true" if filter.include_rejected else None, "review": filter.review,
+        "modality": filter.modality,
     }
     return {key: value for key, value in values.items() if value}
 

@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 from polemos.store import EventFilter
 from polemos.store.canonical import canonical_conditions
-from polemos.store.event_filter import EFFECTIVE_TYPE, event_conditions
+from polemos.store.event_filter import EFFECTIVE_MODALITY, EFFECTIVE_TYPE, event_conditions
 
 
 def _rows(store, sql: str, params=()) -> list[dict]:
@@ -173,8 +173,8 @@ def map_view(store, filter: EventFilter, bbox: Optional[tuple[float, float, floa
     # Unordered with limit + 1, so a dense view stops reading as soon as it is known to be dense.
     points = _rows(
         store,
-        f"SELECT e.id, e.lat, e.lon, {EFFECTIVE_TYPE} AS type, e.date_begin, e.date_end, e.place_name, e.doc_id,"
-        f" e.review_status {source} LIMIT ?",
+        f"SELECT e.id, e.lat, e.lon, {EFFECTIVE_TYPE} AS type, {EFFECTIVE_MODALITY} AS modality, e.date_begin,"
+        f" e.date_end, e.place_name, e.doc_id, e.review_status {source} LIMIT ?",
         [*params, limit + 1],
     )
     if len(points) <= limit:
@@ -210,14 +210,16 @@ GRANULARITY_WIDTH = {"year": 4, "month": 7, "day": 10}
 def timeline(store, filter: EventFilter, granularity: str, limit: int, offset: int) -> dict:
     """Event counts per period and type. An event whose dates reach past its period (a month
     known only to the month, a week-long siege) is counted as ``spanning`` in the period it
-    starts in, so a day histogram does not pile vague dates onto the first of the month.
+    starts in, so a day histogram does not pile vague dates onto the first of the month. An
+    event not said to have happened (future, hypothetical, negated) is counted apart, as
+    ``not_happened`` of the period of its date, never among the events of that period.
     One pass over the matching events; the periods are then paged here."""
     width = GRANULARITY_WIDTH[granularity]
     where, params = event_conditions(filter, store.dialect)
     # Grouped by the indexed columns themselves (no sort of every row), then into periods here.
     rows = store.connection.execute(
-        f"SELECT e.date_begin, e.date_end, e.type, e.review_type, COUNT(*) AS events FROM events e WHERE {where}"
-        " GROUP BY e.date_begin, e.date_end, e.type, e.review_type",
+        f"SELECT e.date_begin, e.date_end, e.type, e.review_type, {EFFECTIVE_MODALITY} AS modality, COUNT(*) AS events"
+        f" FROM events e WHERE {where} GROUP BY e.date_begin, e.date_end, e.type, e.review_type, {EFFECTIVE_MODALITY}",
         params,
     ).fetchall()
     buckets: dict[str, dict] = {}
@@ -229,7 +231,10 @@ def timeline(store, filter: EventFilter, granularity: str, limit: int, offset: i
         period = row["date_begin"][:width]
         spanning = (row["date_end"] or row["date_begin"])[:width] != period
         event_type = row["review_type"] or row["type"]
-        bucket = buckets.setdefault(period, {"period": period, "total": 0, "spanning": 0, "types": {}})
+        bucket = buckets.setdefault(period, {"period": period, "total": 0, "spanning": 0, "not_happened": 0, "types": {}})
+        if row["modality"] != "asserted":
+            bucket["not_happened"] += row["events"]
+            continue
         bucket["types"].setdefault(event_type, 0)
         if spanning:
             bucket["spanning"] += row["events"]
@@ -277,7 +282,7 @@ def _network_join(store, filter: EventFilter) -> str:
         return "events e CROSS JOIN event_actors t CROSS JOIN event_actors s"
     if filter.doc or filter.actor or filter.near or filter.q:  # few events, found by their own indexes
         return "events e CROSS JOIN event_actors t CROSS JOIN event_actors s"
-    if filter.since or filter.until or filter.acled:  # tested on the events row, which must be read
+    if filter.since or filter.until or filter.acled or filter.modality:  # tested on the events row, which must be read
         return "event_actors t CROSS JOIN events e CROSS JOIN event_actors s"
     # Only the type and review verdict, which the events_network index holds beside the id.
     return "event_actors t CROSS JOIN events e INDEXED BY events_network CROSS JOIN event_actors s"

@@ -67,8 +67,10 @@ window.polemos = (function () {
     const dead = ((event.size || {}).dead || {}).min;
     const status = event.review ? event.review.status : "unreviewed";
     const evidence = (event.evidence || []).map((span) => span.text).join(" … ");
+    const modality = event.modality && event.modality !== "asserted"
+      ? el("span", { className: "badge modality modality-" + event.modality, title: "not said to have happened" }, event.modality) : null;
     return el("div", { className: "event-card-body" },
-      el("div", { className: "card-head" }, chip(event.type), event.mode ? el("span", { className: "muted" }, event.mode) : null,
+      el("div", { className: "card-head" }, chip(event.type), modality, event.mode ? el("span", { className: "muted" }, event.mode) : null,
         el("span", { className: "badge review-" + (event.review ? status : "none") }, status)),
       el("div", {}, el("span", { className: "label" }, "who"), who + (whom ? " → " + whom : "")),
       el("div", {}, el("span", { className: "label" }, "when"), dateText(event)),

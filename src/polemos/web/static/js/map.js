@@ -37,10 +37,13 @@
   }
 
   function pointMarker(item) {
-    const marker = L.circleMarker([item.lat, item.lon], {
-      radius: 7, weight: 1.5, color: "#ffffff", fillColor: typeColor(item.type), fillOpacity: 0.9,
-    });
-    marker.bindTooltip(item.type + " · " + (item.place_name || "") + " · " + (item.date_begin || "undated"));
+    // An event not said to have happened (future, hypothetical, negated) is drawn as a dashed ring, not a dot.
+    const happened = !item.modality || item.modality === "asserted";
+    const marker = L.circleMarker([item.lat, item.lon], happened
+      ? { radius: 7, weight: 1.5, color: "#ffffff", fillColor: typeColor(item.type), fillOpacity: 0.9 }
+      : { radius: 7, weight: 2, color: typeColor(item.type), dashArray: "3 3", fillOpacity: 0 });
+    marker.bindTooltip(item.type + (happened ? "" : " [" + item.modality.toUpperCase() + "]") + " · "
+      + (item.place_name || "") + " · " + (item.date_begin || "undated"));
     marker.on("click", () => showCard(item.id));
     marker.options.eventId = item.id;
     return marker;

@@ -33,7 +33,7 @@
     const height = 260, top = 10, bottom = 40, left = 40;
     const step = Math.max(4, Math.min(48, Math.floor(1100 / buckets.length)));
     const width = left + step * buckets.length + 10;
-    const highest = Math.max(1, ...buckets.map((b) => b.total + b.spanning));
+    const highest = Math.max(1, ...buckets.map((b) => b.total + b.spanning + (b.not_happened || 0)));
     const scale = (height - top - bottom) / highest;
     const chart = svg("svg", { width: width, height: height, role: "img", "aria-label": "events per " + answer.granularity });
     chart.appendChild(svg("line", { x1: left, y1: height - bottom, x2: width, y2: height - bottom, stroke: "#9aa5ae" }));
@@ -58,6 +58,13 @@
         link.appendChild(svg("rect", { class: "bar spanning", x: x + 1, y: y, width: Math.max(2, step - 2), height: h,
           fill: "none", stroke: "#7f8c8d", "stroke-dasharray": "3,2" },
           svg("title", {}, bucket.period + " · " + bucket.spanning + " events starting here and lasting longer")));
+      }
+      if (bucket.not_happened) {  // announced, possible or denied: drawn apart, never as events that happened
+        const h = bucket.not_happened * scale;
+        y -= h;
+        link.appendChild(svg("rect", { class: "bar not-happened", x: x + 1, y: y, width: Math.max(2, step - 2), height: h,
+          fill: "none", stroke: "#1d4f86", "stroke-dasharray": "1,3" },
+          svg("title", {}, bucket.period + " · " + bucket.not_happened + " events not said to have happened (future, hypothetical, negated)")));
       }
       chart.appendChild(link);
       if (index % labelEvery === 0) {
@@ -85,9 +92,12 @@
       const y = 20 + index * row;
       const x = left + (day(event.date.begin) - first) * scale;
       const w = Math.max(3, (day(event.date.end) + 1 - day(event.date.begin)) * scale);
+      const happened = !event.modality || event.modality === "asserted";
+      const kind = happened ? event.type : event.type + " [" + event.modality.toUpperCase() + "]";
+      const bar = happened ? { fill: typeColor(event.type) } : { fill: "none", stroke: typeColor(event.type), "stroke-dasharray": "1,3" };
       const link = svg("a", { href: readerLink(event) },
-        svg("text", { x: 2, y: y + 11 }, (event.type + " · " + (event.place_name || "") + " · " + event.date.begin + " – " + event.date.end).slice(0, 40)),
-        svg("rect", { class: "bar", x: x, y: y, width: w, height: row - 5, fill: typeColor(event.type) },
+        svg("text", { x: 2, y: y + 11 }, (kind + " · " + (event.place_name || "") + " · " + event.date.begin + " – " + event.date.end).slice(0, 40)),
+        svg("rect", { class: "bar", x: x, y: y, width: w, height: row - 5, ...bar },
           svg("title", {}, event.type + ": " + event.date.begin + " – " + event.date.end + " · " + (event.actor_names || []).join(", "))));
       chart.appendChild(link);
     });
@@ -103,7 +113,9 @@
       const answer = await getJSON("/api/timeline", joinQuery(query, "granularity=" + granularity, "limit=500"));
       const types = histogram(container, answer, query);
       legend(document.getElementById("timeline-legend"), types);
+      const notHappened = answer.items.reduce((n, b) => n + (b.not_happened || 0), 0);
       status.textContent = answer.items.reduce((n, b) => n + b.total + b.spanning, 0) + " dated events" +
+        (notHappened ? ", " + notHappened + " more not said to have happened (dotted)" : "") +
         (answer.undated ? ", " + answer.undated + " undated" : "") + (answer.total > answer.items.length ? " (first " + answer.items.length + " periods)" : "");
       const events = await getJSON("/api/events", joinQuery(query, "limit=500"));
       ranges(document.getElementById("ranges"), events.items);

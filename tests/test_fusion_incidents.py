@@ -1,0 +1,150 @@
+"""One incident, one canonical event: news reports of shootings, made up for these tests.
+
+Outlets tell one shooting a day apart, name the town or its neighbour, leave the place out,
+and give the victims' names or counts; fusion must merge those and never merge two shootings
+of one day in different states.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from polemos.fusion import EventFamilies, FusionIndex, PlaceRef, Report, fuse
+from polemos.fusion.places import distance_km
+from polemos.fusion.report import named_people, specific_actors
+
+KM_PER_DEGREE_LON = 111.32 * math.cos(math.radians(41.0))
+# Two made-up neighbouring towns 3 km apart in one state, and a city in another state.
+MILLBROOK = PlaceRef("Millbrook", 9800001, 41.0, -75.0, "USA", "town")
+EASTON_FALLS = PlaceRef("Easton Falls", 9800002, 41.0, -75.0 + 3 / KM_PER_DEGREE_LON, "USA", "village")
+RIVERTON = PlaceRef("Riverton", 9800003, 33.5, -86.8, "USA", "city")
+NORTH_STATE = PlaceRef("North State", 9800004, 41.2, -76.5, "USA", "admin1")
+
+KINDS = {"jo-marlow": "person", "sam-otieno": "person", "USA.COP": "state", "USA.UAF": "group", "millbrook": "place"}
+
+
+@pytest.fixture(scope="module")
+def families():
+    return EventFamilies.load()
+
+
+def shooting(report_id, *, day=None, month=None, place=MILLBROOK, actors=(), dead=None, injured=None,
+             published="2015-06-22", context=()):
+    date = ({"value": day, "begin": day, "end": day, "text": day, "precision": "day"} if day
+            else {"value": month, "text": month, "precision": "month"} if month else None)
+    size = {}
+    if dead is not None:
+        size["dead"] = {"min": dead, "max": dead, "text": str(dead)}
+    if injured is not None:
+        size["injured"] = {"min": injured, "max": injured, "text": str(injured)}
+    return Report(
+        id=report_id, doc_id=f"doc-{report_id}", type="ASSAULT", mode="firearms", date=date, place=place,
+        recipient=tuple(actors), specific_actors=specific_actors(actors, KINDS), people=named_people(actors, KINDS),
+        size=size, evidence=({"text": f"shooting told by {report_id}", "start": 0, "end": 25},),
+        published=published, doc_title=f"Story {report_id}", context=tuple(context) if place is None else (),
+    )
+
+
+def groups(views):
+    return sorted(sorted(source["report_id"] for source in view["sources"]) for view in views)
+
+
+def test_one_shooting_told_a_day_apart_from_two_towns_3_km_apart_is_one_event(families):
+    assert distance_km(MILLBROOK, EASTON_FALLS) == pytest.approx(3, abs=0.1)
+    first = shooting("first", day="2015-06-20")
+    second = shooting("second", day="2015-06-21", place=EASTON_FALLS)
+    (event,) = fuse([first, second], families)
+    assert event["source_count"] == 2 and event["date"]["value"] == "2015-06-20"
+
+
+def test_a_day_off_is_tolerated_up_to_two_days(families):
+    assert len(fuse([shooting("a", day="2015-06-20"), shooting("b", day="2015-06-22")], families)) == 1
+    assert len(fuse([shooting("a", day="2015-06-20"), shooting("b", day="2015-06-23")], families)) == 2
+
+
+def test_two_shootings_the_same_day_in_different_states_never_merge(families):
+    here, there = shooting("here", day="2015-06-20", dead=1), shooting("there", day="2015-06-20", place=RIVERTON, dead=1)
+    assert groups(fuse([here, there], families)) == [["here"], ["there"]]
+
+
+def test_a_report_without_a_place_does_not_join_a_shooting_of_the_same_day(families):
+    placed = shooting("placed", day="2015-06-20", dead=2, injured=3)
+    for unplaced in (shooting("same-counts", day="2015-06-20", place=None, dead=2, injured=3),
+                     shooting("police", day="2015-06-20", place=None, actors=("USA.COP",)),
+                     shooting("gunman", day="2015-06-20", place=None, actors=("USA.UAF",))):
+        assert len(fuse([placed, unplaced], families)) == 2, unplaced.id
+
+
+def test_a_report_without_a_place_joins_on_a_victims_name_the_same_day(families):
+    placed = shooting("placed", day="2015-06-20", actors=("jo-marlow",))
+    named = shooting("named", day="2015-06-21", place=None, actors=("jo-marlow",))
+    assert len(fuse([placed, named], families)) == 1
+    undated = shooting("undated", place=None, actors=("jo-marlow",), published="2015-06-22")
+    assert len(fuse([placed, undated], families)) == 2  # a name alone, without the day, is not enough
+
+
+def test_a_report_without_a_place_never_joins_an_event_where_its_document_is_not_about(families):
+    # The same victim's name, the same day, but the article is about a city in another state:
+    # two people of one name, not one shooting.
+    placed = shooting("placed", day="2015-06-20", actors=("jo-marlow",))
+    elsewhere = shooting("elsewhere", day="2015-06-20", place=None, actors=("jo-marlow",), context=(RIVERTON,))
+    assert len(fuse([placed, elsewhere], families)) == 2
+    nearby = shooting("nearby", day="2015-06-20", place=None, actors=("jo-marlow",), context=(RIVERTON, EASTON_FALLS))
+    assert len(fuse([placed, nearby], families)) == 1
+
+
+def test_two_shootings_in_two_states_stay_apart_when_a_report_without_a_place_arrives_first(families):
+    index = FusionIndex(families)
+    index.add([shooting("unplaced", day="2015-06-20", place=None, actors=("jo-marlow",), published="2015-06-20")])
+    index.add([shooting("here", day="2015-06-20", dead=1, published="2015-06-21"),
+               shooting("there", day="2015-06-20", place=RIVERTON, dead=1, published="2015-06-21")])
+    assert groups(index.canonical_events()) == [["here"], ["there"], ["unplaced"]]
+
+
+def test_shared_victims_counts_or_names_tie_a_vague_report_to_the_shooting(families):
+    # "A shooting in the state in June": one more tie is needed than the state.
+    town = shooting("town", day="2015-06-20", dead=3, injured=2)
+    assert len(fuse([town, shooting("vague", month="2015-06", place=NORTH_STATE, published="2015-06-25")], families)) == 2
+    counted = shooting("counted", month="2015-06", place=NORTH_STATE, dead=3, published="2015-06-25")
+    assert len(fuse([town, counted], families)) == 1
+    other_count = shooting("other-count", month="2015-06", place=NORTH_STATE, dead=7, published="2015-06-25")
+    assert len(fuse([town, other_count], families)) == 2
+    named_town = shooting("named-town", day="2015-06-20", actors=("sam-otieno",))
+    named = shooting("named", month="2015-06", place=NORTH_STATE, actors=("sam-otieno",), published="2015-06-25")
+    assert len(fuse([named_town, named], families)) == 1
+
+
+def test_a_report_dated_only_by_its_publication_needs_more_than_the_town(families):
+    dated = shooting("dated", day="2015-06-20")
+    assert len(fuse([dated, shooting("undated", published="2015-06-24")], families)) == 2
+    assert len(fuse([dated, shooting("counted", published="2015-06-24", dead=1), shooting("d2", day="2015-06-20", dead=1)],
+                    families)) == 1
+
+
+def test_different_victims_named_by_two_outlets_do_not_keep_one_shooting_apart(families):
+    victim, suspect = shooting("victim", day="2015-06-20", actors=("jo-marlow",)), shooting("suspect", day="2015-06-20", actors=("sam-otieno",))
+    assert len(fuse([victim, suspect], families)) == 1
+
+
+def test_a_place_taken_for_an_actor_is_not_a_name_fusion_relies_on(families):
+    placed = shooting("placed", day="2015-06-20", actors=("millbrook",))
+    unplaced = shooting("unplaced", day="2015-06-20", place=None, actors=("millbrook",))
+    assert len(fuse([placed, unplaced], families)) == 2
+
+
+def test_blocking_finds_reports_two_days_apart_on_either_side_of_a_date_bucket_edge(families):
+    from datetime import date, timedelta
+
+    first_day = date(2015, 6, 1)
+    for offset in range(8):  # every position in a week-wide date bucket
+        day = first_day + timedelta(days=offset)
+        later = (day + timedelta(days=2)).isoformat()
+        reports = [shooting("placed", day=day.isoformat(), actors=("jo-marlow",), published=later),
+                   shooting("later", day=later, place=EASTON_FALLS, published=later),
+                   shooting("unplaced", day=later, place=None, actors=("jo-marlow",), published=later)]
+        blocked, everything = FusionIndex(families), FusionIndex(families, use_blocking=False)
+        blocked.add(reports)
+        everything.add(reports)
+        assert groups(blocked.canonical_events()) == groups(everything.canonical_events()) == [["later", "placed", "unplaced"]], day
