@@ -66,6 +66,7 @@ class EventCoder:
         self.acled_rules = acled_rules
         self.incidents = incidents or IncidentReader.load()
         self.relation_finder = RelationFinder()
+        self.reporting_verbs = frozenset(cue for cue, kind in lexicon.modality_cues.items() if kind == "reporting")
 
     @classmethod
     def default(cls, resolver: SpanResolver | None = None) -> "EventCoder":
@@ -86,6 +87,7 @@ class EventCoder:
             self._keep_main_place(sentence, context)
             self._type_acled(sentence, coded, context)
             candidates.extend(candidate for candidate, _ in coded)
+        context.anchors.carry_dates(candidates)  # the lede's date carries to the incident's other sentences
         events = merge_mentions(candidates, record.places)
         for number, event in enumerate(events, start=1):
             event.id = f"e{number}"
@@ -158,7 +160,8 @@ class EventCoder:
                 reference_only = True
         elif reading.generic and not participants:
             return None
-        background = _background(match, own_date)
+        recalled = match.nominal and context.anchors.recalled(own_date)  # "a 2012 shooting at the same bar"
+        background = _background(match, own_date) or recalled
         if background and reading.generic:
             return None  # "just like how the war on terror claims ...": an argument, not a report
         entry = _peacekeeping_as_aid(match.entry, clause)
@@ -175,7 +178,8 @@ class EventCoder:
                                   [a for a in context.record.actors if a.id in actors], self.lexicon),
             actor=actors,
             recipient=recipients,
-            date=clause_date or self._fallback_date(sentence, clause, context, paragraph),
+            date=own_date if recalled else clause_date or self._fallback_date(
+                sentence, clause, context, paragraph, nodes, match.nominal, background),
             place=place,
             size=context.anchors.sizes(event_type, (sentence.start_char, sentence.end_char), nodes),
             modality=modality,
@@ -231,10 +235,18 @@ class EventCoder:
             return None, PLACE_OF_PARAGRAPH
         return context.paragraph_places.get(paragraph), PLACE_OF_PARAGRAPH
 
-    def _fallback_date(self, sentence: Span, clause, context: _Context, paragraph: int) -> dict | None:
-        found = context.anchors.paragraph_date(sentence.start_char, paragraph)
-        if found is None and _present(clause):
-            found = context.anchors.publication_date()
+    def _fallback_date(self, sentence: Span, clause, context: _Context, paragraph: int,
+                       nodes: set[int], nominal: bool, background: bool) -> dict | None:
+        """The sentence's date (not for an event recalled to situate another: "after the attack on
+        Ukraine"), else the paragraph's; a present-tense clause (not an event noun inside it:
+        "police are investigating a shooting") reports the current state, dated by publication.
+        What stays undated is dated from the article by ``Anchors.carry_dates``."""
+        anchors = context.anchors
+        found = None if background else anchors.sentence_date(
+            (sentence.start_char, sentence.end_char), nodes, self.reporting_verbs)
+        found = found or anchors.paragraph_date(sentence.start_char, paragraph)
+        if found is None and _present(clause) and not nominal:
+            found = anchors.publication_date()
         return found
 
 
