@@ -8,8 +8,10 @@ elsewhere in it (``sentence``); to the time the paragraph set ("In December 2022
 ``paragraph``); then, present-tense reporting of a current state to the publication month
 (``publication``). In a news report of recent events, what is still undated takes the date of
 the incident an earlier (else a later) event of the same type and parties was dated with, so
-that a lede's date carries to the sentences about the same incident (``incident``), and else
-the day of publication or the day before (``publication``). Old events named with their own
+that a lede's date carries to the sentences about the same incident (``incident``); else the
+earliest day of the month before publication that the article names, since a report tells of
+the incident before what followed it (``article``); else the day of publication or the day
+before (``publication``). Old events named with their own
 date ("the 1969 riots", "a 2012 shooting at the same bar") keep that date and are background.
 The place falls back to the paragraph's last clause-attached place. A place from another
 paragraph is never used.
@@ -160,7 +162,7 @@ class Anchors:
     def carry_dates(self, mentions: Iterable["Mention"]) -> None:
         """Date the mentions a news article left undated: with the date of the recent incident
         an earlier (else a later) event of the same type and parties was dated with, else with
-        the publication date. Mentions recalled as
+        the earliest recent day the article names, else with the publication date. Mentions recalled as
         background stay as they are, and so does a mention whose sentence names another time."""
         mentions = list(mentions)
         published = _day_of(self.record.document.published)
@@ -178,9 +180,18 @@ class Anchors:
             if earlier or later:
                 carried = dict((earlier[-1] if earlier else later[0]).event.date, basis="incident")
             else:
-                carried = self.recent_publication_date()
+                carried = self._first_recent_day(published) or self.recent_publication_date()
             if carried is not None and self._sentence_agrees(mention.event, carried):
                 mention.event.date = carried
+
+    def _first_recent_day(self, published: date) -> dict | None:
+        """The earliest day of the month before publication that the article names: a report
+        tells of the incident first, then of what followed (arrests, charges, statements)."""
+        days = [t for t in self.record.timexes if t.type in DATE_TYPES and t.begin and t.begin == t.end_date
+                and published - RECENT <= _day_of(t.begin) <= published]
+        if not days:
+            return None
+        return date_dict(min(days, key=lambda t: (t.begin, t.start)), "article")
 
     def _reports_recent_events(self, published: date) -> bool:
         """A news report dates most of what it tells within the month before publication (or
