@@ -169,7 +169,7 @@ class Anchors:
         if published is None or not self._reports_recent_events(published):
             return  # an essay or a history: nothing says which incident its undated events belong to
         donors = [(i, m) for i, m in enumerate(mentions) if not m.background and _own_day(m.event.date)
-                  and published - RECENT <= _day_of(m.event.date["value"]) <= published]
+                  and self._recent(m.event.date, published)]
         for i, mention in enumerate(mentions):
             if mention.background or mention.event.date is not None:
                 continue
@@ -183,6 +183,49 @@ class Anchors:
                 carried = self._first_recent_day(published) or self.recent_publication_date()
             if carried is not None and self._sentence_agrees(mention.event, carried):
                 mention.event.date = carried
+
+    def refine_dates(self, mentions: Iterable["Mention"]) -> None:
+        """A week or a month ("shot his brother earlier this month") narrows to the one day
+        within it that the article dates an event of the same type with ("the May 15 shooting")."""
+        mentions = list(mentions)
+        days = [m.event for m in mentions if not m.background and _own_day(m.event.date)]
+        for mention in mentions:
+            own = mention.event.date
+            if mention.background or not own or own.get("basis") not in OWN_BASES or _DAY.match(own.get("value") or ""):
+                continue
+            first, last = _day_of(own.get("begin")), _day_of(own.get("end"))
+            if not (first and last) or (last - first) > RECENT:
+                continue
+            inside = {e.date["value"][:10]: e.date for e in days if e.type == mention.event.type
+                      and first <= _day_of(e.date["value"]) <= last}
+            if len(inside) == 1:
+                mention.event.date = dict(next(iter(inside.values())), basis="incident")
+
+    def recalled_incidents(self, mentions: Iterable["Mention"]) -> list["Mention"]:
+        """In a news report of a recent incident, later events of its type that their own words
+        date to before it ("the man was shot and killed in April", "where nine were shot last
+        week") are earlier incidents recalled as background."""
+        mentions = list(mentions)
+        published = _day_of(self.record.document.published)
+        if published is None or not self._reports_recent_events(published):
+            return []
+        recalled = []
+        for i, lede in enumerate(mentions):
+            if lede.background or not _own_day(lede.event.date) or not self._recent(lede.event.date, published):
+                continue
+            start = _day_of(lede.event.date["value"])
+            for later in mentions[i + 1:]:
+                own = later.event.date
+                if (later.event.type == lede.event.type and not later.background and own
+                        and own.get("basis") in OWN_BASES and (_day_of(own.get("end") or own.get("value")) or start)
+                        < start - timedelta(days=1)):
+                    recalled.append(later)
+        return list({id(m): m for m in recalled}.values())
+
+    @staticmethod
+    def _recent(event_date: dict, published: date) -> bool:
+        day = _day_of(event_date.get("value"))
+        return day is not None and published - RECENT <= day <= published
 
     def _first_recent_day(self, published: date) -> dict | None:
         """The earliest day of the month before publication that the article names: a report

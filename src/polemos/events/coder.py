@@ -31,6 +31,7 @@ REFERRING_PRONOUNS = {"it", "its", "they", "their", "them"}
 BACKGROUND_PREPOSITIONS = {"after", "before", "since", "following", "until", "till", "like", "unlike"}
 COMPARISON_WORDS = {"like", "unlike"}
 SIMULTANEOUS_MARKERS = {"as", "when", "while"}
+TIME_RELATIVE_MARKERS = {"after", "before", "since", "until", "till", "once"}
 BACKGROUND_CONFIDENCE = 0.3
 PLACE_ATTACHED, PLACE_OF_RECIPIENT, PLACE_OF_PARAGRAPH = 0, 1, 2
 ANTECEDENT_PRONOUNS = {"it", "its", "they", "their", "he", "his", "she", "her", "we", "our"}
@@ -87,7 +88,7 @@ class EventCoder:
             self._keep_main_place(sentence, context)
             self._type_acled(sentence, coded, context)
             candidates.extend(candidate for candidate, _ in coded)
-        context.anchors.carry_dates(candidates)  # the lede's date carries to the incident's other sentences
+        self._date_from_article(candidates, context.anchors)
         events = merge_mentions(candidates, record.places)
         for number, event in enumerate(events, start=1):
             event.id = f"e{number}"
@@ -95,6 +96,18 @@ class EventCoder:
         record.relations = enrich_agreements(
             self.relation_finder.find(record, doc, context.linker, context.anchors), events)
         return record
+
+    @staticmethod
+    def _date_from_article(candidates: list[Candidate], anchors: Anchors) -> None:
+        """Dates read across sentences: a month narrowed to the incident's day, earlier incidents
+        recalled in a report of a recent one, and the lede's date carried to the incident's
+        undated sentences."""
+        anchors.refine_dates(candidates)
+        for candidate in anchors.recalled_incidents(candidates):
+            candidate.background = True
+            candidate.event.confidence = BACKGROUND_CONFIDENCE
+            candidate.event.acled = None  # ACLED codes what the article reports, not what it recalls
+        anchors.carry_dates(candidates)
 
     @staticmethod
     def _keep_main_place(sentence: Span, context: _Context) -> None:
@@ -178,7 +191,8 @@ class EventCoder:
                                   [a for a in context.record.actors if a.id in actors], self.lexicon),
             actor=actors,
             recipient=recipients,
-            date=own_date if recalled else clause_date or self._fallback_date(
+            # an event noun's own words date it ("charged Thursday for the killing on Oct. 9")
+            date=own_date if recalled or (match.nominal and own_date) else clause_date or self._fallback_date(
                 sentence, clause, context, paragraph, nodes, match.nominal, background),
             place=place,
             size=context.anchors.sizes(event_type, (sentence.start_char, sentence.end_char), nodes),
@@ -242,10 +256,12 @@ class EventCoder:
         "police are investigating a shooting") reports the current state, dated by publication.
         What stays undated is dated from the article by ``Anchors.carry_dates``."""
         anchors = context.anchors
+        if _time_relative(clause):
+            return None  # "died on Sunday after she was shot": the shooting came before that Sunday
         found = None if background else anchors.sentence_date(
             (sentence.start_char, sentence.end_char), nodes, self.reporting_verbs)
         found = found or anchors.paragraph_date(sentence.start_char, paragraph)
-        if found is None and _present(clause) and not nominal:
+        if found is None and _present(clause) and not nominal and _ongoing(clause):
             found = anchors.publication_date()
         return found
 
@@ -348,6 +364,17 @@ def _realised(match: TriggerMatch) -> bool:
 
 def _pronouns_only(tokens) -> bool:
     return all(t.pos_ == "PRON" for t in tokens)
+
+
+def _time_relative(clause) -> bool:
+    """A clause set before or after another time ("after she was shot", "before police arrived")."""
+    return any(c.dep_ == "mark" and c.lower_ in TIME_RELATIVE_MARKERS for c in clause.children)
+
+
+def _ongoing(clause) -> bool:
+    """A present progressive ("gangs have been fighting for territory"): going on as the article
+    is published. A present perfect or a headline's present ("gunman shoots teen") reports an act."""
+    return clause.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in clause.children)
 
 
 def _present(clause) -> bool:

@@ -152,8 +152,16 @@ def _weekday(candidate: Candidate, text: str) -> bool:
     return True
 
 
+def _noon(candidate: Candidate, text: str) -> bool:
+    """ "Kelsey Noon" is a surname: a capitalised "Noon" right after a capitalised name."""
+    word = text[candidate.start:candidate.end]
+    before = text[max(0, candidate.start - 30):candidate.start]
+    return not (word[:1].isupper() and not word.isupper() and re.search(r"\b[A-Z][a-z]+\s$", before)
+                and not re.search(r"(?:^|[.!?:]\s*)[A-Z][a-z]+\s$", before))
+
+
 _CHECKS = {
     "month": _month,
     "year": _year, "season": _season, "bare_units": _bare_units, "clock24": _clock24,
-    "quarter": _quarter, "reference": _reference, "weekday": _weekday,
+    "quarter": _quarter, "reference": _reference, "weekday": _weekday, "noon": _noon,
 }
