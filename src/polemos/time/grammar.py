@@ -28,6 +28,8 @@ _NOT_NUMBER_AFTER = r"(?![\d,.]\d|\s*(?:%|percent|per\s+cent)|-\d)"
 PATTERNS: list[tuple[str, str]] = [
     ("iso", rf"\b(?P<year>{YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("numeric", r"\b(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>(?:19|20)\d\d)\b"),
+    # "20.07.2023": day first, as the dotted form is written wherever it is used
+    ("numeric", r"\b(?P<day>[12]\d|3[01]|0?[1-9])\.(?P<month>1[0-2]|0?[1-9])\.(?P<year>(?:19|20)\d\d)\b(?!\.\d)"),
     ("month_day", (
         rf"(?:\b(?P<bound>early|late)\s+)?"  # "early October 27": early in that day, not early October
         rf"\b(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:(?P<rel>next|last|this\s+coming|this|coming)\s+)?"

@@ -16,7 +16,7 @@ from polemos.time.filters import plausible
 from polemos.time.holidays import Holidays
 from polemos.time.grammar import Candidate, find_candidates
 from polemos.time.tense import tense_from_doc, tense_from_text
-from polemos.time.values import covered_days, narrow
+from polemos.time.values import covered_days, narrow, valid_value
 
 Resolver = Callable[[dict, Context], Optional[Resolution]]
 
@@ -115,8 +115,8 @@ class TemporalTagger:
             resolution = self._holiday(candidate.groups, context)
         else:
             resolution = RESOLVERS[candidate.kind](candidate.groups, context)
-        if resolution is None:
-            return None
+        if resolution is None or not valid_value(resolution.value, resolution.type):
+            return None  # an impossible value ("2023-02-30", "T25:00") is no time at all
         start = resolution.start if resolution.start is not None else candidate.start
         end = resolution.end if resolution.end is not None else candidate.end
         if resolution.type == "DURATION":
