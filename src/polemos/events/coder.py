@@ -149,6 +149,9 @@ class EventCoder:
         clause_date = context.anchors.clause_date(nodes, barriers) or context.anchors.clause_date(
             nodes | _simultaneous_clauses(clause), barriers)  # "detained X as he tried to cross on May 2"
         own_date = context.anchors.clause_date({match.head.i}, barriers | {clause.i})
+        if not match.nominal and clause.dep_ == "relcl":  # "a 2012 shooting that killed two": the noun's date
+            own_date = context.anchors.clause_date({clause.head.i}, barriers | {clause.i}) or own_date
+            clause_date = clause_date or own_date
         participants = bool(actors or recipients)
         if not participants and reading.modality != "asserted":
             return None
@@ -173,7 +176,7 @@ class EventCoder:
                 reference_only = True
         elif reading.generic and not participants:
             return None
-        recalled = match.nominal and context.anchors.recalled(own_date)  # "a 2012 shooting at the same bar"
+        recalled = context.anchors.recalled(own_date) and (match.nominal or clause.dep_ == "relcl")  # "a 2012 shooting"
         background = _background(match, own_date) or recalled
         if background and reading.generic:
             return None  # "just like how the war on terror claims ...": an argument, not a report
