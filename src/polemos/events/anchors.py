@@ -160,8 +160,9 @@ class Anchors:
         return published is not None and last is not None and last < published - RECALLED_AFTER
 
     def carry_dates(self, mentions: Iterable["Mention"]) -> None:
-        """Date the mentions a news article left undated: with the date of the recent incident
-        an earlier (else a later) event of the same type and parties was dated with, else with
+        """Date the mentions a news article left undated: with the date of the incident (the recent
+        one, else an older one a follow-up story names) that an earlier (else a later) event of the
+        same type and parties was dated with, else with
         the earliest recent day the article names, else with the publication date. Mentions recalled as
         background stay as they are, and so does a mention whose sentence names another time."""
         mentions = list(mentions)
@@ -169,16 +170,17 @@ class Anchors:
         if published is None or not self._reports_recent_events(published):
             return  # an essay or a history: nothing says which incident its undated events belong to
         donors = [(i, m) for i, m in enumerate(mentions) if not m.background and _own_day(m.event.date)
-                  and self._recent(m.event.date, published)]
+                  and _day_of(m.event.date["value"]) <= published]
         for i, mention in enumerate(mentions):
             if mention.background or mention.event.date is not None:
                 continue
             same_type = [(j, m) for j, m in donors if m.event.type == mention.event.type
                          and _same_parties(m.event, mention.event)]
-            earlier = [m for j, m in same_type if j < i]
-            later = [m for j, m in same_type if j > i]
-            if earlier or later:
-                carried = dict((earlier[-1] if earlier else later[0]).event.date, basis="incident")
+            recent = [(j, m) for j, m in same_type if self._recent(m.event.date, published)]
+            # the recent incident, else the one a follow-up story names ("the March 31, 2013 shooting")
+            donor = _nearest(recent, i) or _nearest(same_type, i)
+            if donor is not None:
+                carried = dict(donor.event.date, basis="incident")
             else:
                 carried = self._first_recent_day(published) or self.recent_publication_date()
             if carried is not None and self._sentence_agrees(mention.event, carried):
@@ -330,6 +332,13 @@ def _day_of(value: str | None) -> date | None:
         return date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
+
+
+def _nearest(indexed: list[tuple[int, "Mention"]], index: int) -> "Mention | None":
+    """The last mention before ``index``, else the first after it."""
+    earlier = [m for j, m in indexed if j < index]
+    later = [m for j, m in indexed if j > index]
+    return earlier[-1] if earlier else later[0] if later else None
 
 
 def _same_parties(a: Event, b: Event) -> bool:
