@@ -146,3 +146,35 @@ def test_annotate_fills_timexes_with_sentence_indexes(tagger, nlp):
     assert (timex.value, timex.sentence) == ("2023-09-19", 1)
     assert record.text[timex.start:timex.end] == timex.text
     assert timex.anchor == "2023-10-03 (publication)"
+
+
+def test_clock_times_fall_on_the_day_last_named(tagger):
+    found = values(tagger, "Police were called Monday night. About 10 p.m. shots rang out, and at 11.45 pm a man died.")
+    assert found["About 10 p.m."] == ("TIME", "2023-10-02T22:00")
+    assert found["11.45 pm"] == ("TIME", "2023-10-02T23:45")
+
+
+def test_dotted_and_military_clock_times_are_times_not_years(tagger):
+    found = values(tagger, "The convoy was hit at 12.30 on Friday; the army replied at 2230 GMT.")
+    assert found["12.30 on Friday"] == ("TIME", "2023-09-29T12:30")
+    assert found["2230 GMT"] == ("TIME", "2023-09-29T22:30")  # the same Friday
+    assert "1230" not in {value for _, value in found.values()}
+
+
+def test_prices_and_rates_with_a_dot_are_not_times(tagger):
+    assert values(tagger, "Shares closed at 12.30 on the exchange.") == {}
+
+
+def test_house_numbers_blocks_and_telephone_numbers_are_not_years(tagger):
+    text = ("Shots were fired in the 1800 block of Mini Drive, at 1917 Prospect Ave. and in the "
+            "1500-block of W. Fayette Street; call 555-1481 with tips. In 2010 Main Street was rebuilt.")
+    assert values(tagger, text) == {"2010": ("DATE", "2010")}
+
+
+def test_a_day_early_in_a_month_is_that_day(tagger):
+    assert values(tagger, "Five people were shot early October 1 outside a bar.") == {
+        "early October 1": ("DATE", "2023-10-01")}
+
+
+def test_dotted_day_first_dates_and_impossible_days(tagger):
+    assert values(tagger, "Published 20.07.2023; filed 31.02.2023.") == {"20.07.2023": ("DATE", "2023-07-20")}

@@ -2,9 +2,19 @@
 
 A timex or place belongs to an event when, walking up the parse from it, the first
 clause head reached is the event's trigger, its light verb or its clause verb. Failing
-that, the date falls back to the time the paragraph set ("In December 2022, ...") and
-then, for present-tense reporting, to the publication date; the place falls back to
-the paragraph's last clause-attached place. A place from another paragraph is never used.
+that, the date falls back, in order (each marked by its ``basis``), to the date that governs
+the sentence ("On 30 April 2020, militants targeted ..., killing 10 soldiers") or a day named
+elsewhere in it (``sentence``); to the time the paragraph set ("In December 2022, ...",
+``paragraph``); then, present-tense reporting of a current state to the publication month
+(``publication``). In a news report of recent events, what is still undated takes the date of
+the incident an earlier (else a later) event of the same type and parties was dated with, so
+that a lede's date carries to the sentences about the same incident (``incident``); else the
+earliest day of the month before publication that the article names, since a report tells of
+the incident before what followed it (``article``); else the day of publication or the day
+before (``publication``). Old events named with their own
+date ("the 1969 riots", "a 2012 shooting at the same bar") keep that date and are background.
+The place falls back to the paragraph's last clause-attached place. A place from another
+paragraph is never used.
 """
 
 from __future__ import annotations
@@ -12,11 +22,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Iterable, Protocol
 
 from spacy.tokens import Doc, Token
 
 from polemos.events.triggers import VERB_TAGS
-from polemos.record import ExtractionRecord, Quantity, Timex
+from polemos.record import Event, ExtractionRecord, Quantity, Timex
 
 DATE_TYPES = {"DATE", "TIME"}
 SIZE_CATEGORIES = {
@@ -28,6 +40,20 @@ SIZE_CATEGORIES = {
 }
 SENTENCE_LEVEL_DEPS = {"npadvmod", "tmod", "advmod", "obl"}
 BOUND_PREPOSITIONS = {"until", "till", "before", "since", "after", "by", "prior", "from", "to"}
+# Limits that never date the clause they modify ("shot since Wednesday"); "from ... to ..." spans it.
+LIMIT_PREPOSITIONS = BOUND_PREPOSITIONS - {"from", "to"}
+FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
+# Dates an undated event may take from another event: those its own text gave it.
+OWN_BASES = {"clause", "sentence", "paragraph"}
+# An event dated by its own words this long before publication is recalled, not reported.
+RECALLED_AFTER = timedelta(days=365)
+# The incident a news article reports happened at most this long before publication; older
+# dated events are recalled in their own sentences and date nothing else.
+RECENT = timedelta(days=31)
+RECENT_SHARE = 1 / 3
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+_PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI|DT|MI)$")
 _PRECISION = [
     (re.compile(r"^\d{4}-\d{2}-\d{2}"), "day"),
     (re.compile(r"^\d{4}-W\d{2}"), "week"),
@@ -71,7 +97,8 @@ class Anchors:
 
     def clause_date(self, nodes: set[int], barriers: frozenset[int] = frozenset()) -> dict | None:
         """The date whose timex hangs from ``nodes`` without passing a ``barriers`` token (another event)."""
-        hits = [a for a in self.timexes if _clause_head(a.token, nodes, barriers) is not None]
+        hits = [a for a in self.timexes if _clause_head(a.token, nodes, barriers) is not None
+                and not _bound(a.token, self._timex(a.index), LIMIT_PREPOSITIONS)]
         if not hits:
             return None
         best = min(hits, key=lambda a: min(abs(a.token.i - n) for n in nodes))
@@ -88,12 +115,149 @@ class Anchors:
                 found = timex
         return date_dict(found, "paragraph") if found else None
 
+    def sentence_date(self, sentence_bounds: tuple[int, int], nodes: set[int],
+                      reporting_verbs: frozenset[str]) -> dict | None:
+        """A date of the event's sentence that none of its clauses holds: one that governs the
+        sentence ("On 30 April 2020, militants targeted ..., killing 10 soldiers"), else the day
+        nearest the event ("a shooting Thursday evening that left one dead and three wounded").
+        Not a bound ("until Friday"), a coming day ("will appear in court Monday") nor the day
+        a speaker spoke ("police said Tuesday")."""
+        start, end = sentence_bounds
+        ranked = []
+        for anchored in self.timexes:
+            timex = self._timex(anchored.index)
+            if not start <= timex.start < end or _bound(anchored.token, timex):
+                continue
+            if _governing_verb_excludes(anchored.token, reporting_verbs):
+                continue
+            governs = _sentence_level(anchored.token)
+            if governs or _DAY.match(timex.value):
+                distance = min(abs(anchored.token.i - n) for n in nodes)
+                ranked.append((0 if governs else 1, distance, anchored.index))
+        return date_dict(self._timex(min(ranked)[2]), "sentence") if ranked else None
+
     def publication_date(self) -> dict | None:
         published = self.record.document.published
         if not published:
             return None
         return {"value": published[:7], "begin": None, "end": None, "text": None,
                 "precision": "month", "basis": "publication"}
+
+    def recent_publication_date(self) -> dict | None:
+        """A past act that a news article reports without ever dating it happened on the day of
+        publication or the day before."""
+        published = _day_of(self.record.document.published)
+        if published is None:
+            return None
+        return {"value": published.isoformat(), "begin": (published - timedelta(days=1)).isoformat(),
+                "end": published.isoformat(), "text": None, "precision": "day", "basis": "publication"}
+
+    def recalled(self, own_date: dict | None) -> bool:
+        """Whether an event its own words date ("the 1969 riots", "a 2012 shooting") lies well
+        before the article was published: recalled as background, not reported as news."""
+        published = _day_of(self.record.document.published)
+        last = _day_of((own_date or {}).get("end"))
+        return published is not None and last is not None and last < published - RECALLED_AFTER
+
+    def carry_dates(self, mentions: Iterable["Mention"]) -> None:
+        """Date the mentions a news article left undated: with the date of the incident (the recent
+        one, else an older one a follow-up story names) that an earlier (else a later) event of the
+        same type and parties was dated with, else with
+        the earliest recent day the article names, else with the publication date. Mentions recalled as
+        background stay as they are, and so does a mention whose sentence names another time."""
+        mentions = list(mentions)
+        published = _day_of(self.record.document.published)
+        if published is None or not self._reports_recent_events(published):
+            return  # an essay or a history: nothing says which incident its undated events belong to
+        donors = [(i, m) for i, m in enumerate(mentions) if not m.background and _own_day(m.event.date)
+                  and _day_of(m.event.date["value"]) <= published]
+        for i, mention in enumerate(mentions):
+            if mention.background or mention.event.date is not None:
+                continue
+            same_type = [(j, m) for j, m in donors if m.event.type == mention.event.type
+                         and _same_parties(m.event, mention.event)]
+            recent = [(j, m) for j, m in same_type if self._recent(m.event.date, published)]
+            # the recent incident, else the one a follow-up story names ("the March 31, 2013 shooting")
+            donor = _nearest(recent, i) or _nearest(same_type, i)
+            if donor is not None:
+                carried = dict(donor.event.date, basis="incident")
+            else:
+                carried = self._first_recent_day(published) or self.recent_publication_date()
+            if carried is not None and self._sentence_agrees(mention.event, carried):
+                mention.event.date = carried
+
+    def refine_dates(self, mentions: Iterable["Mention"]) -> None:
+        """A week or a month ("shot his brother earlier this month") narrows to the one day
+        within it that the article dates an event of the same type with ("the May 15 shooting")."""
+        mentions = list(mentions)
+        days = [m.event for m in mentions if not m.background and _own_day(m.event.date)]
+        for mention in mentions:
+            own = mention.event.date
+            if mention.background or not own or own.get("basis") not in OWN_BASES or _DAY.match(own.get("value") or ""):
+                continue
+            first, last = _day_of(own.get("begin")), _day_of(own.get("end"))
+            if not (first and last) or (last - first) > RECENT:
+                continue
+            inside = {e.date["value"][:10]: e.date for e in days if e.type == mention.event.type
+                      and first <= _day_of(e.date["value"]) <= last}
+            if len(inside) == 1:
+                mention.event.date = dict(next(iter(inside.values())), basis="incident")
+
+    def recalled_incidents(self, mentions: Iterable["Mention"]) -> list["Mention"]:
+        """In a news report of a recent incident, later events of its type that their own words
+        date to before it ("the man was shot and killed in April", "where nine were shot last
+        week") are earlier incidents recalled as background."""
+        mentions = list(mentions)
+        published = _day_of(self.record.document.published)
+        if published is None or not self._reports_recent_events(published):
+            return []
+        recalled = []
+        for i, lede in enumerate(mentions):
+            if lede.background or not _own_day(lede.event.date) or not self._recent(lede.event.date, published):
+                continue
+            start = _day_of(lede.event.date["value"])
+            for later in mentions[i + 1:]:
+                own = later.event.date
+                if (later.event.type == lede.event.type and not later.background and own
+                        and own.get("basis") in OWN_BASES and (_day_of(own.get("end") or own.get("value")) or start)
+                        < start - timedelta(days=1)):
+                    recalled.append(later)
+        return list({id(m): m for m in recalled}.values())
+
+    @staticmethod
+    def _recent(event_date: dict, published: date) -> bool:
+        day = _day_of(event_date.get("value"))
+        return day is not None and published - RECENT <= day <= published
+
+    def _first_recent_day(self, published: date) -> dict | None:
+        """The earliest day of the month before publication that the article names: a report
+        tells of the incident first, then of what followed (arrests, charges, statements)."""
+        days = [t for t in self.record.timexes if t.type in DATE_TYPES and t.begin and t.begin == t.end_date
+                and published - RECENT <= _day_of(t.begin) <= published]
+        if not days:
+            return None
+        return date_dict(min(days, key=lambda t: (t.begin, t.start)), "article")
+
+    def _reports_recent_events(self, published: date) -> bool:
+        """A news report dates most of what it tells within the month before publication (or
+        dates nothing); an analysis ranging over years does not (``RECENT_SHARE``)."""
+        spans = [(_day_of(t.begin), _day_of(t.end_date)) for t in self.record.timexes if t.type in DATE_TYPES]
+        spans = [(first, last) for first, last in spans if first and last]
+        recent = [1 for first, last in spans if last >= published - RECENT and first <= published + timedelta(days=1)]
+        return not spans or len(recent) >= RECENT_SHARE * len(spans)
+
+    def _sentence_agrees(self, event: Event, carried: dict) -> bool:
+        """Whether the mention's sentence names no other time than ``carried``: "the 2020 war
+        ended with ... a trilateral agreement" is not about the incident dated elsewhere."""
+        first, last = _day_of(carried.get("begin") or carried.get("value")), _day_of(carried.get("end") or carried.get("value"))
+        for evidence in event.evidence[:1]:
+            for timex in self.record.timexes:
+                if not evidence.start <= timex.start < evidence.end or timex.type not in DATE_TYPES:
+                    continue
+                begin, end = _day_of(timex.begin), _day_of(timex.end_date)
+                if begin and end and first and last and (end < first or begin > last):
+                    return False
+        return True
 
     def sizes(self, event_type: str, sentence_bounds: tuple[int, int], nodes: set[int]) -> dict:
         wanted = SIZE_CATEGORIES.get(event_type, ())
@@ -118,8 +282,13 @@ def attached(token: Token, nodes: set[int], barriers: frozenset[int] = frozenset
     return _clause_head(token, nodes, barriers) is not None
 
 
+class Mention(Protocol):
+    event: Event
+    background: bool
+
+
 def date_dict(timex: Timex, basis: str) -> dict:
-    value = timex.value
+    value = _calendar_value(timex.value)
     return {
         "value": value,
         "begin": timex.begin,
@@ -149,6 +318,63 @@ def _clause_head(token: Token, nodes: set[int], barriers: frozenset[int] = froze
             return None
         current = current.head
     return None
+
+
+def _calendar_value(value: str) -> str:
+    """An event's date is a calendar value: the day of "Thursday night" (TIMEX3 ``2023-07-20TNI``)
+    is ``2023-07-20``; the words keep the part of the day."""
+    found = _PART_OF_DAY.match(value)
+    return found.group(1) if found else value
+
+
+def _day_of(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _nearest(indexed: list[tuple[int, "Mention"]], index: int) -> "Mention | None":
+    """The last mention before ``index``, else the first after it."""
+    earlier = [m for j, m in indexed if j < index]
+    later = [m for j, m in indexed if j > index]
+    return earlier[-1] if earlier else later[0] if later else None
+
+
+def _same_parties(a: Event, b: Event) -> bool:
+    """Named parties do not contradict: unnamed ones fit any ("police said the gunman ...")."""
+    def bases(ids: list[str]) -> set[str]:
+        return {i.split(".")[0] for i in ids}
+    return not (a.actor and b.actor) or bool(bases(a.actor) & bases(b.actor))
+
+
+def _own_day(event_date: dict | None) -> bool:
+    return bool(event_date) and event_date.get("basis") in OWN_BASES and bool(_DAY.match(event_date.get("value") or ""))
+
+
+def _bound(token: Token, timex: Timex, prepositions: frozenset[str] | set[str] = BOUND_PREPOSITIONS) -> bool:
+    """ "until Friday", "since 2012", "after the war": a limit, not the event's date. A clock
+    time keeps its day ("before 3 a.m. Sunday")."""
+    if _CLOCK.match(timex.value):
+        return False  # the year of "since the 1994 ceasefire" dates the ceasefire, not a limit
+    return token.dep_ == "pobj" and token.head.lower_ in prepositions
+
+
+def _governing_verb_excludes(token: Token, reporting_verbs: frozenset[str]) -> bool:
+    """Whether the clause holding the date is a report of it ("police said Tuesday") or
+    still to come ("will be arraigned Monday")."""
+    current = token
+    for _ in range(8):
+        if current.head is current:
+            return False
+        current = current.head
+        if current.pos_ in VERB_TAGS:
+            break
+    else:
+        return False
+    if current.lemma_.lower() in reporting_verbs:
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in current.children)
 
 
 def _sentence_level(token: Token) -> bool:

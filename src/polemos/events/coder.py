@@ -31,6 +31,7 @@ REFERRING_PRONOUNS = {"it", "its", "they", "their", "them"}
 BACKGROUND_PREPOSITIONS = {"after", "before", "since", "following", "until", "till", "like", "unlike"}
 COMPARISON_WORDS = {"like", "unlike"}
 SIMULTANEOUS_MARKERS = {"as", "when", "while"}
+TIME_RELATIVE_MARKERS = {"after", "before", "since", "until", "till", "once"}
 BACKGROUND_CONFIDENCE = 0.3
 PLACE_ATTACHED, PLACE_OF_RECIPIENT, PLACE_OF_PARAGRAPH = 0, 1, 2
 ANTECEDENT_PRONOUNS = {"it", "its", "they", "their", "he", "his", "she", "her", "we", "our"}
@@ -66,6 +67,7 @@ class EventCoder:
         self.acled_rules = acled_rules
         self.incidents = incidents or IncidentReader.load()
         self.relation_finder = RelationFinder()
+        self.reporting_verbs = frozenset(cue for cue, kind in lexicon.modality_cues.items() if kind == "reporting")
 
     @classmethod
     def default(cls, resolver: SpanResolver | None = None) -> "EventCoder":
@@ -86,6 +88,7 @@ class EventCoder:
             self._keep_main_place(sentence, context)
             self._type_acled(sentence, coded, context)
             candidates.extend(candidate for candidate, _ in coded)
+        self._date_from_article(candidates, context.anchors)
         events = merge_mentions(candidates, record.places)
         for number, event in enumerate(events, start=1):
             event.id = f"e{number}"
@@ -93,6 +96,18 @@ class EventCoder:
         record.relations = enrich_agreements(
             self.relation_finder.find(record, doc, context.linker, context.anchors), events)
         return record
+
+    @staticmethod
+    def _date_from_article(candidates: list[Candidate], anchors: Anchors) -> None:
+        """Dates read across sentences: a month narrowed to the incident's day, earlier incidents
+        recalled in a report of a recent one, and the lede's date carried to the incident's
+        undated sentences."""
+        anchors.refine_dates(candidates)
+        for candidate in anchors.recalled_incidents(candidates):
+            candidate.background = True
+            candidate.event.confidence = BACKGROUND_CONFIDENCE
+            candidate.event.acled = None  # ACLED codes what the article reports, not what it recalls
+        anchors.carry_dates(candidates)
 
     @staticmethod
     def _keep_main_place(sentence: Span, context: _Context) -> None:
@@ -134,6 +149,9 @@ class EventCoder:
         clause_date = context.anchors.clause_date(nodes, barriers) or context.anchors.clause_date(
             nodes | _simultaneous_clauses(clause), barriers)  # "detained X as he tried to cross on May 2"
         own_date = context.anchors.clause_date({match.head.i}, barriers | {clause.i})
+        if not match.nominal and clause.dep_ == "relcl":  # "a 2012 shooting that killed two": the noun's date
+            own_date = context.anchors.clause_date({clause.head.i}, barriers | {clause.i}) or own_date
+            clause_date = clause_date or own_date
         participants = bool(actors or recipients)
         if not participants and reading.modality != "asserted":
             return None
@@ -158,7 +176,8 @@ class EventCoder:
                 reference_only = True
         elif reading.generic and not participants:
             return None
-        background = _background(match, own_date)
+        recalled = context.anchors.recalled(own_date) and (match.nominal or clause.dep_ == "relcl")  # "a 2012 shooting"
+        background = _background(match, own_date) or recalled
         if background and reading.generic:
             return None  # "just like how the war on terror claims ...": an argument, not a report
         entry = _peacekeeping_as_aid(match.entry, clause)
@@ -175,7 +194,9 @@ class EventCoder:
                                   [a for a in context.record.actors if a.id in actors], self.lexicon),
             actor=actors,
             recipient=recipients,
-            date=clause_date or self._fallback_date(sentence, clause, context, paragraph),
+            # an event noun's own words date it ("charged Thursday for the killing on Oct. 9")
+            date=own_date if recalled or (match.nominal and own_date) else clause_date or self._fallback_date(
+                sentence, clause, context, paragraph, nodes, match.nominal, background),
             place=place,
             size=context.anchors.sizes(event_type, (sentence.start_char, sentence.end_char), nodes),
             modality=modality,
@@ -231,10 +252,20 @@ class EventCoder:
             return None, PLACE_OF_PARAGRAPH
         return context.paragraph_places.get(paragraph), PLACE_OF_PARAGRAPH
 
-    def _fallback_date(self, sentence: Span, clause, context: _Context, paragraph: int) -> dict | None:
-        found = context.anchors.paragraph_date(sentence.start_char, paragraph)
-        if found is None and _present(clause):
-            found = context.anchors.publication_date()
+    def _fallback_date(self, sentence: Span, clause, context: _Context, paragraph: int,
+                       nodes: set[int], nominal: bool, background: bool) -> dict | None:
+        """The sentence's date (not for an event recalled to situate another: "after the attack on
+        Ukraine"), else the paragraph's; a present-tense clause (not an event noun inside it:
+        "police are investigating a shooting") reports the current state, dated by publication.
+        What stays undated is dated from the article by ``Anchors.carry_dates``."""
+        anchors = context.anchors
+        if _time_relative(clause):
+            return None  # "died on Sunday after she was shot": the shooting came before that Sunday
+        found = None if background else anchors.sentence_date(
+            (sentence.start_char, sentence.end_char), nodes, self.reporting_verbs)
+        found = found or anchors.paragraph_date(sentence.start_char, paragraph)
+        if found is None and _present(clause) and not nominal and _ongoing(clause):
+            found = anchors.publication_date()
         return found
 
 
@@ -336,6 +367,17 @@ def _realised(match: TriggerMatch) -> bool:
 
 def _pronouns_only(tokens) -> bool:
     return all(t.pos_ == "PRON" for t in tokens)
+
+
+def _time_relative(clause) -> bool:
+    """A clause set before or after another time ("after she was shot", "before police arrived")."""
+    return any(c.dep_ == "mark" and c.lower_ in TIME_RELATIVE_MARKERS for c in clause.children)
+
+
+def _ongoing(clause) -> bool:
+    """A present progressive ("gangs have been fighting for territory"): going on as the article
+    is published. A present perfect or a headline's present ("gunman shoots teen") reports an act."""
+    return clause.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in clause.children)
 
 
 def _present(clause) -> bool:

@@ -18,6 +18,15 @@ _YEAR_COUNT_NOUN = re.compile(
     r"missiles|drones|votes|members|employees|workers|jobs|shares|points|feet|acres)\b",
     re.IGNORECASE,
 )
+# A house number or a block of a street, not a year: "the 1800 block of", "1917 Prospect Ave.",
+# "the 1200 and 1300 blocks", "2010 N. Lake Shore Drive".
+_ADDRESS_AFTER = re.compile(
+    r"(?:\s*(?:and|to|-|–)\s*\d{3,5})?[\s-]+blocks?\b"
+    r"|\s+(?:(?:[NSEW]\.?|North|South|East|West|Old)\s+)?(?:[A-Z0-9][\w'.-]*\s+){1,3}"
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy"
+    r"|Highway|Hwy|Circle|Cir|Terrace|Ter|Trail|Pike|Square|Sq|Alley|Expressway|Freeway)\b",
+)
+_YEAR_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|until|during|by|after|before)\s+$", re.IGNORECASE)
 _TIME_PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|until|till|through|throughout|from|to|of|during|before|after|between|"
     r"and|or|early|late|mid|fiscal|year|around|about|circa|the|spring|summer|autumn|fall|winter)"
@@ -28,6 +37,12 @@ _BARE_UNITS_BEFORE = re.compile(r"\b(?:for|over|within|in|after|than|took|take|t
 _BARE_UNITS_AFTER = re.compile(r"^(?:\s+(?:ago|later|earlier|before|of\b)|-long)", re.IGNORECASE)
 _SEASON_CUE_BEFORE = re.compile(
     r"\b(?:in|into|during|by|since|until|through|over|this|last|next|early|late|of)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_AMOUNT_CUES = re.compile(
+    r"[$€£%]|\b(?:per\s*cent|percent|shares?|stocks?|prices?|index|closed|rose|fell|yields?|rates?|traded|"
+    r"million|billion|points?|metres?|meters?|kilometres?|kilometers?|miles?|kg|tons?|tonnes?|cents?|"
+    r"dollars?|euros?|pounds?|score[ds]?|won|beat|lost|goals?|seconds?|minutes?|percentage)\b",
+    re.IGNORECASE,
 )
 _CLOCK_CUE_BEFORE = re.compile(r"\b(?:at|by|from|until|till|to|around|about|after|before|since)\s+$", re.IGNORECASE)
 
@@ -58,6 +73,10 @@ def _year(candidate: Candidate, text: str) -> bool:
     before = text[max(0, candidate.start - 25):candidate.start]
     if _YEAR_COUNT_NOUN.match(after) and not _TIME_PREPOSITION_BEFORE.search(before):
         return False
+    if _ADDRESS_AFTER.match(text, candidate.end, candidate.end + 60) and not _YEAR_PREPOSITION_BEFORE.search(before):
+        return False
+    if re.search(r"\d{3}[-.]$", before):
+        return False  # the last digits of a telephone number: "(910) 555-1481"
     return not re.search(r"(?:\bno\.|\bnumber|#|\bpage|\broute|\bflight|\bmodel|\babout|\bsome|\bover|\bnearly|\balmost)\s*$", before, re.I)
 
 
@@ -83,10 +102,22 @@ def _bare_units(candidate: Candidate, text: str) -> bool:
 
 
 def _clock24(candidate: Candidate, text: str) -> bool:
-    if candidate.groups.get("zone"):
-        return True
+    zone = (candidate.groups.get("zone") or "").lower()
     before = text[max(0, candidate.start - 10):candidate.start]
-    return bool(_CLOCK_CUE_BEFORE.search(before))
+    if not candidate.groups.get("separator"):
+        # "at 2230 GMT", "at 1230 hours", but not "it took 2000 hours"
+        hour_word = zone.startswith("h")
+        return bool(zone) and (not hour_word or bool(_CLOCK_CUE_BEFORE.search(before))) and len(
+            text[candidate.start:candidate.end].split()[0]) == 4
+    if zone:
+        return True
+    if not _CLOCK_CUE_BEFORE.search(before):
+        return False
+    if candidate.groups.get("separator") == ".":
+        # "at 12.30" is a time, but "closed at 12.30" a price and "at 12.30 per cent" a rate
+        around = text[max(0, candidate.start - 60):candidate.end + 20]
+        return not _AMOUNT_CUES.search(around)
+    return True
 
 
 def _quarter(candidate: Candidate, text: str) -> bool:
@@ -121,8 +152,16 @@ def _weekday(candidate: Candidate, text: str) -> bool:
     return True
 
 
+def _noon(candidate: Candidate, text: str) -> bool:
+    """ "Kelsey Noon" is a surname: a capitalised "Noon" right after a capitalised name."""
+    word = text[candidate.start:candidate.end]
+    before = text[max(0, candidate.start - 30):candidate.start]
+    return not (word[:1].isupper() and not word.isupper() and re.search(r"\b[A-Z][a-z]+\s$", before)
+                and not re.search(r"(?:^|[.!?:]\s*)[A-Z][a-z]+\s$", before))
+
+
 _CHECKS = {
     "month": _month,
     "year": _year, "season": _season, "bare_units": _bare_units, "clock24": _clock24,
-    "quarter": _quarter, "reference": _reference, "weekday": _weekday,
+    "quarter": _quarter, "reference": _reference, "weekday": _weekday, "noon": _noon,
 }

@@ -28,7 +28,10 @@ _NOT_NUMBER_AFTER = r"(?![\d,.]\d|\s*(?:%|percent|per\s+cent)|-\d)"
 PATTERNS: list[tuple[str, str]] = [
     ("iso", rf"\b(?P<year>{YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("numeric", r"\b(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>(?:19|20)\d\d)\b"),
+    # "20.07.2023": day first, as the dotted form is written wherever it is used
+    ("numeric", r"\b(?P<day>[12]\d|3[01]|0?[1-9])\.(?P<month>1[0-2]|0?[1-9])\.(?P<year>(?:19|20)\d\d)\b(?!\.\d)"),
     ("month_day", (
+        rf"(?:\b(?P<bound>early|late)\s+)?"  # "early October 27": early in that day, not early October
         rf"\b(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:(?P<rel>next|last|this\s+coming|this|coming)\s+)?"
         rf"(?:the\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})\b{_NOT_NUMBER_AFTER}(?!:\d)"
         rf"(?:,?\s+(?P<year>{YEAR})\b)?"
@@ -125,7 +128,10 @@ PATTERNS: list[tuple[str, str]] = [
         rf"(?:\b(?P<approx>{APPROX}))?\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*"
         r"(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<zone>(?-i:[A-Z]{2,4})\b|local\s+time))?"
     )),
-    ("clock24", r"\b(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\b(?!:\d)(?:\s+(?P<zone>GMT|UTC|local\s+time|hours))?"),
+    ("clock24", (
+        r"\b(?P<hour>[01]?\d|2[0-3])(?P<separator>[:.]?)(?P<minute>[0-5]\d)\b(?![:.,]\d)"
+        r"(?:\s*(?P<zone>GMT|UTC|local\s+time|hours|hrs|h\b))?"
+    )),
     ("noon", r"\b(?P<word>noon|midnight|midday)\b"),
     ("set", (
         rf"\b(?:(?P<every>every|each|per)\s+(?:(?P<count>other|{COUNT})\s+)?"

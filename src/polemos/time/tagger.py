@@ -16,7 +16,7 @@ from polemos.time.filters import plausible
 from polemos.time.holidays import Holidays
 from polemos.time.grammar import Candidate, find_candidates
 from polemos.time.tense import tense_from_doc, tense_from_text
-from polemos.time.values import covered_days, narrow
+from polemos.time.values import covered_days, narrow, valid_value
 
 Resolver = Callable[[dict, Context], Optional[Resolution]]
 
@@ -96,8 +96,8 @@ class TemporalTagger:
                 reference_quarter = timex.value  # the period under discussion, not a forecast
             if candidate.kind in SELF_CONTAINED and timex.value[:4].isdigit():
                 reference_year = int(timex.value[:4])
-            if timex.type == "DATE" and _DAY_VALUE.match(timex.value):
-                reference = date.fromisoformat(timex.value)
+            if _sets_reference_day(candidate, timex):
+                reference = date.fromisoformat(timex.value[:10])
                 sentence = _sentence_containing(sentences, timex.start)
                 events.remember(text[sentence[0]:sentence[1]], reference, timex.text)
         return _merge_clock_and_day(text, timexes)
@@ -115,8 +115,8 @@ class TemporalTagger:
             resolution = self._holiday(candidate.groups, context)
         else:
             resolution = RESOLVERS[candidate.kind](candidate.groups, context)
-        if resolution is None:
-            return None
+        if resolution is None or not valid_value(resolution.value, resolution.type):
+            return None  # an impossible value ("2023-02-30", "T25:00") is no time at all
         start = resolution.start if resolution.start is not None else candidate.start
         end = resolution.end if resolution.end is not None else candidate.end
         if resolution.type == "DURATION":
@@ -136,6 +136,19 @@ class TemporalTagger:
             return Resolution("DATE", holiday.on(int(groups["year"])).isoformat())
         day = dates.nearest_occurrence(context, holiday.on, dates.normal(groups.get("rel")))
         return Resolution("DATE", day.isoformat()) if day else None
+
+
+def _sets_reference_day(candidate: Candidate, timex: Timex) -> bool:
+    """A day later relative expressions count from: any day-level date, and a named day's part
+    ("Wednesday night ... at about 10 p.m.", "last night ... around 11 p.m."), but not the vague
+    "overnight", which straddles two days."""
+    if not _DAY_VALUE.match(timex.value[:10]):
+        return False
+    if timex.type == "DATE":
+        return len(timex.value) == 10
+    day_part = candidate.kind == "weekday" or (
+        candidate.kind == "deictic" and dates.normal(candidate.groups.get("word")) != "overnight")
+    return timex.type == "TIME" and day_part
 
 
 _CLOCK_VALUE = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|XXXX-XX-XX)(T\d{2}:\d{2})$")

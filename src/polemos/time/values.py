@@ -149,3 +149,48 @@ def narrow(begin: Optional[str], end: Optional[str], part: Optional[str]) -> tup
     if part == "END":
         return (last - timedelta(days=third)).isoformat(), end
     return (first + timedelta(days=third)).isoformat(), (last - timedelta(days=third)).isoformat()
+
+
+_REFERENCES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+_CALENDAR = re.compile(
+    r"^(?:(?P<year>\d{2}[\dX]{2}|\d{3}X|XXXX)(?:-(?:(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?"
+    r"|W(?P<week>\d{2}|XX)(?:-(?:WE|[1-7X]))?|(?:SP|SU|FA|WI)|Q[1-4X]|H[12X]))?|\d{3}|\d{2})$"
+)
+_CLOCK = re.compile(r"^(?:(?P<hour>[01]\d|2[0-4]):(?P<minute>[0-5]\d)(?::[0-5]\d)?|MO|AF|EV|NI|DT|MI)$")
+_PERIOD = re.compile(r"^P(?=.)(?:[\dX.]+(?:Y|M|W|D|Q|DE|CE|C|E|L))*(?:T(?=.)(?:[\dX.]+[HMS])*)?$")
+
+
+def valid_value(value: str, kind: str) -> bool:
+    """Whether ``value`` is a well-formed TIMEX3 value of type ``kind`` that names a real
+    calendar time: no month 13, no 30 February, no hour 25 (``2023-07-20TNI``, the night of
+    20 July, is well formed)."""
+    if kind in {"DURATION", "SET"} and _PERIOD.match(value):
+        return True
+    if kind == "DURATION":
+        return False
+    if value in _REFERENCES:
+        return kind == "DATE"
+    day_part, _, clock = value.partition("T")
+    if kind == "TIME" and clock and not _CLOCK.match(clock):
+        return False
+    if kind == "DATE" and clock:
+        return False
+    return all(_valid_calendar(part) for part in day_part.split("/")) if kind == "DATE" else _valid_calendar(day_part)
+
+
+def _valid_calendar(value: str) -> bool:
+    found = _CALENDAR.match(value)
+    if not found:
+        return False
+    month, day, week = found.group("month"), found.group("day"), found.group("week")
+    if month and month != "XX" and not 1 <= int(month) <= 12:
+        return False
+    if week and week != "XX" and not 1 <= int(week) <= 53:
+        return False
+    if day and day != "XX":
+        year = found.group("year")
+        try:
+            date(int(year) if year.isdigit() else 2000, int(month) if month.isdigit() else 1, int(day))
+        except ValueError:
+            return False
+    return True
