@@ -21,6 +21,9 @@ from polemos.events.lexicon import Lexicon, TriggerEntry
 from polemos.events.linking import Linker, SpanResolver, phrase_tokens
 from polemos.events.merge import Candidate, evidence_for, merge_mentions
 from polemos.events.modality import read_modality
+from polemos.events.places import (PLACE_ATTACHED, PLACE_NONE, PLACE_OF_PARAGRAPH, PLACE_OF_RECIPIENT,
+                                   PLACE_OF_STORY, fill_story_place, located, most_specific,
+                                   written_containers)
 from polemos.events.relations import RelationFinder, enrich_agreements, provision_tokens
 from polemos.events.roles import Roles, find_roles
 from polemos.events.triggers import TriggerMatch, find_triggers, lemma_of
@@ -32,7 +35,6 @@ BACKGROUND_PREPOSITIONS = {"after", "before", "since", "following", "until", "ti
 COMPARISON_WORDS = {"like", "unlike"}
 SIMULTANEOUS_MARKERS = {"as", "when", "while"}
 BACKGROUND_CONFIDENCE = 0.3
-PLACE_ATTACHED, PLACE_OF_RECIPIENT, PLACE_OF_PARAGRAPH = 0, 1, 2
 ANTECEDENT_PRONOUNS = {"it", "its", "they", "their", "he", "his", "she", "her", "we", "our"}
 ANALYSIS_SUBJECTS = {"it", "this", "that", "which", "these", "those"}
 PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping"}
@@ -52,6 +54,7 @@ class _Context:
     actors_by_id: dict
     recent_actor: tuple[int, str] | None = None  # (paragraph, actor id) of the last event's actor
     sentence_places: list[tuple[int, int]] = dataclasses.field(default_factory=list)  # (clause depth, place)
+    written_containers: dict[int, int] = dataclasses.field(default_factory=dict)  # see events.places
 
 
 class EventCoder:
@@ -74,7 +77,8 @@ class EventCoder:
 
     def annotate(self, record: ExtractionRecord, doc: Doc) -> ExtractionRecord:
         context = _Context(record, doc, Linker(record, doc, self.resolver), Anchors(record, doc), {},
-                           {a.id: a for a in record.actors})
+                           {a.id: a for a in record.actors},
+                           written_containers=written_containers(record.places, record.text))
         blocked = context.linker.blocked_tokens() | context.anchors.timex_tokens()  # "March" is a month
         candidates: list[Candidate] = []
         for sentence in doc.sents:
@@ -86,6 +90,7 @@ class EventCoder:
             self._keep_main_place(sentence, context)
             self._type_acled(sentence, coded, context)
             candidates.extend(candidate for candidate, _ in coded)
+        fill_story_place(candidates, record, context.anchors.paragraph_of)
         events = merge_mentions(candidates, record.places)
         for number, event in enumerate(events, start=1):
             event.id = f"e{number}"
@@ -211,25 +216,28 @@ class EventCoder:
                context: _Context, paragraph: int, own_only: bool = False) -> tuple[int | None, int]:
         """The event's place and how closely it is tied to it (``PLACE_*``, lower is closer);
         ``own_only``: a mention inside another clause takes no place from its paragraph."""
-        linker = context.linker
+        linker, places = context.linker, context.record.places
         own_names = {t.i for a in roles.actors + roles.fallback_actors for t, _ in phrase_tokens(a)}
         in_sentence = [(i, linker.doc[i]) for i, _ in linker.place_roots.items()
                        if sentence.start <= i < sentence.end and i not in own_names]
         hits = [(abs(token.i - match.head.i), linker.place_roots[i]) for i, token in in_sentence
-                if attached(token, nodes)]
+                if attached(token, nodes) and located(places[linker.place_roots[i]])]
         rank = PLACE_ATTACHED
         if not hits:
-            hits = [(0, p) for p in (linker.place_for(t) for t in roles.recipients) if p is not None]
+            hits = [(0, p) for p in (linker.place_for(t) for t in roles.recipients)
+                    if p is not None and located(places[p])]
             rank = PLACE_OF_RECIPIENT
         if hits:
-            place = min(hits)[1]
+            place = most_specific(min(hits)[1], (linker.place_roots[i] for i, _ in in_sentence), places,
+                                  context.written_containers)
             context.paragraph_places[paragraph] = place
             if rank == PLACE_ATTACHED:
                 context.sentence_places.append((_depth(roles.clause or match.head), place))
             return place, rank
         if own_only:
-            return None, PLACE_OF_PARAGRAPH
-        return context.paragraph_places.get(paragraph), PLACE_OF_PARAGRAPH
+            return None, PLACE_NONE
+        found = context.paragraph_places.get(paragraph)
+        return found, PLACE_OF_PARAGRAPH if found is not None else PLACE_OF_STORY
 
     def _fallback_date(self, sentence: Span, clause, context: _Context, paragraph: int) -> dict | None:
         found = context.anchors.paragraph_date(sentence.start_char, paragraph)

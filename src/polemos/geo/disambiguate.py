@@ -20,7 +20,7 @@ from polemos.geo.sources import haversine_km
 MAX_ERROR_KM = 20039.0
 WELL_KNOWN_POPULATION = 1_000_000
 _SETTLEMENTS = ("city", "town", "village")
-_CONTAINERS = ("country", "admin1")
+_CONTAINERS = ("country", "admin1", "admin2")
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,8 @@ def inside(candidate: Candidate, container: Candidate) -> bool:
         return candidate.country_iso2 == container.country_iso2
     if container.feature == "admin1":
         return candidate.admin1 == container.admin1 and candidate.feature != "admin1"
+    if container.feature == "admin2":
+        return candidate.admin2 == container.place_id and candidate.feature in _SETTLEMENTS
     return False
 
 
@@ -112,7 +114,8 @@ class Resolver:
             if not changed:
                 break
         for index, group in enumerate(groups):
-            if not self._plausible(group.choice, [g.choice for j, g in enumerate(groups) if j != index]):
+            if not self._plausible(group.choice, [g.choice for j, g in enumerate(groups) if j != index]) \
+                    or _outside_written_containers(group):
                 group.choice = None
 
     def _plausible(self, choice: Candidate | None, others: list[Candidate | None]) -> bool:
@@ -151,6 +154,18 @@ class Resolver:
             if held is not None and candidate.feature in _CONTAINERS and inside(held, candidate):
                 score += w.container
         return score
+
+
+def _outside_written_containers(group: Group) -> bool:
+    """A settlement whose written containers ("Kolo (Bankass, Mopti)", "Kolo, Mali") lie in
+    another country is a place the gazetteer lacks, not a namesake abroad. (Containers in its
+    own country may be a list's next item: "Aleppo, Homs and Idlib".)"""
+    choice = group.choice
+    if choice is None or choice.feature not in _SETTLEMENTS or not group.containers:
+        return False
+    if any(inside(choice, c) for c in group.containers):
+        return False
+    return choice.country_iso2 not in {c.country_iso2 for c in group.containers}
 
 
 class _Context:
@@ -198,12 +213,30 @@ class _Context:
         return 1.0 - math.log1p(distance) / math.log1p(MAX_ERROR_KM)
 
 
-_FOLLOWING_NAME = re.compile(r"\s*,\s*((?:[A-Z][\w'’-]*\.?)(?:\s+[A-Z][\w'’-]*\.?){0,2})")
+DIVISION_WORDS = ("district", "province", "state", "county", "region", "governorate", "department",
+                  "municipality", "parish", "prefecture", "division", "oblast", "commune", "cercle",
+                  "zone", "territory", "emirate")
+# What separates a place from the container written after it: ", " in "Houston, Texas", " (" in
+# "Kolo (Bankass, Mopti)", a division word and ", " in "Khulm district, Balkh".
+CONTAINER_GAP = r"\s*(?:(?:%s)\b\s*)?\)?\s*[,(]\s*" % "|".join(DIVISION_WORDS)
+_FOLLOWING_NAME = re.compile(r"(?i:%s)((?:[A-Z][\w'’-]*\.?)(?:\s+[A-Z][\w'’-]*\.?){0,2})" % CONTAINER_GAP)
 
 
 def following_name(text: str, end: int) -> tuple[int, str] | None:
-    """The capitalised name right after ``, `` at ``end``: ("Alexandria", ", La.") -> "La."."""
+    """The capitalised name written as a container right after ``end``: ("Alexandria", ", La.")
+    -> "La.", ("Kolo", " (Bankass, Mopti)") -> "Bankass"."""
     match = _FOLLOWING_NAME.match(text, end)
     if not match:
         return None
     return match.start(1), match.group(1)
+
+
+def written_containers(text: str, end: int, levels: int = 3) -> list[tuple[int, str]]:
+    """The chain of names written as containers after ``end``: "Kolo (Bankass, Mopti)" ->
+    Bankass, Mopti."""
+    chain: list[tuple[int, str]] = []
+    following = following_name(text, end)
+    while following is not None and len(chain) < levels:
+        chain.append(following)
+        following = following_name(text, following[0] + len(following[1]))
+    return chain
