@@ -106,6 +106,11 @@ PRECISION_OF_FEATURE = {
 COARSE_PRECISIONS = ("country",)  # a map must not draw these points as where an event happened
 
 
+def features_of_precision(precisions: tuple[str, ...]) -> tuple[str, ...]:
+    """The place features whose points have one of these precisions."""
+    return tuple(sorted(f for f, p in PRECISION_OF_FEATURE.items() if p in precisions))
+
+
 def place_precision(feature: Optional[str]) -> Optional[str]:
     """The precision of a place of this gazetteer feature; unknown features count as points."""
     if feature is None:

@@ -54,6 +54,7 @@ class Group:
     key: str
     candidates: list[Candidate]
     containers: list[Candidate] = field(default_factory=list)  # places named right after ", "
+    hierarchy: list[Candidate] = field(default_factory=list)  # containers written unmistakably as such
     contained: list[int] = field(default_factory=list)  # groups whose mention precedes ", <this>"
     choice: Candidate | None = None
 
@@ -157,15 +158,15 @@ class Resolver:
 
 
 def _outside_written_containers(group: Group) -> bool:
-    """A settlement whose written containers ("Kolo (Bankass, Mopti)", "Kolo, Mali") lie in
-    another country is a place the gazetteer lacks, not a namesake abroad. (Containers in its
-    own country may be a list's next item: "Aleppo, Homs and Idlib".)"""
+    """A settlement whose hierarchy is written out ("Kolo (Bankass, Mopti)", "Khulm district,
+    Balkh") with containers in another country is a place the gazetteer lacks, not a namesake
+    abroad. (A bare ", Y" may be a list's next item: "Moscow, Kiev and Minsk".)"""
     choice = group.choice
-    if choice is None or choice.feature not in _SETTLEMENTS or not group.containers:
+    if choice is None or choice.feature not in _SETTLEMENTS or not group.hierarchy:
         return False
     if any(inside(choice, c) for c in group.containers):
         return False
-    return choice.country_iso2 not in {c.country_iso2 for c in group.containers}
+    return choice.country_iso2 not in {c.country_iso2 for c in group.hierarchy}
 
 
 class _Context:
@@ -229,6 +230,18 @@ def following_name(text: str, end: int) -> tuple[int, str] | None:
     if not match:
         return None
     return match.start(1), match.group(1)
+
+
+_HIERARCHY_MARK = re.compile(r"\(|\b(?:%s)\b" % "|".join(DIVISION_WORDS), re.IGNORECASE)
+
+
+def unmistakable_container(text: str, end: int, start: int, name: str) -> bool:
+    """Whether the name at ``start`` is written unmistakably as the container of the place
+    ending at ``end``: in brackets ("Kolo (Bankass") or with a division word ("Khulm district,
+    Balkh", "Tinaquillo, Cojedes state"), not a bare ", " that a list also has."""
+    after = text[start + len(name):start + len(name) + 20]
+    return bool(_HIERARCHY_MARK.search(text[end:start])) or bool(
+        re.match(r"\s+(?:%s)\b" % "|".join(DIVISION_WORDS), after, re.IGNORECASE))
 
 
 def written_containers(text: str, end: int, levels: int = 3) -> list[tuple[int, str]]:

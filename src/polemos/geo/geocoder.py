@@ -6,7 +6,7 @@ from typing import Any, Iterable, Optional
 
 from polemos.geo import curated
 from polemos.geo.caseless import CaselessTagger
-from polemos.geo.disambiguate import Group, Resolver, Weights, prior, written_containers
+from polemos.geo.disambiguate import Group, Resolver, Weights, prior, unmistakable_container, written_containers
 from polemos.geo.evidence import Cues
 from polemos.geo.gazetteer import Candidate, Gazetteer
 from polemos.geo.normalize import name_key
@@ -14,7 +14,7 @@ from polemos.geo.toponyms import PLACE_LABELS, ToponymFinder
 from polemos.record import ExtractionRecord, Place, place_precision
 
 __all__ = ["Geocoder", "PLACE_LABELS"]
-_CONTAINER_FEATURES = ("country", "admin1", "admin2")
+_CONTAINER_FEATURES = ("country", "admin1")
 
 
 class Geocoder:
@@ -98,9 +98,14 @@ class Geocoder:
         group_at = {start: group for (start, _), group in zip(spans, span_groups)}
         index_of = {id(group): i for i, group in enumerate(ordered)}
         for (_, end), group in zip(spans, span_groups):
+            unmistakable = False
             for level, (start, name) in enumerate(written_containers(text, end)):
                 containers = self._container_candidates(name, lookups)
                 group.containers.extend(c for c in containers if c not in group.containers)
+                unmistakable = unmistakable or unmistakable_container(text, end, start, name)
+                if unmistakable:  # the rest of a chain that starts unmistakably is a hierarchy too
+                    group.hierarchy.extend(c for c in containers if c not in group.hierarchy)
+                end = start + len(name)
                 container_group = group_at.get(start)
                 if containers and level == 0 and container_group is not None and container_group is not group:
                     container_group.contained.append(index_of[id(group)])
