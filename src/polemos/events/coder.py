@@ -179,7 +179,7 @@ class EventCoder:
             context=find_contexts(entry, sentence,
                                   [a for a in context.record.actors if a.id in actors], self.lexicon),
             actor=actors,
-            recipient=recipients,
+            recipient=context.linker.not_located_places(recipients),
             date=clause_date or self._fallback_date(sentence, clause, context, paragraph),
             place=place,
             size=context.anchors.sizes(event_type, (sentence.start_char, sentence.end_char), nodes),

@@ -9,7 +9,7 @@
 * A story has one place that carries to its sentences naming none (news paragraphs are often
   one sentence each): its dateline ("HOUSTON —", "KANSAS CITY, Mo. –", "VALLEJO (KPIX) –"),
   else the first place below country level that one of its events is tied to, else the first
-  such place its opening names.
+  such place its opening names, else the one it names most often (twice at least).
 """
 
 from __future__ import annotations
@@ -85,12 +85,21 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of) -> 
     for index in tied:
         if _below_country(places[index]):
             return index
-    for index, place in sorted(enumerate(places), key=lambda item: item[1].start):
-        if paragraph_of(place.start) >= LEDE_PARAGRAPHS:
+    in_order = sorted((i for i, p in enumerate(places) if _below_country(p)), key=lambda i: places[i].start)
+    for index in in_order:
+        if paragraph_of(places[index].start) >= LEDE_PARAGRAPHS:
             break
-        if _below_country(place):
-            return index
-    return None
+        return index
+    return _most_named(places, in_order)
+
+
+def _most_named(places: list[Place], in_order: list[int]) -> Optional[int]:
+    """The place the story names most often, at least twice (the earliest among equals)."""
+    counts: dict[object, list[int]] = {}
+    for index in in_order:
+        counts.setdefault(places[index].geonameid or places[index].name, []).append(index)
+    best = max(counts.values(), key=len, default=[])
+    return best[0] if len(best) >= 2 else None
 
 
 def dateline_place(record: ExtractionRecord) -> Optional[int]:

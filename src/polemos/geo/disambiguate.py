@@ -21,6 +21,7 @@ MAX_ERROR_KM = 20039.0
 WELL_KNOWN_POPULATION = 1_000_000
 _SETTLEMENTS = ("city", "town", "village")
 _CONTAINERS = ("country", "admin1", "admin2")
+_DIVISIONS = ("admin1", "admin2")
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,19 @@ def prior(candidate: Candidate, weights: Weights) -> float:
     return score
 
 
+def group_priors(candidates: list[Candidate], weights: Weights) -> dict[int, float]:
+    """Each candidate's prior; a division less populous than a city of the same name loses the
+    bonus of its kind: "Toledo" is the Ohio city before the Belizean district."""
+    largest_city = max((c.population for c in candidates if c.feature in _SETTLEMENTS and c.primary_name), default=0)
+    priors = {}
+    for candidate in candidates:
+        score = prior(candidate, weights)
+        if candidate.feature in _DIVISIONS and candidate.population < largest_city:
+            score -= max(0.0, weights.feature.get(candidate.feature, 0.0))
+        priors[candidate.place_id] = score
+    return priors
+
+
 def population_choice(candidates: list[Candidate]) -> Candidate | None:
     """The baseline: the most populous candidate."""
     return max(candidates, key=lambda c: c.population, default=None)
@@ -96,7 +110,7 @@ class Resolver:
 
     def resolve(self, groups: list[Group], hint_countries: set[str] = frozenset()) -> None:
         """Set ``group.choice`` for every group."""
-        priors = {id(g): {c.place_id: prior(c, self.weights) for c in g.candidates} for g in groups}
+        priors = {id(g): group_priors(g.candidates, self.weights) for g in groups}
         for group in groups:
             group.choice = max(group.candidates, key=lambda c: priors[id(group)][c.place_id], default=None)
         admin2_sets = [g.admin2_ids() for g in groups]
