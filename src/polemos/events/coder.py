@@ -125,8 +125,8 @@ class EventCoder:
         clause = roles.clause or match.head
         paragraph = context.anchors.paragraph_of(sentence.start_char)
         actors = self._link_actors(roles, context, paragraph)
-        recipients = [r for r in context.linker.actors_for(roles.recipients) if r not in actors] or [
-            r for r in context.linker.actors_for(roles.fallback_recipients) if r not in actors]
+        direct = [r for r in context.linker.actors_for(roles.recipients) if r not in actors]
+        recipients = direct or [r for r in context.linker.actors_for(roles.fallback_recipients) if r not in actors]
         reading = read_modality(clause if match.entry.frame == "obligation" else match.head,
                                 clause if not match.nominal or roles.support else match.head, self.lexicon)
         nodes = {match.head.i, clause.i} | {t.i for t in match.tokens}
@@ -179,7 +179,8 @@ class EventCoder:
             context=find_contexts(entry, sentence,
                                   [a for a in context.record.actors if a.id in actors], self.lexicon),
             actor=actors,
-            recipient=context.linker.not_located_places(recipients),
+            # the place an act is aimed at is its place; a scene's place may stand for its people
+            recipient=context.linker.not_located_places(recipients) if direct else recipients,
             date=clause_date or self._fallback_date(sentence, clause, context, paragraph),
             place=place,
             size=context.anchors.sizes(event_type, (sentence.start_char, sentence.end_char), nodes),
