@@ -221,7 +221,8 @@ class ToponymFinder:
         return found
 
     def _cued_names(self, doc: Doc) -> list[list[Proposal]]:
-        """Runs of capitalised words no entity covers, with a place cue around them."""
+        """Runs of capitalised words no entity covers, with a place cue around them or a
+        container written after them ("Marka, Lower Shabelle")."""
         found = []
         index = 0
         while index < len(doc):
@@ -232,7 +233,7 @@ class ToponymFinder:
                 index += 1
                 continue
             span = doc[index:end]
-            if not doc[index].is_sent_start and self.cues.around(doc, index, end):
+            if not doc[index].is_sent_start and (self.cues.around(doc, index, end) or self._contained(doc, span)):
                 found.append([Proposal(span, "cued")])
             index = end
         return found
