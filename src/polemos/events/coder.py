@@ -229,8 +229,7 @@ class EventCoder:
                     if p is not None and located(places[p])]
             rank = PLACE_OF_RECIPIENT
         if hits:
-            place = most_specific(min(hits)[1], (linker.place_roots[i] for i, _ in in_sentence), places,
-                                  context.written_containers)
+            place = most_specific(min(hits)[1], [p for _, p in hits], places, context.written_containers)
             context.paragraph_places[paragraph] = place
             if rank == PLACE_ATTACHED:
                 context.sentence_places.append((_depth(roles.clause or match.head), place))

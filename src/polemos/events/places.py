@@ -2,10 +2,10 @@
 
 * Only a place with coordinates can locate an event: "the 6700 block of North Clark Street"
   is kept as a place but leaves the event to its paragraph's or story's place (the city).
-* The most specific place wins over its containers: an event tied to "Texas" in a sentence
-  that also names Houston happened in Houston. A container is either written as one
-  ("Kolo (Bankass, Mopti)", "Tinaquillo, Cojedes state", "Khulm district, Balkh") or known
-  to the gazetteer (the city's country or first-level division).
+* The most specific place wins over its containers: an event tied to "Texas" in "Houston,
+  Texas" happened in Houston. A container is either written as one ("Kolo (Bankass, Mopti)",
+  "Tinaquillo, Cojedes state", "Khulm district, Balkh") or known to the gazetteer (the city's
+  country or first-level division) and tied to the same event.
 * A story has one place that carries to its sentences naming none (news paragraphs are often
   one sentence each): its dateline ("HOUSTON —", "KANSAS CITY, Mo. –", "VALLEJO (KPIX) –"),
   else the first place below country level that one of its events is tied to, else the first
@@ -59,10 +59,11 @@ def contains(outer: Place, inner: Place) -> bool:
     return False
 
 
-def most_specific(chosen: int, sentence_places: Iterable[int], places: list[Place],
+def most_specific(chosen: int, tied_places: Iterable[int], places: list[Place],
                   held: dict[int, int]) -> int:
-    """``chosen``, or the place inside it that the same sentence names (the innermost)."""
-    candidates = [i for i in sentence_places if located(places[i])]
+    """``chosen``, or the innermost place inside it: the place it is written after ("Houston" of
+    "Houston, Texas") or one inside it that is tied to the same event (``tied_places``)."""
+    candidates = [i for i in tied_places if located(places[i])]
     for _ in range(4):  # a hierarchy is a few levels deep at most
         inner = held.get(chosen)
         if inner is None or not located(places[inner]):
