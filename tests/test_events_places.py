@@ -125,3 +125,10 @@ def test_country_level_events_say_so_and_stay_off_the_map(coder, tmp_path):
         assert {i["place_name"]: i["place_precision"] for i in items} == {"Nigeria": "country", "Maiduguri": "city"}
         shown = queries.map_view(store, EventFilter(), None, 100)
         assert {p["place_name"] for p in shown["items"]} == {"Maiduguri"}
+
+
+def test_a_county_dateline_gives_way_to_the_town_the_story_names_in_it(coder):
+    text = ("HENRY COUNTY, Ga. - A toddler was shot and killed at home on Saturday afternoon, deputies said.\n\n"
+            "The family moved to McDonough last year.")
+    record = code(coder, text)
+    assert place_of(record, assaults(record)[0]).name == "McDonough"

@@ -22,8 +22,7 @@ from polemos.events.linking import Linker, SpanResolver, phrase_tokens
 from polemos.events.merge import Candidate, evidence_for, merge_mentions
 from polemos.events.modality import read_modality
 from polemos.events.places import (PLACE_ATTACHED, PLACE_NONE, PLACE_OF_PARAGRAPH, PLACE_OF_RECIPIENT,
-                                   PLACE_OF_STORY, fill_story_place, located, most_specific,
-                                   written_containers)
+                                   PLACE_OF_STORY, fill_story_place, located, most_specific, written_holders)
 from polemos.events.relations import RelationFinder, enrich_agreements, provision_tokens
 from polemos.events.roles import Roles, find_roles
 from polemos.events.triggers import TriggerMatch, find_triggers, lemma_of
@@ -78,7 +77,7 @@ class EventCoder:
     def annotate(self, record: ExtractionRecord, doc: Doc) -> ExtractionRecord:
         context = _Context(record, doc, Linker(record, doc, self.resolver), Anchors(record, doc), {},
                            {a.id: a for a in record.actors},
-                           written_containers=written_containers(record.places, record.text))
+                           written_containers=written_holders(record.places, record.text))
         blocked = context.linker.blocked_tokens() | context.anchors.timex_tokens()  # "March" is a month
         candidates: list[Candidate] = []
         for sentence in doc.sents:

@@ -9,7 +9,8 @@
 * A story has one place that carries to its sentences naming none (news paragraphs are often
   one sentence each): its dateline ("HOUSTON —", "KANSAS CITY, Mo. –", "VALLEJO (KPIX) –"),
   else the first place below country level that one of its events is tied to, else the first
-  such place its opening names, else the one it names most often (twice at least).
+  such place its opening names, else the one it names most often (twice at least). A story
+  placed in a county or state that names a town inside it is placed in that town.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+from polemos.distance import great_circle_km
 from polemos.geo.disambiguate import CONTAINER_GAP
 from polemos.record import ExtractionRecord, Place
 
@@ -29,13 +31,16 @@ _DATELINE_TAIL = re.compile(
     r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--|-(?=\s)|:(?=\s))")
 DATELINE_REACH = 600  # a dateline opens the story: it is found within its first characters
 LEDE_PARAGRAPHS = 3  # the opening, when no event is tied to a place: title, dateline and lede
+# A second-level division's point is the middle of its towns; a town this near, in the same
+# first-level division, is taken to lie in it (the index keeps no county boundaries).
+COUNTY_REACH_KM = 50.0
 
 
 def located(place: Optional[Place]) -> bool:
     return place is not None and place.lat is not None and place.lon is not None
 
 
-def written_containers(places: list[Place], text: str) -> dict[int, int]:
+def written_holders(places: list[Place], text: str) -> dict[int, int]:
     """Index of each place written as the container of the place before it -> that place's
     index: in "Kolo (Bankass, Mopti)" Bankass holds Kolo and Mopti holds Bankass."""
     order = sorted(range(len(places)), key=lambda i: places[i].start)
@@ -80,18 +85,30 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of) -> 
     places events are tied to by their own words, in text order; ``paragraph_of``: offset ->
     paragraph number."""
     places = record.places
-    found = dateline_place(record)
-    if found is not None:
-        return found
-    for index in tied:
-        if _below_country(places[index]):
-            return index
     in_order = sorted((i for i, p in enumerate(places) if _below_country(p)), key=lambda i: places[i].start)
+    found = dateline_place(record)
+    if found is None:
+        found = next((i for i in tied if _below_country(places[i])), None)
+    if found is None:
+        found = next((i for i in in_order if paragraph_of(places[i].start) < LEDE_PARAGRAPHS), None)
+    if found is None:
+        found = _most_named(places, in_order)
+    return _town_inside(found, places, in_order) if found is not None else None
+
+
+def _town_inside(chosen: int, places: list[Place], in_order: list[int]) -> int:
+    """A story placed in a county or state whose text names a town in it happened in that town
+    ("HENRY COUNTY, Ga. — A McDonough family ..."): the first such town, else ``chosen``."""
+    outer = places[chosen]
+    if outer.precision not in ("admin1", "admin2"):
+        return chosen
     for index in in_order:
-        if paragraph_of(places[index].start) >= LEDE_PARAGRAPHS:
-            break
-        return index
-    return _most_named(places, in_order)
+        inner = places[index]
+        if inner.precision != "city" or inner.admin1 is None or inner.admin1 != outer.admin1:
+            continue
+        if outer.precision == "admin1" or great_circle_km(outer.lat, outer.lon, inner.lat, inner.lon) <= COUNTY_REACH_KM:
+            return index
+    return chosen
 
 
 def _most_named(places: list[Place], in_order: list[int]) -> Optional[int]:
@@ -132,6 +149,9 @@ def fill_story_place(candidates: list, record: ExtractionRecord, paragraph_of) -
     story = story_place(record, tied, paragraph_of)
     if story is None:
         return
+    dateline = dateline_place(record)
     for candidate in candidates:
         if candidate.event.place is None and candidate.place_rank == PLACE_OF_STORY:
             candidate.event.place = story
+        elif dateline is not None and candidate.event.place == dateline:
+            candidate.event.place = story  # the dateline's county or state, refined to its town

@@ -20,7 +20,7 @@ from polemos.geo.sources import haversine_km
 MAX_ERROR_KM = 20039.0
 WELL_KNOWN_POPULATION = 1_000_000
 _SETTLEMENTS = ("city", "town", "village")
-_CONTAINERS = ("country", "admin1", "admin2")
+_CONTAINERS = ("country", "admin1")
 _DIVISIONS = ("admin1", "admin2")
 
 
@@ -98,8 +98,6 @@ def inside(candidate: Candidate, container: Candidate) -> bool:
         return candidate.country_iso2 == container.country_iso2
     if container.feature == "admin1":
         return candidate.admin1 == container.admin1 and candidate.feature != "admin1"
-    if container.feature == "admin2":
-        return candidate.admin2 == container.place_id and candidate.feature in _SETTLEMENTS
     return False
 
 
