@@ -97,3 +97,10 @@ def test_inflected_verbs_in_lower_cased_text_are_not_towns(geocoder, nlp):
             "mob had dispersed from the station area before the army arrived in large numbers.")
     names = {place.text for place in places_of(geocoder, nlp, text)}
     assert "ahmedabad" in names and "begun" not in names
+
+
+def test_generic_names_of_city_parts_name_no_town_elsewhere(geocoder):
+    text = "Two men were shot on the South Side of Chicago and another in the Bay Area."
+    found = resolve(geocoder, text, "South Side", "Chicago", "Bay Area")
+    assert found["South Side"] is None and found["Bay Area"] is None
+    assert found["Chicago"].country == "USA"

@@ -133,13 +133,25 @@ _STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "av", "road", "rd", 
 _SETTLEMENT_FEATURES = ("city", "town", "village", "admin2")
 
 
+# Words that make up the generic names of parts of a city ("the South Side", "Southwest",
+# "Bay Area", "Central Business District"): a place known by such a name only as an alternate
+# name is not what the text means.
+_GENERIC_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                            "central", "downtown", "uptown", "midtown", "side", "end", "district", "area",
+                            "business", "bay", "park", "heights", "centre", "center", "old", "new", "town",
+                            "city", "village", "valley", "hill", "hills", "the"})
+
+
 def _may_name(text: str, candidate: Candidate) -> bool:
-    """Whether ``text`` can name ``candidate``: a street's name names no settlement, and an
-    abbreviation in capitals ("NW", "KS") only a country, a first-level division or a place
-    whose own name it is (not "Nowe", which "NW" abbreviates in another language)."""
+    """Whether ``text`` can name ``candidate``: a street's name names no settlement; a generic
+    name ("the South Side") only a place whose own name it is; and an abbreviation in capitals
+    ("NW", "KS") only a country, a first-level division or a place whose own name it is (not
+    "Nowe", which "NW" abbreviates in another language)."""
     words = text.replace(".", " ").split()
     if len(words) > 1 and words[-1].lower() in _STREET_WORDS and candidate.feature in _SETTLEMENT_FEATURES:
         return False
+    if all(w.lower() in _GENERIC_WORDS for w in words) and name_key(candidate.name) != name_key(text):
+        return False  # not by an alternate name, nor by a shortened one ("Bay Area" is no "Bay")
     if len(text.strip(".")) <= 2 and text.isupper() and not candidate.primary_name:
         return candidate.feature in ("country", "admin1")
     return True
