@@ -132,3 +132,14 @@ def test_a_county_dateline_gives_way_to_the_town_the_story_names_in_it(coder):
             "The family moved to McDonough last year.")
     record = code(coder, text)
     assert place_of(record, assaults(record)[0]).name == "McDonough"
+
+
+def test_a_dateline_that_is_also_an_english_word_still_places_the_story(coder):
+    record = code(coder, "MERIDIAN - A teenager was arrested Saturday after police say he shot another teen.")
+    place = place_of(record, assaults(record)[0])
+    assert place.name == "Meridian" and place.country == "USA"
+
+
+def test_a_quadrant_of_washington_is_placed_in_the_district(coder):
+    record = code(coder, "A 3-year-old girl died after being shot Wednesday evening in a home in Southeast D.C., police said.")
+    assert place_of(record, assaults(record)[0]).name == "District of Columbia"

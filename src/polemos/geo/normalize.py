@@ -45,7 +45,8 @@ _POSSESSIVE = re.compile(r"'s?$")
 # A part of a place named by its side ("East Memphis", "west Kissimmee") lies in that place;
 # the rest must be a real name, not a word like "side" ("South Side").
 _PART_PREFIX = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest|central"
-                          r"|downtown|uptown|greater|northern|southern|eastern|western)\s+(?=\S{5,})")
+                          r"|downtown|uptown|greater|northern|southern|eastern|western)\s+"
+                          r"(?!(?:side|end|area|district|town|city|bank|coast|shore|village|park)$)(?=\S{2,})")
 
 
 def fallback_keys(key: str) -> list[str]:

@@ -138,8 +138,8 @@ class ToponymFinder:
         if level is Strength.NONE:
             return False
         key = name_key(span.text)
-        if self.words.get(key) == COMMON_WORD:  # "Central Bank", "Olympic projects", "SWAT"
-            return False
+        if self.words.get(key) == COMMON_WORD and not (kind == "dateline" and _opens_line(doc, span)):
+            return False  # "Central Bank", "Olympic projects", "SWAT"; not "MERIDIAN -" opening a story
         if kind in ("dateline", "cued"):
             return True
         cued = self.cues.around(doc, span.start, span.end) or self._contained(doc, span)
@@ -256,6 +256,10 @@ class ToponymFinder:
                     taken.update(range(span.start, span.end))
                     break
         return found
+
+
+def _opens_line(doc: Doc, span: Span) -> bool:
+    return span.start_char == 0 or doc.text[span.start_char - 1] == "\n"
 
 
 def _division(candidates: list[Candidate]) -> bool:
