@@ -104,3 +104,11 @@ def test_generic_names_of_city_parts_name_no_town_elsewhere(geocoder):
     found = resolve(geocoder, text, "South Side", "Chicago", "Bay Area")
     assert found["South Side"] is None and found["Bay Area"] is None
     assert found["Chicago"].country == "USA"
+
+
+def test_a_lone_town_abroad_in_a_story_set_in_one_country_is_left_unresolved(geocoder):
+    text = ("Beaufort County deputies said the shooting happened in a field near Pinetown, "
+            "east of Greenville, and that the victims were taken to Washington.")
+    found = resolve(geocoder, text, "Beaufort County", "Pinetown", "Greenville", "Washington")
+    assert found["Greenville"].country == "USA"
+    assert found["Pinetown"] is None or found["Pinetown"].country == "USA"

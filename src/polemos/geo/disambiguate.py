@@ -19,6 +19,7 @@ from polemos.geo.sources import haversine_km
 
 MAX_ERROR_KM = 20039.0
 WELL_KNOWN_POPULATION = 1_000_000
+LONE_TOWN_CONTEXT = 3  # other places a story needs before a lone town abroad is doubted
 _SETTLEMENTS = ("city", "town", "village")
 _CONTAINERS = ("country", "admin1")
 _DIVISIONS = ("admin1", "admin2")
@@ -136,8 +137,11 @@ class Resolver:
         more likely a place the gazetteer lacks: "Signag" in a Karabakh story is not Sighnaghi
         in Georgia, "Boni" in a story on Kenya and Somalia is not Bonn. Leave it unresolved. A
         small town must share a country with the others; a city a country or a border; exonyms
-        of the largest cities ("Peking") stand."""
-        if choice is None or choice.primary_name or choice.feature not in _SETTLEMENTS:
+        of the largest cities ("Peking") stand. A town known by its own name is doubted only as
+        a lone town abroad (``_lone_foreign_town``)."""
+        if choice is None or choice.feature not in _SETTLEMENTS:
+            return True
+        if choice.primary_name and not self._lone_foreign_town(choice, others):
             return True
         if choice.population >= WELL_KNOWN_POPULATION:
             return True
@@ -145,6 +149,17 @@ class Resolver:
         if not countries or choice.country_iso2 in countries:
             return True
         return choice.feature == "city" and bool(countries & self.neighbours(choice.country_iso2 or ""))
+
+    def _lone_foreign_town(self, choice: Candidate, others: list[Candidate | None]) -> bool:
+        """A town abroad, not across a border, from a story whose other places (several, below
+        country level) all lie in one country is more likely the story's own town that the
+        gazetteer lacks: "Pinetown" beside "Beaufort County" and "Washington" in North Carolina
+        is not the South African town."""
+        local = [o for o in others if o is not None and o.feature not in ("country", "continent")]
+        countries = {o.country_iso2 for o in local}
+        if choice.population >= WELL_KNOWN_POPULATION or len(local) < LONE_TOWN_CONTEXT or len(countries) != 1:
+            return False
+        return choice.country_iso2 not in countries and not countries & self.neighbours(choice.country_iso2 or "")
 
     def _context_score(self, candidate: Candidate, group: Group, groups: list[Group], context: "_Context") -> float:
         w = self.weights
