@@ -90,6 +90,32 @@ class Place:
     country: Optional[str] = None  # ISO 3166 alpha-3
     feature: Optional[str] = None  # country | admin1 | city | village | region | route | ...
     sentence: Optional[int] = None
+    admin1: Optional[str] = None  # GeoNames first-level division code, e.g. "US.TX"
+    # How finely the point locates what happened there: point | city | admin2 | admin1 | region |
+    # country. A "country" place's point is the country's middle, not where anything happened.
+    precision: Optional[str] = None
+
+
+# Place features by the precision their point has (``Place.precision``).
+PRECISION_OF_FEATURE = {
+    "city": "city", "town": "city", "village": "city",
+    "admin2": "admin2", "admin1": "admin1",
+    "region": "region", "water": "region", "route": "region",
+    "country": "country", "continent": "country",
+}
+COARSE_PRECISIONS = ("country",)  # a map must not draw these points as where an event happened
+
+
+def features_of_precision(precisions: tuple[str, ...]) -> tuple[str, ...]:
+    """The place features whose points have one of these precisions."""
+    return tuple(sorted(f for f, p in PRECISION_OF_FEATURE.items() if p in precisions))
+
+
+def place_precision(feature: Optional[str]) -> Optional[str]:
+    """The precision of a place of this gazetteer feature; unknown features count as points."""
+    if feature is None:
+        return None
+    return PRECISION_OF_FEATURE.get(feature, "point")
 
 
 @dataclass

@@ -21,6 +21,8 @@ from polemos.events.lexicon import Lexicon, TriggerEntry
 from polemos.events.linking import Linker, SpanResolver, phrase_tokens
 from polemos.events.merge import Candidate, evidence_for, merge_mentions
 from polemos.events.modality import read_modality
+from polemos.events.places import (PLACE_ATTACHED, PLACE_NONE, PLACE_OF_PARAGRAPH, PLACE_OF_RECIPIENT,
+                                   PLACE_OF_STORY, fill_story_place, located, most_specific, written_holders)
 from polemos.events.relations import RelationFinder, enrich_agreements, provision_tokens
 from polemos.events.roles import Roles, find_roles
 from polemos.events.triggers import TriggerMatch, find_triggers, lemma_of
@@ -33,7 +35,6 @@ COMPARISON_WORDS = {"like", "unlike"}
 SIMULTANEOUS_MARKERS = {"as", "when", "while"}
 TIME_RELATIVE_MARKERS = {"after", "before", "since", "until", "till", "once"}
 BACKGROUND_CONFIDENCE = 0.3
-PLACE_ATTACHED, PLACE_OF_RECIPIENT, PLACE_OF_PARAGRAPH = 0, 1, 2
 ANTECEDENT_PRONOUNS = {"it", "its", "they", "their", "he", "his", "she", "her", "we", "our"}
 ANALYSIS_SUBJECTS = {"it", "this", "that", "which", "these", "those"}
 PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping"}
@@ -53,6 +54,7 @@ class _Context:
     actors_by_id: dict
     recent_actor: tuple[int, str] | None = None  # (paragraph, actor id) of the last event's actor
     sentence_places: list[tuple[int, int]] = dataclasses.field(default_factory=list)  # (clause depth, place)
+    written_containers: dict[int, int] = dataclasses.field(default_factory=dict)  # see events.places
 
 
 class EventCoder:
@@ -76,7 +78,8 @@ class EventCoder:
 
     def annotate(self, record: ExtractionRecord, doc: Doc) -> ExtractionRecord:
         context = _Context(record, doc, Linker(record, doc, self.resolver), Anchors(record, doc), {},
-                           {a.id: a for a in record.actors})
+                           {a.id: a for a in record.actors},
+                           written_containers=written_holders(record.places, record.text))
         blocked = context.linker.blocked_tokens() | context.anchors.timex_tokens()  # "March" is a month
         candidates: list[Candidate] = []
         for sentence in doc.sents:
@@ -89,6 +92,7 @@ class EventCoder:
             self._type_acled(sentence, coded, context)
             candidates.extend(candidate for candidate, _ in coded)
         self._date_from_article(candidates, context.anchors)
+        fill_story_place(candidates, record, context.anchors.paragraph_of)
         events = merge_mentions(candidates, record.places)
         for number, event in enumerate(events, start=1):
             event.id = f"e{number}"
@@ -135,8 +139,8 @@ class EventCoder:
         clause = roles.clause or match.head
         paragraph = context.anchors.paragraph_of(sentence.start_char)
         actors = self._link_actors(roles, context, paragraph)
-        recipients = [r for r in context.linker.actors_for(roles.recipients) if r not in actors] or [
-            r for r in context.linker.actors_for(roles.fallback_recipients) if r not in actors]
+        direct = [r for r in context.linker.actors_for(roles.recipients) if r not in actors]
+        recipients = direct or [r for r in context.linker.actors_for(roles.fallback_recipients) if r not in actors]
         reading = read_modality(clause if match.entry.frame == "obligation" else match.head,
                                 clause if not match.nominal or roles.support else match.head, self.lexicon)
         nodes = {match.head.i, clause.i} | {t.i for t in match.tokens}
@@ -193,7 +197,8 @@ class EventCoder:
             context=find_contexts(entry, sentence,
                                   [a for a in context.record.actors if a.id in actors], self.lexicon),
             actor=actors,
-            recipient=recipients,
+            # the place an act is aimed at is its place; a scene's place may stand for its people
+            recipient=context.linker.not_located_places(recipients) if direct else recipients,
             # an event noun's own words date it ("charged Thursday for the killing on Oct. 9")
             date=own_date if recalled or (match.nominal and own_date) else clause_date or self._fallback_date(
                 sentence, clause, context, paragraph, nodes, match.nominal, background),
@@ -232,25 +237,27 @@ class EventCoder:
                context: _Context, paragraph: int, own_only: bool = False) -> tuple[int | None, int]:
         """The event's place and how closely it is tied to it (``PLACE_*``, lower is closer);
         ``own_only``: a mention inside another clause takes no place from its paragraph."""
-        linker = context.linker
+        linker, places = context.linker, context.record.places
         own_names = {t.i for a in roles.actors + roles.fallback_actors for t, _ in phrase_tokens(a)}
         in_sentence = [(i, linker.doc[i]) for i, _ in linker.place_roots.items()
                        if sentence.start <= i < sentence.end and i not in own_names]
         hits = [(abs(token.i - match.head.i), linker.place_roots[i]) for i, token in in_sentence
-                if attached(token, nodes)]
+                if attached(token, nodes) and located(places[linker.place_roots[i]])]
         rank = PLACE_ATTACHED
         if not hits:
-            hits = [(0, p) for p in (linker.place_for(t) for t in roles.recipients) if p is not None]
+            hits = [(0, p) for p in (linker.place_for(t) for t in roles.recipients)
+                    if p is not None and located(places[p])]
             rank = PLACE_OF_RECIPIENT
         if hits:
-            place = min(hits)[1]
+            place = most_specific(min(hits)[1], [p for _, p in hits], places, context.written_containers)
             context.paragraph_places[paragraph] = place
             if rank == PLACE_ATTACHED:
                 context.sentence_places.append((_depth(roles.clause or match.head), place))
             return place, rank
         if own_only:
-            return None, PLACE_OF_PARAGRAPH
-        return context.paragraph_places.get(paragraph), PLACE_OF_PARAGRAPH
+            return None, PLACE_NONE
+        found = context.paragraph_places.get(paragraph)
+        return found, PLACE_OF_PARAGRAPH if found is not None else PLACE_OF_STORY
 
     def _fallback_date(self, sentence: Span, clause, context: _Context, paragraph: int,
                        nodes: set[int], nominal: bool, background: bool) -> dict | None:

@@ -20,6 +20,7 @@ CUT_DEPS = {"relcl", "acl", "advcl", "conj", "cc", "punct", "parataxis", "ccomp"
 ADJECTIVE_PENALTY = 2
 KNOWN_KINDS = {"state", "breakaway_state", "autonomous_region", "organisation", "armed_group", "party"}
 NAMED_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
+SETTLEMENT_PRECISIONS = ("city", "point")
 
 
 class SpanResolver(Protocol):
@@ -56,6 +57,11 @@ class Linker:
             for token in span:
                 self.place_tokens.setdefault(token.i, index)
 
+    def not_located_places(self, actor_ids: list[str]) -> list[str]:
+        """``actor_ids`` less the settlements the geo stage located: in "attacked the village of
+        Kolo" Kolo is where the event happened (its place), not a party to it."""
+        return [a for a in actor_ids if not _located_place(self.record, a)]
+
     def blocked_tokens(self) -> set[int]:
         """Tokens inside multi-word actor names, which must not act as triggers."""
         return {i for i in self.actor_tokens if self._in_long_name(i)}
@@ -90,6 +96,17 @@ class Linker:
             if actor_id and actor_id not in found:
                 found.append(actor_id)
         return found
+
+
+def _located_place(record: ExtractionRecord, actor_id: str) -> bool:
+    """Whether the actor only names a settlement (kind "place") that the geo stage located.
+    A country or division aimed at ("invaded Ukraine") stands for its polity and stays a party.
+    (The actors stage may add such actors while events are coded, so this is asked each time.)"""
+    actor = next((a for a in record.actors if a.id == actor_id), None)
+    if actor is None or actor.kind != "place":
+        return False
+    return any(p.lat is not None and p.precision in SETTLEMENT_PRECISIONS and p.start < m.end and m.start < p.end
+               for m in actor.mentions for p in record.places)
 
 
 def _named_part(token: Token) -> Span | None:

@@ -198,18 +198,46 @@ def _item_text(token: Token) -> str:
 
 def enrich_agreements(relations: list[Relation], events: list[Event]) -> list[Relation]:
     """Parties and date of an agreement from the AGREE/SUPPORT event reported in the same sentence
-    ("a trilateral agreement signed ... with the participation of Russia, Armenia, and Azerbaijan")."""
+    ("a trilateral agreement signed ... with the participation of Russia, Armenia, and Azerbaijan").
+    Agreements enriched from one event are one agreement: "the ceasefire agreement" recalled
+    later in the story joins the one whose signing it reported."""
+    kept: list[Relation] = []
+    by_event: dict[int, Relation] = {}
     for relation in relations:
-        if relation.type not in DOCUMENT_TYPES:
+        source = _enrich(relation, events) if relation.type in DOCUMENT_TYPES else None
+        same = by_event.get(id(source)) if source is not None else None
+        if same is not None and same.type == relation.type:
+            _fold(same, relation)
             continue
-        spans = {(e.start, e.end) for e in relation.evidence}
-        for event in events:
-            if event.type not in {"AGREE", "SUPPORT"} or not spans & {(e.start, e.end) for e in event.evidence}:
-                continue
-            if not set(relation.actors) <= set(event.actor + event.recipient):
-                continue  # another agreement reported in the same sentence
-            relation.actors.extend(a for a in event.actor + event.recipient if a not in relation.actors)
-            date = event.date or {}
-            if date.get("basis") == "clause" and len(date.get("value") or "") > len(relation.begin or ""):
-                relation.begin = date["value"]
-    return relations
+        if source is not None:
+            by_event[id(source)] = relation
+        kept.append(relation)
+    return kept
+
+
+def _enrich(relation: Relation, events: list[Event]) -> Event | None:
+    """Enrich ``relation`` from its events; the first event it takes its parties from."""
+    spans = {(e.start, e.end) for e in relation.evidence}
+    source = None
+    for event in events:
+        if event.type not in {"AGREE", "SUPPORT"} or not spans & {(e.start, e.end) for e in event.evidence}:
+            continue
+        if not set(relation.actors) <= set(event.actor + event.recipient):
+            continue  # another agreement reported in the same sentence
+        relation.actors.extend(a for a in event.actor + event.recipient if a not in relation.actors)
+        date = event.date or {}
+        if date.get("basis") == "clause" and len(date.get("value") or "") > len(relation.begin or ""):
+            relation.begin = date["value"]
+        source = source or event
+    return source
+
+
+def _fold(target: Relation, other: Relation) -> None:
+    target.actors.extend(a for a in other.actors if a not in target.actors)
+    target.provisions.extend(p for p in other.provisions if p not in target.provisions)
+    target.name = target.name or other.name
+    target.begin = target.begin or other.begin
+    target.end = target.end or other.end
+    known = {(e.start, e.end) for e in target.evidence}
+    target.evidence.extend(e for e in other.evidence if (e.start, e.end) not in known)
+    target.evidence.sort(key=lambda e: e.start)

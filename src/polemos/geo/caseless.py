@@ -40,6 +40,7 @@ _AFTER_ARTICLE = ("country", "admin1", "region", "water", "continent")
 _NOT_NAME_POS = frozenset({"AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM", "INTJ"})
 _DIVISIONS = ("country", "admin1", "continent")
 _HYPHENS = frozenset({"-", "–", "—"})
+_INFLECTED_VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
 
 Lookup = Callable[[str], list[Candidate]]
 
@@ -143,6 +144,8 @@ class CaselessTagger:
                 return False
             if token.pos_ in _NOT_NAME_POS and not division:
                 return False
+            if _inflected_verb(token) and not division:  # "had begun" is no town Begūn
+                return False
         kind = self.words.get(key)
         if kind == COMMON_WORD and not any(c.feature == "country" for c in candidates):
             return False
@@ -165,6 +168,12 @@ class CaselessTagger:
             if name_key(other.span.text) != key:
                 around |= _countries(other.candidates)
         return not _countries(match.candidates).isdisjoint(around)
+
+
+def _inflected_verb(token) -> bool:
+    """An inflected form of an English verb ("begun", "fired"): the tagger reads it as a verb
+    and its lemma differs. (An unknown name the tagger takes for a verb keeps its own lemma.)"""
+    return token.pos_ in ("VERB", "AUX") and token.tag_ in _INFLECTED_VERB_TAGS and token.lemma_.lower() != token.lower_
 
 
 def _stands_alone(candidate: Candidate) -> bool:

@@ -19,8 +19,10 @@ from polemos.geo.sources import haversine_km
 
 MAX_ERROR_KM = 20039.0
 WELL_KNOWN_POPULATION = 1_000_000
+LONE_TOWN_CONTEXT = 3  # other places a story needs before a lone town abroad is doubted
 _SETTLEMENTS = ("city", "town", "village")
 _CONTAINERS = ("country", "admin1")
+_DIVISIONS = ("admin1", "admin2")
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Group:
     key: str
     candidates: list[Candidate]
     containers: list[Candidate] = field(default_factory=list)  # places named right after ", "
+    hierarchy: list[Candidate] = field(default_factory=list)  # containers written unmistakably as such
     contained: list[int] = field(default_factory=list)  # groups whose mention precedes ", <this>"
     choice: Candidate | None = None
 
@@ -69,6 +72,19 @@ def prior(candidate: Candidate, weights: Weights) -> float:
     if candidate.capital:
         score += weights.capital
     return score
+
+
+def group_priors(candidates: list[Candidate], weights: Weights) -> dict[int, float]:
+    """Each candidate's prior; a division less populous than a city of the same name loses the
+    bonus of its kind: "Toledo" is the Ohio city before the Belizean district."""
+    largest_city = max((c.population for c in candidates if c.feature in _SETTLEMENTS and c.primary_name), default=0)
+    priors = {}
+    for candidate in candidates:
+        score = prior(candidate, weights)
+        if candidate.feature in _DIVISIONS and candidate.population < largest_city:
+            score -= max(0.0, weights.feature.get(candidate.feature, 0.0))
+        priors[candidate.place_id] = score
+    return priors
 
 
 def population_choice(candidates: list[Candidate]) -> Candidate | None:
@@ -93,7 +109,7 @@ class Resolver:
 
     def resolve(self, groups: list[Group], hint_countries: set[str] = frozenset()) -> None:
         """Set ``group.choice`` for every group."""
-        priors = {id(g): {c.place_id: prior(c, self.weights) for c in g.candidates} for g in groups}
+        priors = {id(g): group_priors(g.candidates, self.weights) for g in groups}
         for group in groups:
             group.choice = max(group.candidates, key=lambda c: priors[id(group)][c.place_id], default=None)
         admin2_sets = [g.admin2_ids() for g in groups]
@@ -112,7 +128,8 @@ class Resolver:
             if not changed:
                 break
         for index, group in enumerate(groups):
-            if not self._plausible(group.choice, [g.choice for j, g in enumerate(groups) if j != index]):
+            if not self._plausible(group.choice, [g.choice for j, g in enumerate(groups) if j != index]) \
+                    or _outside_written_containers(group):
                 group.choice = None
 
     def _plausible(self, choice: Candidate | None, others: list[Candidate | None]) -> bool:
@@ -120,8 +137,11 @@ class Resolver:
         more likely a place the gazetteer lacks: "Signag" in a Karabakh story is not Sighnaghi
         in Georgia, "Boni" in a story on Kenya and Somalia is not Bonn. Leave it unresolved. A
         small town must share a country with the others; a city a country or a border; exonyms
-        of the largest cities ("Peking") stand."""
-        if choice is None or choice.primary_name or choice.feature not in _SETTLEMENTS:
+        of the largest cities ("Peking") stand. A town known by its own name is doubted only as
+        a lone town abroad (``_lone_foreign_town``)."""
+        if choice is None or choice.feature not in _SETTLEMENTS:
+            return True
+        if choice.primary_name and not self._lone_foreign_town(choice, others):
             return True
         if choice.population >= WELL_KNOWN_POPULATION:
             return True
@@ -129,6 +149,17 @@ class Resolver:
         if not countries or choice.country_iso2 in countries:
             return True
         return choice.feature == "city" and bool(countries & self.neighbours(choice.country_iso2 or ""))
+
+    def _lone_foreign_town(self, choice: Candidate, others: list[Candidate | None]) -> bool:
+        """A town abroad, not across a border, from a story whose other places (several, below
+        country level) all lie in one country is more likely the story's own town that the
+        gazetteer lacks: "Pinetown" beside "Beaufort County" and "Washington" in North Carolina
+        is not the South African town."""
+        local = [o for o in others if o is not None and o.feature not in ("country", "continent")]
+        countries = {o.country_iso2 for o in local}
+        if choice.population >= WELL_KNOWN_POPULATION or len(local) < LONE_TOWN_CONTEXT or len(countries) != 1:
+            return False
+        return choice.country_iso2 not in countries and not countries & self.neighbours(choice.country_iso2 or "")
 
     def _context_score(self, candidate: Candidate, group: Group, groups: list[Group], context: "_Context") -> float:
         w = self.weights
@@ -151,6 +182,18 @@ class Resolver:
             if held is not None and candidate.feature in _CONTAINERS and inside(held, candidate):
                 score += w.container
         return score
+
+
+def _outside_written_containers(group: Group) -> bool:
+    """A settlement whose hierarchy is written out ("Kolo (Bankass, Mopti)", "Khulm district,
+    Balkh") with containers in another country is a place the gazetteer lacks, not a namesake
+    abroad. (A bare ", Y" may be a list's next item: "Moscow, Kiev and Minsk".)"""
+    choice = group.choice
+    if choice is None or choice.feature not in _SETTLEMENTS or not group.hierarchy:
+        return False
+    if any(inside(choice, c) for c in group.containers):
+        return False
+    return choice.country_iso2 not in {c.country_iso2 for c in group.hierarchy}
 
 
 class _Context:
@@ -198,12 +241,42 @@ class _Context:
         return 1.0 - math.log1p(distance) / math.log1p(MAX_ERROR_KM)
 
 
-_FOLLOWING_NAME = re.compile(r"\s*,\s*((?:[A-Z][\w'’-]*\.?)(?:\s+[A-Z][\w'’-]*\.?){0,2})")
+DIVISION_WORDS = ("district", "province", "state", "county", "region", "governorate", "department",
+                  "municipality", "parish", "prefecture", "division", "oblast", "commune", "cercle",
+                  "zone", "territory", "emirate")
+# What separates a place from the container written after it: ", " in "Houston, Texas", " (" in
+# "Kolo (Bankass, Mopti)", a division word and ", " in "Khulm district, Balkh".
+CONTAINER_GAP = r"\s*(?:(?:%s)\b\s*)?\)?\s*[,(]\s*" % "|".join(DIVISION_WORDS)
+_FOLLOWING_NAME = re.compile(r"(?i:%s)((?:[A-Z][\w'’-]*\.?)(?:\s+[A-Z][\w'’-]*\.?){0,2})" % CONTAINER_GAP)
 
 
 def following_name(text: str, end: int) -> tuple[int, str] | None:
-    """The capitalised name right after ``, `` at ``end``: ("Alexandria", ", La.") -> "La."."""
+    """The capitalised name written as a container right after ``end``: ("Alexandria", ", La.")
+    -> "La.", ("Kolo", " (Bankass, Mopti)") -> "Bankass"."""
     match = _FOLLOWING_NAME.match(text, end)
     if not match:
         return None
     return match.start(1), match.group(1)
+
+
+_HIERARCHY_MARK = re.compile(r"\(|\b(?:%s)\b" % "|".join(DIVISION_WORDS), re.IGNORECASE)
+
+
+def unmistakable_container(text: str, end: int, start: int, name: str) -> bool:
+    """Whether the name at ``start`` is written unmistakably as the container of the place
+    ending at ``end``: in brackets ("Kolo (Bankass") or with a division word ("Khulm district,
+    Balkh", "Tinaquillo, Cojedes state"), not a bare ", " that a list also has."""
+    after = text[start + len(name):start + len(name) + 20]
+    return bool(_HIERARCHY_MARK.search(text[end:start])) or bool(
+        re.match(r"\s+(?:%s)\b" % "|".join(DIVISION_WORDS), after, re.IGNORECASE))
+
+
+def written_containers(text: str, end: int, levels: int = 3) -> list[tuple[int, str]]:
+    """The chain of names written as containers after ``end``: "Kolo (Bankass, Mopti)" ->
+    Bankass, Mopti."""
+    chain: list[tuple[int, str]] = []
+    following = following_name(text, end)
+    while following is not None and len(chain) < levels:
+        chain.append(following)
+        following = following_name(text, following[0] + len(following[1]))
+    return chain

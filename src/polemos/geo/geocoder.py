@@ -6,12 +6,12 @@ from typing import Any, Iterable, Optional
 
 from polemos.geo import curated
 from polemos.geo.caseless import CaselessTagger
-from polemos.geo.disambiguate import Group, Resolver, Weights, following_name, prior
+from polemos.geo.disambiguate import Group, Resolver, Weights, prior, unmistakable_container, written_containers
 from polemos.geo.evidence import Cues
 from polemos.geo.gazetteer import Candidate, Gazetteer
 from polemos.geo.normalize import name_key
 from polemos.geo.toponyms import PLACE_LABELS, ToponymFinder
-from polemos.record import ExtractionRecord, Place
+from polemos.record import ExtractionRecord, Place, place_precision
 
 __all__ = ["Geocoder", "PLACE_LABELS"]
 _CONTAINER_FEATURES = ("country", "admin1")
@@ -86,28 +86,29 @@ class Geocoder:
     def _candidates(self, text: str, lookups: dict[str, list[Candidate]]) -> list[Candidate]:
         key = name_key(text)
         if key not in lookups:
-            found = self.gazetteer.lookup(text)
+            found = [c for c in self.gazetteer.lookup(text) if _may_name(text, c)]
             found.sort(key=lambda c: prior(c, self.weights), reverse=True)
             lookups[key] = found[: self.weights.max_candidates]
         return lookups[key]
 
     def _link_containers(self, text: str, spans: list[tuple[int, int]], span_groups: list[Group],
                          ordered: list[Group], lookups: dict[str, list[Candidate]]) -> None:
-        """Record "X, Y" pairs: Y (a country or first-level division) should contain X."""
+        """Record "X, Y" pairs: Y (a country or a division) should contain X. A hierarchy
+        written out ("Kolo (Bankass, Mopti)") gives X every container of its chain."""
         group_at = {start: group for (start, _), group in zip(spans, span_groups)}
         index_of = {id(group): i for i, group in enumerate(ordered)}
         for (_, end), group in zip(spans, span_groups):
-            following = following_name(text, end)
-            if following is None:
-                continue
-            start, name = following
-            containers = self._container_candidates(name, lookups)
-            if not containers:
-                continue
-            group.containers.extend(c for c in containers if c not in group.containers)
-            container_group = group_at.get(start)
-            if container_group is not None and container_group is not group:
-                container_group.contained.append(index_of[id(group)])
+            unmistakable = False
+            for level, (start, name) in enumerate(written_containers(text, end)):
+                containers = self._container_candidates(name, lookups)
+                group.containers.extend(c for c in containers if c not in group.containers)
+                unmistakable = unmistakable or unmistakable_container(text, end, start, name)
+                if unmistakable:  # the rest of a chain that starts unmistakably is a hierarchy too
+                    group.hierarchy.extend(c for c in containers if c not in group.hierarchy)
+                end = start + len(name)
+                container_group = group_at.get(start)
+                if containers and level == 0 and container_group is not None and container_group is not group:
+                    container_group.contained.append(index_of[id(group)])
 
     def _container_candidates(self, name: str, lookups: dict[str, list[Candidate]]) -> list[Candidate]:
         words = name.split()
@@ -124,10 +125,43 @@ class Geocoder:
         return {iso2_of[c] for c in context if c in iso2_of}
 
 
+# The last word of a street's name: "Park Avenue", "North Clark Street", "NE 6th St." are
+# streets, not the towns of the same name elsewhere.
+_STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "drive",
+                           "dr", "lane", "ln", "court", "ct", "highway", "hwy", "parkway", "pkwy", "terrace",
+                           "expressway", "freeway", "turnpike"})
+_SETTLEMENT_FEATURES = ("city", "town", "village", "admin2")
+
+
+# Words that make up the generic names of parts of a city ("the South Side", "Southwest",
+# "Bay Area", "Central Business District"): a place known by such a name only as an alternate
+# name is not what the text means.
+_GENERIC_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                            "central", "downtown", "uptown", "midtown", "side", "end", "district", "area",
+                            "business", "bay", "park", "heights", "centre", "center", "old", "new", "town",
+                            "city", "village", "valley", "hill", "hills", "the"})
+
+
+def _may_name(text: str, candidate: Candidate) -> bool:
+    """Whether ``text`` can name ``candidate``: a street's name names no settlement; a generic
+    name ("the South Side") only a place whose own name it is; and an abbreviation in capitals
+    ("NW", "KS") only a country, a first-level division or a place whose own name it is (not
+    "Nowe", which "NW" abbreviates in another language)."""
+    words = text.replace(".", " ").split()
+    if len(words) > 1 and words[-1].lower() in _STREET_WORDS and candidate.feature in _SETTLEMENT_FEATURES:
+        return False
+    if all(w.lower() in _GENERIC_WORDS for w in words) and name_key(candidate.name) != name_key(text):
+        return False  # not by an alternate name, nor by a shortened one ("Bay Area" is no "Bay")
+    if len(text.strip(".")) <= 2 and text.isupper() and not candidate.primary_name:
+        return candidate.feature in ("country", "admin1")
+    return True
+
+
 def _place(text: str, start: int, end: int, candidate: Optional[Candidate]) -> Optional[Place]:
     if candidate is None:
         return None
     return Place(
         text=text[start:end], start=start, end=end, name=candidate.name, geonameid=candidate.geonameid,
         lat=candidate.lat, lon=candidate.lon, country=candidate.country, feature=candidate.feature,
+        admin1=candidate.admin1, precision=place_precision(candidate.feature),
     )

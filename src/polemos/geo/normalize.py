@@ -42,12 +42,17 @@ _AREA_WORDS = (
 _AREA_SUFFIX = re.compile(r"\s+(?:%s)$" % "|".join(_AREA_WORDS))
 _AREA_PREFIX = re.compile(r"^(?:(?:city|town|village|state|county|province|region) of)\s+")
 _POSSESSIVE = re.compile(r"'s?$")
+# A part of a place named by its side ("East Memphis", "west Kissimmee") lies in that place;
+# the rest must be a real name, not a word like "side" ("South Side").
+_PART_PREFIX = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest|central"
+                          r"|downtown|uptown|greater|northern|southern|eastern|western)\s+"
+                          r"(?!(?:side|end|area|district|town|city|bank|coast|shore|village|park)$)(?=\S{2,})")
 
 
 def fallback_keys(key: str) -> list[str]:
     """Looser keys to try, in order, when ``key`` itself is not in the gazetteer."""
     variants: list[str] = []
-    for pattern in (_POSSESSIVE, _AREA_SUFFIX, _AREA_PREFIX):
+    for pattern in (_POSSESSIVE, _AREA_SUFFIX, _AREA_PREFIX, _PART_PREFIX):
         shorter = pattern.sub("", key).strip()
         if shorter and shorter != key and shorter not in variants:
             variants.append(shorter)

@@ -138,8 +138,8 @@ class ToponymFinder:
         if level is Strength.NONE:
             return False
         key = name_key(span.text)
-        if self.words.get(key) == COMMON_WORD:  # "Central Bank", "Olympic projects", "SWAT"
-            return False
+        if self.words.get(key) == COMMON_WORD and not (kind == "dateline" and _opens_line(doc, span)):
+            return False  # "Central Bank", "Olympic projects", "SWAT"; not "MERIDIAN -" opening a story
         if kind in ("dateline", "cued"):
             return True
         cued = self.cues.around(doc, span.start, span.end) or self._contained(doc, span)
@@ -221,7 +221,8 @@ class ToponymFinder:
         return found
 
     def _cued_names(self, doc: Doc) -> list[list[Proposal]]:
-        """Runs of capitalised words no entity covers, with a place cue around them."""
+        """Runs of capitalised words no entity covers, with a place cue around them or a
+        container written after them ("Marka, Lower Shabelle")."""
         found = []
         index = 0
         while index < len(doc):
@@ -232,7 +233,7 @@ class ToponymFinder:
                 index += 1
                 continue
             span = doc[index:end]
-            if not doc[index].is_sent_start and self.cues.around(doc, index, end):
+            if not doc[index].is_sent_start and (self.cues.around(doc, index, end) or self._contained(doc, span)):
                 found.append([Proposal(span, "cued")])
             index = end
         return found
@@ -255,6 +256,10 @@ class ToponymFinder:
                     taken.update(range(span.start, span.end))
                     break
         return found
+
+
+def _opens_line(doc: Doc, span: Span) -> bool:
+    return span.start_char == 0 or doc.text[span.start_char - 1] == "\n"
 
 
 def _division(candidates: list[Candidate]) -> bool:

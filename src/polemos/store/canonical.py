@@ -18,6 +18,7 @@ from typing import Any, Optional
 
 from polemos.fusion import Change, EventFamilies, FusionIndex, PlaceRef, report_from_event
 from polemos.fusion.sql_state import SQLFusionState
+from polemos.record import place_precision
 from polemos.store.dialect import SQLITE
 from polemos.store.event_filter import (
     EFFECTIVE_MODALITY, SCAN_IN_ORDER_ABOVE, EventFilter, actor_match, actor_parameters, near_condition, order_by,
@@ -166,5 +167,6 @@ def canonical_view(view_json: str) -> dict:
     view = json.loads(view_json)
     place = view.get("place") or {}
     view.update(place_name=place.get("name"), lat=place.get("lat"), lon=place.get("lon"),
-                country=place.get("country"), place_feature=place.get("feature"))
+                country=place.get("country"), place_feature=place.get("feature"),
+                place_precision=place_precision(place.get("feature")))
     return view

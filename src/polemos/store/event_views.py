@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Iterable, Optional
 
+from polemos.record import place_precision
 from polemos.store.dialect import SQLITE
 from polemos.store.event_filter import EVENT_SORTS, SCAN_IN_ORDER_ABOVE, EventFilter, event_conditions, order_by
 from polemos.store.events import CORRECTABLE
@@ -92,6 +93,7 @@ def _event_view(row, review: Optional[dict]) -> dict:
     event.update(
         doc_id=row["doc_id"], doc_title=row["doc_title"], doc_url=row["doc_url"], doc_published=row["doc_published"],
         place_name=row["place_name"], place_feature=row["place_feature"], place_geonameid=row["place_geonameid"],
+        place_precision=place_precision(row["place_feature"]),
         lat=row["lat"], lon=row["lon"], country=row["country"], review=review,
     )
     return event
@@ -110,6 +112,7 @@ def _apply_corrected_places(connection, views: list[dict]) -> None:
             place_name=(place["name"] or place["text"]) if place else None, place_geonameid=place["geonameid"] if place else None,
             lat=place["lat"] if place else None, lon=place["lon"] if place else None,
             country=place["country"] if place else None, place_feature=place["feature"] if place else None,
+            place_precision=place_precision(place["feature"]) if place else None,
         )
 
 

@@ -12,6 +12,7 @@ import json
 import math
 from typing import Any, Optional
 
+from polemos.record import COARSE_PRECISIONS, features_of_precision
 from polemos.store import EventFilter
 from polemos.store.canonical import canonical_conditions
 from polemos.store.event_filter import EFFECTIVE_MODALITY, EFFECTIVE_TYPE, event_conditions
@@ -162,9 +163,14 @@ def map_view(store, filter: EventFilter, bbox: Optional[tuple[float, float, floa
              cell: Optional[float] = None) -> dict:
     """Event points inside ``bbox`` (south, west, north, east) when at most ``limit`` match;
     otherwise grid cells of ``cell`` degrees (never so small that there would be more than
-    about ``limit`` of them) with counts, so the map stays light at any number of events."""
+    about ``limit`` of them) with counts, so the map stays light at any number of events.
+    Events placed only at country level are left out: their point is the country's middle,
+    not where they happened."""
     where, params = event_conditions(filter, store.dialect)
-    where += " AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
+    coarse = features_of_precision(COARSE_PRECISIONS)
+    where += (" AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
+              f" AND COALESCE(e.place_feature, '') NOT IN ({', '.join('?' * len(coarse))})")
+    params = [*params, *coarse]
     if bbox:
         south, west, north, east = bbox
         where += " AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?"

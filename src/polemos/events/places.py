@@ -1,0 +1,157 @@
+"""Where an event happened: the most specific place its words name, else its story's place.
+
+* Only a place with coordinates can locate an event: "the 6700 block of North Clark Street"
+  is kept as a place but leaves the event to its paragraph's or story's place (the city).
+* The most specific place wins over its containers: an event tied to "Texas" in "Houston,
+  Texas" happened in Houston. A container is either written as one ("Kolo (Bankass, Mopti)",
+  "Tinaquillo, Cojedes state", "Khulm district, Balkh") or known to the gazetteer (the city's
+  country or first-level division) and tied to the same event.
+* A story has one place that carries to its sentences naming none (news paragraphs are often
+  one sentence each): its dateline ("HOUSTON —", "KANSAS CITY, Mo. –", "VALLEJO (KPIX) –"),
+  else the first place below country level that one of its events is tied to, else the first
+  such place its opening names, else the one it names most often (twice at least). A story
+  placed in a county or state that names a town inside it is placed in that town.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from polemos.distance import great_circle_km
+from polemos.geo.disambiguate import CONTAINER_GAP
+from polemos.record import ExtractionRecord, Place
+
+# How closely an event's place is tied to it (lower is closer; merging keeps the closest).
+PLACE_ATTACHED, PLACE_OF_RECIPIENT, PLACE_OF_PARAGRAPH, PLACE_OF_STORY, PLACE_NONE = 0, 1, 2, 3, 4
+
+_WRITTEN_CONTAINER = re.compile(CONTAINER_GAP, re.IGNORECASE)  # "Houston, Texas", "Kolo (Bankass, Mopti)"
+# What follows a dateline's place: an optional ", State", an optional "(Agency)", then a dash or colon.
+_DATELINE_TAIL = re.compile(
+    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--|-(?=\s)|:(?=\s))")
+DATELINE_REACH = 600  # a dateline opens the story: it is found within its first characters
+LEDE_PARAGRAPHS = 3  # the opening, when no event is tied to a place: title, dateline and lede
+# A second-level division's point is the middle of its towns; a town this near, in the same
+# first-level division, is taken to lie in it (the index keeps no county boundaries).
+COUNTY_REACH_KM = 50.0
+
+
+def located(place: Optional[Place]) -> bool:
+    return place is not None and place.lat is not None and place.lon is not None
+
+
+def written_holders(places: list[Place], text: str) -> dict[int, int]:
+    """Index of each place written as the container of the place before it -> that place's
+    index: in "Kolo (Bankass, Mopti)" Bankass holds Kolo and Mopti holds Bankass."""
+    order = sorted(range(len(places)), key=lambda i: places[i].start)
+    held: dict[int, int] = {}
+    for inner, outer in zip(order, order[1:]):
+        gap = text[places[inner].end:places[outer].start]
+        if places[outer].start >= places[inner].end and _WRITTEN_CONTAINER.fullmatch(gap):
+            held[outer] = inner
+    return held
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    """Whether the gazetteer puts ``inner`` inside ``outer`` (a country or first-level division)."""
+    if not (located(outer) and located(inner)) or outer.name == inner.name:
+        return False
+    if outer.precision == "country":
+        return inner.precision not in (None, "country") and inner.country == outer.country
+    if outer.feature == "admin1":
+        return inner.precision in ("point", "city", "admin2") and inner.admin1 is not None \
+            and inner.admin1 == outer.admin1
+    return False
+
+
+def most_specific(chosen: int, tied_places: Iterable[int], places: list[Place],
+                  held: dict[int, int]) -> int:
+    """``chosen``, or the innermost place inside it: the place it is written after ("Houston" of
+    "Houston, Texas") or one inside it that is tied to the same event (``tied_places``)."""
+    candidates = [i for i in tied_places if located(places[i])]
+    for _ in range(4):  # a hierarchy is a few levels deep at most
+        inner = held.get(chosen)
+        if inner is None or not located(places[inner]):
+            inside = [i for i in candidates if contains(places[chosen], places[i])]
+            inner = min(inside, key=lambda i: abs(places[i].start - places[chosen].start), default=None)
+        if inner is None:
+            return chosen
+        chosen = inner
+    return chosen
+
+
+def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of) -> Optional[int]:
+    """The place a story's sentences fall back to (see the module's description). ``tied``: the
+    places events are tied to by their own words, in text order; ``paragraph_of``: offset ->
+    paragraph number."""
+    places = record.places
+    in_order = sorted((i for i, p in enumerate(places) if _below_country(p)), key=lambda i: places[i].start)
+    found = dateline_place(record)
+    if found is None:
+        found = next((i for i in tied if _below_country(places[i])), None)
+    if found is None:
+        found = next((i for i in in_order if paragraph_of(places[i].start) < LEDE_PARAGRAPHS), None)
+    if found is None:
+        found = _most_named(places, in_order)
+    return _town_inside(found, places, in_order) if found is not None else None
+
+
+def _town_inside(chosen: int, places: list[Place], in_order: list[int]) -> int:
+    """A story placed in a county or state whose text names a town in it happened in that town
+    ("HENRY COUNTY, Ga. — A McDonough family ..."): the first such town, else ``chosen``."""
+    outer = places[chosen]
+    if outer.precision not in ("admin1", "admin2"):
+        return chosen
+    for index in in_order:
+        inner = places[index]
+        if inner.precision != "city" or inner.admin1 is None or inner.admin1 != outer.admin1:
+            continue
+        if outer.precision == "admin1" or great_circle_km(outer.lat, outer.lon, inner.lat, inner.lon) <= COUNTY_REACH_KM:
+            return index
+    return chosen
+
+
+def _most_named(places: list[Place], in_order: list[int]) -> Optional[int]:
+    """The place the story names most often, at least twice (the earliest among equals)."""
+    counts: dict[object, list[int]] = {}
+    for index in in_order:
+        counts.setdefault(places[index].geonameid or places[index].name, []).append(index)
+    best = max(counts.values(), key=len, default=[])
+    return best[0] if len(best) >= 2 else None
+
+
+def dateline_place(record: ExtractionRecord) -> Optional[int]:
+    """The located place of the story's dateline: at the start of a line near the top, followed
+    by a dateline's dash ("HOUSTON —", "Norfolk, Va. –") or in brackets of its own ("(Memphis)")."""
+    text = record.text
+    for index, place in sorted(enumerate(record.places), key=lambda item: item[1].start):
+        if place.start > DATELINE_REACH:
+            break
+        if not located(place):
+            continue
+        line_start = text.rfind("\n", 0, place.start) + 1
+        before = text[line_start:place.start]
+        if before.strip() == "" and _DATELINE_TAIL.match(text, place.end):
+            return index
+        if before.strip() == "(" and text[place.end:place.end + 1] == ")":
+            return index
+    return None
+
+
+def _below_country(place: Place) -> bool:
+    return located(place) and place.precision not in ("country", "region")
+
+
+def fill_story_place(candidates: list, record: ExtractionRecord, paragraph_of) -> None:
+    """Give the story's place to the event mentions that have none of their own or their
+    paragraph's (``candidates``: the coder's mentions, in text order)."""
+    tied = [c.event.place for c in candidates if c.place_rank == PLACE_ATTACHED and c.event.place is not None]
+    story = story_place(record, tied, paragraph_of)
+    if story is None:
+        return
+    dateline = dateline_place(record)
+    for candidate in candidates:
+        if candidate.event.place is None and candidate.place_rank == PLACE_OF_STORY:
+            candidate.event.place = story
+        elif dateline is not None and candidate.event.place == dateline:
+            candidate.event.place = story  # the dateline's county or state, refined to its town

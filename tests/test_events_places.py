@@ -1,0 +1,145 @@
+"""Where events happened, on made-up reporting run through the whole real pipeline.
+
+Each text is written for one way a reader saw places go wrong: a state or district chosen over
+the town inside it, a written hierarchy ignored, a street left without its city, later
+sentences of a story left without the place its dateline or lede gave, an attacked village
+turned into a party to the attack, and country-level places drawn on the map as if the event
+had happened at the country's middle.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from polemos.eval.events import SentenceCoder
+from polemos.store import EventFilter, open_store
+from polemos.web import queries
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = "2024-05-01"
+
+
+@pytest.fixture(scope="module")
+def coder() -> SentenceCoder:
+    return SentenceCoder()
+
+
+def code(coder: SentenceCoder, text: str):
+    record, _doc = coder.code_one(text, PUBLISHED)
+    return record
+
+
+def assaults(record):
+    found = [e for e in record.events if e.type == "ASSAULT"]
+    assert found, [(e.type, e.trigger) for e in record.events]
+    return found
+
+
+def place_of(record, event):
+    assert event.place is not None, f"{event.trigger!r} has no place"
+    return record.places[event.place]
+
+
+def test_the_city_wins_over_the_state_written_after_it(coder):
+    record = code(coder, "A gunman opened fire at a bus stop in Lakeland, Florida, on Monday, killing two men.")
+    for event in assaults(record):
+        place = place_of(record, event)
+        assert place.name == "Lakeland" and place.country == "USA" and place.precision == "city"
+
+
+def test_a_district_and_province_written_out_pick_the_town_not_the_province(coder):
+    record = code(coder, "Insurgents killed six policemen at a checkpoint in Khulm district, Balkh province, on Sunday.")
+    place = place_of(record, assaults(record)[0])
+    assert place.name == "Khulm" and place.country == "AFG"
+
+
+def test_a_town_before_its_state_is_the_place_and_not_a_recipient(coder):
+    record = code(coder, "Armed men attacked the town of Tinaquillo, Cojedes state, on 2 March 2021, wounding a guard.")
+    event = assaults(record)[0]
+    assert place_of(record, event).name == "Tinaquillo"
+    kinds = {a.id: a.kind for a in record.actors}
+    assert all(kinds.get(r) != "place" for e in record.events for r in e.recipient)
+
+
+def test_a_village_the_gazetteer_lacks_takes_its_written_container_not_a_namesake_abroad(coder):
+    record = code(coder, "Gunmen raided the village of Kolo (Bankass, Mopti) on 4 June 2021 and killed nine herders.")
+    kolo = next(p for p in record.places if p.text == "Kolo")
+    assert kolo.country in (None, "MLI")  # never the Kolo of another country
+    for event in assaults(record):
+        assert place_of(record, event).country == "MLI"
+
+
+def test_a_street_address_leaves_the_event_in_the_city_of_the_story(coder):
+    text = ("CHICAGO — Two teenagers were wounded late Friday in a shooting on the North Side, police said.\n\n"
+            "Officers found both victims in the 6700 block of North Clark Street shortly after 11 p.m.\n\n"
+            "A gunman had fired several shots at the pair from a passing car.")
+    record = code(coder, text)
+    for event in assaults(record):
+        assert place_of(record, event).name == "Chicago"
+
+
+def test_a_dateline_sets_the_place_of_the_whole_story(coder):
+    text = ("SPRINGDALE, Ark. – Three people were hurt Saturday night when a man fired into a crowd.\n\n"
+            "Witnesses said the gunman shot at the group after an argument.\n\n"
+            "One victim was shot in the leg, police said.")
+    record = code(coder, text)
+    events = assaults(record)
+    assert len({e.evidence[0].start for e in events}) >= 2
+    for event in events:
+        place = place_of(record, event)
+        assert place.name == "Springdale" and place.country == "USA"
+
+
+def test_the_lede_place_carries_to_later_one_sentence_paragraphs(coder):
+    text = ("A 19-year-old man was shot and killed outside a convenience store in Dayton on Sunday.\n\n"
+            "Police said a second man was wounded by gunfire two blocks away an hour later.\n\n"
+            "Detectives believe the same gunman fired both times.")
+    record = code(coder, text)
+    events = assaults(record)
+    assert len({e.evidence[0].start for e in events}) == 3
+    for event in events:
+        assert place_of(record, event).name == "Dayton"
+
+
+def test_a_side_of_a_city_is_placed_in_that_city(coder):
+    record = code(coder, "A night of gunfire in west Kissimmee wounded four men, police said on Tuesday.")
+    assert place_of(record, assaults(record)[0]).name == "Kissimmee"
+
+
+def test_a_state_code_after_a_town_picks_the_american_homonym(coder):
+    record = code(coder, "Police said four people were shot and killed in a home in Paris, TX, on Tuesday.")
+    place = place_of(record, assaults(record)[0])
+    assert place.name == "Paris" and place.country == "USA"
+
+
+def test_country_level_events_say_so_and_stay_off_the_map(coder, tmp_path):
+    record = code(coder, "Gunmen killed five farmers in Nigeria on 3 May 2021.\n\n"
+                         "Separately, militants shelled a market in Maiduguri on 4 May 2021, killing two traders.")
+    by_name = {place_of(record, e).name: place_of(record, e) for e in assaults(record)}
+    assert by_name["Nigeria"].precision == "country"
+    assert by_name["Maiduguri"].precision == "city"
+    with open_store(str(tmp_path / "places.db")) as store:
+        store.add(record)
+        items, _ = store.events(EventFilter(type="ASSAULT"))
+        assert {i["place_name"]: i["place_precision"] for i in items} == {"Nigeria": "country", "Maiduguri": "city"}
+        shown = queries.map_view(store, EventFilter(), None, 100)
+        assert {p["place_name"] for p in shown["items"]} == {"Maiduguri"}
+
+
+def test_a_county_dateline_gives_way_to_the_town_the_story_names_in_it(coder):
+    text = ("HENRY COUNTY, Ga. - A toddler was shot and killed at home on Saturday afternoon, deputies said.\n\n"
+            "The family moved to McDonough last year.")
+    record = code(coder, text)
+    assert place_of(record, assaults(record)[0]).name == "McDonough"
+
+
+def test_a_dateline_that_is_also_an_english_word_still_places_the_story(coder):
+    record = code(coder, "MERIDIAN - A teenager was arrested Saturday after police say he shot another teen.")
+    place = place_of(record, assaults(record)[0])
+    assert place.name == "Meridian" and place.country == "USA"
+
+
+def test_a_quadrant_of_washington_is_placed_in_the_district(coder):
+    record = code(coder, "A 3-year-old girl died after being shot Wednesday evening in a home in Southeast D.C., police said.")
+    assert place_of(record, assaults(record)[0]).name == "District of Columbia"
