@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from polemos.events.triggers import VERB_TAGS
-from polemos.record import ExtractionRecord, Quantity, Timex
+from polemos.record import Event, ExtractionRecord, Quantity, Timex
 
 DATE_TYPES = {"DATE", "TIME"}
 SIZE_CATEGORIES = {
@@ -26,6 +26,11 @@ SIZE_CATEGORIES = {
     "PROTEST": ("arrested", "injured", "dead"),
     "RETREAT": ("displaced",),
 }
+SHOT, HARM = "shot", {"dead", "injured"}
+# Words that open the report of a different incident in the same article.
+ANOTHER_INCIDENT = re.compile(
+    r"\b(?:in|during)\s+(?:an?\s+)?(?:separate|unrelated|another|earlier|previous|similar)\b"
+    r"|\b(?:separate|unrelated)\s+(?:shooting|attack|incident|case)s?\b", re.IGNORECASE)
 SENTENCE_LEVEL_DEPS = {"npadvmod", "tmod", "advmod", "obl"}
 BOUND_PREPOSITIONS = {"until", "till", "before", "since", "after", "by", "prior", "from", "to"}
 _PRECISION = [
@@ -101,17 +106,142 @@ class Anchors:
         sizes: dict[str, dict] = {}
         in_sentence = [a for a in self.quantities if start <= self._quantity(a.index).start < end]
         attached = [a for a in in_sentence if _clause_head(a.token, nodes) is not None]
+        readable = set(wanted) | ({SHOT} if HARM <= set(wanted) else set())
         for anchored in attached + in_sentence:
             quantity = self._quantity(anchored.index)
-            if quantity.category in wanted and quantity.category not in sizes:
-                sizes[quantity.category] = {"min": quantity.min, "max": quantity.max, "text": quantity.text}
-        return sizes
+            if quantity.category in readable and quantity.category not in sizes:
+                sizes[quantity.category] = _figure(quantity)
+        return _without_shot(sizes)
+
+    def share_incident_sizes(self, mentions: list[tuple[Event, bool]], headline: list[Quantity] = ()) -> None:
+        """Give every violent mention of one incident the incident's dead and injured.
+
+        A story reports its toll across sentences ("a shooting at a party" ... "Three men and a
+        woman were wounded"). An incident runs from a violent mention through the sentences
+        after it, until a mention of another one: a recalled event (``background``), one dated
+        apart from it, or one the text calls separate ("in another shooting"). Its figures are
+        every dead, injured and shot count in those sentences (the first incident also takes
+        the lede before its first mention, and the headline's counts), read by ``incident_figures``."""
+        violent = sorted(((event, background) for event, background in mentions
+                          if HARM <= set(SIZE_CATEGORIES.get(event.type, ()))),
+                         key=lambda item: _event_start(item[0]))
+        stretches = self._incident_stretches(violent)
+        for number, (members, begin, end) in enumerate(stretches):
+            own = [q for q in self.record.quantities if begin <= q.start < end
+                   and q.category in HARM | {SHOT} and q.start not in self._background_sentences(violent, begin, end)]
+            figures = incident_figures(([q for q in headline if q.category in HARM | {SHOT}] if number == 0 else []) + own)
+            for event in members:
+                for category in HARM:
+                    if category in figures:
+                        event.size[category] = dict(figures[category])
+
+    def _incident_stretches(self, violent: list[tuple[Event, bool]]) -> list[tuple[list[Event], int, int]]:
+        """Runs of mentions of one incident, each with the text span its figures come from."""
+        stretches: list[tuple[list[Event], int, int]] = []
+        members: list[Event] = []
+        begin, date = 0, None
+        for event, background in violent:
+            start = self._sentence_start(_event_start(event))
+            if background:
+                continue
+            value = _clause_value(event)
+            if members and (self._marks_another(start) or (date and value and not _same_day_range(date, value))):
+                stretches.append((members, begin, start))
+                members, begin, date = [], start, None
+            members.append(event)
+            date = date or value
+        if members:
+            stretches.append((members, begin, len(self.record.text)))
+        return stretches
+
+    def _background_sentences(self, violent, begin: int, end: int) -> set[int]:
+        """Offsets of figures in sentences that recall an older incident: they are its figures."""
+        offsets: set[int] = set()
+        for event, background in violent:
+            start = _event_start(event)
+            if background and begin <= start < end:
+                sentence = self.record.sentence_at(start)
+                if sentence is not None:
+                    bounds = self.record.sentences[sentence]
+                    offsets |= {q.start for q in self.record.quantities if bounds.start <= q.start < bounds.end}
+        return offsets
+
+    def _sentence_start(self, offset: int) -> int:
+        index = self.record.sentence_at(offset)
+        return self.record.sentences[index].start if index is not None else offset
+
+    def _marks_another(self, sentence_start: int) -> bool:
+        index = self.record.sentence_at(sentence_start)
+        if index is None:
+            return False
+        bounds = self.record.sentences[index]
+        return ANOTHER_INCIDENT.search(self.record.text[bounds.start:bounds.end]) is not None
 
     def _timex(self, index: int) -> Timex:
         return self.record.timexes[index]
 
     def _quantity(self, index: int) -> Quantity:
         return self.record.quantities[index]
+
+
+def incident_figures(quantities: list[Quantity]) -> dict[str, dict]:
+    """The dead and injured of one incident from the counts its sentences give.
+
+    Each category keeps the range of every figure stated for it ("243 to 271", an early
+    toll and its revision), leaving out single victims when a larger toll is given; the
+    injured, when never counted, are those shot who did not die ("four people were shot, two
+    of them died": 2 injured)."""
+    figures: dict[str, dict] = {}
+    for category in (*HARM, SHOT):
+        stated = [q for q in quantities if q.category == category and q.min is not None]
+        if any(q.min > 1 for q in stated):  # a victim named or singled out is one of the toll
+            stated = [q for q in stated if q.max is None or q.max > 1]
+        if stated:
+            figures[category] = _spread(stated)
+    return _without_shot(figures)
+
+
+def _spread(stated: list[Quantity]) -> dict:
+    highs = [q.max for q in stated]
+    return {"min": min(q.min for q in stated), "max": None if None in highs else max(highs),
+            "text": "; ".join(dict.fromkeys(q.text for q in stated))}
+
+
+def _without_shot(figures: dict[str, dict]) -> dict[str, dict]:
+    """Those shot are dead or injured: without an injured count, the shot who did not die."""
+    shot = figures.pop(SHOT, None)
+    if shot is None or "injured" in figures:
+        return figures
+    dead = figures.get("dead")
+    if dead is None:
+        figures["injured"] = shot
+    elif shot["min"] is not None and dead["max"] is not None and shot["min"] > dead["max"]:
+        figures["injured"] = {"min": shot["min"] - dead["max"],
+                              "max": None if shot["max"] is None else shot["max"] - (dead["min"] or 0),
+                              "text": shot["text"]}
+    return figures
+
+
+def _figure(quantity: Quantity) -> dict:
+    return {"min": quantity.min, "max": quantity.max, "text": quantity.text}
+
+
+def _event_start(event: Event) -> int:
+    return event.evidence[0].start if event.evidence else 0
+
+
+def _clause_value(event: Event) -> str | None:
+    date = event.date or {}
+    return date.get("value") if date.get("basis") == "clause" and precision_of(date.get("value")) == "day" else None
+
+
+def _same_day_range(first: str, second: str) -> bool:
+    """Two day dates of one incident: at most a day apart (a night's shooting spans midnight)."""
+    from datetime import date as day
+    try:
+        return abs((day.fromisoformat(first[:10]) - day.fromisoformat(second[:10])).days) <= 1
+    except ValueError:
+        return True
 
 
 def attached(token: Token, nodes: set[int], barriers: frozenset[int] = frozenset()) -> bool:
