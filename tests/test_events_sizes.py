@@ -64,3 +64,14 @@ def test_victims_of_an_older_shooting_are_not_counted(nlp_pipeline):
             "In a separate shooting on April 3, nine people were wounded at a bus stop nearby.")
     sizes = main_assault(nlp_pipeline, text)
     assert sizes["dead"] == (1, 1) and "injured" not in sizes
+
+
+def test_relatives_named_by_a_possessive_are_victims(nlp_pipeline):
+    text = "A man fatally shot his wife and his stepson at their farm on Sunday, deputies said."
+    assert main_assault(nlp_pipeline, text)["dead"] == (2, 2)
+
+
+def test_a_headline_about_one_victim(nlp_pipeline):
+    text = "Deputies said the boy's cousin accidentally shot him near the creek on Saturday."
+    sizes = main_assault(nlp_pipeline, text, title="Teen Injured In Hunting Accident Near Creek")
+    assert sizes == {"injured": (1, 1)}

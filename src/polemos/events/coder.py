@@ -90,7 +90,7 @@ class EventCoder:
             self._keep_main_place(sentence, context)
             self._type_acled(sentence, coded, context)
             candidates.extend(candidate for candidate, _ in coded)
-        headline = self.figures.extract(record.document.title) if self.figures and record.document.title else []
+        headline = self.figures.headline(record.document.title) if self.figures and record.document.title else []
         context.anchors.share_incident_sizes([(c.event, c.background) for c in candidates], headline)
         events = merge_mentions(candidates, record.places)
         for number, event in enumerate(events, start=1):

@@ -25,7 +25,7 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"|[\s-]+(?:years?|months?|weeks?|days?|nights?|hours?|minutes?|seconds?|decades?|centuries|km|kilomet(?:re|er)s?"
     r"|miles?|met(?:re|er)s?|square|sq|hectares?|acres?|kg|kilograms?|tons?|tonnes?|litres?|liters?|barrels?"
     r"|dollars?|euros?|pounds?|manats?|drams?|rubles?|roubles?|hryvnias?|usd|eur|times|percentage|points?"
-    r"|(?:gun)?shots|rounds|bullets|casings|shells|calls|counts|charges|block|a\.m|p\.m|am\b|pm\b|o'clock)\b"
+    r"|(?:gun)?shots|rounds|bullets|casings|shells|calls?|counts|charges|block|a\.m|p\.m|am\b|pm\b|o'clock)\b"
     r"|(?:\s*(?:,|and|or|to|-)\s*\d+)+\s*(?:years?|months?)[- ]old"  # "9 and 10 years old"
     r"|(?-i:\s+(?:[A-Z][a-z]*\.?\s+){1,3}(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Ct"
     r"|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway)\b)"  # an address: "1080 South Hoagland Blvd"
@@ -33,7 +33,8 @@ _NOT_A_COUNT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_COUNT_BEFORE = re.compile(
-    rf"(?:[$€£¥:]\s*|\b(?:us|usd|eur|aged|age|ages|no\.|number|page|route|flight|resolution)\s+|\b{_MONTH}\s+)$",
+    rf"(?:[$€£¥:]\s*|\b(?:us|usd|eur|aged|age|ages|ages\s+of|no\.|number|page|route|flight|resolution|called|call|dialed"
+    rf"|dialled|dial)\s+|\b{_MONTH}\s+)$",
     re.IGNORECASE,
 )
 _AGE_AFTER_NAME = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:Jr|Sr|I{1,3}|IV)\.?)?\s*(?:,|\()\s*$")
@@ -52,9 +53,18 @@ _LEFT_PLACE = re.compile(
 _ADJACENT_WORDS = 3
 SHOT = "shot"  # hit by gunfire, alive or dead: the events stage reads it with the dead and injured
 HARM = {"dead", "injured"}
+_HEADLINE_PERSON = (r"(?:man|woman|boy|girl|teen|teenager|child|toddler|infant|baby|student|officer|deputy|trooper"
+                    r"|\d+-(?:year|month)-old(?:\s+(?:boy|girl|man|woman|son|daughter))?)")
+HEADLINE_VICTIM = re.compile(
+    rf"(?:^|[,:;]\s*|\b(?:a|an)\s+)(?P<who>(?:[A-Z][\w.'-]*\s+){{0,2}}?{_HEADLINE_PERSON}(?:,\s*\d+,)?)\s+"
+    r"(?:(?:is|was|gets|got|accidentally|fatally|critically|seriously|allegedly)\s+){0,2}"
+    r"(?P<outcome>shot|killed|injured|hurt|wounded|dies|died|dead|slain)\b", re.IGNORECASE)
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+|\s*,\s*")
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
-SINGLE_DETERMINERS = {"a", "an", "another"}
+SINGLE_DETERMINERS = {"a", "an", "another", "his", "her", "their", "its"}
+# "the shooting of a 3-year-old", "the fatal stabbing of her husband": the victim of an event noun
+VICTIM_OF = {"shooting", "killing", "murder", "death", "slaying", "stabbing", "wounding"}
+FATAL_WORDS = {"fatal", "deadly"}
 ORDINAL_PEOPLE = {"second", "third", "fourth", "fifth", "sixth"}  # "a third was wounded"
 VICTIM_VERBS_ACTIVE_SUBJECT = {"die", "perish", "succumb"}
 # Active verbs whose subject is what befell: "three people died", "two suffered wounds".
@@ -90,6 +100,20 @@ class FigureExtractor:
             quantities = _join_coordinated(text, quantities)
         return quantities
 
+    def headline(self, title: str) -> list[Quantity]:
+        """The counts of a headline, and its one victim ("Teen Injured In Hunting Accident",
+        "Boy, 3, shot by brother"); offsets are into ``title``."""
+        found = self.extract(title)
+        if found:
+            return found
+        match = HEADLINE_VICTIM.search(title)
+        if match is None:
+            return []
+        outcome = match.group("outcome").lower()
+        category = self._category_cue(outcome) or SHOT
+        return [Quantity(text=match.group("who"), start=match.start("who"), end=match.end("who"), min=1, max=1,
+                         unit="people", category=category)]
+
     def _single_victims(self, doc: Doc, counted: list[Quantity]) -> list[Quantity]:
         """One person killed, wounded or shot, named or not: "a 17-year-old was shot dead",
         "shot and killed a man", "Jane Doe, 30, was wounded": a count of one."""
@@ -98,10 +122,12 @@ class FigureExtractor:
         for token in doc:
             if token.idx in taken or not self._one_person(token) or not _victim_position(token):
                 continue
-            category = self._clause_category(token)
+            category = _nominal_category(token) or self._clause_category(token)
             if category not in HARM | {SHOT}:
                 continue
-            start = min(token.left_edge.i, token.i)
+            start = _entity_start(token) if token.ent_type_ == "PERSON" else min(
+                [token.i] + [c.i for c in token.children if c.dep_ in {"compound", "det", "poss", "amod", "nummod"}
+                             and c.i < token.i])
             span = doc[start:token.i + 1]
             found.append(Quantity(text=span.text, start=span.start_char, end=span.end_char, min=1, max=1,
                                   unit=self._unit_of(token), category=category))
@@ -110,7 +136,9 @@ class FigureExtractor:
     def _one_person(self, token: Token) -> bool:
         if token.ent_type_ == "PERSON":
             return token.i == _entity_end(token) - 1  # the surname, head of the name
-        if token.tag_ not in {"NN", "JJ"} or not any(c.dep_ == "det" and c.lower_ in SINGLE_DETERMINERS
+        if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ != "compound":
+            return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)  # "Tyrell Hall"
+        if token.tag_ not in {"NN", "JJ"} or not any(c.dep_ in {"det", "poss"} and c.lower_ in SINGLE_DETERMINERS
                                                      for c in token.children):
             return False
         if token.lower_ == "old" and any(c.lower_ in {"year", "month"} for c in token.children):
@@ -130,7 +158,8 @@ class FigureExtractor:
         if category is None and doc is not None:
             category = self._category_from_parse(doc, amount, noun)
         if category is None:
-            category = self._category_from_text(text, amount, noun)
+            # with a parse, "shot" was read as a verb where it is one; the noun ("without firing a shot") says nothing
+            category = self._category_from_text(text, amount, noun, skip_shot=doc is not None)
         if category is None and noun_cue is not None:
             category = noun_cue.category
         if noun is None and not self._cue_adjacent(text, amount):
@@ -200,7 +229,7 @@ class FigureExtractor:
                 return category
         return SHOT if shot else None
 
-    def _category_from_text(self, text: str, amount: Amount, noun) -> Optional[str]:
+    def _category_from_text(self, text: str, amount: Amount, noun, skip_shot: bool = False) -> Optional[str]:
         sentence_start = max(text.rfind(". ", 0, amount.start) + 1, text.rfind("\n", 0, amount.start) + 1)
         stops = [i for i in (text.find(". ", amount.end), text.find("\n", amount.end)) if i != -1]
         sentence_end = min(stops) if stops else len(text)
@@ -212,7 +241,7 @@ class FigureExtractor:
         found = []
         for distance, word in [*enumerate(reversed(before)), *enumerate(after)]:
             cue = self.cues.lookup(word)
-            if cue is not None and cue.category:
+            if cue is not None and cue.category and not (skip_shot and cue.category == SHOT):
                 # a verb ("killed") says more about the clause than a noun ("soldiers")
                 found.append((distance + (0.5 if cue.unit else 0), cue.category))
         if not found:
@@ -288,6 +317,17 @@ def _add(first: Optional[float], second: Optional[float]) -> Optional[float]:
     return None if first is None or second is None else first + second
 
 
+def _nominal_category(token: Token) -> Optional[str]:
+    """ "the fatal shooting of X": dead; "the shooting of X": shot; "the killing of X": dead."""
+    if not (token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in VICTIM_OF):
+        return None
+    event = token.head.head
+    if event.lower_ in {"shooting", "wounding"}:
+        return "dead" if any(c.lower_ in FATAL_WORDS for c in event.children) else (
+            SHOT if event.lower_ == "shooting" else "injured")
+    return "dead"
+
+
 def _agent_noun(token: Token) -> bool:
     """A noun for someone who does something: "a taxi driver", "a cashier", "a pharmacist"."""
     return token.pos_ == "NOUN" and token.lower_.endswith(AGENT_ENDINGS) and len(token.text) > 5
@@ -300,7 +340,16 @@ def _victim_position(token: Token) -> bool:
         token = token.head
     if token.dep_ == "nsubjpass" or token.dep_ == "dobj":
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in VICTIM_OF:
+        return True
     return token.dep_ == "nsubj" and token.head.lemma_ in VICTIM_VERBS_ACTIVE_SUBJECT
+
+
+def _entity_start(token: Token) -> int:
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity.start
+    return token.i
 
 
 def _entity_end(token: Token) -> int:
