@@ -9,7 +9,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from polemos.actors.context import CountryContext, country_context
+from polemos.actors.context import CountryContext, country_context, in_context
 from polemos.actors.kb import KnowledgeBase
 from polemos.actors.mentions import (
     Candidate,
@@ -30,6 +30,7 @@ from polemos.record import ExtractionRecord
 from polemos.nlp import entity_of
 
 ETHNIC_WORDS = {"ethnic"}
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "inside", "within", "around", "outside"}
 GROUP_KINDS = {"group", "armed_group"}
 
 
@@ -120,7 +121,7 @@ class ActorResolver:
     def _resolve_entity(self, actors: DocumentActors, candidate: Candidate, context: CountryContext,
                         places: PlaceNames) -> Optional[Identity]:
         span, label = candidate.span, candidate.head.ent_type_
-        matches = self.kb.matches(span.text, actors.when)
+        matches = in_context(self.kb.matches(span.text, actors.when), context)
         if matches:
             entry = matches[0].entry
             if label == "NORP" and matches[0].alias_type == "demonym" and entry.kind in STATE_KINDS:
@@ -179,9 +180,15 @@ def _place_identity(actors: DocumentActors, candidate: Candidate, places: PlaceN
     """A place that is no state's metonym: what was attacked or entered ("shelled Omdurman")
     is the place; in an agent's position ("Kidal attacked ...") it stands for unnamed forces
     in the place, and no actor is better than a wrong one."""
-    if is_agent(candidate.head):
+    if is_agent(candidate.head) or _where(candidate.head):
         return None
     return actors.new_identity(candidate.span.text, "place", None, places.country_of(candidate.span))
+
+
+def _where(token: Token) -> bool:
+    """ "riots in Gujarat", "a shooting at Elm Park": a place after a locative preposition says
+    where something happened, not whom it was done to."""
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
 def _people_or_state(token: Token) -> Optional[str]:
