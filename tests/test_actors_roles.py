@@ -48,7 +48,6 @@ def test_lower_cased_indian_story(nlp_pipeline):
     assert "inc" in by_id and not any(a.id.startswith("USA") for a in record.actors)
     assert by_id["narendra-modi"].kind == "person"
     assert [m.text for m in by_id["atal-bihari-vajpayee"].mentions] == ["atal bihari vajpayee"]
-    assert not any(a.kind == "place" for a in record.actors)  # "in gujarat" says where, not whom
 
 
 def test_congress_of_an_american_story_is_the_us_legislature(nlp_pipeline):

@@ -30,7 +30,6 @@ from polemos.record import ExtractionRecord
 from polemos.nlp import entity_of
 
 ETHNIC_WORDS = {"ethnic"}
-LOCATIVE_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "inside", "within", "around", "outside"}
 GROUP_KINDS = {"group", "armed_group"}
 
 
@@ -180,15 +179,9 @@ def _place_identity(actors: DocumentActors, candidate: Candidate, places: PlaceN
     """A place that is no state's metonym: what was attacked or entered ("shelled Omdurman")
     is the place; in an agent's position ("Kidal attacked ...") it stands for unnamed forces
     in the place, and no actor is better than a wrong one."""
-    if is_agent(candidate.head) or _where(candidate.head):
+    if is_agent(candidate.head):
         return None
     return actors.new_identity(candidate.span.text, "place", None, places.country_of(candidate.span))
-
-
-def _where(token: Token) -> bool:
-    """ "riots in Gujarat", "a shooting at Elm Park": a place after a locative preposition says
-    where something happened, not whom it was done to."""
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
 def _people_or_state(token: Token) -> Optional[str]:

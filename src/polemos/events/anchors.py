@@ -208,17 +208,26 @@ def _spread(stated: list[Quantity]) -> dict:
 
 
 def _without_shot(figures: dict[str, dict]) -> dict[str, dict]:
-    """Those shot are dead or injured: without an injured count, the shot who did not die."""
+    """Those shot are dead or injured: the shot who did not die are injured ("four people were
+    shot, two of them died"), a figure kept beside any injured count the text gives."""
     shot = figures.pop(SHOT, None)
-    if shot is None or "injured" in figures:
+    if shot is None or shot["min"] is None:
         return figures
     dead = figures.get("dead")
-    if dead is None:
-        figures["injured"] = shot
-    elif shot["min"] is not None and dead["max"] is not None and shot["min"] > dead["max"]:
-        figures["injured"] = {"min": shot["min"] - dead["max"],
-                              "max": None if shot["max"] is None else shot["max"] - (dead["min"] or 0),
-                              "text": shot["text"]}
+    survivors = dict(shot)
+    if dead is not None:
+        if dead["max"] is None or shot["min"] <= dead["max"]:
+            return figures  # all those shot may have died
+        survivors = {"min": shot["min"] - dead["max"],
+                     "max": None if shot["max"] is None else shot["max"] - (dead["min"] or 0), "text": shot["text"]}
+    injured = figures.get("injured")
+    if injured is None:
+        figures["injured"] = survivors
+    elif injured["min"] is not None:
+        highs = [injured["max"], survivors["max"]]
+        figures["injured"] = {"min": min(injured["min"], survivors["min"]),
+                              "max": None if None in highs else max(highs),
+                              "text": f"{injured['text']}; {survivors['text']}"}
     return figures
 
 

@@ -104,15 +104,15 @@ class FigureExtractor:
         """The counts of a headline, and its one victim ("Teen Injured In Hunting Accident",
         "Boy, 3, shot by brother"); offsets are into ``title``."""
         found = self.extract(title)
-        if found:
-            return found
         match = HEADLINE_VICTIM.search(title)
         if match is None:
-            return []
-        outcome = match.group("outcome").lower()
-        category = self._category_cue(outcome) or SHOT
-        return [Quantity(text=match.group("who"), start=match.start("who"), end=match.end("who"), min=1, max=1,
-                         unit="people", category=category)]
+            return found
+        category = self._category_cue(match.group("outcome").lower()) or SHOT
+        if any(q.category == category for q in found):
+            return found  # "Four Shot, Man Shot Dead ...": the count says it
+        one = Quantity(text=match.group("who"), start=match.start("who"), end=match.end("who"), min=1, max=1,
+                       unit="people", category=category)
+        return sorted(found + [one], key=lambda q: q.start)  # "Teen Killed, 3 Hurt"
 
     def _single_victims(self, doc: Doc, counted: list[Quantity]) -> list[Quantity]:
         """One person killed, wounded or shot, named or not: "a 17-year-old was shot dead",
