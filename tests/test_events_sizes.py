@@ -75,3 +75,11 @@ def test_a_headline_about_one_victim(nlp_pipeline):
     text = "Deputies said the boy's cousin accidentally shot him near the creek on Saturday."
     sizes = main_assault(nlp_pipeline, text, title="Teen Injured In Hunting Accident Near Creek")
     assert sizes == {"injured": (1, 1)}
+
+
+def test_a_roundup_of_incidents_in_distant_towns_keeps_each_toll(nlp_pipeline):
+    text = ("Two people were killed in Aligarh early on Friday in clashes after the strike.\n\n"
+            "In Hyderabad, three people were injured when police fired on a mob on Friday.")
+    record = nlp_pipeline.extract(RawDocument(source="made-up", content=text, format="text", published="2002-03-02"))
+    sizes = [{k: (v["min"], v["max"]) for k, v in e.size.items()} for e in record.events if e.type == "ASSAULT"]
+    assert {"dead": (2, 2)} in sizes and {"injured": (3, 3)} in sizes

@@ -117,3 +117,13 @@ def test_ages_times_addresses_and_shooters_are_not_victims(extractor, nlp):
     assert ("34", "shot") not in found and all(q[0] not in {"1400", "5"} for q in found)
     assert dict(found).get("two men") in (None, "other") and dict(found).get("several officers") in (None, "other")
     assert ("a teenager", "shot") in found and not any("police" in q[0] for q in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The death toll in the clashes rose to 58 on Friday.", (58, 58)),
+    ("Rising steadily, the toll now stands at 412.", (412, 412)),
+    ("Officials put the death toll at 243 to 271.", (243, 271)),
+])
+def test_death_tolls_and_their_ranges(extractor, nlp, text, expected):
+    found = [(q[1], q[2]) for q in summary(extractor, text, nlp(text)) if q[4] == "dead"]
+    assert found == [expected]

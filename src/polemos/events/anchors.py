@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from polemos.distance import great_circle_km
 from polemos.events.triggers import VERB_TAGS
 from polemos.record import Event, ExtractionRecord, Quantity, Timex
 
@@ -27,6 +28,9 @@ SIZE_CATEGORIES = {
     "RETREAT": ("displaced",),
 }
 SHOT, HARM = "shot", {"dead", "injured"}
+# Two mentions in towns this far apart are two incidents ("... in Aligarh. ... in Hyderabad").
+INCIDENT_KM = 25.0
+SETTLEMENT_FEATURES = {"city", "town", "village"}
 # Words that open the report of a different incident in the same article.
 ANOTHER_INCIDENT = re.compile(
     r"\b(?:in|during)\s+(?:an?\s+)?(?:separate|unrelated|another|earlier|previous|similar)\b"
@@ -121,7 +125,8 @@ class Anchors:
         after it, until a mention of another one: a recalled event (``background``), one dated
         apart from it, or one the text calls separate ("in another shooting"). Its figures are
         every dead, injured and shot count in those sentences (the first incident also takes
-        the lede before its first mention, and the headline's counts), read by ``incident_figures``."""
+        the lede before its first mention, and the headline's counts), read by ``incident_figures``.
+        A mention in a town far from the incident's is another incident too."""
         violent = sorted(((event, background) for event, background in mentions
                           if HARM <= set(SIZE_CATEGORIES.get(event.type, ()))),
                          key=lambda item: _event_start(item[0]))
@@ -139,17 +144,18 @@ class Anchors:
         """Runs of mentions of one incident, each with the text span its figures come from."""
         stretches: list[tuple[list[Event], int, int]] = []
         members: list[Event] = []
-        begin, date = 0, None
+        begin, date, town = 0, None, None
         for event, background in violent:
             start = self._sentence_start(_event_start(event))
             if background:
                 continue
-            value = _clause_value(event)
-            if members and (self._marks_another(start) or (date and value and not _same_day_range(date, value))):
+            value, here = _clause_value(event), self._settlement(event)
+            if members and (self._marks_another(start) or (date and value and not _same_day_range(date, value))
+                            or (town and here and great_circle_km(*town, *here) > INCIDENT_KM)):
                 stretches.append((members, begin, start))
-                members, begin, date = [], start, None
+                members, begin, date, town = [], start, None, None
             members.append(event)
-            date = date or value
+            date, town = date or value, town or here
         if members:
             stretches.append((members, begin, len(self.record.text)))
         return stretches
@@ -165,6 +171,15 @@ class Anchors:
                     bounds = self.record.sentences[sentence]
                     offsets |= {q.start for q in self.record.quantities if bounds.start <= q.start < bounds.end}
         return offsets
+
+    def _settlement(self, event: Event) -> tuple[float, float] | None:
+        """Where a mention happened, when the text names the town or village."""
+        if event.place is None or event.place >= len(self.record.places):
+            return None
+        place = self.record.places[event.place]
+        if place.feature not in SETTLEMENT_FEATURES or place.lat is None or place.lon is None:
+            return None
+        return place.lat, place.lon
 
     def _sentence_start(self, offset: int) -> int:
         index = self.record.sentence_at(offset)
