@@ -127,3 +127,14 @@ def test_ages_times_addresses_and_shooters_are_not_victims(extractor, nlp):
 def test_death_tolls_and_their_ranges(extractor, nlp, text, expected):
     found = [(q[1], q[2]) for q in summary(extractor, text, nlp(text)) if q[4] == "dead"]
     assert found == [expected]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Teen Injured In Hunting Accident", [("Teen", "injured")]),
+    ("Boy, 6, accidentally shoots himself with father's pistol", [("Boy, 6,", "shot")]),
+    ("Police name drive-by shooting victim", [("shooting victim", "shot")]),
+    ("Man charged in shooting death of neighbor", [("shooting death", "dead")]),
+    ("Girl Killed, 4 Hurt in Drive-By", [("Girl", "dead"), ("4", "injured")]),
+])
+def test_headline_counts(extractor, title, expected):
+    assert [(q.text, q.category) for q in extractor.headline(title)] == expected

@@ -61,8 +61,11 @@ _HEADLINE_PERSON = (r"(?:man|woman|boy|girl|teen|teenager|child|toddler|infant|b
 HEADLINE_VICTIM = re.compile(
     rf"(?:^|[,:;]\s*|\b(?:a|an)\s+)(?P<who>(?:[A-Z][\w.'-]*\s+){{0,2}}?{_HEADLINE_PERSON}(?:,\s*\d+,)?)\s+"
     r"(?:(?:is|was|gets|got|accidentally|fatally|critically|seriously|allegedly)\s+){0,2}"
-    r"(?P<outcome>shot|killed|injured|hurt|wounded|dies|died|dead|slain)\b", re.IGNORECASE)
+    r"(?P<outcome>shot|killed|injured|hurt|wounded|dies|died|dead|slain"
+    r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:him|her|it)?self)\b"  # "teen accidentally shoots himself"
+    r"|(?P<victim>\b(?:shooting|gunshot)\s+(?P<outcome2>victim|death))", re.IGNORECASE)
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+|\s*,\s*")
+REFLEXIVES = {"himself", "herself"}
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
 SINGLE_DETERMINERS = {"a", "an", "another", "his", "her", "their", "its"}
 # "the shooting of a 3-year-old", "the fatal stabbing of her husband": the victim of an event noun
@@ -110,10 +113,13 @@ class FigureExtractor:
         match = HEADLINE_VICTIM.search(title)
         if match is None:
             return found
-        category = self._category_cue(match.group("outcome").lower()) or SHOT
+        said = "who" if match.group("who") else "victim"  # "Teen shot ...", "... shooting victim identified"
+        outcome = (match.group("outcome") or match.group("outcome2")).lower()
+        category = "dead" if outcome == "death" else SHOT if outcome.startswith(("shoots", "victim")) else \
+            self._category_cue(outcome) or SHOT
         if any(q.category == category for q in found):
             return found  # "Four Shot, Man Shot Dead ...": the count says it
-        one = Quantity(text=match.group("who"), start=match.start("who"), end=match.end("who"), min=1, max=1,
+        one = Quantity(text=match.group(said), start=match.start(said), end=match.end(said), min=1, max=1,
                        unit="people", category=category)
         return sorted(found + [one], key=lambda q: q.start)  # "Teen Killed, 3 Hurt"
 
@@ -137,6 +143,8 @@ class FigureExtractor:
         return found
 
     def _one_person(self, token: Token) -> bool:
+        if token.lower_ in REFLEXIVES and token.dep_ == "dobj":
+            return True  # "accidentally shot himself"
         if token.ent_type_ == "PERSON":
             return token.i == _entity_end(token) - 1  # the surname, head of the name
         if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ != "compound":
