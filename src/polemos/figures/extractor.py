@@ -57,10 +57,10 @@ _ADJACENT_WORDS = 3
 SHOT = "shot"  # hit by gunfire, alive or dead: the events stage reads it with the dead and injured
 HARM = {"dead", "injured"}
 _HEADLINE_PERSON = (r"(?:man|woman|boy|girl|teen|teenager|child|toddler|infant|baby|student|officer|deputy|trooper"
-                    r"|\d+-(?:year|month)-old(?:\s+(?:boy|girl|man|woman|son|daughter))?)")
+                    r"|(?:\d+|[a-z]+)-(?:year|month)-old(?:\s+(?:boy|girl|man|woman|son|daughter))?)")
 HEADLINE_VICTIM = re.compile(
-    rf"(?:^|[,:;]\s*|\b(?:a|an)\s+)(?P<who>(?:[A-Z][\w.'-]*\s+){{0,2}}?{_HEADLINE_PERSON}(?:,\s*\d+,)?)\s+"
-    r"(?:(?:is|was|gets|got|accidentally|fatally|critically|seriously|allegedly)\s+){0,2}"
+    rf"(?:^|[,:;]\s*|\b(?:a|an)\s+)(?P<who>(?-i:[A-Z][\w.'-]*\s+){{0,2}}?{_HEADLINE_PERSON}(?:,\s*\d+,)?)\s+"
+    r"(?:(?:is|was|gets|got|accidentally|(?P<fatally>fatally)|critically|seriously|allegedly)\s+){0,2}"
     r"(?P<outcome>shot|killed|injured|hurt|wounded|dies|died|dead|slain"
     r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:him|her|it)?self)\b"  # "teen accidentally shoots himself"
     r"|(?P<victim>\b(?:shooting|gunshot)\s+(?P<outcome2>victim|death))", re.IGNORECASE)
@@ -103,8 +103,7 @@ class FigureExtractor:
         if doc is not None:
             quantities += self._single_victims(doc, quantities)
             quantities.sort(key=lambda q: q.start)
-            quantities = _join_coordinated(text, quantities)
-        return quantities
+        return _join_coordinated(text, quantities)
 
     def headline(self, title: str) -> list[Quantity]:
         """The counts of a headline, and its one victim ("Teen Injured In Hunting Accident",
@@ -115,8 +114,8 @@ class FigureExtractor:
             return found
         said = "who" if match.group("who") else "victim"  # "Teen shot ...", "... shooting victim identified"
         outcome = (match.group("outcome") or match.group("outcome2")).lower()
-        category = "dead" if outcome == "death" else SHOT if outcome.startswith(("shoots", "victim")) else \
-            self._category_cue(outcome) or SHOT
+        category = "dead" if outcome == "death" or match.group("fatally") else \
+            SHOT if outcome.startswith(("shoots", "victim")) else self._category_cue(outcome) or SHOT
         if any(q.category == category for q in found):
             return found  # "Four Shot, Man Shot Dead ...": the count says it
         one = Quantity(text=match.group(said), start=match.start(said), end=match.end(said), min=1, max=1,
