@@ -138,3 +138,11 @@ def test_death_tolls_and_their_ranges(extractor, nlp, text, expected):
 ])
 def test_headline_counts(extractor, title, expected):
     assert [(q.text, q.category) for q in extractor.headline(title)] == expected
+
+
+def test_open_ended_figures_as_the_web_workspace_shows_them():
+    from polemos.web.app import figure_text
+
+    assert figure_text({"min": 100000, "max": None, "text": "more than 100,000 people"}) == "> 100,000"
+    assert figure_text({"min": 12, "max": 12, "text": "12 people"}) == "12"
+    assert figure_text(None) == ""

@@ -135,6 +135,8 @@ def _kind(row: dict) -> str:
 def _dead(row: dict) -> str:
     if row["dead"] is None:
         return ""
+    if row["dead_max"] is None and row["dead_min"] == row["dead"]:
+        return format_figure(row["dead"], None)  # "more than 100,000": "> 100,000"
     spread = "" if row["dead_min"] == row["dead_max"] == row["dead"] else f" ({_range(row['dead_min'], row['dead_max'])})"
     return f"{format_figure(row['dead'], row['dead'])}{spread}"
 
