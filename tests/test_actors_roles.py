@@ -53,3 +53,9 @@ def test_lower_cased_indian_story(nlp_pipeline):
 def test_congress_of_an_american_story_is_the_us_legislature(nlp_pipeline):
     record = extract(nlp_pipeline, "Congress voted on Tuesday to send more troops to Iraq, officials in Washington said.")
     assert any(a.id == "USA.LEG" for a in record.actors) and not any(a.id == "inc" for a in record.actors)
+
+
+def test_acronyms_in_a_lower_cased_story(nlp_pipeline):
+    text = "gandhinagar: the bjp government and the vhp blamed the congress for the violence in ahmedabad on monday."
+    record = extract(nlp_pipeline, text, published="2002-03-05")
+    assert {"vhp", "inc"} <= {a.id for a in record.actors}
