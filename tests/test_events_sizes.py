@@ -83,3 +83,10 @@ def test_a_roundup_of_incidents_in_distant_towns_keeps_each_toll(nlp_pipeline):
     record = nlp_pipeline.extract(RawDocument(source="made-up", content=text, format="text", published="2002-03-02"))
     sizes = [{k: (v["min"], v["max"]) for k, v in e.size.items()} for e in record.events if e.type == "ASSAULT"]
     assert {"dead": (2, 2)} in sizes and {"injured": (3, 3)} in sizes
+
+
+def test_a_stated_one_is_kept_beside_larger_counts(nlp_pipeline):
+    text = ("A gunman opened fire at a cookout on Saturday night, police said.\n\n"
+            "One person died at the scene. Four people were taken to a hospital with gunshot wounds.")
+    sizes = main_assault(nlp_pipeline, text, title="1 Dead, 4 Hurt In Cookout Shooting")
+    assert sizes["dead"][0] == 1 and sizes["injured"][0] <= 4 <= (sizes["injured"][1] or 4)

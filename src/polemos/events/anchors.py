@@ -28,6 +28,7 @@ SIZE_CATEGORIES = {
     "RETREAT": ("displaced",),
 }
 SHOT, HARM = "shot", {"dead", "injured"}
+NUMERAL_ONE = re.compile(r"(?:1|one)\b", re.IGNORECASE)  # "one person died", not "a man" nor "Jane Doe"
 # Two mentions in towns this far apart are two incidents ("... in Aligarh. ... in Hyderabad").
 INCIDENT_KM = 25.0
 SETTLEMENT_FEATURES = {"city", "town", "village"}
@@ -134,7 +135,7 @@ class Anchors:
         for number, (members, begin, end) in enumerate(stretches):
             own = [q for q in self.record.quantities if begin <= q.start < end
                    and q.category in HARM | {SHOT} and q.start not in self._background_sentences(violent, begin, end)]
-            figures = incident_figures(([q for q in headline if q.category in HARM | {SHOT}] if number == 0 else []) + own)
+            figures = incident_figures(own, list(headline) if number == 0 else [])
             for event in members:
                 for category in HARM:
                     if category in figures:
@@ -199,20 +200,22 @@ class Anchors:
         return self.record.quantities[index]
 
 
-def incident_figures(quantities: list[Quantity]) -> dict[str, dict]:
-    """The dead and injured of one incident from the counts its sentences give.
+def incident_figures(quantities: list[Quantity], headline: list[Quantity] = ()) -> dict[str, dict]:
+    """The dead and injured of one incident from the counts its headline and sentences give.
 
     Each category keeps the range of every figure stated for it ("243 to 271", an early
-    toll and its revision), leaving out single victims when a larger toll is given; the
-    injured, when never counted, are those shot who did not die ("four people were shot, two
-    of them died": 2 injured)."""
+    toll and its revision), leaving out a victim singled out in the text ("a 17-year-old",
+    "Jane Doe") when a larger toll is given, for that victim is one of them; the injured,
+    when never counted, are those shot who did not die ("four people were shot, two of them
+    died": 2 injured)."""
     figures: dict[str, dict] = {}
     for category in (*HARM, SHOT):
+        titled = [q for q in headline if q.category == category and q.min is not None]
         stated = [q for q in quantities if q.category == category and q.min is not None]
-        if any(q.min > 1 for q in stated):  # a victim named or singled out is one of the toll
-            stated = [q for q in stated if q.max is None or q.max > 1]
-        if stated:
-            figures[category] = _spread(stated)
+        if any(q.min > 1 for q in titled + stated):
+            stated = [q for q in stated if q.max is None or q.max > 1 or NUMERAL_ONE.match(q.text)]
+        if titled + stated:
+            figures[category] = _spread(titled + stated)
     return _without_shot(figures)
 
 
