@@ -90,3 +90,10 @@ def test_a_stated_one_is_kept_beside_larger_counts(nlp_pipeline):
             "One person died at the scene. Four people were taken to a hospital with gunshot wounds.")
     sizes = main_assault(nlp_pipeline, text, title="1 Dead, 4 Hurt In Cookout Shooting")
     assert sizes["dead"][0] == 1 and sizes["injured"][0] <= 4 <= (sizes["injured"][1] or 4)
+
+
+def test_counted_victims_make_an_event_without_named_parties(nlp_pipeline):
+    record = nlp_pipeline.extract(RawDocument(source="made-up", content="Four people were shot near a bus stop, police said.",
+                                              format="text"))
+    assaults = [e for e in record.events if e.type == "ASSAULT"]
+    assert assaults and assaults[0].size["injured"]["min"] == 4

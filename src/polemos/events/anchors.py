@@ -118,6 +118,11 @@ class Anchors:
                 sizes[quantity.category] = _figure(quantity)
         return _without_shot(sizes)
 
+    def counts_victims(self, nodes: set[int]) -> bool:
+        """Whether a count of dead, injured or shot people hangs from the clause ``nodes``."""
+        return any(self._quantity(a.index).category in HARM | {SHOT} and _clause_head(a.token, nodes) is not None
+                   for a in self.quantities)
+
     def share_incident_sizes(self, mentions: list[tuple[Event, bool]], headline: list[Quantity] = ()) -> None:
         """Give every violent mention of one incident the incident's dead and injured.
 

@@ -158,6 +158,8 @@ class EventCoder:
                 pass  # "Opposition groups demanded ...": a reported act by a party we could not name
             elif realised and not reading.generic:
                 pass  # "A landmine explosion killed three civilians": a particular happening
+            elif not match.nominal and not reading.generic and context.anchors.counts_victims(nodes):
+                pass  # "Four people were shot", "a 17-year-old was killed": victims counted, one happening
             elif not (match.nominal and _definite(match)):
                 return None
             else:
