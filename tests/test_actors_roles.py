@@ -59,3 +59,9 @@ def test_acronyms_in_a_lower_cased_story(nlp_pipeline):
     text = "gandhinagar: the bjp government and the vhp blamed the congress for the violence in ahmedabad on monday."
     record = extract(nlp_pipeline, text, published="2002-03-05")
     assert {"vhp", "inc"} <= {a.id for a in record.actors}
+
+
+def test_a_town_taken_for_a_person_in_lower_cased_text_is_no_actor(nlp_pipeline):
+    text = "ahmedabad: two days after godhra, the army was called out as mobs burned shops in the walled city on friday."
+    record = extract(nlp_pipeline, text, published="2002-03-02")
+    assert not any(a.kind == "person" and a.name == "godhra" for a in record.actors)

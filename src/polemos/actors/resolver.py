@@ -95,7 +95,11 @@ class ActorResolver:
         if head.ent_type_:
             ent = entity_of(head)
             if ent is not None:
-                return entity_candidate(ent, self.kb, places) or Candidate("entity", trim_possessive(ent), ent.root)
+                found = entity_candidate(ent, self.kb, places)
+                if found is None and ent.text.islower() and not self.kb.matches(ent.text) \
+                        and places.is_place(ent, titled=False):
+                    return None  # "godhra" taken for a person in lower-cased text: a town, no actor
+                return found or Candidate("entity", trim_possessive(ent), ent.root)
         sector_phrase = sector_candidate(head, self.kb, force=True)
         if sector_phrase:
             return sector_phrase
