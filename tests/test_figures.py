@@ -146,3 +146,8 @@ def test_open_ended_figures_as_the_web_workspace_shows_them():
     assert figure_text({"min": 100000, "max": None, "text": "more than 100,000 people"}) == "> 100,000"
     assert figure_text({"min": 12, "max": 12, "text": "12 people"}) == "12"
     assert figure_text(None) == ""
+
+
+def test_what_was_threatened_or_intended_is_no_toll(extractor, nlp):
+    for text in ("He told his friends he was going to kill himself.", "The gunman threatened to shoot two guards."):
+        assert not [q for q in summary(extractor, text, nlp(text)) if q[4] in ("dead", "injured", "shot")]

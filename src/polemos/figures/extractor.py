@@ -65,6 +65,7 @@ HEADLINE_VICTIM = re.compile(
     r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:him|her|it)?self)\b"  # "teen accidentally shoots himself"
     r"|(?P<victim>\b(?:shooting|gunshot)\s+(?P<outcome2>victim|death))", re.IGNORECASE)
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+|\s*,\s*")
+MODALS = {"will", "would", "could", "might", "may", "should", "can", "must", "shall"}
 REFLEXIVES = {"himself", "herself"}
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
 SINGLE_DETERMINERS = {"a", "an", "another", "his", "her", "their", "its"}
@@ -233,6 +234,8 @@ class FigureExtractor:
         tokens = _clause_tokens(head)
         if _doer(head):  # "several officers fired, killing him", "two men shot a teenager"
             return "other"
+        if _irrealis(tokens[0]):  # "going to kill himself", "threatened to shoot two guards"
+            return "other"
         for token in tokens:
             if token.lemma_ == "leave" and any(_is_place_object(child) for child in token.children):
                 return "displaced"  # "100,000 Armenians left Nagorno-Karabakh"
@@ -299,6 +302,13 @@ def _shot_outcome(passage: str) -> Optional[str]:
     if match.group("fatal") or match.group("dead"):
         return "dead"
     return "injured" if match.group("hurt") else None
+
+
+def _irrealis(verb: Token) -> bool:
+    """A verb of what was meant, feared or might happen, not what happened: "to kill", "would shoot"."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in MODALS) for c in verb.children)
 
 
 def _doer(head: Token) -> bool:
