@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 from polemos.figures import FigureExtractor, find_amounts
-from polemos.numbers import parse_number
+from polemos.numbers import format_figure, parse_number
 from polemos.record import DocumentInfo, ExtractionRecord, Sentence
 
 
@@ -31,7 +31,7 @@ def test_killed_displaced_and_deployed(extractor, nlp, use_parse):
     found = summary(extractor, text, nlp(text) if use_parse else None)
     assert found == [
         ("Hundreds of civilians", 200, 999, "civilians", "dead"),
-        ("over one hundred thousand Armenians", 100001, None, "people", "displaced"),
+        ("over one hundred thousand Armenians", 100000, None, "people", "displaced"),
         ("Around two thousand Russian peacekeepers", 1800, 2200, "peacekeepers", "troops"),
     ]
 
@@ -82,3 +82,72 @@ def test_annotate_sets_sentence_indexes(extractor, nlp):
     [quantity] = record.quantities
     assert (quantity.text, quantity.category, quantity.sentence) == ("12 people", "dead", 1)
     assert record.text[quantity.start:quantity.end] == quantity.text
+
+
+def test_more_than_is_a_lower_bound_shown_as_such(extractor):
+    found = summary(extractor, "More than 100,000 people fled the fighting.")
+    assert found == [("More than 100,000 people", 100000, None, "people", "displaced")]
+    assert format_figure(100000, None, "More than 100,000 people") == "> 100,000"
+    assert format_figure(30, None, "at least 30 people") == "≥ 30"
+    assert format_figure(243, 271) == "243–271"
+    assert format_figure(None, None) == ""
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen attacked a checkpoint, killing 10 soldiers and wounding 3 others.",
+     [("10 soldiers", "dead"), ("3", "injured")]),
+    ("The blast caused 2 fatalities.", [("2", "dead")]),
+    ("One soldier was severely wounded in the raid.", [("One soldier", "injured")]),
+    ("A 17-year-old was shot dead near the school.", [("A 17-year-old", "dead")]),
+    ("A gunman shot and killed a man outside the bar.", [("a man", "dead")]),
+    ("Three men, one fatally, were shot at the party.", [("Three men", "shot"), ("one", "dead")]),
+    ("A woman was shot in the leg.", [("A woman", "shot")]),
+    ("Two women and a boy were wounded by the gunfire.", [("Two women and a boy", "injured")]),
+    ("Two police officers were injured and one civilian was killed.",
+     [("Two police", "injured"), ("one civilian", "dead")]),
+])
+def test_casualties_of_shootings_and_attacks(extractor, nlp, text, expected):
+    assert [(q[0], q[4]) for q in summary(extractor, text, nlp(text))] == expected
+
+
+def test_ages_times_addresses_and_shooters_are_not_victims(extractor, nlp):
+    text = ("Jane Roe, 34, said two men shot a teenager at 1400 North Elm Street. "
+            "He was pronounced dead at 5 at the scene; several officers fired, killing him, and seven police cars came.")
+    found = [(q[0], q[4]) for q in summary(extractor, text, nlp(text))]
+    assert ("34", "shot") not in found and all(q[0] not in {"1400", "5"} for q in found)
+    assert dict(found).get("two men") in (None, "other") and dict(found).get("several officers") in (None, "other")
+    assert ("a teenager", "shot") in found and not any("police" in q[0] for q in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The death toll in the clashes rose to 58 on Friday.", (58, 58)),
+    ("Rising steadily, the toll now stands at 412.", (412, 412)),
+    ("Officials put the death toll at 243 to 271.", (243, 271)),
+])
+def test_death_tolls_and_their_ranges(extractor, nlp, text, expected):
+    found = [(q[1], q[2]) for q in summary(extractor, text, nlp(text)) if q[4] == "dead"]
+    assert found == [expected]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Teen Injured In Hunting Accident", [("Teen", "injured")]),
+    ("Boy, 6, accidentally shoots himself with father's pistol", [("Boy, 6,", "shot")]),
+    ("Police name drive-by shooting victim", [("shooting victim", "shot")]),
+    ("Man charged in shooting death of neighbor", [("shooting death", "dead")]),
+    ("Girl Killed, 4 Hurt in Drive-By", [("Girl", "dead"), ("4", "injured")]),
+])
+def test_headline_counts(extractor, title, expected):
+    assert [(q.text, q.category) for q in extractor.headline(title)] == expected
+
+
+def test_open_ended_figures_as_the_web_workspace_shows_them():
+    from polemos.web.app import figure_text
+
+    assert figure_text({"min": 100000, "max": None, "text": "more than 100,000 people"}) == "> 100,000"
+    assert figure_text({"min": 12, "max": 12, "text": "12 people"}) == "12"
+    assert figure_text(None) == ""
+
+
+def test_what_was_threatened_or_intended_is_no_toll(extractor, nlp):
+    for text in ("He told his friends he was going to kill himself.", "The gunman threatened to shoot two guards."):
+        assert not [q for q in summary(extractor, text, nlp(text)) if q[4] in ("dead", "injured", "shot")]

@@ -91,3 +91,25 @@ def find_numbers(text: str) -> Iterator[NumberMatch]:
         value = parse_number(match.group(0))
         if value is not None:
             yield NumberMatch(match.start(), match.end(), value)
+
+
+_AT_LEAST = re.compile(r"\b(?:at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of)\b", re.IGNORECASE)
+
+
+def format_figure(low: Optional[float], high: Optional[float], text: Optional[str] = None) -> str:
+    """A count as a reader expects it: "12", "243–271", "> 100,000" ("more than 100,000",
+    an open upper bound) or "≥ 30" when the source said "at least 30"; "" when unknown.
+
+    >>> format_figure(100000, None), format_figure(243, 271), format_figure(30, None, "at least 30")
+    ('> 100,000', '243–271', '≥ 30')
+    """
+    if low is None:
+        return "" if high is None else f"≤ {_grouped(high)}"
+    if high is None:
+        sign = "≥" if text and _AT_LEAST.search(text) else ">"
+        return f"{sign} {_grouped(low)}"
+    return _grouped(low) if high == low else f"{_grouped(low)}–{_grouped(high)}"
+
+
+def _grouped(value: float) -> str:
+    return f"{int(value):,}" if value == int(value) else f"{value:,}"

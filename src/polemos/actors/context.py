@@ -18,7 +18,7 @@ from polemos.actors.mentions import ACTOR_LABELS
 from polemos.actors.session import STATE_KINDS
 
 if TYPE_CHECKING:
-    from polemos.actors.kb import Entry
+    from polemos.actors.kb import Entry, Match
     from polemos.actors.session import DocumentActors
 
 # Actors whose country says which state a text is about.
@@ -69,6 +69,19 @@ class CountryContext:
         return next(entry for entry in named if entry.id == counts[0][0])
 
 
+def in_context(matches: list["Match"], context: CountryContext) -> list["Match"]:
+    """Knowledge-base matches of a name several countries' actors share ("Congress": the US
+    legislature, India's party), those of the country the document is about first; with no
+    such country, an institution's seat name ("Congress", "the Kremlin") keeps its usual reading."""
+    if len({match.entry.country for match in matches}) < 2:
+        return matches
+    home = context.dominant()
+    preferred = [m for m in matches if home is not None and m.entry.country == home.country]
+    if not preferred:
+        preferred = [m for m in matches if m.alias_type == "seat"]
+    return preferred + [m for m in matches if m not in preferred]
+
+
 def _most_named(entries: list["Entry"]) -> Optional["Entry"]:
     if not entries:
         return None
@@ -92,8 +105,8 @@ def country_context(actors: "DocumentActors") -> CountryContext:
         if ent.label_ not in ("GPE", "NORP") and ent.label_ not in ACTOR_LABELS or _currency(ent):
             continue
         matches = actors.kb.matches(ent.text, actors.when)
-        if not matches:
-            continue
+        if not matches or len({match.entry.country for match in matches}) > 1:
+            continue  # "Congress" (the US one, India's party): a name of several countries says none
         entry = matches[0].entry
         if entry.kind in HOMED_KINDS and entry.country:
             # a head of state speaks for their state; UNITA and the FIS belong to Angola and Algeria

@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from polemos.actors.kb import KnowledgeBase, SectorNoun
     from polemos.actors.places import PlaceNames
 
+# Weapons and attacks a sector noun can name the user of ("military airstrikes", "army shelling").
+MEANS_NOUNS = {"airstrike", "airstrikes", "strike", "raid", "shelling", "bombardment", "fire", "gunfire", "bullet",
+               "rocket", "missile", "drone", "helicopter", "jet", "aircraft", "plane", "warplane", "artillery",
+               "mortar", "tank", "operation", "offensive", "attack", "crackdown", "assault", "grenade", "bomb",
+               "shell", "sniper", "bombing"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -78,7 +83,7 @@ def _overlaps(span: Span, taken: set[int]) -> bool:
 
 def sector_candidate(token: Token, kb: "KnowledgeBase", force: bool = False) -> Optional[Candidate]:
     """The sector phrase headed by ``token``; ``force`` keeps owner-less nouns that need one."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and not _of_means(token):
         return None
     if token.ent_type_ in ("PERSON", "ORG", "FAC") or _titles_a_person(token):
         return None
@@ -91,6 +96,12 @@ def sector_candidate(token: Token, kb: "KnowledgeBase", force: bool = False) -> 
         return None
     start = min([first.i] + [t.i for t in _descriptive_modifiers(token)] + ([owner.start] if owner else []))
     return Candidate("sector", token.doc[start : token.i + 1], token, noun, owner, breakaway)
+
+
+def _of_means(token: Token) -> bool:
+    """ "[Afghan military] airstrikes", "[police] gunfire": a sector noun before the weapon or
+    attack it used names who used it."""
+    return token.head.lemma_.lower() in MEANS_NOUNS or token.head.lower_ in MEANS_NOUNS
 
 
 def _sector_noun(token: Token, kb: "KnowledgeBase") -> tuple[Optional["SectorNoun"], Token]:
@@ -171,8 +182,8 @@ def trim_possessive(span: Span) -> Span:
 def entity_candidate(ent: Span, kb: "KnowledgeBase", places: Optional["PlaceNames"] = None) -> Optional[Candidate]:
     label = ent.label_
     ent = _trim_punctuation(trim_possessive(_complete_name(mend_article(ent))))
-    if ent is None or not any(char.isupper() for char in ent.text):
-        return None  # "casus belli" tagged PERSON: names are capitalised
+    if ent is None or not any(char.isupper() for char in ent.text) and not kb.matches(ent.text):
+        return None  # "casus belli" tagged PERSON: names are capitalised, unless known ("narendra modi" in lower-cased text)
     if label == "NORP" and _adjective_only(ent, kb):
         return None
     if label == "ORG" and _title_of_next_person(ent, kb):

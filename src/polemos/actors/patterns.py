@@ -14,6 +14,7 @@ because as patterns they would tag cities and first names as our actors.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from polemos.actors.names import article_capitalised, is_acronym
@@ -30,6 +31,10 @@ LABEL_BY_KIND = {
     "party": "ORG",
     "person": "PERSON",
 }
+# Names of several plain words of these kinds are matched in any case; an organisation's
+# ("Security Council") could be an ordinary phrase in lower case.
+CASELESS_KINDS = {"person", "party"}
+CASELESS_NAME = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)+")
 # Acronyms this short collide with ordinary words or other bodies ("IS", "AA", "AP").
 MIN_ACRONYM_LETTERS = 3
 
@@ -40,11 +45,18 @@ def ruler_patterns(kb: "KnowledgeBase") -> list[dict]:
         label = _label(alias, match)
         if not label or (label, alias) in patterns or not _safe_alias(kb, alias, label):
             continue
+        unambiguous = _unambiguous(kb, alias)
         for form in filter(None, (alias, article_capitalised(alias))):  # "al-Shabaab", "Al-Shabaab"
             pattern = {"label": label, "pattern": form}
-            if _unambiguous(kb, alias):
+            if unambiguous:
                 pattern["id"] = match.entry.id
             patterns[(label, form)] = pattern
+        if match.entry.kind in CASELESS_KINDS and CASELESS_NAME.fullmatch(alias):
+            # lower-cased text ("narendra modi", "bharatiya janata party"): the name in any case
+            pattern = {"label": label, "pattern": [{"LOWER": word.lower()} for word in alias.split()]}
+            if unambiguous:
+                pattern["id"] = match.entry.id
+            patterns[(label, alias.lower())] = pattern
     return list(patterns.values())
 
 

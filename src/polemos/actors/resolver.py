@@ -9,7 +9,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from polemos.actors.context import CountryContext, country_context
+from polemos.actors.context import CountryContext, country_context, in_context
 from polemos.actors.kb import KnowledgeBase
 from polemos.actors.mentions import (
     Candidate,
@@ -22,6 +22,7 @@ from polemos.actors.mentions import (
 )
 from polemos.actors.organisations import organisation_identity, state_owning
 from polemos.actors.people import person_identity
+from polemos.actors.names import is_acronym
 from polemos.actors.places import PlaceLookup, PlaceNames, is_agent
 from polemos.actors.pronouns import PLURAL_TAGS, resolve_pronoun
 from polemos.actors.sectors import phrase_name, resolve_sector
@@ -31,6 +32,7 @@ from polemos.nlp import entity_of
 
 ETHNIC_WORDS = {"ethnic"}
 GROUP_KINDS = {"group", "armed_group"}
+LOWER_CASED_SHARE = 0.01  # capitals among a text's letters below which it was written in lower case
 
 
 class ActorResolver:
@@ -93,7 +95,11 @@ class ActorResolver:
         if head.ent_type_:
             ent = entity_of(head)
             if ent is not None:
-                return entity_candidate(ent, self.kb, places) or Candidate("entity", trim_possessive(ent), ent.root)
+                found = entity_candidate(ent, self.kb, places)
+                if found is None and ent.text.islower() and not self.kb.matches(ent.text) \
+                        and places.is_place(ent, titled=False):
+                    return None  # "godhra" taken for a person in lower-cased text: a town, no actor
+                return found or Candidate("entity", trim_possessive(ent), ent.root)
         sector_phrase = sector_candidate(head, self.kb, force=True)
         if sector_phrase:
             return sector_phrase
@@ -120,7 +126,8 @@ class ActorResolver:
     def _resolve_entity(self, actors: DocumentActors, candidate: Candidate, context: CountryContext,
                         places: PlaceNames) -> Optional[Identity]:
         span, label = candidate.span, candidate.head.ent_type_
-        matches = self.kb.matches(span.text, actors.when)
+        matches = in_context(self.kb.matches(span.text, actors.when) or self._acronym_in_lower_case(actors, span),
+                             context)
         if matches:
             entry = matches[0].entry
             if label == "NORP" and matches[0].alias_type == "demonym" and entry.kind in STATE_KINDS:
@@ -138,6 +145,13 @@ class ActorResolver:
         if label == "NORP":
             return self._people_group(actors, candidate)
         return _place_identity(actors, candidate, places)
+
+    def _acronym_in_lower_case(self, actors: DocumentActors, span: Span) -> list:
+        """ "bjp", "vhp" in a document written in lower case: the acronyms "BJP", "VHP"."""
+        letters = span.text.replace(".", "")
+        if not (letters.isalpha() and letters.islower() and 3 <= len(letters) <= 6 and _lower_cased(actors.record.text)):
+            return []
+        return [m for m in self.kb.matches(letters.upper(), actors.when) if is_acronym(letters.upper())]
 
     def _demonym(self, actors: DocumentActors, candidate: Candidate, entry, context: CountryContext) -> Identity:
         """ "Armenians fled": Armenia's civilians; "ethnic Albanians in Serbia": civilians of the
@@ -182,6 +196,12 @@ def _place_identity(actors: DocumentActors, candidate: Candidate, places: PlaceN
     if is_agent(candidate.head):
         return None
     return actors.new_identity(candidate.span.text, "place", None, places.country_of(candidate.span))
+
+
+def _lower_cased(text: str) -> bool:
+    """A text written (or stored) all in lower case, as some corpora are."""
+    sample = [c for c in text[:5000] if c.isalpha()]
+    return bool(sample) and sum(c.isupper() for c in sample) < LOWER_CASED_SHARE * len(sample)
 
 
 def _people_or_state(token: Token) -> Optional[str]:

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from polemos.fusion import FIGURE_RULE
+from polemos.numbers import format_figure
 
 CSV_COLUMNS = (
     "id", "date", "date_begin", "date_end", "type", "mode", "modality", "actors", "recipients",
@@ -96,7 +97,8 @@ def _report_table(events: list[dict], total: int, console: Console) -> None:
     for event in events:
         row = flat_event(event)
         table.add_row(row["date"] or "", _kind(row), row["actors"], row["recipients"], row["place"] or "",
-                      _range(row["dead_min"], row["dead_max"]), _short(row["evidence"]))
+                      _range(row["dead_min"], row["dead_max"], ((event.get("size") or {}).get("dead") or {}).get("text")),
+                      _short(row["evidence"]))
     console.print(table, markup=False)
     console.print(f"{len(events)} of {total} event reports (each document's own; without --reports: canonical events)",
                   markup=False)
@@ -152,14 +154,14 @@ def _asserted(event: dict) -> bool:
 def _dead(row: dict) -> str:
     if row["dead"] is None:
         return ""
+    if row["dead_max"] is None and row["dead_min"] == row["dead"]:
+        return format_figure(row["dead"], None)  # "more than 100,000": "> 100,000"
     spread = "" if row["dead_min"] == row["dead_max"] == row["dead"] else f" ({_range(row['dead_min'], row['dead_max'])})"
-    return f"{row['dead']:g}{spread}"
+    return f"{format_figure(row['dead'], row['dead'])}{spread}"
 
 
-def _range(low, high) -> str:
-    if low is None:
-        return ""
-    return f"{low:g}" + ("" if high in (None, low) else f"–{high:g}")
+def _range(low, high, text=None) -> str:
+    return format_figure(low, high, text)
 
 
 def _short(text: str, width: int = 90) -> str:

@@ -27,6 +27,7 @@ from typing import Iterable, Protocol
 
 from spacy.tokens import Doc, Token
 
+from polemos.distance import great_circle_km
 from polemos.events.triggers import VERB_TAGS
 from polemos.record import Event, ExtractionRecord, Quantity, Timex
 
@@ -38,6 +39,15 @@ SIZE_CATEGORIES = {
     "PROTEST": ("arrested", "injured", "dead"),
     "RETREAT": ("displaced",),
 }
+SHOT, HARM = "shot", {"dead", "injured"}
+NUMERAL_ONE = re.compile(r"(?:1|one)\b", re.IGNORECASE)  # "one person died", not "a man" nor "Jane Doe"
+# Two mentions in towns this far apart are two incidents ("... in Aligarh. ... in Hyderabad").
+INCIDENT_KM = 25.0
+SETTLEMENT_FEATURES = {"city", "town", "village"}
+# Words that open the report of a different incident in the same article.
+ANOTHER_INCIDENT = re.compile(
+    r"\b(?:in|during)\s+(?:an?\s+)?(?:separate|unrelated|another|earlier|previous|similar)\b"
+    r"|\b(?:separate|unrelated)\s+(?:shooting|attack|incident|case)s?\b", re.IGNORECASE)
 SENTENCE_LEVEL_DEPS = {"npadvmod", "tmod", "advmod", "obl"}
 BOUND_PREPOSITIONS = {"until", "till", "before", "since", "after", "by", "prior", "from", "to"}
 # Limits that never date the clause they modify ("shot since Wednesday"); "from ... to ..." spans it.
@@ -265,17 +275,169 @@ class Anchors:
         sizes: dict[str, dict] = {}
         in_sentence = [a for a in self.quantities if start <= self._quantity(a.index).start < end]
         attached = [a for a in in_sentence if _clause_head(a.token, nodes) is not None]
+        readable = set(wanted) | ({SHOT} if HARM <= set(wanted) else set())
         for anchored in attached + in_sentence:
             quantity = self._quantity(anchored.index)
-            if quantity.category in wanted and quantity.category not in sizes:
-                sizes[quantity.category] = {"min": quantity.min, "max": quantity.max, "text": quantity.text}
-        return sizes
+            if quantity.category in readable and quantity.category not in sizes:
+                sizes[quantity.category] = _figure(quantity)
+        return _without_shot(sizes)
+
+    def counts_victims(self, nodes: set[int]) -> bool:
+        """Whether a count of dead, injured or shot people hangs from the clause ``nodes``."""
+        return any(self._quantity(a.index).category in HARM | {SHOT} and _clause_head(a.token, nodes) is not None
+                   for a in self.quantities)
+
+    def share_incident_sizes(self, mentions: list[tuple[Event, bool]], headline: list[Quantity] = ()) -> None:
+        """Give every violent mention of one incident the incident's dead and injured.
+
+        A story reports its toll across sentences ("a shooting at a party" ... "Three men and a
+        woman were wounded"). An incident runs from a violent mention through the sentences
+        after it, until a mention of another one: a recalled event (``background``), one dated
+        apart from it, or one the text calls separate ("in another shooting"). Its figures are
+        every dead, injured and shot count in those sentences (the first incident also takes
+        the lede before its first mention, and the headline's counts), read by ``incident_figures``.
+        A mention in a town far from the incident's is another incident too."""
+        violent = sorted(((event, background) for event, background in mentions
+                          if HARM <= set(SIZE_CATEGORIES.get(event.type, ()))),
+                         key=lambda item: _event_start(item[0]))
+        stretches = self._incident_stretches(violent)
+        for number, (members, begin, end) in enumerate(stretches):
+            own = [q for q in self.record.quantities if begin <= q.start < end
+                   and q.category in HARM | {SHOT} and q.start not in self._background_sentences(violent, begin, end)]
+            figures = incident_figures(own, list(headline) if number == 0 else [])
+            for event in members:
+                for category in HARM:
+                    if category in figures:
+                        event.size[category] = dict(figures[category])
+
+    def _incident_stretches(self, violent: list[tuple[Event, bool]]) -> list[tuple[list[Event], int, int]]:
+        """Runs of mentions of one incident, each with the text span its figures come from."""
+        stretches: list[tuple[list[Event], int, int]] = []
+        members: list[Event] = []
+        begin, date, town = 0, None, None
+        for event, background in violent:
+            start = self._sentence_start(_event_start(event))
+            if background:
+                continue
+            value, here = _clause_value(event), self._settlement(event)
+            if members and (self._marks_another(start) or (date and value and not _same_day_range(date, value))
+                            or (town and here and great_circle_km(*town, *here) > INCIDENT_KM)):
+                stretches.append((members, begin, start))
+                members, begin, date, town = [], start, None, None
+            members.append(event)
+            date, town = date or value, town or here
+        if members:
+            stretches.append((members, begin, len(self.record.text)))
+        return stretches
+
+    def _background_sentences(self, violent, begin: int, end: int) -> set[int]:
+        """Offsets of figures in sentences that recall an older incident: they are its figures."""
+        offsets: set[int] = set()
+        for event, background in violent:
+            start = _event_start(event)
+            if background and begin <= start < end:
+                sentence = self.record.sentence_at(start)
+                if sentence is not None:
+                    bounds = self.record.sentences[sentence]
+                    offsets |= {q.start for q in self.record.quantities if bounds.start <= q.start < bounds.end}
+        return offsets
+
+    def _settlement(self, event: Event) -> tuple[float, float] | None:
+        """Where a mention happened, when the text names the town or village."""
+        if event.place is None or event.place >= len(self.record.places):
+            return None
+        place = self.record.places[event.place]
+        if place.feature not in SETTLEMENT_FEATURES or place.lat is None or place.lon is None:
+            return None
+        return place.lat, place.lon
+
+    def _sentence_start(self, offset: int) -> int:
+        index = self.record.sentence_at(offset)
+        return self.record.sentences[index].start if index is not None else offset
+
+    def _marks_another(self, sentence_start: int) -> bool:
+        index = self.record.sentence_at(sentence_start)
+        if index is None:
+            return False
+        bounds = self.record.sentences[index]
+        return ANOTHER_INCIDENT.search(self.record.text[bounds.start:bounds.end]) is not None
 
     def _timex(self, index: int) -> Timex:
         return self.record.timexes[index]
 
     def _quantity(self, index: int) -> Quantity:
         return self.record.quantities[index]
+
+
+def incident_figures(quantities: list[Quantity], headline: list[Quantity] = ()) -> dict[str, dict]:
+    """The dead and injured of one incident from the counts its headline and sentences give.
+
+    Each category keeps the range of every figure stated for it ("243 to 271", an early
+    toll and its revision), leaving out a victim singled out in the text ("a 17-year-old",
+    "Jane Doe") when a larger toll is given, for that victim is one of them; the injured,
+    when never counted, are those shot who did not die ("four people were shot, two of them
+    died": 2 injured)."""
+    figures: dict[str, dict] = {}
+    for category in (*HARM, SHOT):
+        titled = [q for q in headline if q.category == category and q.min is not None]
+        stated = [q for q in quantities if q.category == category and q.min is not None]
+        if any(q.min > 1 for q in titled + stated):
+            stated = [q for q in stated if q.max is None or q.max > 1 or NUMERAL_ONE.match(q.text)]
+        if titled + stated:
+            figures[category] = _spread(titled + stated)
+    return _without_shot(figures)
+
+
+def _spread(stated: list[Quantity]) -> dict:
+    highs = [q.max for q in stated]
+    return {"min": min(q.min for q in stated), "max": None if None in highs else max(highs),
+            "text": "; ".join(dict.fromkeys(q.text for q in stated))}
+
+
+def _without_shot(figures: dict[str, dict]) -> dict[str, dict]:
+    """Those shot are dead or injured: the shot who did not die are injured ("four people were
+    shot, two of them died"), a figure kept beside any injured count the text gives."""
+    shot = figures.pop(SHOT, None)
+    if shot is None or shot["min"] is None:
+        return figures
+    dead = figures.get("dead")
+    survivors = dict(shot)
+    if dead is not None:
+        if dead["max"] is None or shot["min"] <= dead["max"]:
+            return figures  # all those shot may have died
+        survivors = {"min": shot["min"] - dead["max"],
+                     "max": None if shot["max"] is None else shot["max"] - (dead["min"] or 0), "text": shot["text"]}
+    injured = figures.get("injured")
+    if injured is None:
+        figures["injured"] = survivors
+    elif injured["min"] is not None:
+        highs = [injured["max"], survivors["max"]]
+        figures["injured"] = {"min": min(injured["min"], survivors["min"]),
+                              "max": None if None in highs else max(highs),
+                              "text": f"{injured['text']}; {survivors['text']}"}
+    return figures
+
+
+def _figure(quantity: Quantity) -> dict:
+    return {"min": quantity.min, "max": quantity.max, "text": quantity.text}
+
+
+def _event_start(event: Event) -> int:
+    return event.evidence[0].start if event.evidence else 0
+
+
+def _clause_value(event: Event) -> str | None:
+    date = event.date or {}
+    return date.get("value") if date.get("basis") == "clause" and precision_of(date.get("value")) == "day" else None
+
+
+def _same_day_range(first: str, second: str) -> bool:
+    """Two day dates of one incident: at most a day apart (a night's shooting spans midnight)."""
+    from datetime import date as day
+    try:
+        return abs((day.fromisoformat(first[:10]) - day.fromisoformat(second[:10])).days) <= 1
+    except ValueError:
+        return True
 
 
 def attached(token: Token, nodes: set[int], barriers: frozenset[int] = frozenset()) -> bool:

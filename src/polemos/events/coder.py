@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from polemos.figures import FigureExtractor
 from polemos.events.acled import AcledRule, acled_type, load_rules
 from polemos.events.incidents import IncidentReader, Participants, sentence_incidents
 from polemos.events.anchors import Anchors, attached
@@ -61,10 +62,13 @@ class EventCoder:
     """Codes PLOVER events and lasting relations; build once, annotate many records."""
 
     def __init__(self, lexicon: Lexicon, acled_rules: list[AcledRule],
-                 resolver: SpanResolver | None = None, incidents: IncidentReader | None = None) -> None:
+                 resolver: SpanResolver | None = None, incidents: IncidentReader | None = None,
+                 figures: FigureExtractor | None = None) -> None:
         """``resolver`` (the actors stage, optional) resolves named arguments its mentions missed;
-        ``incidents`` reads the sentence cues ACLED typing needs."""
+        ``incidents`` reads the sentence cues ACLED typing needs; ``figures`` reads the counts
+        of the headline ("4 shot, 2 killed in ..."), which is not part of the text."""
         self.lexicon = lexicon
+        self.figures = figures
         self.resolver = resolver
         self.acled_rules = acled_rules
         self.incidents = incidents or IncidentReader.load()
@@ -74,7 +78,7 @@ class EventCoder:
     @classmethod
     def default(cls, resolver: SpanResolver | None = None) -> "EventCoder":
         """The coder with the lexicons shipped in ``polemos/data/events``."""
-        return cls(Lexicon.load(), load_rules(), resolver, IncidentReader.load())
+        return cls(Lexicon.load(), load_rules(), resolver, IncidentReader.load(), FigureExtractor())
 
     def annotate(self, record: ExtractionRecord, doc: Doc) -> ExtractionRecord:
         context = _Context(record, doc, Linker(record, doc, self.resolver), Anchors(record, doc), {},
@@ -93,6 +97,8 @@ class EventCoder:
             candidates.extend(candidate for candidate, _ in coded)
         self._date_from_article(candidates, context.anchors)
         fill_story_place(candidates, record, context.anchors.paragraph_of)
+        headline = self.figures.headline(record.document.title) if self.figures and record.document.title else []
+        context.anchors.share_incident_sizes([(c.event, c.background) for c in candidates], headline)
         events = merge_mentions(candidates, record.places)
         for number, event in enumerate(events, start=1):
             event.id = f"e{number}"
@@ -174,6 +180,8 @@ class EventCoder:
                 pass  # "Opposition groups demanded ...": a reported act by a party we could not name
             elif realised and not reading.generic:
                 pass  # "A landmine explosion killed three civilians": a particular happening
+            elif not match.nominal and not reading.generic and context.anchors.counts_victims(nodes):
+                pass  # "Four people were shot", "a 17-year-old was killed": victims counted, one happening
             elif not (match.nominal and _definite(match)):
                 return None
             else:

@@ -3,8 +3,8 @@
 Conventions (``min``/``max`` of a ``Quantity``; ``None`` means unbounded):
 
 * an exact number ("12,000", "forty-four") -> min = max = the number;
-* "at least N", "no fewer than N" -> min N; "more than N", "over N", "upwards of N",
-  "in excess of N" -> min N + 1; max None;
+* "at least N", "no fewer than N", "more than N", "over N", "upwards of N",
+  "in excess of N" -> min N, max None (a lower bound, shown "≥ N" or "> N");
 * "up to N", "at most N", "no more than N" -> min None, max N; "fewer/less than N",
   "under N" -> max N - 1;
 * "about/around/approximately/roughly/some/an estimated N" -> N - 10 % .. N + 10 %;
@@ -97,7 +97,7 @@ def _qualified(qualifier: Optional[str], low: float, high: float) -> tuple[Optio
     if re.fullmatch(_LOWER_INCLUSIVE, word):
         return low, None
     if re.fullmatch(_LOWER_EXCLUSIVE, word):
-        return low + 1, None
+        return low, None  # the bound as written: "more than 100,000" is shown "> 100,000"
     if re.fullmatch(_UPPER_INCLUSIVE, word):
         return None, high
     if re.fullmatch(_UPPER_EXCLUSIVE, word):

@@ -48,8 +48,8 @@ class CueLexicon:
 
 IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "people", "lives": "life",
              "fled": "flee", "held": "hold", "died": "die", "dying": "die", "sent": "send",
-             "policemen": "policeman", "militiamen": "militiaman", "bodies": "body",
-             "casualties": "casualty", "fatalities": "fatality", "injuries": "injury"}
+             "policemen": "policeman", "gunmen": "gunman", "militiamen": "militiaman", "bodies": "body",
+             "casualties": "casualty", "fatalities": "fatality", "injuries": "injury", "shot": "shoot"}
 
 
 def lemma_guesses(word: str) -> list[str]:

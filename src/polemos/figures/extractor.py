@@ -24,14 +24,25 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"^(?:\s*(?:%|percent|per\s*cent|:\d|st\b|nd\b|rd\b|th\b)|-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?)[- ]old"
     r"|[\s-]+(?:years?|months?|weeks?|days?|nights?|hours?|minutes?|seconds?|decades?|centuries|km|kilomet(?:re|er)s?"
     r"|miles?|met(?:re|er)s?|square|sq|hectares?|acres?|kg|kilograms?|tons?|tonnes?|litres?|liters?|barrels?"
-    r"|dollars?|euros?|pounds?|manats?|drams?|rubles?|roubles?|hryvnias?|usd|eur|times|percentage|points?)\b"
+    r"|dollars?|euros?|pounds?|manats?|drams?|rubles?|roubles?|hryvnias?|usd|eur|times|percentage|points?"
+    r"|(?:gun)?shots|rounds|bullets|casings|shells|calls?|counts|charges|block|a\.m|p\.m|am\b|pm\b|o'clock)\b"
+    r"|(?:\s*(?:,|and|or|to|-)\s*\d+)+\s*(?:years?|months?)[- ]old"  # "9 and 10 years old"
+    r"|(?-i:\s+(?:[A-Z][a-z]*\.?\s+){1,3}(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Ct"
+    r"|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway)\b)"  # an address: "1080 South Hoagland Blvd"
     rf"|\s+{_MONTH}(?:\s|$|,))",
     re.IGNORECASE,
 )
 _NOT_A_COUNT_BEFORE = re.compile(
-    rf"(?:[$€£¥:]\s*|\b(?:us|usd|eur|aged|age|ages|no\.|number|page|route|flight|resolution)\s+|\b{_MONTH}\s+)$",
+    rf"(?:[$€£¥:]\s*|\b(?:us|usd|eur|aged|age|ages|ages\s+of|no\.|number|page|route|flight|resolution|called|call|dialed"
+    rf"|dialled|dial)\s+|\b{_MONTH}\s+)$",
     re.IGNORECASE,
 )
+_AGE_AFTER_NAME = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:Jr|Sr|I{1,3}|IV)\.?)?\s*(?:,|\()\s*$")
+_AGE_CLOSE = re.compile(r"\s*(?:,|\)|\.|;|$|\s+(?:of|and|was|is|who|were|are|said|had|has)\b)")
+_AT_A_TIME = re.compile(r"\bat\s+$", re.IGNORECASE)
+_TOLL_BEFORE = re.compile(
+    r"\b(?:death\s+)?toll\b[^.;:!?]{0,50}?\b(?:at|to|reached|hit|of|is|was|now)\s+$", re.IGNORECASE)
+_A_TALLY = re.compile(r"\b(?:toll|tally|number|count|total)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _WORD = re.compile(r"[A-Za-z][\w'-]*|[.,;:!?()]")
 _STOP_WORDS = {"and", "or", "in", "on", "at", "were", "was", "have", "had", "has", "are", "is",
@@ -43,6 +54,32 @@ _LEFT_PLACE = re.compile(
     r"\s*(?:have\s+|had\s+)?left\s+(?:their\s+homes?|the\s+(?:region|country|city|town|area|enclave|territory)|[A-Z])"
 )
 _ADJACENT_WORDS = 3
+SHOT = "shot"  # hit by gunfire, alive or dead: the events stage reads it with the dead and injured
+HARM = {"dead", "injured"}
+_HEADLINE_PERSON = (r"(?:man|woman|boy|girl|teen|teenager|child|toddler|infant|baby|student|officer|deputy|trooper"
+                    r"|(?:\d+|[a-z]+)-(?:year|month)-old(?:\s+(?:boy|girl|man|woman|son|daughter))?)")
+HEADLINE_VICTIM = re.compile(
+    rf"(?:^|[,:;]\s*|\b(?:a|an)\s+)(?P<who>(?-i:[A-Z][\w.'-]*\s+){{0,2}}?{_HEADLINE_PERSON}(?:,\s*\d+,)?)\s+"
+    r"(?:(?:is|was|gets|got|accidentally|(?P<fatally>fatally)|critically|seriously|allegedly)\s+){0,2}"
+    r"(?P<outcome>shot|killed|injured|hurt|wounded|dies|died|dead|slain"
+    r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:him|her|it)?self)\b"  # "teen accidentally shoots himself"
+    r"|(?P<victim>\b(?:shooting|gunshot)\s+(?P<outcome2>victim|death))", re.IGNORECASE)
+COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+|\s*,\s*")
+MODALS = {"will", "would", "could", "might", "may", "should", "can", "must", "shall"}
+REFLEXIVES = {"himself", "herself"}
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+SINGLE_DETERMINERS = {"a", "an", "another", "his", "her", "their", "its"}
+# "the shooting of a 3-year-old", "the fatal stabbing of her husband": the victim of an event noun
+VICTIM_OF = {"shooting", "killing", "murder", "death", "slaying", "stabbing", "wounding"}
+FATAL_WORDS = {"fatal", "deadly"}
+ORDINAL_PEOPLE = {"second", "third", "fourth", "fifth", "sixth"}  # "a third was wounded"
+VICTIM_VERBS_ACTIVE_SUBJECT = {"die", "perish", "succumb"}
+# Active verbs whose subject is what befell: "three people died", "two suffered wounds".
+VICTIM_SUBJECT_VERBS = VICTIM_VERBS_ACTIVE_SUBJECT | {"suffer", "sustain", "receive", "remain", "lose", "survive",
+                                                      "be", "lie", "lay", "end", "go", "arrive", "flee", "leave"}
+SHOT_OUTCOME = re.compile(
+    r"\b(?:(?P<fatal>fatally)\s+)?(?:shot|gunned\s+down)(?:\s+(?:and\s+)?(?P<dead>killed|dead|to\s+death)"
+    r"|\s+and\s+(?P<hurt>wounded|injured|hurt))?", re.IGNORECASE)
 
 
 class FigureExtractor:
@@ -64,24 +101,99 @@ class FigureExtractor:
             quantity = self._quantity(text, amount, doc)
             if quantity is not None:
                 quantities.append(quantity)
-        return quantities
+        if doc is not None:
+            quantities += self._single_victims(doc, quantities)
+            quantities.sort(key=lambda q: q.start)
+        return _join_coordinated(text, quantities)
+
+    def headline(self, title: str) -> list[Quantity]:
+        """The counts of a headline, and its one victim ("Teen Injured In Hunting Accident",
+        "Boy, 3, shot by brother"); offsets are into ``title``."""
+        found = self.extract(title)
+        match = HEADLINE_VICTIM.search(title)
+        if match is None:
+            return found
+        said = "who" if match.group("who") else "victim"  # "Teen shot ...", "... shooting victim identified"
+        outcome = (match.group("outcome") or match.group("outcome2")).lower()
+        category = "dead" if outcome == "death" or match.group("fatally") else \
+            SHOT if outcome.startswith(("shoots", "victim")) else self._category_cue(outcome) or SHOT
+        if any(q.category == category for q in found):
+            return found  # "Four Shot, Man Shot Dead ...": the count says it
+        one = Quantity(text=match.group(said), start=match.start(said), end=match.end(said), min=1, max=1,
+                       unit="people", category=category)
+        return sorted(found + [one], key=lambda q: q.start)  # "Teen Killed, 3 Hurt"
+
+    def _single_victims(self, doc: Doc, counted: list[Quantity]) -> list[Quantity]:
+        """One person killed, wounded or shot, named or not: "a 17-year-old was shot dead",
+        "shot and killed a man", "Jane Doe, 30, was wounded": a count of one."""
+        taken = {i for q in counted for i in range(q.start, q.end)}
+        found = []
+        for token in doc:
+            if token.idx in taken or not self._one_person(token) or not _victim_position(token):
+                continue
+            category = _nominal_category(token) or self._clause_category(token)
+            if category not in HARM | {SHOT}:
+                continue
+            start = _entity_start(token) if token.ent_type_ == "PERSON" else min(
+                [token.i] + [c.i for c in token.children if c.dep_ in {"compound", "det", "poss", "amod", "nummod"}
+                             and c.i < token.i])
+            span = doc[start:token.i + 1]
+            found.append(Quantity(text=span.text, start=span.start_char, end=span.end_char, min=1, max=1,
+                                  unit=self._unit_of(token), category=category))
+        return found
+
+    def _one_person(self, token: Token) -> bool:
+        if token.lower_ in REFLEXIVES and token.dep_ == "dobj":
+            return True  # "accidentally shot himself"
+        if token.ent_type_ == "PERSON":
+            return token.i == _entity_end(token) - 1  # the surname, head of the name
+        if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ != "compound":
+            return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)  # "Tyrell Hall"
+        if token.tag_ not in {"NN", "JJ"} or not any(c.dep_ in {"det", "poss"} and c.lower_ in SINGLE_DETERMINERS
+                                                     for c in token.children):
+            return False
+        if token.lower_ == "old" and any(c.lower_ in {"year", "month"} for c in token.children):
+            return True  # "a 17-year-old"
+        cue = self.cues.lookup(token.text, token.lemma_)
+        return bool(cue and cue.unit) or token.lower_ in ORDINAL_PEOPLE or _agent_noun(token)
+
+    def _unit_of(self, token: Token) -> str:
+        cue = self.cues.lookup(token.text, token.lemma_)
+        return cue.unit if cue and cue.unit else "people"
 
     def _quantity(self, text: str, amount: Amount, doc: Optional[Doc]) -> Optional[Quantity]:
         noun = self._counted_noun(text, amount.end)
         noun_cue = self.cues.lookup(noun[0]) if noun else None
         unit = noun_cue.unit if noun_cue and noun_cue.unit else ("people" if noun else None)
-        category = None
-        if doc is not None:
+        category = noun_cue.category if noun_cue and noun_cue.category in HARM else None  # "four wounded"
+        if category is None and doc is not None:
             category = self._category_from_parse(doc, amount, noun)
         if category is None:
-            category = self._category_from_text(text, amount, noun)
+            # with a parse, "shot" was read as a verb where it is one; the noun ("without firing a shot") says nothing
+            category = self._category_from_text(text, amount, noun, skip_shot=doc is not None)
         if category is None and noun_cue is not None:
             category = noun_cue.category
-        if noun is None and not self._cue_adjacent(text, amount):
+        toll = noun is None and _TOLL_BEFORE.search(text[max(0, amount.start - 70):amount.start]) is not None
+        if toll:
+            category = "dead"  # "the death toll in the riots rose to 58", "the toll now stands at 667"
+        if noun is None and not toll and not self._cue_adjacent(text, amount):
             return None  # a bare number far from any cue is not a count of people
+        if noun is None and _AT_A_TIME.search(text[max(0, amount.start - 4):amount.start]) \
+                and not _A_TALLY.search(text[max(0, amount.start - 40):amount.start]):
+            return None  # "pronounced dead at 5": a time ("the toll stands at 58" is a count)
+        if noun is not None and doc is not None and self._modifies_a_thing(doc, noun):
+            return None  # "seven police cars"
         end = noun[2] if noun else amount.end
         return Quantity(text=text[amount.start:end], start=amount.start, end=end, min=amount.min,
                         max=amount.max, unit=unit or "people", category=category or "other")
+
+    def _modifies_a_thing(self, doc: Doc, noun: tuple[str, int, int]) -> bool:
+        span = doc.char_span(noun[1], noun[2], alignment_mode="expand")
+        if span is None or span.root.dep_ != "compound":
+            return False
+        thing = span.root.head
+        cue = self.cues.lookup(thing.text, thing.lemma_)
+        return thing.pos_ == "NOUN" and not (cue and cue.unit)
 
     def _counted_noun(self, text: str, offset: int) -> Optional[tuple[str, int, int]]:
         """The person noun a number counts: "2,000 Russian troops", "hundreds of civilians"."""
@@ -113,16 +225,28 @@ class FigureExtractor:
         span = doc.char_span(amount.number_start, noun[2] if noun else amount.end, alignment_mode="expand")
         if span is None:
             return None
-        head = span.root
-        for token in _clause_tokens(head):
+        return self._clause_category(span.root)
+
+    def _clause_category(self, head: Token) -> Optional[str]:
+        """What the clause says happened to the people ``head`` counts. Being shot is the weakest
+        reading: "shot dead", "fatally shot", "shot and wounded" say more."""
+        shot = False
+        tokens = _clause_tokens(head)
+        if _doer(head):  # "several officers fired, killing him", "two men shot a teenager"
+            return "other"
+        if _irrealis(tokens[0]):  # "going to kill himself", "threatened to shoot two guards"
+            return "other"
+        for token in tokens:
             if token.lemma_ == "leave" and any(_is_place_object(child) for child in token.children):
                 return "displaced"  # "100,000 Armenians left Nagorno-Karabakh"
             category = self._category_cue(token.text, token.lemma_)
-            if category:
+            if category == SHOT:
+                shot = True
+            elif category and not (shot and category not in HARM):
                 return category
-        return None
+        return SHOT if shot else None
 
-    def _category_from_text(self, text: str, amount: Amount, noun) -> Optional[str]:
+    def _category_from_text(self, text: str, amount: Amount, noun, skip_shot: bool = False) -> Optional[str]:
         sentence_start = max(text.rfind(". ", 0, amount.start) + 1, text.rfind("\n", 0, amount.start) + 1)
         stops = [i for i in (text.find(". ", amount.end), text.find("\n", amount.end)) if i != -1]
         sentence_end = min(stops) if stops else len(text)
@@ -134,10 +258,15 @@ class FigureExtractor:
         found = []
         for distance, word in [*enumerate(reversed(before)), *enumerate(after)]:
             cue = self.cues.lookup(word)
-            if cue is not None and cue.category:
+            if cue is not None and cue.category and not (skip_shot and cue.category == SHOT):
                 # a verb ("killed") says more about the clause than a noun ("soldiers")
                 found.append((distance + (0.5 if cue.unit else 0), cue.category))
-        return min(found)[1] if found else None
+        if not found:
+            return None
+        nearest = min(found)
+        if nearest[1] == SHOT:  # "shot dead", "shot and killed", "fatally shot"
+            return _shot_outcome(text[end:sentence_end]) or _shot_outcome(text[sentence_start:amount.start]) or SHOT
+        return nearest[1]
 
 
 def _clause_tokens(head: Token) -> list[Token]:
@@ -151,12 +280,112 @@ def _clause_tokens(head: Token) -> list[Token]:
     tokens: list[Token] = []
     if verb.pos_ in {"VERB", "AUX"}:
         tokens.append(verb)
+        # how the verb ended: "shot dead", "fatally shot", "shot to death" (an adverb right
+        # after another number is that number's own: "three men, one fatally, were shot")
+        tokens += [child for child in verb.children if child.dep_ in {"acomp", "oprd"}
+                   or child.dep_ == "advmod" and not (child.i > 0 and child.nbor(-1).like_num and child.nbor(-1) != head)]
+        tokens += [grandchild for child in verb.children if child.dep_ == "prep" and child.lower_ == "to"
+                   for grandchild in child.children if grandchild.dep_ == "pobj"]
         tokens += [child for child in verb.children
-                   if child.dep_ in {"acomp", "oprd", "attr", "dobj", "nsubj", "nsubjpass", "xcomp", "conj", "advcl"}
-                   and child is not head]
+                   if child.dep_ in {"attr", "dobj", "nsubj", "nsubjpass", "xcomp", "advcl"} and child is not head
+                   or child.dep_ == "conj" and not _has_subject(child)]
     tokens += path
     tokens += [child for child in head.children if child.dep_ in {"amod", "compound", "prep", "acl"}]
     return tokens + [head]
+
+
+def _shot_outcome(passage: str) -> Optional[str]:
+    """What the first "shot" of a passage led to, when the words say: "shot and killed", "fatally shot"."""
+    match = SHOT_OUTCOME.search(passage)
+    if match is None:
+        return None
+    if match.group("fatal") or match.group("dead"):
+        return "dead"
+    return "injured" if match.group("hurt") else None
+
+
+def _irrealis(verb: Token) -> bool:
+    """A verb of what was meant, feared or might happen, not what happened: "to kill", "would shoot"."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in MODALS) for c in verb.children)
+
+
+def _doer(head: Token) -> bool:
+    """The subject of an active verb that is not about what befell it ("died", "suffered
+    wounds", "are dead"): the people who acted, not the victims."""
+    subject = head
+    while subject.dep_ == "conj" and subject.head is not subject:
+        subject = subject.head
+    verb = subject.head
+    return subject.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_ not in VICTIM_SUBJECT_VERBS
+
+
+def _join_coordinated(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """"Three men and a woman were wounded": one count of four."""
+    joined: list[Quantity] = []
+    for quantity in quantities:
+        previous = joined[-1] if joined else None
+        if (previous is not None and previous.category == quantity.category and previous.category != "other"
+                and COORDINATION.fullmatch(text[previous.end:quantity.start])):
+            joined[-1] = Quantity(text=text[previous.start:quantity.end], start=previous.start, end=quantity.end,
+                                  min=_add(previous.min, quantity.min), max=_add(previous.max, quantity.max),
+                                  unit=previous.unit if previous.unit == quantity.unit else "people",
+                                  category=quantity.category)
+        else:
+            joined.append(quantity)
+    return joined
+
+
+def _add(first: Optional[float], second: Optional[float]) -> Optional[float]:
+    return None if first is None or second is None else first + second
+
+
+def _nominal_category(token: Token) -> Optional[str]:
+    """ "the fatal shooting of X": dead; "the shooting of X": shot; "the killing of X": dead."""
+    if not (token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in VICTIM_OF):
+        return None
+    event = token.head.head
+    if event.lower_ in {"shooting", "wounding"}:
+        return "dead" if any(c.lower_ in FATAL_WORDS for c in event.children) else (
+            SHOT if event.lower_ == "shooting" else "injured")
+    return "dead"
+
+
+def _agent_noun(token: Token) -> bool:
+    """A noun for someone who does something: "a taxi driver", "a cashier", "a pharmacist"."""
+    return token.pos_ == "NOUN" and token.lower_.endswith(AGENT_ENDINGS) and len(token.text) > 5
+
+
+def _victim_position(token: Token) -> bool:
+    """Where a victim stands: subject of a passive ("was shot"), object of an active verb
+    ("killed a man"), or subject of "died"; or joined to one ("three men and a woman")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ == "nsubjpass" or token.dep_ == "dobj":
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in VICTIM_OF:
+        return True
+    return token.dep_ == "nsubj" and token.head.lemma_ in VICTIM_VERBS_ACTIVE_SUBJECT
+
+
+def _entity_start(token: Token) -> int:
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity.start
+    return token.i
+
+
+def _entity_end(token: Token) -> int:
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity.end
+    return token.i + 1
+
+
+def _has_subject(verb: Token) -> bool:
+    """A conjoined verb with a subject of its own is another clause ("..., and a third was wounded")."""
+    return any(child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children)
 
 
 def _is_place_object(token: Token) -> bool:
@@ -171,6 +400,9 @@ def _is_count(text: str, amount: Amount) -> bool:
         return False
     if _NOT_A_COUNT_BEFORE.search(text[max(0, amount.start - 12):amount.start]):
         return False
+    if _AGE_AFTER_NAME.search(text[max(0, amount.start - 40):amount.start]) and \
+            _AGE_CLOSE.match(text[amount.end:amount.end + 8]) and (amount.min or 0) < 120:
+        return False  # "Jane Doe, 32, said ...": an age
     return not re.match(r"\s+of\s+(?:the|them|us|those|these)\b", text[amount.end:amount.end + 12]) \
         or amount.min != 1
 

@@ -100,12 +100,14 @@ def canonical_figures(reports: Iterable[Report]) -> dict[str, Any]:
             kept = by_doc.get(report.doc_id)
             if kept is None or low > kept["min"]:
                 by_doc[report.doc_id] = {"doc_id": report.doc_id, "report_id": report.id, "min": low,
-                                         "max": high if high is not None else low, "text": stated.get("text")}
+                                         "max": high if high is not None or stated.get("min") is not None else low,
+                                         "text": stated.get("text")}  # max None: "more than N", no upper bound
         if by_doc:
             sources = sorted(by_doc.values(), key=lambda s: (s["min"], s["doc_id"]))
             figures[category] = {
                 "value": sources[0]["min"], "rule": FIGURE_RULE,
-                "min": min(s["min"] for s in sources), "max": max(s["max"] for s in sources),
+                "min": min(s["min"] for s in sources),
+                "max": None if any(s["max"] is None for s in sources) else max(s["max"] for s in sources),
                 "by_source": sources,
             }
     return figures

@@ -21,6 +21,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+
+from polemos.numbers import format_figure
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from polemos import __version__
@@ -72,7 +74,15 @@ def _package_dir(name: str):
 def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(_package_dir("templates")))
     templates.env.autoescape = True  # also for templates whose name does not end in .html
+    templates.env.filters["figure"] = figure_text
     return templates
+
+
+def figure_text(figure) -> str:
+    """A size figure ``{min, max, text}`` as shown: "12", "243–271", "> 100,000"."""
+    if not isinstance(figure, dict):
+        return ""
+    return format_figure(figure.get("min"), figure.get("max"), figure.get("text"))
 
 
 def _add_error_handlers(app: FastAPI) -> None:

@@ -60,11 +60,21 @@ window.polemos = (function () {
     return "/documents/" + encodeURIComponent(event.doc_id) + "#event-" + encodeURIComponent(event.id);
   }
 
+  /* A size figure as the tables show it: "12", "243–271", "> 100,000" (no upper bound). */
+  function figureText(figure) {
+    if (!figure || figure.min === undefined || figure.min === null) return "";
+    const grouped = (value) => Number(value).toLocaleString("en-US");
+    if (figure.max === undefined || figure.max === null) {
+      return (/\b(at least|no fewer than|no less than)\b/i.test(figure.text || "") ? "≥ " : "> ") + grouped(figure.min);
+    }
+    return figure.max === figure.min ? grouped(figure.min) : grouped(figure.min) + "–" + grouped(figure.max);
+  }
+
   /* The card shown when a point on the map or a bar on the timeline is clicked. */
   function eventCard(event) {
     const who = (event.actor_names || []).join(", ") || "—";
     const whom = (event.recipient_names || []).join(", ");
-    const dead = ((event.size || {}).dead || {}).min;
+    const dead = figureText((event.size || {}).dead);
     const status = event.review ? event.review.status : "unreviewed";
     const evidence = (event.evidence || []).map((span) => span.text).join(" … ");
     const modality = event.modality && event.modality !== "asserted"
@@ -75,7 +85,7 @@ window.polemos = (function () {
       el("div", {}, el("span", { className: "label" }, "who"), who + (whom ? " → " + whom : "")),
       el("div", {}, el("span", { className: "label" }, "when"), dateText(event)),
       el("div", {}, el("span", { className: "label" }, "where"), (event.place_name || "—") + (event.country ? " (" + event.country + ")" : "")),
-      dead !== undefined && dead !== null ? el("div", {}, el("span", { className: "label" }, "dead"), String(dead)) : null,
+      dead ? el("div", {}, el("span", { className: "label" }, "dead"), dead) : null,
       el("blockquote", { className: "evidence-quote" }, evidence),
       el("div", { className: "card-links" },
         el("a", { href: readerLink(event), className: "to-reader" }, "read the sentence in its source"), " · ",

@@ -1,0 +1,99 @@
+"""How many were killed and wounded in an incident, as the events of made-up news stories carry it."""
+
+from __future__ import annotations
+
+from polemos.ingest.raw import RawDocument
+
+
+def main_assault(pipeline, text: str, title: str | None = None) -> dict:
+    record = pipeline.extract(RawDocument(source="made-up", content=text, format="text", title=title,
+                                          published="2016-05-02"))
+    assaults = [e for e in record.events if e.type == "ASSAULT" and e.modality == "asserted"]
+    assert assaults, [(e.type, e.trigger) for e in record.events]
+    chosen = max(assaults, key=lambda e: e.confidence)
+    return {category: (figure["min"], figure["max"]) for category, figure in chosen.size.items()}
+
+
+def test_killed_and_wounded_in_one_clause(nlp_pipeline):
+    sizes = main_assault(nlp_pipeline, "On Friday, gunmen attacked an army post near the border, killing 12 soldiers "
+                                       "and wounding 4 others.")
+    assert sizes["dead"] == (12, 12) and sizes["injured"] == (4, 4)
+
+
+def test_one_victim_without_a_number(nlp_pipeline):
+    assert main_assault(nlp_pipeline, "A 19-year-old was shot dead outside a store on Saturday night, police said."
+                        )["dead"] == (1, 1)
+    assert main_assault(nlp_pipeline, "A masked gunman shot and killed a taxi driver on Monday.")["dead"] == (1, 1)
+    sizes = main_assault(nlp_pipeline, "A woman was shot in the arm on Elm Street on Sunday, police said.")
+    assert sizes == {"injured": (1, 1)}
+
+
+def test_shot_split_into_dead_and_injured(nlp_pipeline):
+    sizes = main_assault(nlp_pipeline, "Five people were shot at a birthday party on Sunday, and two of them died.")
+    assert sizes == {"dead": (2, 2), "injured": (3, 3)}
+    sizes = main_assault(nlp_pipeline, "Three teenagers, one fatally, were shot near a park on Tuesday evening.")
+    assert sizes == {"dead": (1, 1), "injured": (2, 2)}
+
+
+def test_the_toll_given_in_a_later_sentence_belongs_to_the_shooting(nlp_pipeline):
+    text = ("Police are looking for a gunman who opened fire at a backyard party in Millbrook early Sunday.\n\n"
+            "Two men and a woman were wounded in the gunfire and taken to a hospital.")
+    assert main_assault(nlp_pipeline, text)["injured"] == (3, 3)
+
+
+def test_headline_counts(nlp_pipeline):
+    text = "Police said a gunman opened fire on a crowd outside a nightclub in Riverton on Saturday."
+    sizes = main_assault(nlp_pipeline, text, title="5 Shot, 1 Killed Outside Riverton Nightclub")
+    assert sizes == {"dead": (1, 1), "injured": (4, 4)}
+
+
+def test_every_stated_toll_is_kept(nlp_pipeline):
+    text = ("Militants stormed the market on Monday, killing 40 people.\n\n"
+            "By Tuesday the death toll rose to 58, officials said.")
+    assert main_assault(nlp_pipeline, text)["dead"] == (40, 58)
+
+
+def test_shooters_are_not_counted_as_victims(nlp_pipeline):
+    text = "When the suspect raised his gun on Friday, several officers fired at him, killing him."
+    record = nlp_pipeline.extract(RawDocument(source="made-up", content=text, format="text"))
+    assert not any("dead" in e.size and e.size["dead"]["min"] > 1 for e in record.events)
+
+
+def test_victims_of_an_older_shooting_are_not_counted(nlp_pipeline):
+    text = ("A man was shot and killed outside a bar on Maple Avenue on Friday, May 29, police said.\n\n"
+            "In a separate shooting on April 3, nine people were wounded at a bus stop nearby.")
+    sizes = main_assault(nlp_pipeline, text)
+    assert sizes["dead"] == (1, 1) and "injured" not in sizes
+
+
+def test_relatives_named_by_a_possessive_are_victims(nlp_pipeline):
+    text = "A man fatally shot his wife and his stepson at their farm on Sunday, deputies said."
+    assert main_assault(nlp_pipeline, text)["dead"] == (2, 2)
+
+
+def test_a_headline_about_one_victim(nlp_pipeline):
+    text = "Deputies said the boy's cousin accidentally shot him near the creek on Saturday."
+    sizes = main_assault(nlp_pipeline, text, title="Teen Injured In Hunting Accident Near Creek")
+    assert sizes == {"injured": (1, 1)}
+
+
+def test_a_roundup_of_incidents_in_distant_towns_keeps_each_toll(nlp_pipeline):
+    text = ("Two people were killed in Aligarh early on Friday in clashes after the strike.\n\n"
+            "In Hyderabad, three people were injured when police fired on a mob on Friday.")
+    record = nlp_pipeline.extract(RawDocument(source="made-up", content=text, format="text", published="2002-03-02"))
+    sizes = [{k: (v["min"], v["max"]) for k, v in e.size.items()} for e in record.events if e.type == "ASSAULT"]
+    assert {"dead": (2, 2)} in sizes and {"injured": (3, 3)} in sizes
+
+
+def test_a_stated_one_is_kept_beside_larger_counts(nlp_pipeline):
+    text = ("A gunman opened fire at a cookout on Saturday night, police said.\n\n"
+            "One person died at the scene. Four people were taken to a hospital with gunshot wounds.")
+    sizes = main_assault(nlp_pipeline, text, title="1 Dead, 4 Hurt In Cookout Shooting")
+    assert sizes["dead"][0] == 1 and sizes["injured"][0] <= 4 <= (sizes["injured"][1] or 4)
+
+
+def test_counted_victims_make_an_event_without_named_parties(nlp_pipeline):
+    record = nlp_pipeline.extract(RawDocument(source="made-up", content="Four people were shot near a bus stop, police said.",
+                                              format="text"))
+    assaults = [e for e in record.events if e.type == "ASSAULT"]
+    assert assaults and assaults[0].size["injured"]["min"] == 4
