@@ -2,7 +2,7 @@
 
     python scripts/annotation_agreement.py [--dir annotations/events] [--annotators a1,a2,a3]
                                            [--adjudicate annotations/events/real-overlap.jsonl]
-                                           [--decisions annotations/events/overlap-decisions.jsonl]
+                                           [--decisions annotations/events/adjudication/overlap-decisions.jsonl]
 
 Reads ``overlap-<annotator>.jsonl`` for each annotator (pointer rows with labels), keeps the
 sentences every annotator labelled, and prints for ``event``, ``plover``, ``acled`` (and, for
