@@ -1,13 +1,14 @@
 """Label counts of the event annotations, per file and per class, as Markdown tables.
 
-    python scripts/annotation_stats.py [--dir annotations/events]
+    python scripts/annotation_stats.py [--dir annotations/events] [--datasheet annotations/events/DATASHEET.md]
 
 Counts every label file of the folder (``written-*``, ``real-*``, ``overlap-*.jsonl``): rows, events and non-events, and the rows of each
 PLOVER type, ACLED sub-event type, modality and non-event reason. The per-annotator overlap
 files (``overlap-*.jsonl``) are counted apart, since their sentences reach training once,
 through the adjudicated ``real-overlap.jsonl``. Rows whose labels leave the scheme or contradict
 each other (an event without a type, an ACLED code on a non-event, a real sentence stored with
-its text) are reported as warnings first.
+its text) are reported as warnings first. With ``--datasheet`` the tables also replace the part
+of the datasheet between the ``<!-- counts:begin -->`` and ``<!-- counts:end -->`` markers.
 """
 
 from __future__ import annotations
@@ -85,9 +86,24 @@ def table(columns: dict[str, Counter], title: str) -> list[str]:
     return lines + [""]
 
 
+BEGIN, END = "<!-- counts:begin -->", "<!-- counts:end -->"
+
+
+def update_datasheet(path: Path, tables: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    if BEGIN not in text or END not in text:
+        raise SystemExit(f"{path} has no {BEGIN} ... {END} block to fill")
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    shown = path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
+    command = f"python scripts/annotation_stats.py --datasheet {shown}"
+    path.write_text(f"{head}{BEGIN}\n<!-- written by `{command}` -->\n\n{tables}\n{END}{tail}", encoding="utf-8")
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dir", type=Path, default=ROOT / "annotations" / "events")
+    parser.add_argument("--datasheet", type=Path, help="also write the tables into this datasheet")
     args = parser.parse_args(argv)
 
     files = sorted(p for p in args.dir.glob("*.jsonl") if p.stem.split("-")[0] in LABEL_FILES)
@@ -97,9 +113,12 @@ def main(argv=None) -> None:
         for row in read_rows(path):
             for problem in problems_of(row):
                 print(f"warning: {path.name} {row.get('id')}: {problem}")
-    print("\n".join(table(training, "Training files")))
+    lines = table(training, "Training files")
     if overlap:
-        print("\n".join(table(overlap, "Overlap batch, per annotator (agreement only)")))
+        lines += table(overlap, "Overlap batch, per annotator (agreement only)")
+    print("\n".join(lines))
+    if args.datasheet:
+        update_datasheet(args.datasheet, "\n".join(lines))
 
 
 if __name__ == "__main__":
