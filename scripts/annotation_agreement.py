@@ -3,6 +3,7 @@
     python scripts/annotation_agreement.py [--dir annotations/events] [--annotators a1,a2,a3]
                                            [--adjudicate annotations/events/real-overlap.jsonl]
                                            [--decisions annotations/events/adjudication/overlap-decisions.jsonl]
+                                           [--datasheet annotations/events/DATASHEET.md]
 
 Reads ``overlap-<annotator>.jsonl`` for each annotator (pointer rows with labels), keeps the
 sentences every annotator labelled, and prints for ``event``, ``plover``, ``acled`` (and, for
@@ -27,6 +28,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+BEGIN, END = "<!-- agreement:begin -->", "<!-- agreement:end -->"
 FIELDS = ("event", "plover", "acled", "modality")
 ADJUDICATED_FIELDS = ("event", "plover", "acled", "modality", "negative")
 POINTER_KEYS = ("id", "corpus", "doc", "start", "end", "sha1")
@@ -122,12 +124,24 @@ def make_coherent(row: dict, rows_of: list[dict]) -> None:
         row["negative"] = reasons.most_common(1)[0][0] if reasons else "other"
 
 
+def update_datasheet(path: Path, report: list[str], command: str) -> None:
+    """Replace the datasheet's agreement block with this run's figures."""
+    text = path.read_text(encoding="utf-8")
+    if BEGIN not in text or END not in text:
+        raise SystemExit(f"{path} has no {BEGIN} ... {END} block to fill")
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    block = "\n".join([f"<!-- written by `{command}` -->", "", *report, ""])
+    path.write_text(f"{head}{BEGIN}\n{block}\n{END}{tail}", encoding="utf-8")
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dir", type=Path, default=ROOT / "annotations" / "events")
     parser.add_argument("--annotators", default="a1,a2,a3")
     parser.add_argument("--adjudicate", type=Path, help="write the adjudicated overlap rows here")
     parser.add_argument("--decisions", type=Path, help="the adjudicator's decisions on ties")
+    parser.add_argument("--datasheet", type=Path, help="also write the agreement table into this datasheet")
     args = parser.parse_args(argv)
 
     annotators = args.annotators.split(",")
@@ -136,7 +150,10 @@ def main(argv=None) -> None:
     for a in annotators:
         if len(labels[a]) != len(ids):
             print(f"note: {a} labelled {len(labels[a])} overlap sentences, {len(ids)} are common to all")
-    print("\n".join(agreement_report(labels, ids)))
+    report = agreement_report(labels, ids)
+    print("\n".join(report))
+    if args.datasheet:
+        update_datasheet(args.datasheet, report, "python scripts/annotation_agreement.py")
 
     if args.adjudicate:
         decisions = read_labels(args.decisions) if args.decisions else {}
