@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/precision_sample.py STORE.db [--n 100] [--seed 100] [--out SHEET.jsonl]
                                                    [--pointers POINTERS.jsonl] [--modality asserted,future]
+                                                   [--exclude-annotated annotations/events]
     .venv/bin/python benchmarks/precision_sample.py --score JUDGEMENTS.jsonl [--sheet POINTERS.jsonl]
 
 Drawing: picks N events at random (seeded, from the events ordered by id, so the same store
@@ -12,6 +13,9 @@ the evidence text for the judge to read. The sheet holds third-party text, so by
 goes outside the repository (``../precision-sheets/``). ``--pointers`` also writes a copy
 without any text (offsets and a SHA-1 of each evidence passage instead), fit to keep in the
 repository beside the judgements so the figure can be checked and re-run.
+``--exclude-annotated`` leaves out the documents that have a labelled real sentence in the
+annotation folder (pointer rows of ``real-*.jsonl``), so that a classifier trained on those
+labels is not judged on the articles it learnt from.
 
 Scoring: a judgements file holds one ``{"event": id, "type_right": bool, "happened": bool,
 "note": str}`` per judged event. An event is correct when its type is right AND it reports
@@ -49,13 +53,22 @@ def open_store(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def sample_event_ids(connection: sqlite3.Connection, n: int, seed: int, modalities: list[str] | None) -> list[str]:
-    """N event ids drawn without replacement, the same for the same store, N and seed."""
-    query, params = "SELECT id FROM events", []
+def annotated_documents(folder: Path) -> set[str]:
+    """Ids of the documents that have a labelled sentence in the annotation files."""
+    docs = set()
+    for path in sorted(folder.glob("real-*.jsonl")):
+        docs.update(str(row["doc"]) for row in read_jsonl(path) if "doc" in row)
+    return docs
+
+
+def sample_event_ids(connection: sqlite3.Connection, n: int, seed: int, modalities: list[str] | None,
+                     excluded_docs: set[str] = frozenset()) -> list[str]:
+    """N event ids drawn without replacement, the same for the same store, N, seed and exclusions."""
+    query, params = "SELECT id, doc_id FROM events", []
     if modalities:
         query += f" WHERE modality IN ({', '.join('?' for _ in modalities)})"
         params = modalities
-    ids = [row["id"] for row in connection.execute(query + " ORDER BY id", params)]
+    ids = [row["id"] for row in connection.execute(query + " ORDER BY id", params) if row["doc_id"] not in excluded_docs]
     if n >= len(ids):
         return ids
     return sorted(random.Random(seed).sample(ids, n))
@@ -173,11 +186,13 @@ def run_score(args) -> int:
 def run_draw(args) -> int:
     connection = open_store(args.store)
     modalities = [m.strip() for m in args.modality.split(",")] if args.modality else None
-    ids = sample_event_ids(connection, args.n, args.seed, modalities)
+    excluded = annotated_documents(args.exclude_annotated) if args.exclude_annotated else set()
+    ids = sample_event_ids(connection, args.n, args.seed, modalities, excluded)
     rows = [sheet_row(connection, event_id) for event_id in ids]
     out = args.out or DEFAULT_SHEETS / f"{args.store.stem}-n{args.n}-seed{args.seed}.jsonl"
     write_jsonl(out, rows)
-    print(f"{len(rows)} events drawn from {args.store} (seed {args.seed}): judging sheet {out}")
+    left_out = f", documents with labelled sentences left out ({len(excluded)})" if excluded else ""
+    print(f"{len(rows)} events drawn from {args.store} (seed {args.seed}{left_out}): judging sheet {out}")
     if args.pointers:
         write_jsonl(args.pointers, [pointer_row(row) for row in rows])
         print(f"pointers without text: {args.pointers}")
@@ -190,6 +205,8 @@ def main(argv=None) -> int:
     parser.add_argument("--n", type=int, default=100, help="events to draw (default 100)")
     parser.add_argument("--seed", type=int, default=100, help="random seed (default 100)")
     parser.add_argument("--modality", help="draw only events of these modalities, comma-separated")
+    parser.add_argument("--exclude-annotated", type=Path, metavar="FOLDER",
+                        help="leave out documents with a labelled sentence in FOLDER/real-*.jsonl")
     parser.add_argument("--out", type=Path, help=f"judging sheet with evidence text (default under {DEFAULT_SHEETS})")
     parser.add_argument("--pointers", type=Path, help="also write the sheet without text, e.g. into benchmarks/")
     parser.add_argument("--score", type=Path, metavar="JUDGEMENTS", help="score a judgements file instead of drawing")

@@ -160,3 +160,13 @@ def test_precision_score_counts_an_event_right_only_when_its_type_is_right_and_i
     with open(judgements, "a", encoding="utf-8") as handle:
         handle.write(json.dumps({"event": "not-sampled", "type_right": True, "happened": True, "note": ""}) + "\n")
     assert precision.main(["--score", str(judgements), "--sheet", str(sheet)]) == 1
+
+
+def test_precision_sample_can_leave_out_documents_with_labelled_sentences(small_store, tmp_path):
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    (labels / "real-x.jsonl").write_text(json.dumps({"id": "c:doc0:0-5", "doc": "doc0"}) + "\n")
+    sheet = tmp_path / "sheet.jsonl"
+    precision.main([str(small_store), "--n", "50", "--out", str(sheet), "--exclude-annotated", str(labels)])
+    docs = {row["doc"] for row in precision.read_jsonl(sheet)}
+    assert docs and "doc0" not in docs
