@@ -164,7 +164,7 @@ class Anchors:
         one, else an older one a follow-up story names) that an earlier (else a later) event of the
         same type and parties was dated with, else with
         the earliest recent day the article names, else with the publication date. Mentions recalled as
-        background stay as they are, and so does a mention whose sentence names another time."""
+        background stay as they are, and so does a mention whose sentence names an earlier time."""
         mentions = list(mentions)
         published = _day_of(self.record.document.published)
         if published is None or not self._reports_recent_events(published):
@@ -247,16 +247,16 @@ class Anchors:
         return not spans or len(recent) >= RECENT_SHARE * len(spans)
 
     def _sentence_agrees(self, event: Event, carried: dict) -> bool:
-        """Whether the mention's sentence names no other time than ``carried``: "the 2020 war
-        ended with ... a trilateral agreement" is not about the incident dated elsewhere."""
+        """Whether the mention's sentence names no time before ``carried``: "the 2020 war ended
+        with ... a trilateral agreement" is not about the incident dated elsewhere."""
         first, last = _day_of(carried.get("begin") or carried.get("value")), _day_of(carried.get("end") or carried.get("value"))
         for evidence in event.evidence[:1]:
             for timex in self.record.timexes:
                 if not evidence.start <= timex.start < evidence.end or timex.type not in DATE_TYPES:
                     continue
-                begin, end = _day_of(timex.begin), _day_of(timex.end_date)
-                if begin and end and first and last and (end < first or begin > last):
-                    return False
+                end = _day_of(timex.end_date)
+                if end and first and end < first:
+                    return False  # a later time ("died Thursday after he was shot") still fits
         return True
 
     def sizes(self, event_type: str, sentence_bounds: tuple[int, int], nodes: set[int]) -> dict:
