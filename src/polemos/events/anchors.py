@@ -172,9 +172,9 @@ class Anchors:
     def carry_dates(self, mentions: Iterable["Mention"]) -> None:
         """Date the mentions a news article left undated: with the date of the incident (the recent
         one, else an older one a follow-up story names) that an earlier (else a later) event of the
-        same type and parties was dated with, else with
-        the earliest recent day the article names, else with the publication date. Mentions recalled as
-        background stay as they are, and so does a mention whose sentence names another time."""
+        same type and parties was dated with; else with the earliest recent day the article names;
+        else with the publication date. Mentions recalled as background stay as they are, and so
+        does a mention whose sentence names an earlier time."""
         mentions = list(mentions)
         published = _day_of(self.record.document.published)
         if published is None or not self._reports_recent_events(published):
@@ -221,18 +221,16 @@ class Anchors:
         published = _day_of(self.record.document.published)
         if published is None or not self._reports_recent_events(published):
             return []
-        recalled = []
+        recalled: dict[int, Mention] = {}
         for i, lede in enumerate(mentions):
             if lede.background or not _own_day(lede.event.date) or not self._recent(lede.event.date, published):
                 continue
-            start = _day_of(lede.event.date["value"])
+            before = _day_of(lede.event.date["value"]) - timedelta(days=1)  # a day's slack: late-night reports
             for later in mentions[i + 1:]:
-                own = later.event.date
-                if (later.event.type == lede.event.type and not later.background and own
-                        and own.get("basis") in OWN_BASES and (_day_of(own.get("end") or own.get("value")) or start)
-                        < start - timedelta(days=1)):
-                    recalled.append(later)
-        return list({id(m): m for m in recalled}.values())
+                same_type = later.event.type == lede.event.type
+                if same_type and not later.background and _ends_before(later.event.date, before):
+                    recalled[id(later)] = later
+        return list(recalled.values())
 
     @staticmethod
     def _recent(event_date: dict, published: date) -> bool:
@@ -249,24 +247,24 @@ class Anchors:
         return date_dict(min(days, key=lambda t: (t.begin, t.start)), "article")
 
     def _reports_recent_events(self, published: date) -> bool:
-        """A news report dates most of what it tells within the month before publication (or
-        dates nothing); an analysis ranging over years does not (``RECENT_SHARE``)."""
+        """A news report dates a good share (``RECENT_SHARE``) of what it tells within the month
+        before publication, or dates nothing; an analysis ranging over years does not."""
         spans = [(_day_of(t.begin), _day_of(t.end_date)) for t in self.record.timexes if t.type in DATE_TYPES]
         spans = [(first, last) for first, last in spans if first and last]
         recent = [1 for first, last in spans if last >= published - RECENT and first <= published + timedelta(days=1)]
         return not spans or len(recent) >= RECENT_SHARE * len(spans)
 
     def _sentence_agrees(self, event: Event, carried: dict) -> bool:
-        """Whether the mention's sentence names no other time than ``carried``: "the 2020 war
-        ended with ... a trilateral agreement" is not about the incident dated elsewhere."""
-        first, last = _day_of(carried.get("begin") or carried.get("value")), _day_of(carried.get("end") or carried.get("value"))
+        """Whether the mention's sentence names no time before ``carried``: "the 2020 war ended
+        with ... a trilateral agreement" is not about the incident dated elsewhere."""
+        first = _day_of(carried.get("begin") or carried.get("value"))
         for evidence in event.evidence[:1]:
             for timex in self.record.timexes:
                 if not evidence.start <= timex.start < evidence.end or timex.type not in DATE_TYPES:
                     continue
-                begin, end = _day_of(timex.begin), _day_of(timex.end_date)
-                if begin and end and first and last and (end < first or begin > last):
-                    return False
+                end = _day_of(timex.end_date)
+                if end and first and end < first:
+                    return False  # a later time ("died Thursday after he was shot") still fits
         return True
 
     def sizes(self, event_type: str, sentence_bounds: tuple[int, int], nodes: set[int]) -> dict:
@@ -494,6 +492,14 @@ def _day_of(value: str | None) -> date | None:
         return date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
+
+
+def _ends_before(event_date: dict | None, day: date) -> bool:
+    """Whether a date the event's own sentence gave it ends before ``day``."""
+    if not event_date or event_date.get("basis") not in OWN_BASES:
+        return False
+    last = _day_of(event_date.get("end") or event_date.get("value"))
+    return last is not None and last < day
 
 
 def _nearest(indexed: list[tuple[int, "Mention"]], index: int) -> "Mention | None":
