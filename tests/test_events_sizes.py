@@ -97,3 +97,8 @@ def test_counted_victims_make_an_event_without_named_parties(nlp_pipeline):
                                               format="text"))
     assaults = [e for e in record.events if e.type == "ASSAULT"]
     assert assaults and assaults[0].size["injured"]["min"] == 4
+
+
+def test_one_of_several_shot_fatally(nlp_pipeline):
+    sizes = main_assault(nlp_pipeline, "Four men leaving a wake were shot, one fatally, when a car drove by on Friday.")
+    assert sizes == {"dead": (1, 1), "injured": (3, 3)}
