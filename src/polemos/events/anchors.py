@@ -128,55 +128,52 @@ class Anchors:
 
         A story reports its toll across sentences ("a shooting at a party" ... "Three men and a
         woman were wounded"). An incident runs from a violent mention through the sentences
-        after it, until a mention of another one: a recalled event (``background``), one dated
-        apart from it, or one the text calls separate ("in another shooting"). Its figures are
-        every dead, injured and shot count in those sentences (the first incident also takes
-        the lede before its first mention, and the headline's counts), read by ``incident_figures``.
-        A mention in a town far from the incident's is another incident too."""
+        after it, until a mention the text calls separate ("in another shooting") or one in a
+        town far away. Its figures are every dead, injured and shot count in those sentences
+        (the first incident also takes the lede before its first mention, and the headline's
+        counts), read by ``incident_figures``. A recalled event (``background``) or one dated
+        apart from its incident ("shot last weekend") keeps the counts of its own sentence,
+        which are not the incident's."""
         violent = sorted(((event, background) for event, background in mentions
                           if HARM <= set(SIZE_CATEGORIES.get(event.type, ()))),
                          key=lambda item: _event_start(item[0]))
-        stretches = self._incident_stretches(violent)
+        stretches, asides = self._incident_stretches(violent)
+        apart = {q.start for event in asides for q in self._sentence_quantities(event)}
         for number, (members, begin, end) in enumerate(stretches):
             own = [q for q in self.record.quantities if begin <= q.start < end
-                   and q.category in HARM | {SHOT} and q.start not in self._background_sentences(violent, begin, end)]
-            figures = incident_figures(own, list(headline) if number == 0 else [])
-            for event in members:
-                for category in HARM:
-                    if category in figures:
-                        event.size[category] = dict(figures[category])
+                   and q.category in HARM | {SHOT} and q.start not in apart]
+            _give(members, incident_figures(own, list(headline) if number == 0 else []))
+        for event in asides:
+            _give([event], incident_figures([q for q in self._sentence_quantities(event) if q.category in HARM | {SHOT}]))
 
-    def _incident_stretches(self, violent: list[tuple[Event, bool]]) -> list[tuple[list[Event], int, int]]:
-        """Runs of mentions of one incident, each with the text span its figures come from."""
+    def _incident_stretches(self, violent: list[tuple[Event, bool]]) -> tuple[list[tuple[list[Event], int, int]], list[Event]]:
+        """Runs of mentions of one incident, each with the text span its figures come from,
+        and the mentions of other incidents told in passing."""
         stretches: list[tuple[list[Event], int, int]] = []
+        asides: list[Event] = []
         members: list[Event] = []
         begin, date, town = 0, None, None
         for event, background in violent:
             start = self._sentence_start(_event_start(event))
-            if background:
-                continue
             value, here = _clause_value(event), self._settlement(event)
-            if members and (self._marks_another(start) or (date and value and not _same_day_range(date, value))
-                            or (town and here and great_circle_km(*town, *here) > INCIDENT_KM)):
+            if background or (date and value and not _same_day_range(date, value)):
+                asides.append(event)
+                continue
+            if members and (self._marks_another(start) or (town and here and great_circle_km(*town, *here) > INCIDENT_KM)):
                 stretches.append((members, begin, start))
                 members, begin, date, town = [], start, None, None
             members.append(event)
             date, town = date or value, town or here
         if members:
             stretches.append((members, begin, len(self.record.text)))
-        return stretches
+        return stretches, asides
 
-    def _background_sentences(self, violent, begin: int, end: int) -> set[int]:
-        """Offsets of figures in sentences that recall an older incident: they are its figures."""
-        offsets: set[int] = set()
-        for event, background in violent:
-            start = _event_start(event)
-            if background and begin <= start < end:
-                sentence = self.record.sentence_at(start)
-                if sentence is not None:
-                    bounds = self.record.sentences[sentence]
-                    offsets |= {q.start for q in self.record.quantities if bounds.start <= q.start < bounds.end}
-        return offsets
+    def _sentence_quantities(self, event: Event) -> list[Quantity]:
+        index = self.record.sentence_at(_event_start(event))
+        if index is None:
+            return []
+        bounds = self.record.sentences[index]
+        return [q for q in self.record.quantities if bounds.start <= q.start < bounds.end]
 
     def _settlement(self, event: Event) -> tuple[float, float] | None:
         """Where a mention happened, when the text names the town or village."""
@@ -252,6 +249,13 @@ def _without_shot(figures: dict[str, dict]) -> dict[str, dict]:
                               "max": None if None in highs else max(highs),
                               "text": f"{injured['text']}; {survivors['text']}"}
     return figures
+
+
+def _give(events: list[Event], figures: dict[str, dict]) -> None:
+    for event in events:
+        for category in HARM:
+            if category in figures:
+                event.size[category] = dict(figures[category])
 
 
 def _figure(quantity: Quantity) -> dict:
