@@ -110,3 +110,11 @@ def test_an_earlier_shooting_told_in_passing_keeps_its_own_count(nlp_pipeline):
             "Two of the men were taken to a hospital in critical condition.")
     sizes = main_assault(nlp_pipeline, text)
     assert sizes["injured"][0] <= 3 <= (sizes["injured"][1] or 3)
+
+
+def test_another_war_between_other_parties_keeps_its_own_toll(nlp_pipeline):
+    text = ("On 3 March 2021, Ruritanian troops attacked the border town of Ostrava, killing 40 civilians.\n\n"
+            "In 1999, Russia bombed Grozny during its war in Chechnya.")
+    record = nlp_pipeline.extract(RawDocument(source="made-up", content=text, format="text", published="2021-03-05"))
+    russian = [e for e in record.events if e.type == "ASSAULT" and any(a.startswith("RUS") for a in e.actor)]
+    assert russian and "dead" not in russian[0].size

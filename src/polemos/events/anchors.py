@@ -32,6 +32,9 @@ NUMERAL_ONE = re.compile(r"(?:1|one)\b", re.IGNORECASE)  # "one person died", no
 # Two mentions in towns this far apart are two incidents ("... in Aligarh. ... in Hyderabad").
 INCIDENT_KM = 25.0
 SETTLEMENT_FEATURES = {"city", "town", "village"}
+NAMED_PARTY_KINDS = {"state", "breakaway_state", "autonomous_region", "organisation", "armed_group", "party"}
+YEAR_FIRST = re.compile(r"^\d{4}")  # "2020", "2020-FA", "2023-09-19"
+CALENDAR_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T)")
 # Words that open the report of a different incident in the same article.
 ANOTHER_INCIDENT = re.compile(
     r"\b(?:in|during)\s+(?:an?\s+)?(?:separate|unrelated|another|earlier|previous|similar)\b"
@@ -153,20 +156,33 @@ class Anchors:
         asides: list[Event] = []
         members: list[Event] = []
         begin, date, town = 0, None, None
+        parties: set[str] = set()
         for event, background in violent:
             start = self._sentence_start(_event_start(event))
             value, here = _clause_value(event), self._settlement(event)
-            if background or (date and value and not _same_day_range(date, value)):
+            if background or (date and value and not _same_time(date, value)) or self._other_parties(event, parties):
                 asides.append(event)
                 continue
             if members and (self._marks_another(start) or (town and here and great_circle_km(*town, *here) > INCIDENT_KM)):
                 stretches.append((members, begin, start))
-                members, begin, date, town = [], start, None, None
+                members, begin, date, town, parties = [], start, None, None, set()
             members.append(event)
             date, town = date or value, town or here
+            parties |= self._named_parties(event)
         if members:
             stretches.append((members, begin, len(self.record.text)))
         return stretches, asides
+
+    def _named_parties(self, event: Event) -> set[str]:
+        """The states and organisations a mention names (unnamed gunmen and victims are not)."""
+        kinds = {actor.id: actor.kind for actor in self.record.actors}
+        return {actor_id.split(".")[0] for actor_id in event.actor + event.recipient
+                if kinds.get(actor_id) in NAMED_PARTY_KINDS and not actor_id.startswith("unspecified")}
+
+    def _other_parties(self, event: Event, parties: set[str]) -> bool:
+        """A mention between parties none of which the incident's mentions named is another event."""
+        named = self._named_parties(event)
+        return bool(parties and named and not parties & named)
 
     def _sentence_quantities(self, event: Event) -> list[Quantity]:
         index = self.record.sentence_at(_event_start(event))
@@ -267,15 +283,22 @@ def _event_start(event: Event) -> int:
 
 
 def _clause_value(event: Event) -> str | None:
+    """The date the mention's own clause gives, when it names a year ("2020", "2020-FA", a day)."""
     date = event.date or {}
-    return date.get("value") if date.get("basis") == "clause" and precision_of(date.get("value")) == "day" else None
+    value = date.get("value") or ""
+    return value[:10] if date.get("basis") == "clause" and YEAR_FIRST.match(value) else None
 
 
-def _same_day_range(first: str, second: str) -> bool:
-    """Two day dates of one incident: at most a day apart (a night's shooting spans midnight)."""
+def _same_time(first: str, second: str) -> bool:
+    """Two dates of one incident: one inside the other ("2013", "2013-04-07"), days at most one
+    apart (a night's shooting spans midnight), or a season of the same year (not comparable)."""
+    if first.startswith(second) or second.startswith(first):
+        return True
+    if len(first) < 10 or len(second) < 10:
+        return first[:4] == second[:4] and not (CALENDAR_DATE.match(first) and CALENDAR_DATE.match(second))
     from datetime import date as day
     try:
-        return abs((day.fromisoformat(first[:10]) - day.fromisoformat(second[:10])).days) <= 1
+        return abs((day.fromisoformat(first) - day.fromisoformat(second)).days) <= 1
     except ValueError:
         return True
 
