@@ -65,3 +65,12 @@ def test_a_town_taken_for_a_person_in_lower_cased_text_is_no_actor(nlp_pipeline)
     text = "ahmedabad: two days after godhra, the army was called out as mobs burned shops in the walled city on friday."
     record = extract(nlp_pipeline, text, published="2002-03-02")
     assert not any(a.kind == "person" and a.name == "godhra" for a in record.actors)
+
+
+def test_section_headings_name_no_actors(nlp_pipeline):
+    text = ("Gunmen attacked a checkpoint near Kidal on Monday, killing four soldiers, officials said.\n\n"
+            "Human Rights Watch\n\n"
+            "The group said civilians had fled the town.\n")
+    record = extract(nlp_pipeline, text)
+    assert "Human Rights Watch" in [h.text for h in record.document.headings]
+    assert not any(m.text == "Human Rights Watch" for a in record.actors for m in a.mentions)

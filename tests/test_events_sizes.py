@@ -97,3 +97,24 @@ def test_counted_victims_make_an_event_without_named_parties(nlp_pipeline):
                                               format="text"))
     assaults = [e for e in record.events if e.type == "ASSAULT"]
     assert assaults and assaults[0].size["injured"]["min"] == 4
+
+
+def test_one_of_several_shot_fatally(nlp_pipeline):
+    sizes = main_assault(nlp_pipeline, "Four men leaving a wake were shot, one fatally, when a car drove by on Friday.")
+    assert sizes == {"dead": (1, 1), "injured": (3, 3)}
+
+
+def test_an_earlier_shooting_told_in_passing_keeps_its_own_count(nlp_pipeline):
+    text = ("Three men were shot outside a diner on Friday, May 29, police said.\n\n"
+            "One of them had been shot in the arm on May 20 at a gas station.\n\n"
+            "Two of the men were taken to a hospital in critical condition.")
+    sizes = main_assault(nlp_pipeline, text)
+    assert sizes["injured"][0] <= 3 <= (sizes["injured"][1] or 3)
+
+
+def test_another_war_between_other_parties_keeps_its_own_toll(nlp_pipeline):
+    text = ("On 3 March 2021, Ruritanian troops attacked the border town of Ostrava, killing 40 civilians.\n\n"
+            "In 1999, Russia bombed Grozny during its war in Chechnya.")
+    record = nlp_pipeline.extract(RawDocument(source="made-up", content=text, format="text", published="2021-03-05"))
+    russian = [e for e in record.events if e.type == "ASSAULT" and any(a.startswith("RUS") for a in e.actor)]
+    assert russian and "dead" not in russian[0].size

@@ -50,7 +50,10 @@ class ActorResolver:
         actors = DocumentActors(self.kb, record, doc)
         context = country_context(actors)
         places = PlaceNames(record, self.gazetteer)
+        headings = [(h.start, h.end) for h in record.document.headings]
         for candidate in find_candidates(doc, self.kb, places):
+            if any(start <= candidate.span.start_char < end for start, end in headings):
+                continue  # a section heading ("Human Rights Watch", "Gaza") titles a section; it reports no act
             identity = self._resolve(actors, candidate, context, places)
             if identity is None:
                 continue

@@ -44,6 +44,9 @@ NUMERAL_ONE = re.compile(r"(?:1|one)\b", re.IGNORECASE)  # "one person died", no
 # Two mentions in towns this far apart are two incidents ("... in Aligarh. ... in Hyderabad").
 INCIDENT_KM = 25.0
 SETTLEMENT_FEATURES = {"city", "town", "village"}
+NAMED_PARTY_KINDS = {"state", "breakaway_state", "autonomous_region", "organisation", "armed_group", "party"}
+YEAR_FIRST = re.compile(r"^\d{4}")  # "2020", "2020-FA", "2023-09-19"
+CALENDAR_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T)")
 # Words that open the report of a different incident in the same article.
 ANOTHER_INCIDENT = re.compile(
     r"\b(?:in|during)\s+(?:an?\s+)?(?:separate|unrelated|another|earlier|previous|similar)\b"
@@ -290,55 +293,65 @@ class Anchors:
 
         A story reports its toll across sentences ("a shooting at a party" ... "Three men and a
         woman were wounded"). An incident runs from a violent mention through the sentences
-        after it, until a mention of another one: a recalled event (``background``), one dated
-        apart from it, or one the text calls separate ("in another shooting"). Its figures are
-        every dead, injured and shot count in those sentences (the first incident also takes
-        the lede before its first mention, and the headline's counts), read by ``incident_figures``.
-        A mention in a town far from the incident's is another incident too."""
+        after it, until a mention the text calls separate ("in another shooting") or one in a
+        town far away. Its figures are every dead, injured and shot count in those sentences
+        (the first incident also takes the lede before its first mention, and the headline's
+        counts), read by ``incident_figures``. A recalled event (``background``) or one dated
+        apart from its incident ("shot last weekend") keeps the counts of its own sentence,
+        which are not the incident's."""
         violent = sorted(((event, background) for event, background in mentions
                           if HARM <= set(SIZE_CATEGORIES.get(event.type, ()))),
                          key=lambda item: _event_start(item[0]))
-        stretches = self._incident_stretches(violent)
+        stretches, asides = self._incident_stretches(violent)
+        apart = {q.start for event in asides for q in self._sentence_quantities(event)}
         for number, (members, begin, end) in enumerate(stretches):
             own = [q for q in self.record.quantities if begin <= q.start < end
-                   and q.category in HARM | {SHOT} and q.start not in self._background_sentences(violent, begin, end)]
-            figures = incident_figures(own, list(headline) if number == 0 else [])
-            for event in members:
-                for category in HARM:
-                    if category in figures:
-                        event.size[category] = dict(figures[category])
+                   and q.category in HARM | {SHOT} and q.start not in apart]
+            _give(members, incident_figures(own, list(headline) if number == 0 else []))
+        for event in asides:
+            _give([event], incident_figures([q for q in self._sentence_quantities(event) if q.category in HARM | {SHOT}]))
 
-    def _incident_stretches(self, violent: list[tuple[Event, bool]]) -> list[tuple[list[Event], int, int]]:
-        """Runs of mentions of one incident, each with the text span its figures come from."""
+    def _incident_stretches(self, violent: list[tuple[Event, bool]]) -> tuple[list[tuple[list[Event], int, int]], list[Event]]:
+        """Runs of mentions of one incident, each with the text span its figures come from,
+        and the mentions of other incidents told in passing."""
         stretches: list[tuple[list[Event], int, int]] = []
+        asides: list[Event] = []
         members: list[Event] = []
         begin, date, town = 0, None, None
+        parties: set[str] = set()
         for event, background in violent:
             start = self._sentence_start(_event_start(event))
-            if background:
-                continue
             value, here = _clause_value(event), self._settlement(event)
-            if members and (self._marks_another(start) or (date and value and not _same_day_range(date, value))
-                            or (town and here and great_circle_km(*town, *here) > INCIDENT_KM)):
+            if background or (date and value and not _same_time(date, value)) or self._other_parties(event, parties):
+                asides.append(event)
+                continue
+            if members and (self._marks_another(start) or (town and here and great_circle_km(*town, *here) > INCIDENT_KM)):
                 stretches.append((members, begin, start))
-                members, begin, date, town = [], start, None, None
+                members, begin, date, town, parties = [], start, None, None, set()
             members.append(event)
             date, town = date or value, town or here
+            parties |= self._named_parties(event)
         if members:
             stretches.append((members, begin, len(self.record.text)))
-        return stretches
+        return stretches, asides
 
-    def _background_sentences(self, violent, begin: int, end: int) -> set[int]:
-        """Offsets of figures in sentences that recall an older incident: they are its figures."""
-        offsets: set[int] = set()
-        for event, background in violent:
-            start = _event_start(event)
-            if background and begin <= start < end:
-                sentence = self.record.sentence_at(start)
-                if sentence is not None:
-                    bounds = self.record.sentences[sentence]
-                    offsets |= {q.start for q in self.record.quantities if bounds.start <= q.start < bounds.end}
-        return offsets
+    def _named_parties(self, event: Event) -> set[str]:
+        """The states and organisations a mention names (unnamed gunmen and victims are not)."""
+        kinds = {actor.id: actor.kind for actor in self.record.actors}
+        return {actor_id.split(".")[0] for actor_id in event.actor + event.recipient
+                if kinds.get(actor_id) in NAMED_PARTY_KINDS and not actor_id.startswith("unspecified")}
+
+    def _other_parties(self, event: Event, parties: set[str]) -> bool:
+        """A mention between parties none of which the incident's mentions named is another event."""
+        named = self._named_parties(event)
+        return bool(parties and named and not parties & named)
+
+    def _sentence_quantities(self, event: Event) -> list[Quantity]:
+        index = self.record.sentence_at(_event_start(event))
+        if index is None:
+            return []
+        bounds = self.record.sentences[index]
+        return [q for q in self.record.quantities if bounds.start <= q.start < bounds.end]
 
     def _settlement(self, event: Event) -> tuple[float, float] | None:
         """Where a mention happened, when the text names the town or village."""
@@ -416,6 +429,13 @@ def _without_shot(figures: dict[str, dict]) -> dict[str, dict]:
     return figures
 
 
+def _give(events: list[Event], figures: dict[str, dict]) -> None:
+    for event in events:
+        for category in HARM:
+            if category in figures:
+                event.size[category] = dict(figures[category])
+
+
 def _figure(quantity: Quantity) -> dict:
     return {"min": quantity.min, "max": quantity.max, "text": quantity.text}
 
@@ -425,15 +445,22 @@ def _event_start(event: Event) -> int:
 
 
 def _clause_value(event: Event) -> str | None:
+    """The date the mention's own clause gives, when it names a year ("2020", "2020-FA", a day)."""
     date = event.date or {}
-    return date.get("value") if date.get("basis") == "clause" and precision_of(date.get("value")) == "day" else None
+    value = date.get("value") or ""
+    return value[:10] if date.get("basis") == "clause" and YEAR_FIRST.match(value) else None
 
 
-def _same_day_range(first: str, second: str) -> bool:
-    """Two day dates of one incident: at most a day apart (a night's shooting spans midnight)."""
+def _same_time(first: str, second: str) -> bool:
+    """Two dates of one incident: one inside the other ("2013", "2013-04-07"), days at most one
+    apart (a night's shooting spans midnight), or a season of the same year (not comparable)."""
+    if first.startswith(second) or second.startswith(first):
+        return True
+    if len(first) < 10 or len(second) < 10:
+        return first[:4] == second[:4] and not (CALENDAR_DATE.match(first) and CALENDAR_DATE.match(second))
     from datetime import date as day
     try:
-        return abs((day.fromisoformat(first[:10]) - day.fromisoformat(second[:10])).days) <= 1
+        return abs((day.fromisoformat(first) - day.fromisoformat(second)).days) <= 1
     except ValueError:
         return True
 

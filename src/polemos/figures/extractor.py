@@ -65,6 +65,7 @@ HEADLINE_VICTIM = re.compile(
     r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:him|her|it)?self)\b"  # "teen accidentally shoots himself"
     r"|(?P<victim>\b(?:shooting|gunshot)\s+(?P<outcome2>victim|death))", re.IGNORECASE)
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+|\s*,\s*")
+FATALLY_AFTER = re.compile(r"\s*,?\s*fatally\b", re.IGNORECASE)
 MODALS = {"will", "would", "could", "might", "may", "should", "can", "must", "shall"}
 REFLEXIVES = {"himself", "herself"}
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
@@ -174,6 +175,8 @@ class FigureExtractor:
         if category is None and noun_cue is not None:
             category = noun_cue.category
         toll = noun is None and _TOLL_BEFORE.search(text[max(0, amount.start - 70):amount.start]) is not None
+        if noun is None and FATALLY_AFTER.match(text, amount.end):
+            category = "dead"  # "four men were shot, one fatally"
         if toll:
             category = "dead"  # "the death toll in the riots rose to 58", "the toll now stands at 667"
         if noun is None and not toll and not self._cue_adjacent(text, amount):
