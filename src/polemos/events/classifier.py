@@ -44,9 +44,9 @@ FIRST_PERSON = {"i", "we", "our", "us", "my"}
 # type_above: the model retypes the main event; recover_above: it adds an event the rules missed;
 # acled_above: the model's ACLED sub-type fills in one the rules did not give (the training report
 # compares the model with the rules on held-back rows); acled_over_rules_above: it replaces one
-# the rules gave, whose cues (weapon words, protest arrests) it only partly learns.
+# the rules gave, whose codebook priorities (weapon words, arrests at protests) it only partly learns.
 DEFAULT_THRESHOLDS = {"veto_below": 0.2, "type_above": 0.9, "recover_above": 0.8, "acled_above": 0.0,
-                      "acled_over_rules_above": 0.7}
+                      "acled_over_rules_above": 0.8}
 
 
 @dataclass(frozen=True)

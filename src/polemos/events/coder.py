@@ -152,9 +152,9 @@ class EventCoder:
             # reads the sentence: it does not judge a particular event the sentence names by date
             # ("since the 1994 ceasefire"), nor one the rules already mark as not having happened.
             return [c for c in found if c.named or c.event.modality != "asserted"]
-        for candidate in found:
-            candidate.event.confidence = min(candidate.event.confidence, round(judgement.event, 3))
         main = self._model_event(coded, judgement, limits)
+        for candidate in found:  # the sentence's other mentions: as sure as the sentence and the rules together
+            candidate.event.confidence = round(judgement.event * candidate.event.confidence, 3)
         if main is not None:
             main.event.confidence = round(judgement.event, 3)
             needed = limits["acled_over_rules_above"] if main.event.acled else limits["acled_above"]
@@ -168,7 +168,8 @@ class EventCoder:
         """The sentence's candidate the model speaks of: the main clause's, unless the model is
         confident the main event is another candidate's type; retyped when the model is confident
         of a type no candidate has."""
-        reported = sorted(((_depth(m.head), c) for m, (c, _) in coded if not c.background), key=lambda x: x[0])
+        reported = sorted((((c.event.modality != "asserted", _depth(m.head), -c.event.confidence), c)
+                           for m, (c, _) in coded if not c.background), key=lambda x: x[0])  # asserted, highest, surest first
         if not reported:
             return None
         main = reported[0][1]
@@ -178,7 +179,8 @@ class EventCoder:
             chosen = main if main in agreeing else agreeing[0]
             chosen.event.coder = "both"
             return chosen
-        if confident:
+        recalled = any(c.background and c.event.type == judgement.plover for _, (c, _) in coded)
+        if confident and not recalled:  # a recalled "after the offensive" explains the type the model reads
             main.event.type, main.event.mode, main.event.coder = judgement.plover, None, "model"
         return main
 

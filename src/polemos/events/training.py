@@ -71,11 +71,20 @@ def label_of(example: Example, head: str) -> Optional[str]:
 
 # --- reading annotations -------------------------------------------------------------------
 
+AGREEMENT_FILES = "overlap-*.jsonl"  # each annotator's copy of the overlap batch, adjudicated in real-overlap
+
+
 def annotation_files(paths: Iterable[Path]) -> list[Path]:
+    """The JSON Lines files to train on: files as given, and those of a directory except each
+    annotator's copy of the overlap batch, which reaches training once, adjudicated."""
     files: list[Path] = []
     for path in paths:
         path = Path(path)
-        files.extend(sorted(path.glob("*.jsonl")) if path.is_dir() else [path])
+        if path.is_dir():
+            agreement = set(path.glob(AGREEMENT_FILES))
+            files.extend(f for f in sorted(path.glob("*.jsonl")) if f not in agreement)
+        else:
+            files.append(path)
     return files
 
 
@@ -284,7 +293,7 @@ def _beside_rules(probabilities: np.ndarray, labels: list[str], truth: list[str]
     best, confidence = probabilities.argmax(axis=1), probabilities.max(axis=1)
     figures = {"rules": round(float(np.mean([r == t for r, t in zip(rules, truth)])), 3)}
     for fill in (0.0, 0.3, 0.5):
-        for override in (0.0, 0.3, 0.5, 0.7, 0.9):
+        for override in (0.0, 0.3, 0.5, 0.7, 0.8, 0.9):
             chosen = [labels[b] if c >= (override if r != NO_ACLED else fill) else r
                       for b, c, r in zip(best, confidence, rules)]
             figures[f"fill_{fill}_over_{override}"] = round(float(np.mean([c == t for c, t in zip(chosen, truth)])), 3)
