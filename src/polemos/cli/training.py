@@ -7,6 +7,7 @@ from typing import List, Optional
 
 import typer
 
+from polemos.events.classifier import MODEL_DIR
 from polemos.events.training import DEFAULT_ANNOTATIONS, DEFAULT_SHARED
 
 app = typer.Typer(no_args_is_help=True, help="Train polemos's learned components.")
@@ -16,7 +17,8 @@ app = typer.Typer(no_args_is_help=True, help="Train polemos's learned components
 def train_events(
     annotations: Optional[List[Path]] = typer.Argument(
         None, help=f"Annotation JSON Lines files or directories of them (default: {DEFAULT_ANNOTATIONS}/)."),
-    out: Path = typer.Option(..., "--out", help="Directory to write the model, its card and the training report to."),
+    out: Path = typer.Option(MODEL_DIR, "--out",
+                             help="Directory to write the model and its training report to (default: the shipped model's)."),
     seed: int = typer.Option(0, "--seed", help="Seed of the held-back split (training is otherwise deterministic)."),
     shared: Path = typer.Option(DEFAULT_SHARED, "--shared",
                                 help="Development material that pointer rows refer to (skipped when absent)."),

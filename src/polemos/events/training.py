@@ -281,10 +281,25 @@ def score_head(model: EventClassifier, examples: list[Example], items: list[Feat
                                    [labels[j] == t for j, t in zip(probabilities.argmax(axis=1), truth)])
     guesses = [labels[j] for j in logits.argmax(axis=1)]
     report.update(per_class(truth, guesses))
+    if head == "event" and "true" in labels:
+        report["veto"] = _veto_table(_softmax(logits / temperature)[:, labels.index("true")], truth,
+                                     ["rule:none" not in items[i].features for i in chosen])
     if head == "acled":
         report["beside_rules"] = _beside_rules(_softmax(logits / temperature), labels, truth,
                                                [items[i].rules_acled for i in chosen])
     return report
+
+
+def _veto_table(probability: np.ndarray, truth: list[str], ruled: list[bool]) -> dict:
+    """Among rows where the rules code an event: how many non-events the model's veto removes
+    (recall) and how many of the removed are non-events (precision), by threshold."""
+    table = {"rows_with_rule_events": int(sum(ruled)),
+             "non_events_among_them": int(sum(r and t == "false" for r, t in zip(ruled, truth)))}
+    for threshold in (0.1, 0.2, 0.3, 0.5):
+        vetoed = [r and p < threshold for r, p in zip(ruled, probability)]
+        right = sum(v and t == "false" for v, t in zip(vetoed, truth))
+        table[f"below_{threshold}"] = {"vetoed": int(sum(vetoed)), "non_events": int(right)}
+    return table
 
 
 def _beside_rules(probabilities: np.ndarray, labels: list[str], truth: list[str], rules: list[str]) -> dict:
@@ -342,7 +357,13 @@ def per_class(truth: list[str], guesses: list[str]) -> dict:
 def train(paths: Iterable[Path], out: Path, seed: int = 0, shared: Optional[Path] = DEFAULT_SHARED,
           pipeline=None, warn=None) -> dict:
     """Train, score, calibrate and write the model to ``out``; returns the training report."""
-    warn = warn or (lambda message: print(message, file=sys.stderr))
+    shout = warn or (lambda message: print(message, file=sys.stderr))
+    warnings: list[str] = []
+
+    def warn(message: str) -> None:
+        warnings.append(message)
+        shout(message)
+
     paths = list(paths)
     examples = load_examples(paths, shared, warn)
     if not examples:
@@ -353,7 +374,8 @@ def train(paths: Iterable[Path], out: Path, seed: int = 0, shared: Optional[Path
     held_examples, held_items = [examples[i] for i in held], [items[i] for i in held]
     temperatures = calibrate(trial, held_examples, held_items) if held else {h: 1.0 for h in HEADS}
     report = {
-        "annotations": [str(p) for p in annotation_files(paths)], "rows": len(examples), "seed": seed,
+        "annotations": [p.name for p in annotation_files(paths)], "rows": len(examples), "seed": seed,
+        "skipped_warnings": len(warnings),
         "held_back": len(held), "temperatures": temperatures,
         "held_back_scores": {h: score_head(trial, held_examples, held_items, h, temperatures[h]) for h in HEADS},
     }
@@ -371,7 +393,8 @@ def train(paths: Iterable[Path], out: Path, seed: int = 0, shared: Optional[Path
 
 def format_report(report: dict, card: dict) -> str:
     lines = [f"# Event classifier: training report", "",
-             f"Rows: {report['rows']} from {len(report['annotations'])} file(s); seed {report['seed']}; "
+             f"Rows: {report['rows']} from {', '.join(report['annotations'])} "
+             f"({report['skipped_warnings']} warnings of skipped rows); seed {report['seed']}; "
              f"held back: {report['held_back']} (scored and calibrated on them, then refitted on all rows).", ""]
     for head in HEADS:
         scores = report["held_back_scores"][head]
@@ -388,6 +411,12 @@ def format_report(report: dict, card: dict) -> str:
         for label, c in scores["per_class"].items():
             lines.append(f"| {label} | {c['precision']} | {c['recall']} | {c['f1']} | {c['support']} | "
                          f"{counts.get(label, 0)} |")
+        if "veto" in scores:
+            veto = scores["veto"]
+            lines += ["", f"Veto of rule events: of {veto['rows_with_rule_events']} held-back rows where the rules "
+                      f"code an event, {veto['non_events_among_them']} report none; vetoed below a threshold "
+                      "(vetoed / of them non-events): " + ", ".join(
+                          f"{k[6:]}: {v['vetoed']}/{v['non_events']}" for k, v in veto.items() if k.startswith("below_"))]
         if "beside_rules" in scores:
             lines += ["", "Sub-type accuracy on these rows, rules alone and the model's sub-type taken from a "
                       "confidence threshold up, filling in where the rules give none and over the rules': " + ", ".join(f"{k} {v}" for k, v in scores["beside_rules"].items())]
