@@ -290,6 +290,30 @@ def score_head(model: EventClassifier, examples: list[Example], items: list[Feat
     return report
 
 
+def recovery_table(model: EventClassifier, temperatures: dict[str, float], examples: list[Example],
+                   items: list[Featurized]) -> dict:
+    """Among held-back rows where the rules code no event: the events the model would add, by
+    thresholds on P(event) and P(type), and how many of them are events of that type."""
+    rows = [(e, i) for e, i in zip(examples, items) if "rule:none" in i.features]
+    table: dict = {"rows_without_rule_events": len(rows), "events_among_them": sum(e.event for e, _ in rows)}
+    if not rows or "true" not in model.labels["event"]:
+        return table
+    judged = []
+    for example, item in rows:
+        scores = model.logits(item.features, item.vector)
+        event = _softmax((scores[model.slices["event"]] / temperatures["event"])[None])[0]
+        plover = _softmax((scores[model.slices["plover"]] / temperatures["plover"])[None])[0]
+        judged.append((event[model.labels["event"].index("true")], model.labels["plover"][int(plover.argmax())],
+                       float(plover.max()), example))
+    for event_above in (0.5, 0.8):
+        for type_above in (0.0, 0.6, 0.9):
+            added = [(t, e) for p, t, q, e in judged if p >= event_above and q >= type_above]
+            table[f"event_{event_above}_type_{type_above}"] = {
+                "added": len(added), "events": sum(e.event for _, e in added),
+                "right_type": sum(e.event and e.plover == t for t, e in added)}
+    return table
+
+
 def _veto_table(probability: np.ndarray, truth: list[str], ruled: list[bool]) -> dict:
     """Among rows where the rules code an event: how many non-events the model's veto removes
     (recall) and how many of the removed are non-events (precision), by threshold."""
@@ -379,6 +403,7 @@ def train(paths: Iterable[Path], out: Path, seed: int = 0, shared: Optional[Path
         "held_back": len(held), "temperatures": temperatures,
         "held_back_scores": {h: score_head(trial, held_examples, held_items, h, temperatures[h]) for h in HEADS},
     }
+    report["recovery"] = recovery_table(trial, temperatures, held_examples, held_items)
     model = fit(examples, items, seed, temperatures)
     model.card["training"] = {key: report[key] for key in ("rows", "seed", "held_back", "temperatures")}
     model.card["training"]["held_back_scores"] = {
@@ -396,6 +421,13 @@ def format_report(report: dict, card: dict) -> str:
              f"Rows: {report['rows']} from {', '.join(report['annotations'])} "
              f"({report['skipped_warnings']} warnings of skipped rows); seed {report['seed']}; "
              f"held back: {report['held_back']} (scored and calibrated on them, then refitted on all rows).", ""]
+    recovery = report.get("recovery", {})
+    if recovery.get("rows_without_rule_events"):
+        lines += [f"Recovery: of {recovery['rows_without_rule_events']} held-back rows where the rules code no event, "
+                  f"{recovery['events_among_them']} report one; events the model would add by thresholds on "
+                  "P(event) and P(type) (added / of them events / of the right type): " + ", ".join(
+                      f"{k}: {v['added']}/{v['events']}/{v['right_type']}" for k, v in recovery.items()
+                      if isinstance(v, dict)), ""]
     for head in HEADS:
         scores = report["held_back_scores"][head]
         counts = card["heads"][head]["label_counts"]
