@@ -29,6 +29,11 @@ class PipelineConfig:
     # Documents in other languages are stored and marked with their language, but not run
     # through an English model, which would only invent actors and events from them.
     languages: tuple[str, ...] = ("en",)
+    # The learned event classifier's directory ("default": the model shipped in the package;
+    # None: events from the rules alone, as ``polemos train events`` needs them).
+    event_model: Optional[str] = "default"
+    # How the events stage uses it: "combined" (rules and model) or "model" (the model decides).
+    event_policy: str = "combined"
 
 
 @dataclass
@@ -37,6 +42,8 @@ class Resources:
 
     gazetteer: object = None
     knowledge_base: object = None
+    event_classifier: object = None
+    event_policy: str = "combined"
 
 
 def _time_stage(resources: Resources):
@@ -73,7 +80,8 @@ def _event_stage(resources: Resources):
         from polemos.actors import ActorResolver
 
         resolver = ActorResolver(resources.knowledge_base, gazetteer=resources.gazetteer)
-    return EventCoder.default(resolver=resolver)
+    return EventCoder.default(resolver=resolver, classifier=resources.event_classifier,
+                              policy=resources.event_policy)
 
 
 STAGE_FACTORIES: dict[str, Callable[[Resources], object]] = {
@@ -95,6 +103,11 @@ def _load_resources(config: PipelineConfig) -> Resources:
         from polemos.actors import KnowledgeBase
 
         resources.knowledge_base = KnowledgeBase.load()
+    if "events" in config.stages and config.event_model is not None:
+        from polemos.events.classifier import EventClassifier
+
+        resources.event_classifier = EventClassifier.load_optional(config.event_model)
+        resources.event_policy = config.event_policy
     return resources
 
 

@@ -165,6 +165,7 @@ class Event:
     confidence: float = 0.0
     acled: Optional[dict[str, Optional[str]]] = None
     trigger: Optional[str] = None
+    coder: str = "rules"  # which component decided the type: rules | model | both
 
 
 @dataclass

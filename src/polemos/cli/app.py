@@ -11,7 +11,7 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
-from polemos.cli import evaluating, serving
+from polemos.cli import evaluating, serving, training
 from polemos.cli.ingesting import IngestSummary, extract_to_stream, ingest_paths
 from polemos.ingest import ReadOptions
 from polemos.ingest.readers import DEFAULT_MAX_BYTES
@@ -20,6 +20,7 @@ from polemos.store import StoreError, default_location, open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Sourced, checkable event data from conflict reporting.")
 app.add_typer(evaluating.app, name="eval")
+app.add_typer(training.app, name="train")
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False)

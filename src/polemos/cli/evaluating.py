@@ -73,11 +73,13 @@ def eval_actors(
 @app.command("events")
 def eval_events(
     path: Path = typer.Argument(..., exists=True, dir_okay=False,
-                                help="PLOVER-coded sentences (JSON), or ACLED-style notes (JSON Lines with event_type/sub_event_type)."),
+                                help="PLOVER-coded sentences (JSON), ACLED-style notes (JSON Lines with event_type/sub_event_type) "
+                                     "or CASE 2021 task 2 snippets (TSV: id, EventSnippet, SubType)."),
     limit: Optional[int] = typer.Option(None, help="Score only the first N sentences."),
     as_json: bool = typer.Option(False, "--json"),
 ):
-    """Per-type P/R/F1 of PLOVER event coding and actor/recipient accuracy; or ACLED typing F1 on notes."""
+    """Per-type P/R/F1 of PLOVER event coding and actor/recipient accuracy; or ACLED typing F1 on notes;
+    or, on CASE 2021 snippets, ACLED sub-type F1 of the rules, the model and both side by side."""
     from polemos.eval import events as event_eval
 
     _print_report(event_eval, event_eval.evaluate(path, limit=limit), as_json)

@@ -21,8 +21,15 @@ notes (``{"text", "event_type", "sub_event_type", "published"}``): the snippet's
 category is that of its main event among those the stage gave an ACLED category; weighted
 and macro F1 are reported for the event type and the sub-event type.
 
+``evaluate_case(path)`` scores the CASE 2021 task 2 snippets (a ``.tsv`` with ``id``,
+``EventSnippet`` and ``SubType``, an ACLED sub-type code): a snippet's label is the ACLED
+sub-type of its most confident event, ``OTHER`` when none has one; weighted and macro F1
+over the 25 standard classes (the 24 sub-types and ``OTHER``; rows of the five classes added
+later are left out), and of the ACLED event type, for the rules alone, the learned model alone
+and both combined, in the same run.
+
 Run: ``python -m polemos.eval.events ../shared/eval/events/PLOVER_GSR_CAMEO.json`` (a ``.jsonl``
-path is scored as ACLED-style snippets).
+path is scored as ACLED-style snippets, a ``.tsv`` path as CASE 2021 task 2 snippets).
 """
 
 from __future__ import annotations
@@ -156,9 +163,12 @@ def _countries(actor_ids: list[str], actors: dict[str, Actor]) -> set[str]:
 def evaluate(path: Path | str, limit: Optional[int] = None, coder: Optional[SentenceCoder] = None) -> dict:
     """Score the pipeline on the gold file at ``path``; returns the figures as a dict.
 
-    A ``.jsonl`` file holds ACLED-style snippets and is scored by ``evaluate_acled``."""
+    A ``.jsonl`` file holds ACLED-style snippets and is scored by ``evaluate_acled``, a ``.tsv``
+    file CASE 2021 task 2 snippets, scored by ``evaluate_case``."""
     if Path(path).suffix == ".jsonl":
         return evaluate_acled(path, limit=limit, coder=coder)
+    if Path(path).suffix == ".tsv":
+        return evaluate_case(path, limit=limit, coder=coder)
     gold = load_gold(Path(path))[:limit]
     coder = coder or SentenceCoder()
     started = time.perf_counter()
@@ -267,9 +277,93 @@ def format_acled_report(report: dict) -> str:
     return "\n".join(lines)
 
 
+CASE_LEFT_OUT = ("DIPLO", "MAN_MADE_DISASTER", "NATURAL_DISASTER", "ATTRIB", "ORG_CRIME")
+CASE_CODERS = ("rules", "model", "combined")
+
+
+def load_case(path: Path | str) -> list[dict[str, str]]:
+    """CASE 2021 task 2 rows: ``{"id", "text", "code"}``."""
+    import csv
+
+    with Path(path).open(newline="", encoding="utf-8") as handle:
+        return [{"id": row["id"], "text": row["EventSnippet"], "code": row["SubType"].strip()}
+                for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def case_coders(coder: SentenceCoder) -> dict[str, object]:
+    """The events stage three ways over the same resources: rules alone, model alone, combined."""
+    from polemos.events import EventCoder
+
+    combined = dict(coder.pipeline.stages)["events"]
+    if combined.classifier is None:
+        raise RuntimeError("no event model is installed: train one with `polemos train events`")
+    shared = (combined.lexicon, combined.acled_rules, combined.resolver, combined.incidents, combined.figures)
+    return {"rules": EventCoder(*shared),
+            "model": EventCoder(*shared, classifier=combined.classifier, policy="model"),
+            "combined": combined}
+
+
+def most_confident_code(record: ExtractionRecord, doc, codes: dict) -> str:
+    """The ACLED sub-type code of the record's most confident event with one; OTHER when none."""
+    from polemos.events.classifier import code_of
+
+    typed = [e for e in record.events if code_of(e.acled, codes)]
+    if not typed:
+        return "OTHER"
+    best = min(typed, key=lambda e: (-e.confidence, e.modality != "asserted", _trigger_depth(e, doc)))
+    return code_of(best.acled, codes)
+
+
+def evaluate_case(path: Path | str, limit: Optional[int] = None, coder: Optional[SentenceCoder] = None) -> dict:
+    """Weighted and macro F1 of ACLED sub-type and event type on CASE 2021 task 2 snippets."""
+    from polemos.events.classifier import load_acled_codes
+
+    rows = load_case(path)[:limit]
+    codes = load_acled_codes()
+    scored = [r for r in rows if r["code"] in codes]
+    coder = coder or SentenceCoder()
+    coders = case_coders(coder)
+    started = time.perf_counter()
+    predicted: dict[str, list[str]] = {name: [] for name in CASE_CODERS}
+    for record, doc in coder.code((r["text"], None) for r in scored):
+        for name in CASE_CODERS:
+            coders[name].annotate(record, doc)
+            predicted[name].append(most_confident_code(record, doc, codes))
+    gold = [r["code"] for r in scored]
+    report = {"kind": "case", "file": str(path), "snippets": len(rows), "scored": len(scored),
+              "left_out": dict(Counter(r["code"] for r in rows if r["code"] not in codes)),
+              "seconds": round(time.perf_counter() - started, 1)}
+    for name in CASE_CODERS:
+        report[name] = {
+            "sub_event_type": label_f1(gold, predicted[name]),
+            "event_type": label_f1([codes[g]["event_type"] for g in gold],
+                                   [codes[p]["event_type"] for p in predicted[name]]),
+        }
+    return report
+
+
+def format_case_report(report: dict) -> str:
+    left_out = ", ".join(f"{code} {n}" for code, n in sorted(report["left_out"].items()))
+    lines = [f"CASE 2021 task 2 ACLED typing on {report['file']}: {report['snippets']} snippets, "
+             f"{report['scored']} in the 25 standard classes scored ({report['seconds']} s)",
+             f"left out of the standard score (classes added later): {left_out or 'none'}",
+             f"{'':<28}" + "".join(f"{name:>10}" for name in CASE_CODERS)]
+    for level, label in (("sub_event_type", "sub-type"), ("event_type", "event type")):
+        for figure in ("weighted_f1", "macro_f1", "accuracy"):
+            lines.append(f"{label + ' ' + figure.replace('_', ' '):<28}"
+                         + "".join(f"{report[name][level][figure]:>10.3f}" for name in CASE_CODERS))
+    lines.append(f"{'sub-type F1 per class':<30} {'gold':>4}" + "".join(f"{name:>10}" for name in CASE_CODERS))
+    for label, figures in report["combined"]["sub_event_type"]["per_label"].items():
+        lines.append(f"{label[:30]:<30} {figures['support']:>4}" + "".join(
+            f"{report[name]['sub_event_type']['per_label'][label]['f1']:>10.2f}" for name in CASE_CODERS))
+    return "\n".join(lines)
+
+
 def format_report(report: dict) -> str:
     if report.get("kind") == "acled":
         return format_acled_report(report)
+    if report.get("kind") == "case":
+        return format_case_report(report)
     lines = [
         f"PLOVER event coding on {report.get('file', '?')} ({report.get('sentences', '?')} sentences,"
         f" {report.get('seconds', '?')} s)",

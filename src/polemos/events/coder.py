@@ -3,7 +3,13 @@
 For each sentence: find lexicon triggers, read roles from the parse, link them to the
 record's actors and places, read modality and attribution, anchor date, place and size,
 then fold mentions of the same event together. Every event keeps its evidence sentence(s)
-and trigger words, and every decision comes from a lexicon row or a parse rule.
+and trigger words.
+
+With an ``EventClassifier`` (``polemos.events.classifier``), a learned model reads every
+sentence too: it vetoes the rule events of a sentence it confidently finds reports no event
+(opinion, negation, idiom, heading), types the sentence's main event when confident, gives
+it its calibrated probability as ``confidence``, and recovers an event the lexicon missed
+when it is confident of one. Each event's ``coder`` says which side decided its type.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from polemos.figures import FigureExtractor
 from polemos.events.acled import AcledRule, acled_type, load_rules
 from polemos.events.incidents import IncidentReader, Participants, sentence_incidents
 from polemos.events.anchors import Anchors, attached
+from polemos.events.classifier import EventClassifier, Judgement, RuleHint, code_of
 from polemos.events.describe import find_contexts, find_mode, recode, reverse
 from polemos.events.lexicon import Lexicon, TriggerEntry
 from polemos.events.linking import Linker, SpanResolver, phrase_tokens
@@ -26,9 +33,10 @@ from polemos.events.places import (PLACE_ATTACHED, PLACE_NONE, PLACE_OF_PARAGRAP
                                    PLACE_OF_STORY, fill_story_place, located, most_specific, written_holders)
 from polemos.events.relations import RelationFinder, enrich_agreements, provision_tokens
 from polemos.events.roles import Roles, find_roles
-from polemos.events.triggers import TriggerMatch, find_triggers, lemma_of
+from polemos.events.triggers import VERB_TAGS, TriggerMatch, find_triggers, lemma_of
 from polemos.record import Event, ExtractionRecord
 
+POLICIES = ("combined", "model")
 REFERRING_PRONOUNS = {"it", "its", "they", "their", "them"}
 # Prepositions that use a known event to date or compare something else.
 BACKGROUND_PREPOSITIONS = {"after", "before", "since", "following", "until", "till", "like", "unlike"}
@@ -63,10 +71,15 @@ class EventCoder:
 
     def __init__(self, lexicon: Lexicon, acled_rules: list[AcledRule],
                  resolver: SpanResolver | None = None, incidents: IncidentReader | None = None,
-                 figures: FigureExtractor | None = None) -> None:
+                 figures: FigureExtractor | None = None, classifier: EventClassifier | None = None,
+                 policy: str = "combined") -> None:
         """``resolver`` (the actors stage, optional) resolves named arguments its mentions missed;
         ``incidents`` reads the sentence cues ACLED typing needs; ``figures`` reads the counts
-        of the headline ("4 shot, 2 killed in ..."), which is not part of the text."""
+        of the headline ("4 shot, 2 killed in ..."), which is not part of the text;
+        ``classifier`` (optional) is the learned event model, used with the rules (``policy``
+        "combined") or alone ("model")."""
+        if policy not in POLICIES:
+            raise ValueError(f"unknown event policy {policy!r}; choose from {', '.join(POLICIES)}")
         self.lexicon = lexicon
         self.figures = figures
         self.resolver = resolver
@@ -74,11 +87,15 @@ class EventCoder:
         self.incidents = incidents or IncidentReader.load()
         self.relation_finder = RelationFinder()
         self.reporting_verbs = frozenset(cue for cue, kind in lexicon.modality_cues.items() if kind == "reporting")
+        self.classifier = classifier
+        self.policy = policy
 
     @classmethod
-    def default(cls, resolver: SpanResolver | None = None) -> "EventCoder":
+    def default(cls, resolver: SpanResolver | None = None, classifier: EventClassifier | None = None,
+                policy: str = "combined") -> "EventCoder":
         """The coder with the lexicons shipped in ``polemos/data/events``."""
-        return cls(Lexicon.load(), load_rules(), resolver, IncidentReader.load(), FigureExtractor())
+        return cls(Lexicon.load(), load_rules(), resolver, IncidentReader.load(), FigureExtractor(),
+                   classifier, policy)
 
     def annotate(self, record: ExtractionRecord, doc: Doc) -> ExtractionRecord:
         context = _Context(record, doc, Linker(record, doc, self.resolver), Anchors(record, doc), {},
@@ -90,11 +107,15 @@ class EventCoder:
             listed = provision_tokens(sentence)  # an agreement's provisions are not events of their own
             matches = find_triggers(sentence, self.lexicon, blocked | listed)
             heads = frozenset(m.head.i for m in matches)
-            coded = [self._code(match, sentence, context, heads - {match.head.i}) for match in matches]
-            coded = [c for c in coded if c is not None]
+            coded = [(match, self._code(match, sentence, context, heads - {match.head.i})) for match in matches]
+            coded = [(match, c) for match, c in coded if c is not None]
+            cues = self.incidents.sentence_cues(sentence)
+            self._type_acled([c for _, c in coded], context, cues)
+            found = [candidate for _, (candidate, _) in coded]
+            if self.classifier is not None:
+                found = self._judge(sentence, coded, context, cues)
             self._keep_main_place(sentence, context)
-            self._type_acled(sentence, coded, context)
-            candidates.extend(candidate for candidate, _ in coded)
+            candidates.extend(found)
         self._date_from_article(candidates, context.anchors)
         fill_story_place(candidates, record, context.anchors.paragraph_of)
         headline = self.figures.headline(record.document.title) if self.figures and record.document.title else []
@@ -129,13 +150,100 @@ class EventCoder:
             context.paragraph_places[paragraph] = min(context.sentence_places)[1]
         context.sentence_places = []
 
-    def _type_acled(self, sentence: Span, coded: list[tuple[Candidate, Participants]], context: _Context) -> None:
+    def _type_acled(self, coded: list[tuple[Candidate, Participants]], context: _Context,
+                    cues: frozenset[str]) -> None:
         """ACLED categories of a sentence's mentions, read together: one incident, many verbs."""
         mentions = [(c.event.type, c.event.mode, p) for c, p in coded]
-        incidents = sentence_incidents(self.incidents.sentence_cues(sentence), mentions)
+        incidents = sentence_incidents(cues, mentions)
         for (candidate, _), incident in zip(coded, incidents):
             if not candidate.background:  # ACLED codes what the article reports, not what it recalls
                 candidate.event.acled = acled_type(candidate.event, context.actors_by_id, self.acled_rules, incident)
+
+    def _judge(self, sentence: Span, coded: list[tuple[TriggerMatch, tuple[Candidate, Participants]]],
+               context: _Context, cues: frozenset[str]) -> list[Candidate]:
+        """The sentence's events once the model has read it (see the module docstring)."""
+        codes = self.classifier.acled_codes
+        found = [candidate for _, (candidate, _) in coded]
+        hints = [RuleHint(c.event.type, c.event.mode, code_of(c.event.acled, codes), c.event.modality) for c in found]
+        judgement = self.classifier.judge(sentence, hints, cues)
+        limits = self.classifier.thresholds
+        if self.policy == "model":
+            recovered = self._recover(sentence, judgement, context) if judgement.event >= 0.5 else None
+            return [recovered] if recovered is not None else []
+        if not found:
+            confident = judgement.event >= limits["recover_above"] and judgement.plover_p >= limits["type_above"]
+            recovered = self._recover(sentence, judgement, context) if confident else None
+            return [recovered] if recovered is not None else []
+        if judgement.event < limits["veto_below"]:
+            # An opinion, a negation, an idiom or a heading that only looks like an event. The model
+            # reads the sentence: it does not judge a particular event the sentence names by date
+            # ("since the 1994 ceasefire"), nor one the rules already mark as not having happened.
+            return [c for c in found if c.named or c.event.modality != "asserted"]
+        main = self._model_event(coded, judgement, limits)
+        for candidate in found:  # the sentence's other mentions: as sure as the sentence and the rules together
+            candidate.event.confidence = round(judgement.event * candidate.event.confidence, 3)
+        if main is not None:
+            main.event.confidence = round(judgement.event, 3)
+            needed = limits["acled_over_rules_above"] if main.event.acled else limits["acled_above"]
+            if judgement.acled_p >= needed and self._set_acled(main, judgement):
+                main.event.coder = "both" if main.event.coder == "rules" else main.event.coder
+        return found
+
+    @staticmethod
+    def _model_event(coded: list[tuple[TriggerMatch, tuple[Candidate, Participants]]], judgement: Judgement,
+                     limits: dict[str, float]) -> Candidate | None:
+        """The sentence's candidate the model speaks of: the main clause's, unless the model is
+        confident the main event is another candidate's type; retyped when the model is confident
+        of a type no candidate has."""
+        reported = sorted((((c.event.modality != "asserted", _depth(m.head), -c.event.confidence), c)
+                           for m, (c, _) in coded if not c.background), key=lambda x: x[0])  # asserted, highest, surest first
+        if not reported:
+            return None
+        main = reported[0][1]
+        confident = judgement.plover_p >= limits["type_above"]
+        agreeing = [c for _, c in reported if c.event.type == judgement.plover]
+        if main in agreeing or (agreeing and confident):
+            chosen = main if main in agreeing else agreeing[0]
+            chosen.event.coder = "both"
+            return chosen
+        recalled = any(c.background and c.event.type == judgement.plover for _, (c, _) in coded)
+        if confident and not recalled:  # a recalled "after the offensive" explains the type the model reads
+            main.event.type, main.event.mode, main.event.coder = judgement.plover, None, "model"
+        return main
+
+    def _set_acled(self, candidate: Candidate, judgement: Judgement) -> bool:
+        """The model's ACLED sub-type for a reported, asserted event; False when it does not apply."""
+        if candidate.background or candidate.event.modality != "asserted":
+            return False
+        candidate.event.acled = self.classifier.acled_names(judgement.acled)
+        return True
+
+    def _recover(self, sentence: Span, judgement: Judgement, context: _Context) -> Candidate | None:
+        """An event the lexicon missed: the model's type on the sentence's main verb, with roles,
+        date, place and size read as for a trigger there."""
+        root = sentence.root
+        if root.is_punct or root.is_space:
+            return None
+        entry = TriggerEntry((lemma_of(root),), "V" if root.pos_ in VERB_TAGS else "N", judgement.plover,
+                             None, None, "agent", "event classifier")
+        coded = self._code(TriggerMatch(root, entry, [root]), sentence, context, frozenset())
+        candidate = coded[0] if coded is not None else self._bare_candidate(sentence, judgement.plover, context)
+        candidate.event.coder = "model"
+        candidate.event.confidence = round(judgement.event, 3)
+        candidate.event.acled = None
+        if self.policy == "model" or judgement.acled_p >= self.classifier.thresholds["acled_above"]:
+            self._set_acled(candidate, judgement)
+        return candidate
+
+    def _bare_candidate(self, sentence: Span, event_type: str, context: _Context) -> Candidate:
+        """An event with what the sentence alone gives: its date, place and figures."""
+        paragraph = context.anchors.paragraph_of(sentence.start_char)
+        bounds = (sentence.start_char, sentence.end_char)
+        event = Event(id="", type=event_type, date=self._fallback_date(sentence, sentence.root, context, paragraph),
+                      place=context.paragraph_places.get(paragraph),
+                      size=context.anchors.sizes(event_type, bounds, {t.i for t in sentence}),
+                      evidence=[evidence_for(context.record.text, *bounds)])
+        return Candidate(event, paragraph)
 
     def _code(self, match: TriggerMatch, sentence: Span, context: _Context,
               barriers: frozenset[int]) -> tuple[Candidate, Participants] | None:
@@ -224,7 +332,8 @@ class EventCoder:
             roles.actors or roles.fallback_actors, roles.recipients + roles.fallback_recipients,
             match.tokens + ([roles.support] if roles.support is not None else []),
             context.linker, context.actors_by_id)
-        return Candidate(event, paragraph, reference_only, background, place_rank), parties
+        named = match.nominal and own_date is not None
+        return Candidate(event, paragraph, reference_only, background, place_rank, named), parties
 
     def _link_actors(self, roles: Roles, context: _Context, paragraph: int) -> list[str]:
         linker = context.linker

@@ -21,6 +21,7 @@ class Candidate:
     reference_only: bool = False  # a definite mention without participants of its own
     background: bool = False  # a known event recalled to date or compare ("after the attack on Ukraine")
     place_rank: int = 2  # how closely the place is tied to this mention: 0 its own words, 2 the paragraph
+    named: bool = False  # an event noun dated by its own words ("the 1994 ceasefire"): a particular event
 
 
 def merge_mentions(candidates: list[Candidate], places: list[Place] | None = None) -> list[Event]:

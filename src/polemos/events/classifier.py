@@ -1,0 +1,243 @@
+"""The learned event detector and typer: does a sentence report a real event, of which type?
+
+The lexicon finds trigger words; whether the sentence around them reports something that
+happened (and not an opinion, a negation, an idiom such as "sanctioned" = approved, a
+heading) is a judgement a hand-written rule makes badly. This module makes that judgement
+with three multinomial logistic-regression heads over one feature vector per sentence:
+
+* ``event``: does the sentence report an event that happened, is happening or is announced;
+* ``plover``: the PLOVER type of its main event (16 types);
+* ``acled``: the ACLED sub-event type code of that event (24 codes and ``OTHER``), or
+  ``NONE`` when the event has no ACLED category (talks, accusations).
+
+Features come from the spaCy Doc the pipeline already has: the sentence's mean word vector
+and hashed sparse features (lower-cased lemmas, lemma bigrams, the root verb, a few cues of
+negation, modality, questions and headings, the types the rules coded in the sentence and
+the ACLED cue words of ``data/events/acled_cues.csv``). Prediction is numpy only; the weights
+and the model card ship in ``data/models/`` and are trained by ``polemos train events``
+(``polemos.events.training``). Probabilities are calibrated by a temperature per head.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import numpy as np
+from spacy.tokens import Span
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
+MODEL_STEM = "events"  # events.npz (weights) and events.json (model card)
+ACLED_CODES_PATH = Path(__file__).resolve().parent.parent / "data" / "events" / "acled_codes.csv"
+HEADS = ("event", "plover", "acled")
+NO_ACLED = "NONE"
+HASH_BITS = 20
+FEATURE_VERSION = 1
+MODAL_WORDS = {"may", "might", "could", "would", "should", "must", "can", "will", "shall"}
+FIRST_PERSON = {"i", "we", "our", "us", "my"}
+# Decision thresholds on calibrated probabilities (a model card may override them):
+# veto_below: rule events of a sentence the model finds reports no event are dropped;
+# type_above: the model retypes the main event; recover_above: it adds an event the rules missed;
+# acled_above: the model's ACLED sub-type fills in one the rules did not give (the training report
+# compares the model with the rules on held-back rows); acled_over_rules_above: it replaces one
+# the rules gave, whose codebook priorities (weapon words, arrests at protests) it only partly learns.
+DEFAULT_THRESHOLDS = {"veto_below": 0.2, "type_above": 0.9, "recover_above": 0.8, "acled_above": 0.0,
+                      "acled_over_rules_above": 0.8}
+
+
+@dataclass(frozen=True)
+class RuleHint:
+    """What the rules coded in a sentence, one per candidate event."""
+
+    type: str
+    mode: str | None = None
+    acled: str | None = None  # ACLED sub-type code
+    modality: str = "asserted"
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The model's calibrated reading of one sentence."""
+
+    event: float  # probability that the sentence reports a particular event
+    plover: str
+    plover_p: float
+    acled: str  # an ACLED sub-type code, or NO_ACLED
+    acled_p: float
+
+
+def load_acled_codes(path: Path = ACLED_CODES_PATH) -> dict[str, dict[str, str]]:
+    """ACLED sub-type code -> ``{"event_type", "sub_event_type"}`` as ACLED names them."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        return {row["code"]: {"event_type": row["event_type"], "sub_event_type": row["sub_event_type"]}
+                for row in csv.DictReader(handle)}
+
+
+def code_of(acled: dict | None, codes: dict[str, dict[str, str]]) -> str | None:
+    """The code of an ACLED ``{"event_type", "sub_event_type"}`` pair."""
+    if not acled:
+        return None
+    for code, names in codes.items():
+        if names["sub_event_type"] == acled.get("sub_event_type"):
+            return code
+    return None
+
+
+def sentence_features(span: Span, hints: Iterable[RuleHint] = (), cues: Iterable[str] = ()) -> list[str]:
+    """The sparse feature names of a sentence (or a short snippet): words, pairs, cues, rule output."""
+    words = [_word(t) for t in span if not (t.is_punct or t.is_space)]
+    features = {f"w:{w}" for w in words}
+    features |= {f"b:{a} {b}" for a, b in zip(words, words[1:])}
+    features |= _cue_features(span)
+    hints = list(hints)
+    for hint in hints:
+        features |= {f"rule:{hint.type}", f"rule:{hint.type}/{hint.mode or '-'}",
+                     f"rule_acled:{hint.acled or '-'}", f"rule_modality:{hint.modality}"}
+    if not hints:
+        features.add("rule:none")
+    features |= {f"cue:{c}" for c in cues}
+    features.add(f"len:{min(len(words) // 8, 6)}")
+    return sorted(features)
+
+
+def _word(token) -> str:
+    if token.like_num:
+        return "#num"
+    return token.lemma_.lower() or token.lower_
+
+
+def _cue_features(span: Span) -> set[str]:
+    """General marks of what is not a report: negation, modals, questions, first person, no verb."""
+    found = set()
+    roots = [t for t in span if t.dep_ == "ROOT"]
+    for root in roots:
+        found |= {f"root:{_word(root)}", f"root_tag:{root.tag_}"}
+    if any(t.dep_ == "neg" for t in span):
+        found.add("mark:negation")
+    found |= {f"mark:modal:{t.lower_}" for t in span if t.tag_ == "MD" and t.lower_ in MODAL_WORDS}
+    if any(t.text == "?" for t in span):
+        found.add("mark:question")
+    if any(t.lower_ in FIRST_PERSON for t in span):
+        found.add("mark:first_person")
+    if not any(t.pos_ in {"VERB", "AUX"} for t in span):
+        found.add("mark:verbless")
+    if not any(t.is_lower for t in span if t.is_alpha):
+        found.add("mark:no_lower_case")
+    found |= {f"ent:{t.ent_type_}" for t in span if t.ent_type_ and t.ent_iob_ == "B"}
+    return found
+
+
+def bucket(feature: str) -> int:
+    """A stable hash of a feature name (Python's own ``hash`` changes between processes)."""
+    return zlib.crc32(feature.encode("utf-8")) & ((1 << HASH_BITS) - 1)
+
+
+def buckets_of(features: list[str]) -> np.ndarray:
+    return np.unique(np.fromiter((bucket(f) for f in features), dtype=np.int64, count=len(features)))
+
+
+def unit_vector(span: Span) -> np.ndarray:
+    """The sentence's mean word vector, scaled to unit length (zeros without vectors)."""
+    vector = np.asarray(span.vector, dtype=np.float32)
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else vector
+
+
+class EventClassifier:
+    """Three calibrated softmax heads over hashed sparse features and the mean word vector.
+
+    ``rows`` are the sorted hash buckets seen in training; ``sparse`` holds their weights
+    (one column per class of every head, heads side by side), ``dense`` the word-vector
+    weights and ``bias`` the intercepts. ``card`` is the model card: labels of each head,
+    temperatures, thresholds and the training figures."""
+
+    def __init__(self, card: dict, rows: np.ndarray, sparse: np.ndarray, dense: np.ndarray, bias: np.ndarray,
+                 acled_codes: dict[str, dict[str, str]] | None = None) -> None:
+        self.card = card
+        self.rows = rows
+        self.sparse = sparse
+        self.dense = dense
+        self.bias = bias
+        self.labels = {head: card["heads"][head]["labels"] for head in HEADS}
+        self.temperatures = {head: float(card["heads"][head].get("temperature", 1.0)) for head in HEADS}
+        self.thresholds = {**DEFAULT_THRESHOLDS, **card.get("thresholds", {})}
+        self.acled_codes = acled_codes if acled_codes is not None else load_acled_codes()
+        slices, start = {}, 0
+        for head in HEADS:
+            slices[head] = slice(start, start + len(self.labels[head]))
+            start += len(self.labels[head])
+        self.slices = slices
+
+    @classmethod
+    def load(cls, directory: Path | str = MODEL_DIR) -> "EventClassifier":
+        directory = Path(directory)
+        card = json.loads((directory / f"{MODEL_STEM}.json").read_text(encoding="utf-8"))
+        if card.get("feature_version") != FEATURE_VERSION:
+            raise ValueError(f"{directory}: model built for feature version {card.get('feature_version')}, "
+                             f"this polemos computes version {FEATURE_VERSION}; retrain with `polemos train events`")
+        with np.load(directory / f"{MODEL_STEM}.npz") as weights:
+            return cls(card, weights["rows"], weights["sparse"].astype(np.float32),
+                       weights["dense"].astype(np.float32), weights["bias"].astype(np.float32))
+
+    @classmethod
+    def load_optional(cls, directory: Path | str = "default") -> "EventClassifier | None":
+        """The model in ``directory`` ("default": the shipped one), or None when none was trained there."""
+        directory = MODEL_DIR if directory == "default" else Path(directory)
+        return cls.load(directory) if (directory / f"{MODEL_STEM}.json").exists() else None
+
+    def save(self, directory: Path | str) -> None:
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(directory / f"{MODEL_STEM}.npz", rows=self.rows, sparse=self.sparse.astype(np.float16),
+                            dense=self.dense.astype(np.float16), bias=self.bias.astype(np.float32))
+        (directory / f"{MODEL_STEM}.json").write_text(json.dumps(self.card, indent=2) + "\n", encoding="utf-8")
+
+    def judge(self, span: Span, hints: Iterable[RuleHint] = (), cues: Iterable[str] = ()) -> Judgement:
+        probabilities = self.probabilities(sentence_features(span, hints, cues), unit_vector(span))
+        plover = int(np.argmax(probabilities["plover"]))
+        acled = int(np.argmax(probabilities["acled"]))
+        event_labels = self.labels["event"]
+        return Judgement(
+            event=float(probabilities["event"][event_labels.index("true")]) if "true" in event_labels else 0.0,
+            plover=self.labels["plover"][plover], plover_p=float(probabilities["plover"][plover]),
+            acled=self.labels["acled"][acled], acled_p=float(probabilities["acled"][acled]),
+        )
+
+    def logits(self, features: list[str], vector: np.ndarray) -> np.ndarray:
+        """Raw scores of every class of every head, side by side (before temperature)."""
+        scores = self.bias + vector @ self.dense
+        known = known_rows(self.rows, buckets_of(features))
+        if len(known):
+            scores = scores + sparse_weight(features) * self.sparse[known].sum(axis=0)
+        return scores
+
+    def probabilities(self, features: list[str], vector: np.ndarray) -> dict[str, np.ndarray]:
+        scores = self.logits(features, vector)
+        return {head: softmax(scores[self.slices[head]] / self.temperatures[head]) for head in HEADS}
+
+    def acled_names(self, code: str) -> dict[str, str] | None:
+        """``{"event_type", "sub_event_type"}`` of a predicted code; None for NO_ACLED."""
+        names = self.acled_codes.get(code)
+        return dict(names) if names else None
+
+
+def known_rows(rows: np.ndarray, hashed: np.ndarray) -> np.ndarray:
+    """Positions in the sorted ``rows`` of the buckets that training saw."""
+    if not len(rows):
+        return hashed[:0]
+    positions = np.minimum(np.searchsorted(rows, hashed), len(rows) - 1)
+    return positions[rows[positions] == hashed]
+
+
+def sparse_weight(features: list[str]) -> float:
+    """Every feature of a sentence weighs the same, and the sparse part has about unit length."""
+    return 1.0 / np.sqrt(max(len(features), 1))
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    shifted = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    return shifted / shifted.sum(axis=-1, keepdims=True)
