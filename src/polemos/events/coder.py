@@ -26,7 +26,7 @@ from polemos.events.places import (PLACE_ATTACHED, PLACE_NONE, PLACE_OF_PARAGRAP
                                    PLACE_OF_STORY, fill_story_place, located, most_specific, written_holders)
 from polemos.events.relations import RelationFinder, enrich_agreements, provision_tokens
 from polemos.events.roles import Roles, find_roles
-from polemos.events.triggers import TriggerMatch, find_triggers, lemma_of
+from polemos.events.triggers import INCIDENT_NOUNS, TriggerMatch, find_triggers, lemma_of
 from polemos.record import Event, ExtractionRecord
 
 REFERRING_PRONOUNS = {"it", "its", "they", "their", "them"}
@@ -40,6 +40,11 @@ ANTECEDENT_PRONOUNS = {"it", "its", "they", "their", "he", "his", "she", "her", 
 ANALYSIS_SUBJECTS = {"it", "this", "that", "which", "these", "those"}
 PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping"}
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
+# Adjectives that give an event noun its outcome: "a deadly shooting", "a fatal stabbing".
+OUTCOME_MODIFIERS = {"deadly", "fatal", "lethal", "double", "triple", "quadruple", "mass"}
+SUFFERING_VERBS = {"suffer", "sustain", "receive"}
+UNKNOWN_PARTY_PRONOUNS = {"someone", "somebody"}
+PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "on"}
 # Verbs that report what an event did or that it took place: "a blast killed", "fighting erupted".
 OUTCOME_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "strike", "target", "explode",
                  "leave", "claim", "rock", "tear", "occur", "happen", "erupt", "break", "displace"}
@@ -170,7 +175,7 @@ class EventCoder:
         if _commentary(clause) and clause_date is None:
             return None  # "it allows the administration to ...": analysis in the present tense
         reference_only = False
-        realised = match.nominal and _realised(match)
+        realised = match.nominal and (_realised(match) or _particular(match, own_date, clause, barriers, context))
         if match.nominal and not participants and _indefinite(match) and not realised:
             return None  # "a perpetual state of war": no particular event
         if match.nominal and not participants and own_date is None and not _definite(match) and not realised:
@@ -376,12 +381,59 @@ def _realised(match: TriggerMatch) -> bool:
     verb = head.head
     if head.dep_ not in {"nsubj", "nsubjpass"} or lemma_of(verb) not in OUTCOME_VERBS:
         return False
+    return _past(verb)
+
+
+def _past(verb) -> bool:
+    """A past-tense, not negated verb: "exploded", "was hit", not "did not explode"."""
     past = verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
     return past and not any(c.dep_ == "neg" for c in verb.children)
 
 
+def _particular(match: TriggerMatch, own_date, clause, barriers: frozenset[int], context: _Context) -> bool:
+    """"a deadly shooting in the Pine Hill Apartments", "a shooting on Friday", "the shooting death
+    of an 11-year-old", "the shooting that occurred Saturday": an event noun with its own place,
+    date, victims or outcome is one particular happening, indefinite article or not; a bare
+    "a shooting" may be any."""
+    if _names_other_thing(match):
+        return False
+    noun = _phrase_noun(match.head)
+    if noun.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children):
+        return False  # "deadly shootings in schools": a kind of event
+    words = {match.head.i, noun.i}
+    if own_date is not None or context.anchors.clause_date({noun.i}, barriers | {clause.i}) is not None:
+        return True
+    if any(lemma_of(c) in OUTCOME_MODIFIERS for w in (match.head, noun) for c in w.children if c.dep_ in {"amod", "compound"}):
+        return True
+    if any(c.dep_ == "relcl" and _past(c) for c in noun.children):
+        return True  # "a shooting that left two dead", "the shooting that occurred Saturday"
+    if noun.dep_ == "dobj" and lemma_of(noun.head) in SUFFERING_VERBS and _past(noun.head) and any(
+            c.dep_ == "nsubj" for c in noun.head.children):
+        return True  # "the boy suffered a gunshot wound": someone's wound, one happening
+    if context.anchors.counts_victims(words):
+        return True  # "the shooting deaths of four men"
+    return any(t.i in context.linker.place_tokens for prep in noun.children if prep.dep_ == "prep"
+               and prep.lower_ in PLACE_PREPOSITIONS for t in prep.subtree)
+
+
+def _phrase_noun(head):
+    """The noun an event word modifies: "death" in "the shooting death", "suicide" in
+    "murder-suicide", "range" in "a shooting range"; else the event word itself."""
+    if head.dep_ in {"compound", "amod", "nmod"} and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i > head.i:
+        return head.head
+    return head
+
+
+def _names_other_thing(match: TriggerMatch) -> bool:
+    """"a shooting range", "the murder weapon": the event word only classifies another thing."""
+    noun = _phrase_noun(match.head)
+    return noun is not match.head and lemma_of(noun) not in INCIDENT_NOUNS
+
+
 def _pronouns_only(tokens) -> bool:
-    return all(t.pos_ == "PRON" for t in tokens)
+    """Only pronouns that refer back to someone ("they"), not those standing for an unknown
+    party ("someone opened fire")."""
+    return all(t.pos_ == "PRON" and t.lower_ not in UNKNOWN_PARTY_PRONOUNS for t in tokens)
 
 
 def _time_relative(clause) -> bool:

@@ -1,0 +1,61 @@
+"""Every violent incident a news story reports yields its event, and talk about violence in
+general does not: made-up news sentences run through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from polemos.eval.events import SentenceCoder
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = "2024-05-08"
+
+
+@pytest.fixture(scope="module")
+def coder() -> SentenceCoder:
+    return SentenceCoder()
+
+
+def asserted_assaults(coder: SentenceCoder, text: str):
+    record, _doc = coder.code_one(text, PUBLISHED)
+    return [e for e in record.events if e.type == "ASSAULT" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # an indefinite event noun with its own place, date, victims or outcome
+    "Officers are at the scene of a deadly shooting in the Maple Court Apartments.",
+    "A quarrel which turned into a shooting in Dayton left one man dead.",
+    "Detectives are looking into a stabbing outside a bar on Elm Street.",
+    "The sheriff is investigating the shooting death of a 9-year-old girl at a farmhouse in Kearney.",
+    "Police are investigating the shooting that occurred early Sunday on Pine Street.",
+    # how a victim's side of the incident is told
+    "The boy suffered a gunshot wound to the arm.",
+    "Someone opened fire on a birthday party at a motel.",
+])
+def test_a_reported_incident_is_an_event(coder, sentence):
+    assert asserted_assaults(coder, sentence), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Deadly shootings in schools have become more common.",
+    "A shooting can happen anywhere.",
+    "Someone will open fire one day.",
+    "Nobody was hurt at the shooting range in Anderson.",
+    "Gun violence kills thousands of people every year.",
+])
+def test_talk_about_violence_in_general_is_no_event(coder, sentence):
+    assert not asserted_assaults(coder, sentence), sentence
+
+
+def test_an_old_shooting_named_again_stays_background(coder):
+    record, _doc = coder.code_one("Police said the bar was also the scene of a 2009 shooting "
+                                  "that killed two people.", PUBLISHED)
+    old = [e for e in record.events if e.type == "ASSAULT"]
+    assert old and all(e.confidence <= 0.3 for e in old)
+
+
+def test_wounded_in_a_shooting_is_one_event(coder):
+    events = asserted_assaults(coder, "Two teenagers were wounded late Friday in a shooting "
+                                      "near a park, police said.")
+    assert len(events) == 1
