@@ -32,6 +32,8 @@ def asserted_assaults(coder: SentenceCoder, text: str):
     # how a victim's side of the incident is told
     "The boy suffered a gunshot wound to the arm.",
     "Someone opened fire on a birthday party at a motel.",
+    "The sheriff's office is investigating after four men were found shot behind a warehouse.",
+    "Deputies found two people dead in an apparent murder-suicide.",
 ])
 def test_a_reported_incident_is_an_event(coder, sentence):
     assert asserted_assaults(coder, sentence), sentence
@@ -59,3 +61,16 @@ def test_wounded_in_a_shooting_is_one_event(coder):
     events = asserted_assaults(coder, "Two teenagers were wounded late Friday in a shooting "
                                       "near a park, police said.")
     assert len(events) == 1
+
+
+def test_an_accidental_shooting_is_an_incident_marked_accidental(coder):
+    events = asserted_assaults(coder, "A 5-year-old boy accidentally shot himself in the hand "
+                                      "at his grandparents' home on Saturday.")
+    assert events and all("accidental" in e.context for e in events)
+    assert all(e.acled is None for e in events)  # no political violence
+
+
+def test_a_murder_suicide_is_no_suicide_attack(coder):
+    events = asserted_assaults(coder, "Deputies found two people dead in an apparent murder-suicide.")
+    assert events and all(e.mode != "suicide-attack" for e in events)
+    assert all((e.acled or {}).get("sub_event_type") != "Suicide bomb" for e in events)

@@ -29,6 +29,9 @@ from polemos.events.roles import Roles, find_roles
 from polemos.events.triggers import INCIDENT_NOUNS, TriggerMatch, find_triggers, lemma_of
 from polemos.record import Event, ExtractionRecord
 
+# The context of an unintended shooting or blast: an incident with victims (kept as ASSAULT so
+# that incident counts stay whole) but no intent to harm, which a user can filter on.
+ACCIDENTAL = "accidental"
 REFERRING_PRONOUNS = {"it", "its", "they", "their", "them"}
 # Prepositions that use a known event to date or compare something else.
 BACKGROUND_PREPOSITIONS = {"after", "before", "since", "following", "until", "till", "like", "unlike"}
@@ -42,6 +45,7 @@ PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping"}
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 # Adjectives that give an event noun its outcome: "a deadly shooting", "a fatal stabbing".
 OUTCOME_MODIFIERS = {"deadly", "fatal", "lethal", "double", "triple", "quadruple", "mass"}
+FINDING_VERBS = {"find", "discover", "leave"}
 SUFFERING_VERBS = {"suffer", "sustain", "receive"}
 UNKNOWN_PARTY_PRONOUNS = {"someone", "somebody"}
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "on"}
@@ -139,7 +143,8 @@ class EventCoder:
         mentions = [(c.event.type, c.event.mode, p) for c, p in coded]
         incidents = sentence_incidents(self.incidents.sentence_cues(sentence), mentions)
         for (candidate, _), incident in zip(coded, incidents):
-            if not candidate.background:  # ACLED codes what the article reports, not what it recalls
+            # ACLED codes what the article reports, not what it recalls, and no accidents
+            if not candidate.background and ACCIDENTAL not in candidate.event.context:
                 candidate.event.acled = acled_type(candidate.event, context.actors_by_id, self.acled_rules, incident)
 
     def _code(self, match: TriggerMatch, sentence: Span, context: _Context,
@@ -159,6 +164,8 @@ class EventCoder:
             nodes.add(roles.support.i)
         if any(c.dep_ == "advmod" and c.lower_ in {"when", "as", "while"} for c in clause.children):
             nodes.add(clause.head.i)  # "..., in September 2022, when Azerbaijan invaded ..."
+        if clause.dep_ in {"oprd", "xcomp"} and lemma_of(clause.head) in FINDING_VERBS:
+            nodes.add(clause.head.i)  # "five people were found shot": the victims are the finding's
         if _participle_clause(clause) and clause.head.i in barriers:
             nodes.add(clause.head.i)  # "gathered in Yerevan on Wednesday, demanding ...": one event unfolding
         clause_date = context.anchors.clause_date(nodes, barriers) or context.anchors.clause_date(
@@ -412,6 +419,8 @@ def _particular(match: TriggerMatch, own_date, clause, barriers: frozenset[int],
         return True  # "the boy suffered a gunshot wound": someone's wound, one happening
     if context.anchors.counts_victims(words):
         return True  # "the shooting deaths of four men"
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during"} and context.anchors.counts_victims({noun.head.head.i}):
+        return True  # "three people were found dead in a murder-suicide": the clause counts its victims
     return any(t.i in context.linker.place_tokens for prep in noun.children if prep.dep_ == "prep"
                and prep.lower_ in PLACE_PREPOSITIONS for t in prep.subtree)
 

@@ -112,6 +112,12 @@ def lemma_of(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def names_a_death(token: Token) -> bool:
+    """"a murder-suicide", "committed suicide": "suicide" standing on its own is a death; only
+    as a modifier ("suicide bomber", "suicide attack") does it tell how an attack was made."""
+    return token.lower_ == "suicide" and token.dep_ not in {"compound", "amod", "nmod"}
+
+
 def _entries_for(token: Token, lexicon: Lexicon) -> list[TriggerEntry]:
     keys = [lemma_of(token), token.lower_]
     entries: list[TriggerEntry] = []
