@@ -34,6 +34,8 @@ def asserted_assaults(coder: SentenceCoder, text: str):
     "Someone opened fire on a birthday party at a motel.",
     "The sheriff's office is investigating after four men were found shot behind a warehouse.",
     "Deputies found two people dead in an apparent murder-suicide.",
+    "The coroner said the woman died from a single gunshot wound.",
+    "Both brothers were dead from apparent gunshot wounds.",
 ])
 def test_a_reported_incident_is_an_event(coder, sentence):
     assert asserted_assaults(coder, sentence), sentence
@@ -45,6 +47,7 @@ def test_a_reported_incident_is_an_event(coder, sentence):
     "Someone will open fire one day.",
     "Nobody was hurt at the shooting range in Anderson.",
     "Gun violence kills thousands of people every year.",
+    "The man died of a self-inflicted gunshot wound in his garage.",
 ])
 def test_talk_about_violence_in_general_is_no_event(coder, sentence):
     assert not asserted_assaults(coder, sentence), sentence

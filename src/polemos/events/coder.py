@@ -46,6 +46,8 @@ DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 # Adjectives that give an event noun its outcome: "a deadly shooting", "a fatal stabbing".
 OUTCOME_MODIFIERS = {"deadly", "fatal", "lethal", "double", "triple", "quadruple", "mass"}
 FINDING_VERBS = {"find", "discover", "leave"}
+DEATH_WORDS = {"die", "dead", "succumb"}
+CAUSE_OF_DEATH_PREPOSITIONS = {"from", "of", "to"}
 SUFFERING_VERBS = {"suffer", "sustain", "receive"}
 UNKNOWN_PARTY_PRONOUNS = {"someone", "somebody"}
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "on"}
@@ -402,9 +404,14 @@ def _particular(match: TriggerMatch, own_date, clause, barriers: frozenset[int],
     of an 11-year-old", "the shooting that occurred Saturday": an event noun with its own place,
     date, victims or outcome is one particular happening, indefinite article or not; a bare
     "a shooting" may be any."""
-    if _names_other_thing(match):
+    if _names_other_thing(match) or _self_inflicted(match):
         return False
     noun = _phrase_noun(match.head)
+    if noun.dep_ == "dobj" and lemma_of(noun.head) in SUFFERING_VERBS and _past(noun.head) and any(
+            c.dep_ == "nsubj" for c in noun.head.children):
+        return True  # "the boy suffered a gunshot wound": someone's wound, one happening
+    if noun.dep_ == "pobj" and noun.head.lower_ in CAUSE_OF_DEATH_PREPOSITIONS and _tells_a_death(noun.head.head):
+        return True  # "he died from a gunshot wound", "succumbed to a stabbing": someone's death
     if noun.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children):
         return False  # "deadly shootings in schools": a kind of event
     words = {match.head.i, noun.i}
@@ -414,15 +421,23 @@ def _particular(match: TriggerMatch, own_date, clause, barriers: frozenset[int],
         return True
     if any(c.dep_ == "relcl" and _past(c) for c in noun.children):
         return True  # "a shooting that left two dead", "the shooting that occurred Saturday"
-    if noun.dep_ == "dobj" and lemma_of(noun.head) in SUFFERING_VERBS and _past(noun.head) and any(
-            c.dep_ == "nsubj" for c in noun.head.children):
-        return True  # "the boy suffered a gunshot wound": someone's wound, one happening
     if context.anchors.counts_victims(words):
         return True  # "the shooting deaths of four men"
     if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during"} and context.anchors.counts_victims({noun.head.head.i}):
         return True  # "three people were found dead in a murder-suicide": the clause counts its victims
     return any(t.i in context.linker.place_tokens for prep in noun.children if prep.dep_ == "prep"
                and prep.lower_ in PLACE_PREPOSITIONS for t in prep.subtree)
+
+
+def _tells_a_death(word) -> bool:
+    """"died", "succumbed", "dead", "were dead": a word or clause that says someone died."""
+    return lemma_of(word) in DEATH_WORDS or any(c.dep_ == "acomp" and lemma_of(c) in DEATH_WORDS for c in word.children)
+
+
+def _self_inflicted(match: TriggerMatch) -> bool:
+    """"a self-inflicted gunshot wound" is a suicide, not an assault."""
+    words = {t.lower_ for c in match.head.children if c.dep_ in {"amod", "compound", "npadvmod"} for t in c.subtree}
+    return "self-inflicted" in words or {"self", "inflicted"} <= words
 
 
 def _phrase_noun(head):
