@@ -77,3 +77,16 @@ def test_a_murder_suicide_is_no_suicide_attack(coder):
     events = asserted_assaults(coder, "Deputies found two people dead in an apparent murder-suicide.")
     assert events and all(e.mode != "suicide-attack" for e in events)
     assert all((e.acled or {}).get("sub_event_type") != "Suicide bomb" for e in events)
+
+
+@pytest.mark.parametrize("line, dead, injured", [
+    ("Two Dead, Three Wounded in Drive-By Shooting", 2, 3),
+    ("5 Shot, 3 Killed In West Akron Apartment Complex", 3, None),
+])
+def test_a_headline_line_that_counts_victims_is_an_event(coder, line, dead, injured):
+    events = asserted_assaults(coder, line)
+    assert events, line
+    sizes = events[0].size
+    assert sizes["dead"]["min"] == dead
+    if injured is not None:
+        assert sizes["injured"]["min"] == injured

@@ -194,8 +194,9 @@ class EventCoder:
                 pass  # "Opposition groups demanded ...": a reported act by a party we could not name
             elif realised and not reading.generic:
                 pass  # "A landmine explosion killed three civilians": a particular happening
-            elif not match.nominal and not reading.generic and context.anchors.counts_victims(nodes):
-                pass  # "Four people were shot", "a 17-year-old was killed": victims counted, one happening
+            elif not match.nominal and not reading.generic and (
+                    context.anchors.counts_victims(nodes) or _headline_count(clause)):
+                pass  # "Four people were shot", "a 17-year-old was killed", "2 Killed": victims counted
             elif not (match.nominal and _definite(match)):
                 return None
             else:
@@ -427,6 +428,15 @@ def _particular(match: TriggerMatch, own_date, clause, barriers: frozenset[int],
         return True  # "three people were found dead in a murder-suicide": the clause counts its victims
     return any(t.i in context.linker.place_tokens for prep in noun.children if prep.dep_ == "prep"
                and prep.lower_ in PLACE_PREPOSITIONS for t in prep.subtree)
+
+
+def _headline_count(verb) -> bool:
+    """A headline's "2 Killed", "One Dead, Four Wounded": a capitalised participle hanging from a
+    bare number (or from a headline word that a number counts) counts victims."""
+    if not (verb.is_title and verb.tag_ == "VBN" and verb.dep_ == "acl") or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    head = verb.head
+    return head.tag_ == "CD" or (head.is_title and any(c.tag_ == "CD" and c.i < verb.i for c in head.children))
 
 
 def _tells_a_death(word) -> bool:
