@@ -90,3 +90,10 @@ def test_a_headline_line_that_counts_victims_is_an_event(coder, line, dead, inju
     assert sizes["dead"]["min"] == dead
     if injured is not None:
         assert sizes["injured"]["min"] == injured
+
+
+def test_a_shooting_death_takes_the_day_its_noun_names(coder):
+    record, _doc = coder.code_one("Classmates remembered the teenager on Monday, days after his "
+                                  "shooting death on Friday at a friend's house.", PUBLISHED)
+    deaths = [e for e in record.events if e.type == "ASSAULT"]
+    assert deaths and {e.date["value"] for e in deaths} == {"2024-05-03"}

@@ -172,7 +172,8 @@ class EventCoder:
             nodes.add(clause.head.i)  # "gathered in Yerevan on Wednesday, demanding ...": one event unfolding
         clause_date = context.anchors.clause_date(nodes, barriers) or context.anchors.clause_date(
             nodes | _simultaneous_clauses(clause), barriers)  # "detained X as he tried to cross on May 2"
-        own_date = context.anchors.clause_date({match.head.i}, barriers | {clause.i})
+        own_words = {match.head.i} if _names_other_thing(match) else {match.head.i, _phrase_noun(match.head).i}
+        own_date = context.anchors.clause_date(own_words, barriers | {clause.i})  # "his shooting death Friday"
         if not match.nominal and clause.dep_ == "relcl":  # "a 2012 shooting that killed two": the noun's date
             own_date = context.anchors.clause_date({clause.head.i}, barriers | {clause.i}) or own_date
             clause_date = clause_date or own_date
@@ -348,8 +349,9 @@ def _background(match: TriggerMatch, own_date) -> bool:
     article's background, not one of its reported events."""
     if not match.nominal or own_date is not None:
         return False
-    head = match.head
-    owned = _definite(match) or any(c.dep_ == "poss" for c in head.children)
+    head = match.head if _names_other_thing(match) else _phrase_noun(match.head)  # "after the shooting death of"
+    owned = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children) or any(
+        c.dep_ == "poss" for c in head.children)
     if head.dep_ == "pobj" and head.head.lower_ in BACKGROUND_PREPOSITIONS and owned:
         return True
     return any(a.lower_ in COMPARISON_WORDS and a.dep_ in {"prep", "mark"} for a in head.ancestors)
