@@ -48,6 +48,9 @@ def test_a_reported_incident_is_an_event(coder, sentence):
     "Nobody was hurt at the shooting range in Anderson.",
     "Gun violence kills thousands of people every year.",
     "The man died of a self-inflicted gunshot wound in his garage.",
+    "A mass shooting at a school is every parent's nightmare.",
+    "The murder rate fell last year.",
+    "There were no shootings in the district this weekend.",
 ])
 def test_talk_about_violence_in_general_is_no_event(coder, sentence):
     assert not asserted_assaults(coder, sentence), sentence

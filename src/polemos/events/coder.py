@@ -44,7 +44,7 @@ ANALYSIS_SUBJECTS = {"it", "this", "that", "which", "these", "those"}
 PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping"}
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 # Adjectives that give an event noun its outcome: "a deadly shooting", "a fatal stabbing".
-OUTCOME_MODIFIERS = {"deadly", "fatal", "lethal", "double", "triple", "quadruple", "mass"}
+OUTCOME_MODIFIERS = {"deadly", "fatal", "lethal", "double", "triple", "quadruple"}
 FINDING_VERBS = {"find", "discover", "leave"}
 DEATH_WORDS = {"die", "dead", "succumb"}
 CAUSE_OF_DEATH_PREPOSITIONS = {"from", "of", "to"}
