@@ -33,10 +33,13 @@ from polemos.events.places import (PLACE_ATTACHED, PLACE_NONE, PLACE_OF_PARAGRAP
                                    PLACE_OF_STORY, fill_story_place, located, most_specific, written_holders)
 from polemos.events.relations import RelationFinder, enrich_agreements, provision_tokens
 from polemos.events.roles import Roles, find_roles
-from polemos.events.triggers import VERB_TAGS, TriggerMatch, find_triggers, lemma_of
+from polemos.events.triggers import INCIDENT_NOUNS, VERB_TAGS, TriggerMatch, find_triggers, lemma_of
 from polemos.record import Event, ExtractionRecord
 
 POLICIES = ("combined", "model")
+# The context of an unintended shooting or blast: an incident with victims (kept as ASSAULT so
+# that incident counts stay whole) but no intent to harm, which a user can filter on.
+ACCIDENTAL = "accidental"
 REFERRING_PRONOUNS = {"it", "its", "they", "their", "them"}
 # Prepositions that use a known event to date or compare something else.
 BACKGROUND_PREPOSITIONS = {"after", "before", "since", "following", "until", "till", "like", "unlike"}
@@ -48,6 +51,14 @@ ANTECEDENT_PRONOUNS = {"it", "its", "they", "their", "he", "his", "she", "her", 
 ANALYSIS_SUBJECTS = {"it", "this", "that", "which", "these", "those"}
 PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping"}
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
+# Adjectives that give an event noun its outcome: "a deadly shooting", "a fatal stabbing".
+OUTCOME_MODIFIERS = {"deadly", "fatal", "lethal", "double", "triple", "quadruple"}
+FINDING_VERBS = {"find", "discover", "leave"}
+DEATH_WORDS = {"die", "dead", "succumb"}
+CAUSE_OF_DEATH_PREPOSITIONS = {"from", "of", "to"}
+SUFFERING_VERBS = {"suffer", "sustain", "receive"}
+UNKNOWN_PARTY_PRONOUNS = {"someone", "somebody"}
+PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "on"}
 # Verbs that report what an event did or that it took place: "a blast killed", "fighting erupted".
 OUTCOME_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "strike", "target", "explode",
                  "leave", "claim", "rock", "tear", "occur", "happen", "erupt", "break", "displace"}
@@ -156,7 +167,8 @@ class EventCoder:
         mentions = [(c.event.type, c.event.mode, p) for c, p in coded]
         incidents = sentence_incidents(cues, mentions)
         for (candidate, _), incident in zip(coded, incidents):
-            if not candidate.background:  # ACLED codes what the article reports, not what it recalls
+            # ACLED codes what the article reports, not what it recalls, and no accidents
+            if not candidate.background and ACCIDENTAL not in candidate.event.context:
                 candidate.event.acled = acled_type(candidate.event, context.actors_by_id, self.acled_rules, incident)
 
     def _judge(self, sentence: Span, coded: list[tuple[TriggerMatch, tuple[Candidate, Participants]]],
@@ -262,11 +274,14 @@ class EventCoder:
             nodes.add(roles.support.i)
         if any(c.dep_ == "advmod" and c.lower_ in {"when", "as", "while"} for c in clause.children):
             nodes.add(clause.head.i)  # "..., in September 2022, when Azerbaijan invaded ..."
+        if clause.dep_ in {"oprd", "xcomp"} and lemma_of(clause.head) in FINDING_VERBS:
+            nodes.add(clause.head.i)  # "five people were found shot": the victims are the finding's
         if _participle_clause(clause) and clause.head.i in barriers:
             nodes.add(clause.head.i)  # "gathered in Yerevan on Wednesday, demanding ...": one event unfolding
         clause_date = context.anchors.clause_date(nodes, barriers) or context.anchors.clause_date(
             nodes | _simultaneous_clauses(clause), barriers)  # "detained X as he tried to cross on May 2"
-        own_date = context.anchors.clause_date({match.head.i}, barriers | {clause.i})
+        own_words = {match.head.i} if _names_other_thing(match) else {match.head.i, _phrase_noun(match.head).i}
+        own_date = context.anchors.clause_date(own_words, barriers | {clause.i})  # "his shooting death Friday"
         if not match.nominal and clause.dep_ == "relcl":  # "a 2012 shooting that killed two": the noun's date
             own_date = context.anchors.clause_date({clause.head.i}, barriers | {clause.i}) or own_date
             clause_date = clause_date or own_date
@@ -278,7 +293,7 @@ class EventCoder:
         if _commentary(clause) and clause_date is None:
             return None  # "it allows the administration to ...": analysis in the present tense
         reference_only = False
-        realised = match.nominal and _realised(match)
+        realised = match.nominal and (_realised(match) or _particular(match, own_date, clause, barriers, context))
         if match.nominal and not participants and _indefinite(match) and not realised:
             return None  # "a perpetual state of war": no particular event
         if match.nominal and not participants and own_date is None and not _definite(match) and not realised:
@@ -288,8 +303,9 @@ class EventCoder:
                 pass  # "Opposition groups demanded ...": a reported act by a party we could not name
             elif realised and not reading.generic:
                 pass  # "A landmine explosion killed three civilians": a particular happening
-            elif not match.nominal and not reading.generic and context.anchors.counts_victims(nodes):
-                pass  # "Four people were shot", "a 17-year-old was killed": victims counted, one happening
+            elif not match.nominal and not reading.generic and (
+                    context.anchors.counts_victims(nodes) or _headline_count(clause)):
+                pass  # "Four people were shot", "a 17-year-old was killed", "2 Killed": victims counted
             elif not (match.nominal and _definite(match)):
                 return None
             else:
@@ -442,8 +458,9 @@ def _background(match: TriggerMatch, own_date) -> bool:
     article's background, not one of its reported events."""
     if not match.nominal or own_date is not None:
         return False
-    head = match.head
-    owned = _definite(match) or any(c.dep_ == "poss" for c in head.children)
+    head = match.head if _names_other_thing(match) else _phrase_noun(match.head)  # "after the shooting death of"
+    owned = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children) or any(
+        c.dep_ == "poss" for c in head.children)
     if head.dep_ == "pobj" and head.head.lower_ in BACKGROUND_PREPOSITIONS and owned:
         return True
     return any(a.lower_ in COMPARISON_WORDS and a.dep_ in {"prep", "mark"} for a in head.ancestors)
@@ -485,12 +502,83 @@ def _realised(match: TriggerMatch) -> bool:
     verb = head.head
     if head.dep_ not in {"nsubj", "nsubjpass"} or lemma_of(verb) not in OUTCOME_VERBS:
         return False
+    return _past(verb)
+
+
+def _past(verb) -> bool:
+    """A past-tense, not negated verb: "exploded", "was hit", not "did not explode"."""
     past = verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
     return past and not any(c.dep_ == "neg" for c in verb.children)
 
 
+def _particular(match: TriggerMatch, own_date, clause, barriers: frozenset[int], context: _Context) -> bool:
+    """"a deadly shooting in the Pine Hill Apartments", "a shooting on Friday", "the shooting death
+    of an 11-year-old", "the shooting that occurred Saturday": an event noun with its own place,
+    date, victims or outcome is one particular happening, indefinite article or not; a bare
+    "a shooting" may be any."""
+    if _names_other_thing(match) or _self_inflicted(match):
+        return False
+    noun = _phrase_noun(match.head)
+    if noun.dep_ == "dobj" and lemma_of(noun.head) in SUFFERING_VERBS and _past(noun.head) and any(
+            c.dep_ == "nsubj" for c in noun.head.children):
+        return True  # "the boy suffered a gunshot wound": someone's wound, one happening
+    if noun.dep_ == "pobj" and noun.head.lower_ in CAUSE_OF_DEATH_PREPOSITIONS and _tells_a_death(noun.head.head):
+        return True  # "he died from a gunshot wound", "succumbed to a stabbing": someone's death
+    if noun.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children):
+        return False  # "deadly shootings in schools": a kind of event
+    words = {match.head.i, noun.i}
+    if own_date is not None or context.anchors.clause_date({noun.i}, barriers | {clause.i}) is not None:
+        return True
+    if any(lemma_of(c) in OUTCOME_MODIFIERS for w in (match.head, noun) for c in w.children if c.dep_ in {"amod", "compound"}):
+        return True
+    if any(c.dep_ == "relcl" and _past(c) for c in noun.children):
+        return True  # "a shooting that left two dead", "the shooting that occurred Saturday"
+    if context.anchors.counts_victims(words):
+        return True  # "the shooting deaths of four men"
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during"} and context.anchors.counts_victims({noun.head.head.i}):
+        return True  # "three people were found dead in a murder-suicide": the clause counts its victims
+    return any(t.i in context.linker.place_tokens for prep in noun.children if prep.dep_ == "prep"
+               and prep.lower_ in PLACE_PREPOSITIONS for t in prep.subtree)
+
+
+def _headline_count(verb) -> bool:
+    """A headline's "2 Killed", "One Dead, Four Wounded": a capitalised participle hanging from a
+    bare number (or from a headline word that a number counts) counts victims."""
+    if not (verb.is_title and verb.tag_ == "VBN" and verb.dep_ == "acl") or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    head = verb.head
+    return head.tag_ == "CD" or (head.is_title and any(c.tag_ == "CD" and c.i < verb.i for c in head.children))
+
+
+def _tells_a_death(word) -> bool:
+    """"died", "succumbed", "dead", "were dead": a word or clause that says someone died."""
+    return lemma_of(word) in DEATH_WORDS or any(c.dep_ == "acomp" and lemma_of(c) in DEATH_WORDS for c in word.children)
+
+
+def _self_inflicted(match: TriggerMatch) -> bool:
+    """"a self-inflicted gunshot wound" is a suicide, not an assault."""
+    words = {t.lower_ for c in match.head.children if c.dep_ in {"amod", "compound", "npadvmod"} for t in c.subtree}
+    return "self-inflicted" in words or {"self", "inflicted"} <= words
+
+
+def _phrase_noun(head):
+    """The noun an event word modifies: "death" in "the shooting death", "suicide" in
+    "murder-suicide", "range" in "a shooting range"; else the event word itself."""
+    if head.dep_ in {"compound", "amod", "nmod"} and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i > head.i:
+        return head.head
+    return head
+
+
+def _names_other_thing(match: TriggerMatch) -> bool:
+    """"a shooting range", "the murder weapon": the event word only classifies another thing."""
+    noun = _phrase_noun(match.head)
+    return noun is not match.head and lemma_of(noun) not in INCIDENT_NOUNS
+
+
 def _pronouns_only(tokens) -> bool:
-    return all(t.pos_ == "PRON" for t in tokens)
+    """Only pronouns that refer back to someone ("they"), not those standing for an unknown
+    party ("someone opened fire")."""
+    return all(t.pos_ == "PRON" and t.lower_ not in UNKNOWN_PARTY_PRONOUNS for t in tokens)
 
 
 def _time_relative(clause) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from polemos.events.lexicon import Lexicon, TriggerEntry
 from polemos.events.modality import ModalityReading
-from polemos.events.triggers import lemma_of
+from polemos.events.triggers import lemma_of, names_a_death
 from polemos.record import Actor
 
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -72,6 +72,8 @@ def find_mode(event_type: str, entry: TriggerEntry, clause: Token, trigger: Toke
         return None if event_type == "THREATEN" else entry.mode
     best = entry.mode
     for token in _clause_tokens(clause, trigger):
+        if names_a_death(token):
+            continue
         for key in (token.lower_, lemma_of(token)):
             if key in cues and (best is None or _more_specific(cues[key], best)):
                 best = cues[key]

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from polemos.events.acled import Incident, actor_class
 from polemos.events.lexicon import DATA_DIR
 from polemos.events.linking import Linker
-from polemos.events.triggers import lemma_of
+from polemos.events.triggers import lemma_of, names_a_death
 from polemos.record import Actor
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -57,8 +57,8 @@ class IncidentReader:
     def sentence_cues(self, sentence: Span) -> frozenset[str]:
         found = set()
         for token in sentence:
-            if token.ent_type_ in TIME_LABELS or self._names_a_unit(token):
-                continue  # "March 2024" is no march, "riot police" no riot
+            if token.ent_type_ in TIME_LABELS or self._names_a_unit(token) or names_a_death(token):
+                continue  # "March 2024" is no march, "riot police" no riot, "a murder-suicide" no bombing
             for key in (lemma_of(token), token.lower_):
                 if key in self.word_cues:
                     found.add(self.word_cues[key])

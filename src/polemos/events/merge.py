@@ -30,7 +30,10 @@ def merge_mentions(candidates: list[Candidate], places: list[Place] | None = Non
     for candidate in candidates:
         target = _find_same(candidate, merged, places)
         if target is not None:
+            before = max(target.event.confidence, candidate.event.confidence)
             _absorb(target.event, candidate.event)
+            if target.background and candidate.background:
+                target.event.confidence = before  # a recalled event named twice is still background
             if candidate.event.place is not None and candidate.place_rank < target.place_rank:
                 target.event.place, target.place_rank = candidate.event.place, candidate.place_rank
             target.background = target.background and candidate.background

@@ -14,6 +14,8 @@ from spacy.tokens import Span, Token
 from polemos.events.lexicon import TYPO_PREFIX, Lexicon, TriggerEntry
 
 VERB_TAGS = {"VERB", "AUX"}
+# Nouns that stand for one incident whose kind a gerund names: "shooting death", "stabbing incident".
+INCIDENT_NOUNS = {"death", "incident", "spree", "rampage", "attack", "suicide", "homicide"}
 NOUN_TAGS = {"NOUN", "PROPN"}
 # Words inside these entity names are part of a name, not an event ("Security Council").
 NAME_LABELS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}
@@ -37,7 +39,8 @@ class TriggerMatch:
 
     @property
     def nominal(self) -> bool:
-        return self.head.pos_ not in VERB_TAGS and self.entry.pos != "V"
+        return (self.head.pos_ not in VERB_TAGS and self.entry.pos != "V") or (
+            self.entry.pos == "N" and _modifies_incident_noun(self.head))
 
     @property
     def text(self) -> str:
@@ -70,7 +73,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon, blocked: set[int]) -> list[T
     nominal_heads = {m.head.i for m in accepted if m.nominal}
     types = {m.head.i: m.entry.type for m in accepted}
     kept = [m for m in accepted if not _carries_nominal(m, nominal_heads) and not _appositive(m, nominal_heads)
-            and not _restates_subject(m, types)]
+            and not _restates_subject(m, types) and not _names_verbs_event(m, types)]
     return sorted(kept, key=lambda m: m.head.i)
 
 
@@ -91,6 +94,15 @@ def _restates_subject(match: TriggerMatch, types: dict[int, str]) -> bool:
     return any(c.dep_ == "nsubj" and types.get(c.i) == match.entry.type for c in match.head.children)
 
 
+def _names_verbs_event(match: TriggerMatch, types: dict[int, str]) -> bool:
+    """"Two teenagers were wounded in a shooting": the noun names the event its verb reports."""
+    head = match.head
+    if not match.nominal or head.dep_ != "pobj" or head.head.lower_ not in {"in", "during"}:
+        return False
+    verb = head.head.head
+    return verb.pos_ in VERB_TAGS and types.get(verb.i) == match.entry.type
+
+
 def _appositive(match: TriggerMatch, nominal_heads: set[int]) -> bool:
     """"a strategic alliance (the Shusha Declaration)": the appositive names the same thing."""
     return match.nominal and match.head.dep_ == "appos" and match.head.head.i in nominal_heads
@@ -98,6 +110,12 @@ def _appositive(match: TriggerMatch, nominal_heads: set[int]) -> bool:
 
 def lemma_of(token: Token) -> str:
     return token.lemma_.lower()
+
+
+def names_a_death(token: Token) -> bool:
+    """"a murder-suicide", "committed suicide": "suicide" standing on its own is a death; only
+    as a modifier ("suicide bomber", "suicide attack") does it tell how an attack was made."""
+    return token.lower_ == "suicide" and token.dep_ not in {"compound", "amod", "nmod"}
 
 
 def _entries_for(token: Token, lexicon: Lexicon) -> list[TriggerEntry]:
@@ -145,10 +163,17 @@ def _is_typo(head: Token, entry: TriggerEntry) -> bool:
 
 def _pos_fits(token: Token, pos: str) -> bool:
     if pos == "V":
-        return token.pos_ in VERB_TAGS
+        return token.pos_ in VERB_TAGS and not _modifies_incident_noun(token)
     if pos == "N":
-        return token.pos_ in NOUN_TAGS or (token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ in {"pobj", "dobj", "nsubj"})
+        return token.pos_ in NOUN_TAGS or (token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ in {"pobj", "dobj", "nsubj"}) or _modifies_incident_noun(token)
     return True
+
+
+def _modifies_incident_noun(token: Token) -> bool:
+    """"the shooting death of", "a stabbing incident": a gerund naming the kind of a noun that
+    stands for one incident is that incident's event noun, not a verb."""
+    return (token.tag_ == "VBG" and token.dep_ in {"amod", "compound"} and token.head.i > token.i
+            and token.head.lemma_.lower() in INCIDENT_NOUNS)
 
 
 def _descendants(token: Token, depth: int) -> list[Token]:

@@ -1,0 +1,102 @@
+"""Every violent incident a news story reports yields its event, and talk about violence in
+general does not: made-up news sentences run through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from polemos.eval.events import SentenceCoder
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = "2024-05-08"
+
+
+@pytest.fixture(scope="module")
+def coder() -> SentenceCoder:
+    return SentenceCoder()
+
+
+def asserted_assaults(coder: SentenceCoder, text: str):
+    record, _doc = coder.code_one(text, PUBLISHED)
+    return [e for e in record.events if e.type == "ASSAULT" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # an indefinite event noun with its own place, date, victims or outcome
+    "Officers are at the scene of a deadly shooting in the Maple Court Apartments.",
+    "A quarrel which turned into a shooting in Dayton left one man dead.",
+    "Detectives are looking into a stabbing outside a bar on Elm Street.",
+    "The sheriff is investigating the shooting death of a 9-year-old girl at a farmhouse in Kearney.",
+    "Police are investigating the shooting that occurred early Sunday on Pine Street.",
+    # how a victim's side of the incident is told
+    "The boy suffered a gunshot wound to the arm.",
+    "Someone opened fire on a birthday party at a motel.",
+    "The sheriff's office is investigating after four men were found shot behind a warehouse.",
+    "Deputies found two people dead in an apparent murder-suicide.",
+    "The coroner said the woman died from a single gunshot wound.",
+    "Both brothers were dead from apparent gunshot wounds.",
+])
+def test_a_reported_incident_is_an_event(coder, sentence):
+    assert asserted_assaults(coder, sentence), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Deadly shootings in schools have become more common.",
+    "A shooting can happen anywhere.",
+    "Someone will open fire one day.",
+    "Nobody was hurt at the shooting range in Anderson.",
+    "Gun violence kills thousands of people every year.",
+    "The man died of a self-inflicted gunshot wound in his garage.",
+    "A mass shooting at a school is every parent's nightmare.",
+    "The murder rate fell last year.",
+    "There were no shootings in the district this weekend.",
+])
+def test_talk_about_violence_in_general_is_no_event(coder, sentence):
+    assert not asserted_assaults(coder, sentence), sentence
+
+
+def test_an_old_shooting_named_again_stays_background(coder):
+    record, _doc = coder.code_one("Police said the bar was also the scene of a 2009 shooting "
+                                  "that killed two people.", PUBLISHED)
+    old = [e for e in record.events if e.type == "ASSAULT"]
+    assert old and all(e.confidence <= 0.3 for e in old)
+
+
+def test_wounded_in_a_shooting_is_one_event(coder):
+    events = asserted_assaults(coder, "Two teenagers were wounded late Friday in a shooting "
+                                      "near a park, police said.")
+    assert len(events) == 1
+
+
+def test_an_accidental_shooting_is_an_incident_marked_accidental(coder):
+    events = asserted_assaults(coder, "A 5-year-old boy accidentally shot himself in the hand "
+                                      "at his grandparents' home on Saturday.")
+    assert events and all("accidental" in e.context for e in events)
+    assert all(e.acled is None for e in events)  # no political violence
+
+
+def test_a_murder_suicide_is_no_suicide_attack(coder):
+    events = asserted_assaults(coder, "Deputies found two people dead in an apparent murder-suicide.")
+    assert events and all(e.mode != "suicide-attack" for e in events)
+    assert all((e.acled or {}).get("sub_event_type") != "Suicide bomb" for e in events)
+
+
+@pytest.mark.parametrize("line, dead, injured", [
+    ("Two Dead, Three Wounded in Drive-By Shooting", 2, 3),
+    ("5 Shot, 3 Killed In West Akron Apartment Complex", 3, None),
+])
+def test_a_headline_line_that_counts_victims_is_an_event(coder, line, dead, injured):
+    events = asserted_assaults(coder, line)
+    assert events, line
+    sizes = events[0].size
+    assert sizes["dead"]["min"] == dead
+    if injured is not None:
+        assert sizes["injured"]["min"] == injured
+
+
+def test_a_shooting_death_takes_the_day_its_noun_names(coder):
+    record, _doc = coder.code_one("Classmates remembered the teenager on Monday, days after his "
+                                  "shooting death on Friday at a friend's house.", PUBLISHED)
+    deaths = [e for e in record.events if e.type == "ASSAULT"]
+    assert deaths and {e.date["value"] for e in deaths} == {"2024-05-03"}
