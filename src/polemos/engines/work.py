@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional, Union
 
 from polemos.ingest import InputError, RawDocument
+from polemos.ingest.raw import one_line
 from polemos.pipeline import Pipeline
 from polemos.record import ExtractionRecord
 
@@ -46,6 +47,9 @@ def process_batch(pipeline: Pipeline, items: list[Item], stored_id: Callable[[st
         except InputError as error:
             outcomes.append(error)
             continue
+        except Exception as error:  # noqa: BLE001 - a page that breaks the cleaner fails alone
+            outcomes.append(InputError(item.source, f"cleaning failed ({one_line(error)})"))
+            continue
         content_hash = record.document.content_hash or ""
         known = stored_id(content_hash) if stored_id else None
         if known or content_hash in hashes_in_batch:
@@ -71,5 +75,6 @@ def _analyse(pipeline: Pipeline, fresh: list[tuple[int, ExtractionRecord, RawDoc
             try:
                 results.append((index, next(pipeline.analyse([record])), raw))
             except Exception as error:  # noqa: BLE001
-                results.append((index, InputError(raw.source, f"extraction failed ({type(error).__name__}: {error})"), raw))
+                results.append((index, InputError(raw.source, f"extraction failed ({one_line(error)})"), raw))
         return results
+
