@@ -13,6 +13,7 @@ from rich.console import Console
 
 from polemos.cli import evaluating, serving
 from polemos.cli.ingesting import IngestSummary, extract_to_stream, ingest_paths
+from polemos.budget import DEFAULT_MAX_CHARS, DEFAULT_SECONDS, DocumentBudget
 from polemos.ingest import ReadOptions
 from polemos.ingest.readers import DEFAULT_MAX_BYTES
 from polemos.pipeline import STAGE_ORDER, PipelineConfig
@@ -35,6 +36,10 @@ IdKeyOption = typer.Option(None, "--id-key", help="JSON Lines key holding the do
 TextKeyOption = typer.Option(None, "--text-key", help="JSON Lines key holding the text.")
 HtmlKeyOption = typer.Option(None, "--html-key", help="JSON Lines key holding HTML.")
 StagesOption = typer.Option(None, "--stages", help=f"Comma-separated stages to run (default: all of {','.join(STAGE_ORDER)}).")
+MaxCharsOption = typer.Option(DEFAULT_MAX_CHARS, "--max-chars",
+                              help="Analyse at most this many characters of a document (0: all); the cut is noted in the record.")
+TimeBudgetOption = typer.Option(DEFAULT_SECONDS, "--time-budget",
+                                help="Seconds of analysis per document (0: no limit); later stages are skipped and noted.")
 
 
 def _read_options(title, url, published, max_bytes, id_key, text_key, html_key) -> ReadOptions:
@@ -53,14 +58,15 @@ def _check_date(value: Optional[str], option: str = "--published") -> Optional[s
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint=option)
 
 
-def _config(stages: Optional[str]) -> PipelineConfig:
+def _config(stages: Optional[str], max_chars: int = DEFAULT_MAX_CHARS, seconds: float = DEFAULT_SECONDS) -> PipelineConfig:
+    budget = DocumentBudget(max_chars=max(0, max_chars), seconds=max(0.0, seconds))
     if stages is None:
-        return PipelineConfig()
+        return PipelineConfig(budget=budget)
     chosen = tuple(s.strip() for s in stages.split(",") if s.strip() and s.strip() != "clean")
     unknown = [s for s in chosen if s not in STAGE_ORDER]
     if unknown:
         raise typer.BadParameter(f"unknown stage {unknown[0]!r}; choose from clean,{','.join(STAGE_ORDER)}", param_hint="--stages")
-    return PipelineConfig(stages=chosen)
+    return PipelineConfig(stages=chosen, budget=budget)
 
 
 @app.command()
@@ -70,6 +76,7 @@ def ingest(
     published: Optional[str] = PublishedOption, url: Optional[str] = UrlOption, title: Optional[str] = TitleOption,
     max_bytes: int = MaxBytesOption, id_key: Optional[str] = IdKeyOption, text_key: Optional[str] = TextKeyOption,
     html_key: Optional[str] = HtmlKeyOption, stages: Optional[str] = StagesOption,
+    max_chars: int = MaxCharsOption, time_budget: float = TimeBudgetOption,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Worker processes (default: one per core)."),
     engine: str = typer.Option("local", help="local (this machine) or dask (an existing Dask cluster)."),
@@ -77,7 +84,7 @@ def ingest(
 ):
     """Clean, extract and store documents; the same article is stored once."""
     options = _read_options(title, url, published, max_bytes, id_key, text_key, html_key)
-    summary = _run_ingest(paths, db, options, _config(stages), quiet, workers, engine, scheduler)
+    summary = _run_ingest(paths, db, options, _config(stages, max_chars, time_budget), quiet, workers, engine, scheduler)
     raise typer.Exit(summary.exit_code())
 
 
@@ -104,12 +111,13 @@ def extract(
     published: Optional[str] = PublishedOption, url: Optional[str] = UrlOption, title: Optional[str] = TitleOption,
     max_bytes: int = MaxBytesOption, id_key: Optional[str] = IdKeyOption, text_key: Optional[str] = TextKeyOption,
     html_key: Optional[str] = HtmlKeyOption, stages: Optional[str] = StagesOption,
+    max_chars: int = MaxCharsOption, time_budget: float = TimeBudgetOption,
     pretty: bool = typer.Option(False, help="Indent the JSON (one document only)."),
     workers: int = typer.Option(1, "--workers", "-w", help="Worker processes (output order is kept)."),
 ):
     """Print the extraction record of each document as JSON Lines, without touching the store."""
     options = _read_options(title, url, published, max_bytes, id_key, text_key, html_key)
-    written, failed = extract_to_stream(paths, options, _config(stages), sys.stdout, err,
+    written, failed = extract_to_stream(paths, options, _config(stages, max_chars, time_budget), sys.stdout, err,
                                         indent=2 if pretty else None, workers=workers)
     raise typer.Exit(1 if failed and not written else 0)
 
