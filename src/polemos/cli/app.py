@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from polemos.cli import evaluating, serving
+from polemos.cli.terminal import printable
 from polemos.cli.ingesting import IngestSummary, extract_to_stream, ingest_paths
 from polemos.budget import DEFAULT_MAX_CHARS, DEFAULT_SECONDS, DocumentBudget
 from polemos.ingest import ReadOptions
@@ -22,8 +23,10 @@ from polemos.store import StoreError, default_location, open_store
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Sourced, checkable event data from conflict reporting.")
 app.add_typer(evaluating.app, name="eval")
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False)
+# No console markup: ids, titles and messages may come from documents, and "[/x]" in one
+# must print as it is, not be read as a style tag.
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+out = Console(highlight=False, markup=False)
 
 DbOption = typer.Option(None, "--db", envvar="POLEMOS_DB",
                         help="Store: a SQLite file (default polemos.db) or postgresql://user@host/db")
@@ -96,12 +99,12 @@ def _run_ingest(paths, db, options, config, quiet, workers=None, engine="local",
     try:
         store = open_store(db)
     except StoreError as error:
-        err.print(f"polemos: error: {error}")
+        err.print(f"polemos: error: {printable(error)}")
         raise typer.Exit(2)
     with store:
         summary = ingest_paths(paths, store, options, config, err, show_progress=not quiet,
                                workers=workers, engine=engine, scheduler=scheduler)
-    err.print(summary.render(store.display_location))
+    err.print(printable(summary.render(store.display_location)))
     return summary
 
 
@@ -133,7 +136,7 @@ def show(
         with open_store(db) as store:
             record = store.get_record(doc_id)
     except StoreError as error:
-        err.print(f"polemos: error: {error}")
+        err.print(f"polemos: error: {printable(error)}")
         raise typer.Exit(1)
     if as_json:
         print(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
@@ -152,7 +155,7 @@ def documents(db: Optional[str] = DbOption, limit: int = typer.Option(50), offse
         with open_store(db) as store:
             render_document_list(store, out, limit, offset)
     except StoreError as error:
-        err.print(f"polemos: error: {error}")
+        err.print(f"polemos: error: {printable(error)}")
         raise typer.Exit(1)
 
 
@@ -236,7 +239,7 @@ def events(
     except ValueError as error:  # an unknown --sort
         raise typer.BadParameter(str(error), param_hint="--sort")
     except StoreError as error:
-        err.print(f"polemos: error: {error}")
+        err.print(f"polemos: error: {printable(error)}")
         raise typer.Exit(1)
     (write_events if reports else write_canonical_events)(items, total, fmt, sys.stdout, out)
 
@@ -265,7 +268,7 @@ def export(
             chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review)
             count = export_events(store, chosen, fmt, out_path, canonical=canonical)
     except (StoreError, ValueError, OSError) as error:
-        err.print(f"polemos: error: {error}")
+        err.print(f"polemos: error: {printable(error)}")
         raise typer.Exit(1)
     kind = "canonical events" if canonical else "events"
     err.print(f"{count} {kind} written to {'standard output' if out_path == '-' else out_path} ({fmt})")
@@ -297,13 +300,13 @@ def reextract(
                     counts[store.update_document(record)] += 1
                 except (InputError, StoreError) as error:
                     counts["failed"] += 1
-                    err.print(f"polemos: error: {doc_id}: {error}", markup=False)
+                    err.print(f"polemos: error: {printable(doc_id)}: {printable(error)}")
                 except Exception as error:  # noqa: BLE001 - a stage failing on one document must not stop the rest
                     counts["failed"] += 1
-                    err.print(f"polemos: error: {doc_id}: extraction failed ({type(error).__name__}: {error})", markup=False)
+                    err.print(f"polemos: error: {printable(doc_id)}: extraction failed ({type(error).__name__}: {printable(error)})")
             location = store.display_location
     except StoreError as error:
-        err.print(f"polemos: error: {error}")
+        err.print(f"polemos: error: {printable(error)}")
         raise typer.Exit(1)
     done = counts["updated"] + counts["unchanged"]
     err.print(f"{done} re-extracted ({counts['unchanged']} with unchanged text), {counts['failed']} failed in {location}")

@@ -11,6 +11,7 @@ from typing import Iterator, Optional, TextIO
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+from polemos.cli.terminal import printable
 from polemos.engines import AlreadyStored, Outcome, make_engine
 from polemos.ingest import InputError, ReadOptions, iter_inputs
 from polemos.pipeline import PipelineConfig
@@ -75,7 +76,7 @@ def ingest_paths(paths, store, options: ReadOptions, config: PipelineConfig, con
 def _record_outcome(outcome: Outcome, store, summary: IngestSummary, console: Console) -> None:
     if isinstance(outcome, InputError):
         summary.failures.append(outcome)
-        console.print(f"polemos: error: {outcome}", markup=False)
+        console.print(f"polemos: error: {printable(outcome)}", markup=False)
     elif isinstance(outcome, AlreadyStored):
         summary.present += 1
     else:
@@ -107,7 +108,7 @@ def extract_to_stream(paths, options: ReadOptions, config: PipelineConfig, strea
             for outcome in outcomes:
                 if isinstance(outcome, InputError):
                     failed += 1
-                    console.print(f"polemos: error: {outcome}", markup=False)
+                    console.print(f"polemos: error: {printable(outcome)}", markup=False)
                     continue
                 stream.write(json.dumps(outcome.record.to_dict(), ensure_ascii=False, indent=indent) + "\n")
                 written += 1
