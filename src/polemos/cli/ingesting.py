@@ -15,6 +15,7 @@ from polemos.cli.terminal import printable
 from polemos.engines import AlreadyStored, Outcome, make_engine
 from polemos.ingest import InputError, ReadOptions, iter_inputs
 from polemos.pipeline import PipelineConfig
+from polemos.store import StoreError
 
 PROGRESS_AFTER = 5  # a handful of inputs needs no progress bar
 LINE_COUNT_LIMIT = 2 * 1024**3  # count JSON Lines up to this size for the ETA; beyond, no ETA
@@ -26,11 +27,14 @@ class IngestSummary:
     present: int = 0
     failures: list[InputError] = field(default_factory=list)
     interrupted: bool = False
+    store_error: Optional[str] = None  # why writing stopped, when the store failed mid-run
     seconds: float = 0.0
 
     def exit_code(self) -> int:
         if self.interrupted:
             return 130
+        if self.store_error:
+            return 1
         if self.failures and not (self.added or self.present):
             return 1
         return 0
@@ -43,6 +47,8 @@ class IngestSummary:
         ]
         if self.interrupted:
             lines.append("interrupted: documents stored so far are complete; run the same command again to finish")
+        if self.store_error:
+            lines.append("stopped: the store failed; documents stored so far are complete; run the same command again to finish")
         lines += [f"  failed: {failure}" for failure in self.failures[:20]]
         if len(self.failures) > 20:
             lines.append(f"  … and {len(self.failures) - 20} more failures")
@@ -65,6 +71,9 @@ def ingest_paths(paths, store, options: ReadOptions, config: PipelineConfig, con
             progress.advance(len(outcomes), summary)
     except KeyboardInterrupt:
         summary.interrupted = True
+    except StoreError as error:
+        summary.store_error = str(error)
+        console.print(f"polemos: error: {printable(error)}", markup=False)
     finally:
         progress.stop()
         if runner is not None:
