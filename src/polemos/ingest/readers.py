@@ -179,10 +179,15 @@ def decode(data: bytes) -> str:
         raise ValueError("binary file, not text")
     for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
-            pass
+            continue
+        if not text.strip():  # a byte-order mark and nothing else
+            raise ValueError("empty")
+        return text
     text = data.decode("cp1252", errors="replace")
+    if not text.strip():
+        raise ValueError("empty")
     if text.count("\ufffd") > max(8, len(text) // 100):
         raise ValueError("undecodable (not UTF-8 or Windows-1252 text)")
     if _control_ratio(text) > 0.05:
