@@ -6,6 +6,9 @@ import json
 import os
 import socket
 import sqlite3
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -66,15 +69,15 @@ def test_named_pipes_sockets_and_devices_are_skipped_with_a_reason_never_waited_
     os.mkfifo(direct_pipe)
     db = str(tmp_path / "p.db")
     try:
-        result = run_cli("ingest", "--db", db, "--stages", "clean", "-q", str(inputs), str(direct_pipe), "/dev/zero",
-                         timeout=120)
+        result = run_cli("ingest", "--db", db, "--stages", "clean", "-q", "--pipe-wait", "2", str(inputs),
+                         str(direct_pipe), "/dev/zero", timeout=120)
     finally:
         listener.close()
     stderr = result.stderr.decode()
     assert result.returncode == 0, stderr
     assert f"{inputs / 'feed.jsonl'}: skipped: a named pipe, not a regular file" in stderr
     assert f"{inputs / 'live.txt'}: skipped: a socket, not a regular file" in stderr
-    assert f"{direct_pipe}: skipped: a named pipe, not a regular file" in stderr
+    assert f"{direct_pipe}: skipped: a named pipe nothing was written to within 2 s" in stderr
     assert "/dev/zero: skipped: a character device, not a regular file" in stderr
     assert "1 added, 0 already present, 4 failed" in stderr
 
@@ -109,3 +112,18 @@ def test_a_corrupt_gzip_file_fails_alone(tmp_path):
     assert "Traceback" not in stderr
     assert f"{tmp_path / 'broken.jsonl.gz'}:1: unreadable" in stderr
     assert "1 added" in stderr
+
+
+def test_a_named_pipe_given_by_name_is_read_once_its_writer_sends(tmp_path):
+    pipe = tmp_path / "feed.jsonl"
+    os.mkfifo(pipe)
+    db = str(tmp_path / "p.db")
+    env = {key: value for key, value in os.environ.items() if key != "POLEMOS_DB"}
+    process = subprocess.Popen([sys.executable, "-m", "polemos", "ingest", "--db", db, "--stages", "clean", "-q", str(pipe)],
+                               stderr=subprocess.PIPE, env=env)
+    time.sleep(1)
+    with open(pipe, "w") as writer:  # blocks until the ingest has the pipe open
+        writer.write(json.dumps({"id": "piped", "text": GOOD}) + "\n")
+    _out, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr.decode()
+    assert _stored_ids(db) == ["piped"]

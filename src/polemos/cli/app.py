@@ -16,7 +16,7 @@ from polemos.cli.terminal import printable
 from polemos.cli.ingesting import IngestSummary, extract_to_stream, ingest_paths
 from polemos.budget import DEFAULT_MAX_CHARS, DEFAULT_SECONDS, DocumentBudget
 from polemos.ingest import ReadOptions
-from polemos.ingest.readers import DEFAULT_MAX_BYTES
+from polemos.ingest.readers import DEFAULT_MAX_BYTES, DEFAULT_PIPE_WAIT
 from polemos.pipeline import STAGE_ORDER, PipelineConfig
 from polemos.store import StoreError, default_location, open_store
 
@@ -41,13 +41,16 @@ HtmlKeyOption = typer.Option(None, "--html-key", help="JSON Lines key holding HT
 StagesOption = typer.Option(None, "--stages", help=f"Comma-separated stages to run (default: all of {','.join(STAGE_ORDER)}).")
 MaxCharsOption = typer.Option(DEFAULT_MAX_CHARS, "--max-chars",
                               help="Analyse at most this many characters of a document (0: all); the cut is noted in the record.")
+PipeWaitOption = typer.Option(DEFAULT_PIPE_WAIT, "--pipe-wait",
+                              help="Seconds to wait for a named pipe given as input to start sending (in a directory, pipes are skipped).")
 TimeBudgetOption = typer.Option(DEFAULT_SECONDS, "--time-budget",
                                 help="Seconds of analysis per document (0: no limit); later stages are skipped and noted.")
 
 
-def _read_options(title, url, published, max_bytes, id_key, text_key, html_key) -> ReadOptions:
+def _read_options(title, url, published, max_bytes, id_key, text_key, html_key, pipe_wait=DEFAULT_PIPE_WAIT) -> ReadOptions:
     key_map = {name: key for name, key in (("id", id_key), ("text", text_key), ("html", html_key)) if key}
-    return ReadOptions(max_bytes=max_bytes, key_map=key_map, title=title, url=url, published=_check_date(published))
+    return ReadOptions(max_bytes=max_bytes, key_map=key_map, title=title, url=url, published=_check_date(published),
+                       pipe_wait=max(0.0, pipe_wait))
 
 
 def _check_date(value: Optional[str], option: str = "--published") -> Optional[str]:
@@ -79,14 +82,14 @@ def ingest(
     published: Optional[str] = PublishedOption, url: Optional[str] = UrlOption, title: Optional[str] = TitleOption,
     max_bytes: int = MaxBytesOption, id_key: Optional[str] = IdKeyOption, text_key: Optional[str] = TextKeyOption,
     html_key: Optional[str] = HtmlKeyOption, stages: Optional[str] = StagesOption,
-    max_chars: int = MaxCharsOption, time_budget: float = TimeBudgetOption,
+    max_chars: int = MaxCharsOption, time_budget: float = TimeBudgetOption, pipe_wait: float = PipeWaitOption,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Worker processes (default: one per core)."),
     engine: str = typer.Option("local", help="local (this machine) or dask (an existing Dask cluster)."),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, with --engine dask."),
 ):
     """Clean, extract and store documents; the same article is stored once."""
-    options = _read_options(title, url, published, max_bytes, id_key, text_key, html_key)
+    options = _read_options(title, url, published, max_bytes, id_key, text_key, html_key, pipe_wait)
     summary = _run_ingest(paths, db, options, _config(stages, max_chars, time_budget), quiet, workers, engine, scheduler)
     raise typer.Exit(summary.exit_code())
 
@@ -114,12 +117,12 @@ def extract(
     published: Optional[str] = PublishedOption, url: Optional[str] = UrlOption, title: Optional[str] = TitleOption,
     max_bytes: int = MaxBytesOption, id_key: Optional[str] = IdKeyOption, text_key: Optional[str] = TextKeyOption,
     html_key: Optional[str] = HtmlKeyOption, stages: Optional[str] = StagesOption,
-    max_chars: int = MaxCharsOption, time_budget: float = TimeBudgetOption,
+    max_chars: int = MaxCharsOption, time_budget: float = TimeBudgetOption, pipe_wait: float = PipeWaitOption,
     pretty: bool = typer.Option(False, help="Indent the JSON (one document only)."),
     workers: int = typer.Option(1, "--workers", "-w", help="Worker processes (output order is kept)."),
 ):
     """Print the extraction record of each document as JSON Lines, without touching the store."""
-    options = _read_options(title, url, published, max_bytes, id_key, text_key, html_key)
+    options = _read_options(title, url, published, max_bytes, id_key, text_key, html_key, pipe_wait)
     written, failed = extract_to_stream(paths, options, _config(stages, max_chars, time_budget), sys.stdout, err,
                                         indent=2 if pretty else None, workers=workers)
     raise typer.Exit(1 if failed and not written else 0)

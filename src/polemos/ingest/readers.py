@@ -11,6 +11,7 @@ import gzip
 import io
 import json
 import os
+import select
 import stat
 import sys
 import zlib
@@ -24,6 +25,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_PIPE_WAIT = 30.0
 
 # Field names that other corpora use for the same thing, tried in order.
 KEY_ALIASES = {
@@ -56,6 +58,7 @@ class ReadOptions:
     title: Optional[str] = None
     url: Optional[str] = None
     published: Optional[str] = None
+    pipe_wait: float = DEFAULT_PIPE_WAIT  # seconds a named pipe given by name may stay silent at first
 
 
 def iter_inputs(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[ReadResult]:
@@ -68,7 +71,7 @@ def iter_inputs(paths: Iterable[str], options: ReadOptions | None = None) -> Ite
             for file_path in _walk(Path(path)):
                 yield from _read_file(file_path, options)
         else:
-            yield from _read_file(Path(path), options)
+            yield from _read_file(Path(path), options, named=True)
 
 
 def _walk(directory: Path) -> Iterator[Path]:
@@ -93,13 +96,16 @@ def _kind_of(path: Path) -> Optional[str]:
     return None
 
 
-def _read_file(path: Path, options: ReadOptions) -> Iterator[ReadResult]:
+def _read_file(path: Path, options: ReadOptions, named: bool = False) -> Iterator[ReadResult]:
+    """Read one file. A named pipe is read only when given by name (``<(zcat feed.gz)``),
+    and only once something is written to it; in a directory it is skipped, like sockets
+    and devices, so that nothing found by walking a folder can stall the batch."""
     source = str(path)
     kind = _kind_of(path) or "text"
     try:
-        handle: BinaryIO = _open_regular(path)
+        handle: BinaryIO = _open_regular(path, options.pipe_wait if named else None)
     except _NotRegular as error:
-        yield InputError(source, f"skipped: {error}, not a regular file")
+        yield InputError(source, f"skipped: {error}")
         return
     except FileNotFoundError:
         yield InputError(source, "no such file")
@@ -123,13 +129,17 @@ class _NotRegular(Exception):
     pass
 
 
-def _open_regular(path: Path) -> BinaryIO:
-    """Open ``path`` for reading only if it is a regular file. Opening without blocking and
-    checking the open descriptor means a named pipe or device can never stall the batch."""
-    _check_regular(os.stat(path).st_mode, path)  # a socket cannot even be opened: say what it is
+def _open_regular(path: Path, pipe_wait: Optional[float]) -> BinaryIO:
+    """Open ``path`` for reading if it is a regular file, or a named pipe when ``pipe_wait``
+    is given and a writer sends something within that many seconds. Opening without
+    blocking and checking the open descriptor means no pipe or device can stall the batch."""
+    _check_readable(os.stat(path).st_mode, pipe_wait is not None)  # a socket cannot even be opened: say what it is
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
-        _check_regular(os.fstat(descriptor).st_mode, path)  # it may have changed in between
+        mode = os.fstat(descriptor).st_mode
+        _check_readable(mode, pipe_wait is not None)  # it may have changed in between
+        if stat.S_ISFIFO(mode) and not _wait_for_writer(descriptor, pipe_wait or 0.0):
+            raise _NotRegular(f"a named pipe nothing was written to within {pipe_wait:g} s")
         if hasattr(os, "set_blocking"):
             os.set_blocking(descriptor, True)
         return os.fdopen(descriptor, "rb")
@@ -138,11 +148,23 @@ def _open_regular(path: Path) -> BinaryIO:
         raise
 
 
-def _check_regular(mode: int, path: Path) -> None:
+def _check_readable(mode: int, pipe_allowed: bool) -> None:
     if stat.S_ISDIR(mode):
-        raise IsADirectoryError(path)
+        raise IsADirectoryError()
+    if stat.S_ISFIFO(mode) and pipe_allowed:
+        return
     if not stat.S_ISREG(mode):
-        raise _NotRegular(next((name for test, name in _NOT_REGULAR if test(mode)), "a special file"))
+        kind = next((name for test, name in _NOT_REGULAR if test(mode)), "a special file")
+        raise _NotRegular(f"{kind}, not a regular file")
+
+
+def _wait_for_writer(descriptor: int, seconds: float) -> bool:
+    """Whether data (or the end of a writer's stream) arrives on the pipe within ``seconds``."""
+    if not hasattr(select, "poll"):
+        return True
+    poller = select.poll()
+    poller.register(descriptor, select.POLLIN)
+    return bool(poller.poll(max(0, int(seconds * 1000))))
 
 
 def _read_stream(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[ReadResult]:
