@@ -127,3 +127,11 @@ def test_a_named_pipe_given_by_name_is_read_once_its_writer_sends(tmp_path):
     _out, stderr = process.communicate(timeout=120)
     assert process.returncode == 0, stderr.decode()
     assert _stored_ids(db) == ["piped"]
+
+
+def test_an_error_naming_odd_json_keys_stays_on_one_line(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"first\nsecond": 1, "x": [1, 2]}) + "\n" + json.dumps({"id": "ok", "text": GOOD}) + "\n")
+    result = run_cli("ingest", "--db", str(tmp_path / "p.db"), "--stages", "clean", "-q", str(feed))
+    errors = [line for line in result.stderr.decode().splitlines() if line.startswith("polemos: error:")]
+    assert errors == [f"polemos: error: {feed}:1: no text or html field (keys: first second, x; map one with --text-key)"]

@@ -281,7 +281,7 @@ def _document_from_record(record: dict, line: bytes, source: str, options: ReadO
     fields = {name: _field(record, name, options.key_map) for name in KEY_ALIASES}
     content, kind = (fields["html"], "html") if fields["html"] else (fields["text"], "text")
     if not isinstance(content, str) or not content.strip():
-        keys = ", ".join(sorted(record)[:8])[:200]
+        keys = " ".join(", ".join(sorted(record)[:8]).split())[:200]  # one line, whatever the keys hold
         return InputError(source, f"no text or html field (keys: {keys}; map one with --text-key)")
     if kind == "text" and sniff_format(content) == "html":
         kind = "html"
