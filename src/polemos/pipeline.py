@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from polemos.budget import DocumentBudget, OverBudget, Stopwatch, cut_point, time_limit
 from polemos.clean import Cleaner, CleanOptions
-from polemos.ingest.raw import RawDocument
+from polemos.ingest.raw import RawDocument, one_line
 from polemos.nlp import add_sentences, load_pipeline, model_name
 from polemos.record import ExtractionRecord
 
@@ -185,10 +185,13 @@ class Pipeline:
         stopwatch, done = Stopwatch(seconds), 0
         try:
             with time_limit(seconds):
-                for _name, stage in self.stages:
+                for name, stage in self.stages:
                     if stopwatch.expired():
                         raise OverBudget()
-                    stage.annotate(record, doc)
+                    try:
+                        stage.annotate(record, doc)
+                    except Exception as error:  # noqa: BLE001 - one stage's bug must not drop the document
+                        record.document.limits.append(f"stage {name} failed ({one_line(error)})")
                     done += 1
         except OverBudget:
             unfinished = [name for name, _stage in self.stages[done:]]

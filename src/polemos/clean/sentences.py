@@ -10,7 +10,7 @@ import re
 
 # A stretch of text with no sentence end and no line break in it.
 _RUN = re.compile(r"[^\n.!?]+(?:[.!?](?!\s)[^\n.!?]*)*")
-_SOFT_BREAK = re.compile(r"[;,:]\s")
+_SOFT_BREAK = re.compile(r"[;,:][ \t]")
 _SPACE = re.compile(r"[ \t]")
 
 
