@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, seed, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from fuzz_targets import TARGETS, html_pages  # noqa: E402
+from fuzz_targets import TARGETS, english_prose, html_pages  # noqa: E402
 
 
 def pipeline_target():
@@ -37,8 +37,10 @@ def pipeline_target():
             return
         for quantity in record.quantities:
             assert record.text[quantity.start:quantity.end] == quantity.text
+        assert not any(limit.startswith("stage ") and " failed " in limit for limit in record.document.limits), \
+            record.document.limits
 
-    return check, html_pages()
+    return check, html_pages(english_prose)
 
 
 def fuzz(name: str, check, strategy, examples: int, seed_value: int) -> dict:

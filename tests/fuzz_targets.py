@@ -35,16 +35,20 @@ TAGS = ["p", "div", "article", "h1", "h2", "script", "style", "nav", "figure", "
         "li", "ul", "table", "td", "time", "span", "a", "br", "meta"]
 
 prose = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=12)), max_size=80).map(" ".join)
+# Mostly English, so the language check lets it through to the models and every stage.
+ENGLISH = ("the army said its troops had shelled rebel positions near the town where residents fled after"
+           " police arrested protesters in the capital on Monday and officials counted the dead").split()
+english_prose = st.lists(st.one_of(st.sampled_from(ENGLISH), st.sampled_from(WORDS)), min_size=20, max_size=120).map(" ".join)
 
 
 @st.composite
-def html_pages(draw) -> str:
-    parts = ["<html><head><title>", draw(prose)[:80], "</title></head><body>"]
+def html_pages(draw, words=prose) -> str:
+    parts = ["<html><head><title>", draw(words)[:80], "</title></head><body>"]
     for _ in range(draw(st.integers(0, 25))):
         tag = draw(st.sampled_from(TAGS))
         close = draw(st.sampled_from(["", f"</{tag}>", f"</{tag}>", "</div>"]))
         attributes = draw(st.sampled_from(["", ' class="caption"', ' datetime="2023-09-19"', ' content="x"']))
-        parts += [f"<{tag}{attributes}>", draw(prose), close]
+        parts += [f"<{tag}{attributes}>", draw(words), close]
     return "".join(parts + ["</body></html>"])
 
 
