@@ -39,6 +39,7 @@ def test_a_document_over_its_time_budget_is_stored_with_what_was_done_and_marked
     result = run_cli("ingest", "--db", db, "-q", "--time-budget", "0.2", str(page), str(tmp_path / "normal.txt"))
     assert result.returncode == 0, result.stderr.decode()
     assert "2 added, 0 already present, 0 failed" in result.stderr.decode()
+    assert "1 of them analysed in part: their records say why under document.limits" in result.stderr.decode()
     (wall_id,) = sqlite3.connect(db).execute("SELECT id FROM documents ORDER BY length(text) DESC").fetchone()
     shown = json.loads(run_cli("show", "--db", db, "--json", wall_id).stdout)
     [limit] = shown["document"]["limits"]

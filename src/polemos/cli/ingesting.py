@@ -25,6 +25,7 @@ LINE_COUNT_LIMIT = 2 * 1024**3  # count JSON Lines up to this size for the ETA; 
 class IngestSummary:
     added: int = 0
     present: int = 0
+    partial: int = 0  # added, but analysed in part (text cut, a stage stopped or broken)
     failures: list[InputError] = field(default_factory=list)
     interrupted: bool = False
     store_error: Optional[str] = None  # why writing stopped, when the store failed mid-run
@@ -45,6 +46,8 @@ class IngestSummary:
             f"{self.added} added, {self.present} already present, {len(self.failures)} failed"
             f" ({self.seconds:.1f} s, {rate:.1f} documents/s) into {location}"
         ]
+        if self.partial:
+            lines.append(f"  {self.partial} of them analysed in part: their records say why under document.limits")
         if self.interrupted:
             lines.append("interrupted: documents stored so far are complete; run the same command again to finish")
         if self.store_error:
@@ -92,6 +95,7 @@ def _record_outcome(outcome: Outcome, store, summary: IngestSummary, console: Co
         status, _doc_id = store.add(outcome.record, raw_bytes=outcome.raw_bytes, raw_format=outcome.raw_format)
         if status == "added":
             summary.added += 1
+            summary.partial += bool(outcome.record.document.limits)
         else:
             summary.present += 1
 
