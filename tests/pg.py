@@ -58,9 +58,19 @@ class PostgresServer:
                   "--locale=C", "--no-sync")
         options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root}"
                    " -c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+        self.options = options
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-w", "-t", "60",
                   "-o", options, "start")
         return self
+
+    def crash(self) -> None:
+        """Stop the server now, dropping every connection, as a restart or a lost network would."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def restart(self) -> None:
+        """Start the server again on the same port and data after ``crash``."""
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-w", "-t", "60",
+                  "-o", self.options, "start")
 
     def stop(self) -> None:
         try:

@@ -50,6 +50,11 @@ class NumberMatch(NamedTuple):
     value: float
 
 
+# Larger values are digit strings (serial numbers, hashes, noise), never a count or a
+# quantity in prose; rejecting them keeps every value storable as a 64-bit integer.
+LARGEST_NUMBER = 1e15
+
+
 def parse_number(text: str) -> Optional[float]:
     """The value of a number phrase, or None when it is not one.
 
@@ -82,6 +87,8 @@ def parse_number(text: str) -> Optional[float]:
     if not seen:
         return None
     value = total + current
+    if not value <= LARGEST_NUMBER:  # also catches inf and nan
+        return None
     return int(value) if value == int(value) else value
 
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
+from polemos.budget import DocumentBudget, OverBudget, Stopwatch, cut_point, time_limit
 from polemos.clean import Cleaner, CleanOptions
-from polemos.ingest.raw import RawDocument
+from polemos.ingest.raw import RawDocument, one_line
 from polemos.nlp import add_sentences, load_pipeline, model_name
 from polemos.record import ExtractionRecord
 
@@ -34,6 +35,7 @@ class PipelineConfig:
     event_model: Optional[str] = "default"
     # How the events stage uses it: "combined" (rules and model) or "model" (the model decides).
     event_policy: str = "combined"
+    budget: DocumentBudget = field(default_factory=DocumentBudget)
 
 
 @dataclass
@@ -168,7 +170,7 @@ class Pipeline:
         if not self.config.stages:
             yield from records
             return
-        pairs = ((record.text if self._analysable(record) else "", record) for record in records)
+        pairs = ((self._fit(record).text if self._analysable(record) else "", record) for record in records)
         for doc, record in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size):
             if self._analysable(record):
                 self.annotate(record, doc)
@@ -178,10 +180,38 @@ class Pipeline:
         language = record.document.language
         return language is None or language in self.config.languages
 
+    def _fit(self, record: ExtractionRecord) -> ExtractionRecord:
+        """Cut the text to the budget's length before analysis, and say so in the record.
+        The input itself is stored whole (raw), so nothing is lost for a later re-run."""
+        length = len(record.text)
+        cut = cut_point(record.text, self.config.budget.max_chars)
+        if cut < length:
+            record.text = record.text[:cut]
+            record.document.headings = [h for h in record.document.headings if h.end <= cut]
+            record.document.limits.append(
+                f"text cut to its first {cut:,} of {length:,} characters for analysis (max_chars)")
+        return record
+
     def annotate(self, record: ExtractionRecord, doc) -> ExtractionRecord:
         add_sentences(record, doc)
-        for _name, stage in self.stages:
-            stage.annotate(record, doc)
+        seconds = self.config.budget.seconds
+        stopwatch, done = Stopwatch(seconds), 0
+        try:
+            with time_limit(seconds):
+                for name, stage in self.stages:
+                    if stopwatch.expired():
+                        raise OverBudget()
+                    try:
+                        stage.annotate(record, doc)
+                    except Exception as error:  # noqa: BLE001 - one stage's bug must not drop the document
+                        record.document.limits.append(f"stage {name} failed ({one_line(error)})")
+                    done += 1
+        except OverBudget:
+            unfinished = [name for name, _stage in self.stages[done:]]
+            if unfinished:
+                record.document.limits.append(
+                    f"time budget of {seconds:g} s used up: stage {unfinished[0]} stopped"
+                    + (f", {', '.join(unfinished[1:])} not run" if unfinished[1:] else ""))
         return record
 
     def extract(self, raw: RawDocument) -> ExtractionRecord:

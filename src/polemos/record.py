@@ -49,6 +49,9 @@ class DocumentInfo:
     headings: list[Heading] = field(default_factory=list)
     captions: list[Caption] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
+    # What was cut short to keep the work on this document bounded, one line each (text cut
+    # to a length, stages stopped by the time budget); empty when it was analysed whole.
+    limits: list[str] = field(default_factory=list)
 
 
 @dataclass

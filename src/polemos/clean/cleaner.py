@@ -16,6 +16,7 @@ from polemos.clean.captions import CaptionDetector, load_photo_agencies
 from polemos.clean.dates import infer_publication_date
 from polemos.clean.html import extract_html
 from polemos.clean.pullquotes import PullQuoteFilter
+from polemos.clean.sentences import split_long_sentences
 from polemos.clean.repair import looks_binary, normalise_for_matching
 from polemos.clean.text import extract_text
 from polemos.ingest.raw import InputError, RawDocument
@@ -33,6 +34,7 @@ class CleanOptions:
     pull_quote_containment: float = 0.7  # share of a pull quote's trigrams found in the original
     fallback_below_words: int = 30  # HTML: try the density fallback below this many words
     min_language_chars: int = 40  # shorter bodies get no language rather than a guess
+    max_sentence_chars: int = 2000  # longer runs without a sentence end get line breaks
     boilerplate_path: Optional[Path] = None  # default: polemos/data/boilerplate.csv
     trailers_path: Optional[Path] = None  # default: polemos/data/boilerplate_trailers.csv
     photo_agencies_path: Optional[Path] = None  # default: polemos/data/photo_agencies.csv
@@ -68,6 +70,7 @@ class Cleaner:
         self.pull_quotes.apply(extraction)
         _drop_dangling_headings(extraction)
         text, headings = assemble(extraction.blocks)
+        text = split_long_sentences(text, self.options.max_sentence_chars)
         if len(text.strip()) < self.options.min_text_chars:
             raise InputError(raw.source, "no article text found")
         published, published_source = self._publication_date(raw, extraction, text)

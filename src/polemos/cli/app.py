@@ -12,9 +12,11 @@ import typer
 from rich.console import Console
 
 from polemos.cli import evaluating, serving, training
+from polemos.cli.terminal import printable
 from polemos.cli.ingesting import IngestSummary, extract_to_stream, ingest_paths
+from polemos.budget import DEFAULT_MAX_CHARS, DEFAULT_SECONDS, DocumentBudget
 from polemos.ingest import ReadOptions
-from polemos.ingest.readers import DEFAULT_MAX_BYTES
+from polemos.ingest.readers import DEFAULT_MAX_BYTES, DEFAULT_PIPE_WAIT
 from polemos.pipeline import STAGE_ORDER, PipelineConfig
 from polemos.store import StoreError, default_location, open_store
 
@@ -22,8 +24,10 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 app.add_typer(evaluating.app, name="eval")
 app.add_typer(training.app, name="train")
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False)
+# No console markup: ids, titles and messages may come from documents, and "[/x]" in one
+# must print as it is, not be read as a style tag.
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+out = Console(highlight=False, markup=False)
 
 DbOption = typer.Option(None, "--db", envvar="POLEMOS_DB",
                         help="Store: a SQLite file (default polemos.db) or postgresql://user@host/db")
@@ -36,11 +40,18 @@ IdKeyOption = typer.Option(None, "--id-key", help="JSON Lines key holding the do
 TextKeyOption = typer.Option(None, "--text-key", help="JSON Lines key holding the text.")
 HtmlKeyOption = typer.Option(None, "--html-key", help="JSON Lines key holding HTML.")
 StagesOption = typer.Option(None, "--stages", help=f"Comma-separated stages to run (default: all of {','.join(STAGE_ORDER)}).")
+MaxCharsOption = typer.Option(DEFAULT_MAX_CHARS, "--max-chars",
+                              help="Analyse at most this many characters of a document (0: all); the cut is noted in the record.")
+PipeWaitOption = typer.Option(DEFAULT_PIPE_WAIT, "--pipe-wait",
+                              help="Seconds to wait for a named pipe given as input to start sending (in a directory, pipes are skipped).")
+TimeBudgetOption = typer.Option(DEFAULT_SECONDS, "--time-budget",
+                                help="Seconds of analysis per document (0: no limit); later stages are skipped and noted.")
 
 
-def _read_options(title, url, published, max_bytes, id_key, text_key, html_key) -> ReadOptions:
+def _read_options(title, url, published, max_bytes, id_key, text_key, html_key, pipe_wait=DEFAULT_PIPE_WAIT) -> ReadOptions:
     key_map = {name: key for name, key in (("id", id_key), ("text", text_key), ("html", html_key)) if key}
-    return ReadOptions(max_bytes=max_bytes, key_map=key_map, title=title, url=url, published=_check_date(published))
+    return ReadOptions(max_bytes=max_bytes, key_map=key_map, title=title, url=url, published=_check_date(published),
+                       pipe_wait=max(0.0, pipe_wait))
 
 
 def _check_date(value: Optional[str], option: str = "--published") -> Optional[str]:
@@ -54,14 +65,15 @@ def _check_date(value: Optional[str], option: str = "--published") -> Optional[s
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint=option)
 
 
-def _config(stages: Optional[str]) -> PipelineConfig:
+def _config(stages: Optional[str], max_chars: int = DEFAULT_MAX_CHARS, seconds: float = DEFAULT_SECONDS) -> PipelineConfig:
+    budget = DocumentBudget(max_chars=max(0, max_chars), seconds=max(0.0, seconds))
     if stages is None:
-        return PipelineConfig()
+        return PipelineConfig(budget=budget)
     chosen = tuple(s.strip() for s in stages.split(",") if s.strip() and s.strip() != "clean")
     unknown = [s for s in chosen if s not in STAGE_ORDER]
     if unknown:
         raise typer.BadParameter(f"unknown stage {unknown[0]!r}; choose from clean,{','.join(STAGE_ORDER)}", param_hint="--stages")
-    return PipelineConfig(stages=chosen)
+    return PipelineConfig(stages=chosen, budget=budget)
 
 
 @app.command()
@@ -71,14 +83,15 @@ def ingest(
     published: Optional[str] = PublishedOption, url: Optional[str] = UrlOption, title: Optional[str] = TitleOption,
     max_bytes: int = MaxBytesOption, id_key: Optional[str] = IdKeyOption, text_key: Optional[str] = TextKeyOption,
     html_key: Optional[str] = HtmlKeyOption, stages: Optional[str] = StagesOption,
+    max_chars: int = MaxCharsOption, time_budget: float = TimeBudgetOption, pipe_wait: float = PipeWaitOption,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Worker processes (default: one per core)."),
     engine: str = typer.Option("local", help="local (this machine) or dask (an existing Dask cluster)."),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, with --engine dask."),
 ):
     """Clean, extract and store documents; the same article is stored once."""
-    options = _read_options(title, url, published, max_bytes, id_key, text_key, html_key)
-    summary = _run_ingest(paths, db, options, _config(stages), quiet, workers, engine, scheduler)
+    options = _read_options(title, url, published, max_bytes, id_key, text_key, html_key, pipe_wait)
+    summary = _run_ingest(paths, db, options, _config(stages, max_chars, time_budget), quiet, workers, engine, scheduler)
     raise typer.Exit(summary.exit_code())
 
 
@@ -90,12 +103,12 @@ def _run_ingest(paths, db, options, config, quiet, workers=None, engine="local",
     try:
         store = open_store(db)
     except StoreError as error:
-        err.print(f"polemos: error: {error}")
+        err.print(f"polemos: error: {printable(error)}")
         raise typer.Exit(2)
     with store:
         summary = ingest_paths(paths, store, options, config, err, show_progress=not quiet,
                                workers=workers, engine=engine, scheduler=scheduler)
-    err.print(summary.render(store.display_location))
+    err.print(printable(summary.render(store.display_location)))
     return summary
 
 
@@ -105,12 +118,13 @@ def extract(
     published: Optional[str] = PublishedOption, url: Optional[str] = UrlOption, title: Optional[str] = TitleOption,
     max_bytes: int = MaxBytesOption, id_key: Optional[str] = IdKeyOption, text_key: Optional[str] = TextKeyOption,
     html_key: Optional[str] = HtmlKeyOption, stages: Optional[str] = StagesOption,
+    max_chars: int = MaxCharsOption, time_budget: float = TimeBudgetOption, pipe_wait: float = PipeWaitOption,
     pretty: bool = typer.Option(False, help="Indent the JSON (one document only)."),
     workers: int = typer.Option(1, "--workers", "-w", help="Worker processes (output order is kept)."),
 ):
     """Print the extraction record of each document as JSON Lines, without touching the store."""
-    options = _read_options(title, url, published, max_bytes, id_key, text_key, html_key)
-    written, failed = extract_to_stream(paths, options, _config(stages), sys.stdout, err,
+    options = _read_options(title, url, published, max_bytes, id_key, text_key, html_key, pipe_wait)
+    written, failed = extract_to_stream(paths, options, _config(stages, max_chars, time_budget), sys.stdout, err,
                                         indent=2 if pretty else None, workers=workers)
     raise typer.Exit(1 if failed and not written else 0)
 
@@ -126,7 +140,7 @@ def show(
         with open_store(db) as store:
             record = store.get_record(doc_id)
     except StoreError as error:
-        err.print(f"polemos: error: {error}")
+        err.print(f"polemos: error: {printable(error)}")
         raise typer.Exit(1)
     if as_json:
         print(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
@@ -145,7 +159,7 @@ def documents(db: Optional[str] = DbOption, limit: int = typer.Option(50), offse
         with open_store(db) as store:
             render_document_list(store, out, limit, offset)
     except StoreError as error:
-        err.print(f"polemos: error: {error}")
+        err.print(f"polemos: error: {printable(error)}")
         raise typer.Exit(1)
 
 
@@ -237,7 +251,7 @@ def events(
     except ValueError as error:  # an unknown --sort
         raise typer.BadParameter(str(error), param_hint="--sort")
     except StoreError as error:
-        err.print(f"polemos: error: {error}")
+        err.print(f"polemos: error: {printable(error)}")
         raise typer.Exit(1)
     (write_events if reports else write_canonical_events)(items, total, fmt, sys.stdout, out)
 
@@ -266,7 +280,7 @@ def export(
             chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review, modality)
             count = export_events(store, chosen, fmt, out_path, canonical=canonical)
     except (StoreError, ValueError, OSError) as error:
-        err.print(f"polemos: error: {error}")
+        err.print(f"polemos: error: {printable(error)}")
         raise typer.Exit(1)
     kind = "canonical events" if canonical else "events"
     err.print(f"{count} {kind} written to {'standard output' if out_path == '-' else out_path} ({fmt})")
@@ -298,13 +312,13 @@ def reextract(
                     counts[store.update_document(record)] += 1
                 except (InputError, StoreError) as error:
                     counts["failed"] += 1
-                    err.print(f"polemos: error: {doc_id}: {error}", markup=False)
+                    err.print(f"polemos: error: {printable(doc_id)}: {printable(error)}")
                 except Exception as error:  # noqa: BLE001 - a stage failing on one document must not stop the rest
                     counts["failed"] += 1
-                    err.print(f"polemos: error: {doc_id}: extraction failed ({type(error).__name__}: {error})", markup=False)
+                    err.print(f"polemos: error: {printable(doc_id)}: extraction failed ({type(error).__name__}: {printable(error)})")
             location = store.display_location
     except StoreError as error:
-        err.print(f"polemos: error: {error}")
+        err.print(f"polemos: error: {printable(error)}")
         raise typer.Exit(1)
     done = counts["updated"] + counts["unchanged"]
     err.print(f"{done} re-extracted ({counts['unchanged']} with unchanged text), {counts['failed']} failed in {location}")

@@ -11,9 +11,11 @@ from typing import Iterator, Optional, TextIO
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+from polemos.cli.terminal import printable
 from polemos.engines import AlreadyStored, Outcome, make_engine
 from polemos.ingest import InputError, ReadOptions, iter_inputs
 from polemos.pipeline import PipelineConfig
+from polemos.store import StoreError
 
 PROGRESS_AFTER = 5  # a handful of inputs needs no progress bar
 LINE_COUNT_LIMIT = 2 * 1024**3  # count JSON Lines up to this size for the ETA; beyond, no ETA
@@ -23,13 +25,17 @@ LINE_COUNT_LIMIT = 2 * 1024**3  # count JSON Lines up to this size for the ETA; 
 class IngestSummary:
     added: int = 0
     present: int = 0
+    partial: int = 0  # added, but analysed in part (text cut, a stage stopped or broken)
     failures: list[InputError] = field(default_factory=list)
     interrupted: bool = False
+    store_error: Optional[str] = None  # why writing stopped, when the store failed mid-run
     seconds: float = 0.0
 
     def exit_code(self) -> int:
         if self.interrupted:
             return 130
+        if self.store_error:
+            return 1
         if self.failures and not (self.added or self.present):
             return 1
         return 0
@@ -40,8 +46,12 @@ class IngestSummary:
             f"{self.added} added, {self.present} already present, {len(self.failures)} failed"
             f" ({self.seconds:.1f} s, {rate:.1f} documents/s) into {location}"
         ]
+        if self.partial:
+            lines.append(f"  {self.partial} of them analysed in part: their records say why under document.limits")
         if self.interrupted:
             lines.append("interrupted: documents stored so far are complete; run the same command again to finish")
+        if self.store_error:
+            lines.append("stopped: the store failed; documents stored so far are complete; run the same command again to finish")
         lines += [f"  failed: {failure}" for failure in self.failures[:20]]
         if len(self.failures) > 20:
             lines.append(f"  … and {len(self.failures) - 20} more failures")
@@ -64,6 +74,9 @@ def ingest_paths(paths, store, options: ReadOptions, config: PipelineConfig, con
             progress.advance(len(outcomes), summary)
     except KeyboardInterrupt:
         summary.interrupted = True
+    except StoreError as error:
+        summary.store_error = str(error)
+        console.print(f"polemos: error: {printable(error)}", markup=False)
     finally:
         progress.stop()
         if runner is not None:
@@ -75,13 +88,14 @@ def ingest_paths(paths, store, options: ReadOptions, config: PipelineConfig, con
 def _record_outcome(outcome: Outcome, store, summary: IngestSummary, console: Console) -> None:
     if isinstance(outcome, InputError):
         summary.failures.append(outcome)
-        console.print(f"polemos: error: {outcome}", markup=False)
+        console.print(f"polemos: error: {printable(outcome)}", markup=False)
     elif isinstance(outcome, AlreadyStored):
         summary.present += 1
     else:
         status, _doc_id = store.add(outcome.record, raw_bytes=outcome.raw_bytes, raw_format=outcome.raw_format)
         if status == "added":
             summary.added += 1
+            summary.partial += bool(outcome.record.document.limits)
         else:
             summary.present += 1
 
@@ -107,7 +121,7 @@ def extract_to_stream(paths, options: ReadOptions, config: PipelineConfig, strea
             for outcome in outcomes:
                 if isinstance(outcome, InputError):
                     failed += 1
-                    console.print(f"polemos: error: {outcome}", markup=False)
+                    console.print(f"polemos: error: {printable(outcome)}", markup=False)
                     continue
                 stream.write(json.dumps(outcome.record.to_dict(), ensure_ascii=False, indent=indent) + "\n")
                 written += 1

@@ -9,7 +9,9 @@ from typing import TextIO
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from polemos.cli.terminal import printable
 from polemos.fusion import FIGURE_RULE
 from polemos.numbers import format_figure
 
@@ -96,9 +98,9 @@ def _report_table(events: list[dict], total: int, console: Console) -> None:
         table.add_column(name, no_wrap=name in ("date", "type"), ratio=3 if name == "evidence" else None)
     for event in events:
         row = flat_event(event)
-        table.add_row(row["date"] or "", _kind(row), row["actors"], row["recipients"], row["place"] or "",
-                      _range(row["dead_min"], row["dead_max"], ((event.get("size") or {}).get("dead") or {}).get("text")),
-                      _short(row["evidence"]))
+        table.add_row(*_cells(row["date"], _kind(row), row["actors"], row["recipients"], row["place"],
+                              _range(row["dead_min"], row["dead_max"], ((event.get("size") or {}).get("dead") or {}).get("text")),
+                              _short(row["evidence"])))
     console.print(table, markup=False)
     console.print(f"{len(events)} of {total} event reports (each document's own; without --reports: canonical events)",
                   markup=False)
@@ -114,7 +116,7 @@ def _canonical_table(events: list[dict], total: int, console: Console) -> None:
         who = row["actors"] + (f" → {row['recipients']}" if row["recipients"] else "")
         earliest = event.get("earliest_report") or {}
         first = " ".join(filter(None, (earliest.get("published"), _short(earliest.get("doc_title") or earliest.get("doc_id") or "", 40))))
-        table.add_row(_date(event), _kind(row), who, row["place"] or "", _dead(row), str(row["sources"]), first)
+        table.add_row(*_cells(_date(event), _kind(row), who, row["place"], _dead(row), row["sources"], first))
     console.print(table, markup=False)
     console.print(f"{len(events)} of {total} canonical events (one per real event, fused across documents;"
                   f" --reports lists each document's events)", markup=False)
@@ -131,6 +133,11 @@ def _modality_note(events: list[dict], console: Console) -> None:
         console.print(f"marked events are not said to have happened ({counts}): announced or planned (FUTURE),"
                       " possible (HYPOTHETICAL) or denied (NEGATED); --modality asserted lists only events that happened",
                       markup=False)
+
+
+def _cells(*values) -> list[Text]:
+    """Table cells printed as written: document text never reaches the terminal as markup or control codes."""
+    return [Text(printable(value)) for value in values]
 
 
 def _date(event: dict) -> str:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
+
+from polemos.cli.terminal import printable
 
 from polemos.record import ExtractionRecord
 from polemos.store import EventFilter
@@ -23,10 +26,10 @@ def render_document(record: ExtractionRecord, console: Console) -> None:
         ("extracted", _counts(record)),
     ):
         if value is not None:
-            table.add_row(f"[bold]{label}[/bold]", str(value).replace("[", "\\["))
+            table.add_row(Text(label, style="bold"), Text(printable(value)))
     console.print(table)
     console.print()
-    console.print(record.text, markup=False, highlight=False, soft_wrap=True)
+    console.print(Text(printable(record.text)), highlight=False, soft_wrap=True)
 
 
 def _counts(record: ExtractionRecord) -> str:
@@ -40,21 +43,21 @@ def _counts(record: ExtractionRecord) -> str:
 def render_document_list(store, console: Console, limit: int, offset: int) -> None:
     table = Table("id", "published", "language", "chars", "title")
     for row in store.documents(limit=limit, offset=offset):
-        table.add_row(row["id"], row["published"] or "", row["language"] or "", str(row["chars"]), _plain(row["title"]))
+        table.add_row(*(Text(printable(value)) for value in (row["id"], row["published"], row["language"], row["chars"], row["title"])))
     console.print(table)
 
 
 def render_demo_summary(store, console: Console) -> None:
-    console.print(f"[bold]polemos demo[/bold]: {store.count('documents')} documents in {store.display_location}")
+    console.print(Text.assemble(("polemos demo", "bold"), f": {store.count('documents')} documents in {store.display_location}"))
     render_document_list(store, console, limit=20, offset=0)
     for row in store.documents(limit=20):
         record = store.get_record(row["id"])
-        console.print(f"\n[bold]{_plain(record.document.title or record.document.id)}[/bold] — {_counts(record)}")
+        console.print(Text.assemble("\n", (printable(record.document.title or record.document.id), "bold"), f" — {_counts(record)}"))
         for heading in record.document.headings:
-            console.print(f"  § {_plain(heading.text)}")
+            console.print(Text(f"  § {printable(heading.text)}"))
         events, total = store.events(EventFilter(doc=record.document.id), limit=DEMO_EVENTS)
         for event in events:
-            console.print(f"  • {_event_line(event)}", markup=False, highlight=False)
+            console.print(Text(f"  • {printable(_event_line(event))}"), highlight=False)
         if total > len(events):
             console.print(f"  … and {total - len(events)} more events")
     console.print("\nSee a document with: polemos show ID — events with: polemos events --doc ID")
@@ -68,6 +71,3 @@ def _event_line(event: dict) -> str:
     modality = "" if event.get("modality") in (None, "asserted") else f" [{event['modality'].upper()}]"
     return f"{date}  {event['type']}{modality}: {who}{' → ' + whom if whom else ''}{where}"
 
-
-def _plain(text) -> str:
-    return (text or "").replace("[", "\\[")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional, Union
 
 from polemos.ingest import InputError, RawDocument
+from polemos.ingest.raw import one_line
 from polemos.pipeline import Pipeline
 from polemos.record import ExtractionRecord
 
@@ -46,8 +47,11 @@ def process_batch(pipeline: Pipeline, items: list[Item], stored_id: Callable[[st
         except InputError as error:
             outcomes.append(error)
             continue
+        except Exception as error:  # noqa: BLE001 - a page that breaks the cleaner fails alone
+            outcomes.append(InputError(item.source, f"cleaning failed ({one_line(error)})"))
+            continue
         content_hash = record.document.content_hash or ""
-        known = stored_id(content_hash) if stored_id else None
+        known = _stored_id(stored_id, content_hash)
         if known or content_hash in hashes_in_batch:
             outcomes.append(AlreadyStored(item.source, known or record.document.id))
             continue
@@ -71,5 +75,17 @@ def _analyse(pipeline: Pipeline, fresh: list[tuple[int, ExtractionRecord, RawDoc
             try:
                 results.append((index, next(pipeline.analyse([record])), raw))
             except Exception as error:  # noqa: BLE001
-                results.append((index, InputError(raw.source, f"extraction failed ({type(error).__name__}: {error})"), raw))
+                results.append((index, InputError(raw.source, f"extraction failed ({one_line(error)})"), raw))
         return results
+
+
+
+def _stored_id(stored_id: Callable[[str], Optional[str]] | None, content_hash: str) -> Optional[str]:
+    """The id of the stored document with this text; None also when the store cannot be
+    asked just now: the writer checks again, so the worst case is extracting it twice."""
+    if stored_id is None:
+        return None
+    try:
+        return stored_id(content_hash)
+    except Exception:  # noqa: BLE001 - e.g. a lost database connection in a worker
+        return None

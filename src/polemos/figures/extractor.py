@@ -49,6 +49,7 @@ _STOP_WORDS = {"and", "or", "in", "on", "at", "were", "was", "have", "had", "has
                "from", "by", "with", "who", "that", "which", "to", "for"}
 _SKIPPABLE = {"of", "the", "their", "its", "other", "more", "additional", "further"}
 _CUE_WINDOW = 10
+_CUE_REACH = 400  # characters: comfortably more than _CUE_WINDOW words
 _PLACE_NOUNS = {"home", "country", "region", "city", "town", "village", "area", "enclave", "territory"}
 _LEFT_PLACE = re.compile(
     r"\s*(?:have\s+|had\s+)?left\s+(?:their\s+homes?|the\s+(?:region|country|city|town|area|enclave|territory)|[A-Z])"
@@ -250,9 +251,12 @@ class FigureExtractor:
         return SHOT if shot else None
 
     def _category_from_text(self, text: str, amount: Amount, noun, skip_shot: bool = False) -> Optional[str]:
-        sentence_start = max(text.rfind(". ", 0, amount.start) + 1, text.rfind("\n", 0, amount.start) + 1)
-        stops = [i for i in (text.find(". ", amount.end), text.find("\n", amount.end)) if i != -1]
-        sentence_end = min(stops) if stops else len(text)
+        # Look only a bounded stretch either side: scanning to the sentence's edges for every
+        # number is quadratic in a long unpunctuated run of numbers.
+        low, high = max(0, amount.start - _CUE_REACH), min(len(text), amount.end + _CUE_REACH)
+        sentence_start = max(low, text.rfind(". ", low, amount.start) + 1, text.rfind("\n", low, amount.start) + 1)
+        stops = [i for i in (text.find(". ", amount.end, high), text.find("\n", amount.end, high)) if i != -1]
+        sentence_end = min(stops) if stops else high
         end = noun[2] if noun else amount.end
         before = _WORD.findall(text[sentence_start:amount.start])[-_CUE_WINDOW:]
         after = _WORD.findall(text[end:sentence_end])[:_CUE_WINDOW]

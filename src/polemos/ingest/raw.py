@@ -28,3 +28,9 @@ class InputError(Exception):
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+
+def one_line(error: BaseException, limit: int = 200) -> str:
+    """An exception as ``Type: message`` on one bounded line, for an InputError's reason."""
+    message = " ".join(str(error).split())[:limit]
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__

@@ -11,17 +11,21 @@ import gzip
 import io
 import json
 import os
+import select
+import stat
 import sys
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Optional, Union
 
-from polemos.ingest.raw import InputError, RawDocument
+from polemos.ingest.raw import InputError, RawDocument, one_line
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_PIPE_WAIT = 30.0
 
 # Field names that other corpora use for the same thing, tried in order.
 KEY_ALIASES = {
@@ -35,6 +39,17 @@ KEY_ALIASES = {
 
 ReadResult = Union[RawDocument, InputError]
 
+# What reading a (possibly compressed) file can raise besides a clean end of file.
+_READ_ERRORS = (OSError, EOFError, gzip.BadGzipFile, zlib.error)
+# What a hostile JSON line can make the parser raise: malformed or undecodable text
+# (ValueError), nesting deeper than the interpreter's stack (RecursionError), numbers
+# too large for a float or an int conversion (OverflowError, ValueError).
+_JSON_ERRORS = (ValueError, RecursionError, OverflowError, MemoryError)
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+)
+
 
 @dataclass
 class ReadOptions:
@@ -43,6 +58,7 @@ class ReadOptions:
     title: Optional[str] = None
     url: Optional[str] = None
     published: Optional[str] = None
+    pipe_wait: float = DEFAULT_PIPE_WAIT  # seconds a named pipe given by name may stay silent at first
 
 
 def iter_inputs(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[ReadResult]:
@@ -55,7 +71,7 @@ def iter_inputs(paths: Iterable[str], options: ReadOptions | None = None) -> Ite
             for file_path in _walk(Path(path)):
                 yield from _read_file(file_path, options)
         else:
-            yield from _read_file(Path(path), options)
+            yield from _read_file(Path(path), options, named=True)
 
 
 def _walk(directory: Path) -> Iterator[Path]:
@@ -80,11 +96,17 @@ def _kind_of(path: Path) -> Optional[str]:
     return None
 
 
-def _read_file(path: Path, options: ReadOptions) -> Iterator[ReadResult]:
+def _read_file(path: Path, options: ReadOptions, named: bool = False) -> Iterator[ReadResult]:
+    """Read one file. A named pipe is read only when given by name (``<(zcat feed.gz)``),
+    and only once something is written to it; in a directory it is skipped, like sockets
+    and devices, so that nothing found by walking a folder can stall the batch."""
     source = str(path)
     kind = _kind_of(path) or "text"
     try:
-        handle: BinaryIO = open(path, "rb")
+        handle: BinaryIO = _open_regular(path, options.pipe_wait if named else None)
+    except _NotRegular as error:
+        yield InputError(source, f"skipped: {error}")
+        return
     except FileNotFoundError:
         yield InputError(source, "no such file")
         return
@@ -103,6 +125,48 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[ReadResult]:
             yield _read_whole(handle, source, kind, options)
 
 
+class _NotRegular(Exception):
+    pass
+
+
+def _open_regular(path: Path, pipe_wait: Optional[float]) -> BinaryIO:
+    """Open ``path`` for reading if it is a regular file, or a named pipe when ``pipe_wait``
+    is given and a writer sends something within that many seconds. Opening without
+    blocking and checking the open descriptor means no pipe or device can stall the batch."""
+    _check_readable(os.stat(path).st_mode, pipe_wait is not None)  # a socket cannot even be opened: say what it is
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(descriptor).st_mode
+        _check_readable(mode, pipe_wait is not None)  # it may have changed in between
+        if stat.S_ISFIFO(mode) and not _wait_for_writer(descriptor, pipe_wait or 0.0):
+            raise _NotRegular(f"a named pipe nothing was written to within {pipe_wait:g} s")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def _check_readable(mode: int, pipe_allowed: bool) -> None:
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError()
+    if stat.S_ISFIFO(mode) and pipe_allowed:
+        return
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _NOT_REGULAR if test(mode)), "a special file")
+        raise _NotRegular(f"{kind}, not a regular file")
+
+
+def _wait_for_writer(descriptor: int, seconds: float) -> bool:
+    """Whether data (or the end of a writer's stream) arrives on the pipe within ``seconds``."""
+    if not hasattr(select, "poll"):
+        return True
+    poller = select.poll()
+    poller.register(descriptor, select.POLLIN)
+    return bool(poller.poll(max(0, int(seconds * 1000))))
+
+
 def _read_stream(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[ReadResult]:
     buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
     if buffered.peek(4096)[:4096].lstrip().startswith(b"{"):
@@ -114,7 +178,7 @@ def _read_stream(stream: BinaryIO, source: str, options: ReadOptions) -> Iterato
 def _read_whole(handle: BinaryIO, source: str, kind: Optional[str], options: ReadOptions) -> ReadResult:
     try:
         data = handle.read(options.max_bytes + 1)
-    except (OSError, EOFError, gzip.BadGzipFile) as error:
+    except _READ_ERRORS as error:
         return InputError(source, f"unreadable ({error})")
     if len(data) > options.max_bytes:
         return InputError(source, f"too large (over {options.max_bytes:,} bytes; raise --max-bytes to accept it)")
@@ -137,10 +201,15 @@ def decode(data: bytes) -> str:
         raise ValueError("binary file, not text")
     for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
-            pass
+            continue
+        if not text.strip():  # a byte-order mark and nothing else
+            raise ValueError("empty")
+        return text
     text = data.decode("cp1252", errors="replace")
+    if not text.strip():
+        raise ValueError("empty")
     if text.count("\ufffd") > max(8, len(text) // 100):
         raise ValueError("undecodable (not UTF-8 or Windows-1252 text)")
     if _control_ratio(text) > 0.05:
@@ -164,27 +233,55 @@ def sniff_format(text: str) -> str:
 def _read_jsonl(handle: BinaryIO, source: str, options: ReadOptions) -> Iterator[ReadResult]:
     line_number = 0
     try:
-        for line_number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            yield _parse_json_line(line, f"{source}:{line_number}", options)
-    except (OSError, EOFError, gzip.BadGzipFile) as error:
+        for line_number, line in enumerate(_bounded_lines(handle, options.max_bytes), start=1):
+            if line is None:
+                yield InputError(f"{source}:{line_number}", _too_large(options))
+            elif line.strip():
+                yield _parse_json_line(line, f"{source}:{line_number}", options)
+    except _READ_ERRORS as error:
         yield InputError(f"{source}:{line_number + 1}", f"unreadable ({error})")
+
+
+def _bounded_lines(handle: BinaryIO, max_bytes: int) -> Iterator[Optional[bytes]]:
+    """The file's lines, with None for a line over ``max_bytes``: such a line is skipped in
+    chunks instead of being read whole into memory."""
+    while True:
+        line = handle.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = handle.readline(1 << 20)
+            yield None
+        else:
+            yield line
+
+
+def _too_large(options: ReadOptions) -> str:
+    return f"too large (over {options.max_bytes:,} bytes; raise --max-bytes to accept it)"
 
 
 def _parse_json_line(line: bytes, source: str, options: ReadOptions) -> ReadResult:
     if len(line) > options.max_bytes:
-        return InputError(source, f"too large (over {options.max_bytes:,} bytes; raise --max-bytes to accept it)")
+        return InputError(source, _too_large(options))
     try:
         record = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        return InputError(source, f"unparseable JSON ({error.__class__.__name__}: {error})")
+    except _JSON_ERRORS as error:
+        return InputError(source, f"unparseable JSON ({one_line(error)})")
     if not isinstance(record, dict):
         return InputError(source, "JSON line is not an object")
+    try:
+        return _document_from_record(record, line, source, options)
+    except _JSON_ERRORS as error:
+        return InputError(source, f"unusable JSON record ({one_line(error)})")
+
+
+
+def _document_from_record(record: dict, line: bytes, source: str, options: ReadOptions) -> ReadResult:
     fields = {name: _field(record, name, options.key_map) for name in KEY_ALIASES}
     content, kind = (fields["html"], "html") if fields["html"] else (fields["text"], "text")
     if not isinstance(content, str) or not content.strip():
-        keys = ", ".join(sorted(record)[:8])
+        keys = " ".join(", ".join(sorted(record)[:8]).split())[:200]  # one line, whatever the keys hold
         return InputError(source, f"no text or html field (keys: {keys}; map one with --text-key)")
     if kind == "text" and sniff_format(content) == "html":
         kind = "html"
@@ -210,6 +307,7 @@ def _field(record: dict, name: str, key_map: dict[str, str]):
 
 
 def _as_text(value) -> Optional[str]:
-    if value is None or value == "":
+    """A scalar field as text; lists and objects where one value belongs are ignored."""
+    if value is None or value == "" or not isinstance(value, (str, int, float, bool)):
         return None
     return str(value)

@@ -6,11 +6,15 @@ The connection is wrapped so the store's SQL, written once with ``?`` placeholde
 unchanged, and rows read like ``sqlite3.Row`` (``row["id"]``, ``row[0]``, ``dict(row)``).
 Concurrent writers are safe: the unique content hash settles two processes storing the
 same text (the second reports it ``present``), and a transaction the server aborts for a
-deadlock or serialisation conflict is run again.
+deadlock or serialisation conflict is run again. A lost connection (server restarted,
+network gone) is re-opened with backoff for ``reconnect_seconds``, and the write run again;
+after that the store gives up with one ``StoreError`` line.
 """
 
 from __future__ import annotations
 
+import os
+import time
 from decimal import Decimal
 from typing import Any, Iterable, Optional, Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -27,6 +31,8 @@ except ImportError:  # pragma: no cover - exercised only where psycopg is not in
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 CONNECT_TIMEOUT_SECONDS = 10
+RECONNECT_SECONDS = 60.0  # how long a lost server may take to come back before a write gives up
+RECONNECT_ENV = "POLEMOS_PG_RECONNECT_SECONDS"
 
 
 def is_postgres_url(location: str) -> bool:
@@ -54,12 +60,11 @@ class PostgresStore(Store):
         if psycopg is None:
             raise StoreError(f"{redact(url)}: PostgreSQL stores need psycopg (pip install 'polemos[scale]')")
         try:
-            raw = psycopg.connect(url, autocommit=True, row_factory=_row_factory,
-                                  connect_timeout=CONNECT_TIMEOUT_SECONDS, application_name="polemos")
+            raw = _connect(url)
         except psycopg.Error as error:
             raise StoreError(f"{redact(url)}: cannot connect ({_first_line(error)})") from error
-        raw.adapters.register_loader("numeric", _NumberLoader)
         store = cls(PostgresConnection(raw), url)
+        store.reconnect_seconds = _reconnect_seconds()
         try:
             store.migrate()
         except psycopg.Error as error:
@@ -73,6 +78,50 @@ class PostgresStore(Store):
 
     def _run_script(self, sql: str) -> None:
         self.connection.execute(sql)  # the server splits the script; function bodies keep their semicolons
+
+    reconnect_seconds = RECONNECT_SECONDS
+
+    def _retrying(self, write):
+        """Run the write; if the connection was lost, reconnect with backoff and run it again
+        (a write is one transaction, rolled back by the server when the connection dropped)."""
+        deadline = None
+        while True:
+            try:
+                return super()._retrying(write)
+            except psycopg.OperationalError as error:
+                if not (self.connection.raw.closed or self.connection.raw.broken):
+                    raise
+                deadline = deadline or time.monotonic() + self.reconnect_seconds
+                self._reconnect(error, deadline)
+
+    def _reconnect(self, error: Exception, deadline: float) -> None:
+        delay = 0.25
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise StoreError(f"{redact(self.path)}: lost the connection to the server and could not reconnect"
+                                 f" within {self.reconnect_seconds:g} s ({_first_line(error)})") from None
+            time.sleep(min(delay, remaining))
+            delay = min(delay * 2, 5.0)
+            try:
+                self.connection.raw = _connect(self.path)
+                return
+            except psycopg.Error as failure:
+                error = failure
+
+
+def _connect(url: str) -> "psycopg.Connection":
+    raw = psycopg.connect(url, autocommit=True, row_factory=_row_factory,
+                          connect_timeout=CONNECT_TIMEOUT_SECONDS, application_name="polemos")
+    raw.adapters.register_loader("numeric", _NumberLoader)
+    return raw
+
+
+def _reconnect_seconds() -> float:
+    try:
+        return max(0.0, float(os.environ.get(RECONNECT_ENV, RECONNECT_SECONDS)))
+    except ValueError:
+        return RECONNECT_SECONDS
 
 
 class PostgresConnection:

@@ -6,7 +6,7 @@ both as ``{"error": ..., "status": ...}``.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Annotated, Any, Optional
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
@@ -147,6 +147,20 @@ def load_event(store, event_id: str) -> dict:
     return item
 
 
+ShortText = Annotated[str, Field(max_length=300)]
+MAX_FIGURE = 1e12  # more people than have ever lived: a typo, not a count
+
+
+class Figure(BaseModel):
+    """A corrected count, e.g. ``{"min": 3, "max": 5}``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    min: Optional[float] = Field(None, ge=0, le=MAX_FIGURE)
+    max: Optional[float] = Field(None, ge=0, le=MAX_FIGURE)
+    text: Optional[str] = Field(None, max_length=300)
+
+
 class Changes(BaseModel):
     """Corrections to the machine's coding; only the fields given are changed."""
 
@@ -154,11 +168,13 @@ class Changes(BaseModel):
 
     type: Optional[str] = Field(None, description=f"One of {', '.join(PLOVER_TYPES)}")
     mode: Optional[str] = Field(None, max_length=100)
-    actor: Optional[list[str]] = Field(None, alias="actors", max_length=50)
-    recipient: Optional[list[str]] = Field(None, alias="recipients", max_length=50)
-    date: Optional[dict[str, Optional[str]]] = Field(None, description="{value, begin, end}, ISO dates")
-    place: Optional[int] = Field(None, ge=0, description="Index into the document's places")
-    size: Optional[dict[str, Any]] = None
+    actor: Optional[list[ShortText]] = Field(None, alias="actors", max_length=50)
+    recipient: Optional[list[ShortText]] = Field(None, alias="recipients", max_length=50)
+    date: Optional[dict[Annotated[str, Field(max_length=50)], Optional[ShortText]]] = Field(
+        None, max_length=10, description="{value, begin, end}, ISO dates")
+    place: Optional[int] = Field(None, ge=0, le=1_000_000, description="Index into the document's places")
+    size: Optional[dict[Annotated[str, Field(max_length=50)], Figure]] = Field(
+        None, max_length=10, description='Counts by category, e.g. {"dead": {"min": 3, "max": 5}}')
 
 
 class ReviewIn(BaseModel):

@@ -9,6 +9,7 @@ from typing import Literal, Optional
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
+from starlette.background import BackgroundTask
 
 from polemos.export import export_events
 from polemos.store import EventFilter
@@ -73,7 +74,8 @@ def export(
     store=Depends(store_of),
 ):
     """Written by ``polemos.export`` to a temporary file first: the store connection belongs to
-    this request's thread, and a large export then streams from disk, not from memory."""
+    this request's thread, and a large export then streams from disk, not from memory. The
+    file is unlinked as soon as it is open, so nothing is left behind if the client hangs up."""
     kind, media_type, suffix = EXPORTS[format]
     handle, path = tempfile.mkstemp(prefix="polemos-export-", suffix="." + suffix)
     os.close(handle)
@@ -82,16 +84,16 @@ def export(
     except Exception:
         os.unlink(path)
         raise
+    stream = open(path, "rb")
+    os.unlink(path)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
     name = "canonical-events" if canonical else "events"
     headers = {"Content-Disposition": f'attachment; filename="polemos-{name}-{stamp}.{suffix}"'}
-    return StreamingResponse(_chunks(path), media_type=media_type, headers=headers)
+    return StreamingResponse(_chunks(stream), media_type=media_type, headers=headers,
+                             background=BackgroundTask(stream.close))
 
 
-def _chunks(path: str, size: int = 64_000):
-    try:
-        with open(path, "rb") as stream:
-            while chunk := stream.read(size):
-                yield chunk
-    finally:
-        os.unlink(path)
+def _chunks(stream, size: int = 64_000):
+    with stream:
+        while chunk := stream.read(size):
+            yield chunk

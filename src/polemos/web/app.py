@@ -28,17 +28,19 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from polemos import __version__
 from polemos.store import open_store
 from polemos.web import api, api_views, pages
-from polemos.web.security import AccessPolicy, GuardMiddleware
+from polemos.web.security import AccessPolicy, GuardMiddleware, LoginThrottle
 from polemos.web.stores import StorePool
 
 log = logging.getLogger("polemos.web")
 
 
-def create_app(store_location: str, token: Optional[str] = None, private: bool = False) -> FastAPI:
-    """The workspace over the store at ``store_location``.
+def create_app(store_location: str, token: Optional[str] = None, private: bool = False,
+               host: str = "127.0.0.1") -> FastAPI:
+    """The workspace over the store at ``store_location``, listening on ``host``.
 
-    Without ``token`` it serves the local machine only (loopback host names). With one,
-    writes need ``Authorization: Bearer TOKEN``, and with ``private`` reads need it too.
+    It answers to loopback names and to the address it listens on (see ``AccessPolicy``).
+    With ``token``, writes need ``Authorization: Bearer TOKEN``, and with ``private`` reads
+    need it too.
     """
     if private and not token:
         raise ValueError("a private workspace needs a token")
@@ -56,7 +58,8 @@ def create_app(store_location: str, token: Optional[str] = None, private: bool =
         openapi_url="/api/openapi.json", docs_url=None, redoc_url=None,  # the stock docs pages load from a CDN
     )
     app.state.stores = pool
-    app.state.policy = AccessPolicy(token=token, private=private)
+    app.state.policy = AccessPolicy.for_host(host, token=token, private=private)
+    app.state.login_throttle = LoginThrottle()
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=str(_package_dir("static"))), name="static")
     app.include_router(api.router)
@@ -102,7 +105,9 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException):
         message = error.detail if isinstance(error.detail, str) else "request refused"
-        return respond(request, error.status_code, message)
+        response = respond(request, error.status_code, message)
+        response.headers.update(error.headers or {})  # e.g. Retry-After of a throttled sign-in
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError):
@@ -141,7 +146,7 @@ def serve(store_location: str, host: str = "127.0.0.1", port: int = 8000,
     if private and not token:
         token = secrets.token_urlsafe(24)
         print(f"polemos: private workspace; sign in at /login with the token {token}", file=sys.stderr)
-    app = create_app(store_location, token=token, private=private)
+    app = create_app(store_location, token=token, private=private, host=host)
     shown = f"[{host}]" if ":" in host else host
     print(f"polemos: workspace on {store_location} at http://{shown}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

@@ -182,10 +182,20 @@ def login_page(request: Request):
 @router.post("/login")
 async def login(request: Request):
     """The sign-in form, parsed by hand: it is one urlencoded field, not worth a multipart parser."""
-    form = parse_qs((await request.body()).decode("utf-8", "replace"), max_num_fields=5)
+    throttle = request.app.state.login_throttle
+    client = request.client.host if request.client else "unknown"
+    wait = throttle.wait_for(client)
+    if wait > 0:
+        raise HTTPException(429, f"too many failed sign-ins: try again in {wait:.0f} s",
+                            headers={"Retry-After": str(int(wait) + 1)})
+    try:
+        form = parse_qs((await request.body()).decode("utf-8", "replace"), max_num_fields=5)
+    except ValueError:
+        form = {}
     token = (form.get("token") or [""])[0][:500]
     policy = request.app.state.policy
     if not policy.token_matches(token):
+        throttle.failed(client)
         return render(request, "login.html", status_code=401, failed=True)
     response = RedirectResponse("/", status_code=303)
     response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https")

@@ -17,6 +17,8 @@ from polemos.store.event_filter import split_modalities
 from polemos.store.canonical import CANONICAL_SORTS
 from polemos.store.event_filter import EVENT_SORTS
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # no filter needs them; NUL breaks full-text search
+
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -49,6 +51,9 @@ def event_filter(
     modality: Optional[str] = Query(None, max_length=100, description=(
         f"Modalities, comma-separated: {', '.join(MODALITIES)} (only asserted events happened).")),
 ) -> EventFilter:
+    for name, value in (("actor", actor), ("type", type), ("near", near), ("doc", doc), ("q", q), ("acled", acled)):
+        if value and _CONTROL.search(value):
+            raise HTTPException(422, f"{name}: control characters are not allowed")
     review, modality = _blank_to_none(review), _blank_to_none(modality)
     if review is not None and review not in REVIEW_FILTERS:
         raise HTTPException(422, f"review: choose one of {', '.join(REVIEW_FILTERS)}")

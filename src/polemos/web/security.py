@@ -3,19 +3,31 @@
 - Every response carries a strict Content-Security-Policy (no inline script or style, nothing
   from another origin), so article text that slips past escaping still cannot run.
 - Request bodies over ``MAX_BODY_BYTES`` are refused before they are read in full.
-- Without a token the server is meant for the local machine: requests must name a loopback
-  host (a web page cannot reach it through DNS rebinding) and writes must be same-origin JSON.
-- With a token, writes need ``Authorization: Bearer TOKEN``; with ``private`` reads need it
-  too (a browser can present it once at /login and keep it in an HttpOnly cookie, which is
-  accepted for reads only, so a cross-site request can never write).
+- Every request must name a host the server answers to: a loopback name, the address it was
+  started on, or (started on a wildcard address) an IP address or the machine's name. A web
+  page reaching it through DNS rebinding names its own domain and is refused, token or not.
+- Writes must come from the server's own origin (scheme, host and port, when the browser
+  says) and be JSON, so no form or page elsewhere can post one.
+- With a token, writes also need ``Authorization: Bearer TOKEN``; with ``private`` reads need
+  it too (a browser can present it once at /login and keep it in an HttpOnly cookie, which is
+  accepted for reads only, so a cross-site request can never write). Failed sign-ins are
+  throttled per client.
 """
 
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import json
-from dataclasses import dataclass
+import logging
+import socket
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
 from typing import Optional
+
+log = logging.getLogger("polemos.web")
 
 MAX_BODY_BYTES = 1_000_000
 TOKEN_COOKIE = "polemos_token"
@@ -35,21 +47,42 @@ SECURITY_HEADERS = [
 ]
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 OPEN_PATHS = ("/static/", "/login")
+FORM_PATHS = ("/login",)  # the one write a plain HTML form makes
+WILDCARD_HOSTS = {"", "0.0.0.0", "::", "[::]"}
 
 
 @dataclass(frozen=True)
 class AccessPolicy:
     token: Optional[str] = None
     private: bool = False
+    hosts: frozenset[str] = frozenset()  # names this server answers to besides loopback ones
+    any_address: bool = False  # bound to a wildcard address: any IP address is its own name
+
+    @classmethod
+    def for_host(cls, host: str, token: Optional[str] = None, private: bool = False) -> "AccessPolicy":
+        """The policy of a server listening on ``host``: that address (or name) is its own."""
+        bound = _hostname(host if ":" not in host or host.startswith("[") else f"[{host}]")
+        if bound in WILDCARD_HOSTS:
+            names = {socket.gethostname().lower(), socket.getfqdn().lower()}
+            return cls(token, private, frozenset(names), any_address=True)
+        return cls(token, private, frozenset({bound}))
+
+    def answers_to(self, host: str) -> bool:
+        return host in LOOPBACK_HOSTS or host in self.hosts or (self.any_address and _is_address(host))
 
     def token_matches(self, presented: Optional[str]) -> bool:
         return bool(self.token and presented) and hmac.compare_digest(self.token.encode(), presented.encode())
 
-    def refusal(self, method: str, path: str, headers: dict[str, str]) -> Optional[tuple[int, str]]:
+    def refusal(self, method: str, path: str, headers: dict[str, str], scheme: str = "http") -> Optional[tuple[int, str]]:
         """Why this request may not proceed, as (status, message); None when it may."""
-        if self.token is None:
-            return self._local_refusal(method, headers)
-        if path.startswith(OPEN_PATHS):
+        host = _hostname(headers.get("host", ""))
+        if not self.answers_to(host):
+            return 421, f"this server does not answer to the host name {host[:100]!r}"
+        if method in WRITE_METHODS:
+            refused = _write_refusal(path, headers, scheme)
+            if refused:
+                return refused
+        if self.token is None or path.startswith(OPEN_PATHS):
             return None
         bearer = _bearer(headers.get("authorization", ""))
         if method in WRITE_METHODS:
@@ -58,15 +91,63 @@ class AccessPolicy:
             return 401, "this server is private: send Authorization: Bearer TOKEN or sign in at /login"
         return None
 
-    def _local_refusal(self, method: str, headers: dict[str, str]) -> Optional[tuple[int, str]]:
-        host = _hostname(headers.get("host", ""))
-        if host not in LOOPBACK_HOSTS:
-            return 421, f"this server answers only to a loopback host name, not {host!r}"
-        if method in WRITE_METHODS:
-            origin = headers.get("origin")
-            if origin and _hostname(origin.split("://", 1)[-1]) not in LOOPBACK_HOSTS:
-                return 403, "cross-origin writes are refused"
-        return None
+
+
+def _write_refusal(path: str, headers: dict[str, str], scheme: str) -> Optional[tuple[int, str]]:
+    """Writes come from this server's own origin, and (but for the sign-in form) as JSON."""
+    origin = headers.get("origin")
+    if origin is not None and not _same_origin(origin, scheme, headers.get("host", "")):
+        return 403, "cross-origin writes are refused"
+    if headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+        return 403, "cross-origin writes are refused"
+    media_type = headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if not path.startswith(FORM_PATHS) and media_type != "application/json":
+        return 415, "changes must be sent as JSON (Content-Type: application/json)"
+    return None
+
+
+def _same_origin(origin: str, scheme: str, host: str) -> bool:
+    """Whether ``origin`` is this server as the request addressed it: scheme, host and port."""
+    return origin.strip().lower().rstrip("/") == f"{scheme}://{host.strip().lower()}"
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass
+class LoginThrottle:
+    """Failed sign-ins per client address: after ``attempts`` failures within ``window``
+    seconds, that client waits out the window before trying again."""
+
+    attempts: int = 5
+    window: float = 60.0
+    max_clients: int = 10_000
+    _failures: OrderedDict = field(default_factory=OrderedDict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def wait_for(self, client: str) -> float:
+        """Seconds ``client`` must wait before its next attempt (0: it may try now)."""
+        with self._lock:
+            recent = self._recent(client)
+            if len(recent) < self.attempts:
+                return 0.0
+            return max(0.0, recent[0] + self.window - time.monotonic())
+
+    def failed(self, client: str) -> None:
+        with self._lock:
+            self._failures[client] = self._recent(client) + [time.monotonic()]
+            self._failures.move_to_end(client)
+            while len(self._failures) > self.max_clients:
+                self._failures.popitem(last=False)
+
+    def _recent(self, client: str) -> list[float]:
+        cutoff = time.monotonic() - self.window
+        return [moment for moment in self._failures.get(client, []) if moment > cutoff][-self.attempts:]
 
 
 def _bearer(value: str) -> Optional[str]:
@@ -103,7 +184,7 @@ class GuardMiddleware:
             return
         send = _with_headers(send)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        refusal = self.policy.refusal(scope["method"], scope["path"], headers)
+        refusal = self.policy.refusal(scope["method"], scope["path"], headers, scope.get("scheme", "http"))
         if refusal:
             await _send_error(send, *refusal)
             return
@@ -112,14 +193,32 @@ class GuardMiddleware:
             if int(declared) > self.max_body:
                 await _send_error(send, 413, f"request body larger than {self.max_body} bytes")
                 return
-            await self.app(scope, receive, send)
-            return
-        # No declared length (chunked): read the body here, up to the limit, then replay it.
-        body = await _read_body(receive, self.max_body)
-        if body is None:
-            await _send_error(send, 413, f"request body larger than {self.max_body} bytes")
-            return
-        await self.app(scope, _replay(body, receive), send)
+        else:
+            # No declared length (chunked): read the body here, up to the limit, then replay it.
+            body = await _read_body(receive, self.max_body)
+            if body is None:
+                await _send_error(send, 413, f"request body larger than {self.max_body} bytes")
+                return
+            receive = _replay(body, receive)
+        await self._answer(scope, receive, send)
+
+    async def _answer(self, scope, receive, send) -> None:
+        """Run the application; an unexpected error becomes a JSON 500 here, so the server's
+        last-resort handler never sees it and the client's connection stays usable."""
+        started = False
+
+        async def tracked(message):
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked)
+        except Exception:  # noqa: BLE001 - logged, answered, and the server goes on
+            log.exception("error answering %s %s", scope.get("method"), scope.get("path"))
+            if not started:
+                await _send_error(send, 500, "internal error (see the server log)")
 
 
 async def _read_body(receive, limit: int) -> bytes | None:
