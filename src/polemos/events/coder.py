@@ -251,7 +251,9 @@ class EventCoder:
         """An event with what the sentence alone gives: its date, place and figures."""
         paragraph = context.anchors.paragraph_of(sentence.start_char)
         bounds = (sentence.start_char, sentence.end_char)
-        event = Event(id="", type=event_type, date=self._fallback_date(sentence, sentence.root, context, paragraph),
+        date = self._fallback_date(sentence, sentence.root, context, paragraph, {sentence.root.i},
+                                   nominal=False, background=False)
+        event = Event(id="", type=event_type, date=date,
                       place=context.paragraph_places.get(paragraph),
                       size=context.anchors.sizes(event_type, bounds, {t.i for t in sentence}),
                       evidence=[evidence_for(context.record.text, *bounds)])
