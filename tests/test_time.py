@@ -178,3 +178,13 @@ def test_a_day_early_in_a_month_is_that_day(tagger):
 
 def test_dotted_day_first_dates_and_impossible_days(tagger):
     assert values(tagger, "Published 20.07.2023; filed 31.02.2023.") == {"20.07.2023": ("DATE", "2023-07-20")}
+
+
+def test_a_shift_past_the_calendar_is_no_date_rather_than_a_crash():
+    from datetime import date
+
+    from polemos.time.spans import shifted
+
+    assert shifted(date(2020, 1, 1), "W", -1, False, 1e6) is None  # "a million weeks ago"
+    assert shifted(date(2020, 1, 1), "Y", 1, False, 1e9) is None
+    assert shifted(date(2020, 1, 1), "D", -1, False, 3) == "2019-12-29"

@@ -123,6 +123,15 @@ def offset(c: dict, ctx: Context, start: int, end: int) -> Optional[Resolution]:
 
 
 def shifted(base: date, letter: str, multiplier: int, is_clock: bool, amount: float) -> Optional[str]:
+    """``base`` moved by ``amount`` units; None when the move leaves the calendar ("a million
+    weeks ago")."""
+    try:
+        return _shifted(base, letter, multiplier, is_clock, amount)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _shifted(base: date, letter: str, multiplier: int, is_clock: bool, amount: float) -> Optional[str]:
     if is_clock:
         return day_value(base)
     if letter == "D":
@@ -136,7 +145,8 @@ def shifted(base: date, letter: str, multiplier: int, is_clock: bool, amount: fl
         moved = add_months(base, round(amount * 3))
         return month_value(moved.year, moved.month)
     if letter == "Y":
-        return f"{base.year + round(amount * multiplier):04d}"
+        year = base.year + round(amount * multiplier)
+        return f"{year:04d}" if 1 <= year <= 9999 else None
     return None
 
 
