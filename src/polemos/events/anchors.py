@@ -20,7 +20,7 @@ paragraph is never used.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable, Protocol
@@ -96,6 +96,14 @@ class Anchors:
                                      if t.type in DATE_TYPES and _concrete(t)])
         self.quantities = _locate(doc, list(enumerate(record.quantities)))
         self.paragraph_starts = _paragraph_starts(record.text)
+        # Sorted views for looking up one sentence's items: scanning every item of the document
+        # for every event made the stage quadratic in a long document.
+        self._timexes_by_token = sorted(self.timexes, key=lambda a: a.token.i)
+        self._timex_keys = [a.token.i for a in self._timexes_by_token]
+        self._quantities_by_start = sorted(self.quantities, key=lambda a: record.quantities[a.index].start)
+        self._quantity_keys = [record.quantities[a.index].start for a in self._quantities_by_start]
+        self._quantities_by_token = sorted(self.quantities, key=lambda a: a.token.i)
+        self._quantity_token_keys = [a.token.i for a in self._quantities_by_token]
 
     def timex_tokens(self) -> set[int]:
         found: set[int] = set()
@@ -110,7 +118,8 @@ class Anchors:
 
     def clause_date(self, nodes: set[int], barriers: frozenset[int] = frozenset()) -> dict | None:
         """The date whose timex hangs from ``nodes`` without passing a ``barriers`` token (another event)."""
-        hits = [a for a in self.timexes if _clause_head(a.token, nodes, barriers) is not None
+        hits = [a for a in self._in_sentence_of(nodes, self._timexes_by_token, self._timex_keys)
+                if _clause_head(a.token, nodes, barriers) is not None
                 and not _bound(a.token, self._timex(a.index), LIMIT_PREPOSITIONS)]
         if not hits:
             return None
@@ -274,7 +283,7 @@ class Anchors:
         wanted = SIZE_CATEGORIES.get(event_type, ())
         start, end = sentence_bounds
         sizes: dict[str, dict] = {}
-        in_sentence = [a for a in self.quantities if start <= self._quantity(a.index).start < end]
+        in_sentence = _between(self._quantities_by_start, self._quantity_keys, start, end)
         attached = [a for a in in_sentence if _clause_head(a.token, nodes) is not None]
         readable = set(wanted) | ({SHOT} if HARM <= set(wanted) else set())
         for anchored in attached + in_sentence:
@@ -286,7 +295,7 @@ class Anchors:
     def counts_victims(self, nodes: set[int]) -> bool:
         """Whether a count of dead, injured or shot people hangs from the clause ``nodes``."""
         return any(self._quantity(a.index).category in HARM | {SHOT} and _clause_head(a.token, nodes) is not None
-                   for a in self.quantities)
+                   for a in self._in_sentence_of(nodes, self._quantities_by_token, self._quantity_token_keys))
 
     def share_incident_sizes(self, mentions: list[tuple[Event, bool]], headline: list[Quantity] = ()) -> None:
         """Give every violent mention of one incident the incident's dead and injured.
@@ -372,6 +381,14 @@ class Anchors:
             return False
         bounds = self.record.sentences[index]
         return ANOTHER_INCIDENT.search(self.record.text[bounds.start:bounds.end]) is not None
+
+    def _in_sentence_of(self, nodes: set[int], items: list[Anchored], keys: list[int]) -> list[Anchored]:
+        """The items (sorted by token, ``keys`` their token indices) in the sentences of ``nodes``:
+        only those can hang from them."""
+        if not nodes:
+            return []
+        first, last = self.doc[min(nodes)].sent, self.doc[max(nodes)].sent
+        return _between(items, keys, first.start, last.end)
 
     def _timex(self, index: int) -> Timex:
         return self.record.timexes[index]
@@ -587,6 +604,11 @@ def _sentence_level(token: Token) -> bool:
 
 def _concrete(timex: Timex) -> bool:
     return bool(timex.value) and timex.value[:1].isdigit()
+
+
+def _between(items: list, keys: list[int], low: int, high: int) -> list:
+    """The items whose sorted ``keys`` lie in [low, high)."""
+    return items[bisect_left(keys, low):bisect_left(keys, high)]
 
 
 def _locate(doc: Doc, items: list[tuple[int, object]]) -> list[Anchored]:
