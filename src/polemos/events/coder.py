@@ -124,7 +124,7 @@ class EventCoder:
             self._type_acled([c for _, c in coded], context, cues)
             found = [candidate for _, (candidate, _) in coded]
             if self.classifier is not None:
-                found = self._judge(sentence, coded, context, cues)
+                found = self._judge(sentence, coded, context, cues, lexicon_silent=not matches)
             self._keep_main_place(sentence, context)
             candidates.extend(found)
         self._date_from_article(candidates, context.anchors)
@@ -172,8 +172,11 @@ class EventCoder:
                 candidate.event.acled = acled_type(candidate.event, context.actors_by_id, self.acled_rules, incident)
 
     def _judge(self, sentence: Span, coded: list[tuple[TriggerMatch, tuple[Candidate, Participants]]],
-               context: _Context, cues: frozenset[str]) -> list[Candidate]:
-        """The sentence's events once the model has read it (see the module docstring)."""
+               context: _Context, cues: frozenset[str], lexicon_silent: bool = True) -> list[Candidate]:
+        """The sentence's events once the model has read it (see the module docstring).
+        ``lexicon_silent``: no trigger matched, so an event the model reads there is one the
+        lexicon missed; a trigger the rules rejected on purpose ("a self-inflicted gunshot
+        wound") is not brought back."""
         codes = self.classifier.acled_codes
         found = [candidate for _, (candidate, _) in coded]
         hints = [RuleHint(c.event.type, c.event.mode, code_of(c.event.acled, codes), c.event.modality) for c in found]
@@ -183,17 +186,19 @@ class EventCoder:
             recovered = self._recover(sentence, judgement, context) if judgement.event >= 0.5 else None
             return [recovered] if recovered is not None else []
         if not found:
-            confident = judgement.event >= limits["recover_above"] and judgement.plover_p >= limits["type_above"]
+            confident = (lexicon_silent and judgement.event >= limits["recover_above"]
+                         and judgement.plover_p >= limits["type_above"])
             recovered = self._recover(sentence, judgement, context) if confident else None
             return [recovered] if recovered is not None else []
         if judgement.event < limits["veto_below"]:
             # An opinion, a negation, an idiom or a heading that only looks like an event. The model
             # reads the sentence: it does not judge a particular event the sentence names by date
             # ("since the 1994 ceasefire"), nor one the rules already mark as not having happened.
-            return [c for c in found if c.named or c.event.modality != "asserted"]
+            return [c for c in found if c.named or c.background or c.event.modality != "asserted"]
         main = self._model_event(coded, judgement, limits)
         for candidate in found:  # the sentence's other mentions: as sure as the sentence and the rules together
-            candidate.event.confidence = round(judgement.event * candidate.event.confidence, 3)
+            if not candidate.background:  # a recalled event stays a background reference
+                candidate.event.confidence = round(judgement.event * candidate.event.confidence, 3)
         if main is not None:
             main.event.confidence = round(judgement.event, 3)
             needed = limits["acled_over_rules_above"] if main.event.acled else limits["acled_above"]
@@ -225,8 +230,8 @@ class EventCoder:
 
     def _set_acled(self, candidate: Candidate, judgement: Judgement) -> bool:
         """The model's ACLED sub-type for a reported, asserted event; False when it does not apply."""
-        if candidate.background or candidate.event.modality != "asserted":
-            return False
+        if candidate.background or candidate.event.modality != "asserted" or ACCIDENTAL in candidate.event.context:
+            return False  # ACLED codes political violence that happened, not an accident
         candidate.event.acled = self.classifier.acled_names(judgement.acled)
         return True
 
