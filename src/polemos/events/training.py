@@ -361,19 +361,15 @@ def reliability(confidence: np.ndarray, correct: list[bool]) -> dict:
 
 
 def per_class(truth: list[str], guesses: list[str]) -> dict:
-    support, guessed = Counter(truth), Counter(guesses)
-    right = Counter(t for t, g in zip(truth, guesses) if t == g)
-    classes = {}
-    for label in sorted(support):
-        precision = right[label] / guessed[label] if guessed[label] else 0.0
-        recall = right[label] / support[label]
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        classes[label] = {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
-                          "support": support[label]}
-    total = sum(support.values())
-    return {"accuracy": round(sum(right.values()) / total, 3),
-            "weighted_f1": round(sum(c["f1"] * c["support"] for c in classes.values()) / total, 3),
-            "macro_f1": round(sum(c["f1"] for c in classes.values()) / len(classes), 3), "per_class": classes}
+    """Accuracy, weighted and macro F1 and per-class figures, rounded for the training report."""
+    from polemos.eval.events import label_f1
+
+    scores = label_f1(truth, guesses)
+    classes = {label: {"precision": round(f["precision"], 3), "recall": round(f["recall"], 3),
+                       "f1": round(f["f1"], 3), "support": f["support"]}
+               for label, f in scores["per_label"].items()}
+    return {"accuracy": round(scores["accuracy"], 3), "weighted_f1": round(scores["weighted_f1"], 3),
+            "macro_f1": round(scores["macro_f1"], 3), "per_class": classes}
 
 
 # --- the command ---------------------------------------------------------------------------
