@@ -112,9 +112,7 @@ def _absorb(target: Event, other: Event) -> None:
     target.mode = target.mode or other.mode
     target.acled = target.acled or other.acled
     target.attributed_to = target.attributed_to or other.attributed_to
-    known = {(e.start, e.end) for e in target.evidence}
-    target.evidence.extend(e for e in other.evidence if (e.start, e.end) not in known)
-    target.evidence.sort(key=lambda e: e.start)
+    add_evidence(target.evidence, other.evidence)
     target.confidence = round(min(0.99, max(target.confidence, other.confidence) + 0.05), 2)
 
 
@@ -149,3 +147,10 @@ def evidence_for(text: str, start: int, end: int) -> Evidence:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Evidence(text=text[start:end], start=start, end=end)
+
+
+def add_evidence(evidence: list[Evidence], more: list[Evidence]) -> None:
+    """Add the spans of ``more`` not already in ``evidence``, kept in text order."""
+    known = {(e.start, e.end) for e in evidence}
+    evidence.extend(e for e in more if (e.start, e.end) not in known)
+    evidence.sort(key=lambda e: e.start)

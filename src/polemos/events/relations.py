@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from polemos.events.anchors import Anchors
 from polemos.events.lexicon import DATA_DIR
 from polemos.events.linking import Linker
-from polemos.events.merge import evidence_for
+from polemos.events.merge import add_evidence, evidence_for
 from polemos.events.roles import governing_verb, subject_of
 from polemos.events.triggers import NOUN_TAGS, lemma_of
 from polemos.record import Event, ExtractionRecord, Relation
@@ -238,6 +238,4 @@ def _fold(target: Relation, other: Relation) -> None:
     target.name = target.name or other.name
     target.begin = target.begin or other.begin
     target.end = target.end or other.end
-    known = {(e.start, e.end) for e in target.evidence}
-    target.evidence.extend(e for e in other.evidence if (e.start, e.end) not in known)
-    target.evidence.sort(key=lambda e: e.start)
+    add_evidence(target.evidence, other.evidence)
