@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import ctypes
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
 import sys
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -24,6 +26,8 @@ from polemos.pipeline import Pipeline, PipelineConfig
 STARTUP_GRACE = 180.0
 # Slack on top of the documents' own time budgets before a batch is taken as stuck.
 BATCH_GRACE = 30.0
+# Time idle workers get to exit by themselves once the run is over.
+CLOSE_GRACE = 10.0
 _PR_SET_PDEATHSIG = 1
 
 
@@ -150,7 +154,21 @@ class ProcessEngine:
         return outcomes
 
     def close(self) -> None:
+        """Let the workers exit, and kill those that do not in time.
+
+        A worker stopped from outside (SIGSTOP, a frozen container) never reads the pool's
+        exit request, and the pool's own clean-up at interpreter exit would wait on it for
+        ever; every result is in by now, so killing it loses nothing."""
+        processes = list(getattr(self.executor, "_processes", {}).values())
         self.executor.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + CLOSE_GRACE
+        waiting = [process for process in processes if process.is_alive()]
+        while waiting and time.monotonic() < deadline:
+            multiprocessing.connection.wait([process.sentinel for process in waiting],
+                                            timeout=max(0.0, deadline - time.monotonic()))
+            waiting = [process for process in waiting if process.is_alive()]
+        for process in waiting:
+            process.kill()
 
 
 def ordered_results(submit: Callable[..., Future], function, batches: Iterable, max_pending: int) -> Iterator:
