@@ -127,3 +127,41 @@ def test_canonical_export_has_one_row_per_real_event(two_outlets, tmp_path):
     assert sorted(row["plover_type"] for row in pq.read_table(path).to_pylist()) == ["ASSAULT", "SANCTION"]
     geo = json.loads(run_cli("export", "--db", two_outlets, "-f", "geojson", "--canonical", "--near", "39.8,46.75,5", "-").stdout)
     assert [feature["properties"]["location"] for feature in geo["features"]] == ["Stepanakert"]
+
+
+def test_the_cli_refuses_unknown_names_and_reads_partial_dates_as_the_web_does(db, tmp_path):
+    unknown_type = run_cli("events", "--db", db, "--type", "ATTACK")
+    assert unknown_type.returncode == 2
+    assert "'ATTACK' is not a PLOVER type" in unknown_type.stderr.decode() and "ASSAULT" in unknown_type.stderr.decode()
+    unknown_acled = run_cli("events", "--db", db, "--acled", "War")
+    assert unknown_acled.returncode == 2 and "Riots" in unknown_acled.stderr.decode()
+    unknown_format = run_cli("export", "--db", db, "-f", "xml", "-")
+    assert unknown_format.returncode == 2 and "plover-jsonl" in unknown_format.stderr.decode()
+    not_a_month = run_cli("events", "--db", db, "--since", "2023-13")
+    assert not_a_month.returncode == 2 and "not a calendar date" in not_a_month.stderr.decode()
+
+    september = run_cli("events", "--db", db, "--reports", "-f", "jsonl", "--since", "2023-09", "--until", "2023-09")
+    assert sorted(json.loads(line)["type"] for line in september.stdout.decode().splitlines()) == ["ASSAULT", "SANCTION"]
+    october = run_cli("events", "--db", db, "--reports", "-f", "json", "--since", "2023-10")
+    assert october.stdout.decode() == ""
+    shelling = run_cli("events", "--db", db, "--reports", "-f", "json", "--acled", "shelling/artillery/missile attack")
+    assert [json.loads(line)["type"] for line in shelling.stdout.decode().splitlines()] == ["ASSAULT"]
+    by_event_type = run_cli("export", "--db", db, "-f", "acled-csv", "--acled", "explosions/remote violence", "-")
+    assert [row["sub_event_type"] for row in csv.DictReader(io.StringIO(by_event_type.stdout.decode()))] == [
+        "Shelling/artillery/missile attack"]
+
+
+def test_version_and_documents_search(db, tmp_path):
+    version = run_cli("--version")
+    assert version.returncode == 0 and version.stdout.decode().startswith("polemos ")
+    untitled = tmp_path / "wire.jsonl"
+    untitled.write_text(json.dumps({"id": "w1", "text": "Militia fighters burned the market of Gadal on Sunday. Traders said the fire"
+                                                          " spread to the grain stores before the rain put it out."}) + "\n")
+    assert run_cli("ingest", "--db", db, "--stages", "clean", str(untitled)).returncode == 0
+    listed = run_cli("documents", "--db", db, "-f", "json")
+    titles = {row["id"]: row["title"] for row in map(json.loads, listed.stdout.decode().splitlines())}
+    assert titles["kar"] == "Karabakh"
+    assert titles["w1"] == "Militia fighters burned the market of Gadal on Sunday."  # its first line, not "(untitled)"
+    found = run_cli("documents", "--db", db, "--search", "gadal", "-f", "csv")
+    assert [row["id"] for row in csv.DictReader(io.StringIO(found.stdout.decode()))] == ["w1"]
+    assert run_cli("documents", "--db", db, "-f", "yaml").returncode == 2

@@ -340,3 +340,19 @@ def test_the_event_network_follows_reviews(network_store):
     assert ("ARM.MIL", "AZE.MIL", 3, ["ASSAULT"]) in links and ("RUS.MIL", "ARM.MIL", 1, ["ASSAULT"]) in links
     with_rejected = _links(queries.network(network_store, EventFilter(include_rejected=True), limit=10))
     assert ("RUS.MIL", "ARM.MIL", 2, ["ASSAULT", "PROTEST"]) in with_rejected
+
+
+def test_filters_and_formats_are_named_as_in_the_cli(client):
+    unknown_type = client.get("/api/events", params={"type": "ATTACK"})
+    assert unknown_type.status_code == 422 and "not a PLOVER type" in unknown_type.text and "ASSAULT" in unknown_type.text
+    unknown_acled = client.get("/api/events", params={"acled": "War"})
+    assert unknown_acled.status_code == 422 and "Riots" in unknown_acled.text
+    unknown_format = client.get("/api/export", params={"format": "xml"})
+    assert unknown_format.status_code == 422 and "plover-jsonl, acled-csv, geojson, parquet" in unknown_format.text
+    battles = client.get("/api/events", params={"acled": "battles", "limit": 500}).json()
+    assert battles["total"] > 0 and {event["acled"]["event_type"] for event in battles["items"]} == {"Battles"}
+    exported = client.get("/api/export", params={"format": "acled-csv", "acled": "Battles"})
+    assert exported.status_code == 200 and exported.headers["content-type"].startswith("text/csv")
+    assert exported.text.count("\n") == battles["total"] + 1  # the header and one row per listed event
+    month = client.get("/api/events", params={"since": "2023-09", "until": "2023-09", "limit": 500}).json()
+    assert month["items"] and all("2023-09" <= event["date"]["begin"][:7] <= "2023-09" for event in month["items"])

@@ -21,6 +21,21 @@ from polemos.pipeline import STAGE_ORDER, PipelineConfig
 from polemos.store import StoreError, default_location, open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Sourced, checkable event data from conflict reporting.")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from polemos import __version__
+
+        print(f"polemos {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main_options(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """Sourced, checkable event data from conflict reporting."""
 app.add_typer(evaluating.app, name="eval")
 app.add_typer(training.app, name="train")
 
@@ -150,14 +165,32 @@ def show(
     render_document(record, out)
 
 
-@app.command()
-def documents(db: Optional[str] = DbOption, limit: int = typer.Option(50), offset: int = typer.Option(0)):
-    """List stored documents."""
-    from polemos.cli.showing import render_document_list
+LISTING_FORMATS = ("table", "json", "csv")
 
+
+def _listing_format(fmt: str) -> str:
+    fmt = {"jsonl": "json"}.get(fmt.lower(), fmt.lower())
+    if fmt not in LISTING_FORMATS:
+        raise typer.BadParameter(f"unknown format {fmt[:40]!r}; choose one of {', '.join(LISTING_FORMATS)}", param_hint="--format")
+    return fmt
+
+
+@app.command()
+def documents(
+    db: Optional[str] = DbOption,
+    search: Optional[str] = typer.Option(None, "--search", "-s", help="Only documents whose title, id, URL or text contains this."),
+    fmt: str = typer.Option("table", "--format", "-f", help=f"{', '.join(LISTING_FORMATS)} (JSON Lines)."),
+    limit: int = typer.Option(50, help="At most this many documents."),
+    offset: int = typer.Option(0),
+):
+    """List stored documents, newest first, with their event counts."""
+    from polemos.cli.showing import write_document_list
+
+    fmt = _listing_format(fmt)
     try:
         with open_store(db) as store:
-            render_document_list(store, out, limit, offset)
+            items, total = store.search_documents(search, limit, offset)
+            write_document_list(items, total, fmt, sys.stdout, out)
     except StoreError as error:
         err.print(f"polemos: error: {printable(error)}")
         raise typer.Exit(1)
@@ -190,9 +223,10 @@ def demo(
 
 
 ActorOption = typer.Option(None, "--actor", help="Actor id or name (e.g. AZE.MIL, 'Azerbaijan').")
-TypeOption = typer.Option(None, "--type", help="PLOVER event type(s), comma-separated.")
-SinceOption = typer.Option(None, "--since", help="Only events on or after this date (YYYY-MM-DD).")
-UntilOption = typer.Option(None, "--until", help="Only events on or before this date (YYYY-MM-DD).")
+TypeOption = typer.Option(None, "--type", help="PLOVER event type(s), comma-separated (e.g. ASSAULT,COERCE).")
+AcledOption = typer.Option(None, "--acled", help="ACLED event type or sub-event type (e.g. Riots, 'Armed clash').")
+SinceOption = typer.Option(None, "--since", help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+UntilOption = typer.Option(None, "--until", help="Only events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 NearOption = typer.Option(None, "--near", help="LAT,LON,KM: only events within KM of a point.")
 DocOption = typer.Option(None, "--doc", help="Only events from this document.")
 SearchOption = typer.Option(None, "--search", "-s", help="Full-text search in the evidence.")
@@ -202,7 +236,7 @@ ModalityOption = typer.Option(None, "--modality", help="Only events of these mod
                                                       " happened), future, hypothetical, negated.")
 
 
-def _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review=None, modality=None):
+def _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review=None, modality=None, acled=None):
     from polemos.store import REVIEW_FILTERS, EventFilter
     from polemos.store.event_filter import split_modalities
 
@@ -216,11 +250,14 @@ def _event_filter(store, actor, type, since, until, near, doc, q, include_reject
         split_modalities(modality)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--modality")
-    return EventFilter(
-        actor=actor, type=type, since=_check_date(since, "--since"), until=_check_date(until, "--until"),
-        near=point, doc=store.resolve_id(doc) if doc else None, q=q, include_rejected=include_rejected, review=review,
-        modality=modality,
-    )
+    try:
+        return EventFilter(
+            actor=actor, type=type, since=since, until=until, near=point, doc=store.resolve_id(doc) if doc else None,
+            q=q, include_rejected=include_rejected, review=review, modality=modality, acled=acled,
+        )
+    except ValueError as error:  # "type: 'ATTACK' is not a PLOVER type; choose among …"
+        option, _, message = str(error).partition(": ")
+        raise typer.BadParameter(message, param_hint=f"--{option}")
 
 
 @app.command()
@@ -228,24 +265,25 @@ def events(
     db: Optional[str] = DbOption, actor: Optional[str] = ActorOption, type: Optional[str] = TypeOption,
     since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, near: Optional[str] = NearOption,
     doc: Optional[str] = DocOption, q: Optional[str] = SearchOption, include_rejected: bool = RejectedOption,
-    review: Optional[str] = ReviewOption, modality: Optional[str] = ModalityOption,
+    review: Optional[str] = ReviewOption, modality: Optional[str] = ModalityOption, acled: Optional[str] = AcledOption,
     reports: bool = typer.Option(False, "--reports", help="List each document's events (reports) instead of canonical events."),
     sort: Optional[str] = typer.Option(None, help="date, type, place, country, dead, sources (canonical), confidence (reports)…;"
                                                   " prefix - for descending. Default -date."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, json (JSON Lines) or csv."),
+    fmt: str = typer.Option("table", "--format", "-f", help=f"{', '.join(LISTING_FORMATS)} (JSON Lines)."),
     limit: int = typer.Option(100, help="At most this many events."),
     offset: int = typer.Option(0),
 ):
-    """List stored events, filtered: canonical events by default (each real event once, fused across
-    documents, with its sources, canonical death toll and range, earliest report); --reports for each
-    document's own events with their reviews."""
+    """List stored events, filtered.
+
+    By default canonical events: each real event once, fused across documents, with its sources,
+    canonical death toll and range, and earliest report. --reports lists each document's own
+    events with their reviews."""
     from polemos.cli.listing import write_canonical_events, write_events
 
-    if fmt not in ("table", "json", "csv"):
-        raise typer.BadParameter("choose table, json or csv", param_hint="--format")
+    fmt = _listing_format(fmt)
     try:
         with open_store(db) as store:
-            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review, modality)
+            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review, modality, acled)
             listed = store.events if reports else store.canonical_events
             items, total = listed(chosen, limit=limit, offset=offset, sort=sort)
     except ValueError as error:  # an unknown --sort
@@ -259,25 +297,29 @@ def events(
 @app.command()
 def export(
     out_path: str = typer.Argument(..., metavar="OUT", help="Output file, or - for standard output."),
-    fmt: str = typer.Option(..., "--format", "-f", help="plover-jsonl, acled-csv, geojson or parquet."),
+    fmt: str = typer.Option(..., "--format", "-f", help="plover-jsonl, acled-csv, geojson or parquet (as in the web's export links)."),
     db: Optional[str] = DbOption, actor: Optional[str] = ActorOption, type: Optional[str] = TypeOption,
     since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, near: Optional[str] = NearOption,
     doc: Optional[str] = DocOption, q: Optional[str] = SearchOption, include_rejected: bool = RejectedOption,
-    review: Optional[str] = ReviewOption, modality: Optional[str] = ModalityOption,
+    review: Optional[str] = ReviewOption, modality: Optional[str] = ModalityOption, acled: Optional[str] = AcledOption,
     canonical: bool = typer.Option(False, "--canonical", help="One row per canonical event (fused across documents) instead of"
                                                               " one per document's report."),
 ):
-    """Export stored events in the formats of the field. By default one row per document's event
-    report, with its evidence and review, as coders check them; --canonical writes one row per real
-    event: consensus date, place and actors, the canonical (most conservative) figure with the range
-    of the sources, every source's evidence, and all its documents as the source."""
-    from polemos.export import FORMATS, export_events
+    """Export stored events in the formats of the field.
 
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    By default one row per document's event report, with its evidence and review, as coders check
+    them. --canonical writes one row per real event: consensus date, place and actors, the
+    canonical (most conservative) figure with the range of the sources, every source's evidence,
+    and all its documents as the source."""
+    from polemos.export import export_events, export_format
+
+    try:
+        fmt = export_format(fmt).name
+    except ValueError as error:
+        raise typer.BadParameter(str(error).partition(": ")[2], param_hint="--format")
     try:
         with open_store(db) as store:
-            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review, modality)
+            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review, modality, acled)
             count = export_events(store, chosen, fmt, out_path, canonical=canonical)
     except (StoreError, ValueError, OSError) as error:
         err.print(f"polemos: error: {printable(error)}")
@@ -292,8 +334,10 @@ def reextract(
     all_documents: bool = typer.Option(False, "--all", help="Re-extract every stored document."),
     db: Optional[str] = DbOption,
 ):
-    """Clean and extract stored documents again from their raw input, keeping their ids and every
-    review (event ids are stable), after the cleaner or the extractors improved."""
+    """Extract stored documents again, keeping their ids and reviews.
+
+    Each document is cleaned and extracted again from its raw input after the cleaner or the
+    extractors improved; its id and every review are kept (event ids are stable)."""
     from polemos.ingest import InputError
     from polemos.pipeline import Pipeline
     from polemos.store.raw import stored_raw_document

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import json
+from typing import TextIO
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -40,10 +44,33 @@ def _counts(record: ExtractionRecord) -> str:
     return ", ".join(f"{n} {label}" for n, label in parts)
 
 
+DOCUMENT_COLUMNS = ("id", "published", "language", "chars", "events", "title", "url")
+
+
+def write_document_list(items: list[dict], total: int, fmt: str, stream: TextIO, console: Console) -> None:
+    """Documents as a table, JSON Lines or CSV; untitled ones by their URL or first line."""
+    rows = [{**{column: item.get(column) for column in DOCUMENT_COLUMNS}, "title": item["display_title"]} for item in items]
+    if fmt == "json":
+        for row in rows:
+            stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(stream, fieldnames=DOCUMENT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        _document_table(rows, console)
+        console.print(f"{len(rows)} of {total} documents", markup=False)
+
+
 def render_document_list(store, console: Console, limit: int, offset: int) -> None:
-    table = Table("id", "published", "language", "chars", "title")
-    for row in store.documents(limit=limit, offset=offset):
-        table.add_row(*(Text(printable(value)) for value in (row["id"], row["published"], row["language"], row["chars"], row["title"])))
+    items, _total = store.search_documents(None, limit, offset)
+    _document_table([{**item, "title": item["display_title"]} for item in items], console)
+
+
+def _document_table(rows: list[dict], console: Console) -> None:
+    table = Table("id", "published", "language", "chars", "events", "title")
+    for row in rows:
+        table.add_row(*(Text(printable(row[column])) for column in ("id", "published", "language", "chars", "events", "title")))
     console.print(table)
 
 

@@ -12,12 +12,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from polemos.codes import PLOVER_TYPES  # noqa: F401 - also the events stage's public name for them
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
 FRAMES = ("agent", "patient", "mutual", "self", "obligation")
 
 

@@ -1,5 +1,5 @@
 """Export: stored events as PLOVER JSON Lines, ACLED-style CSV, GeoJSON or Parquet."""
 
-from polemos.export.formats import FORMATS, export_events
+from polemos.export.formats import EXPORT_FORMATS, FORMATS, Format, export_events, export_format
 
-__all__ = ["FORMATS", "export_events"]
+__all__ = ["EXPORT_FORMATS", "FORMATS", "Format", "export_events", "export_format"]

@@ -16,10 +16,42 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from typing import Any, Iterable, Iterator, TextIO
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator, TextIO
 
-FORMATS = ("plover-jsonl", "acled-csv", "geojson", "parquet")
 PAGE = 500
+
+
+@dataclass(frozen=True)
+class Format:
+    """One export format: the name the CLI, the API and the pages all use, and how it is written."""
+
+    name: str
+    label: str  # as a link or menu shows it
+    media_type: str
+    suffix: str
+    binary: bool = False  # written to a file path, never to standard output
+
+
+EXPORT_FORMATS = {
+    fmt.name: fmt for fmt in (
+        Format("plover-jsonl", "PLOVER JSON Lines", "application/x-ndjson", "jsonl"),
+        Format("acled-csv", "ACLED CSV", "text/csv; charset=utf-8", "csv"),
+        Format("geojson", "GeoJSON", "application/geo+json", "geojson"),
+        Format("parquet", "Parquet", "application/vnd.apache.parquet", "parquet", binary=True),
+    )
+}
+FORMATS = tuple(EXPORT_FORMATS)
+# Short names the web workspace's links used before the names were one everywhere.
+FORMAT_ALIASES = {"plover": "plover-jsonl", "acled": "acled-csv"}
+
+
+def export_format(name: str) -> Format:
+    """The format called ``name`` (or one of its older short names); ValueError listing the choices."""
+    fmt = EXPORT_FORMATS.get(FORMAT_ALIASES.get(name, name))
+    if fmt is None:
+        raise ValueError(f"format: unknown export format {name[:40]!r}; choose one of {', '.join(FORMATS)}")
+    return fmt
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
@@ -196,20 +228,23 @@ def export_events(store, event_filter, fmt: str, out_path: str, canonical: bool 
     """
     from polemos.export.canonical import canonical_rows
 
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if fmt == "parquet" and out_path == "-":
-        raise ValueError("Parquet is binary: give a file name, not -")
+    chosen = export_format(fmt)
+    if chosen.binary and out_path == "-":
+        raise ValueError(f"{chosen.label} is binary: give a file name, not -")
     rows = canonical_rows(store, event_filter) if canonical else iter_events(store, event_filter)
-    if fmt == "parquet":
-        return write_parquet(rows, out_path)
+    if chosen.binary:
+        return WRITERS[chosen.name](rows, out_path)
     stream = sys.stdout if out_path == "-" else open(out_path, "w", encoding="utf-8", newline="")
     try:
-        if fmt == "plover-jsonl":
+        if chosen.name == "plover-jsonl":
             return write_plover(rows, actor_table(store), stream)
-        if fmt == "acled-csv":
-            return write_acled_csv(rows, stream)
-        return write_geojson(rows, stream)
+        return WRITERS[chosen.name](rows, stream)
     finally:
         if stream is not sys.stdout:
             stream.close()
+
+
+# How each format is written (PLOVER JSON Lines also needs the store's actor table).
+WRITERS: dict[str, Callable[..., int]] = {
+    "acled-csv": write_acled_csv, "geojson": write_geojson, "parquet": write_parquet,
+}

@@ -18,6 +18,7 @@ from typing import Iterator, Optional
 
 from polemos.fusion import EventFamilies
 from polemos.record import ExtractionRecord, plain
+from polemos.store.documents import search_documents
 from polemos.store.canonical import StoreFusion, canonical_id_of, get_canonical, query_canonical
 from polemos.store.event_filter import EventFilter
 from polemos.store.event_views import get_event, query_events
@@ -292,6 +293,12 @@ class Store:
             " ingested_at FROM documents ORDER BY ingested_at, id LIMIT ? OFFSET ?",
             (limit, offset),
         )
+
+    def search_documents(self, q: Optional[str] = None, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+        """Documents whose title, id, URL or text contains ``q`` (all when None), newest first, each
+        with its event count and a ``display_title`` (the URL or first line for untitled inputs),
+        and how many match in all."""
+        return search_documents(self.connection, self.dialect, q, limit, offset)
 
     def events(self, filter: EventFilter | None = None, limit: int = 50, offset: int = 0,
                sort: Optional[str] = None) -> tuple[list[dict], int]:

@@ -21,7 +21,7 @@ from polemos.fusion.sql_state import SQLFusionState
 from polemos.record import place_precision
 from polemos.store.dialect import SQLITE
 from polemos.store.event_filter import (
-    EFFECTIVE_MODALITY, SCAN_IN_ORDER_ABOVE, EventFilter, actor_match, actor_parameters, near_condition, order_by,
+    ACLED_MATCH, EFFECTIVE_MODALITY, SCAN_IN_ORDER_ABOVE, EventFilter, actor_match, actor_parameters, near_condition, order_by,
     split_types,
 )
 from polemos.store.event_views import actor_details, document_events, get_event
@@ -113,8 +113,8 @@ def canonical_conditions(filter: EventFilter, dialect=SQLITE, scan_in_order: boo
         clauses.append(f"{members} WHERE m.doc_id = ?)")
         params.append(filter.doc)
     if filter.acled:
-        clauses.append(f"{members} JOIN events e ON e.id = m.report_id WHERE e.acled_event_type = ?)")
-        params.append(filter.acled)
+        clauses.append(f"{members} JOIN events e ON e.id = m.report_id WHERE {ACLED_MATCH.format(alias='e')})")
+        params += [filter.acled, filter.acled]
     if filter.near:
         near_clause, near_params = near_condition("c", filter.near)
         clauses.append(near_clause)

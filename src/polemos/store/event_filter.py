@@ -8,10 +8,13 @@ kept on the events row (``review_status``, ``review_type``), never the review hi
 
 from __future__ import annotations
 
+import calendar
 import math
+import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from polemos.codes import PLOVER_TYPES, acled_category, acled_event_types
 from polemos.store.dialect import SQLITE
 from polemos.store.events import REVIEW_STATUSES
 
@@ -34,20 +37,28 @@ DEFAULT_SORT = "-date"
 class EventFilter:
     actor: Optional[str] = None  # actor id, or a name / alias as it appears in the text
     type: Optional[str] = None  # PLOVER type (comma-separated for several)
-    since: Optional[str] = None  # ISO date: events ending on or after it
-    until: Optional[str] = None  # ISO date: events beginning on or before it
+    since: Optional[str] = None  # YYYY[-MM[-DD]]: events ending on or after its first day
+    until: Optional[str] = None  # YYYY[-MM[-DD]]: events beginning on or before its last day
     near: Optional[tuple[float, float, float]] = None  # lat, lon, km
     doc: Optional[str] = None
     q: Optional[str] = None  # full-text search over evidence
-    acled: Optional[str] = None  # ACLED event type
+    acled: Optional[str] = None  # ACLED event type or sub-event type
     include_rejected: bool = False
     review: Optional[str] = None  # unreviewed | confirmed | rejected | corrected (the review queue)
     modality: Optional[str] = None  # asserted | future | hypothetical | negated (comma-separated for several)
 
     def __post_init__(self) -> None:
+        """Check every value and spell it as the store does, so a mistake is an error naming
+        the choices, never a silently empty list."""
         if self.review is not None and self.review not in REVIEW_FILTERS:
             raise ValueError(f"review must be one of {', '.join(REVIEW_FILTERS)}, not {self.review!r}")
         split_modalities(self.modality)  # refuses an unknown one
+        if self.type is not None:
+            self.type = ",".join(checked_types(self.type)) or None
+        if self.acled is not None:
+            self.acled = checked_acled(self.acled)
+        self.since = date_bound(self.since, "since", first=True)
+        self.until = date_bound(self.until, "until", first=False)
 
     @property
     def modalities(self) -> list[str]:
@@ -96,8 +107,8 @@ def event_conditions(filter: EventFilter, dialect=SQLITE, scan_in_order: bool = 
         clauses.append("e.doc_id = ?")
         params.append(filter.doc)
     if filter.acled:
-        clauses.append("e.acled_event_type = ?")
-        params.append(filter.acled)
+        clauses.append(ACLED_MATCH.format(alias="e"))
+        params += [filter.acled, filter.acled]
     if filter.near:
         near_clause, near_params = near_condition("e", filter.near)
         clauses.append(near_clause)
@@ -130,6 +141,52 @@ def split_modalities(text: Optional[str]) -> list[str]:
 
 def split_types(text: str) -> list[str]:
     return [t.strip().upper() for t in text.split(",") if t.strip()]
+
+
+def checked_types(text: str) -> list[str]:
+    """``"assault, coerce"`` → ``["ASSAULT", "COERCE"]``; ValueError naming the PLOVER types for an unknown one."""
+    chosen = split_types(text)
+    unknown = [name for name in chosen if name not in PLOVER_TYPES]
+    if unknown:
+        raise ValueError(f"type: {', '.join(map(repr, unknown))} is not a PLOVER type; choose among {', '.join(PLOVER_TYPES)}")
+    return list(dict.fromkeys(chosen))
+
+
+# An ACLED filter names an event type ("Riots") or a sub-event type ("Mob violence").
+ACLED_MATCH = "({alias}.acled_event_type = ? OR {alias}.acled_sub_event_type = ?)"
+
+
+def checked_acled(text: str) -> Optional[str]:
+    if not text.strip():
+        return None
+    category = acled_category(text)
+    if category is None:
+        raise ValueError(f"acled: {text[:60]!r} is not an ACLED event type or sub-event type; event types are"
+                         f" {', '.join(acled_event_types())} (or a sub-event type such as 'Armed clash')")
+    return category
+
+
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def date_bound(value: Optional[str], name: str, first: bool) -> Optional[str]:
+    """A date written YYYY, YYYY-MM or YYYY-MM-DD, widened to its first day (``first``) or its
+    last: ``since=2023`` means from 2023-01-01, ``until=2002-03`` up to 2002-03-31."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    match = PARTIAL_DATE.match(value)
+    if not match:
+        raise ValueError(f"{name}: {value[:40]!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = int(match[1]), match[2], match[3]
+    month_number = int(month) if month else (1 if first else 12)
+    if not 1 <= month_number <= 12:
+        raise ValueError(f"{name}: {value!r} is not a calendar date")
+    last = calendar.monthrange(year, month_number)[1] if year >= 1 else 31
+    day_number = int(day) if day else (1 if first else last)
+    if not 1 <= day_number <= last:
+        raise ValueError(f"{name}: {value!r} is not a calendar date")
+    return f"{year:04d}-{month_number:02d}-{day_number:02d}"
 
 
 def actor_match(alias: str, dialect) -> str:

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Optional
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from polemos.events.lexicon import PLOVER_TYPES
+from polemos.codes import PLOVER_TYPES
 from polemos.store import EventFilter, StoreError
 from polemos.store.events import REVIEW_STATUSES
 from polemos.web import queries

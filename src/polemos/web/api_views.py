@@ -7,11 +7,11 @@ import tempfile
 from datetime import datetime, timezone
 from typing import Literal, Optional
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import StreamingResponse
 from starlette.background import BackgroundTask
 
-from polemos.export import export_events
+from polemos.export import FORMATS, export_events, export_format
 from polemos.store import EventFilter
 from polemos.web import queries
 from polemos.web.api import store_of
@@ -56,18 +56,9 @@ def network(
     return queries.network(store, filter, limit)
 
 
-EXPORTS = {  # the name in the query -> (polemos.export format, media type, file suffix)
-    "plover": ("plover-jsonl", "application/x-ndjson", "jsonl"),
-    "acled": ("acled-csv", "text/csv; charset=utf-8", "csv"),
-    "geojson": ("geojson", "application/geo+json", "geojson"),
-    "parquet": ("parquet", "application/vnd.apache.parquet", "parquet"),
-}
-
-
 @router.get("/export", tags=["export"], summary="All events matching the filter, as a file")
 def export(
-    format: Literal["plover", "acled", "geojson", "parquet"] = Query(
-        ..., description="plover (PLOVER JSON Lines), acled (ACLED-style CSV), geojson or parquet."),
+    format: str = Query(..., max_length=40, description=f"One of {', '.join(FORMATS)}, as in `polemos export --format`."),
     filter: EventFilter = Depends(event_filter),
     canonical: bool = Query(False, description="Canonical events (one row per real event, every source's evidence)"
                                                 " instead of one row per document's report."),
@@ -76,11 +67,14 @@ def export(
     """Written by ``polemos.export`` to a temporary file first: the store connection belongs to
     this request's thread, and a large export then streams from disk, not from memory. The
     file is unlinked as soon as it is open, so nothing is left behind if the client hangs up."""
-    kind, media_type, suffix = EXPORTS[format]
-    handle, path = tempfile.mkstemp(prefix="polemos-export-", suffix="." + suffix)
+    try:
+        chosen = export_format(format)
+    except ValueError as error:
+        raise HTTPException(422, str(error)) from None
+    handle, path = tempfile.mkstemp(prefix="polemos-export-", suffix="." + chosen.suffix)
     os.close(handle)
     try:
-        export_events(store, filter, kind, path, canonical=canonical)
+        export_events(store, filter, chosen.name, path, canonical=canonical)
     except Exception:
         os.unlink(path)
         raise
@@ -88,8 +82,8 @@ def export(
     os.unlink(path)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
     name = "canonical-events" if canonical else "events"
-    headers = {"Content-Disposition": f'attachment; filename="polemos-{name}-{stamp}.{suffix}"'}
-    return StreamingResponse(_chunks(stream), media_type=media_type, headers=headers,
+    headers = {"Content-Disposition": f'attachment; filename="polemos-{name}-{stamp}.{chosen.suffix}"'}
+    return StreamingResponse(_chunks(stream), media_type=chosen.media_type, headers=headers,
                              background=BackgroundTask(stream.close))
 
 

@@ -11,7 +11,8 @@ from urllib.parse import parse_qs, urlencode
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from polemos.events.lexicon import PLOVER_TYPES
+from polemos.codes import PLOVER_TYPES
+from polemos.export import EXPORT_FORMATS
 from polemos.store import EventFilter
 from polemos.store.canonical import CANONICAL_SORTS
 from polemos.store.event_filter import EVENT_SORTS
@@ -29,7 +30,7 @@ def render(request: Request, template: str, status_code: int = 200, **context) -
     templates = request.app.state.templates
     policy = request.app.state.policy
     context.setdefault("filter_args", {})
-    context.update(request=request, plover_types=PLOVER_TYPES, write_token_required=policy.token is not None)
+    context.update(request=request, plover_types=PLOVER_TYPES, export_formats=list(EXPORT_FORMATS.values()), write_token_required=policy.token is not None)
     return templates.TemplateResponse(request, template, context, status_code=status_code)
 
 

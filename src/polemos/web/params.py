@@ -21,7 +21,6 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # no filter needs them; NUL breaks fu
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
-DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass
@@ -40,12 +39,12 @@ def page(
 def event_filter(
     actor: Optional[str] = Query(None, max_length=200, description="Actor id (e.g. AZE.MIL) or a name as written."),
     type: Optional[str] = Query(None, max_length=200, description="PLOVER event type(s), comma-separated."),
-    since: Optional[str] = Query(None, description="Events ending on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    until: Optional[str] = Query(None, description="Events beginning on or before this date."),
+    since: Optional[str] = Query(None, max_length=40, description="Events ending on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    until: Optional[str] = Query(None, max_length=40, description="Events beginning on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
     near: Optional[str] = Query(None, max_length=100, description="LAT,LON,KM: events within KM kilometres."),
     doc: Optional[str] = Query(None, max_length=300, description="Events of one document."),
     q: Optional[str] = Query(None, max_length=500, description="Full-text search over the evidence sentences."),
-    acled: Optional[str] = Query(None, max_length=100, description="ACLED event type."),
+    acled: Optional[str] = Query(None, max_length=100, description="ACLED event type or sub-event type."),
     include_rejected: bool = Query(False, description="Also list events an analyst rejected."),
     review: Optional[str] = Query(None, max_length=20, description=f"Review state: {', '.join(REVIEW_FILTERS)}."),
     modality: Optional[str] = Query(None, max_length=100, description=(
@@ -61,12 +60,14 @@ def event_filter(
         split_modalities(modality)
     except ValueError as error:
         raise HTTPException(422, str(error)) from None
-    return EventFilter(
-        actor=_blank_to_none(actor), type=_blank_to_none(type),
-        since=_date(since, "since", first=True), until=_date(until, "until", first=False),
-        near=_near(near), doc=_blank_to_none(doc), q=_blank_to_none(q), acled=_blank_to_none(acled),
-        include_rejected=include_rejected, review=review, modality=modality,
-    )
+    try:
+        return EventFilter(
+            actor=_blank_to_none(actor), type=_blank_to_none(type), since=since, until=until,
+            near=_near(near), doc=_blank_to_none(doc), q=_blank_to_none(q), acled=_blank_to_none(acled),
+            include_rejected=include_rejected, review=review, modality=modality,
+        )
+    except ValueError as error:  # an unknown type or ACLED category, a date that is none
+        raise HTTPException(422, str(error)) from None
 
 
 def event_sort(sort: Optional[str] = Query(
@@ -102,30 +103,6 @@ def filter_query(filter: EventFilter) -> dict[str, str]:
 
 def _blank_to_none(value: Optional[str]) -> Optional[str]:
     return value.strip() or None if value is not None else None
-
-
-def _date(value: Optional[str], name: str, first: bool) -> Optional[str]:
-    """A partial date widened to a full day: ``since=2023`` means from 2023-01-01."""
-    value = _blank_to_none(value)
-    if value is None:
-        return None
-    if not DATE_PATTERN.match(value):
-        raise HTTPException(422, f"{name}: {value[:40]!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    parts = value.split("-")
-    year = parts[0]
-    month = parts[1] if len(parts) > 1 else ("01" if first else "12")
-    day = parts[2] if len(parts) > 2 else ("01" if first else _last_day(int(year), int(month)))
-    if not (1 <= int(month) <= 12 and 1 <= int(day) <= int(_last_day(int(year), int(month)))):
-        raise HTTPException(422, f"{name}: {value!r} is not a calendar date")
-    return f"{year}-{month}-{day}"
-
-
-def _last_day(year: int, month: int) -> str:
-    import calendar
-
-    if not 1 <= month <= 12:
-        return "31"
-    return f"{calendar.monthrange(year, month)[1]:02d}"
 
 
 def _near(value: Optional[str]) -> Optional[tuple[float, float, float]]:

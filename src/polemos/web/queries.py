@@ -30,16 +30,7 @@ def _scalar(store, sql: str, params=()) -> Any:
 
 
 def documents(store, q: Optional[str], limit: int, offset: int) -> tuple[list[dict], int]:
-    where, params = (f"title {store.dialect.like} ? ESCAPE '\\' OR id {store.dialect.like} ? ESCAPE '\\'", [_like(q)] * 2) if q else ("1=1", [])
-    total = _scalar(store, f"SELECT COUNT(*) FROM documents WHERE {where}", params)
-    items = _rows(
-        store,
-        "SELECT d.id, d.title, d.url, d.published, d.language, d.source, length(d.text) AS chars,"
-        " (SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) AS events"
-        f" FROM documents d WHERE {where} ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
-    return items, total
+    return store.search_documents(q, limit, offset)
 
 
 def actors(store, q: Optional[str], kind: Optional[str], limit: int, offset: int) -> tuple[list[dict], int]:
