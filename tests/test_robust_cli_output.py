@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import json
 
 from conftest import run_cli
@@ -44,3 +46,23 @@ def test_documents_and_show_print_ids_and_titles_escaped(tmp_path):
     assert shown.returncode == 0, shown.stderr.decode()
     assert "\\[/bold] \\x1b[2J\\x1b]0;owned\\x07 Title" in stdout
     assert "\x1b" not in stdout and "\x07" not in stdout
+
+
+def test_the_progress_line_shows_count_total_and_eta_at_80_columns():
+    import io
+
+    from rich.console import Console
+
+    from polemos.cli.ingesting import IngestSummary, _LazyProgress
+    from polemos.ingest import InputError
+
+    screen = io.StringIO()
+    console = Console(file=screen, width=80, force_terminal=True, color_system=None)
+    progress = _LazyProgress(console, enabled=True, total=12_345)
+    summary = IngestSummary(added=1200, present=33, failures=[InputError("bad.json", "not JSON")] * 3)
+    progress.advance(1236, summary)
+    progress.progress.refresh()
+    progress.stop()
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())  # the cursor moves, not the text
+    assert "1236/12345" in shown and "ETA" in shown and "docs/s" in shown and "3 failed" in shown
+    assert all(len(row) <= 80 for row in shown.replace("\r", "\n").splitlines())

@@ -174,15 +174,17 @@ class _LazyProgress:
         if not self.enabled or self.done <= PROGRESS_AFTER:
             return
         if self.progress is None:
+            # What a user waits for first (how many of how many, how fast, how long still), so an
+            # 80-column terminal shows it whole; the bar and the failures come after.
             self.progress = Progress(
-                TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]:.1f} docs/s"), TextColumn("{task.fields[status]}"),
-                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=self.console, transient=True,
+                TextColumn("ingesting"), MofNCompleteColumn(), TextColumn("{task.fields[rate]:.1f} docs/s"),
+                TextColumn("ETA"), TimeRemainingColumn(), BarColumn(bar_width=16), TimeElapsedColumn(),
+                TextColumn("{task.fields[status]}"), console=self.console, transient=True,
             )
             self.progress.start()
             self.task = self.progress.add_task("ingest", total=self.total, rate=0.0, status="")
         rate = self.done / max(1e-9, time.perf_counter() - self.started)
-        status = f"{summary.added} added, {summary.present} present, {len(summary.failures)} failed"
+        status = f"{len(summary.failures)} failed" if summary.failures else ""
         self.progress.update(self.task, completed=self.done, rate=rate, status=status)
 
     def stop(self) -> None:
