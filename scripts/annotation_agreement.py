@@ -4,12 +4,19 @@
                                            [--adjudicate annotations/events/real-overlap.jsonl]
                                            [--decisions annotations/events/adjudication/overlap-decisions.jsonl]
                                            [--datasheet annotations/events/DATASHEET.md]
+    python scripts/annotation_agreement.py --written annotations/events/overlap-a4-on-a2.jsonl
+                                           [--datasheet annotations/events/DATASHEET.md]
 
 Reads ``overlap-<annotator>.jsonl`` for each annotator (pointer rows with labels), keeps the
 sentences every annotator labelled, and prints for ``event``, ``plover``, ``acled`` (and, for
 information, ``modality``): raw agreement (pairwise and all three alike), Cohen's kappa for
 each pair and Fleiss' kappa over all annotators. A missing label (``null``) is a category of
 its own: "no PLOVER type" is an answer annotators can disagree on.
+
+With ``--written overlap-<second>-on-<first>.jsonl`` it compares instead a second annotator's
+blind labels of some written sentences with those of their author, kept in
+``written-<first>.jsonl`` (the overlap file holds ids and labels only, the text stays in the
+written file): the same table for the two of them, plus ``negative``.
 
 With ``--adjudicate`` it also writes one row per overlap sentence with the majority label of
 each field (``annotator`` = ``adjudicated``). A field with no majority is a tie: the
@@ -29,6 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BEGIN, END = "<!-- agreement:begin -->", "<!-- agreement:end -->"
+WRITTEN_BEGIN, WRITTEN_END = "<!-- written-agreement:begin -->", "<!-- written-agreement:end -->"
 FIELDS = ("event", "plover", "acled", "modality")
 ADJUDICATED_FIELDS = ("event", "plover", "acled", "modality", "negative")
 POINTER_KEYS = ("id", "corpus", "doc", "start", "end", "sha1")
@@ -67,12 +75,12 @@ def fleiss_kappa(items: list[list[str]]) -> float:
     return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
 
 
-def agreement_report(labels: dict[str, dict[str, dict]], ids: list[str]) -> list[str]:
+def agreement_report(labels: dict[str, dict[str, dict]], ids: list[str], fields=FIELDS) -> list[str]:
     annotators = list(labels)
     lines = [f"{len(ids)} sentences labelled by all of {', '.join(annotators)}", ""]
     header = ["field", "raw (pairs)", "all alike"] + [f"kappa {a}-{b}" for a, b in itertools.combinations(annotators, 2)] + ["Fleiss kappa"]
     lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for field in FIELDS:
+    for field in fields:
         items = [[category(labels[a][i].get(field)) for a in annotators] for i in ids]
         pairs = list(itertools.combinations(range(len(annotators)), 2))
         raw = sum(item[x] == item[y] for item in items for x, y in pairs) / (len(items) * len(pairs))
@@ -124,15 +132,29 @@ def make_coherent(row: dict, rows_of: list[dict]) -> None:
         row["negative"] = reasons.most_common(1)[0][0] if reasons else "other"
 
 
-def update_datasheet(path: Path, report: list[str], command: str) -> None:
+def written_overlap_labels(path: Path) -> tuple[dict[str, dict[str, dict]], list[str]]:
+    """The author's and the second annotator's labels of the sentences in an
+    ``overlap-<second>-on-<first>.jsonl`` file, and the ids both labelled."""
+    second, first = path.stem.removeprefix("overlap-").split("-on-")
+    authored = read_labels(path.parent / f"written-{first}.jsonl")
+    relabelled = read_labels(path)
+    missing = sorted(set(relabelled) - set(authored))
+    if missing:
+        raise SystemExit(f"{path.name}: {len(missing)} ids are not in written-{first}.jsonl, e.g. {missing[0]}")
+    ids = sorted(relabelled, key=lambda i: int(i.rsplit("-", 1)[1]) if i.rsplit("-", 1)[1].isdigit() else 0)
+    return {first: authored, second: relabelled}, ids
+
+
+def update_datasheet(path: Path, report: list[str], command: str, markers=(BEGIN, END)) -> None:
     """Replace the datasheet's agreement block with this run's figures."""
+    begin, end = markers
     text = path.read_text(encoding="utf-8")
-    if BEGIN not in text or END not in text:
-        raise SystemExit(f"{path} has no {BEGIN} ... {END} block to fill")
-    head, rest = text.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
+    if begin not in text or end not in text:
+        raise SystemExit(f"{path} has no {begin} ... {end} block to fill")
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
     block = "\n".join([f"<!-- written by `{command}` -->", "", *report, ""])
-    path.write_text(f"{head}{BEGIN}\n{block}\n{END}{tail}", encoding="utf-8")
+    path.write_text(f"{head}{begin}\n{block}\n{end}{tail}", encoding="utf-8")
 
 
 def main(argv=None) -> None:
@@ -142,7 +164,19 @@ def main(argv=None) -> None:
     parser.add_argument("--adjudicate", type=Path, help="write the adjudicated overlap rows here")
     parser.add_argument("--decisions", type=Path, help="the adjudicator's decisions on ties")
     parser.add_argument("--datasheet", type=Path, help="also write the agreement table into this datasheet")
+    parser.add_argument("--written", type=Path,
+                        help="an overlap-<second>-on-<first>.jsonl file: compare it with written-<first>.jsonl")
     args = parser.parse_args(argv)
+
+    if args.written:
+        labels, ids = written_overlap_labels(args.written)
+        report = agreement_report(labels, ids, FIELDS + ("negative",))
+        print("\n".join(report))
+        if args.datasheet:
+            shown = args.written.resolve().relative_to(ROOT) if args.written.resolve().is_relative_to(ROOT) else args.written
+            update_datasheet(args.datasheet, report, f"python scripts/annotation_agreement.py --written {shown}",
+                             (WRITTEN_BEGIN, WRITTEN_END))
+        return
 
     annotators = args.annotators.split(",")
     labels = {a: read_labels(args.dir / f"overlap-{a}.jsonl") for a in annotators}

@@ -5,7 +5,8 @@
 Counts every label file of the folder (``written-*``, ``real-*``, ``overlap-*.jsonl``): rows, events and non-events, and the rows of each
 PLOVER type, ACLED sub-event type, modality and non-event reason. The per-annotator overlap
 files (``overlap-*.jsonl``) are counted apart, since their sentences reach training once,
-through the adjudicated ``real-overlap.jsonl``. Rows whose labels leave the scheme or contradict
+through the adjudicated ``real-overlap.jsonl``; so are the blind relabellings of written
+sentences (``overlap-<second>-on-<first>.jsonl``). Rows whose labels leave the scheme or contradict
 each other (an event without a type, an ACLED code on a non-event, a real sentence stored with
 its text) are reported as warnings first. With ``--datasheet`` the tables also replace the part
 of the datasheet between the ``<!-- counts:begin -->`` and ``<!-- counts:end -->`` markers.
@@ -35,6 +36,12 @@ NEGATIVES = {"opinion", "analysis", "request", "negation", "hypothetical", "idio
 def read_rows(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+def is_written_overlap(path: Path) -> bool:
+    """``overlap-<second>-on-<first>.jsonl``: a second annotator's blind labels of sentences
+    written by another, stored as ids and labels (the text stays in ``written-<first>.jsonl``)."""
+    return path.stem.startswith("overlap-") and "-on-" in path.stem
 
 
 def counts_of(rows: list[dict]) -> Counter:
@@ -108,7 +115,9 @@ def main(argv=None) -> None:
 
     files = sorted(p for p in args.dir.glob("*.jsonl") if p.stem.split("-")[0] in LABEL_FILES)
     training = {p.stem: counts_of(read_rows(p)) for p in files if not p.stem.startswith("overlap-")}
-    overlap = {p.stem: counts_of(read_rows(p)) for p in files if p.stem.startswith("overlap-")}
+    overlap = {p.stem: counts_of(read_rows(p)) for p in files
+               if p.stem.startswith("overlap-") and not is_written_overlap(p)}
+    written_overlap = {p.stem: counts_of(read_rows(p)) for p in files if is_written_overlap(p)}
     for path in files:
         for row in read_rows(path):
             for problem in problems_of(row):
@@ -116,6 +125,8 @@ def main(argv=None) -> None:
     lines = table(training, "Training files")
     if overlap:
         lines += table(overlap, "Overlap batch, per annotator (agreement only)")
+    if written_overlap:
+        lines += table(written_overlap, "Written sentences relabelled blind by a second annotator (agreement only)")
     print("\n".join(lines))
     if args.datasheet:
         update_datasheet(args.datasheet, "\n".join(lines))

@@ -59,9 +59,52 @@ def test_every_label_row_follows_the_scheme_and_real_rows_carry_no_text():
         assert len(ids) == len(set(ids)), f"{path.name}: a sentence labelled twice"
         for row in rows:
             assert stats.problems_of(row) == [], (path.name, row["id"])
-            if not path.stem.startswith("written-"):
+            if stats.is_written_overlap(path):
+                assert "text" not in row, (path.name, row["id"])  # the text stays in the written file
+            elif not path.stem.startswith("written-"):
                 assert "text" not in row
                 assert row["id"] == f"{row['corpus']}:{row['doc']}:{row['start']}-{row['end']}"
+
+
+def test_written_rows_have_the_annotators_id_prefix_and_a_text_of_one_to_three_sentences():
+    for path in label_files():
+        if not path.stem.startswith("written-"):
+            continue
+        annotator = path.stem.removeprefix("written-")
+        texts = set()
+        for row in stats.read_rows(path):
+            assert row["id"].startswith(f"w-{annotator}-") and row["annotator"] == annotator, (path.name, row["id"])
+            assert row["text"].strip() == row["text"] and row["text"], (path.name, row["id"])
+            assert row["text"] not in texts, (path.name, row["id"], "written twice")
+            texts.add(row["text"])
+
+
+def test_blind_relabellings_of_written_sentences_point_at_rows_of_that_written_file():
+    overlaps = [p for p in label_files() if stats.is_written_overlap(p)]
+    for path in overlaps:
+        second, first = path.stem.removeprefix("overlap-").split("-on-")
+        authored = {row["id"] for row in stats.read_rows(path.parent / f"written-{first}.jsonl")}
+        rows = stats.read_rows(path)
+        assert {row["annotator"] for row in rows} == {second}
+        assert {row["id"] for row in rows} <= authored, path.name
+
+
+def test_agreement_on_written_sentences_compares_the_relabelling_with_the_author(tmp_path):
+    def row(number, event, plover, annotator):
+        return {"id": f"w-x1-{number}", "event": event, "plover": plover, "acled": None, "modality": "asserted",
+                "negative": None if event else "opinion", "annotator": annotator}
+
+    authored = [row(1, True, "ASSAULT", "x1"), row(2, False, None, "x1"), row(3, True, "PROTEST", "x1")]
+    (tmp_path / "written-x1.jsonl").write_text("".join(
+        json.dumps({**r, "text": f"sentence {n}"}) + "\n" for n, r in enumerate(authored)))
+    relabelled = [row(1, True, "ASSAULT", "x2"), row(2, False, "ASSAULT", "x2"), row(3, True, "PROTEST", "x2")]
+    overlap = tmp_path / "overlap-x2-on-x1.jsonl"
+    overlap.write_text("".join(json.dumps(r) + "\n" for r in relabelled))
+    labels, ids = agreement.written_overlap_labels(overlap)
+    assert ids == ["w-x1-1", "w-x1-2", "w-x1-3"] and set(labels) == {"x1", "x2"}
+    report = "\n".join(agreement.agreement_report(labels, ids, agreement.FIELDS + ("negative",)))
+    assert "| event | 1.000 |" in report
+    assert "| plover | 0.667 |" in report
 
 
 @needs_shared
@@ -71,7 +114,7 @@ def test_real_rows_point_at_the_sentences_that_were_labelled():
         with open(SHARED / path, encoding="utf-8") as handle:
             texts[corpus] = {str(d[id_field]): d[text_field] for d in map(json.loads, handle)}
     for path in label_files():
-        if path.stem.startswith("written-"):
+        if path.stem.startswith("written-") or stats.is_written_overlap(path):
             continue
         for row in stats.read_rows(path):
             sentence = texts[row["corpus"]][row["doc"]][row["start"]:row["end"]]
