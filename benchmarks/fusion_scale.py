@@ -24,7 +24,10 @@ from pathlib import Path
 
 from polemos.fusion import EventFamilies, FusionIndex, report_from_event
 from polemos.fusion.sql_state import SQLFusionState, create_tables
-from polemos.fusion.synthetic import make_corpus, pairwise_scores
+
+# The made-up corpus generator is shared with the fusion tests, outside the package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from synthetic_reports import make_corpus, pairwise_scores  # noqa: E402
 
 
 def clusters(index: FusionIndex) -> list[list[str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from polemos.fusion import EventFamilies, FusionIndex
-from polemos.fusion.synthetic import make_corpus, pairwise_scores
+from synthetic_reports import make_corpus, pairwise_scores
 
 
 @pytest.fixture(scope="module")
