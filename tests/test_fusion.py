@@ -187,3 +187,18 @@ def test_a_date_taken_from_publication_means_the_days_before_it(families):
     unknown_publication = span_of({"value": "2014-04", "precision": "month", "basis": "publication"}, None, 14)
     assert unknown_publication.iso() == ("2014-04-01", "2014-04-30")
     assert span_of(None, None, 14) is None
+
+
+def test_fusion_reads_a_date_value_as_the_time_stage_does():
+    from datetime import date
+
+    from polemos.fusion.dates import span_of
+    from polemos.time.values import covered_days
+
+    for value in ("2023-W12-WE", "2023-W12", "2023-WI", "2023-Q2", "2023-H2", "202", "19", "2023-07-20T14:00", "2023-07"):
+        span = span_of({"value": value}, None, 3)
+        first, last = covered_days(value)
+        assert span is not None and span.iso() == (first, last), value
+    weekend = span_of({"value": "2023-W12-WE"}, None, 3)
+    assert weekend.days == 2 and date.fromordinal(weekend.begin).weekday() == 5
+    assert span_of({"value": "2023-02-30"}, None, 3) is None  # no such day, in either reader

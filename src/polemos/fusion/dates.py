@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Optional
 
+from polemos.time.values import value_span
+
 # Finer precisions first: the rank orders which report's date a canonical event keeps.
 PRECISION_RANK = {
     "day": 0, "week": 1, "publication": 2, "month": 3, "season": 4, "quarter": 4,
@@ -20,15 +22,6 @@ PRECISION_RANK = {
 }
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_HALF = re.compile(r"^(\d{4})-H([12])$")
-_YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})$")
-_CENTURY = re.compile(r"^(\d{2})$")
-_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # winter runs into the next year
 
 
 @dataclass(frozen=True)
@@ -87,7 +80,7 @@ def span_of(event_date: Optional[dict[str, Any]], published: Optional[str], publ
     if not event_date.get("value"):
         return None
     value = str(event_date["value"])
-    bounds = _bounds_of_value(value)
+    bounds = value_span(value)
     precision = event_date.get("precision") or (bounds[2] if bounds else "unknown")
     begin, end = parse_iso_day(event_date.get("begin")), parse_iso_day(event_date.get("end"))
     if not (begin and end and begin <= end):
@@ -97,41 +90,3 @@ def span_of(event_date: Optional[dict[str, Any]], published: Optional[str], publ
     if published_day is not None and begin <= published_day < end:
         end = published_day  # a report cannot tell of days after it was published
     return DateSpan(begin.toordinal(), end.toordinal(), precision)
-
-
-def _bounds_of_value(value: str) -> Optional[tuple[date, date, str]]:
-    """First and last day a TIMEX3 calendar value covers, with its precision."""
-    try:
-        if m := _DAY.match(value):
-            day = date(int(m[1]), int(m[2]), int(m[3]))
-            return day, day, "day"
-        if m := _WEEK.match(value):
-            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return monday, monday + timedelta(days=6), "week"
-        if m := _MONTH.match(value):
-            return _months(int(m[1]), int(m[2]), int(m[2])) + ("month",)
-        if m := _SEASON.match(value):
-            first, last = _SEASON_MONTHS[m[2]]
-            return _months(int(m[1]), first, last) + ("season",)
-        if m := _QUARTER.match(value):
-            quarter = int(m[2])
-            return _months(int(m[1]), 3 * quarter - 2, 3 * quarter) + ("quarter",)
-        if m := _HALF.match(value):
-            half = int(m[2])
-            return _months(int(m[1]), 6 * half - 5, 6 * half) + ("half",)
-        if m := _YEAR.match(value):
-            return _months(int(m[1]), 1, 12) + ("year",)
-        if m := _DECADE.match(value):
-            return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31), "decade"
-        if m := _CENTURY.match(value):
-            return date(max(1, int(m[1]) * 100), 1, 1), date(int(m[1]) * 100 + 99, 12, 31), "century"
-    except ValueError:
-        return None
-    return None
-
-
-def _months(year: int, first: int, last: int) -> tuple[date, date]:
-    """From the first day of month ``first`` to the last day of month ``last`` (which may pass December)."""
-    last_year, last_month = year + (last - 1) // 12, (last - 1) % 12 + 1
-    after = date(last_year + (last_month == 12), last_month % 12 + 1, 1)
-    return date(year, first, 1), after - timedelta(days=1)

@@ -89,50 +89,54 @@ def covered_days(value: str) -> tuple[Optional[str], Optional[str]]:
     if "/" in value:
         first, _, last = value.partition("/")
         return covered_days(first)[0], covered_days(last)[1]
-    span = _covered(value)
+    span = value_span(value)
     if span is None:
         return None, None
     return span[0].isoformat(), span[1].isoformat()
 
 
-def _covered(value: str) -> Optional[tuple[date, date]]:
+def value_span(value: str) -> Optional[tuple[date, date, str]]:
+    """First and last day a TIMEX3 calendar value covers, and its precision (``day``, ``week``,
+    ``month``, ``season``, ``quarter``, ``half``, ``year``, ``decade``, ``century``); None for
+    anything else, an impossible date such as 2023-02-30 included. The one reader of values:
+    the time stage and fusion both use it."""
     try:
-        return _covered_unchecked(value)
-    except ValueError:  # an impossible date such as 2023-02-30
+        return _span_unchecked(value)
+    except ValueError:
         return None
 
 
-def _covered_unchecked(value: str) -> Optional[tuple[date, date]]:
+def _span_unchecked(value: str) -> Optional[tuple[date, date, str]]:
     if match := _DAY_RE.match(value):
         day = date(*map(int, match.groups()))
-        return day, day
+        return day, day, "day"
     if match := _MONTH_RE.match(value):
         year, month = map(int, match.groups())
-        return date(year, month, 1), _last_day(year, month)
+        return date(year, month, 1), _last_day(year, month), "month"
     if match := _YEAR_RE.match(value):
         year = int(match.group(1))
-        return date(year, 1, 1), date(year, 12, 31)
+        return date(year, 1, 1), date(year, 12, 31), "year"
     if match := _QUARTER_RE.match(value):
         year, quarter = map(int, match.groups())
-        return date(year, quarter * 3 - 2, 1), _last_day(year, quarter * 3)
+        return date(year, quarter * 3 - 2, 1), _last_day(year, quarter * 3), "quarter"
     if match := _HALF_RE.match(value):
         year, half = map(int, match.groups())
-        return date(year, half * 6 - 5, 1), _last_day(year, half * 6)
+        return date(year, half * 6 - 5, 1), _last_day(year, half * 6), "half"
     if match := _SEASON_RE.match(value):
         year, season = int(match.group(1)), match.group(2)
         first, last = SEASON_MONTHS[season]
-        last_year = year + 1 if last < first else year
-        return date(year, first, 1), _last_day(last_year, last)
+        last_year = year + 1 if last < first else year  # winter runs into the next year
+        return date(year, first, 1), _last_day(last_year, last), "season"
     if match := _WEEK_RE.match(value):
         monday = date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
-        first = monday + timedelta(days=5) if match.group(3) else monday
-        return first, monday + timedelta(days=6)
+        first = monday + timedelta(days=5) if match.group(3) else monday  # -WE: the weekend
+        return first, monday + timedelta(days=6), "week"
     if match := _DECADE_RE.match(value):
         decade = int(match.group(1)) * 10
-        return date(decade, 1, 1), date(decade + 9, 12, 31)
+        return date(max(decade, 1), 1, 1), date(decade + 9, 12, 31), "decade"
     if match := _CENTURY_RE.match(value):
         century = int(match.group(1)) * 100
-        return date(max(century, 1), 1, 1), date(century + 99, 12, 31)
+        return date(max(century, 1), 1, 1), date(century + 99, 12, 31), "century"
     return None
 
 
