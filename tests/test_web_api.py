@@ -141,11 +141,19 @@ def test_map_timeline_and_network_views(client):
     assert all(-90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180 for p in points["items"])
     cells = client.get("/api/map", params={"limit": 1}).json()
     assert cells["mode"] == "cells" and cells["items"][0]["count"] >= 1 and len(cells["items"][0]["cell"]) == 4
-    months = client.get("/api/timeline", params={"granularity": "month"}).json()
-    assert months["items"] and all(len(bucket["period"]) == 7 for bucket in months["items"])
-    dated = client.get("/api/events", params={"limit": 500}).json()["items"]
-    counted = sum(bucket["total"] + bucket["spanning"] + bucket["not_happened"] for bucket in months["items"]) + months["undated"]
-    assert counted == len(dated)
+    # Every view counts what the events list counts: canonical events by default, reports on request.
+    canonical = client.get("/api/canonical-events", params={"limit": 500}).json()
+    reports = client.get("/api/events", params={"limit": 500}).json()
+    for view, listed in (("canonical", canonical), ("reports", reports)):
+        months = client.get("/api/timeline", params={"granularity": "month", "view": view}).json()
+        assert months["items"] and all(len(bucket["period"]) == 7 for bucket in months["items"])
+        counted = sum(bucket["total"] + bucket["spanning"] + bucket["not_happened"] for bucket in months["items"])
+        assert counted + months["undated"] + months["implausible"] == listed["total"], view
+        drawn = client.get("/api/map", params={"view": view}).json()
+        with_point = [item for item in listed["items"] if item.get("lat") is not None]
+        assert drawn["events"] + drawn["country_level"] == len(with_point), view
+    assert client.get("/api/map").json()["events"] == client.get("/api/map", params={"view": "canonical"}).json()["events"]
+    assert canonical["total"] < reports["total"]  # sources of one event are drawn once
     network = client.get("/api/network", params={"basis": "sentences"}).json()
     node_ids = {node["id"] for node in network["nodes"]}
     assert network["edges"] and all(e["source"] in node_ids and e["target"] in node_ids for e in network["edges"])
@@ -356,3 +364,23 @@ def test_filters_and_formats_are_named_as_in_the_cli(client):
     assert exported.text.count("\n") == battles["total"] + 1  # the header and one row per listed event
     month = client.get("/api/events", params={"since": "2023-09", "until": "2023-09", "limit": 500}).json()
     assert month["items"] and all("2023-09" <= event["date"]["begin"][:7] <= "2023-09" for event in month["items"])
+
+
+def test_the_timeline_shows_gaps_and_keeps_impossible_years_off_the_axis(tmp_path):
+    from made_up_records import karabakh_record
+
+    db = str(tmp_path / "t.db")
+    with open_store(db) as store:
+        record = karabakh_record()
+        record.events[0].date = {"value": "1230", "begin": "1230-01-01", "end": "1230-12-31", "precision": "year"}
+        record.events[1].date = {"value": "2023-12-02", "begin": "2023-12-02", "end": "2023-12-02", "precision": "day"}
+        store.add(record)
+        second = karabakh_record()
+        second.document.id, second.document.content_hash = "kar-2", "hash-kar-2"
+        second.events = second.events[1:]
+        second.events[0].date = {"value": "2023-09-02", "begin": "2023-09-02", "end": "2023-09-02", "precision": "day"}
+        store.add(second)
+        months = queries.timeline(store, EventFilter(), "month", 500, 0, view="reports")
+    assert [bucket["period"] for bucket in months["items"]] == ["2023-09", "2023-10", "2023-11", "2023-12"]
+    assert [bucket["total"] for bucket in months["items"]] == [1, 0, 0, 1]
+    assert months["implausible"] == 1

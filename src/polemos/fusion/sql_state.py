@@ -38,10 +38,15 @@ def create_tables(connection) -> None:
     from polemos.store.sqlite import split_statements
 
     for _version, name, sql in migration_scripts():
-        if name.endswith("_canonical_events.sql"):
-            for statement in split_statements(sql):
-                if re.match(r"CREATE (TABLE|INDEX) canonical_", statement):  # idempotent, as reopening needs
-                    connection.execute(re.sub(r"^CREATE (TABLE|INDEX) ", r"CREATE \1 IF NOT EXISTS ", statement))
+        if "_canonical_" not in name:
+            continue
+        for statement in split_statements(sql):
+            if re.match(r"CREATE (TABLE|INDEX) canonical_", statement):  # idempotent, as reopening needs
+                connection.execute(re.sub(r"^CREATE (TABLE|INDEX) ", r"CREATE \1 IF NOT EXISTS ", statement))
+            elif added := re.match(r"ALTER TABLE (canonical_\w+) ADD COLUMN (\w+)", statement):
+                columns = {row[1] for row in connection.execute(f"PRAGMA table_info({added[1]})")}
+                if added[2] not in columns:
+                    connection.execute(statement)
 
 
 class SQLFusionState:
@@ -122,11 +127,12 @@ class SQLFusionState:
         self.connection.execute(
             "UPDATE canonical_events SET mode = ?, date_begin = ?, date_end = ?, date_precision = ?, place_name = ?,"
             " lat = ?, lon = ?, country = ?, place_feature = ?, dead_value = ?, dead_min = ?, dead_max = ?,"
-            " report_count = ?, source_count = ?, earliest_published = ?, view_json = ? WHERE id = ?",
+            " report_count = ?, source_count = ?, earliest_published = ?, modality = ?, view_json = ? WHERE id = ?",
             (view.get("mode"), date.get("begin"), date.get("end"), date.get("precision"), place.get("name"),
              place.get("lat"), place.get("lon"), place.get("country"), place.get("feature"), dead.get("value"),
              dead.get("min"), dead.get("max"), view.get("report_count"), view.get("source_count"),
-             (view.get("earliest_report") or {}).get("published"), json.dumps(view), cluster_id),
+             (view.get("earliest_report") or {}).get("published"), view.get("modality") or "asserted",
+             json.dumps(view), cluster_id),
         )
 
     def delete(self, cluster_id: str) -> None:

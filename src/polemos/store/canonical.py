@@ -21,7 +21,7 @@ from polemos.fusion.sql_state import SQLFusionState
 from polemos.record import place_precision
 from polemos.store.dialect import SQLITE
 from polemos.store.event_filter import (
-    ACLED_MATCH, EFFECTIVE_MODALITY, SCAN_IN_ORDER_ABOVE, EventFilter, actor_match, actor_parameters, near_condition, order_by,
+    ACLED_MATCH, SCAN_IN_ORDER_ABOVE, EventFilter, actor_match, actor_parameters, near_condition, order_by,
     split_types,
 )
 from polemos.store.event_views import actor_details, document_events, get_event
@@ -86,6 +86,9 @@ class StoreFusion:
             self.connection.execute(self.dialect.lock_fusion)
 
 
+CANONICAL_MODALITY = "COALESCE(c.modality, 'asserted')"
+
+
 def canonical_conditions(filter: EventFilter, dialect=SQLITE, scan_in_order: bool = False) -> tuple[str, list[Any]]:
     """The filters of ``store.events`` over ``canonical_events c``: on the consensus (type, date,
     place) or on any of its reports (actor, document, evidence search, ACLED type, review).
@@ -129,9 +132,9 @@ def canonical_conditions(filter: EventFilter, dialect=SQLITE, scan_in_order: boo
         params.append(filter.review)
     if filter.modalities:
         # Only asserted reports fuse; any other report is a canonical event of its own, so the
-        # modality of its reports is the canonical event's.
+        # modality of its reports is the canonical event's, kept on its row.
         marks = ",".join("?" * len(filter.modalities))
-        clauses.append(f"{members} JOIN events e ON e.id = m.report_id WHERE {EFFECTIVE_MODALITY} IN ({marks}))")
+        clauses.append(f"{CANONICAL_MODALITY} IN ({marks})")
         params += filter.modalities
     return " AND ".join(clauses), params
 

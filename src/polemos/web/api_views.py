@@ -18,6 +18,7 @@ from polemos.web.api import store_of
 from polemos.web.params import MAX_LIMIT, bbox, event_filter
 
 router = APIRouter(prefix="/api")
+VIEW_HELP = "canonical: each real event once, fused across documents (as the events list counts); reports: each document's."
 
 
 @router.get("/map", tags=["views"], summary="Event points, or grid cells with counts when there are many")
@@ -26,11 +27,13 @@ def map_points(
     bbox_text: Optional[str] = Query(None, alias="bbox", description="SOUTH,WEST,NORTH,EAST of the visible map."),
     limit: int = Query(MAX_LIMIT, ge=1, le=MAX_LIMIT, description="Most points (or cells) to return."),
     cell: Optional[float] = Query(None, gt=0, le=90, description="Grid cell size in degrees when events are grouped."),
+    view: Literal["canonical", "reports"] = Query("canonical", description=VIEW_HELP),
     store=Depends(store_of),
 ):
     """``mode`` is ``events`` when every matching event inside ``bbox`` fits in ``limit``;
-    otherwise ``cells``: the densest grid cells, each with its event count and bounds."""
-    return queries.map_view(store, filter, bbox(bbox_text), limit, cell)
+    otherwise ``cells``: the densest grid cells, each with its event count and bounds.
+    ``country_level`` counts the matching events known only to their country, never drawn."""
+    return queries.map_view(store, filter, bbox(bbox_text), limit, cell, view)
 
 
 @router.get("/timeline", tags=["views"], summary="Event counts per day, month or year, by type")
@@ -39,9 +42,10 @@ def timeline(
     granularity: Literal["day", "month", "year"] = Query("month"),
     limit: int = Query(MAX_LIMIT, ge=1, le=MAX_LIMIT, description="Most periods to return."),
     offset: int = Query(0, ge=0),
+    view: Literal["canonical", "reports"] = Query("canonical", description=VIEW_HELP),
     store=Depends(store_of),
 ):
-    return queries.timeline(store, filter, granularity, limit, offset)
+    return queries.timeline(store, filter, granularity, limit, offset, view)
 
 
 @router.get("/network", tags=["views"], summary="Actors and the events between them")

@@ -126,13 +126,17 @@ def review_page(request: Request, filter: EventFilter = Depends(event_filter), p
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, filter: EventFilter = Depends(event_filter)):
-    return render(request, "map.html", filter=filter, filter_args=filter_query(filter))
+def map_page(request: Request, filter: EventFilter = Depends(event_filter),
+             view: Literal["canonical", "reports"] = Query("canonical")):
+    return render(request, "map.html", filter=filter, filter_args=filter_query(filter), view=view,
+                  data_query={**filter_query(filter), **({"view": view} if view == "reports" else {})})
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline_page(request: Request, filter: EventFilter = Depends(event_filter)):
-    return render(request, "timeline.html", filter=filter, filter_args=filter_query(filter))
+def timeline_page(request: Request, filter: EventFilter = Depends(event_filter),
+             view: Literal["canonical", "reports"] = Query("canonical")):
+    return render(request, "timeline.html", filter=filter, filter_args=filter_query(filter), view=view,
+                  data_query={**filter_query(filter), **({"view": view} if view == "reports" else {})})
 
 
 @router.get("/network", response_class=HTMLResponse)

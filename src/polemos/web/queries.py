@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 from polemos.record import COARSE_PRECISIONS, features_of_precision
 from polemos.store import EventFilter
-from polemos.store.canonical import canonical_conditions
+from polemos.store.canonical import CANONICAL_MODALITY, canonical_conditions
 from polemos.store.event_filter import EFFECTIVE_MODALITY, EFFECTIVE_TYPE, event_conditions
 
 
@@ -150,45 +150,71 @@ def canonical_type_counts(store, filter: EventFilter) -> list[dict]:
 # -- aggregate views over a filter --------------------------------------------------------------
 
 
-def map_view(store, filter: EventFilter, bbox: Optional[tuple[float, float, float, float]], limit: int,
-             cell: Optional[float] = None) -> dict:
-    """Event points inside ``bbox`` (south, west, north, east) when at most ``limit`` match;
-    otherwise grid cells of ``cell`` degrees (never so small that there would be more than
-    about ``limit`` of them) with counts, so the map stays light at any number of events.
-    Events placed only at country level are left out: their point is the country's middle,
-    not where they happened."""
+# What a view counts: canonical events (each real event once, the default everywhere) or
+# each document's reports. The columns each reads, by the same names.
+VIEWS = ("canonical", "reports")
+
+
+def _view_source(store, filter: EventFilter, view: str) -> tuple[str, str, list, dict[str, str]]:
+    """(table and alias, WHERE clause, parameters, column expressions) for ``view``."""
+    if view == "canonical":
+        where, params = canonical_conditions(filter, store.dialect)
+        columns = {"type": "c.type", "modality": CANONICAL_MODALITY, "dead": "c.dead_value", "review_type": "NULL"}
+        return "canonical_events c", where, params, {**columns, "alias": "c"}
     where, params = event_conditions(filter, store.dialect)
+    columns = {"type": EFFECTIVE_TYPE, "modality": EFFECTIVE_MODALITY, "dead": "e.dead_min", "review_type": "e.review_type"}
+    return "events e", where, params, {**columns, "alias": "e"}
+
+
+def map_view(store, filter: EventFilter, bbox: Optional[tuple[float, float, float, float]], limit: int,
+             cell: Optional[float] = None, view: str = "canonical") -> dict:
+    """Points inside ``bbox`` (south, west, north, east) when at most ``limit`` match, one per
+    canonical event (or per report with ``view="reports"``); otherwise grid cells of ``cell``
+    degrees (never so small that there would be more than about ``limit`` of them) with
+    counts, so the map stays light at any number of events. Events placed only at country
+    level are left out and counted apart: their point is the country's middle, not where
+    they happened."""
+    table, where, params, columns = _view_source(store, filter, view)
+    alias = columns["alias"]
     coarse = features_of_precision(COARSE_PRECISIONS)
-    where += (" AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
-              f" AND COALESCE(e.place_feature, '') NOT IN ({', '.join('?' * len(coarse))})")
+    placed = f"{alias}.lat IS NOT NULL AND {alias}.lon IS NOT NULL"
+    precise = f"COALESCE({alias}.place_feature, '') NOT IN ({', '.join('?' * len(coarse))})"
+    country_level = _scalar(store, f"SELECT COUNT(*) FROM {table} WHERE {where} AND {placed} AND NOT ({precise})",
+                            [*params, *coarse])
+    where += f" AND {placed} AND {precise}"
     params = [*params, *coarse]
     if bbox:
         south, west, north, east = bbox
-        where += " AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?"
+        where += f" AND {alias}.lat BETWEEN ? AND ? AND {alias}.lon BETWEEN ? AND ?"
         params = [*params, south, north, west, east]
-    source = f"FROM events e WHERE {where}"
+    source = f"FROM {table} WHERE {where}"
+    extra = "NULL AS doc_id, NULL AS review_status, c.source_count AS sources" if view == "canonical" \
+        else "e.doc_id, e.review_status, 1 AS sources"
     # Unordered with limit + 1, so a dense view stops reading as soon as it is known to be dense.
     points = _rows(
         store,
-        f"SELECT e.id, e.lat, e.lon, {EFFECTIVE_TYPE} AS type, {EFFECTIVE_MODALITY} AS modality, e.date_begin,"
-        f" e.date_end, e.place_name, e.doc_id, e.review_status {source} LIMIT ?",
+        f"SELECT {alias}.id, {alias}.lat, {alias}.lon, {columns['type']} AS type, {columns['modality']} AS modality,"
+        f" {alias}.date_begin, {alias}.date_end, {alias}.place_name, {extra} {source} LIMIT ?",
         [*params, limit + 1],
     )
+    counted = {"view": view, "country_level": country_level}
     if len(points) <= limit:
         points.sort(key=lambda point: point["id"])
-        return {"mode": "events", "items": points, "total": len(points), "limit": limit, "offset": 0, "events": len(points)}
-    return _map_cells(store, source, params, bbox or (-90.0, -180.0, 90.0, 180.0), limit, cell)
+        return {"mode": "events", "items": points, "total": len(points), "limit": limit, "offset": 0,
+                "events": len(points), **counted}
+    return {**_map_cells(store, source, alias, params, bbox or (-90.0, -180.0, 90.0, 180.0), limit, cell), **counted}
 
 
-def _map_cells(store, source: str, params: list, bbox: tuple[float, float, float, float], limit: int,
+def _map_cells(store, source: str, alias: str, params: list, bbox: tuple[float, float, float, float], limit: int,
                cell: Optional[float]) -> dict:
     south, west, north, east = bbox
     smallest = math.sqrt(max(north - south, 1e-6) * max(east - west, 1e-6) / limit)
     cell = max(cell or smallest * math.sqrt(2), smallest, 1e-4)
     cells = _rows(
         store,
-        f"SELECT {store.dialect.whole_number('(e.lat - ?) / ?')} AS row_, {store.dialect.whole_number('(e.lon - ?) / ?')} AS col_,"
-        f" COUNT(*) AS count, AVG(e.lat) AS lat, AVG(e.lon) AS lon {source} GROUP BY row_, col_",
+        f"SELECT {store.dialect.whole_number(f'({alias}.lat - ?) / ?')} AS row_,"
+        f" {store.dialect.whole_number(f'({alias}.lon - ?) / ?')} AS col_,"
+        f" COUNT(*) AS count, AVG({alias}.lat) AS lat, AVG({alias}.lon) AS lon {source} GROUP BY row_, col_",
         [south, cell, west, cell, *params],
     )
     events = sum(item["count"] for item in cells)
@@ -202,45 +228,84 @@ def _map_cells(store, source: str, params: list, bbox: tuple[float, float, float
 
 
 GRANULARITY_WIDTH = {"year": 4, "month": 7, "day": 10}
+# Dates outside these years are counted apart, never drawn: one misread year must not stretch
+# the axis over centuries.
+PLAUSIBLE_YEARS = (1900, 2100)
+MOST_FILLED_PERIODS = 20_000  # gaps are drawn as empty periods up to this many periods
 
 
-def timeline(store, filter: EventFilter, granularity: str, limit: int, offset: int) -> dict:
-    """Event counts per period and type. An event whose dates reach past its period (a month
-    known only to the month, a week-long siege) is counted as ``spanning`` in the period it
-    starts in, so a day histogram does not pile vague dates onto the first of the month. An
-    event not said to have happened (future, hypothetical, negated) is counted apart, as
-    ``not_happened`` of the period of its date, never among the events of that period.
-    One pass over the matching events; the periods are then paged here."""
+def timeline(store, filter: EventFilter, granularity: str, limit: int, offset: int, view: str = "canonical") -> dict:
+    """Event counts and fatalities per period and type, one per canonical event (or per report
+    with ``view="reports"``), every period between the first and the last present, empty ones
+    too, so gaps show. An event whose dates reach past its period (a month known only to the
+    month, a week-long siege) is counted as ``spanning`` in the period it starts in, so a day
+    histogram does not pile vague dates onto the first of the month. An event not said to
+    have happened (future, hypothetical, negated) is counted apart, as ``not_happened`` of
+    the period of its date, never among the events of that period; one dated outside
+    1900–2100 is counted as ``implausible``. One pass over the matching events; the periods
+    are then paged here."""
     width = GRANULARITY_WIDTH[granularity]
-    where, params = event_conditions(filter, store.dialect)
+    table, where, params, columns = _view_source(store, filter, view)
+    alias = columns["alias"]
     # Grouped by the indexed columns themselves (no sort of every row), then into periods here.
     rows = store.connection.execute(
-        f"SELECT e.date_begin, e.date_end, e.type, e.review_type, {EFFECTIVE_MODALITY} AS modality, COUNT(*) AS events"
-        f" FROM events e WHERE {where} GROUP BY e.date_begin, e.date_end, e.type, e.review_type, {EFFECTIVE_MODALITY}",
+        f"SELECT {alias}.date_begin, {alias}.date_end, {alias}.type, {columns['review_type']} AS review_type,"
+        f" {columns['modality']} AS modality, COUNT(*) AS events, SUM({columns['dead']}) AS dead"
+        f" FROM {table} WHERE {where} GROUP BY {alias}.date_begin, {alias}.date_end, {alias}.type,"
+        f" {columns['review_type']}, {columns['modality']}",
         params,
     ).fetchall()
     buckets: dict[str, dict] = {}
-    undated = 0
+    undated = implausible = 0
     for row in rows:
         if row["date_begin"] is None:
             undated += row["events"]
             continue
+        if not PLAUSIBLE_YEARS[0] <= int(row["date_begin"][:4]) <= PLAUSIBLE_YEARS[1]:
+            implausible += row["events"]
+            continue
         period = row["date_begin"][:width]
         spanning = (row["date_end"] or row["date_begin"])[:width] != period
         event_type = row["review_type"] or row["type"]
-        bucket = buckets.setdefault(period, {"period": period, "total": 0, "spanning": 0, "not_happened": 0, "types": {}})
+        bucket = buckets.setdefault(period, _empty_bucket(period))
         if row["modality"] != "asserted":
             bucket["not_happened"] += row["events"]
             continue
         bucket["types"].setdefault(event_type, 0)
+        bucket["fatalities"] += int(row["dead"] or 0)
+        bucket["fatalities_by_type"][event_type] = bucket["fatalities_by_type"].get(event_type, 0) + int(row["dead"] or 0)
         if spanning:
             bucket["spanning"] += row["events"]
             continue
         bucket["types"][event_type] += row["events"]
         bucket["total"] += row["events"]
-    ordered = [buckets[key] for key in sorted(buckets)]
-    return {"granularity": granularity, "items": ordered[offset:offset + limit], "total": len(ordered),
-            "limit": limit, "offset": offset, "undated": undated}
+    ordered = [buckets.get(period) or _empty_bucket(period) for period in _periods(sorted(buckets), granularity)]
+    return {"granularity": granularity, "view": view, "items": ordered[offset:offset + limit], "total": len(ordered),
+            "limit": limit, "offset": offset, "undated": undated, "implausible": implausible}
+
+
+def _empty_bucket(period: str) -> dict:
+    return {"period": period, "total": 0, "spanning": 0, "not_happened": 0, "fatalities": 0, "types": {},
+            "fatalities_by_type": {}}
+
+
+def _periods(present: list[str], granularity: str) -> list[str]:
+    """Every period from the first present to the last, or just those present when that would be too many."""
+    if len(present) < 2:
+        return present
+    from datetime import date, timedelta
+
+    if granularity == "year":
+        every = [str(year) for year in range(int(present[0]), int(present[-1]) + 1)]
+    elif granularity == "month":
+        first, last = (int(p[:4]) * 12 + int(p[5:7]) - 1 for p in (present[0], present[-1]))
+        every = [f"{index // 12:04d}-{index % 12 + 1:02d}" for index in range(first, last + 1)] \
+            if last - first < MOST_FILLED_PERIODS else present
+    else:
+        first_day, last_day = date.fromisoformat(present[0]), date.fromisoformat(present[-1])
+        count = (last_day - first_day).days + 1
+        every = [(first_day + timedelta(days=n)).isoformat() for n in range(count)] if count <= MOST_FILLED_PERIODS else present
+    return every
 
 
 def network(store, filter: EventFilter, limit: int) -> dict:

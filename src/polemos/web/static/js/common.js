@@ -92,6 +92,31 @@ window.polemos = (function () {
         el("a", { href: "/events/" + encodeURIComponent(event.id) }, "review")));
   }
 
+  /* A canonical event's card: the consensus, then each source's sentence linked to its reader. */
+  function canonicalCard(event) {
+    const who = (event.actor_names || []).join(", ") || "—";
+    const whom = (event.recipient_names || []).join(", ");
+    const dead = figureText((event.size || {}).dead);
+    const modality = event.modality && event.modality !== "asserted"
+      ? el("span", { className: "badge modality modality-" + event.modality, title: "not said to have happened" }, event.modality) : null;
+    // One line per document: two reports of one article are one source.
+    const seen = new Set();
+    const documents = (event.sources || []).filter((source) => !seen.has(source.doc_id) && seen.add(source.doc_id));
+    const sources = documents.slice(0, 5).map((source) => el("li", {},
+      el("a", { href: readerLink({ doc_id: source.doc_id, id: source.report_id }), className: "to-reader" }, source.doc_title || source.doc_id),
+      " ", el("span", { className: "muted" }, source.published || ""),
+      el("blockquote", { className: "evidence-quote" }, (source.evidence || []).map((span) => span.text).join(" … "))));
+    return el("div", { className: "event-card-body" },
+      el("div", { className: "card-head" }, chip(event.type), modality, event.mode ? el("span", { className: "muted" }, event.mode) : null,
+        el("span", { className: "badge" }, event.source_count + (event.source_count === 1 ? " source" : " sources"))),
+      el("div", {}, el("span", { className: "label" }, "who"), who + (whom ? " → " + whom : "")),
+      el("div", {}, el("span", { className: "label" }, "when"), dateText(event)),
+      el("div", {}, el("span", { className: "label" }, "where"), (event.place_name || "—") + (event.country ? " (" + event.country + ")" : "")),
+      dead ? el("div", {}, el("span", { className: "label" }, "dead"), dead) : null,
+      el("ul", { className: "card-sources" }, ...sources),
+      el("div", { className: "card-links" }, el("a", { href: "/canonical/" + encodeURIComponent(event.id) }, "all sources and review")));
+  }
+
   function legend(container, types) {
     container.replaceChildren(...types.map((type) => chip(type)));
   }
@@ -126,5 +151,5 @@ window.polemos = (function () {
 
   document.addEventListener("DOMContentLoaded", sortableTables);
 
-  return { typeColor, el, getJSON, joinQuery, chip, dateText, readerLink, eventCard, legend };
+  return { typeColor, el, getJSON, joinQuery, chip, dateText, readerLink, eventCard, canonicalCard, legend };
 })();

@@ -5,7 +5,7 @@
 "use strict";
 
 (function () {
-  const { el, getJSON, joinQuery, eventCard, legend, typeColor } = window.polemos;
+  const { el, getJSON, joinQuery, eventCard, canonicalCard, legend, typeColor } = window.polemos;
 
   function basemap(map) {
     return getJSON("/static/vendor/world-atlas/countries-110m.json").then((topology) => {
@@ -24,13 +24,15 @@
       .map((v) => v.toFixed(4)).join(",");
   }
 
-  async function showCard(eventId) {
+  async function showCard(item) {
     const card = document.getElementById("event-card");
     card.hidden = false;
     card.replaceChildren(el("p", { className: "muted" }, "loading…"));
     try {
-      const event = await getJSON("/api/events/" + encodeURIComponent(eventId));
-      card.replaceChildren(eventCard(event));
+      // A point is a canonical event (with its sources) unless the view counts each report.
+      const canonical = !item.doc_id;
+      const event = await getJSON((canonical ? "/api/canonical-events/" : "/api/events/") + encodeURIComponent(item.id));
+      card.replaceChildren(canonical ? canonicalCard(event) : eventCard(event));
     } catch (error) {
       card.replaceChildren(el("p", { className: "error-message" }, error.message));
     }
@@ -42,9 +44,10 @@
     const marker = L.circleMarker([item.lat, item.lon], happened
       ? { radius: 7, weight: 1.5, color: "#ffffff", fillColor: typeColor(item.type), fillOpacity: 0.9 }
       : { radius: 7, weight: 2, color: typeColor(item.type), dashArray: "3 3", fillOpacity: 0 });
+    const sources = item.sources > 1 ? " · " + item.sources + " sources" : "";
     marker.bindTooltip(item.type + (happened ? "" : " [" + item.modality.toUpperCase() + "]") + " · "
-      + (item.place_name || "") + " · " + (item.date_begin || "undated"));
-    marker.on("click", () => showCard(item.id));
+      + (item.place_name || "") + " · " + (item.date_begin || "undated") + sources);
+    marker.on("click", () => showCard(item));
     marker.options.eventId = item.id;
     return marker;
   }
@@ -58,6 +61,15 @@
     });
     marker.on("click", () => map.fitBounds([[item.cell[0], item.cell[1]], [item.cell[2], item.cell[3]]]));
     return marker;
+  }
+
+  function noun(answer) {
+    return answer.view === "reports" ? "event reports" : "events";
+  }
+
+  function countryNote(answer) {
+    // Known only to their country: a point would claim a place the text does not give.
+    return answer.country_level ? " (" + answer.country_level + " known only by country, not drawn)" : "";
   }
 
   document.addEventListener("DOMContentLoaded", () => {
@@ -92,10 +104,10 @@
       if (answer.mode === "events") {
         points.addLayers(answer.items.map(pointMarker));
         legend(document.getElementById("map-legend"), Array.from(new Set(answer.items.map((item) => item.type))).sort());
-        status.textContent = answer.events + " events with a place" + (fitted ? " in view" : "");
+        status.textContent = answer.events + " " + noun(answer) + " with a place" + (fitted ? " in view" : "") + countryNote(answer);
       } else {
         answer.items.forEach((item) => cells.addLayer(cellMarker(map, item)));
-        status.textContent = answer.events + " events in view, grouped: zoom in or click a group";
+        status.textContent = answer.events + " " + noun(answer) + " in view, grouped: zoom in or click a group" + countryNote(answer);
       }
       if (!fitted) {
         fitted = true;

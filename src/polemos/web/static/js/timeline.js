@@ -75,8 +75,12 @@
     return types;
   }
 
+  // A year outside these is a misreading: it never stretches the axis (the histogram counts it apart).
+  const plausible = (text) => text >= "1900" && text < "2101";
+
   function ranges(container, events) {
-    const spans = events.filter((e) => e.date && e.date.begin && e.date.end && e.date.begin !== e.date.end);
+    const spans = events.filter((e) => e.date && e.date.begin && e.date.end && e.date.begin !== e.date.end
+      && plausible(e.date.begin) && plausible(e.date.end));
     if (!spans.length) {
       container.replaceChildren(el("p", { className: "muted" }, "No event in this view is known only to a range of dates."));
       return;
@@ -95,11 +99,39 @@
       const happened = !event.modality || event.modality === "asserted";
       const kind = happened ? event.type : event.type + " [" + event.modality.toUpperCase() + "]";
       const bar = happened ? { fill: typeColor(event.type) } : { fill: "none", stroke: typeColor(event.type), "stroke-dasharray": "1,3" };
-      const link = svg("a", { href: readerLink(event) },
+      const link = svg("a", { href: event.doc_id ? readerLink(event) : "/canonical/" + encodeURIComponent(event.id) },
         svg("text", { x: 2, y: y + 11 }, (kind + " · " + (event.place_name || "") + " · " + event.date.begin + " – " + event.date.end).slice(0, 40)),
         svg("rect", { class: "bar", x: x, y: y, width: w, height: row - 5, ...bar },
           svg("title", {}, event.type + ": " + event.date.begin + " – " + event.date.end + " · " + (event.actor_names || []).join(", "))));
       chart.appendChild(link);
+    });
+    container.replaceChildren(chart);
+  }
+
+  /* Deaths per period, stacked by type, on the same periods as the histogram. */
+  function fatalities(container, answer) {
+    const buckets = answer.items;
+    const highest = Math.max(0, ...buckets.map((b) => b.fatalities || 0));
+    if (!highest) {
+      container.replaceChildren(el("p", { className: "muted" }, "No deaths reported for the dated events of this view."));
+      return;
+    }
+    const height = 160, top = 10, bottom = 24, left = 40;
+    const step = Math.max(4, Math.min(48, Math.floor(1100 / buckets.length)));
+    const width = left + step * buckets.length + 10;
+    const scale = (height - top - bottom) / highest;
+    const chart = svg("svg", { width: width, height: height, role: "img", "aria-label": "deaths per " + answer.granularity });
+    chart.appendChild(svg("line", { x1: left, y1: height - bottom, x2: width, y2: height - bottom, stroke: "#9aa5ae" }));
+    chart.appendChild(svg("text", { x: 2, y: top + 10 }, String(highest)));
+    buckets.forEach((bucket, index) => {
+      let y = height - bottom;
+      for (const [type, dead] of Object.entries(bucket.fatalities_by_type || {}).sort()) {
+        if (!dead) continue;
+        const h = dead * scale;
+        y -= h;
+        chart.appendChild(svg("rect", { class: "bar", x: left + index * step + 1, y: y, width: Math.max(2, step - 2), height: h,
+          fill: typeColor(type) }, svg("title", {}, bucket.period + " · " + type + ": " + dead + " dead")));
+      }
     });
     container.replaceChildren(chart);
   }
@@ -113,11 +145,16 @@
       const answer = await getJSON("/api/timeline", joinQuery(query, "granularity=" + granularity, "limit=500"));
       const types = histogram(container, answer, query);
       legend(document.getElementById("timeline-legend"), types);
+      fatalities(document.getElementById("fatalities"), answer);
       const notHappened = answer.items.reduce((n, b) => n + (b.not_happened || 0), 0);
-      status.textContent = answer.items.reduce((n, b) => n + b.total + b.spanning, 0) + " dated events" +
+      const noun = answer.view === "reports" ? " dated event reports" : " dated events";
+      status.textContent = answer.items.reduce((n, b) => n + b.total + b.spanning, 0) + noun +
         (notHappened ? ", " + notHappened + " more not said to have happened (dotted)" : "") +
-        (answer.undated ? ", " + answer.undated + " undated" : "") + (answer.total > answer.items.length ? " (first " + answer.items.length + " periods)" : "");
-      const events = await getJSON("/api/events", joinQuery(query, "limit=500"));
+        (answer.undated ? ", " + answer.undated + " undated" : "") +
+        (answer.implausible ? ", " + answer.implausible + " with an impossible year (left out)" : "") +
+        (answer.total > answer.items.length ? " (first " + answer.items.length + " periods)" : "");
+      const listing = answer.view === "reports" ? "/api/events" : "/api/canonical-events";
+      const events = await getJSON(listing, joinQuery(query, "limit=500"));
       ranges(document.getElementById("ranges"), events.items);
     } catch (error) {
       status.textContent = error.message;
