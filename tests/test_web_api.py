@@ -384,3 +384,15 @@ def test_the_timeline_shows_gaps_and_keeps_impossible_years_off_the_axis(tmp_pat
     assert [bucket["period"] for bucket in months["items"]] == ["2023-09", "2023-10", "2023-11", "2023-12"]
     assert [bucket["total"] for bucket in months["items"]] == [1, 0, 0, 1]
     assert months["implausible"] == 1
+
+
+def test_a_bad_filter_on_a_page_shows_the_form_again_with_its_message(client):
+    answer = client.get("/events", params={"type": "ATTACK", "actor": "Azerbaijan", "since": "2023-09"},
+                        headers={"accept": "text/html"})
+    assert answer.status_code == 422
+    page = answer.text
+    assert "is not a PLOVER type" in page and "ASSAULT" in page  # what is wrong, and the choices
+    assert 'value="Azerbaijan"' in page and 'value="2023-09"' in page  # the rest of the form as typed
+    assert '<form class="filters"' in page
+    timeline = client.get("/timeline", params={"since": "March"}, headers={"accept": "text/html"})
+    assert timeline.status_code == 422 and "not a date" in timeline.text and 'value="March"' in timeline.text

@@ -95,6 +95,8 @@ def _add_error_handlers(app: FastAPI) -> None:
         return not request.url.path.startswith("/api/") and "text/html" in request.headers.get("accept", "")
 
     def respond(request: Request, status: int, message: str, detail=None):
+        if wants_html(request) and status == 422 and request.url.path in pages.FILTERED_PAGES:
+            return pages.filter_error(request, message)  # the form again, as the user filled it in
         if wants_html(request):
             return pages.render(request, "error.html", status_code=status, status=status, message=message)
         body = {"error": message, "status": status}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from math import ceil
 from typing import Literal, Optional
+from types import SimpleNamespace
 from urllib.parse import parse_qs, urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -32,6 +33,22 @@ def render(request: Request, template: str, status_code: int = 200, **context) -
     context.setdefault("filter_args", {})
     context.update(request=request, plover_types=PLOVER_TYPES, export_formats=list(EXPORT_FORMATS.values()), write_token_required=policy.token is not None)
     return templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+# Pages with the event filter form; a bad filter shows them again with the message.
+FILTERED_PAGES = {"/events": "Events", "/map": "Map", "/timeline": "Timeline", "/network": "Network", "/review": "Review"}
+FILTER_FIELDS = ("q", "type", "actor", "since", "until", "doc", "review", "modality", "acled")
+
+
+def filter_error(request: Request, message: str) -> HTMLResponse:
+    """The page's filter form with the values as they were typed and what is wrong with them."""
+    typed = request.query_params
+    values = {name: typed.get(name) for name in FILTER_FIELDS}
+    near = typed.get("near")
+    form = SimpleNamespace(**values, near=[near] if near else None, include_rejected=typed.get("include_rejected") == "true")
+    path = request.url.path
+    return render(request, "filter_error.html", status_code=422, heading=FILTERED_PAGES[path], action=path,
+                  message=message, filter=form, view=typed.get("view"))
 
 
 def pager(page: Page, total: int, args: dict) -> dict:
