@@ -229,3 +229,26 @@ def test_from_a_canonical_event_to_each_source_in_the_reader(page):
     marked = page.locator(".doc-text .evidence.targeted")
     marked.first.wait_for()
     assert evidence.startswith("".join(marked.all_inner_texts()).strip()[:40])
+
+
+def test_a_correction_shows_at_once_by_name_and_reads_well_in_the_history(page):
+    page.goto("/events?view=reports&type=ASSAULT")
+    page.locator("table.events-table tbody tr td a[href^='/events/']").first.click()
+    page.wait_for_url(re.compile(r"/events/.+"))
+    page.locator("details.corrections summary").click()
+    actors = page.locator("input[name=actors]")
+    actors.fill("Armen")  # suggestions come from the store's actors
+    page.wait_for_function("() => document.querySelector('datalist[id^=actors-]').options.length > 0")
+    actors.fill("armenia (military)")  # a name, in any case, is as good as an id
+    page.locator("input[name=dead]").fill("4-6")
+    page.locator("input[name=injured]").fill("12")
+    page.locator("input[name=reviewer]").fill("ana")
+    page.locator("button[data-status=corrected]").click()
+    page.wait_for_function("() => document.querySelector('[data-field=size]').textContent.includes('4–6')")
+    assert "Armenia (military)" in page.locator("[data-field=actor]").inner_text()  # no reload needed
+    assert "injured 12" in page.locator("[data-field=size]").inner_text()
+    page.reload()
+    history = page.locator("table.review-history tbody tr").first.inner_text()
+    assert "actor: Armenia (military)" in history and "dead: 4–6" in history and "injured: 12" in history
+    assert "[" not in history and "{" not in history  # no raw JSON
+    shot(page, "event-corrected")

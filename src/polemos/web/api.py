@@ -186,6 +186,17 @@ class ReviewIn(BaseModel):
     reviewer: Optional[str] = Field(None, max_length=200)
 
 
+def _stored_actor_ids(store, role: str, given: list[str]) -> list[str]:
+    """Each actor as its id, whether it was given by id or by its name; 422 naming one the store lacks."""
+    ids = []
+    for text in (entry.strip() for entry in given if entry.strip()):
+        found = queries.actor_id(store, text)
+        if found is None:
+            raise HTTPException(422, f"{role}: no stored actor has the id or name {text[:100]!r}")
+        ids.append(found)
+    return list(dict.fromkeys(ids))
+
+
 @router.post("/events/{event_id:path}/review", tags=["review"], summary="Confirm, reject or correct an event")
 def review_event(event_id: str, review: ReviewIn, store=Depends(store_of)):
     if review.status not in REVIEW_STATUSES:
@@ -197,6 +208,9 @@ def review_event(event_id: str, review: ReviewIn, store=Depends(store_of)):
             raise HTTPException(422, f"type must be a PLOVER type ({', '.join(PLOVER_TYPES)})")
     if review.status == "corrected" and not changes:
         raise HTTPException(422, "a correction needs at least one change")
+    for role in ("actor", "recipient"):
+        if changes.get(role) is not None:
+            changes[role] = _stored_actor_ids(store, role, changes[role])
     load_event(store, event_id)
     try:
         saved = store.review_event(event_id, review.status, changes, review.note, review.reviewer)

@@ -21,6 +21,7 @@ from polemos.store.events import REVIEW_STATUSES
 from polemos.web import queries
 from polemos.web.api import load_canonical, load_event, load_record, store_of
 from polemos.web.params import Page, checked_sort, event_filter, filter_query, page
+from polemos.web.history import describe_changes
 from polemos.web.reader import segments
 from polemos.web.security import TOKEN_COOKIE
 
@@ -130,8 +131,17 @@ def canonical_page(request: Request, canonical_id: str, store=Depends(store_of))
 @router.get("/events/{event_id:path}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str, store=Depends(store_of)):
     event = load_event(store, event_id)
-    return render(request, "event.html", event=event, reviews=queries.reviews(store, event_id), statuses=REVIEW_STATUSES,
-                  canonical=store.canonical_of(event_id))
+    reviews = queries.reviews(store, event_id)
+    places = store.get_record(event["doc_id"]).places
+    names = queries.actor_names(store, {actor for r in reviews for field in ("actor", "recipient")
+                                        for actor in r["changes"].get(field) or []})
+    for review in reviews:
+        review["readable"] = describe_changes(
+            review["changes"], lambda actor_id: names.get(actor_id, actor_id),
+            lambda index: (places[index].name or places[index].text) if 0 <= index < len(places) else None)
+    return render(request, "event.html", event=event, reviews=reviews, statuses=REVIEW_STATUSES,
+                  canonical=store.canonical_of(event_id),
+                  places=[{"index": i, "name": p.name or p.text, "country": p.country} for i, p in enumerate(places)])
 
 
 @router.get("/review", response_class=HTMLResponse)

@@ -364,6 +364,18 @@ def co_mentions(store, doc: Optional[str], limit: int) -> dict:
     return {"nodes": _actor_nodes(store, ids), "edges": edges, "basis": "sentences"}
 
 
+def actor_id(store, text: str) -> Optional[str]:
+    """The id of the stored actor whose id, or else whose name, is ``text`` (any case)."""
+    row = store.connection.execute("SELECT id FROM actors WHERE id = ?", [text]).fetchone() or \
+        store.connection.execute("SELECT id FROM actors WHERE lower(name) = lower(?) ORDER BY id LIMIT 1", [text]).fetchone()
+    return row[0] if row else None
+
+
+def actor_names(store, ids: set[str]) -> dict[str, str]:
+    """``{id: name}`` of the stored actors among ``ids``."""
+    return {node["id"]: node["name"] for node in _actor_nodes(store, sorted(ids))}
+
+
 def _actor_nodes(store, ids: list[str]) -> list[dict]:
     if not ids:
         return []

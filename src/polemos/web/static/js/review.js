@@ -6,6 +6,7 @@
 (function () {
   const REVIEWER_KEY = "polemos.reviewer";
   const TOKEN_KEY = "polemos.token";
+  const SIZES = ["dead", "injured", "arrested", "displaced"];
 
   function list(text) {
     return text.split(",").map((part) => part.trim()).filter(Boolean);
@@ -29,11 +30,13 @@
       const end = value("date_end") || begin;
       changes.date = { value: begin === end ? begin : begin + "/" + end, begin: begin, end: end };
     }
-    if (value("dead")) {
-      const dead = figure(value("dead"));
-      if (!dead) throw new Error("dead: write a number or a range such as 3-5");
-      changes.size = { dead: dead };
+    for (const category of SIZES) {
+      if (!value(category)) continue;
+      const counted = figure(value(category));
+      if (!counted) throw new Error(category + ": write a number or a range such as 3-5");
+      changes.size = Object.assign(changes.size || {}, { [category]: counted });
     }
+    if (value("place")) changes.place = Number(value("place"));
     return changes;
   }
 
@@ -80,10 +83,52 @@
     }
     show(form, answer.review.status + (answer.review.reviewer ? " by " + answer.review.reviewer : "") + " at " + answer.review.reviewed_at, false);
     updateBadges(form, answer.review);
+    showEvent(answer.event);
     form.dispatchEvent(new CustomEvent("polemos:reviewed", { bubbles: true, detail: answer }));
   }
 
+  /* The event as saved, on the page at once: no reload shows stale values. */
+  function showEvent(event) {
+    const { chip, dateText } = window.polemos;
+    const set = (field, value) => document.querySelectorAll('[data-field="' + field + '"]').forEach((node) => {
+      if (typeof value === "string") node.textContent = value; else node.replaceChildren(value);
+    });
+    set("actor", (event.actor_names || []).join(", ") || "—");
+    set("recipient", (event.recipient_names || []).join(", ") || "—");
+    set("date", dateText(event));
+    set("place", (event.place_name || "—") + (event.country ? " (" + event.country + ")" : ""));
+    set("size", Object.entries(event.size || {}).filter(([, f]) => f && typeof f === "object")
+      .map(([category, f]) => category + " " + (f.max !== undefined && f.max !== null && f.max !== f.min ? f.min + "–" + f.max : f.min))
+      .join(" · ") || "—");
+    document.querySelectorAll('h1[data-field="type"] .type-chip, h1[data-field="type"] .chip').forEach((node) => node.replaceWith(chip(event.type)));
+  }
+
+  /* Suggestions for the name being typed after the last comma, from the store's actors. */
+  function autocomplete(input) {
+    const list = document.getElementById(input.getAttribute("list"));
+    let timer = null;
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const typed = input.value;
+        const cut = typed.lastIndexOf(",");
+        const prefix = cut >= 0 ? typed.slice(0, cut + 1) + " " : "";
+        const term = typed.slice(cut + 1).trim();
+        if (term.length < 2) return;
+        const answer = await window.polemos.getJSON("/api/actors", "q=" + encodeURIComponent(term) + "&limit=10").catch(() => null);
+        if (!answer) return;
+        list.replaceChildren(...answer.items.map((actor) => {
+          const option = document.createElement("option");
+          option.value = prefix + actor.id;
+          option.label = actor.name + (actor.country ? " (" + actor.country + ")" : "") + " · " + actor.id;
+          return option;
+        }));
+      }, 150);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    document.querySelectorAll("input.actor-input[list]").forEach(autocomplete);
     for (const form of document.querySelectorAll("form.review-form")) {
       const remembered = localStorage.getItem(REVIEWER_KEY);
       if (remembered && !form.elements.reviewer.value) form.elements.reviewer.value = remembered;
