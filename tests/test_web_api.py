@@ -396,3 +396,10 @@ def test_a_bad_filter_on_a_page_shows_the_form_again_with_its_message(client):
     assert '<form class="filters"' in page
     timeline = client.get("/timeline", params={"since": "March"}, headers={"accept": "text/html"})
     assert timeline.status_code == 422 and "not a date" in timeline.text and 'value="March"' in timeline.text
+
+
+def test_a_network_link_counts_its_events_by_type(client):
+    network = client.get("/api/network").json()
+    assert network["edges"]
+    for edge in network["edges"]:
+        assert sum(edge["type_counts"].values()) == edge["events"] and sorted(edge["type_counts"]) == edge["types"]

@@ -252,3 +252,18 @@ def test_a_correction_shows_at_once_by_name_and_reads_well_in_the_history(page):
     assert "actor: Armenia (military)" in history and "dead: 4–6" in history and "injured: 12" in history
     assert "[" not in history and "{" not in history  # no raw JSON
     shot(page, "event-corrected")
+
+
+def test_the_network_explains_itself_and_a_link_tells_its_event_types(page):
+    page.goto("/network")
+    page.wait_for_function("() => document.getElementById('network-status').textContent.includes('actors')")
+    side = page.locator("#network-card")
+    assert "Reading the network" in side.inner_text() and "military (MIL)" in side.inner_text()
+    named = page.evaluate("() => window.polemosNetwork.nodes().filter((n) => n.data('shown')).length")
+    total = page.evaluate("() => window.polemosNetwork.nodes().length")
+    assert 0 < named <= 15 and named <= total
+    page.evaluate("() => window.polemosNetwork.edges().sort((a, b) => b.data('weight') - a.data('weight'))[0].emit('tap')")
+    card = side.inner_text()
+    assert "→" in card and re.search(r"\d+ events?\b", card)
+    assert side.locator("ul.type-counts li .chip").count() >= 1  # each event type of the link, with its count
+    shot(page, "network-link")

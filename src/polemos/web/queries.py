@@ -328,8 +328,9 @@ def network(store, filter: EventFilter, limit: int) -> dict:
         if (source, target) not in edges:
             if len(edges) == limit:
                 break
-            edges[source, target] = {"source": source, "target": target, "events": total, "types": []}
+            edges[source, target] = {"source": source, "target": target, "events": total, "types": [], "type_counts": {}}
         edges[source, target]["types"].append(type_)
+        edges[source, target]["type_counts"][type_] = _events
     for edge in edges.values():
         edge["types"] = sorted(edge["types"])
     ids = sorted({source for source, _ in edges} | {target for _, target in edges})

@@ -3,8 +3,10 @@
 "use strict";
 
 (function () {
-  const { el, getJSON, joinQuery } = window.polemos;
+  const { el, getJSON, joinQuery, chip, typeColor } = window.polemos;
   const SECTOR_COLOURS = { MIL: "#c0392b", GOV: "#1f618d", REB: "#e67e22", CVL: "#27ae60", IGO: "#8e44ad", NGO: "#17a589" };
+  const SECTOR_NAMES = { MIL: "military", GOV: "government", REB: "rebels", CVL: "civilians", IGO: "international body", NGO: "NGO" };
+  const LABELLED = 15; // the strongest actors are named on the graph; the others on hover or click
 
   function colour(node) {
     const sector = node.sector || (node.id.split(".")[1] || "");
@@ -26,12 +28,40 @@
     ]);
   }
 
-  function edgeCard(container, data, basis) {
-    const count = basis === "events" ? data.weight + " events" : data.weight + " sentences";
+  function edgeCard(container, data, basis, query) {
+    const unit = basis === "events" ? "event" : "sentence";
+    const count = data.weight + " " + unit + (data.weight === 1 ? "" : "s");
+    const byType = Object.entries(data.typeCounts || {}).sort((a, b) => b[1] - a[1])
+      .map(([type, n]) => el("li", {}, chip(type), " " + n));
+    const actorQuery = joinQuery(query.replace(/(^|&)actor=[^&]*/g, ""), "actor=" + encodeURIComponent(data.source));
     card(container, [
       el("h3", {}, data.sourceName + (basis === "events" ? " → " : " — ") + data.targetName),
-      el("p", {}, count + (data.types ? " · " + data.types : "")),
-      el("p", {}, el("a", { href: "/events?actor=" + encodeURIComponent(data.source) }, "events of " + data.sourceName)),
+      el("p", {}, count),
+      byType.length ? el("ul", { className: "type-counts" }, ...byType) : null,
+      el("p", {}, el("a", { href: "/events?" + actorQuery }, "events of " + data.sourceName)),
+    ]);
+  }
+
+  function swatch(colour) {
+    const mark = el("span", { className: "swatch" });
+    mark.style.backgroundColor = colour; // through the CSSOM, which the page's CSP allows
+    return mark;
+  }
+
+  /* What the drawing means, shown until something is selected. */
+  function explain(container, answer, basis) {
+    const sectors = Object.entries(SECTOR_COLOURS).map(([code, colour]) =>
+      el("li", {}, swatch(colour), " " + SECTOR_NAMES[code] + " (" + code + ")"));
+    card(container, [
+      el("h3", {}, "Reading the network"),
+      el("p", {}, basis === "events"
+        ? "An arrow runs from an actor to the recipient of its events; its width is their number, its colour their most frequent type."
+        : "A line joins two actors named in one sentence; its width is the number of sentences."),
+      el("p", {}, "Circle size: how many events an actor takes part in. The " + LABELLED + " busiest actors are named; hover or click the others."),
+      el("ul", { className: "sector-legend" }, ...sectors,
+        el("li", {}, swatch("#34495e"), " a state"),
+        el("li", {}, swatch("#7f8c8d"), " other")),
+      el("p", { className: "muted" }, "Click an actor or a link for its events."),
     ]);
   }
 
@@ -64,29 +94,45 @@
     status.textContent = answer.nodes.length + " actors, " + answer.edges.length + " links";
     const names = Object.fromEntries(answer.nodes.map((n) => [n.id, n.name]));
     const heaviest = Math.max(...answer.edges.map((e) => e.events || e.sentences || 1));
+    const strength = {};
+    for (const e of answer.edges) {
+      for (const id of [e.source, e.target]) strength[id] = (strength[id] || 0) + (e.events || e.sentences || 1);
+    }
+    const named = new Set(Object.entries(strength).sort((a, b) => b[1] - a[1]).slice(0, LABELLED).map(([id]) => id));
+    const strongest = Math.max(1, ...Object.values(strength));
+    const mainType = (counts) => Object.entries(counts || {}).sort((a, b) => b[1] - a[1]).map(([type]) => type)[0];
     const elements = [
-      ...answer.nodes.map((n) => ({ data: { id: n.id, label: n.name, colour: colour(n), country: n.country, kind: n.kind } })),
+      ...answer.nodes.map((n) => ({ data: { id: n.id, label: n.name, shown: named.has(n.id) ? n.name : "", colour: colour(n),
+        country: n.country, kind: n.kind, strength: strength[n.id] || 1 } })),
       ...answer.edges.map((e, i) => ({ data: {
         id: "edge" + i, source: e.source, target: e.target, weight: e.events || e.sentences || 1,
-        types: (e.types || []).join(", "), sourceName: names[e.source] || e.source, targetName: names[e.target] || e.target,
+        types: (e.types || []).join(", "), typeCounts: e.type_counts || {},
+        colour: basis === "events" && mainType(e.type_counts) ? typeColor(mainType(e.type_counts)) : "#9aa5ae",
+        sourceName: names[e.source] || e.source, targetName: names[e.target] || e.target,
       } })),
     ];
     const cy = cytoscape({
       container: container,
       elements: elements,
       style: [
-        { selector: "node", style: { "background-color": "data(colour)", label: "data(label)", "font-size": 14, "min-zoomed-font-size": 6, "text-valign": "bottom",
-          "text-margin-y": 4, width: 18, height: 18, color: "#1d2327", "text-wrap": "wrap", "text-max-width": 120 } },
-        { selector: "edge", style: { width: "mapData(weight, 1, " + heaviest + ", 1, 7)", "line-color": "#9aa5ae", "curve-style": "bezier",
-          "target-arrow-shape": basis === "events" ? "triangle" : "none", "target-arrow-color": "#9aa5ae", opacity: 0.55 } },
+        { selector: "node", style: { "background-color": "data(colour)", label: "data(shown)", "font-size": 14, "min-zoomed-font-size": 6, "text-valign": "bottom",
+          "text-margin-y": 4, width: "mapData(strength, 1, " + strongest + ", 14, 40)", height: "mapData(strength, 1, " + strongest + ", 14, 40)",
+          color: "#1d2327", "text-wrap": "wrap", "text-max-width": 120 } },
+        { selector: "node.hovered, node:selected", style: { label: "data(label)", "z-index": 10 } },
+        { selector: "edge", style: { width: "mapData(weight, 1, " + heaviest + ", 1, 7)", "line-color": "data(colour)", "curve-style": "bezier",
+          "target-arrow-shape": basis === "events" ? "triangle" : "none", "target-arrow-color": "data(colour)", opacity: 0.6 } },
         { selector: ":selected", style: { "border-width": 3, "border-color": "#e0a800", "line-color": "#e0a800", "target-arrow-color": "#e0a800" } },
       ],
       layout: layoutFor(answer.nodes.length, answer.edges.length),
       maxZoom: 2.5,
       minZoom: 0.2,
     });
+    explain(side, answer, basis);
     cy.on("tap", "node", (event) => nodeCard(side, event.target.data(), query));
-    cy.on("tap", "edge", (event) => edgeCard(side, event.target.data(), basis));
+    cy.on("tap", "edge", (event) => edgeCard(side, event.target.data(), basis, query));
+    cy.on("tap", (event) => { if (event.target === cy) explain(side, answer, basis); });
+    cy.on("mouseover", "node", (event) => event.target.addClass("hovered"));
+    cy.on("mouseout", "node", (event) => event.target.removeClass("hovered"));
     window.polemosNetwork = cy;
   }
 
