@@ -267,3 +267,21 @@ def test_the_network_explains_itself_and_a_link_tells_its_event_types(page):
     assert "→" in card and re.search(r"\d+ events?\b", card)
     assert side.locator("ul.type-counts li .chip").count() >= 1  # each event type of the link, with its count
     shot(page, "network-link")
+
+
+def test_the_map_goes_to_a_place_by_name_and_clusters_wear_type_colours(page):
+    page.goto("/map")
+    page.wait_for_selector("path.leaflet-interactive, .marker-cluster")
+    clusters = page.locator(".type-cluster .cluster-count")
+    if clusters.count():
+        colour = clusters.first.evaluate("(node) => getComputedStyle(node).backgroundColor")
+        legend = page.locator("#map-legend .chip").evaluate_all("(chips) => chips.map((c) => getComputedStyle(c).backgroundColor)")
+        assert colour in legend  # the cluster's colour is a type of the legend, not a size band
+    search = page.locator("#place-search")
+    search.fill("Khart")
+    page.wait_for_function("() => document.querySelectorAll('#place-options option').length > 0")
+    label = page.locator("#place-options option").first.get_attribute("value")
+    assert label.startswith("Khartoum")
+    search.fill(label)
+    page.wait_for_function("() => Math.abs(window.polemosMap.getCenter().lat - 15.5) < 1 && window.polemosMap.getZoom() >= 8")
+    shot(page, "map-place")

@@ -49,6 +49,7 @@
       + (item.place_name || "") + " · " + (item.date_begin || "undated") + sources);
     marker.on("click", () => showCard(item));
     marker.options.eventId = item.id;
+    marker.options.eventType = item.type;
     return marker;
   }
 
@@ -61,6 +62,49 @@
     });
     marker.on("click", () => map.fitBounds([[item.cell[0], item.cell[1]], [item.cell[2], item.cell[3]]]));
     return marker;
+  }
+
+  /* A cluster wears the colour of its most frequent event type, as the legend shows it. */
+  function clusterIcon(cluster) {
+    const counts = {};
+    for (const marker of cluster.getAllChildMarkers()) counts[marker.options.eventType] = (counts[marker.options.eventType] || 0) + 1;
+    const main = Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
+    const total = cluster.getChildCount();
+    const size = Math.round(28 + Math.min(24, Math.log10(total + 1) * 10));
+    const label = el("span", { className: "cluster-count", title: total + " events, mostly " + main }, String(total));
+    label.style.backgroundColor = typeColor(main); // CSSOM: allowed by the page's CSP
+    return L.divIcon({ html: label, className: "marker-cluster type-cluster", iconSize: [size, size] });
+  }
+
+  /* Go to a place by name: the places the stored documents name, as the user types. */
+  function placeSearch(map, input, options) {
+    if (!input) return;
+    let found = [];
+    let timer = null;
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const term = input.value.trim();
+        const match = found.find((place) => placeLabel(place) === term);
+        if (match) {
+          map.setView([match.lat, match.lon], match.feature === "country" ? 5 : 10);
+          return;
+        }
+        if (term.length < 2) return;
+        const answer = await getJSON("/api/places", "q=" + encodeURIComponent(term) + "&limit=10").catch(() => null);
+        if (!answer) return;
+        found = answer.items.filter((place) => place.lat !== null && place.lon !== null);
+        options.replaceChildren(...found.map((place) => {
+          const option = document.createElement("option");
+          option.value = placeLabel(place);
+          return option;
+        }));
+      }, 150);
+    });
+  }
+
+  function placeLabel(place) {
+    return place.name + (place.country ? " (" + place.country + ")" : "");
   }
 
   function noun(answer) {
@@ -79,7 +123,11 @@
     const map = L.map(container, { worldCopyJump: true, minZoom: 2, maxZoom: 13, preferCanvas: false }).setView([30, 20], 2);
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Borders: Natural Earth");
-    const points = L.markerClusterGroup({ chunkedLoading: true, maxClusterRadius: 40, showCoverageOnHover: false });
+    const points = L.markerClusterGroup({
+      chunkedLoading: true, maxClusterRadius: 40, showCoverageOnHover: false,
+      spiderfyOnMaxZoom: true, zoomToBoundsOnClick: true, iconCreateFunction: clusterIcon,
+    });
+    placeSearch(map, document.getElementById("place-search"), document.getElementById("place-options"));
     const cells = L.layerGroup();
     points.addTo(map);
     cells.addTo(map);
@@ -116,6 +164,7 @@
       }
     }
 
+    window.polemosMap = map;
     basemap(map).catch((error) => { status.textContent = "basemap: " + error.message; });
     load().then(() => map.on("moveend", load));
   });
