@@ -285,3 +285,29 @@ def test_the_map_goes_to_a_place_by_name_and_clusters_wear_type_colours(page):
     search.fill(label)
     page.wait_for_function("() => Math.abs(window.polemosMap.getCenter().lat - 15.5) < 1 && window.polemosMap.getZoom() >= 8")
     shot(page, "map-place")
+
+
+def test_the_review_queue_runs_from_the_keyboard_most_cited_first(page):
+    page.goto("/review")
+    items = page.locator("section.review-item")
+    first_id = items.first.get_attribute("id")
+    assert "current" in items.first.get_attribute("class")
+    items.first.locator("input[name=reviewer]").fill("keyboard-analyst")
+    page.locator("h1").click()  # out of the text field: keys now act on the queue
+    page.keyboard.press("c")
+    page.wait_for_function(
+        "(id) => document.getElementById(id).querySelector('.review-state .badge').textContent === 'confirmed'", arg=first_id)
+    assert "current" in items.nth(1).get_attribute("class")  # on to the next one
+    page.keyboard.press("k")
+    assert "current" in items.first.get_attribute("class")
+    page.reload()
+    assert page.locator(f"#{first_id}").count() == 0  # the queue holds unreviewed events only
+    _base, db = page.served
+    import sqlite3
+
+    connection = sqlite3.connect(db)
+    ids = [item.removeprefix("review-") for item in page.locator("section.review-item").evaluate_all("(s) => s.map((x) => x.id)")]
+    cited = [connection.execute("SELECT COALESCE((SELECT c.source_count FROM canonical_members m JOIN canonical_events c"
+                                " ON c.id = m.canonical_id WHERE m.report_id = ?), 0)", (event_id,)).fetchone()[0]
+             for event_id in ids]
+    assert cited == sorted(cited, reverse=True)

@@ -29,6 +29,10 @@ EFFECTIVE_TYPE = "COALESCE(e.review_type, e.type)"  # a corrected type wins
 EVENT_SORTS = {
     "date": "e.date_begin", "type": EFFECTIVE_TYPE, "place": "e.place_name", "country": "e.country",
     "dead": "e.dead_min", "confidence": "e.confidence", "document": "e.doc_id", "review": "e.review_status",
+    # How many documents report the real event this report belongs to: a review queue starts
+    # with the events most cited.
+    "sources": "(SELECT c.source_count FROM canonical_members m JOIN canonical_events c ON c.id = m.canonical_id"
+               " WHERE m.report_id = e.id)",
 }
 DEFAULT_SORT = "-date"
 

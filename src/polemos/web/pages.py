@@ -145,10 +145,16 @@ def event_page(request: Request, event_id: str, store=Depends(store_of)):
 
 
 @router.get("/review", response_class=HTMLResponse)
-def review_page(request: Request, filter: EventFilter = Depends(event_filter), page: Page = Depends(page), store=Depends(store_of)):
-    items, total = store.events(filter, limit=min(page.limit, 100), offset=page.offset)
+def review_page(request: Request, filter: EventFilter = Depends(event_filter), page: Page = Depends(page),
+                sort: Optional[str] = Query(None, max_length=30), store=Depends(store_of)):
+    """The review queue: unreviewed events unless another review state is asked for, the
+    events most documents report first, so a reviewer's time goes where it counts most."""
+    if "review" not in request.query_params:
+        filter.review = "unreviewed"
+    sort = checked_sort(sort, EVENT_SORTS) or "-sources"
+    items, total = store.events(filter, limit=min(page.limit, 100), offset=page.offset, sort=sort)
     args = filter_query(filter)
-    return render(request, "review.html", items=items, pager=pager(page, total, args), filter=filter,
+    return render(request, "review.html", items=items, pager=pager(page, total, {**args, "sort": sort}), filter=filter,
                   filter_args=args, statuses=REVIEW_STATUSES)
 
 

@@ -127,7 +127,38 @@
     });
   }
 
+  /* The queue by keyboard: j/k move, c confirms, x rejects, e opens the corrections, o the source. */
+  function keyboardQueue() {
+    const items = Array.from(document.querySelectorAll("section.review-item"));
+    if (!items.length) return;
+    let current = 0;
+    const focus = (index) => {
+      current = Math.max(0, Math.min(items.length - 1, index));
+      items.forEach((item, i) => item.classList.toggle("current", i === current));
+      items[current].focus({ preventScroll: true });
+      items[current].scrollIntoView({ block: "nearest" });
+    };
+    document.addEventListener("keydown", (event) => {
+      if (event.target.closest("input, select, textarea") || event.ctrlKey || event.metaKey || event.altKey) return;
+      const item = items[current];
+      const press = (selector) => { const node = item.querySelector(selector); if (node) node.click(); };
+      const actions = {
+        j: () => focus(current + 1), k: () => focus(current - 1),
+        c: () => { press("button[data-status=confirmed]"); focus(current + 1); },
+        x: () => { press("button[data-status=rejected]"); focus(current + 1); },
+        e: () => { const details = item.querySelector("details.corrections"); if (details) details.open = true; },
+        o: () => press("blockquote a"),
+      };
+      if (actions[event.key]) {
+        event.preventDefault();
+        actions[event.key]();
+      }
+    });
+    focus(0);
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    keyboardQueue();
     document.querySelectorAll("input.actor-input[list]").forEach(autocomplete);
     for (const form of document.querySelectorAll("form.review-form")) {
       const remembered = localStorage.getItem(REVIEWER_KEY);
