@@ -403,3 +403,30 @@ def test_a_network_link_counts_its_events_by_type(client):
     assert network["edges"]
     for edge in network["edges"]:
         assert sum(edge["type_counts"].values()) == edge["events"] and sorted(edge["type_counts"]) == edge["types"]
+
+
+def test_trends_flag_an_unusual_rise_against_the_months_before(tmp_path):
+    from made_up_records import karabakh_record
+
+    db = str(tmp_path / "trends.db")
+    with open_store(db) as store:
+        def add(number: int, day: str) -> None:
+            record = karabakh_record()
+            record.document.id, record.document.content_hash = f"doc-{number}", f"hash-{number}"
+            record.events = record.events[:1]
+            record.events[0].date = {"value": day, "begin": day, "end": day, "precision": "day"}
+            record.places[0].lat += number  # each its own incident: nothing fuses
+            store.add(record)
+
+        number = 0
+        for month in range(1, 9):  # one event a month, January to August
+            number += 1
+            add(number, f"2023-{month:02d}-10")
+        for day in range(1, 7):  # then six in September
+            number += 1
+            add(number, f"2023-09-{day:02d}")
+        answer = queries.trends(store, EventFilter(), "month", 8, view="reports")
+    assert answer["period"] == "2023-09" and answer["baseline"][0] == "2023-01" and len(answer["baseline"]) == 8
+    (row,) = answer["items"]
+    assert row["events"] == 6 and row["baseline_mean"] == 1.0 and row["unusual"]
+    assert "standard deviations" in answer["rule"]

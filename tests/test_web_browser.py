@@ -88,6 +88,7 @@ def test_every_view_renders(page):
     page.goto("/timeline")
     page.wait_for_selector("#timeline svg rect.bar")
     assert re.match(r"\d+ dated events", page.locator("#timeline-status").inner_text())
+    page.wait_for_selector("#trends table.trends-table tbody tr")
     shot(page, "timeline")
     page.goto("/network?basis=sentences")
     page.select_option("#basis", "sentences")

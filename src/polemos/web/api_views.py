@@ -48,6 +48,19 @@ def timeline(
     return queries.timeline(store, filter, granularity, limit, offset, view)
 
 
+@router.get("/trends", tags=["views"], summary="Events per country in the latest period against the periods before")
+def trends(
+    filter: EventFilter = Depends(event_filter),
+    granularity: Literal["day", "month", "year"] = Query("month"),
+    baseline: int = Query(8, ge=1, le=60, description="How many periods before the latest make the baseline."),
+    view: Literal["canonical", "reports"] = Query("canonical", description=VIEW_HELP),
+    store=Depends(store_of),
+):
+    """Each country's events in the latest period with events, the mean and standard deviation
+    of the periods before it, and whether the rise is unusual (the rule is in ``rule``)."""
+    return queries.trends(store, filter, granularity, baseline, view)
+
+
 @router.get("/network", tags=["views"], summary="Actors and the events between them")
 def network(
     filter: EventFilter = Depends(event_filter),

@@ -308,6 +308,50 @@ def _periods(present: list[str], granularity: str) -> list[str]:
     return every
 
 
+# A period is unusual when its count is at least this many deviations above the mean of the
+# periods before it, and at least this many events (one event more than nothing is no trend).
+UNUSUAL_DEVIATIONS = 2.0
+UNUSUAL_MINIMUM = 3
+
+
+def trends(store, filter: EventFilter, granularity: str, baseline_periods: int, view: str = "canonical") -> dict:
+    """Events per country in the latest period with events, against the mean and deviation of
+    the ``baseline_periods`` periods before it (empty periods count as zero), with unusual rises
+    flagged by the rule stated in the answer."""
+    width = GRANULARITY_WIDTH[granularity]
+    table, where, params, columns = _view_source(store, filter, view)
+    alias = columns["alias"]
+    rows = store.connection.execute(
+        f"SELECT {alias}.country AS country, substr({alias}.date_begin, 1, {width}) AS period, COUNT(*) AS events"
+        f" FROM {table} WHERE {where} AND {alias}.date_begin IS NOT NULL AND {columns['modality']} = 'asserted'"
+        f" GROUP BY 1, 2", params,
+    ).fetchall()
+    counts: dict[str, dict[str, int]] = {}
+    for row in rows:
+        if PLAUSIBLE_YEARS[0] <= int(row["period"][:4]) <= PLAUSIBLE_YEARS[1]:
+            counts.setdefault(row["country"] or "", {})[row["period"]] = row["events"]
+    present = sorted({period for by_period in counts.values() for period in by_period})
+    rule = (f"unusual: at least {UNUSUAL_MINIMUM} events and {UNUSUAL_DEVIATIONS:g} standard deviations above the mean"
+            f" of the {baseline_periods} {granularity}s before")
+    if not present:
+        return {"granularity": granularity, "period": None, "baseline": [], "items": [], "rule": rule, "view": view}
+    timeline_periods = _periods(present, granularity)
+    current = timeline_periods[-1]
+    baseline = timeline_periods[-1 - baseline_periods:-1] if len(timeline_periods) > 1 else []
+    items = []
+    for country, by_period in counts.items():
+        now = by_period.get(current, 0)
+        before = [by_period.get(period, 0) for period in baseline] or [0]
+        mean = sum(before) / len(before)
+        deviation = math.sqrt(sum((value - mean) ** 2 for value in before) / len(before))
+        unusual = now >= UNUSUAL_MINIMUM and now > mean + UNUSUAL_DEVIATIONS * deviation
+        if now or mean:
+            items.append({"country": country or None, "events": now, "baseline_mean": round(mean, 2),
+                          "baseline_deviation": round(deviation, 2), "change": now - round(mean, 2), "unusual": unusual})
+    items.sort(key=lambda item: (not item["unusual"], -item["change"], item["country"] or ""))
+    return {"granularity": granularity, "period": current, "baseline": baseline, "items": items, "rule": rule, "view": view}
+
+
 def network(store, filter: EventFilter, limit: int) -> dict:
     """Actors joined by the events between them (actor → recipient), heaviest links first."""
     where, params = event_conditions(filter, store.dialect)
