@@ -1,4 +1,4 @@
--- PostgreSQL dialect of migrations/0006_canonical_modality.sql: keep the two in step.
+-- PostgreSQL dialect of migrations/0007_canonical_modality.sql: keep the two in step.
 -- Whether a canonical event happened, on its row: the map and the timeline count canonical
 -- events, and mark those not said to have happened, without reading their reports. Only
 -- asserted reports fuse, so a canonical event has the modality of any of its reports.
