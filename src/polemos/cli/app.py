@@ -11,7 +11,7 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
-from polemos.cli import evaluating, serving, training
+from polemos.cli import evaluating, serving, training, watching
 from polemos.cli.terminal import printable
 from polemos.cli.ingesting import IngestSummary, extract_to_stream, ingest_paths
 from polemos.budget import DEFAULT_MAX_CHARS, DEFAULT_SECONDS, DocumentBudget
@@ -108,7 +108,9 @@ def _run_ingest(paths, db, options, config, quiet, workers=None, engine="local",
     with store:
         summary = ingest_paths(paths, store, options, config, err, show_progress=not quiet,
                                workers=workers, engine=engine, scheduler=scheduler)
-    err.print(printable(summary.render(store.display_location)))
+        err.print(printable(summary.render(store.display_location)))
+        if summary.added_ids:
+            watching.after_ingest(store, summary.added_ids)
     return summary
 
 
@@ -333,6 +335,10 @@ def _all_document_ids(store) -> list[str]:
 
 
 serving.register(app)
+app.add_typer(watching.app, name="watch")
+from polemos.cli import alerting  # noqa: E402 - it takes the event filter options defined above
+
+app.add_typer(alerting.app, name="alerts")
 
 
 def main() -> None:
