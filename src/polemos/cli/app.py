@@ -188,7 +188,7 @@ def demo(
     out.print(f"\nWeb workspace: http://127.0.0.1:{port}/  (Ctrl-C to stop)")
     from polemos.cli.serving import serve as serve_command
 
-    serve_command(db=db, host="127.0.0.1", port=port, token=None, private=False)
+    serve_command(db=db, host="127.0.0.1", port=port, token=None, private=False, allow_private_fetch=False)
 
 
 ActorOption = typer.Option(None, "--actor", help="Actor id or name (e.g. AZE.MIL, 'Azerbaijan').")
