@@ -106,6 +106,7 @@ class Watcher:
         """Poll, fetch and ingest once; returns what happened."""
         started = time.perf_counter()
         summary = CycleSummary()
+        self.state.requeue_retries()
         for source in self.state.sources(include_broken=False):
             summary.sources += 1
             poll_source(self.state, self.fetcher, source, self.config, summary)
@@ -201,9 +202,9 @@ def fetch_new(state: WatchState, fetcher: Fetcher, summary: CycleSummary) -> int
             continue
         final = answer.error is not None and ("robots" in answer.error or "content type" in answer.error
                                               or "larger than" in answer.error or answer.status in (404, 410))
-        status = state.fetch_failed(item["url"], answer.error or f"HTTP {answer.status}", final=final)
-        if status == "failed":
-            summary.failures.append((item["url"], answer.error or f"HTTP {answer.status}"))
+        reason = answer.error or f"HTTP {answer.status}"
+        status = state.fetch_failed(item["url"], reason, final=final)
+        summary.failures.append((item["url"], reason if status == "failed" else f"{reason} (tried again next cycle)"))
     return len(items)
 
 

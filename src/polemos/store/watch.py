@@ -108,6 +108,11 @@ class WatchState:
         row = self.connection.execute("SELECT * FROM watch_items WHERE url = ?", (url,)).fetchone()
         return dict(row) if row else None
 
+    def requeue_retries(self) -> None:
+        """At the start of a cycle: the articles that failed in an earlier one are tried again."""
+        with self.store.transaction():
+            self.connection.execute("UPDATE watch_items SET status = 'new' WHERE status = 'retry'")
+
     def fetched(self, url: str, body: Optional[bytes], content_type: str) -> None:
         with self.store.transaction():
             self.connection.execute(
@@ -115,12 +120,12 @@ class WatchState:
                 " WHERE url = ?", (zlib.compress(body) if body is not None else None, content_type, url))
 
     def fetch_failed(self, url: str, reason: str, final: bool = False) -> str:
-        """Record a failed fetch: tried again next cycle, or failed for good when ``final`` or after
-        ``ITEM_ATTEMPTS`` tries. Returns the item's new status."""
+        """Record a failed fetch: tried again next cycle (``retry`` until then), or failed for good
+        when ``final`` or after ``ITEM_ATTEMPTS`` tries. Returns the item's new status."""
         with self.store.transaction():
             row = self.connection.execute("SELECT attempts FROM watch_items WHERE url = ?", (url,)).fetchone()
             attempts = (row["attempts"] if row else 0) + 1
-            status = "failed" if final or attempts >= ITEM_ATTEMPTS else "new"
+            status = "failed" if final or attempts >= ITEM_ATTEMPTS else "retry"
             self.connection.execute(
                 "UPDATE watch_items SET status = ?, attempts = ?, reason = ?, done_at = ? WHERE url = ?",
                 (status, attempts, reason[:500], now() if status == "failed" else None, url))
