@@ -1,8 +1,9 @@
 """Which canonical events match a watchlist, and the alerts they make.
 
 An alert is kept once per watchlist and canonical event. A later source of the same event
-updates the alert's content without sending it again, unless the event's death toll rose:
-then it is sent again, saying so. Events that already matched when a watchlist was made are
+updates the alert's content without sending it again, unless the death toll rose: unless a
+source now reports more dead than any source before it (the canonical figure itself stays the
+most conservative one, so it never rises). Then the alert is sent again, saying so. Events that already matched when a watchlist was made are
 recorded as its baseline and never sent.
 """
 
@@ -48,7 +49,15 @@ def _views(store, where: str, params: list) -> list[dict]:
 
 
 def dead_of(view: dict) -> Optional[float]:
+    """The canonical death toll (the most conservative figure of the sources)."""
     return ((view.get("size") or {}).get("dead") or {}).get("value")
+
+
+def highest_toll(view: dict) -> Optional[float]:
+    """The highest death toll any source reports: what rises when a later report counts more dead."""
+    dead = (view.get("size") or {}).get("dead") or {}
+    figures = [figure for figure in (dead.get("value"), dead.get("min"), dead.get("max")) if figure is not None]
+    return max(figures) if figures else None
 
 
 def summary_of(view: dict) -> dict:
@@ -60,7 +69,7 @@ def summary_of(view: dict) -> dict:
     return {
         "canonical_id": view["id"], "type": view["type"], "mode": view.get("mode"), "modality": view.get("modality"),
         "date": date.get("value") or date.get("begin"), "place": view.get("place_name"), "country": view.get("country"),
-        "lat": view.get("lat"), "lon": view.get("lon"), "dead": dead_of(view),
+        "lat": view.get("lat"), "lon": view.get("lon"), "dead": dead_of(view), "dead_reported_max": highest_toll(view),
         "actors": view.get("actor_names", []), "recipients": view.get("recipient_names", []),
         "source_count": view.get("source_count"), "sources": sources,
     }
@@ -71,7 +80,8 @@ def title_of(summary: dict, raised_from: Optional[float] = None) -> str:
     where = f" in {summary['place']}" if summary.get("place") else ""
     when = f" on {summary['date']}" if summary.get("date") else ""
     dead = f", {summary['dead']:g} dead" if summary.get("dead") is not None else ""
-    raised = f" (death toll up from {raised_from:g})" if raised_from is not None else ""
+    raised = (f" (death toll rising: a source now reports {summary['dead_reported_max']:g}, up from {raised_from:g})"
+              if raised_from is not None else "")
     return f"{what}{where}{when}{dead}{raised}"
 
 
@@ -91,7 +101,7 @@ def _record_one(store, watchlist: Watchlist, view: dict, baseline: bool) -> bool
     connection = store.connection
     ident = alert_id(watchlist.name, view["id"])
     summary = summary_of(view)
-    dead = summary["dead"]
+    dead = summary["dead_reported_max"]
     known = connection.execute("SELECT dead_value, baseline FROM alerts WHERE id = ?", (ident,)).fetchone()
     if known is None:
         connection.execute(

@@ -51,7 +51,7 @@ CREATE TABLE alerts (
     watchlist TEXT NOT NULL REFERENCES watchlists(name) ON DELETE CASCADE,
     kind TEXT NOT NULL,                 -- event or trend
     canonical_id TEXT,
-    dead_value DOUBLE PRECISION,                    -- the death toll last alerted on
+    dead_value DOUBLE PRECISION,        -- the highest death toll a source reported, when last alerted
     title TEXT NOT NULL,
     summary_json TEXT NOT NULL,         -- what a delivery shows: type, date, place, evidence, links
     baseline INTEGER NOT NULL DEFAULT 0,-- matched when the watchlist was made: recorded, not sent
