@@ -150,3 +150,25 @@ def test_a_kill_during_watch_run_loses_and_repeats_nothing(tmp_path):
         assert {site.hits[path] for path in site.article_paths()} == {1}  # nothing fetched twice
     finally:
         site.stop()
+
+
+def test_the_workspace_fetches_no_private_address_and_keeps_private_feeds_behind_the_token(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from polemos.alerts import Watchlist, Watchlists
+    from polemos.store import EventFilter, open_store
+    from polemos.web import create_app
+
+    db = str(tmp_path / "web.db")
+    with open_store(db) as store:
+        Watchlists(store).add(Watchlist("assaults", EventFilter(type="ASSAULT")))
+    with TestClient(create_app(db), base_url="http://127.0.0.1:8000") as client:
+        refused = client.post("/api/ingest-url", json={"url": "http://127.0.0.1:9/secret"})
+        assert refused.status_code == 403 and "--allow-private-fetch" in refused.json()["error"]
+        assert client.get("/alerts/assaults.atom").headers["content-type"].startswith("application/atom+xml")
+        assert client.get("/alerts/nothing.atom").status_code == 404
+        assert "No sources watched yet" in client.get("/sources").text
+    with TestClient(create_app(db, token="s3cret", private=True), base_url="http://127.0.0.1:8000") as client:
+        assert client.get("/alerts/assaults.atom").status_code == 401
+        feed = client.get("/alerts/assaults.atom", headers={"Authorization": "Bearer s3cret"})
+        assert feed.status_code == 200 and "<title>polemos alerts: assaults</title>" in feed.text
