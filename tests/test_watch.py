@@ -108,6 +108,8 @@ def test_the_fetcher_keeps_to_its_limits(site):
         assert time.monotonic() - started >= 0.4  # one request to a host per 0.2 s
     with Fetcher(FetchPolicy(max_bytes=500, host_interval=0)) as small:
         assert "larger than 500 bytes" in small.fetch(f"{site.base}/news/0001.html").error
+    with Fetcher(FetchPolicy(host_interval=0, public_only=True)) as public:  # as for a visitor's URL
+        assert "--allow-private-fetch" in public.fetch(f"{site.base}/news/0001.html").error
 
 
 def test_the_workspace_refuses_to_fetch_private_addresses():

@@ -40,6 +40,7 @@ class FetchPolicy:
     backoff: float = 1.0  # first wait before a retry; doubled each time
     respect_robots: bool = True
     user_agent: str = USER_AGENT
+    public_only: bool = False  # refuse private, loopback and link-local addresses, redirects included
 
 
 @dataclass
@@ -67,9 +68,10 @@ class Fetcher:
 
     def __init__(self, policy: FetchPolicy | None = None):
         self.policy = policy or FetchPolicy()
+        hooks = {"request": [_refuse_private_request]} if self.policy.public_only else {}
         self.client = httpx.Client(
             timeout=httpx.Timeout(self.policy.timeout), follow_redirects=True,
-            headers={"User-Agent": self.policy.user_agent}, max_redirects=5,
+            headers={"User-Agent": self.policy.user_agent}, max_redirects=5, event_hooks=hooks,
         )
         self._robots: dict[str, Optional[robotparser.RobotFileParser]] = {}
         self._next_slot: dict[str, float] = {}
@@ -127,6 +129,8 @@ class Fetcher:
                     return fetched
                 fetched.body = self._read_bounded(response, fetched)
                 return fetched
+        except PrivateAddress as error:
+            return Fetched(url, error=str(error))
         except httpx.TimeoutException:
             return Fetched(url, error=f"timed out after {self.policy.timeout:g} s")
         except httpx.HTTPError as error:
@@ -161,7 +165,7 @@ class Fetcher:
         self._pace(origin)
         try:
             response = self.client.get(f"{origin}/robots.txt")
-        except httpx.HTTPError:
+        except (httpx.HTTPError, PrivateAddress):
             return None  # unreachable robots.txt: the fetch itself will say what is wrong
         parser = robotparser.RobotFileParser()
         if response.status_code in (401, 403):
@@ -199,6 +203,11 @@ def _retry_after(result: Fetched, default: float) -> float:
 
 class PrivateAddress(ValueError):
     pass
+
+
+def _refuse_private_request(request: httpx.Request) -> None:
+    """Checked before every request of a public-only fetcher, so a redirect cannot lead inside either."""
+    refuse_private_address(str(request.url))
 
 
 def refuse_private_address(url: str) -> None:

@@ -137,7 +137,10 @@ def poll_source(state: WatchState, fetcher: Fetcher, source: dict, config: Watch
         summary.failures.append((source["url"], str(error) + (" (marked broken)" if status == "broken" else "")))
         return
     summary.polled += 1
-    summary.new += state.add_items(source["id"], entries[: config.max_new_per_source])
+    added = state.add_items(source["id"], entries, config.max_new_per_source)
+    summary.new += added
+    if added >= config.max_new_per_source:  # more to take next cycle: no 304 must hide them
+        etag = modified = ""
     state.poll_succeeded(source["id"], kind, etag, modified, feed_url)
 
 

@@ -86,11 +86,14 @@ class WatchState:
 
     # -- items --------------------------------------------------------------------------
 
-    def add_items(self, ident: str, entries) -> int:
-        """Record entries (``url``, ``title``, ``published``) not seen before; returns how many were new."""
+    def add_items(self, ident: str, entries, limit: Optional[int] = None) -> int:
+        """Record entries (``url``, ``title``, ``published``) not seen before, at most ``limit`` of
+        them (the rest are new again at the next poll); returns how many were new."""
         added = 0
         with self.store.transaction():
             for entry in entries:
+                if limit is not None and added >= limit:
+                    break
                 cursor = self.connection.execute(
                     "INSERT INTO watch_items (url, source_id, status, title, published, seen_at)"
                     " VALUES (?, ?, 'new', ?, ?, ?) ON CONFLICT DO NOTHING",

@@ -115,13 +115,17 @@ def list_sources(store=Depends(store_of)):
 @router.post("/api/ingest-url", tags=["watch"], summary="Fetch one web page now and ingest it")
 def ingest_url(body: UrlIn, request: Request, store=Depends(store_of)):
     url = body.url.strip()
-    if not request.app.state.allow_private_fetch:
+    public_only = not request.app.state.allow_private_fetch
+    if public_only:
         try:
             refuse_private_address(url)
         except PrivateAddress as error:
             raise HTTPException(403, str(error)) from None
-    with Fetcher(FetchPolicy(timeout=15.0, host_interval=0, retries=1, backoff=0.5)) as fetcher:
+    policy = FetchPolicy(timeout=15.0, host_interval=0, retries=1, backoff=0.5, public_only=public_only)
+    with Fetcher(policy) as fetcher:
         answer = fetcher.fetch(url)
+    if answer.error and "--allow-private-fetch" in answer.error:  # a redirect into a private address
+        raise HTTPException(403, answer.error)
     if not answer.ok:
         raise HTTPException(502, f"{url[:200]}: {answer.error or f'HTTP {answer.status}'}")
     raw = _raw_document(answer)
