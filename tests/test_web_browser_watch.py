@@ -1,6 +1,7 @@
 """Watchlists in a real headless Chromium: from a filtered events view to a saved watchlist,
 one page ingested through the Sources page's form, the alert shown on the Watchlists page,
-and the watchlist's Atom feed read by feedparser."""
+the new event shown on the events page as new since the last visit, and the watchlist's
+Atom feed read by feedparser."""
 
 from __future__ import annotations
 
@@ -48,6 +49,13 @@ def test_a_watchlist_made_from_a_filtered_view_alerts_after_an_ingest(tmp_path):
             page.fill("form.ingest-url-form input[name=url]", f"{site.base}/news/0000.html")
             page.click("form.ingest-url-form button[type=submit]")
             sync_api.expect(page.locator("form.ingest-url-form output")).to_have_text(re.compile(r"^added: "), timeout=120_000)
+
+            page.goto("/events?type=ASSAULT")  # the first visit to the events page was before the ingest
+            sync_api.expect(page.locator("#new-since h2")).to_have_text(re.compile(r"^1 new since your last visit"))
+            assert "Mopti" in page.inner_text("#new-since")
+            page.reload()
+            page.wait_for_load_state("networkidle")
+            assert page.locator("#new-since").is_hidden()  # seen now
 
             page.goto("/watchlists")
             alert = page.locator("section[data-watchlist='mopti-attacks'] li.alert")

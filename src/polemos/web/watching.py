@@ -12,7 +12,9 @@ from __future__ import annotations
 import threading
 from typing import Optional
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from datetime import datetime, timezone
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -21,6 +23,8 @@ from polemos.alerts.atom import atom_feed
 from polemos.ingest.fetch import FetchPolicy, Fetcher, PrivateAddress, refuse_private_address
 from polemos.ingest.raw import InputError, RawDocument
 from polemos.ingest.readers import decode, sniff_format
+from polemos.store import EventFilter
+from polemos.store.canonical import canonical_conditions, canonical_view
 from polemos.store.watch import WatchState
 from polemos.web.api import store_of
 from polemos.web.params import event_filter
@@ -105,6 +109,28 @@ def delete_watchlist(name: str, store=Depends(store_of)):
     if not Watchlists(store).remove(name):
         raise HTTPException(404, f"no watchlist named {name[:100]!r}")
     return {"removed": name}
+
+
+@router.get("/api/new-since", tags=["events"], summary="Canonical events fed by documents ingested after a moment")
+def new_since(after: str = Query(..., max_length=40, description="ISO date and time (UTC), e.g. the user's last visit."),
+              filter: EventFilter = Depends(event_filter), store=Depends(store_of)):
+    """What is new for a returning user: the canonical events matching the filter that a document
+    ingested after ``after`` told of (latest events first, at most 20), and how many in all."""
+    try:
+        moment = datetime.fromisoformat(after.replace("Z", "+00:00"))
+    except ValueError:
+        raise HTTPException(422, "after: an ISO date and time") from None
+    stamp = (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+    where, params = canonical_conditions(filter, store.dialect)
+    fed = ("c.id IN (SELECT m.canonical_id FROM canonical_members m JOIN documents d ON d.id = m.doc_id"
+           " WHERE d.ingested_at > ?)")
+    params = [*params, stamp.isoformat(timespec="seconds")]
+    total = store.connection.execute(f"SELECT COUNT(*) FROM canonical_events c WHERE {where} AND {fed}", params).fetchone()[0]
+    rows = store.connection.execute(
+        f"SELECT c.view_json FROM canonical_events c WHERE {where} AND {fed} ORDER BY c.date_begin DESC, c.id LIMIT 20",
+        params).fetchall()
+    return {"after": stamp.isoformat(timespec="seconds"), "total": total,
+            "items": [canonical_view(row["view_json"]) for row in rows]}
 
 
 @router.get("/api/sources", tags=["watch"], summary="Watched sources: state, last success, articles per day, errors")
