@@ -1,10 +1,11 @@
 """Watching sources: one cycle polls every watched source, fetches the new articles it lists,
 and ingests them through the normal pipeline (the same engines, workers and store).
 
-A cycle goes in three committed steps, each resumable (``polemos.store.watch``):
+A cycle goes in committed steps, each resumable (``polemos.store.watch``):
 1. poll: each source's listing (conditional GET) adds the article URLs not seen before;
 2. fetch: each new URL is fetched once, politely, and its body kept in the store;
 3. ingest: the kept bodies go through the pipeline; each stored document ends its item.
+Fetching and ingesting are streamed: pages are fetched as the workers ask for more.
 The feed entry's date is given with the page, and used when the page states none.
 """
 
@@ -12,9 +13,10 @@ from __future__ import annotations
 
 import os
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Iterator, Optional
 
 from polemos.engines import AlreadyStored, make_engine
 from polemos.ingest.feeds import Entry, canonical_url, read_listing
@@ -25,7 +27,7 @@ from polemos.pipeline import PipelineConfig
 from polemos.store.watch import WatchState, body_of
 
 MAX_SITEMAP_CHILDREN = 20  # a sitemap index's newest children read in one poll
-FETCH_BATCH = 200  # articles fetched (and kept) per round before ingesting them
+FETCH_BATCH = 200  # new articles read from the store at a time
 
 
 @dataclass
@@ -75,8 +77,7 @@ def normalise_source(text: str) -> str:
 
 
 class Watcher:
-    """Cycles of poll, fetch and ingest over one store; the pipeline's engine is made at the
-    first article and kept for every later round and cycle."""
+    """Cycles of poll, fetch and ingest over one store."""
 
     def __init__(self, store, fetcher: Fetcher, config: WatchConfig):
         self.store = store
@@ -86,6 +87,7 @@ class Watcher:
         self._engine = None
 
     def engine(self):
+        """The pipeline's engine, made at the first article and kept for later cycles."""
         if self._engine is None:
             config = self.config
             self._engine = make_engine(config.pipeline, self.store.path, config.workers, config.engine, config.scheduler)
@@ -110,11 +112,9 @@ class Watcher:
         for source in self.state.sources(include_broken=False):
             summary.sources += 1
             poll_source(self.state, self.fetcher, source, self.config, summary)
-        while True:
-            ingested_now = ingest_fetched(self.state, self.store, self.engine, self.config, summary)  # left by a killed run first
-            fetched_now = fetch_new(self.state, self.fetcher, summary)
-            if not fetched_now and not ingested_now:
-                break
+        if self.state.items("new", 1) or self.state.items("fetched", 1):
+            ingest_stream(self.state, self.store, self.engine(), pending_work(self.state, self.fetcher, summary),
+                          self.config, summary)
         summary.seconds = time.perf_counter() - started
         return summary
 
@@ -190,51 +190,57 @@ def directory_entries(url: str) -> list[Entry]:
     return [Entry("file://" + str(path.resolve())) for path in walk_directory(folder)]
 
 
-def fetch_new(state: WatchState, fetcher: Fetcher, summary: CycleSummary) -> int:
-    """Fetch up to ``FETCH_BATCH`` new articles, keeping each body in the store; returns how many were tried."""
-    items = state.items("new", FETCH_BATCH)
-    for item in items:
-        if item["url"].startswith("file://"):
-            state.fetched(item["url"], None, "file")  # read from disk at ingest
-            summary.fetched += 1
-            continue
-        answer = fetcher.fetch(item["url"])
-        if answer.ok:
-            state.fetched(item["url"], answer.body, answer.content_type)
-            summary.fetched += 1
-            continue
-        final = answer.error is not None and ("robots" in answer.error or "content type" in answer.error
-                                              or "larger than" in answer.error or answer.status in (404, 410))
-        reason = answer.error or f"HTTP {answer.status}"
-        status = state.fetch_failed(item["url"], reason, final=final)
-        summary.failures.append((item["url"], reason if status == "failed" else f"{reason} (tried again next cycle)"))
-    return len(items)
+def pending_work(state: WatchState, fetcher: Fetcher, summary: CycleSummary) -> Iterator[tuple[dict, object]]:
+    """Each item to ingest with what the pipeline reads for it: first the bodies a killed run
+    fetched but did not store, then every new article, fetched as the pipeline asks for more
+    (so fetching overlaps the workers' analysis) and kept in the store before it is handed on."""
+    for item in state.items("fetched", limit=1_000_000):
+        yield item, raw_document(item)
+    while items := state.items("new", FETCH_BATCH):
+        for item in items:
+            if fetch_one(state, fetcher, item, summary):
+                yield item, raw_document(state.item(item["url"]))
 
 
-def ingest_fetched(state: WatchState, store, engine: Callable, config: WatchConfig, summary: CycleSummary) -> int:
-    """Run every fetched article through the pipeline and store it; returns how many items were taken."""
-    items = state.items("fetched", FETCH_BATCH)
-    if not items:
-        return 0
-    batches = list(_batches(items, config.pipeline.batch_size))
-    outcomes_by_batch = engine().run(iter([[document for _item, document in batch] for batch in batches]))
-    for batch, outcomes in zip(batches, outcomes_by_batch):
-        for (item, _document), outcome in zip(batch, outcomes):
+def fetch_one(state: WatchState, fetcher: Fetcher, item: dict, summary: CycleSummary) -> bool:
+    """Fetch a new article and keep its body; False (with the reason recorded) when that failed."""
+    if item["url"].startswith("file://"):
+        state.fetched(item["url"], None, "file")  # read from disk at ingest
+        summary.fetched += 1
+        return True
+    answer = fetcher.fetch(item["url"])
+    if answer.ok:
+        state.fetched(item["url"], answer.body, answer.content_type)
+        summary.fetched += 1
+        return True
+    final = answer.error is not None and ("robots" in answer.error or "content type" in answer.error
+                                          or "larger than" in answer.error or answer.status in (404, 410))
+    reason = answer.error or f"HTTP {answer.status}"
+    status = state.fetch_failed(item["url"], reason, final=final)
+    summary.failures.append((item["url"], reason if status == "failed" else f"{reason} (tried again next cycle)"))
+    return False
+
+
+def ingest_stream(state: WatchState, store, engine, work: Iterator[tuple[dict, object]], config: WatchConfig,
+                  summary: CycleSummary) -> None:
+    """Run the work through the engine a batch at a time and store each outcome, in order."""
+    handed_on: deque = deque()
+
+    def batches():
+        batch = []
+        for pair in work:
+            batch.append(pair)
+            if len(batch) >= config.pipeline.batch_size:
+                handed_on.append(batch)
+                yield [document for _item, document in batch]
+                batch = []
+        if batch:
+            handed_on.append(batch)
+            yield [document for _item, document in batch]
+
+    for outcomes in engine.run(batches()):
+        for (item, _document), outcome in zip(handed_on.popleft(), outcomes):
             _store_outcome(state, store, item, outcome, summary)
-    return len(items)
-
-
-def _batches(items: list[dict], size: int) -> Iterator[list[tuple[dict, object]]]:
-    """Items paired with what the pipeline reads for each (a file item may hold several documents:
-    only its first is ingested with the item; a JSON Lines file is best ingested with `polemos ingest`)."""
-    batch = []
-    for item in items:
-        batch.append((item, raw_document(item)))
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def raw_document(item: dict):
