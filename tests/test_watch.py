@@ -170,6 +170,11 @@ def test_the_workspace_fetches_no_private_address_and_keeps_private_feeds_behind
         assert client.get("/alerts/assaults.atom").headers["content-type"].startswith("application/atom+xml")
         assert client.get("/alerts/nothing.atom").status_code == 404
         assert "No sources watched yet" in client.get("/sources").text
+        hook = client.post("/api/watchlists", json={"name": "inside", "webhook_url": "http://10.0.0.7/hook"})
+        assert hook.status_code == 403  # nor may a webhook point the server into its own network
+        made = client.post("/api/watchlists", json={"name": "gao", "filter": {"type": "ASSAULT", "near": "16.27,-0.04,50"},
+                                                    "min_dead": 1})
+        assert made.status_code == 200 and made.json()["description"] == "type ASSAULT, near 16.27,-0.04 (50 km), at least 1 dead"
     with TestClient(create_app(db, token="s3cret", private=True), base_url="http://127.0.0.1:8000") as client:
         assert client.get("/alerts/assaults.atom").status_code == 401
         feed = client.get("/alerts/assaults.atom", headers={"Authorization": "Bearer s3cret"})

@@ -88,10 +88,15 @@ def list_watchlists(store=Depends(store_of)):
 
 
 @router.post("/api/watchlists", tags=["alerts"], summary="Save a watchlist: the events filter that alerts when new events match")
-def create_watchlist(body: WatchlistIn, store=Depends(store_of)):
+def create_watchlist(body: WatchlistIn, request: Request, store=Depends(store_of)):
     chosen = event_filter(**_filter_params(body.filter))
     if body.webhook_url and not body.webhook_url.startswith(("http://", "https://")):
         raise HTTPException(422, "webhook_url: an http(s) URL")
+    if body.webhook_url and not request.app.state.allow_private_fetch:  # the server would POST there
+        try:
+            refuse_private_address(body.webhook_url)
+        except PrivateAddress as error:
+            raise HTTPException(403, f"webhook_url: {error}") from None
     try:
         watchlist = Watchlist(body.name.strip(), chosen, body.min_dead, body.trend, body.webhook_url, None, body.email_to)
         Watchlists(store).add(watchlist)
