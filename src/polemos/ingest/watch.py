@@ -22,7 +22,7 @@ from polemos.engines import AlreadyStored, make_engine
 from polemos.ingest.feeds import Entry, canonical_url, read_listing
 from polemos.ingest.fetch import FEED_TYPES, Fetcher
 from polemos.ingest.raw import InputError, RawDocument
-from polemos.ingest.readers import ReadOptions, decode, iter_inputs, sniff_format, walk_directory
+from polemos.ingest.readers import JSONL_SUFFIXES, ReadOptions, decode, iter_inputs, sniff_format, walk_directory
 from polemos.pipeline import PipelineConfig
 from polemos.store.watch import WatchState, body_of
 
@@ -187,7 +187,9 @@ def directory_entries(url: str) -> list[Entry]:
     folder = Path(url[len("file://"):] if url.startswith("file://") else url)
     if not folder.is_dir():
         raise _PollError(f"{folder}: no such directory")
-    return [Entry("file://" + str(path.resolve())) for path in walk_directory(folder)]
+    # One file, one article: a JSON Lines file holds many, which `polemos ingest FILE` reads instead.
+    return [Entry("file://" + str(path.resolve())) for path in walk_directory(folder)
+            if not any(suffix.lower() in JSONL_SUFFIXES for suffix in path.suffixes)]
 
 
 def pending_work(state: WatchState, fetcher: Fetcher, summary: CycleSummary) -> Iterator[tuple[dict, object]]:
@@ -244,7 +246,7 @@ def ingest_stream(state: WatchState, store, engine, work: Iterator[tuple[dict, o
 
 
 def raw_document(item: dict):
-    """What the pipeline reads for a fetched item: its kept body, or its file on disk."""
+    """What the pipeline reads for a fetched item: its kept body, or its file on disk (one article)."""
     url = item["url"]
     if url.startswith("file://"):
         path = url[len("file://"):]
