@@ -20,6 +20,8 @@ from conftest import run_cli
 from test_web_support import free_port
 from watch_site import article_text
 
+pytestmark = pytest.mark.slow  # the spaCy pipeline, through `polemos ingest`
+
 FIRST = """Gunmen kill three in attack on Mopti market
 
 Gunmen attacked a crowded market in Mopti, Mali, on 1 March 2026, killing three civilians, local officials said on Saturday.
@@ -38,12 +40,6 @@ Traders in Mopti, Mali, closed their stalls on Tuesday in memory of the nine peo
 
 Community leaders called on the authorities to protect the market when it reopens.
 """
-ELSEWHERE = """Rebels sign ceasefire in Goma
-
-Rebel leaders and government envoys signed a ceasefire agreement in Goma, Congo, on 2 March 2026, mediators said.
-"""
-
-
 class Hooks:
     """A webhook receiver on 127.0.0.1 that keeps each body with whether its signature checks out."""
 
@@ -106,7 +102,6 @@ def test_new_matches_alert_once_by_webhook_and_mail_and_again_when_the_toll_rise
     env = {"POLEMOS_SMTP_HOST": "127.0.0.1", "POLEMOS_SMTP_PORT": str(controller.port),
            "POLEMOS_WORKSPACE_URL": "http://workspace.example:8000"}
     try:
-        ingest(db, tmp_path, "elsewhere", ELSEWHERE, env)
         added = run_cli("alerts", "add", "mali-attacks", "--type", "ASSAULT", "--near", "14.5,-4.2,100", "--min-dead", "1",
                         "--webhook", hooks.url, "--email", "analyst@example.org", "--db", db)
         assert added.returncode == 0, added.stderr.decode()

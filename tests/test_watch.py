@@ -32,6 +32,7 @@ def rows(db, sql, params=()):
         return connection.execute(sql, params).fetchall()
 
 
+@pytest.mark.slow
 def test_feeds_sitemaps_pages_and_directories_are_ingested_once(site, tmp_path):
     db = str(tmp_path / "watch.db")
     folder = tmp_path / "dropbox"
@@ -122,6 +123,7 @@ def test_the_workspace_refuses_to_fetch_private_addresses():
     refuse_private_address("http://93.184.216.34/")  # a public address (no lookup needed)
 
 
+@pytest.mark.slow
 def test_a_kill_during_watch_run_loses_and_repeats_nothing(tmp_path):
     site = Site(articles=30).start()
     try:
