@@ -11,7 +11,7 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
-from polemos.cli import evaluating, serving, training
+from polemos.cli import evaluating, serving, training, watching
 from polemos.cli.terminal import printable
 from polemos.cli.ingesting import IngestSummary, extract_to_stream, ingest_paths
 from polemos.budget import DEFAULT_MAX_CHARS, DEFAULT_SECONDS, DocumentBudget
@@ -123,7 +123,9 @@ def _run_ingest(paths, db, options, config, quiet, workers=None, engine="local",
     with store:
         summary = ingest_paths(paths, store, options, config, err, show_progress=not quiet,
                                workers=workers, engine=engine, scheduler=scheduler)
-    err.print(printable(summary.render(store.display_location)))
+        err.print(printable(summary.render(store.display_location)))
+        if summary.added_ids:
+            watching.after_ingest(store, summary.added_ids)
     return summary
 
 
@@ -219,7 +221,7 @@ def demo(
     out.print(f"\nWeb workspace: http://127.0.0.1:{port}/  (Ctrl-C to stop)")
     from polemos.cli.serving import serve as serve_command
 
-    serve_command(db=db, host="127.0.0.1", port=port, token=None, private=False)
+    serve_command(db=db, host="127.0.0.1", port=port, token=None, private=False, allow_private_fetch=False)
 
 
 ActorOption = typer.Option(None, "--actor", help="Actor id or name (e.g. AZE.MIL, 'Azerbaijan').")
@@ -377,6 +379,10 @@ def _all_document_ids(store) -> list[str]:
 
 
 serving.register(app)
+app.add_typer(watching.app, name="watch")
+from polemos.cli import alerting  # noqa: E402 - it takes the event filter options defined above
+
+app.add_typer(alerting.app, name="alerts")
 
 
 def main() -> None:

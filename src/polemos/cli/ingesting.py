@@ -30,6 +30,7 @@ class IngestSummary:
     interrupted: bool = False
     store_error: Optional[str] = None  # why writing stopped, when the store failed mid-run
     seconds: float = 0.0
+    added_ids: list[str] = field(default_factory=list)  # documents stored by this run, for the watchlists
 
     def exit_code(self) -> int:
         if self.interrupted:
@@ -92,9 +93,10 @@ def _record_outcome(outcome: Outcome, store, summary: IngestSummary, console: Co
     elif isinstance(outcome, AlreadyStored):
         summary.present += 1
     else:
-        status, _doc_id = store.add(outcome.record, raw_bytes=outcome.raw_bytes, raw_format=outcome.raw_format)
+        status, doc_id = store.add(outcome.record, raw_bytes=outcome.raw_bytes, raw_format=outcome.raw_format)
         if status == "added":
             summary.added += 1
+            summary.added_ids.append(doc_id)
             summary.partial += bool(outcome.record.document.limits)
         else:
             summary.present += 1

@@ -68,13 +68,13 @@ def iter_inputs(paths: Iterable[str], options: ReadOptions | None = None) -> Ite
         if path == "-":
             yield from _read_stream(sys.stdin.buffer, "<stdin>", options)
         elif os.path.isdir(path):
-            for file_path in _walk(Path(path)):
+            for file_path in walk_directory(Path(path)):
                 yield from _read_file(file_path, options)
         else:
             yield from _read_file(Path(path), options, named=True)
 
 
-def _walk(directory: Path) -> Iterator[Path]:
+def walk_directory(directory: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):

@@ -27,7 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from polemos import __version__
 from polemos.store import open_store
-from polemos.web import api, api_views, pages
+from polemos.web import api, api_views, pages, watching
 from polemos.web.security import AccessPolicy, GuardMiddleware, LoginThrottle
 from polemos.web.stores import StorePool
 
@@ -35,12 +35,13 @@ log = logging.getLogger("polemos.web")
 
 
 def create_app(store_location: str, token: Optional[str] = None, private: bool = False,
-               host: str = "127.0.0.1") -> FastAPI:
+               host: str = "127.0.0.1", allow_private_fetch: bool = False) -> FastAPI:
     """The workspace over the store at ``store_location``, listening on ``host``.
 
     It answers to loopback names and to the address it listens on (see ``AccessPolicy``).
     With ``token``, writes need ``Authorization: Bearer TOKEN``, and with ``private`` reads
-    need it too.
+    need it too. ``allow_private_fetch`` lets "ingest this URL" fetch private, loopback and
+    link-local addresses (refused by default).
     """
     if private and not token:
         raise ValueError("a private workspace needs a token")
@@ -65,6 +66,7 @@ def create_app(store_location: str, token: Optional[str] = None, private: bool =
     app.include_router(api.router)
     app.include_router(api_views.router)
     app.include_router(pages.router)
+    watching.install(app, allow_private_fetch)
     _add_error_handlers(app)
     app.add_middleware(GuardMiddleware, policy=app.state.policy)
     return app
@@ -136,7 +138,7 @@ def is_loopback(host: str) -> bool:
 
 
 def serve(store_location: str, host: str = "127.0.0.1", port: int = 8000,
-          token: Optional[str] = None, private: bool = False) -> None:
+          token: Optional[str] = None, private: bool = False, allow_private_fetch: bool = False) -> None:
     """Run the workspace until interrupted. Bound beyond loopback, it always has a token:
     the one given, ``POLEMOS_TOKEN``, or a fresh random one printed once on standard error."""
     import uvicorn
@@ -148,7 +150,7 @@ def serve(store_location: str, host: str = "127.0.0.1", port: int = 8000,
     if private and not token:
         token = secrets.token_urlsafe(24)
         print(f"polemos: private workspace; sign in at /login with the token {token}", file=sys.stderr)
-    app = create_app(store_location, token=token, private=private, host=host)
+    app = create_app(store_location, token=token, private=private, host=host, allow_private_fetch=allow_private_fetch)
     shown = f"[{host}]" if ":" in host else host
     print(f"polemos: workspace on {store_location} at http://{shown}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

@@ -1,0 +1,149 @@
+"""Which canonical events match a watchlist, and the alerts they make.
+
+An alert is kept once per watchlist and canonical event. A later source of the same event
+updates the alert's content without sending it again, unless the death toll rose: unless a
+source now reports more dead than any source before it (the canonical figure itself stays the
+most conservative one, so it never rises). Then the alert is sent again, saying so. Events that already matched when a watchlist was made are
+recorded as its baseline and never sent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Iterable, Optional
+
+from polemos.alerts.watchlists import Watchlist
+from polemos.store.canonical import canonical_conditions, canonical_view
+from polemos.store.watch import now
+
+CHANNELS = ("webhook", "email")
+IN_CHUNK = 500  # document ids per IN (…) list
+
+
+def alert_id(watchlist: str, key: str) -> str:
+    return "al-" + hashlib.sha1(f"{watchlist}\x00{key}".encode("utf-8")).hexdigest()[:16]
+
+
+def matching_events(store, watchlist: Watchlist, doc_ids: Optional[list[str]] = None) -> list[dict]:
+    """Canonical events matching the watchlist (only those fed by ``doc_ids`` when given)."""
+    where, params = canonical_conditions(watchlist.filter, store.dialect)
+    if watchlist.min_dead is not None:
+        where += " AND c.dead_value >= ?"
+        params.append(watchlist.min_dead)
+    if doc_ids is None:
+        return _views(store, where, params)
+    found: dict[str, dict] = {}
+    for start in range(0, len(doc_ids), IN_CHUNK):
+        chunk = doc_ids[start:start + IN_CHUNK]
+        fed = f" AND c.id IN (SELECT m.canonical_id FROM canonical_members m WHERE m.doc_id IN ({','.join('?' * len(chunk))}))"
+        for view in _views(store, where + fed, [*params, *chunk]):
+            found[view["id"]] = view
+    return list(found.values())
+
+
+def _views(store, where: str, params: list) -> list[dict]:
+    rows = store.connection.execute(
+        f"SELECT c.view_json FROM canonical_events c WHERE {where} ORDER BY c.date_begin, c.id", params).fetchall()
+    return [canonical_view(row["view_json"]) for row in rows]
+
+
+def dead_of(view: dict) -> Optional[float]:
+    """The canonical death toll (the most conservative figure of the sources)."""
+    return ((view.get("size") or {}).get("dead") or {}).get("value")
+
+
+def highest_toll(view: dict) -> Optional[float]:
+    """The highest death toll any source reports: what rises when a later report counts more dead."""
+    dead = (view.get("size") or {}).get("dead") or {}
+    figures = [figure for figure in (dead.get("value"), dead.get("min"), dead.get("max")) if figure is not None]
+    return max(figures) if figures else None
+
+
+def summary_of(view: dict) -> dict:
+    """What a delivery shows of a canonical event: what, when, where, how many dead, who says so."""
+    date = view.get("date") or {}
+    sources = [{"doc_id": source["doc_id"], "title": source.get("doc_title"), "published": source.get("published"),
+                "evidence": [span["text"] for span in source.get("evidence", [])][:3]}
+               for source in view.get("sources", [])]
+    return {
+        "canonical_id": view["id"], "type": view["type"], "mode": view.get("mode"), "modality": view.get("modality"),
+        "date": date.get("value") or date.get("begin"), "place": view.get("place_name"), "country": view.get("country"),
+        "lat": view.get("lat"), "lon": view.get("lon"), "dead": dead_of(view), "dead_reported_max": highest_toll(view),
+        "actors": view.get("actor_names", []), "recipients": view.get("recipient_names", []),
+        "source_count": view.get("source_count"), "sources": sources,
+    }
+
+
+def title_of(summary: dict, raised_from: Optional[float] = None) -> str:
+    what = summary["type"].title() + (f" ({summary['mode']})" if summary.get("mode") else "")
+    where = f" in {summary['place']}" if summary.get("place") else ""
+    when = f" on {summary['date']}" if summary.get("date") else ""
+    dead = f", {summary['dead']:g} dead" if summary.get("dead") is not None else ""
+    raised = (f" (death toll rising: a source now reports {summary['dead_reported_max']:g}, up from {raised_from:g})"
+              if raised_from is not None else "")
+    return f"{what}{where}{when}{dead}{raised}"
+
+
+def record_alerts(store, watchlist: Watchlist, doc_ids: Iterable[str], baseline: bool = False) -> list[str]:
+    """Record the alerts the events fed by ``doc_ids`` make (every current match when ``baseline``);
+    returns the ids of the alerts to send (new, or whose death toll rose)."""
+    views = matching_events(store, watchlist, None if baseline else list(doc_ids))
+    to_send = []
+    with store.transaction():
+        for view in views:
+            if _record_one(store, watchlist, view, baseline):
+                to_send.append(alert_id(watchlist.name, view["id"]))
+    return to_send
+
+
+def _record_one(store, watchlist: Watchlist, view: dict, baseline: bool) -> bool:
+    connection = store.connection
+    ident = alert_id(watchlist.name, view["id"])
+    summary = summary_of(view)
+    dead = summary["dead_reported_max"]
+    known = connection.execute("SELECT dead_value, baseline FROM alerts WHERE id = ?", (ident,)).fetchone()
+    if known is None:
+        connection.execute(
+            "INSERT INTO alerts (id, watchlist, kind, canonical_id, dead_value, title, summary_json, baseline,"
+            " created_at, updated_at) VALUES (?, ?, 'event', ?, ?, ?, ?, ?, ?, ?)",
+            (ident, watchlist.name, view["id"], dead, title_of(summary), json.dumps(summary), int(baseline), now(), now()))
+        if not baseline:
+            queue_deliveries(connection, watchlist, ident)
+        return not baseline
+    rose = dead is not None and (known["dead_value"] is None or dead > known["dead_value"])
+    if rose:
+        connection.execute(
+            "UPDATE alerts SET dead_value = ?, title = ?, summary_json = ?, baseline = 0, updated_at = ? WHERE id = ?",
+            (dead, title_of(summary, known["dead_value"]), json.dumps(summary), now(), ident))
+        queue_deliveries(connection, watchlist, ident)
+        return True
+    connection.execute("UPDATE alerts SET summary_json = ? WHERE id = ?", (json.dumps(summary), ident))
+    return False
+
+
+def queue_deliveries(connection, watchlist: Watchlist, ident: str) -> None:
+    """(Re)queue the alert on each channel the watchlist has."""
+    for channel, wanted in (("webhook", watchlist.webhook_url), ("email", watchlist.email_to)):
+        if not wanted:
+            continue
+        connection.execute("DELETE FROM alert_deliveries WHERE alert_id = ? AND channel = ?", (ident, channel))
+        connection.execute(
+            "INSERT INTO alert_deliveries (alert_id, channel, status, attempts) VALUES (?, ?, 'pending', 0)",
+            (ident, channel))
+
+
+def alerts_of(store, name: str, limit: int = 50, include_baseline: bool = False) -> list[dict]:
+    """A watchlist's alerts, most recently raised first."""
+    rows = store.connection.execute(
+        "SELECT * FROM alerts WHERE watchlist = ?" + ("" if include_baseline else " AND baseline = 0") +
+        " ORDER BY updated_at DESC, id LIMIT ?", (name, limit)).fetchall()
+    return [{**dict(row), "summary": json.loads(row["summary_json"]), "deliveries": _deliveries(store, row["id"])}
+            for row in rows]
+
+
+def _deliveries(store, ident: str) -> list[dict]:
+    rows = store.connection.execute(
+        "SELECT channel, status, attempts, last_error, sent_at FROM alert_deliveries WHERE alert_id = ? ORDER BY channel",
+        (ident,)).fetchall()
+    return [dict(row) for row in rows]

@@ -1,0 +1,109 @@
+"""Watchlists: saved filters with a name, the same filters as ``polemos events`` (an
+``EventFilter``) plus a minimum death toll, and where their alerts go."""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+from dataclasses import asdict, dataclass, field
+from typing import Optional
+
+from polemos.store.event_filter import EventFilter
+from polemos.store.watch import now
+
+NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+FILTER_FIELDS = ("actor", "type", "since", "until", "near", "q", "acled", "modality")
+
+
+@dataclass
+class Watchlist:
+    name: str
+    filter: EventFilter = field(default_factory=EventFilter)
+    min_dead: Optional[float] = None
+    trend: bool = False
+    webhook_url: Optional[str] = None
+    webhook_secret: Optional[str] = None
+    email_to: Optional[str] = None
+    created_at: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        if not NAME.match(self.name or ""):
+            raise ValueError(f"{self.name!r}: a watchlist name is letters, digits, '.', '_' or '-' (up to 64)")
+        if self.webhook_url and not self.webhook_secret:
+            self.webhook_secret = secrets.token_hex(16)
+
+    def filter_json(self) -> str:
+        chosen = {key: getattr(self.filter, key) for key in FILTER_FIELDS if getattr(self.filter, key) is not None}
+        if self.min_dead is not None:
+            chosen["min_dead"] = self.min_dead
+        return json.dumps(chosen, sort_keys=True)
+
+    def describe(self) -> str:
+        """The filter in words: ``type ASSAULT, near 14.5,-4.2 (100 km), at least 1 dead``."""
+        parts = []
+        for key in FILTER_FIELDS:
+            value = getattr(self.filter, key)
+            if value is None:
+                continue
+            if key == "near":
+                parts.append(f"near {value[0]:g},{value[1]:g} ({value[2]:g} km)")
+            else:
+                parts.append(f"{'search' if key == 'q' else key} {value}")
+        if self.min_dead is not None:
+            parts.append(f"at least {self.min_dead:g} dead")
+        return ", ".join(parts) or "every event"
+
+    def public(self) -> dict:
+        """What the workspace and `alerts list` show (never the webhook secret)."""
+        shown = asdict(self)
+        shown["filter"] = json.loads(self.filter_json())
+        shown.pop("webhook_secret")
+        shown["description"] = self.describe()
+        return shown
+
+
+def from_row(row) -> Watchlist:
+    chosen = json.loads(row["filter_json"])
+    min_dead = chosen.pop("min_dead", None)
+    if chosen.get("near"):
+        chosen["near"] = tuple(chosen["near"])
+    return Watchlist(row["name"], EventFilter(**chosen), min_dead, bool(row["trend"]), row["webhook_url"],
+                     row["webhook_secret"], row["email_to"], row["created_at"])
+
+
+class Watchlists:
+    """The store's watchlists."""
+
+    def __init__(self, store):
+        self.store = store
+        self.connection = store.connection
+
+    def add(self, watchlist: Watchlist) -> Watchlist:
+        """Save a new watchlist; ValueError when the name is taken."""
+        watchlist.created_at = watchlist.created_at or now()
+        with self.store.transaction():
+            cursor = self.connection.execute(
+                "INSERT INTO watchlists (name, filter_json, trend, webhook_url, webhook_secret, email_to, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (watchlist.name, watchlist.filter_json(), int(watchlist.trend), watchlist.webhook_url,
+                 watchlist.webhook_secret, watchlist.email_to, watchlist.created_at))
+        if cursor.rowcount != 1:
+            raise ValueError(f"a watchlist named {watchlist.name!r} exists already")
+        return watchlist
+
+    def all(self) -> list[Watchlist]:
+        return [from_row(row) for row in self.connection.execute("SELECT * FROM watchlists ORDER BY name")]
+
+    def get(self, name: str) -> Optional[Watchlist]:
+        row = self.connection.execute("SELECT * FROM watchlists WHERE name = ?", (name,)).fetchone()
+        return from_row(row) if row else None
+
+    def remove(self, name: str) -> bool:
+        """Delete a watchlist with its alerts; False when there was none of that name."""
+        with self.store.transaction():
+            self.connection.execute(
+                "DELETE FROM alert_deliveries WHERE alert_id IN (SELECT id FROM alerts WHERE watchlist = ?)", (name,))
+            self.connection.execute("DELETE FROM alerts WHERE watchlist = ?", (name,))
+            cursor = self.connection.execute("DELETE FROM watchlists WHERE name = ?", (name,))
+        return cursor.rowcount == 1

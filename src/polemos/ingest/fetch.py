@@ -1,0 +1,230 @@
+"""A polite, bounded HTTP fetcher for watching sources: robots.txt, a per-host pace,
+conditional GET, timeouts, size and content-type limits, retries with backoff.
+
+It never raises for a bad answer: every fetch returns a ``Fetched`` whose ``error`` says, in
+one line, why nothing usable came back. Requests a user makes through the web workspace are
+checked with ``refuse_private_address`` first, so the server cannot be used as a proxy into
+its own network.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Optional
+from urllib import robotparser
+from urllib.parse import urlsplit
+
+import httpx
+
+from polemos import __version__
+
+USER_AGENT = f"polemos/{__version__} (+https://github.com/polemos; watching news sources)"
+DEFAULT_TIMEOUT = 15.0
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_HOST_INTERVAL = 1.0  # seconds between two requests to one host
+RETRY_STATUSES = {429, 500, 502, 503, 504}
+ARTICLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+FEED_TYPES = ("xml", "rss", "atom", "text/html", "application/xhtml+xml", "text/plain")
+
+
+@dataclass
+class FetchPolicy:
+    timeout: float = DEFAULT_TIMEOUT
+    max_bytes: int = DEFAULT_MAX_BYTES
+    host_interval: float = DEFAULT_HOST_INTERVAL
+    retries: int = 2
+    backoff: float = 1.0  # first wait before a retry; doubled each time
+    respect_robots: bool = True
+    user_agent: str = USER_AGENT
+    public_only: bool = False  # refuse private, loopback and link-local addresses, redirects included
+
+
+@dataclass
+class Fetched:
+    url: str
+    status: int = 0
+    body: bytes = b""
+    content_type: str = ""
+    etag: Optional[str] = None
+    last_modified: Optional[str] = None
+    error: Optional[str] = None  # why there is no usable body (None when there is, or on 304)
+    headers: dict = field(default_factory=dict)
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and not self.not_modified
+
+
+class Fetcher:
+    """One HTTP client for a watch run; safe to use from several threads."""
+
+    def __init__(self, policy: FetchPolicy | None = None):
+        self.policy = policy or FetchPolicy()
+        hooks = {"request": [_refuse_private_request]} if self.policy.public_only else {}
+        self.client = httpx.Client(
+            timeout=httpx.Timeout(self.policy.timeout), follow_redirects=True,
+            headers={"User-Agent": self.policy.user_agent}, max_redirects=5, event_hooks=hooks,
+        )
+        self._robots: dict[str, Optional[robotparser.RobotFileParser]] = {}
+        self._next_slot: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self.client.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def fetch(self, url: str, accept: tuple[str, ...] = ARTICLE_TYPES, etag: Optional[str] = None,
+              last_modified: Optional[str] = None) -> Fetched:
+        """GET ``url`` within the policy; ``etag``/``last_modified`` make it conditional."""
+        if urlsplit(url).scheme not in ("http", "https"):
+            return Fetched(url, error="not an http(s) URL")
+        if not self.allowed(url):
+            return Fetched(url, error="disallowed by robots.txt")
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        wait = self.policy.backoff
+        for attempt in range(self.policy.retries + 1):
+            self._pace(url)
+            result = self._get_once(url, headers, accept)
+            if not _worth_retrying(result) or attempt == self.policy.retries:
+                return result
+            time.sleep(_retry_after(result, wait))
+            wait *= 2
+        return result  # pragma: no cover - the loop always returns
+
+    def _get_once(self, url: str, headers: dict, accept: tuple[str, ...]) -> Fetched:
+        try:
+            with self.client.stream("GET", url, headers=headers) as response:
+                fetched = Fetched(str(response.url), response.status_code,
+                                  content_type=response.headers.get("content-type", "").lower(),
+                                  etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"),
+                                  headers=dict(response.headers))
+                if response.status_code == 304:
+                    return fetched
+                if response.status_code >= 400:
+                    fetched.error = f"HTTP {response.status_code}"
+                    return fetched
+                if accept and fetched.content_type and not any(kind in fetched.content_type for kind in accept):
+                    fetched.error = f"content type {fetched.content_type.split(';')[0]} is not {' or '.join(accept)}"
+                    return fetched
+                declared = response.headers.get("content-length")
+                if declared and declared.isdigit() and int(declared) > self.policy.max_bytes:
+                    fetched.error = f"larger than {self.policy.max_bytes} bytes"
+                    return fetched
+                fetched.body = self._read_bounded(response, fetched)
+                return fetched
+        except PrivateAddress as error:
+            return Fetched(url, error=str(error))
+        except httpx.TimeoutException:
+            return Fetched(url, error=f"timed out after {self.policy.timeout:g} s")
+        except httpx.HTTPError as error:
+            return Fetched(url, error=f"{type(error).__name__}: {str(error)[:160]}")
+
+    def _read_bounded(self, response: httpx.Response, fetched: Fetched) -> bytes:
+        chunks, size = [], 0
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > self.policy.max_bytes:
+                fetched.error = f"larger than {self.policy.max_bytes} bytes"
+                return b""
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def allowed(self, url: str) -> bool:
+        """Whether the host's robots.txt lets us fetch ``url`` (read once per host; none found: yes)."""
+        if not self.policy.respect_robots:
+            return True
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        with self._lock:
+            known = origin in self._robots
+        if not known:
+            parser = self._read_robots(origin)
+            with self._lock:
+                self._robots[origin] = parser
+        parser = self._robots[origin]
+        return parser is None or parser.can_fetch(self.policy.user_agent, url)
+
+    def _read_robots(self, origin: str) -> Optional[robotparser.RobotFileParser]:
+        self._pace(origin)
+        try:
+            response = self.client.get(f"{origin}/robots.txt")
+        except (httpx.HTTPError, PrivateAddress):
+            return None  # unreachable robots.txt: the fetch itself will say what is wrong
+        parser = robotparser.RobotFileParser()
+        if response.status_code in (401, 403):
+            parser.disallow_all = True
+        elif response.status_code < 400:
+            parser.parse(response.text[: self.policy.max_bytes].splitlines())
+        else:
+            return None  # no robots.txt: everything allowed
+        return parser
+
+    def _pace(self, url: str) -> None:
+        """Wait until this host's next slot: at most one request per ``host_interval`` seconds."""
+        if self.policy.host_interval <= 0:
+            return
+        host = urlsplit(url).netloc
+        with self._lock:
+            now = time.monotonic()
+            slot = max(now, self._next_slot.get(host, 0.0))
+            self._next_slot[host] = slot + self.policy.host_interval
+        if slot > now:
+            time.sleep(slot - now)
+
+
+def _worth_retrying(result: Fetched) -> bool:
+    if result.status in RETRY_STATUSES:
+        return True
+    return result.status == 0 and bool(result.error) and "robots" not in result.error and "http(s)" not in result.error
+
+
+def _retry_after(result: Fetched, default: float) -> float:
+    """The server's Retry-After (in seconds, capped at a minute) or our own backoff."""
+    value = (result.headers or {}).get("retry-after", "")
+    return min(60.0, float(value)) if value.isdigit() else default
+
+
+class PrivateAddress(ValueError):
+    pass
+
+
+def _refuse_private_request(request: httpx.Request) -> None:
+    """Checked before every request of a public-only fetcher, so a redirect cannot lead inside either."""
+    refuse_private_address(str(request.url))
+
+
+def refuse_private_address(url: str) -> None:
+    """Raise ``PrivateAddress`` unless every address ``url``'s host resolves to is public.
+
+    Used before fetching on a user's request: loopback, private, link-local, reserved and
+    multicast addresses are refused, so the server reaches nothing a visitor could not."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise PrivateAddress(f"{url[:200]!r} is not an http(s) URL")
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
+                                   type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as error:
+        raise PrivateAddress(f"{parts.hostname}: cannot resolve ({error})") from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not address.is_global or address.is_multicast:
+            raise PrivateAddress(f"{parts.hostname} resolves to {address}, a private, loopback or link-local address;"
+                                 " the server refuses to fetch it (start it with --allow-private-fetch to allow)")
