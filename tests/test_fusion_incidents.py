@@ -13,7 +13,7 @@ import pytest
 
 from polemos.fusion import EventFamilies, FusionIndex, PlaceRef, Report, fuse
 from polemos.fusion.places import distance_km
-from polemos.fusion.report import named_people, specific_actors
+from polemos.fusion.report import named_people, private_people, specific_actors
 
 KM_PER_DEGREE_LON = 111.32 * math.cos(math.radians(41.0))
 # Two made-up neighbouring towns 3 km apart in one state, and a city in another state.
@@ -31,7 +31,7 @@ def families():
 
 
 def shooting(report_id, *, day=None, month=None, place=MILLBROOK, actors=(), dead=None, injured=None,
-             published="2015-06-22", context=()):
+             published="2015-06-22", context=(), named=()):
     date = ({"value": day, "begin": day, "end": day, "text": day, "precision": "day"} if day
             else {"value": month, "text": month, "precision": "month"} if month else None)
     size = {}
@@ -44,6 +44,7 @@ def shooting(report_id, *, day=None, month=None, place=MILLBROOK, actors=(), dea
         recipient=tuple(actors), specific_actors=specific_actors(actors, KINDS), people=named_people(actors, KINDS),
         size=size, evidence=({"text": f"shooting told by {report_id}", "start": 0, "end": 25},),
         published=published, doc_title=f"Story {report_id}", context=tuple(context) if place is None else (),
+        named=frozenset(named),
     )
 
 
@@ -148,3 +149,57 @@ def test_blocking_finds_reports_two_days_apart_on_either_side_of_a_date_bucket_e
         blocked.add(reports)
         everything.add(reports)
         assert groups(blocked.canonical_events()) == groups(everything.canonical_events()) == [["later", "placed", "unplaced"]], day
+
+
+def test_private_people_are_named_in_full_and_hold_no_office():
+    actors = [
+        {"id": "jo-marlow", "name": "Jo Marlow", "kind": "person", "sector": None, "country": None},
+        {"id": "dee-hart", "name": "Dee Hart", "kind": "person", "sector": "CRM", "country": None},
+        {"id": "chief-ray-vance", "name": "Ray Vance", "kind": "person", "sector": "COP", "country": "USA"},
+        {"id": "mayor-lee", "name": "Ann Lee", "kind": "person", "sector": "GOV", "country": None},
+        {"id": "jr", "name": "Jr.", "kind": "person", "sector": None, "country": None},
+        {"id": "USA.COP", "name": "police", "kind": "state", "sector": "COP", "country": "USA"},
+    ]
+    assert private_people(actors) == {"jo-marlow", "dee-hart"}
+
+
+def test_a_follow_up_naming_the_victim_joins_the_shooting_weeks_later(families):
+    shot = shooting("shot", day="2015-06-20", named=("jo-marlow",), published="2015-06-21")
+    arrest = shooting("arrest", day="2015-07-08", named=("jo-marlow", "dee-hart"), published="2015-07-09")
+    assert groups(fuse([shot, arrest], families)) == [["arrest", "shot"]]
+    # Without the name, a shooting in the same town weeks later is another shooting; and a name
+    # is no tie beyond a follow-up's window.
+    other = shooting("other", day="2015-07-08", named=("sam-otieno",), published="2015-07-09")
+    assert len(fuse([shot, other], families)) == 2
+    months_later = shooting("later", day="2015-11-02", named=("jo-marlow",), published="2015-11-03")
+    assert len(fuse([shot, months_later], families)) == 2
+
+
+def test_a_shared_name_outweighs_a_place_resolved_elsewhere_on_the_same_days(families):
+    # One outlet's neighbourhood was taken for a town of that name in another state.
+    here = shooting("here", day="2015-06-20", named=("jo-marlow",))
+    misplaced = shooting("misplaced", day="2015-06-21", place=RIVERTON, named=("jo-marlow",))
+    assert len(fuse([here, misplaced], families)) == 1
+    weeks_later_elsewhere = shooting("elsewhere", day="2015-07-10", place=RIVERTON, named=("jo-marlow",))
+    assert len(fuse([here, weeks_later_elsewhere], families)) == 2
+
+
+def test_a_name_joins_a_report_without_a_place_and_ties_two_towns_named_the_same_day(families):
+    placed = shooting("placed", day="2015-06-20", named=("jo-marlow",))
+    unplaced = shooting("unplaced", day="2015-06-20", place=None, named=("jo-marlow",))
+    assert len(fuse([placed, unplaced], families)) == 1
+    neighbour_city = PlaceRef("Lakeside", 9800005, 41.0, -75.2, "USA", "city")  # about 17 km off
+    assert len(fuse([placed, shooting("city", day="2015-06-20", place=neighbour_city)], families)) == 2
+    assert len(fuse([placed, shooting("city", day="2015-06-20", place=neighbour_city, named=("jo-marlow",))], families)) == 1
+
+
+def test_a_report_bridging_two_canonical_events_of_one_shooting_merges_them(families):
+    # The unplaced report arrives first and cannot join the town's event (no name in common);
+    # the third names the victim the unplaced one named and sits in the town: one shooting.
+    index = FusionIndex(families)
+    index.add([shooting("town", day="2015-06-20", dead=1, published="2015-06-20")])
+    index.add([shooting("unplaced", day="2015-06-20", place=None, named=("jo-marlow",), published="2015-06-21")])
+    assert len(index.canonical_events()) == 2
+    changes = index.add([shooting("bridge", day="2015-06-20", dead=1, named=("jo-marlow",), published="2015-06-22")])
+    assert groups(index.canonical_events()) == [["bridge", "town", "unplaced"]]
+    assert sorted(change.kind for change in changes) == ["deleted", "updated"]

@@ -15,6 +15,11 @@ it only matches the same span), then names one anchor:
   without a usable place looks up ``a``, one with a place only ``an``, so the actor buckets
   are read by the few vague reports.
 
+Besides, every event files under ``p:NAME`` for each private person its documents name
+(``Profile.names``), in date buckets ``follow_up_days`` wide, and a report looks up the buckets
+within that window of its dates: a shared name joins follow-ups and reports whose places
+came out differently, so these keys do not depend on the place.
+
 This mirrors ``compat.match_score``: two profiles it accepts always share a key, so blocking
 loses no match (``tests/test_fusion_blocking.py`` checks this against comparing all pairs).
 """
@@ -30,6 +35,29 @@ def filing_keys(profile: Profile, rules: FusionRules) -> set[str]:
     """The keys a canonical event with this consensus is filed under."""
     if not profile.fusable:
         return set()
+    return _place_filing_keys(profile, rules) | _name_keys(profile, rules, slack=0)
+
+
+def lookup_keys(profile: Profile, rules: FusionRules) -> set[str]:
+    """The keys to read for a report with this profile."""
+    if not profile.fusable:
+        return set()
+    return _place_lookup_keys(profile, rules) | _name_keys(profile, rules, slack=rules.follow_up_days)
+
+
+def _name_keys(profile: Profile, rules: FusionRules, slack: int) -> set[str]:
+    """``p:NAME`` keys in follow-up-wide date buckets: a report naming a private person meets the
+    events naming them whatever its place, within the follow-up window."""
+    span = profile.span
+    if span.days > rules.max_span_days:
+        buckets = [f"s{span.begin}-{span.end}"]
+    else:
+        width = max(rules.follow_up_days, rules.max_tolerance, 1)
+        buckets = [f"f{b}" for b in range((span.begin - slack) // width, (span.end + slack) // width + 1)]
+    return {f"{profile.family}|{bucket}|p:{name}" for bucket in buckets for name in profile.names}
+
+
+def _place_filing_keys(profile: Profile, rules: FusionRules) -> set[str]:
     anchors = _actor_keys(profile, "a:")
     kind = _anchor_class(profile, rules)
     if kind == FINE:
@@ -41,10 +69,7 @@ def filing_keys(profile: Profile, rules: FusionRules) -> set[str]:
     return _combine(profile, anchors, rules)
 
 
-def lookup_keys(profile: Profile, rules: FusionRules) -> set[str]:
-    """The keys to read for a report with this profile."""
-    if not profile.fusable:
-        return set()
+def _place_lookup_keys(profile: Profile, rules: FusionRules) -> set[str]:
     kind = _anchor_class(profile, rules)
     if kind == FINE:
         place = profile.place

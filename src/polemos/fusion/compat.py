@@ -52,6 +52,8 @@ REQUIRED_TIES = 2
 # A report dated only by its publication says "in the fortnight before": a town alone, in that
 # window, is as likely another incident there (a city has several a week), so it needs one more.
 UNDATED_EXTRA_TIES = 1
+# A private person both documents name in full is enough on its own (``shares_a_name``).
+NAME_TIES = 2
 FIGURE_CATEGORIES = ("dead", "injured")
 _COUNTRY_CODE = re.compile(r"^[A-Z]{3}(\.|$)")  # "USA", "USA.COP": a state or one of its sectors, not a name
 
@@ -72,6 +74,8 @@ class Profile:
     # (category, min, max) of the victims' counts given (max None: open-ended).
     figures: tuple[tuple[str, float, Optional[float]], ...] = ()
     context: tuple[PlaceRef, ...] = ()  # where the documents are about, when ``place`` does not say
+    # The private persons the documents name (``Report.named``) and the people among the actors.
+    names: frozenset[str] = frozenset()
 
 
 def profile_of(report: Report, families: EventFamilies, rules: FusionRules) -> Profile:
@@ -82,6 +86,7 @@ def profile_of(report: Report, families: EventFamilies, rules: FusionRules) -> P
         actors=report.specific_actors, fusable=span is not None and report.modality in FUSABLE_MODALITIES,
         day_places=((span.begin, place),) if is_day_settlement(span, place) else (),
         people=report.people & report.specific_actors, figures=figures_of(report.size), context=report.context,
+        names=report.named,
     )
 
 
@@ -104,11 +109,21 @@ def match_score(new: Profile, canonical: Profile, rules: FusionRules) -> Optiona
     """How well ``new`` fits ``canonical`` (higher is better), or None when they cannot be one event."""
     if not (new.fusable and canonical.fusable) or new.family != canonical.family:
         return None
+    named = shares_a_name(new, canonical)
     date_score = _date_score(new.span, canonical.span, rules)
-    if date_score is None:
-        return None
+    close_dates = date_score is not None
+    if not close_dates:
+        if not (named and _follow_up(new.span, canonical.span, rules)):
+            return None
+        date_score = 0.0
     place = _place_agreement(new.place, canonical.place, rules)
-    if place is None or _two_towns_same_day(new, canonical, rules):
+    if place is None:
+        # One of two outlets naming the same private person on the same days placed it wrong
+        # (a neighbourhood taken for a town of the same name elsewhere): the name outweighs it.
+        if not (named and close_dates):
+            return None
+        place = (0.0, 0)
+    if _two_towns_same_day(new, canonical, rules) and not named:
         return None
     actors = _actor_agreement(new.actors - new.people, canonical.actors - canonical.people)
     if actors is None:
@@ -121,11 +136,23 @@ def match_score(new: Profile, canonical: Profile, rules: FusionRules) -> Optiona
     precise_dates = new.span.precision in PRECISE_DATES and canonical.span.precision in PRECISE_DATES
     same_figures = _figures_agree(new.figures, canonical.figures)
     required = REQUIRED_TIES + UNDATED_EXTRA_TIES * ("publication" in (new.span.precision, canonical.span.precision))
-    if place_ties + actor_ties + shared_people + precise_dates + same_figures < required:
+    ties = place_ties + actor_ties + shared_people + precise_dates + same_figures + NAME_TIES * named
+    if ties < required:
         return None
     kind_score = 0.25 * (new.type == canonical.type) + 0.25 * (new.mode is not None and new.mode == canonical.mode)
-    evidence_score = 0.25 * shared_people + 0.25 * same_figures
+    evidence_score = 0.25 * shared_people + 0.25 * same_figures + 0.5 * named
     return date_score + place_score + actor_score + kind_score + evidence_score
+
+
+def shares_a_name(new: Profile, canonical: Profile) -> bool:
+    """Both sides' documents name one private person in full (``Report.named``)."""
+    return bool(new.names & canonical.names)
+
+
+def _follow_up(a: DateSpan, b: DateSpan, rules: FusionRules) -> bool:
+    """Dates apart by no more than a follow-up report's window (an arrest, a funeral, a court
+    hearing told with the incident it follows), neither vaguer than a quarter."""
+    return max(a.days, b.days) <= rules.max_span_days and a.gap(b) <= rules.follow_up_days
 
 
 def is_unlocated(profile: Profile, rules: FusionRules) -> bool:
@@ -139,7 +166,8 @@ def _strong_without_place(new: Profile, canonical: Profile, rules: FusionRules) 
     same_day = all(p.span.precision == "day" and p.span.days <= 2 for p in (new, canonical))
     if not (same_day and new.span.gap(canonical.span) <= rules.day_tolerance):
         return False
-    if not (new.people & canonical.people or _shared_named_group(new.actors, canonical.actors)):
+    if not (new.people & canonical.people or shares_a_name(new, canonical)
+            or _shared_named_group(new.actors, canonical.actors)):
         return False
     return not _elsewhere(new, canonical, rules)
 

@@ -43,6 +43,7 @@ def consensus_profile(members: list[tuple[Report, Profile]]) -> Profile:
         people=frozenset().union(*(p.people for _, p in members)),
         figures=tuple(dict.fromkeys(figure for _, p in members for figure in p.figures)),
         context=_consensus_context(members) if not _locates(_consensus_place(places)) else (),
+        names=frozenset().union(*(p.names for _, p in members)),
     )
 
 
