@@ -43,7 +43,7 @@ def shooting(report_id, *, day=None, month=None, place=MILLBROOK, actors=(), dea
         id=report_id, doc_id=f"doc-{report_id}", type="ASSAULT", mode="firearms", date=date, place=place,
         recipient=tuple(actors), specific_actors=specific_actors(actors, KINDS), people=named_people(actors, KINDS),
         size=size, evidence=({"text": f"shooting told by {report_id}", "start": 0, "end": 25},),
-        published=published, doc_title=f"Story {report_id}", context=tuple(context) if place is None else (),
+        published=published, doc_title=f"Story {report_id}", context=tuple(context),
         named=frozenset(named),
     )
 
@@ -176,12 +176,17 @@ def test_a_follow_up_naming_the_victim_joins_the_shooting_weeks_later(families):
 
 
 def test_a_shared_name_outweighs_a_place_resolved_elsewhere_on_the_same_days(families):
-    # One outlet's neighbourhood was taken for a town of that name in another state.
-    here = shooting("here", day="2015-06-20", named=("jo-marlow",))
+    # One outlet's neighbourhood was taken for a town of that name in another state, which the
+    # other outlet's article names too.
+    here = shooting("here", day="2015-06-20", named=("jo-marlow",), context=(MILLBROOK, RIVERTON))
     misplaced = shooting("misplaced", day="2015-06-21", place=RIVERTON, named=("jo-marlow",))
     assert len(fuse([here, misplaced], families)) == 1
-    weeks_later_elsewhere = shooting("elsewhere", day="2015-07-10", place=RIVERTON, named=("jo-marlow",))
-    assert len(fuse([here, weeks_later_elsewhere], families)) == 2
+    # Neither article names the other's town: two people of one name.
+    elsewhere = shooting("elsewhere", day="2015-06-21", place=RIVERTON, named=("jo-marlow",), context=(RIVERTON,))
+    assert len(fuse([shooting("here", day="2015-06-20", named=("jo-marlow",), context=(MILLBROOK,)), elsewhere],
+                    families)) == 2
+    weeks_later = shooting("later", day="2015-07-10", place=RIVERTON, named=("jo-marlow",))
+    assert len(fuse([here, weeks_later], families)) == 2
 
 
 def test_a_name_joins_a_report_without_a_place_and_ties_two_towns_named_the_same_day(families):
@@ -203,3 +208,34 @@ def test_a_report_bridging_two_canonical_events_of_one_shooting_merges_them(fami
     changes = index.add([shooting("bridge", day="2015-06-20", dead=1, named=("jo-marlow",), published="2015-06-22")])
     assert groups(index.canonical_events()) == [["bridge", "town", "unplaced"]]
     assert sorted(change.kind for change in changes) == ["deleted", "updated"]
+
+
+def test_an_article_without_a_place_joins_the_towns_shooting_with_the_same_toll_the_same_day(families):
+    placed = shooting("placed", day="2015-06-20", dead=2, injured=1)
+    about_the_town = shooting("about-town", day="2015-06-20", place=None, dead=2, injured=1, context=(EASTON_FALLS,))
+    assert len(fuse([placed, about_the_town], families)) == 1
+    other_toll = shooting("other-toll", day="2015-06-20", place=None, dead=5, context=(EASTON_FALLS,))
+    about_elsewhere = shooting("elsewhere", day="2015-06-20", place=None, dead=2, injured=1, context=(RIVERTON,))
+    state_only = shooting("state", day="2015-06-20", place=None, dead=2, injured=1, context=(NORTH_STATE,))
+    for report in (other_toll, about_elsewhere, state_only):
+        assert len(fuse([placed, report], families)) == 2, report.id
+
+
+def test_a_trial_months_later_naming_the_victim_and_the_accused_joins_the_shooting(families):
+    shot = shooting("shot", day="2015-06-20", named=("jo-marlow", "dee-hart"), published="2015-06-21")
+    trial = shooting("trial", day="2016-03-02", named=("jo-marlow", "dee-hart"), published="2016-03-02")
+    assert len(fuse([shot, trial], families)) == 1
+    one_name = shooting("one-name", day="2016-03-02", named=("dee-hart",), published="2016-03-02")
+    assert len(fuse([shot, one_name], families)) == 2
+    trial_elsewhere = shooting("trial-elsewhere", day="2016-03-02", place=RIVERTON, named=("jo-marlow", "dee-hart"))
+    assert len(fuse([shot, trial_elsewhere], families)) == 2
+
+
+def test_a_shared_name_outweighs_two_bystanding_organisations(families):
+    # One outlet names the church near the scene, another the hospital: with the victim's name
+    # in both they are one shooting; without it, two named groups that differ keep them apart.
+    church = shooting("church", day="2015-06-20", actors=("grace-church",), named=("jo-marlow",))
+    hospital = shooting("hospital", day="2015-06-20", actors=("mercy-hospital",), named=("jo-marlow",))
+    assert len(fuse([church, hospital], families)) == 1
+    assert len(fuse([shooting("a", day="2015-06-20", actors=("grace-church",)),
+                     shooting("b", day="2015-06-20", actors=("mercy-hospital",))], families)) == 2

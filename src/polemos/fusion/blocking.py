@@ -14,6 +14,10 @@ it only matches the same span), then names one anchor:
   every event files under ``a``, events without a usable place also under ``an``; a report
   without a usable place looks up ``a``, one with a place only ``an``, so the actor buckets
   are read by the few vague reports.
+- ``u:CELL`` the grid cell of a settlement the documents of an event without a usable place
+  name: such an event joins a town's event of the same day and toll when its documents name
+  the town, so a placed report looks up the ``u`` cells near its place, an unlocated one the
+  ``g`` cells near the towns its documents name.
 
 Besides, every event files under ``p:NAME`` for each private person its documents name
 (``Profile.names``), in date buckets ``follow_up_days`` wide, and a report looks up the buckets
@@ -27,7 +31,7 @@ loses no match (``tests/test_fusion_blocking.py`` checks this against comparing 
 from __future__ import annotations
 
 from polemos.fusion.compat import Profile, named_actors
-from polemos.fusion.places import COARSE, FINE, anchor_class, cells_within, grid_cell
+from polemos.fusion.places import COARSE, FINE, SETTLEMENTS, anchor_class, cells_within, grid_cell
 from polemos.fusion.rules import FusionRules
 
 
@@ -42,7 +46,7 @@ def lookup_keys(profile: Profile, rules: FusionRules) -> set[str]:
     """The keys to read for a report with this profile."""
     if not profile.fusable:
         return set()
-    return _place_lookup_keys(profile, rules) | _name_keys(profile, rules, slack=rules.follow_up_days)
+    return _place_lookup_keys(profile, rules) | _name_keys(profile, rules, slack=max(rules.follow_up_days, rules.trial_follow_up_days))
 
 
 def _name_keys(profile: Profile, rules: FusionRules, slack: int) -> set[str]:
@@ -65,7 +69,7 @@ def _place_filing_keys(profile: Profile, rules: FusionRules) -> set[str]:
     elif kind == COARSE:
         anchors.add("cc:" + profile.place.country)
     else:
-        anchors |= _actor_keys(profile, "an:")
+        anchors |= _actor_keys(profile, "an:") | {"u:" + grid_cell(p.lat, p.lon, rules.cell_degrees) for p in _towns(profile)}
     return _combine(profile, anchors, rules)
 
 
@@ -75,11 +79,18 @@ def _place_lookup_keys(profile: Profile, rules: FusionRules) -> set[str]:
         place = profile.place
         anchors = {"g:" + cell for cell in cells_within(place.lat, place.lon, rules.fine_limit_km, rules.cell_degrees)}
         anchors |= {"cc:" + place.country} | _actor_keys(profile, "an:")
+        anchors |= {"u:" + cell for cell in cells_within(place.lat, place.lon, rules.fine_limit_km, rules.cell_degrees)}
     elif kind == COARSE:
         anchors = {"cf:" + profile.place.country, "cc:" + profile.place.country} | _actor_keys(profile, "an:")
     else:
-        anchors = _actor_keys(profile, "a:")
+        anchors = _actor_keys(profile, "a:") | {
+            "g:" + cell for p in _towns(profile) for cell in cells_within(p.lat, p.lon, rules.fine_limit_km, rules.cell_degrees)}
     return _combine(profile, anchors, rules)
+
+
+def _towns(profile: Profile) -> list:
+    """The settlements an unlocated event's documents name (``Profile.context``)."""
+    return [place for place in profile.context if place.feature in SETTLEMENTS and place.has_point]
 
 
 def _anchor_class(profile: Profile, rules: FusionRules) -> str:

@@ -73,7 +73,7 @@ class Profile:
     people: frozenset[str] = frozenset()  # the persons among ``actors``
     # (category, min, max) of the victims' counts given (max None: open-ended).
     figures: tuple[tuple[str, float, Optional[float]], ...] = ()
-    context: tuple[PlaceRef, ...] = ()  # where the documents are about, when ``place`` does not say
+    context: tuple[PlaceRef, ...] = ()  # the places the documents name (``Report.context``)
     # The private persons the documents name (``Report.named``) and the people among the actors.
     names: frozenset[str] = frozenset()
 
@@ -109,27 +109,33 @@ def match_score(new: Profile, canonical: Profile, rules: FusionRules) -> Optiona
     """How well ``new`` fits ``canonical`` (higher is better), or None when they cannot be one event."""
     if not (new.fusable and canonical.fusable) or new.family != canonical.family:
         return None
-    named = shares_a_name(new, canonical)
+    shared_names = len(new.names & canonical.names)
+    named = shared_names > 0
     date_score = _date_score(new.span, canonical.span, rules)
     close_dates = date_score is not None
     if not close_dates:
-        if not (named and _follow_up(new.span, canonical.span, rules)):
+        if not (named and _follow_up(new.span, canonical.span, shared_names, rules)):
             return None
         date_score = 0.0
     place = _place_agreement(new.place, canonical.place, rules)
     if place is None:
         # One of two outlets naming the same private person on the same days placed it wrong
-        # (a neighbourhood taken for a town of the same name elsewhere): the name outweighs it.
-        if not (named and close_dates):
+        # (a neighbourhood taken for a town of the same name elsewhere, which the other
+        # outlet's article names too): the name outweighs it.
+        if not (named and close_dates and _names_the_others_place(new, canonical, rules)):
             return None
         place = (0.0, 0)
     if _two_towns_same_day(new, canonical, rules) and not named:
         return None
     actors = _actor_agreement(new.actors - new.people, canonical.actors - canonical.people)
     if actors is None:
-        return None
+        if not named:
+            return None
+        actors = (0.0, 0)  # a bystanding organisation named by one outlet, another by the other
     shared_people = bool(new.people & canonical.people)
     if (is_unlocated(new, rules) or is_unlocated(canonical, rules)) and not _strong_without_place(new, canonical, rules):
+        return None
+    if not close_dates and place[1] == 0 and shared_names < 2 and not _strong_without_place(new, canonical, rules):
         return None
     place_score, place_ties = place
     actor_score, actor_ties = actors
@@ -149,10 +155,12 @@ def shares_a_name(new: Profile, canonical: Profile) -> bool:
     return bool(new.names & canonical.names)
 
 
-def _follow_up(a: DateSpan, b: DateSpan, rules: FusionRules) -> bool:
+def _follow_up(a: DateSpan, b: DateSpan, shared_names: int, rules: FusionRules) -> bool:
     """Dates apart by no more than a follow-up report's window (an arrest, a funeral, a court
-    hearing told with the incident it follows), neither vaguer than a quarter."""
-    return max(a.days, b.days) <= rules.max_span_days and a.gap(b) <= rules.follow_up_days
+    hearing told with the incident it follows), neither vaguer than a quarter. Two private
+    persons named by both (a victim and the accused) carry a trial months later."""
+    window = rules.follow_up_days if shared_names < 2 else rules.trial_follow_up_days
+    return max(a.days, b.days) <= rules.max_span_days and a.gap(b) <= window
 
 
 def is_unlocated(profile: Profile, rules: FusionRules) -> bool:
@@ -163,13 +171,32 @@ def is_unlocated(profile: Profile, rules: FusionRules) -> bool:
 def _strong_without_place(new: Profile, canonical: Profile, rules: FusionRules) -> bool:
     """When one side has no usable place: the same day on both sides and a shared name, and
     no side placed (by its place or its documents' places) where the other is not."""
+    if shares_a_name(new, canonical):
+        # A private person both name: a follow-up that does not repeat where it happened.
+        return _follow_up(new.span, canonical.span, 1, rules) and not _elsewhere(new, canonical, rules)
     same_day = all(p.span.precision == "day" and p.span.days <= 2 for p in (new, canonical))
     if not (same_day and new.span.gap(canonical.span) <= rules.day_tolerance):
         return False
-    if not (new.people & canonical.people or shares_a_name(new, canonical)
-            or _shared_named_group(new.actors, canonical.actors)):
+    if _figures_agree(new.figures, canonical.figures) and _document_names_the_town(new, canonical, rules):
+        return True  # "three dead in a shooting on Friday", in an article about that town
+    if not (new.people & canonical.people or _shared_named_group(new.actors, canonical.actors)):
         return False
     return not _elsewhere(new, canonical, rules)
+
+
+def _names_the_others_place(new: Profile, canonical: Profile, rules: FusionRules) -> bool:
+    """One side's documents name a place at the other side's place (within one built-up area)."""
+    return any(place is not None and any(_one_built_up_area(named, place, rules) for named in context)
+               for place, context in ((new.place, canonical.context), (canonical.place, new.context)))
+
+
+def _document_names_the_town(new: Profile, canonical: Profile, rules: FusionRules) -> bool:
+    """The unlocated side's documents name a settlement where the other side placed its event."""
+    for unlocated, placed in ((new, canonical), (canonical, new)):
+        if is_unlocated(unlocated, rules) and not is_unlocated(placed, rules):
+            return any(place.feature in SETTLEMENTS and (_place_agreement(place, placed.place, rules) or (0, 0))[1] == 2
+                       for place in unlocated.context)
+    return False
 
 
 def _shared_named_group(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -24,8 +24,8 @@ UNSPECIFIC_KINDS = frozenset({"group"})
 UNSPECIFIC_SECTORS = frozenset({"CVL", "UAF"})
 NOT_ACTOR_KINDS = frozenset({"place"})
 PERSON_KIND = "person"
-# Document places an unplaced report keeps as its context (``Report.context``): where its
-# document is about, at most this many, settlements and provinces only.
+# Document places a report keeps as its context (``Report.context``): where its document is
+# about, at most this many, settlements and provinces only.
 CONTEXT_FEATURES = frozenset({"city", "town", "village", "admin2", "admin1"})
 MAX_CONTEXT_PLACES = 12
 # A person with an office (a police chief, a mayor, a senator: a sector such as COP or GOV, or
@@ -55,8 +55,9 @@ class Report:
     # The people among ``specific_actors`` (victims, suspects, named officials): other
     # reports of the event name other people, so unlike groups they never contradict.
     people: frozenset[str] = frozenset()
-    # For a report without a usable place: the places its document names, so that it never
-    # joins an event placed somewhere its document is not about (empty when it has a place).
+    # The places its document names: a report without a usable place never joins an event
+    # placed somewhere its document is not about, and a place resolved to a namesake elsewhere
+    # shows as a place the other report's document also names.
     context: tuple[PlaceRef, ...] = ()
     # The private persons the document names in full (``private_people``): two reports naming
     # one of them tell of one incident, even when their dates or places came out differently.
@@ -153,7 +154,7 @@ def reports_from_record(record: ExtractionRecord) -> list[Report]:
             evidence=tuple({"text": e.text, "start": e.start, "end": e.end} for e in event.evidence),
             modality=event.modality or "asserted", published=doc.published, doc_title=doc.title,
             confidence=event.confidence, actor_names={a: names[a] for a in participants if a in names},
-            people=named_people(participants, kinds), context=document_places if _unlocated(place) else (),
+            people=named_people(participants, kinds), context=document_places,
             named=named,
         ))
     return reports
@@ -168,7 +169,7 @@ def report_from_event(event: Mapping[str, Any], actor_kinds: Optional[Mapping[st
     provides them, ``doc_published`` and ``place_geonameid``. ``actor_kinds`` (actor id to
     kind, from the store's actors table) lets unknown phrase groups such as "gunmen" count as
     unspecific actors and tells people from groups; ``document_places`` (every place of the
-    event's document) becomes the context of a report without a place; ``document_people`` are
+    event's document) becomes the report's context; ``document_people`` are
     the private persons its document names (``private_people``).
     """
     actor, recipient = tuple(event.get("actor") or ()), tuple(event.get("recipient") or ())
@@ -186,10 +187,6 @@ def report_from_event(event: Mapping[str, Any], actor_kinds: Optional[Mapping[st
         modality=event.get("modality") or "asserted", published=event.get("doc_published"),
         doc_title=event.get("doc_title"), confidence=float(event.get("confidence") or 0.0), actor_names=names,
         people=named_people([*actor, *recipient], actor_kinds or {}),
-        context=context_places(document_places) if _unlocated(place) else (), named=frozenset(document_people),
+        context=context_places(document_places), named=frozenset(document_people),
     )
 
-
-def _unlocated(place: Optional[PlaceRef]) -> bool:
-    """No place, or one that does not say where in its country (the context is then kept)."""
-    return place is None or not place.has_point or place.feature == "country"
