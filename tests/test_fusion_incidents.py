@@ -239,3 +239,13 @@ def test_a_shared_name_outweighs_two_bystanding_organisations(families):
     assert len(fuse([church, hospital], families)) == 1
     assert len(fuse([shooting("a", day="2015-06-20", actors=("grace-church",)),
                      shooting("b", day="2015-06-20", actors=("mercy-hospital",))], families)) == 2
+
+
+def test_one_town_name_resolved_to_two_namesakes_is_no_contradiction(families):
+    # "Riverton" resolved by one outlet to a namesake hundreds of km away in the same country.
+    namesake = PlaceRef("Riverton", 9800006, 41.3, -79.0, "USA", "town")
+    assert distance_km(RIVERTON, namesake) > 500
+    city = shooting("city", day="2015-06-20", place=RIVERTON, dead=2)
+    assert len(fuse([city, shooting("namesake", day="2015-06-20", place=namesake, dead=2)], families)) == 1
+    # The name alone is no tie: two towns may share a name, so another tie is needed.
+    assert len(fuse([city, shooting("other", day="2015-06-20", place=namesake)], families)) == 2

@@ -14,6 +14,7 @@ it only matches the same span), then names one anchor:
   every event files under ``a``, events without a usable place also under ``an``; a report
   without a usable place looks up ``a``, one with a place only ``an``, so the actor buckets
   are read by the few vague reports.
+- ``pn:NAME|ISO3`` the place's name, for namesakes (one name resolved to two places far apart).
 - ``u:CELL`` the grid cell of a settlement the documents of an event without a usable place
   name: such an event joins a town's event of the same day and toll when its documents name
   the town, so a placed report looks up the ``u`` cells near its place, an unlocated one the
@@ -31,7 +32,7 @@ loses no match (``tests/test_fusion_blocking.py`` checks this against comparing 
 from __future__ import annotations
 
 from polemos.fusion.compat import Profile, named_actors
-from polemos.fusion.places import COARSE, FINE, SETTLEMENTS, anchor_class, cells_within, grid_cell
+from polemos.fusion.places import COARSE, FINE, SETTLEMENTS, WHOLE_COUNTRY, anchor_class, cells_within, grid_cell
 from polemos.fusion.rules import FusionRules
 
 
@@ -62,7 +63,7 @@ def _name_keys(profile: Profile, rules: FusionRules, slack: int) -> set[str]:
 
 
 def _place_filing_keys(profile: Profile, rules: FusionRules) -> set[str]:
-    anchors = _actor_keys(profile, "a:")
+    anchors = _actor_keys(profile, "a:") | _place_name_key(profile)
     kind = _anchor_class(profile, rules)
     if kind == FINE:
         anchors |= {"g:" + grid_cell(profile.place.lat, profile.place.lon, rules.cell_degrees), "cf:" + profile.place.country}
@@ -85,7 +86,15 @@ def _place_lookup_keys(profile: Profile, rules: FusionRules) -> set[str]:
     else:
         anchors = _actor_keys(profile, "a:") | {
             "g:" + cell for p in _towns(profile) for cell in cells_within(p.lat, p.lon, rules.fine_limit_km, rules.cell_degrees)}
-    return _combine(profile, anchors, rules)
+    return _combine(profile, anchors | _place_name_key(profile), rules)
+
+
+def _place_name_key(profile: Profile) -> set[str]:
+    """``pn:NAME|ISO3``: the place's name, so namesakes resolved far apart still meet."""
+    place = profile.place
+    if place is None or not place.name_key or not place.has_point or place.feature in WHOLE_COUNTRY:
+        return set()
+    return {f"pn:{place.name_key}|{place.country or ''}"}
 
 
 def _towns(profile: Profile) -> list:

@@ -258,7 +258,9 @@ def _place_agreement(a: Optional[PlaceRef], b: Optional[PlaceRef], rules: Fusion
     threshold = max(radius_km(a, rules.radius_km, rules.default_radius_km),
                     radius_km(b, rules.radius_km, rules.default_radius_km))
     if distance is not None and distance > threshold:
-        return None
+        # The same name resolved to two namesakes ("Charlotte" the city and a town of that
+        # name): no contradiction, but no tie either, since two towns may share a name.
+        return (0.1, 0) if namesakes(a, b) else None
     classes = {anchor_class(p, rules.radius_km, rules.default_radius_km, rules.fine_limit_km) for p in (a, b)}
     ties = 0 if NONE in classes else 2 if classes == {FINE} else 1
     if same_place(a, b, rules.same_place_km):
@@ -276,10 +278,16 @@ def _two_towns_same_day(new: Profile, canonical: Profile, rules: FusionRules) ->
     )
 
 
+def namesakes(a: PlaceRef, b: PlaceRef) -> bool:
+    """Two places of one name in one country: possibly one place, resolved two ways."""
+    return bool(a.name_key) and a.name_key == b.name_key and a.country == b.country
+
+
 def _one_built_up_area(a: PlaceRef, b: PlaceRef, rules: FusionRules) -> bool:
     """The same town, or towns a few km apart: outlets name the town, its neighbour or the
-    township for one incident, so only settlements further apart are surely two places."""
-    if same_place(a, b, rules.same_place_km):
+    township for one incident, so only settlements further apart are surely two places.
+    Namesakes are not surely two places either."""
+    if same_place(a, b, rules.same_place_km) or namesakes(a, b):
         return True
     distance = distance_km(a, b)
     return distance is not None and distance <= rules.adjacent_towns_km
