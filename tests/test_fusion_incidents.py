@@ -249,3 +249,15 @@ def test_one_town_name_resolved_to_two_namesakes_is_no_contradiction(families):
     assert len(fuse([city, shooting("namesake", day="2015-06-20", place=namesake, dead=2)], families)) == 1
     # The name alone is no tie: two towns may share a name, so another tie is needed.
     assert len(fuse([city, shooting("other", day="2015-06-20", place=namesake)], families)) == 2
+
+
+def test_a_neighbourhood_and_the_city_its_article_names_are_one_place_with_the_same_toll(families):
+    # A made-up neighbourhood 12 km from the city centre, in an article that also names the city.
+    city = PlaceRef("Harbor City", 9800007, 41.0, -75.0 + 12 / KM_PER_DEGREE_LON, "USA", "city")
+    harbor = shooting("harbor", day="2015-06-20", place=city, injured=4)
+    local = shooting("local", day="2015-06-20", injured=4, context=(MILLBROOK, city))
+    assert len(fuse([harbor, local], families)) == 1
+    # Another toll that day is another shooting in the city; and an article that does not name
+    # the city gives no reason to think its town lies in it.
+    assert len(fuse([harbor, shooting("other", day="2015-06-20", injured=1, context=(MILLBROOK, city))], families)) == 2
+    assert len(fuse([harbor, shooting("apart", day="2015-06-20", injured=4, context=(MILLBROOK,))], families)) == 2

@@ -125,8 +125,13 @@ def match_score(new: Profile, canonical: Profile, rules: FusionRules) -> Optiona
         if not (named and close_dates and _names_the_others_place(new, canonical, rules)):
             return None
         place = (0.0, 0)
+    # A neighbourhood and the city its article names, the same day: one place at two levels,
+    # but a city has several shootings a day, so the same toll or a name must tie them too.
+    nested = False
     if _two_towns_same_day(new, canonical, rules) and not named:
-        return None
+        if _two_towns_same_day(new, canonical, rules, nested_allowed=True):
+            return None
+        nested = True
     actors = _actor_agreement(new.actors - new.people, canonical.actors - canonical.people)
     if actors is None:
         if not named:
@@ -143,7 +148,7 @@ def match_score(new: Profile, canonical: Profile, rules: FusionRules) -> Optiona
     same_figures = _figures_agree(new.figures, canonical.figures)
     required = REQUIRED_TIES + UNDATED_EXTRA_TIES * ("publication" in (new.span.precision, canonical.span.precision))
     ties = place_ties + actor_ties + shared_people + precise_dates + same_figures + NAME_TIES * named
-    if ties < required:
+    if ties < required or (nested and not same_figures):
         return None
     kind_score = 0.25 * (new.type == canonical.type) + 0.25 * (new.mode is not None and new.mode == canonical.mode)
     evidence_score = 0.25 * shared_people + 0.25 * same_figures + 0.5 * named
@@ -270,12 +275,25 @@ def _place_agreement(a: Optional[PlaceRef], b: Optional[PlaceRef], rules: Fusion
     return 0.8 * (1.0 - distance / threshold), ties
 
 
-def _two_towns_same_day(new: Profile, canonical: Profile, rules: FusionRules) -> bool:
-    """Two settlements named for days within the tolerance, further apart than one built-up area."""
+def _two_towns_same_day(new: Profile, canonical: Profile, rules: FusionRules, nested_allowed: bool = False) -> bool:
+    """Two settlements named for days within the tolerance, further apart than one built-up area
+    (and, with ``nested_allowed``, not a neighbourhood within the reach of a city its side's
+    articles name: "Dorchester" in an article that says Boston, and "Boston")."""
     return any(
         abs(day - other_day) <= rules.day_tolerance and not _one_built_up_area(place, other_place, rules)
+        and not (nested_allowed and _nested(place, other_place, new, canonical, rules))
         for day, place in new.day_places for other_day, other_place in canonical.day_places
     )
+
+
+def _nested(place: PlaceRef, other_place: PlaceRef, new: Profile, canonical: Profile, rules: FusionRules) -> bool:
+    """One settlement lies within the radius of the other, which the first side's articles name."""
+    distance = distance_km(place, other_place)
+    reach = max(radius_km(p, rules.radius_km, rules.default_radius_km) for p in (place, other_place))
+    if distance is None or distance > reach:
+        return False
+    return (any(same_place(named, other_place, rules.same_place_km) for named in new.context)
+            or any(same_place(named, place, rules.same_place_km) for named in canonical.context))
 
 
 def namesakes(a: PlaceRef, b: PlaceRef) -> bool:
