@@ -261,3 +261,19 @@ def test_a_neighbourhood_and_the_city_its_article_names_are_one_place_with_the_s
     # the city gives no reason to think its town lies in it.
     assert len(fuse([harbor, shooting("other", day="2015-06-20", injured=1, context=(MILLBROOK, city))], families)) == 2
     assert len(fuse([harbor, shooting("apart", day="2015-06-20", injured=4, context=(MILLBROOK,))], families)) == 2
+
+
+def test_two_shared_names_outweigh_a_place_resolved_elsewhere_without_the_other_naming_it(families):
+    here = shooting("here", day="2015-06-20", named=("jo-marlow", "dee-hart"), context=(MILLBROOK,))
+    misplaced = shooting("misplaced", day="2015-06-20", place=RIVERTON, named=("jo-marlow", "dee-hart"))
+    assert len(fuse([here, misplaced], families)) == 1
+    one_name = shooting("one-name", day="2015-06-20", place=RIVERTON, named=("jo-marlow",))
+    assert len(fuse([here, one_name], families)) == 2
+
+
+def test_a_trial_report_without_a_place_joins_on_two_names(families):
+    shot = shooting("shot", day="2015-06-20", named=("jo-marlow", "dee-hart"), context=(MILLBROOK,))
+    trial = shooting("trial", day="2016-02-10", place=None, named=("jo-marlow", "dee-hart"), context=(EASTON_FALLS,))
+    assert len(fuse([shot, trial], families)) == 1
+    one_name = shooting("one-name", day="2016-02-10", place=None, named=("dee-hart",), context=(EASTON_FALLS,))
+    assert len(fuse([shot, one_name], families)) == 2

@@ -113,18 +113,15 @@ def match_score(new: Profile, canonical: Profile, rules: FusionRules) -> Optiona
     named = shared_names > 0
     date_score = _date_score(new.span, canonical.span, rules)
     close_dates = date_score is not None
-    if not close_dates:
-        if not (named and _follow_up(new.span, canonical.span, shared_names, rules)):
-            return None
-        date_score = 0.0
     place = _place_agreement(new.place, canonical.place, rules)
     if place is None:
-        # One of two outlets naming the same private person on the same days placed it wrong
-        # (a neighbourhood taken for a town of the same name elsewhere, which the other
-        # outlet's article names too): the name outweighs it.
-        if not (named and close_dates and _names_the_others_place(new, canonical, rules)):
+        if not (close_dates and _misplaced(new, canonical, shared_names, rules)):
             return None
         place = (0.0, 0)
+    if not close_dates:
+        if not _follow_up(new.span, canonical.span, _follow_up_days(shared_names, rules), rules):
+            return None
+        date_score = 0.0
     # A neighbourhood and the city its article names, the same day: one place at two levels,
     # but a city has several shootings a day, so the same toll or a name must tie them too.
     nested = False
@@ -141,7 +138,7 @@ def match_score(new: Profile, canonical: Profile, rules: FusionRules) -> Optiona
     if (is_unlocated(new, rules) or is_unlocated(canonical, rules)) and not _strong_without_place(new, canonical, rules):
         return None
     if not close_dates and place[1] == 0 and shared_names < 2 and not _strong_without_place(new, canonical, rules):
-        return None
+        return None  # a follow-up placed nowhere near the event, on one name
     place_score, place_ties = place
     actor_score, actor_ties = actors
     precise_dates = new.span.precision in PRECISE_DATES and canonical.span.precision in PRECISE_DATES
@@ -160,11 +157,25 @@ def shares_a_name(new: Profile, canonical: Profile) -> bool:
     return bool(new.names & canonical.names)
 
 
-def _follow_up(a: DateSpan, b: DateSpan, shared_names: int, rules: FusionRules) -> bool:
-    """Dates apart by no more than a follow-up report's window (an arrest, a funeral, a court
-    hearing told with the incident it follows), neither vaguer than a quarter. Two private
-    persons named by both (a victim and the accused) carry a trial months later."""
-    window = rules.follow_up_days if shared_names < 2 else rules.trial_follow_up_days
+def _misplaced(new: Profile, canonical: Profile, shared_names: int, rules: FusionRules) -> bool:
+    """Places too far apart that one outlet got wrong: the same days and the same private persons
+    named (two of them, or one when one outlet's article names the other's place too: a
+    neighbourhood taken for a town of that name elsewhere)."""
+    return shared_names >= 2 or (shared_names == 1 and _names_the_others_place(new, canonical, rules))
+
+
+def _follow_up_days(shared_names: int, rules: FusionRules) -> int:
+    """How far apart the dates of two reports naming ``shared_names`` private persons may be:
+    a follow-up's window (an arrest, a funeral, a first hearing), or a trial's when they name
+    two of the same persons (the victim and the accused). One name is not enough for a
+    trial's window: a city's spokespeople are named in its articles for years."""
+    if shared_names == 0:
+        return -1
+    return rules.trial_follow_up_days if shared_names >= 2 else rules.follow_up_days
+
+
+def _follow_up(a: DateSpan, b: DateSpan, window: int, rules: FusionRules) -> bool:
+    """Dates apart by no more than ``window`` days, neither vaguer than a quarter."""
     return max(a.days, b.days) <= rules.max_span_days and a.gap(b) <= window
 
 
@@ -176,9 +187,11 @@ def is_unlocated(profile: Profile, rules: FusionRules) -> bool:
 def _strong_without_place(new: Profile, canonical: Profile, rules: FusionRules) -> bool:
     """When one side has no usable place: the same day on both sides and a shared name, and
     no side placed (by its place or its documents' places) where the other is not."""
-    if shares_a_name(new, canonical):
+    shared_names = len(new.names & canonical.names)
+    if shared_names:
         # A private person both name: a follow-up that does not repeat where it happened.
-        return _follow_up(new.span, canonical.span, 1, rules) and not _elsewhere(new, canonical, rules)
+        window = _follow_up_days(shared_names, rules)
+        return _follow_up(new.span, canonical.span, window, rules) and not _elsewhere(new, canonical, rules)
     same_day = all(p.span.precision == "day" and p.span.days <= 2 for p in (new, canonical))
     if not (same_day and new.span.gap(canonical.span) <= rules.day_tolerance):
         return False
