@@ -8,6 +8,7 @@ of one day in different states.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -277,3 +278,12 @@ def test_a_trial_report_without_a_place_joins_on_two_names(families):
     assert len(fuse([shot, trial], families)) == 1
     one_name = shooting("one-name", day="2016-02-10", place=None, named=("dee-hart",), context=(EASTON_FALLS,))
     assert len(fuse([shot, one_name], families)) == 2
+
+
+def test_a_report_dated_only_to_the_year_joins_the_shooting_it_names_in_that_year(families):
+    shot = shooting("shot", day="2015-06-20", named=("jo-marlow",))
+    year = {"value": "2015", "text": "this year", "precision": "year"}
+    this_year = replace(shooting("this-year", named=("jo-marlow",), published="2015-06-25"), date=year)
+    assert len(fuse([shot, this_year], families)) == 1
+    unnamed = replace(shooting("unnamed", published="2015-06-25"), date=year)
+    assert len(fuse([shot, unnamed], families)) == 2

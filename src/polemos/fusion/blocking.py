@@ -31,7 +31,7 @@ loses no match (``tests/test_fusion_blocking.py`` checks this against comparing 
 
 from __future__ import annotations
 
-from polemos.fusion.compat import Profile, named_actors
+from polemos.fusion.compat import YEAR_DAYS, Profile, named_actors
 from polemos.fusion.places import COARSE, FINE, SETTLEMENTS, WHOLE_COUNTRY, anchor_class, cells_within, grid_cell
 from polemos.fusion.rules import FusionRules
 
@@ -54,7 +54,7 @@ def _name_keys(profile: Profile, rules: FusionRules, slack: int) -> set[str]:
     """``p:NAME`` keys in follow-up-wide date buckets: a report naming a private person meets the
     events naming them whatever its place, within the follow-up window."""
     span = profile.span
-    if span.days > rules.max_span_days:
+    if span.days > YEAR_DAYS:
         buckets = [f"s{span.begin}-{span.end}"]
     else:
         width = max(rules.follow_up_days, rules.max_tolerance, 1)

@@ -54,6 +54,7 @@ REQUIRED_TIES = 2
 UNDATED_EXTRA_TIES = 1
 # A private person both documents name in full is enough on its own (``shares_a_name``).
 NAME_TIES = 2
+YEAR_DAYS = 366
 FIGURE_CATEGORIES = ("dead", "injured")
 _COUNTRY_CODE = re.compile(r"^[A-Z]{3}(\.|$)")  # "USA", "USA.COP": a state or one of its sectors, not a name
 
@@ -175,8 +176,13 @@ def _follow_up_days(shared_names: int, rules: FusionRules) -> int:
 
 
 def _follow_up(a: DateSpan, b: DateSpan, window: int, rules: FusionRules) -> bool:
-    """Dates apart by no more than ``window`` days, neither vaguer than a quarter."""
-    return max(a.days, b.days) <= rules.max_span_days and a.gap(b) <= window
+    """Dates apart by no more than ``window`` days, neither vaguer than a quarter; or, for the
+    same names, a date vaguer than that (but not than a year) that covers the other's."""
+    if window < 0:
+        return False
+    if max(a.days, b.days) <= rules.max_span_days:
+        return a.gap(b) <= window
+    return max(a.days, b.days) <= YEAR_DAYS and a.gap(b) == 0
 
 
 def is_unlocated(profile: Profile, rules: FusionRules) -> bool:
