@@ -287,3 +287,15 @@ def test_a_report_dated_only_to_the_year_joins_the_shooting_it_names_in_that_yea
     assert len(fuse([shot, this_year], families)) == 1
     unnamed = replace(shooting("unnamed", published="2015-06-25"), date=year)
     assert len(fuse([shot, unnamed], families)) == 2
+
+
+def test_an_earlier_attack_an_article_recalls_stays_apart_though_it_names_the_same_people(families):
+    # Every report of a document carries the document's names, so between reports of one
+    # document a name outweighs a date only by a week (a weekday resolved to the week before).
+    shooting_day = shooting("today", day="2015-06-20", named=("jo-marlow", "dee-hart"))
+    recalled = replace(shooting("recalled", day="2015-05-02", named=("jo-marlow", "dee-hart")), doc_id="doc-today")
+    assert len(fuse([shooting_day, recalled], families)) == 2
+    week_off = replace(shooting("week-off", day="2015-06-13", named=("jo-marlow",)), doc_id="doc-today")
+    assert len(fuse([shooting_day, week_off], families)) == 1
+    # From another outlet, the same names weeks earlier are a follow-up's.
+    assert len(fuse([shooting_day, shooting("other-outlet", day="2015-06-02", named=("jo-marlow",))], families)) == 1

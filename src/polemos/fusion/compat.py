@@ -52,7 +52,7 @@ REQUIRED_TIES = 2
 # A report dated only by its publication says "in the fortnight before": a town alone, in that
 # window, is as likely another incident there (a city has several a week), so it needs one more.
 UNDATED_EXTRA_TIES = 1
-# A private person both documents name in full is enough on its own (``shares_a_name``).
+# A private person both sides' documents name in full is enough on its own (``Profile.names``).
 NAME_TIES = 2
 YEAR_DAYS = 366
 FIGURE_CATEGORIES = ("dead", "injured")
@@ -75,8 +75,9 @@ class Profile:
     # (category, min, max) of the victims' counts given (max None: open-ended).
     figures: tuple[tuple[str, float, Optional[float]], ...] = ()
     context: tuple[PlaceRef, ...] = ()  # the places the documents name (``Report.context``)
-    # The private persons the documents name (``Report.named``) and the people among the actors.
+    # The private persons the documents name (``Report.named``).
     names: frozenset[str] = frozenset()
+    docs: frozenset[str] = frozenset()  # the documents of the reports
 
 
 def profile_of(report: Report, families: EventFamilies, rules: FusionRules) -> Profile:
@@ -87,7 +88,7 @@ def profile_of(report: Report, families: EventFamilies, rules: FusionRules) -> P
         actors=report.specific_actors, fusable=span is not None and report.modality in FUSABLE_MODALITIES,
         day_places=((span.begin, place),) if is_day_settlement(span, place) else (),
         people=report.people & report.specific_actors, figures=figures_of(report.size), context=report.context,
-        names=report.named,
+        names=report.named, docs=frozenset({report.doc_id}),
     )
 
 
@@ -110,17 +111,17 @@ def match_score(new: Profile, canonical: Profile, rules: FusionRules) -> Optiona
     """How well ``new`` fits ``canonical`` (higher is better), or None when they cannot be one event."""
     if not (new.fusable and canonical.fusable) or new.family != canonical.family:
         return None
-    shared_names = len(new.names & canonical.names)
-    named = shared_names > 0
+    names = len(new.names & canonical.names)
+    named = names > 0
     date_score = _date_score(new.span, canonical.span, rules)
     close_dates = date_score is not None
     place = _place_agreement(new.place, canonical.place, rules)
     if place is None:
-        if not (close_dates and _misplaced(new, canonical, shared_names, rules)):
+        if not (close_dates and _misplaced(new, canonical, names, rules)):
             return None
         place = (0.0, 0)
     if not close_dates:
-        if not _follow_up(new.span, canonical.span, _follow_up_days(shared_names, rules), rules):
+        if not _follow_up(new.span, canonical.span, _name_window(new, canonical, names, rules), rules):
             return None
         date_score = 0.0
     # A neighbourhood and the city its article names, the same day: one place at two levels,
@@ -138,7 +139,7 @@ def match_score(new: Profile, canonical: Profile, rules: FusionRules) -> Optiona
     shared_people = bool(new.people & canonical.people)
     if (is_unlocated(new, rules) or is_unlocated(canonical, rules)) and not _strong_without_place(new, canonical, rules):
         return None
-    if not close_dates and place[1] == 0 and shared_names < 2 and not _strong_without_place(new, canonical, rules):
+    if not close_dates and place[1] == 0 and names < 2 and not _strong_without_place(new, canonical, rules):
         return None  # a follow-up placed nowhere near the event, on one name
     place_score, place_ties = place
     actor_score, actor_ties = actors
@@ -153,11 +154,6 @@ def match_score(new: Profile, canonical: Profile, rules: FusionRules) -> Optiona
     return date_score + place_score + actor_score + kind_score + evidence_score
 
 
-def shares_a_name(new: Profile, canonical: Profile) -> bool:
-    """Both sides' documents name one private person in full (``Report.named``)."""
-    return bool(new.names & canonical.names)
-
-
 def _misplaced(new: Profile, canonical: Profile, shared_names: int, rules: FusionRules) -> bool:
     """Places too far apart that one outlet got wrong: the same days and the same private persons
     named (two of them, or one when one outlet's article names the other's place too: a
@@ -166,13 +162,22 @@ def _misplaced(new: Profile, canonical: Profile, shared_names: int, rules: Fusio
 
 
 def _follow_up_days(shared_names: int, rules: FusionRules) -> int:
-    """How far apart the dates of two reports naming ``shared_names`` private persons may be:
-    a follow-up's window (an arrest, a funeral, a first hearing), or a trial's when they name
-    two of the same persons (the victim and the accused). One name is not enough for a
+    """How far apart the dates of two documents' reports naming ``shared_names`` private persons
+    may be: a follow-up's window (an arrest, a funeral, a first hearing), or a trial's when they
+    name two of the same persons (the victim and the accused). One name is not enough for a
     trial's window: a city's spokespeople are named in its articles for years."""
-    if shared_names == 0:
-        return -1
     return rules.trial_follow_up_days if shared_names >= 2 else rules.follow_up_days
+
+
+def _name_window(new: Profile, canonical: Profile, names: int, rules: FusionRules) -> int:
+    """How far apart the dates of two reports naming ``names`` private persons may be (-1: not
+    at all). Between reports of one document only a week: a weekday resolved to the week
+    before; an article's other dates are mostly other events it recalls, whose people it names too."""
+    if names == 0:
+        return -1
+    if new.docs.isdisjoint(canonical.docs):
+        return _follow_up_days(names, rules)
+    return rules.same_document_days
 
 
 def _follow_up(a: DateSpan, b: DateSpan, window: int, rules: FusionRules) -> bool:
@@ -191,12 +196,14 @@ def is_unlocated(profile: Profile, rules: FusionRules) -> bool:
 
 
 def _strong_without_place(new: Profile, canonical: Profile, rules: FusionRules) -> bool:
-    """When one side has no usable place: the same day on both sides and a shared name, and
-    no side placed (by its place or its documents' places) where the other is not."""
-    shared_names = len(new.names & canonical.names)
-    if shared_names:
+    """When one side has no usable place: a private person both name (within the window of
+    ``_name_window``), or the same day and a shared actor, or the same day and toll in an article
+    naming the other's town; and no side placed (by its place or its documents' places) where
+    the other is not."""
+    names = len(new.names & canonical.names)
+    if names:
         # A private person both name: a follow-up that does not repeat where it happened.
-        window = _follow_up_days(shared_names, rules)
+        window = _name_window(new, canonical, names, rules)
         return _follow_up(new.span, canonical.span, window, rules) and not _elsewhere(new, canonical, rules)
     same_day = all(p.span.precision == "day" and p.span.days <= 2 for p in (new, canonical))
     if not (same_day and new.span.gap(canonical.span) <= rules.day_tolerance):

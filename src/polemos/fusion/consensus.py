@@ -45,6 +45,7 @@ def consensus_profile(members: list[tuple[Report, Profile]]) -> Profile:
         figures=tuple(dict.fromkeys(figure for _, p in members for figure in p.figures)),
         context=_consensus_context(members),
         names=frozenset().union(*(p.names for _, p in members)),
+        docs=frozenset(report.doc_id for report, _ in members),
     )
 
 
