@@ -89,17 +89,16 @@ class FusionIndex:
     def _place(self, report: Report, profile: Profile, changes: dict[str, Change]) -> None:
         self.stats.reports += 1
         best = self._best_match(profile)
-        if best is None:
+        if best is None:  # a new event's consensus is the report's profile, which just fitted none
             cluster_id = self._new_id(report.id)
             self._store(cluster_id, [(report, profile)], [(report, profile)], [])
             changes[cluster_id] = Change(CREATED, cluster_id, added=[report.id])
-        else:
-            cluster_id = best
-            members = self.state.members(best)
-            self._store(best, members + [(report, profile)], [(report, profile)], [])
-            change = changes.setdefault(best, Change(UPDATED, best))
-            change.added.append(report.id)
-        self._merge_matches(cluster_id, changes)
+            return
+        members = self.state.members(best)
+        self._store(best, members + [(report, profile)], [(report, profile)], [])
+        change = changes.setdefault(best, Change(UPDATED, best))
+        change.added.append(report.id)
+        self._merge_matches(best, changes)
 
     def _merge_matches(self, cluster_id: str, changes: dict[str, Change]) -> None:
         """Merge the canonical event a report just joined with any other it now fits.
