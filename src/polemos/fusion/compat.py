@@ -7,9 +7,11 @@ just with one member, which would let a chain of near matches drift across a reg
 - same event family;
 - date spans overlapping, or apart by no more than the larger tolerance of the two (two days
   for day-precise reports); spans vaguer than a quarter only match the very same span;
-- places within the larger of the two radii, in the same country; and never two different
-  towns within the day tolerance, unless they are a few km apart (one built-up area: two
-  towns attacked by one group on one day are two events);
+- places within the larger of the two radii, in the same country, or two namesakes (one
+  name resolved to two places); and never two different towns within the day tolerance,
+  unless they are a few km apart (one built-up area: two towns attacked by one group on one
+  day are two events) or one is a neighbourhood within reach of the city its article names
+  and the toll is the same;
 - named groups overlapping, or one side naming none (a state or its forces contradict
   nothing); people never contradict, since outlets name different victims, suspects and
   witnesses of one event;
@@ -23,11 +25,20 @@ A report that does not say where its event happened (no place, or only the count
 be any event of that day: it joins only on strong evidence, a day-precise date on both sides
 and a shared name (a person or a named group, not "the police"), and never an event placed
 where its document is not about (``Report.context``, the places the document names). The
-same holds for a placed report meeting a canonical event without a place.
+same holds for a placed report meeting a canonical event without a place. The same toll the
+same day, in an article that names the event's town, is strong evidence too.
+
+A private person both sides' documents name in full (``Profile.names``) is two ties on its
+own, and outweighs what one outlet got wrong: a date up to a follow-up's window
+(``FusionRules.follow_up_days``; a trial's when two persons are shared; a week between
+reports of one document, see ``_name_window``), a place resolved elsewhere the same days
+(``_misplaced``), two towns, two bystanding organisations.
 
 When a report fits several canonical events about equally well the index keeps it apart
 (``FusionRules.ambiguity_margin``): a month-precise report of "an attack in Borno in April"
-is not guessed into one of April's attacks.
+is not guessed into one of April's attacks; unless those events would fuse with each other
+(one event that came apart): it joins the best, and the index merges the others into it
+(``FusionIndex._merge_matches``).
 """
 
 from __future__ import annotations
