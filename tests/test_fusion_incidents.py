@@ -299,3 +299,22 @@ def test_an_earlier_attack_an_article_recalls_stays_apart_though_it_names_the_sa
     assert len(fuse([shooting_day, week_off], families)) == 1
     # From another outlet, the same names weeks earlier are a follow-up's.
     assert len(fuse([shooting_day, shooting("other-outlet", day="2015-06-02", named=("jo-marlow",))], families)) == 1
+
+
+def test_blocking_finds_what_names_namesakes_and_towns_named_tie_together(families):
+    namesake = PlaceRef("Riverton", 9800006, 41.3, -79.0, "USA", "town")
+    reports = [
+        shooting("shot", day="2015-06-20", named=("jo-marlow", "dee-hart"), dead=2, published="2015-06-20"),
+        shooting("misplaced", day="2015-06-21", place=RIVERTON, named=("jo-marlow", "dee-hart"), published="2015-06-21"),
+        shooting("follow-up", day="2015-07-12", place=None, named=("jo-marlow",), context=(EASTON_FALLS,),
+                 published="2015-07-12"),
+        shooting("trial", day="2016-03-01", named=("jo-marlow", "dee-hart"), published="2016-03-01"),
+        shooting("riverton", day="2015-08-02", place=RIVERTON, dead=3, published="2015-08-02"),
+        shooting("namesake", day="2015-08-02", place=namesake, dead=3, published="2015-08-03"),
+        shooting("about-town", day="2015-08-02", place=None, dead=3, context=(RIVERTON,), published="2015-08-04"),
+    ]
+    blocked, everything = FusionIndex(families), FusionIndex(families, use_blocking=False)
+    blocked.add(reports)
+    everything.add(reports)
+    assert groups(blocked.canonical_events()) == groups(everything.canonical_events()) == [
+        ["about-town", "namesake", "riverton"], ["follow-up", "misplaced", "shot", "trial"]]
