@@ -77,6 +77,12 @@ def test_cli_prints_the_report_and_json(tmp_path):
     report = json.loads(result.stdout)
     assert report["main_event"]["found"] == 1.0
     assert kept.exists()
+    # Fusing the kept store again, without extracting, scores the same.
+    refused = subprocess.run(
+        [sys.executable, "-m", "polemos", "eval", "incidents", str(FIXTURES), "--refuse", str(kept), "--json"],
+        capture_output=True, text=True, timeout=300)
+    assert refused.returncode == 0, refused.stderr
+    assert json.loads(refused.stdout) == report
 
 
 @needs_shared

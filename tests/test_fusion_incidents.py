@@ -8,12 +8,13 @@ of one day in different states.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
 from polemos.fusion import EventFamilies, FusionIndex, PlaceRef, Report, fuse
 from polemos.fusion.places import distance_km
-from polemos.fusion.report import named_people, specific_actors
+from polemos.fusion.report import named_people, private_people, specific_actors
 
 KM_PER_DEGREE_LON = 111.32 * math.cos(math.radians(41.0))
 # Two made-up neighbouring towns 3 km apart in one state, and a city in another state.
@@ -31,7 +32,7 @@ def families():
 
 
 def shooting(report_id, *, day=None, month=None, place=MILLBROOK, actors=(), dead=None, injured=None,
-             published="2015-06-22", context=()):
+             published="2015-06-22", context=(), named=()):
     date = ({"value": day, "begin": day, "end": day, "text": day, "precision": "day"} if day
             else {"value": month, "text": month, "precision": "month"} if month else None)
     size = {}
@@ -43,7 +44,8 @@ def shooting(report_id, *, day=None, month=None, place=MILLBROOK, actors=(), dea
         id=report_id, doc_id=f"doc-{report_id}", type="ASSAULT", mode="firearms", date=date, place=place,
         recipient=tuple(actors), specific_actors=specific_actors(actors, KINDS), people=named_people(actors, KINDS),
         size=size, evidence=({"text": f"shooting told by {report_id}", "start": 0, "end": 25},),
-        published=published, doc_title=f"Story {report_id}", context=tuple(context) if place is None else (),
+        published=published, doc_title=f"Story {report_id}", context=tuple(context),
+        named=frozenset(named),
     )
 
 
@@ -148,3 +150,171 @@ def test_blocking_finds_reports_two_days_apart_on_either_side_of_a_date_bucket_e
         blocked.add(reports)
         everything.add(reports)
         assert groups(blocked.canonical_events()) == groups(everything.canonical_events()) == [["later", "placed", "unplaced"]], day
+
+
+def test_private_people_are_named_in_full_and_hold_no_office():
+    actors = [
+        {"id": "jo-marlow", "name": "Jo Marlow", "kind": "person", "sector": None, "country": None},
+        {"id": "dee-hart", "name": "Dee Hart", "kind": "person", "sector": "CRM", "country": None},
+        {"id": "chief-ray-vance", "name": "Ray Vance", "kind": "person", "sector": "COP", "country": "USA"},
+        {"id": "mayor-lee", "name": "Ann Lee", "kind": "person", "sector": "GOV", "country": None},
+        {"id": "jr", "name": "Jr.", "kind": "person", "sector": None, "country": None},
+        {"id": "USA.COP", "name": "police", "kind": "state", "sector": "COP", "country": "USA"},
+    ]
+    assert private_people(actors) == {"jo-marlow", "dee-hart"}
+
+
+def test_a_follow_up_naming_the_victim_joins_the_shooting_weeks_later(families):
+    shot = shooting("shot", day="2015-06-20", named=("jo-marlow",), published="2015-06-21")
+    arrest = shooting("arrest", day="2015-07-08", named=("jo-marlow", "dee-hart"), published="2015-07-09")
+    assert groups(fuse([shot, arrest], families)) == [["arrest", "shot"]]
+    # Without the name, a shooting in the same town weeks later is another shooting; and a name
+    # is no tie beyond a follow-up's window.
+    other = shooting("other", day="2015-07-08", named=("sam-otieno",), published="2015-07-09")
+    assert len(fuse([shot, other], families)) == 2
+    months_later = shooting("later", day="2015-11-02", named=("jo-marlow",), published="2015-11-03")
+    assert len(fuse([shot, months_later], families)) == 2
+
+
+def test_a_shared_name_outweighs_a_place_resolved_elsewhere_on_the_same_days(families):
+    # One outlet's neighbourhood was taken for a town of that name in another state, which the
+    # other outlet's article names too.
+    here = shooting("here", day="2015-06-20", named=("jo-marlow",), context=(MILLBROOK, RIVERTON))
+    misplaced = shooting("misplaced", day="2015-06-21", place=RIVERTON, named=("jo-marlow",))
+    assert len(fuse([here, misplaced], families)) == 1
+    # Neither article names the other's town: two people of one name.
+    elsewhere = shooting("elsewhere", day="2015-06-21", place=RIVERTON, named=("jo-marlow",), context=(RIVERTON,))
+    assert len(fuse([shooting("here", day="2015-06-20", named=("jo-marlow",), context=(MILLBROOK,)), elsewhere],
+                    families)) == 2
+    weeks_later = shooting("later", day="2015-07-10", place=RIVERTON, named=("jo-marlow",))
+    assert len(fuse([here, weeks_later], families)) == 2
+
+
+def test_a_name_joins_a_report_without_a_place_and_ties_two_towns_named_the_same_day(families):
+    placed = shooting("placed", day="2015-06-20", named=("jo-marlow",))
+    unplaced = shooting("unplaced", day="2015-06-20", place=None, named=("jo-marlow",))
+    assert len(fuse([placed, unplaced], families)) == 1
+    neighbour_city = PlaceRef("Lakeside", 9800005, 41.0, -75.2, "USA", "city")  # about 17 km off
+    assert len(fuse([placed, shooting("city", day="2015-06-20", place=neighbour_city)], families)) == 2
+    assert len(fuse([placed, shooting("city", day="2015-06-20", place=neighbour_city, named=("jo-marlow",))], families)) == 1
+
+
+def test_a_report_bridging_two_canonical_events_of_one_shooting_merges_them(families):
+    # The unplaced report arrives first and cannot join the town's event (no name in common);
+    # the third names the victim the unplaced one named and sits in the town: one shooting.
+    index = FusionIndex(families)
+    index.add([shooting("town", day="2015-06-20", dead=1, published="2015-06-20")])
+    index.add([shooting("unplaced", day="2015-06-20", place=None, named=("jo-marlow",), published="2015-06-21")])
+    assert len(index.canonical_events()) == 2
+    changes = index.add([shooting("bridge", day="2015-06-20", dead=1, named=("jo-marlow",), published="2015-06-22")])
+    assert groups(index.canonical_events()) == [["bridge", "town", "unplaced"]]
+    assert sorted(change.kind for change in changes) == ["deleted", "updated"]
+
+
+def test_an_article_without_a_place_joins_the_towns_shooting_with_the_same_toll_the_same_day(families):
+    placed = shooting("placed", day="2015-06-20", dead=2, injured=1)
+    about_the_town = shooting("about-town", day="2015-06-20", place=None, dead=2, injured=1, context=(EASTON_FALLS,))
+    assert len(fuse([placed, about_the_town], families)) == 1
+    other_toll = shooting("other-toll", day="2015-06-20", place=None, dead=5, context=(EASTON_FALLS,))
+    about_elsewhere = shooting("elsewhere", day="2015-06-20", place=None, dead=2, injured=1, context=(RIVERTON,))
+    state_only = shooting("state", day="2015-06-20", place=None, dead=2, injured=1, context=(NORTH_STATE,))
+    for report in (other_toll, about_elsewhere, state_only):
+        assert len(fuse([placed, report], families)) == 2, report.id
+
+
+def test_a_trial_months_later_naming_the_victim_and_the_accused_joins_the_shooting(families):
+    shot = shooting("shot", day="2015-06-20", named=("jo-marlow", "dee-hart"), published="2015-06-21")
+    trial = shooting("trial", day="2016-03-02", named=("jo-marlow", "dee-hart"), published="2016-03-02")
+    assert len(fuse([shot, trial], families)) == 1
+    one_name = shooting("one-name", day="2016-03-02", named=("dee-hart",), published="2016-03-02")
+    assert len(fuse([shot, one_name], families)) == 2
+    trial_elsewhere = shooting("trial-elsewhere", day="2016-03-02", place=RIVERTON, named=("jo-marlow", "dee-hart"))
+    assert len(fuse([shot, trial_elsewhere], families)) == 2
+
+
+def test_a_shared_name_outweighs_two_bystanding_organisations(families):
+    # One outlet names the church near the scene, another the hospital: with the victim's name
+    # in both they are one shooting; without it, two named groups that differ keep them apart.
+    church = shooting("church", day="2015-06-20", actors=("grace-church",), named=("jo-marlow",))
+    hospital = shooting("hospital", day="2015-06-20", actors=("mercy-hospital",), named=("jo-marlow",))
+    assert len(fuse([church, hospital], families)) == 1
+    assert len(fuse([shooting("a", day="2015-06-20", actors=("grace-church",)),
+                     shooting("b", day="2015-06-20", actors=("mercy-hospital",))], families)) == 2
+
+
+def test_one_town_name_resolved_to_two_namesakes_is_no_contradiction(families):
+    # "Riverton" resolved by one outlet to a namesake hundreds of km away in the same country.
+    namesake = PlaceRef("Riverton", 9800006, 41.3, -79.0, "USA", "town")
+    assert distance_km(RIVERTON, namesake) > 500
+    city = shooting("city", day="2015-06-20", place=RIVERTON, dead=2)
+    assert len(fuse([city, shooting("namesake", day="2015-06-20", place=namesake, dead=2)], families)) == 1
+    # The name alone is no tie: two towns may share a name, so another tie is needed.
+    assert len(fuse([city, shooting("other", day="2015-06-20", place=namesake)], families)) == 2
+
+
+def test_a_neighbourhood_and_the_city_its_article_names_are_one_place_with_the_same_toll(families):
+    # A made-up neighbourhood 12 km from the city centre, in an article that also names the city.
+    city = PlaceRef("Harbor City", 9800007, 41.0, -75.0 + 12 / KM_PER_DEGREE_LON, "USA", "city")
+    harbor = shooting("harbor", day="2015-06-20", place=city, injured=4)
+    local = shooting("local", day="2015-06-20", injured=4, context=(MILLBROOK, city))
+    assert len(fuse([harbor, local], families)) == 1
+    # Another toll that day is another shooting in the city; and an article that does not name
+    # the city gives no reason to think its town lies in it.
+    assert len(fuse([harbor, shooting("other", day="2015-06-20", injured=1, context=(MILLBROOK, city))], families)) == 2
+    assert len(fuse([harbor, shooting("apart", day="2015-06-20", injured=4, context=(MILLBROOK,))], families)) == 2
+
+
+def test_two_shared_names_outweigh_a_place_resolved_elsewhere_without_the_other_naming_it(families):
+    here = shooting("here", day="2015-06-20", named=("jo-marlow", "dee-hart"), context=(MILLBROOK,))
+    misplaced = shooting("misplaced", day="2015-06-20", place=RIVERTON, named=("jo-marlow", "dee-hart"))
+    assert len(fuse([here, misplaced], families)) == 1
+    one_name = shooting("one-name", day="2015-06-20", place=RIVERTON, named=("jo-marlow",))
+    assert len(fuse([here, one_name], families)) == 2
+
+
+def test_a_trial_report_without_a_place_joins_on_two_names(families):
+    shot = shooting("shot", day="2015-06-20", named=("jo-marlow", "dee-hart"), context=(MILLBROOK,))
+    trial = shooting("trial", day="2016-02-10", place=None, named=("jo-marlow", "dee-hart"), context=(EASTON_FALLS,))
+    assert len(fuse([shot, trial], families)) == 1
+    one_name = shooting("one-name", day="2016-02-10", place=None, named=("dee-hart",), context=(EASTON_FALLS,))
+    assert len(fuse([shot, one_name], families)) == 2
+
+
+def test_a_report_dated_only_to_the_year_joins_the_shooting_it_names_in_that_year(families):
+    shot = shooting("shot", day="2015-06-20", named=("jo-marlow",))
+    year = {"value": "2015", "text": "this year", "precision": "year"}
+    this_year = replace(shooting("this-year", named=("jo-marlow",), published="2015-06-25"), date=year)
+    assert len(fuse([shot, this_year], families)) == 1
+    unnamed = replace(shooting("unnamed", published="2015-06-25"), date=year)
+    assert len(fuse([shot, unnamed], families)) == 2
+
+
+def test_an_earlier_attack_an_article_recalls_stays_apart_though_it_names_the_same_people(families):
+    # Every report of a document carries the document's names, so between reports of one
+    # document a name outweighs a date only by a week (a weekday resolved to the week before).
+    shooting_day = shooting("today", day="2015-06-20", named=("jo-marlow", "dee-hart"))
+    recalled = replace(shooting("recalled", day="2015-05-02", named=("jo-marlow", "dee-hart")), doc_id="doc-today")
+    assert len(fuse([shooting_day, recalled], families)) == 2
+    week_off = replace(shooting("week-off", day="2015-06-13", named=("jo-marlow",)), doc_id="doc-today")
+    assert len(fuse([shooting_day, week_off], families)) == 1
+    # From another outlet, the same names weeks earlier are a follow-up's.
+    assert len(fuse([shooting_day, shooting("other-outlet", day="2015-06-02", named=("jo-marlow",))], families)) == 1
+
+
+def test_blocking_finds_what_names_namesakes_and_towns_named_tie_together(families):
+    namesake = PlaceRef("Riverton", 9800006, 41.3, -79.0, "USA", "town")
+    reports = [
+        shooting("shot", day="2015-06-20", named=("jo-marlow", "dee-hart"), dead=2, published="2015-06-20"),
+        shooting("misplaced", day="2015-06-21", place=RIVERTON, named=("jo-marlow", "dee-hart"), published="2015-06-21"),
+        shooting("follow-up", day="2015-07-12", place=None, named=("jo-marlow",), context=(EASTON_FALLS,),
+                 published="2015-07-12"),
+        shooting("trial", day="2016-03-01", named=("jo-marlow", "dee-hart"), published="2016-03-01"),
+        shooting("riverton", day="2015-08-02", place=RIVERTON, dead=3, published="2015-08-02"),
+        shooting("namesake", day="2015-08-02", place=namesake, dead=3, published="2015-08-03"),
+        shooting("about-town", day="2015-08-02", place=None, dead=3, context=(RIVERTON,), published="2015-08-04"),
+    ]
+    blocked, everything = FusionIndex(families), FusionIndex(families, use_blocking=False)
+    blocked.add(reports)
+    everything.add(reports)
+    assert groups(blocked.canonical_events()) == groups(everything.canonical_events()) == [
+        ["about-town", "namesake", "riverton"], ["follow-up", "misplaced", "shot", "trial"]]

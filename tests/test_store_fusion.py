@@ -270,9 +270,11 @@ def test_two_shootings_the_same_day_in_two_states_stay_two_even_when_one_lacks_a
     # An article about Riverton that names a victim of the same name, without tying a place to the event.
     store.add(shooting_record("south-2", "2015-06-22", "2015-06-20", None, victim="Jo Marlow", dead=1,
                               also_names=[RIVERTON]))
-    # Without a name shared with either, an unplaced report joins nothing.
+    # Without a name shared with either, and naming no town, an unplaced report joins nothing.
     store.add(shooting_record("anywhere", "2015-06-22", "2015-06-20", None, dead=1))
-    assert _sources(store) == [["anywhere"], ["north"], ["south"], ["south-2"]]
+    # The article about Riverton with Riverton's toll the same day is Riverton's shooting, never
+    # the one where a victim of the same name was shot.
+    assert _sources(store) == [["anywhere"], ["north"], ["south", "south-2"]]
 
 
 def test_an_unplaced_report_joins_on_the_victims_name_the_same_day(empty_store):

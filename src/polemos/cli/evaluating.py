@@ -93,12 +93,16 @@ def eval_incidents(
     workers: Optional[int] = typer.Option(None, help="Extraction processes (default: one per core)."),
     keep_store: Optional[Path] = typer.Option(None, "--keep-store", dir_okay=False,
                                               help="Keep the store the documents were ingested into at this path."),
+    refuse: Optional[Path] = typer.Option(None, "--refuse", exists=True, dir_okay=False,
+                                          help="Do not extract: fuse again the events of a store kept by --keep-store"
+                                               " (same directory and --limit) and score them."),
     as_json: bool = typer.Option(False, "--json"),
 ):
     """Date, place, killed and injured of each article's main violent event, and fusion across articles."""
     from polemos.eval import incidents
 
-    _print_report(incidents, incidents.evaluate(directory, limit=limit, workers=workers, store_path=keep_store), as_json)
+    _print_report(incidents, incidents.evaluate(directory, limit=limit, workers=workers, store_path=keep_store,
+                                                          refuse_store=refuse), as_json)
 
 
 def _print_report(module, report: dict, as_json: bool) -> None:

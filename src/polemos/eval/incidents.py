@@ -18,7 +18,9 @@ ingested into a temporary store (the whole pipeline, fusion included), then:
   and the pairwise recall over the pairs whose main events both carry a day-precise date and
   a settlement (city, town, village): what fusion makes of the reports it can place and date.
 
-Run: ``polemos eval incidents ../shared/eval/incidents/gva-dev``.
+Run: ``polemos eval incidents ../shared/eval/incidents/gva-dev``. To work on fusion, keep the
+store once (``--keep-store F``), then score new fusion rules on it without extracting again
+(``--refuse F``).
 """
 
 from __future__ import annotations
@@ -63,18 +65,23 @@ def load_incidents(directory: Path) -> tuple[list[dict], dict[str, dict]]:
 
 
 def evaluate(directory: Path, limit: Optional[int] = None, workers: Optional[int] = None,
-             store_path: Optional[Path] = None) -> dict:
+             store_path: Optional[Path] = None, refuse_store: Optional[Path] = None) -> dict:
     """Ingest the documents (of the first ``limit`` incidents) and score their main events.
-    ``store_path`` keeps the store for inspection; by default it is temporary."""
+    ``store_path`` keeps the store for inspection; by default it is temporary. ``refuse_store``
+    names a store such a run kept: its documents are not extracted again, only fused again
+    with the current fusion rules, which is how fusion is tuned without re-running the pipeline."""
     docs, incidents = load_incidents(directory)
     if limit is not None:
         chosen = set(list(dict.fromkeys(doc["incident"] for doc in docs))[:limit])
         docs = [doc for doc in docs if doc["incident"] in chosen]
-    with tempfile.TemporaryDirectory(prefix="polemos-incidents-") as folder:
-        location = Path(store_path) if store_path else Path(folder) / "incidents.db"
-        inputs = Path(folder) / "docs.jsonl"
-        inputs.write_text("".join(json.dumps(doc) + "\n" for doc in docs), encoding="utf-8")
-        rows = _ingest_and_read(inputs, location, workers)
+    if refuse_store is not None:
+        rows = _refuse_and_read(Path(refuse_store))
+    else:
+        with tempfile.TemporaryDirectory(prefix="polemos-incidents-") as folder:
+            location = Path(store_path) if store_path else Path(folder) / "incidents.db"
+            inputs = Path(folder) / "docs.jsonl"
+            inputs.write_text("".join(json.dumps(doc) + "\n" for doc in docs), encoding="utf-8")
+            rows = _ingest_and_read(inputs, location, workers)
     mains = [_score_main(doc, incidents[doc["incident"]], rows.get(doc["id"], [])) for doc in docs]
     return {
         "directory": str(directory),
@@ -104,6 +111,20 @@ def _ingest_and_read(inputs: Path, location: Path, workers: Optional[int]) -> di
     try:
         ingest_paths([str(inputs)], store, ReadOptions(), PipelineConfig(), Console(quiet=True),
                      show_progress=False, workers=workers)
+        return _violent_reports(store)
+    finally:
+        store.close()
+
+
+def _refuse_and_read(location: Path) -> dict[str, list[dict]]:
+    """Fuse a kept store's events again and read them back as ``_ingest_and_read`` does."""
+    from polemos.store import open_store
+
+    if not location.exists():
+        raise FileNotFoundError(f"no store at {location}")
+    store = open_store(str(location))
+    try:
+        store.rebuild_canonical_events()
         return _violent_reports(store)
     finally:
         store.close()

@@ -14,6 +14,16 @@ it only matches the same span), then names one anchor:
   every event files under ``a``, events without a usable place also under ``an``; a report
   without a usable place looks up ``a``, one with a place only ``an``, so the actor buckets
   are read by the few vague reports.
+- ``pn:NAME|ISO3`` the place's name, for namesakes (one name resolved to two places far apart).
+- ``u:CELL`` the grid cell of a settlement the documents of an event without a usable place
+  name: such an event joins a town's event of the same day and toll when its documents name
+  the town, so a placed report looks up the ``u`` cells near its place, an unlocated one the
+  ``g`` cells near the towns its documents name.
+
+Besides, every event files under ``p:NAME`` for each private person its documents name
+(``Profile.names``), in date buckets ``follow_up_days`` wide, and a report looks up the buckets
+within that window of its dates: a shared name joins follow-ups and reports whose places
+came out differently, so these keys do not depend on the place.
 
 This mirrors ``compat.match_score``: two profiles it accepts always share a key, so blocking
 loses no match (``tests/test_fusion_blocking.py`` checks this against comparing all pairs).
@@ -21,8 +31,8 @@ loses no match (``tests/test_fusion_blocking.py`` checks this against comparing 
 
 from __future__ import annotations
 
-from polemos.fusion.compat import Profile, named_actors
-from polemos.fusion.places import COARSE, FINE, anchor_class, cells_within, grid_cell
+from polemos.fusion.compat import YEAR_DAYS, Profile, named_actors
+from polemos.fusion.places import COARSE, FINE, SETTLEMENTS, WHOLE_COUNTRY, anchor_class, cells_within, grid_cell
 from polemos.fusion.rules import FusionRules
 
 
@@ -30,31 +40,66 @@ def filing_keys(profile: Profile, rules: FusionRules) -> set[str]:
     """The keys a canonical event with this consensus is filed under."""
     if not profile.fusable:
         return set()
-    anchors = _actor_keys(profile, "a:")
-    kind = _anchor_class(profile, rules)
-    if kind == FINE:
-        anchors |= {"g:" + grid_cell(profile.place.lat, profile.place.lon, rules.cell_degrees), "cf:" + profile.place.country}
-    elif kind == COARSE:
-        anchors.add("cc:" + profile.place.country)
-    else:
-        anchors |= _actor_keys(profile, "an:")
-    return _combine(profile, anchors, rules)
+    return _place_filing_keys(profile, rules) | _name_keys(profile, rules, slack=0)
 
 
 def lookup_keys(profile: Profile, rules: FusionRules) -> set[str]:
     """The keys to read for a report with this profile."""
     if not profile.fusable:
         return set()
+    return _place_lookup_keys(profile, rules) | _name_keys(profile, rules, slack=max(rules.follow_up_days, rules.trial_follow_up_days))
+
+
+def _name_keys(profile: Profile, rules: FusionRules, slack: int) -> set[str]:
+    """``p:NAME`` keys in follow-up-wide date buckets: a report naming a private person meets the
+    events naming them whatever its place, within the follow-up window."""
+    span = profile.span
+    if span.days > YEAR_DAYS:
+        buckets = [f"s{span.begin}-{span.end}"]
+    else:
+        width = max(rules.follow_up_days, rules.max_tolerance, 1)
+        buckets = [f"f{b}" for b in range((span.begin - slack) // width, (span.end + slack) // width + 1)]
+    return {f"{profile.family}|{bucket}|p:{name}" for bucket in buckets for name in profile.names}
+
+
+def _place_filing_keys(profile: Profile, rules: FusionRules) -> set[str]:
+    anchors = _actor_keys(profile, "a:") | _place_name_key(profile)
+    kind = _anchor_class(profile, rules)
+    if kind == FINE:
+        anchors |= {"g:" + grid_cell(profile.place.lat, profile.place.lon, rules.cell_degrees), "cf:" + profile.place.country}
+    elif kind == COARSE:
+        anchors.add("cc:" + profile.place.country)
+    else:
+        anchors |= _actor_keys(profile, "an:") | {"u:" + grid_cell(p.lat, p.lon, rules.cell_degrees) for p in _towns(profile)}
+    return _combine(profile, anchors, rules)
+
+
+def _place_lookup_keys(profile: Profile, rules: FusionRules) -> set[str]:
     kind = _anchor_class(profile, rules)
     if kind == FINE:
         place = profile.place
         anchors = {"g:" + cell for cell in cells_within(place.lat, place.lon, rules.fine_limit_km, rules.cell_degrees)}
         anchors |= {"cc:" + place.country} | _actor_keys(profile, "an:")
+        anchors |= {"u:" + cell for cell in cells_within(place.lat, place.lon, rules.fine_limit_km, rules.cell_degrees)}
     elif kind == COARSE:
         anchors = {"cf:" + profile.place.country, "cc:" + profile.place.country} | _actor_keys(profile, "an:")
     else:
-        anchors = _actor_keys(profile, "a:")
-    return _combine(profile, anchors, rules)
+        anchors = _actor_keys(profile, "a:") | {
+            "g:" + cell for p in _towns(profile) for cell in cells_within(p.lat, p.lon, rules.fine_limit_km, rules.cell_degrees)}
+    return _combine(profile, anchors | _place_name_key(profile), rules)
+
+
+def _place_name_key(profile: Profile) -> set[str]:
+    """``pn:NAME|ISO3``: the place's name, so namesakes resolved far apart still meet."""
+    place = profile.place
+    if place is None or not place.name_key or not place.has_point or place.feature in WHOLE_COUNTRY:
+        return set()
+    return {f"pn:{place.name_key}|{place.country or ''}"}
+
+
+def _towns(profile: Profile) -> list:
+    """The settlements an unlocated event's documents name (``Profile.context``)."""
+    return [place for place in profile.context if place.feature in SETTLEMENTS and place.has_point]
 
 
 def _anchor_class(profile: Profile, rules: FusionRules) -> str:

@@ -22,6 +22,7 @@ from polemos.fusion.places import SETTLEMENTS, WHOLE_COUNTRY, PlaceRef
 from polemos.fusion.report import Report
 
 FIGURE_CATEGORIES = ("dead", "injured", "displaced", "arrested")
+MAX_CONSENSUS_CONTEXT = 60  # document places kept on a canonical event: a few documents' worth
 FIGURE_RULE = "most conservative: the smallest minimum any source reports"
 _PLACE_RANK = {feature: 0 for feature in SETTLEMENTS} | {
     "admin2": 1, "route": 1, "region": 2, "water": 2, "admin1": 2, "country": 4,
@@ -42,21 +43,19 @@ def consensus_profile(members: list[tuple[Report, Profile]]) -> Profile:
         day_places=tuple(dp for _, p in members for dp in p.day_places),
         people=frozenset().union(*(p.people for _, p in members)),
         figures=tuple(dict.fromkeys(figure for _, p in members for figure in p.figures)),
-        context=_consensus_context(members) if not _locates(_consensus_place(places)) else (),
+        context=_consensus_context(members),
+        names=frozenset().union(*(p.names for _, p in members)),
+        docs=frozenset(report.doc_id for report, _ in members),
     )
 
 
-def _locates(place: Optional[PlaceRef]) -> bool:
-    return place is not None and place.has_point and place.feature not in WHOLE_COUNTRY
-
-
 def _consensus_context(members: list[tuple[Report, Profile]]) -> tuple[PlaceRef, ...]:
-    """The places the documents of an unlocated canonical event name, each once."""
+    """The places the documents of a canonical event name, each once, the first ``MAX_CONSENSUS_CONTEXT``."""
     kept: dict[str, PlaceRef] = {}
     for _, profile in members:
         for place in profile.context:
             kept.setdefault(place.identity, place)
-    return tuple(kept.values())
+    return tuple(kept.values())[:MAX_CONSENSUS_CONTEXT]
 
 
 def canonical_view(canonical_id: str, members: list[tuple[Report, Profile]], consensus: Profile) -> dict[str, Any]:

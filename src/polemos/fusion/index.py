@@ -89,7 +89,7 @@ class FusionIndex:
     def _place(self, report: Report, profile: Profile, changes: dict[str, Change]) -> None:
         self.stats.reports += 1
         best = self._best_match(profile)
-        if best is None:
+        if best is None:  # a new event's consensus is the report's profile, which just fitted none
             cluster_id = self._new_id(report.id)
             self._store(cluster_id, [(report, profile)], [(report, profile)], [])
             changes[cluster_id] = Change(CREATED, cluster_id, added=[report.id])
@@ -98,25 +98,52 @@ class FusionIndex:
         self._store(best, members + [(report, profile)], [(report, profile)], [])
         change = changes.setdefault(best, Change(UPDATED, best))
         change.added.append(report.id)
+        self._merge_matches(best, changes)
 
-    def _best_match(self, profile: Profile) -> Optional[str]:
+    def _merge_matches(self, cluster_id: str, changes: dict[str, Change]) -> None:
+        """Merge the canonical event a report just joined with any other it now fits.
+
+        Reports arriving in another order would have made them one: a report without a place
+        founds its own event, then one naming the same victim and the town arrives and joins
+        the town's event, whose consensus now carries the name too."""
+        while True:
+            consensus = self.state.consensus([cluster_id])[cluster_id]
+            other = self._best_match(consensus, exclude=cluster_id)
+            if other is None:
+                return
+            kept, gone = sorted((cluster_id, other), key=lambda c: (-len(self.state.members(c)), c != other))
+            moved = self.state.members(gone)
+            self.state.delete(gone)
+            self._store(kept, self.state.members(kept) + moved, moved, [])
+            gone_change = changes.setdefault(gone, Change(UPDATED, gone))
+            gone_change.removed.extend(report.id for report, _ in moved)
+            changes.setdefault(kept, Change(UPDATED, kept)).added.extend(report.id for report, _ in moved)
+            cluster_id = kept
+
+    def _best_match(self, profile: Profile, exclude: Optional[str] = None) -> Optional[str]:
         if not profile.fusable:
             return None
         if self.use_blocking:
             candidates = self.state.candidates(lookup_keys(profile, self.rules))
         else:
             candidates = self.state.all_ids()
+        candidates = [cluster_id for cluster_id in candidates if cluster_id != exclude]
         scored = []
-        for cluster_id, consensus in self.state.consensus(candidates).items():
+        consensus = self.state.consensus(candidates)
+        for cluster_id, candidate in consensus.items():
             self.stats.comparisons += 1
-            score = match_score(profile, consensus, self.rules)
+            score = match_score(profile, candidate, self.rules)
             if score is not None:
                 scored.append((-score, cluster_id))
         if not scored:
             return None
         scored.sort()
-        if len(scored) > 1 and scored[1][0] - scored[0][0] < self.rules.ambiguity_margin:
-            return None  # fits two canonical events about as well: joining either would be a guess
+        best = consensus[scored[0][1]]
+        for score, cluster_id in scored[1:]:
+            if score - scored[0][0] >= self.rules.ambiguity_margin:
+                break
+            if not _could_be_one(best, consensus[cluster_id], self.rules):
+                return None  # fits two different canonical events about as well: joining either would be a guess
         return scored[0][1]
 
     def _remove_one(self, report_id: str, cluster_id: str, changes: dict[str, Change]) -> None:
@@ -155,6 +182,12 @@ class FusionIndex:
             suffix += 1
             cluster_id = f"{base}-{suffix}"
         return cluster_id
+
+
+def _could_be_one(a: Profile, b: Profile, rules: FusionRules) -> bool:
+    """Two canonical events that would fuse with each other: a report fitting both is no guess
+    between two events (one event that came apart, e.g. when an earlier report was ambiguous)."""
+    return match_score(a, b, rules) is not None or match_score(b, a, rules) is not None
 
 
 def _arrival_order(member: Member) -> tuple:

@@ -24,10 +24,14 @@ UNSPECIFIC_KINDS = frozenset({"group"})
 UNSPECIFIC_SECTORS = frozenset({"CVL", "UAF"})
 NOT_ACTOR_KINDS = frozenset({"place"})
 PERSON_KIND = "person"
-# Document places an unplaced report keeps as its context (``Report.context``): where its
-# document is about, at most this many, settlements and provinces only.
+# Document places a report keeps as its context (``Report.context``): where its document is
+# about, at most this many, settlements and provinces only.
 CONTEXT_FEATURES = frozenset({"city", "town", "village", "admin2", "admin1"})
 MAX_CONTEXT_PLACES = 12
+# A person with an office (a police chief, a mayor, a senator: a sector such as COP or GOV, or
+# a known figure with a country) speaks about many incidents; a private person the document
+# names in full (a victim, a suspect, a witness) is rarely named by reports of another one.
+PRIVATE_SECTORS = frozenset({None, "CVL", "CRM"})
 
 
 @dataclass(frozen=True)
@@ -51,9 +55,13 @@ class Report:
     # The people among ``specific_actors`` (victims, suspects, named officials): other
     # reports of the event name other people, so unlike groups they never contradict.
     people: frozenset[str] = frozenset()
-    # For a report without a usable place: the places its document names, so that it never
-    # joins an event placed somewhere its document is not about (empty when it has a place).
+    # The places its document names: a report without a usable place never joins an event
+    # placed somewhere its document is not about, and a place resolved to a namesake elsewhere
+    # shows as a place the other report's document also names.
     context: tuple[PlaceRef, ...] = ()
+    # The private persons the document names in full (``private_people``): two reports naming
+    # one of them tell of one incident, even when their dates or places came out differently.
+    named: frozenset[str] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -63,7 +71,7 @@ class Report:
             "size": self.size, "evidence": list(self.evidence), "modality": self.modality,
             "published": self.published, "doc_title": self.doc_title, "confidence": self.confidence,
             "actor_names": self.actor_names, "people": sorted(self.people),
-            "context": [place.to_dict() for place in self.context],
+            "context": [place.to_dict() for place in self.context], "named": sorted(self.named),
         }
 
     @classmethod
@@ -77,6 +85,7 @@ class Report:
             doc_title=data.get("doc_title"), confidence=float(data.get("confidence") or 0.0),
             actor_names=dict(data.get("actor_names") or {}), people=frozenset(data.get("people") or ()),
             context=tuple(PlaceRef.from_dict(place) for place in data.get("context") or ()),
+            named=frozenset(data.get("named") or ()),
         )
 
 
@@ -94,6 +103,17 @@ def specific_actors(actor_ids: Iterable[str], kinds: Mapping[str, str]) -> froze
 def named_people(actor_ids: Iterable[str], kinds: Mapping[str, str]) -> frozenset[str]:
     """The ids among ``actor_ids`` that name a person."""
     return frozenset(actor_id for actor_id in actor_ids if kinds.get(actor_id) == PERSON_KIND)
+
+
+def private_people(actors: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+    """The ids of the persons among ``actors`` (dicts with ``id``, ``name``, ``kind``, ``sector``,
+    ``country``) who hold no office and are named in full (two words at least: "Jr." or a lone
+    surname could be anyone)."""
+    return frozenset(
+        actor["id"] for actor in actors
+        if actor.get("kind") == PERSON_KIND and actor.get("sector") in PRIVATE_SECTORS and not actor.get("country")
+        and len((actor.get("name") or "").split()) >= 2
+    )
 
 
 def context_places(places: Iterable[PlaceRef]) -> tuple[PlaceRef, ...]:
@@ -117,6 +137,8 @@ def reports_from_record(record: ExtractionRecord) -> list[Report]:
     doc = record.document
     document_places = context_places(
         PlaceRef(p.name or p.text, p.geonameid, p.lat, p.lon, p.country, p.feature) for p in record.places)
+    named = private_people({"id": a.id, "name": a.name, "kind": a.kind, "sector": a.sector, "country": a.country}
+                           for a in record.actors if a.mentions)
     reports = []
     for event in record.events:
         place = None
@@ -132,13 +154,14 @@ def reports_from_record(record: ExtractionRecord) -> list[Report]:
             evidence=tuple({"text": e.text, "start": e.start, "end": e.end} for e in event.evidence),
             modality=event.modality or "asserted", published=doc.published, doc_title=doc.title,
             confidence=event.confidence, actor_names={a: names[a] for a in participants if a in names},
-            people=named_people(participants, kinds), context=document_places if _unlocated(place) else (),
+            people=named_people(participants, kinds), context=document_places,
+            named=named,
         ))
     return reports
 
 
 def report_from_event(event: Mapping[str, Any], actor_kinds: Optional[Mapping[str, str]] = None,
-                      document_places: Iterable[PlaceRef] = ()) -> Report:
+                      document_places: Iterable[PlaceRef] = (), document_people: frozenset[str] = frozenset()) -> Report:
     """A report from one event dict as ``store.events()`` returns it.
 
     Reads the event fields plus ``doc_id``, ``doc_title``, ``place_name``, ``place_feature``,
@@ -146,7 +169,8 @@ def report_from_event(event: Mapping[str, Any], actor_kinds: Optional[Mapping[st
     provides them, ``doc_published`` and ``place_geonameid``. ``actor_kinds`` (actor id to
     kind, from the store's actors table) lets unknown phrase groups such as "gunmen" count as
     unspecific actors and tells people from groups; ``document_places`` (every place of the
-    event's document) becomes the context of a report without a place.
+    event's document) becomes the report's context; ``document_people`` are
+    the private persons its document names (``private_people``).
     """
     actor, recipient = tuple(event.get("actor") or ()), tuple(event.get("recipient") or ())
     names = dict(zip(actor, event.get("actor_names") or ())) | dict(zip(recipient, event.get("recipient_names") or ()))
@@ -163,10 +187,6 @@ def report_from_event(event: Mapping[str, Any], actor_kinds: Optional[Mapping[st
         modality=event.get("modality") or "asserted", published=event.get("doc_published"),
         doc_title=event.get("doc_title"), confidence=float(event.get("confidence") or 0.0), actor_names=names,
         people=named_people([*actor, *recipient], actor_kinds or {}),
-        context=context_places(document_places) if _unlocated(place) else (),
+        context=context_places(document_places), named=frozenset(document_people),
     )
 
-
-def _unlocated(place: Optional[PlaceRef]) -> bool:
-    """No place, or one that does not say where in its country (the context is then kept)."""
-    return place is None or not place.has_point or place.feature == "country"

@@ -35,6 +35,14 @@ class FusionRules:
     # news-relative days ("on Saturday") resolved against a publication date a day off.
     day_tolerance: int = 2
     week_tolerance: int = 1
+    # A report naming the same private person as an event may be a follow-up (an arrest, a
+    # funeral, a first hearing) dated up to this many days after or before it.
+    follow_up_days: int = 30
+    # Naming two of the same private persons (a victim and the accused), up to this many: a trial.
+    trial_follow_up_days: int = 400
+    # Two reports of one document naming the same persons, up to this many days apart: one
+    # incident whose weekday was resolved to the week before (see ``compat._name_window``).
+    same_document_days: int = 7
     max_span_days: int = 92  # reports vaguer than a quarter only fuse with the very same span
     publication_window_days: int = 14  # an undated report's event happened within this before publication
     ambiguity_margin: float = 0.25  # a report fitting two canonical events within this score stays apart

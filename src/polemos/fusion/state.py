@@ -113,7 +113,8 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
         "actors": sorted(profile.actors), "fusable": profile.fusable,
         "day_places": [[day, place.to_dict()] for day, place in profile.day_places],
         "people": sorted(profile.people), "figures": [list(figure) for figure in profile.figures],
-        "context": [place.to_dict() for place in profile.context],
+        "context": [place.to_dict() for place in profile.context], "names": sorted(profile.names),
+        "docs": sorted(profile.docs),
     }
 
 
@@ -126,4 +127,5 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
         people=frozenset(data.get("people") or ()),
         figures=tuple((category, low, high) for category, low, high in data.get("figures") or ()),
         context=tuple(PlaceRef.from_dict(place) for place in data.get("context") or ()),
+        names=frozenset(data.get("names") or ()), docs=frozenset(data.get("docs") or ()),
     )

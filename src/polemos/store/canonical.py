@@ -17,6 +17,7 @@ import json
 from typing import Any, Optional
 
 from polemos.fusion import Change, EventFamilies, FusionIndex, PlaceRef, report_from_event
+from polemos.fusion.report import private_people
 from polemos.fusion.sql_state import SQLFusionState
 from polemos.record import place_precision
 from polemos.store.dialect import SQLITE
@@ -71,8 +72,10 @@ class StoreFusion:
     def _reports(self, views: list[dict]):
         actor_ids = {actor for view in views for actor in (*view["actor"], *view["recipient"])}
         kinds = {actor_id: found["kind"] for actor_id, found in actor_details(self.connection, actor_ids).items()}
-        places = {doc_id: self._document_places(doc_id) for doc_id in {view["doc_id"] for view in views}}
-        return [report_from_event(view, kinds, places[view["doc_id"]]) for view in views]
+        doc_ids = {view["doc_id"] for view in views}
+        places = {doc_id: self._document_places(doc_id) for doc_id in doc_ids}
+        people = {doc_id: self._document_people(doc_id) for doc_id in doc_ids}
+        return [report_from_event(view, kinds, places[view["doc_id"]], people[view["doc_id"]]) for view in views]
 
     def _document_places(self, doc_id: str) -> list[PlaceRef]:
         """The places a document names, in text order: the context of its reports without a place."""
@@ -80,6 +83,13 @@ class StoreFusion:
             "SELECT name, text, geonameid, lat, lon, country, feature FROM places WHERE doc_id = ? ORDER BY idx", (doc_id,))
         return [PlaceRef(row["name"] or row["text"], row["geonameid"], row["lat"], row["lon"], row["country"], row["feature"])
                 for row in rows]
+
+    def _document_people(self, doc_id: str) -> frozenset[str]:
+        """The private persons a document names: what ties its reports to other reports of one incident."""
+        rows = self.connection.execute(
+            "SELECT DISTINCT a.id, a.name, a.kind, a.sector, a.country FROM actor_mentions m JOIN actors a ON a.id = m.actor_id"
+            " WHERE m.doc_id = ?", (doc_id,))
+        return private_people(dict(zip(("id", "name", "kind", "sector", "country"), row)) for row in rows)
 
     def _lock(self) -> None:
         if self.dialect.lock_fusion:
