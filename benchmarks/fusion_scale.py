@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from polemos.fusion import EventFamilies, FusionIndex, report_from_event
-from polemos.fusion.sql_state import SQLFusionState, create_tables
+from polemos.store.fusion_state import SQLFusionState, create_tables
 
 # The made-up corpus generator is shared with the fusion tests, outside the package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))

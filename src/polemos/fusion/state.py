@@ -1,4 +1,4 @@
-"""Where a fusion index keeps its canonical events: in memory, or in SQL tables (``sql_state``).
+"""Where a fusion index keeps its canonical events: in memory, or in SQL tables (``polemos.store.fusion_state``).
 
 A state holds, for each canonical event, its members (report and profile), its consensus
 profile, its blocking keys and its view (the dict users see). ``FusionIndex`` only talks to

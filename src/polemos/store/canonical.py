@@ -18,7 +18,7 @@ from typing import Any, Optional
 
 from polemos.fusion import Change, EventFamilies, FusionIndex, PlaceRef, report_from_event
 from polemos.fusion.report import private_people
-from polemos.fusion.sql_state import SQLFusionState
+from polemos.store.fusion_state import SQLFusionState
 from polemos.record import place_precision
 from polemos.store.dialect import SQLITE
 from polemos.store.event_filter import (
