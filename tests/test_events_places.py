@@ -144,3 +144,21 @@ def test_a_dateline_that_is_also_an_english_word_still_places_the_story(coder):
 def test_a_quadrant_of_washington_is_placed_in_the_district(coder):
     record = code(coder, "A 3-year-old girl died after being shot Wednesday evening in a home in Southeast D.C., police said.")
     assert place_of(record, assaults(record)[0]).name == "District of Columbia"
+
+
+def test_an_event_noun_inside_another_clause_takes_the_story_place(coder):
+    record = code(coder, "MEMPHIS, Tenn. — Officers are at the scene of a deadly shooting at an apartment complex.\n\n"
+                         "Two men were found dead in a parking lot on Sunday night, police said.")
+    shooting = next(e for e in assaults(record) if e.trigger == "shooting")
+    assert place_of(record, shooting).name == "Memphis"
+
+
+@pytest.mark.parametrize("text", [
+    "FLAGSTAFF — A student was shot and killed outside a dormitory in Arizona on Friday, police said.",
+    "FRESNO — Deputies said a farmworker was shot and wounded on a ranch in Fresno County on Sunday.",
+])
+def test_a_state_or_county_named_in_a_story_set_in_a_town_inside_it_yields_to_the_town(coder, text):
+    record = code(coder, text)
+    town = record.places[0].name
+    for event in assaults(record):
+        assert place_of(record, event).name == town and place_of(record, event).precision == "city"

@@ -102,13 +102,7 @@ def _town_inside(chosen: int, places: list[Place], in_order: list[int]) -> int:
     outer = places[chosen]
     if outer.precision not in ("admin1", "admin2"):
         return chosen
-    for index in in_order:
-        inner = places[index]
-        if inner.precision != "city" or inner.admin1 is None or inner.admin1 != outer.admin1:
-            continue
-        if outer.precision == "admin1" or great_circle_km(outer.lat, outer.lon, inner.lat, inner.lon) <= COUNTY_REACH_KM:
-            return index
-    return chosen
+    return next((index for index in in_order if holds(outer, places[index])), chosen)
 
 
 def _most_named(places: list[Place], in_order: list[int]) -> Optional[int]:
@@ -144,14 +138,35 @@ def _below_country(place: Place) -> bool:
 
 def fill_story_place(candidates: list, record: ExtractionRecord, paragraph_of) -> None:
     """Give the story's place to the event mentions that have none of their own or their
-    paragraph's (``candidates``: the coder's mentions, in text order)."""
+    paragraph's (``candidates``: the coder's mentions, in text order). An event noun inside
+    another clause ("police are at the scene of a deadly shooting") takes no place from that
+    clause's paragraph, but a reported one still happened where the story is set; a recalled
+    one ("since the war") is left without."""
     tied = [c.event.place for c in candidates if c.place_rank == PLACE_ATTACHED and c.event.place is not None]
     story = story_place(record, tied, paragraph_of)
     if story is None:
         return
     dateline = dateline_place(record)
     for candidate in candidates:
-        if candidate.event.place is None and candidate.place_rank == PLACE_OF_STORY:
-            candidate.event.place = story
+        if candidate.event.place is None and (candidate.place_rank == PLACE_OF_STORY or (
+                candidate.place_rank == PLACE_NONE and not candidate.background)):
+            candidate.event.place, candidate.place_rank = story, PLACE_OF_STORY
         elif dateline is not None and candidate.event.place == dateline:
             candidate.event.place = story  # the dateline's county or state, refined to its town
+        elif candidate.event.place is not None and holds(record.places[candidate.event.place], record.places[story]):
+            candidate.event.place = story  # "a shooting in Texas" in a story set in a Texas town
+
+
+def holds(outer: Place, inner: Place) -> bool:
+    """Whether ``outer`` (a state or county) holds the town ``inner``: by the gazetteer, or for a
+    county, a town of the same state near its point (the index keeps no county borders). A
+    country is left alone: "five farmers killed in Nigeria" may be another incident than the
+    story's town."""
+    if not (located(outer) and located(inner)) or inner.precision != "city":
+        return False
+    if outer.precision == "admin1":
+        return contains(outer, inner)
+    if outer.precision == "admin2":
+        return inner.admin1 is not None and inner.admin1 == outer.admin1 and \
+            great_circle_km(outer.lat, outer.lon, inner.lat, inner.lon) <= COUNTY_REACH_KM
+    return False
