@@ -162,3 +162,21 @@ def test_a_state_or_county_named_in_a_story_set_in_a_town_inside_it_yields_to_th
     town = record.places[0].name
     for event in assaults(record):
         assert place_of(record, event).name == town and place_of(record, event).precision == "city"
+
+
+@pytest.mark.parametrize("text, home", [
+    # a district of the city that the gazetteer only knows as a town in another state
+    ("DENVER, Colo. — Two men were shot in Montclair on Friday night, police said.", "Denver"),
+    # a restaurant named after a city abroad
+    ("HOUSTON, Texas — A woman was wounded at Acapulco on Sunday night, police said.", "Houston"),
+])
+def test_a_far_namesake_of_a_local_name_gives_way_to_the_story_place(coder, text, home):
+    record = code(coder, text)
+    for event in assaults(record):
+        assert place_of(record, event).name == home
+
+
+def test_a_town_in_another_state_the_story_names_keeps_its_own_place(coder):
+    record = code(coder, "DENVER, Colo. — Deputies shot and killed a man in Cheyenne, Wyoming, on Friday.")
+    killed = next(e for e in assaults(record) if e.trigger == "killed")
+    assert place_of(record, killed).name == "Cheyenne"

@@ -34,6 +34,9 @@ LEDE_PARAGRAPHS = 3  # the opening, when no event is tied to a place: title, dat
 # A second-level division's point is the middle of its towns; a town this near, in the same
 # first-level division, is taken to lie in it (the index keeps no county boundaries).
 COUNTY_REACH_KM = 50.0
+# A place this far from where the story is set, in a state or country the text never names,
+# is a namesake of a local name (see ``stranger_places``).
+STRANGER_KM = 100.0
 
 
 def located(place: Optional[Place]) -> bool:
@@ -80,12 +83,15 @@ def most_specific(chosen: int, tied_places: Iterable[int], places: list[Place],
     return chosen
 
 
-def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of) -> Optional[int]:
+def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
+                strangers: frozenset[int] = frozenset()) -> Optional[int]:
     """The place a story's sentences fall back to (see the module's description). ``tied``: the
     places events are tied to by their own words, in text order; ``paragraph_of``: offset ->
-    paragraph number."""
+    paragraph number; ``strangers``: places that cannot be where the story is set."""
     places = record.places
-    in_order = sorted((i for i, p in enumerate(places) if _below_country(p)), key=lambda i: places[i].start)
+    in_order = sorted((i for i, p in enumerate(places) if _below_country(p) and i not in strangers),
+                      key=lambda i: places[i].start)
+    tied = [i for i in tied if i not in strangers]
     found = dateline_place(record)
     if found is None:
         found = next((i for i in tied if _below_country(places[i])), None)
@@ -143,7 +149,8 @@ def fill_story_place(candidates: list, record: ExtractionRecord, paragraph_of) -
     clause's paragraph, but a reported one still happened where the story is set; a recalled
     one ("since the war") is left without."""
     tied = [c.event.place for c in candidates if c.place_rank == PLACE_ATTACHED and c.event.place is not None]
-    story = story_place(record, tied, paragraph_of)
+    strangers = stranger_places(record)
+    story = story_place(record, tied, paragraph_of, strangers)
     if story is None:
         return
     dateline = dateline_place(record)
@@ -151,6 +158,8 @@ def fill_story_place(candidates: list, record: ExtractionRecord, paragraph_of) -
         if candidate.event.place is None and (candidate.place_rank == PLACE_OF_STORY or (
                 candidate.place_rank == PLACE_NONE and not candidate.background)):
             candidate.event.place, candidate.place_rank = story, PLACE_OF_STORY
+        elif candidate.event.place in strangers:
+            candidate.event.place = story  # a namesake far away: the street, club or district is local
         elif dateline is not None and candidate.event.place == dateline:
             candidate.event.place = story  # the dateline's county or state, refined to its town
         elif candidate.event.place is not None and holds(record.places[candidate.event.place], record.places[story]):
@@ -170,3 +179,35 @@ def holds(outer: Place, inner: Place) -> bool:
         return inner.admin1 is not None and inner.admin1 == outer.admin1 and \
             great_circle_km(outer.lat, outer.lon, inner.lat, inner.lon) <= COUNTY_REACH_KM
     return False
+
+
+def stranger_places(record: ExtractionRecord) -> frozenset[int]:
+    """Places the story cannot be set in: a local name (a street, a club, a district) the
+    gazetteer only knows as a namesake far from where the story is set. The story's home is
+    its dateline, else the place it names most often; a stranger lies more than
+    ``STRANGER_KM`` from it, in a state the text never names while it names the home's
+    ("a shooting in Roseland" in a story from Chicago, Ill.), or in a country the text never
+    names ("a party at the Guadalajara restaurant" in a story from Virginia Beach)."""
+    places = record.places
+    in_order = sorted((i for i, p in enumerate(places) if _below_country(p)), key=lambda i: places[i].start)
+    home_index = dateline_place(record)
+    if home_index is None:
+        home_index = _most_named(places, in_order)
+    if home_index is None:
+        return frozenset()
+    home = places[home_index]
+    named_states = {p.admin1 for p in places if located(p) and p.precision == "admin1"}
+    named_countries = {p.country for p in places if located(p) and p.precision in ("country", "admin1")}
+    same_name = {i for i in in_order if places[i].geonameid == home.geonameid or places[i].name == home.name}
+    return frozenset(i for i in in_order if i not in same_name and _stranger(places[i], home, named_states, named_countries))
+
+
+def _stranger(place: Place, home: Place, named_states: set, named_countries: set) -> bool:
+    if place.precision not in ("city", "admin2"):
+        return False
+    if great_circle_km(place.lat, place.lon, home.lat, home.lon) <= STRANGER_KM:
+        return False
+    if place.country != home.country:
+        return place.country not in named_countries
+    return (place.admin1 is not None and place.admin1 != home.admin1 and place.admin1 not in named_states
+            and home.admin1 in named_states)
