@@ -180,3 +180,17 @@ def test_a_town_in_another_state_the_story_names_keeps_its_own_place(coder):
     record = code(coder, "DENVER, Colo. — Deputies shot and killed a man in Cheyenne, Wyoming, on Friday.")
     killed = next(e for e in assaults(record) if e.trigger == "killed")
     assert place_of(record, killed).name == "Cheyenne"
+
+
+def test_a_region_abroad_named_like_a_local_one_gives_way_to_the_story_place(coder):
+    record = code(coder, "DALLAS, Texas — A clerk was shot and killed in West Region on Tuesday, police said.")
+    for event in assaults(record):
+        assert place_of(record, event).name == "Dallas"
+
+
+def test_the_lede_town_near_the_dateline_city_is_the_story_place(coder):
+    # the dateline names the station's city; the lede names the town where it happened
+    record = code(coder, "TAMPA — Two men were shot in Brandon on Sunday night, police said.\n\n"
+                         "A third man was also wounded by the gunfire, officers said.")
+    wounded = next(e for e in assaults(record) if e.trigger == "wounded")
+    assert place_of(record, wounded).name == "Brandon"

@@ -37,6 +37,8 @@ COUNTY_REACH_KM = 50.0
 # A place this far from where the story is set, in a state or country the text never names,
 # is a namesake of a local name (see ``stranger_places``).
 STRANGER_KM = 100.0
+# How far from a dateline's city the town its lede reports from may lie (a station's region).
+DATELINE_TOWN_KM = 150.0
 
 
 def located(place: Optional[Place]) -> bool:
@@ -93,6 +95,8 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
                       key=lambda i: places[i].start)
     tied = [i for i in tied if i not in strangers]
     found = dateline_place(record)
+    if found is not None:
+        found = _lede_town(found, tied, places, paragraph_of)
     if found is None:
         found = next((i for i in tied if _below_country(places[i])), None)
     if found is None:
@@ -100,6 +104,20 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
     if found is None:
         found = _most_named(places, in_order)
     return _town_inside(found, places, in_order) if found is not None else None
+
+
+def _lede_town(dateline: int, tied: list[int], places: list[Place], paragraph_of) -> int:
+    """A dateline names where the story was filed, often the city of the station or paper; the
+    lede's first event tied to another town nearby ("MIAMI — Two men were shot in Homestead")
+    tells where it happened."""
+    first = next((i for i in tied if _below_country(places[i])), None)
+    if first is None or paragraph_of(places[first].start) >= LEDE_PARAGRAPHS:
+        return dateline
+    town, filed = places[first], places[dateline]
+    if town.precision != "city" or filed.precision != "city" or town.name == filed.name:
+        return dateline
+    near = great_circle_km(town.lat, town.lon, filed.lat, filed.lon) <= DATELINE_TOWN_KM
+    return first if near and town.admin1 == filed.admin1 else dateline
 
 
 def _town_inside(chosen: int, places: list[Place], in_order: list[int]) -> int:
@@ -196,15 +214,18 @@ def stranger_places(record: ExtractionRecord) -> frozenset[int]:
     if home_index is None:
         return frozenset()
     home = places[home_index]
-    named_states = {p.admin1 for p in places if located(p) and p.precision == "admin1"}
-    named_countries = {p.country for p in places if located(p) and p.precision in ("country", "admin1")}
+    states = [p for p in places if located(p) and p.precision in ("country", "admin1")]
     same_name = {i for i in in_order if places[i].geonameid == home.geonameid or places[i].name == home.name}
-    return frozenset(i for i in in_order if i not in same_name and _stranger(places[i], home, named_states, named_countries))
+    return frozenset(i for i in in_order if i not in same_name and _stranger(
+        places[i], home, {p.admin1 for p in states if p.precision == "admin1"},
+        {p.country for p in states if p.name != places[i].name}))
 
 
 def _stranger(place: Place, home: Place, named_states: set, named_countries: set) -> bool:
-    if place.precision not in ("city", "admin2"):
+    if place.precision not in ("city", "admin2", "admin1"):
         return False
+    if place.precision == "admin1" and place.country == home.country:
+        return False  # a state is named as itself
     if great_circle_km(place.lat, place.lon, home.lat, home.lon) <= STRANGER_KM:
         return False
     if place.country != home.country:
