@@ -194,3 +194,13 @@ def test_the_lede_town_near_the_dateline_city_is_the_story_place(coder):
                          "A third man was also wounded by the gunfire, officers said.")
     wounded = next(e for e in assaults(record) if e.trigger == "wounded")
     assert place_of(record, wounded).name == "Brandon"
+
+
+def test_a_dateline_town_the_gazetteer_knows_only_abroad_gives_way_to_the_county(coder):
+    # the town is written with its state, but the only town of that name lies in another country
+    record = code(coder, "BALLARAT, Ky. (WXYZ) — The Hardin County Sheriff's Office is investigating a shooting "
+                         "that left a teenager dead.\n\n"
+                         "Deputies said the boy was shot by a friend while they were cleaning a rifle.")
+    for event in assaults(record):
+        place = place_of(record, event)
+        assert place.country == "USA" and place.admin1 == "US.KY"

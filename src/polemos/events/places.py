@@ -95,6 +95,8 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
                       key=lambda i: places[i].start)
     tied = [i for i in tied if i not in strangers]
     found = dateline_place(record)
+    if found in strangers:
+        found = None  # "ELMWOOD, N.C." where the gazetteer knows only another Elmwood
     if found is not None:
         found = _lede_town(found, tied, places, paragraph_of)
     if found is None:
@@ -126,7 +128,9 @@ def _town_inside(chosen: int, places: list[Place], in_order: list[int]) -> int:
     outer = places[chosen]
     if outer.precision not in ("admin1", "admin2"):
         return chosen
-    return next((index for index in in_order if holds(outer, places[index])), chosen)
+    inside = [index for index in in_order if holds(outer, places[index], counties=True)]
+    towns = [index for index in inside if places[index].precision == "city"]
+    return (towns or inside or [chosen])[0]
 
 
 def _most_named(places: list[Place], in_order: list[int]) -> Optional[int]:
@@ -184,12 +188,13 @@ def fill_story_place(candidates: list, record: ExtractionRecord, paragraph_of) -
             candidate.event.place = story  # "a shooting in Texas" in a story set in a Texas town
 
 
-def holds(outer: Place, inner: Place) -> bool:
-    """Whether ``outer`` (a state or county) holds the town ``inner``: by the gazetteer, or for a
-    county, a town of the same state near its point (the index keeps no county borders). A
-    country is left alone: "five farmers killed in Nigeria" may be another incident than the
-    story's town."""
-    if not (located(outer) and located(inner)) or inner.precision != "city":
+def holds(outer: Place, inner: Place, counties: bool = False) -> bool:
+    """Whether ``outer`` (a state or county) holds the town ``inner`` (with ``counties``, a
+    state its county too): by the gazetteer, or for a county, a town of the same state near its
+    point (the index keeps no county borders). A country is left alone: "five farmers killed in
+    Nigeria" may be another incident than the story's town."""
+    allowed = ("city", "admin2") if counties and outer.precision == "admin1" else ("city",)
+    if not (located(outer) and located(inner)) or inner.precision not in allowed:
         return False
     if outer.precision == "admin1":
         return contains(outer, inner)
@@ -207,18 +212,33 @@ def stranger_places(record: ExtractionRecord) -> frozenset[int]:
     ("a shooting in Roseland" in a story from Chicago, Ill.), or in a country the text never
     names ("a party at the Guadalajara restaurant" in a story from Virginia Beach)."""
     places = record.places
-    in_order = sorted((i for i, p in enumerate(places) if _below_country(p)), key=lambda i: places[i].start)
+    contradicted = _outside_written_state(record)
+    in_order = sorted((i for i, p in enumerate(places) if _below_country(p) and i not in contradicted),
+                      key=lambda i: places[i].start)
     home_index = dateline_place(record)
-    if home_index is None:
+    if home_index is None or home_index in contradicted:
         home_index = _most_named(places, in_order)
     if home_index is None:
-        return frozenset()
+        return contradicted
     home = places[home_index]
     states = [p for p in places if located(p) and p.precision in ("country", "admin1")]
     same_name = {i for i in in_order if places[i].geonameid == home.geonameid or places[i].name == home.name}
-    return frozenset(i for i in in_order if i not in same_name and _stranger(
+    return contradicted | frozenset(i for i in in_order if i not in same_name and _stranger(
         places[i], home, {p.admin1 for p in states if p.precision == "admin1"},
         {p.country for p in states if p.name != places[i].name}))
+
+
+def _outside_written_state(record: ExtractionRecord) -> frozenset[int]:
+    """A town written with its state or country ("ELMWOOD, N.C. —") that the gazetteer only
+    knows outside it is a town it lacks, not that namesake: every mention of that name."""
+    places = record.places
+    names = set()
+    for outer, inner in written_holders(places, record.text).items():
+        town, state = places[inner], places[outer]
+        if (located(town) and located(state) and town.precision == "city"
+                and state.precision in ("admin1", "country") and not contains(state, town)):
+            names.add(town.name)
+    return frozenset(i for i, p in enumerate(places) if p.name in names)
 
 
 def _stranger(place: Place, home: Place, named_states: set, named_countries: set) -> bool:
