@@ -144,3 +144,63 @@ def test_a_dateline_that_is_also_an_english_word_still_places_the_story(coder):
 def test_a_quadrant_of_washington_is_placed_in_the_district(coder):
     record = code(coder, "A 3-year-old girl died after being shot Wednesday evening in a home in Southeast D.C., police said.")
     assert place_of(record, assaults(record)[0]).name == "District of Columbia"
+
+
+def test_an_event_noun_inside_another_clause_takes_the_story_place(coder):
+    record = code(coder, "MEMPHIS, Tenn. — Officers are at the scene of a deadly shooting at an apartment complex.\n\n"
+                         "Two men were found dead in a parking lot on Sunday night, police said.")
+    shooting = next(e for e in assaults(record) if e.trigger == "shooting")
+    assert place_of(record, shooting).name == "Memphis"
+
+
+@pytest.mark.parametrize("text", [
+    "FLAGSTAFF — A student was shot and killed outside a dormitory in Arizona on Friday, police said.",
+    "FRESNO — Deputies said a farmworker was shot and wounded on a ranch in Fresno County on Sunday.",
+])
+def test_a_state_or_county_named_in_a_story_set_in_a_town_inside_it_yields_to_the_town(coder, text):
+    record = code(coder, text)
+    town = record.places[0].name
+    for event in assaults(record):
+        assert place_of(record, event).name == town and place_of(record, event).precision == "city"
+
+
+@pytest.mark.parametrize("text, home", [
+    # a district of the city that the gazetteer only knows as a town in another state
+    ("DENVER, Colo. — Two men were shot in Montclair on Friday night, police said.", "Denver"),
+    # a restaurant named after a city abroad
+    ("HOUSTON, Texas — A woman was wounded at Acapulco on Sunday night, police said.", "Houston"),
+])
+def test_a_far_namesake_of_a_local_name_gives_way_to_the_story_place(coder, text, home):
+    record = code(coder, text)
+    for event in assaults(record):
+        assert place_of(record, event).name == home
+
+
+def test_a_town_in_another_state_the_story_names_keeps_its_own_place(coder):
+    record = code(coder, "DENVER, Colo. — Deputies shot and killed a man in Cheyenne, Wyoming, on Friday.")
+    killed = next(e for e in assaults(record) if e.trigger == "killed")
+    assert place_of(record, killed).name == "Cheyenne"
+
+
+def test_a_region_abroad_named_like_a_local_one_gives_way_to_the_story_place(coder):
+    record = code(coder, "DALLAS, Texas — A clerk was shot and killed in West Region on Tuesday, police said.")
+    for event in assaults(record):
+        assert place_of(record, event).name == "Dallas"
+
+
+def test_the_lede_town_near_the_dateline_city_is_the_story_place(coder):
+    # the dateline names the station's city; the lede names the town where it happened
+    record = code(coder, "TAMPA — Two men were shot in Brandon on Sunday night, police said.\n\n"
+                         "A third man was also wounded by the gunfire, officers said.")
+    wounded = next(e for e in assaults(record) if e.trigger == "wounded")
+    assert place_of(record, wounded).name == "Brandon"
+
+
+def test_a_dateline_town_the_gazetteer_knows_only_abroad_gives_way_to_the_county(coder):
+    # the town is written with its state, but the only town of that name lies in another country
+    record = code(coder, "BALLARAT, Ky. (WXYZ) — The Hardin County Sheriff's Office is investigating a shooting "
+                         "that left a teenager dead.\n\n"
+                         "Deputies said the boy was shot by a friend while they were cleaning a rifle.")
+    for event in assaults(record):
+        place = place_of(record, event)
+        assert place.country == "USA" and place.admin1 == "US.KY"

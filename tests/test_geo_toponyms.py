@@ -98,3 +98,10 @@ def test_an_alternate_name_far_from_the_story_stays_unresolved(geocoder):
     boni, lamu, _somalia, kismayo = geocoder.resolve(text, spans)
     assert boni is None  # not Bonn, Germany
     assert lamu.country == "KEN" and kismayo.country == "SOM"
+
+
+def test_a_town_police_force_places_a_story_that_names_no_other_town(geocoder, nlp):
+    text = ("Natchez Police are investigating a shooting that wounded two teenagers outside a gas station "
+            "late Friday. Officers said the gunman fled on foot.")
+    natchez = [p for p in places_of(geocoder, nlp, text) if p.text == "Natchez"]
+    assert natchez and natchez[0].country == "USA" and natchez[0].admin1 == "US.MS"

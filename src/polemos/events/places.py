@@ -34,6 +34,11 @@ LEDE_PARAGRAPHS = 3  # the opening, when no event is tied to a place: title, dat
 # A second-level division's point is the middle of its towns; a town this near, in the same
 # first-level division, is taken to lie in it (the index keeps no county boundaries).
 COUNTY_REACH_KM = 50.0
+# A place this far from where the story is set, in a state or country the text never names,
+# is a namesake of a local name (see ``stranger_places``).
+STRANGER_KM = 100.0
+# How far from a dateline's city the town its lede reports from may lie (a station's region).
+DATELINE_TOWN_KM = 150.0
 
 
 def located(place: Optional[Place]) -> bool:
@@ -80,13 +85,20 @@ def most_specific(chosen: int, tied_places: Iterable[int], places: list[Place],
     return chosen
 
 
-def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of) -> Optional[int]:
+def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
+                strangers: frozenset[int] = frozenset()) -> Optional[int]:
     """The place a story's sentences fall back to (see the module's description). ``tied``: the
     places events are tied to by their own words, in text order; ``paragraph_of``: offset ->
-    paragraph number."""
+    paragraph number; ``strangers``: places that cannot be where the story is set."""
     places = record.places
-    in_order = sorted((i for i, p in enumerate(places) if _below_country(p)), key=lambda i: places[i].start)
+    in_order = sorted((i for i, p in enumerate(places) if _below_country(p) and i not in strangers),
+                      key=lambda i: places[i].start)
+    tied = [i for i in tied if i not in strangers]
     found = dateline_place(record)
+    if found in strangers:
+        found = None  # "ELMWOOD, N.C." where the gazetteer knows only another Elmwood
+    if found is not None:
+        found = _lede_town(found, tied, places, paragraph_of)
     if found is None:
         found = next((i for i in tied if _below_country(places[i])), None)
     if found is None:
@@ -96,19 +108,29 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of) -> 
     return _town_inside(found, places, in_order) if found is not None else None
 
 
+def _lede_town(dateline: int, tied: list[int], places: list[Place], paragraph_of) -> int:
+    """A dateline names where the story was filed, often the city of the station or paper; the
+    lede's first event tied to another town nearby ("MIAMI — Two men were shot in Homestead")
+    tells where it happened."""
+    first = next((i for i in tied if _below_country(places[i])), None)
+    if first is None or paragraph_of(places[first].start) >= LEDE_PARAGRAPHS:
+        return dateline
+    town, filed = places[first], places[dateline]
+    if town.precision != "city" or filed.precision != "city" or town.name == filed.name:
+        return dateline
+    near = great_circle_km(town.lat, town.lon, filed.lat, filed.lon) <= DATELINE_TOWN_KM
+    return first if near and town.admin1 == filed.admin1 else dateline
+
+
 def _town_inside(chosen: int, places: list[Place], in_order: list[int]) -> int:
     """A story placed in a county or state whose text names a town in it happened in that town
     ("HENRY COUNTY, Ga. — A McDonough family ..."): the first such town, else ``chosen``."""
     outer = places[chosen]
     if outer.precision not in ("admin1", "admin2"):
         return chosen
-    for index in in_order:
-        inner = places[index]
-        if inner.precision != "city" or inner.admin1 is None or inner.admin1 != outer.admin1:
-            continue
-        if outer.precision == "admin1" or great_circle_km(outer.lat, outer.lon, inner.lat, inner.lon) <= COUNTY_REACH_KM:
-            return index
-    return chosen
+    inside = [index for index in in_order if holds(outer, places[index], counties=True)]
+    towns = [index for index in inside if places[index].precision == "city"]
+    return (towns or inside or [chosen])[0]
 
 
 def _most_named(places: list[Place], in_order: list[int]) -> Optional[int]:
@@ -144,14 +166,89 @@ def _below_country(place: Place) -> bool:
 
 def fill_story_place(candidates: list, record: ExtractionRecord, paragraph_of) -> None:
     """Give the story's place to the event mentions that have none of their own or their
-    paragraph's (``candidates``: the coder's mentions, in text order)."""
+    paragraph's (``candidates``: the coder's mentions, in text order). An event noun inside
+    another clause ("police are at the scene of a deadly shooting") takes no place from that
+    clause's paragraph, but a reported one still happened where the story is set; a recalled
+    one ("since the war") is left without."""
     tied = [c.event.place for c in candidates if c.place_rank == PLACE_ATTACHED and c.event.place is not None]
-    story = story_place(record, tied, paragraph_of)
+    strangers = stranger_places(record)
+    story = story_place(record, tied, paragraph_of, strangers)
     if story is None:
         return
     dateline = dateline_place(record)
     for candidate in candidates:
-        if candidate.event.place is None and candidate.place_rank == PLACE_OF_STORY:
-            candidate.event.place = story
+        if candidate.event.place is None and (candidate.place_rank == PLACE_OF_STORY or (
+                candidate.place_rank == PLACE_NONE and not candidate.background)):
+            candidate.event.place, candidate.place_rank = story, PLACE_OF_STORY
+        elif candidate.event.place in strangers:
+            candidate.event.place = story  # a namesake far away: the street, club or district is local
         elif dateline is not None and candidate.event.place == dateline:
             candidate.event.place = story  # the dateline's county or state, refined to its town
+        elif candidate.event.place is not None and holds(record.places[candidate.event.place], record.places[story]):
+            candidate.event.place = story  # "a shooting in Texas" in a story set in a Texas town
+
+
+def holds(outer: Place, inner: Place, counties: bool = False) -> bool:
+    """Whether ``outer`` (a state or county) holds the town ``inner`` (with ``counties``, a
+    state its county too): by the gazetteer, or for a county, a town of the same state near its
+    point (the index keeps no county borders). A country is left alone: "five farmers killed in
+    Nigeria" may be another incident than the story's town."""
+    allowed = ("city", "admin2") if counties and outer.precision == "admin1" else ("city",)
+    if not (located(outer) and located(inner)) or inner.precision not in allowed:
+        return False
+    if outer.precision == "admin1":
+        return contains(outer, inner)
+    if outer.precision == "admin2":
+        return inner.admin1 is not None and inner.admin1 == outer.admin1 and \
+            great_circle_km(outer.lat, outer.lon, inner.lat, inner.lon) <= COUNTY_REACH_KM
+    return False
+
+
+def stranger_places(record: ExtractionRecord) -> frozenset[int]:
+    """Places the story cannot be set in: a local name (a street, a club, a district) the
+    gazetteer only knows as a namesake far from where the story is set. The story's home is
+    its dateline, else the place it names most often; a stranger lies more than
+    ``STRANGER_KM`` from it, in a state the text never names while it names the home's
+    ("a shooting in Roseland" in a story from Chicago, Ill.), or in a country the text never
+    names ("a party at the Guadalajara restaurant" in a story from Virginia Beach)."""
+    places = record.places
+    contradicted = _outside_written_state(record)
+    in_order = sorted((i for i, p in enumerate(places) if _below_country(p) and i not in contradicted),
+                      key=lambda i: places[i].start)
+    home_index = dateline_place(record)
+    if home_index is None or home_index in contradicted:
+        home_index = _most_named(places, in_order)
+    if home_index is None:
+        return contradicted
+    home = places[home_index]
+    states = [p for p in places if located(p) and p.precision in ("country", "admin1")]
+    same_name = {i for i in in_order if places[i].geonameid == home.geonameid or places[i].name == home.name}
+    return contradicted | frozenset(i for i in in_order if i not in same_name and _stranger(
+        places[i], home, {p.admin1 for p in states if p.precision == "admin1"},
+        {p.country for p in states if p.name != places[i].name}))
+
+
+def _outside_written_state(record: ExtractionRecord) -> frozenset[int]:
+    """A town written with its state or country ("ELMWOOD, N.C. —") that the gazetteer only
+    knows outside it is a town it lacks, not that namesake: every mention of that name."""
+    places = record.places
+    names = set()
+    for outer, inner in written_holders(places, record.text).items():
+        town, state = places[inner], places[outer]
+        if (located(town) and located(state) and town.precision == "city"
+                and state.precision in ("admin1", "country") and not contains(state, town)):
+            names.add(town.name)
+    return frozenset(i for i, p in enumerate(places) if p.name in names)
+
+
+def _stranger(place: Place, home: Place, named_states: set, named_countries: set) -> bool:
+    if place.precision not in ("city", "admin2", "admin1"):
+        return False
+    if place.precision == "admin1" and place.country == home.country:
+        return False  # a state is named as itself
+    if great_circle_km(place.lat, place.lon, home.lat, home.lon) <= STRANGER_KM:
+        return False
+    if place.country != home.country:
+        return place.country not in named_countries
+    return (place.admin1 is not None and place.admin1 != home.admin1 and place.admin1 not in named_states
+            and home.admin1 in named_states)

@@ -48,6 +48,10 @@ class DocumentPlaces:
     keys: set[str] = field(default_factory=set)
     anchors: list[Candidate] = field(default_factory=list)
 
+    def placeless(self) -> bool:
+        """Whether the document's NER names no place below country level."""
+        return all(a.feature in ("country", "continent") for a in self.anchors)
+
     def coherent(self, candidates: list[Candidate]) -> bool:
         """A town of that name lies in the same first-level division as, or near, a place the
         document names ("Roxton" beside "Paris, Texas")."""

@@ -148,7 +148,9 @@ class ToponymFinder:
         if key in places.keys:
             return True
         if kind == "lead" and level is Strength.WEAK:
-            return self.cues.institution(doc, span.end) and places.coherent(candidates)
+            # "Vicksburg Police": a town's own institution names it, beside the story's other
+            # places or, in a local story that names no other town, alone
+            return self.cues.institution(doc, span.end) and (places.coherent(candidates) or places.placeless())
         if kind == "tail":
             return level is Strength.STRONG
         if kind == "inner":
