@@ -71,7 +71,7 @@ def test_feeds_sitemaps_pages_and_directories_are_ingested_once(site, tmp_path):
 
 def test_a_source_that_keeps_failing_is_marked_broken_and_left_alone(site, tmp_path):
     from polemos.ingest.fetch import FetchPolicy, Fetcher
-    from polemos.ingest.watch import WatchConfig, Watcher
+    from polemos.engines.watch import WatchConfig, Watcher
     from polemos.store import open_store
     from polemos.store.watch import WatchState
 

@@ -342,7 +342,7 @@ def reextract(
     extractors improved; its id and every review are kept (event ids are stable)."""
     from polemos.ingest import InputError
     from polemos.pipeline import Pipeline
-    from polemos.store.raw import stored_raw_document
+    from polemos.ingest.stored import stored_raw_document
 
     if bool(doc_ids) == all_documents:
         raise typer.BadParameter("give document ids or --all (not both)", param_hint="DOC_ID")

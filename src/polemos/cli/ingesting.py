@@ -1,116 +1,39 @@
-"""Running the pipeline over many inputs: into the store (ingest) or to a JSON Lines stream (extract)."""
+"""The command line's face of ingest and extract: one-line errors and a progress bar over the engines' runs."""
 
 from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional, TextIO
+from typing import Optional, TextIO
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from polemos.cli.terminal import printable
-from polemos.engines import AlreadyStored, Outcome, make_engine
+from polemos.engines import make_engine
+from polemos.engines.ingesting import IngestSummary, batched, ingest_inputs
 from polemos.ingest import InputError, ReadOptions, iter_inputs
 from polemos.pipeline import PipelineConfig
-from polemos.store import StoreError
 
 PROGRESS_AFTER = 5  # a handful of inputs needs no progress bar
 LINE_COUNT_LIMIT = 2 * 1024**3  # count JSON Lines up to this size for the ETA; beyond, no ETA
 
 
-@dataclass
-class IngestSummary:
-    added: int = 0
-    present: int = 0
-    partial: int = 0  # added, but analysed in part (text cut, a stage stopped or broken)
-    failures: list[InputError] = field(default_factory=list)
-    interrupted: bool = False
-    store_error: Optional[str] = None  # why writing stopped, when the store failed mid-run
-    seconds: float = 0.0
-    added_ids: list[str] = field(default_factory=list)  # documents stored by this run, for the watchlists
-
-    def exit_code(self) -> int:
-        if self.interrupted:
-            return 130
-        if self.store_error:
-            return 1
-        if self.failures and not (self.added or self.present):
-            return 1
-        return 0
-
-    def render(self, location: str) -> str:
-        rate = (self.added + self.present) / self.seconds if self.seconds else 0.0
-        lines = [
-            f"{self.added} added, {self.present} already present, {len(self.failures)} failed"
-            f" ({self.seconds:.1f} s, {rate:.1f} documents/s) into {location}"
-        ]
-        if self.partial:
-            lines.append(f"  {self.partial} of them analysed in part: their records say why under document.limits")
-        if self.interrupted:
-            lines.append("interrupted: documents stored so far are complete; run the same command again to finish")
-        if self.store_error:
-            lines.append("stopped: the store failed; documents stored so far are complete; run the same command again to finish")
-        lines += [f"  failed: {failure}" for failure in self.failures[:20]]
-        if len(self.failures) > 20:
-            lines.append(f"  … and {len(self.failures) - 20} more failures")
-        return "\n".join(lines)
-
-
 def ingest_paths(paths, store, options: ReadOptions, config: PipelineConfig, console: Console,
                  show_progress: bool = True, workers: Optional[int] = None, engine: str = "local",
                  scheduler: Optional[str] = None) -> IngestSummary:
-    """Run every input through the chosen engine and write new documents to ``store``."""
-    summary = IngestSummary()
-    started = time.perf_counter()
+    """``ingest_inputs`` with each failure printed in one line and a progress bar on a terminal."""
     progress = _LazyProgress(console, enabled=show_progress, total=estimate_documents(paths))
-    runner = None
+
+    def report(failure) -> None:
+        console.print(f"polemos: error: {printable(failure)}", markup=False)
+
     try:
-        runner = make_engine(config, store.path, workers, engine, scheduler)
-        for outcomes in runner.run(_batched(iter_inputs(paths, options), config.batch_size)):
-            for outcome in outcomes:
-                _record_outcome(outcome, store, summary, console)
-            progress.advance(len(outcomes), summary)
-    except KeyboardInterrupt:
-        summary.interrupted = True
-    except StoreError as error:
-        summary.store_error = str(error)
-        console.print(f"polemos: error: {printable(error)}", markup=False)
+        return ingest_inputs(paths, store, options, config, workers, engine, scheduler,
+                             on_failure=report, on_progress=progress.advance)
     finally:
         progress.stop()
-        if runner is not None:
-            runner.close()
-        summary.seconds = time.perf_counter() - started
-    return summary
-
-
-def _record_outcome(outcome: Outcome, store, summary: IngestSummary, console: Console) -> None:
-    if isinstance(outcome, InputError):
-        summary.failures.append(outcome)
-        console.print(f"polemos: error: {printable(outcome)}", markup=False)
-    elif isinstance(outcome, AlreadyStored):
-        summary.present += 1
-    else:
-        status, doc_id = store.add(outcome.record, raw_bytes=outcome.raw_bytes, raw_format=outcome.raw_format)
-        if status == "added":
-            summary.added += 1
-            summary.added_ids.append(doc_id)
-            summary.partial += bool(outcome.record.document.limits)
-        else:
-            summary.present += 1
-
-
-def _batched(items: Iterator, size: int) -> Iterator[list]:
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def extract_to_stream(paths, options: ReadOptions, config: PipelineConfig, stream: TextIO, console: Console,
@@ -119,7 +42,7 @@ def extract_to_stream(paths, options: ReadOptions, config: PipelineConfig, strea
     written = failed = 0
     runner = make_engine(config, None, 1 if workers is None else workers)
     try:
-        for outcomes in runner.run(_batched(iter_inputs(paths, options), config.batch_size)):
+        for outcomes in runner.run(batched(iter_inputs(paths, options), config.batch_size)):
             for outcome in outcomes:
                 if isinstance(outcome, InputError):
                     failed += 1

@@ -44,7 +44,7 @@ def add(urls: List[str] = typer.Argument(..., help="Feed, sitemap or web page UR
         db: Optional[str] = DbOption):
     """Watch sources: RSS or Atom feeds, sitemaps (news sitemaps too), web pages naming their
     feed in <link rel="alternate">, or local directories (their new files)."""
-    from polemos.ingest.watch import normalise_source
+    from polemos.engines.watch import normalise_source
     from polemos.store.watch import WatchState
 
     failed = False
@@ -119,7 +119,7 @@ def run(
     """Poll every watched source, fetch new articles and ingest them; then check watchlists and
     deliver alerts. Safe to kill at any moment: the next run repeats and misses nothing."""
     from polemos.ingest.fetch import FetchPolicy, Fetcher
-    from polemos.ingest.watch import WatchConfig, Watcher
+    from polemos.engines.watch import WatchConfig, Watcher
 
     interval = parse_duration(every)
     config = WatchConfig(workers=workers, engine=engine, scheduler=scheduler)

@@ -100,17 +100,14 @@ def _read_jsonl(path: Path) -> list[dict]:
 def _ingest_and_read(inputs: Path, location: Path, workers: Optional[int]) -> dict[str, list[dict]]:
     """Ingest through the same path as ``polemos ingest`` and read back each document's
     violent event reports with their canonical event."""
-    from rich.console import Console
-
-    from polemos.cli.ingesting import ingest_paths
+    from polemos.engines.ingesting import ingest_inputs
     from polemos.ingest.readers import ReadOptions
     from polemos.pipeline import PipelineConfig
     from polemos.store import open_store
 
     store = open_store(str(location))
     try:
-        ingest_paths([str(inputs)], store, ReadOptions(), PipelineConfig(), Console(quiet=True),
-                     show_progress=False, workers=workers)
+        ingest_inputs([str(inputs)], store, ReadOptions(), PipelineConfig(), workers=workers)
         return _violent_reports(store)
     finally:
         store.close()

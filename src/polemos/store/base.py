@@ -286,6 +286,17 @@ class Store:
         ).fetchone()
         return (zlib.decompress(row["raw_zlib"]) if row["raw_zlib"] else None), row["raw_format"]
 
+    def document_input(self, doc_id: str) -> dict:
+        """What a stored document was ingested from: its raw bytes and format (None when not
+        kept), and the title, URL, publication date (with where it came from) and source given."""
+        doc_id = self.resolve_id(doc_id)
+        row = self.connection.execute(
+            "SELECT title, url, published, published_source, source FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        data, raw_format = self.get_raw(doc_id)
+        return {**{key: row[key] for key in ("title", "url", "published", "published_source", "source")},
+                "id": doc_id, "raw": data, "raw_format": raw_format}
+
     def documents(self, limit: int = 50, offset: int = 0) -> Iterator:
         """Stored documents in the order they were ingested; rows addressable by column name."""
         yield from self.connection.execute(

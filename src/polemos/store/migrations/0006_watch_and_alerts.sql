@@ -1,4 +1,4 @@
--- Watching sources (polemos.ingest.watch) and alerting on watchlists (polemos.alerts).
+-- Watching sources (polemos.engines.watch) and alerting on watchlists (polemos.alerts).
 -- What was seen is kept here, so a watcher killed at any moment loses nothing and fetches
 -- nothing twice: an article URL is recorded before it is fetched, its body once fetched, and
 -- its document once stored.

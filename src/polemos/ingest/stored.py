@@ -11,19 +11,17 @@ from __future__ import annotations
 import json
 import re
 
-from polemos.ingest import InputError, RawDocument
+from polemos.ingest.raw import InputError, RawDocument
 from polemos.ingest.readers import KEY_ALIASES, decode, sniff_format
 
 _JSON_LINE_SOURCE = re.compile(r":\d+$")  # "path.jsonl:12"
 
 
 def stored_raw_document(store, doc_id: str) -> RawDocument:
-    """The raw input of a stored document; InputError when there is none or it cannot be read."""
-    doc_id = store.resolve_id(doc_id)
-    row = store.connection.execute(
-        "SELECT title, url, published, published_source, source FROM documents WHERE id = ?", (doc_id,)
-    ).fetchone()
-    data, raw_format = store.get_raw(doc_id)
+    """The raw input of a stored document (``store.document_input``); InputError when there is
+    none or it cannot be read."""
+    row = store.document_input(doc_id)
+    doc_id, data, raw_format = row["id"], row["raw"], row["raw_format"]
     source = row["source"] or doc_id
     if data is None:
         raise InputError(source, "stored without its raw input; ingest it again to re-clean it")
