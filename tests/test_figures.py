@@ -151,3 +151,15 @@ def test_open_ended_figures_as_the_web_workspace_shows_them():
 def test_what_was_threatened_or_intended_is_no_toll(extractor, nlp):
     for text in ("He told his friends he was going to kill himself.", "The gunman threatened to shoot two guards."):
         assert not [q for q in summary(extractor, text, nlp(text)) if q[4] in ("dead", "injured", "shot")]
+
+
+def test_the_other_victim_is_one_more(extractor, nlp):
+    text = "A gunman opened fire at a party on Saturday, killing a woman and critically wounding the other man."
+    found = [(q[0], q[1], q[4]) for q in summary(extractor, text, nlp(text))]
+    assert ("a woman", 1, "dead") in found and ("the other man", 1, "injured") in found
+
+
+def test_a_known_victim_counts_only_when_the_text_says_they_died(extractor, nlp):
+    text = "He was taken to a hospital. She died at the scene. The victim was pronounced dead on Sunday."
+    found = [(q[0], q[4]) for q in summary(extractor, text, nlp(text))]
+    assert found == [("She", "dead"), ("The victim", "dead")]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Iterable, Protocol
 
@@ -40,6 +40,7 @@ SIZE_CATEGORIES = {
     "RETREAT": ("displaced",),
 }
 SHOT, HARM = "shot", {"dead", "injured"}
+OTHERS = re.compile(r"\b(?:other|others|more|additional)\b", re.IGNORECASE)
 NUMERAL_ONE = re.compile(r"(?:1|one)\b", re.IGNORECASE)  # "one person died", not "a man" nor "Jane Doe"
 # Two mentions in towns this far apart are two incidents ("... in Aligarh. ... in Hyderabad").
 INCIDENT_KM = 25.0
@@ -406,6 +407,8 @@ def incident_figures(quantities: list[Quantity], headline: list[Quantity] = ()) 
     when never counted, are those shot who did not die ("four people were shot, two of them
     died": 2 injured)."""
     figures: dict[str, dict] = {}
+    if any(q.category == "dead" for q in [*quantities, *headline]):
+        quantities, headline = _others_survived(quantities), _others_survived(headline)
     for category in (*HARM, SHOT):
         titled = [q for q in headline if q.category == category and q.min is not None]
         stated = [q for q in quantities if q.category == category and q.min is not None]
@@ -414,6 +417,13 @@ def incident_figures(quantities: list[Quantity], headline: list[Quantity] = ()) 
         if titled + stated:
             figures[category] = _spread(titled + stated)
     return _without_shot(figures)
+
+
+def _others_survived(quantities: list[Quantity]) -> list[Quantity]:
+    """Beside a death, "three other men were shot" counts those shot besides the dead: they
+    are the injured, not a total the dead are taken from."""
+    return [replace(q, category="injured") if q.category == SHOT and OTHERS.search(q.text) else q
+            for q in quantities]
 
 
 def _spread(stated: list[Quantity]) -> dict:
@@ -447,10 +457,14 @@ def _without_shot(figures: dict[str, dict]) -> dict[str, dict]:
 
 
 def _give(events: list[Event], figures: dict[str, dict]) -> None:
+    """The incident's figures replace what a mention's own sentence said: "a man was shot"
+    alone reads as one injured, which "he died at the hospital" later in the story undoes."""
     for event in events:
         for category in HARM:
             if category in figures:
                 event.size[category] = dict(figures[category])
+            else:
+                event.size.pop(category, None)
 
 
 def _figure(quantity: Quantity) -> dict:

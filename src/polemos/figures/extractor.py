@@ -65,10 +65,19 @@ HEADLINE_VICTIM = re.compile(
     r"(?P<outcome>shot|killed|injured|hurt|wounded|dies|died|dead|slain"
     r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:him|her|it)?self)\b"  # "teen accidentally shoots himself"
     r"|(?P<victim>\b(?:shooting|gunshot)\s+(?P<outcome2>victim|death))", re.IGNORECASE)
-COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+|\s*,\s*")
+# "two men and a woman", "his girlfriend and her three daughters"
+COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+(?:(?:his|her|their)\s+)?|\s*,\s*")
 FATALLY_AFTER = re.compile(r"\s*,?\s*fatally\b", re.IGNORECASE)
 MODALS = {"will", "would", "could", "might", "may", "should", "can", "must", "shall"}
 REFLEXIVES = {"himself", "herself"}
+KNOWN_PERSON_PRONOUNS = {"he", "she"}
+STRIKE_VERBS = {"hit", "strike"}
+TALLY_PERIOD = re.compile(
+    r"\b(?:so\s+far\s+)?(?:this|last)\s+year\b|\byear[- ]to[- ]date\b|\bso\s+far\s+in\s+\d{4}\b"
+    r"|\bsince\s+(?:jan(?:uary|\.)?|the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year)\b", re.IGNORECASE)
+TALLY_TENSE = re.compile(r"\b(?:have|has)\s+(?:been|died|lost)\b|\bso\s+far\b|\bto\s+date\b|\byear[- ]to[- ]date\b"
+                         r"|\b(?:homicides|murders|shootings|killings)\b", re.IGNORECASE)
+GUNFIRE = {"gunfire", "bullet", "round", "gunshot", "shot", "shotgun", "pellet"}
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
 SINGLE_DETERMINERS = {"a", "an", "another", "his", "her", "their", "its"}
 # "the shooting of a 3-year-old", "the fatal stabbing of her husband": the victim of an event noun
@@ -131,10 +140,13 @@ class FigureExtractor:
         taken = {i for q in counted for i in range(q.start, q.end)}
         found = []
         for token in doc:
-            if token.idx in taken or not self._one_person(token) or not _victim_position(token):
+            if token.idx in taken or not _victim_position(token):
+                continue
+            named = self._one_person(token)
+            if not named and not self._one_known_person(token):
                 continue
             category = _nominal_category(token) or self._clause_category(token)
-            if category not in HARM | {SHOT}:
+            if category not in (HARM | {SHOT} if named else {"dead"}):
                 continue
             start = _entity_start(token) if token.ent_type_ == "PERSON" else min(
                 [token.i] + [c.i for c in token.children if c.dep_ in {"compound", "det", "poss", "amod", "nummod"}
@@ -151,13 +163,25 @@ class FigureExtractor:
             return token.i == _entity_end(token) - 1  # the surname, head of the name
         if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ != "compound":
             return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)  # "Tyrell Hall"
-        if token.tag_ not in {"NN", "JJ"} or not any(c.dep_ in {"det", "poss"} and c.lower_ in SINGLE_DETERMINERS
-                                                     for c in token.children):
+        if token.tag_ not in {"NN", "JJ"} or not (_single_determiner(token) or _the_other(token)):
             return False
         if token.lower_ == "old" and any(c.lower_ in {"year", "month"} for c in token.children):
             return True  # "a 17-year-old"
         cue = self.cues.lookup(token.text, token.lemma_)
         return bool(cue and cue.unit) or token.lower_ in ORDINAL_PEOPLE or _agent_noun(token)
+
+    def _one_known_person(self, token: Token) -> bool:
+        """Someone the story has already introduced: "he", "the boy", "the victim". Counted only
+        when the clause says they died ("he died at the hospital", "the boy was pronounced
+        dead"), for that is news the first mention ("a boy was shot") did not give."""
+        if token.lower_ in KNOWN_PERSON_PRONOUNS:
+            return True
+        if token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return False
+        if token.lower_ == "old" and any(c.lower_ in {"year", "month"} for c in token.children):
+            return True  # "the 17-year-old"
+        cue = self.cues.lookup(token.text, token.lemma_)
+        return bool(cue and cue.unit)
 
     def _unit_of(self, token: Token) -> str:
         cue = self.cues.lookup(token.text, token.lemma_)
@@ -180,6 +204,8 @@ class FigureExtractor:
             category = "dead"  # "four men were shot, one fatally"
         if toll:
             category = "dead"  # "the death toll in the riots rose to 58", "the toll now stands at 667"
+        if category in HARM | {SHOT} and _tallies_a_period(text, amount):
+            category = "other"  # "43 people have been shot in the city this year": not one incident's toll
         if noun is None and not toll and not self._cue_adjacent(text, amount):
             return None  # a bare number far from any cue is not a count of people
         if noun is None and _AT_A_TIME.search(text[max(0, amount.start - 4):amount.start]) \
@@ -243,7 +269,7 @@ class FigureExtractor:
         for token in tokens:
             if token.lemma_ == "leave" and any(_is_place_object(child) for child in token.children):
                 return "displaced"  # "100,000 Armenians left Nagorno-Karabakh"
-            category = self._category_cue(token.text, token.lemma_)
+            category = SHOT if _struck_by_gunfire(token) else self._category_cue(token.text, token.lemma_)
             if category == SHOT:
                 shot = True
             elif category and not (shot and category not in HARM):
@@ -301,6 +327,14 @@ def _clause_tokens(head: Token) -> list[Token]:
     return tokens + [head]
 
 
+def _struck_by_gunfire(verb: Token) -> bool:
+    """ "hit by gunfire", "struck by a stray bullet": shot, whatever befell them after."""
+    if verb.lemma_ not in STRIKE_VERBS:
+        return False
+    return any(child.dep_ == "agent" and any(g.lemma_ in GUNFIRE for g in child.children)
+               for child in verb.children)
+
+
 def _shot_outcome(passage: str) -> Optional[str]:
     """What the first "shot" of a passage led to, when the words say: "shot and killed", "fatally shot"."""
     match = SHOT_OUTCOME.search(passage)
@@ -346,6 +380,16 @@ def _join_coordinated(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
 def _add(first: Optional[float], second: Optional[float]) -> Optional[float]:
     return None if first is None or second is None else first + second
+
+
+def _single_determiner(token: Token) -> bool:
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in SINGLE_DETERMINERS for c in token.children)
+
+
+def _the_other(token: Token) -> bool:
+    """ "the other man", "the other victim": one more person beside those already counted."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and \
+        any(c.dep_ == "amod" and c.lower_ == "other" for c in token.children)
 
 
 def _nominal_category(token: Token) -> Optional[str]:
@@ -397,6 +441,20 @@ def _has_subject(verb: Token) -> bool:
 
 def _is_place_object(token: Token) -> bool:
     return token.dep_ == "dobj" and (token.pos_ == "PROPN" or token.lemma_ in _PLACE_NOUNS)
+
+
+def _tallies_a_period(text: str, amount: Amount) -> bool:
+    """A running tally over a period ("have been killed so far this year", "the 40th homicide
+    since January"), told in the perfect or as a year's count: news of many incidents."""
+    sentence = _sentence_around(text, amount)
+    return bool(TALLY_PERIOD.search(sentence)) and bool(TALLY_TENSE.search(sentence))
+
+
+def _sentence_around(text: str, amount: Amount) -> str:
+    low, high = max(0, amount.start - _CUE_REACH), min(len(text), amount.end + _CUE_REACH)
+    start = max(low, text.rfind(". ", low, amount.start) + 1, text.rfind("\n", low, amount.start) + 1)
+    stops = [i for i in (text.find(". ", amount.end, high), text.find("\n", amount.end, high)) if i != -1]
+    return text[start:min(stops) if stops else high]
 
 
 def _is_count(text: str, amount: Amount) -> bool:
