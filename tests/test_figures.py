@@ -163,3 +163,17 @@ def test_a_known_victim_counts_only_when_the_text_says_they_died(extractor, nlp)
     text = "He was taken to a hospital. She died at the scene. The victim was pronounced dead on Sunday."
     found = [(q[0], q[4]) for q in summary(extractor, text, nlp(text))]
     assert found == [("She", "dead"), ("The victim", "dead")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("surat: more than 100,000 people have fled their homes since the riots began.",
+     ("more than 100,000 people", 100000, None, "displaced")),
+    ("vadodara: between 40 and 50 people were injured when police fired on a mob.",
+     ("between 40 and 50 people", 40, 50, "injured")),
+    ("rajkot: the official death toll in the riots that followed the fire stood at 243 to 271 on sunday.",
+     ("243 to 271", 243, 271, "dead")),
+    ("the toll in the district since monday has gone up from 243 to 271, officials said.",
+     ("243 to 271", 243, 271, "dead")),
+])
+def test_a_dateline_and_a_long_toll_phrase_keep_ranges_and_open_bounds(extractor, nlp, text, expected):
+    assert [(q[0], q[1], q[2], q[4]) for q in summary(extractor, text, nlp(text))] == [expected]

@@ -33,7 +33,7 @@ _NOT_A_COUNT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_COUNT_BEFORE = re.compile(
-    rf"(?:[$€£¥:]\s*|\b(?:us|usd|eur|aged|age|ages|ages\s+of|no\.|number|page|route|flight|resolution|called|call|dialed"
+    rf"(?:[$€£¥]\s*|:|\b(?:us|usd|eur|aged|age|ages|ages\s+of|no\.|number|page|route|flight|resolution|called|call|dialed"
     rf"|dialled|dial)\s+|\b{_MONTH}\s+)$",
     re.IGNORECASE,
 )
@@ -41,7 +41,7 @@ _AGE_AFTER_NAME = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:Jr|Sr|I{1,3}|IV)\.?)?\s*(?:
 _AGE_CLOSE = re.compile(r"\s*(?:,|\)|\.|;|$|\s+(?:of|and|was|is|who|were|are|said|had|has)\b)")
 _AT_A_TIME = re.compile(r"\bat\s+$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
-    r"\b(?:death\s+)?toll\b[^.;:!?]{0,50}?\b(?:at|to|reached|hit|of|is|was|now)\s+$", re.IGNORECASE)
+    r"\b(?:death\s+)?toll\b[^.;:!?]{0,90}?\b(?:at|to|from|reached|hit|of|is|was|now)\s+$", re.IGNORECASE)
 _A_TALLY = re.compile(r"\b(?:toll|tally|number|count|total)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _WORD = re.compile(r"[A-Za-z][\w'-]*|[.,;:!?()]")
@@ -199,7 +199,7 @@ class FigureExtractor:
             category = self._category_from_text(text, amount, noun, skip_shot=doc is not None)
         if category is None and noun_cue is not None:
             category = noun_cue.category
-        toll = noun is None and _TOLL_BEFORE.search(text[max(0, amount.start - 70):amount.start]) is not None
+        toll = noun is None and _TOLL_BEFORE.search(text[max(0, amount.start - 120):amount.start]) is not None
         if noun is None and FATALLY_AFTER.match(text, amount.end):
             category = "dead"  # "four men were shot, one fatally"
         if toll:
@@ -208,7 +208,7 @@ class FigureExtractor:
             category = "other"  # "43 people have been shot in the city this year": not one incident's toll
         if noun is None and not toll and not self._cue_adjacent(text, amount):
             return None  # a bare number far from any cue is not a count of people
-        if noun is None and _AT_A_TIME.search(text[max(0, amount.start - 4):amount.start]) \
+        if noun is None and not toll and _AT_A_TIME.search(text[max(0, amount.start - 4):amount.start]) \
                 and not _A_TALLY.search(text[max(0, amount.start - 40):amount.start]):
             return None  # "pronounced dead at 5": a time ("the toll stands at 58" is a count)
         if noun is not None and doc is not None and self._modifies_a_thing(doc, noun):
