@@ -150,3 +150,9 @@ def test_the_year_to_date_tally_is_not_the_incident_toll(nlp_pipeline):
     assert main_assault(nlp_pipeline, text) == {"injured": (5, 5)}
     text = "Four people were killed on Sunday in the city's third mass shooting this year."
     assert main_assault(nlp_pipeline, text) == {"dead": (4, 4)}
+
+
+def test_victims_found_wounded_one_of_whom_died(nlp_pipeline):
+    text = ("A gunman opened fire outside a club on Walnut Street on Sunday.\n\n"
+            "Officers found three people suffering from gunshot wounds. One of them died at the hospital.")
+    assert main_assault(nlp_pipeline, text) == {"dead": (1, 1), "injured": (2, 2)}

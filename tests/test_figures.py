@@ -177,3 +177,10 @@ def test_a_known_victim_counts_only_when_the_text_says_they_died(extractor, nlp)
 ])
 def test_a_dateline_and_a_long_toll_phrase_keep_ranges_and_open_bounds(extractor, nlp, text, expected):
     assert [(q[0], q[1], q[2], q[4]) for q in summary(extractor, text, nlp(text))] == [expected]
+
+
+def test_found_with_gunshot_wounds_is_shot_and_one_of_them_died_is_one_dead(extractor, nlp):
+    text = ("Officers found two women with gunshot wounds in a parked car. One of them died at the hospital. "
+            "One of the women was 19.")
+    found = [(q[0], q[1], q[4]) for q in summary(extractor, text, nlp(text))]
+    assert found == [("two women", 2, "shot"), ("One", 1, "dead")]

@@ -72,6 +72,10 @@ MODALS = {"will", "would", "could", "might", "may", "should", "can", "must", "sh
 REFLEXIVES = {"himself", "herself"}
 KNOWN_PERSON_PRONOUNS = {"he", "she"}
 STRIKE_VERBS = {"hit", "strike"}
+ONE_OF_THEM_DIED = re.compile(r"\s+of\s+(?:them|the\s+\w+|those|these)(?:\s+\w+){0,3}?\s+(?:later\s+|has\s+|had\s+)?"
+                              r"(?:died|dies|succumbed|was\s+(?:killed|pronounced\s+dead|declared\s+dead))\b", re.IGNORECASE)
+WOUND_NOUNS = {"wound", "injury"}
+GUNSHOT_MODIFIERS = {"gunshot", "bullet", "gun"}
 TALLY_PERIOD = re.compile(
     r"\b(?:so\s+far\s+)?(?:this|last)\s+year\b|\byear[- ]to[- ]date\b|\bso\s+far\s+in\s+\d{4}\b"
     r"|\bsince\s+(?:jan(?:uary|\.)?|the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year)\b", re.IGNORECASE)
@@ -260,12 +264,12 @@ class FigureExtractor:
     def _clause_category(self, head: Token) -> Optional[str]:
         """What the clause says happened to the people ``head`` counts. Being shot is the weakest
         reading: "shot dead", "fatally shot", "shot and wounded" say more."""
-        shot = False
         tokens = _clause_tokens(head)
         if _doer(head):  # "several officers fired, killing him", "two men shot a teenager"
             return "other"
         if _irrealis(tokens[0]):  # "going to kill himself", "threatened to shoot two guards"
             return "other"
+        shot = _with_gunshot_wounds(tokens)
         for token in tokens:
             if token.lemma_ == "leave" and any(_is_place_object(child) for child in token.children):
                 return "displaced"  # "100,000 Armenians left Nagorno-Karabakh"
@@ -325,6 +329,15 @@ def _clause_tokens(head: Token) -> list[Token]:
     tokens += path
     tokens += [child for child in head.children if child.dep_ in {"amod", "compound", "prep", "acl"}]
     return tokens + [head]
+
+
+def _with_gunshot_wounds(tokens: list[Token]) -> bool:
+    """ "found two women with gunshot wounds", "a man suffering from a bullet wound": shot,
+    alive or not (a later "found dead" or "died" says which)."""
+    return any(prep.dep_ == "prep" and prep.lower_ in {"with", "from"} and any(
+        wound.dep_ == "pobj" and wound.lemma_ in WOUND_NOUNS
+        and any(c.lemma_ in GUNSHOT_MODIFIERS for c in wound.children) for wound in prep.children)
+        for token in tokens for prep in [token, *token.children])
 
 
 def _struck_by_gunfire(verb: Token) -> bool:
@@ -468,8 +481,9 @@ def _is_count(text: str, amount: Amount) -> bool:
     if _AGE_AFTER_NAME.search(text[max(0, amount.start - 40):amount.start]) and \
             _AGE_CLOSE.match(text[amount.end:amount.end + 8]) and (amount.min or 0) < 120:
         return False  # "Jane Doe, 32, said ...": an age
-    return not re.match(r"\s+of\s+(?:the|them|us|those|these)\b", text[amount.end:amount.end + 12]) \
-        or amount.min != 1
+    if amount.min != 1 or not re.match(r"\s+of\s+(?:the|them|us|those|these)\b", text[amount.end:amount.end + 12]):
+        return True
+    return ONE_OF_THEM_DIED.match(text, amount.end) is not None  # "one of them died": one dead; "one of the men" no count
 
 
 def _is_demonym(word: str) -> bool:
