@@ -185,7 +185,7 @@ class FigureExtractor:
         if token.lower_ == "old" and any(c.lower_ in {"year", "month"} for c in token.children):
             return True  # "the 17-year-old"
         cue = self.cues.lookup(token.text, token.lemma_)
-        return bool(cue and cue.unit)
+        return bool(cue and cue.unit and not cue.category)  # a person ("the boy"), not "the life" saved
 
     def _unit_of(self, token: Token) -> str:
         cue = self.cues.lookup(token.text, token.lemma_)
