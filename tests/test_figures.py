@@ -185,3 +185,19 @@ def test_found_with_gunshot_wounds_is_shot_and_one_of_them_died_is_one_dead(extr
             "One of the women was 19.")
     found = [(q[0], q[1], q[4]) for q in summary(extractor, text, nlp(text))]
     assert found == [("two women", 2, "shot"), ("One", 1, "dead")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A total of 344 people were killed in the city last year, police said.", [("344 people", "other")]),
+    ("This year has seen more than 130 shooting deaths in the city.", [("more than 130", "other")]),
+    ("Three people were killed on Saturday, bringing the number of homicides this year to 40.",
+     [("Three people", "dead")]),
+    ("Four people were killed on Sunday in the city's third mass shooting this year.", [("Four people", "dead")]),
+])
+def test_a_tally_over_a_period_is_no_incident_toll(extractor, text, expected):
+    assert [(q.text, q.category) for q in extractor.extract(text)] == expected
+
+
+def test_an_age_after_a_person_noun_is_no_count(extractor):
+    assert [(q.text, q.min, q.category) for q in extractor.headline("Farm boy, 6, dies after accidental shooting")] \
+        == [("Farm boy, 6,", 1, "dead")]

@@ -37,7 +37,8 @@ _NOT_A_COUNT_BEFORE = re.compile(
     rf"|dialled|dial)\s+|\b{_MONTH}\s+)$",
     re.IGNORECASE,
 )
-_AGE_AFTER_NAME = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:Jr|Sr|I{1,3}|IV)\.?)?\s*(?:,|\()\s*$")
+_AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w.'-]*(?:\s+(?:Jr|Sr|I{1,3}|IV)\.?)?|\b(?i:boy|girl|man|woman|teen|teenager|child"
+                             r"|toddler|son|daughter|mother|father|wife|husband))\s*(?:,|\()\s*$")  # "boy, 6, dies"
 _AGE_CLOSE = re.compile(r"\s*(?:,|\)|\.|;|$|\s+(?:of|and|was|is|who|were|are|said|had|has)\b)")
 _AT_A_TIME = re.compile(r"\bat\s+$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
@@ -76,11 +77,15 @@ ONE_OF_THEM_DIED = re.compile(r"\s+of\s+(?:them|the\s+\w+|those|these)(?:\s+\w+)
                               r"(?:died|dies|succumbed|was\s+(?:killed|pronounced\s+dead|declared\s+dead))\b", re.IGNORECASE)
 WOUND_NOUNS = {"wound", "injury"}
 GUNSHOT_MODIFIERS = {"gunshot", "bullet", "gun"}
+# A running tally over a period: "so far this year", "since January", "last year" (a year's count
+# in any tense), or "this year" told in the perfect or as a count of incidents.
 TALLY_PERIOD = re.compile(
-    r"\b(?:so\s+far\s+)?(?:this|last)\s+year\b|\byear[- ]to[- ]date\b|\bso\s+far\s+in\s+\d{4}\b"
+    r"\bso\s+far\s+this\s+year\b|\blast\s+year\b|\byear[- ]to[- ]date\b|\bso\s+far\s+in\s+\d{4}\b"
     r"|\bsince\s+(?:jan(?:uary|\.)?|the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year)\b", re.IGNORECASE)
-TALLY_TENSE = re.compile(r"\b(?:have|has)\s+(?:been|died|lost)\b|\bso\s+far\b|\bto\s+date\b|\byear[- ]to[- ]date\b"
-                         r"|\b(?:homicides|murders|shootings|killings)\b", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
+THIS_YEAR = re.compile(r"\bthis\s+year\b", re.IGNORECASE)
+TALLY_TENSE = re.compile(r"\b(?:have|has)\s+(?:been|died|lost|seen)\b|\bso\s+far\b|\bto\s+date\b|\ba\s+total\s+of\b"
+                         r"|\b(?:homicides|murders|shootings|killings|deaths)\b", re.IGNORECASE)
 GUNFIRE = {"gunfire", "bullet", "round", "gunshot", "shot", "shotgun", "pellet"}
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
 SINGLE_DETERMINERS = {"a", "an", "another", "his", "her", "their", "its"}
@@ -459,15 +464,22 @@ def _is_place_object(token: Token) -> bool:
 def _tallies_a_period(text: str, amount: Amount) -> bool:
     """A running tally over a period ("have been killed so far this year", "the 40th homicide
     since January"), told in the perfect or as a year's count: news of many incidents."""
-    sentence = _sentence_around(text, amount)
-    return bool(TALLY_PERIOD.search(sentence)) and bool(TALLY_TENSE.search(sentence))
+    start, end = _sentence_around(text, amount)
+    sentence = text[start:end]
+    periods = [*TALLY_PERIOD.finditer(sentence)]
+    if TALLY_TENSE.search(sentence):
+        periods += THIS_YEAR.finditer(sentence)
+    # the period must belong to the count's clause: "Three people were killed Saturday, bringing
+    # the year's homicides to 40" tells one incident's toll, then a tally
+    return any(not CLAUSE_BREAK.search(text[min(amount.end, start + p.end()):max(amount.start, start + p.start())])
+               for p in periods)
 
 
-def _sentence_around(text: str, amount: Amount) -> str:
+def _sentence_around(text: str, amount: Amount) -> tuple[int, int]:
     low, high = max(0, amount.start - _CUE_REACH), min(len(text), amount.end + _CUE_REACH)
     start = max(low, text.rfind(". ", low, amount.start) + 1, text.rfind("\n", low, amount.start) + 1)
     stops = [i for i in (text.find(". ", amount.end, high), text.find("\n", amount.end, high)) if i != -1]
-    return text[start:min(stops) if stops else high]
+    return start, min(stops) if stops else high
 
 
 def _is_count(text: str, amount: Amount) -> bool:
