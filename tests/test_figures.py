@@ -201,3 +201,10 @@ def test_a_tally_over_a_period_is_no_incident_toll(extractor, text, expected):
 def test_an_age_after_a_person_noun_is_no_count(extractor):
     assert [(q.text, q.min, q.category) for q in extractor.headline("Farm boy, 6, dies after accidental shooting")] \
         == [("Farm boy, 6,", 1, "dead")]
+
+
+def test_what_befell_people_in_a_passive_relative_clause(extractor, nlp):
+    text = ("At the club they found four victims who had been struck by gunfire. "
+            "Police arrested two men who fired at the crowd.")
+    found = [(q[0], q[4]) for q in summary(extractor, text, nlp(text))]
+    assert ("four victims", "shot") in found and ("two men", "shot") not in found

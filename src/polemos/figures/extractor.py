@@ -333,6 +333,9 @@ def _clause_tokens(head: Token) -> list[Token]:
                    or child.dep_ == "conj" and not _has_subject(child)]
     tokens += path
     tokens += [child for child in head.children if child.dep_ in {"amod", "compound", "prep", "acl"}]
+    # "four victims who had been struck by gunfire": what befell them, told in a passive relative clause
+    tokens += [child for child in head.children if child.dep_ == "relcl"
+               and any(c.dep_ in {"nsubjpass", "auxpass"} for c in child.children)]
     return tokens + [head]
 
 
