@@ -208,3 +208,10 @@ def test_what_befell_people_in_a_passive_relative_clause(extractor, nlp):
             "Police arrested two men who fired at the crowd.")
     found = [(q[0], q[4]) for q in summary(extractor, text, nlp(text))]
     assert ("four victims", "shot") in found and ("two men", "shot") not in found
+
+
+def test_a_victim_who_died_in_a_relative_or_small_clause(extractor, nlp):
+    text = ("A man who died after a shooting near a dice game was identified on Monday. "
+            "Deputies found Jane Roe dead from a gunshot wound in the yard.")
+    found = [(q[0], q[1], q[4]) for q in summary(extractor, text, nlp(text))]
+    assert found == [("A man", 1, "dead"), ("Jane Roe", 1, "dead")]

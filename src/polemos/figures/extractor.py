@@ -333,9 +333,11 @@ def _clause_tokens(head: Token) -> list[Token]:
                    or child.dep_ == "conj" and not _has_subject(child)]
     tokens += path
     tokens += [child for child in head.children if child.dep_ in {"amod", "compound", "prep", "acl"}]
-    # "four victims who had been struck by gunfire": what befell them, told in a passive relative clause
+    # "four victims who had been struck by gunfire", "a man who died": what befell them, told in
+    # a relative clause (a passive one, or one of dying)
     tokens += [child for child in head.children if child.dep_ == "relcl"
-               and any(c.dep_ in {"nsubjpass", "auxpass"} for c in child.children)]
+               and (any(c.dep_ in {"nsubjpass", "auxpass"} for c in child.children)
+                    or child.lemma_ in VICTIM_VERBS_ACTIVE_SUBJECT)]
     return tokens + [head]
 
 
@@ -438,7 +440,8 @@ def _victim_position(token: Token) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in VICTIM_OF:
         return True
-    return token.dep_ == "nsubj" and token.head.lemma_ in VICTIM_VERBS_ACTIVE_SUBJECT
+    # "found Jane Doe dead": the subject of a small clause of death
+    return token.dep_ == "nsubj" and (token.head.lemma_ in VICTIM_VERBS_ACTIVE_SUBJECT or token.head.lower_ == "dead")
 
 
 def _entity_start(token: Token) -> int:
