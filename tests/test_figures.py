@@ -215,3 +215,9 @@ def test_a_victim_who_died_in_a_relative_or_small_clause(extractor, nlp):
             "Deputies found Jane Roe dead from a gunshot wound in the yard.")
     found = [(q[0], q[1], q[4]) for q in summary(extractor, text, nlp(text))]
     assert found == [("A man", 1, "dead"), ("Jane Roe", 1, "dead")]
+
+
+def test_only_a_dateline_colon_opens_a_count(extractor):
+    assert [(q.text, q.min) for q in extractor.extract("Violent weekend in the city: 17 scenes, 7 dead")] == [("7", 7)]
+    assert [(q.text, q.category) for q in extractor.extract("Case number: 09-17, in which two people were killed")] \
+        == [("two people", "dead")]

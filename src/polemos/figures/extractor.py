@@ -33,10 +33,12 @@ _NOT_A_COUNT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_COUNT_BEFORE = re.compile(
-    rf"(?:[$€£¥]\s*|:|\b(?:us|usd|eur|aged|age|ages|ages\s+of|no\.|number|page|route|flight|resolution|called|call|dialed"
+    rf"(?:[$€£¥:]\s*|\b(?:us|usd|eur|aged|age|ages|ages\s+of|no\.|number|page|route|flight|resolution|called|call|dialed"
     rf"|dialled|dial)\s+|\b{_MONTH}\s+)$",
     re.IGNORECASE,
 )
+# "ahmedabad: 40 people were injured": a dateline's colon, at the head of a paragraph
+_DATELINE = re.compile(r"(?:^|\n)\s*[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){0,2}:\s+$")
 _AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w.'-]*(?:\s+(?:Jr|Sr|I{1,3}|IV)\.?)?|\b(?i:boy|girl|man|woman|teen|teenager|child"
                              r"|toddler|son|daughter|mother|father|wife|husband))\s*(?:,|\()\s*$")  # "boy, 6, dies"
 _AGE_CLOSE = re.compile(r"\s*(?:,|\)|\.|;|$|\s+(?:of|and|was|is|who|were|are|said|had|has)\b)")
@@ -494,8 +496,11 @@ def _is_count(text: str, amount: Amount) -> bool:
         return False
     if _NOT_A_COUNT_AFTER.match(text[amount.end:amount.end + 30]):
         return False
-    if _NOT_A_COUNT_BEFORE.search(text[max(0, amount.start - 12):amount.start]):
+    if _NOT_A_COUNT_BEFORE.search(text[max(0, amount.start - 12):amount.start]) \
+            and not _DATELINE.search(text[max(0, amount.start - 40):amount.start]):
         return False
+    if re.match(r"0\d", number_text):
+        return False  # "09-17", "007": a code, not a count
     if _AGE_AFTER_NAME.search(text[max(0, amount.start - 40):amount.start]) and \
             _AGE_CLOSE.match(text[amount.end:amount.end + 8]) and (amount.min or 0) < 120:
         return False  # "Jane Doe, 32, said ...": an age
