@@ -221,3 +221,10 @@ def test_only_a_dateline_colon_opens_a_count(extractor):
     assert [(q.text, q.min) for q in extractor.extract("Violent weekend in the city: 17 scenes, 7 dead")] == [("7", 7)]
     assert [(q.text, q.category) for q in extractor.extract("Case number: 09-17, in which two people were killed")] \
         == [("two people", "dead")]
+
+
+def test_slain_and_found_dead(extractor, nlp):
+    text = "A neighbour found two slain victims in an upstairs bedroom."
+    assert [(q[0], q[4]) for q in summary(extractor, text, nlp(text))] == [("two slain victims", "dead")]
+    assert [(q.text, q.category) for q in extractor.headline("Woman found dead in car on Elm Street")] \
+        == [("Woman", "dead")]
