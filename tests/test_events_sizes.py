@@ -156,3 +156,8 @@ def test_victims_found_wounded_one_of_whom_died(nlp_pipeline):
     text = ("A gunman opened fire outside a club on Walnut Street on Sunday.\n\n"
             "Officers found three people suffering from gunshot wounds. One of them died at the hospital.")
     assert main_assault(nlp_pipeline, text) == {"dead": (1, 1), "injured": (2, 2)}
+
+
+def test_a_victim_joined_to_others_shot_is_counted_among_them(nlp_pipeline):
+    text = "A 13-year-old boy and six other people were shot on Friday night near a park, and the boy died."
+    assert main_assault(nlp_pipeline, text) == {"dead": (1, 1), "injured": (6, 6)}

@@ -40,7 +40,10 @@ SIZE_CATEGORIES = {
     "RETREAT": ("displaced",),
 }
 SHOT, HARM = "shot", {"dead", "injured"}
-OTHERS = re.compile(r"\b(?:other|others|more|additional)\b", re.IGNORECASE)
+# "three other men", "five others", "two more people": the count itself is of others (not "a boy and
+# six other people", which counts the boy too)
+OTHERS = re.compile(r"^(?:\S+\s+){1,3}(?:other|others|more|additional)\b", re.IGNORECASE)
+JOINED = re.compile(r",|\band\b|\bas well as\b", re.IGNORECASE)
 NUMERAL_ONE = re.compile(r"(?:1|one)\b", re.IGNORECASE)  # "one person died", not "a man" nor "Jane Doe"
 # Two mentions in towns this far apart are two incidents ("... in Aligarh. ... in Hyderabad").
 INCIDENT_KM = 25.0
@@ -422,8 +425,11 @@ def incident_figures(quantities: list[Quantity], headline: list[Quantity] = ()) 
 def _others_survived(quantities: list[Quantity]) -> list[Quantity]:
     """Beside a death, "three other men were shot" counts those shot besides the dead: they
     are the injured, not a total the dead are taken from."""
-    return [replace(q, category="injured") if q.category == SHOT and OTHERS.search(q.text) else q
-            for q in quantities]
+    return [replace(q, category="injured") if q.category == SHOT and _counts_others(q.text) else q for q in quantities]
+
+
+def _counts_others(text: str) -> bool:
+    return OTHERS.match(text) is not None and JOINED.search(text) is None
 
 
 def _spread(stated: list[Quantity]) -> dict:
