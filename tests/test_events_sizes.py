@@ -161,3 +161,19 @@ def test_victims_found_wounded_one_of_whom_died(nlp_pipeline):
 def test_a_victim_joined_to_others_shot_is_counted_among_them(nlp_pipeline):
     text = "A 13-year-old boy and six other people were shot on Friday night near a park, and the boy died."
     assert main_assault(nlp_pipeline, text) == {"dead": (1, 1), "injured": (6, 6)}
+
+
+def test_one_who_killed_others_and_then_themselves_is_one_more_dead(nlp_pipeline):
+    text = "Police said a man shot and killed his wife and his stepdaughter, then himself, at their farm on Sunday."
+    assert main_assault(nlp_pipeline, text) == {"dead": (3, 3)}
+    text = "A mother fatally shot her husband and three sons at their home on Friday before killing herself."
+    assert main_assault(nlp_pipeline, text) == {"dead": (5, 5)}
+
+
+def test_one_who_shot_only_themselves_or_is_in_the_toll_is_not_added(nlp_pipeline):
+    text = ("A 6-year-old boy accidentally shot and killed himself with a pistol he found on Sunday.\n\n"
+            "The boy was pronounced dead at the hospital.")
+    assert main_assault(nlp_pipeline, text) == {"dead": (1, 1)}
+    text = ("Three people, including the gunman, were killed at an office on Monday.\n\n"
+            "The gunman killed himself as officers arrived.")
+    assert main_assault(nlp_pipeline, text) == {"dead": (3, 3)}

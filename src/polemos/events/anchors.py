@@ -42,6 +42,10 @@ SIZE_CATEGORIES = {
 SHOT, HARM = "shot", {"dead", "injured"}
 # "three other men", "five others", "two more people": the count itself is of others (not "a boy and
 # six other people", which counts the boy too)
+REFLEXIVES = {"himself", "herself"}
+# a toll that counts the one who killed themselves among the dead
+SHOOTER_COUNTED = re.compile(r"\bincluding\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer|man who)"
+                             r"|\b(?:gunman|shooter|suspect|attacker)\s+(?:was\s+)?among\s+(?:the\s+)?dead", re.IGNORECASE)
 OTHERS = re.compile(r"^(?:\S+\s+){1,3}(?:other|others|more|additional)\b", re.IGNORECASE)
 JOINED = re.compile(r",|\band\b|\bas well as\b", re.IGNORECASE)
 NUMERAL_ONE = re.compile(r"(?:1|one)\b", re.IGNORECASE)  # "one person died", not "a man" nor "Jane Doe"
@@ -320,7 +324,8 @@ class Anchors:
         for number, (members, begin, end) in enumerate(stretches):
             own = [q for q in self.record.quantities if begin <= q.start < end
                    and q.category in HARM | {SHOT} and q.start not in apart]
-            _give(members, incident_figures(own, list(headline) if number == 0 else []))
+            _give(members, incident_figures(own, list(headline) if number == 0 else [],
+                                            SHOOTER_COUNTED.search(self.record.text, begin, end) is not None))
         for event in asides:
             _give([event], incident_figures([q for q in self._sentence_quantities(event) if q.category in HARM | {SHOT}]))
 
@@ -401,7 +406,8 @@ class Anchors:
         return self.record.quantities[index]
 
 
-def incident_figures(quantities: list[Quantity], headline: list[Quantity] = ()) -> dict[str, dict]:
+def incident_figures(quantities: list[Quantity], headline: list[Quantity] = (),
+                     shooter_counted: bool = False) -> dict[str, dict]:
     """The dead and injured of one incident from the counts its headline and sentences give.
 
     Each category keeps the range of every figure stated for it ("243 to 271", an early
@@ -412,6 +418,8 @@ def incident_figures(quantities: list[Quantity], headline: list[Quantity] = ()) 
     figures: dict[str, dict] = {}
     if any(q.category == "dead" for q in [*quantities, *headline]):
         quantities, headline = _others_survived(quantities), _others_survived(headline)
+    killers = _killers(quantities)
+    quantities = [q for q in quantities if q not in killers]
     for category in (*HARM, SHOT):
         titled = [q for q in headline if q.category == category and q.min is not None]
         stated = [q for q in quantities if q.category == category and q.min is not None]
@@ -419,7 +427,28 @@ def incident_figures(quantities: list[Quantity], headline: list[Quantity] = ()) 
             stated = [q for q in stated if q.max is None or q.max > 1 or NUMERAL_ONE.match(q.text)]
         if titled + stated:
             figures[category] = _spread(titled + stated)
+    if killers:
+        figures["dead"] = _with_the_killer(figures.get("dead"), killers[0], shooter_counted)
     return _without_shot(figures)
+
+
+def _killers(quantities: list[Quantity]) -> list[Quantity]:
+    """Who killed others and then themselves: "himself" dead in a sentence that counts other
+    dead ("killed his wife and then himself"), not one who shot only themselves."""
+    victims = {q.sentence for q in quantities if q.category == "dead" and q.text.lower() not in REFLEXIVES}
+    return [q for q in quantities if q.category == "dead" and q.text.lower() in REFLEXIVES
+            and q.sentence is not None and q.sentence in victims]
+
+
+def _with_the_killer(dead: dict | None, killer: Quantity, shooter_counted: bool) -> dict:
+    """ "shot her husband and three sons, then herself": the one who killed themselves is one
+    more dead beside the victims, unless the toll says it counts them ("including the gunman")."""
+    if dead is None:
+        return _figure(killer)
+    if shooter_counted or dead["min"] is None:
+        return dead
+    return {"min": dead["min"] + 1, "max": None if dead["max"] is None else dead["max"] + 1,
+            "text": f"{dead['text']}; {killer.text}"}
 
 
 def _others_survived(quantities: list[Quantity]) -> list[Quantity]:

@@ -74,6 +74,7 @@ FATALLY_AFTER = re.compile(r"\s*,?\s*fatally\b", re.IGNORECASE)
 MODALS = {"will", "would", "could", "might", "may", "should", "can", "must", "shall"}
 REFLEXIVES = {"himself", "herself"}
 KNOWN_PERSON_PRONOUNS = {"he", "she"}
+LOOSE_OBJECT_DEPS = {"dep", "npadvmod"}
 STRIKE_VERBS = {"hit", "strike"}
 ONE_OF_THEM_DIED = re.compile(r"\s+of\s+(?:them|the\s+\w+|those|these)(?:\s+\w+){0,3}?\s+(?:later\s+|has\s+|had\s+)?"
                               r"(?:died|dies|succumbed|was\s+(?:killed|pronounced\s+dead|declared\s+dead))\b", re.IGNORECASE)
@@ -168,8 +169,8 @@ class FigureExtractor:
         return found
 
     def _one_person(self, token: Token) -> bool:
-        if token.lower_ in REFLEXIVES and token.dep_ == "dobj":
-            return True  # "accidentally shot himself"
+        if token.lower_ in REFLEXIVES and _object_of_the_verb(token):
+            return True  # "accidentally shot himself", "killed his wife, then himself"
         if token.ent_type_ == "PERSON":
             return token.i == _entity_end(token) - 1  # the surname, head of the name
         if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ != "compound":
@@ -407,6 +408,14 @@ def _add(first: Optional[float], second: Optional[float]) -> Optional[float]:
     return None if first is None or second is None else first + second
 
 
+def _object_of_the_verb(token: Token) -> bool:
+    """ "shot himself", "killed his wife and himself", "killed his wife, then himself" (which the
+    parser leaves loosely attached to the verb)."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "dobj" or token.dep_ in LOOSE_OBJECT_DEPS and token.head.pos_ == "VERB"
+
+
 def _single_determiner(token: Token) -> bool:
     return any(c.dep_ in {"det", "poss"} and c.lower_ in SINGLE_DETERMINERS for c in token.children)
 
@@ -439,6 +448,8 @@ def _victim_position(token: Token) -> bool:
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     if token.dep_ == "nsubjpass" or token.dep_ == "dobj":
+        return True
+    if token.lower_ in REFLEXIVES and _object_of_the_verb(token):
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in VICTIM_OF:
         return True
