@@ -44,8 +44,9 @@ SHOT, HARM = "shot", {"dead", "injured"}
 # six other people", which counts the boy too)
 REFLEXIVES = {"himself", "herself"}
 # a toll that counts the one who killed themselves among the dead
-SHOOTER_COUNTED = re.compile(r"\bincluding\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer|man who)"
-                             r"|\b(?:gunman|shooter|suspect|attacker)\s+(?:was\s+)?among\s+(?:the\s+)?dead", re.IGNORECASE)
+SHOOTER_COUNTED = re.compile(
+    r"\bincluding\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer|man who)"
+    r"|\b(?:gunman|shooter|suspect|attacker)\s+(?:was\s+)?among\s+(?:the\s+)?dead", re.IGNORECASE)
 OTHERS = re.compile(r"^(?:\S+\s+){1,3}(?:other|others|more|additional)\b", re.IGNORECASE)
 JOINED = re.compile(r",|\band\b|\bas well as\b", re.IGNORECASE)
 NUMERAL_ONE = re.compile(r"(?:1|one)\b", re.IGNORECASE)  # "one person died", not "a man" nor "Jane Doe"

@@ -39,8 +39,9 @@ _NOT_A_COUNT_BEFORE = re.compile(
 )
 # "ahmedabad: 40 people were injured": a dateline's colon, at the head of a paragraph
 _DATELINE = re.compile(r"(?:^|\n)\s*[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){0,2}:\s+$")
-_AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w.'-]*(?:\s+(?:Jr|Sr|I{1,3}|IV)\.?)?|\b(?i:boy|girl|man|woman|teen|teenager|child"
-                             r"|toddler|son|daughter|mother|father|wife|husband))\s*(?:,|\()\s*$")  # "boy, 6, dies"
+_AGE_AFTER_NAME = re.compile(  # "Jane Doe, 32, said", "boy, 6, dies"
+    r"(?:[A-Z][\w.'-]*(?:\s+(?:Jr|Sr|I{1,3}|IV)\.?)?"
+    r"|\b(?i:boy|girl|man|woman|teen|teenager|child|toddler|son|daughter|mother|father|wife|husband))\s*(?:,|\()\s*$")
 _AGE_CLOSE = re.compile(r"\s*(?:,|\)|\.|;|$|\s+(?:of|and|was|is|who|were|are|said|had|has)\b)")
 _AT_A_TIME = re.compile(r"\bat\s+$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
@@ -76,8 +77,9 @@ REFLEXIVES = {"himself", "herself"}
 KNOWN_PERSON_PRONOUNS = {"he", "she"}
 LOOSE_OBJECT_DEPS = {"dep", "npadvmod"}
 STRIKE_VERBS = {"hit", "strike"}
-ONE_OF_THEM_DIED = re.compile(r"\s+of\s+(?:them|the\s+\w+|those|these)(?:\s+\w+){0,3}?\s+(?:later\s+|has\s+|had\s+)?"
-                              r"(?:died|dies|succumbed|was\s+(?:killed|pronounced\s+dead|declared\s+dead))\b", re.IGNORECASE)
+ONE_OF_THEM_DIED = re.compile(
+    r"\s+of\s+(?:them|the\s+\w+|those|these)(?:\s+\w+){0,3}?\s+(?:later\s+|has\s+|had\s+)?"
+    r"(?:died|dies|succumbed|was\s+(?:killed|pronounced\s+dead|declared\s+dead))\b", re.IGNORECASE)
 WOUND_NOUNS = {"wound", "injury"}
 GUNSHOT_MODIFIERS = {"gunshot", "bullet", "gun"}
 # A running tally over a period: "so far this year", "since January", "last year" (a year's count
@@ -517,7 +519,8 @@ def _is_count(text: str, amount: Amount) -> bool:
         return False  # "Jane Doe, 32, said ...": an age
     if amount.min != 1 or not re.match(r"\s+of\s+(?:the|them|us|those|these)\b", text[amount.end:amount.end + 12]):
         return True
-    return ONE_OF_THEM_DIED.match(text, amount.end) is not None  # "one of them died": one dead; "one of the men" no count
+    # "one of them died" is one dead; "one of the men" counts nobody
+    return ONE_OF_THEM_DIED.match(text, amount.end) is not None
 
 
 def _is_demonym(word: str) -> bool:
