@@ -228,3 +228,11 @@ def test_slain_and_found_dead(extractor, nlp):
     assert [(q[0], q[4]) for q in summary(extractor, text, nlp(text))] == [("two slain victims", "dead")]
     assert [(q.text, q.category) for q in extractor.headline("Woman found dead in car on Elm Street")] \
         == [("Woman", "dead")]
+
+
+def test_shooting_victims_and_a_victim_named_by_whose_they_are(extractor, nlp):
+    text = ("Two other shooting victims were taken to a hospital. Deputies found two gunshot victims. "
+            "The woman's boyfriend was also shot in the leg.")
+    found = [(q[0], q[4]) for q in summary(extractor, text, nlp(text))]
+    assert found == [("Two other shooting victims", "shot"), ("two gunshot victims", "shot"),
+                     ("woman's boyfriend", "shot")]

@@ -51,7 +51,8 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _WORD = re.compile(r"[A-Za-z][\w'-]*|[.,;:!?()]")
 _STOP_WORDS = {"and", "or", "in", "on", "at", "were", "was", "have", "had", "has", "are", "is",
                "from", "by", "with", "who", "that", "which", "to", "for"}
-_SKIPPABLE = {"of", "the", "their", "its", "other", "more", "additional", "further"}
+_SKIPPABLE = {"of", "the", "their", "its", "other", "more", "additional", "further",
+              "shooting", "gunshot"}  # "two other shooting victims"
 _CUE_WINDOW = 10
 _CUE_REACH = 400  # characters: comfortably more than _CUE_WINDOW words
 _PLACE_NOUNS = {"home", "country", "region", "city", "town", "village", "area", "enclave", "territory"}
@@ -419,7 +420,9 @@ def _object_of_the_verb(token: Token) -> bool:
 
 
 def _single_determiner(token: Token) -> bool:
-    return any(c.dep_ in {"det", "poss"} and c.lower_ in SINGLE_DETERMINERS for c in token.children)
+    """ "a man", "his wife", "the woman's boyfriend"."""
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in SINGLE_DETERMINERS
+               or c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"} for c in token.children)
 
 
 def _the_other(token: Token) -> bool:
