@@ -40,15 +40,13 @@ SIZE_CATEGORIES = {
     "RETREAT": ("displaced",),
 }
 SHOT, HARM = "shot", {"dead", "injured"}
-# "three other men", "five others", "two more people": the count itself is of others (not "a boy and
-# six other people", which counts the boy too)
+# "three other men", "five others", "a woman and two other men were also shot": people besides the dead
 REFLEXIVES = {"himself", "herself"}
 # a toll that counts the one who killed themselves among the dead
 SHOOTER_COUNTED = re.compile(
     r"\bincluding\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer|man who)"
     r"|\b(?:gunman|shooter|suspect|attacker)\s+(?:was\s+)?among\s+(?:the\s+)?dead", re.IGNORECASE)
-OTHERS = re.compile(r"^(?:\S+\s+){1,3}(?:other|others|more|additional)\b", re.IGNORECASE)
-JOINED = re.compile(r",|\band\b|\bas well as\b", re.IGNORECASE)
+OTHERS = re.compile(r"\b(?:other|others|more|additional)\b", re.IGNORECASE)
 NUMERAL_ONE = re.compile(r"(?:1|one)\b", re.IGNORECASE)  # "one person died", not "a man" nor "Jane Doe"
 # Two mentions in towns this far apart are two incidents ("... in Aligarh. ... in Hyderabad").
 INCIDENT_KM = 25.0
@@ -446,8 +444,8 @@ def _with_the_killer(dead: dict | None, killer: Quantity, shooter_counted: bool)
     more dead beside the victims, unless the toll says it counts them ("including the gunman")."""
     if dead is None:
         return _figure(killer)
-    if shooter_counted or dead["min"] is None:
-        return dead
+    if shooter_counted or dead["min"] is None or dead["min"] != dead["max"]:
+        return dead  # a toll told in several figures may already count them
     return {"min": dead["min"] + 1, "max": None if dead["max"] is None else dead["max"] + 1,
             "text": f"{dead['text']}; {killer.text}"}
 
@@ -459,7 +457,7 @@ def _others_survived(quantities: list[Quantity]) -> list[Quantity]:
 
 
 def _counts_others(text: str) -> bool:
-    return OTHERS.match(text) is not None and JOINED.search(text) is None
+    return OTHERS.search(text) is not None
 
 
 def _spread(stated: list[Quantity]) -> dict:
