@@ -38,7 +38,7 @@ _NOT_A_COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "ahmedabad: 40 people were injured": a dateline's colon, at the head of a paragraph
-_DATELINE = re.compile(r"(?:^|\n)\s*[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){0,2}:\s+$")
+_DATELINE = re.compile(r"\s*[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){0,2}:\s+")
 _AGE_AFTER_NAME = re.compile(  # "Jane Doe, 32, said", "boy, 6, dies"
     r"(?:[A-Z][\w.'-]*(?:\s+(?:Jr|Sr|I{1,3}|IV)\.?)?"
     r"|\b(?i:boy|girl|man|woman|teen|teenager|child|toddler|son|daughter|mother|father|wife|husband))\s*(?:,|\()\s*$")
@@ -513,7 +513,7 @@ def _is_count(text: str, amount: Amount) -> bool:
     if _NOT_A_COUNT_AFTER.match(text[amount.end:amount.end + 30]):
         return False
     if _NOT_A_COUNT_BEFORE.search(text[max(0, amount.start - 12):amount.start]) \
-            and not _DATELINE.search(text[max(0, amount.start - 40):amount.start]):
+            and not _DATELINE.fullmatch(text, text.rfind("\n", 0, amount.start) + 1, amount.start):
         return False
     if re.match(r"0\d", number_text):
         return False  # "09-17", "007": a code, not a count
