@@ -236,3 +236,9 @@ def test_shooting_victims_and_a_victim_named_by_whose_they_are(extractor, nlp):
     found = [(q[0], q[4]) for q in summary(extractor, text, nlp(text))]
     assert found == [("Two other shooting victims", "shot"), ("two gunshot victims", "shot"),
                      ("woman's boyfriend", "shot")]
+
+
+def test_people_hit_when_someone_fired_were_shot(extractor, nlp):
+    text = "He fired at the crowd as he ran away, hitting 14 other people. A car hit two people on the road."
+    found = [(q[0], q[4]) for q in summary(extractor, text, nlp(text))]
+    assert ("14 other people", "shot") in found and ("two people", "shot") not in found

@@ -78,6 +78,7 @@ REFLEXIVES = {"himself", "herself"}
 KNOWN_PERSON_PRONOUNS = {"he", "she"}
 LOOSE_OBJECT_DEPS = {"dep", "npadvmod"}
 STRIKE_VERBS = {"hit", "strike"}
+FIRING_VERBS = {"fire", "shoot", "spray", "open"}  # "opened fire", "fired into the crowd"
 ONE_OF_THEM_DIED = re.compile(
     r"\s+of\s+(?:them|the\s+\w+|those|these)(?:\s+\w+){0,3}?\s+(?:later\s+|has\s+|had\s+)?"
     r"(?:died|dies|succumbed|was\s+(?:killed|pronounced\s+dead|declared\s+dead))\b", re.IGNORECASE)
@@ -357,9 +358,12 @@ def _with_gunshot_wounds(tokens: list[Token]) -> bool:
 
 
 def _struck_by_gunfire(verb: Token) -> bool:
-    """ "hit by gunfire", "struck by a stray bullet": shot, whatever befell them after."""
+    """ "hit by gunfire", "struck by a stray bullet", "fired into the crowd, hitting three
+    people": shot, whatever befell them after."""
     if verb.lemma_ not in STRIKE_VERBS:
         return False
+    if verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.lemma_ in FIRING_VERBS:
+        return True
     return any(child.dep_ == "agent" and any(g.lemma_ in GUNFIRE for g in child.children)
                for child in verb.children)
 
