@@ -118,3 +118,63 @@ def test_another_war_between_other_parties_keeps_its_own_toll(nlp_pipeline):
     record = nlp_pipeline.extract(RawDocument(source="made-up", content=text, format="text", published="2021-03-05"))
     russian = [e for e in record.events if e.type == "ASSAULT" and any(a.startswith("RUS") for a in e.actor)]
     assert russian and "dead" not in russian[0].size
+
+
+def test_a_victim_who_died_later_is_counted_dead_not_injured(nlp_pipeline):
+    text = ("A man was shot outside a gas station on Birch Road on Friday night.\n\n"
+            "He died at the hospital a few hours later, police said.")
+    assert main_assault(nlp_pipeline, text) == {"dead": (1, 1)}
+    text = ("A 6-year-old boy shot himself with a pistol he found in a closet on Sunday.\n\n"
+            "The boy was pronounced dead at the hospital.")
+    assert main_assault(nlp_pipeline, text) == {"dead": (1, 1)}
+
+
+def test_people_hit_by_gunfire_were_shot(nlp_pipeline):
+    text = "Four people were hit by gunfire outside a bar on Saturday. Two of them died at the scene."
+    assert main_assault(nlp_pipeline, text) == {"dead": (2, 2), "injured": (2, 2)}
+
+
+def test_others_shot_beside_the_dead_are_the_injured(nlp_pipeline):
+    text = "A man was killed on Friday night on Cedar Lane, and three other men were shot, police said."
+    assert main_assault(nlp_pipeline, text) == {"dead": (1, 1), "injured": (3, 3)}
+
+
+def test_a_victim_and_her_relatives_are_one_count(nlp_pipeline):
+    text = "A gunman shot his girlfriend and her three daughters at their home on Sunday, deputies said."
+    assert main_assault(nlp_pipeline, text) == {"injured": (4, 4)}
+
+
+def test_the_year_to_date_tally_is_not_the_incident_toll(nlp_pipeline):
+    text = ("Five people were shot at a park on Saturday night.\n\n"
+            "Police said 43 people have been shot in the city so far this year.")
+    assert main_assault(nlp_pipeline, text) == {"injured": (5, 5)}
+    text = "Four people were killed on Sunday in the city's third mass shooting this year."
+    assert main_assault(nlp_pipeline, text) == {"dead": (4, 4)}
+
+
+def test_victims_found_wounded_one_of_whom_died(nlp_pipeline):
+    text = ("A gunman opened fire outside a club on Walnut Street on Sunday.\n\n"
+            "Officers found three people suffering from gunshot wounds. One of them died at the hospital.")
+    assert main_assault(nlp_pipeline, text) == {"dead": (1, 1), "injured": (2, 2)}
+
+
+def test_others_joined_to_a_survivor_are_injured_beside_the_dead(nlp_pipeline):
+    text = ("A man was found dead in the yard on Saturday night. A woman and two other men were also shot "
+            "and taken to a hospital.")
+    assert main_assault(nlp_pipeline, text) == {"dead": (1, 1), "injured": (3, 3)}
+
+
+def test_one_who_killed_others_and_then_themselves_is_one_more_dead(nlp_pipeline):
+    text = "Police said a man shot and killed his wife and his stepdaughter, then himself, at their farm on Sunday."
+    assert main_assault(nlp_pipeline, text) == {"dead": (3, 3)}
+    text = "A mother fatally shot her husband and three sons at their home on Friday before killing herself."
+    assert main_assault(nlp_pipeline, text) == {"dead": (5, 5)}
+
+
+def test_one_who_shot_only_themselves_or_is_in_the_toll_is_not_added(nlp_pipeline):
+    text = ("A 6-year-old boy accidentally shot and killed himself with a pistol he found on Sunday.\n\n"
+            "The boy was pronounced dead at the hospital.")
+    assert main_assault(nlp_pipeline, text) == {"dead": (1, 1)}
+    text = ("Three people, including the gunman, were killed at an office on Monday.\n\n"
+            "The gunman killed himself as officers arrived.")
+    assert main_assault(nlp_pipeline, text) == {"dead": (3, 3)}

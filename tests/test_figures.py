@@ -151,3 +151,94 @@ def test_open_ended_figures_as_the_web_workspace_shows_them():
 def test_what_was_threatened_or_intended_is_no_toll(extractor, nlp):
     for text in ("He told his friends he was going to kill himself.", "The gunman threatened to shoot two guards."):
         assert not [q for q in summary(extractor, text, nlp(text)) if q[4] in ("dead", "injured", "shot")]
+
+
+def test_the_other_victim_is_one_more(extractor, nlp):
+    text = "A gunman opened fire at a party on Saturday, killing a woman and critically wounding the other man."
+    found = [(q[0], q[1], q[4]) for q in summary(extractor, text, nlp(text))]
+    assert ("a woman", 1, "dead") in found and ("the other man", 1, "injured") in found
+
+
+def test_a_known_victim_counts_only_when_the_text_says_they_died(extractor, nlp):
+    text = ("He was taken to a hospital. She died at the scene. The victim was pronounced dead on Sunday. "
+            "A nurse saved the life of the baby.")
+    found = [(q[0], q[4]) for q in summary(extractor, text, nlp(text))]
+    assert found == [("She", "dead"), ("The victim", "dead")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("surat: more than 100,000 people have fled their homes since the riots began.",
+     ("more than 100,000 people", 100000, None, "displaced")),
+    ("vadodara: between 40 and 50 people were injured when police fired on a mob.",
+     ("between 40 and 50 people", 40, 50, "injured")),
+    ("rajkot: the official death toll in the riots that followed the fire stood at 243 to 271 on sunday.",
+     ("243 to 271", 243, 271, "dead")),
+    ("the toll in the district since monday has gone up from 243 to 271, officials said.",
+     ("243 to 271", 243, 271, "dead")),
+])
+def test_a_dateline_and_a_long_toll_phrase_keep_ranges_and_open_bounds(extractor, nlp, text, expected):
+    assert [(q[0], q[1], q[2], q[4]) for q in summary(extractor, text, nlp(text))] == [expected]
+
+
+def test_found_with_gunshot_wounds_is_shot_and_one_of_them_died_is_one_dead(extractor, nlp):
+    text = ("Officers found two women with gunshot wounds in a parked car. One of them died at the hospital. "
+            "One of the women was 19.")
+    found = [(q[0], q[1], q[4]) for q in summary(extractor, text, nlp(text))]
+    assert found == [("two women", 2, "shot"), ("One", 1, "dead")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A total of 344 people were killed in the city last year, police said.", [("344 people", "other")]),
+    ("This year has seen more than 130 shooting deaths in the city.", [("more than 130", "other")]),
+    ("Three people were killed on Saturday, bringing the number of homicides this year to 40.",
+     [("Three people", "dead")]),
+    ("Four people were killed on Sunday in the city's third mass shooting this year.", [("Four people", "dead")]),
+])
+def test_a_tally_over_a_period_is_no_incident_toll(extractor, text, expected):
+    assert [(q.text, q.category) for q in extractor.extract(text)] == expected
+
+
+def test_an_age_after_a_person_noun_is_no_count(extractor):
+    assert [(q.text, q.min, q.category) for q in extractor.headline("Farm boy, 6, dies after accidental shooting")] \
+        == [("Farm boy, 6,", 1, "dead")]
+
+
+def test_what_befell_people_in_a_passive_relative_clause(extractor, nlp):
+    text = ("At the club they found four victims who had been struck by gunfire. "
+            "Police arrested two men who fired at the crowd.")
+    found = [(q[0], q[4]) for q in summary(extractor, text, nlp(text))]
+    assert ("four victims", "shot") in found and ("two men", "shot") not in found
+
+
+def test_a_victim_who_died_in_a_relative_or_small_clause(extractor, nlp):
+    text = ("A man who died after a shooting near a dice game was identified on Monday. "
+            "Deputies found Jane Roe dead from a gunshot wound in the yard.")
+    found = [(q[0], q[1], q[4]) for q in summary(extractor, text, nlp(text))]
+    assert found == [("A man", 1, "dead"), ("Jane Roe", 1, "dead")]
+
+
+def test_only_a_dateline_colon_opens_a_count(extractor):
+    assert [(q.text, q.min) for q in extractor.extract("Violent weekend in the city: 17 scenes, 7 dead")] == [("7", 7)]
+    assert [(q.text, q.category) for q in extractor.extract("Case number: 09-17, in which two people were killed")] \
+        == [("two people", "dead")]
+
+
+def test_slain_and_found_dead(extractor, nlp):
+    text = "A neighbour found two slain victims in an upstairs bedroom."
+    assert [(q[0], q[4]) for q in summary(extractor, text, nlp(text))] == [("two slain victims", "dead")]
+    assert [(q.text, q.category) for q in extractor.headline("Woman found dead in car on Elm Street")] \
+        == [("Woman", "dead")]
+
+
+def test_shooting_victims_and_a_victim_named_by_whose_they_are(extractor, nlp):
+    text = ("Two other shooting victims were taken to a hospital. Deputies found two gunshot victims. "
+            "The woman's boyfriend was also shot in the leg.")
+    found = [(q[0], q[4]) for q in summary(extractor, text, nlp(text))]
+    assert found == [("Two other shooting victims", "shot"), ("two gunshot victims", "shot"),
+                     ("woman's boyfriend", "shot")]
+
+
+def test_people_hit_when_someone_fired_were_shot(extractor, nlp):
+    text = "He fired at the crowd as he ran away, hitting 14 other people. A car hit two people on the road."
+    found = [(q[0], q[4]) for q in summary(extractor, text, nlp(text))]
+    assert ("14 other people", "shot") in found and ("two people", "shot") not in found

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Iterable, Protocol
 
@@ -40,6 +40,13 @@ SIZE_CATEGORIES = {
     "RETREAT": ("displaced",),
 }
 SHOT, HARM = "shot", {"dead", "injured"}
+# "three other men", "five others", "a woman and two other men were also shot": people besides the dead
+REFLEXIVES = {"himself", "herself"}
+# a toll that counts the one who killed themselves among the dead
+SHOOTER_COUNTED = re.compile(
+    r"\bincluding\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer|man who)"
+    r"|\b(?:gunman|shooter|suspect|attacker)\s+(?:was\s+)?among\s+(?:the\s+)?dead", re.IGNORECASE)
+OTHERS = re.compile(r"\b(?:other|others|more|additional)\b", re.IGNORECASE)
 NUMERAL_ONE = re.compile(r"(?:1|one)\b", re.IGNORECASE)  # "one person died", not "a man" nor "Jane Doe"
 # Two mentions in towns this far apart are two incidents ("... in Aligarh. ... in Hyderabad").
 INCIDENT_KM = 25.0
@@ -316,7 +323,8 @@ class Anchors:
         for number, (members, begin, end) in enumerate(stretches):
             own = [q for q in self.record.quantities if begin <= q.start < end
                    and q.category in HARM | {SHOT} and q.start not in apart]
-            _give(members, incident_figures(own, list(headline) if number == 0 else []))
+            _give(members, incident_figures(own, list(headline) if number == 0 else [],
+                                            SHOOTER_COUNTED.search(self.record.text, begin, end) is not None))
         for event in asides:
             _give([event], incident_figures([q for q in self._sentence_quantities(event) if q.category in HARM | {SHOT}]))
 
@@ -397,7 +405,8 @@ class Anchors:
         return self.record.quantities[index]
 
 
-def incident_figures(quantities: list[Quantity], headline: list[Quantity] = ()) -> dict[str, dict]:
+def incident_figures(quantities: list[Quantity], headline: list[Quantity] = (),
+                     shooter_counted: bool = False) -> dict[str, dict]:
     """The dead and injured of one incident from the counts its headline and sentences give.
 
     Each category keeps the range of every figure stated for it ("243 to 271", an early
@@ -406,6 +415,10 @@ def incident_figures(quantities: list[Quantity], headline: list[Quantity] = ()) 
     when never counted, are those shot who did not die ("four people were shot, two of them
     died": 2 injured)."""
     figures: dict[str, dict] = {}
+    if any(q.category == "dead" for q in [*quantities, *headline]):
+        quantities, headline = _others_survived(quantities), _others_survived(headline)
+    killers = _killers(quantities)
+    quantities = [q for q in quantities if q not in killers]
     for category in (*HARM, SHOT):
         titled = [q for q in headline if q.category == category and q.min is not None]
         stated = [q for q in quantities if q.category == category and q.min is not None]
@@ -413,7 +426,38 @@ def incident_figures(quantities: list[Quantity], headline: list[Quantity] = ()) 
             stated = [q for q in stated if q.max is None or q.max > 1 or NUMERAL_ONE.match(q.text)]
         if titled + stated:
             figures[category] = _spread(titled + stated)
+    if killers:
+        figures["dead"] = _with_the_killer(figures.get("dead"), killers[0], shooter_counted)
     return _without_shot(figures)
+
+
+def _killers(quantities: list[Quantity]) -> list[Quantity]:
+    """Who killed others and then themselves: "himself" dead in a sentence that counts other
+    dead ("killed his wife and then himself"), not one who shot only themselves."""
+    victims = {q.sentence for q in quantities if q.category == "dead" and q.text.lower() not in REFLEXIVES}
+    return [q for q in quantities if q.category == "dead" and q.text.lower() in REFLEXIVES
+            and q.sentence is not None and q.sentence in victims]
+
+
+def _with_the_killer(dead: dict | None, killer: Quantity, shooter_counted: bool) -> dict:
+    """ "shot her husband and three sons, then herself": the one who killed themselves is one
+    more dead beside the victims, unless the toll says it counts them ("including the gunman")."""
+    if dead is None:
+        return _figure(killer)
+    if shooter_counted or dead["min"] is None or dead["min"] != dead["max"]:
+        return dead  # a toll told in several figures may already count them
+    return {"min": dead["min"] + 1, "max": None if dead["max"] is None else dead["max"] + 1,
+            "text": f"{dead['text']}; {killer.text}"}
+
+
+def _others_survived(quantities: list[Quantity]) -> list[Quantity]:
+    """Beside a death, "three other men were shot" counts those shot besides the dead: they
+    are the injured, not a total the dead are taken from."""
+    return [replace(q, category="injured") if q.category == SHOT and _counts_others(q.text) else q for q in quantities]
+
+
+def _counts_others(text: str) -> bool:
+    return OTHERS.search(text) is not None
 
 
 def _spread(stated: list[Quantity]) -> dict:
@@ -447,10 +491,14 @@ def _without_shot(figures: dict[str, dict]) -> dict[str, dict]:
 
 
 def _give(events: list[Event], figures: dict[str, dict]) -> None:
+    """The incident's figures replace what a mention's own sentence said: "a man was shot"
+    alone reads as one injured, which "he died at the hospital" later in the story undoes."""
     for event in events:
         for category in HARM:
             if category in figures:
                 event.size[category] = dict(figures[category])
+            else:
+                event.size.pop(category, None)
 
 
 def _figure(quantity: Quantity) -> dict:

@@ -49,7 +49,8 @@ class CueLexicon:
 IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "people", "lives": "life",
              "fled": "flee", "held": "hold", "died": "die", "dying": "die", "sent": "send",
              "policemen": "policeman", "gunmen": "gunman", "militiamen": "militiaman", "bodies": "body",
-             "casualties": "casualty", "fatalities": "fatality", "injuries": "injury", "shot": "shoot"}
+             "casualties": "casualty", "fatalities": "fatality", "injuries": "injury", "shot": "shoot",
+             "slain": "slay"}
 
 
 def lemma_guesses(word: str) -> list[str]:

@@ -37,17 +37,22 @@ _NOT_A_COUNT_BEFORE = re.compile(
     rf"|dialled|dial)\s+|\b{_MONTH}\s+)$",
     re.IGNORECASE,
 )
-_AGE_AFTER_NAME = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:Jr|Sr|I{1,3}|IV)\.?)?\s*(?:,|\()\s*$")
+# "ahmedabad: 40 people were injured": a dateline's colon, at the head of a paragraph
+_DATELINE = re.compile(r"\s*[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){0,2}:\s+")
+_AGE_AFTER_NAME = re.compile(  # "Jane Doe, 32, said", "boy, 6, dies"
+    r"(?:[A-Z][\w.'-]*(?:\s+(?:Jr|Sr|I{1,3}|IV)\.?)?"
+    r"|\b(?i:boy|girl|man|woman|teen|teenager|child|toddler|son|daughter|mother|father|wife|husband))\s*(?:,|\()\s*$")
 _AGE_CLOSE = re.compile(r"\s*(?:,|\)|\.|;|$|\s+(?:of|and|was|is|who|were|are|said|had|has)\b)")
 _AT_A_TIME = re.compile(r"\bat\s+$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
-    r"\b(?:death\s+)?toll\b[^.;:!?]{0,50}?\b(?:at|to|reached|hit|of|is|was|now)\s+$", re.IGNORECASE)
+    r"\b(?:death\s+)?toll\b[^.;:!?]{0,90}?\b(?:at|to|from|reached|hit|of|is|was|now)\s+$", re.IGNORECASE)
 _A_TALLY = re.compile(r"\b(?:toll|tally|number|count|total)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _WORD = re.compile(r"[A-Za-z][\w'-]*|[.,;:!?()]")
 _STOP_WORDS = {"and", "or", "in", "on", "at", "were", "was", "have", "had", "has", "are", "is",
                "from", "by", "with", "who", "that", "which", "to", "for"}
-_SKIPPABLE = {"of", "the", "their", "its", "other", "more", "additional", "further"}
+_SKIPPABLE = {"of", "the", "their", "its", "other", "more", "additional", "further",
+              "shooting", "gunshot"}  # "two other shooting victims"
 _CUE_WINDOW = 10
 _CUE_REACH = 400  # characters: comfortably more than _CUE_WINDOW words
 _PLACE_NOUNS = {"home", "country", "region", "city", "town", "village", "area", "enclave", "territory"}
@@ -61,14 +66,34 @@ _HEADLINE_PERSON = (r"(?:man|woman|boy|girl|teen|teenager|child|toddler|infant|b
                     r"|(?:\d+|[a-z]+)-(?:year|month)-old(?:\s+(?:boy|girl|man|woman|son|daughter))?)")
 HEADLINE_VICTIM = re.compile(
     rf"(?:^|[,:;]\s*|\b(?:a|an)\s+)(?P<who>(?-i:[A-Z][\w.'-]*\s+){{0,2}}?{_HEADLINE_PERSON}(?:,\s*\d+,)?)\s+"
-    r"(?:(?:is|was|gets|got|accidentally|(?P<fatally>fatally)|critically|seriously|allegedly)\s+){0,2}"
+    r"(?:(?:is|was|gets|got|found|accidentally|(?P<fatally>fatally)|critically|seriously|allegedly)\s+){0,2}"
     r"(?P<outcome>shot|killed|injured|hurt|wounded|dies|died|dead|slain"
     r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:him|her|it)?self)\b"  # "teen accidentally shoots himself"
     r"|(?P<victim>\b(?:shooting|gunshot)\s+(?P<outcome2>victim|death))", re.IGNORECASE)
-COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+|\s*,\s*")
+# "two men and a woman", "his girlfriend and her three daughters"
+COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+(?:(?:his|her|their)\s+)?|\s*,\s*")
 FATALLY_AFTER = re.compile(r"\s*,?\s*fatally\b", re.IGNORECASE)
 MODALS = {"will", "would", "could", "might", "may", "should", "can", "must", "shall"}
 REFLEXIVES = {"himself", "herself"}
+KNOWN_PERSON_PRONOUNS = {"he", "she"}
+LOOSE_OBJECT_DEPS = {"dep", "npadvmod"}
+STRIKE_VERBS = {"hit", "strike"}
+FIRING_VERBS = {"fire", "shoot", "spray", "open"}  # "opened fire", "fired into the crowd"
+ONE_OF_THEM_DIED = re.compile(
+    r"\s+of\s+(?:them|the\s+\w+|those|these)(?:\s+\w+){0,3}?\s+(?:later\s+|has\s+|had\s+)?"
+    r"(?:died|dies|succumbed|was\s+(?:killed|pronounced\s+dead|declared\s+dead))\b", re.IGNORECASE)
+WOUND_NOUNS = {"wound", "injury"}
+GUNSHOT_MODIFIERS = {"gunshot", "bullet", "gun"}
+# A running tally over a period: "so far this year", "since January", "last year" (a year's count
+# in any tense), or "this year" told in the perfect or as a count of incidents.
+TALLY_PERIOD = re.compile(
+    r"\bso\s+far\s+this\s+year\b|\blast\s+year\b|\byear[- ]to[- ]date\b|\bso\s+far\s+in\s+\d{4}\b"
+    r"|\bsince\s+(?:jan(?:uary|\.)?|the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year)\b", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
+THIS_YEAR = re.compile(r"\bthis\s+year\b", re.IGNORECASE)
+TALLY_TENSE = re.compile(r"\b(?:have|has)\s+(?:been|died|lost|seen)\b|\bso\s+far\b|\bto\s+date\b|\ba\s+total\s+of\b"
+                         r"|\b(?:homicides|murders|shootings|killings|deaths)\b", re.IGNORECASE)
+GUNFIRE = {"gunfire", "bullet", "round", "gunshot", "shot", "shotgun", "pellet"}
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
 SINGLE_DETERMINERS = {"a", "an", "another", "his", "her", "their", "its"}
 # "the shooting of a 3-year-old", "the fatal stabbing of her husband": the victim of an event noun
@@ -131,10 +156,13 @@ class FigureExtractor:
         taken = {i for q in counted for i in range(q.start, q.end)}
         found = []
         for token in doc:
-            if token.idx in taken or not self._one_person(token) or not _victim_position(token):
+            if token.idx in taken or not _victim_position(token):
+                continue
+            named = self._one_person(token)
+            if not named and not self._one_known_person(token):
                 continue
             category = _nominal_category(token) or self._clause_category(token)
-            if category not in HARM | {SHOT}:
+            if category not in (HARM | {SHOT} if named else {"dead"}):
                 continue
             start = _entity_start(token) if token.ent_type_ == "PERSON" else min(
                 [token.i] + [c.i for c in token.children if c.dep_ in {"compound", "det", "poss", "amod", "nummod"}
@@ -145,19 +173,31 @@ class FigureExtractor:
         return found
 
     def _one_person(self, token: Token) -> bool:
-        if token.lower_ in REFLEXIVES and token.dep_ == "dobj":
-            return True  # "accidentally shot himself"
+        if token.lower_ in REFLEXIVES and _object_of_the_verb(token):
+            return True  # "accidentally shot himself", "killed his wife, then himself"
         if token.ent_type_ == "PERSON":
             return token.i == _entity_end(token) - 1  # the surname, head of the name
         if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ != "compound":
             return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)  # "Tyrell Hall"
-        if token.tag_ not in {"NN", "JJ"} or not any(c.dep_ in {"det", "poss"} and c.lower_ in SINGLE_DETERMINERS
-                                                     for c in token.children):
+        if token.tag_ not in {"NN", "JJ"} or not (_single_determiner(token) or _the_other(token)):
             return False
         if token.lower_ == "old" and any(c.lower_ in {"year", "month"} for c in token.children):
             return True  # "a 17-year-old"
         cue = self.cues.lookup(token.text, token.lemma_)
         return bool(cue and cue.unit) or token.lower_ in ORDINAL_PEOPLE or _agent_noun(token)
+
+    def _one_known_person(self, token: Token) -> bool:
+        """Someone the story has already introduced: "he", "the boy", "the victim". Counted only
+        when the clause says they died ("he died at the hospital", "the boy was pronounced
+        dead"), for that is news the first mention ("a boy was shot") did not give."""
+        if token.lower_ in KNOWN_PERSON_PRONOUNS:
+            return True
+        if token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return False
+        if token.lower_ == "old" and any(c.lower_ in {"year", "month"} for c in token.children):
+            return True  # "the 17-year-old"
+        cue = self.cues.lookup(token.text, token.lemma_)
+        return bool(cue and cue.unit and not cue.category)  # a person ("the boy"), not "the life" saved
 
     def _unit_of(self, token: Token) -> str:
         cue = self.cues.lookup(token.text, token.lemma_)
@@ -175,14 +215,16 @@ class FigureExtractor:
             category = self._category_from_text(text, amount, noun, skip_shot=doc is not None)
         if category is None and noun_cue is not None:
             category = noun_cue.category
-        toll = noun is None and _TOLL_BEFORE.search(text[max(0, amount.start - 70):amount.start]) is not None
+        toll = noun is None and _TOLL_BEFORE.search(text[max(0, amount.start - 120):amount.start]) is not None
         if noun is None and FATALLY_AFTER.match(text, amount.end):
             category = "dead"  # "four men were shot, one fatally"
         if toll:
             category = "dead"  # "the death toll in the riots rose to 58", "the toll now stands at 667"
+        if category in HARM | {SHOT} and _tallies_a_period(text, amount):
+            category = "other"  # "43 people have been shot in the city this year": not one incident's toll
         if noun is None and not toll and not self._cue_adjacent(text, amount):
             return None  # a bare number far from any cue is not a count of people
-        if noun is None and _AT_A_TIME.search(text[max(0, amount.start - 4):amount.start]) \
+        if noun is None and not toll and _AT_A_TIME.search(text[max(0, amount.start - 4):amount.start]) \
                 and not _A_TALLY.search(text[max(0, amount.start - 40):amount.start]):
             return None  # "pronounced dead at 5": a time ("the toll stands at 58" is a count)
         if noun is not None and doc is not None and self._modifies_a_thing(doc, noun):
@@ -234,16 +276,16 @@ class FigureExtractor:
     def _clause_category(self, head: Token) -> Optional[str]:
         """What the clause says happened to the people ``head`` counts. Being shot is the weakest
         reading: "shot dead", "fatally shot", "shot and wounded" say more."""
-        shot = False
         tokens = _clause_tokens(head)
         if _doer(head):  # "several officers fired, killing him", "two men shot a teenager"
             return "other"
         if _irrealis(tokens[0]):  # "going to kill himself", "threatened to shoot two guards"
             return "other"
+        shot = _with_gunshot_wounds(tokens)
         for token in tokens:
             if token.lemma_ == "leave" and any(_is_place_object(child) for child in token.children):
                 return "displaced"  # "100,000 Armenians left Nagorno-Karabakh"
-            category = self._category_cue(token.text, token.lemma_)
+            category = SHOT if _struck_by_gunfire(token) else self._category_cue(token.text, token.lemma_)
             if category == SHOT:
                 shot = True
             elif category and not (shot and category not in HARM):
@@ -298,7 +340,32 @@ def _clause_tokens(head: Token) -> list[Token]:
                    or child.dep_ == "conj" and not _has_subject(child)]
     tokens += path
     tokens += [child for child in head.children if child.dep_ in {"amod", "compound", "prep", "acl"}]
+    # "four victims who had been struck by gunfire", "a man who died": what befell them, told in
+    # a relative clause (a passive one, or one of dying)
+    tokens += [child for child in head.children if child.dep_ == "relcl"
+               and (any(c.dep_ in {"nsubjpass", "auxpass"} for c in child.children)
+                    or child.lemma_ in VICTIM_VERBS_ACTIVE_SUBJECT)]
     return tokens + [head]
+
+
+def _with_gunshot_wounds(tokens: list[Token]) -> bool:
+    """ "found two women with gunshot wounds", "a man suffering from a bullet wound": shot,
+    alive or not (a later "found dead" or "died" says which)."""
+    return any(prep.dep_ == "prep" and prep.lower_ in {"with", "from"} and any(
+        wound.dep_ == "pobj" and wound.lemma_ in WOUND_NOUNS
+        and any(c.lemma_ in GUNSHOT_MODIFIERS for c in wound.children) for wound in prep.children)
+        for token in tokens for prep in [token, *token.children])
+
+
+def _struck_by_gunfire(verb: Token) -> bool:
+    """ "hit by gunfire", "struck by a stray bullet", "fired into the crowd, hitting three
+    people": shot, whatever befell them after."""
+    if verb.lemma_ not in STRIKE_VERBS:
+        return False
+    if verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.lemma_ in FIRING_VERBS:
+        return True
+    return any(child.dep_ == "agent" and any(g.lemma_ in GUNFIRE for g in child.children)
+               for child in verb.children)
 
 
 def _shot_outcome(passage: str) -> Optional[str]:
@@ -348,6 +415,26 @@ def _add(first: Optional[float], second: Optional[float]) -> Optional[float]:
     return None if first is None or second is None else first + second
 
 
+def _object_of_the_verb(token: Token) -> bool:
+    """ "shot himself", "killed his wife and himself", "killed his wife, then himself" (which the
+    parser leaves loosely attached to the verb)."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "dobj" or token.dep_ in LOOSE_OBJECT_DEPS and token.head.pos_ == "VERB"
+
+
+def _single_determiner(token: Token) -> bool:
+    """ "a man", "his wife", "the woman's boyfriend"."""
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in SINGLE_DETERMINERS
+               or c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"} for c in token.children)
+
+
+def _the_other(token: Token) -> bool:
+    """ "the other man", "the other victim": one more person beside those already counted."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and \
+        any(c.dep_ == "amod" and c.lower_ == "other" for c in token.children)
+
+
 def _nominal_category(token: Token) -> Optional[str]:
     """ "the fatal shooting of X": dead; "the shooting of X": shot; "the killing of X": dead."""
     if not (token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in VICTIM_OF):
@@ -371,9 +458,12 @@ def _victim_position(token: Token) -> bool:
         token = token.head
     if token.dep_ == "nsubjpass" or token.dep_ == "dobj":
         return True
+    if token.lower_ in REFLEXIVES and _object_of_the_verb(token):
+        return True
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in VICTIM_OF:
         return True
-    return token.dep_ == "nsubj" and token.head.lemma_ in VICTIM_VERBS_ACTIVE_SUBJECT
+    # "found Jane Doe dead": the subject of a small clause of death
+    return token.dep_ == "nsubj" and (token.head.lemma_ in VICTIM_VERBS_ACTIVE_SUBJECT or token.head.lower_ == "dead")
 
 
 def _entity_start(token: Token) -> int:
@@ -399,19 +489,45 @@ def _is_place_object(token: Token) -> bool:
     return token.dep_ == "dobj" and (token.pos_ == "PROPN" or token.lemma_ in _PLACE_NOUNS)
 
 
+def _tallies_a_period(text: str, amount: Amount) -> bool:
+    """A running tally over a period ("have been killed so far this year", "the 40th homicide
+    since January"), told in the perfect or as a year's count: news of many incidents."""
+    start, end = _sentence_around(text, amount)
+    sentence = text[start:end]
+    periods = [*TALLY_PERIOD.finditer(sentence)]
+    if TALLY_TENSE.search(sentence):
+        periods += THIS_YEAR.finditer(sentence)
+    # the period must belong to the count's clause: "Three people were killed Saturday, bringing
+    # the year's homicides to 40" tells one incident's toll, then a tally
+    return any(not CLAUSE_BREAK.search(text[min(amount.end, start + p.end()):max(amount.start, start + p.start())])
+               for p in periods)
+
+
+def _sentence_around(text: str, amount: Amount) -> tuple[int, int]:
+    low, high = max(0, amount.start - _CUE_REACH), min(len(text), amount.end + _CUE_REACH)
+    start = max(low, text.rfind(". ", low, amount.start) + 1, text.rfind("\n", low, amount.start) + 1)
+    stops = [i for i in (text.find(". ", amount.end, high), text.find("\n", amount.end, high)) if i != -1]
+    return start, min(stops) if stops else high
+
+
 def _is_count(text: str, amount: Amount) -> bool:
     number_text = text[amount.number_start:amount.end]
     if _YEAR.match(number_text):
         return False
     if _NOT_A_COUNT_AFTER.match(text[amount.end:amount.end + 30]):
         return False
-    if _NOT_A_COUNT_BEFORE.search(text[max(0, amount.start - 12):amount.start]):
+    if _NOT_A_COUNT_BEFORE.search(text[max(0, amount.start - 12):amount.start]) \
+            and not _DATELINE.fullmatch(text, text.rfind("\n", 0, amount.start) + 1, amount.start):
         return False
+    if re.match(r"0\d", number_text):
+        return False  # "09-17", "007": a code, not a count
     if _AGE_AFTER_NAME.search(text[max(0, amount.start - 40):amount.start]) and \
             _AGE_CLOSE.match(text[amount.end:amount.end + 8]) and (amount.min or 0) < 120:
         return False  # "Jane Doe, 32, said ...": an age
-    return not re.match(r"\s+of\s+(?:the|them|us|those|these)\b", text[amount.end:amount.end + 12]) \
-        or amount.min != 1
+    if amount.min != 1 or not re.match(r"\s+of\s+(?:the|them|us|those|these)\b", text[amount.end:amount.end + 12]):
+        return True
+    # "one of them died" is one dead; "one of the men" counts nobody
+    return ONE_OF_THEM_DIED.match(text, amount.end) is not None
 
 
 def _is_demonym(word: str) -> bool:
