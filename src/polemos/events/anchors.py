@@ -171,15 +171,13 @@ class Anchors:
         return date_dict(self._timex(best.index), "clause")
 
     def paragraph_date(self, sentence_start: int, paragraph: int) -> dict | None:
-        """The last sentence-level date set earlier in the same paragraph, not the day of an
-        aftermath ("Charges were filed Tuesday. Police say the two men shot ...")."""
+        """The last sentence-level date set earlier in the same paragraph."""
         found = None
         for anchored in self.timexes:
             timex = self._timex(anchored.index)
             if timex.start >= sentence_start:
                 break
-            if (self.paragraph_of(timex.start) == paragraph and _sentence_level(anchored.token)
-                    and not self._held_by_aftermath(anchored)):
+            if self.paragraph_of(timex.start) == paragraph and _sentence_level(anchored.token):
                 found = timex
         return date_dict(found, "paragraph") if found else None
 
