@@ -179,10 +179,3 @@ def test_a_trial_story_long_after_the_incident_dates_its_killing_by_the_incident
     events = assaults(coder, text, "2024-05-08")
     assert events and all(e.date is not None and day_of(e) == "2023-03-03" for e in events)
 
-
-def test_a_relative_clause_about_a_person_does_not_take_the_main_clauses_day(coder):
-    text = ("Two people were shot and killed at a bar on April 20.\n\n"
-            "The gunman, who shot them with a shotgun, died in a hospital on Saturday.")
-    events = assaults(coder, text, "2024-05-08")
-    assert len(events) == 2 and {day_of(e) for e in events} == {"2024-04-20"}
-

@@ -412,8 +412,6 @@ class EventCoder:
         anchors = context.anchors
         if _time_relative(clause):
             return None  # "died on Sunday after she was shot": the shooting came before that Sunday
-        if clause.dep_ == "relcl" and not nominal:
-            return None  # "the man, who was accused of shooting two, was found dead Saturday": told of the man
         found = None if background else anchors.sentence_date(
             (sentence.start_char, sentence.end_char), nodes, self.reporting_verbs, own)
         found = found or anchors.paragraph_date(sentence.start_char, paragraph)
