@@ -236,8 +236,10 @@ class Anchors:
         published = _day_of(self.record.document.published)
         if published is None:
             return
-        # An essay, a history or a story of a trial long after the incident: the day an event of
-        # the same kind was given is the only date an undated one can take, not the article's days.
+        # An essay, a history or a story of a trial long after the incident: an undated event can
+        # take only the day of an event of the same kind told in its paragraph or the next or the
+        # one before ("... on March 3, 2023. More fights broke out, and then shots were fired"),
+        # never the article's days.
         news = self._reports_recent_events(published)
         donors = [(i, m) for i, m in enumerate(mentions) if not m.background and _own_day(m.event.date)
                   and _day_of(m.event.date["value"]) <= published]
@@ -245,7 +247,8 @@ class Anchors:
             if mention.background or mention.event.date is not None:
                 continue
             same_type = [(j, m) for j, m in donors if m.event.type == mention.event.type
-                         and _same_parties(m.event, mention.event)]
+                         and _same_parties(m.event, mention.event)
+                         and (news or self._neighbours(m.event, mention.event))]
             recent = [(j, m) for j, m in same_type if self._recent(m.event.date, published)]
             # the recent incident, else the one a follow-up story names ("the March 31, 2013 shooting")
             donor = _nearest(recent, i) or _nearest(same_type, i)
@@ -293,6 +296,10 @@ class Anchors:
                 if same_type and not later.background and _ends_before(later.event.date, before):
                     recalled[id(later)] = later
         return list(recalled.values())
+
+    def _neighbours(self, first: Event, second: Event) -> bool:
+        """Whether two events are told in one paragraph or in paragraphs next to each other."""
+        return abs(self.paragraph_of(_event_start(first)) - self.paragraph_of(_event_start(second))) <= 1
 
     @staticmethod
     def _recent(event_date: dict, published: date) -> bool:
