@@ -139,3 +139,42 @@ def test_an_earlier_incident_recalled_in_a_report_of_a_new_one_is_background(cod
     assert new and old
     assert all(e.confidence > BACKGROUND_CONFIDENCE for e in new)
     assert all(e.confidence == BACKGROUND_CONFIDENCE for e in old)
+
+
+def test_an_arrest_days_later_does_not_date_the_shooting(coder):
+    text = ("A gunman shot and killed a man outside a bar on Saturday night.\n\n"
+            "Police arrested a teenager Tuesday for the shooting.")
+    events = assaults(coder, text, "2024-05-08")
+    assert {day_of(e) for e in events} == {"2024-05-04"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "A funeral was held Monday for a student shot and killed by robbers who broke into his home.",
+    "Two men were sentenced Monday for shooting a cashier during a robbery.",
+])
+def test_a_funeral_or_a_sentencing_does_not_date_the_killing(coder, sentence):
+    events = assaults(coder, sentence, "2024-05-08")
+    assert all(e.date is None or day_of(e) != "2024-05-06" for e in events)
+
+
+def test_a_date_naming_the_shooting_in_a_charge_dates_it(coder):
+    text = "A 30-year-old man is charged in connection with the May 3 shooting death of a clerk at a gas station."
+    events = assaults(coder, text, "2024-05-08")
+    assert {day_of(e) for e in events} == {"2024-05-03"}
+
+
+def test_an_old_arrest_keeps_the_shooting_before_it_in_the_past(coder):
+    text = ("A man was shot in the arm outside a store on Sunday, police said.\n\n"
+            "The suspect was arrested in August 2019 after police said he shot two people at a party.")
+    events = assaults(coder, text, "2024-05-08")
+    old = [e for e in events if "August 2019" in e.evidence[0].text]
+    assert old and all(e.confidence == BACKGROUND_CONFIDENCE for e in old)
+    assert all(day_of(e) == "2024-05-05" for e in events if e not in old)
+
+
+def test_a_trial_story_long_after_the_incident_dates_its_killing_by_the_incidents_day(coder):
+    text = ("A man accused of killing two people at a nightclub pleaded not guilty.\n\n"
+            "Prosecutors say two men were shot and killed in the parking lot on March 3, 2023.")
+    events = assaults(coder, text, "2024-05-08")
+    assert events and all(e.date is not None and day_of(e) == "2023-03-03" for e in events)
+

@@ -34,6 +34,16 @@ def test_month_and_day_without_year_takes_the_articles_year(tagger):
     assert found == {"September 19": ("DATE", "2023-09-19")}
 
 
+@pytest.mark.parametrize("text, value", [
+    ("Police said the shooting happened on Friday, Nov. 4.", "2022-11-04"),  # not a Friday in 2023
+    ("The market reopened on Monday, Sept. 25.", "2023-09-25"),  # the article's year fits
+    ("The market reopened on Friday, Sept. 22.", "2023-09-22"),
+])
+def test_a_weekday_written_with_a_day_picks_the_year_it_fits(tagger, text, value):
+    found = values(tagger, text)
+    assert [v for _type, v in found.values()] == [value]
+
+
 def test_next_january_first_is_next_year(tagger):
     assert values(tagger, "The republic will cease to exist next January 1.")["next January 1"] == ("DATE", "2024-01-01")
 

@@ -13,6 +13,11 @@ earliest day of the month before publication that the article names, since a rep
 the incident before what followed it (``article``); else the day of publication or the day
 before (``publication``). Old events named with their own
 date ("the 1969 riots", "a 2012 shooting at the same bar") keep that date and are background.
+A recent day that belongs to what followed the incident ("arrested Tuesday for the shooting",
+"a vigil was held Monday for the victim", words in ``data/events/aftermath.csv``) dates only
+that aftermath, never the violent event it is about. An article that does not report recent
+events (an essay, a trial long after the incident) dates its undated events only by an event
+of the same kind, never by its own days or its publication.
 The place falls back to the paragraph's last clause-attached place. A place from another
 paragraph is never used.
 """
@@ -58,6 +63,8 @@ CALENDAR_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T)")
 ANOTHER_INCIDENT = re.compile(
     r"\b(?:in|during)\s+(?:an?\s+)?(?:separate|unrelated|another|earlier|previous|similar)\b"
     r"|\b(?:separate|unrelated)\s+(?:shooting|attack|incident|case)s?\b", re.IGNORECASE)
+# The arguments that make a verb an aftermath act: "a vigil was held", "police held a news conference".
+AFTERMATH_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr"}
 SENTENCE_LEVEL_DEPS = {"npadvmod", "tmod", "advmod", "obl"}
 BOUND_PREPOSITIONS = {"until", "till", "before", "since", "after", "by", "prior", "from", "to"}
 # Limits that never date the clause they modify ("shot since Wednesday"); "from ... to ..." spans it.
@@ -87,6 +94,38 @@ _PRECISION = [
 ]
 
 
+@dataclass(frozen=True)
+class Aftermath:
+    """Words of what follows a violent incident on days of its own: verbs ("arrested Tuesday",
+    "arraigned Monday") and nouns ("a vigil was held Monday", "Sunday's news conference").
+    A date they hold is theirs, not the incident's."""
+
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+
+    def holds(self, token: Token, own: set[int] | frozenset[int] = frozenset()) -> bool:
+        """Whether the date at ``token`` belongs to an aftermath word, walking up the parse to
+        the first verb, before reaching any of ``own`` (the event's own words)."""
+        current = token
+        for _ in range(8):
+            if current.head is current:
+                return False
+            current = current.head
+            if current.i in own:
+                return False
+            if current.pos_ in VERB_TAGS:
+                return current.lemma_.lower() in self.verbs or any(
+                    c.dep_ in AFTERMATH_ARGUMENTS and self.names(c) for c in current.children)
+            if self.names(current):
+                return True
+        return False
+
+    def names(self, noun: Token) -> bool:
+        """"vigil", "the memorial service", "a news conference"."""
+        return noun.lemma_.lower() in self.nouns or any(
+            c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.nouns for c in noun.children)
+
+
 @dataclass
 class Anchored:
     token: Token
@@ -96,9 +135,10 @@ class Anchored:
 class Anchors:
     """Timexes, places and quantities of one record, located in the parse."""
 
-    def __init__(self, record: ExtractionRecord, doc: Doc) -> None:
+    def __init__(self, record: ExtractionRecord, doc: Doc, aftermath: Aftermath = Aftermath()) -> None:
         self.record = record
         self.doc = doc
+        self.aftermath = aftermath
         self.timexes = _locate(doc, [(i, t) for i, t in enumerate(record.timexes)
                                      if t.type in DATE_TYPES and _concrete(t)])
         self.quantities = _locate(doc, list(enumerate(record.quantities)))
@@ -123,11 +163,15 @@ class Anchors:
     def paragraph_of(self, offset: int) -> int:
         return bisect_right(self.paragraph_starts, offset) - 1
 
-    def clause_date(self, nodes: set[int], barriers: frozenset[int] = frozenset()) -> dict | None:
-        """The date whose timex hangs from ``nodes`` without passing a ``barriers`` token (another event)."""
+    def clause_date(self, nodes: set[int], barriers: frozenset[int] = frozenset(),
+                    own: set[int] | None = None) -> dict | None:
+        """The date whose timex hangs from ``nodes`` without passing a ``barriers`` token (another event).
+        Given the event's ``own`` words, a date an aftermath word holds is left out: in "arrested
+        Tuesday for the shooting", Tuesday is the arrest's."""
         hits = [a for a in self._in_sentence_of(nodes, self._timexes_by_token, self._timex_keys)
                 if _clause_head(a.token, nodes, barriers) is not None
-                and not _bound(a.token, self._timex(a.index), LIMIT_PREPOSITIONS)]
+                and not _bound(a.token, self._timex(a.index), LIMIT_PREPOSITIONS)
+                and not (own is not None and self._held_by_aftermath(a, own))]
         if not hits:
             return None
         best = min(hits, key=lambda a: min(abs(a.token.i - n) for n in nodes))
@@ -145,19 +189,20 @@ class Anchors:
         return date_dict(found, "paragraph") if found else None
 
     def sentence_date(self, sentence_bounds: tuple[int, int], nodes: set[int],
-                      reporting_verbs: frozenset[str]) -> dict | None:
+                      reporting_verbs: frozenset[str], own: set[int] | None = None) -> dict | None:
         """A date of the event's sentence that none of its clauses holds: one that governs the
         sentence ("On 30 April 2020, militants targeted ..., killing 10 soldiers"), else the day
         nearest the event ("a shooting Thursday evening that left one dead and three wounded").
-        Not a bound ("until Friday"), a coming day ("will appear in court Monday") nor the day
-        a speaker spoke ("police said Tuesday")."""
+        Not a bound ("until Friday"), a coming day ("will appear in court Monday"), the day
+        a speaker spoke ("police said Tuesday") nor that of what followed ("a vigil was held
+        Monday for a man shot ...")."""
         start, end = sentence_bounds
         ranked = []
         for anchored in self.timexes:
             timex = self._timex(anchored.index)
             if not start <= timex.start < end or _bound(anchored.token, timex):
                 continue
-            if _governing_verb_excludes(anchored.token, reporting_verbs):
+            if _governing_verb_excludes(anchored.token, reporting_verbs) or self._held_by_aftermath(anchored, nodes if own is None else own):
                 continue
             governs = _sentence_level(anchored.token)
             if governs or _DAY.match(timex.value):
@@ -196,20 +241,28 @@ class Anchors:
         does a mention whose sentence names an earlier time."""
         mentions = list(mentions)
         published = _day_of(self.record.document.published)
-        if published is None or not self._reports_recent_events(published):
-            return  # an essay or a history: nothing says which incident its undated events belong to
+        if published is None:
+            return
+        # An essay, a history or a story of a trial long after the incident: an undated event can
+        # take only the day of an event of the same kind told in its paragraph or the next or the
+        # one before ("... on March 3, 2023. More fights broke out, and then shots were fired"),
+        # never the article's days.
+        news = self._reports_recent_events(published)
         donors = [(i, m) for i, m in enumerate(mentions) if not m.background and _own_day(m.event.date)
                   and _day_of(m.event.date["value"]) <= published]
         for i, mention in enumerate(mentions):
             if mention.background or mention.event.date is not None:
                 continue
             same_type = [(j, m) for j, m in donors if m.event.type == mention.event.type
-                         and _same_parties(m.event, mention.event)]
+                         and _same_parties(m.event, mention.event)
+                         and (news or self._neighbours(m.event, mention.event))]
             recent = [(j, m) for j, m in same_type if self._recent(m.event.date, published)]
             # the recent incident, else the one a follow-up story names ("the March 31, 2013 shooting")
             donor = _nearest(recent, i) or _nearest(same_type, i)
             if donor is not None:
                 carried = dict(donor.event.date, basis="incident")
+            elif not news:
+                continue
             else:
                 carried = self._first_recent_day(published) or self.recent_publication_date()
             if carried is not None and self._sentence_agrees(mention.event, carried):
@@ -251,15 +304,22 @@ class Anchors:
                     recalled[id(later)] = later
         return list(recalled.values())
 
+    def _neighbours(self, first: Event, second: Event) -> bool:
+        """Whether two events are told in one paragraph or in paragraphs next to each other."""
+        return abs(self.paragraph_of(_event_start(first)) - self.paragraph_of(_event_start(second))) <= 1
+
     @staticmethod
     def _recent(event_date: dict, published: date) -> bool:
         day = _day_of(event_date.get("value"))
         return day is not None and published - RECENT <= day <= published
 
     def _first_recent_day(self, published: date) -> dict | None:
-        """The earliest day of the month before publication that the article names: a report
-        tells of the incident first, then of what followed (arrests, charges, statements)."""
-        days = [t for t in self.record.timexes if t.type in DATE_TYPES and t.begin and t.begin == t.end_date
+        """The earliest day of the month before publication that the article names, leaving out
+        the days of what followed ("arrested Tuesday"): a report tells of the incident first,
+        then of what followed (arrests, charges, statements)."""
+        followed = {a.index for a in self.timexes if self._held_by_aftermath(a)}
+        days = [t for i, t in enumerate(self.record.timexes) if t.type in DATE_TYPES and t.begin
+                and t.begin == t.end_date and i not in followed
                 and published - RECENT <= _day_of(t.begin) <= published]
         if not days:
             return None
@@ -389,6 +449,36 @@ class Anchors:
             return False
         bounds = self.record.sentences[index]
         return ANOTHER_INCIDENT.search(self.record.text[bounds.start:bounds.end]) is not None
+
+    def _held_by_aftermath(self, anchored: Anchored, own: set[int] | frozenset[int] = frozenset()) -> bool:
+        """Whether the date is that of what followed the incident ("arrested Tuesday"), not one
+        naming the thing it stands before ("charged in the August 14 shooting", parsed or not as
+        the shooting's): that thing's date, unless it is itself an aftermath ("Sunday's vigil").
+        An aftermath long before publication ("arrested in August 2014 after he shot ...") still
+        dates what came before it as old, recalled news."""
+        timex = self._timex(anchored.index)
+        if self._long_before_publication(timex):
+            return False
+        named = self._named_after(timex)
+        if named is not None and (named.i in own or named.pos_ in {"NOUN", "PROPN"} or named.tag_ == "VBG"):
+            return self.aftermath.names(named) and named.i not in own
+        return self.aftermath.holds(anchored.token, own)
+
+    def _long_before_publication(self, timex: Timex) -> bool:
+        published, last = _day_of(self.record.document.published), _day_of(timex.end_date)
+        return published is not None and last is not None and last < published - RECENT
+
+    def _named_after(self, timex: Timex) -> Token | None:
+        """The noun a date stands before ("the May 3 shooting", "Sunday's news conference")."""
+        following = self.doc.char_span(timex.end, len(self.doc.text), alignment_mode="expand")
+        if following is None or not len(following):
+            return None
+        token = following[0]
+        if token.tag_ == "POS" and token.i + 1 < len(self.doc):
+            token = self.doc[token.i + 1]
+        while token.dep_ == "compound" and token.head.i > token.i:
+            token = token.head
+        return token
 
     def _in_sentence_of(self, nodes: set[int], items: list[Anchored], keys: list[int]) -> list[Anchored]:
         """The items (sorted by token, ``keys`` their token indices) in the sentences of ``nodes``:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from polemos.figures import FigureExtractor
 from polemos.events.acled import AcledRule, acled_type, load_rules
 from polemos.events.incidents import IncidentReader, Participants, sentence_incidents
-from polemos.events.anchors import Anchors, attached
+from polemos.events.anchors import Aftermath, Anchors, attached
 from polemos.events.classifier import EventClassifier, Judgement, RuleHint, code_of
 from polemos.events.describe import find_contexts, find_mode, recode, reverse
 from polemos.events.lexicon import Lexicon, TriggerEntry
@@ -98,6 +98,8 @@ class EventCoder:
         self.incidents = incidents or IncidentReader.load()
         self.relation_finder = RelationFinder()
         self.reporting_verbs = frozenset(cue for cue, kind in lexicon.modality_cues.items() if kind == "reporting")
+        self.aftermath = Aftermath(frozenset(lexicon.aftermath_cues.get("V", ())),
+                                   frozenset(lexicon.aftermath_cues.get("N", ())))
         self.classifier = classifier
         self.policy = policy
 
@@ -109,7 +111,7 @@ class EventCoder:
                    classifier, policy)
 
     def annotate(self, record: ExtractionRecord, doc: Doc) -> ExtractionRecord:
-        context = _Context(record, doc, Linker(record, doc, self.resolver), Anchors(record, doc), {},
+        context = _Context(record, doc, Linker(record, doc, self.resolver), Anchors(record, doc, self.aftermath), {},
                            {a.id: a for a in record.actors},
                            written_containers=written_holders(record.places, record.text))
         blocked = context.linker.blocked_tokens() | context.anchors.timex_tokens()  # "March" is a month
@@ -285,9 +287,11 @@ class EventCoder:
             nodes.add(clause.head.i)  # "five people were found shot": the victims are the finding's
         if _participle_clause(clause) and clause.head.i in barriers:
             nodes.add(clause.head.i)  # "gathered in Yerevan on Wednesday, demanding ...": one event unfolding
-        clause_date = context.anchors.clause_date(nodes, barriers) or context.anchors.clause_date(
-            nodes | _simultaneous_clauses(clause), barriers)  # "detained X as he tried to cross on May 2"
         own_words = {match.head.i} if _names_other_thing(match) else {match.head.i, _phrase_noun(match.head).i}
+        # the event's own words: a date held by an aftermath word before them is not the event's
+        own = own_words | {t.i for t in match.tokens} | ({roles.support.i} if roles.support is not None else set())
+        clause_date = context.anchors.clause_date(nodes, barriers, own) or context.anchors.clause_date(
+            nodes | _simultaneous_clauses(clause), barriers, own)  # "detained X as he tried to cross on May 2"
         own_date = context.anchors.clause_date(own_words, barriers | {clause.i})  # "his shooting death Friday"
         if not match.nominal and clause.dep_ == "relcl":  # "a 2012 shooting that killed two": the noun's date
             own_date = context.anchors.clause_date({clause.head.i}, barriers | {clause.i}) or own_date
@@ -340,7 +344,7 @@ class EventCoder:
             recipient=context.linker.not_located_places(recipients) if direct else recipients,
             # an event noun's own words date it ("charged Thursday for the killing on Oct. 9")
             date=own_date if recalled or (match.nominal and own_date) else clause_date or self._fallback_date(
-                sentence, clause, context, paragraph, nodes, match.nominal, background),
+                sentence, clause, context, paragraph, nodes, match.nominal, background, own),
             place=place,
             size=context.anchors.sizes(event_type, (sentence.start_char, sentence.end_char), nodes),
             modality=modality,
@@ -400,7 +404,7 @@ class EventCoder:
         return found, PLACE_OF_PARAGRAPH if found is not None else PLACE_OF_STORY
 
     def _fallback_date(self, sentence: Span, clause, context: _Context, paragraph: int,
-                       nodes: set[int], nominal: bool, background: bool) -> dict | None:
+                       nodes: set[int], nominal: bool, background: bool, own: set[int] | None = None) -> dict | None:
         """The sentence's date (not for an event recalled to situate another: "after the attack on
         Ukraine"), else the paragraph's; a present-tense clause (not an event noun inside it:
         "police are investigating a shooting") reports the current state, dated by publication.
@@ -409,7 +413,7 @@ class EventCoder:
         if _time_relative(clause):
             return None  # "died on Sunday after she was shot": the shooting came before that Sunday
         found = None if background else anchors.sentence_date(
-            (sentence.start_char, sentence.end_char), nodes, self.reporting_verbs)
+            (sentence.start_char, sentence.end_char), nodes, self.reporting_verbs, own)
         found = found or anchors.paragraph_date(sentence.start_char, paragraph)
         if found is None and _present(clause) and not nominal and _ongoing(clause):
             found = anchors.publication_date()

@@ -52,6 +52,9 @@ class Lexicon:
     mode_cues: dict[str, dict[str, str]]  # type -> cue lemma -> mode
     context_cues: dict[str, str]  # cue (lemma or phrase) -> context
     modality_cues: dict[str, str]  # cue -> future | intent | hypothetical | negated | reporting | directive
+    # What follows a violent incident on days of its own: verbs ("arrested", "arraigned") and
+    # nouns ("vigil", "hearing"), lemma -> V | N.
+    aftermath_cues: dict[str, set[str]] = field(default_factory=dict)
     by_lemma: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     single_verbs_by_prefix: dict[str, list[TriggerEntry]] = field(default_factory=dict)
 
@@ -79,6 +82,7 @@ class Lexicon:
             mode_cues=_load_mode_cues(directory / "modes.csv"),
             context_cues=_read_pairs(directory / "contexts.csv", "cue", "context"),
             modality_cues=_read_pairs(directory / "modality.csv", "cue", "kind"),
+            aftermath_cues=_load_aftermath(directory / "aftermath.csv"),
         )
 
 
@@ -106,6 +110,13 @@ def _load_mode_cues(path: Path) -> dict[str, dict[str, str]]:
     for row in _rows(path):
         cues[row["type"]].setdefault(row["cue"].lower(), row["mode"])
     return dict(cues)
+
+
+def _load_aftermath(path: Path) -> dict[str, set[str]]:
+    cues: dict[str, set[str]] = {"V": set(), "N": set()}
+    for row in _rows(path):
+        cues[row["pos"]].add(row["cue"].lower())
+    return cues
 
 
 def _read_pairs(path: Path, key: str, value: str) -> dict[str, str]:

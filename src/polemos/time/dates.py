@@ -60,11 +60,25 @@ def explicit_day(c: dict, ctx: Context) -> Optional[Resolution]:
     month = month_number(c["month"]) if not c["month"].isdigit() else int(c["month"])
     day = int("".join(ch for ch in c["day"] if ch.isdigit()))
     year = int(c["year"]) if c.get("year") else choose_year(ctx, month, day, normal(c.get("rel")))
+    if year and not c.get("year") and c.get("weekday"):
+        year = _year_of_weekday(year, month, day, WEEKDAYS[normal(c["weekday"])])
     try:
         value = date(year, month, day).isoformat() if year else f"XXXX-{month:02d}-{day:02d}"
     except ValueError:
         return None
     return Resolution("DATE", value)
+
+
+def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """"Saturday, Sept. 12" written without its year: when the 12th of September of the year
+    chosen is no Saturday but that of the year before is, the text means the year before (a
+    story recalling last year's incident)."""
+    try:
+        if date(year, month, day).weekday() != weekday and date(year - 1, month, day).weekday() == weekday:
+            return year - 1
+    except ValueError:
+        pass  # 29 February
+    return year
 
 
 def month_year(c: dict, ctx: Context) -> Optional[Resolution]:
