@@ -12,6 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from polemos.events.limits import TriggerLimit, load_limits
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 
 PLOVER_TYPES = (
@@ -54,6 +56,7 @@ class Lexicon:
     mode_cues: dict[str, dict[str, str]]  # type -> cue lemma -> mode
     context_cues: dict[str, str]  # cue (lemma or phrase) -> context
     modality_cues: dict[str, str]  # cue -> future | intent | hypothetical | negated | reporting | directive
+    limits: dict[tuple[str, str], list[TriggerLimit]] = field(default_factory=dict)  # (pattern, pos) -> limits
     by_lemma: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     single_verbs_by_prefix: dict[str, list[TriggerEntry]] = field(default_factory=dict)
 
@@ -81,7 +84,11 @@ class Lexicon:
             mode_cues=_load_mode_cues(directory / "modes.csv"),
             context_cues=_read_pairs(directory / "contexts.csv", "cue", "context"),
             modality_cues=_read_pairs(directory / "modality.csv", "cue", "kind"),
+            limits=load_limits(directory / "trigger_limits.csv"),
         )
+
+    def limits_of(self, entry: TriggerEntry) -> list[TriggerLimit]:
+        return self.limits.get((entry.text, entry.pos), [])
 
 
 def load_triggers(path: Path) -> list[TriggerEntry]:
