@@ -47,6 +47,13 @@ COMPARISON_WORDS = {"like", "unlike"}
 SIMULTANEOUS_MARKERS = {"as", "when", "while"}
 TIME_RELATIVE_MARKERS = {"after", "before", "since", "until", "till", "once"}
 BACKGROUND_CONFIDENCE = 0.3
+# A standing appeal for tips: someone unnamed, information, a number or office to contact.
+APPEAL_ADDRESSEES = {"anyone", "anybody", "whoever"}
+APPEAL_OBJECTS = {"information", "tip", "knowledge", "detail"}
+CONTACT_VERBS = {"call", "contact", "reach", "text", "email", "submit", "phone", "report"}
+# Verbs and nouns whose object or "for" phrase is an act asked for, not done.
+DEMANDING_WORDS = {"demand", "seek", "urge", "ask", "request", "call", "press", "push", "plead", "appeal", "want",
+                   "plea"}
 ANTECEDENT_PRONOUNS = {"it", "its", "they", "their", "he", "his", "she", "her", "we", "our"}
 ANALYSIS_SUBJECTS = {"it", "this", "that", "which", "these", "those"}
 PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping"}
@@ -116,7 +123,10 @@ class EventCoder:
         candidates: list[Candidate] = []
         for sentence in doc.sents:
             listed = provision_tokens(sentence)  # an agreement's provisions are not events of their own
-            matches = find_triggers(sentence, self.lexicon, blocked | listed)
+            if _public_appeal(sentence):
+                continue  # "Anyone with information is asked to call ...": no event of its own
+            refused: list[TriggerMatch] = []
+            matches = find_triggers(sentence, self.lexicon, blocked | listed, refused)
             heads = frozenset(m.head.i for m in matches)
             coded = [(match, self._code(match, sentence, context, heads - {match.head.i})) for match in matches]
             coded = [(match, c) for match, c in coded if c is not None]
@@ -124,7 +134,7 @@ class EventCoder:
             self._type_acled([c for _, c in coded], context, cues)
             found = [candidate for _, (candidate, _) in coded]
             if self.classifier is not None:
-                found = self._judge(sentence, coded, context, cues, lexicon_silent=not matches)
+                found = self._judge(sentence, coded, context, cues, lexicon_silent=not matches and not refused)
             self._keep_main_place(sentence, context)
             candidates.extend(found)
         self._date_from_article(candidates, context.anchors)
@@ -224,7 +234,8 @@ class EventCoder:
             chosen.event.coder = "both"
             return chosen
         recalled = any(c.background and c.event.type == judgement.plover for _, (c, _) in coded)
-        if confident and not recalled:  # a recalled "after the offensive" explains the type the model reads
+        trigger = next(m for m, (c, _) in coded if c is main)
+        if confident and not recalled and not _legal_accusation(trigger.entry):  # a recalled "after the offensive" explains the type the model reads
             main.event.type, main.event.mode, main.event.coder = judgement.plover, None, "model"
         return main
 
@@ -269,6 +280,8 @@ class EventCoder:
         roles = find_roles(match)
         if roles is None:
             return None
+        if match.nominal and _demanded(match):
+            return None  # "demanded the arrest of ...": the demand is the event, not an arrest
         clause = roles.clause or match.head
         paragraph = context.anchors.paragraph_of(sentence.start_char)
         actors = self._link_actors(roles, context, paragraph)
@@ -414,6 +427,31 @@ class EventCoder:
         if found is None and _present(clause) and not nominal and _ongoing(clause):
             found = anchors.publication_date()
         return found
+
+
+def _public_appeal(sentence: Span) -> bool:
+    """"Anyone with information is asked to call ...", "Whoever has tips should contact ...":
+    the police's standing appeal for tips, which reports no event."""
+    words = {t.lower_ for t in sentence}
+    lemmas = {lemma_of(t) for t in sentence}
+    return bool(words & APPEAL_ADDRESSEES) and bool(lemmas & APPEAL_OBJECTS) and bool(lemmas & CONTACT_VERBS)
+
+
+def _demanded(match: TriggerMatch) -> bool:
+    """"demanded the resignation of", "called for the arrest of", "sought deployment of the army":
+    an act that is only asked for is the object of a demand, which is coded on its own."""
+    noun = _phrase_noun(match.head)
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head  # "demanded punishment ... and compensation"
+    governor = noun.head
+    if noun.dep_ == "dobj" and lemma_of(governor) in DEMANDING_WORDS:
+        return True
+    return noun.dep_ == "pobj" and governor.lower_ == "for" and lemma_of(governor.head) in DEMANDING_WORDS
+
+
+def _legal_accusation(entry: TriggerEntry) -> bool:
+    """A criminal charge or indictment: PLOVER 3.9 codes it ACCUSE, whatever else the sentence tells."""
+    return entry.type == "ACCUSE" and entry.context == "legal"
 
 
 def _simultaneous_clauses(clause) -> set[int]:

@@ -20,6 +20,7 @@ CHAIN_DEPS = {"xcomp", "ccomp", "advcl", "acomp", "conj", "pcomp", "prep", "relc
 PRESENT_TAGS = {"VBZ", "VBP"}
 GENERIC_MODALS = {"can", "cannot"}
 FAILURE_VERBS = {"fail", "unable"}
+OBLIGATION_VERBS = {"have", "need"}
 
 
 @dataclass
@@ -121,6 +122,9 @@ def _auxiliary_kinds(verb: Token, lexicon: Lexicon) -> set[str]:
                 kinds.add("can")
     if verb.dep_ == "xcomp" and lemma_of(verb.head) == "be" and any(c.lower_ == "to" for c in verb.children):
         kinds.add("future")  # "is to be dissolved"
+    if (verb.dep_ == "xcomp" and lemma_of(verb.head) in OBLIGATION_VERBS and verb.head.tag_ in PRESENT_TAGS
+            and any(c.lower_ == "to" for c in verb.children)):
+        kinds.add("hypothetical")  # "we have to arrest the guilty": needed, not done ("had to flee" was done)
     return kinds
 
 
