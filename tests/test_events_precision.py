@@ -48,6 +48,14 @@ def test_emergency_calls_and_appeals_for_tips_are_no_events(coder, text):
     "The spokesman declined to comment on the arrests.",
     "Talking to reporters on Sunday, the commissioner said the city was calm.",
     "The gang committed three robberies in January.",
+    "The suspect fled the scene in a silver car before officers arrived.",
+    "Two deputies backed up the officer at the traffic stop.",
+    "The man walked out of the store with two bottles of whisky.",
+    "Officers were called to the scene at about 9 p.m.",
+    "The ministry gave legal sanction to the procession on Friday.",
+    "The parties submitted a memorandum to the governor on Monday.",
+    "The ministers visited the relief camps in Ahmedabad on Sunday.",
+    "The ruling alliance would not like to be seen surrendering the speaker's post to the opposition.",
 ])
 def test_questions_naming_and_reporting_verbs_are_no_events(coder, text):
     assert types(coder, text) == set(), kinds(coder, text)
@@ -60,6 +68,11 @@ def test_a_reporters_question_is_no_request(coder):
 
 def test_recalling_an_ambassador_is_still_a_sanction(coder):
     assert "SANCTION" in types(coder, "The government recalled its ambassador from Lisbon on Tuesday.")
+
+
+def test_people_fleeing_fighting_and_workers_walking_out_are_still_events(coder):
+    assert "SANCTION" in types(coder, "Thousands of villagers fled the fighting in the north on Monday.")
+    assert "PROTEST" in types(coder, "Workers walked out on Monday to protest the wage cuts.")
 
 
 def test_calling_on_a_government_to_act_is_still_a_request(coder):
@@ -105,19 +118,29 @@ def test_a_criminal_charge_is_an_accusation(coder):
     assert "ACCUSE" in found and "COERCE" not in found
 
 
-def test_deaths_in_a_road_accident_are_no_assault(coder):
-    text = "Two people were killed in a road accident near the bridge on Monday."
+@pytest.mark.parametrize("text", [
+    "Two people were killed in a road accident near the bridge on Monday.",
+    "Two persons were killed when a taxi carrying them overturned near the village on Sunday.",
+])
+def test_deaths_in_a_road_accident_are_no_assault(coder, text):
     assert "ASSAULT" not in types(coder, text), kinds(coder, text)
 
 
-def test_a_flag_march_is_a_show_of_force(coder):
-    found = types(coder, "The army staged a flag march in the riot-hit areas of Vadodara on Sunday.")
-    assert "MOBILIZE" in found and "PROTEST" not in found
+def test_a_car_bomb_still_kills_in_an_assault(coder):
+    assert "ASSAULT" in types(coder, "Three soldiers were killed when a car bomb exploded near the base on Sunday.")
 
 
-def test_calling_out_the_army_mobilizes_it(coder):
-    assert "MOBILIZE" in types(coder, "The governor called out the army after rioters burned shops in Surat.")
+def test_agreeing_with_an_opinion_is_no_agreement(coder):
+    text = "The minister agreed that the death toll was higher than in any earlier riot."
+    assert "AGREE" not in types(coder, text), kinds(coder, text)
+    assert "AGREE" in types(coder, "The rebels agreed on a ceasefire in Geneva on Friday.")
 
 
-def test_an_exhortation_of_oneself_is_no_demand(coder):
-    assert "REQUEST" not in types(coder, '"We should all be outraged by this," the senator said.')
+def test_an_act_one_had_to_do_is_not_reported_as_done(coder):
+    found = kinds(coder, "The commissioner said the police have to arrest the rioters in Surat.")
+    assert ("COERCE", "asserted") not in found, found
+
+
+def test_instead_of_meeting_is_no_meeting(coder):
+    found = kinds(coder, "The party, instead of meeting the governor, went to Delhi on Monday.")
+    assert ("CONSULT", "asserted") not in found, found

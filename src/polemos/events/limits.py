@@ -24,7 +24,7 @@ PREDICATE_DEPS = {"oprd", "attr", "acomp"}
 PREDICATE_POS = {"NOUN", "PROPN", "ADJ"}
 QUESTION_WORDS = {"if", "whether", "what", "why", "how", "when", "where", "who", "whom", "which"}
 RELATIONS = ("object", "preposition", "for_object", "pobj", "object_or_pobj", "modifier", "predicate",
-             "xcomp", "xcomp_verb", "question", "subject")
+             "xcomp", "xcomp_verb", "question", "subject", "governor", "opinion", "when_subject")
 EFFECTS = ("require", "reject")
 
 
@@ -68,6 +68,8 @@ def _holds(head: Token, limit: TriggerLimit) -> bool:
         return _question(head)
     if limit.relation == "predicate":
         return _names_something(head)
+    if limit.relation == "opinion":
+        return _shares_opinion(head)
     found = _related_words(head, limit.relation)
     return bool(found) if not limit.words else bool(found & limit.words)
 
@@ -77,8 +79,10 @@ def _related_words(head: Token, relation: str) -> set[str]:
         return _words_of(c for c in head.children if c.dep_ in OBJECT_DEPS)
     if relation == "subject":
         return _words_of(c for c in head.children if c.dep_ == "nsubj")
-    if relation == "preposition":
-        return {c.lower_ for c in head.children if c.dep_ in {"prep", "prt", "dative"}}
+    if relation == "preposition":  # "walked out of": the preposition may hang from the particle
+        particles = [c for c in head.children if c.dep_ in {"prt", "advmod", "prep"}]
+        return {c.lower_ for c in head.children if c.dep_ in {"prep", "prt", "dative"}} | {
+            g.lower_ for p in particles for g in p.children if g.dep_ == "prep"}
     if relation == "for_object":
         return _words_of(_prep_objects(head, {"for"}))
     if relation == "pobj":
@@ -87,6 +91,11 @@ def _related_words(head: Token, relation: str) -> set[str]:
         return _related_words(head, "object") | _words_of(_prep_objects(head, None))
     if relation == "modifier":
         return _words_of(c for c in head.children if c.dep_ in NOUN_MODIFIER_DEPS)
+    if relation == "when_subject":  # "killed when a bus overturned": the head word of the clause's subject
+        return {s.lemma_.lower() for c in head.children if c.dep_ == "advcl"
+                and any(m.lower_ == "when" for m in c.children) for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}}
+    if relation == "governor":
+        return {head.head.lemma_.lower()} if head.head is not head else set()
     if relation in {"xcomp", "xcomp_verb"}:
         return {c.lemma_.lower() for c in head.children if c.dep_ == "xcomp"}
     return set()
@@ -126,3 +135,11 @@ def _names_something(verb: Token) -> bool:
         if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in PREDICATE_POS:
             return True
     return False
+
+
+def _shares_opinion(verb: Token) -> bool:
+    """"agreed that the help of everyone should be taken", "agreeing the toll was higher": an
+    opinion shared, not a promise of cooperation ("agreed to withdraw", "agreed on a truce")."""
+    has_clause = any(c.dep_ == "ccomp" for c in verb.children)
+    commits = any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in {"to", "on", "upon"}) for c in verb.children)
+    return has_clause and not commits

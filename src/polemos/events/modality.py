@@ -125,6 +125,9 @@ def _auxiliary_kinds(verb: Token, lexicon: Lexicon) -> set[str]:
     if (verb.dep_ == "xcomp" and lemma_of(verb.head) in OBLIGATION_VERBS and verb.head.tag_ in PRESENT_TAGS
             and any(c.lower_ == "to" for c in verb.children)):
         kinds.add("hypothetical")  # "we have to arrest the guilty": needed, not done ("had to flee" was done)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and "instead" in {
+            verb.head.head.lower_, *(c.lower_ for c in verb.head.children)}:
+        kinds.add("negated")  # "instead of welcoming the moves"
     return kinds
 
 
