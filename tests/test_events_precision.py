@@ -56,6 +56,12 @@ def test_emergency_calls_and_appeals_for_tips_are_no_events(coder, text):
     "The parties submitted a memorandum to the governor on Monday.",
     "The ministers visited the relief camps in Ahmedabad on Sunday.",
     "The ruling alliance would not like to be seen surrendering the speaker's post to the opposition.",
+    "Apprehending trouble, most shopkeepers downed their shutters on Monday.",
+    "The governor said the minister was not fit to occupy the post.",
+    "The leave of senior police officials has been cancelled.",
+    "The prayer was accepted by the magistrate on Monday.",
+    "The reforms included withdrawing some privileges of government staff.",
+    '"He should have visited the affected areas," Raval said.',
 ])
 def test_questions_naming_and_reporting_verbs_are_no_events(coder, text):
     assert types(coder, text) == set(), kinds(coder, text)
@@ -68,6 +74,21 @@ def test_a_reporters_question_is_no_request(coder):
 
 def test_recalling_an_ambassador_is_still_a_sanction(coder):
     assert "SANCTION" in types(coder, "The government recalled its ambassador from Lisbon on Tuesday.")
+
+
+def test_defusing_tension_is_no_interdiction_but_defusing_a_bomb_is(coder):
+    assert "COERCE" not in types(coder, "Local officials immediately defused the matter on Monday.")
+    assert "COERCE" in types(coder, "Army engineers defused a bomb near the bridge on Monday.")
+
+
+def test_welcoming_a_decision_is_support(coder):
+    found = types(coder, "The league president welcomed the supreme court's decision on Wednesday.")
+    assert "SUPPORT" in found and "CONSULT" not in found
+
+
+def test_a_discussion_parliament_is_poised_to_hold_is_not_reported_as_held(coder):
+    found = kinds(coder, "Parliament is poised to discuss the situation in the state next week.")
+    assert ("CONSULT", "asserted") not in found, found
 
 
 def test_people_fleeing_fighting_and_workers_walking_out_are_still_events(coder):

@@ -184,6 +184,8 @@ def _obligation_roles(match: TriggerMatch) -> Roles | None:
     subjects = [c for c in demanded.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if any(s.lower_ in SPEAKER_PRONOUNS for s in subjects):
         return None  # "we should all be outraged", "I must say": the speaker's view, no act asked of anyone
+    if any(c.dep_ == "aux" and lemma_of(c) == "have" for c in demanded.children):
+        return None  # "he should have visited the areas": criticism of the past, nothing asked
     return Roles(actors=subject_of(speaker_verb) + _by_agents(speaker_verb), recipients=subjects,
                  clause=speaker_verb, support=speaker_verb)
 
