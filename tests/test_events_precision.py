@@ -62,6 +62,10 @@ def test_emergency_calls_and_appeals_for_tips_are_no_events(coder, text):
     "The prayer was accepted by the magistrate on Monday.",
     "The reforms included withdrawing some privileges of government staff.",
     '"He should have visited the affected areas," Raval said.',
+    "Talking to mediapersons on Saturday, the leader said the people's patience had run out.",
+    "The truckers' union called a strike from March 10.",
+    "On Saturday, the residents were cut off from the world.",
+    "He regretted that the organisations of the minority were being ignored.",
 ])
 def test_questions_naming_and_reporting_verbs_are_no_events(coder, text):
     assert types(coder, text) == set(), kinds(coder, text)
@@ -89,6 +93,15 @@ def test_welcoming_a_decision_is_support(coder):
 def test_a_discussion_parliament_is_poised_to_hold_is_not_reported_as_held(coder):
     found = kinds(coder, "Parliament is poised to discuss the situation in the state next week.")
     assert ("CONSULT", "asserted") not in found, found
+
+
+def test_fighting_militants_is_still_an_assault(coder):
+    assert "ASSAULT" in types(coder, "The army has been fighting militants in the district since Monday.")
+
+
+def test_should_not_allow_is_a_demand_not_a_refusal(coder):
+    found = kinds(coder, "The leader said the government should not allow construction of a temple at the site.")
+    assert "REQUEST" in {t for t, _ in found} and ("REJECT", "asserted") not in found, found
 
 
 def test_people_fleeing_fighting_and_workers_walking_out_are_still_events(coder):
@@ -119,6 +132,8 @@ def test_the_demand_itself_stays_a_request(coder):
     "The candidates are locked in a bitter battle for votes.",
     "Her uncle has been battling cancer for two years.",
     "Firefighters fought the blaze for six hours on Sunday.",
+    "He said the government had acted under the garb of fighting terrorism.",
+    "They would go to the people's court to fight for construction of the temple.",
 ])
 def test_idioms_of_fighting_are_no_assaults(coder, text):
     assert "ASSAULT" not in types(coder, text), kinds(coder, text)

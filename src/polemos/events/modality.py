@@ -21,6 +21,7 @@ PRESENT_TAGS = {"VBZ", "VBP"}
 GENERIC_MODALS = {"can", "cannot"}
 FAILURE_VERBS = {"fail", "unable"}
 OBLIGATION_VERBS = {"have", "need"}
+OBLIGATION_MODALS = {"should", "must", "ought"}
 
 
 @dataclass
@@ -66,6 +67,9 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
         kinds.add("future" if past_speech or reading.speaker is not None else "hypothetical")
     reading.generic = any(_generic(verb, kinds) for verb in _own_clauses(chain))
     reading.intent = "intent" in kinds or ("future" in kinds and reading.speaker is not None)
+    if "obligation" in kinds and "negated" in kinds:
+        kinds.discard("negated")  # "the government should not allow it": a demand, not a refusal
+        reading.negation = None
     for modality in ("negated", "hypothetical", "future"):
         if modality in kinds:
             reading.modality = modality
@@ -115,6 +119,8 @@ def _auxiliary_kinds(verb: Token, lexicon: Lexicon) -> set[str]:
         if word == "would" or word == "'d":
             kinds.add("would")
             continue
+        if word in OBLIGATION_MODALS:
+            kinds.add("obligation")
         cue = lexicon.modality_cues.get(word)
         if cue in {"future", "hypothetical"}:
             kinds.add(cue)
