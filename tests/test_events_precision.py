@@ -35,6 +35,8 @@ def types(coder: SentenceCoder, text: str) -> set[str]:
     "The girl ran to a house nearby and called for help.",
     "Her brother called 911 from the kitchen.",
     "A neighbour called the police around midnight.",
+    "Police are still seeking more information and ask you to call 253-288-7403 if you can help.",
+    "Officers were called to the intersection of 54th Street and Florence Avenue around 7 p.m.",
 ])
 def test_emergency_calls_and_appeals_for_tips_are_no_events(coder, text):
     assert types(coder, text) == set(), kinds(coder, text)
@@ -66,6 +68,11 @@ def test_emergency_calls_and_appeals_for_tips_are_no_events(coder, text):
     "The truckers' union called a strike from March 10.",
     "On Saturday, the residents were cut off from the world.",
     "He regretted that the organisations of the minority were being ignored.",
+    "The county sheriff fired the deputy on Monday for gross negligence.",
+    "He remains in the county jail; bail has been denied.",
+    "The victim survived and has since been released from the hospital.",
+    "The officer responded in support of the city police.",
+    "Police said she was talking to friends when she was killed.",
 ])
 def test_questions_naming_and_reporting_verbs_are_no_events(coder, text):
     assert types(coder, text) == set(), kinds(coder, text)
@@ -74,6 +81,21 @@ def test_questions_naming_and_reporting_verbs_are_no_events(coder, text):
 def test_a_reporters_question_is_no_request(coder):
     found = types(coder, "Asked whether the army would be deployed, the minister said no decision had been taken.")
     assert "REQUEST" not in found
+
+
+def test_an_appeal_for_help_keeps_the_shooting_it_names(coder):
+    found = types(coder, "Dallas police are asking for the public's help after a 19-year-old man was fatally shot "
+                         "in northeast Dallas early Sunday morning.")
+    assert "ASSAULT" in found and "REQUEST" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired tear gas at the crowd on Monday.",
+    "Soldiers fired on protesters in the square on Friday.",
+    "Police fired at the car as it sped away on Monday.",
+])
+def test_firing_weapons_is_still_an_assault(coder, text):
+    assert "ASSAULT" in types(coder, text), kinds(coder, text)
 
 
 def test_recalling_an_ambassador_is_still_a_sanction(coder):

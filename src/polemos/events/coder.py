@@ -48,9 +48,11 @@ SIMULTANEOUS_MARKERS = {"as", "when", "while"}
 TIME_RELATIVE_MARKERS = {"after", "before", "since", "until", "till", "once"}
 BACKGROUND_CONFIDENCE = 0.3
 # A standing appeal for tips: someone unnamed, information, a number or office to contact.
-APPEAL_ADDRESSEES = {"anyone", "anybody", "whoever"}
-APPEAL_OBJECTS = {"information", "tip", "knowledge", "detail"}
+APPEAL_ADDRESSEES = {"anyone", "anybody", "whoever", "public", "you"}
+APPEAL_OBJECTS = {"information", "tip", "knowledge", "detail", "help"}
+APPEAL_TYPES = {"REQUEST", "CONSULT"}
 CONTACT_VERBS = {"call", "contact", "reach", "text", "email", "submit", "phone", "report"}
+ASKING_VERBS = {"ask", "seek", "urge", "request", "appeal"}
 # Verbs and nouns whose object or "for" phrase is an act asked for, not done.
 DEMANDING_WORDS = {"demand", "seek", "urge", "ask", "request", "call", "press", "push", "plead", "appeal", "want",
                    "plea"}
@@ -82,6 +84,7 @@ class _Context:
     recent_actor: tuple[int, str] | None = None  # (paragraph, actor id) of the last event's actor
     sentence_places: list[tuple[int, int]] = dataclasses.field(default_factory=list)  # (clause depth, place)
     written_containers: dict[int, int] = dataclasses.field(default_factory=dict)  # see events.places
+    appeal: bool = False  # the sentence is a police appeal to the public for tips or help
 
 
 class EventCoder:
@@ -123,8 +126,7 @@ class EventCoder:
         candidates: list[Candidate] = []
         for sentence in doc.sents:
             listed = provision_tokens(sentence)  # an agreement's provisions are not events of their own
-            if _public_appeal(sentence):
-                continue  # "Anyone with information is asked to call ...": no event of its own
+            context.appeal = _public_appeal(sentence)  # "Anyone with information is asked to call ..."
             refused: list[TriggerMatch] = []
             matches = find_triggers(sentence, self.lexicon, blocked | listed, refused)
             heads = frozenset(m.head.i for m in matches)
@@ -196,7 +198,7 @@ class EventCoder:
             recovered = self._recover(sentence, judgement, context) if judgement.event >= 0.5 else None
             return [recovered] if recovered is not None else []
         if not found:
-            confident = (lexicon_silent and judgement.event >= limits["recover_above"]
+            confident = (lexicon_silent and not context.appeal and judgement.event >= limits["recover_above"]
                          and judgement.plover_p >= limits["type_above"])
             recovered = self._recover(sentence, judgement, context) if confident else None
             return [recovered] if recovered is not None else []
@@ -282,6 +284,8 @@ class EventCoder:
             return None
         if match.nominal and _demanded(match):
             return None  # "demanded the arrest of ...": the demand is the event, not an arrest
+        if context.appeal and match.entry.type in APPEAL_TYPES:
+            return None  # the appeal for tips is no request between parties; a shooting it names stays
         clause = roles.clause or match.head
         paragraph = context.anchors.paragraph_of(sentence.start_char)
         actors = self._link_actors(roles, context, paragraph)
@@ -434,7 +438,7 @@ def _public_appeal(sentence: Span) -> bool:
     the police's standing appeal for tips, which reports no event."""
     words = {t.lower_ for t in sentence}
     lemmas = {lemma_of(t) for t in sentence}
-    return bool(words & APPEAL_ADDRESSEES) and bool(lemmas & APPEAL_OBJECTS) and bool(lemmas & CONTACT_VERBS)
+    return bool(words & APPEAL_ADDRESSEES) and bool(lemmas & APPEAL_OBJECTS) and bool(lemmas & (CONTACT_VERBS | ASKING_VERBS))
 
 
 def _demanded(match: TriggerMatch) -> bool:

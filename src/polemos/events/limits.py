@@ -24,7 +24,7 @@ PREDICATE_DEPS = {"oprd", "attr", "acomp"}
 PREDICATE_POS = {"NOUN", "PROPN", "ADJ"}
 QUESTION_WORDS = {"if", "whether", "what", "why", "how", "when", "where", "who", "whom", "which"}
 RELATIONS = ("object", "preposition", "for_object", "pobj", "object_or_pobj", "modifier", "predicate",
-             "xcomp", "xcomp_verb", "question", "subject", "governor", "opinion", "when_subject")
+             "xcomp", "xcomp_verb", "question", "subject", "governor", "opinion", "when_subject", "no_object")
 EFFECTS = ("require", "reject")
 
 
@@ -70,6 +70,8 @@ def _holds(head: Token, limit: TriggerLimit) -> bool:
         return _names_something(head)
     if limit.relation == "opinion":
         return _shares_opinion(head)
+    if limit.relation == "no_object":
+        return not _related_words(head, "object")
     found = _related_words(head, limit.relation)
     return bool(found) if not limit.words else bool(found & limit.words)
 
