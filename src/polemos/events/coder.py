@@ -47,7 +47,7 @@ COMPARISON_WORDS = {"like", "unlike"}
 SIMULTANEOUS_MARKERS = {"as", "when", "while"}
 TIME_RELATIVE_MARKERS = {"after", "before", "since", "until", "till", "once"}
 BACKGROUND_CONFIDENCE = 0.3
-# A standing appeal for tips: someone unnamed, information, a number or office to contact.
+# A standing appeal for tips: the public or someone unnamed, information or help, a call or a request.
 APPEAL_ADDRESSEES = {"anyone", "anybody", "whoever", "public", "you"}
 APPEAL_OBJECTS = {"information", "tip", "knowledge", "detail", "help"}
 APPEAL_TYPES = {"REQUEST", "CONSULT"}
@@ -237,7 +237,8 @@ class EventCoder:
             return chosen
         recalled = any(c.background and c.event.type == judgement.plover for _, (c, _) in coded)
         trigger = next(m for m, (c, _) in coded if c is main)
-        if confident and not recalled and not _legal_accusation(trigger.entry):  # a recalled "after the offensive" explains the type the model reads
+        # a recalled "after the offensive" explains the type the model reads; a criminal charge stays ACCUSE
+        if confident and not recalled and not _legal_accusation(trigger.entry):
             main.event.type, main.event.mode, main.event.coder = judgement.plover, None, "model"
         return main
 
@@ -434,11 +435,12 @@ class EventCoder:
 
 
 def _public_appeal(sentence: Span) -> bool:
-    """"Anyone with information is asked to call ...", "Whoever has tips should contact ...":
-    the police's standing appeal for tips, which reports no event."""
+    """"Anyone with information is asked to call ...", "police are asking for the public's help":
+    the police's standing appeal for tips, which is no request between parties."""
     words = {t.lower_ for t in sentence}
     lemmas = {lemma_of(t) for t in sentence}
-    return bool(words & APPEAL_ADDRESSEES) and bool(lemmas & APPEAL_OBJECTS) and bool(lemmas & (CONTACT_VERBS | ASKING_VERBS))
+    asks = lemmas & (CONTACT_VERBS | ASKING_VERBS)
+    return bool(words & APPEAL_ADDRESSEES) and bool(lemmas & APPEAL_OBJECTS) and bool(asks)
 
 
 def _demanded(match: TriggerMatch) -> bool:
