@@ -112,6 +112,8 @@ def sheet_row(connection: sqlite3.Connection, event_id: str) -> dict:
 def pointer_row(row: dict) -> dict:
     """The sheet row without third-party text: evidence as offsets and a SHA-1 prefix only."""
     pointer = {key: value for key, value in row.items() if key not in ("title", "trigger", "evidence", "date_text")}
+    pointer["size"] = {kind: {k: v for k, v in figure.items() if k != "text"} if isinstance(figure, dict) else figure
+                       for kind, figure in (row.get("size") or {}).items()}  # the figures' words are quotes
     pointer["evidence"] = [
         {"doc": e["doc"], "start": e["start"], "end": e["end"],
          "sha1": hashlib.sha1(e["text"].encode("utf-8")).hexdigest()[:12]}

@@ -183,7 +183,7 @@ def test_precision_sample_is_reproducible_and_its_pointers_hold_no_text(small_st
     assert len(rows) == 3 and [r["event"] for r in rows] == [p["event"] for p in pointer_rows]
     for row, pointer in zip(rows, pointer_rows):
         assert row["evidence"] and all(e["text"] for e in row["evidence"])
-        assert "text" not in json.dumps(pointer["evidence"])
+        assert "text" not in json.dumps(pointer["evidence"]) and "text" not in json.dumps(pointer["size"])
         assert [e["sha1"] for e in pointer["evidence"]] == [
             hashlib.sha1(e["text"].encode("utf-8")).hexdigest()[:12] for e in row["evidence"]]
 

@@ -47,6 +47,15 @@ COMPARISON_WORDS = {"like", "unlike"}
 SIMULTANEOUS_MARKERS = {"as", "when", "while"}
 TIME_RELATIVE_MARKERS = {"after", "before", "since", "until", "till", "once"}
 BACKGROUND_CONFIDENCE = 0.3
+# A standing appeal for tips: the public or someone unnamed, information or help, a call or a request.
+APPEAL_ADDRESSEES = {"anyone", "anybody", "whoever", "public", "you"}
+APPEAL_OBJECTS = {"information", "tip", "knowledge", "detail", "help"}
+APPEAL_TYPES = {"REQUEST", "CONSULT"}
+CONTACT_VERBS = {"call", "contact", "reach", "text", "email", "submit", "phone", "report"}
+ASKING_VERBS = {"ask", "seek", "urge", "request", "appeal"}
+# Verbs and nouns whose object or "for" phrase is an act asked for, not done.
+DEMANDING_WORDS = {"demand", "seek", "urge", "ask", "request", "call", "press", "push", "plead", "appeal", "want",
+                   "plea"}
 ANTECEDENT_PRONOUNS = {"it", "its", "they", "their", "he", "his", "she", "her", "we", "our"}
 ANALYSIS_SUBJECTS = {"it", "this", "that", "which", "these", "those"}
 PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping"}
@@ -75,6 +84,7 @@ class _Context:
     recent_actor: tuple[int, str] | None = None  # (paragraph, actor id) of the last event's actor
     sentence_places: list[tuple[int, int]] = dataclasses.field(default_factory=list)  # (clause depth, place)
     written_containers: dict[int, int] = dataclasses.field(default_factory=dict)  # see events.places
+    appeal: bool = False  # the sentence is a police appeal to the public for tips or help
 
 
 class EventCoder:
@@ -118,7 +128,9 @@ class EventCoder:
         candidates: list[Candidate] = []
         for sentence in doc.sents:
             listed = provision_tokens(sentence)  # an agreement's provisions are not events of their own
-            matches = find_triggers(sentence, self.lexicon, blocked | listed)
+            context.appeal = _public_appeal(sentence)  # "Anyone with information is asked to call ..."
+            refused: list[TriggerMatch] = []
+            matches = find_triggers(sentence, self.lexicon, blocked | listed, refused)
             heads = frozenset(m.head.i for m in matches)
             coded = [(match, self._code(match, sentence, context, heads - {match.head.i})) for match in matches]
             coded = [(match, c) for match, c in coded if c is not None]
@@ -126,7 +138,7 @@ class EventCoder:
             self._type_acled([c for _, c in coded], context, cues)
             found = [candidate for _, (candidate, _) in coded]
             if self.classifier is not None:
-                found = self._judge(sentence, coded, context, cues, lexicon_silent=not matches)
+                found = self._judge(sentence, coded, context, cues, lexicon_silent=not matches and not refused)
             self._keep_main_place(sentence, context)
             candidates.extend(found)
         self._date_from_article(candidates, context.anchors)
@@ -188,7 +200,7 @@ class EventCoder:
             recovered = self._recover(sentence, judgement, context) if judgement.event >= 0.5 else None
             return [recovered] if recovered is not None else []
         if not found:
-            confident = (lexicon_silent and judgement.event >= limits["recover_above"]
+            confident = (lexicon_silent and not context.appeal and judgement.event >= limits["recover_above"]
                          and judgement.plover_p >= limits["type_above"])
             recovered = self._recover(sentence, judgement, context) if confident else None
             return [recovered] if recovered is not None else []
@@ -226,7 +238,9 @@ class EventCoder:
             chosen.event.coder = "both"
             return chosen
         recalled = any(c.background and c.event.type == judgement.plover for _, (c, _) in coded)
-        if confident and not recalled:  # a recalled "after the offensive" explains the type the model reads
+        trigger = next(m for m, (c, _) in coded if c is main)
+        # a recalled "after the offensive" explains the type the model reads; a criminal charge stays ACCUSE
+        if confident and not recalled and not _legal_accusation(trigger.entry):
             main.event.type, main.event.mode, main.event.coder = judgement.plover, None, "model"
         return main
 
@@ -271,6 +285,10 @@ class EventCoder:
         roles = find_roles(match)
         if roles is None:
             return None
+        if match.nominal and _demanded(match):
+            return None  # "demanded the arrest of ...": the demand is the event, not an arrest
+        if context.appeal and match.entry.type in APPEAL_TYPES:
+            return None  # the appeal for tips is no request between parties; a shooting it names stays
         clause = roles.clause or match.head
         paragraph = context.anchors.paragraph_of(sentence.start_char)
         actors = self._link_actors(roles, context, paragraph)
@@ -418,6 +436,32 @@ class EventCoder:
         if found is None and _present(clause) and not nominal and _ongoing(clause):
             found = anchors.publication_date()
         return found
+
+
+def _public_appeal(sentence: Span) -> bool:
+    """"Anyone with information is asked to call ...", "police are asking for the public's help":
+    the police's standing appeal for tips, which is no request between parties."""
+    words = {t.lower_ for t in sentence}
+    lemmas = {lemma_of(t) for t in sentence}
+    asks = lemmas & (CONTACT_VERBS | ASKING_VERBS)
+    return bool(words & APPEAL_ADDRESSEES) and bool(lemmas & APPEAL_OBJECTS) and bool(asks)
+
+
+def _demanded(match: TriggerMatch) -> bool:
+    """"demanded the resignation of", "called for the arrest of", "sought deployment of the army":
+    an act that is only asked for is the object of a demand, which is coded on its own."""
+    noun = _phrase_noun(match.head)
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head  # "demanded punishment ... and compensation"
+    governor = noun.head
+    if noun.dep_ == "dobj" and lemma_of(governor) in DEMANDING_WORDS:
+        return True
+    return noun.dep_ == "pobj" and governor.lower_ == "for" and lemma_of(governor.head) in DEMANDING_WORDS
+
+
+def _legal_accusation(entry: TriggerEntry) -> bool:
+    """A criminal charge or indictment: PLOVER 3.9 codes it ACCUSE, whatever else the sentence tells."""
+    return entry.type == "ACCUSE" and entry.context == "legal"
 
 
 def _simultaneous_clauses(clause) -> set[int]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from polemos.codes import PLOVER_TYPES  # noqa: F401 - also the events stage's public name for them
+from polemos.events.limits import TriggerLimit, load_limits
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 
@@ -55,6 +56,7 @@ class Lexicon:
     # What follows a violent incident on days of its own: verbs ("arrested", "arraigned") and
     # nouns ("vigil", "hearing"), lemma -> V | N.
     aftermath_cues: dict[str, set[str]] = field(default_factory=dict)
+    limits: dict[tuple[str, str], list[TriggerLimit]] = field(default_factory=dict)  # (pattern, pos) -> limits
     by_lemma: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     single_verbs_by_prefix: dict[str, list[TriggerEntry]] = field(default_factory=dict)
 
@@ -83,7 +85,11 @@ class Lexicon:
             context_cues=_read_pairs(directory / "contexts.csv", "cue", "context"),
             modality_cues=_read_pairs(directory / "modality.csv", "cue", "kind"),
             aftermath_cues=_load_aftermath(directory / "aftermath.csv"),
+            limits=load_limits(directory / "trigger_limits.csv"),
         )
+
+    def limits_of(self, entry: TriggerEntry) -> list[TriggerLimit]:
+        return self.limits.get((entry.text, entry.pos), [])
 
 
 def load_triggers(path: Path) -> list[TriggerEntry]:

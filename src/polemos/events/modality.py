@@ -20,6 +20,8 @@ CHAIN_DEPS = {"xcomp", "ccomp", "advcl", "acomp", "conj", "pcomp", "prep", "relc
 PRESENT_TAGS = {"VBZ", "VBP"}
 GENERIC_MODALS = {"can", "cannot"}
 FAILURE_VERBS = {"fail", "unable"}
+OBLIGATION_VERBS = {"have", "need"}
+OBLIGATION_MODALS = {"should", "must", "ought"}
 
 
 @dataclass
@@ -65,6 +67,9 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
         kinds.add("future" if past_speech or reading.speaker is not None else "hypothetical")
     reading.generic = any(_generic(verb, kinds) for verb in _own_clauses(chain))
     reading.intent = "intent" in kinds or ("future" in kinds and reading.speaker is not None)
+    if "obligation" in kinds and "negated" in kinds:
+        kinds.discard("negated")  # "the government should not allow it": a demand, not a refusal
+        reading.negation = None
     for modality in ("negated", "hypothetical", "future"):
         if modality in kinds:
             reading.modality = modality
@@ -114,6 +119,8 @@ def _auxiliary_kinds(verb: Token, lexicon: Lexicon) -> set[str]:
         if word == "would" or word == "'d":
             kinds.add("would")
             continue
+        if word in OBLIGATION_MODALS:
+            kinds.add("obligation")
         cue = lexicon.modality_cues.get(word)
         if cue in {"future", "hypothetical"}:
             kinds.add(cue)
@@ -121,6 +128,12 @@ def _auxiliary_kinds(verb: Token, lexicon: Lexicon) -> set[str]:
                 kinds.add("can")
     if verb.dep_ == "xcomp" and lemma_of(verb.head) == "be" and any(c.lower_ == "to" for c in verb.children):
         kinds.add("future")  # "is to be dissolved"
+    if (verb.dep_ == "xcomp" and lemma_of(verb.head) in OBLIGATION_VERBS and verb.head.tag_ in PRESENT_TAGS
+            and any(c.lower_ == "to" for c in verb.children)):
+        kinds.add("hypothetical")  # "we have to arrest the guilty": needed, not done ("had to flee" was done)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and "instead" in {
+            verb.head.head.lower_, *(c.lower_ for c in verb.head.children)}:
+        kinds.add("negated")  # "instead of welcoming the moves"
     return kinds
 
 

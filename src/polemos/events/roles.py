@@ -24,6 +24,7 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 HOSTING_VERBS = {"host", "mediate", "broker", "sponsor", "organize", "organise", "launch", "convene", "chair"}
 PARTICIPATION_NOUNS = {"participation", "presence", "mediation", "involvement", "help", "support"}
 MAX_CLIMB = 5
+SPEAKER_PRONOUNS = {"i", "we"}
 # Generic heads that carry a compound event noun: "mediation effort", "peace talks", "air campaign".
 CARRIER_NOUNS = {"effort", "mission", "talk", "process", "operation", "campaign", "plan", "initiative",
                  "force", "deal", "round", "conference", "agreement", "attempt", "team"}
@@ -181,6 +182,10 @@ def _obligation_roles(match: TriggerMatch) -> Roles | None:
     if demanded.dep_ != "ccomp" or speaker_verb.pos_ not in VERB_TAGS:
         return None
     subjects = [c for c in demanded.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(s.lower_ in SPEAKER_PRONOUNS for s in subjects):
+        return None  # "we should all be outraged", "I must say": the speaker's view, no act asked of anyone
+    if any(c.dep_ == "aux" and lemma_of(c) == "have" for c in demanded.children):
+        return None  # "he should have visited the areas": criticism of the past, nothing asked
     return Roles(actors=subject_of(speaker_verb) + _by_agents(speaker_verb), recipients=subjects,
                  clause=speaker_verb, support=speaker_verb)
 

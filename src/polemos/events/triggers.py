@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from polemos.events.lexicon import TYPO_PREFIX, Lexicon, TriggerEntry
+from polemos.events.limits import allowed
 
 VERB_TAGS = {"VERB", "AUX"}
 # Nouns that stand for one incident whose kind a gerund names: "shooting death", "stabbing incident".
@@ -48,10 +49,13 @@ class TriggerMatch:
         return " ".join(t.text for t in ordered)
 
 
-def find_triggers(sentence: Span, lexicon: Lexicon, blocked: set[int]) -> list[TriggerMatch]:
+def find_triggers(sentence: Span, lexicon: Lexicon, blocked: set[int],
+                  refused: list[TriggerMatch] | None = None) -> list[TriggerMatch]:
     """All non-overlapping trigger matches of a sentence, longest pattern first.
 
-    ``blocked`` holds token indices that belong to actor names and may not trigger.
+    ``blocked`` holds token indices that belong to actor names and may not trigger. A match
+    outside its pattern's limits (``polemos.events.limits``: "recalled that ...", "called
+    911") is left out, and added to ``refused`` when given.
     """
     candidates: list[TriggerMatch] = []
     for token in sentence:
@@ -59,8 +63,12 @@ def find_triggers(sentence: Span, lexicon: Lexicon, blocked: set[int]) -> list[T
             continue
         for entry in _entries_for(token, lexicon):
             match = _match_at(token, entry)
-            if match is not None:
+            if match is None:
+                continue
+            if allowed(match.head, lexicon.limits_of(entry)):
                 candidates.append(match)
+            elif refused is not None:
+                refused.append(match)
     candidates.sort(key=lambda m: (-len(m.entry.lemmas), m.head.i))
     used: set[int] = set()
     accepted = []

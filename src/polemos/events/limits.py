@@ -1,0 +1,147 @@
+"""When a trigger word is not the event its lexicon row names: limits read on the parse.
+
+Some trigger words code an event only with the right object or complement: "recalled the
+ambassador" is a SANCTION, "recalled that ..." only reports speech; "called for talks" is a
+REQUEST, "called for help" an emergency call; "fighting the rebels" is an ASSAULT, "fighting an
+election" an idiom. Each row of ``polemos/data/events/trigger_limits.csv`` names a lexicon
+pattern, a relation read from the trigger's dependency children, the words that matter there,
+and whether they are required (at least one ``require`` row of the pattern must hold) or
+rule the event out (any ``reject`` row that holds).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Token
+
+OBJECT_DEPS = {"dobj", "nsubjpass", "dative"}
+NOUN_MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod"}
+PREDICATE_DEPS = {"oprd", "attr", "acomp"}
+PREDICATE_POS = {"NOUN", "PROPN", "ADJ"}
+QUESTION_WORDS = {"if", "whether", "what", "why", "how", "when", "where", "who", "whom", "which"}
+RELATIONS = ("object", "preposition", "for_object", "pobj", "object_or_pobj", "modifier", "predicate",
+             "xcomp", "xcomp_verb", "question", "subject", "governor", "opinion", "when_subject", "no_object")
+EFFECTS = ("require", "reject")
+
+
+@dataclass(frozen=True)
+class TriggerLimit:
+    pattern: str
+    pos: str
+    relation: str
+    words: frozenset[str]  # empty: the relation only has to be present ("*")
+    effect: str
+    source: str
+
+
+def load_limits(path: Path) -> dict[tuple[str, str], list[TriggerLimit]]:
+    """Limits by (pattern, pos), as the lexicon rows are named."""
+    limits: dict[tuple[str, str], list[TriggerLimit]] = defaultdict(list)
+    with path.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            row = {k: (v or "").strip() for k, v in row.items()}
+            if not row.get("source"):
+                raise ValueError(f"{path}: row without a source: {row}")
+            if row["relation"] not in RELATIONS or row["effect"] not in EFFECTS:
+                raise ValueError(f"{path}: unknown relation or effect in {row}")
+            words = frozenset() if row["words"] == "*" else frozenset(row["words"].lower().split())
+            pattern = " ".join(row["pattern"].lower().split())
+            limits[(pattern, row["pos"])].append(
+                TriggerLimit(pattern, row["pos"], row["relation"], words, row["effect"], row["source"]))
+    return dict(limits)
+
+
+def allowed(head: Token, limits: list[TriggerLimit]) -> bool:
+    """Whether the trigger at ``head`` stays an event under its pattern's limits."""
+    required = [limit for limit in limits if limit.effect == "require"]
+    if required and not any(_holds(head, limit) for limit in required):
+        return False
+    return not any(_holds(head, limit) for limit in limits if limit.effect == "reject")
+
+
+def _holds(head: Token, limit: TriggerLimit) -> bool:
+    if limit.relation == "question":
+        return _question(head)
+    if limit.relation == "predicate":
+        return _names_something(head)
+    if limit.relation == "opinion":
+        return _shares_opinion(head)
+    if limit.relation == "no_object":
+        return not _related_words(head, "object")
+    found = _related_words(head, limit.relation)
+    return bool(found) if not limit.words else bool(found & limit.words)
+
+
+def _related_words(head: Token, relation: str) -> set[str]:
+    if relation == "object":
+        return _words_of(c for c in head.children if c.dep_ in OBJECT_DEPS)
+    if relation == "subject":
+        return _words_of(c for c in head.children if c.dep_ == "nsubj")
+    if relation == "preposition":  # "walked out of": the preposition may hang from the particle
+        particles = [c for c in head.children if c.dep_ in {"prt", "advmod", "prep"}]
+        return {c.lower_ for c in head.children if c.dep_ in {"prep", "prt", "dative"}} | {
+            g.lower_ for p in particles for g in p.children if g.dep_ == "prep"}
+    if relation == "for_object":
+        return _words_of(_prep_objects(head, {"for"}))
+    if relation == "pobj":
+        return _words_of(_prep_objects(head, None))
+    if relation == "object_or_pobj":
+        return _related_words(head, "object") | _words_of(_prep_objects(head, None))
+    if relation == "modifier":
+        return _words_of(c for c in head.children if c.dep_ in NOUN_MODIFIER_DEPS)
+    if relation == "when_subject":  # "killed when a bus overturned": the head word of the clause's subject
+        return {s.lemma_.lower() for c in head.children if c.dep_ == "advcl"
+                and any(m.lower_ == "when" for m in c.children) for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}}
+    if relation == "governor":
+        return {head.head.lemma_.lower()} if head.head is not head else set()
+    if relation in {"xcomp", "xcomp_verb"}:
+        return {c.lemma_.lower() for c in head.children if c.dep_ == "xcomp"}
+    return set()
+
+
+def _prep_objects(head: Token, prepositions: set[str] | None) -> list[Token]:
+    return [g for c in head.children if c.dep_ == "prep" and (prepositions is None or c.lower_ in prepositions)
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _words_of(tokens) -> set[str]:
+    """A phrase's head words and the words that classify them: "supply line", "aid worker"."""
+    words: set[str] = set()
+    for token in tokens:
+        words |= {token.lower_, token.lemma_.lower()}
+        words |= {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nummod"}}
+    return words
+
+
+def _question(verb: Token) -> bool:
+    """"asked whether ...", "asked where he would go", '"Why?" he asked', "Mr X asked.":
+    a reported question, not a request (which asks someone to do something or for something)."""
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ == "xcomp" for c in verb.children):
+        return True  # "Asked about the attack, he said ...": the reporter asked
+    for child in verb.children:
+        if child.dep_ == "ccomp" and (child.left_edge.lower_ in QUESTION_WORDS or child.i < verb.i):
+            return True
+    acts = {"dobj", "dative", "xcomp", "ccomp", "prep", "nsubjpass"}
+    return not any(c.dep_ in acts for c in verb.children)
+
+
+def _names_something(verb: Token) -> bool:
+    """"called the case a tragedy", "called him a hero": the verb names, it does not call."""
+    for child in verb.children:
+        if child.dep_ in PREDICATE_DEPS:
+            return True
+        if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in PREDICATE_POS:
+            return True
+    return False
+
+
+def _shares_opinion(verb: Token) -> bool:
+    """"agreed that the help of everyone should be taken", "agreeing the toll was higher": an
+    opinion shared, not a promise of cooperation ("agreed to withdraw", "agreed on a truce")."""
+    has_clause = any(c.dep_ == "ccomp" for c in verb.children)
+    commits = any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in {"to", "on", "upon"}) for c in verb.children)
+    return has_clause and not commits
