@@ -72,10 +72,14 @@ def test_emergency_calls_and_appeals_for_tips_are_no_events(coder, text):
     "He remains in the county jail; bail has been denied.",
     "The victim survived and has since been released from the hospital.",
     "The officer responded in support of the city police.",
-    "Police said she was talking to friends when she was killed.",
 ])
 def test_questions_naming_and_reporting_verbs_are_no_events(coder, text):
     assert types(coder, text) == set(), kinds(coder, text)
+
+
+def test_talking_to_friends_is_no_consultation_but_the_killing_is_an_event(coder):
+    found = types(coder, "Police said she was talking to friends when she was killed.")
+    assert "CONSULT" not in found and "ASSAULT" in found
 
 
 def test_a_reporters_question_is_no_request(coder):
