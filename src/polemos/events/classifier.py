@@ -10,10 +10,13 @@ with three multinomial logistic-regression heads over one feature vector per sen
 * ``acled``: the ACLED sub-event type code of that event (24 codes and ``OTHER``), or
   ``NONE`` when the event has no ACLED category (talks, accusations).
 
-Features come from the spaCy Doc the pipeline already has: the sentence's mean word vector
-and hashed sparse features (lower-cased lemmas, lemma bigrams, the root verb, a few cues of
+Features come from the spaCy Doc the pipeline already has: the sentence's mean word vector,
+the mean vector of its main verb and the words that depend on it (who did what to whom, with
+what), hashed sparse features (lower-cased lemmas, lemma bigrams, the root verb, a few cues of
 negation, modality, questions and headings, the types the rules coded in the sentence and
-the ACLED cue words of ``data/events/acled_cues.csv``). Prediction is numpy only; the weights
+the ACLED cue words of ``data/events/acled_cues.csv``) and hashed character 3- to 5-grams of
+the words, which let "airstrikes", "air-strike" and "strike" share evidence. Each group of
+sparse features is scaled to about unit length on its own. Prediction is numpy only; the weights
 and the model card ship in ``data/models/`` and are trained by ``polemos train events``
 (``polemos.events.training``). Probabilities are calibrated by a temperature per head.
 """
@@ -36,7 +39,9 @@ ACLED_CODES_PATH = Path(__file__).resolve().parent.parent / "data" / "events" / 
 HEADS = ("event", "plover", "acled")
 NO_ACLED = "NONE"
 HASH_BITS = 20
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
+CHAR_PREFIX = "c:"  # character n-gram features, hashed apart from the others
+CHAR_SIZES = (3, 4, 5)
 MODAL_WORDS = {"may", "might", "could", "would", "should", "must", "can", "will", "shall"}
 FIRST_PERSON = {"i", "we", "our", "us", "my"}
 # Decision thresholds on calibrated probabilities (a model card may override them):
@@ -44,9 +49,11 @@ FIRST_PERSON = {"i", "we", "our", "us", "my"}
 # type_above: the model retypes the main event; recover_above: it adds an event the rules missed;
 # acled_above: the model's ACLED sub-type fills in one the rules did not give (the training report
 # compares the model with the rules on held-back rows); acled_over_rules_above: it replaces one
-# the rules gave, whose codebook priorities (weapon words, arrests at protests) it only partly learns.
+# the rules gave, whose codebook priorities (weapon words, arrests at protests) it only partly learns
+# (chosen on our annotations and ACLED-style notes, never on evaluation sets: see the model card).
+ACLED_OVER_RULES = 0.8
 DEFAULT_THRESHOLDS = {"veto_below": 0.2, "type_above": 0.9, "recover_above": 0.8, "acled_above": 0.0,
-                      "acled_over_rules_above": 0.8}
+                      "acled_over_rules_above": ACLED_OVER_RULES}
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,20 @@ def sentence_features(span: Span, hints: Iterable[RuleHint] = (), cues: Iterable
         features.add("rule:none")
     features |= {f"cue:{c}" for c in cues}
     features.add(f"len:{min(len(words) // 8, 6)}")
+    features |= char_features(span)
     return sorted(features)
+
+
+def char_features(span: Span) -> set[str]:
+    """Character 3- to 5-grams of the lower-cased words, with word boundaries marked."""
+    grams = set()
+    for token in span:
+        if token.is_punct or token.is_space:
+            continue
+        word = f"<{token.lower_}>"
+        for size in CHAR_SIZES:
+            grams.update(CHAR_PREFIX + word[i:i + size] for i in range(len(word) - size + 1))
+    return grams
 
 
 def _word(token) -> str:
@@ -132,17 +152,48 @@ def _cue_features(span: Span) -> set[str]:
 
 
 def bucket(feature: str) -> int:
-    """A stable hash of a feature name (Python's own ``hash`` changes between processes)."""
-    return zlib.crc32(feature.encode("utf-8")) & ((1 << HASH_BITS) - 1)
+    """A stable hash of a feature name (Python's own ``hash`` changes between processes);
+    character n-grams hash into a range of their own."""
+    hashed = zlib.crc32(feature.encode("utf-8")) & ((1 << HASH_BITS) - 1)
+    return hashed | (1 << HASH_BITS) if feature.startswith(CHAR_PREFIX) else hashed
 
 
 def buckets_of(features: list[str]) -> np.ndarray:
     return np.unique(np.fromiter((bucket(f) for f in features), dtype=np.int64, count=len(features)))
 
 
+def weighted_buckets(features: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The buckets of a sentence's features and the weight of each: every feature of a group
+    (character n-grams, the others) weighs the same and each group has about unit length, so
+    the many n-grams of a long word do not drown its lemma."""
+    chars = [f for f in features if f.startswith(CHAR_PREFIX)]
+    others = [f for f in features if not f.startswith(CHAR_PREFIX)]
+    found = [(buckets_of(group), sparse_weight(group)) for group in (others, chars) if group]
+    if not found:
+        return np.zeros(0, np.int64), np.zeros(0)
+    return (np.concatenate([b for b, _ in found]),
+            np.concatenate([np.full(len(b), w) for b, w in found]))
+
+
 def unit_vector(span: Span) -> np.ndarray:
     """The sentence's mean word vector, scaled to unit length (zeros without vectors)."""
-    vector = np.asarray(span.vector, dtype=np.float32)
+    return _unit(np.asarray(span.vector, dtype=np.float32))
+
+
+def root_context_vector(span: Span) -> np.ndarray:
+    """The mean word vector of the sentence's main verb and the words that depend on it (its
+    subject, object, the preposition's object are where the event's kind shows), unit length."""
+    vectors = [t.vector for root in span if root.dep_ == "ROOT"
+               for t in (root, *root.children) if t.has_vector and not t.is_punct]
+    return _unit(np.mean(vectors, axis=0).astype(np.float32)) if vectors else np.zeros(span.vocab.vectors_length or 300, np.float32)
+
+
+def sentence_vector(span: Span) -> np.ndarray:
+    """The dense features: the sentence's vector beside its main verb's context vector."""
+    return np.concatenate([unit_vector(span), root_context_vector(span)])
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
     norm = float(np.linalg.norm(vector))
     return vector / norm if norm else vector
 
@@ -197,7 +248,7 @@ class EventClassifier:
         (directory / f"{MODEL_STEM}.json").write_text(json.dumps(self.card, indent=2) + "\n", encoding="utf-8")
 
     def judge(self, span: Span, hints: Iterable[RuleHint] = (), cues: Iterable[str] = ()) -> Judgement:
-        probabilities = self.probabilities(sentence_features(span, hints, cues), unit_vector(span))
+        probabilities = self.probabilities(sentence_features(span, hints, cues), sentence_vector(span))
         plover = int(np.argmax(probabilities["plover"]))
         acled = int(np.argmax(probabilities["acled"]))
         event_labels = self.labels["event"]
@@ -209,10 +260,13 @@ class EventClassifier:
 
     def logits(self, features: list[str], vector: np.ndarray) -> np.ndarray:
         """Raw scores of every class of every head, side by side (before temperature)."""
-        scores = self.bias + vector @ self.dense
-        known = known_rows(self.rows, buckets_of(features))
-        if len(known):
-            scores = scores + sparse_weight(features) * self.sparse[known].sum(axis=0)
+        # einsum, not BLAS's matrix product: for one sentence the threads BLAS starts cost
+        # tens of times the arithmetic, more so on a busy machine
+        scores = self.bias + np.einsum("i,ij->j", np.asarray(vector, dtype=np.float32), self.dense)
+        buckets, weights = weighted_buckets(features)
+        positions, seen = known_rows(self.rows, buckets)
+        if len(positions):
+            scores = scores + np.einsum("i,ij->j", weights[seen].astype(np.float32), self.sparse[positions])
         return scores
 
     def probabilities(self, features: list[str], vector: np.ndarray) -> dict[str, np.ndarray]:
@@ -225,12 +279,14 @@ class EventClassifier:
         return dict(names) if names else None
 
 
-def known_rows(rows: np.ndarray, hashed: np.ndarray) -> np.ndarray:
-    """Positions in the sorted ``rows`` of the buckets that training saw."""
+def known_rows(rows: np.ndarray, hashed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions in the sorted ``rows`` of the buckets that training saw, and which of
+    ``hashed`` they are (a boolean mask)."""
     if not len(rows):
-        return hashed[:0]
+        return hashed[:0], np.zeros(len(hashed), dtype=bool)
     positions = np.minimum(np.searchsorted(rows, hashed), len(rows) - 1)
-    return positions[rows[positions] == hashed]
+    seen = rows[positions] == hashed
+    return positions[seen], seen
 
 
 def sparse_weight(features: list[str]) -> float:
