@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 from polemos.record import COARSE_PRECISIONS, features_of_precision
 from polemos.store import EventFilter
-from polemos.store.canonical import CANONICAL_MODALITY, canonical_conditions
+from polemos.store.canonical import canonical_conditions
 from polemos.store.event_filter import EFFECTIVE_MODALITY, EFFECTIVE_TYPE, event_conditions
 
 
@@ -159,7 +159,8 @@ def _view_source(store, filter: EventFilter, view: str) -> tuple[str, str, list,
     """(table and alias, WHERE clause, parameters, column expressions) for ``view``."""
     if view == "canonical":
         where, params = canonical_conditions(filter, store.dialect)
-        columns = {"type": "c.type", "modality": CANONICAL_MODALITY, "dead": "c.dead_value", "review_type": "NULL"}
+        # The bare column (NULL read as asserted by the callers), so grouping reads the covering index in order.
+        columns = {"type": "c.type", "modality": "c.modality", "dead": "c.dead_value", "review_type": "NULL"}
         return "canonical_events c", where, params, {**columns, "alias": "c"}
     where, params = event_conditions(filter, store.dialect)
     columns = {"type": EFFECTIVE_TYPE, "modality": EFFECTIVE_MODALITY, "dead": "e.dead_min", "review_type": "e.review_type"}
@@ -252,7 +253,7 @@ def timeline(store, filter: EventFilter, granularity: str, limit: int, offset: i
         f"SELECT {alias}.date_begin, {alias}.date_end, {alias}.type, {columns['review_type']} AS review_type,"
         f" {columns['modality']} AS modality, COUNT(*) AS events, SUM({columns['dead']}) AS dead"
         f" FROM {table} WHERE {where} GROUP BY {alias}.date_begin, {alias}.date_end, {alias}.type,"
-        f" {columns['review_type']}, {columns['modality']}",
+        f"{'' if columns['review_type'] == 'NULL' else ' ' + columns['review_type'] + ','} {columns['modality']}",
         params,
     ).fetchall()
     buckets: dict[str, dict] = {}
@@ -268,7 +269,7 @@ def timeline(store, filter: EventFilter, granularity: str, limit: int, offset: i
         spanning = (row["date_end"] or row["date_begin"])[:width] != period
         event_type = row["review_type"] or row["type"]
         bucket = buckets.setdefault(period, _empty_bucket(period))
-        if row["modality"] != "asserted":
+        if (row["modality"] or "asserted") != "asserted":
             bucket["not_happened"] += row["events"]
             continue
         bucket["types"].setdefault(event_type, 0)
@@ -321,10 +322,14 @@ def trends(store, filter: EventFilter, granularity: str, baseline_periods: int, 
     width = GRANULARITY_WIDTH[granularity]
     table, where, params, columns = _view_source(store, filter, view)
     alias = columns["alias"]
+    happened = f"{where} AND {alias}.date_begin IS NOT NULL AND COALESCE({columns['modality']}, 'asserted') = 'asserted'"
+    # Only the latest periods are read: from the start of the baseline on, along the date index.
+    latest = _scalar(store, f"SELECT MAX({alias}.date_begin) FROM {table} WHERE {happened} AND {alias}.date_begin < ?",
+                     [*params, f"{PLAUSIBLE_YEARS[1] + 1}"])
+    since = _baseline_start(latest, granularity, baseline_periods) if latest else f"{PLAUSIBLE_YEARS[0]}"
     rows = store.connection.execute(
         f"SELECT {alias}.country AS country, substr({alias}.date_begin, 1, {width}) AS period, COUNT(*) AS events"
-        f" FROM {table} WHERE {where} AND {alias}.date_begin IS NOT NULL AND {columns['modality']} = 'asserted'"
-        f" GROUP BY 1, 2", params,
+        f" FROM {table} WHERE {happened} AND {alias}.date_begin >= ? GROUP BY 1, 2", [*params, since],
     ).fetchall()
     counts: dict[str, dict[str, int]] = {}
     for row in rows:
@@ -350,6 +355,18 @@ def trends(store, filter: EventFilter, granularity: str, baseline_periods: int, 
                           "baseline_deviation": round(deviation, 2), "change": now - round(mean, 2), "unusual": unusual})
     items.sort(key=lambda item: (not item["unusual"], -item["change"], item["country"] or ""))
     return {"granularity": granularity, "period": current, "baseline": baseline, "items": items, "rule": rule, "view": view}
+
+
+def _baseline_start(latest: str, granularity: str, periods: int) -> str:
+    """The first day of the period ``periods`` periods before the one ``latest`` falls in."""
+    from datetime import date, timedelta
+
+    if granularity == "year":
+        return f"{int(latest[:4]) - periods:04d}"
+    if granularity == "month":
+        index = int(latest[:4]) * 12 + int(latest[5:7]) - 1 - periods
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    return (date.fromisoformat(latest[:10]) - timedelta(days=periods)).isoformat()
 
 
 def network(store, filter: EventFilter, limit: int) -> dict:
