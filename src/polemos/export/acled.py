@@ -95,8 +95,10 @@ def inter_code(actor: Optional[dict], event_type: Optional[str], sub_event_type:
         return EXTERNAL
     if sector in STATE_SECTORS or kind == "state":
         # A state's forces acting outside their own country are external forces to ACLED.
-        foreign = actor.get("country") and event_country and actor["country"] != event_country
-        return EXTERNAL if foreign else STATE_FORCES
+        # Without the event's country, a state's own forces and foreign ones cannot be told apart.
+        if actor.get("country") and not event_country:
+            return None
+        return EXTERNAL if actor.get("country") and actor["country"] != event_country else STATE_FORCES
     if sector in ARMED_SECTORS or kind == "armed_group":
         if sector in REBEL_SECTORS:
             return REBELS
@@ -109,7 +111,9 @@ def inter_code(actor: Optional[dict], event_type: Optional[str], sub_event_type:
 
 def _demonstrator_code(event_type, sub_event_type, recipient: bool, party: bool) -> Optional[int]:
     """People who are not armed: protesters in a protest, rioters in a riot (unless they are the
-    mob's victims), civilians otherwise; a party in political violence acts as a political militia."""
+    mob's victims), civilians when they suffer anything else. Civilians who act in anything else
+    (a lone gunman, looters) are no type ACLED gives a doer, so they stay uncoded; a party that
+    attacks acts as a political militia."""
     if event_type == "Protests":
         return PROTESTERS
     if event_type == "Riots":
@@ -117,7 +121,7 @@ def _demonstrator_code(event_type, sub_event_type, recipient: bool, party: bool)
     if party:
         violent = DISORDER_TYPES.get(event_type or "") == POLITICAL_VIOLENCE
         return POLITICAL_MILITIA if violent and not recipient else None
-    return CIVILIANS
+    return CIVILIANS if recipient else None
 
 
 def interaction(inter1: Optional[int], inter2: Optional[int], has_actor2: bool) -> Optional[int]:
@@ -159,8 +163,10 @@ def acled_row(event: dict, actors: dict[str, dict], codes: CountryCodes, admin_a
     country = event.get("country")
     actor_ids, recipient_ids = event.get("actor") or [], event.get("recipient") or []
     actor_names, recipient_names = event.get("actor_names") or [], event.get("recipient_names") or []
-    if sub_event_type == "Peaceful protest":
-        recipient_ids, recipient_names = [], []  # ACLED's peaceful protest has no second actor; its target is no party
+    if event["type"] == "PROTEST" and event_type:
+        # Whom a protest is against is no party to it for ACLED: its second actor is only a
+        # force that intervenes, which a protest event of polemos does not name.
+        recipient_ids, recipient_names = [], []
     inter1 = inter_code(actors.get(actor_ids[0]) if actor_ids else None, event_type, sub_event_type, country, False)
     inter2 = inter_code(actors.get(recipient_ids[0]) if recipient_ids else None, event_type, sub_event_type, country, True)
     disorder = disorder_type(event_type, sub_event_type)

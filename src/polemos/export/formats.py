@@ -6,8 +6,8 @@
 - ``parquet``: the ACLED row of every event with typed columns (dates, nullable integers,
   doubles) and its evidence as a nested list, for DuckDB, pandas or Spark.
 
-The ACLED CSV holds only events ACLED would code (asserted, with an ACLED type) unless asked
-for every type; the other formats hold every event.
+The ACLED CSV holds only events ACLED would code (asserted, dated, with an ACLED type) unless
+asked for every type; the other formats hold every event.
 
 Every row keeps the evidence (sentence text and offsets) and the analyst's review, and its
 ``modality``: only ``asserted`` events happened; ``future``, ``hypothetical`` and ``negated``
@@ -134,9 +134,12 @@ class AcledCoder:
         return acled_row(event, self.actors, self.codes, self.admin_areas)
 
 
-def has_acled_type(event: dict) -> bool:
-    """Whether ACLED would code this event: it happened and fits one of ACLED's event types."""
-    return (event.get("modality") or "asserted") == "asserted" and bool((event.get("acled") or {}).get("event_type"))
+def acled_would_code(event: dict) -> bool:
+    """Whether ACLED would code this event: it happened, on a known date, and fits one of
+    ACLED's event types (ACLED has no undated events)."""
+    date = event.get("date") or {}
+    return ((event.get("modality") or "asserted") == "asserted" and bool((event.get("acled") or {}).get("event_type"))
+            and bool(date.get("begin") or date.get("value")))
 
 
 def write_acled_csv(events: Iterable[dict], stream: TextIO, coder: AcledCoder) -> int:
@@ -234,8 +237,8 @@ def export_events(store, event_filter, fmt: str, out_path: str, canonical: bool 
     """Write every event matching ``event_filter`` to ``out_path`` ("-" for stdout); returns the count.
 
     One row per document's event report, or with ``canonical`` one row per canonical event
-    (each real event once, fused across documents). The ACLED CSV holds only events with an
-    ACLED type unless ``all_types``. With ``admin_areas`` (``polemos.geo.admin.AdminAreas``), the
+    (each real event once, fused across documents). The ACLED CSV holds only the events ACLED
+    would code unless ``all_types``. With ``admin_areas`` (``polemos.geo.admin.AdminAreas``), the
     rows name the divisions each place lies in.
     """
     from polemos.export.canonical import canonical_rows
@@ -245,7 +248,7 @@ def export_events(store, event_filter, fmt: str, out_path: str, canonical: bool 
         raise ValueError(f"{chosen.label} is binary: give a file name, not -")
     rows = canonical_rows(store, event_filter) if canonical else iter_events(store, event_filter)
     if chosen.name == "acled-csv" and not all_types:
-        rows = filter(has_acled_type, rows)
+        rows = filter(acled_would_code, rows)
     actors = actor_table(store)
     coder = AcledCoder(actors, CountryCodes.load(), admin_areas)
     if chosen.binary:
