@@ -219,3 +219,12 @@ def test_canonical_exports_keep_the_review(db, tmp_path):
     assert run_cli("export", "--db", db, "-f", "parquet", "--canonical", str(path)).returncode == 0
     reviewed = pq.read_table(path).to_pandas().set_index("sub_event_type")
     assert reviewed.loc["Air/drone strike", "review_status"] == "confirmed"
+
+
+def test_the_source_is_the_outlet_even_behind_a_web_archive():
+    from polemos.export.acled import publication
+
+    assert publication("https://www.daily-ledger.example/world/unrest") == "daily-ledger.example"
+    archived = "http://web.archive.org/web/20170316053012/https://www.city-herald.example/local/shooting.html?ref=1"
+    assert publication(archived) == "city-herald.example"
+    assert publication("reports/day1.txt") is None and publication(None) is None

@@ -12,6 +12,7 @@ from the gazetteer. A value polemos cannot tell is left empty rather than guesse
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -134,9 +135,19 @@ def interaction(inter1: Optional[int], inter2: Optional[int], has_actor2: bool) 
     return low * 10 + high
 
 
+# A web archive's copy names the page it keeps after a capture time: /web/20170316053012/http://…
+ARCHIVED_PAGE = re.compile(r"^/web/\d+[a-z_]*/(?P<original>.+)$")
+WEB_ARCHIVES = {"web.archive.org", "wayback.archive.org"}
+
+
 def publication(url: Optional[str]) -> Optional[str]:
-    """The outlet as its web domain ("www.example.org/a" -> "example.org"); None without a URL."""
-    host = urlsplit(url).hostname if url and "//" in url else None
+    """The outlet as its web domain ("www.example.org/a" -> "example.org"); for a web archive's
+    copy, the domain of the page it keeps; None without a URL."""
+    parts = urlsplit(url) if url and "//" in url else None
+    host = parts.hostname if parts else None
+    if host in WEB_ARCHIVES:
+        archived = ARCHIVED_PAGE.match(parts.path)
+        return publication(archived["original"]) if archived else None
     if not host:
         return None
     return host[4:] if host.startswith("www.") else host
