@@ -54,7 +54,8 @@ POLITICAL_VIOLENCE = "Political violence"
 STATE_FORCES, REBELS, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(1, 9)
 REBEL_SECTORS = {"REB", "INS", "TER"}
 IDENTITY_SECTORS = {"ETH", "REL"}
-STATE_SECTORS = FORCES_SECTORS | {"GOV", "JUD", "LEG"}
+CIVIL_SERVICE = {"GOV", "JUD", "LEG"}
+STATE_SECTORS = FORCES_SECTORS | CIVIL_SERVICE
 EXTERNAL_SECTORS = {"IGO", "PKO", "PMC"}
 
 
@@ -94,6 +95,8 @@ def inter_code(actor: Optional[dict], event_type: Optional[str], sub_event_type:
     sector, kind = actor.get("sector") or "", actor.get("kind") or ""
     if sector in EXTERNAL_SECTORS:
         return EXTERNAL
+    if sector in CIVIL_SERVICE and recipient and DISORDER_TYPES.get(event_type or "") == POLITICAL_VIOLENCE:
+        return None  # unarmed officials who are attacked count as civilians to ACLED, not as state forces
     if sector in STATE_SECTORS or kind == "state":
         # A state's forces acting outside their own country are external forces to ACLED.
         # Without the event's country, a state's own forces and foreign ones cannot be told apart.
