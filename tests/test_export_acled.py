@@ -137,6 +137,7 @@ def test_acled_csv_has_the_codebook_columns_in_order_and_types(db):
     assert str(table["fatalities"].dtype) == "Int64"
     assert pd.to_datetime(table["event_date"], format="%Y-%m-%d").notna().all()
     assert table["iso"].dtype == "int64" and table["inter1"].dtype == "int64" and table["interaction"].dtype == "int64"
+    assert table["timestamp"].dtype == "int64" and (table["timestamp"] > 1_600_000_000).all()  # seconds since 1970
     by_type = {row.sub_event_type: row for row in table.itertuples()}
     force = by_type["Excessive force against protesters"]
     assert force.fatalities == 2 and force.time_precision == 1 and force.geo_precision == 1

@@ -65,10 +65,21 @@ def iter_events(store, event_filter) -> Iterator[dict]:
     offset = 0
     while True:
         items, total = store.events(event_filter, limit=PAGE, offset=offset)
+        extracted = extraction_times(store, {item["doc_id"] for item in items})
+        for item in items:
+            item["doc_extracted_at"] = extracted.get(item["doc_id"])
         yield from items
         offset += len(items)
         if not items or offset >= total:
             return
+
+
+def extraction_times(store, doc_ids: set[str]) -> dict[str, str]:
+    """When each document was last extracted: part of an exported row's ``timestamp``."""
+    ids = sorted(doc_ids)
+    marks = ",".join("?" * len(ids))
+    rows = store.connection.execute(f"SELECT id, extracted_at FROM documents WHERE id IN ({marks})", ids) if ids else []
+    return {row["id"]: row["extracted_at"] for row in rows}
 
 
 def actor_table(store) -> dict[str, dict]:

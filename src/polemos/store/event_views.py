@@ -16,7 +16,7 @@ from polemos.store.event_filter import EVENT_SORTS, SCAN_IN_ORDER_ABOVE, EventFi
 from polemos.store.events import CORRECTABLE
 
 EVENT_COLUMNS = (
-    "SELECT e.*, d.title AS doc_title, d.url AS doc_url, d.published AS doc_published, d.extracted_at AS doc_extracted_at"
+    "SELECT e.*, d.title AS doc_title, d.url AS doc_url, d.published AS doc_published"
     " FROM events e JOIN documents d ON d.id = e.doc_id"
 )
 _BATCH = 500  # parameters per IN (...) list
@@ -92,7 +92,6 @@ def _event_view(row, review: Optional[dict]) -> dict:
     event["actor"], event["recipient"] = list(event.get("actor") or []), list(event.get("recipient") or [])
     event.update(
         doc_id=row["doc_id"], doc_title=row["doc_title"], doc_url=row["doc_url"], doc_published=row["doc_published"],
-        doc_extracted_at=row["doc_extracted_at"],
         place_name=row["place_name"], place_feature=row["place_feature"], place_geonameid=row["place_geonameid"],
         place_precision=place_precision(row["place_feature"]),
         lat=row["lat"], lon=row["lon"], country=row["country"], review=review,
