@@ -170,33 +170,55 @@ def unix_time(*stamps: Optional[str]) -> Optional[int]:
 
 def acled_row(event: dict, actors: dict[str, dict], codes: CountryCodes, admin_areas=None) -> dict[str, Any]:
     """One event (a report's view, or a canonical event shaped like one) as an ACLED row."""
-    date = event.get("date") or {}
     modality = event.get("modality") or "asserted"
     acled = (event.get("acled") or {}) if modality == "asserted" else {}  # ACLED codes only what happened
     event_type, sub_event_type = acled.get("event_type"), acled.get("sub_event_type")
-    country = event.get("country")
+    dead = (event.get("size") or {}).get("dead") or {}
+    return {
+        "event_id_cnty": event["id"],
+        **_when(event.get("date") or {}),
+        "disorder_type": disorder_type(event_type, sub_event_type),
+        "event_type": event_type,
+        "sub_event_type": sub_event_type,
+        **_who(event, actors, event_type, sub_event_type),
+        **_where(event, codes, admin_areas),
+        "source": "; ".join(dict.fromkeys(filter(None, map(publication, _document_urls(event))))) or None,
+        "source_scale": None,
+        "notes": " … ".join(span["text"] for span in event.get("evidence") or []) or None,
+        # ACLED's rule, the most conservative reported figure; empty when no figure is reported,
+        # and for what did not happen (announced, possible, denied).
+        "fatalities": int(dead["min"]) if dead.get("min") is not None and modality == "asserted" else None,
+        "tags": None,
+        "timestamp": unix_time(event.get("doc_extracted_at"), (event.get("review") or {}).get("reviewed_at")),
+        "plover_type": event["type"],
+        "plover_mode": event.get("mode"),
+        "modality": modality,
+        **_provenance(event),
+    }
+
+
+def _when(date: dict) -> dict[str, Any]:
+    day = date.get("begin") or date.get("value")
+    return {
+        "event_date": day,
+        "year": int(day[:4]) if day and day[:4].isdigit() else None,
+        "time_precision": TIME_PRECISION.get(date.get("precision")) if day else None,
+    }
+
+
+def _who(event: dict, actors: dict[str, dict], event_type: Optional[str], sub_event_type: Optional[str]) -> dict[str, Any]:
+    """Both sides, their ACLED actor types, and whether civilians were the target."""
     actor_ids, recipient_ids = event.get("actor") or [], event.get("recipient") or []
     actor_names, recipient_names = event.get("actor_names") or [], event.get("recipient_names") or []
     if event["type"] == "PROTEST" and event_type:
         # Whom a protest is against is no party to it for ACLED: its second actor is only a
         # force that intervenes, which a protest event of polemos does not name.
         recipient_ids, recipient_names = [], []
+    country = event.get("country")
     inter1 = inter_code(actors.get(actor_ids[0]) if actor_ids else None, event_type, sub_event_type, country, False)
     inter2 = inter_code(actors.get(recipient_ids[0]) if recipient_ids else None, event_type, sub_event_type, country, True)
-    disorder = disorder_type(event_type, sub_event_type)
-    day = date.get("begin") or date.get("value")
-    admin1, admin2 = admin_areas.of(event.get("place_geonameid")) if admin_areas else (None, None)
-    review = event.get("review") or {}
-    dead = (event.get("size") or {}).get("dead") or {}
-    evidence = event.get("evidence") or []
+    violent = (disorder_type(event_type, sub_event_type) or "").startswith(POLITICAL_VIOLENCE)
     return {
-        "event_id_cnty": event["id"],
-        "event_date": day,
-        "year": int(day[:4]) if day and day[:4].isdigit() else None,
-        "time_precision": TIME_PRECISION.get(date.get("precision")) if day else None,
-        "disorder_type": disorder,
-        "event_type": event_type,
-        "sub_event_type": sub_event_type,
         "actor1": actor_names[0] if actor_names else None,
         "assoc_actor_1": "; ".join(actor_names[1:]) or None,
         "inter1": inter1 if actor_names else None,
@@ -205,7 +227,15 @@ def acled_row(event: dict, actors: dict[str, dict], codes: CountryCodes, admin_a
         "inter2": inter2 if recipient_names else None,
         "interaction": interaction(inter1, inter2, bool(recipient_names)) if event_type else None,
         "civilian_targeting": "Civilian targeting" if event_type == "Violence against civilians"
-        or (disorder and disorder.startswith(POLITICAL_VIOLENCE) and inter2 == CIVILIANS) else None,
+        or (violent and inter2 == CIVILIANS) else None,
+    }
+
+
+def _where(event: dict, codes: CountryCodes, admin_areas) -> dict[str, Any]:
+    country = event.get("country")
+    admin1, admin2 = admin_areas.of(event.get("place_geonameid")) if admin_areas else (None, None)
+    located = event.get("lat") is not None
+    return {
         "iso": codes.numeric.get(country) if country else None,
         "region": codes.region.get(country) if country else None,
         "country": codes.name.get(country, country) if country else None,
@@ -213,24 +243,25 @@ def acled_row(event: dict, actors: dict[str, dict], codes: CountryCodes, admin_a
         "location": event.get("place_name"),
         "latitude": event.get("lat"),
         "longitude": event.get("lon"),
-        "geo_precision": GEO_PRECISION.get(event.get("place_feature") or "", 1) if event.get("lat") is not None else None,
-        "source": "; ".join(dict.fromkeys(filter(None, map(publication, event.get("doc_urls") or [event.get("doc_url")])))) or None,
-        "source_scale": None,
-        "notes": " … ".join(span["text"] for span in evidence) or None,
-        # ACLED's rule, the most conservative reported figure; empty when no figure is reported,
-        # and for what did not happen (announced, possible, denied).
-        "fatalities": int(dead["min"]) if dead.get("min") is not None and modality == "asserted" else None,
-        "tags": None,
-        "timestamp": unix_time(event.get("doc_extracted_at"), review.get("reviewed_at")),
-        "plover_type": event["type"],
-        "plover_mode": event.get("mode"),
-        "modality": modality,
+        "geo_precision": GEO_PRECISION.get(event.get("place_feature") or "", 1) if located else None,
+    }
+
+
+def _document_urls(event: dict) -> list[Optional[str]]:
+    return event.get("doc_urls") or [event.get("doc_url")]
+
+
+def _provenance(event: dict) -> dict[str, Any]:
+    """The latest review, the documents and each evidence span as ``doc:start-end``."""
+    review = event.get("review") or {}
+    evidence = event.get("evidence") or []
+    doc_of = [span.get("doc_id") or event.get("doc_id") for span in evidence]
+    return {
         "review_status": review.get("status"),
         "reviewer": review.get("reviewer"),
         "review_note": review.get("note"),
         "reviewed_at": review.get("reviewed_at"),
-        "doc_ids": "; ".join(dict.fromkeys(span.get("doc_id") or event.get("doc_id") for span in evidence)) or event.get("doc_id"),
-        "source_url": "; ".join(filter(None, event.get("doc_urls") or [event.get("doc_url")])) or None,
-        "evidence_offsets": "; ".join(f"{span.get('doc_id') or event.get('doc_id')}:{span['start']}-{span['end']}"
-                                      for span in evidence) or None,
+        "doc_ids": "; ".join(dict.fromkeys(doc_of)) or event.get("doc_id"),
+        "source_url": "; ".join(filter(None, _document_urls(event))) or None,
+        "evidence_offsets": "; ".join(f"{doc}:{span['start']}-{span['end']}" for doc, span in zip(doc_of, evidence)) or None,
     }
