@@ -229,3 +229,15 @@ def test_the_source_is_the_outlet_even_behind_a_web_archive():
     archived = "http://web.archive.org/web/20170316053012/https://www.city-herald.example/local/shooting.html?ref=1"
     assert publication(archived) == "city-herald.example"
     assert publication("reports/day1.txt") is None and publication(None) is None
+
+
+def test_time_precision_follows_the_span_of_the_date():
+    from polemos.export.acled import _when
+
+    assert _when(DAY) == {"event_date": "2024-03-04", "year": 2024, "time_precision": 1}
+    # Reported without a date: the day of publication or the one before, a span of two days.
+    undated_report = {"value": "2024-03-05", "begin": "2024-03-04", "end": "2024-03-05", "precision": "day"}
+    assert _when(undated_report)["time_precision"] == 2
+    # Known to the month only, with or without a span: its first day, precision 3.
+    assert _when(MARCH) == {"event_date": "2024-03-01", "year": 2024, "time_precision": 3}
+    assert _when({"value": "2024-03", "begin": None, "end": None, "precision": "month"})["event_date"] == "2024-03-01"

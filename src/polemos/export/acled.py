@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from datetime import datetime
+import datetime as dt
 from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import urlsplit
@@ -38,6 +38,8 @@ COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
 
 # Codebook: 1 the exact day, 2 a week or a few days, 3 a month or longer.
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "season": 3, "quarter": 3, "half": 3, "year": 3}
+TIME_PRECISION_BY_NAME_ONLY = {"month", "season", "quarter", "half", "year"}  # never finer than 3, whatever the span
+PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 # Codebook: 1 a town or village, 2 near a town or on a road (a district, a route), 3 only a
 # larger region (a province, a named region, a country).
 GEO_PRECISION = {"city": 1, "town": 1, "village": 1, "admin2": 2, "route": 2,
@@ -161,7 +163,7 @@ def unix_time(*stamps: Optional[str]) -> Optional[int]:
     seconds = []
     for stamp in filter(None, stamps):
         try:
-            parsed = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+            parsed = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
         except ValueError:
             continue
         seconds.append(int(parsed.timestamp()))
@@ -198,12 +200,34 @@ def acled_row(event: dict, actors: dict[str, dict], codes: CountryCodes, admin_a
 
 
 def _when(date: dict) -> dict[str, Any]:
-    day = date.get("begin") or date.get("value")
+    day = first_day(date.get("begin") or date.get("value"))
     return {
-        "event_date": day,
-        "year": int(day[:4]) if day and day[:4].isdigit() else None,
-        "time_precision": TIME_PRECISION.get(date.get("precision")) if day else None,
+        "event_date": day.isoformat() if day else None,
+        "year": day.year if day else None,
+        "time_precision": time_precision(date) if day else None,
     }
+
+
+def first_day(value: Optional[str]) -> Optional[dt.date]:
+    """The first calendar day of an ISO date, month (``2023-09``) or year; None for other values."""
+    if not value or not PARTIAL_DATE.match(value):
+        return None
+    year, month, day = (value.split("-") + ["01", "01"])[:3]
+    try:
+        return dt.date(int(year), int(month), int(day[:2]))
+    except ValueError:
+        return None
+
+
+def time_precision(date: dict) -> Optional[int]:
+    """1 when the event is known to the day, 2 to a span of a week or less (reported without a
+    date: the day of publication or the one before), 3 longer; by the precision's name when the
+    date has no span."""
+    begin, end = first_day(date.get("begin")), first_day(date.get("end"))
+    if begin and end and date.get("precision") not in TIME_PRECISION_BY_NAME_ONLY:
+        days = (end - begin).days
+        return 1 if days == 0 else 2 if days <= 7 else 3
+    return TIME_PRECISION.get(date.get("precision"))
 
 
 def _who(event: dict, actors: dict[str, dict], event_type: Optional[str], sub_event_type: Optional[str]) -> dict[str, Any]:

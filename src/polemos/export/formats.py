@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Iterable, Iterator, Optional, TextIO
 
-from polemos.export.acled import COLUMNS, CountryCodes, acled_row
+from polemos.export.acled import COLUMNS, CountryCodes, acled_row, first_day
 
 PAGE = 500
 
@@ -150,7 +150,7 @@ def acled_would_code(event: dict) -> bool:
     ACLED's event types (ACLED has no undated events)."""
     date = event.get("date") or {}
     return ((event.get("modality") or "asserted") == "asserted" and bool((event.get("acled") or {}).get("event_type"))
-            and bool(date.get("begin") or date.get("value")))
+            and first_day(date.get("begin") or date.get("value")) is not None)
 
 
 def write_acled_csv(events: Iterable[dict], stream: TextIO, coder: AcledCoder) -> int:
