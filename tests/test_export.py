@@ -47,7 +47,8 @@ def test_acled_csv_filtered_like_polemos_events(db, tmp_path):
     assert row["event_type"] == "Explosions/Remote violence"
     assert row["sub_event_type"] == "Shelling/artillery/missile attack"
     assert row["actor1"] == "Azerbaijani military" and row["location"] == "Stepanakert"
-    assert row["event_date"] == "2023-09-19" and row["fatalities"] == "0" and row["geo_precision"] == "1"
+    assert row["event_date"] == "2023-09-19" and row["geo_precision"] == "1"
+    assert row["fatalities"] == ""  # no figure reported: unknown, not zero
 
 
 def test_geojson_and_parquet(db, tmp_path):
@@ -59,7 +60,7 @@ def test_geojson_and_parquet(db, tmp_path):
     assert run_cli("export", "--db", db, "-f", "parquet", str(path)).returncode == 0
     table = pq.read_table(path).to_pylist()
     assert sorted(row["plover_type"] for row in table) == ["ASSAULT", "SANCTION"]
-    assert json.loads(table[0]["evidence_json"])[0]["start"] >= 0
+    assert table[0]["evidence"][0]["start"] >= 0 and table[0]["evidence"][0]["doc_id"] == "kar"
 
 
 def test_events_command_lists_and_refuses_bad_filters(db):
@@ -84,7 +85,7 @@ def second_outlet(record):
     """The Stepanakert shelling told by another outlet a day later, with its own death toll."""
     other = copy.deepcopy(record)
     other.document.id, other.document.content_hash, other.document.title = "kar2", "hash-kar2", "Second outlet"
-    other.document.published = "2023-09-20"
+    other.document.published, other.document.url = "2023-09-20", "https://www.second-outlet.example/news/shelling"
     other.events = [other.events[0]]
     other.events[0].size = {"dead": {"min": 2, "max": 3, "text": "two or three"}}
     return other
@@ -112,12 +113,14 @@ def test_events_command_shows_canonical_events_with_their_sources(two_outlets):
 
 
 def test_canonical_export_has_one_row_per_real_event(two_outlets, tmp_path):
-    reports = run_cli("export", "--db", two_outlets, "-f", "acled-csv", "-")
+    reports = run_cli("export", "--db", two_outlets, "-f", "acled-csv", "--all-types", "-")
     assert len(list(csv.DictReader(io.StringIO(reports.stdout.decode())))) == 3
-    canonical = run_cli("export", "--db", two_outlets, "-f", "acled-csv", "--canonical", "-")
+    canonical = run_cli("export", "--db", two_outlets, "-f", "acled-csv", "--all-types", "--canonical", "-")
     assert "2 canonical events written" in canonical.stderr.decode()
     rows = {row["plover_type"]: row for row in csv.DictReader(io.StringIO(canonical.stdout.decode()))}
-    assert rows["ASSAULT"]["fatalities"] == "2" and rows["ASSAULT"]["source"] == "Second outlet; Karabakh"
+    # The outlet by its domain (the first document has no URL), never a document id or title.
+    assert rows["ASSAULT"]["fatalities"] == "2" and rows["ASSAULT"]["source"] == "second-outlet.example"
+    assert rows["ASSAULT"]["doc_ids"] == "kar2; kar"
     assert rows["ASSAULT"]["event_type"] == "Explosions/Remote violence"
     plover = [json.loads(line) for line in run_cli("export", "--db", two_outlets, "-f", "plover-jsonl", "--canonical", "-").stdout.decode().splitlines()]
     shelling = next(record for record in plover if record["event"] == ["ASSAULT"])

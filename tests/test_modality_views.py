@@ -71,10 +71,12 @@ def test_every_export_marks_modality_and_counts_no_dead_for_what_did_not_happen(
     plover = [json.loads(line) for line in run_cli("export", "--db", db, "-f", "plover-jsonl", *flag, "-").stdout.decode().splitlines()]
     assert sorted(record["modality"] for record in plover) == ["asserted", "future", "negated"]
 
+    coded = list(csv.DictReader(io.StringIO(run_cli("export", "--db", db, "-f", "acled-csv", *flag, "-").stdout.decode())))
+    assert [row["modality"] for row in coded] == ["asserted"]  # ACLED codes only what happened
     rows = {row["modality"]: row for row in csv.DictReader(io.StringIO(
-        run_cli("export", "--db", db, "-f", "acled-csv", *flag, "-").stdout.decode()))}
+        run_cli("export", "--db", db, "-f", "acled-csv", "--all-types", *flag, "-").stdout.decode()))}
     assert rows["asserted"]["fatalities"] == "3" and rows["asserted"]["event_type"] == "Explosions/Remote violence"
-    assert rows["future"]["fatalities"] == "0" and rows["future"]["event_type"] == ""  # announced: no one was killed
+    assert rows["future"]["fatalities"] == "" and rows["future"]["event_type"] == ""  # announced: no toll, no type
 
     geo = json.loads(run_cli("export", "--db", db, "-f", "geojson", *flag, "-").stdout)
     assert sorted(feature["properties"]["modality"] for feature in geo["features"]) == ["asserted", "future", "negated"]

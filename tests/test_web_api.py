@@ -278,10 +278,13 @@ def test_the_events_page_shows_canonical_events_and_reports_on_request(client):
 
 def test_canonical_exports_have_one_row_per_canonical_event(client):
     total = client.get("/api/canonical-events").json()["total"]
-    response = client.get("/api/export", params={"format": "acled", "canonical": "true"})
+    response = client.get("/api/export", params={"format": "acled", "canonical": "true", "all_types": "true"})
     assert response.status_code == 200 and "polemos-canonical-events" in response.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert len(rows) == total and all(row["event_id_cnty"].startswith("ce-") for row in rows)
+    coded = list(csv.DictReader(io.StringIO(client.get("/api/export", params={"format": "acled", "canonical": "true"}).text)))
+    assert coded and all(row["event_type"] for row in coded)  # by default only what ACLED codes
+    assert len(coded) == sum(1 for row in rows if row["event_type"])
 
 
 # Who did what to whom in the network test: (actors, recipients, type). The ARM.MIL -> AZE.MIL

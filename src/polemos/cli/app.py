@@ -306,14 +306,18 @@ def export(
     review: Optional[str] = ReviewOption, modality: Optional[str] = ModalityOption, acled: Optional[str] = AcledOption,
     canonical: bool = typer.Option(False, "--canonical", help="One row per canonical event (fused across documents) instead of"
                                                               " one per document's report."),
+    all_types: bool = typer.Option(False, "--all-types", help="ACLED CSV: also the events of types ACLED does not code"
+                                                              " (talks, accusations...), with an empty event_type."),
 ):
     """Export stored events in the formats of the field.
 
     By default one row per document's event report, with its evidence and review, as coders check
     them. --canonical writes one row per real event: consensus date, place and actors, the
     canonical (most conservative) figure with the range of the sources, every source's evidence,
-    and all its documents as the source."""
+    and all its documents as the source. The ACLED CSV holds the events ACLED would code
+    unless --all-types; its admin1 and admin2 come from the gazetteer built by ingest."""
     from polemos.export import export_events, export_format
+    from polemos.geo.admin import AdminAreas, built_gazetteer
 
     try:
         fmt = export_format(fmt).name
@@ -322,7 +326,13 @@ def export(
     try:
         with open_store(db) as store:
             chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review, modality, acled)
-            count = export_events(store, chosen, fmt, out_path, canonical=canonical)
+            gazetteer = built_gazetteer()
+            try:
+                count = export_events(store, chosen, fmt, out_path, canonical=canonical, all_types=all_types,
+                                      admin_areas=AdminAreas(gazetteer) if gazetteer else None)
+            finally:
+                if gazetteer:
+                    gazetteer.close()
     except (StoreError, ValueError, OSError) as error:
         err.print(f"polemos: error: {printable(error)}")
         raise typer.Exit(1)

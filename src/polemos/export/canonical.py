@@ -4,7 +4,8 @@ Each canonical event becomes one row shaped like an event view, so the writers o
 ``polemos.export.formats`` take it unchanged: its consensus type, date, place and actors;
 per figure the canonical value (the most conservative rule) with the range of the sources;
 the evidence of every source; the documents of all sources (earliest first) as the source;
-and the ACLED type most of its reports were coded with.
+the ACLED type most of its reports were coded with; and the reviews of its reports, the latest
+as its review (a rejected report has left it, so these say what was confirmed or corrected).
 """
 
 from __future__ import annotations
@@ -34,12 +35,16 @@ def canonical_as_event(view: dict, details: dict[str, dict]) -> dict[str, Any]:
     event_type, sub_event_type = acled.most_common(1)[0][0] if acled else (None, None)
     titles = list(dict.fromkeys(s["doc_title"] or s["doc_id"] for s in sources))
     earliest = view.get("earliest_report") or {}
+    reviews = [details[s["report_id"]]["review"] for s in sources if (details.get(s["report_id"]) or {}).get("review")]
+    urls = [(details.get(s["report_id"]) or {}).get("url") for s in sources]
+    extracted = [(details.get(s["report_id"]) or {}).get("extracted_at") for s in sources]
     return {
         "id": view["id"], "type": view["type"], "mode": view.get("mode"), "context": [],
         "date": view.get("date"), "actor": view["actor"], "recipient": view["recipient"],
         "actor_names": view["actor_names"], "recipient_names": view["recipient_names"],
         "modality": view.get("modality"), "attributed_to": None,
         "place_name": view.get("place_name"), "lat": view.get("lat"), "lon": view.get("lon"),
+        "place_geonameid": (view.get("place") or {}).get("geonameid"),
         "country": view.get("country"), "place_feature": view.get("place_feature"),
         "size": {category: {"min": figure["value"], "max": figure["max"], "range_min": figure["min"],
                             "rule": figure["rule"], "sources": len(figure["by_source"])}
@@ -47,21 +52,30 @@ def canonical_as_event(view: dict, details: dict[str, dict]) -> dict[str, Any]:
         "evidence": [dict(span, doc_id=s["doc_id"]) for s in sources for span in s["evidence"]],
         "doc_id": earliest.get("doc_id"), "doc_title": "; ".join(titles),
         "doc_url": (details.get(earliest.get("report_id")) or {}).get("url"),
+        "doc_urls": list(dict.fromkeys(filter(None, urls))), "doc_extracted_at": max(filter(None, extracted), default=None),
         "acled": {"event_type": event_type, "sub_event_type": sub_event_type} if event_type else None,
-        "review": None, "source_count": view["source_count"], "report_count": view["report_count"],
+        "review": max(reviews, key=lambda r: r["reviewed_at"] or "") if reviews else None, "reviews": reviews,
+        "source_count": view["source_count"], "report_count": view["report_count"],
     }
 
 
 def _report_details(store, report_ids: list[str]) -> dict[str, dict]:
-    """ACLED coding and document URL of each report, read in one query per page."""
+    """ACLED coding, document URL and extraction time, and latest review of each report, a page at a time."""
     found: dict[str, dict] = {}
     for start in range(0, len(report_ids), PAGE):
         chunk = report_ids[start:start + PAGE]
         marks = ",".join("?" * len(chunk))
         rows = store.connection.execute(
-            "SELECT e.id, e.acled_event_type, e.acled_sub_event_type, d.url FROM events e"
+            "SELECT e.id, e.acled_event_type, e.acled_sub_event_type, d.url, d.extracted_at FROM events e"
             f" JOIN documents d ON d.id = e.doc_id WHERE e.id IN ({marks})", chunk)
         for row in rows:
             acled = (row["acled_event_type"], row["acled_sub_event_type"]) if row["acled_event_type"] else None
-            found[row["id"]] = {"acled": acled, "url": row["url"]}
+            found[row["id"]] = {"acled": acled, "url": row["url"], "extracted_at": row["extracted_at"], "review": None}
+        reviews = store.connection.execute(
+            "SELECT event_id, status, note, reviewer, reviewed_at FROM reviews"
+            f" WHERE event_id IN ({marks}) ORDER BY id", chunk)
+        for row in reviews:  # in id order: the last one read is the latest
+            found.setdefault(row["event_id"], {})["review"] = {
+                "report_id": row["event_id"], "status": row["status"], "note": row["note"],
+                "reviewer": row["reviewer"], "reviewed_at": row["reviewed_at"]}
     return found

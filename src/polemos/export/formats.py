@@ -3,7 +3,11 @@
 - ``plover-jsonl``: PLOVER JSON records (manual, chapter 6), one per line;
 - ``acled-csv``: ACLED's column layout, so the rows join ACLED-based workflows;
 - ``geojson``: a FeatureCollection of the events that have a place;
-- ``parquet``: one flat row per event, for DuckDB, pandas or Spark.
+- ``parquet``: the ACLED row of every event with typed columns (dates, nullable integers,
+  doubles) and its evidence as a nested list, for DuckDB, pandas or Spark.
+
+The ACLED CSV holds only events ACLED would code (asserted, dated, with an ACLED type) unless
+asked for every type; the other formats hold every event.
 
 Every row keeps the evidence (sentence text and offsets) and the analyst's review, and its
 ``modality``: only ``asserted`` events happened; ``future``, ``hypothetical`` and ``negated``
@@ -17,7 +21,10 @@ import csv
 import json
 import sys
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, TextIO
+from datetime import date
+from typing import Any, Callable, Iterable, Iterator, Optional, TextIO
+
+from polemos.export.acled import COLUMNS, CountryCodes, acled_row, first_day
 
 PAGE = 500
 
@@ -53,25 +60,26 @@ def export_format(name: str) -> Format:
         raise ValueError(f"format: unknown export format {name[:40]!r}; choose one of {', '.join(FORMATS)}")
     return fmt
 
-ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "country", "location", "latitude",
-    "longitude", "geo_precision", "source", "source_url", "notes", "fatalities", "plover_type",
-    "plover_mode", "modality", "review_status", "timestamp",
-)
-_TIME_PRECISION = {"day": 1, "week": 2, "month": 2, "season": 3, "year": 3}
-_GEO_PRECISION = {"village": 1, "city": 1, "admin2": 2, "region": 2, "admin1": 2, "route": 2, "country": 3}
-
-
 def iter_events(store, event_filter) -> Iterator[dict]:
     """Every event matching the filter, a page at a time (never one unbounded query)."""
     offset = 0
     while True:
         items, total = store.events(event_filter, limit=PAGE, offset=offset)
+        extracted = extraction_times(store, {item["doc_id"] for item in items})
+        for item in items:
+            item["doc_extracted_at"] = extracted.get(item["doc_id"])
         yield from items
         offset += len(items)
         if not items or offset >= total:
             return
+
+
+def extraction_times(store, doc_ids: set[str]) -> dict[str, str]:
+    """When each document was last extracted: part of an exported row's ``timestamp``."""
+    ids = sorted(doc_ids)
+    marks = ",".join("?" * len(ids))
+    rows = store.connection.execute(f"SELECT id, extracted_at FROM documents WHERE id IN ({marks})", ids) if ids else []
+    return {row["id"]: row["extracted_at"] for row in rows}
 
 
 def actor_table(store) -> dict[str, dict]:
@@ -118,42 +126,6 @@ def _location(event: dict) -> dict[str, Any] | None:
     return {"name": event.get("place_name"), "lat": event["lat"], "lon": event["lon"], "country": event.get("country")}
 
 
-def acled_row(event: dict) -> dict[str, Any]:
-    date = event.get("date") or {}
-    modality = event.get("modality") or "asserted"
-    acled = (event.get("acled") or {}) if modality == "asserted" else {}  # ACLED codes only what happened
-    dead = ((event.get("size") or {}).get("dead") or {})
-    actors, recipients = event.get("actor_names", []), event.get("recipient_names", [])
-    return {
-        "event_id_cnty": event["id"],
-        "event_date": date.get("begin") or date.get("value"),
-        "year": (date.get("begin") or date.get("value") or "")[:4] or None,
-        "time_precision": _TIME_PRECISION.get(date.get("precision"), 3) if date else None,
-        "event_type": acled.get("event_type"),
-        "sub_event_type": acled.get("sub_event_type"),
-        "actor1": actors[0] if actors else None,
-        "assoc_actor_1": "; ".join(actors[1:]) or None,
-        "actor2": recipients[0] if recipients else None,
-        "assoc_actor_2": "; ".join(recipients[1:]) or None,
-        "country": event.get("country"),
-        "location": event.get("place_name"),
-        "latitude": event.get("lat"),
-        "longitude": event.get("lon"),
-        "geo_precision": _GEO_PRECISION.get(event.get("place_feature"), 2) if event.get("lat") is not None else None,
-        "source": event.get("doc_title") or event.get("doc_id"),
-        "source_url": event.get("doc_url"),
-        "notes": " … ".join(span["text"] for span in event.get("evidence", [])),
-        # ACLED's rule: the most conservative reported figure, 0 when none is reported; an
-        # event that did not happen (announced, possible, denied) killed no one.
-        "fatalities": int(dead["min"]) if dead.get("min") is not None and modality == "asserted" else 0,
-        "plover_type": event["type"],
-        "plover_mode": event.get("mode"),
-        "modality": modality,
-        "review_status": (event.get("review") or {}).get("status"),
-        "timestamp": (event.get("review") or {}).get("reviewed_at"),
-    }
-
-
 def write_plover(events: Iterable[dict], actors: dict[str, dict], stream: TextIO) -> int:
     count = 0
     for event in events:
@@ -162,53 +134,104 @@ def write_plover(events: Iterable[dict], actors: dict[str, dict], stream: TextIO
     return count
 
 
-def write_acled_csv(events: Iterable[dict], stream: TextIO) -> int:
-    writer = csv.DictWriter(stream, fieldnames=ACLED_COLUMNS)
+class AcledCoder:
+    """Turns events into ACLED rows with the store's actors, the country codes and, when a
+    gazetteer is at hand, the names of the divisions each place lies in."""
+
+    def __init__(self, actors: dict[str, dict], codes: CountryCodes, admin_areas=None):
+        self.actors, self.codes, self.admin_areas = actors, codes, admin_areas
+
+    def row(self, event: dict) -> dict[str, Any]:
+        return acled_row(event, self.actors, self.codes, self.admin_areas)
+
+
+def acled_would_code(event: dict) -> bool:
+    """Whether ACLED would code this event: it happened, on a known date, and fits one of
+    ACLED's event types (ACLED has no undated events)."""
+    date = event.get("date") or {}
+    return ((event.get("modality") or "asserted") == "asserted" and bool((event.get("acled") or {}).get("event_type"))
+            and first_day(date.get("begin") or date.get("value")) is not None)
+
+
+def write_acled_csv(events: Iterable[dict], stream: TextIO, coder: AcledCoder) -> int:
+    writer = csv.DictWriter(stream, fieldnames=COLUMNS)
     writer.writeheader()
     count = 0
     for event in events:
-        writer.writerow(acled_row(event))
+        writer.writerow(coder.row(event))
         count += 1
     return count
 
 
-def geojson_feature(event: dict) -> dict[str, Any]:
-    row = acled_row(event)
+def geojson_feature(event: dict, coder: AcledCoder) -> dict[str, Any]:
     return {
         "type": "Feature",
         "id": event["id"],
         "geometry": {"type": "Point", "coordinates": [event["lon"], event["lat"]]},
-        "properties": {**row, "actors": event.get("actor_names", []), "recipients": event.get("recipient_names", [])},
+        "properties": {**coder.row(event), "actors": event.get("actor_names", []),
+                       "recipients": event.get("recipient_names", [])},
     }
 
 
-def write_geojson(events: Iterable[dict], stream: TextIO) -> int:
+def write_geojson(events: Iterable[dict], stream: TextIO, coder: AcledCoder) -> int:
     """Stream a FeatureCollection without holding every feature in memory."""
     stream.write('{"type": "FeatureCollection", "features": [\n')
     count = 0
     for event in events:
         if event.get("lat") is None or event.get("lon") is None:
             continue
-        stream.write((",\n" if count else "") + json.dumps(geojson_feature(event), ensure_ascii=False))
+        stream.write((",\n" if count else "") + json.dumps(geojson_feature(event, coder), ensure_ascii=False))
         count += 1
     stream.write("\n]}\n")
     return count
 
 
-def write_parquet(events: Iterable[dict], path: str) -> int:
+PARQUET_INTEGERS = ("year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
+                    "fatalities", "timestamp")
+
+
+def parquet_schema():
+    """Typed columns: the date as a date, codes and counts as (nullable) 64-bit integers,
+    coordinates as doubles, and the evidence as a list of spans with their document."""
+    import pyarrow as pa
+
+    def column_type(name: str):
+        if name == "event_date":
+            return pa.date32()
+        if name in PARQUET_INTEGERS:
+            return pa.int64()
+        return pa.float64() if name in ("latitude", "longitude") else pa.string()
+
+    evidence = pa.list_(pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
+                                   ("doc_id", pa.string())]))
+    return pa.schema([(name, column_type(name)) for name in COLUMNS] + [("evidence", evidence)])
+
+
+def parquet_row(event: dict, coder: AcledCoder) -> dict[str, Any]:
+    row = coder.row(event)
+    row["event_date"] = _calendar_date(row["event_date"])
+    row["evidence"] = [{"text": span.get("text"), "start": span.get("start"), "end": span.get("end"),
+                        "doc_id": span.get("doc_id") or event.get("doc_id")} for span in event.get("evidence") or []]
+    return row
+
+
+def _calendar_date(text: Optional[str]) -> Optional[date]:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def write_parquet(events: Iterable[dict], path: str, coder: AcledCoder) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema([(name, pa.float64() if name in ("latitude", "longitude") else
-                         pa.int64() if name in ("fatalities", "time_precision", "geo_precision") else pa.string())
-                        for name in ACLED_COLUMNS] + [("evidence_json", pa.string())])
+    schema = parquet_schema()
     writer = pq.ParquetWriter(path, schema)
     count, batch = 0, []
     try:
         for event in events:
-            row = acled_row(event)
-            row["evidence_json"] = json.dumps(event.get("evidence", []), ensure_ascii=False)
-            batch.append(row)
+            batch.append(parquet_row(event, coder))
             if len(batch) >= PAGE:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))
                 count, batch = count + len(batch), []
@@ -220,11 +243,14 @@ def write_parquet(events: Iterable[dict], path: str) -> int:
     return count
 
 
-def export_events(store, event_filter, fmt: str, out_path: str, canonical: bool = False) -> int:
+def export_events(store, event_filter, fmt: str, out_path: str, canonical: bool = False, all_types: bool = False,
+                  admin_areas=None) -> int:
     """Write every event matching ``event_filter`` to ``out_path`` ("-" for stdout); returns the count.
 
     One row per document's event report, or with ``canonical`` one row per canonical event
-    (each real event once, fused across documents).
+    (each real event once, fused across documents). The ACLED CSV holds only the events ACLED
+    would code unless ``all_types``. With ``admin_areas`` (``polemos.geo.admin.AdminAreas``), the
+    rows name the divisions each place lies in.
     """
     from polemos.export.canonical import canonical_rows
 
@@ -232,19 +258,23 @@ def export_events(store, event_filter, fmt: str, out_path: str, canonical: bool 
     if chosen.binary and out_path == "-":
         raise ValueError(f"{chosen.label} is binary: give a file name, not -")
     rows = canonical_rows(store, event_filter) if canonical else iter_events(store, event_filter)
+    if chosen.name == "acled-csv" and not all_types:
+        rows = filter(acled_would_code, rows)
+    actors = actor_table(store)
+    coder = AcledCoder(actors, CountryCodes.load(), admin_areas)
     if chosen.binary:
-        return WRITERS[chosen.name](rows, out_path)
+        return WRITERS[chosen.name](rows, out_path, coder)
     stream = sys.stdout if out_path == "-" else open(out_path, "w", encoding="utf-8", newline="")
     try:
         if chosen.name == "plover-jsonl":
-            return write_plover(rows, actor_table(store), stream)
-        return WRITERS[chosen.name](rows, stream)
+            return write_plover(rows, actors, stream)
+        return WRITERS[chosen.name](rows, stream, coder)
     finally:
         if stream is not sys.stdout:
             stream.close()
 
 
-# How each format is written (PLOVER JSON Lines also needs the store's actor table).
+# How each format is written (PLOVER JSON Lines needs only the store's actor table).
 WRITERS: dict[str, Callable[..., int]] = {
     "acled-csv": write_acled_csv, "geojson": write_geojson, "parquet": write_parquet,
 }

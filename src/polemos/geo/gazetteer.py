@@ -94,6 +94,18 @@ class Gazetteer:
             capital=bool(capital), primary_name=bool(primary),
         )
 
+    def admin1_names(self) -> dict[str, str]:
+        """Every first-level division's name by its GeoNames code ("IN.09" -> "Gujarāt")."""
+        rows = self._db.execute("SELECT admin1, name FROM place WHERE feature = 'admin1' ORDER BY id DESC")
+        return {code: name for code, name in rows if code}
+
+    def place_divisions(self, place_id: int) -> tuple[str, str, str | None, str | None] | None:
+        """(name, feature, admin1 code, admin2 name) of a place, None when the index lacks it."""
+        row = self._db.execute(
+            "SELECT p.name, p.feature, p.admin1, a.name FROM place p"
+            " LEFT JOIN place a ON a.id = p.admin2 AND a.feature = 'admin2' WHERE p.id = ?", (place_id,)).fetchone()
+        return tuple(row) if row else None
+
     def iso3_codes(self) -> dict[str, str]:
         """ISO alpha-2 -> alpha-3 for every country in the index."""
         return dict(self._iso3)

@@ -79,6 +79,8 @@ def export(
     filter: EventFilter = Depends(event_filter),
     canonical: bool = Query(False, description="Canonical events (one row per real event, every source's evidence)"
                                                 " instead of one row per document's report."),
+    all_types: bool = Query(False, description="ACLED CSV: also events of types ACLED does not code, with an empty"
+                                                " event_type (by default only those it codes)."),
     store=Depends(store_of),
 ):
     """Written by ``polemos.export`` to a temporary file first: the store connection belongs to
@@ -91,7 +93,7 @@ def export(
     handle, path = tempfile.mkstemp(prefix="polemos-export-", suffix="." + chosen.suffix)
     os.close(handle)
     try:
-        export_events(store, filter, chosen.name, path, canonical=canonical)
+        _export_with_divisions(store, filter, chosen.name, path, canonical, all_types)
     except Exception:
         os.unlink(path)
         raise
@@ -102,6 +104,20 @@ def export(
     headers = {"Content-Disposition": f'attachment; filename="polemos-{name}-{stamp}.{chosen.suffix}"'}
     return StreamingResponse(_chunks(stream), media_type=chosen.media_type, headers=headers,
                              background=BackgroundTask(stream.close))
+
+
+def _export_with_divisions(store, filter, fmt: str, path: str, canonical: bool, all_types: bool) -> None:
+    """The export, with the divisions of each place when the gazetteer is built (opened per
+    export: a read-only file, cheap to open, never built while a request waits)."""
+    from polemos.geo.admin import AdminAreas, built_gazetteer
+
+    gazetteer = built_gazetteer()
+    try:
+        export_events(store, filter, fmt, path, canonical=canonical, all_types=all_types,
+                      admin_areas=AdminAreas(gazetteer) if gazetteer else None)
+    finally:
+        if gazetteer:
+            gazetteer.close()
 
 
 def _chunks(stream, size: int = 64_000):
