@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from polemos.events.training import (
+from polemos.training.events import (
     DEFAULT_ANNOTATIONS, DEFAULT_SHARED, HEADS, NO_ACLED, featurize, fit, head_logits, label_of, load_examples,
     per_class,
 )

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from polemos.events.classifier import sentence_features, sentence_vector
-from polemos.events.training import (
+from polemos.training.events import (
     DEFAULT_ANNOTATIONS, DEFAULT_SHARED, featurize, fit, label_of, load_examples, split,
 )
 

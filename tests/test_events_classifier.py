@@ -16,7 +16,7 @@ import pytest
 from conftest import SHARED, needs_shared, run_cli
 from polemos.events import EventCoder
 from polemos.events.classifier import EventClassifier
-from polemos.events.training import load_examples
+from polemos.training.events import load_examples
 from polemos.eval.events import SentenceCoder, main_event
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"

@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from polemos.events.classifier import MODEL_DIR
-from polemos.events.training import DEFAULT_ANNOTATIONS, DEFAULT_SHARED
+from polemos.training.events import DEFAULT_ANNOTATIONS, DEFAULT_SHARED
 
 app = typer.Typer(no_args_is_help=True, help="Train polemos's learned components.")
 
@@ -24,7 +24,7 @@ def train_events(
                                 help="Development material that pointer rows refer to (skipped when absent)."),
 ):
     """Train the event classifier (event or not, PLOVER type, ACLED sub-type) and write a training report."""
-    from polemos.events.training import train
+    from polemos.training.events import train
 
     paths = list(annotations or [DEFAULT_ANNOTATIONS])
     missing = [str(p) for p in paths if not p.exists()]

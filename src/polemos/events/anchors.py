@@ -584,7 +584,7 @@ def _give(events: list[Event], figures: dict[str, dict]) -> None:
     """The incident's figures replace what a mention's own sentence said: "a man was shot"
     alone reads as one injured, which "he died at the hospital" later in the story undoes."""
     for event in events:
-        for category in HARM:
+        for category in sorted(HARM):  # a fixed order: the record's JSON is the same on every run
             if category in figures:
                 event.size[category] = dict(figures[category])
             else:

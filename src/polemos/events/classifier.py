@@ -18,7 +18,7 @@ the ACLED cue words of ``data/events/acled_cues.csv``) and hashed character 3- t
 the words, which let "airstrikes", "air-strike" and "strike" share evidence. Each group of
 sparse features is scaled to about unit length on its own. Prediction is numpy only; the weights
 and the model card ship in ``data/models/`` and are trained by ``polemos train events``
-(``polemos.events.training``). Probabilities are calibrated by a temperature per head.
+(``polemos.training.events``). Probabilities are calibrated by a temperature per head.
 """
 
 from __future__ import annotations
