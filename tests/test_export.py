@@ -168,3 +168,14 @@ def test_version_and_documents_search(db, tmp_path):
     found = run_cli("documents", "--db", db, "--search", "gadal", "-f", "csv")
     assert [row["id"] for row in csv.DictReader(io.StringIO(found.stdout.decode()))] == ["w1"]
     assert run_cli("documents", "--db", db, "-f", "yaml").returncode == 2
+
+
+def test_events_by_country_and_place_name(db):
+    in_azerbaijan = run_cli("events", "--db", db, "--reports", "-f", "json", "--country", "aze")
+    assert {json.loads(line)["country"] for line in in_azerbaijan.stdout.decode().splitlines()} == {"AZE"}
+    at_stepanakert = run_cli("events", "--db", db, "--reports", "-f", "json", "--place", "stepan")
+    assert [json.loads(line)["type"] for line in at_stepanakert.stdout.decode().splitlines()] == ["ASSAULT"]
+    nowhere = run_cli("events", "--db", db, "--reports", "-f", "json", "--place", "Kharkiv")
+    assert nowhere.stdout.decode() == ""
+    bad = run_cli("events", "--db", db, "--country", "Azerbaijan")
+    assert bad.returncode == 2 and "ISO 3166 alpha-3" in bad.stderr.decode()

@@ -13,7 +13,7 @@ from polemos.store.event_filter import EventFilter
 from polemos.store.watch import now
 
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-FILTER_FIELDS = ("actor", "type", "since", "until", "near", "q", "acled", "modality")
+FILTER_FIELDS = ("actor", "type", "since", "until", "country", "place", "near", "q", "acled", "modality")
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from polemos.cli.app import (
-    ActorOption, DbOption, ModalityOption, NearOption, SearchOption, SinceOption, TypeOption, UntilOption, _event_filter,
+    AcledOption, ActorOption, CountryOption, DbOption, ModalityOption, PlaceOption, NearOption, SearchOption, SinceOption, TypeOption, UntilOption, _event_filter,
 )
 from polemos.cli.terminal import printable
 from polemos.cli.watching import _open, err, out
@@ -23,7 +23,7 @@ def add(
     db: Optional[str] = DbOption, actor: Optional[str] = ActorOption, type: Optional[str] = TypeOption,
     since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, near: Optional[str] = NearOption,
     q: Optional[str] = SearchOption, modality: Optional[str] = ModalityOption,
-    acled: Optional[str] = typer.Option(None, "--acled", help="ACLED event type, e.g. 'Battles'."),
+    acled: Optional[str] = AcledOption, country: Optional[str] = CountryOption, place: Optional[str] = PlaceOption,
     min_dead: Optional[float] = typer.Option(None, "--min-dead", help="Only events with at least this many dead."),
     trend: bool = typer.Option(False, "--trend", help="Also alert when this week's count rises far above the 8 weeks before."),
     webhook: Optional[str] = typer.Option(None, "--webhook", help="POST each alert as signed JSON to this URL."),
@@ -35,8 +35,7 @@ def add(
     if webhook and not webhook.startswith(("http://", "https://")):
         raise typer.BadParameter("an http(s) URL", param_hint="--webhook")
     with _open(db) as store:
-        chosen = _event_filter(store, actor, type, since, until, near, None, q, False, None, modality)
-        chosen.acled = acled
+        chosen = _event_filter(store, actor, type, since, until, near, None, q, False, None, modality, acled, country, place)
         try:
             watchlist = Watchlists(store).add(Watchlist(name, chosen, min_dead, trend, webhook, None, email))
         except ValueError as error:

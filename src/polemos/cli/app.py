@@ -226,6 +226,8 @@ def demo(
 
 ActorOption = typer.Option(None, "--actor", help="Actor id or name (e.g. AZE.MIL, 'Azerbaijan').")
 TypeOption = typer.Option(None, "--type", help="PLOVER event type(s), comma-separated (e.g. ASSAULT,COERCE).")
+CountryOption = typer.Option(None, "--country", help="Only events in this country (ISO 3166 alpha-3, e.g. SDN).")
+PlaceOption = typer.Option(None, "--place", help="Only events whose place name holds these words (e.g. Kharkiv).")
 AcledOption = typer.Option(None, "--acled", help="ACLED event type or sub-event type (e.g. Riots, 'Armed clash').")
 SinceOption = typer.Option(None, "--since", help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 UntilOption = typer.Option(None, "--until", help="Only events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")
@@ -238,7 +240,8 @@ ModalityOption = typer.Option(None, "--modality", help="Only events of these mod
                                                       " happened), future, hypothetical, negated.")
 
 
-def _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review=None, modality=None, acled=None):
+def _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review=None, modality=None, acled=None,
+                  country=None, place=None):
     from polemos.store import REVIEW_FILTERS, EventFilter
     from polemos.store.event_filter import split_modalities
 
@@ -256,6 +259,7 @@ def _event_filter(store, actor, type, since, until, near, doc, q, include_reject
         return EventFilter(
             actor=actor, type=type, since=since, until=until, near=point, doc=store.resolve_id(doc) if doc else None,
             q=q, include_rejected=include_rejected, review=review, modality=modality, acled=acled,
+            country=country, place=place,
         )
     except ValueError as error:  # "type: 'ATTACK' is not a PLOVER type; choose among …"
         option, _, message = str(error).partition(": ")
@@ -268,6 +272,7 @@ def events(
     since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, near: Optional[str] = NearOption,
     doc: Optional[str] = DocOption, q: Optional[str] = SearchOption, include_rejected: bool = RejectedOption,
     review: Optional[str] = ReviewOption, modality: Optional[str] = ModalityOption, acled: Optional[str] = AcledOption,
+    country: Optional[str] = CountryOption, place: Optional[str] = PlaceOption,
     reports: bool = typer.Option(False, "--reports", help="List each document's events (reports) instead of canonical events."),
     sort: Optional[str] = typer.Option(None, help="date, type, place, country, dead, sources (canonical), confidence (reports)…;"
                                                   " prefix - for descending. Default -date."),
@@ -285,7 +290,8 @@ def events(
     fmt = _listing_format(fmt)
     try:
         with open_store(db) as store:
-            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review, modality, acled)
+            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review, modality, acled,
+                                   country, place)
             listed = store.events if reports else store.canonical_events
             items, total = listed(chosen, limit=limit, offset=offset, sort=sort)
     except ValueError as error:  # an unknown --sort
@@ -304,6 +310,7 @@ def export(
     since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, near: Optional[str] = NearOption,
     doc: Optional[str] = DocOption, q: Optional[str] = SearchOption, include_rejected: bool = RejectedOption,
     review: Optional[str] = ReviewOption, modality: Optional[str] = ModalityOption, acled: Optional[str] = AcledOption,
+    country: Optional[str] = CountryOption, place: Optional[str] = PlaceOption,
     canonical: bool = typer.Option(False, "--canonical", help="One row per canonical event (fused across documents) instead of"
                                                               " one per document's report."),
     all_types: bool = typer.Option(False, "--all-types", help="ACLED CSV: also the events of types ACLED does not code"
@@ -325,7 +332,8 @@ def export(
         raise typer.BadParameter(str(error).partition(": ")[2], param_hint="--format")
     try:
         with open_store(db) as store:
-            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review, modality, acled)
+            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review, modality, acled,
+                                   country, place)
             gazetteer = built_gazetteer()
             try:
                 count = export_events(store, chosen, fmt, out_path, canonical=canonical, all_types=all_types,

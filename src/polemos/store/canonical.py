@@ -23,6 +23,7 @@ from polemos.record import place_precision
 from polemos.store.dialect import SQLITE
 from polemos.store.event_filter import (
     ACLED_MATCH, SCAN_IN_ORDER_ABOVE, EventFilter, actor_match, actor_parameters, near_condition, order_by,
+    place_conditions,
     split_types,
 )
 from polemos.store.event_views import actor_details, document_events, get_event
@@ -128,6 +129,9 @@ def canonical_conditions(filter: EventFilter, dialect=SQLITE, scan_in_order: boo
     if filter.acled:
         clauses.append(f"{members} JOIN events e ON e.id = m.report_id WHERE {ACLED_MATCH.format(alias='e')})")
         params += [filter.acled, filter.acled]
+    place_clauses, place_params = place_conditions("c", filter, dialect)
+    clauses += place_clauses
+    params += place_params
     if filter.near:
         near_clause, near_params = near_condition("c", filter.near)
         clauses.append(near_clause)

@@ -16,6 +16,7 @@ from typing import Any, Optional
 
 from polemos.codes import PLOVER_TYPES, acled_category, acled_event_types
 from polemos.store.dialect import SQLITE
+from polemos.store.documents import like_pattern
 from polemos.store.events import REVIEW_STATUSES
 
 REVIEW_FILTERS = ("unreviewed", *REVIEW_STATUSES)
@@ -44,6 +45,8 @@ class EventFilter:
     since: Optional[str] = None  # YYYY[-MM[-DD]]: events ending on or after its first day
     until: Optional[str] = None  # YYYY[-MM[-DD]]: events beginning on or before its last day
     near: Optional[tuple[float, float, float]] = None  # lat, lon, km
+    country: Optional[str] = None  # ISO 3166 alpha-3 code of the event's place
+    place: Optional[str] = None  # words of the event's place name ("Kharkiv", "Cook County")
     doc: Optional[str] = None
     q: Optional[str] = None  # full-text search over evidence
     acled: Optional[str] = None  # ACLED event type or sub-event type
@@ -61,6 +64,10 @@ class EventFilter:
             self.type = ",".join(checked_types(self.type)) or None
         if self.acled is not None:
             self.acled = checked_acled(self.acled)
+        if self.country is not None:
+            self.country = checked_country(self.country)
+        if self.place is not None:
+            self.place = " ".join(self.place.split()) or None
         self.since = date_bound(self.since, "since", first=True)
         self.until = date_bound(self.until, "until", first=False)
 
@@ -113,6 +120,9 @@ def event_conditions(filter: EventFilter, dialect=SQLITE, scan_in_order: bool = 
     if filter.acled:
         clauses.append(ACLED_MATCH.format(alias="e"))
         params += [filter.acled, filter.acled]
+    place_clauses, place_params = place_conditions("e", filter, dialect)
+    clauses += place_clauses
+    params += place_params
     if filter.near:
         near_clause, near_params = near_condition("e", filter.near)
         clauses.append(near_clause)
@@ -154,6 +164,27 @@ def checked_types(text: str) -> list[str]:
     if unknown:
         raise ValueError(f"type: {', '.join(map(repr, unknown))} is not a PLOVER type; choose among {', '.join(PLOVER_TYPES)}")
     return list(dict.fromkeys(chosen))
+
+
+def checked_country(text: str) -> Optional[str]:
+    code = text.strip().upper()
+    if not code:
+        return None
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise ValueError(f"country: {text[:40]!r} is not an ISO 3166 alpha-3 code such as SDN or UKR")
+    return code
+
+
+def place_conditions(alias: str, filter: "EventFilter", dialect) -> tuple[list[str], list[Any]]:
+    """The country and place-name tests over the events (``e``) or canonical events (``c``) table."""
+    clauses, params = [], []
+    if filter.country:
+        clauses.append(f"{alias}.country = ?")
+        params.append(filter.country)
+    if filter.place:
+        clauses.append(f"{alias}.place_name {dialect.like} ? ESCAPE '\\'")
+        params.append(like_pattern(filter.place))
+    return clauses, params
 
 
 # An ACLED filter names an event type ("Riots") or a sub-event type ("Mob violence").

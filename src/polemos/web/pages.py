@@ -38,7 +38,7 @@ def render(request: Request, template: str, status_code: int = 200, **context) -
 
 # Pages with the event filter form; a bad filter shows them again with the message.
 FILTERED_PAGES = {"/events": "Events", "/map": "Map", "/timeline": "Timeline", "/network": "Network", "/review": "Review"}
-FILTER_FIELDS = ("q", "type", "actor", "since", "until", "doc", "review", "modality", "acled")
+FILTER_FIELDS = ("q", "type", "actor", "since", "until", "doc", "review", "modality", "acled", "country", "place")
 
 
 def filter_error(request: Request, message: str) -> HTMLResponse:

@@ -45,12 +45,15 @@ def event_filter(
     doc: Optional[str] = Query(None, max_length=300, description="Events of one document."),
     q: Optional[str] = Query(None, max_length=500, description="Full-text search over the evidence sentences."),
     acled: Optional[str] = Query(None, max_length=100, description="ACLED event type or sub-event type."),
+    country: Optional[str] = Query(None, max_length=10, description="ISO 3166 alpha-3 code of the event's country."),
+    place: Optional[str] = Query(None, max_length=200, description="Words of the event's place name."),
     include_rejected: bool = Query(False, description="Also list events an analyst rejected."),
     review: Optional[str] = Query(None, max_length=20, description=f"Review state: {', '.join(REVIEW_FILTERS)}."),
     modality: Optional[str] = Query(None, max_length=100, description=(
         f"Modalities, comma-separated: {', '.join(MODALITIES)} (only asserted events happened).")),
 ) -> EventFilter:
-    for name, value in (("actor", actor), ("type", type), ("near", near), ("doc", doc), ("q", q), ("acled", acled)):
+    for name, value in (("actor", actor), ("type", type), ("near", near), ("doc", doc), ("q", q), ("acled", acled),
+                        ("country", country), ("place", place)):
         if value and _CONTROL.search(value):
             raise HTTPException(422, f"{name}: control characters are not allowed")
     review, modality = _blank_to_none(review), _blank_to_none(modality)
@@ -64,6 +67,7 @@ def event_filter(
         return EventFilter(
             actor=_blank_to_none(actor), type=_blank_to_none(type), since=since, until=until,
             near=_near(near), doc=_blank_to_none(doc), q=_blank_to_none(q), acled=_blank_to_none(acled),
+            country=_blank_to_none(country), place=_blank_to_none(place),
             include_rejected=include_rejected, review=review, modality=modality,
         )
     except ValueError as error:  # an unknown type or ACLED category, a date that is none
@@ -94,7 +98,7 @@ def filter_query(filter: EventFilter) -> dict[str, str]:
     values = {
         "actor": filter.actor, "type": filter.type, "since": filter.since, "until": filter.until,
         "near": ",".join(f"{v:g}" for v in filter.near) if filter.near else None,
-        "doc": filter.doc, "q": filter.q, "acled": filter.acled,
+        "doc": filter.doc, "q": filter.q, "acled": filter.acled, "country": filter.country, "place": filter.place,
         "include_rejected": "true" if filter.include_rejected else None, "review": filter.review,
         "modality": filter.modality,
     }

@@ -406,7 +406,7 @@ def _network_join(store, filter: EventFilter) -> str:
         return "events e CROSS JOIN event_actors t CROSS JOIN event_actors s"
     if filter.doc or filter.actor or filter.near or filter.q:  # few events, found by their own indexes
         return "events e CROSS JOIN event_actors t CROSS JOIN event_actors s"
-    if filter.since or filter.until or filter.acled or filter.modality:  # tested on the events row, which must be read
+    if filter.since or filter.until or filter.acled or filter.modality or filter.country or filter.place:  # tested on the events row
         return "event_actors t CROSS JOIN events e CROSS JOIN event_actors s"
     # Only the type and review verdict, which the events_network index holds beside the id.
     return "event_actors t CROSS JOIN events e INDEXED BY events_network CROSS JOIN event_actors s"
