@@ -172,7 +172,7 @@ def ingest_url(body: UrlIn, request: Request, store=Depends(store_of)):
 
 # -- helpers ------------------------------------------------------------------------------------
 
-FILTER_PARAMS = ("actor", "type", "since", "until", "near", "q", "acled", "modality")
+FILTER_PARAMS = ("actor", "type", "since", "until", "country", "place", "near", "q", "acled", "modality")
 
 
 def _filter_params(given: dict) -> dict:
