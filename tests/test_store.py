@@ -60,3 +60,20 @@ def test_unknown_ids_and_non_databases_give_clear_errors(tmp_path):
     not_db.write_text("this is not sqlite " * 100)
     with pytest.raises(StoreError, match="not a polemos database"):
         open_store(str(not_db))
+
+
+def test_a_store_a_migration_cannot_be_applied_to_is_refused_in_one_line(tmp_path):
+    from conftest import run_cli
+
+    db = tmp_path / "other.db"
+    open_store(str(db)).close()
+    connection = sqlite3.connect(db)
+    last = connection.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
+    connection.execute("DELETE FROM schema_migrations WHERE version = ?", (last,))  # as a different release left it
+    connection.commit()
+    connection.close()
+    result = run_cli("documents", "--db", str(db))
+    lines = result.stderr.decode().strip().splitlines()
+    assert result.returncode == 1 and len(lines) == 1, result.stderr.decode()
+    assert lines[0].startswith("polemos: error: ") and "cannot apply migration" in lines[0] and "Traceback" not in lines[0]
+    assert sqlite3.connect(db).execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == last - 1  # untouched

@@ -92,10 +92,20 @@ class Store:
             current = self.schema_version()  # again, now that no other process can be migrating
             for version, name, sql in scripts:
                 if version > current:
-                    self._run_script(sql)
-                    self.connection.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, _now()))
+                    self._apply(version, name, sql)
             if 0 < current < FUSION_MIGRATION:
                 self.fusion.rebuild()  # the events stored before fusion existed
+
+    def _apply(self, version: int, name: str, sql: str) -> None:
+        """One migration; a store it cannot be applied to is refused in one line, unchanged
+        (the migrations run in one transaction)."""
+        try:
+            self._run_script(sql)
+        except Exception as error:  # noqa: BLE001 - sqlite3 and psycopg errors alike
+            raise StoreError(f"{self.display_location}: cannot apply migration {name} to this store "
+                             f"({type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''});"
+                             " it was made by another version of polemos") from None
+        self.connection.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, _now()))
 
     def _run_script(self, sql: str) -> None:
         raise NotImplementedError
