@@ -123,6 +123,22 @@ def test_the_workspace_refuses_to_fetch_private_addresses():
     refuse_private_address("http://93.184.216.34/")  # a public address (no lookup needed)
 
 
+def test_the_connection_itself_is_checked_so_a_rebound_name_reaches_nothing_private():
+    import httpx
+
+    from polemos.ingest.fetch import PrivateAddress, refuse_private_peer
+
+    site = Site(articles=1).start()
+    try:
+        # As if the name had resolved to a public address for the check and to this machine for
+        # the connection: only the check on the open connection stands between them.
+        with httpx.Client(event_hooks={"response": [refuse_private_peer]}) as client:
+            with pytest.raises(PrivateAddress, match="connected to 127.0.0.1"):
+                client.get(f"{site.base}/news/0000.html")
+    finally:
+        site.stop()
+
+
 @pytest.mark.slow
 def test_a_kill_during_watch_run_loses_and_repeats_nothing(tmp_path):
     site = Site(articles=30).start()

@@ -68,7 +68,7 @@ class Fetcher:
 
     def __init__(self, policy: FetchPolicy | None = None):
         self.policy = policy or FetchPolicy()
-        hooks = {"request": [_refuse_private_request]} if self.policy.public_only else {}
+        hooks = {"request": [_refuse_private_request], "response": [refuse_private_peer]} if self.policy.public_only else {}
         self.client = httpx.Client(
             timeout=httpx.Timeout(self.policy.timeout), follow_redirects=True,
             headers={"User-Agent": self.policy.user_agent}, max_redirects=5, event_hooks=hooks,
@@ -208,6 +208,21 @@ class PrivateAddress(ValueError):
 def _refuse_private_request(request: httpx.Request) -> None:
     """Checked before every request of a public-only fetcher, so a redirect cannot lead inside either."""
     refuse_private_address(str(request.url))
+
+
+def refuse_private_peer(response: httpx.Response) -> None:
+    """Checked on the connection itself, once it is open: a name that resolved to a public
+    address for the check and to a private one for the connection (DNS rebinding) is caught
+    here, before anything of the answer is read."""
+    stream = response.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if not peer:
+        return
+    address = ipaddress.ip_address(str(peer[0]).split("%")[0])
+    if not address.is_global or address.is_multicast:
+        response.close()
+        raise PrivateAddress(f"{response.request.url.host} connected to {address}, a private, loopback or link-local"
+                             " address; the server refuses to fetch it (start it with --allow-private-fetch to allow)")
 
 
 def refuse_private_address(url: str) -> None:
