@@ -23,7 +23,6 @@ and the model card ship in ``data/models/`` and are trained by ``polemos train e
 
 from __future__ import annotations
 
-import csv
 import json
 import zlib
 from dataclasses import dataclass
@@ -33,9 +32,10 @@ from typing import Iterable
 import numpy as np
 from spacy.tokens import Span
 
+from polemos.codes import acled_codes
+
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 MODEL_STEM = "events"  # events.npz (weights) and events.json (model card)
-ACLED_CODES_PATH = Path(__file__).resolve().parent.parent / "data" / "events" / "acled_codes.csv"
 HEADS = ("event", "plover", "acled")
 NO_ACLED = "NONE"
 HASH_BITS = 20
@@ -77,11 +77,10 @@ class Judgement:
     acled_p: float
 
 
-def load_acled_codes(path: Path = ACLED_CODES_PATH) -> dict[str, dict[str, str]]:
+def load_acled_codes() -> dict[str, dict[str, str]]:
     """ACLED sub-type code -> ``{"event_type", "sub_event_type"}`` as ACLED names them."""
-    with path.open(newline="", encoding="utf-8") as handle:
-        return {row["code"]: {"event_type": row["event_type"], "sub_event_type": row["sub_event_type"]}
-                for row in csv.DictReader(handle)}
+    return {code: {"event_type": event_type, "sub_event_type": sub_event_type}
+            for code, event_type, sub_event_type in acled_codes()}
 
 
 def code_of(acled: dict | None, codes: dict[str, dict[str, str]]) -> str | None:
