@@ -16,8 +16,9 @@ its own: "no PLOVER type" is an answer annotators can disagree on.
 With ``--written overlap-<second>-on-<first>.jsonl`` it compares instead a second annotator's
 blind labels of some written sentences with those of their author, kept in
 ``written-<first>.jsonl`` (the overlap file holds ids and labels only, the text stays in the
-written file): the same table for the two of them, plus ``negative``; with ``--datasheet`` it fills that pair's
-own block (``<!-- written-agreement:<second>-on-<first>:begin -->`` ... ``:end -->``).
+written file): the same table for the two of them, plus ``negative``. With ``--datasheet`` it
+fills that pair's own block, ``<!-- written-agreement:<second>-on-<first>:begin -->`` to
+``... :end -->``, so that each relabelling keeps its figures.
 
 With ``--adjudicate`` it also writes one row per overlap sentence with the majority label of
 each field (``annotator`` = ``adjudicated``). A field with no majority is a tie: the
