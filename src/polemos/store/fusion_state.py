@@ -27,6 +27,7 @@ from typing import Any, Iterable, Iterator, Optional
 from polemos.fusion.compat import Profile
 from polemos.fusion.report import Report
 from polemos.fusion.state import Member, profile_from_dict, profile_to_dict
+from polemos.store.migration_files import migration_scripts, split_statements
 
 _BATCH = 500  # parameters per IN (...) list, well under SQLite's limit
 
@@ -34,9 +35,6 @@ _BATCH = 500  # parameters per IN (...) list, well under SQLite's limit
 def create_tables(connection) -> None:
     """The fusion tables on a bare SQLite connection (if missing), as the store's own migration
     creates them (a store has them already); the migration is the one definition of their schema."""
-    from polemos.store.base import migration_scripts
-    from polemos.store.sqlite import split_statements
-
     for _version, name, sql in migration_scripts():
         if "_canonical_" not in name:
             continue
