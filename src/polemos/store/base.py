@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import zlib
 from datetime import datetime, timezone
-from importlib import resources
 from typing import Iterator, Optional
 
 from polemos.fusion import EventFamilies
@@ -23,6 +22,7 @@ from polemos.store.canonical import StoreFusion, canonical_id_of, get_canonical,
 from polemos.store.event_filter import EventFilter
 from polemos.store.event_views import get_event, query_events
 from polemos.store.events import add_review, assign_stable_ids, delete_events, write_events
+from polemos.store.migration_files import migration_scripts
 
 COUNTABLE_TABLES = frozenset({
     "documents", "actors", "actor_mentions", "places", "timexes", "quantities", "sentences",
@@ -33,17 +33,6 @@ FUSION_MIGRATION = 4  # the version that added canonical events: stores older th
 
 class StoreError(Exception):
     pass
-
-
-def migration_scripts(folder: str = "migrations") -> list[tuple[int, str, str]]:
-    """(version, name, sql) of every packaged migration in ``folder``, in order."""
-    directory = resources.files("polemos.store").joinpath(*folder.split("/"))
-    scripts = []
-    for entry in directory.iterdir():
-        if entry.name.endswith(".sql"):
-            version = int(entry.name.split("_", 1)[0])
-            scripts.append((version, entry.name, entry.read_text(encoding="utf-8")))
-    return sorted(scripts)
 
 
 class Store:

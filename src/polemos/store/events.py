@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from typing import Optional
 
 from polemos.distance import great_circle_km
-from polemos.record import Event, ExtractionRecord, plain
+from polemos.record import Event, ExtractionRecord, plain, size_figure
 
 REVIEW_STATUSES = ("confirmed", "rejected", "corrected")
 CORRECTABLE = ("type", "mode", "actor", "recipient", "date", "place", "size")
@@ -45,7 +45,7 @@ def write_events(connection, record: ExtractionRecord) -> None:
     for event in record.events:
         place = record.places[event.place] if event.place is not None and 0 <= event.place < len(record.places) else None
         date = event.date or {}
-        dead = (event.size or {}).get("dead") or {}
+        dead = size_figure(event.size, "dead")
         connection.execute(
             "INSERT INTO events (id, doc_id, type, mode, context_json, date_value, date_begin, date_end, date_text,"
             " date_precision, place_idx, place_name, place_geonameid, lat, lon, country, place_feature, modality,"

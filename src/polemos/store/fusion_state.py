@@ -27,6 +27,8 @@ from typing import Any, Iterable, Iterator, Optional
 from polemos.fusion.compat import Profile
 from polemos.fusion.report import Report
 from polemos.fusion.state import Member, profile_from_dict, profile_to_dict
+from polemos.record import size_figure
+from polemos.store.migration_files import migration_scripts, split_statements
 
 _BATCH = 500  # parameters per IN (...) list, well under SQLite's limit
 
@@ -34,9 +36,6 @@ _BATCH = 500  # parameters per IN (...) list, well under SQLite's limit
 def create_tables(connection) -> None:
     """The fusion tables on a bare SQLite connection (if missing), as the store's own migration
     creates them (a store has them already); the migration is the one definition of their schema."""
-    from polemos.store.base import migration_scripts
-    from polemos.store.sqlite import split_statements
-
     for _version, name, sql in migration_scripts():
         if "_canonical_" not in name:
             continue
@@ -123,7 +122,7 @@ class SQLFusionState:
 
     def save_view(self, cluster_id: str, view: dict[str, Any]) -> None:
         date, place = view.get("date") or {}, view.get("place") or {}
-        dead = (view.get("size") or {}).get("dead") or {}
+        dead = size_figure(view.get("size"), "dead")
         self.connection.execute(
             "UPDATE canonical_events SET mode = ?, date_begin = ?, date_end = ?, date_precision = ?, place_name = ?,"
             " lat = ?, lon = ?, country = ?, place_feature = ?, dead_value = ?, dead_min = ?, dead_max = ?,"
