@@ -9,6 +9,7 @@ import secrets
 from dataclasses import asdict, dataclass, field
 from typing import Optional
 
+from polemos.alerts.sealing import SealingError, is_sealed, load_key, open_secret, seal
 from polemos.store.event_filter import EventFilter
 from polemos.store.watch import now
 
@@ -26,12 +27,14 @@ class Watchlist:
     webhook_secret: Optional[str] = None
     email_to: Optional[str] = None
     created_at: Optional[str] = None
+    # Whether the webhook may be a private, loopback or link-local address: only when whoever
+    # made the watchlist said so (`alerts add --allow-private-webhook`, `serve --allow-private-fetch`).
+    webhook_private_ok: bool = False
+    secret_problem: Optional[str] = field(default=None, repr=False)  # why the stored secret could not be unsealed
 
     def __post_init__(self) -> None:
         if not NAME.match(self.name or ""):
             raise ValueError(f"{self.name!r}: a watchlist name is letters, digits, '.', '_' or '-' (up to 64)")
-        if self.webhook_url and not self.webhook_secret:
-            self.webhook_secret = secrets.token_hex(16)
 
     def filter_json(self) -> str:
         chosen = {key: getattr(self.filter, key) for key in FILTER_FIELDS if getattr(self.filter, key) is not None}
@@ -59,6 +62,7 @@ class Watchlist:
         shown = asdict(self)
         shown["filter"] = json.loads(self.filter_json())
         shown.pop("webhook_secret")
+        shown.pop("secret_problem")
         shown["description"] = self.describe()
         return shown
 
@@ -68,8 +72,13 @@ def from_row(row) -> Watchlist:
     min_dead = chosen.pop("min_dead", None)
     if chosen.get("near"):
         chosen["near"] = tuple(chosen["near"])
+    secret, problem = row["webhook_secret"], None
+    try:
+        secret = open_secret(secret)
+    except SealingError as error:
+        secret, problem = None, f"webhook secret: {error}"
     return Watchlist(row["name"], EventFilter(**chosen), min_dead, bool(row["trend"]), row["webhook_url"],
-                     row["webhook_secret"], row["email_to"], row["created_at"])
+                     secret, row["email_to"], row["created_at"], bool(row["webhook_private_ok"]), problem)
 
 
 class Watchlists:
@@ -80,17 +89,35 @@ class Watchlists:
         self.connection = store.connection
 
     def add(self, watchlist: Watchlist) -> Watchlist:
-        """Save a new watchlist; ValueError when the name is taken."""
+        """Save a new watchlist, its webhook secret sealed; ValueError when the name is taken
+        (or the sealing key cannot be used)."""
         watchlist.created_at = watchlist.created_at or now()
+        if watchlist.webhook_url and not watchlist.webhook_secret:
+            watchlist.webhook_secret = secrets.token_hex(16)
+        sealed = seal(watchlist.webhook_secret, load_key(create=True)) if watchlist.webhook_secret else None
         with self.store.transaction():
             cursor = self.connection.execute(
-                "INSERT INTO watchlists (name, filter_json, trend, webhook_url, webhook_secret, email_to, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                "INSERT INTO watchlists (name, filter_json, trend, webhook_url, webhook_secret, email_to, created_at,"
+                " webhook_private_ok) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (watchlist.name, watchlist.filter_json(), int(watchlist.trend), watchlist.webhook_url,
-                 watchlist.webhook_secret, watchlist.email_to, watchlist.created_at))
+                 sealed, watchlist.email_to, watchlist.created_at, int(watchlist.webhook_private_ok)))
         if cursor.rowcount != 1:
             raise ValueError(f"a watchlist named {watchlist.name!r} exists already")
         return watchlist
+
+    def seal_plain_secrets(self) -> int:
+        """Seal the webhook secrets kept in the clear by a version before sealing; how many were."""
+        rows = self.connection.execute(
+            "SELECT name, webhook_secret FROM watchlists WHERE webhook_secret IS NOT NULL").fetchall()
+        plain = [(row["name"], row["webhook_secret"]) for row in rows if not is_sealed(row["webhook_secret"])]
+        if not plain:
+            return 0
+        key = load_key(create=True)
+        with self.store.transaction():
+            for name, secret in plain:
+                self.connection.execute("UPDATE watchlists SET webhook_secret = ? WHERE name = ? AND webhook_secret = ?",
+                                        (seal(secret, key), name, secret))
+        return len(plain)
 
     def all(self) -> list[Watchlist]:
         return [from_row(row) for row in self.connection.execute("SELECT * FROM watchlists ORDER BY name")]

@@ -1,0 +1,160 @@
+"""Webhook secrets sealed at rest, and webhook deliveries pinned to the address checked just
+before them: real stores, real HTTP receivers on loopback addresses, no spaCy."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from made_up_records import karabakh_record
+from pg import postgres_server, postgres_url  # noqa: F401 - fixtures
+from polemos.alerts import DeliveryConfig, Watchlist, Watchlists, deliver_pending, record_alerts
+from polemos.alerts.matching import alerts_of
+from polemos.alerts.sealing import SealingError, load_key, open_secret, seal, unseal
+from polemos.store import EventFilter, open_store
+from test_web_support import free_port
+
+
+class Receiver:
+    """A webhook receiver bound to one loopback address; keeps each body, Host and signature check."""
+
+    def __init__(self, address: str = "127.0.0.1", port: int = 0):
+        self.received: list[dict] = []
+        self.secret = ""
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                expected = "sha256=" + hmac.new(receiver.secret.encode(), body, hashlib.sha256).hexdigest()
+                receiver.received.append({"body": json.loads(body), "host": self.headers["Host"],
+                                          "signed": hmac.compare_digest(expected, self.headers["X-Polemos-Signature"])})
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer((address, port), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request, tmp_path):
+    location = str(tmp_path / "alerts.db") if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    with open_store(location) as opened:
+        yield opened
+
+
+def assaults_alerting(store, url: str, private_ok: bool) -> Watchlist:
+    """A watchlist on assaults with a webhook, and one stored document that makes it alert."""
+    watchlist = Watchlists(store).add(Watchlist("assaults", EventFilter(type="ASSAULT"), webhook_url=url,
+                                                webhook_private_ok=private_ok))
+    store.add(karabakh_record())
+    assert len(record_alerts(store, watchlist, ["kar"])) == 1
+    return watchlist
+
+
+def test_a_webhook_secret_is_sealed_in_the_store_and_signs_the_delivery(store):
+    receiver = Receiver()
+    try:
+        made = assaults_alerting(store, f"http://127.0.0.1:{receiver.port}/hook", private_ok=True)
+        receiver.secret = made.webhook_secret
+        kept = store.connection.execute("SELECT webhook_secret FROM watchlists").fetchone()[0]
+        assert kept.startswith("sealed:1:") and made.webhook_secret not in kept
+        assert Watchlists(store).get("assaults").webhook_secret == made.webhook_secret
+        assert deliver_pending(store, DeliveryConfig(timeout=5)) == ["alerts: assaults: 1 of 1 sent to the webhook"]
+        assert len(receiver.received) == 1 and receiver.received[0]["signed"]
+    finally:
+        receiver.stop()
+
+
+def test_a_secret_sealed_with_another_key_fails_its_delivery_in_one_line_and_is_kept(store, monkeypatch):
+    receiver = Receiver()
+    try:
+        assaults_alerting(store, f"http://127.0.0.1:{receiver.port}/hook", private_ok=True)
+        monkeypatch.setenv("POLEMOS_SECRET_KEY", "another key, not the one it was sealed with")
+        assert deliver_pending(store, DeliveryConfig(timeout=5)) == ["alerts: assaults: 0 of 1 sent to the webhook"]
+        delivery = alerts_of(store, "assaults")[0]["deliveries"][0]
+        assert delivery["status"] == "pending" and "sealed with another key" in delivery["last_error"]
+        assert receiver.received == []  # nothing unsigned or wrongly signed went out
+        assert store.connection.execute("SELECT webhook_secret FROM watchlists").fetchone()[0].startswith("sealed:1:")
+    finally:
+        receiver.stop()
+
+
+def test_a_secret_kept_in_the_clear_by_an_older_version_is_sealed_at_the_next_delivery(store):
+    made = Watchlists(store).add(Watchlist("plain", webhook_url="http://127.0.0.1:9/hook", webhook_private_ok=True))
+    with store.transaction():
+        store.connection.execute("UPDATE watchlists SET webhook_secret = ?", ("an-old-clear-secret",))
+    assert Watchlists(store).get("plain").webhook_secret == "an-old-clear-secret"
+    assert made.webhook_secret != "an-old-clear-secret"
+    deliver_pending(store, DeliveryConfig(timeout=5))
+    kept = store.connection.execute("SELECT webhook_secret FROM watchlists").fetchone()[0]
+    assert kept.startswith("sealed:1:") and open_secret(kept) == "an-old-clear-secret"
+
+
+def test_sealing_refuses_a_key_file_others_can_read_and_an_altered_value(tmp_path, monkeypatch):
+    path = tmp_path / "secret.key"
+    monkeypatch.setenv("POLEMOS_KEY_FILE", str(path))
+    key = load_key(create=True)
+    assert path.stat().st_mode & 0o777 == 0o600 and load_key() == key
+    sealed = seal("s3cret", key)
+    assert unseal(sealed, key) == "s3cret" and seal("s3cret", key) != sealed  # a fresh nonce each time
+    altered = sealed[:-3] + ("A" if sealed[-3] != "A" else "B") + sealed[-2:]
+    with pytest.raises(SealingError):
+        unseal(altered, key)
+    path.chmod(0o644)
+    with pytest.raises(SealingError, match="chmod 600"):
+        load_key()
+
+
+def test_a_webhook_made_for_public_addresses_never_reaches_a_private_one(store):
+    receiver = Receiver()
+    try:
+        assaults_alerting(store, f"http://127.0.0.1:{receiver.port}/hook", private_ok=False)
+        assert deliver_pending(store, DeliveryConfig(timeout=5)) == ["alerts: assaults: 0 of 1 sent to the webhook"]
+        delivery = alerts_of(store, "assaults")[0]["deliveries"][0]
+        assert "127.0.0.1" in delivery["last_error"] and "--allow-private-webhook" in delivery["last_error"]
+        assert receiver.received == []
+    finally:
+        receiver.stop()
+
+
+def test_each_delivery_goes_to_the_address_checked_not_to_a_second_answer_of_the_name(store, monkeypatch):
+    """A rebinding name answers 127.0.0.1 to the check and 127.0.0.2 to any later lookup: the
+    POST reaches the first, under the name, and nothing asks the name a second time."""
+    checked, rebound = Receiver("127.0.0.1"), None
+    try:
+        rebound = Receiver("127.0.0.2", checked.port)
+        real_lookup, lookups = socket.getaddrinfo, []
+
+        def rebinding_lookup(host, port, *args, **kwargs):  # the system's resolver, but for one name
+            if host != "hooks.example":
+                return real_lookup(host, port, *args, **kwargs)
+            lookups.append(host)
+            answer = "127.0.0.1" if len(lookups) == 1 else "127.0.0.2"
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (answer, port))]
+
+        monkeypatch.setattr(socket, "getaddrinfo", rebinding_lookup)
+        made = assaults_alerting(store, f"http://hooks.example:{checked.port}/hook", private_ok=True)
+        checked.secret = rebound.secret = made.webhook_secret
+        assert deliver_pending(store, DeliveryConfig(timeout=5)) == ["alerts: assaults: 1 of 1 sent to the webhook"]
+        assert lookups == ["hooks.example"]
+        assert rebound.received == [] and len(checked.received) == 1
+        assert checked.received[0]["host"] == f"hooks.example:{checked.port}" and checked.received[0]["signed"]
+    finally:
+        checked.stop()
+        if rebound is not None:
+            rebound.stop()
