@@ -8,6 +8,7 @@ import hmac
 import json
 import socket
 import threading
+from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -158,3 +159,52 @@ def test_each_delivery_goes_to_the_address_checked_not_to_a_second_answer_of_the
         checked.stop()
         if rebound is not None:
             rebound.stop()
+
+
+@pytest.fixture()
+def tls_mailbox(tmp_path):
+    """A local SMTP server (aiosmtpd) that requires STARTTLS, with a self-signed certificate for 127.0.0.1."""
+    import shutil
+    import ssl
+    import subprocess
+
+    from aiosmtpd.controller import Controller
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make the test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+
+    class Keep:
+        messages: list = []
+
+        async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+            self.messages.append(envelope.content)
+            return "250 OK"
+
+    keep = Keep()
+    keep.messages = []
+    controller = Controller(keep, hostname="127.0.0.1", port=free_port(), tls_context=context, require_starttls=True)
+    controller.start()
+    yield controller.port, cert, keep.messages
+    controller.stop()
+
+
+def test_starttls_checks_the_mail_servers_certificate(tmp_path, tls_mailbox, monkeypatch):
+    port, cert, messages = tls_mailbox
+    config = DeliveryConfig(smtp_host="127.0.0.1", smtp_port=port, smtp_starttls=True, timeout=5)
+    with open_store(str(tmp_path / "mail.db")) as store:
+        watchlist = Watchlists(store).add(Watchlist("assaults", EventFilter(type="ASSAULT"), email_to="analyst@example.org"))
+        store.add(karabakh_record())
+        record_alerts(store, watchlist, ["kar"])
+        monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "no-such-bundle.pem"))  # trusts nothing: not even this server
+        [line] = deliver_pending(store, config)
+        assert "e-mail digest failed" in line and "CERTIFICATE_VERIFY_FAILED" in line and messages == []
+        monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # the server's certificate trusted: the digest goes
+        later = datetime.now(timezone.utc) + timedelta(hours=1)
+        assert deliver_pending(store, config, at=later) == ["alerts: assaults: digest of 1 mailed to analyst@example.org"]
+        assert len(messages) == 1 and b"Stepanakert" in messages[0]

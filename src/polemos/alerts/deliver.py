@@ -17,6 +17,7 @@ import hmac
 import json
 import os
 import smtplib
+import ssl
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -171,8 +172,8 @@ def _send_digest(watchlist, alerts: list[dict], config: DeliveryConfig) -> Optio
         return "no SMTP server configured (POLEMOS_SMTP_HOST)"
     try:
         with smtplib.SMTP(config.smtp_host, config.smtp_port, timeout=config.timeout) as smtp:
-            if config.smtp_starttls:
-                smtp.starttls()
+            if config.smtp_starttls:  # with the server's certificate checked, as smtplib does not by default
+                smtp.starttls(context=ssl.create_default_context())
             if config.smtp_user:
                 smtp.login(config.smtp_user, config.smtp_password or "")
             smtp.send_message(digest_message(watchlist, alerts, config))
