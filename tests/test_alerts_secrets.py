@@ -67,14 +67,18 @@ def assaults_alerting(store, url: str, private_ok: bool) -> Watchlist:
     return watchlist
 
 
-def test_a_webhook_secret_is_sealed_in_the_store_and_signs_the_delivery(store):
+def test_a_webhook_address_and_secret_are_sealed_in_the_store_and_the_secret_signs_the_delivery(store):
     receiver = Receiver()
     try:
-        made = assaults_alerting(store, f"http://127.0.0.1:{receiver.port}/hook", private_ok=True)
+        url = f"http://127.0.0.1:{receiver.port}/hook/T0123/s3cret-path"  # a chat service's kind: the path is a credential
+        made = assaults_alerting(store, url, private_ok=True)
         receiver.secret = made.webhook_secret
-        kept = store.connection.execute("SELECT webhook_secret FROM watchlists").fetchone()[0]
+        kept_url, kept = store.connection.execute("SELECT webhook_url, webhook_secret FROM watchlists").fetchone()
         assert kept.startswith("sealed:1:") and made.webhook_secret not in kept
-        assert Watchlists(store).get("assaults").webhook_secret == made.webhook_secret
+        assert kept_url.startswith("sealed:1:") and "s3cret-path" not in kept_url
+        found = Watchlists(store).get("assaults")
+        assert (found.webhook_url, found.webhook_secret) == (url, made.webhook_secret)
+        assert found.public()["webhook_url"] == f"http://127.0.0.1:{receiver.port}/…"  # what readers see
         assert deliver_pending(store, DeliveryConfig(timeout=5)) == ["alerts: assaults: 1 of 1 sent to the webhook"]
         assert len(receiver.received) == 1 and receiver.received[0]["signed"]
     finally:
@@ -95,15 +99,17 @@ def test_a_secret_sealed_with_another_key_fails_its_delivery_in_one_line_and_is_
         receiver.stop()
 
 
-def test_a_secret_kept_in_the_clear_by_an_older_version_is_sealed_at_the_next_delivery(store):
+def test_a_webhook_kept_in_the_clear_by_an_older_version_is_sealed_at_the_next_delivery(store):
     made = Watchlists(store).add(Watchlist("plain", webhook_url="http://127.0.0.1:9/hook", webhook_private_ok=True))
     with store.transaction():
-        store.connection.execute("UPDATE watchlists SET webhook_secret = ?", ("an-old-clear-secret",))
+        store.connection.execute("UPDATE watchlists SET webhook_url = ?, webhook_secret = ?",
+                                 ("http://127.0.0.1:9/old", "an-old-clear-secret"))
     assert Watchlists(store).get("plain").webhook_secret == "an-old-clear-secret"
     assert made.webhook_secret != "an-old-clear-secret"
     deliver_pending(store, DeliveryConfig(timeout=5))
-    kept = store.connection.execute("SELECT webhook_secret FROM watchlists").fetchone()[0]
+    kept_url, kept = store.connection.execute("SELECT webhook_url, webhook_secret FROM watchlists").fetchone()
     assert kept.startswith("sealed:1:") and open_secret(kept) == "an-old-clear-secret"
+    assert kept_url.startswith("sealed:1:") and open_secret(kept_url) == "http://127.0.0.1:9/old"
 
 
 def test_sealing_refuses_a_key_file_others_can_read_and_an_altered_value(tmp_path, monkeypatch):

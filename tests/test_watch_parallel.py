@@ -29,6 +29,7 @@ class CountingSites:
         self.most_per_host: Counter = Counter()
         self.most_at_once = 0
         self.hits: Counter = Counter()
+        self.reached: Counter = Counter()  # requests per address the connection came to
         sites = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -36,23 +37,22 @@ class CountingSites:
                 host = self.headers["Host"].split(":")[0]
                 with sites.lock:
                     sites.hits[(host, self.path)] += 1
+                    sites.reached[self.server.server_address[0]] += 1
                     sites.in_flight[host] += 1
                     sites.most_per_host[host] = max(sites.most_per_host[host], sites.in_flight[host])
                     sites.most_at_once = max(sites.most_at_once, sum(sites.in_flight.values()))
-                try:
-                    if self.path == "/robots.txt":
-                        body, status = b"not found", 404
-                    else:
-                        time.sleep(0.3)  # a slow page: fetches of two hosts overlap
-                        body, status = article_page(int(self.path.split("/")[-1].split(".")[0])), 200
-                    self.send_response(status)
-                    self.send_header("Content-Type", "text/html; charset=utf-8")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                finally:
-                    with sites.lock:
-                        sites.in_flight[host] -= 1
+                if self.path == "/robots.txt":
+                    body, status = b"not found", 404
+                else:
+                    time.sleep(0.3)  # a slow page: fetches of two hosts overlap
+                    body, status = article_page(int(self.path.split("/")[-1].split(".")[0])), 200
+                with sites.lock:  # done before answering: the client may ask again as soon as it has the answer
+                    sites.in_flight[host] -= 1
+                self.send_response(status)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
 
             def log_message(self, *args):
                 pass
@@ -92,3 +92,32 @@ def test_several_hosts_are_fetched_at_once_and_each_host_one_request_at_a_time(s
     assert dict(sites.most_per_host) == {"127.0.0.1": 1, "127.0.0.2": 1}  # polite: never two at once on one host
     assert sites.most_at_once == 2  # but both hosts at once
     assert max(sites.hits.values()) == 1  # each page (and each robots.txt) asked for once
+
+
+def test_a_pinned_fetch_connects_to_the_address_checked_and_never_asks_the_name_again(monkeypatch):
+    """The transport of the workspace's public-only fetcher, here allowed loopback: a name that
+    answers 127.0.0.1 to the check and 127.0.0.2 afterwards is fetched from 127.0.0.1, under its name."""
+    import socket
+
+    import httpx
+
+    from polemos.ingest.fetch import PinnedTransport
+
+    sites = CountingSites()
+    try:
+        real_lookup, lookups = socket.getaddrinfo, []
+
+        def rebinding_lookup(host, port, *args, **kwargs):
+            if host != "news.example":
+                return real_lookup(host, port, *args, **kwargs)
+            lookups.append(host)
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1" if len(lookups) == 1 else "127.0.0.2", port))]
+
+        monkeypatch.setattr(socket, "getaddrinfo", rebinding_lookup)
+        with httpx.Client(transport=PinnedTransport(public_only=False)) as client:
+            answer = client.get(f"http://news.example:{sites.port}/news/3.html")
+        assert answer.status_code == 200 and str(answer.url) == f"http://news.example:{sites.port}/news/3.html"
+        assert lookups == ["news.example"] and dict(sites.hits) == {("news.example", "/news/3.html"): 1}
+        assert dict(sites.reached) == {"127.0.0.1": 1}  # the address checked, not the second answer
+    finally:
+        sites.stop()

@@ -69,10 +69,14 @@ class Fetcher:
 
     def __init__(self, policy: FetchPolicy | None = None):
         self.policy = policy or FetchPolicy()
-        hooks = {"request": [_refuse_private_request], "response": [refuse_private_peer]} if self.policy.public_only else {}
+        # A public-only fetcher connects to the very address it checked (each redirect too), and
+        # checks the open connection's peer again before reading the answer.
+        public_only = self.policy.public_only
         self.client = httpx.Client(
             timeout=httpx.Timeout(self.policy.timeout), follow_redirects=True,
-            headers={"User-Agent": self.policy.user_agent}, max_redirects=5, event_hooks=hooks,
+            headers={"User-Agent": self.policy.user_agent}, max_redirects=5,
+            event_hooks={"response": [refuse_private_peer]} if public_only else {},
+            transport=PinnedTransport(public_only=True) if public_only else None,
         )
         self._robots: dict[str, Optional[robotparser.RobotFileParser]] = {}
         self._next_slot: dict[str, float] = {}
@@ -215,9 +219,25 @@ class PrivateAddress(ValueError):
     pass
 
 
-def _refuse_private_request(request: httpx.Request) -> None:
-    """Checked before every request of a public-only fetcher, so a redirect cannot lead inside either."""
-    refuse_private_address(str(request.url))
+class PinnedTransport(httpx.HTTPTransport):
+    """Sends each request (each redirect included) to an address its host resolved to just now
+    (a public one, when ``public_only``), never letting the connection look the name up again:
+    with public_only, the request itself cannot reach the network inside, even once, through a
+    name that rebinds between check and use."""
+
+    def __init__(self, public_only: bool = True, **options):
+        super().__init__(**options)
+        self.public_only = public_only
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        url = str(request.url)
+        address = checked_addresses(url, public_only=self.public_only)[0]
+        pinned, host, extensions = pinned_request(url, address)
+        headers = httpx.Headers(request.headers)
+        headers["Host"] = host["Host"]
+        sent = httpx.Request(request.method, pinned, headers=headers, stream=request.stream,
+                             extensions={**request.extensions, **extensions})
+        return super().handle_request(sent)  # the client puts the request as made back on the response
 
 
 def refuse_private_peer(response: httpx.Response) -> None:
