@@ -130,7 +130,10 @@ def post_webhook(url: str, body: bytes, signature: str, public_only: bool, timeo
     try:
         addresses = checked_addresses(url, public_only)
     except PrivateAddress as refused:
-        return str(refused).replace("--allow-private-fetch", "`alerts add --allow-private-webhook`")
+        reason = str(refused).split(";")[0]
+        if "private" not in reason:
+            return reason
+        return f"{reason}; this webhook may reach public addresses only (made without --allow-private-webhook)"
     for address in addresses:  # in the resolver's order, as a client would, until one connects
         pinned, host, extensions = pinned_request(url, address)
         headers = {**host, "Content-Type": "application/json", SIGNATURE_HEADER: signature, "User-Agent": "polemos-alerts"}
