@@ -67,10 +67,15 @@ class Store:
             return 0
         return self.connection.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] or 0
 
+    def applied_versions(self) -> set[int]:
+        if not self.connection.execute(self.dialect.table_exists, ("schema_migrations",)).fetchone():
+            return set()
+        return {row[0] for row in self.connection.execute("SELECT version FROM schema_migrations")}
+
     def migrate(self) -> None:
         """Apply every packaged migration not applied yet; safe when several processes open a new store at once."""
         scripts = migration_scripts(self.dialect.migrations_folder)
-        if self.schema_version() >= scripts[-1][0]:
+        if {version for version, _name, _sql in scripts} <= self.applied_versions():
             return
         with self.transaction():
             if self.dialect.lock_migrations:
@@ -79,8 +84,9 @@ class Store:
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
             )
             current = self.schema_version()  # again, now that no other process can be migrating
+            applied = self.applied_versions()
             for version, name, sql in scripts:
-                if version > current:
+                if version not in applied:  # numbers are given out ahead, so a lower one may come later
                     self._apply(version, name, sql)
             if 0 < current < FUSION_MIGRATION:
                 self.fusion.rebuild()  # the events stored before fusion existed

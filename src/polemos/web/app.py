@@ -153,4 +153,6 @@ def serve(store_location: str, host: str = "127.0.0.1", port: int = 8000,
     app = create_app(store_location, token=token, private=private, host=host, allow_private_fetch=allow_private_fetch)
     shown = f"[{host}]" if ":" in host else host
     print(f"polemos: workspace on {store_location} at http://{shown}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    from polemos.web.protocol import JsonErrorH11Protocol
+
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, http=JsonErrorH11Protocol)
