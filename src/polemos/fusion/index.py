@@ -93,7 +93,7 @@ class FusionIndex:
         """Make two canonical events one (the one with more reports keeps its id)."""
         changes: dict[str, Change] = {}
         if cluster_a != cluster_b and self.state.has(cluster_a) and self.state.has(cluster_b):
-            self._merge_two(cluster_a, cluster_b, changes)
+            self._merge_two(cluster_b, cluster_a, changes)  # on a tie in size the first keeps its id
         return self._finish(changes)
 
     def canonical_events(self) -> list[dict[str, Any]]:

@@ -23,8 +23,8 @@ from polemos.store.decisions import DecisionError, canonical_history
 from polemos.store.documents import search_documents
 from polemos.store.canonical import StoreFusion, canonical_id_of, get_canonical, query_canonical
 from polemos.store.event_filter import EventFilter
-from polemos.store.event_views import get_event, query_events
-from polemos.store.events import add_review, assign_stable_ids, delete_events, write_events
+from polemos.store.event_views import actor_details, get_event, query_events
+from polemos.store.events import add_review, assign_stable_ids, delete_events, review_history, write_events
 
 COUNTABLE_TABLES = frozenset({
     "documents", "actors", "actor_mentions", "places", "timexes", "quantities", "sentences",
@@ -380,6 +380,14 @@ class Store:
         """Make two canonical events one; fusion keeps them one."""
         return self._deciding(lambda: canonical_review.merge_canonical(
             self.connection, self.fusion, canonical_id, other_id, note, reviewer))
+
+    def event_reviews(self, event_id: str) -> list[dict]:
+        """Every review of an event report, newest first."""
+        return review_history(self.connection, event_id)
+
+    def actor_names(self, actor_ids: set[str]) -> dict[str, str]:
+        """``{id: name}`` of the stored actors among ``actor_ids``."""
+        return {actor_id: found["name"] for actor_id, found in actor_details(self.connection, actor_ids).items()}
 
     def canonical_history(self, canonical_id: str) -> list[dict]:
         """Every decision on a canonical event or its reports, newest first (also once it was rejected)."""

@@ -21,7 +21,7 @@ from polemos.store.events import REVIEW_STATUSES
 from polemos.web import queries
 from polemos.web.api import load_canonical, load_event, load_record, store_of
 from polemos.web.params import Page, checked_sort, event_filter, filter_query, page
-from polemos.web.history import describe_changes
+from polemos.review_history import describe_changes
 from polemos.web.reader import segments
 from polemos.web.security import TOKEN_COOKIE
 
