@@ -224,3 +224,30 @@ def _marks(items: list) -> str:
 def _chunks(items: list):
     for start in range(0, len(items), _BATCH):
         yield items[start:start + _BATCH]
+
+
+def merge_candidates(connection, canonical_id: str, limit: int = 8, days: int = 3) -> list[dict]:
+    """Canonical events an analyst may find to be this one: the same event family, dated within
+    ``days`` of it; those in its country first, then nearest in date."""
+    from datetime import date, timedelta
+
+    row = connection.execute("SELECT family, date_begin, date_end, country FROM canonical_events WHERE id = ?",
+                             (canonical_id,)).fetchone()
+    if row is None or not row[1]:
+        return []
+    try:
+        begin, end = date.fromisoformat(row[1][:10]), date.fromisoformat((row[2] or row[1])[:10])
+    except ValueError:
+        return []
+    clauses = ["id <> ?", "family = ?", "date_begin <= ?", "COALESCE(date_end, date_begin) >= ?"]
+    params: list[Any] = [canonical_id, row[0], (end + timedelta(days=days)).isoformat(),
+                         (begin - timedelta(days=days)).isoformat()]
+    rows = connection.execute(
+        f"SELECT view_json FROM canonical_events WHERE {' AND '.join(clauses)} ORDER BY date_begin, id LIMIT ?",
+        [*params, limit * 10]).fetchall()
+    views = [json.loads(r[0]) for r in rows if r[0]]
+
+    def closeness(view: dict) -> tuple:
+        day = date.fromisoformat(((view.get("date") or {}).get("begin") or row[1])[:10])
+        return ((view.get("place") or {}).get("country") != row[3], abs((day - begin).days), view["id"])
+    return sorted(views, key=closeness)[:limit]
