@@ -10,7 +10,7 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
-from polemos.cli import evaluating, serving, training, watching
+from polemos.cli import evaluating, reviewing, serving, training, watching
 from polemos.cli.terminal import printable
 from polemos.cli.ingesting import IngestSummary, extract_to_stream, ingest_paths
 from polemos.budget import DEFAULT_MAX_CHARS, DEFAULT_SECONDS, DocumentBudget
@@ -396,6 +396,7 @@ def _all_document_ids(store) -> list[str]:
 
 
 serving.register(app)
+app.add_typer(reviewing.app, name="review")
 app.add_typer(watching.app, name="watch")
 from polemos.cli import alerting  # noqa: E402 - it takes the event filter options defined above
 

@@ -24,7 +24,7 @@ CSV_COLUMNS = (
 CANONICAL_CSV_COLUMNS = (
     "id", "date", "date_begin", "date_end", "date_precision", "type", "mode", "modality", "actors", "recipients",
     "place", "lat", "lon", "country", "dead", "dead_min", "dead_max", "sources", "reports",
-    "earliest_doc_id", "earliest_published", "doc_ids",
+    "earliest_doc_id", "earliest_published", "doc_ids", "review",
 )
 
 
@@ -59,6 +59,7 @@ def flat_canonical(event: dict) -> dict:
         "sources": event.get("source_count"), "reports": event.get("report_count"),
         "earliest_doc_id": earliest.get("doc_id"), "earliest_published": earliest.get("published"),
         "doc_ids": "; ".join(dict.fromkeys(source["doc_id"] for source in event.get("sources", []))),
+        "review": (event.get("review") or {}).get("status"),
     }
 
 

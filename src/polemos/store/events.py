@@ -126,6 +126,15 @@ def add_review(connection, event_id: str, status: str, changes: dict | None = No
     return {"event_id": event_id, "status": status, "changes": changes, "note": note, "reviewer": reviewer, "reviewed_at": reviewed_at}
 
 
+def review_history(connection, event_id: str) -> list[dict]:
+    """Every review of an event, newest first: the history behind its current state."""
+    rows = connection.execute(
+        "SELECT status, changes_json, note, reviewer, reviewed_at FROM reviews WHERE event_id = ? ORDER BY id DESC LIMIT 200",
+        (event_id,)).fetchall()
+    return [{"status": row["status"], "changes": json.loads(row["changes_json"] or "{}"), "note": row["note"],
+             "reviewer": row["reviewer"], "reviewed_at": row["reviewed_at"]} for row in rows]
+
+
 def _corrected_type(changes_json: Optional[str]) -> Optional[str]:
     corrected = json.loads(changes_json or "{}").get("type")
     return str(corrected).upper() if corrected else None

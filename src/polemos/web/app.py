@@ -27,7 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from polemos import __version__
 from polemos.store import open_store
-from polemos.web import api, api_views, pages, watching
+from polemos.web import api, api_views, pages, reviewing, watching
 from polemos.web.security import AccessPolicy, GuardMiddleware, LoginThrottle
 from polemos.web.stores import StorePool
 
@@ -63,6 +63,7 @@ def create_app(store_location: str, token: Optional[str] = None, private: bool =
     app.state.login_throttle = LoginThrottle()
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=str(_package_dir("static"))), name="static")
+    app.include_router(reviewing.router)  # before api and pages: their /…/{id:path} routes would take its paths
     app.include_router(api.router)
     app.include_router(api_views.router)
     app.include_router(pages.router)
