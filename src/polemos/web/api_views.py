@@ -7,12 +7,13 @@ import tempfile
 from datetime import datetime, timezone
 from typing import Literal, Optional
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
 from starlette.background import BackgroundTask
 
 from polemos.export import FORMATS, export_events, export_format
 from polemos.store import EventFilter
+from polemos.store.map_areas import admin1_counts
 from polemos.web import queries
 from polemos.web.api import store_of
 from polemos.web.params import MAX_LIMIT, bbox, event_filter
@@ -34,6 +35,20 @@ def map_points(
     otherwise ``cells``: the densest grid cells, each with its event count and bounds.
     ``country_level`` counts the matching events known only to their country, never drawn."""
     return queries.map_view(store, filter, bbox(bbox_text), limit, cell, view)
+
+
+@router.get("/map/areas", tags=["views"], summary="Events and deaths per first-level division (state, province)")
+def map_areas(
+    request: Request,
+    filter: EventFilter = Depends(event_filter),
+    view: Literal["canonical", "reports"] = Query("canonical", description=VIEW_HELP),
+    store=Depends(store_of),
+):
+    """Each division (Natural Earth admin-1, by its code and name) with its events and deaths;
+    ``rule`` states which events count in a division. Events known only to their country are
+    listed per country in ``country_level``, those known to a wider region counted in
+    ``region_level``: none is spread over divisions or drawn at a middle point."""
+    return admin1_counts(store, request.app.state.admin1_areas, filter, view)
 
 
 @router.get("/timeline", tags=["views"], summary="Event counts per day, month or year, by type")

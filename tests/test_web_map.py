@@ -1,0 +1,81 @@
+"""The map in a real headless Chromium, as an analyst reads it: first-level divisions shaded by
+the events counted in each, the same events the events list counts; events known only to their
+country listed beside the map rather than drawn; a cluster of events at one place opening into
+its events when clicked."""
+
+from __future__ import annotations
+
+import re
+
+from test_web_browser import browser, page, shot  # noqa: F401  (fixtures)
+from test_web_support import demo_store, served  # noqa: F401
+
+POINTS = ".leaflet-overlay-pane path.leaflet-interactive"
+DIVISIONS = ".leaflet-divisions-pane path"
+
+
+def _shaded(page) -> list[str]:
+    return page.locator(DIVISIONS).evaluate_all(
+        "(paths) => paths.filter((p) => Number(p.getAttribute('fill-opacity')) > 0).map((p) => p.getAttribute('fill'))")
+
+
+def test_divisions_are_shaded_by_the_events_the_events_list_counts(page):
+    page.goto("/map")
+    page.wait_for_selector("#country-level h3")
+    page.wait_for_function(f"() => document.querySelectorAll('{DIVISIONS}').length > 10")
+    assert len(_shaded(page)) >= 3  # divisions with events are filled, the others only outlined
+    assert page.locator("#shade-legend .shade-legend li").count() >= 2
+    answer = page.evaluate("() => fetch('/api/map/areas').then((r) => r.json())")
+    in_divisions = sum(item["events"] for item in answer["items"])
+    by_country = sum(item["events"] for item in answer["country_level"])
+    by_region = sum(item["events"] for item in answer["region_level"])
+    accounted = in_divisions + answer["outside_areas"] + by_country + by_region + answer["unplaced"]
+    page.goto("/events")
+    listed = int(page.locator("#events-total").inner_text().replace(",", ""))
+    assert accounted == listed  # every canonical event once: in a division, or said to be coarser
+    page.goto("/map")
+    page.wait_for_function(f"() => document.querySelectorAll('{DIVISIONS}').length > 10")
+    busiest = answer["items"][0]
+    tooltip = page.evaluate(
+        "(code) => { let text = null; window.polemosMap.eachLayer((layer) => {"
+        " if (layer.options && layer.options.division === code && layer.getTooltip()) text = layer.getTooltip().getContent(); });"
+        " return text; }", busiest["code"])
+    assert tooltip.startswith(busiest["name"]) and f"{busiest['events']} events" in tooltip
+    shot(page, "map-divisions")
+
+
+def test_events_known_only_by_country_are_listed_not_drawn(page):
+    page.goto("/map")
+    listing = page.locator("#country-level")
+    listing.locator("h3").first.wait_for()
+    page.wait_for_selector(f"{POINTS}, .marker-cluster")
+    entries = listing.locator("ul.country-level-list:not(.region-level) li a").all_inner_texts()
+    assert entries and all(re.match(r"[A-Z]{3}: \d+ events?$", entry) for entry in entries)
+    drawn = page.evaluate("() => { let n = 0; window.polemosPoints.eachLayer(() => n++); return n; }")
+    status = page.locator("#map-status").inner_text()
+    coarse = int(re.search(r"\((\d+) known only by country or a wider region, not drawn\)", status)[1])
+    listed = sum(int(re.search(r": (\d+) events?$", entry)[1]) for entry in listing.locator("li a").all_inner_texts())
+    assert f"{drawn} events" in status and coarse == listed  # what is not drawn is all listed beside the map
+    page.select_option("#shade-by", "fatalities")
+    page.wait_for_function("() => document.querySelector('#shade-legend p').textContent.startsWith('Deaths')")
+    page.locator("#country-level li a").first.click()
+    page.wait_for_url(re.compile(r"/events\?.*country=[A-Z]{3}"))
+
+
+def test_a_cluster_of_events_at_one_place_opens_into_its_events(page):
+    page.goto("/map")
+    page.wait_for_selector(".marker-cluster")
+    before = page.locator(POINTS).count()
+    cluster = page.locator(".marker-cluster").first
+    members = int(cluster.inner_text())
+    for _ in range(6):  # a cluster spread over a town zooms in first; one at a single point opens at once
+        page.wait_for_function("() => !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim')")
+        page.wait_for_timeout(300)
+        if not page.locator(".marker-cluster").count():
+            break
+        page.locator(".marker-cluster").first.click()
+        page.wait_for_timeout(600)
+        if page.evaluate("() => document.querySelectorAll('.leaflet-overlay-pane path.leaflet-interactive').length") >= before + 2:
+            break
+    assert page.locator(POINTS).count() >= min(before + 2, before + members)
+    shot(page, "map-cluster-open")
