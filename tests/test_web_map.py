@@ -79,3 +79,33 @@ def test_a_cluster_of_events_at_one_place_opens_into_its_events(page):
             break
     assert page.locator(POINTS).count() >= min(before + 2, before + members)
     shot(page, "map-cluster-open")
+
+
+def test_a_network_link_lists_its_real_events_and_the_legend_names_the_link_colours(page):
+    page.goto("/network")
+    page.wait_for_function("() => document.getElementById('network-status').textContent.includes('counting each real event once')")
+    legend = page.locator("#network-legend")
+    assert "most frequent event type" in legend.inner_text() and legend.locator(".chip").count() >= 1
+    page.evaluate("() => window.polemosNetwork.edges().sort((a, b) => b.data('weight') - a.data('weight'))[0].emit('tap')")
+    weight = page.evaluate("() => window.polemosNetwork.edges().sort((a, b) => b.data('weight') - a.data('weight'))[0].data('weight')")
+    listed = page.locator("#network-card ol.link-event-list li")
+    listed.first.wait_for()
+    assert listed.count() == min(weight, 20)  # every event the link counts, each once
+    href = listed.first.locator("a").get_attribute("href")
+    shot(page, "network-link-events")
+    listed.first.locator("a").click()
+    page.wait_for_url(re.compile(r"/canonical/ce-"))
+    assert href.startswith("/canonical/")
+
+
+def test_the_network_counts_the_events_the_events_list_counts(page):
+    page.goto("/")
+    """One actor's links add up to no more of its events than the events list shows for it, and
+    an event told by several documents is one event on its link."""
+    canonical = page.evaluate("() => fetch('/api/network').then((r) => r.json())")
+    reports = page.evaluate("() => fetch('/api/network?view=reports').then((r) => r.json())")
+    assert canonical["view"] == "canonical" and reports["view"] == "reports"
+    assert sum(e["events"] for e in canonical["edges"]) <= sum(e["events"] for e in reports["edges"])
+    edge = canonical["edges"][0]
+    link = page.evaluate(f"() => fetch('/api/network/link?source={edge['source']}&target={edge['target']}').then((r) => r.json())")
+    assert link["total"] == edge["events"]

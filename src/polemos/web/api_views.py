@@ -14,6 +14,7 @@ from starlette.background import BackgroundTask
 from polemos.export import FORMATS, export_events, export_format
 from polemos.store import EventFilter
 from polemos.store.map_areas import admin1_counts
+from polemos.store.network import canonical_network, link_events
 from polemos.web import queries
 from polemos.web.api import store_of
 from polemos.web.params import MAX_LIMIT, bbox, event_filter
@@ -81,11 +82,29 @@ def network(
     filter: EventFilter = Depends(event_filter),
     basis: Literal["events", "sentences"] = Query("events", description="Link actors by events or by co-mention in a sentence."),
     limit: int = Query(200, ge=1, le=MAX_LIMIT, description="Most links to return, heaviest first."),
+    view: Literal["canonical", "reports"] = Query("canonical", description=VIEW_HELP),
     store=Depends(store_of),
 ):
+    """With ``basis=events``, a link counts the events in which one actor acts on the other,
+    each real event once (``view=canonical``) or each document's report; ``type_counts``
+    splits it by event type."""
     if basis == "sentences":
         return queries.co_mentions(store, filter.doc, limit)
-    return queries.network(store, filter, limit)
+    if view == "canonical":
+        return canonical_network(store, filter, limit)
+    return {**queries.network(store, filter, limit), "view": "reports"}
+
+
+@router.get("/network/link", tags=["views"], summary="The canonical events of one link of the network")
+def network_link(
+    source: str = Query(..., max_length=200, description="Actor id of the one acting."),
+    target: str = Query(..., max_length=200, description="Actor id of the recipient."),
+    filter: EventFilter = Depends(event_filter),
+    limit: int = Query(50, ge=1, le=MAX_LIMIT),
+    store=Depends(store_of),
+):
+    items, total = link_events(store, filter, source, target, limit)
+    return {"items": items, "total": total, "limit": limit, "offset": 0}
 
 
 @router.get("/export", tags=["export"], summary="All events matching the filter, as a file")
