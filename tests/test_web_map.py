@@ -91,6 +91,7 @@ def test_a_network_link_lists_its_real_events_and_the_legend_names_the_link_colo
     listed = page.locator("#network-card ol.link-event-list li")
     listed.first.wait_for()
     assert listed.count() == min(weight, 20)  # every event the link counts, each once
+    assert "null" not in page.locator("#network-card").inner_text()
     href = listed.first.locator("a").get_attribute("href")
     shot(page, "network-link-events")
     listed.first.locator("a").click()
@@ -109,3 +110,24 @@ def test_the_network_counts_the_events_the_events_list_counts(page):
     edge = canonical["edges"][0]
     link = page.evaluate(f"() => fetch('/api/network/link?source={edge['source']}&target={edge['target']}').then((r) => r.json())")
     assert link["total"] == edge["events"]
+
+
+def test_the_timeline_counts_by_iso_week_with_empty_weeks_shown_and_links_to_each_weeks_events(page):
+    page.goto("/timeline")
+    page.wait_for_selector("#timeline svg rect.bar")
+    months = int(re.match(r"(\d+) dated events", page.locator("#timeline-status").inner_text())[1])
+    page.select_option("#granularity", "week")
+    page.wait_for_function("() => Array.from(document.querySelectorAll('#timeline svg text')).some((t) => /^\\d{4}-W\\d{2}$/.test(t.textContent))")
+    assert int(re.match(r"(\d+) dated events", page.locator("#timeline-status").inner_text())[1]) == months  # same events, finer periods
+    answer = page.evaluate("() => fetch('/api/timeline?granularity=week&limit=500').then((r) => r.json())")
+    periods = [bucket["period"] for bucket in answer["items"]]
+    assert len(periods) > 2 and any(bucket["total"] + bucket["spanning"] == 0 for bucket in answer["items"])  # gaps drawn as empty weeks
+    first_week = next(bucket for bucket in answer["items"] if bucket["total"])
+    link = page.locator("#timeline svg a").nth(periods.index(first_week["period"]))
+    href = link.get_attribute("href")
+    since, until = re.search(r"since=([\d-]+)", href)[1], re.search(r"until=([\d-]+)", href)[1]
+    from datetime import date
+    monday, sunday = date.fromisoformat(since), date.fromisoformat(until)
+    assert monday.weekday() == 0 and (sunday - monday).days == 6
+    assert f"{monday.isocalendar()[0]}-W{monday.isocalendar()[1]:02d}" == first_week["period"]
+    shot(page, "timeline-weeks")

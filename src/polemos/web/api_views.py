@@ -52,10 +52,10 @@ def map_areas(
     return admin1_counts(store, request.app.state.admin1_areas, filter, view)
 
 
-@router.get("/timeline", tags=["views"], summary="Event counts per day, month or year, by type")
+@router.get("/timeline", tags=["views"], summary="Event counts per day, ISO week, month or year, by type")
 def timeline(
     filter: EventFilter = Depends(event_filter),
-    granularity: Literal["day", "month", "year"] = Query("month"),
+    granularity: Literal["day", "week", "month", "year"] = Query("month", description="week: ISO 8601 weeks, Monday to Sunday."),
     limit: int = Query(MAX_LIMIT, ge=1, le=MAX_LIMIT, description="Most periods to return."),
     offset: int = Query(0, ge=0),
     view: Literal["canonical", "reports"] = Query("canonical", description=VIEW_HELP),
@@ -67,7 +67,7 @@ def timeline(
 @router.get("/trends", tags=["views"], summary="Events per country in the latest period against the periods before")
 def trends(
     filter: EventFilter = Depends(event_filter),
-    granularity: Literal["day", "month", "year"] = Query("month"),
+    granularity: Literal["day", "week", "month", "year"] = Query("month", description="week: ISO 8601 weeks, Monday to Sunday."),
     baseline: int = Query(8, ge=1, le=60, description="How many periods before the latest make the baseline."),
     view: Literal["canonical", "reports"] = Query("canonical", description=VIEW_HELP),
     store=Depends(store_of),

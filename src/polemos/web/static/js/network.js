@@ -55,8 +55,9 @@
         el("a", { href: "/canonical/" + encodeURIComponent(item.id) },
           (item.date_begin || "undated") + " · " + (item.place_name || "no place")
           + (item.dead ? " · " + item.dead + " dead" : "") + (item.sources > 1 ? " · " + item.sources + " sources" : ""))));
-      container.replaceChildren(el("ol", { className: "link-event-list" }, ...rows),
-        answer.total > answer.items.length ? el("p", { className: "muted small" }, "latest " + answer.items.length + " of " + answer.total) : null);
+      const more = answer.total > answer.items.length
+        ? [el("p", { className: "muted small" }, "latest " + answer.items.length + " of " + answer.total)] : [];
+      container.replaceChildren(el("ol", { className: "link-event-list" }, ...rows), ...more);
     } catch (error) {
       container.replaceChildren(el("p", { className: "error-message" }, error.message));
     }

@@ -1,4 +1,4 @@
-/* The timeline: a histogram of events per day, month or year stacked by type, and below it
+/* The timeline: a histogram of events per day, ISO week, month or year stacked by type, and below it
    the events known only to a span of days drawn as bars. Built as SVG with DOM calls. */
 "use strict";
 
@@ -15,6 +15,13 @@
 
   function periodRange(period, granularity) {
     if (granularity === "year") return [period + "-01-01", period + "-12-31"];
+    if (granularity === "week") {  // ISO 8601: week 1 holds 4 January; weeks run Monday to Sunday
+      const [year, week] = [Number(period.slice(0, 4)), Number(period.slice(6))];
+      const fourth = new Date(Date.UTC(year, 0, 4));
+      const monday = new Date(fourth.getTime() - ((fourth.getUTCDay() + 6) % 7) * 86400000 + (week - 1) * 7 * 86400000);
+      const sunday = new Date(monday.getTime() + 6 * 86400000);
+      return [monday.toISOString().slice(0, 10), sunday.toISOString().slice(0, 10)];
+    }
     if (granularity === "month") {
       const [year, month] = period.split("-").map(Number);
       const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
