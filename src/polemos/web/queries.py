@@ -359,7 +359,8 @@ def trends(store, filter: EventFilter, granularity: str, baseline_periods: int, 
             f" of the {baseline_periods} {granularity}s before")
     if not present:
         return {"granularity": granularity, "period": None, "baseline": [], "items": [], "rule": rule, "view": view}
-    timeline_periods = _periods(present, granularity)
+    # From the baseline's first period on, so periods before the first with events count as zero.
+    timeline_periods = _periods(sorted({*present, period_of(since, granularity)}), granularity)
     current = timeline_periods[-1]
     baseline = timeline_periods[-1 - baseline_periods:-1] if len(timeline_periods) > 1 else []
     items = []

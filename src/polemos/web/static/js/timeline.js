@@ -130,7 +130,9 @@
     const chart = svg("svg", { width: width, height: height, role: "img", "aria-label": "deaths per " + answer.granularity });
     chart.appendChild(svg("line", { x1: left, y1: height - bottom, x2: width, y2: height - bottom, stroke: "#9aa5ae" }));
     chart.appendChild(svg("text", { x: 2, y: top + 10 }, String(highest)));
+    const labelEvery = Math.ceil(60 / step);
     buckets.forEach((bucket, index) => {
+      if (index % labelEvery === 0) chart.appendChild(svg("text", { x: left + index * step, y: height - bottom + 14 }, bucket.period));
       let y = height - bottom;
       for (const [type, dead] of Object.entries(bucket.fatalities_by_type || {}).sort()) {
         if (!dead) continue;
