@@ -68,7 +68,7 @@ def test_a_store_a_migration_cannot_be_applied_to_is_refused_in_one_line(tmp_pat
     db = tmp_path / "other.db"
     open_store(str(db)).close()
     connection = sqlite3.connect(db)
-    last = connection.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
+    last, previous = (row[0] for row in connection.execute("SELECT version FROM schema_migrations ORDER BY version DESC LIMIT 2"))
     connection.execute("DELETE FROM schema_migrations WHERE version = ?", (last,))  # as a different release left it
     connection.commit()
     connection.close()

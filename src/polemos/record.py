@@ -106,7 +106,9 @@ PRECISION_OF_FEATURE = {
     "region": "region", "water": "region", "route": "region",
     "country": "country", "continent": "country",
 }
-COARSE_PRECISIONS = ("country",)  # a map must not draw these points as where an event happened
+# A map must not draw these points as where an event happened: a country's or a wide region's
+# (a river, a route, "the north") middle is no place the text gives.
+COARSE_PRECISIONS = ("country", "region")
 
 
 def features_of_precision(precisions: tuple[str, ...]) -> tuple[str, ...]:

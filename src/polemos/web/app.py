@@ -26,6 +26,7 @@ from polemos.numbers import format_figure
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from polemos import __version__
+from polemos.geo.admin1_areas import Admin1Areas
 from polemos.store import open_store
 from polemos.web import api, api_views, pages, reviewing, watching
 from polemos.web.security import AccessPolicy, GuardMiddleware, LoginThrottle
@@ -59,6 +60,7 @@ def create_app(store_location: str, token: Optional[str] = None, private: bool =
         openapi_url="/api/openapi.json", docs_url=None, redoc_url=None,  # the stock docs pages load from a CDN
     )
     app.state.stores = pool
+    app.state.admin1_areas = Admin1Areas()  # read per country on first use, shared by every request
     app.state.policy = AccessPolicy.for_host(host, token=token, private=private)
     app.state.login_throttle = LoginThrottle()
     app.state.templates = _templates()

@@ -168,8 +168,10 @@ def timeline_page(request: Request, filter: EventFilter = Depends(event_filter),
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request, filter: EventFilter = Depends(event_filter)):
-    return render(request, "network.html", filter=filter, filter_args=filter_query(filter))
+def network_page(request: Request, filter: EventFilter = Depends(event_filter),
+                 view: Literal["canonical", "reports"] = Query("canonical")):
+    return render(request, "network.html", filter=filter, filter_args=filter_query(filter), view=view,
+                  data_query={**filter_query(filter), **({"view": view} if view == "reports" else {})})
 
 
 @router.get("/actors", response_class=HTMLResponse)
