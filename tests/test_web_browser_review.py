@@ -81,7 +81,7 @@ def test_a_canonical_event_is_corrected_split_and_merged_on_its_page(page):
     assert "4–6" in page.locator("[data-field=size]").inner_text() and place in page.locator("[data-field=place]").inner_text()
     assert any("split out" in row for row in history_rows(page))
     page.goto("/events")
-    assert page.locator(f"tr[data-canonical] .badge.review-confirmed").count() >= 1  # the lists show the verdict
+    assert page.locator("tr[data-canonical] .badge.review-confirmed").count() >= 1  # the lists show the verdict
     assert canonical_url  # the first page's id may now be the merged event's
 
 

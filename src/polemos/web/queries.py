@@ -257,7 +257,6 @@ def timeline(store, filter: EventFilter, granularity: str, limit: int, offset: i
     the period of its date, never among the events of that period; one dated outside
     1900–2100 is counted as ``implausible``. One pass over the matching events; the periods
     are then paged here."""
-    width = GRANULARITY_WIDTH[granularity]
     table, where, params, columns = _view_source(store, filter, view)
     alias = columns["alias"]
     # Grouped by the indexed columns themselves (no sort of every row), then into periods here.
