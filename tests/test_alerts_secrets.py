@@ -214,3 +214,24 @@ def test_starttls_checks_the_mail_servers_certificate(tmp_path, tls_mailbox, mon
         later = datetime.now(timezone.utc) + timedelta(hours=1)
         assert deliver_pending(store, config, at=later) == ["alerts: assaults: digest of 1 mailed to analyst@example.org"]
         assert len(messages) == 1 and b"Stepanakert" in messages[0]
+
+
+def test_an_unreachable_webhook_costs_one_attempt_a_round_not_one_timeout_per_alert(tmp_path):
+    """A receiver that accepts connections and never answers: the first alert times out, the
+    second is not tried in the same round and is sent in a later one, once the receiver answers."""
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    connections = []
+    threading.Thread(target=lambda: connections.append(silent.accept()), daemon=True).start()
+    url = f"http://127.0.0.1:{silent.getsockname()[1]}/hook"
+    with open_store(str(tmp_path / "silent.db")) as store:
+        watchlist = Watchlists(store).add(Watchlist("everything", webhook_url=url, webhook_private_ok=True))
+        store.add(karabakh_record())
+        assert len(record_alerts(store, watchlist, ["kar"])) == 2  # the shelling and the flight
+        [line] = deliver_pending(store, DeliveryConfig(timeout=1))
+        assert line == "alerts: everything: 0 of 2 sent to the webhook; the rest wait, as it cannot be reached"
+        attempts = sorted(delivery["attempts"] for alert in alerts_of(store, "everything")
+                          for delivery in alert["deliveries"])
+        assert attempts == [0, 1] and len(connections) == 1
+    silent.close()

@@ -10,6 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from pg import postgres_server, postgres_url  # noqa: F401 - fixtures
 from polemos.engines.watch import CycleSummary, pending_work
 from polemos.ingest.feeds import Entry
 from polemos.ingest.fetch import FetchPolicy, Fetcher
@@ -77,8 +78,13 @@ def sites():
     running.stop()
 
 
-def test_several_hosts_are_fetched_at_once_and_each_host_one_request_at_a_time(sites, tmp_path):
-    with open_store(str(tmp_path / "watch.db")) as store:
+@pytest.fixture(params=["sqlite", "postgres"])
+def location(request, tmp_path):
+    return str(tmp_path / "watch.db") if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+
+
+def test_several_hosts_are_fetched_at_once_and_each_host_one_request_at_a_time(sites, location):
+    with open_store(location) as store:
         state = WatchState(store)
         source, _ = state.add_source(f"http://127.0.0.1:{sites.port}/feed.xml")
         entries = [Entry(f"http://{host}:{sites.port}/news/{index}.html")

@@ -99,8 +99,9 @@ def deliver_pending(store, config: DeliveryConfig | None = None, at: Optional[da
         if watchlist is None:
             continue
         if channel == "webhook":
-            sent = sum(_deliver_webhook(store, watchlist, alert, config) for alert in alerts)
-            lines.append(f"alerts: {name}: {sent} of {len(alerts)} sent to the webhook")
+            sent, unreachable = _deliver_webhooks(store, watchlist, alerts, config)
+            lines.append(f"alerts: {name}: {sent} of {len(alerts)} sent to the webhook"
+                         + ("; the rest wait, as it cannot be reached" if unreachable else ""))
         elif channel == "email":
             error = _send_digest(watchlist, alerts, config)
             for alert in alerts:
@@ -110,7 +111,22 @@ def deliver_pending(store, config: DeliveryConfig | None = None, at: Optional[da
     return lines
 
 
-def _deliver_webhook(store, watchlist, alert: dict, config: DeliveryConfig) -> bool:
+def _deliver_webhooks(store, watchlist, alerts: list[dict], config: DeliveryConfig) -> tuple[int, bool]:
+    """(alerts sent, whether some were left untried). A webhook that cannot be reached (no
+    answer, refused, timed out, not allowed) costs one attempt per round, not one timeout per
+    alert: the alerts after it stay due and wait for the next round."""
+    sent = 0
+    for position, alert in enumerate(alerts):
+        error = _deliver_webhook(store, watchlist, alert, config)
+        if error is None:
+            sent += 1
+        elif not error.startswith("HTTP "):  # an answer of the receiver's is about this alert; anything else is not
+            return sent, position < len(alerts) - 1
+    return sent, False
+
+
+def _deliver_webhook(store, watchlist, alert: dict, config: DeliveryConfig) -> Optional[str]:
+    """None when the alert was taken, else why not (recorded either way)."""
     if watchlist.webhook_secret is None:  # sealed with a key this process does not have
         error = watchlist.secret_problem or "webhook secret: missing"
     else:
@@ -118,7 +134,7 @@ def _deliver_webhook(store, watchlist, alert: dict, config: DeliveryConfig) -> b
         error = post_webhook(watchlist.webhook_url, body, sign(watchlist.webhook_secret, body),
                              public_only=not watchlist.webhook_private_ok, timeout=config.timeout)
     _record(store, alert, "webhook", error)
-    return error is None
+    return error
 
 
 def post_webhook(url: str, body: bytes, signature: str, public_only: bool, timeout: float) -> Optional[str]:

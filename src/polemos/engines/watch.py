@@ -116,9 +116,12 @@ class Watcher:
         started = time.perf_counter()
         summary = CycleSummary()
         self.state.requeue_retries()
-        for source in self.state.sources(include_broken=False):
-            summary.sources += 1
-            poll_source(self.state, self.fetcher, source, self.config, summary)
+        sources = self.state.sources(include_broken=False)
+        summary.sources = len(sources)
+        # Listings are read in parallel (one request at a time per host), and recorded here in order.
+        with ThreadPoolExecutor(max_workers=max(1, self.config.fetch_workers), thread_name_prefix="poll") as pool:
+            for source, listing in zip(sources, pool.map(lambda source: read_source(self.fetcher, source), sources)):
+                record_poll(self.state, source, listing, self.config, summary)
         if self.state.items("new", 1) or self.state.items("fetched", 1):
             work = pending_work(self.state, self.fetcher, summary, self.config.fetch_workers)
             ingest_stream(self.state, self.store, self.engine(), work, self.config, summary)
@@ -126,24 +129,29 @@ class Watcher:
         return summary
 
 
-def poll_source(state: WatchState, fetcher: Fetcher, source: dict, config: WatchConfig, summary: CycleSummary) -> None:
+def read_source(fetcher: Fetcher, source: dict):
+    """What a poll of ``source`` found: (kind, entries, etag, last_modified, feed_url), None when
+    unchanged since the last poll (304), or the _PollError saying why it failed."""
     try:
         if is_directory_source(source["url"]):
-            entries = directory_entries(source["url"])
-            kind, etag, modified, feed_url = "directory", None, None, None
-        else:
-            found = _poll_url(fetcher, source)
-            if found is None:  # 304 Not Modified
-                summary.polled += 1
-                summary.not_modified += 1
-                state.poll_succeeded(source["id"], source["kind"] or "feed", None, None)
-                return
-            kind, entries, etag, modified, feed_url = found
+            return "directory", directory_entries(source["url"]), None, None, None
+        return _poll_url(fetcher, source)
     except _PollError as error:
-        status = state.poll_failed(source["id"], str(error))
-        summary.failures.append((source["url"], str(error) + (" (marked broken)" if status == "broken" else "")))
+        return error
+
+
+def record_poll(state: WatchState, source: dict, listing, config: WatchConfig, summary: CycleSummary) -> None:
+    """Keep what a poll found: the new entries, the source's state and its validators."""
+    if isinstance(listing, _PollError):
+        status = state.poll_failed(source["id"], str(listing))
+        summary.failures.append((source["url"], str(listing) + (" (marked broken)" if status == "broken" else "")))
         return
     summary.polled += 1
+    if listing is None:  # 304 Not Modified
+        summary.not_modified += 1
+        state.poll_succeeded(source["id"], source["kind"] or "feed", None, None)
+        return
+    kind, entries, etag, modified, feed_url = listing
     added = state.add_items(source["id"], entries, config.max_new_per_source)
     summary.new += added
     if added >= config.max_new_per_source:  # more to take next cycle: no 304 must hide them
