@@ -112,6 +112,7 @@ def test_two_actors_merged_on_an_actor_page_stay_one_after_re_extraction(page):
     page.locator("form.actor-merge button[type=submit]").click()
     page.wait_for_selector("dd.actor-aliases")
     assert alias["name"] in page.locator("dd.actor-aliases").inner_text()
+    assert page.locator(".month-bars a.month-bar").count() >= 1  # its events over time, each month a link
     shot(page, "actor-merged")
     assert run_cli("reextract", "--all", "--db", db).returncode == 0
     page.goto(f"/actors/{alias['id']}")  # the alias's page is its actor's now
