@@ -119,3 +119,21 @@ def test_two_actors_merged_on_an_actor_page_stay_one_after_re_extraction(page):
     page.wait_for_url(re.compile(re.escape(keep["id"])))
     names = {actor["id"] for actor in httpx.get(base + "/api/actors", params={"limit": 200}).json()["items"]}
     assert alias["id"] not in names and keep["id"] in names
+
+
+def test_the_canonical_queue_runs_from_the_keyboard_most_sources_first(page):
+    page.goto("/review?view=canonical")
+    items = page.locator("section.review-item")
+    sources = [int(text.split()[0]) for text in page.locator("section.review-item .card-head b").all_inner_texts()]
+    assert items.count() >= 2 and sources == sorted(sources, reverse=True)
+    first = items.first.get_attribute("id").removeprefix("review-")
+    page.locator("body").click()
+    page.keyboard.press("c")
+    page.wait_for_function(
+        "(id) => document.getElementById('review-' + id).querySelector('.review-state .badge').textContent === 'confirmed'",
+        arg=first)
+    shot(page, "review-canonical-queue")
+    page.reload()
+    assert page.locator(f"section#review-{first}").count() == 0  # reviewed: out of the queue
+    page.goto(f"/canonical/{first}")
+    assert page.locator("h1 .badge[class*=review-]").inner_text() == "confirmed"

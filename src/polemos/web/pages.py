@@ -142,9 +142,16 @@ def event_page(request: Request, event_id: str, store=Depends(store_of)):
 
 @router.get("/review", response_class=HTMLResponse)
 def review_page(request: Request, filter: EventFilter = Depends(event_filter), page: Page = Depends(page),
-                sort: Optional[str] = Query(None, max_length=30), store=Depends(store_of)):
+                sort: Optional[str] = Query(None, max_length=30),
+                view: Literal["reports", "canonical"] = Query("reports"), store=Depends(store_of)):
     """The review queue: unreviewed events unless another review state is asked for, the
-    events most documents report first, so a reviewer's time goes where it counts most."""
+    events most documents report first, so a reviewer's time goes where it counts most.
+    ``view=canonical``: the canonical events without a verdict, most sources first."""
+    args = filter_query(filter)
+    if view == "canonical":
+        items, total = store.canonical_review_queue(filter, limit=min(page.limit, 100), offset=page.offset)
+        return render(request, "review_canonical.html", items=items, filter=filter, filter_args=args,
+                      pager=pager(page, total, {**args, "view": "canonical"}))
     if "review" not in request.query_params:
         filter.review = "unreviewed"
     sort = checked_sort(sort, EVENT_SORTS) or "-sources"
