@@ -94,7 +94,7 @@ def test_a_bad_correction_is_refused_on_the_page_and_nothing_changes(page):
     page.locator("form.canonical-review button[data-status=corrected]").click()
     output = page.locator("form.canonical-review output.review-result")
     page.wait_for_function("() => document.querySelector('output.review-result').textContent.startsWith('not saved')")
-    assert "no place 'Atlantis'" in output.inner_text()
+    assert "no stored place is named 'Atlantis'" in output.inner_text()
     assert history_rows(page) == []
     refused = [e for e in page.watch.errors if "status of 422" in e]
     assert len(refused) == 1  # the browser logs the refused request; nothing else went wrong
