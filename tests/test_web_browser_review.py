@@ -137,3 +137,17 @@ def test_the_canonical_queue_runs_from_the_keyboard_most_sources_first(page):
     assert page.locator(f"section#review-{first}").count() == 0  # reviewed: out of the queue
     page.goto(f"/canonical/{first}")
     assert page.locator("h1 .badge[class*=review-]").inner_text() == "confirmed"
+
+
+def test_a_report_correction_shows_in_its_history_without_a_reload(page):
+    page.goto("/events?view=reports&type=ASSAULT")
+    page.locator("table.events-table tbody tr td a[href^='/events/']").first.click()
+    page.wait_for_url(re.compile(r"/events/.+"))
+    page.locator("details.corrections summary").click()
+    page.locator("input[name=arrested]").fill("3")
+    page.locator("input[name=reviewer]").fill("ana")
+    page.locator("button[data-status=corrected]").click()
+    page.wait_for_function("() => document.querySelectorAll('table.review-history tbody tr').length === 1")
+    row = page.locator("table.review-history tbody tr").first.inner_text()
+    assert "arrested: 3" in row and "ana" in row
+    assert page.locator("p.no-history").is_hidden()
