@@ -14,7 +14,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "polemos"
 
-BOTTOM = {"record", "codes", "numbers", "distance", "budget", "schema", "__init__"}
+BOTTOM = {"record", "codes", "numbers", "distance", "budget", "schema", "review_history", "__init__"}
 STAGES = {"clean", "nlp", "actors", "geo", "time", "figures", "events"}
 # Each part, and the parts it must never import.
 FORBIDDEN = {
