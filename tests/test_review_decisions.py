@@ -105,7 +105,7 @@ def test_a_correction_shows_in_the_listing_and_survives_re_fusion(store):
 
 def test_corrections_name_what_is_wrong(store):
     event_id = shelling(store)["id"]
-    with pytest.raises(DecisionError, match="no place 'Paris'.*Goris"):
+    with pytest.raises(DecisionError, match="no stored place is named .Paris.*Goris"):
         store.review_canonical(event_id, "corrected", {"place": "Paris"})
     with pytest.raises(DecisionError, match="no stored actor has the id or name 'Nobody'"):
         store.review_canonical(event_id, "corrected", {"actor": ["Nobody"]})
@@ -149,3 +149,17 @@ def test_merged_actors_stay_merged_when_documents_are_extracted_again(tmp_path):
         assert [a["alias_name"] for a in store.actor_aliases("AZE.MIL")] == ["Azerbaijani army"]
         with pytest.raises(DecisionError, match="already the same actor"):
             store.merge_actors("Azerbaijani army", "Azerbaijani military")
+
+
+def test_a_place_named_by_other_documents_can_be_chosen_and_namesakes_told_apart(store):
+    from polemos.record import Place
+
+    other = copy.deepcopy(karabakh_record())
+    other.document.id, other.document.content_hash, other.events = "lachin", "hash-lachin", []
+    other.places = [Place("Lachin", 0, 6, "Lachin", 147622, 39.6383, 46.5461, "AZE", "town", 0)]
+    store.add(other)
+    event_id = shelling(store)["id"]
+    store.review_canonical(event_id, "corrected", {"place": "lachin (AZE)"})
+    assert store.canonical_event(event_id)["place_name"] == "Lachin"
+    with pytest.raises(DecisionError, match="no stored place is named 'Lachin \\(ARM\\)'"):
+        store.review_canonical(event_id, "corrected", {"place": "Lachin (ARM)"})

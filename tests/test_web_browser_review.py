@@ -94,7 +94,7 @@ def test_a_bad_correction_is_refused_on_the_page_and_nothing_changes(page):
     page.locator("form.canonical-review button[data-status=corrected]").click()
     output = page.locator("form.canonical-review output.review-result")
     page.wait_for_function("() => document.querySelector('output.review-result').textContent.startsWith('not saved')")
-    assert "no place 'Atlantis'" in output.inner_text()
+    assert "no stored place is named 'Atlantis'" in output.inner_text()
     assert history_rows(page) == []
     refused = [e for e in page.watch.errors if "status of 422" in e]
     assert len(refused) == 1  # the browser logs the refused request; nothing else went wrong
@@ -112,9 +112,42 @@ def test_two_actors_merged_on_an_actor_page_stay_one_after_re_extraction(page):
     page.locator("form.actor-merge button[type=submit]").click()
     page.wait_for_selector("dd.actor-aliases")
     assert alias["name"] in page.locator("dd.actor-aliases").inner_text()
+    assert page.locator(".month-bars a.month-bar").count() >= 1  # its events over time, each month a link
     shot(page, "actor-merged")
     assert run_cli("reextract", "--all", "--db", db).returncode == 0
     page.goto(f"/actors/{alias['id']}")  # the alias's page is its actor's now
     page.wait_for_url(re.compile(re.escape(keep["id"])))
     names = {actor["id"] for actor in httpx.get(base + "/api/actors", params={"limit": 200}).json()["items"]}
     assert alias["id"] not in names and keep["id"] in names
+
+
+def test_the_canonical_queue_runs_from_the_keyboard_most_sources_first(page):
+    page.goto("/review?view=canonical")
+    items = page.locator("section.review-item")
+    sources = [int(text.split()[0]) for text in page.locator("section.review-item .card-head b").all_inner_texts()]
+    assert items.count() >= 2 and sources == sorted(sources, reverse=True)
+    first = items.first.get_attribute("id").removeprefix("review-")
+    page.locator("body").click()
+    page.keyboard.press("c")
+    page.wait_for_function(
+        "(id) => document.getElementById('review-' + id).querySelector('.review-state .badge').textContent === 'confirmed'",
+        arg=first)
+    shot(page, "review-canonical-queue")
+    page.reload()
+    assert page.locator(f"section#review-{first}").count() == 0  # reviewed: out of the queue
+    page.goto(f"/canonical/{first}")
+    assert page.locator("h1 .badge[class*=review-]").inner_text() == "confirmed"
+
+
+def test_a_report_correction_shows_in_its_history_without_a_reload(page):
+    page.goto("/events?view=reports&type=ASSAULT")
+    page.locator("table.events-table tbody tr td a[href^='/events/']").first.click()
+    page.wait_for_url(re.compile(r"/events/.+"))
+    page.locator("details.corrections summary").click()
+    page.locator("input[name=arrested]").fill("3")
+    page.locator("input[name=reviewer]").fill("ana")
+    page.locator("button[data-status=corrected]").click()
+    page.wait_for_function("() => document.querySelectorAll('table.review-history tbody tr').length === 1")
+    row = page.locator("table.review-history tbody tr").first.inner_text()
+    assert "arrested: 3" in row and "ana" in row
+    assert page.locator("p.no-history").is_hidden()

@@ -54,7 +54,9 @@ def canonical_as_event(view: dict, details: dict[str, dict]) -> dict[str, Any]:
         "doc_url": (details.get(earliest.get("report_id")) or {}).get("url"),
         "doc_urls": list(dict.fromkeys(filter(None, urls))), "doc_extracted_at": max(filter(None, extracted), default=None),
         "acled": {"event_type": event_type, "sub_event_type": sub_event_type} if event_type else None,
-        "review": max(reviews, key=lambda r: r["reviewed_at"] or "") if reviews else None, "reviews": reviews,
+        # An analyst's verdict on the canonical event itself comes first; else its reports' latest.
+        "review": view.get("review") or (max(reviews, key=lambda r: r["reviewed_at"] or "") if reviews else None),
+        "reviews": reviews,
         "source_count": view["source_count"], "report_count": view["report_count"],
     }
 

@@ -8,6 +8,7 @@ the alias again stores it as the actor, and the alias never comes back as an act
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 from typing import Optional
 
@@ -74,8 +75,6 @@ def documents_naming(connection, actor_id: str) -> list[str]:
 
 def forget_actor(connection, alias_id: str, actor_id: str) -> None:
     """The alias's last traces once its documents are rewritten: analysts' corrections naming it, its row."""
-    import json
-
     for table, key in (("reviews", "id"), ("canonical_reviews", "id")):
         rows = connection.execute(f"SELECT {key}, changes_json FROM {table} WHERE changes_json LIKE ?",
                                   (f"%{alias_id}%",)).fetchall()

@@ -20,7 +20,7 @@ from polemos.record import ExtractionRecord, plain
 from polemos.store import aliases, canonical_review
 from polemos.store.decisions import DecisionError, canonical_history
 from polemos.store.documents import search_documents
-from polemos.store.canonical import StoreFusion, canonical_id_of, get_canonical, query_canonical
+from polemos.store.canonical import StoreFusion, canonical_id_of, canonical_queue, get_canonical, query_canonical
 from polemos.store.event_filter import EventFilter
 from polemos.store.event_views import actor_details, get_event, query_events
 from polemos.store.events import add_review, assign_stable_ids, delete_events, review_history, write_events
@@ -336,6 +336,11 @@ class Store:
         ``filter``, and how many match in all. ``sort``: date, type, place, country, dead, sources,
         reports or earliest, prefixed with - for descending (default -date)."""
         return query_canonical(self.connection, filter or EventFilter(), limit, offset, self.dialect, sort)
+
+    def canonical_review_queue(self, filter: EventFilter | None = None, limit: int = 50,
+                               offset: int = 0) -> tuple[list[dict], int]:
+        """Canonical events without an analyst's verdict, most sources first, and how many in all."""
+        return canonical_queue(self.connection, filter or EventFilter(), limit, offset, self.dialect)
 
     def canonical_event(self, canonical_id: str) -> Optional[dict]:
         """One canonical event with its sources, or None."""

@@ -193,6 +193,20 @@ def query_canonical(connection, filter: EventFilter, limit: int = 50, offset: in
     return [canonical_view(row["view_json"]) for row in rows], total
 
 
+def canonical_queue(connection, filter: EventFilter, limit: int = 50, offset: int = 0,
+                    dialect=SQLITE) -> tuple[list[dict], int]:
+    """Canonical events no analyst has confirmed or corrected, those most sources tell of first:
+    where a reviewer's time counts most."""
+    where, params = canonical_conditions(filter, dialect)
+    where += " AND c.review_status IS NULL"
+    total = connection.execute(f"SELECT COUNT(*) FROM canonical_events c WHERE {where}", params).fetchone()[0]
+    rows = connection.execute(
+        f"SELECT c.view_json FROM canonical_events c WHERE {where}"
+        " ORDER BY c.source_count DESC, c.report_count DESC, c.date_begin DESC, c.id LIMIT ? OFFSET ?",
+        [*params, limit, offset]).fetchall()
+    return [canonical_view(row["view_json"]) for row in rows], total
+
+
 def get_canonical(connection, canonical_id: str) -> Optional[dict]:
     row = connection.execute("SELECT view_json FROM canonical_events WHERE id = ?", (canonical_id,)).fetchone()
     return canonical_view(row["view_json"]) if row else None

@@ -15,6 +15,7 @@ every listing as a rejected report does, and stays in the history.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timezone
 from typing import Any, Iterable, Optional
 
@@ -192,15 +193,25 @@ def source_places(connection, canonical_id: str) -> list[dict]:
     return places
 
 
-def resolve_place(connection, canonical_id: str, name: str) -> dict:
-    """The place of that name among those the event's documents name (any case); else a one-line error."""
+def resolve_place(connection, canonical_id: str, text: str) -> dict:
+    """The place ``text`` names ("Goris", or "Goris (ARM)" to tell namesakes apart), any case:
+    one the event's documents name, else one any stored document names with coordinates
+    (the most often named); else a one-line error listing the sources' places."""
+    match = re.fullmatch(r"\s*(.+?)\s*(?:\(([A-Za-z]{3})\))?\s*", text)
+    name, country = match[1].lower(), (match[2] or "").upper() or None
     places = source_places(connection, canonical_id)
-    wanted = name.strip().lower()
     for place in places:
-        if (place["name"] or "").lower() == wanted:
+        if (place["name"] or "").lower() == name and country in (None, place["country"]):
             return place
+    row = connection.execute(
+        "SELECT COALESCE(name, text), geonameid, lat, lon, country, feature FROM places"
+        " WHERE lower(COALESCE(name, text)) = ? AND lat IS NOT NULL" + (" AND country = ?" if country else "") +
+        " GROUP BY COALESCE(name, text), geonameid, lat, lon, country, feature ORDER BY COUNT(*) DESC LIMIT 1",
+        [name, country] if country else [name]).fetchone()
+    if row is not None:
+        return dict(zip(("name", "geonameid", "lat", "lon", "country", "feature"), tuple(row)))
     choices = ", ".join(sorted({p["name"] for p in places if p["name"]})[:20]) or "none"
-    raise DecisionError(f"place: the sources of {canonical_id} name no place {name[:100]!r} (they name: {choices})")
+    raise DecisionError(f"place: no stored place is named {text[:100]!r} (the sources name: {choices})")
 
 
 def canonical_history(connection, canonical_id: str) -> list[dict]:

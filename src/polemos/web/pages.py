@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from polemos.codes import PLOVER_TYPES
 from polemos.export import EXPORT_FORMATS
 from polemos.store import EventFilter
+from polemos.store.actor_profile import events_by_month, top_counterparts
 from polemos.store.canonical import CANONICAL_SORTS
 from polemos.store.event_filter import EVENT_SORTS
 from polemos.store.events import REVIEW_STATUSES
@@ -141,9 +142,16 @@ def event_page(request: Request, event_id: str, store=Depends(store_of)):
 
 @router.get("/review", response_class=HTMLResponse)
 def review_page(request: Request, filter: EventFilter = Depends(event_filter), page: Page = Depends(page),
-                sort: Optional[str] = Query(None, max_length=30), store=Depends(store_of)):
+                sort: Optional[str] = Query(None, max_length=30),
+                view: Literal["reports", "canonical"] = Query("reports"), store=Depends(store_of)):
     """The review queue: unreviewed events unless another review state is asked for, the
-    events most documents report first, so a reviewer's time goes where it counts most."""
+    events most documents report first, so a reviewer's time goes where it counts most.
+    ``view=canonical``: the canonical events without a verdict, most sources first."""
+    args = filter_query(filter)
+    if view == "canonical":
+        items, total = store.canonical_review_queue(filter, limit=min(page.limit, 100), offset=page.offset)
+        return render(request, "review_canonical.html", items=items, filter=filter, filter_args=args,
+                      pager=pager(page, total, {**args, "view": "canonical"}))
     if "review" not in request.query_params:
         filter.review = "unreviewed"
     sort = checked_sort(sort, EVENT_SORTS) or "-sources"
@@ -190,6 +198,8 @@ def actor_page(request: Request, actor_id: str, store=Depends(store_of)):
     if actor is None:
         raise HTTPException(404, f"no actor with id {actor_id[:200]!r}")
     actor["aliases"] = store.actor_aliases(actor_id)
+    actor["months"] = events_by_month(store.connection, actor_id)
+    actor["counterparts"] = top_counterparts(store.connection, actor_id)
     events, total = store.events(EventFilter(actor=actor_id), limit=100)
     relations, _ = queries.relations(store, actor_id, None, 100, 0)
     return render(request, "actor.html", actor=actor, events=events, events_total=total, relations=relations)

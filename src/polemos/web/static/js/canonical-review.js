@@ -136,8 +136,30 @@
     });
   }
 
+  /* Places: those the sources name are listed; typing adds the places any stored document names. */
+  function placeSuggestions(input) {
+    const options = document.getElementById(input.getAttribute("list"));
+    const fixed = Array.from(options.children);
+    let timer = null;
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const term = input.value.trim();
+        if (term.length < 2) return;
+        const answer = await window.polemos.getJSON("/api/places", "q=" + encodeURIComponent(term) + "&limit=10").catch(() => null);
+        if (!answer) return;
+        const more = answer.items.filter((place) => place.lat !== null).map((place) => window.polemos.el("option", {
+          value: place.name + (place.country ? " (" + place.country + ")" : ""),
+          label: [place.feature, place.documents + " documents"].filter(Boolean).join(" · "),
+        }));
+        options.replaceChildren(...fixed, ...more);
+      }, 150);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
     if (!form) return;
+    placeSuggestions(form.elements.place);
     const id = form.dataset.canonical;
     const base = "/api/canonical-events/" + encodeURIComponent(id);
     form.elements.reviewer.value = form.elements.reviewer.value || localStorage.getItem(REVIEWER_KEY) || "";

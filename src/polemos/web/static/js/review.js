@@ -83,7 +83,7 @@
     }
     show(form, answer.review.status + (answer.review.reviewer ? " by " + answer.review.reviewer : "") + " at " + answer.review.reviewed_at, false);
     updateBadges(form, answer.review);
-    showEvent(answer.event);
+    if (answer.event) showEvent(answer.event);  // a canonical event's queue answers with "canonical"
     showHistory();
     form.dispatchEvent(new CustomEvent("polemos:reviewed", { bubbles: true, detail: answer }));
   }
