@@ -14,6 +14,7 @@
     return getJSON("/static/vendor/world-atlas/countries-110m.json").then((topology) => {
       const countries = topojson.feature(topology, topology.objects.countries);
       L.geoJSON(countries, {
+        pane: "basemap",
         interactive: false,
         style: { color: "#8a9aa8", weight: 0.8, fillColor: "#f3f1ea", fillOpacity: 1 },
       }).addTo(map);
@@ -229,7 +230,9 @@
     const map = L.map(container, { worldCopyJump: true, minZoom: 2, maxZoom: 13, preferCanvas: false }).setView([30, 20], 2);
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Borders: Natural Earth");
-    map.createPane("divisions").style.zIndex = 350; // above the countries, below the events
+    // Panes, bottom to top: the countries, their divisions (shaded), the events.
+    map.createPane("basemap").style.zIndex = 250;
+    map.createPane("divisions").style.zIndex = 350;
     const divisions = L.layerGroup().addTo(map);
     const points = L.markerClusterGroup({
       chunkedLoading: true, maxClusterRadius: 40, showCoverageOnHover: false,
