@@ -114,7 +114,9 @@
   async function drawAreas(map, layer, query, measure) {
     const answer = await getJSON("/api/map/areas", query);
     const counts = {};
-    for (const item of answer.items) counts[item.country + " " + item.code] = item;
+    // Keyed by code and name: Natural Earth gives a city and its province the same code now and then.
+    const key = (country, code, name) => country + "|" + code + "|" + name;
+    for (const item of answer.items) counts[key(item.country, item.code, item.name)] = item;
     const highest = Math.max(1, ...answer.items.map((item) => item[measure] || 0));
     const breaks = classBreaks(highest);
     const countries = Array.from(new Set(answer.items.map((item) => item.country)));
@@ -125,13 +127,13 @@
       L.geoJSON(features[index], {
         pane: "divisions",
         style: (feature) => {
-          const item = counts[country + " " + feature.id];
+          const item = counts[key(country, feature.id, feature.properties.name)];
           const value = item ? item[measure] || 0 : 0;
           return { color: "#8a6d5a", weight: 0.7, fillColor: value ? shadeOf(value, breaks) : "#ffffff",
             fillOpacity: value ? (measure === "none" ? 0 : 0.75) : 0 };
         },
         onEachFeature: (feature, path) => {
-          const item = counts[country + " " + feature.id];
+          const item = counts[key(country, feature.id, feature.properties.name)];
           path.options.division = feature.id;
           path.bindTooltip((feature.properties.name || feature.id) + " (" + country + "): "
             + (item ? item.events + " events, " + item.fatalities + " deaths" : "no events"), { sticky: true });
