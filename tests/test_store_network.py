@@ -62,3 +62,29 @@ def test_a_store_made_before_the_links_were_kept_gets_them_when_upgraded(locatio
         store.connection.execute("DELETE FROM schema_migrations WHERE version = 10")
     with open_store(location) as upgraded:
         assert _links(upgraded) == expected
+
+
+def test_divisions_count_each_real_event_once_and_coarse_places_apart(location):
+    """The map's choropleth: each canonical event counts once, in the division of its town; a
+    report placing the shelling only "in Armenia" is listed by country, in no division."""
+    from polemos.geo.admin1_areas import Admin1Areas
+    from polemos.store.map_areas import admin1_counts
+
+    first, second = _two_outlets()
+    second.places.append(type(second.places[0])("Armenia", 0, 7, "Armenia", 174982, 40.25, 45.0, "ARM", "country", 9))
+    second.events[0].place = len(second.places) - 1  # the second outlet places the shelling only in Armenia
+    with open_store(location) as store:
+        for record in (first, second):
+            store.add(record)
+        answer = admin1_counts(store, Admin1Areas(), EventFilter())
+        total = store.canonical_events()[1]
+        counted = (sum(item["events"] for item in answer["items"]) + sum(item["events"] for item in answer["country_level"])
+                   + sum(item["events"] for item in answer["region_level"]) + answer["unplaced"] + answer["outside_areas"])
+        assert counted == total  # every canonical event once: in a division, or said to be coarser
+        stepanakert = next(item for item in answer["items"] if item["name"] == "Stepanakert")
+        assert stepanakert["country"] == "AZE" and stepanakert["events"] >= 1
+        assert [(item["country"], item["events"]) for item in answer["country_level"]] == [("ARM", 1)]
+        assert {item["name"] for item in answer["items"]} == {"Stepanakert", "Syunik"}  # Goris is in Syunik
+        reports = admin1_counts(store, Admin1Areas(), EventFilter(), view="reports")
+        assert sum(item["events"] for item in reports["items"]) >= sum(item["events"] for item in answer["items"])
+        assert admin1_counts(store, Admin1Areas(), EventFilter(since="2030"))["items"] == []

@@ -193,4 +193,5 @@ def test_dialect_fragments_give_the_same_answers(empty_store):
     assert value(f"SELECT CASE WHEN 'Goris' {dialect.like} ? THEN 1 ELSE 0 END", "gor%") == 1
 from test_store_network import (  # noqa: F401, E402
     test_a_link_counts_each_real_event_once_and_lists_it, test_a_store_made_before_the_links_were_kept_gets_them_when_upgraded,
+    test_divisions_count_each_real_event_once_and_coarse_places_apart,
 )

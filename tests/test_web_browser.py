@@ -107,8 +107,8 @@ def test_the_map_draws_borders_and_points(page):
     page.goto("/map")
     page.wait_for_selector("path.leaflet-interactive, .marker-cluster")
     # The borders arrive on their own request, perhaps after the points on a busy machine.
-    page.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path:not(.leaflet-interactive)').length > 100")
-    borders = page.locator(".leaflet-overlay-pane path:not(.leaflet-interactive)")
+    page.wait_for_function("document.querySelectorAll('.leaflet-basemap-pane path').length > 100")
+    borders = page.locator(".leaflet-basemap-pane path")
     assert borders.count() > 100  # Natural Earth countries, drawn from the TopoJSON the server sent
     assert re.search(r"\d+ events", page.locator("#map-status").inner_text())
     shot(page, "map")

@@ -24,6 +24,9 @@ def test_divisions_are_shaded_by_the_events_the_events_list_counts(page):
     page.wait_for_selector("#country-level h3")
     page.wait_for_function(f"() => document.querySelectorAll('{DIVISIONS}').length > 10")
     assert len(_shaded(page)) >= 3  # divisions with events are filled, the others only outlined
+    layers = page.evaluate("() => ['basemap', 'divisions', 'overlay'].map((name) =>"
+                           " Number(getComputedStyle(window.polemosMap.getPane(name + (name === 'overlay' ? 'Pane' : ''))).zIndex))")
+    assert layers == sorted(layers) and len(set(layers)) == 3  # shading over the countries, under the events
     assert page.locator("#shade-legend .shade-legend li").count() >= 2
     answer = page.evaluate("() => fetch('/api/map/areas').then((r) => r.json())")
     in_divisions = sum(item["events"] for item in answer["items"])

@@ -23,7 +23,7 @@ MOST_REMEMBERED_POINTS = 200_000
 
 @dataclass(frozen=True)
 class Area:
-    code: str  # the area's HASC-style code in the file, e.g. "IN.GJ"; unique within its country
+    code: str  # the area's HASC-style code in the file, e.g. "IN.GJ"; with the name, unique within its country
     name: str
     country: str  # ISO 3166 alpha-3
     bounds: tuple[float, float, float, float]  # west, south, east, north

@@ -86,14 +86,14 @@ def coarse_counts(store, filter: EventFilter, view: str = "canonical") -> dict:
 
 def admin1_counts(store, areas, filter: EventFilter, view: str = "canonical") -> dict:
     """Events and fatalities per division for ``filter``, with what could not be counted in one."""
-    by_area: dict[tuple[str, str], dict] = {}
+    by_area: dict[tuple[str, str, str], dict] = {}  # NE's codes repeat now and then (a city and its province): with the name
     outside = 0
     for point in located_points(store, filter, view):
         area = areas.locate(point["country"], point["lat"], point["lon"])
         if area is None:
             outside += point["events"]
             continue
-        item = by_area.setdefault((area.country, area.code), {
+        item = by_area.setdefault((area.country, area.code, area.name), {
             "country": area.country, "code": area.code, "name": area.name, "events": 0, "fatalities": 0})
         item["events"] += point["events"]
         item["fatalities"] += point["fatalities"]
@@ -102,7 +102,3 @@ def admin1_counts(store, areas, filter: EventFilter, view: str = "canonical") ->
             "events": sum(item["events"] for item in items), "outside_areas": outside,
             **coarse_counts(store, filter, view)}
 
-
-def area_of(areas, country: Optional[str], code: str):
-    """The division ``code`` of ``country``, or None."""
-    return next((area for area in areas.of_country(country or "") if area.code == code), None)

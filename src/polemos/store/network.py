@@ -42,7 +42,7 @@ def link_events(store, filter: EventFilter, source: str, target: str, limit: int
     total = store.connection.execute(f"SELECT COUNT(*) FROM canonical_events c WHERE {condition}", params).fetchone()[0]
     rows = store.connection.execute(
         "SELECT c.id, c.type, c.date_begin, c.date_end, c.place_name, c.country, c.dead_value, c.source_count, c.modality"
-        f" FROM canonical_events c WHERE {condition} ORDER BY c.date_begin DESC, c.id LIMIT ?",
+        f" FROM canonical_events c WHERE {condition} ORDER BY c.date_begin IS NULL, c.date_begin DESC, c.id LIMIT ?",
         [*params, limit],
     ).fetchall()
     keys = ("id", "type", "date_begin", "date_end", "place_name", "country", "dead", "sources", "modality")

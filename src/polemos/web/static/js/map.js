@@ -14,6 +14,7 @@
     return getJSON("/static/vendor/world-atlas/countries-110m.json").then((topology) => {
       const countries = topojson.feature(topology, topology.objects.countries);
       L.geoJSON(countries, {
+        pane: "basemap",
         interactive: false,
         style: { color: "#8a9aa8", weight: 0.8, fillColor: "#f3f1ea", fillOpacity: 1 },
       }).addTo(map);
@@ -113,7 +114,9 @@
   async function drawAreas(map, layer, query, measure) {
     const answer = await getJSON("/api/map/areas", query);
     const counts = {};
-    for (const item of answer.items) counts[item.country + " " + item.code] = item;
+    // Keyed by code and name: Natural Earth gives a city and its province the same code now and then.
+    const key = (country, code, name) => country + "|" + code + "|" + name;
+    for (const item of answer.items) counts[key(item.country, item.code, item.name)] = item;
     const highest = Math.max(1, ...answer.items.map((item) => item[measure] || 0));
     const breaks = classBreaks(highest);
     const countries = Array.from(new Set(answer.items.map((item) => item.country)));
@@ -124,13 +127,13 @@
       L.geoJSON(features[index], {
         pane: "divisions",
         style: (feature) => {
-          const item = counts[country + " " + feature.id];
+          const item = counts[key(country, feature.id, feature.properties.name)];
           const value = item ? item[measure] || 0 : 0;
           return { color: "#8a6d5a", weight: 0.7, fillColor: value ? shadeOf(value, breaks) : "#ffffff",
             fillOpacity: value ? (measure === "none" ? 0 : 0.75) : 0 };
         },
         onEachFeature: (feature, path) => {
-          const item = counts[country + " " + feature.id];
+          const item = counts[key(country, feature.id, feature.properties.name)];
           path.options.division = feature.id;
           path.bindTooltip((feature.properties.name || feature.id) + " (" + country + "): "
             + (item ? item.events + " events, " + item.fatalities + " deaths" : "no events"), { sticky: true });
@@ -229,7 +232,9 @@
     const map = L.map(container, { worldCopyJump: true, minZoom: 2, maxZoom: 13, preferCanvas: false }).setView([30, 20], 2);
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Borders: Natural Earth");
-    map.createPane("divisions").style.zIndex = 350; // above the countries, below the events
+    // Panes, bottom to top: the countries, their divisions (shaded), the events.
+    map.createPane("basemap").style.zIndex = 250;
+    map.createPane("divisions").style.zIndex = 350;
     const divisions = L.layerGroup().addTo(map);
     const points = L.markerClusterGroup({
       chunkedLoading: true, maxClusterRadius: 40, showCoverageOnHover: false,

@@ -105,7 +105,7 @@
      better as a circle. */
   function layoutFor(nodes, edges) {
     if (edges > 2.5 * nodes && nodes <= 60) return { name: "circle", padding: 60, avoidOverlap: true };
-    return { name: "cose", animate: false, padding: 40, nodeRepulsion: () => 1000000, idealEdgeLength: () => 120,
+    return { name: "cose", animate: false, padding: 40, nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 1000000, idealEdgeLength: () => 120,
       edgeElasticity: () => 60, gravity: 0.3, numIter: 2000 };
   }
 
