@@ -1,4 +1,4 @@
-# Two entry points for a fresh machine: `make demo` and `make test`.
+# Two entry points for a fresh machine: `make demo` and `make test` (which runs `make lint` first).
 # Both create .venv, install the pinned, hash-checked dependencies and polemos itself.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.polemos-installed
 
-.PHONY: setup demo test test-setup clean-venv
+.PHONY: setup demo lint test test-setup clean-venv
 
 setup: $(STAMP)
 
@@ -24,7 +24,12 @@ test-setup: setup
 	bash scripts/install-test-deps.sh
 	bash scripts/install-postgres.sh
 
-test: test-setup
+# Lint (ruff) and type-check (mypy) with the pinned tools; both read pyproject.toml.
+lint: setup
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy
+
+test: test-setup lint
 	$(BIN)/python -m pytest -q
 
 clean-venv:

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/fusion_scale.py [--sizes 10000,20000,40000,80000]
         [--baseline-sizes 2500,5000,10000] [--sqlite-size 20000] [--store polemos.db]
 
-On made-up corpora (``polemos.fusion.synthetic``: a fixed density of real events per day,
+On made-up corpora (``tests/synthetic_reports.py``: a fixed density of real events per day,
 each reported by one to six documents that disagree on date precision, place, actors and
 figures) of growing size it reports, per size: fusion time, compatibility tests run, time per
 report, canonical events, and pairwise precision/recall against the known real events. The

@@ -4,6 +4,8 @@ Fills a fresh store with made-up documents (each with ten events at places scatt
 the Caucasus, the Levant, Ukraine and Sudan, over three years), starts ``polemos serve`` on
 it, and times the API queries the events list, map and timeline make, plus the first render
 of the events page. Targets: median API latency under 100 ms, events page under 1 s.
+The network, the map's divisions and the timeline count canonical events (each real event
+once) unless the query asks for ``view=reports``.
 
     .venv/bin/python benchmarks/web_api.py [--events 100000] [--db PATH] [--repeat 15]
 """
@@ -105,7 +107,13 @@ QUERIES = {
     "map (zoomed, Karabakh)": "/api/map?bbox=39.5,46.4,40.1,47.0",
     "timeline (month)": "/api/timeline?granularity=month",
     "timeline (day, ASSAULT)": "/api/timeline?granularity=day&type=ASSAULT",
+    "timeline (ISO week)": "/api/timeline?granularity=week",
+    "map divisions (choropleth)": "/api/map/areas",
+    "map divisions (ASSAULT, 2022)": "/api/map/areas?type=ASSAULT&since=2022&until=2022",
     "network": "/api/network",
+    "network (reports)": "/api/network?view=reports",
+    "network (since 2023)": "/api/network?since=2023",
+    "network link's events": "/api/network/link?source=RUS.MIL&target=UKR.MIL",
     "events page (HTML)": "/events",
 }
 

@@ -16,7 +16,9 @@ its own: "no PLOVER type" is an answer annotators can disagree on.
 With ``--written overlap-<second>-on-<first>.jsonl`` it compares instead a second annotator's
 blind labels of some written sentences with those of their author, kept in
 ``written-<first>.jsonl`` (the overlap file holds ids and labels only, the text stays in the
-written file): the same table for the two of them, plus ``negative``.
+written file): the same table for the two of them, plus ``negative``. With ``--datasheet`` it
+fills that pair's own block, ``<!-- written-agreement:<second>-on-<first>:begin -->`` to
+``... :end -->``, so that each relabelling keeps its figures.
 
 With ``--adjudicate`` it also writes one row per overlap sentence with the majority label of
 each field (``annotator`` = ``adjudicated``). A field with no majority is a tie: the
@@ -36,7 +38,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BEGIN, END = "<!-- agreement:begin -->", "<!-- agreement:end -->"
-WRITTEN_BEGIN, WRITTEN_END = "<!-- written-agreement:begin -->", "<!-- written-agreement:end -->"
 FIELDS = ("event", "plover", "acled", "modality")
 ADJUDICATED_FIELDS = ("event", "plover", "acled", "modality", "negative")
 POINTER_KEYS = ("id", "corpus", "doc", "start", "end", "sha1")
@@ -145,6 +146,12 @@ def written_overlap_labels(path: Path) -> tuple[dict[str, dict[str, dict]], list
     return {first: authored, second: relabelled}, ids
 
 
+def written_markers(overlap: Path) -> tuple[str, str]:
+    """The datasheet block of one relabelling (``a4-on-a2``), so that each keeps its own figures."""
+    pair = overlap.stem.removeprefix("overlap-")
+    return f"<!-- written-agreement:{pair}:begin -->", f"<!-- written-agreement:{pair}:end -->"
+
+
 def update_datasheet(path: Path, report: list[str], command: str, markers=(BEGIN, END)) -> None:
     """Replace the datasheet's agreement block with this run's figures."""
     begin, end = markers
@@ -175,7 +182,7 @@ def main(argv=None) -> None:
         if args.datasheet:
             shown = args.written.resolve().relative_to(ROOT) if args.written.resolve().is_relative_to(ROOT) else args.written
             update_datasheet(args.datasheet, report, f"python scripts/annotation_agreement.py --written {shown}",
-                             (WRITTEN_BEGIN, WRITTEN_END))
+                             written_markers(args.written))
         return
 
     annotators = args.annotators.split(",")

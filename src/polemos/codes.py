@@ -1,5 +1,8 @@
 """The closed vocabularies events are coded in: PLOVER event types and ACLED event and sub-event types.
 
+What the code knows of each PLOVER type (its fusion family, the type that undoes it, the
+counts it carries, ...) is one row of ``data/events/types.csv``, read by ``event_types``.
+
 They sit beside the extraction record, below every stage, so that the store, the command
 line and the web can check what a user asks for without importing the events stage.
 """
@@ -7,16 +10,44 @@ line and the web can check what a user asks for without importing the events sta
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
 ACLED_CODES_PATH = Path(__file__).resolve().parent / "data" / "events" / "acled_codes.csv"
+EVENT_TYPES_PATH = Path(__file__).resolve().parent / "data" / "events" / "types.csv"
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+
+
+@dataclass(frozen=True)
+class EventType:
+    """One PLOVER event type as the events stage and fusion treat it."""
+
+    name: str
+    family: str  # types of one family may describe the same real event (fusion)
+    reversal: Optional[str]  # the type a reversing verb makes of it: "lifted the curfew" (COERCE) is CONCEDE
+    sizes: tuple[str, ...]  # the counts it carries (dead, injured, arrested, displaced), in the order read
+    refusable: bool  # a refusal of it ("rejected the offer of talks") is a REJECT
+    modeless: bool  # PLOVER defines no modes for it
+    cooperative: bool  # cooperation whose announcement or intent ("plans to meet") is an AGREE
+    material_conflict: bool  # an intent to do it ("plans to attack") is a THREATEN
+
+
+@lru_cache(maxsize=1)
+def event_types() -> dict[str, EventType]:
+    """Every PLOVER type's row of ``data/events/types.csv``, by name, in PLOVER order."""
+    with EVENT_TYPES_PATH.open(newline="", encoding="utf-8") as handle:
+        return {row["type"]: EventType(
+            name=row["type"], family=row["family"], reversal=row["reversal"] or None,
+            sizes=tuple(filter(None, row["sizes"].split(";"))), refusable=row["refusable"] == "yes",
+            modeless=row["modeless"] == "yes", cooperative=row["cooperative"] == "yes",
+            material_conflict=row["material_conflict"] == "yes",
+        ) for row in csv.DictReader(handle)}
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Mapping, Optional
 
 
 @dataclass
@@ -106,7 +106,9 @@ PRECISION_OF_FEATURE = {
     "region": "region", "water": "region", "route": "region",
     "country": "country", "continent": "country",
 }
-COARSE_PRECISIONS = ("country",)  # a map must not draw these points as where an event happened
+# A map must not draw these points as where an event happened: a country's or a wide region's
+# (a river, a route, "the north") middle is no place the text gives.
+COARSE_PRECISIONS = ("country", "region")
 
 
 def features_of_precision(precisions: tuple[str, ...]) -> tuple[str, ...]:
@@ -152,6 +154,61 @@ class Evidence:
 
 
 @dataclass
+class EventDate:
+    """When an event happened, as the events stage dates it: the JSON form of ``Event.date``."""
+
+    value: Optional[str] = None  # TIMEX3 value, e.g. 2023-09-19, 2023-09, 2023-W12-WE
+    begin: Optional[str] = None  # first calendar day covered (ISO date)
+    end: Optional[str] = None  # last calendar day covered (ISO date)
+    text: Optional[str] = None  # the words that date it; None when taken from the publication
+    precision: Optional[str] = None  # day | week | month | season | quarter | year | ...
+    basis: Optional[str] = None  # clause | sentence | incident | publication: where the date came from
+
+    @classmethod
+    def from_dict(cls, data: Optional[Mapping[str, Any]]) -> Optional["EventDate"]:
+        return None if data is None else cls(**{name: data.get(name) for name in _FIELD_NAMES["EventDate"]})
+
+
+@dataclass
+class Figure:
+    """A count an event reports for one category (``dead``, ``injured``, ...): the JSON form of
+    a value of ``Event.size``. ``max`` is None for an open-ended count ("more than 20")."""
+
+    min: Optional[float] = None
+    max: Optional[float] = None
+    text: Optional[str] = None  # the words that give it, several joined by "; "
+
+    @classmethod
+    def from_dict(cls, data: Optional[Mapping[str, Any]]) -> Optional["Figure"]:
+        return None if not data else cls(**{name: data.get(name) for name in _FIELD_NAMES["Figure"]})
+
+
+# ``Event.size``: a figure per category, in the order the events stage found them.
+Size = dict[str, Figure]
+
+
+@dataclass
+class AcledCode:
+    """An event's ACLED event type and sub-event type: the JSON form of ``Event.acled``."""
+
+    event_type: str
+    sub_event_type: str
+
+    @classmethod
+    def from_dict(cls, data: Optional[Mapping[str, Any]]) -> Optional["AcledCode"]:
+        return None if not data else cls(data["event_type"], data["sub_event_type"])
+
+
+def size_figure(size: Optional[Mapping[str, Any]], category: str) -> dict[str, Any]:
+    """The figure ``size`` gives for ``category`` (``dead``, ``injured``, ...), ``{}`` when none.
+
+    The one reader of a count from a size, whether the size is an ``Event``'s, a stored event
+    view's (``{min, max, text}``) or a canonical event's (with the agreed ``value`` and its
+    ``rule``)."""
+    return (size or {}).get(category) or {}
+
+
+@dataclass
 class Event:
     id: str
     type: str
@@ -159,14 +216,17 @@ class Event:
     context: list[str] = field(default_factory=list)
     actor: list[str] = field(default_factory=list)
     recipient: list[str] = field(default_factory=list)
-    date: Optional[dict[str, Any]] = None
+    # ``date``, ``size`` and ``acled`` are kept in their JSON form (what stages, the store and
+    # fusion pass around); ``json_form`` names the dataclass that form has, for the schema and
+    # for code that wants the typed value (``EventDate.from_dict(event.date)``).
+    date: Optional[dict[str, Any]] = field(default=None, metadata={"json_form": Optional[EventDate]})
     place: Optional[int] = None
-    size: dict[str, Any] = field(default_factory=dict)
+    size: dict[str, Any] = field(default_factory=dict, metadata={"json_form": Size})
     modality: str = "asserted"
     attributed_to: Optional[str] = None
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.0
-    acled: Optional[dict[str, Optional[str]]] = None
+    acled: Optional[dict[str, Optional[str]]] = field(default=None, metadata={"json_form": Optional[AcledCode]})
     trigger: Optional[str] = None
     coder: str = "rules"  # which component decided the type: rules | model | both
 
@@ -242,6 +302,10 @@ def _build(cls: type, data: Any) -> Any:
         kwargs[name] = _coerce(hints[name], value)
     return cls(**kwargs)
 
+
+_FIELD_NAMES = {
+    cls.__name__: tuple(f.name for f in dataclasses.fields(cls)) for cls in (EventDate, Figure, AcledCode)
+}
 
 _NESTED = {
     "Heading": Heading, "Caption": Caption, "Removed": Removed, "DocumentInfo": DocumentInfo,

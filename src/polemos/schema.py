@@ -35,7 +35,9 @@ def _object_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     properties, required = {}, []
     for field in dataclasses.fields(cls):
-        properties[field.name] = _type_schema(hints[field.name], definitions)
+        # A field kept in its JSON form names the dataclass that form has (``Event.date``).
+        hint = field.metadata.get("json_form", hints[field.name])
+        properties[field.name] = _type_schema(hint, definitions)
         if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
             required.append(field.name)
     return {"type": "object", "properties": properties, "required": required}
@@ -50,9 +52,11 @@ def _type_schema(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         return {"anyOf": [schema, {"type": "null"}]} if nullable else schema
     if origin is list:
         return {"type": "array", "items": _type_schema(args[0], definitions) if args else {}}
+    if origin is dict and len(args) == 2 and args[1] is not Any:
+        return {"type": "object", "additionalProperties": _type_schema(args[1], definitions)}
     if origin is dict or hint is dict:
         return {"type": "object"}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         name = hint.__name__
         if name not in definitions:
             definitions[name] = {}

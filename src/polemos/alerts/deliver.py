@@ -6,6 +6,8 @@ delays nothing else: each channel is tried with a short timeout, errors are reco
 
 Webhook requests carry ``X-Polemos-Signature: sha256=HEX``, the HMAC-SHA256 of the exact
 body with the watchlist's secret, so the receiver can check the alert came from this store.
+The secret is sealed in the store (``polemos.alerts.sealing``); each POST goes to the address
+checked just before it (``post_webhook``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import hmac
 import json
 import os
 import smtplib
+import ssl
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -24,7 +27,9 @@ from urllib.parse import quote
 
 import httpx
 
+from polemos.alerts.sealing import SealingError
 from polemos.alerts.watchlists import Watchlists
+from polemos.ingest.fetch import PrivateAddress, checked_addresses, pinned_request
 from polemos.store.watch import now
 
 MAX_ATTEMPTS = 6
@@ -85,6 +90,10 @@ def deliver_pending(store, config: DeliveryConfig | None = None, at: Optional[da
         due[(row["watchlist"], row["channel"])].append(dict(row))
     watchlists = Watchlists(store)
     lines = []
+    try:
+        watchlists.seal_plain_secrets()  # kept in the clear by a version before sealing
+    except SealingError as error:
+        lines.append(f"alerts: webhook secrets left unsealed ({error})")
     for (name, channel), alerts in due.items():
         watchlist = watchlists.get(name)
         if watchlist is None:
@@ -102,16 +111,43 @@ def deliver_pending(store, config: DeliveryConfig | None = None, at: Optional[da
 
 
 def _deliver_webhook(store, watchlist, alert: dict, config: DeliveryConfig) -> bool:
-    body = json.dumps(alert_payload(alert, config), ensure_ascii=False, sort_keys=True).encode("utf-8")
-    headers = {"Content-Type": "application/json", SIGNATURE_HEADER: sign(watchlist.webhook_secret or "", body),
-               "User-Agent": "polemos-alerts"}
-    try:
-        response = httpx.post(watchlist.webhook_url, content=body, headers=headers, timeout=config.timeout)
-        error = None if response.status_code < 300 else f"HTTP {response.status_code}"
-    except httpx.HTTPError as failure:
-        error = f"{type(failure).__name__}: {str(failure)[:160]}"
+    if watchlist.webhook_secret is None:  # sealed with a key this process does not have
+        error = watchlist.secret_problem or "webhook secret: missing"
+    else:
+        body = json.dumps(alert_payload(alert, config), ensure_ascii=False, sort_keys=True).encode("utf-8")
+        error = post_webhook(watchlist.webhook_url, body, sign(watchlist.webhook_secret, body),
+                             public_only=not watchlist.webhook_private_ok, timeout=config.timeout)
     _record(store, alert, "webhook", error)
     return error is None
+
+
+def post_webhook(url: str, body: bytes, signature: str, public_only: bool, timeout: float) -> Optional[str]:
+    """POST ``body`` to ``url``; None when it was taken, else why not in one line.
+
+    The host is resolved and checked once, then the connection goes to that very address (no
+    second lookup a rebinding name could answer differently), and redirects are not followed:
+    a webhook made to reach a public address never reaches the network inside."""
+    try:
+        addresses = checked_addresses(url, public_only)
+    except PrivateAddress as refused:
+        reason = str(refused).split(";")[0]
+        if "private" not in reason:
+            return reason
+        return f"{reason}; this webhook may reach public addresses only (made without --allow-private-webhook)"
+    for address in addresses:  # in the resolver's order, as a client would, until one connects
+        pinned, host, extensions = pinned_request(url, address)
+        headers = {**host, "Content-Type": "application/json", SIGNATURE_HEADER: signature, "User-Agent": "polemos-alerts"}
+        try:
+            with httpx.Client(timeout=timeout, follow_redirects=False) as client:
+                response = client.post(pinned, content=body, headers=headers, extensions=extensions)
+            break
+        except httpx.ConnectError as failure:
+            error = f"ConnectError: {str(failure)[:160]}"
+        except httpx.HTTPError as failure:
+            return f"{type(failure).__name__}: {str(failure)[:160]}"
+    else:
+        return error
+    return None if response.status_code < 300 else f"HTTP {response.status_code}"
 
 
 def digest_message(watchlist, alerts: list[dict], config: DeliveryConfig) -> EmailMessage:
@@ -139,8 +175,8 @@ def _send_digest(watchlist, alerts: list[dict], config: DeliveryConfig) -> Optio
         return "no SMTP server configured (POLEMOS_SMTP_HOST)"
     try:
         with smtplib.SMTP(config.smtp_host, config.smtp_port, timeout=config.timeout) as smtp:
-            if config.smtp_starttls:
-                smtp.starttls()
+            if config.smtp_starttls:  # with the server's certificate checked, as smtplib does not by default
+                smtp.starttls(context=ssl.create_default_context())
             if config.smtp_user:
                 smtp.login(config.smtp_user, config.smtp_password or "")
             smtp.send_message(digest_message(watchlist, alerts, config))

@@ -14,6 +14,7 @@ import json
 from typing import Iterable, Optional
 
 from polemos.alerts.watchlists import Watchlist
+from polemos.record import size_figure
 from polemos.store.canonical import canonical_conditions, canonical_view
 from polemos.store.watch import now
 
@@ -50,12 +51,12 @@ def _views(store, where: str, params: list) -> list[dict]:
 
 def dead_of(view: dict) -> Optional[float]:
     """The canonical death toll (the most conservative figure of the sources)."""
-    return ((view.get("size") or {}).get("dead") or {}).get("value")
+    return size_figure(view.get("size"), "dead").get("value")
 
 
 def highest_toll(view: dict) -> Optional[float]:
     """The highest death toll any source reports: what rises when a later report counts more dead."""
-    dead = (view.get("size") or {}).get("dead") or {}
+    dead = size_figure(view.get("size"), "dead")
     figures = [figure for figure in (dead.get("value"), dead.get("min"), dead.get("max")) if figure is not None]
     return max(figures) if figures else None
 

@@ -8,7 +8,9 @@ import re
 import secrets
 from dataclasses import asdict, dataclass, field
 from typing import Optional
+from urllib.parse import urlsplit
 
+from polemos.alerts.sealing import SealingError, is_sealed, load_key, open_secret, seal
 from polemos.store.event_filter import EventFilter
 from polemos.store.watch import now
 
@@ -23,15 +25,17 @@ class Watchlist:
     min_dead: Optional[float] = None
     trend: bool = False
     webhook_url: Optional[str] = None
-    webhook_secret: Optional[str] = None
+    webhook_secret: Optional[str] = None  # sealed in the store, with the URL (polemos.alerts.sealing)
     email_to: Optional[str] = None
     created_at: Optional[str] = None
+    # Whether the webhook may be a private, loopback or link-local address: only when whoever
+    # made the watchlist said so (`alerts add --allow-private-webhook`, `serve --allow-private-fetch`).
+    webhook_private_ok: bool = False
+    secret_problem: Optional[str] = field(default=None, repr=False)  # why the stored secret could not be unsealed
 
     def __post_init__(self) -> None:
         if not NAME.match(self.name or ""):
             raise ValueError(f"{self.name!r}: a watchlist name is letters, digits, '.', '_' or '-' (up to 64)")
-        if self.webhook_url and not self.webhook_secret:
-            self.webhook_secret = secrets.token_hex(16)
 
     def filter_json(self) -> str:
         chosen = {key: getattr(self.filter, key) for key in FILTER_FIELDS if getattr(self.filter, key) is not None}
@@ -59,8 +63,22 @@ class Watchlist:
         shown = asdict(self)
         shown["filter"] = json.loads(self.filter_json())
         shown.pop("webhook_secret")
+        shown.pop("secret_problem")
+        shown["webhook_url"] = shown_webhook(self.webhook_url)
         shown["description"] = self.describe()
         return shown
+
+
+def shown_webhook(url: Optional[str]) -> Optional[str]:
+    """A webhook's address as shown to readers: its scheme, host and port only, since the path
+    of many webhooks (chat services') is itself the credential."""
+    if not url:
+        return url
+    if is_sealed(url):
+        return "(sealed with another key)"
+    parts = urlsplit(url)
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{parts.hostname}{port}/" + ("…" if parts.path.strip("/") or parts.query else "")
 
 
 def from_row(row) -> Watchlist:
@@ -68,8 +86,13 @@ def from_row(row) -> Watchlist:
     min_dead = chosen.pop("min_dead", None)
     if chosen.get("near"):
         chosen["near"] = tuple(chosen["near"])
-    return Watchlist(row["name"], EventFilter(**chosen), min_dead, bool(row["trend"]), row["webhook_url"],
-                     row["webhook_secret"], row["email_to"], row["created_at"])
+    url, secret, problem = row["webhook_url"], row["webhook_secret"], None
+    try:
+        url, secret = open_secret(url), open_secret(secret)
+    except SealingError as error:  # the URL stays sealed, so its deliveries are queued and fail saying why
+        secret, problem = None, f"webhook: {error}"
+    return Watchlist(row["name"], EventFilter(**chosen), min_dead, bool(row["trend"]), url,
+                     secret, row["email_to"], row["created_at"], bool(row["webhook_private_ok"]), problem)
 
 
 class Watchlists:
@@ -80,17 +103,43 @@ class Watchlists:
         self.connection = store.connection
 
     def add(self, watchlist: Watchlist) -> Watchlist:
-        """Save a new watchlist; ValueError when the name is taken."""
+        """Save a new watchlist, its webhook secret sealed; ValueError when the name is taken
+        (or the sealing key cannot be used)."""
         watchlist.created_at = watchlist.created_at or now()
+        if watchlist.webhook_url and not watchlist.webhook_secret:
+            watchlist.webhook_secret = secrets.token_hex(16)
+        key = load_key(create=True) if watchlist.webhook_url else None
+        sealed_url = seal(watchlist.webhook_url, key) if key else None  # its path is often a credential too
+        sealed = seal(watchlist.webhook_secret, key) if key else None
         with self.store.transaction():
             cursor = self.connection.execute(
-                "INSERT INTO watchlists (name, filter_json, trend, webhook_url, webhook_secret, email_to, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (watchlist.name, watchlist.filter_json(), int(watchlist.trend), watchlist.webhook_url,
-                 watchlist.webhook_secret, watchlist.email_to, watchlist.created_at))
+                "INSERT INTO watchlists (name, filter_json, trend, webhook_url, webhook_secret, email_to, created_at,"
+                " webhook_private_ok) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (watchlist.name, watchlist.filter_json(), int(watchlist.trend), sealed_url,
+                 sealed, watchlist.email_to, watchlist.created_at, int(watchlist.webhook_private_ok)))
         if cursor.rowcount != 1:
             raise ValueError(f"a watchlist named {watchlist.name!r} exists already")
         return watchlist
+
+    def seal_plain_secrets(self) -> int:
+        """Seal the webhook addresses and secrets kept in the clear by a version before sealing;
+        how many watchlists were."""
+        rows = self.connection.execute(
+            "SELECT name, webhook_url, webhook_secret FROM watchlists WHERE webhook_url IS NOT NULL").fetchall()
+        plain = [row for row in rows if not (is_sealed(row["webhook_url"]) and is_sealed(row["webhook_secret"]))]
+        if not plain:
+            return 0
+        key = load_key(create=True)
+
+        def sealed(value):
+            return value if not value or is_sealed(value) else seal(value, key)
+
+        with self.store.transaction():
+            for row in plain:
+                self.connection.execute(
+                    "UPDATE watchlists SET webhook_url = ?, webhook_secret = ? WHERE name = ? AND webhook_url = ?",
+                    (sealed(row["webhook_url"]), sealed(row["webhook_secret"]), row["name"], row["webhook_url"]))
+        return len(plain)
 
     def all(self) -> list[Watchlist]:
         return [from_row(row) for row in self.connection.execute("SELECT * FROM watchlists ORDER BY name")]

@@ -28,6 +28,8 @@ def add(
     trend: bool = typer.Option(False, "--trend", help="Also alert when this week's count rises far above the 8 weeks before."),
     webhook: Optional[str] = typer.Option(None, "--webhook", help="POST each alert as signed JSON to this URL."),
     email: Optional[str] = typer.Option(None, "--email", help="Mail a digest of new alerts to this address (POLEMOS_SMTP_HOST…)."),
+    allow_private_webhook: bool = typer.Option(False, "--allow-private-webhook",
+                                               help="Let the webhook be a private, loopback or link-local address."),
 ):
     """Save a watchlist. Events already matching are its baseline: only new ones alert."""
     from polemos.alerts import Watchlist, Watchlists, record_alerts
@@ -37,7 +39,8 @@ def add(
     with _open(db) as store:
         chosen = _event_filter(store, actor, type, since, until, near, None, q, False, None, modality, acled, country, place)
         try:
-            watchlist = Watchlists(store).add(Watchlist(name, chosen, min_dead, trend, webhook, None, email))
+            watchlist = Watchlists(store).add(Watchlist(name, chosen, min_dead, trend, webhook, None, email,
+                                                         webhook_private_ok=allow_private_webhook))
         except ValueError as error:
             err.print(f"polemos: error: {printable(error)}")
             raise typer.Exit(1)

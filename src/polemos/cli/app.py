@@ -5,20 +5,19 @@ from __future__ import annotations
 import json
 import sys
 from importlib import resources
-from pathlib import Path
 from typing import List, Optional
 
 import typer
 from rich.console import Console
 
-from polemos.cli import evaluating, serving, training, watching
+from polemos.cli import evaluating, reviewing, serving, training, watching
 from polemos.cli.terminal import printable
 from polemos.cli.ingesting import IngestSummary, extract_to_stream, ingest_paths
 from polemos.budget import DEFAULT_MAX_CHARS, DEFAULT_SECONDS, DocumentBudget
 from polemos.ingest import ReadOptions
 from polemos.ingest.readers import DEFAULT_MAX_BYTES, DEFAULT_PIPE_WAIT
 from polemos.pipeline import STAGE_ORDER, PipelineConfig
-from polemos.store import StoreError, default_location, open_store
+from polemos.store import StoreError, open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Sourced, checkable event data from conflict reporting.")
 
@@ -397,6 +396,7 @@ def _all_document_ids(store) -> list[str]:
 
 
 serving.register(app)
+app.add_typer(reviewing.app, name="review")
 app.add_typer(watching.app, name="watch")
 from polemos.cli import alerting  # noqa: E402 - it takes the event filter options defined above
 

@@ -14,6 +14,7 @@ from rich.text import Text
 from polemos.cli.terminal import printable
 from polemos.fusion import FIGURE_RULE
 from polemos.numbers import format_figure
+from polemos.record import size_figure
 
 CSV_COLUMNS = (
     "id", "date", "date_begin", "date_end", "type", "mode", "modality", "actors", "recipients",
@@ -23,13 +24,13 @@ CSV_COLUMNS = (
 CANONICAL_CSV_COLUMNS = (
     "id", "date", "date_begin", "date_end", "date_precision", "type", "mode", "modality", "actors", "recipients",
     "place", "lat", "lon", "country", "dead", "dead_min", "dead_max", "sources", "reports",
-    "earliest_doc_id", "earliest_published", "doc_ids",
+    "earliest_doc_id", "earliest_published", "doc_ids", "review",
 )
 
 
 def flat_event(event: dict) -> dict:
     date = event.get("date") or {}
-    dead = (event.get("size") or {}).get("dead") or {}
+    dead = size_figure(event.get("size"), "dead")
     return {
         "id": event["id"], "date": date.get("value"), "date_begin": date.get("begin"), "date_end": date.get("end"),
         "type": event["type"], "mode": event.get("mode"), "modality": event.get("modality") or "asserted",
@@ -46,7 +47,7 @@ def flat_event(event: dict) -> dict:
 
 def flat_canonical(event: dict) -> dict:
     date = event.get("date") or {}
-    dead = (event.get("size") or {}).get("dead") or {}
+    dead = size_figure(event.get("size"), "dead")
     earliest = event.get("earliest_report") or {}
     return {
         "id": event["id"], "date": date.get("value"), "date_begin": date.get("begin"), "date_end": date.get("end"),
@@ -58,6 +59,7 @@ def flat_canonical(event: dict) -> dict:
         "sources": event.get("source_count"), "reports": event.get("report_count"),
         "earliest_doc_id": earliest.get("doc_id"), "earliest_published": earliest.get("published"),
         "doc_ids": "; ".join(dict.fromkeys(source["doc_id"] for source in event.get("sources", []))),
+        "review": (event.get("review") or {}).get("status"),
     }
 
 
@@ -99,7 +101,7 @@ def _report_table(events: list[dict], total: int, console: Console) -> None:
     for event in events:
         row = flat_event(event)
         table.add_row(*_cells(row["date"], _kind(row), row["actors"], row["recipients"], row["place"],
-                              _range(row["dead_min"], row["dead_max"], ((event.get("size") or {}).get("dead") or {}).get("text")),
+                              _range(row["dead_min"], row["dead_max"], size_figure(event.get("size"), "dead").get("text")),
                               _short(row["evidence"])))
     console.print(table, markup=False)
     console.print(f"{len(events)} of {total} event reports (each document's own; without --reports: canonical events)",
@@ -120,7 +122,7 @@ def _canonical_table(events: list[dict], total: int, console: Console) -> None:
     console.print(table, markup=False)
     console.print(f"{len(events)} of {total} canonical events (one per real event, fused across documents;"
                   f" --reports lists each document's events)", markup=False)
-    if any((event.get("size") or {}).get("dead") for event in events):
+    if any(size_figure(event.get("size"), "dead") for event in events):
         console.print(f"dead: the canonical figure, {FIGURE_RULE}; in brackets the range the sources give", markup=False)
     _modality_note(events, console)
 

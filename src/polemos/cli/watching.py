@@ -112,6 +112,8 @@ def run(
     engine: str = typer.Option("local", help="local (this machine) or dask (an existing Dask cluster)."),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, with --engine dask."),
     host_interval: float = typer.Option(1.0, "--host-interval", help="Seconds between two requests to one host."),
+    fetch_workers: int = typer.Option(4, "--fetch-workers", min=1, max=64,
+                                      help="Articles fetched at once, from different hosts (each host: one at a time)."),
     timeout: float = typer.Option(15.0, "--timeout", help="Seconds before a request is given up."),
     max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", help="Refuse pages larger than this many bytes."),
     retries: int = typer.Option(2, "--retries", help="Retries of a failed request, with backoff, within a cycle."),
@@ -122,7 +124,7 @@ def run(
     from polemos.engines.watch import WatchConfig, Watcher
 
     interval = parse_duration(every)
-    config = WatchConfig(workers=workers, engine=engine, scheduler=scheduler)
+    config = WatchConfig(workers=workers, engine=engine, scheduler=scheduler, fetch_workers=fetch_workers)
     policy = FetchPolicy(timeout=timeout, max_bytes=max_bytes, host_interval=max(0.0, host_interval), retries=max(0, retries))
     totals = {"cycles": 0, "new": 0, "added": 0, "present": 0, "failures": []}
     try:

@@ -15,6 +15,7 @@ from typing import Iterable, Iterator, Optional
 from distributed import Client, WorkerPlugin, get_worker
 
 from polemos.engines.local import ordered_results
+from polemos.ingest.raw import InputError, one_line
 from polemos.engines.work import Item, Outcome, process_batch
 from polemos.pipeline import Pipeline, PipelineConfig
 
@@ -57,7 +58,30 @@ class DaskEngine:
         def submit(function, batch):
             return self.client.submit(function, batch, pure=False)
 
-        yield from ordered_results(submit, run_on_worker, batches, max_pending=self.workers * 3)
+        yield from ordered_results(submit, run_on_worker, batches, max_pending=self.workers * 3, collect=self._collect)
+
+    def _collect(self, future, batch: list[Item]) -> list[Outcome]:
+        """The batch's outcomes; when the batch was lost with its worker (the process died: out of
+        memory, killed, a crash in native code), its documents are tried again one at a time,
+        so only a document that kills a worker again fails, and is reported."""
+        try:
+            return future.result()
+        except Exception as error:  # noqa: BLE001 - KilledWorker, a lost connection, an error on the worker
+            lost = one_line(error)
+        singles = [self.client.submit(run_on_worker, [item], pure=False) for item in batch]
+        return [outcome for item, single in zip(batch, singles) for outcome in self._alone(item, single, lost)]
+
+    def _alone(self, item: Item, single, lost: str) -> list[Outcome]:
+        """One document's outcomes. Tried beside the batch's other documents, it may die with a
+        worker another one killed: then it is run once more by itself before it is failed."""
+        try:
+            return single.result()
+        except Exception:  # noqa: BLE001 - tried again below, alone
+            pass
+        try:
+            return self.client.submit(run_on_worker, [item], pure=False).result()
+        except Exception as error:  # noqa: BLE001 - this document fails alone, with the reason
+            return [InputError(item.source, f"lost with its Dask worker, twice ({one_line(error)}; first: {lost})")]
 
     def close(self) -> None:
         self.client.close()

@@ -171,15 +171,18 @@ class ProcessEngine:
             process.kill()
 
 
-def ordered_results(submit: Callable[..., Future], function, batches: Iterable, max_pending: int) -> Iterator:
-    """Submit ``function(batch)`` for each batch, at most ``max_pending`` at a time; yield in order."""
-    pending: deque[Future] = deque()
+def ordered_results(submit: Callable[..., Future], function, batches: Iterable, max_pending: int,
+                    collect: Optional[Callable] = None) -> Iterator:
+    """Submit ``function(batch)`` for each batch, at most ``max_pending`` at a time; yield in order.
+    ``collect(future, batch)`` reads a result (by default ``future.result()``), e.g. to recover a lost batch."""
+    collect = collect or (lambda future, _batch: future.result())
+    pending: deque = deque()
     for batch in batches:
-        pending.append(submit(function, batch))
+        pending.append((submit(function, batch), batch))
         if len(pending) >= max_pending:
-            yield pending.popleft().result()
+            yield collect(*pending.popleft())
     while pending:
-        yield pending.popleft().result()
+        yield collect(*pending.popleft())
 
 
 def _store_lookup(location: Optional[str]) -> Optional[Callable[[str], Optional[str]]]:

@@ -12,18 +12,24 @@ The feed entry's date is given with the page, and used when the page states none
 from __future__ import annotations
 
 import os
+import queue
+import threading
 import time
 from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
+from urllib.parse import urlsplit
 
 from polemos.engines import AlreadyStored, make_engine
 from polemos.ingest.feeds import Entry, canonical_url, read_listing
-from polemos.ingest.fetch import FEED_TYPES, Fetcher
+from polemos.ingest.fetch import FEED_TYPES, Fetched, Fetcher
 from polemos.ingest.raw import InputError, RawDocument
-from polemos.ingest.readers import JSONL_SUFFIXES, ReadOptions, decode, iter_inputs, sniff_format, walk_directory
+from polemos.ingest.readers import (JSONL_SUFFIXES, ReadOptions, decode, iter_inputs, jsonl_line_starts, read_jsonl_line,
+                                    sniff_format, walk_directory)
 from polemos.pipeline import PipelineConfig
+from polemos.store import open_store
 from polemos.store.watch import WatchState, body_of
 
 MAX_SITEMAP_CHILDREN = 20  # a sitemap index's newest children read in one poll
@@ -37,6 +43,7 @@ class WatchConfig:
     engine: str = "local"
     scheduler: Optional[str] = None
     max_new_per_source: int = 1000  # a first poll of a huge sitemap takes this many, the rest next cycle
+    fetch_workers: int = 4  # articles fetched at once, from different hosts (one at a time per host)
 
 
 @dataclass
@@ -113,8 +120,8 @@ class Watcher:
             summary.sources += 1
             poll_source(self.state, self.fetcher, source, self.config, summary)
         if self.state.items("new", 1) or self.state.items("fetched", 1):
-            ingest_stream(self.state, self.store, self.engine(), pending_work(self.state, self.fetcher, summary),
-                          self.config, summary)
+            work = pending_work(self.state, self.fetcher, summary, self.config.fetch_workers)
+            ingest_stream(self.state, self.store, self.engine(), work, self.config, summary)
         summary.seconds = time.perf_counter() - started
         return summary
 
@@ -187,40 +194,123 @@ def directory_entries(url: str) -> list[Entry]:
     folder = Path(url[len("file://"):] if url.startswith("file://") else url)
     if not folder.is_dir():
         raise _PollError(f"{folder}: no such directory")
-    # One file, one article: a JSON Lines file holds many, which `polemos ingest FILE` reads instead.
-    return [Entry("file://" + str(path.resolve())) for path in walk_directory(folder)
-            if not any(suffix.lower() in JSONL_SUFFIXES for suffix in path.suffixes)]
+    entries = []
+    for path in walk_directory(folder):
+        suffixes = [suffix.lower() for suffix in path.suffixes]
+        if suffixes and suffixes[-1] in JSONL_SUFFIXES:  # one article a line, lines added later are new
+            entries += jsonl_entries(path.resolve())
+        elif not any(suffix in JSONL_SUFFIXES for suffix in suffixes):  # one file, one article
+            entries.append(Entry("file://" + str(path.resolve())))
+    # A compressed JSON Lines file cannot be read a line at a time: `polemos ingest FILE` reads it.
+    return entries
 
 
-def pending_work(state: WatchState, fetcher: Fetcher, summary: CycleSummary) -> Iterator[tuple[dict, object]]:
+def jsonl_entries(path: Path) -> list[Entry]:
+    """An entry per complete line of a JSON Lines file: ``file:///PATH#line=N&byte=OFFSET``."""
+    try:
+        return [Entry(f"file://{path}#line={number}&byte={start}") for number, start in jsonl_line_starts(path)]
+    except (OSError, ValueError):  # unreadable, or not a regular file: its lines are looked at next poll
+        return []
+
+
+def _jsonl_line(url: str) -> Optional[tuple[Path, int, int]]:
+    """(file, line number, byte offset) of a JSON Lines line's entry, or None for a whole file."""
+    path, _, fragment = url[len("file://"):].partition("#")
+    fields = dict(part.partition("=")[::2] for part in fragment.split("&")) if fragment else {}
+    if not (fields.get("line", "").isdigit() and fields.get("byte", "").isdigit()):
+        return None
+    return Path(path), int(fields["line"]), int(fields["byte"])
+
+
+def pending_work(state: WatchState, fetcher: Fetcher, summary: CycleSummary,
+                 fetch_workers: int = 1) -> Iterator[tuple[dict, object]]:
     """Each item to ingest with what the pipeline reads for it: first the bodies a killed run
-    fetched but did not store, then every new article, fetched as the pipeline asks for more
-    (so fetching overlaps the workers' analysis) and kept in the store before it is handed on."""
+    fetched but did not store, then every new article, fetched while the pipeline works on
+    the ones before (``fetch_workers`` at once, several hosts in parallel, each host one
+    request at a time at its pace) and kept in the store before it is handed on."""
     for item in state.items("fetched", limit=1_000_000):
         yield item, raw_document(item)
     while items := state.items("new", FETCH_BATCH):
-        for item in items:
-            if fetch_one(state, fetcher, item, summary):
+        for item in [item for item in items if item["url"].startswith("file://")]:
+            state.fetched(item["url"], None, "file")  # read from disk at ingest
+            summary.fetched += 1
+            yield item, raw_document(state.item(item["url"]))
+        remote = interleave_hosts([item for item in items if not item["url"].startswith("file://")])
+        for item, failure in fetch_and_keep(state.store.path, fetcher, remote, fetch_workers):
+            if failure is None:
+                summary.fetched += 1
                 yield item, raw_document(state.item(item["url"]))
+            else:
+                summary.failures.append((item["url"], failure))
 
 
-def fetch_one(state: WatchState, fetcher: Fetcher, item: dict, summary: CycleSummary) -> bool:
-    """Fetch a new article and keep its body; False (with the reason recorded) when that failed."""
-    if item["url"].startswith("file://"):
-        state.fetched(item["url"], None, "file")  # read from disk at ingest
-        summary.fetched += 1
-        return True
-    answer = fetcher.fetch(item["url"])
+def interleave_hosts(items: list[dict]) -> list[dict]:
+    """The items taken one host after another (a, b, c, a, b, c…), so parallel fetchers are not
+    all queued behind one host's pace while another host waits."""
+    by_host: dict[str, deque] = {}
+    for item in items:
+        by_host.setdefault(urlsplit(item["url"]).netloc, deque()).append(item)
+    ordered = []
+    while by_host:
+        for host in list(by_host):
+            ordered.append(by_host[host].popleft())
+            if not by_host[host]:
+                del by_host[host]
+    return ordered
+
+
+def fetch_and_keep(location: str, fetcher: Fetcher, items: list[dict],
+                   fetch_workers: int) -> Iterator[tuple[dict, Optional[str]]]:
+    """(item, None) once its body is committed, or (item, why it failed), as fetches end.
+
+    Fetching threads hand each answer to one recording thread with a store connection of its
+    own, which commits it at once: whatever was fetched is kept even while the pipeline is
+    busy and this generator waits, so a kill at any moment repeats no fetch."""
+    answers: queue.Queue = queue.Queue()
+    recorded: queue.Queue = queue.Queue()
+
+    def fetch(item: dict) -> None:
+        try:
+            answers.put((item, fetcher.fetch(item["url"])))
+        except Exception as error:  # noqa: BLE001 - a fetcher bug fails its article, never hangs the cycle
+            answers.put((item, Fetched(item["url"], error=f"{type(error).__name__}: {str(error)[:160]}")))
+
+    def record() -> None:
+        try:
+            with open_store(location) as own:
+                own_state = WatchState(own)
+                while (answer := answers.get()) is not None:
+                    recorded.put((answer[0], record_fetch(own_state, *answer)))
+        except Exception as error:  # noqa: BLE001 - handed to the cycle, which reports it
+            recorded.put(error)
+
+    recorder = threading.Thread(target=record, name="fetch-recorder", daemon=True)
+    recorder.start()
+    pool = ThreadPoolExecutor(max_workers=max(1, fetch_workers), thread_name_prefix="fetch")
+    try:
+        for item in items:
+            pool.submit(fetch, item)
+        for _ in items:
+            outcome = recorded.get()
+            if isinstance(outcome, Exception):
+                raise outcome
+            yield outcome
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        answers.put(None)
+        recorder.join()
+
+
+def record_fetch(state: WatchState, item: dict, answer: Fetched) -> Optional[str]:
+    """Keep a fetched article's body (None), or record why the fetch failed and return it."""
     if answer.ok:
         state.fetched(item["url"], answer.body, answer.content_type)
-        summary.fetched += 1
-        return True
+        return None
     final = answer.error is not None and ("robots" in answer.error or "content type" in answer.error
                                           or "larger than" in answer.error or answer.status in (404, 410))
     reason = answer.error or f"HTTP {answer.status}"
     status = state.fetch_failed(item["url"], reason, final=final)
-    summary.failures.append((item["url"], reason if status == "failed" else f"{reason} (tried again next cycle)"))
-    return False
+    return reason if status == "failed" else f"{reason} (tried again next cycle)"
 
 
 def ingest_stream(state: WatchState, store, engine, work: Iterator[tuple[dict, object]], config: WatchConfig,
@@ -249,6 +339,9 @@ def raw_document(item: dict):
     """What the pipeline reads for a fetched item: its kept body, or its file on disk (one article)."""
     url = item["url"]
     if url.startswith("file://"):
+        line = _jsonl_line(url)
+        if line is not None:
+            return read_jsonl_line(*line, ReadOptions(published=item.get("published")))
         path = url[len("file://"):]
         found = next(iter_inputs([path], ReadOptions(published=item.get("published"))), None)
         return found if found is not None else InputError(path, "no document in the file")

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Optional
 
 from polemos.distance import great_circle_km
+from polemos.record import size_figure
 
 VIOLENT_TYPES = ("ASSAULT",)
 SETTLEMENTS = ("city", "town", "village")
@@ -163,8 +164,8 @@ def _score_main(doc: dict, incident: dict, reports: list[dict]) -> MainEvent:
         doc["id"], doc["incident"], found=True,
         date_right=date_right(chosen["begin"], chosen["end"], incident.get("date")),
         place_right=place_right(chosen["lat"], chosen["lon"], incident.get("lat"), incident.get("lon")),
-        killed_right=count_right(chosen["size"].get("dead"), incident.get("killed")),
-        injured_right=count_right(chosen["size"].get("injured"), incident.get("injured")),
+        killed_right=count_right(size_figure(chosen["size"], "dead"), incident.get("killed")),
+        injured_right=count_right(size_figure(chosen["size"], "injured"), incident.get("injured")),
         canonical=chosen["canonical"], dated=chosen["begin"] is not None, placed=chosen["lat"] is not None,
         day_and_settlement=chosen.get("precision") == "day" and chosen.get("feature") in SETTLEMENTS,
     )

@@ -32,18 +32,13 @@ from typing import Iterable, Protocol
 
 from spacy.tokens import Doc, Token
 
+from polemos.codes import event_types
 from polemos.distance import great_circle_km
 from polemos.events.triggers import VERB_TAGS
 from polemos.record import Event, ExtractionRecord, Quantity, Timex
 
 DATE_TYPES = {"DATE", "TIME"}
-SIZE_CATEGORIES = {
-    "ASSAULT": ("dead", "injured", "arrested"),
-    "COERCE": ("arrested", "displaced"),
-    "SANCTION": ("displaced",),
-    "PROTEST": ("arrested", "injured", "dead"),
-    "RETREAT": ("displaced",),
-}
+SIZE_CATEGORIES = {name: kind.sizes for name, kind in event_types().items() if kind.sizes}  # data/events/types.csv
 SHOT, HARM = "shot", {"dead", "injured"}
 # "three other men", "five others", "a woman and two other men were also shot": people besides the dead
 REFLEXIVES = {"himself", "herself"}

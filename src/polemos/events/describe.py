@@ -11,23 +11,24 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from polemos.codes import event_types
 from polemos.events.lexicon import Lexicon, TriggerEntry
 from polemos.events.modality import ModalityReading
 from polemos.events.triggers import lemma_of, names_a_death
 from polemos.record import Actor
 
-COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
-MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+# Which types each rule applies to: the columns of data/events/types.csv.
+COOPERATIVE = {name for name, kind in event_types().items() if kind.cooperative}
+MATERIAL_CONFLICT = {name for name, kind in event_types().items() if kind.material_conflict}
 MILITARY_SECTORS = {"MIL"}
-MODELESS_TYPES = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID"}  # PLOVER defines no modes for them
+MODELESS_TYPES = {name for name, kind in event_types().items() if kind.modeless}  # PLOVER defines no modes for them
 
 
 # Verbs that undo what their object noun names: "lifted the curfew", "cancelled the visit".
-REVERSALS = {"COERCE": "CONCEDE", "SANCTION": "RETREAT", "CONSULT": "REJECT", "AGREE": "REJECT",
-             "PROTEST": "CONCEDE", "ASSAULT": "RETREAT", "MOBILIZE": "RETREAT"}
+REVERSALS = {name: kind.reversal for name, kind in event_types().items() if kind.reversal}
 REVERSAL_VERBS = {"lift", "end", "ease", "relax", "remove", "cancel", "shorten", "scrap"}
 SIGNING_VERBS = {"sign", "ratify", "finalize", "finalise", "initial"}
-REFUSABLE = COOPERATIVE | {"AGREE", "CONCEDE", "RETREAT"}
+REFUSABLE = {name for name, kind in event_types().items() if kind.refusable}
 
 
 def reverse(event_type: str, support: Token | None) -> str:

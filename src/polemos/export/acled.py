@@ -20,6 +20,7 @@ from typing import Any, Optional
 from urllib.parse import urlsplit
 
 from polemos.events.acled import ARMED_SECTORS, CIVILIAN_SECTORS, FORCES_SECTORS
+from polemos.record import size_figure
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -175,7 +176,7 @@ def acled_row(event: dict, actors: dict[str, dict], codes: CountryCodes, admin_a
     modality = event.get("modality") or "asserted"
     acled = (event.get("acled") or {}) if modality == "asserted" else {}  # ACLED codes only what happened
     event_type, sub_event_type = acled.get("event_type"), acled.get("sub_event_type")
-    dead = (event.get("size") or {}).get("dead") or {}
+    dead = size_figure(event.get("size"), "dead")
     return {
         "event_id_cnty": event["id"],
         **_when(event.get("date") or {}),

@@ -53,6 +53,7 @@ from polemos.fusion.places import (
 )
 from polemos.fusion.report import Report
 from polemos.fusion.rules import EventFamilies, FusionRules
+from polemos.record import size_figure
 
 FUSABLE_MODALITIES = frozenset({"asserted"})
 PRECISE_DATES = frozenset({"day", "week"})
@@ -106,7 +107,7 @@ def profile_of(report: Report, families: EventFamilies, rules: FusionRules) -> P
 def figures_of(size: Optional[dict]) -> tuple[tuple[str, float, Optional[float]], ...]:
     found = []
     for category in FIGURE_CATEGORIES:
-        stated = (size or {}).get(category) or {}
+        stated = size_figure(size, category)
         low, high = stated.get("min"), stated.get("max")
         if low is not None or high is not None:
             found.append((category, low if low is not None else high, high))

@@ -20,6 +20,7 @@ from polemos.fusion.compat import Profile
 from polemos.fusion.dates import DateSpan
 from polemos.fusion.places import SETTLEMENTS, WHOLE_COUNTRY, PlaceRef
 from polemos.fusion.report import Report
+from polemos.record import size_figure
 
 FIGURE_CATEGORIES = ("dead", "injured", "displaced", "arrested")
 MAX_CONSENSUS_CONTEXT = 60  # document places kept on a canonical event: a few documents' worth
@@ -91,7 +92,7 @@ def canonical_figures(reports: Iterable[Report]) -> dict[str, Any]:
     for category in FIGURE_CATEGORIES:
         by_doc: dict[str, dict[str, Any]] = {}
         for report in reports:
-            stated = (report.size or {}).get(category) or {}
+            stated = size_figure(report.size, category)
             low, high = stated.get("min"), stated.get("max")
             if low is None and high is None:
                 continue

@@ -19,6 +19,7 @@ from typing import Any, Iterable, Optional
 from polemos.fusion.blocking import filing_keys, lookup_keys
 from polemos.fusion.compat import Profile, match_score, profile_of
 from polemos.fusion.consensus import canonical_view, consensus_profile
+from polemos.fusion.links import NO_LINKS, FusionLinks
 from polemos.fusion.report import Report
 from polemos.fusion.rules import EventFamilies, FusionRules
 from polemos.fusion.state import FusionState, Member, MemoryState
@@ -49,6 +50,7 @@ class FusionIndex:
         self.state: FusionState = state if state is not None else MemoryState()
         self.use_blocking = use_blocking  # False compares with every canonical event: the baseline
         self.stats = FusionStats()
+        self.links: FusionLinks = NO_LINKS  # an analyst's splits and merges, honoured over the rules
 
     # -- public ---------------------------------------------------------------------------
 
@@ -75,6 +77,25 @@ class FusionIndex:
                 self._remove_one(report_id, cluster_id, changes)
         return self._finish(changes)
 
+    def split(self, report_id: str) -> list[Change]:
+        """Take a report out of its canonical event and place it again; ``links`` must already keep it
+        apart from the reports it leaves, so it founds an event or joins another."""
+        changes: dict[str, Change] = {}
+        cluster_id = self.state.cluster_of(report_id)
+        if cluster_id is None:
+            return []
+        member = next(m for m in self.state.members(cluster_id) if m[0].id == report_id)
+        self._remove_one(report_id, cluster_id, changes)
+        self._place(*member, changes)
+        return self._finish(changes)
+
+    def merge(self, cluster_a: str, cluster_b: str) -> list[Change]:
+        """Make two canonical events one (the one with more reports keeps its id)."""
+        changes: dict[str, Change] = {}
+        if cluster_a != cluster_b and self.state.has(cluster_a) and self.state.has(cluster_b):
+            self._merge_two(cluster_b, cluster_a, changes)  # on a tie in size the first keeps its id
+        return self._finish(changes)
+
     def canonical_events(self) -> list[dict[str, Any]]:
         """Every canonical event's view, latest first."""
         views = list(self.state.views())
@@ -88,7 +109,8 @@ class FusionIndex:
 
     def _place(self, report: Report, profile: Profile, changes: dict[str, Change]) -> None:
         self.stats.reports += 1
-        best = self._best_match(profile)
+        partners = self._partner_clusters(report.id)
+        best = partners[0] if partners else self._best_match(profile, avoid=self._kept_apart([report.id]))
         if best is None:  # a new event's consensus is the report's profile, which just fitted none
             cluster_id = self._new_id(report.id)
             self._store(cluster_id, [(report, profile)], [(report, profile)], [])
@@ -98,6 +120,9 @@ class FusionIndex:
         self._store(best, members + [(report, profile)], [(report, profile)], [])
         change = changes.setdefault(best, Change(UPDATED, best))
         change.added.append(report.id)
+        for other in partners[1:]:  # reports an analyst put together, found in several events
+            if self.state.has(other) and self.state.has(best):
+                best = self._merge_two(best, other, changes)
         self._merge_matches(best, changes)
 
     def _merge_matches(self, cluster_id: str, changes: dict[str, Change]) -> None:
@@ -108,26 +133,41 @@ class FusionIndex:
         the town's event, whose consensus now carries the name too."""
         while True:
             consensus = self.state.consensus([cluster_id])[cluster_id]
-            other = self._best_match(consensus, exclude=cluster_id)
+            avoid = self._kept_apart([report.id for report, _ in self.state.members(cluster_id)]) if self.links else set()
+            other = self._best_match(consensus, exclude=cluster_id, avoid=avoid)
             if other is None:
                 return
-            kept, gone = sorted((cluster_id, other), key=lambda c: (-len(self.state.members(c)), c != other))
-            moved = self.state.members(gone)
-            self.state.delete(gone)
-            self._store(kept, self.state.members(kept) + moved, moved, [])
-            gone_change = changes.setdefault(gone, Change(UPDATED, gone))
-            gone_change.removed.extend(report.id for report, _ in moved)
-            changes.setdefault(kept, Change(UPDATED, kept)).added.extend(report.id for report, _ in moved)
-            cluster_id = kept
+            cluster_id = self._merge_two(cluster_id, other, changes)
 
-    def _best_match(self, profile: Profile, exclude: Optional[str] = None) -> Optional[str]:
+    def _merge_two(self, cluster_id: str, other: str, changes: dict[str, Change]) -> str:
+        """Move the smaller canonical event's reports into the larger; returns the one kept."""
+        kept, gone = sorted((cluster_id, other), key=lambda c: (-len(self.state.members(c)), c != other))
+        moved = self.state.members(gone)
+        self.state.delete(gone)
+        self._store(kept, self.state.members(kept) + moved, moved, [])
+        gone_change = changes.setdefault(gone, Change(UPDATED, gone))
+        gone_change.removed.extend(report.id for report, _ in moved)
+        changes.setdefault(kept, Change(UPDATED, kept)).added.extend(report.id for report, _ in moved)
+        return kept
+
+    def _partner_clusters(self, report_id: str) -> list[str]:
+        """The canonical events holding reports an analyst put with this one, largest first."""
+        found = {self.state.cluster_of(other) for other in self.links.together_with(report_id)} - {None}
+        return sorted(found, key=lambda c: (-len(self.state.members(c)), c))
+
+    def _kept_apart(self, report_ids: list[str]) -> set[str]:
+        """The canonical events holding a report an analyst split from any of these."""
+        apart = set().union(*(self.links.apart_from(report_id) for report_id in report_ids)) if self.links else set()
+        return {self.state.cluster_of(other) for other in apart} - {None}
+
+    def _best_match(self, profile: Profile, exclude: Optional[str] = None, avoid: frozenset | set = frozenset()) -> Optional[str]:
         if not profile.fusable:
             return None
         if self.use_blocking:
             candidates = self.state.candidates(lookup_keys(profile, self.rules))
         else:
             candidates = self.state.all_ids()
-        candidates = [cluster_id for cluster_id in candidates if cluster_id != exclude]
+        candidates = [cluster_id for cluster_id in candidates if cluster_id != exclude and cluster_id not in avoid]
         scored = []
         consensus = self.state.consensus(candidates)
         for cluster_id, candidate in consensus.items():

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Mapping, Optional
+
+from polemos.codes import event_types
 
 
 def _default_radii() -> dict[str, float]:
@@ -69,8 +70,10 @@ class EventFamilies:
 
     @classmethod
     def load(cls, path: Optional[Path] = None) -> "EventFamilies":
-        source = path or resources.files("polemos") / "data" / "fusion_event_families.csv"
-        with source.open(encoding="utf-8", newline="") as handle:
+        """The families of ``data/events/types.csv``, or of a CSV with ``type`` and ``family`` columns."""
+        if path is None:
+            return cls({name: kind.family for name, kind in event_types().items()})
+        with path.open(encoding="utf-8", newline="") as handle:
             return cls({row["type"]: row["family"] for row in csv.DictReader(handle)})
 
     def family_of(self, event_type: str) -> str:

@@ -64,17 +64,23 @@ class Fetched:
 
 
 class Fetcher:
-    """One HTTP client for a watch run; safe to use from several threads."""
+    """One HTTP client for a watch run; safe to use from several threads, which then fetch from
+    several hosts at once while each host gets one request at a time, at its pace."""
 
     def __init__(self, policy: FetchPolicy | None = None):
         self.policy = policy or FetchPolicy()
-        hooks = {"request": [_refuse_private_request], "response": [refuse_private_peer]} if self.policy.public_only else {}
+        # A public-only fetcher connects to the very address it checked (each redirect too), and
+        # checks the open connection's peer again before reading the answer.
+        public_only = self.policy.public_only
         self.client = httpx.Client(
             timeout=httpx.Timeout(self.policy.timeout), follow_redirects=True,
-            headers={"User-Agent": self.policy.user_agent}, max_redirects=5, event_hooks=hooks,
+            headers={"User-Agent": self.policy.user_agent}, max_redirects=5,
+            event_hooks={"response": [refuse_private_peer]} if public_only else {},
+            transport=PinnedTransport(public_only=True) if public_only else None,
         )
         self._robots: dict[str, Optional[robotparser.RobotFileParser]] = {}
         self._next_slot: dict[str, float] = {}
+        self._host_locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -100,8 +106,9 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         wait = self.policy.backoff
         for attempt in range(self.policy.retries + 1):
-            self._pace(url)
-            result = self._get_once(url, headers, accept)
+            with self._host_turn(url):  # one request at a time per host, however many threads fetch
+                self._pace(url)
+                result = self._get_once(url, headers, accept)
             if not _worth_retrying(result) or attempt == self.policy.retries:
                 return result
             time.sleep(_retry_after(result, wait))
@@ -155,7 +162,8 @@ class Fetcher:
         with self._lock:
             known = origin in self._robots
         if not known:
-            parser = self._read_robots(origin)
+            with self._host_turn(origin):
+                parser = self._robots.get(origin) if origin in self._robots else self._read_robots(origin)
             with self._lock:
                 self._robots[origin] = parser
         parser = self._robots[origin]
@@ -175,6 +183,12 @@ class Fetcher:
         else:
             return None  # no robots.txt: everything allowed
         return parser
+
+    def _host_turn(self, url: str) -> threading.Lock:
+        """The lock a request to ``url``'s host holds while it runs."""
+        host = urlsplit(url).netloc
+        with self._lock:
+            return self._host_locks.setdefault(host, threading.Lock())
 
     def _pace(self, url: str) -> None:
         """Wait until this host's next slot: at most one request per ``host_interval`` seconds."""
@@ -205,9 +219,25 @@ class PrivateAddress(ValueError):
     pass
 
 
-def _refuse_private_request(request: httpx.Request) -> None:
-    """Checked before every request of a public-only fetcher, so a redirect cannot lead inside either."""
-    refuse_private_address(str(request.url))
+class PinnedTransport(httpx.HTTPTransport):
+    """Sends each request (each redirect included) to an address its host resolved to just now
+    (a public one, when ``public_only``), never letting the connection look the name up again:
+    with public_only, the request itself cannot reach the network inside, even once, through a
+    name that rebinds between check and use."""
+
+    def __init__(self, public_only: bool = True, **options):
+        super().__init__(**options)
+        self.public_only = public_only
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        url = str(request.url)
+        address = checked_addresses(url, public_only=self.public_only)[0]
+        pinned, host, extensions = pinned_request(url, address)
+        headers = httpx.Headers(request.headers)
+        headers["Host"] = host["Host"]
+        sent = httpx.Request(request.method, pinned, headers=headers, stream=request.stream,
+                             extensions={**request.extensions, **extensions})
+        return super().handle_request(sent)  # the client puts the request as made back on the response
 
 
 def refuse_private_peer(response: httpx.Response) -> None:
@@ -230,16 +260,42 @@ def refuse_private_address(url: str) -> None:
 
     Used before fetching on a user's request: loopback, private, link-local, reserved and
     multicast addresses are refused, so the server reaches nothing a visitor could not."""
+    checked_addresses(url, public_only=True)
+
+
+def checked_addresses(url: str, public_only: bool) -> list[str]:
+    """The addresses to connect to for ``url``: its host resolved once, every address checked
+    when ``public_only``. A connection made to one of them (not to the name again) is pinned:
+    the name cannot resolve elsewhere between the check and the request."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise PrivateAddress(f"{url[:200]!r} is not an http(s) URL")
     try:
         infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
                                    type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as error:
+    except (socket.gaierror, UnicodeError, ValueError) as error:
         raise PrivateAddress(f"{parts.hostname}: cannot resolve ({error})") from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
+    addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+    if not addresses:
+        raise PrivateAddress(f"{parts.hostname}: resolves to no address")
+    for address in addresses if public_only else ():
         if not address.is_global or address.is_multicast:
             raise PrivateAddress(f"{parts.hostname} resolves to {address}, a private, loopback or link-local address;"
                                  " the server refuses to fetch it (start it with --allow-private-fetch to allow)")
+    return list(dict.fromkeys(str(address) for address in addresses))
+
+
+def pinned_request(url: str, address: str) -> tuple[str, dict, dict]:
+    """(URL, headers, extensions) that reach ``url``'s host at ``address``, an address checked
+    by ``checked_addresses``: the URL names the address, the Host header and TLS (SNI and the
+    certificate check) the name."""
+    parts = urlsplit(url)
+    shown = f"[{address}]" if ":" in address else address
+    userinfo = parts.netloc.rpartition("@")[0]  # credentials in the URL still go along (as Basic auth)
+    netloc = (f"{userinfo}@" if userinfo else "") + shown + (f":{parts.port}" if parts.port else "")
+    pinned = parts._replace(netloc=netloc).geturl()
+    host = parts.hostname if not parts.port else f"{parts.hostname}:{parts.port}"
+    if ":" in (parts.hostname or "") and not host.startswith("["):  # an IPv6 literal keeps its brackets
+        host = f"[{parts.hostname}]" + (f":{parts.port}" if parts.port else "")
+    extensions = {"sni_hostname": parts.hostname} if parts.scheme == "https" else {}
+    return pinned, {"Host": host}, extensions

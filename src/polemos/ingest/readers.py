@@ -242,6 +242,45 @@ def _read_jsonl(handle: BinaryIO, source: str, options: ReadOptions) -> Iterator
         yield InputError(f"{source}:{line_number + 1}", f"unreadable ({error})")
 
 
+def jsonl_line_starts(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[tuple[int, int]]:
+    """(line number, byte offset) of each complete, non-blank line of an uncompressed JSON Lines
+    file, for a watched folder: a last line with no newline yet is still being written and is
+    left for a later look. A line over ``max_bytes`` is listed too; reading it says it is too large."""
+    with _open_regular(path, None) as handle:
+        number = 0
+        while True:
+            start = handle.tell()
+            line = handle.readline(max_bytes + 1)
+            while line and not line.endswith(b"\n") and len(line) > max_bytes:  # skip the rest of a huge line
+                line = handle.readline(1 << 20) or b""
+                if line.endswith(b"\n"):
+                    break
+            if not line.endswith(b"\n"):
+                return
+            number += 1
+            if line.strip():
+                yield number, start
+
+
+def read_jsonl_line(path: Path, number: int, start: int, options: ReadOptions | None = None) -> ReadResult:
+    """The document on line ``number`` of a JSON Lines file, which begins at byte ``start``."""
+    options = options or ReadOptions()
+    source = f"{path}:{number}"
+    try:
+        with _open_regular(path, None) as handle:
+            handle.seek(start)
+            line = next(_bounded_lines(handle, options.max_bytes), b"")
+    except _NotRegular as error:
+        return InputError(source, f"skipped: {error}")
+    except OSError as error:
+        return InputError(source, f"unreadable ({error.strerror or error})")
+    if line is None:
+        return InputError(source, _too_large(options))
+    if not line.strip():
+        return InputError(source, "no JSON line there any more (the file was rewritten)")
+    return _parse_json_line(line, source, options)
+
+
 def _bounded_lines(handle: BinaryIO, max_bytes: int) -> Iterator[Optional[bytes]]:
     """The file's lines, with None for a line over ``max_bytes``: such a line is skipped in
     chunks instead of being read whole into memory."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 
 from polemos.store.base import Store, StoreError
+from polemos.store.decisions import DecisionError
 from polemos.store.event_filter import MODALITIES, REVIEW_FILTERS, EventFilter
 from polemos.store.postgres import PostgresStore, is_postgres_url
 from polemos.store.sqlite import DEFAULT_DB, SQLiteStore
@@ -28,6 +29,6 @@ def open_store(location: str | None = None) -> Store:
 
 
 __all__ = [
-    "EventFilter", "DEFAULT_DB", "MODALITIES", "PostgresStore", "REVIEW_FILTERS", "SQLiteStore", "Store", "StoreError",
+    "DecisionError", "EventFilter", "DEFAULT_DB", "MODALITIES", "PostgresStore", "REVIEW_FILTERS", "SQLiteStore", "Store", "StoreError",
     "default_location", "open_store",
 ]

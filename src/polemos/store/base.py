@@ -13,37 +13,28 @@ from __future__ import annotations
 import json
 import zlib
 from datetime import datetime, timezone
-from importlib import resources
 from typing import Iterator, Optional
 
 from polemos.fusion import EventFamilies
 from polemos.record import ExtractionRecord, plain
+from polemos.store import aliases, canonical_review
+from polemos.store.decisions import DecisionError, canonical_history
 from polemos.store.documents import search_documents
 from polemos.store.canonical import StoreFusion, canonical_id_of, get_canonical, query_canonical
 from polemos.store.event_filter import EventFilter
-from polemos.store.event_views import get_event, query_events
-from polemos.store.events import add_review, assign_stable_ids, delete_events, write_events
+from polemos.store.event_views import actor_details, get_event, query_events
+from polemos.store.events import add_review, assign_stable_ids, delete_events, review_history, write_events
+from polemos.store.migration_files import migration_scripts
 
 COUNTABLE_TABLES = frozenset({
     "documents", "actors", "actor_mentions", "places", "timexes", "quantities", "sentences",
-    "events", "evidence", "relations", "reviews", "canonical_events",
+    "events", "evidence", "relations", "reviews", "canonical_events", "canonical_reviews", "actor_aliases",
 })
 FUSION_MIGRATION = 4  # the version that added canonical events: stores older than it are fused on upgrade
 
 
 class StoreError(Exception):
     pass
-
-
-def migration_scripts(folder: str = "migrations") -> list[tuple[int, str, str]]:
-    """(version, name, sql) of every packaged migration in ``folder``, in order."""
-    directory = resources.files("polemos.store").joinpath(*folder.split("/"))
-    scripts = []
-    for entry in directory.iterdir():
-        if entry.name.endswith(".sql"):
-            version = int(entry.name.split("_", 1)[0])
-            scripts.append((version, entry.name, entry.read_text(encoding="utf-8")))
-    return sorted(scripts)
 
 
 class Store:
@@ -78,10 +69,15 @@ class Store:
             return 0
         return self.connection.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] or 0
 
+    def applied_versions(self) -> set[int]:
+        if not self.connection.execute(self.dialect.table_exists, ("schema_migrations",)).fetchone():
+            return set()
+        return {row[0] for row in self.connection.execute("SELECT version FROM schema_migrations")}
+
     def migrate(self) -> None:
         """Apply every packaged migration not applied yet; safe when several processes open a new store at once."""
         scripts = migration_scripts(self.dialect.migrations_folder)
-        if self.schema_version() >= scripts[-1][0]:
+        if {version for version, _name, _sql in scripts} <= self.applied_versions():
             return
         with self.transaction():
             if self.dialect.lock_migrations:
@@ -90,8 +86,9 @@ class Store:
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
             )
             current = self.schema_version()  # again, now that no other process can be migrating
+            applied = self.applied_versions()
             for version, name, sql in scripts:
-                if version > current:
+                if version not in applied:  # numbers are given out ahead, so a lower one may come later
                     self._apply(version, name, sql)
             if 0 < current < FUSION_MIGRATION:
                 self.fusion.rebuild()  # the events stored before fusion existed
@@ -230,6 +227,7 @@ class Store:
             'INSERT INTO sentences (doc_id, idx, start, "end") VALUES (?, ?, ?, ?)',
             [(doc_id, i, s.start, s.end) for i, s in enumerate(record.sentences)],
         )
+        aliases.apply_aliases(self.connection, record)  # merged actors stay merged on re-extraction
         # Actors in id order: concurrent writers then lock shared actor rows in one order and never deadlock.
         for actor in sorted(record.actors, key=lambda actor: actor.id):
             self.connection.execute(
@@ -357,6 +355,77 @@ class Store:
                 self.fusion.event_reviewed(event_id)
                 return saved
         return self._retrying(review)
+
+    # -- an analyst's decisions on canonical events and actors ---------------------------
+
+    def review_canonical(self, canonical_id: str, status: str, changes: dict | None = None,
+                         note: str | None = None, reviewer: str | None = None) -> dict:
+        """Confirm, correct or reject a canonical event (``{"review", "canonical"}``); DecisionError
+        for a decision that cannot be taken. Corrections take actors by id, name or alias, and a
+        place by the name of one the event's documents name."""
+        return self._deciding(lambda: canonical_review.review_canonical(
+            self.connection, self.fusion, canonical_id, status, changes, note, reviewer))
+
+    def split_report(self, report_id: str, note: str | None = None, reviewer: str | None = None) -> dict:
+        """Take a report out of its canonical event; fusion never puts them together again."""
+        return self._deciding(lambda: canonical_review.split_report(self.connection, self.fusion, report_id, note, reviewer))
+
+    def merge_canonical(self, canonical_id: str, other_id: str, note: str | None = None,
+                        reviewer: str | None = None) -> dict:
+        """Make two canonical events one; fusion keeps them one."""
+        return self._deciding(lambda: canonical_review.merge_canonical(
+            self.connection, self.fusion, canonical_id, other_id, note, reviewer))
+
+    def event_reviews(self, event_id: str) -> list[dict]:
+        """Every review of an event report, newest first."""
+        return review_history(self.connection, event_id)
+
+    def actor_names(self, actor_ids: set[str]) -> dict[str, str]:
+        """``{id: name}`` of the stored actors among ``actor_ids``."""
+        return {actor_id: found["name"] for actor_id, found in actor_details(self.connection, actor_ids).items()}
+
+    def canonical_history(self, canonical_id: str) -> list[dict]:
+        """Every decision on a canonical event or its reports, newest first (also once it was rejected)."""
+        return canonical_history(self.connection, canonical_id)
+
+    def resolve_actor(self, text: str) -> Optional[str]:
+        """The id of the actor an id, name or merged alias names, or None."""
+        return aliases.resolve_actor(self.connection, text)
+
+    def merge_actors(self, alias: str, into: str, note: str | None = None, reviewer: str | None = None) -> dict:
+        """Merge actor ``alias`` into actor ``into`` (ids or names): its mentions, events and relations
+        become the actor's, in every document now and whenever one is extracted again."""
+        def merge() -> dict:
+            with self.transaction():
+                alias_id, actor_id = self._actor_to_merge(alias, "alias"), self._actor_to_merge(into, "into")
+                if alias_id == actor_id:
+                    raise DecisionError(f"{alias}: already the same actor as {into}")
+                saved = aliases.record_alias(self.connection, alias_id, actor_id, note, reviewer)
+                for doc_id in aliases.documents_naming(self.connection, alias_id):
+                    self._lock_document(doc_id)
+                    record = self.get_record(doc_id)
+                    self._delete_extraction(doc_id)
+                    self._write_extraction(record)
+                    self.fusion.document_changed(doc_id)
+                aliases.forget_actor(self.connection, alias_id, actor_id)
+                return saved
+        return self._retrying(merge)
+
+    def actor_aliases(self, actor_id: str) -> list[dict]:
+        return aliases.aliases_of(self.connection, actor_id)
+
+    def _actor_to_merge(self, text: str, role: str) -> str:
+        found = self.connection.execute("SELECT id FROM actors WHERE id = ?", (text,)).fetchone()
+        actor_id = found[0] if found else aliases.resolve_actor(self.connection, text)
+        if actor_id is None:
+            raise DecisionError(f"{role}: no stored actor has the id or name {text[:100]!r}")
+        return actor_id
+
+    def _deciding(self, decide) -> dict:
+        def run() -> dict:
+            with self.transaction():
+                return decide()
+        return self._retrying(run)
 
     def count(self, table: str) -> int:
         if table not in COUNTABLE_TABLES:

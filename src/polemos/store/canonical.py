@@ -20,6 +20,7 @@ from polemos.fusion import Change, EventFamilies, FusionIndex, PlaceRef, report_
 from polemos.fusion.report import private_people
 from polemos.store.fusion_state import SQLFusionState
 from polemos.record import place_precision
+from polemos.store.decisions import apply_canonical_reviews, load_links
 from polemos.store.dialect import SQLITE
 from polemos.store.event_filter import (
     ACLED_MATCH, SCAN_IN_ORDER_ABOVE, EventFilter, actor_match, actor_parameters, near_condition, order_by,
@@ -50,15 +51,33 @@ class StoreFusion:
         reports = self._reports(document_events(self.connection, doc_id))
         current = {report.id for report in reports}
         stale = [report_id for report_id in self.state.reports_of_document(doc_id) if report_id not in current]
-        return self.index.remove(stale) + self.index.add(reports)
+        return self._reviewed(self.index.remove(stale) + self.index.add(reports))
 
     def event_reviewed(self, event_id: str) -> list[Change]:
         """A rejected event leaves its canonical event; any other verdict fuses the event as reviewed."""
         self._lock()
         view = get_event(self.connection, event_id)
         if view is None or (view["review"] or {}).get("status") == "rejected":
-            return self.index.remove([event_id])
-        return self.index.add(self._reports([view]))
+            return self._reviewed(self.index.remove([event_id]))
+        return self._reviewed(self.index.add(self._reports([view])))
+
+    def split(self, report_id: str) -> list[Change]:
+        """Place a report again, now that a decision keeps it apart from its canonical event."""
+        self._lock()
+        return self._reviewed(self.index.split(report_id))
+
+    def merge(self, canonical_a: str, canonical_b: str) -> list[Change]:
+        self._lock()
+        return self._reviewed(self.index.merge(canonical_a, canonical_b))
+
+    def reapply_reviews(self, canonical_ids: list[str]) -> None:
+        self._lock()
+        apply_canonical_reviews(self.connection, self.state, canonical_ids)
+
+    def _reviewed(self, changes: list[Change]) -> list[Change]:
+        """The analyst's verdicts back on the canonical events fusion rewrote."""
+        apply_canonical_reviews(self.connection, self.state, [change.canonical_id for change in changes])
+        return changes
 
     def rebuild(self) -> int:
         """Fuse every stored document again, in order of publication; returns the canonical events made."""
@@ -68,6 +87,10 @@ class StoreFusion:
             "SELECT id FROM documents ORDER BY published IS NULL, published, id")]
         for doc_id in doc_ids:
             self.index.add(self._reports(document_events(self.connection, doc_id)))
+        reviewed = self.connection.execute(
+            "SELECT DISTINCT m.canonical_id FROM canonical_members m"
+            " JOIN canonical_review_reports rr ON rr.report_id = m.report_id").fetchall()
+        apply_canonical_reviews(self.connection, self.state, [row[0] for row in reviewed])
         return self.connection.execute("SELECT COUNT(*) FROM canonical_events").fetchone()[0]
 
     def _reports(self, views: list[dict]):
@@ -93,8 +116,10 @@ class StoreFusion:
         return private_people(dict(zip(("id", "name", "kind", "sector", "country"), row)) for row in rows)
 
     def _lock(self) -> None:
+        """Serialise fusion (PostgreSQL), and read the analyst's splits and merges it must honour."""
         if self.dialect.lock_fusion:
             self.connection.execute(self.dialect.lock_fusion)
+        self.index.links = load_links(self.connection)
 
 
 CANONICAL_MODALITY = "COALESCE(c.modality, 'asserted')"

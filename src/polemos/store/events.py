@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from typing import Optional
 
 from polemos.distance import great_circle_km
-from polemos.record import Event, ExtractionRecord, plain
+from polemos.record import Event, ExtractionRecord, plain, size_figure
 
 REVIEW_STATUSES = ("confirmed", "rejected", "corrected")
 CORRECTABLE = ("type", "mode", "actor", "recipient", "date", "place", "size")
@@ -45,7 +45,7 @@ def write_events(connection, record: ExtractionRecord) -> None:
     for event in record.events:
         place = record.places[event.place] if event.place is not None and 0 <= event.place < len(record.places) else None
         date = event.date or {}
-        dead = (event.size or {}).get("dead") or {}
+        dead = size_figure(event.size, "dead")
         connection.execute(
             "INSERT INTO events (id, doc_id, type, mode, context_json, date_value, date_begin, date_end, date_text,"
             " date_precision, place_idx, place_name, place_geonameid, lat, lon, country, place_feature, modality,"
@@ -124,6 +124,15 @@ def add_review(connection, event_id: str, status: str, changes: dict | None = No
     connection.execute("UPDATE events SET review_status = ?, review_type = ? WHERE id = ?",
                        (status, _corrected_type(changes_json), event_id))
     return {"event_id": event_id, "status": status, "changes": changes, "note": note, "reviewer": reviewer, "reviewed_at": reviewed_at}
+
+
+def review_history(connection, event_id: str) -> list[dict]:
+    """Every review of an event, newest first: the history behind its current state."""
+    rows = connection.execute(
+        "SELECT status, changes_json, note, reviewer, reviewed_at FROM reviews WHERE event_id = ? ORDER BY id DESC LIMIT 200",
+        (event_id,)).fetchall()
+    return [{"status": row["status"], "changes": json.loads(row["changes_json"] or "{}"), "note": row["note"],
+             "reviewer": row["reviewer"], "reviewed_at": row["reviewed_at"]} for row in rows]
 
 
 def _corrected_type(changes_json: Optional[str]) -> Optional[str]:

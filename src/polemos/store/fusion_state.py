@@ -3,7 +3,7 @@
 ``SQLFusionState`` works over any connection that takes ``?`` placeholders and returns rows
 readable by position: a ``sqlite3`` connection, or the PostgreSQL store's wrapped connection.
 The store creates the tables in its migrations; ``create_tables`` runs those same statements
-on a bare SQLite connection, for fusion outside a store. Three tables:
+on a bare SQLite connection, for fusion outside a store. Four tables:
 
 - ``canonical_events``: one row per canonical event: its consensus (what new reports are
   compared with) and its view (what users see), with the columns a listing filters and
@@ -11,7 +11,8 @@ on a bare SQLite connection, for fusion outside a store. Three tables:
 - ``canonical_members``: which event report (``events.id``) belongs to which canonical
   event, in the order they joined, with the report and its fusion profile, so updating an
   event reads only its rows;
-- ``canonical_keys``: the blocking index, key to canonical event.
+- ``canonical_keys``: the blocking index, key to canonical event;
+- ``canonical_links``: each canonical event's actor → recipient pairs, for the actor network.
 
 A new report costs one indexed lookup of its keys and one read of the candidates'
 consensus rows. The caller owns the transaction: wrap ``FusionIndex.add`` in one (a
@@ -27,6 +28,8 @@ from typing import Any, Iterable, Iterator, Optional
 from polemos.fusion.compat import Profile
 from polemos.fusion.report import Report
 from polemos.fusion.state import Member, profile_from_dict, profile_to_dict
+from polemos.record import size_figure
+from polemos.store.migration_files import migration_scripts, split_statements
 
 _BATCH = 500  # parameters per IN (...) list, well under SQLite's limit
 
@@ -34,9 +37,6 @@ _BATCH = 500  # parameters per IN (...) list, well under SQLite's limit
 def create_tables(connection) -> None:
     """The fusion tables on a bare SQLite connection (if missing), as the store's own migration
     creates them (a store has them already); the migration is the one definition of their schema."""
-    from polemos.store.base import migration_scripts
-    from polemos.store.sqlite import split_statements
-
     for _version, name, sql in migration_scripts():
         if "_canonical_" not in name:
             continue
@@ -123,7 +123,7 @@ class SQLFusionState:
 
     def save_view(self, cluster_id: str, view: dict[str, Any]) -> None:
         date, place = view.get("date") or {}, view.get("place") or {}
-        dead = (view.get("size") or {}).get("dead") or {}
+        dead = size_figure(view.get("size"), "dead")
         self.connection.execute(
             "UPDATE canonical_events SET mode = ?, date_begin = ?, date_end = ?, date_precision = ?, place_name = ?,"
             " lat = ?, lon = ?, country = ?, place_feature = ?, dead_value = ?, dead_min = ?, dead_max = ?,"
@@ -134,15 +134,34 @@ class SQLFusionState:
              (view.get("earliest_report") or {}).get("published"), view.get("modality") or "asserted",
              json.dumps(view), cluster_id),
         )
+        self._save_links(cluster_id)
+
+    def _save_links(self, cluster_id: str) -> None:
+        """The actor → recipient pairs its reports state (never a pair of one report's actor with
+        another's recipient), which the actor network groups."""
+        self.connection.execute("DELETE FROM canonical_links WHERE canonical_id = ?", (cluster_id,))
+        pairs = set()
+        for (report_json,) in self.connection.execute(
+                "SELECT report_json FROM canonical_members WHERE canonical_id = ?", (cluster_id,)).fetchall():
+            report = json.loads(report_json)
+            pairs |= {(source, target) for source in report.get("actor") or () for target in report.get("recipient") or ()
+                      if source != target}
+        pairs = sorted(pairs)
+        self.connection.executemany(
+            "INSERT INTO canonical_links (canonical_id, source, target, type)"
+            " SELECT id, ?, ?, type FROM canonical_events WHERE id = ?",
+            [(source, target, cluster_id) for source, target in pairs],
+        )
 
     def delete(self, cluster_id: str) -> None:
+        self.connection.execute("DELETE FROM canonical_links WHERE canonical_id = ?", (cluster_id,))
         self.connection.execute("DELETE FROM canonical_keys WHERE canonical_id = ?", (cluster_id,))
         self.connection.execute("DELETE FROM canonical_members WHERE canonical_id = ?", (cluster_id,))
         self.connection.execute("DELETE FROM canonical_events WHERE id = ?", (cluster_id,))
 
     def clear(self) -> None:
         """Forget every canonical event (before fusing a whole store again)."""
-        for table in ("canonical_keys", "canonical_members", "canonical_events"):
+        for table in ("canonical_links", "canonical_keys", "canonical_members", "canonical_events"):
             self.connection.execute(f"DELETE FROM {table}")
 
     def views(self) -> Iterator[dict[str, Any]]:

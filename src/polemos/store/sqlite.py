@@ -13,6 +13,7 @@ from polemos.store import base
 from polemos.store.base import Store, StoreError
 from polemos.store.dialect import SQLITE
 from polemos.store.events import haversine_km
+from polemos.store.migration_files import split_statements
 
 DEFAULT_DB = "polemos.db"
 BUSY_TIMEOUT_SECONDS = 30
@@ -57,16 +58,3 @@ class SQLiteStore(Store):
     def _run_script(self, sql: str) -> None:
         for statement in split_statements(sql):
             self.connection.execute(statement)
-
-
-def split_statements(sql: str) -> list[str]:
-    """Split a migration into statements; trigger bodies hold semicolons of their own."""
-    code = "\n".join(line for line in sql.splitlines() if not line.strip().startswith("--"))
-    statements, pending = [], ""
-    for part in code.split(";"):
-        pending += part + ";"
-        if sqlite3.complete_statement(pending):
-            if pending.strip(" \n;"):
-                statements.append(pending.strip())
-            pending = ""
-    return statements

@@ -190,7 +190,7 @@ def _stored_actor_ids(store, role: str, given: list[str]) -> list[str]:
     """Each actor as its id, whether it was given by id or by its name; 422 naming one the store lacks."""
     ids = []
     for text in (entry.strip() for entry in given if entry.strip()):
-        found = queries.actor_id(store, text)
+        found = store.resolve_actor(text)  # an id, a name or a merged alias
         if found is None:
             raise HTTPException(422, f"{role}: no stored actor has the id or name {text[:100]!r}")
         ids.append(found)

@@ -7,12 +7,14 @@ import tempfile
 from datetime import datetime, timezone
 from typing import Literal, Optional
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
 from starlette.background import BackgroundTask
 
 from polemos.export import FORMATS, export_events, export_format
 from polemos.store import EventFilter
+from polemos.store.map_areas import admin1_counts
+from polemos.store.network import canonical_network, link_events
 from polemos.web import queries
 from polemos.web.api import store_of
 from polemos.web.params import MAX_LIMIT, bbox, event_filter
@@ -36,10 +38,24 @@ def map_points(
     return queries.map_view(store, filter, bbox(bbox_text), limit, cell, view)
 
 
-@router.get("/timeline", tags=["views"], summary="Event counts per day, month or year, by type")
+@router.get("/map/areas", tags=["views"], summary="Events and deaths per first-level division (state, province)")
+def map_areas(
+    request: Request,
+    filter: EventFilter = Depends(event_filter),
+    view: Literal["canonical", "reports"] = Query("canonical", description=VIEW_HELP),
+    store=Depends(store_of),
+):
+    """Each division (Natural Earth admin-1, by its code and name) with its events and deaths;
+    ``rule`` states which events count in a division. Events known only to their country are
+    listed per country in ``country_level``, those known to a wider region counted in
+    ``region_level``: none is spread over divisions or drawn at a middle point."""
+    return admin1_counts(store, request.app.state.admin1_areas, filter, view)
+
+
+@router.get("/timeline", tags=["views"], summary="Event counts per day, ISO week, month or year, by type")
 def timeline(
     filter: EventFilter = Depends(event_filter),
-    granularity: Literal["day", "month", "year"] = Query("month"),
+    granularity: Literal["day", "week", "month", "year"] = Query("month", description="week: ISO 8601 weeks, Monday to Sunday."),
     limit: int = Query(MAX_LIMIT, ge=1, le=MAX_LIMIT, description="Most periods to return."),
     offset: int = Query(0, ge=0),
     view: Literal["canonical", "reports"] = Query("canonical", description=VIEW_HELP),
@@ -51,7 +67,7 @@ def timeline(
 @router.get("/trends", tags=["views"], summary="Events per country in the latest period against the periods before")
 def trends(
     filter: EventFilter = Depends(event_filter),
-    granularity: Literal["day", "month", "year"] = Query("month"),
+    granularity: Literal["day", "week", "month", "year"] = Query("month", description="week: ISO 8601 weeks, Monday to Sunday."),
     baseline: int = Query(8, ge=1, le=60, description="How many periods before the latest make the baseline."),
     view: Literal["canonical", "reports"] = Query("canonical", description=VIEW_HELP),
     store=Depends(store_of),
@@ -66,11 +82,29 @@ def network(
     filter: EventFilter = Depends(event_filter),
     basis: Literal["events", "sentences"] = Query("events", description="Link actors by events or by co-mention in a sentence."),
     limit: int = Query(200, ge=1, le=MAX_LIMIT, description="Most links to return, heaviest first."),
+    view: Literal["canonical", "reports"] = Query("canonical", description=VIEW_HELP),
     store=Depends(store_of),
 ):
+    """With ``basis=events``, a link counts the events in which one actor acts on the other,
+    each real event once (``view=canonical``) or each document's report; ``type_counts``
+    splits it by event type."""
     if basis == "sentences":
         return queries.co_mentions(store, filter.doc, limit)
-    return queries.network(store, filter, limit)
+    if view == "canonical":
+        return canonical_network(store, filter, limit)
+    return {**queries.network(store, filter, limit), "view": "reports"}
+
+
+@router.get("/network/link", tags=["views"], summary="The canonical events of one link of the network")
+def network_link(
+    source: str = Query(..., max_length=200, description="Actor id of the one acting."),
+    target: str = Query(..., max_length=200, description="Actor id of the recipient."),
+    filter: EventFilter = Depends(event_filter),
+    limit: int = Query(50, ge=1, le=MAX_LIMIT),
+    store=Depends(store_of),
+):
+    items, total = link_events(store, filter, source, target, limit)
+    return {"items": items, "total": total, "limit": limit, "offset": 0}
 
 
 @router.get("/export", tags=["export"], summary="All events matching the filter, as a file")

@@ -26,8 +26,9 @@ from polemos.numbers import format_figure
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from polemos import __version__
+from polemos.geo.admin1_areas import Admin1Areas
 from polemos.store import open_store
-from polemos.web import api, api_views, pages, watching
+from polemos.web import api, api_views, pages, reviewing, watching
 from polemos.web.security import AccessPolicy, GuardMiddleware, LoginThrottle
 from polemos.web.stores import StorePool
 
@@ -59,10 +60,12 @@ def create_app(store_location: str, token: Optional[str] = None, private: bool =
         openapi_url="/api/openapi.json", docs_url=None, redoc_url=None,  # the stock docs pages load from a CDN
     )
     app.state.stores = pool
+    app.state.admin1_areas = Admin1Areas()  # read per country on first use, shared by every request
     app.state.policy = AccessPolicy.for_host(host, token=token, private=private)
     app.state.login_throttle = LoginThrottle()
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=str(_package_dir("static"))), name="static")
+    app.include_router(reviewing.router)  # before api and pages: their /…/{id:path} routes would take its paths
     app.include_router(api.router)
     app.include_router(api_views.router)
     app.include_router(pages.router)
@@ -153,4 +156,6 @@ def serve(store_location: str, host: str = "127.0.0.1", port: int = 8000,
     app = create_app(store_location, token=token, private=private, host=host, allow_private_fetch=allow_private_fetch)
     shown = f"[{host}]" if ":" in host else host
     print(f"polemos: workspace on {store_location} at http://{shown}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    from polemos.web.protocol import JsonErrorH11Protocol
+
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, http=JsonErrorH11Protocol)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from math import ceil
 from typing import Literal, Optional
 from types import SimpleNamespace
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, quote, urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -19,9 +19,9 @@ from polemos.store.canonical import CANONICAL_SORTS
 from polemos.store.event_filter import EVENT_SORTS
 from polemos.store.events import REVIEW_STATUSES
 from polemos.web import queries
-from polemos.web.api import load_canonical, load_event, load_record, store_of
+from polemos.web.api import load_event, load_record, store_of
 from polemos.web.params import Page, checked_sort, event_filter, filter_query, page
-from polemos.web.history import describe_changes
+from polemos.review_history import describe_changes
 from polemos.web.reader import segments
 from polemos.web.security import TOKEN_COOKIE
 
@@ -123,11 +123,6 @@ def events_page(request: Request, filter: EventFilter = Depends(event_filter), p
     )
 
 
-@router.get("/canonical/{canonical_id:path}", response_class=HTMLResponse)
-def canonical_page(request: Request, canonical_id: str, store=Depends(store_of)):
-    return render(request, "canonical_event.html", event=load_canonical(store, canonical_id))
-
-
 @router.get("/events/{event_id:path}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str, store=Depends(store_of)):
     event = load_event(store, event_id)
@@ -173,8 +168,10 @@ def timeline_page(request: Request, filter: EventFilter = Depends(event_filter),
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request, filter: EventFilter = Depends(event_filter)):
-    return render(request, "network.html", filter=filter, filter_args=filter_query(filter))
+def network_page(request: Request, filter: EventFilter = Depends(event_filter),
+                 view: Literal["canonical", "reports"] = Query("canonical")):
+    return render(request, "network.html", filter=filter, filter_args=filter_query(filter), view=view,
+                  data_query={**filter_query(filter), **({"view": view} if view == "reports" else {})})
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -188,8 +185,11 @@ def actors_page(request: Request, q: Optional[str] = Query(None, max_length=200)
 @router.get("/actors/{actor_id:path}", response_class=HTMLResponse)
 def actor_page(request: Request, actor_id: str, store=Depends(store_of)):
     actor = queries.actor(store, actor_id)
+    if actor is None and (merged_into := store.resolve_actor(actor_id)) is not None:
+        return RedirectResponse(f"/actors/{quote(merged_into, safe='')}", status_code=307)  # an alias: its actor
     if actor is None:
         raise HTTPException(404, f"no actor with id {actor_id[:200]!r}")
+    actor["aliases"] = store.actor_aliases(actor_id)
     events, total = store.events(EventFilter(actor=actor_id), limit=100)
     relations, _ = queries.relations(store, actor_id, None, 100, 0)
     return render(request, "actor.html", actor=actor, events=events, events_total=total, relations=relations)

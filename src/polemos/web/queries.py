@@ -228,7 +228,19 @@ def _map_cells(store, source: str, alias: str, params: list, bbox: tuple[float, 
             "events": events, "cell_degrees": cell}
 
 
-GRANULARITY_WIDTH = {"year": 4, "month": 7, "day": 10}
+GRANULARITY_WIDTH = {"year": 4, "month": 7, "week": 10, "day": 10}  # a week is read by its day, then folded
+
+
+def period_of(date_text: str, granularity: str) -> str:
+    """The period a date falls in: "2024", "2024-03", "2024-W09" (ISO week) or "2024-03-01"."""
+    if granularity != "week":
+        return date_text[:GRANULARITY_WIDTH[granularity]]
+    from datetime import date
+
+    parts = [int(part) for part in date_text[:10].split("-")] + [1, 1]  # a month or a year: its first day
+    year, week, _ = date(*parts[:3]).isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
 # Dates outside these years are counted apart, never drawn: one misread year must not stretch
 # the axis over centuries.
 PLAUSIBLE_YEARS = (1900, 2100)
@@ -245,7 +257,6 @@ def timeline(store, filter: EventFilter, granularity: str, limit: int, offset: i
     the period of its date, never among the events of that period; one dated outside
     1900–2100 is counted as ``implausible``. One pass over the matching events; the periods
     are then paged here."""
-    width = GRANULARITY_WIDTH[granularity]
     table, where, params, columns = _view_source(store, filter, view)
     alias = columns["alias"]
     # Grouped by the indexed columns themselves (no sort of every row), then into periods here.
@@ -265,8 +276,8 @@ def timeline(store, filter: EventFilter, granularity: str, limit: int, offset: i
         if not PLAUSIBLE_YEARS[0] <= int(row["date_begin"][:4]) <= PLAUSIBLE_YEARS[1]:
             implausible += row["events"]
             continue
-        period = row["date_begin"][:width]
-        spanning = (row["date_end"] or row["date_begin"])[:width] != period
+        period = period_of(row["date_begin"], granularity)
+        spanning = period_of(row["date_end"] or row["date_begin"], granularity) != period
         event_type = row["review_type"] or row["type"]
         bucket = buckets.setdefault(period, _empty_bucket(period))
         if (row["modality"] or "asserted") != "asserted":
@@ -298,6 +309,11 @@ def _periods(present: list[str], granularity: str) -> list[str]:
 
     if granularity == "year":
         every = [str(year) for year in range(int(present[0]), int(present[-1]) + 1)]
+    elif granularity == "week":
+        first_day, last_day = (date.fromisocalendar(int(p[:4]), int(p[6:]), 1) for p in (present[0], present[-1]))
+        count = (last_day - first_day).days // 7 + 1
+        every = [period_of((first_day + timedelta(weeks=n)).isoformat(), "week") for n in range(count)] \
+            if count <= MOST_FILLED_PERIODS else present
     elif granularity == "month":
         first, last = (int(p[:4]) * 12 + int(p[5:7]) - 1 for p in (present[0], present[-1]))
         every = [f"{index // 12:04d}-{index % 12 + 1:02d}" for index in range(first, last + 1)] \
@@ -334,13 +350,16 @@ def trends(store, filter: EventFilter, granularity: str, baseline_periods: int, 
     counts: dict[str, dict[str, int]] = {}
     for row in rows:
         if PLAUSIBLE_YEARS[0] <= int(row["period"][:4]) <= PLAUSIBLE_YEARS[1]:
-            counts.setdefault(row["country"] or "", {})[row["period"]] = row["events"]
+            by_period = counts.setdefault(row["country"] or "", {})
+            period = period_of(row["period"], granularity)
+            by_period[period] = by_period.get(period, 0) + row["events"]
     present = sorted({period for by_period in counts.values() for period in by_period})
     rule = (f"unusual: at least {UNUSUAL_MINIMUM} events and {UNUSUAL_DEVIATIONS:g} standard deviations above the mean"
             f" of the {baseline_periods} {granularity}s before")
     if not present:
         return {"granularity": granularity, "period": None, "baseline": [], "items": [], "rule": rule, "view": view}
-    timeline_periods = _periods(present, granularity)
+    # From the baseline's first period on, so periods before the first with events count as zero.
+    timeline_periods = _periods(sorted({*present, period_of(since, granularity)}), granularity)
     current = timeline_periods[-1]
     baseline = timeline_periods[-1 - baseline_periods:-1] if len(timeline_periods) > 1 else []
     items = []
@@ -366,6 +385,9 @@ def _baseline_start(latest: str, granularity: str, periods: int) -> str:
     if granularity == "month":
         index = int(latest[:4]) * 12 + int(latest[5:7]) - 1 - periods
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if granularity == "week":
+        day = date.fromisoformat(latest[:10])
+        return (day - timedelta(days=day.weekday(), weeks=periods)).isoformat()
     return (date.fromisoformat(latest[:10]) - timedelta(days=periods)).isoformat()
 
 

@@ -98,7 +98,8 @@ def create_watchlist(body: WatchlistIn, request: Request, store=Depends(store_of
         except PrivateAddress as error:
             raise HTTPException(403, f"webhook_url: {error}") from None
     try:
-        watchlist = Watchlist(body.name.strip(), chosen, body.min_dead, body.trend, body.webhook_url, None, body.email_to)
+        watchlist = Watchlist(body.name.strip(), chosen, body.min_dead, body.trend, body.webhook_url, None, body.email_to,
+                              webhook_private_ok=request.app.state.allow_private_fetch)
         Watchlists(store).add(watchlist)
     except ValueError as error:
         raise HTTPException(422, str(error)) from None

@@ -151,5 +151,5 @@ window.polemos = (function () {
 
   document.addEventListener("DOMContentLoaded", sortableTables);
 
-  return { typeColor, el, getJSON, joinQuery, chip, dateText, readerLink, eventCard, canonicalCard, legend };
+  return { typeColor, el, getJSON, joinQuery, chip, dateText, figureText, readerLink, eventCard, canonicalCard, legend };
 })();

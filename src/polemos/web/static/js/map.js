@@ -1,7 +1,10 @@
 /* The map: country borders drawn from Natural Earth TopoJSON served by this workspace (no
    tiles from anywhere), events as points coloured by type and clustered when dense. When more
    events match than one answer carries, the server sends grid cells with counts instead;
-   clicking a cell zooms into it. Clicking a point shows its card, linked to the reader. */
+   clicking a cell zooms into it. Clicking a point shows its card, linked to the reader.
+   Below the points, each country with events shows its first-level divisions (Natural Earth
+   admin-1), shaded by the events or deaths counted in each; events known only to their
+   country are listed beside the map, never drawn as a point. */
 "use strict";
 
 (function () {
@@ -64,6 +67,109 @@
     return marker;
   }
 
+  /* Divisions shaded by events or deaths: five classes from 1 to the highest count. */
+  const SHADES = ["#fde8d7", "#fbc49a", "#f39455", "#d95f1e", "#a63a0c"];
+
+  function classBreaks(highest) {
+    const breaks = [];
+    for (let k = 1; k < SHADES.length; k++) {
+      const value = Math.max(1, Math.ceil(Math.pow(highest, k / SHADES.length)));
+      if (!breaks.length || value > breaks[breaks.length - 1]) breaks.push(value);
+    }
+    return breaks;
+  }
+
+  function shadeOf(value, breaks) {
+    let index = 0;
+    while (index < breaks.length && value > breaks[index]) index++;
+    return SHADES[Math.min(index + SHADES.length - breaks.length - 1, SHADES.length - 1)];
+  }
+
+  function shadeLegend(container, breaks, measure) {
+    const rows = [];
+    let low = 1;
+    for (const high of [...breaks, Infinity]) {
+      const swatch = el("span", { className: "swatch" });
+      swatch.style.backgroundColor = shadeOf(low, breaks); // CSSOM: allowed by the page's CSP
+      rows.push(el("li", {}, swatch, " " + (high === Infinity ? low + "+" : low === high ? String(low) : low + "–" + high)));
+      if (high === Infinity) break;
+      low = high + 1;
+    }
+    container.replaceChildren(el("p", { className: "small" }, (measure === "fatalities" ? "Deaths" : "Events") + " per division"),
+      el("ul", { className: "shade-legend" }, ...rows));
+  }
+
+  const topologies = {};
+  function divisionsOf(country) {
+    if (!topologies[country]) {
+      topologies[country] = getJSON("/static/vendor/admin1/" + encodeURIComponent(country.toLowerCase()) + ".json")
+        .then((topology) => topojson.feature(topology, Object.values(topology.objects)[0]))
+        .catch(() => null); // a country without a division file keeps its border only
+    }
+    return topologies[country];
+  }
+
+  /* The choropleth and the list of events known only by country, for the current filter. */
+  async function drawAreas(map, layer, query, measure) {
+    const answer = await getJSON("/api/map/areas", query);
+    const counts = {};
+    for (const item of answer.items) counts[item.country + " " + item.code] = item;
+    const highest = Math.max(1, ...answer.items.map((item) => item[measure] || 0));
+    const breaks = classBreaks(highest);
+    const countries = Array.from(new Set(answer.items.map((item) => item.country)));
+    const features = await Promise.all(countries.map(divisionsOf));
+    layer.clearLayers();
+    countries.forEach((country, index) => {
+      if (!features[index]) return;
+      L.geoJSON(features[index], {
+        pane: "divisions",
+        style: (feature) => {
+          const item = counts[country + " " + feature.id];
+          const value = item ? item[measure] || 0 : 0;
+          return { color: "#8a6d5a", weight: 0.7, fillColor: value ? shadeOf(value, breaks) : "#ffffff",
+            fillOpacity: value ? (measure === "none" ? 0 : 0.75) : 0 };
+        },
+        onEachFeature: (feature, path) => {
+          const item = counts[country + " " + feature.id];
+          path.options.division = feature.id;
+          path.bindTooltip((feature.properties.name || feature.id) + " (" + country + "): "
+            + (item ? item.events + " events, " + item.fatalities + " deaths" : "no events"), { sticky: true });
+          path.on("click", () => map.fitBounds(path.getBounds(), { maxZoom: 9 }));
+        },
+      }).addTo(layer);
+    });
+    if (measure !== "none") shadeLegend(document.getElementById("shade-legend"), breaks, measure);
+    else document.getElementById("shade-legend").replaceChildren();
+    countryLevelList(document.getElementById("country-level"), answer, query);
+    return answer;
+  }
+
+  function countryLevelList(container, answer, query) {
+    const rows = answer.country_level.map((item) => el("li", {},
+      el("a", { href: "/events?" + joinQuery(query.replace(/(^|&)country=[^&]*/g, ""), "country=" + encodeURIComponent(item.country || "")) },
+        (item.country || "unknown country") + ": " + item.events + " event" + (item.events === 1 ? "" : "s"))));
+    const regions = answer.region_level.map((item) => el("li", {},
+      el("a", { href: "/events?" + joinQuery(query.replace(/(^|&)place=[^&]*/g, ""), "place=" + encodeURIComponent(item.place_name || "")) },
+        (item.place_name || "a region") + (item.country ? " (" + item.country + ")" : "") + ": " + item.events + " event" + (item.events === 1 ? "" : "s"))));
+    const none = () => el("p", { className: "muted small" }, "none in this view");
+    const parts = [el("h3", {}, "Known only by country"), rows.length ? el("ul", { className: "country-level-list" }, ...rows) : none(),
+      el("h3", {}, "Known only by a wider region"), regions.length ? el("ul", { className: "country-level-list region-level" }, ...regions) : none(),
+      el("p", { className: "muted small" }, "Neither is drawn as a point. Shading rule: " + answer.rule + ".")];
+    container.replaceChildren(...parts);
+  }
+
+  /* A cluster whose events share one place, or sit closer than the deepest zoom separates,
+     opens into a ring of its events at once rather than zooming to the end and staying a cluster. */
+  function openCluster(map, event) {
+    const cluster = event.layer;
+    const bounds = cluster.getBounds();
+    if (bounds.getNorthEast().equals(bounds.getSouthWest()) || map.getBoundsZoom(bounds) >= map.getMaxZoom() || map.getZoom() >= map.getMaxZoom()) {
+      cluster.spiderfy();
+    } else {
+      cluster.zoomToBounds({ padding: [40, 40] });
+    }
+  }
+
   /* A cluster wears the colour of its most frequent event type, as the legend shows it. */
   function clusterIcon(cluster) {
     const counts = {};
@@ -113,7 +219,7 @@
 
   function countryNote(answer) {
     // Known only to their country: a point would claim a place the text does not give.
-    return answer.country_level ? " (" + answer.country_level + " known only by country, not drawn)" : "";
+    return answer.country_level ? " (" + answer.country_level + " known only by country or a wider region, not drawn)" : "";
   }
 
   document.addEventListener("DOMContentLoaded", () => {
@@ -123,10 +229,17 @@
     const map = L.map(container, { worldCopyJump: true, minZoom: 2, maxZoom: 13, preferCanvas: false }).setView([30, 20], 2);
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Borders: Natural Earth");
+    map.createPane("divisions").style.zIndex = 350; // above the countries, below the events
+    const divisions = L.layerGroup().addTo(map);
     const points = L.markerClusterGroup({
       chunkedLoading: true, maxClusterRadius: 40, showCoverageOnHover: false,
-      spiderfyOnMaxZoom: true, zoomToBoundsOnClick: true, iconCreateFunction: clusterIcon,
+      spiderfyOnMaxZoom: false, zoomToBoundsOnClick: false, iconCreateFunction: clusterIcon,
     });
+    points.on("clusterclick", (event) => openCluster(map, event));
+    const shading = document.getElementById("shade-by");
+    const shade = () => drawAreas(map, divisions, query, shading.value)
+      .catch((error) => { status.textContent = "divisions: " + error.message; });
+    shading.addEventListener("change", shade);
     placeSearch(map, document.getElementById("place-search"), document.getElementById("place-options"));
     const cells = L.layerGroup();
     points.addTo(map);
@@ -165,7 +278,9 @@
     }
 
     window.polemosMap = map;
+    window.polemosPoints = points;
     basemap(map).catch((error) => { status.textContent = "basemap: " + error.message; });
+    shade();
     load().then(() => map.on("moveend", load));
   });
 })();

@@ -3,7 +3,7 @@
 "use strict";
 
 (function () {
-  const { el, getJSON, joinQuery, chip, typeColor } = window.polemos;
+  const { el, getJSON, joinQuery, chip, typeColor, legend } = window.polemos;
   const SECTOR_COLOURS = { MIL: "#c0392b", GOV: "#1f618d", REB: "#e67e22", CVL: "#27ae60", IGO: "#8e44ad", NGO: "#17a589" };
   const SECTOR_NAMES = { MIL: "military", GOV: "government", REB: "rebels", CVL: "civilians", IGO: "international body", NGO: "NGO" };
   const LABELLED = 15; // the strongest actors are named on the graph; the others on hover or click
@@ -34,12 +34,33 @@
     const byType = Object.entries(data.typeCounts || {}).sort((a, b) => b[1] - a[1])
       .map(([type, n]) => el("li", {}, chip(type), " " + n));
     const actorQuery = joinQuery(query.replace(/(^|&)actor=[^&]*/g, ""), "actor=" + encodeURIComponent(data.source));
+    const events = el("div", { className: "link-events" });
     card(container, [
       el("h3", {}, data.sourceName + (basis === "events" ? " → " : " — ") + data.targetName),
       el("p", {}, count),
       byType.length ? el("ul", { className: "type-counts" }, ...byType) : null,
-      el("p", {}, el("a", { href: "/events?" + actorQuery }, "events of " + data.sourceName)),
+      events,
+      el("p", {}, el("a", { href: "/events?" + actorQuery }, "all events of " + data.sourceName)),
     ]);
+    if (basis === "events" && !/(^|&)view=reports/.test(query)) linkEvents(events, data, query);
+  }
+
+  /* The real events of a link, newest first, each leading to its sources. */
+  async function linkEvents(container, data, query) {
+    container.replaceChildren(el("p", { className: "muted" }, "loading the events…"));
+    try {
+      const answer = await getJSON("/api/network/link", joinQuery(query, "source=" + encodeURIComponent(data.source),
+        "target=" + encodeURIComponent(data.target), "limit=20"));
+      const rows = answer.items.map((item) => el("li", {}, chip(item.type), " ",
+        el("a", { href: "/canonical/" + encodeURIComponent(item.id) },
+          (item.date_begin || "undated") + " · " + (item.place_name || "no place")
+          + (item.dead ? " · " + item.dead + " dead" : "") + (item.sources > 1 ? " · " + item.sources + " sources" : ""))));
+      const more = answer.total > answer.items.length
+        ? [el("p", { className: "muted small" }, "latest " + answer.items.length + " of " + answer.total)] : [];
+      container.replaceChildren(el("ol", { className: "link-event-list" }, ...rows), ...more);
+    } catch (error) {
+      container.replaceChildren(el("p", { className: "error-message" }, error.message));
+    }
   }
 
   function swatch(colour) {
@@ -65,6 +86,21 @@
     ]);
   }
 
+  /* Always on show: what the colours of the links mean, and what is counted. */
+  function edgeLegend(container, answer, basis) {
+    if (basis !== "events") {
+      container.replaceChildren();
+      return;
+    }
+    const types = Array.from(new Set(answer.edges.flatMap((e) => Object.keys(e.type_counts || {})))).sort();
+    const chips = el("div", { className: "legend-list" });
+    legend(chips, types);
+    container.replaceChildren(el("h3", {}, "Link colour: the most frequent event type"), chips,
+      el("p", { className: "muted small" }, answer.view === "reports"
+        ? "Counting each document's report: one event told by three documents counts three times."
+        : "Counting real events: each once, however many documents report it."));
+  }
+
   /* Force-directed for sparse networks; a dense one (every actor tied to most others) reads
      better as a circle. */
   function layoutFor(nodes, edges) {
@@ -82,6 +118,7 @@
     let answer;
     try {
       answer = await getJSON("/api/network", joinQuery(query, "basis=" + basis, "limit=300"));
+      edgeLegend(document.getElementById("network-legend"), answer, basis);
     } catch (error) {
       status.textContent = error.message;
       return;
@@ -91,7 +128,8 @@
       container.replaceChildren();
       return;
     }
-    status.textContent = answer.nodes.length + " actors, " + answer.edges.length + " links";
+    status.textContent = answer.nodes.length + " actors, " + answer.edges.length + " links"
+      + (basis === "events" ? (answer.view === "reports" ? ", counting each report" : ", counting each real event once") : "");
     const names = Object.fromEntries(answer.nodes.map((n) => [n.id, n.name]));
     const heaviest = Math.max(...answer.edges.map((e) => e.events || e.sentences || 1));
     const strength = {};

@@ -84,6 +84,7 @@
     show(form, answer.review.status + (answer.review.reviewer ? " by " + answer.review.reviewer : "") + " at " + answer.review.reviewed_at, false);
     updateBadges(form, answer.review);
     showEvent(answer.event);
+    showHistory();
     form.dispatchEvent(new CustomEvent("polemos:reviewed", { bubbles: true, detail: answer }));
   }
 
@@ -103,6 +104,21 @@
     document.querySelectorAll('h1[data-field="type"] .type-chip, h1[data-field="type"] .chip').forEach((node) => node.replaceWith(chip(event.type)));
   }
 
+  /* The event page's history as the server now words it. */
+  async function showHistory() {
+    const table = document.querySelector("table.review-history[data-history]");
+    if (!table) return;
+    const answer = await window.polemos.getJSON(table.dataset.history).catch(() => null);
+    if (!answer) return;
+    const { el } = window.polemos;
+    table.tBodies[0].replaceChildren(...answer.items.map((entry) => el("tr", {},
+      el("td", {}, entry.reviewed_at), el("td", {}, el("span", { className: "badge review-" + entry.status }, entry.status)),
+      el("td", {}, entry.reviewer || ""), el("td", {}, (entry.lines || []).join("; ")), el("td", {}, entry.note || ""))));
+    table.hidden = answer.items.length === 0;
+    const none = document.querySelector("p.no-history");
+    if (none) none.hidden = answer.items.length > 0;
+  }
+
   /* Suggestions for the name being typed after the last comma, from the store's actors. */
   function autocomplete(input) {
     const list = document.getElementById(input.getAttribute("list"));
@@ -119,8 +135,8 @@
         if (!answer) return;
         list.replaceChildren(...answer.items.map((actor) => {
           const option = document.createElement("option");
-          option.value = prefix + actor.id;
-          option.label = actor.name + (actor.country ? " (" + actor.country + ")" : "") + " · " + actor.id;
+          option.value = prefix + actor.name;  // the server takes names: an analyst never types an id
+          option.label = [actor.kind, actor.country, actor.id].filter(Boolean).join(" · ");
           return option;
         }));
       }, 150);

@@ -1,4 +1,4 @@
-/* The timeline: a histogram of events per day, month or year stacked by type, and below it
+/* The timeline: a histogram of events per day, ISO week, month or year stacked by type, and below it
    the events known only to a span of days drawn as bars. Built as SVG with DOM calls. */
 "use strict";
 
@@ -15,6 +15,13 @@
 
   function periodRange(period, granularity) {
     if (granularity === "year") return [period + "-01-01", period + "-12-31"];
+    if (granularity === "week") {  // ISO 8601: week 1 holds 4 January; weeks run Monday to Sunday
+      const [year, week] = [Number(period.slice(0, 4)), Number(period.slice(6))];
+      const fourth = new Date(Date.UTC(year, 0, 4));
+      const monday = new Date(fourth.getTime() - ((fourth.getUTCDay() + 6) % 7) * 86400000 + (week - 1) * 7 * 86400000);
+      const sunday = new Date(monday.getTime() + 6 * 86400000);
+      return [monday.toISOString().slice(0, 10), sunday.toISOString().slice(0, 10)];
+    }
     if (granularity === "month") {
       const [year, month] = period.split("-").map(Number);
       const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -123,7 +130,9 @@
     const chart = svg("svg", { width: width, height: height, role: "img", "aria-label": "deaths per " + answer.granularity });
     chart.appendChild(svg("line", { x1: left, y1: height - bottom, x2: width, y2: height - bottom, stroke: "#9aa5ae" }));
     chart.appendChild(svg("text", { x: 2, y: top + 10 }, String(highest)));
+    const labelEvery = Math.ceil(60 / step);
     buckets.forEach((bucket, index) => {
+      if (index % labelEvery === 0) chart.appendChild(svg("text", { x: left + index * step, y: height - bottom + 14 }, bucket.period));
       let y = height - bottom;
       for (const [type, dead] of Object.entries(bucket.fatalities_by_type || {}).sort()) {
         if (!dead) continue;

@@ -1,0 +1,79 @@
+"""The actor network over canonical events: actors joined by the real events between them.
+
+Each canonical event's actor → recipient pairs are kept in ``canonical_links`` (migration
+0010, written with the event's view by the fusion state), so a link counts each real event
+once however many documents report it, under the same filter as the events list, the map
+and the timeline.
+"""
+
+from __future__ import annotations
+
+from polemos.store import EventFilter
+from polemos.store.canonical import canonical_conditions
+from polemos.store.event_filter import split_types
+
+
+def _needs_events(filter: EventFilter) -> bool:
+    """Whether the filter tests anything beyond what a link row holds (its type)."""
+    return any((filter.actor, filter.since, filter.until, filter.near, filter.country, filter.place, filter.doc,
+                filter.q, filter.acled, filter.review, filter.modality))
+
+
+def canonical_links(store, filter: EventFilter) -> list[tuple[str, str, str, int]]:
+    """(source, target, type, events) for every link of the canonical events matching ``filter``."""
+    if not _needs_events(filter):
+        # At most the type: read the narrow covering index, never the events.
+        types = split_types(filter.type) if filter.type else []
+        where = f"l.type IN ({','.join('?' * len(types))})" if types else "1=1"
+        params = types
+        sql = f"SELECT l.source, l.target, l.type, COUNT(*) FROM canonical_links l WHERE {where} GROUP BY 1, 2, 3"
+    else:
+        where, params = canonical_conditions(filter, store.dialect)
+        sql = (f"SELECT l.source, l.target, l.type, COUNT(*) FROM canonical_links l"
+               f" JOIN canonical_events c ON c.id = l.canonical_id WHERE {where} GROUP BY 1, 2, 3")
+    return [tuple(row) for row in store.connection.execute(sql, params)]
+
+
+def link_events(store, filter: EventFilter, source: str, target: str, limit: int) -> tuple[list[dict], int]:
+    """The canonical events of one link (``source`` acting on ``target``) matching ``filter``, newest first."""
+    where, params = canonical_conditions(filter, store.dialect)
+    condition = (f"{where} AND c.id IN (SELECT l.canonical_id FROM canonical_links l WHERE l.source = ? AND l.target = ?)")
+    params = [*params, source, target]
+    total = store.connection.execute(f"SELECT COUNT(*) FROM canonical_events c WHERE {condition}", params).fetchone()[0]
+    rows = store.connection.execute(
+        "SELECT c.id, c.type, c.date_begin, c.date_end, c.place_name, c.country, c.dead_value, c.source_count, c.modality"
+        f" FROM canonical_events c WHERE {condition} ORDER BY c.date_begin DESC, c.id LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    keys = ("id", "type", "date_begin", "date_end", "place_name", "country", "dead", "sources", "modality")
+    return [dict(zip(keys, row)) for row in rows], total
+
+
+def canonical_network(store, filter: EventFilter, limit: int) -> dict:
+    """Actors joined by the canonical events between them (actor → recipient), heaviest links
+    first, each with its events per type; at most ``limit`` links."""
+    totals: dict[tuple[str, str], int] = {}
+    by_type: dict[tuple[str, str], dict[str, int]] = {}
+    for source, target, type_, events in canonical_links(store, filter):
+        totals[source, target] = totals.get((source, target), 0) + events
+        by_type.setdefault((source, target), {})[type_] = events
+    kept = sorted(totals, key=lambda pair: (-totals[pair], pair))[:limit]
+    edges = [{"source": source, "target": target, "events": totals[source, target],
+              "types": sorted(by_type[source, target]), "type_counts": by_type[source, target]} for source, target in kept]
+    ids = sorted({source for source, _ in kept} | {target for _, target in kept})
+    return {"nodes": _nodes(store, ids), "edges": edges, "basis": "events", "view": "canonical"}
+
+
+def _nodes(store, ids: list[str]) -> list[dict]:
+    """The stored actors among ``ids``, with how many of the shown links' events each takes part in."""
+    if not ids:
+        return []
+    found = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in store.connection.execute(f"SELECT id, name, kind, sector, country FROM actors WHERE id IN ({marks})", chunk):
+            found[row[0]] = dict(zip(("id", "name", "kind", "sector", "country"), row))
+    # An actor the store no longer holds (merged away) is still drawn, by its id.
+    return sorted((found.get(i) or {"id": i, "name": i, "kind": None, "sector": None, "country": None} for i in ids),
+                  key=lambda node: (node["name"] or "", node["id"]))

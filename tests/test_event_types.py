@@ -1,0 +1,48 @@
+"""The event-type registry (data/events/types.csv): one row per PLOVER type, read by the events
+stage (modes, reversals, refusals, intents, counts) and by fusion (families)."""
+
+from __future__ import annotations
+
+import csv
+
+from polemos.codes import EVENT_TYPES_PATH, PLOVER_TYPES, event_types
+from polemos.events.describe import REVERSALS, recode, reverse
+from polemos.events.modality import ModalityReading
+from polemos.fusion import EventFamilies
+
+COUNT_CATEGORIES = {"dead", "injured", "displaced", "arrested"}
+
+
+def test_every_plover_type_has_one_row_and_nothing_else_does():
+    assert list(event_types()) == list(PLOVER_TYPES)
+
+
+def test_every_row_names_known_types_counts_and_a_source():
+    with EVENT_TYPES_PATH.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert all(row["source"].strip() for row in rows)
+    for kind in event_types().values():
+        assert kind.family, kind.name
+        assert kind.reversal is None or kind.reversal in PLOVER_TYPES, kind.name
+        assert set(kind.sizes) <= COUNT_CATEGORIES, kind.name
+
+
+def test_every_type_the_triggers_code_is_registered():
+    triggers = EVENT_TYPES_PATH.parent / "triggers.csv"
+    with triggers.open(newline="", encoding="utf-8") as handle:
+        coded = {row["type"] for row in csv.DictReader(handle)}
+    assert coded <= set(event_types())
+
+
+def test_fusion_families_come_from_the_registry():
+    families = EventFamilies.load()
+    assert families.family_of("ASSAULT") == families.family_of("COERCE") == "violence"
+    assert families.family_of("REQUEST") != families.family_of("REJECT")
+
+
+def test_the_stage_rules_read_the_registry_columns():
+    assert REVERSALS["COERCE"] == "CONCEDE"  # "lifted the curfew"
+    refused = ModalityReading(modality="negated", negation="local")
+    assert recode("AID", refused) == ("REJECT", "asserted")  # "will not accept aid"
+    assert recode("ASSAULT", refused) == ("ASSAULT", "negated")
+    assert reverse("ASSAULT", None) == "ASSAULT"

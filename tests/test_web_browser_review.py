@@ -1,0 +1,120 @@
+"""Review of canonical events and actors in a real headless Chromium, on the demo store served
+by ``polemos serve``: a correction shows at once and reads well in the history, a report split
+out and two events merged stay so after the documents are extracted again, and two actors
+merged on an actor page stay one. Screenshots go to test-artifacts/."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+
+from conftest import run_cli
+from test_web_browser import CHROMIUM, browser, page, shot  # noqa: F401 - fixtures
+from test_web_support import demo_store, served  # noqa: F401 - fixtures
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (scripts/install-test-deps.sh installs it)"),
+]
+
+
+def reports_shown(page) -> int:
+    return page.locator("ol.sources li.source").count()
+
+
+def history_rows(page) -> list[str]:
+    return page.locator("table.canonical-history tbody tr").all_inner_texts()
+
+
+def test_a_canonical_event_is_corrected_split_and_merged_on_its_page(page):
+    page.goto("/events?sort=-reports")
+    page.locator("table.canonical-table tbody tr td.date-cell a").first.click()
+    page.wait_for_url(re.compile(r"/canonical/ce-"))
+    canonical_url = page.url
+    assert reports_shown(page) >= 2
+
+    page.locator("details.corrections summary").click()
+    actors = page.locator("input[name=actors]")
+    actors.fill("Azerb")  # suggestions are the store's actors, by name
+    page.wait_for_function("() => document.getElementById('actors-canonical').options.length > 0")
+    suggested = page.evaluate("() => document.getElementById('actors-canonical').options[0].value")
+    assert not suggested.isupper()  # a name, not an id such as AZE.MIL
+    actors.fill(suggested)
+    place = page.evaluate("() => document.getElementById('places-canonical').options[0].value")
+    page.locator("input[name=place]").fill(place)
+    page.locator("input[name=dead]").fill("4-6")
+    page.locator("input[name=displaced]").fill("100,000")
+    page.locator("form.canonical-review input[name=reviewer]").fill("ana")
+    page.locator("form.canonical-review button[data-status=corrected]").click()
+    page.wait_for_function("() => document.querySelector('[data-field=size]').textContent.includes('4–6')")
+    assert suggested in page.locator("[data-field=actor]").inner_text()  # no reload needed
+    assert place in page.locator("[data-field=place]").inner_text()
+    assert "100,000" in page.locator("[data-field=size]").inner_text()
+    (latest,) = history_rows(page)
+    assert f"actor: {suggested}" in latest and "dead: 4–6" in latest and "displaced: 100,000" in latest
+    assert "[" not in latest and "{" not in latest  # no raw JSON
+    page.locator("form.canonical-review button[data-status=confirmed]").click()
+    page.wait_for_function("() => document.querySelector('h1 .badge[class*=review-]').textContent === 'confirmed'")
+    shot(page, "canonical-reviewed")
+
+    before = reports_shown(page)
+    page.locator("button.split-button").last.click()
+    page.wait_for_function("(n) => document.querySelectorAll('ol.sources li.source').length === n", arg=before - 1)
+    assert "split out: the report of" in history_rows(page)[0]
+    assert page.locator("h1 .badge[class*=review-]").inner_text() == "confirmed"  # the verdict stays with the event
+
+    candidates = page.locator("ul.merge-candidates button.merge-button")
+    assert candidates.count() >= 1
+    count = reports_shown(page)
+    candidates.first.click()
+    page.wait_for_function("(n) => document.querySelectorAll('ol.sources li.source').length > n", arg=count)
+    merged_url, merged_reports = page.url, reports_shown(page)
+    assert "merged:" in history_rows(page)[0]
+    shot(page, "canonical-merged")
+
+    _base, db = page.served
+    assert run_cli("reextract", "--all", "--db", db).returncode == 0  # the machine's events made again
+    page.goto(merged_url)
+    assert reports_shown(page) == merged_reports
+    assert "4–6" in page.locator("[data-field=size]").inner_text() and place in page.locator("[data-field=place]").inner_text()
+    assert any("split out" in row for row in history_rows(page))
+    page.goto("/events")
+    assert page.locator("tr[data-canonical] .badge.review-confirmed").count() >= 1  # the lists show the verdict
+    assert canonical_url  # the first page's id may now be the merged event's
+
+
+def test_a_bad_correction_is_refused_on_the_page_and_nothing_changes(page):
+    page.goto("/events")
+    page.locator("table.canonical-table tbody tr td.date-cell a").first.click()
+    page.wait_for_url(re.compile(r"/canonical/ce-"))
+    page.locator("details.corrections summary").click()
+    page.locator("input[name=place]").fill("Atlantis")
+    page.locator("form.canonical-review button[data-status=corrected]").click()
+    output = page.locator("form.canonical-review output.review-result")
+    page.wait_for_function("() => document.querySelector('output.review-result').textContent.startsWith('not saved')")
+    assert "no place 'Atlantis'" in output.inner_text()
+    assert history_rows(page) == []
+    refused = [e for e in page.watch.errors if "status of 422" in e]
+    assert len(refused) == 1  # the browser logs the refused request; nothing else went wrong
+    page.watch.errors.remove(refused[0])
+
+
+def test_two_actors_merged_on_an_actor_page_stay_one_after_re_extraction(page):
+    base, db = page.served
+    actors = httpx.get(base + "/api/actors", params={"limit": 200}).json()["items"]
+    states = [actor for actor in actors if actor["kind"] == "state"]
+    keep, alias = states[0], states[1]
+    page.goto(f"/actors/{keep['id']}")
+    page.locator("form.actor-merge input[name=alias]").fill(alias["name"])
+    page.locator("form.actor-merge input[name=reviewer]").fill("ana")
+    page.locator("form.actor-merge button[type=submit]").click()
+    page.wait_for_selector("dd.actor-aliases")
+    assert alias["name"] in page.locator("dd.actor-aliases").inner_text()
+    shot(page, "actor-merged")
+    assert run_cli("reextract", "--all", "--db", db).returncode == 0
+    page.goto(f"/actors/{alias['id']}")  # the alias's page is its actor's now
+    page.wait_for_url(re.compile(re.escape(keep["id"])))
+    names = {actor["id"] for actor in httpx.get(base + "/api/actors", params={"limit": 200}).json()["items"]}
+    assert alias["id"] not in names and keep["id"] in names
