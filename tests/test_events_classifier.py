@@ -88,6 +88,43 @@ def test_the_coder_field_survives_the_store(tmp_path, coder):
     assert [e.coder for e in reread.events] == [e.coder for e in record.events]
 
 
+def _coder_with(coder: SentenceCoder, model: EventClassifier) -> EventCoder:
+    """The pipeline's events stage with another (real) model in it."""
+    stage = dict(coder.pipeline.stages)["events"]
+    return EventCoder(stage.lexicon, stage.acled_rules, stage.resolver, stage.incidents, stage.figures, model)
+
+
+@pytest.mark.slow
+def test_a_veto_drops_a_shooting_but_never_an_accident_the_rules_recognised(coder):
+    vetoing = EventClassifier.load()
+    vetoing.thresholds = {**vetoing.thresholds, "veto_below": 1.01}  # a model that doubts every sentence
+    strict = _coder_with(coder, vetoing)
+    record, doc = coder.code_one("A 6-year-old boy accidentally shot his brother with a pistol he found in a closet "
+                                 "on Sunday.", "2024-05-01")
+    strict.annotate(record, doc)
+    assert [(e.type, "accidental" in e.context) for e in record.events] == [("ASSAULT", True)]
+    record, doc = coder.code_one("Gunmen shot dead two farmers near the village of Tudun Wada on Sunday.", "2024-05-01")
+    strict.annotate(record, doc)
+    assert record.events == []
+
+
+@pytest.mark.slow
+def test_a_demonstration_keeps_a_protest_sub_type_whatever_the_model_says(coder):
+    attacking = EventClassifier.load()
+    attacking.thresholds = {**attacking.thresholds, "acled_over_rules_above": 0.0}
+    attack = attacking.slices["acled"].start + attacking.labels["acled"].index("ATTACK")
+    attacking.bias = attacking.bias.copy()
+    attacking.bias[attack] += 100.0  # a model sure that every event is an attack
+    typed = _coder_with(coder, attacking)
+    record, doc = coder.code_one("Riot police detained 40 demonstrators during a rally against fuel prices in Lagos "
+                                 "on Friday.", "2024-05-01")
+    typed.annotate(record, doc)
+    assert record.events and {e.acled["event_type"] for e in record.events if e.acled} == {"Protests"}
+    record, doc = coder.code_one("Troops clashed with rebels outside Goma on Monday.", "2024-05-01")
+    typed.annotate(record, doc)
+    assert main_event(record, doc).acled["sub_event_type"] == "Attack"  # elsewhere the model's sub-type holds
+
+
 TINY = [
     {"id": "t1", "text": "Soldiers shelled the rebel positions outside the town on Monday.", "event": True, "plover": "ASSAULT", "acled": "ART_MISS_ATTACK"},
     {"id": "t2", "text": "Militiamen shot dead a shopkeeper at the market on Sunday.", "event": True, "plover": "ASSAULT", "acled": "ATTACK"},

@@ -44,6 +44,11 @@ REFERRING_PRONOUNS = {"it", "its", "they", "their", "them"}
 # Prepositions that use a known event to date or compare something else.
 BACKGROUND_PREPOSITIONS = {"after", "before", "since", "following", "until", "till", "like", "unlike"}
 COMPARISON_WORDS = {"like", "unlike"}
+# Words that attach the cause or the subject of an event to its verb: "fled after the shelling",
+# "protested over the killing", "closed because of the clashes".
+CAUSE_WORDS = {"after", "since", "amid", "during", "following", "over", "because", "due"}
+CAUSE_POS = {"NOUN", "VERB", "ADJ"}  # "since Azerbaijan's offensive" is parsed with an adjective
+DEMONSTRATION_TYPES = {"Protests", "Riots"}  # ACLED event types of demonstrations
 SIMULTANEOUS_MARKERS = {"as", "when", "while"}
 TIME_RELATIVE_MARKERS = {"after", "before", "since", "until", "till", "once"}
 BACKGROUND_CONFIDENCE = 0.3
@@ -207,8 +212,10 @@ class EventCoder:
         if judgement.event < limits["veto_below"]:
             # An opinion, a negation, an idiom or a heading that only looks like an event. The model
             # reads the sentence: it does not judge a particular event the sentence names by date
-            # ("since the 1994 ceasefire"), nor one the rules already mark as not having happened.
-            return [c for c in found if c.named or c.background or c.event.modality != "asserted"]
+            # ("since the 1994 ceasefire"), nor one the rules already mark as not having happened,
+            # nor an accident the rules recognised (its words, "accidentally shot", are no opinion).
+            return [c for c in found if c.named or c.background or c.event.modality != "asserted"
+                    or ACCIDENTAL in c.event.context]
         main = self._model_event(coded, judgement, limits)
         for candidate in found:  # the sentence's other mentions: as sure as the sentence and the rules together
             if not candidate.background:  # a recalled event stays a background reference
@@ -216,9 +223,19 @@ class EventCoder:
         if main is not None:
             main.event.confidence = round(judgement.event, 3)
             needed = limits["acled_over_rules_above"] if main.event.acled else limits["acled_above"]
-            if judgement.acled_p >= needed and self._set_acled(main, judgement):
+            allowed = judgement.acled_p >= needed and self._keeps_demonstration(main, judgement)
+            if allowed and self._set_acled(main, judgement):
                 main.event.coder = "both" if main.event.coder == "rules" else main.event.coder
         return found
+
+    def _keeps_demonstration(self, candidate: Candidate, judgement: Judgement) -> bool:
+        """A demonstration the rules typed stays a demonstration: in ACLED's codebook what happens
+        at a protest (arrests, force, clashes with police) is a sub-type of Protests or Riots, so
+        the model may choose among those, not move the event to another event type."""
+        rules = (candidate.event.acled or {}).get("event_type")
+        if rules not in DEMONSTRATION_TYPES:
+            return True
+        return (self.classifier.acled_names(judgement.acled) or {}).get("event_type") in DEMONSTRATION_TYPES
 
     @staticmethod
     def _model_event(coded: list[tuple[TriggerMatch, tuple[Candidate, Participants]]], judgement: Judgement,
@@ -240,7 +257,8 @@ class EventCoder:
         recalled = any(c.background and c.event.type == judgement.plover for _, (c, _) in coded)
         trigger = next(m for m, (c, _) in coded if c is main)
         # a recalled "after the offensive" explains the type the model reads; a criminal charge stays ACCUSE
-        if confident and not recalled and not _legal_accusation(trigger.entry):
+        # "fled after the shelling", "protested over the killing": the model reads the named cause's type
+        if confident and not recalled and not _legal_accusation(trigger.entry) and not _names_cause(trigger.head):
             main.event.type, main.event.mode, main.event.coder = judgement.plover, None, "model"
         return main
 
@@ -457,6 +475,23 @@ def _demanded(match: TriggerMatch) -> bool:
     if noun.dep_ == "dobj" and lemma_of(governor) in DEMANDING_WORDS:
         return True
     return noun.dep_ == "pobj" and governor.lower_ == "for" and lemma_of(governor.head) in DEMANDING_WORDS
+
+
+def _names_cause(head) -> bool:
+    """The event's verb (or the verb an event noun hangs from) names what caused it or what it is
+    about, an event of its own ("fled after the shelling", "protested over the killing of ...").
+    A date after the same word ("after Monday") is no cause."""
+    verbs = [head] + ([head.head] if head.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} else [])
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CAUSE_WORDS for m in child.children):
+                return True  # "fled because they were shelled"
+            if child.lower_ not in CAUSE_WORDS:
+                continue
+            objects = [g for g in child.subtree if g.dep_ in {"pobj", "pcomp", "dobj"} and g.pos_ in CAUSE_POS]
+            if any(g.ent_type_ not in {"DATE", "TIME"} for g in objects):
+                return True
+    return False
 
 
 def _legal_accusation(entry: TriggerEntry) -> bool:
