@@ -46,6 +46,15 @@ REFLEXIVES = {"himself", "herself"}
 SHOOTER_COUNTED = re.compile(
     r"\bincluding\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer|man who)"
     r"|\b(?:gunman|shooter|suspect|attacker)\s+(?:was\s+)?among\s+(?:the\s+)?dead", re.IGNORECASE)
+OWN_LIFE = re.compile(r"(?:his|her|their)\s+own\s+(?:life|lives)", re.IGNORECASE)  # "took his own life"
+KNOWN_PERSON = re.compile(r"(?:the\b|he$|she$|him$|her$)", re.IGNORECASE)
+PERSON_NAME = re.compile(r"(?:[A-Z][a-z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w'’.-]*|[A-Z]\.|Jr\.?|Sr\.?|I{2,3}|IV)){0,3}")
+# Capitalised words of headlines and titles that name no one: "Community Mourns Man", "Police ID Teen"
+NOT_NAME_WORDS = {"man", "woman", "boy", "girl", "teen", "teenager", "child", "baby", "infant", "toddler", "son",
+                  "daughter", "mother", "father", "police", "officer", "deputy", "trooper", "suspect", "victim",
+                  "victims", "shooter", "gunman", "community", "mourns", "id", "identified", "dead", "killed",
+                  "shot", "student", "family", "sheriff", "the", "a", "an", "one", "two", "he", "she", "him",
+                  "her", "his", "they", "shooting", "death", "deceased", "body"}
 OTHERS = re.compile(r"\b(?:other|others|more|additional)\b", re.IGNORECASE)
 NUMERAL_ONE = re.compile(r"(?:1|one)\b", re.IGNORECASE)  # "one person died", not "a man" nor "Jane Doe"
 # Two mentions in towns this far apart are two incidents ("... in Aligarh. ... in Hyderabad").
@@ -73,6 +82,16 @@ RECALLED_AFTER = timedelta(days=365)
 # dated events are recalled in their own sentences and date nothing else.
 RECENT = timedelta(days=31)
 RECENT_SHARE = 1 / 3
+HAPPEN_VERBS = {"happen", "occur"}
+INCIDENT_NOUNS = {"shooting", "incident", "accident", "attack", "killing", "homicide", "murder", "slaying",
+                  "stabbing", "gunfire", "ambush", "rampage", "massacre", "robbery", "standoff", "violence"}
+# A page's own stamp ("Posted: Saturday, April 5, 2014 10:24 AM EDT", "(Published Wednesday, Jan. 4,
+# 2017)", "Updated: ..."): when the text or an embedded post was written, never an event's date.
+_STAMP_WORD = r"\b(?:posted|updated|published|last\s+updated|modified)\b\s*(?:on|at)?\s*:?\s*"
+_STAMP_FILLER = (r"(?:[\d:,./]|\b[ap]\.?m\b\.?|(?-i:\b(?:[ECMP][SD]T|ET|CT|PT|GMT|UTC)\b)"
+                 r"|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?|\s)*")
+STAMP_BEFORE = re.compile(rf"{_STAMP_WORD}{_STAMP_FILLER}$", re.IGNORECASE)
+STAMP_REACH = 80
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 _PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI|DT|MI)$")
@@ -135,7 +154,7 @@ class Anchors:
         self.doc = doc
         self.aftermath = aftermath
         self.timexes = _locate(doc, [(i, t) for i, t in enumerate(record.timexes)
-                                     if t.type in DATE_TYPES and _concrete(t)])
+                                     if t.type in DATE_TYPES and _concrete(t) and not _stamp(record.text, t)])
         self.quantities = _locate(doc, list(enumerate(record.quantities)))
         self.paragraph_starts = _paragraph_starts(record.text)
         # Sorted views for looking up one sentence's items: scanning every item of the document
@@ -259,7 +278,8 @@ class Anchors:
             elif not news:
                 continue
             else:
-                carried = self._first_recent_day(published) or self.recent_publication_date()
+                carried = self._stated_incident_date(published) or self._first_recent_day(published) \
+                    or (self.publication_date() if self._follows_up() else self.recent_publication_date())
             if carried is not None and self._sentence_agrees(mention.event, carried):
                 mention.event.date = carried
 
@@ -308,13 +328,32 @@ class Anchors:
         day = _day_of(event_date.get("value"))
         return day is not None and published - RECENT <= day <= published
 
+    def _stated_incident_date(self, published: date) -> dict | None:
+        """The date a sentence gives as when the incident happened ("The shooting happened on
+        March 3", "the shooting that occurred last month", "on January 3, when the accident
+        happened"): what a follow-up story says of the incident it follows, at the precision it
+        says it (a month stays a month). The first such date within a year before publication."""
+        for anchored in self.timexes:
+            timex = self._timex(anchored.index)
+            first, last = _day_of(timex.begin), _day_of(timex.end_date)
+            if not (first and last) or last > published or last < published - RECALLED_AFTER or last - first > RECENT:
+                continue
+            if _states_when_an_incident_happened(anchored.token.sent) and not self._held_by_aftermath(anchored):
+                return date_dict(timex, "incident")
+        return None
+
+    def _follows_up(self) -> bool:
+        """A story of what followed an incident (an arrest, a charge, a funeral), which dates only
+        that: the incident it never dates lies before, on a day it does not give."""
+        return any(self._held_by_aftermath(a) for a in self.timexes)
+
     def _first_recent_day(self, published: date) -> dict | None:
         """The earliest day of the month before publication that the article names, leaving out
         the days of what followed ("arrested Tuesday"): a report tells of the incident first,
         then of what followed (arrests, charges, statements)."""
         followed = {a.index for a in self.timexes if self._held_by_aftermath(a)}
         days = [t for i, t in enumerate(self.record.timexes) if t.type in DATE_TYPES and t.begin
-                and t.begin == t.end_date and i not in followed
+                and t.begin == t.end_date and i not in followed and not _stamp(self.record.text, t)
                 and published - RECENT <= _day_of(t.begin) <= published]
         if not days:
             return None
@@ -504,6 +543,7 @@ def incident_figures(quantities: list[Quantity], headline: list[Quantity] = (),
         quantities, headline = _others_survived(quantities), _others_survived(headline)
     killers = _killers(quantities)
     quantities = [q for q in quantities if q not in killers]
+    quantities = _without_the_named_dead(quantities)
     for category in (*HARM, SHOT):
         titled = [q for q in headline if q.category == category and q.min is not None]
         stated = [q for q in quantities if q.category == category and q.min is not None]
@@ -511,17 +551,60 @@ def incident_figures(quantities: list[Quantity], headline: list[Quantity] = (),
             stated = [q for q in stated if q.max is None or q.max > 1 or NUMERAL_ONE.match(q.text)]
         if titled + stated:
             figures[category] = _spread(titled + stated)
+            named = _distinct_names(titled + stated)
+            if len(named) > 1 and all(q.max is not None and q.max <= 1 for q in titled + stated):
+                # "Jane Doe was killed ... John Roe also died": no total given, so the named victims are it
+                figures[category] = {"min": len(named), "max": len(named), "text": "; ".join(named)}
+    figures = _without_shot(figures)  # the killer is none of those they shot
     if killers:
         figures["dead"] = _with_the_killer(figures.get("dead"), killers[0], shooter_counted)
-    return _without_shot(figures)
+    return figures
 
 
 def _killers(quantities: list[Quantity]) -> list[Quantity]:
     """Who killed others and then themselves: "himself" dead in a sentence that counts other
-    dead ("killed his wife and then himself"), not one who shot only themselves."""
-    victims = {q.sentence for q in quantities if q.category == "dead" and q.text.lower() not in REFLEXIVES}
-    return [q for q in quantities if q.category == "dead" and q.text.lower() in REFLEXIVES
-            and q.sentence is not None and q.sentence in victims]
+    dead ("killed his wife and then himself"), or one who "took his own life" in an incident
+    with other victims; not one who shot only themselves."""
+    victims = [q for q in quantities if q.category in {"dead", SHOT} and not _self_killing(q)]
+    dead_sentences = {q.sentence for q in victims if q.category == "dead"}
+    # another sentence's "the boy" or "he" may be the one who took their life; a count or a new person is not
+    others = any(not KNOWN_PERSON.match(q.text) for q in victims)
+    return [q for q in quantities if q.category == "dead" and (
+        q.text.lower() in REFLEXIVES and q.sentence is not None and q.sentence in dead_sentences
+        or OWN_LIFE.fullmatch(q.text) is not None and others)]
+
+
+def _without_the_named_dead(quantities: list[Quantity]) -> list[Quantity]:
+    """A victim named as wounded ("Jane Doe suffered a gunshot wound") and as dead ("Doe died at
+    the hospital") is one of the dead, not one more injured."""
+    dead = [_name_words(q.text) for q in quantities if q.category == "dead" and _name_words(q.text)]
+    def died(q: Quantity) -> bool:
+        words = _name_words(q.text)
+        return bool(words) and any(words <= other or other <= words for other in dead)
+    return [q for q in quantities if not (q.category in {"injured", SHOT} and q.max == 1 and died(q))]
+
+
+def _name_words(text: str) -> set[str]:
+    if not PERSON_NAME.fullmatch(text) or {w.lower() for w in text.split()} & NOT_NAME_WORDS:
+        return set()
+    return {w.lower().rstrip(".") for w in text.split()}
+
+
+def _self_killing(quantity: Quantity) -> bool:
+    return quantity.text.lower() in REFLEXIVES or OWN_LIFE.fullmatch(quantity.text) is not None
+
+
+def _distinct_names(quantities: list[Quantity]) -> list[str]:
+    """The people a figure names ("Jane Doe", "Doe"), each once: a name whose words are all in
+    another ("Doe" in "Jane Doe") is the same person."""
+    names = [q.text for q in quantities if _name_words(q.text)]
+    words = [_name_words(name) for name in names]
+    kept: list[str] = []
+    for i, name in enumerate(names):
+        inside = any(words[i] < words[j] or (words[i] == words[j] and j < i) for j in range(len(names)) if j != i)
+        if not inside:
+            kept.append(name)
+    return kept
 
 
 def _with_the_killer(dead: dict | None, killer: Quantity, shooter_counted: bool) -> dict:
@@ -733,6 +816,24 @@ def _sentence_level(token: Token) -> bool:
             return False
         current = current.head
     return current.dep_ in SENTENCE_LEVEL_DEPS | {"prep"} and current.head == current.sent.root
+
+
+def _stamp(text: str, timex: Timex) -> bool:
+    """Whether the timex is a page's stamp of when it was posted or updated."""
+    return STAMP_BEFORE.search(text[max(0, timex.start - STAMP_REACH):timex.start]) is not None
+
+
+def _states_when_an_incident_happened(sentence) -> bool:
+    """ "The shooting happened ...", "an accident that occurred ...", "the attack took place ..."."""
+    for token in sentence:
+        if token.lemma_ in HAPPEN_VERBS or token.lemma_ == "take" and any(
+                c.dep_ == "dobj" and c.lower_ == "place" for c in token.children):
+            subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if token.dep_ == "relcl":
+                subjects.append(token.head)
+            if any(s.lemma_.lower() in INCIDENT_NOUNS for s in subjects):
+                return True
+    return False
 
 
 def _concrete(timex: Timex) -> bool:

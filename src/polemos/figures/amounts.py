@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from polemos.numbers import NUMBER_PATTERN, parse_number
+from polemos.numbers import NUMBER_PATTERN, TENS, UNITS, parse_number
 
 VAGUE_RANGES = {
     "a few": (2, 5), "a handful": (3, 9), "several": (3, 9), "dozens": (24, 99),
@@ -44,6 +44,10 @@ _RANGE = (
     rf"between\s+(?P<low>{NUMBER_PATTERN})\s+and\s+(?P<high>{NUMBER_PATTERN})"
     rf"|(?P<low2>{NUMBER_PATTERN})\s*(?:-|–|to)\s*(?P<high2>{NUMBER_PATTERN})"
 )
+
+# "twenty-five" is one number, not the range twenty to five
+_COMPOUND = re.compile(
+    rf"(?:{'|'.join(TENS)})\s*-\s*(?:{'|'.join(w for w, v in UNITS.items() if 1 <= v <= 9)})", re.IGNORECASE)
 
 AMOUNT_RE = re.compile(
     rf"(?:\b(?P<qualifier>{_QUALIFIER})\s+)?(?:(?P<range>{_RANGE})|\b(?P<vague>{_VAGUE})\b|(?P<number>{NUMBER_PATTERN}))",
@@ -74,6 +78,9 @@ def find_amounts(text: str) -> list[Amount]:
 
 
 def _bounds(match: re.Match) -> Optional[tuple[Optional[float], Optional[float]]]:
+    if match.group("range") and _COMPOUND.fullmatch(match.group("range")):
+        value = parse_number(match.group("range"))
+        return None if value is None else _qualified(match.group("qualifier"), value, value)
     if match.group("range"):
         low = parse_number(match.group("low") or match.group("low2"))
         high = parse_number(match.group("high") or match.group("high2"))

@@ -26,6 +26,7 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"|miles?|met(?:re|er)s?|square|sq|hectares?|acres?|kg|kilograms?|tons?|tonnes?|litres?|liters?|barrels?"
     r"|dollars?|euros?|pounds?|manats?|drams?|rubles?|roubles?|hryvnias?|usd|eur|times|percentage|points?"
     r"|(?:gun)?shots|rounds|bullets|casings|shells|calls?|counts|charges|block|a\.m|p\.m|am\b|pm\b|o'clock)\b"
+    r"|-?\s*(?:caliber|calibre|cal\b|mm\b|millimet(?:re|er)|gauge|magnum)"  # a gun's bore: ".40-caliber", "12-gauge"
     r"|(?:\s*(?:,|and|or|to|-)\s*\d+)+\s*(?:years?|months?)[- ]old"  # "9 and 10 years old"
     r"|(?-i:\s+(?:[A-Z][a-z]*\.?\s+){1,3}(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Ct"
     r"|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway)\b)"  # an address: "1080 South Hoagland Blvd"
@@ -34,7 +35,10 @@ _NOT_A_COUNT_AFTER = re.compile(
 )
 _NOT_A_COUNT_BEFORE = re.compile(
     rf"(?:[$€£¥:]\s*|\b(?:us|usd|eur|aged|age|ages|ages\s+of|no\.|number|page|route|flight|resolution|called|call|dialed"
-    rf"|dialled|dial)\s+|\b{_MONTH}\s+)$",
+    rf"|dialled|dial)\s+|\b{_MONTH}\s+"
+    # a broadcaster's name ("Channel 5", "Action News 5", "Fox 2", "WDRB 41"), a gun's model ("AK-47",
+    # "AR-15") or bore (".380"): names, not counts
+    r"|\b(?:channel|news|fox|nbc|cbs|abc|cw|pbs|ch\.)\s*|(?-i:\b[KW][A-Z]{2,3}(?:-TV)?\s+|\b[A-Z]{1,3}-)|(?:^|\s)\.)$",
     re.IGNORECASE,
 )
 # "ahmedabad: 40 people were injured": a dateline's colon, at the head of a paragraph
@@ -104,6 +108,12 @@ VICTIM_VERBS_ACTIVE_SUBJECT = {"die", "perish", "succumb"}
 # Active verbs whose subject is what befell: "three people died", "two suffered wounds".
 VICTIM_SUBJECT_VERBS = VICTIM_VERBS_ACTIVE_SUBJECT | {"suffer", "sustain", "receive", "remain", "lose", "survive",
                                                       "be", "lie", "lay", "end", "go", "arrive", "flee", "leave"}
+# "took his own life" (not "tried to take her own life")
+SELF_KILLING = re.compile(
+    r"(?<!to\s)\b(?P<verb>took|takes|taking)\s+(?P<who>(?:his|her)\s+own\s+life)\b", re.IGNORECASE)
+PASSIVE_AUXILIARIES = {"get", "gets", "got", "getting", "gotten", "be", "been", "being", "was", "were", "is", "are"}
+# "Jane Doe suffered a gunshot wound": the one who suffered it is a victim
+SUFFER_VERBS = {"suffer", "sustain", "receive"}
 SHOT_OUTCOME = re.compile(
     r"\b(?:(?P<fatal>fatally)\s+)?(?:shot|gunned\s+down)(?:\s+(?:and\s+)?(?P<dead>killed|dead|to\s+death)"
     r"|\s+and\s+(?P<hurt>wounded|injured|hurt))?", re.IGNORECASE)
@@ -130,7 +140,8 @@ class FigureExtractor:
                 quantities.append(quantity)
         if doc is not None:
             quantities += self._single_victims(doc, quantities)
-            quantities.sort(key=lambda q: q.start)
+        quantities += _self_killings(text, quantities)
+        quantities.sort(key=lambda q: q.start)
         return _join_coordinated(text, quantities)
 
     def headline(self, title: str) -> list[Quantity]:
@@ -305,9 +316,11 @@ class FigureExtractor:
         if _LEFT_PLACE.match(text, end) or _LEFT_PLACE.match(" " + " ".join(after[:4])):
             return "displaced"
         found = []
-        for distance, word in [*enumerate(reversed(before)), *enumerate(after)]:
+        for distance, word, previous in [*_with_previous(list(reversed(before)), reverse=True), *_with_previous(after)]:
             cue = self.cues.lookup(word)
-            if cue is not None and cue.category and not (skip_shot and cue.category == SHOT):
+            # "ended up getting shot" is the verb, which a parse that went astray may have missed
+            verb = previous is not None and previous.lower() in PASSIVE_AUXILIARIES
+            if cue is not None and cue.category and not (skip_shot and cue.category == SHOT and not verb):
                 # a verb ("killed") says more about the clause than a noun ("soldiers")
                 found.append((distance + (0.5 if cue.unit else 0), cue.category))
         if not found:
@@ -316,6 +329,21 @@ class FigureExtractor:
         if nearest[1] == SHOT:  # "shot dead", "shot and killed", "fatally shot"
             return _shot_outcome(text[end:sentence_end]) or _shot_outcome(text[sentence_start:amount.start]) or SHOT
         return nearest[1]
+
+
+def _self_killings(text: str, counted: list[Quantity]) -> list[Quantity]:
+    """One who took their own life is one dead ("then took her own life")."""
+    taken = {i for q in counted for i in range(q.start, q.end)}
+    return [Quantity(text=match.group("who"), start=match.start("who"), end=match.end("who"), min=1, max=1,
+                     unit="people", category="dead")
+            for match in SELF_KILLING.finditer(text) if match.start("who") not in taken]
+
+
+def _with_previous(words: list[str], reverse: bool = False) -> list[tuple[int, str, Optional[str]]]:
+    """Each word with its distance from the number and the word before it in the text."""
+    if reverse:  # ``words`` run from the number backwards: the word before is the next one
+        return [(i, word, words[i + 1] if i + 1 < len(words) else None) for i, word in enumerate(words)]
+    return [(i, word, words[i - 1] if i else None) for i, word in enumerate(words)]
 
 
 def _clause_tokens(head: Token) -> list[Token]:
@@ -461,6 +489,9 @@ def _victim_position(token: Token) -> bool:
     if token.lower_ in REFLEXIVES and _object_of_the_verb(token):
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in VICTIM_OF:
+        return True
+    if token.dep_ == "nsubj" and token.head.lemma_ in SUFFER_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_ in WOUND_NOUNS for c in token.head.children):
         return True
     # "found Jane Doe dead": the subject of a small clause of death
     return token.dep_ == "nsubj" and (token.head.lemma_ in VICTIM_VERBS_ACTIVE_SUBJECT or token.head.lower_ == "dead")
