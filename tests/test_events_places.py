@@ -261,3 +261,20 @@ def test_a_far_namesake_gives_way_to_the_town_the_title_names(coder):
     titled = code_titled(coder, "2 killed in shooting - Channel 9 News - Memphis, Tennessee", text)
     for event in assaults(titled):
         assert place_of(titled, event).name == "Memphis"
+
+
+def test_a_story_naming_only_a_police_force_late_is_placed_in_its_town(coder):
+    record = code(coder, "A girl was hurt when bullets struck her home during a shootout on Thursday.\n\n"
+                         "She was taken to a hospital.\n\nHer family asked for calm.\n\n"
+                         "She was in critical condition, Milwaukee police Chief John Doe said.")
+    struck = next(e for e in assaults(record) if e.trigger == "struck")
+    assert place_of(record, struck).name == "Milwaukee"
+
+
+def test_a_far_namesake_gives_way_in_a_story_that_names_a_county_of_its_state(coder):
+    # no dateline, no state: the county named in full vouches for the state of the story's city
+    record = code(coder, "Two men were charged in the killing of a baby during a home invasion in Mountain Lake, "
+                         "police said.\n\nThe baby was shot at a house near Atlanta. The men are held in the "
+                         "DeKalb County jail.\n\nAtlanta police said the men had planned the robbery.")
+    for event in assaults(record):
+        assert place_of(record, event).admin1 == "US.GA", event.trigger

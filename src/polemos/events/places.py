@@ -7,10 +7,15 @@
   "Tinaquillo, Cojedes state", "Khulm district, Balkh") or known to the gazetteer (the city's
   country or first-level division) and tied to the same event.
 * A story has one place that carries to its sentences naming none (news paragraphs are often
-  one sentence each): its dateline ("HOUSTON —", "KANSAS CITY, Mo. –", "VALLEJO (KPIX) –"),
-  else the first place below country level that one of its events is tied to, else the first
-  such place its opening names, else the one it names most often (twice at least). A story
-  placed in a county or state that names a town inside it is placed in that town.
+  one sentence each): the town of its text that its title names ("Four shot in west
+  Charlotte"; not a home, "Kent man charged", nor an area, "Atlanta suburbs"), when no
+  dateline names another town far from it; else its dateline ("HOUSTON —", "KANSAS CITY,
+  Mo. –", "VALLEJO (KPIX) –"), or the town near it its lede reports from or whose police
+  force its lede quotes ("Hamilton police say"); else the first place below country level
+  that one of its events is tied to, else the first town whose police force its opening
+  quotes, else the first such place its opening names, else the one it names most often
+  (twice at least), else the first town whose police force it quotes. A story placed in a
+  county or state that names a town inside it is placed in that town.
 """
 
 from __future__ import annotations
@@ -107,7 +112,7 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
     titled = title_town(record, strangers)
     if titled is not None and (found is None or _near_dateline(places[titled], places[found])):
         return titled
-    force = police_town(record, strangers, paragraph_of)
+    force = police_town(record, strangers, paragraph_of, LEDE_PARAGRAPHS)
     if found is not None:
         lede = _lede_town(found, tied, places, paragraph_of)
         if lede == found and force is not None and _near_dateline(places[force], places[found]):
@@ -119,6 +124,8 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
         found = next((i for i in in_order if paragraph_of(places[i].start) < LEDE_PARAGRAPHS), None)
     if found is None:
         found = _most_named(places, in_order)
+    if found is None:
+        found = police_town(record, strangers)  # "..., Milwaukee police Chief Ed Flynn said"
     return _town_inside(found, places, in_order) if found is not None else None
 
 
@@ -138,12 +145,13 @@ def title_town(record: ExtractionRecord, strangers: frozenset[int] = frozenset()
     return best[1] if best else None
 
 
-def police_town(record: ExtractionRecord, strangers: frozenset[int], paragraph_of) -> Optional[int]:
-    """The first town of the story's opening named as the head of a local police force
-    ("Hamilton police say", "the Sylvester Police Department")."""
+def police_town(record: ExtractionRecord, strangers: frozenset[int], paragraph_of=None,
+                paragraphs: Optional[int] = None) -> Optional[int]:
+    """The first town named as the head of a local police force ("Hamilton police say", "the
+    Sylvester Police Department"), within the first ``paragraphs`` paragraphs if given."""
     for index in sorted(range(len(record.places)), key=lambda i: record.places[i].start):
         place = record.places[index]
-        if paragraph_of(place.start) >= LEDE_PARAGRAPHS:
+        if paragraphs is not None and paragraph_of(place.start) >= paragraphs:
             break
         if index in strangers or not located(place) or place.precision != "city":
             continue
@@ -270,8 +278,8 @@ def stranger_places(record: ExtractionRecord) -> frozenset[int]:
     """Places the story cannot be set in: a local name (a street, a club, a district) the
     gazetteer only knows as a namesake far from where the story is set. The story's home is
     its dateline, else the town its title names, else the place it names most often; a
-    stranger lies more than ``STRANGER_KM`` from it, in a state the text never names while it
-    names the home's or the title names the home town ("a shooting in Roseland" in a story
+    stranger lies more than ``STRANGER_KM`` from it, in a state the text never names (nor a
+    county of it) while it names the home's or the title names the home town ("a shooting in Roseland" in a story
     from Chicago, Ill.), or in a country the text never names ("a party at the Guadalajara
     restaurant" in a story from Virginia Beach)."""
     places = record.places
@@ -286,7 +294,8 @@ def stranger_places(record: ExtractionRecord) -> frozenset[int]:
         return contradicted
     home = places[home_index]
     states = [p for p in places if located(p) and p.precision in ("country", "admin1")]
-    named_states = {p.admin1 for p in states if p.precision == "admin1"}
+    # a county named in full ("DeKalb County") places its state as surely as the state's name
+    named_states = {p.admin1 for p in places if located(p) and p.precision in ("admin1", "admin2")}
     if home_index == titled:
         named_states.add(home.admin1)  # the title names the home town: as sure as its state written
     same_name = {i for i in in_order if places[i].geonameid == home.geonameid or places[i].name == home.name}

@@ -8,8 +8,8 @@ only when it is unmistakable:
 
 * a name the text itself names as a place (the title repeats the story's town), which lets a
   state written after it in the title ("Charlotte, NC") bear on the text's mentions;
-* a first-level division, by its name ("Tennessee", "South Carolina") or, written as a
-  container after a name, by its abbreviation (", NC", ", Mo.");
+* a first-level division written as a container after a name (", Tennessee", ", NC"), not
+  one named alone (a station's region: "South Georgia News" above a story from Virginia);
 * the name written before such a division (the site's city, "Hattiesburg, MS").
 """
 
@@ -33,8 +33,8 @@ Lookup = Callable[[str], list[Candidate]]
 def title_toponyms(title: str, text_keys: set[str], countries: set[str], lookup: Lookup) -> list[tuple[int, int]]:
     """Character spans (into ``title``) of the names it is safe to take as places (see the
     module's description). ``text_keys``: name keys of the text's toponyms; ``countries``:
-    ISO alpha-2 codes of the countries its places lie in (a division named in the title must
-    lie in one: a headline's "South" or "Central" is no region abroad)."""
+    ISO alpha-2 codes of the countries its places lie in (a division or town taken from the
+    title alone must lie in one)."""
     words = list(_WORD.finditer(title))
     taken: list[tuple[int, int]] = []
     index = 0
@@ -66,10 +66,8 @@ def _is_title_place(title: str, start: int, end: int, text_keys: set[str], count
     name = title[start:end]
     if name_key(name) in text_keys:
         return True
-    if len(name) > 2 and _state(name, countries, lookup, by_name=True):
-        return True  # "Tennessee"; not "MS" or "IN" written alone in a headline
     if title[:start].rstrip().endswith(",") and _state(name, countries, lookup):
-        return True  # ", NC" after a name
+        return True  # ", NC", ", Tennessee" after a name (not "South Georgia News", a station's region)
     following = _WRITTEN_STATE.match(title, end)
     written = following.group(1) if following else ""
     if not (written and (_state(written, countries, lookup) or _state(written.split()[0], countries, lookup))):
@@ -77,6 +75,5 @@ def _is_title_place(title: str, start: int, end: int, text_keys: set[str], count
     return any(c.feature in _SETTLEMENTS and c.country_iso2 in countries for c in lookup(name))
 
 
-def _state(name: str, countries: set[str], lookup: Lookup, by_name: bool = False) -> bool:
-    return any(c.feature == "admin1" and c.country_iso2 in countries and (c.primary_name or not by_name)
-               for c in lookup(name))
+def _state(name: str, countries: set[str], lookup: Lookup) -> bool:
+    return any(c.feature == "admin1" and c.country_iso2 in countries for c in lookup(name))
