@@ -204,3 +204,77 @@ def test_a_dateline_town_the_gazetteer_knows_only_abroad_gives_way_to_the_county
     for event in assaults(record):
         place = place_of(record, event)
         assert place.country == "USA" and place.admin1 == "US.KY"
+
+
+def code_titled(coder: SentenceCoder, title: str, text: str):
+    from polemos.ingest.raw import RawDocument
+
+    record = coder.pipeline.clean(RawDocument(source="titled", content=text, format="text", title=title,
+                                              published=PUBLISHED))
+    return coder.pipeline.annotate(record, coder.pipeline.nlp(record.text))
+
+
+def test_a_state_written_in_the_title_picks_the_town_the_text_names_alone(coder):
+    text = "Laurel police said a 5-year-old boy shot a girl at an apartment complex on Tuesday."
+    titled = code_titled(coder, "Boy, 5, shoots girl - WXYZ 7 News, Weather - Hattiesburg, MS", text)
+    assert {p.admin1 for p in titled.places if p.name == "Laurel"} == {"US.MS"}
+    assert place_of(titled, assaults(titled)[0]).admin1 == "US.MS"
+
+
+def test_a_state_code_written_after_a_town_is_read_as_its_state(coder):
+    record = code(coder, "A man was shot and wounded in Laurel, MS, on Tuesday night, police said.")
+    assert place_of(record, assaults(record)[0]).admin1 == "US.MS"
+
+
+def test_the_town_the_title_names_is_where_the_story_happened(coder):
+    text = ("A man was shot and killed outside a bar early Sunday, police said. A suspect was arrested "
+            "hours later in Tacoma, Washington.\n\nThe bar, on Main Street in Auburn, will stay closed.")
+    titled = code_titled(coder, "Man shot dead outside Auburn bar", text)
+    killed = next(e for e in assaults(titled) if "killed" in (e.trigger or "") or "shot" in (e.trigger or ""))
+    assert place_of(titled, killed).name == "Auburn"
+
+
+def test_a_town_in_the_title_as_someones_home_does_not_place_the_story(coder):
+    text = ("A man was shot and killed outside a bar in Tacoma, Washington, early Sunday, police said.\n\n"
+            "The victim lived in Auburn.")
+    titled = code_titled(coder, "Auburn man shot dead outside bar", text)
+    assert place_of(titled, assaults(titled)[0]).name == "Tacoma"
+
+
+def test_a_suburb_named_only_by_its_police_force_places_a_story_under_a_city_dateline(coder):
+    record = code(coder, "SEATTLE — A man was shot in the leg on Saturday night.\n\n"
+                         "Kent police said the man was walking home when he was hit.")
+    for event in assaults(record):
+        assert place_of(record, event).name == "Kent"
+
+
+def test_a_side_of_a_city_known_elsewhere_as_a_hamlet_stays_in_the_city(coder):
+    record = code(coder, "Four people were shot in West Charlotte early Saturday, Charlotte police said.")
+    place = place_of(record, assaults(record)[0])
+    assert place.name == "Charlotte" and place.admin1 == "US.NC"
+
+
+def test_a_far_namesake_gives_way_to_the_town_the_title_names(coder):
+    # the text never names its state; the title names the story's town, which the text names too
+    text = ("Two men were killed in a shooting in Woodbridge early Sunday.\n\n"
+            "Officers found the men outside a store. Memphis police are looking for a gray car.")
+    titled = code_titled(coder, "2 killed in shooting - Channel 9 News - Memphis, Tennessee", text)
+    for event in assaults(titled):
+        assert place_of(titled, event).name == "Memphis"
+
+
+def test_a_story_naming_only_a_police_force_late_is_placed_in_its_town(coder):
+    record = code(coder, "A girl was hurt when bullets struck her home during a shootout on Thursday.\n\n"
+                         "She was taken to a hospital.\n\nHer family asked for calm.\n\n"
+                         "She was in critical condition, Milwaukee police Chief John Doe said.")
+    struck = next(e for e in assaults(record) if e.trigger == "struck")
+    assert place_of(record, struck).name == "Milwaukee"
+
+
+def test_a_far_namesake_gives_way_in_a_story_that_names_a_county_of_its_state(coder):
+    # no dateline, no state: the county named in full vouches for the state of the story's city
+    record = code(coder, "Two men were charged in the killing of a baby during a home invasion in Mountain Lake, "
+                         "police said.\n\nThe baby was shot at a house near Atlanta. The men are held in the "
+                         "DeKalb County jail.\n\nAtlanta police said the men had planned the robbery.")
+    for event in assaults(record):
+        assert place_of(record, event).admin1 == "US.GA", event.trigger

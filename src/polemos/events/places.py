@@ -7,10 +7,15 @@
   "Tinaquillo, Cojedes state", "Khulm district, Balkh") or known to the gazetteer (the city's
   country or first-level division) and tied to the same event.
 * A story has one place that carries to its sentences naming none (news paragraphs are often
-  one sentence each): its dateline ("HOUSTON —", "KANSAS CITY, Mo. –", "VALLEJO (KPIX) –"),
-  else the first place below country level that one of its events is tied to, else the first
-  such place its opening names, else the one it names most often (twice at least). A story
-  placed in a county or state that names a town inside it is placed in that town.
+  one sentence each): the town of its text that its title names ("Four shot in west
+  Charlotte"; not a home, "Kent man charged", nor an area, "Atlanta suburbs"), when no
+  dateline names another town far from it; else its dateline ("HOUSTON —", "KANSAS CITY,
+  Mo. –", "VALLEJO (KPIX) –"), or the town near it its lede reports from or whose police
+  force its lede quotes ("Hamilton police say"); else the first place below country level
+  that one of its events is tied to, else the first town whose police force its opening
+  quotes, else the first such place its opening names, else the one it names most often
+  (twice at least), else the first town whose police force it quotes. A story placed in a
+  county or state that names a town inside it is placed in that town.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import re
 from typing import Iterable, Optional
 
 from polemos.distance import great_circle_km
+from polemos.geo import curated
 from polemos.geo.disambiguate import CONTAINER_GAP
 from polemos.record import ExtractionRecord, Place
 
@@ -39,6 +45,12 @@ COUNTY_REACH_KM = 50.0
 STRANGER_KM = 100.0
 # How far from a dateline's city the town its lede reports from may lie (a station's region).
 DATELINE_TOWN_KM = 150.0
+# Words after a town's name that make it someone's home ("Kent man charged in ...") or the area
+# around it ("Atlanta suburbs"): a title naming a town so does not say the story happened there.
+HOME_WORDS = curated.place_cues().get("home", frozenset()) | curated.place_cues().get("around", frozenset())
+# Words after a town's name that make it a local police force's ("Elmwood police say ..."): the
+# force works in its town, so a story whose lede names one happened there.
+FORCE_WORDS = curated.place_cues().get("force", frozenset())
 
 
 def located(place: Optional[Place]) -> bool:
@@ -97,15 +109,73 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
     found = dateline_place(record)
     if found in strangers:
         found = None  # "ELMWOOD, N.C." where the gazetteer knows only another Elmwood
+    titled = title_town(record, strangers)
+    if titled is not None and (found is None or _near_dateline(places[titled], places[found])):
+        return titled
+    force = police_town(record, strangers, paragraph_of, LEDE_PARAGRAPHS)
     if found is not None:
-        found = _lede_town(found, tied, places, paragraph_of)
+        lede = _lede_town(found, tied, places, paragraph_of)
+        if lede == found and force is not None and _near_dateline(places[force], places[found]):
+            lede = force  # "CINCINNATI (AP) — ... Hamilton police say the boy ..."
+        found = lede
     if found is None:
-        found = next((i for i in tied if _below_country(places[i])), None)
+        found = next((i for i in tied if _below_country(places[i])), force)
     if found is None:
         found = next((i for i in in_order if paragraph_of(places[i].start) < LEDE_PARAGRAPHS), None)
     if found is None:
         found = _most_named(places, in_order)
+    if found is None:
+        found = police_town(record, strangers)  # "..., Milwaukee police Chief Ed Flynn said"
     return _town_inside(found, places, in_order) if found is not None else None
+
+
+def title_town(record: ExtractionRecord, strangers: frozenset[int] = frozenset()) -> Optional[int]:
+    """The text's town that the title names (its first mention), the one the title names
+    first: a headline says where its story happened ("Four shot in west Charlotte"), unless
+    the town is someone's home ("Kent man charged ...") or the area around ("Atlanta suburbs")."""
+    title = record.document.title or ""
+    best: Optional[tuple[int, int]] = None
+    for index in sorted(range(len(record.places)), key=lambda i: record.places[i].start):
+        place = record.places[index]
+        if index in strangers or not located(place) or place.precision != "city":
+            continue
+        at = _named_at(title, place.text)
+        if at is not None and (best is None or at < best[0]):
+            best = (at, index)
+    return best[1] if best else None
+
+
+def police_town(record: ExtractionRecord, strangers: frozenset[int], paragraph_of=None,
+                paragraphs: Optional[int] = None) -> Optional[int]:
+    """The first town named as the head of a local police force ("Hamilton police say", "the
+    Sylvester Police Department"), within the first ``paragraphs`` paragraphs if given."""
+    for index in sorted(range(len(record.places)), key=lambda i: record.places[i].start):
+        place = record.places[index]
+        if paragraphs is not None and paragraph_of(place.start) >= paragraphs:
+            break
+        if index in strangers or not located(place) or place.precision != "city":
+            continue
+        following = re.match(r"\s+([A-Za-z]+)", record.text[place.end:place.end + 30])
+        if following is not None and following.group(1).lower() in FORCE_WORDS:
+            return index
+    return None
+
+
+def _named_at(title: str, name: str) -> Optional[int]:
+    """Where ``name`` is written in ``title`` as a place (not before a word making it a home)."""
+    for match in re.finditer(r"(?<![\w'’])%s(?![\w'’])" % re.escape(name), title, re.IGNORECASE):
+        following = re.match(r"[\s,'’s]*([A-Za-z]+)", title[match.end():])
+        if following is None or following.group(1).lower() not in HOME_WORDS:
+            return match.start()
+    return None
+
+
+def _near_dateline(town: Place, filed: Place) -> bool:
+    """Whether a town lies within a dateline city's reach, in its state (or is that city)."""
+    if town.name == filed.name:
+        return True
+    return town.admin1 == filed.admin1 and \
+        great_circle_km(town.lat, town.lon, filed.lat, filed.lon) <= DATELINE_TOWN_KM
 
 
 def _lede_town(dateline: int, tied: list[int], places: list[Place], paragraph_of) -> int:
@@ -207,25 +277,30 @@ def holds(outer: Place, inner: Place, counties: bool = False) -> bool:
 def stranger_places(record: ExtractionRecord) -> frozenset[int]:
     """Places the story cannot be set in: a local name (a street, a club, a district) the
     gazetteer only knows as a namesake far from where the story is set. The story's home is
-    its dateline, else the place it names most often; a stranger lies more than
-    ``STRANGER_KM`` from it, in a state the text never names while it names the home's
-    ("a shooting in Roseland" in a story from Chicago, Ill.), or in a country the text never
-    names ("a party at the Guadalajara restaurant" in a story from Virginia Beach)."""
+    its dateline, else the town its title names, else the place it names most often; a
+    stranger lies more than ``STRANGER_KM`` from it, in a state the text never names (nor a
+    county of it) while it names the home's or the title names the home town ("a shooting in Roseland" in a story
+    from Chicago, Ill.), or in a country the text never names ("a party at the Guadalajara
+    restaurant" in a story from Virginia Beach)."""
     places = record.places
     contradicted = _outside_written_state(record)
     in_order = sorted((i for i, p in enumerate(places) if _below_country(p) and i not in contradicted),
                       key=lambda i: places[i].start)
     home_index = dateline_place(record)
+    titled = title_town(record)
     if home_index is None or home_index in contradicted:
-        home_index = _most_named(places, in_order)
+        home_index = titled if titled is not None and titled not in contradicted else _most_named(places, in_order)
     if home_index is None:
         return contradicted
     home = places[home_index]
     states = [p for p in places if located(p) and p.precision in ("country", "admin1")]
+    # a county named in full ("DeKalb County") places its state as surely as the state's name
+    named_states = {p.admin1 for p in places if located(p) and p.precision in ("admin1", "admin2")}
+    if home_index == titled:
+        named_states.add(home.admin1)  # the title names the home town: as sure as its state written
     same_name = {i for i in in_order if places[i].geonameid == home.geonameid or places[i].name == home.name}
     return contradicted | frozenset(i for i in in_order if i not in same_name and _stranger(
-        places[i], home, {p.admin1 for p in states if p.precision == "admin1"},
-        {p.country for p in states if p.name != places[i].name}))
+        places[i], home, named_states, {p.country for p in states if p.name != places[i].name}))
 
 
 def _outside_written_state(record: ExtractionRecord) -> frozenset[int]:

@@ -67,3 +67,9 @@ def caseless_words() -> dict[str, str]:
     """Town names that are also common words or personal names -> "common word" or
     "personal name"; the tagger for text without capitals treats them with care."""
     return {row["word"]: row["reason"] for row in read_rows("geo_caseless_words.csv")}
+
+
+def container_codes() -> dict[str, str]:
+    """State codes read only where a state is written after a place ("Hattiesburg, MS"):
+    code -> the state's name."""
+    return {row["code"]: row["name"] for row in read_rows("geo_container_codes.csv")}

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from polemos.geo.index import build_index, data_version, index_path
-from polemos.geo.normalize import fallback_keys, name_key
+from polemos.geo.normalize import fallback_keys, name_key, part_core
+
+_TOWNS = ("city", "town", "village")
 
 
 @dataclass(frozen=True)
@@ -70,11 +72,23 @@ class Gazetteer:
         of it ("Rapides Parish" -> "Rapides"). Most populous first."""
         key = name_key(name)
         found = self._lookup_key(key)
+        if found and shorten and not any(c.primary_name for c in found):
+            found = found + self._town_of_part(key, found)
         for shorter in fallback_keys(key) if not found and shorten else []:
             found = self._lookup_key(shorter)
             if found:
                 break
         return found
+
+    def _town_of_part(self, key: str, found: list[Candidate]) -> list[Candidate]:
+        """For a part of a town named by its side ("West Charlotte") that the gazetteer knows
+        only as another place's alternate name (a hamlet of Charlotte, Vermont), the towns of
+        the core name too: the text may mean a side of the city of Charlotte."""
+        core = part_core(key)
+        if core is None:
+            return []
+        known = {c.place_id for c in found}
+        return [c for c in self._lookup_key(core) if c.feature in _TOWNS and c.place_id not in known]
 
     def _lookup_key(self, key: str) -> list[Candidate]:
         rows = self._db.execute(

@@ -10,6 +10,7 @@ from polemos.geo.disambiguate import Group, Resolver, Weights, prior, unmistakab
 from polemos.geo.evidence import Cues
 from polemos.geo.gazetteer import Candidate, Gazetteer
 from polemos.geo.normalize import name_key
+from polemos.geo.title import title_toponyms
 from polemos.geo.toponyms import PLACE_LABELS, ToponymFinder
 from polemos.record import ExtractionRecord, Place, place_precision
 
@@ -34,6 +35,7 @@ class Geocoder:
         not_places = {name_key(t) for t in curated.not_place_texts()}
         caseless = CaselessTagger(gazetteer, curated.caseless_words(), not_places)
         self.finder = ToponymFinder(gazetteer, not_places, Cues(curated.place_cues()), caseless)
+        self.container_codes = curated.container_codes()
 
     def resolve(self, text: str, spans: list[tuple[int, int]],
                 context: Optional[Iterable[str]] = None) -> list[Optional[Place]]:
@@ -70,14 +72,36 @@ class Geocoder:
         return self.finder.find(doc, lambda spans: self._choose(text, spans))
 
     def annotate(self, record: ExtractionRecord, doc: Any) -> None:
-        """Fill ``record.places`` from the toponyms of ``doc`` (built from ``record.text``)."""
+        """Fill ``record.places`` from the toponyms of ``doc`` (built from ``record.text``),
+        with the places its title names as context (``title.title_toponyms``)."""
         spans = self.toponym_spans(record.text, doc)
+        resolved = self.resolve(record.text, spans)
+        title = record.document.title
+        if title and spans:
+            resolved = self._resolve_with_title(record.text, spans, resolved, title)
         places = []
-        for (start, end), place in zip(spans, self.resolve(record.text, spans)):
+        for (start, end), place in zip(spans, resolved):
             place = place or Place(text=record.text[start:end], start=start, end=end)
             place.sentence = record.sentence_at(start)
             places.append(place)
         record.places = places
+
+    def _resolve_with_title(self, text: str, spans: list[tuple[int, int]], resolved: list[Optional[Place]],
+                            title: str) -> list[Optional[Place]]:
+        """The text's places resolved again beside the title's (written after the text, so that
+        the text's offsets stay as they are); the title's own places are dropped."""
+        keys = {name_key(text[start:end]) for (start, end), place in zip(spans, resolved) if place is not None}
+        countries = {iso2 for iso2, iso3 in self.gazetteer.iso3_codes().items()
+                     if iso3 in {place.country for place in resolved if place is not None}}
+        lookups: dict[str, list[Candidate]] = {}
+        found = title_toponyms(title, keys, countries, lambda name: self._candidates(
+            self.container_codes.get(name, name), lookups))
+        if not found:
+            return resolved
+        offset = len(text) + 2
+        joined = text + "\n\n" + title
+        both = self.resolve(joined, spans + [(start + offset, end + offset) for start, end in found])
+        return both[:len(spans)]
 
     def is_place_name(self, text: str) -> bool:
         """False for demonyms, party names and other words the NER tags as places."""
@@ -112,6 +136,8 @@ class Geocoder:
 
     def _container_candidates(self, name: str, lookups: dict[str, list[Candidate]]) -> list[Candidate]:
         words = name.split()
+        if words and words[0] in self.container_codes:  # "Laurel, MS": a code only a container has
+            words = self.container_codes[words[0]].split()
         for size in range(len(words), 0, -1):
             found = [c for c in self._candidates(" ".join(words[:size]), lookups) if c.feature in _CONTAINER_FEATURES]
             if found:

@@ -57,3 +57,9 @@ def fallback_keys(key: str) -> list[str]:
         if shorter and shorter != key and shorter not in variants:
             variants.append(shorter)
     return variants
+
+
+def part_core(key: str) -> str | None:
+    """The place a key names a side of ("west charlotte" -> "charlotte"), else None."""
+    core = _PART_PREFIX.sub("", key).strip()
+    return core if core and core != key else None

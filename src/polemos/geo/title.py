@@ -1,0 +1,79 @@
+"""The places a document's title names, as context for resolving the places of its text.
+
+A news page's title often says what its text leaves out: the site's city and state ("... -
+Action News 5 - Memphis, Tennessee", "... for Charlotte, NC") or the state of a town the text
+names alone ("Yuma reeling after ..." on a page whose title ends "Denver, Colorado"). Headlines
+are often written in title case, so their capitals say little; a name in the title is taken
+only when it is unmistakable:
+
+* a name the text itself names as a place (the title repeats the story's town), which lets a
+  state written after it in the title ("Charlotte, NC") bear on the text's mentions;
+* a first-level division written as a container after a name (", Tennessee", ", NC"), not
+  one named alone (a station's region: "South Georgia News" above a story from Virginia);
+* the name written before such a division (the site's city, "Hattiesburg, MS").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from polemos.geo.gazetteer import Candidate
+from polemos.geo.normalize import name_key
+
+MAX_WORDS = 3
+_WORD = re.compile(r"[A-Z][\w'’.]*")
+# ", NC", ", Mo.", ", South Carolina" right after a name.
+_WRITTEN_STATE = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+_SETTLEMENTS = ("city", "town", "village")
+
+Lookup = Callable[[str], list[Candidate]]
+
+
+def title_toponyms(title: str, text_keys: set[str], countries: set[str], lookup: Lookup) -> list[tuple[int, int]]:
+    """Character spans (into ``title``) of the names it is safe to take as places (see the
+    module's description). ``text_keys``: name keys of the text's toponyms; ``countries``:
+    ISO alpha-2 codes of the countries its places lie in (a division or town taken from the
+    title alone must lie in one)."""
+    words = list(_WORD.finditer(title))
+    taken: list[tuple[int, int]] = []
+    index = 0
+    while index < len(words):
+        span = _longest_name(title, words, index, text_keys, countries, lookup)
+        if span is None:
+            index += 1
+            continue
+        taken.append(span)
+        index = next((i for i in range(index, len(words)) if words[i].start() >= span[1]), len(words))
+    return sorted(taken)
+
+
+def _longest_name(title: str, words: list, index: int, text_keys: set[str], countries: set[str], lookup: Lookup):
+    for size in range(min(MAX_WORDS, len(words) - index), 0, -1):
+        chosen = words[index:index + size]
+        if not all(title[a.end():b.start()] == " " for a, b in zip(chosen, chosen[1:])):
+            continue
+        start, end = chosen[0].start(), chosen[-1].end()
+        if title[end - 1] == "." and not _state(title[start:end], countries, lookup):
+            end -= 1  # a sentence's full stop, not an abbreviation's
+        if _is_title_place(title, start, end, text_keys, countries, lookup):
+            return start, end
+    return None
+
+
+def _is_title_place(title: str, start: int, end: int, text_keys: set[str], countries: set[str],
+                    lookup: Lookup) -> bool:
+    name = title[start:end]
+    if name_key(name) in text_keys:
+        return True
+    if title[:start].rstrip().endswith(",") and _state(name, countries, lookup):
+        return True  # ", NC", ", Tennessee" after a name (not "South Georgia News", a station's region)
+    following = _WRITTEN_STATE.match(title, end)
+    written = following.group(1) if following else ""
+    if not (written and (_state(written, countries, lookup) or _state(written.split()[0], countries, lookup))):
+        return False
+    return any(c.feature in _SETTLEMENTS and c.country_iso2 in countries for c in lookup(name))
+
+
+def _state(name: str, countries: set[str], lookup: Lookup) -> bool:
+    return any(c.feature == "admin1" and c.country_iso2 in countries for c in lookup(name))
