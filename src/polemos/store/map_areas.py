@@ -13,7 +13,6 @@ counted apart, never spread over divisions or drawn at a middle point.
 
 from __future__ import annotations
 
-from typing import Optional
 
 from polemos.record import COARSE_PRECISIONS, features_of_precision
 from polemos.store import EventFilter
