@@ -64,6 +64,8 @@ def test_a_rejected_canonical_event_leaves_the_listing(db):
     assert "leaves the listings" in polemos("review", "reject", shelling["id"], "--db", db, "--note", "a drill")
     assert rows(db, "--type", "ASSAULT") == []
     assert "rejected" in polemos("review", "history", shelling["id"], "--db", db)
+    polemos("review", "confirm", shelling["id"], "--db", db, "--note", "it did happen")  # restores it
+    assert [row["type"] for row in rows(db, "--type", "ASSAULT")] == ["ASSAULT"]
 
 
 def test_report_corrections_and_actor_merges_take_names(db):

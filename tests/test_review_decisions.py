@@ -163,3 +163,11 @@ def test_a_place_named_by_other_documents_can_be_chosen_and_namesakes_told_apart
     assert store.canonical_event(event_id)["place_name"] == "Lachin"
     with pytest.raises(DecisionError, match="no stored place is named 'Lachin \\(ARM\\)'"):
         store.review_canonical(event_id, "corrected", {"place": "Lachin (ARM)"})
+
+
+def test_confirming_a_rejected_event_brings_it_back(store):
+    event_id = shelling(store)["id"]
+    store.review_canonical(event_id, "rejected", reviewer="ana")
+    restored = store.review_canonical(event_id, "confirmed", note="it did happen", reviewer="ben")["canonical"]
+    assert restored["source_count"] == 2 and restored["review"]["status"] == "confirmed"
+    assert [entry["status"] for entry in store.canonical_history(restored["id"])][:2] == ["confirmed", "rejected"]

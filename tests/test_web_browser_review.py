@@ -151,3 +151,20 @@ def test_a_report_correction_shows_in_its_history_without_a_reload(page):
     row = page.locator("table.review-history tbody tr").first.inner_text()
     assert "arrested: 3" in row and "ana" in row
     assert page.locator("p.no-history").is_hidden()
+
+
+def test_a_rejected_event_leaves_the_list_and_can_be_restored_from_its_page(page):
+    page.goto("/events?type=SANCTION")
+    page.locator("table.canonical-table tbody tr td.date-cell a").first.click()
+    page.wait_for_url(re.compile(r"/canonical/ce-"))
+    rejected_url = page.url
+    page.locator("form.canonical-review input[name=note]").fill("a rumour")
+    page.locator("form.canonical-review button[data-status=rejected]").click()
+    page.wait_for_function("() => document.querySelector('output.review-result').textContent.includes('leaves the listings')")
+    page.goto(rejected_url)
+    assert "no longer listed" in page.locator("p.notice").inner_text()
+    assert "a rumour" in history_rows(page)[0]
+    page.locator("form.restore button[data-status=confirmed]").click()
+    page.wait_for_function("() => document.querySelector('[data-field=actor]') !== null")
+    assert page.locator("h1 .badge[class*=review-]").inner_text() == "confirmed"
+    assert [row.split("\t")[1] for row in history_rows(page)][:2] == ["confirmed", "rejected"]

@@ -45,7 +45,8 @@ def _run(db: Optional[str], act) -> None:
 
 
 def _verdict(store, event_id: str, status: str, changes: dict, note, reviewer) -> None:
-    if store.canonical_event(event_id) is not None:
+    rejected_canonical = store.event(event_id) is None and bool(store.canonical_history(event_id))
+    if store.canonical_event(event_id) is not None or rejected_canonical:
         saved = store.review_canonical(event_id, status, changes, note, reviewer)
         view = saved["canonical"]
         out.print(f"{event_id}: {status}; " + (f"it now reads: {_summary(view)}" if view else

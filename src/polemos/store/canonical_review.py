@@ -18,7 +18,12 @@ from polemos.store.events import add_review
 
 def review_canonical(connection, fusion, canonical_id: str, status: str, changes: Optional[dict] = None,
                      note: Optional[str] = None, reviewer: Optional[str] = None) -> dict:
-    """Confirm, correct or reject a canonical event. Rejecting rejects each of its reports."""
+    """Confirm, correct or reject a canonical event. Rejecting rejects each of its reports;
+    confirming a rejected one restores them (they are fused again)."""
+    if status == "confirmed" and not member_ids(connection, canonical_id):
+        rejected = _rejected_reports(connection, canonical_id)
+        if rejected:
+            return _restore(connection, fusion, canonical_id, rejected, note, reviewer)
     reports = _members(connection, canonical_id)
     if status not in CANONICAL_VERDICTS:
         raise DecisionError(f"status must be one of {', '.join(CANONICAL_VERDICTS)}, not {status!r}")
@@ -34,6 +39,30 @@ def review_canonical(connection, fusion, canonical_id: str, status: str, changes
     else:
         fusion.reapply_reviews([canonical_id])
     return {"review": saved, "canonical": get_canonical(connection, canonical_id)}
+
+
+def _rejected_reports(connection, canonical_id: str) -> list[str]:
+    """The reports of the latest rejection of this canonical event, if that is its latest decision."""
+    row = connection.execute("SELECT id, action FROM canonical_reviews WHERE canonical_id = ? ORDER BY id DESC LIMIT 1",
+                             (canonical_id,)).fetchone()
+    if row is None or row[1] != "rejected":
+        return []
+    return [r[0] for r in connection.execute(
+        "SELECT report_id FROM canonical_review_reports WHERE review_id = ? ORDER BY report_id", (row[0],))]
+
+
+def _restore(connection, fusion, canonical_id: str, reports: list[str], note, reviewer) -> dict:
+    saved = record_decision(connection, canonical_id, "confirmed", reports, {}, note, reviewer)
+    why = f"restored with canonical event {canonical_id}" + (f": {note}" if note else "")
+    for report_id in reports:
+        if connection.execute("SELECT 1 FROM events WHERE id = ?", (report_id,)).fetchone():
+            add_review(connection, report_id, "confirmed", note=why, reviewer=reviewer)
+            fusion.event_reviewed(report_id)
+    home = next((canonical_id_of(connection, report_id) for report_id in reports
+                 if canonical_id_of(connection, report_id)), None)
+    if home:
+        fusion.reapply_reviews([home])
+    return {"review": saved, "canonical": get_canonical(connection, home) if home else None}
 
 
 def checked_changes(connection, canonical_id: str, changes: dict) -> dict:

@@ -97,6 +97,10 @@
       show("saving…", false);
       const answer = await post(form.getAttribute("action"), Object.assign({ status: status, changes: changes }, who()));
       show(status + (answer.review.reviewer ? " by " + answer.review.reviewer : "") + " at " + answer.review.reviewed_at, false);
+      if (answer.canonical && !document.querySelector('[data-field="actor"]')) {  // restored: open it as it now is
+        window.location.assign("/canonical/" + encodeURIComponent(answer.canonical.id));
+        return;
+      }
       if (answer.canonical) showEvent(answer.canonical);
       else show("rejected: its reports are rejected and it leaves the listings", false);
       showHistory(answer.history || []);
@@ -159,7 +163,7 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     if (!form) return;
-    placeSuggestions(form.elements.place);
+    if (form.elements.place) placeSuggestions(form.elements.place);
     const id = form.dataset.canonical;
     const base = "/api/canonical-events/" + encodeURIComponent(id);
     form.elements.reviewer.value = form.elements.reviewer.value || localStorage.getItem(REVIEWER_KEY) || "";
@@ -173,7 +177,7 @@
     document.querySelectorAll("button.merge-button").forEach((button) => button.addEventListener("click", () =>
       decide(base + "/merge", { other: button.dataset.other }, (answer) => answer.canonical.id)));
     const merging = document.querySelector("form.merge-form");
-    merging.addEventListener("submit", (event) => {
+    if (merging) merging.addEventListener("submit", (event) => {
       event.preventDefault();
       decide(base + "/merge", { other: merging.elements.other.value.trim() }, (answer) => answer.canonical.id);
     });
