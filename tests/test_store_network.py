@@ -58,7 +58,10 @@ def test_a_store_made_before_the_links_were_kept_gets_them_when_upgraded(locatio
     assert expected
     with open_store(location) as store, store.transaction():
         store.connection.execute("DROP TABLE canonical_links")
-        store.connection.execute("DROP INDEX canonical_events_areas")
+        store.connection.execute("DROP INDEX canonical_events_admin1")
+        store.connection.execute("DROP INDEX canonical_events_point")
+        store.connection.execute("DROP INDEX canonical_events_coarse")
+        store.connection.execute("ALTER TABLE canonical_events DROP COLUMN admin1")
         store.connection.execute("DELETE FROM schema_migrations WHERE version = 10")
     with open_store(location) as upgraded:
         assert _links(upgraded) == expected

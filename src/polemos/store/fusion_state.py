@@ -128,7 +128,8 @@ class SQLFusionState:
         self.connection.execute(
             "UPDATE canonical_events SET mode = ?, date_begin = ?, date_end = ?, date_precision = ?, place_name = ?,"
             " lat = ?, lon = ?, country = ?, place_feature = ?, dead_value = ?, dead_min = ?, dead_max = ?,"
-            " report_count = ?, source_count = ?, earliest_published = ?, modality = ?, view_json = ? WHERE id = ?",
+            " report_count = ?, source_count = ?, earliest_published = ?, modality = ?, view_json = ?,"
+            " admin1 = NULL WHERE id = ?",  # the division is found again from the point, which may have moved
             (view.get("mode"), date.get("begin"), date.get("end"), date.get("precision"), place.get("name"),
              place.get("lat"), place.get("lon"), place.get("country"), place.get("feature"), dead.get("value"),
              dead.get("min"), dead.get("max"), view.get("report_count"), view.get("source_count"),
