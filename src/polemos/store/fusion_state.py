@@ -150,8 +150,8 @@ class SQLFusionState:
                       if source != target}
         pairs = sorted(pairs)
         self.connection.executemany(
-            "INSERT INTO canonical_links (canonical_id, source, target, type)"
-            " SELECT id, ?, ?, type FROM canonical_events WHERE id = ?",
+            "INSERT INTO canonical_links (canonical_id, source, target, type, date_begin, date_end)"
+            " SELECT id, ?, ?, type, date_begin, date_end FROM canonical_events WHERE id = ?",
             [(source, target, cluster_id) for source, target in pairs],
         )
 

@@ -58,9 +58,8 @@ def located_points(store, filter: EventFilter, view: str = "canonical") -> list[
 
 
 def coarse_counts(store, filter: EventFilter, view: str = "canonical") -> dict:
-    """The matching events no division can hold: ``country_level`` per country (their place
-    is the country itself), ``region_level`` per named region wider than a division, and
-    ``unplaced`` (no place at all)."""
+    """The matching events no division can hold for their place: ``country_level`` per country
+    (their place is the country itself) and ``region_level`` per named region wider than a division."""
     table, where, params, alias = _source(store, filter, view)
     country_features = features_of_precision(("country",))
     region_features = features_of_precision(("region",))
@@ -78,12 +77,7 @@ def coarse_counts(store, filter: EventFilter, view: str = "canonical") -> dict:
     ).fetchall()
     region_level = sorted(({"place_name": row[0], "country": row[1], "events": row[2], "fatalities": int(row[3] or 0)}
                            for row in rows), key=lambda item: (-item["events"], item["place_name"] or ""))
-    unplaced = store.connection.execute(
-        f"SELECT COUNT(*) FROM {table} WHERE {where} AND ({alias}.lat IS NULL OR {alias}.lon IS NULL)"
-        f" AND COALESCE({alias}.place_feature, '') NOT IN ({', '.join('?' * len(country_features))})",
-        [*params, *country_features],
-    ).fetchone()[0]
-    return {"country_level": country_level, "region_level": region_level, "unplaced": unplaced}
+    return {"country_level": country_level, "region_level": region_level}
 
 
 NO_AREA = ""  # the point was placed and lies in no division (at sea, past a simplified coast)
@@ -152,7 +146,12 @@ def admin1_counts(store, areas, filter: EventFilter, view: str = "canonical") ->
         item["events"] += events
         item["fatalities"] += fatalities
     items = sorted(by_area.values(), key=lambda item: (-item["events"], item["country"] or "", item["code"]))
-    return {"view": view, "rule": PRECISION_RULE, "items": items, "total": len(items),
-            "events": sum(item["events"] for item in items), "outside_areas": outside,
-            **coarse_counts(store, filter, view)}
+    coarse = coarse_counts(store, filter, view)
+    in_areas = sum(item["events"] for item in items)
+    listed = sum(item["events"] for item in (*coarse["country_level"], *coarse["region_level"]))
+    # The rest of the matching events have no place at all (counted, not searched: a covering read).
+    table, where, params, _alias = _source(store, filter, view)
+    matching = store.connection.execute(f"SELECT COUNT(*) FROM {table} WHERE {where}", params).fetchone()[0]
+    return {"view": view, "rule": PRECISION_RULE, "items": items, "total": len(items), "events": in_areas,
+            "outside_areas": outside, **coarse, "unplaced": matching - in_areas - outside - listed}
 

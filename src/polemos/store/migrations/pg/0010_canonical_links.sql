@@ -10,18 +10,20 @@ CREATE TABLE canonical_links (
     canonical_id TEXT NOT NULL REFERENCES canonical_events(id) ON DELETE CASCADE,
     source TEXT NOT NULL,               -- actor id
     target TEXT NOT NULL,               -- recipient id
-    type TEXT NOT NULL,                 -- the canonical event's type
+    type TEXT NOT NULL,                 -- the canonical event's type and dates, so the network's
+    date_begin TEXT,                    -- type and time filters read this table alone
+    date_end TEXT,
     PRIMARY KEY (canonical_id, source, target)
 );
-CREATE INDEX canonical_links_pair ON canonical_links(source, target, type, canonical_id);
+CREATE INDEX canonical_links_pair ON canonical_links(source, target, type, date_begin, date_end, canonical_id);
 ALTER TABLE canonical_events ADD COLUMN admin1 TEXT;
 CREATE INDEX canonical_events_admin1 ON canonical_events(admin1, country, type, modality, date_begin, date_end, dead_value);
 -- The events listed beside the map (known only by country or a wide region) are found by their feature.
 CREATE INDEX canonical_events_coarse ON canonical_events(place_feature, country, place_name, type, modality, date_begin, date_end, dead_value);
 CREATE INDEX canonical_events_point ON canonical_events(country, lat, lon);
 
-INSERT INTO canonical_links (canonical_id, source, target, type)
-SELECT DISTINCT c.id, a.value, r.value, c.type
+INSERT INTO canonical_links (canonical_id, source, target, type, date_begin, date_end)
+SELECT DISTINCT c.id, a.value, r.value, c.type, c.date_begin, c.date_end
 FROM canonical_members m
 JOIN canonical_events c ON c.id = m.canonical_id,
      jsonb_array_elements_text(COALESCE(m.report_json::jsonb -> 'actor', '[]'::jsonb)) AS a(value),
