@@ -26,7 +26,7 @@ def _two_outlets() -> tuple:
 
 
 def _links(store) -> list[tuple]:
-    return sorted(tuple(row) for row in store.connection.execute("SELECT canonical_id, source, target, type FROM canonical_links"))
+    return sorted(tuple(row) for row in store.connection.execute("SELECT canonical_id, source, target, type, date_begin, date_end FROM canonical_links"))
 
 
 def test_a_link_counts_each_real_event_once_and_lists_it(location):
@@ -46,6 +46,10 @@ def test_a_link_counts_each_real_event_once_and_lists_it(location):
         sanctions = canonical_network(store, EventFilter(type="SANCTION"), 100)["edges"]
         assert sanctions and all(e["types"] == ["SANCTION"] for e in sanctions)
         assert canonical_network(store, EventFilter(since="2030"), 100)["edges"] == []
+        # The type and date filters read the links alone; with a place filter too, the events: one answer.
+        dated = EventFilter(since="2023-09-19", until="2023-09-19")
+        assert canonical_network(store, dated, 100)["edges"] == [
+            e for e in canonical_network(store, EventFilter(since="2023-09-19", until="2023-09-19", near=(39.8, 46.7, 5000)), 100)["edges"]]
         for edge in canonical["edges"]:  # every pair is one a report states
             assert any((edge["source"], edge["target"]) == (e["source"], e["target"]) for e in reports["edges"])
 
@@ -58,7 +62,10 @@ def test_a_store_made_before_the_links_were_kept_gets_them_when_upgraded(locatio
     assert expected
     with open_store(location) as store, store.transaction():
         store.connection.execute("DROP TABLE canonical_links")
-        store.connection.execute("DROP INDEX canonical_events_areas")
+        store.connection.execute("DROP INDEX canonical_events_admin1")
+        store.connection.execute("DROP INDEX canonical_events_point")
+        store.connection.execute("DROP INDEX canonical_events_coarse")
+        store.connection.execute("ALTER TABLE canonical_events DROP COLUMN admin1")
         store.connection.execute("DELETE FROM schema_migrations WHERE version = 10")
     with open_store(location) as upgraded:
         assert _links(upgraded) == expected

@@ -127,7 +127,8 @@ class SQLFusionState:
         self.connection.execute(
             "UPDATE canonical_events SET mode = ?, date_begin = ?, date_end = ?, date_precision = ?, place_name = ?,"
             " lat = ?, lon = ?, country = ?, place_feature = ?, dead_value = ?, dead_min = ?, dead_max = ?,"
-            " report_count = ?, source_count = ?, earliest_published = ?, modality = ?, view_json = ? WHERE id = ?",
+            " report_count = ?, source_count = ?, earliest_published = ?, modality = ?, view_json = ?,"
+            " admin1 = NULL WHERE id = ?",  # the division is found again from the point, which may have moved
             (view.get("mode"), date.get("begin"), date.get("end"), date.get("precision"), place.get("name"),
              place.get("lat"), place.get("lon"), place.get("country"), place.get("feature"), dead.get("value"),
              dead.get("min"), dead.get("max"), view.get("report_count"), view.get("source_count"),
@@ -148,8 +149,8 @@ class SQLFusionState:
                       if source != target}
         pairs = sorted(pairs)
         self.connection.executemany(
-            "INSERT INTO canonical_links (canonical_id, source, target, type)"
-            " SELECT id, ?, ?, type FROM canonical_events WHERE id = ?",
+            "INSERT INTO canonical_links (canonical_id, source, target, type, date_begin, date_end)"
+            " SELECT id, ?, ?, type, date_begin, date_end FROM canonical_events WHERE id = ?",
             [(source, target, cluster_id) for source, target in pairs],
         )
 

@@ -14,18 +14,32 @@ from polemos.store.event_filter import split_types
 
 
 def _needs_events(filter: EventFilter) -> bool:
-    """Whether the filter tests anything beyond what a link row holds (its type)."""
-    return any((filter.actor, filter.since, filter.until, filter.near, filter.country, filter.place, filter.doc,
+    """Whether the filter tests anything beyond what a link row holds (type and dates)."""
+    return any((filter.actor, filter.near, filter.country, filter.place, filter.doc,
                 filter.q, filter.acled, filter.review, filter.modality))
+
+
+def _link_conditions(filter: EventFilter) -> tuple[str, list]:
+    """The type and date tests of ``canonical_conditions``, on the copies a link row keeps."""
+    clauses, params = ["1=1"], []
+    if filter.type:
+        types = split_types(filter.type)
+        clauses.append(f"l.type IN ({','.join('?' * len(types))})")
+        params += types
+    if filter.since:
+        clauses.append("COALESCE(l.date_end, l.date_begin) >= ?")
+        params.append(filter.since)
+    if filter.until:
+        clauses.append("l.date_begin <= ?")
+        params.append(filter.until)
+    return " AND ".join(clauses), params
 
 
 def canonical_links(store, filter: EventFilter) -> list[tuple[str, str, str, int]]:
     """(source, target, type, events) for every link of the canonical events matching ``filter``."""
     if not _needs_events(filter):
-        # At most the type: read the narrow covering index, never the events.
-        types = split_types(filter.type) if filter.type else []
-        where = f"l.type IN ({','.join('?' * len(types))})" if types else "1=1"
-        params = types
+        # Type and dates at most: read the narrow covering index, never the events.
+        where, params = _link_conditions(filter)
         sql = f"SELECT l.source, l.target, l.type, COUNT(*) FROM canonical_links l WHERE {where} GROUP BY 1, 2, 3"
     else:
         where, params = canonical_conditions(filter, store.dialect)

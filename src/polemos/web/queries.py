@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from functools import lru_cache
 from typing import Any, Optional
 
 from polemos.record import COARSE_PRECISIONS, features_of_precision
@@ -231,6 +232,7 @@ def _map_cells(store, source: str, alias: str, params: list, bbox: tuple[float, 
 GRANULARITY_WIDTH = {"year": 4, "month": 7, "week": 10, "day": 10}  # a week is read by its day, then folded
 
 
+@lru_cache(maxsize=65_536)  # a timeline asks for the same few thousand days over and over
 def period_of(date_text: str, granularity: str) -> str:
     """The period a date falls in: "2024", "2024-03", "2024-W09" (ISO week) or "2024-03-01"."""
     if granularity != "week":
