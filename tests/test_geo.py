@@ -121,6 +121,12 @@ def test_country_context_beats_population(geocoder):
     assert palmyra.text == "Palmyra" and palmyra.country == "SYR"
 
 
+def test_a_county_written_with_st_is_the_county_spelled_saint(geocoder):
+    text = "Deputies in St. Johns County said the boy was shot at home."
+    county = geocoder.resolve(text, spans_of(text, "St. Johns County"))[0]
+    assert county.feature == "admin2" and county.admin1 == "US.FL"
+
+
 def test_unknown_names_stay_unresolved(geocoder):
     text = "They met in Qwzxlandia."
     assert geocoder.resolve(text, spans_of(text, "Qwzxlandia")) == [None]

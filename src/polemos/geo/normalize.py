@@ -49,9 +49,17 @@ _PART_PREFIX = re.compile(r"^(?:north|south|east|west|northeast|northwest|southe
                           r"(?!(?:side|end|area|district|town|city|bank|coast|shore|village|park)$)(?=\S{2,})")
 
 
+_SAINT = re.compile(r"(?<![\w'])(?:st|saint)(?= )")
+
+
 def fallback_keys(key: str) -> list[str]:
-    """Looser keys to try, in order, when ``key`` itself is not in the gazetteer."""
+    """Looser keys to try, in order, when ``key`` itself is not in the gazetteer: the other
+    spelling of "Saint" ("St. Johns County" is GeoNames' "Saint Johns County"), then shorter
+    forms."""
     variants: list[str] = []
+    other_saint = _SAINT.sub(lambda m: "saint" if m.group(0) == "st" else "st", key)
+    if other_saint != key:
+        variants.append(other_saint)
     for pattern in (_POSSESSIVE, _AREA_SUFFIX, _AREA_PREFIX, _PART_PREFIX):
         shorter = pattern.sub("", key).strip()
         if shorter and shorter != key and shorter not in variants:
