@@ -94,6 +94,7 @@ def test_an_undated_follow_up_keeps_the_month_of_publication_not_a_wrong_day(nlp
             "Investigators say he shot and killed his neighbor after an argument over a fence.")
     event = main_assault(nlp_pipeline, text)
     assert event.date["precision"] == "month" and event.date["value"] == "2016-05"
+    assert (event.date["begin"], event.date["end"]) == ("2016-05-01", "2016-05-31")
 
 
 def test_a_page_stamp_never_dates_the_incident(nlp_pipeline):
@@ -112,3 +113,9 @@ def test_holidays_of_us_news():
     assert found["MLK Day"] == "2017-01-16"
     found = {t.text: t.value for t in tagger.tag("A man was shot on Mother's Day.", date(2016, 5, 12))}
     assert found["Mother's Day"] == "2016-05-08"
+
+
+def test_the_day_named_beside_a_bare_part_of_the_day_dates_the_shooting(nlp_pipeline):
+    text = "Devon Marsh, 19, was shot and killed in the early morning hours of New Year's Day at a party in Elmwood."
+    event = main_assault(nlp_pipeline, text, published="2017-01-04")
+    assert event.date["value"][:10] == "2017-01-01"

@@ -9,9 +9,13 @@ elsewhere in it (``sentence``); to the time the paragraph set ("In December 2022
 (``publication``). In a news report of recent events, what is still undated takes the date of
 the incident an earlier (else a later) event of the same type and parties was dated with, so
 that a lede's date carries to the sentences about the same incident (``incident``); else the
+date a sentence gives as when the incident happened ("The shooting happened on March 3", "the
+shooting that occurred last month", at its own precision: ``incident``); else the
 earliest day of the month before publication that the article names, since a report tells of
 the incident before what followed it (``article``); else the day of publication or the day
-before (``publication``). Old events named with their own
+before, or, in a follow-up that dates only what followed ("arrested Tuesday"), the month of
+publication (``publication``). A page's stamp ("Posted: Saturday, April 5, 2014 10:24 AM EDT")
+dates nothing. Old events named with their own
 date ("the 1969 riots", "a 2012 shooting at the same bar") keep that date and are background.
 A recent day that belongs to what followed the incident ("arrested Tuesday for the shooting",
 "a vigil was held Monday for the victim", words in ``data/events/aftermath.csv``) dates only
@@ -82,6 +86,8 @@ RECALLED_AFTER = timedelta(days=365)
 # dated events are recalled in their own sentences and date nothing else.
 RECENT = timedelta(days=31)
 RECENT_SHARE = 1 / 3
+BARE_PART_OF_DAY = re.compile(
+    r"(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night|overnight)(?:\s+hours)?$", re.IGNORECASE)
 HAPPEN_VERBS = {"happen", "occur"}
 INCIDENT_NOUNS = {"shooting", "incident", "accident", "attack", "killing", "homicide", "murder", "slaying",
                   "stabbing", "gunfire", "ambush", "rampage", "massacre", "robbery", "standoff", "violence"}
@@ -188,7 +194,9 @@ class Anchors:
                 and not (own is not None and self._held_by_aftermath(a, own))]
         if not hits:
             return None
-        best = min(hits, key=lambda a: min(abs(a.token.i - n) for n in nodes))
+        # "in the early morning hours of New Year's Day": the day named beside a bare part of the day
+        best = min(hits, key=lambda a: (BARE_PART_OF_DAY.match(self._timex(a.index).text) is not None,
+                                        min(abs(a.token.i - n) for n in nodes)))
         return date_dict(self._timex(best.index), "clause")
 
     def paragraph_date(self, sentence_start: int, paragraph: int) -> dict | None:
@@ -221,8 +229,9 @@ class Anchors:
             governs = _sentence_level(anchored.token)
             if governs or _DAY.match(timex.value):
                 distance = min(abs(anchored.token.i - n) for n in nodes)
-                ranked.append((0 if governs else 1, distance, anchored.index))
-        return date_dict(self._timex(min(ranked)[2]), "sentence") if ranked else None
+                bare = BARE_PART_OF_DAY.match(timex.text) is not None
+                ranked.append((0 if governs else 1, bare, distance, anchored.index))
+        return date_dict(self._timex(min(ranked)[-1]), "sentence") if ranked else None
 
     def publication_date(self) -> dict | None:
         published = self.record.document.published
@@ -230,6 +239,16 @@ class Anchors:
             return None
         return {"value": published[:7], "begin": None, "end": None, "text": None,
                 "precision": "month", "basis": "publication"}
+
+    def _publication_month(self) -> dict | None:
+        """The month of publication, with the days it spans."""
+        published = _day_of(self.record.document.published)
+        if published is None:
+            return None
+        following = date(published.year + published.month // 12, published.month % 12 + 1, 1)
+        return {"value": published.isoformat()[:7], "begin": published.replace(day=1).isoformat(),
+                "end": (following - timedelta(days=1)).isoformat(), "text": None, "precision": "month",
+                "basis": "publication"}
 
     def recent_publication_date(self) -> dict | None:
         """A past act that a news article reports without ever dating it happened on the day of
@@ -279,7 +298,7 @@ class Anchors:
                 continue
             else:
                 carried = self._stated_incident_date(published) or self._first_recent_day(published) \
-                    or (self.publication_date() if self._follows_up() else self.recent_publication_date())
+                    or (self._publication_month() if self._follows_up() else self.recent_publication_date())
             if carried is not None and self._sentence_agrees(mention.event, carried):
                 mention.event.date = carried
 
