@@ -69,7 +69,7 @@
   }
 
   /* Divisions shaded by events or deaths: five classes from 1 to the highest count. */
-  const SHADES = ["#fde8d7", "#fbc49a", "#f39455", "#d95f1e", "#a63a0c"];
+  const SHADES = ["#fdd0a2", "#fdae6b", "#fd8d3c", "#e6550d", "#a63603"]; // ColorBrewer Oranges: the lightest still shows
 
   function classBreaks(highest) {
     const breaks = [];
