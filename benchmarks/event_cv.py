@@ -34,7 +34,7 @@ from polemos.training.events import (
 
 OVER_RULES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 VETO_BELOW = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
-RECOVER_ABOVE = (0.5, 0.6, 0.7, 0.8, 0.9)
+RECOVER_ABOVE = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def folds_of(examples, folds: int, seed: int) -> np.ndarray:
