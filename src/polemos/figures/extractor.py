@@ -111,6 +111,7 @@ VICTIM_SUBJECT_VERBS = VICTIM_VERBS_ACTIVE_SUBJECT | {"suffer", "sustain", "rece
 # "took his own life" (not "tried to take her own life")
 SELF_KILLING = re.compile(
     r"(?<!to\s)\b(?P<verb>took|takes|taking)\s+(?P<who>(?:his|her)\s+own\s+life)\b", re.IGNORECASE)
+LIFE_KEPT_VERBS = {"save", "spare", "protect", "preserve"}
 PASSIVE_AUXILIARIES = {"get", "gets", "got", "getting", "gotten", "be", "been", "being", "was", "were", "is", "are"}
 # "Jane Doe suffered a gunshot wound": the one who suffered it is a victim
 SUFFER_VERBS = {"suffer", "sustain", "receive"}
@@ -169,6 +170,8 @@ class FigureExtractor:
         for token in doc:
             if token.idx in taken or not _victim_position(token):
                 continue
+            if token.lemma_ == "life" and token.head.lemma_ in LIFE_KEPT_VERBS:
+                continue  # "the window possibly saved her life": nobody died
             named = self._one_person(token)
             if not named and not self._one_known_person(token):
                 continue
