@@ -131,3 +131,8 @@ def test_one_who_wounded_others_and_took_their_own_life_is_dead(nlp_pipeline):
     text = ("A gunman wounded three people at a bar in Elmwood on Thursday night.\n\n"
             "He later took his own life in a nearby parking lot, police said.")
     assert sizes(main_assault(nlp_pipeline, text)) == {"dead": (1, 1), "injured": (3, 3)}
+
+
+def test_an_incident_is_nobody(nlp_pipeline):
+    text = "Seven people were wounded at a block party in Elmwood on Saturday in what police called a mass-casualty incident."
+    assert sizes(main_assault(nlp_pipeline, text)) == {"injured": (7, 7)}

@@ -99,6 +99,12 @@ TALLY_TENSE = re.compile(r"\b(?:have|has)\s+(?:been|died|lost|seen)\b|\bso\s+far
                          r"|\b(?:homicides|murders|shootings|killings|deaths)\b", re.IGNORECASE)
 GUNFIRE = {"gunfire", "bullet", "round", "gunshot", "shot", "shotgun", "pellet"}
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+# Nouns with those endings that name no one: "a mass-casualty incident" is no victim
+THINGS_WITH_AGENT_ENDINGS = {"incident", "accident", "event", "moment", "apartment", "department", "statement",
+                             "argument", "government", "equipment", "agreement", "treatment", "comment",
+                             "element", "investment", "settlement", "payment", "document", "restaurant",
+                             "shelter", "trailer", "computer", "corner", "border", "chamber", "center", "centre",
+                             "river", "tower", "theater", "theatre", "parlor", "interior", "exterior", "floor"}
 SINGLE_DETERMINERS = {"a", "an", "another", "his", "her", "their", "its"}
 # "the shooting of a 3-year-old", "the fatal stabbing of her husband": the victim of an event noun
 VICTIM_OF = {"shooting", "killing", "murder", "death", "slaying", "stabbing", "wounding"}
@@ -479,7 +485,8 @@ def _nominal_category(token: Token) -> Optional[str]:
 
 def _agent_noun(token: Token) -> bool:
     """A noun for someone who does something: "a taxi driver", "a cashier", "a pharmacist"."""
-    return token.pos_ == "NOUN" and token.lower_.endswith(AGENT_ENDINGS) and len(token.text) > 5
+    return token.pos_ == "NOUN" and token.lower_.endswith(AGENT_ENDINGS) and len(token.text) > 5 \
+        and token.lemma_.lower() not in THINGS_WITH_AGENT_ENDINGS
 
 
 def _victim_position(token: Token) -> bool:
