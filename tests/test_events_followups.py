@@ -119,3 +119,20 @@ def test_the_day_named_beside_a_bare_part_of_the_day_dates_the_shooting(nlp_pipe
     text = "Devon Marsh, 19, was shot and killed in the early morning hours of New Year's Day at a party in Elmwood."
     event = main_assault(nlp_pipeline, text, published="2017-01-04")
     assert event.date["value"][:10] == "2017-01-01"
+
+
+def test_a_life_saved_is_no_death(nlp_pipeline):
+    text = ("A stray bullet came through a bedroom window in Elmwood on Thursday and struck a 10-year-old girl. "
+            "Her father believes the window slowed the bullet and saved Kiara's life.")
+    assert "dead" not in sizes(main_assault(nlp_pipeline, text))
+
+
+def test_one_who_wounded_others_and_took_their_own_life_is_dead(nlp_pipeline):
+    text = ("A gunman wounded three people at a bar in Elmwood on Thursday night.\n\n"
+            "He later took his own life in a nearby parking lot, police said.")
+    assert sizes(main_assault(nlp_pipeline, text)) == {"dead": (1, 1), "injured": (3, 3)}
+
+
+def test_an_incident_is_nobody(nlp_pipeline):
+    text = "Seven people were wounded at a block party in Elmwood on Saturday in what police called a mass-casualty incident."
+    assert sizes(main_assault(nlp_pipeline, text)) == {"injured": (7, 7)}

@@ -584,7 +584,7 @@ def _killers(quantities: list[Quantity]) -> list[Quantity]:
     """Who killed others and then themselves: "himself" dead in a sentence that counts other
     dead ("killed his wife and then himself"), or one who "took his own life" in an incident
     with other victims; not one who shot only themselves."""
-    victims = [q for q in quantities if q.category in {"dead", SHOT} and not _self_killing(q)]
+    victims = [q for q in quantities if q.category in {"dead", "injured", SHOT} and not _self_killing(q)]
     dead_sentences = {q.sentence for q in victims if q.category == "dead"}
     # another sentence's "the boy" or "he" may be the one who took their life; a count or a new person is not
     others = any(not KNOWN_PERSON.match(q.text) for q in victims)

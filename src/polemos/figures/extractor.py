@@ -99,6 +99,12 @@ TALLY_TENSE = re.compile(r"\b(?:have|has)\s+(?:been|died|lost|seen)\b|\bso\s+far
                          r"|\b(?:homicides|murders|shootings|killings|deaths)\b", re.IGNORECASE)
 GUNFIRE = {"gunfire", "bullet", "round", "gunshot", "shot", "shotgun", "pellet"}
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+# Nouns with those endings that name no one: "a mass-casualty incident" is no victim
+THINGS_WITH_AGENT_ENDINGS = {"incident", "accident", "event", "moment", "apartment", "department", "statement",
+                             "argument", "government", "equipment", "agreement", "treatment", "comment",
+                             "element", "investment", "settlement", "payment", "document", "restaurant",
+                             "shelter", "trailer", "computer", "corner", "border", "chamber", "center", "centre",
+                             "river", "tower", "theater", "theatre", "parlor", "interior", "exterior", "floor"}
 SINGLE_DETERMINERS = {"a", "an", "another", "his", "her", "their", "its"}
 # "the shooting of a 3-year-old", "the fatal stabbing of her husband": the victim of an event noun
 VICTIM_OF = {"shooting", "killing", "murder", "death", "slaying", "stabbing", "wounding"}
@@ -111,6 +117,7 @@ VICTIM_SUBJECT_VERBS = VICTIM_VERBS_ACTIVE_SUBJECT | {"suffer", "sustain", "rece
 # "took his own life" (not "tried to take her own life")
 SELF_KILLING = re.compile(
     r"(?<!to\s)\b(?P<verb>took|takes|taking)\s+(?P<who>(?:his|her)\s+own\s+life)\b", re.IGNORECASE)
+LIFE_KEPT_VERBS = {"save", "spare", "protect", "preserve"}
 PASSIVE_AUXILIARIES = {"get", "gets", "got", "getting", "gotten", "be", "been", "being", "was", "were", "is", "are"}
 # "Jane Doe suffered a gunshot wound": the one who suffered it is a victim
 SUFFER_VERBS = {"suffer", "sustain", "receive"}
@@ -169,6 +176,8 @@ class FigureExtractor:
         for token in doc:
             if token.idx in taken or not _victim_position(token):
                 continue
+            if token.lemma_ == "life" and token.head.lemma_ in LIFE_KEPT_VERBS:
+                continue  # "the window possibly saved her life": nobody died
             named = self._one_person(token)
             if not named and not self._one_known_person(token):
                 continue
@@ -476,7 +485,8 @@ def _nominal_category(token: Token) -> Optional[str]:
 
 def _agent_noun(token: Token) -> bool:
     """A noun for someone who does something: "a taxi driver", "a cashier", "a pharmacist"."""
-    return token.pos_ == "NOUN" and token.lower_.endswith(AGENT_ENDINGS) and len(token.text) > 5
+    return token.pos_ == "NOUN" and token.lower_.endswith(AGENT_ENDINGS) and len(token.text) > 5 \
+        and token.lemma_.lower() not in THINGS_WITH_AGENT_ENDINGS
 
 
 def _victim_position(token: Token) -> bool:
