@@ -43,6 +43,9 @@ def modality_of(coder: SentenceCoder, text: str, event_type: str) -> set[str]:
     ("Laloo said the VHP was ignoring the judiciary which had ordered maintenance of the status quo.", "ACCUSE"),
     ("Laloo said the VHP was ignoring the judiciary which had ordered maintenance of the status quo.", "REQUEST"),
     ("He received a call on the verdict from Mamata Banerjee.", "REQUEST"),
+    ("He demanded that the president should dismiss the government and arrest all its members.", "REJECT"),
+    ("He criticised the state government for not inviting opposition legislators to the swearing in of the "
+     "chief minister.", "REQUEST"),
     ("The cadre mobilisation has already begun and about 10,000 volunteers arrive daily in Ayodhya.", "MOBILIZE"),
 ])
 def test_other_senses_of_event_verbs_are_no_events(coder, text, event_type):
@@ -58,6 +61,9 @@ def test_other_senses_of_event_verbs_are_no_events(coder, text, event_type):
     ("Thousands of students demonstrated in the capital on Monday.", "PROTEST"),
     ("Rioters burned shops in the market on Sunday.", "ASSAULT"),
     ("The governor ordered the police to arrest the leaders on Monday.", "REQUEST"),
+    ("A judge ordered the former minister to appear in court on Monday.", "REQUEST"),
+    ("The prime minister dismissed the allegations of the opposition on Monday.", "REJECT"),
+    ("The government invited the rebels to talks in Delhi on Monday.", "REQUEST"),
     ("The opposition made a call for a general strike on Monday.", "REQUEST"),
     ("The army mobilised two divisions along the border on Monday.", "MOBILIZE"),
 ])

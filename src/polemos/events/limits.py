@@ -25,7 +25,8 @@ PREDICATE_POS = {"NOUN", "PROPN", "ADJ"}
 QUESTION_WORDS = {"if", "whether", "what", "why", "how", "when", "where", "who", "whom", "which"}
 RELATIONS = ("object", "preposition", "for_object", "pobj", "object_or_pobj", "modifier", "predicate",
              "xcomp", "xcomp_verb", "question", "subject", "governor", "opinion", "when_subject", "no_object",
-             "that_clause", "place_subject", "speech_governor", "purpose_condition", "agent_subject")
+             "that_clause", "place_subject", "speech_governor", "purpose_condition", "agent_subject",
+             "agent_unaddressed")
 PLACE_ENTITIES = {"GPE", "LOC"}
 EFFECTS = ("require", "reject")
 
@@ -111,6 +112,8 @@ def _related_words(head: Token, relation: str) -> set[str]:
         return {clause.head.lemma_.lower()} if clause.dep_ == "ccomp" and clause.head is not clause else set()
     if relation == "agent_subject":
         return _words_of(_agents(head))
+    if relation == "agent_unaddressed":  # "the court ordered a status quo", not "ordered X to appear"
+        return set() if any(c.dep_ in {"xcomp", "dative", "ccomp"} for c in head.children) else _words_of(_agents(head))
     if relation in {"xcomp", "xcomp_verb"}:
         return {c.lemma_.lower() for c in head.children if c.dep_ == "xcomp"}
     return set()
