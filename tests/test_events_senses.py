@@ -85,6 +85,8 @@ def test_opposed_undecided_and_wished_for_acts_did_not_happen(coder, text, event
 
 
 def test_a_refusal_and_a_past_deployment_stay_asserted(coder):
+    text = "The curfew in Ahmedabad would not stop the protests, the leaders said on Monday."
+    assert "hypothetical" not in {m for _, m in kinds(coder, text)}, kinds(coder, text)
     assert modality_of(coder, "The army was deployed in Ayodhya on Friday.", "MOBILIZE") == {"asserted"}
     assert "REJECT" in types(coder, "The Congress party refused to support the Samajwadi Party on Monday.")
     assert modality_of(coder, "India and Pakistan signed an agreement in Delhi on Monday.", "AGREE") <= {"asserted"}

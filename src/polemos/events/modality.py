@@ -163,9 +163,13 @@ def _negation_before(either: Token) -> bool:
 
 
 def _subject_of_opinion(token: Token) -> bool:
-    """"An agreement ... would only solve the problem": an event noun as the subject of a
-    conditional judgement has not happened ("the attack could have killed hundreds" has)."""
+    """"An agreement ... would only solve the problem": an indefinite event noun as the subject
+    of a conditional judgement has not happened ("the restrictions would not affect us" and
+    "the attack could have killed hundreds" name acts that have)."""
     if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in {"a", "an", "any", "some"})
+           for c in token.children):
         return False
     verb = token.head
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
