@@ -24,7 +24,10 @@ PREDICATE_DEPS = {"oprd", "attr", "acomp"}
 PREDICATE_POS = {"NOUN", "PROPN", "ADJ"}
 QUESTION_WORDS = {"if", "whether", "what", "why", "how", "when", "where", "who", "whom", "which"}
 RELATIONS = ("object", "preposition", "for_object", "pobj", "object_or_pobj", "modifier", "predicate",
-             "xcomp", "xcomp_verb", "question", "subject", "governor", "opinion", "when_subject", "no_object")
+             "xcomp", "xcomp_verb", "question", "subject", "governor", "opinion", "when_subject", "no_object",
+             "that_clause", "place_subject", "speech_governor", "purpose_condition", "agent_subject",
+             "agent_unaddressed")
+PLACE_ENTITIES = {"GPE", "LOC"}
 EFFECTS = ("require", "reject")
 
 
@@ -72,6 +75,12 @@ def _holds(head: Token, limit: TriggerLimit) -> bool:
         return _shares_opinion(head)
     if limit.relation == "no_object":
         return not _related_words(head, "object")
+    if limit.relation == "that_clause":
+        return any(c.dep_ == "ccomp" for c in head.children)
+    if limit.relation == "place_subject":
+        return _place_without_agent(head, limit.words)
+    if limit.relation == "purpose_condition":
+        return _purpose_condition(head)
     found = _related_words(head, limit.relation)
     return bool(found) if not limit.words else bool(found & limit.words)
 
@@ -98,6 +107,13 @@ def _related_words(head: Token, relation: str) -> set[str]:
                 and any(m.lower_ == "when" for m in c.children) for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}}
     if relation == "governor":
         return {head.head.lemma_.lower()} if head.head is not head else set()
+    if relation == "speech_governor":  # "feel that X should ...": the verb the modal's clause completes
+        clause = head.head
+        return {clause.head.lemma_.lower()} if clause.dep_ == "ccomp" and clause.head is not clause else set()
+    if relation == "agent_subject":
+        return _words_of(_agents(head))
+    if relation == "agent_unaddressed":  # "the court ordered a status quo", not "ordered X to appear"
+        return set() if any(c.dep_ in {"xcomp", "dative", "ccomp"} for c in head.children) else _words_of(_agents(head))
     if relation in {"xcomp", "xcomp_verb"}:
         return {c.lemma_.lower() for c in head.children if c.dep_ == "xcomp"}
     return set()
@@ -145,3 +161,35 @@ def _shares_opinion(verb: Token) -> bool:
     has_clause = any(c.dep_ == "ccomp" for c in verb.children)
     commits = any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in {"to", "on", "upon"}) for c in verb.children)
     return has_clause and not commits
+
+
+def _agents(verb: Token) -> list[Token]:
+    """Who does it: the subject, the noun a relative clause hangs from ("the court which had
+    ordered ..."), or the agent of a passive ("was ordered by the court")."""
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and (not found or found[0].lower_ in {"which", "who", "that"}):
+        found = [verb.head]
+    found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return found
+
+
+def _place_without_agent(verb: Token, words: frozenset[str]) -> bool:
+    """"Gujarat is burning": a place as the subject of an intransitive verb, nobody doing it;
+    figurative in a statement, unlike "rioters burned shops" or "shops were burnt"."""
+    if any(c.dep_ in OBJECT_DEPS | {"agent"} for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(s.ent_type_ in PLACE_ENTITIES or s.lemma_.lower() in words or s.lower_ in words for s in subjects)
+
+
+def _purpose_condition(modal: Token) -> bool:
+    """"X should be kept out if there is to be a result", "if the talks are to succeed": what a
+    goal needs, an opinion, not a demand put to a party."""
+    clause = modal.head
+    for child in clause.children:
+        if child.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in child.children):
+            continue
+        if child.lemma_ == "be" and any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children)
+                                        for x in child.children):
+            return True
+    return False

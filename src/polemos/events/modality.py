@@ -22,6 +22,10 @@ GENERIC_MODALS = {"can", "cannot"}
 FAILURE_VERBS = {"fail", "unable"}
 OBLIGATION_VERBS = {"have", "need"}
 OBLIGATION_MODALS = {"should", "must", "ought"}
+OPINION_MODALS = {"would", "could", "might", "may"}
+FUTURE_TIME_WORDS = {"tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                     "next", "coming", "tonight"}
+OPPOSING_WORDS = {"opposed", "oppose", "opposition"}
 
 
 @dataclass
@@ -36,9 +40,13 @@ class ModalityReading:
 def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityReading:
     reading = ModalityReading()
     kinds: set[str] = set()
-    if _negated_locally(trigger):
+    if _negated_locally(trigger) or _opposed(trigger) or _opposed(clause) or _shares_negation(clause):
         kinds.add("negated")
         reading.negation = "local"
+    if _subject_of_opinion(trigger):
+        kinds.add("hypothetical")
+    if any(_futurate(verb) for verb in _governing_chain(clause)):
+        kinds.add("future")  # "is holding a meeting on Sunday to discuss ...": the purpose too
     chain = _governing_chain(clause)
     past_speech = False
     for position, verb in enumerate(chain):
@@ -105,9 +113,80 @@ def _governing_chain(clause: Token) -> list[Token]:
 
 def _negated_locally(token: Token) -> bool:
     for child in token.children:
+        if child.dep_ == "neg" and _whether_or_not(child):
+            continue  # "whether or not to support": undecided, not refused
         if child.dep_ == "neg" or child.lower_ in {"never", "no"} and child.dep_ in {"neg", "det", "advmod"}:
             return True
     return False
+
+
+def _whether_or_not(negation: Token) -> bool:
+    left = negation.nbor(-1) if negation.i > negation.sent.start else None
+    return left is not None and left.lower_ == "or" and any(
+        c.lower_ == "whether" for c in negation.head.children)
+
+
+def _opposed(token: Token) -> bool:
+    """"opposed to the deployment of the police", "against deploying the army": what someone
+    opposes has not been done."""
+    if token.dep_ not in {"pobj", "pcomp"}:
+        return False
+    preposition = token.head
+    if preposition.lower_ == "to":
+        return preposition.head.lower_ in OPPOSING_WORDS or lemma_of(preposition.head) in OPPOSING_WORDS
+    return preposition.lower_ == "against" and token.dep_ == "pcomp" and token.tag_ == "VBG"
+
+
+def _shares_negation(verb: Token) -> bool:
+    """"could not either permit the ceremony or hand over the land", "neither ... nor ...": the
+    negation of the first verb covers the verbs joined to it."""
+    if verb.dep_ != "conj":
+        return False
+    first = verb.head
+    joined = {c.lower_ for c in first.children if c.dep_ in {"preconj", "advmod"}}
+    if "neither" in joined or any(c.lower_ == "nor" for c in first.children if c.dep_ == "cc"):
+        return True
+    either = next((c for c in first.children if c.lower_ == "either"), None)
+    return either is not None and (_negated_locally(first) or _negation_before(either))
+
+
+def _negation_before(either: Token) -> bool:
+    """"could not through an executive action either permit ...": a "not" a few words before
+    "either", with no other verb between, even when the parse hangs it elsewhere."""
+    start = max(either.sent.start, either.i - 6)
+    for token in reversed(either.doc[start:either.i]):
+        if token.lower_ in {"not", "n't", "never"}:
+            return True
+        if token.pos_ == "VERB":
+            return False
+    return False
+
+
+def _subject_of_opinion(token: Token) -> bool:
+    """"An agreement ... would only solve the problem": an indefinite event noun as the subject
+    of a conditional judgement has not happened ("the restrictions would not affect us" and
+    "the attack could have killed hundreds" name acts that have)."""
+    if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in {"a", "an", "any", "some"})
+           for c in token.children):
+        return False
+    verb = token.head
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return any(a.lower_ in OPINION_MODALS for a in auxiliaries) and not any(
+        lemma_of(a) == "have" for a in auxiliaries)
+
+
+def _futurate(verb: Token) -> bool:
+    """"is holding a meeting on Sunday", "are meeting tomorrow": the present progressive with a
+    day to come announces a plan (a day already past would take the past tense)."""
+    if verb.tag_ != "VBG" or not any(c.dep_ == "aux" and c.tag_ in PRESENT_TAGS | {"VBP"} for c in verb.children):
+        return False
+    times = [c for c in verb.children if c.dep_ in {"npadvmod", "advmod"}]
+    times += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "by", "from"}
+              for g in c.children if g.dep_ == "pobj"]
+    return any(t.lower_ in FUTURE_TIME_WORDS or any(m.lower_ in {"next", "coming"} for m in t.children)
+               for t in times)
 
 
 def _auxiliary_kinds(verb: Token, lexicon: Lexicon) -> set[str]:
