@@ -278,3 +278,13 @@ def test_a_far_namesake_gives_way_in_a_story_that_names_a_county_of_its_state(co
                          "DeKalb County jail.\n\nAtlanta police said the men had planned the robbery.")
     for event in assaults(record):
         assert place_of(record, event).admin1 == "US.GA", event.trigger
+
+
+def test_a_title_town_outside_the_state_the_text_names_does_not_place_the_story(coder):
+    # "Springs" of the title is short for the city the text names in Colorado, not Springs, N.Y.
+    text = ("Three people were killed when a gunman opened fire at a clinic on Friday.\n\n"
+            "The clinic stands on a busy road in Colorado Springs, Colorado.\n\n"
+            "Mourners gathered in Springs on Saturday.")
+    titled = code_titled(coder, "3 Dead In Springs Clinic Shooting", text)
+    for event in assaults(titled):
+        assert place_of(titled, event).admin1 == "US.CO", event.trigger

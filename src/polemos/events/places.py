@@ -8,8 +8,8 @@
   country or first-level division) and tied to the same event.
 * A story has one place that carries to its sentences naming none (news paragraphs are often
   one sentence each): the town of its text that its title names ("Four shot in west
-  Charlotte"; not a home, "Kent man charged", nor an area, "Atlanta suburbs"), when no
-  dateline names another town far from it; else its dateline ("HOUSTON —", "KANSAS CITY,
+  Charlotte"; not a home, "Kent man charged", nor an area, "Atlanta suburbs", nor a town
+  outside the states the text names), when no dateline names another town far from it; else its dateline ("HOUSTON —", "KANSAS CITY,
   Mo. –", "VALLEJO (KPIX) –"), or the town near it its lede reports from or whose police
   force its lede quotes ("Hamilton police say"); else the first place below country level
   that one of its events is tied to, else the first town whose police force its opening
@@ -132,13 +132,17 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
 def title_town(record: ExtractionRecord, strangers: frozenset[int] = frozenset()) -> Optional[int]:
     """The text's town that the title names (its first mention), the one the title names
     first: a headline says where its story happened ("Four shot in west Charlotte"), unless
-    the town is someone's home ("Kent man charged ...") or the area around ("Atlanta suburbs")."""
+    the town is someone's home ("Kent man charged ...") or the area around ("Atlanta suburbs"),
+    or lies outside every state the text names (or names a county of)."""
     title = record.document.title or ""
+    states = _named_states(record.places)
     best: Optional[tuple[int, int]] = None
     for index in sorted(range(len(record.places)), key=lambda i: record.places[i].start):
         place = record.places[index]
         if index in strangers or not located(place) or place.precision != "city":
             continue
+        if states and place.admin1 not in states:
+            continue  # "3 dead in Springs ..." above a text naming Colorado: not Springs, N.Y.
         at = _named_at(title, place.text)
         if at is not None and (best is None or at < best[0]):
             best = (at, index)
@@ -294,13 +298,18 @@ def stranger_places(record: ExtractionRecord) -> frozenset[int]:
         return contradicted
     home = places[home_index]
     states = [p for p in places if located(p) and p.precision in ("country", "admin1")]
-    # a county named in full ("DeKalb County") places its state as surely as the state's name
-    named_states = {p.admin1 for p in places if located(p) and p.precision in ("admin1", "admin2")}
+    named_states = _named_states(places)
     if home_index == titled:
         named_states.add(home.admin1)  # the title names the home town: as sure as its state written
     same_name = {i for i in in_order if places[i].geonameid == home.geonameid or places[i].name == home.name}
     return contradicted | frozenset(i for i in in_order if i not in same_name and _stranger(
         places[i], home, named_states, {p.country for p in states if p.name != places[i].name}))
+
+
+def _named_states(places: list[Place]) -> set:
+    """The states the text names, or names a county of: a county named in full ("DeKalb
+    County") places its state as surely as the state's name."""
+    return {p.admin1 for p in places if located(p) and p.precision in ("admin1", "admin2") and p.admin1}
 
 
 def _outside_written_state(record: ExtractionRecord) -> frozenset[int]:
