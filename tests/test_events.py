@@ -74,9 +74,10 @@ def test_nominal_trigger_with_prepositional_roles(coder):
     assert record.places[event.place].text == "Mariupol"
 
 
-def test_announced_withdrawal_is_a_future_concession(coder):
+def test_announced_withdrawal_is_a_future_retreat(coder):
+    # Withdrawing forces is RETREAT (CAMEO 0872/0874 → PLOVER RETREAT), whoever decides it.
     record = code(coder, "Turkey will withdraw its troops from Syria next year.")
-    event = only(record, "CONCEDE")
+    event = only(record, "RETREAT")
     assert event.modality == "future"
     assert countries(record, event.actor) == {"TUR"}
     assert countries(record, event.recipient) == {"SYR"}

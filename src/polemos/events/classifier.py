@@ -52,7 +52,7 @@ FIRST_PERSON = {"i", "we", "our", "us", "my"}
 # the rules gave, whose codebook priorities (weapon words, arrests at protests) it only partly learns
 # (chosen on our annotations and ACLED-style notes, never on evaluation sets: see the model card).
 ACLED_OVER_RULES = 0.8
-DEFAULT_THRESHOLDS = {"veto_below": 0.1, "type_above": 0.9, "recover_above": 0.5, "acled_above": 0.0,
+DEFAULT_THRESHOLDS = {"veto_below": 0.1, "type_above": 0.9, "recover_above": 0.6, "acled_above": 0.0,
                       "acled_over_rules_above": ACLED_OVER_RULES}
 
 
