@@ -119,27 +119,6 @@
     }
   }
 
-  /* Suggestions for the actor being typed (after the last comma): names, which the server takes. */
-  function autocomplete(input) {
-    const options = document.getElementById(input.getAttribute("list"));
-    let timer = null;
-    input.addEventListener("input", () => {
-      clearTimeout(timer);
-      timer = setTimeout(async () => {
-        const typed = input.value;
-        const cut = typed.lastIndexOf(",");
-        const prefix = cut >= 0 ? typed.slice(0, cut + 1) + " " : "";
-        const term = typed.slice(cut + 1).trim();
-        if (term.length < 2) return;
-        const answer = await window.polemos.getJSON("/api/actors", "q=" + encodeURIComponent(term) + "&limit=10").catch(() => null);
-        if (!answer) return;
-        options.replaceChildren(...answer.items.map((actor) => window.polemos.el("option", {
-          value: prefix + actor.name, label: [actor.kind, actor.country, actor.id].filter(Boolean).join(" · "),
-        })));
-      }, 150);
-    });
-  }
-
   /* Places: those the sources name are listed; typing adds the places any stored document names. */
   function placeSuggestions(input) {
     const options = document.getElementById(input.getAttribute("list"));
@@ -171,7 +150,7 @@
     if (tokenInput) tokenInput.value = sessionStorage.getItem(TOKEN_KEY) || "";
     form.addEventListener("submit", (event) => event.preventDefault());
     form.querySelectorAll("button[data-status]").forEach((button) => button.addEventListener("click", () => review(button.dataset.status)));
-    form.querySelectorAll("input.actor-input[list]").forEach(autocomplete);
+    form.querySelectorAll("input.actor-input[list]").forEach(window.polemos.actorAutocomplete);
     document.querySelectorAll("button.split-button").forEach((button) => button.addEventListener("click", () =>
       decide(base + "/split", { report_id: button.dataset.report }, () => id)));
     document.querySelectorAll("button.merge-button").forEach((button) => button.addEventListener("click", () =>

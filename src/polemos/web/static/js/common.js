@@ -149,7 +149,29 @@ window.polemos = (function () {
     body.append(...rows);
   }
 
+  /* Suggestions for the actor name being typed after the last comma, from the store's actors:
+     the server takes names, so an analyst never types an internal id. */
+  function actorAutocomplete(input) {
+    const options = document.getElementById(input.getAttribute("list"));
+    let timer = null;
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const typed = input.value;
+        const cut = typed.lastIndexOf(",");
+        const prefix = cut >= 0 ? typed.slice(0, cut + 1) + " " : "";
+        const term = typed.slice(cut + 1).trim();
+        if (term.length < 2) return;
+        const answer = await getJSON("/api/actors", "q=" + encodeURIComponent(term) + "&limit=10").catch(() => null);
+        if (!answer) return;
+        options.replaceChildren(...answer.items.map((actor) => el("option", {
+          value: prefix + actor.name, label: [actor.kind, actor.country, actor.id].filter(Boolean).join(" · "),
+        })));
+      }, 150);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", sortableTables);
 
-  return { typeColor, el, getJSON, joinQuery, chip, dateText, figureText, readerLink, eventCard, canonicalCard, legend };
+  return { typeColor, el, getJSON, joinQuery, chip, dateText, figureText, readerLink, eventCard, canonicalCard, legend, actorAutocomplete };
 })();

@@ -119,30 +119,6 @@
     if (none) none.hidden = answer.items.length > 0;
   }
 
-  /* Suggestions for the name being typed after the last comma, from the store's actors. */
-  function autocomplete(input) {
-    const list = document.getElementById(input.getAttribute("list"));
-    let timer = null;
-    input.addEventListener("input", () => {
-      clearTimeout(timer);
-      timer = setTimeout(async () => {
-        const typed = input.value;
-        const cut = typed.lastIndexOf(",");
-        const prefix = cut >= 0 ? typed.slice(0, cut + 1) + " " : "";
-        const term = typed.slice(cut + 1).trim();
-        if (term.length < 2) return;
-        const answer = await window.polemos.getJSON("/api/actors", "q=" + encodeURIComponent(term) + "&limit=10").catch(() => null);
-        if (!answer) return;
-        list.replaceChildren(...answer.items.map((actor) => {
-          const option = document.createElement("option");
-          option.value = prefix + actor.name;  // the server takes names: an analyst never types an id
-          option.label = [actor.kind, actor.country, actor.id].filter(Boolean).join(" · ");
-          return option;
-        }));
-      }, 150);
-    });
-  }
-
   /* The queue by keyboard: j/k move, c confirms, x rejects, e opens the corrections, o the source. */
   function keyboardQueue() {
     const items = Array.from(document.querySelectorAll("section.review-item"));
@@ -175,7 +151,7 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     keyboardQueue();
-    document.querySelectorAll("input.actor-input[list]").forEach(autocomplete);
+    document.querySelectorAll("input.actor-input[list]").forEach(window.polemos.actorAutocomplete);
     for (const form of document.querySelectorAll("form.review-form")) {
       const remembered = localStorage.getItem(REVIEWER_KEY);
       if (remembered && !form.elements.reviewer.value) form.elements.reviewer.value = remembered;
