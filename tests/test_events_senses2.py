@@ -87,3 +87,8 @@ def _patterns(coder: SentenceCoder, text: str) -> set[str]:
 def test_noun_pattern_does_not_span_a_preposition_and_a_date(coder):
     assert "route march" not in _patterns(coder, "The railway diverted four trains from their normal route from March 15.")
     assert "route march" in _patterns(coder, "Hundreds of policemen took part in the route march.")
+
+
+def test_act_left_up_to_someone_is_not_asserted(coder):
+    assert ("COERCE", "asserted") not in kinds(coder, "It was up to the police to arrest the gunmen.")
+    assert ("COERCE", "asserted") in kinds(coder, "Police arrested the marchers on Monday.")

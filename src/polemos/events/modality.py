@@ -83,7 +83,7 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
             kinds.add("negated")
             reading.negation = reading.negation or "local"
     reading.speaker = reading.speaker or _according_to(chain)
-    if _requested_by_noun(chain) or _recommended(clause) or _habitual(clause):
+    if _requested_by_noun(chain) or _recommended(clause) or _habitual(clause) or _left_to_someone(chain):
         kinds.add("hypothetical")
     if any(_planned(verb) for verb in chain):
         kinds.add("future")
@@ -118,6 +118,16 @@ def _requested_by_noun(chain: list[Token]) -> bool:
     names is asked for, not reported as done."""
     return any(verb.dep_ in {"acl", "relcl"} and lemma_of(verb.head) in REQUEST_NOUNS
                and any(c.lower_ == "to" for c in verb.children) for verb in chain)
+
+
+def _left_to_someone(chain: list[Token]) -> bool:
+    """"it was up to the government to allow the march or arrest us": a choice left open."""
+    for verb in chain[:-1]:
+        governor = verb.head
+        if (any(c.lower_ == "to" for c in verb.children) and lemma_of(governor) == "be"
+                and any(c.lower_ == "up" and c.dep_ in {"prep", "advmod", "prt"} for c in governor.children)):
+            return True
+    return False
 
 
 def _planned(verb: Token) -> bool:
