@@ -92,3 +92,10 @@ def test_noun_pattern_does_not_span_a_preposition_and_a_date(coder):
 def test_act_left_up_to_someone_is_not_asserted(coder):
     assert ("COERCE", "asserted") not in kinds(coder, "It was up to the police to arrest the gunmen.")
     assert ("COERCE", "asserted") in kinds(coder, "Police arrested the marchers on Monday.")
+
+
+def test_measures_directed_to_prevent_are_not_asserted(coder):
+    directed = ("The Centre directed the state government to check the influx of protesters into the town "
+                "and to take strict measures to prevent the same.")
+    assert ("COERCE", "asserted") not in kinds(coder, directed)
+    assert ("COERCE", "asserted") in kinds(coder, "The state government took strict measures to prevent the influx of protesters.")

@@ -185,11 +185,23 @@ def _governing_chain(clause: Token) -> list[Token]:
     chain = [clause]
     current = clause
     for _ in range(6):
-        if current.dep_ not in CHAIN_DEPS or current.head is current:
+        if current.head is current:
+            break
+        if current.dep_ not in CHAIN_DEPS and not _object_of_purpose(current, chain):
             break
         current = current.head
         chain.append(current)
     return chain
+
+
+def _object_of_purpose(noun: Token, chain: list[Token]) -> bool:
+    """"directed the state to take measures to prevent the influx": an infinitive naming what an
+    object is for ("measures to prevent") stands as its verb does, so the chain goes on through
+    the object to the verb that governs it."""
+    if len(chain) < 2 or noun.dep_ != "dobj" or noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    purpose = chain[-2]
+    return purpose.dep_ in {"acl", "relcl"} and any(c.lower_ == "to" and c.dep_ == "aux" for c in purpose.children)
 
 
 def _negated_locally(token: Token) -> bool:
