@@ -26,7 +26,7 @@ QUESTION_WORDS = {"if", "whether", "what", "why", "how", "when", "where", "who",
 RELATIONS = ("object", "preposition", "for_object", "pobj", "object_or_pobj", "modifier", "predicate",
              "xcomp", "xcomp_verb", "question", "subject", "governor", "opinion", "when_subject", "no_object",
              "that_clause", "place_subject", "speech_governor", "purpose_condition", "agent_subject",
-             "agent_unaddressed")
+             "agent_unaddressed", "xcomp_object", "object_phrase")
 PLACE_ENTITIES = {"GPE", "LOC"}
 EFFECTS = ("require", "reject")
 
@@ -114,6 +114,12 @@ def _related_words(head: Token, relation: str) -> set[str]:
         return _words_of(_agents(head))
     if relation == "agent_unaddressed":  # "the court ordered a status quo", not "ordered X to appear"
         return set() if any(c.dep_ in {"xcomp", "dative", "ccomp"} for c in head.children) else _words_of(_agents(head))
+    if relation == "xcomp_object":  # "refused to make a statement": what the completing verb acts on
+        return _words_of(g for c in head.children if c.dep_ == "xcomp" for g in c.children if g.dep_ in OBJECT_DEPS)
+    if relation == "object_phrase":  # "hijacking a section of the media": the object and what it is part of
+        objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+        return _words_of(objects) | _words_of(g for o in objects for p in o.children
+                                                if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj")
     if relation in {"xcomp", "xcomp_verb"}:
         return {c.lemma_.lower() for c in head.children if c.dep_ == "xcomp"}
     return set()

@@ -26,6 +26,19 @@ OPINION_MODALS = {"would", "could", "might", "may"}
 FUTURE_TIME_WORDS = {"tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                      "next", "coming", "tonight"}
 OPPOSING_WORDS = {"opposed", "oppose", "opposition"}
+# Nouns naming a request: what "a petition to prevent ...", "a motion to discuss ..." asks for is not done.
+REQUEST_NOUNS = {"direction", "directive", "petition", "plea", "motion", "request", "demand", "appeal",
+                 "application", "proposal", "call", "prayer", "bid"}
+# Nouns naming a report: what "denied reports of troop deployment" denies is not asserted.
+REPORT_NOUNS = {"report", "claim", "rumour", "rumor", "allegation", "news", "speculation", "story", "charge"}
+DENIAL_VERBS = {"deny", "refute", "dismiss", "rubbish", "reject", "contradict", "debunk"}
+# Participles of a plan: "meetings were slated / scheduled to discuss ..." have not been held.
+PLANNED_VERBS = {"schedule", "slate", "slat", "plan", "due"}
+# Adverbs of habit: "proposals are often accepted" states a habit, no particular event.
+HABITUAL_ADVERBS = {"often", "usually", "generally", "always", "routinely", "frequently", "typically",
+                    "normally", "seldom", "rarely", "sometimes"}
+# "is best investigated by the police": an opinion of how something should be done.
+OPINION_ADVERBS = {"best", "better"}
 
 
 @dataclass
@@ -60,7 +73,7 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
                 reading.negation = reading.negation or ("failed" if lemma_of(verb) in FAILURE_VERBS else "refused")
             if cue == "intent" and via in {"xcomp", "ccomp", "prep", "pcomp"}:
                 kinds.add("intent")
-            if cue == "directive" and via in {"xcomp", "ccomp"}:
+            if cue == "directive" and (via in {"xcomp", "ccomp"} or _for_purpose(chain[position - 1])):
                 kinds.add("hypothetical")  # "demanding that he resign": asked for, not done
             if cue == "reporting" and reading.speaker is None:
                 reading.speaker = _subject(verb)
@@ -70,6 +83,13 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
             kinds.add("negated")
             reading.negation = reading.negation or "local"
     reading.speaker = reading.speaker or _according_to(chain)
+    if _requested_by_noun(chain) or _recommended(clause) or _habitual(clause) or _left_to_someone(chain):
+        kinds.add("hypothetical")
+    if any(_planned(verb) for verb in chain):
+        kinds.add("future")
+    if _denied_report(trigger):
+        kinds.add("negated")
+        reading.negation = reading.negation or "refused"
     if "would" in kinds:
         kinds.discard("would")
         kinds.add("future" if past_speech or reading.speaker is not None else "hypothetical")
@@ -88,6 +108,67 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
     return reading
 
 
+def _for_purpose(step: Token) -> bool:
+    """"advocated for allowing the puja", "pressed for holding talks": argued for, not done."""
+    return step.dep_ == "prep" and step.lower_ == "for"
+
+
+def _requested_by_noun(chain: list[Token]) -> bool:
+    """"sought a direction to prevent ...", "a motion to discuss the issue": the act a request
+    names is asked for, not reported as done."""
+    return any(verb.dep_ in {"acl", "relcl"} and lemma_of(verb.head) in REQUEST_NOUNS
+               and any(c.lower_ == "to" for c in verb.children) for verb in chain)
+
+
+def _left_to_someone(chain: list[Token]) -> bool:
+    """"it was up to the government to allow the march or arrest us": a choice left open."""
+    for verb in chain[:-1]:
+        governor = verb.head
+        if (any(c.lower_ == "to" for c in verb.children) and lemma_of(governor) == "be"
+                and any(c.lower_ == "up" and c.dep_ in {"prep", "advmod", "prt"} for c in governor.children)):
+            return True
+    return False
+
+
+def _planned(verb: Token) -> bool:
+    """"meetings were slated with the leadership to discuss ...", "talks are scheduled for
+    Monday": a plan, not yet held ("the meeting, scheduled for Monday, was held" is read on
+    "held")."""
+    return lemma_of(verb) in PLANNED_VERBS and verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" for c in verb.children)
+
+
+def _recommended(clause: Token) -> bool:
+    """"the incident is best investigated by the police": how it should be done, not what was."""
+    return clause.tag_ == "VBN" and any(c.dep_ == "advmod" and c.lower_ in OPINION_ADVERBS for c in clause.children)
+
+
+def _habitual(clause: Token) -> bool:
+    """"such proposals are often accepted": a habit in the present, no particular event."""
+    present = clause.tag_ in PRESENT_TAGS or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in PRESENT_TAGS for c in clause.children)
+    perfect = any(c.dep_ == "aux" and lemma_of(c) == "have" for c in clause.children)
+    return present and not perfect and any(
+        c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in clause.children)
+
+
+def _denied_report(trigger: Token) -> bool:
+    """"denied reports of troop deployment", "refuted reports that the state had deployed
+    troops": the event lies inside a report someone denies (the denial itself may be REJECT)."""
+    current = trigger
+    for _ in range(6):
+        if current.head is current:
+            return False
+        parent = current.head
+        if (lemma_of(parent) in REPORT_NOUNS and parent.pos_ == "NOUN" and parent.dep_ in {"dobj", "nsubjpass"}
+                and lemma_of(parent.head) in DENIAL_VERBS):
+            return True
+        if current.dep_ not in {"pobj", "prep", "compound", "acl", "ccomp", "dobj", "relcl", "nsubj", "nsubjpass", "pcomp"}:
+            return False
+        current = parent
+    return False
+
+
 def _own_clauses(chain: list[Token]) -> list[Token]:
     """The event's clause and the verbs it completes ("tend to attack", "can be seen fighting"):
     a present-tense clause that merely governs it ("...; his whereabouts remain unknown") does
@@ -104,11 +185,23 @@ def _governing_chain(clause: Token) -> list[Token]:
     chain = [clause]
     current = clause
     for _ in range(6):
-        if current.dep_ not in CHAIN_DEPS or current.head is current:
+        if current.head is current:
+            break
+        if current.dep_ not in CHAIN_DEPS and not _object_of_purpose(current, chain):
             break
         current = current.head
         chain.append(current)
     return chain
+
+
+def _object_of_purpose(noun: Token, chain: list[Token]) -> bool:
+    """"directed the state to take measures to prevent the influx": an infinitive naming what an
+    object is for ("measures to prevent") stands as its verb does, so the chain goes on through
+    the object to the verb that governs it."""
+    if len(chain) < 2 or noun.dep_ != "dobj" or noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    purpose = chain[-2]
+    return purpose.dep_ in {"acl", "relcl"} and any(c.lower_ == "to" and c.dep_ == "aux" for c in purpose.children)
 
 
 def _negated_locally(token: Token) -> bool:

@@ -18,6 +18,8 @@ VERB_TAGS = {"VERB", "AUX"}
 # Nouns that stand for one incident whose kind a gerund names: "shooting death", "stabbing incident".
 INCIDENT_NOUNS = {"death", "incident", "spree", "rampage", "attack", "suicide", "homicide"}
 NOUN_TAGS = {"NOUN", "PROPN"}
+# A pattern word inside a date or time ("March 15", "May Day") is not that word.
+TIME_LABELS = {"DATE", "TIME"}
 # Words inside these entity names are part of a name, not an event ("Security Council").
 NAME_LABELS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}
 # Verbs that carry a nominal event without adding meaning: "launched an invasion".
@@ -158,11 +160,24 @@ def _match_at(head: Token, entry: TriggerEntry) -> TriggerMatch | None:
     found = [head]
     below = _descendants(head, depth=3)
     for lemma in remaining:
-        hit = next((t for t in below if t not in found and lemma in (lemma_of(t), t.lower_)), None)
+        hit = next((t for t in below if t not in found and lemma in (lemma_of(t), t.lower_)
+                    and t.ent_type_ not in TIME_LABELS), None)
         if hit is None:
             return None
         found.append(hit)
+    if entry.pos == "N" and _split_by_other_words(found):
+        return None
     return TriggerMatch(head, entry, found)
+
+
+def _split_by_other_words(found: list[Token]) -> bool:
+    """"their normal route from March 15" is no "route march": the words of a noun pattern form
+    one phrase, with no preposition, number or date of their own between them."""
+    ordered = sorted(found, key=lambda t: t.i)
+    doc = ordered[0].doc
+    own = {t.i for t in found}
+    return any(t.i not in own and (t.pos_ in {"ADP", "NUM"} or t.ent_type_ in TIME_LABELS)
+               for t in doc[ordered[0].i:ordered[-1].i + 1])
 
 
 def _is_typo(head: Token, entry: TriggerEntry) -> bool:
