@@ -63,6 +63,25 @@ def test_an_old_shooting_named_again_stays_background(coder):
     assert old and all(e.confidence <= 0.3 for e in old)
 
 
+@pytest.mark.parametrize("sentence", [
+    "The stabbing was Riverton's 14th homicide of 2019.",
+    "It was the third fatal shooting in the county this year.",
+])
+def test_a_running_tally_of_incidents_is_background(coder, sentence):
+    # the rank of an incident within a year situates the story's incident, it does not report one
+    record, _doc = coder.code_one(sentence, PUBLISHED)
+    assert all(e.confidence <= 0.3 for e in record.events if e.type == "ASSAULT"), sentence
+
+
+def test_the_incident_outranks_its_place_in_the_tally(coder):
+    record, _doc = coder.code_one("A man was shot and killed on Oak Street on Tuesday. "
+                                  "The shooting was the town's fifth homicide of the year.", PUBLISHED)
+    assaults = [e for e in record.events if e.type == "ASSAULT" and e.modality == "asserted"]
+    main = min(assaults, key=lambda e: (-e.confidence, e.evidence[0].start))
+    assert main.evidence[0].text.startswith("A man was shot")
+    assert main.size["dead"]["min"] == 1
+
+
 def test_wounded_in_a_shooting_is_one_event(coder):
     events = asserted_assaults(coder, "Two teenagers were wounded late Friday in a shooting "
                                       "near a park, police said.")
