@@ -95,6 +95,15 @@ def test_an_accidental_shooting_is_an_incident_marked_accidental(coder):
     assert all(e.acled is None for e in events)  # no political violence
 
 
+def test_an_accident_is_as_sure_an_incident_as_the_rules_read_it(coder):
+    # the event model doubts an accident (nobody meant harm); that doubt must not rank the
+    # story's accident below other shootings the story mentions in passing
+    events = asserted_assaults(coder, "A 7-year-old girl was accidentally shot in the leg while playing "
+                                      "with her cousins at a home in Dayton on Sunday.")
+    assert events and all("accidental" in e.context for e in events)
+    assert max(e.confidence for e in events) >= 0.5
+
+
 def test_a_murder_suicide_is_no_suicide_attack(coder):
     events = asserted_assaults(coder, "Deputies found two people dead in an apparent murder-suicide.")
     assert events and all(e.mode != "suicide-attack" for e in events)

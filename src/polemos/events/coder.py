@@ -219,11 +219,14 @@ class EventCoder:
             return [c for c in found if c.named or c.background or c.event.modality != "asserted"
                     or ACCIDENTAL in c.event.context]
         main = self._model_event(coded, judgement, limits)
-        for candidate in found:  # the sentence's other mentions: as sure as the sentence and the rules together
-            if not candidate.background:  # a recalled event stays a background reference
-                candidate.event.confidence = round(judgement.event * candidate.event.confidence, 3)
+        # The model learned political violence: its doubt about an accident the rules recognised says
+        # only that nobody meant harm, which the accident's context records, so the rules' confidence stays.
+        judged = [c for c in found if not c.background and ACCIDENTAL not in c.event.context]
+        for candidate in judged:  # the sentence's other mentions: as sure as the sentence and the rules together
+            candidate.event.confidence = round(judgement.event * candidate.event.confidence, 3)
         if main is not None:
-            main.event.confidence = round(judgement.event, 3)
+            if main in judged:
+                main.event.confidence = round(judgement.event, 3)
             needed = limits["acled_over_rules_above"] if main.event.acled else limits["acled_above"]
             allowed = judgement.acled_p >= needed and self._keeps_demonstration(main, judgement)
             if allowed and self._set_acled(main, judgement):
