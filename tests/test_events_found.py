@@ -80,6 +80,14 @@ def test_the_incident_outranks_its_place_in_the_tally(coder):
     main = min(assaults, key=lambda e: (-e.confidence, e.evidence[0].start))
     assert main.evidence[0].text.startswith("A man was shot")
     assert main.size["dead"]["min"] == 1
+    assert main.date["value"] == "2024-05-07"  # Tuesday, not the year the tally counts in
+
+
+def test_a_tally_ahead_of_the_incident_lends_it_no_year(coder):
+    record, _doc = coder.code_one("The killing was the town's fifth homicide of 2024. "
+                                  "A man was shot and killed on Oak Street on Tuesday, police said.", PUBLISHED)
+    assaults = [e for e in record.events if e.type == "ASSAULT" and e.modality == "asserted"]
+    assert assaults and all(e.date["value"] == "2024-05-07" for e in assaults)
 
 
 def test_wounded_in_a_shooting_is_one_event(coder):

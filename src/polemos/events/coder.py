@@ -365,7 +365,8 @@ class EventCoder:
         elif reading.generic and not participants:
             return None
         recalled = context.anchors.recalled(own_date) and (match.nominal or clause.dep_ == "relcl")  # "a 2012 shooting"
-        background = _background(match, own_date) or recalled or _tally(match)
+        tally = _tally(match)
+        background = _background(match, own_date) or recalled or tally
         if background and reading.generic:
             return None  # "just like how the war on terror claims ...": an argument, not a report
         entry = _peacekeeping_as_aid(match.entry, clause)
@@ -401,6 +402,8 @@ class EventCoder:
             match.tokens + ([roles.support] if roles.support is not None else []),
             context.linker, context.actors_by_id)
         named = match.nominal and own_date is not None
+        if tally:  # it names the story's incident again, dated by the period counted ("of 2016"), not its own day
+            event.date, reference_only, named = None, True, False
         return Candidate(event, paragraph, reference_only, background, place_rank, named), parties
 
     def _link_actors(self, roles: Roles, context: _Context, paragraph: int) -> list[str]:
@@ -563,8 +566,8 @@ def _background(match: TriggerMatch, own_date) -> bool:
 
 def _tally(match: TriggerMatch) -> bool:
     """"the city's 7th homicide of 2016", "the third shooting in the county this year": an event
-    noun counted by its rank within a period is a running tally of the place's incidents, which
-    situates the story's incident but does not report it."""
+    noun counted by its rank within a period is a running tally of the place's incidents: it names
+    the story's incident again to situate it, and reports no incident of its own."""
     if not match.nominal:
         return False
     noun = _phrase_noun(match.head)
