@@ -63,6 +63,33 @@ def test_an_old_shooting_named_again_stays_background(coder):
     assert old and all(e.confidence <= 0.3 for e in old)
 
 
+@pytest.mark.parametrize("sentence", [
+    "The stabbing was Riverton's 14th homicide of 2019.",
+    "It was the third fatal shooting in the county this year.",
+])
+def test_a_running_tally_of_incidents_is_background(coder, sentence):
+    # the rank of an incident within a year situates the story's incident, it does not report one
+    record, _doc = coder.code_one(sentence, PUBLISHED)
+    assert all(e.confidence <= 0.3 for e in record.events if e.type == "ASSAULT"), sentence
+
+
+def test_the_incident_outranks_its_place_in_the_tally(coder):
+    record, _doc = coder.code_one("A man was shot and killed on Oak Street on Tuesday. "
+                                  "The shooting was the town's fifth homicide of the year.", PUBLISHED)
+    assaults = [e for e in record.events if e.type == "ASSAULT" and e.modality == "asserted"]
+    main = min(assaults, key=lambda e: (-e.confidence, e.evidence[0].start))
+    assert main.evidence[0].text.startswith("A man was shot")
+    assert main.size["dead"]["min"] == 1
+    assert main.date["value"] == "2024-05-07"  # Tuesday, not the year the tally counts in
+
+
+def test_a_tally_ahead_of_the_incident_lends_it_no_year(coder):
+    record, _doc = coder.code_one("The killing was the town's fifth homicide of 2024. "
+                                  "A man was shot and killed on Oak Street on Tuesday, police said.", PUBLISHED)
+    assaults = [e for e in record.events if e.type == "ASSAULT" and e.modality == "asserted"]
+    assert assaults and all(e.date["value"] == "2024-05-07" for e in assaults)
+
+
 def test_wounded_in_a_shooting_is_one_event(coder):
     events = asserted_assaults(coder, "Two teenagers were wounded late Friday in a shooting "
                                       "near a park, police said.")
@@ -74,6 +101,15 @@ def test_an_accidental_shooting_is_an_incident_marked_accidental(coder):
                                       "at his grandparents' home on Saturday.")
     assert events and all("accidental" in e.context for e in events)
     assert all(e.acled is None for e in events)  # no political violence
+
+
+def test_an_accident_is_as_sure_an_incident_as_the_rules_read_it(coder):
+    # the event model doubts an accident (nobody meant harm); that doubt must not rank the
+    # story's accident below other shootings the story mentions in passing
+    events = asserted_assaults(coder, "A 7-year-old girl was accidentally shot in the leg while playing "
+                                      "with her cousins at a home in Dayton on Sunday.")
+    assert events and all("accidental" in e.context for e in events)
+    assert max(e.confidence for e in events) >= 0.5
 
 
 def test_a_murder_suicide_is_no_suicide_attack(coder):

@@ -52,6 +52,8 @@ DEMONSTRATION_TYPES = {"Protests", "Riots"}  # ACLED event types of demonstratio
 SIMULTANEOUS_MARKERS = {"as", "when", "while"}
 TIME_RELATIVE_MARKERS = {"after", "before", "since", "until", "till", "once"}
 BACKGROUND_CONFIDENCE = 0.3
+# Spans a running tally of incidents is counted in ("the 7th homicide of 2016", "this year").
+TALLY_PERIODS = {"year", "years", "month", "months", "decade"}
 # A standing appeal for tips: the public or someone unnamed, information or help, a call or a request.
 APPEAL_ADDRESSEES = {"anyone", "anybody", "whoever", "public", "you"}
 APPEAL_OBJECTS = {"information", "tip", "knowledge", "detail", "help"}
@@ -217,11 +219,14 @@ class EventCoder:
             return [c for c in found if c.named or c.background or c.event.modality != "asserted"
                     or ACCIDENTAL in c.event.context]
         main = self._model_event(coded, judgement, limits)
-        for candidate in found:  # the sentence's other mentions: as sure as the sentence and the rules together
-            if not candidate.background:  # a recalled event stays a background reference
-                candidate.event.confidence = round(judgement.event * candidate.event.confidence, 3)
+        # The model learned political violence: its doubt about an accident the rules recognised says
+        # only that nobody meant harm, which the accident's context records, so the rules' confidence stays.
+        judged = [c for c in found if not c.background and ACCIDENTAL not in c.event.context]
+        for candidate in judged:  # the sentence's other mentions: as sure as the sentence and the rules together
+            candidate.event.confidence = round(judgement.event * candidate.event.confidence, 3)
         if main is not None:
-            main.event.confidence = round(judgement.event, 3)
+            if main in judged:
+                main.event.confidence = round(judgement.event, 3)
             needed = limits["acled_over_rules_above"] if main.event.acled else limits["acled_above"]
             allowed = judgement.acled_p >= needed and self._keeps_demonstration(main, judgement)
             if allowed and self._set_acled(main, judgement):
@@ -360,7 +365,8 @@ class EventCoder:
         elif reading.generic and not participants:
             return None
         recalled = context.anchors.recalled(own_date) and (match.nominal or clause.dep_ == "relcl")  # "a 2012 shooting"
-        background = _background(match, own_date) or recalled
+        tally = _tally(match)
+        background = _background(match, own_date) or recalled or tally
         if background and reading.generic:
             return None  # "just like how the war on terror claims ...": an argument, not a report
         entry = _peacekeeping_as_aid(match.entry, clause)
@@ -396,6 +402,8 @@ class EventCoder:
             match.tokens + ([roles.support] if roles.support is not None else []),
             context.linker, context.actors_by_id)
         named = match.nominal and own_date is not None
+        if tally:  # it names the story's incident again, dated by the period counted ("of 2016"), not its own day
+            event.date, reference_only, named = None, True, False
         return Candidate(event, paragraph, reference_only, background, place_rank, named), parties
 
     def _link_actors(self, roles: Roles, context: _Context, paragraph: int) -> list[str]:
@@ -554,6 +562,29 @@ def _background(match: TriggerMatch, own_date) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ in BACKGROUND_PREPOSITIONS and owned:
         return True
     return any(a.lower_ in COMPARISON_WORDS and a.dep_ in {"prep", "mark"} for a in head.ancestors)
+
+
+def _tally(match: TriggerMatch) -> bool:
+    """"the city's 7th homicide of 2016", "the third shooting in the county this year": an event
+    noun counted by its rank within a period is a running tally of the place's incidents: it names
+    the story's incident again to situate it, and reports no incident of its own."""
+    if not match.nominal:
+        return False
+    noun = _phrase_noun(match.head)
+    if not any(c.ent_type_ == "ORDINAL" and c.dep_ in {"amod", "nummod"} for c in noun.children):
+        return False
+    # the period qualifies the noun ("of 2016") or the clause that ranks it ("is ... this year")
+    beside = [c for c in noun.head.children if c is not noun and c.dep_ in {"npadvmod", "advmod", "prep"}]
+    words = list(noun.subtree) + [t for c in beside for t in c.subtree]
+    return any(_names_a_period(t) for t in words)
+
+
+def _names_a_period(token) -> bool:
+    """"2016", "this year", "since January", "so far this month": a span of time incidents are counted in."""
+    if token.ent_type_ != "DATE":
+        return False
+    return token.lower_ in TALLY_PERIODS or (token.like_num and len(token.text) == 4) or (
+        token.head.lower_ == "since" and token.dep_ == "pobj")
 
 
 def _speaker_antecedent(pronoun, linker: Linker) -> str | None:
