@@ -151,6 +151,7 @@ def test_a_division_is_a_filter_the_events_list_map_timeline_network_and_exports
     assert listed == busiest["events"]  # the list counts what the shading counted
     assert page.locator("input[name=admin1]").input_value() == f"{busiest['code']}|{busiest['name']}"  # shown, removable
     query = page.url.split("?", 1)[1]
+    page.goto("/events?" + query)  # the link reproduces the view
     narrowed = page.evaluate(f"() => fetch('/api/map/areas?{query}').then((r) => r.json())")
     assert [(item["code"], item["events"]) for item in narrowed["items"]] == [(busiest["code"], busiest["events"])]
     timeline = page.evaluate(f"() => fetch('/api/timeline?{query}&granularity=year').then((r) => r.json())")
@@ -159,10 +160,14 @@ def test_a_division_is_a_filter_the_events_list_map_timeline_network_and_exports
     network = page.evaluate(f"() => fetch('/api/network?{query}').then((r) => r.json())")
     everywhere = page.evaluate("() => fetch('/api/network').then((r) => r.json())")
     assert sum(e["events"] for e in network["edges"]) <= sum(e["events"] for e in everywhere["edges"])
+    for edge in network["edges"][:3]:  # each link of the narrowed network holds that many of the division's events
+        link = page.evaluate(f"() => fetch('/api/network/link?source={edge['source']}&target={edge['target']}&{query}')"
+                             ".then((r) => r.json())")
+        assert link["total"] == edge["events"]
     exported = page.evaluate(f"() => fetch('/api/export?format=geojson&{query}&canonical=true').then((r) => r.json())")
     assert len(exported["features"]) == listed
     reports = int(page.evaluate(f"() => fetch('/api/events?{query}&limit=1').then((r) => r.json())")["total"])
     assert reports >= listed  # each report of the division's real events
+    shot(page, "events-one-division")
     page.goto("/events?admin1=ZZZ-0%7CNowhere")
     assert page.locator("#events-total").inner_text() == "0"
-    shot(page, "events-one-division")

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from polemos.cli import evaluating, reviewing, serving, training, watching
+from polemos.cli.help_text import unwrap_help
 from polemos.cli.terminal import printable
 from polemos.cli.ingesting import IngestSummary, extract_to_stream, ingest_paths
 from polemos.budget import DEFAULT_MAX_CHARS, DEFAULT_SECONDS, DocumentBudget
@@ -401,6 +402,7 @@ app.add_typer(watching.app, name="watch")
 from polemos.cli import alerting  # noqa: E402 - it takes the event filter options defined above
 
 app.add_typer(alerting.app, name="alerts")
+unwrap_help(app)
 
 
 def main() -> None:
