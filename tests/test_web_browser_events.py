@@ -1,0 +1,29 @@
+"""The canonical events list in a real headless Chromium, as an analyst scans it: each row
+shows the sentence its event was coded from, linked to that sentence in the reader."""
+
+from __future__ import annotations
+
+import re
+
+from test_web_browser import browser, page, shot  # noqa: F401  (fixtures)
+from test_web_support import demo_store, served  # noqa: F401
+
+
+def test_each_canonical_event_shows_its_evidence_sentence_linked_to_the_reader(page):
+    page.goto("/events")
+    rows = page.locator("table.canonical-table tbody tr[data-canonical]")
+    assert rows.count() > 5
+    snippets = page.locator("table.canonical-table a.evidence-snippet")
+    assert snippets.count() == rows.count()  # every demo event has its evidence
+    first = snippets.first
+    text = first.inner_text()
+    assert len(text.split()) >= 5 and text[0].isupper()  # a sentence, not an id
+    href = first.get_attribute("href")
+    assert re.match(r"/documents/[^#]+#event-", href)
+    first.click()
+    page.wait_for_url(re.compile(r"/documents/.+#event-"))
+    # The reader opens at that event, and the sentence is in its text.
+    assert page.locator(href[href.index("#"):]).count() == 1
+    assert " ".join(text.rstrip("…").split()[:6]) in " ".join(page.locator("main").inner_text().split())
+    page.goto("/events")
+    shot(page, "events-with-evidence")
