@@ -38,3 +38,12 @@ def test_an_open_ended_figure_reads_the_same_for_the_event_and_each_source(page)
     sources = page.locator("ul.figures li").all_inner_texts()
     assert sources and all(re.match(r"> [\d,]+ ", line) for line in sources if "More than" in line)
     assert not any(re.match(r"\d+–0\b", line) for line in sources)  # before: "100000–0"
+
+
+def test_an_event_whose_actor_is_not_named_says_so_before_its_recipient(page):
+    page.goto("/events")
+    who = page.locator("table.canonical-table tbody tr[data-canonical] td:nth-child(3)").all_inner_texts()
+    assert not any(text.startswith("— →") for text in who)  # before: "— → Armenia"
+    assert any(re.match(r"unnamed actor → \w", text) for text in who)  # the demo has such events
+    page.goto("/review?view=canonical")
+    assert "— →" not in page.locator("main").inner_text()
