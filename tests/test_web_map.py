@@ -171,3 +171,23 @@ def test_a_division_is_a_filter_the_events_list_map_timeline_network_and_exports
     shot(page, "events-one-division")
     page.goto("/events?admin1=ZZZ-0%7CNowhere")
     assert page.locator("#events-total").inner_text() == "0"
+
+
+
+def test_the_cli_takes_the_division_the_map_names_and_counts_what_it_shaded(page, tmp_path_factory):
+    import json
+
+    from conftest import run_cli
+    from test_web_support import copy_store, demo_store as built_demo_store
+
+    page.goto("/map")
+    shaded = page.evaluate("() => fetch('/api/map/areas').then((r) => r.json())")["items"][0]
+    # A fresh copy of the store, which the map never looked at: the CLI places the events itself.
+    db = copy_store(built_demo_store(tmp_path_factory), tmp_path_factory.mktemp("cli-division"))
+    division = f"{shaded['code']}|{shaded['name']}"
+    listed = run_cli("events", "--db", str(db), "--admin1", division, "--format", "json", "--limit", "500")
+    assert listed.returncode == 0, listed.stderr.decode()[-2000:]
+    in_division = [json.loads(line) for line in listed.stdout.decode().splitlines() if line.strip()]
+    assert len(in_division) == shaded["events"] and all(event["country"] == shaded["country"] for event in in_division)
+    exported = run_cli("export", "--db", str(db), "--admin1", shaded["code"], "--canonical", "--format", "geojson", "-")
+    assert len(json.loads(exported.stdout)["features"]) == shaded["events"]
