@@ -134,3 +134,60 @@ def test_the_timeline_counts_by_iso_week_with_empty_weeks_shown_and_links_to_eac
     assert monday.weekday() == 0 and (sunday - monday).days == 6
     assert f"{monday.isocalendar()[0]}-W{monday.isocalendar()[1]:02d}" == first_week["period"]
     shot(page, "timeline-weeks")
+
+
+def test_a_division_is_a_filter_the_events_list_map_timeline_network_and_exports_share(page):
+    page.goto("/map")
+    page.wait_for_function(f"() => document.querySelectorAll('{DIVISIONS}').length > 10")
+    answer = page.evaluate("() => fetch('/api/map/areas').then((r) => r.json())")
+    busiest = answer["items"][0]
+    # The division's popup links to its events: the analyst clicks the shaded area, then "events".
+    page.evaluate(
+        "(code) => window.polemosMap.eachLayer((layer) => {"
+        " if (layer.options && layer.options.division === code && layer.getPopup()) layer.openPopup(); })", busiest["code"])
+    page.locator(".division-popup a", has_text="events").click()
+    page.wait_for_url(re.compile(r"/events\?.*admin1="))
+    listed = int(page.locator("#events-total").inner_text().replace(",", ""))
+    assert listed == busiest["events"]  # the list counts what the shading counted
+    assert page.locator("input[name=admin1]").input_value() == f"{busiest['code']}|{busiest['name']}"  # shown, removable
+    query = page.url.split("?", 1)[1]
+    page.goto("/events?" + query)  # the link reproduces the view
+    narrowed = page.evaluate(f"() => fetch('/api/map/areas?{query}').then((r) => r.json())")
+    assert [(item["code"], item["events"]) for item in narrowed["items"]] == [(busiest["code"], busiest["events"])]
+    timeline = page.evaluate(f"() => fetch('/api/timeline?{query}&granularity=year').then((r) => r.json())")
+    dated = sum(bucket["total"] for bucket in timeline["items"])
+    assert 0 < dated <= listed
+    network = page.evaluate(f"() => fetch('/api/network?{query}').then((r) => r.json())")
+    everywhere = page.evaluate("() => fetch('/api/network').then((r) => r.json())")
+    assert sum(e["events"] for e in network["edges"]) <= sum(e["events"] for e in everywhere["edges"])
+    for edge in network["edges"][:3]:  # each link of the narrowed network holds that many of the division's events
+        link = page.evaluate(f"() => fetch('/api/network/link?source={edge['source']}&target={edge['target']}&{query}')"
+                             ".then((r) => r.json())")
+        assert link["total"] == edge["events"]
+    exported = page.evaluate(f"() => fetch('/api/export?format=geojson&{query}&canonical=true').then((r) => r.json())")
+    assert len(exported["features"]) == listed
+    reports = int(page.evaluate(f"() => fetch('/api/events?{query}&limit=1').then((r) => r.json())")["total"])
+    assert reports >= listed  # each report of the division's real events
+    shot(page, "events-one-division")
+    page.goto("/events?admin1=ZZZ-0%7CNowhere")
+    assert page.locator("#events-total").inner_text() == "0"
+
+
+
+def test_the_cli_takes_the_division_the_map_names_and_counts_what_it_shaded(page, tmp_path_factory):
+    import json
+
+    from conftest import run_cli
+    from test_web_support import copy_store, demo_store as built_demo_store
+
+    page.goto("/map")
+    shaded = page.evaluate("() => fetch('/api/map/areas').then((r) => r.json())")["items"][0]
+    # A fresh copy of the store, which the map never looked at: the CLI places the events itself.
+    db = copy_store(built_demo_store(tmp_path_factory), tmp_path_factory.mktemp("cli-division"))
+    division = f"{shaded['code']}|{shaded['name']}"
+    listed = run_cli("events", "--db", str(db), "--admin1", division, "--format", "json", "--limit", "500")
+    assert listed.returncode == 0, listed.stderr.decode()[-2000:]
+    in_division = [json.loads(line) for line in listed.stdout.decode().splitlines() if line.strip()]
+    assert len(in_division) == shaded["events"] and all(event["country"] == shaded["country"] for event in in_division)
+    exported = run_cli("export", "--db", str(db), "--admin1", shaded["code"], "--canonical", "--format", "geojson", "-")
+    assert len(json.loads(exported.stdout)["features"]) == shaded["events"]

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from polemos.cli import evaluating, reviewing, serving, training, watching
+from polemos.cli.help_text import unwrap_help
 from polemos.cli.terminal import printable
 from polemos.cli.ingesting import IngestSummary, extract_to_stream, ingest_paths
 from polemos.budget import DEFAULT_MAX_CHARS, DEFAULT_SECONDS, DocumentBudget
@@ -235,12 +236,14 @@ DocOption = typer.Option(None, "--doc", help="Only events from this document.")
 SearchOption = typer.Option(None, "--search", "-s", help="Full-text search in the evidence.")
 RejectedOption = typer.Option(False, "--include-rejected", help="Include events an analyst rejected.")
 ReviewOption = typer.Option(None, "--review", help="Only events whose review is unreviewed, confirmed, corrected or rejected.")
+DivisionOption = typer.Option(None, "--admin1", help="Only events placed in this first-level division, as the map names it"
+                                                     " (CODE|Name, or CODE; see /api/map/areas).")
 ModalityOption = typer.Option(None, "--modality", help="Only events of these modalities, comma-separated: asserted (it"
                                                       " happened), future, hypothetical, negated.")
 
 
 def _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review=None, modality=None, acled=None,
-                  country=None, place=None):
+                  country=None, place=None, admin1=None):
     from polemos.store import REVIEW_FILTERS, EventFilter
     from polemos.store.event_filter import split_modalities
 
@@ -255,14 +258,20 @@ def _event_filter(store, actor, type, since, until, near, doc, q, include_reject
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--modality")
     try:
-        return EventFilter(
+        chosen = EventFilter(
             actor=actor, type=type, since=since, until=until, near=point, doc=store.resolve_id(doc) if doc else None,
             q=q, include_rejected=include_rejected, review=review, modality=modality, acled=acled,
-            country=country, place=place,
+            country=country, place=place, admin1=admin1,
         )
     except ValueError as error:  # "type: 'ATTACK' is not a PLOVER type; choose among …"
         option, _, message = str(error).partition(": ")
         raise typer.BadParameter(message, param_hint=f"--{option}")
+    if chosen.admin1:  # the events stored since the map last looked get their division first
+        from polemos.geo.admin1_areas import Admin1Areas
+        from polemos.store.map_areas import place_new_points
+
+        place_new_points(store, Admin1Areas())
+    return chosen
 
 
 @app.command()
@@ -271,7 +280,7 @@ def events(
     since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, near: Optional[str] = NearOption,
     doc: Optional[str] = DocOption, q: Optional[str] = SearchOption, include_rejected: bool = RejectedOption,
     review: Optional[str] = ReviewOption, modality: Optional[str] = ModalityOption, acled: Optional[str] = AcledOption,
-    country: Optional[str] = CountryOption, place: Optional[str] = PlaceOption,
+    country: Optional[str] = CountryOption, place: Optional[str] = PlaceOption, admin1: Optional[str] = DivisionOption,
     reports: bool = typer.Option(False, "--reports", help="List each document's events (reports) instead of canonical events."),
     sort: Optional[str] = typer.Option(None, help="date, type, place, country, dead, sources (canonical), confidence (reports)…;"
                                                   " prefix - for descending. Default -date."),
@@ -290,7 +299,7 @@ def events(
     try:
         with open_store(db) as store:
             chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review, modality, acled,
-                                   country, place)
+                                   country, place, admin1)
             listed = store.events if reports else store.canonical_events
             items, total = listed(chosen, limit=limit, offset=offset, sort=sort)
     except ValueError as error:  # an unknown --sort
@@ -309,7 +318,7 @@ def export(
     since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, near: Optional[str] = NearOption,
     doc: Optional[str] = DocOption, q: Optional[str] = SearchOption, include_rejected: bool = RejectedOption,
     review: Optional[str] = ReviewOption, modality: Optional[str] = ModalityOption, acled: Optional[str] = AcledOption,
-    country: Optional[str] = CountryOption, place: Optional[str] = PlaceOption,
+    country: Optional[str] = CountryOption, place: Optional[str] = PlaceOption, admin1: Optional[str] = DivisionOption,
     canonical: bool = typer.Option(False, "--canonical", help="One row per canonical event (fused across documents) instead of"
                                                               " one per document's report."),
     all_types: bool = typer.Option(False, "--all-types", help="ACLED CSV: also the events of types ACLED does not code"
@@ -332,7 +341,7 @@ def export(
     try:
         with open_store(db) as store:
             chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review, modality, acled,
-                                   country, place)
+                                   country, place, admin1)
             gazetteer = built_gazetteer()
             try:
                 count = export_events(store, chosen, fmt, out_path, canonical=canonical, all_types=all_types,
@@ -401,6 +410,7 @@ app.add_typer(watching.app, name="watch")
 from polemos.cli import alerting  # noqa: E402 - it takes the event filter options defined above
 
 app.add_typer(alerting.app, name="alerts")
+unwrap_help(app)
 
 
 def main() -> None:

@@ -22,6 +22,7 @@ from polemos.store.fusion_state import SQLFusionState
 from polemos.record import place_precision
 from polemos.store.decisions import apply_canonical_reviews, load_links
 from polemos.store.dialect import SQLITE
+from polemos.store.division_filter import canonical_division_condition
 from polemos.store.event_filter import (
     ACLED_MATCH, SCAN_IN_ORDER_ABOVE, EventFilter, actor_match, actor_parameters, near_condition, order_by,
     place_conditions,
@@ -157,6 +158,10 @@ def canonical_conditions(filter: EventFilter, dialect=SQLITE, scan_in_order: boo
     place_clauses, place_params = place_conditions("c", filter, dialect)
     clauses += place_clauses
     params += place_params
+    if filter.admin1:
+        division_clause, division_params = canonical_division_condition(filter.admin1, dialect)
+        clauses.append(division_clause)
+        params += division_params
     if filter.near:
         near_clause, near_params = near_condition("c", filter.near)
         clauses.append(near_clause)

@@ -16,6 +16,7 @@ from typing import Any, Optional
 
 from polemos.codes import PLOVER_TYPES, acled_category, acled_event_types
 from polemos.store.dialect import SQLITE
+from polemos.store.division_filter import checked_division, report_division_condition
 from polemos.store.documents import like_pattern
 from polemos.store.events import REVIEW_STATUSES
 
@@ -53,6 +54,7 @@ class EventFilter:
     include_rejected: bool = False
     review: Optional[str] = None  # unreviewed | confirmed | rejected | corrected (the review queue)
     modality: Optional[str] = None  # asserted | future | hypothetical | negated (comma-separated for several)
+    admin1: Optional[str] = None  # the map's first-level division, "CODE|Name" or CODE (division_filter)
 
     def __post_init__(self) -> None:
         """Check every value and spell it as the store does, so a mistake is an error naming
@@ -68,6 +70,7 @@ class EventFilter:
             self.country = checked_country(self.country)
         if self.place is not None:
             self.place = " ".join(self.place.split()) or None
+        self.admin1 = checked_division(self.admin1)
         self.since = date_bound(self.since, "since", first=True)
         self.until = date_bound(self.until, "until", first=False)
 
@@ -123,6 +126,10 @@ def event_conditions(filter: EventFilter, dialect=SQLITE, scan_in_order: bool = 
     place_clauses, place_params = place_conditions("e", filter, dialect)
     clauses += place_clauses
     params += place_params
+    if filter.admin1:
+        division_clause, division_params = report_division_condition(filter.admin1, dialect)
+        clauses.append(division_clause)
+        params += division_params
     if filter.near:
         near_clause, near_params = near_condition("e", filter.near)
         clauses.append(near_clause)

@@ -15,7 +15,7 @@ from polemos.store.event_filter import split_types
 
 def _needs_events(filter: EventFilter) -> bool:
     """Whether the filter tests anything beyond what a link row holds (type and dates)."""
-    return any((filter.actor, filter.near, filter.country, filter.place, filter.doc,
+    return any((filter.actor, filter.near, filter.country, filter.place, filter.admin1, filter.doc,
                 filter.q, filter.acled, filter.review, filter.modality))
 
 

@@ -18,6 +18,7 @@ from polemos.store import EventFilter
 from polemos.store.actor_profile import events_by_month, top_counterparts
 from polemos.store.canonical import CANONICAL_SORTS
 from polemos.store.event_filter import EVENT_SORTS
+from polemos.store.evidence_snippets import first_evidence
 from polemos.store.events import REVIEW_STATUSES
 from polemos.web import queries
 from polemos.web.api import load_event, load_record, store_of
@@ -114,6 +115,9 @@ def events_page(request: Request, filter: EventFilter = Depends(event_filter), p
     else:
         sort = checked_sort(sort, CANONICAL_SORTS)
         items, total = store.canonical_events(filter, limit=page.limit, offset=page.offset, sort=sort)
+        snippets = first_evidence(store.connection, [(item.get("earliest_report") or {}).get("report_id") for item in items])
+        for item in items:
+            item["evidence_snippet"] = snippets.get((item.get("earliest_report") or {}).get("report_id"))
         types = queries.canonical_type_counts(store, filter)
     view_args = {**args, **({"view": view} if view == "reports" else {})}
     return render(

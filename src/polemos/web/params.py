@@ -10,12 +10,13 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from fastapi import HTTPException, Query
+from fastapi import HTTPException, Query, Request
 
 from polemos.store import MODALITIES, REVIEW_FILTERS, EventFilter
 from polemos.store.event_filter import split_modalities
 from polemos.store.canonical import CANONICAL_SORTS
 from polemos.store.event_filter import EVENT_SORTS
+from polemos.store.map_areas import place_new_points
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # no filter needs them; NUL breaks full-text search
 
@@ -47,13 +48,17 @@ def event_filter(
     acled: Optional[str] = Query(None, max_length=100, description="ACLED event type or sub-event type."),
     country: Optional[str] = Query(None, max_length=10, description="ISO 3166 alpha-3 code of the event's country."),
     place: Optional[str] = Query(None, max_length=200, description="Words of the event's place name."),
+    admin1: Optional[str] = Query(None, max_length=200, description=(
+        "First-level division (state, province) as the map names it: CODE|Name, or CODE; only events placed"
+        " in it precisely enough (a point, a town, a district, the division) match.")),
     include_rejected: bool = Query(False, description="Also list events an analyst rejected."),
     review: Optional[str] = Query(None, max_length=20, description=f"Review state: {', '.join(REVIEW_FILTERS)}."),
     modality: Optional[str] = Query(None, max_length=100, description=(
         f"Modalities, comma-separated: {', '.join(MODALITIES)} (only asserted events happened).")),
+    request: Request = None,  # type: ignore[assignment]  # None when called outside a request (watchlists)
 ) -> EventFilter:
     for name, value in (("actor", actor), ("type", type), ("near", near), ("doc", doc), ("q", q), ("acled", acled),
-                        ("country", country), ("place", place)):
+                        ("country", country), ("place", place), ("admin1", admin1)):
         if value and _CONTROL.search(value):
             raise HTTPException(422, f"{name}: control characters are not allowed")
     review, modality = _blank_to_none(review), _blank_to_none(modality)
@@ -64,14 +69,25 @@ def event_filter(
     except ValueError as error:
         raise HTTPException(422, str(error)) from None
     try:
-        return EventFilter(
+        filter = EventFilter(
             actor=_blank_to_none(actor), type=_blank_to_none(type), since=since, until=until,
             near=_near(near), doc=_blank_to_none(doc), q=_blank_to_none(q), acled=_blank_to_none(acled),
             country=_blank_to_none(country), place=_blank_to_none(place),
-            include_rejected=include_rejected, review=review, modality=modality,
+            include_rejected=include_rejected, review=review, modality=modality, admin1=_blank_to_none(admin1),
         )
     except ValueError as error:  # an unknown type or ACLED category, a date that is none
         raise HTTPException(422, str(error)) from None
+    if filter.admin1 and request is not None:
+        place_in_divisions(request)
+    return filter
+
+
+def place_in_divisions(request: Request) -> None:
+    """Give the canonical events stored since the map last looked their division, so a filter
+    by division finds them too (a no-op when every precise place already has one)."""
+    from polemos.web.api import store_of  # the API module imports this one
+
+    place_new_points(store_of(request), request.app.state.admin1_areas)
 
 
 def event_sort(sort: Optional[str] = Query(
@@ -100,7 +116,7 @@ def filter_query(filter: EventFilter) -> dict[str, str]:
         "near": ",".join(f"{v:g}" for v in filter.near) if filter.near else None,
         "doc": filter.doc, "q": filter.q, "acled": filter.acled, "country": filter.country, "place": filter.place,
         "include_rejected": "true" if filter.include_rejected else None, "review": filter.review,
-        "modality": filter.modality,
+        "modality": filter.modality, "admin1": filter.admin1,
     }
     return {key: value for key, value in values.items() if value}
 

@@ -178,7 +178,7 @@ FILTER_PARAMS = ("actor", "type", "since", "until", "country", "place", "near", 
 
 def _filter_params(given: dict) -> dict:
     """The event filter's parameters from a query or a JSON body; others (paging, view) are ignored."""
-    return {**{key: None for key in FILTER_PARAMS}, "doc": None, "include_rejected": False, "review": None,
+    return {**{key: None for key in FILTER_PARAMS}, "doc": None, "include_rejected": False, "review": None, "admin1": None,
             **{key: (given.get(key) or None) for key in FILTER_PARAMS}}
 
 

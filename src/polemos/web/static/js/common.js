@@ -72,8 +72,8 @@ window.polemos = (function () {
 
   /* The card shown when a point on the map or a bar on the timeline is clicked. */
   function eventCard(event) {
-    const who = (event.actor_names || []).join(", ") || "—";
     const whom = (event.recipient_names || []).join(", ");
+    const who = (event.actor_names || []).join(", ") || (whom ? "unnamed actor" : "—");
     const dead = figureText((event.size || {}).dead);
     const status = event.review ? event.review.status : "unreviewed";
     const evidence = (event.evidence || []).map((span) => span.text).join(" … ");
@@ -94,8 +94,8 @@ window.polemos = (function () {
 
   /* A canonical event's card: the consensus, then each source's sentence linked to its reader. */
   function canonicalCard(event) {
-    const who = (event.actor_names || []).join(", ") || "—";
     const whom = (event.recipient_names || []).join(", ");
+    const who = (event.actor_names || []).join(", ") || (whom ? "unnamed actor" : "—");
     const dead = figureText((event.size || {}).dead);
     const modality = event.modality && event.modality !== "asserted"
       ? el("span", { className: "badge modality modality-" + event.modality, title: "not said to have happened" }, event.modality) : null;

@@ -137,6 +137,7 @@
           path.options.division = feature.id;
           path.bindTooltip((feature.properties.name || feature.id) + " (" + country + "): "
             + (item ? item.events + " events, " + item.fatalities + " deaths" : "no events"), { sticky: true });
+          path.bindPopup(() => divisionPopup(country, feature, item, query), { className: "division-popup" });
           path.on("click", () => map.fitBounds(path.getBounds(), { maxZoom: 9 }));
         },
       }).addTo(layer);
@@ -145,6 +146,18 @@
     else document.getElementById("shade-legend").replaceChildren();
     countryLevelList(document.getElementById("country-level"), answer, query);
     return answer;
+  }
+
+  /* A division as a filter: its events, or every view of the workspace, narrowed to it. */
+  function divisionPopup(country, feature, item, query) {
+    const name = feature.properties.name || feature.id;
+    const narrowed = joinQuery(query.replace(/(^|&)admin1=[^&]*/g, ""), "admin1=" + encodeURIComponent(feature.id + "|" + name));
+    const link = (path, text) => el("a", { href: path + "?" + narrowed, className: "division-link" }, text);
+    return el("div", {},
+      el("strong", {}, name + " (" + country + ")"),
+      el("p", { className: "small" }, item ? item.events + " events, " + item.fatalities + " deaths" : "no events in this view"),
+      el("p", { className: "small" }, "Only this division: ", link("/events", "events"), " · ", link("/map", "map"), " · ",
+        link("/timeline", "timeline"), " · ", link("/network", "network")));
   }
 
   function countryLevelList(container, answer, query) {
