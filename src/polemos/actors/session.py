@@ -7,6 +7,7 @@ record already holds, so the resolver keeps no state between documents and
 
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import dataclass
 from datetime import date
 from typing import Optional
@@ -54,6 +55,7 @@ class DocumentActors:
         self.when: Optional[date] = parse_date(record.document.published)
         self.actors: dict[str, Actor] = {actor.id: actor for actor in record.actors}
         self._mentions = {(a.id, m.start, m.end) for a in record.actors for m in a.mentions}
+        self._sorted_mentions: set[str] = set()  # actors whose mentions this session has put in order
         self.subject_by_sentence: dict[int, str] = {}
         self.group_subject_by_sentence: dict[int, str] = {}  # subjects "they" can stand for
         self.last_person: Optional[str] = None
@@ -111,9 +113,14 @@ class DocumentActors:
         key = (actor.id, span.start_char, span.end_char)
         if key not in self._mentions:
             self._mentions.add(key)
-            actor.mentions.append(Mention(span.text, span.start_char, span.end_char,
-                                          self.record.sentence_at(span.start_char)))
-            actor.mentions.sort(key=lambda mention: mention.start)
+            mention = Mention(span.text, span.start_char, span.end_char, self.record.sentence_at(span.start_char))
+            if actor.id in self._sorted_mentions:
+                # insert in place: sorting the whole list per mention was quadratic in a long document
+                insort(actor.mentions, mention, key=lambda m: m.start)
+            else:
+                actor.mentions.append(mention)
+                actor.mentions.sort(key=lambda m: m.start)
+                self._sorted_mentions.add(actor.id)
         self._remember(actor, span)
         return actor
 

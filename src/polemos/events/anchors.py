@@ -163,6 +163,8 @@ class Anchors:
                                      if t.type in DATE_TYPES and _concrete(t) and not _stamp(record.text, t)])
         self.quantities = _locate(doc, list(enumerate(record.quantities)))
         self.paragraph_starts = _paragraph_starts(record.text)
+        # Doc.text joins every token on each access: once per date looked up made the stage quadratic.
+        self._doc_length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
         # Sorted views for looking up one sentence's items: scanning every item of the document
         # for every event made the stage quadratic in a long document.
         self._timexes_by_token = sorted(self.timexes, key=lambda a: a.token.i)
@@ -523,7 +525,7 @@ class Anchors:
 
     def _named_after(self, timex: Timex) -> Token | None:
         """The noun a date stands before ("the May 3 shooting", "Sunday's news conference")."""
-        following = self.doc.char_span(timex.end, len(self.doc.text), alignment_mode="expand")
+        following = self.doc.char_span(timex.end, self._doc_length, alignment_mode="expand")
         if following is None or not len(following):
             return None
         token = following[0]
