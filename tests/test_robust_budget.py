@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
-import time
 
 from conftest import run_cli
 from polemos.figures import FigureExtractor
@@ -47,12 +46,11 @@ def test_a_document_over_its_time_budget_is_stored_with_what_was_done_and_marked
     assert shown["sentences"]  # what was done before the budget ran out is kept
 
 
-def test_a_long_run_of_numbers_costs_linear_time_in_the_figure_scan():
+def test_a_long_run_of_numbers_is_read_whole():
+    # Its cost per length is measured in benchmarks/worst_case.py (README "Worst cases"), not here.
     text = " ".join(f"{i % 997 + 2} civilians killed" for i in range(100_000 // 20))
-    started = time.perf_counter()
     quantities = FigureExtractor().extract(text)
-    assert len(quantities) > 4000
-    assert time.perf_counter() - started < 3.0  # the scan from each number to its sentence's ends took 7 s
+    assert len(quantities) == 5000 and {q.category for q in quantities} == {"dead"}
 
 
 def test_a_date_shift_past_the_calendar_leaves_the_rest_of_the_analysis_whole(tmp_path):
