@@ -13,7 +13,7 @@ import pytest
 
 from polemos.eval.events import SentenceCoder
 from polemos.store import EventFilter, open_store
-from polemos.web import queries
+from polemos.store import queries
 
 pytestmark = pytest.mark.slow
 

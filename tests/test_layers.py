@@ -124,6 +124,33 @@ def test_fusion_is_pure_and_runs_no_sql():
     assert not running_sql, running_sql
 
 
+# Who may run SQL: the store on its tables, geo on its own gazetteer index file.
+SQL_RUNNERS = {"store", "geo"}
+SQL_METHODS = {"execute", "executemany", "executescript"}
+
+
+def _sql_uses(path: Path) -> list[str]:
+    """Each ``….execute(…)``-like call and each use of a ``….connection`` attribute in ``path``
+    (``multiprocessing.connection``, a module, is no database's)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SQL_METHODS:
+            found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} .{node.func.attr}(")
+        elif (isinstance(node, ast.Attribute) and node.attr == "connection"
+              and not (isinstance(node.value, ast.Name) and node.value.id == "multiprocessing")):
+            found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} .connection")
+    return found
+
+
+def test_only_the_store_runs_sql_against_its_tables():
+    """Web, export, alerts, evaluation and the command line reach the store's tables through the
+    functions of ``polemos.store`` (``store/queries.py``, ``store/exports.py``, ``store/alerts.py``,
+    …), never through its connection: one boundary to change when a table or a backend does."""
+    strays = [use for path in sorted(PACKAGE.rglob("*.py")) if _part(_module_name(path)) not in SQL_RUNNERS
+              for use in _sql_uses(path)]
+    assert not strays, "\n".join(strays)
+
+
 def test_the_modules_import_each_other_without_cycles_lazy_imports_included():
     """A cycle hidden in an import inside a function is still a cycle: it is how the store and
     fusion came to import each other. Imports under ``TYPE_CHECKING`` do not count; the

@@ -32,7 +32,7 @@ def empty_store(tmp_path):
 
 
 def test_the_store_filters_by_modality_and_never_fuses_an_announced_event_with_one_that_happened(empty_store):
-    from polemos.web import queries
+    from polemos.store import queries
 
     store = empty_store
     store.add(modal_record())

@@ -9,7 +9,7 @@ import pytest
 from made_up_records import karabakh_record
 from polemos.store import EventFilter, open_store
 from polemos.store.network import canonical_network, link_events
-from polemos.web import queries
+from polemos.store import queries
 from test_store_fusion import second_outlet
 
 

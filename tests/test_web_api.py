@@ -12,7 +12,7 @@ import pytest
 from pg import postgres_server, postgres_url  # noqa: F401 - fixtures
 from polemos.record import Actor, DocumentInfo, Event, Evidence, ExtractionRecord, Mention, Sentence
 from polemos.store import EventFilter, open_store
-from polemos.web import queries
+from polemos.store import queries
 from test_web_support import HOSTILE_ID, HOSTILE_SCRIPT, HOSTILE_TITLE, Server, copy_store, demo_store, served  # noqa: F401
 
 pytestmark = pytest.mark.slow

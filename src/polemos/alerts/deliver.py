@@ -30,6 +30,7 @@ import httpx
 from polemos.alerts.sealing import SealingError
 from polemos.alerts.watchlists import Watchlists
 from polemos.ingest.fetch import PrivateAddress, checked_addresses, pinned_request
+from polemos.store import alerts as alert_rows
 from polemos.store.watch import now
 
 MAX_ATTEMPTS = 6
@@ -81,13 +82,9 @@ def deliver_pending(store, config: DeliveryConfig | None = None, at: Optional[da
     """Send every delivery that is due; returns one line per watchlist and channel saying what happened."""
     config = config or DeliveryConfig.from_environment()
     moment = (at or datetime.now(timezone.utc)).isoformat(timespec="seconds")
-    rows = store.connection.execute(
-        "SELECT d.alert_id, d.channel, d.attempts, a.* FROM alert_deliveries d JOIN alerts a ON a.id = d.alert_id"
-        " WHERE d.status = 'pending' AND (d.next_attempt IS NULL OR d.next_attempt <= ?)"
-        " ORDER BY a.watchlist, a.updated_at, a.id", (moment,)).fetchall()
     due: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for row in rows:
-        due[(row["watchlist"], row["channel"])].append(dict(row))
+    for row in alert_rows.due_deliveries(store, moment):
+        due[(row["watchlist"], row["channel"])].append(row)
     watchlists = Watchlists(store)
     lines = []
     try:
@@ -204,14 +201,9 @@ def _send_digest(watchlist, alerts: list[dict], config: DeliveryConfig) -> Optio
 def _record(store, alert: dict, channel: str, error: Optional[str]) -> None:
     with store.transaction():
         if error is None:
-            store.connection.execute(
-                "UPDATE alert_deliveries SET status = 'sent', attempts = attempts + 1, last_error = NULL, sent_at = ?"
-                " WHERE alert_id = ? AND channel = ?", (now(), alert["id"], channel))
+            alert_rows.delivery_sent(store, alert["id"], channel, now())
             return
         attempts = alert["attempts"] + 1
         wait = timedelta(seconds=FIRST_RETRY_SECONDS * 2 ** (attempts - 1))
-        store.connection.execute(
-            "UPDATE alert_deliveries SET status = ?, attempts = ?, last_error = ?, next_attempt = ?"
-            " WHERE alert_id = ? AND channel = ?",
-            ("failed" if attempts >= MAX_ATTEMPTS else "pending", attempts, error[:500],
-             (datetime.now(timezone.utc) + wait).isoformat(timespec="seconds"), alert["id"], channel))
+        alert_rows.delivery_failed(store, alert["id"], channel, "failed" if attempts >= MAX_ATTEMPTS else "pending",
+                                   attempts, error[:500], (datetime.now(timezone.utc) + wait).isoformat(timespec="seconds"))

@@ -15,11 +15,10 @@ from typing import Iterable, Optional
 
 from polemos.alerts.watchlists import Watchlist
 from polemos.record import size_figure
-from polemos.store.canonical import canonical_conditions, canonical_view
+from polemos.store import alerts as alert_rows
 from polemos.store.watch import now
 
 CHANNELS = ("webhook", "email")
-IN_CHUNK = 500  # document ids per IN (…) list
 
 
 def alert_id(watchlist: str, key: str) -> str:
@@ -28,25 +27,7 @@ def alert_id(watchlist: str, key: str) -> str:
 
 def matching_events(store, watchlist: Watchlist, doc_ids: Optional[list[str]] = None) -> list[dict]:
     """Canonical events matching the watchlist (only those fed by ``doc_ids`` when given)."""
-    where, params = canonical_conditions(watchlist.filter, store.dialect)
-    if watchlist.min_dead is not None:
-        where += " AND c.dead_value >= ?"
-        params.append(watchlist.min_dead)
-    if doc_ids is None:
-        return _views(store, where, params)
-    found: dict[str, dict] = {}
-    for start in range(0, len(doc_ids), IN_CHUNK):
-        chunk = doc_ids[start:start + IN_CHUNK]
-        fed = f" AND c.id IN (SELECT m.canonical_id FROM canonical_members m WHERE m.doc_id IN ({','.join('?' * len(chunk))}))"
-        for view in _views(store, where + fed, [*params, *chunk]):
-            found[view["id"]] = view
-    return list(found.values())
-
-
-def _views(store, where: str, params: list) -> list[dict]:
-    rows = store.connection.execute(
-        f"SELECT c.view_json FROM canonical_events c WHERE {where} ORDER BY c.date_begin, c.id", params).fetchall()
-    return [canonical_view(row["view_json"]) for row in rows]
+    return alert_rows.matching_canonical_views(store, watchlist.filter, watchlist.min_dead, doc_ids)
 
 
 def dead_of(view: dict) -> Optional[float]:
@@ -99,52 +80,33 @@ def record_alerts(store, watchlist: Watchlist, doc_ids: Iterable[str], baseline:
 
 
 def _record_one(store, watchlist: Watchlist, view: dict, baseline: bool) -> bool:
-    connection = store.connection
     ident = alert_id(watchlist.name, view["id"])
     summary = summary_of(view)
     dead = summary["dead_reported_max"]
-    known = connection.execute("SELECT dead_value, baseline FROM alerts WHERE id = ?", (ident,)).fetchone()
+    known = alert_rows.known_alert(store, ident)
     if known is None:
-        connection.execute(
-            "INSERT INTO alerts (id, watchlist, kind, canonical_id, dead_value, title, summary_json, baseline,"
-            " created_at, updated_at) VALUES (?, ?, 'event', ?, ?, ?, ?, ?, ?, ?)",
-            (ident, watchlist.name, view["id"], dead, title_of(summary), json.dumps(summary), int(baseline), now(), now()))
+        alert_rows.insert_event_alert(store, ident, watchlist.name, view["id"], dead, title_of(summary),
+                                      json.dumps(summary), baseline, now())
         if not baseline:
-            queue_deliveries(connection, watchlist, ident)
+            queue_deliveries(store, watchlist, ident)
         return not baseline
     rose = dead is not None and (known["dead_value"] is None or dead > known["dead_value"])
     if rose:
-        connection.execute(
-            "UPDATE alerts SET dead_value = ?, title = ?, summary_json = ?, baseline = 0, updated_at = ? WHERE id = ?",
-            (dead, title_of(summary, known["dead_value"]), json.dumps(summary), now(), ident))
-        queue_deliveries(connection, watchlist, ident)
+        alert_rows.raise_alert(store, ident, dead, title_of(summary, known["dead_value"]), json.dumps(summary), now())
+        queue_deliveries(store, watchlist, ident)
         return True
-    connection.execute("UPDATE alerts SET summary_json = ? WHERE id = ?", (json.dumps(summary), ident))
+    alert_rows.update_alert_summary(store, ident, json.dumps(summary))
     return False
 
 
-def queue_deliveries(connection, watchlist: Watchlist, ident: str) -> None:
+def queue_deliveries(store, watchlist: Watchlist, ident: str) -> None:
     """(Re)queue the alert on each channel the watchlist has."""
-    for channel, wanted in (("webhook", watchlist.webhook_url), ("email", watchlist.email_to)):
-        if not wanted:
-            continue
-        connection.execute("DELETE FROM alert_deliveries WHERE alert_id = ? AND channel = ?", (ident, channel))
-        connection.execute(
-            "INSERT INTO alert_deliveries (alert_id, channel, status, attempts) VALUES (?, ?, 'pending', 0)",
-            (ident, channel))
+    alert_rows.queue_deliveries(store, ident, [channel for channel, wanted in
+                                               (("webhook", watchlist.webhook_url), ("email", watchlist.email_to))
+                                               if wanted])
 
 
 def alerts_of(store, name: str, limit: int = 50, include_baseline: bool = False) -> list[dict]:
     """A watchlist's alerts, most recently raised first."""
-    rows = store.connection.execute(
-        "SELECT * FROM alerts WHERE watchlist = ?" + ("" if include_baseline else " AND baseline = 0") +
-        " ORDER BY updated_at DESC, id LIMIT ?", (name, limit)).fetchall()
-    return [{**dict(row), "summary": json.loads(row["summary_json"]), "deliveries": _deliveries(store, row["id"])}
-            for row in rows]
-
-
-def _deliveries(store, ident: str) -> list[dict]:
-    rows = store.connection.execute(
-        "SELECT channel, status, attempts, last_error, sent_at FROM alert_deliveries WHERE alert_id = ? ORDER BY channel",
-        (ident,)).fetchall()
-    return [dict(row) for row in rows]
+    return [{**row, "summary": json.loads(row["summary_json"]), "deliveries": alert_rows.deliveries_of(store, row["id"])}
+            for row in alert_rows.watchlist_alerts(store, name, limit, include_baseline)]

@@ -16,7 +16,7 @@ from typing import Optional
 
 from polemos.alerts.matching import alert_id, queue_deliveries
 from polemos.alerts.watchlists import Watchlist
-from polemos.store.canonical import canonical_conditions
+from polemos.store import alerts as alert_rows
 from polemos.store.watch import now
 
 WEEKS = 8
@@ -28,18 +28,12 @@ RULE = (f"this week's count of matching events is at least {MIN_COUNT} and more 
 
 def weekly_counts(store, watchlist: Watchlist, today: date) -> list[int]:
     """Counts of matching canonical events per seven-day window, oldest first, the last ending ``today``."""
-    where, params = canonical_conditions(watchlist.filter, store.dialect)
-    if watchlist.min_dead is not None:
-        where += " AND c.dead_value >= ?"
-        params.append(watchlist.min_dead)
     first = today - timedelta(days=7 * (WEEKS + 1) - 1)
-    rows = store.connection.execute(
-        f"SELECT substr(c.date_begin, 1, 10) AS day FROM canonical_events c WHERE {where}"
-        " AND c.date_begin >= ? AND c.date_begin <= ?", [*params, first.isoformat(), today.isoformat() + "~"]).fetchall()
+    days = alert_rows.matching_days(store, watchlist.filter, watchlist.min_dead, first.isoformat(), today.isoformat())
     counts = [0] * (WEEKS + 1)
-    for row in rows:
+    for text in days:
         try:
-            day = date.fromisoformat(row["day"])
+            day = date.fromisoformat(text)
         except (TypeError, ValueError):
             continue
         counts[min(WEEKS, (day - first).days // 7)] += 1
@@ -63,11 +57,7 @@ def trend_alert(store, watchlist: Watchlist, today: Optional[date] = None) -> Op
     title = (f"Rising: {current} matching events in the 7 days to {today.isoformat()}, against a mean of {mean:.1f}"
              f" (deviation {deviation:.1f}) over the {WEEKS} weeks before")
     with store.transaction():
-        cursor = store.connection.execute(
-            "INSERT INTO alerts (id, watchlist, kind, canonical_id, dead_value, title, summary_json, baseline, created_at,"
-            " updated_at) VALUES (?, ?, 'trend', NULL, NULL, ?, ?, 0, ?, ?) ON CONFLICT DO NOTHING",
-            (ident, watchlist.name, title, json.dumps(summary), now(), now()))
-        if cursor.rowcount != 1:
+        if not alert_rows.insert_trend_alert(store, ident, watchlist.name, title, json.dumps(summary), now()):
             return None
-        queue_deliveries(store.connection, watchlist, ident)
+        queue_deliveries(store, watchlist, ident)
     return ident

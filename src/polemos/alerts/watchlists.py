@@ -11,6 +11,7 @@ from typing import Optional
 from urllib.parse import urlsplit
 
 from polemos.alerts.sealing import SealingError, is_sealed, load_key, open_secret, seal
+from polemos.store import alerts as alert_rows
 from polemos.store.event_filter import EventFilter
 from polemos.store.watch import now
 
@@ -100,7 +101,6 @@ class Watchlists:
 
     def __init__(self, store):
         self.store = store
-        self.connection = store.connection
 
     def add(self, watchlist: Watchlist) -> Watchlist:
         """Save a new watchlist, its webhook secret sealed; ValueError when the name is taken
@@ -112,20 +112,17 @@ class Watchlists:
         sealed_url = seal(watchlist.webhook_url, key) if key else None  # its path is often a credential too
         sealed = seal(watchlist.webhook_secret, key) if key else None
         with self.store.transaction():
-            cursor = self.connection.execute(
-                "INSERT INTO watchlists (name, filter_json, trend, webhook_url, webhook_secret, email_to, created_at,"
-                " webhook_private_ok) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (watchlist.name, watchlist.filter_json(), int(watchlist.trend), sealed_url,
-                 sealed, watchlist.email_to, watchlist.created_at, int(watchlist.webhook_private_ok)))
-        if cursor.rowcount != 1:
+            added = alert_rows.insert_watchlist(self.store, watchlist.name, watchlist.filter_json(), watchlist.trend,
+                                                sealed_url, sealed, watchlist.email_to, watchlist.created_at,
+                                                watchlist.webhook_private_ok)
+        if not added:
             raise ValueError(f"a watchlist named {watchlist.name!r} exists already")
         return watchlist
 
     def seal_plain_secrets(self) -> int:
         """Seal the webhook addresses and secrets kept in the clear by a version before sealing;
         how many watchlists were."""
-        rows = self.connection.execute(
-            "SELECT name, webhook_url, webhook_secret FROM watchlists WHERE webhook_url IS NOT NULL").fetchall()
+        rows = alert_rows.webhook_rows(self.store)
         plain = [row for row in rows if not (is_sealed(row["webhook_url"]) and is_sealed(row["webhook_secret"]))]
         if not plain:
             return 0
@@ -136,23 +133,18 @@ class Watchlists:
 
         with self.store.transaction():
             for row in plain:
-                self.connection.execute(
-                    "UPDATE watchlists SET webhook_url = ?, webhook_secret = ? WHERE name = ? AND webhook_url = ?",
-                    (sealed(row["webhook_url"]), sealed(row["webhook_secret"]), row["name"], row["webhook_url"]))
+                alert_rows.replace_webhook(self.store, row["name"], row["webhook_url"], sealed(row["webhook_url"]),
+                                           sealed(row["webhook_secret"]))
         return len(plain)
 
     def all(self) -> list[Watchlist]:
-        return [from_row(row) for row in self.connection.execute("SELECT * FROM watchlists ORDER BY name")]
+        return [from_row(row) for row in alert_rows.watchlist_rows(self.store)]
 
     def get(self, name: str) -> Optional[Watchlist]:
-        row = self.connection.execute("SELECT * FROM watchlists WHERE name = ?", (name,)).fetchone()
+        row = alert_rows.watchlist_row(self.store, name)
         return from_row(row) if row else None
 
     def remove(self, name: str) -> bool:
         """Delete a watchlist with its alerts; False when there was none of that name."""
         with self.store.transaction():
-            self.connection.execute(
-                "DELETE FROM alert_deliveries WHERE alert_id IN (SELECT id FROM alerts WHERE watchlist = ?)", (name,))
-            self.connection.execute("DELETE FROM alerts WHERE watchlist = ?", (name,))
-            cursor = self.connection.execute("DELETE FROM watchlists WHERE name = ?", (name,))
-        return cursor.rowcount == 1
+            return alert_rows.delete_watchlist(self.store, name)

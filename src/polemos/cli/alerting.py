@@ -51,20 +51,22 @@ def add(
 
 
 def _baseline_count(store, name: str) -> int:
-    return store.connection.execute("SELECT COUNT(*) FROM alerts WHERE watchlist = ? AND baseline = 1", (name,)).fetchone()[0]
+    from polemos.store.alerts import alert_count
+
+    return alert_count(store, name, baseline=True)
 
 
 @app.command("list")
 def list_watchlists(db: Optional[str] = DbOption, as_json: bool = typer.Option(False, "--json")):
     """Watchlists with their filters, channels and alert counts."""
     from polemos.alerts import Watchlists
+    from polemos.store.alerts import alert_count
 
     with _open(db) as store:
         rows = []
         for watchlist in Watchlists(store).all():
             shown = watchlist.public()
-            shown["alerts"] = store.connection.execute(
-                "SELECT COUNT(*) FROM alerts WHERE watchlist = ? AND baseline = 0", (watchlist.name,)).fetchone()[0]
+            shown["alerts"] = alert_count(store, watchlist.name, baseline=False)
             rows.append(shown)
     if as_json:
         for row in rows:

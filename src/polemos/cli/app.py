@@ -245,7 +245,7 @@ ModalityOption = typer.Option(None, "--modality", help="Only events of these mod
 def _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review=None, modality=None, acled=None,
                   country=None, place=None, admin1=None):
     from polemos.store import REVIEW_FILTERS, EventFilter
-    from polemos.store.event_filter import split_modalities
+    from polemos.store import split_modalities
 
     try:
         point = EventFilter.parse_near(near) if near else None

@@ -129,13 +129,10 @@ def _refuse_and_read(location: Path) -> dict[str, list[dict]]:
 
 
 def _violent_reports(store) -> dict[str, list[dict]]:
-    marks = ",".join("?" for _ in VIOLENT_TYPES)
-    cursor = store.connection.execute(
-        "SELECT e.doc_id, e.modality, e.confidence, e.date_begin, e.date_end, e.date_precision, e.lat, e.lon,"
-        " e.place_feature, e.size_json, e.event_json, m.canonical_id FROM events e LEFT JOIN canonical_members m ON m.report_id = e.id"
-        f" WHERE e.type IN ({marks})", VIOLENT_TYPES)
+    from polemos.store import queries
+
     found: dict[str, list[dict]] = defaultdict(list)
-    for row in cursor.fetchall():
+    for row in queries.reports_of_types(store, VIOLENT_TYPES):
         event = json.loads(row["event_json"])
         evidence = event.get("evidence") or [{}]
         found[row["doc_id"]].append({

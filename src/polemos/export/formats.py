@@ -25,6 +25,7 @@ from datetime import date
 from typing import Any, Callable, Iterable, Iterator, Optional, TextIO
 
 from polemos.export.acled import COLUMNS, CountryCodes, acled_row, first_day
+from polemos.store.exports import actor_table, extraction_times
 
 PAGE = 500
 
@@ -72,19 +73,6 @@ def iter_events(store, event_filter) -> Iterator[dict]:
         offset += len(items)
         if not items or offset >= total:
             return
-
-
-def extraction_times(store, doc_ids: set[str]) -> dict[str, str]:
-    """When each document was last extracted: part of an exported row's ``timestamp``."""
-    ids = sorted(doc_ids)
-    marks = ",".join("?" * len(ids))
-    rows = store.connection.execute(f"SELECT id, extracted_at FROM documents WHERE id IN ({marks})", ids) if ids else []
-    return {row["id"]: row["extracted_at"] for row in rows}
-
-
-def actor_table(store) -> dict[str, dict]:
-    rows = store.connection.execute("SELECT id, name, kind, sector, country, wikidata FROM actors")
-    return {row["id"]: dict(row) for row in rows}
 
 
 def plover_record(event: dict, actors: dict[str, dict]) -> dict[str, Any]:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 
 from polemos.store.base import Store, StoreError
-from polemos.store.decisions import DecisionError
-from polemos.store.event_filter import MODALITIES, REVIEW_FILTERS, EventFilter
+from polemos.store.canonical import CANONICAL_SORTS
+from polemos.store.decisions import CANONICAL_VERDICTS, DecisionError
+from polemos.store.event_filter import EVENT_SORTS, MODALITIES, REVIEW_FILTERS, EventFilter, split_modalities
+from polemos.store.events import REVIEW_STATUSES
 from polemos.store.postgres import PostgresStore, is_postgres_url
 from polemos.store.sqlite import DEFAULT_DB, SQLiteStore
 
@@ -28,7 +30,10 @@ def open_store(location: str | None = None) -> Store:
     return SQLiteStore.open(location)
 
 
+# The vocabulary the web and the command line offer their users (sort orders, review statuses
+# and verdicts, modalities) comes from here, so they never reach into the store's modules.
 __all__ = [
-    "DecisionError", "EventFilter", "DEFAULT_DB", "MODALITIES", "PostgresStore", "REVIEW_FILTERS", "SQLiteStore", "Store", "StoreError",
-    "default_location", "open_store",
+    "CANONICAL_SORTS", "CANONICAL_VERDICTS", "DecisionError", "EVENT_SORTS", "EventFilter", "DEFAULT_DB", "MODALITIES",
+    "PostgresStore", "REVIEW_FILTERS", "REVIEW_STATUSES", "SQLiteStore", "Store", "StoreError",
+    "default_location", "open_store", "split_modalities",
 ]

@@ -12,9 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from polemos.codes import PLOVER_TYPES
-from polemos.store import EventFilter, StoreError
-from polemos.store.events import REVIEW_STATUSES
-from polemos.web import queries
+from polemos.store import REVIEW_STATUSES, EventFilter, StoreError, queries
 from polemos.web.params import Page, canonical_sort, event_filter, event_sort, page
 from polemos.web.stores import ThreadStore
 
@@ -45,8 +43,7 @@ def get_document(doc_id: str, store=Depends(store_of)):
 
 
 def load_record(store, doc_id: str):
-    exists = store.connection.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    if not exists:
+    if not queries.document_exists(store, doc_id):
         raise HTTPException(404, f"no document with id {doc_id[:200]!r}")
     try:
         return store.get_record(doc_id)

@@ -15,7 +15,7 @@ from polemos.export import FORMATS, export_events, export_format
 from polemos.store import EventFilter
 from polemos.store.map_areas import admin1_counts
 from polemos.store.network import canonical_network, link_events
-from polemos.web import queries
+from polemos.store import queries
 from polemos.web.api import store_of
 from polemos.web.params import MAX_LIMIT, bbox, event_filter
 

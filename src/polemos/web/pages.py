@@ -14,13 +14,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from polemos.codes import PLOVER_TYPES
 from polemos.export import EXPORT_FORMATS
-from polemos.store import EventFilter
-from polemos.store.actor_profile import events_by_month, top_counterparts
-from polemos.store.canonical import CANONICAL_SORTS
-from polemos.store.event_filter import EVENT_SORTS
+from polemos.store import CANONICAL_SORTS, EVENT_SORTS, REVIEW_STATUSES, EventFilter, queries
 from polemos.store.evidence_snippets import first_evidence
-from polemos.store.events import REVIEW_STATUSES
-from polemos.web import queries
 from polemos.web.api import load_event, load_record, store_of
 from polemos.web.params import Page, checked_sort, event_filter, filter_query, page
 from polemos.review_history import describe_changes
@@ -202,8 +197,7 @@ def actor_page(request: Request, actor_id: str, store=Depends(store_of)):
     if actor is None:
         raise HTTPException(404, f"no actor with id {actor_id[:200]!r}")
     actor["aliases"] = store.actor_aliases(actor_id)
-    actor["months"] = events_by_month(store.connection, actor_id)
-    actor["counterparts"] = top_counterparts(store.connection, actor_id)
+    actor.update(queries.actor_profile(store, actor_id))
     events, total = store.events(EventFilter(actor=actor_id), limit=100)
     relations, _ = queries.relations(store, actor_id, None, 100, 0)
     return render(request, "actor.html", actor=actor, events=events, events_total=total, relations=relations)

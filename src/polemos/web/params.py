@@ -12,10 +12,7 @@ from typing import Optional
 
 from fastapi import HTTPException, Query, Request
 
-from polemos.store import MODALITIES, REVIEW_FILTERS, EventFilter
-from polemos.store.event_filter import split_modalities
-from polemos.store.canonical import CANONICAL_SORTS
-from polemos.store.event_filter import EVENT_SORTS
+from polemos.store import CANONICAL_SORTS, EVENT_SORTS, MODALITIES, REVIEW_FILTERS, EventFilter, split_modalities
 from polemos.store.map_areas import place_new_points
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # no filter needs them; NUL breaks full-text search

@@ -15,8 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from polemos.codes import PLOVER_TYPES
 from polemos.review_history import describe_changes
-from polemos.store import DecisionError
-from polemos.store.decisions import CANONICAL_VERDICTS, merge_candidates, source_places
+from polemos.store import CANONICAL_VERDICTS, DecisionError, queries
 from polemos.web.api import Figure, load_event, store_of
 
 router = APIRouter()
@@ -143,5 +142,4 @@ def canonical_page(request: Request, canonical_id: str, store=Depends(store_of))
         raise HTTPException(404, f"no canonical event with id {canonical_id[:200]!r}")
     return render(request, "canonical_event.html", event=event, canonical_id=canonical_id, history=history,
                   statuses=CANONICAL_VERDICTS,
-                  places=source_places(store.connection, canonical_id) if event else [],
-                  candidates=merge_candidates(store.connection, canonical_id) if event else [])
+                  **(queries.correction_choices(store, canonical_id) if event else {"places": [], "candidates": []}))

@@ -23,8 +23,7 @@ from polemos.alerts.atom import atom_feed
 from polemos.ingest.fetch import FetchPolicy, Fetcher, PrivateAddress, refuse_private_address
 from polemos.ingest.raw import InputError, RawDocument
 from polemos.ingest.readers import decode, sniff_format
-from polemos.store import EventFilter
-from polemos.store.canonical import canonical_conditions, canonical_view
+from polemos.store import EventFilter, queries
 from polemos.store.watch import WatchState
 from polemos.web.api import store_of
 from polemos.web.params import event_filter
@@ -127,16 +126,8 @@ def new_since(after: str = Query(..., max_length=40, description="ISO date and t
     except ValueError:
         raise HTTPException(422, "after: an ISO date and time") from None
     stamp = (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
-    where, params = canonical_conditions(filter, store.dialect)
-    fed = ("c.id IN (SELECT m.canonical_id FROM canonical_members m JOIN documents d ON d.id = m.doc_id"
-           " WHERE d.ingested_at > ?)")
-    params = [*params, stamp.isoformat(timespec="seconds")]
-    total = store.connection.execute(f"SELECT COUNT(*) FROM canonical_events c WHERE {where} AND {fed}", params).fetchone()[0]
-    rows = store.connection.execute(
-        f"SELECT c.view_json FROM canonical_events c WHERE {where} AND {fed} ORDER BY c.date_begin DESC, c.id LIMIT 20",
-        params).fetchall()
-    return {"after": stamp.isoformat(timespec="seconds"), "total": total,
-            "items": [canonical_view(row["view_json"]) for row in rows]}
+    items, total = queries.canonical_fed_since(store, filter, stamp.isoformat(timespec="seconds"))
+    return {"after": stamp.isoformat(timespec="seconds"), "total": total, "items": items}
 
 
 @router.get("/api/sources", tags=["watch"], summary="Watched sources: state, last success, articles per day, errors")

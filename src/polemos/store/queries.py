@@ -1,4 +1,4 @@
-"""Read-only queries the workspace needs beyond the store's own API.
+"""Read-only queries the workspace needs beyond the store's core API.
 
 The store answers "which events match this filter" (``store.events``) and records reviews;
 these are the aggregate views on top of it (actor and place lists, map cells, timeline
@@ -15,7 +15,9 @@ from typing import Any, Optional
 
 from polemos.record import COARSE_PRECISIONS, features_of_precision
 from polemos.store import EventFilter
-from polemos.store.canonical import canonical_conditions
+from polemos.store.actor_profile import events_by_month, top_counterparts
+from polemos.store.canonical import canonical_conditions, canonical_view
+from polemos.store.decisions import merge_candidates, source_places
 from polemos.store.event_filter import EFFECTIVE_MODALITY, EFFECTIVE_TYPE, event_conditions
 
 
@@ -32,6 +34,37 @@ def _scalar(store, sql: str, params=()) -> Any:
 
 def documents(store, q: Optional[str], limit: int, offset: int) -> tuple[list[dict], int]:
     return store.search_documents(q, limit, offset)
+
+
+def document_exists(store, doc_id: str) -> bool:
+    return store.connection.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+
+def actor_profile(store, actor_id: str) -> dict:
+    """The actor page's two summaries: events per month and the actors met most often."""
+    return {"months": events_by_month(store.connection, actor_id),
+            "counterparts": top_counterparts(store.connection, actor_id)}
+
+
+def correction_choices(store, canonical_id: str) -> dict:
+    """What a canonical event's review page offers: the places its documents name (where a
+    correction may move it) and the canonical events it may be merged with."""
+    return {"places": source_places(store.connection, canonical_id),
+            "candidates": merge_candidates(store.connection, canonical_id)}
+
+
+def canonical_fed_since(store, filter: EventFilter, stamp: str, limit: int = 20) -> tuple[list[dict], int]:
+    """Canonical events matching ``filter`` that a document ingested after ``stamp`` (ISO, UTC)
+    told of, latest events first, and how many in all."""
+    where, params = canonical_conditions(filter, store.dialect)
+    fed = ("c.id IN (SELECT m.canonical_id FROM canonical_members m JOIN documents d ON d.id = m.doc_id"
+           " WHERE d.ingested_at > ?)")
+    params = [*params, stamp]
+    total = _scalar(store, f"SELECT COUNT(*) FROM canonical_events c WHERE {where} AND {fed}", params)
+    rows = store.connection.execute(
+        f"SELECT c.view_json FROM canonical_events c WHERE {where} AND {fed} ORDER BY c.date_begin DESC, c.id LIMIT {int(limit)}",
+        params).fetchall()
+    return [canonical_view(row["view_json"]) for row in rows], total
 
 
 def actors(store, q: Optional[str], kind: Optional[str], limit: int, offset: int) -> tuple[list[dict], int]:
@@ -471,3 +504,14 @@ def _actor_nodes(store, ids: list[str]) -> list[dict]:
 
 def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def reports_of_types(store, types) -> list[dict]:
+    """Every stored event report of the given types: its document, modality, confidence, date
+    and place columns, figures and full record (as JSON text), and its canonical event's id."""
+    types = list(types)
+    marks = ",".join("?" for _ in types)
+    return _rows(store,
+                 "SELECT e.doc_id, e.modality, e.confidence, e.date_begin, e.date_end, e.date_precision, e.lat, e.lon,"
+                 " e.place_feature, e.size_json, e.event_json, m.canonical_id FROM events e"
+                 f" LEFT JOIN canonical_members m ON m.report_id = e.id WHERE e.type IN ({marks})", types)
