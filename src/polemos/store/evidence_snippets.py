@@ -5,13 +5,13 @@ before opening it. One read for a page of events, never one per row."""
 from __future__ import annotations
 
 
-def first_evidence(connection, report_ids: list[str]) -> dict[str, str]:
+def first_evidence(store, report_ids: list[str]) -> dict[str, str]:
     """``{report id: its first evidence sentence}`` for the reports among ``report_ids`` that have one."""
     ids = sorted({report_id for report_id in report_ids if report_id})
     found: dict[str, str] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        rows = connection.execute(
+        rows = store.connection.execute(
             f"SELECT event_id, text FROM evidence WHERE event_id IN ({','.join('?' * len(chunk))}) ORDER BY event_id, start",
             chunk,
         )

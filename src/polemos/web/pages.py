@@ -110,7 +110,7 @@ def events_page(request: Request, filter: EventFilter = Depends(event_filter), p
     else:
         sort = checked_sort(sort, CANONICAL_SORTS)
         items, total = store.canonical_events(filter, limit=page.limit, offset=page.offset, sort=sort)
-        snippets = first_evidence(store.connection, [(item.get("earliest_report") or {}).get("report_id") for item in items])
+        snippets = first_evidence(store, [(item.get("earliest_report") or {}).get("report_id") for item in items])
         for item in items:
             item["evidence_snippet"] = snippets.get((item.get("earliest_report") or {}).get("report_id"))
         types = queries.canonical_type_counts(store, filter)

@@ -14,6 +14,7 @@ from fastapi import HTTPException, Query, Request
 
 from polemos.store import CANONICAL_SORTS, EVENT_SORTS, MODALITIES, REVIEW_FILTERS, EventFilter, split_modalities
 from polemos.store.map_areas import place_new_points
+from polemos.web.stores import ThreadStore
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # no filter needs them; NUL breaks full-text search
 
@@ -82,9 +83,7 @@ def event_filter(
 def place_in_divisions(request: Request) -> None:
     """Give the canonical events stored since the map last looked their division, so a filter
     by division finds them too (a no-op when every precise place already has one)."""
-    from polemos.web.api import store_of  # the API module imports this one
-
-    place_new_points(store_of(request), request.app.state.admin1_areas)
+    place_new_points(ThreadStore(request.app.state.stores), request.app.state.admin1_areas)
 
 
 def event_sort(sort: Optional[str] = Query(
