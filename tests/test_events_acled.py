@@ -63,6 +63,8 @@ def test_acled_category_of_a_note(coder, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Demonstrators attacked two policemen with sticks outside the parliament in Nairobi.",
      "Violent demonstration"),
+    ("Students protesting the closure of their campus clashed with police in Kumasi on Tuesday.",
+     "Violent demonstration"),
     ("Riot police beat peaceful demonstrators with batons in Harare, leaving several in hospital.",
      "Excessive force against protesters"),
     ("Police shot and wounded 5 students protesting against fuel prices in Conakry.",
