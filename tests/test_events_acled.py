@@ -60,6 +60,46 @@ def test_acled_category_of_a_note(coder, text, expected):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    ("Demonstrators attacked two policemen with sticks outside the parliament in Nairobi.",
+     "Violent demonstration"),
+    ("Students protesting the closure of their campus clashed with police in Kumasi on Tuesday.",
+     "Violent demonstration"),
+    ("Riot police beat peaceful demonstrators with batons in Harare, leaving several in hospital.",
+     "Excessive force against protesters"),
+    ("Police shot and wounded 5 students protesting against fuel prices in Conakry.",
+     "Excessive force against protesters"),
+    ("Soldiers seized 40 rifles and 2,000 rounds of ammunition from a rebel hideout near Beni.",
+     "Disrupted weapons use"),
+    ("Unidentified men burned down the office of a local radio station in Goma.", "Looting/property destruction"),
+    ("A man wearing an explosive vest detonated it at a market in Maiduguri, killing 9 people.", "Suicide bomb"),
+    ("The rebels released 12 hostages in Kidal on Sunday.", "Other"),
+    ("Doctors said 20 people were treated after a shell released chlorine gas in the town of Saraqib.",
+     "Chemical weapon"),
+])
+def test_who_did_what_to_whom_decides_the_sub_event_type(coder, text, expected):
+    """Protesters who attack riot; police who beat or shoot protesters use excessive force; seized
+    rifles are disrupted weapons use; a building burnt with no one hurt is property destruction."""
+    assert acled(coder, text)[1] == expected
+
+
+@pytest.mark.parametrize("event, incident, expected", [
+    (Event(id="p1", type="ASSAULT", actor=["AAA.MIL"]), Incident(cues=frozenset({"protest", "beating"})),
+     "Excessive force against protesters"),
+    (Event(id="p2", type="ASSAULT"), Incident(cues=frozenset({"protest"}), doers=frozenset({"protesters"})),
+     "Violent demonstration"),
+    (Event(id="p3", type="COERCE", mode="seize"), Incident(cues=frozenset({"weapons"})), "Disrupted weapons use"),
+    (Event(id="p4", type="ASSAULT", mode="destroy"), Incident(doers=frozenset({"civilians"})),
+     "Looting/property destruction"),
+    (Event(id="p5", type="RETREAT", mode="release"), Incident(), "Other"),
+    (Event(id="p6", type="RETREAT", mode="release"), Incident(cues=frozenset({"shelling"})), None),
+])
+def test_codebook_rules_on_incident_cues(event, incident, expected):
+    found = acled_type(event, ACTORS, incident=incident)
+    assert (found or {}).get("sub_event_type") == expected
+
+
+@pytest.mark.slow
 def test_tuning_snippets_reach_the_fine_tuned_level(coder):
     report = evaluate_acled(FIXTURES / "acled_style.jsonl", coder=coder)
     assert report["sentences"] >= 100

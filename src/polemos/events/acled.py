@@ -31,7 +31,8 @@ PARTICIPANT_CLASSES = {"forces", "armed", "civilians", "protesters", "mob", "sta
 # Modes that name the weapon when the sentence gave no cue of its own.
 MODE_CUES = {"aerial": "air", "drone": "air", "heavy-weapons": "shelling", "explosives": "explosive",
              "suicide-attack": "suicide", "unconventional": "chemical", "sexual": "sexual",
-             "abduct": "abduction", "riot": "riot", "crowd-control": "intervention"}
+             "abduct": "abduction", "riot": "riot", "crowd-control": "intervention",
+             "firearms": "firearms", "beat": "beating"}
 
 
 @dataclass(frozen=True)
