@@ -273,11 +273,16 @@ def test_the_network_explains_itself_and_a_link_tells_its_event_types(page):
 def test_the_map_goes_to_a_place_by_name_and_clusters_wear_type_colours(page):
     page.goto("/map")
     page.wait_for_selector("path.leaflet-interactive, .marker-cluster")
-    clusters = page.locator(".type-cluster .cluster-count")
-    if clusters.count():
-        colour = clusters.first.evaluate("(node) => getComputedStyle(node).backgroundColor")
-        legend = page.locator("#map-legend .chip").evaluate_all("(chips) => chips.map((c) => getComputedStyle(c).backgroundColor)")
-        assert colour in legend  # the cluster's colour is a type of the legend, not a size band
+    page.wait_for_load_state("networkidle")  # the map asks again once it has fitted its events
+    # Read in one turn of the page's script, so that a redraw cannot come between cluster and legend.
+    colours = page.evaluate("""() => {
+        const cluster = document.querySelector('.type-cluster .cluster-count');
+        if (!cluster) return null;
+        return {cluster: getComputedStyle(cluster).backgroundColor,
+                legend: Array.from(document.querySelectorAll('#map-legend .chip'), (c) => getComputedStyle(c).backgroundColor)};
+    }""")
+    if colours:
+        assert colours["cluster"] in colours["legend"]  # the cluster's colour is a type of the legend, not a size band
     search = page.locator("#place-search")
     search.fill("Khart")
     page.wait_for_function("() => document.querySelectorAll('#place-options option').length > 0")
