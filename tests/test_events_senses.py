@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import pytest
 
+from coded_sentences import kinds, types
+
 from polemos.eval.events import SentenceCoder
 
 pytestmark = pytest.mark.slow
 
-PUBLISHED = "2024-05-01"  # a Wednesday
 
 
 @pytest.fixture(scope="module")
@@ -19,13 +20,6 @@ def coder() -> SentenceCoder:
     return SentenceCoder()
 
 
-def kinds(coder: SentenceCoder, text: str) -> list[tuple[str, str]]:
-    record, _doc = coder.code_one(text, PUBLISHED)
-    return [(e.type, e.modality) for e in record.events]
-
-
-def types(coder: SentenceCoder, text: str) -> set[str]:
-    return {t for t, _ in kinds(coder, text)}
 
 
 def modality_of(coder: SentenceCoder, text: str, event_type: str) -> set[str]:

@@ -8,23 +8,20 @@ from __future__ import annotations
 
 import pytest
 
+from coded_sentences import kinds
+
 from polemos.eval.events import SentenceCoder
 from polemos.events.lexicon import Lexicon
 from polemos.events.triggers import find_triggers
 
 pytestmark = pytest.mark.slow
 
-PUBLISHED = "2024-05-01"
 
 
 @pytest.fixture(scope="module")
 def coder() -> SentenceCoder:
     return SentenceCoder()
 
-
-def kinds(coder: SentenceCoder, text: str) -> set[tuple[str, str]]:
-    record, _doc = coder.code_one(text, PUBLISHED)
-    return {(e.type, e.modality) for e in record.events}
 
 
 @pytest.mark.parametrize("false_reading, true_reading, event", [
