@@ -45,13 +45,7 @@
   }
 
   async function post(path, body) {
-    const headers = { "Content-Type": "application/json", Accept: "application/json" };
-    const tokenInput = form.querySelector(".token-input");
-    const token = tokenInput ? tokenInput.value.trim() : "";
-    if (token) {
-      headers.Authorization = "Bearer " + token;
-      sessionStorage.setItem(TOKEN_KEY, token);
-    }
+    const headers = window.polemos.writeHeaders(form);
     const response = await fetch(path, { method: "POST", headers: headers, body: JSON.stringify(body), credentials: "same-origin" });
     const answer = await response.json().catch(() => ({}));
     if (!response.ok) throw new Error(answer.error || response.statusText);

@@ -171,7 +171,19 @@ window.polemos = (function () {
     });
   }
 
+  /* The headers of a JSON write from a form: its token, if typed, is sent and kept for the session. */
+  function writeHeaders(form) {
+    const headers = { "Content-Type": "application/json", Accept: "application/json" };
+    const tokenInput = form.querySelector(".token-input");
+    const token = tokenInput ? tokenInput.value.trim() : "";
+    if (token) {
+      headers.Authorization = "Bearer " + token;
+      sessionStorage.setItem("polemos.token", token);
+    }
+    return headers;
+  }
+
   document.addEventListener("DOMContentLoaded", sortableTables);
 
-  return { typeColor, el, getJSON, joinQuery, chip, dateText, figureText, readerLink, eventCard, canonicalCard, legend, actorAutocomplete };
+  return { typeColor, el, getJSON, joinQuery, chip, dateText, figureText, readerLink, eventCard, canonicalCard, legend, actorAutocomplete, writeHeaders };
 })();

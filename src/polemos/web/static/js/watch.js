@@ -24,13 +24,7 @@
   }
 
   async function submit(form) {
-    const headers = { "Content-Type": "application/json", Accept: "application/json" };
-    const tokenInput = form.querySelector(".token-input");
-    const token = tokenInput ? tokenInput.value.trim() : "";
-    if (token) {
-      headers.Authorization = "Bearer " + token;
-      sessionStorage.setItem(TOKEN_KEY, token);
-    }
+    const headers = window.polemos.writeHeaders(form);
     show(form, "working…", false);
     const response = await fetch(form.getAttribute("action"), {
       method: "POST", headers: headers, body: JSON.stringify(body(form)), credentials: "same-origin",
