@@ -44,7 +44,8 @@ class PipelinePlugin(WorkerPlugin):
 
 
 def run_on_worker(batch: list[Item]) -> list[Outcome]:
-    pipeline, lookup = get_worker().polemos
+    # The plugin's own attribute on the worker: loaded once per worker process (``setup``).
+    pipeline, lookup = get_worker().polemos  # type: ignore[attr-defined]
     return process_batch(pipeline, batch, lookup)
 
 

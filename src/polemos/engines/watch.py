@@ -242,15 +242,23 @@ def pending_work(state: WatchState, fetcher: Fetcher, summary: CycleSummary,
         for item in [item for item in items if item["url"].startswith("file://")]:
             state.fetched(item["url"], None, "file")  # read from disk at ingest
             summary.fetched += 1
-            yield item, raw_document(state.item(item["url"]))
+            yield item, raw_document(_kept_item(state, item["url"]))
         remote = interleave_hosts([item for item in items if not item["url"].startswith("file://")])
         for item, failure in fetch_and_keep(state.store.path, fetcher, remote, fetch_workers):
             if failure is None:
                 summary.fetched += 1
-                yield item, raw_document(state.item(item["url"]))
+                yield item, raw_document(_kept_item(state, item["url"]))
             else:
                 summary.failures.append((item["url"], failure))
 
+
+
+def _kept_item(state: WatchState, url: str) -> dict:
+    """A watched item just marked fetched, as the watch state keeps it."""
+    kept = state.item(url)
+    if kept is None:
+        raise RuntimeError(f"{url}: the watch state lost an item it had just fetched")
+    return kept
 
 def interleave_hosts(items: list[dict]) -> list[dict]:
     """The items taken one host after another (a, b, c, a, b, c…), so parallel fetchers are not

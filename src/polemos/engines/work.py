@@ -70,7 +70,7 @@ def _analyse(pipeline: Pipeline, fresh: list[tuple[int, ExtractionRecord, RawDoc
         analysed = list(pipeline.analyse(record for _i, record, _raw in fresh))
         return [(index, record, raw) for (index, _old, raw), record in zip(fresh, analysed)]
     except Exception:  # noqa: BLE001 - a bug in one document must not sink the batch
-        results = []
+        results: list[tuple[int, ExtractionRecord | InputError, RawDocument]] = []
         for index, record, raw in fresh:
             try:
                 results.append((index, next(pipeline.analyse([record])), raw))

@@ -133,10 +133,12 @@ def _demonstrator_code(event_type, sub_event_type, recipient: bool, party: bool)
 
 def interaction(inter1: Optional[int], inter2: Optional[int], has_actor2: bool) -> Optional[int]:
     """The two codes low then high; a lone actor's code then 0; empty when a side is unknown."""
-    if inter1 is None or (has_actor2 and inter2 is None):
+    if inter1 is None:
         return None
     if not has_actor2:
         return inter1 * 10
+    if inter2 is None:
+        return None
     low, high = sorted((inter1, inter2))
     return low * 10 + high
 
@@ -151,7 +153,7 @@ def publication(url: Optional[str]) -> Optional[str]:
     copy, the domain of the page it keeps; None without a URL."""
     parts = urlsplit(url) if url and "//" in url else None
     host = parts.hostname if parts else None
-    if host in WEB_ARCHIVES:
+    if parts is not None and host in WEB_ARCHIVES:
         archived = ARCHIVED_PAGE.match(parts.path)
         return publication(archived["original"]) if archived else None
     if not host:
@@ -228,7 +230,7 @@ def time_precision(date: dict) -> Optional[int]:
     if begin and end and date.get("precision") not in TIME_PRECISION_BY_NAME_ONLY:
         days = (end - begin).days
         return 1 if days == 0 else 2 if days <= 7 else 3
-    return TIME_PRECISION.get(date.get("precision"))
+    return TIME_PRECISION.get(date.get("precision") or "")
 
 
 def _who(event: dict, actors: dict[str, dict], event_type: Optional[str], sub_event_type: Optional[str]) -> dict[str, Any]:
@@ -280,7 +282,7 @@ def _provenance(event: dict) -> dict[str, Any]:
     """The latest review, the documents and each evidence span as ``doc:start-end``."""
     review = event.get("review") or {}
     evidence = event.get("evidence") or []
-    doc_of = [span.get("doc_id") or event.get("doc_id") for span in evidence]
+    doc_of: list[str] = [span.get("doc_id") or event.get("doc_id") or "" for span in evidence]
     return {
         "review_status": review.get("status"),
         "reviewer": review.get("reviewer"),

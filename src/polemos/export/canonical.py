@@ -32,7 +32,7 @@ def canonical_rows(store, event_filter) -> Iterator[dict]:
 
 def canonical_as_event(view: dict, details: dict[str, dict]) -> dict[str, Any]:
     sources = view["sources"]
-    acled = Counter((details.get(s["report_id"]) or {}).get("acled") for s in sources)
+    acled: Counter[Any] = Counter((details.get(s["report_id"]) or {}).get("acled") for s in sources)
     acled.pop(None, None)
     event_type, sub_event_type = acled.most_common(1)[0][0] if acled else (None, None)
     titles = list(dict.fromkeys(s["doc_title"] or s["doc_id"] for s in sources))
@@ -53,7 +53,7 @@ def canonical_as_event(view: dict, details: dict[str, dict]) -> dict[str, Any]:
                  for category, figure in (view.get("size") or {}).items()},
         "evidence": [dict(span, doc_id=s["doc_id"]) for s in sources for span in s["evidence"]],
         "doc_id": earliest.get("doc_id"), "doc_title": "; ".join(titles),
-        "doc_url": (details.get(earliest.get("report_id")) or {}).get("url"),
+        "doc_url": (details.get(earliest.get("report_id") or "") or {}).get("url"),
         "doc_urls": list(dict.fromkeys(filter(None, urls))), "doc_extracted_at": max(filter(None, extracted), default=None),
         "acled": {"event_type": event_type, "sub_event_type": sub_event_type} if event_type else None,
         # An analyst's verdict on the canonical event itself comes first; else its reports' latest.

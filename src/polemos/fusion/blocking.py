@@ -31,8 +31,10 @@ loses no match (``tests/test_fusion_blocking.py`` checks this against comparing 
 
 from __future__ import annotations
 
-from polemos.fusion.compat import YEAR_DAYS, Profile, named_actors
-from polemos.fusion.places import COARSE, FINE, SETTLEMENTS, WHOLE_COUNTRY, anchor_class, cells_within, grid_cell
+from polemos.fusion.compat import YEAR_DAYS, Profile, dated, named_actors
+from polemos.fusion.places import (
+    COARSE, FINE, SETTLEMENTS, WHOLE_COUNTRY, PlaceRef, anchor_class, cells_within, grid_cell,
+)
 from polemos.fusion.rules import FusionRules
 
 
@@ -53,7 +55,7 @@ def lookup_keys(profile: Profile, rules: FusionRules) -> set[str]:
 def _name_keys(profile: Profile, rules: FusionRules, slack: int) -> set[str]:
     """``p:NAME`` keys in follow-up-wide date buckets: a report naming a private person meets the
     events naming them whatever its place, within the follow-up window."""
-    span = profile.span
+    span = dated(profile)
     if span.days > YEAR_DAYS:
         buckets = [f"s{span.begin}-{span.end}"]
     else:
@@ -66,26 +68,28 @@ def _place_filing_keys(profile: Profile, rules: FusionRules) -> set[str]:
     anchors = _actor_keys(profile, "a:") | _place_name_key(profile)
     kind = _anchor_class(profile, rules)
     if kind == FINE:
-        anchors |= {"g:" + grid_cell(profile.place.lat, profile.place.lon, rules.cell_degrees), "cf:" + profile.place.country}
+        place = _anchored(profile)
+        anchors |= {"g:" + grid_cell(*place.point, rules.cell_degrees), "cf:" + _country(place)}
     elif kind == COARSE:
-        anchors.add("cc:" + profile.place.country)
+        anchors.add("cc:" + _country(_anchored(profile)))
     else:
-        anchors |= _actor_keys(profile, "an:") | {"u:" + grid_cell(p.lat, p.lon, rules.cell_degrees) for p in _towns(profile)}
+        anchors |= _actor_keys(profile, "an:") | {"u:" + grid_cell(*p.point, rules.cell_degrees) for p in _towns(profile)}
     return _combine(profile, anchors, rules)
 
 
 def _place_lookup_keys(profile: Profile, rules: FusionRules) -> set[str]:
     kind = _anchor_class(profile, rules)
     if kind == FINE:
-        place = profile.place
-        anchors = {"g:" + cell for cell in cells_within(place.lat, place.lon, rules.fine_limit_km, rules.cell_degrees)}
-        anchors |= {"cc:" + place.country} | _actor_keys(profile, "an:")
-        anchors |= {"u:" + cell for cell in cells_within(place.lat, place.lon, rules.fine_limit_km, rules.cell_degrees)}
+        place = _anchored(profile)
+        anchors = {"g:" + cell for cell in cells_within(*place.point, rules.fine_limit_km, rules.cell_degrees)}
+        anchors |= {"cc:" + _country(place)} | _actor_keys(profile, "an:")
+        anchors |= {"u:" + cell for cell in cells_within(*place.point, rules.fine_limit_km, rules.cell_degrees)}
     elif kind == COARSE:
-        anchors = {"cf:" + profile.place.country, "cc:" + profile.place.country} | _actor_keys(profile, "an:")
+        country = _country(_anchored(profile))
+        anchors = {"cf:" + country, "cc:" + country} | _actor_keys(profile, "an:")
     else:
         anchors = _actor_keys(profile, "a:") | {
-            "g:" + cell for p in _towns(profile) for cell in cells_within(p.lat, p.lon, rules.fine_limit_km, rules.cell_degrees)}
+            "g:" + cell for p in _towns(profile) for cell in cells_within(*p.point, rules.fine_limit_km, rules.cell_degrees)}
     return _combine(profile, anchors | _place_name_key(profile), rules)
 
 
@@ -97,7 +101,21 @@ def _place_name_key(profile: Profile) -> set[str]:
     return {f"pn:{place.name_key}|{place.country or ''}"}
 
 
-def _towns(profile: Profile) -> list:
+def _anchored(profile: Profile) -> PlaceRef:
+    """The place of a profile whose anchor class is fine or coarse (such a place always has a
+    point and a country)."""
+    if profile.place is None:
+        raise ValueError("an anchored profile always has a place")
+    return profile.place
+
+
+def _country(place: PlaceRef) -> str:
+    if place.country is None:
+        raise ValueError(f"place {place.identity} is anchored but has no country")
+    return place.country
+
+
+def _towns(profile: Profile) -> list[PlaceRef]:
     """The settlements an unlocated event's documents name (``Profile.context``)."""
     return [place for place in profile.context if place.feature in SETTLEMENTS and place.has_point]
 
@@ -115,7 +133,7 @@ def _combine(profile: Profile, anchors: set[str], rules: FusionRules) -> set[str
 
 
 def date_buckets(profile: Profile, rules: FusionRules) -> list[str]:
-    span = profile.span
+    span = dated(profile)
     if span.days > rules.max_span_days:
         return [f"s{span.begin}-{span.end}"]
     slack = rules.max_tolerance

@@ -92,25 +92,33 @@ class Profile:
     docs: frozenset[str] = frozenset()  # the documents of the reports
 
 
+def dated(profile: Profile) -> DateSpan:
+    """The date span of a profile that can fuse (only dated profiles can)."""
+    if profile.span is None:
+        raise ValueError("a profile without a date span cannot fuse")
+    return profile.span
+
+
 def profile_of(report: Report, families: EventFamilies, rules: FusionRules) -> Profile:
     span = span_of(report.date, report.published, rules.publication_window_days)
     place = place_or_none(report.place)
     return Profile(
         family=families.family_of(report.type), type=report.type, mode=report.mode, span=span, place=place,
         actors=report.specific_actors, fusable=span is not None and report.modality in FUSABLE_MODALITIES,
-        day_places=((span.begin, place),) if is_day_settlement(span, place) else (),
+        day_places=((span.begin, place),) if span is not None and place is not None and is_day_settlement(span, place) else (),
         people=report.people & report.specific_actors, figures=figures_of(report.size), context=report.context,
         names=report.named, docs=frozenset({report.doc_id}),
     )
 
 
 def figures_of(size: Optional[dict]) -> tuple[tuple[str, float, Optional[float]], ...]:
-    found = []
+    found: list[tuple[str, float, Optional[float]]] = []
     for category in FIGURE_CATEGORIES:
         stated = size_figure(size, category)
-        low, high = stated.get("min"), stated.get("max")
-        if low is not None or high is not None:
-            found.append((category, low if low is not None else high, high))
+        high = stated.get("max")
+        least = stated.get("min") if stated.get("min") is not None else high
+        if least is not None:
+            found.append((category, least, high))
     return tuple(found)
 
 
@@ -125,15 +133,16 @@ def match_score(new: Profile, canonical: Profile, rules: FusionRules) -> Optiona
         return None
     names = len(new.names & canonical.names)
     named = names > 0
-    date_score = _date_score(new.span, canonical.span, rules)
+    new_span, canonical_span = dated(new), dated(canonical)
+    date_score = _date_score(new_span, canonical_span, rules)
     close_dates = date_score is not None
     place = _place_agreement(new.place, canonical.place, rules)
     if place is None:
         if not (close_dates and _misplaced(new, canonical, names, rules)):
             return None
         place = (0.0, 0)
-    if not close_dates:
-        if not _follow_up(new.span, canonical.span, _name_window(new, canonical, names, rules), rules):
+    if date_score is None:
+        if not _follow_up(new_span, canonical_span, _name_window(new, canonical, names, rules), rules):
             return None
         date_score = 0.0
     # A neighbourhood and the city its article names, the same day: one place at two levels,
@@ -155,9 +164,9 @@ def match_score(new: Profile, canonical: Profile, rules: FusionRules) -> Optiona
         return None  # a follow-up placed nowhere near the event, on one name
     place_score, place_ties = place
     actor_score, actor_ties = actors
-    precise_dates = new.span.precision in PRECISE_DATES and canonical.span.precision in PRECISE_DATES
+    precise_dates = new_span.precision in PRECISE_DATES and canonical_span.precision in PRECISE_DATES
     same_figures = _figures_agree(new.figures, canonical.figures)
-    required = REQUIRED_TIES + UNDATED_EXTRA_TIES * ("publication" in (new.span.precision, canonical.span.precision))
+    required = REQUIRED_TIES + UNDATED_EXTRA_TIES * ("publication" in (new_span.precision, canonical_span.precision))
     ties = place_ties + actor_ties + shared_people + precise_dates + same_figures + NAME_TIES * named
     if ties < required or (nested and not same_figures):
         return None
@@ -216,9 +225,9 @@ def _strong_without_place(new: Profile, canonical: Profile, rules: FusionRules) 
     if names:
         # A private person both name: a follow-up that does not repeat where it happened.
         window = _name_window(new, canonical, names, rules)
-        return _follow_up(new.span, canonical.span, window, rules) and not _elsewhere(new, canonical, rules)
-    same_day = all(p.span.precision == "day" and p.span.days <= 2 for p in (new, canonical))
-    if not (same_day and new.span.gap(canonical.span) <= rules.day_tolerance):
+        return _follow_up(dated(new), dated(canonical), window, rules) and not _elsewhere(new, canonical, rules)
+    same_day = all(dated(p).precision == "day" and dated(p).days <= 2 for p in (new, canonical))
+    if not (same_day and dated(new).gap(dated(canonical)) <= rules.day_tolerance):
         return False
     if _figures_agree(new.figures, canonical.figures) and _document_names_the_town(new, canonical, rules):
         return True  # "three dead in a shooting on Friday", in an article about that town
@@ -260,7 +269,7 @@ def _elsewhere(new: Profile, canonical: Profile, rules: FusionRules) -> bool:
 
 
 def _where(profile: Profile, rules: FusionRules) -> tuple[PlaceRef, ...]:
-    if not is_unlocated(profile, rules):
+    if profile.place is not None and not is_unlocated(profile, rules):
         return (profile.place,)
     return profile.context
 

@@ -32,7 +32,7 @@ _PLACE_RANK = {feature: 0 for feature in SETTLEMENTS} | {
 
 def consensus_profile(members: list[tuple[Report, Profile]]) -> Profile:
     """The consensus a new report must agree with to join these members."""
-    type_ = _most_common([p.type for _, p in members])
+    type_ = _most_common([p.type for _, p in members]) or members[0][1].type
     spans = [p.span for _, p in members if p.span is not None]
     places = [p.place for _, p in members if p.place is not None]
     actors = frozenset().union(*(p.actors for _, p in members))

@@ -152,22 +152,24 @@ class FusionIndex:
 
     def _partner_clusters(self, report_id: str) -> list[str]:
         """The canonical events holding reports an analyst put with this one, largest first."""
-        found = {self.state.cluster_of(other) for other in self.links.together_with(report_id)} - {None}
+        found = self._clusters_of(self.links.together_with(report_id))
         return sorted(found, key=lambda c: (-len(self.state.members(c)), c))
+
+    def _clusters_of(self, report_ids: Iterable[str]) -> set[str]:
+        """The canonical events holding these reports (those filed)."""
+        return {cluster for cluster in map(self.state.cluster_of, report_ids) if cluster is not None}
 
     def _kept_apart(self, report_ids: list[str]) -> set[str]:
         """The canonical events holding a report an analyst split from any of these."""
         apart = set().union(*(self.links.apart_from(report_id) for report_id in report_ids)) if self.links else set()
-        return {self.state.cluster_of(other) for other in apart} - {None}
+        return self._clusters_of(apart)
 
     def _best_match(self, profile: Profile, exclude: Optional[str] = None, avoid: frozenset | set = frozenset()) -> Optional[str]:
         if not profile.fusable:
             return None
-        if self.use_blocking:
-            candidates = self.state.candidates(lookup_keys(profile, self.rules))
-        else:
-            candidates = self.state.all_ids()
-        candidates = [cluster_id for cluster_id in candidates if cluster_id != exclude and cluster_id not in avoid]
+        found: Iterable[str] = (self.state.candidates(lookup_keys(profile, self.rules)) if self.use_blocking
+                                else self.state.all_ids())
+        candidates = [cluster_id for cluster_id in found if cluster_id != exclude and cluster_id not in avoid]
         scored = []
         consensus = self.state.consensus(candidates)
         for cluster_id, candidate in consensus.items():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import asdict, dataclass
-from typing import Any, Optional
+from typing import Any, Mapping, Optional
 
 from polemos.distance import great_circle_km
 
@@ -43,6 +43,13 @@ class PlaceRef:
         return self.lat is not None and self.lon is not None
 
     @property
+    def point(self) -> tuple[float, float]:
+        """(lat, lon) of a place that has one (``has_point``)."""
+        if self.lat is None or self.lon is None:
+            raise ValueError(f"place {self.identity} has no coordinates")
+        return self.lat, self.lon
+
+    @property
     def name_key(self) -> str:
         return _NOT_WORD.sub("", (self.name or "").casefold())
 
@@ -60,6 +67,11 @@ class PlaceRef:
     def from_dict(cls, data: Optional[dict[str, Any]]) -> Optional["PlaceRef"]:
         return cls(**data) if data else None
 
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> "PlaceRef":
+        """The place a stored dict describes (one that is never empty: a document's place)."""
+        return cls(**data)
+
 
 def place_or_none(place: Optional[PlaceRef]) -> Optional[PlaceRef]:
     """None for an empty place or one that locates nothing (a continent)."""
@@ -70,13 +82,13 @@ def place_or_none(place: Optional[PlaceRef]) -> Optional[PlaceRef]:
     return place
 
 
-def radius_km(place: PlaceRef, radii: dict[str, float], default_km: float) -> float:
+def radius_km(place: PlaceRef, radii: Mapping[str, float], default_km: float) -> float:
     if place.feature in WHOLE_COUNTRY:
         return math.inf
     return radii.get(place.feature or "", default_km)
 
 
-def anchor_class(place: Optional[PlaceRef], radii: dict[str, float], default_km: float, fine_limit_km: float) -> str:
+def anchor_class(place: Optional[PlaceRef], radii: Mapping[str, float], default_km: float, fine_limit_km: float) -> str:
     """``fine``, ``coarse`` or ``none``: which spatial agreement this place can vouch for."""
     if place is None or place.country is None or place.feature in WHOLE_COUNTRY or not place.has_point:
         return NONE
@@ -96,7 +108,7 @@ def same_place(a: PlaceRef, b: PlaceRef, same_place_km: float) -> bool:
 def distance_km(a: PlaceRef, b: PlaceRef) -> Optional[float]:
     if not (a.has_point and b.has_point):
         return None
-    return great_circle_km(a.lat, a.lon, b.lat, b.lon)
+    return great_circle_km(*a.point, *b.point)
 
 
 def grid_cell(lat: float, lon: float, degrees: float) -> str:

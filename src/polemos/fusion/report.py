@@ -84,7 +84,7 @@ class Report:
             modality=data.get("modality") or "asserted", published=data.get("published"),
             doc_title=data.get("doc_title"), confidence=float(data.get("confidence") or 0.0),
             actor_names=dict(data.get("actor_names") or {}), people=frozenset(data.get("people") or ()),
-            context=tuple(PlaceRef.from_dict(place) for place in data.get("context") or ()),
+            context=tuple(PlaceRef.of(place) for place in data.get("context") or ()),
             named=frozenset(data.get("named") or ()),
         )
 

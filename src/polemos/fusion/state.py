@@ -123,9 +123,9 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
         family=data["family"], type=data["type"], mode=data.get("mode"), span=DateSpan.from_list(data.get("span")),
         place=PlaceRef.from_dict(data.get("place")), actors=frozenset(data.get("actors") or ()),
         fusable=bool(data.get("fusable")),
-        day_places=tuple((int(day), PlaceRef.from_dict(place)) for day, place in data.get("day_places") or ()),
+        day_places=tuple((int(day), PlaceRef.of(place)) for day, place in data.get("day_places") or ()),
         people=frozenset(data.get("people") or ()),
         figures=tuple((category, low, high) for category, low, high in data.get("figures") or ()),
-        context=tuple(PlaceRef.from_dict(place) for place in data.get("context") or ()),
+        context=tuple(PlaceRef.of(place) for place in data.get("context") or ()),
         names=frozenset(data.get("names") or ()), docs=frozenset(data.get("docs") or ()),
     )
