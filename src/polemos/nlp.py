@@ -8,10 +8,11 @@ gazetteer runs before it, so those spans are fixed before the model sees them.
 from __future__ import annotations
 
 import os
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional, cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
 from polemos.record import ExtractionRecord, Sentence
@@ -36,8 +37,8 @@ def load_pipeline(name: str | None = None, patterns: Iterable[dict] = ()) -> Lan
         nlp.add_pipe("polemos_paragraphs", before="parser")
     patterns = list(patterns)
     if patterns:
-        where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-        ruler = nlp.add_pipe("entity_ruler", name="polemos_ruler", **where)
+        where: dict[str, Any] = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+        ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", name="polemos_ruler", **where))
         ruler.add_patterns(patterns)
     return nlp
 

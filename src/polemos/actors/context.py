@@ -54,6 +54,8 @@ class CountryContext:
     def in_sentence(self, sentence: Optional[int]) -> list["Entry"]:
         """The distinct states named in ``sentence``, in text order."""
         found: dict[str, "Entry"] = {}
+        if sentence is None:
+            return []
         for _offset, entry in sorted(self.by_sentence.get(sentence, []), key=lambda pair: pair[0]):
             found.setdefault(entry.id, entry)
         return list(found.values())
@@ -108,11 +110,10 @@ def country_context(actors: "DocumentActors") -> CountryContext:
         if not matches or len({match.entry.country for match in matches}) > 1:
             continue  # "Congress" (the US one, India's party): a name of several countries says none
         entry = matches[0].entry
-        if entry.kind in HOMED_KINDS and entry.country:
-            # a head of state speaks for their state; UNITA and the FIS belong to Angola and Algeria
-            entry = actors.kb.entry(entry.country)
-        if entry is not None and entry.kind in STATE_KINDS:
-            context.add(record.sentence_at(ent.start_char), ent.start_char, entry)
+        # a head of state speaks for their state; UNITA and the FIS belong to Angola and Algeria
+        state = actors.kb.entry(entry.country) if entry.kind in HOMED_KINDS and entry.country else entry
+        if state is not None and state.kind in STATE_KINDS:
+            context.add(record.sentence_at(ent.start_char), ent.start_char, state)
     for place in record.places:
         state = actors.kb.entry(place.country) if place.country else None
         if state is not None:

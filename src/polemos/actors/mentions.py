@@ -181,8 +181,11 @@ def trim_possessive(span: Span) -> Span:
 
 def entity_candidate(ent: Span, kb: "KnowledgeBase", places: Optional["PlaceNames"] = None) -> Optional[Candidate]:
     label = ent.label_
-    ent = _trim_punctuation(trim_possessive(_complete_name(mend_article(ent))))
-    if ent is None or not any(char.isupper() for char in ent.text) and not kb.matches(ent.text):
+    trimmed = _trim_punctuation(trim_possessive(_complete_name(mend_article(ent))))
+    if trimmed is None:
+        return None
+    ent = trimmed
+    if not any(char.isupper() for char in ent.text) and not kb.matches(ent.text):
         return None  # "casus belli" tagged PERSON: names are capitalised, unless known ("narendra modi" in lower-cased text)
     if label == "NORP" and _adjective_only(ent, kb):
         return None

@@ -15,7 +15,7 @@ because as patterns they would tag cities and first names as our actors.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from polemos.actors.names import article_capitalised, is_acronym
 
@@ -47,7 +47,7 @@ def ruler_patterns(kb: "KnowledgeBase") -> list[dict]:
             continue
         unambiguous = _unambiguous(kb, alias)
         for form in filter(None, (alias, article_capitalised(alias))):  # "al-Shabaab", "Al-Shabaab"
-            pattern = {"label": label, "pattern": form}
+            pattern: dict[str, Any] = {"label": label, "pattern": form}
             if unambiguous:
                 pattern["id"] = match.entry.id
             patterns[(label, form)] = pattern

