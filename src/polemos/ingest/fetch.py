@@ -177,7 +177,7 @@ class Fetcher:
             return None  # unreachable robots.txt: the fetch itself will say what is wrong
         parser = robotparser.RobotFileParser()
         if response.status_code in (401, 403):
-            parser.disallow_all = True
+            parser.disallow_all = True  # type: ignore[attr-defined]  # robotparser's own flag, set as its read() does
         elif response.status_code < 400:
             parser.parse(response.text[: self.policy.max_bytes].splitlines())
         else:
@@ -206,7 +206,8 @@ class Fetcher:
 def _worth_retrying(result: Fetched) -> bool:
     if result.status in RETRY_STATUSES:
         return True
-    return result.status == 0 and bool(result.error) and "robots" not in result.error and "http(s)" not in result.error
+    error = result.error or ""
+    return result.status == 0 and bool(error) and "robots" not in error and "http(s)" not in error
 
 
 def _retry_after(result: Fetched, default: float) -> float:
@@ -275,7 +276,7 @@ def checked_addresses(url: str, public_only: bool) -> list[str]:
                                    type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, ValueError) as error:
         raise PrivateAddress(f"{parts.hostname}: cannot resolve ({error})") from None
-    addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+    addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
     if not addresses:
         raise PrivateAddress(f"{parts.hostname}: resolves to no address")
     for address in addresses if public_only else ():
@@ -294,7 +295,7 @@ def pinned_request(url: str, address: str) -> tuple[str, dict, dict]:
     userinfo = parts.netloc.rpartition("@")[0]  # credentials in the URL still go along (as Basic auth)
     netloc = (f"{userinfo}@" if userinfo else "") + shown + (f":{parts.port}" if parts.port else "")
     pinned = parts._replace(netloc=netloc).geturl()
-    host = parts.hostname if not parts.port else f"{parts.hostname}:{parts.port}"
+    host = (parts.hostname or "") if not parts.port else f"{parts.hostname}:{parts.port}"
     if ":" in (parts.hostname or "") and not host.startswith("["):  # an IPv6 literal keeps its brackets
         host = f"[{parts.hostname}]" + (f":{parts.port}" if parts.port else "")
     extensions = {"sni_hostname": parts.hostname} if parts.scheme == "https" else {}

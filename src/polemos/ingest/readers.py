@@ -17,7 +17,7 @@ import sys
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, Optional, Union
+from typing import BinaryIO, Iterable, Iterator, Optional, Union, cast
 
 from polemos.ingest.raw import InputError, RawDocument, one_line
 
@@ -168,7 +168,7 @@ def _wait_for_writer(descriptor: int, seconds: float) -> bool:
 
 
 def _read_stream(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[ReadResult]:
-    buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
+    buffered = stream if hasattr(stream, "peek") else io.BufferedReader(cast(io.RawIOBase, stream))
     if buffered.peek(4096)[:4096].lstrip().startswith(b"{"):
         yield from _read_jsonl(buffered, source, options)
     else:
