@@ -33,6 +33,17 @@ MEANS_NOUNS = {"airstrike", "airstrikes", "strike", "raid", "shelling", "bombard
                "rocket", "missile", "drone", "helicopter", "jet", "aircraft", "plane", "warplane", "artillery",
                "mortar", "tank", "operation", "offensive", "attack", "crackdown", "assault", "grenade", "bomb",
                "shell", "sniper", "bombing"}
+# Of those, the arms of a military: a state named before them names its military ("Russian shelling").
+MILITARY_MEANS = {"airstrike", "airstrikes", "strike", "strikes", "shelling", "bombardment", "rocket", "rockets",
+                  "missile", "missiles", "drone", "drones", "helicopter", "helicopters", "jet", "jets", "aircraft",
+                  "warplane", "warplanes", "artillery", "mortar", "mortars", "tank", "tanks", "shell", "shells",
+                  "air", "navy", "gunship", "gunships"}
+# What people do together that makes them an actor: protesters, marchers, rioters, looters.
+CROWD_VERBS = {"protest", "demonstrate", "march", "rally", "riot", "loot", "gather", "storm", "block", "torch",
+               "burn", "stone", "ransack", "clash", "picket", "strike", "assemble", "chant", "parade"}
+# Heads that count people: "hundreds of people", "tens of thousands of women".
+QUANTITY_WORDS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "tens",
+                  "million", "millions", "number", "group", "groups", "crowd", "crowds", "handful"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -83,7 +94,9 @@ def _overlaps(span: Span, taken: set[int]) -> bool:
 
 def sector_candidate(token: Token, kb: "KnowledgeBase", force: bool = False) -> Optional[Candidate]:
     """The sector phrase headed by ``token``; ``force`` keeps owner-less nouns that need one."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and not _of_means(token):
+    if token.pos_ not in ("NOUN", "PROPN") and not (token.dep_ == "amod" and _of_means(token)):
+        return None  # "[military] airstrikes", "[police] gunfire": an adjective naming the user of a weapon
+    if token.dep_ == "compound" and not _of_means(token):
         return None
     if token.ent_type_ in ("PERSON", "ORG", "FAC") or _titles_a_person(token):
         return None
@@ -92,16 +105,37 @@ def sector_candidate(token: Token, kb: "KnowledgeBase", force: bool = False) -> 
     if noun is None and not (breakaway and token.lower_ in BREAKAWAY_NOUNS):
         return None
     owner = find_owner(token)
-    if noun is not None and noun.needs_owner and owner is None and not breakaway and not force:
+    if noun is not None and noun.needs_owner and owner is None and not breakaway and not force \
+            and not acting_crowd(token):
         return None
     start = min([first.i] + [t.i for t in _descriptive_modifiers(token)] + ([owner.start] if owner else []))
     return Candidate("sector", token.doc[start : token.i + 1], token, noun, owner, breakaway)
+
+
+def acting_crowd(token: Token) -> bool:
+    """ "women marched", "hundreds of people demonstrated", "crowds looted shops": people who
+    gather, march or riot are an actor (the protesters or rioters) though the noun names no one's."""
+    top = token
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and (top.head.head.lower_ in QUANTITY_WORDS
+                                                             or top.head.head.pos_ == "NUM"):
+        top = top.head.head
+    return top.dep_ == "nsubj" and top.head.lemma_.lower() in CROWD_VERBS
 
 
 def _of_means(token: Token) -> bool:
     """ "[Afghan military] airstrikes", "[police] gunfire": a sector noun before the weapon or
     attack it used names who used it."""
     return token.head.lemma_.lower() in MEANS_NOUNS or token.head.lower_ in MEANS_NOUNS
+
+
+def names_military_means(token: Token) -> bool:
+    """ "[Russian] shelling", "[Israeli] drone strike", "[Ukrainian] rocket attack": the word
+    modifies a military's weapon or strike, so the state it names acted through its military."""
+    head = token.head
+    if token.dep_ not in ("amod", "compound", "nmod", "poss") or head is token:
+        return False
+    words = [head] + [child for child in head.children if child.dep_ == "compound" and child is not token]
+    return any(word.lower_ in MILITARY_MEANS or word.lemma_.lower() in MILITARY_MEANS for word in words)
 
 
 def _sector_noun(token: Token, kb: "KnowledgeBase") -> tuple[Optional["SectorNoun"], Token]:

@@ -1,0 +1,77 @@
+"""Who acted, in one-paragraph event summaries of our own: a state's weapon names its military,
+the user of an instrument and the doer of a "when" clause act, crowds that march or riot are
+actors, and groups known only by their fighters keep their whole name."""
+
+from __future__ import annotations
+
+import pytest
+
+from polemos.ingest.raw import RawDocument
+
+pytestmark = pytest.mark.slow
+
+
+def actors_of(pipeline, text, trigger):
+    """(country, sector, name) of the actors of the event whose trigger holds ``trigger``."""
+    record = pipeline.extract(RawDocument(source="test", content=text, format="text"))
+    actors = {a.id: a for a in record.actors}
+    events = [e for e in record.events if trigger in (e.trigger or "")]
+    assert events, [(e.type, e.trigger) for e in record.events]
+    return [(actors[i].country, actors[i].sector, actors[i].name) for i in events[0].actor]
+
+
+def codes(found):
+    return [f"{country}.{sector}" for country, sector, _name in found]
+
+
+@pytest.mark.parametrize("text, trigger, code", [
+    ("On 6 June 2023, Russian shelling killed two farmers in Nikopol.", "shelling", "RUS.MIL"),
+    ("An Israeli drone strike hit a car near Tyre on 2 April 2024, killing one man.", "strike", "ISR.MIL"),
+    ("On 9 May 2022, four miners were killed by military airstrikes near Lashio (Shan).", "killed", "MMR.MIL"),
+])
+def test_a_states_weapon_names_its_military(nlp_pipeline, text, trigger, code):
+    assert codes(actors_of(nlp_pipeline, text, trigger)) == [code]
+
+
+@pytest.mark.parametrize("text, trigger, name", [
+    ("On 3 May 2021, a grenade thrown by suspected Boko Haram militants exploded at a market in Maiduguri.",
+     "exploded", "Boko Haram"),
+    ("A bombing blamed on al-Shabaab struck a tea shop in Baidoa on 8 June 2022, killing four people.",
+     "bombing", "al-Shabaab"),
+    ("Three policemen were killed when a mine planted by Islamic State militants hit their truck near Arish "
+     "on 1 July 2020.", "killed", "Islamic State"),
+])
+def test_the_user_of_an_instrument_acts(nlp_pipeline, text, trigger, name):
+    assert [found[2] for found in actors_of(nlp_pipeline, text, trigger)] == [name]
+
+
+def test_the_doer_of_a_when_clause_killed(nlp_pipeline):
+    text = "On 2 March 2023, two traders were killed in Juliaca when police opened fire on a road block."
+    assert codes(actors_of(nlp_pipeline, text, "killed")) == ["PER.COP"]
+
+
+@pytest.mark.parametrize("text, trigger, code", [
+    ("On 5 May 2022, hundreds of people demonstrated in Kaya against the rising price of bread.",
+     "demonstrated", "BFA.CVL"),
+    ("Women marched in Culiacán on 8 March 2022 to demand justice for the disappeared.", "marched", "MEX.CVL"),
+    ("On 2 June 2021, crowds looted shops in Maiduguri after a power cut.", "looted", "NGA.CVL"),
+    ("On 4 April 2022, rioters burned a bus in Kisumu after a disputed match.", "burned", "KEN.CVL"),
+    ("Dozens of retired soldiers protested in Mogadishu on 7 May 2021 over unpaid pensions.", "protested", "SOM.CVL"),
+])
+def test_crowds_that_march_or_riot_are_the_civilians_of_the_place(nlp_pipeline, text, trigger, code):
+    assert codes(actors_of(nlp_pipeline, text, trigger)) == [code]
+
+
+def test_unidentified_men_are_an_unidentified_armed_group(nlp_pipeline):
+    text = "On 6 March 2021, unidentified hooded men set fire to three trucks near Temuco."
+    assert codes(actors_of(nlp_pipeline, text, "set fire")) == ["CHL.UAF"]
+
+
+def test_separatists_with_no_breakaway_state_named_are_the_countrys_rebels(nlp_pipeline):
+    text = "On 4 April 2020, a bomb planted by separatist insurgents exploded outside a school in Pattani (Pattani)."
+    assert codes(actors_of(nlp_pipeline, text, "bomb")) == ["THA.REB"]
+
+
+def test_a_group_known_only_by_its_fighters_keeps_its_whole_name(nlp_pipeline):
+    text = "On 3 June 2021, fighters of the Kivu Liberation Front ambushed an army convoy near Beni."
+    assert actors_of(nlp_pipeline, text, "ambushed") == [(None, "REB", "Kivu Liberation Front")]
