@@ -75,3 +75,22 @@ def test_separatists_with_no_breakaway_state_named_are_the_countrys_rebels(nlp_p
 def test_a_group_known_only_by_its_fighters_keeps_its_whole_name(nlp_pipeline):
     text = "On 3 June 2021, fighters of the Kivu Liberation Front ambushed an army convoy near Beni."
     assert actors_of(nlp_pipeline, text, "ambushed") == [(None, "REB", "Kivu Liberation Front")]
+
+
+@pytest.mark.parametrize("text, trigger, code", [
+    ("On 4 May 2020, Saudi-led coalition airstrikes hit a market in Saada, killing three people.", "airstrikes",
+     "SAU.MIL"),
+    ("On 2 July 2019, US AFRICOM drone strikes hit a camp near Jilib.", "strikes", "USA.MIL"),
+])
+def test_a_coalition_or_command_named_by_its_state_is_that_states_military(nlp_pipeline, text, trigger, code):
+    assert codes(actors_of(nlp_pipeline, text, trigger)) == [code]
+
+
+def test_the_owner_of_a_weapon_owns_the_snipers_who_use_it(nlp_pipeline):
+    text = "On 9 March 2021, Houthi sniper and mortar fire hit a school in Taiz, killing a boy and wounding two women."
+    assert [found[2] for found in actors_of(nlp_pipeline, text, "killing")] == ["Ansar Allah (Houthis)"]
+
+
+def test_an_acronym_before_fighters_names_their_group(nlp_pipeline):
+    text = "On 5 May 2021, fighting broke out between MPC combatants and the army near Kabo."
+    assert ("MPC" in [found[2] for found in actors_of(nlp_pipeline, text, "fighting")])

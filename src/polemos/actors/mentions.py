@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from polemos.actors.names import mend_article
+from polemos.actors.names import is_acronym, mend_article
 
 if TYPE_CHECKING:
     from polemos.actors.kb import KnowledgeBase, SectorNoun
@@ -44,6 +44,8 @@ CROWD_VERBS = {"protest", "demonstrate", "march", "rally", "riot", "loot", "gath
 # Heads that count people: "hundreds of people", "tens of thousands of women".
 QUANTITY_WORDS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "tens",
                   "million", "millions", "number", "group", "groups", "crowd", "crowds", "handful"}
+# "Saudi-led", "US-backed": the state named before them leads or backs the forces after them.
+LEADING_PARTICIPLES = {"led", "backed"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -132,8 +134,11 @@ def names_military_means(token: Token) -> bool:
     """ "[Russian] shelling", "[Israeli] drone strike", "[Ukrainian] rocket attack": the word
     modifies a military's weapon or strike, so the state it names acted through its military."""
     head = token.head
-    if token.dep_ not in ("amod", "compound", "nmod", "poss") or head is token:
+    if token.dep_ not in ("amod", "compound", "nmod", "poss", "npadvmod") or head is token:
         return False
+    for _ in range(3):  # "[Saudi]-led coalition airstrikes": through the participle and the compound
+        if head.lower_ in LEADING_PARTICIPLES or head.dep_ == "compound" and head.head is not head:
+            head = head.head
     words = [head] + [child for child in head.children if child.dep_ == "compound" and child is not token]
     return any(word.lower_ in MILITARY_MEANS or word.lemma_.lower() in MILITARY_MEANS for word in words)
 
@@ -182,6 +187,13 @@ def find_owner(token: Token) -> Optional[Span]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and (owner := _entity_in(pobj)) is not None:
                     return owner
+    for child in token.lefts:  # "UPC combatants": a group known by an acronym the NER left untagged
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and not child.ent_type_ and is_acronym(child.text):
+            return token.doc[child.i : child.i + 1]
+    if token.dep_ in ("compound", "nmod") and _of_means(token) and token.head.i > token.i:
+        # "[Houthi] sniper and mortar fire": the weapon's owner owns its users
+        return next((found for child in token.head.lefts if child.i < token.i and child.dep_ in MODIFIER_DEPS
+                     and (found := _entity_in(child)) is not None), None)
     return None
 
 

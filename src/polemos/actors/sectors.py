@@ -14,6 +14,7 @@ from spacy.tokens import Span
 from polemos.actors.context import CountryContext
 from polemos.actors.kb import Entry
 from polemos.actors.mentions import POSSESSIVE_PRONOUNS, Candidate
+from polemos.actors.names import is_acronym
 from polemos.actors.places import PLACE_NOUNS
 from polemos.actors.session import INSTITUTION_SECTORS, STATE_KINDS, DocumentActors, Identity
 
@@ -104,6 +105,8 @@ def _unknown_owner(actors: DocumentActors, candidate: Candidate, owner: Span, se
     place_state = _state_of_place(actors, owner)
     if place_state is not None:  # "Darfur rebels", "Gaza militants": of the state the place is in
         return sector_of(actors, place_state, sector)
+    if not owner.root.ent_type_ and is_acronym(owner.text) and sector in ARMED_SECTORS - {"MIL"}:
+        return actors.new_identity(owner.text, "armed_group", sector)  # "UPC combatants" are the UPC
     if owner.root.ent_type_ in ("ORG", "PERSON"):
         group = resolve_entity(actors, Candidate("entity", owner, owner.root))
         if group is not None and group.kind == "person" and sector in INSTITUTION_SECTORS:
