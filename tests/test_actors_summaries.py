@@ -45,9 +45,15 @@ def test_the_user_of_an_instrument_acts(nlp_pipeline, text, trigger, name):
     assert [found[2] for found in actors_of(nlp_pipeline, text, trigger)] == [name]
 
 
-def test_the_doer_of_a_when_clause_killed(nlp_pipeline):
-    text = "On 2 March 2023, two traders were killed in Juliaca when police opened fire on a road block."
-    assert codes(actors_of(nlp_pipeline, text, "killed")) == ["PER.COP"]
+@pytest.mark.parametrize("text, code", [
+    ("On 2 March 2023, two traders were killed in Juliaca when police opened fire on a road block.", "PER.COP"),
+    ("On 4 May 2022, two guards were killed in Machala when an explosive device was thrown at their car by "
+     "unidentified attackers.", "ECU.UAF"),
+    ("On 3 May 2022, two police officers were killed in Machala (El Oro) when an explosive device was thrown "
+     "at their patrol car by unidentified attackers.", "ECU.UAF"),
+])
+def test_the_doer_of_a_when_clause_killed(nlp_pipeline, text, code):
+    assert codes(actors_of(nlp_pipeline, text, "killed")) == [code]
 
 
 @pytest.mark.parametrize("text, trigger, code", [

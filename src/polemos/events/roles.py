@@ -303,6 +303,11 @@ def _manner_doers(verb: Token) -> list[Token]:
     found: list[Token] = []
     # "were killed and one wounded when ...": coordinated verbs share the clause
     clauses = [c for v in [verb, *verb.conjuncts] for c in v.children if c.dep_ == "advcl"]
+    # "were killed in Esmeraldas when a device was thrown ...": the parser often hangs the
+    # clause on the place as a relative clause; a "when" clause there still tells how
+    clauses += [c for v in [verb, *verb.conjuncts] for place in _prep_objects(v, {"in", "at", "near"})
+                for holder in [place, *(a for a in place.children if a.dep_ == "appos")]
+                for c in holder.children if c.dep_ == "relcl"]
     for clause in clauses:
         if not any(m.dep_ == "advmod" and m.lower_ in MANNER_MARKS or m.dep_ == "mark" and m.lower_ in MANNER_MARKS
                    for m in clause.children):
