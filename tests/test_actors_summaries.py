@@ -100,3 +100,15 @@ def test_the_owner_of_a_weapon_owns_the_snipers_who_use_it(nlp_pipeline):
 def test_an_acronym_before_fighters_names_their_group(nlp_pipeline):
     text = "On 5 May 2021, fighting broke out between MPC combatants and the army near Kabo."
     assert ("MPC" in [found[2] for found in actors_of(nlp_pipeline, text, "fighting")])
+
+
+@pytest.mark.parametrize("text, trigger, name", [
+    ("On 1 March 2021, militants linked to al-Qaeda attacked an army base near Boni, killing 7 soldiers.",
+     "attacked", "al-Qaeda"),
+    ("On 9 June 2021, suspected al-Shabaab militants ambushed a convoy near Mandera, killing 3 police officers.",
+     "ambushed", "al-Shabaab"),
+    ("On 3 May 2022, alleged Clan del Golfo members killed a farmer near Caucasia (Antioquia).", "killed",
+     "Clan del Golfo"),
+])
+def test_a_group_named_with_doubt_or_by_affiliation_is_the_group(nlp_pipeline, text, trigger, name):
+    assert [found[2] for found in actors_of(nlp_pipeline, text, trigger)] == [name]

@@ -44,6 +44,8 @@ CROWD_VERBS = {"protest", "demonstrate", "march", "rally", "riot", "loot", "gath
 # Heads that count people: "hundreds of people", "tens of thousands of women".
 QUANTITY_WORDS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "tens",
                   "million", "millions", "number", "group", "groups", "crowd", "crowds", "handful"}
+# "militants linked to X", "fighters loyal to X", "insurgents affiliated with X": X's own.
+AFFILIATION_WORDS = {"link", "linked", "affiliate", "affiliated", "loyal", "tie", "tied", "connect", "connected"}
 # "Saudi-led", "US-backed": the state named before them leads or backs the forces after them.
 LEADING_PARTICIPLES = {"led", "backed"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
@@ -187,6 +189,12 @@ def find_owner(token: Token) -> Optional[Span]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and (owner := _entity_in(pobj)) is not None:
                     return owner
+    for child in token.rights:  # "militants linked to al-Qaeda", "fighters loyal to the Islamic State"
+        if child.dep_ in ("acl", "amod") and child.lemma_.lower() in AFFILIATION_WORDS:
+            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    if (owner := _entity_in(pobj)) is not None:
+                        return owner
     for child in token.lefts:  # "UPC combatants": a group known by an acronym the NER left untagged
         if child.dep_ == "compound" and child.pos_ == "PROPN" and not child.ent_type_ and is_acronym(child.text):
             return token.doc[child.i : child.i + 1]
