@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from polemos.actors.names import mend_article
+from polemos.actors.names import is_acronym, mend_article
 
 if TYPE_CHECKING:
     from polemos.actors.kb import KnowledgeBase, SectorNoun
@@ -33,6 +33,21 @@ MEANS_NOUNS = {"airstrike", "airstrikes", "strike", "raid", "shelling", "bombard
                "rocket", "missile", "drone", "helicopter", "jet", "aircraft", "plane", "warplane", "artillery",
                "mortar", "tank", "operation", "offensive", "attack", "crackdown", "assault", "grenade", "bomb",
                "shell", "sniper", "bombing"}
+# Of those, the arms of a military: a state named before them names its military ("Russian shelling").
+MILITARY_MEANS = {"airstrike", "airstrikes", "strike", "strikes", "shelling", "bombardment", "rocket", "rockets",
+                  "missile", "missiles", "drone", "drones", "helicopter", "helicopters", "jet", "jets", "aircraft",
+                  "warplane", "warplanes", "artillery", "mortar", "mortars", "tank", "tanks", "shell", "shells",
+                  "air", "navy", "gunship", "gunships"}
+# What people do together that makes them an actor: protesters, marchers, rioters, looters.
+CROWD_VERBS = {"protest", "demonstrate", "march", "rally", "riot", "loot", "gather", "storm", "block", "torch",
+               "burn", "stone", "ransack", "clash", "picket", "strike", "assemble", "chant", "parade"}
+# Heads that count people: "hundreds of people", "tens of thousands of women".
+QUANTITY_WORDS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "tens",
+                  "million", "millions", "number", "group", "groups", "crowd", "crowds", "handful"}
+# "militants linked to X", "fighters loyal to X", "insurgents affiliated with X": X's own.
+AFFILIATION_WORDS = {"link", "linked", "affiliate", "affiliated", "loyal", "tie", "tied", "connect", "connected"}
+# "Saudi-led", "US-backed": the state named before them leads or backs the forces after them.
+LEADING_PARTICIPLES = {"led", "backed"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -83,7 +98,9 @@ def _overlaps(span: Span, taken: set[int]) -> bool:
 
 def sector_candidate(token: Token, kb: "KnowledgeBase", force: bool = False) -> Optional[Candidate]:
     """The sector phrase headed by ``token``; ``force`` keeps owner-less nouns that need one."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and not _of_means(token):
+    if token.pos_ not in ("NOUN", "PROPN") and not (token.dep_ == "amod" and _of_means(token)):
+        return None  # "[military] airstrikes", "[police] gunfire": an adjective naming the user of a weapon
+    if token.dep_ == "compound" and not _of_means(token):
         return None
     if token.ent_type_ in ("PERSON", "ORG", "FAC") or _titles_a_person(token):
         return None
@@ -92,16 +109,40 @@ def sector_candidate(token: Token, kb: "KnowledgeBase", force: bool = False) -> 
     if noun is None and not (breakaway and token.lower_ in BREAKAWAY_NOUNS):
         return None
     owner = find_owner(token)
-    if noun is not None and noun.needs_owner and owner is None and not breakaway and not force:
+    if noun is not None and noun.needs_owner and owner is None and not breakaway and not force \
+            and not acting_crowd(token):
         return None
     start = min([first.i] + [t.i for t in _descriptive_modifiers(token)] + ([owner.start] if owner else []))
     return Candidate("sector", token.doc[start : token.i + 1], token, noun, owner, breakaway)
+
+
+def acting_crowd(token: Token) -> bool:
+    """ "women marched", "hundreds of people demonstrated", "crowds looted shops": people who
+    gather, march or riot are an actor (the protesters or rioters) though the noun names no one's."""
+    top = token
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and (top.head.head.lower_ in QUANTITY_WORDS
+                                                             or top.head.head.pos_ == "NUM"):
+        top = top.head.head
+    return top.dep_ == "nsubj" and top.head.lemma_.lower() in CROWD_VERBS
 
 
 def _of_means(token: Token) -> bool:
     """ "[Afghan military] airstrikes", "[police] gunfire": a sector noun before the weapon or
     attack it used names who used it."""
     return token.head.lemma_.lower() in MEANS_NOUNS or token.head.lower_ in MEANS_NOUNS
+
+
+def names_military_means(token: Token) -> bool:
+    """ "[Russian] shelling", "[Israeli] drone strike", "[Ukrainian] rocket attack": the word
+    modifies a military's weapon or strike, so the state it names acted through its military."""
+    head = token.head
+    if token.dep_ not in ("amod", "compound", "nmod", "poss", "npadvmod") or head is token:
+        return False
+    for _ in range(3):  # "[Saudi]-led coalition airstrikes": through the participle and the compound
+        if head.lower_ in LEADING_PARTICIPLES or head.dep_ == "compound" and head.head is not head:
+            head = head.head
+    words = [head] + [child for child in head.children if child.dep_ == "compound" and child is not token]
+    return any(word.lower_ in MILITARY_MEANS or word.lemma_.lower() in MILITARY_MEANS for word in words)
 
 
 def _sector_noun(token: Token, kb: "KnowledgeBase") -> tuple[Optional["SectorNoun"], Token]:
@@ -148,6 +189,19 @@ def find_owner(token: Token) -> Optional[Span]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and (owner := _entity_in(pobj)) is not None:
                     return owner
+    for child in token.rights:  # "militants linked to al-Qaeda", "fighters loyal to the Islamic State"
+        if child.dep_ in ("acl", "amod") and child.lemma_.lower() in AFFILIATION_WORDS:
+            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    if (owner := _entity_in(pobj)) is not None:
+                        return owner
+    for child in token.lefts:  # "UPC combatants": a group known by an acronym the NER left untagged
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and not child.ent_type_ and is_acronym(child.text):
+            return token.doc[child.i : child.i + 1]
+    if token.dep_ in ("compound", "nmod") and _of_means(token) and token.head.i > token.i:
+        # "[Houthi] sniper and mortar fire": the weapon's owner owns its users
+        return next((found for child in token.head.lefts if child.i < token.i and child.dep_ in MODIFIER_DEPS
+                     and (found := _entity_in(child)) is not None), None)
     return None
 
 

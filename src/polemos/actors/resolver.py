@@ -17,6 +17,7 @@ from polemos.actors.mentions import (
     find_candidates,
     has_person_title,
     is_subject,
+    names_military_means,
     sector_candidate,
     trim_possessive,
 )
@@ -208,7 +209,10 @@ def _lower_cased(text: str) -> bool:
 
 
 def _people_or_state(token: Token) -> Optional[str]:
-    """ "Armenians fled" names people (CVL); "Armenian" before another noun names the state."""
+    """ "Armenians fled" names people (CVL); "Armenian" before another noun names the state, and
+    before a military's weapon or strike ("Russian shelling") the state's military."""
+    if names_military_means(token):
+        return "MIL"
     if token.dep_ in ("amod", "compound") or token.tag_ in ("JJ", "NNP"):
         return None
     return "CVL" if token.lower_.endswith(("s", "ese", "ish")) and token.tag_ in ("NNPS", "NNS") else None

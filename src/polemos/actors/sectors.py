@@ -14,6 +14,7 @@ from spacy.tokens import Span
 from polemos.actors.context import CountryContext
 from polemos.actors.kb import Entry
 from polemos.actors.mentions import POSSESSIVE_PRONOUNS, Candidate
+from polemos.actors.names import is_acronym
 from polemos.actors.places import PLACE_NOUNS
 from polemos.actors.session import INSTITUTION_SECTORS, STATE_KINDS, DocumentActors, Identity
 
@@ -23,6 +24,12 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "seve
 # "rebel leaders" are rebels, "military officials" the military, "opposition leaders" the opposition.
 PEOPLE_OF_OFFICE = {"leader", "leaders", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
                     "commander", "commanders", "chief", "chiefs", "representatives", "delegation", "members"}
+
+# "retired soldiers", "former rebels": people who once served, now civilians.
+FORMER_WORDS = {"retired", "former", "ex", "ex-", "demobilised", "demobilized", "veteran"}
+# "unidentified men", "masked individuals": armed people whose group the text does not know.
+UNIDENTIFIED_WORDS = {"unidentified", "unknown", "masked", "hooded", "suspected"}
+UNNAMED_PEOPLE = {"man", "men", "individual", "individuals", "person", "persons", "youths", "youth", "people"}
 
 EntityResolver = Callable[[DocumentActors, Candidate], Optional[Identity]]
 
@@ -40,20 +47,33 @@ def resolve_sector(actors: DocumentActors, candidate: Candidate, context: Countr
         return _unknown_owner(actors, candidate, candidate.owner, sector, resolve_entity)
     if candidate.breakaway:
         if sector in ARMED_SECTORS:
-            return actors.unspecified(sector, "armed_group")
+            # "separatist insurgents" with no breakaway entity named: the armed opposition of the
+            # state the story is in (PLOVER codes rebels by their country)
+            state = _state_around(actors, candidate, context)
+            return sector_of(actors, state, sector) if state is not None else actors.unspecified(sector, "armed_group")
         return Identity("unspecified.PRE", "breakaway state", "breakaway_state", "PRE")
     if noun is None or sector is None:
         return None  # only a sector noun ("the army", "rebels") names a sector
-    char = candidate.span.start_char
-    state = None if noun.foreign else context.nearest(actors.record.sentence_at(char), char) or context.dominant()
+    state = None if noun.foreign else _state_around(actors, candidate, context)
     if state is not None:
         return sector_of(actors, state, sector)
     return actors.unspecified(sector, noun.kind)
 
 
+def _state_around(actors: DocumentActors, candidate: Candidate, context: CountryContext) -> Optional[Entry]:
+    char = candidate.span.start_char
+    return context.nearest(actors.record.sentence_at(char), char) or context.dominant()
+
+
 def _modified_sector(actors: DocumentActors, candidate: Candidate) -> Optional[str]:
-    """ "Afghan rebel leaders" (REB), "military officials" (MIL): a modifier naming another sector."""
+    """ "Afghan rebel leaders" (REB), "military officials" (MIL): a modifier naming another sector;
+    "retired soldiers" are civilians, "unidentified men" an unidentified armed group."""
     head = candidate.head
+    modifiers = {child.lower_ for child in head.lefts if child.dep_ in ("amod", "compound", "advmod")}
+    if modifiers & FORMER_WORDS and candidate.sector_noun is not None and candidate.sector_noun.sector in ARMED_SECTORS:
+        return "CVL"
+    if modifiers & UNIDENTIFIED_WORDS and head.lower_ in UNNAMED_PEOPLE:
+        return "UAF"
     if head.lower_ not in PEOPLE_OF_OFFICE:
         return None
     for child in head.lefts:
@@ -85,6 +105,8 @@ def _unknown_owner(actors: DocumentActors, candidate: Candidate, owner: Span, se
     place_state = _state_of_place(actors, owner)
     if place_state is not None:  # "Darfur rebels", "Gaza militants": of the state the place is in
         return sector_of(actors, place_state, sector)
+    if not owner.root.ent_type_ and is_acronym(owner.text) and sector in ARMED_SECTORS - {"MIL"}:
+        return actors.new_identity(owner.text, "armed_group", sector)  # "UPC combatants" are the UPC
     if owner.root.ent_type_ in ("ORG", "PERSON"):
         group = resolve_entity(actors, Candidate("entity", owner, owner.root))
         if group is not None and group.kind == "person" and sector in INSTITUTION_SECTORS:
@@ -96,11 +118,18 @@ def _unknown_owner(actors: DocumentActors, candidate: Candidate, owner: Span, se
         if group is not None:
             if sector is None or sector == group.sector or (group.kind == "armed_group" and sector in ARMED_SECTORS):
                 return group
+            if _unknown_organisation(actors, group) and sector in ARMED_SECTORS - {"MIL"}:
+                # "fighters of the Chinland Defense Force": a body the KB does not know, known by its fighters
+                return Identity(group.id, group.name, "armed_group", sector, group.country)
             return Identity(f"{group.id}.{sector}", f"{group.name} ({sector})", group.kind, sector, group.country)
     kind = noun.kind if noun else "group"
     if kind == "state":  # "Moslem forces": armed men of no known state
         kind = "armed_group" if sector in ARMED_SECTORS else "group"
     return actors.new_identity(phrase_name(candidate.span), kind, sector)
+
+
+def _unknown_organisation(actors: DocumentActors, group: Identity) -> bool:
+    return group.kind == "organisation" and actors.kb.entry(group.id) is None
 
 
 def _state_of_place(actors: DocumentActors, owner) -> Optional[Entry]:

@@ -105,6 +105,25 @@ def eval_incidents(
                                                           refuse_store=refuse), as_json)
 
 
+@app.command("summaries")
+def eval_summaries(
+    path: Path = typer.Argument(..., exists=True, dir_okay=False,
+                                help="One-paragraph event summaries with gold (JSON Lines, e.g. annotations/summaries/written-s1.jsonl)."),
+    limit: Optional[int] = typer.Option(None, help="Score only the first N summaries."),
+    show_misses: bool = typer.Option(False, "--misses", help="List each field's misses, gold beside what was found."),
+    as_json: bool = typer.Option(False, "--json"),
+):
+    """Place, date, deaths, injured, actor and ACLED type of each summary's main event."""
+    from polemos.eval import summaries
+
+    try:
+        report = summaries.evaluate(path, limit=limit)
+    except ValueError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+    print(json.dumps(report, indent=2, default=str) if as_json else summaries.format_report(report, show_misses))
+
+
 def _print_report(module, report: dict, as_json: bool) -> None:
     print(json.dumps(report, indent=2, default=str) if as_json else module.format_report(report))
 

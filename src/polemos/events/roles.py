@@ -32,6 +32,19 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CAUSE_PREPS = {"after", "from", "amid", "during", "because", "since"}
 # Verbs whose object is what the subject escapes ("fleeing the militia"), not whom it acts on.
 ESCAPE_VERBS = {"flee", "escape"}
+# Participles that lay an act at someone's door: "a bombing blamed on X", "an attack attributed to X".
+ATTRIBUTION_VERBS = {"blame": {"on"}, "attribute": {"to"}, "claim": {"by"}}
+# Participles whose by-agent used the thing they describe: "a grenade thrown by militants exploded".
+INSTRUMENT_VERBS = {"plant", "throw", "fire", "launch", "detonate", "drop", "hurl", "lay", "place", "set", "use",
+                    "fly", "carry", "shoot"}
+# Subordinators of a clause that tells how a death or wound came about: "were killed when police opened fire".
+MANNER_MARKS = {"when", "as"}
+# Acts whose doer, named in such a clause, is the one who killed or wounded.
+VIOLENT_ACTS = {"open", "fire", "attack", "shoot", "shell", "bomb", "raid", "ambush", "storm", "strike", "throw",
+                "plant", "detonate", "hurl"}
+# Heads that count people rather than name them: "hundreds of people", "tens of thousands of students".
+QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "tens",
+                  "million", "millions", "number", "group", "groups", "crowd", "crowds", "handful"}
 
 
 @dataclass
@@ -65,7 +78,7 @@ def find_roles(match: TriggerMatch) -> Roles | None:
 def _verbal_roles(match: TriggerMatch) -> Roles:
     verb = match.head
     frame = match.entry.frame
-    subjects = subject_of(verb)
+    subjects = [agent for subject in subject_of(verb) for agent in (_instrument_agents(subject) or [subject])]
     agents = _by_agents(verb)
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "nsubjpass"} and c not in match.tokens]
     preps = _prep_objects(verb, RECIPIENT_PREPS)
@@ -90,9 +103,10 @@ def _verbal_roles(match: TriggerMatch) -> Roles:
         roles.recipients = preps + _prep_objects(verb, {"from"})
     elif frame == "patient":
         roles.recipients = [t for t in (subjects or objects) if t.ent_type_ not in PLACE_LABELS]
-        roles.actors = agents or _causer(verb) or _cause_owners(verb) or (_escaped_from(verb) if escaped else [])
+        roles.actors = agents or _causer(verb) or _cause_owners(verb) or (_escaped_from(verb) if escaped else []) \
+            or _manner_doers(verb)
     else:
-        roles.actors = subjects + agents
+        roles.actors = subjects + agents or (_manner_doers(verb) if passive else [])
         roles.recipients = objects + preps
         roles.fallback_recipients = _indirect_recipients(verb, objects) + _scene_of(verb, match.tokens)
     return roles
@@ -266,7 +280,44 @@ def _by_agents(verb: Token) -> list[Token]:
 
 
 def _acl_agents(noun: Token) -> list[Token]:
-    return [a for c in noun.children if c.dep_ == "acl" for a in _by_agents(c)]
+    """Who did what a participle says of the noun: "a grenade thrown by militants", "a bombing
+    blamed on Boko Haram", "an attack attributed to the ELN"."""
+    found = []
+    for clause in (c for c in noun.children if c.dep_ == "acl"):
+        found += _by_agents(clause) + _prep_objects(clause, ATTRIBUTION_VERBS.get(lemma_of(clause), set()))
+    return found
+
+
+def _instrument_agents(noun: Token) -> list[Token]:
+    """ "a grenade thrown by militants", "a bomb blamed on X": who used the thing that acted;
+    "protesters led by X" keeps its protesters."""
+    return [a for clause in noun.children if clause.dep_ == "acl"
+            and (lemma_of(clause) in INSTRUMENT_VERBS or lemma_of(clause) in ATTRIBUTION_VERBS)
+            for a in _by_agents(clause) + _prep_objects(clause, ATTRIBUTION_VERBS.get(lemma_of(clause), set()))]
+
+
+def _manner_doers(verb: Token) -> list[Token]:
+    """ "were killed when police opened fire", "were wounded when a bomb planted by militants
+    exploded", "when a device was thrown at them by attackers": the doer of the clause that
+    tells how it happened."""
+    found: list[Token] = []
+    # "were killed and one wounded when ...": coordinated verbs share the clause
+    clauses = [c for v in [verb, *verb.conjuncts] for c in v.children if c.dep_ == "advcl"]
+    # "were killed in Esmeraldas when a device was thrown ...": the parser often hangs the
+    # clause on the place as a relative clause; a "when" clause there still tells how
+    clauses += [c for v in [verb, *verb.conjuncts] for place in _prep_objects(v, {"in", "at", "near"})
+                for holder in [place, *(a for a in place.children if a.dep_ == "appos")]
+                for c in holder.children if c.dep_ == "relcl"]
+    for clause in clauses:
+        if not any(m.dep_ == "advmod" and m.lower_ in MANNER_MARKS or m.dep_ == "mark" and m.lower_ in MANNER_MARKS
+                   for m in clause.children):
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        doers = _by_agents(clause) + [a for subject in subjects for a in _instrument_agents(subject)]
+        if not doers and lemma_of(clause) in VIOLENT_ACTS:
+            doers = subjects
+        found += doers
+    return found
 
 
 def _participants(noun: Token) -> list[Token]:
@@ -282,6 +333,18 @@ def _participants(noun: Token) -> list[Token]:
     return found
 
 
+def counted(token: Token) -> Token:
+    """ "[Tens] of thousands of people" -> "people": what a quantity head counts."""
+    for _ in range(MAX_CLIMB):
+        if token.lower_ not in QUANTITY_HEADS and token.pos_ != "NUM":
+            return token
+        counted_nouns = _prep_objects(token, {"of"})
+        if not counted_nouns:
+            return token
+        token = counted_nouns[0]
+    return token
+
+
 def _prep_objects(head: Token, prepositions: set[str]) -> list[Token]:
     found = []
     for child in head.children:
@@ -291,9 +354,11 @@ def _prep_objects(head: Token, prepositions: set[str]) -> list[Token]:
 
 
 def _expand(tokens: list[Token]) -> list[Token]:
-    """Add every coordinated conjunct ("Russia, Armenia, and Azerbaijan")."""
+    """Add every coordinated conjunct ("Russia, Armenia, and Azerbaijan"); a count of people
+    stands for the people it counts ("hundreds of students" are the students)."""
     expanded: list[Token] = []
     for token in tokens:
+        token = counted(token)
         for member in [token, *token.conjuncts]:
             if member not in expanded:
                 expanded.append(member)
