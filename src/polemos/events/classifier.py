@@ -37,7 +37,7 @@ from polemos.events.encoder import MissingEncoder, SentenceEncoder, load_encoder
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 MODEL_STEM = "events"  # events.npz (weights) and events.json (model card)
-E5_STEM = "events-e5"  # the opt-in model that also reads the e5 sentence embedding
+E5_STEM = "events-e5"  # a model that also reads the e5 sentence embedding (measured, not shipped)
 HEADS = ("event", "plover", "acled")
 NO_ACLED = "NONE"
 HASH_BITS = 20
@@ -245,13 +245,7 @@ class EventClassifier:
 
     @classmethod
     def load_optional(cls, directory: Path | str = "default") -> "EventClassifier | None":
-        """The model in ``directory`` ("default": the shipped one; "e5": the shipped model that also
-        reads the e5 sentence embedding), or None when none was trained there."""
-        if directory == "e5":
-            if not (MODEL_DIR / f"{E5_STEM}.json").exists():
-                raise MissingEncoder(f"no e5 event model in {MODEL_DIR}: train one with "
-                                     f"`polemos train events --encoder e5`")
-            return cls.load(MODEL_DIR, E5_STEM)
+        """The model in ``directory`` ("default": the shipped one), or None when none was trained there."""
         directory = MODEL_DIR if directory == "default" else Path(directory)
         return cls.load(directory) if (directory / f"{MODEL_STEM}.json").exists() else None
 
