@@ -97,10 +97,10 @@ def _codes(value: Any) -> list[str]:
 class SentenceCoder:
     """The whole pipeline on single sentences."""
 
-    def __init__(self) -> None:
+    def __init__(self, pipeline=None) -> None:
         from polemos.pipeline import Pipeline
 
-        self.pipeline = Pipeline.load(eager=True)
+        self.pipeline = pipeline or Pipeline.load(eager=True)
 
     def code_one(self, text: str, published: Optional[str] = None):
         """(record, doc) for one text run through the whole pipeline."""

@@ -33,9 +33,11 @@ import numpy as np
 from spacy.tokens import Span
 
 from polemos.codes import acled_codes
+from polemos.events.encoder import MissingEncoder, SentenceEncoder, load_encoder
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 MODEL_STEM = "events"  # events.npz (weights) and events.json (model card)
+E5_STEM = "events-e5"  # a model that also reads the e5 sentence embedding (measured, not shipped)
 HEADS = ("event", "plover", "acled")
 NO_ACLED = "NONE"
 HASH_BITS = 20
@@ -206,8 +208,11 @@ class EventClassifier:
     temperatures, thresholds and the training figures."""
 
     def __init__(self, card: dict, rows: np.ndarray, sparse: np.ndarray, dense: np.ndarray, bias: np.ndarray,
-                 acled_codes: dict[str, dict[str, str]] | None = None) -> None:
+                 acled_codes: dict[str, dict[str, str]] | None = None, encoder: SentenceEncoder | None = None) -> None:
         self.card = card
+        self.encoder = encoder
+        self.encoder_name: str | None = card.get("encoder")
+        self.spacy_features = bool(card.get("spacy_features", True))
         self.rows = rows
         self.sparse = sparse
         self.dense = dense
@@ -223,15 +228,20 @@ class EventClassifier:
         self.slices = slices
 
     @classmethod
-    def load(cls, directory: Path | str = MODEL_DIR) -> "EventClassifier":
+    def load(cls, directory: Path | str = MODEL_DIR, stem: str = MODEL_STEM,
+             encoder: SentenceEncoder | None = None) -> "EventClassifier":
+        """The model ``stem`` of ``directory``; a model that reads a sentence encoder gets ``encoder``,
+        or loads the one its card names (an error naming the package when it is not installed)."""
         directory = Path(directory)
-        card = json.loads((directory / f"{MODEL_STEM}.json").read_text(encoding="utf-8"))
+        card = json.loads((directory / f"{stem}.json").read_text(encoding="utf-8"))
         if card.get("feature_version") != FEATURE_VERSION:
             raise ValueError(f"{directory}: model built for feature version {card.get('feature_version')}, "
                              f"this polemos computes version {FEATURE_VERSION}; retrain with `polemos train events`")
-        with np.load(directory / f"{MODEL_STEM}.npz") as weights:
+        if card.get("encoder") and encoder is None:
+            encoder = load_encoder(card["encoder"])
+        with np.load(directory / f"{stem}.npz") as weights:
             return cls(card, weights["rows"], weights["sparse"].astype(np.float32),
-                       weights["dense"].astype(np.float32), weights["bias"].astype(np.float32))
+                       weights["dense"].astype(np.float32), weights["bias"].astype(np.float32), encoder=encoder)
 
     @classmethod
     def load_optional(cls, directory: Path | str = "default") -> "EventClassifier | None":
@@ -239,15 +249,26 @@ class EventClassifier:
         directory = MODEL_DIR if directory == "default" else Path(directory)
         return cls.load(directory) if (directory / f"{MODEL_STEM}.json").exists() else None
 
-    def save(self, directory: Path | str) -> None:
+    def save(self, directory: Path | str, stem: str = MODEL_STEM) -> None:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(directory / f"{MODEL_STEM}.npz", rows=self.rows, sparse=self.sparse.astype(np.float16),
+        np.savez_compressed(directory / f"{stem}.npz", rows=self.rows, sparse=self.sparse.astype(np.float16),
                             dense=self.dense.astype(np.float16), bias=self.bias.astype(np.float32))
-        (directory / f"{MODEL_STEM}.json").write_text(json.dumps(self.card, indent=2) + "\n", encoding="utf-8")
+        (directory / f"{stem}.json").write_text(json.dumps(self.card, indent=2) + "\n", encoding="utf-8")
+
+    def dense_vector(self, span: Span) -> np.ndarray:
+        """The dense features this model reads: spaCy's vectors, the encoder's embedding, or both."""
+        parts = [sentence_vector(span)] if self.spacy_features else []
+        if self.encoder_name:
+            if self.encoder is None:
+                raise MissingEncoder(f"this event model reads the {self.encoder_name} sentence encoder, "
+                                     "which was not loaded")
+            parts.append(self.encoder.embed([span.text])[0])
+        return np.concatenate(parts)
 
     def judge(self, span: Span, hints: Iterable[RuleHint] = (), cues: Iterable[str] = ()) -> Judgement:
-        probabilities = self.probabilities(sentence_features(span, hints, cues), sentence_vector(span))
+        features = sentence_features(span, hints, cues) if self.spacy_features else []
+        probabilities = self.probabilities(features, self.dense_vector(span))
         plover = int(np.argmax(probabilities["plover"]))
         acled = int(np.argmax(probabilities["acled"]))
         event_labels = self.labels["event"]

@@ -28,7 +28,7 @@ from typing import Iterable, Optional
 import numpy as np
 
 from polemos.events.classifier import (
-    DEFAULT_THRESHOLDS, FEATURE_VERSION, HASH_BITS, HEADS, MODEL_STEM, NO_ACLED, EventClassifier, RuleHint,
+    DEFAULT_THRESHOLDS, E5_STEM, FEATURE_VERSION, HASH_BITS, HEADS, MODEL_STEM, NO_ACLED, EventClassifier, RuleHint,
     buckets_of, code_of, load_acled_codes, sentence_features, sentence_vector, weighted_buckets,
 )
 
@@ -149,8 +149,9 @@ def _corpus_texts(corpus: str, shared: Optional[Path], warn) -> Optional[dict[st
 
 # --- features ------------------------------------------------------------------------------
 
-def featurize(examples: list[Example], pipeline=None) -> list[Featurized]:
-    """Run each text once through the pipeline with the rules alone and read its features."""
+def featurize(examples: list[Example], pipeline=None, encoder=None) -> list[Featurized]:
+    """Run each text once through the pipeline with the rules alone and read its features; with a
+    sentence ``encoder``, its embedding of the text follows the spaCy vectors in ``vector``."""
     from polemos.pipeline import Pipeline, PipelineConfig
 
     pipeline = pipeline or Pipeline.load(PipelineConfig(event_model=None), eager=True)
@@ -165,7 +166,26 @@ def featurize(examples: list[Example], pipeline=None) -> list[Featurized]:
         typed = sorted((e for e in record.events if e.acled), key=lambda e: -e.confidence)
         featurized.append(Featurized(sentence_features(span, hints, coder.incidents.sentence_cues(span)),
                                      sentence_vector(span), code_of(typed[0].acled, codes) if typed else NO_ACLED))
+    if encoder is not None:
+        add_embeddings(featurized, [r.text for r in records], encoder)
     return featurized
+
+
+ENCODER_BATCH = 64
+
+
+def add_embeddings(items: list[Featurized], texts: list[str], encoder) -> None:
+    """Append the encoder's embedding of each text to its item's dense vector (in batches: the
+    encoder spreads a batch over the cores)."""
+    for start in range(0, len(items), ENCODER_BATCH):
+        embedded = encoder.embed(texts[start:start + ENCODER_BATCH])
+        for item, embedding in zip(items[start:start + ENCODER_BATCH], embedded):
+            item.vector = np.concatenate([item.vector, embedding]).astype(np.float32)
+
+
+def encoder_only(items: list[Featurized], spacy_width: int = DENSE_WIDTH) -> list[Featurized]:
+    """The items as a model reading the encoder alone sees them: no sparse features, the embedding only."""
+    return [Featurized([], item.vector[spacy_width:], item.rules_acled) for item in items]
 
 
 def _cleaned(pipeline, example: Example):
@@ -384,8 +404,10 @@ def per_class(truth: list[str], guesses: list[str]) -> dict:
 # --- the command ---------------------------------------------------------------------------
 
 def train(paths: Iterable[Path], out: Path, seed: int = 0, shared: Optional[Path] = DEFAULT_SHARED,
-          pipeline=None, warn=None) -> dict:
-    """Train, score, calibrate and write the model to ``out``; returns the training report."""
+          pipeline=None, warn=None, encoder=None) -> dict:
+    """Train, score, calibrate and write the model to ``out``; returns the training report. With a
+    sentence ``encoder`` the model also reads its embedding and is written under its own stem
+    (``events-e5``), beside the default model."""
     shout = warn or (lambda message: print(message, file=sys.stderr))
     warnings: list[str] = []
 
@@ -397,7 +419,8 @@ def train(paths: Iterable[Path], out: Path, seed: int = 0, shared: Optional[Path
     examples = load_examples(paths, shared, warn)
     if not examples:
         raise ValueError("no annotation rows to train on")
-    items = featurize(examples, pipeline)
+    items = featurize(examples, pipeline, encoder)
+    stem = MODEL_STEM if encoder is None else E5_STEM
     training, held = split(examples, seed)
     trial = fit([examples[i] for i in training], [items[i] for i in training], seed)
     held_examples, held_items = [examples[i] for i in held], [items[i] for i in held]
@@ -410,14 +433,18 @@ def train(paths: Iterable[Path], out: Path, seed: int = 0, shared: Optional[Path
     }
     report["recovery"] = recovery_table(trial, temperatures, held_examples, held_items)
     model = fit(examples, items, seed, temperatures)
+    if encoder is not None:
+        model.card |= {"name": f"polemos event classifier with the {encoder.name} sentence encoder",
+                       "encoder": encoder.name, "encoder_dimensions": encoder.dimensions}
     model.card["training"] = {key: report[key] for key in ("rows", "seed", "held_back", "temperatures")}
     model.card["training"]["held_back_scores"] = {
         h: {k: v for k, v in s.items() if k in ("rows", "accuracy", "weighted_f1", "macro_f1")}
         | {"ece": s.get("calibrated", {}).get("ece")} for h, s in report["held_back_scores"].items()}
-    model.save(out)
-    report["files"] = {"weights": str(Path(out) / f"{MODEL_STEM}.npz"), "card": str(Path(out) / f"{MODEL_STEM}.json")}
-    (Path(out) / "training-report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    (Path(out) / "training-report.md").write_text(format_report(report, model.card) + "\n", encoding="utf-8")
+    model.save(out, stem)
+    report["files"] = {"weights": str(Path(out) / f"{stem}.npz"), "card": str(Path(out) / f"{stem}.json")}
+    report_stem = "training-report" if stem == MODEL_STEM else f"{stem}-training-report"
+    (Path(out) / f"{report_stem}.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    (Path(out) / f"{report_stem}.md").write_text(format_report(report, model.card) + "\n", encoding="utf-8")
     return report
 
 
