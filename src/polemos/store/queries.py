@@ -53,6 +53,16 @@ def correction_choices(store, canonical_id: str) -> dict:
             "candidates": merge_candidates(store.connection, canonical_id)}
 
 
+def divisions(store, limit: int = 500) -> list[dict]:
+    """The first-level divisions holding canonical events (as the map placed them), busiest
+    first: ``{key: "CODE|Name", code, name, country, events}``, for choosing one by name."""
+    rows = store.connection.execute(
+        "SELECT admin1, country, COUNT(*) FROM canonical_events WHERE admin1 IS NOT NULL AND admin1 <> ''"
+        " GROUP BY admin1, country ORDER BY 3 DESC, 1 LIMIT ?", (limit,)).fetchall()
+    return [{"key": row[0], "code": row[0].split("|", 1)[0], "name": row[0].split("|", 1)[-1], "country": row[1],
+             "events": row[2]} for row in rows]
+
+
 def canonical_fed_since(store, filter: EventFilter, stamp: str, limit: int = 20) -> tuple[list[dict], int]:
     """Canonical events matching ``filter`` that a document ingested after ``stamp`` (ISO, UTC)
     told of, latest events first, and how many in all."""
@@ -424,49 +434,6 @@ def _baseline_start(latest: str, granularity: str, periods: int) -> str:
         day = date.fromisoformat(latest[:10])
         return (day - timedelta(days=day.weekday(), weeks=periods)).isoformat()
     return (date.fromisoformat(latest[:10]) - timedelta(days=periods)).isoformat()
-
-
-def network(store, filter: EventFilter, limit: int) -> dict:
-    """Actors joined by the events between them (actor → recipient), heaviest links first."""
-    where, params = event_conditions(filter, store.dialect)
-    # One row per link and type. The event_actors key (event, actor, role) gives each event one
-    # row per link, so COUNT(*) counts events, and a link's events are the sum over its types;
-    # the database orders the links (its collation breaks ties) and Python keeps the first ``limit``.
-    rows = store.connection.execute(
-        "SELECT source, target, type, events, SUM(events) OVER (PARTITION BY source, target) AS total FROM ("
-        f" SELECT s.actor_id AS source, t.actor_id AS target, {EFFECTIVE_TYPE} AS type, COUNT(*) AS events"
-        f" FROM {_network_join(store, filter)}"
-        " WHERE t.event_id = e.id AND t.role = 'recipient' AND s.event_id = e.id AND s.role = 'actor'"
-        f" AND s.actor_id != t.actor_id AND {where} GROUP BY 1, 2, 3) AS link_types"
-        " ORDER BY total DESC, source, target",
-        params,
-    )
-    edges: dict[tuple[str, str], dict] = {}
-    for source, target, type_, _events, total in rows:
-        if (source, target) not in edges:
-            if len(edges) == limit:
-                break
-            edges[source, target] = {"source": source, "target": target, "events": total, "types": [], "type_counts": {}}
-        edges[source, target]["types"].append(type_)
-        edges[source, target]["type_counts"][type_] = _events
-    for edge in edges.values():
-        edge["types"] = sorted(edge["types"])
-    ids = sorted({source for source, _ in edges} | {target for _, target in edges})
-    return {"nodes": _actor_nodes(store, ids), "edges": list(edges.values()), "basis": "events"}
-
-
-def _network_join(store, filter: EventFilter) -> str:
-    """The tables the network reads, in the order SQLite should read them (a CROSS JOIN keeps
-    its order in SQLite; PostgreSQL plans it as any join). Without statistics SQLite's planner
-    would start from the recipients and fetch each wide events row by its key whatever the filter."""
-    if store.dialect.name != "sqlite":
-        return "events e CROSS JOIN event_actors t CROSS JOIN event_actors s"
-    if filter.doc or filter.actor or filter.near or filter.q:  # few events, found by their own indexes
-        return "events e CROSS JOIN event_actors t CROSS JOIN event_actors s"
-    if filter.since or filter.until or filter.acled or filter.modality or filter.country or filter.place:  # tested on the events row
-        return "event_actors t CROSS JOIN events e CROSS JOIN event_actors s"
-    # Only the type and review verdict, which the events_network index holds beside the id.
-    return "event_actors t CROSS JOIN events e INDEXED BY events_network CROSS JOIN event_actors s"
 
 
 def co_mentions(store, doc: Optional[str], limit: int) -> dict:

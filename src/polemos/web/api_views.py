@@ -14,7 +14,7 @@ from starlette.background import BackgroundTask
 from polemos.export import FORMATS, export_events, export_format
 from polemos.store import EventFilter
 from polemos.store.map_areas import admin1_counts
-from polemos.store.network import canonical_network, link_events
+from polemos.store.network import canonical_network, link_events, report_network
 from polemos.store import queries
 from polemos.web.api import store_of
 from polemos.web.params import MAX_LIMIT, bbox, event_filter
@@ -92,7 +92,7 @@ def network(
         return queries.co_mentions(store, filter.doc, limit)
     if view == "canonical":
         return canonical_network(store, filter, limit)
-    return {**queries.network(store, filter, limit), "view": "reports"}
+    return report_network(store, filter, limit)
 
 
 @router.get("/network/link", tags=["views"], summary="The canonical events of one link of the network")
