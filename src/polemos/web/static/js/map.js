@@ -207,27 +207,26 @@
       clearTimeout(timer);
       timer = setTimeout(async () => {
         const term = input.value.trim();
-        const match = found.find((place) => placeLabel(place) === term);
+        const match = found.find((place) => place.value === term);
         if (match) {
-          map.setView([match.lat, match.lon], match.feature === "country" ? 5 : 10);
+          map.setView([match.lat, match.lon], ZOOM_OF_FEATURE[match.feature] || 10);
           return;
         }
         if (term.length < 2) return;
-        const answer = await getJSON("/api/places", "q=" + encodeURIComponent(term) + "&limit=10").catch(() => null);
+        const answer = await getJSON("/api/place-suggestions", "q=" + encodeURIComponent(term) + "&limit=12").catch(() => null);
         if (!answer) return;
-        found = answer.items.filter((place) => place.lat !== null && place.lon !== null);
+        found = answer.items; // the documents' places, then the gazetteer's, each written with its division and country
         options.replaceChildren(...found.map((place) => {
           const option = document.createElement("option");
-          option.value = placeLabel(place);
+          option.value = place.value;
+          option.label = place.label;
           return option;
         }));
       }, 150);
     });
   }
 
-  function placeLabel(place) {
-    return place.name + (place.country ? " (" + place.country + ")" : "");
-  }
+  const ZOOM_OF_FEATURE = { country: 5, admin1: 7, region: 7, admin2: 9 };
 
   function noun(answer) {
     return answer.view === "reports" ? "event reports" : "events";

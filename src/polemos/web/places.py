@@ -1,0 +1,112 @@
+"""Place suggestions for the fields a place is typed into (a correction's place, the map's "Go to
+a place"): the places stored documents name, then the gazetteer's (the GeoNames index ingest
+builds), each written with its first-level division and country so namesakes are told apart
+("Goris (Syunik', ARM)"), and a suggestion taken back to the place it names.
+
+The gazetteer is opened at the first suggestion asked for, and only if ingest has built it
+(a request never waits for a build); without it, the stored places alone are suggested.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Optional
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from polemos.store import queries
+from polemos.web.api import store_of
+
+router = APIRouter(prefix="/api")
+# "Name", "Name (ISO3)" or "Name (Division, ISO3)", as the suggestions write them.
+WRITTEN_PLACE = re.compile(r"\s*(?P<name>.+?)\s*(?:\((?:(?P<division>[^()]*?),\s*)?(?P<country>[A-Za-z]{3})\))?\s*")
+RESOLVE_LIMIT = 200  # namesakes read to find the one a suggestion names (Springfield has dozens)
+
+
+class PlaceSuggester:
+    """The gazetteer's suggestions, shared by every request of one app (its connection is read-only)."""
+
+    def __init__(self, opener=None):
+        self._opener = opener or _built_gazetteer
+        self._gazetteer = None
+        self._opened = False
+        self._lock = threading.Lock()
+
+    def _get(self):
+        with self._lock:
+            if not self._opened:
+                self._gazetteer, self._opened = self._opener(), True
+            return self._gazetteer
+
+    def suggest(self, text: str, limit: int) -> list[dict]:
+        gazetteer = self._get()
+        if gazetteer is None:
+            return []
+        with self._lock:  # one query at a time on the shared connection
+            return gazetteer.suggest(text, limit)
+
+    def resolve(self, text: str) -> Optional[dict]:
+        """The gazetteer place a written place names (its name, and its division and country when
+        given), the most populous of that very name; None when the gazetteer has none."""
+        from polemos.geo.normalize import name_key
+
+        written = WRITTEN_PLACE.fullmatch(text)
+        if written is None:
+            return None
+        name, division, country = name_key(written["name"]), written["division"], (written["country"] or "").upper()
+        for place in self.suggest(written["name"], RESOLVE_LIMIT):
+            if name_key(place["name"]) != name or (country and place["country"] != country):
+                continue
+            if division and name_key(place["admin1"] or "") != name_key(division):
+                continue
+            return {key: place[key] for key in ("name", "geonameid", "lat", "lon", "country", "feature")}
+        return None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._gazetteer is not None:
+                self._gazetteer.close()
+            self._gazetteer, self._opened = None, False
+
+
+def _built_gazetteer():
+    from polemos.geo.admin import built_gazetteer
+
+    try:
+        return built_gazetteer()
+    except Exception:  # noqa: BLE001 - a damaged or unreadable index: suggest the stored places alone
+        return None
+
+
+def written(place: dict, with_division: bool) -> str:
+    """A place as a suggestion writes it, and as a correction takes it back."""
+    parts = [part for part in ((place.get("admin1") if with_division else None), place.get("country")) if part]
+    return place["name"] + (f" ({', '.join(parts)})" if parts else "")
+
+
+@router.get("/place-suggestions", tags=["places"], summary="Places for a typed name: the documents', then the gazetteer's")
+def place_suggestions(request: Request, q: str = Query(..., min_length=1, max_length=200),
+                      limit: int = Query(10, ge=1, le=50), store=Depends(store_of)):
+    """Each item: ``value`` (the place written as a correction takes it), ``label``, ``name``,
+    ``admin1``, ``country``, ``feature``, ``population``, ``lat``, ``lon``, ``geonameid``,
+    ``documents`` (how many stored documents name it) and ``source`` (``documents`` or ``gazetteer``).
+    Stored places come first, most often named first; then the gazetteer's: the place of that
+    very name, then names beginning so, most populous first."""
+    stored, _total = queries.places(store, q.strip(), None, limit, 0)
+    items, seen = [], set()
+    for place in stored:
+        if place["lat"] is None or place["lon"] is None:
+            continue
+        seen.add(place["geonameid"])
+        items.append({**place, "admin1": None, "population": None, "source": "documents", "value": written(place, False),
+                      "label": " · ".join(filter(None, (place["feature"], f"named in {place['documents']} documents")))})
+    for place in request.app.state.place_suggester.suggest(q, limit):
+        if len(items) >= limit:
+            break
+        if place["geonameid"] is not None and place["geonameid"] in seen:
+            continue
+        population = f"{place['population']:,} people" if place["population"] else None
+        items.append({**place, "documents": 0, "source": "gazetteer", "value": written(place, True),
+                      "label": " · ".join(filter(None, (place["feature"], population, "gazetteer")))})
+    return {"items": items[:limit], "total": len(items[:limit])}
