@@ -72,3 +72,14 @@ def test_the_api_saves_a_division_and_the_page_offers_the_stored_ones(server):
         assert f'name="admin1" list="watch-divisions" value="{STEPANAKERT}"' in page
         assert f'<option value="{STEPANAKERT}">Stepanakert (AZE) · 1 events</option>' in page
         assert [w["name"] for w in client.get("/api/watchlists").json()["items"]] == ["syunik"]
+
+
+def test_trends_compare_each_division_with_its_baseline(server):
+    with httpx.Client(base_url=server.base, timeout=30) as client:
+        answer = client.get("/api/trends", params={"by": "admin1", "granularity": "month"}).json()
+        assert answer["by"] == "admin1" and answer["period"] == "2023-09"
+        shown = {(item["division"], item["country"], item["admin1"], item["events"]) for item in answer["items"]}
+        assert shown == {("Stepanakert", "AZE", STEPANAKERT, 1), ("Syunik", "ARM", "AM.SU|Syunik", 1)}
+        reports = client.get("/api/trends", params={"by": "admin1", "view": "reports"}).json()
+        assert {item["admin1"] for item in reports["items"]} == {STEPANAKERT, "AM.SU|Syunik"}
+        assert client.get("/api/trends", params={"by": "region"}).status_code == 422

@@ -317,3 +317,17 @@ def test_the_review_queue_runs_from_the_keyboard_most_cited_first(page):
                                 " ON c.id = m.canonical_id WHERE m.report_id = ?), 0)", (event_id,)).fetchone()[0]
              for event_id in ids]
     assert cited == sorted(cited, reverse=True)
+
+
+def test_trends_by_division_lead_to_each_divisions_events(page):
+    page.goto("/timeline")
+    page.wait_for_selector("#trends table.trends-table tbody tr")
+    page.select_option("#trends-by", "admin1")
+    page.wait_for_function("() => document.querySelector('#trends table.trends-table th')?.textContent === 'division'")
+    link = page.locator("#trends table.trends-table tbody tr td a").first
+    name = link.inner_text()
+    link.click()
+    page.wait_for_url(re.compile(r"/events\?.*admin1="))
+    assert name.split(" (")[0] in page.locator("input[name=admin1]").input_value()
+    assert page.locator("table.events-table tbody tr").count() >= 1
+    shot(page, "trends-divisions")
