@@ -206,5 +206,5 @@ def test_place_suggestions_tell_namesakes_apart_and_a_gazetteer_place_is_taken(p
     place.fill("Springfield (Massachusetts, USA)")
     page.locator("form.canonical-review button[data-status=corrected]").click()
     sync_api.expect(page.locator("[data-field=place]")).to_contain_text("Springfield")
-    assert "place: Springfield (USA)" in history_rows(page)[0]
+    assert "place: Springfield (Massachusetts, USA)" in history_rows(page)[0]
     shot(page, "canonical-gazetteer-place")

@@ -63,7 +63,7 @@ def test_a_canonical_event_is_moved_to_a_gazetteer_place(client):
     assert moved.status_code == 200, moved.text
     place = moved.json()["canonical"]["place"]
     assert place["name"] == "Kharkiv" and place["country"] == "UKR" and abs(place["lat"] - 49.98) < 0.1
-    assert "place: Kharkiv (UKR)" in moved.json()["history"][0]["lines"]
+    assert "place: Kharkiv (Kharkivska oblast, UKR)" in moved.json()["history"][0]["lines"]
 
 
 def test_a_place_nobody_knows_is_refused_and_nothing_changes(client):

@@ -60,7 +60,7 @@ class PlaceSuggester:
                 continue
             if division and name_key(place["admin1"] or "") != name_key(division):
                 continue
-            return {key: place[key] for key in ("name", "geonameid", "lat", "lon", "country", "feature")}
+            return {key: place[key] for key in ("name", "geonameid", "lat", "lon", "country", "feature", "admin1")}
         return None
 
     def close(self) -> None:
