@@ -138,3 +138,18 @@ def test_a_correction_survives_re_extraction_in_the_report_links(location):
         store.replace_extraction(store.get_record(record.document.id))
         assert _pairs(report_network(store, EventFilter(type="SANCTION"), 100)) == {("ARM.CVL", "AZE.MIL")}
         assert _pairs(canonical_network(store, EventFilter(type="SANCTION"), 100)) == {("ARM.CVL", "AZE.MIL")}
+
+
+def test_a_store_made_before_the_report_links_were_kept_gets_them_with_their_corrections(location):
+    with open_store(location) as store:
+        for record in _two_outlets():
+            store.add(record)
+        expulsion = store.events(EventFilter(type="SANCTION"))[0][0]["id"]
+        store.review_event(expulsion, "corrected", {"actor": ["ARM.CVL"], "recipient": ["AZE.MIL"]})
+        expected = report_network(store, EventFilter(), 100)
+    assert ("ARM.CVL", "AZE.MIL") in _pairs(expected)
+    with open_store(location) as store, store.transaction():
+        store.connection.execute("DROP TABLE report_links")
+        store.connection.execute("DELETE FROM schema_migrations WHERE version = 12")
+    with open_store(location) as upgraded:
+        assert report_network(upgraded, EventFilter(), 100) == expected
