@@ -290,6 +290,9 @@ def test_the_map_goes_to_a_place_by_name_and_clusters_wear_type_colours(page):
     assert label.startswith("Khartoum")
     search.fill(label)
     page.wait_for_function("() => Math.abs(window.polemosMap.getCenter().lat - 15.5) < 1 && window.polemosMap.getZoom() >= 8")
+    # The towns around are named at this zoom, from the gazetteer (when ingest has built it).
+    page.wait_for_function("() => Array.from(document.querySelectorAll('.leaflet-placenames-pane .place-name'),"
+                           " (n) => n.textContent).includes('Omdurman')")
     shot(page, "map-place")
 
 

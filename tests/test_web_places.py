@@ -77,3 +77,14 @@ def test_a_place_nobody_knows_is_refused_and_nothing_changes(client):
     assert client.get(base + "/history").json()["items"] == []
     assert _suggest(client, "<script>alert(1)</script>") == []
     assert client.get("/api/place-suggestions", params={"q": ""}).status_code == 422
+
+
+def test_the_map_names_bigger_towns_far_out_and_smaller_ones_close_in(client):
+    world = client.get("/api/map/places", params={"bbox": "-60,-180,80,180", "zoom": 2}).json()
+    assert len(world["items"]) == 30 and all(place["population"] >= 2_000_000 for place in world["items"])
+    close = client.get("/api/map/places", params={"bbox": "39.3,46.0,40.0,46.9", "zoom": 10}).json()
+    names = {place["name"] for place in close["items"]}
+    assert "Goris" in names and all(39.3 <= place["lat"] <= 40.0 for place in close["items"])
+    for bad in ({"bbox": "north", "zoom": 3}, {"bbox": "", "zoom": 3}, {"bbox": "1,2,3,4", "zoom": 99}):
+        refused = client.get("/api/map/places", params=bad)
+        assert refused.status_code == 422 and "Traceback" not in refused.text

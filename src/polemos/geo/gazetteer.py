@@ -146,6 +146,16 @@ class Gazetteer:
                  "admin1": divisions.get(row[7]) if row[5] not in ("admin1", "country") else None}
                 for row in rows]
 
+    def populated_places(self, south: float, west: float, north: float, east: float, min_population: int,
+                         limit: int) -> list[dict]:
+        """The most populous cities and towns inside a box, for the map's place names."""
+        rows = self._db.execute(
+            "SELECT name, lat, lon, country, feature, population, capital FROM place WHERE feature IN ('city', 'town')"
+            " AND population >= ? AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? ORDER BY capital DESC, population DESC, id"
+            " LIMIT ?", (min_population, south, north, west, east, limit)).fetchall()
+        return [{"name": row[0], "lat": row[1], "lon": row[2], "country": self._iso3.get(row[3]) if row[3] else None,
+                 "feature": row[4], "population": row[5], "capital": bool(row[6])} for row in rows]
+
     def iso3_codes(self) -> dict[str, str]:
         """ISO alpha-2 -> alpha-3 for every country in the index."""
         return dict(self._iso3)

@@ -13,10 +13,11 @@ import re
 import threading
 from typing import Optional
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from polemos.store import queries
 from polemos.web.api import store_of
+from polemos.web.params import bbox
 
 router = APIRouter(prefix="/api")
 # "Name", "Name (ISO3)" or "Name (Division, ISO3)", as the suggestions write them.
@@ -62,6 +63,13 @@ class PlaceSuggester:
                 continue
             return {key: place[key] for key in ("name", "geonameid", "lat", "lon", "country", "feature", "admin1")}
         return None
+
+    def populated(self, box: tuple[float, float, float, float], min_population: int, limit: int) -> list[dict]:
+        gazetteer = self._get()
+        if gazetteer is None:
+            return []
+        with self._lock:
+            return gazetteer.populated_places(*box, min_population, limit)
 
     def close(self) -> None:
         with self._lock:
@@ -110,3 +118,26 @@ def place_suggestions(request: Request, q: str = Query(..., min_length=1, max_le
         items.append({**place, "documents": 0, "source": "gazetteer", "value": written(place, True),
                       "label": " · ".join(filter(None, (place["feature"], population, "gazetteer")))})
     return {"items": items[:limit], "total": len(items[:limit])}
+
+
+# The fewest people a town needs to be named on the map at each zoom (Leaflet's levels, 2 the world).
+NAMED_FROM = ((4, 2_000_000), (5, 500_000), (6, 200_000), (7, 50_000), (8, 20_000), (10, 5_000))
+
+
+def smallest_named(zoom: int) -> int:
+    for below, population in NAMED_FROM:
+        if zoom <= below:
+            return population
+    return 0
+
+
+@router.get("/map/places", tags=["places"], summary="Cities and towns to name on the map, most populous first")
+def map_places(request: Request, bbox_text: str = Query(..., alias="bbox", max_length=200, description="SOUTH,WEST,NORTH,EAST."),
+               zoom: int = Query(..., ge=0, le=20, description="The map's zoom: the closer, the smaller the towns named."),
+               limit: int = Query(30, ge=1, le=200)):
+    """From the gazetteer (GeoNames), capitals first; empty when its index is not built."""
+    box = bbox(bbox_text)
+    if box is None:
+        raise HTTPException(422, "bbox: SOUTH,WEST,NORTH,EAST in degrees")
+    places = request.app.state.place_suggester.populated(box, smallest_named(zoom), limit)
+    return {"items": places, "total": len(places), "min_population": smallest_named(zoom)}

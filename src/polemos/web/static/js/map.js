@@ -21,6 +21,21 @@
     });
   }
 
+  /* Names of the cities and towns in view (the gazetteer's, most populous first, smaller ones as
+     the map zooms in), under the events and never in their way. */
+  async function placeNames(map, layer) {
+    const answer = await getJSON("/api/map/places", "bbox=" + bboxOf(map) + "&zoom=" + map.getZoom() + "&limit=30").catch(() => null);
+    if (!answer) return;
+    layer.clearLayers();
+    for (const place of answer.items) {
+      const label = el("span", { className: place.capital ? "place-name capital" : "place-name" }, place.name);
+      layer.addLayer(L.marker([place.lat, place.lon], {
+        pane: "placenames", interactive: false, keyboard: false,
+        icon: L.divIcon({ className: "place-label", html: label, iconSize: null }),
+      }));
+    }
+  }
+
   function bboxOf(map) {
     const b = map.getBounds();
     const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
@@ -243,10 +258,14 @@
     const status = document.getElementById("map-status");
     const map = L.map(container, { worldCopyJump: true, minZoom: 2, maxZoom: 13, preferCanvas: false }).setView([30, 20], 2);
     map.attributionControl.setPrefix(false);
-    map.attributionControl.addAttribution("Borders: Natural Earth");
+    map.attributionControl.addAttribution("Borders: Natural Earth · Names: GeoNames");
     // Panes, bottom to top: the countries, their divisions (shaded), the events.
     map.createPane("basemap").style.zIndex = 250;
     map.createPane("divisions").style.zIndex = 350;
+    map.createPane("placenames").style.zIndex = 360;
+    map.getPane("placenames").style.pointerEvents = "none";
+    const names = L.layerGroup().addTo(map);
+    const nameTheView = () => placeNames(map, names);
     const divisions = L.layerGroup().addTo(map);
     const points = L.markerClusterGroup({
       chunkedLoading: true, maxClusterRadius: 40, showCoverageOnHover: false,
@@ -299,5 +318,7 @@
     basemap(map).catch((error) => { status.textContent = "basemap: " + error.message; });
     shade();
     load().then(() => map.on("moveend", load));
+    map.on("moveend", nameTheView);
+    nameTheView();
   });
 })();
