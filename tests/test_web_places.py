@@ -81,7 +81,9 @@ def test_a_place_nobody_knows_is_refused_and_nothing_changes(client):
 
 def test_the_map_names_bigger_towns_far_out_and_smaller_ones_close_in(client):
     world = client.get("/api/map/places", params={"bbox": "-60,-180,80,180", "zoom": 2}).json()
-    assert len(world["items"]) == 30 and all(place["population"] >= 2_000_000 for place in world["items"])
+    assert len(world["items"]) == 30 and all(place["population"] >= 2_000_000 or place["capital"] for place in world["items"])
+    sudan = client.get("/api/map/places", params={"bbox": "8,22,22,38", "zoom": 4}).json()
+    assert sudan["items"][0]["name"] == "Khartoum"  # a capital is named however far out
     close = client.get("/api/map/places", params={"bbox": "39.3,46.0,40.0,46.9", "zoom": 10}).json()
     names = {place["name"] for place in close["items"]}
     assert "Goris" in names and all(39.3 <= place["lat"] <= 40.0 for place in close["items"])

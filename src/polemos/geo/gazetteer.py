@@ -148,10 +148,11 @@ class Gazetteer:
 
     def populated_places(self, south: float, west: float, north: float, east: float, min_population: int,
                          limit: int) -> list[dict]:
-        """The most populous cities and towns inside a box, for the map's place names."""
+        """The capitals and the most populous cities and towns inside a box, for the map's place names."""
         rows = self._db.execute(
             "SELECT name, lat, lon, country, feature, population, capital FROM place WHERE feature IN ('city', 'town')"
-            " AND population >= ? AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? ORDER BY capital DESC, population DESC, id"
+            " AND (population >= ? OR capital = 1) AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
+            " ORDER BY capital DESC, population DESC, id"
             " LIMIT ?", (min_population, south, north, west, east, limit)).fetchall()
         return [{"name": row[0], "lat": row[1], "lon": row[2], "country": self._iso3.get(row[3]) if row[3] else None,
                  "feature": row[4], "population": row[5], "capital": bool(row[6])} for row in rows]
