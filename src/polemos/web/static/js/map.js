@@ -27,12 +27,20 @@
     const answer = await getJSON("/api/map/places", "bbox=" + bboxOf(map) + "&zoom=" + map.getZoom() + "&limit=30").catch(() => null);
     if (!answer) return;
     layer.clearLayers();
+    const taken = []; // the boxes of the names kept so far: a less important name that would overlap one is left out
     for (const place of answer.items) {
       const label = el("span", { className: place.capital ? "place-name capital" : "place-name" }, place.name);
-      layer.addLayer(L.marker([place.lat, place.lon], {
+      const marker = L.marker([place.lat, place.lon], {
         pane: "placenames", interactive: false, keyboard: false,
         icon: L.divIcon({ className: "place-label", html: label, iconSize: null }),
-      }));
+      });
+      layer.addLayer(marker);
+      const box = label.getBoundingClientRect();
+      if (taken.some((other) => box.left < other.right + 4 && other.left < box.right + 4 && box.top < other.bottom && other.top < box.bottom)) {
+        layer.removeLayer(marker);
+      } else {
+        taken.push(box);
+      }
     }
   }
 
