@@ -90,3 +90,20 @@ def test_the_map_names_bigger_towns_far_out_and_smaller_ones_close_in(client):
     for bad in ({"bbox": "north", "zoom": 3}, {"bbox": "", "zoom": 3}, {"bbox": "1,2,3,4", "zoom": 99}):
         refused = client.get("/api/map/places", params=bad)
         assert refused.status_code == 422 and "Traceback" not in refused.text
+
+
+def test_the_command_line_takes_a_gazetteer_place_too(tmp_path):
+    from conftest import run_cli
+
+    db = str(tmp_path / "cli.db")
+    with open_store(db) as store:
+        store.add(karabakh_record())
+        shelling = store.canonical_events()[0][0]["id"]
+    moved = run_cli("review", "correct", shelling, "--place", "Springfield (Massachusetts, USA)", "--db", db)
+    assert moved.returncode == 0, moved.stderr.decode()
+    assert "Springfield" in moved.stdout.decode()
+    refused = run_cli("review", "correct", shelling, "--place", "Atlantis beneath the sea", "--db", db)
+    assert refused.returncode == 1 and "nor has the gazetteer a place of that name" in refused.stderr.decode()
+    assert len(refused.stderr.decode().strip().splitlines()) == 1
+    shown = run_cli("review", "history", shelling, "--db", db).stdout.decode()
+    assert "place: Springfield (Massachusetts, USA)" in shown

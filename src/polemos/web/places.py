@@ -9,20 +9,17 @@ The gazetteer is opened at the first suggestion asked for, and only if ingest ha
 
 from __future__ import annotations
 
-import re
 import threading
 from typing import Optional
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
+from polemos.geo.written_places import resolve_written, written
 from polemos.store import queries
 from polemos.web.api import store_of
 from polemos.web.params import bbox
 
 router = APIRouter(prefix="/api")
-# "Name", "Name (ISO3)" or "Name (Division, ISO3)", as the suggestions write them.
-WRITTEN_PLACE = re.compile(r"\s*(?P<name>.+?)\s*(?:\((?:(?P<division>[^()]*?),\s*)?(?P<country>[A-Za-z]{3})\))?\s*")
-RESOLVE_LIMIT = 200  # namesakes read to find the one a suggestion names (Springfield has dozens)
 
 
 class PlaceSuggester:
@@ -48,21 +45,12 @@ class PlaceSuggester:
             return gazetteer.suggest(text, limit)
 
     def resolve(self, text: str) -> Optional[dict]:
-        """The gazetteer place a written place names (its name, and its division and country when
-        given), the most populous of that very name; None when the gazetteer has none."""
-        from polemos.geo.normalize import name_key
-
-        written = WRITTEN_PLACE.fullmatch(text)
-        if written is None:
+        """The gazetteer place a written place names; None when the gazetteer has none (or is not built)."""
+        gazetteer = self._get()
+        if gazetteer is None:
             return None
-        name, division, country = name_key(written["name"]), written["division"], (written["country"] or "").upper()
-        for place in self.suggest(written["name"], RESOLVE_LIMIT):
-            if name_key(place["name"]) != name or (country and place["country"] != country):
-                continue
-            if division and name_key(place["admin1"] or "") != name_key(division):
-                continue
-            return {key: place[key] for key in ("name", "geonameid", "lat", "lon", "country", "feature", "admin1")}
-        return None
+        with self._lock:
+            return resolve_written(gazetteer, text)
 
     def populated(self, box: tuple[float, float, float, float], min_population: int, limit: int) -> list[dict]:
         gazetteer = self._get()
@@ -85,12 +73,6 @@ def _built_gazetteer():
         return built_gazetteer()
     except Exception:  # noqa: BLE001 - a damaged or unreadable index: suggest the stored places alone
         return None
-
-
-def written(place: dict, with_division: bool) -> str:
-    """A place as a suggestion writes it, and as a correction takes it back."""
-    parts = [part for part in ((place.get("admin1") if with_division else None), place.get("country")) if part]
-    return place["name"] + (f" ({', '.join(parts)})" if parts else "")
 
 
 @router.get("/place-suggestions", tags=["places"], summary="Places for a typed name: the documents', then the gazetteer's")

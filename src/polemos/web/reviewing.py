@@ -16,10 +16,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from polemos.codes import PLOVER_TYPES
 from polemos.review_history import describe_changes
 from polemos.store import CANONICAL_VERDICTS, DecisionError, queries
+from polemos.store.decisions import NO_STORED_PLACE
 from polemos.web.api import Figure, load_event, store_of
 
 router = APIRouter()
-NO_STORED_PLACE = "place: no stored place"  # the store's answer when no document names the place
 ShortText = Annotated[str, Field(max_length=300)]
 
 
