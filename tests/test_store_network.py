@@ -8,8 +8,7 @@ import pytest
 
 from made_up_records import karabakh_record
 from polemos.store import EventFilter, open_store
-from polemos.store.network import canonical_network, link_events
-from polemos.store import queries
+from polemos.store.network import canonical_network, link_events, report_network
 from test_store_fusion import second_outlet
 
 
@@ -34,7 +33,7 @@ def test_a_link_counts_each_real_event_once_and_lists_it(location):
         for record in _two_outlets():
             store.add(record)
         canonical = canonical_network(store, EventFilter(), 100)
-        reports = queries.network(store, EventFilter(), 100)
+        reports = report_network(store, EventFilter(), 100)
         shelling = next(e for e in canonical["edges"] if "ASSAULT" in e["types"])
         told_twice = next(e for e in reports["edges"] if (e["source"], e["target"]) == (shelling["source"], shelling["target"]))
         assert told_twice["type_counts"]["ASSAULT"] == 2 and shelling["type_counts"]["ASSAULT"] == 1  # two outlets, one shelling
@@ -95,3 +94,62 @@ def test_divisions_count_each_real_event_once_and_coarse_places_apart(location):
         reports = admin1_counts(store, Admin1Areas(), EventFilter(), view="reports")
         assert sum(item["events"] for item in reports["items"]) >= sum(item["events"] for item in answer["items"])
         assert admin1_counts(store, Admin1Areas(), EventFilter(since="2030"))["items"] == []
+
+
+def _pairs(network: dict) -> set[tuple[str, str]]:
+    return {(edge["source"], edge["target"]) for edge in network["edges"]}
+
+
+def test_correcting_a_reports_actors_moves_its_links_in_both_counts(location):
+    """The expulsion was of the Armenian civilians by Azerbaijan's military; an analyst says it was
+    the other way round: both networks then show the corrected pair, and only it."""
+    with open_store(location) as store:
+        record = _two_outlets()[0]
+        store.add(record)
+        expulsion = store.events(EventFilter(type="SANCTION"))[0][0]["id"]
+        assert ("AZE.MIL", "ARM.CVL") in _pairs(canonical_network(store, EventFilter(type="SANCTION"), 100))
+        store.review_event(expulsion, "corrected", {"actor": ["ARM.CVL"], "recipient": ["AZE.MIL"]})
+        for network in (canonical_network(store, EventFilter(type="SANCTION"), 100),
+                        report_network(store, EventFilter(type="SANCTION"), 100),
+                        report_network(store, EventFilter(type="SANCTION", doc=record.document.id, include_rejected=True), 100)):
+            assert _pairs(network) == {("ARM.CVL", "AZE.MIL")}, network["view"]
+        store.review_event(expulsion, "rejected")
+        assert _pairs(report_network(store, EventFilter(type="SANCTION"), 100)) == set()
+        assert len(report_network(store, EventFilter(type="SANCTION", include_rejected=True), 100)["edges"]) == 1
+
+
+def test_correcting_a_canonical_events_actors_moves_its_link(location):
+    with open_store(location) as store:
+        for record in _two_outlets():
+            store.add(record)
+        shelling = store.canonical_events(EventFilter(type="ASSAULT"))[0][0]["id"]
+        store.review_canonical(shelling, "corrected", {"actor": ["Armenian civilians"], "recipient": ["AZE.MIL"]})
+        assert _pairs(canonical_network(store, EventFilter(type="ASSAULT"), 100)) == {("ARM.CVL", "AZE.MIL")}
+        items, total = link_events(store, EventFilter(), "ARM.CVL", "AZE.MIL", 10)
+        assert total == 1 and items[0]["id"] == shelling
+
+
+def test_a_correction_survives_re_extraction_in_the_report_links(location):
+    with open_store(location) as store:
+        record = _two_outlets()[0]
+        store.add(record)
+        expulsion = store.events(EventFilter(type="SANCTION"))[0][0]["id"]
+        store.review_event(expulsion, "corrected", {"actor": ["ARM.CVL"], "recipient": ["AZE.MIL"]})
+        store.replace_extraction(store.get_record(record.document.id))
+        assert _pairs(report_network(store, EventFilter(type="SANCTION"), 100)) == {("ARM.CVL", "AZE.MIL")}
+        assert _pairs(canonical_network(store, EventFilter(type="SANCTION"), 100)) == {("ARM.CVL", "AZE.MIL")}
+
+
+def test_a_store_made_before_the_report_links_were_kept_gets_them_with_their_corrections(location):
+    with open_store(location) as store:
+        for record in _two_outlets():
+            store.add(record)
+        expulsion = store.events(EventFilter(type="SANCTION"))[0][0]["id"]
+        store.review_event(expulsion, "corrected", {"actor": ["ARM.CVL"], "recipient": ["AZE.MIL"]})
+        expected = report_network(store, EventFilter(), 100)
+    assert ("ARM.CVL", "AZE.MIL") in _pairs(expected)
+    with open_store(location) as store, store.transaction():
+        store.connection.execute("DROP TABLE report_links")
+        store.connection.execute("DELETE FROM schema_migrations WHERE version = 12")
+    with open_store(location) as upgraded:
+        assert report_network(upgraded, EventFilter(), 100) == expected

@@ -194,4 +194,7 @@ def test_dialect_fragments_give_the_same_answers(empty_store):
 from test_store_network import (  # noqa: F401, E402
     test_a_link_counts_each_real_event_once_and_lists_it, test_a_store_made_before_the_links_were_kept_gets_them_when_upgraded,
     test_divisions_count_each_real_event_once_and_coarse_places_apart,
+    test_correcting_a_reports_actors_moves_its_links_in_both_counts, test_correcting_a_canonical_events_actors_moves_its_link,
+    test_a_correction_survives_re_extraction_in_the_report_links,
+    test_a_store_made_before_the_report_links_were_kept_gets_them_with_their_corrections,
 )

@@ -13,6 +13,7 @@ from pg import postgres_server, postgres_url  # noqa: F401 - fixtures
 from polemos.record import Actor, DocumentInfo, Event, Evidence, ExtractionRecord, Mention, Sentence
 from polemos.store import EventFilter, open_store
 from polemos.store import queries
+from polemos.store.network import report_network
 from test_web_support import HOSTILE_ID, HOSTILE_SCRIPT, HOSTILE_TITLE, Server, copy_store, demo_store, served  # noqa: F401
 
 pytestmark = pytest.mark.slow
@@ -325,21 +326,21 @@ def _links(network: dict) -> list[tuple]:
 
 
 def test_the_event_network_counts_each_link_by_its_events_and_types(network_store):
-    network = queries.network(network_store, EventFilter(), limit=10)
+    network = report_network(network_store, EventFilter(), limit=10)
     assert _links(network) == [
         ("ARM.MIL", "AZE.MIL", 3, ["ASSAULT", "COERCE"]), ("RUS.MIL", "ARM.MIL", 2, ["ASSAULT", "PROTEST"]),
         ("ARM.MIL", "RUS.MIL", 1, ["THREATEN"]), ("AZE.MIL", "ARM.MIL", 1, ["ASSAULT"]),
     ]
     assert [node["id"] for node in network["nodes"]] == ["ARM.MIL", "AZE.MIL", "RUS.MIL"]  # ordered by name
-    assert _links(queries.network(network_store, EventFilter(), limit=2))[1][:2] == ("RUS.MIL", "ARM.MIL")
-    assert _links(queries.network(network_store, EventFilter(type="ASSAULT"), limit=10)) == [
+    assert _links(report_network(network_store, EventFilter(), limit=2))[1][:2] == ("RUS.MIL", "ARM.MIL")
+    assert _links(report_network(network_store, EventFilter(type="ASSAULT"), limit=10)) == [
         ("ARM.MIL", "AZE.MIL", 2, ["ASSAULT"]), ("AZE.MIL", "ARM.MIL", 1, ["ASSAULT"]), ("RUS.MIL", "ARM.MIL", 1, ["ASSAULT"]),
     ]
-    assert _links(queries.network(network_store, EventFilter(doc="network-doc"), limit=10)) == _links(network)
-    assert _links(queries.network(network_store, EventFilter(actor="RUS.MIL"), limit=10)) == [
+    assert _links(report_network(network_store, EventFilter(doc="network-doc"), limit=10)) == _links(network)
+    assert _links(report_network(network_store, EventFilter(actor="RUS.MIL"), limit=10)) == [
         ("RUS.MIL", "ARM.MIL", 2, ["ASSAULT", "PROTEST"]), ("ARM.MIL", "RUS.MIL", 1, ["THREATEN"]), ("AZE.MIL", "ARM.MIL", 1, ["ASSAULT"]),
     ]
-    assert queries.network(network_store, EventFilter(since="2020-01-01"), limit=10)["edges"] == []  # no event is dated
+    assert report_network(network_store, EventFilter(since="2020-01-01"), limit=10)["edges"] == []  # no event is dated
 
 
 def test_the_event_network_follows_reviews(network_store):
@@ -347,9 +348,9 @@ def test_the_event_network_follows_reviews(network_store):
     coerce = network_store.events(EventFilter(type="COERCE"))[0][0]["id"]
     network_store.review_event(protest, "rejected")
     network_store.review_event(coerce, "corrected", {"type": "ASSAULT"})
-    links = _links(queries.network(network_store, EventFilter(), limit=10))
+    links = _links(report_network(network_store, EventFilter(), limit=10))
     assert ("ARM.MIL", "AZE.MIL", 3, ["ASSAULT"]) in links and ("RUS.MIL", "ARM.MIL", 1, ["ASSAULT"]) in links
-    with_rejected = _links(queries.network(network_store, EventFilter(include_rejected=True), limit=10))
+    with_rejected = _links(report_network(network_store, EventFilter(include_rejected=True), limit=10))
     assert ("RUS.MIL", "ARM.MIL", 2, ["ASSAULT", "PROTEST"]) in with_rejected
 
 

@@ -290,6 +290,9 @@ def test_the_map_goes_to_a_place_by_name_and_clusters_wear_type_colours(page):
     assert label.startswith("Khartoum")
     search.fill(label)
     page.wait_for_function("() => Math.abs(window.polemosMap.getCenter().lat - 15.5) < 1 && window.polemosMap.getZoom() >= 8")
+    # The towns around are named at this zoom, from the gazetteer (when ingest has built it).
+    page.wait_for_function("() => Array.from(document.querySelectorAll('.leaflet-placenames-pane .place-name'),"
+                           " (n) => n.textContent).includes('Omdurman')")
     shot(page, "map-place")
 
 
@@ -317,3 +320,17 @@ def test_the_review_queue_runs_from_the_keyboard_most_cited_first(page):
                                 " ON c.id = m.canonical_id WHERE m.report_id = ?), 0)", (event_id,)).fetchone()[0]
              for event_id in ids]
     assert cited == sorted(cited, reverse=True)
+
+
+def test_trends_by_division_lead_to_each_divisions_events(page):
+    page.goto("/timeline")
+    page.wait_for_selector("#trends table.trends-table tbody tr")
+    page.select_option("#trends-by", "admin1")
+    page.wait_for_function("() => document.querySelector('#trends table.trends-table th')?.textContent === 'division'")
+    link = page.locator("#trends table.trends-table tbody tr td a").first
+    name = link.inner_text()
+    link.click()
+    page.wait_for_url(re.compile(r"/events\?.*admin1="))
+    assert name.split(" (")[0] in page.locator("input[name=admin1]").input_value()
+    assert page.locator("table.events-table tbody tr").count() >= 1
+    shot(page, "trends-divisions")

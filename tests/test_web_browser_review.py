@@ -6,12 +6,13 @@ merged on an actor page stay one. Screenshots go to test-artifacts/."""
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 import httpx
 import pytest
 
 from conftest import run_cli
-from test_web_browser import CHROMIUM, browser, page, shot  # noqa: F401 - fixtures
+from test_web_browser import CHROMIUM, browser, page, shot, sync_api  # noqa: F401 - fixtures
 from test_web_support import demo_store, served  # noqa: F401 - fixtures
 
 pytestmark = [
@@ -90,11 +91,12 @@ def test_a_bad_correction_is_refused_on_the_page_and_nothing_changes(page):
     page.locator("table.canonical-table tbody tr td.date-cell a").first.click()
     page.wait_for_url(re.compile(r"/canonical/ce-"))
     page.locator("details.corrections summary").click()
-    page.locator("input[name=place]").fill("Atlantis")
+    page.locator("input[name=place]").fill("Atlantis beneath the sea")
     page.locator("form.canonical-review button[data-status=corrected]").click()
     output = page.locator("form.canonical-review output.review-result")
     page.wait_for_function("() => document.querySelector('output.review-result').textContent.startsWith('not saved')")
-    assert "no stored place is named 'Atlantis'" in output.inner_text()
+    assert "no stored place is named 'Atlantis beneath the sea'" in output.inner_text()
+    assert "nor has the gazetteer a place of that name" in output.inner_text()
     assert history_rows(page) == []
     refused = [e for e in page.watch.errors if "status of 422" in e]
     assert len(refused) == 1  # the browser logs the refused request; nothing else went wrong
@@ -168,3 +170,41 @@ def test_a_rejected_event_leaves_the_list_and_can_be_restored_from_its_page(page
     page.wait_for_function("() => document.querySelector('[data-field=actor]') !== null")
     assert page.locator("h1 .badge[class*=review-]").inner_text() == "confirmed"
     assert [row.split("\t")[1] for row in history_rows(page)][:2] == ["confirmed", "rejected"]
+
+
+def test_a_report_corrected_to_another_actor_shows_in_the_network(page):
+    """Counting real events or each document's report, the network drawn is the corrected one."""
+    base, _db = page.served
+    drawn = {node["id"] for node in httpx.get(base + "/api/network", params={"limit": 500}).json()["nodes"]}
+    actors = httpx.get(base + "/api/actors", params={"limit": 500}).json()["items"]
+    newcomer = next(actor for actor in actors if actor["id"] not in drawn and actor["name"] and "<" not in actor["name"])
+    events = httpx.get(base + "/api/events", params={"limit": 500}).json()["items"]
+    event = next(event for event in events if event["actor"] and event["recipient"] and newcomer["id"] not in event["recipient"])
+    page.goto(f"/events/{quote(event['id'], safe='')}")
+    page.locator("form.review-form details.corrections summary").click()
+    page.locator("form.review-form input[name=actors]").fill(newcomer["name"])
+    page.locator("form.review-form button[data-status=corrected]").click()
+    sync_api.expect(page.locator("[data-field=actor]")).to_contain_text(newcomer["name"])
+    for view in ("canonical", "reports"):
+        page.goto(f"/network?view={view}")
+        page.wait_for_function("() => document.getElementById('network-status').textContent.includes('actors')")
+        labels = page.evaluate("() => window.polemosNetwork.nodes().map((node) => node.data('label'))")
+        assert newcomer["name"] in labels, view
+    shot(page, "network-corrected")
+
+
+def test_place_suggestions_tell_namesakes_apart_and_a_gazetteer_place_is_taken(page):
+    page.goto("/events")
+    page.locator("table.canonical-table tbody tr td.date-cell a").last.click()
+    page.wait_for_url(re.compile(r"/canonical/ce-"))
+    page.locator("details.corrections summary").click()
+    place = page.locator("input[name=place]")
+    place.fill("Springfield")
+    page.wait_for_function("() => Array.from(document.getElementById('places-canonical').options).some((o) => o.value.includes('USA'))")
+    values = page.evaluate("() => Array.from(document.getElementById('places-canonical').options, (o) => o.value)")
+    assert "Springfield (Missouri, USA)" in values and "Springfield (Massachusetts, USA)" in values
+    place.fill("Springfield (Massachusetts, USA)")
+    page.locator("form.canonical-review button[data-status=corrected]").click()
+    sync_api.expect(page.locator("[data-field=place]")).to_contain_text("Springfield")
+    assert "place: Springfield (Massachusetts, USA)" in history_rows(page)[0]
+    shot(page, "canonical-gazetteer-place")

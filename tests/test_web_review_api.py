@@ -37,8 +37,8 @@ def test_refusals_name_what_is_wrong_and_change_nothing(client):
     event = shelling(client)
     base = f"/api/canonical-events/{event['id']}"
     assert client.post("/api/canonical-events/ce-nothing/review", json={"status": "confirmed"}).status_code == 404
-    refused = client.post(base + "/review", json={"status": "corrected", "changes": {"place": "Paris"}})
-    assert refused.status_code == 422 and "no stored place is named 'Paris'" in refused.json()["error"]
+    refused = client.post(base + "/review", json={"status": "corrected", "changes": {"place": "Atlantis beneath the sea"}})
+    assert refused.status_code == 422 and "no stored place is named 'Atlantis beneath the sea'" in refused.json()["error"]
     refused = client.post(base + "/review", json={"status": "corrected", "changes": {"actors": ["Nobody"]}})
     assert "no stored actor has the id or name 'Nobody'" in refused.json()["error"]
     refused = client.post(base + "/split", json={"report_id": "kar-nothing"})

@@ -18,8 +18,9 @@ def describe_changes(changes: dict[str, Any], actor_name: Callable[[str], str],
         if field in ("actor", "recipient"):
             lines.append(f"{field}: {', '.join(actor_name(actor_id) for actor_id in value) or 'none'}")
         elif field == "place" and isinstance(value, dict):  # a canonical event's: the place itself
-            country = f" ({value['country']})" if value.get("country") else ""
-            lines.append(f"place: {value.get('name') or 'unnamed'}{country}")
+            # With its division when it came from the gazetteer: Springfield (Massachusetts, USA).
+            where = ", ".join(part for part in (value.get("admin1"), value.get("country")) if part)
+            lines.append(f"place: {value.get('name') or 'unnamed'}{f' ({where})' if where else ''}")
         elif field == "place":
             lines.append(f"place: {place_name(value) or f'place {value}'}")
         elif field == "split_out":

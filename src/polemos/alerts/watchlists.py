@@ -16,7 +16,7 @@ from polemos.store.event_filter import EventFilter
 from polemos.store.watch import now
 
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-FILTER_FIELDS = ("actor", "type", "since", "until", "country", "place", "near", "q", "acled", "modality")
+FILTER_FIELDS = ("actor", "type", "since", "until", "country", "place", "admin1", "near", "q", "acled", "modality")
 
 
 @dataclass
@@ -53,6 +53,9 @@ class Watchlist:
                 continue
             if key == "near":
                 parts.append(f"near {value[0]:g},{value[1]:g} ({value[2]:g} km)")
+            elif key == "admin1":
+                code, _, name = value.partition("|")
+                parts.append(f"division {name} ({code})" if name else f"division {code}")
             else:
                 parts.append(f"{'search' if key == 'q' else key} {value}")
         if self.min_dead is not None:

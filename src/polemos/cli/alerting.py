@@ -8,7 +8,8 @@ from typing import Optional
 import typer
 
 from polemos.cli.app import (
-    AcledOption, ActorOption, CountryOption, DbOption, ModalityOption, PlaceOption, NearOption, SearchOption, SinceOption, TypeOption, UntilOption, _event_filter,
+    AcledOption, ActorOption, CountryOption, DbOption, DivisionOption, ModalityOption, PlaceOption, NearOption, SearchOption,
+    SinceOption, TypeOption, UntilOption, _event_filter,
 )
 from polemos.cli.terminal import printable
 from polemos.cli.watching import _open, err, out
@@ -24,6 +25,7 @@ def add(
     since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, near: Optional[str] = NearOption,
     q: Optional[str] = SearchOption, modality: Optional[str] = ModalityOption,
     acled: Optional[str] = AcledOption, country: Optional[str] = CountryOption, place: Optional[str] = PlaceOption,
+    admin1: Optional[str] = DivisionOption,
     min_dead: Optional[float] = typer.Option(None, "--min-dead", help="Only events with at least this many dead."),
     trend: bool = typer.Option(False, "--trend", help="Also alert when this week's count rises far above the 8 weeks before."),
     webhook: Optional[str] = typer.Option(None, "--webhook", help="POST each alert as signed JSON to this URL."),
@@ -37,7 +39,8 @@ def add(
     if webhook and not webhook.startswith(("http://", "https://")):
         raise typer.BadParameter("an http(s) URL", param_hint="--webhook")
     with _open(db) as store:
-        chosen = _event_filter(store, actor, type, since, until, near, None, q, False, None, modality, acled, country, place)
+        chosen = _event_filter(store, actor, type, since, until, near, None, q, False, None, modality, acled, country, place,
+                               admin1)
         try:
             watchlist = Watchlists(store).add(Watchlist(name, chosen, min_dead, trend, webhook, None, email,
                                                          webhook_private_ok=allow_private_webhook))

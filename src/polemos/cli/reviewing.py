@@ -16,6 +16,7 @@ from rich.console import Console
 from polemos.cli.terminal import printable
 from polemos.review_history import describe_changes
 from polemos.store import DecisionError, StoreError, open_store
+from polemos.store.decisions import NO_STORED_PLACE
 
 app = typer.Typer(no_args_is_help=True, help="Confirm, reject, correct, split and merge events; merge actors.")
 err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
@@ -47,7 +48,7 @@ def _run(db: Optional[str], act) -> None:
 def _verdict(store, event_id: str, status: str, changes: dict, note, reviewer) -> None:
     rejected_canonical = store.event(event_id) is None and bool(store.canonical_history(event_id))
     if store.canonical_event(event_id) is not None or rejected_canonical:
-        saved = store.review_canonical(event_id, status, changes, note, reviewer)
+        saved = _review_canonical(store, event_id, status, changes, note, reviewer)
         view = saved["canonical"]
         out.print(f"{event_id}: {status}; " + (f"it now reads: {_summary(view)}" if view else
                                               "its reports are rejected and it leaves the listings"))
@@ -56,6 +57,33 @@ def _verdict(store, event_id: str, status: str, changes: dict, note, reviewer) -
         raise _Refused(f"{event_id}: no canonical event or event report has this id")
     store.review_event(event_id, status, _report_changes(store, event_id, changes), note, reviewer)
     out.print(f"{event_id}: {status}; it now reads: {_summary(store.event(event_id))}")
+
+
+def _review_canonical(store, event_id: str, status: str, changes: dict, note, reviewer) -> dict:
+    """A place no stored document names is looked for in the gazetteer, as the workspace does
+    ("Springfield (Massachusetts, USA)", as its place suggestions write it)."""
+    try:
+        return store.review_canonical(event_id, status, changes, note, reviewer)
+    except DecisionError as error:
+        if not (changes.get("place") and str(error).startswith(NO_STORED_PLACE)):
+            raise
+        found = _gazetteer_place(changes["place"])
+        if found is None:
+            raise _Refused(f"{error}; nor has the gazetteer a place of that name") from None
+        return store.review_canonical(event_id, status, {**changes, "place": found}, note, reviewer)
+
+
+def _gazetteer_place(text: str) -> Optional[dict]:
+    from polemos.geo.admin import built_gazetteer
+    from polemos.geo.written_places import resolve_written
+
+    gazetteer = built_gazetteer()
+    if gazetteer is None:
+        return None
+    try:
+        return resolve_written(gazetteer, text)
+    finally:
+        gazetteer.close()
 
 
 def _report_changes(store, event_id: str, changes: dict) -> dict:
@@ -112,7 +140,8 @@ def correct(
     type: Optional[str] = typer.Option(None, "--type", help="The PLOVER type, e.g. ASSAULT."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Actors by name or id, comma-separated."),
     recipient: Optional[str] = typer.Option(None, "--recipient", help="Recipients by name or id, comma-separated."),
-    place: Optional[str] = typer.Option(None, "--place", help="The name of a place the documents name."),
+    place: Optional[str] = typer.Option(None, "--place", help="A place the documents name; for a canonical event also any"
+                                                               " of the gazetteer, e.g. 'Springfield (Massachusetts, USA)'."),
     date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD, or YYYY-MM-DD/YYYY-MM-DD for a span."),
     dead: Optional[str] = typer.Option(None, "--dead", help="N or MIN-MAX."),
     injured: Optional[str] = typer.Option(None, "--injured", help="N or MIN-MAX."),

@@ -120,6 +120,43 @@ class Gazetteer:
             " LEFT JOIN place a ON a.id = p.admin2 AND a.feature = 'admin2' WHERE p.id = ?", (place_id,)).fetchone()
         return tuple(row) if row else None
 
+    def suggest(self, text: str, limit: int = 10) -> list[dict]:
+        """Places whose name (or another name of theirs) begins with ``text``, for a place field
+        typed into: the places of that very name first, then those whose own name begins so, then
+        those another name of which is that name or begins so, each group most populous first. Each comes with its first-level division's name
+        and its country, which tell namesakes apart."""
+        key = name_key(text)
+        if len(key) < 2:
+            return []
+        rows = self._db.execute(
+            "SELECT p.id, p.name, p.lat, p.lon, p.country, p.feature, p.population, p.admin1,"
+            # tier 0: its own name is the text; 1: its own name begins so; 2 and 3: another name of it
+            " MIN(CASE WHEN a.primary_name = 1 THEN 0 ELSE 2 END + CASE WHEN a.key = ? THEN 0 ELSE 1 END) AS tier"
+            " FROM alias a JOIN place p ON p.id = a.place"
+            " WHERE a.key >= ? AND a.key < ? AND p.feature NOT IN ('continent', 'route', 'water')"
+            " GROUP BY p.id ORDER BY tier, p.population DESC, p.id LIMIT ?",
+            (key, key, key + "\U0010ffff", limit),
+        ).fetchall()
+        codes = sorted({row[7] for row in rows if row[7]})
+        divisions = dict(self._db.execute(
+            f"SELECT admin1, name FROM place WHERE feature = 'admin1' AND admin1 IN ({','.join('?' * len(codes))})",
+            codes).fetchall()) if codes else {}
+        return [{"geonameid": row[0] if row[0] > 0 else None, "name": row[1], "lat": row[2], "lon": row[3],
+                 "country": self._iso3.get(row[4]) if row[4] else None, "feature": row[5], "population": row[6],
+                 "admin1": divisions.get(row[7]) if row[5] not in ("admin1", "country") else None}
+                for row in rows]
+
+    def populated_places(self, south: float, west: float, north: float, east: float, min_population: int,
+                         limit: int) -> list[dict]:
+        """The capitals and the most populous cities and towns inside a box, for the map's place names."""
+        rows = self._db.execute(
+            "SELECT name, lat, lon, country, feature, population, capital FROM place WHERE feature IN ('city', 'town')"
+            " AND (population >= ? OR capital = 1) AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
+            " ORDER BY capital DESC, population DESC, id"
+            " LIMIT ?", (min_population, south, north, west, east, limit)).fetchall()
+        return [{"name": row[0], "lat": row[1], "lon": row[2], "country": self._iso3.get(row[3]) if row[3] else None,
+                 "feature": row[4], "population": row[5], "capital": bool(row[6])} for row in rows]
+
     def iso3_codes(self) -> dict[str, str]:
         """ISO alpha-2 -> alpha-3 for every country in the index."""
         return dict(self._iso3)

@@ -17,7 +17,7 @@ from typing import Iterator, Optional
 
 from polemos.fusion import EventFamilies
 from polemos.record import ExtractionRecord, plain
-from polemos.store import aliases, canonical_review
+from polemos.store import aliases, canonical_review, report_links
 from polemos.store.decisions import DecisionError, canonical_history
 from polemos.store.documents import search_documents
 from polemos.store.canonical import StoreFusion, canonical_id_of, canonical_queue, get_canonical, query_canonical
@@ -31,6 +31,7 @@ COUNTABLE_TABLES = frozenset({
     "events", "evidence", "relations", "reviews", "canonical_events", "canonical_reviews", "actor_aliases",
 })
 FUSION_MIGRATION = 4  # the version that added canonical events: stores older than it are fused on upgrade
+REPORT_LINKS_MIGRATION = 12  # the version that keeps each report's links: corrected actors are written on upgrade
 
 
 class StoreError(Exception):
@@ -92,6 +93,8 @@ class Store:
                     self._apply(version, name, sql)
             if 0 < current < FUSION_MIGRATION:
                 self.fusion.rebuild()  # the events stored before fusion existed
+            if current and REPORT_LINKS_MIGRATION not in applied:  # the migration wrote the machine's pairs
+                report_links.refresh_links(self.connection, report_links.reports_with_corrected_actors(self.connection))
 
     def _apply(self, version: int, name: str, sql: str) -> None:
         """One migration; a store it cannot be applied to is refused in one line, unchanged

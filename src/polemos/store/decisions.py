@@ -24,6 +24,7 @@ from polemos.fusion.links import FusionLinks
 
 CANONICAL_VERDICTS = ("confirmed", "rejected", "corrected")
 CANONICAL_CORRECTABLE = ("type", "actor", "recipient", "date", "place", "size")
+NO_STORED_PLACE = "place: no stored place"  # how a place no document names is refused (the gazetteer may know it)
 ANALYST_RULE = "set by an analyst"
 _BATCH = 500
 
@@ -211,7 +212,7 @@ def resolve_place(connection, canonical_id: str, text: str) -> dict:
     if row is not None:
         return dict(zip(("name", "geonameid", "lat", "lon", "country", "feature"), tuple(row)))
     choices = ", ".join(sorted({p["name"] for p in places if p["name"]})[:20]) or "none"
-    raise DecisionError(f"place: no stored place is named {text[:100]!r} (the sources name: {choices})")
+    raise DecisionError(f"{NO_STORED_PLACE} is named {text[:100]!r} (the sources name: {choices})")
 
 
 def canonical_history(connection, canonical_id: str) -> list[dict]:

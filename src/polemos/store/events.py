@@ -18,6 +18,7 @@ from typing import Optional
 
 from polemos.distance import great_circle_km
 from polemos.record import Event, ExtractionRecord, plain, size_figure
+from polemos.store.report_links import refresh_links, write_machine_links
 
 REVIEW_STATUSES = ("confirmed", "rejected", "corrected")
 CORRECTABLE = ("type", "mode", "actor", "recipient", "date", "place", "size")
@@ -67,6 +68,8 @@ def write_events(connection, record: ExtractionRecord) -> None:
             "INSERT INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
             [(event.id, actor_id, role) for actor_id, role in roles if actor_id in known_actors],
         )
+        write_machine_links(connection, event.id, event.type, date.get("begin"), date.get("end"),
+                            [a for a in event.actor if a in known_actors], [a for a in event.recipient if a in known_actors])
         connection.executemany(
             'INSERT INTO evidence (event_id, doc_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
             [(event.id, doc_id, span.start, span.end, span.text) for span in event.evidence],
@@ -91,12 +94,14 @@ def _restore_reviews(connection, doc_id: str) -> None:
         "UPDATE events SET review_status = ?, review_type = ? WHERE id = ?",
         [(row["status"], _corrected_type(row["changes_json"]), row["event_id"]) for row in rows],
     )
+    refresh_links(connection, [row["event_id"] for row in rows])
 
 
 def delete_events(connection, doc_id: str) -> None:
     """Remove a document's machine events; reviews stay (they are keyed by the stable event id)."""
     connection.execute("DELETE FROM evidence WHERE doc_id = ?", (doc_id,))
     connection.execute("DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE doc_id = ?)", (doc_id,))
+    connection.execute("DELETE FROM report_links WHERE event_id IN (SELECT id FROM events WHERE doc_id = ?)", (doc_id,))
     connection.execute("DELETE FROM events WHERE doc_id = ?", (doc_id,))
     connection.execute("DELETE FROM relations WHERE doc_id = ?", (doc_id,))
 
@@ -123,6 +128,7 @@ def add_review(connection, event_id: str, status: str, changes: dict | None = No
     )
     connection.execute("UPDATE events SET review_status = ?, review_type = ? WHERE id = ?",
                        (status, _corrected_type(changes_json), event_id))
+    refresh_links(connection, [event_id])
     return {"event_id": event_id, "status": status, "changes": changes, "note": note, "reviewer": reviewer, "reviewed_at": reviewed_at}
 
 

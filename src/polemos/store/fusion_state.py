@@ -135,19 +135,23 @@ class SQLFusionState:
              (view.get("earliest_report") or {}).get("published"), view.get("modality") or "asserted",
              json.dumps(view), cluster_id),
         )
-        self._save_links(cluster_id)
+        self._save_links(cluster_id, ((view.get("review") or {}).get("changes") or {}))
 
-    def _save_links(self, cluster_id: str) -> None:
+    def _save_links(self, cluster_id: str, corrected: dict[str, Any]) -> None:
         """The actor → recipient pairs its reports state (never a pair of one report's actor with
-        another's recipient), which the actor network groups."""
+        another's recipient), which the actor network groups; when an analyst corrected the
+        event's actors or recipients, those instead (each actor with each recipient)."""
         self.connection.execute("DELETE FROM canonical_links WHERE canonical_id = ?", (cluster_id,))
-        pairs = set()
-        for (report_json,) in self.connection.execute(
-                "SELECT report_json FROM canonical_members WHERE canonical_id = ?", (cluster_id,)).fetchall():
-            report = json.loads(report_json)
-            pairs |= {(source, target) for source in report.get("actor") or () for target in report.get("recipient") or ()
-                      if source != target}
-        pairs = sorted(pairs)
+        reports = [json.loads(report_json) for (report_json,) in self.connection.execute(
+            "SELECT report_json FROM canonical_members WHERE canonical_id = ?", (cluster_id,)).fetchall()]
+        if "actor" in corrected or "recipient" in corrected:
+            actors = corrected.get("actor") or sorted({a for report in reports for a in report.get("actor") or ()})
+            recipients = corrected.get("recipient") or sorted({r for report in reports for r in report.get("recipient") or ()})
+            stated = [(actors, recipients)]
+        else:
+            stated = [(report.get("actor") or (), report.get("recipient") or ()) for report in reports]
+        pairs = sorted({(source, target) for actors, recipients in stated for source in actors for target in recipients
+                        if source != target})
         self.connection.executemany(
             "INSERT INTO canonical_links (canonical_id, source, target, type, date_begin, date_end)"
             " SELECT id, ?, ?, type, date_begin, date_end FROM canonical_events WHERE id = ?",

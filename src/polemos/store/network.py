@@ -1,16 +1,18 @@
-"""The actor network over canonical events: actors joined by the real events between them.
+"""The actor network: actors joined by the real events between them, or by the reports.
 
 Each canonical event's actor → recipient pairs are kept in ``canonical_links`` (migration
 0010, written with the event's view by the fusion state), so a link counts each real event
 once however many documents report it, under the same filter as the events list, the map
-and the timeline.
+and the timeline. Counting each document's reports (``view=reports``), each report's pairs
+are kept in ``report_links`` (migration 0012, ``polemos.store.report_links``) with the
+type and dates the events list filters on, so either count groups one narrow table.
 """
 
 from __future__ import annotations
 
 from polemos.store import EventFilter
 from polemos.store.canonical import canonical_conditions
-from polemos.store.event_filter import split_types
+from polemos.store.event_filter import event_conditions, split_types
 
 
 def _needs_events(filter: EventFilter) -> bool:
@@ -19,9 +21,9 @@ def _needs_events(filter: EventFilter) -> bool:
                 filter.q, filter.acled, filter.review, filter.modality))
 
 
-def _link_conditions(filter: EventFilter) -> tuple[str, list]:
+def _link_conditions(filter: EventFilter, clauses: list[str] | None = None) -> tuple[str, list]:
     """The type and date tests of ``canonical_conditions``, on the copies a link row keeps."""
-    clauses, params = ["1=1"], []
+    clauses, params = list(clauses or ["1=1"]), []
     if filter.type:
         types = split_types(filter.type)
         clauses.append(f"l.type IN ({','.join('?' * len(types))})")
@@ -63,19 +65,43 @@ def link_events(store, filter: EventFilter, source: str, target: str, limit: int
     return [dict(zip(keys, row)) for row in rows], total
 
 
+def report_links(store, filter: EventFilter) -> list[tuple[str, str, str, int]]:
+    """(source, target, type, reports) for every link of the reports matching ``filter``."""
+    if not _needs_events(filter) and not filter.include_rejected:
+        # Type and dates at most: the covering index of the reports no analyst rejected.
+        where, params = _link_conditions(filter, ["l.rejected = 0"])
+        sql = f"SELECT l.source, l.target, l.type, COUNT(*) FROM report_links l WHERE {where} GROUP BY 1, 2, 3"
+    else:
+        # The events first, found by their own indexes, then each one's links by its key
+        # (a CROSS JOIN keeps that order in SQLite; PostgreSQL plans it as any join).
+        where, params = event_conditions(filter, store.dialect)
+        sql = (f"SELECT l.source, l.target, l.type, COUNT(*) FROM events e CROSS JOIN report_links l"
+               f" WHERE l.event_id = e.id AND {where} GROUP BY 1, 2, 3")
+    return [tuple(row) for row in store.connection.execute(sql, params)]
+
+
 def canonical_network(store, filter: EventFilter, limit: int) -> dict:
     """Actors joined by the canonical events between them (actor → recipient), heaviest links
     first, each with its events per type; at most ``limit`` links."""
+    return _network(store, canonical_links(store, filter), limit, "canonical")
+
+
+def report_network(store, filter: EventFilter, limit: int) -> dict:
+    """The same, counting each document's report of an event (``view=reports``)."""
+    return _network(store, report_links(store, filter), limit, "reports")
+
+
+def _network(store, links: list[tuple[str, str, str, int]], limit: int, view: str) -> dict:
     totals: dict[tuple[str, str], int] = {}
     by_type: dict[tuple[str, str], dict[str, int]] = {}
-    for source, target, type_, events in canonical_links(store, filter):
+    for source, target, type_, events in links:
         totals[source, target] = totals.get((source, target), 0) + events
         by_type.setdefault((source, target), {})[type_] = events
     kept = sorted(totals, key=lambda pair: (-totals[pair], pair))[:limit]
     edges = [{"source": source, "target": target, "events": totals[source, target],
               "types": sorted(by_type[source, target]), "type_counts": by_type[source, target]} for source, target in kept]
     ids = sorted({source for source, _ in kept} | {target for _, target in kept})
-    return {"nodes": _nodes(store, ids), "edges": edges, "basis": "events", "view": "canonical"}
+    return {"nodes": _nodes(store, ids), "edges": edges, "basis": "events", "view": view}
 
 
 def _nodes(store, ids: list[str]) -> list[dict]:

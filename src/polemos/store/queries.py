@@ -53,6 +53,16 @@ def correction_choices(store, canonical_id: str) -> dict:
             "candidates": merge_candidates(store.connection, canonical_id)}
 
 
+def divisions(store, limit: int = 500) -> list[dict]:
+    """The first-level divisions holding canonical events (as the map placed them), busiest
+    first: ``{key: "CODE|Name", code, name, country, events}``, for choosing one by name."""
+    rows = store.connection.execute(
+        "SELECT admin1, country, COUNT(*) FROM canonical_events WHERE admin1 IS NOT NULL AND admin1 <> ''"
+        " GROUP BY admin1, country ORDER BY 3 DESC, 1 LIMIT ?", (limit,)).fetchall()
+    return [{"key": row[0], "code": row[0].split("|", 1)[0], "name": row[0].split("|", 1)[-1], "country": row[1],
+             "events": row[2]} for row in rows]
+
+
 def canonical_fed_since(store, filter: EventFilter, stamp: str, limit: int = 20) -> tuple[list[dict], int]:
     """Canonical events matching ``filter`` that a document ingested after ``stamp`` (ISO, UTC)
     told of, latest events first, and how many in all."""
@@ -366,10 +376,12 @@ UNUSUAL_DEVIATIONS = 2.0
 UNUSUAL_MINIMUM = 3
 
 
-def trends(store, filter: EventFilter, granularity: str, baseline_periods: int, view: str = "canonical") -> dict:
-    """Events per country in the latest period with events, against the mean and deviation of
-    the ``baseline_periods`` periods before it (empty periods count as zero), with unusual rises
-    flagged by the rule stated in the answer."""
+def trends(store, filter: EventFilter, granularity: str, baseline_periods: int, view: str = "canonical",
+           by: str = "country") -> dict:
+    """Events per country (``by="admin1"``: per first-level division, as the map places them) in
+    the latest period with events, against the mean and deviation of the ``baseline_periods``
+    periods before it (empty periods count as zero), with unusual rises flagged by the rule
+    stated in the answer."""
     width = GRANULARITY_WIDTH[granularity]
     table, where, params, columns = _view_source(store, filter, view)
     alias = columns["alias"]
@@ -378,27 +390,30 @@ def trends(store, filter: EventFilter, granularity: str, baseline_periods: int, 
     latest = _scalar(store, f"SELECT MAX({alias}.date_begin) FROM {table} WHERE {happened} AND {alias}.date_begin < ?",
                      [*params, f"{PLAUSIBLE_YEARS[1] + 1}"])
     since = _baseline_start(latest, granularity, baseline_periods) if latest else f"{PLAUSIBLE_YEARS[0]}"
+    area = _trend_area(alias, by)
     rows = store.connection.execute(
-        f"SELECT {alias}.country AS country, substr({alias}.date_begin, 1, {width}) AS period, COUNT(*) AS events"
-        f" FROM {table} WHERE {happened} AND {alias}.date_begin >= ? GROUP BY 1, 2", [*params, since],
+        f"SELECT {alias}.country AS country, {area} AS area, substr({alias}.date_begin, 1, {width}) AS period,"
+        f" COUNT(*) AS events FROM {table} WHERE {happened} AND {alias}.date_begin >= ? GROUP BY 1, 2, 3", [*params, since],
     ).fetchall()
-    counts: dict[str, dict[str, int]] = {}
+    counts: dict[tuple[str, str], dict[str, int]] = {}
     for row in rows:
+        if by == "admin1" and not row["area"]:
+            continue  # in no division: its place is too coarse, or lies outside every one
         if PLAUSIBLE_YEARS[0] <= int(row["period"][:4]) <= PLAUSIBLE_YEARS[1]:
-            by_period = counts.setdefault(row["country"] or "", {})
+            by_period = counts.setdefault((row["country"] or "", row["area"] or ""), {})
             period = period_of(row["period"], granularity)
             by_period[period] = by_period.get(period, 0) + row["events"]
     present = sorted({period for by_period in counts.values() for period in by_period})
     rule = (f"unusual: at least {UNUSUAL_MINIMUM} events and {UNUSUAL_DEVIATIONS:g} standard deviations above the mean"
             f" of the {baseline_periods} {granularity}s before")
     if not present:
-        return {"granularity": granularity, "period": None, "baseline": [], "items": [], "rule": rule, "view": view}
+        return {"granularity": granularity, "period": None, "baseline": [], "items": [], "rule": rule, "view": view, "by": by}
     # From the baseline's first period on, so periods before the first with events count as zero.
     timeline_periods = _periods(sorted({*present, period_of(since, granularity)}), granularity)
     current = timeline_periods[-1]
     baseline = timeline_periods[-1 - baseline_periods:-1] if len(timeline_periods) > 1 else []
     items = []
-    for country, by_period in counts.items():
+    for (country, division), by_period in counts.items():
         now = by_period.get(current, 0)
         before = [by_period.get(period, 0) for period in baseline] or [0]
         mean = sum(before) / len(before)
@@ -406,9 +421,21 @@ def trends(store, filter: EventFilter, granularity: str, baseline_periods: int, 
         unusual = now >= UNUSUAL_MINIMUM and now > mean + UNUSUAL_DEVIATIONS * deviation
         if now or mean:
             items.append({"country": country or None, "events": now, "baseline_mean": round(mean, 2),
-                          "baseline_deviation": round(deviation, 2), "change": now - round(mean, 2), "unusual": unusual})
-    items.sort(key=lambda item: (not item["unusual"], -item["change"], item["country"] or ""))
-    return {"granularity": granularity, "period": current, "baseline": baseline, "items": items, "rule": rule, "view": view}
+                          "baseline_deviation": round(deviation, 2), "change": now - round(mean, 2), "unusual": unusual,
+                          **({"admin1": division, "division": division.split("|", 1)[-1]} if by == "admin1" else {})})
+    items.sort(key=lambda item: (not item["unusual"], -item["change"], item["country"] or "", item.get("admin1") or ""))
+    return {"granularity": granularity, "period": current, "baseline": baseline, "items": items, "rule": rule, "view": view,
+            "by": by}
+
+
+def _trend_area(alias: str, by: str) -> str:
+    """What a trend groups by beside the country: the division kept on the canonical event (a
+    report's is its real event's, as the division filter has it), or nothing."""
+    if by != "admin1":
+        return "''"
+    if alias == "c":
+        return "c.admin1"
+    return "(SELECT c.admin1 FROM canonical_members m JOIN canonical_events c ON c.id = m.canonical_id WHERE m.report_id = e.id)"
 
 
 def _baseline_start(latest: str, granularity: str, periods: int) -> str:
@@ -424,49 +451,6 @@ def _baseline_start(latest: str, granularity: str, periods: int) -> str:
         day = date.fromisoformat(latest[:10])
         return (day - timedelta(days=day.weekday(), weeks=periods)).isoformat()
     return (date.fromisoformat(latest[:10]) - timedelta(days=periods)).isoformat()
-
-
-def network(store, filter: EventFilter, limit: int) -> dict:
-    """Actors joined by the events between them (actor → recipient), heaviest links first."""
-    where, params = event_conditions(filter, store.dialect)
-    # One row per link and type. The event_actors key (event, actor, role) gives each event one
-    # row per link, so COUNT(*) counts events, and a link's events are the sum over its types;
-    # the database orders the links (its collation breaks ties) and Python keeps the first ``limit``.
-    rows = store.connection.execute(
-        "SELECT source, target, type, events, SUM(events) OVER (PARTITION BY source, target) AS total FROM ("
-        f" SELECT s.actor_id AS source, t.actor_id AS target, {EFFECTIVE_TYPE} AS type, COUNT(*) AS events"
-        f" FROM {_network_join(store, filter)}"
-        " WHERE t.event_id = e.id AND t.role = 'recipient' AND s.event_id = e.id AND s.role = 'actor'"
-        f" AND s.actor_id != t.actor_id AND {where} GROUP BY 1, 2, 3) AS link_types"
-        " ORDER BY total DESC, source, target",
-        params,
-    )
-    edges: dict[tuple[str, str], dict] = {}
-    for source, target, type_, _events, total in rows:
-        if (source, target) not in edges:
-            if len(edges) == limit:
-                break
-            edges[source, target] = {"source": source, "target": target, "events": total, "types": [], "type_counts": {}}
-        edges[source, target]["types"].append(type_)
-        edges[source, target]["type_counts"][type_] = _events
-    for edge in edges.values():
-        edge["types"] = sorted(edge["types"])
-    ids = sorted({source for source, _ in edges} | {target for _, target in edges})
-    return {"nodes": _actor_nodes(store, ids), "edges": list(edges.values()), "basis": "events"}
-
-
-def _network_join(store, filter: EventFilter) -> str:
-    """The tables the network reads, in the order SQLite should read them (a CROSS JOIN keeps
-    its order in SQLite; PostgreSQL plans it as any join). Without statistics SQLite's planner
-    would start from the recipients and fetch each wide events row by its key whatever the filter."""
-    if store.dialect.name != "sqlite":
-        return "events e CROSS JOIN event_actors t CROSS JOIN event_actors s"
-    if filter.doc or filter.actor or filter.near or filter.q:  # few events, found by their own indexes
-        return "events e CROSS JOIN event_actors t CROSS JOIN event_actors s"
-    if filter.since or filter.until or filter.acled or filter.modality or filter.country or filter.place:  # tested on the events row
-        return "event_actors t CROSS JOIN events e CROSS JOIN event_actors s"
-    # Only the type and review verdict, which the events_network index holds beside the id.
-    return "event_actors t CROSS JOIN events e INDEXED BY events_network CROSS JOIN event_actors s"
 
 
 def co_mentions(store, doc: Optional[str], limit: int) -> dict:

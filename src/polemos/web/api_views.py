@@ -14,10 +14,10 @@ from starlette.background import BackgroundTask
 from polemos.export import FORMATS, export_events, export_format
 from polemos.store import EventFilter
 from polemos.store.map_areas import admin1_counts
-from polemos.store.network import canonical_network, link_events
+from polemos.store.network import canonical_network, link_events, report_network
 from polemos.store import queries
 from polemos.web.api import store_of
-from polemos.web.params import MAX_LIMIT, bbox, event_filter
+from polemos.web.params import MAX_LIMIT, bbox, event_filter, place_in_divisions
 
 router = APIRouter(prefix="/api")
 VIEW_HELP = "canonical: each real event once, fused across documents (as the events list counts); reports: each document's."
@@ -64,17 +64,22 @@ def timeline(
     return queries.timeline(store, filter, granularity, limit, offset, view)
 
 
-@router.get("/trends", tags=["views"], summary="Events per country in the latest period against the periods before")
+@router.get("/trends", tags=["views"], summary="Events per country or division in the latest period against the periods before")
 def trends(
+    request: Request,
     filter: EventFilter = Depends(event_filter),
     granularity: Literal["day", "week", "month", "year"] = Query("month", description="week: ISO 8601 weeks, Monday to Sunday."),
     baseline: int = Query(8, ge=1, le=60, description="How many periods before the latest make the baseline."),
     view: Literal["canonical", "reports"] = Query("canonical", description=VIEW_HELP),
+    by: Literal["country", "admin1"] = Query("country", description=(
+        "admin1: per first-level division (state, province), counting only events placed in one precisely enough.")),
     store=Depends(store_of),
 ):
-    """Each country's events in the latest period with events, the mean and standard deviation
-    of the periods before it, and whether the rise is unusual (the rule is in ``rule``)."""
-    return queries.trends(store, filter, granularity, baseline, view)
+    """Each country's (or division's) events in the latest period with events, the mean and
+    standard deviation of the periods before it, and whether the rise is unusual (the rule is in ``rule``)."""
+    if by == "admin1":
+        place_in_divisions(request)  # the events stored since the map last looked get their division
+    return queries.trends(store, filter, granularity, baseline, view, by)
 
 
 @router.get("/network", tags=["views"], summary="Actors and the events between them")
@@ -92,7 +97,7 @@ def network(
         return queries.co_mentions(store, filter.doc, limit)
     if view == "canonical":
         return canonical_network(store, filter, limit)
-    return {**queries.network(store, filter, limit), "view": "reports"}
+    return report_network(store, filter, limit)
 
 
 @router.get("/network/link", tags=["views"], summary="The canonical events of one link of the network")

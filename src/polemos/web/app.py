@@ -28,7 +28,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from polemos import __version__
 from polemos.geo.admin1_areas import Admin1Areas
 from polemos.store import open_store
-from polemos.web import api, api_views, pages, reviewing, watching
+from polemos.web import api, api_views, pages, places, reviewing, watching
+from polemos.web.places import PlaceSuggester
 from polemos.web.security import AccessPolicy, GuardMiddleware, LoginThrottle
 from polemos.web.stores import StorePool
 
@@ -53,6 +54,7 @@ def create_app(store_location: str, token: Optional[str] = None, private: bool =
     async def lifespan(app: FastAPI):
         yield
         pool.close()
+        app.state.place_suggester.close()
 
     app = FastAPI(
         title="polemos", version=__version__, lifespan=lifespan,
@@ -61,11 +63,13 @@ def create_app(store_location: str, token: Optional[str] = None, private: bool =
     )
     app.state.stores = pool
     app.state.admin1_areas = Admin1Areas()  # read per country on first use, shared by every request
+    app.state.place_suggester = PlaceSuggester()  # opens the gazetteer at the first suggestion asked for
     app.state.policy = AccessPolicy.for_host(host, token=token, private=private)
     app.state.login_throttle = LoginThrottle()
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=str(_package_dir("static"))), name="static")
     app.include_router(reviewing.router)  # before api and pages: their /…/{id:path} routes would take its paths
+    app.include_router(places.router)
     app.include_router(api.router)
     app.include_router(api_views.router)
     app.include_router(pages.router)

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from polemos.codes import PLOVER_TYPES
 from polemos.review_history import describe_changes
 from polemos.store import CANONICAL_VERDICTS, DecisionError, queries
+from polemos.store.decisions import NO_STORED_PLACE
 from polemos.web.api import Figure, load_event, store_of
 
 router = APIRouter()
@@ -24,7 +25,7 @@ ShortText = Annotated[str, Field(max_length=300)]
 
 class CanonicalChanges(BaseModel):
     """Corrections to a canonical event; only the fields given change. Actors by name, id or
-    alias; the place by the name of one its documents name."""
+    alias; the place by the name of one its documents name, or as a place suggestion writes it."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -65,15 +66,35 @@ def _deciding(decide):
     try:
         return decide()
     except DecisionError as error:
-        message = str(error)
-        raise HTTPException(404 if "no such canonical event" in message else 422, message) from None
+        raise _refusal(error) from None
+
+
+def _refusal(error: DecisionError) -> HTTPException:
+    message = str(error)
+    return HTTPException(404 if "no such canonical event" in message else 422, message)
 
 
 @router.post("/api/canonical-events/{canonical_id:path}/review", tags=["review"],
              summary="Confirm, correct or reject a canonical event")
-def review_canonical(canonical_id: str, review: CanonicalReviewIn, store=Depends(store_of)):
+def review_canonical(canonical_id: str, review: CanonicalReviewIn, request: Request, store=Depends(store_of)):
+    """A place is one the sources name, else one any stored document names, else the gazetteer's
+    (as the place suggestions write it: "Goris (Syunik', ARM)")."""
     changes = review.changes.model_dump(exclude_none=True)
-    saved = _deciding(lambda: store.review_canonical(canonical_id, review.status, changes, review.note, review.reviewer))
+
+    def decide():
+        return store.review_canonical(canonical_id, review.status, changes, review.note, review.reviewer)
+
+    try:
+        saved = decide()
+    except DecisionError as error:
+        place = changes.get("place")
+        if not (place and str(error).startswith(NO_STORED_PLACE)):
+            raise _refusal(error) from None
+        found = request.app.state.place_suggester.resolve(place)
+        if found is None:
+            raise HTTPException(422, f"{error}; nor has the gazetteer a place of that name") from None
+        changes["place"] = found
+        saved = _deciding(decide)
     return {**saved, "history": readable_history(store, store.canonical_history(canonical_id))}
 
 

@@ -63,7 +63,7 @@ def watchlists_page(request: Request, store=Depends(store_of)):
     params = _filter_params(dict(request.query_params))
     proposed = event_filter(**params)  # checked now, so the form never carries a filter the API would refuse
     shown = [{**watchlist.public(), "latest": alerts_of(store, watchlist.name, 10)} for watchlist in Watchlists(store).all()]
-    return render(request, "watchlists.html", watchlists=shown,
+    return render(request, "watchlists.html", watchlists=shown, divisions=queries.divisions(store),
                   proposed={key: params[key] for key in FILTER_PARAMS if params[key]},
                   proposed_text=Watchlist("proposed", proposed).describe())
 
@@ -88,7 +88,7 @@ def list_watchlists(store=Depends(store_of)):
 
 @router.post("/api/watchlists", tags=["alerts"], summary="Save a watchlist: the events filter that alerts when new events match")
 def create_watchlist(body: WatchlistIn, request: Request, store=Depends(store_of)):
-    chosen = event_filter(**_filter_params(body.filter))
+    chosen = event_filter(**_filter_params(body.filter), request=request)  # a division: new events placed first
     if body.webhook_url and not body.webhook_url.startswith(("http://", "https://")):
         raise HTTPException(422, "webhook_url: an http(s) URL")
     if body.webhook_url and not request.app.state.allow_private_fetch:  # the server would POST there
@@ -157,19 +157,20 @@ def ingest_url(body: UrlIn, request: Request, store=Depends(store_of)):
     except InputError as error:
         raise HTTPException(422, str(error)) from None
     status, doc_id = store.add(record, raw_bytes=answer.body, raw_format=raw.format)
-    alerts = check_and_deliver(store, [doc_id] if status == "added" else [], _delivery_config(request))
+    alerts = check_and_deliver(store, [doc_id] if status == "added" else [], _delivery_config(request),
+                               areas=request.app.state.admin1_areas)
     return {"status": status, "doc_id": doc_id, "title": record.document.title, "events": len(record.events),
             "alerts": alerts}
 
 
 # -- helpers ------------------------------------------------------------------------------------
 
-FILTER_PARAMS = ("actor", "type", "since", "until", "country", "place", "near", "q", "acled", "modality")
+FILTER_PARAMS = ("actor", "type", "since", "until", "country", "place", "admin1", "near", "q", "acled", "modality")
 
 
 def _filter_params(given: dict) -> dict:
     """The event filter's parameters from a query or a JSON body; others (paging, view) are ignored."""
-    return {**{key: None for key in FILTER_PARAMS}, "doc": None, "include_rejected": False, "review": None, "admin1": None,
+    return {**{key: None for key in FILTER_PARAMS}, "doc": None, "include_rejected": False, "review": None,
             **{key: (given.get(key) or None) for key in FILTER_PARAMS}}
 
 

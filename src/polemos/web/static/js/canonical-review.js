@@ -113,7 +113,7 @@
     }
   }
 
-  /* Places: those the sources name are listed; typing adds the places any stored document names. */
+  /* Places: those the sources name are listed; typing adds the places stored documents name, then the gazetteer's. */
   function placeSuggestions(input) {
     const options = document.getElementById(input.getAttribute("list"));
     const fixed = Array.from(options.children);
@@ -123,12 +123,10 @@
       timer = setTimeout(async () => {
         const term = input.value.trim();
         if (term.length < 2) return;
-        const answer = await window.polemos.getJSON("/api/places", "q=" + encodeURIComponent(term) + "&limit=10").catch(() => null);
+        const answer = await window.polemos.getJSON("/api/place-suggestions", "q=" + encodeURIComponent(term) + "&limit=12").catch(() => null);
         if (!answer) return;
-        const more = answer.items.filter((place) => place.lat !== null).map((place) => window.polemos.el("option", {
-          value: place.name + (place.country ? " (" + place.country + ")" : ""),
-          label: [place.feature, place.documents + " documents"].filter(Boolean).join(" · "),
-        }));
+        // The server writes each place as the correction takes it, its division and country telling namesakes apart.
+        const more = answer.items.map((place) => window.polemos.el("option", { value: place.value, label: place.label }));
         options.replaceChildren(...fixed, ...more);
       }, 150);
     });

@@ -21,6 +21,29 @@
     });
   }
 
+  /* Names of the cities and towns in view (the gazetteer's, most populous first, smaller ones as
+     the map zooms in), under the events and never in their way. */
+  async function placeNames(map, layer) {
+    const answer = await getJSON("/api/map/places", "bbox=" + bboxOf(map) + "&zoom=" + map.getZoom() + "&limit=30").catch(() => null);
+    if (!answer) return;
+    layer.clearLayers();
+    const taken = []; // the boxes of the names kept so far: a less important name that would overlap one is left out
+    for (const place of answer.items) {
+      const label = el("span", { className: place.capital ? "place-name capital" : "place-name" }, place.name);
+      const marker = L.marker([place.lat, place.lon], {
+        pane: "placenames", interactive: false, keyboard: false,
+        icon: L.divIcon({ className: "place-label", html: label, iconSize: null }),
+      });
+      layer.addLayer(marker);
+      const box = label.getBoundingClientRect();
+      if (taken.some((other) => box.left < other.right + 4 && other.left < box.right + 4 && box.top < other.bottom && other.top < box.bottom)) {
+        layer.removeLayer(marker);
+      } else {
+        taken.push(box);
+      }
+    }
+  }
+
   function bboxOf(map) {
     const b = map.getBounds();
     const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
@@ -207,27 +230,26 @@
       clearTimeout(timer);
       timer = setTimeout(async () => {
         const term = input.value.trim();
-        const match = found.find((place) => placeLabel(place) === term);
+        const match = found.find((place) => place.value === term);
         if (match) {
-          map.setView([match.lat, match.lon], match.feature === "country" ? 5 : 10);
+          map.setView([match.lat, match.lon], ZOOM_OF_FEATURE[match.feature] || 10);
           return;
         }
         if (term.length < 2) return;
-        const answer = await getJSON("/api/places", "q=" + encodeURIComponent(term) + "&limit=10").catch(() => null);
+        const answer = await getJSON("/api/place-suggestions", "q=" + encodeURIComponent(term) + "&limit=12").catch(() => null);
         if (!answer) return;
-        found = answer.items.filter((place) => place.lat !== null && place.lon !== null);
+        found = answer.items; // the documents' places, then the gazetteer's, each written with its division and country
         options.replaceChildren(...found.map((place) => {
           const option = document.createElement("option");
-          option.value = placeLabel(place);
+          option.value = place.value;
+          option.label = place.label;
           return option;
         }));
       }, 150);
     });
   }
 
-  function placeLabel(place) {
-    return place.name + (place.country ? " (" + place.country + ")" : "");
-  }
+  const ZOOM_OF_FEATURE = { country: 5, admin1: 7, region: 7, admin2: 9 };
 
   function noun(answer) {
     return answer.view === "reports" ? "event reports" : "events";
@@ -244,10 +266,14 @@
     const status = document.getElementById("map-status");
     const map = L.map(container, { worldCopyJump: true, minZoom: 2, maxZoom: 13, preferCanvas: false }).setView([30, 20], 2);
     map.attributionControl.setPrefix(false);
-    map.attributionControl.addAttribution("Borders: Natural Earth");
+    map.attributionControl.addAttribution("Borders: Natural Earth · Names: GeoNames");
     // Panes, bottom to top: the countries, their divisions (shaded), the events.
     map.createPane("basemap").style.zIndex = 250;
     map.createPane("divisions").style.zIndex = 350;
+    map.createPane("placenames").style.zIndex = 360;
+    map.getPane("placenames").style.pointerEvents = "none";
+    const names = L.layerGroup().addTo(map);
+    const nameTheView = () => placeNames(map, names);
     const divisions = L.layerGroup().addTo(map);
     const points = L.markerClusterGroup({
       chunkedLoading: true, maxClusterRadius: 40, showCoverageOnHover: false,
@@ -300,5 +326,7 @@
     basemap(map).catch((error) => { status.textContent = "basemap: " + error.message; });
     shade();
     load().then(() => map.on("moveend", load));
+    map.on("moveend", nameTheView);
+    nameTheView();
   });
 })();

@@ -145,15 +145,17 @@
     container.replaceChildren(chart);
   }
 
-  /* Each country's latest period against the periods before, unusual rises first. */
-  async function trendTable(container, query, granularity) {
-    const answer = await getJSON("/api/trends", joinQuery(query, "granularity=" + granularity, "baseline=8"));
+  /* Each country's (or division's) latest period against the periods before, unusual rises first. */
+  async function trendTable(container, query, granularity, by) {
+    const answer = await getJSON("/api/trends", joinQuery(query, "granularity=" + granularity, "baseline=8", "by=" + by));
     if (!answer.period) {
-      container.replaceChildren(el("p", { className: "muted" }, "No dated events that happened match this filter."));
+      container.replaceChildren(el("p", { className: "muted" }, "No dated events that happened match this filter"
+        + (by === "admin1" ? " in a division (only events placed precisely enough count in one)." : ".")));
       return;
     }
     const rows = answer.items.slice(0, 30).map((item) => el("tr", { className: item.unusual ? "unusual" : "" },
-      el("td", {}, item.country || "unknown country"), el("td", { className: "num" }, String(item.events)),
+      el("td", {}, by === "admin1" ? divisionLink(query, item) : item.country || "unknown country"),
+      el("td", { className: "num" }, String(item.events)),
       el("td", { className: "num" }, item.baseline_mean.toFixed(1) + " ± " + item.baseline_deviation.toFixed(1)),
       el("td", { className: "num" }, (item.change > 0 ? "+" : "") + item.change.toFixed(1)),
       el("td", {}, item.unusual ? "unusual rise" : "")));
@@ -161,9 +163,16 @@
       el("p", { className: "muted small" }, answer.period + " against the " + answer.baseline.length + " " + answer.granularity
         + "s before (" + (answer.baseline[0] || "") + " – " + (answer.baseline[answer.baseline.length - 1] || "") + "); " + answer.rule + "."),
       el("table", { className: "data trends-table" },
-        el("thead", {}, el("tr", {}, el("th", {}, "country"), el("th", { className: "num" }, answer.period),
+        el("thead", {}, el("tr", {}, el("th", {}, by === "admin1" ? "division" : "country"), el("th", { className: "num" }, answer.period),
           el("th", { className: "num" }, "mean ± deviation before"), el("th", { className: "num" }, "change"), el("th", {}, ""))),
         el("tbody", {}, ...rows)));
+  }
+
+  /* A division leads to its events: the current filter narrowed to it. */
+  function divisionLink(query, item) {
+    const params = new URLSearchParams(query);
+    params.set("admin1", item.admin1);
+    return el("a", { href: "/events?" + params.toString() }, item.division + (item.country ? " (" + item.country + ")" : ""));
   }
 
   async function draw() {
@@ -183,7 +192,7 @@
         (answer.undated ? ", " + answer.undated + " undated" : "") +
         (answer.implausible ? ", " + answer.implausible + " with an impossible year (left out)" : "") +
         (answer.total > answer.items.length ? " (first " + answer.items.length + " periods)" : "");
-      await trendTable(document.getElementById("trends"), query, granularity);
+      await trendTable(document.getElementById("trends"), query, granularity, document.getElementById("trends-by").value);
       const listing = answer.view === "reports" ? "/api/events" : "/api/canonical-events";
       const events = await getJSON(listing, joinQuery(query, "limit=500"));
       ranges(document.getElementById("ranges"), events.items);
@@ -194,6 +203,7 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     document.getElementById("granularity").addEventListener("change", draw);
+    document.getElementById("trends-by").addEventListener("change", draw);
     draw();
   });
 })();

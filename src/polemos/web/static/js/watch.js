@@ -20,6 +20,12 @@
       else if (input.value.trim() !== "") fields[name] = input.type === "number" ? Number(input.value) : input.value.trim();
     }
     if (form.dataset.filter) fields.filter = JSON.parse(form.dataset.filter);
+    const division = form.elements.admin1; // part of the filter: the view's division, or one typed here
+    if (division) {
+      fields.filter = fields.filter || {};
+      if (division.value.trim() !== "") fields.filter.admin1 = division.value.trim();
+      else delete fields.filter.admin1;
+    }
     return fields;
   }
 
