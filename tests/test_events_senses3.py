@@ -118,3 +118,8 @@ def test_a_discussion_before_an_agreement_is_no_announced_agreement(coder):
 def test_welcoming_an_effort_is_support_not_hosting(coder):
     found = types(coder, "The party welcomed the effort of the mediators on Monday.")
     assert "SUPPORT" in found and "CONSULT" not in found
+
+
+def test_a_verb_pattern_does_not_take_a_particle_from_another_verb(coder):
+    assert "RETREAT" not in types(coder, "I saw the white van pull up and a bunch of guys jumped out and started yelling.")
+    assert ("RETREAT", "asserted") in kinds(coder, "The army pulled out of the town on Monday.")
