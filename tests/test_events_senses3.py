@@ -123,3 +123,12 @@ def test_welcoming_an_effort_is_support_not_hosting(coder):
 def test_a_verb_pattern_does_not_take_a_particle_from_another_verb(coder):
     assert "RETREAT" not in types(coder, "I saw the white van pull up and a bunch of guys jumped out and started yelling.")
     assert ("RETREAT", "asserted") in kinds(coder, "The army pulled out of the town on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "The party leaders called upon the ministers to resign from the government.",
+    "When called upon by the governor to make its stand clear, the party gave no answer.",
+])
+def test_called_upon_to_act_is_a_request_not_a_phone_call(coder, text):
+    found = types(coder, text)
+    assert "REQUEST" in found and "CONSULT" not in found
