@@ -3,9 +3,10 @@ through the real pipeline: verb senses (information released, a suspect fleeing 
 standards not met, a strike called, a threat that is only a danger, pressing ahead, backing
 out, a verbal attack, a letter to an official, confinement in a hospital, private visits and
 talk, a home occupied, a private rejection, pupils dismissed, a claim insisted on, calls traded,
-an argument supported by a judgement) and modality (an act prevented, lacking the means, only
-possible, judged as a remedy, a step before what is agreed). Each false reading is gone while
-a true reading of the same word stays.
+an argument supported by a judgement, an office taken over, support staff, credit cards charged,
+a crash that kills) and modality (an act prevented, lacking the means, only possible, judged as a
+remedy, a step before what is agreed, said to be a lie, the object of a reward; "went about").
+Each false reading is gone while a true reading of the same word stays.
 """
 
 from __future__ import annotations
@@ -132,3 +133,35 @@ def test_a_verb_pattern_does_not_take_a_particle_from_another_verb(coder):
 def test_called_upon_to_act_is_a_request_not_a_phone_call(coder, text):
     found = types(coder, text)
     assert "REQUEST" in found and "CONSULT" not in found
+
+
+@pytest.mark.parametrize("false_reading, true_reading, event", [
+    # An office assumed, a kind of staff, spending, and an accident.
+    ("Judge Patel has taken over as acting chief justice of the high court.",
+     "Rebels took over the town on Monday.", "COERCE"),
+    ("Firefighters and support personnel from the police responded to the scene.",
+     "Iran announced its support for the rebels on Monday.", "SUPPORT"),
+    ("He was just charging up his credit cards and not paying the bills.",
+     "Police charged him with murder on Friday.", "ACCUSE"),
+    ("In 1982 a plane crashed into the river, killing 78 people.",
+     "Gunmen opened fire on the crowd, killing 12 people.", "ASSAULT"),
+])
+def test_more_false_senses_are_gone_and_true_senses_stay(coder, false_reading, true_reading, event):
+    assert event not in types(coder, false_reading)
+    assert event in types(coder, true_reading)
+
+
+def test_going_about_an_act_is_doing_it_and_going_to_is_announcing_it(coder):
+    assert ("ASSAULT", "asserted") in kinds(coder, "Mobs went about setting fire to shops across the city on Tuesday.")
+    assert ("THREATEN", "future") in kinds(coder, "The rebels are going to attack the town, the commander said.")
+
+
+def test_what_a_speaker_is_said_to_have_lied_about_did_not_happen(coder):
+    assert ("RETREAT", "negated") in kinds(coder, "The opposition lied that the army had withdrawn from the town.")
+    assert ("RETREAT", "asserted") in kinds(coder, "The army withdrew from the town on Monday.")
+
+
+def test_an_arrest_a_reward_is_offered_for_is_not_made(coder):
+    offered = "Police are offering a reward of 1,000 dollars for information leading to an arrest in the shooting."
+    assert ("COERCE", "asserted") not in kinds(coder, offered)
+    assert ("COERCE", "asserted") in kinds(coder, "Police made an arrest in the shooting on Friday.")

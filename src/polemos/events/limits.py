@@ -26,7 +26,8 @@ QUESTION_WORDS = {"if", "whether", "what", "why", "how", "when", "where", "who",
 RELATIONS = ("object", "preposition", "for_object", "pobj", "object_or_pobj", "modifier", "predicate",
              "xcomp", "xcomp_verb", "question", "subject", "governor", "opinion", "when_subject", "no_object",
              "that_clause", "place_subject", "speech_governor", "purpose_condition", "agent_subject",
-             "agent_unaddressed", "xcomp_object", "object_phrase", "existential", "reason_for", "asserting_clause", "adverb")
+             "agent_unaddressed", "xcomp_object", "object_phrase", "existential", "reason_for", "asserting_clause", "adverb",
+             "compound_of", "participle_of")
 PLACE_ENTITIES = {"GPE", "LOC"}
 EFFECTS = ("require", "reject")
 
@@ -108,6 +109,11 @@ def _related_words(head: Token, relation: str) -> set[str]:
         return _related_words(head, "object") | _words_of(_prep_objects(head, None))
     if relation == "modifier":
         return _words_of(c for c in head.children if c.dep_ in NOUN_MODIFIER_DEPS)
+    if relation == "compound_of":  # "support personnel", "support vehicles": the noun only classifies another
+        return {head.head.lemma_.lower()} if head.dep_ in {"compound", "amod", "nmod"} and head.head is not head else set()
+    if relation == "participle_of":  # "the plane crashed, killing 78": the verb a participle clause follows from
+        return ({head.head.lemma_.lower()} if head.dep_ in {"advcl", "xcomp", "conj"} and head.tag_ == "VBG"
+                and head.head is not head else set())
     if relation == "adverb":  # "press ahead", "back down": the particle or adverb that turns the verb's sense
         return {c.lower_ for c in head.children if c.dep_ in {"advmod", "prt"}}
     if relation == "when_subject":  # "killed when a bus overturned": the head word of the clause's subject

@@ -44,6 +44,11 @@ TEMPORAL_PREPOSITIONS = {"after", "before", "since", "following", "despite", "du
 # "prevented from meeting him", "barred from entering": the act kept from happening.
 PREVENTION_VERBS = {"prevent", "stop", "bar", "debar", "restrain", "prohibit", "keep", "deter", "dissuade", "forbid",
                     "disallow", "block"}
+# "lied that he had held talks", "falsely claimed that ...": the speaker says it did not happen.
+FALSIFYING_VERBS = {"lie"}
+FALSE_ADVERBS = {"falsely", "wrongly", "mistakenly", "wrongfully"}
+# "information leading to an arrest", "tips that lead to a conviction": what a reward is offered for.
+SOUGHT_INFORMATION_NOUNS = {"information", "tip", "tips", "info", "lead", "clue"}
 # "a possible terrorist strike", "the proposed talks": an event noun qualified as not (yet) real.
 POSSIBLE_ADJECTIVES = {"possible", "potential", "likely", "probable", "feared", "hypothetical", "eventual"}
 PLANNED_ADJECTIVES = {"planned", "proposed", "scheduled", "upcoming", "impending", "forthcoming", "threatened",
@@ -77,6 +82,8 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
         kinds.add("hypothetical")
     if _qualified(trigger, PLANNED_ADJECTIVES):
         kinds.add("future")
+    if _rewarded_outcome(trigger):
+        kinds.add("hypothetical")
     if _lacks_means(clause):
         kinds.add("negated")
         reading.negation = reading.negation or "refused"
@@ -98,7 +105,10 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
             if cue == "negated" and via in {"xcomp", "prep", "pcomp"}:
                 kinds.add("negated")
                 reading.negation = reading.negation or ("failed" if lemma_of(verb) in FAILURE_VERBS else "refused")
-            if cue == "intent" and via in {"xcomp", "ccomp", "prep", "pcomp"}:
+            if position > 0 and _falsified(verb, chain[position - 1]):
+                kinds.add("negated")
+                reading.negation = reading.negation or "refused"
+            if cue == "intent" and via in {"xcomp", "ccomp", "prep", "pcomp"} and not _goes_on(verb):
                 kinds.add("intent")
             if cue == "directive" and (via in {"xcomp", "ccomp"} or _for_purpose(chain[position - 1])):
                 kinds.add("hypothetical")  # "demanding that he resign": asked for, not done
@@ -133,6 +143,30 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
         if "intent" in kinds:
             reading.modality = "future"
     return reading
+
+
+def _goes_on(verb: Token) -> bool:
+    """"went on to ask", "went about setting fire", "goes to show": "go" is an intent only as
+    "is going to" (the progressive before an infinitive)."""
+    return lemma_of(verb) == "go" and verb.tag_ != "VBG"
+
+
+def _falsified(verb: Token, step: Token) -> bool:
+    """"lied that he had held talks", "falsely claimed that troops were withdrawn": the
+    speaker says what the clause reports did not happen."""
+    if step.dep_ != "ccomp":
+        return False
+    return lemma_of(verb) in FALSIFYING_VERBS or any(
+        c.dep_ == "advmod" and c.lower_ in FALSE_ADVERBS for c in verb.children)
+
+
+def _rewarded_outcome(noun: Token) -> bool:
+    """"a reward for information leading to an arrest": the arrest is what is hoped for."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "to":
+        return False
+    verb = noun.head.head
+    return (lemma_of(verb) == "lead" and verb.dep_ in {"acl", "relcl"}
+            and (verb.head.lower_ in SOUGHT_INFORMATION_NOUNS or lemma_of(verb.head) in SOUGHT_INFORMATION_NOUNS))
 
 
 def _temporal_step(step: Token) -> bool:
