@@ -165,3 +165,21 @@ def test_an_arrest_a_reward_is_offered_for_is_not_made(coder):
     offered = "Police are offering a reward of 1,000 dollars for information leading to an arrest in the shooting."
     assert ("COERCE", "asserted") not in kinds(coder, offered)
     assert ("COERCE", "asserted") in kinds(coder, "Police made an arrest in the shooting on Friday.")
+
+
+def test_what_someone_denies_happened_is_negated(coder):
+    assert ("ASSAULT", "negated") in kinds(coder, "The minister denied that the army had attacked the village.")
+    assert ("ASSAULT", "asserted") in kinds(coder, "Witnesses said fights broke out before the club closed.")
+
+
+@pytest.mark.parametrize("false_reading, true_reading, event", [
+    ("Police released a lookout for a second shooter on Monday.",
+     "The rebels released twelve captured soldiers on Friday.", "RETREAT"),
+    ("Two people took their lives in a parking lot over the weekend.",
+     "Rebels took over the town on Monday.", "COERCE"),
+    ("An officer asked if the girl wanted to press charges.",
+     "The opposition pressed the government for early elections on Monday.", "REQUEST"),
+])
+def test_lookouts_times_and_charges_are_no_events(coder, false_reading, true_reading, event):
+    assert event not in types(coder, false_reading)
+    assert event in types(coder, true_reading)

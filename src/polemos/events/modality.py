@@ -102,7 +102,8 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
         if position > 0:
             cue = lexicon.modality_cues.get(lemma_of(verb))
             via = chain[position - 1].dep_
-            if cue == "negated" and via in {"xcomp", "prep", "pcomp"}:
+            if cue == "negated" and (via in {"xcomp", "prep", "pcomp"}
+                                     or (via == "ccomp" and lemma_of(verb) in DENIAL_VERBS)):
                 kinds.add("negated")
                 reading.negation = reading.negation or ("failed" if lemma_of(verb) in FAILURE_VERBS else "refused")
             if position > 0 and _falsified(verb, chain[position - 1]):
