@@ -26,7 +26,8 @@ QUESTION_WORDS = {"if", "whether", "what", "why", "how", "when", "where", "who",
 RELATIONS = ("object", "preposition", "for_object", "pobj", "object_or_pobj", "modifier", "predicate",
              "xcomp", "xcomp_verb", "question", "subject", "governor", "opinion", "when_subject", "no_object",
              "that_clause", "place_subject", "speech_governor", "purpose_condition", "agent_subject",
-             "agent_unaddressed", "xcomp_object", "object_phrase")
+             "agent_unaddressed", "xcomp_object", "object_phrase", "existential", "reason_for", "asserting_clause", "adverb",
+             "compound_of", "participle_of")
 PLACE_ENTITIES = {"GPE", "LOC"}
 EFFECTS = ("require", "reject")
 
@@ -81,13 +82,19 @@ def _holds(head: Token, limit: TriggerLimit) -> bool:
         return _place_without_agent(head, limit.words)
     if limit.relation == "purpose_condition":
         return _purpose_condition(head)
+    if limit.relation == "existential":
+        return _existential(head)
+    if limit.relation == "reason_for":
+        return _reason_for(head, limit.words)
+    if limit.relation == "asserting_clause":
+        return _asserting_clause(head)
     found = _related_words(head, limit.relation)
     return bool(found) if not limit.words else bool(found & limit.words)
 
 
 def _related_words(head: Token, relation: str) -> set[str]:
     if relation == "object":
-        return _words_of(c for c in head.children if c.dep_ in OBJECT_DEPS)
+        return _words_of(c for c in head.children if c.dep_ in OBJECT_DEPS) | _words_of(_understood_objects(head))
     if relation == "subject":
         return _words_of(c for c in head.children if c.dep_ == "nsubj")
     if relation == "preposition":  # "walked out of": the preposition may hang from the particle
@@ -102,6 +109,13 @@ def _related_words(head: Token, relation: str) -> set[str]:
         return _related_words(head, "object") | _words_of(_prep_objects(head, None))
     if relation == "modifier":
         return _words_of(c for c in head.children if c.dep_ in NOUN_MODIFIER_DEPS)
+    if relation == "compound_of":  # "support personnel", "support vehicles": the noun only classifies another
+        return {head.head.lemma_.lower()} if head.dep_ in {"compound", "amod", "nmod"} and head.head is not head else set()
+    if relation == "participle_of":  # "the plane crashed, killing 78": the verb a participle clause follows from
+        return ({head.head.lemma_.lower()} if head.dep_ in {"advcl", "xcomp", "conj"} and head.tag_ == "VBG"
+                and head.head is not head else set())
+    if relation == "adverb":  # "press ahead", "back down": the particle or adverb that turns the verb's sense
+        return {c.lower_ for c in head.children if c.dep_ in {"advmod", "prt"}}
     if relation == "when_subject":  # "killed when a bus overturned": the head word of the clause's subject
         return {s.lemma_.lower() for c in head.children if c.dep_ == "advcl"
                 and any(m.lower_ == "when" for m in c.children) for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}}
@@ -123,6 +137,20 @@ def _related_words(head: Token, relation: str) -> set[str]:
     if relation in {"xcomp", "xcomp_verb"}:
         return {c.lemma_.lower() for c in head.children if c.dep_ == "xcomp"}
     return set()
+
+
+def _understood_objects(verb: Token) -> list[Token]:
+    """What a passive verb acts on when the parse gives it no object of its own: the noun its
+    participle describes ("a bandh called by the VHP", "the names released by police") or the
+    subject of the verb it completes ("the police had to be called", "the name is yet to be
+    released")."""
+    if any(c.dep_ in OBJECT_DEPS for c in verb.children):
+        return []
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return [verb.head]
+    if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
+        return [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return []
 
 
 def _prep_objects(head: Token, prepositions: set[str] | None) -> list[Token]:
@@ -199,3 +227,50 @@ def _purpose_condition(modal: Token) -> bool:
                                         for x in child.children):
             return True
     return False
+
+
+def _existential(noun: Token) -> bool:
+    """"there is no immediate threat to the government": a danger said to exist (or not), with
+    nobody threatening; "the rebels' threat" and "a threat by the rebels" have an author."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return False
+    if not any(c.dep_ == "expl" for c in noun.head.children):
+        return False
+    authored = any(c.dep_ == "poss" for c in noun.children) or any(
+        c.dep_ == "prep" and c.lower_ in {"by", "from"} for c in noun.children)
+    return not authored
+
+
+def _reason_for(verb: Token, words: frozenset[str]) -> bool:
+    """"attacked the prime minister for giving up the issue": blamed for a deed or a stand, a
+    verbal attack ("attacked the post for two hours" and "attacked for the second time" are
+    not reasons)."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ != "for":
+            continue
+        for grand in child.children:
+            if grand.dep_ == "pcomp" and grand.tag_ == "VBG":
+                return True
+            if grand.dep_ == "pobj" and (grand.tag_ == "VBG" or grand.lemma_.lower() in words):
+                return True
+    return False
+
+
+DEMAND_AUXILIARIES = {"should", "must", "ought", "shall"}
+
+
+def _asserting_clause(verb: Token) -> bool:
+    """"insisted he didn't shoot anybody", "insisted that the talks were on": a claim, not a
+    demand; "insisted that he resign", "that the ban be lifted" (the bare verb) and "insisted
+    that X should go" demand."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    for clause in clauses:
+        auxiliaries = sorted((c for c in clause.children if c.dep_ in {"aux", "auxpass"}), key=lambda t: t.i)
+        if any(a.lower_ in DEMAND_AUXILIARIES for a in auxiliaries):
+            return False
+        finite = auxiliaries[0] if auxiliaries else clause
+        if finite.tag_ == "VB":  # the bare verb of a demand: "that he resign", "that the ban be lifted"
+            return False
+    return True

@@ -39,6 +39,28 @@ HABITUAL_ADVERBS = {"often", "usually", "generally", "always", "routinely", "fre
                     "normally", "seldom", "rarely", "sometimes"}
 # "is best investigated by the police": an opinion of how something should be done.
 OPINION_ADVERBS = {"best", "better"}
+# "after discussing the report, agreed to endorse it": a step in time, not what is agreed, refused or asked.
+TEMPORAL_PREPOSITIONS = {"after", "before", "since", "following", "despite", "during", "besides", "while", "until"}
+# "prevented from meeting him", "barred from entering": the act kept from happening.
+PREVENTION_VERBS = {"prevent", "stop", "bar", "debar", "restrain", "prohibit", "keep", "deter", "dissuade", "forbid",
+                    "disallow", "block"}
+# "lied that he had held talks", "falsely claimed that ...": the speaker says it did not happen.
+FALSIFYING_VERBS = {"lie"}
+FALSE_ADVERBS = {"falsely", "wrongly", "mistakenly", "wrongfully"}
+# "information leading to an arrest", "tips that lead to a conviction": what a reward is offered for.
+SOUGHT_INFORMATION_NOUNS = {"information", "tip", "tips", "info", "lead", "clue"}
+# "a possible terrorist strike", "the proposed talks": an event noun qualified as not (yet) real.
+POSSIBLE_ADJECTIVES = {"possible", "potential", "likely", "probable", "feared", "hypothetical", "eventual"}
+PLANNED_ADJECTIVES = {"planned", "proposed", "scheduled", "upcoming", "impending", "forthcoming", "threatened",
+                      "intended", "prospective"}
+# "doesn't have the guts to meet people", "had no time to discuss": the means to act, lacking.
+MEANS_NOUNS = {"guts", "courage", "nerve", "time", "chance", "opportunity", "permission", "right", "power",
+               "authority", "intention", "desire", "will", "strength", "means", "capacity", "ability", "mandate",
+               "gumption", "spine", "moral"}
+# "a ban on them was not enough", "an agreement is necessary": a judgement of a measure, not a report of one.
+EVALUATIVE_ADJECTIVES = {"enough", "sufficient", "insufficient", "necessary", "needed", "essential", "required",
+                         "inevitable", "possible", "impossible", "desirable", "unlikely", "likely", "futile",
+                         "useless", "unavoidable", "imperative", "advisable", "welcome", "unacceptable"}
 
 
 @dataclass
@@ -56,8 +78,15 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
     if _negated_locally(trigger) or _opposed(trigger) or _opposed(clause) or _shares_negation(clause):
         kinds.add("negated")
         reading.negation = "local"
-    if _subject_of_opinion(trigger):
+    if _subject_of_opinion(trigger) or _judged_measure(trigger) or _qualified(trigger, POSSIBLE_ADJECTIVES):
         kinds.add("hypothetical")
+    if _qualified(trigger, PLANNED_ADJECTIVES):
+        kinds.add("future")
+    if _rewarded_outcome(trigger):
+        kinds.add("hypothetical")
+    if _lacks_means(clause):
+        kinds.add("negated")
+        reading.negation = reading.negation or "refused"
     if any(_futurate(verb) for verb in _governing_chain(clause)):
         kinds.add("future")  # "is holding a meeting on Sunday to discuss ...": the purpose too
     chain = _governing_chain(clause)
@@ -65,13 +94,22 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
     for position, verb in enumerate(chain):
         kinds |= _auxiliary_kinds(verb, lexicon)
         kinds |= _marker_kinds(verb, lexicon)
+        if position > 0 and _temporal_step(chain[position - 1]):
+            continue  # "after discussing ..., agreed to ...": the later verb's cues are not the earlier act's
+        if position > 0 and _prevented(verb, chain[position - 1]):
+            kinds.add("negated")
+            reading.negation = reading.negation or "refused"
         if position > 0:
             cue = lexicon.modality_cues.get(lemma_of(verb))
             via = chain[position - 1].dep_
-            if cue == "negated" and via in {"xcomp", "prep", "pcomp"}:
+            if cue == "negated" and (via in {"xcomp", "prep", "pcomp"}
+                                     or (via == "ccomp" and lemma_of(verb) in DENIAL_VERBS)):
                 kinds.add("negated")
                 reading.negation = reading.negation or ("failed" if lemma_of(verb) in FAILURE_VERBS else "refused")
-            if cue == "intent" and via in {"xcomp", "ccomp", "prep", "pcomp"}:
+            if position > 0 and _falsified(verb, chain[position - 1]):
+                kinds.add("negated")
+                reading.negation = reading.negation or "refused"
+            if cue == "intent" and via in {"xcomp", "ccomp", "prep", "pcomp"} and not _goes_on(verb):
                 kinds.add("intent")
             if cue == "directive" and (via in {"xcomp", "ccomp"} or _for_purpose(chain[position - 1])):
                 kinds.add("hypothetical")  # "demanding that he resign": asked for, not done
@@ -106,6 +144,72 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
         if "intent" in kinds:
             reading.modality = "future"
     return reading
+
+
+def _goes_on(verb: Token) -> bool:
+    """"went on to ask", "went about setting fire", "goes to show": "go" is an intent only as
+    "is going to" (the progressive before an infinitive)."""
+    return lemma_of(verb) == "go" and verb.tag_ != "VBG"
+
+
+def _falsified(verb: Token, step: Token) -> bool:
+    """"lied that he had held talks", "falsely claimed that troops were withdrawn": the
+    speaker says what the clause reports did not happen."""
+    if step.dep_ != "ccomp":
+        return False
+    return lemma_of(verb) in FALSIFYING_VERBS or any(
+        c.dep_ == "advmod" and c.lower_ in FALSE_ADVERBS for c in verb.children)
+
+
+def _rewarded_outcome(noun: Token) -> bool:
+    """"a reward for information leading to an arrest": the arrest is what is hoped for."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "to":
+        return False
+    verb = noun.head.head
+    return (lemma_of(verb) == "lead" and verb.dep_ in {"acl", "relcl"}
+            and (verb.head.lower_ in SOUGHT_INFORMATION_NOUNS or lemma_of(verb.head) in SOUGHT_INFORMATION_NOUNS))
+
+
+def _temporal_step(step: Token) -> bool:
+    """The chain passes through "after", "before", "despite" ...: a time or a concession, so
+    the governing verb's intent, refusal or request says nothing of this act."""
+    return step.dep_ == "prep" and step.lower_ in TEMPORAL_PREPOSITIONS
+
+
+def _prevented(verb: Token, step: Token) -> bool:
+    """"were prevented from meeting him", "barred from entering the town": kept from it."""
+    return lemma_of(verb) in PREVENTION_VERBS and step.dep_ == "prep" and step.lower_ == "from"
+
+
+def _qualified(noun: Token, adjectives: set[str]) -> bool:
+    """"a possible terrorist strike", "the proposed talks": the noun is qualified as not real yet."""
+    return noun.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ in {"amod", "compound"} and c.lower_ in adjectives for c in noun.children)
+
+
+def _lacks_means(clause: Token) -> bool:
+    """"doesn't have the guts to meet people", "had no time to discuss it": the act needs what
+    the subject lacks."""
+    if clause.dep_ not in {"acl", "relcl"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    noun = clause.head
+    if noun.lemma_.lower() not in MEANS_NOUNS and noun.lower_ not in MEANS_NOUNS:
+        return False
+    if any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not", "never"} for c in noun.children):
+        return True
+    return noun.dep_ in {"dobj", "attr"} and _negated_locally(noun.head)
+
+
+def _judged_measure(token: Token) -> bool:
+    """"a ban on these organisations was not enough", "an agreement is necessary": an
+    indefinite event noun judged as a remedy, not a measure taken."""
+    if token.dep_ != "nsubj" or token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in {"a", "an", "any"} for c in token.children):
+        return False
+    verb = token.head
+    return lemma_of(verb) == "be" and any(
+        c.dep_ in {"acomp", "attr"} and c.lower_ in EVALUATIVE_ADJECTIVES for c in verb.children)
 
 
 def _for_purpose(step: Token) -> bool:
@@ -201,7 +305,13 @@ def _object_of_purpose(noun: Token, chain: list[Token]) -> bool:
     if len(chain) < 2 or noun.dep_ != "dobj" or noun.pos_ not in {"NOUN", "PROPN"}:
         return False
     purpose = chain[-2]
-    return purpose.dep_ in {"acl", "relcl"} and any(c.lower_ == "to" and c.dep_ == "aux" for c in purpose.children)
+    if purpose.dep_ not in {"acl", "relcl"}:
+        return False
+    if any(c.lower_ == "to" and c.dep_ == "aux" for c in purpose.children):
+        return True
+    # "directed the authorities concerned to prevent ...": the infinitive hung on a participle of the object
+    return (purpose.tag_ == "VBN" and len(chain) >= 3 and chain[-3].dep_ == "xcomp"
+            and any(c.lower_ == "to" and c.dep_ == "aux" for c in chain[-3].children))
 
 
 def _negated_locally(token: Token) -> bool:

@@ -158,7 +158,7 @@ def _match_at(head: Token, entry: TriggerEntry) -> TriggerMatch | None:
     else:
         return None
     found = [head]
-    below = _descendants(head, depth=3)
+    below = _descendants(head, depth=3, through_verbs=entry.pos != "V")
     for lemma in remaining:
         hit = next((t for t in below if t not in found and lemma in (lemma_of(t), t.lower_)
                     and t.ent_type_ not in TIME_LABELS), None)
@@ -199,11 +199,15 @@ def _modifies_incident_noun(token: Token) -> bool:
             and token.head.lemma_.lower() in INCIDENT_NOUNS)
 
 
-def _descendants(token: Token, depth: int) -> list[Token]:
+def _descendants(token: Token, depth: int, through_verbs: bool = True) -> list[Token]:
+    """The tokens at most ``depth`` arcs below ``token``. A verb pattern's other words belong to
+    its own clause: "saw the van pull up and the men jumped out" is no "pull out", so without
+    ``through_verbs`` the search does not go on below another verb."""
     level = [token]
     found: list[Token] = []
     for _ in range(depth):
-        level = [child for t in level for child in t.children]
+        level = [child for t in level if t is token or through_verbs or t.pos_ not in VERB_TAGS
+                 for child in t.children]
         found.extend(level)
     return found
 
