@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from polemos.distance import great_circle_km
 from polemos.geo import Gazetteer, Geocoder
 from polemos.record import DocumentInfo, ExtractionRecord, Sentence
 
@@ -165,3 +166,12 @@ def test_annotate_fills_places_with_offsets_and_sentences(geocoder, nlp):
     assert by_text["Yerevan"].country == "ARM" and by_text["Shushi"].country == "AZE"
     assert by_text["Lachin corridor"].feature == "route"
     assert by_text["Russia"].feature == "country" and by_text["Russia"].geonameid is not None
+
+
+def test_a_county_is_placed_at_its_main_town_not_the_middle_of_its_box(geocoder):
+    # ACLED's convention for a place known only to its district: the district's main town.
+    # Nevada's Clark County is almost all desert; its people live in and around Las Vegas.
+    text = "Deputies in Clark County, Nevada, said two men were shot at a gas station."
+    county = geocoder.resolve(text, spans_of(text, "Clark County", "Nevada"))[0]
+    assert county.feature == "admin2" and county.admin1 == "US.NV"
+    assert great_circle_km(county.lat, county.lon, 36.17, -115.14) < 15
