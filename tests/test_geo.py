@@ -175,3 +175,15 @@ def test_a_county_is_placed_at_its_main_town_not_the_middle_of_its_box(geocoder)
     county = geocoder.resolve(text, spans_of(text, "Clark County", "Nevada"))[0]
     assert county.feature == "admin2" and county.admin1 == "US.NV"
     assert great_circle_km(county.lat, county.lon, 36.17, -115.14) < 15
+
+
+def test_an_alternate_name_gives_way_to_the_city_whose_own_name_it_is(geocoder):
+    # "Philadelphia" is also an ancient name of Amman, a capital nearly as large
+    text = "Three people were hurt in a shooting in Southwest Philadelphia on Friday night."
+    place = geocoder.resolve(text, spans_of(text, "Southwest Philadelphia"))[0]
+    assert place.name == "Philadelphia" and place.admin1 == "US.PA"
+
+
+def test_two_streets_named_together_are_no_towns(geocoder):
+    text = "Two men were shot near Van Buren and Elm streets, and a third at Fulton and North avenues."
+    assert geocoder.resolve(text, spans_of(text, "Van Buren", "Elm", "Fulton", "North")) == [None] * 4

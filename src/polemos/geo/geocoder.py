@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Any, Iterable, Optional
 
 from polemos.geo import curated
@@ -55,6 +57,9 @@ class Geocoder:
         span_groups: list[Group] = []
         for start, end in spans:
             key = name_key(text[start:end])
+            if street_of_pair(text, start, end):
+                key = "street:" + key  # "Van Buren and Elm streets" names no place, wherever else it does
+                groups.setdefault(key, Group(key, []))
             if key not in groups:
                 groups[key] = Group(key, self._candidates(text[start:end], lookups))
             span_groups.append(groups[key])
@@ -77,8 +82,8 @@ class Geocoder:
         spans = self.toponym_spans(record.text, doc)
         resolved = self.resolve(record.text, spans)
         title = record.document.title
-        if title and spans:
-            resolved = self._resolve_with_title(record.text, spans, resolved, title)
+        if title:
+            resolved, record.title_places = self._resolve_with_title(record.text, spans, resolved, title)
         places = []
         for (start, end), place in zip(spans, resolved):
             place = place or Place(text=record.text[start:end], start=start, end=end)
@@ -87,9 +92,9 @@ class Geocoder:
         record.places = places
 
     def _resolve_with_title(self, text: str, spans: list[tuple[int, int]], resolved: list[Optional[Place]],
-                            title: str) -> list[Optional[Place]]:
+                            title: str) -> tuple[list[Optional[Place]], list[Place]]:
         """The text's places resolved again beside the title's (written after the text, so that
-        the text's offsets stay as they are); the title's own places are dropped."""
+        the text's offsets stay as they are), and the title's places (offsets into ``title``)."""
         keys = {name_key(text[start:end]) for (start, end), place in zip(spans, resolved) if place is not None}
         countries = {iso2 for iso2, iso3 in self.gazetteer.iso3_codes().items()
                      if iso3 in {place.country for place in resolved if place is not None}}
@@ -97,11 +102,13 @@ class Geocoder:
         found = title_toponyms(title, keys, countries, lambda name: self._candidates(
             self.container_codes.get(name, name), lookups))
         if not found:
-            return resolved
+            return resolved, []
         offset = len(text) + 2
         joined = text + "\n\n" + title
         both = self.resolve(joined, spans + [(start + offset, end + offset) for start, end in found])
-        return both[:len(spans)]
+        titled = [dataclasses.replace(place, start=start, end=end)
+                  for (start, end), place in zip(found, both[len(spans):]) if place is not None]
+        return both[:len(spans)], titled
 
     def is_place_name(self, text: str) -> bool:
         """False for demonyms, party names and other words the NER tags as places."""
@@ -110,7 +117,7 @@ class Geocoder:
     def _candidates(self, text: str, lookups: dict[str, list[Candidate]]) -> list[Candidate]:
         key = name_key(text)
         if key not in lookups:
-            found = [c for c in self.gazetteer.lookup(text) if _may_name(text, c)]
+            found = _without_lesser_aliases(text, [c for c in self.gazetteer.lookup(text) if _may_name(text, c)])
             found.sort(key=lambda c: prior(c, self.weights), reverse=True)
             lookups[key] = found[: self.weights.max_candidates]
         return lookups[key]
@@ -157,6 +164,7 @@ _STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "av", "road", "rd", 
                            "dr", "lane", "ln", "court", "ct", "highway", "hwy", "parkway", "pkwy", "terrace",
                            "expressway", "freeway", "turnpike"})
 _SETTLEMENT_FEATURES = ("city", "town", "village", "admin2")
+_SETTLEMENTS = ("city", "town", "village")
 
 
 # Words that make up the generic names of parts of a city ("the South Side", "Southwest",
@@ -181,6 +189,43 @@ def _may_name(text: str, candidate: Candidate) -> bool:
     if len(text.strip(".")) <= 2 and text.isupper() and not candidate.primary_name:
         return candidate.feature in ("country", "admin1")
     return True
+
+
+# Street kinds written in the plural after two names: "at Van Buren and Elm streets".
+_STREETS_PLURAL = r"(?:streets|avenues|aves|roads|boulevards|drives|lanes|highways|sts)\b"
+_PAIR_BEFORE_PLURAL = re.compile(r"\s+(?:and|&)\s+(?:[A-Z0-9][\w.'’-]*\s+){1,3}" + _STREETS_PLURAL)
+_PLURAL_AFTER = re.compile(r"\s+" + _STREETS_PLURAL)
+_PAIR_AFTER_NAME = re.compile(r"[A-Z0-9][\w.'’-]*\s+(?:and|&)\s+$")
+
+
+def street_of_pair(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is one of two streets named together ("South Van Buren
+    and Elm streets", "Fulton and North avenues"): an intersection, not two towns."""
+    if _PAIR_BEFORE_PLURAL.match(text, end):
+        return True
+    return bool(_PLURAL_AFTER.match(text, end) and _PAIR_AFTER_NAME.search(text[max(0, start - 40):start]))
+
+
+
+
+def _without_lesser_aliases(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Drop the settlements known by the name only as an alternate one ("Baltimore" as an old
+    name of a Missouri village, "Philadelphia" as Amman's ancient one) when a settlement whose
+    own name it is is at least as populous: a writer means the city of that name. An alternate
+    name of a larger place stands: an exonym ("Palmyra" for Tadmur, above the American
+    Palmyras), or its own name shortened ("Lawndale" for a city's North Lawndale)."""
+    own = max((c.population for c in candidates if c.primary_name and c.feature in _SETTLEMENTS), default=None)
+    if own is None:
+        return candidates
+    return [c for c in candidates if c.primary_name or c.feature not in _SETTLEMENTS or _short_for(text, c)
+            or c.population > own]
+
+
+def _short_for(text: str, candidate: Candidate) -> bool:
+    """Whether ``text`` is its own name shortened: "Lawndale" for North Lawndale."""
+    words = name_key(text).split()
+    own = name_key(candidate.name).split()
+    return any(own[i:i + len(words)] == words for i in range(len(own) - len(words) + 1))
 
 
 def _place(text: str, start: int, end: int, candidate: Optional[Candidate]) -> Optional[Place]:
