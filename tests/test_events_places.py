@@ -301,6 +301,14 @@ def test_a_town_named_only_in_the_title_places_the_story(coder):
         assert event.place is None and event_place(titled, event).name == "Tacoma", event.trigger
 
 
+def test_a_side_of_a_city_in_the_title_places_the_story_in_the_city(coder):
+    text = "A boy was shot in the leg on Sunday afternoon, police said. He is expected to recover."
+    titled = code_titled(coder, "Boy shot in west Baltimore", text)
+    for event in assaults(titled):
+        place = event_place(titled, event)
+        assert place.name == "Baltimore" and place.admin1 == "US.MD", event.trigger
+
+
 def test_the_title_town_wins_over_the_state_the_text_names(coder):
     text = "A man was shot in the leg on Tuesday night in Oregon, police said. He is expected to recover."
     titled = code_titled(coder, "Man wounded in Eugene shooting", text)
@@ -329,9 +337,11 @@ def test_a_story_placed_by_its_title_is_stored_with_that_place(coder, tmp_path):
 @pytest.mark.parametrize("title", [
     "Police seek gunman in LES shooting",  # an abbreviation in capitals is no village "Les"
     "DeKalb County police identify victim",  # a county's police names no town "DeKalb"
+    "Man shot outside store in East Ludlow",  # a side of a town too small to have sides
 ])
-def test_a_title_names_no_town_through_an_abbreviation_or_a_county(coder, title):
+def test_a_title_names_no_town_through_an_abbreviation_a_county_or_a_small_towns_side(coder, title):
     text = "A man was shot and wounded early Sunday, police said. He is expected to recover."
     titled = code_titled(coder, title, text)
     for event in assaults(titled):
         assert event_place(titled, event) is None, event.trigger
+

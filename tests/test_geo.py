@@ -187,3 +187,18 @@ def test_an_alternate_name_gives_way_to_the_city_whose_own_name_it_is(geocoder):
 def test_two_streets_named_together_are_no_towns(geocoder):
     text = "Two men were shot near Van Buren and Elm streets, and a third at Fulton and North avenues."
     assert geocoder.resolve(text, spans_of(text, "Van Buren", "Elm", "Fulton", "North")) == [None] * 4
+
+
+
+def test_a_name_crossing_a_street_is_a_street_not_a_state(geocoder):
+    text = "A boy was shot near 42nd Street and Oregon, and a man at Oregon and Main Street."
+    assert geocoder.resolve(text, spans_of(text, "Oregon")) == [None, None]
+    text = "Troops moved into Vermont and New Hampshire on Monday."
+    assert [p.admin1 for p in geocoder.resolve(text, spans_of(text, "Vermont", "New Hampshire"))] == ["US.VT", "US.NH"]
+
+
+def test_a_side_names_a_city_large_enough_to_have_sides_not_a_small_town(geocoder):
+    text = "Gunfire broke out in West Ludlow late Friday, and four people were shot in West Baltimore."
+    ludlow, baltimore = geocoder.resolve(text, spans_of(text, "West Ludlow", "West Baltimore"))
+    assert ludlow is None  # a street or a part of town the gazetteer lacks, not Ludlow, Mass.
+    assert baltimore.name == "Baltimore" and baltimore.admin1 == "US.MD"

@@ -11,7 +11,7 @@ from polemos.geo.caseless import CaselessTagger
 from polemos.geo.disambiguate import Group, Resolver, Weights, prior, unmistakable_container, written_containers
 from polemos.geo.evidence import Cues
 from polemos.geo.gazetteer import Candidate, Gazetteer
-from polemos.geo.normalize import name_key
+from polemos.geo.normalize import SIDED_CITY_POPULATION, name_key, part_core
 from polemos.geo.title import title_toponyms
 from polemos.geo.toponyms import PLACE_LABELS, ToponymFinder
 from polemos.record import ExtractionRecord, Place, place_precision
@@ -178,9 +178,10 @@ _GENERIC_WORDS = frozenset({"north", "south", "east", "west", "northeast", "nort
 
 def _may_name(text: str, candidate: Candidate) -> bool:
     """Whether ``text`` can name ``candidate``: a street's name names no settlement; a generic
-    name ("the South Side") only a place whose own name it is; and an abbreviation in capitals
+    name ("the South Side") only a place whose own name it is; an abbreviation in capitals
     ("NW", "KS") only a country, a first-level division or a place whose own name it is (not
-    "Nowe", which "NW" abbreviates in another language)."""
+    "Nowe", which "NW" abbreviates in another language); and a side ("West Baltimore") only
+    a city large enough to have sides, unless it is a town's own name."""
     words = text.replace(".", " ").split()
     if len(words) > 1 and words[-1].lower() in _STREET_WORDS and candidate.feature in _SETTLEMENT_FEATURES:
         return False
@@ -188,7 +189,14 @@ def _may_name(text: str, candidate: Candidate) -> bool:
         return False  # not by an alternate name, nor by a shortened one ("Bay Area" is no "Bay")
     if len(text.strip(".")) <= 2 and text.isupper() and not candidate.primary_name:
         return candidate.feature in ("country", "admin1")
-    return True
+    return not _side_of_small_town(text, candidate)
+
+
+def _side_of_small_town(text: str, candidate: Candidate) -> bool:
+    key = name_key(text)
+    if part_core(key) is None or candidate.feature not in _SETTLEMENTS or name_key(candidate.name) == key:
+        return False
+    return candidate.population < SIDED_CITY_POPULATION
 
 
 # Street kinds written in the plural after two names: "at Van Buren and Elm streets".
@@ -198,12 +206,21 @@ _PLURAL_AFTER = re.compile(r"\s+" + _STREETS_PLURAL)
 _PAIR_AFTER_NAME = re.compile(r"[A-Z0-9][\w.'’-]*\s+(?:and|&)\s+$")
 
 
+_STREET_SINGULAR = r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|parkway|pkwy)\b\.?"
+_AND_STREET_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z0-9][\w'’-]*\s+){1,3}(?i:" + _STREET_SINGULAR + ")")
+_STREET_AND_BEFORE = re.compile(r"[A-Z0-9][\w'’-]*\s+(?i:" + _STREET_SINGULAR + r")\s+(?:and|&)\s+$")
+
+
 def street_of_pair(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` is one of two streets named together ("South Van Buren
-    and Elm streets", "Fulton and North avenues"): an intersection, not two towns."""
-    if _PAIR_BEFORE_PLURAL.match(text, end):
+    and Elm streets", "Fulton and North avenues", "60th Street and Vermont", "Vermont and 60th
+    Street"): an intersection, not a town or a state."""
+    before = text[max(0, start - 40):start]
+    if _PAIR_BEFORE_PLURAL.match(text, end) or _STREET_AND_BEFORE.search(before):
         return True
-    return bool(_PLURAL_AFTER.match(text, end) and _PAIR_AFTER_NAME.search(text[max(0, start - 40):start]))
+    if _AND_STREET_AFTER.match(text, end):
+        return True
+    return bool(_PLURAL_AFTER.match(text, end) and _PAIR_AFTER_NAME.search(before))
 
 
 

@@ -24,7 +24,7 @@ from typing import Callable
 
 from polemos.geo.disambiguate import DIVISION_WORDS
 from polemos.geo.gazetteer import Candidate
-from polemos.geo.normalize import name_key
+from polemos.geo.normalize import SIDED_CITY_POPULATION, name_key
 
 MAX_WORDS = 3
 _WORD = re.compile(r"[A-Z][\w'’.]*")
@@ -42,6 +42,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|at)\s+(?:%s\s+)?$" % _SIDES, r
 _EVENT_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?!(?:%s)\b)[A-Za-z][\w'’-]*\s+)?(?:shootings?|shoot-?out|homicides?|killings?|murders?|slayings?|"
     r"stabbings?|standoff|gunfire|police|cops|officers?|deputies)\b" % "|".join(DIVISION_WORDS), re.IGNORECASE)
+_SIDE_BEFORE = re.compile(r"\b%s\s+$" % _SIDES, re.IGNORECASE)
 ABBREVIATION_LETTERS = 4  # "LES", "KCK", "NAU": a headline's abbreviations are no town's name
 
 
@@ -90,7 +91,8 @@ def _is_title_place(title: str, start: int, end: int, text_keys: set[str], count
     name = title[start:end]
     if name_key(name) in text_keys:
         return True
-    if cued(title, start, end) and any(c.feature in _SETTLEMENTS and c.primary_name
+    smallest = SIDED_CITY_POPULATION if _SIDE_BEFORE.search(title[:start]) else 0  # "in west Baltimore"
+    if cued(title, start, end) and any(c.feature in _SETTLEMENTS and c.primary_name and c.population >= smallest
                                        and (not countries or c.country_iso2 in countries) for c in lookup(name)):
         return True  # "Four shot in Tulsa" above a text naming no town
     if title[:start].rstrip().endswith(",") and _state(name, countries, lookup):
