@@ -184,6 +184,12 @@ def test_an_alternate_name_gives_way_to_the_city_whose_own_name_it_is(geocoder):
     assert place.name == "Philadelphia" and place.admin1 == "US.PA"
 
 
+def test_saint_written_st_is_a_towns_own_name_not_an_alternate_one(geocoder):
+    text = "Floodwaters closed roads in St. Albans and Charleston, West Virginia, on Monday."
+    places = geocoder.resolve(text, spans_of(text, "St. Albans", "Charleston", "West Virginia"))
+    assert places[0].name == "Saint Albans" and places[0].admin1 == "US.WV"
+
+
 def test_two_streets_named_together_are_no_towns(geocoder):
     text = "Two men were shot near Van Buren and Elm streets, and a third at Fulton and North avenues."
     assert geocoder.resolve(text, spans_of(text, "Van Buren", "Elm", "Fulton", "North")) == [None] * 4

@@ -238,10 +238,15 @@ def _without_lesser_aliases(text: str, candidates: list[Candidate]) -> list[Cand
             or c.population > own]
 
 
+def _saintless(key: str) -> str:
+    return " ".join("st" if word == "saint" else word for word in key.split())
+
+
 def _short_for(text: str, candidate: Candidate) -> bool:
-    """Whether ``text`` is its own name shortened: "Lawndale" for North Lawndale."""
-    words = name_key(text).split()
-    own = name_key(candidate.name).split()
+    """Whether ``text`` is its own name, or that name shortened ("Lawndale" for North
+    Lawndale), "St." and "Saint" alike."""
+    words = _saintless(name_key(text)).split()  # "St. Albans" is Saint Albans' own name
+    own = _saintless(name_key(candidate.name)).split()
     return any(own[i:i + len(words)] == words for i in range(len(own) - len(words) + 1))
 
 
