@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from polemos.eval.events import SentenceCoder
+from polemos.record import event_place
 from polemos.store import EventFilter, open_store
 from polemos.store import queries
 
@@ -288,3 +289,59 @@ def test_a_title_town_outside_the_state_the_text_names_does_not_place_the_story(
     titled = code_titled(coder, "3 Dead In Springs Clinic Shooting", text)
     for event in assaults(titled):
         assert place_of(titled, event).admin1 == "US.CO", event.trigger
+
+
+def test_a_town_named_only_in_the_title_places_the_story(coder):
+    # the text names no place at all; the headline says where it happened
+    text = ("Three men were shot outside a nightclub early Saturday, police said.\n\n"
+            "All three are expected to survive. No arrests have been made.")
+    titled = code_titled(coder, "Three wounded in weekend Tacoma shooting", text)
+    assert [p.name for p in titled.title_places] == ["Tacoma"]
+    for event in assaults(titled):
+        assert event.place is None and event_place(titled, event).name == "Tacoma", event.trigger
+
+
+def test_a_side_of_a_city_in_the_title_places_the_story_in_the_city(coder):
+    text = "A boy was shot in the leg on Sunday afternoon, police said. He is expected to recover."
+    titled = code_titled(coder, "Boy shot in west Baltimore", text)
+    for event in assaults(titled):
+        place = event_place(titled, event)
+        assert place.name == "Baltimore" and place.admin1 == "US.MD", event.trigger
+
+
+def test_the_title_town_wins_over_the_state_the_text_names(coder):
+    text = "A man was shot in the leg on Tuesday night in Oregon, police said. He is expected to recover."
+    titled = code_titled(coder, "Man wounded in Eugene shooting", text)
+    for event in assaults(titled):
+        place = event_place(titled, event)
+        assert place.name == "Eugene" and place.admin1 == "US.OR", event.trigger
+
+
+def test_a_title_town_that_is_a_home_places_nothing(coder):
+    text = "A man was shot and wounded early Sunday, police said. He is expected to recover."
+    titled = code_titled(coder, "Tacoma man wounded", text)
+    for event in assaults(titled):
+        assert event_place(titled, event) is None, event.trigger
+
+
+def test_a_story_placed_by_its_title_is_stored_with_that_place(coder, tmp_path):
+    text = "Two women were shot while sitting in a car on Friday night, police said."
+    titled = code_titled(coder, "2 women shot in Bridgeport", text)
+    with open_store(str(tmp_path / "titled.db")) as store:
+        store.add(titled)
+        items, _ = store.events(EventFilter(type="ASSAULT"))
+        assert items and {i["place_name"] for i in items} == {"Bridgeport"}
+        assert store.get_record(titled.document.id).title_places[0].name == "Bridgeport"
+
+
+@pytest.mark.parametrize("title", [
+    "Police seek gunman in LES shooting",  # an abbreviation in capitals is no village "Les"
+    "DeKalb County police identify victim",  # a county's police names no town "DeKalb"
+    "Man shot outside store in East Ludlow",  # a side of a town too small to have sides
+])
+def test_a_title_names_no_town_through_an_abbreviation_a_county_or_a_small_towns_side(coder, title):
+    text = "A man was shot and wounded early Sunday, police said. He is expected to recover."
+    titled = code_titled(coder, title, text)
+    for event in assaults(titled):
+        assert event_place(titled, event) is None, event.trigger
+

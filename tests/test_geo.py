@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from polemos.distance import great_circle_km
 from polemos.geo import Gazetteer, Geocoder
 from polemos.record import DocumentInfo, ExtractionRecord, Sentence
 
@@ -165,3 +166,45 @@ def test_annotate_fills_places_with_offsets_and_sentences(geocoder, nlp):
     assert by_text["Yerevan"].country == "ARM" and by_text["Shushi"].country == "AZE"
     assert by_text["Lachin corridor"].feature == "route"
     assert by_text["Russia"].feature == "country" and by_text["Russia"].geonameid is not None
+
+
+def test_a_county_is_placed_at_its_main_town_not_the_middle_of_its_box(geocoder):
+    # ACLED's convention for a place known only to its district: the district's main town.
+    # Nevada's Clark County is almost all desert; its people live in and around Las Vegas.
+    text = "Deputies in Clark County, Nevada, said two men were shot at a gas station."
+    county = geocoder.resolve(text, spans_of(text, "Clark County", "Nevada"))[0]
+    assert county.feature == "admin2" and county.admin1 == "US.NV"
+    assert great_circle_km(county.lat, county.lon, 36.17, -115.14) < 15
+
+
+def test_an_alternate_name_gives_way_to_the_city_whose_own_name_it_is(geocoder):
+    # "Philadelphia" is also an ancient name of Amman, a capital nearly as large
+    text = "Three people were hurt in a shooting in Southwest Philadelphia on Friday night."
+    place = geocoder.resolve(text, spans_of(text, "Southwest Philadelphia"))[0]
+    assert place.name == "Philadelphia" and place.admin1 == "US.PA"
+
+
+def test_saint_written_st_is_a_towns_own_name_not_an_alternate_one(geocoder):
+    text = "Floodwaters closed roads in St. Albans and Charleston, West Virginia, on Monday."
+    places = geocoder.resolve(text, spans_of(text, "St. Albans", "Charleston", "West Virginia"))
+    assert places[0].name == "Saint Albans" and places[0].admin1 == "US.WV"
+
+
+def test_two_streets_named_together_are_no_towns(geocoder):
+    text = "Two men were shot near Van Buren and Elm streets, and a third at Fulton and North avenues."
+    assert geocoder.resolve(text, spans_of(text, "Van Buren", "Elm", "Fulton", "North")) == [None] * 4
+
+
+
+def test_a_name_crossing_a_street_is_a_street_not_a_state(geocoder):
+    text = "A boy was shot near 42nd Street and Oregon, and a man at Oregon and Main Street."
+    assert geocoder.resolve(text, spans_of(text, "Oregon")) == [None, None]
+    text = "Troops moved into Vermont and New Hampshire on Monday."
+    assert [p.admin1 for p in geocoder.resolve(text, spans_of(text, "Vermont", "New Hampshire"))] == ["US.VT", "US.NH"]
+
+
+def test_a_side_names_a_city_large_enough_to_have_sides_not_a_small_town(geocoder):
+    text = "Gunfire broke out in West Ludlow late Friday, and four people were shot in West Baltimore."
+    ludlow, baltimore = geocoder.resolve(text, spans_of(text, "West Ludlow", "West Baltimore"))
+    assert ludlow is None  # a street or a part of town the gazetteer lacks, not Ludlow, Mass.
+    assert baltimore.name == "Baltimore" and baltimore.admin1 == "US.MD"

@@ -229,6 +229,9 @@ class Event:
     acled: Optional[dict[str, Optional[str]]] = field(default=None, metadata={"json_form": Optional[AcledCode]})
     trigger: Optional[str] = None
     coder: str = "rules"  # which component decided the type: rules | model | both
+    # Index into ``ExtractionRecord.title_places``: where the event happened when its text names
+    # no place and the title does ("Four shot in Tulsa"); ``place`` is then None.
+    title_place: Optional[int] = None
 
 
 @dataclass
@@ -253,6 +256,9 @@ class ExtractionRecord:
     quantities: list[Quantity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    # Places the document's title names: ``start``/``end`` are offsets into ``document.title``
+    # and ``sentence`` is None. They are evidence of where the story happened.
+    title_places: list[Place] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return plain(self)
@@ -274,6 +280,15 @@ class ExtractionRecord:
             else:
                 return mid
         return None
+
+
+def event_place(record: ExtractionRecord, event: Event) -> Optional[Place]:
+    """Where ``event`` happened: its place in the text, else the title's place it takes."""
+    if event.place is not None and 0 <= event.place < len(record.places):
+        return record.places[event.place]
+    if event.title_place is not None and 0 <= event.title_place < len(record.title_places):
+        return record.title_places[event.title_place]
+    return None
 
 
 def plain(value: Any) -> Any:

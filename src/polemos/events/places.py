@@ -16,6 +16,10 @@
   quotes, else the first such place its opening names, else the one it names most often
   (twice at least), else the first town whose police force it quotes. A story placed in a
   county or state that names a town inside it is placed in that town.
+* A story whose text names no place, or only a state or county holding it, happened in the
+  town its headline says it happened in ("Four shot in west Tulsa", "weekend Bridgeport
+  shooting"): the geo stage keeps the title's places in ``record.title_places`` and such an
+  event points there (``Event.title_place``), its evidence the title.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from typing import Iterable, Optional
 from polemos.distance import great_circle_km
 from polemos.geo import curated
 from polemos.geo.disambiguate import CONTAINER_GAP
+from polemos.geo.title import cued
 from polemos.record import ExtractionRecord, Place
 
 # How closely an event's place is tied to it (lower is closer; merging keeps the closest).
@@ -37,7 +42,7 @@ _DATELINE_TAIL = re.compile(
     r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--|-(?=\s)|:(?=\s))")
 DATELINE_REACH = 600  # a dateline opens the story: it is found within its first characters
 LEDE_PARAGRAPHS = 3  # the opening, when no event is tied to a place: title, dateline and lede
-# A second-level division's point is the middle of its towns; a town this near, in the same
+# A second-level division's point is its most populous town; a town this near, in the same
 # first-level division, is taken to lie in it (the index keeps no county boundaries).
 COUNTY_REACH_KM = 50.0
 # A place this far from where the story is set, in a state or country the text never names,
@@ -144,9 +149,16 @@ def title_town(record: ExtractionRecord, strangers: frozenset[int] = frozenset()
         if states and place.admin1 not in states:
             continue  # "3 dead in Springs ..." above a text naming Colorado: not Springs, N.Y.
         at = _named_at(title, place.text)
+        if at is not None and _inside_longer_title_place(record, at, place.text):
+            continue  # "Poplar" of a title naming "Poplar Bluff"
         if at is not None and (best is None or at < best[0]):
             best = (at, index)
     return best[1] if best else None
+
+
+def _inside_longer_title_place(record: ExtractionRecord, at: int, name: str) -> bool:
+    return any(p.start <= at and at + len(name) <= p.end and p.end - p.start > len(name)
+               for p in record.title_places)
 
 
 def police_town(record: ExtractionRecord, strangers: frozenset[int], paragraph_of=None,
@@ -247,6 +259,10 @@ def fill_story_place(candidates: list, record: ExtractionRecord, paragraph_of) -
     tied = [c.event.place for c in candidates if c.place_rank == PLACE_ATTACHED and c.event.place is not None]
     strangers = stranger_places(record)
     story = story_place(record, tied, paragraph_of, strangers)
+    headline = headline_town(record)
+    if headline is not None and (story is None or _headline_wins(record, story, record.title_places[headline])):
+        _fill_headline_town(candidates, record, headline, story)
+        return
     if story is None:
         return
     dateline = dateline_place(record)
@@ -260,6 +276,44 @@ def fill_story_place(candidates: list, record: ExtractionRecord, paragraph_of) -
             candidate.event.place = story  # the dateline's county or state, refined to its town
         elif candidate.event.place is not None and holds(record.places[candidate.event.place], record.places[story]):
             candidate.event.place = story  # "a shooting in Texas" in a story set in a Texas town
+
+
+def headline_town(record: ExtractionRecord) -> Optional[int]:
+    """The town the title says the story happened in ("Four shot in west Tulsa", "weekend
+    Bridgeport shooting"; ``title.cued``), the first such (index into ``record.title_places``),
+    inside a state the text names if it names any."""
+    title = record.document.title or ""
+    states = _named_states(record.places)
+    for index, place in enumerate(record.title_places):
+        if located(place) and place.precision == "city" and (not states or place.admin1 in states) \
+                and cued(title, place.start, place.end):
+            return index
+    return None
+
+
+def _headline_wins(record: ExtractionRecord, story: int, town: Place) -> bool:
+    """Whether the headline's town places the story rather than the text's ``story`` place: a
+    state or county holding it, or a town outside every state the text names while the
+    headline's lies in one ("POPLAR" of a dateline "POPLAR BLUFF, Mo." read as a namesake)."""
+    place = record.places[story]
+    if holds(place, town):
+        return True
+    states = _named_states(record.places)
+    return place.precision == "city" and place.admin1 not in states and town.admin1 in states
+
+
+def _fill_headline_town(candidates: list, record: ExtractionRecord, headline: int, story: Optional[int]) -> None:
+    """Give the title's town to the mentions that would take the story's place, and to those
+    placed at a state or county holding it ("Connecticut" in a story whose title says
+    "Bridgeport")."""
+    town = record.title_places[headline]
+    for candidate in candidates:
+        place = candidate.event.place
+        if place is None and (candidate.place_rank == PLACE_OF_STORY or (
+                candidate.place_rank == PLACE_NONE and not candidate.background)):
+            candidate.event.title_place, candidate.place_rank = headline, PLACE_OF_STORY
+        elif place is not None and (place == story or holds(record.places[place], town)):
+            candidate.event.place, candidate.event.title_place = None, headline
 
 
 def holds(outer: Place, inner: Place, counties: bool = False) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Optional
 
 from polemos.fusion.places import PlaceRef
-from polemos.record import ExtractionRecord
+from polemos.record import ExtractionRecord, event_place
 
 # Actors that say nothing about who acted: a sector with no owner ("the rebels", "civilians")
 # or a phrase the knowledge base does not know ("gunmen"): matching on them would glue
@@ -142,8 +142,8 @@ def reports_from_record(record: ExtractionRecord) -> list[Report]:
     reports = []
     for event in record.events:
         place = None
-        if event.place is not None and 0 <= event.place < len(record.places):
-            found = record.places[event.place]
+        found = event_place(record, event)
+        if found is not None:
             place = PlaceRef(found.name or found.text, found.geonameid, found.lat, found.lon, found.country, found.feature)
         participants = [*event.actor, *event.recipient]
         report_id = event.id if event.id.startswith(f"{doc.id}-") else f"{doc.id}-{event.id}"

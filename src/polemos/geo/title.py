@@ -10,7 +10,11 @@ only when it is unmistakable:
   state written after it in the title ("Charlotte, NC") bear on the text's mentions;
 * a first-level division written as a container after a name (", Tennessee", ", NC"), not
   one named alone (a station's region: "South Georgia News" above a story from Virginia);
-* the name written before such a division (the site's city, "Hattiesburg, MS").
+* the name written before such a division (the site's city, "Hattiesburg, MS");
+* a town's own name that the headline says the story happened in (``cued``): after "in",
+  "near", "outside" ("Four shot in west Baltimore") or before the event ("weekend Bridgeport
+  shooting", "Bellflower barbershop shooting") or a police force ("Campbell police release
+  names"). Such a town is the story's place when the text names none.
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from polemos.geo.disambiguate import DIVISION_WORDS
 from polemos.geo.gazetteer import Candidate
-from polemos.geo.normalize import name_key
+from polemos.geo.normalize import SIDED_CITY_POPULATION, name_key
 
 MAX_WORDS = 3
 _WORD = re.compile(r"[A-Z][\w'’.]*")
@@ -28,6 +33,26 @@ _WRITTEN_STATE = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 _SETTLEMENTS = ("city", "town", "village")
 
 Lookup = Callable[[str], list[Candidate]]
+
+# What makes a headline say its story happened in the town it names: a preposition of place
+# before it (a side of the town may come between), or an event noun or a police force after
+# it (one word may come between: "Bellflower Barbershop Shooting").
+_SIDES = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|downtown|central|suburban|rural)"
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|at)\s+(?:%s\s+)?$" % _SIDES, re.IGNORECASE)
+_EVENT_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?!(?:%s)\b)[A-Za-z][\w'’-]*\s+)?(?:shootings?|shoot-?out|homicides?|killings?|murders?|slayings?|"
+    r"stabbings?|standoff|gunfire|police|cops|officers?|deputies)\b" % "|".join(DIVISION_WORDS), re.IGNORECASE)
+_SIDE_BEFORE = re.compile(r"\b%s\s+$" % _SIDES, re.IGNORECASE)
+ABBREVIATION_LETTERS = 4  # "LES", "KCK", "NAU": a headline's abbreviations are no town's name
+
+
+def cued(title: str, start: int, end: int) -> bool:
+    """Whether the headline names the place at ``start:end`` as where its story happened (not
+    through a county's name: "DeKalb County police" names no town DeKalb)."""
+    name = title[start:end]
+    if name.isupper() and len(name) <= ABBREVIATION_LETTERS:
+        return False
+    return bool(_PLACE_BEFORE.search(title[:start]) or _EVENT_AFTER.match(title, end))
 
 
 def title_toponyms(title: str, text_keys: set[str], countries: set[str], lookup: Lookup) -> list[tuple[int, int]]:
@@ -66,6 +91,10 @@ def _is_title_place(title: str, start: int, end: int, text_keys: set[str], count
     name = title[start:end]
     if name_key(name) in text_keys:
         return True
+    smallest = SIDED_CITY_POPULATION if _SIDE_BEFORE.search(title[:start]) else 0  # "in west Baltimore"
+    if cued(title, start, end) and any(c.feature in _SETTLEMENTS and c.primary_name and c.population >= smallest
+                                       and (not countries or c.country_iso2 in countries) for c in lookup(name)):
+        return True  # "Four shot in Tulsa" above a text naming no town
     if title[:start].rstrip().endswith(",") and _state(name, countries, lookup):
         return True  # ", NC", ", Tennessee" after a name (not "South Georgia News", a station's region)
     following = _WRITTEN_STATE.match(title, end)

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from typing import Optional
 
 from polemos.distance import great_circle_km
-from polemos.record import Event, ExtractionRecord, plain, size_figure
+from polemos.record import Event, ExtractionRecord, event_place, plain, size_figure
 from polemos.store.report_links import refresh_links, write_machine_links
 
 REVIEW_STATUSES = ("confirmed", "rejected", "corrected")
@@ -44,7 +44,7 @@ def write_events(connection, record: ExtractionRecord) -> None:
     doc_id = record.document.id
     known_actors = {actor.id for actor in record.actors}
     for event in record.events:
-        place = record.places[event.place] if event.place is not None and 0 <= event.place < len(record.places) else None
+        place = event_place(record, event)
         date = event.date or {}
         dead = size_figure(event.size, "dead")
         connection.execute(
