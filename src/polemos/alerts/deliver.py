@@ -100,11 +100,11 @@ def deliver_pending(store, config: DeliveryConfig | None = None, at: Optional[da
             lines.append(f"alerts: {name}: {sent} of {len(alerts)} sent to the webhook"
                          + ("; the rest wait, as it cannot be reached" if unreachable else ""))
         elif channel == "email":
-            error = _send_digest(watchlist, alerts, config)
+            failure = _send_digest(watchlist, alerts, config)
             for alert in alerts:
-                _record(store, alert, channel, error)
-            lines.append(f"alerts: {name}: " + (f"digest of {len(alerts)} mailed to {watchlist.email_to}" if error is None
-                                                else f"e-mail digest failed ({error}); will retry"))
+                _record(store, alert, channel, failure)
+            lines.append(f"alerts: {name}: " + (f"digest of {len(alerts)} mailed to {watchlist.email_to}" if failure is None
+                                                else f"e-mail digest failed ({failure}); will retry"))
     return lines
 
 

@@ -102,7 +102,7 @@ def seal(secret: str, key: bytes) -> str:
 
 
 def is_sealed(value: str | None) -> bool:
-    return bool(value) and value.startswith(PREFIX)
+    return value is not None and value.startswith(PREFIX)
 
 
 def unseal(value: str, key: bytes) -> str:
@@ -122,6 +122,6 @@ def unseal(value: str, key: bytes) -> str:
 
 def open_secret(value: str | None) -> str | None:
     """A stored secret in the clear: unsealed with the key, or as kept before sealing existed."""
-    if not is_sealed(value):
+    if value is None or not is_sealed(value):
         return value
     return unseal(value, load_key())

@@ -112,8 +112,8 @@ class Watchlists:
         if watchlist.webhook_url and not watchlist.webhook_secret:
             watchlist.webhook_secret = secrets.token_hex(16)
         key = load_key(create=True) if watchlist.webhook_url else None
-        sealed_url = seal(watchlist.webhook_url, key) if key else None  # its path is often a credential too
-        sealed = seal(watchlist.webhook_secret, key) if key else None
+        sealed_url = seal(watchlist.webhook_url, key) if key and watchlist.webhook_url else None  # its path is often a credential too
+        sealed = seal(watchlist.webhook_secret, key) if key and watchlist.webhook_secret else None
         with self.store.transaction():
             added = alert_rows.insert_watchlist(self.store, watchlist.name, watchlist.filter_json(), watchlist.trend,
                                                 sealed_url, sealed, watchlist.email_to, watchlist.created_at,

@@ -14,7 +14,7 @@ from polemos.cli.app import (
 from polemos.cli.terminal import printable
 from polemos.cli.watching import _open, err, out
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+app: typer.Typer = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Watchlists: saved event filters that alert (Atom feed, webhook, e-mail) when new events match.")
 
 

@@ -398,7 +398,8 @@ def reextract(
 
 
 def _all_document_ids(store) -> list[str]:
-    ids, page = [], 1000
+    ids: list[str] = []
+    page = 1000
     while batch := [row["id"] for row in store.documents(limit=page, offset=len(ids))]:
         ids += batch
     return ids

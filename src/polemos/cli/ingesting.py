@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Optional, TextIO
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from polemos.cli.terminal import printable
 from polemos.engines import make_engine
@@ -91,8 +91,8 @@ class _LazyProgress:
         self.enabled = enabled
         self.done = 0
         self.started = time.perf_counter()
-        self.progress = None
-        self.task = None
+        self.progress: Optional[Progress] = None
+        self.task = TaskID(0)  # the progress bar's one task, added with the bar
 
     def advance(self, count: int, summary: IngestSummary) -> None:
         self.done += count

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from typing import List, Optional
+from typing import Any, List, Optional
 
 import typer
 from rich.console import Console
@@ -126,7 +126,7 @@ def run(
     interval = parse_duration(every)
     config = WatchConfig(workers=workers, engine=engine, scheduler=scheduler, fetch_workers=fetch_workers)
     policy = FetchPolicy(timeout=timeout, max_bytes=max_bytes, host_interval=max(0.0, host_interval), retries=max(0, retries))
-    totals = {"cycles": 0, "new": 0, "added": 0, "present": 0, "failures": []}
+    totals: dict[str, Any] = {"cycles": 0, "new": 0, "added": 0, "present": 0, "failures": []}
     try:
         with _open(db) as store, Fetcher(policy) as fetcher, Watcher(store, fetcher, config) as watcher:
             while True:

@@ -12,7 +12,7 @@ import json
 from datetime import datetime, timezone
 from typing import Optional
 
-from polemos.record import ExtractionRecord
+from polemos.record import Actor, ExtractionRecord
 
 
 def aliases(connection) -> dict[str, str]:
@@ -36,7 +36,7 @@ def apply_aliases(connection, record: ExtractionRecord) -> None:
     if not merged or not any(actor.id in merged for actor in record.actors):
         return
     names = _names(connection, set(merged.values()))
-    kept: dict[str, object] = {}
+    kept: dict[str, Actor] = {}
     for actor in record.actors:
         target = merged.get(actor.id)
         if target is not None:

@@ -13,12 +13,13 @@ from __future__ import annotations
 import json
 import zlib
 from datetime import datetime, timezone
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Union
 
 from polemos.fusion import EventFamilies
 from polemos.record import ExtractionRecord, plain
 from polemos.store import aliases, canonical_review, report_links
 from polemos.store.decisions import DecisionError, canonical_history
+from polemos.store.dialect import PostgresDialect, SQLiteDialect
 from polemos.store.documents import search_documents
 from polemos.store.canonical import StoreFusion, canonical_id_of, canonical_queue, get_canonical, query_canonical
 from polemos.store.event_filter import EventFilter
@@ -41,7 +42,7 @@ class StoreError(Exception):
 class Store:
     """The shared behaviour; subclasses open the connection and run migration scripts."""
 
-    dialect = None  # set by each backend
+    dialect: Union[SQLiteDialect, PostgresDialect]  # set by each backend
     retryable_errors: tuple[type[BaseException], ...] = ()  # transient conflicts worth one more try
     RETRIES = 5
 

@@ -108,7 +108,7 @@ def split_report(connection, fusion, report_id: str, note: Optional[str] = None,
     keep_apart(connection, report_id, reports, saved["id"], load_links(connection))
     fusion.split(report_id)
     return {"review": saved, "canonical": get_canonical(connection, canonical_id),  # the rest keeps its id
-            "split_out": get_canonical(connection, canonical_id_of(connection, report_id))}
+            "split_out": get_canonical(connection, _canonical_of(connection, report_id))}
 
 
 def merge_canonical(connection, fusion, canonical_id: str, other_id: str, note: Optional[str] = None,
@@ -121,7 +121,15 @@ def merge_canonical(connection, fusion, canonical_id: str, other_id: str, note: 
                             note, reviewer)
     keep_together(connection, first + second, saved["id"])
     fusion.merge(canonical_id, other_id)
-    return {"review": saved, "canonical": get_canonical(connection, canonical_id_of(connection, first[0]))}
+    return {"review": saved, "canonical": get_canonical(connection, _canonical_of(connection, first[0]))}
+
+
+def _canonical_of(connection, report_id: str) -> str:
+    """The canonical event a report was just filed under."""
+    canonical_id = canonical_id_of(connection, report_id)
+    if canonical_id is None:
+        raise DecisionError(f"{report_id}: the report is in no canonical event")
+    return canonical_id
 
 
 def _members(connection, canonical_id: str) -> list[str]:

@@ -199,6 +199,8 @@ def resolve_place(connection, canonical_id: str, text: str) -> dict:
     one the event's documents name, else one any stored document names with coordinates
     (the most often named); else a one-line error listing the sources' places."""
     match = re.fullmatch(r"\s*(.+?)\s*(?:\(([A-Za-z]{3})\))?\s*", text)
+    if match is None:
+        raise DecisionError(f"{text!r}: no place named")
     name, country = match[1].lower(), (match[2] or "").upper() or None
     places = source_places(connection, canonical_id)
     for place in places:

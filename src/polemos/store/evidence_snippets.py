@@ -4,8 +4,10 @@ before opening it. One read for a page of events, never one per row."""
 
 from __future__ import annotations
 
+from typing import Iterable, Optional
 
-def first_evidence(store, report_ids: list[str]) -> dict[str, str]:
+
+def first_evidence(store, report_ids: Iterable[Optional[str]]) -> dict[str, str]:
     """``{report id: its first evidence sentence}`` for the reports among ``report_ids`` that have one."""
     ids = sorted({report_id for report_id in report_ids if report_id})
     found: dict[str, str] = {}

@@ -26,8 +26,8 @@ try:  # an optional dependency: pip install 'polemos[scale]'
     import psycopg
     from psycopg.adapt import Loader
 except ImportError:  # pragma: no cover - exercised only where psycopg is not installed
-    psycopg = None
-    Loader = object
+    psycopg = None  # type: ignore[assignment]
+    Loader = object  # type: ignore[misc,assignment]
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 CONNECT_TIMEOUT_SECONDS = 10
@@ -169,6 +169,8 @@ def pyformat(sql: str) -> str:
 
 class Row(tuple):
     """A result row read by position, by column name, or as ``dict(row)``, like ``sqlite3.Row``."""
+
+    _columns: dict[str, int]
 
     def __new__(cls, values: Sequence[Any], columns: dict[str, int]):
         row = super().__new__(cls, values)

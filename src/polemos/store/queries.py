@@ -412,7 +412,7 @@ def trends(store, filter: EventFilter, granularity: str, baseline_periods: int, 
     timeline_periods = _periods(sorted({*present, period_of(since, granularity)}), granularity)
     current = timeline_periods[-1]
     baseline = timeline_periods[-1 - baseline_periods:-1] if len(timeline_periods) > 1 else []
-    items = []
+    items: list[dict[str, Any]] = []
     for (country, division), by_period in counts.items():
         now = by_period.get(current, 0)
         before = [by_period.get(period, 0) for period in baseline] or [0]

@@ -112,7 +112,7 @@ def events_page(request: Request, filter: EventFilter = Depends(event_filter), p
         items, total = store.canonical_events(filter, limit=page.limit, offset=page.offset, sort=sort)
         snippets = first_evidence(store, [(item.get("earliest_report") or {}).get("report_id") for item in items])
         for item in items:
-            item["evidence_snippet"] = snippets.get((item.get("earliest_report") or {}).get("report_id"))
+            item["evidence_snippet"] = snippets.get((item.get("earliest_report") or {}).get("report_id") or "")
         types = queries.canonical_type_counts(store, filter)
     view_args = {**args, **({"view": view} if view == "reports" else {})}
     return render(

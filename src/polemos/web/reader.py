@@ -100,7 +100,7 @@ def segments(record: ExtractionRecord) -> list[Segment]:
     for start, end in [(m.start, m.end) for m in marks] + [(s, e) for s, e, _ in evidence] + headings:
         cuts.update((start, end))
     bounds = sorted(cuts)
-    first_segment_of = {}
+    first_segment_of: dict[str, int] = {}
     for start, _end, event_id in evidence:
         first_segment_of.setdefault(event_id, start)
         first_segment_of[event_id] = min(first_segment_of[event_id], start)

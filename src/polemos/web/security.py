@@ -71,7 +71,9 @@ class AccessPolicy:
         return host in LOOPBACK_HOSTS or host in self.hosts or (self.any_address and _is_address(host))
 
     def token_matches(self, presented: Optional[str]) -> bool:
-        return bool(self.token and presented) and hmac.compare_digest(self.token.encode(), presented.encode())
+        if not (self.token and presented):
+            return False
+        return hmac.compare_digest(self.token.encode(), presented.encode())
 
     def refusal(self, method: str, path: str, headers: dict[str, str], scheme: str = "http") -> Optional[tuple[int, str]]:
         """Why this request may not proceed, as (status, message); None when it may."""
@@ -223,7 +225,8 @@ class GuardMiddleware:
 
 async def _read_body(receive, limit: int) -> bytes | None:
     """The whole request body, or None once it passes ``limit`` bytes."""
-    chunks, seen = [], 0
+    chunks: list[bytes] = []
+    seen = 0
     while True:
         message = await receive()
         if message["type"] != "http.request":

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 
-from polemos.store import SQLiteStore, open_store
+from polemos.store import Store, open_store
 
 
 class StorePool:
@@ -19,9 +19,9 @@ class StorePool:
         self.location = location
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._opened: list[SQLiteStore] = []
+        self._opened: list[Store] = []
 
-    def get(self) -> SQLiteStore:
+    def get(self) -> Store:
         store = getattr(self._local, "store", None)
         if store is None:
             store = open_store(self.location)
