@@ -22,6 +22,7 @@ from polemos.record import ExtractionRecord, Quantity
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _NOT_A_COUNT_AFTER = re.compile(
     r"^(?:\s*(?:%|percent|per\s*cent|:\d|st\b|nd\b|rd\b|th\b)|-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?)[- ]old"
+    r"|-?\s*(?:yo|y/o|y\.o\.|yrs?[- ]old|mo[- ]old)(?![\w/-])"  # ages written short: "a 6-yo", "22 y/o son"
     r"|[\s-]+(?:years?|months?|weeks?|days?|nights?|hours?|minutes?|seconds?|decades?|centuries|km|kilomet(?:re|er)s?"
     r"|miles?|met(?:re|er)s?|square|sq|hectares?|acres?|kg|kilograms?|tons?|tonnes?|litres?|liters?|barrels?"
     r"|dollars?|euros?|pounds?|manats?|drams?|rubles?|roubles?|hryvnias?|usd|eur|times|percentage|points?"
@@ -38,7 +39,9 @@ _NOT_A_COUNT_BEFORE = re.compile(
     rf"|dialled|dial)\s+|\b{_MONTH}\s+"
     # a broadcaster's name ("Channel 5", "Action News 5", "Fox 2", "WDRB 41"), a gun's model ("AK-47",
     # "AR-15") or bore (".380"): names, not counts
-    r"|\b(?:channel|news|fox|nbc|cbs|abc|cw|pbs|ch\.)\s*|(?-i:\b[KW][A-Z]{2,3}(?:-TV)?\s+|\b[A-Z]{1,3}-)|(?:^|\s)\.)$",
+    r"|\b(?:channel|news|fox|nbc|cbs|abc|cw|pbs|ch\.)\s*|(?-i:\b[KW][A-Z]{2,3}(?:-TV)?\s+|\b[A-Z]{1,3}-)|(?:^|\s)\."
+    # a parent's children ("a father of three", "mother of 2"): a family, not victims
+    r"|\b(?:father|mother|parent|dad|mom|grandfather|grandmother|grandparent)\s+of\s+)$",
     re.IGNORECASE,
 )
 # "ahmedabad: 40 people were injured": a dateline's colon, at the head of a paragraph
@@ -73,6 +76,7 @@ HEADLINE_VICTIM = re.compile(
     r"(?:(?:is|was|gets|got|found|accidentally|(?P<fatally>fatally)|critically|seriously|allegedly)\s+){0,2}"
     r"(?P<outcome>shot|killed|injured|hurt|wounded|dies|died|dead|slain"
     r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:him|her|it)?self)\b"  # "teen accidentally shoots himself"
+    r"(?P<killed>,?\s+(?:and\s+)?(?:killed|dead|to\s+death)\b)?"  # "Woman shot and killed", "Man shot, killed"
     r"|(?P<victim>\b(?:shooting|gunshot)\s+(?P<outcome2>victim|death))", re.IGNORECASE)
 # "two men and a woman", "his girlfriend and her three daughters"
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+(?:(?:his|her|their)\s+)?|\s*,\s*")
@@ -160,7 +164,7 @@ class FigureExtractor:
             return found
         said = "who" if match.group("who") else "victim"  # "Teen shot ...", "... shooting victim identified"
         outcome = (match.group("outcome") or match.group("outcome2")).lower()
-        category = "dead" if outcome == "death" or match.group("fatally") else \
+        category = "dead" if outcome == "death" or match.group("fatally") or match.group("killed") else \
             SHOT if outcome.startswith(("shoots", "victim")) else self._category_cue(outcome) or SHOT
         if any(q.category == category for q in found):
             return found  # "Four Shot, Man Shot Dead ...": the count says it

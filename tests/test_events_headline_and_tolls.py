@@ -1,0 +1,66 @@
+"""The main event of made-up local news pages and its toll: a page whose text never tells the
+shooting still reports the headline's incident, and words about families and ages are no tolls."""
+
+from __future__ import annotations
+
+from polemos.figures import FigureExtractor
+from polemos.ingest.raw import RawDocument
+
+PUBLISHED = "2016-05-20"  # a Friday
+
+
+def violent_events(pipeline, text: str, title: str | None, published: str = PUBLISHED):
+    record = pipeline.extract(RawDocument(source="made-up", content=text, format="text", title=title,
+                                          published=published))
+    return [e for e in record.events if e.type == "ASSAULT" and e.modality == "asserted"]
+
+
+def sizes(event) -> dict:
+    return {category: (figure["min"], figure["max"]) for category, figure in event.size.items()}
+
+
+def test_a_page_without_the_story_reports_its_headline_incident(nlp_pipeline):
+    text = "Get alerts from Jane Roe every day!\n\nYour preferences have been saved."
+    found = violent_events(nlp_pipeline, text, "One Dead, Three Wounded in Elmwood Drive-By Shooting")
+    assert len(found) == 1
+    event = found[0]
+    assert sizes(event) == {"dead": (1, 1), "injured": (3, 3)}
+    assert event.evidence[0].text.startswith("One Dead") and event.evidence[0].start == event.evidence[0].end == 0
+    assert event.date is not None and event.date["basis"] == "publication"
+
+
+def test_an_accident_told_only_in_the_headline_is_marked_accidental(nlp_pipeline):
+    text = "Deputies were called to a farm east of Elmwood around noon on Thursday.\n\nThe boy's condition is unknown."
+    found = violent_events(nlp_pipeline, text, "Boy hurt in accidental shooting at Elmwood farm")
+    assert [e.context for e in found] == [["accidental"]]
+
+
+def test_a_headline_never_adds_an_event_beside_the_text_s_own(nlp_pipeline):
+    text = "A gunman shot and wounded two men outside a bar in Elmwood on Thursday night, police said."
+    found = violent_events(nlp_pipeline, text, "Two Wounded Outside Elmwood Bar")
+    assert len(found) == 1 and found[0].evidence[0].end > 0
+
+
+def test_a_headline_about_something_else_makes_no_event(nlp_pipeline):
+    text = "The council voted on Tuesday to approve the budget for the coming year."
+    assert violent_events(nlp_pipeline, text, "Elmwood council approves budget") == []
+
+
+def test_a_headline_victim_shot_and_killed_is_dead():
+    extractor = FigureExtractor()
+    for title in ("Teenage boy shot and killed in Elmwood", "Woman shot, killed outside Elmwood bar"):
+        assert [q.category for q in extractor.headline(title)] == ["dead"]
+    assert [q.category for q in extractor.headline("Man shot outside Elmwood bar")] == ["shot"]
+
+
+def test_a_parent_of_children_counts_nobody(nlp_pipeline):
+    text = "Dan Weller, a 30-year-old father of three, was shot and killed outside a bar in Elmwood on Thursday."
+    event = violent_events(nlp_pipeline, text, "Elmwood Shooting Kills Father of 3")[0]
+    assert sizes(event) == {"dead": (1, 1)}
+
+
+def test_ages_written_short_are_no_counts():
+    extractor = FigureExtractor()
+    for text in ("Police said the shooting that left a 6-yo boy wounded happened late Friday.",
+                 "Her 22 y/o son was shot in the leg."):
+        assert not [q for q in extractor.extract(text) if q.min in (6, 22)]
