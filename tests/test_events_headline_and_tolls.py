@@ -64,3 +64,15 @@ def test_ages_written_short_are_no_counts():
     for text in ("Police said the shooting that left a 6-yo boy wounded happened late Friday.",
                  "Her 22 y/o son was shot in the leg."):
         assert not [q for q in extractor.extract(text) if q.min in (6, 22)]
+
+
+def test_a_headline_s_fatal_shooting_is_at_least_one_dead(nlp_pipeline):
+    text = "Detectives arrested a 24-year-old man in Elmwood on Thursday, police said."
+    event = violent_events(nlp_pipeline, text, "Arrest made in fatal shooting outside Elmwood bar")[0]
+    assert sizes(event)["dead"] == (1, None)
+
+
+def test_the_text_s_count_outranks_the_headline_s_at_least_one(nlp_pipeline):
+    text = "Two men were shot and killed outside a bar in Elmwood on Sunday night, police said."
+    event = violent_events(nlp_pipeline, text, "Police seek gunman in fatal Elmwood shooting")[0]
+    assert sizes(event)["dead"] == (2, 2)

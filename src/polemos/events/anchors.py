@@ -566,8 +566,9 @@ def incident_figures(quantities: list[Quantity], headline: list[Quantity] = (),
     quantities = [q for q in quantities if q not in killers]
     quantities = _without_the_named_dead(quantities)
     for category in (*HARM, SHOT):
-        titled = [q for q in headline if q.category == category and q.min is not None]
         stated = [q for q in quantities if q.category == category and q.min is not None]
+        titled = [q for q in headline if q.category == category and q.min is not None
+                  and not (stated and _only_a_lower_bound(q))]
         if any(q.min > 1 for q in titled + stated):
             stated = [q for q in stated if q.max is None or q.max > 1 or NUMERAL_ONE.match(q.text)]
         if titled + stated:
@@ -580,6 +581,11 @@ def incident_figures(quantities: list[Quantity], headline: list[Quantity] = (),
     if killers:
         figures["dead"] = _with_the_killer(figures.get("dead"), killers[0], shooter_counted)
     return figures
+
+
+def _only_a_lower_bound(quantity: Quantity) -> bool:
+    """A headline's "fatal shooting": at least one dead, which a count in the text says better."""
+    return quantity.max is None and quantity.min == 1
 
 
 def _killers(quantities: list[Quantity]) -> list[Quantity]:

@@ -78,6 +78,11 @@ HEADLINE_VICTIM = re.compile(
     r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:him|her|it)?self)\b"  # "teen accidentally shoots himself"
     r"(?P<killed>,?\s+(?:and\s+)?(?:killed|dead|to\s+death)\b)?"  # "Woman shot and killed", "Man shot, killed"
     r"|(?P<victim>\b(?:shooting|gunshot)\s+(?P<outcome2>victim|death))", re.IGNORECASE)
+# A headline's deadly incident told without a count: "Arrest in fatal shooting at bar", "deadly MLK Day
+# shootings", "girl fatally shot": at least one dead, how many it does not say.
+FATAL_INCIDENT = re.compile(
+    r"\b(?:fatal|deadly)\s+(?:[\w'’.-]+\s+){0,3}?(?:shootings?|stabbings?|attacks?|rampage|ambush|gunfight|shootout)\b"
+    r"|\bfatally\s+(?:shot|stabbed|wounded)\b|\b(?:shooting|stabbing)\s+deaths?\b", re.IGNORECASE)
 # "two men and a woman", "his girlfriend and her three daughters"
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+(?:(?:his|her|their)\s+)?|\s*,\s*")
 FATALLY_AFTER = re.compile(r"\s*,?\s*fatally\b", re.IGNORECASE)
@@ -158,7 +163,15 @@ class FigureExtractor:
     def headline(self, title: str) -> list[Quantity]:
         """The counts of a headline, and its one victim ("Teen Injured In Hunting Accident",
         "Boy, 3, shot by brother"); offsets are into ``title``."""
-        found = self.extract(title)
+        found = self._headline_victim(title, self.extract(title))
+        fatal = FATAL_INCIDENT.search(title)
+        if fatal is None or any(q.category == "dead" for q in found):
+            return found
+        at_least_one = Quantity(text=fatal.group(0), start=fatal.start(), end=fatal.end(), min=1, max=None,
+                                unit="people", category="dead")
+        return sorted(found + [at_least_one], key=lambda q: q.start)
+
+    def _headline_victim(self, title: str, found: list[Quantity]) -> list[Quantity]:
         match = HEADLINE_VICTIM.search(title)
         if match is None:
             return found
