@@ -76,3 +76,19 @@ def test_the_text_s_count_outranks_the_headline_s_at_least_one(nlp_pipeline):
     text = "Two men were shot and killed outside a bar in Elmwood on Sunday night, police said."
     event = violent_events(nlp_pipeline, text, "Police seek gunman in fatal Elmwood shooting")[0]
     assert sizes(event)["dead"] == (2, 2)
+
+
+def test_nobody_wounds_and_shots_fired_are_no_counts(nlp_pipeline):
+    extractor = FigureExtractor()
+    for text in ("A 19-year-old was shot and killed behind the store. No one else was injured.",
+                 "He was found with several gunshot wounds, including one to the chest.",
+                 "The homeowner fired one shot at the intruder, who fled."):
+        found = [q for q in extractor.extract(text, nlp_pipeline.nlp(text)) if q.category in ("injured", "shot")]
+        assert found == [], text
+
+
+def test_fatally_wounded_is_dead(nlp_pipeline):
+    extractor = FigureExtractor()
+    text = "The gunfire left one man fatally wounded and two others with serious injuries."
+    found = [(q.text, q.category) for q in extractor.extract(text, nlp_pipeline.nlp(text))]
+    assert found == [("one man", "dead"), ("two", "injured")]

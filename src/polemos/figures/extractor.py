@@ -31,6 +31,10 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"|(?:\s*(?:,|and|or|to|-)\s*\d+)+\s*(?:years?|months?)[- ]old"  # "9 and 10 years old"
     r"|(?-i:\s+(?:[A-Z][a-z]*\.?\s+){1,3}(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Ct"
     r"|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway)\b)"  # an address: "1080 South Hoagland Blvd"
+    r"|\s+gun\s*shots?\b"  # "heard one gun shot"
+    # a wound, not a person: "multiple gunshot wounds, including one to the head"
+    r"|\s+(?:to|in)\s+(?:the|his|her|their)\s+(?:head|face|neck|chest|torso|back|abdomen|stomach|side|shoulder"
+    r"|arm|leg|hip|hand|foot|buttocks?)\b"
     rf"|\s+{_MONTH}(?:\s|$|,))",
     re.IGNORECASE,
 )
@@ -41,7 +45,9 @@ _NOT_A_COUNT_BEFORE = re.compile(
     # "AR-15") or bore (".380"): names, not counts
     r"|\b(?:channel|news|fox|nbc|cbs|abc|cw|pbs|ch\.)\s*|(?-i:\b[KW][A-Z]{2,3}(?:-TV)?\s+|\b[A-Z]{1,3}-)|(?:^|\s)\."
     # a parent's children ("a father of three", "mother of 2"): a family, not victims
-    r"|\b(?:father|mother|parent|dad|mom|grandfather|grandmother|grandparent)\s+of\s+)$",
+    r"|\b(?:father|mother|parent|dad|mom|grandfather|grandmother|grandparent)\s+of\s+"
+    # nobody ("no one else was injured"); shots fired, not people ("fired one shot")
+    r"|\bno\s+|\b(?:fired|firing|fires)\s+)$",
     re.IGNORECASE,
 )
 # "ahmedabad: 40 people were injured": a dateline's colon, at the head of a paragraph
@@ -85,6 +91,7 @@ FATAL_INCIDENT = re.compile(
     r"|\bfatally\s+(?:shot|stabbed|wounded)\b|\b(?:shooting|stabbing)\s+deaths?\b", re.IGNORECASE)
 # "two men and a woman", "his girlfriend and her three daughters"
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+(?:(?:his|her|their)\s+)?|\s*,\s*")
+FATAL_ADVERBS = {"fatally", "mortally"}
 FATALLY_AFTER = re.compile(r"\s*,?\s*fatally\b", re.IGNORECASE)
 MODALS = {"will", "would", "could", "might", "may", "should", "can", "must", "shall"}
 REFLEXIVES = {"himself", "herself"}
@@ -326,7 +333,10 @@ class FigureExtractor:
             if category == SHOT:
                 shot = True
             elif category and not (shot and category not in HARM):
-                return category
+                # "fatally wounded" (not "three others" the parse joined to that verb)
+                counted = head.head if head.dep_ == "nummod" else head
+                fatal = _fatally(token) and not (counted.dep_ == "conj" and counted.head.i == token.i)
+                return "dead" if category == "injured" and fatal else category
         return SHOT if shot else None
 
     def _category_from_text(self, text: str, amount: Amount, noun, skip_shot: bool = False) -> Optional[str]:
@@ -420,6 +430,11 @@ def _struck_by_gunfire(verb: Token) -> bool:
         return True
     return any(child.dep_ == "agent" and any(g.lemma_ in GUNFIRE for g in child.children)
                for child in verb.children)
+
+
+def _fatally(token: Token) -> bool:
+    """ "fatally wounded", "mortally injured": the wound killed."""
+    return any(child.dep_ == "advmod" and child.lower_ in FATAL_ADVERBS for child in token.children)
 
 
 def _shot_outcome(passage: str) -> Optional[str]:
