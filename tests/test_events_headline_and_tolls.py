@@ -92,3 +92,24 @@ def test_fatally_wounded_is_dead(nlp_pipeline):
     text = "The gunfire left one man fatally wounded and two others with serious injuries."
     found = [(q.text, q.category) for q in extractor.extract(text, nlp_pipeline.nlp(text))]
     assert found == [("one man", "dead"), ("two", "injured")]
+
+
+def test_a_count_after_a_comma_takes_its_own_clause_s_cue():
+    extractor = FigureExtractor()
+    found = [(q.text, q.category) for q in extractor.headline("Boy killed, 5 others shot in Elmwood")]
+    assert found == [("Boy", "dead"), ("5", "shot")]
+    found = [(q.text, q.category) for q in extractor.headline("2 dead, 4 hospitalized after Elmwood shooting")]
+    assert found == [("2", "dead"), ("4", "injured")]
+
+
+def test_others_shot_beside_a_dead_victim_in_the_headline_are_the_injured(nlp_pipeline):
+    text = "Police are looking for a gunman who opened fire at a cookout in Elmwood on Thursday evening."
+    event = violent_events(nlp_pipeline, text, "Boy killed, 5 others shot at Elmwood cookout")[0]
+    assert sizes(event) == {"dead": (1, 1), "injured": (5, 5)}
+
+
+def test_people_also_shot_beside_the_dead_are_the_injured(nlp_pipeline):
+    text = ("Two men were shot and killed outside a bar in Elmwood on Friday night.\n\n"
+            "A woman and a teenage boy were also shot, police said.")
+    event = violent_events(nlp_pipeline, text, None)[0]
+    assert sizes(event) == {"dead": (2, 2), "injured": (2, 2)}

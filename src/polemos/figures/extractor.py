@@ -68,6 +68,7 @@ _STOP_WORDS = {"and", "or", "in", "on", "at", "were", "was", "have", "had", "has
 _SKIPPABLE = {"of", "the", "their", "its", "other", "more", "additional", "further",
               "shooting", "gunshot"}  # "two other shooting victims"
 _CUE_WINDOW = 10
+COMMA_PENALTY = 2
 _CUE_REACH = 400  # characters: comfortably more than _CUE_WINDOW words
 _PLACE_NOUNS = {"home", "country", "region", "city", "town", "village", "area", "enclave", "territory"}
 _LEFT_PLACE = re.compile(
@@ -353,13 +354,19 @@ class FigureExtractor:
         if _LEFT_PLACE.match(text, end) or _LEFT_PLACE.match(" " + " ".join(after[:4])):
             return "displaced"
         found = []
-        for distance, word, previous in [*_with_previous(list(reversed(before)), reverse=True), *_with_previous(after)]:
+        backwards = list(reversed(before))
+        # a cue before the comma belongs to the clause before it: "boy killed, 6 others shot"
+        comma = next((i for i, word in enumerate(backwards) if word == ","), len(backwards))
+        sides = [(entry, entry[0] > comma) for entry in _with_previous(backwards, reverse=True)]
+        sides += [(entry, False) for entry in _with_previous(after)]
+        for (distance, word, previous), behind_a_comma in sides:
             cue = self.cues.lookup(word)
             # "ended up getting shot" is the verb, which a parse that went astray may have missed
             verb = previous is not None and previous.lower() in PASSIVE_AUXILIARIES
             if cue is not None and cue.category and not (skip_shot and cue.category == SHOT and not verb):
                 # a verb ("killed") says more about the clause than a noun ("soldiers")
-                found.append((distance + (0.5 if cue.unit else 0), cue.category))
+                found.append((distance + (0.5 if cue.unit else 0) + (COMMA_PENALTY if behind_a_comma else 0),
+                              cue.category))
         if not found:
             return None
         nearest = min(found)
