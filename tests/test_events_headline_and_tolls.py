@@ -113,3 +113,11 @@ def test_people_also_shot_beside_the_dead_are_the_injured(nlp_pipeline):
             "A woman and a teenage boy were also shot, police said.")
     event = violent_events(nlp_pipeline, text, None)[0]
     assert sizes(event) == {"dead": (2, 2), "injured": (2, 2)}
+
+
+def test_people_sent_to_hospital_are_injured():
+    extractor = FigureExtractor()
+    assert [(q.text, q.category) for q in extractor.headline("Accidental shooting sends two to hospital")] == \
+        [("two", "injured")]
+    found = [(q.text, q.category) for q in extractor.extract("Two officers were sent to the scene.")]
+    assert found == [("Two officers", "troops")]

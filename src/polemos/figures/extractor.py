@@ -94,6 +94,9 @@ FATAL_INCIDENT = re.compile(
 # "two men and a woman", "his girlfriend and her three daughters"
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+(?:(?:his|her|their)\s+)?|\s*,\s*")
 FATAL_ADVERBS = {"fatally", "mortally"}
+TO_HOSPITAL = re.compile(
+    r"\s+(?:(?:were|was|have\s+been|had\s+been|been)\s+)?(?:taken|rushed|transported|sent|airlifted|flown)?\s*"
+    r"to\s+(?:the\s+|a\s+|an\s+|area\s+|local\s+|nearby\s+)*hospitals?\b", re.IGNORECASE)
 FATALLY_AFTER = re.compile(r"\s*,?\s*fatally\b", re.IGNORECASE)
 MODALS = {"will", "would", "could", "might", "may", "should", "can", "must", "shall"}
 REFLEXIVES = {"himself", "herself"}
@@ -261,6 +264,8 @@ class FigureExtractor:
             category = self._category_from_text(text, amount, noun, skip_shot=doc is not None)
         if category is None and noun_cue is not None:
             category = noun_cue.category
+        if category in (None, "other", "troops") and TO_HOSPITAL.match(text, noun[2] if noun else amount.end):
+            category = "injured"  # "shooting sends 2 to hospital", "three people were taken to a hospital"
         toll = noun is None and _TOLL_BEFORE.search(text[max(0, amount.start - 120):amount.start]) is not None
         if noun is None and FATALLY_AFTER.match(text, amount.end):
             category = "dead"  # "four men were shot, one fatally"
