@@ -121,3 +121,10 @@ def test_people_sent_to_hospital_are_injured():
         [("two", "injured")]
     found = [(q.text, q.category) for q in extractor.extract("Two officers were sent to the scene.")]
     assert found == [("Two officers", "troops")]
+
+
+def test_a_headline_incident_on_a_page_of_other_matters_is_dated_by_publication(nlp_pipeline):
+    text = ("Shops across the county are getting ready for Valentine's Day, and florists say orders "
+            "have been strong since Christmas.")
+    event = violent_events(nlp_pipeline, text, "Two Wounded in Elmwood Drive-By Shooting")[0]
+    assert (event.date["begin"], event.date["end"], event.date["basis"]) == ("2016-05-19", "2016-05-20", "publication")

@@ -153,6 +153,9 @@ class EventCoder:
         if told_in_the_headline is not None:
             candidates.insert(0, told_in_the_headline)  # the headline comes before the text
         self._date_from_article(candidates, context.anchors)
+        if told_in_the_headline is not None and told_in_the_headline.event.date is None:
+            # a headline tells news of the day it was published, whatever the page's text holds
+            told_in_the_headline.event.date = context.anchors.recent_publication_date()
         fill_story_place(candidates, record, context.anchors.paragraph_of)
         headline = self.figures.headline(record.document.title) if self.figures and record.document.title else []
         context.anchors.share_incident_sizes([(c.event, c.background) for c in candidates], headline)
