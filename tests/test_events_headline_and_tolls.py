@@ -128,3 +128,9 @@ def test_a_headline_incident_on_a_page_of_other_matters_is_dated_by_publication(
             "have been strong since Christmas.")
     event = violent_events(nlp_pipeline, text, "Two Wounded in Elmwood Drive-By Shooting")[0]
     assert (event.date["begin"], event.date["end"], event.date["basis"]) == ("2016-05-19", "2016-05-20", "publication")
+
+
+def test_people_charged_are_no_victims():
+    extractor = FigureExtractor()
+    assert [(q.text, q.category) for q in extractor.headline("Two men charged in death of Elmwood teen")] == \
+        [("Two men", "arrested")]
