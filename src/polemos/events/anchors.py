@@ -60,6 +60,7 @@ NOT_NAME_WORDS = {"man", "woman", "boy", "girl", "teen", "teenager", "child", "b
                   "shot", "student", "family", "sheriff", "the", "a", "an", "one", "two", "he", "she", "him",
                   "her", "his", "they", "shooting", "death", "deceased", "body"}
 OTHERS = re.compile(r"\b(?:other|others|more|additional)\b", re.IGNORECASE)
+OTHERS_AFTER = re.compile(r"\s+(?:others?|more)\b|\s+(?:were|was|had\s+been)\s+also\b", re.IGNORECASE)
 NUMERAL_ONE = re.compile(r"(?:1|one)\b", re.IGNORECASE)  # "one person died", not "a man" nor "Jane Doe"
 # Two mentions in towns this far apart are two incidents ("... in Aligarh. ... in Hyderabad").
 INCIDENT_KM = 25.0
@@ -439,7 +440,8 @@ class Anchors:
             own = [q for q in self.record.quantities if begin <= q.start < end
                    and q.category in HARM | {SHOT} and q.start not in apart]
             _give(members, incident_figures(own, list(headline) if number == 0 else [],
-                                            SHOOTER_COUNTED.search(self.record.text, begin, end) is not None))
+                                            SHOOTER_COUNTED.search(self.record.text, begin, end) is not None,
+                                            self.record.text, self.record.document.title or ""))
         for event in asides:
             _give([event], incident_figures([q for q in self._sentence_quantities(event) if q.category in HARM | {SHOT}]))
 
@@ -551,7 +553,7 @@ class Anchors:
 
 
 def incident_figures(quantities: list[Quantity], headline: list[Quantity] = (),
-                     shooter_counted: bool = False) -> dict[str, dict]:
+                     shooter_counted: bool = False, text: str = "", title: str = "") -> dict[str, dict]:
     """The dead and injured of one incident from the counts its headline and sentences give.
 
     Each category keeps the range of every figure stated for it ("243 to 271", an early
@@ -561,13 +563,14 @@ def incident_figures(quantities: list[Quantity], headline: list[Quantity] = (),
     died": 2 injured)."""
     figures: dict[str, dict] = {}
     if any(q.category == "dead" for q in [*quantities, *headline]):
-        quantities, headline = _others_survived(quantities), _others_survived(headline)
+        quantities, headline = _others_survived(quantities, text), _others_survived(headline, title)
     killers = _killers(quantities)
     quantities = [q for q in quantities if q not in killers]
     quantities = _without_the_named_dead(quantities)
     for category in (*HARM, SHOT):
-        titled = [q for q in headline if q.category == category and q.min is not None]
         stated = [q for q in quantities if q.category == category and q.min is not None]
+        titled = [q for q in headline if q.category == category and q.min is not None
+                  and not (stated and _only_a_lower_bound(q))]
         if any(q.min > 1 for q in titled + stated):
             stated = [q for q in stated if q.max is None or q.max > 1 or NUMERAL_ONE.match(q.text)]
         if titled + stated:
@@ -580,6 +583,11 @@ def incident_figures(quantities: list[Quantity], headline: list[Quantity] = (),
     if killers:
         figures["dead"] = _with_the_killer(figures.get("dead"), killers[0], shooter_counted)
     return figures
+
+
+def _only_a_lower_bound(quantity: Quantity) -> bool:
+    """A headline's "fatal shooting": at least one dead, which a count in the text says better."""
+    return quantity.max is None and quantity.min == 1
 
 
 def _killers(quantities: list[Quantity]) -> list[Quantity]:
@@ -639,10 +647,12 @@ def _with_the_killer(dead: dict | None, killer: Quantity, shooter_counted: bool)
             "text": f"{dead['text']}; {killer.text}"}
 
 
-def _others_survived(quantities: list[Quantity]) -> list[Quantity]:
-    """Beside a death, "three other men were shot" counts those shot besides the dead: they
+def _others_survived(quantities: list[Quantity], text: str = "") -> list[Quantity]:
+    """Beside a death, "three other men were shot", "5 others shot", "a woman and a boy were
+    also shot" count those shot besides the dead (``text``: what the offsets point into): they
     are the injured, not a total the dead are taken from."""
-    return [replace(q, category="injured") if q.category == SHOT and _counts_others(q.text) else q for q in quantities]
+    return [replace(q, category="injured") if q.category == SHOT and (
+        _counts_others(q.text) or OTHERS_AFTER.match(text, q.end) is not None) else q for q in quantities]
 
 
 def _counts_others(text: str) -> bool:

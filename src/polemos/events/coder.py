@@ -25,6 +25,7 @@ from polemos.events.incidents import IncidentReader, Participants, sentence_inci
 from polemos.events.anchors import Aftermath, Anchors, attached
 from polemos.events.classifier import EventClassifier, Judgement, RuleHint, code_of
 from polemos.events.describe import find_contexts, find_mode, recode, reverse
+from polemos.events.headline import headline_incident
 from polemos.events.lexicon import Lexicon, TriggerEntry
 from polemos.events.linking import Linker, SpanResolver, phrase_tokens
 from polemos.events.merge import Candidate, evidence_for, merge_mentions
@@ -148,7 +149,13 @@ class EventCoder:
                 found = self._judge(sentence, coded, context, cues, lexicon_silent=not matches and not refused)
             self._keep_main_place(sentence, context)
             candidates.extend(found)
+        told_in_the_headline = headline_incident(record, candidates, self.figures)
+        if told_in_the_headline is not None:
+            candidates.insert(0, told_in_the_headline)  # the headline comes before the text
         self._date_from_article(candidates, context.anchors)
+        if told_in_the_headline is not None and told_in_the_headline.event.date is None:
+            # a headline tells news of the day it was published, whatever the page's text holds
+            told_in_the_headline.event.date = context.anchors.recent_publication_date()
         fill_story_place(candidates, record, context.anchors.paragraph_of)
         headline = self.figures.headline(record.document.title) if self.figures and record.document.title else []
         context.anchors.share_incident_sizes([(c.event, c.background) for c in candidates], headline)

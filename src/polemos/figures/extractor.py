@@ -22,6 +22,7 @@ from polemos.record import ExtractionRecord, Quantity
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _NOT_A_COUNT_AFTER = re.compile(
     r"^(?:\s*(?:%|percent|per\s*cent|:\d|st\b|nd\b|rd\b|th\b)|-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?)[- ]old"
+    r"|-?\s*(?:yo|y/o|y\.o\.|yrs?[- ]old|mo[- ]old)(?![\w/-])"  # ages written short: "a 6-yo", "22 y/o son"
     r"|[\s-]+(?:years?|months?|weeks?|days?|nights?|hours?|minutes?|seconds?|decades?|centuries|km|kilomet(?:re|er)s?"
     r"|miles?|met(?:re|er)s?|square|sq|hectares?|acres?|kg|kilograms?|tons?|tonnes?|litres?|liters?|barrels?"
     r"|dollars?|euros?|pounds?|manats?|drams?|rubles?|roubles?|hryvnias?|usd|eur|times|percentage|points?"
@@ -30,6 +31,11 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"|(?:\s*(?:,|and|or|to|-)\s*\d+)+\s*(?:years?|months?)[- ]old"  # "9 and 10 years old"
     r"|(?-i:\s+(?:[A-Z][a-z]*\.?\s+){1,3}(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Ct"
     r"|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway)\b)"  # an address: "1080 South Hoagland Blvd"
+    r"|\s+gun\s?shot\b(?!\s+(?:victim|wound|survivor))"  # "heard one gun shot", not "two gunshot victims"
+    r"|\s+(?:gun\s?shot\s+|bullet\s+|stab\s+)?wounds?\b"  # wounds, not people: "several gunshot wounds"
+    # a wound, not a person: "multiple gunshot wounds, including one to the head"
+    r"|\s+(?:to|in)\s+(?:the|his|her|their)\s+(?:head|face|neck|chest|torso|back|abdomen|stomach|side|shoulder"
+    r"|arm|leg|hip|hand|foot|buttocks?)\b"
     rf"|\s+{_MONTH}(?:\s|$|,))",
     re.IGNORECASE,
 )
@@ -38,7 +44,11 @@ _NOT_A_COUNT_BEFORE = re.compile(
     rf"|dialled|dial)\s+|\b{_MONTH}\s+"
     # a broadcaster's name ("Channel 5", "Action News 5", "Fox 2", "WDRB 41"), a gun's model ("AK-47",
     # "AR-15") or bore (".380"): names, not counts
-    r"|\b(?:channel|news|fox|nbc|cbs|abc|cw|pbs|ch\.)\s*|(?-i:\b[KW][A-Z]{2,3}(?:-TV)?\s+|\b[A-Z]{1,3}-)|(?:^|\s)\.)$",
+    r"|\b(?:channel|news|fox|nbc|cbs|abc|cw|pbs|ch\.)\s*|(?-i:\b[KW][A-Z]{2,3}(?:-TV)?\s+|\b[A-Z]{1,3}-)|(?:^|\s)\."
+    # a parent's children ("a father of three", "mother of 2"): a family, not victims
+    r"|\b(?:father|mother|parent|dad|mom|grandfather|grandmother|grandparent)\s+of\s+"
+    # nobody ("no one else was injured"); shots fired, not people ("fired one shot")
+    r"|\bno\s+|\b(?:fired|firing|fires)\s+)$",
     re.IGNORECASE,
 )
 # "ahmedabad: 40 people were injured": a dateline's colon, at the head of a paragraph
@@ -58,6 +68,7 @@ _STOP_WORDS = {"and", "or", "in", "on", "at", "were", "was", "have", "had", "has
 _SKIPPABLE = {"of", "the", "their", "its", "other", "more", "additional", "further",
               "shooting", "gunshot"}  # "two other shooting victims"
 _CUE_WINDOW = 10
+COMMA_PENALTY = 2
 _CUE_REACH = 400  # characters: comfortably more than _CUE_WINDOW words
 _PLACE_NOUNS = {"home", "country", "region", "city", "town", "village", "area", "enclave", "territory"}
 _LEFT_PLACE = re.compile(
@@ -73,9 +84,19 @@ HEADLINE_VICTIM = re.compile(
     r"(?:(?:is|was|gets|got|found|accidentally|(?P<fatally>fatally)|critically|seriously|allegedly)\s+){0,2}"
     r"(?P<outcome>shot|killed|injured|hurt|wounded|dies|died|dead|slain"
     r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:him|her|it)?self)\b"  # "teen accidentally shoots himself"
+    r"(?P<killed>,?\s+(?:and\s+)?(?:killed|dead|to\s+death)\b)?"  # "Woman shot and killed", "Man shot, killed"
     r"|(?P<victim>\b(?:shooting|gunshot)\s+(?P<outcome2>victim|death))", re.IGNORECASE)
+# A headline's deadly incident told without a count: "Arrest in fatal shooting at bar", "deadly MLK Day
+# shootings", "girl fatally shot": at least one dead, how many it does not say.
+FATAL_INCIDENT = re.compile(
+    r"\b(?:fatal|deadly)\s+(?:[\w'’.-]+\s+){0,3}?(?:shootings?|stabbings?|attacks?|rampage|ambush|gunfight|shootout)\b"
+    r"|\bfatally\s+(?:shot|stabbed|wounded)\b|\b(?:shooting|stabbing)\s+deaths?\b", re.IGNORECASE)
 # "two men and a woman", "his girlfriend and her three daughters"
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+(?:(?:his|her|their)\s+)?|\s*,\s*")
+FATAL_ADVERBS = {"fatally", "mortally"}
+TO_HOSPITAL = re.compile(
+    r"\s+(?:(?:were|was|have\s+been|had\s+been|been)\s+)?(?:taken|rushed|transported|sent|airlifted|flown)?\s*"
+    r"to\s+(?:the\s+|a\s+|an\s+|area\s+|local\s+|nearby\s+)*hospitals?\b", re.IGNORECASE)
 FATALLY_AFTER = re.compile(r"\s*,?\s*fatally\b", re.IGNORECASE)
 MODALS = {"will", "would", "could", "might", "may", "should", "can", "must", "shall"}
 REFLEXIVES = {"himself", "herself"}
@@ -154,13 +175,21 @@ class FigureExtractor:
     def headline(self, title: str) -> list[Quantity]:
         """The counts of a headline, and its one victim ("Teen Injured In Hunting Accident",
         "Boy, 3, shot by brother"); offsets are into ``title``."""
-        found = self.extract(title)
+        found = self._headline_victim(title, self.extract(title))
+        fatal = FATAL_INCIDENT.search(title)
+        if fatal is None or any(q.category == "dead" for q in found):
+            return found
+        at_least_one = Quantity(text=fatal.group(0), start=fatal.start(), end=fatal.end(), min=1, max=None,
+                                unit="people", category="dead")
+        return sorted(found + [at_least_one], key=lambda q: q.start)
+
+    def _headline_victim(self, title: str, found: list[Quantity]) -> list[Quantity]:
         match = HEADLINE_VICTIM.search(title)
         if match is None:
             return found
         said = "who" if match.group("who") else "victim"  # "Teen shot ...", "... shooting victim identified"
         outcome = (match.group("outcome") or match.group("outcome2")).lower()
-        category = "dead" if outcome == "death" or match.group("fatally") else \
+        category = "dead" if outcome == "death" or match.group("fatally") or match.group("killed") else \
             SHOT if outcome.startswith(("shoots", "victim")) else self._category_cue(outcome) or SHOT
         if any(q.category == category for q in found):
             return found  # "Four Shot, Man Shot Dead ...": the count says it
@@ -235,6 +264,8 @@ class FigureExtractor:
             category = self._category_from_text(text, amount, noun, skip_shot=doc is not None)
         if category is None and noun_cue is not None:
             category = noun_cue.category
+        if category in (None, "other", "troops") and TO_HOSPITAL.match(text, noun[2] if noun else amount.end):
+            category = "injured"  # "shooting sends 2 to hospital", "three people were taken to a hospital"
         toll = noun is None and _TOLL_BEFORE.search(text[max(0, amount.start - 120):amount.start]) is not None
         if noun is None and FATALLY_AFTER.match(text, amount.end):
             category = "dead"  # "four men were shot, one fatally"
@@ -309,7 +340,10 @@ class FigureExtractor:
             if category == SHOT:
                 shot = True
             elif category and not (shot and category not in HARM):
-                return category
+                # "fatally wounded" (not "three others" the parse joined to that verb)
+                counted = head.head if head.dep_ == "nummod" else head
+                fatal = _fatally(token) and not (counted.dep_ == "conj" and counted.head.i == token.i)
+                return "dead" if category == "injured" and fatal else category
         return SHOT if shot else None
 
     def _category_from_text(self, text: str, amount: Amount, noun, skip_shot: bool = False) -> Optional[str]:
@@ -325,13 +359,19 @@ class FigureExtractor:
         if _LEFT_PLACE.match(text, end) or _LEFT_PLACE.match(" " + " ".join(after[:4])):
             return "displaced"
         found = []
-        for distance, word, previous in [*_with_previous(list(reversed(before)), reverse=True), *_with_previous(after)]:
+        backwards = list(reversed(before))
+        # a cue before the comma belongs to the clause before it: "boy killed, 6 others shot"
+        comma = next((i for i, word in enumerate(backwards) if word == ","), len(backwards))
+        sides = [(entry, entry[0] > comma) for entry in _with_previous(backwards, reverse=True)]
+        sides += [(entry, False) for entry in _with_previous(after)]
+        for (distance, word, previous), behind_a_comma in sides:
             cue = self.cues.lookup(word)
             # "ended up getting shot" is the verb, which a parse that went astray may have missed
             verb = previous is not None and previous.lower() in PASSIVE_AUXILIARIES
             if cue is not None and cue.category and not (skip_shot and cue.category == SHOT and not verb):
                 # a verb ("killed") says more about the clause than a noun ("soldiers")
-                found.append((distance + (0.5 if cue.unit else 0), cue.category))
+                found.append((distance + (0.5 if cue.unit else 0) + (COMMA_PENALTY if behind_a_comma else 0),
+                              cue.category))
         if not found:
             return None
         nearest = min(found)
@@ -403,6 +443,11 @@ def _struck_by_gunfire(verb: Token) -> bool:
         return True
     return any(child.dep_ == "agent" and any(g.lemma_ in GUNFIRE for g in child.children)
                for child in verb.children)
+
+
+def _fatally(token: Token) -> bool:
+    """ "fatally wounded", "mortally injured": the wound killed."""
+    return any(child.dep_ == "advmod" and child.lower_ in FATAL_ADVERBS for child in token.children)
 
 
 def _shot_outcome(passage: str) -> Optional[str]:
