@@ -83,6 +83,24 @@ def test_who_did_what_to_whom_decides_the_sub_event_type(coder, text, expected):
     assert acled(coder, text)[1] == expected
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    ("A gunman shot dead a shopkeeper outside his store in Bamenda on Friday.", "Attack"),
+    ("A man stabbed two worshippers outside a church in Lyon before fleeing.", "Attack"),
+    ("Unknown gunmen opened fire at a wedding party near Kandahar, killing 3 guests.", "Attack"),
+    ("Soldiers and ADF rebels exchanged gunfire for two hours near Oicha.", "Armed clash"),
+    ("Militiamen fired on a peaceful rally in Nasiriyah, killing 2 people.", "Excessive force against protesters"),
+    ("Authorities imposed a dusk-to-dawn curfew in Jos on Tuesday.", "Change to group/activity"),
+    ("The bomb squad carried out a controlled explosion on a device found near the court in Peshawar.",
+     "Disrupted weapons use"),
+])
+def test_one_sided_violence_and_codebook_distinctions(coder, text, expected):
+    """Violence with no armed opponent, or by one person, is an attack, not a battle or a mob; any
+    actor who kills peaceful protesters uses excessive force; curfews change what forces and people
+    may do; explosives destroyed by a bomb squad are disrupted weapons use."""
+    assert acled(coder, text)[1] == expected
+
+
 @pytest.mark.parametrize("event, incident, expected", [
     (Event(id="p1", type="ASSAULT", actor=["AAA.MIL"]), Incident(cues=frozenset({"protest", "beating"})),
      "Excessive force against protesters"),

@@ -50,7 +50,7 @@ def test_other_senses_of_event_verbs_are_no_events(coder, text, event_type):
     ("The rebels offered talks to the government on Monday.", "AGREE"),
     ("The army offered a truce to the rebels on Friday.", "AGREE"),
     ("Norway offered to mediate between the government and the rebels on Monday.", "AGREE"),
-    ("The army handed over the captured town to the police on Friday.", "AID"),
+    ("The army handed over the captured town to the police on Friday.", "RETREAT"),  # CAMEO 084/087: yielding what was taken
     ("The charity handed over food and blankets to the refugees on Tuesday.", "AID"),
     ("Thousands of students demonstrated in the capital on Monday.", "PROTEST"),
     ("Rioters burned shops in the market on Sunday.", "ASSAULT"),

@@ -29,6 +29,10 @@ CAPTURE_LEMMAS = {"capture", "retake", "recapture", "seize", "take", "gain", "re
                   "occupy", "annex", "control"}
 SIGNING_LEMMAS = {"sign", "ratify"}
 ARMED_MODIFIERS = {"armed"}
+# One person acting alone is neither a battle's organised side nor a rioting crowd (ACLED codebook:
+# violence against civilians): "a gunman", "the suspect", "a man", or a person named.
+LONE_NOUNS = {"gunman", "shooter", "assailant", "attacker", "killer", "suspect", "man", "woman", "person",
+              "teenager", "boy", "girl", "husband", "wife", "father", "mother", "son", "neighbour", "neighbor"}
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,18 @@ class IncidentReader:
             cues.add("signed")
         if "place" in targets:
             cues.add("territorial")
+        if actor_tokens and all(self._acts_alone(t, linker, actors) for t in actor_tokens):
+            cues.add("lone")
         return Participants(frozenset(doers), frozenset(targets - {"place"}), frozenset(cues))
+
+    def _acts_alone(self, token: Token, linker: Linker, actors: dict[str, Actor]) -> bool:
+        """A singular noun for one unorganised person ("a gunman", "the man"), or a person named."""
+        actor_id = linker.actor_for(token)
+        if actor_id in actors and actor_class(actors[actor_id]) in {"forces", "armed", "state"}:
+            return False
+        if token.ent_type_ == "PERSON":
+            return True
+        return token.tag_ == "NN" and lemma_of(token) in LONE_NOUNS
 
     def _classes(self, tokens: list[Token], linker: Linker, actors: dict[str, Actor]) -> set[str]:
         classes = set()
