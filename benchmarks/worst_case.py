@@ -1,23 +1,31 @@
 """Worst-case time and memory for one document, beside a normal article, in the same run.
 
-    .venv/bin/python benchmarks/worst_case.py [--scale 1.0] [--json]
+    .venv/bin/python benchmarks/worst_case.py [--only CASE] [--sizes '50 KB,100 KB'] [--json]
+    .venv/bin/python benchmarks/worst_case.py --before OLD/src --repeats 3 [--only CASE]
 
 Cases, each at three sizes to show how the cost grows: text without sentence punctuation
-(up to 1 MB), a one-line run of numbers (up to 100 KB), and HTML nested 10,000 elements deep.
+(up to 1 MB, of which the default budget analyses 200,000 characters), a one-line run of numbers
+(up to 100 KB), HTML nested 10,000 elements deep, and a long news report of many dated
+paragraphs (up to 200 KB). Every document is given a publication day, so the stages that date
+events across the document do their work.
 Each case runs in a fresh process through the real pipeline with its default budget
 (``polemos extract``'s defaults): a normal 5 KB article of our own writing first (the
 baseline), then the hostile document, then the normal article again, to show the pipeline
 is still answering. Reported per case: seconds for the hostile document, the process's peak
 memory (loaded models included), the normal article's seconds before and after, and what
-the document's record says was cut (``document.limits``).
+the document's record says was cut (``document.limits``). With ``--before``, each size runs
+with the other code and this checkout's in turn (``--repeats`` times), and the medians and the
+growth from each size to the next are printed per code: linear work grows about as the size.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -121,6 +129,23 @@ def numbers(size: int) -> str:
     return " ".join(parts)[:size]
 
 
+DAYS = ["on Monday", "on Tuesday", "on September 12", "last week", "on 14 September 2023", "earlier this month",
+        "on Friday night", "in March", "two days later", "on the same day"]
+
+
+def long_report(size: int) -> str:
+    """A long news report: our paragraphs in a shuffled order, each dated ("on Monday, ..."),
+    until ``size``. Its many events of the same few kinds, dates and parties are what the
+    dating and merging of events read across the whole document."""
+    rng = random.Random(size)
+    paragraphs, length = [], 0
+    while length < size:
+        paragraph = rng.choice(DAYS).capitalize() + ", " + rng.choice(NORMAL_PARAGRAPHS)
+        paragraphs.append(paragraph)
+        length += len(paragraph) + 2
+    return "\n\n".join(paragraphs)[:size]
+
+
 def nested_html(depth: int) -> str:
     opening = "".join(f"<div class=\"level{i % 7}\"><span>word {i} </span>" for i in range(depth))
     return (f"<html><head><title>Nested</title></head><body>{opening}"
@@ -129,12 +154,15 @@ def nested_html(depth: int) -> str:
 
 CASES = {
     "unpunctuated text": [(f"{size // 1000} KB", lambda size=size: (unpunctuated(size), "text"))
-                          for size in (100_000, 250_000, 1_000_000)],
+                          for size in (100_000, 200_000, 1_000_000)],
     "one line of numbers": [(f"{size // 1000} KB", lambda size=size: (numbers(size), "text"))
                             for size in (25_000, 50_000, 100_000)],
     "nested HTML elements": [(f"{depth:,} deep", lambda depth=depth: (nested_html(depth), "html"))
                              for depth in (2_500, 5_000, 10_000)],
+    "long news report": [(f"{size // 1000} KB", lambda size=size: (long_report(size), "text"))
+                         for size in (50_000, 100_000, 200_000)],
 }
+PUBLISHED = "2023-09-21"  # every document is dated: the dating stages read across a dated report
 
 
 def run_case(case: str, label: str) -> dict:
@@ -143,10 +171,11 @@ def run_case(case: str, label: str) -> dict:
     from polemos.pipeline import Pipeline
 
     pipeline = Pipeline.load(eager=True)
-    normal = RawDocument(source="normal", content=normal_article(), format="text")
+    normal = RawDocument(source="normal", content=normal_article(), format="text", published=PUBLISHED)
     content, kind = dict(CASES[case])[label]()
     timings = {}
-    for name, raw in (("normal_before", normal), ("hostile", RawDocument(source="hostile", content=content, format=kind)),
+    for name, raw in (("normal_before", normal), ("hostile", RawDocument(source="hostile", content=content, format=kind,
+                                                                    published=PUBLISHED)),
                       ("normal_after", normal)):
         started = time.perf_counter()
         try:
@@ -165,23 +194,49 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="One JSON object per case instead of a table.")
     parser.add_argument("--only", help="Run the cases whose name contains this text.")
+    parser.add_argument("--sizes", help="Run only these sizes (comma-separated labels, e.g. '50 KB,100 KB').")
+    parser.add_argument("--before", type=Path,
+                        help="The src directory of other code to time beside this checkout's, run after run.")
+    parser.add_argument("--repeats", type=int, default=1, help="Runs of each size (each code); medians reported.")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(run_case(*args.child)))
         return
-    results = []
+    codes = {"before": args.before.resolve(), "after": ROOT / "src"} if args.before else {"this": ROOT / "src"}
+    wanted = set(args.sizes.split(",")) if args.sizes else None
     for case, sizes in CASES.items():
         if args.only and args.only not in case:
             continue
+        medians: dict[str, list[tuple[str, float]]] = {code: [] for code in codes}
         for label, _make in sizes:
-            child = subprocess.run([sys.executable, __file__, "--child", case, label], capture_output=True, text=True,
-                                   cwd=ROOT)
-            if child.returncode != 0:
-                results.append({"case": case, "size": label, "error": child.stderr.strip().splitlines()[-1:]})
-            else:
-                results.append(json.loads(child.stdout.strip().splitlines()[-1]))
-            print(json.dumps(results[-1]) if args.json else _row(results[-1]), flush=True)
+            if wanted and label not in wanted:
+                continue
+            runs: dict[str, list[dict]] = {code: [] for code in codes}
+            for _ in range(args.repeats):
+                for code, source in codes.items():  # alternating, so both meet the same load
+                    result = _run_child(case, label, source)
+                    runs[code].append(result)
+                    tag = f"{code:<6} " if args.before else ""
+                    print(json.dumps(dict(result, code=code)) if args.json else tag + _row(result), flush=True)
+            for code, results in runs.items():
+                timed = [r["hostile"] for r in results if "hostile" in r]
+                if timed:
+                    medians[code].append((label, statistics.median(timed)))
+        for code, timed in medians.items():
+            steps = ", ".join(f"{small} -> {large}: {t_large / max(t_small, 0.01):.2f} times"
+                              for (small, t_small), (large, t_large) in zip(timed, timed[1:]))
+            print(f"{case}: {code}: medians of {args.repeats}: "
+                  + ", ".join(f"{label} {t:.1f} s" for label, t in timed) + (f" ({steps})" if steps else ""), flush=True)
+
+
+def _run_child(case: str, label: str, source: Path) -> dict:
+    """One case at one size in a fresh process, with the code in ``source`` imported."""
+    child = subprocess.run([sys.executable, __file__, "--child", case, label], capture_output=True, text=True,
+                           cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(source)))
+    if child.returncode != 0:
+        return {"case": case, "size": label, "error": child.stderr.strip().splitlines()[-1:]}
+    return json.loads(child.stdout.strip().splitlines()[-1])
 
 
 def _row(result: dict) -> str:
