@@ -134,13 +134,18 @@ DAYS = ["on Monday", "on Tuesday", "on September 12", "last week", "on 14 Septem
 
 
 def long_report(size: int) -> str:
-    """A long news report: our paragraphs in a shuffled order, each dated ("on Monday, ..."),
-    until ``size``. Its many events of the same few kinds, dates and parties are what the
-    dating and merging of events read across the whole document."""
+    """A long news report: paragraphs of two of ours each, dated ("On Monday, ..."), no two
+    alike (the cleaner drops a repeated paragraph), until ``size``. Its many events of the same
+    few kinds, dates and parties are what the dating and merging of events read across the
+    whole document."""
     rng = random.Random(size)
-    paragraphs, length = [], 0
+    paragraphs, length, seen = [], 0, set()
     while length < size:
-        paragraph = rng.choice(DAYS).capitalize() + ", " + rng.choice(NORMAL_PARAGRAPHS)
+        parts = (rng.choice(DAYS), *rng.sample(NORMAL_PARAGRAPHS, 2))
+        if parts in seen:
+            continue
+        seen.add(parts)
+        paragraph = f"{parts[0].capitalize()}, {parts[1]} {parts[2]}"
         paragraphs.append(paragraph)
         length += len(paragraph) + 2
     return "\n\n".join(paragraphs)[:size]
