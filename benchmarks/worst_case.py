@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import random
+import re
 import resource
 import statistics
 import subprocess
@@ -152,7 +153,7 @@ def long_report(size: int) -> str:
 
 
 def nested_html(depth: int) -> str:
-    opening = "".join(f"<div class=\"level{i % 7}\"><span>word {i} </span>" for i in range(depth))
+    opening = "".join(f"<div class=\"level{i % 7}\"><span>{WORDS[i % len(WORDS)]} </span>" for i in range(depth))
     return (f"<html><head><title>Nested</title></head><body>{opening}"
             f"<p>{NORMAL_PARAGRAPHS[0]}</p>" + "</div>" * depth + "</body></html>")
 
@@ -209,13 +210,14 @@ def main() -> None:
         print(json.dumps(run_case(*args.child)))
         return
     codes = {"before": args.before.resolve(), "after": ROOT / "src"} if args.before else {"this": ROOT / "src"}
-    wanted = set(args.sizes.split(",")) if args.sizes else None
+    def wanted(label: str) -> bool:  # labels may hold commas themselves ("5,000 deep")
+        return not args.sizes or re.search(rf"(^|[,;])\s*{re.escape(label)}\s*($|[,;])", args.sizes) is not None
     for case, sizes in CASES.items():
         if args.only and args.only not in case:
             continue
         medians: dict[str, list[tuple[str, float]]] = {code: [] for code in codes}
         for label, _make in sizes:
-            if wanted and label not in wanted:
+            if not wanted(label):
                 continue
             runs: dict[str, list[dict]] = {code: [] for code in codes}
             for _ in range(args.repeats):
