@@ -215,26 +215,33 @@ def main() -> None:
     for case, sizes in CASES.items():
         if args.only and args.only not in case:
             continue
-        medians: dict[str, list[tuple[str, float]]] = {code: [] for code in codes}
-        for label, _make in sizes:
-            if not wanted(label):
-                continue
-            runs: dict[str, list[dict]] = {code: [] for code in codes}
-            for _ in range(args.repeats):
-                for code, source in codes.items():  # alternating, so both meet the same load
+        labels = [label for label, _make in sizes if wanted(label)]
+        runs: dict[tuple[str, str], list[dict]] = {(code, label): [] for code in codes for label in labels}
+        for _ in range(args.repeats):  # sizes and codes in turn, so that all meet the same load
+            for label in labels:
+                for code, source in codes.items():
                     result = _run_child(case, label, source)
-                    runs[code].append(result)
+                    runs[code, label].append(result)
                     tag = f"{code:<6} " if args.before else ""
                     print(json.dumps(dict(result, code=code)) if args.json else tag + _row(result), flush=True)
-            for code, results in runs.items():
-                timed = [r["hostile"] for r in results if "hostile" in r]
-                if timed:
-                    medians[code].append((label, statistics.median(timed)))
+        medians: dict[str, list[tuple[str, float]]] = {code: [] for code in codes}
+        for (code, label), results in runs.items():
+            timed = [r["hostile"] for r in results if "hostile" in r]
+            if timed:
+                medians[code].append((label, statistics.median(timed)))
         for code, timed in medians.items():
-            steps = ", ".join(f"{small} -> {large}: {t_large / max(t_small, 0.01):.2f} times"
-                              for (small, t_small), (large, t_large) in zip(timed, timed[1:]))
+            # growth per round (the two sizes ran back to back), then its median: load that
+            # drifts over the whole run cancels out
+            steps = ", ".join(f"{small} -> {large}: {_growth(runs[code, small], runs[code, large]):.2f} times"
+                              for (small, _), (large, _) in zip(timed, timed[1:]))
             print(f"{case}: {code}: medians of {args.repeats}: "
                   + ", ".join(f"{label} {t:.1f} s" for label, t in timed) + (f" ({steps})" if steps else ""), flush=True)
+
+
+def _growth(small: list[dict], large: list[dict]) -> float:
+    """Median over the rounds of the larger size's time over the smaller's."""
+    ratios = [b["hostile"] / max(a["hostile"], 0.01) for a, b in zip(small, large) if "hostile" in a and "hostile" in b]
+    return statistics.median(ratios) if ratios else float("nan")
 
 
 def _run_child(case: str, label: str, source: Path) -> dict:
