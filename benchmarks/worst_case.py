@@ -183,7 +183,7 @@ def run_case(case: str, label: str) -> dict:
     for name, raw in (("normal_before", normal), ("hostile", RawDocument(source="hostile", content=content, format=kind,
                                                                     published=PUBLISHED)),
                       ("normal_after", normal)):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         try:
             record = pipeline.extract(raw)
             limits, error = record.document.limits, None
@@ -191,7 +191,9 @@ def run_case(case: str, label: str) -> dict:
             limits, error = [], f"{type(failure).__name__}: {failure}"
         timings[name] = time.perf_counter() - started
         if name == "hostile":
-            outcome = {"limits": limits, "error": error, "bytes": len(content.encode())}
+            # CPU seconds too: on a loaded machine they move far less with the load than the clock
+            outcome = {"limits": limits, "error": error, "bytes": len(content.encode()),
+                       "hostile_cpu": round(time.process_time() - cpu_started, 2)}
     return {"case": case, "size": label, **outcome, **{k: round(v, 2) for k, v in timings.items()},
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
 
@@ -233,14 +235,18 @@ def main() -> None:
             # growth per round (the two sizes ran back to back), then its median: load that
             # drifts over the whole run cancels out
             steps = ", ".join(f"{small} -> {large}: {_growth(runs[code, small], runs[code, large]):.2f} times"
+                              f" (CPU {_growth(runs[code, small], runs[code, large], 'hostile_cpu'):.2f})"
                               for (small, _), (large, _) in zip(timed, timed[1:]))
+            cpu = {label: statistics.median([r["hostile_cpu"] for r in runs[code, label] if "hostile_cpu" in r] or [0])
+                   for label, _ in timed}
             print(f"{case}: {code}: medians of {args.repeats}: "
-                  + ", ".join(f"{label} {t:.1f} s" for label, t in timed) + (f" ({steps})" if steps else ""), flush=True)
+                  + ", ".join(f"{label} {t:.1f} s (CPU {cpu[label]:.1f} s)" for label, t in timed)
+                  + (f"; growth {steps}" if steps else ""), flush=True)
 
 
-def _growth(small: list[dict], large: list[dict]) -> float:
-    """Median over the rounds of the larger size's time over the smaller's."""
-    ratios = [b["hostile"] / max(a["hostile"], 0.01) for a, b in zip(small, large) if "hostile" in a and "hostile" in b]
+def _growth(small: list[dict], large: list[dict], key: str = "hostile") -> float:
+    """Median over the rounds of the larger size's time (``key``: seconds, or CPU seconds) over the smaller's."""
+    ratios = [b[key] / max(a[key], 0.01) for a, b in zip(small, large) if key in a and key in b]
     return statistics.median(ratios) if ratios else float("nan")
 
 
@@ -257,7 +263,8 @@ def _row(result: dict) -> str:
     if "hostile" not in result:
         return f"{result['case']:<22} {result['size']:>12}  failed to run: {result['error']}"
     note = result["error"] or "; ".join(result["limits"]) or "analysed whole"
-    return (f"{result['case']:<22} {result['size']:>12}  {result['hostile']:7.1f} s  peak {result['peak_mb']:5d} MB"
+    return (f"{result['case']:<22} {result['size']:>12}  {result['hostile']:7.1f} s (CPU {result['hostile_cpu']:5.1f} s)"
+            f"  peak {result['peak_mb']:5d} MB"
             f"  normal 5 KB article: {result['normal_before']:.2f} s before, {result['normal_after']:.2f} s after  [{note}]")
 
 
