@@ -7,6 +7,7 @@ import random
 import sqlite3
 
 from conftest import run_cli
+from polemos.clean.sentences import split_long_sentences
 from polemos.figures import FigureExtractor
 
 WORDS = "army village shelling civilians fired troops road bridge officials said monday rebels town market".split()
@@ -63,3 +64,11 @@ def test_a_date_shift_past_the_calendar_leaves_the_rest_of_the_analysis_whole(tm
     record = json.loads(result.stdout)
     assert record["document"]["limits"] == []
     assert [q["min"] for q in record["quantities"]] == [12] and record["events"]
+
+
+def test_a_run_of_numbers_without_a_space_is_broken_into_bounded_lines_of_the_same_length():
+    text = ",".join(str(i % 97) for i in range(30_000))
+    split = split_long_sentences(text, 2000)
+    assert len(split) == len(text)  # every offset stays valid
+    assert max(len(line) for line in split.split("\n")) <= 2000
+    assert split.replace("\n", ",") == text  # only clause marks gave way to the breaks

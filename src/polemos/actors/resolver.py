@@ -65,7 +65,15 @@ class ActorResolver:
 
     # -- the event coder's entry points --------------------------------------------
 
-    def actors_for_span(self, record: ExtractionRecord, doc: Doc, span: Span) -> list[str]:
+    def states_named(self, record: ExtractionRecord, doc: Doc) -> CountryContext:
+        """Every state the document names (``country_context``), for the ``actors_for_span``
+        calls on one document to share: it reads only the entities and the places, which do
+        not change while events are coded, and reading it per call made the calls on a long
+        document grow with its square."""
+        return country_context(DocumentActors(self.kb, record, doc))
+
+    def actors_for_span(self, record: ExtractionRecord, doc: Doc, span: Span,
+                        states: Optional[CountryContext] = None) -> list[str]:
         """Ids of the actors named by ``span`` (an argument of an event verb), creating them if needed.
 
         Mentions found by ``annotate`` inside the span (or covering its root) are
@@ -73,14 +81,14 @@ class ActorResolver:
         none is there, the span's head and its conjuncts are resolved like any
         mention ("the village" becomes a new actor of kind group), added to
         ``record.actors`` and returned. An unresolvable pronoun or a span with no
-        noun gives ``[]``.
+        noun gives ``[]``. ``states``: the document's ``states_named``, read here when not given.
         """
         actors = DocumentActors(self.kb, record, doc)
         found = actors.actors_at(span.start_char, span.end_char, span.root.idx)
         if found:
             return found
         actors.prime_before(span.start_char)
-        context = country_context(actors)
+        context = states if states is not None else country_context(actors)
         places = PlaceNames(record, self.gazetteer)
         ids = []
         for head in [span.root, *[t for t in span.root.conjuncts if span.start <= t.i < span.end]]:
@@ -90,9 +98,10 @@ class ActorResolver:
                 ids.append(actors.add(identity, candidate.span).id)
         return list(dict.fromkeys(ids))
 
-    def actor_for_span(self, record: ExtractionRecord, doc: Doc, span: Span) -> Optional[str]:
+    def actor_for_span(self, record: ExtractionRecord, doc: Doc, span: Span,
+                       states: Optional[CountryContext] = None) -> Optional[str]:
         """The first actor of ``actors_for_span``, or None."""
-        ids = self.actors_for_span(record, doc, span)
+        ids = self.actors_for_span(record, doc, span, states)
         return ids[0] if ids else None
 
     def _candidate_for(self, head: Token, places: PlaceNames) -> Optional[Candidate]:

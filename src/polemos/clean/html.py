@@ -4,7 +4,8 @@ Figure captions and credits are taken out of the page first, so they land in ``c
 rather than in the body. trafilatura's XML output then gives headings,
 paragraphs, list items and quotes in order. When trafilatura finds nothing (pages whose story
 sits in an element it treats as page furniture), a paragraph-density fallback takes over.
-Title, canonical url and publication date come from the page's metadata only.
+Title, canonical url and publication date come from the page's metadata only. A page nested
+deeper than the parser goes is flattened first (``nesting``), so its story is not cut off.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from trafilatura.utils import load_html
 from polemos.clean.blocks import HEADING, ITEM, PARAGRAPH, Block, Extraction
 from polemos.clean.captions import CaptionDetector
 from polemos.clean.fallback import density_blocks
+from polemos.clean.nesting import FLAT_BELOW, depth_of, flatten
 from polemos.clean.repair import normalise_for_matching, repair_inline
 
 _CREDIT_CLASS = re.compile(r"credit|copyright|byline|source|attribution", re.IGNORECASE)
@@ -175,6 +177,8 @@ def extract_html(content: str, detector: CaptionDetector, url: Optional[str] = N
     """Body blocks, captions and metadata of an HTML page."""
     extraction = Extraction()
     tree = load_html(content)
+    if tree is not None and depth_of(tree) > FLAT_BELOW:  # the parser may have dropped what lies deeper
+        tree = load_html(flatten(content))
     if tree is None:
         return extraction
     _metadata(tree, extraction, url)

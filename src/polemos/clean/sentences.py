@@ -12,11 +12,13 @@ import re
 _RUN = re.compile(r"[^\n.!?]+(?:[.!?](?!\s)[^\n.!?]*)*")
 _SOFT_BREAK = re.compile(r"[;,:][ \t]")
 _SPACE = re.compile(r"[ \t]")
+_MARK = re.compile(r"[;,:]")
 
 
 def split_long_sentences(text: str, max_chars: int) -> str:
     """``text`` with a line break put in every run longer than ``max_chars`` characters,
-    after a clause mark when there is one in the second half of the window, else at a space."""
+    after a clause mark when there is one in the second half of the window, else at a space,
+    else in place of a clause mark (a run of numbers with no space: "1,2,3,...")."""
     if max_chars <= 0 or len(text) <= max_chars:
         return text
     pieces: list[str] = []
@@ -39,7 +41,8 @@ def split_long_sentences(text: str, max_chars: int) -> str:
 
 
 def _break_point(text: str, start: int, end: int):
-    """Index of a space in text[start:end] to replace with a line break, latest first."""
+    """Index of a space in text[start:end] to replace with a line break, latest first; in a
+    window without one, of a clause mark."""
     middle = start + (end - start) // 2
     soft = None
     for soft in _SOFT_BREAK.finditer(text, middle, end):
@@ -49,4 +52,9 @@ def _break_point(text: str, start: int, end: int):
     space = None
     for space in _SPACE.finditer(text, start, end):
         pass
-    return space.start() if space is not None else None
+    if space is not None:
+        return space.start()
+    mark = None  # no space in the whole window ("1,2,3,..."): a clause mark gives way to the break
+    for mark in _MARK.finditer(text, middle, end):
+        pass
+    return mark.start() if mark is not None else None

@@ -174,6 +174,12 @@ class Anchors:
         self._quantity_keys = [record.quantities[a.index].start for a in self._quantities_by_start]
         self._quantities_by_token = sorted(self.quantities, key=lambda a: a.token.i)
         self._quantity_token_keys = [a.token.i for a in self._quantities_by_token]
+        self._timexes_by_start = sorted(self.timexes, key=lambda a: record.timexes[a.index].start)
+        self._timex_start_keys = [record.timexes[a.index].start for a in self._timexes_by_start]
+        # Every quantity and date of the record (located or not) by start, as record positions.
+        self._all_quantities = _positions_by_start(record.quantities)
+        self._all_timexes = _positions_by_start(record.timexes)
+        self._paragraph_dates: tuple[list[int], dict[int, list[int]]] | None = None
 
     def timex_tokens(self) -> set[int]:
         found: set[int] = set()
@@ -203,15 +209,28 @@ class Anchors:
         return date_dict(self._timex(best.index), "clause")
 
     def paragraph_date(self, sentence_start: int, paragraph: int) -> dict | None:
-        """The last sentence-level date set earlier in the same paragraph."""
-        found = None
-        for anchored in self.timexes:
-            timex = self._timex(anchored.index)
-            if timex.start >= sentence_start:
-                break
-            if self.paragraph_of(timex.start) == paragraph and _sentence_level(anchored.token):
-                found = timex
-        return date_dict(found, "paragraph") if found else None
+        """The last sentence-level date set earlier in the same paragraph: the last one of the
+        paragraph among the dates (in the record's order) before the first that starts at or
+        after the sentence."""
+        reach, levelled = self._sentence_level_dates()
+        before = bisect_left(reach, sentence_start)  # the dates read before the sentence's
+        positions = levelled.get(paragraph, [])
+        last = bisect_left(positions, before) - 1
+        return date_dict(self._timex(self.timexes[positions[last]].index), "paragraph") if last >= 0 else None
+
+    def _sentence_level_dates(self) -> tuple[list[int], dict[int, list[int]]]:
+        """Read once per document: the furthest start among the dates up to each one, and the
+        positions of each paragraph's sentence-level dates."""
+        if self._paragraph_dates is None:
+            reach: list[int] = []
+            levelled: dict[int, list[int]] = {}
+            for position, anchored in enumerate(self.timexes):
+                start = self._timex(anchored.index).start
+                reach.append(max(start, reach[-1]) if reach else start)
+                if _sentence_level(anchored.token):
+                    levelled.setdefault(self.paragraph_of(start), []).append(position)
+            self._paragraph_dates = reach, levelled
+        return self._paragraph_dates
 
     def sentence_date(self, sentence_bounds: tuple[int, int], nodes: set[int],
                       reporting_verbs: frozenset[str], own: set[int] | None = None) -> dict | None:
@@ -223,9 +242,9 @@ class Anchors:
         Monday for a man shot ...")."""
         start, end = sentence_bounds
         ranked = []
-        for anchored in self.timexes:
+        for anchored in _between(self._timexes_by_start, self._timex_start_keys, start, end):
             timex = self._timex(anchored.index)
-            if not start <= timex.start < end or _bound(anchored.token, timex):
+            if _bound(anchored.token, timex):
                 continue
             if _governing_verb_excludes(anchored.token, reporting_verbs) or self._held_by_aftermath(anchored, nodes if own is None else own):
                 continue
@@ -284,13 +303,16 @@ class Anchors:
         # one before ("... on March 3, 2023. More fights broke out, and then shots were fired"),
         # never the article's days.
         news = self._reports_recent_events(published)
-        donors = [(i, m) for i, m in enumerate(mentions) if not m.background and _own_day(m.event.date)
-                  and _day_of(m.event.date["value"]) <= published]
+        donors: dict[str, list[tuple[int, Mention]]] = {}  # by type: a donor gives only to its own type
+        for i, m in enumerate(mentions):
+            if not m.background and _own_day(m.event.date) and _day_of(m.event.date["value"]) <= published:
+                donors.setdefault(m.event.type, []).append((i, m))
+        article_date: list[dict | None] = []  # the article's own date, read at most once
         for i, mention in enumerate(mentions):
             if mention.background or mention.event.date is not None:
                 continue
-            same_type = [(j, m) for j, m in donors if m.event.type == mention.event.type
-                         and _same_parties(m.event, mention.event)
+            same_type = [(j, m) for j, m in donors.get(mention.event.type, [])
+                         if _same_parties(m.event, mention.event)
                          and (news or self._neighbours(m.event, mention.event))]
             recent = [(j, m) for j, m in same_type if self._recent(m.event.date, published)]
             # the recent incident, else the one a follow-up story names ("the March 31, 2013 shooting")
@@ -300,16 +322,25 @@ class Anchors:
             elif not news:
                 continue
             else:
-                carried = self._stated_incident_date(published) or self._first_recent_day(published) \
-                    or (self._publication_month() if self._follows_up() else self.recent_publication_date())
+                if not article_date:
+                    article_date.append(self._article_date(published))
+                carried = article_date[0]
             if carried is not None and self._sentence_agrees(mention.event, carried):
                 mention.event.date = carried
+
+    def _article_date(self, published: date) -> dict | None:
+        """The day an undated mention of a news report takes when no event of its kind gives one."""
+        return self._stated_incident_date(published) or self._first_recent_day(published) \
+            or (self._publication_month() if self._follows_up() else self.recent_publication_date())
 
     def refine_dates(self, mentions: Iterable["Mention"]) -> None:
         """A week or a month ("shot his brother earlier this month") narrows to the one day
         within it that the article dates an event of the same type with ("the May 15 shooting")."""
         mentions = list(mentions)
-        days = [m.event for m in mentions if not m.background and _own_day(m.event.date)]
+        days: dict[str, list[Event]] = {}  # by type
+        for m in mentions:
+            if not m.background and _own_day(m.event.date):
+                days.setdefault(m.event.type, []).append(m.event)
         for mention in mentions:
             own = mention.event.date
             if mention.background or not own or own.get("basis") not in OWN_BASES or _DAY.match(own.get("value") or ""):
@@ -317,8 +348,8 @@ class Anchors:
             first, last = _day_of(own.get("begin")), _day_of(own.get("end"))
             if not (first and last) or (last - first) > RECENT:
                 continue
-            inside = {e.date["value"][:10]: e.date for e in days if e.type == mention.event.type
-                      and first <= _day_of(e.date["value"]) <= last}
+            inside = {e.date["value"][:10]: e.date for e in days.get(mention.event.type, [])
+                      if first <= _day_of(e.date["value"]) <= last}
             if len(inside) == 1:
                 mention.event.date = dict(next(iter(inside.values())), basis="incident")
 
@@ -330,16 +361,17 @@ class Anchors:
         published = _day_of(self.record.document.published)
         if published is None or not self._reports_recent_events(published):
             return []
-        recalled: dict[int, Mention] = {}
-        for i, lede in enumerate(mentions):
+        recalled: list[Mention] = []
+        latest: dict[str, date] = {}  # by type: the latest day (less the slack) an earlier lede gives
+        for lede in mentions:
+            before = latest.get(lede.event.type)
+            if before is not None and not lede.background and _ends_before(lede.event.date, before):
+                recalled.append(lede)
             if lede.background or not _own_day(lede.event.date) or not self._recent(lede.event.date, published):
                 continue
-            before = _day_of(lede.event.date["value"]) - timedelta(days=1)  # a day's slack: late-night reports
-            for later in mentions[i + 1:]:
-                same_type = later.event.type == lede.event.type
-                if same_type and not later.background and _ends_before(later.event.date, before):
-                    recalled[id(later)] = later
-        return list(recalled.values())
+            day = _day_of(lede.event.date["value"]) - timedelta(days=1)  # a day's slack: late-night reports
+            latest[lede.event.type] = max(day, before) if before is not None else day
+        return recalled
 
     def _neighbours(self, first: Event, second: Event) -> bool:
         """Whether two events are told in one paragraph or in paragraphs next to each other."""
@@ -394,8 +426,8 @@ class Anchors:
         with ... a trilateral agreement" is not about the incident dated elsewhere."""
         first = _day_of(carried.get("begin") or carried.get("value"))
         for evidence in event.evidence[:1]:
-            for timex in self.record.timexes:
-                if not evidence.start <= timex.start < evidence.end or timex.type not in DATE_TYPES:
+            for timex in self._record_items(self.record.timexes, self._all_timexes, evidence.start, evidence.end):
+                if timex.type not in DATE_TYPES:
                     continue
                 end = _day_of(timex.end_date)
                 if end and first and end < first:
@@ -437,8 +469,8 @@ class Anchors:
         stretches, asides = self._incident_stretches(violent)
         apart = {q.start for event in asides for q in self._sentence_quantities(event)}
         for number, (members, begin, end) in enumerate(stretches):
-            own = [q for q in self.record.quantities if begin <= q.start < end
-                   and q.category in HARM | {SHOT} and q.start not in apart]
+            own = [q for q in self._record_items(self.record.quantities, self._all_quantities, begin, end)
+                   if q.category in HARM | {SHOT} and q.start not in apart]
             _give(members, incident_figures(own, list(headline) if number == 0 else [],
                                             SHOOTER_COUNTED.search(self.record.text, begin, end) is not None,
                                             self.record.text, self.record.document.title or ""))
@@ -453,10 +485,11 @@ class Anchors:
         members: list[Event] = []
         begin, date, town = 0, None, None
         parties: set[str] = set()
+        kinds = {actor.id: actor.kind for actor in self.record.actors}
         for event, background in violent:
             start = self._sentence_start(_event_start(event))
             value, here = _clause_value(event), self._settlement(event)
-            if background or (date and value and not _same_time(date, value)) or self._other_parties(event, parties):
+            if background or (date and value and not _same_time(date, value)) or self._other_parties(event, parties, kinds):
                 asides.append(event)
                 continue
             if members and (self._marks_another(start) or (town and here and great_circle_km(*town, *here) > INCIDENT_KM)):
@@ -464,20 +497,21 @@ class Anchors:
                 members, begin, date, town, parties = [], start, None, None, set()
             members.append(event)
             date, town = date or value, town or here
-            parties |= self._named_parties(event)
+            parties |= self._named_parties(event, kinds)
         if members:
             stretches.append((members, begin, len(self.record.text)))
         return stretches, asides
 
-    def _named_parties(self, event: Event) -> set[str]:
-        """The states and organisations a mention names (unnamed gunmen and victims are not)."""
-        kinds = {actor.id: actor.kind for actor in self.record.actors}
+    @staticmethod
+    def _named_parties(event: Event, kinds: dict[str, str]) -> set[str]:
+        """The states and organisations a mention names (unnamed gunmen and victims are not);
+        ``kinds``: each actor's kind by id."""
         return {actor_id.split(".")[0] for actor_id in event.actor + event.recipient
                 if kinds.get(actor_id) in NAMED_PARTY_KINDS and not actor_id.startswith("unspecified")}
 
-    def _other_parties(self, event: Event, parties: set[str]) -> bool:
+    def _other_parties(self, event: Event, parties: set[str], kinds: dict[str, str]) -> bool:
         """A mention between parties none of which the incident's mentions named is another event."""
-        named = self._named_parties(event)
+        named = self._named_parties(event, kinds)
         return bool(parties and named and not parties & named)
 
     def _sentence_quantities(self, event: Event) -> list[Quantity]:
@@ -485,7 +519,14 @@ class Anchors:
         if index is None:
             return []
         bounds = self.record.sentences[index]
-        return [q for q in self.record.quantities if bounds.start <= q.start < bounds.end]
+        return self._record_items(self.record.quantities, self._all_quantities, bounds.start, bounds.end)
+
+    @staticmethod
+    def _record_items(items: list, by_start: tuple[list[int], list[int]], start: int, end: int) -> list:
+        """The record's ``items`` that start in [start, end), in the record's order, found in
+        ``by_start`` (from ``_positions_by_start``) instead of reading every item."""
+        starts, positions = by_start
+        return [items[p] for p in sorted(positions[bisect_left(starts, start):bisect_left(starts, end)])]
 
     def _settlement(self, event: Event) -> tuple[float, float] | None:
         """Where a mention happened, when the text names the town or village."""
@@ -869,6 +910,12 @@ def _states_when_an_incident_happened(sentence) -> bool:
 
 def _concrete(timex: Timex) -> bool:
     return bool(timex.value) and timex.value[:1].isdigit()
+
+
+def _positions_by_start(items: list) -> tuple[list[int], list[int]]:
+    """The items' starts in order, and the position in ``items`` of each."""
+    positions = sorted(range(len(items)), key=lambda p: items[p].start)
+    return [items[p].start for p in positions], positions
 
 
 def _between(items: list, keys: list[int], low: int, high: int) -> list:

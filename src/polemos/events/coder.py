@@ -24,7 +24,7 @@ from polemos.events.acled import AcledRule, acled_type, load_rules
 from polemos.events.incidents import IncidentReader, Participants, sentence_incidents
 from polemos.events.anchors import Aftermath, Anchors, attached
 from polemos.events.classifier import EventClassifier, Judgement, RuleHint, code_of
-from polemos.events.describe import find_contexts, find_mode, recode, reverse
+from polemos.events.describe import find_contexts, find_mode, recode, reverse, sentence_contexts
 from polemos.events.headline import headline_incident
 from polemos.events.lexicon import Lexicon, TriggerEntry
 from polemos.events.linking import Linker, SpanResolver, phrase_tokens
@@ -93,6 +93,7 @@ class _Context:
     sentence_places: list[tuple[int, int]] = dataclasses.field(default_factory=list)  # (clause depth, place)
     written_containers: dict[int, int] = dataclasses.field(default_factory=dict)  # see events.places
     appeal: bool = False  # the sentence is a police appeal to the public for tips or help
+    sentence_contexts: list[str] | None = None  # contexts the sentence names, read at its first event
 
 
 class EventCoder:
@@ -137,6 +138,7 @@ class EventCoder:
         for sentence in doc.sents:
             listed = provision_tokens(sentence)  # an agreement's provisions are not events of their own
             context.appeal = _public_appeal(sentence)  # "Anyone with information is asked to call ..."
+            context.sentence_contexts = None
             refused: list[TriggerMatch] = []
             matches = find_triggers(sentence, self.lexicon, blocked | listed, refused)
             heads = frozenset(m.head.i for m in matches)
@@ -310,6 +312,11 @@ class EventCoder:
                       evidence=[evidence_for(context.record.text, *bounds)])
         return Candidate(event, paragraph)
 
+    def _sentence_contexts(self, sentence: Span, context: _Context) -> list[str]:
+        if context.sentence_contexts is None:
+            context.sentence_contexts = sentence_contexts(sentence, self.lexicon)
+        return context.sentence_contexts
+
     def _code(self, match: TriggerMatch, sentence: Span, context: _Context,
               barriers: frozenset[int]) -> tuple[Candidate, Participants] | None:
         roles = find_roles(match)
@@ -386,8 +393,8 @@ class EventCoder:
             id="",
             type=event_type,
             mode=mode,
-            context=find_contexts(entry, sentence,
-                                  [a for a in context.record.actors if a.id in actors], self.lexicon),
+            context=find_contexts(entry, self._sentence_contexts(sentence, context),
+                                  _actors_of(actors, context)),
             actor=actors,
             # the place an act is aimed at is its place; a scene's place may stand for its people
             recipient=context.linker.not_located_places(recipients) if direct else recipients,
@@ -469,6 +476,13 @@ class EventCoder:
         if found is None and _present(clause) and not nominal and _ongoing(clause):
             found = anchors.publication_date()
         return found
+
+
+def _actors_of(ids: list[str], context: _Context) -> list:
+    """The actors of ``ids``, looked up by id; one the resolver added while events were being
+    coded is not in ``actors_by_id`` yet, so the record's list is read then."""
+    found = [context.actors_by_id[i] for i in ids if i in context.actors_by_id]
+    return found if len(found) == len(ids) else [a for a in context.record.actors if a.id in ids]
 
 
 def _public_appeal(sentence: Span) -> bool:

@@ -81,10 +81,10 @@ def find_mode(event_type: str, entry: TriggerEntry, clause: Token, trigger: Toke
     return best
 
 
-def find_contexts(entry: TriggerEntry, sentence: Span, actors: list[Actor], lexicon: Lexicon) -> list[str]:
+def sentence_contexts(sentence: Span, lexicon: Lexicon) -> list[str]:
+    """The contexts the sentence's words name, in the order they are read (words first, then
+    phrases): read once per sentence, not once per event in it."""
     contexts: list[str] = []
-    if entry.context:
-        contexts.append(entry.context)
     text = sentence.text.lower()
     for token in sentence:
         context = lexicon.context_cues.get(lemma_of(token)) or lexicon.context_cues.get(token.lower_)
@@ -93,6 +93,14 @@ def find_contexts(entry: TriggerEntry, sentence: Span, actors: list[Actor], lexi
     for cue, context in lexicon.context_cues.items():
         if " " in cue and cue in text and context not in contexts:
             contexts.append(context)
+    return contexts
+
+
+def find_contexts(entry: TriggerEntry, named: list[str], actors: list[Actor]) -> list[str]:
+    """The event's contexts: its trigger's own, then those its sentence names (``named``, from
+    ``sentence_contexts``), then "military" when one of its actors is."""
+    contexts: list[str] = [entry.context] if entry.context else []
+    contexts += [context for context in named if context not in contexts]
     if any(a.sector in MILITARY_SECTORS for a in actors) and "military" not in contexts:
         contexts.append("military")
     return contexts

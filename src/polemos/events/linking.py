@@ -8,7 +8,7 @@ the actor whose mention sits closest to the head inside that phrase wins, so
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,7 +26,9 @@ SETTLEMENT_PRECISIONS = ("city", "point")
 class SpanResolver(Protocol):
     """What the actors stage offers for arguments its mentions do not cover."""
 
-    def actor_for_span(self, record: ExtractionRecord, doc: Doc, span: Span) -> str | None: ...  # "Armenian-populated" modifies, it does not name the referent
+    def actor_for_span(self, record: ExtractionRecord, doc: Doc, span: Span, states: Any = None) -> str | None: ...
+
+    def states_named(self, record: ExtractionRecord, doc: Doc) -> Any: ...  # read once per document  # "Armenian-populated" modifies, it does not name the referent
 
 
 class Linker:
@@ -36,6 +38,7 @@ class Linker:
         self.record = record
         self.doc = doc
         self.resolver = resolver
+        self._states: Any = None  # the resolver's reading of the states the document names, once
         self.actor_roots: dict[int, str] = {}
         self.actor_tokens: dict[int, str] = {}
         self.actor_kind: dict[str, str] = {a.id: a.kind for a in record.actors}
@@ -75,7 +78,9 @@ class Linker:
         found = _closest(token, self.actor_roots, self.actor_tokens)
         named = _named_part(token) if self.resolver is not None else None
         if found is None and named is not None:
-            found = self.resolver.actor_for_span(self.record, self.doc, named)
+            if self._states is None:
+                self._states = self.resolver.states_named(self.record, self.doc)
+            found = self.resolver.actor_for_span(self.record, self.doc, named, self._states)
             if found is not None and not self._known(found):
                 found = None
         return found

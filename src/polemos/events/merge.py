@@ -27,8 +27,11 @@ class Candidate:
 def merge_mentions(candidates: list[Candidate], places: list[Place] | None = None) -> list[Event]:
     places = places or []
     merged: list[Candidate] = []
+    # Only mentions of one type can be one event: looking among those alone keeps a long
+    # document's merge from comparing every mention with every event kept before it.
+    merged_of_type: dict[str, list[Candidate]] = {}
     for candidate in candidates:
-        target = _find_same(candidate, merged, places)
+        target = _find_same(candidate, merged_of_type.get(candidate.event.type, []), places)
         if target is not None:
             before = max(target.event.confidence, candidate.event.confidence)
             _absorb(target.event, candidate.event)
@@ -40,6 +43,7 @@ def merge_mentions(candidates: list[Candidate], places: list[Place] | None = Non
             target.paragraph = max(target.paragraph, candidate.paragraph)
         elif not candidate.reference_only:
             merged.append(candidate)
+            merged_of_type.setdefault(candidate.event.type, []).append(candidate)
     return [c.event for c in merged]
 
 

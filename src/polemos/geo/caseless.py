@@ -106,9 +106,16 @@ class CaselessTagger:
                 continue
             matches.append(match)
             index = match.span.end
+        # which names each country's places go by, read once: asked per match, it made the
+        # tagging of a long document grow with the square of its matches
+        keys = [name_key(match.span.text) for match in matches]
+        keys_by_country: dict[str, set[str]] = {}
+        for match, key in zip(matches, keys):
+            for country in _countries(match.candidates):
+                keys_by_country.setdefault(country, set()).add(key)
         found = []
-        for match in matches:
-            if self._supported(match, matches, countries):
+        for match, key in zip(matches, keys):
+            if self._supported(match, key, keys_by_country, countries):
                 found.append(match.span)
                 taken.update(range(match.span.start, match.span.end))
         return found
@@ -157,17 +164,14 @@ class CaselessTagger:
             return cues.institution(span.doc, span.end) or cues.after(span.doc, span.end)
         return True
 
-    def _supported(self, match: _Match, matches: list[_Match], countries: set[str]) -> bool:
+    def _supported(self, match: _Match, key: str, keys_by_country: dict[str, set[str]], countries: set[str]) -> bool:
         """Countries and populous divisions stand alone; a town or a smaller division ("sabha",
-        a Libyan district) needs a cue or another place of the document in one of its countries."""
+        a Libyan district) needs a cue or another place of the document in one of its countries
+        (``countries``, or a match under another name than ``key``, the match's own)."""
         if match.cued or any(_stands_alone(c) for c in match.candidates):
             return True
-        key = name_key(match.span.text)
-        around = set(countries)
-        for other in matches:
-            if name_key(other.span.text) != key:
-                around |= _countries(other.candidates)
-        return not _countries(match.candidates).isdisjoint(around)
+        return any(country in countries or keys_by_country.get(country, set()) - {key}
+                   for country in _countries(match.candidates))
 
 
 def _inflected_verb(token) -> bool:

@@ -82,8 +82,9 @@ class ToponymFinder:
             accepted = self.caseless.tag(doc, taken, lookup, self.cues, countries)
         else:
             places = DocumentPlaces({name_key(e.text) for e in found}, anchors)
-            proposals = list(self._entity_proposals(doc)) + self._datelines(doc) + self._cued_names(doc)
-            accepted = self._judge_all(proposals, doc, places, taken, lookups)
+            text = doc.text  # Doc.text joins every token on each access: read once, not per name
+            proposals = list(self._entity_proposals(doc)) + self._datelines(doc) + self._cued_names(doc, text)
+            accepted = self._judge_all(proposals, doc, text, places, taken, lookups)
             accepted += self._repeats(doc, found + accepted, taken, lookups)
         return sorted((s.start_char, s.end_char) for s in found + accepted)
 
@@ -99,7 +100,7 @@ class ToponymFinder:
             lookups[key] = [] if key in self.not_places else self.gazetteer.lookup(text, shorten=False)
         return lookups[key]
 
-    def _judge_all(self, proposals: list[list[Proposal]], doc: Doc, places: DocumentPlaces,
+    def _judge_all(self, proposals: list[list[Proposal]], doc: Doc, text: str, places: DocumentPlaces,
                    taken: set[int], lookups: dict[str, list[Candidate]]) -> list[Span]:
         """Proposals come in groups of alternatives (an organisation's whole name, then its
         leading or closing place); the first acceptable one of a group wins. Two passes, so a
@@ -108,7 +109,7 @@ class ToponymFinder:
         for _ in range(2):
             waiting = []
             for group in proposals:
-                chosen = self._first_acceptable(group, doc, places, taken, lookups)
+                chosen = self._first_acceptable(group, doc, text, places, taken, lookups)
                 if chosen is None:
                     waiting.append(group)
                     continue
@@ -119,30 +120,31 @@ class ToponymFinder:
             proposals = waiting
         return accepted
 
-    def _first_acceptable(self, group: list[Proposal], doc: Doc, places: DocumentPlaces, taken: set[int],
+    def _first_acceptable(self, group: list[Proposal], doc: Doc, text: str, places: DocumentPlaces, taken: set[int],
                           lookups: dict[str, list[Candidate]]) -> list[Span] | None:
         chosen = []
         for proposal in group:
             span = proposal.span
             if any(i in taken for i in range(span.start, span.end)):
                 continue
-            if self._acceptable(proposal, doc, places, self._lookup(span.text, lookups)):
+            if self._acceptable(proposal, doc, text, places, self._lookup(span.text, lookups)):
                 if proposal.kind in ("entity", "person"):
                     return [span]
                 chosen.append(span)
         return chosen or None
 
-    def _acceptable(self, proposal: Proposal, doc: Doc, places: DocumentPlaces, candidates: list[Candidate]) -> bool:
+    def _acceptable(self, proposal: Proposal, doc: Doc, text: str, places: DocumentPlaces,
+                    candidates: list[Candidate]) -> bool:
         span, kind = proposal.span, proposal.kind
         level = strength(candidates)
         if level is Strength.NONE:
             return False
         key = name_key(span.text)
-        if self.words.get(key) == COMMON_WORD and not (kind == "dateline" and _opens_line(doc, span)):
+        if self.words.get(key) == COMMON_WORD and not (kind == "dateline" and _opens_line(text, span)):
             return False  # "Central Bank", "Olympic projects", "SWAT"; not "MERIDIAN -" opening a story
         if kind in ("dateline", "cued"):
             return True
-        cued = self.cues.around(doc, span.start, span.end) or self._contained(doc, span)
+        cued = self.cues.around(doc, span.start, span.end) or self._contained(text, span)
         if kind == "person" or self.words.get(key) == PERSONAL_NAME:
             return cued
         if key in places.keys:
@@ -158,9 +160,9 @@ class ToponymFinder:
         # a whole entity: a large city's name alone is not enough ("the Toyota", "Honda")
         return _division(candidates) or cued or places.coherent(candidates)
 
-    def _contained(self, doc: Doc, span: Span) -> bool:
-        """"Ridge Farm, Ill.": a name followed by its state or country."""
-        following = following_name(doc.text, span.end_char)
+    def _contained(self, text: str, span: Span) -> bool:
+        """"Ridge Farm, Ill.": a name followed by its state or country (``text``: the doc's)."""
+        following = following_name(text, span.end_char)
         if following is None:
             return False
         words = following[1].split()
@@ -222,7 +224,7 @@ class ToponymFinder:
                 found.append([Proposal(span, "dateline")])
         return found
 
-    def _cued_names(self, doc: Doc) -> list[list[Proposal]]:
+    def _cued_names(self, doc: Doc, text: str) -> list[list[Proposal]]:
         """Runs of capitalised words no entity covers, with a place cue around them or a
         container written after them ("Marka, Lower Shabelle")."""
         found = []
@@ -235,7 +237,7 @@ class ToponymFinder:
                 index += 1
                 continue
             span = doc[index:end]
-            if not doc[index].is_sent_start and (self.cues.around(doc, index, end) or self._contained(doc, span)):
+            if not doc[index].is_sent_start and (self.cues.around(doc, index, end) or self._contained(text, span)):
                 found.append([Proposal(span, "cued")])
             index = end
         return found
@@ -260,8 +262,8 @@ class ToponymFinder:
         return found
 
 
-def _opens_line(doc: Doc, span: Span) -> bool:
-    return span.start_char == 0 or doc.text[span.start_char - 1] == "\n"
+def _opens_line(text: str, span: Span) -> bool:
+    return span.start_char == 0 or text[span.start_char - 1] == "\n"
 
 
 def _division(candidates: list[Candidate]) -> bool:
