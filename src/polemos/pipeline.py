@@ -9,13 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Protocol, TypeVar
 
 from polemos.budget import DocumentBudget, OverBudget, Stopwatch, cut_point, time_limit
 from polemos.clean import Cleaner, CleanOptions
 from polemos.ingest.raw import RawDocument, one_line
 from polemos.nlp import add_sentences, load_pipeline, model_name
 from polemos.record import ExtractionRecord
+
+if TYPE_CHECKING:  # loaded only when a stage needs them (see _load_resources)
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from polemos.actors import KnowledgeBase
+    from polemos.events.classifier import EventClassifier
+    from polemos.geo import Gazetteer
 
 STAGE_ORDER = ("time", "geo", "actors", "figures", "events")
 
@@ -42,10 +50,26 @@ class PipelineConfig:
 class Resources:
     """Shared, loaded-once data the stages are built from."""
 
-    gazetteer: object = None
-    knowledge_base: object = None
-    event_classifier: object = None
+    gazetteer: Optional[Gazetteer] = None
+    knowledge_base: Optional[KnowledgeBase] = None
+    event_classifier: Optional[EventClassifier] = None
     event_policy: str = "combined"
+
+
+class Stage(Protocol):
+    """What every stage object offers: it adds its part to the record, reading the spaCy Doc."""
+
+    def annotate(self, record: ExtractionRecord, doc: Doc) -> None: ...
+
+
+Loaded = TypeVar("Loaded")
+
+
+def _loaded(resource: Optional[Loaded], what: str) -> Loaded:
+    """A resource ``_load_resources`` loads for the stage that needs it."""
+    if resource is None:
+        raise RuntimeError(f"{what} is not loaded: its stage is not among the pipeline's stages")
+    return resource
 
 
 def _time_stage(resources: Resources):
@@ -57,13 +81,13 @@ def _time_stage(resources: Resources):
 def _geo_stage(resources: Resources):
     from polemos.geo import Geocoder
 
-    return Geocoder(resources.gazetteer)
+    return Geocoder(_loaded(resources.gazetteer, "the gazetteer"))
 
 
 def _actor_stage(resources: Resources):
     from polemos.actors import ActorResolver
 
-    return ActorResolver(resources.knowledge_base, gazetteer=resources.gazetteer)
+    return ActorResolver(_loaded(resources.knowledge_base, "the actors' knowledge base"), gazetteer=resources.gazetteer)
 
 
 def _figure_stage(resources: Resources):
@@ -86,7 +110,7 @@ def _event_stage(resources: Resources):
                               policy=resources.event_policy)
 
 
-STAGE_FACTORIES: dict[str, Callable[[Resources], object]] = {
+STAGE_FACTORIES: dict[str, Callable[[Resources], Stage]] = {
     "time": _time_stage,
     "geo": _geo_stage,
     "actors": _actor_stage,
@@ -134,8 +158,8 @@ class Pipeline:
             raise ValueError(f"unknown stage(s): {', '.join(sorted(unknown))}; known: {', '.join(STAGE_ORDER)}")
         self.config = config
         self.cleaner = Cleaner(config.clean)
-        self._nlp = None
-        self._stages: Optional[list[tuple[str, object]]] = None
+        self._nlp: Optional[Language] = None
+        self._stages: Optional[list[tuple[str, Stage]]] = None
 
     @classmethod
     def load(cls, config: PipelineConfig | None = None, eager: bool = False) -> "Pipeline":
@@ -158,7 +182,7 @@ class Pipeline:
         return self._nlp
 
     @property
-    def stages(self) -> list[tuple[str, object]]:
+    def stages(self) -> list[tuple[str, Stage]]:
         self._load_models()
         return self._stages or []
 

@@ -41,10 +41,13 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Optional
 
 from polemos.events.lexicon import PLOVER_TYPES
 from polemos.record import Actor, Event, ExtractionRecord
+
+if TYPE_CHECKING:
+    from polemos.events import EventCoder
 
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # The gold set still uses a few CAMEO country codes that differ from ISO 3166 alpha-3.
@@ -86,11 +89,11 @@ def load_gold(path: Path) -> list[GoldSentence]:
 
 def _codes(value: Any) -> list[str]:
     items = value if isinstance(value, list) else []
-    codes = []
+    codes: list[str] = []
     for item in items:
         code = item.get("code") if isinstance(item, dict) else None
         if code and len(code) == 3 and code.isupper():
-            codes.append(LEGACY_CODES.get(code, code))
+            codes.append(LEGACY_CODES.get(code) or code)
     return codes
 
 
@@ -153,7 +156,7 @@ def _countries(actor_ids: list[str], actors: dict[str, Actor]) -> set[str]:
             continue
         if actor.country:
             codes.add(actor.country)
-        if (actor.sector or "") in COLLECTIVE_SECTORS:
+        if actor.sector and actor.sector in COLLECTIVE_SECTORS:
             codes.add(actor.sector)
         elif actor.kind == "organisation" and not actor.country:
             codes.add("IGO")
@@ -224,7 +227,9 @@ def acled_of(record: ExtractionRecord, doc) -> tuple[str, str]:
     if not typed:
         return NO_EVENT, NO_EVENT
     main = main_event(dataclasses.replace(record, events=typed), doc)
-    return main.acled["event_type"], main.acled["sub_event_type"]
+    if main is None or not main.acled:
+        return NO_EVENT, NO_EVENT
+    return main.acled["event_type"] or NO_EVENT, main.acled["sub_event_type"] or NO_EVENT
 
 
 def evaluate_acled(path: Path | str, limit: Optional[int] = None,
@@ -290,11 +295,13 @@ def load_case(path: Path | str) -> list[dict[str, str]]:
                 for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
 
 
-def case_coders(coder: SentenceCoder) -> dict[str, object]:
+def case_coders(coder: SentenceCoder) -> dict[str, EventCoder]:
     """The events stage three ways over the same resources: rules alone, model alone, combined."""
     from polemos.events import EventCoder
 
     combined = dict(coder.pipeline.stages)["events"]
+    if not isinstance(combined, EventCoder):
+        raise RuntimeError("the pipeline's events stage is not the event coder")
     if combined.classifier is None:
         raise RuntimeError("no event model is installed: train one with `polemos train events`")
     shared = (combined.lexicon, combined.acled_rules, combined.resolver, combined.incidents, combined.figures)
@@ -311,7 +318,7 @@ def most_confident_code(record: ExtractionRecord, doc, codes: dict) -> str:
     if not typed:
         return "OTHER"
     best = min(typed, key=lambda e: (-e.confidence, e.modality != "asserted", _trigger_depth(e, doc)))
-    return code_of(best.acled, codes)
+    return code_of(best.acled, codes) or "OTHER"
 
 
 def evaluate_case(path: Path | str, limit: Optional[int] = None, coder: Optional[SentenceCoder] = None) -> dict:

@@ -172,13 +172,13 @@ def date_right(begin: Optional[str], end: Optional[str], gold: Optional[str]) ->
     if not (begin and gold):
         return False
     first, last, truth = _day(begin), _day(end or begin), _day(gold)
-    if None in (first, last, truth) or last - first > DAY_PRECISION_SPAN:
+    if first is None or last is None or truth is None or last - first > DAY_PRECISION_SPAN:
         return False
     return first - DATE_TOLERANCE <= truth <= last + DATE_TOLERANCE
 
 
 def place_right(lat, lon, gold_lat, gold_lon) -> bool:
-    if None in (lat, lon, gold_lat, gold_lon):
+    if lat is None or lon is None or gold_lat is None or gold_lon is None:
         return False
     return great_circle_km(lat, lon, gold_lat, gold_lon) <= PLACE_KM
 
@@ -202,7 +202,7 @@ def _day(value: str) -> Optional[date]:
 
 def _rates(mains: list[MainEvent]) -> dict:
     total = len(mains) or 1
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for item in mains:
         for name in ("found", "dated", "placed", "date_right", "place_right", "killed_right", "injured_right"):
             counts[name] += bool(getattr(item, name))
@@ -221,7 +221,7 @@ def _fusion_scores(mains: list[MainEvent]) -> dict:
     clustered = [m for m in mains if m.canonical]
     by_canonical: dict[str, list[MainEvent]] = defaultdict(list)
     for item in clustered:
-        by_canonical[item.canonical].append(item)
+        by_canonical[item.canonical or ""].append(item)
     predicted_pairs = [(a, b) for group in by_canonical.values() for a, b in combinations(group, 2)]
     right_pairs = sum(1 for a, b in predicted_pairs if a.incident == b.incident)
     bcubed = _bcubed(clustered, lambda m: m.canonical)

@@ -143,7 +143,7 @@ def score_one(gold: dict, record: ExtractionRecord) -> Scored:
 
 
 def place_right(lat: Optional[float], lon: Optional[float], gold: dict) -> bool:
-    if None in (lat, lon, gold.get("lat"), gold.get("lon")):
+    if lat is None or lon is None or gold.get("lat") is None or gold.get("lon") is None:
         return False
     return great_circle_km(lat, lon, gold["lat"], gold["lon"]) <= PLACE_KM
 

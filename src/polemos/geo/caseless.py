@@ -81,7 +81,7 @@ class CaselessTagger:
     def first_words(self) -> frozenset[str]:
         """The first word of every name: most tokens start none, and need no longer look."""
         if self._first_words is None:
-            self.names  # noqa: B018 - loads both sets
+            self._first_words = frozenset(name.split(" ", 1)[0] for name in self.names)
         return self._first_words
 
     def entity_place(self, entity: Span, lookup: Lookup, cues: Cues) -> Span | None:

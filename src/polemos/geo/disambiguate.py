@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from statistics import median
-from typing import Callable
+from typing import AbstractSet, Callable
 
 from polemos.geo.gazetteer import Candidate
 from polemos.geo.sources import haversine_km
@@ -107,7 +107,7 @@ class Resolver:
         self.weights = weights
         self.neighbours = neighbours
 
-    def resolve(self, groups: list[Group], hint_countries: set[str] = frozenset()) -> None:
+    def resolve(self, groups: list[Group], hint_countries: AbstractSet[str] = frozenset()) -> None:
         """Set ``group.choice`` for every group."""
         priors = {id(g): group_priors(g.candidates, self.weights) for g in groups}
         for group in groups:
@@ -199,7 +199,7 @@ def _outside_written_containers(group: Group) -> bool:
 class _Context:
     """The other toponyms' current choices, summarised for scoring a candidate."""
 
-    def __init__(self, others: list[Candidate], other_admin2: list[set[int]], hints: set[str],
+    def __init__(self, others: list[Candidate], other_admin2: list[set[int]], hints: AbstractSet[str],
                  neighbours: Callable[[str], set[str]]):
         self.count = len(others)
         self.hints = hints

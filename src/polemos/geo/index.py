@@ -121,7 +121,7 @@ def _insert(connection: sqlite3.Connection, row: PlaceRow, source: str) -> None:
 
 
 def _insert_aliases(connection: sqlite3.Connection, place: int, names: Iterable[tuple[str, int]]) -> None:
-    rows = {}
+    rows: dict[str, int] = {}
     for name, primary in names:
         key = name_key(name)
         if len(key) < 2 or not _latin(key):

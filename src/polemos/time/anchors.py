@@ -97,7 +97,8 @@ class DocumentEvents:
 
     def match(self, text: str, offset: int) -> Optional[tuple[int, date, str]]:
         """A reference such as "the offensive" at ``offset`` to an event dated earlier."""
-        found = self.nouns.reference.match(text, _TO_RE.match(text, offset).end())
+        to = _TO_RE.match(text, offset)
+        found = self.nouns.reference.match(text, to.end() if to else offset)
         if not found:
             return None
         known = self._dates.get(found.group(1).lower())

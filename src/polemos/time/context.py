@@ -40,6 +40,13 @@ class Context:
     find_event: EventFinder = field(default=lambda offset: None)
 
     @property
+    def anchor_day(self) -> date:
+        """The document date, for rules that only run on a dated document."""
+        if self.anchor is None:
+            raise ValueError("no document date to resolve against")
+        return self.anchor
+
+    @property
     def reference_or_anchor(self) -> Optional[date]:
         return self.reference or self.anchor
 

@@ -223,6 +223,7 @@ _WORD_YEARS = {"nineteen": 1900, "twenty": 2000, "two thousand": 2000}
 def year_words(c: dict, ctx: Context) -> Optional[Resolution]:
     """ "nineteen ninety-six", "two thousand three", "the year two thousand"."""
     words = normal(c["words"]).replace("-", " ")
+    value: Optional[float]
     if words.startswith("two thousand"):
         rest = words[len("two thousand"):].replace(" and ", " ").strip()
         value = 2000 + (parse_number(rest) or 0 if rest else 0)
@@ -233,7 +234,8 @@ def year_words(c: dict, ctx: Context) -> Optional[Resolution]:
         rest = rest.replace("oh ", "")
         value = (1900 if century == "nineteen" else 2000) + (parse_number(rest) or 0)
         if century == "twenty":
-            value = 2000 + (parse_number(rest) or 0) if parse_number(rest) and parse_number(rest) < 100 else None
+            number = parse_number(rest)
+            value = 2000 + number if number and number < 100 else None
     if value is None:
         return None
     return Resolution("DATE", str(int(value)))
@@ -241,11 +243,12 @@ def year_words(c: dict, ctx: Context) -> Optional[Resolution]:
 
 def _period_year(ctx: Context, last_month: int, unit: str) -> int:
     """Year of "the fourth quarter" reported on in January: last year's."""
-    current = (ctx.anchor.month - 1) // (3 if unit == "Q" else 6)
+    anchor = ctx.anchor_day
+    current = (anchor.month - 1) // (3 if unit == "Q" else 6)
     number = (last_month - 1) // (3 if unit == "Q" else 6)
     if ctx.tense == "past" and number > current:
-        return ctx.anchor.year - 1
-    return ctx.anchor.year
+        return anchor.year - 1
+    return anchor.year
 
 
 def quarter_year(c: dict, ctx: Context) -> Optional[int]:
@@ -335,15 +338,16 @@ def relative_unit(c: dict, ctx: Context) -> Optional[Resolution]:
 
 def weekend(rel: str, ctx: Context) -> str:
     """The weekend meant by "the weekend", "last weekend", "next weekend" on a weekday."""
-    saturday = ctx.anchor + timedelta(days=5 - ctx.anchor.weekday())
-    if ctx.anchor.weekday() < 5:
+    anchor = ctx.anchor_day
+    saturday = anchor + timedelta(days=5 - anchor.weekday())
+    if anchor.weekday() < 5:
         past = rel in PAST_WORDS or (rel not in NEXT_WORDS and ctx.tense == "past")
         if past:
             saturday -= timedelta(days=7)
     elif rel in PAST_WORDS:
         saturday -= timedelta(days=7)
     if rel in NEXT_WORDS:
-        saturday += timedelta(days=7) if ctx.anchor.weekday() >= 5 else timedelta(0)
+        saturday += timedelta(days=7) if anchor.weekday() >= 5 else timedelta(0)
     return week_value(saturday) + "-WE"
 
 
@@ -374,4 +378,5 @@ def nearest_occurrence(ctx: Context, on_year: Callable[[int], date], rel: str) -
         return after[0]
     if ctx.tense == "past":
         return before[-1]
-    return min(options, key=lambda day: abs((day - ctx.anchor).days))
+    anchor = ctx.anchor
+    return min(options, key=lambda day: abs((day - anchor).days))

@@ -28,15 +28,25 @@ class Holiday:
         """The holiday's date in ``year``."""
         kind, _, argument = self.rule.partition(":")
         if kind == "fixed":
-            return date(year, self.month, self.day)
+            return date(year, self._month(), self._day())
         if kind == "nth_weekday":
             weekday, nth = map(int, argument.split(":"))
-            return nth_weekday(year, self.month, weekday, nth)
+            return nth_weekday(year, self._month(), weekday, nth)
         if kind == "us_election":
             return nth_weekday(year, 11, 0, 1) + timedelta(days=1)
         if kind == "easter":
             return easter(year) + timedelta(days=int(argument or 0))
         raise ValueError(f"unknown holiday rule {self.rule!r}")
+
+    def _month(self) -> int:
+        if self.month is None:
+            raise ValueError(f"holiday rule {self.rule!r} needs a month")
+        return self.month
+
+    def _day(self) -> int:
+        if self.day is None:
+            raise ValueError(f"holiday rule {self.rule!r} needs a day")
+        return self.day
 
 
 def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:

@@ -155,7 +155,10 @@ def _duration_before_direction(c: dict, ctx: Context, start: int, end: int) -> O
     if normal(c["count"]) == "the":
         return None
     text = ctx.text[start:end]
-    unit_end = start + re.search(r"(?i)\b" + re.escape(c["unit"]) + r"\b", text).end()
+    unit = re.search(r"(?i)\b" + re.escape(c["unit"]) + r"\b", text)
+    if unit is None:
+        return None  # the unit word is part of the match; a match without it is no duration
+    unit_end = start + unit.end()
     resolved = duration(c, ctx)
     if resolved is not None:
         resolved.end = unit_end

@@ -161,7 +161,7 @@ def _merge_clock_and_day(text: str, timexes: list[Timex]) -> list[Timex]:
     for timex in timexes:
         previous = merged[-1] if merged else None
         clock = _CLOCK_VALUE.match(previous.value) if previous is not None else None
-        if (clock and timex.type == "DATE" and _DAY_VALUE.match(timex.value)
+        if (previous is not None and clock and timex.type == "DATE" and _DAY_VALUE.match(timex.value)
                 and _CLOCK_DAY_GAP.match(text[previous.end:timex.start])):
             merged[-1] = Timex(
                 text=text[previous.start:timex.end], start=previous.start, end=timex.end, type="TIME",

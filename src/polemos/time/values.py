@@ -129,8 +129,8 @@ def _span_unchecked(value: str) -> Optional[tuple[date, date, str]]:
         return date(year, first, 1), _last_day(last_year, last), "season"
     if match := _WEEK_RE.match(value):
         monday = date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
-        first = monday + timedelta(days=5) if match.group(3) else monday  # -WE: the weekend
-        return first, monday + timedelta(days=6), "week"
+        week_start = monday + timedelta(days=5) if match.group(3) else monday  # -WE: the weekend
+        return week_start, monday + timedelta(days=6), "week"
     if match := _DECADE_RE.match(value):
         decade = int(match.group(1)) * 10
         return date(max(decade, 1), 1, 1), date(decade + 9, 12, 31), "decade"
