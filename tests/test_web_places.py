@@ -5,31 +5,23 @@ a name nobody knows is refused in one line, and nothing changes."""
 
 from __future__ import annotations
 
-import httpx
 import pytest
 
 from made_up_records import karabakh_record
-from polemos.geo.admin import built_gazetteer
+from polemos.geo.gazetteer import Gazetteer, default_cache_dir
 from polemos.store import open_store
-from test_store_fusion import second_outlet
-from test_web_support import Server
+from test_web_support import two_outlets_client
 
-gazetteer = built_gazetteer()
-pytestmark = pytest.mark.skipif(gazetteer is None, reason="the gazetteer index is not built (polemos ingest builds it)")
-if gazetteer is not None:
-    gazetteer.close()
+
+@pytest.fixture(scope="module", autouse=True)
+def gazetteer_index():
+    """Suggestions read the GeoNames index that ingest builds: build it where none is yet."""
+    Gazetteer.open(default_cache_dir()).close()
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    db = str(tmp_path_factory.mktemp("places") / "p.db")
-    with open_store(db) as store:
-        store.add(karabakh_record())
-        store.add(second_outlet())
-    server = Server(db)
-    with httpx.Client(base_url=server.base, timeout=30) as client:
-        yield client
-    assert "Traceback" not in server.stop()
+    yield from two_outlets_client(tmp_path_factory, "places")
 
 
 def _suggest(client, text: str, limit: int = 12) -> list[dict]:

@@ -4,7 +4,6 @@ the event as it now is and a history in words."""
 
 from __future__ import annotations
 
-import httpx
 import pytest
 
 from made_up_records import karabakh_record
@@ -12,21 +11,14 @@ from pg import postgres_server, postgres_url  # noqa: F401 - fixtures
 from polemos.store import EventFilter, open_store
 from polemos.store.actor_profile import events_by_month, top_counterparts
 from test_store_fusion import second_outlet
-from test_web_support import Server
+from test_web_support import two_outlets_client
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    db = str(tmp_path_factory.mktemp("review-api") / "p.db")
-    with open_store(db) as store:
-        store.add(karabakh_record())
-        store.add(second_outlet())
-    server = Server(db)
-    with httpx.Client(base_url=server.base, timeout=30) as client:
-        yield client
-    assert "Traceback" not in server.stop()
+    yield from two_outlets_client(tmp_path_factory, "review-api")
 
 
 def shelling(client) -> dict:

@@ -18,6 +18,7 @@ import sys
 import time
 from contextlib import closing
 from pathlib import Path
+from typing import Iterator
 
 import httpx
 import pytest
@@ -64,6 +65,24 @@ def copy_store(source: Path, folder: Path) -> str:
     with closing(sqlite3.connect(source)) as original, closing(sqlite3.connect(target)) as copy:
         original.backup(copy)  # a consistent copy, including what is still in the WAL file
     return str(target)
+
+
+def two_outlets_client(tmp_path_factory, name: str) -> Iterator[httpx.Client]:
+    """A client of a real server over a new store holding the Karabakh record and a second
+    outlet's report of it (two reports fused into canonical events); the server must stop
+    without a traceback."""
+    from made_up_records import karabakh_record
+    from polemos.store import open_store
+    from test_store_fusion import second_outlet
+
+    db = str(tmp_path_factory.mktemp(name) / "p.db")
+    with open_store(db) as store:
+        store.add(karabakh_record())
+        store.add(second_outlet())
+    server = Server(db)
+    with httpx.Client(base_url=server.base, timeout=30) as client:
+        yield client
+    assert "Traceback" not in server.stop()
 
 
 def free_port() -> int:
