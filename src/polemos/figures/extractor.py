@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from polemos.figures.amounts import Amount, find_amounts
 from polemos.figures.cues import Cue, CueLexicon
+from polemos.figures.headline_lists import headline_list
 from polemos.record import ExtractionRecord, Quantity
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -118,6 +119,10 @@ CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
 THIS_YEAR = re.compile(r"\bthis\s+year\b", re.IGNORECASE)
 TALLY_TENSE = re.compile(r"\b(?:have|has)\s+(?:been|died|lost|seen)\b|\bso\s+far\b|\bto\s+date\b|\ba\s+total\s+of\b"
                          r"|\b(?:homicides|murders|shootings|killings|deaths)\b", re.IGNORECASE)
+# A line opening as a link to another story does: a bullet, a video's length, "Related story:"
+LINK_LINE = re.compile(r"\s*(?:[+•»►▶]\s|\d{1,2}:\d\d\s+(?=[A-Z0-9])|related\s+(?:content|stor(?:y|ies)|coverage|links?)\b"
+                       r"|(?:read|see)\s+(?:more|also)\s*:)", re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 GUNFIRE = {"gunfire", "bullet", "round", "gunshot", "shot", "shotgun", "pellet"}
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
 # Nouns with those endings that name no one: "a mass-casualty incident" is no victim
@@ -170,12 +175,17 @@ class FigureExtractor:
             quantities += self._single_victims(doc, quantities)
         quantities += _self_killings(text, quantities)
         quantities.sort(key=lambda q: q.start)
-        return _join_coordinated(text, quantities)
+        return [q for q in _join_coordinated(text, quantities) if not _in_a_link_line(text, q.start)]
 
     def headline(self, title: str) -> list[Quantity]:
         """The counts of a headline, and its one victim ("Teen Injured In Hunting Accident",
         "Boy, 3, shot by brother"); offsets are into ``title``."""
         found = self._headline_victim(title, self.extract(title))
+        listed = headline_list(title, self.cues)
+        if listed is not None:  # "Teen, Woman Killed": two dead, not the one "Woman Killed" reads
+            found = sorted([q for q in found if not (listed.start <= q.start < listed.end or q.category == listed.category
+                                                     and q.max == 1)] + [listed],
+                           key=lambda q: q.start)
         fatal = FATAL_INCIDENT.search(title)
         if fatal is None or any(q.category == "dead" for q in found):
             return found
@@ -210,7 +220,7 @@ class FigureExtractor:
             named = self._one_person(token)
             if not named and not self._one_known_person(token):
                 continue
-            category = _nominal_category(token) or self._clause_category(token)
+            category = _nominal_category(token) or self._clause_category(token) or self._relative_category(token)
             if category not in (HARM | {SHOT} if named else {"dead"}):
                 continue
             start = _entity_start(token) if token.ent_type_ == "PERSON" else min(
@@ -220,6 +230,14 @@ class FigureExtractor:
             found.append(Quantity(text=span.text, start=span.start_char, end=span.end_char, min=1, max=1,
                                   unit=self._unit_of(token), category=category))
         return found
+
+    def _relative_category(self, token: Token) -> Optional[str]:
+        """What a relative clause says befell ``token``: "a boy who had been shot" (shot)."""
+        for verb in token.children:
+            if verb.dep_ == "relcl" and _befell_the_relative(verb):
+                who = next(c for c in verb.children if c.lower_ in {"who", "that"} and c.dep_ in {"nsubj", "nsubjpass"})
+                return self._clause_category(who)
+        return None
 
     def _one_person(self, token: Token) -> bool:
         if token.lower_ in REFLEXIVES and _object_of_the_verb(token):
@@ -378,6 +396,15 @@ class FigureExtractor:
         if nearest[1] == SHOT:  # "shot dead", "shot and killed", "fatally shot"
             return _shot_outcome(text[end:sentence_end]) or _shot_outcome(text[sentence_start:amount.start]) or SHOT
         return nearest[1]
+
+
+def _in_a_link_line(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies in a line linking to another story ("+ 1 dead, 2 wounded in
+    Elm Park shooting", "1:42 Two officers hurt in crash"): that story's counts, not this one's."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line = text[line_start:line_end if line_end != -1 else len(text)]
+    return LINK_LINE.match(line) is not None and not SENTENCE_END.search(line)
 
 
 def _self_killings(text: str, counted: list[Quantity]) -> list[Quantity]:
@@ -548,8 +575,21 @@ def _victim_position(token: Token) -> bool:
     if token.dep_ == "nsubj" and token.head.lemma_ in SUFFER_VERBS and any(
             c.dep_ == "dobj" and c.lemma_ in WOUND_NOUNS for c in token.head.children):
         return True
+    if any(_befell_the_relative(child) for child in token.children if child.dep_ == "relcl"):
+        return True  # "a juvenile who had sustained a gunshot wound", "a man who had been shot"
     # "found Jane Doe dead": the subject of a small clause of death
     return token.dep_ == "nsubj" and (token.head.lemma_ in VICTIM_VERBS_ACTIVE_SUBJECT or token.head.lower_ == "dead")
+
+
+def _befell_the_relative(verb: Token) -> bool:
+    """A relative clause telling what befell the one it describes: "who had sustained a gunshot
+    wound" (a wound suffered), "who had been shot" (a passive with "who" its subject)."""
+    relative = [c for c in verb.children if c.lower_ in {"who", "that"} and c.dep_ in {"nsubj", "nsubjpass"}]
+    if not relative:
+        return False
+    if relative[0].dep_ == "nsubjpass":
+        return True
+    return verb.lemma_ in SUFFER_VERBS and any(c.dep_ == "dobj" and c.lemma_ in WOUND_NOUNS for c in verb.children)
 
 
 # An entity read from the tokens' IOB tags around one token: Doc.ents rebuilds every entity of

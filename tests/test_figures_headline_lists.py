@@ -1,0 +1,53 @@
+"""Victims a headline lists one by one instead of counting them (made-up headlines)."""
+
+from __future__ import annotations
+
+import pytest
+
+from polemos.figures import FigureExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> FigureExtractor:
+    return FigureExtractor()
+
+
+def counts(extractor, title):
+    return [(q.min, q.max, q.category) for q in extractor.headline(title)]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Teen, Woman Killed In Overnight Shooting", [(2, 2, "dead")]),
+    ("Mother and son shot dead in home", [(2, 2, "dead")]),
+    ("Riverside dad, two daughters died of gunshot wounds", [(3, 3, "dead")]),
+    ("Grandfather and grandsons shot dead at farm", [(3, None, "dead")]),
+    ("3 Men, Woman Shot Outside Bar In East Dayton", [(4, 4, "shot")]),
+])
+def test_people_listed_before_what_befell_them(extractor, title, expected):
+    assert counts(extractor, title) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Police: Neighbour kills woman, her daughter, himself in small town", [(3, 3, "dead")]),
+    ("Arizona woman kills 7-year-old son, self", [(2, 2, "dead")]),
+    ("Charges in shooting deaths of infant, man in Akron", [(2, 2, "dead")]),
+])
+def test_people_listed_after_a_killing(extractor, title, expected):
+    assert counts(extractor, title) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Teen killed in Akron shooting, two others wounded", [(1, 1, "dead"), (2, 2, "injured")]),
+    ("Man shot, killed in parking lot", [(1, 1, "dead")]),
+])
+def test_one_victim_is_no_list(extractor, title, expected):
+    assert counts(extractor, title) == expected
+
+
+def test_a_link_to_another_story_counts_nobody(extractor):
+    text = ("A man was wounded on Elm Street on Monday.\n"
+            "+ 2 dead, 3 wounded in Oak Hill shooting\n"
+            "1:05 Three injured officers thank their rescuers\n"
+            "Related Content Story: 4 shot at downtown bar\n"
+            "At 1:05 p.m. on Friday two more men were wounded.")
+    assert [(q.text, q.min) for q in extractor.extract(text)] == [("two more men", 2)]
