@@ -51,3 +51,14 @@ def test_a_link_to_another_story_counts_nobody(extractor):
             "Related Content Story: 4 shot at downtown bar\n"
             "At 1:05 p.m. on Friday two more men were wounded.")
     assert [(q.text, q.min) for q in extractor.extract(text)] == [("two more men", 2)]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Coroner identifies teen killed in Elmwood shooting, crash", [(1, 1, "dead")]),
+    ("Family mourns girl, 7, killed by stray bullet", [(1, 1, "dead")]),
+    ("Uncle facing manslaughter charge after death of 4-year-old", [(1, 1, "dead")]),
+    ("Man charged in his sister's death", [(1, 1, "dead")]),
+    ("Death of man's dog investigated", []),
+])
+def test_one_victim_named_by_who_identifies_them_or_by_their_death(extractor, title, expected):
+    assert counts(extractor, title) == expected

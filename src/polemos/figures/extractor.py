@@ -81,7 +81,8 @@ HARM = {"dead", "injured"}
 _HEADLINE_PERSON = (r"(?:man|woman|boy|girl|teen|teenager|child|toddler|infant|baby|student|officer|deputy|trooper"
                     r"|(?:\d+|[a-z]+)-(?:year|month)-old(?:\s+(?:boy|girl|man|woman|son|daughter))?)")
 HEADLINE_VICTIM = re.compile(
-    rf"(?:^|[,:;]\s*|\b(?:a|an)\s+)(?P<who>(?-i:[A-Z][\w.'-]*\s+){{0,2}}?{_HEADLINE_PERSON}(?:,\s*\d+,)?)\s+"
+    # "Police identify teen killed in ...", "Coroner names man shot on ...": the one they name
+    rf"(?:^|[,:;]\s*|\b(?:a|an)\s+|\b(?:identif(?:y|ies|ied)|IDs?|names?|mourns?)\s+)(?P<who>(?-i:[A-Z][\w.'-]*\s+){{0,2}}?{_HEADLINE_PERSON}(?:,\s*\d+,)?)\s+"
     r"(?:(?:is|was|gets|got|found|accidentally|(?P<fatally>fatally)|critically|seriously|allegedly)\s+){0,2}"
     r"(?P<outcome>shot|killed|injured|hurt|wounded|dies|died|dead|slain"
     r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:him|her|it)?self)\b"  # "teen accidentally shoots himself"
@@ -92,6 +93,13 @@ HEADLINE_VICTIM = re.compile(
 FATAL_INCIDENT = re.compile(
     r"\b(?:fatal|deadly)\s+(?:[\w'’.-]+\s+){0,3}?(?:shootings?|stabbings?|attacks?|rampage|ambush|gunfight|shootout)\b"
     r"|\bfatally\s+(?:shot|stabbed|wounded)\b|\b(?:shooting|stabbing)\s+deaths?\b", re.IGNORECASE)
+# One person's death a headline names: "charged after death of 3-year-old", "charged in his brother's death"
+DEATH_OF_ONE = re.compile(
+    r"\b(?:death|killing|murder|slaying)\s+of\s+(?:(?:a|an|the|his|her|their)\s+)?(?P<who>[\w-]+-(?:year|month)-old"
+    r"|(?:man|woman|boy|girl|teen|teenager|child|toddler|infant|baby))\b(?!['’]s|-)"
+    r"|\b(?:his|her|their)\s+(?P<whose>(?:[\w-]+-(?:year|month)-old\s+)?(?:son|daughter|brother|sister|wife|husband"
+    r"|mother|father|girlfriend|boyfriend|cousin|friend|child|baby|grandson|granddaughter))['’]s\s+"
+    r"(?:(?:shooting|stabbing|fatal|accidental)\s+)?(?:death|killing|murder|slaying)\b", re.IGNORECASE)
 # "two men and a woman", "his girlfriend and her three daughters"
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+(?:(?:his|her|their)\s+)?|\s*,\s*")
 FATAL_ADVERBS = {"fatally", "mortally"}
@@ -186,6 +194,11 @@ class FigureExtractor:
             found = sorted([q for q in found if not (listed.start <= q.start < listed.end or q.category == listed.category
                                                      and q.max == 1)] + [listed],
                            key=lambda q: q.start)
+        death = DEATH_OF_ONE.search(title)
+        if death is not None and not any(q.category == "dead" for q in found):
+            said = "who" if death.group("who") else "whose"
+            found = sorted(found + [Quantity(text=death.group(said), start=death.start(said), end=death.end(said),
+                                             min=1, max=1, unit="people", category="dead")], key=lambda q: q.start)
         fatal = FATAL_INCIDENT.search(title)
         if fatal is None or any(q.category == "dead" for q in found):
             return found
