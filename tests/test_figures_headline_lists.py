@@ -62,3 +62,15 @@ def test_a_link_to_another_story_counts_nobody(extractor):
 ])
 def test_one_victim_named_by_who_identifies_them_or_by_their_death(extractor, title, expected):
     assert counts(extractor, title) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Two held after Elmwood shooting injures teen", [(1, 1, "injured")]),
+    ("Teenager arrested in Oak Park shooting of 8-year-old child", [(1, 1, "shot")]),
+    ("Teen struck by stray bullet inside home", [(1, 1, "shot")]),
+    ("Police: 2-year-old airlifted after Elmwood shooting", [(1, 1, "shot")]),
+    ("Man hit by car on highway", []),
+    ("Man charged in shooting of teen's father", []),
+])
+def test_one_person_a_headline_s_shooting_struck(extractor, title, expected):
+    assert counts(extractor, title) == expected

@@ -84,7 +84,8 @@ HEADLINE_VICTIM = re.compile(
     # "Police identify teen killed in ...", "Coroner names man shot on ...": the one they name
     rf"(?:^|[,:;]\s*|\b(?:a|an)\s+|\b(?:identif(?:y|ies|ied)|IDs?|names?|mourns?)\s+)(?P<who>(?-i:[A-Z][\w.'-]*\s+){{0,2}}?{_HEADLINE_PERSON}(?:,\s*\d+,)?)\s+"
     r"(?:(?:is|was|gets|got|found|accidentally|(?P<fatally>fatally)|critically|seriously|allegedly)\s+){0,2}"
-    r"(?P<outcome>shot|killed|injured|hurt|wounded|dies|died|dead|slain"
+    r"(?P<outcome>shot|killed|injured|hurt|wounded|dies|died|dead|slain|airlifted|hospitali[sz]ed"
+    r"|(?:struck|hit)(?=\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round))"  # "Teen struck by bullet"
     r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:him|her|it)?self)\b"  # "teen accidentally shoots himself"
     r"(?P<killed>,?\s+(?:and\s+)?(?:killed|dead|to\s+death)\b)?"  # "Woman shot and killed", "Man shot, killed"
     r"|(?P<victim>\b(?:shooting|gunshot)\s+(?P<outcome2>victim|death))", re.IGNORECASE)
@@ -100,6 +101,10 @@ DEATH_OF_ONE = re.compile(
     r"|\b(?:his|her|their)\s+(?P<whose>(?:[\w-]+-(?:year|month)-old\s+)?(?:son|daughter|brother|sister|wife|husband"
     r"|mother|father|girlfriend|boyfriend|cousin|friend|child|baby|grandson|granddaughter))['’]s\s+"
     r"(?:(?:shooting|stabbing|fatal|accidental)\s+)?(?:death|killing|murder|slaying)\b", re.IGNORECASE)
+# One person a headline's shooting struck: "shooting injures teen", "arrested in shooting of 7-year-old"
+SHOOTING_OF_ONE = re.compile(
+    rf"\b(?:shooting|gunfire|bullet)\s+(?P<hurt>injures|wounds|hurts|hits|strikes)\s+(?:a\s+|an\s+)?(?P<who>{_HEADLINE_PERSON})\b"
+    rf"|\bshooting\s+of\s+(?:a\s+|an\s+)?(?P<whom>{_HEADLINE_PERSON})\b(?!['’]s)", re.IGNORECASE)
 # "two men and a woman", "his girlfriend and her three daughters"
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+(?:(?:his|her|their)\s+)?|\s*,\s*")
 FATAL_ADVERBS = {"fatally", "mortally"}
@@ -199,6 +204,13 @@ class FigureExtractor:
             said = "who" if death.group("who") else "whose"
             found = sorted(found + [Quantity(text=death.group(said), start=death.start(said), end=death.end(said),
                                              min=1, max=1, unit="people", category="dead")], key=lambda q: q.start)
+        struck = SHOOTING_OF_ONE.search(title)
+        if struck is not None and not any(q.category in HARM | {SHOT} for q in found):
+            said = "who" if struck.group("who") else "whom"
+            found = sorted(found + [Quantity(text=struck.group(said), start=struck.start(said), end=struck.end(said),
+                                             min=1, max=1, unit="people",
+                                             category="injured" if struck.group("hurt") else SHOT)],
+                           key=lambda q: q.start)
         fatal = FATAL_INCIDENT.search(title)
         if fatal is None or any(q.category == "dead" for q in found):
             return found
