@@ -74,3 +74,10 @@ def test_one_victim_named_by_who_identifies_them_or_by_their_death(extractor, ti
 ])
 def test_one_person_a_headline_s_shooting_struck(extractor, title, expected):
     assert counts(extractor, title) == expected
+
+
+def test_a_list_of_links_whose_bullets_were_removed_counts_nobody(extractor):
+    text = ("Police said a teen was charged on Friday.\n\n"
+            "Man dead in Elm Hills shooting\n2 dead, 3 wounded in Oak Park shooting\nDriver hurt in crash\n\n"
+            "Two men were wounded.\nThree people were hurt")
+    assert [(q.text, q.min) for q in extractor.extract(text)] == [("Two men", 2), ("Three people", 3)]

@@ -135,6 +135,7 @@ TALLY_TENSE = re.compile(r"\b(?:have|has)\s+(?:been|died|lost|seen)\b|\bso\s+far
 # A line opening as a link to another story does: a bullet, a video's length, "Related story:"
 LINK_LINE = re.compile(r"\s*(?:[+•»►▶]\s|\d{1,2}:\d\d\s+(?=[A-Z0-9])|related\s+(?:content|stor(?:y|ies)|coverage|links?)\b"
                        r"|(?:read|see)\s+(?:more|also)\s*:)", re.IGNORECASE)
+LINK_LENGTH = 120  # characters: a headline's length, not a paragraph's
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 GUNFIRE = {"gunfire", "bullet", "round", "gunshot", "shot", "shotgun", "pellet"}
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
@@ -429,7 +430,16 @@ def _in_a_link_line(text: str, offset: int) -> bool:
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
     line = text[line_start:line_end if line_end != -1 else len(text)]
-    return LINK_LINE.match(line) is not None and not SENTENCE_END.search(line)
+    if SENTENCE_END.search(line):
+        return False
+    if LINK_LINE.match(line):
+        return True
+    # a list of links whose bullets the cleaning removed: headlines on lines of their own, one after another
+    before = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)] if line_start else ""
+    after_end = text.find("\n", line_end + 1) if line_end != -1 else -1
+    after = text[line_end + 1:after_end if after_end != -1 else len(text)] if line_end != -1 else ""
+    return any(neighbour.strip() and not SENTENCE_END.search(neighbour) and len(neighbour) <= LINK_LENGTH
+               for neighbour in (before, after)) and len(line) <= LINK_LENGTH
 
 
 def _self_killings(text: str, counted: list[Quantity]) -> list[Quantity]:
