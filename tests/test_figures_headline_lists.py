@@ -81,3 +81,11 @@ def test_a_list_of_links_whose_bullets_were_removed_counts_nobody(extractor):
             "Man dead in Elm Hills shooting\n2 dead, 3 wounded in Oak Park shooting\nDriver hurt in crash\n\n"
             "Two men were wounded.\nThree people were hurt")
     assert [(q.text, q.min) for q in extractor.extract(text)] == [("Two men", 2), ("Three people", 3)]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("12-year-old accidentally shoots hand while deer hunting", [(1, 1, "shot")]),
+    ("Man shoots neighbor's dog", []),
+])
+def test_one_who_shot_their_own_hand_or_foot(extractor, title, expected):
+    assert counts(extractor, title) == expected

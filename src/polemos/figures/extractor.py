@@ -86,7 +86,9 @@ HEADLINE_VICTIM = re.compile(
     r"(?:(?:is|was|gets|got|found|accidentally|(?P<fatally>fatally)|critically|seriously|allegedly)\s+){0,2}"
     r"(?P<outcome>shot|killed|injured|hurt|wounded|dies|died|dead|slain|airlifted|hospitali[sz]ed"
     r"|(?:struck|hit)(?=\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round))"  # "Teen struck by bullet"
-    r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:him|her|it)?self)\b"  # "teen accidentally shoots himself"
+    r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:him|her|it)?self"  # "teen accidentally shoots himself"
+    # "boy accidentally shoots hand", "hunter shoots own foot"
+    r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:(?:his|her|own)\s+){0,2}(?:hand|foot|leg|arm|knee|thigh|finger))\b"
     r"(?P<killed>,?\s+(?:and\s+)?(?:killed|dead|to\s+death)\b)?"  # "Woman shot and killed", "Man shot, killed"
     r"|(?P<victim>\b(?:shooting|gunshot)\s+(?P<outcome2>victim|death))", re.IGNORECASE)
 # A headline's deadly incident told without a count: "Arrest in fatal shooting at bar", "deadly MLK Day
@@ -226,7 +228,7 @@ class FigureExtractor:
         said = "who" if match.group("who") else "victim"  # "Teen shot ...", "... shooting victim identified"
         outcome = (match.group("outcome") or match.group("outcome2")).lower()
         category = "dead" if outcome == "death" or match.group("fatally") or match.group("killed") else \
-            SHOT if outcome.startswith(("shoots", "victim")) else self._category_cue(outcome) or SHOT
+            SHOT if outcome.startswith(("shoots", "accident", "victim")) else self._category_cue(outcome) or SHOT
         if any(q.category == category for q in found):
             return found  # "Four Shot, Man Shot Dead ...": the count says it
         one = Quantity(text=match.group(said), start=match.start(said), end=match.end(said), min=1, max=1,
