@@ -242,3 +242,11 @@ def test_people_hit_when_someone_fired_were_shot(extractor, nlp):
     text = "He fired at the crowd as he ran away, hitting 14 other people. A car hit two people on the road."
     found = [(q[0], q[4]) for q in summary(extractor, text, nlp(text))]
     assert ("14 other people", "shot") in found and ("two people", "shot") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Officers found a juvenile who had sustained a gunshot wound to the leg.",
+    "Deputies answered a report of a teenager who had suffered a gunshot wound.",
+])
+def test_a_victim_a_relative_clause_says_was_wounded(extractor, nlp, text):
+    assert [(q.min, q.max, q.category) for q in extractor.extract(text, nlp(text))] == [(1, 1, "injured")]

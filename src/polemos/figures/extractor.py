@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from polemos.figures.amounts import Amount, find_amounts
 from polemos.figures.cues import Cue, CueLexicon
+from polemos.figures.headline_lists import headline_list
 from polemos.record import ExtractionRecord, Quantity
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -80,10 +81,14 @@ HARM = {"dead", "injured"}
 _HEADLINE_PERSON = (r"(?:man|woman|boy|girl|teen|teenager|child|toddler|infant|baby|student|officer|deputy|trooper"
                     r"|(?:\d+|[a-z]+)-(?:year|month)-old(?:\s+(?:boy|girl|man|woman|son|daughter))?)")
 HEADLINE_VICTIM = re.compile(
-    rf"(?:^|[,:;]\s*|\b(?:a|an)\s+)(?P<who>(?-i:[A-Z][\w.'-]*\s+){{0,2}}?{_HEADLINE_PERSON}(?:,\s*\d+,)?)\s+"
+    # "Police identify teen killed in ...", "Coroner names man shot on ...": the one they name
+    rf"(?:^|[,:;]\s*|\b(?:a|an)\s+|\b(?:identif(?:y|ies|ied)|IDs?|names?|mourns?)\s+)(?P<who>(?-i:[A-Z][\w.'-]*\s+){{0,2}}?{_HEADLINE_PERSON}(?:,\s*\d+,)?)\s+"
     r"(?:(?:is|was|gets|got|found|accidentally|(?P<fatally>fatally)|critically|seriously|allegedly)\s+){0,2}"
-    r"(?P<outcome>shot|killed|injured|hurt|wounded|dies|died|dead|slain"
-    r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:him|her|it)?self)\b"  # "teen accidentally shoots himself"
+    r"(?P<outcome>shot|killed|injured|hurt|wounded|dies|died|dead|slain|airlifted|hospitali[sz]ed"
+    r"|(?:struck|hit)(?=\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round))"  # "Teen struck by bullet"
+    r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:him|her|it)?self"  # "teen accidentally shoots himself"
+    # "boy accidentally shoots hand", "hunter shoots own foot"
+    r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:(?:his|her|own)\s+){0,2}(?:hand|foot|leg|arm|knee|thigh|finger))\b"
     r"(?P<killed>,?\s+(?:and\s+)?(?:killed|dead|to\s+death)\b)?"  # "Woman shot and killed", "Man shot, killed"
     r"|(?P<victim>\b(?:shooting|gunshot)\s+(?P<outcome2>victim|death))", re.IGNORECASE)
 # A headline's deadly incident told without a count: "Arrest in fatal shooting at bar", "deadly MLK Day
@@ -91,6 +96,17 @@ HEADLINE_VICTIM = re.compile(
 FATAL_INCIDENT = re.compile(
     r"\b(?:fatal|deadly)\s+(?:[\w'’.-]+\s+){0,3}?(?:shootings?|stabbings?|attacks?|rampage|ambush|gunfight|shootout)\b"
     r"|\bfatally\s+(?:shot|stabbed|wounded)\b|\b(?:shooting|stabbing)\s+deaths?\b", re.IGNORECASE)
+# One person's death a headline names: "charged after death of 3-year-old", "charged in his brother's death"
+DEATH_OF_ONE = re.compile(
+    r"\b(?:death|killing|murder|slaying)\s+of\s+(?:(?:a|an|the|his|her|their)\s+)?(?P<who>[\w-]+-(?:year|month)-old"
+    r"|(?:man|woman|boy|girl|teen|teenager|child|toddler|infant|baby))\b(?!['’]s|-)"
+    r"|\b(?:his|her|their)\s+(?P<whose>(?:[\w-]+-(?:year|month)-old\s+)?(?:son|daughter|brother|sister|wife|husband"
+    r"|mother|father|girlfriend|boyfriend|cousin|friend|child|baby|grandson|granddaughter))['’]s\s+"
+    r"(?:(?:shooting|stabbing|fatal|accidental)\s+)?(?:death|killing|murder|slaying)\b", re.IGNORECASE)
+# One person a headline's shooting struck: "shooting injures teen", "arrested in shooting of 7-year-old"
+SHOOTING_OF_ONE = re.compile(
+    rf"\b(?:shooting|gunfire|bullet)\s+(?P<hurt>injures|wounds|hurts|hits|strikes)\s+(?:a\s+|an\s+)?(?P<who>{_HEADLINE_PERSON})\b"
+    rf"|\bshooting\s+of\s+(?:a\s+|an\s+)?(?P<whom>{_HEADLINE_PERSON})\b(?!['’]s)", re.IGNORECASE)
 # "two men and a woman", "his girlfriend and her three daughters"
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+(?:(?:his|her|their)\s+)?|\s*,\s*")
 FATAL_ADVERBS = {"fatally", "mortally"}
@@ -118,6 +134,11 @@ CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
 THIS_YEAR = re.compile(r"\bthis\s+year\b", re.IGNORECASE)
 TALLY_TENSE = re.compile(r"\b(?:have|has)\s+(?:been|died|lost|seen)\b|\bso\s+far\b|\bto\s+date\b|\ba\s+total\s+of\b"
                          r"|\b(?:homicides|murders|shootings|killings|deaths)\b", re.IGNORECASE)
+# A line opening as a link to another story does: a bullet, a video's length, "Related story:"
+LINK_LINE = re.compile(r"\s*(?:[+•»►▶]\s|\d{1,2}:\d\d\s+(?=[A-Z0-9])|related\s+(?:content|stor(?:y|ies)|coverage|links?)\b"
+                       r"|(?:read|see)\s+(?:more|also)\s*:)", re.IGNORECASE)
+LINK_LENGTH = 120  # characters: a headline's length, not a paragraph's
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 GUNFIRE = {"gunfire", "bullet", "round", "gunshot", "shot", "shotgun", "pellet"}
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
 # Nouns with those endings that name no one: "a mass-casualty incident" is no victim
@@ -170,12 +191,29 @@ class FigureExtractor:
             quantities += self._single_victims(doc, quantities)
         quantities += _self_killings(text, quantities)
         quantities.sort(key=lambda q: q.start)
-        return _join_coordinated(text, quantities)
+        return [q for q in _join_coordinated(text, quantities) if not _in_a_link_line(text, q.start)]
 
     def headline(self, title: str) -> list[Quantity]:
         """The counts of a headline, and its one victim ("Teen Injured In Hunting Accident",
         "Boy, 3, shot by brother"); offsets are into ``title``."""
         found = self._headline_victim(title, self.extract(title))
+        listed = headline_list(title, self.cues)
+        if listed is not None:  # "Teen, Woman Killed": two dead, not the one "Woman Killed" reads
+            found = sorted([q for q in found if not (listed.start <= q.start < listed.end or q.category == listed.category
+                                                     and q.max == 1)] + [listed],
+                           key=lambda q: q.start)
+        death = DEATH_OF_ONE.search(title)
+        if death is not None and not any(q.category == "dead" for q in found):
+            said = "who" if death.group("who") else "whose"
+            found = sorted(found + [Quantity(text=death.group(said), start=death.start(said), end=death.end(said),
+                                             min=1, max=1, unit="people", category="dead")], key=lambda q: q.start)
+        struck = SHOOTING_OF_ONE.search(title)
+        if struck is not None and not any(q.category in HARM | {SHOT} for q in found):
+            said = "who" if struck.group("who") else "whom"
+            found = sorted(found + [Quantity(text=struck.group(said), start=struck.start(said), end=struck.end(said),
+                                             min=1, max=1, unit="people",
+                                             category="injured" if struck.group("hurt") else SHOT)],
+                           key=lambda q: q.start)
         fatal = FATAL_INCIDENT.search(title)
         if fatal is None or any(q.category == "dead" for q in found):
             return found
@@ -190,7 +228,7 @@ class FigureExtractor:
         said = "who" if match.group("who") else "victim"  # "Teen shot ...", "... shooting victim identified"
         outcome = (match.group("outcome") or match.group("outcome2")).lower()
         category = "dead" if outcome == "death" or match.group("fatally") or match.group("killed") else \
-            SHOT if outcome.startswith(("shoots", "victim")) else self._category_cue(outcome) or SHOT
+            SHOT if outcome.startswith(("shoots", "accident", "victim")) else self._category_cue(outcome) or SHOT
         if any(q.category == category for q in found):
             return found  # "Four Shot, Man Shot Dead ...": the count says it
         one = Quantity(text=match.group(said), start=match.start(said), end=match.end(said), min=1, max=1,
@@ -210,7 +248,7 @@ class FigureExtractor:
             named = self._one_person(token)
             if not named and not self._one_known_person(token):
                 continue
-            category = _nominal_category(token) or self._clause_category(token)
+            category = _nominal_category(token) or self._clause_category(token) or self._relative_category(token)
             if category not in (HARM | {SHOT} if named else {"dead"}):
                 continue
             start = _entity_start(token) if token.ent_type_ == "PERSON" else min(
@@ -220,6 +258,14 @@ class FigureExtractor:
             found.append(Quantity(text=span.text, start=span.start_char, end=span.end_char, min=1, max=1,
                                   unit=self._unit_of(token), category=category))
         return found
+
+    def _relative_category(self, token: Token) -> Optional[str]:
+        """What a relative clause says befell ``token``: "a boy who had been shot" (shot)."""
+        for verb in token.children:
+            if verb.dep_ == "relcl" and _befell_the_relative(verb):
+                who = next(c for c in verb.children if c.lower_ in {"who", "that"} and c.dep_ in {"nsubj", "nsubjpass"})
+                return self._clause_category(who)
+        return None
 
     def _one_person(self, token: Token) -> bool:
         if token.lower_ in REFLEXIVES and _object_of_the_verb(token):
@@ -378,6 +424,24 @@ class FigureExtractor:
         if nearest[1] == SHOT:  # "shot dead", "shot and killed", "fatally shot"
             return _shot_outcome(text[end:sentence_end]) or _shot_outcome(text[sentence_start:amount.start]) or SHOT
         return nearest[1]
+
+
+def _in_a_link_line(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies in a line linking to another story ("+ 1 dead, 2 wounded in
+    Elm Park shooting", "1:42 Two officers hurt in crash"): that story's counts, not this one's."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line = text[line_start:line_end if line_end != -1 else len(text)]
+    if SENTENCE_END.search(line):
+        return False
+    if LINK_LINE.match(line):
+        return True
+    # a list of links whose bullets the cleaning removed: headlines on lines of their own, one after another
+    before = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)] if line_start else ""
+    after_end = text.find("\n", line_end + 1) if line_end != -1 else -1
+    after = text[line_end + 1:after_end if after_end != -1 else len(text)] if line_end != -1 else ""
+    return any(neighbour.strip() and not SENTENCE_END.search(neighbour) and len(neighbour) <= LINK_LENGTH
+               for neighbour in (before, after)) and len(line) <= LINK_LENGTH
 
 
 def _self_killings(text: str, counted: list[Quantity]) -> list[Quantity]:
@@ -548,8 +612,21 @@ def _victim_position(token: Token) -> bool:
     if token.dep_ == "nsubj" and token.head.lemma_ in SUFFER_VERBS and any(
             c.dep_ == "dobj" and c.lemma_ in WOUND_NOUNS for c in token.head.children):
         return True
+    if any(_befell_the_relative(child) for child in token.children if child.dep_ == "relcl"):
+        return True  # "a juvenile who had sustained a gunshot wound", "a man who had been shot"
     # "found Jane Doe dead": the subject of a small clause of death
     return token.dep_ == "nsubj" and (token.head.lemma_ in VICTIM_VERBS_ACTIVE_SUBJECT or token.head.lower_ == "dead")
+
+
+def _befell_the_relative(verb: Token) -> bool:
+    """A relative clause telling what befell the one it describes: "who had sustained a gunshot
+    wound" (a wound suffered), "who had been shot" (a passive with "who" its subject)."""
+    relative = [c for c in verb.children if c.lower_ in {"who", "that"} and c.dep_ in {"nsubj", "nsubjpass"}]
+    if not relative:
+        return False
+    if relative[0].dep_ == "nsubjpass":
+        return True
+    return verb.lemma_ in SUFFER_VERBS and any(c.dep_ == "dobj" and c.lemma_ in WOUND_NOUNS for c in verb.children)
 
 
 # An entity read from the tokens' IOB tags around one token: Doc.ents rebuilds every entity of

@@ -1,0 +1,114 @@
+"""Victims a headline lists: "Teen, Woman Killed", "Mother and two sons shot dead",
+"Man kills woman, her son, himself", "Shooting deaths of baby, man".
+
+A headline names each victim instead of counting them. Two or more people joined by commas
+or "and" before what befell them (the subject: "killed", "shot dead", "died", "wounded"), or
+after a verb or noun of killing or shooting (the object: "kills", "shoots", "deaths of"), are
+that many victims: one for each person named in the singular, the number given before a
+plural ("two sons"), and at least two for a plural without one ("Father and daughters").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from polemos.figures.cues import CueLexicon
+from polemos.numbers import parse_number
+from polemos.record import Quantity
+
+SHOT = "shot"
+# What befell the people listed before it, and the category it gives them.
+SUBJECT_OUTCOME = re.compile(
+    r"\s+(?:(?:are|were|is|was|found|all|both|fatally|critically|seriously)\s+){0,2}"
+    r"(?P<outcome>shot\s+(?:and\s+)?(?:killed|dead|to\s+death)|shot,\s+killed|killed|dead|slain|die[ds]?"
+    r"|wounded|injured|hurt|shot)\b", re.IGNORECASE)
+# What was done to the people listed after it.
+OBJECT_VERB = re.compile(
+    r"\b(?P<outcome>kills|killing|killed|murders|murdering|(?:shooting\s+)?(?:deaths|killings|murders|slayings)\s+of"
+    r"|shoots)\s+", re.IGNORECASE)
+DEAD_WORDS = re.compile(r"kill|dead|death|slain|die|murder|slay", re.IGNORECASE)
+HURT_WORDS = re.compile(r"wounded|injured|hurt", re.IGNORECASE)
+SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
+# A word that ends the list's last member: "himself in south Las Vegas"
+AFTER_THE_LIST = re.compile(
+    r"\s+(?:in|at|on|after|before|near|during|from|by|with|for|as|inside|outside|over|while|then|amid)\b.*$",
+    re.IGNORECASE | re.DOTALL)
+SELVES = {"self", "himself", "herself", "themselves"}
+OTHERS = {"others", "other"}
+# People nouns of the lexicon that name who did it, not whom it befell.
+DOERS = {"suspect", "gunman", "shooter", "assailant", "attacker", "rioter", "police", "family", "household"}
+MIN_MEMBERS = 2
+
+
+def headline_list(title: str, cues: CueLexicon) -> Optional[Quantity]:
+    """The victims a headline lists by name or kind, as one count; ``None`` without such a list."""
+    for outcome in SUBJECT_OUTCOME.finditer(title):
+        before = re.split(r"[:;|]", title[:outcome.start()])[-1]
+        members = _members(list(reversed(SEPARATOR.split(before))), cues)
+        if len(members) >= MIN_MEMBERS:
+            start = outcome.start() - len(before.lstrip())
+            return _count(title, members, start, outcome.start(), _category(outcome.group("outcome")))
+    for verb in OBJECT_VERB.finditer(title):
+        after = re.split(r"[:;|]", title[verb.end():])[0]
+        parts = SEPARATOR.split(after)
+        if parts:
+            parts[-1] = AFTER_THE_LIST.sub("", parts[-1])
+        members = _members(parts, cues)
+        if len(members) >= MIN_MEMBERS:
+            trailing = AFTER_THE_LIST.search(after)
+            end = verb.end() + (trailing.start() if trailing else len(after))
+            return _count(title, members, verb.end(), end, _category(verb.group("outcome")))
+    return None
+
+
+def _members(parts: list[str], cues: CueLexicon) -> list[tuple[int, Optional[int]]]:
+    """The (min, max) of each person named, from the list's first member on, until a part
+    that names no one."""
+    members = []
+    for part in parts:
+        words = AFTER_THE_LIST.sub("", part).split()
+        if not words:
+            break
+        if re.fullmatch(r"\d+", words[-1]) and members:
+            continue  # an age: "girl, 16, dies"
+        counted = _person(words, cues)
+        if counted is None:
+            break
+        members.append(counted)
+    return members
+
+
+def _person(words: list[str], cues: CueLexicon) -> Optional[tuple[int, Optional[int]]]:
+    noun = words[-1].lower().strip(".'’")
+    number = parse_number(words[-2]) if len(words) > 1 else None
+    if noun in SELVES:
+        return 1, 1
+    if noun in OTHERS:
+        return (int(number), int(number)) if number else None
+    if re.fullmatch(r"[\w]+-(?:year|month|week|day)-old", noun):
+        return 1, 1
+    cue = cues.lookup(noun)
+    if cue is None or not cue.unit or cue.category or noun in DOERS or _lemma_is_doer(noun):
+        return None
+    plural = noun.endswith("s") or noun in {"men", "women", "children", "people"}
+    if number is not None:
+        return int(number), int(number)
+    return (2, None) if plural else (1, 1)
+
+
+def _lemma_is_doer(noun: str) -> bool:
+    return noun.rstrip("s") in DOERS or noun in {"gunmen", "policemen"}
+
+
+def _category(outcome: str) -> str:
+    if DEAD_WORDS.search(outcome):
+        return "dead"
+    return "injured" if HURT_WORDS.search(outcome) else SHOT
+
+
+def _count(title: str, members: list[tuple[int, Optional[int]]], start: int, end: int, category: str) -> Quantity:
+    highs = [high for _, high in members]
+    return Quantity(text=title[start:end].strip(), start=start, end=end, min=sum(low for low, _ in members),
+                    max=None if None in highs else sum(h for h in highs if h is not None),
+                    unit="people", category=category)
