@@ -434,3 +434,16 @@ def test_trends_flag_an_unusual_rise_against_the_months_before(tmp_path):
     (row,) = answer["items"]
     assert row["events"] == 6 and row["baseline_mean"] == 1.0 and row["unusual"]
     assert "standard deviations" in answer["rule"]
+
+
+def test_an_actor_id_names_that_actor_alone_not_every_name_holding_it(client):
+    """"ARM" is in the name "Armenia (civilians)": filtered by the id, the list holds Armenia's own
+    events, as many as the actors list counts for it, and its page says so; a name still finds
+    every actor so called."""
+    counted = {actor["id"]: actor["events"] for actor in client.get("/api/actors", params={"limit": 500}).json()["items"]}
+    own = client.get("/api/events", params={"actor": "ARM", "limit": 500}).json()
+    assert own["total"] == counted["ARM"]
+    assert all("ARM" in event["actor"] + event["recipient"] for event in own["items"])
+    assert f"all {counted['ARM']} event" in client.get("/actors/ARM").text
+    by_name = client.get("/api/events", params={"actor": "Armenia", "limit": 500}).json()
+    assert by_name["total"] > own["total"]

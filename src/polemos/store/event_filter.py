@@ -232,13 +232,17 @@ def date_bound(value: Optional[str], name: str, first: bool) -> Optional[str]:
 
 
 def actor_match(alias: str, dialect) -> str:
-    """A condition on an ``event_actors`` row ``alias``: its actor is the one a user named."""
-    return (f"({alias}.actor_id IN (SELECT a.id FROM actors a WHERE a.id = ? OR a.name {dialect.like} ?)"
-            f" OR {alias}.actor_id IN (SELECT m.actor_id FROM actor_mentions m WHERE lower(m.text) = lower(?)))")
+    """A condition on an ``event_actors`` row ``alias``: its actor is the one a user named. An
+    actor's id names that actor alone (an actor page's events are its own, not those of every
+    actor whose name holds the id: "IND" is in "Vishwa Hindu Parishad"); any other text is a
+    name, matched by its words or by the very text of a mention."""
+    return (f"({alias}.actor_id = ? OR (NOT EXISTS (SELECT 1 FROM actors named WHERE named.id = ?)"
+            f" AND ({alias}.actor_id IN (SELECT a.id FROM actors a WHERE a.name {dialect.like} ?)"
+            f" OR {alias}.actor_id IN (SELECT m.actor_id FROM actor_mentions m WHERE lower(m.text) = lower(?)))))")
 
 
 def actor_parameters(actor: str) -> list[str]:
-    return [actor, f"%{actor}%", actor]
+    return [actor, actor, f"%{actor}%", actor]
 
 
 def near_condition(alias: str, near: tuple[float, float, float]) -> tuple[str, list[Any]]:

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from polemos.codes import PLOVER_TYPES
 from polemos.export import EXPORT_FORMATS
 from polemos.store import CANONICAL_SORTS, EVENT_SORTS, REVIEW_STATUSES, EventFilter, queries
+from polemos.store.documents import OPENING_CHARS, display_title
 from polemos.store.evidence_snippets import first_evidence
 from polemos.web.api import load_event, load_record, store_of
 from polemos.web.params import Page, checked_sort, event_filter, filter_query, page
@@ -85,6 +86,7 @@ def reader_page(request: Request, doc_id: str, store=Depends(store_of)):
     ordered = sorted(events, key=lambda e: (e.get("evidence") or [{}])[0].get("start", 0))
     return render(
         request, "reader.html", record=record, doc=record.document, segments=segments(record),
+        title=display_title(record.document.title, record.document.url, record.text[:OPENING_CHARS]),
         events=ordered, events_by_id=by_id, counts=_record_counts(record),
     )
 

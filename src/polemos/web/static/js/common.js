@@ -70,6 +70,14 @@ window.polemos = (function () {
     return figure.max === figure.min ? grouped(figure.min) : grouped(figure.min) + "–" + grouped(figure.max);
   }
 
+  /* Who, when, where and the dead of a card: each name beside its value, as the reader's cards. */
+  function cardFields(event, who, whom, dead) {
+    const fields = [["who", who + (whom ? " → " + whom : "")], ["when", dateText(event)],
+      ["where", (event.place_name || "—") + (event.country ? " (" + event.country + ")" : "")]];
+    if (dead) fields.push(["dead", dead]);
+    return el("dl", { className: "card-fields" }, ...fields.flatMap(([name, value]) => [el("dt", {}, name), el("dd", {}, value)]));
+  }
+
   /* The card shown when a point on the map or a bar on the timeline is clicked. */
   function eventCard(event) {
     const whom = (event.recipient_names || []).join(", ");
@@ -82,10 +90,7 @@ window.polemos = (function () {
     return el("div", { className: "event-card-body" },
       el("div", { className: "card-head" }, chip(event.type), modality, event.mode ? el("span", { className: "muted" }, event.mode) : null,
         el("span", { className: "badge review-" + (event.review ? status : "none") }, status)),
-      el("div", {}, el("span", { className: "label" }, "who"), who + (whom ? " → " + whom : "")),
-      el("div", {}, el("span", { className: "label" }, "when"), dateText(event)),
-      el("div", {}, el("span", { className: "label" }, "where"), (event.place_name || "—") + (event.country ? " (" + event.country + ")" : "")),
-      dead ? el("div", {}, el("span", { className: "label" }, "dead"), dead) : null,
+      cardFields(event, who, whom, dead),
       el("blockquote", { className: "evidence-quote" }, evidence),
       el("div", { className: "card-links" },
         el("a", { href: readerLink(event), className: "to-reader" }, "read the sentence in its source"), " · ",
@@ -109,10 +114,7 @@ window.polemos = (function () {
     return el("div", { className: "event-card-body" },
       el("div", { className: "card-head" }, chip(event.type), modality, event.mode ? el("span", { className: "muted" }, event.mode) : null,
         el("span", { className: "badge" }, event.source_count + (event.source_count === 1 ? " source" : " sources"))),
-      el("div", {}, el("span", { className: "label" }, "who"), who + (whom ? " → " + whom : "")),
-      el("div", {}, el("span", { className: "label" }, "when"), dateText(event)),
-      el("div", {}, el("span", { className: "label" }, "where"), (event.place_name || "—") + (event.country ? " (" + event.country + ")" : "")),
-      dead ? el("div", {}, el("span", { className: "label" }, "dead"), dead) : null,
+      cardFields(event, who, whom, dead),
       el("ul", { className: "card-sources" }, ...sources),
       el("div", { className: "card-links" }, el("a", { href: "/canonical/" + encodeURIComponent(event.id) }, "all sources and review")));
   }
@@ -183,7 +185,13 @@ window.polemos = (function () {
     return headers;
   }
 
+  /* A row of bars wider than its box (an actor's months) opens on its latest ones, as the timeline does. */
+  function showLatestBars() {
+    document.querySelectorAll(".month-bars").forEach((bars) => { bars.scrollLeft = bars.scrollWidth; });
+  }
+
   document.addEventListener("DOMContentLoaded", sortableTables);
+  document.addEventListener("DOMContentLoaded", showLatestBars);
 
   return { typeColor, el, getJSON, joinQuery, chip, dateText, figureText, readerLink, eventCard, canonicalCard, legend, actorAutocomplete, writeHeaders };
 })();

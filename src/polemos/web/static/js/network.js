@@ -109,6 +109,17 @@
       edgeElasticity: () => 60, gravity: 0.3, numIter: 2000 };
   }
 
+  /* Names stay 12 px on screen at any zoom: fitting a large network zooms out, which would
+     otherwise shrink them below reading size. */
+  function keepLabelsReadable(cy) {
+    const resize = () => {
+      const zoom = cy.zoom();
+      cy.style().selector("node").style({ "font-size": 12 / zoom, "text-max-width": 120 / zoom, "text-margin-y": 3 / zoom }).update();
+    };
+    cy.on("zoom", resize);
+    resize();
+  }
+
   async function draw() {
     const container = document.getElementById("network");
     const query = container.dataset.query || "";
@@ -165,6 +176,7 @@
       maxZoom: 2.5,
       minZoom: 0.2,
     });
+    keepLabelsReadable(cy);
     explain(side, answer, basis);
     cy.on("tap", "node", (event) => nodeCard(side, event.target.data(), query));
     cy.on("tap", "edge", (event) => edgeCard(side, event.target.data(), basis, query));

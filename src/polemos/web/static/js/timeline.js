@@ -5,6 +5,8 @@
 (function () {
   const { el, getJSON, joinQuery, legend, typeColor, readerLink } = window.polemos;
   const SVG = "http://www.w3.org/2000/svg";
+  // The narrowest period drawn, in pixels: bars stay visible and the chart scrolls instead.
+  const MIN_STEP = 8;
 
   function svg(tag, attributes, ...children) {
     const node = document.createElementNS(SVG, tag);
@@ -38,7 +40,7 @@
     }
     const types = Array.from(new Set(buckets.flatMap((b) => Object.keys(b.types)))).sort();
     const height = 260, top = 10, bottom = 40, left = 40;
-    const step = Math.max(4, Math.min(48, Math.floor(1100 / buckets.length)));
+    const step = Math.max(MIN_STEP, Math.min(48, Math.floor(1100 / buckets.length)));
     const width = left + step * buckets.length + 10;
     const highest = Math.max(1, ...buckets.map((b) => b.total + b.spanning + (b.not_happened || 0)));
     const scale = (height - top - bottom) / highest;
@@ -79,6 +81,7 @@
       }
     });
     container.replaceChildren(chart);
+    showLatest(container);
     return types;
   }
 
@@ -124,7 +127,7 @@
       return;
     }
     const height = 160, top = 10, bottom = 24, left = 40;
-    const step = Math.max(4, Math.min(48, Math.floor(1100 / buckets.length)));
+    const step = Math.max(MIN_STEP, Math.min(48, Math.floor(1100 / buckets.length)));
     const width = left + step * buckets.length + 10;
     const scale = (height - top - bottom) / highest;
     const chart = svg("svg", { width: width, height: height, role: "img", "aria-label": "deaths per " + answer.granularity });
@@ -143,6 +146,23 @@
       }
     });
     container.replaceChildren(chart);
+    showLatest(container);
+  }
+
+  /* A chart wider than its box opens on its latest periods: a few old dates (a war recalled
+     decades later) would otherwise leave the box showing empty years and the recent events off
+     to the right. */
+  function showLatest(container) {
+    container.scrollLeft = container.scrollWidth;
+  }
+
+  /* The events and the deaths charts share their periods: scrolling one scrolls the other. */
+  function scrollTogether(first, second) {
+    const follow = (from, to) => from.addEventListener("scroll", () => {
+      if (Math.abs(to.scrollLeft - from.scrollLeft) > 1) to.scrollLeft = from.scrollLeft;
+    });
+    follow(first, second);
+    follow(second, first);
   }
 
   /* Each country's (or division's) latest period against the periods before, unusual rises first. */
@@ -204,6 +224,7 @@
   document.addEventListener("DOMContentLoaded", () => {
     document.getElementById("granularity").addEventListener("change", draw);
     document.getElementById("trends-by").addEventListener("change", draw);
+    scrollTogether(document.getElementById("timeline"), document.getElementById("fatalities"));
     draw();
   });
 })();
