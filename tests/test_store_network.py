@@ -153,3 +153,41 @@ def test_a_store_made_before_the_report_links_were_kept_gets_them_with_their_cor
         store.connection.execute("DELETE FROM schema_migrations WHERE version = 12")
     with open_store(location) as upgraded:
         assert report_network(upgraded, EventFilter(), 100) == expected
+
+
+def _acting(store, actor: str) -> set[str]:
+    return {event["id"] for event in store.events(EventFilter(actor=actor, include_rejected=True), limit=500)[0]}
+
+
+def test_the_actor_filter_follows_a_correction_through_re_extraction_and_a_later_verdict(location):
+    """Filtered by actor, the events are those whose actors the event itself shows: corrected,
+    after re-extraction too; a later review that leaves the actors alone gives back the extracted ones."""
+    with open_store(location) as store:
+        record = _two_outlets()[0]
+        store.add(record)
+        expulsion = store.events(EventFilter(type="SANCTION"))[0][0]["id"]
+        assert store.event(expulsion)["actor"] == ["AZE.MIL"] and expulsion in _acting(store, "AZE.MIL")
+        store.review_event(expulsion, "corrected", {"actor": ["ARM.CVL"], "recipient": ["AZE.MIL"]})
+        store.replace_extraction(store.get_record(record.document.id))
+        assert store.event(expulsion)["actor"] == ["ARM.CVL"]
+        assert expulsion in _acting(store, "ARM.CVL") and expulsion in _acting(store, "AZE.MIL")  # now its recipient
+        store.review_event(expulsion, "confirmed")
+        view = store.event(expulsion)
+        for actor in ("AZE.MIL", "ARM.CVL"):
+            assert (expulsion in _acting(store, actor)) == (actor in view["actor"] + view["recipient"]), actor
+
+
+def test_a_store_made_before_event_actors_followed_corrections_gets_them_on_upgrade(location):
+    with open_store(location) as store:
+        store.add(_two_outlets()[0])
+        expulsion = store.events(EventFilter(type="SANCTION"))[0][0]["id"]
+        store.review_event(expulsion, "corrected", {"actor": ["ARM.CVL"], "recipient": ["AZE.MIL"]})
+    with open_store(location) as store, store.transaction():  # as such a store had it: the extracted actors
+        store.connection.execute("DELETE FROM event_actors WHERE event_id = ?", (expulsion,))
+        store.connection.execute("INSERT INTO event_actors (event_id, actor_id, role) VALUES (?, 'AZE.MIL', 'actor'),"
+                                 " (?, 'ARM.CVL', 'recipient')", (expulsion, expulsion))
+        store.connection.execute("DELETE FROM schema_migrations WHERE version = 13")
+    with open_store(location) as upgraded:
+        rows = upgraded.connection.execute("SELECT actor_id, role FROM event_actors WHERE event_id = ? ORDER BY role",
+                                           (expulsion,)).fetchall()
+        assert [(row[0], row[1]) for row in rows] == [("ARM.CVL", "actor"), ("AZE.MIL", "recipient")]

@@ -197,4 +197,6 @@ from test_store_network import (  # noqa: F401, E402
     test_correcting_a_reports_actors_moves_its_links_in_both_counts, test_correcting_a_canonical_events_actors_moves_its_link,
     test_a_correction_survives_re_extraction_in_the_report_links,
     test_a_store_made_before_the_report_links_were_kept_gets_them_with_their_corrections,
+    test_the_actor_filter_follows_a_correction_through_re_extraction_and_a_later_verdict,
+    test_a_store_made_before_event_actors_followed_corrections_gets_them_on_upgrade,
 )

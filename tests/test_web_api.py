@@ -447,3 +447,27 @@ def test_an_actor_id_names_that_actor_alone_not_every_name_holding_it(client):
     assert f"all {counted['ARM']} event" in client.get("/actors/ARM").text
     by_name = client.get("/api/events", params={"actor": "Armenia", "limit": 500}).json()
     assert by_name["total"] > own["total"]
+
+
+def test_a_report_corrected_to_another_actor_is_that_actors_event_everywhere(client):
+    """The actor filter, the canonical events', the actor's page and the actors' counts follow a
+    correction of who acted, not the extraction it replaced."""
+    def ids(path="/api/events", **filters) -> set[str]:
+        return {item["id"] for item in client.get(path, params={**filters, "limit": 500}).json()["items"]}
+
+    def counted() -> dict:
+        return {actor["id"]: actor["events"] for actor in client.get("/api/actors", params={"limit": 500}).json()["items"]}
+
+    before = counted()
+    event = next(e for e in client.get("/api/events", params={"actor": "AZE", "limit": 500}).json()["items"]
+                 if e["actor"] == ["AZE"] and "AZE" not in e["recipient"] and "unsc" not in e["recipient"])
+    assert event["id"] not in ids(actor="unsc")
+    saved = client.post(f"/api/events/{event['id']}/review",
+                        json={"status": "corrected", "changes": {"actors": ["United Nations Security Council"]}})
+    assert saved.status_code == 200, saved.text
+    assert event["id"] in ids(actor="unsc") and event["id"] not in ids(actor="AZE")
+    canonical = client.get("/api/canonical-events", params={"actor": "unsc", "limit": 500}).json()["items"]
+    assert any(event["id"] in {source["report_id"] for source in item["sources"]} for item in canonical)
+    after = counted()
+    assert (after["unsc"], after["AZE"]) == (before["unsc"] + 1, before["AZE"] - 1)
+    assert f"event-{event['id']}" in client.get("/actors/unsc").text

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from typing import Optional
 
 from polemos.record import Actor, ExtractionRecord
+from polemos.store.report_links import refresh_links
 
 
 def aliases(connection) -> dict[str, str]:
@@ -75,9 +76,13 @@ def documents_naming(connection, actor_id: str) -> list[str]:
 
 def forget_actor(connection, alias_id: str, actor_id: str) -> None:
     """The alias's last traces once its documents are rewritten: analysts' corrections naming it, its row."""
+    corrected_reports = []
     for table, key in (("reviews", "id"), ("canonical_reviews", "id")):
         rows = connection.execute(f"SELECT {key}, changes_json FROM {table} WHERE changes_json LIKE ?",
                                   (f"%{alias_id}%",)).fetchall()
+        if table == "reviews":
+            corrected_reports = [row[0] for row in connection.execute(
+                "SELECT DISTINCT event_id FROM reviews WHERE changes_json LIKE ?", (f"%{alias_id}%",)).fetchall()]
         for row in rows:
             changes = json.loads(row[1] or "{}")
             for role in ("actor", "recipient"):
@@ -85,6 +90,7 @@ def forget_actor(connection, alias_id: str, actor_id: str) -> None:
                     changes[role] = _mapped(changes[role], {alias_id: actor_id})
             connection.execute(f"UPDATE {table} SET changes_json = ? WHERE {key} = ?", (json.dumps(changes), row[0]))
     connection.execute("UPDATE actor_mentions SET actor_id = ? WHERE actor_id = ?", (actor_id, alias_id))
+    refresh_links(connection, corrected_reports)  # a correction that named the alias now names the actor
     connection.execute("DELETE FROM event_actors WHERE actor_id = ?", (alias_id,))
     connection.execute("DELETE FROM actors WHERE id = ?", (alias_id,))
 

@@ -33,6 +33,7 @@ COUNTABLE_TABLES = frozenset({
 })
 FUSION_MIGRATION = 4  # the version that added canonical events: stores older than it are fused on upgrade
 REPORT_LINKS_MIGRATION = 12  # the version that keeps each report's links: corrected actors are written on upgrade
+CORRECTED_ACTORS_MIGRATION = 13  # event_actors follow corrections: the corrected reports' rows are written on upgrade
 
 
 class StoreError(Exception):
@@ -94,7 +95,8 @@ class Store:
                     self._apply(version, name, sql)
             if 0 < current < FUSION_MIGRATION:
                 self.fusion.rebuild()  # the events stored before fusion existed
-            if current and REPORT_LINKS_MIGRATION not in applied:  # the migration wrote the machine's pairs
+            if current and not {REPORT_LINKS_MIGRATION, CORRECTED_ACTORS_MIGRATION} <= applied:
+                # the migration wrote the machine's pairs, and event_actors held the extracted actors alone
                 report_links.refresh_links(self.connection, report_links.reports_with_corrected_actors(self.connection))
 
     def _apply(self, version: int, name: str, sql: str) -> None:
