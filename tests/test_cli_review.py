@@ -76,6 +76,15 @@ def test_report_corrections_and_actor_merges_take_names(db):
     assert "is now an alias of AZE.MIL" in said
 
 
+def test_a_report_is_corrected_to_a_gazetteer_place_its_document_does_not_name(db):
+    report = rows(db, "--reports", "--doc", "kar2")[0]["id"]
+    said = polemos("review", "correct", report, "--db", db, "--place", "Springfield (Massachusetts, USA)")
+    assert "Springfield" in said
+    assert "place: Springfield (Massachusetts, USA)" in polemos("review", "history", report, "--db", db)
+    done = run_cli("review", "correct", report, "--db", db, "--place", "Atlantis beneath the sea")
+    assert done.returncode != 0 and "nor has the gazetteer a place of that name" in done.stderr.decode()
+
+
 @pytest.mark.parametrize("args, message", [
     (("review", "confirm", "ce-nothing"), "ce-nothing: no canonical event or event report has this id"),
     (("review", "merge-actors", "Nobody", "AZE.MIL"), "alias: no stored actor has the id or name 'Nobody'"),

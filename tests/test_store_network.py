@@ -186,6 +186,8 @@ def test_a_store_made_before_event_actors_followed_corrections_gets_them_on_upgr
         store.connection.execute("DELETE FROM event_actors WHERE event_id = ?", (expulsion,))
         store.connection.execute("INSERT INTO event_actors (event_id, actor_id, role) VALUES (?, 'AZE.MIL', 'actor'),"
                                  " (?, 'ARM.CVL', 'recipient')", (expulsion, expulsion))
+        store.connection.execute("DROP INDEX reviews_event_latest")
+        store.connection.execute("CREATE INDEX reviews_event ON reviews(event_id)")
         store.connection.execute("DELETE FROM schema_migrations WHERE version = 13")
     with open_store(location) as upgraded:
         rows = upgraded.connection.execute("SELECT actor_id, role FROM event_actors WHERE event_id = ? ORDER BY role",

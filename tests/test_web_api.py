@@ -471,3 +471,19 @@ def test_a_report_corrected_to_another_actor_is_that_actors_event_everywhere(cli
     after = counted()
     assert (after["unsc"], after["AZE"]) == (before["unsc"] + 1, before["AZE"] - 1)
     assert f"event-{event['id']}" in client.get("/actors/unsc").text
+
+
+def test_a_report_is_corrected_to_a_place_by_name_its_documents_or_the_gazetteers(client):
+    event = _event_with_place(client)
+    review = f"/api/events/{event['id']}/review"
+    record = client.get(f"/api/documents/{event['doc_id']}").json()
+    other = next(place for place in record["places"] if (place["name"] or place["text"]) != event["place_name"])
+    moved = client.post(review, json={"status": "corrected", "changes": {"place": other["name"] or other["text"]}}).json()
+    assert moved["event"]["place_name"] == (other["name"] or other["text"])
+    assert isinstance(moved["review"]["changes"]["place"], int)  # one its document names: kept by its index
+    far = client.post(review, json={"status": "corrected", "changes": {"place": "Springfield (Massachusetts, USA)"}}).json()
+    assert (far["event"]["place_name"], far["event"]["country"]) == ("Springfield", "USA")
+    assert round(far["event"]["lat"]) == 42
+    refused = client.post(review, json={"status": "corrected", "changes": {"place": "Atlantis beneath the sea"}})
+    assert refused.status_code == 422 and "nor has the gazetteer a place of that name" in refused.json()["error"]
+    assert client.get(f"/api/events/{event['id']}").json()["place_name"] == "Springfield"  # the refusal changed nothing

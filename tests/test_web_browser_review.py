@@ -208,3 +208,25 @@ def test_place_suggestions_tell_namesakes_apart_and_a_gazetteer_place_is_taken(p
     sync_api.expect(page.locator("[data-field=place]")).to_contain_text("Springfield")
     assert "place: Springfield (Massachusetts, USA)" in history_rows(page)[0]
     shot(page, "canonical-gazetteer-place")
+
+
+def test_a_report_is_corrected_to_a_place_of_the_gazetteer_its_document_does_not_name(page):
+    """One report's place offers its document's places, and, as you type, the gazetteer's with
+    their division and country; the place taken shows at once and in the history."""
+    page.goto("/events?view=reports")
+    page.locator("table.events-table tbody td.date-cell a").first.click()
+    page.wait_for_url(re.compile(r"/events/"))
+    page.locator("details.corrections summary").click()
+    place = page.locator("form.review-form input[name=place]")
+    listed = place.get_attribute("list")
+    named = page.evaluate(f"() => Array.from(document.getElementById('{listed}').options, (o) => o.value)")
+    assert named and not any("USA" in value for value in named)  # its document's places first
+    place.fill("Springfield")
+    page.wait_for_function(f"() => Array.from(document.getElementById('{listed}').options).some((o) => o.value.includes('USA'))")
+    values = page.evaluate(f"() => Array.from(document.getElementById('{listed}').options, (o) => o.value)")
+    assert "Springfield (Missouri, USA)" in values and "Springfield (Massachusetts, USA)" in values
+    place.fill("Springfield (Massachusetts, USA)")
+    page.locator("form.review-form button[data-status=corrected]").click()
+    sync_api.expect(page.locator("[data-field=place]")).to_contain_text("Springfield (USA)")
+    sync_api.expect(page.locator("table.review-history tbody tr").first).to_contain_text("place: Springfield (Massachusetts, USA)")
+    shot(page, "event-gazetteer-place")

@@ -2,7 +2,8 @@
 
 An ID is a canonical event's (``ce-…``, as ``polemos events`` lists them) or an event
 report's (as ``polemos events --reports`` lists them). Actors are given by name (any case), id
-or merged alias; a place by the name of one the documents name.
+or merged alias; a place by the name of one the documents name, else as the gazetteer's place
+suggestions write it ("Springfield (Massachusetts, USA)").
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from polemos.cli.terminal import printable
 from polemos.review_history import describe_changes
 from polemos.store import DecisionError, StoreError, open_store
 from polemos.store.decisions import NO_STORED_PLACE
+from polemos.store.events import document_place_index
 
 app = typer.Typer(no_args_is_help=True, help="Confirm, reject, correct, split and merge events; merge actors.")
 err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
@@ -87,7 +89,8 @@ def _gazetteer_place(text: str) -> Optional[dict]:
 
 
 def _report_changes(store, event_id: str, changes: dict) -> dict:
-    """A report's corrections as the store keeps them: actors by id, the place by its index in the document."""
+    """A report's corrections as the store keeps them: actors by id, the place by its index in the
+    document, or a place of the gazetteer itself when the document names none of that name."""
     checked = dict(changes)
     for role in ("actor", "recipient"):
         if role in checked:
@@ -100,12 +103,13 @@ def _report_changes(store, event_id: str, changes: dict) -> dict:
             checked[role] = ids
     if "place" in checked:
         places = store.get_record(store.event(event_id)["doc_id"]).places
-        wanted = checked["place"].strip().lower()
-        index = next((i for i, p in enumerate(places) if (p.name or p.text).lower() == wanted or p.text.lower() == wanted), None)
-        if index is None:
+        index = document_place_index(places, checked["place"])
+        found = index if index is not None else _gazetteer_place(checked["place"].strip())
+        if found is None:
             names = ", ".join(sorted({p.name or p.text for p in places})[:20]) or "none"
-            raise _Refused(f"place: its document names no place {checked['place'][:100]!r} (it names: {names})")
-        checked["place"] = index
+            raise _Refused(f"place: its document names no place {checked['place'][:100]!r} (it names: {names}),"
+                           " nor has the gazetteer a place of that name")
+        checked["place"] = found
     return checked
 
 
@@ -140,8 +144,8 @@ def correct(
     type: Optional[str] = typer.Option(None, "--type", help="The PLOVER type, e.g. ASSAULT."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Actors by name or id, comma-separated."),
     recipient: Optional[str] = typer.Option(None, "--recipient", help="Recipients by name or id, comma-separated."),
-    place: Optional[str] = typer.Option(None, "--place", help="A place the documents name; for a canonical event also any"
-                                                               " of the gazetteer, e.g. 'Springfield (Massachusetts, USA)'."),
+    place: Optional[str] = typer.Option(None, "--place", help="A place the documents name, else any of the gazetteer,"
+                                                               " e.g. 'Springfield (Massachusetts, USA)'."),
     date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD, or YYYY-MM-DD/YYYY-MM-DD for a span."),
     dead: Optional[str] = typer.Option(None, "--dead", help="N or MIN-MAX."),
     injured: Optional[str] = typer.Option(None, "--injured", help="N or MIN-MAX."),

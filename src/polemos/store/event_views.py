@@ -100,9 +100,13 @@ def _event_view(row, review: Optional[dict]) -> dict:
 
 
 def _apply_corrected_places(connection, views: list[dict]) -> None:
-    """A correction names another place of the document (by index): show that place."""
+    """A correction names another place of the document (by index), or a place of the
+    gazetteer itself (``{name, geonameid, lat, lon, country, feature, admin1}``): show that place."""
     for view in views:
         if "place" not in ((view["review"] or {}).get("changes") or {}):
+            continue
+        if isinstance(view["place"], dict):
+            _show_place(view, view["place"])
             continue
         place = connection.execute(
             "SELECT name, text, geonameid, lat, lon, country, feature FROM places WHERE doc_id = ? AND idx = ?",
@@ -114,6 +118,13 @@ def _apply_corrected_places(connection, views: list[dict]) -> None:
             country=place["country"] if place else None, place_feature=place["feature"] if place else None,
             place_precision=place_precision(place["feature"]) if place else None,
         )
+
+
+def _show_place(view: dict, place: dict) -> None:
+    view.update(
+        place_name=place.get("name"), place_geonameid=place.get("geonameid"), lat=place.get("lat"), lon=place.get("lon"),
+        country=place.get("country"), place_feature=place.get("feature"), place_precision=place_precision(place.get("feature")),
+    )
 
 
 def _chunks(items: list[str]):

@@ -132,6 +132,14 @@ def add_review(connection, event_id: str, status: str, changes: dict | None = No
     return {"event_id": event_id, "status": status, "changes": changes, "note": note, "reviewer": reviewer, "reviewed_at": reviewed_at}
 
 
+def document_place_index(places, text: str) -> Optional[int]:
+    """The index of the first of a document's places named ``text`` (its resolved name or its
+    words in the text, any case), the place a report's correction moves it to; None if none is."""
+    wanted = text.strip().lower()
+    return next((index for index, place in enumerate(places)
+                 if (place.name or place.text).lower() == wanted or place.text.lower() == wanted), None)
+
+
 def review_history(connection, event_id: str) -> list[dict]:
     """Every review of an event, newest first: the history behind its current state."""
     rows = connection.execute(

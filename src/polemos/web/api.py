@@ -6,13 +6,14 @@ both as ``{"error": ..., "status": ...}``.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Optional, Union
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from polemos.codes import PLOVER_TYPES
 from polemos.store import REVIEW_STATUSES, EventFilter, StoreError, queries
+from polemos.store.events import document_place_index
 from polemos.web.params import Page, canonical_sort, event_filter, event_sort, page
 from polemos.web.stores import ThreadStore
 
@@ -169,7 +170,9 @@ class Changes(BaseModel):
     recipient: Optional[list[ShortText]] = Field(None, alias="recipients", max_length=50)
     date: Optional[dict[Annotated[str, Field(max_length=50)], Optional[ShortText]]] = Field(
         None, max_length=10, description="{value, begin, end}, ISO dates")
-    place: Optional[int] = Field(None, ge=0, le=1_000_000, description="Index into the document's places")
+    place: Optional[Union[Annotated[int, Field(ge=0, le=1_000_000)], ShortText]] = Field(
+        None, description="A place its document names (by name, or by index into the document's places), else a place"
+                          " of the gazetteer as the place suggestions write it: 'Springfield (Massachusetts, USA)'")
     size: Optional[dict[Annotated[str, Field(max_length=50)], Figure]] = Field(
         None, max_length=10, description='Counts by category, e.g. {"dead": {"min": 3, "max": 5}}')
 
@@ -194,8 +197,23 @@ def _stored_actor_ids(store, role: str, given: list[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+def _report_place(request: Request, store, event_id: str, text: str) -> Any:
+    """A place a report is corrected to: one its document names, as its index there; else the
+    gazetteer's place of that name, the place itself; else a 422 naming the document's places."""
+    places = store.get_record(load_event(store, event_id)["doc_id"]).places
+    index = document_place_index(places, text)
+    if index is not None:
+        return index
+    found = request.app.state.place_suggester.resolve(text.strip())
+    if found is None:
+        names = ", ".join(sorted({place.name or place.text for place in places})[:20]) or "none"
+        raise HTTPException(422, f"place: its document names no place {text[:100]!r} (it names: {names}),"
+                                 " nor has the gazetteer a place of that name")
+    return found
+
+
 @router.post("/events/{event_id:path}/review", tags=["review"], summary="Confirm, reject or correct an event")
-def review_event(event_id: str, review: ReviewIn, store=Depends(store_of)):
+def review_event(event_id: str, review: ReviewIn, request: Request, store=Depends(store_of)):
     if review.status not in REVIEW_STATUSES:
         raise HTTPException(422, f"status must be one of {', '.join(REVIEW_STATUSES)}")
     changes = review.changes.model_dump(exclude_none=True)
@@ -209,6 +227,8 @@ def review_event(event_id: str, review: ReviewIn, store=Depends(store_of)):
         if changes.get(role) is not None:
             changes[role] = _stored_actor_ids(store, role, changes[role])
     load_event(store, event_id)
+    if isinstance(changes.get("place"), str):
+        changes["place"] = _report_place(request, store, event_id, changes["place"])
     try:
         saved = store.review_event(event_id, review.status, changes, review.note, review.reviewer)
     except KeyError:

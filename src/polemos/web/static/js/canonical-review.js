@@ -113,28 +113,9 @@
     }
   }
 
-  /* Places: those the sources name are listed; typing adds the places stored documents name, then the gazetteer's. */
-  function placeSuggestions(input) {
-    const options = document.getElementById(input.getAttribute("list"));
-    const fixed = Array.from(options.children);
-    let timer = null;
-    input.addEventListener("input", () => {
-      clearTimeout(timer);
-      timer = setTimeout(async () => {
-        const term = input.value.trim();
-        if (term.length < 2) return;
-        const answer = await window.polemos.getJSON("/api/place-suggestions", "q=" + encodeURIComponent(term) + "&limit=12").catch(() => null);
-        if (!answer) return;
-        // The server writes each place as the correction takes it, its division and country telling namesakes apart.
-        const more = answer.items.map((place) => window.polemos.el("option", { value: place.value, label: place.label }));
-        options.replaceChildren(...fixed, ...more);
-      }, 150);
-    });
-  }
-
   document.addEventListener("DOMContentLoaded", () => {
     if (!form) return;
-    if (form.elements.place) placeSuggestions(form.elements.place);
+    if (form.elements.place) window.polemos.placeSuggestions(form.elements.place);
     const id = form.dataset.canonical;
     const base = "/api/canonical-events/" + encodeURIComponent(id);
     form.elements.reviewer.value = form.elements.reviewer.value || localStorage.getItem(REVIEWER_KEY) || "";

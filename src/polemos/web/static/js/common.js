@@ -185,6 +185,25 @@ window.polemos = (function () {
     return headers;
   }
 
+  /* A correction's place: the places its document (or its sources) name are listed; typing adds
+     the places stored documents name, then the gazetteer's, as /api/place-suggestions writes them
+     (their division and country telling namesakes apart). */
+  function placeSuggestions(input) {
+    const options = document.getElementById(input.getAttribute("list"));
+    const fixed = Array.from(options.children);
+    let timer = null;
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const term = input.value.trim();
+        if (term.length < 2) return;
+        const answer = await getJSON("/api/place-suggestions", "q=" + encodeURIComponent(term) + "&limit=12").catch(() => null);
+        if (!answer) return;
+        options.replaceChildren(...fixed, ...answer.items.map((place) => el("option", { value: place.value, label: place.label })));
+      }, 150);
+    });
+  }
+
   /* A row of bars wider than its box (an actor's months) opens on its latest ones, as the timeline does. */
   function showLatestBars() {
     document.querySelectorAll(".month-bars").forEach((bars) => { bars.scrollLeft = bars.scrollWidth; });
@@ -193,5 +212,6 @@ window.polemos = (function () {
   document.addEventListener("DOMContentLoaded", sortableTables);
   document.addEventListener("DOMContentLoaded", showLatestBars);
 
-  return { typeColor, el, getJSON, joinQuery, chip, dateText, figureText, readerLink, eventCard, canonicalCard, legend, actorAutocomplete, writeHeaders };
+  return { typeColor, el, getJSON, joinQuery, chip, dateText, figureText, readerLink, eventCard, canonicalCard, legend, actorAutocomplete,
+    placeSuggestions, writeHeaders };
 })();

@@ -36,7 +36,7 @@
       if (!counted) throw new Error(category + ": write a number or a range such as 3-5");
       changes.size = Object.assign(changes.size || {}, { [category]: counted });
     }
-    if (value("place")) changes.place = Number(value("place"));
+    if (value("place")) changes.place = value("place");  // a place its document names, else the gazetteer's
     return changes;
   }
 
@@ -152,6 +152,7 @@
   document.addEventListener("DOMContentLoaded", () => {
     keyboardQueue();
     document.querySelectorAll("input.actor-input[list]").forEach(window.polemos.actorAutocomplete);
+    document.querySelectorAll("form.review-form input[name=place][list]").forEach(window.polemos.placeSuggestions);
     for (const form of document.querySelectorAll("form.review-form")) {
       const remembered = localStorage.getItem(REVIEWER_KEY);
       if (remembered && !form.elements.reviewer.value) form.elements.reviewer.value = remembered;
