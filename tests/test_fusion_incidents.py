@@ -330,3 +330,14 @@ def test_blocking_finds_what_names_namesakes_and_towns_named_tie_together(famili
     everything.add(reports)
     assert groups(blocked.canonical_events()) == groups(everything.canonical_events()) == [
         ["about-town", "namesake", "riverton"], ["follow-up", "misplaced", "shot", "trial"]]
+
+
+def test_an_article_telling_a_shooting_and_its_sequel_with_one_toll_is_one_event(families):
+    # The article dates the shooting in one sentence and the arrest weeks later in another, and
+    # gives the same toll in both: one incident, whatever the second report's date.
+    shooting_told = replace(shooting("told", day="2015-06-08", dead=1, injured=3, named=("jo-marlow",)), doc_id="doc-a")
+    sequel = replace(shooting("sequel", day="2015-07-25", dead=1, injured=3, named=("jo-marlow",)), doc_id="doc-a")
+    assert groups(fuse([shooting_told, sequel], families)) == [["sequel", "told"]]
+    # Another toll in the same article, weeks apart, is another incident it recalls.
+    recalled = replace(shooting("recalled", day="2015-07-25", injured=1, named=("jo-marlow",)), doc_id="doc-a")
+    assert len(fuse([shooting_told, recalled], families)) == 2
