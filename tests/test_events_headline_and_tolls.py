@@ -134,3 +134,16 @@ def test_people_charged_are_no_victims():
     extractor = FigureExtractor()
     assert [(q.text, q.category) for q in extractor.headline("Two men charged in death of Elmwood teen")] == \
         [("Two men", "arrested")]
+
+
+def test_one_of_the_wounded_who_died_is_one_dead_and_the_others_injured(nlp_pipeline):
+    text = ("One of three men wounded in Saturday's shooting outside an Elmwood bar has died, police said Monday. "
+            "The other two remain in the hospital.")
+    event = violent_events(nlp_pipeline, text, "Man dies after Elmwood bar shooting", published="2016-05-23")[0]
+    assert sizes(event) == {"dead": (1, 1), "injured": (2, 2)}
+
+
+def test_a_suspect_wounded_beside_an_officer_is_injured(nlp_pipeline):
+    text = "The exchange of gunfire happened on Elm Street on Tuesday night, police said."
+    event = violent_events(nlp_pipeline, text, "Suspect, deputy wounded in Elmwood shootout")[0]
+    assert sizes(event) == {"injured": (2, 2)}

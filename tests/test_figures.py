@@ -250,3 +250,20 @@ def test_people_hit_when_someone_fired_were_shot(extractor, nlp):
 ])
 def test_a_victim_a_relative_clause_says_was_wounded(extractor, nlp, text):
     assert [(q.min, q.max, q.category) for q in extractor.extract(text, nlp(text))] == [(1, 1, "injured")]
+
+
+@pytest.mark.parametrize("use_parse", [False, True])
+def test_the_part_of_a_wounded_group_that_died_is_the_dead(extractor, nlp, use_parse):
+    text = "Police said Monday that one of three men wounded at the Elm Street party has died."
+    found = summary(extractor, text, nlp(text) if use_parse else None)
+    assert [(q[0], q[1], q[4]) for q in found] == [("one", 1, "dead"), ("three men", 3, "shot")]
+    text = "Two of the six teenagers hurt in the drive-by on Oak Lane have since died."
+    found = summary(extractor, text, nlp(text) if use_parse else None)
+    assert [(q[0], q[1], q[4]) for q in found] == [("Two", 2, "dead"), ("six teenagers", 6, "shot")]
+
+
+def test_the_part_of_a_group_told_without_a_death_is_no_toll(extractor, nlp):
+    text = "One of the three men wounded on Elm Street was a cook at the diner."
+    assert [q[4] for q in summary(extractor, text, nlp(text))] != ["dead", "shot"]
+    text = "One of the four women killed on Friday was a nurse."
+    assert [(q[0], q[4]) for q in summary(extractor, text, nlp(text))] == [("four women", "dead")]

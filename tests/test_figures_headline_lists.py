@@ -89,3 +89,19 @@ def test_a_list_of_links_whose_bullets_were_removed_counts_nobody(extractor):
 ])
 def test_one_who_shot_their_own_hand_or_foot(extractor, title, expected):
     assert counts(extractor, title) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Suspect, deputy wounded in Elmwood shootout", [(2, 2, "injured")]),
+    ("Gunman, two women killed at Riverside mall", [(3, 3, "dead")]),
+])
+def test_a_suspect_listed_with_the_victims_is_one_of_them(extractor, title, expected):
+    assert counts(extractor, title) == expected
+
+
+def test_a_suspect_trading_gunfire_is_no_victim(extractor):
+    assert counts(extractor, "Police, suspect trade gunfire on Elm Street") == []
+
+
+def test_one_of_those_shot_who_died_is_the_headline_s_dead(extractor):
+    assert counts(extractor, "One of 6 shot at Elmwood block party dies") == [(1, 1, "dead"), (6, 6, "shot")]

@@ -164,6 +164,18 @@ def test_private_people_are_named_in_full_and_hold_no_office():
     assert private_people(actors) == {"jo-marlow", "dee-hart"}
 
 
+def test_a_person_named_with_or_without_a_middle_initial_or_suffix_is_one_person(families):
+    def keys(*names):
+        return private_people({"id": name.lower(), "name": name, "kind": "person", "sector": None, "country": None}
+                              for name in names)
+    assert keys("Dale R. Whitcombe", "Dale Whitcombe", "Dale Whitcombe Jr.", "Dale Whitcombe III") == {"dale-whitcombe"}
+    assert keys("Bo Lyle, 32") == {"bo-lyle"}  # an age read into the name
+    assert keys("Ana Ruiz-Pell", "Ana Ruiz") == {"ana-ruiz-pell", "ana-ruiz"}
+    shot = shooting("shot", day="2015-06-20", named=keys("Dale R. Whitcombe"), published="2015-06-21")
+    arrest = shooting("arrest", day="2015-07-08", named=keys("Dale Whitcombe Jr."), published="2015-07-09")
+    assert groups(fuse([shot, arrest], families)) == [["arrest", "shot"]]
+
+
 def test_a_follow_up_naming_the_victim_joins_the_shooting_weeks_later(families):
     shot = shooting("shot", day="2015-06-20", named=("jo-marlow",), published="2015-06-21")
     arrest = shooting("arrest", day="2015-07-08", named=("jo-marlow", "dee-hart"), published="2015-07-09")
@@ -318,3 +330,14 @@ def test_blocking_finds_what_names_namesakes_and_towns_named_tie_together(famili
     everything.add(reports)
     assert groups(blocked.canonical_events()) == groups(everything.canonical_events()) == [
         ["about-town", "namesake", "riverton"], ["follow-up", "misplaced", "shot", "trial"]]
+
+
+def test_an_article_telling_a_shooting_and_its_sequel_with_one_toll_is_one_event(families):
+    # The article dates the shooting in one sentence and the arrest weeks later in another, and
+    # gives the same toll in both: one incident, whatever the second report's date.
+    shooting_told = replace(shooting("told", day="2015-06-08", dead=1, injured=3, named=("jo-marlow",)), doc_id="doc-a")
+    sequel = replace(shooting("sequel", day="2015-07-25", dead=1, injured=3, named=("jo-marlow",)), doc_id="doc-a")
+    assert groups(fuse([shooting_told, sequel], families)) == [["sequel", "told"]]
+    # Another toll in the same article, weeks apart, is another incident it recalls.
+    recalled = replace(shooting("recalled", day="2015-07-25", injured=1, named=("jo-marlow",)), doc_id="doc-a")
+    assert len(fuse([shooting_told, recalled], families)) == 2

@@ -198,3 +198,19 @@ def test_a_shift_past_the_calendar_is_no_date_rather_than_a_crash():
     assert shifted(date(2020, 1, 1), "W", -1, False, 1e6) is None  # "a million weeks ago"
     assert shifted(date(2020, 1, 1), "Y", 1, False, 1e9) is None
     assert shifted(date(2020, 1, 1), "D", -1, False, 3) == "2019-12-29"
+
+
+def test_us_dates_with_hyphens_or_slashes_are_days_not_years(tagger):
+    found = values(tagger, "The clinic was robbed on 09-17-2016, and the van was found 9/18/16 in a lot.")
+    assert found == {"09-17-2016": ("DATE", "2016-09-17"), "9/18/16": ("DATE", "2016-09-18")}
+
+
+def test_a_two_digit_year_takes_the_century_nearest_the_article(tagger):
+    assert values(tagger, "He was first arrested 6/1/98.", anchor=date(2017, 1, 3)) == {"6/1/98": ("DATE", "1998-06-01")}
+    assert values(tagger, "The hearing is set for 2-14-18.", anchor=date(2017, 1, 3)) == {"2-14-18": ("DATE", "2018-02-14")}
+    assert values(tagger, "Filed 3/9/21.", anchor=None) == {"3/9/21": ("DATE", "2021-03-09")}
+
+
+def test_case_numbers_tallies_and_mixed_separators_are_not_dates(tagger):
+    text = "Case no. 12-31-45 was heard; the team's record of 3-1-12 stands; ask for form 4/7-19."
+    assert values(tagger, text) == {}

@@ -11,6 +11,7 @@ word in the sentence. Years, dates, ages, times, money, percentages and measures
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from spacy.tokens import Doc, Token
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Token
 from polemos.figures.amounts import Amount, find_amounts
 from polemos.figures.cues import Cue, CueLexicon
 from polemos.figures.headline_lists import headline_list
+from polemos.numbers import NUMBER_PATTERN, parse_number
 from polemos.record import ExtractionRecord, Quantity
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -124,6 +126,13 @@ ONE_OF_THEM_DIED = re.compile(
     r"\s+of\s+(?:them|the\s+\w+|those|these)(?:\s+\w+){0,3}?\s+(?:later\s+|has\s+|had\s+)?"
     r"(?:died|dies|succumbed|was\s+(?:killed|pronounced\s+dead|declared\s+dead))\b", re.IGNORECASE)
 WOUND_NOUNS = {"wound", "injury"}
+# "One of four women wounded in Saturday's shooting has died": a part of a group counted by
+# what first befell it, then told dead. The part is the dead; the group, those shot.
+PART_OF_GROUP = re.compile(rf"\b(?P<part>{NUMBER_PATTERN})\s+of\s+(?:the|those|these)?\s*$", re.IGNORECASE)
+GROUP_HURT = re.compile(r"\s+(?:(?:who\s+)?(?:were|was|had\s+been|have\s+been)\s+)?(?:(?:critically|seriously)\s+)?"
+                        r"(?:wounded|injured|hurt|shot|hospitali[sz]ed|struck)\b", re.IGNORECASE)
+PART_DIED = re.compile(r"[^.;!?]*?\b(?:has|have|had|later)?\s*(?:died|dies|succumbed|passed\s+away"
+                       r"|(?:was|were|been)\s+(?:pronounced|declared)\s+dead)\b", re.IGNORECASE)
 GUNSHOT_MODIFIERS = {"gunshot", "bullet", "gun"}
 # A running tally over a period: "so far this year", "since January", "last year" (a year's count
 # in any tense), or "this year" told in the perfect or as a count of incidents.
@@ -190,6 +199,7 @@ class FigureExtractor:
         if doc is not None:
             quantities += self._single_victims(doc, quantities)
         quantities += _self_killings(text, quantities)
+        quantities = _parts_that_died(text, quantities)
         quantities.sort(key=lambda q: q.start)
         return [q for q in _join_coordinated(text, quantities) if not _in_a_link_line(text, q.start)]
 
@@ -450,6 +460,27 @@ def _self_killings(text: str, counted: list[Quantity]) -> list[Quantity]:
     return [Quantity(text=match.group("who"), start=match.start("who"), end=match.end("who"), min=1, max=1,
                      unit="people", category="dead")
             for match in SELF_KILLING.finditer(text) if match.start("who") not in taken]
+
+
+def _parts_that_died(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """ "One of four women wounded Saturday has died", "two of the five people shot have died":
+    the part is that many dead, and the group those shot (the others are the injured), not a
+    group of dead."""
+    groups: dict[int, Quantity] = {}  # the start of a part that died: its dead count
+    kept = []
+    for quantity in quantities:
+        part = PART_OF_GROUP.search(text, max(0, quantity.start - 30), quantity.start)
+        hurt = GROUP_HURT.match(text, quantity.end)
+        number = parse_number(part.group("part")) if part else None
+        if (part is None or hurt is None or number is None or quantity.category not in HARM | {SHOT}
+                or quantity.min is None or number >= quantity.min or PART_DIED.match(text, hurt.end()) is None):
+            kept.append(quantity)
+            continue
+        kept.append(replace(quantity, category=SHOT))
+        groups[part.start("part")] = Quantity(text=part.group("part"), start=part.start("part"), end=part.end("part"),
+                                              min=number, max=number, unit=quantity.unit, category="dead")
+    # a part already read as a count of its own ("One of 5 shot ... dies": "One" shot) is the dead
+    return [q for q in kept if q.start not in groups] + list(groups.values())
 
 
 def _with_previous(words: list[str], reverse: bool = False) -> list[tuple[int, str, Optional[str]]]:

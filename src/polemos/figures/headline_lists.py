@@ -38,6 +38,9 @@ SELVES = {"self", "himself", "herself", "themselves"}
 OTHERS = {"others", "other"}
 # People nouns of the lexicon that name who did it, not whom it befell.
 DOERS = {"suspect", "gunman", "shooter", "assailant", "attacker", "rioter", "police", "family", "household"}
+# Of those, the ones that are persons: listed before what befell them ("Suspect, officer wounded")
+# they are among its victims, since the outcome says what happened to each one listed.
+PERSON_DOERS = {"suspect", "gunman", "shooter", "assailant", "attacker", "rioter"}
 MIN_MEMBERS = 2
 
 
@@ -45,7 +48,7 @@ def headline_list(title: str, cues: CueLexicon) -> Optional[Quantity]:
     """The victims a headline lists by name or kind, as one count; ``None`` without such a list."""
     for outcome in SUBJECT_OUTCOME.finditer(title):
         before = re.split(r"[:;|]", title[:outcome.start()])[-1]
-        members = _members(list(reversed(SEPARATOR.split(before))), cues)
+        members = _members(list(reversed(SEPARATOR.split(before))), cues, doers_befallen=True)
         if len(members) >= MIN_MEMBERS:
             start = outcome.start() - len(before.lstrip())
             return _count(title, members, start, outcome.start(), _category(outcome.group("outcome")))
@@ -62,9 +65,10 @@ def headline_list(title: str, cues: CueLexicon) -> Optional[Quantity]:
     return None
 
 
-def _members(parts: list[str], cues: CueLexicon) -> list[tuple[int, Optional[int]]]:
+def _members(parts: list[str], cues: CueLexicon, doers_befallen: bool = False) -> list[tuple[int, Optional[int]]]:
     """The (min, max) of each person named, from the list's first member on, until a part
-    that names no one."""
+    that names no one (nor a doer, unless ``doers_befallen``: the list is the subject of what
+    befell them)."""
     members = []
     for part in parts:
         words = AFTER_THE_LIST.sub("", part).split()
@@ -72,15 +76,16 @@ def _members(parts: list[str], cues: CueLexicon) -> list[tuple[int, Optional[int
             break
         if re.fullmatch(r"\d+", words[-1]) and members:
             continue  # an age: "girl, 16, dies"
-        counted = _person(words, cues)
+        counted = _person(words, cues, doers_befallen)
         if counted is None:
             break
         members.append(counted)
     return members
 
 
-def _person(words: list[str], cues: CueLexicon) -> Optional[tuple[int, Optional[int]]]:
+def _person(words: list[str], cues: CueLexicon, doers_befallen: bool = False) -> Optional[tuple[int, Optional[int]]]:
     noun = words[-1].lower().strip(".'’")
+    is_doer = noun in DOERS or _lemma_is_doer(noun)
     number = parse_number(words[-2]) if len(words) > 1 else None
     if noun in SELVES:
         return 1, 1
@@ -89,12 +94,16 @@ def _person(words: list[str], cues: CueLexicon) -> Optional[tuple[int, Optional[
     if re.fullmatch(r"[\w]+-(?:year|month|week|day)-old", noun):
         return 1, 1
     cue = cues.lookup(noun)
-    if cue is None or not cue.unit or cue.category or noun in DOERS or _lemma_is_doer(noun):
+    if cue is None or not cue.unit or cue.category or is_doer and not (doers_befallen and _person_doer(noun)):
         return None
     plural = noun.endswith("s") or noun in {"men", "women", "children", "people"}
     if number is not None:
         return int(number), int(number)
     return (2, None) if plural else (1, 1)
+
+
+def _person_doer(noun: str) -> bool:
+    return noun in PERSON_DOERS or noun.rstrip("s") in PERSON_DOERS or noun == "gunmen"
 
 
 def _lemma_is_doer(noun: str) -> bool:

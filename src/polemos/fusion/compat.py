@@ -192,12 +192,17 @@ def _follow_up_days(shared_names: int, rules: FusionRules) -> int:
 
 def _name_window(new: Profile, canonical: Profile, names: int, rules: FusionRules) -> int:
     """How far apart the dates of two reports naming ``names`` private persons may be (-1: not
-    at all). Between reports of one document only a week: a weekday resolved to the week
-    before; an article's other dates are mostly other events it recalls, whose people it names too."""
+    at all). Between reports of one document only a week (a weekday resolved to the week
+    before; an article's other dates are mostly other events it recalls, whose people it names
+    too), unless they give the same toll: then the article tells one incident and what followed
+    it (an arrest, a death, a plea), one report dated by the incident and the other by its
+    sequel, or by nothing, as far apart as a trial."""
     if names == 0:
         return -1
     if new.docs.isdisjoint(canonical.docs):
         return _follow_up_days(names, rules)
+    if _figures_agree(new.figures, canonical.figures):
+        return rules.trial_follow_up_days
     return rules.same_document_days
 
 

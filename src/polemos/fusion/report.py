@@ -7,6 +7,7 @@ the store. Only the fields fusion reads or shows on a canonical event are kept.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Optional
 
@@ -32,6 +33,9 @@ MAX_CONTEXT_PLACES = 12
 # a known figure with a country) speaks about many incidents; a private person the document
 # names in full (a victim, a suspect, a witness) is rarely named by reports of another one.
 PRIVATE_SECTORS = frozenset({None, "CVL", "CRM"})
+# Generational suffixes one outlet writes and another leaves out: "John Roe III", "Terry Doe Jr."
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # "O'Neil", "Smith-Jones"
 
 
 @dataclass(frozen=True)
@@ -106,14 +110,21 @@ def named_people(actor_ids: Iterable[str], kinds: Mapping[str, str]) -> frozense
 
 
 def private_people(actors: Iterable[Mapping[str, Any]]) -> frozenset[str]:
-    """The ids of the persons among ``actors`` (dicts with ``id``, ``name``, ``kind``, ``sector``,
-    ``country``) who hold no office and are named in full (two words at least: "Jr." or a lone
-    surname could be anyone)."""
-    return frozenset(
-        actor["id"] for actor in actors
-        if actor.get("kind") == PERSON_KIND and actor.get("sector") in PRIVATE_SECTORS and not actor.get("country")
-        and len((actor.get("name") or "").split()) >= 2
-    )
+    """The name keys (``person_key``) of the persons among ``actors`` (dicts with ``id``, ``name``,
+    ``kind``, ``sector``, ``country``) who hold no office and are named in full (a first name and
+    a surname: "Jr." or a lone surname could be anyone)."""
+    keys = (person_key(actor.get("name") or "") for actor in actors
+            if actor.get("kind") == PERSON_KIND and actor.get("sector") in PRIVATE_SECTORS and not actor.get("country"))
+    return frozenset(key for key in keys if key)
+
+
+def person_key(name: str) -> Optional[str]:
+    """A person's first name and surname, the way outlets agree on them: "Julian L. Sims",
+    "Julian Sims" and "Julian Sims Jr." are one key ("julian-sims"); initials, generational
+    suffixes and numbers (an age taken into the name) are left out. None for fewer than two words."""
+    words = [word.replace("'", "").replace("’", "").lower() for word in _NAME_WORD.findall(name)]
+    words = [word for word in words if len(word) > 1 and word not in NAME_SUFFIXES]
+    return f"{words[0]}-{words[-1]}" if len(words) >= 2 else None
 
 
 def context_places(places: Iterable[PlaceRef]) -> tuple[PlaceRef, ...]:

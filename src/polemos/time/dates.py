@@ -59,7 +59,12 @@ def choose_year(ctx: Context, month: int, day: Optional[int], rel: str = "") -> 
 def explicit_day(c: dict, ctx: Context) -> Optional[Resolution]:
     month = month_number(c["month"]) if not c["month"].isdigit() else int(c["month"])
     day = int("".join(ch for ch in c["day"] if ch.isdigit()))
-    year = int(c["year"]) if c.get("year") else choose_year(ctx, month, day, normal(c.get("rel")))
+    if c.get("year"):
+        year: Optional[int] = int(c["year"])
+    elif c.get("short_year"):
+        year = full_year(int(c["short_year"]), ctx.anchor)
+    else:
+        year = choose_year(ctx, month, day, normal(c.get("rel")))
     if year and not c.get("year") and c.get("weekday"):
         year = _year_of_weekday(year, month, day, WEEKDAYS[normal(c["weekday"])])
     try:
@@ -67,6 +72,21 @@ def explicit_day(c: dict, ctx: Context) -> Optional[Resolution]:
     except ValueError:
         return None
     return Resolution("DATE", value)
+
+
+# A two-digit year more than this many years after the document's is read in the century before:
+# "9/17/16" in a 2017 article is 2016, "6/1/98" 1998.
+SHORT_YEAR_AHEAD = 10
+# Without a document date, POSIX ``strptime``'s pivot: 69-99 are 1969-1999, 00-68 are 2000-2068.
+SHORT_YEAR_PIVOT = 69
+
+
+def full_year(short: int, anchor: Optional[date]) -> int:
+    """The year "16" of "9/17/16" stands for: the nearest one not far after the document's."""
+    if anchor is None:
+        return (1900 if short >= SHORT_YEAR_PIVOT else 2000) + short
+    year = anchor.year - anchor.year % 100 + short
+    return year - 100 if year > anchor.year + SHORT_YEAR_AHEAD else year
 
 
 def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:

@@ -44,6 +44,10 @@ _AMOUNT_CUES = re.compile(
     r"dollars?|euros?|pounds?|score[ds]?|won|beat|lost|goals?|seconds?|minutes?|percentage)\b",
     re.IGNORECASE,
 )
+# Words before a number that make it a label or a tally, not a date.
+_LABEL_BEFORE = re.compile(
+    r"(?:\bno\.|\bnumber|\bnos?\.?|#|\bcase|\bdocket|\bfile|\bpage|\broute|\bflight|\bmodel|\brecords?"
+    r"|\bscores?|\bvotes?|\bwon|\blost|\btied)\s*(?:of\s+|a\s+|an\s+)?$", re.IGNORECASE)
 _CLOCK_CUE_BEFORE = re.compile(r"\b(?:at|by|from|until|till|to|around|about|after|before|since)\s+$", re.IGNORECASE)
 
 
@@ -78,6 +82,14 @@ def _year(candidate: Candidate, text: str) -> bool:
     if re.search(r"\d{3}[-.]$", before):
         return False  # the last digits of a telephone number: "(910) 555-1481"
     return not re.search(r"(?:\bno\.|\bnumber|#|\bpage|\broute|\bflight|\bmodel|\babout|\bsome|\bover|\bnearly|\balmost)\s*$", before, re.I)
+
+
+def _numeric(candidate: Candidate, text: str) -> bool:
+    """ "9/17/16" is a date, but "case no. 12-31-45" and "a 3-1-12 record" are labels and tallies."""
+    if not candidate.groups.get("short_year"):
+        return True
+    before = text[max(0, candidate.start - 25):candidate.start]
+    return not _LABEL_BEFORE.search(before)
 
 
 def _season(candidate: Candidate, text: str) -> bool:
@@ -161,7 +173,7 @@ def _noon(candidate: Candidate, text: str) -> bool:
 
 
 _CHECKS = {
-    "month": _month,
+    "month": _month, "numeric": _numeric,
     "year": _year, "season": _season, "bare_units": _bare_units, "clock24": _clock24,
     "quarter": _quarter, "reference": _reference, "weekday": _weekday, "noon": _noon,
 }

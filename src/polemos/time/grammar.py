@@ -27,7 +27,12 @@ _NOT_NUMBER_AFTER = r"(?![\d,.]\d|\s*(?:%|percent|per\s+cent)|-\d)"
 
 PATTERNS: list[tuple[str, str]] = [
     ("iso", rf"\b(?P<year>{YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
-    ("numeric", r"\b(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>(?:19|20)\d\d)\b"),
+    # "9/17/2016", "09-17-2016", "9/17/16": month first, as US writers put it. The separator is
+    # the same twice; a number around it ("1-9/17/16", "9/17/16-2") is some other figure.
+    ("numeric", (
+        r"(?<![\d/.-])\b(?P<month>1[0-2]|0?[1-9])(?P<separator>[/-])(?P<day>[12]\d|3[01]|0?[1-9])(?P=separator)"
+        r"(?:(?P<year>(?:19|20)\d\d)|(?P<short_year>\d\d))\b(?![/-]\d|\.\d)"
+    )),
     # "20.07.2023": day first, as the dotted form is written wherever it is used
     ("numeric", r"\b(?P<day>[12]\d|3[01]|0?[1-9])\.(?P<month>1[0-2]|0?[1-9])\.(?P<year>(?:19|20)\d\d)\b(?!\.\d)"),
     ("month_day", (
