@@ -178,3 +178,26 @@ def test_one_who_shot_only_themselves_or_is_in_the_toll_is_not_added(nlp_pipelin
     text = ("Three people, including the gunman, were killed at an office on Monday.\n\n"
             "The gunman killed himself as officers arrived.")
     assert main_assault(nlp_pipeline, text) == {"dead": (3, 3)}
+
+
+def test_a_counter_attack_on_the_next_day_keeps_its_own_toll(nlp_pipeline):
+    """The other side's attack on a day of its own is another incident: it does not take the
+    dead of the shelling told before it."""
+    record = nlp_pipeline.extract(RawDocument(
+        source="made-up", format="text", published="2024-03-06",
+        content=("Georgian forces shelled the Russian town of Vladikavkaz on 3 March 2024, killing five civilians, "
+                 "local officials said.\n\n"
+                 "Russian soldiers attacked a Georgian border post near Kazbegi on 4 March 2024, "
+                 "the defence ministry in Tbilisi said.")))
+    assaults = {e.trigger: e for e in record.events if e.type == "ASSAULT"}
+    assert assaults["shelled"].size["dead"]["min"] == 5
+    assert "dead" not in assaults["attacked"].size
+
+
+def test_shelling_a_town_and_killing_its_civilians_is_one_attack(nlp_pipeline):
+    record = nlp_pipeline.extract(RawDocument(
+        source="made-up", format="text", published="2024-03-06",
+        content="Georgian forces shelled the Russian town of Vladikavkaz on 3 March 2024, killing five civilians."))
+    assaults = [e for e in record.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1, [(e.trigger, e.recipient) for e in assaults]
+    assert assaults[0].recipient == ["RUS.CVL"]

@@ -485,6 +485,7 @@ class Anchors:
         members: list[Event] = []
         begin, date, town = 0, None, None
         parties: set[str] = set()
+        attackers: set[str] = set()
         kinds = {actor.id: actor.kind for actor in self.record.actors}
         for event, background in violent:
             start = self._sentence_start(_event_start(event))
@@ -492,12 +493,15 @@ class Anchors:
             if background or (date and value and not _same_time(date, value)) or self._other_parties(event, parties, kinds):
                 asides.append(event)
                 continue
-            if members and (self._marks_another(start) or (town and here and great_circle_km(*town, *here) > INCIDENT_KM)):
+            doers = _named_ids(event.actor, kinds)
+            if members and (self._marks_another(start) or (town and here and great_circle_km(*town, *here) > INCIDENT_KM)
+                            or _another_side_another_day(date, value, attackers, doers)):
                 stretches.append((members, begin, start))
-                members, begin, date, town, parties = [], start, None, None, set()
+                members, begin, date, town, parties, attackers = [], start, None, None, set(), set()
             members.append(event)
             date, town = date or value, town or here
             parties |= self._named_parties(event, kinds)
+            attackers |= doers
         if members:
             stretches.append((members, begin, len(self.record.text)))
         return stretches, asides
@@ -506,8 +510,7 @@ class Anchors:
     def _named_parties(event: Event, kinds: dict[str, str]) -> set[str]:
         """The states and organisations a mention names (unnamed gunmen and victims are not);
         ``kinds``: each actor's kind by id."""
-        return {actor_id.split(".")[0] for actor_id in event.actor + event.recipient
-                if kinds.get(actor_id) in NAMED_PARTY_KINDS and not actor_id.startswith("unspecified")}
+        return _named_ids(event.actor + event.recipient, kinds)
 
     def _other_parties(self, event: Event, parties: set[str], kinds: dict[str, str]) -> bool:
         """A mention between parties none of which the incident's mentions named is another event."""
@@ -754,6 +757,23 @@ def _clause_value(event: Event) -> str | None:
     date = event.date or {}
     value = date.get("value") or ""
     return value[:10] if date.get("basis") == "clause" and YEAR_FIRST.match(value) else None
+
+
+def _named_ids(actor_ids: list[str], kinds: dict[str, str]) -> set[str]:
+    """The states and organisations among ``actor_ids`` (each by its base id), not unnamed ones."""
+    return {actor_id.split(".")[0] for actor_id in actor_ids
+            if kinds.get(actor_id) in NAMED_PARTY_KINDS and not actor_id.startswith("unspecified")}
+
+
+def _another_side_another_day(date: str | None, value: str | None, attackers: set[str], doers: set[str]) -> bool:
+    """A named party that did not act in the incident, acting on another day its clause names,
+    starts another incident, even a day later and close by: "Azerbaijani forces shelled Goris on
+    3 March, killing four ... Armenian soldiers attacked a checkpoint near Lachin on 4 March"
+    (the second attack does not share the first one's dead). One side's own acts on the night
+    after ("early Sunday") stay the incident's."""
+    if not (date and value and attackers and doers) or attackers & doers:
+        return False
+    return len(date) >= 10 and len(value) >= 10 and date[:10] != value[:10]
 
 
 def _same_time(first: str, second: str) -> bool:

@@ -72,7 +72,7 @@ def same_event(a: Event, b: Event, places: list[Place], near: bool) -> bool:
     """Whether two mentions report one event (``near``: in the same or adjacent paragraphs)."""
     if a.type != b.type or a.modality != b.modality:
         return False
-    if not _dates_compatible(a.date, b.date) or not _compatible_sets(a.recipient, b.recipient):
+    if not _dates_compatible(a.date, b.date) or not _compatible_recipients(a.recipient, b.recipient):
         return False
     if not _same_place(a.place, b.place, places):
         return False
@@ -103,6 +103,9 @@ def _absorb(target: Event, other: Event) -> None:
     for field_name in ("actor", "recipient"):
         values = getattr(target, field_name)
         values.extend(v for v in getattr(other, field_name) if v not in values)
+    # a bare state beside one of its own sectors says nothing more than the sector
+    target.recipient[:] = [r for r in target.recipient
+                           if "." in r or not any(o.startswith(r + ".") for o in target.recipient)]
     if target.date is None or (target.date.get("basis") != "clause" and other.date
                                and other.date.get("basis") == "clause"):
         target.date = other.date
@@ -143,6 +146,16 @@ def _base_ids(actor_ids: list[str]) -> set[str]:
 
 def _compatible_sets(a: list[str], b: list[str]) -> bool:
     return not a or not b or bool(set(a) & set(b))
+
+
+def _compatible_recipients(a: list[str], b: list[str]) -> bool:
+    """Shared targets, or a state named bare beside one of its own sectors: "shelled the
+    Armenian town of Goris (ARM), killing four civilians (ARM.CVL)" is one attack. Two
+    different sectors of one state (its army, its civilians) stay apart."""
+    if _compatible_sets(a, b):
+        return True
+    bare_a, bare_b = {x for x in a if "." not in x}, {x for x in b if "." not in x}
+    return bool(bare_a & _base_ids(b)) or bool(bare_b & _base_ids(a))
 
 
 def evidence_for(text: str, start: int, end: int) -> Evidence:
