@@ -1,0 +1,79 @@
+"""False events found in fresh random draws on real text, on made-up stories run through the real
+pipeline: sentences that only tell an attack's aftermath (a death, a hospital, victims found or
+named) are no new attack; acts only planned, demanded or set for a day to come are not asserted."""
+
+from __future__ import annotations
+
+import pytest
+
+from coded_sentences import PUBLISHED, kinds
+
+from polemos.eval.events import SentenceCoder
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def coder() -> SentenceCoder:
+    return SentenceCoder()
+
+
+def attacks(coder: SentenceCoder, text: str):
+    record, _doc = coder.code_one(text, PUBLISHED)
+    return [e for e in record.events if e.type == "ASSAULT"]
+
+
+SHOOTING = "A gunman shot a 24-year-old man outside a bar on Elm Street in Dayton on Saturday night, police said."
+
+
+@pytest.mark.parametrize("aftermath", [
+    "The man was pronounced dead at the hospital a short time later.",
+    "He died of his injuries at Miami Valley Hospital on Sunday.",
+    "The victim was rushed to Miami Valley Hospital, where he died two days later.",
+    "Officers found the victim lying on the sidewalk when they arrived.",
+])
+def test_an_aftermath_sentence_joins_the_attack_it_follows(coder, aftermath):
+    story = f"{SHOOTING}\n\nWitnesses said the shooter ran toward a waiting car.\n\n{aftermath}"
+    found = attacks(coder, story)
+    assert len(found) == 1, [(e.trigger, e.evidence[0].text) for e in found]
+    assert found[0].trigger == "shot"
+
+
+@pytest.mark.parametrize("death_only", [
+    "The woman died of her wounds on Saturday.",
+    "Two people were found dead inside the home on Tuesday.",
+    "The 17-year-old was pronounced dead at the hospital at 1:35 a.m., police said.",
+])
+def test_a_death_alone_is_no_attack(coder, death_only):
+    assert attacks(coder, death_only) == []
+
+
+def test_an_attack_the_sentence_tells_stays(coder):
+    assert [e.trigger for e in attacks(coder, "Gunmen killed three villagers on Sunday.")] == ["killed"]
+
+
+@pytest.mark.parametrize("sentence, event, modality", [
+    ("The Congress party announced plans for a rally in Lucknow next week.", "PROTEST", "future"),
+    ("The BJP has plans to hold a strike in Mumbai on Monday.", "PROTEST", "future"),
+    ("Deployment of the army is one of the main demands of the Congress party.", "MOBILIZE", "hypothetical"),
+    ("A meeting of the Congress leaders has been summoned for Tuesday in Delhi.", "CONSULT", "future"),
+    ("The Congress has organised a protest march in Delhi for tomorrow.", "PROTEST", "future"),
+])
+def test_a_planned_or_demanded_act_is_not_asserted(coder, sentence, event, modality):
+    assert (event, modality) in kinds(coder, sentence)
+    assert (event, "asserted") not in kinds(coder, sentence)
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("The BJP held a rally in Lucknow on Monday.", "PROTEST"),
+    ("The army was deployed in Ahmedabad on Monday after the riots.", "MOBILIZE"),
+    ("Congress leaders met in Delhi on Tuesday.", "CONSULT"),
+])
+def test_an_act_that_happened_stays_asserted(coder, sentence, event):
+    assert (event, "asserted") in kinds(coder, sentence)
+
+
+def test_people_hit_by_a_bullet_were_shot_and_a_ball_is_no_attack(coder):
+    assert [e.trigger for e in attacks(coder, "A girl was hit by a stray bullet in her bedroom on Friday.")] == [
+        "hit bullet"]
+    assert attacks(coder, "The player was hit by a ball during the game on Friday.") == []
