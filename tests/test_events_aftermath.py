@@ -77,3 +77,24 @@ def test_people_hit_by_a_bullet_were_shot_and_a_ball_is_no_attack(coder):
     assert [e.trigger for e in attacks(coder, "A girl was hit by a stray bullet in her bedroom on Friday.")] == [
         "hit bullet"]
     assert attacks(coder, "The player was hit by a ball during the game on Friday.") == []
+
+
+@pytest.mark.parametrize("procedure, political, event", [
+    # Steps in a criminal case are no requests, refusals, agreements or releases between parties.
+    ("Prosecutors requested a $500,000 cash bond for each defendant.",
+     "The opposition requested talks with the government on Monday.", "REQUEST"),
+    ("Prosecutors have asked for bail to be set at $50,000.",
+     "The opposition asked for talks with the government on Monday.", "REQUEST"),
+    ("The charges were dismissed against the two men.",
+     "The government dismissed the rebels' demands on Monday.", "REJECT"),
+    ("The victims and officers agreed to the disposition of the case.",
+     "The rebels agreed to a ceasefire on Monday.", "AGREE"),
+    # Published information is no release of captives; a party hosted is no consultation.
+    ("Police released a 911 call in which a woman reported the shooting.",
+     "The rebels released twelve captured soldiers on Friday.", "RETREAT"),
+    ("Four people were shot early Saturday after an event hosted by a local rapper.",
+     "The president hosted the foreign minister in Kiev on Monday.", "CONSULT"),
+])
+def test_procedure_and_private_events_are_no_political_acts(coder, procedure, political, event):
+    assert event not in {t for t, _ in kinds(coder, procedure)}
+    assert event in {t for t, _ in kinds(coder, political)}

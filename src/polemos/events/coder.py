@@ -540,8 +540,9 @@ def _names_cause(head) -> bool:
 
 
 def _legal_accusation(entry: TriggerEntry) -> bool:
-    """A criminal charge or indictment: PLOVER 3.9 codes it ACCUSE, whatever else the sentence tells."""
-    return entry.type == "ACCUSE" and entry.context == "legal"
+    """A criminal charge or indictment (PLOVER 3.9 ACCUSE), a conviction or a sentence (PLOVER 3.13
+    SANCTION): the court's step keeps its type, whatever else the sentence tells."""
+    return entry.type in {"ACCUSE", "SANCTION"} and entry.context == "legal"
 
 
 def _simultaneous_clauses(clause) -> set[int]:
