@@ -98,3 +98,27 @@ def test_people_hit_by_a_bullet_were_shot_and_a_ball_is_no_attack(coder):
 def test_procedure_and_private_events_are_no_political_acts(coder, procedure, political, event):
     assert event not in {t for t, _ in kinds(coder, procedure)}
     assert event in {t for t, _ in kinds(coder, political)}
+
+
+@pytest.mark.parametrize("false_reading, true_reading, event", [
+    # Bodies pulled out of debris, forces pressed into service, a release that claims: other senses.
+    ("Police pulled out eight more bodies from the debris on Monday.",
+     "The army pulled out of the town on Monday.", "RETREAT"),
+    ("The military was pressed into service when police failed to contain the violence.",
+     "The opposition pressed the government for early elections on Monday.", "REQUEST"),
+    ("The release claimed that the efforts resulted in smooth functioning of the stations.",
+     "The rebels released twelve captured soldiers on Friday.", "RETREAT"),
+])
+def test_other_senses_are_no_events(coder, false_reading, true_reading, event):
+    assert event not in {t for t, _ in kinds(coder, false_reading)}
+    assert event in {t for t, _ in kinds(coder, true_reading)}
+
+
+def test_a_deployment_only_sought_is_not_asserted(coder):
+    sentence = "The petition will be heard along with another seeking deployment of army at the site."
+    assert ("MOBILIZE", "asserted") not in kinds(coder, sentence)
+
+
+def test_police_talking_to_a_witness_is_no_consultation(coder):
+    assert "CONSULT" not in {t for t, _ in kinds(coder, "He said police talked to him and took his store's surveillance tape.")}
+    assert "CONSULT" in {t for t, _ in kinds(coder, "The minister talked to the rebel leaders on Monday.")}

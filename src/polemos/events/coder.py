@@ -519,6 +519,8 @@ def _demanded(match: TriggerMatch) -> bool:
     governor = noun.head
     if noun.dep_ == "dobj" and lemma_of(governor) in DEMANDING_WORDS:
         return True
+    if any(c.dep_ == "amod" and c.tag_ == "VBG" and lemma_of(c) in DEMANDING_WORDS for c in noun.children):
+        return True  # "another seeking deployment of army", parsed with the participle as an adjective
     return noun.dep_ == "pobj" and governor.lower_ == "for" and lemma_of(governor.head) in DEMANDING_WORDS
 
 
