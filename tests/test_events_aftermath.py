@@ -122,3 +122,9 @@ def test_a_deployment_only_sought_is_not_asserted(coder):
 def test_police_talking_to_a_witness_is_no_consultation(coder):
     assert "CONSULT" not in {t for t, _ in kinds(coder, "He said police talked to him and took his store's surveillance tape.")}
     assert "CONSULT" in {t for t, _ in kinds(coder, "The minister talked to the rebel leaders on Monday.")}
+
+
+def test_a_victim_trying_to_flee_is_no_displacement(coder):
+    shot_fleeing = "Four people were shot in the office and a fifth was shot trying to flee, police said."
+    assert "SANCTION" not in {t for t, _ in kinds(coder, shot_fleeing)}
+    assert "SANCTION" in {t for t, _ in kinds(coder, "Thousands of villagers fled the fighting in the district on Monday.")}
