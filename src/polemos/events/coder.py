@@ -72,6 +72,12 @@ DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 OUTCOME_MODIFIERS = {"deadly", "fatal", "lethal", "double", "triple", "quadruple"}
 FINDING_VERBS = {"find", "discover", "leave"}
 DEATH_WORDS = {"die", "dead", "succumb"}
+# Main verbs of a sentence that only reports deaths or victims found ("was pronounced dead", "died
+# of his wounds", "officers found two victims"): the incident's toll, told after (or before) its attack.
+DYING_VERBS = {"die", "succumb", "perish"}
+DEATH_REPORT_VERBS = DYING_VERBS | {"pronounce", "declare", "find", "discover", "locate"}
+REPORTING_LEMMAS = {"say", "tell", "report", "state", "confirm", "announce", "add"}
+DEATH_REPORT_NOUNS = {"dead", "death", "suicide", "victim", "body", "fatality"}
 CAUSE_OF_DEATH_PREPOSITIONS = {"from", "of", "to"}
 SUFFERING_VERBS = {"suffer", "sustain", "receive"}
 UNKNOWN_PARTY_PRONOUNS = {"someone", "somebody"}
@@ -272,7 +278,10 @@ class EventCoder:
         trigger = next(m for m, (c, _) in coded if c is main)
         # a recalled "after the offensive" explains the type the model reads; a criminal charge stays ACCUSE
         # "fled after the shelling", "protested over the killing": the model reads the named cause's type
-        if confident and not recalled and not _legal_accusation(trigger.entry) and not _names_cause(trigger.head):
+        # "went to visit him shortly before he died": a death told beside another act is no attack by that act
+        death_only = judgement.plover == "ASSAULT" and any(_tells_a_death(t) for t in trigger.head.sent)
+        if (confident and not recalled and not death_only and not _legal_accusation(trigger.entry)
+                and not _names_cause(trigger.head)):
             main.event.type, main.event.mode, main.event.coder = judgement.plover, None, "model"
         return main
 
@@ -293,6 +302,13 @@ class EventCoder:
                              None, None, "agent", "event classifier")
         coded = self._code(TriggerMatch(root, entry, [root]), sentence, context, frozenset())
         candidate = coded[0] if coded is not None else self._bare_candidate(sentence, judgement.plover, context)
+        if judgement.plover == "ASSAULT":
+            # The lexicon names no act here, so the violence the model reads is mostly an attack's
+            # aftermath ("was rushed to a hospital", "police identified the victim"): the mention
+            # joins the attack told just before it. "She died of her wounds" reports a death, no
+            # attack at all: with no attack near it is left out, not made one (see merge_mentions).
+            candidate.joins_nearby = True
+            candidate.reference_only = _reports_deaths_only(root)
         candidate.event.coder = "model"
         candidate.event.confidence = round(judgement.event, 3)
         candidate.event.acled = None
@@ -503,6 +519,8 @@ def _demanded(match: TriggerMatch) -> bool:
     governor = noun.head
     if noun.dep_ == "dobj" and lemma_of(governor) in DEMANDING_WORDS:
         return True
+    if any(c.dep_ == "amod" and c.tag_ == "VBG" and lemma_of(c) in DEMANDING_WORDS for c in noun.children):
+        return True  # "another seeking deployment of army", parsed with the participle as an adjective
     return noun.dep_ == "pobj" and governor.lower_ == "for" and lemma_of(governor.head) in DEMANDING_WORDS
 
 
@@ -524,8 +542,9 @@ def _names_cause(head) -> bool:
 
 
 def _legal_accusation(entry: TriggerEntry) -> bool:
-    """A criminal charge or indictment: PLOVER 3.9 codes it ACCUSE, whatever else the sentence tells."""
-    return entry.type == "ACCUSE" and entry.context == "legal"
+    """A criminal charge or indictment (PLOVER 3.9 ACCUSE), a conviction or a sentence (PLOVER 3.13
+    SANCTION): the court's step keeps its type, whatever else the sentence tells."""
+    return entry.type in {"ACCUSE", "SANCTION"} and entry.context == "legal"
 
 
 def _simultaneous_clauses(clause) -> set[int]:
@@ -690,6 +709,33 @@ def _headline_count(verb) -> bool:
         return False
     head = verb.head
     return head.tag_ == "CD" or (head.is_title and any(c.tag_ == "CD" and c.i < verb.i for c in head.children))
+
+
+def _reports_deaths_only(root) -> bool:
+    """A sentence the lexicon found no act in, whose main verb says that someone died or that
+    victims or bodies were found: "was pronounced dead", "died on the scene", "two were found
+    dead", "the deaths were a double suicide", also as what someone says ("White died Thursday,
+    police said") or after a hospital ("was taken to a hospital and pronounced dead")."""
+    if lemma_of(root) in REPORTING_LEMMAS:
+        return any(_reports_a_death(c) for c in root.children if c.dep_ == "ccomp")
+    return _reports_a_death(root) or any(_reports_a_death(c) for c in root.children if c.dep_ == "conj")
+
+
+def _reports_a_death(root) -> bool:
+    lemma = lemma_of(root)
+    if lemma in DEATH_REPORT_VERBS:
+        return lemma in DYING_VERBS or _names_the_dead(root)
+    if lemma == "pass":
+        return any(c.dep_ in {"prt", "advmod"} and c.lower_ == "away" for c in root.children)
+    return lemma == "be" and any(c.dep_ in {"attr", "acomp"} and _names_the_dead(c, own=True) for c in root.children)
+
+
+def _names_the_dead(word, own: bool = False) -> bool:
+    """The dead, a death, victims or bodies among the words a verb governs ("found two victims",
+    "pronounced dead", "found dead"), or the word itself (``own``)."""
+    words = list(word.subtree) if own else [t for c in word.children if c.dep_ not in {"nsubj", "nsubjpass"}
+                                              for t in c.subtree]
+    return any(lemma_of(t) in DEATH_REPORT_NOUNS or t.lower_ in DEATH_REPORT_NOUNS for t in words)
 
 
 def _tells_a_death(word) -> bool:

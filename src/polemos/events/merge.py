@@ -4,7 +4,9 @@ Two mentions are the same event when they share the PLOVER type and modality, th
 dates are compatible (equal, one inside the other, or one unknown), their places agree
 (or one is unknown), and they either share an actor or share a known date with
 compatible participants. Bare references ("this nine-month blockade") join the latest
-event of their type in the same or the previous paragraph.
+event of their type in the same or the previous paragraph, as do the aftermath sentences the
+event model reads as an attack (a death, a hospital, victims identified), which stand alone only
+when no such event is near.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ class Candidate:
     background: bool = False  # a known event recalled to date or compare ("after the attack on Ukraine")
     place_rank: int = 2  # how closely the place is tied to this mention: 0 its own words, 2 the paragraph
     named: bool = False  # an event noun dated by its own words ("the 1994 ceasefire"): a particular event
+    # a mention that joins the event of its type told just before it, when there is one, and stands
+    # alone only when there is none ("She was rushed to a hospital, where she died" after a shooting)
+    joins_nearby: bool = False
 
 
 def merge_mentions(candidates: list[Candidate], places: list[Place] | None = None) -> list[Event]:
@@ -49,7 +54,7 @@ def merge_mentions(candidates: list[Candidate], places: list[Place] | None = Non
 
 def _find_same(candidate: Candidate, kept: list[Candidate], places: list[Place]) -> Candidate | None:
     event = candidate.event
-    if candidate.reference_only or not (event.actor or event.recipient):
+    if candidate.reference_only or candidate.joins_nearby or not (event.actor or event.recipient):
         # "the 2020 war" again and again, "this nine-month blockade", "the text agreed upon on November 9"
         dated = _clause_value(event.date)
         for other in kept:
@@ -60,6 +65,9 @@ def _find_same(candidate: Candidate, kept: list[Candidate], places: list[Place])
             if (other.event.type == event.type and candidate.paragraph - other.paragraph <= 1
                     and _dates_compatible(other.event.date, event.date)):
                 return other
+        if candidate.joins_nearby:  # an aftermath belongs to the story's attack told before it, however far
+            return next((other for other in reversed(kept) if other.event.type == event.type
+                         and not other.background and _dates_compatible(other.event.date, event.date)), None)
         return None
     for other in kept:
         near = candidate.paragraph - other.paragraph <= 1

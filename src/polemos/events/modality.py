@@ -29,6 +29,8 @@ OPPOSING_WORDS = {"opposed", "oppose", "opposition"}
 # Nouns naming a request: what "a petition to prevent ...", "a motion to discuss ..." asks for is not done.
 REQUEST_NOUNS = {"direction", "directive", "petition", "plea", "motion", "request", "demand", "appeal",
                  "application", "proposal", "call", "prayer", "bid"}
+# Nouns naming a plan: "plans for a rally", "a plan to hold a strike" name what has not happened yet.
+PLAN_NOUNS = {"plan", "preparation", "programme", "program", "schedule", "blueprint", "scheme"}
 # Nouns naming a report: what "denied reports of troop deployment" denies is not asserted.
 REPORT_NOUNS = {"report", "claim", "rumour", "rumor", "allegation", "news", "speculation", "story", "charge"}
 DENIAL_VERBS = {"deny", "refute", "dismiss", "rubbish", "reject", "contradict", "debunk"}
@@ -84,6 +86,9 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
         kinds.add("future")
     if _rewarded_outcome(trigger):
         kinds.add("hypothetical")
+    named_as = _named_by_noun(trigger)
+    if named_as:
+        kinds.add(named_as)
     if _lacks_means(clause):
         kinds.add("negated")
         reading.negation = reading.negation or "refused"
@@ -123,7 +128,7 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
     reading.speaker = reading.speaker or _according_to(chain)
     if _requested_by_noun(chain) or _recommended(clause) or _habitual(clause) or _left_to_someone(chain):
         kinds.add("hypothetical")
-    if any(_planned(verb) for verb in chain):
+    if any(_planned(verb) for verb in chain) or _planned_by_noun(chain) or _scheduled(trigger, chain):
         kinds.add("future")
     if _denied_report(trigger):
         kinds.add("negated")
@@ -224,6 +229,38 @@ def _requested_by_noun(chain: list[Token]) -> bool:
                and any(c.lower_ == "to" for c in verb.children) for verb in chain)
 
 
+def _named_by_noun(trigger: Token) -> str | None:
+    """"plans for a rally", "plans to hold a strike" (future); "a demand for the army's
+    deployment", "deployment of the army is one of their demands" (hypothetical): an act a plan or
+    a demand names is not reported as done. Returns the modality, or None."""
+    noun = trigger
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head  # "plans for a rally and a march"
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.lower_ == "for":
+        found = _plan_or_request(governor.head)
+        if found:
+            return found  # "plans for a rally", "the demand for deployment"
+    if noun.dep_ in {"nsubj", "nsubjpass", "csubj"} and lemma_of(governor) == "be":
+        for attribute in (c for c in governor.children if c.dep_ in {"attr", "acomp"}):
+            named = [attribute] + [g for p in attribute.children if p.dep_ == "prep" and p.lower_ == "of"
+                                   for g in p.children if g.dep_ == "pobj"]  # "one of the demands"
+            for word in named:
+                found = _plan_or_request(word)
+                if found:
+                    return found
+    return None
+
+
+def _plan_or_request(word: Token) -> str | None:
+    lemma = lemma_of(word)
+    if lemma in PLAN_NOUNS and word.pos_ == "NOUN":
+        return "future"
+    if lemma in REQUEST_NOUNS and word.pos_ == "NOUN":
+        return "hypothetical"
+    return None
+
+
 def _left_to_someone(chain: list[Token]) -> bool:
     """"it was up to the government to allow the march or arrest us": a choice left open."""
     for verb in chain[:-1]:
@@ -240,6 +277,32 @@ def _planned(verb: Token) -> bool:
     "held")."""
     return lemma_of(verb) in PLANNED_VERBS and verb.tag_ == "VBN" and any(
         c.dep_ == "auxpass" for c in verb.children)
+
+
+def _planned_by_noun(chain: list[Token]) -> bool:
+    """"announced plans to hold a strike": the act a plan names has not happened yet."""
+    return any(verb.dep_ in {"acl", "relcl"} and lemma_of(verb.head) in PLAN_NOUNS and verb.head.pos_ == "NOUN"
+               and any(c.lower_ == "to" for c in verb.children) for verb in chain)
+
+
+def _scheduled(trigger: Token, chain: list[Token]) -> bool:
+    """"a meeting has been summoned for Tuesday", "organised a march for tomorrow": an act set
+    for a day is planned for it, not yet held."""
+    words = list(chain) + [trigger]
+    if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        words.append(trigger.head)  # the verb that summons, calls or organises the meeting
+    return any(_set_for_a_day(word) for word in words)
+
+
+def _set_for_a_day(word: Token) -> bool:
+    for preposition in word.children:
+        if preposition.dep_ != "prep" or preposition.lower_ != "for":
+            continue
+        for day in preposition.children:
+            if day.dep_ == "pobj" and (day.lower_ in FUTURE_TIME_WORDS
+                                       or any(m.lower_ in {"next", "coming"} for m in day.children)):
+                return True
+    return False
 
 
 def _recommended(clause: Token) -> bool:
