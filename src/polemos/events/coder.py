@@ -142,8 +142,8 @@ class EventCoder:
             refused: list[TriggerMatch] = []
             matches = find_triggers(sentence, self.lexicon, blocked | listed, refused)
             heads = frozenset(m.head.i for m in matches)
-            coded = [(match, self._code(match, sentence, context, heads - {match.head.i})) for match in matches]
-            coded = [(match, c) for match, c in coded if c is not None]
+            attempts = [(match, self._code(match, sentence, context, heads - {match.head.i})) for match in matches]
+            coded = [(match, c) for match, c in attempts if c is not None]
             cues = self.incidents.sentence_cues(sentence)
             self._type_acled([c for _, c in coded], context, cues)
             found = [candidate for _, (candidate, _) in coded]
@@ -168,6 +168,13 @@ class EventCoder:
         record.relations = enrich_agreements(
             self.relation_finder.find(record, doc, context.linker, context.anchors), events)
         return record
+
+    @property
+    def _model(self) -> EventClassifier:
+        """The learned model, for the steps that run only when there is one."""
+        if self.classifier is None:
+            raise RuntimeError("this step needs the event classifier, and none is loaded")
+        return self.classifier
 
     @staticmethod
     def _date_from_article(candidates: list[Candidate], anchors: Anchors) -> None:
@@ -207,11 +214,11 @@ class EventCoder:
         ``lexicon_silent``: no trigger matched, so an event the model reads there is one the
         lexicon missed; a trigger the rules rejected on purpose ("a self-inflicted gunshot
         wound") is not brought back."""
-        codes = self.classifier.acled_codes
+        codes = self._model.acled_codes
         found = [candidate for _, (candidate, _) in coded]
         hints = [RuleHint(c.event.type, c.event.mode, code_of(c.event.acled, codes), c.event.modality) for c in found]
-        judgement = self.classifier.judge(sentence, hints, cues)
-        limits = self.classifier.thresholds
+        judgement = self._model.judge(sentence, hints, cues)
+        limits = self._model.thresholds
         if self.policy == "model":
             recovered = self._recover(sentence, judgement, context) if judgement.event >= 0.5 else None
             return [recovered] if recovered is not None else []
@@ -249,7 +256,7 @@ class EventCoder:
         rules = (candidate.event.acled or {}).get("event_type")
         if rules not in DEMONSTRATION_TYPES:
             return True
-        return (self.classifier.acled_names(judgement.acled) or {}).get("event_type") in DEMONSTRATION_TYPES
+        return (self._model.acled_names(judgement.acled) or {}).get("event_type") in DEMONSTRATION_TYPES
 
     @staticmethod
     def _model_event(coded: list[tuple[TriggerMatch, tuple[Candidate, Participants]]], judgement: Judgement,
@@ -280,7 +287,7 @@ class EventCoder:
         """The model's ACLED sub-type for a reported, asserted event; False when it does not apply."""
         if candidate.background or candidate.event.modality != "asserted" or ACCIDENTAL in candidate.event.context:
             return False  # ACLED codes political violence that happened, not an accident
-        candidate.event.acled = self.classifier.acled_names(judgement.acled)
+        candidate.event.acled = self._model.acled_names(judgement.acled)
         return True
 
     def _recover(self, sentence: Span, judgement: Judgement, context: _Context) -> Candidate | None:
@@ -296,7 +303,7 @@ class EventCoder:
         candidate.event.coder = "model"
         candidate.event.confidence = round(judgement.event, 3)
         candidate.event.acled = None
-        if self.policy == "model" or judgement.acled_p >= self.classifier.thresholds["acled_above"]:
+        if self.policy == "model" or judgement.acled_p >= self._model.thresholds["acled_above"]:
             self._set_acled(candidate, judgement)
         return candidate
 

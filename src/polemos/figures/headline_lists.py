@@ -65,7 +65,7 @@ def headline_list(title: str, cues: CueLexicon) -> Optional[Quantity]:
 def _members(parts: list[str], cues: CueLexicon) -> list[tuple[int, Optional[int]]]:
     """The (min, max) of each person named, from the list's first member on, until a part
     that names no one."""
-    members = []
+    members: list[tuple[int, Optional[int]]] = []
     for part in parts:
         words = AFTER_THE_LIST.sub("", part).split()
         if not words:
