@@ -87,7 +87,7 @@ def load_rules(path: Path = DATA_DIR / "acled.csv") -> list[AcledRule]:
 
 
 def acled_type(event: Event, actors: dict[str, Actor] | None = None,
-               rules: list[AcledRule] | None = None, incident: Incident | None = None) -> dict[str, str] | None:
+               rules: list[AcledRule] | None = None, incident: Incident | None = None) -> dict[str, str | None] | None:
     """``{"event_type", "sub_event_type"}`` for ``event``, or ``None`` when none fits.
 
     ``actors`` maps actor ids to the record's actors, so sectors can tell armed parties

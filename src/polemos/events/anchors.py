@@ -32,7 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Iterable, Protocol
+from typing import Any, Iterable, Protocol, Sequence, TypeGuard
 
 from spacy.tokens import Doc, Token
 
@@ -305,7 +305,8 @@ class Anchors:
         news = self._reports_recent_events(published)
         donors: dict[str, list[tuple[int, Mention]]] = {}  # by type: a donor gives only to its own type
         for i, m in enumerate(mentions):
-            if not m.background and _own_day(m.event.date) and _day_of(m.event.date["value"]) <= published:
+            own_day = _own_day_of(m.event.date)
+            if not m.background and own_day is not None and own_day <= published:
                 donors.setdefault(m.event.type, []).append((i, m))
         article_date: list[dict | None] = []  # the article's own date, read at most once
         for i, mention in enumerate(mentions):
@@ -317,8 +318,10 @@ class Anchors:
             recent = [(j, m) for j, m in same_type if self._recent(m.event.date, published)]
             # the recent incident, else the one a follow-up story names ("the March 31, 2013 shooting")
             donor = _nearest(recent, i) or _nearest(same_type, i)
-            if donor is not None:
-                carried = dict(donor.event.date, basis="incident")
+            donor_date = donor.event.date if donor is not None else None  # every donor has its own day
+            carried: dict | None
+            if donor_date is not None:
+                carried = dict(donor_date, basis="incident")
             elif not news:
                 continue
             else:
@@ -337,10 +340,10 @@ class Anchors:
         """A week or a month ("shot his brother earlier this month") narrows to the one day
         within it that the article dates an event of the same type with ("the May 15 shooting")."""
         mentions = list(mentions)
-        days: dict[str, list[Event]] = {}  # by type
+        days: dict[str, list[dict[str, Any]]] = {}  # the events' own days, by type
         for m in mentions:
             if not m.background and _own_day(m.event.date):
-                days.setdefault(m.event.type, []).append(m.event)
+                days.setdefault(m.event.type, []).append(m.event.date)
         for mention in mentions:
             own = mention.event.date
             if mention.background or not own or own.get("basis") not in OWN_BASES or _DAY.match(own.get("value") or ""):
@@ -348,8 +351,8 @@ class Anchors:
             first, last = _day_of(own.get("begin")), _day_of(own.get("end"))
             if not (first and last) or (last - first) > RECENT:
                 continue
-            inside = {e.date["value"][:10]: e.date for e in days.get(mention.event.type, [])
-                      if first <= _day_of(e.date["value"]) <= last}
+            inside = {day["value"][:10]: day for day in days.get(mention.event.type, [])
+                      if _within(_day_of(day["value"]), first, last)}
             if len(inside) == 1:
                 mention.event.date = dict(next(iter(inside.values())), basis="incident")
 
@@ -367,9 +370,10 @@ class Anchors:
             before = latest.get(lede.event.type)
             if before is not None and not lede.background and _ends_before(lede.event.date, before):
                 recalled.append(lede)
-            if lede.background or not _own_day(lede.event.date) or not self._recent(lede.event.date, published):
+            own_day = _own_day_of(lede.event.date)
+            if lede.background or own_day is None or not self._recent(lede.event.date, published):
                 continue
-            day = _day_of(lede.event.date["value"]) - timedelta(days=1)  # a day's slack: late-night reports
+            day = own_day - timedelta(days=1)  # a day's slack: late-night reports
             latest[lede.event.type] = max(day, before) if before is not None else day
         return recalled
 
@@ -378,8 +382,8 @@ class Anchors:
         return abs(self.paragraph_of(_event_start(first)) - self.paragraph_of(_event_start(second))) <= 1
 
     @staticmethod
-    def _recent(event_date: dict, published: date) -> bool:
-        day = _day_of(event_date.get("value"))
+    def _recent(event_date: dict | None, published: date) -> bool:
+        day = _day_of(event_date.get("value")) if event_date is not None else None
         return day is not None and published - RECENT <= day <= published
 
     def _stated_incident_date(self, published: date) -> dict | None:
@@ -408,7 +412,7 @@ class Anchors:
         followed = {a.index for a in self.timexes if self._held_by_aftermath(a)}
         days = [t for i, t in enumerate(self.record.timexes) if t.type in DATE_TYPES and t.begin
                 and t.begin == t.end_date and i not in followed and not _stamp(self.record.text, t)
-                and published - RECENT <= _day_of(t.begin) <= published]
+                and _within(_day_of(t.begin), published - RECENT, published)]
         if not days:
             return None
         return date_dict(min(days, key=lambda t: (t.begin, t.start)), "article")
@@ -416,8 +420,7 @@ class Anchors:
     def _reports_recent_events(self, published: date) -> bool:
         """A news report dates a good share (``RECENT_SHARE``) of what it tells within the month
         before publication, or dates nothing; an analysis ranging over years does not."""
-        spans = [(_day_of(t.begin), _day_of(t.end_date)) for t in self.record.timexes if t.type in DATE_TYPES]
-        spans = [(first, last) for first, last in spans if first and last]
+        spans = [span for t in self.record.timexes if t.type in DATE_TYPES and (span := _days_spanned(t)) is not None]
         recent = [1 for first, last in spans if last >= published - RECENT and first <= published + timedelta(days=1)]
         return not spans or len(recent) >= RECENT_SHARE * len(spans)
 
@@ -452,7 +455,7 @@ class Anchors:
         return any(self._quantity(a.index).category in HARM | {SHOT} and _clause_head(a.token, nodes) is not None
                    for a in self._in_sentence_of(nodes, self._quantities_by_token, self._quantity_token_keys))
 
-    def share_incident_sizes(self, mentions: list[tuple[Event, bool]], headline: list[Quantity] = ()) -> None:
+    def share_incident_sizes(self, mentions: list[tuple[Event, bool]], headline: Sequence[Quantity] = ()) -> None:
         """Give every violent mention of one incident the incident's dead and injured.
 
         A story reports its toll across sentences ("a shooting at a party" ... "Three men and a
@@ -596,7 +599,7 @@ class Anchors:
         return self.record.quantities[index]
 
 
-def incident_figures(quantities: list[Quantity], headline: list[Quantity] = (),
+def incident_figures(quantities: list[Quantity], headline: Sequence[Quantity] = (),
                      shooter_counted: bool = False, text: str = "", title: str = "") -> dict[str, dict]:
     """The dead and injured of one incident from the counts its headline and sentences give.
 
@@ -615,7 +618,7 @@ def incident_figures(quantities: list[Quantity], headline: list[Quantity] = (),
         stated = [q for q in quantities if q.category == category and q.min is not None]
         titled = [q for q in headline if q.category == category and q.min is not None
                   and not (stated and _only_a_lower_bound(q))]
-        if any(q.min > 1 for q in titled + stated):
+        if any(q.min is not None and q.min > 1 for q in titled + stated):
             stated = [q for q in stated if q.max is None or q.max > 1 or NUMERAL_ONE.match(q.text)]
         if titled + stated:
             figures[category] = _spread(titled + stated)
@@ -691,7 +694,7 @@ def _with_the_killer(dead: dict | None, killer: Quantity, shooter_counted: bool)
             "text": f"{dead['text']}; {killer.text}"}
 
 
-def _others_survived(quantities: list[Quantity], text: str = "") -> list[Quantity]:
+def _others_survived(quantities: Sequence[Quantity], text: str = "") -> list[Quantity]:
     """Beside a death, "three other men were shot", "5 others shot", "a woman and a boy were
     also shot" count those shot besides the dead (``text``: what the offsets point into): they
     are the injured, not a total the dead are taken from."""
@@ -704,8 +707,10 @@ def _counts_others(text: str) -> bool:
 
 
 def _spread(stated: list[Quantity]) -> dict:
-    highs = [q.max for q in stated]
-    return {"min": min(q.min for q in stated), "max": None if None in highs else max(highs),
+    """The range of figures that all give a lower bound; the upper bound only if all give one."""
+    lows = [q.min for q in stated if q.min is not None]
+    highs = [q.max for q in stated if q.max is not None]
+    return {"min": min(lows), "max": max(highs) if len(highs) == len(stated) else None,
             "text": "; ".join(dict.fromkeys(q.text for q in stated))}
 
 
@@ -868,8 +873,24 @@ def _same_parties(a: Event, b: Event) -> bool:
     return not (a.actor and b.actor) or bool(bases(a.actor) & bases(b.actor))
 
 
-def _own_day(event_date: dict | None) -> bool:
-    return bool(event_date) and event_date.get("basis") in OWN_BASES and bool(_DAY.match(event_date.get("value") or ""))
+def _own_day(event_date: dict | None) -> TypeGuard[dict[str, Any]]:
+    """Whether the event's own words (its clause, sentence or paragraph) gave it a day."""
+    return event_date is not None and event_date.get("basis") in OWN_BASES and bool(_DAY.match(event_date.get("value") or ""))
+
+
+def _own_day_of(event_date: dict | None) -> date | None:
+    """The day the event's own words gave it, when they gave a day."""
+    return _day_of(event_date["value"]) if _own_day(event_date) else None
+
+
+def _within(day: date | None, first: date, last: date) -> bool:
+    return day is not None and first <= day <= last
+
+
+def _days_spanned(timex: Timex) -> tuple[date, date] | None:
+    """The first and last calendar days of a timex that covers whole days."""
+    first, last = _day_of(timex.begin), _day_of(timex.end_date)
+    return (first, last) if first and last else None
 
 
 def _bound(token: Token, timex: Timex, prepositions: frozenset[str] | set[str] = BOUND_PREPOSITIONS) -> bool:
@@ -943,7 +964,17 @@ def _between(items: list, keys: list[int], low: int, high: int) -> list:
     return items[bisect_left(keys, low):bisect_left(keys, high)]
 
 
-def _locate(doc: Doc, items: list[tuple[int, object]]) -> list[Anchored]:
+class _Spanned(Protocol):
+    """A record item with character offsets: a timex or a quantity."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+def _locate(doc: Doc, items: Iterable[tuple[int, _Spanned]]) -> list[Anchored]:
     """Root token of each item's span; ``index`` is the item's position in the record."""
     located = []
     for index, item in items:

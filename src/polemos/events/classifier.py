@@ -115,7 +115,7 @@ def sentence_features(span: Span, hints: Iterable[RuleHint] = (), cues: Iterable
 
 def char_features(span: Span) -> set[str]:
     """Character 3- to 5-grams of the lower-cased words, with word boundaries marked."""
-    grams = set()
+    grams: set[str] = set()
     for token in span:
         if token.is_punct or token.is_space:
             continue
@@ -184,7 +184,7 @@ def unit_vector(span: Span) -> np.ndarray:
 def root_context_vector(span: Span) -> np.ndarray:
     """The mean word vector of the sentence's main verb and the words that depend on it (its
     subject, object, the preposition's object are where the event's kind shows), unit length."""
-    vectors = [t.vector for root in span if root.dep_ == "ROOT"
+    vectors = [np.asarray(t.vector) for root in span if root.dep_ == "ROOT"
                for t in (root, *root.children) if t.has_vector and not t.is_punct]
     return _unit(np.mean(vectors, axis=0).astype(np.float32)) if vectors else np.zeros(span.vocab.vectors_length or 300, np.float32)
 
@@ -293,7 +293,7 @@ class EventClassifier:
         scores = self.logits(features, vector)
         return {head: softmax(scores[self.slices[head]] / self.temperatures[head]) for head in HEADS}
 
-    def acled_names(self, code: str) -> dict[str, str] | None:
+    def acled_names(self, code: str) -> dict[str, str | None] | None:
         """``{"event_type", "sub_event_type"}`` of a predicted code; None for NO_ACLED."""
         names = self.acled_codes.get(code)
         return dict(names) if names else None

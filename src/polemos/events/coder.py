@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Callable, Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from polemos.figures import FigureExtractor
 from polemos.events.acled import AcledRule, acled_type, load_rules
@@ -29,7 +31,7 @@ from polemos.events.headline import headline_incident
 from polemos.events.lexicon import Lexicon, TriggerEntry
 from polemos.events.linking import Linker, SpanResolver, phrase_tokens
 from polemos.events.merge import Candidate, evidence_for, merge_mentions
-from polemos.events.modality import read_modality
+from polemos.events.modality import ModalityReading, read_modality
 from polemos.events.places import (PLACE_ATTACHED, PLACE_NONE, PLACE_OF_PARAGRAPH, PLACE_OF_RECIPIENT,
                                    PLACE_OF_STORY, fill_story_place, located, most_specific, written_holders)
 from polemos.events.relations import RelationFinder, enrich_agreements, provision_tokens
@@ -102,6 +104,133 @@ class _Context:
     sentence_contexts: list[str] | None = None  # contexts the sentence names, read at its first event
 
 
+@dataclass
+class TriggerReading:
+    """What the coder reads of one trigger before its rules decide whether it reports an event:
+    its roles and the parties linked to them, its clause's modality, the parse nodes its dates and
+    places may hang from (``nodes``), and the dates its clause and its own words give."""
+
+    match: TriggerMatch
+    roles: Roles
+    context: _Context
+    clause: Token
+    paragraph: int
+    actors: list[str]
+    recipients: list[str]
+    direct: bool  # the recipients are the clause's own, not those of a fallback phrase
+    modality: ModalityReading
+    nodes: set[int]
+    own: set[int]  # the event's own words: a date an aftermath word holds before them is not the event's
+    barriers: frozenset[int]  # the sentence's other triggers
+    clause_date: dict | None
+    own_date: dict | None  # the date the trigger's own words give ("his shooting death Friday")
+
+    @property
+    def participants(self) -> bool:
+        return bool(self.actors or self.recipients)
+
+    @cached_property
+    def realised(self) -> bool:
+        """An event noun that tells of one happening: "a car bomb exploded", "a deadly shooting"."""
+        return self.match.nominal and (_realised(self.match) or _particular(
+            self.match, self.own_date, self.clause, self.barriers, self.context))
+
+    @cached_property
+    def recalled(self) -> bool:
+        """An event noun its own words date long before publication: "a 2012 shooting"."""
+        return self.context.anchors.recalled(self.own_date) and (self.match.nominal or self.clause.dep_ == "relcl")
+
+    @cached_property
+    def tally(self) -> bool:
+        return _tally(self.match)
+
+    @cached_property
+    def background(self) -> bool:
+        """A known event named to situate another, recalled, or counted in a tally."""
+        return _background(self.match, self.own_date) or self.recalled or self.tally
+
+    @cached_property
+    def unanchored(self) -> bool:
+        """Without parties or a date of its clause, nothing shows the mention tells of a particular
+        happening: no party we could not name acts, no event noun happened, no victims are counted."""
+        if self.participants or self.clause_date is not None:
+            return False
+        match, generic = self.match, self.modality.generic
+        if not match.nominal and self.roles.actors and not generic and not _pronouns_only(self.roles.actors):
+            return False  # "Opposition groups demanded ...": a reported act by a party we could not name
+        if self.realised and not generic:
+            return False  # "A landmine explosion killed three civilians": a particular happening
+        if not match.nominal and not generic and (
+                self.context.anchors.counts_victims(self.nodes) or _headline_count(self.clause)):
+            return False  # "Four people were shot", "a 17-year-old was killed", "2 Killed": victims counted
+        return True
+
+
+# --- rejection rules -------------------------------------------------------------------------
+# Each rule says True when a trigger reports no event. The trigger's own rules run before its
+# parties are linked; the reading's rules run on what ``EventCoder._anchor`` read.
+
+def asked_for_only(match: TriggerMatch, context: _Context) -> bool:
+    """"demanded the arrest of ...": an act only asked for; the demand is the event."""
+    return match.nominal and _demanded(match)
+
+
+def appeal_for_tips(match: TriggerMatch, context: _Context) -> bool:
+    """"Anyone with information is asked to call ...": the police's appeal is no request between
+    parties (a shooting the appeal names stays)."""
+    return context.appeal and match.entry.type in APPEAL_TYPES
+
+
+def unreal_without_parties(reading: TriggerReading) -> bool:
+    """"A ceasefire may be declared soon": an act not said to have happened, by or on no one named."""
+    return not reading.participants and reading.modality.modality != "asserted"
+
+
+def general_claim(reading: TriggerReading) -> bool:
+    """"A war ... can have no end": what can happen, no event."""
+    return "can" in {c.lower_ for c in reading.clause.children if c.dep_ == "aux"}
+
+
+def undated_commentary(reading: TriggerReading) -> bool:
+    """"It allows the administration to ...": the writer's analysis in the present tense."""
+    return _commentary(reading.clause) and reading.clause_date is None
+
+
+def any_such_event(reading: TriggerReading) -> bool:
+    """"A perpetual state of war", "wars": an indefinite event noun, no particular event."""
+    return (reading.match.nominal and not reading.participants and _indefinite(reading.match)
+            and not reading.realised)
+
+
+def bare_event_noun(reading: TriggerReading) -> bool:
+    """A bare "war" in "living in a state of war": undated, unowned, no particular event."""
+    return (reading.match.nominal and not reading.participants and reading.own_date is None
+            and not _definite(reading.match) and not reading.realised)
+
+
+def nothing_particular(reading: TriggerReading) -> bool:
+    """Nothing ties the mention to a happening (``TriggerReading.unanchored``), and it is not a
+    definite event noun ("the war"), which names an event told elsewhere."""
+    return reading.unanchored and not (reading.match.nominal and _definite(reading.match))
+
+
+def generic_without_parties(reading: TriggerReading) -> bool:
+    """"This month, rockets strike the town every night": a general statement in the simple present,
+    by or on no one named, though dated."""
+    return reading.modality.generic and not reading.participants and reading.clause_date is not None
+
+
+def background_argument(reading: TriggerReading) -> bool:
+    """"Just like how the war on terror claims ...": a known event in an argument, not a report."""
+    return reading.background and reading.modality.generic
+
+
+TRIGGER_REJECTIONS: list[Callable[[TriggerMatch, _Context], bool]] = [asked_for_only, appeal_for_tips]
+READING_REJECTIONS: list[Callable[[TriggerReading], bool]] = [
+    unreal_without_parties, general_claim, undated_commentary, any_such_event, bare_event_noun,
+    nothing_particular, generic_without_parties, background_argument]
+
+
 class EventCoder:
     """Codes PLOVER events and lasting relations; build once, annotate many records."""
 
@@ -136,20 +265,15 @@ class EventCoder:
                    classifier, policy)
 
     def annotate(self, record: ExtractionRecord, doc: Doc) -> ExtractionRecord:
-        context = _Context(record, doc, Linker(record, doc, self.resolver), Anchors(record, doc, self.aftermath), {},
-                           {a.id: a for a in record.actors},
-                           written_containers=written_holders(record.places, record.text))
+        context = self._new_context(record, doc)
         blocked = context.linker.blocked_tokens() | context.anchors.timex_tokens()  # "March" is a month
         candidates: list[Candidate] = []
         for sentence in doc.sents:
-            listed = provision_tokens(sentence)  # an agreement's provisions are not events of their own
-            context.appeal = _public_appeal(sentence)  # "Anyone with information is asked to call ..."
-            context.sentence_contexts = None
             refused: list[TriggerMatch] = []
-            matches = find_triggers(sentence, self.lexicon, blocked | listed, refused)
+            matches = self._sentence_triggers(sentence, context, blocked, refused)
             heads = frozenset(m.head.i for m in matches)
-            coded = [(match, self._code(match, sentence, context, heads - {match.head.i})) for match in matches]
-            coded = [(match, c) for match, c in coded if c is not None]
+            attempts = [(match, self._code(match, sentence, context, heads - {match.head.i})) for match in matches]
+            coded = [(match, c) for match, c in attempts if c is not None]
             cues = self.incidents.sentence_cues(sentence)
             self._type_acled([c for _, c in coded], context, cues)
             found = [candidate for _, (candidate, _) in coded]
@@ -174,6 +298,41 @@ class EventCoder:
         record.relations = enrich_agreements(
             self.relation_finder.find(record, doc, context.linker, context.anchors), events)
         return record
+
+    def readings(self, record: ExtractionRecord, doc: Doc) -> Iterator[TriggerReading]:
+        """How each trigger of a record reads before the rejection rules decide on it (a trigger
+        without roles has none): what a rule is tested against, and what tells why a trigger
+        was or was not coded. Each reading's ``context`` is the sentence's while it is read."""
+        context = self._new_context(record, doc)
+        blocked = context.linker.blocked_tokens() | context.anchors.timex_tokens()
+        for sentence in doc.sents:
+            matches = self._sentence_triggers(sentence, context, blocked, [])
+            heads = frozenset(m.head.i for m in matches)
+            for match in matches:
+                roles = find_roles(match)
+                if roles is not None:
+                    yield self._anchor(match, roles, sentence, context, heads - {match.head.i})
+
+    def _new_context(self, record: ExtractionRecord, doc: Doc) -> _Context:
+        return _Context(record, doc, Linker(record, doc, self.resolver), Anchors(record, doc, self.aftermath), {},
+                        {a.id: a for a in record.actors},
+                        written_containers=written_holders(record.places, record.text))
+
+    def _sentence_triggers(self, sentence: Span, context: _Context, blocked: set[int],
+                           refused: list[TriggerMatch]) -> list[TriggerMatch]:
+        """The sentence's triggers (those the lexicon refused go to ``refused``), with the
+        context set for the sentence."""
+        listed = provision_tokens(sentence)  # an agreement's provisions are not events of their own
+        context.appeal = _public_appeal(sentence)  # "Anyone with information is asked to call ..."
+        context.sentence_contexts = None
+        return find_triggers(sentence, self.lexicon, blocked | listed, refused)
+
+    @property
+    def _model(self) -> EventClassifier:
+        """The learned model, for the steps that run only when there is one."""
+        if self.classifier is None:
+            raise RuntimeError("this step needs the event classifier, and none is loaded")
+        return self.classifier
 
     @staticmethod
     def _date_from_article(candidates: list[Candidate], anchors: Anchors) -> None:
@@ -213,11 +372,11 @@ class EventCoder:
         ``lexicon_silent``: no trigger matched, so an event the model reads there is one the
         lexicon missed; a trigger the rules rejected on purpose ("a self-inflicted gunshot
         wound") is not brought back."""
-        codes = self.classifier.acled_codes
+        codes = self._model.acled_codes
         found = [candidate for _, (candidate, _) in coded]
         hints = [RuleHint(c.event.type, c.event.mode, code_of(c.event.acled, codes), c.event.modality) for c in found]
-        judgement = self.classifier.judge(sentence, hints, cues)
-        limits = self.classifier.thresholds
+        judgement = self._model.judge(sentence, hints, cues)
+        limits = self._model.thresholds
         if self.policy == "model":
             recovered = self._recover(sentence, judgement, context) if judgement.event >= 0.5 else None
             return [recovered] if recovered is not None else []
@@ -255,7 +414,7 @@ class EventCoder:
         rules = (candidate.event.acled or {}).get("event_type")
         if rules not in DEMONSTRATION_TYPES:
             return True
-        return (self.classifier.acled_names(judgement.acled) or {}).get("event_type") in DEMONSTRATION_TYPES
+        return (self._model.acled_names(judgement.acled) or {}).get("event_type") in DEMONSTRATION_TYPES
 
     @staticmethod
     def _model_event(coded: list[tuple[TriggerMatch, tuple[Candidate, Participants]]], judgement: Judgement,
@@ -289,7 +448,7 @@ class EventCoder:
         """The model's ACLED sub-type for a reported, asserted event; False when it does not apply."""
         if candidate.background or candidate.event.modality != "asserted" or ACCIDENTAL in candidate.event.context:
             return False  # ACLED codes political violence that happened, not an accident
-        candidate.event.acled = self.classifier.acled_names(judgement.acled)
+        candidate.event.acled = self._model.acled_names(judgement.acled)
         return True
 
     def _recover(self, sentence: Span, judgement: Judgement, context: _Context) -> Candidate | None:
@@ -312,7 +471,7 @@ class EventCoder:
         candidate.event.coder = "model"
         candidate.event.confidence = round(judgement.event, 3)
         candidate.event.acled = None
-        if self.policy == "model" or judgement.acled_p >= self.classifier.thresholds["acled_above"]:
+        if self.policy == "model" or judgement.acled_p >= self._model.thresholds["acled_above"]:
             self._set_acled(candidate, judgement)
         return candidate
 
@@ -335,29 +494,29 @@ class EventCoder:
 
     def _code(self, match: TriggerMatch, sentence: Span, context: _Context,
               barriers: frozenset[int]) -> tuple[Candidate, Participants] | None:
+        """The trigger's event mention, or None when a rejection rule finds it reports no event:
+        the trigger's own rules first (before its parties are linked), then those of the
+        anchored reading. ``barriers``: the other triggers of the sentence."""
         roles = find_roles(match)
-        if roles is None:
+        if roles is None or any(rejects(match, context) for rejects in TRIGGER_REJECTIONS):
             return None
-        if match.nominal and _demanded(match):
-            return None  # "demanded the arrest of ...": the demand is the event, not an arrest
-        if context.appeal and match.entry.type in APPEAL_TYPES:
-            return None  # the appeal for tips is no request between parties; a shooting it names stays
+        reading = self._anchor(match, roles, sentence, context, barriers)
+        if any(rejects(reading) for rejects in READING_REJECTIONS):
+            return None
+        return self._construct(reading, sentence)
+
+    def _anchor(self, match: TriggerMatch, roles: Roles, sentence: Span, context: _Context,
+                barriers: frozenset[int]) -> TriggerReading:
+        """Read the trigger in its clause: link its parties, read its modality, and find the parse
+        nodes its dates hang from and the dates its clause and its own words give."""
         clause = roles.clause or match.head
         paragraph = context.anchors.paragraph_of(sentence.start_char)
         actors = self._link_actors(roles, context, paragraph)
         direct = [r for r in context.linker.actors_for(roles.recipients) if r not in actors]
         recipients = direct or [r for r in context.linker.actors_for(roles.fallback_recipients) if r not in actors]
-        reading = read_modality(clause if match.entry.frame == "obligation" else match.head,
-                                clause if not match.nominal or roles.support else match.head, self.lexicon)
-        nodes = {match.head.i, clause.i} | {t.i for t in match.tokens}
-        if roles.support is not None:
-            nodes.add(roles.support.i)
-        if any(c.dep_ == "advmod" and c.lower_ in {"when", "as", "while"} for c in clause.children):
-            nodes.add(clause.head.i)  # "..., in September 2022, when Azerbaijan invaded ..."
-        if clause.dep_ in {"oprd", "xcomp"} and lemma_of(clause.head) in FINDING_VERBS:
-            nodes.add(clause.head.i)  # "five people were found shot": the victims are the finding's
-        if _participle_clause(clause) and clause.head.i in barriers:
-            nodes.add(clause.head.i)  # "gathered in Yerevan on Wednesday, demanding ...": one event unfolding
+        modality = read_modality(clause if match.entry.frame == "obligation" else match.head,
+                                 clause if not match.nominal or roles.support else match.head, self.lexicon)
+        nodes = _anchor_nodes(match, roles, clause, barriers)
         own_words = {match.head.i} if _names_other_thing(match) else {match.head.i, _phrase_noun(match.head).i}
         # the event's own words: a date held by an aftermath word before them is not the event's
         own = own_words | {t.i for t in match.tokens} | ({roles.support.i} if roles.support is not None else set())
@@ -367,44 +526,22 @@ class EventCoder:
         if not match.nominal and clause.dep_ == "relcl":  # "a 2012 shooting that killed two": the noun's date
             own_date = context.anchors.clause_date({clause.head.i}, barriers | {clause.i}) or own_date
             clause_date = clause_date or own_date
-        participants = bool(actors or recipients)
-        if not participants and reading.modality != "asserted":
-            return None
-        if "can" in {c.lower_ for c in clause.children if c.dep_ == "aux"}:
-            return None  # "a war ... can have no end": a general claim, not an event
-        if _commentary(clause) and clause_date is None:
-            return None  # "it allows the administration to ...": analysis in the present tense
-        reference_only = False
-        realised = match.nominal and (_realised(match) or _particular(match, own_date, clause, barriers, context))
-        if match.nominal and not participants and _indefinite(match) and not realised:
-            return None  # "a perpetual state of war": no particular event
-        if match.nominal and not participants and own_date is None and not _definite(match) and not realised:
-            return None  # a bare "war" in "a state of war": no particular event
-        if not participants and clause_date is None:
-            if not match.nominal and roles.actors and not reading.generic and not _pronouns_only(roles.actors):
-                pass  # "Opposition groups demanded ...": a reported act by a party we could not name
-            elif realised and not reading.generic:
-                pass  # "A landmine explosion killed three civilians": a particular happening
-            elif not match.nominal and not reading.generic and (
-                    context.anchors.counts_victims(nodes) or _headline_count(clause)):
-                pass  # "Four people were shot", "a 17-year-old was killed", "2 Killed": victims counted
-            elif not (match.nominal and _definite(match)):
-                return None
-            else:
-                reference_only = True
-        elif reading.generic and not participants:
-            return None
-        recalled = context.anchors.recalled(own_date) and (match.nominal or clause.dep_ == "relcl")  # "a 2012 shooting"
-        tally = _tally(match)
-        background = _background(match, own_date) or recalled or tally
-        if background and reading.generic:
-            return None  # "just like how the war on terror claims ...": an argument, not a report
+        return TriggerReading(match, roles, context, clause, paragraph, actors, recipients, bool(direct), modality,
+                              nodes, own, barriers, clause_date, own_date)
+
+    def _construct(self, reading: TriggerReading, sentence: Span) -> tuple[Candidate, Participants]:
+        """The event mention of a trigger no rule rejected, with its type, parties, date, place
+        and size, and the participants ACLED typing reads."""
+        match, roles, context, clause = reading.match, reading.roles, reading.context, reading.clause
+        actors, recipients, nodes, paragraph = reading.actors, reading.recipients, reading.nodes, reading.paragraph
+        own_date, background = reading.own_date, reading.background
         entry = _peacekeeping_as_aid(match.entry, clause)
-        event_type, modality = recode(reverse(entry.type, roles.support), reading)
+        event_type, modality = recode(reverse(entry.type, roles.support), reading.modality)
         place_nodes = _place_nodes(match, roles, nodes)
         place, place_rank = self._place(match, roles, place_nodes, sentence, context, paragraph,
                                         own_only=place_nodes is not nodes)
         mode = "third-party" if roles.hosted else find_mode(event_type, entry, clause, match.head, self.lexicon)
+        speaker = reading.modality.speaker
         event = Event(
             id="",
             type=event_type,
@@ -413,16 +550,18 @@ class EventCoder:
                                   _actors_of(actors, context)),
             actor=actors,
             # the place an act is aimed at is its place; a scene's place may stand for its people
-            recipient=context.linker.not_located_places(recipients) if direct else recipients,
+            recipient=context.linker.not_located_places(recipients) if reading.direct else recipients,
             # an event noun's own words date it ("charged Thursday for the killing on Oct. 9")
-            date=own_date if recalled or (match.nominal and own_date) else clause_date or self._fallback_date(
-                sentence, clause, context, paragraph, nodes, match.nominal, background, own),
+            date=own_date if reading.recalled or (match.nominal and own_date) else (
+                reading.clause_date or self._fallback_date(sentence, clause, context, paragraph, nodes,
+                                                           match.nominal, background, reading.own)),
             place=place,
             size=context.anchors.sizes(event_type, (sentence.start_char, sentence.end_char), nodes),
             modality=modality,
-            attributed_to=context.linker.actor_for(reading.speaker) if reading.speaker is not None else None,
+            attributed_to=context.linker.actor_for(speaker) if speaker is not None else None,
             evidence=[evidence_for(context.record.text, sentence.start_char, sentence.end_char)],
-            confidence=BACKGROUND_CONFIDENCE if background else _confidence(match, actors, recipients, clause_date),
+            confidence=BACKGROUND_CONFIDENCE if background else _confidence(match, actors, recipients,
+                                                                            reading.clause_date),
             trigger=_trigger_text(match, roles),
         )
         if actors:
@@ -431,8 +570,8 @@ class EventCoder:
             roles.actors or roles.fallback_actors, roles.recipients + roles.fallback_recipients,
             match.tokens + ([roles.support] if roles.support is not None else []),
             context.linker, context.actors_by_id)
-        named = match.nominal and own_date is not None
-        if tally:  # it names the story's incident again, dated by the period counted ("of 2016"), not its own day
+        reference_only, named = reading.unanchored, match.nominal and own_date is not None
+        if reading.tally:  # it names the story's incident again, dated by the period counted ("of 2016"), not its own day
             event.date, reference_only, named = None, True, False
         return Candidate(event, paragraph, reference_only, background, place_rank, named), parties
 
@@ -499,6 +638,21 @@ def _actors_of(ids: list[str], context: _Context) -> list:
     coded is not in ``actors_by_id`` yet, so the record's list is read then."""
     found = [context.actors_by_id[i] for i in ids if i in context.actors_by_id]
     return found if len(found) == len(ids) else [a for a in context.record.actors if a.id in ids]
+
+
+def _anchor_nodes(match: TriggerMatch, roles: Roles, clause: Token, barriers: frozenset[int]) -> set[int]:
+    """The parse nodes an event's date, place and size may hang from: its trigger, clause and
+    support verb, and the clause above it when both tell one happening."""
+    nodes = {match.head.i, clause.i} | {t.i for t in match.tokens}
+    if roles.support is not None:
+        nodes.add(roles.support.i)
+    if any(c.dep_ == "advmod" and c.lower_ in {"when", "as", "while"} for c in clause.children):
+        nodes.add(clause.head.i)  # "..., in September 2022, when Azerbaijan invaded ..."
+    if clause.dep_ in {"oprd", "xcomp"} and lemma_of(clause.head) in FINDING_VERBS:
+        nodes.add(clause.head.i)  # "five people were found shot": the victims are the finding's
+    if _participle_clause(clause) and clause.head.i in barriers:
+        nodes.add(clause.head.i)  # "gathered in Yerevan on Wednesday, demanding ...": one event unfolding
+    return nodes
 
 
 def _public_appeal(sentence: Span) -> bool:

@@ -8,7 +8,7 @@ the actor whose mention sits closest to the head inside that phrase wins, so
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any, Mapping, Protocol, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,6 +21,7 @@ ADJECTIVE_PENALTY = 2
 KNOWN_KINDS = {"state", "breakaway_state", "autonomous_region", "organisation", "armed_group", "party"}
 NAMED_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 SETTLEMENT_PRECISIONS = ("city", "point")
+Linked = TypeVar("Linked")  # what a token links to: an actor id or a place index
 
 
 class SpanResolver(Protocol):
@@ -76,11 +77,12 @@ class Linker:
 
     def actor_for(self, token: Token) -> str | None:
         found = _closest(token, self.actor_roots, self.actor_tokens)
-        named = _named_part(token) if self.resolver is not None else None
-        if found is None and named is not None:
+        resolver = self.resolver
+        named = _named_part(token) if resolver is not None else None
+        if found is None and resolver is not None and named is not None:
             if self._states is None:
-                self._states = self.resolver.states_named(self.record, self.doc)
-            found = self.resolver.actor_for_span(self.record, self.doc, named, self._states)
+                self._states = resolver.states_named(self.record, self.doc)
+            found = resolver.actor_for_span(self.record, self.doc, named, self._states)
             if found is not None and not self._known(found):
                 found = None
         return found
@@ -140,10 +142,11 @@ def phrase_tokens(token: Token) -> list[tuple[Token, int]]:
     return found
 
 
-def _closest(token: Token, roots: dict[int, object], members: dict[int, object]):
+def _closest(token: Token, roots: Mapping[int, Linked], members: Mapping[int, Linked]) -> Linked | None:
     if token.i in members:
         return members[token.i]
-    best, best_score = None, None
+    best: Linked | None = None
+    best_score: int | None = None
     for member, depth in phrase_tokens(token):
         if member.i not in roots:
             continue

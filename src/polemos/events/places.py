@@ -24,6 +24,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Iterable, Optional
 
@@ -60,6 +61,13 @@ FORCE_WORDS = curated.place_cues().get("force", frozenset())
 
 def located(place: Optional[Place]) -> bool:
     return place is not None and place.lat is not None and place.lon is not None
+
+
+def _km_apart(first: Place, second: Place) -> float:
+    """How far apart two places lie; one without coordinates is near nothing."""
+    if first.lat is None or first.lon is None or second.lat is None or second.lon is None:
+        return math.inf
+    return great_circle_km(first.lat, first.lon, second.lat, second.lon)
 
 
 def written_holders(places: list[Place], text: str) -> dict[int, int]:
@@ -191,7 +199,7 @@ def _near_dateline(town: Place, filed: Place) -> bool:
     if town.name == filed.name:
         return True
     return town.admin1 == filed.admin1 and \
-        great_circle_km(town.lat, town.lon, filed.lat, filed.lon) <= DATELINE_TOWN_KM
+        _km_apart(town, filed) <= DATELINE_TOWN_KM
 
 
 def _lede_town(dateline: int, tied: list[int], places: list[Place], paragraph_of) -> int:
@@ -204,7 +212,7 @@ def _lede_town(dateline: int, tied: list[int], places: list[Place], paragraph_of
     town, filed = places[first], places[dateline]
     if town.precision != "city" or filed.precision != "city" or town.name == filed.name:
         return dateline
-    near = great_circle_km(town.lat, town.lon, filed.lat, filed.lon) <= DATELINE_TOWN_KM
+    near = _km_apart(town, filed) <= DATELINE_TOWN_KM
     return first if near and town.admin1 == filed.admin1 else dateline
 
 
@@ -328,7 +336,7 @@ def holds(outer: Place, inner: Place, counties: bool = False) -> bool:
         return contains(outer, inner)
     if outer.precision == "admin2":
         return inner.admin1 is not None and inner.admin1 == outer.admin1 and \
-            great_circle_km(outer.lat, outer.lon, inner.lat, inner.lon) <= COUNTY_REACH_KM
+            _km_apart(outer, inner) <= COUNTY_REACH_KM
     return False
 
 
@@ -384,7 +392,7 @@ def _stranger(place: Place, home: Place, named_states: set, named_countries: set
         return False
     if place.precision == "admin1" and place.country == home.country:
         return False  # a state is named as itself
-    if great_circle_km(place.lat, place.lon, home.lat, home.lon) <= STRANGER_KM:
+    if _km_apart(place, home) <= STRANGER_KM:
         return False
     if place.country != home.country:
         return place.country not in named_countries

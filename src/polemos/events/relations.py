@@ -113,7 +113,8 @@ def _name(token: Token) -> str | None:
     for candidate in [token] + [c for c in token.children if c.dep_ == "appos"]:
         if candidate.ent_type_ in NAME_LABELS:
             ent = entity_of(candidate)
-            return _strip_determiner(ent)
+            if ent is not None:
+                return _strip_determiner(ent)
         if candidate is not token and candidate.pos_ == "PROPN":
             return _strip_determiner(candidate.doc[candidate.left_edge.i: candidate.i + 1])
     return None

@@ -154,7 +154,7 @@ def _nominal_roles(match: TriggerMatch) -> Roles:
     roles = Roles(clause=support or governing_verb(noun), support=support)
     carriers = subject_of(support) if support is not None else []
     if frame == "mutual":
-        if carriers and partners and lemma_of(support) in HOSTING_VERBS:
+        if support is not None and carriers and partners and lemma_of(support) in HOSTING_VERBS:
             roles.actors, roles.recipients = carriers, partners  # a third party hosts the talks
             roles.hosted = True
             return roles
@@ -346,7 +346,7 @@ def counted(token: Token) -> Token:
 
 
 def _prep_objects(head: Token, prepositions: set[str]) -> list[Token]:
-    found = []
+    found: list[Token] = []
     for child in head.children:
         if child.dep_ in {"prep", "agent"} and child.lower_ in prepositions:
             found.extend(g for g in child.children if g.dep_ == "pobj")

@@ -69,7 +69,7 @@ def _members(parts: list[str], cues: CueLexicon, doers_befallen: bool = False) -
     """The (min, max) of each person named, from the list's first member on, until a part
     that names no one (nor a doer, unless ``doers_befallen``: the list is the subject of what
     befell them)."""
-    members = []
+    members: list[tuple[int, Optional[int]]] = []
     for part in parts:
         words = AFTER_THE_LIST.sub("", part).split()
         if not words:

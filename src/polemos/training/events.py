@@ -63,7 +63,8 @@ class Example:
 class Featurized:
     features: list[str]
     vector: np.ndarray
-    rules_acled: str = NO_ACLED  # the ACLED code the rules alone give the text's most confident event
+    # the ACLED code the rules alone give the text's most confident event (None: a sub-type without a code)
+    rules_acled: Optional[str] = NO_ACLED
 
 
 def label_of(example: Example, head: str) -> Optional[str]:
@@ -73,6 +74,12 @@ def label_of(example: Example, head: str) -> Optional[str]:
     if head == "plover":
         return example.plover
     return (example.acled or NO_ACLED) if example.event else None
+
+
+def labelled(examples: list[Example], head: str) -> tuple[list[int], list[str]]:
+    """The positions of the examples that train ``head``, and their classes."""
+    pairs = [(i, label) for i, e in enumerate(examples) if (label := label_of(e, head)) is not None]
+    return [i for i, _ in pairs], [label for _, label in pairs]
 
 
 # --- reading annotations -------------------------------------------------------------------
@@ -205,7 +212,9 @@ def design_matrix(items: list[Featurized], rows: np.ndarray):
     from scipy import sparse
 
     column = {int(b): i for i, b in enumerate(rows)}
-    data, indices, pointers = [], [], [0]
+    data: list[float] = []
+    indices: list[int] = []
+    pointers = [0]
     for item in items:
         buckets, weights = weighted_buckets(item.features)
         known = sorted((column[int(b)], w) for b, w in zip(buckets, weights) if int(b) in column)
@@ -229,14 +238,14 @@ def fit(examples: list[Example], items: list[Featurized], seed: int,
     width = len(items[0].vector) if items else DENSE_WIDTH
     columns, biases, heads = [], [], {}
     for head in HEADS:
-        chosen = [i for i, e in enumerate(examples) if label_of(e, head) is not None]
-        labels = sorted({label_of(examples[i], head) for i in chosen}) or ["none"]
+        chosen, truth = labelled(examples, head)
+        labels = sorted(set(truth)) or ["none"]
         weights = np.zeros((matrix.shape[1], len(labels)))
         bias = np.zeros(len(labels))
         if len(labels) > 1:
             model = LogisticRegression(C=REGULARISATION, max_iter=5000, random_state=seed,
                                        class_weight=CLASS_WEIGHT[head])
-            model.fit(matrix[chosen], [label_of(examples[i], head) for i in chosen])
+            model.fit(matrix[chosen], truth)
             coef, intercept = model.coef_.T, model.intercept_
             if len(labels) == 2:  # a binary model scores the second class against the first
                 coef, intercept = np.hstack([np.zeros_like(coef), coef]), np.array([0.0, intercept[0]])
@@ -298,12 +307,11 @@ def score_head(model: EventClassifier, examples: list[Example], items: list[Feat
                temperature: float) -> dict:
     """Per-class P/R/F1, accuracy and calibration of one head on labelled rows."""
     labels = model.labels[head]
-    chosen = [i for i, e in enumerate(examples) if label_of(e, head) is not None]
+    chosen, truth = labelled(examples, head)
     if not chosen:
         return {"rows": 0}
     logits = head_logits(model, [items[i] for i in chosen], head)
-    truth = [label_of(examples[i], head) for i in chosen]
-    report = {"rows": len(chosen)}
+    report: dict = {"rows": len(chosen)}
     for name, scale in (("uncalibrated", 1.0), ("calibrated", temperature)):
         probabilities = _softmax(logits / scale)
         report[name] = reliability(probabilities.max(axis=1),
@@ -346,7 +354,7 @@ def recovery_table(model: EventClassifier, temperatures: dict[str, float], examp
 def _veto_table(probability: np.ndarray, truth: list[str], ruled: list[bool]) -> dict:
     """Among rows where the rules code an event: how many non-events the model's veto removes
     (recall) and how many of the removed are non-events (precision), by threshold."""
-    table = {"rows_with_rule_events": int(sum(ruled)),
+    table: dict = {"rows_with_rule_events": int(sum(ruled)),
              "non_events_among_them": int(sum(r and t == "false" for r, t in zip(ruled, truth)))}
     for threshold in (0.1, 0.2, 0.3, 0.5):
         vetoed = [r and p < threshold for r, p in zip(ruled, probability)]
@@ -355,7 +363,7 @@ def _veto_table(probability: np.ndarray, truth: list[str], ruled: list[bool]) ->
     return table
 
 
-def _beside_rules(probabilities: np.ndarray, labels: list[str], truth: list[str], rules: list[str]) -> dict:
+def _beside_rules(probabilities: np.ndarray, labels: list[str], truth: list[str], rules: list[Optional[str]]) -> dict:
     """Sub-type accuracy of the rules alone, and of the model's sub-type taken over the rules'
     from a confidence threshold up (the threshold the events stage uses is chosen from this)."""
     best, confidence = probabilities.argmax(axis=1), probabilities.max(axis=1)
@@ -411,12 +419,12 @@ def train(paths: Iterable[Path], out: Path, seed: int = 0, shared: Optional[Path
     shout = warn or (lambda message: print(message, file=sys.stderr))
     warnings: list[str] = []
 
-    def warn(message: str) -> None:
+    def keep_and_shout(message: str) -> None:
         warnings.append(message)
         shout(message)
 
     paths = list(paths)
-    examples = load_examples(paths, shared, warn)
+    examples = load_examples(paths, shared, keep_and_shout)
     if not examples:
         raise ValueError("no annotation rows to train on")
     items = featurize(examples, pipeline, encoder)
@@ -425,7 +433,7 @@ def train(paths: Iterable[Path], out: Path, seed: int = 0, shared: Optional[Path
     trial = fit([examples[i] for i in training], [items[i] for i in training], seed)
     held_examples, held_items = [examples[i] for i in held], [items[i] for i in held]
     temperatures = calibrate(trial, held_examples, held_items) if held else {h: 1.0 for h in HEADS}
-    report = {
+    report: dict = {
         "annotations": [p.name for p in annotation_files(paths)], "rows": len(examples), "seed": seed,
         "skipped_warnings": len(warnings),
         "held_back": len(held), "temperatures": temperatures,

@@ -1,0 +1,104 @@
+"""The events stage's rejection rules, each on its own: a made-up sentence whose trigger the rule
+rejects, beside one whose trigger it lets through, read by the real pipeline and the coder's
+``readings``."""
+
+from __future__ import annotations
+
+import pytest
+
+from coded_sentences import PUBLISHED
+
+from polemos.eval.events import SentenceCoder
+from polemos.events.coder import (
+    EventCoder, TriggerReading, any_such_event, appeal_for_tips,
+    asked_for_only, background_argument, bare_event_noun, general_claim, generic_without_parties,
+    nothing_particular, undated_commentary, unreal_without_parties,
+)
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def coder() -> SentenceCoder:
+    return SentenceCoder()
+
+
+def reading(coder: SentenceCoder, text: str, trigger: str) -> TriggerReading:
+    """How the events stage reads the trigger word ``trigger`` of ``text``."""
+    record, doc = coder.code_one(text, PUBLISHED)
+    events: EventCoder = dict(coder.pipeline.stages)["events"]
+    found = [r for r in events.readings(record, doc) if r.match.head.text == trigger]
+    assert found, f"no trigger {trigger!r} in {text!r}"
+    return found[0]
+
+
+def event_triggers(coder: SentenceCoder, text: str) -> list[str]:
+    record, _doc = coder.code_one(text, PUBLISHED)
+    return [e.trigger or "" for e in record.events]
+
+
+def test_an_arrest_only_demanded_is_no_arrest(coder):
+    demanded = reading(coder, "Farmers in the valley demanded the arrest of the mill owner.", "arrest")
+    made = reading(coder, "Police arrested the mill owner in the valley on Monday.", "arrested")
+    assert asked_for_only(demanded.match, demanded.context)
+    assert not asked_for_only(made.match, made.context)
+
+
+def test_a_police_appeal_for_tips_is_no_request(coder):
+    appeal = reading(coder, "Anyone with information about the burglary is asked to call the sheriff's office.",
+                     "asked")
+    request = reading(coder, "The governor asked the army for help.", "asked")
+    assert appeal_for_tips(appeal.match, appeal.context)
+    assert not appeal_for_tips(request.match, request.context)
+
+
+def test_an_act_that_may_happen_with_no_one_named_is_no_event(coder):
+    assert unreal_without_parties(reading(coder, "A ceasefire may be declared soon.", "declared"))
+    assert not unreal_without_parties(reading(coder, "The rebels may declare a ceasefire soon.", "declare"))
+
+
+def test_what_can_happen_is_no_event(coder):
+    assert general_claim(reading(coder, "A long war can have no winner.", "war"))
+    assert not general_claim(reading(coder, "The long war ended in 1995.", "war"))
+
+
+def test_undated_analysis_about_it_is_no_event(coder):
+    assert undated_commentary(reading(coder, "It allows the governors to raise taxes without a vote.", "allows"))
+    assert not undated_commentary(reading(coder, "The council allows the governors to raise taxes without a vote.",
+                                          "allows"))
+
+
+def test_an_indefinite_event_noun_is_no_particular_event(coder):
+    assert any_such_event(reading(coder, "There may be more attacks on the ferry line.", "attacks"))
+    assert not any_such_event(reading(coder, "A car bomb exploded in the crowded market.", "bomb"))
+
+
+def test_a_bare_event_noun_is_no_particular_event(coder):
+    assert bare_event_noun(reading(coder, "The region lives in a perpetual state of war.", "war"))
+    assert not bare_event_noun(reading(coder, "The war reshaped the valley.", "war"))
+
+
+def test_an_act_without_parties_date_or_victims_is_no_event(coder):
+    assert nothing_particular(reading(coder, "He was arrested after a long chase through the old town.", "arrested"))
+    assert not nothing_particular(reading(coder, "Four people were shot.", "shot"))
+
+
+def test_a_general_statement_in_a_dated_period_is_no_event(coder):
+    assert generic_without_parties(reading(coder, "This month, rockets strike the town every night.", "strike"))
+    assert not generic_without_parties(reading(coder, "In May, shells hit the village every morning.", "hit"))
+
+
+def test_a_recalled_event_in_a_general_statement_is_no_report(coder):
+    argued = reading(coder, "Farmers recall the 2001 treaty that bans landmines in the hills.", "bans")
+    situating = reading(coder, "Since the war, prices rise every month.", "war")
+    assert argued.background and background_argument(argued)
+    assert situating.background and not background_argument(situating)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Farmers in the valley demanded the arrest of the mill owner.", "arrest"),
+    ("This month, rockets strike the town every night.", "strike"),
+])
+def test_a_rejected_trigger_codes_no_event(coder, text, trigger):
+    assert not any(trigger in t.split() for t in event_triggers(coder, text))
+
