@@ -306,11 +306,12 @@ class EventCoder:
         bounds = (sentence.start_char, sentence.end_char)
         date = self._fallback_date(sentence, sentence.root, context, paragraph, {sentence.root.i},
                                    nominal=False, background=False)
-        event = Event(id="", type=event_type, date=date,
-                      place=context.paragraph_places.get(paragraph),
+        place = context.paragraph_places.get(paragraph)
+        event = Event(id="", type=event_type, date=date, place=place,
                       size=context.anchors.sizes(event_type, bounds, {t.i for t in sentence}),
                       evidence=[evidence_for(context.record.text, *bounds)])
-        return Candidate(event, paragraph)
+        # without a place in its paragraph, it happened where the story is set, as a coded one does
+        return Candidate(event, paragraph, place_rank=PLACE_OF_PARAGRAPH if place is not None else PLACE_OF_STORY)
 
     def _sentence_contexts(self, sentence: Span, context: _Context) -> list[str]:
         if context.sentence_contexts is None:

@@ -30,6 +30,7 @@ from typing import Iterable, Optional
 from polemos.distance import great_circle_km
 from polemos.geo import curated
 from polemos.geo.disambiguate import CONTAINER_GAP
+from polemos.geo.outlet import site_part
 from polemos.geo.title import cued
 from polemos.record import ExtractionRecord, Place
 
@@ -283,8 +284,11 @@ def headline_town(record: ExtractionRecord) -> Optional[int]:
     Bridgeport shooting"; ``title.cued``), the first such (index into ``record.title_places``),
     inside a state the text names if it names any."""
     title = record.document.title or ""
+    outlet_start, outlet_end = site_part(title)
     states = _named_states(record.places)
     for index, place in enumerate(record.title_places):
+        if outlet_start <= place.start < outlet_end:
+            continue  # the outlet's city ("Youngstown news, ...")
         if located(place) and place.precision == "city" and (not states or place.admin1 in states) \
                 and cued(title, place.start, place.end):
             return index

@@ -13,6 +13,7 @@ from polemos.geo.evidence import Cues
 from polemos.geo.gazetteer import Candidate, Gazetteer
 from polemos.geo.normalize import SIDED_CITY_POPULATION, name_key, part_core
 from polemos.geo.outlet import HOME_MIN_POPULATION, home_states
+from polemos.geo.sources import haversine_km
 from polemos.geo.title import title_toponyms
 from polemos.geo.toponyms import PLACE_LABELS, ToponymFinder
 from polemos.record import ExtractionRecord, Place, place_precision
@@ -73,6 +74,7 @@ class Geocoder:
                 group.choice = max(group.candidates, key=lambda c: c.population, default=None)
         else:
             self._resolver.resolve(ordered, self._hint_countries(context), home)
+        _drop_distant_parts(text, spans, span_groups)
         return [group.choice for group in span_groups]
 
     def toponym_spans(self, text: str, doc: Any) -> list[tuple[int, int]]:
@@ -84,7 +86,7 @@ class Geocoder:
         with the places its title names as context (``title.title_toponyms``)."""
         spans = self.toponym_spans(record.text, doc)
         resolved = self.resolve(record.text, spans)
-        home = self.home_states(record.document.url, resolved)
+        home = self.home_states(record.document.url, spans, record.text, resolved)
         if home:
             resolved = self.resolve(record.text, spans, home=home)
         title = record.document.title
@@ -97,18 +99,31 @@ class Geocoder:
             places.append(place)
         record.places = places
 
-    def home_states(self, url: Optional[str], resolved: list[Optional[Place]]) -> frozenset[str]:
-        """The states the page's address names as its outlet's home, among the countries of the
-        places already ``resolved`` (see ``outlet``)."""
+    def home_states(self, url: Optional[str], spans: list[tuple[int, int]], text: str,
+                    resolved: list[Optional[Place]]) -> frozenset[str]:
+        """The states the page's address names as its outlet's home (see ``outlet``): among the
+        countries of the places already ``resolved``, else, when none lies there ("Chester" read
+        as the English city on nbcphiladelphia.com), the one its host names among those of any
+        place the text's names may be."""
         if not url:
             return frozenset()
         iso2_of = {iso3: iso2 for iso2, iso3 in self.gazetteer.iso3_codes().items()}
-        countries = {iso2_of[p.country] for p in resolved if p is not None and p.country in iso2_of}
+        resolved_countries = {iso2_of[p.country] for p in resolved if p is not None and p.country in iso2_of}
+        lookups: dict[str, list[Candidate]] = {}
+        possible = {c.country_iso2 for start, end in spans for c in self._candidates(text[start:end], lookups)
+                    if c.country_iso2}
+        found = self._home_in(url, resolved_countries)
+        if not found:  # a host's name alone, less ambiguous than a path's section
+            found = self._home_in(url, possible - resolved_countries, host_only=True)
+        return found
+
+    def _home_in(self, url: str, countries: set[str], host_only: bool = False) -> frozenset[str]:
         if not countries:
             return frozenset()
         if self._large_places is None:
             self._large_places = self.gazetteer.large_places_by_written_key(HOME_MIN_POPULATION)
-        return home_states(url, self._large_places, lambda name: self.gazetteer.lookup(name, shorten=False), countries)
+        lookup = lambda name: self.gazetteer.lookup(name, shorten=False)  # noqa: E731
+        return home_states(url, self._large_places, lookup, countries, host_only)
 
     def _resolve_with_title(self, text: str, spans: list[tuple[int, int]], resolved: list[Optional[Place]],
                             title: str, home: AbstractSet[str] = frozenset()) -> tuple[list[Optional[Place]], list[Place]]:
@@ -193,6 +208,29 @@ _GENERIC_WORDS = frozenset({"north", "south", "east", "west", "northeast", "nort
                             "central", "downtown", "uptown", "midtown", "side", "end", "district", "area",
                             "business", "bay", "park", "heights", "centre", "center", "old", "new", "town",
                             "city", "village", "valley", "hill", "hills", "the"})
+
+
+# What writes a name as a part of the place named after it: "the South Morrison area of Newport
+# News", "the Vermont-Slauson neighborhood of South Los Angeles".
+_PART_OF = re.compile(r"(?:-[A-Z][\w'’]*)?(?:\s+[A-Z][\w'’]*){0,2}\s+(?:area|section|neighbou?rhood|part|district|"
+                      r"community)\s+of\s+(?:the\s+)?")
+PART_OF_KM = 50.0  # how far from the place it is written as a part of a part may lie
+
+
+def _drop_distant_parts(text: str, spans: list[tuple[int, int]], span_groups: list[Group]) -> None:
+    """A name written as a part of a place ("the Vermont-Slauson neighborhood of South Los
+    Angeles") that the gazetteer knows only far from it, in another first-level division (the
+    state of Vermont), is a neighbourhood or street it lacks: left unresolved, so that the place
+    it is part of locates what happened there."""
+    group_at = {start: group for (start, _), group in zip(spans, span_groups)}
+    for (_, end), group in zip(spans, span_groups):
+        written = _PART_OF.match(text, end)
+        whole = group_at.get(written.end()) if written else None
+        if whole is None or whole is group or group.choice is None or whole.choice is None:
+            continue
+        part, place = group.choice, whole.choice
+        if part.admin1 != place.admin1 and haversine_km((part.lat, part.lon), (place.lat, place.lon)) > PART_OF_KM:
+            group.choice = None
 
 
 def _may_name(text: str, candidate: Candidate) -> bool:

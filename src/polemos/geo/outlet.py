@@ -80,7 +80,7 @@ def section_name(section: str) -> Optional[str]:
 
 
 def home_states(url: str, by_written_key: dict[str, list[Candidate]], lookup: Lookup,
-                countries: AbstractSet[str]) -> frozenset[str]:
+                countries: AbstractSet[str], host_only: bool = False) -> frozenset[str]:
     """The first-level divisions (GeoNames admin1 codes) the page's address names as its home,
     among those of ``countries`` (ISO alpha-2: the countries the text's places lie in): those its
     host names, else the one its first section naming one names (a later one is a part of the
@@ -93,7 +93,7 @@ def home_states(url: str, by_written_key: dict[str, list[Candidate]], lookup: Lo
     for label in host_labels(host):
         for key in names_in_label(label, by_written_key.keys()):
             homes |= _one_state(by_written_key[key], countries)
-    if homes:
+    if homes or host_only:
         return frozenset(homes)
     for section in sections:
         name = section_name(section)
@@ -120,4 +120,41 @@ def _one_state(candidates: list[Candidate], countries: AbstractSet[str]) -> set[
     largest = max(inside, key=lambda c: c.population)
     elsewhere = max(c.population for c in inside if c.admin1 != largest.admin1)
     return {largest.admin1 or ""} if largest.population >= DOMINANT_RATIO * elsewhere else set()
+
+
+
+# A title's parts: "headline - Station News - City, ST", "headline | Site.com | City, ST | News".
+_TITLE_SEPARATOR = re.compile(r"\s+(?:-|–|—|\||::)\s+|\s*\|\s*")
+# Words naming a news outlet, not an event: "WDRB 41 Louisville News", "wistv.com", "KGMB".
+_OUTLET_WORD = re.compile(
+    r"(?:\bnews\b|\.com\b|\bweather\b|\bsports\b|\bradio\b|\btv\d*\b|\bchannel\b|\bonline\b"
+    r"|\b[KW][A-Z]{2,3}(?:-?(?:TV|FM|AM))?\b)", re.IGNORECASE)
+_CALL_LETTERS = re.compile(r"\b[KW][A-Z]{2,3}\b")
+# A title that opens with its outlet's name: "Youngstown news, Campbell police release ...".
+_LEADING_OUTLET = re.compile(r"^([A-Z][\w.'’ ]{0,40}?\s(?:news|News|NEWS))[,:]\s")
+
+
+def site_part(title: str) -> tuple[int, int]:
+    """Where a title names its outlet rather than its story (offsets ``start, end`` into
+    ``title``; equal when it names none): its parts from the first one that names an outlet
+    to the end ("... - WDRB 41 Louisville News", "... - wistv.com - Columbia, South Carolina",
+    "... | Live5News.com | Charleston, SC | News, Weather, Sports"), or an opening
+    "Youngstown news, " ("Bridgeport News: "). The headline's own part is never the outlet's."""
+    leading = _LEADING_OUTLET.match(title)
+    if leading:
+        return 0, leading.end(1)
+    separators = list(_TITLE_SEPARATOR.finditer(title))
+    for separator in separators:
+        part_end = next((s.start() for s in separators if s.start() > separator.start()), len(title))
+        part = title[separator.end():part_end]
+        if _outlet_words(part):
+            return separator.end(), len(title)
+    return len(title), len(title)
+
+
+def _outlet_words(part: str) -> bool:
+    """Whether a title's part names an outlet: a word of the trade ("News", ".com", "TV") or
+    call letters in capitals ("WWBT"; not "War" nor "Kin", which title case writes so too)."""
+    lowered = re.sub(r"\b[KW][A-Za-z]{2,3}\b", "", part)
+    return bool(_OUTLET_WORD.search(lowered)) or bool(_CALL_LETTERS.search(part))
 
