@@ -2,7 +2,8 @@
 outlet's web address names its home state, which settles namesakes in several states; the
 incident a page reports only in its headline, or in a sentence the model reads, is placed
 where the story is set; a neighbourhood written as part of a city is not a state far away;
-and a title's outlet part ("- KXYZ 7 Springfield News") is not where the story happened."""
+and a title's outlet part ("- KXYZ 7 Springfield News") is not where the story happened; a
+city's name the NER cut short ("San Pedro" + "Sula") is read whole."""
 
 from __future__ import annotations
 
@@ -101,3 +102,11 @@ def test_a_neighbourhood_written_as_part_of_a_city_is_no_state_far_away(nlp_pipe
     text = ("Three men were shot on Tuesday night in the Vermont-Manchester neighborhood of South Los Angeles, "
             "police said.")
     assert places_of_events(nlp_pipeline, text) == [("Los Angeles", "US.CA")]
+
+
+@pytest.mark.slow
+def test_a_city_name_the_ner_cuts_short_is_read_whole(nlp_pipeline):
+    record = nlp_pipeline.extract(RawDocument(
+        source="made-up", format="text", published=PUBLISHED,
+        content="On 4 March 2023, gunmen killed three bus drivers at a terminal in San Pedro Sula (Cortés)."))
+    assert [(p.text, p.country) for p in record.places if p.text.startswith("San")] == [("San Pedro Sula", "HND")]

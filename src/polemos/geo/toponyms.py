@@ -45,6 +45,10 @@ _DATELINE = re.compile(
 )
 
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.]*$")
+_SETTLEMENTS = ("city", "town", "village")
+
+# The one or two capitalised words right after a name: "Sula" of "San Pedro Sula".
+_FOLLOWING_WORDS = re.compile(r" ([A-Z][\w'’-]*)(?: ([A-Z][\w'’-]*))?")
 _NAME_JOINERS = frozenset({"of", "de", "del", "la", "le", "du", "and", "upon", "on", "al", "el"})
 
 Resolve = Callable[[list[tuple[int, int]]], list[Candidate | None]]
@@ -86,7 +90,25 @@ class ToponymFinder:
             proposals = list(self._entity_proposals(doc)) + self._datelines(doc) + self._cued_names(doc, text)
             accepted = self._judge_all(proposals, doc, text, places, taken, lookups)
             accepted += self._repeats(doc, found + accepted, taken, lookups)
-        return sorted((s.start_char, s.end_char) for s in found + accepted)
+        spans = sorted((s.start_char, s.end_char) for s in found + accepted)
+        return spans if caseless else self._whole_names(doc.text, spans, lookups)
+
+    def _whole_names(self, text: str, spans: list[tuple[int, int]],
+                     lookups: dict[str, list[Candidate]]) -> list[tuple[int, int]]:
+        """Spans the NER cut short: a name followed by one or two capitalised words that make
+        with it a town's own name ("San Pedro" + "Sula": San Pedro Sula, not San Pedro in the
+        Philippines) is taken whole, and a span inside the longer name dropped."""
+        whole: list[tuple[int, int]] = []
+        for start, end in spans:
+            if whole and start < whole[-1][1]:
+                continue  # the rest of a name already taken whole
+            following = _FOLLOWING_WORDS.match(text, end)
+            longer = [following.end(2), following.end(1)] if following and following.group(2) else \
+                [following.end(1)] if following else []
+            end = next((stop for stop in longer if any(c.primary_name and c.feature in _SETTLEMENTS
+                                                       for c in self._lookup(text[start:stop], lookups))), end)
+            whole.append((start, end))
+        return whole
 
     def is_place_name(self, text: str, caseless: bool = False) -> bool:
         """False for demonyms, party names and other words the NER tags as places, and for
