@@ -3,7 +3,8 @@ outlet's web address names its home state, which settles namesakes in several st
 incident a page reports only in its headline, or in a sentence the model reads, is placed
 where the story is set; a neighbourhood written as part of a city is not a state far away;
 and a title's outlet part ("- KXYZ 7 Springfield News") is not where the story happened; a
-city's name the NER cut short ("San Pedro" + "Sula") is read whole."""
+city's name the NER cut short ("San Pedro" + "Sula") is read whole, and a town's name it read
+as a time ("in Roundup") is a town."""
 
 from __future__ import annotations
 
@@ -110,3 +111,13 @@ def test_a_city_name_the_ner_cuts_short_is_read_whole(nlp_pipeline):
         source="made-up", format="text", published=PUBLISHED,
         content="On 4 March 2023, gunmen killed three bus drivers at a terminal in San Pedro Sula (Cortés)."))
     assert [(p.text, p.country) for p in record.places if p.text.startswith("San")] == [("San Pedro Sula", "HND")]
+
+
+@pytest.mark.slow
+def test_a_town_the_ner_reads_as_a_time_is_a_town_after_in(nlp_pipeline):
+    text = ("GREAT FALLS, Mont. — Two ranch hands were wounded in a shooting in Roundup on Sunday night, "
+            "the sheriff said.")
+    assert places_of_events(nlp_pipeline, text) == [("Roundup", "US.MT")]
+    record = nlp_pipeline.extract(RawDocument(source="made-up", format="text", published=PUBLISHED,
+                                              content="Two men were shot in May near a park in Springfield, Ill."))
+    assert "May" not in [p.text for p in record.places]

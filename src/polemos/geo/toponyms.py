@@ -32,6 +32,7 @@ from polemos.geo.disambiguate import following_name
 from polemos.geo.evidence import Cues, DocumentPlaces, Strength, strength
 from polemos.geo.gazetteer import Candidate, Gazetteer
 from polemos.geo.normalize import name_key
+from polemos.time.lexicon import MONTH_WORDS, PART_OF_DAY_WORDS, SEASON_WORDS, WEEKDAY_WORDS
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 NON_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "LANGUAGE"})
@@ -297,4 +298,22 @@ def _capitalised(token) -> bool:
 
 
 def _bare_name_token(token) -> bool:
-    return not token.ent_type_ and _NAME_TOKEN.match(token.text) is not None and _capitalised(token)
+    untagged = not token.ent_type_ or _misread_as_time(token)
+    return untagged and _NAME_TOKEN.match(token.text) is not None and _capitalised(token)
+
+
+# Words of time the NER rightly tags as such: months, weekdays, seasons, parts of the day.
+_TIME_WORDS = MONTH_WORDS | WEEKDAY_WORDS | SEASON_WORDS | PART_OF_DAY_WORDS
+# The prepositions after which a capitalised word the NER read as a time is a town's name:
+# "a residence in Roundup on Sunday night". ("at" and "on" also come before a holiday.)
+_TOWN_PREPOSITIONS = frozenset({"in", "near", "outside"})
+
+
+def _misread_as_time(token) -> bool:
+    """A capitalised word alone that the NER tagged as a date or time but that names no time,
+    right after "in", "near" or "outside" ("in Roundup"): a town's name."""
+    if token.ent_type_ not in ("DATE", "TIME") or token.i == 0 or token.lower_ in _TIME_WORDS:
+        return False
+    doc = token.doc
+    alone = token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    return alone and doc[token.i - 1].lower_ in _TOWN_PREPOSITIONS
