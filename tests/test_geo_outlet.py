@@ -121,3 +121,10 @@ def test_a_town_the_ner_reads_as_a_time_is_a_town_after_in(nlp_pipeline):
     record = nlp_pipeline.extract(RawDocument(source="made-up", format="text", published=PUBLISHED,
                                               content="Two men were shot in May near a park in Springfield, Ill."))
     assert "May" not in [p.text for p in record.places]
+
+
+@pytest.mark.slow
+def test_a_state_naming_a_plate_s_registration_is_not_where_the_shooting_was(nlp_pipeline):
+    text = ("MEMPHIS, Tenn. — Three friends were riding in a sedan with a Mississippi license plate when a gunman "
+            "opened fire from a passing car on Friday night.")
+    assert places_of_events(nlp_pipeline, text) == [("Memphis", "US.TN")]

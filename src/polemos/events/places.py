@@ -53,7 +53,8 @@ STRANGER_KM = 100.0
 DATELINE_TOWN_KM = 150.0
 # Words after a town's name that make it someone's home ("Kent man charged in ...") or the area
 # around it ("Atlanta suburbs"): a title naming a town so does not say the story happened there.
-HOME_WORDS = curated.place_cues().get("home", frozenset()) | curated.place_cues().get("around", frozenset())
+ORIGIN_WORDS = curated.place_cues().get("home", frozenset())  # "man", "resident", "plate"
+HOME_WORDS = ORIGIN_WORDS | curated.place_cues().get("around", frozenset())
 # Words after a town's name that make it a local police force's ("Elmwood police say ..."): the
 # force works in its town, so a story whose lede names one happened there.
 FORCE_WORDS = curated.place_cues().get("force", frozenset())
