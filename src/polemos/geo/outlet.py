@@ -1,4 +1,4 @@
-"""Where a news outlet is at home: the state its web address names.
+"""Where a news outlet is at home: the state its web address names, and its part of a title.
 
 A local outlet reports mostly from its own area, so among namesakes in several states the one
 in the outlet's state is the likelier: "Pasadena" on nbclosangeles.com is the Californian city,
@@ -10,7 +10,11 @@ people): a host's other words ("dailynews", "tribune") and a path's sections ("l
 are no towns of that size. A headline's slug ("4-shot-in-east-germantown") is no section: a
 section has a few words at most. A name that points to several states (a "washington" host)
 says nothing, unless one city of that name is far larger than the others ("kansascity": the
-Missouri city).
+Missouri city). A host is also read among the countries any of the text's names may lie in when
+its resolved places lie elsewhere ("Chester" first read as the English city).
+
+A title names its outlet too ("... - WDRB 41 Louisville News", "Youngstown news, ...");
+``site_part`` finds that part, whose town is not the one the headline says the story happened in.
 """
 
 from __future__ import annotations
@@ -112,9 +116,9 @@ def _one_state(candidates: list[Candidate], countries: AbstractSet[str]) -> set[
     """The one first-level division the places of a name lie in, or that its far largest city
     lies in; nothing when the name points to several."""
     inside = [c for c in candidates if c.country_iso2 in countries and c.admin1]
-    states = {c.admin1 for c in inside}
+    states = {c.admin1 or "" for c in inside}
     if len(states) == 1:
-        return set(states)
+        return states
     if not inside or any(c.feature == "admin1" for c in inside):
         return set()
     largest = max(inside, key=lambda c: c.population)
