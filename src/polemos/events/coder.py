@@ -32,8 +32,9 @@ from polemos.events.lexicon import Lexicon, TriggerEntry
 from polemos.events.linking import Linker, SpanResolver, phrase_tokens
 from polemos.events.merge import Candidate, evidence_for, merge_mentions
 from polemos.events.modality import ModalityReading, read_modality
-from polemos.events.places import (PLACE_ATTACHED, PLACE_NONE, PLACE_OF_PARAGRAPH, PLACE_OF_RECIPIENT,
-                                   PLACE_OF_STORY, fill_story_place, located, most_specific, written_holders)
+from polemos.events.places import (ORIGIN_WORDS, PLACE_ATTACHED, PLACE_NONE, PLACE_OF_PARAGRAPH,
+                                   PLACE_OF_RECIPIENT, PLACE_OF_STORY, fill_story_place, located, most_specific,
+                                   written_holders)
 from polemos.events.relations import RelationFinder, enrich_agreements, provision_tokens
 from polemos.events.roles import Roles, find_roles
 from polemos.events.triggers import INCIDENT_NOUNS, VERB_TAGS, TriggerMatch, find_triggers, lemma_of
@@ -481,11 +482,12 @@ class EventCoder:
         bounds = (sentence.start_char, sentence.end_char)
         date = self._fallback_date(sentence, sentence.root, context, paragraph, {sentence.root.i},
                                    nominal=False, background=False)
-        event = Event(id="", type=event_type, date=date,
-                      place=context.paragraph_places.get(paragraph),
+        place = context.paragraph_places.get(paragraph)
+        event = Event(id="", type=event_type, date=date, place=place,
                       size=context.anchors.sizes(event_type, bounds, {t.i for t in sentence}),
                       evidence=[evidence_for(context.record.text, *bounds)])
-        return Candidate(event, paragraph)
+        # without a place in its paragraph, it happened where the story is set, as a coded one does
+        return Candidate(event, paragraph, place_rank=PLACE_OF_PARAGRAPH if place is not None else PLACE_OF_STORY)
 
     def _sentence_contexts(self, sentence: Span, context: _Context) -> list[str]:
         if context.sentence_contexts is None:
@@ -599,7 +601,8 @@ class EventCoder:
         in_sentence = [(i, linker.doc[i]) for i, _ in linker.place_roots.items()
                        if sentence.start <= i < sentence.end and i not in own_names]
         hits = [(abs(token.i - match.head.i), linker.place_roots[i]) for i, token in in_sentence
-                if attached(token, nodes) and located(places[linker.place_roots[i]])]
+                if attached(token, nodes) and located(places[linker.place_roots[i]])
+                and not _describes_a_thing(token, places[linker.place_roots[i]])]
         rank = PLACE_ATTACHED
         if not hits:
             hits = [(0, p) for p in (linker.place_for(t) for t in roles.recipients)
@@ -725,6 +728,15 @@ def _complement_chain(verb) -> list:
         if nxt is None or len(chain) > 3:
             return chain
         chain.append(nxt)
+
+
+def _describes_a_thing(token, place) -> bool:
+    """A state or country written before a person or a vehicle's plate as where they come
+    from, not where the event happened: "a Colorado woman shot her son", "a car with an
+    Illinois license plate" (``ORIGIN_WORDS``; "a Texas home" is still a place)."""
+    if place.precision not in ("admin1", "country") or token.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    return token.head.i > token.i and token.head.lower_ in ORIGIN_WORDS
 
 
 def _depth(token) -> int:

@@ -17,6 +17,7 @@ import re
 
 from polemos.codes import event_types
 from polemos.events.merge import Candidate
+from polemos.events.places import PLACE_OF_STORY
 from polemos.figures import FigureExtractor
 from polemos.record import Event, Evidence, ExtractionRecord
 
@@ -48,4 +49,6 @@ def headline_incident(record: ExtractionRecord, candidates: list[Candidate],
     event = Event(id="", type=HEADLINE_TYPE, context=[ACCIDENTAL] if ACCIDENT_WORDS.search(title) else [],
                   evidence=[Evidence(text=title, start=0, end=0)], confidence=HEADLINE_CONFIDENCE,
                   trigger=words.group(0) if words is not None else counted[0].text)
-    return Candidate(event, paragraph=0)
+    # no sentence of the text tells it, so it happened where the story is set (or where the
+    # headline says it happened): the story's place, not a paragraph's
+    return Candidate(event, paragraph=0, place_rank=PLACE_OF_STORY)

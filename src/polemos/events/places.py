@@ -31,6 +31,7 @@ from typing import Iterable, Optional
 from polemos.distance import great_circle_km
 from polemos.geo import curated
 from polemos.geo.disambiguate import CONTAINER_GAP
+from polemos.geo.outlet import site_part
 from polemos.geo.title import cued
 from polemos.record import ExtractionRecord, Place
 
@@ -53,7 +54,8 @@ STRANGER_KM = 100.0
 DATELINE_TOWN_KM = 150.0
 # Words after a town's name that make it someone's home ("Kent man charged in ...") or the area
 # around it ("Atlanta suburbs"): a title naming a town so does not say the story happened there.
-HOME_WORDS = curated.place_cues().get("home", frozenset()) | curated.place_cues().get("around", frozenset())
+ORIGIN_WORDS = curated.place_cues().get("home", frozenset())  # "man", "resident", "plate"
+HOME_WORDS = ORIGIN_WORDS | curated.place_cues().get("around", frozenset())
 # Words after a town's name that make it a local police force's ("Elmwood police say ..."): the
 # force works in its town, so a story whose lede names one happened there.
 FORCE_WORDS = curated.place_cues().get("force", frozenset())
@@ -291,8 +293,11 @@ def headline_town(record: ExtractionRecord) -> Optional[int]:
     Bridgeport shooting"; ``title.cued``), the first such (index into ``record.title_places``),
     inside a state the text names if it names any."""
     title = record.document.title or ""
+    outlet_start, outlet_end = site_part(title)
     states = _named_states(record.places)
     for index, place in enumerate(record.title_places):
+        if outlet_start <= place.start < outlet_end:
+            continue  # the outlet's city ("Youngstown news, ...")
         if located(place) and place.precision == "city" and (not states or place.admin1 in states) \
                 and cued(title, place.start, place.end):
             return index

@@ -45,6 +45,7 @@ class Weights:
     proximity: float = 1.5
     container: float = 2.5
     context_hint: float = 1.0
+    home_state: float = 1.0  # a place in the state the outlet's address names (``outlet``)
     rounds: int = 3
     max_candidates: int = 60
 
@@ -107,8 +108,10 @@ class Resolver:
         self.weights = weights
         self.neighbours = neighbours
 
-    def resolve(self, groups: list[Group], hint_countries: AbstractSet[str] = frozenset()) -> None:
-        """Set ``group.choice`` for every group."""
+    def resolve(self, groups: list[Group], hint_countries: AbstractSet[str] = frozenset(),
+                home_states: AbstractSet[str] = frozenset()) -> None:
+        """Set ``group.choice`` for every group. ``home_states``: GeoNames admin1 codes of the
+        states the outlet is at home in, whose places are the likelier among namesakes."""
         priors = {id(g): group_priors(g.candidates, self.weights) for g in groups}
         for group in groups:
             group.choice = max(group.candidates, key=lambda c: priors[id(group)][c.place_id], default=None)
@@ -120,7 +123,7 @@ class Resolver:
                     continue
                 others = [g.choice for j, g in enumerate(groups) if j != index and g.choice is not None]
                 other_admin2 = [ids for j, ids in enumerate(admin2_sets) if j != index and ids]
-                context = _Context(others, other_admin2, hint_countries, self.neighbours)
+                context = _Context(others, other_admin2, hint_countries, self.neighbours, home_states)
                 best = max(group.candidates, key=lambda c: priors[id(group)][c.place_id]
                            + self._context_score(c, group, groups, context))
                 changed |= best is not group.choice
@@ -175,6 +178,8 @@ class Resolver:
             score += w.proximity * context.closeness(candidate)
         if candidate.country_iso2 and candidate.country_iso2 in context.hints:
             score += w.context_hint
+        if candidate.feature != "country" and candidate.admin1 in context.home_states:
+            score += w.home_state
         if group.containers and any(inside(candidate, c) for c in group.containers):
             score += w.container
         for j in group.contained:
@@ -200,9 +205,10 @@ class _Context:
     """The other toponyms' current choices, summarised for scoring a candidate."""
 
     def __init__(self, others: list[Candidate], other_admin2: list[set[int]], hints: AbstractSet[str],
-                 neighbours: Callable[[str], set[str]]):
+                 neighbours: Callable[[str], set[str]], home_states: AbstractSet[str] = frozenset()):
         self.count = len(others)
         self.hints = hints
+        self.home_states = home_states
         self.other_admin2 = other_admin2
         self.mentioned_countries = {o.country_iso2 for o in others if o.feature == "country"}
         self.countries: dict[str, int] = {}

@@ -108,6 +108,19 @@ class Gazetteer:
             capital=bool(capital), primary_name=bool(primary),
         )
 
+    def large_places_by_written_key(self, min_population: int) -> dict[str, list[Candidate]]:
+        """First-level divisions, and cities and towns of at least ``min_population`` people, by
+        their own name's key written without spaces ("losangeles"), as a web address writes it."""
+        rows = self._db.execute(
+            "SELECT a.key, p.id, p.name, p.lat, p.lon, p.country, p.feature, p.population, p.admin1, "
+            "p.admin2, p.capital, a.primary_name FROM alias a JOIN place p ON p.id = a.place "
+            "WHERE a.primary_name = 1 AND (p.feature = 'admin1' OR "
+            "(p.feature IN ('city', 'town', 'village') AND p.population >= ?))", (min_population,)).fetchall()
+        found: dict[str, list[Candidate]] = {}
+        for key, *row in rows:
+            found.setdefault(key.replace(" ", ""), []).append(self._candidate(tuple(row)))
+        return found
+
     def admin1_names(self) -> dict[str, str]:
         """Every first-level division's name by its GeoNames code ("IN.09" -> "Gujarāt")."""
         rows = self._db.execute("SELECT admin1, name FROM place WHERE feature = 'admin1' ORDER BY id DESC")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Any, Iterable, Optional
+from typing import AbstractSet, Any, Iterable, Optional
 
 from polemos.geo import curated
 from polemos.geo.caseless import CaselessTagger
@@ -12,6 +12,8 @@ from polemos.geo.disambiguate import Group, Resolver, Weights, prior, unmistakab
 from polemos.geo.evidence import Cues
 from polemos.geo.gazetteer import Candidate, Gazetteer
 from polemos.geo.normalize import SIDED_CITY_POPULATION, name_key, part_core
+from polemos.geo.outlet import HOME_MIN_POPULATION, home_states
+from polemos.geo.sources import haversine_km
 from polemos.geo.title import title_toponyms
 from polemos.geo.toponyms import PLACE_LABELS, ToponymFinder
 from polemos.record import ExtractionRecord, Place, place_precision
@@ -38,20 +40,22 @@ class Geocoder:
         caseless = CaselessTagger(gazetteer, curated.caseless_words(), not_places)
         self.finder = ToponymFinder(gazetteer, not_places, Cues(curated.place_cues()), caseless)
         self.container_codes = curated.container_codes()
+        self._large_places: dict[str, list[Candidate]] | None = None  # read on the first page with an address
 
-    def resolve(self, text: str, spans: list[tuple[int, int]],
-                context: Optional[Iterable[str]] = None) -> list[Optional[Place]]:
+    def resolve(self, text: str, spans: list[tuple[int, int]], context: Optional[Iterable[str]] = None,
+                home: AbstractSet[str] = frozenset()) -> list[Optional[Place]]:
         """Resolve the toponyms at ``spans`` (character offsets into ``text``).
 
-        ``context``: ISO alpha-3 codes of countries the document is known to be about.
+        ``context``: ISO alpha-3 codes of countries the document is known to be about;
+        ``home``: GeoNames admin1 codes of the states its outlet is at home in (``outlet``).
         Returns one ``Place`` per span (``None`` when the gazetteer has no such name);
         ``sentence`` is left unset.
         """
-        choices = self._choose(text, spans, context)
+        choices = self._choose(text, spans, context, home)
         return [_place(text, start, end, choice) for (start, end), choice in zip(spans, choices)]
 
-    def _choose(self, text: str, spans: list[tuple[int, int]],
-                context: Optional[Iterable[str]] = None) -> list[Optional[Candidate]]:
+    def _choose(self, text: str, spans: list[tuple[int, int]], context: Optional[Iterable[str]] = None,
+                home: AbstractSet[str] = frozenset()) -> list[Optional[Candidate]]:
         lookups: dict[str, list[Candidate]] = {}
         groups: dict[str, Group] = {}
         span_groups: list[Group] = []
@@ -69,7 +73,8 @@ class Geocoder:
             for group in ordered:
                 group.choice = max(group.candidates, key=lambda c: c.population, default=None)
         else:
-            self._resolver.resolve(ordered, self._hint_countries(context))
+            self._resolver.resolve(ordered, self._hint_countries(context), home)
+        _drop_distant_parts(text, spans, span_groups)
         return [group.choice for group in span_groups]
 
     def toponym_spans(self, text: str, doc: Any) -> list[tuple[int, int]]:
@@ -81,9 +86,12 @@ class Geocoder:
         with the places its title names as context (``title.title_toponyms``)."""
         spans = self.toponym_spans(record.text, doc)
         resolved = self.resolve(record.text, spans)
+        home = self.home_states(record.document.url, spans, record.text, resolved)
+        if home:
+            resolved = self.resolve(record.text, spans, home=home)
         title = record.document.title
         if title:
-            resolved, record.title_places = self._resolve_with_title(record.text, spans, resolved, title)
+            resolved, record.title_places = self._resolve_with_title(record.text, spans, resolved, title, home)
         places = []
         for (start, end), place in zip(spans, resolved):
             place = place or Place(text=record.text[start:end], start=start, end=end)
@@ -91,8 +99,34 @@ class Geocoder:
             places.append(place)
         record.places = places
 
+    def home_states(self, url: Optional[str], spans: list[tuple[int, int]], text: str,
+                    resolved: list[Optional[Place]]) -> frozenset[str]:
+        """The states the page's address names as its outlet's home (see ``outlet``): among the
+        countries of the places already ``resolved``, else, when none lies there ("Chester" read
+        as the English city on nbcphiladelphia.com), the one its host names among those of any
+        place the text's names may be."""
+        if not url:
+            return frozenset()
+        iso2_of = {iso3: iso2 for iso2, iso3 in self.gazetteer.iso3_codes().items()}
+        resolved_countries = {iso2_of[p.country] for p in resolved if p is not None and p.country in iso2_of}
+        lookups: dict[str, list[Candidate]] = {}
+        possible = {c.country_iso2 for start, end in spans for c in self._candidates(text[start:end], lookups)
+                    if c.country_iso2}
+        found = self._home_in(url, resolved_countries)
+        if not found:  # a host's name alone, less ambiguous than a path's section
+            found = self._home_in(url, possible - resolved_countries, host_only=True)
+        return found
+
+    def _home_in(self, url: str, countries: set[str], host_only: bool = False) -> frozenset[str]:
+        if not countries:
+            return frozenset()
+        if self._large_places is None:
+            self._large_places = self.gazetteer.large_places_by_written_key(HOME_MIN_POPULATION)
+        lookup = lambda name: self.gazetteer.lookup(name, shorten=False)  # noqa: E731
+        return home_states(url, self._large_places, lookup, countries, host_only)
+
     def _resolve_with_title(self, text: str, spans: list[tuple[int, int]], resolved: list[Optional[Place]],
-                            title: str) -> tuple[list[Optional[Place]], list[Place]]:
+                            title: str, home: AbstractSet[str] = frozenset()) -> tuple[list[Optional[Place]], list[Place]]:
         """The text's places resolved again beside the title's (written after the text, so that
         the text's offsets stay as they are), and the title's places (offsets into ``title``)."""
         keys = {name_key(text[start:end]) for (start, end), place in zip(spans, resolved) if place is not None}
@@ -105,7 +139,7 @@ class Geocoder:
             return resolved, []
         offset = len(text) + 2
         joined = text + "\n\n" + title
-        both = self.resolve(joined, spans + [(start + offset, end + offset) for start, end in found])
+        both = self.resolve(joined, spans + [(start + offset, end + offset) for start, end in found], home=home)
         titled = [dataclasses.replace(place, start=start, end=end)
                   for (start, end), place in zip(found, both[len(spans):]) if place is not None]
         return both[:len(spans)], titled
@@ -174,6 +208,29 @@ _GENERIC_WORDS = frozenset({"north", "south", "east", "west", "northeast", "nort
                             "central", "downtown", "uptown", "midtown", "side", "end", "district", "area",
                             "business", "bay", "park", "heights", "centre", "center", "old", "new", "town",
                             "city", "village", "valley", "hill", "hills", "the"})
+
+
+# What writes a name as a part of the place named after it: "the South Morrison area of Newport
+# News", "the Vermont-Slauson neighborhood of South Los Angeles".
+_PART_OF = re.compile(r"(?:-[A-Z][\w'’]*)?(?:\s+[A-Z][\w'’]*){0,2}\s+(?:area|section|neighbou?rhood|part|district|"
+                      r"community)\s+of\s+(?:the\s+)?")
+PART_OF_KM = 50.0  # how far from the place it is written as a part of a part may lie
+
+
+def _drop_distant_parts(text: str, spans: list[tuple[int, int]], span_groups: list[Group]) -> None:
+    """A name written as a part of a place ("the Vermont-Slauson neighborhood of South Los
+    Angeles") that the gazetteer knows only far from it, in another first-level division (the
+    state of Vermont), is a neighbourhood or street it lacks: left unresolved, so that the place
+    it is part of locates what happened there."""
+    group_at = {start: group for (start, _), group in zip(spans, span_groups)}
+    for (_, end), group in zip(spans, span_groups):
+        written = _PART_OF.match(text, end)
+        whole = group_at.get(written.end()) if written else None
+        if whole is None or whole is group or group.choice is None or whole.choice is None:
+            continue
+        part, place = group.choice, whole.choice
+        if part.admin1 != place.admin1 and haversine_km((part.lat, part.lon), (place.lat, place.lon)) > PART_OF_KM:
+            group.choice = None
 
 
 def _may_name(text: str, candidate: Candidate) -> bool:

@@ -32,6 +32,7 @@ from polemos.geo.disambiguate import following_name
 from polemos.geo.evidence import Cues, DocumentPlaces, Strength, strength
 from polemos.geo.gazetteer import Candidate, Gazetteer
 from polemos.geo.normalize import name_key
+from polemos.time.lexicon import MONTH_WORDS, PART_OF_DAY_WORDS, SEASON_WORDS, WEEKDAY_WORDS
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 NON_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "LANGUAGE"})
@@ -45,6 +46,10 @@ _DATELINE = re.compile(
 )
 
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.]*$")
+_SETTLEMENTS = ("city", "town", "village")
+
+# The one or two capitalised words right after a name: "Sula" of "San Pedro Sula".
+_FOLLOWING_WORDS = re.compile(r" ([A-Z][\w'’-]*)(?: ([A-Z][\w'’-]*))?")
 _NAME_JOINERS = frozenset({"of", "de", "del", "la", "le", "du", "and", "upon", "on", "al", "el"})
 
 Resolve = Callable[[list[tuple[int, int]]], list[Candidate | None]]
@@ -86,7 +91,25 @@ class ToponymFinder:
             proposals = list(self._entity_proposals(doc)) + self._datelines(doc) + self._cued_names(doc, text)
             accepted = self._judge_all(proposals, doc, text, places, taken, lookups)
             accepted += self._repeats(doc, found + accepted, taken, lookups)
-        return sorted((s.start_char, s.end_char) for s in found + accepted)
+        spans = sorted((s.start_char, s.end_char) for s in found + accepted)
+        return spans if caseless else self._whole_names(doc.text, spans, lookups)
+
+    def _whole_names(self, text: str, spans: list[tuple[int, int]],
+                     lookups: dict[str, list[Candidate]]) -> list[tuple[int, int]]:
+        """Spans the NER cut short: a name followed by one or two capitalised words that make
+        with it a town's own name ("San Pedro" + "Sula": San Pedro Sula, not San Pedro in the
+        Philippines) is taken whole, and a span inside the longer name dropped."""
+        whole: list[tuple[int, int]] = []
+        for start, end in spans:
+            if whole and start < whole[-1][1]:
+                continue  # the rest of a name already taken whole
+            following = _FOLLOWING_WORDS.match(text, end)
+            longer = [following.end(2), following.end(1)] if following and following.group(2) else \
+                [following.end(1)] if following else []
+            end = next((stop for stop in longer if any(c.primary_name and c.feature in _SETTLEMENTS
+                                                       for c in self._lookup(text[start:stop], lookups))), end)
+            whole.append((start, end))
+        return whole
 
     def is_place_name(self, text: str, caseless: bool = False) -> bool:
         """False for demonyms, party names and other words the NER tags as places, and for
@@ -275,4 +298,22 @@ def _capitalised(token) -> bool:
 
 
 def _bare_name_token(token) -> bool:
-    return not token.ent_type_ and _NAME_TOKEN.match(token.text) is not None and _capitalised(token)
+    untagged = not token.ent_type_ or _misread_as_time(token)
+    return untagged and _NAME_TOKEN.match(token.text) is not None and _capitalised(token)
+
+
+# Words of time the NER rightly tags as such: months, weekdays, seasons, parts of the day.
+_TIME_WORDS = MONTH_WORDS | WEEKDAY_WORDS | SEASON_WORDS | PART_OF_DAY_WORDS
+# The prepositions after which a capitalised word the NER read as a time is a town's name:
+# "a residence in Roundup on Sunday night". ("at" and "on" also come before a holiday.)
+_TOWN_PREPOSITIONS = frozenset({"in", "near", "outside"})
+
+
+def _misread_as_time(token) -> bool:
+    """A capitalised word alone that the NER tagged as a date or time but that names no time,
+    right after "in", "near" or "outside" ("in Roundup"): a town's name."""
+    if token.ent_type_ not in ("DATE", "TIME") or token.i == 0 or token.lower_ in _TIME_WORDS:
+        return False
+    doc = token.doc
+    alone = token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    return alone and doc[token.i - 1].lower_ in _TOWN_PREPOSITIONS
