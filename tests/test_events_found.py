@@ -136,3 +136,19 @@ def test_a_shooting_death_takes_the_day_its_noun_names(coder):
                                   "shooting death on Friday at a friend's house.", PUBLISHED)
     deaths = [e for e in record.events if e.type == "ASSAULT"]
     assert deaths and {e.date["value"] for e in deaths} == {"2024-05-03"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two border guards were killed when their jeep hit a landmine outside Kalopa on Friday.",
+    "Five soldiers were injured when their truck ran over a roadside bomb near the river.",
+])
+def test_a_vehicle_struck_by_a_weapon_is_an_attack_not_a_road_accident(coder, sentence):
+    assert asserted_assaults(coder, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two men were killed when their car hit a tree outside Kalopa on Friday.",
+    "Four people were killed when their bus overturned on the highway near the river.",
+])
+def test_a_road_accident_is_still_no_attack(coder, sentence):
+    assert not asserted_assaults(coder, sentence)

@@ -6,7 +6,8 @@ REQUEST, "called for help" an emergency call; "fighting the rebels" is an ASSAUL
 election" an idiom. Each row of ``polemos/data/events/trigger_limits.csv`` names a lexicon
 pattern, a relation read from the trigger's dependency children, the words that matter there,
 and whether they are required (at least one ``require`` row of the pattern must hold) or
-rule the event out (any ``reject`` row that holds).
+rule the event out (any ``reject`` row that holds). A row's ``unless`` words undo it wherever
+the sentence names one of them: "killed when their vehicle hit a landmine" is no road accident.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class TriggerLimit:
     words: frozenset[str]  # empty: the relation only has to be present ("*")
     effect: str
     source: str
+    unless: frozenset[str] = frozenset()  # the row does not hold in a sentence naming one of these
 
 
 def load_limits(path: Path) -> dict[tuple[str, str], list[TriggerLimit]]:
@@ -54,8 +56,9 @@ def load_limits(path: Path) -> dict[tuple[str, str], list[TriggerLimit]]:
                 raise ValueError(f"{path}: unknown relation or effect in {row}")
             words = frozenset() if row["words"] == "*" else frozenset(row["words"].lower().split())
             pattern = " ".join(row["pattern"].lower().split())
+            unless = frozenset(row.get("unless", "").lower().split())
             limits[(pattern, row["pos"])].append(
-                TriggerLimit(pattern, row["pos"], row["relation"], words, row["effect"], row["source"]))
+                TriggerLimit(pattern, row["pos"], row["relation"], words, row["effect"], row["source"], unless))
     return dict(limits)
 
 
@@ -68,6 +71,12 @@ def allowed(head: Token, limits: list[TriggerLimit]) -> bool:
 
 
 def _holds(head: Token, limit: TriggerLimit) -> bool:
+    if limit.unless and any(t.lemma_.lower() in limit.unless or t.lower_ in limit.unless for t in head.sent):
+        return False
+    return _relation_holds(head, limit)
+
+
+def _relation_holds(head: Token, limit: TriggerLimit) -> bool:
     if limit.relation == "question":
         return _question(head)
     if limit.relation == "predicate":
