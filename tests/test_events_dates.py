@@ -178,3 +178,12 @@ def test_a_trial_story_long_after_the_incident_dates_its_killing_by_the_incident
     events = assaults(coder, text, "2024-05-08")
     assert events and all(e.date is not None and day_of(e) == "2023-03-03" for e in events)
 
+
+
+def test_a_date_before_a_verb_acting_on_a_vigil_dates_the_sentence(coder):
+    """A vigil held on a day has that day; police breaking one up on a day act on that day, and
+    so does what they did next in the same sentence."""
+    record, _doc = coder.code_one("On 9 May 2024, riot police dispersed a candlelight vigil in Orvena and "
+                                  "detained six students.", WEDNESDAY)
+    detained = [e for e in record.events if e.trigger == "detained"]
+    assert detained and detained[0].date["value"] == "2024-05-09"

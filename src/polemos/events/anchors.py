@@ -123,6 +123,8 @@ class Aftermath:
 
     verbs: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
+    # verbs that hold an aftermath noun as their object ("held a vigil Monday"); empty: any verb
+    hosts: frozenset[str] = frozenset()
 
     def holds(self, token: Token, own: set[int] | frozenset[int] = frozenset()) -> bool:
         """Whether the date at ``token`` belongs to an aftermath word, walking up the parse to
@@ -136,10 +138,17 @@ class Aftermath:
                 return False
             if current.pos_ in VERB_TAGS:
                 return current.lemma_.lower() in self.verbs or any(
-                    c.dep_ in AFTERMATH_ARGUMENTS and self.names(c) for c in current.children)
+                    c.dep_ in AFTERMATH_ARGUMENTS and self.names(c) and self._hosted_by(current, c)
+                    for c in current.children)
             if self.names(current):
                 return True
         return False
+
+    def _hosted_by(self, verb: Token, noun: Token) -> bool:
+        """An aftermath noun as a verb's object is what the verb's date belongs to only when the
+        verb holds it ("held a vigil Monday"); one that acts on it ("police dispersed a vigil on
+        16 June and detained five") dates its own act."""
+        return noun.dep_ != "dobj" or not self.hosts or verb.lemma_.lower() in self.hosts
 
     def names(self, noun: Token) -> bool:
         """"vigil", "the memorial service", "a news conference"."""

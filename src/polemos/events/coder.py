@@ -254,7 +254,8 @@ class EventCoder:
         self.relation_finder = RelationFinder()
         self.reporting_verbs = frozenset(cue for cue, kind in lexicon.modality_cues.items() if kind == "reporting")
         self.aftermath = Aftermath(frozenset(lexicon.aftermath_cues.get("V", ())),
-                                   frozenset(lexicon.aftermath_cues.get("N", ())))
+                                   frozenset(lexicon.aftermath_cues.get("N", ())),
+                                   frozenset(lexicon.aftermath_cues.get("H", ())))
         self.classifier = classifier
         self.policy = policy
 

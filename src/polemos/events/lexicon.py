@@ -119,7 +119,7 @@ def _load_mode_cues(path: Path) -> dict[str, dict[str, str]]:
 
 
 def _load_aftermath(path: Path) -> dict[str, set[str]]:
-    cues: dict[str, set[str]] = {"V": set(), "N": set()}
+    cues: dict[str, set[str]] = {"V": set(), "N": set(), "H": set()}
     for row in _rows(path):
         cues[row["pos"]].add(row["cue"].lower())
     return cues
