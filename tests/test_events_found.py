@@ -152,3 +152,16 @@ def test_a_vehicle_struck_by_a_weapon_is_an_attack_not_a_road_accident(coder, se
 ])
 def test_a_road_accident_is_still_no_attack(coder, sentence):
     assert not asserted_assaults(coder, sentence)
+
+
+def test_forces_engaging_an_armed_enemy_fight(coder):
+    events = asserted_assaults(coder, "Government troops engaged rebel fighters in the hills above Tavor on Sunday.")
+    assert [e.trigger for e in events] == ["engaged"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministry engaged consultants to review the budget on Sunday.",
+    "Both parties engaged in talks in Tavor on Sunday.",
+])
+def test_engaging_people_or_in_talks_is_no_fighting(coder, sentence):
+    assert not asserted_assaults(coder, sentence)
