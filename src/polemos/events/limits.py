@@ -27,7 +27,7 @@ RELATIONS = ("object", "preposition", "for_object", "pobj", "object_or_pobj", "m
              "xcomp", "xcomp_verb", "question", "subject", "governor", "opinion", "when_subject", "no_object",
              "that_clause", "place_subject", "speech_governor", "purpose_condition", "agent_subject",
              "agent_unaddressed", "xcomp_object", "object_phrase", "existential", "reason_for", "asserting_clause", "adverb",
-             "compound_of", "participle_of")
+             "compound_of", "participle_of", "clause_noun")
 PLACE_ENTITIES = {"GPE", "LOC"}
 EFFECTS = ("require", "reject")
 
@@ -136,6 +136,10 @@ def _related_words(head: Token, relation: str) -> set[str]:
                                                 if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj")
     if relation in {"xcomp", "xcomp_verb"}:
         return {c.lemma_.lower() for c in head.children if c.dep_ == "xcomp"}
+    if relation == "clause_noun":  # "took the stand that X should ...": the noun the modal's clause describes
+        clause = head.head
+        return ({clause.head.lemma_.lower()} if clause.dep_ in {"relcl", "acl", "ccomp"} and clause.head.pos_ == "NOUN"
+                else set())
     return set()
 
 
@@ -143,9 +147,16 @@ def _understood_objects(verb: Token) -> list[Token]:
     """What a passive verb acts on when the parse gives it no object of its own: the noun its
     participle describes ("a bandh called by the VHP", "the names released by police") or the
     subject of the verb it completes ("the police had to be called", "the name is yet to be
-    released")."""
+    released"), or the object of a verb joined to it that it shares ("cancelled or diverted
+    several trains")."""
     if any(c.dep_ in OBJECT_DEPS for c in verb.children):
         return []
+    shared = [g for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+              and c.i == min(x.i for x in verb.children if x.dep_ == "conj")
+              for g in c.children if g.dep_ == "dobj" and g.i > c.i]
+    if shared and any(c.dep_ == "cc" for c in verb.children) and not any(
+            c.dep_ in {"prep", "ccomp", "xcomp"} and c.i < verb.i + 3 for c in verb.children):
+        return shared
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return [verb.head]
     if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):

@@ -27,6 +27,10 @@ FUTURE_TIME_WORDS = {"tomorrow", "monday", "tuesday", "wednesday", "thursday", "
                      "next", "coming", "tonight"}
 OPPOSING_WORDS = {"opposed", "oppose", "opposition"}
 # Nouns naming a request: what "a petition to prevent ...", "a motion to discuss ..." asks for is not done.
+# "asked why he fired": a question about a fact, which the question takes as done.
+FACT_QUESTION_WORDS = {"why", "how", "where", "when"}
+# "the demands include that ...", "their demand is to ...": verbs that state what a demand asks.
+DEMAND_CONTENT_VERBS = {"include", "be", "remain", "involve", "comprise"}
 REQUEST_NOUNS = {"direction", "directive", "petition", "plea", "motion", "request", "demand", "appeal",
                  "application", "proposal", "call", "prayer", "bid"}
 # Nouns naming a plan: "plans for a rally", "a plan to hold a strike" name what has not happened yet.
@@ -114,9 +118,13 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
             if position > 0 and _falsified(verb, chain[position - 1]):
                 kinds.add("negated")
                 reading.negation = reading.negation or "refused"
+            if cue == "intent" and via == "xcomp" and _negated_locally(verb) and not _goes_on(verb):
+                kinds.add("negated")  # "was not going to accept", "has no plan to": no act is announced
+                reading.negation = reading.negation or "refused"
             if cue == "intent" and via in {"xcomp", "ccomp", "prep", "pcomp"} and not _goes_on(verb):
                 kinds.add("intent")
-            if cue == "directive" and (via in {"xcomp", "ccomp"} or _for_purpose(chain[position - 1])):
+            if cue == "directive" and (via in {"xcomp", "ccomp"} or _for_purpose(chain[position - 1])) and not (
+                    via == "ccomp" and _asks_about_a_fact(chain[position - 1])):
                 kinds.add("hypothetical")  # "demanding that he resign": asked for, not done
             if cue == "reporting" and reading.speaker is None:
                 reading.speaker = _subject(verb)
@@ -222,11 +230,25 @@ def _for_purpose(step: Token) -> bool:
     return step.dep_ == "prep" and step.lower_ == "for"
 
 
+def _asks_about_a_fact(clause: Token) -> bool:
+    """"asked him why he fired at the boy": a question about how or why something happened takes
+    it as done ("asked whether he fired" does not, and "asked him to fire" is a request)."""
+    return any(c.dep_ == "advmod" and c.lower_ in FACT_QUESTION_WORDS for c in clause.children)
+
+
 def _requested_by_noun(chain: list[Token]) -> bool:
-    """"sought a direction to prevent ...", "a motion to discuss the issue": the act a request
-    names is asked for, not reported as done."""
-    return any(verb.dep_ in {"acl", "relcl"} and lemma_of(verb.head) in REQUEST_NOUNS
-               and any(c.lower_ == "to" for c in verb.children) for verb in chain)
+    """"sought a direction to prevent ...", "a motion to discuss the issue", "their demands include
+    that the district be handed over to the army": the act a request names is asked for, not
+    reported as done."""
+    return any((verb.dep_ in {"acl", "relcl"} and lemma_of(verb.head) in REQUEST_NOUNS
+                and any(c.lower_ == "to" for c in verb.children)) or _content_of_demand(verb) for verb in chain)
+
+
+def _content_of_demand(verb: Token) -> bool:
+    """The clause a demand "includes" or "is": "the demands include that ...", "their demand is to ..."."""
+    governor = verb.head
+    return (verb.dep_ in {"ccomp", "xcomp"} and lemma_of(governor) in DEMAND_CONTENT_VERBS
+            and any(c.dep_ == "nsubj" and lemma_of(c) in REQUEST_NOUNS and c.pos_ == "NOUN" for c in governor.children))
 
 
 def _named_by_noun(trigger: Token) -> str | None:
@@ -476,9 +498,9 @@ def _auxiliary_kinds(verb: Token, lexicon: Lexicon) -> set[str]:
     if (verb.dep_ == "xcomp" and lemma_of(verb.head) in OBLIGATION_VERBS and verb.head.tag_ in PRESENT_TAGS
             and any(c.lower_ == "to" for c in verb.children)):
         kinds.add("hypothetical")  # "we have to arrest the guilty": needed, not done ("had to flee" was done)
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and "instead" in {
+    if verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "than"} and {"instead", "rather"} & {
             verb.head.head.lower_, *(c.lower_ for c in verb.head.children)}:
-        kinds.add("negated")  # "instead of welcoming the moves"
+        kinds.add("negated")  # "instead of welcoming the moves", "chose death rather than allowing the mob in"
     return kinds
 
 
