@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from coded_sentences import kinds, types
+from coded_sentences import PUBLISHED, kinds, types
 
 from polemos.eval.events import SentenceCoder
 
@@ -49,6 +49,13 @@ def coder() -> SentenceCoder:
     # A vigil for a victim mourns; a vigil held to protest is a protest.
     ("A reporter speaks from a vigil in Woodbridge, Virginia, for Police Officer Ann Smith.",
      "Activists held a vigil outside parliament to protest the new law.", "PROTEST"),
+    # A private warning or request, or a job accepted, is no act between parties.
+    ("Santiago warned his elder son that the revolver was to be handled only by adults, prosecutors said.",
+     "The army warned the rebels that it would strike their camps.", "THREATEN"),
+    ("He has asked his landlord to get him out of his lease.",
+     "The minister asked the army to restore order.", "REQUEST"),
+    ("Strong resigned as coach to accept the job at Texas.",
+     "The rebels accepted the government's offer of talks on Monday.", "AGREE"),
 ])
 def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true_reading, event):
     assert event not in types(coder, false_reading)
@@ -77,3 +84,18 @@ def test_an_allegation_keeps_its_type_when_the_model_reads_the_act_alleged(coder
 ])
 def test_modality_of_acts_refused_demanded_or_asked_about(coder, sentence, event, modality):
     assert (event, modality) in kinds(coder, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A teen was struck by celebratory gunfire just after midnight on Friday, police said.",
+    "Police say the boy had been playing with a handgun he found in his mother's purse when he shot himself on Thursday.",
+])
+def test_a_shooting_nobody_meant_is_marked_accidental_and_gets_no_acled_type(coder, sentence):
+    record, _doc = coder.code_one(sentence, PUBLISHED)
+    shootings = [e for e in record.events if e.type == "ASSAULT"]
+    assert shootings and all("accidental" in e.context and e.acled is None for e in shootings)
+
+
+def test_a_deliberate_shooting_is_not_marked_accidental(coder):
+    record, _doc = coder.code_one("A gunman shot a man outside a bar in Dayton on Saturday, police said.", PUBLISHED)
+    assert [e.context for e in record.events if e.type == "ASSAULT"] == [[]]
