@@ -99,3 +99,8 @@ def test_a_shooting_nobody_meant_is_marked_accidental_and_gets_no_acled_type(cod
 def test_a_deliberate_shooting_is_not_marked_accidental(coder):
     record, _doc = coder.code_one("A gunman shot a man outside a bar in Dayton on Saturday, police said.", PUBLISHED)
     assert [e.context for e in record.events if e.type == "ASSAULT"] == [[]]
+
+
+def test_verbs_told_in_turn_keep_their_own_objects(coder):
+    # "fired and struck a man": the man is what was struck, not an employee who was fired.
+    assert "ASSAULT" in types(coder, "The gunman fired and struck a man standing outside the store.")

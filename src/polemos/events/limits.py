@@ -151,17 +151,23 @@ def _understood_objects(verb: Token) -> list[Token]:
     several trains")."""
     if any(c.dep_ in OBJECT_DEPS for c in verb.children):
         return []
-    shared = [g for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
-              and c.i == min(x.i for x in verb.children if x.dep_ == "conj")
-              for g in c.children if g.dep_ == "dobj" and g.i > c.i]
-    if shared and any(c.dep_ == "cc" for c in verb.children) and not any(
-            c.dep_ in {"prep", "ccomp", "xcomp"} and c.i < verb.i + 3 for c in verb.children):
-        return shared
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return [verb.head]
     if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
         return [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return []
+    return _object_of_alternative(verb)
+
+
+def _object_of_alternative(verb: Token) -> list[Token]:
+    """"cancelled or diverted several trains": two verbs offered as alternatives ("or", next to
+    each other) act on one object; "fired and struck him" tells two acts in turn, each its own."""
+    nxt = verb.nbor(1) if verb.i + 2 < len(verb.doc) else None
+    if nxt is None or nxt.dep_ != "cc" or nxt.lower_ != "or":
+        return []
+    joined = nxt.nbor(1)
+    if joined.dep_ != "conj" or joined.head.i != verb.i or joined.pos_ != "VERB":
+        return []
+    return [c for c in joined.children if c.dep_ == "dobj"]
 
 
 def _prep_objects(head: Token, prepositions: set[str] | None) -> list[Token]:
