@@ -104,3 +104,16 @@ def test_a_deliberate_shooting_is_not_marked_accidental(coder):
 def test_verbs_told_in_turn_keep_their_own_objects(coder):
     # "fired and struck a man": the man is what was struck, not an employee who was fired.
     assert "ASSAULT" in types(coder, "The gunman fired and struck a man standing outside the store.")
+
+
+def test_support_named_inside_a_condition_is_hypothetical(coder):
+    found = kinds(coder, "She may be invited to form the government if she shows the governor that she has "
+                         "the support of the BJP.")
+    assert ("SUPPORT", "hypothetical") in found
+    assert ("SUPPORT", "asserted") in kinds(coder, "The BJP extended its support to the government on Monday.")
+
+
+def test_defending_ones_own_decision_is_no_support(coder):
+    assert "SUPPORT" not in types(coder, "The governor took pains to defend his decision of recommending "
+                                         "president's rule in the state.")
+    assert "SUPPORT" in types(coder, "The BJP defended the government's decision to ban the march.")

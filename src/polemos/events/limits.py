@@ -27,7 +27,8 @@ RELATIONS = ("object", "preposition", "for_object", "pobj", "object_or_pobj", "m
              "xcomp", "xcomp_verb", "question", "subject", "governor", "opinion", "when_subject", "no_object",
              "that_clause", "place_subject", "speech_governor", "purpose_condition", "agent_subject",
              "agent_unaddressed", "xcomp_object", "object_phrase", "existential", "reason_for", "asserting_clause", "adverb",
-             "compound_of", "participle_of", "clause_noun")
+             "compound_of", "participle_of", "clause_noun",
+             "object_owner")
 PLACE_ENTITIES = {"GPE", "LOC"}
 EFFECTS = ("require", "reject")
 
@@ -136,6 +137,8 @@ def _related_words(head: Token, relation: str) -> set[str]:
                                                 if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj")
     if relation in {"xcomp", "xcomp_verb"}:
         return {c.lemma_.lower() for c in head.children if c.dep_ == "xcomp"}
+    if relation == "object_owner":  # "defended his decision": whose the thing acted on is
+        return {g.lower_ for c in head.children if c.dep_ in OBJECT_DEPS for g in c.children if g.dep_ == "poss"}
     if relation == "clause_noun":  # "took the stand that X should ...": the noun the modal's clause describes
         clause = head.head
         return ({clause.head.lemma_.lower()} if clause.dep_ in {"relcl", "acl", "ccomp"} and clause.head.pos_ == "NOUN"

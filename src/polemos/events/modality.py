@@ -93,6 +93,8 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
     named_as = _named_by_noun(trigger)
     if named_as:
         kinds.add(named_as)
+    if _object_of_a_condition(trigger, clause, lexicon):
+        kinds.add("hypothetical")
     if _lacks_means(clause):
         kinds.add("negated")
         reading.negation = reading.negation or "refused"
@@ -157,6 +159,20 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
         if "intent" in kinds:
             reading.modality = "future"
     return reading
+
+
+def _object_of_a_condition(trigger: Token, clause: Token, lexicon: Lexicon) -> bool:
+    """"if she satisfies the governor that she has the support of the BJP": an event noun read
+    on its own (no verb carries it) inside an "if" or "unless" clause is a condition, not a report."""
+    if clause.i != trigger.i or trigger.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    verb = trigger.head
+    if trigger.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if trigger.dep_ not in {"dobj", "nsubj", "nsubjpass", "attr", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+               for v in _governing_chain(verb) for m in v.children)
 
 
 def _goes_on(verb: Token) -> bool:
