@@ -117,3 +117,8 @@ def test_defending_ones_own_decision_is_no_support(coder):
     assert "SUPPORT" not in types(coder, "The governor took pains to defend his decision of recommending "
                                          "president's rule in the state.")
     assert "SUPPORT" in types(coder, "The BJP defended the government's decision to ban the march.")
+
+
+def test_asking_if_something_holds_is_a_question(coder):
+    assert "REQUEST" not in types(coder, "The judges asked the Centre if it stood by the undertaking given to the court earlier.")
+    assert "REQUEST" in types(coder, "The opposition asked the minister to resign if he could not control the riots.")
