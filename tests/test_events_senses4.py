@@ -122,3 +122,12 @@ def test_defending_ones_own_decision_is_no_support(coder):
 def test_asking_if_something_holds_is_a_question(coder):
     assert "REQUEST" not in types(coder, "The judges asked the Centre if it stood by the undertaking given to the court earlier.")
     assert "REQUEST" in types(coder, "The opposition asked the minister to resign if he could not control the riots.")
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("If the Mumbai police has done some introspection after the 1992 riots, the credit goes to the people.", "PROTEST"),
+    ('"If the killings in Godhra were to be condemned, the killing of innocent people after it was even more '
+     'condemnable," the minister said.', "ASSAULT"),
+])
+def test_an_act_a_condition_only_names_stays_asserted(coder, sentence, event):
+    assert (event, "asserted") in kinds(coder, sentence)

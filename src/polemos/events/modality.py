@@ -27,6 +27,9 @@ FUTURE_TIME_WORDS = {"tomorrow", "monday", "tuesday", "wednesday", "thursday", "
                      "next", "coming", "tonight"}
 OPPOSING_WORDS = {"opposed", "oppose", "opposition"}
 # Nouns naming a request: what "a petition to prevent ...", "a motion to discuss ..." asks for is not done.
+# "if she has the support of the BJP", "unless they get approval": having, getting or giving the act.
+CONDITION_HOLDING_VERBS = {"have", "get", "receive", "win", "secure", "gain", "obtain", "enjoy", "give", "extend",
+                           "hold", "reach", "sign", "seek"}
 # "asked why he fired": a question about a fact, which the question takes as done.
 FACT_QUESTION_WORDS = {"why", "how", "where", "when"}
 # "the demands include that ...", "their demand is to ...": verbs that state what a demand asks.
@@ -163,13 +166,13 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
 
 def _object_of_a_condition(trigger: Token, clause: Token, lexicon: Lexicon) -> bool:
     """"if she satisfies the governor that she has the support of the BJP": an event noun read
-    on its own (no verb carries it) inside an "if" or "unless" clause is a condition, not a report."""
+    on its own (no verb carries it), held, got or given inside an "if" or "unless" clause, is a
+    condition, not a report. An act the condition only names ("if the killings were condemned",
+    "if the police learnt from the riots") is not: the condition is about something else."""
     if clause.i != trigger.i or trigger.pos_ not in {"NOUN", "PROPN"}:
         return False
     verb = trigger.head
-    if trigger.dep_ == "pobj" and verb.dep_ == "prep":
-        verb = verb.head
-    if trigger.dep_ not in {"dobj", "nsubj", "nsubjpass", "attr", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+    if trigger.dep_ != "dobj" or lemma_of(verb) not in CONDITION_HOLDING_VERBS:
         return False
     return any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
                for v in _governing_chain(verb) for m in v.children)
