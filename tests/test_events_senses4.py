@@ -131,3 +131,23 @@ def test_asking_if_something_holds_is_a_question(coder):
 ])
 def test_an_act_a_condition_only_names_stays_asserted(coder, sentence, event):
     assert (event, "asserted") in kinds(coder, sentence)
+
+
+@pytest.mark.parametrize("false_reading, true_reading, event", [
+    # A phone call between parties names who was called; private calls do not.
+    ('"She called me and said she got shot," her friend said.',
+     "The prime minister called his Pakistani counterpart on Monday.", "CONSULT"),
+    ("A woman called shortly before 11:30 p.m. to report that someone was bleeding.",
+     "Nawaz Sharif called Vajpayee on Monday to discuss the border.", "CONSULT"),
+    # Patients and pictures released are no captives released.
+    ("The victim was treated and released from the hospital on Thursday.",
+     "The rebels released twelve captured soldiers on Friday.", "RETREAT"),
+    ("Police released a mugshot of the suspect on Wednesday.",
+     "The rebels released twelve captured soldiers on Friday.", "RETREAT"),
+    # Becoming acquainted is no meeting between parties.
+    ("He said he first met the suspect when he was eight.",
+     "The governor met the rebel leaders on Monday.", "CONSULT"),
+])
+def test_private_calls_releases_and_acquaintances(coder, false_reading, true_reading, event):
+    assert event not in types(coder, false_reading)
+    assert event in types(coder, true_reading)
