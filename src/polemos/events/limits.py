@@ -28,7 +28,7 @@ RELATIONS = ("object", "preposition", "for_object", "pobj", "object_or_pobj", "m
              "that_clause", "place_subject", "speech_governor", "purpose_condition", "agent_subject",
              "agent_unaddressed", "xcomp_object", "object_phrase", "existential", "reason_for", "asserting_clause", "adverb",
              "compound_of", "participle_of", "clause_noun",
-             "object_owner", "object_named")
+             "object_owner", "object_named", "joined_to")
 PLACE_ENTITIES = {"GPE", "LOC"}
 # A named person, organisation or state: what a limit's word list names as "<named>".
 PARTY_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -140,6 +140,8 @@ def _related_words(head: Token, relation: str) -> set[str]:
                                                 if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj")
     if relation in {"xcomp", "xcomp_verb"}:
         return {c.lemma_.lower() for c in head.children if c.dep_ == "xcomp"}
+    if relation == "joined_to":  # "treated and released": the verb this one follows in a pair
+        return {head.head.lemma_.lower()} if head.dep_ == "conj" and head.head.i != head.i else set()
     if relation == "object_named":  # "called Musharraf", "called the prime minister": a named party or an office
         objects = [c for c in head.children if c.dep_ in OBJECT_DEPS] + _understood_objects(head)
         return _words_of(objects) | {NAMED_PARTY for o in objects if o.ent_type_ in PARTY_ENTITIES}
