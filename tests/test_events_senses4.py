@@ -151,3 +151,7 @@ def test_an_act_a_condition_only_names_stays_asserted(coder, sentence, event):
 def test_private_calls_releases_and_acquaintances(coder, false_reading, true_reading, event):
     assert event not in types(coder, false_reading)
     assert event in types(coder, true_reading)
+
+
+def test_a_condition_before_a_request_is_no_question(coder):
+    assert "REQUEST" in types(coder, "If the violence continues, the opposition asks that the army be deployed at once.")

@@ -203,7 +203,8 @@ def _question(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "ccomp" and (child.left_edge.lower_ in QUESTION_WORDS or child.i < verb.i):
             return True
-        if (child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in child.children)
+        if (child.dep_ == "advcl" and child.i > verb.i
+                and any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in child.children)
                 and not any(c.dep_ == "xcomp" for c in verb.children)):
             return True  # "asked the centre if it stood by its undertaking"
     acts = {"dobj", "dative", "xcomp", "ccomp", "prep", "nsubjpass"}
