@@ -701,8 +701,11 @@ def _names_cause(head) -> bool:
 
 def _legal_accusation(entry: TriggerEntry) -> bool:
     """A criminal charge or indictment (PLOVER 3.9 ACCUSE), a conviction or a sentence (PLOVER 3.13
-    SANCTION): the court's step keeps its type, whatever else the sentence tells."""
-    return entry.type in {"ACCUSE", "SANCTION"} and entry.context == "legal"
+    SANCTION): the court's step keeps its type, whatever else the sentence tells. So does an
+    allegation ("an agent alleged that he bought five guns while under an order"): the model reads
+    the type of the act alleged, which the allegation reports but does not assert."""
+    return (entry.type in {"ACCUSE", "SANCTION"} and entry.context == "legal") or (
+        entry.type == "ACCUSE" and entry.mode == "allege")
 
 
 def _simultaneous_clauses(clause) -> set[int]:

@@ -28,8 +28,12 @@ RELATIONS = ("object", "preposition", "for_object", "pobj", "object_or_pobj", "m
              "xcomp", "xcomp_verb", "question", "subject", "governor", "opinion", "when_subject", "no_object",
              "that_clause", "place_subject", "speech_governor", "purpose_condition", "agent_subject",
              "agent_unaddressed", "xcomp_object", "object_phrase", "existential", "reason_for", "asserting_clause", "adverb",
-             "compound_of", "participle_of")
+             "compound_of", "participle_of", "clause_noun",
+             "object_owner", "object_named", "joined_to")
 PLACE_ENTITIES = {"GPE", "LOC"}
+# A named person, organisation or state: what a limit's word list names as "<named>".
+PARTY_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
+NAMED_PARTY = "<named>"
 EFFECTS = ("require", "reject")
 
 
@@ -145,6 +149,17 @@ def _related_words(head: Token, relation: str) -> set[str]:
                                                 if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj")
     if relation in {"xcomp", "xcomp_verb"}:
         return {c.lemma_.lower() for c in head.children if c.dep_ == "xcomp"}
+    if relation == "joined_to":  # "treated and released": the verb this one follows in a pair
+        return {head.head.lemma_.lower()} if head.dep_ == "conj" and head.head.i != head.i else set()
+    if relation == "object_named":  # "called Musharraf", "called the prime minister": a named party or an office
+        objects = [c for c in head.children if c.dep_ in OBJECT_DEPS] + _understood_objects(head)
+        return _words_of(objects) | {NAMED_PARTY for o in objects if o.ent_type_ in PARTY_ENTITIES}
+    if relation == "object_owner":  # "defended his decision": whose the thing acted on is
+        return {g.lower_ for c in head.children if c.dep_ in OBJECT_DEPS for g in c.children if g.dep_ == "poss"}
+    if relation == "clause_noun":  # "took the stand that X should ...": the noun the modal's clause describes
+        clause = head.head
+        return ({clause.head.lemma_.lower()} if clause.dep_ in {"relcl", "acl", "ccomp"} and clause.head.pos_ == "NOUN"
+                else set())
     return set()
 
 
@@ -152,14 +167,27 @@ def _understood_objects(verb: Token) -> list[Token]:
     """What a passive verb acts on when the parse gives it no object of its own: the noun its
     participle describes ("a bandh called by the VHP", "the names released by police") or the
     subject of the verb it completes ("the police had to be called", "the name is yet to be
-    released")."""
+    released"), or the object of a verb joined to it that it shares ("cancelled or diverted
+    several trains")."""
     if any(c.dep_ in OBJECT_DEPS for c in verb.children):
         return []
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return [verb.head]
     if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
         return [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return []
+    return _object_of_alternative(verb)
+
+
+def _object_of_alternative(verb: Token) -> list[Token]:
+    """"cancelled or diverted several trains": two verbs offered as alternatives ("or", next to
+    each other) act on one object; "fired and struck him" tells two acts in turn, each its own."""
+    nxt = verb.nbor(1) if verb.i + 2 < len(verb.doc) else None
+    if nxt is None or nxt.dep_ != "cc" or nxt.lower_ != "or":
+        return []
+    joined = nxt.nbor(1)
+    if joined.dep_ != "conj" or joined.head.i != verb.i or joined.pos_ != "VERB":
+        return []
+    return [c for c in joined.children if c.dep_ == "dobj"]
 
 
 def _prep_objects(head: Token, prepositions: set[str] | None) -> list[Token]:
@@ -184,6 +212,10 @@ def _question(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "ccomp" and (child.left_edge.lower_ in QUESTION_WORDS or child.i < verb.i):
             return True
+        if (child.dep_ == "advcl" and child.i > verb.i
+                and any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in child.children)
+                and not any(c.dep_ == "xcomp" for c in verb.children)):
+            return True  # "asked the centre if it stood by its undertaking"
     acts = {"dobj", "dative", "xcomp", "ccomp", "prep", "nsubjpass"}
     return not any(c.dep_ in acts for c in verb.children)
 

@@ -27,6 +27,13 @@ FUTURE_TIME_WORDS = {"tomorrow", "monday", "tuesday", "wednesday", "thursday", "
                      "next", "coming", "tonight"}
 OPPOSING_WORDS = {"opposed", "oppose", "opposition"}
 # Nouns naming a request: what "a petition to prevent ...", "a motion to discuss ..." asks for is not done.
+# "if she has the support of the BJP", "unless they get approval": having, getting or giving the act.
+CONDITION_HOLDING_VERBS = {"have", "get", "receive", "win", "secure", "gain", "obtain", "enjoy", "give", "extend",
+                           "hold", "reach", "sign", "seek"}
+# "asked why he fired": a question about a fact, which the question takes as done.
+FACT_QUESTION_WORDS = {"why", "how", "where", "when"}
+# "the demands include that ...", "their demand is to ...": verbs that state what a demand asks.
+DEMAND_CONTENT_VERBS = {"include", "be", "remain", "involve", "comprise"}
 REQUEST_NOUNS = {"direction", "directive", "petition", "plea", "motion", "request", "demand", "appeal",
                  "application", "proposal", "call", "prayer", "bid"}
 # Nouns naming a plan: "plans for a rally", "a plan to hold a strike" name what has not happened yet.
@@ -89,6 +96,8 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
     named_as = _named_by_noun(trigger)
     if named_as:
         kinds.add(named_as)
+    if _object_of_a_condition(trigger, clause, lexicon):
+        kinds.add("hypothetical")
     if _lacks_means(clause):
         kinds.add("negated")
         reading.negation = reading.negation or "refused"
@@ -114,9 +123,13 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
             if position > 0 and _falsified(verb, chain[position - 1]):
                 kinds.add("negated")
                 reading.negation = reading.negation or "refused"
+            if cue == "intent" and via == "xcomp" and _negated_locally(verb) and not _goes_on(verb):
+                kinds.add("negated")  # "was not going to accept", "has no plan to": no act is announced
+                reading.negation = reading.negation or "refused"
             if cue == "intent" and via in {"xcomp", "ccomp", "prep", "pcomp"} and not _goes_on(verb):
                 kinds.add("intent")
-            if cue == "directive" and (via in {"xcomp", "ccomp"} or _for_purpose(chain[position - 1])):
+            if cue == "directive" and (via in {"xcomp", "ccomp"} or _for_purpose(chain[position - 1])) and not (
+                    via == "ccomp" and _asks_about_a_fact(chain[position - 1])):
                 kinds.add("hypothetical")  # "demanding that he resign": asked for, not done
             if cue == "reporting" and reading.speaker is None:
                 reading.speaker = _subject(verb)
@@ -149,6 +162,20 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
         if "intent" in kinds:
             reading.modality = "future"
     return reading
+
+
+def _object_of_a_condition(trigger: Token, clause: Token, lexicon: Lexicon) -> bool:
+    """"if she satisfies the governor that she has the support of the BJP": an event noun read
+    on its own (no verb carries it), held, got or given inside an "if" or "unless" clause, is a
+    condition, not a report. An act the condition only names ("if the killings were condemned",
+    "if the police learnt from the riots") is not: the condition is about something else."""
+    if clause.i != trigger.i or trigger.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    verb = trigger.head
+    if trigger.dep_ != "dobj" or lemma_of(verb) not in CONDITION_HOLDING_VERBS:
+        return False
+    return any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+               for v in _governing_chain(verb) for m in v.children)
 
 
 def _goes_on(verb: Token) -> bool:
@@ -222,11 +249,25 @@ def _for_purpose(step: Token) -> bool:
     return step.dep_ == "prep" and step.lower_ == "for"
 
 
+def _asks_about_a_fact(clause: Token) -> bool:
+    """"asked him why he fired at the boy": a question about how or why something happened takes
+    it as done ("asked whether he fired" does not, and "asked him to fire" is a request)."""
+    return any(c.dep_ == "advmod" and c.lower_ in FACT_QUESTION_WORDS for c in clause.children)
+
+
 def _requested_by_noun(chain: list[Token]) -> bool:
-    """"sought a direction to prevent ...", "a motion to discuss the issue": the act a request
-    names is asked for, not reported as done."""
-    return any(verb.dep_ in {"acl", "relcl"} and lemma_of(verb.head) in REQUEST_NOUNS
-               and any(c.lower_ == "to" for c in verb.children) for verb in chain)
+    """"sought a direction to prevent ...", "a motion to discuss the issue", "their demands include
+    that the district be handed over to the army": the act a request names is asked for, not
+    reported as done."""
+    return any((verb.dep_ in {"acl", "relcl"} and lemma_of(verb.head) in REQUEST_NOUNS
+                and any(c.lower_ == "to" for c in verb.children)) or _content_of_demand(verb) for verb in chain)
+
+
+def _content_of_demand(verb: Token) -> bool:
+    """The clause a demand "includes" or "is": "the demands include that ...", "their demand is to ..."."""
+    governor = verb.head
+    return (verb.dep_ in {"ccomp", "xcomp"} and lemma_of(governor) in DEMAND_CONTENT_VERBS
+            and any(c.dep_ == "nsubj" and lemma_of(c) in REQUEST_NOUNS and c.pos_ == "NOUN" for c in governor.children))
 
 
 def _named_by_noun(trigger: Token) -> str | None:
@@ -476,9 +517,9 @@ def _auxiliary_kinds(verb: Token, lexicon: Lexicon) -> set[str]:
     if (verb.dep_ == "xcomp" and lemma_of(verb.head) in OBLIGATION_VERBS and verb.head.tag_ in PRESENT_TAGS
             and any(c.lower_ == "to" for c in verb.children)):
         kinds.add("hypothetical")  # "we have to arrest the guilty": needed, not done ("had to flee" was done)
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and "instead" in {
+    if verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "than"} and {"instead", "rather"} & {
             verb.head.head.lower_, *(c.lower_ for c in verb.head.children)}:
-        kinds.add("negated")  # "instead of welcoming the moves"
+        kinds.add("negated")  # "instead of welcoming the moves", "chose death rather than allowing the mob in"
     return kinds
 
 
