@@ -193,3 +193,99 @@ def test_a_store_made_before_event_actors_followed_corrections_gets_them_on_upgr
         rows = upgraded.connection.execute("SELECT actor_id, role FROM event_actors WHERE event_id = ? ORDER BY role",
                                            (expulsion,)).fetchall()
         assert [(row[0], row[1]) for row in rows] == [("ARM.CVL", "actor"), ("AZE.MIL", "recipient")]
+
+
+def _armenian_forces_named():
+    """A third outlet naming Armenian forces (no event of its own): an actor a correction can name."""
+    from polemos.record import Actor, DocumentInfo, ExtractionRecord, Mention, Sentence
+
+    text = "Armenian forces said they had not fired near Goris on September 19."
+    return ExtractionRecord(
+        document=DocumentInfo(id="kar3", title="Third outlet", content_hash="hash-kar3", published="2023-09-22"),
+        text=text, sentences=[Sentence(0, len(text))],
+        actors=[Actor("ARM.MIL", "Armenian military", "state", "MIL", "ARM", mentions=[Mention("Armenian forces", 0, 15, 0)])],
+    )
+
+
+def _canonical_acting(store, actor: str) -> set[str]:
+    return {event["id"] for event in store.canonical_events(EventFilter(actor=actor), limit=500)[0]}
+
+
+def test_the_actor_filter_and_counts_follow_a_canonical_events_corrected_actors(location):
+    """Correcting who acted in a fused event moves each of its reports to that actor in the
+    actor filter (both views), an actor's events and the actors' counts; a report split off
+    the event gets its own actors back."""
+    from polemos.store import queries
+
+    with open_store(location) as store:
+        for record in (*_two_outlets(), _armenian_forces_named()):
+            store.add(record)
+        shelling = store.canonical_events(EventFilter(type="ASSAULT"))[0][0]
+        reports = {source["report_id"] for source in shelling["sources"]}
+        assert len(reports) == 2 and not _acting(store, "ARM.MIL") and not _canonical_acting(store, "ARM.MIL")
+        store.review_canonical(shelling["id"], "corrected", {"actor": ["Armenian military"]})
+        assert _acting(store, "ARM.MIL") == reports and not reports & _acting(store, "AZE.MIL")
+        assert _canonical_acting(store, "ARM.MIL") == {shelling["id"]} and shelling["id"] not in _canonical_acting(store, "AZE.MIL")
+        counts = {actor["id"]: actor["events"] for actor in queries.actors(store, None, None, 50, 0)[0]}
+        assert counts["ARM.MIL"] == 2
+        split_off = sorted(reports)[0]
+        store.split_report(split_off)
+        assert _acting(store, "ARM.MIL") == reports - {split_off} and split_off in _acting(store, "AZE.MIL")
+
+
+def test_a_store_made_before_event_actors_followed_canonical_corrections_gets_them_on_upgrade(location):
+    with open_store(location) as store:
+        for record in (*_two_outlets(), _armenian_forces_named()):
+            store.add(record)
+        shelling = store.canonical_events(EventFilter(type="ASSAULT"))[0][0]
+        store.review_canonical(shelling["id"], "corrected", {"actor": ["ARM.MIL"]})
+        reports = {source["report_id"] for source in shelling["sources"]}
+    with open_store(location) as store, store.transaction():  # as such a store had it: the reports' own actors
+        for report in reports:
+            store.connection.execute("UPDATE event_actors SET actor_id = 'AZE.MIL' WHERE event_id = ? AND role = 'actor'", (report,))
+        store.connection.execute("DELETE FROM schema_migrations WHERE version = 14")
+    with open_store(location) as upgraded:
+        assert _acting(upgraded, "ARM.MIL") == reports
+
+
+def _report_points(store) -> dict[str, tuple]:
+    from polemos.store import queries
+
+    return {point["id"]: (point["place_name"], round(point["lat"], 2))
+            for point in queries.map_view(store, EventFilter(), None, 500, view="reports")["items"]}
+
+
+SPRINGFIELD = {"name": "Springfield", "geonameid": 4951788, "lat": 42.1015, "lon": -72.5898, "country": "USA", "feature": "PPLA2"}
+
+
+def test_a_reports_corrected_place_is_where_the_map_draws_it_and_the_filters_find_it(location):
+    """Moved to another place of its document or to one of the gazetteer, a report's point is
+    drawn there and the country filter finds it there, after re-extraction too; a later review
+    that leaves the place alone puts it back where it was extracted."""
+    with open_store(location) as store:
+        record = _two_outlets()[0]
+        store.add(record)
+        shelling = store.events(EventFilter(type="ASSAULT"))[0][0]["id"]
+        assert _report_points(store)[shelling] == ("Stepanakert", 39.82)
+        store.review_event(shelling, "corrected", {"place": 1})  # Goris, the other place the article names
+        assert _report_points(store)[shelling] == ("Goris", 39.51)
+        assert shelling in {event["id"] for event in store.events(EventFilter(country="ARM"))[0]}
+        store.review_event(shelling, "corrected", {"place": SPRINGFIELD})
+        store.replace_extraction(store.get_record(record.document.id))
+        assert _report_points(store)[shelling] == ("Springfield", 42.1)
+        assert [event["id"] for event in store.events(EventFilter(country="USA"))[0]] == [shelling]
+        store.review_event(shelling, "confirmed")
+        assert _report_points(store)[shelling] == ("Stepanakert", 39.82)
+
+
+def test_a_store_made_before_report_rows_followed_corrected_places_gets_them_on_upgrade(location):
+    with open_store(location) as store:
+        store.add(_two_outlets()[0])
+        shelling = store.events(EventFilter(type="ASSAULT"))[0][0]["id"]
+        store.review_event(shelling, "corrected", {"place": 1})
+    with open_store(location) as store, store.transaction():  # as such a store had it: the extracted place
+        store.connection.execute("UPDATE events SET place_name = 'Stepanakert', lat = 39.8153, lon = 46.7519, country = 'AZE'"
+                                 " WHERE id = ?", (shelling,))
+        store.connection.execute("DELETE FROM schema_migrations WHERE version = 14")
+    with open_store(location) as upgraded:
+        assert _report_points(upgraded)[shelling] == ("Goris", 39.51)

@@ -199,4 +199,8 @@ from test_store_network import (  # noqa: F401, E402
     test_a_store_made_before_the_report_links_were_kept_gets_them_with_their_corrections,
     test_the_actor_filter_follows_a_correction_through_re_extraction_and_a_later_verdict,
     test_a_store_made_before_event_actors_followed_corrections_gets_them_on_upgrade,
+    test_the_actor_filter_and_counts_follow_a_canonical_events_corrected_actors,
+    test_a_store_made_before_event_actors_followed_canonical_corrections_gets_them_on_upgrade,
+    test_a_reports_corrected_place_is_where_the_map_draws_it_and_the_filters_find_it,
+    test_a_store_made_before_report_rows_followed_corrected_places_gets_them_on_upgrade,
 )

@@ -487,3 +487,38 @@ def test_a_report_is_corrected_to_a_place_by_name_its_documents_or_the_gazetteer
     refused = client.post(review, json={"status": "corrected", "changes": {"place": "Atlantis beneath the sea"}})
     assert refused.status_code == 422 and "nor has the gazetteer a place of that name" in refused.json()["error"]
     assert client.get(f"/api/events/{event['id']}").json()["place_name"] == "Springfield"  # the refusal changed nothing
+
+
+def test_a_canonical_event_corrected_to_another_actor_is_that_actors_event_everywhere(client):
+    """Correcting who acted in a fused event: the actor filter (canonical events and reports),
+    the actor's page and the actors' counts follow it for each of its reports."""
+    def ids(path, **filters) -> set[str]:
+        return {item["id"] for item in client.get(path, params={**filters, "limit": 500}).json()["items"]}
+
+    def counted() -> dict:
+        return {actor["id"]: actor["events"] for actor in client.get("/api/actors", params={"limit": 500}).json()["items"]}
+
+    before = counted()
+    canonical = client.get("/api/canonical-events", params={"limit": 500}).json()["items"]
+    event = max((item for item in canonical if item["actor"] and not item.get("review") and "un" not in item["recipient"]),
+                key=lambda item: len(item["sources"]))
+    reports = {source["report_id"] for source in event["sources"]}
+    newcomer = "un"  # the United Nations, named in the demo articles but acting in no event yet
+    assert event["id"] not in ids("/api/canonical-events", actor=newcomer) and not reports & ids("/api/events", actor=newcomer)
+    saved = client.post(f"/api/canonical-events/{event['id']}/review", json={"status": "corrected", "changes": {"actors": [newcomer]}})
+    assert saved.status_code == 200, saved.text
+    assert event["id"] in ids("/api/canonical-events", actor=newcomer)
+    assert reports <= ids("/api/events", actor=newcomer)
+    assert counted()[newcomer] == before[newcomer] + len(reports)
+    page = client.get(f"/actors/{newcomer}").text
+    assert all(f"event-{report}" in page for report in reports)
+
+
+def test_a_reports_corrected_place_is_drawn_on_the_map_there(client):
+    event = _event_with_place(client)
+    moved = client.post(f"/api/events/{event['id']}/review",
+                        json={"status": "corrected", "changes": {"place": "Springfield (Massachusetts, USA)"}})
+    assert moved.status_code == 200, moved.text
+    points = {point["id"]: point for point in client.get("/api/map", params={"view": "reports", "limit": 500}).json()["items"]}
+    assert event["id"] in points and round(points[event["id"]]["lat"]) == 42 and points[event["id"]]["place_name"] == "Springfield"
+    assert event["id"] in {item["id"] for item in client.get("/api/events", params={"country": "USA", "limit": 500}).json()["items"]}

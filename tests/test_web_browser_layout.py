@@ -71,3 +71,37 @@ def test_network_names_stay_readable_when_the_drawing_is_zoomed_out(page):
     size = page.evaluate("parseFloat(window.polemosNetwork.nodes().first().renderedStyle('font-size'))")
     assert size >= 11, f"names drawn {size:.1f} px high at zoom 0.3"
     shot(page, "network-zoomed-out")
+
+
+def _bars_reach(page, box_id: str) -> float:
+    """How far across its box's visible width the chart's rightmost bar ends (0 to 1)."""
+    return page.evaluate("""(id) => { const box = document.getElementById(id), inner = box.getBoundingClientRect();
+        const right = Math.max(...Array.from(box.querySelectorAll('svg rect.bar')).map(bar => bar.getBoundingClientRect().right));
+        return (right - inner.left) / box.clientWidth; }""", box_id)
+
+
+def test_a_timeline_of_few_periods_spreads_across_its_panel(page):
+    page.goto("/timeline")  # months: some seven periods of demo events
+    page.wait_for_function("() => document.querySelector('#timeline svg[aria-label=\"events per month\"]') !== null")
+    page.wait_for_function("() => document.querySelector('#fatalities svg') !== null")
+    for box in ("timeline", "fatalities"):
+        assert _bars_reach(page, box) > 0.85, f"#{box}: the bars end {_bars_reach(page, box):.0%} of the way across"
+        assert page.evaluate("(id) => document.getElementById(id).scrollWidth <= document.getElementById(id).clientWidth", box)
+    widest = page.evaluate("() => Math.max(...Array.from(document.querySelectorAll('#timeline rect.bar')).map(b => b.getBBox().width))")
+    assert 8 <= widest <= 64  # spread out, yet bars, not slabs
+    shot(page, "timeline-months")
+
+
+def test_the_highest_count_stays_in_view_when_the_timeline_scrolls(page):
+    page.goto("/timeline")
+    page.select_option("#granularity", "day")
+    page.wait_for_function("() => document.querySelector('#timeline svg[aria-label=\"events per day\"]') !== null")
+    page.wait_for_function("() => document.querySelector('#fatalities svg') !== null")
+    for scroll in ("box.scrollWidth", "box.scrollWidth / 2", "0"):
+        page.evaluate(f"() => {{ const box = document.getElementById('timeline'); box.scrollLeft = {scroll}; }}")
+        page.wait_for_timeout(100)  # the scroll events run
+        for box in ("timeline", "fatalities"):
+            seen = page.evaluate("""(id) => { const box = document.getElementById(id).getBoundingClientRect();
+                const label = document.querySelector('#' + id + ' .scale-max').getBoundingClientRect();
+                return label.left >= box.left && label.right <= box.left + 60 && label.width > 0; }""", box)
+            assert seen, f"#{box}: the highest count is out of sight at scrollLeft = {scroll}"

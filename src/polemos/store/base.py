@@ -25,6 +25,7 @@ from polemos.store.canonical import StoreFusion, canonical_id_of, canonical_queu
 from polemos.store.event_filter import EventFilter
 from polemos.store.event_views import actor_details, get_event, query_events
 from polemos.store.events import add_review, assign_stable_ids, delete_events, review_history, write_events
+from polemos.store.report_places import refresh_report_places, reports_with_corrected_places
 from polemos.store.migration_files import migration_scripts
 
 COUNTABLE_TABLES = frozenset({
@@ -34,6 +35,7 @@ COUNTABLE_TABLES = frozenset({
 FUSION_MIGRATION = 4  # the version that added canonical events: stores older than it are fused on upgrade
 REPORT_LINKS_MIGRATION = 12  # the version that keeps each report's links: corrected actors are written on upgrade
 CORRECTED_ACTORS_MIGRATION = 13  # event_actors follow corrections: the corrected reports' rows are written on upgrade
+CANONICAL_ACTORS_MIGRATION = 14  # event_actors follow canonical corrections, a report's row its corrected place: written on upgrade
 
 
 class StoreError(Exception):
@@ -98,6 +100,9 @@ class Store:
             if current and not {REPORT_LINKS_MIGRATION, CORRECTED_ACTORS_MIGRATION} <= applied:
                 # the migration wrote the machine's pairs, and event_actors held the extracted actors alone
                 report_links.refresh_links(self.connection, report_links.reports_with_corrected_actors(self.connection))
+            if current and CANONICAL_ACTORS_MIGRATION not in applied:  # event_actors ignored canonical corrections
+                report_links.refresh_links(self.connection, report_links.reports_of_corrected_canonical_events(self.connection))
+                refresh_report_places(self.connection, reports_with_corrected_places(self.connection))  # and their points
 
     def _apply(self, version: int, name: str, sql: str) -> None:
         """One migration; a store it cannot be applied to is refused in one line, unchanged

@@ -19,6 +19,7 @@ from typing import Any, Optional
 from polemos.fusion import Change, EventFamilies, FusionIndex, PlaceRef, report_from_event
 from polemos.fusion.report import private_people
 from polemos.store.fusion_state import SQLFusionState
+from polemos.store.report_links import follow_canonical_correction
 from polemos.record import place_precision
 from polemos.store.decisions import apply_canonical_reviews, load_links
 from polemos.store.dialect import SQLITE
@@ -37,13 +38,22 @@ CANONICAL_SORTS = {
 }
 
 
+class StoreFusionState(SQLFusionState):
+    """The fusion state of a whole store: a canonical event saved with its actors corrected
+    hands the correction to its reports' rows, which the actor filter and pages read."""
+
+    def save_view(self, cluster_id: str, view: dict[str, Any]) -> None:
+        super().save_view(cluster_id, view)
+        follow_canonical_correction(self.connection, cluster_id, (view.get("review") or {}).get("changes") or {})
+
+
 class StoreFusion:
     """The store's fusion index over its own connection; every call runs inside the caller's transaction."""
 
     def __init__(self, connection, dialect, families: EventFamilies):
         self.connection = connection
         self.dialect = dialect
-        self.state = SQLFusionState(connection)
+        self.state = StoreFusionState(connection)
         self.index = FusionIndex(families, state=self.state)
 
     def document_changed(self, doc_id: str) -> list[Change]:

@@ -7,7 +7,7 @@ their URL or, failing that, by the opening words of their text, never as "(untit
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Iterable, Optional
 
 OPENING_CHARS = 300  # enough of the text to find its first line
 TITLE_WIDTH = 90
@@ -56,3 +56,17 @@ def display_title(title: Optional[str], url: Optional[str], opening: Optional[st
     if sentence and len(sentence[1]) <= TITLE_WIDTH:
         return sentence[1]
     return first_line[:TITLE_WIDTH].rsplit(" ", 1)[0] + "…"
+
+
+def untitled_display_titles(connection, doc_ids: Iterable[str]) -> dict[str, str]:
+    """``{doc_id: display title}`` of the documents among ``doc_ids`` that have no title of
+    their own: the URL or first line the document lists show for them."""
+    ids = sorted(set(doc_ids))
+    found: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        rows = connection.execute(
+            f"SELECT id, title, url, substr(text, 1, {OPENING_CHARS}) AS opening FROM documents"
+            f" WHERE id IN ({','.join('?' * len(chunk))}) AND (title IS NULL OR trim(title) = '')", chunk)
+        found.update({row["id"]: display_title(row["title"], row["url"], row["opening"]) for row in rows})
+    return found

@@ -19,6 +19,7 @@ from typing import Optional
 from polemos.distance import great_circle_km
 from polemos.record import Event, ExtractionRecord, event_place, plain, size_figure
 from polemos.store.report_links import refresh_links, write_machine_links
+from polemos.store.report_places import refresh_report_places
 
 REVIEW_STATUSES = ("confirmed", "rejected", "corrected")
 CORRECTABLE = ("type", "mode", "actor", "recipient", "date", "place", "size")
@@ -95,6 +96,7 @@ def _restore_reviews(connection, doc_id: str) -> None:
         [(row["status"], _corrected_type(row["changes_json"]), row["event_id"]) for row in rows],
     )
     refresh_links(connection, [row["event_id"] for row in rows])
+    refresh_report_places(connection, [row["event_id"] for row in rows])
 
 
 def delete_events(connection, doc_id: str) -> None:
@@ -129,6 +131,7 @@ def add_review(connection, event_id: str, status: str, changes: dict | None = No
     connection.execute("UPDATE events SET review_status = ?, review_type = ? WHERE id = ?",
                        (status, _corrected_type(changes_json), event_id))
     refresh_links(connection, [event_id])
+    refresh_report_places(connection, [event_id])
     return {"event_id": event_id, "status": status, "changes": changes, "note": note, "reviewer": reviewer, "reviewed_at": reviewed_at}
 
 

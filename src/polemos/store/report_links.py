@@ -3,7 +3,8 @@
 actor → recipient pairs in ``report_links`` (migration 0012) for the actor network that counts
 each document's reports (``view=reports``). A correction of who did what to whom is what every
 view shows; a later review that leaves the actors alone gives back the extracted ones, which the
-events row keeps (``event_json``).
+events row keeps (``event_json``). A correction of a canonical event's actors is each of its
+reports' (migration 0014), unless the report's own correction came later.
 
 A ``report_links`` row holds what the events list filters a report on (its type, a corrected
 one winning, its dates, whether it was rejected), so the network groups this narrow table alone
@@ -41,7 +42,7 @@ def refresh_links(connection, event_ids: Iterable[str]) -> None:
         connection.execute("DELETE FROM report_links WHERE event_id = ?", (event_id,))
         if row is None:
             continue
-        roles = _stored_only(connection, {**_extracted_roles(row[5]), **_corrected_roles(connection, event_id)})
+        roles = _stored_only(connection, {**_extracted_roles(row[5]), **_latest_corrections(connection, event_id)})
         _write_actors(connection, event_id, roles)
         type_ = row[1] or row[0]
         rejected = 1 if row[2] == "rejected" else 0
@@ -69,12 +70,59 @@ def _write_actors(connection, event_id: str, roles: dict[str, list[str]]) -> Non
         [(event_id, actor, role) for role, actors in roles.items() for actor in actors])
 
 
-def _corrected_roles(connection, event_id: str) -> dict[str, list[str]]:
-    """The actors and recipients the latest review set, for the roles it corrected."""
-    row = connection.execute("SELECT changes_json FROM reviews WHERE event_id = ? ORDER BY id DESC LIMIT 1",
+def _latest_corrections(connection, event_id: str) -> dict[str, list[str]]:
+    """The corrected roles of the report: its own review's and its canonical event's, the later
+    of the two winning for a role both corrected (the canonical's on a tie, as its page shows it)."""
+    own, own_at = _corrected_roles(connection, event_id)
+    fused, fused_at = _canonical_corrected_roles(connection, event_id)
+    return {**fused, **own} if own_at > fused_at else {**own, **fused}
+
+
+def _corrected_roles(connection, event_id: str) -> tuple[dict[str, list[str]], str]:
+    """The actors and recipients the latest review set, for the roles it corrected, and when."""
+    row = connection.execute("SELECT changes_json, reviewed_at FROM reviews WHERE event_id = ? ORDER BY id DESC LIMIT 1",
                              (event_id,)).fetchone()
     changes = json.loads(row[0] or "{}") if row else {}
+    return _roles_of(changes), (row[1] or "") if row else ""
+
+
+def _canonical_corrected_roles(connection, event_id: str) -> tuple[dict[str, list[str]], str]:
+    """The actors and recipients an analyst set on the canonical event holding this report (its
+    view keeps the corrections applied), and when that event was last reviewed."""
+    row = connection.execute(
+        "SELECT c.view_json FROM canonical_members m JOIN canonical_events c ON c.id = m.canonical_id"
+        " WHERE m.report_id = ?", (event_id,)).fetchone()
+    review = (json.loads(row[0]) if row and row[0] else {}).get("review") or {}
+    return _roles_of(review.get("changes") or {}), review.get("reviewed_at") or ""
+
+
+def _roles_of(changes: dict) -> dict[str, list[str]]:
     return {role: [str(actor) for actor in changes[role] or []] for role in ("actor", "recipient") if role in changes}
+
+
+def follow_canonical_correction(connection, canonical_id: str, corrected: dict) -> None:
+    """Write again the actors of a canonical event's reports just saved, when its correction
+    names actors, or when some canonical event's ever did (a report split off or fused elsewhere
+    leaves such a correction behind). Most stores have none: one cheap lookup."""
+    if not ({"actor", "recipient"} & set(corrected)) and not _canonical_actors_ever_corrected(connection):
+        return
+    refresh_links(connection, [row[0] for row in connection.execute(
+        "SELECT report_id FROM canonical_members WHERE canonical_id = ? ORDER BY report_id", (canonical_id,)).fetchall()])
+
+
+def _canonical_actors_ever_corrected(connection) -> bool:
+    return connection.execute(
+        "SELECT 1 FROM canonical_reviews WHERE changes_json LIKE '%\"actor\"%' OR changes_json LIKE '%\"recipient\"%'"
+        " LIMIT 1").fetchone() is not None
+
+
+def reports_of_corrected_canonical_events(connection) -> list[str]:
+    """The reports of the canonical events whose actors some analyst corrected (a store upgraded
+    to migration 0014 writes their actors again)."""
+    rows = connection.execute(
+        "SELECT m.report_id FROM canonical_members m JOIN canonical_events c ON c.id = m.canonical_id"
+        " WHERE c.review_status IS NOT NULL").fetchall()
+    return sorted(row[0] for row in rows)
 
 
 def reports_with_corrected_actors(connection) -> list[str]:

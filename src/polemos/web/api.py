@@ -16,6 +16,7 @@ from polemos.store import REVIEW_STATUSES, EventFilter, StoreError, queries
 from polemos.store.events import document_place_index
 from polemos.web.params import Page, canonical_sort, event_filter, event_sort, page
 from polemos.web.stores import ThreadStore
+from polemos.web.titles import with_document_titles
 
 router = APIRouter(prefix="/api")
 
@@ -97,6 +98,7 @@ def list_relations(
 def list_events(filter: EventFilter = Depends(event_filter), page: Page = Depends(page),
                 sort: Optional[str] = Depends(event_sort), store=Depends(store_of)):
     items, total = store.events(filter, limit=page.limit, offset=page.offset, sort=sort)
+    with_document_titles(store, items)
     return listing(items, total, page)
 
 
@@ -106,6 +108,7 @@ def list_canonical_events(filter: EventFilter = Depends(event_filter), page: Pag
     """Each lists its ``sources`` (every report, its document, figures and evidence), the
     ``earliest_report`` and, per figure, the canonical value, the range and the rule."""
     items, total = store.canonical_events(filter, limit=page.limit, offset=page.offset, sort=sort)
+    with_document_titles(store, items)
     return listing(items, total, page)
 
 
@@ -118,6 +121,7 @@ def load_canonical(store, canonical_id: str) -> dict:
     item = store.canonical_event(canonical_id)
     if item is None:
         raise HTTPException(404, f"no canonical event with id {canonical_id[:200]!r}")
+    with_document_titles(store, [item])
     return item
 
 
@@ -142,6 +146,7 @@ def load_event(store, event_id: str) -> dict:
     item = store.event(event_id)
     if item is None:
         raise HTTPException(404, f"no event with id {event_id[:200]!r}")
+    with_document_titles(store, [item])
     return item
 
 

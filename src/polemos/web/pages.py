@@ -22,6 +22,7 @@ from polemos.web.params import Page, checked_sort, event_filter, filter_query, p
 from polemos.review_history import describe_changes
 from polemos.web.reader import segments
 from polemos.web.security import TOKEN_COOKIE
+from polemos.web.titles import with_document_titles
 
 router = APIRouter(include_in_schema=False)
 
@@ -116,6 +117,7 @@ def events_page(request: Request, filter: EventFilter = Depends(event_filter), p
         for item in items:
             item["evidence_snippet"] = snippets.get((item.get("earliest_report") or {}).get("report_id") or "")
         types = queries.canonical_type_counts(store, filter)
+    with_document_titles(store, items)
     view_args = {**args, **({"view": view} if view == "reports" else {})}
     return render(
         request, "events.html" if view == "reports" else "canonical_events.html", items=items, filter=filter,
@@ -151,12 +153,14 @@ def review_page(request: Request, filter: EventFilter = Depends(event_filter), p
     args = filter_query(filter)
     if view == "canonical":
         items, total = store.canonical_review_queue(filter, limit=min(page.limit, 100), offset=page.offset)
+        with_document_titles(store, items)
         return render(request, "review_canonical.html", items=items, filter=filter, filter_args=args,
                       pager=pager(page, total, {**args, "view": "canonical"}))
     if "review" not in request.query_params:
         filter.review = "unreviewed"
     sort = checked_sort(sort, EVENT_SORTS) or "-sources"
     items, total = store.events(filter, limit=min(page.limit, 100), offset=page.offset, sort=sort)
+    with_document_titles(store, items)
     args = filter_query(filter)
     return render(request, "review.html", items=items, pager=pager(page, total, {**args, "sort": sort}), filter=filter,
                   filter_args=args, statuses=REVIEW_STATUSES)
@@ -201,6 +205,7 @@ def actor_page(request: Request, actor_id: str, store=Depends(store_of)):
     actor["aliases"] = store.actor_aliases(actor_id)
     actor.update(queries.actor_profile(store, actor_id))
     events, total = store.events(EventFilter(actor=actor_id), limit=100)
+    with_document_titles(store, events)
     relations, _ = queries.relations(store, actor_id, None, 100, 0)
     return render(request, "actor.html", actor=actor, events=events, events_total=total, relations=relations)
 

@@ -18,6 +18,7 @@ from polemos.review_history import describe_changes
 from polemos.store import CANONICAL_VERDICTS, DecisionError, queries
 from polemos.store.decisions import NO_STORED_PLACE
 from polemos.web.api import Figure, load_event, store_of
+from polemos.web.titles import with_document_titles
 
 router = APIRouter()
 ShortText = Annotated[str, Field(max_length=300)]
@@ -144,6 +145,8 @@ def readable_history(store, entries: list[dict], places: Optional[list] = None) 
 
     def report_label(report_id: str) -> str:
         event = store.event(report_id)
+        if event:
+            with_document_titles(store, [event])
         return f"the report of {event['doc_title'] or event['doc_id']}" if event else report_id
 
     def place_name(index: int) -> Optional[str]:
@@ -158,6 +161,8 @@ def canonical_page(request: Request, canonical_id: str, store=Depends(store_of))
     from polemos.web.pages import render
 
     event = store.canonical_event(canonical_id)
+    if event is not None:
+        with_document_titles(store, [event])
     history = readable_history(store, store.canonical_history(canonical_id))
     if event is None and not history:
         raise HTTPException(404, f"no canonical event with id {canonical_id[:200]!r}")

@@ -7,6 +7,7 @@
   const SVG = "http://www.w3.org/2000/svg";
   // The narrowest period drawn, in pixels: bars stay visible and the chart scrolls instead.
   const MIN_STEP = 8;
+  const WIDEST_BAR = 64;
 
   function svg(tag, attributes, ...children) {
     const node = document.createElementNS(SVG, tag);
@@ -40,16 +41,14 @@
     }
     const types = Array.from(new Set(buckets.flatMap((b) => Object.keys(b.types)))).sort();
     const height = 260, top = 10, bottom = 40, left = 40;
-    const step = Math.max(MIN_STEP, Math.min(48, Math.floor(1100 / buckets.length)));
-    const width = left + step * buckets.length + 10;
+    const { step, bar, width } = periodLayout(container, buckets.length, left);
     const highest = Math.max(1, ...buckets.map((b) => b.total + b.spanning + (b.not_happened || 0)));
     const scale = (height - top - bottom) / highest;
     const chart = svg("svg", { width: width, height: height, role: "img", "aria-label": "events per " + answer.granularity });
     chart.appendChild(svg("line", { x1: left, y1: height - bottom, x2: width, y2: height - bottom, stroke: "#9aa5ae" }));
-    chart.appendChild(svg("text", { x: 2, y: top + 10 }, String(highest)));
-    const labelEvery = Math.ceil(60 / step);
+    const labelEvery = Math.ceil(labelWidth(buckets) / step);
     buckets.forEach((bucket, index) => {
-      const x = left + index * step;
+      const x = left + index * step + (step - bar) / 2 - 1;
       let y = height - bottom;
       const [since, until] = periodRange(bucket.period, answer.granularity);
       const link = svg("a", { href: "/events?" + joinQuery(query, "since=" + since, "until=" + until) });
@@ -58,28 +57,29 @@
         if (!count) continue;
         const h = count * scale;
         y -= h;
-        link.appendChild(svg("rect", { class: "bar", x: x + 1, y: y, width: Math.max(2, step - 2), height: h, fill: typeColor(type) },
+        link.appendChild(svg("rect", { class: "bar", x: x + 1, y: y, width: bar, height: h, fill: typeColor(type) },
           svg("title", {}, bucket.period + " · " + type + ": " + count)));
       }
       if (bucket.spanning) {
         const h = bucket.spanning * scale;
         y -= h;
-        link.appendChild(svg("rect", { class: "bar spanning", x: x + 1, y: y, width: Math.max(2, step - 2), height: h,
+        link.appendChild(svg("rect", { class: "bar spanning", x: x + 1, y: y, width: bar, height: h,
           fill: "none", stroke: "#7f8c8d", "stroke-dasharray": "3,2" },
           svg("title", {}, bucket.period + " · " + bucket.spanning + " events starting here and lasting longer")));
       }
       if (bucket.not_happened) {  // announced, possible or denied: drawn apart, never as events that happened
         const h = bucket.not_happened * scale;
         y -= h;
-        link.appendChild(svg("rect", { class: "bar not-happened", x: x + 1, y: y, width: Math.max(2, step - 2), height: h,
+        link.appendChild(svg("rect", { class: "bar not-happened", x: x + 1, y: y, width: bar, height: h,
           fill: "none", stroke: "#1d4f86", "stroke-dasharray": "1,3" },
           svg("title", {}, bucket.period + " · " + bucket.not_happened + " events not said to have happened (future, hypothetical, negated)")));
       }
       chart.appendChild(link);
       if (index % labelEvery === 0) {
-        chart.appendChild(svg("text", { x: x, y: height - bottom + 14 }, bucket.period));
+        chart.appendChild(periodLabel(left + index * step, step, labelEvery, height - bottom + 14, bucket.period));
       }
     });
+    chart.appendChild(pinnedScale(container, left, height, highest));
     container.replaceChildren(chart);
     showLatest(container);
     return types;
@@ -127,26 +127,62 @@
       return;
     }
     const height = 160, top = 10, bottom = 24, left = 40;
-    const step = Math.max(MIN_STEP, Math.min(48, Math.floor(1100 / buckets.length)));
-    const width = left + step * buckets.length + 10;
+    const { step, bar, width } = periodLayout(container, buckets.length, left);
     const scale = (height - top - bottom) / highest;
     const chart = svg("svg", { width: width, height: height, role: "img", "aria-label": "deaths per " + answer.granularity });
     chart.appendChild(svg("line", { x1: left, y1: height - bottom, x2: width, y2: height - bottom, stroke: "#9aa5ae" }));
-    chart.appendChild(svg("text", { x: 2, y: top + 10 }, String(highest)));
-    const labelEvery = Math.ceil(60 / step);
+    const labelEvery = Math.ceil(labelWidth(buckets) / step);
     buckets.forEach((bucket, index) => {
-      if (index % labelEvery === 0) chart.appendChild(svg("text", { x: left + index * step, y: height - bottom + 14 }, bucket.period));
+      if (index % labelEvery === 0) chart.appendChild(periodLabel(left + index * step, step, labelEvery, height - bottom + 14, bucket.period));
       let y = height - bottom;
       for (const [type, dead] of Object.entries(bucket.fatalities_by_type || {}).sort()) {
         if (!dead) continue;
         const h = dead * scale;
         y -= h;
-        chart.appendChild(svg("rect", { class: "bar", x: left + index * step + 1, y: y, width: Math.max(2, step - 2), height: h,
+        chart.appendChild(svg("rect", { class: "bar", x: left + index * step + (step - bar) / 2, y: y, width: bar, height: h,
           fill: typeColor(type) }, svg("title", {}, bucket.period + " · " + type + ": " + dead + " dead")));
       }
     });
+    chart.appendChild(pinnedScale(container, left, height, highest));
     container.replaceChildren(chart);
     showLatest(container);
+  }
+
+  /* Where each period goes: the periods share the box's width (few months fill the panel instead
+     of its left half), each at least MIN_STEP pixels, so many periods scroll; a bar keeps a gap
+     to its neighbours and grows no wider than WIDEST_BAR, so three periods are not three slabs. */
+  function periodLayout(container, count, left) {
+    const inner = container.clientWidth - parseFloat(getComputedStyle(container).paddingLeft)
+      - parseFloat(getComputedStyle(container).paddingRight);
+    const step = Math.max(MIN_STEP, Math.floor((inner - left - 10) / count));
+    const bar = Math.max(2, Math.min(WIDEST_BAR, Math.round(step * 0.8), step - 2));
+    return { step: step, bar: bar, width: left + step * count + 10 };
+  }
+
+  /* Room for one period's name and a gap (a day's '2023-09-16' takes some 60 px at 11 px). */
+  function labelWidth(buckets) {
+    return 6.5 * Math.max(...buckets.map((b) => b.period.length)) + 12;
+  }
+
+  /* A period's name: under its bar when every period is named, else from its left edge. */
+  function periodLabel(x, step, labelEvery, y, text) {
+    return labelEvery === 1 ? svg("text", { x: x + step / 2, y: y, "text-anchor": "middle" }, text) : svg("text", { x: x, y: y }, text);
+  }
+
+  /* The scale's highest count, kept in view at the box's left edge when the chart scrolls (on a
+     white ground, so bars passing under it do not blur it). */
+  function pinnedScale(container, left, height, highest) {
+    const pin = svg("g", { class: "scale-pin" },
+      svg("rect", { x: 0, y: 0, width: left - 2, height: height, fill: "#fff" }),
+      svg("text", { class: "scale-max", x: 2, y: 20 }, String(highest)));
+    // The box's padding scrolls away first: the pin keeps to the box's inner left edge.
+    const padding = parseFloat(getComputedStyle(container).paddingLeft) || 0;
+    container.pinnedScale = () => pin.setAttribute("transform", "translate(" + Math.max(0, container.scrollLeft - padding) + ",0)");
+    if (!container.dataset.scalePinned) {  // one listener however often the chart is redrawn
+      container.addEventListener("scroll", () => container.pinnedScale());
+      container.dataset.scalePinned = "yes";
+    }
+    return pin;
   }
 
   /* A chart wider than its box opens on its latest periods: a few old dates (a war recalled
@@ -154,6 +190,7 @@
      to the right. */
   function showLatest(container) {
     container.scrollLeft = container.scrollWidth;
+    if (container.pinnedScale) container.pinnedScale();
   }
 
   /* The events and the deaths charts share their periods: scrolling one scrolls the other. */
