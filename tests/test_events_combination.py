@@ -1,6 +1,6 @@
 """How the rules and the event model combine in a sentence: which mention carries the model's
-reading, and when the model adds an event the lexicon missed. The model is the shipped one with
-its readings forced (a large bias on one class), so each test says what a sure model does."""
+reading and keeps it when mentions fold together. The model is the shipped one with its readings
+forced (a large bias on one class), so each test says what a sure model does."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import pytest
 from polemos.events import EventCoder
 from polemos.events.classifier import EventClassifier, code_of
 from polemos.eval.events import SentenceCoder
+from polemos.events.merge import Candidate, evidence_for, merge_mentions
+from polemos.record import Event
 
 
 @pytest.fixture(scope="module")
@@ -32,16 +34,19 @@ def _stage(coder: SentenceCoder, model: EventClassifier) -> EventCoder:
     return EventCoder(stage.lexicon, stage.acled_rules, stage.resolver, stage.incidents, stage.figures, model)
 
 
-@pytest.mark.slow
-def test_a_weapons_find_the_model_is_sure_of_is_kept_though_its_plover_type_is_split(coder):
-    # the sub-type is clear, the PLOVER type is not: coercion and assault each get half
-    model = _forced({"event": ["true"], "plover": ["COERCE", "ASSAULT"], "acled": ["DISR_WEAP"]})
-    record, doc = coder.code_one("A stash of rifles and ammunition turned up in a drainage ditch near Kitale "
-                                 "on Tuesday.", "2024-05-01")
-    _stage(coder, model).annotate(record, doc)
-    assert [code_of(e.acled, model.acled_codes) for e in record.events] == ["DISR_WEAP"]
-    assert record.events[0].coder == "model"
-
+def test_folded_mentions_keep_the_category_of_the_sentences_main_event():
+    # "killed" (a side word the rules typed alone) comes first in the text; "clashed", the sentence's
+    # main event as the model read it, folds into it: the event is the clash the sentence reports
+    text = "Troops clashed with the rebels and killed twelve of them."
+    side = Event(id="", type="ASSAULT", actor=["COD.MIL"], acled={"event_type": "Violence against civilians",
+                 "sub_event_type": "Attack"}, evidence=[evidence_for(text, 0, len(text))], confidence=0.6)
+    main = Event(id="", type="ASSAULT", actor=["COD.MIL"], acled={"event_type": "Battles",
+                 "sub_event_type": "Armed clash"}, evidence=[evidence_for(text, 0, len(text))], confidence=0.9,
+                 coder="both")
+    [event] = merge_mentions([Candidate(side, 0), Candidate(main, 0, sentence_main=True)])
+    assert event.acled["sub_event_type"] == "Armed clash" and event.coder == "both"
+    [event] = merge_mentions([Candidate(main, 0, sentence_main=True), Candidate(side, 0)])
+    assert event.acled["sub_event_type"] == "Armed clash"
 
 
 @pytest.mark.slow

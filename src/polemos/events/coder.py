@@ -9,7 +9,7 @@ With an ``EventClassifier`` (``polemos.events.classifier``), a learned model rea
 sentence too: it vetoes the rule events of a sentence it confidently finds reports no event
 (opinion, negation, idiom, heading), types the sentence's main event when confident, gives
 it its calibrated probability as ``confidence``, and recovers an event the lexicon missed
-when it is confident of one and sure what it is. The event that carries the model's reading of
+when it is confident of one and of its type. The event that carries the model's reading of
 a sentence (its main event, or a mention whose rule sub-type the model reads there) keeps it when
 mentions fold together. Each event's ``coder`` says which side decided its type.
 """
@@ -385,7 +385,7 @@ class EventCoder:
             return [recovered] if recovered is not None else []
         if not found:
             confident = (lexicon_silent and not context.appeal and judgement.event >= limits["recover_above"]
-                         and _knows_what_happened(judgement, limits))
+                         and judgement.plover_p >= limits["type_above"])
             recovered = self._recover(sentence, judgement, context) if confident else None
             return [recovered] if recovered is not None else []
         if judgement.event < limits["veto_below"]:
@@ -675,14 +675,6 @@ def _read_alike(judged: list[Candidate], main: Candidate | None, judgement: Judg
         return []
     return [c for c in judged if c is not main and c.event.modality == "asserted"
             and code_of(c.event.acled, codes) == judgement.acled]
-
-
-def _knows_what_happened(judgement: Judgement, limits: dict[str, float]) -> bool:
-    """The model is sure what the event it reads is, by either of its typing heads: its PLOVER type,
-    or its ACLED sub-type ("a stash of firearms was found" is surely a weapons seizure, though
-    PLOVER's coercion and assault share it)."""
-    sure = limits["type_above"]
-    return judgement.plover_p >= sure or (judgement.acled != NO_ACLED and judgement.acled_p >= sure)
 
 
 def _public_appeal(sentence: Span) -> bool:
