@@ -92,14 +92,17 @@ def main() -> None:
     print(json.dumps(report, indent=2))
 
 
-def stage_view(model, temperatures: dict, item) -> tuple[float, str, float]:
-    """P(event), the PLOVER type and its probability, scaled as the events stage scales them."""
+def stage_view(model, temperatures: dict, item) -> tuple[float, str, float, str, float]:
+    """P(event), the PLOVER type and its probability, the ACLED sub-type and its probability,
+    scaled as the events stage scales them."""
     logits = model.logits(item.features, item.vector)
     event = softmax(logits[model.slices["event"]] / temperatures["event"])
     plover = softmax(logits[model.slices["plover"]] / temperatures["plover"])
+    acled = softmax(logits[model.slices["acled"]] / temperatures["acled"])
     labels = model.labels["event"]
     return (float(event[labels.index("true")]) if "true" in labels else 0.0,
-            model.labels["plover"][int(plover.argmax())], float(plover.max()))
+            model.labels["plover"][int(plover.argmax())], float(plover.max()),
+            model.labels["acled"][int(acled.argmax())], float(acled.max()))
 
 
 def veto_table(examples, items, scaled: dict) -> dict:
@@ -114,14 +117,25 @@ def veto_table(examples, items, scaled: dict) -> dict:
 
 
 def recovery_table(examples, items, scaled: dict, type_above: float) -> dict:
+    """What recovery adds with the PLOVER head sure of its type (as the stage did before), and with
+    either typing head sure of its reading (P(type) or P(ACLED sub-type) >= ``type_above``)."""
     silent = [i for i in sorted(scaled) if "rule:none" in items[i].features]
-    table = {"rows_without_rule_events": len(silent), "events_among_them": sum(examples[i].event for i in silent),
-             "type_above": type_above}
-    for above in RECOVER_ABOVE:
-        added = [i for i in silent if scaled[i][0] >= above and scaled[i][2] >= type_above]
-        events = [i for i in added if examples[i].event]
-        table[str(above)] = {"added": len(added), "events": len(events),
-                             "right_type": sum(examples[i].plover == scaled[i][1] for i in events)}
+    table: dict = {"rows_without_rule_events": len(silent),
+                   "events_among_them": sum(examples[i].event for i in silent), "type_above": type_above}
+    typed_by = {"plover_sure": lambda view: view[2] >= type_above,
+                "either_head_sure": lambda view: view[2] >= type_above or (view[3] != NO_ACLED
+                                                                           and view[4] >= type_above)}
+    for gate, sure in typed_by.items():
+        table[gate] = {}
+        for above in RECOVER_ABOVE:
+            added = [i for i in silent if scaled[i][0] >= above and sure(scaled[i])]
+            events = [i for i in added if examples[i].event]
+            acled_known = [i for i in events if label_of(examples[i], "acled") is not None]
+            table[gate][str(above)] = {
+                "added": len(added), "events": len(events),
+                "right_type": sum(examples[i].plover == scaled[i][1] for i in events),
+                "right_acled": f"{sum(label_of(examples[i], 'acled') == scaled[i][3] for i in acled_known)}"
+                               f" of {len(acled_known)}"}
     return table
 
 

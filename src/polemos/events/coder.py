@@ -9,7 +9,9 @@ With an ``EventClassifier`` (``polemos.events.classifier``), a learned model rea
 sentence too: it vetoes the rule events of a sentence it confidently finds reports no event
 (opinion, negation, idiom, heading), types the sentence's main event when confident, gives
 it its calibrated probability as ``confidence``, and recovers an event the lexicon missed
-when it is confident of one. Each event's ``coder`` says which side decided its type.
+when it is confident of one and of its type. The event that carries the model's reading of
+a sentence (its main event, or a mention whose rule sub-type the model reads there) keeps it when
+mentions fold together. Each event's ``coder`` says which side decided its type.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from polemos.figures import FigureExtractor
 from polemos.events.acled import AcledRule, acled_type, load_rules
 from polemos.events.incidents import IncidentReader, Participants, sentence_incidents
 from polemos.events.anchors import Aftermath, Anchors, attached
-from polemos.events.classifier import EventClassifier, Judgement, RuleHint, code_of
+from polemos.events.classifier import NO_ACLED, EventClassifier, Judgement, RuleHint, code_of
 from polemos.events.describe import find_contexts, find_mode, recode, reverse, sentence_contexts
 from polemos.events.headline import headline_incident
 from polemos.events.lexicon import Lexicon, TriggerEntry
@@ -400,7 +402,13 @@ class EventCoder:
         judged = [c for c in found if not c.background and ACCIDENTAL not in c.event.context]
         for candidate in judged:  # the sentence's other mentions: as sure as the sentence and the rules together
             candidate.event.confidence = round(judgement.event * candidate.event.confidence, 3)
+        for candidate in _read_alike(judged, main, judgement, codes):
+            # the model's ACLED reading of the sentence names this mention's category: the sentence's
+            # event as much as the main clause's ("seized a district ..., while a bomb killed five")
+            candidate.event.confidence = round(judgement.event, 3)
+            candidate.sentence_main = True
         if main is not None:
+            main.sentence_main = True
             if main in judged:
                 main.event.confidence = round(judgement.event, 3)
             needed = limits["acled_over_rules_above"] if main.event.acled else limits["acled_above"]
@@ -471,6 +479,7 @@ class EventCoder:
             candidate.joins_nearby = True
             candidate.reference_only = _reports_deaths_only(root)
         candidate.event.coder = "model"
+        candidate.sentence_main = True
         candidate.event.confidence = round(judgement.event, 3)
         candidate.event.acled = None
         if self.policy == "model" or judgement.acled_p >= self._model.thresholds["acled_above"]:
@@ -657,6 +666,16 @@ def _anchor_nodes(match: TriggerMatch, roles: Roles, clause: Token, barriers: fr
     if _participle_clause(clause) and clause.head.i in barriers:
         nodes.add(clause.head.i)  # "gathered in Yerevan on Wednesday, demanding ...": one event unfolding
     return nodes
+
+
+def _read_alike(judged: list[Candidate], main: Candidate | None, judgement: Judgement,
+                codes: dict[str, dict[str, str]]) -> list[Candidate]:
+    """The sentence's asserted mentions, besides its main one, whose ACLED sub-type from the rules is
+    the one the model reads for the whole sentence: two readings agree on what the sentence reports."""
+    if judgement.acled == NO_ACLED:
+        return []
+    return [c for c in judged if c is not main and c.event.modality == "asserted"
+            and code_of(c.event.acled, codes) == judgement.acled]
 
 
 def _public_appeal(sentence: Span) -> bool:

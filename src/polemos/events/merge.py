@@ -27,6 +27,9 @@ class Candidate:
     # a mention that joins the event of its type told just before it, when there is one, and stands
     # alone only when there is none ("She was rushed to a hospital, where she died" after a shooting)
     joins_nearby: bool = False
+    # the main event of its sentence as the event model read the whole sentence: its ACLED category
+    # is the sentence's reading, not that of one word of a side mention ("killed" beside "wounded")
+    sentence_main: bool = False
 
 
 def merge_mentions(candidates: list[Candidate], places: list[Place] | None = None) -> list[Event]:
@@ -39,7 +42,11 @@ def merge_mentions(candidates: list[Candidate], places: list[Place] | None = Non
         target = _find_same(candidate, merged_of_type.get(candidate.event.type, []), places)
         if target is not None:
             before = max(target.event.confidence, candidate.event.confidence)
+            sentence_reading = candidate.sentence_main and not target.sentence_main and candidate.event.acled
             _absorb(target.event, candidate.event)
+            if sentence_reading:  # the event is coded as the sentence that tells it reads, not as a side word
+                target.event.acled, target.event.coder = candidate.event.acled, candidate.event.coder
+                target.sentence_main = True
             if target.background and candidate.background:
                 target.event.confidence = before  # a recalled event named twice is still background
             if candidate.event.place is not None and candidate.place_rank < target.place_rank:
