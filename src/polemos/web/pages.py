@@ -81,7 +81,8 @@ def documents_page(request: Request, q: Optional[str] = Query(None, max_length=2
 @router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
 def reader_page(request: Request, doc_id: str, store=Depends(store_of)):
     record = load_record(store, doc_id)
-    events, _ = store.events(EventFilter(doc=record.document.id, include_rejected=True), limit=500)
+    views, _ = store.events(EventFilter(doc=record.document.id, include_rejected=True), limit=500)
+    events = [view.to_dict() for view in views]  # the templates read the JSON form
     by_id = {event["id"]: event for event in events}
     ordered = sorted(events, key=lambda e: (e.get("evidence") or [{}])[0].get("start", 0))
     return render(
@@ -107,11 +108,13 @@ def events_page(request: Request, filter: EventFilter = Depends(event_filter), p
     args = filter_query(filter)
     if view == "reports":
         sort = checked_sort(sort, EVENT_SORTS)
-        items, total = store.events(filter, limit=page.limit, offset=page.offset, sort=sort)
+        reports, total = store.events(filter, limit=page.limit, offset=page.offset, sort=sort)
+        items = [report.to_dict() for report in reports]  # the templates read the JSON form
         types = queries.type_counts(store, filter)
     else:
         sort = checked_sort(sort, CANONICAL_SORTS)
-        items, total = store.canonical_events(filter, limit=page.limit, offset=page.offset, sort=sort)
+        views, total = store.canonical_events(filter, limit=page.limit, offset=page.offset, sort=sort)
+        items = [view.to_dict() for view in views]
         snippets = first_evidence(store, [(item.get("earliest_report") or {}).get("report_id") for item in items])
         for item in items:
             item["evidence_snippet"] = snippets.get((item.get("earliest_report") or {}).get("report_id") or "")
@@ -136,8 +139,9 @@ def event_page(request: Request, event_id: str, store=Depends(store_of)):
         review["readable"] = describe_changes(
             review["changes"], lambda actor_id: names.get(actor_id, actor_id),
             lambda index: (places[index].name or places[index].text) if 0 <= index < len(places) else None)
+    canonical = store.canonical_of(event_id)
     return render(request, "event.html", event=event, reviews=reviews, statuses=REVIEW_STATUSES,
-                  canonical=store.canonical_of(event_id),
+                  canonical=canonical.to_dict() if canonical else None,
                   places=[{"index": i, "name": p.name or p.text, "country": p.country} for i, p in enumerate(places)])
 
 
@@ -150,15 +154,15 @@ def review_page(request: Request, filter: EventFilter = Depends(event_filter), p
     ``view=canonical``: the canonical events without a verdict, most sources first."""
     args = filter_query(filter)
     if view == "canonical":
-        items, total = store.canonical_review_queue(filter, limit=min(page.limit, 100), offset=page.offset)
-        return render(request, "review_canonical.html", items=items, filter=filter, filter_args=args,
+        queued, total = store.canonical_review_queue(filter, limit=min(page.limit, 100), offset=page.offset)
+        return render(request, "review_canonical.html", items=[view.to_dict() for view in queued], filter=filter, filter_args=args,
                       pager=pager(page, total, {**args, "view": "canonical"}))
     if "review" not in request.query_params:
         filter.review = "unreviewed"
     sort = checked_sort(sort, EVENT_SORTS) or "-sources"
-    items, total = store.events(filter, limit=min(page.limit, 100), offset=page.offset, sort=sort)
+    reports, total = store.events(filter, limit=min(page.limit, 100), offset=page.offset, sort=sort)
     args = filter_query(filter)
-    return render(request, "review.html", items=items, pager=pager(page, total, {**args, "sort": sort}), filter=filter,
+    return render(request, "review.html", items=[report.to_dict() for report in reports], pager=pager(page, total, {**args, "sort": sort}), filter=filter,
                   filter_args=args, statuses=REVIEW_STATUSES)
 
 
@@ -202,7 +206,7 @@ def actor_page(request: Request, actor_id: str, store=Depends(store_of)):
     actor.update(queries.actor_profile(store, actor_id))
     events, total = store.events(EventFilter(actor=actor_id), limit=100)
     relations, _ = queries.relations(store, actor_id, None, 100, 0)
-    return render(request, "actor.html", actor=actor, events=events, events_total=total, relations=relations)
+    return render(request, "actor.html", actor=actor, events=[event.to_dict() for event in events], events_total=total, relations=relations)
 
 
 @router.get("/places", response_class=HTMLResponse)
