@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
-from polemos.fusion import Change, EventFamilies, FusionIndex, PlaceRef, report_from_event
+from polemos.fusion import Change, EventFamilies, FusionIndex, PlaceRef
 from polemos.fusion.report import private_people
 from polemos.store.fusion_state import SQLFusionState
 from polemos.record import place_precision
@@ -29,6 +29,7 @@ from polemos.store.event_filter import (
     split_types,
 )
 from polemos.store.event_views import actor_details, document_events, get_event
+from polemos.store.fusion_reports import report_from_event
 from polemos.store.views import CanonicalView, EventView
 
 CANONICAL_SORTS = {
