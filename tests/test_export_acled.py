@@ -16,7 +16,7 @@ import pytest
 from conftest import run_cli
 from polemos.geo import Gazetteer
 from polemos.geo.gazetteer import default_cache_dir
-from polemos.record import Actor, DocumentInfo, Event, Evidence, ExtractionRecord, Mention, Place, Sentence
+from polemos.record import Actor, DocumentInfo, Event, EventDate, Evidence, ExtractionRecord, Mention, Place, Sentence
 from polemos.store import EventFilter, open_store
 
 CODEBOOK_COLUMNS = [
@@ -234,10 +234,13 @@ def test_the_source_is_the_outlet_even_behind_a_web_archive():
 def test_time_precision_follows_the_span_of_the_date():
     from polemos.export.acled import _when
 
-    assert _when(DAY) == {"event_date": "2024-03-04", "year": 2024, "time_precision": 1}
+    def when(date: dict) -> dict:
+        return _when(EventDate.from_dict(date))
+
+    assert when(DAY) == {"event_date": "2024-03-04", "year": 2024, "time_precision": 1}
     # Reported without a date: the day of publication or the one before, a span of two days.
     undated_report = {"value": "2024-03-05", "begin": "2024-03-04", "end": "2024-03-05", "precision": "day"}
-    assert _when(undated_report)["time_precision"] == 2
+    assert when(undated_report)["time_precision"] == 2
     # Known to the month only, with or without a span: its first day, precision 3.
-    assert _when(MARCH) == {"event_date": "2024-03-01", "year": 2024, "time_precision": 3}
-    assert _when({"value": "2024-03", "begin": None, "end": None, "precision": "month"})["event_date"] == "2024-03-01"
+    assert when(MARCH) == {"event_date": "2024-03-01", "year": 2024, "time_precision": 3}
+    assert when({"value": "2024-03", "begin": None, "end": None, "precision": "month"})["event_date"] == "2024-03-01"

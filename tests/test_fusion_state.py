@@ -8,7 +8,8 @@ import sqlite3
 import pytest
 
 from made_up_records import karabakh_record
-from polemos.fusion import EventFamilies, FusionIndex, fuse, report_from_event, reports_from_record
+from polemos.fusion import EventFamilies, FusionIndex, fuse, reports_from_record
+from polemos.store.fusion_reports import report_from_event
 from polemos.store.fusion_state import SQLFusionState, create_tables
 from synthetic_reports import make_corpus
 from polemos.store import open_store

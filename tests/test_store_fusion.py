@@ -144,8 +144,9 @@ def test_a_document_update_refuses_another_documents_text(store):
     assert store.get_record("kar").document.content_hash == "hash-kar"
 
 
-def _without_ids(views: list[dict]) -> list[dict]:
-    return sorted(({key: value for key, value in view.items() if key != "id"} for view in views), key=lambda v: v["type"])
+def _without_ids(views) -> list[dict]:
+    return sorted(({key: value for key, value in view.to_dict().items() if key != "id"} for view in views),
+                  key=lambda v: v["type"])
 
 
 def test_rebuilding_gives_the_canonical_events_of_incremental_fusion(store):

@@ -14,7 +14,7 @@ import json
 from typing import Iterable, Optional
 
 from polemos.alerts.watchlists import Watchlist
-from polemos.record import size_figure
+from polemos.store import CanonicalView
 from polemos.store import alerts as alert_rows
 from polemos.store.watch import now
 
@@ -25,35 +25,36 @@ def alert_id(watchlist: str, key: str) -> str:
     return "al-" + hashlib.sha1(f"{watchlist}\x00{key}".encode("utf-8")).hexdigest()[:16]
 
 
-def matching_events(store, watchlist: Watchlist, doc_ids: Optional[list[str]] = None) -> list[dict]:
+def matching_events(store, watchlist: Watchlist, doc_ids: Optional[list[str]] = None) -> list[CanonicalView]:
     """Canonical events matching the watchlist (only those fed by ``doc_ids`` when given)."""
     return alert_rows.matching_canonical_views(store, watchlist.filter, watchlist.min_dead, doc_ids)
 
 
-def dead_of(view: dict) -> Optional[float]:
+def dead_of(view: CanonicalView) -> Optional[float]:
     """The canonical death toll (the most conservative figure of the sources)."""
-    return size_figure(view.get("size"), "dead").get("value")
+    dead = view.figure("dead")
+    return dead.value if dead else None
 
 
-def highest_toll(view: dict) -> Optional[float]:
+def highest_toll(view: CanonicalView) -> Optional[float]:
     """The highest death toll any source reports: what rises when a later report counts more dead."""
-    dead = size_figure(view.get("size"), "dead")
-    figures = [figure for figure in (dead.get("value"), dead.get("min"), dead.get("max")) if figure is not None]
+    dead = view.figure("dead")
+    figures = [figure for figure in ((dead.value, dead.min, dead.max) if dead else ()) if figure is not None]
     return max(figures) if figures else None
 
 
-def summary_of(view: dict) -> dict:
+def summary_of(view: CanonicalView) -> dict:
     """What a delivery shows of a canonical event: what, when, where, how many dead, who says so."""
-    date = view.get("date") or {}
-    sources = [{"doc_id": source["doc_id"], "title": source.get("doc_title"), "published": source.get("published"),
-                "evidence": [span["text"] for span in source.get("evidence", [])][:3]}
-               for source in view.get("sources", [])]
+    date, where = view.date, view.location
+    sources = [{"doc_id": source.doc_id, "title": source.doc_title, "published": source.published,
+                "evidence": [span.text for span in source.evidence][:3]}
+               for source in view.sources]
     return {
-        "canonical_id": view["id"], "type": view["type"], "mode": view.get("mode"), "modality": view.get("modality"),
-        "date": date.get("value") or date.get("begin"), "place": view.get("place_name"), "country": view.get("country"),
-        "lat": view.get("lat"), "lon": view.get("lon"), "dead": dead_of(view), "dead_reported_max": highest_toll(view),
-        "actors": view.get("actor_names", []), "recipients": view.get("recipient_names", []),
-        "source_count": view.get("source_count"), "sources": sources,
+        "canonical_id": view.id, "type": view.type, "mode": view.mode, "modality": view.modality,
+        "date": (date.value or date.begin) if date else None, "place": where.name, "country": where.country,
+        "lat": where.lat, "lon": where.lon, "dead": dead_of(view), "dead_reported_max": highest_toll(view),
+        "actors": view.actor_names, "recipients": view.recipient_names,
+        "source_count": view.source_count, "sources": sources,
     }
 
 
@@ -75,17 +76,17 @@ def record_alerts(store, watchlist: Watchlist, doc_ids: Iterable[str], baseline:
     with store.transaction():
         for view in views:
             if _record_one(store, watchlist, view, baseline):
-                to_send.append(alert_id(watchlist.name, view["id"]))
+                to_send.append(alert_id(watchlist.name, view.id))
     return to_send
 
 
-def _record_one(store, watchlist: Watchlist, view: dict, baseline: bool) -> bool:
-    ident = alert_id(watchlist.name, view["id"])
+def _record_one(store, watchlist: Watchlist, view: CanonicalView, baseline: bool) -> bool:
+    ident = alert_id(watchlist.name, view.id)
     summary = summary_of(view)
     dead = summary["dead_reported_max"]
     known = alert_rows.known_alert(store, ident)
     if known is None:
-        alert_rows.insert_event_alert(store, ident, watchlist.name, view["id"], dead, title_of(summary),
+        alert_rows.insert_event_alert(store, ident, watchlist.name, view.id, dead, title_of(summary),
                                       json.dumps(summary), baseline, now())
         if not baseline:
             queue_deliveries(store, watchlist, ident)

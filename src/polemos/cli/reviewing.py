@@ -16,9 +16,10 @@ from rich.console import Console
 
 from polemos.cli.terminal import printable
 from polemos.review_history import describe_changes
-from polemos.store import DecisionError, StoreError, open_store
+from polemos.store import CanonicalView, DecisionError, EventView, StoreError, open_store
 from polemos.store.decisions import NO_STORED_PLACE
 from polemos.store.events import document_place_index
+from polemos.store.views import CanonicalFigure
 
 app = typer.Typer(no_args_is_help=True, help="Confirm, reject, correct, split and merge events; merge actors.")
 err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
@@ -102,7 +103,7 @@ def _report_changes(store, event_id: str, changes: dict) -> dict:
                 ids.append(found)
             checked[role] = ids
     if "place" in checked:
-        places = store.get_record(store.event(event_id)["doc_id"]).places
+        places = store.get_record(store.event(event_id).doc_id).places
         index = document_place_index(places, checked["place"])
         found = index if index is not None else _gazetteer_place(checked["place"].strip())
         if found is None:
@@ -113,12 +114,13 @@ def _report_changes(store, event_id: str, changes: dict) -> dict:
     return checked
 
 
-def _summary(view: dict) -> str:
-    date = (view.get("date") or {}).get("value") or "undated"
-    dead = ((view.get("size") or {}).get("dead") or {})
-    toll = dead.get("value", dead.get("min"))
-    parts = [view.get("type") or "", date, view.get("place_name") or "no place",
-             " → ".join(filter(None, [", ".join(view.get("actor_names") or []), ", ".join(view.get("recipient_names") or [])]))]
+def _summary(view: EventView | CanonicalView) -> str:
+    date = (view.date.value if view.date else None) or "undated"
+    dead = view.figure("dead")
+    # A canonical event's toll is its canonical figure; a report's, the least it reports.
+    toll = None if dead is None else dead.value if isinstance(dead, CanonicalFigure) else dead.min
+    parts = [view.type or "", date, view.location.name or "no place",
+             " → ".join(filter(None, [", ".join(view.actor_names), ", ".join(view.recipient_names)]))]
     if toll is not None:
         parts.append(f"dead {toll:g}")
     return " · ".join(part for part in parts if part)
@@ -194,8 +196,8 @@ def split(report_id: str = typer.Argument(..., help="The event report to take ou
     """Take a wrongly fused report out of its canonical event; fusion keeps them apart from now on."""
     def act(store) -> None:
         result = store.split_report(report_id, note, reviewer)
-        out.print(f"{report_id}: now in {result['split_out']['id']}; {result['review']['canonical_id']} keeps "
-                  f"{result['canonical']['report_count']} report(s)")
+        out.print(f"{report_id}: now in {result['split_out'].id}; {result['review']['canonical_id']} keeps "
+                  f"{result['canonical'].report_count} report(s)")
     _run(db, act)
 
 
@@ -206,8 +208,8 @@ def merge(first: str = typer.Argument(..., help="A canonical event id (ce-…)."
     """Make two canonical events one; fusion keeps them one from now on."""
     def act(store) -> None:
         merged = store.merge_canonical(first, second, note, reviewer)["canonical"]
-        out.print(f"{first} + {second} = {merged['id']}: {merged['report_count']} reports from "
-                  f"{merged['source_count']} source(s); {_summary(merged)}")
+        out.print(f"{first} + {second} = {merged.id}: {merged.report_count} reports from "
+                  f"{merged.source_count} source(s); {_summary(merged)}")
     _run(db, act)
 
 
@@ -220,7 +222,7 @@ def history(event_id: str = IdArgument, db: Optional[str] = DbOption):
             raise _Refused(f"{event_id}: no canonical event or event report has this id")
         report = store.event(event_id)
         entries = store.event_reviews(event_id) if report else store.canonical_history(event_id)
-        places = store.get_record(report["doc_id"]).places if report else []
+        places = store.get_record(report.doc_id).places if report else []
         if not entries:
             out.print(f"{event_id}: not reviewed")
         names = store.actor_names({a for e in entries for role in ("actor", "recipient") for a in e["changes"].get(role) or []})

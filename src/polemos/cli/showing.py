@@ -13,7 +13,7 @@ from rich.text import Text
 from polemos.cli.terminal import printable
 
 from polemos.record import ExtractionRecord
-from polemos.store import EventFilter
+from polemos.store import EventFilter, EventView
 
 DEMO_EVENTS = 6
 
@@ -90,11 +90,11 @@ def render_demo_summary(store, console: Console) -> None:
     console.print("\nSee a document with: polemos show ID — events with: polemos events --doc ID")
 
 
-def _event_line(event: dict) -> str:
-    date = (event.get("date") or {}).get("value") or "undated"
-    who = ", ".join(event.get("actor_names") or []) or "?"
-    whom = ", ".join(event.get("recipient_names") or [])
-    where = f" in {event['place_name']}" if event.get("place_name") else ""
-    modality = "" if event.get("modality") in (None, "asserted") else f" [{event['modality'].upper()}]"
-    return f"{date}  {event['type']}{modality}: {who}{' → ' + whom if whom else ''}{where}"
+def _event_line(event: EventView) -> str:
+    date = (event.date.value if event.date else None) or "undated"
+    who = ", ".join(event.actor_names) or "?"
+    whom = ", ".join(event.recipient_names)
+    where = f" in {event.location.name}" if event.location.name else ""
+    modality = "" if event.modality == "asserted" else f" [{event.modality.upper()}]"
+    return f"{date}  {event.type}{modality}: {who}{' → ' + whom if whom else ''}{where}"
 

@@ -20,7 +20,8 @@ from typing import Any, Optional
 from urllib.parse import urlsplit
 
 from polemos.events.acled import ARMED_SECTORS, CIVILIAN_SECTORS, FORCES_SECTORS
-from polemos.record import size_figure
+from polemos.record import EventDate
+from polemos.store.views import EventView
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -173,15 +174,15 @@ def unix_time(*stamps: Optional[str]) -> Optional[int]:
     return max(seconds) if seconds else None
 
 
-def acled_row(event: dict, actors: dict[str, dict], codes: CountryCodes, admin_areas=None) -> dict[str, Any]:
+def acled_row(event: EventView, actors: dict[str, dict], codes: CountryCodes, admin_areas=None) -> dict[str, Any]:
     """One event (a report's view, or a canonical event shaped like one) as an ACLED row."""
-    modality = event.get("modality") or "asserted"
-    acled = (event.get("acled") or {}) if modality == "asserted" else {}  # ACLED codes only what happened
-    event_type, sub_event_type = acled.get("event_type"), acled.get("sub_event_type")
-    dead = size_figure(event.get("size"), "dead")
+    modality = event.modality
+    acled = event.acled if modality == "asserted" else None  # ACLED codes only what happened
+    event_type, sub_event_type = (acled.event_type, acled.sub_event_type) if acled else (None, None)
+    dead = event.figure("dead")
     return {
-        "event_id_cnty": event["id"],
-        **_when(event.get("date") or {}),
+        "event_id_cnty": event.id,
+        **_when(event.date),
         "disorder_type": disorder_type(event_type, sub_event_type),
         "event_type": event_type,
         "sub_event_type": sub_event_type,
@@ -189,25 +190,25 @@ def acled_row(event: dict, actors: dict[str, dict], codes: CountryCodes, admin_a
         **_where(event, codes, admin_areas),
         "source": "; ".join(dict.fromkeys(filter(None, map(publication, _document_urls(event))))) or None,
         "source_scale": None,
-        "notes": " … ".join(span["text"] for span in event.get("evidence") or []) or None,
+        "notes": " … ".join(span.text for span in event.evidence) or None,
         # ACLED's rule, the most conservative reported figure; empty when no figure is reported,
         # and for what did not happen (announced, possible, denied).
-        "fatalities": int(dead["min"]) if dead.get("min") is not None and modality == "asserted" else None,
+        "fatalities": int(dead.min) if dead and dead.min is not None and modality == "asserted" else None,
         "tags": None,
-        "timestamp": unix_time(event.get("doc_extracted_at"), (event.get("review") or {}).get("reviewed_at")),
-        "plover_type": event["type"],
-        "plover_mode": event.get("mode"),
+        "timestamp": unix_time(event.doc_extracted_at, event.review.reviewed_at if event.review else None),
+        "plover_type": event.type,
+        "plover_mode": event.mode,
         "modality": modality,
         **_provenance(event),
     }
 
 
-def _when(date: dict) -> dict[str, Any]:
-    day = first_day(date.get("begin") or date.get("value"))
+def _when(date: Optional[EventDate]) -> dict[str, Any]:
+    day = first_day((date.begin or date.value) if date else None)
     return {
         "event_date": day.isoformat() if day else None,
         "year": day.year if day else None,
-        "time_precision": time_precision(date) if day else None,
+        "time_precision": time_precision(date) if day and date else None,
     }
 
 
@@ -222,26 +223,27 @@ def first_day(value: Optional[str]) -> Optional[dt.date]:
         return None
 
 
-def time_precision(date: dict) -> Optional[int]:
+def time_precision(date: EventDate) -> Optional[int]:
     """1 when the event is known to the day, 2 to a span of a week or less (reported without a
     date: the day of publication or the one before), 3 longer; by the precision's name when the
     date has no span."""
-    begin, end = first_day(date.get("begin")), first_day(date.get("end"))
-    if begin and end and date.get("precision") not in TIME_PRECISION_BY_NAME_ONLY:
+    begin, end = first_day(date.begin), first_day(date.end)
+    if begin and end and date.precision not in TIME_PRECISION_BY_NAME_ONLY:
         days = (end - begin).days
         return 1 if days == 0 else 2 if days <= 7 else 3
-    return TIME_PRECISION.get(date.get("precision") or "")
+    return TIME_PRECISION.get(date.precision or "")
 
 
-def _who(event: dict, actors: dict[str, dict], event_type: Optional[str], sub_event_type: Optional[str]) -> dict[str, Any]:
+def _who(event: EventView, actors: dict[str, dict], event_type: Optional[str],
+         sub_event_type: Optional[str]) -> dict[str, Any]:
     """Both sides, their ACLED actor types, and whether civilians were the target."""
-    actor_ids, recipient_ids = event.get("actor") or [], event.get("recipient") or []
-    actor_names, recipient_names = event.get("actor_names") or [], event.get("recipient_names") or []
-    if event["type"] == "PROTEST" and event_type:
+    actor_ids, recipient_ids = event.actor_ids, event.recipient_ids
+    actor_names, recipient_names = event.actor_names, event.recipient_names
+    if event.type == "PROTEST" and event_type:
         # Whom a protest is against is no party to it for ACLED: its second actor is only a
         # force that intervenes, which a protest event of polemos does not name.
         recipient_ids, recipient_names = [], []
-    country = event.get("country")
+    country = event.location.country
     inter1 = inter_code(actors.get(actor_ids[0]) if actor_ids else None, event_type, sub_event_type, country, False)
     inter2 = inter_code(actors.get(recipient_ids[0]) if recipient_ids else None, event_type, sub_event_type, country, True)
     violent = (disorder_type(event_type, sub_event_type) or "").startswith(POLITICAL_VIOLENCE)
@@ -258,37 +260,37 @@ def _who(event: dict, actors: dict[str, dict], event_type: Optional[str], sub_ev
     }
 
 
-def _where(event: dict, codes: CountryCodes, admin_areas) -> dict[str, Any]:
-    country = event.get("country")
-    admin1, admin2 = admin_areas.of(event.get("place_geonameid")) if admin_areas else (None, None)
-    located = event.get("lat") is not None
+def _where(event: EventView, codes: CountryCodes, admin_areas) -> dict[str, Any]:
+    where = event.location
+    country = where.country
+    admin1, admin2 = admin_areas.of(where.geonameid) if admin_areas else (None, None)
+    located = where.lat is not None
     return {
         "iso": codes.numeric.get(country) if country else None,
         "region": codes.region.get(country) if country else None,
         "country": codes.name.get(country, country) if country else None,
         "admin1": admin1, "admin2": admin2, "admin3": None,
-        "location": event.get("place_name"),
-        "latitude": event.get("lat"),
-        "longitude": event.get("lon"),
-        "geo_precision": GEO_PRECISION.get(event.get("place_feature") or "", 1) if located else None,
+        "location": where.name,
+        "latitude": where.lat,
+        "longitude": where.lon,
+        "geo_precision": GEO_PRECISION.get(where.feature or "", 1) if located else None,
     }
 
 
-def _document_urls(event: dict) -> list[Optional[str]]:
-    return event.get("doc_urls") or [event.get("doc_url")]
+def _document_urls(event: EventView) -> list[Optional[str]]:
+    return list(event.doc_urls) or [event.doc_url]
 
 
-def _provenance(event: dict) -> dict[str, Any]:
+def _provenance(event: EventView) -> dict[str, Any]:
     """The latest review, the documents and each evidence span as ``doc:start-end``."""
-    review = event.get("review") or {}
-    evidence = event.get("evidence") or []
-    doc_of: list[str] = [span.get("doc_id") or event.get("doc_id") or "" for span in evidence]
+    review = event.review
+    doc_of: list[str] = [span.doc_id or event.doc_id or "" for span in event.evidence]
     return {
-        "review_status": review.get("status"),
-        "reviewer": review.get("reviewer"),
-        "review_note": review.get("note"),
-        "reviewed_at": review.get("reviewed_at"),
-        "doc_ids": "; ".join(dict.fromkeys(doc_of)) or event.get("doc_id"),
+        "review_status": review.status if review else None,
+        "reviewer": review.reviewer if review else None,
+        "review_note": review.note if review else None,
+        "reviewed_at": review.reviewed_at if review else None,
+        "doc_ids": "; ".join(dict.fromkeys(doc_of)) or event.doc_id,
         "source_url": "; ".join(filter(None, _document_urls(event))) or None,
-        "evidence_offsets": "; ".join(f"{doc}:{span['start']}-{span['end']}" for doc, span in zip(doc_of, evidence)) or None,
+        "evidence_offsets": "; ".join(f"{doc}:{span.start}-{span.end}" for doc, span in zip(doc_of, event.evidence)) or None,
     }

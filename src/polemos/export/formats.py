@@ -26,6 +26,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional, TextIO
 
 from polemos.export.acled import COLUMNS, CountryCodes, acled_row, first_day
 from polemos.store.exports import actor_table, extraction_times
+from polemos.store.views import EventView
 
 PAGE = 500
 
@@ -61,42 +62,42 @@ def export_format(name: str) -> Format:
         raise ValueError(f"format: unknown export format {name[:40]!r}; choose one of {', '.join(FORMATS)}")
     return fmt
 
-def iter_events(store, event_filter) -> Iterator[dict]:
+def iter_events(store, event_filter) -> Iterator[EventView]:
     """Every event matching the filter, a page at a time (never one unbounded query)."""
     offset = 0
     while True:
         items, total = store.events(event_filter, limit=PAGE, offset=offset)
-        extracted = extraction_times(store, {item["doc_id"] for item in items})
-        for item in items:
-            item["doc_extracted_at"] = extracted.get(item["doc_id"])
-        yield from items
+        extracted = extraction_times(store, {item.doc_id for item in items if item.doc_id})
+        yield from (item.with_extraction_time(extracted.get(item.doc_id or "")) for item in items)
         offset += len(items)
         if not items or offset >= total:
             return
 
 
-def plover_record(event: dict, actors: dict[str, dict]) -> dict[str, Any]:
-    date = event.get("date") or {}
-    review = event.get("review") or {}
+def plover_record(event: EventView, actors: dict[str, dict]) -> dict[str, Any]:
+    date, review = event.date, event.review
+    # The sizes as stored (a canonical row's with its rule and the sources' range): PLOVER's
+    # ``size`` is free-form, and the export keeps every part of each figure.
+    size = event.to_dict().get("size") or {}
     record = {
-        "id": event["id"],
+        "id": event.id,
         "has_event": True,
-        "date": date.get("begin") or date.get("value"),
-        "enddate": date.get("end") if date.get("end") != date.get("begin") else None,
-        "actor": [_entity(actor_id, actors) for actor_id in event.get("actor", [])],
-        "recipient": [_entity(actor_id, actors) for actor_id in event.get("recipient", [])],
-        "event": [event["type"]],
-        "mode": [event["mode"]] if event.get("mode") else [],
-        "context": event.get("context", []),
+        "date": (date.begin or date.value) if date else None,
+        "enddate": date.end if date and date.end != date.begin else None,
+        "actor": [_entity(actor_id, actors) for actor_id in event.actor_ids],
+        "recipient": [_entity(actor_id, actors) for actor_id in event.recipient_ids],
+        "event": [event.type],
+        "mode": [event.mode] if event.mode else [],
+        "context": list(event.context),
         "event_loc": _location(event),
-        "event_text": [span["text"] for span in event.get("evidence", [])],
-        "size": {key: value for key, value in (event.get("size") or {}).items() if value},
-        "text_info": [{"start": span["start"], "end": span["end"]} for span in event.get("evidence", [])],
-        "cite_info": {"corpus": "polemos", "citation": event.get("doc_id"), "title": event.get("doc_title")},
-        "modality": event.get("modality") or "asserted",
-        "attributed_to": event.get("attributed_to"),
-        "coder": f"polemos; reviewed {review['status']} by {review.get('reviewer') or 'unknown'}" if review else "polemos",
-        "comment": review.get("note") if review else None,
+        "event_text": [span.text for span in event.evidence],
+        "size": {key: value for key, value in size.items() if value},
+        "text_info": [{"start": span.start, "end": span.end} for span in event.evidence],
+        "cite_info": {"corpus": "polemos", "citation": event.doc_id, "title": event.doc_title},
+        "modality": event.modality,
+        "attributed_to": event.attributed_to,
+        "coder": f"polemos; reviewed {review.status} by {review.reviewer or 'unknown'}" if review else "polemos",
+        "comment": review.note if review else None,
     }
     return record
 
@@ -108,13 +109,14 @@ def _entity(actor_id: str, actors: dict[str, dict]) -> dict[str, Any]:
     return {key: value for key, value in entity.items() if value is not None}
 
 
-def _location(event: dict) -> dict[str, Any] | None:
-    if event.get("lat") is None:
+def _location(event: EventView) -> dict[str, Any] | None:
+    where = event.location
+    if where.lat is None:
         return None
-    return {"name": event.get("place_name"), "lat": event["lat"], "lon": event["lon"], "country": event.get("country")}
+    return {"name": where.name, "lat": where.lat, "lon": where.lon, "country": where.country}
 
 
-def write_plover(events: Iterable[dict], actors: dict[str, dict], stream: TextIO) -> int:
+def write_plover(events: Iterable[EventView], actors: dict[str, dict], stream: TextIO) -> int:
     count = 0
     for event in events:
         stream.write(json.dumps(plover_record(event, actors), ensure_ascii=False) + "\n")
@@ -129,19 +131,19 @@ class AcledCoder:
     def __init__(self, actors: dict[str, dict], codes: CountryCodes, admin_areas=None):
         self.actors, self.codes, self.admin_areas = actors, codes, admin_areas
 
-    def row(self, event: dict) -> dict[str, Any]:
+    def row(self, event: EventView) -> dict[str, Any]:
         return acled_row(event, self.actors, self.codes, self.admin_areas)
 
 
-def acled_would_code(event: dict) -> bool:
+def acled_would_code(event: EventView) -> bool:
     """Whether ACLED would code this event: it happened, on a known date, and fits one of
     ACLED's event types (ACLED has no undated events)."""
-    date = event.get("date") or {}
-    return ((event.get("modality") or "asserted") == "asserted" and bool((event.get("acled") or {}).get("event_type"))
-            and first_day(date.get("begin") or date.get("value")) is not None)
+    date = event.date
+    return (event.modality == "asserted" and bool(event.acled and event.acled.event_type)
+            and date is not None and first_day(date.begin or date.value) is not None)
 
 
-def write_acled_csv(events: Iterable[dict], stream: TextIO, coder: AcledCoder) -> int:
+def write_acled_csv(events: Iterable[EventView], stream: TextIO, coder: AcledCoder) -> int:
     writer = csv.DictWriter(stream, fieldnames=COLUMNS)
     writer.writeheader()
     count = 0
@@ -151,22 +153,21 @@ def write_acled_csv(events: Iterable[dict], stream: TextIO, coder: AcledCoder) -
     return count
 
 
-def geojson_feature(event: dict, coder: AcledCoder) -> dict[str, Any]:
+def geojson_feature(event: EventView, coder: AcledCoder) -> dict[str, Any]:
     return {
         "type": "Feature",
-        "id": event["id"],
-        "geometry": {"type": "Point", "coordinates": [event["lon"], event["lat"]]},
-        "properties": {**coder.row(event), "actors": event.get("actor_names", []),
-                       "recipients": event.get("recipient_names", [])},
+        "id": event.id,
+        "geometry": {"type": "Point", "coordinates": [event.location.lon, event.location.lat]},
+        "properties": {**coder.row(event), "actors": event.actor_names, "recipients": event.recipient_names},
     }
 
 
-def write_geojson(events: Iterable[dict], stream: TextIO, coder: AcledCoder) -> int:
+def write_geojson(events: Iterable[EventView], stream: TextIO, coder: AcledCoder) -> int:
     """Stream a FeatureCollection without holding every feature in memory."""
     stream.write('{"type": "FeatureCollection", "features": [\n')
     count = 0
     for event in events:
-        if event.get("lat") is None or event.get("lon") is None:
+        if not event.location.has_point:
             continue
         stream.write((",\n" if count else "") + json.dumps(geojson_feature(event, coder), ensure_ascii=False))
         count += 1
@@ -195,11 +196,11 @@ def parquet_schema():
     return pa.schema([(name, column_type(name)) for name in COLUMNS] + [("evidence", evidence)])
 
 
-def parquet_row(event: dict, coder: AcledCoder) -> dict[str, Any]:
+def parquet_row(event: EventView, coder: AcledCoder) -> dict[str, Any]:
     row = coder.row(event)
     row["event_date"] = _calendar_date(row["event_date"])
-    row["evidence"] = [{"text": span.get("text"), "start": span.get("start"), "end": span.get("end"),
-                        "doc_id": span.get("doc_id") or event.get("doc_id")} for span in event.get("evidence") or []]
+    row["evidence"] = [{"text": span.text, "start": span.start, "end": span.end, "doc_id": span.doc_id or event.doc_id}
+                       for span in event.evidence]
     return row
 
 
@@ -210,7 +211,7 @@ def _calendar_date(text: Optional[str]) -> Optional[date]:
         return None
 
 
-def write_parquet(events: Iterable[dict], path: str, coder: AcledCoder) -> int:
+def write_parquet(events: Iterable[EventView], path: str, coder: AcledCoder) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 

@@ -16,12 +16,12 @@ from polemos.fusion.consensus import FIGURE_RULE, canonical_figures
 from polemos.fusion.dates import DateSpan, span_of
 from polemos.fusion.index import CREATED, DELETED, UPDATED, Change, FusionIndex, FusionStats, fuse
 from polemos.fusion.places import PlaceRef
-from polemos.fusion.report import Report, report_from_event, reports_from_record
+from polemos.fusion.report import Report, reports_from_record
 from polemos.fusion.rules import EventFamilies, FusionRules
 from polemos.fusion.state import FusionState, MemoryState
 
 __all__ = [
     "CREATED", "DELETED", "UPDATED", "Change", "DateSpan", "EventFamilies", "FIGURE_RULE", "FusionIndex",
     "FusionRules", "FusionState", "FusionStats", "MemoryState", "PlaceRef", "Profile", "Report",
-    "canonical_figures", "fuse", "match_score", "profile_of", "report_from_event", "reports_from_record", "span_of",
+    "canonical_figures", "fuse", "match_score", "profile_of", "reports_from_record", "span_of",
 ]

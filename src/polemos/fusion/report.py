@@ -1,8 +1,8 @@
 """One document's report of an event, in the plain form fusion works on.
 
-Reports are built from an ``ExtractionRecord`` (``reports_from_record``) or from the event
-dicts the store returns (``report_from_event``), so fusion needs neither the pipeline nor
-the store. Only the fields fusion reads or shows on a canonical event are kept.
+Reports are built from an ``ExtractionRecord`` (``reports_from_record``) or, by the store,
+from the event views it returns (``polemos.store.fusion_reports``), so fusion needs neither
+the pipeline nor the store. Only the fields fusion reads or shows on a canonical event are kept.
 """
 
 from __future__ import annotations
@@ -169,35 +169,3 @@ def reports_from_record(record: ExtractionRecord) -> list[Report]:
             named=named,
         ))
     return reports
-
-
-def report_from_event(event: Mapping[str, Any], actor_kinds: Optional[Mapping[str, str]] = None,
-                      document_places: Iterable[PlaceRef] = (), document_people: frozenset[str] = frozenset()) -> Report:
-    """A report from one event dict as ``store.events()`` returns it.
-
-    Reads the event fields plus ``doc_id``, ``doc_title``, ``place_name``, ``place_feature``,
-    ``lat``, ``lon``, ``country``, ``actor_names``/``recipient_names`` and, when the store
-    provides them, ``doc_published`` and ``place_geonameid``. ``actor_kinds`` (actor id to
-    kind, from the store's actors table) lets unknown phrase groups such as "gunmen" count as
-    unspecific actors and tells people from groups; ``document_places`` (every place of the
-    event's document) becomes the report's context; ``document_people`` are
-    the private persons its document names (``private_people``).
-    """
-    actor, recipient = tuple(event.get("actor") or ()), tuple(event.get("recipient") or ())
-    names = dict(zip(actor, event.get("actor_names") or ())) | dict(zip(recipient, event.get("recipient_names") or ()))
-    has_place = any(event.get(key) is not None for key in ("place_name", "lat", "country"))
-    place = PlaceRef(
-        event.get("place_name"), event.get("place_geonameid"), event.get("lat"), event.get("lon"),
-        event.get("country"), event.get("place_feature"),
-    ) if has_place else None
-    return Report(
-        id=str(event["id"]), doc_id=str(event.get("doc_id") or ""), type=str(event["type"]), mode=event.get("mode"),
-        date=event.get("date"), place=place, actor=actor, recipient=recipient,
-        specific_actors=specific_actors([*actor, *recipient], actor_kinds or {}), size=dict(event.get("size") or {}),
-        evidence=tuple({"text": e.get("text"), "start": e.get("start"), "end": e.get("end")} for e in event.get("evidence") or ()),
-        modality=event.get("modality") or "asserted", published=event.get("doc_published"),
-        doc_title=event.get("doc_title"), confidence=float(event.get("confidence") or 0.0), actor_names=names,
-        people=named_people([*actor, *recipient], actor_kinds or {}),
-        context=context_places(document_places), named=frozenset(document_people),
-    )
-

@@ -16,6 +16,7 @@ from polemos.store.event_filter import EVENT_SORTS, MODALITIES, REVIEW_FILTERS, 
 from polemos.store.events import REVIEW_STATUSES
 from polemos.store.postgres import PostgresStore, is_postgres_url
 from polemos.store.sqlite import DEFAULT_DB, SQLiteStore
+from polemos.store.views import CanonicalView, EventView
 
 
 def default_location() -> str:
@@ -33,7 +34,7 @@ def open_store(location: str | None = None) -> Store:
 # The vocabulary the web and the command line offer their users (sort orders, review statuses
 # and verdicts, modalities) comes from here, so they never reach into the store's modules.
 __all__ = [
-    "CANONICAL_SORTS", "CANONICAL_VERDICTS", "DecisionError", "EVENT_SORTS", "EventFilter", "DEFAULT_DB", "MODALITIES",
+    "CANONICAL_SORTS", "CANONICAL_VERDICTS", "CanonicalView", "DecisionError", "EVENT_SORTS", "EventFilter", "EventView", "DEFAULT_DB", "MODALITIES",
     "PostgresStore", "REVIEW_FILTERS", "REVIEW_STATUSES", "SQLiteStore", "Store", "StoreError",
     "default_location", "open_store", "split_modalities",
 ]

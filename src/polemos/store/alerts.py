@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from polemos.store.canonical import canonical_conditions, canonical_view
+from polemos.store.views import CanonicalView
 from polemos.store.event_filter import EventFilter
 
 IN_CHUNK = 500  # document ids per IN (…) list
@@ -27,21 +28,21 @@ def _watch_conditions(store, event_filter: EventFilter, min_dead: Optional[float
 
 
 def matching_canonical_views(store, event_filter: EventFilter, min_dead: Optional[float],
-                             doc_ids: Optional[list[str]] = None) -> list[dict]:
+                             doc_ids: Optional[list[str]] = None) -> list[CanonicalView]:
     """Canonical events matching the filter and toll (only those fed by ``doc_ids`` when given)."""
     where, params = _watch_conditions(store, event_filter, min_dead)
     if doc_ids is None:
         return _views(store, where, params)
-    found: dict[str, dict] = {}
+    found: dict[str, CanonicalView] = {}
     for start in range(0, len(doc_ids), IN_CHUNK):
         chunk = doc_ids[start:start + IN_CHUNK]
         fed = f" AND c.id IN (SELECT m.canonical_id FROM canonical_members m WHERE m.doc_id IN ({','.join('?' * len(chunk))}))"
         for view in _views(store, where + fed, [*params, *chunk]):
-            found[view["id"]] = view
+            found[view.id] = view
     return list(found.values())
 
 
-def _views(store, where: str, params: list) -> list[dict]:
+def _views(store, where: str, params: list) -> list[CanonicalView]:
     rows = store.connection.execute(
         f"SELECT c.view_json FROM canonical_events c WHERE {where} ORDER BY c.date_begin, c.id", params).fetchall()
     return [canonical_view(row["view_json"]) for row in rows]

@@ -24,6 +24,7 @@ from polemos.store.documents import search_documents
 from polemos.store.canonical import StoreFusion, canonical_id_of, canonical_queue, get_canonical, query_canonical
 from polemos.store.event_filter import EventFilter
 from polemos.store.event_views import actor_details, get_event, query_events
+from polemos.store.views import CanonicalView, EventView
 from polemos.store.events import add_review, assign_stable_ids, delete_events, review_history, write_events
 from polemos.store.report_places import refresh_report_places, reports_with_corrected_places
 from polemos.store.migration_files import migration_scripts
@@ -331,33 +332,33 @@ class Store:
         return search_documents(self.connection, self.dialect, q, limit, offset)
 
     def events(self, filter: EventFilter | None = None, limit: int = 50, offset: int = 0,
-               sort: Optional[str] = None) -> tuple[list[dict], int]:
+               sort: Optional[str] = None) -> tuple[list[EventView], int]:
         """Per-document events (reports) matching ``filter`` with their latest review applied, and how
         many match in all. ``sort``: date, type, place, country, dead, confidence, document or review,
         prefixed with - for descending (default -date, newest first)."""
         return query_events(self.connection, filter or EventFilter(), limit, offset, self.dialect, sort)
 
-    def event(self, event_id: str) -> Optional[dict]:
+    def event(self, event_id: str) -> Optional[EventView]:
         """One event with its latest review applied (rejected ones too), or None."""
         return get_event(self.connection, event_id)
 
     def canonical_events(self, filter: EventFilter | None = None, limit: int = 50, offset: int = 0,
-                         sort: Optional[str] = None) -> tuple[list[dict], int]:
+                         sort: Optional[str] = None) -> tuple[list[CanonicalView], int]:
         """Canonical events (one per real event, fused across documents, with every source) matching
         ``filter``, and how many match in all. ``sort``: date, type, place, country, dead, sources,
         reports or earliest, prefixed with - for descending (default -date)."""
         return query_canonical(self.connection, filter or EventFilter(), limit, offset, self.dialect, sort)
 
     def canonical_review_queue(self, filter: EventFilter | None = None, limit: int = 50,
-                               offset: int = 0) -> tuple[list[dict], int]:
+                               offset: int = 0) -> tuple[list[CanonicalView], int]:
         """Canonical events without an analyst's verdict, most sources first, and how many in all."""
         return canonical_queue(self.connection, filter or EventFilter(), limit, offset, self.dialect)
 
-    def canonical_event(self, canonical_id: str) -> Optional[dict]:
+    def canonical_event(self, canonical_id: str) -> Optional[CanonicalView]:
         """One canonical event with its sources, or None."""
         return get_canonical(self.connection, canonical_id)
 
-    def canonical_of(self, event_id: str) -> Optional[dict]:
+    def canonical_of(self, event_id: str) -> Optional[CanonicalView]:
         """The canonical event an event report was fused into (None when rejected or unfusable)."""
         canonical_id = canonical_id_of(self.connection, event_id)
         return get_canonical(self.connection, canonical_id) if canonical_id else None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
-from polemos.fusion import Change, EventFamilies, FusionIndex, PlaceRef, report_from_event
+from polemos.fusion import Change, EventFamilies, FusionIndex, PlaceRef
 from polemos.fusion.report import private_people
 from polemos.store.fusion_state import SQLFusionState
 from polemos.store.report_links import follow_canonical_correction
@@ -30,6 +30,8 @@ from polemos.store.event_filter import (
     split_types,
 )
 from polemos.store.event_views import actor_details, document_events, get_event
+from polemos.store.fusion_reports import report_from_event
+from polemos.store.views import CanonicalView, EventView
 
 CANONICAL_SORTS = {
     "date": "c.date_begin", "type": "c.type", "place": "c.place_name", "country": "c.country",
@@ -68,7 +70,7 @@ class StoreFusion:
         """A rejected event leaves its canonical event; any other verdict fuses the event as reviewed."""
         self._lock()
         view = get_event(self.connection, event_id)
-        if view is None or (view["review"] or {}).get("status") == "rejected":
+        if view is None or view.review_status == "rejected":
             return self._reviewed(self.index.remove([event_id]))
         return self._reviewed(self.index.add(self._reports([view])))
 
@@ -104,13 +106,13 @@ class StoreFusion:
         apply_canonical_reviews(self.connection, self.state, [row[0] for row in reviewed])
         return self.connection.execute("SELECT COUNT(*) FROM canonical_events").fetchone()[0]
 
-    def _reports(self, views: list[dict]):
-        actor_ids = {actor for view in views for actor in (*view["actor"], *view["recipient"])}
+    def _reports(self, views: list[EventView]):
+        actor_ids = {actor for view in views for actor in (*view.actor_ids, *view.recipient_ids)}
         kinds = {actor_id: found["kind"] for actor_id, found in actor_details(self.connection, actor_ids).items()}
-        doc_ids = {view["doc_id"] for view in views}
+        doc_ids = {view.doc_id or "" for view in views}
         places = {doc_id: self._document_places(doc_id) for doc_id in doc_ids}
         people = {doc_id: self._document_people(doc_id) for doc_id in doc_ids}
-        return [report_from_event(view, kinds, places[view["doc_id"]], people[view["doc_id"]]) for view in views]
+        return [report_from_event(view, kinds, places[view.doc_id or ""], people[view.doc_id or ""]) for view in views]
 
     def _document_places(self, doc_id: str) -> list[PlaceRef]:
         """The places a document names, in text order: the context of its reports without a place."""
@@ -194,7 +196,7 @@ def canonical_conditions(filter: EventFilter, dialect=SQLITE, scan_in_order: boo
 
 
 def query_canonical(connection, filter: EventFilter, limit: int = 50, offset: int = 0, dialect=SQLITE,
-                    sort: Optional[str] = None) -> tuple[list[dict], int]:
+                    sort: Optional[str] = None) -> tuple[list[CanonicalView], int]:
     """Canonical events matching ``filter``, newest first by default, and how many match in all."""
     where, params = canonical_conditions(filter, dialect)
     order = order_by(sort, CANONICAL_SORTS, "c.id", dialect)
@@ -209,7 +211,7 @@ def query_canonical(connection, filter: EventFilter, limit: int = 50, offset: in
 
 
 def canonical_queue(connection, filter: EventFilter, limit: int = 50, offset: int = 0,
-                    dialect=SQLITE) -> tuple[list[dict], int]:
+                    dialect=SQLITE) -> tuple[list[CanonicalView], int]:
     """Canonical events no analyst has confirmed or corrected, those most sources tell of first:
     where a reviewer's time counts most."""
     where, params = canonical_conditions(filter, dialect)
@@ -222,7 +224,7 @@ def canonical_queue(connection, filter: EventFilter, limit: int = 50, offset: in
     return [canonical_view(row["view_json"]) for row in rows], total
 
 
-def get_canonical(connection, canonical_id: str) -> Optional[dict]:
+def get_canonical(connection, canonical_id: str) -> Optional[CanonicalView]:
     row = connection.execute("SELECT view_json FROM canonical_events WHERE id = ?", (canonical_id,)).fetchone()
     return canonical_view(row["view_json"]) if row else None
 
@@ -233,11 +235,11 @@ def canonical_id_of(connection, event_id: str) -> Optional[str]:
     return row["canonical_id"] if row else None
 
 
-def canonical_view(view_json: str) -> dict:
+def canonical_view(view_json: str) -> CanonicalView:
     """The fused view, with its place also flat (``place_name``, ``lat``…) as event views have it."""
     view = json.loads(view_json)
     place = view.get("place") or {}
     view.update(place_name=place.get("name"), lat=place.get("lat"), lon=place.get("lon"),
                 country=place.get("country"), place_feature=place.get("feature"),
                 place_precision=place_precision(place.get("feature")))
-    return view
+    return CanonicalView.from_dict(view)

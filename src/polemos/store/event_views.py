@@ -14,6 +14,7 @@ from polemos.record import place_precision
 from polemos.store.dialect import SQLITE
 from polemos.store.event_filter import EVENT_SORTS, SCAN_IN_ORDER_ABOVE, EventFilter, event_conditions, order_by
 from polemos.store.events import CORRECTABLE
+from polemos.store.views import EventView
 
 EVENT_COLUMNS = (
     "SELECT e.*, d.title AS doc_title, d.url AS doc_url, d.published AS doc_published"
@@ -23,7 +24,7 @@ _BATCH = 500  # parameters per IN (...) list
 
 
 def query_events(connection, filter: EventFilter, limit: int = 50, offset: int = 0, dialect=SQLITE,
-                 sort: Optional[str] = None) -> tuple[list[dict], int]:
+                 sort: Optional[str] = None) -> tuple[list[EventView], int]:
     """Events matching ``filter`` in ``sort`` order (newest first by default), and how many match in all."""
     where, params = event_conditions(filter, dialect)
     order = order_by(sort, EVENT_SORTS, "e.id", dialect)
@@ -35,21 +36,21 @@ def query_events(connection, filter: EventFilter, limit: int = 50, offset: int =
     return event_views(connection, rows), total
 
 
-def get_event(connection, event_id: str) -> Optional[dict]:
+def get_event(connection, event_id: str) -> Optional[EventView]:
     """One event with its review applied, rejected or not; None when there is no such event."""
     rows = connection.execute(f"{EVENT_COLUMNS} WHERE e.id = ?", (event_id,)).fetchall()
     views = event_views(connection, rows)
     return views[0] if views else None
 
 
-def document_events(connection, doc_id: str, include_rejected: bool = False) -> list[dict]:
+def document_events(connection, doc_id: str, include_rejected: bool = False) -> list[EventView]:
     """Every event of one document, in text order of the extraction."""
     rejected = "" if include_rejected else " AND (e.review_status IS NULL OR e.review_status <> 'rejected')"
     rows = connection.execute(f"{EVENT_COLUMNS} WHERE e.doc_id = ?{rejected} ORDER BY e.id", (doc_id,)).fetchall()
     return event_views(connection, rows)
 
 
-def event_views(connection, rows: list) -> list[dict]:
+def event_views(connection, rows: list) -> list[EventView]:
     reviews = _latest_reviews(connection, [row["id"] for row in rows if row["review_status"] is not None])
     views = [_event_view(row, reviews.get(row["id"])) for row in rows]
     _apply_corrected_places(connection, views)
@@ -57,7 +58,7 @@ def event_views(connection, rows: list) -> list[dict]:
     for view in views:
         view["actor_names"] = [actors.get(a, {}).get("name", a) for a in view["actor"]]
         view["recipient_names"] = [actors.get(a, {}).get("name", a) for a in view["recipient"]]
-    return views
+    return [EventView.from_dict(view) for view in views]
 
 
 def actor_details(connection, actor_ids: Iterable[str]) -> dict[str, dict]:

@@ -17,6 +17,7 @@ from polemos.record import COARSE_PRECISIONS, features_of_precision
 from polemos.store import EventFilter
 from polemos.store.actor_profile import events_by_month, top_counterparts
 from polemos.store.canonical import canonical_conditions, canonical_view
+from polemos.store.views import CanonicalView
 from polemos.store.decisions import merge_candidates, source_places
 from polemos.store.event_filter import EFFECTIVE_MODALITY, EFFECTIVE_TYPE, event_conditions
 
@@ -63,7 +64,7 @@ def divisions(store, limit: int = 500) -> list[dict]:
              "events": row[2]} for row in rows]
 
 
-def canonical_fed_since(store, filter: EventFilter, stamp: str, limit: int = 20) -> tuple[list[dict], int]:
+def canonical_fed_since(store, filter: EventFilter, stamp: str, limit: int = 20) -> tuple[list[CanonicalView], int]:
     """Canonical events matching ``filter`` that a document ingested after ``stamp`` (ISO, UTC)
     told of, latest events first, and how many in all."""
     where, params = canonical_conditions(filter, store.dialect)

@@ -98,8 +98,9 @@ def list_relations(
 def list_events(filter: EventFilter = Depends(event_filter), page: Page = Depends(page),
                 sort: Optional[str] = Depends(event_sort), store=Depends(store_of)):
     items, total = store.events(filter, limit=page.limit, offset=page.offset, sort=sort)
-    with_document_titles(store, items)
-    return listing(items, total, page)
+    rows = [item.to_dict() for item in items]
+    with_document_titles(store, rows)
+    return listing(rows, total, page)
 
 
 @router.get("/canonical-events", tags=["events"], summary="Canonical events: one per real event, fused across documents")
@@ -108,8 +109,9 @@ def list_canonical_events(filter: EventFilter = Depends(event_filter), page: Pag
     """Each lists its ``sources`` (every report, its document, figures and evidence), the
     ``earliest_report`` and, per figure, the canonical value, the range and the rule."""
     items, total = store.canonical_events(filter, limit=page.limit, offset=page.offset, sort=sort)
-    with_document_titles(store, items)
-    return listing(items, total, page)
+    rows = [item.to_dict() for item in items]
+    with_document_titles(store, rows)
+    return listing(rows, total, page)
 
 
 @router.get("/canonical-events/{canonical_id:path}", tags=["events"], summary="One canonical event with every source")
@@ -118,9 +120,11 @@ def get_canonical_event(canonical_id: str, store=Depends(store_of)):
 
 
 def load_canonical(store, canonical_id: str) -> dict:
+    """The canonical event's JSON form (what the API answers and the pages show), or 404."""
     item = store.canonical_event(canonical_id)
     if item is None:
         raise HTTPException(404, f"no canonical event with id {canonical_id[:200]!r}")
+    item = item.to_dict()
     with_document_titles(store, [item])
     return item
 
@@ -143,9 +147,11 @@ def get_event(event_id: str, store=Depends(store_of)):
 
 
 def load_event(store, event_id: str) -> dict:
+    """The event's JSON form (what the API answers and the pages show), or 404."""
     item = store.event(event_id)
     if item is None:
         raise HTTPException(404, f"no event with id {event_id[:200]!r}")
+    item = item.to_dict()
     with_document_titles(store, [item])
     return item
 

@@ -82,7 +82,8 @@ def documents_page(request: Request, q: Optional[str] = Query(None, max_length=2
 @router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
 def reader_page(request: Request, doc_id: str, store=Depends(store_of)):
     record = load_record(store, doc_id)
-    events, _ = store.events(EventFilter(doc=record.document.id, include_rejected=True), limit=500)
+    views, _ = store.events(EventFilter(doc=record.document.id, include_rejected=True), limit=500)
+    events = [view.to_dict() for view in views]  # the templates read the JSON form
     by_id = {event["id"]: event for event in events}
     ordered = sorted(events, key=lambda e: (e.get("evidence") or [{}])[0].get("start", 0))
     return render(
@@ -108,11 +109,13 @@ def events_page(request: Request, filter: EventFilter = Depends(event_filter), p
     args = filter_query(filter)
     if view == "reports":
         sort = checked_sort(sort, EVENT_SORTS)
-        items, total = store.events(filter, limit=page.limit, offset=page.offset, sort=sort)
+        reports, total = store.events(filter, limit=page.limit, offset=page.offset, sort=sort)
+        items = [report.to_dict() for report in reports]  # the templates read the JSON form
         types = queries.type_counts(store, filter)
     else:
         sort = checked_sort(sort, CANONICAL_SORTS)
-        items, total = store.canonical_events(filter, limit=page.limit, offset=page.offset, sort=sort)
+        views, total = store.canonical_events(filter, limit=page.limit, offset=page.offset, sort=sort)
+        items = [view.to_dict() for view in views]
         snippets = first_evidence(store, [(item.get("earliest_report") or {}).get("report_id") for item in items])
         for item in items:
             item["evidence_snippet"] = snippets.get((item.get("earliest_report") or {}).get("report_id") or "")
@@ -138,8 +141,9 @@ def event_page(request: Request, event_id: str, store=Depends(store_of)):
         review["readable"] = describe_changes(
             review["changes"], lambda actor_id: names.get(actor_id, actor_id),
             lambda index: (places[index].name or places[index].text) if 0 <= index < len(places) else None)
+    canonical = store.canonical_of(event_id)
     return render(request, "event.html", event=event, reviews=reviews, statuses=REVIEW_STATUSES,
-                  canonical=store.canonical_of(event_id),
+                  canonical=canonical.to_dict() if canonical else None,
                   places=[{"index": i, "name": p.name or p.text, "country": p.country} for i, p in enumerate(places)])
 
 
@@ -152,14 +156,16 @@ def review_page(request: Request, filter: EventFilter = Depends(event_filter), p
     ``view=canonical``: the canonical events without a verdict, most sources first."""
     args = filter_query(filter)
     if view == "canonical":
-        items, total = store.canonical_review_queue(filter, limit=min(page.limit, 100), offset=page.offset)
+        queued, total = store.canonical_review_queue(filter, limit=min(page.limit, 100), offset=page.offset)
+        items = [view.to_dict() for view in queued]
         with_document_titles(store, items)
         return render(request, "review_canonical.html", items=items, filter=filter, filter_args=args,
                       pager=pager(page, total, {**args, "view": "canonical"}))
     if "review" not in request.query_params:
         filter.review = "unreviewed"
     sort = checked_sort(sort, EVENT_SORTS) or "-sources"
-    items, total = store.events(filter, limit=min(page.limit, 100), offset=page.offset, sort=sort)
+    reports, total = store.events(filter, limit=min(page.limit, 100), offset=page.offset, sort=sort)
+    items = [report.to_dict() for report in reports]
     with_document_titles(store, items)
     args = filter_query(filter)
     return render(request, "review.html", items=items, pager=pager(page, total, {**args, "sort": sort}), filter=filter,
@@ -204,7 +210,8 @@ def actor_page(request: Request, actor_id: str, store=Depends(store_of)):
         raise HTTPException(404, f"no actor with id {actor_id[:200]!r}")
     actor["aliases"] = store.actor_aliases(actor_id)
     actor.update(queries.actor_profile(store, actor_id))
-    events, total = store.events(EventFilter(actor=actor_id), limit=100)
+    views, total = store.events(EventFilter(actor=actor_id), limit=100)
+    events = [view.to_dict() for view in views]
     with_document_titles(store, events)
     relations, _ = queries.relations(store, actor_id, None, 100, 0)
     return render(request, "actor.html", actor=actor, events=events, events_total=total, relations=relations)

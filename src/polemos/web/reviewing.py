@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from polemos.codes import PLOVER_TYPES
 from polemos.review_history import describe_changes
-from polemos.store import CANONICAL_VERDICTS, DecisionError, queries
+from polemos.store import CANONICAL_VERDICTS, CanonicalView, DecisionError, queries
 from polemos.store.decisions import NO_STORED_PLACE
 from polemos.web.api import Figure, load_event, store_of
 from polemos.web.titles import with_document_titles
@@ -70,6 +70,11 @@ def _deciding(decide):
         raise _refusal(error) from None
 
 
+def published(decision: dict) -> dict:
+    """A decision's answer as JSON: the canonical events it names in their JSON form."""
+    return {key: value.to_dict() if isinstance(value, CanonicalView) else value for key, value in decision.items()}
+
+
 def _refusal(error: DecisionError) -> HTTPException:
     message = str(error)
     return HTTPException(404 if "no such canonical event" in message else 422, message)
@@ -96,23 +101,23 @@ def review_canonical(canonical_id: str, review: CanonicalReviewIn, request: Requ
             raise HTTPException(422, f"{error}; nor has the gazetteer a place of that name") from None
         changes["place"] = found
         saved = _deciding(decide)
-    return {**saved, "history": readable_history(store, store.canonical_history(canonical_id))}
+    return {**published(saved), "history": readable_history(store, store.canonical_history(canonical_id))}
 
 
 @router.post("/api/canonical-events/{canonical_id:path}/split", tags=["review"],
              summary="Take a wrongly fused report out of a canonical event, for good")
 def split_report(canonical_id: str, split: SplitIn, store=Depends(store_of)):
     current = store.canonical_of(split.report_id)
-    if current is None or current["id"] != canonical_id:
+    if current is None or current.id != canonical_id:
         raise HTTPException(422, f"report {split.report_id[:200]!r} is not a source of {canonical_id[:200]!r}")
-    return _deciding(lambda: store.split_report(split.report_id, split.note, split.reviewer))
+    return published(_deciding(lambda: store.split_report(split.report_id, split.note, split.reviewer)))
 
 
 @router.post("/api/canonical-events/{canonical_id:path}/merge", tags=["review"],
              summary="Make two canonical events one, for good")
 def merge_canonical(canonical_id: str, merge: MergeIn, store=Depends(store_of)):
     other = merge.other.strip().rstrip("/").rsplit("/", 1)[-1]  # an id, or a pasted link to its page
-    return _deciding(lambda: store.merge_canonical(canonical_id, other, merge.note, merge.reviewer))
+    return published(_deciding(lambda: store.merge_canonical(canonical_id, other, merge.note, merge.reviewer)))
 
 
 @router.get("/api/canonical-events/{canonical_id:path}/history", tags=["review"],
@@ -145,9 +150,11 @@ def readable_history(store, entries: list[dict], places: Optional[list] = None) 
 
     def report_label(report_id: str) -> str:
         event = store.event(report_id)
-        if event:
-            with_document_titles(store, [event])
-        return f"the report of {event['doc_title'] or event['doc_id']}" if event else report_id
+        if event is None:
+            return report_id
+        row = event.to_dict()
+        with_document_titles(store, [row])
+        return f"the report of {row['doc_title'] or row['doc_id']}"
 
     def place_name(index: int) -> Optional[str]:
         return (places[index].name or places[index].text) if 0 <= index < len(places) else None
@@ -160,7 +167,8 @@ def readable_history(store, entries: list[dict], places: Optional[list] = None) 
 def canonical_page(request: Request, canonical_id: str, store=Depends(store_of)):
     from polemos.web.pages import render
 
-    event = store.canonical_event(canonical_id)
+    view = store.canonical_event(canonical_id)
+    event = view.to_dict() if view else None  # the template reads the JSON form
     if event is not None:
         with_document_titles(store, [event])
     history = readable_history(store, store.canonical_history(canonical_id))

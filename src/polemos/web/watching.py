@@ -127,7 +127,7 @@ def new_since(after: str = Query(..., max_length=40, description="ISO date and t
         raise HTTPException(422, "after: an ISO date and time") from None
     stamp = (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
     items, total = queries.canonical_fed_since(store, filter, stamp.isoformat(timespec="seconds"))
-    return {"after": stamp.isoformat(timespec="seconds"), "total": total, "items": items}
+    return {"after": stamp.isoformat(timespec="seconds"), "total": total, "items": [item.to_dict() for item in items]}
 
 
 @router.get("/api/sources", tags=["watch"], summary="Watched sources: state, last success, articles per day, errors")
