@@ -20,7 +20,7 @@ from polemos.record import ExtractionRecord, plain
 from polemos.store import aliases, canonical_review, report_links
 from polemos.store.decisions import DecisionError, canonical_history
 from polemos.store.dialect import PostgresDialect, SQLiteDialect
-from polemos.store.documents import search_documents
+from polemos.store.documents import search_documents, untitled_display_titles
 from polemos.store.canonical import StoreFusion, canonical_id_of, canonical_queue, get_canonical, query_canonical
 from polemos.store.event_filter import EventFilter
 from polemos.store.event_views import actor_details, get_event, query_events
@@ -396,6 +396,11 @@ class Store:
     def event_reviews(self, event_id: str) -> list[dict]:
         """Every review of an event report, newest first."""
         return review_history(self.connection, event_id)
+
+    def document_display_titles(self, doc_ids: set[str]) -> dict[str, str]:
+        """``{id: title}`` for the untitled documents among ``doc_ids``: the URL or first line the
+        document lists show instead of a title."""
+        return untitled_display_titles(self.connection, doc_ids)
 
     def actor_names(self, actor_ids: set[str]) -> dict[str, str]:
         """``{id: name}`` of the stored actors among ``actor_ids``."""

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from polemos.store.documents import untitled_display_titles
-
 
 def with_document_titles(store, items: Iterable[dict]) -> None:
     """Fill ``doc_title`` where it is empty, in each event report and in each canonical event's
@@ -14,7 +12,7 @@ def with_document_titles(store, items: Iterable[dict]) -> None:
     named = [entry for item in items for entry in _document_mentions(item) if entry.get("doc_id") and not entry.get("doc_title")]
     if not named:
         return
-    titles = untitled_display_titles(store.connection, {entry["doc_id"] for entry in named})
+    titles = store.document_display_titles({entry["doc_id"] for entry in named})
     for entry in named:
         entry["doc_title"] = titles.get(entry["doc_id"]) or entry.get("doc_title")
 
