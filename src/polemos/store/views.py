@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, Optional, Sequence
 
 from polemos.record import AcledCode, EventDate, Figure
 
@@ -76,8 +76,36 @@ class Review:
                    data.get("reviewed_at"))
 
 
+class _Parties:
+    """What an event view and a canonical view both answer about who acted and the review."""
+
+    actors: Sequence[NamedActor]
+    recipients: Sequence[NamedActor]
+    review: Optional[Review]
+
+    @property
+    def actor_ids(self) -> list[str]:
+        return [actor.id for actor in self.actors]
+
+    @property
+    def recipient_ids(self) -> list[str]:
+        return [actor.id for actor in self.recipients]
+
+    @property
+    def actor_names(self) -> list[str]:
+        return [actor.name for actor in self.actors]
+
+    @property
+    def recipient_names(self) -> list[str]:
+        return [actor.name for actor in self.recipients]
+
+    @property
+    def review_status(self) -> Optional[str]:
+        return self.review.status if self.review else None
+
+
 @dataclass(frozen=True)
-class EventView:
+class EventView(_Parties):
     """One document's report of an event, its latest review applied (``Store.events``, ``Store.event``).
 
     Also the shape of a canonical event's export row (``polemos.export.canonical``), which
@@ -141,29 +169,10 @@ class EventView:
     def with_extraction_time(self, extracted_at: Optional[str]) -> "EventView":
         return EventView.from_dict({**self.data, "doc_extracted_at": extracted_at})
 
-    @property
-    def actor_ids(self) -> list[str]:
-        return [actor.id for actor in self.actors]
-
-    @property
-    def recipient_ids(self) -> list[str]:
-        return [actor.id for actor in self.recipients]
-
-    @property
-    def actor_names(self) -> list[str]:
-        return [actor.name for actor in self.actors]
-
-    @property
-    def recipient_names(self) -> list[str]:
-        return [actor.name for actor in self.recipients]
-
     def figure(self, category: str) -> Optional[Figure]:
         """The count this event reports for ``category`` (``dead``, ``injured``...), None when none."""
         return self.size.get(category)
 
-    @property
-    def review_status(self) -> Optional[str]:
-        return self.review.status if self.review else None
 
 
 @dataclass(frozen=True)
@@ -229,7 +238,7 @@ class EarliestReport:
 
 
 @dataclass(frozen=True)
-class CanonicalView:
+class CanonicalView(_Parties):
     """One canonical event: one real event fused across documents, with every source
     (``Store.canonical_events``, ``Store.canonical_event``), an analyst's verdict applied."""
 
@@ -278,28 +287,9 @@ class CanonicalView:
         checks written against the published shape. Code of the package reads the attributes."""
         return self.data[key]
 
-    @property
-    def actor_ids(self) -> list[str]:
-        return [actor.id for actor in self.actors]
-
-    @property
-    def recipient_ids(self) -> list[str]:
-        return [actor.id for actor in self.recipients]
-
-    @property
-    def actor_names(self) -> list[str]:
-        return [actor.name for actor in self.actors]
-
-    @property
-    def recipient_names(self) -> list[str]:
-        return [actor.name for actor in self.recipients]
-
     def figure(self, category: str) -> Optional[CanonicalFigure]:
         return self.size.get(category)
 
-    @property
-    def review_status(self) -> Optional[str]:
-        return self.review.status if self.review else None
 
     @property
     def doc_ids(self) -> list[str]:
