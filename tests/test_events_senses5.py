@@ -23,6 +23,9 @@ def coder() -> SentenceCoder:
     # "Fought back tears" holds back weeping; fighting back against a party is a fight.
     ("The mourner fought back tears while talking about her brother.",
      "Rebels fought back against the army near the border on Monday.", "ASSAULT"),
+    # Preventing a happening names a measure's purpose; preventing a party restricts it.
+    ("The district government should act to prevent a recurrence of these clashes, he said.",
+     "Police prevented the marchers from entering the town on Monday.", "COERCE"),
 ])
 def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true_reading, event):
     assert event not in types(coder, false_reading)
