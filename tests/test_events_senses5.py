@@ -26,6 +26,16 @@ def coder() -> SentenceCoder:
     # Preventing a happening names a measure's purpose; preventing a party restricts it.
     ("The district government should act to prevent a recurrence of these clashes, he said.",
      "Police prevented the marchers from entering the town on Monday.", "COERCE"),
+    # A building or a vehicle in the way blocks nothing as a party's act.
+    ("The petitioners said that the old wall blocked the lane leading to the market.",
+     "The petitioners said that the police blocked the lane leading to the market.", "COERCE"),
+    ("She honked at a man who was in a van blocking her way.",
+     "She honked at a policeman who was blocking her way.", "COERCE"),
+    ("She honked at a man who was in a van blocking her way.",
+     "The lane to the market was blocked by police vans on Monday.", "COERCE"),
+    ("The lawyer for the residents argued that the small shrine blocked the road leading out of the village.",
+     "The lawyer for the residents argued that the villagers blocked the road leading out of the village.",
+     "PROTEST"),
 ])
 def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true_reading, event):
     assert event not in types(coder, false_reading)
