@@ -36,6 +36,11 @@ def coder() -> SentenceCoder:
     ("The lawyer for the residents argued that the small shrine blocked the road leading out of the village.",
      "The lawyer for the residents argued that the villagers blocked the road leading out of the village.",
      "PROTEST"),
+    # Dismissing fears or reports is a statement; dismissing a demand rejects it.
+    ("In a warning to the government, the party leader dismissed fears of tension being stoked, saying that "
+     "order is the state's duty.", "The minister dismissed the demand for his resignation on Monday.", "REJECT"),
+    ("The party leader dismissed reports that the wounded were neglected in the camps.",
+     "The minister dismissed the demand for his resignation on Monday.", "REJECT"),
 ])
 def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true_reading, event):
     assert event not in types(coder, false_reading)
