@@ -12,7 +12,7 @@ from polemos.eval.events import SentenceCoder
 from polemos.events.coder import (
     EventCoder, TriggerReading, any_such_event, appeal_for_tips,
     asked_for_only, background_argument, bare_event_noun, general_claim, generic_without_parties,
-    nothing_particular, undated_commentary, unreal_without_parties,
+    nothing_particular, speaks_of_an_incident, undated_commentary, unreal_without_parties,
 )
 
 pytestmark = pytest.mark.slow
@@ -95,8 +95,20 @@ def test_a_recalled_event_in_a_general_statement_is_no_report(coder):
     assert situating.background and not background_argument(situating)
 
 
+def test_one_party_speaking_of_an_incident_is_no_consultation(coder):
+    assert speaks_of_an_incident(reading(coder, "Police Chief Mark Jones discusses the Friday shooting on Elm Street.",
+                                         "discusses"))
+    assert not speaks_of_an_incident(reading(coder, "The two leaders discussed the border dispute on Monday.",
+                                             "discussed"))
+    assert not speaks_of_an_incident(reading(coder, "The mayor discussed the shooting with the governor on Monday.",
+                                             "discussed"))
+    assert not speaks_of_an_incident(reading(
+        coder, "The sheriff was discussing recent shootings at a meeting of county sheriffs on Monday.", "discussing"))
+
+
 @pytest.mark.parametrize("text, trigger", [
     ("Farmers in the valley demanded the arrest of the mill owner.", "arrest"),
+    ("Police Chief Mark Jones discusses the Friday shooting on Elm Street.", "discusses"),
     ("This month, rockets strike the town every night.", "strike"),
 ])
 def test_a_rejected_trigger_codes_no_event(coder, text, trigger):

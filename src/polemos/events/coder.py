@@ -87,6 +87,14 @@ CAUSE_OF_DEATH_PREPOSITIONS = {"from", "of", "to"}
 SUFFERING_VERBS = {"suffer", "sustain", "receive"}
 UNKNOWN_PARTY_PRONOUNS = {"someone", "somebody"}
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "on"}
+# A single speaker "discusses" or "talks about" one of these: a statement about an incident or its
+# sequel, no consultation between parties.
+SPEAKING_LEMMAS = {"discuss", "talk", "speak"}
+INCIDENT_TOPICS = {"shooting", "killing", "murder", "death", "attack", "incident", "stabbing", "homicide", "slaying",
+                   "crash", "threat", "arrest", "sentence", "investigation", "crime", "robbery", "case", "tragedy"}
+PLURAL_TAGS = {"NNS", "NNPS"}
+PRESENT_TAGS = {"VBZ", "VBP"}
+POLICE_WORDS = {"police", "officer", "official", "authority", "investigator", "detective", "deputy", "agent"}
 # Verbs that report what an event did or that it took place: "a blast killed", "fighting erupted".
 OUTCOME_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "strike", "target", "explode",
                  "leave", "claim", "rock", "tear", "occur", "happen", "erupt", "break", "displace"}
@@ -228,10 +236,33 @@ def background_argument(reading: TriggerReading) -> bool:
     return reading.background and reading.modality.generic
 
 
+def speaks_of_an_incident(reading: TriggerReading) -> bool:
+    """"Police Chief Jones discusses the Sunday shooting", "police discuss the threats": one party
+    speaking about an incident in a caption's present (to the press, in a video), no consultation
+    between parties;
+    "discussed the attack with the minister" and "the two leaders discussed the attack" stay."""
+    head = reading.match.head
+    if reading.match.nominal or reading.match.entry.type != "CONSULT" or lemma_of(head) not in SPEAKING_LEMMAS:
+        return False
+    if head.tag_ not in PRESENT_TAGS:
+        return False  # the caption's present ("discusses"); "was discussing shootings at a meeting" consults
+    topics = [c for c in head.children if c.dep_ == "dobj"] + [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ in {"about", "on"} for g in c.children
+        if g.dep_ == "pobj"]
+    if reading.roles.recipients or any(c.dep_ == "prep" and c.lower_ == "with" for t in [head, *topics]
+                                       for c in t.children):
+        return False  # "discussed the shooting with the governor": the parse may hang "with" from the topic
+    if not any(t.lemma_.lower() in INCIDENT_TOPICS or t.lower_ in INCIDENT_TOPICS for t in topics):
+        return False
+    speakers = [a for a in reading.roles.actors if a not in topics]  # a mutual frame reads the object as a party
+    return len(speakers) <= 1 and not any(
+        s.tag_ in PLURAL_TAGS and s.lemma_.lower() not in POLICE_WORDS for s in speakers)
+
+
 TRIGGER_REJECTIONS: list[Callable[[TriggerMatch, _Context], bool]] = [asked_for_only, appeal_for_tips]
 READING_REJECTIONS: list[Callable[[TriggerReading], bool]] = [
     unreal_without_parties, general_claim, undated_commentary, any_such_event, bare_event_noun,
-    nothing_particular, generic_without_parties, background_argument]
+    nothing_particular, generic_without_parties, background_argument, speaks_of_an_incident]
 
 
 class EventCoder:
