@@ -41,6 +41,11 @@ def coder() -> SentenceCoder:
      "order is the state's duty.", "The minister dismissed the demand for his resignation on Monday.", "REJECT"),
     ("The party leader dismissed reports that the wounded were neglected in the camps.",
      "The minister dismissed the demand for his resignation on Monday.", "REJECT"),
+    # Police meeting a victim's family, and a couple who met, make no consultation between parties.
+    ("Police found the boy's father and met him at the hospital.",
+     "The prime minister flew to Delhi and met the president on Monday.", "CONSULT"),
+    ("School officials said the couple met while teaching at the college.",
+     "Officials said the two ministers met in Delhi on Monday.", "CONSULT"),
 ])
 def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true_reading, event):
     assert event not in types(coder, false_reading)
