@@ -12,7 +12,7 @@ from polemos.eval.events import SentenceCoder
 from polemos.events.coder import (
     EventCoder, TriggerReading, any_such_event, appeal_for_tips,
     asked_for_only, background_argument, bare_event_noun, general_claim, generic_without_parties,
-    nothing_particular, speaks_of_an_incident, undated_commentary, unreal_without_parties,
+    nothing_particular, precedent_in_general, speaks_of_an_incident, undated_commentary, unreal_without_parties,
 )
 
 pytestmark = pytest.mark.slow
@@ -106,8 +106,20 @@ def test_one_party_speaking_of_an_incident_is_no_consultation(coder):
         coder, "The sheriff was discussing recent shootings at a meeting of county sheriffs on Monday.", "discussing"))
 
 
+def test_what_happened_in_cases_of_a_kind_is_no_particular_event(coder):
+    assert precedent_in_general(reading(
+        coder, "He said there were examples when the single largest party had been asked to form the government.",
+        "asked"))
+    assert precedent_in_general(reading(
+        coder, "In such cases the police arrest the organisers of the march, the lawyer said.", "arrest"))
+    assert not precedent_in_general(reading(
+        coder, "He said the single largest party had been asked to form the government on Monday.", "asked"))
+
+
 @pytest.mark.parametrize("text, trigger", [
     ("Farmers in the valley demanded the arrest of the mill owner.", "arrest"),
+    ("He said there were examples when the single largest party had been asked to form the government.", "asked"),
+    ("In such cases the police arrest the organisers of the march, the lawyer said.", "arrest"),
     ("Police Chief Mark Jones discusses the Friday shooting on Elm Street.", "discusses"),
     ("This month, rockets strike the town every night.", "strike"),
 ])

@@ -94,6 +94,8 @@ INCIDENT_TOPICS = {"shooting", "killing", "murder", "death", "attack", "incident
                    "crash", "threat", "arrest", "sentence", "investigation", "crime", "robbery", "case", "tragedy"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 PRESENT_TAGS = {"VBZ", "VBP"}
+# Nouns whose "when" clause tells what happens in cases of a kind: "there were examples when ...".
+PRECEDENT_NOUNS = {"example", "instance", "precedent", "occasion"}
 POLICE_WORDS = {"police", "officer", "official", "authority", "investigator", "detective", "deputy", "agent"}
 # Verbs that report what an event did or that it took place: "a blast killed", "fighting erupted".
 OUTCOME_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "strike", "target", "explode",
@@ -259,10 +261,25 @@ def speaks_of_an_incident(reading: TriggerReading) -> bool:
         s.tag_ in PLURAL_TAGS and s.lemma_.lower() not in POLICE_WORDS for s in speakers)
 
 
+def precedent_in_general(reading: TriggerReading) -> bool:
+    """"there were examples when the largest party had been asked to form the government",
+    "in such cases the police arrest ...": what has happened or happens in cases of a kind, told
+    to argue, no particular event."""
+    for token in [reading.clause, *reading.clause.ancestors]:
+        if token.dep_ in {"relcl", "acl", "advcl"} and token.head.lemma_.lower() in PRECEDENT_NOUNS:
+            return True
+        if any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in {"case", "instance"}
+                and any(d.lower_ == "such" for d in g.children) for g in c.children) for c in token.children):
+            return True
+    return False
+
+
 TRIGGER_REJECTIONS: list[Callable[[TriggerMatch, _Context], bool]] = [asked_for_only, appeal_for_tips]
 READING_REJECTIONS: list[Callable[[TriggerReading], bool]] = [
     unreal_without_parties, general_claim, undated_commentary, any_such_event, bare_event_noun,
-    nothing_particular, generic_without_parties, background_argument, speaks_of_an_incident]
+    nothing_particular, generic_without_parties, background_argument, speaks_of_an_incident,
+    precedent_in_general]
 
 
 class EventCoder:
