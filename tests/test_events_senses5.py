@@ -50,3 +50,13 @@ def coder() -> SentenceCoder:
 def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true_reading, event):
     assert event not in types(coder, false_reading)
     assert event in types(coder, true_reading)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Police dispersed the mob that had gathered outside the station on Monday.", True),
+    ("Police used batons to disperse the crowd that had gathered outside the station on Monday.", True),
+    ("The crowd dispersed peacefully after the speech on Monday.", False),
+    ("She broke up with her boyfriend last year.", False),
+])
+def test_police_dispersing_a_crowd_restrict_it(coder, sentence, expected):
+    assert ("COERCE" in types(coder, sentence)) is expected
