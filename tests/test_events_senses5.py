@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from coded_sentences import types
+from coded_sentences import kinds, types
 
 from polemos.eval.events import SentenceCoder
 
@@ -60,3 +60,7 @@ def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true
 ])
 def test_police_dispersing_a_crowd_restrict_it(coder, sentence, expected):
     assert ("COERCE" in types(coder, sentence)) is expected
+
+
+def test_a_light_verb_carries_an_event_through_a_noun_that_counts_it(coder):
+    assert ("CONSULT", "asserted") in kinds(coder, "India and Pakistan held a round of talks in Delhi on Monday.")
