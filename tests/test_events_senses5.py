@@ -64,3 +64,13 @@ def test_police_dispersing_a_crowd_restrict_it(coder, sentence, expected):
 
 def test_a_light_verb_carries_an_event_through_a_noun_that_counts_it(coder):
     assert ("CONSULT", "asserted") in kinds(coder, "India and Pakistan held a round of talks in Delhi on Monday.")
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("Senior party leaders have persuaded him to come to Delhi again and hold a final round of talks with the "
+     "government.", "CONSULT"),
+    ("The priest convinced the rebels to release the hostages.", "RETREAT"),
+])
+def test_an_act_someone_was_persuaded_to_do_is_not_reported_done(coder, sentence, event):
+    found = [kind for kind in kinds(coder, sentence) if kind[0] == event]
+    assert found and all(modality != "asserted" for _, modality in found)
