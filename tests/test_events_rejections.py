@@ -10,7 +10,7 @@ from coded_sentences import PUBLISHED
 
 from polemos.eval.events import SentenceCoder
 from polemos.events.coder import (
-    EventCoder, TriggerReading, any_such_event, appeal_for_tips,
+    EventCoder, TriggerReading, act_judged, any_such_event, appeal_for_tips,
     asked_for_only, background_argument, bare_event_noun, general_claim, generic_without_parties,
     nothing_particular, precedent_in_general, speaks_of_an_incident, undated_commentary, unreal_without_parties,
 )
@@ -116,8 +116,17 @@ def test_what_happened_in_cases_of_a_kind_is_no_particular_event(coder):
         coder, "He said the single largest party had been asked to form the government on Monday.", "asked"))
 
 
+def test_an_act_weighed_under_it_is_adjective_is_no_event(coder):
+    assert act_judged(reading(coder, "Will it be fair to expect the district officials to arrest him in the town?",
+                              "arrest"))
+    assert act_judged(reading(coder, "It is easy to blame the police chief, but his hands were tied.", "blame"))
+    assert not act_judged(reading(coder, "It was clear that the police had arrested the killers on Monday.",
+                                  "arrested"))
+
+
 @pytest.mark.parametrize("text, trigger", [
     ("Farmers in the valley demanded the arrest of the mill owner.", "arrest"),
+    ("Will it be fair to expect the district officials to arrest him in the town?", "arrest"),
     ("He said there were examples when the single largest party had been asked to form the government.", "asked"),
     ("In such cases the police arrest the organisers of the march, the lawyer said.", "arrest"),
     ("Police Chief Mark Jones discusses the Friday shooting on Elm Street.", "discusses"),

@@ -275,11 +275,36 @@ def precedent_in_general(reading: TriggerReading) -> bool:
     return False
 
 
+def act_judged(reading: TriggerReading) -> bool:
+    """"it is easy to blame the commissioner", "it would be impossible for the government to back
+    out", "will it be fair to expect officials to arrest him": an act weighed in an infinitive
+    under "it is <adjective>", no report that it was done ("it is clear that police arrested
+    them", a fact, keeps its event)."""
+    step = reading.clause
+    for _ in range(4):
+        if step.dep_ not in {"xcomp", "ccomp", "advcl", "conj"} or step.head is step:
+            return False
+        governor = step.head
+        infinitive = step.dep_ == "xcomp" or (step.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in step.children))
+        if infinitive and _judges_with_it(governor):
+            return True
+        step = governor
+    return False
+
+
+def _judges_with_it(verb: Token) -> bool:
+    """"it is easy", "it would be impossible", "will it be fair": "be" with the placeholder "it"
+    and an adjective."""
+    return (verb.lemma_ == "be" and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in verb.children)
+            and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in verb.children))
+
+
 TRIGGER_REJECTIONS: list[Callable[[TriggerMatch, _Context], bool]] = [asked_for_only, appeal_for_tips]
 READING_REJECTIONS: list[Callable[[TriggerReading], bool]] = [
     unreal_without_parties, general_claim, undated_commentary, any_such_event, bare_event_noun,
     nothing_particular, generic_without_parties, background_argument, speaks_of_an_incident,
-    precedent_in_general]
+    precedent_in_general, act_judged]
 
 
 class EventCoder:
