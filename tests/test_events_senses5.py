@@ -41,6 +41,9 @@ def coder() -> SentenceCoder:
      "order is the state's duty.", "The minister dismissed the demand for his resignation on Monday.", "REJECT"),
     ("The party leader dismissed reports that the wounded were neglected in the camps.",
      "The minister dismissed the demand for his resignation on Monday.", "REJECT"),
+    # Backing out of a commitment withdraws from it; backing a party supports it.
+    ("The party has backed out of its commitment to the mediator.",
+     "The party backed the government's bill in parliament on Monday.", "SUPPORT"),
     # Police meeting a victim's family, and a couple who met, make no consultation between parties.
     ("Police found the boy's father and met him at the hospital.",
      "The prime minister flew to Delhi and met the president on Monday.", "CONSULT"),
