@@ -41,6 +41,11 @@ def coder() -> SentenceCoder:
      "order is the state's duty.", "The minister dismissed the demand for his resignation on Monday.", "REJECT"),
     ("The party leader dismissed reports that the wounded were neglected in the camps.",
      "The minister dismissed the demand for his resignation on Monday.", "REJECT"),
+    # What someone "should weigh" or "must understand" is a retort, no demand to act.
+    ("Smith said critics of the arrest's location should weigh the possible impact of police not acting there.",
+     "The minister said that the police should arrest the rioters at once.", "REQUEST"),
+    ("Those who doubt the arrests must understand that the suspects were a danger to the town, the chief said.",
+     "The minister said that the police must arrest the rioters at once.", "REQUEST"),
     # Backing out of a commitment withdraws from it; backing a party supports it.
     ("The party has backed out of its commitment to the mediator.",
      "The party backed the government's bill in parliament on Monday.", "SUPPORT"),
