@@ -12,7 +12,7 @@ from polemos.eval.events import SentenceCoder
 from polemos.events.coder import (
     EventCoder, TriggerReading, act_judged, any_such_event, appeal_for_tips,
     asked_for_only, background_argument, bare_event_noun, general_claim, generic_without_parties,
-    nothing_particular, precedent_in_general, speaks_of_an_incident, undated_commentary, unreal_without_parties,
+    nothing_acts, nothing_particular, precedent_in_general, speaks_of_an_incident, undated_commentary, unreal_without_parties,
 )
 
 pytestmark = pytest.mark.slow
@@ -124,8 +124,17 @@ def test_an_act_weighed_under_it_is_adjective_is_no_event(coder):
                                   "arrested"))
 
 
+def test_nothing_that_prevented_an_act_is_no_restriction(coder):
+    assert nothing_acts(reading(coder, "Experts said there was nothing in his known history that prevented him from "
+                                       "making legal purchases of the rifles.", "prevented"))
+    assert not nothing_acts(reading(coder, "Police prevented the marchers from entering the town on Monday.",
+                                    "prevented"))
+
+
 @pytest.mark.parametrize("text, trigger", [
     ("Farmers in the valley demanded the arrest of the mill owner.", "arrest"),
+    ("Experts said there was nothing in his known history that prevented him from making legal purchases of the "
+     "rifles.", "prevented"),
     ("Will it be fair to expect the district officials to arrest him in the town?", "arrest"),
     ("He said there were examples when the single largest party had been asked to form the government.", "asked"),
     ("In such cases the police arrest the organisers of the march, the lawyer said.", "arrest"),

@@ -94,6 +94,8 @@ INCIDENT_TOPICS = {"shooting", "killing", "murder", "death", "attack", "incident
                    "crash", "threat", "arrest", "sentence", "investigation", "crime", "robbery", "case", "tragedy"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 PRESENT_TAGS = {"VBZ", "VBP"}
+NOTHING_WORDS = {"nothing"}
+RELATIVE_PRONOUNS = {"that", "which", "who"}
 # Nouns whose "when" clause tells what happens in cases of a kind: "there were examples when ...".
 PRECEDENT_NOUNS = {"example", "instance", "precedent", "occasion"}
 POLICE_WORDS = {"police", "officer", "official", "authority", "investigator", "detective", "deputy", "agent"}
@@ -300,11 +302,32 @@ def _judges_with_it(verb: Token) -> bool:
             and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in verb.children))
 
 
+def nothing_acts(reading: TriggerReading) -> bool:
+    """"nothing prevented him from buying guns", "there was nothing in his history that prevented
+    him": no one and nothing did it, so no act is reported (not even a negated one)."""
+    if reading.match.nominal:
+        return False
+    subjects = [c for c in reading.match.head.children if c.dep_ == "nsubj"]
+    if reading.match.head.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
+        subjects = _noun_phrase_heads(reading.match.head.head)  # "nothing in his history that prevented him"
+    return any(s.lower_ in NOTHING_WORDS for s in subjects)
+
+
+def _noun_phrase_heads(noun: Token) -> list[Token]:
+    """The noun and the nouns whose prepositional phrase holds it: "history", "nothing" of
+    "nothing in his history"."""
+    heads = [noun]
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head is not noun.head:
+        noun = noun.head.head
+        heads.append(noun)
+    return heads
+
+
 TRIGGER_REJECTIONS: list[Callable[[TriggerMatch, _Context], bool]] = [asked_for_only, appeal_for_tips]
 READING_REJECTIONS: list[Callable[[TriggerReading], bool]] = [
     unreal_without_parties, general_claim, undated_commentary, any_such_event, bare_event_noun,
     nothing_particular, generic_without_parties, background_argument, speaks_of_an_incident,
-    precedent_in_general, act_judged]
+    precedent_in_general, act_judged, nothing_acts]
 
 
 class EventCoder:
