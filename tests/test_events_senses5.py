@@ -82,3 +82,10 @@ def test_a_light_verb_carries_an_event_through_a_noun_that_counts_it(coder):
 def test_an_act_someone_was_persuaded_to_do_is_not_reported_done(coder, sentence, event):
     found = [kind for kind in kinds(coder, sentence) if kind[0] == event]
     assert found and all(modality != "asserted" for _, modality in found)
+
+
+def test_a_charge_in_the_sentence_keeps_the_model_from_retyping_the_act_charged(coder):
+    found = kinds(coder, "Three men accused of killing a 2-year-old girl in June have now been indicted on six "
+                         "charges including murder.")
+    assert ("ACCUSE", "asserted") in found
+    assert all(event != "COERCE" for event, _ in found)

@@ -545,7 +545,10 @@ class EventCoder:
         # "fled after the shelling", "protested over the killing": the model reads the named cause's type
         # "went to visit him shortly before he died": a death told beside another act is no attack by that act
         death_only = judgement.plover == "ASSAULT" and any(_tells_a_death(t) for t in trigger.head.sent)
-        if (confident and not recalled and not death_only and not _legal_accusation(trigger.entry)
+        # "accused of killing a boy, now indicted on eight charges": the charge is the sentence's act,
+        # so the model's reading of the procedure (COERCE) does not retype the killing it names
+        charged = any(_legal_accusation(m.entry) for m, _ in coded)
+        if (confident and not recalled and not death_only and not charged
                 and not _names_cause(trigger.head)):
             main.event.type, main.event.mode, main.event.coder = judgement.plover, None, "model"
         return main
