@@ -12,7 +12,7 @@ from polemos.eval.events import SentenceCoder
 from polemos.events.coder import (
     EventCoder, TriggerReading, act_judged, any_such_event, appeal_for_tips,
     asked_for_only, background_argument, bare_event_noun, general_claim, generic_without_parties,
-    nothing_acts, nothing_particular, precedent_in_general, speaks_of_an_incident, undated_commentary, unreal_without_parties,
+    nothing_acts, nothing_particular, precedent_in_general, private_talk, speaks_of_an_incident, undated_commentary, unreal_without_parties,
 )
 
 pytestmark = pytest.mark.slow
@@ -131,8 +131,17 @@ def test_nothing_that_prevented_an_act_is_no_restriction(coder):
                                     "prevented"))
 
 
+def test_a_talk_between_private_persons_is_no_consultation(coder):
+    assert private_talk(reading(coder, "A deputy arrived at the house and had a discussion with Mark Spirit, at which "
+                                       "point Spirit shot himself.", "discussion"))
+    assert not private_talk(reading(coder, "Vajpayee met Musharraf in Agra on Monday.", "met"))
+    assert not private_talk(reading(coder, "Sonia Gandhi met the governor on Monday to discuss the crisis.", "met"))
+
+
 @pytest.mark.parametrize("text, trigger", [
     ("Farmers in the valley demanded the arrest of the mill owner.", "arrest"),
+    ("A deputy arrived at the house and had a discussion with Mark Spirit, at which point Spirit shot himself.",
+     "discussion"),
     ("Experts said there was nothing in his known history that prevented him from making legal purchases of the "
      "rifles.", "prevented"),
     ("Will it be fair to expect the district officials to arrest him in the town?", "arrest"),

@@ -95,6 +95,7 @@ INCIDENT_TOPICS = {"shooting", "killing", "murder", "death", "attack", "incident
 PLURAL_TAGS = {"NNS", "NNPS"}
 PRESENT_TAGS = {"VBZ", "VBP"}
 NOTHING_WORDS = {"nothing"}
+PERSON_WORD_POS = {"PROPN", "PRON"}  # a party named by name or pronoun, not by an office or a group noun
 RELATIVE_PRONOUNS = {"that", "which", "who"}
 # Nouns whose "when" clause tells what happens in cases of a kind: "there were examples when ...".
 PRECEDENT_NOUNS = {"example", "instance", "precedent", "occasion"}
@@ -323,11 +324,25 @@ def _noun_phrase_heads(noun: Token) -> list[Token]:
     return heads
 
 
+def private_talk(reading: TriggerReading) -> bool:
+    """"the couple met while teaching", "sat on the porch talking to Hawkes", "had a discussion
+    with Spirit": a meeting or talk whose parties are all private persons (no office, party or
+    force the actor stage could give them) is no consultation between political actors (PLOVER
+    3.2); a talk with no party named stays, as the parse often misses lower-cased names, and so
+    does one with a party named by a noun ("met the governor")."""
+    if reading.match.entry.type != "CONSULT":
+        return False
+    if any(t.pos_ not in PERSON_WORD_POS for t in reading.roles.actors + reading.roles.recipients):
+        return False  # "met the governor", "met party leaders": an office or a group named by a noun
+    parties = _actors_of(reading.actors + reading.recipients, reading.context)
+    return bool(parties) and all(a.kind == "person" and a.sector is None for a in parties)
+
+
 TRIGGER_REJECTIONS: list[Callable[[TriggerMatch, _Context], bool]] = [asked_for_only, appeal_for_tips]
 READING_REJECTIONS: list[Callable[[TriggerReading], bool]] = [
     unreal_without_parties, general_claim, undated_commentary, any_such_event, bare_event_noun,
     nothing_particular, generic_without_parties, background_argument, speaks_of_an_incident,
-    precedent_in_general, act_judged, nothing_acts]
+    precedent_in_general, act_judged, nothing_acts, private_talk]
 
 
 class EventCoder:
