@@ -62,7 +62,9 @@ def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Police dispersed the mob that had gathered outside the station on Monday.", True),
-    ("Police used batons to disperse the crowd that had gathered outside the station on Monday.", True),
+    ("Officers moved in to disperse the crowd that had gathered outside the station on Monday.", True),
+    # With a crowd-control weapon named, PLOVER codes ASSAULT crowd-control, not a restriction.
+    ("Police fired tear gas to disperse the protesters on Monday.", False),
     ("The crowd dispersed peacefully after the speech on Monday.", False),
     ("She broke up with her boyfriend last year.", False),
 ])
