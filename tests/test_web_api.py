@@ -344,8 +344,8 @@ def test_the_event_network_counts_each_link_by_its_events_and_types(network_stor
 
 
 def test_the_event_network_follows_reviews(network_store):
-    protest = network_store.events(EventFilter(type="PROTEST"))[0][0]["id"]
-    coerce = network_store.events(EventFilter(type="COERCE"))[0][0]["id"]
+    protest = network_store.events(EventFilter(type="PROTEST"))[0][0].id
+    coerce = network_store.events(EventFilter(type="COERCE"))[0][0].id
     network_store.review_event(protest, "rejected")
     network_store.review_event(coerce, "corrected", {"type": "ASSAULT"})
     links = _links(report_network(network_store, EventFilter(), limit=10))

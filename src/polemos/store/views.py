@@ -161,11 +161,6 @@ class EventView(_Parties):
         """The JSON form the API, ``polemos events --format json`` and the exports publish."""
         return copy.deepcopy(dict(self.data))
 
-    def __getitem__(self, key: str) -> Any:
-        """A field of the JSON form, as an API client reads it (``view["size"]["dead"]``): for
-        checks written against the published shape. Code of the package reads the attributes."""
-        return self.data[key]
-
     def with_extraction_time(self, extracted_at: Optional[str]) -> "EventView":
         return EventView.from_dict({**self.data, "doc_extracted_at": extracted_at})
 
@@ -281,11 +276,6 @@ class CanonicalView(_Parties):
     def to_dict(self) -> dict[str, Any]:
         """The JSON form the API and ``polemos events --format json`` publish."""
         return copy.deepcopy(dict(self.data))
-
-    def __getitem__(self, key: str) -> Any:
-        """A field of the JSON form, as an API client reads it (``view["size"]["dead"]``): for
-        checks written against the published shape. Code of the package reads the attributes."""
-        return self.data[key]
 
     def figure(self, category: str) -> Optional[CanonicalFigure]:
         return self.size.get(category)
