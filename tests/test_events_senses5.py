@@ -7,16 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from coded_sentences import kinds, types
-
-from polemos.eval.events import SentenceCoder
+from coded_sentences import assert_only_the_true_reading, kinds, types
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def coder() -> SentenceCoder:
-    return SentenceCoder()
 
 
 @pytest.mark.parametrize("false_reading, true_reading, event", [
@@ -56,8 +49,7 @@ def coder() -> SentenceCoder:
      "Officials said the two ministers met in Delhi on Monday.", "CONSULT"),
 ])
 def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true_reading, event):
-    assert event not in types(coder, false_reading)
-    assert event in types(coder, true_reading)
+    assert_only_the_true_reading(coder, false_reading, true_reading, event)
 
 
 @pytest.mark.parametrize("sentence, expected", [
