@@ -190,7 +190,7 @@ def police_town(record: ExtractionRecord, strangers: frozenset[int], paragraph_o
 def _named_at(title: str, name: str) -> Optional[int]:
     """Where ``name`` is written in ``title`` as a place (not before a word making it a home)."""
     for match in re.finditer(r"(?<![\w'’])%s(?![\w'’])" % re.escape(name), title, re.IGNORECASE):
-        following = re.match(r"[\s,'’s]*([A-Za-z]+)", title[match.end():])
+        following = re.match(r"(?:['’]s)?[\s,]*([A-Za-z]+)", title[match.end():])  # "Kent's", "Atlanta suburbs"
         if following is None or following.group(1).lower() not in HOME_WORDS:
             return match.start()
     return None

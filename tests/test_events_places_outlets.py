@@ -1,0 +1,33 @@
+"""Where a local story happened when its page names its outlet, on made-up pages run through the
+whole real pipeline: a station's city in the title ("... - Live 5 News | Charleston, SC") or in
+a dateline with its call letters ("TUCSON (KXYZ) —") says where the newsroom is, not where the
+shooting was; the city of an outlet the title names ("Youngstown news, ...") settles namesakes;
+and a headline's "Atlanta suburbs" is not Atlanta."""
+
+from __future__ import annotations
+
+import pytest
+
+from polemos.ingest.raw import RawDocument
+from polemos.record import event_place
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = "2016-05-20"
+
+
+def places_of_events(pipeline, text: str, title: str | None = None) -> list[tuple]:
+    record = pipeline.extract(RawDocument(source="made-up", content=text, format="text", title=title,
+                                          published=PUBLISHED))
+    events = [e for e in record.events if e.type == "ASSAULT" and e.modality == "asserted"]
+    assert events, [(e.type, e.trigger) for e in record.events]
+    return [(place.name, place.admin1) if place else None for place in (event_place(record, e) for e in events)]
+
+
+def test_a_headline_s_suburbs_of_a_city_do_not_place_a_story_filed_from_a_suburb(nlp_pipeline):
+    text = ("SNELLVILLE — Police are searching for a gunman after finding three bodies in Atlanta's "
+            "eastern suburbs.\n\n"
+            "Officers went to a home in Snellville after a neighbor called 911.\n\n"
+            "A man was seen chasing a woman outside while shooting at her, police said.")
+    title = "3 people shot to death at home in Atlanta suburbs"
+    assert set(places_of_events(nlp_pipeline, text, title)) == {("Snellville", "US.GA")}
