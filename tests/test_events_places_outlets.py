@@ -24,6 +24,21 @@ def places_of_events(pipeline, text: str, title: str | None = None) -> list[tupl
     return [(place.name, place.admin1) if place else None for place in (event_place(record, e) for e in events)]
 
 
+def test_the_station_s_city_in_the_title_is_not_where_a_county_s_shooting_happened(nlp_pipeline):
+    text = ("Doctors in Charleston are treating two teenagers after a weekend of violence.\n\n"
+            "Four men were wounded when gunfire broke out at a party early Sunday.\n\n"
+            "One of them was shot again at a house in Colleton County as he fled, the sheriff's office said.")
+    title = "Three surrender in party shooting - Live 7 News | Charleston, SC | News, Weather"
+    assert ("Charleston", "US.SC") not in places_of_events(nlp_pipeline, text, title)
+
+
+def test_the_station_s_city_in_the_title_still_places_a_story_naming_no_other(nlp_pipeline):
+    text = ("Two men were shot outside a corner store late Sunday.\n\n"
+            "Memphis police are looking for a gray car seen leaving the store.")
+    title = "2 wounded outside store - Channel 9 News - Memphis, Tennessee"
+    assert set(places_of_events(nlp_pipeline, text, title)) == {("Memphis", "US.TN")}
+
+
 def test_a_headline_s_suburbs_of_a_city_do_not_place_a_story_filed_from_a_suburb(nlp_pipeline):
     text = ("SNELLVILLE — Police are searching for a gunman after finding three bodies in Atlanta's "
             "eastern suburbs.\n\n"

@@ -8,13 +8,15 @@
   country or first-level division) and tied to the same event.
 * A story has one place that carries to its sentences naming none (news paragraphs are often
   one sentence each): the town of its text that its title names ("Four shot in west
-  Charlotte"; not a home, "Kent man charged", nor an area, "Atlanta suburbs", nor a town
-  outside the states the text names), when no dateline names another town far from it; else its dateline ("HOUSTON —", "KANSAS CITY,
-  Mo. –", "VALLEJO (KPIX) –"), or the town near it its lede reports from or whose police
+  Charlotte"; not the outlet's, "... - Live 5 News | Charleston, SC", nor a home, "Kent man
+  charged", nor an area, "Atlanta suburbs", nor a town outside the states the text names),
+  when no dateline names another town far from it; else its dateline ("HOUSTON —", "KANSAS
+  CITY, Mo. –", "VALLEJO (KPIX) –"), or the town near it its lede reports from or whose police
   force its lede quotes ("Hamilton police say"); else the first place below country level
-  that one of its events is tied to, else the first town whose police force its opening
-  quotes, else the first such place its opening names, else the one it names most often
-  (twice at least), else the first town whose police force it quotes. A story placed in a
+  that one of its events is tied to, else the outlet's town its title names, else the first
+  town whose police force its opening quotes, else the first such place its opening names,
+  else the one it names most often (twice at least), else the first town whose police force
+  it quotes. A story placed in a
   county or state that names a town inside it is placed in that town.
 * A story whose text names no place, or only a state or county holding it, happened in the
   town its headline says it happened in ("Four shot in west Tulsa", "weekend Bridgeport
@@ -136,6 +138,8 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
     if found is None:
         found = next((i for i in tied if _below_country(places[i])), force)
     if found is None:
+        found = title_town(record, strangers, with_outlet=True)  # "... - Action News 5 - Memphis, Tennessee"
+    if found is None:
         found = next((i for i in in_order if paragraph_of(places[i].start) < LEDE_PARAGRAPHS), None)
     if found is None:
         found = _most_named(places, in_order)
@@ -144,12 +148,14 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
     return _town_inside(found, places, in_order) if found is not None else None
 
 
-def title_town(record: ExtractionRecord, strangers: frozenset[int] = frozenset()) -> Optional[int]:
+def title_town(record: ExtractionRecord, strangers: frozenset[int] = frozenset(),
+               with_outlet: bool = False) -> Optional[int]:
     """The text's town that the title names (its first mention), the one the title names
     first: a headline says where its story happened ("Four shot in west Charlotte"), unless
     the town is someone's home ("Kent man charged ...") or the area around ("Atlanta suburbs"),
     or lies outside every state the text names (or names a county of)."""
     title = record.document.title or ""
+    outlet_start, outlet_end = site_part(title) if not with_outlet else (0, 0)
     states = _named_states(record.places)
     best: Optional[tuple[int, int]] = None
     for index in sorted(range(len(record.places)), key=lambda i: record.places[i].start):
@@ -158,7 +164,7 @@ def title_town(record: ExtractionRecord, strangers: frozenset[int] = frozenset()
             continue
         if states and place.admin1 not in states:
             continue  # "3 dead in Springs ..." above a text naming Colorado: not Springs, N.Y.
-        at = _named_at(title, place.text)
+        at = _named_at(title, place.text, outlet_start, outlet_end)
         if at is not None and _inside_longer_title_place(record, at, place.text):
             continue  # "Poplar" of a title naming "Poplar Bluff"
         if at is not None and (best is None or at < best[0]):
@@ -187,9 +193,13 @@ def police_town(record: ExtractionRecord, strangers: frozenset[int], paragraph_o
     return None
 
 
-def _named_at(title: str, name: str) -> Optional[int]:
-    """Where ``name`` is written in ``title`` as a place (not before a word making it a home)."""
+def _named_at(title: str, name: str, outlet_start: int = 0, outlet_end: int = 0) -> Optional[int]:
+    """Where ``name`` is written in ``title`` as a place (not before a word making it a home),
+    outside the part naming the outlet (``outlet_start:outlet_end``, ``site_part``): the
+    station's city in "... - Live5News.com | Charleston, SC" is not where the story happened."""
     for match in re.finditer(r"(?<![\w'’])%s(?![\w'’])" % re.escape(name), title, re.IGNORECASE):
+        if outlet_start <= match.start() < outlet_end:
+            continue
         following = re.match(r"(?:['’]s)?[\s,]*([A-Za-z]+)", title[match.end():])  # "Kent's", "Atlanta suburbs"
         if following is None or following.group(1).lower() not in HOME_WORDS:
             return match.start()
@@ -358,7 +368,7 @@ def stranger_places(record: ExtractionRecord) -> frozenset[int]:
     in_order = sorted((i for i, p in enumerate(places) if _below_country(p) and i not in contradicted),
                       key=lambda i: places[i].start)
     home_index = dateline_place(record)
-    titled = title_town(record)
+    titled = title_town(record, with_outlet=True)  # a local outlet's town is home to its stories
     if home_index is None or home_index in contradicted:
         home_index = titled if titled is not None and titled not in contradicted else _most_named(places, in_order)
     if home_index is None:
