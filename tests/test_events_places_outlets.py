@@ -39,6 +39,29 @@ def test_the_station_s_city_in_the_title_still_places_a_story_naming_no_other(nl
     assert set(places_of_events(nlp_pipeline, text, title)) == {("Memphis", "US.TN")}
 
 
+def test_a_station_s_dateline_gives_way_to_the_town_the_story_is_about(nlp_pipeline):
+    text = ("TUCSON (KXYZ) — One student was killed and two were wounded in a shooting outside a dormitory "
+            "on Friday morning.\n\n"
+            "The university in Flagstaff cancelled classes for the day.\n\n"
+            "Flagstaff police arrested a freshman an hour later.")
+    assert set(places_of_events(nlp_pipeline, text)) == {("Flagstaff", "US.AZ")}
+
+
+def test_a_station_s_dateline_far_away_gives_way_to_the_title_s_town(nlp_pipeline):
+    text = ("A soldier came home from overseas to a surprise party.\n\n"
+            "WILMINGTON, NC (WXYZ) - A new playground opened near the airport on Tuesday.\n\n"
+            "A 13-year-old boy was shot and killed inside his home in Lexington on Wednesday, "
+            "the Lexington Police Department said. Deputies from Richland County helped at the scene.")
+    title = "Boy, 13, shot dead at Lexington home - wxyz.com - Columbia, South Carolina"
+    assert {name for name, _ in places_of_events(nlp_pipeline, text, title)} == {"Lexington"}
+
+
+def test_a_city_dateline_without_call_letters_stays_the_story_s_place(nlp_pipeline):
+    text = ("TUCSON — Two men were shot outside a bar early Saturday.\n\n"
+            "One of them had driven in from Flagstaff, and a friend from Flagstaff was with him.")
+    assert set(places_of_events(nlp_pipeline, text)) == {("Tucson", "US.AZ")}
+
+
 def test_a_headline_s_suburbs_of_a_city_do_not_place_a_story_filed_from_a_suburb(nlp_pipeline):
     text = ("SNELLVILLE — Police are searching for a gunman after finding three bodies in Atlanta's "
             "eastern suburbs.\n\n"

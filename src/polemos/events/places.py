@@ -10,13 +10,15 @@
   one sentence each): the town of its text that its title names ("Four shot in west
   Charlotte"; not the outlet's, "... - Live 5 News | Charleston, SC", nor a home, "Kent man
   charged", nor an area, "Atlanta suburbs", nor a town outside the states the text names),
-  when no dateline names another town far from it; else its dateline ("HOUSTON —", "KANSAS
-  CITY, Mo. –", "VALLEJO (KPIX) –"), or the town near it its lede reports from or whose police
-  force its lede quotes ("Hamilton police say"); else the first place below country level
-  that one of its events is tied to, else the outlet's town its title names, else the first
-  town whose police force its opening quotes, else the first such place its opening names,
-  else the one it names most often (twice at least), else the first town whose police force
-  it quotes. A story placed in a
+  when no dateline names another town far from it (a broadcaster's, "TUCSON (KGUN9-TV) —",
+  names the station's city, and gives way to the title wherever); else its dateline
+  ("HOUSTON —", "KANSAS CITY, Mo. –", "VALLEJO (KPIX) –"), or the town near it its lede
+  reports from or whose police force its lede quotes ("Hamilton police say"), or for a
+  broadcaster's dateline the town of its state the story names more often than the station's
+  city; else the first place below country level that one of its events is tied to, else the
+  outlet's town its title names, else the first town whose police force its opening quotes,
+  else the first such place its opening names, else the one it names most often (twice at
+  least), else the first town whose police force it quotes. A story placed in a
   county or state that names a town inside it is placed in that town.
 * A story whose text names no place, or only a state or county holding it, happened in the
   town its headline says it happened in ("Four shot in west Tulsa", "weekend Bridgeport
@@ -44,6 +46,8 @@ _WRITTEN_CONTAINER = re.compile(CONTAINER_GAP, re.IGNORECASE)  # "Houston, Texas
 # What follows a dateline's place: an optional ", State", an optional "(Agency)", then a dash or colon.
 _DATELINE_TAIL = re.compile(
     r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--|-(?=\s)|:(?=\s))")
+# A broadcaster's call letters in brackets after a dateline's city (and state): "(KGUN9-TV)".
+_STATION_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*\(\s*[KW][A-Z]{2,3}\d*(?:-(?:TV|FM|AM|DT))?\s*\)")
 DATELINE_REACH = 600  # a dateline opens the story: it is found within its first characters
 LEDE_PARAGRAPHS = 3  # the opening, when no event is tied to a place: title, dateline and lede
 # A second-level division's point is its most populous town; a town this near, in the same
@@ -127,13 +131,16 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
     if found in strangers:
         found = None  # "ELMWOOD, N.C." where the gazetteer knows only another Elmwood
     titled = title_town(record, strangers)
-    if titled is not None and (found is None or _near_dateline(places[titled], places[found])):
+    station = found is not None and station_dateline(record, found)
+    if titled is not None and (found is None or station or _near_dateline(places[titled], places[found])):
         return titled
     force = police_town(record, strangers, paragraph_of, LEDE_PARAGRAPHS)
     if found is not None:
         lede = _lede_town(found, tied, places, paragraph_of)
         if lede == found and force is not None and _near_dateline(places[force], places[found]):
             lede = force  # "CINCINNATI (AP) — ... Hamilton police say the boy ..."
+        if lede == found and station:
+            lede = _town_named_more(found, places, in_order)
         found = lede
     if found is None:
         found = next((i for i in tied if _below_country(places[i])), force)
@@ -246,6 +253,28 @@ def _most_named(places: list[Place], in_order: list[int]) -> Optional[int]:
         counts.setdefault(places[index].geonameid or places[index].name, []).append(index)
     best = max(counts.values(), key=len, default=[])
     return best[0] if len(best) >= 2 else None
+
+
+def station_dateline(record: ExtractionRecord, dateline: int) -> bool:
+    """Whether the dateline is a broadcaster's, its call letters in brackets ("TUCSON (KGUN9-TV)
+    —", "WILMINGTON, NC (WECT) -"): the city is the station's, which reports from a wide region,
+    and what the story is about says more of where it happened."""
+    return _STATION_TAIL.match(record.text, record.places[dateline].end) is not None
+
+
+def _town_named_more(dateline: int, places: list[Place], in_order: list[int]) -> int:
+    """The town of the dateline's state that the story names more often than the dateline's
+    city, twice at least ("TUCSON (KGUN9-TV) — ... on Northern Arizona University's campus
+    ... the Flagstaff school ... Flagstaff"), else the dateline."""
+    filed = places[dateline]
+    counts: dict[object, list[int]] = {}
+    for index in in_order:
+        place = places[index]
+        if place.precision == "city" and (place.name == filed.name or place.admin1 == filed.admin1):
+            counts.setdefault(place.name, []).append(index)
+    own = len(counts.get(filed.name, [])) or 1
+    best = max((found for name, found in counts.items() if name != filed.name), key=len, default=[])
+    return best[0] if len(best) >= 2 and len(best) > own else dateline
 
 
 def dateline_place(record: ExtractionRecord) -> Optional[int]:
