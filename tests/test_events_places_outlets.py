@@ -62,6 +62,19 @@ def test_a_city_dateline_without_call_letters_stays_the_story_s_place(nlp_pipeli
     assert set(places_of_events(nlp_pipeline, text)) == {("Tucson", "US.AZ")}
 
 
+def test_the_outlet_s_city_in_the_title_settles_a_namesake(nlp_pipeline):
+    text = "Police named the four people shot inside a home on Seventh Street on Saturday afternoon."
+    title = "Youngstown news, Campbell police name four shot in family shooting"
+    assert places_of_events(nlp_pipeline, text, title)[0] == ("Campbell", "US.OH")
+
+
+def test_a_region_the_outlet_covers_is_not_its_home(nlp_pipeline):
+    text = ("A 4-year-old girl died after being shot in the chest at a home on Mechanicsville Turnpike "
+            "on Sunday, Virginia State Police said.")
+    title = "Girl, 4, fatally shot in Richmond - WXYZ.com, South Georgia News, Weather"
+    assert places_of_events(nlp_pipeline, text, title)[0] == ("Richmond", "US.VA")
+
+
 def test_a_headline_s_suburbs_of_a_city_do_not_place_a_story_filed_from_a_suburb(nlp_pipeline):
     text = ("SNELLVILLE — Police are searching for a gunman after finding three bodies in Atlanta's "
             "eastern suburbs.\n\n"

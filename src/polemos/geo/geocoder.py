@@ -12,7 +12,7 @@ from polemos.geo.disambiguate import Group, Resolver, Weights, prior, unmistakab
 from polemos.geo.evidence import Cues
 from polemos.geo.gazetteer import Candidate, Gazetteer
 from polemos.geo.normalize import SIDED_CITY_POPULATION, name_key, part_core
-from polemos.geo.outlet import HOME_MIN_POPULATION, home_states
+from polemos.geo.outlet import HOME_MIN_POPULATION, home_states, title_home_states
 from polemos.geo.sources import haversine_km
 from polemos.geo.title import title_toponyms
 from polemos.geo.toponyms import PLACE_LABELS, ToponymFinder
@@ -87,6 +87,8 @@ class Geocoder:
         spans = self.toponym_spans(record.text, doc)
         resolved = self.resolve(record.text, spans)
         home = self.home_states(record.document.url, spans, record.text, resolved)
+        if not home and record.document.title:
+            home = self.title_home_states(record.document.title, resolved)
         if home:
             resolved = self.resolve(record.text, spans, home=home)
         title = record.document.title
@@ -116,6 +118,15 @@ class Geocoder:
         if not found:  # a host's name alone, less ambiguous than a path's section
             found = self._home_in(url, possible - resolved_countries, host_only=True)
         return found
+
+    def title_home_states(self, title: str, resolved: list[Optional[Place]]) -> frozenset[str]:
+        """The states the title's outlet part names ("Youngstown news, ...", ``outlet``),
+        among the countries of the places already ``resolved`` if any."""
+        if self._large_places is None:
+            self._large_places = self.gazetteer.large_places_by_written_key(HOME_MIN_POPULATION)
+        iso2_of = {iso3: iso2 for iso2, iso3 in self.gazetteer.iso3_codes().items()}
+        countries = {iso2_of[p.country] for p in resolved if p is not None and p.country in iso2_of}
+        return title_home_states(title, self._large_places, countries)
 
     def _home_in(self, url: str, countries: set[str], host_only: bool = False) -> frozenset[str]:
         if not countries:
