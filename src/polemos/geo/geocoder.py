@@ -59,10 +59,14 @@ class Geocoder:
         lookups: dict[str, list[Candidate]] = {}
         groups: dict[str, Group] = {}
         span_groups: list[Group] = []
+        starts = {start for start, _ in spans}
         for start, end in spans:
             key = name_key(text[start:end])
             if street_of_pair(text, start, end):
                 key = "street:" + key  # "Van Buren and Elm streets" names no place, wherever else it does
+                groups.setdefault(key, Group(key, []))
+            elif _part_before_place(text, start, end, starts):
+                key = "part:" + key  # "Downtown" of "Downtown Minneapolis" is no town named Downtown
                 groups.setdefault(key, Group(key, []))
             if key not in groups:
                 groups[key] = Group(key, self._candidates(text[start:end], lookups))
@@ -219,6 +223,16 @@ _GENERIC_WORDS = frozenset({"north", "south", "east", "west", "northeast", "nort
                             "central", "downtown", "uptown", "midtown", "side", "end", "district", "area",
                             "business", "bay", "park", "heights", "centre", "center", "old", "new", "town",
                             "city", "village", "valley", "hill", "hills", "the"})
+
+
+def _part_before_place(text: str, start: int, end: int, starts: AbstractSet[int]) -> bool:
+    """Whether the name at ``start:end`` is a generic one ("Downtown", "Northwest") written
+    right before another toponym: a part of that place ("Downtown Minneapolis"), not a place of
+    its own."""
+    words = text[start:end].replace(".", " ").split()
+    following = re.match(r"[ \t]+", text[end:end + 3])
+    return bool(words) and all(w.lower() in _GENERIC_WORDS for w in words) and following is not None \
+        and end + following.end() in starts
 
 
 # What writes a name as a part of the place named after it: "the South Morrison area of Newport

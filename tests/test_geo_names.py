@@ -1,0 +1,30 @@
+"""Words the geo stage must not take for towns, on made-up articles run through the whole real
+pipeline: a person's name the text writes in full elsewhere, a generic part of a city written
+before it ("Downtown Minneapolis"), and "No." before a number."""
+
+from __future__ import annotations
+
+import pytest
+
+from polemos.ingest.raw import RawDocument
+from polemos.record import event_place
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = "2017-03-01"
+
+
+def extract(pipeline, text: str):
+    return pipeline.extract(RawDocument(source="made-up", content=text, format="text", published=PUBLISHED))
+
+
+def event_places(record) -> set:
+    places = (event_place(record, e) for e in record.events if e.type == "ASSAULT" and e.modality == "asserted")
+    return {(p.name, p.admin1) if p else None for p in places}
+
+
+def test_downtown_before_a_city_is_part_of_that_city(nlp_pipeline):
+    record = extract(nlp_pipeline, "Two men were charged on Monday with shooting at officers in Downtown "
+                                   "Minneapolis early Saturday.")
+    assert not [p for p in record.places if p.text == "Downtown" and p.lat is not None]
+    assert event_places(record) == {("Minneapolis", "US.MN")}
