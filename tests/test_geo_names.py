@@ -28,3 +28,10 @@ def test_downtown_before_a_city_is_part_of_that_city(nlp_pipeline):
                                    "Minneapolis early Saturday.")
     assert not [p for p in record.places if p.text == "Downtown" and p.lat is not None]
     assert event_places(record) == {("Minneapolis", "US.MN")}
+
+
+def test_no_before_a_number_is_no_place(nlp_pipeline):
+    geocoder = dict(nlp_pipeline.stages)["geo"]
+    text = "He was shot in 1200 Birch Court, No. 4, in Manhattan, Kansas."
+    start = text.index("No.")
+    assert geocoder.resolve(text, [(start, start + 2)]) == [None]

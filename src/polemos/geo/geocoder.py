@@ -65,6 +65,9 @@ class Geocoder:
             if street_of_pair(text, start, end):
                 key = "street:" + key  # "Van Buren and Elm streets" names no place, wherever else it does
                 groups.setdefault(key, Group(key, []))
+            elif _number_sign(text, start, end):
+                key = "number:" + key  # "900 Garden Way, No. 9": the sign of a number, not Nord
+                groups.setdefault(key, Group(key, []))
             elif _part_before_place(text, start, end, starts):
                 key = "part:" + key  # "Downtown" of "Downtown Minneapolis" is no town named Downtown
                 groups.setdefault(key, Group(key, []))
@@ -223,6 +226,11 @@ _GENERIC_WORDS = frozenset({"north", "south", "east", "west", "northeast", "nort
                             "central", "downtown", "uptown", "midtown", "side", "end", "district", "area",
                             "business", "bay", "park", "heights", "centre", "center", "old", "new", "town",
                             "city", "village", "valley", "hill", "hills", "the"})
+
+
+def _number_sign(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is "No." written before a number ("Apartment No. 9")."""
+    return text[start:end] in ("No", "NO") and re.match(r"\.?\s*\d", text[end:end + 4]) is not None
 
 
 def _part_before_place(text: str, start: int, end: int, starts: AbstractSet[int]) -> bool:
