@@ -23,6 +23,19 @@ def event_places(record) -> set:
     return {(p.name, p.admin1) if p else None for p in places}
 
 
+def test_a_victim_s_surname_alone_is_the_victim_not_a_town(nlp_pipeline):
+    record = extract(nlp_pipeline, "A man shot and killed both Nicholas Lindsay and Lorenzo Duncan outside a tavern "
+                                   "in Auburn, Washington, in March.\n\n"
+                                   "Prosecutors charged him on Monday in the deaths of Lindsay, 24, and Duncan, 22.")
+    assert not [p for p in record.places if p.text == "Lindsay" and p.lat is not None]
+
+
+def test_a_person_s_name_after_in_is_still_a_town(nlp_pipeline):
+    record = extract(nlp_pipeline, "Sheriff Dana Sumner said a man shot his neighbour at a farmhouse in Sumner, "
+                                   "Iowa, on Friday.")
+    assert [p.admin1 for p in record.places if p.text == "Sumner"] == ["US.IA"]
+
+
 def test_downtown_before_a_city_is_part_of_that_city(nlp_pipeline):
     record = extract(nlp_pipeline, "Two men were charged on Monday with shooting at officers in Downtown "
                                    "Minneapolis early Saturday.")
