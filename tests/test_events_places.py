@@ -345,3 +345,10 @@ def test_a_title_names_no_town_through_an_abbreviation_a_county_or_a_small_towns
     for event in assaults(titled):
         assert event_place(titled, event) is None, event.trigger
 
+
+
+def test_a_dateline_with_a_bullet_places_the_story(coder):
+    record = code(coder, "ST. LOUIS • Four men were shot, one fatally, near Riverview Boulevard late Friday.\n\n"
+                         "The dead man, 28, of St. Louis, had been shot at Broadway and Riverview a week before.")
+    first = min(assaults(record), key=lambda e: e.evidence[0].start)
+    assert place_of(record, first).name == "St. Louis"

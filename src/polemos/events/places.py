@@ -43,9 +43,10 @@ from polemos.record import ExtractionRecord, Place
 PLACE_ATTACHED, PLACE_OF_RECIPIENT, PLACE_OF_PARAGRAPH, PLACE_OF_STORY, PLACE_NONE = 0, 1, 2, 3, 4
 
 _WRITTEN_CONTAINER = re.compile(CONTAINER_GAP, re.IGNORECASE)  # "Houston, Texas", "Kolo (Bankass, Mopti)"
-# What follows a dateline's place: an optional ", State", an optional "(Agency)", then a dash or colon.
+# What follows a dateline's place: an optional ", State", an optional "(Agency)", then a dash,
+# a colon or a bullet ("ST. LOUIS •").
 _DATELINE_TAIL = re.compile(
-    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--|-(?=\s)|:(?=\s))")
+    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--|•|-(?=\s)|:(?=\s))")
 # A broadcaster's call letters in brackets after a dateline's city (and state): "(KGUN9-TV)".
 _STATION_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*\(\s*[KW][A-Z]{2,3}\d*(?:-(?:TV|FM|AM|DT))?\s*\)")
 DATELINE_REACH = 600  # a dateline opens the story: it is found within its first characters
