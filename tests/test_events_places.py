@@ -347,6 +347,15 @@ def test_a_title_names_no_town_through_an_abbreviation_a_county_or_a_small_towns
 
 
 
+def test_a_victim_s_home_town_is_not_where_the_shooting_happened(coder):
+    record = code(coder, "The Washington County Sheriff's Department is investigating an accidental shooting.\n\n"
+                         "Deputies went to a house on North Star Road, Campbellsburg, Indiana, and found that a boy, "
+                         "Jaylen Doe of Indianapolis, had been shot by his grandfather, Herbert Roe, 47, of "
+                         "Indianapolis.")
+    for event in assaults(record):
+        assert place_of(record, event).name == "Campbellsburg", event.trigger
+
+
 def test_a_dateline_with_a_bullet_places_the_story(coder):
     record = code(coder, "ST. LOUIS • Four men were shot, one fatally, near Riverview Boulevard late Friday.\n\n"
                          "The dead man, 28, of St. Louis, had been shot at Broadway and Riverview a week before.")

@@ -63,6 +63,17 @@ DATELINE_TOWN_KM = 150.0
 # around it ("Atlanta suburbs"): a title naming a town so does not say the story happened there.
 ORIGIN_WORDS = curated.place_cues().get("home", frozenset())  # "man", "resident", "plate"
 HOME_WORDS = ORIGIN_WORDS | curated.place_cues().get("around", frozenset())
+_WORD_AFTER = re.compile(r"(?:['’]s)?\s+([A-Za-z]+)")
+# A person written before "of" and a town: a full name ("Jaylen Doe of") or an age ("36, of",
+# "age 47 of").
+_PERSON_OF = re.compile(r"(?:(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][a-z]+),?|\b\d{1,3},?)\s+of\s+$")
+# Capitalised words that make "<Word> <Word> of" no person's name: "the City Council of", "Mayor
+# Lee of", "Police Department of".
+NOT_PEOPLE_BEFORE_OF = frozenset({
+    "The", "City", "Town", "Village", "County", "Township", "Borough", "Parish", "District", "State", "University",
+    "College", "School", "Department", "Police", "Office", "Board", "Council", "Church", "Bank", "Chamber",
+    "Commonwealth", "Republic", "Mayor", "Chief", "Sheriff", "Governor", "Senator", "Judge", "President",
+    "Superintendent", "Commissioner"})
 # Words after a town's name that make it a local police force's ("Elmwood police say ..."): the
 # force works in its town, so a story whose lede names one happened there.
 FORCE_WORDS = curated.place_cues().get("force", frozenset())
@@ -127,7 +138,7 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
     places = record.places
     in_order = sorted((i for i, p in enumerate(places) if _below_country(p) and i not in strangers),
                       key=lambda i: places[i].start)
-    tied = [i for i in tied if i not in strangers]
+    tied = [i for i in tied if i not in strangers and not written_as_home(record.text, places[i])]
     found = dateline_place(record)
     if found in strangers:
         found = None  # "ELMWOOD, N.C." where the gazetteer knows only another Elmwood
@@ -322,10 +333,26 @@ def fill_story_place(candidates: list, record: ExtractionRecord, paragraph_of) -
             candidate.event.place, candidate.place_rank = story, PLACE_OF_STORY
         elif candidate.event.place in strangers:
             candidate.event.place = story  # a namesake far away: the street, club or district is local
+        elif candidate.event.place is not None and written_as_home(record.text, record.places[candidate.event.place]):
+            candidate.event.place = story  # "Jaylen Doe of Indianapolis had been shot" at a Campbellsburg home
         elif dateline is not None and candidate.event.place == dateline:
             candidate.event.place = story  # the dateline's county or state, refined to its town
         elif candidate.event.place is not None and holds(record.places[candidate.event.place], record.places[story]):
             candidate.event.place = story  # "a shooting in Texas" in a story set in a Texas town
+
+
+def written_as_home(text: str, place: Place) -> bool:
+    """Whether a town is written as where a person lives: after the person ("Jaylen Doe of
+    Indianapolis", "Herbert Roe, age 47 of Indianapolis", "a woman, 36, of Elmwood") or before
+    a word making it a home ("a Springfield resident", "a Kent man"). The person was hurt or
+    arrested where the story is set, not at home."""
+    if place.precision != "city":
+        return False
+    following = _WORD_AFTER.match(text, place.end)
+    if following is not None and following.group(1).lower() in ORIGIN_WORDS:
+        return True  # "The Springfield resident", "a Kent man"
+    before = _PERSON_OF.search(text, max(0, place.start - 60), place.start)
+    return before is not None and not {before.group("first"), before.group("last")} & NOT_PEOPLE_BEFORE_OF
 
 
 def headline_town(record: ExtractionRecord) -> Optional[int]:
