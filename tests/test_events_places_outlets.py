@@ -82,3 +82,21 @@ def test_a_headline_s_suburbs_of_a_city_do_not_place_a_story_filed_from_a_suburb
             "A man was seen chasing a woman outside while shooting at her, police said.")
     title = "3 people shot to death at home in Atlanta suburbs"
     assert set(places_of_events(nlp_pipeline, text, title)) == {("Snellville", "US.GA")}
+
+
+def test_two_namesakes_of_one_other_state_do_not_hold_each_other_against_the_outlet_s(nlp_pipeline):
+    text = ("Five people were shot inside a home early Friday, the police chief said.\n\n"
+            "Two of the wounded children are in a hospital in Jackson.")
+    url = "https://www.example.com/news/central-mississippi/five-shot-inside-home-early-friday/1"
+    record = nlp_pipeline.extract(RawDocument(source="made-up", content=text, format="text", url=url,
+                                              title="2 dead, 3 hurt in Brookhaven shooting", published=PUBLISHED))
+    assert [(p.name, p.admin1) for p in record.title_places] == [("Brookhaven", "US.MS")]
+
+
+def test_a_far_larger_namesake_beside_the_outlet_s_state_stays_the_city_meant(nlp_pipeline):
+    text = ("A 15-year-old boy was killed and three men were wounded when shots were fired after a street "
+            "festival in Newark on Sunday, Essex County prosecutors said.")
+    url = "https://www.nbcnewyork.com/news/local/teen-killed-after-street-festival/2"
+    record = nlp_pipeline.extract(RawDocument(source="made-up", content=text, format="text", url=url,
+                                              published=PUBLISHED))
+    assert {(p.name, p.admin1) for p in record.places if p.text == "Newark"} == {("Newark", "US.NJ")}
