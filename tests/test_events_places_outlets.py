@@ -84,6 +84,14 @@ def test_a_headline_s_suburbs_of_a_city_do_not_place_a_story_filed_from_a_suburb
     assert set(places_of_events(nlp_pipeline, text, title)) == {("Snellville", "US.GA")}
 
 
+def test_a_state_written_after_the_outlet_s_city_settles_a_county_namesake(nlp_pipeline):
+    # Gilmer County lies in Georgia and in West Virginia; the station's city and state say which
+    text = ("A 10-year-old boy was shot to death in the Troy area of Gilmer County on Wednesday, "
+            "the sheriff's department said.")
+    title = "Boy, 10, shot dead while playing with rifle - WXYZ 13 Charleston, Huntington WV News, Weather"
+    assert places_of_events(nlp_pipeline, text, title)[0] == ("Gilmer County", "US.WV")
+
+
 def test_two_namesakes_of_one_other_state_do_not_hold_each_other_against_the_outlet_s(nlp_pipeline):
     text = ("Five people were shot inside a home early Friday, the police chief said.\n\n"
             "Two of the wounded children are in a hospital in Jackson.")

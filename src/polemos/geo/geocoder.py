@@ -127,13 +127,14 @@ class Geocoder:
         return found
 
     def title_home_states(self, title: str, resolved: list[Optional[Place]]) -> frozenset[str]:
-        """The states the title's outlet part names ("Youngstown news, ...", ``outlet``),
-        among the countries of the places already ``resolved`` if any."""
+        """The states the title's outlet part names ("Youngstown news, ...", "... - WXYZ 7 -
+        Huntington, WV", ``outlet``), among the countries of the places already ``resolved``."""
         if self._large_places is None:
             self._large_places = self.gazetteer.large_places_by_written_key(HOME_MIN_POPULATION)
         iso2_of = {iso3: iso2 for iso2, iso3 in self.gazetteer.iso3_codes().items()}
         countries = {iso2_of[p.country] for p in resolved if p is not None and p.country in iso2_of}
-        return title_home_states(title, self._large_places, countries)
+        state = lambda name: self.gazetteer.lookup(self.container_codes.get(name, name), shorten=False)  # noqa: E731
+        return title_home_states(title, self._large_places, state, countries)
 
     def _home_in(self, url: str, countries: set[str], host_only: bool = False) -> frozenset[str]:
         if not countries:
