@@ -361,3 +361,13 @@ def test_a_dateline_with_a_bullet_places_the_story(coder):
                          "The dead man, 28, of St. Louis, had been shot at Broadway and Riverview a week before.")
     first = min(assaults(record), key=lambda e: e.evidence[0].start)
     assert place_of(record, first).name == "St. Louis"
+
+
+def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_not_where_they_were_shot(coder):
+    titled = code_titled(coder, "Man sought in Lunenburg quadruple shooting - WXYZ 12 - Richmond, VA",
+                         "The Lunenburg County Sheriff's Office is looking for a man after a shooting that wounded "
+                         "four men.\n\nDeputies found the men at a home on Pleasant Oak Road early Saturday. All four "
+                         "were taken to a hospital in South Hill and later flown to a trauma center in Richmond.")
+    for event in assaults(titled):
+        place = event_place(titled, event)
+        assert place is not None and place.name not in ("South Hill", "Richmond"), event.trigger

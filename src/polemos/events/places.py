@@ -63,6 +63,8 @@ DATELINE_TOWN_KM = 150.0
 # around it ("Atlanta suburbs"): a title naming a town so does not say the story happened there.
 ORIGIN_WORDS = curated.place_cues().get("home", frozenset())  # "man", "resident", "plate"
 HOME_WORDS = ORIGIN_WORDS | curated.place_cues().get("around", frozenset())
+# Taken somewhere, in the same sentence, up to the town: "was airlifted to a hospital in".
+_TAKEN_TO = re.compile(r"\b(?:taken|transported|transferred|airlifted|flown|rushed)\s+(?:\w+\s+){0,2}?to\b[^.!?\n]*$")
 _WORD_AFTER = re.compile(r"(?:['’]s)?\s+([A-Za-z]+)")
 # A person written before "of" and a town: a full name ("Jaylen Doe of") or an age ("36, of",
 # "age 47 of").
@@ -138,7 +140,7 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
     places = record.places
     in_order = sorted((i for i, p in enumerate(places) if _below_country(p) and i not in strangers),
                       key=lambda i: places[i].start)
-    tied = [i for i in tied if i not in strangers and not written_as_home(record.text, places[i])]
+    tied = [i for i in tied if i not in strangers and not elsewhere_than_scene(record.text, places[i])]
     found = dateline_place(record)
     if found in strangers:
         found = None  # "ELMWOOD, N.C." where the gazetteer knows only another Elmwood
@@ -156,7 +158,7 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
         found = lede
     if found is None:
         found = next((i for i in tied if _below_country(places[i])), force)
-    if found is None:
+    if found is None and headline_town(record) is None:  # the headline's own town comes first
         found = title_town(record, strangers, with_outlet=True)  # "... - Action News 5 - Memphis, Tennessee"
     if found is None:
         found = next((i for i in in_order if paragraph_of(places[i].start) < LEDE_PARAGRAPHS), None)
@@ -164,7 +166,8 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
         found = _most_named(places, in_order)
     if found is None:
         found = police_town(record, strangers)  # "..., Milwaukee police Chief Ed Flynn said"
-    return _town_inside(found, places, in_order) if found is not None else None
+    inside = [i for i in in_order if not elsewhere_than_scene(record.text, places[i])]
+    return _town_inside(found, places, inside) if found is not None else None
 
 
 def title_town(record: ExtractionRecord, strangers: frozenset[int] = frozenset(),
@@ -333,12 +336,23 @@ def fill_story_place(candidates: list, record: ExtractionRecord, paragraph_of) -
             candidate.event.place, candidate.place_rank = story, PLACE_OF_STORY
         elif candidate.event.place in strangers:
             candidate.event.place = story  # a namesake far away: the street, club or district is local
-        elif candidate.event.place is not None and written_as_home(record.text, record.places[candidate.event.place]):
+        elif candidate.event.place is not None and elsewhere_than_scene(record.text, record.places[candidate.event.place]):
             candidate.event.place = story  # "Jaylen Doe of Indianapolis had been shot" at a Campbellsburg home
         elif dateline is not None and candidate.event.place == dateline:
             candidate.event.place = story  # the dateline's county or state, refined to its town
         elif candidate.event.place is not None and holds(record.places[candidate.event.place], record.places[story]):
             candidate.event.place = story  # "a shooting in Texas" in a story set in a Texas town
+
+
+def elsewhere_than_scene(text: str, place: Place) -> bool:
+    """Whether a town is written as somewhere a person of the story lives or was taken to."""
+    return written_as_home(text, place) or written_as_destination(text, place)
+
+
+def written_as_destination(text: str, place: Place) -> bool:
+    """Whether a town is written as where the wounded were taken: "taken to a hospital in
+    South Hill and later transferred to VCU Medical Center in Richmond"."""
+    return place.precision == "city" and _TAKEN_TO.search(text, max(0, place.start - 100), place.start) is not None
 
 
 def written_as_home(text: str, place: Place) -> bool:
