@@ -133,8 +133,11 @@ class Geocoder:
             self._large_places = self.gazetteer.large_places_by_written_key(HOME_MIN_POPULATION)
         iso2_of = {iso3: iso2 for iso2, iso3 in self.gazetteer.iso3_codes().items()}
         countries = {iso2_of[p.country] for p in resolved if p is not None and p.country in iso2_of}
-        state = lambda name: self.gazetteer.lookup(self.container_codes.get(name, name), shorten=False)  # noqa: E731
-        return title_home_states(title, self._large_places, state, countries)
+        return title_home_states(title, self._large_places, self._state_named, countries)
+
+    def _state_named(self, name: str) -> list[Candidate]:
+        """The places a state's name or code ("WV", "Ala.") names."""
+        return self.gazetteer.lookup(self.container_codes.get(name) or name, shorten=False)
 
     def _home_in(self, url: str, countries: set[str], host_only: bool = False) -> frozenset[str]:
         if not countries:
