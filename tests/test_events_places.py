@@ -371,3 +371,11 @@ def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_not_where_they_we
     for event in assaults(titled):
         place = event_place(titled, event)
         assert place is not None and place.name not in ("South Hill", "Richmond"), event.trigger
+
+
+def test_a_state_named_as_a_visitor_s_home_does_not_place_the_story(coder):
+    record = code(coder, "A California man was sentenced on Tuesday for accidentally shooting his wife during a New "
+                         "Year's party.\n\nDeschutes County deputies said the couple had rented a cabin in Sunriver "
+                         "for the holiday.")
+    first = min(assaults(record), key=lambda e: e.evidence[0].start)
+    assert place_of(record, first).admin1 == "US.OR"

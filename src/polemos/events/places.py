@@ -138,8 +138,9 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
     places events are tied to by their own words, in text order; ``paragraph_of``: offset ->
     paragraph number; ``strangers``: places that cannot be where the story is set."""
     places = record.places
-    in_order = sorted((i for i, p in enumerate(places) if _below_country(p) and i not in strangers),
-                      key=lambda i: places[i].start)
+    in_order = sorted((i for i, p in enumerate(places) if _below_country(p) and i not in strangers
+                       and not (p.precision == "admin1" and written_as_home(record.text, p))),
+                      key=lambda i: places[i].start)  # not "a California man" in a story from Oregon
     tied = [i for i in tied if i not in strangers and not elsewhere_than_scene(record.text, places[i])]
     found = dateline_place(record)
     if found in strangers:
@@ -166,8 +167,8 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
         found = _most_named(places, in_order)
     if found is None:
         found = police_town(record, strangers)  # "..., Milwaukee police Chief Ed Flynn said"
-    inside = [i for i in in_order if not elsewhere_than_scene(record.text, places[i])]
-    return _town_inside(found, places, inside) if found is not None else None
+    towns = [i for i in in_order if not elsewhere_than_scene(record.text, places[i])]
+    return _town_inside(found, places, towns) if found is not None else None
 
 
 def title_town(record: ExtractionRecord, strangers: frozenset[int] = frozenset(),
@@ -358,13 +359,13 @@ def written_as_destination(text: str, place: Place) -> bool:
 def written_as_home(text: str, place: Place) -> bool:
     """Whether a town is written as where a person lives: after the person ("Jaylen Doe of
     Indianapolis", "Herbert Roe, age 47 of Indianapolis", "a woman, 36, of Elmwood") or before
-    a word making it a home ("a Springfield resident", "a Kent man"). The person was hurt or
-    arrested where the story is set, not at home."""
+    a word making it a home ("a Springfield resident", "a Kent man", "a California man"). The
+    person was hurt or arrested where the story is set, not at home."""
+    following = _WORD_AFTER.match(text, place.end)
+    if place.precision != "country" and following is not None and following.group(1).lower() in ORIGIN_WORDS:
+        return True  # "The Springfield resident", "a Kent man", "an Oglethorpe County teen", "a California man"
     if place.precision != "city":
         return False
-    following = _WORD_AFTER.match(text, place.end)
-    if following is not None and following.group(1).lower() in ORIGIN_WORDS:
-        return True  # "The Springfield resident", "a Kent man"
     before = _PERSON_OF.search(text, max(0, place.start - 60), place.start)
     return before is not None and not {before.group("first"), before.group("last")} & NOT_PEOPLE_BEFORE_OF
 
