@@ -48,3 +48,10 @@ def test_no_before_a_number_is_no_place(nlp_pipeline):
     text = "He was shot in 1200 Birch Court, No. 4, in Manhattan, Kansas."
     start = text.index("No.")
     assert geocoder.resolve(text, [(start, start + 2)]) == [None]
+
+
+def test_a_city_s_business_district_is_no_hamlet_of_that_name_abroad(nlp_pipeline):
+    record = extract(nlp_pipeline, "Four people were shot early Monday in the Central Business District, "
+                                   "a few blocks from the Superdome, New Orleans police said.")
+    assert not [p for p in record.places if "Business District" in p.text and p.lat is not None]
+    assert event_places(record) == {("New Orleans", "US.LA")}

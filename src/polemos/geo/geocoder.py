@@ -281,6 +281,9 @@ def _may_name(text: str, candidate: Candidate) -> bool:
         return False
     if all(w.lower() in _GENERIC_WORDS for w in words) and name_key(candidate.name) != name_key(text):
         return False  # not by an alternate name, nor by a shortened one ("Bay Area" is no "Bay")
+    if len(words) > 1 and all(w.lower() in _GENERIC_WORDS for w in words) and candidate.feature in _SETTLEMENTS \
+            and candidate.population < SIDED_CITY_POPULATION:
+        return False  # "the Central Business District" is a part of the story's city, not a hamlet so named
     if len(text.strip(".")) <= 2 and text.isupper() and not candidate.primary_name:
         return candidate.feature in ("country", "admin1")
     return not _side_of_small_town(text, candidate)
