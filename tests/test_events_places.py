@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 
 from polemos.eval.events import SentenceCoder
-from polemos.record import event_place
+from polemos.events.places import written_as_destination
+from polemos.record import Place, event_place
 from polemos.store import EventFilter, open_store
 from polemos.store import queries
 
@@ -379,3 +380,16 @@ def test_a_state_named_as_a_visitor_s_home_does_not_place_the_story(coder):
                          "for the holiday.")
     first = min(assaults(record), key=lambda e: e.evidence[0].start)
     assert place_of(record, first).admin1 == "US.OR"
+
+
+@pytest.mark.parametrize("text, taken", [
+    ("THE BOY IS AT UF HEALTH IN JACKSONVILLE TONIGHT.", True),
+    ("He was taken to a trauma center in Jacksonville, deputies said.", True),
+    ("The victim died at a hospital in Jacksonville.", True),
+    ("A boy was shot at a home in Jacksonville on Sunday.", False),
+])
+def test_the_town_of_a_hospital_is_written_as_where_the_wounded_were_taken(text, taken):
+    start = text.upper().index("JACKSONVILLE")
+    town = Place(text=text[start:start + 12], start=start, end=start + 12, name="Jacksonville", lat=30.3,
+                 lon=-81.7, precision="city")
+    assert written_as_destination(text, town) is taken

@@ -65,6 +65,9 @@ ORIGIN_WORDS = curated.place_cues().get("home", frozenset())  # "man", "resident
 HOME_WORDS = ORIGIN_WORDS | curated.place_cues().get("around", frozenset())
 # Taken somewhere, in the same sentence, up to the town: "was airlifted to a hospital in".
 _TAKEN_TO = re.compile(r"\b(?:taken|transported|transferred|airlifted|flown|rushed)\s+(?:\w+\s+){0,2}?to\b[^.!?\n]*$")
+# A hospital's town: "at Grady Memorial Hospital in", "HF HEALTH IN".
+_HOSPITAL_IN = re.compile(r"\b(?:hospital|medical center|health|health center|trauma center|clinic)\s+in\s+$",
+                          re.IGNORECASE)
 _WORD_AFTER = re.compile(r"(?:['’]s)?\s+([A-Za-z]+)")
 # A person written before "of" and a town: a full name ("Jaylen Doe of") or an age ("36, of",
 # "age 47 of").
@@ -352,8 +355,12 @@ def elsewhere_than_scene(text: str, place: Place) -> bool:
 
 def written_as_destination(text: str, place: Place) -> bool:
     """Whether a town is written as where the wounded were taken: "taken to a hospital in
-    South Hill and later transferred to VCU Medical Center in Richmond"."""
-    return place.precision == "city" and _TAKEN_TO.search(text, max(0, place.start - 100), place.start) is not None
+    South Hill and later transferred to VCU Medical Center in Richmond", "he's at HF Health in
+    Jacksonville"."""
+    if place.precision != "city":
+        return False
+    return _TAKEN_TO.search(text, max(0, place.start - 100), place.start) is not None or \
+        _HOSPITAL_IN.search(text, max(0, place.start - 40), place.start) is not None
 
 
 def written_as_home(text: str, place: Place) -> bool:
