@@ -1,6 +1,7 @@
 """Words the geo stage must not take for towns, on made-up articles run through the whole real
 pipeline: a person's name the text writes in full elsewhere, a generic part of a city written
-before it ("Downtown Minneapolis"), and "No." before a number."""
+before it ("Downtown Minneapolis") or alone ("the Central Business District"), and "No." before a
+number."""
 
 from __future__ import annotations
 
