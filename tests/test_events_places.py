@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 
 from polemos.eval.events import SentenceCoder
-from polemos.record import event_place
+from polemos.events.places import written_as_destination
+from polemos.record import Place, event_place
 from polemos.store import EventFilter, open_store
 from polemos.store import queries
 
@@ -345,3 +346,50 @@ def test_a_title_names_no_town_through_an_abbreviation_a_county_or_a_small_towns
     for event in assaults(titled):
         assert event_place(titled, event) is None, event.trigger
 
+
+
+def test_a_victim_s_home_town_is_not_where_the_shooting_happened(coder):
+    record = code(coder, "The Washington County Sheriff's Department is investigating an accidental shooting.\n\n"
+                         "Deputies went to a house on North Star Road, Campbellsburg, Indiana, and found that a boy, "
+                         "Jaylen Doe of Indianapolis, had been shot by his grandfather, Herbert Roe, 47, of "
+                         "Indianapolis.")
+    for event in assaults(record):
+        assert place_of(record, event).name == "Campbellsburg", event.trigger
+
+
+def test_a_dateline_with_a_bullet_places_the_story(coder):
+    record = code(coder, "ST. LOUIS • Four men were shot, one fatally, near Riverview Boulevard late Friday.\n\n"
+                         "The dead man, 28, of St. Louis, had been shot at Broadway and Riverview a week before.")
+    first = min(assaults(record), key=lambda e: e.evidence[0].start)
+    assert place_of(record, first).name == "St. Louis"
+
+
+def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_not_where_they_were_shot(coder):
+    titled = code_titled(coder, "Man sought in Lunenburg quadruple shooting - WXYZ 12 - Richmond, VA",
+                         "The Lunenburg County Sheriff's Office is looking for a man after a shooting that wounded "
+                         "four men.\n\nDeputies found the men at a home on Pleasant Oak Road early Saturday. All four "
+                         "were taken to a hospital in South Hill and later flown to a trauma center in Richmond.")
+    for event in assaults(titled):
+        place = event_place(titled, event)
+        assert place is not None and place.name not in ("South Hill", "Richmond"), event.trigger
+
+
+def test_a_state_named_as_a_visitor_s_home_does_not_place_the_story(coder):
+    record = code(coder, "A California man was sentenced on Tuesday for accidentally shooting his wife during a New "
+                         "Year's party.\n\nDeschutes County deputies said the couple had rented a cabin in Sunriver "
+                         "for the holiday.")
+    first = min(assaults(record), key=lambda e: e.evidence[0].start)
+    assert place_of(record, first).admin1 == "US.OR"
+
+
+@pytest.mark.parametrize("text, taken", [
+    ("THE BOY IS AT UF HEALTH IN JACKSONVILLE TONIGHT.", True),
+    ("He was taken to a trauma center in Jacksonville, deputies said.", True),
+    ("The victim died at a hospital in Jacksonville.", True),
+    ("A boy was shot at a home in Jacksonville on Sunday.", False),
+])
+def test_the_town_of_a_hospital_is_written_as_where_the_wounded_were_taken(text, taken):
+    start = text.upper().index("JACKSONVILLE")
+    town = Place(text=text[start:start + 12], start=start, end=start + 12, name="Jacksonville", lat=30.3,
+                 lon=-81.7, precision="city")
+    assert written_as_destination(text, town) is taken

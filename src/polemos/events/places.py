@@ -8,13 +8,17 @@
   country or first-level division) and tied to the same event.
 * A story has one place that carries to its sentences naming none (news paragraphs are often
   one sentence each): the town of its text that its title names ("Four shot in west
-  Charlotte"; not a home, "Kent man charged", nor an area, "Atlanta suburbs", nor a town
-  outside the states the text names), when no dateline names another town far from it; else its dateline ("HOUSTON —", "KANSAS CITY,
-  Mo. –", "VALLEJO (KPIX) –"), or the town near it its lede reports from or whose police
-  force its lede quotes ("Hamilton police say"); else the first place below country level
-  that one of its events is tied to, else the first town whose police force its opening
-  quotes, else the first such place its opening names, else the one it names most often
-  (twice at least), else the first town whose police force it quotes. A story placed in a
+  Charlotte"; not the outlet's, "... - Live 5 News | Charleston, SC", nor a home, "Kent man
+  charged", nor an area, "Atlanta suburbs", nor a town outside the states the text names),
+  when no dateline names another town far from it (a broadcaster's, "TUCSON (KGUN9-TV) —",
+  names the station's city, and gives way to the title wherever); else its dateline
+  ("HOUSTON —", "KANSAS CITY, Mo. –", "VALLEJO (KPIX) –"), or the town near it its lede
+  reports from or whose police force its lede quotes ("Hamilton police say"), or for a
+  broadcaster's dateline the town of its state the story names more often than the station's
+  city; else the first place below country level that one of its events is tied to, else the
+  outlet's town its title names, else the first town whose police force its opening quotes,
+  else the first such place its opening names, else the one it names most often (twice at
+  least), else the first town whose police force it quotes. A story placed in a
   county or state that names a town inside it is placed in that town.
 * A story whose text names no place, or only a state or county holding it, happened in the
   town its headline says it happened in ("Four shot in west Tulsa", "weekend Bridgeport
@@ -39,9 +43,12 @@ from polemos.record import ExtractionRecord, Place
 PLACE_ATTACHED, PLACE_OF_RECIPIENT, PLACE_OF_PARAGRAPH, PLACE_OF_STORY, PLACE_NONE = 0, 1, 2, 3, 4
 
 _WRITTEN_CONTAINER = re.compile(CONTAINER_GAP, re.IGNORECASE)  # "Houston, Texas", "Kolo (Bankass, Mopti)"
-# What follows a dateline's place: an optional ", State", an optional "(Agency)", then a dash or colon.
+# What follows a dateline's place: an optional ", State", an optional "(Agency)", then a dash,
+# a colon or a bullet ("ST. LOUIS •").
 _DATELINE_TAIL = re.compile(
-    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--|-(?=\s)|:(?=\s))")
+    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--|•|-(?=\s)|:(?=\s))")
+# A broadcaster's call letters in brackets after a dateline's city (and state): "(KGUN9-TV)".
+_STATION_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*\(\s*[KW][A-Z]{2,3}\d*(?:-(?:TV|FM|AM|DT))?\s*\)")
 DATELINE_REACH = 600  # a dateline opens the story: it is found within its first characters
 LEDE_PARAGRAPHS = 3  # the opening, when no event is tied to a place: title, dateline and lede
 # A second-level division's point is its most populous town; a town this near, in the same
@@ -56,6 +63,22 @@ DATELINE_TOWN_KM = 150.0
 # around it ("Atlanta suburbs"): a title naming a town so does not say the story happened there.
 ORIGIN_WORDS = curated.place_cues().get("home", frozenset())  # "man", "resident", "plate"
 HOME_WORDS = ORIGIN_WORDS | curated.place_cues().get("around", frozenset())
+# Taken somewhere, in the same sentence, up to the town: "was airlifted to a hospital in".
+_TAKEN_TO = re.compile(r"\b(?:taken|transported|transferred|airlifted|flown|rushed)\s+(?:\w+\s+){0,2}?to\b[^.!?\n]*$")
+# A hospital's town: "at Grady Memorial Hospital in", "HF HEALTH IN".
+_HOSPITAL_IN = re.compile(r"\b(?:hospital|medical center|health|health center|trauma center|clinic)\s+in\s+$",
+                          re.IGNORECASE)
+_WORD_AFTER = re.compile(r"(?:['’]s)?\s+([A-Za-z]+)")
+# A person written before "of" and a town: a full name ("Jaylen Doe of") or an age ("36, of",
+# "age 47 of").
+_PERSON_OF = re.compile(r"(?:(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][a-z]+),?|\b\d{1,3},?)\s+of\s+$")
+# Capitalised words that make "<Word> <Word> of" no person's name: "the City Council of", "Mayor
+# Lee of", "Police Department of".
+NOT_PEOPLE_BEFORE_OF = frozenset({
+    "The", "City", "Town", "Village", "County", "Township", "Borough", "Parish", "District", "State", "University",
+    "College", "School", "Department", "Police", "Office", "Board", "Council", "Church", "Bank", "Chamber",
+    "Commonwealth", "Republic", "Mayor", "Chief", "Sheriff", "Governor", "Senator", "Judge", "President",
+    "Superintendent", "Commissioner"})
 # Words after a town's name that make it a local police force's ("Elmwood police say ..."): the
 # force works in its town, so a story whose lede names one happened there.
 FORCE_WORDS = curated.place_cues().get("force", frozenset())
@@ -118,38 +141,47 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
     places events are tied to by their own words, in text order; ``paragraph_of``: offset ->
     paragraph number; ``strangers``: places that cannot be where the story is set."""
     places = record.places
-    in_order = sorted((i for i, p in enumerate(places) if _below_country(p) and i not in strangers),
-                      key=lambda i: places[i].start)
-    tied = [i for i in tied if i not in strangers]
+    in_order = sorted((i for i, p in enumerate(places) if _below_country(p) and i not in strangers
+                       and not (p.precision == "admin1" and written_as_home(record.text, p))),
+                      key=lambda i: places[i].start)  # not "a California man" in a story from Oregon
+    tied = [i for i in tied if i not in strangers and not elsewhere_than_scene(record.text, places[i])]
     found = dateline_place(record)
     if found in strangers:
         found = None  # "ELMWOOD, N.C." where the gazetteer knows only another Elmwood
     titled = title_town(record, strangers)
-    if titled is not None and (found is None or _near_dateline(places[titled], places[found])):
+    station = found is not None and station_dateline(record, found)
+    if titled is not None and (found is None or station or _near_dateline(places[titled], places[found])):
         return titled
     force = police_town(record, strangers, paragraph_of, LEDE_PARAGRAPHS)
     if found is not None:
         lede = _lede_town(found, tied, places, paragraph_of)
         if lede == found and force is not None and _near_dateline(places[force], places[found]):
             lede = force  # "CINCINNATI (AP) — ... Hamilton police say the boy ..."
+        if lede == found and station:
+            lede = _town_named_more(found, places, in_order)
         found = lede
     if found is None:
         found = next((i for i in tied if _below_country(places[i])), force)
+    if found is None and headline_town(record) is None:  # the headline's own town comes first
+        found = title_town(record, strangers, with_outlet=True)  # "... - Action News 5 - Memphis, Tennessee"
     if found is None:
         found = next((i for i in in_order if paragraph_of(places[i].start) < LEDE_PARAGRAPHS), None)
     if found is None:
         found = _most_named(places, in_order)
     if found is None:
         found = police_town(record, strangers)  # "..., Milwaukee police Chief Ed Flynn said"
-    return _town_inside(found, places, in_order) if found is not None else None
+    towns = [i for i in in_order if not elsewhere_than_scene(record.text, places[i])]
+    return _town_inside(found, places, towns) if found is not None else None
 
 
-def title_town(record: ExtractionRecord, strangers: frozenset[int] = frozenset()) -> Optional[int]:
+def title_town(record: ExtractionRecord, strangers: frozenset[int] = frozenset(),
+               with_outlet: bool = False) -> Optional[int]:
     """The text's town that the title names (its first mention), the one the title names
     first: a headline says where its story happened ("Four shot in west Charlotte"), unless
     the town is someone's home ("Kent man charged ...") or the area around ("Atlanta suburbs"),
     or lies outside every state the text names (or names a county of)."""
     title = record.document.title or ""
+    outlet_start, outlet_end = site_part(title) if not with_outlet else (0, 0)
     states = _named_states(record.places)
     best: Optional[tuple[int, int]] = None
     for index in sorted(range(len(record.places)), key=lambda i: record.places[i].start):
@@ -158,7 +190,7 @@ def title_town(record: ExtractionRecord, strangers: frozenset[int] = frozenset()
             continue
         if states and place.admin1 not in states:
             continue  # "3 dead in Springs ..." above a text naming Colorado: not Springs, N.Y.
-        at = _named_at(title, place.text)
+        at = _named_at(title, place.text, outlet_start, outlet_end)
         if at is not None and _inside_longer_title_place(record, at, place.text):
             continue  # "Poplar" of a title naming "Poplar Bluff"
         if at is not None and (best is None or at < best[0]):
@@ -187,10 +219,14 @@ def police_town(record: ExtractionRecord, strangers: frozenset[int], paragraph_o
     return None
 
 
-def _named_at(title: str, name: str) -> Optional[int]:
-    """Where ``name`` is written in ``title`` as a place (not before a word making it a home)."""
+def _named_at(title: str, name: str, outlet_start: int = 0, outlet_end: int = 0) -> Optional[int]:
+    """Where ``name`` is written in ``title`` as a place (not before a word making it a home),
+    outside the part naming the outlet (``outlet_start:outlet_end``, ``site_part``): the
+    station's city in "... - Live5News.com | Charleston, SC" is not where the story happened."""
     for match in re.finditer(r"(?<![\w'’])%s(?![\w'’])" % re.escape(name), title, re.IGNORECASE):
-        following = re.match(r"[\s,'’s]*([A-Za-z]+)", title[match.end():])
+        if outlet_start <= match.start() < outlet_end:
+            continue
+        following = re.match(r"(?:['’]s)?[\s,]*([A-Za-z]+)", title[match.end():])  # "Kent's", "Atlanta suburbs"
         if following is None or following.group(1).lower() not in HOME_WORDS:
             return match.start()
     return None
@@ -238,6 +274,28 @@ def _most_named(places: list[Place], in_order: list[int]) -> Optional[int]:
     return best[0] if len(best) >= 2 else None
 
 
+def station_dateline(record: ExtractionRecord, dateline: int) -> bool:
+    """Whether the dateline is a broadcaster's, its call letters in brackets ("TUCSON (KGUN9-TV)
+    —", "WILMINGTON, NC (WECT) -"): the city is the station's, which reports from a wide region,
+    and what the story is about says more of where it happened."""
+    return _STATION_TAIL.match(record.text, record.places[dateline].end) is not None
+
+
+def _town_named_more(dateline: int, places: list[Place], in_order: list[int]) -> int:
+    """The town of the dateline's state that the story names more often than the dateline's
+    city, twice at least ("TUCSON (KGUN9-TV) — ... on Northern Arizona University's campus
+    ... the Flagstaff school ... Flagstaff"), else the dateline."""
+    filed = places[dateline]
+    counts: dict[object, list[int]] = {}
+    for index in in_order:
+        place = places[index]
+        if place.precision == "city" and (place.name == filed.name or place.admin1 == filed.admin1):
+            counts.setdefault(place.name, []).append(index)
+    own = len(counts.get(filed.name, [])) or 1
+    best = max((found for name, found in counts.items() if name != filed.name), key=len, default=[])
+    return best[0] if len(best) >= 2 and len(best) > own else dateline
+
+
 def dateline_place(record: ExtractionRecord) -> Optional[int]:
     """The located place of the story's dateline: at the start of a line near the top, followed
     by a dateline's dash ("HOUSTON —", "Norfolk, Va. –") or in brackets of its own ("(Memphis)")."""
@@ -282,10 +340,41 @@ def fill_story_place(candidates: list, record: ExtractionRecord, paragraph_of) -
             candidate.event.place, candidate.place_rank = story, PLACE_OF_STORY
         elif candidate.event.place in strangers:
             candidate.event.place = story  # a namesake far away: the street, club or district is local
+        elif candidate.event.place is not None and elsewhere_than_scene(record.text, record.places[candidate.event.place]):
+            candidate.event.place = story  # "Jaylen Doe of Indianapolis had been shot" at a Campbellsburg home
         elif dateline is not None and candidate.event.place == dateline:
             candidate.event.place = story  # the dateline's county or state, refined to its town
         elif candidate.event.place is not None and holds(record.places[candidate.event.place], record.places[story]):
             candidate.event.place = story  # "a shooting in Texas" in a story set in a Texas town
+
+
+def elsewhere_than_scene(text: str, place: Place) -> bool:
+    """Whether a town is written as somewhere a person of the story lives or was taken to."""
+    return written_as_home(text, place) or written_as_destination(text, place)
+
+
+def written_as_destination(text: str, place: Place) -> bool:
+    """Whether a town is written as where the wounded were taken: "taken to a hospital in
+    South Hill and later transferred to VCU Medical Center in Richmond", "he's at HF Health in
+    Jacksonville"."""
+    if place.precision != "city":
+        return False
+    return _TAKEN_TO.search(text, max(0, place.start - 100), place.start) is not None or \
+        _HOSPITAL_IN.search(text, max(0, place.start - 40), place.start) is not None
+
+
+def written_as_home(text: str, place: Place) -> bool:
+    """Whether a town is written as where a person lives: after the person ("Jaylen Doe of
+    Indianapolis", "Herbert Roe, age 47 of Indianapolis", "a woman, 36, of Elmwood") or before
+    a word making it a home ("a Springfield resident", "a Kent man", "a California man"). The
+    person was hurt or arrested where the story is set, not at home."""
+    following = _WORD_AFTER.match(text, place.end)
+    if place.precision != "country" and following is not None and following.group(1).lower() in ORIGIN_WORDS:
+        return True  # "The Springfield resident", "a Kent man", "an Oglethorpe County teen", "a California man"
+    if place.precision != "city":
+        return False
+    before = _PERSON_OF.search(text, max(0, place.start - 60), place.start)
+    return before is not None and not {before.group("first"), before.group("last")} & NOT_PEOPLE_BEFORE_OF
 
 
 def headline_town(record: ExtractionRecord) -> Optional[int]:
@@ -358,7 +447,7 @@ def stranger_places(record: ExtractionRecord) -> frozenset[int]:
     in_order = sorted((i for i, p in enumerate(places) if _below_country(p) and i not in contradicted),
                       key=lambda i: places[i].start)
     home_index = dateline_place(record)
-    titled = title_town(record)
+    titled = title_town(record, with_outlet=True)  # a local outlet's town is home to its stories
     if home_index is None or home_index in contradicted:
         home_index = titled if titled is not None and titled not in contradicted else _most_named(places, in_order)
     if home_index is None:

@@ -19,6 +19,7 @@ from polemos.geo.sources import haversine_km
 
 MAX_ERROR_KM = 20039.0
 WELL_KNOWN_POPULATION = 1_000_000
+HOME_FIRST_RATIO = 10  # how much larger a namesake elsewhere may be for the outlet's state to count first
 LONE_TOWN_CONTEXT = 3  # other places a story needs before a lone town abroad is doubted
 _SETTLEMENTS = ("city", "town", "village")
 _CONTAINERS = ("country", "admin1")
@@ -114,7 +115,8 @@ class Resolver:
         states the outlet is at home in, whose places are the likelier among namesakes."""
         priors = {id(g): group_priors(g.candidates, self.weights) for g in groups}
         for group in groups:
-            group.choice = max(group.candidates, key=lambda c: priors[id(group)][c.place_id], default=None)
+            group.choice = max(group.candidates, key=lambda c: priors[id(group)][c.place_id]
+                               + self._first_home_score(c, group, home_states), default=None)
         admin2_sets = [g.admin2_ids() for g in groups]
         for _ in range(self.weights.rounds):
             changed = False
@@ -134,6 +136,17 @@ class Resolver:
             if not self._plausible(group.choice, [g.choice for j, g in enumerate(groups) if j != index]) \
                     or _outside_written_containers(group):
                 group.choice = None
+
+    def _first_home_score(self, candidate: Candidate, group: Group, home_states: AbstractSet[str]) -> float:
+        """The outlet's state weighed in the first choices, before the other names are resolved,
+        so that two namesakes in one other state ("Brookhaven" and "Jackson" on a Mississippi
+        station's page) do not hold each other there. Only among namesakes of comparable size:
+        a far larger one elsewhere (Newark, N.J., above Newark, N.Y., on a New York station's
+        page) is left to the context, as a station covers the states around its own."""
+        if candidate.feature == "country" or candidate.admin1 not in home_states:
+            return 0.0
+        largest = max(c.population for c in group.candidates)
+        return self.weights.home_state if candidate.population * HOME_FIRST_RATIO >= largest else 0.0
 
     def _plausible(self, choice: Candidate | None, others: list[Candidate | None]) -> bool:
         """A place known only by an alternate spelling, far from the document's other places, is

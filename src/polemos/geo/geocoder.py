@@ -12,7 +12,7 @@ from polemos.geo.disambiguate import Group, Resolver, Weights, prior, unmistakab
 from polemos.geo.evidence import Cues
 from polemos.geo.gazetteer import Candidate, Gazetteer
 from polemos.geo.normalize import SIDED_CITY_POPULATION, name_key, part_core
-from polemos.geo.outlet import HOME_MIN_POPULATION, home_states
+from polemos.geo.outlet import HOME_MIN_POPULATION, home_states, title_home_states
 from polemos.geo.sources import haversine_km
 from polemos.geo.title import title_toponyms
 from polemos.geo.toponyms import PLACE_LABELS, ToponymFinder
@@ -59,10 +59,17 @@ class Geocoder:
         lookups: dict[str, list[Candidate]] = {}
         groups: dict[str, Group] = {}
         span_groups: list[Group] = []
+        starts = {start for start, _ in spans}
         for start, end in spans:
             key = name_key(text[start:end])
             if street_of_pair(text, start, end):
                 key = "street:" + key  # "Van Buren and Elm streets" names no place, wherever else it does
+                groups.setdefault(key, Group(key, []))
+            elif _number_sign(text, start, end):
+                key = "number:" + key  # "900 Garden Way, No. 9": the sign of a number, not Nord
+                groups.setdefault(key, Group(key, []))
+            elif _part_before_place(text, start, end, starts):
+                key = "part:" + key  # "Downtown" of "Downtown Minneapolis" is no town named Downtown
                 groups.setdefault(key, Group(key, []))
             if key not in groups:
                 groups[key] = Group(key, self._candidates(text[start:end], lookups))
@@ -87,6 +94,8 @@ class Geocoder:
         spans = self.toponym_spans(record.text, doc)
         resolved = self.resolve(record.text, spans)
         home = self.home_states(record.document.url, spans, record.text, resolved)
+        if not home and record.document.title:
+            home = self.title_home_states(record.document.title, resolved)
         if home:
             resolved = self.resolve(record.text, spans, home=home)
         title = record.document.title
@@ -116,6 +125,19 @@ class Geocoder:
         if not found:  # a host's name alone, less ambiguous than a path's section
             found = self._home_in(url, possible - resolved_countries, host_only=True)
         return found
+
+    def title_home_states(self, title: str, resolved: list[Optional[Place]]) -> frozenset[str]:
+        """The states the title's outlet part names ("Youngstown news, ...", "... - WXYZ 7 -
+        Huntington, WV", ``outlet``), among the countries of the places already ``resolved``."""
+        if self._large_places is None:
+            self._large_places = self.gazetteer.large_places_by_written_key(HOME_MIN_POPULATION)
+        iso2_of = {iso3: iso2 for iso2, iso3 in self.gazetteer.iso3_codes().items()}
+        countries = {iso2_of[p.country] for p in resolved if p is not None and p.country in iso2_of}
+        return title_home_states(title, self._large_places, self._state_named, countries)
+
+    def _state_named(self, name: str) -> list[Candidate]:
+        """The places a state's name or code ("WV", "Ala.") names."""
+        return self.gazetteer.lookup(self.container_codes.get(name) or name, shorten=False)
 
     def _home_in(self, url: str, countries: set[str], host_only: bool = False) -> frozenset[str]:
         if not countries:
@@ -210,6 +232,21 @@ _GENERIC_WORDS = frozenset({"north", "south", "east", "west", "northeast", "nort
                             "city", "village", "valley", "hill", "hills", "the"})
 
 
+def _number_sign(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is "No." written before a number ("Apartment No. 9")."""
+    return text[start:end] in ("No", "NO") and re.match(r"\.?\s*\d", text[end:end + 4]) is not None
+
+
+def _part_before_place(text: str, start: int, end: int, starts: AbstractSet[int]) -> bool:
+    """Whether the name at ``start:end`` is a generic one ("Downtown", "Northwest") written
+    right before another toponym: a part of that place ("Downtown Minneapolis"), not a place of
+    its own."""
+    words = text[start:end].replace(".", " ").split()
+    following = re.match(r"[ \t]+", text[end:end + 3])
+    return bool(words) and all(w.lower() in _GENERIC_WORDS for w in words) and following is not None \
+        and end + following.end() in starts
+
+
 # What writes a name as a part of the place named after it: "the South Morrison area of Newport
 # News", "the Vermont-Slauson neighborhood of South Los Angeles".
 _PART_OF = re.compile(r"(?:-[A-Z][\w'’]*)?(?:\s+[A-Z][\w'’]*){0,2}\s+(?:area|section|neighbou?rhood|part|district|"
@@ -244,6 +281,9 @@ def _may_name(text: str, candidate: Candidate) -> bool:
         return False
     if all(w.lower() in _GENERIC_WORDS for w in words) and name_key(candidate.name) != name_key(text):
         return False  # not by an alternate name, nor by a shortened one ("Bay Area" is no "Bay")
+    if len(words) > 1 and all(w.lower() in _GENERIC_WORDS for w in words) and candidate.feature in _SETTLEMENTS \
+            and candidate.population < SIDED_CITY_POPULATION:
+        return False  # "the Central Business District" is a part of the story's city, not a hamlet so named
     if len(text.strip(".")) <= 2 and text.isupper() and not candidate.primary_name:
         return candidate.feature in ("country", "admin1")
     return not _side_of_small_town(text, candidate)

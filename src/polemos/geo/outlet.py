@@ -14,7 +14,9 @@ Missouri city). A host is also read among the countries any of the text's names 
 its resolved places lie elsewhere ("Chester" first read as the English city).
 
 A title names its outlet too ("... - WDRB 41 Louisville News", "Youngstown news, ...");
-``site_part`` finds that part, whose town is not the one the headline says the story happened in.
+``site_part`` finds that part, whose town is not the one the headline says the story happened in,
+but is the outlet's home: when the address names none, the state of a city named there is the
+home (``title_home_states``), though not a state or region named alone ("South Georgia News").
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from polemos.geo.gazetteer import Candidate
 
 HOME_MIN_POPULATION = 50_000
 HOST_NAME_MIN_CHARS = 5  # "tulsa", "miami"; shorter pieces of a host are too often other words
-SECTION_MAX_WORDS = 3  # "central-mississippi", "new-york"; a headline's slug is longer
+SECTION_MAX_WORDS = 3
+MAX_TITLE_NAME_WORDS = 3  # "Wichita Falls", "New York City"  # "central-mississippi", "new-york"; a headline's slug is longer
 # How much larger the largest city of a name must be than the next to be the one a host means.
 DOMINANT_RATIO = 3
 _ARCHIVED = re.compile(r"https?://", re.IGNORECASE)
@@ -105,6 +108,47 @@ def home_states(url: str, by_written_key: dict[str, list[Candidate]], lookup: Lo
         if found:
             return frozenset(found)
     return frozenset()
+
+
+def title_home_states(title: str, by_written_key: dict[str, list[Candidate]], lookup: Lookup,
+                      countries: AbstractSet[str] = frozenset()) -> frozenset[str]:
+    """The first-level divisions the part of a title naming its outlet (``site_part``) names
+    as its home: the state of a city named there ("Youngstown news, ..." -> Ohio) and a state
+    written after a city ("WOWK 13 Charleston, Huntington WV", "... - Columbia, South Carolina";
+    ``lookup`` finds a state by its name or code). A state or region named alone is a station's area, not
+    its home ("... - WALB.com, South Georgia News" above a story from Virginia). Among
+    ``countries`` (ISO alpha-2) when given, else wherever the places lie."""
+    start, end = site_part(title)
+    part = title[start:end]
+    found: set[str] = set()
+    for name in _states_after_cities(part):
+        states = [c for c in lookup(name) if c.feature == "admin1"]
+        found |= _one_state(states, countries or {c.country_iso2 for c in states if c.country_iso2})
+    if found:  # a state written out says more than the largest city of a name
+        return frozenset(found)
+    words = re.findall(r"[A-Za-z]+", part)
+    taken: set[int] = set()
+    for size in range(MAX_TITLE_NAME_WORDS, 0, -1):
+        for first in range(len(words) - size + 1):
+            key = "".join(word.lower() for word in words[first:first + size])
+            cities = [c for c in by_written_key.get(key, []) if c.feature in _SETTLEMENTS]
+            if len(key) >= HOST_NAME_MIN_CHARS and cities and taken.isdisjoint(range(first, first + size)):
+                taken.update(range(first, first + size))  # "Wichita Falls", not also Wichita
+                found |= _one_state(cities, countries or {c.country_iso2 for c in cities if c.country_iso2})
+    return frozenset(found)
+
+
+# A state after a city: its code ("Huntington WV", "Charleston, SC") or its name after a comma
+# ("Memphis, Tennessee", "Columbia, South Carolina").
+_CODE_AFTER_CITY = re.compile(r"[A-Z][a-z][\w.'’]*,?\s+([A-Z]{2})\b")
+_NAME_AFTER_CITY = re.compile(r"[A-Z][a-z][\w.'’]*,\s+([A-Z][a-z]+)(?:\s([A-Z][a-z]+))?")
+
+
+def _states_after_cities(part: str) -> list[str]:
+    names = [match.group(1) for match in _CODE_AFTER_CITY.finditer(part)]
+    for match in _NAME_AFTER_CITY.finditer(part):
+        names += [f"{match.group(1)} {match.group(2)}", match.group(1)] if match.group(2) else [match.group(1)]
+    return names
 
 
 def _large(candidates: Iterable[Candidate]) -> list[Candidate]:

@@ -91,6 +91,7 @@ class ToponymFinder:
             proposals = list(self._entity_proposals(doc)) + self._datelines(doc) + self._cued_names(doc, text)
             accepted = self._judge_all(proposals, doc, text, places, taken, lookups)
             accepted += self._repeats(doc, found + accepted, taken, lookups)
+            found, accepted = (self._without_people(doc, spans, lookups) for spans in (found, accepted))
         spans = sorted((s.start_char, s.end_char) for s in found + accepted)
         return spans if caseless else self._whole_names(doc.text, spans, lookups)
 
@@ -110,6 +111,20 @@ class ToponymFinder:
                                                        for c in self._lookup(text[start:stop], lookups))), end)
             whole.append((start, end))
         return whole
+
+    def _without_people(self, doc: Doc, found: list[Span], lookups: dict[str, list[Candidate]]) -> list[Span]:
+        """The places found less the one-word ones that are a word of a person's name the text
+        writes in full ("Rohan and his friends" after "Rohan Levy", "the deaths of Lindsay, 24"
+        after "Nicholas Lindsay"), unless a place cue backs the word ("in Jackson"), a state is
+        written after it ("Jackson, Miss.") or it names a state or country ("Georgia")."""
+        people = {token.text for entity in doc.ents if entity.label_ == "PERSON" and len(entity) > 1
+                  for token in entity if _capitalised(token)}
+        if not people:
+            return found
+        text = doc.text
+        return [span for span in found if not (
+            len(span) == 1 and span.text in people and not self.cues.around(doc, span.start, span.end)
+            and not self._contained(text, span) and not _division(self._lookup(span.text, lookups)))]
 
     def is_place_name(self, text: str, caseless: bool = False) -> bool:
         """False for demonyms, party names and other words the NER tags as places, and for

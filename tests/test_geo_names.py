@@ -1,0 +1,58 @@
+"""Words the geo stage must not take for towns, on made-up articles run through the whole real
+pipeline: a person's name the text writes in full elsewhere, a generic part of a city written
+before it ("Downtown Minneapolis") or alone ("the Central Business District"), and "No." before a
+number."""
+
+from __future__ import annotations
+
+import pytest
+
+from polemos.ingest.raw import RawDocument
+from polemos.record import event_place
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = "2017-03-01"
+
+
+def extract(pipeline, text: str):
+    return pipeline.extract(RawDocument(source="made-up", content=text, format="text", published=PUBLISHED))
+
+
+def event_places(record) -> set:
+    places = (event_place(record, e) for e in record.events if e.type == "ASSAULT" and e.modality == "asserted")
+    return {(p.name, p.admin1) if p else None for p in places}
+
+
+def test_a_victim_s_surname_alone_is_the_victim_not_a_town(nlp_pipeline):
+    record = extract(nlp_pipeline, "A man shot and killed both Nicholas Lindsay and Lorenzo Duncan outside a tavern "
+                                   "in Auburn, Washington, in March.\n\n"
+                                   "Prosecutors charged him on Monday in the deaths of Lindsay, 24, and Duncan, 22.")
+    assert not [p for p in record.places if p.text == "Lindsay" and p.lat is not None]
+
+
+def test_a_person_s_name_after_in_is_still_a_town(nlp_pipeline):
+    record = extract(nlp_pipeline, "Sheriff Dana Sumner said a man shot his neighbour at a farmhouse in Sumner, "
+                                   "Iowa, on Friday.")
+    assert [p.admin1 for p in record.places if p.text == "Sumner"] == ["US.IA"]
+
+
+def test_downtown_before_a_city_is_part_of_that_city(nlp_pipeline):
+    record = extract(nlp_pipeline, "Two men were charged on Monday with shooting at officers in Downtown "
+                                   "Minneapolis early Saturday.")
+    assert not [p for p in record.places if p.text == "Downtown" and p.lat is not None]
+    assert event_places(record) == {("Minneapolis", "US.MN")}
+
+
+def test_no_before_a_number_is_no_place(nlp_pipeline):
+    geocoder = dict(nlp_pipeline.stages)["geo"]
+    text = "He was shot in 1200 Birch Court, No. 4, in Manhattan, Kansas."
+    start = text.index("No.")
+    assert geocoder.resolve(text, [(start, start + 2)]) == [None]
+
+
+def test_a_city_s_business_district_is_no_hamlet_of_that_name_abroad(nlp_pipeline):
+    record = extract(nlp_pipeline, "Four people were shot early Monday in the Central Business District, "
+                                   "a few blocks from the Superdome, New Orleans police said.")
+    assert not [p for p in record.places if "Business District" in p.text and p.lat is not None]
+    assert event_places(record) == {("New Orleans", "US.LA")}
