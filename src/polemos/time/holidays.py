@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Optional
 
 from polemos.time.grammar import Candidate
-from polemos.time.lexicon import RELATIVE, YEAR
+from polemos.time.lexicon import YEAR, TimeWords
 
 _PRIORITY = 5  # after explicit dates, before bare years and weekdays
 
@@ -75,11 +75,11 @@ def easter(year: int) -> date:
 class Holidays:
     """Finds holiday names in text as candidates of kind ``holiday``."""
 
-    def __init__(self, holidays: list[Holiday]):
+    def __init__(self, holidays: list[Holiday], words: TimeWords):
         self.by_name = {holiday.name: holiday for holiday in holidays}
         self._patterns = [
             (holiday.name, re.compile(
-                rf"(?:\b(?P<rel>{RELATIVE})\s+)?\b(?:{holiday.pattern})\b(?:,?\s+(?P<year>{YEAR})\b)?",
+                rf"(?:\b(?P<rel>{words.relative})\s+)?\b(?:{holiday.pattern})\b(?:,?\s+(?P<year>{YEAR})\b)?",
                 re.IGNORECASE))
             for holiday in holidays
         ]
@@ -89,18 +89,18 @@ class Holidays:
         self._any_named = re.compile(rf"\b(?:{names})\b", re.IGNORECASE) if holidays else None
 
     @classmethod
-    def from_csv(cls, path: Path | str) -> "Holidays":
+    def from_csv(cls, path: Path | str, words: TimeWords) -> "Holidays":
         with open(path, newline="", encoding="utf-8") as handle:
             return cls([
                 Holiday(row["name"], row["pattern"], row["rule"],
                         int(row["month"]) if row["month"] else None, int(row["day"]) if row["day"] else None)
                 for row in csv.DictReader(handle)
-            ])
+            ], words)
 
     @classmethod
-    def packaged(cls) -> "Holidays":
+    def packaged(cls, words: TimeWords) -> "Holidays":
         with resources.as_file(resources.files("polemos") / "data" / "time_holidays.csv") as path:
-            return cls.from_csv(path)
+            return cls.from_csv(path, words)
 
     def candidates(self, text: str) -> list[Candidate]:
         if self._any_named is None or self._any_named.search(text) is None:
