@@ -121,9 +121,3 @@ def format_figure(low: Optional[float], high: Optional[float], text: Optional[st
 
 def _grouped(value: float) -> str:
     return f"{int(value):,}" if value == int(value) else f"{value:,}"
-
-
-# The figures stage still reads these English ones until it takes its words from the
-# LanguageData the pipeline gives it (the next commit).
-_ENGLISH = NumberWords(LanguageData.load())
-NUMBER_PATTERN, parse_number, TENS, UNITS = _ENGLISH.pattern, _ENGLISH.parse, _ENGLISH.tens, _ENGLISH.ones

@@ -98,7 +98,7 @@ def _actor_stage(resources: Resources):
 def _figure_stage(resources: Resources):
     from polemos.figures import FigureExtractor
 
-    return FigureExtractor()
+    return FigureExtractor(language=resources.language)
 
 
 def _event_stage(resources: Resources):
