@@ -92,7 +92,8 @@ def _geo_stage(resources: Resources):
 def _actor_stage(resources: Resources):
     from polemos.actors import ActorResolver
 
-    return ActorResolver(_loaded(resources.knowledge_base, "the actors' knowledge base"), gazetteer=resources.gazetteer)
+    return ActorResolver(_loaded(resources.knowledge_base, "the actors' knowledge base"), gazetteer=resources.gazetteer,
+                         language=resources.language)
 
 
 def _figure_stage(resources: Resources):
@@ -110,7 +111,7 @@ def _event_stage(resources: Resources):
     if resources.knowledge_base is not None:
         from polemos.actors import ActorResolver
 
-        resolver = ActorResolver(resources.knowledge_base, gazetteer=resources.gazetteer)
+        resolver = ActorResolver(resources.knowledge_base, gazetteer=resources.gazetteer, language=resources.language)
     return EventCoder.default(resolver=resolver, classifier=resources.event_classifier,
                               policy=resources.event_policy)
 
