@@ -63,7 +63,8 @@ class NumberWords:
         >>> english.parse("forty-four"), english.parse("12,000"), english.parse("1.5 million")
         (44, 12000, 1500000.0)
         """
-        words = re.findall(r"[a-z]+|\d[\d,]*(?:\.\d+)?", text.lower())
+        # Letters of any alphabet: "zwölf" is one word (English number words are all ASCII).
+        words = re.findall(r"[^\W\d_]+|\d[\d,]*(?:\.\d+)?", text.lower())
         if not words:
             return None
         total, current, seen = 0.0, 0.0, False
