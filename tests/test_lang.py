@@ -14,6 +14,7 @@ import pytest
 
 from polemos.actors.words import ActorWords
 from polemos.clean.dates import PublicationDates
+from polemos.figures import FigureExtractor
 from polemos.figures.words import FigureWords
 from polemos.ingest.raw import RawDocument
 from polemos.lang import LanguageData, alternation
@@ -78,13 +79,15 @@ def test_a_new_language_starts_small_and_says_which_lists_it_lacks(german):
     words = FigureWords(language)
     assert words.numbers.parse("zwölf") == 12 and words.numbers.parse("zwanzig und zwei") == 22
     assert words.modals == frozenset() and "figures.modal" in language.missing
+    assert FigureExtractor(language=language).cues.cues == {} and "tables/figures_cues" in language.missing
     assert "calendar.month" not in language.missing
 
 
-def test_the_packaged_english_has_every_list_the_stages_read():
+def test_the_packaged_english_has_every_list_and_table_the_stages_read():
     english = LanguageData.load("en")
-    TimeWords(english), FigureWords(english), ActorWords(english), PublicationDates(english)
+    TemporalTagger.default(english), FigureExtractor(language=english), ActorWords(english), PublicationDates(english)
     assert english.missing == set()
+    assert len(FigureExtractor(language=english).cues.cues) > 100  # the cue lexicon, from lang/en/tables/
 
 
 def test_the_cleaner_and_the_date_tagger_share_one_list_of_months():

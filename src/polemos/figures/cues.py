@@ -1,4 +1,4 @@
-"""The cue lexicon (``data/figures_cues.csv``): words that say what a count of people counts.
+"""The cue lexicon (``lang/<code>/tables/figures_cues.csv``): words that say what a count of people counts.
 
 Each row has a ``word`` (a lemma), an optional ``category`` (dead, injured, displaced,
 arrested, troops) and an optional ``unit`` (people, soldiers, civilians, refugees, ...).
@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 from polemos.figures.words import FigureWords
 
@@ -28,17 +27,18 @@ class CueLexicon:
         self.suffixes = words.suffixes
 
     @classmethod
-    def from_csv(cls, path: Path | str, words: FigureWords) -> "CueLexicon":
-        with open(path, newline="", encoding="utf-8") as handle:
-            return cls({
-                row["word"].lower(): Cue(row["category"] or None, row["unit"] or None)
-                for row in csv.DictReader(handle)
-            }, words)
+    def from_rows(cls, rows: Iterable[dict[str, str]], words: FigureWords) -> "CueLexicon":
+        return cls({row["word"].lower(): Cue(row["category"] or None, row["unit"] or None) for row in rows}, words)
 
     @classmethod
-    def packaged(cls, words: FigureWords) -> "CueLexicon":
-        with resources.as_file(resources.files("polemos") / "data" / "figures_cues.csv") as path:
-            return cls.from_csv(path, words)
+    def from_csv(cls, path: Path | str, words: FigureWords) -> "CueLexicon":
+        with open(path, newline="", encoding="utf-8") as handle:
+            return cls.from_rows(csv.DictReader(handle), words)
+
+    @classmethod
+    def of_language(cls, words: FigureWords) -> "CueLexicon":
+        """The lexicon of the language ``words`` were read from."""
+        return cls.from_rows(words.cue_rows, words)
 
     def lookup(self, word: str, lemma: Optional[str] = None) -> Optional[Cue]:
         """The cue for a word, by its lemma when known, else by stripping common endings."""

@@ -147,12 +147,12 @@ SHOT_OUTCOME = re.compile(
 class FigureExtractor:
     """Finds counts of people and says what they count; build once, call per text or record.
 
-    Its words are ``language``'s (English when none is given); ``cues`` default to the packaged lexicon.
+    Its words are ``language``'s (English when none is given); ``cues`` default to its lexicon.
     """
 
     def __init__(self, cues: Optional[CueLexicon] = None, language: Optional[LanguageData] = None):
         self.words = FigureWords(language or LanguageData.load())
-        self.cues = cues or CueLexicon.packaged(self.words)
+        self.cues = cues or CueLexicon.of_language(self.words)
         self.amounts = AmountReader(self.words)
         self._part_of_group = re.compile(PART_OF_GROUP.format(number=self.words.numbers.pattern), re.IGNORECASE)
 

@@ -1,4 +1,5 @@
-"""The figures stage's words of one language (``figures.csv`` and ``numbers.csv`` of its folder)."""
+"""The figures stage's words of one language (``figures.csv``, ``numbers.csv`` and
+``tables/figures_cues.csv`` of its folder)."""
 
 from __future__ import annotations
 
@@ -63,6 +64,8 @@ class FigureWords:
         # wounded") they are among its victims, since the outcome says what happened to each one.
         self.person_doers = words("figures.person_doer")
 
+        # ---- the cue lexicon (cues.py): a word, and the category or unit of people it says ----
+        self.cue_rows = language.rows("figures_cues")
         # ---- lemmas guessed without a parser (cues.py) ----
         self.irregular = language.table("figures.irregular")  # "men": "man", "fled": "flee"
         self.suffixes = language.ordered("figures.suffix")  # stripped in this order

@@ -5,8 +5,10 @@ that reads words (``calendar.csv``, ``time.csv``, ``figures.csv``, …), each ro
 ``list,word,value``: the list it belongs to, a word or phrase (lower case, words separated
 by one space) and, for lists that map words to something, its value. A stage asks for a list
 by ``file.list`` (``"calendar.month"``) and gets it as a set, a sequence in file order, or a
-table. A list the folder lacks is empty, so a new language can start small; ``missing``
-names what the stages asked for and found nowhere.
+table. Tables with columns of their own (a lexicon of cue words with their categories, the
+holidays with their rules) sit in the folder's ``tables/`` and are read as rows. A list or
+table the folder lacks is empty, so a new language can start small; ``missing`` names what
+the stages asked for and found nowhere.
 
 Adding a language is adding a folder: ``LanguageData.load("de")`` reads ``lang/de/``, and
 ``LanguageData.load(path)`` any folder. The pipeline loads one and gives it to each stage;
@@ -20,11 +22,12 @@ import io
 import re
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Union
+from typing import Iterable, Optional, Union
 
 from importlib.resources.abc import Traversable
 
 DEFAULT_LANGUAGE = "en"
+TABLES = "tables"  # the subfolder of tables with columns of their own
 COLUMNS = ("list", "word", "value")
 #: A regular expression that matches nothing: what an empty list of words stands for.
 NOTHING = r"(?!)"
@@ -33,9 +36,11 @@ NOTHING = r"(?!)"
 class LanguageData:
     """The word lists of one language."""
 
-    def __init__(self, code: str, lists: dict[str, list[tuple[str, str]]]):
+    def __init__(self, code: str, lists: dict[str, list[tuple[str, str]]],
+                 tables: Optional[dict[str, list[dict[str, str]]]] = None):
         self.code = code
         self._lists = lists
+        self._tables = tables or {}
         self.missing: set[str] = set()
 
     @classmethod
@@ -51,10 +56,15 @@ class LanguageData:
     @classmethod
     def from_folder(cls, folder: Traversable, code: str) -> "LanguageData":
         lists: dict[str, list[tuple[str, str]]] = {}
+        tables: dict[str, list[dict[str, str]]] = {}
         for path in sorted(folder.iterdir(), key=lambda item: item.name):
             if path.name.endswith(".csv"):
                 _read_lists(path.name.removesuffix(".csv"), path.read_text(encoding="utf-8"), lists)
-        return cls(code, lists)
+            elif path.name == TABLES and path.is_dir():
+                tables = {table.name.removesuffix(".csv"): list(csv.DictReader(io.StringIO(
+                              table.read_text(encoding="utf-8"))))
+                          for table in path.iterdir() if table.name.endswith(".csv")}
+        return cls(code, lists, tables)
 
     def _rows(self, name: str) -> list[tuple[str, str]]:
         rows = self._lists.get(name)
@@ -78,6 +88,14 @@ class LanguageData:
     def numbers(self, name: str) -> dict[str, int]:
         """The list as a table from each word to its value, an integer."""
         return {word: int(value) for word, value in self._rows(name)}
+
+    def rows(self, table: str) -> list[dict[str, str]]:
+        """The rows of the table ``tables/<table>.csv``, each a dict by column."""
+        rows = self._tables.get(table)
+        if rows is None:
+            self.missing.add(f"tables/{table}")
+            return []
+        return rows
 
     def __repr__(self) -> str:
         return f"LanguageData({self.code!r}, {len(self._lists)} lists)"

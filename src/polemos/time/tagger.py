@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from polemos.lang import LanguageData
 from polemos.record import ExtractionRecord, Timex
 from polemos.time import dates, spans
-from polemos.time.anchors import DocumentEvents, EventNouns, WellKnownDates, load_event_nouns
+from polemos.time.anchors import DocumentEvents, EventNouns, WellKnownDates, event_nouns
 from polemos.time.context import Context, Resolution
 from polemos.time.filters import plausible
 from polemos.time.holidays import Holidays
@@ -44,8 +44,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“'(]?[A-Z0-9])|\n+")
 class TemporalTagger:
     """Tags DATE, TIME, DURATION and SET expressions and resolves them against an anchor date.
 
-    Build it once with its data (``TemporalTagger.default(language)`` loads the packaged tables
-    and reads the language's time words) and call ``tag`` per text or ``annotate`` per record.
+    Build it once with its data (``TemporalTagger.default(language)`` reads the language's time
+    words and tables) and call ``tag`` per text or ``annotate`` per record.
     """
 
     def __init__(self, words: TimeWords, well_known_dates: WellKnownDates, event_nouns: frozenset[str],
@@ -59,9 +59,12 @@ class TemporalTagger:
 
     @classmethod
     def default(cls, language: Optional[LanguageData] = None) -> "TemporalTagger":
-        """The tagger with the packaged tables, in ``language`` (English when none is given)."""
-        words = TimeWords(language or LanguageData.load())
-        return cls(words, WellKnownDates.packaged(), load_event_nouns(), Holidays.packaged(words))
+        """The tagger with the words and tables of ``language`` (English when none is given)."""
+        language = language or LanguageData.load()
+        words = TimeWords(language)
+        return cls(words, WellKnownDates.from_rows(language.rows("well_known_dates")),
+                   event_nouns(language.rows("time_event_nouns")),
+                   Holidays.from_rows(language.rows("time_holidays"), words))
 
     def annotate(self, record: ExtractionRecord, doc: Optional[Doc] = None) -> None:
         """Fill ``record.timexes``, anchored on the publication date when there is one."""
