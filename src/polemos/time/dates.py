@@ -11,6 +11,7 @@ from polemos.time.values import (
     SEASON_MONTHS, day_value, month_value, shift_value, week_value,
 )
 
+
 def normal(word: Optional[str]) -> str:
     return " ".join(word.lower().split()) if word else ""
 

@@ -17,6 +17,7 @@ from polemos.time.scan import NUMBER, Rule, TokenIndex, cue_words, rule_matches
 
 _NOT_NUMBER_AFTER = r"(?![\d,.]\d|\s*(?:%|percent|per\s+cent)|-\d)"
 
+
 def patterns(words: TimeWords) -> list[tuple[str, str]]:
     """Each kind of time expression and its pattern, in order, with the language's words."""
     return [
@@ -147,6 +148,7 @@ def patterns(words: TimeWords) -> list[tuple[str, str]]:
             r"|the\s+(?:years|months|weeks|days)\s+ahead|the\s+(?:near|short|long)\s+term)\b"
         )),
     ]
+
 
 # Per kind: the words every match contains (NUMBER: a word with a digit), and how many
 # tokens before that word a match can start at most ("the very beginning of fiscal year 2023"
