@@ -22,6 +22,22 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 LARGEST_NUMBER = 1e15
 
 
+_TOKEN = re.compile(r"[^\W\d_]+|\d[\d,]*(?:\.\d+)?")
+
+
+def _words(text: str) -> list[str]:
+    """The words and digit groups of ``text``: a word is a run of letters of any alphabet
+    ("zwölf"); other characters a word token may hold ("²", "½") part words, as any
+    non-letter does."""
+    words = []
+    for token in _TOKEN.findall(text):
+        if token[0].isdecimal():
+            words.append(token)  # "12,000", "1.5"
+        else:
+            words.extend("".join(char if char.isalpha() else " " for char in token).split())
+    return words
+
+
 class NumberMatch(NamedTuple):
     start: int
     end: int
@@ -63,8 +79,7 @@ class NumberWords:
         >>> english.parse("forty-four"), english.parse("12,000"), english.parse("1.5 million")
         (44, 12000, 1500000.0)
         """
-        # Letters of any alphabet: "zwölf" is one word (English number words are all ASCII).
-        words = re.findall(r"[^\W\d_]+|\d[\d,]*(?:\.\d+)?", text.lower())
+        words = _words(text.lower())
         if not words:
             return None
         total, current, seen = 0.0, 0.0, False
