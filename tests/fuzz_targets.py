@@ -20,9 +20,8 @@ from hypothesis import strategies as st
 from polemos.clean import Cleaner
 from polemos.clean.sentences import split_long_sentences
 from polemos.figures import FigureExtractor
-from polemos.figures.amounts import find_amounts
 from polemos.ingest import InputError, RawDocument, ReadOptions, iter_inputs
-from polemos.numbers import LARGEST_NUMBER, parse_number
+from polemos.numbers import LARGEST_NUMBER
 from polemos.time import TemporalTagger
 
 # Pieces of news prose, markup and numbers, recombined: random unicode alone rarely reaches
@@ -139,7 +138,7 @@ def check_time(text: str, year: int) -> None:
 
 def check_figures(text: str) -> None:
     """Any text: counts that quote their span, with finite values in order."""
-    for amount in find_amounts(text):
+    for amount in figures().amounts.find(text):
         assert 0 <= amount.start < amount.end <= len(text)
     for quantity in figures().extract(text):
         assert text[quantity.start:quantity.end] == quantity.text
@@ -150,7 +149,7 @@ def check_figures(text: str) -> None:
 
 
 def check_number(text: str) -> None:
-    value = parse_number(text)
+    value = figures().words.numbers.parse(text)
     assert value is None or (math.isfinite(value) and value <= LARGEST_NUMBER)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from polemos.clean import Cleaner
-from polemos.clean.dates import find_date_mentions
 from polemos.clean.repair import normalise_for_matching
 from polemos.ingest.raw import RawDocument
 from conftest import SAMPLE, needs_shared
@@ -124,7 +123,7 @@ def test_india_corpus_comes_out_without_mojibake():
             datelines = [r.text for r in record.document.removed if r.reason == "dateline"]
             if datelines:  # "This story is from March 10, 2002" gives the publication date
                 assert record.document.published_source == "inferred"
-                [stated] = find_date_mentions(datelines[0])
+                [stated] = cleaner.dates.find_date_mentions(datelines[0])
                 assert record.document.published == stated.day.isoformat()
                 assert record.document.published.startswith("2002-")
             assert "This story is from" not in record.text

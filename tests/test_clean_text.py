@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from polemos.clean import Cleaner
-from polemos.clean.dates import infer_publication_date
+from polemos.clean.dates import PublicationDates
 from polemos.ingest.raw import InputError, RawDocument
+from polemos.lang import LanguageData
 
 FIXTURES = Path(__file__).parent / "fixtures" / "clean"
 
@@ -106,6 +107,7 @@ def test_empty_html_page_raises(cleaner):
 
 
 def test_date_inference_skips_future_dates_and_follows_relative_cues():
+    infer_publication_date = PublicationDates(LanguageData.load("en")).infer_publication_date
     body = ("The talks opened on March 3, 2021 in the capital. A new round is due on June 30, 2021. "
             "Fighting around the airport began on March 10. Just one week ago, rebels seized the airport.")
     assert infer_publication_date(body) == "2021-03-17"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from polemos.figures import FigureExtractor, find_amounts
+from polemos.figures import FigureExtractor
 from polemos.ingest.raw import RawDocument
 from polemos.time.tagger import TemporalTagger
 
@@ -25,7 +25,7 @@ def sizes(event) -> dict:
 
 
 def test_numbers_spelled_with_a_hyphen_are_one_number():
-    amounts = find_amounts("Twenty-five people were killed and forty-one were hurt; 20-25 fled.")
+    amounts = FigureExtractor().amounts.find("Twenty-five people were killed and forty-one were hurt; 20-25 fled.")
     assert [(a.min, a.max) for a in amounts] == [(25, 25), (41, 41), (20, 25)]
 
 

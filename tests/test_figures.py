@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from polemos.figures import FigureExtractor, find_amounts
-from polemos.numbers import format_figure, parse_number
+from polemos.figures import FigureExtractor
+from polemos.numbers import format_figure
 from polemos.record import DocumentInfo, ExtractionRecord, Sentence
 
 
@@ -66,12 +66,13 @@ def test_years_dates_ages_money_and_percentages_are_not_counts(extractor):
     assert summary(extractor, text) == []
 
 
-def test_number_words():
+def test_number_words(extractor):
+    parse_number = extractor.words.numbers.parse
     assert parse_number("forty-four") == 44
     assert parse_number("one hundred thousand") == 100000
     assert parse_number("12,000") == 12000
     assert parse_number("1.5 million") == 1500000
-    assert [(a.min, a.max) for a in find_amounts("up to 50, fewer than 20, nearly 100")] == [
+    assert [(a.min, a.max) for a in extractor.amounts.find("up to 50, fewer than 20, nearly 100")] == [
         (None, 50), (None, 19), (90, 100)]
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "polemos"
 
-BOTTOM = {"record", "codes", "numbers", "distance", "budget", "schema", "review_history", "__init__"}
+BOTTOM = {"record", "codes", "numbers", "lang", "distance", "budget", "schema", "review_history", "__init__"}
 # The stages in the order the pipeline runs them (``pipeline.STAGE_ORDER``, with the cleaner
 # and spaCy first): a stage may use an earlier stage's helpers, never a later one's.
 STAGE_ORDER = ("clean", "nlp", "time", "geo", "actors", "figures", "events")

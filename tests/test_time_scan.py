@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 import spacy
 
+from polemos.lang import LanguageData
 from polemos.time import TemporalTagger
-from polemos.time.grammar import RULES, _CUE_WORDS
+from polemos.time.grammar import Grammar
+from polemos.time.lexicon import TimeWords
 from polemos.time.scan import TokenIndex, rule_matches
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -34,14 +36,17 @@ night, per quarter of the vote, half the seats were lost.
 """
 
 
+GRAMMAR = Grammar(TimeWords(LanguageData.load("en")))
+
+
 def full_scan(text: str) -> list[tuple]:
-    return [(rule.kind, m.span(), m.groupdict()) for rule in RULES for m in rule.regex.finditer(text)
+    return [(rule.kind, m.span(), m.groupdict()) for rule in GRAMMAR.rules for m in rule.regex.finditer(text)
             if m.end() > m.start()]
 
 
 def cue_scan(text: str) -> list[tuple]:
-    index = TokenIndex(text, _CUE_WORDS)
-    return [(rule.kind, m.span(), m.groupdict()) for rule in RULES for m in rule_matches(rule, index)]
+    index = TokenIndex(text, GRAMMAR.cue_words)
+    return [(rule.kind, m.span(), m.groupdict()) for rule in GRAMMAR.rules for m in rule_matches(rule, index)]
 
 
 def test_cue_scan_matches_the_full_scan_on_made_up_reporting():

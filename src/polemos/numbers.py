@@ -4,8 +4,8 @@ Shared by the ``time`` stage ("forty-four-day war", "within twenty-four hours") 
 ``figures`` stage ("over one hundred thousand Armenians"), which are siblings in the
 pipeline, so the parser lives here rather than in either of them.
 
-``NUMBER_PATTERN`` is a regular expression (to be compiled with ``re.IGNORECASE``)
-matching one number expression; ``parse_number`` turns its text into a value.
+``NumberWords(language)`` reads a language's number words (``lang/<code>/numbers.csv``): its
+``pattern`` matches one number expression and ``parse`` turns its text into a value.
 """
 
 from __future__ import annotations
@@ -13,35 +13,29 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple, Optional
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-# Words that stand for a number on their own ("a dozen", "a couple of").
-COUNT_NOUNS = {"dozen": 12, "couple": 2, "pair": 2, "score": 20}
-ARTICLES = {"a": 1, "an": 1}
-FRACTIONS = {"half": 0.5, "quarter": 0.25}
+from polemos.lang import NOTHING, LanguageData, alternation
 
-_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-_SCALE = "|".join(SCALES)
-_WORD_NUMBER = (
-    rf"(?:{_WORD}|{_SCALE})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}|{_SCALE})\b)*"
-)
+#: Digits with thousands separators and decimals: "12,000", "1.5".
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_DIGIT_NUMBER = rf"(?:{_DIGITS})(?:\s*(?:{_SCALE}|m\b|bn\b|k\b))?"
-_ARTICLE_SCALE = rf"an?\s+(?:{_SCALE}|dozen)"
+# Larger values are digit strings (serial numbers, hashes, noise), never a count or a
+# quantity in prose; rejecting them keeps every value storable as a 64-bit integer.
+LARGEST_NUMBER = 1e15
 
-#: One number expression, in digits, words, or both ("1.5 million", "a hundred").
-NUMBER_PATTERN = rf"\b(?:{_DIGIT_NUMBER}|{_ARTICLE_SCALE}|{_WORD_NUMBER})\b"
-_NUMBER_RE = re.compile(NUMBER_PATTERN, re.IGNORECASE)
-_SUFFIX_SCALES = {"m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d[\d,]*(?:\.\d+)?")
+
+
+def _words(text: str) -> list[str]:
+    """The words and digit groups of ``text``: a word is a run of letters of any alphabet
+    ("zwölf"); other characters a word token may hold ("²", "½") part words, as any
+    non-letter does."""
+    words = []
+    for token in _TOKEN.findall(text):
+        if token[0].isdecimal():
+            words.append(token)  # "12,000", "1.5"
+        else:
+            words.extend("".join(char if char.isalpha() else " " for char in token).split())
+    return words
 
 
 class NumberMatch(NamedTuple):
@@ -50,54 +44,77 @@ class NumberMatch(NamedTuple):
     value: float
 
 
-# Larger values are digit strings (serial numbers, hashes, noise), never a count or a
-# quantity in prose; rejecting them keeps every value storable as a 64-bit integer.
-LARGEST_NUMBER = 1e15
+class NumberWords:
+    """The number words of a language (``numbers.csv`` of its folder), and the parser built on them.
 
-
-def parse_number(text: str) -> Optional[float]:
-    """The value of a number phrase, or None when it is not one.
-
-    >>> parse_number("forty-four"), parse_number("12,000"), parse_number("1.5 million")
-    (44, 12000, 1500000.0)
+    ``pattern`` is a regular expression (to be compiled with ``re.IGNORECASE``) matching one
+    number expression; ``parse`` turns its text into a value.
     """
-    words = re.findall(r"[a-z]+|\d[\d,]*(?:\.\d+)?", text.lower())
-    if not words:
-        return None
-    total, current, seen = 0.0, 0.0, False
-    for word in words:
-        if word == "and":
-            continue
-        if word[0].isdigit():
-            current += float(word.replace(",", ""))
-        elif word in UNITS:
-            current += UNITS[word]
-        elif word in TENS:
-            current += TENS[word]
-        elif word in ARTICLES or word in COUNT_NOUNS:
-            current = max(current, 1) * COUNT_NOUNS.get(word, 1) if word in COUNT_NOUNS else 1
-        elif word in SCALES or word in _SUFFIX_SCALES:
-            scale = SCALES.get(word) or _SUFFIX_SCALES[word]
-            current = max(current, 1) * scale
-            if scale >= 1000:
-                total, current = total + current, 0.0
-        else:
+
+    def __init__(self, language: LanguageData):
+        self.ones = language.numbers("numbers.ones")  # "zero" … "nineteen"
+        self.tens = language.numbers("numbers.tens")
+        self.scales = language.numbers("numbers.scale")
+        # Words that stand for a number on their own ("a dozen", "a couple of").
+        self.count_nouns = language.numbers("numbers.count_noun")
+        self.articles = language.numbers("numbers.article")
+        self.suffix_scales = language.numbers("numbers.suffix_scale")  # "1.5m", "2bn", "10k"
+        self.joiners = language.words("numbers.joiner")  # "one hundred and twenty"
+        word = alternation([*self.ones, *self.tens])
+        scale = alternation(self.scales)
+        joiner = alternation(self.joiners)
+        word_number = rf"(?:{word}|{scale})(?:(?:[\s-]+|\s+{joiner}\s+)(?:{word}|{scale})\b)*"
+        suffix = "|".join(rf"{re.escape(suffix)}\b" for suffix in self.suffix_scales) or NOTHING
+        digit_number = rf"(?:{_DIGITS})(?:\s*(?:{scale}|{suffix}))?"
+        article_scale = (rf"{alternation(self.articles)}\s+"
+                         rf"(?:{scale}|{alternation(language.words('numbers.article_count'))})")
+        #: One number expression, in digits, words, or both ("1.5 million", "a hundred").
+        self.pattern = rf"\b(?:{digit_number}|{article_scale}|{word_number})\b"
+        self._regex = re.compile(self.pattern, re.IGNORECASE)
+
+    def parse(self, text: str) -> Optional[float]:
+        """The value of a number phrase, or None when it is not one.
+
+        >>> english = NumberWords(LanguageData.load("en"))
+        >>> english.parse("forty-four"), english.parse("12,000"), english.parse("1.5 million")
+        (44, 12000, 1500000.0)
+        """
+        words = _words(text.lower())
+        if not words:
             return None
-        seen = True
-    if not seen:
-        return None
-    value = total + current
-    if not value <= LARGEST_NUMBER:  # also catches inf and nan
-        return None
-    return int(value) if value == int(value) else value
+        total, current, seen = 0.0, 0.0, False
+        for word in words:
+            if word in self.joiners:
+                continue
+            if word[0].isdigit():
+                current += float(word.replace(",", ""))
+            elif word in self.ones:
+                current += self.ones[word]
+            elif word in self.tens:
+                current += self.tens[word]
+            elif word in self.articles or word in self.count_nouns:
+                current = max(current, 1) * self.count_nouns.get(word, 1) if word in self.count_nouns else 1
+            elif word in self.scales or word in self.suffix_scales:
+                scale = self.scales.get(word) or self.suffix_scales[word]
+                current = max(current, 1) * scale
+                if scale >= 1000:
+                    total, current = total + current, 0.0
+            else:
+                return None
+            seen = True
+        if not seen:
+            return None
+        value = total + current
+        if not value <= LARGEST_NUMBER:  # also catches inf and nan
+            return None
+        return int(value) if value == int(value) else value
 
-
-def find_numbers(text: str) -> Iterator[NumberMatch]:
-    """Every number expression in ``text`` with its character span and value."""
-    for match in _NUMBER_RE.finditer(text):
-        value = parse_number(match.group(0))
-        if value is not None:
-            yield NumberMatch(match.start(), match.end(), value)
+    def find(self, text: str) -> Iterator[NumberMatch]:
+        """Every number expression in ``text`` with its character span and value."""
+        for match in self._regex.finditer(text):
+            value = self.parse(match.group(0))
+            if value is not None:
+                yield NumberMatch(match.start(), match.end(), value)
 
 
 _AT_LEAST = re.compile(r"\b(?:at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of)\b", re.IGNORECASE)

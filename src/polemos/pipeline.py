@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Protocol, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Protocol, TypeVar, Union
 
 from polemos.budget import DocumentBudget, OverBudget, Stopwatch, cut_point, time_limit
 from polemos.clean import Cleaner, CleanOptions
 from polemos.ingest.raw import RawDocument, one_line
+from polemos.lang import DEFAULT_LANGUAGE, LanguageData
 from polemos.nlp import add_sentences, load_pipeline, model_name
 from polemos.record import ExtractionRecord
 
@@ -38,6 +39,9 @@ class PipelineConfig:
     # Documents in other languages are stored and marked with their language, but not run
     # through an English model, which would only invent actors and events from them.
     languages: tuple[str, ...] = ("en",)
+    # The words the stages read: a language folder of the package (``polemos/lang/en``) by its
+    # code, or any folder laid out like one.
+    language_data: Union[str, Path] = DEFAULT_LANGUAGE
     # The learned event classifier's directory ("default": the model shipped in the package;
     # None: events from the rules alone, as ``polemos train events`` needs them).
     event_model: Optional[str] = "default"
@@ -50,6 +54,7 @@ class PipelineConfig:
 class Resources:
     """Shared, loaded-once data the stages are built from."""
 
+    language: LanguageData
     gazetteer: Optional[Gazetteer] = None
     knowledge_base: Optional[KnowledgeBase] = None
     event_classifier: Optional[EventClassifier] = None
@@ -75,7 +80,7 @@ def _loaded(resource: Optional[Loaded], what: str) -> Loaded:
 def _time_stage(resources: Resources):
     from polemos.time import TemporalTagger
 
-    return TemporalTagger.default()
+    return TemporalTagger.default(resources.language)
 
 
 def _geo_stage(resources: Resources):
@@ -87,13 +92,14 @@ def _geo_stage(resources: Resources):
 def _actor_stage(resources: Resources):
     from polemos.actors import ActorResolver
 
-    return ActorResolver(_loaded(resources.knowledge_base, "the actors' knowledge base"), gazetteer=resources.gazetteer)
+    return ActorResolver(_loaded(resources.knowledge_base, "the actors' knowledge base"), gazetteer=resources.gazetteer,
+                         language=resources.language)
 
 
 def _figure_stage(resources: Resources):
     from polemos.figures import FigureExtractor
 
-    return FigureExtractor()
+    return FigureExtractor(language=resources.language)
 
 
 def _event_stage(resources: Resources):
@@ -105,7 +111,7 @@ def _event_stage(resources: Resources):
     if resources.knowledge_base is not None:
         from polemos.actors import ActorResolver
 
-        resolver = ActorResolver(resources.knowledge_base, gazetteer=resources.gazetteer)
+        resolver = ActorResolver(resources.knowledge_base, gazetteer=resources.gazetteer, language=resources.language)
     return EventCoder.default(resolver=resolver, classifier=resources.event_classifier,
                               policy=resources.event_policy)
 
@@ -119,8 +125,8 @@ STAGE_FACTORIES: dict[str, Callable[[Resources], Stage]] = {
 }
 
 
-def _load_resources(config: PipelineConfig) -> Resources:
-    resources = Resources()
+def _load_resources(config: PipelineConfig, language: LanguageData) -> Resources:
+    resources = Resources(language)
     if "geo" in config.stages:
         from polemos.geo import Gazetteer
 
@@ -157,7 +163,8 @@ class Pipeline:
         if unknown:
             raise ValueError(f"unknown stage(s): {', '.join(sorted(unknown))}; known: {', '.join(STAGE_ORDER)}")
         self.config = config
-        self.cleaner = Cleaner(config.clean)
+        self.language = LanguageData.load(config.language_data)
+        self.cleaner = Cleaner(config.clean, self.language)
         self._nlp: Optional[Language] = None
         self._stages: Optional[list[tuple[str, Stage]]] = None
 
@@ -171,7 +178,7 @@ class Pipeline:
     def _load_models(self) -> None:
         if self._stages is not None:
             return
-        resources = _load_resources(self.config)
+        resources = _load_resources(self.config, self.language)
         if self.config.stages:
             self._nlp = load_pipeline(self.config.spacy_model, _ruler_patterns(resources))
         self._stages = [(name, STAGE_FACTORIES[name](resources)) for name in STAGE_ORDER if name in self.config.stages]

@@ -23,46 +23,16 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Doc, Span, Token
 
 from polemos.actors.names import is_acronym, mend_article
+from polemos.actors.words import ActorWords
 
 if TYPE_CHECKING:
     from polemos.actors.kb import KnowledgeBase, SectorNoun
     from polemos.actors.places import PlaceNames
 
-# Weapons and attacks a sector noun can name the user of ("military airstrikes", "army shelling").
-MEANS_NOUNS = {"airstrike", "airstrikes", "strike", "raid", "shelling", "bombardment", "fire", "gunfire", "bullet",
-               "rocket", "missile", "drone", "helicopter", "jet", "aircraft", "plane", "warplane", "artillery",
-               "mortar", "tank", "operation", "offensive", "attack", "crackdown", "assault", "grenade", "bomb",
-               "shell", "sniper", "bombing"}
-# Of those, the arms of a military: a state named before them names its military ("Russian shelling").
-MILITARY_MEANS = {"airstrike", "airstrikes", "strike", "strikes", "shelling", "bombardment", "rocket", "rockets",
-                  "missile", "missiles", "drone", "drones", "helicopter", "helicopters", "jet", "jets", "aircraft",
-                  "warplane", "warplanes", "artillery", "mortar", "mortars", "tank", "tanks", "shell", "shells",
-                  "air", "navy", "gunship", "gunships"}
-# What people do together that makes them an actor: protesters, marchers, rioters, looters.
-CROWD_VERBS = {"protest", "demonstrate", "march", "rally", "riot", "loot", "gather", "storm", "block", "torch",
-               "burn", "stone", "ransack", "clash", "picket", "strike", "assemble", "chant", "parade"}
-# Heads that count people: "hundreds of people", "tens of thousands of women".
-QUANTITY_WORDS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "tens",
-                  "million", "millions", "number", "group", "groups", "crowd", "crowds", "handful"}
-# "militants linked to X", "fighters loyal to X", "insurgents affiliated with X": X's own.
-AFFILIATION_WORDS = {"link", "linked", "affiliate", "affiliated", "loyal", "tie", "tied", "connect", "connected"}
-# "Saudi-led", "US-backed": the state named before them leads or backs the forces after them.
-LEADING_PARTICIPLES = {"led", "backed"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod", "det", "quantmod"}
-BREAKAWAY_WORDS = {"breakaway", "separatist", "secessionist", "self-declared", "self-proclaimed",
-                   "unrecognised", "unrecognized", "de", "facto", "rebel-held"}
-BREAKAWAY_NOUNS = {"state", "region", "republic", "enclave", "entity", "territory", "government",
-                   "authorities", "leadership", "regime", "administration"}
-POSSESSIVE_PRONOUNS = {"its", "his", "her", "their"}
-PERSON_PRONOUNS = {"he", "she", "him"}
-GROUP_PRONOUNS = {"they", "them"}
-PARTY_PREPOSITIONS = {"by", "against", "with", "between", "toward", "towards"}
-MOTION_VERBS = {"go", "travel", "arrive", "return", "fly", "flee", "move", "come", "head", "evacuate",
-                "relocate", "deploy", "send", "escape", "migrate", "drive", "sail", "walk", "trip", "visit"}
-EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "become", "take", "matter"}
 
 
 @dataclass
@@ -76,16 +46,17 @@ class Candidate:
     place: bool = False  # an entity that names a place, whatever its NER label
 
 
-def find_candidates(doc: Doc, kb: "KnowledgeBase", places: Optional["PlaceNames"] = None) -> list[Candidate]:
-    sector_phrases = [c for token in doc if (c := sector_candidate(token, kb))]
+def find_candidates(doc: Doc, kb: "KnowledgeBase", words: ActorWords,
+                    places: Optional["PlaceNames"] = None) -> list[Candidate]:
+    sector_phrases = [c for token in doc if (c := sector_candidate(token, kb, words))]
     taken = {i for c in sector_phrases for i in range(c.span.start, c.span.end)}
     entities = []
     for ent in doc.ents:
-        candidate = entity_candidate(ent, kb, places)
+        candidate = entity_candidate(ent, kb, words, places)
         if candidate is not None and not _overlaps(candidate.span, taken):
             entities.append(candidate)
             taken |= set(range(candidate.span.start, candidate.span.end))  # "[Al-] [Shabaab]" mend to one
-    pronouns = [c for token in doc if (c := pronoun_candidate(token)) and token.i not in taken]
+    pronouns = [c for token in doc if (c := pronoun_candidate(token, words)) and token.i not in taken]
     return sorted(sector_phrases + entities + pronouns, key=lambda c: c.span.start)
 
 
@@ -96,53 +67,53 @@ def _overlaps(span: Span, taken: set[int]) -> bool:
 # -- sector noun phrases ---------------------------------------------------------------
 
 
-def sector_candidate(token: Token, kb: "KnowledgeBase", force: bool = False) -> Optional[Candidate]:
+def sector_candidate(token: Token, kb: "KnowledgeBase", words: ActorWords, force: bool = False) -> Optional[Candidate]:
     """The sector phrase headed by ``token``; ``force`` keeps owner-less nouns that need one."""
-    if token.pos_ not in ("NOUN", "PROPN") and not (token.dep_ == "amod" and _of_means(token)):
+    if token.pos_ not in ("NOUN", "PROPN") and not (token.dep_ == "amod" and _of_means(token, words)):
         return None  # "[military] airstrikes", "[police] gunfire": an adjective naming the user of a weapon
-    if token.dep_ == "compound" and not _of_means(token):
+    if token.dep_ == "compound" and not _of_means(token, words):
         return None
     if token.ent_type_ in ("PERSON", "ORG", "FAC") or _titles_a_person(token):
         return None
     noun, first = _sector_noun(token, kb)
-    breakaway = _has_breakaway_modifier(token)
-    if noun is None and not (breakaway and token.lower_ in BREAKAWAY_NOUNS):
+    breakaway = _has_breakaway_modifier(token, words)
+    if noun is None and not (breakaway and token.lower_ in words.breakaway_nouns):
         return None
-    owner = find_owner(token)
+    owner = find_owner(token, words)
     if noun is not None and noun.needs_owner and owner is None and not breakaway and not force \
-            and not acting_crowd(token):
+            and not acting_crowd(token, words):
         return None
-    start = min([first.i] + [t.i for t in _descriptive_modifiers(token)] + ([owner.start] if owner else []))
+    start = min([first.i] + [t.i for t in _descriptive_modifiers(token, words)] + ([owner.start] if owner else []))
     return Candidate("sector", token.doc[start : token.i + 1], token, noun, owner, breakaway)
 
 
-def acting_crowd(token: Token) -> bool:
+def acting_crowd(token: Token, words: ActorWords) -> bool:
     """ "women marched", "hundreds of people demonstrated", "crowds looted shops": people who
     gather, march or riot are an actor (the protesters or rioters) though the noun names no one's."""
     top = token
-    while top.dep_ == "pobj" and top.head.lower_ == "of" and (top.head.head.lower_ in QUANTITY_WORDS
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and (top.head.head.lower_ in words.quantity_words
                                                              or top.head.head.pos_ == "NUM"):
         top = top.head.head
-    return top.dep_ == "nsubj" and top.head.lemma_.lower() in CROWD_VERBS
+    return top.dep_ == "nsubj" and top.head.lemma_.lower() in words.crowd_verbs
 
 
-def _of_means(token: Token) -> bool:
+def _of_means(token: Token, words: ActorWords) -> bool:
     """ "[Afghan military] airstrikes", "[police] gunfire": a sector noun before the weapon or
     attack it used names who used it."""
-    return token.head.lemma_.lower() in MEANS_NOUNS or token.head.lower_ in MEANS_NOUNS
+    return token.head.lemma_.lower() in words.means_nouns or token.head.lower_ in words.means_nouns
 
 
-def names_military_means(token: Token) -> bool:
+def names_military_means(token: Token, words: ActorWords) -> bool:
     """ "[Russian] shelling", "[Israeli] drone strike", "[Ukrainian] rocket attack": the word
     modifies a military's weapon or strike, so the state it names acted through its military."""
     head = token.head
     if token.dep_ not in ("amod", "compound", "nmod", "poss", "npadvmod") or head is token:
         return False
     for _ in range(3):  # "[Saudi]-led coalition airstrikes": through the participle and the compound
-        if head.lower_ in LEADING_PARTICIPLES or head.dep_ == "compound" and head.head is not head:
+        if head.lower_ in words.leading_participles or head.dep_ == "compound" and head.head is not head:
             head = head.head
-    words = [head] + [child for child in head.children if child.dep_ == "compound" and child is not token]
-    return any(word.lower_ in MILITARY_MEANS or word.lemma_.lower() in MILITARY_MEANS for word in words)
+    heads = [head] + [child for child in head.children if child.dep_ == "compound" and child is not token]
+    return any(word.lower_ in words.military_means or word.lemma_.lower() in words.military_means for word in heads)
 
 
 def _sector_noun(token: Token, kb: "KnowledgeBase") -> tuple[Optional["SectorNoun"], Token]:
@@ -164,22 +135,22 @@ def _titles_a_person(token: Token) -> bool:
     return following is not None and following.ent_type_ == "PERSON" and following.ent_iob_ == "B"
 
 
-def _has_breakaway_modifier(token: Token) -> bool:
-    return any(child.lower_ in BREAKAWAY_WORDS for child in token.lefts if child.dep_ in MODIFIER_DEPS)
+def _has_breakaway_modifier(token: Token, words: ActorWords) -> bool:
+    return any(child.lower_ in words.breakaway_words for child in token.lefts if child.dep_ in MODIFIER_DEPS)
 
 
-def _descriptive_modifiers(token: Token) -> list[Token]:
+def _descriptive_modifiers(token: Token, words: ActorWords) -> list[Token]:
     return [child for child in token.lefts
-            if child.dep_ in ("amod", "compound") and (child.lower_ in BREAKAWAY_WORDS or child.ent_type_)]
+            if child.dep_ in ("amod", "compound") and (child.lower_ in words.breakaway_words or child.ent_type_)]
 
 
-def find_owner(token: Token) -> Optional[Span]:
+def find_owner(token: Token, words: ActorWords) -> Optional[Span]:
     """Who the army/government/people belong to: a NORP/GPE/ORG/PERSON modifier or possessor,
     a possessive pronoun, or the object of "of" ("the army of Azerbaijan")."""
     for child in token.lefts:
         if child.dep_ not in MODIFIER_DEPS:
             continue
-        if child.lower_ in POSSESSIVE_PRONOUNS:
+        if child.lower_ in words.possessive_pronouns:
             return token.doc[child.i : child.i + 1]
         owner = _entity_in(child)
         if owner is not None:
@@ -190,7 +161,7 @@ def find_owner(token: Token) -> Optional[Span]:
                 if pobj.dep_ == "pobj" and (owner := _entity_in(pobj)) is not None:
                     return owner
     for child in token.rights:  # "militants linked to al-Qaeda", "fighters loyal to the Islamic State"
-        if child.dep_ in ("acl", "amod") and child.lemma_.lower() in AFFILIATION_WORDS:
+        if child.dep_ in ("acl", "amod") and child.lemma_.lower() in words.affiliation_words:
             for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                     if (owner := _entity_in(pobj)) is not None:
@@ -198,7 +169,7 @@ def find_owner(token: Token) -> Optional[Span]:
     for child in token.lefts:  # "UPC combatants": a group known by an acronym the NER left untagged
         if child.dep_ == "compound" and child.pos_ == "PROPN" and not child.ent_type_ and is_acronym(child.text):
             return token.doc[child.i : child.i + 1]
-    if token.dep_ in ("compound", "nmod") and _of_means(token) and token.head.i > token.i:
+    if token.dep_ in ("compound", "nmod") and _of_means(token, words) and token.head.i > token.i:
         # "[Houthi] sniper and mortar fire": the weapon's owner owns its users
         return next((found for child in token.head.lefts if child.i < token.i and child.dep_ in MODIFIER_DEPS
                      and (found := _entity_in(child)) is not None), None)
@@ -233,7 +204,8 @@ def trim_possessive(span: Span) -> Span:
 # -- named entities --------------------------------------------------------------------
 
 
-def entity_candidate(ent: Span, kb: "KnowledgeBase", places: Optional["PlaceNames"] = None) -> Optional[Candidate]:
+def entity_candidate(ent: Span, kb: "KnowledgeBase", words: ActorWords,
+                     places: Optional["PlaceNames"] = None) -> Optional[Candidate]:
     label = ent.label_
     trimmed = _trim_punctuation(trim_possessive(_complete_name(mend_article(ent))))
     if trimmed is None:
@@ -254,7 +226,7 @@ def entity_candidate(ent: Span, kb: "KnowledgeBase", places: Optional["PlaceName
     known = kb.matches(ent.text)
     if known and (known[0].alias_type == "seat" or known[0].entry.kind in ("organisation", "armed_group")):
         return Candidate("entity", ent, ent.root)
-    if label == "GPE" and acts(ent.root):
+    if label == "GPE" and acts(ent.root, words):
         return Candidate("entity", ent, ent.root, place=True)
     return None
 
@@ -312,7 +284,7 @@ def _adjective_only(ent: Span, kb: "KnowledgeBase") -> bool:
     return ent.root.dep_ in ("amod", "compound") and ent.root.head.i >= ent.end and not kb.matches(ent.text)
 
 
-def acts(token: Token) -> bool:
+def acts(token: Token, words: ActorWords) -> bool:
     """Does ``token`` take part in an action: subject, agent, possessor, object of a verb, or
     the party in "talks with", "aid to", "war against", "between"? (Through conjunctions.)"""
     while token.dep_ in ("conj", "appos") and token.head is not token:
@@ -322,9 +294,9 @@ def acts(token: Token) -> bool:
     if token.dep_ != "pobj":
         return False
     preposition = token.head
-    if preposition.dep_ == "agent" or preposition.lower_ in PARTY_PREPOSITIONS:
+    if preposition.dep_ == "agent" or preposition.lower_ in words.party_prepositions:
         return True
-    return preposition.lower_ == "to" and preposition.head.lemma_ not in MOTION_VERBS
+    return preposition.lower_ == "to" and preposition.head.lemma_ not in words.motion_verbs
 
 
 def is_subject(token: Token) -> bool:
@@ -336,11 +308,11 @@ def is_subject(token: Token) -> bool:
 # -- pronouns --------------------------------------------------------------------------
 
 
-def pronoun_candidate(token: Token) -> Optional[Candidate]:
+def pronoun_candidate(token: Token, words: ActorWords) -> Optional[Candidate]:
     lower = token.lower_
-    if lower in PERSON_PRONOUNS | GROUP_PRONOUNS and token.pos_ == "PRON":
+    if lower in words.person_pronouns | words.group_pronouns and token.pos_ == "PRON":
         return Candidate("pronoun", token.doc[token.i : token.i + 1], token)
-    if lower not in ("it", "its") or _expletive(token):
+    if lower not in ("it", "its") or _expletive(token, words):
         return None
     if _opens_sentence(token) or (lower == "it" and token.dep_ in ("nsubj", "nsubjpass")):
         return Candidate("pronoun", token.doc[token.i : token.i + 1], token)
@@ -351,7 +323,7 @@ def _opens_sentence(token: Token) -> bool:
     return all(not t.is_alpha for t in token.doc[token.sent.start : token.i])
 
 
-def _expletive(token: Token) -> bool:
+def _expletive(token: Token, words: ActorWords) -> bool:
     """ "It was clear that ...", "It is time to ...": no antecedent to find."""
     if token.lower_ != "it":
         return False
@@ -359,4 +331,4 @@ def _expletive(token: Token) -> bool:
     if token.dep_ == "expl":
         return True
     clausal = any(child.dep_ in ("ccomp", "xcomp", "csubj", "advcl") and child.i > head.i for child in head.children)
-    return head.lemma_ in EXPLETIVE_HEADS and clausal
+    return head.lemma_ in words.expletive_heads and clausal

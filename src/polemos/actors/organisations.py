@@ -21,9 +21,6 @@ from polemos.actors.sectors import phrase_name
 from polemos.actors.session import INSTITUTION_SECTORS, STATE_KINDS, DocumentActors, Identity
 
 # Words that make an institution's name without naming whose it is.
-GENERIC_WORDS = {"supreme", "high", "constitutional", "national", "federal", "central", "upper", "lower",
-                 "house", "assembly", "council", "senate", "congress", "chamber", "interior", "defence", "defense",
-                 "foreign", "affairs", "justice", "of", "state", "people's", "general", "military", "appeals"}
 
 
 def organisation_identity(actors: DocumentActors, span: Span, places: PlaceNames,
@@ -38,7 +35,7 @@ def organisation_identity(actors: DocumentActors, span: Span, places: PlaceNames
     if state is not None and sector in INSTITUTION_SECTORS:
         return actors.identity_of(state, sector)
     country = state.country if state is not None else places.country_of(span)
-    return actors.new_identity(phrase_name(span), kind, sector, country)
+    return actors.new_identity(phrase_name(span, actors.words), kind, sector, country)
 
 
 def _state_in_name(actors: DocumentActors, span: Span) -> Optional[Entry]:
@@ -55,12 +52,12 @@ def _state_in_name(actors: DocumentActors, span: Span) -> Optional[Entry]:
 def _generic(actors: DocumentActors, span: Span) -> bool:
     """A name made only of ordinary institution words: "Supreme Court", "National Assembly"."""
     words = [t for t in span if t.is_alpha and t.lower_ != "the"]
-    return bool(words) and all(t.lower_ in GENERIC_WORDS or actors.kb.sector_noun(t.lower_) for t in words)
+    return bool(words) and all(t.lower_ in actors.words.generic_words or actors.kb.sector_noun(t.lower_) for t in words)
 
 
 def state_owning(actors: DocumentActors, span: Span) -> Optional[Entry]:
     """ "The Ivory Coast's Supreme Court", "the Cabinet of Israel": a state owning the name."""
-    owner = find_owner(span.root)
+    owner = find_owner(span.root, actors.words)
     if owner is None or span.start <= owner.start < span.end:
         return None
     found = actors.kb.matches(owner.text, actors.when)

@@ -23,12 +23,10 @@ if TYPE_CHECKING:
     from polemos.actors.kb import Entry
     from polemos.actors.mentions import Candidate
     from polemos.actors.session import DocumentActors
+    from polemos.actors.words import ActorWords
 
 # Sectors of offices a state confers: their holders belong to the state named around them.
 OFFICE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"}
-# PLOVER 5.2: former officials, ousted or exiled, are elites (ELI), no longer the government.
-FORMER_WORDS = {"former", "ousted", "ex", "exiled", "deposed", "toppled", "late", "then"}
-LEADER_WORDS = {"leader", "chief", "head"}
 ORGANISATION_KINDS = {"organisation", "armed_group", "party"}
 # How far before a name a title the parser left unattached may start ("Defence Minister Pierre Joxe").
 MAX_TITLE_TOKENS = 6
@@ -80,8 +78,9 @@ class Title:
     """The words and names around a person's name that say what they are and whom they serve."""
 
     def __init__(self, words: list[str], states: list["Entry"], organisations: list["Entry"],
-                 title_sector: Optional[str]):
+                 title_sector: Optional[str], language: "ActorWords"):
         self.words = words
+        self.language = language
         self.states = states
         self.organisations = organisations
         self.sector = self._sector(title_sector)
@@ -96,16 +95,17 @@ class Title:
                 states.append(entry)
             elif entry.kind in ORGANISATION_KINDS:
                 organisations.append(entry)
-        return cls(title_words(tokens), states, organisations, actors.kb.person_sector(title_words(tokens)))
+        return cls(title_words(tokens), states, organisations, actors.kb.person_sector(title_words(tokens)), actors.words)
 
     def _sector(self, sector: Optional[str]) -> Optional[str]:
         organisation = self.organisations[0] if self.organisations and not self.states else None
         if organisation is not None and organisation.sector in ("IGO", "NGO", "REB", "PTY"):
             if organisation.sector != "REB" or sector not in ("REB", "PRM"):
                 sector = organisation.sector  # the UN's Secretary-General acts for the UN
-        if sector is None and self.states and LEADER_WORDS & set(self.words):
+        if sector is None and self.states and self.language.leader_words & set(self.words):
             sector = "GOV"  # "Palestinian leader Yasser Arafat"
-        if sector in OFFICE_SECTORS and FORMER_WORDS & set(self.words):
+        # PLOVER 5.2: former officials, ousted or exiled, are elites (ELI), no longer the government.
+        if sector in OFFICE_SECTORS and self.language.out_of_office & set(self.words):
             return "ELI"
         return sector
 

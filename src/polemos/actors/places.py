@@ -16,15 +16,9 @@ from typing import Optional, Protocol
 from spacy.tokens import Span, Token
 
 from polemos.actors.names import is_acronym
+from polemos.actors.words import ActorWords
 from polemos.record import ExtractionRecord, Place
 
-LOCATIVE_PREPOSITIONS = {"in", "near", "at", "outside", "around", "inside", "into", "throughout", "across",
-                         "towards", "toward", "through", "within", "beyond", "nearby", "outskirts"}
-PLACE_NOUNS = {"region", "province", "state", "district", "city", "town", "village", "county", "camp",
-               "governorate", "prefecture", "municipality", "area", "valley", "neighbourhood", "neighborhood",
-               "suburb", "locality", "commune", "department", "oblast", "border", "port", "airport", "zone"}
-SPEECH_VERBS = {"say", "tell", "add", "announce", "deny", "claim", "accuse", "urge", "warn", "insist", "argue",
-                "state", "declare", "write", "vow", "promise", "believe", "think", "resign", "meet", "visit"}
 # How much of a name a resolved place must cover for the name to be that place.
 MIN_PLACE_SHARE = 0.6
 GAZETTEER_FEATURES = {"city", "town", "admin1", "admin2", "region"}
@@ -42,8 +36,9 @@ class PlaceLookup(Protocol):
 class PlaceNames:
     """The places of one document: those the geo stage resolved, and a gazetteer to ask."""
 
-    def __init__(self, record: ExtractionRecord, gazetteer: Optional[PlaceLookup] = None):
+    def __init__(self, record: ExtractionRecord, words: ActorWords, gazetteer: Optional[PlaceLookup] = None):
         self.places = record.places
+        self.words = words
         self.gazetteer = gazetteer
 
     def place_at(self, span: Span) -> Optional[Place]:
@@ -67,11 +62,11 @@ class PlaceNames:
         """Does the entity ``ent`` name a place? ``titled``: a person title stands before it."""
         if titled:
             return False
-        if self.place_at(ent) is not None or in_place_syntax(ent):
+        if self.place_at(ent) is not None or in_place_syntax(ent, self.words):
             return True
         if is_acronym(ent.text):
             return False  # "ILO" is the labour office, not the Peruvian port
-        return self._known_place(ent.text) is not None and not _speaks(ent.root)
+        return self._known_place(ent.text) is not None and not _speaks(ent.root, self.words)
 
     def _known_place(self, name: str):
         if self.gazetteer is None:
@@ -83,16 +78,16 @@ class PlaceNames:
         return None
 
 
-def in_place_syntax(ent: Span) -> bool:
+def in_place_syntax(ent: Span, words: ActorWords) -> bool:
     """ "near Bulo Burde", "Galgaduud region", "the town of Kidal", "Kidal province"."""
     root = ent.root
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    if following is not None and following.lower_ in PLACE_NOUNS and root.head.i == following.i:
+    if following is not None and following.lower_ in words.place_nouns and root.head.i == following.i:
         return True
-    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
+    if root.dep_ == "pobj" and root.head.lower_ in words.locative_prepositions:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "of":
-        return root.head.head.lower_ in PLACE_NOUNS
+        return root.head.head.lower_ in words.place_nouns
     return False
 
 
@@ -105,8 +100,8 @@ def is_agent(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
-def _speaks(token: Token) -> bool:
+def _speaks(token: Token, words: ActorWords) -> bool:
     """ "Jackson said ...": the subject of a verb of saying is a person, not the city."""
     while token.dep_ in ("conj", "appos") and token.head is not token:
         token = token.head
-    return token.dep_ == "nsubj" and token.head.lemma_ in SPEECH_VERBS
+    return token.dep_ == "nsubj" and token.head.lemma_ in words.speech_verbs

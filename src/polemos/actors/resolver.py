@@ -28,10 +28,11 @@ from polemos.actors.places import PlaceLookup, PlaceNames, is_agent
 from polemos.actors.pronouns import PLURAL_TAGS, resolve_pronoun
 from polemos.actors.sectors import phrase_name, resolve_sector
 from polemos.actors.session import STATE_KINDS, DocumentActors, Identity
+from polemos.actors.words import ActorWords
+from polemos.lang import LanguageData
 from polemos.record import ExtractionRecord
 from polemos.nlp import entity_of
 
-ETHNIC_WORDS = {"ethnic"}
 GROUP_KINDS = {"group", "armed_group"}
 LOWER_CASED_SHARE = 0.01  # capitals among a text's letters below which it was written in lower case
 
@@ -40,19 +41,21 @@ class ActorResolver:
     """Resolves actor mentions against ``kb``; ``gazetteer`` (optional, the geo stage's) tells
     place names the NER took for people or organisations ("Omdurman") from actors."""
 
-    def __init__(self, kb: KnowledgeBase, gazetteer: Optional[PlaceLookup] = None):
+    def __init__(self, kb: KnowledgeBase, gazetteer: Optional[PlaceLookup] = None,
+                 language: Optional[LanguageData] = None):
         self.kb = kb
         self.gazetteer = gazetteer
+        self.words = ActorWords(language or LanguageData.load())
 
     # -- the stage -----------------------------------------------------------------
 
     def annotate(self, record: ExtractionRecord, doc: Doc) -> None:
         """Resolve every actor mention in ``doc`` and add them to ``record.actors``."""
-        actors = DocumentActors(self.kb, record, doc)
+        actors = DocumentActors(self.kb, self.words, record, doc)
         context = country_context(actors)
-        places = PlaceNames(record, self.gazetteer)
+        places = PlaceNames(record, self.words, self.gazetteer)
         headings = [(h.start, h.end) for h in record.document.headings]
-        for candidate in find_candidates(doc, self.kb, places):
+        for candidate in find_candidates(doc, self.kb, self.words, places):
             if any(start <= candidate.span.start_char < end for start, end in headings):
                 continue  # a section heading ("Human Rights Watch", "Gaza") titles a section; it reports no act
             identity = self._resolve(actors, candidate, context, places)
@@ -70,7 +73,7 @@ class ActorResolver:
         calls on one document to share: it reads only the entities and the places, which do
         not change while events are coded, and reading it per call made the calls on a long
         document grow with its square."""
-        return country_context(DocumentActors(self.kb, record, doc))
+        return country_context(DocumentActors(self.kb, self.words, record, doc))
 
     def actors_for_span(self, record: ExtractionRecord, doc: Doc, span: Span,
                         states: Optional[CountryContext] = None) -> list[str]:
@@ -83,13 +86,13 @@ class ActorResolver:
         ``record.actors`` and returned. An unresolvable pronoun or a span with no
         noun gives ``[]``. ``states``: the document's ``states_named``, read here when not given.
         """
-        actors = DocumentActors(self.kb, record, doc)
+        actors = DocumentActors(self.kb, self.words, record, doc)
         found = actors.actors_at(span.start_char, span.end_char, span.root.idx)
         if found:
             return found
         actors.prime_before(span.start_char)
         context = states if states is not None else country_context(actors)
-        places = PlaceNames(record, self.gazetteer)
+        places = PlaceNames(record, self.words, self.gazetteer)
         ids = []
         for head in [span.root, *[t for t in span.root.conjuncts if span.start <= t.i < span.end]]:
             candidate = self._candidate_for(head, places)
@@ -108,12 +111,12 @@ class ActorResolver:
         if head.ent_type_:
             ent = entity_of(head)
             if ent is not None:
-                found = entity_candidate(ent, self.kb, places)
+                found = entity_candidate(ent, self.kb, self.words, places)
                 if found is None and ent.text.islower() and not self.kb.matches(ent.text) \
                         and places.is_place(ent, titled=False):
                     return None  # "godhra" taken for a person in lower-cased text: a town, no actor
                 return found or Candidate("entity", trim_possessive(ent), ent.root)
-        sector_phrase = sector_candidate(head, self.kb, force=True)
+        sector_phrase = sector_candidate(head, self.kb, self.words, force=True)
         if sector_phrase:
             return sector_phrase
         if head.pos_ == "PRON":
@@ -134,7 +137,7 @@ class ActorResolver:
                                   lambda a, c: self._resolve_entity(a, c, context, places))
         if candidate.kind == "pronoun":
             return resolve_pronoun(actors, candidate)
-        return actors.new_identity(phrase_name(candidate.span), "group")
+        return actors.new_identity(phrase_name(candidate.span, actors.words), "group")
 
     def _resolve_entity(self, actors: DocumentActors, candidate: Candidate, context: CountryContext,
                         places: PlaceNames) -> Optional[Identity]:
@@ -169,7 +172,7 @@ class ActorResolver:
     def _demonym(self, actors: DocumentActors, candidate: Candidate, entry, context: CountryContext) -> Identity:
         """ "Armenians fled": Armenia's civilians; "ethnic Albanians in Serbia": civilians of the
         state they live in (PLOVER codes an ethnic group by its country of residence)."""
-        sector = _people_or_state(candidate.head)
+        sector = _people_or_state(candidate.head, actors.words)
         if sector == "CVL":
             entry = _residence(actors, candidate, entry, context) or entry
         return actors.identity_of(entry, sector)
@@ -195,7 +198,7 @@ def _residence(actors: DocumentActors, candidate: Candidate, entry, context: Cou
         found = actors.kb.matches(place.text, actors.when)
         if found and found[0].entry.kind in STATE_KINDS and found[0].entry.id != entry.id:
             return found[0].entry
-    if any(t.lower_ in ETHNIC_WORDS for t in head.lefts):
+    if any(t.lower_ in actors.words.ethnic_words for t in head.lefts):
         char = candidate.span.start_char
         home = [state for state in context.in_sentence(actors.record.sentence_at(char)) if state.id != entry.id]
         return home[0] if home else None
@@ -217,10 +220,10 @@ def _lower_cased(text: str) -> bool:
     return bool(sample) and sum(c.isupper() for c in sample) < LOWER_CASED_SHARE * len(sample)
 
 
-def _people_or_state(token: Token) -> Optional[str]:
+def _people_or_state(token: Token, words: ActorWords) -> Optional[str]:
     """ "Armenians fled" names people (CVL); "Armenian" before another noun names the state, and
     before a military's weapon or strike ("Russian shelling") the state's military."""
-    if names_military_means(token):
+    if names_military_means(token, words):
         return "MIL"
     if token.dep_ in ("amod", "compound") or token.tag_ in ("JJ", "NNP"):
         return None

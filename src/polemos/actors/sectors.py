@@ -13,23 +13,12 @@ from spacy.tokens import Span
 
 from polemos.actors.context import CountryContext
 from polemos.actors.kb import Entry
-from polemos.actors.mentions import POSSESSIVE_PRONOUNS, Candidate
+from polemos.actors.mentions import Candidate
 from polemos.actors.names import is_acronym
-from polemos.actors.places import PLACE_NOUNS
 from polemos.actors.session import INSTITUTION_SECTORS, STATE_KINDS, DocumentActors, Identity
+from polemos.actors.words import ActorWords
 
 ARMED_SECTORS = {"MIL", "REB", "PRM", "UAF"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "several", "many"}
-# Nouns for the people of an institution, whose modifier may name another sector:
-# "rebel leaders" are rebels, "military officials" the military, "opposition leaders" the opposition.
-PEOPLE_OF_OFFICE = {"leader", "leaders", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
-                    "commander", "commanders", "chief", "chiefs", "representatives", "delegation", "members"}
-
-# "retired soldiers", "former rebels": people who once served, now civilians.
-FORMER_WORDS = {"retired", "former", "ex", "ex-", "demobilised", "demobilized", "veteran"}
-# "unidentified men", "masked individuals": armed people whose group the text does not know.
-UNIDENTIFIED_WORDS = {"unidentified", "unknown", "masked", "hooded", "suspected"}
-UNNAMED_PEOPLE = {"man", "men", "individual", "individuals", "person", "persons", "youths", "youth", "people"}
 
 EntityResolver = Callable[[DocumentActors, Candidate], Optional[Identity]]
 
@@ -41,8 +30,8 @@ def resolve_sector(actors: DocumentActors, candidate: Candidate, context: Countr
     owner = _owner_entry(actors, candidate)
     if owner is not None:
         return sector_of(actors, owner, sector)
-    if candidate.owner is not None and candidate.owner[0].lower_ not in POSSESSIVE_PRONOUNS:
-        if candidate.head.lower_ in PLACE_NOUNS and candidate.owner.root.ent_type_ in ("GPE", "LOC"):
+    if candidate.owner is not None and candidate.owner[0].lower_ not in actors.words.possessive_pronouns:
+        if candidate.head.lower_ in actors.words.place_nouns and candidate.owner.root.ent_type_ in ("GPE", "LOC"):
             return None  # "Zamfara state", "Darfur State": a province, not a government
         return _unknown_owner(actors, candidate, candidate.owner, sector, resolve_entity)
     if candidate.breakaway:
@@ -70,11 +59,11 @@ def _modified_sector(actors: DocumentActors, candidate: Candidate) -> Optional[s
     "retired soldiers" are civilians, "unidentified men" an unidentified armed group."""
     head = candidate.head
     modifiers = {child.lower_ for child in head.lefts if child.dep_ in ("amod", "compound", "advmod")}
-    if modifiers & FORMER_WORDS and candidate.sector_noun is not None and candidate.sector_noun.sector in ARMED_SECTORS:
+    if modifiers & actors.words.former_members and candidate.sector_noun is not None and candidate.sector_noun.sector in ARMED_SECTORS:
         return "CVL"
-    if modifiers & UNIDENTIFIED_WORDS and head.lower_ in UNNAMED_PEOPLE:
+    if modifiers & actors.words.unidentified and head.lower_ in actors.words.unnamed_people:
         return "UAF"
-    if head.lower_ not in PEOPLE_OF_OFFICE:
+    if head.lower_ not in actors.words.people_of_office:
         return None
     for child in head.lefts:
         if child.dep_ in ("amod", "compound"):
@@ -125,7 +114,7 @@ def _unknown_owner(actors: DocumentActors, candidate: Candidate, owner: Span, se
     kind = noun.kind if noun else "group"
     if kind == "state":  # "Moslem forces": armed men of no known state
         kind = "armed_group" if sector in ARMED_SECTORS else "group"
-    return actors.new_identity(phrase_name(candidate.span), kind, sector)
+    return actors.new_identity(phrase_name(candidate.span, actors.words), kind, sector)
 
 
 def _unknown_organisation(actors: DocumentActors, group: Identity) -> bool:
@@ -189,9 +178,9 @@ def entry_of_actor(actors: DocumentActors, actor_id: Optional[str]) -> Optional[
     return None
 
 
-def phrase_name(span) -> str:
+def phrase_name(span, words: ActorWords) -> str:
     """The phrase without a leading article: "the Popular Front of Xland" -> "Popular Front of Xland"."""
-    if len(span) > 1 and span[0].lower_ in DETERMINERS:
+    if len(span) > 1 and span[0].lower_ in words.determiners:
         span = span[1:]
     return span.text
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from polemos.actors.kb import Entry, KnowledgeBase, parse_date
 from polemos.actors.names import slug
+from polemos.actors.words import ActorWords
 from polemos.record import Actor, ExtractionRecord, Mention
 
 SECTOR_NAMES = {
@@ -46,10 +47,11 @@ class Identity:
 
 
 class DocumentActors:
-    def __init__(self, kb: KnowledgeBase, record: ExtractionRecord, doc: Doc):
+    def __init__(self, kb: KnowledgeBase, words: ActorWords, record: ExtractionRecord, doc: Doc):
         if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(record.text):  # doc.text would rebuild the text
             raise ValueError("the Doc was not built from record.text; mention offsets would not match")
         self.kb = kb
+        self.words = words  # the language's
         self.record = record
         self.doc = doc
         self.when: Optional[date] = parse_date(record.document.published)

@@ -13,13 +13,14 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from polemos.clean.blocks import HEADING, Extraction, assemble
 from polemos.clean.boilerplate import BoilerplateFilter, load_boilerplate_patterns
 from polemos.clean.captions import CaptionDetector, load_photo_agencies
-from polemos.clean.dates import infer_publication_date
+from polemos.clean.dates import PublicationDates
 from polemos.clean.html import extract_html
 from polemos.clean.pullquotes import PullQuoteFilter
 from polemos.clean.sentences import split_long_sentences
 from polemos.clean.repair import looks_binary, normalise_for_matching
 from polemos.clean.text import extract_text
 from polemos.ingest.raw import InputError, RawDocument
+from polemos.lang import LanguageData
 from polemos.record import DocumentInfo, ExtractionRecord
 
 
@@ -49,8 +50,10 @@ def content_hash(text: str) -> str:
 class Cleaner:
     """Built once (it loads the pattern tables and the language model), then ``clean`` per input."""
 
-    def __init__(self, options: Optional[CleanOptions] = None):
+    def __init__(self, options: Optional[CleanOptions] = None, language: Optional[LanguageData] = None):
         self.options = options or CleanOptions()
+        # The words it reads publication dates with (English when no language is given).
+        self.dates = PublicationDates(language or LanguageData.load())
         self.captions = CaptionDetector(load_photo_agencies(self.options.photo_agencies_path))
         self.boilerplate = BoilerplateFilter(
             load_boilerplate_patterns(self.options.boilerplate_path),
@@ -111,8 +114,7 @@ class Cleaner:
                                 fallback_below_words=self.options.fallback_below_words)
         return extract_text(raw.content, self.captions, given_title=raw.title)
 
-    @staticmethod
-    def _publication_date(raw: RawDocument, extraction: Extraction, text: str) -> tuple[Optional[str], Optional[str]]:
+    def _publication_date(self, raw: RawDocument, extraction: Extraction, text: str) -> tuple[Optional[str], Optional[str]]:
         if extraction.published:
             return extraction.published, "metadata"
         if raw.published:
@@ -120,7 +122,7 @@ class Cleaner:
         if extraction.page_date:
             return extraction.page_date, "inferred"
         datelines = [r.text for r in extraction.removed if r.reason == "dateline"]
-        inferred = infer_publication_date(text, datelines + [caption.text for caption in extraction.captions])
+        inferred = self.dates.infer_publication_date(text, datelines + [caption.text for caption in extraction.captions])
         return (inferred, "inferred") if inferred else (None, None)
 
 

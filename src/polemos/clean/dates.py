@@ -20,38 +20,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable, Optional
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [(), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"), ("december", "dec")]
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+from polemos.lang import NOTHING, LanguageData
+
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_DATE_FORMS = [
-    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:%|percent|per cent))", re.IGNORECASE),
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.IGNORECASE),
-    re.compile(rf"\b{_YEAR}-(?P<nmonth>[01]\d)-(?P<day>[0-3]\d)\b"),
-]
 _DATELINE = re.compile(
     r"\b(?:this (?:story|article|report) is from|published(?: on)?|posted(?: on)?|updated(?: on)?|dated)\s*:?\s*$",
     re.IGNORECASE,
 )
 _FUTURE_CUE = re.compile(
     r"\b(?:next|until|till|by|before|due|scheduled|expected|planned|will|shall|deadline|to be \w+)\W*(?:on\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3,
-}
-_RELATIVE_CUE = re.compile(
-    r"\b(?:(?P<count>\d{1,2}|a couple of|a few|" + "|".join(_NUMBER_WORDS) + r")\s+"
-    r"(?P<unit>days?|weeks?|months?)\s+ago|(?P<word>yesterday|last week|last month))\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?]\s")
@@ -74,27 +52,7 @@ def _build_date(year: int, month: int, day: int) -> Optional[date]:
         return None
 
 
-def find_date_mentions(text: str, default_year: int = 2000) -> list[DateMention]:
-    """Day-precise date mentions in ``text``; year-less ones get ``default_year`` for now."""
-    mentions: dict[int, DateMention] = {}
-    for form in _DATE_FORMS:
-        for match in form.finditer(text):
-            parts = match.groupdict()
-            month = int(parts["nmonth"]) if parts.get("nmonth") else _MONTHS[parts["month"].lower().rstrip(".")]
-            year = int(parts["year"]) if parts.get("year") else default_year
-            day = _build_date(year, month, int(parts["day"]))
-            if day is None or match.start() in mentions:
-                continue
-            before = text[max(0, match.start() - 40): match.start()]
-            mentions[match.start()] = DateMention(
-                match.start(), match.end(), day, bool(parts.get("year")),
-                future=bool(_FUTURE_CUE.search(before)), dateline=bool(_DATELINE.search(before)),
-            )
-    return [mentions[key] for key in sorted(mentions)]
-
-
 def _shift(day: date, count: int, unit: str) -> date:
-    unit = unit.lower().rstrip("s")
     if unit == "day":
         return day + timedelta(days=count)
     if unit == "week":
@@ -102,14 +60,6 @@ def _shift(day: date, count: int, unit: str) -> date:
     month_index = day.month - 1 + count
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def _cue_length(match: re.Match) -> tuple[int, str]:
-    word = (match.group("word") or "").lower()
-    if word:
-        return {"yesterday": (1, "day"), "last week": (1, "week"), "last month": (1, "month")}[word]
-    count = match.group("count").lower()
-    return (int(count) if count.isdigit() else _NUMBER_WORDS[count]), match.group("unit")
 
 
 def _resolve_year(mention: DateMention, anchor: date, slack_days: int) -> date:
@@ -129,26 +79,78 @@ def _sentence_has_date(text: str, position: int, mentions: list[DateMention]) ->
     return any(sentence_start <= m.start < sentence_end for m in mentions)
 
 
-def infer_publication_date(body: str, extra_texts: Iterable[str] = (), max_forward_days: int = 62) -> Optional[str]:
-    """ISO date the article was most likely published, from its body and captions, or None."""
-    body_mentions = find_date_mentions(body)
-    extra_mentions = [m for text in extra_texts for m in find_date_mentions(text)]
-    for mention in body_mentions + extra_mentions:
-        if mention.dateline and mention.has_year:
-            return mention.day.isoformat()
-    full_past = [m.day for m in body_mentions + extra_mentions if m.has_year and not m.future]
-    if not full_past:
-        return None
-    anchor = max(full_past)
-    latest = anchor
-    for cue in _RELATIVE_CUE.finditer(body):
-        if _sentence_has_date(body, cue.start(), body_mentions):
-            continue
-        earlier = [m for m in body_mentions if m.end <= cue.start() and not m.future]
-        if not earlier:
-            continue
-        referent = _resolve_year(earlier[-1], anchor, max_forward_days)
-        moved = _shift(referent, *_cue_length(cue))
-        if anchor <= moved <= anchor + timedelta(days=max_forward_days):
-            latest = max(latest, moved)
-    return latest.isoformat()
+class PublicationDates:
+    """Finds the dates an article mentions and infers its publication date from them, in one
+    language: its month names (``calendar.csv``) and the counts and units of its relative cues
+    (``clean.csv``: "two weeks ago")."""
+
+    def __init__(self, language: LanguageData):
+        self.months = {**language.numbers("calendar.month"), **language.numbers("calendar.month_short")}
+        self.number_words = language.numbers("clean.number_word")
+        self.ago_units = language.table("clean.ago_unit")  # "days": "day"
+        self.recent_days = {word: tuple(value.split()) for word, value in language.table("clean.recent_day").items()}
+        month = rf"(?P<month>{_literal(self.months)})\.?"
+        self.date_forms = [
+            re.compile(rf"\b{month}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:%|percent|per cent))", re.IGNORECASE),
+            re.compile(rf"\b{_DAY}\s+(?:of\s+)?{month}(?:,?\s+{_YEAR})?\b", re.IGNORECASE),
+            re.compile(rf"\b{_YEAR}-(?P<nmonth>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ]
+        count, units, recent = _literal(self.number_words), _literal(self.ago_units), _literal(self.recent_days)
+        self.relative_cue = re.compile(
+            rf"\b(?:(?P<count>\d{{1,2}}|{count})\s+(?P<unit>{units})\s+ago|(?P<word>{recent}))\b", re.IGNORECASE)
+
+    def find_date_mentions(self, text: str, default_year: int = 2000) -> list[DateMention]:
+        """Day-precise date mentions in ``text``; year-less ones get ``default_year`` for now."""
+        mentions: dict[int, DateMention] = {}
+        for form in self.date_forms:
+            for match in form.finditer(text):
+                parts = match.groupdict()
+                month = int(parts["nmonth"]) if parts.get("nmonth") else self.months[parts["month"].lower().rstrip(".")]
+                year = int(parts["year"]) if parts.get("year") else default_year
+                day = _build_date(year, month, int(parts["day"]))
+                if day is None or match.start() in mentions:
+                    continue
+                before = text[max(0, match.start() - 40): match.start()]
+                mentions[match.start()] = DateMention(
+                    match.start(), match.end(), day, bool(parts.get("year")),
+                    future=bool(_FUTURE_CUE.search(before)), dateline=bool(_DATELINE.search(before)),
+                )
+        return [mentions[key] for key in sorted(mentions)]
+
+    def _cue_length(self, match: re.Match) -> tuple[int, str]:
+        word = (match.group("word") or "").lower()
+        if word:
+            count, unit = self.recent_days[word]
+            return int(count), unit
+        count = match.group("count").lower()
+        return (int(count) if count.isdigit() else self.number_words[count]), self.ago_units[match.group("unit").lower()]
+
+    def infer_publication_date(self, body: str, extra_texts: Iterable[str] = (), max_forward_days: int = 62) -> Optional[str]:
+        """ISO date the article was most likely published, from its body and captions, or None."""
+        body_mentions = self.find_date_mentions(body)
+        extra_mentions = [m for text in extra_texts for m in self.find_date_mentions(text)]
+        for mention in body_mentions + extra_mentions:
+            if mention.dateline and mention.has_year:
+                return mention.day.isoformat()
+        full_past = [m.day for m in body_mentions + extra_mentions if m.has_year and not m.future]
+        if not full_past:
+            return None
+        anchor = max(full_past)
+        latest = anchor
+        for cue in self.relative_cue.finditer(body):
+            if _sentence_has_date(body, cue.start(), body_mentions):
+                continue
+            earlier = [m for m in body_mentions if m.end <= cue.start() and not m.future]
+            if not earlier:
+                continue
+            referent = _resolve_year(earlier[-1], anchor, max_forward_days)
+            moved = _shift(referent, *self._cue_length(cue))
+            if anchor <= moved <= anchor + timedelta(days=max_forward_days):
+                latest = max(latest, moved)
+        return latest.isoformat()
+
+
+def _literal(words: Iterable[str]) -> str:
+    """The words as alternatives of a regular expression, the longest first (so that "sept" is
+    tried before "sep"), or one that matches nothing when there are none."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) or NOTHING

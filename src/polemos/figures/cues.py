@@ -1,4 +1,4 @@
-"""The cue lexicon (``data/figures_cues.csv``): words that say what a count of people counts.
+"""The cue lexicon (``lang/<code>/tables/figures_cues.csv``): words that say what a count of people counts.
 
 Each row has a ``word`` (a lemma), an optional ``category`` (dead, injured, displaced,
 arrested, troops) and an optional ``unit`` (people, soldiers, civilians, refugees, ...).
@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
-_SUFFIXES = ("ies", "es", "s", "ed", "d", "ing")
+from polemos.figures.words import FigureWords
 
 
 @dataclass(frozen=True)
@@ -22,42 +21,39 @@ class Cue:
 
 
 class CueLexicon:
-    def __init__(self, cues: dict[str, Cue]):
+    def __init__(self, cues: dict[str, Cue], words: FigureWords):
         self.cues = cues
+        self.irregular = words.irregular
+        self.suffixes = words.suffixes
 
     @classmethod
-    def from_csv(cls, path: Path | str) -> "CueLexicon":
+    def from_rows(cls, rows: Iterable[dict[str, str]], words: FigureWords) -> "CueLexicon":
+        return cls({row["word"].lower(): Cue(row["category"] or None, row["unit"] or None) for row in rows}, words)
+
+    @classmethod
+    def from_csv(cls, path: Path | str, words: FigureWords) -> "CueLexicon":
         with open(path, newline="", encoding="utf-8") as handle:
-            return cls({
-                row["word"].lower(): Cue(row["category"] or None, row["unit"] or None)
-                for row in csv.DictReader(handle)
-            })
+            return cls.from_rows(csv.DictReader(handle), words)
 
     @classmethod
-    def packaged(cls) -> "CueLexicon":
-        with resources.as_file(resources.files("polemos") / "data" / "figures_cues.csv") as path:
-            return cls.from_csv(path)
+    def of_language(cls, words: FigureWords) -> "CueLexicon":
+        """The lexicon of the language ``words`` were read from."""
+        return cls.from_rows(words.cue_rows, words)
 
     def lookup(self, word: str, lemma: Optional[str] = None) -> Optional[Cue]:
         """The cue for a word, by its lemma when known, else by stripping common endings."""
-        for form in ([lemma.lower()] if lemma else []) + lemma_guesses(word):
+        for form in ([lemma.lower()] if lemma else []) + lemma_guesses(word, self.irregular, self.suffixes):
             if form in self.cues:
                 return self.cues[form]
         return None
 
 
-IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "people", "lives": "life",
-             "fled": "flee", "held": "hold", "died": "die", "dying": "die", "sent": "send",
-             "policemen": "policeman", "gunmen": "gunman", "militiamen": "militiaman", "bodies": "body",
-             "casualties": "casualty", "fatalities": "fatality", "injuries": "injury", "shot": "shoot",
-             "slain": "slay"}
-
-
-def lemma_guesses(word: str) -> list[str]:
-    """Candidate lemmas of an English word without a parser ("killed" -> kill, "refugees" -> refugee)."""
+def lemma_guesses(word: str, irregular: dict[str, str], suffixes: tuple[str, ...]) -> list[str]:
+    """Candidate lemmas of a word without a parser ("killed" -> kill, "refugees" -> refugee): the
+    ``irregular`` forms' lemmas, and the word without each of its ``suffixes``."""
     word = word.lower()
-    guesses = [word, IRREGULAR.get(word, word)]
-    for suffix in _SUFFIXES:
+    guesses = [word, irregular.get(word, word)]
+    for suffix in suffixes:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
             guesses += [stem, stem + "e", stem + "y"]

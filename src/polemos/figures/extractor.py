@@ -16,10 +16,11 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from polemos.figures.amounts import Amount, find_amounts
+from polemos.figures.amounts import Amount, AmountReader
 from polemos.figures.cues import Cue, CueLexicon
 from polemos.figures.headline_lists import headline_list
-from polemos.numbers import NUMBER_PATTERN, parse_number
+from polemos.figures.words import FigureWords
+from polemos.lang import LanguageData
 from polemos.record import ExtractionRecord, Quantity
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -66,14 +67,9 @@ _TOLL_BEFORE = re.compile(
 _A_TALLY = re.compile(r"\b(?:toll|tally|number|count|total)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _WORD = re.compile(r"[A-Za-z][\w'-]*|[.,;:!?()]")
-_STOP_WORDS = {"and", "or", "in", "on", "at", "were", "was", "have", "had", "has", "are", "is",
-               "from", "by", "with", "who", "that", "which", "to", "for"}
-_SKIPPABLE = {"of", "the", "their", "its", "other", "more", "additional", "further",
-              "shooting", "gunshot"}  # "two other shooting victims"
 _CUE_WINDOW = 10
 COMMA_PENALTY = 2
 _CUE_REACH = 400  # characters: comfortably more than _CUE_WINDOW words
-_PLACE_NOUNS = {"home", "country", "region", "city", "town", "village", "area", "enclave", "territory"}
 _LEFT_PLACE = re.compile(
     r"\s*(?:have\s+|had\s+)?left\s+(?:their\s+homes?|the\s+(?:region|country|city|town|area|enclave|territory)|[A-Z])"
 )
@@ -111,29 +107,21 @@ SHOOTING_OF_ONE = re.compile(
     rf"|\bshooting\s+of\s+(?:a\s+|an\s+)?(?P<whom>{_HEADLINE_PERSON})\b(?!['’]s)", re.IGNORECASE)
 # "two men and a woman", "his girlfriend and her three daughters"
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+(?:(?:his|her|their)\s+)?|\s*,\s*")
-FATAL_ADVERBS = {"fatally", "mortally"}
 TO_HOSPITAL = re.compile(
     r"\s+(?:(?:were|was|have\s+been|had\s+been|been)\s+)?(?:taken|rushed|transported|sent|airlifted|flown)?\s*"
     r"to\s+(?:the\s+|a\s+|an\s+|area\s+|local\s+|nearby\s+)*hospitals?\b", re.IGNORECASE)
 FATALLY_AFTER = re.compile(r"\s*,?\s*fatally\b", re.IGNORECASE)
-MODALS = {"will", "would", "could", "might", "may", "should", "can", "must", "shall"}
-REFLEXIVES = {"himself", "herself"}
-KNOWN_PERSON_PRONOUNS = {"he", "she"}
 LOOSE_OBJECT_DEPS = {"dep", "npadvmod"}
-STRIKE_VERBS = {"hit", "strike"}
-FIRING_VERBS = {"fire", "shoot", "spray", "open"}  # "opened fire", "fired into the crowd"
 ONE_OF_THEM_DIED = re.compile(
     r"\s+of\s+(?:them|the\s+\w+|those|these)(?:\s+\w+){0,3}?\s+(?:later\s+|has\s+|had\s+)?"
     r"(?:died|dies|succumbed|was\s+(?:killed|pronounced\s+dead|declared\s+dead))\b", re.IGNORECASE)
-WOUND_NOUNS = {"wound", "injury"}
 # "One of four women wounded in Saturday's shooting has died": a part of a group counted by
 # what first befell it, then told dead. The part is the dead; the group, those shot.
-PART_OF_GROUP = re.compile(rf"\b(?P<part>{NUMBER_PATTERN})\s+of\s+(?:the|those|these)?\s*$", re.IGNORECASE)
+PART_OF_GROUP = r"\b(?P<part>{number})\s+of\s+(?:the|those|these)?\s*$"
 GROUP_HURT = re.compile(r"\s+(?:(?:who\s+)?(?:were|was|had\s+been|have\s+been)\s+)?(?:(?:critically|seriously)\s+)?"
                         r"(?:wounded|injured|hurt|shot|hospitali[sz]ed|struck)\b", re.IGNORECASE)
 PART_DIED = re.compile(r"[^.;!?]*?\b(?:has|have|had|later)?\s*(?:died|dies|succumbed|passed\s+away"
                        r"|(?:was|were|been)\s+(?:pronounced|declared)\s+dead)\b", re.IGNORECASE)
-GUNSHOT_MODIFIERS = {"gunshot", "bullet", "gun"}
 # A running tally over a period: "so far this year", "since January", "last year" (a year's count
 # in any tense), or "this year" told in the perfect or as a count of incidents.
 TALLY_PERIOD = re.compile(
@@ -148,40 +136,25 @@ LINK_LINE = re.compile(r"\s*(?:[+•»►▶]\s|\d{1,2}:\d\d\s+(?=[A-Z0-9])|rela
                        r"|(?:read|see)\s+(?:more|also)\s*:)", re.IGNORECASE)
 LINK_LENGTH = 120  # characters: a headline's length, not a paragraph's
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
-GUNFIRE = {"gunfire", "bullet", "round", "gunshot", "shot", "shotgun", "pellet"}
-AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
-# Nouns with those endings that name no one: "a mass-casualty incident" is no victim
-THINGS_WITH_AGENT_ENDINGS = {"incident", "accident", "event", "moment", "apartment", "department", "statement",
-                             "argument", "government", "equipment", "agreement", "treatment", "comment",
-                             "element", "investment", "settlement", "payment", "document", "restaurant",
-                             "shelter", "trailer", "computer", "corner", "border", "chamber", "center", "centre",
-                             "river", "tower", "theater", "theatre", "parlor", "interior", "exterior", "floor"}
-SINGLE_DETERMINERS = {"a", "an", "another", "his", "her", "their", "its"}
-# "the shooting of a 3-year-old", "the fatal stabbing of her husband": the victim of an event noun
-VICTIM_OF = {"shooting", "killing", "murder", "death", "slaying", "stabbing", "wounding"}
-FATAL_WORDS = {"fatal", "deadly"}
-ORDINAL_PEOPLE = {"second", "third", "fourth", "fifth", "sixth"}  # "a third was wounded"
-VICTIM_VERBS_ACTIVE_SUBJECT = {"die", "perish", "succumb"}
-# Active verbs whose subject is what befell: "three people died", "two suffered wounds".
-VICTIM_SUBJECT_VERBS = VICTIM_VERBS_ACTIVE_SUBJECT | {"suffer", "sustain", "receive", "remain", "lose", "survive",
-                                                      "be", "lie", "lay", "end", "go", "arrive", "flee", "leave"}
 # "took his own life" (not "tried to take her own life")
 SELF_KILLING = re.compile(
     r"(?<!to\s)\b(?P<verb>took|takes|taking)\s+(?P<who>(?:his|her)\s+own\s+life)\b", re.IGNORECASE)
-LIFE_KEPT_VERBS = {"save", "spare", "protect", "preserve"}
-PASSIVE_AUXILIARIES = {"get", "gets", "got", "getting", "gotten", "be", "been", "being", "was", "were", "is", "are"}
-# "Jane Doe suffered a gunshot wound": the one who suffered it is a victim
-SUFFER_VERBS = {"suffer", "sustain", "receive"}
 SHOT_OUTCOME = re.compile(
     r"\b(?:(?P<fatal>fatally)\s+)?(?:shot|gunned\s+down)(?:\s+(?:and\s+)?(?P<dead>killed|dead|to\s+death)"
     r"|\s+and\s+(?P<hurt>wounded|injured|hurt))?", re.IGNORECASE)
 
 
 class FigureExtractor:
-    """Finds counts of people and says what they count; build once, call per text or record."""
+    """Finds counts of people and says what they count; build once, call per text or record.
 
-    def __init__(self, cues: Optional[CueLexicon] = None):
-        self.cues = cues or CueLexicon.packaged()
+    Its words are ``language``'s (English when none is given); ``cues`` default to its lexicon.
+    """
+
+    def __init__(self, cues: Optional[CueLexicon] = None, language: Optional[LanguageData] = None):
+        self.words = FigureWords(language or LanguageData.load())
+        self.cues = cues or CueLexicon.of_language(self.words)
+        self.amounts = AmountReader(self.words)
+        self._part_of_group = re.compile(PART_OF_GROUP.format(number=self.words.numbers.pattern), re.IGNORECASE)
 
     def annotate(self, record: ExtractionRecord, doc: Optional[Doc] = None) -> None:
         record.quantities = self.extract(record.text, doc)
@@ -190,7 +163,7 @@ class FigureExtractor:
 
     def extract(self, text: str, doc: Optional[Doc] = None) -> list[Quantity]:
         quantities = []
-        for amount in find_amounts(text):
+        for amount in self.amounts.find(text):
             if not _is_count(text, amount):
                 continue
             quantity = self._quantity(text, amount, doc)
@@ -199,7 +172,7 @@ class FigureExtractor:
         if doc is not None:
             quantities += self._single_victims(doc, quantities)
         quantities += _self_killings(text, quantities)
-        quantities = _parts_that_died(text, quantities)
+        quantities = self._parts_that_died(text, quantities)
         quantities.sort(key=lambda q: q.start)
         return [q for q in _join_coordinated(text, quantities) if not _in_a_link_line(text, q.start)]
 
@@ -207,7 +180,7 @@ class FigureExtractor:
         """The counts of a headline, and its one victim ("Teen Injured In Hunting Accident",
         "Boy, 3, shot by brother"); offsets are into ``title``."""
         found = self._headline_victim(title, self.extract(title))
-        listed = headline_list(title, self.cues)
+        listed = headline_list(title, self.cues, self.words)
         if listed is not None:  # "Teen, Woman Killed": two dead, not the one "Woman Killed" reads
             found = sorted([q for q in found if not (listed.start <= q.start < listed.end or q.category == listed.category
                                                      and q.max == 1)] + [listed],
@@ -251,14 +224,14 @@ class FigureExtractor:
         taken = {i for q in counted for i in range(q.start, q.end)}
         found = []
         for token in doc:
-            if token.idx in taken or not _victim_position(token):
+            if token.idx in taken or not _victim_position(self.words, token):
                 continue
-            if token.lemma_ == "life" and token.head.lemma_ in LIFE_KEPT_VERBS:
+            if token.lemma_ == "life" and token.head.lemma_ in self.words.life_kept_verbs:
                 continue  # "the window possibly saved her life": nobody died
             named = self._one_person(token)
             if not named and not self._one_known_person(token):
                 continue
-            category = _nominal_category(token) or self._clause_category(token) or self._relative_category(token)
+            category = _nominal_category(self.words, token) or self._clause_category(token) or self._relative_category(token)
             if category not in (HARM | {SHOT} if named else {"dead"}):
                 continue
             start = _entity_start(token) if token.ent_type_ == "PERSON" else min(
@@ -272,30 +245,30 @@ class FigureExtractor:
     def _relative_category(self, token: Token) -> Optional[str]:
         """What a relative clause says befell ``token``: "a boy who had been shot" (shot)."""
         for verb in token.children:
-            if verb.dep_ == "relcl" and _befell_the_relative(verb):
+            if verb.dep_ == "relcl" and _befell_the_relative(self.words, verb):
                 who = next(c for c in verb.children if c.lower_ in {"who", "that"} and c.dep_ in {"nsubj", "nsubjpass"})
                 return self._clause_category(who)
         return None
 
     def _one_person(self, token: Token) -> bool:
-        if token.lower_ in REFLEXIVES and _object_of_the_verb(token):
+        if token.lower_ in self.words.reflexives and _object_of_the_verb(token):
             return True  # "accidentally shot himself", "killed his wife, then himself"
         if token.ent_type_ == "PERSON":
             return token.i == _entity_end(token) - 1  # the surname, head of the name
         if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ != "compound":
             return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)  # "Tyrell Hall"
-        if token.tag_ not in {"NN", "JJ"} or not (_single_determiner(token) or _the_other(token)):
+        if token.tag_ not in {"NN", "JJ"} or not (_single_determiner(self.words, token) or _the_other(token)):
             return False
         if token.lower_ == "old" and any(c.lower_ in {"year", "month"} for c in token.children):
             return True  # "a 17-year-old"
         cue = self.cues.lookup(token.text, token.lemma_)
-        return bool(cue and cue.unit) or token.lower_ in ORDINAL_PEOPLE or _agent_noun(token)
+        return bool(cue and cue.unit) or token.lower_ in self.words.ordinal_people or _agent_noun(self.words, token)
 
     def _one_known_person(self, token: Token) -> bool:
         """Someone the story has already introduced: "he", "the boy", "the victim". Counted only
         when the clause says they died ("he died at the hospital", "the boy was pronounced
         dead"), for that is news the first mention ("a boy was shot") did not give."""
-        if token.lower_ in KNOWN_PERSON_PRONOUNS:
+        if token.lower_ in self.words.known_person_pronouns:
             return True
         if token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return False
@@ -356,11 +329,11 @@ class FigureExtractor:
             cue = self.cues.lookup(token)
             if cue is not None and cue.unit:
                 return token, word.start(), word.end()
-            if token.lower() in _STOP_WORDS or not token[0].isalpha():
+            if token.lower() in self.words.stop_words or not token[0].isalpha():
                 return None
             if _is_demonym(token) and not _next_is_unit(self.cues, words[position + 1:position + 2]):
                 return token, word.start(), word.end()
-            if token.lower() not in _SKIPPABLE and not token[0].isupper() and not token.endswith(("ly", "ed")) \
+            if token.lower() not in self.words.skippable and not token[0].isupper() and not token.endswith(("ly", "ed")) \
                     and position > 0:
                 return None
         return None
@@ -383,22 +356,22 @@ class FigureExtractor:
     def _clause_category(self, head: Token) -> Optional[str]:
         """What the clause says happened to the people ``head`` counts. Being shot is the weakest
         reading: "shot dead", "fatally shot", "shot and wounded" say more."""
-        tokens = _clause_tokens(head)
-        if _doer(head):  # "several officers fired, killing him", "two men shot a teenager"
+        tokens = _clause_tokens(self.words, head)
+        if _doer(self.words, head):  # "several officers fired, killing him", "two men shot a teenager"
             return "other"
-        if _irrealis(tokens[0]):  # "going to kill himself", "threatened to shoot two guards"
+        if _irrealis(self.words, tokens[0]):  # "going to kill himself", "threatened to shoot two guards"
             return "other"
-        shot = _with_gunshot_wounds(tokens)
+        shot = _with_gunshot_wounds(self.words, tokens)
         for token in tokens:
-            if token.lemma_ == "leave" and any(_is_place_object(child) for child in token.children):
+            if token.lemma_ == "leave" and any(_is_place_object(self.words, child) for child in token.children):
                 return "displaced"  # "100,000 Armenians left Nagorno-Karabakh"
-            category = SHOT if _struck_by_gunfire(token) else self._category_cue(token.text, token.lemma_)
+            category = SHOT if _struck_by_gunfire(self.words, token) else self._category_cue(token.text, token.lemma_)
             if category == SHOT:
                 shot = True
             elif category and not (shot and category not in HARM):
                 # "fatally wounded" (not "three others" the parse joined to that verb)
                 counted = head.head if head.dep_ == "nummod" else head
-                fatal = _fatally(token) and not (counted.dep_ == "conj" and counted.head.i == token.i)
+                fatal = _fatally(self.words, token) and not (counted.dep_ == "conj" and counted.head.i == token.i)
                 return "dead" if category == "injured" and fatal else category
         return SHOT if shot else None
 
@@ -423,7 +396,7 @@ class FigureExtractor:
         for (distance, word, previous), behind_a_comma in sides:
             cue = self.cues.lookup(word)
             # "ended up getting shot" is the verb, which a parse that went astray may have missed
-            verb = previous is not None and previous.lower() in PASSIVE_AUXILIARIES
+            verb = previous is not None and previous.lower() in self.words.passive_auxiliaries
             if cue is not None and cue.category and not (skip_shot and cue.category == SHOT and not verb):
                 # a verb ("killed") says more about the clause than a noun ("soldiers")
                 found.append((distance + (0.5 if cue.unit else 0) + (COMMA_PENALTY if behind_a_comma else 0),
@@ -434,6 +407,26 @@ class FigureExtractor:
         if nearest[1] == SHOT:  # "shot dead", "shot and killed", "fatally shot"
             return _shot_outcome(text[end:sentence_end]) or _shot_outcome(text[sentence_start:amount.start]) or SHOT
         return nearest[1]
+
+    def _parts_that_died(self, text: str, quantities: list[Quantity]) -> list[Quantity]:
+        """ "One of four women wounded Saturday has died", "two of the five people shot have died":
+        the part is that many dead, and the group those shot (the others are the injured), not a
+        group of dead."""
+        groups: dict[int, Quantity] = {}  # the start of a part that died: its dead count
+        kept = []
+        for quantity in quantities:
+            part = self._part_of_group.search(text, max(0, quantity.start - 30), quantity.start)
+            hurt = GROUP_HURT.match(text, quantity.end)
+            number = self.words.numbers.parse(part.group("part")) if part else None
+            if (part is None or hurt is None or number is None or quantity.category not in HARM | {SHOT}
+                    or quantity.min is None or number >= quantity.min or PART_DIED.match(text, hurt.end()) is None):
+                kept.append(quantity)
+                continue
+            kept.append(replace(quantity, category=SHOT))
+            groups[part.start("part")] = Quantity(text=part.group("part"), start=part.start("part"), end=part.end("part"),
+                                                  min=number, max=number, unit=quantity.unit, category="dead")
+        # a part already read as a count of its own ("One of 5 shot ... dies": "One" shot) is the dead
+        return [q for q in kept if q.start not in groups] + list(groups.values())
 
 
 def _in_a_link_line(text: str, offset: int) -> bool:
@@ -462,27 +455,6 @@ def _self_killings(text: str, counted: list[Quantity]) -> list[Quantity]:
             for match in SELF_KILLING.finditer(text) if match.start("who") not in taken]
 
 
-def _parts_that_died(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """ "One of four women wounded Saturday has died", "two of the five people shot have died":
-    the part is that many dead, and the group those shot (the others are the injured), not a
-    group of dead."""
-    groups: dict[int, Quantity] = {}  # the start of a part that died: its dead count
-    kept = []
-    for quantity in quantities:
-        part = PART_OF_GROUP.search(text, max(0, quantity.start - 30), quantity.start)
-        hurt = GROUP_HURT.match(text, quantity.end)
-        number = parse_number(part.group("part")) if part else None
-        if (part is None or hurt is None or number is None or quantity.category not in HARM | {SHOT}
-                or quantity.min is None or number >= quantity.min or PART_DIED.match(text, hurt.end()) is None):
-            kept.append(quantity)
-            continue
-        kept.append(replace(quantity, category=SHOT))
-        groups[part.start("part")] = Quantity(text=part.group("part"), start=part.start("part"), end=part.end("part"),
-                                              min=number, max=number, unit=quantity.unit, category="dead")
-    # a part already read as a count of its own ("One of 5 shot ... dies": "One" shot) is the dead
-    return [q for q in kept if q.start not in groups] + list(groups.values())
-
-
 def _with_previous(words: list[str], reverse: bool = False) -> list[tuple[int, str, Optional[str]]]:
     """Each word with its distance from the number and the word before it in the text."""
     if reverse:  # ``words`` run from the number backwards: the word before is the next one
@@ -490,7 +462,7 @@ def _with_previous(words: list[str], reverse: bool = False) -> list[tuple[int, s
     return [(i, word, words[i - 1] if i else None) for i, word in enumerate(words)]
 
 
-def _clause_tokens(head: Token) -> list[Token]:
+def _clause_tokens(words: FigureWords, head: Token) -> list[Token]:
     """Its governing verb and that verb's complements first, then the counted noun and its modifiers."""
     path, verb = [], head
     for _ in range(4):
@@ -516,33 +488,33 @@ def _clause_tokens(head: Token) -> list[Token]:
     # a relative clause (a passive one, or one of dying)
     tokens += [child for child in head.children if child.dep_ == "relcl"
                and (any(c.dep_ in {"nsubjpass", "auxpass"} for c in child.children)
-                    or child.lemma_ in VICTIM_VERBS_ACTIVE_SUBJECT)]
+                    or child.lemma_ in words.dying_verbs)]
     return tokens + [head]
 
 
-def _with_gunshot_wounds(tokens: list[Token]) -> bool:
+def _with_gunshot_wounds(words: FigureWords, tokens: list[Token]) -> bool:
     """ "found two women with gunshot wounds", "a man suffering from a bullet wound": shot,
     alive or not (a later "found dead" or "died" says which)."""
     return any(prep.dep_ == "prep" and prep.lower_ in {"with", "from"} and any(
-        wound.dep_ == "pobj" and wound.lemma_ in WOUND_NOUNS
-        and any(c.lemma_ in GUNSHOT_MODIFIERS for c in wound.children) for wound in prep.children)
+        wound.dep_ == "pobj" and wound.lemma_ in words.wound_nouns
+        and any(c.lemma_ in words.gunshot_modifiers for c in wound.children) for wound in prep.children)
         for token in tokens for prep in [token, *token.children])
 
 
-def _struck_by_gunfire(verb: Token) -> bool:
+def _struck_by_gunfire(words: FigureWords, verb: Token) -> bool:
     """ "hit by gunfire", "struck by a stray bullet", "fired into the crowd, hitting three
     people": shot, whatever befell them after."""
-    if verb.lemma_ not in STRIKE_VERBS:
+    if verb.lemma_ not in words.strike_verbs:
         return False
-    if verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.lemma_ in FIRING_VERBS:
+    if verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.lemma_ in words.firing_verbs:
         return True
-    return any(child.dep_ == "agent" and any(g.lemma_ in GUNFIRE for g in child.children)
+    return any(child.dep_ == "agent" and any(g.lemma_ in words.gunfire for g in child.children)
                for child in verb.children)
 
 
-def _fatally(token: Token) -> bool:
+def _fatally(words: FigureWords, token: Token) -> bool:
     """ "fatally wounded", "mortally injured": the wound killed."""
-    return any(child.dep_ == "advmod" and child.lower_ in FATAL_ADVERBS for child in token.children)
+    return any(child.dep_ == "advmod" and child.lower_ in words.fatal_adverbs for child in token.children)
 
 
 def _shot_outcome(passage: str) -> Optional[str]:
@@ -555,21 +527,21 @@ def _shot_outcome(passage: str) -> Optional[str]:
     return "injured" if match.group("hurt") else None
 
 
-def _irrealis(verb: Token) -> bool:
+def _irrealis(words: FigureWords, verb: Token) -> bool:
     """A verb of what was meant, feared or might happen, not what happened: "to kill", "would shoot"."""
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
-    return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in MODALS) for c in verb.children)
+    return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in words.modals) for c in verb.children)
 
 
-def _doer(head: Token) -> bool:
+def _doer(words: FigureWords, head: Token) -> bool:
     """The subject of an active verb that is not about what befell it ("died", "suffered
     wounds", "are dead"): the people who acted, not the victims."""
     subject = head
     while subject.dep_ == "conj" and subject.head is not subject:
         subject = subject.head
     verb = subject.head
-    return subject.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_ not in VICTIM_SUBJECT_VERBS
+    return subject.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_ not in words.befallen_subject_verbs
 
 
 def _join_coordinated(text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -600,9 +572,9 @@ def _object_of_the_verb(token: Token) -> bool:
     return token.dep_ == "dobj" or token.dep_ in LOOSE_OBJECT_DEPS and token.head.pos_ == "VERB"
 
 
-def _single_determiner(token: Token) -> bool:
+def _single_determiner(words: FigureWords, token: Token) -> bool:
     """ "a man", "his wife", "the woman's boyfriend"."""
-    return any(c.dep_ in {"det", "poss"} and c.lower_ in SINGLE_DETERMINERS
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in words.single_determiners
                or c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"} for c in token.children)
 
 
@@ -612,44 +584,44 @@ def _the_other(token: Token) -> bool:
         any(c.dep_ == "amod" and c.lower_ == "other" for c in token.children)
 
 
-def _nominal_category(token: Token) -> Optional[str]:
+def _nominal_category(words: FigureWords, token: Token) -> Optional[str]:
     """ "the fatal shooting of X": dead; "the shooting of X": shot; "the killing of X": dead."""
-    if not (token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in VICTIM_OF):
+    if not (token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in words.victim_of):
         return None
     event = token.head.head
     if event.lower_ in {"shooting", "wounding"}:
-        return "dead" if any(c.lower_ in FATAL_WORDS for c in event.children) else (
+        return "dead" if any(c.lower_ in words.fatal_words for c in event.children) else (
             SHOT if event.lower_ == "shooting" else "injured")
     return "dead"
 
 
-def _agent_noun(token: Token) -> bool:
+def _agent_noun(words: FigureWords, token: Token) -> bool:
     """A noun for someone who does something: "a taxi driver", "a cashier", "a pharmacist"."""
-    return token.pos_ == "NOUN" and token.lower_.endswith(AGENT_ENDINGS) and len(token.text) > 5 \
-        and token.lemma_.lower() not in THINGS_WITH_AGENT_ENDINGS
+    return token.pos_ == "NOUN" and token.lower_.endswith(words.agent_endings) and len(token.text) > 5 \
+        and token.lemma_.lower() not in words.things_with_agent_endings
 
 
-def _victim_position(token: Token) -> bool:
+def _victim_position(words: FigureWords, token: Token) -> bool:
     """Where a victim stands: subject of a passive ("was shot"), object of an active verb
     ("killed a man"), or subject of "died"; or joined to one ("three men and a woman")."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     if token.dep_ == "nsubjpass" or token.dep_ == "dobj":
         return True
-    if token.lower_ in REFLEXIVES and _object_of_the_verb(token):
+    if token.lower_ in words.reflexives and _object_of_the_verb(token):
         return True
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in VICTIM_OF:
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in words.victim_of:
         return True
-    if token.dep_ == "nsubj" and token.head.lemma_ in SUFFER_VERBS and any(
-            c.dep_ == "dobj" and c.lemma_ in WOUND_NOUNS for c in token.head.children):
+    if token.dep_ == "nsubj" and token.head.lemma_ in words.suffer_verbs and any(
+            c.dep_ == "dobj" and c.lemma_ in words.wound_nouns for c in token.head.children):
         return True
-    if any(_befell_the_relative(child) for child in token.children if child.dep_ == "relcl"):
+    if any(_befell_the_relative(words, child) for child in token.children if child.dep_ == "relcl"):
         return True  # "a juvenile who had sustained a gunshot wound", "a man who had been shot"
     # "found Jane Doe dead": the subject of a small clause of death
-    return token.dep_ == "nsubj" and (token.head.lemma_ in VICTIM_VERBS_ACTIVE_SUBJECT or token.head.lower_ == "dead")
+    return token.dep_ == "nsubj" and (token.head.lemma_ in words.dying_verbs or token.head.lower_ == "dead")
 
 
-def _befell_the_relative(verb: Token) -> bool:
+def _befell_the_relative(words: FigureWords, verb: Token) -> bool:
     """A relative clause telling what befell the one it describes: "who had sustained a gunshot
     wound" (a wound suffered), "who had been shot" (a passive with "who" its subject)."""
     relative = [c for c in verb.children if c.lower_ in {"who", "that"} and c.dep_ in {"nsubj", "nsubjpass"}]
@@ -657,7 +629,7 @@ def _befell_the_relative(verb: Token) -> bool:
         return False
     if relative[0].dep_ == "nsubjpass":
         return True
-    return verb.lemma_ in SUFFER_VERBS and any(c.dep_ == "dobj" and c.lemma_ in WOUND_NOUNS for c in verb.children)
+    return verb.lemma_ in words.suffer_verbs and any(c.dep_ == "dobj" and c.lemma_ in words.wound_nouns for c in verb.children)
 
 
 # An entity read from the tokens' IOB tags around one token: Doc.ents rebuilds every entity of
@@ -689,8 +661,8 @@ def _has_subject(verb: Token) -> bool:
     return any(child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children)
 
 
-def _is_place_object(token: Token) -> bool:
-    return token.dep_ == "dobj" and (token.pos_ == "PROPN" or token.lemma_ in _PLACE_NOUNS)
+def _is_place_object(words: FigureWords, token: Token) -> bool:
+    return token.dep_ == "dobj" and (token.pos_ == "PROPN" or token.lemma_ in words.place_nouns)
 
 
 def _tallies_a_period(text: str, amount: Amount) -> bool:

@@ -14,7 +14,7 @@ import re
 from typing import Optional
 
 from polemos.figures.cues import CueLexicon
-from polemos.numbers import parse_number
+from polemos.figures.words import FigureWords
 from polemos.record import Quantity
 
 SHOT = "shot"
@@ -34,21 +34,14 @@ SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
 AFTER_THE_LIST = re.compile(
     r"\s+(?:in|at|on|after|before|near|during|from|by|with|for|as|inside|outside|over|while|then|amid)\b.*$",
     re.IGNORECASE | re.DOTALL)
-SELVES = {"self", "himself", "herself", "themselves"}
-OTHERS = {"others", "other"}
-# People nouns of the lexicon that name who did it, not whom it befell.
-DOERS = {"suspect", "gunman", "shooter", "assailant", "attacker", "rioter", "police", "family", "household"}
-# Of those, the ones that are persons: listed before what befell them ("Suspect, officer wounded")
-# they are among its victims, since the outcome says what happened to each one listed.
-PERSON_DOERS = {"suspect", "gunman", "shooter", "assailant", "attacker", "rioter"}
 MIN_MEMBERS = 2
 
 
-def headline_list(title: str, cues: CueLexicon) -> Optional[Quantity]:
+def headline_list(title: str, cues: CueLexicon, words: FigureWords) -> Optional[Quantity]:
     """The victims a headline lists by name or kind, as one count; ``None`` without such a list."""
     for outcome in SUBJECT_OUTCOME.finditer(title):
         before = re.split(r"[:;|]", title[:outcome.start()])[-1]
-        members = _members(list(reversed(SEPARATOR.split(before))), cues, doers_befallen=True)
+        members = _members(list(reversed(SEPARATOR.split(before))), cues, words, doers_befallen=True)
         if len(members) >= MIN_MEMBERS:
             start = outcome.start() - len(before.lstrip())
             return _count(title, members, start, outcome.start(), _category(outcome.group("outcome")))
@@ -57,7 +50,7 @@ def headline_list(title: str, cues: CueLexicon) -> Optional[Quantity]:
         parts = SEPARATOR.split(after)
         if parts:
             parts[-1] = AFTER_THE_LIST.sub("", parts[-1])
-        members = _members(parts, cues)
+        members = _members(parts, cues, words)
         if len(members) >= MIN_MEMBERS:
             trailing = AFTER_THE_LIST.search(after)
             end = verb.end() + (trailing.start() if trailing else len(after))
@@ -65,36 +58,37 @@ def headline_list(title: str, cues: CueLexicon) -> Optional[Quantity]:
     return None
 
 
-def _members(parts: list[str], cues: CueLexicon, doers_befallen: bool = False) -> list[tuple[int, Optional[int]]]:
+def _members(parts: list[str], cues: CueLexicon, words: FigureWords, doers_befallen: bool = False) -> list[tuple[int, Optional[int]]]:
     """The (min, max) of each person named, from the list's first member on, until a part
     that names no one (nor a doer, unless ``doers_befallen``: the list is the subject of what
     befell them)."""
     members: list[tuple[int, Optional[int]]] = []
     for part in parts:
-        words = AFTER_THE_LIST.sub("", part).split()
-        if not words:
+        part_words = AFTER_THE_LIST.sub("", part).split()
+        if not part_words:
             break
-        if re.fullmatch(r"\d+", words[-1]) and members:
+        if re.fullmatch(r"\d+", part_words[-1]) and members:
             continue  # an age: "girl, 16, dies"
-        counted = _person(words, cues, doers_befallen)
+        counted = _person(part_words, cues, words, doers_befallen)
         if counted is None:
             break
         members.append(counted)
     return members
 
 
-def _person(words: list[str], cues: CueLexicon, doers_befallen: bool = False) -> Optional[tuple[int, Optional[int]]]:
-    noun = words[-1].lower().strip(".'’")
-    is_doer = noun in DOERS or _lemma_is_doer(noun)
-    number = parse_number(words[-2]) if len(words) > 1 else None
-    if noun in SELVES:
+def _person(part_words: list[str], cues: CueLexicon, words: FigureWords,
+            doers_befallen: bool = False) -> Optional[tuple[int, Optional[int]]]:
+    noun = part_words[-1].lower().strip(".'’")
+    is_doer = noun in words.doers or _lemma_is_doer(noun, words.doers)
+    number = words.numbers.parse(part_words[-2]) if len(part_words) > 1 else None
+    if noun in words.selves:
         return 1, 1
-    if noun in OTHERS:
+    if noun in words.others:
         return (int(number), int(number)) if number else None
     if re.fullmatch(r"[\w]+-(?:year|month|week|day)-old", noun):
         return 1, 1
     cue = cues.lookup(noun)
-    if cue is None or not cue.unit or cue.category or is_doer and not (doers_befallen and _person_doer(noun)):
+    if cue is None or not cue.unit or cue.category or is_doer and not (doers_befallen and _person_doer(noun, words.person_doers)):
         return None
     plural = noun.endswith("s") or noun in {"men", "women", "children", "people"}
     if number is not None:
@@ -102,12 +96,12 @@ def _person(words: list[str], cues: CueLexicon, doers_befallen: bool = False) ->
     return (2, None) if plural else (1, 1)
 
 
-def _person_doer(noun: str) -> bool:
-    return noun in PERSON_DOERS or noun.rstrip("s") in PERSON_DOERS or noun == "gunmen"
+def _person_doer(noun: str, person_doers: frozenset[str]) -> bool:
+    return noun in person_doers or noun.rstrip("s") in person_doers or noun == "gunmen"
 
 
-def _lemma_is_doer(noun: str) -> bool:
-    return noun.rstrip("s") in DOERS or noun in {"gunmen", "policemen"}
+def _lemma_is_doer(noun: str, doers: frozenset[str]) -> bool:
+    return noun.rstrip("s") in doers or noun in {"gunmen", "policemen"}
 
 
 def _category(outcome: str) -> str:

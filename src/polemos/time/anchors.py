@@ -1,6 +1,6 @@
 """Event anchors: "two days before the full-scale invasion of Ukraine", "a week after the offensive".
 
-``WellKnownDates`` is the shipped table of dated events (``data/well_known_dates.csv``);
+``WellKnownDates`` is a language's table of dated events (``tables/well_known_dates.csv``);
 ``DocumentEvents`` remembers event nouns seen in sentences that carry a day-level date
 earlier in the same document ("On September 19 Azerbaijan launched an offensive").
 """
@@ -11,7 +11,6 @@ import csv
 import re
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -37,14 +36,13 @@ class WellKnownDates:
         self.events = list(events)
 
     @classmethod
-    def from_csv(cls, path: Path | str) -> "WellKnownDates":
-        with open(path, newline="", encoding="utf-8") as handle:
-            return cls(_event_from_row(row) for row in csv.DictReader(handle))
+    def from_rows(cls, rows: Iterable[dict[str, str]]) -> "WellKnownDates":
+        return cls(_event_from_row(row) for row in rows)
 
     @classmethod
-    def packaged(cls) -> "WellKnownDates":
-        with resources.as_file(resources.files("polemos") / "data" / "well_known_dates.csv") as path:
-            return cls.from_csv(path)
+    def from_csv(cls, path: Path | str) -> "WellKnownDates":
+        with open(path, newline="", encoding="utf-8") as handle:
+            return cls.from_rows(csv.DictReader(handle))
 
     def match(self, text: str, offset: int) -> Optional[tuple[int, date, str]]:
         """The event phrase starting at ``offset`` (after optional determiners): (end, date, label)."""
@@ -63,13 +61,15 @@ def _event_from_row(row: dict[str, str]) -> DatedEvent:
     return DatedEvent(row["name"], pattern, date.fromisoformat(row["date"]), row["source"])
 
 
-def load_event_nouns(path: Optional[Path | str] = None) -> frozenset[str]:
-    """The event nouns that can anchor a relative date within a document."""
-    if path is None:
-        with resources.as_file(resources.files("polemos") / "data" / "time_event_nouns.csv") as packaged:
-            return load_event_nouns(packaged)
+def event_nouns(rows: Iterable[dict[str, str]]) -> frozenset[str]:
+    """The event nouns that can anchor a relative date within a document (``tables/time_event_nouns.csv``)."""
+    return frozenset(row["noun"].lower() for row in rows)
+
+
+def load_event_nouns(path: Path | str) -> frozenset[str]:
+    """The event nouns of a CSV file with a ``noun`` column."""
     with open(path, newline="", encoding="utf-8") as handle:
-        return frozenset(row["noun"].lower() for row in csv.DictReader(handle))
+        return event_nouns(csv.DictReader(handle))
 
 
 class EventNouns:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Optional
 
+from polemos.time.lexicon import TimeWords
+
 #: Finds an event phrase at a text offset: returns (end offset, event date, label) or None.
 EventFinder = Callable[[int], Optional[tuple[int, date, str]]]
 
@@ -24,12 +26,14 @@ class Resolution:
 class Context:
     """The resolution context of one candidate.
 
-    ``anchor`` is the document date; ``tense`` that of the governing clause
-    (``past``, ``present``, ``future`` or None); ``reference`` the last day-level date
+    ``words`` are the time words of the text's language; ``anchor`` is the document date;
+    ``tense`` that of the governing clause (``past``, ``present``, ``future`` or None);
+    ``reference`` the last day-level date
     mentioned before the candidate ("the next day", "three days later");
     ``find_event`` finds an event phrase ("the full-scale invasion of Ukraine") at an offset.
     """
 
+    words: TimeWords
     text: str
     anchor: Optional[date]
     anchor_label: Optional[str]

@@ -5,29 +5,19 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Callable, Optional
 
-from polemos.numbers import parse_number
 from polemos.time.context import Context, Resolution, bound_mod
-from polemos.time.lexicon import DECADE_WORDS, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS
+from polemos.time.lexicon import TimeWords
 from polemos.time.values import (
     SEASON_MONTHS, day_value, month_value, shift_value, week_value,
 )
-
-PAST_WORDS = {"last", "past", "this past", "previous", "the past", "the last", "the previous",
-              "the preceding", "preceding"}
-NEXT_WORDS = {"next", "coming", "this coming", "the coming", "the next", "following",
-              "the following"}
-
-
-# Relation words that count from the day last mentioned rather than from the document date.
-ANAPHORIC_WORDS = {"that", "the following", "the previous", "the preceding"}
 
 
 def normal(word: Optional[str]) -> str:
     return " ".join(word.lower().split()) if word else ""
 
 
-def month_number(word: str) -> int:
-    return MONTHS[normal(word).rstrip(".")]
+def month_number(words: TimeWords, word: str) -> int:
+    return words.months[normal(word).rstrip(".")]
 
 
 def choose_year(ctx: Context, month: int, day: Optional[int], rel: str = "") -> Optional[int]:
@@ -37,9 +27,9 @@ def choose_year(ctx: Context, month: int, day: Optional[int], rel: str = "") -> 
         return None
     here = (anchor.month, anchor.day if day is not None else 0)
     there = (month, day or 0)
-    if rel in NEXT_WORDS:
+    if rel in ctx.words.next:
         return anchor.year if there > here else anchor.year + 1
-    if rel in PAST_WORDS:
+    if rel in ctx.words.past:
         return anchor.year if there < here else anchor.year - 1
     difference = month - anchor.month
     if rel == "this" or abs(difference) <= 2:
@@ -57,7 +47,7 @@ def choose_year(ctx: Context, month: int, day: Optional[int], rel: str = "") -> 
 
 
 def explicit_day(c: dict, ctx: Context) -> Optional[Resolution]:
-    month = month_number(c["month"]) if not c["month"].isdigit() else int(c["month"])
+    month = month_number(ctx.words, c["month"]) if not c["month"].isdigit() else int(c["month"])
     day = int("".join(ch for ch in c["day"] if ch.isdigit()))
     if c.get("year"):
         year: Optional[int] = int(c["year"])
@@ -66,7 +56,7 @@ def explicit_day(c: dict, ctx: Context) -> Optional[Resolution]:
     else:
         year = choose_year(ctx, month, day, normal(c.get("rel")))
     if year and not c.get("year") and c.get("weekday"):
-        year = _year_of_weekday(year, month, day, WEEKDAYS[normal(c["weekday"])])
+        year = _year_of_weekday(year, month, day, ctx.words.weekdays[normal(c["weekday"])])
     try:
         value = date(year, month, day).isoformat() if year else f"XXXX-{month:02d}-{day:02d}"
     except ValueError:
@@ -103,16 +93,16 @@ def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
 
 def month_year(c: dict, ctx: Context) -> Optional[Resolution]:
     if c.get("year"):
-        return Resolution("DATE", month_value(int(c["year"]), month_number(c["month"])), bound_mod(c.get("bound")))
+        return Resolution("DATE", month_value(int(c["year"]), month_number(ctx.words, c["month"])), bound_mod(c.get("bound")))
     if ctx.anchor is None:
         return None
     rel = normal(c["yrel"])  # "January this year", "June last year"
     year_of = ctx.anchor.year + (-1 if rel == "last" else 1 if rel == "next" else 0)
-    return Resolution("DATE", month_value(year_of, month_number(c["month"])), bound_mod(c.get("bound")))
+    return Resolution("DATE", month_value(year_of, month_number(ctx.words, c["month"])), bound_mod(c.get("bound")))
 
 
 def month_only(c: dict, ctx: Context) -> Resolution:
-    month = month_number(c["month"])
+    month = month_number(ctx.words, c["month"])
     year = choose_year(ctx, month, None, normal(c.get("rel")))
     value = month_value(year, month) if year else f"XXXX-{month:02d}"
     return Resolution("DATE", value, bound_mod(c.get("bound")))
@@ -137,23 +127,23 @@ def decade(c: dict, ctx: Context) -> Resolution:
     elif c.get("short"):
         prefix = ("19" if int(c["short"]) > 2 else "20") + c["short"]
     else:
-        prefix = "19" + str(DECADE_WORDS[normal(c["words"])])
+        prefix = "19" + str(ctx.words.decades[normal(c["words"])])
     mod = bound_mod(c.get("bound")) or bound_mod(c.get("part"))
     return Resolution("DATE", prefix, mod)  # TIMEX3 writes a decade as its first three digits
 
 
 def century(c: dict, ctx: Context) -> Optional[Resolution]:
     if c.get("ordinal"):
-        return Resolution("DATE", f"{ORDINALS[normal(c['ordinal'])] - 1:02d}", bound_mod(c.get("bound")))
+        return Resolution("DATE", f"{ctx.words.ordinals[normal(c['ordinal'])] - 1:02d}", bound_mod(c.get("bound")))
     if ctx.anchor is None:
         return None
     rel = normal(c.get("rel"))
-    shift = -1 if rel in PAST_WORDS else 1 if rel in NEXT_WORDS else 0
+    shift = -1 if rel in ctx.words.past else 1 if rel in ctx.words.next else 0
     return Resolution("DATE", shift_value(ctx.anchor, "CE", shift), bound_mod(c.get("bound")))
 
 
 def season(c: dict, ctx: Context) -> Optional[Resolution]:
-    code = SEASONS[normal(c["season"])]
+    code = ctx.words.seasons[normal(c["season"])]
     mod = bound_mod(c.get("bound"))
     if c.get("year"):
         return Resolution("DATE", f"{c['year']}-{code}", mod)
@@ -166,12 +156,12 @@ def season(c: dict, ctx: Context) -> Optional[Resolution]:
         return Resolution("DATE", f"{ctx.anchor.year}-{code}", mod)
     if code == current:
         year_of = ctx.anchor.year - (1 if ctx.anchor.month <= 2 else 0)
-        year_of += -1 if rel in PAST_WORDS else 1 if rel in NEXT_WORDS else 0
+        year_of += -1 if rel in ctx.words.past else 1 if rel in ctx.words.next else 0
         return Resolution("DATE", f"{year_of}-{code}", mod)
     ahead = (first_month - ctx.anchor.month) % 12 < 6
-    if rel in NEXT_WORDS or (ctx.tense == "future" and rel not in PAST_WORDS):
+    if rel in ctx.words.next or (ctx.tense == "future" and rel not in ctx.words.past):
         year_of = ctx.anchor.year if first_month > ctx.anchor.month else ctx.anchor.year + 1
-    elif rel in PAST_WORDS or ctx.tense == "past" or not ahead:
+    elif rel in ctx.words.past or ctx.tense == "past" or not ahead:
         year_of = ctx.anchor.year if first_month < ctx.anchor.month else ctx.anchor.year - 1
     else:
         year_of = ctx.anchor.year
@@ -191,8 +181,8 @@ def quarter(c: dict, ctx: Context) -> Optional[Resolution]:
     if unit == "H" and not ordinal and rel in {"the last", "last"} and (c.get("year") or c.get("yrel")):
         ordinal = "second"  # "the last half of 1989"
     year_of = quarter_year(c, ctx)
-    if ordinal in ORDINALS:
-        number = ORDINALS[ordinal]
+    if ordinal in ctx.words.ordinals:
+        number = ctx.words.ordinals[ordinal]
         if number > (4 if unit == "Q" else 2):
             return None
         if year_of and not c.get("year") and not c.get("owner") and not c.get("yrel") and ctx.anchor:
@@ -202,8 +192,7 @@ def quarter(c: dict, ctx: Context) -> Optional[Resolution]:
         return None
     if not ordinal and not rel and not c.get("owner"):
         return None
-    shift = {"this": 0, "current": 0, "the current": 0, "the same": 0, "next": 1,
-             "the next": 1, "the coming": 1, "coming": 1}.get(rel, -1)
+    shift = ctx.words.quarter_shifts.get(rel, -1)
     value = ctx.reference_quarter if rel in {"the", "the same"} and ctx.reference_quarter else None
     value = value or shift_value(ctx.anchor, "Q", shift)
     if c.get("owner") and year_of:
@@ -220,8 +209,8 @@ def year_ago(c: dict, ctx: Context) -> Optional[Resolution]:
         return Resolution("DATE", str(ctx.anchor.year - 1))
     current = ctx.reference_quarter or shift_value(ctx.anchor, "Q", -1)
     year_of, quarter_number = int(current[:4]) - 1, current[-1]
-    if ordinal in ORDINALS and ORDINALS[ordinal] <= 4:
-        quarter_number = str(ORDINALS[ordinal])
+    if ordinal in ctx.words.ordinals and ctx.words.ordinals[ordinal] <= 4:
+        quarter_number = str(ctx.words.ordinals[ordinal])
     return Resolution("DATE", f"{year_of}-Q{quarter_number}")
 
 
@@ -231,13 +220,10 @@ def year_end(c: dict, ctx: Context) -> Optional[Resolution]:
     if rel:
         if ctx.anchor is None:
             return None
-        base = ctx.anchor.year + (-1 if rel in PAST_WORDS else 1 if rel in NEXT_WORDS else 0)
+        base = ctx.anchor.year + (-1 if rel in ctx.words.past else 1 if rel in ctx.words.next else 0)
     if base is None:
         return None
     return Resolution("DATE", str(base), "END")
-
-
-_WORD_YEARS = {"nineteen": 1900, "twenty": 2000, "two thousand": 2000}
 
 
 def year_words(c: dict, ctx: Context) -> Optional[Resolution]:
@@ -246,15 +232,15 @@ def year_words(c: dict, ctx: Context) -> Optional[Resolution]:
     value: Optional[float]
     if words.startswith("two thousand"):
         rest = words[len("two thousand"):].replace(" and ", " ").strip()
-        value = 2000 + (parse_number(rest) or 0 if rest else 0)
+        value = 2000 + (ctx.words.numbers.parse(rest) or 0 if rest else 0)
         if not rest and not c.get("the"):
             return None  # "two thousand" alone is more often a number
     else:
         century, _, rest = words.partition(" ")
         rest = rest.replace("oh ", "")
-        value = (1900 if century == "nineteen" else 2000) + (parse_number(rest) or 0)
+        value = (1900 if century == "nineteen" else 2000) + (ctx.words.numbers.parse(rest) or 0)
         if century == "twenty":
-            number = parse_number(rest)
+            number = ctx.words.numbers.parse(rest)
             value = 2000 + number if number and number < 100 else None
     if value is None:
         return None
@@ -288,19 +274,19 @@ def quarter_code(c: dict, ctx: Context) -> Resolution:
 
 
 def weekday(c: dict, ctx: Context) -> Optional[Resolution]:
-    wanted = WEEKDAYS[normal(c["weekday"])]
-    part = PARTS_OF_DAY.get(normal(c.get("part")))
+    wanted = ctx.words.weekdays[normal(c["weekday"])]
+    part = ctx.words.parts_of_day.get(normal(c.get("part")))
     base = ctx.anchor
     if base is None:
         return Resolution("DATE", f"XXXX-WXX-{wanted + 1}")
     rel = normal(c.get("rel"))
-    if rel in ANAPHORIC_WORDS and ctx.reference:
+    if rel in ctx.words.anaphoric and ctx.reference:
         base = ctx.reference  # "the following Monday": after the day the story is at
     delta = wanted - base.weekday()
     # In news, "meets Tuesday" (present tense) is a coming day.
-    if rel in NEXT_WORDS or (not rel and ctx.tense == "future"):
+    if rel in ctx.words.next or (not rel and ctx.tense == "future"):
         delta = delta if delta > 0 else delta + 7
-    elif rel in PAST_WORDS or (not rel and ctx.tense != "future" and delta > 0):
+    elif rel in ctx.words.past or (not rel and ctx.tense != "future" and delta > 0):
         delta = delta if delta < 0 else delta - 7
     value = day_value(base + timedelta(days=delta))
     if part:
@@ -308,16 +294,12 @@ def weekday(c: dict, ctx: Context) -> Optional[Resolution]:
     return Resolution("DATE", value)
 
 
-DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": 0,
-                "last night": -1}
-
-
 def deictic(c: dict, ctx: Context) -> Optional[Resolution]:
     if ctx.anchor is None:
         return None
     word = normal(c["word"])
-    day = ctx.anchor + timedelta(days=DEICTIC_DAYS[word])
-    part = PARTS_OF_DAY.get(normal(c.get("part"))) or PARTS_OF_DAY.get(word.split()[-1])
+    day = ctx.anchor + timedelta(days=ctx.words.deictic_days[word])
+    part = ctx.words.parts_of_day.get(normal(c.get("part"))) or ctx.words.parts_of_day.get(word.split()[-1])
     if part:
         return Resolution("TIME", f"{day_value(day)}T{part}")
     return Resolution("DATE", day_value(day))
@@ -328,8 +310,8 @@ def part_of_day(c: dict, ctx: Context) -> Optional[Resolution]:
     base = ctx.anchor if rel == "this" else ctx.reference_or_anchor
     if base is None:
         return None
-    shift = 1 if rel in NEXT_WORDS else -1 if rel in PAST_WORDS else 0
-    return Resolution("TIME", f"{day_value(base + timedelta(days=shift))}T{PARTS_OF_DAY[normal(c['part'])]}")
+    shift = 1 if rel in ctx.words.next else -1 if rel in ctx.words.past else 0
+    return Resolution("TIME", f"{day_value(base + timedelta(days=shift))}T{ctx.words.parts_of_day[normal(c['part'])]}")
 
 
 UNIT_CODES = {"week": "W", "weekend": "W", "month": "M", "year": "Y", "decade": "DE",
@@ -345,11 +327,11 @@ def relative_unit(c: dict, ctx: Context) -> Optional[Resolution]:
         return Resolution("DURATION", f"P1{unit[0].upper()}")  # "the year ended March 31"
     if ctx.anchor is None:
         return None
-    if unit == "decade" and rel in PAST_WORDS:
+    if unit == "decade" and rel in ctx.words.past:
         return Resolution("DURATION", "P10Y")
     if unit == "weekend":
         return Resolution("DATE", weekend(rel, ctx), mod)
-    shift = -1 if rel in PAST_WORDS else 1 if rel in NEXT_WORDS else 0
+    shift = -1 if rel in ctx.words.past else 1 if rel in ctx.words.next else 0
     if unit == "year" and rel in {"that", "the same", "the following", "the previous", "the preceding"} \
             and ctx.reference_year:
         return Resolution("DATE", str(ctx.reference_year + shift), mod)
@@ -361,12 +343,12 @@ def weekend(rel: str, ctx: Context) -> str:
     anchor = ctx.anchor_day
     saturday = anchor + timedelta(days=5 - anchor.weekday())
     if anchor.weekday() < 5:
-        past = rel in PAST_WORDS or (rel not in NEXT_WORDS and ctx.tense == "past")
+        past = rel in ctx.words.past or (rel not in ctx.words.next and ctx.tense == "past")
         if past:
             saturday -= timedelta(days=7)
-    elif rel in PAST_WORDS:
+    elif rel in ctx.words.past:
         saturday -= timedelta(days=7)
-    if rel in NEXT_WORDS:
+    if rel in ctx.words.next:
         saturday += timedelta(days=7) if anchor.weekday() >= 5 else timedelta(0)
     return week_value(saturday) + "-WE"
 
@@ -374,7 +356,7 @@ def weekend(rel: str, ctx: Context) -> str:
 def relative_day(unit: str, rel: str, ctx: Context) -> Optional[Resolution]:
     if rel in {"the", "this", "last", "past", "next", "coming"} or ctx.reference_or_anchor is None:
         return None
-    shift = -1 if rel in PAST_WORDS else 1 if rel in NEXT_WORDS else 0
+    shift = -1 if rel in ctx.words.past else 1 if rel in ctx.words.next else 0
     day = ctx.reference_or_anchor + timedelta(days=shift)
     if unit == "night":
         return Resolution("TIME", f"{day_value(day)}TNI")
@@ -388,9 +370,9 @@ def nearest_occurrence(ctx: Context, on_year: Callable[[int], date], rel: str) -
     options = [on_year(ctx.anchor.year + shift) for shift in (-1, 0, 1)]
     before = [day for day in options if day < ctx.anchor]
     after = [day for day in options if day > ctx.anchor]
-    if rel in NEXT_WORDS:
+    if rel in ctx.words.next:
         return after[0]
-    if rel in PAST_WORDS:
+    if rel in ctx.words.past:
         return before[-1]
     if ctx.anchor in options:
         return ctx.anchor

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from polemos.time.grammar import Candidate
+from polemos.time.lexicon import TimeWords
 
-_VERB_MONTHS = {"may", "march"}
 _YEAR_COUNT_NOUN = re.compile(
     r"\s+(?:people|persons|soldiers|troops|civilians|men|women|children|refugees|fighters|"
     r"dead|killed|wounded|deaths|casualties|homes|houses|km|kilometres|kilometers|miles|metres|"
@@ -51,16 +51,18 @@ _LABEL_BEFORE = re.compile(
 _CLOCK_CUE_BEFORE = re.compile(r"\b(?:at|by|from|until|till|to|around|about|after|before|since)\s+$", re.IGNORECASE)
 
 
-def plausible(candidate: Candidate, text: str) -> bool:
+def plausible(candidate: Candidate, text: str, words: TimeWords) -> bool:
     """Whether the candidate reads as a time expression in its context."""
+    if candidate.kind == "month":
+        return _month(candidate, text, words.verb_months)
     check = _CHECKS.get(candidate.kind)
     return check(candidate, text) if check else True
 
 
-def _month(candidate: Candidate, text: str) -> bool:
+def _month(candidate: Candidate, text: str, verb_months: frozenset[str]) -> bool:
     """Bare "May"/"March" only where a month reads naturally ("in May", "last March")."""
     month = candidate.groups.get("month", "")
-    if month.lower() not in _VERB_MONTHS or candidate.groups.get("year"):
+    if month.lower() not in verb_months or candidate.groups.get("year"):
         return True
     if month.islower() or month.isupper():
         return False
@@ -173,7 +175,7 @@ def _noon(candidate: Candidate, text: str) -> bool:
 
 
 _CHECKS = {
-    "month": _month, "numeric": _numeric,
+    "numeric": _numeric,
     "year": _year, "season": _season, "bare_units": _bare_units, "clock24": _clock24,
     "quarter": _quarter, "reference": _reference, "weekday": _weekday, "noon": _noon,
 }

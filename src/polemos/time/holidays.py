@@ -1,4 +1,4 @@
-"""Named days of the year ("Thanksgiving", "Christmas", "Easter") from ``data/time_holidays.csv``."""
+"""Named days of the year ("Thanksgiving", "Christmas", "Easter") from a language's ``tables/time_holidays.csv``."""
 
 from __future__ import annotations
 
@@ -6,12 +6,11 @@ import csv
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from importlib import resources
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 from polemos.time.grammar import Candidate
-from polemos.time.lexicon import RELATIVE, YEAR
+from polemos.time.lexicon import YEAR, TimeWords
 
 _PRIORITY = 5  # after explicit dates, before bare years and weekdays
 
@@ -75,11 +74,11 @@ def easter(year: int) -> date:
 class Holidays:
     """Finds holiday names in text as candidates of kind ``holiday``."""
 
-    def __init__(self, holidays: list[Holiday]):
+    def __init__(self, holidays: list[Holiday], words: TimeWords):
         self.by_name = {holiday.name: holiday for holiday in holidays}
         self._patterns = [
             (holiday.name, re.compile(
-                rf"(?:\b(?P<rel>{RELATIVE})\s+)?\b(?:{holiday.pattern})\b(?:,?\s+(?P<year>{YEAR})\b)?",
+                rf"(?:\b(?P<rel>{words.relative})\s+)?\b(?:{holiday.pattern})\b(?:,?\s+(?P<year>{YEAR})\b)?",
                 re.IGNORECASE))
             for holiday in holidays
         ]
@@ -89,18 +88,15 @@ class Holidays:
         self._any_named = re.compile(rf"\b(?:{names})\b", re.IGNORECASE) if holidays else None
 
     @classmethod
-    def from_csv(cls, path: Path | str) -> "Holidays":
-        with open(path, newline="", encoding="utf-8") as handle:
-            return cls([
-                Holiday(row["name"], row["pattern"], row["rule"],
-                        int(row["month"]) if row["month"] else None, int(row["day"]) if row["day"] else None)
-                for row in csv.DictReader(handle)
-            ])
+    def from_rows(cls, rows: Iterable[dict[str, str]], words: TimeWords) -> "Holidays":
+        return cls([Holiday(row["name"], row["pattern"], row["rule"],
+                            int(row["month"]) if row["month"] else None, int(row["day"]) if row["day"] else None)
+                    for row in rows], words)
 
     @classmethod
-    def packaged(cls) -> "Holidays":
-        with resources.as_file(resources.files("polemos") / "data" / "time_holidays.csv") as path:
-            return cls.from_csv(path)
+    def from_csv(cls, path: Path | str, words: TimeWords) -> "Holidays":
+        with open(path, newline="", encoding="utf-8") as handle:
+            return cls.from_rows(csv.DictReader(handle), words)
 
     def candidates(self, text: str) -> list[Candidate]:
         if self._any_named is None or self._any_named.search(text) is None:

@@ -1,41 +1,17 @@
-"""Calendar words and the regular-expression fragments the temporal grammar is built from."""
+"""Calendar words and the regular-expression fragments the temporal grammar is built from.
+
+The words are a language's (``calendar.csv`` and ``time.csv`` of its folder in ``polemos.lang``);
+``TimeWords(language)`` reads them once and builds the fragments. What stays here is what no
+language changes: the TIMEX3 codes of the calendar units and the digits of days and years.
+"""
 
 from __future__ import annotations
 
-from polemos.numbers import NUMBER_PATTERN
+from polemos.lang import LanguageData, alternation
+from polemos.numbers import NumberWords
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
-    "sunday": 6, "sun": 6,
-}
-SEASONS = {
-    "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
-}
-PARTS_OF_DAY = {
-    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
-    "overnight": "NI", "midday": "MI", "noon": "MI",
-}
-ORDINALS = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
-    "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "eleventh": 11, "11th": 11,
-    "twelfth": 12, "12th": 12, "thirteenth": 13, "13th": 13, "fourteenth": 14, "14th": 14,
-    "fifteenth": 15, "15th": 15, "sixteenth": 16, "16th": 16, "seventeenth": 17, "17th": 17,
-    "eighteenth": 18, "18th": 18, "nineteenth": 19, "19th": 19, "twentieth": 20, "20th": 20,
-    "twenty-first": 21, "21st": 21,
-}
-DECADE_WORDS = {
-    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-    "eighties": 8, "nineties": 9,
-}
-#: TIMEX3 duration unit letter per calendar unit word.
+#: TIMEX3 duration unit letter, multiplier and whether it is a clock unit, per calendar unit.
+#: A language's ``calendar.unit`` list maps each of its unit words to one of these names.
 UNITS = {
     "second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),
     "day": ("D", 1, False), "night": ("D", 1, False), "week": ("W", 1, False),
@@ -43,53 +19,83 @@ UNITS = {
     "year": ("Y", 1, False), "decade": ("Y", 10, False), "century": ("Y", 100, False),
     "millennium": ("Y", 1000, False), "weekend": ("D", 2, False),
 }
-#: Short and irregular forms of unit words, by the unit they stand for.
-UNIT_ALIASES = {"yr": "year", "yrs": "year", "min": "minute", "mins": "minute", "hr": "hour",
-                "hrs": "hour", "centuries": "century", "millennia": "millennium"}
-#: Words meaning "an unspecified number of".
-VAGUE_QUANTITIES = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|numerous|countless|(?:a\s+)?couple\s+of)"
-
-# ---- regular-expression fragments (compiled with re.IGNORECASE) ----
-MONTH = (
-    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
-    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?)"
-)
-WEEKDAY = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|(?:mon|tues|tue|wed|thurs|thu|fri|sat|sun)\b\.?)"
-)
-SEASON = r"(?:spring|summer|autumn|fall|winter)"
-PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"
-ORDINAL = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
-UNIT = (
-    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
-    r"|decades?|century|centuries|millenni(?:um|a)|weekends?|yrs?|mins?|hrs?)"
-)
-COUNT = rf"(?:{NUMBER_PATTERN}|an?|one|half\s+an?)"
-APPROX = (
-    r"(?:(?:about|around|approximately|nearly|almost|roughly|some|over|more\s+than|less\s+than"
-    r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|fewer\s+than|barely"
-    r"|just|only|another|an\s+additional|a\s+further|close\s+to|just\s+over|just\s+under"
-    r"|under|well\s+over|the\s+better\s+part\s+of)\s+)"
-)
-BOUNDARY = (
-    r"(?:(?:early|late|mid|the\s+(?:very\s+)?(?:beginning|start|end|middle|turn|close|rest"
-    r"|first\s+half|second\s+half|last\s+half|first\s+part|latter\s+part|last\s+part)\s+of)[\s-]+)"
-)
-RELATIVE = (
-    r"(?:this\s+coming|this\s+past|the\s+coming|the\s+past|the\s+previous|the\s+following"
-    r"|the\s+next|the\s+last|the\s+current|the\s+same|the\s+latest|the\s+preceding|the\s+full"
-    r"|last|next|this|past|coming|previous|current|that|same)"
-)
 
-# ---- cue words: every match of a rule contains one of its cues as a whole word (see scan.py) ----
-# The resolvers look matched words up in the tables above, so the tables hold every form the
-# fragments match.
-MONTH_WORDS = frozenset(MONTHS)
-WEEKDAY_WORDS = frozenset(WEEKDAYS)
-SEASON_WORDS = frozenset(SEASONS)
-PART_OF_DAY_WORDS = frozenset(PARTS_OF_DAY)
-DECADE_CUE_WORDS = frozenset(DECADE_WORDS)
-UNIT_WORDS = frozenset({*UNITS, *(f"{unit}s" for unit in UNITS), *UNIT_ALIASES})
+
+class TimeWords:
+    """The time stage's words of one language, as tables, sets and regular-expression fragments
+    (compiled with re.IGNORECASE)."""
+
+    def __init__(self, language: LanguageData):
+        self.numbers = NumberWords(language)
+        month_names, month_abbreviations = (language.numbers("calendar.month"),
+                                            language.numbers("calendar.month_short"))
+        weekday_names, weekday_abbreviations = (language.numbers("calendar.weekday"),
+                                                language.numbers("calendar.weekday_short"))
+        self.months = {**month_names, **month_abbreviations}
+        self.weekdays = {**weekday_names, **weekday_abbreviations}
+        self.seasons = language.table("calendar.season")
+        # The parts a day is divided into ("Friday morning"), and words naming one on their own.
+        day_parts = language.table("calendar.part_of_day")
+        self.parts_of_day = {**day_parts, **language.table("calendar.time_of_day")}
+        self.ordinals = language.numbers("calendar.ordinal")
+        self.decades = language.numbers("calendar.decade")
+        self.units = language.table("calendar.unit")  # every form of a unit word, to its name in UNITS
+        unknown = set(self.units.values()) - set(UNITS)
+        if unknown:
+            raise ValueError(f"calendar.unit names units that do not exist: {sorted(unknown)}")
+
+        self.past = language.words("time.past")
+        self.next = language.words("time.next")
+        # Relation words that count from the day last mentioned rather than from the document date.
+        self.anaphoric = language.words("time.anaphoric")
+        self.deictic_days = language.numbers("time.deictic_day")
+        self.backward = language.words("time.backward")
+        self.adverb_periods = language.table("time.adverb_period")
+        self.references = language.table("time.reference")
+        self.quarter_shifts = language.numbers("time.quarter_shift")
+        self.verb_months = language.words("time.verb_month")
+        self.future_auxiliaries = language.words("time.future_auxiliary")
+        self.future_verbs = language.words("time.future_verb")
+        self.reporting_verbs = language.words("time.reporting_verb")
+
+        # ---- regular-expression fragments ----
+        self.month_full = alternation(month_names)
+        self.month = rf"(?:{self.month_full}\b|{alternation(month_abbreviations)}\b\.?)"
+        self.weekday_full = alternation(weekday_names)
+        self.weekday = rf"(?:{self.weekday_full}|{alternation(weekday_abbreviations)}\b\.?)"
+        self.season = alternation(self.seasons)
+        self.part_of_day = alternation(day_parts)
+        self.decade_word = alternation(self.decades)
+        self.ordinal = alternation(self.ordinals)
+        self.unit = alternation(self.units)
+        self.count = rf"(?:{self.numbers.pattern}|{alternation(language.words('time.count'))})"
+        #: Words meaning "an unspecified number of".
+        self.vague_quantities = alternation(language.words("time.vague_quantity"))
+        self.approx = rf"(?:{alternation(language.words('time.approx'))}\s+)"
+        self.boundary = rf"(?:{alternation(language.words('time.boundary'))}[\s-]+)"
+        self.relative = alternation(language.words("time.relative"))
+
+        # ---- cue words: every match of a rule contains one of its cues as a whole word (see scan.py) ----
+        # The resolvers look matched words up in the tables above, so the tables hold every form the
+        # fragments match.
+        self.month_words = frozenset(self.months)
+        self.weekday_words = frozenset(self.weekdays)
+        self.season_words = frozenset(self.seasons)
+        self.part_of_day_words = frozenset(self.parts_of_day)
+        self.decade_cue_words = frozenset(self.decades)
+        self.unit_words = frozenset(word for phrase in self.units for word in phrase.split())
+
+    def unit_name(self, word: str) -> str:
+        """The name in ``UNITS`` of a unit word ("days", "yrs", "centuries")."""
+        return self.units[" ".join(word.lower().split()).rstrip(".")]
+
+
+# geo/toponyms.py still imports these English sets when it is imported; they go when the geo
+# stage takes its words from the LanguageData the pipeline gives it, as this stage does.
+_ENGLISH = TimeWords(LanguageData.load("en"))
+MONTH_WORDS = _ENGLISH.month_words
+WEEKDAY_WORDS = _ENGLISH.weekday_words
+SEASON_WORDS = _ENGLISH.season_words
+PART_OF_DAY_WORDS = _ENGLISH.part_of_day_words

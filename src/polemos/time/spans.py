@@ -6,25 +6,20 @@ import re
 from datetime import date, timedelta
 from typing import Optional
 
-from polemos.numbers import parse_number
 from polemos.time.context import Context, Resolution
-from polemos.time.dates import MONTHS, WEEKDAYS, month_number, normal
-from polemos.time.lexicon import SEASONS, UNIT_ALIASES, UNITS
+from polemos.time.dates import month_number, normal
+from polemos.time.lexicon import UNITS, TimeWords
 from polemos.time.values import add_months, day_value, duration_value, month_value, week_value
 
 VAGUE = re.compile(r"several|few|many|some|number|numerous|countless|recent|couple")
 
 
-def unit_info(word: str) -> tuple[str, int, bool]:
+def unit_info(words: TimeWords, word: str) -> tuple[str, int, bool]:
     """(TIMEX3 letter, multiplier, is clock unit) for a unit word such as "days" or "decade"."""
-    word = normal(word).rstrip(".")
-    word = UNIT_ALIASES.get(word, word)
-    if word not in UNITS and word.endswith("s"):
-        word = word[:-1]
-    return UNITS[word]
+    return UNITS[words.unit_name(word)]
 
 
-def amount_of(count: str, half: Optional[str] = None) -> Optional[float]:
+def amount_of(words: TimeWords, count: str, half: Optional[str] = None) -> Optional[float]:
     """The number in "two", "a", "half an", "a couple of"; None when vague ("several")."""
     count = normal(count)
     if "couple" in count:
@@ -33,7 +28,7 @@ def amount_of(count: str, half: Optional[str] = None) -> Optional[float]:
         return None
     if count.startswith("half"):
         return 0.5
-    value = 1 if count in {"a", "an", "one", "the"} else parse_number(count)
+    value = 1 if count in {"a", "an", "one", "the"} else words.numbers.parse(count)
     if value is not None and half:
         value += 0.5 if "half" in half or "1/2" in half else 0
     return value
@@ -44,8 +39,8 @@ def duration(c: dict, ctx: Context) -> Optional[Resolution]:
         return None  # an age ("a 45-year-old man")
     if c.get("of") is not None and normal(c["unit"]).startswith("quarter"):
         return None  # "three-quarters of the vote": a fraction
-    letter, multiplier, is_clock = unit_info(c["unit"])
-    amount = amount_of(c["count"], c.get("half") or c.get("half_after"))
+    letter, multiplier, is_clock = unit_info(ctx.words, c["unit"])
+    amount = amount_of(ctx.words, c["count"], c.get("half") or c.get("half_after"))
     if re.fullmatch(r"(?:1[89]|20)\d\d", c["count"]) and _singular(c["unit"]):
         return None  # "the 1988 second quarter": a year, not an amount of time
     if amount is not None:
@@ -80,20 +75,18 @@ def _singular(unit: str) -> bool:
 
 
 def bare_units(c: dict, ctx: Context) -> Resolution:
-    letter, multiplier, is_clock = unit_info(c["unit"])
+    letter, multiplier, is_clock = unit_info(ctx.words, c["unit"])
     return Resolution("DURATION", duration_value(None, "Y" if multiplier > 1 else letter, is_clock))
 
 
-BACKWARD = {"ago", "earlier", "before", "prior to", "previously", "back"}
-FORWARD = {"later", "after", "from now", "hence"}
 SHIFT_UNITS = {"D": "D", "W": "W", "M": "M", "Q": "M", "Y": "Y"}
 
 
 def offset(c: dict, ctx: Context, start: int, end: int) -> Optional[Resolution]:
     """ "two weeks ago", "a year earlier", "two days before the full-scale invasion of Ukraine"."""
     direction = normal(c["direction"])
-    letter, multiplier, is_clock = unit_info(c["unit"])
-    amount = amount_of(c["count"], None)
+    letter, multiplier, is_clock = unit_info(ctx.words, c["unit"])
+    amount = amount_of(ctx.words, c["count"], None)
     base, label, new_end = ctx.anchor, None, None
     if direction in {"before", "after", "prior to"}:
         event = ctx.find_event(end)
@@ -111,8 +104,8 @@ def offset(c: dict, ctx: Context, start: int, end: int) -> Optional[Resolution]:
     if base is None:
         return None
     if amount is None:
-        return Resolution("DATE", "PAST_REF" if direction in BACKWARD else "FUTURE_REF")
-    sign = -1 if direction in BACKWARD else 1
+        return Resolution("DATE", "PAST_REF" if direction in ctx.words.backward else "FUTURE_REF")
+    sign = -1 if direction in ctx.words.backward else 1
     value = shifted(base, letter, multiplier, is_clock, sign * amount)
     if value is None:
         return None
@@ -193,42 +186,29 @@ def noon(c: dict, ctx: Context) -> Resolution:
     return Resolution("TIME", f"{day}T{'24:00' if normal(c['word']) == 'midnight' else '12:00'}")
 
 
-ADVERB_PERIODS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
-                  "fortnightly": "P2W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
-                  "yearly": "P1Y", "hourly": "PT1H"}
-
-
 def frequency(c: dict, ctx: Context) -> Optional[Resolution]:
     if c.get("adverb"):
-        return Resolution("SET", ADVERB_PERIODS[normal(c["adverb"])])
+        return Resolution("SET", ctx.words.adverb_periods[normal(c["adverb"])])
     unit = normal(c.get("unit") or c.get("per")).rstrip(".")
-    if unit in WEEKDAYS:
-        return Resolution("SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}")
-    if unit in MONTHS:
-        return Resolution("SET", f"XXXX-{month_number(unit):02d}")
-    if unit in SEASONS:
-        return Resolution("SET", f"XXXX-{SEASONS[unit]}")
-    letter, multiplier, is_clock = unit_info(unit)
+    words = ctx.words
+    if unit in words.weekdays:
+        return Resolution("SET", f"XXXX-WXX-{words.weekdays[unit] + 1}")
+    if unit in words.months:
+        return Resolution("SET", f"XXXX-{month_number(words, unit):02d}")
+    if unit in words.seasons:
+        return Resolution("SET", f"XXXX-{words.seasons[unit]}")
+    letter, multiplier, is_clock = unit_info(ctx.words, unit)
     count = normal(c.get("count"))
-    amount = 2 if count == "other" else (amount_of(count) if count else 1)
+    amount = 2 if count == "other" else (amount_of(ctx.words, count) if count else 1)
     if amount is None:
         return None
     return Resolution("SET", duration_value(amount * multiplier, letter, is_clock))
 
 
-REFERENCES = {
-    "PRESENT_REF": {"now", "right now", "currently", "nowadays", "presently", "at present",
-                    "the present", "the present day", "these days", "at the moment", "current"},
-    "FUTURE_REF": {"the future", "future", "soon", "shortly", "the near future",
-                   "the distant future", "the foreseeable future", "someday"},
-}
-
-
 def reference(c: dict, ctx: Context) -> Resolution:
     word = normal(c["word"])
-    for value, words in REFERENCES.items():
-        if word in words:
-            return Resolution("DATE", value)
+    if word in ctx.words.references:
+        return Resolution("DATE", ctx.words.references[word])
     if any(cue in word for cue in ("coming", "ahead", "term")):
         return Resolution("DATE", "FUTURE_REF")
     return Resolution("DATE", "PAST_REF")

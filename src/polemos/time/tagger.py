@@ -8,13 +8,15 @@ from typing import Callable, Optional
 
 from spacy.tokens import Doc
 
+from polemos.lang import LanguageData
 from polemos.record import ExtractionRecord, Timex
 from polemos.time import dates, spans
-from polemos.time.anchors import DocumentEvents, EventNouns, WellKnownDates, load_event_nouns
+from polemos.time.anchors import DocumentEvents, EventNouns, WellKnownDates, event_nouns
 from polemos.time.context import Context, Resolution
 from polemos.time.filters import plausible
 from polemos.time.holidays import Holidays
-from polemos.time.grammar import Candidate, find_candidates
+from polemos.time.grammar import Candidate, Grammar
+from polemos.time.lexicon import TimeWords
 from polemos.time.tense import tense_from_doc, tense_from_text
 from polemos.time.values import covered_days, narrow, valid_value
 
@@ -42,20 +44,27 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“'(]?[A-Z0-9])|\n+")
 class TemporalTagger:
     """Tags DATE, TIME, DURATION and SET expressions and resolves them against an anchor date.
 
-    Build it once with its data (``TemporalTagger.default()`` loads the packaged tables)
-    and call ``tag`` per text or ``annotate`` per record.
+    Build it once with its data (``TemporalTagger.default(language)`` reads the language's time
+    words and tables) and call ``tag`` per text or ``annotate`` per record.
     """
 
-    def __init__(self, well_known_dates: WellKnownDates, event_nouns: frozenset[str],
+    def __init__(self, words: TimeWords, well_known_dates: WellKnownDates, event_nouns: frozenset[str],
                  holidays: Optional[Holidays] = None):
+        self.words = words
+        self.grammar = Grammar(words)
         self.well_known_dates = well_known_dates
         self.event_nouns = event_nouns
         self._event_patterns = EventNouns(event_nouns)
-        self.holidays = holidays or Holidays([])
+        self.holidays = holidays or Holidays([], words)
 
     @classmethod
-    def default(cls) -> "TemporalTagger":
-        return cls(WellKnownDates.packaged(), load_event_nouns(), Holidays.packaged())
+    def default(cls, language: Optional[LanguageData] = None) -> "TemporalTagger":
+        """The tagger with the words and tables of ``language`` (English when none is given)."""
+        language = language or LanguageData.load()
+        words = TimeWords(language)
+        return cls(words, WellKnownDates.from_rows(language.rows("well_known_dates")),
+                   event_nouns(language.rows("time_event_nouns")),
+                   Holidays.from_rows(language.rows("time_holidays"), words))
 
     def annotate(self, record: ExtractionRecord, doc: Optional[Doc] = None) -> None:
         """Fill ``record.timexes``, anchored on the publication date when there is one."""
@@ -68,8 +77,8 @@ class TemporalTagger:
     def tag(self, text: str, anchor: Optional[date], doc: Optional[Doc] = None,
             anchor_label: str = "publication") -> list[Timex]:
         """Time expressions in ``text``, in order, resolved against ``anchor``."""
-        candidates = find_candidates(
-            text, lambda candidate: plausible(candidate, text) and self._resolvable(candidate, text, anchor),
+        candidates = self.grammar.find_candidates(
+            text, lambda candidate: plausible(candidate, text, self.words) and self._resolvable(candidate, text, anchor),
             self.holidays.candidates(text))
         events = DocumentEvents(self._event_patterns)
         sentences = _sentence_bounds(text, doc)
@@ -82,7 +91,7 @@ class TemporalTagger:
             if candidate.start < covered_until:
                 continue  # swallowed by an event phrase of the previous expression
             context = Context(
-                text, anchor, anchor_label, _tense(text, doc, candidate), reference,
+                self.words, text, anchor, anchor_label, _tense(text, doc, candidate, self.words), reference,
                 reference_year, reference_quarter,
                 lambda offset: self.well_known_dates.match(text, offset) or events.match(text, offset),
             )
@@ -105,7 +114,7 @@ class TemporalTagger:
     def _resolvable(self, candidate: Candidate, text: str, anchor: Optional[date]) -> bool:
         """Whether the candidate resolves at all, so that a longer look-alike that does not
         ("the last half" without a year) leaves room for the shorter expressions inside it."""
-        context = Context(text, anchor, None, find_event=lambda offset: self.well_known_dates.match(text, offset))
+        context = Context(self.words, text, anchor, None, find_event=lambda offset: self.well_known_dates.match(text, offset))
         return self._resolve(candidate, context) is not None
 
     def _resolve(self, candidate: Candidate, context: Context) -> Optional[Timex]:
@@ -190,9 +199,9 @@ def _anchor_label(candidate: Candidate, resolution: Resolution, context: Context
     return f"{context.anchor.isoformat()} ({context.anchor_label})"
 
 
-def _tense(text: str, doc: Optional[Doc], candidate: Candidate) -> Optional[str]:
+def _tense(text: str, doc: Optional[Doc], candidate: Candidate, words: TimeWords) -> Optional[str]:
     if doc is not None:
-        tense = tense_from_doc(doc, candidate.start, candidate.end)
+        tense = tense_from_doc(doc, candidate.start, candidate.end, words)
         if tense is not None:
             return tense
     return tense_from_text(text, candidate.start, candidate.end)

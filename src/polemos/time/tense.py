@@ -12,9 +12,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
-_FUTURE_VERBS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "prepare"}
-_REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "claim", "state", "add"}
+from polemos.time.lexicon import TimeWords
+
 _FUTURE_CUES = re.compile(
     r"\b(?:will|shall|won't|'ll|going\s+to|plans?\s+to|planned\s+to|expected\s+to|expects\s+to"
     r"|scheduled\s+(?:to|for)|set\s+to|due\s+to|intends?\s+to|is\s+to|are\s+to|would)\b",
@@ -30,7 +29,7 @@ _REPORTING = re.compile(r"(?:said|told|added|reported|announced|stated)", re.IGN
 _ADJACENT = 12
 
 
-def tense_from_doc(doc: Doc, start: int, end: int) -> Optional[str]:
+def tense_from_doc(doc: Doc, start: int, end: int, words: TimeWords) -> Optional[str]:
     """Tense of the verb governing the characters ``start:end`` in ``doc``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -38,7 +37,7 @@ def tense_from_doc(doc: Doc, start: int, end: int) -> Optional[str]:
     verb = governing_verb(span.root)
     if verb is None:
         return None
-    return verb_tense(verb)
+    return verb_tense(verb, words)
 
 
 def governing_verb(token: Token) -> Optional[Token]:
@@ -52,23 +51,23 @@ def governing_verb(token: Token) -> Optional[Token]:
     return None
 
 
-def verb_tense(verb: Token) -> Optional[str]:
+def verb_tense(verb: Token, words: TimeWords) -> Optional[str]:
     auxiliaries = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
-    words = {aux.lower_ for aux in auxiliaries}
-    if words & _FUTURE_AUX or "going" in words or "would" in words:
+    auxiliary_words = {aux.lower_ for aux in auxiliaries}
+    if auxiliary_words & words.future_auxiliaries:
         return "future"
     if _pluperfect(verb):
         return "past"  # "had been due to expire Friday": planned, but before the report
     # "planned a demonstration on Saturday", "is scheduled for Friday": ahead of the report
-    if verb.lemma_ in _FUTURE_VERBS or (verb.head is not verb and verb.head.lemma_ in _FUTURE_VERBS):
+    if verb.lemma_ in words.future_verbs or (verb.head is not verb and verb.head.lemma_ in words.future_verbs):
         return "future"
     if any(aux.tag_ in {"VBD"} for aux in auxiliaries) or verb.tag_ == "VBD":
         return "past"
     if any(aux.lemma_ == "have" for aux in auxiliaries) and verb.tag_ == "VBN":
         return "past"
-    if verb.lemma_ in _REPORTING_VERBS:
+    if verb.lemma_ in words.reporting_verbs:
         return "past"  # "officials say Friday": the report looks back
-    if verb.tag_ in {"VBZ", "VBP", "VB", "VBG"} or words:
+    if verb.tag_ in {"VBZ", "VBP", "VB", "VBG"} or auxiliary_words:
         return "present"
     return None
 

@@ -1,0 +1,111 @@
+"""A language is a folder of word lists: the stages read the words of the folder they are given.
+
+The second language here is a small German one, written into a temporary folder: its month
+and weekday names, a few number words and relation words, and nothing else. The pipeline runs
+every stage on a German text with it, and the dates it finds are the ones its words name.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from polemos.actors.words import ActorWords
+from polemos.clean.dates import PublicationDates
+from polemos.figures import FigureExtractor
+from polemos.figures.words import FigureWords
+from polemos.ingest.raw import RawDocument
+from polemos.lang import LanguageData, alternation
+from polemos.pipeline import STAGE_ORDER, Pipeline, PipelineConfig
+from polemos.time import TemporalTagger
+from polemos.time.lexicon import TimeWords
+
+MONTHS = ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+          "november", "dezember"]
+WEEKDAYS = ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"]
+NUMBERS = ["null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"]
+
+
+def write_german(folder: Path) -> Path:
+    """A minimal language folder: calendar, number and relation words, nothing more."""
+    folder.mkdir()
+    calendar = ["list,word,value"]
+    calendar += [f"month,{name},{number}" for number, name in enumerate(MONTHS, start=1)]
+    calendar += [f"weekday,{name},{number}" for number, name in enumerate(WEEKDAYS)]
+    calendar += ["unit,tag,day", "unit,tage,day", "unit,woche,week", "unit,wochen,week"]
+    (folder / "calendar.csv").write_text("\n".join(calendar) + "\n", encoding="utf-8")
+    numbers = ["list,word,value"] + [f"ones,{word},{value}" for value, word in enumerate(NUMBERS)]
+    numbers += ["tens,zwanzig,20", "scale,hundert,100", "scale,tausend,1000", "joiner,und,"]
+    (folder / "numbers.csv").write_text("\n".join(numbers) + "\n", encoding="utf-8")
+    (folder / "time.csv").write_text("list,word,value\npast,letzten,\nnext,nächsten,\nrelative,letzten,\n"
+                                     "relative,nächsten,\nbackward,zuvor,\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def german(tmp_path_factory) -> Path:
+    return write_german(tmp_path_factory.mktemp("languages") / "de")
+
+
+def test_the_date_tagger_reads_the_month_names_of_the_language_it_is_given(german):
+    tagger = TemporalTagger.default(LanguageData.load(german))
+    timexes = tagger.tag("Im März 2023 begannen die Gespräche; in March 2023 nothing happened.", date(2023, 6, 1))
+    assert [(timex.text, timex.value) for timex in timexes if timex.type == "DATE"] == [
+        ("März 2023", "2023-03"), ("2023", "2023")]
+    english = TemporalTagger.default(LanguageData.load("en"))
+    assert [timex.text for timex in english.tag("in March 2023", date(2023, 6, 1))] == ["March 2023"]
+
+
+def test_every_stage_runs_on_a_text_in_a_second_language_with_that_language_s_words(german):
+    pipeline = Pipeline.load(PipelineConfig(language_data=german, languages=("de",)))
+    text = ("Am Montag, 13 März 2023, griffen Bewaffnete ein Dorf an. Zwei Männer wurden verletzt. "
+            "Die Polizei hatte am 2 Februar 2023 gewarnt; im nächsten Mai soll ein Prozess beginnen.")
+    record = pipeline.extract(RawDocument(source="made-up.txt", content=text, format="text"))
+    assert pipeline.language.code == "de"
+    assert [name for name, _stage in pipeline.stages] == list(STAGE_ORDER)
+    assert not [limit for limit in record.document.limits if "failed" in limit]
+    # the cleaner dates the article by its latest German date, the time stage resolves them
+    assert (record.document.published, record.document.published_source) == ("2023-03-13", "inferred")
+    dates = {timex.value: timex.text for timex in record.timexes}
+    assert dates["2023-03-13"].endswith("13 März 2023")
+    assert dates["2023-02-02"] == "2 Februar 2023"
+    assert dates["2023-05"] == "nächsten Mai"
+
+
+def test_a_new_language_starts_small_and_says_which_lists_it_lacks(german):
+    language = LanguageData.load(german)
+    words = FigureWords(language)
+    assert words.numbers.parse("zwölf") == 12 and words.numbers.parse("zwanzig und zwei") == 22
+    assert words.modals == frozenset() and "figures.modal" in language.missing
+    assert FigureExtractor(language=language).cues.cues == {} and "tables/figures_cues" in language.missing
+    assert "calendar.month" not in language.missing
+
+
+def test_the_packaged_english_has_every_list_and_table_the_stages_read():
+    english = LanguageData.load("en")
+    TemporalTagger.default(english), FigureExtractor(language=english), ActorWords(english), PublicationDates(english)
+    assert english.missing == set()
+    assert len(FigureExtractor(language=english).cues.cues) > 100  # the cue lexicon, from lang/en/tables/
+
+
+def test_the_cleaner_and_the_date_tagger_share_one_list_of_months():
+    english = LanguageData.load("en")
+    months = TimeWords(english).months
+    assert PublicationDates(english).months == months
+    assert months["sept"] == months["september"] == 9
+
+
+def test_a_language_folder_that_is_no_folder_of_lists_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="no language folder"):
+        LanguageData.load("xx-not-shipped")
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "time.csv").write_text("word,value\nnext,1\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="columns"):
+        LanguageData.load(tmp_path / "broken")
+
+
+def test_an_empty_list_matches_nothing():
+    assert alternation([]) == r"(?!)"
+    assert alternation(["a few", "a"]) == r"(?:a\s+few|a)"
