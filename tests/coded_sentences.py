@@ -15,3 +15,12 @@ def kinds(coder: SentenceCoder, text: str) -> list[tuple[str, str]]:
 
 def types(coder: SentenceCoder, text: str) -> set[str]:
     return {t for t, _ in kinds(coder, text)}
+
+
+def assert_only_the_true_reading(coder: SentenceCoder, false_reading: str, true_reading: str, event) -> None:
+    """``event``, a type or a (type, modality) pair, is read in ``true_reading`` and not in
+    ``false_reading``, where the same word means something else (or the act is not done)."""
+    read = kinds if isinstance(event, tuple) else types
+    in_false, in_true = read(coder, false_reading), read(coder, true_reading)
+    assert event not in in_false, f"{event} read in {false_reading!r}: {in_false}"
+    assert event in in_true, f"{event} not read in {true_reading!r}: {in_true}"

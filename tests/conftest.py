@@ -44,3 +44,12 @@ def nlp_pipeline():
     from polemos.pipeline import Pipeline
 
     return Pipeline.load()
+
+
+@pytest.fixture(scope="session")
+def coder(nlp_pipeline):
+    """That pipeline on single made-up sentences (``SentenceCoder``; ``coded_sentences`` reads
+    what it codes), for the tests of false readings. A module may still make its own."""
+    from polemos.eval.events import SentenceCoder
+
+    return SentenceCoder(nlp_pipeline)

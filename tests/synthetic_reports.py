@@ -18,6 +18,7 @@ from typing import Iterable
 
 from polemos.fusion.places import PlaceRef
 from polemos.fusion.report import Report, specific_actors
+from polemos.record import EventDate, Figure
 
 _FAMILY_TYPES = [("ASSAULT", 0.5), ("COERCE", 0.12), ("PROTEST", 0.2), ("CONSULT", 0.1), ("MOBILIZE", 0.08)]
 _MODES = {"ASSAULT": ["firearms", "explosives", "aerial"], "PROTEST": ["demonstrate"], "COERCE": ["arrest"]}
@@ -113,23 +114,23 @@ def _report_event(rng, event: dict, event_id: str, country: Country, reports: li
             mode=rng.choice(_MODES.get(event_type, [None])), date=_reported_date(rng, event["day"], published),
             place=_reported_place(rng, event["town"], country), actor=tuple(actor), recipient=tuple(recipient),
             specific_actors=specific_actors([*actor, *recipient], kinds),
-            size={"dead": {"min": dead, "max": dead, "text": str(dead)}} if dead is not None else {},
+            size={"dead": Figure(dead, dead, str(dead))} if dead is not None else {},
             evidence=({"text": f"{event_type} report {report_id}", "start": 0, "end": 10},),
             published=published.isoformat(), doc_title=f"Report {report_id}",
         ))
         truth[report_id] = event_id
 
 
-def _reported_date(rng, day: date, published: date) -> dict:
+def _reported_date(rng, day: date, published: date) -> EventDate:
     roll = rng.random()
     if roll < 0.08:
         day = day + timedelta(days=rng.choice([-1, 1]))
     if roll < 0.75:
         iso = day.isoformat()
-        return {"value": iso, "begin": iso, "end": iso, "precision": "day"}
+        return EventDate(iso, iso, iso, precision="day")
     if roll < 0.9:
-        return {"value": day.isoformat()[:7], "precision": "month"}
-    return {"value": published.isoformat()[:7], "precision": "month", "basis": "publication"}
+        return EventDate(day.isoformat()[:7], precision="month")
+    return EventDate(published.isoformat()[:7], precision="month", basis="publication")
 
 
 def _reported_place(rng, town: PlaceRef, country: Country) -> PlaceRef | None:

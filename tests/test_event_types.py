@@ -4,6 +4,7 @@ stage (modes, reversals, refusals, intents, counts) and by fusion (families)."""
 from __future__ import annotations
 
 import csv
+import re
 
 from polemos.codes import EVENT_TYPES_PATH, PLOVER_TYPES, event_types
 from polemos.events.describe import REVERSALS, recode, reverse
@@ -11,6 +12,12 @@ from polemos.events.modality import ModalityReading
 from polemos.fusion import EventFamilies
 
 COUNT_CATEGORIES = {"dead", "injured", "displaced", "arrested"}
+
+
+def test_every_type_has_a_colour_of_its_own_for_the_workspace():
+    colours = [kind.colour for kind in event_types().values()]
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", colour) for colour in colours), colours
+    assert len(set(colours)) == len(colours)
 
 
 def test_every_plover_type_has_one_row_and_nothing_else_does():

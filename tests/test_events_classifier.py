@@ -84,7 +84,7 @@ def test_the_coder_field_survives_the_store(tmp_path, coder):
         store.add(record)
         stored, _total = store.events()
         reread = store.get_record(record.document.id)
-    assert stored and all(e["coder"] in {"rules", "model", "both"} for e in stored)
+    assert stored and all(e.to_dict()["coder"] in {"rules", "model", "both"} for e in stored)
     assert [e.coder for e in reread.events] == [e.coder for e in record.events]
 
 

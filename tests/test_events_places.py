@@ -124,7 +124,7 @@ def test_country_level_events_say_so_and_stay_off_the_map(coder, tmp_path):
     with open_store(str(tmp_path / "places.db")) as store:
         store.add(record)
         items, _ = store.events(EventFilter(type="ASSAULT"))
-        assert {i["place_name"]: i["place_precision"] for i in items} == {"Nigeria": "country", "Maiduguri": "city"}
+        assert {i.location.name: i.location.precision for i in items} == {"Nigeria": "country", "Maiduguri": "city"}
         shown = queries.map_view(store, EventFilter(), None, 100)
         assert {p["place_name"] for p in shown["items"]} == {"Maiduguri"}
 
@@ -330,7 +330,7 @@ def test_a_story_placed_by_its_title_is_stored_with_that_place(coder, tmp_path):
     with open_store(str(tmp_path / "titled.db")) as store:
         store.add(titled)
         items, _ = store.events(EventFilter(type="ASSAULT"))
-        assert items and {i["place_name"] for i in items} == {"Bridgeport"}
+        assert items and {i.location.name for i in items} == {"Bridgeport"}
         assert store.get_record(titled.document.id).title_places[0].name == "Bridgeport"
 
 

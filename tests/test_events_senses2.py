@@ -8,20 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from coded_sentences import kinds
+from coded_sentences import assert_only_the_true_reading, kinds
 
 from polemos.eval.events import SentenceCoder
 from polemos.events.lexicon import Lexicon
 from polemos.events.triggers import find_triggers
 
 pytestmark = pytest.mark.slow
-
-
-
-@pytest.fixture(scope="module")
-def coder() -> SentenceCoder:
-    return SentenceCoder()
-
 
 
 @pytest.mark.parametrize("false_reading, true_reading, event", [
@@ -44,8 +37,7 @@ def coder() -> SentenceCoder:
      "The two rebel groups merged with each other to fight the army.", ("COOPERATE", "asserted")),
 ])
 def test_false_reading_is_gone_and_true_reading_stays(coder, false_reading, true_reading, event):
-    assert event not in kinds(coder, false_reading)
-    assert event in kinds(coder, true_reading)
+    assert_only_the_true_reading(coder, false_reading, true_reading, event)
 
 
 def test_refused_act_is_still_negated_beside_a_refusal(coder):

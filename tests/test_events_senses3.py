@@ -13,16 +13,9 @@ from __future__ import annotations
 
 import pytest
 
-from coded_sentences import kinds, types
-
-from polemos.eval.events import SentenceCoder
+from coded_sentences import assert_only_the_true_reading, kinds, types
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def coder() -> SentenceCoder:
-    return SentenceCoder()
 
 
 @pytest.mark.parametrize("false_reading, true_reading, event", [
@@ -87,8 +80,7 @@ def coder() -> SentenceCoder:
      "The opposition supported the government's bill on Monday.", "SUPPORT"),
 ])
 def test_false_sense_is_gone_and_true_sense_stays(coder, false_reading, true_reading, event):
-    assert event not in types(coder, false_reading)
-    assert event in types(coder, true_reading)
+    assert_only_the_true_reading(coder, false_reading, true_reading, event)
 
 
 @pytest.mark.parametrize("false_reading, true_reading, event", [
@@ -106,8 +98,7 @@ def test_false_sense_is_gone_and_true_sense_stays(coder, false_reading, true_rea
      "The government imposed a ban on the militia on Monday.", "COERCE"),
 ])
 def test_act_not_done_is_not_asserted_and_act_done_stays(coder, false_reading, true_reading, event):
-    assert (event, "asserted") not in kinds(coder, false_reading)
-    assert (event, "asserted") in kinds(coder, true_reading)
+    assert_only_the_true_reading(coder, false_reading, true_reading, (event, "asserted"))
 
 
 def test_a_discussion_before_an_agreement_is_no_announced_agreement(coder):
@@ -147,8 +138,7 @@ def test_called_upon_to_act_is_a_request_not_a_phone_call(coder, text):
      "Gunmen opened fire on the crowd, killing 12 people.", "ASSAULT"),
 ])
 def test_more_false_senses_are_gone_and_true_senses_stay(coder, false_reading, true_reading, event):
-    assert event not in types(coder, false_reading)
-    assert event in types(coder, true_reading)
+    assert_only_the_true_reading(coder, false_reading, true_reading, event)
 
 
 def test_going_about_an_act_is_doing_it_and_going_to_is_announcing_it(coder):
@@ -181,5 +171,4 @@ def test_what_someone_denies_happened_is_negated(coder):
      "The opposition pressed the government for early elections on Monday.", "REQUEST"),
 ])
 def test_lookouts_times_and_charges_are_no_events(coder, false_reading, true_reading, event):
-    assert event not in types(coder, false_reading)
-    assert event in types(coder, true_reading)
+    assert_only_the_true_reading(coder, false_reading, true_reading, event)

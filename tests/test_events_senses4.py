@@ -12,16 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from coded_sentences import PUBLISHED, kinds, types
-
-from polemos.eval.events import SentenceCoder
+from coded_sentences import PUBLISHED, assert_only_the_true_reading, kinds, types
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def coder() -> SentenceCoder:
-    return SentenceCoder()
 
 
 @pytest.mark.parametrize("false_reading, true_reading, event", [
@@ -58,8 +51,7 @@ def coder() -> SentenceCoder:
      "The rebels accepted the government's offer of talks on Monday.", "AGREE"),
 ])
 def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true_reading, event):
-    assert event not in types(coder, false_reading)
-    assert event in types(coder, true_reading)
+    assert_only_the_true_reading(coder, false_reading, true_reading, event)
 
 
 def test_trains_cancelled_or_diverted_are_no_sanction(coder):
@@ -149,8 +141,7 @@ def test_an_act_a_condition_only_names_stays_asserted(coder, sentence, event):
      "The governor met the rebel leaders on Monday.", "CONSULT"),
 ])
 def test_private_calls_releases_and_acquaintances(coder, false_reading, true_reading, event):
-    assert event not in types(coder, false_reading)
-    assert event in types(coder, true_reading)
+    assert_only_the_true_reading(coder, false_reading, true_reading, event)
 
 
 def test_a_condition_before_a_request_is_no_question(coder):

@@ -21,7 +21,7 @@ def db(tmp_path):
     with open_store(path) as store:
         store.add(karabakh_record())
         (flight,), _ = store.events(EventFilter(type="SANCTION"))
-        store.review_event(flight["id"], "confirmed", note="matches UNHCR figures", reviewer="ana")
+        store.review_event(flight.id, "confirmed", note="matches UNHCR figures", reviewer="ana")
     return path
 
 

@@ -118,7 +118,7 @@ def db(tmp_path, gazetteer_built):
     with open_store(path) as store:
         store.add(made_up_record())
         (drone,), _ = store.events(EventFilter(type="ASSAULT", q="drones"))
-        store.review_event(drone["id"], "confirmed", note="seen in two videos", reviewer="lee")
+        store.review_event(drone.id, "confirmed", note="seen in two videos", reviewer="lee")
     return path
 
 

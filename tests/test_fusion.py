@@ -9,6 +9,7 @@ import pytest
 from polemos.fusion import FIGURE_RULE, EventFamilies, FusionIndex, PlaceRef, Report, fuse
 from polemos.fusion.report import specific_actors
 from polemos.fusion.places import distance_km
+from polemos.record import EventDate, Figure
 
 # A made-up district: Chibok and two towns east of it, at 80 km and at 15 km.
 KM_PER_DEGREE_LON = 111.32 * math.cos(math.radians(10.87))
@@ -27,9 +28,9 @@ def families():
 
 def report(report_id, *, doc=None, type="ASSAULT", day=None, month=None, place=CHIBOK, actor=("boko-haram",),
            recipient=(), dead=None, published="2014-04-16", mode=None, kinds=None, modality="asserted"):
-    date = ({"value": day, "begin": day, "end": day, "text": day, "precision": "day"} if day
-            else {"value": month, "text": month, "precision": "month"} if month else None)
-    size = {"dead": {"min": dead[0], "max": dead[1], "text": f"{dead[0]}-{dead[1]}"}} if dead else {}
+    date = (EventDate(day, day, day, day, "day") if day
+            else EventDate(month, text=month, precision="month") if month else None)
+    size = {"dead": Figure(dead[0], dead[1], f"{dead[0]}-{dead[1]}")} if dead else {}
     return Report(
         id=report_id, doc_id=doc or f"doc-{report_id}", type=type, mode=mode, date=date, place=place,
         actor=tuple(actor), recipient=tuple(recipient), specific_actors=specific_actors([*actor, *recipient], kinds or {}),
@@ -182,9 +183,9 @@ def test_a_report_vague_in_date_place_and_actor_stays_apart(families):
 def test_a_date_taken_from_publication_means_the_days_before_it(families):
     from polemos.fusion import span_of
 
-    window = span_of({"value": "2014-04", "precision": "month", "basis": "publication"}, "2014-04-20", 14)
+    window = span_of(EventDate("2014-04", precision="month", basis="publication"), "2014-04-20", 14)
     assert window.iso() == ("2014-04-06", "2014-04-20") and window.precision == "publication"
-    unknown_publication = span_of({"value": "2014-04", "precision": "month", "basis": "publication"}, None, 14)
+    unknown_publication = span_of(EventDate("2014-04", precision="month", basis="publication"), None, 14)
     assert unknown_publication.iso() == ("2014-04-01", "2014-04-30")
     assert span_of(None, None, 14) is None
 
@@ -196,9 +197,9 @@ def test_fusion_reads_a_date_value_as_the_time_stage_does():
     from polemos.time.values import covered_days
 
     for value in ("2023-W12-WE", "2023-W12", "2023-WI", "2023-Q2", "2023-H2", "202", "19", "2023-07-20T14:00", "2023-07"):
-        span = span_of({"value": value}, None, 3)
+        span = span_of(EventDate(value), None, 3)
         first, last = covered_days(value)
         assert span is not None and span.iso() == (first, last), value
-    weekend = span_of({"value": "2023-W12-WE"}, None, 3)
+    weekend = span_of(EventDate("2023-W12-WE"), None, 3)
     assert weekend.days == 2 and date.fromordinal(weekend.begin).weekday() == 5
-    assert span_of({"value": "2023-02-30"}, None, 3) is None  # no such day, in either reader
+    assert span_of(EventDate("2023-02-30"), None, 3) is None  # no such day, in either reader

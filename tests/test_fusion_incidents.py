@@ -15,6 +15,7 @@ import pytest
 from polemos.fusion import EventFamilies, FusionIndex, PlaceRef, Report, fuse
 from polemos.fusion.places import distance_km
 from polemos.fusion.report import named_people, private_people, specific_actors
+from polemos.record import EventDate, Figure
 
 KM_PER_DEGREE_LON = 111.32 * math.cos(math.radians(41.0))
 # Two made-up neighbouring towns 3 km apart in one state, and a city in another state.
@@ -33,13 +34,13 @@ def families():
 
 def shooting(report_id, *, day=None, month=None, place=MILLBROOK, actors=(), dead=None, injured=None,
              published="2015-06-22", context=(), named=()):
-    date = ({"value": day, "begin": day, "end": day, "text": day, "precision": "day"} if day
-            else {"value": month, "text": month, "precision": "month"} if month else None)
+    date = (EventDate(day, day, day, day, "day") if day
+            else EventDate(month, text=month, precision="month") if month else None)
     size = {}
     if dead is not None:
-        size["dead"] = {"min": dead, "max": dead, "text": str(dead)}
+        size["dead"] = Figure(dead, dead, str(dead))
     if injured is not None:
-        size["injured"] = {"min": injured, "max": injured, "text": str(injured)}
+        size["injured"] = Figure(injured, injured, str(injured))
     return Report(
         id=report_id, doc_id=f"doc-{report_id}", type="ASSAULT", mode="firearms", date=date, place=place,
         recipient=tuple(actors), specific_actors=specific_actors(actors, KINDS), people=named_people(actors, KINDS),
@@ -294,7 +295,7 @@ def test_a_trial_report_without_a_place_joins_on_two_names(families):
 
 def test_a_report_dated_only_to_the_year_joins_the_shooting_it_names_in_that_year(families):
     shot = shooting("shot", day="2015-06-20", named=("jo-marlow",))
-    year = {"value": "2015", "text": "this year", "precision": "year"}
+    year = EventDate("2015", text="this year", precision="year")
     this_year = replace(shooting("this-year", named=("jo-marlow",), published="2015-06-25"), date=year)
     assert len(fuse([shot, this_year], families)) == 1
     unnamed = replace(shooting("unnamed", published="2015-06-25"), date=year)

@@ -40,9 +40,9 @@ def test_the_store_filters_by_modality_and_never_fuses_an_announced_event_with_o
     assert store.events(EventFilter(modality="future, negated"))[1] == 2
     canonical, total = store.canonical_events(EventFilter())
     assert total == 3  # the announced shelling of the same town and day stands alone
-    assert sorted(view["modality"] for view in canonical) == ["asserted", "future", "negated"]
+    assert sorted(view.modality for view in canonical) == ["asserted", "future", "negated"]
     (happened,), _ = store.canonical_events(EventFilter(modality="asserted"))
-    assert happened["size"]["dead"]["value"] == 3 and happened["source_count"] == 1
+    assert happened.size["dead"].value == 3 and happened.source_count == 1
     with pytest.raises(ValueError, match="modality must be among"):
         EventFilter(modality="rumoured")
     (day,) = queries.timeline(store, EventFilter(), "day", 10, 0)["items"]

@@ -50,15 +50,15 @@ def test_a_review_survives_reextraction_and_re_ingest(stored):
         events, _ = store.events(EventFilter(doc=doc_id))
         assert events, "the pipeline found no event in the made-up article"
         target = events[0]
-        store.review_event(target["id"], "corrected", {"type": "COERCE"}, note="checked", reviewer="ana")
+        store.review_event(target.id, "corrected", {"type": "COERCE"}, note="checked", reviewer="ana")
         text_before = store.get_record(doc_id).text
 
     result = run_cli("reextract", "--db", db, doc_id)
     assert result.returncode == 0, result.stderr.decode()[-2000:]
     assert "1 re-extracted (1 with unchanged text), 0 failed" in result.stderr.decode()
     with open_store(db) as store:
-        again = store.event(target["id"])
-        assert again is not None and again["type"] == "COERCE" and again["review"]["note"] == "checked"
+        again = store.event(target.id)
+        assert again is not None and again.type == "COERCE" and again.review.note == "checked"
         assert store.get_record(doc_id).text == text_before
         assert store.get_record(doc_id).document.published == "2024-03-05"  # given with the input, kept
         assert store.count("documents") == 2
@@ -66,21 +66,21 @@ def test_a_review_survives_reextraction_and_re_ingest(stored):
     ingest_again = run_cli("ingest", "--quiet", "--db", db, "--published", "2024-03-05", str(article))
     assert "0 added, 1 already present" in ingest_again.stderr.decode()
     with open_store(db) as store:
-        assert store.event(target["id"])["review"]["status"] == "corrected"
-        assert [e["id"] for e in store.events(EventFilter(type="COERCE"))[0]] == [target["id"]]
+        assert store.event(target.id).review.status == "corrected"
+        assert [e.id for e in store.events(EventFilter(type="COERCE"))[0]] == [target.id]
 
 
 def test_every_document_is_reextracted_from_its_raw_input(stored):
     db, _article = stored
     with open_store(db) as store:
         canonical_before = store.count("canonical_events")
-        reports_before = sorted(e["id"] for e in store.events(EventFilter(include_rejected=True), limit=500)[0])
+        reports_before = sorted(e.id for e in store.events(EventFilter(include_rejected=True), limit=500)[0])
     result = run_cli("reextract", "--db", db, "--all")
     assert result.returncode == 0 and "2 re-extracted" in result.stderr.decode(), result.stderr.decode()[-2000:]
     with open_store(db) as store:
         record = store.get_record(JSON_ARTICLE["id"])  # the JSON Lines record: its text field, its own id
         assert record.text.startswith("Azerbaijani troops fired") and record.document.title == JSON_ARTICLE["title"]
-        assert sorted(e["id"] for e in store.events(EventFilter(include_rejected=True), limit=500)[0]) == reports_before
+        assert sorted(e.id for e in store.events(EventFilter(include_rejected=True), limit=500)[0]) == reports_before
         assert store.count("canonical_events") == canonical_before
 
 

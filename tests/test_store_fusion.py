@@ -10,7 +10,7 @@ from dataclasses import asdict
 import pytest
 
 from made_up_records import karabakh_record
-from polemos.store import EventFilter, StoreError, open_store
+from polemos.store import CanonicalView, EventFilter, StoreError, open_store
 
 
 def second_outlet(record=None):
@@ -30,40 +30,40 @@ def store(tmp_path):
         yield store
 
 
-def _canonical(store, **kwargs) -> list[dict]:
+def _canonical(store, **kwargs) -> list[CanonicalView]:
     items, total = store.canonical_events(EventFilter(**kwargs), limit=100)
     assert total == len(items)
     return items
 
 
-def _shelling(store) -> dict:
-    return next(view for view in _canonical(store) if view["type"] == "ASSAULT")
+def _shelling(store) -> CanonicalView:
+    return next(view for view in _canonical(store) if view.type == "ASSAULT")
 
 
 def test_a_second_outlet_joins_the_canonical_event_of_the_first(store):
-    assert [view["source_count"] for view in _canonical(store)] == [1, 1]
+    assert [view.source_count for view in _canonical(store)] == [1, 1]
     store.add(second_outlet())
     shelling = _shelling(store)
-    assert len(_canonical(store)) == 2 and shelling["source_count"] == 2 and shelling["report_count"] == 2
-    assert shelling["place_name"] == "Stepanakert" and shelling["actor_names"] == ["Azerbaijani military"]
-    assert shelling["earliest_report"]["doc_id"] == "kar2" and shelling["size"]["dead"]["value"] == 2
+    assert len(_canonical(store)) == 2 and shelling.source_count == 2 and shelling.report_count == 2
+    assert shelling.location.name == "Stepanakert" and shelling.actor_names == ["Azerbaijani military"]
+    assert shelling.earliest_report.doc_id == "kar2" and shelling.size["dead"].value == 2
     (report,), _ = store.events(EventFilter(doc="kar2"))
-    assert store.canonical_of(report["id"])["id"] == shelling["id"] == store.canonical_event(shelling["id"])["id"]
-    assert report["doc_published"] == "2023-09-20" and report["place_geonameid"] == 174875
+    assert store.canonical_of(report.id).id == shelling.id == store.canonical_event(shelling.id).id
+    assert report.doc_published == "2023-09-20" and report.location.geonameid == 174875
 
 
 def test_canonical_events_take_the_filters_of_events(store):
     store.add(second_outlet())
-    assert [v["type"] for v in _canonical(store, type="assault")] == ["ASSAULT"]
-    assert [v["type"] for v in _canonical(store, actor="Armenian civilians")] == ["SANCTION"]
-    assert sorted(v["type"] for v in _canonical(store, actor="azerbaijani forces")) == ["ASSAULT", "SANCTION"]
-    assert [v["type"] for v in _canonical(store, since="2023-09-20")] == ["SANCTION"]  # a month, up to publication
-    assert [v["type"] for v in _canonical(store, near=(39.8, 46.75, 10))] == ["ASSAULT"]
-    assert [v["type"] for v in _canonical(store, q="shelled Stepanakert")] == ["ASSAULT"]
-    assert [v["type"] for v in _canonical(store, doc="kar2")] == ["ASSAULT"]
+    assert [v.type for v in _canonical(store, type="assault")] == ["ASSAULT"]
+    assert [v.type for v in _canonical(store, actor="Armenian civilians")] == ["SANCTION"]
+    assert sorted(v.type for v in _canonical(store, actor="azerbaijani forces")) == ["ASSAULT", "SANCTION"]
+    assert [v.type for v in _canonical(store, since="2023-09-20")] == ["SANCTION"]  # a month, up to publication
+    assert [v.type for v in _canonical(store, near=(39.8, 46.75, 10))] == ["ASSAULT"]
+    assert [v.type for v in _canonical(store, q="shelled Stepanakert")] == ["ASSAULT"]
+    assert [v.type for v in _canonical(store, doc="kar2")] == ["ASSAULT"]
     assert _canonical(store, q='fled" OR "x') == []
     by_sources = store.canonical_events(EventFilter(), sort="-sources")[0]
-    assert [v["source_count"] for v in by_sources] == [2, 1]
+    assert [v.source_count for v in by_sources] == [2, 1]
     with pytest.raises(ValueError, match="cannot sort by"):
         store.canonical_events(EventFilter(), sort="colour")
 
@@ -71,30 +71,30 @@ def test_canonical_events_take_the_filters_of_events(store):
 def test_reviews_move_reports_in_and_out_of_canonical_events(store):
     store.add(second_outlet())
     (first,), _ = store.events(EventFilter(doc="kar", type="ASSAULT"))
-    store.review_event(first["id"], "rejected", reviewer="ana")
+    store.review_event(first.id, "rejected", reviewer="ana")
     shelling = _shelling(store)
-    assert shelling["source_count"] == 1 and shelling["earliest_report"]["doc_id"] == "kar2"
-    assert store.canonical_of(first["id"]) is None
+    assert shelling.source_count == 1 and shelling.earliest_report.doc_id == "kar2"
+    assert store.canonical_of(first.id) is None
 
-    store.review_event(first["id"], "corrected", {"size": {"dead": {"min": 1, "max": 1}}}, reviewer="ana")
+    store.review_event(first.id, "corrected", {"size": {"dead": {"min": 1, "max": 1}}}, reviewer="ana")
     shelling = _shelling(store)
-    assert shelling["source_count"] == 2 and shelling["size"]["dead"]["value"] == 1
-    assert (shelling["size"]["dead"]["min"], shelling["size"]["dead"]["max"]) == (1, 3)
+    assert shelling.source_count == 2 and shelling.size["dead"].value == 1
+    assert (shelling.size["dead"].min, shelling.size["dead"].max) == (1, 3)
 
-    store.review_event(first["id"], "corrected", {"type": "protest"}, reviewer="ana")
-    assert {v["type"] for v in _canonical(store)} == {"ASSAULT", "SANCTION", "PROTEST"}
+    store.review_event(first.id, "corrected", {"type": "protest"}, reviewer="ana")
+    assert {v.type for v in _canonical(store)} == {"ASSAULT", "SANCTION", "PROTEST"}
 
 
 def test_the_review_verdict_filters_events_without_the_history(store):
     (assault,), _ = store.events(EventFilter(type="ASSAULT"))
     (flight,), _ = store.events(EventFilter(type="SANCTION"))
-    store.review_event(assault["id"], "corrected", {"type": "coerce"}, reviewer="ana")
-    store.review_event(flight["id"], "rejected", reviewer="ana")
-    assert [e["type"] for e in store.events(EventFilter(type="COERCE"))[0]] == ["COERCE"]
+    store.review_event(assault.id, "corrected", {"type": "coerce"}, reviewer="ana")
+    store.review_event(flight.id, "rejected", reviewer="ana")
+    assert [e.type for e in store.events(EventFilter(type="COERCE"))[0]] == ["COERCE"]
     assert store.events(EventFilter(review="unreviewed"))[1] == 0
-    assert [e["id"] for e in store.events(EventFilter(review="rejected"))[0]] == [flight["id"]]
-    assert [e["id"] for e in store.events(EventFilter(review="corrected"))[0]] == [assault["id"]]
-    assert store.event(flight["id"])["review"]["status"] == "rejected" and store.event("missing") is None
+    assert [e.id for e in store.events(EventFilter(review="rejected"))[0]] == [flight.id]
+    assert [e.id for e in store.events(EventFilter(review="corrected"))[0]] == [assault.id]
+    assert store.event(flight.id).review.status == "rejected" and store.event("missing") is None
     with pytest.raises(ValueError, match="review must be one of"):
         EventFilter(review="liked")
 
@@ -102,10 +102,10 @@ def test_the_review_verdict_filters_events_without_the_history(store):
 def test_events_sort_by_whitelisted_columns_newest_first_by_default(store):
     store.add(second_outlet())
     items, _ = store.events()
-    assert [(e["date"]["begin"], e["doc_id"]) for e in items] == [
+    assert [(e.date.begin, e.doc_id) for e in items] == [
         ("2023-09-19", "kar2"), ("2023-09-19", "kar"), ("2023-09-01", "kar")]
-    assert [e["type"] for e in store.events(sort="type")[0]] == ["ASSAULT", "ASSAULT", "SANCTION"]
-    assert store.events(sort="-dead")[0][0]["doc_id"] == "kar2"  # the only toll; events without one last
+    assert [e.type for e in store.events(sort="type")[0]] == ["ASSAULT", "ASSAULT", "SANCTION"]
+    assert store.events(sort="-dead")[0][0].doc_id == "kar2"  # the only toll; events without one last
     with pytest.raises(ValueError, match="cannot sort by"):
         store.events(sort="evidence; DROP TABLE events")
 
@@ -113,7 +113,7 @@ def test_events_sort_by_whitelisted_columns_newest_first_by_default(store):
 def test_re_extraction_and_document_updates_keep_canonical_events_and_reviews(store):
     store.add(second_outlet())
     (assault,), _ = store.events(EventFilter(doc="kar", type="ASSAULT"))
-    store.review_event(assault["id"], "confirmed", note="seen on video", reviewer="ana")
+    store.review_event(assault.id, "confirmed", note="seen on video", reviewer="ana")
     before = _canonical(store)
 
     fresh = karabakh_record()
@@ -121,13 +121,13 @@ def test_re_extraction_and_document_updates_keep_canonical_events_and_reviews(st
     fresh.text = fresh.text  # the same text, re-cleaned
     assert store.update_document(fresh) == "unchanged"
     assert _canonical(store) != before and len(_canonical(store)) == 2  # the source title changed
-    assert store.event(assault["id"])["review"]["note"] == "seen on video"
-    assert store.event(assault["id"])["doc_title"] == "Karabakh, updated"
+    assert store.event(assault.id).review.note == "seen on video"
+    assert store.event(assault.id).doc_title == "Karabakh, updated"
 
     without_flight = karabakh_record()
     without_flight.events = without_flight.events[:1]
     store.replace_extraction(without_flight)
-    assert [v["type"] for v in _canonical(store)] == ["ASSAULT"]
+    assert [v.type for v in _canonical(store)] == ["ASSAULT"]
     assert store.count("canonical_events") == 1
 
 
@@ -200,10 +200,10 @@ def test_a_store_made_before_fusion_is_fused_when_it_is_upgraded(location, monke
     with open_store(location) as upgraded:
         assert upgraded.schema_version() == max(s[0] for s in all_scripts(upgraded.dialect.migrations_folder))
         (shelling,), total = upgraded.canonical_events()
-        assert total == 1 and shelling["source_count"] == 2 and shelling["earliest_report"]["doc_id"] == "a"
+        assert total == 1 and shelling.source_count == 2 and shelling.earliest_report.doc_id == "a"
         assert upgraded.events()[1] == 2  # the rejected flight stays rejected, without reading the history
-        assert upgraded.event("b-sanction")["review"]["status"] == "rejected"
-        assert upgraded.event("a-assault")["place_geonameid"] == 174875
+        assert upgraded.event("b-sanction").review.status == "rejected"
+        assert upgraded.event("a-assault").location.geonameid == 174875
 
 
 # -- one shooting, several outlets (made-up towns: Millbrook and Easton Falls 3 km apart, Riverton in another state)
@@ -248,7 +248,7 @@ def shooting_record(doc_id: str, published: str, day: str, place=None, victim=No
 
 
 def _sources(store) -> list[list[str]]:
-    return sorted(sorted(s["doc_id"] for s in view["sources"]) for view in _canonical(store))
+    return sorted(sorted(s.doc_id for s in view.sources) for view in _canonical(store))
 
 
 @pytest.fixture()

@@ -106,7 +106,7 @@ def test_correcting_a_reports_actors_moves_its_links_in_both_counts(location):
     with open_store(location) as store:
         record = _two_outlets()[0]
         store.add(record)
-        expulsion = store.events(EventFilter(type="SANCTION"))[0][0]["id"]
+        expulsion = store.events(EventFilter(type="SANCTION"))[0][0].id
         assert ("AZE.MIL", "ARM.CVL") in _pairs(canonical_network(store, EventFilter(type="SANCTION"), 100))
         store.review_event(expulsion, "corrected", {"actor": ["ARM.CVL"], "recipient": ["AZE.MIL"]})
         for network in (canonical_network(store, EventFilter(type="SANCTION"), 100),
@@ -122,7 +122,7 @@ def test_correcting_a_canonical_events_actors_moves_its_link(location):
     with open_store(location) as store:
         for record in _two_outlets():
             store.add(record)
-        shelling = store.canonical_events(EventFilter(type="ASSAULT"))[0][0]["id"]
+        shelling = store.canonical_events(EventFilter(type="ASSAULT"))[0][0].id
         store.review_canonical(shelling, "corrected", {"actor": ["Armenian civilians"], "recipient": ["AZE.MIL"]})
         assert _pairs(canonical_network(store, EventFilter(type="ASSAULT"), 100)) == {("ARM.CVL", "AZE.MIL")}
         items, total = link_events(store, EventFilter(), "ARM.CVL", "AZE.MIL", 10)
@@ -133,7 +133,7 @@ def test_a_correction_survives_re_extraction_in_the_report_links(location):
     with open_store(location) as store:
         record = _two_outlets()[0]
         store.add(record)
-        expulsion = store.events(EventFilter(type="SANCTION"))[0][0]["id"]
+        expulsion = store.events(EventFilter(type="SANCTION"))[0][0].id
         store.review_event(expulsion, "corrected", {"actor": ["ARM.CVL"], "recipient": ["AZE.MIL"]})
         store.replace_extraction(store.get_record(record.document.id))
         assert _pairs(report_network(store, EventFilter(type="SANCTION"), 100)) == {("ARM.CVL", "AZE.MIL")}
@@ -144,7 +144,7 @@ def test_a_store_made_before_the_report_links_were_kept_gets_them_with_their_cor
     with open_store(location) as store:
         for record in _two_outlets():
             store.add(record)
-        expulsion = store.events(EventFilter(type="SANCTION"))[0][0]["id"]
+        expulsion = store.events(EventFilter(type="SANCTION"))[0][0].id
         store.review_event(expulsion, "corrected", {"actor": ["ARM.CVL"], "recipient": ["AZE.MIL"]})
         expected = report_network(store, EventFilter(), 100)
     assert ("ARM.CVL", "AZE.MIL") in _pairs(expected)
@@ -156,7 +156,7 @@ def test_a_store_made_before_the_report_links_were_kept_gets_them_with_their_cor
 
 
 def _acting(store, actor: str) -> set[str]:
-    return {event["id"] for event in store.events(EventFilter(actor=actor, include_rejected=True), limit=500)[0]}
+    return {event.id for event in store.events(EventFilter(actor=actor, include_rejected=True), limit=500)[0]}
 
 
 def test_the_actor_filter_follows_a_correction_through_re_extraction_and_a_later_verdict(location):
@@ -165,22 +165,22 @@ def test_the_actor_filter_follows_a_correction_through_re_extraction_and_a_later
     with open_store(location) as store:
         record = _two_outlets()[0]
         store.add(record)
-        expulsion = store.events(EventFilter(type="SANCTION"))[0][0]["id"]
-        assert store.event(expulsion)["actor"] == ["AZE.MIL"] and expulsion in _acting(store, "AZE.MIL")
+        expulsion = store.events(EventFilter(type="SANCTION"))[0][0].id
+        assert store.event(expulsion).actor_ids == ["AZE.MIL"] and expulsion in _acting(store, "AZE.MIL")
         store.review_event(expulsion, "corrected", {"actor": ["ARM.CVL"], "recipient": ["AZE.MIL"]})
         store.replace_extraction(store.get_record(record.document.id))
-        assert store.event(expulsion)["actor"] == ["ARM.CVL"]
+        assert store.event(expulsion).actor_ids == ["ARM.CVL"]
         assert expulsion in _acting(store, "ARM.CVL") and expulsion in _acting(store, "AZE.MIL")  # now its recipient
         store.review_event(expulsion, "confirmed")
         view = store.event(expulsion)
         for actor in ("AZE.MIL", "ARM.CVL"):
-            assert (expulsion in _acting(store, actor)) == (actor in view["actor"] + view["recipient"]), actor
+            assert (expulsion in _acting(store, actor)) == (actor in view.actor_ids + view.recipient_ids), actor
 
 
 def test_a_store_made_before_event_actors_followed_corrections_gets_them_on_upgrade(location):
     with open_store(location) as store:
         store.add(_two_outlets()[0])
-        expulsion = store.events(EventFilter(type="SANCTION"))[0][0]["id"]
+        expulsion = store.events(EventFilter(type="SANCTION"))[0][0].id
         store.review_event(expulsion, "corrected", {"actor": ["ARM.CVL"], "recipient": ["AZE.MIL"]})
     with open_store(location) as store, store.transaction():  # as such a store had it: the extracted actors
         store.connection.execute("DELETE FROM event_actors WHERE event_id = ?", (expulsion,))
@@ -208,7 +208,7 @@ def _armenian_forces_named():
 
 
 def _canonical_acting(store, actor: str) -> set[str]:
-    return {event["id"] for event in store.canonical_events(EventFilter(actor=actor), limit=500)[0]}
+    return {event.id for event in store.canonical_events(EventFilter(actor=actor), limit=500)[0]}
 
 
 def test_the_actor_filter_and_counts_follow_a_canonical_events_corrected_actors(location):
@@ -221,11 +221,11 @@ def test_the_actor_filter_and_counts_follow_a_canonical_events_corrected_actors(
         for record in (*_two_outlets(), _armenian_forces_named()):
             store.add(record)
         shelling = store.canonical_events(EventFilter(type="ASSAULT"))[0][0]
-        reports = {source["report_id"] for source in shelling["sources"]}
+        reports = {source.report_id for source in shelling.sources}
         assert len(reports) == 2 and not _acting(store, "ARM.MIL") and not _canonical_acting(store, "ARM.MIL")
-        store.review_canonical(shelling["id"], "corrected", {"actor": ["Armenian military"]})
+        store.review_canonical(shelling.id, "corrected", {"actor": ["Armenian military"]})
         assert _acting(store, "ARM.MIL") == reports and not reports & _acting(store, "AZE.MIL")
-        assert _canonical_acting(store, "ARM.MIL") == {shelling["id"]} and shelling["id"] not in _canonical_acting(store, "AZE.MIL")
+        assert _canonical_acting(store, "ARM.MIL") == {shelling.id} and shelling.id not in _canonical_acting(store, "AZE.MIL")
         counts = {actor["id"]: actor["events"] for actor in queries.actors(store, None, None, 50, 0)[0]}
         assert counts["ARM.MIL"] == 2
         split_off = sorted(reports)[0]
@@ -238,8 +238,8 @@ def test_a_store_made_before_event_actors_followed_canonical_corrections_gets_th
         for record in (*_two_outlets(), _armenian_forces_named()):
             store.add(record)
         shelling = store.canonical_events(EventFilter(type="ASSAULT"))[0][0]
-        store.review_canonical(shelling["id"], "corrected", {"actor": ["ARM.MIL"]})
-        reports = {source["report_id"] for source in shelling["sources"]}
+        store.review_canonical(shelling.id, "corrected", {"actor": ["ARM.MIL"]})
+        reports = {source.report_id for source in shelling.sources}
     with open_store(location) as store, store.transaction():  # as such a store had it: the reports' own actors
         for report in reports:
             store.connection.execute("UPDATE event_actors SET actor_id = 'AZE.MIL' WHERE event_id = ? AND role = 'actor'", (report,))
@@ -265,15 +265,15 @@ def test_a_reports_corrected_place_is_where_the_map_draws_it_and_the_filters_fin
     with open_store(location) as store:
         record = _two_outlets()[0]
         store.add(record)
-        shelling = store.events(EventFilter(type="ASSAULT"))[0][0]["id"]
+        shelling = store.events(EventFilter(type="ASSAULT"))[0][0].id
         assert _report_points(store)[shelling] == ("Stepanakert", 39.82)
         store.review_event(shelling, "corrected", {"place": 1})  # Goris, the other place the article names
         assert _report_points(store)[shelling] == ("Goris", 39.51)
-        assert shelling in {event["id"] for event in store.events(EventFilter(country="ARM"))[0]}
+        assert shelling in {event.id for event in store.events(EventFilter(country="ARM"))[0]}
         store.review_event(shelling, "corrected", {"place": SPRINGFIELD})
         store.replace_extraction(store.get_record(record.document.id))
         assert _report_points(store)[shelling] == ("Springfield", 42.1)
-        assert [event["id"] for event in store.events(EventFilter(country="USA"))[0]] == [shelling]
+        assert [event.id for event in store.events(EventFilter(country="USA"))[0]] == [shelling]
         store.review_event(shelling, "confirmed")
         assert _report_points(store)[shelling] == ("Stepanakert", 39.82)
 
@@ -281,7 +281,7 @@ def test_a_reports_corrected_place_is_where_the_map_draws_it_and_the_filters_fin
 def test_a_store_made_before_report_rows_followed_corrected_places_gets_them_on_upgrade(location):
     with open_store(location) as store:
         store.add(_two_outlets()[0])
-        shelling = store.events(EventFilter(type="ASSAULT"))[0][0]["id"]
+        shelling = store.events(EventFilter(type="ASSAULT"))[0][0].id
         store.review_event(shelling, "corrected", {"place": 1})
     with open_store(location) as store, store.transaction():  # as such a store had it: the extracted place
         store.connection.execute("UPDATE events SET place_name = 'Stepanakert', lat = 39.8153, lon = 46.7519, country = 'AZE'"

@@ -121,11 +121,11 @@ def test_unknown_ids_give_clear_errors(empty_store):
 def test_searches_and_filters_agree_across_backends(store):
     """Case-insensitive actor names and word search behave the same on both backends."""
     items, total = store.events(EventFilter(actor="armenian CIVILIANS"))
-    assert total == 1 and items[0]["type"] == "SANCTION"
+    assert total == 1 and items[0].type == "SANCTION"
     items, total = store.events(EventFilter(q="FLED"))
-    assert total == 1 and items[0]["evidence"][0]["text"] == "Thousands fled to Goris."
+    assert total == 1 and items[0].evidence[0].text == "Thousands fled to Goris."
     items, total = store.events(EventFilter(near=(39.8153, 46.7519, 1), type="ASSAULT,SANCTION"))
-    assert total == 1 and (items[0]["lat"], items[0]["lon"]) == (39.8153, 46.7519)
+    assert total == 1 and (items[0].location.lat, items[0].location.lon) == (39.8153, 46.7519)
 
 
 def test_an_unreachable_postgres_server_is_a_clear_error():

@@ -25,7 +25,7 @@ def db(postgres_url):
     with open_store(postgres_url) as store:
         store.add(karabakh_record())
         (flight,), _ = store.events(EventFilter(type="SANCTION"))
-        store.review_event(flight["id"], "confirmed", note="matches UNHCR figures", reviewer="ana")
+        store.review_event(flight.id, "confirmed", note="matches UNHCR figures", reviewer="ana")
     return postgres_url
 
 
@@ -59,7 +59,7 @@ def test_ingest_show_events_and_export_over_postgres_match_sqlite(postgres_url, 
         # Listed in order of ingestion time (to the second), which differs between two runs: compare the sets.
         assert sorted(doc_ids) == sorted(row["id"] for row in lite.documents())
         expected_record = lite.get_record(doc_ids[0]).to_dict()
-        filtered = {option: [item["id"] for item in lite.events(EventFilter(**chosen), limit=500)[0]]
+        filtered = {option: [item.id for item in lite.events(EventFilter(**chosen), limit=500)[0]]
                     for option, chosen in _filters(lite).items()}
     listing = _ok(run_cli("documents", "--db", postgres_url))
     assert all(doc_id in listing for doc_id in doc_ids)
@@ -80,11 +80,11 @@ def test_ingest_show_events_and_export_over_postgres_match_sqlite(postgres_url, 
 def _filters(store) -> dict[tuple[str, ...], dict]:
     """CLI options and the same filter for the store, built from the store's first event."""
     (event,), _ = store.events(limit=1)
-    word = max(event["evidence"][0]["text"].split(), key=len).strip(".,;:\"'()")
+    word = max(event.evidence[0].text.split(), key=len).strip(".,;:\"'()")
     return {
-        ("--type", event["type"].lower()): {"type": event["type"]},
+        ("--type", event.type.lower()): {"type": event.type},
         ("--search", word.upper()): {"q": word},
-        ("--doc", event["doc_id"], "--since", "1900-01-01"): {"doc": event["doc_id"], "since": "1900-01-01"},
+        ("--doc", event.doc_id, "--since", "1900-01-01"): {"doc": event.doc_id, "since": "1900-01-01"},
     }
 
 

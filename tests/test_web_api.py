@@ -173,12 +173,22 @@ def test_exports_follow_the_filter(client):
 
 def test_every_page_has_the_csp_and_renders(client):
     for path in ("/", "/documents", f"/documents/{HOSTILE_ID}", "/events", "/map", "/timeline", "/network",
-                 "/actors", "/places", "/review", "/api", "/api/events", "/static/js/common.js"):
+                 "/actors", "/places", "/review", "/api", "/api/events", "/static/js/common.js", "/static/css/types.css"):
         response = client.get(path)
         assert response.status_code == 200, path
         assert response.headers["content-security-policy"] == CSP, path
         assert response.headers["x-content-type-options"] == "nosniff"
     assert client.get("/api/openapi.json").json()["paths"]["/api/events"]
+
+
+def test_event_type_colours_are_served_from_the_registry(client):
+    from polemos.codes import event_types
+
+    response = client.get("/static/css/types.css")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/css")
+    for kind in event_types().values():
+        assert f".t-{kind.name} {{ background: {kind.colour}; }}" in response.text
+    assert '<link rel="stylesheet" href="/static/css/types.css">' in client.get("/events").text
 
 
 def test_article_markup_is_shown_as_text(client):
@@ -224,6 +234,7 @@ def test_a_private_server_needs_the_token_to_read(tmp_path_factory):
         with httpx.Client(base_url=server.base, timeout=30) as client:
             assert client.get("/api/events").status_code == 401
             assert client.get("/events").status_code == 401
+            assert client.get("/static/css/types.css").status_code == 200  # the login page wears it too
             assert client.get("/api/events", headers={"Authorization": "Bearer s3cret-token"}).status_code == 200
             assert client.post("/login", data={"token": "wrong"}).status_code == 401
             signed_in = client.post("/login", data={"token": "s3cret-token"})
@@ -344,8 +355,8 @@ def test_the_event_network_counts_each_link_by_its_events_and_types(network_stor
 
 
 def test_the_event_network_follows_reviews(network_store):
-    protest = network_store.events(EventFilter(type="PROTEST"))[0][0]["id"]
-    coerce = network_store.events(EventFilter(type="COERCE"))[0][0]["id"]
+    protest = network_store.events(EventFilter(type="PROTEST"))[0][0].id
+    coerce = network_store.events(EventFilter(type="COERCE"))[0][0].id
     network_store.review_event(protest, "rejected")
     network_store.review_event(coerce, "corrected", {"type": "ASSAULT"})
     links = _links(report_network(network_store, EventFilter(), limit=10))

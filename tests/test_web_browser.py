@@ -217,6 +217,17 @@ def test_filters_carry_across_views(page):
     page.wait_for_selector("path.leaflet-interactive, .marker-cluster")
 
 
+def test_an_event_types_chip_wears_the_colour_of_the_registry(page):
+    from polemos.codes import event_types
+
+    page.goto("/events?type=ASSAULT")
+    chip = page.locator("table.events-table tbody tr .chip").first
+    red, green, blue = (int(event_types()["ASSAULT"].colour[i:i + 2], 16) for i in (1, 3, 5))
+    assert chip.evaluate("(c) => getComputedStyle(c).backgroundColor") == f"rgb({red}, {green}, {blue})"
+    colour = page.evaluate("() => window.polemos.typeColor('ASSAULT')")  # what the map and timeline draw with
+    assert colour == f"rgb({red}, {green}, {blue})"
+
+
 def test_from_a_canonical_event_to_each_source_in_the_reader(page):
     page.goto("/events?sort=-sources")
     page.locator("table.canonical-table tbody tr td.date-cell a").first.click()

@@ -90,7 +90,7 @@ def test_the_command_line_takes_a_gazetteer_place_too(tmp_path):
     db = str(tmp_path / "cli.db")
     with open_store(db) as store:
         store.add(karabakh_record())
-        shelling = store.canonical_events()[0][0]["id"]
+        shelling = store.canonical_events()[0][0].id
     moved = run_cli("review", "correct", shelling, "--place", "Springfield (Massachusetts, USA)", "--db", db)
     assert moved.returncode == 0, moved.stderr.decode()
     assert "Springfield" in moved.stdout.decode()

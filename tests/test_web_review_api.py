@@ -79,5 +79,5 @@ def test_an_actor_page_counts_its_events_by_month_and_its_counterparts(store):
     (counterpart,) = top_counterparts(store.connection, "AZE.MIL")
     assert counterpart["name"] == "Armenian civilians" and counterpart["events"] == 1 and counterpart["as_recipient"] == 1
     (report,), _ = store.events(EventFilter(type="SANCTION"))
-    store.review_event(report["id"], "rejected")
+    store.review_event(report.id, "rejected")
     assert top_counterparts(store.connection, "AZE.MIL") == []  # a rejected event meets no one

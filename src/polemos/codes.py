@@ -36,6 +36,7 @@ class EventType:
     modeless: bool  # PLOVER defines no modes for it
     cooperative: bool  # cooperation whose announcement or intent ("plans to meet") is an AGREE
     material_conflict: bool  # an intent to do it ("plans to attack") is a THREATEN
+    colour: str  # how the workspace shows it (chips, map points, timeline bars): a CSS hex colour
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +47,7 @@ def event_types() -> dict[str, EventType]:
             name=row["type"], family=row["family"], reversal=row["reversal"] or None,
             sizes=tuple(filter(None, row["sizes"].split(";"))), refusable=row["refusable"] == "yes",
             modeless=row["modeless"] == "yes", cooperative=row["cooperative"] == "yes",
-            material_conflict=row["material_conflict"] == "yes",
+            material_conflict=row["material_conflict"] == "yes", colour=row["colour"],
         ) for row in csv.DictReader(handle)}
 
 

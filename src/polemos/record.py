@@ -187,6 +187,12 @@ class Figure:
 Size = dict[str, Figure]
 
 
+def size_from_dict(size: Optional[Mapping[str, Any]]) -> Size:
+    """A size's JSON form (``Event.size``) typed: a ``Figure`` per category that gives a count."""
+    figures = {category: Figure.from_dict(figure) for category, figure in (size or {}).items()}
+    return {category: figure for category, figure in figures.items() if figure is not None}
+
+
 @dataclass
 class AcledCode:
     """An event's ACLED event type and sub-event type: the JSON form of ``Event.acled``."""

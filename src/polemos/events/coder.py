@@ -87,6 +87,19 @@ CAUSE_OF_DEATH_PREPOSITIONS = {"from", "of", "to"}
 SUFFERING_VERBS = {"suffer", "sustain", "receive"}
 UNKNOWN_PARTY_PRONOUNS = {"someone", "somebody"}
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "on"}
+# A single speaker "discusses" or "talks about" one of these: a statement about an incident or its
+# sequel, no consultation between parties.
+SPEAKING_LEMMAS = {"discuss", "talk", "speak"}
+INCIDENT_TOPICS = {"shooting", "killing", "murder", "death", "attack", "incident", "stabbing", "homicide", "slaying",
+                   "crash", "threat", "arrest", "sentence", "investigation", "crime", "robbery", "case", "tragedy"}
+PLURAL_TAGS = {"NNS", "NNPS"}
+PRESENT_TAGS = {"VBZ", "VBP"}
+NOTHING_WORDS = {"nothing"}
+PERSON_WORD_POS = {"PROPN", "PRON"}  # a party named by name or pronoun, not by an office or a group noun
+RELATIVE_PRONOUNS = {"that", "which", "who"}
+# Nouns whose "when" clause tells what happens in cases of a kind: "there were examples when ...".
+PRECEDENT_NOUNS = {"example", "instance", "precedent", "occasion"}
+POLICE_WORDS = {"police", "officer", "official", "authority", "investigator", "detective", "deputy", "agent"}
 # Verbs that report what an event did or that it took place: "a blast killed", "fighting erupted".
 OUTCOME_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "strike", "target", "explode",
                  "leave", "claim", "rock", "tear", "occur", "happen", "erupt", "break", "displace"}
@@ -228,10 +241,108 @@ def background_argument(reading: TriggerReading) -> bool:
     return reading.background and reading.modality.generic
 
 
+def speaks_of_an_incident(reading: TriggerReading) -> bool:
+    """"Police Chief Jones discusses the Sunday shooting", "police discuss the threats": one party
+    speaking about an incident in a caption's present (to the press, in a video), no consultation
+    between parties;
+    "discussed the attack with the minister" and "the two leaders discussed the attack" stay."""
+    head = reading.match.head
+    if reading.match.nominal or reading.match.entry.type != "CONSULT" or lemma_of(head) not in SPEAKING_LEMMAS:
+        return False
+    if head.tag_ not in PRESENT_TAGS:
+        return False  # the caption's present ("discusses"); "was discussing shootings at a meeting" consults
+    topics = [c for c in head.children if c.dep_ == "dobj"] + [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ in {"about", "on"} for g in c.children
+        if g.dep_ == "pobj"]
+    if reading.roles.recipients or any(c.dep_ == "prep" and c.lower_ == "with" for t in [head, *topics]
+                                       for c in t.children):
+        return False  # "discussed the shooting with the governor": the parse may hang "with" from the topic
+    if not any(t.lemma_.lower() in INCIDENT_TOPICS or t.lower_ in INCIDENT_TOPICS for t in topics):
+        return False
+    speakers = [a for a in reading.roles.actors if a not in topics]  # a mutual frame reads the object as a party
+    return len(speakers) <= 1 and not any(
+        s.tag_ in PLURAL_TAGS and s.lemma_.lower() not in POLICE_WORDS for s in speakers)
+
+
+def precedent_in_general(reading: TriggerReading) -> bool:
+    """"there were examples when the largest party had been asked to form the government",
+    "in such cases the police arrest ...": what has happened or happens in cases of a kind, told
+    to argue, no particular event."""
+    for token in [reading.clause, *reading.clause.ancestors]:
+        if token.dep_ in {"relcl", "acl", "advcl"} and token.head.lemma_.lower() in PRECEDENT_NOUNS:
+            return True
+        if any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in {"case", "instance"}
+                and any(d.lower_ == "such" for d in g.children) for g in c.children) for c in token.children):
+            return True
+    return False
+
+
+def act_judged(reading: TriggerReading) -> bool:
+    """"it is easy to blame the commissioner", "it would be impossible for the government to back
+    out", "will it be fair to expect officials to arrest him": an act weighed in an infinitive
+    under "it is <adjective>", no report that it was done ("it is clear that police arrested
+    them", a fact, keeps its event)."""
+    step = reading.clause
+    for _ in range(4):
+        if step.dep_ not in {"xcomp", "ccomp", "advcl", "conj"} or step.head is step:
+            return False
+        governor = step.head
+        infinitive = step.dep_ == "xcomp" or (step.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in step.children))
+        if infinitive and _judges_with_it(governor):
+            return True
+        step = governor
+    return False
+
+
+def _judges_with_it(verb: Token) -> bool:
+    """"it is easy", "it would be impossible", "will it be fair": "be" with the placeholder "it"
+    and an adjective."""
+    return (verb.lemma_ == "be" and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in verb.children)
+            and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in verb.children))
+
+
+def nothing_acts(reading: TriggerReading) -> bool:
+    """"nothing prevented him from buying guns", "there was nothing in his history that prevented
+    him": no one and nothing did it, so no act is reported (not even a negated one)."""
+    if reading.match.nominal:
+        return False
+    subjects = [c for c in reading.match.head.children if c.dep_ == "nsubj"]
+    if reading.match.head.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
+        subjects = _noun_phrase_heads(reading.match.head.head)  # "nothing in his history that prevented him"
+    return any(s.lower_ in NOTHING_WORDS for s in subjects)
+
+
+def _noun_phrase_heads(noun: Token) -> list[Token]:
+    """The noun and the nouns whose prepositional phrase holds it: "history", "nothing" of
+    "nothing in his history"."""
+    heads = [noun]
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head is not noun.head:
+        noun = noun.head.head
+        heads.append(noun)
+    return heads
+
+
+def private_talk(reading: TriggerReading) -> bool:
+    """"the couple met while teaching", "sat on the porch talking to Hawkes", "had a discussion
+    with Spirit": a meeting or talk whose parties are all private persons (no office, party or
+    force the actor stage could give them) is no consultation between political actors (PLOVER
+    3.2); a talk with no party named stays, as the parse often misses lower-cased names, and so
+    does one with a party named by a noun ("met the governor")."""
+    if reading.match.entry.type != "CONSULT":
+        return False
+    if any(t.pos_ not in PERSON_WORD_POS for t in reading.roles.actors + reading.roles.recipients):
+        return False  # "met the governor", "met party leaders": an office or a group named by a noun
+    parties = _actors_of(reading.actors + reading.recipients, reading.context)
+    return bool(parties) and all(a.kind == "person" and a.sector is None for a in parties)
+
+
 TRIGGER_REJECTIONS: list[Callable[[TriggerMatch, _Context], bool]] = [asked_for_only, appeal_for_tips]
 READING_REJECTIONS: list[Callable[[TriggerReading], bool]] = [
     unreal_without_parties, general_claim, undated_commentary, any_such_event, bare_event_noun,
-    nothing_particular, generic_without_parties, background_argument]
+    nothing_particular, generic_without_parties, background_argument, speaks_of_an_incident,
+    precedent_in_general, act_judged, nothing_acts, private_talk]
 
 
 class EventCoder:
@@ -449,7 +560,10 @@ class EventCoder:
         # "fled after the shelling", "protested over the killing": the model reads the named cause's type
         # "went to visit him shortly before he died": a death told beside another act is no attack by that act
         death_only = judgement.plover == "ASSAULT" and any(_tells_a_death(t) for t in trigger.head.sent)
-        if (confident and not recalled and not death_only and not _legal_accusation(trigger.entry)
+        # "accused of killing a boy, now indicted on eight charges": the charge is the sentence's act,
+        # so the model's reading of the procedure (COERCE) does not retype the killing it names
+        charged = any(_legal_accusation(m.entry) for m, _ in coded)
+        if (confident and not recalled and not death_only and not charged
                 and not _names_cause(trigger.head)):
             main.event.type, main.event.mode, main.event.coder = judgement.plover, None, "model"
         return main

@@ -239,11 +239,16 @@ def _shares_opinion(verb: Token) -> bool:
 
 
 def _agents(verb: Token) -> list[Token]:
-    """Who does it: the subject, the noun a relative clause hangs from ("the court which had
-    ordered ..."), or the agent of a passive ("was ordered by the court")."""
+    """Who does it: the subject, the noun a relative clause or a participle hangs from ("the
+    court which had ordered ...", "a van blocking her way"), the subject a joined verb shares,
+    or the agent of a passive ("was ordered by the court")."""
     found = [c for c in verb.children if c.dep_ == "nsubj"]
     if verb.dep_ == "relcl" and (not found or found[0].lower_ in {"which", "who", "that"}):
         found = [verb.head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and not found:
+        found = [verb.head]
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and not found and verb.head is not verb:
+        return _agents(verb.head)  # "police found the father and met him": the subject of both verbs
     found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return found
 

@@ -22,6 +22,8 @@ CAUSATIVE_VERBS = {"force", "compel", "drive", "cause", "push", "make", "prompt"
 OBJECT_CONTROL = CAUSATIVE_VERBS | {"ask", "urge", "order", "persuade", "allow", "tell", "call", "invite", "help"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 HOSTING_VERBS = {"host", "mediate", "broker", "sponsor", "organize", "organise", "launch", "convene", "chair"}
+# Nouns that count a nominal event between it and its light verb: "a round of talks".
+COUNTING_NOUNS = {"round", "series", "spate", "wave", "string", "volley", "flurry"}
 PARTICIPATION_NOUNS = {"participation", "presence", "mediation", "involvement", "help", "support"}
 MAX_CLIMB = 5
 SPEAKER_PRONOUNS = {"i", "we"}
@@ -177,8 +179,12 @@ def _nominal_roles(match: TriggerMatch) -> Roles:
 
 
 def support_verb(noun: Token) -> Token | None:
-    """The light verb carrying a nominal trigger ("launched an invasion", "signed ..., and an agreement")."""
+    """The light verb carrying a nominal trigger ("launched an invasion", "signed ..., and an
+    agreement"), also through a noun that counts it ("held a final round of talks", "launched a
+    series of raids")."""
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in COUNTING_NOUNS:
+        return support_verb(head.head)
     if noun.dep_ in {"dobj", "nsubjpass", "attr"} and lemma_of(head) in LIGHT_VERBS:
         if any(c.dep_ in {"oprd", "ccomp", "xcomp"} for c in head.children):
             return None  # "made their return a distant prospect": a judgement, not an act

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Mapping, Optional
 
 from polemos.fusion.dates import DateSpan, span_of
 from polemos.fusion.places import (
@@ -53,7 +53,7 @@ from polemos.fusion.places import (
 )
 from polemos.fusion.report import Report
 from polemos.fusion.rules import EventFamilies, FusionRules
-from polemos.record import size_figure
+from polemos.record import Figure
 
 FUSABLE_MODALITIES = frozenset({"asserted"})
 PRECISE_DATES = frozenset({"day", "week"})
@@ -111,12 +111,14 @@ def profile_of(report: Report, families: EventFamilies, rules: FusionRules) -> P
     )
 
 
-def figures_of(size: Optional[dict]) -> tuple[tuple[str, float, Optional[float]], ...]:
+def figures_of(size: Mapping[str, Figure]) -> tuple[tuple[str, float, Optional[float]], ...]:
     found: list[tuple[str, float, Optional[float]]] = []
     for category in FIGURE_CATEGORIES:
-        stated = size_figure(size, category)
-        high = stated.get("max")
-        least = stated.get("min") if stated.get("min") is not None else high
+        stated = size.get(category)
+        if stated is None:
+            continue
+        high = stated.max
+        least = stated.min if stated.min is not None else high
         if least is not None:
             found.append((category, least, high))
     return tuple(found)

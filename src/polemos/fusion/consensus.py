@@ -20,7 +20,7 @@ from polemos.fusion.compat import Profile
 from polemos.fusion.dates import DateSpan
 from polemos.fusion.places import SETTLEMENTS, WHOLE_COUNTRY, PlaceRef
 from polemos.fusion.report import Report
-from polemos.record import size_figure
+from polemos.record import EventDate, plain
 
 FIGURE_CATEGORIES = ("dead", "injured", "displaced", "arrested")
 MAX_CONSENSUS_CONTEXT = 60  # document places kept on a canonical event: a few documents' worth
@@ -92,16 +92,18 @@ def canonical_figures(reports: Iterable[Report]) -> dict[str, Any]:
     for category in FIGURE_CATEGORIES:
         by_doc: dict[str, dict[str, Any]] = {}
         for report in reports:
-            stated = size_figure(report.size, category)
-            low, high = stated.get("min"), stated.get("max")
+            stated = report.size.get(category)
+            if stated is None:
+                continue
+            low, high = stated.min, stated.max
             if low is None and high is None:
                 continue
             low = low if low is not None else high
             kept = by_doc.get(report.doc_id)
             if kept is None or low > kept["min"]:
                 by_doc[report.doc_id] = {"doc_id": report.doc_id, "report_id": report.id, "min": low,
-                                         "max": high if high is not None or stated.get("min") is not None else low,
-                                         "text": stated.get("text")}  # max None: "more than N", no upper bound
+                                         "max": high if high is not None or stated.min is not None else low,
+                                         "text": stated.text}  # max None: "more than N", no upper bound
         if by_doc:
             sources = sorted(by_doc.values(), key=lambda s: (s["min"], s["doc_id"]))
             figures[category] = {
@@ -116,9 +118,9 @@ def canonical_figures(reports: Iterable[Report]) -> dict[str, Any]:
 def _source_view(report: Report) -> dict[str, Any]:
     return {
         "report_id": report.id, "doc_id": report.doc_id, "doc_title": report.doc_title, "published": report.published,
-        "type": report.type, "mode": report.mode, "date": report.date,
+        "type": report.type, "mode": report.mode, "date": plain(report.date),
         "place_name": report.place.name if report.place else None, "modality": report.modality,
-        "size": report.size, "evidence": list(report.evidence),
+        "size": plain(dict(report.size)), "evidence": list(report.evidence),
     }
 
 
@@ -158,12 +160,12 @@ def _date_view(report: Optional[Report], span: Optional[DateSpan]) -> Optional[d
     if span is None:
         return None
     begin, end = span.iso()
-    given = (report.date or {}) if report else {}
+    given = (report.date if report else None) or EventDate()
     precision = span.precision
-    value = given.get("value") if precision != "publication" else None
+    value = given.value if precision != "publication" else None
     if value is None:
         value = begin if begin == end else f"{begin}/{end}"
-    return {"value": value, "begin": begin, "end": end, "text": given.get("text"), "precision": precision}
+    return {"value": value, "begin": begin, "end": end, "text": given.text, "precision": precision}
 
 
 def _most_common(values: list[Optional[str]]) -> Optional[str]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Optional
+from typing import Optional
 
+from polemos.record import EventDate
 from polemos.time.values import value_span
 
 # Finer precisions first: the rank orders which report's date a canonical event keeps.
@@ -70,19 +71,19 @@ def parse_iso_day(text: Optional[str]) -> Optional[date]:
         return None
 
 
-def span_of(event_date: Optional[dict[str, Any]], published: Optional[str], publication_window_days: int) -> Optional[DateSpan]:
-    """The event's day span from its ``date`` dict, or None when the report gives no usable date."""
-    event_date = event_date or {}
+def span_of(event_date: Optional[EventDate], published: Optional[str], publication_window_days: int) -> Optional[DateSpan]:
+    """The event's day span from its date, or None when the report gives no usable date."""
+    event_date = event_date or EventDate()
     published_day = parse_iso_day(published)
-    if published_day is not None and (event_date.get("basis") == "publication" or not event_date.get("value")):
+    if published_day is not None and (event_date.basis == "publication" or not event_date.value):
         start = published_day - timedelta(days=publication_window_days)
         return DateSpan(start.toordinal(), published_day.toordinal(), "publication")
-    if not event_date.get("value"):
+    if not event_date.value:
         return None
-    value = str(event_date["value"])
+    value = str(event_date.value)
     bounds = value_span(value)
-    precision = event_date.get("precision") or (bounds[2] if bounds else "unknown")
-    begin, end = parse_iso_day(event_date.get("begin")), parse_iso_day(event_date.get("end"))
+    precision = event_date.precision or (bounds[2] if bounds else "unknown")
+    begin, end = parse_iso_day(event_date.begin), parse_iso_day(event_date.end)
     if not (begin and end and begin <= end):
         if bounds is None:
             return None

@@ -1,8 +1,10 @@
-"""One document's report of an event, in the plain form fusion works on.
+"""One document's report of an event, in the form fusion works on.
 
 Reports are built from an ``ExtractionRecord`` (``reports_from_record``) or, by the store,
 from the event views it returns (``polemos.store.fusion_reports``), so fusion needs neither
 the pipeline nor the store. Only the fields fusion reads or shows on a canonical event are kept.
+Dates and counts are typed as the record types them (``EventDate``, ``Figure``); ``to_dict()``
+gives their JSON form, which the store keeps and canonical events show for each source.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Optional
 
 from polemos.fusion.places import PlaceRef
-from polemos.record import ExtractionRecord, event_place
+from polemos.record import EventDate, ExtractionRecord, Figure, event_place, plain, size_from_dict
 
 # Actors that say nothing about who acted: a sector with no owner ("the rebels", "civilians")
 # or a phrase the knowledge base does not know ("gunmen"): matching on them would glue
@@ -44,12 +46,12 @@ class Report:
     doc_id: str
     type: str
     mode: Optional[str] = None
-    date: Optional[dict[str, Any]] = None
+    date: Optional[EventDate] = None
     place: Optional[PlaceRef] = None
     actor: tuple[str, ...] = ()
     recipient: tuple[str, ...] = ()
     specific_actors: frozenset[str] = frozenset()
-    size: dict[str, Any] = field(default_factory=dict)
+    size: Mapping[str, Figure] = field(default_factory=dict)  # a figure per category
     evidence: tuple[dict[str, Any], ...] = ()
     modality: str = "asserted"
     published: Optional[str] = None
@@ -69,10 +71,10 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "doc_id": self.doc_id, "type": self.type, "mode": self.mode, "date": self.date,
+            "id": self.id, "doc_id": self.doc_id, "type": self.type, "mode": self.mode, "date": plain(self.date),
             "place": self.place.to_dict() if self.place else None, "actor": list(self.actor),
             "recipient": list(self.recipient), "specific_actors": sorted(self.specific_actors),
-            "size": self.size, "evidence": list(self.evidence), "modality": self.modality,
+            "size": plain(dict(self.size)), "evidence": list(self.evidence), "modality": self.modality,
             "published": self.published, "doc_title": self.doc_title, "confidence": self.confidence,
             "actor_names": self.actor_names, "people": sorted(self.people),
             "context": [place.to_dict() for place in self.context], "named": sorted(self.named),
@@ -81,10 +83,10 @@ class Report:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Report":
         return cls(
-            id=data["id"], doc_id=data["doc_id"], type=data["type"], mode=data.get("mode"), date=data.get("date"),
+            id=data["id"], doc_id=data["doc_id"], type=data["type"], mode=data.get("mode"), date=EventDate.from_dict(data.get("date")),
             place=PlaceRef.from_dict(data.get("place")), actor=tuple(data.get("actor") or ()),
             recipient=tuple(data.get("recipient") or ()), specific_actors=frozenset(data.get("specific_actors") or ()),
-            size=data.get("size") or {}, evidence=tuple(data.get("evidence") or ()),
+            size=size_from_dict(data.get("size")), evidence=tuple(data.get("evidence") or ()),
             modality=data.get("modality") or "asserted", published=data.get("published"),
             doc_title=data.get("doc_title"), confidence=float(data.get("confidence") or 0.0),
             actor_names=dict(data.get("actor_names") or {}), people=frozenset(data.get("people") or ()),
@@ -159,9 +161,9 @@ def reports_from_record(record: ExtractionRecord) -> list[Report]:
         participants = [*event.actor, *event.recipient]
         report_id = event.id if event.id.startswith(f"{doc.id}-") else f"{doc.id}-{event.id}"
         reports.append(Report(
-            id=report_id, doc_id=doc.id, type=event.type, mode=event.mode, date=event.date, place=place,
+            id=report_id, doc_id=doc.id, type=event.type, mode=event.mode, date=EventDate.from_dict(event.date), place=place,
             actor=tuple(event.actor), recipient=tuple(event.recipient),
-            specific_actors=specific_actors(participants, kinds), size=dict(event.size or {}),
+            specific_actors=specific_actors(participants, kinds), size=size_from_dict(event.size),
             evidence=tuple({"text": e.text, "start": e.start, "end": e.end} for e in event.evidence),
             modality=event.modality or "asserted", published=doc.published, doc_title=doc.title,
             confidence=event.confidence, actor_names={a: names[a] for a in participants if a in names},

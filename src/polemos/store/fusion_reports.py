@@ -23,13 +23,10 @@ def report_from_event(event: EventView, actor_kinds: Optional[Mapping[str, str]]
     where = event.location
     has_place = any(value is not None for value in (where.name, where.lat, where.country))
     place = PlaceRef(where.name, where.geonameid, where.lat, where.lon, where.country, where.feature) if has_place else None
-    # Fusion works on the JSON forms of dates and sizes (``Report.date``, ``Report.size``), so a
-    # canonical event shows each source's figures as its document gave them.
-    published = event.to_dict()
     return Report(
         id=event.id, doc_id=event.doc_id or "", type=event.type, mode=event.mode,
-        date=published.get("date"), place=place, actor=actor, recipient=recipient,
-        specific_actors=specific_actors([*actor, *recipient], actor_kinds or {}), size=dict(published.get("size") or {}),
+        date=event.date, place=place, actor=actor, recipient=recipient,
+        specific_actors=specific_actors([*actor, *recipient], actor_kinds or {}), size=dict(event.size),
         evidence=tuple({"text": span.text, "start": span.start, "end": span.end} for span in event.evidence),
         modality=event.modality, published=event.doc_published,
         doc_title=event.doc_title, confidence=event.confidence, actor_names=names,

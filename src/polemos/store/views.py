@@ -16,7 +16,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional, Sequence
 
-from polemos.record import AcledCode, EventDate, Figure
+from polemos.record import AcledCode, EventDate, Figure, size_from_dict
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ class EventView(_Parties):
             id=data["id"], type=data["type"], mode=data.get("mode"), modality=data.get("modality") or "asserted",
             attributed_to=data.get("attributed_to"), context=tuple(data.get("context") or ()),
             actors=_named(actor, data.get("actor_names")), recipients=_named(recipient, data.get("recipient_names")),
-            date=EventDate.from_dict(data.get("date")), size=_figures(data.get("size")),
+            date=EventDate.from_dict(data.get("date")), size=size_from_dict(data.get("size")),
             acled=AcledCode.from_dict(data.get("acled")) if (data.get("acled") or {}).get("event_type") else None,
             evidence=tuple(EvidenceSpan.from_dict(span) for span in data.get("evidence") or ()),
             confidence=float(data.get("confidence") or 0.0),
@@ -160,11 +160,6 @@ class EventView(_Parties):
     def to_dict(self) -> dict[str, Any]:
         """The JSON form the API, ``polemos events --format json`` and the exports publish."""
         return copy.deepcopy(dict(self.data))
-
-    def __getitem__(self, key: str) -> Any:
-        """A field of the JSON form, as an API client reads it (``view["size"]["dead"]``): for
-        checks written against the published shape. Code of the package reads the attributes."""
-        return self.data[key]
 
     def with_extraction_time(self, extracted_at: Optional[str]) -> "EventView":
         return EventView.from_dict({**self.data, "doc_extracted_at": extracted_at})
@@ -225,7 +220,7 @@ class SourceReport:
     def from_dict(cls, data: Mapping[str, Any]) -> "SourceReport":
         return cls(data["report_id"], data["doc_id"], data.get("doc_title"), data.get("published"), data.get("type"),
                    data.get("mode"), EventDate.from_dict(data.get("date")), data.get("place_name"),
-                   data.get("modality") or "asserted", _figures(data.get("size")),
+                   data.get("modality") or "asserted", size_from_dict(data.get("size")),
                    tuple(EvidenceSpan.from_dict(span) for span in data.get("evidence") or ()))
 
 
@@ -282,11 +277,6 @@ class CanonicalView(_Parties):
         """The JSON form the API and ``polemos events --format json`` publish."""
         return copy.deepcopy(dict(self.data))
 
-    def __getitem__(self, key: str) -> Any:
-        """A field of the JSON form, as an API client reads it (``view["size"]["dead"]``): for
-        checks written against the published shape. Code of the package reads the attributes."""
-        return self.data[key]
-
     def figure(self, category: str) -> Optional[CanonicalFigure]:
         return self.size.get(category)
 
@@ -300,11 +290,6 @@ class CanonicalView(_Parties):
 def _named(ids: list[str], names: Optional[list[str]]) -> tuple[NamedActor, ...]:
     names = list(names or ())
     return tuple(NamedActor(actor_id, names[i] if i < len(names) else actor_id) for i, actor_id in enumerate(ids))
-
-
-def _figures(size: Optional[Mapping[str, Any]]) -> dict[str, Figure]:
-    figures = {category: Figure.from_dict(figure) for category, figure in (size or {}).items()}
-    return {category: figure for category, figure in figures.items() if figure is not None}
 
 
 def _location(data: Mapping[str, Any], geonameid: Optional[int]) -> Location:

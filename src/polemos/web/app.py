@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from polemos import __version__
 from polemos.geo.admin1_areas import Admin1Areas
 from polemos.store import open_store
-from polemos.web import api, api_views, pages, places, reviewing, watching
+from polemos.web import api, api_views, pages, places, reviewing, type_colours, watching
 from polemos.web.places import PlaceSuggester
 from polemos.web.security import AccessPolicy, GuardMiddleware, LoginThrottle
 from polemos.web.stores import StorePool
@@ -67,6 +67,7 @@ def create_app(store_location: str, token: Optional[str] = None, private: bool =
     app.state.policy = AccessPolicy.for_host(host, token=token, private=private)
     app.state.login_throttle = LoginThrottle()
     app.state.templates = _templates()
+    app.include_router(type_colours.router)  # a stylesheet under /static/ made from data: before the files
     app.mount("/static", StaticFiles(directory=str(_package_dir("static"))), name="static")
     app.include_router(reviewing.router)  # before api and pages: their /…/{id:path} routes would take its paths
     app.include_router(places.router)

@@ -5,7 +5,8 @@
 window.polemos = (function () {
   const colourCache = {};
 
-  /* The colour of an event type, read from the stylesheet so CSS stays its one source. */
+  /* The colour of an event type, read from the type stylesheet (made from the event-type
+     registry, data/events/types.csv), so the registry stays its one source. */
   function typeColor(type) {
     if (!(type in colourCache)) {
       const probe = el("span", { className: "chip t-" + type });
