@@ -40,6 +40,8 @@ from polemos.events.places import (ORIGIN_WORDS, PLACE_ATTACHED, PLACE_NONE, PLA
 from polemos.events.relations import RelationFinder, enrich_agreements, provision_tokens
 from polemos.events.roles import Roles, find_roles
 from polemos.events.triggers import INCIDENT_NOUNS, VERB_TAGS, TriggerMatch, find_triggers, lemma_of
+from polemos.events.words import EventWords
+from polemos.lang import LanguageData
 from polemos.record import Event, ExtractionRecord
 
 POLICIES = ("combined", "model")
@@ -351,15 +353,17 @@ class EventCoder:
     def __init__(self, lexicon: Lexicon, acled_rules: list[AcledRule],
                  resolver: SpanResolver | None = None, incidents: IncidentReader | None = None,
                  figures: FigureExtractor | None = None, classifier: EventClassifier | None = None,
-                 policy: str = "combined") -> None:
+                 policy: str = "combined", language: LanguageData | None = None) -> None:
         """``resolver`` (the actors stage, optional) resolves named arguments its mentions missed;
         ``incidents`` reads the sentence cues ACLED typing needs; ``figures`` reads the counts
         of the headline ("4 shot, 2 killed in ..."), which is not part of the text;
         ``classifier`` (optional) is the learned event model, used with the rules (``policy``
-        "combined") or alone ("model")."""
+        "combined") or alone ("model"); ``language`` gives the words the rules read (English
+        when none is given)."""
         if policy not in POLICIES:
             raise ValueError(f"unknown event policy {policy!r}; choose from {', '.join(POLICIES)}")
         self.lexicon = lexicon
+        self.words = EventWords(language or LanguageData.load())
         self.figures = figures
         self.resolver = resolver
         self.acled_rules = acled_rules
@@ -374,10 +378,12 @@ class EventCoder:
 
     @classmethod
     def default(cls, resolver: SpanResolver | None = None, classifier: EventClassifier | None = None,
-                policy: str = "combined") -> "EventCoder":
-        """The coder with the lexicons shipped in ``polemos/data/events``."""
-        return cls(Lexicon.load(), load_rules(), resolver, IncidentReader.load(), FigureExtractor(),
-                   classifier, policy)
+                policy: str = "combined", language: LanguageData | None = None) -> "EventCoder":
+        """The coder with the lexicons shipped in ``polemos/data/events`` and the words of
+        ``language`` (English when none is given)."""
+        language = language or LanguageData.load()
+        return cls(Lexicon.load(), load_rules(), resolver, IncidentReader.load(), FigureExtractor(language=language),
+                   classifier, policy, language)
 
     def annotate(self, record: ExtractionRecord, doc: Doc) -> ExtractionRecord:
         context = self._new_context(record, doc)
@@ -641,7 +647,8 @@ class EventCoder:
         direct = [r for r in context.linker.actors_for(roles.recipients) if r not in actors]
         recipients = direct or [r for r in context.linker.actors_for(roles.fallback_recipients) if r not in actors]
         modality = read_modality(clause if match.entry.frame == "obligation" else match.head,
-                                 clause if not match.nominal or roles.support else match.head, self.lexicon)
+                                 clause if not match.nominal or roles.support else match.head, self.lexicon,
+                                 self.words)
         nodes = _anchor_nodes(match, roles, clause, barriers)
         own_words = {match.head.i} if _names_other_thing(match) else {match.head.i, _phrase_noun(match.head).i}
         # the event's own words: a date held by an aftermath word before them is not the event's
@@ -795,10 +802,10 @@ def _read_alike(judged: list[Candidate], main: Candidate | None, judgement: Judg
 def _public_appeal(sentence: Span) -> bool:
     """"Anyone with information is asked to call ...", "police are asking for the public's help":
     the police's standing appeal for tips, which is no request between parties."""
-    words = {t.lower_ for t in sentence}
+    lowered = {t.lower_ for t in sentence}
     lemmas = {lemma_of(t) for t in sentence}
     asks = lemmas & (CONTACT_VERBS | ASKING_VERBS)
-    return bool(words & APPEAL_ADDRESSEES) and bool(lemmas & APPEAL_OBJECTS) and bool(asks)
+    return bool(lowered & APPEAL_ADDRESSEES) and bool(lemmas & APPEAL_OBJECTS) and bool(asks)
 
 
 def _demanded(match: TriggerMatch) -> bool:
@@ -918,8 +925,8 @@ def _tally(match: TriggerMatch) -> bool:
         return False
     # the period qualifies the noun ("of 2016") or the clause that ranks it ("is ... this year")
     beside = [c for c in noun.head.children if c is not noun and c.dep_ in {"npadvmod", "advmod", "prep"}]
-    words = list(noun.subtree) + [t for c in beside for t in c.subtree]
-    return any(_names_a_period(t) for t in words)
+    tokens = list(noun.subtree) + [t for c in beside for t in c.subtree]
+    return any(_names_a_period(t) for t in tokens)
 
 
 def _names_a_period(token) -> bool:
@@ -990,14 +997,14 @@ def _particular(match: TriggerMatch, own_date, clause, barriers: frozenset[int],
         return True  # "he died from a gunshot wound", "succumbed to a stabbing": someone's death
     if noun.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children):
         return False  # "deadly shootings in schools": a kind of event
-    words = {match.head.i, noun.i}
+    own = {match.head.i, noun.i}
     if own_date is not None or context.anchors.clause_date({noun.i}, barriers | {clause.i}) is not None:
         return True
     if any(lemma_of(c) in OUTCOME_MODIFIERS for w in (match.head, noun) for c in w.children if c.dep_ in {"amod", "compound"}):
         return True
     if any(c.dep_ == "relcl" and _past(c) for c in noun.children):
         return True  # "a shooting that left two dead", "the shooting that occurred Saturday"
-    if context.anchors.counts_victims(words):
+    if context.anchors.counts_victims(own):
         return True  # "the shooting deaths of four men"
     if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during"} and context.anchors.counts_victims({noun.head.head.i}):
         return True  # "three people were found dead in a murder-suicide": the clause counts its victims
@@ -1036,9 +1043,9 @@ def _reports_a_death(root) -> bool:
 def _names_the_dead(word, own: bool = False) -> bool:
     """The dead, a death, victims or bodies among the words a verb governs ("found two victims",
     "pronounced dead", "found dead"), or the word itself (``own``)."""
-    words = list(word.subtree) if own else [t for c in word.children if c.dep_ not in {"nsubj", "nsubjpass"}
+    tokens = list(word.subtree) if own else [t for c in word.children if c.dep_ not in {"nsubj", "nsubjpass"}
                                               for t in c.subtree]
-    return any(lemma_of(t) in DEATH_REPORT_NOUNS or t.lower_ in DEATH_REPORT_NOUNS for t in words)
+    return any(lemma_of(t) in DEATH_REPORT_NOUNS or t.lower_ in DEATH_REPORT_NOUNS for t in tokens)
 
 
 def _tells_a_death(word) -> bool:
@@ -1048,8 +1055,8 @@ def _tells_a_death(word) -> bool:
 
 def _self_inflicted(match: TriggerMatch) -> bool:
     """"a self-inflicted gunshot wound" is a suicide, not an assault."""
-    words = {t.lower_ for c in match.head.children if c.dep_ in {"amod", "compound", "npadvmod"} for t in c.subtree}
-    return "self-inflicted" in words or {"self", "inflicted"} <= words
+    modifiers = {t.lower_ for c in match.head.children if c.dep_ in {"amod", "compound", "npadvmod"} for t in c.subtree}
+    return "self-inflicted" in modifiers or {"self", "inflicted"} <= modifiers
 
 
 def _phrase_noun(head):

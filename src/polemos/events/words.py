@@ -1,0 +1,59 @@
+"""The events stage's words of one language (``events.csv`` of its folder).
+
+Sets of PLOVER type names, dependency labels, part-of-speech tags and entity labels are no
+words of a language and stay in the code that reads them.
+"""
+
+from __future__ import annotations
+
+from polemos.lang import LanguageData
+
+
+class EventWords:
+    """What the events stage reads in one language, as sets of lower-case words (or lemmas)."""
+
+    def __init__(self, language: LanguageData):
+        words = language.words
+        # ---- modality.py ----
+        self.generic_modals = words("events.generic_modal")
+        self.failure_verbs = words("events.failure_verb")
+        self.obligation_verbs = words("events.obligation_verb")
+        self.obligation_modals = words("events.obligation_modal")
+        self.opinion_modals = words("events.opinion_modal")
+        self.future_time_words = words("events.future_time_word")
+        self.opposing_words = words("events.opposing_word")
+        # "if she has the support of the BJP", "unless they get approval": having, getting or giving the act.
+        self.condition_holding_verbs = words("events.condition_holding_verb")
+        # "asked why he fired": a question about a fact, which the question takes as done.
+        self.fact_question_words = words("events.fact_question_word")
+        # "the demands include that ...", "their demand is to ...": verbs that state what a demand asks.
+        self.demand_content_verbs = words("events.demand_content_verb")
+        # Nouns naming a request: what "a petition to prevent ...", "a motion to discuss ..." asks for is not done.
+        self.request_nouns = words("events.request_noun")
+        # Nouns naming a plan: "plans for a rally", "a plan to hold a strike" name what has not happened yet.
+        self.plan_nouns = words("events.plan_noun")
+        # Nouns naming a report: what "denied reports of troop deployment" denies is not asserted.
+        self.report_nouns = words("events.report_noun")
+        self.denial_verbs = words("events.denial_verb")
+        # Participles of a plan: "meetings were slated / scheduled to discuss ..." have not been held.
+        self.planned_verbs = words("events.planned_verb")
+        # Adverbs of habit: "proposals are often accepted" states a habit, no particular event.
+        self.habitual_adverbs = words("events.habitual_adverb")
+        # "is best investigated by the police": an opinion of how something should be done.
+        self.opinion_adverbs = words("events.opinion_adverb")
+        # "after discussing the report, agreed to endorse it": a step in time, not what is agreed, refused or asked.
+        self.temporal_prepositions = words("events.temporal_preposition")
+        # "prevented from meeting him", "barred from entering": the act kept from happening.
+        self.prevention_verbs = words("events.prevention_verb")
+        # "lied that he had held talks", "falsely claimed that ...": the speaker says it did not happen.
+        self.falsifying_verbs = words("events.falsifying_verb")
+        self.false_adverbs = words("events.false_adverb")
+        # "information leading to an arrest", "tips that lead to a conviction": what a reward is offered for.
+        self.sought_information_nouns = words("events.sought_information_noun")
+        # "a possible terrorist strike", "the proposed talks": an event noun qualified as not (yet) real.
+        self.possible_adjectives = words("events.possible_adjective")
+        self.planned_adjectives = words("events.planned_adjective")
+        # "doesn't have the guts to meet people", "had no time to discuss": the means to act, lacking.
+        self.means_nouns = words("events.means_noun")
+        # "a ban on them was not enough", "an agreement is necessary": a judgement of a measure, not a report of one.
+        self.evaluative_adjectives = words("events.evaluative_adjective")
