@@ -57,3 +57,51 @@ class EventWords:
         self.means_nouns = words("events.means_noun")
         # "a ban on them was not enough", "an agreement is necessary": a judgement of a measure, not a report of one.
         self.evaluative_adjectives = words("events.evaluative_adjective")
+        # ---- coder.py ----
+        self.referring_pronouns = words("events.referring_pronoun")
+        # Prepositions that use a known event to date or compare something else.
+        self.background_prepositions = words("events.background_preposition")
+        self.comparison_words = words("events.comparison_word")
+        # Words that attach the cause or the subject of an event to its verb: "fled after the shelling",
+        # "protested over the killing", "closed because of the clashes".
+        self.cause_words = words("events.cause_word")
+        self.simultaneous_markers = words("events.simultaneous_marker")
+        self.time_relative_markers = words("events.time_relative_marker")
+        # Spans a running tally of incidents is counted in ("the 7th homicide of 2016", "this year").
+        self.tally_periods = words("events.tally_period")
+        # A standing appeal for tips: the public or someone unnamed, information or help, a call or a request.
+        self.appeal_addressees = words("events.appeal_addressee")
+        self.appeal_objects = words("events.appeal_object")
+        self.contact_verbs = words("events.contact_verb")
+        self.asking_verbs = words("events.asking_verb")
+        # Verbs and nouns whose object or "for" phrase is an act asked for, not done.
+        self.demanding_words = words("events.demanding_word")
+        self.antecedent_pronouns = words("events.antecedent_pronoun")
+        self.analysis_subjects = words("events.analysis_subject")
+        self.peacekeeping_words = words("events.peacekeeping_word")
+        self.definite_determiners = words("events.definite_determiner")
+        # Adjectives that give an event noun its outcome: "a deadly shooting", "a fatal stabbing".
+        self.outcome_modifiers = words("events.outcome_modifier")
+        self.finding_verbs = words("events.finding_verb")
+        self.death_words = words("events.death_word")
+        # Main verbs of a sentence that only reports deaths or victims found ("was pronounced dead", "died
+        # of his wounds", "officers found two victims"): the incident's toll, told after (or before) its attack.
+        self.dying_verbs = words("events.dying_verb")
+        self.death_report_verbs = self.dying_verbs | words("events.death_report_verb")
+        self.reporting_lemmas = words("events.reporting_lemma")
+        self.death_report_nouns = words("events.death_report_noun")
+        self.cause_of_death_prepositions = words("events.cause_of_death_preposition")
+        self.suffering_verbs = words("events.suffering_verb")
+        self.unknown_party_pronouns = words("events.unknown_party_pronoun")
+        self.place_prepositions = words("events.place_preposition")
+        # A single speaker "discusses" or "talks about" one of these: a statement about an incident or its
+        # sequel, no consultation between parties.
+        self.speaking_lemmas = words("events.speaking_lemma")
+        self.incident_topics = words("events.incident_topic")
+        self.nothing_words = words("events.nothing_word")
+        self.subject_relatives = words("events.subject_relative")
+        # Nouns whose "when" clause tells what happens in cases of a kind: "there were examples when ...".
+        self.precedent_nouns = words("events.precedent_noun")
+        self.police_words = words("events.police_word")
+        # Verbs that report what an event did or that it took place: "a blast killed", "fighting erupted".
+        self.outcome_verbs = words("events.outcome_verb")
