@@ -319,7 +319,7 @@ class EventCoder:
         self.resolver = resolver
         self.acled_rules = acled_rules
         self.incidents = incidents or IncidentReader.load()
-        self.relation_finder = RelationFinder()
+        self.relation_finder = RelationFinder(self.words)
         self.reporting_verbs = frozenset(cue for cue, kind in lexicon.modality_cues.items() if kind == "reporting")
         self.aftermath = Aftermath(frozenset(lexicon.aftermath_cues.get("V", ())),
                                    frozenset(lexicon.aftermath_cues.get("N", ())),
@@ -381,7 +381,7 @@ class EventCoder:
             matches = self._sentence_triggers(sentence, context, blocked, [])
             heads = frozenset(m.head.i for m in matches)
             for match in matches:
-                roles = find_roles(match)
+                roles = find_roles(match, self.words)
                 if roles is not None:
                     yield self._anchor(match, roles, sentence, context, heads - {match.head.i})
 
@@ -394,7 +394,7 @@ class EventCoder:
                            refused: list[TriggerMatch]) -> list[TriggerMatch]:
         """The sentence's triggers (those the lexicon refused go to ``refused``), with the
         context set for the sentence."""
-        listed = provision_tokens(sentence)  # an agreement's provisions are not events of their own
+        listed = provision_tokens(sentence, self.words)  # an agreement's provisions are not events of their own
         context.appeal = _public_appeal(sentence, self.words)  # "Anyone with information is asked to call ..."
         context.sentence_contexts = None
         return find_triggers(sentence, self.lexicon, blocked | listed, refused)
@@ -579,7 +579,7 @@ class EventCoder:
         """The trigger's event mention, or None when a rejection rule finds it reports no event:
         the trigger's own rules first (before its parties are linked), then those of the
         anchored reading. ``barriers``: the other triggers of the sentence."""
-        roles = find_roles(match)
+        roles = find_roles(match, self.words)
         if roles is None or any(rejects(match, context) for rejects in TRIGGER_REJECTIONS):
             return None
         reading = self._anchor(match, roles, sentence, context, barriers)

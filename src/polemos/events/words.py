@@ -105,3 +105,37 @@ class EventWords:
         self.police_words = words("events.police_word")
         # Verbs that report what an event did or that it took place: "a blast killed", "fighting erupted".
         self.outcome_verbs = words("events.outcome_verb")
+        # ---- roles.py ----
+        self.recipient_preps = words("events.recipient_prep")
+        # An event noun's recipient follows these too: "the siege of the town".
+        self.nominal_recipient_preps = self.recipient_preps | words("events.nominal_recipient_prep")
+        self.partner_preps = words("events.partner_prep")
+        self.causative_verbs = words("events.causative_verb")
+        # Verbs whose object is the subject of the infinitive they govern: "urged the army to withdraw".
+        self.object_control_verbs = self.causative_verbs | words("events.object_control_verb")
+        self.relative_pronouns = words("events.relative_pronoun")
+        self.hosting_verbs = words("events.hosting_verb")
+        # Nouns that count a nominal event between it and its light verb: "a round of talks".
+        self.counting_nouns = words("events.counting_noun")
+        self.participation_nouns = words("events.participation_noun")
+        self.speaker_pronouns = words("events.speaker_pronoun")
+        # Generic heads that carry a compound event noun: "mediation effort", "peace talks", "air campaign".
+        self.carrier_nouns = words("events.carrier_noun")
+        self.cause_preps = words("events.cause_prep")
+        # Verbs whose object is what the subject escapes ("fleeing the militia"), not whom it acts on.
+        self.escape_verbs = words("events.escape_verb")
+        # Participles that lay an act at someone's door: "a bombing blamed on X", "an attack attributed to X".
+        self.attribution_verbs = language.pairs("events.attribution_verb")
+        # Participles whose by-agent used the thing they describe: "a grenade thrown by militants exploded".
+        self.instrument_verbs = words("events.instrument_verb")
+        # Subordinators of a clause that tells how a death or wound came about: "were killed when police opened fire".
+        self.manner_marks = words("events.manner_mark")
+        # Acts whose doer, named in such a clause, is the one who killed or wounded.
+        self.violent_acts = words("events.violent_act")
+        # Heads that count people rather than name them: "hundreds of people", "tens of thousands of students".
+        self.quantity_heads = words("events.quantity_head")
+
+        # ---- relations.py ----
+        self.party_preps = words("events.party_prep")
+        self.provision_verbs = words("events.provision_verb")
+        self.document_nouns = words("events.document_noun")
