@@ -386,7 +386,7 @@ class EventCoder:
                     yield self._anchor(match, roles, sentence, context, heads - {match.head.i})
 
     def _new_context(self, record: ExtractionRecord, doc: Doc) -> _Context:
-        return _Context(record, doc, Linker(record, doc, self.resolver), Anchors(record, doc, self.aftermath), {},
+        return _Context(record, doc, Linker(record, doc, self.resolver), Anchors(record, doc, self.words, self.aftermath), {},
                         {a.id: a for a in record.actors}, self.words,
                         written_containers=written_holders(record.places, record.text))
 

@@ -139,3 +139,16 @@ class EventWords:
         self.party_preps = words("events.party_prep")
         self.provision_verbs = words("events.provision_verb")
         self.document_nouns = words("events.document_noun")
+        # ---- anchors.py ----
+        # "killed himself": a toll that counts the one who killed themselves among the dead
+        self.reflexives = words("events.reflexive")
+        # Capitalised words of headlines and titles that name no one: "Community Mourns Man", "Police ID Teen"
+        self.not_name_words = words("events.not_name_word")
+        # Limits that never date the clause they modify ("shot since Wednesday"); "from ... to ..." spans it.
+        self.limit_prepositions = words("events.limit_preposition")
+        self.span_prepositions = words("events.span_preposition")
+        self.bound_prepositions = self.limit_prepositions | self.span_prepositions
+        self.future_auxiliaries = words("events.future_auxiliary")
+        self.happen_verbs = words("events.happen_verb")
+        # "the shooting happened near ...", "the attack took place": an incident whose happening a clause tells.
+        self.happening_nouns = words("events.happening_noun")
