@@ -39,7 +39,7 @@ from polemos.events.places import (ORIGIN_WORDS, PLACE_ATTACHED, PLACE_NONE, PLA
                                    written_holders)
 from polemos.events.relations import RelationFinder, enrich_agreements, provision_tokens
 from polemos.events.roles import Roles, find_roles
-from polemos.events.triggers import INCIDENT_NOUNS, VERB_TAGS, TriggerMatch, find_triggers, lemma_of
+from polemos.events.triggers import VERB_TAGS, TriggerMatch, find_triggers, lemma_of, modifies_incident_noun
 from polemos.events.words import EventWords
 from polemos.lang import LanguageData
 from polemos.record import Event, ExtractionRecord
@@ -397,7 +397,7 @@ class EventCoder:
         listed = provision_tokens(sentence, self.words)  # an agreement's provisions are not events of their own
         context.appeal = _public_appeal(sentence, self.words)  # "Anyone with information is asked to call ..."
         context.sentence_contexts = None
-        return find_triggers(sentence, self.lexicon, blocked | listed, refused)
+        return find_triggers(sentence, self.lexicon, self.words, blocked | listed, refused)
 
     @property
     def _model(self) -> EventClassifier:
@@ -539,7 +539,7 @@ class EventCoder:
             return None
         entry = TriggerEntry((lemma_of(root),), "V" if root.pos_ in VERB_TAGS else "N", judgement.plover,
                              None, None, "agent", "event classifier")
-        coded = self._code(TriggerMatch(root, entry, [root]), sentence, context, frozenset())
+        coded = self._code(TriggerMatch(root, entry, [root], modifies_incident_noun(root, self.words)), sentence, context, frozenset())
         candidate = coded[0] if coded is not None else self._bare_candidate(sentence, judgement.plover, context)
         if judgement.plover == "ASSAULT":
             # The lexicon names no act here, so the violence the model reads is mostly an attack's
@@ -600,7 +600,7 @@ class EventCoder:
                                  clause if not match.nominal or roles.support else match.head, self.lexicon,
                                  self.words)
         nodes = _anchor_nodes(match, roles, clause, barriers, self.words)
-        own_words = {match.head.i} if _names_other_thing(match) else {match.head.i, _phrase_noun(match.head).i}
+        own_words = {match.head.i} if _names_other_thing(match, self.words) else {match.head.i, _phrase_noun(match.head).i}
         # the event's own words: a date held by an aftermath word before them is not the event's
         own = own_words | {t.i for t in match.tokens} | ({roles.support.i} if roles.support is not None else set())
         clause_date = context.anchors.clause_date(nodes, barriers, own) or context.anchors.clause_date(
@@ -856,7 +856,7 @@ def _background(match: TriggerMatch, own_date, words: EventWords) -> bool:
     article's background, not one of its reported events."""
     if not match.nominal or own_date is not None:
         return False
-    head = match.head if _names_other_thing(match) else _phrase_noun(match.head)  # "after the shooting death of"
+    head = match.head if _names_other_thing(match, words) else _phrase_noun(match.head)  # "after the shooting death of"
     owned = any(c.dep_ == "det" and c.lower_ in words.definite_determiners for c in head.children) or any(
         c.dep_ == "poss" for c in head.children)
     if head.dep_ == "pobj" and head.head.lower_ in words.background_prepositions and owned:
@@ -937,7 +937,7 @@ def _particular(match: TriggerMatch, own_date, clause, barriers: frozenset[int],
     of an 11-year-old", "the shooting that occurred Saturday": an event noun with its own place,
     date, victims or outcome is one particular happening, indefinite article or not; a bare
     "a shooting" may be any."""
-    if _names_other_thing(match) or _self_inflicted(match):
+    if _names_other_thing(match, context.words) or _self_inflicted(match):
         return False
     noun = _phrase_noun(match.head)
     if noun.dep_ == "dobj" and lemma_of(noun.head) in context.words.suffering_verbs and _past(noun.head) and any(
@@ -1017,10 +1017,10 @@ def _phrase_noun(head):
     return head
 
 
-def _names_other_thing(match: TriggerMatch) -> bool:
+def _names_other_thing(match: TriggerMatch, words: EventWords) -> bool:
     """"a shooting range", "the murder weapon": the event word only classifies another thing."""
     noun = _phrase_noun(match.head)
-    return noun is not match.head and lemma_of(noun) not in INCIDENT_NOUNS
+    return noun is not match.head and lemma_of(noun) not in words.incident_nouns
 
 
 def _pronouns_only(tokens, words: EventWords) -> bool:

@@ -14,7 +14,7 @@ from typing import AbstractSet
 
 from spacy.tokens import Token
 
-from polemos.events.triggers import LIGHT_VERBS, VERB_TAGS, TriggerMatch, lemma_of
+from polemos.events.triggers import VERB_TAGS, TriggerMatch, lemma_of
 from polemos.events.words import EventWords
 
 MAX_CLIMB = 5
@@ -157,11 +157,11 @@ def support_verb(noun: Token, words: EventWords) -> Token | None:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words.counting_nouns:
         return support_verb(head.head, words)
-    if noun.dep_ in {"dobj", "nsubjpass", "attr"} and lemma_of(head) in LIGHT_VERBS:
+    if noun.dep_ in {"dobj", "nsubjpass", "attr"} and lemma_of(head) in words.light_verbs:
         if any(c.dep_ in {"oprd", "ccomp", "xcomp"} for c in head.children):
             return None  # "made their return a distant prospect": a judgement, not an act
         return head
-    if noun.dep_ == "conj" and head.pos_ in VERB_TAGS and lemma_of(head) in LIGHT_VERBS:
+    if noun.dep_ == "conj" and head.pos_ in VERB_TAGS and lemma_of(head) in words.light_verbs:
         return head  # a mis-parse that coordinates a second object with the verb
     return None
 

@@ -152,3 +152,8 @@ class EventWords:
         self.happen_verbs = words("events.happen_verb")
         # "the shooting happened near ...", "the attack took place": an incident whose happening a clause tells.
         self.happening_nouns = words("events.happening_noun")
+        # ---- triggers.py ----
+        # Nouns that stand for one incident whose kind a gerund names: "shooting death", "stabbing incident".
+        self.incident_nouns = words("events.incident_noun")
+        # Verbs that carry a nominal event without adding meaning: "launched an invasion".
+        self.light_verbs = words("events.light_verb")
