@@ -318,7 +318,7 @@ class EventCoder:
         self.figures = figures
         self.resolver = resolver
         self.acled_rules = acled_rules
-        self.incidents = incidents or IncidentReader.load()
+        self.incidents = incidents or IncidentReader.load(self.words)
         self.relation_finder = RelationFinder(self.words)
         self.reporting_verbs = frozenset(cue for cue, kind in lexicon.modality_cues.items() if kind == "reporting")
         self.aftermath = Aftermath(frozenset(lexicon.aftermath_cues.get("V", ())),
@@ -333,7 +333,7 @@ class EventCoder:
         """The coder with the lexicons shipped in ``polemos/data/events`` and the words of
         ``language`` (English when none is given)."""
         language = language or LanguageData.load()
-        return cls(Lexicon.load(), load_rules(), resolver, IncidentReader.load(), FigureExtractor(language=language),
+        return cls(Lexicon.load(), load_rules(), resolver, None, FigureExtractor(language=language),
                    classifier, policy, language)
 
     def annotate(self, record: ExtractionRecord, doc: Doc) -> ExtractionRecord:
@@ -619,7 +619,7 @@ class EventCoder:
         actors, recipients, nodes, paragraph = reading.actors, reading.recipients, reading.nodes, reading.paragraph
         own_date, background = reading.own_date, reading.background
         entry = _peacekeeping_as_aid(match.entry, clause, self.words)
-        event_type, modality = recode(reverse(entry.type, roles.support), reading.modality)
+        event_type, modality = recode(reverse(entry.type, roles.support, self.words), reading.modality)
         place_nodes = _place_nodes(match, roles, nodes)
         place, place_rank = self._place(match, roles, place_nodes, sentence, context, paragraph,
                                         own_only=place_nodes is not nodes)

@@ -157,3 +157,13 @@ class EventWords:
         self.incident_nouns = words("events.incident_noun")
         # Verbs that carry a nominal event without adding meaning: "launched an invasion".
         self.light_verbs = words("events.light_verb")
+        # ---- incidents.py ----
+        self.capture_lemmas = words("events.capture_lemma")
+        self.signing_lemmas = words("events.signing_lemma")
+        self.armed_modifiers = words("events.armed_modifier")
+        # One person acting alone is neither a battle's organised side nor a rioting crowd (ACLED codebook:
+        # violence against civilians): "a gunman", "the suspect", "a man", or a person named.
+        self.lone_nouns = words("events.lone_noun")
+        # ---- describe.py ----
+        self.reversal_verbs = words("events.reversal_verb")
+        self.signing_verbs = words("events.signing_verb")
