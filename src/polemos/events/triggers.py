@@ -57,7 +57,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon, words: EventWords, blocked: 
             match = _match_at(token, entry, words)
             if match is None:
                 continue
-            if allowed(match.head, lexicon.limits_of(entry)):
+            if allowed(match.head, lexicon.limits_of(entry), words):
                 candidates.append(match)
             elif refused is not None:
                 refused.append(match)

@@ -167,3 +167,6 @@ class EventWords:
         # ---- describe.py ----
         self.reversal_verbs = words("events.reversal_verb")
         self.signing_verbs = words("events.signing_verb")
+        # ---- limits.py ----
+        self.question_words = words("events.question_word")
+        self.demand_auxiliaries = words("events.demand_auxiliary")
