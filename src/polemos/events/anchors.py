@@ -49,23 +49,13 @@ SHOT, HARM = "shot", {"dead", "injured"}
 SHOOTER_COUNTED = re.compile(
     r"\bincluding\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer|man who)"
     r"|\b(?:gunman|shooter|suspect|attacker)\s+(?:was\s+)?among\s+(?:the\s+)?dead", re.IGNORECASE)
-OWN_LIFE = re.compile(r"(?:his|her|their)\s+own\s+(?:life|lives)", re.IGNORECASE)  # "took his own life"
-KNOWN_PERSON = re.compile(r"(?:the\b|he$|she$|him$|her$)", re.IGNORECASE)
 PERSON_NAME = re.compile(r"(?:[A-Z][a-z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w'’.-]*|[A-Z]\.|Jr\.?|Sr\.?|I{2,3}|IV)){0,3}")
-# "three other men", "five others", "a woman and two other men were also shot": people besides the dead
-OTHERS = re.compile(r"\b(?:other|others|more|additional)\b", re.IGNORECASE)
-OTHERS_AFTER = re.compile(r"\s+(?:others?|more)\b|\s+(?:were|was|had\s+been)\s+also\b", re.IGNORECASE)
-NUMERAL_ONE = re.compile(r"(?:1|one)\b", re.IGNORECASE)  # "one person died", not "a man" nor "Jane Doe"
 # Two mentions in towns this far apart are two incidents ("... in Aligarh. ... in Hyderabad").
 INCIDENT_KM = 25.0
 SETTLEMENT_FEATURES = {"city", "town", "village"}
 NAMED_PARTY_KINDS = {"state", "breakaway_state", "autonomous_region", "organisation", "armed_group", "party"}
 YEAR_FIRST = re.compile(r"^\d{4}")  # "2020", "2020-FA", "2023-09-19"
 CALENDAR_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T)")
-# Words that open the report of a different incident in the same article.
-ANOTHER_INCIDENT = re.compile(
-    r"\b(?:in|during)\s+(?:an?\s+)?(?:separate|unrelated|another|earlier|previous|similar)\b"
-    r"|\b(?:separate|unrelated)\s+(?:shooting|attack|incident|case)s?\b", re.IGNORECASE)
 # The arguments that make a verb an aftermath act: "a vigil was held", "police held a news conference".
 AFTERMATH_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr"}
 SENTENCE_LEVEL_DEPS = {"npadvmod", "tmod", "advmod", "obl"}
@@ -550,7 +540,7 @@ class Anchors:
         if index is None:
             return False
         bounds = self.record.sentences[index]
-        return ANOTHER_INCIDENT.search(self.record.text[bounds.start:bounds.end]) is not None
+        return self.words.another_incident.search(self.record.text[bounds.start:bounds.end]) is not None
 
     def _held_by_aftermath(self, anchored: Anchored, own: set[int] | frozenset[int] = frozenset()) -> bool:
         """Whether the date is that of what followed the incident ("arrested Tuesday"), not one
@@ -608,7 +598,7 @@ def incident_figures(quantities: list[Quantity], words: EventWords, headline: Se
     died": 2 injured)."""
     figures: dict[str, dict] = {}
     if any(q.category == "dead" for q in [*quantities, *headline]):
-        quantities, headline = _others_survived(quantities, text), _others_survived(headline, title)
+        quantities, headline = _others_survived(quantities, words, text), _others_survived(headline, words, title)
     killers = _killers(quantities, words)
     quantities = [q for q in quantities if q not in killers]
     quantities = _without_the_named_dead(quantities, words)
@@ -617,7 +607,7 @@ def incident_figures(quantities: list[Quantity], words: EventWords, headline: Se
         titled = [q for q in headline if q.category == category and q.min is not None
                   and not (stated and _only_a_lower_bound(q))]
         if any(q.min is not None and q.min > 1 for q in titled + stated):
-            stated = [q for q in stated if q.max is None or q.max > 1 or NUMERAL_ONE.match(q.text)]
+            stated = [q for q in stated if q.max is None or q.max > 1 or words.numeral_one.match(q.text)]
         if titled + stated:
             figures[category] = _spread(titled + stated)
             named = _distinct_names(titled + stated, words)
@@ -642,10 +632,10 @@ def _killers(quantities: list[Quantity], words: EventWords) -> list[Quantity]:
     victims = [q for q in quantities if q.category in {"dead", "injured", SHOT} and not _self_killing(q, words)]
     dead_sentences = {q.sentence for q in victims if q.category == "dead"}
     # another sentence's "the boy" or "he" may be the one who took their life; a count or a new person is not
-    others = any(not KNOWN_PERSON.match(q.text) for q in victims)
+    others = any(not words.known_person.match(q.text) for q in victims)
     return [q for q in quantities if q.category == "dead" and (
         q.text.lower() in words.reflexives and q.sentence is not None and q.sentence in dead_sentences
-        or OWN_LIFE.fullmatch(q.text) is not None and others)]
+        or words.own_life.fullmatch(q.text) is not None and others)]
 
 
 def _without_the_named_dead(quantities: list[Quantity], words: EventWords) -> list[Quantity]:
@@ -665,7 +655,7 @@ def _name_words(text: str, words: EventWords) -> set[str]:
 
 
 def _self_killing(quantity: Quantity, words: EventWords) -> bool:
-    return quantity.text.lower() in words.reflexives or OWN_LIFE.fullmatch(quantity.text) is not None
+    return quantity.text.lower() in words.reflexives or words.own_life.fullmatch(quantity.text) is not None
 
 
 def _distinct_names(quantities: list[Quantity], words: EventWords) -> list[str]:
@@ -692,16 +682,16 @@ def _with_the_killer(dead: dict | None, killer: Quantity, shooter_counted: bool)
             "text": f"{dead['text']}; {killer.text}"}
 
 
-def _others_survived(quantities: Sequence[Quantity], text: str = "") -> list[Quantity]:
+def _others_survived(quantities: Sequence[Quantity], words: EventWords, text: str = "") -> list[Quantity]:
     """Beside a death, "three other men were shot", "5 others shot", "a woman and a boy were
     also shot" count those shot besides the dead (``text``: what the offsets point into): they
     are the injured, not a total the dead are taken from."""
     return [replace(q, category="injured") if q.category == SHOT and (
-        _counts_others(q.text) or OTHERS_AFTER.match(text, q.end) is not None) else q for q in quantities]
+        _counts_others(q.text, words) or words.others_after.match(text, q.end) is not None) else q for q in quantities]
 
 
-def _counts_others(text: str) -> bool:
-    return OTHERS.search(text) is not None
+def _counts_others(text: str, words: EventWords) -> bool:
+    return words.others.search(text) is not None
 
 
 def _spread(stated: list[Quantity]) -> dict:

@@ -353,7 +353,7 @@ class EventCoder:
                 found = self._judge(sentence, coded, context, cues, lexicon_silent=not matches and not refused)
             self._keep_main_place(sentence, context)
             candidates.extend(found)
-        told_in_the_headline = headline_incident(record, candidates, self.figures)
+        told_in_the_headline = headline_incident(record, candidates, self.figures, self.words)
         if told_in_the_headline is not None:
             candidates.insert(0, told_in_the_headline)  # the headline comes before the text
         self._date_from_article(candidates, context.anchors)

@@ -6,7 +6,9 @@ words of a language and stay in the code that reads them.
 
 from __future__ import annotations
 
-from polemos.lang import LanguageData
+import re
+
+from polemos.lang import LanguageData, alternation
 
 
 class EventWords:
@@ -170,3 +172,27 @@ class EventWords:
         # ---- limits.py ----
         self.question_words = words("events.question_word")
         self.demand_auxiliaries = words("events.demand_auxiliary")
+        # ---- anchors.py: patterns of a figure's text (matched ignoring case) ----
+        # "took his own life": a toll that counts the one who killed themselves
+        self.own_life = _pattern(alternation(words("events.own_life")))
+        # "three other men", "five others", "a woman and two other men were also shot": people besides the dead
+        self.others = _pattern(rf"\b{alternation(words('events.other_word'))}\b")
+        self.others_after = _pattern(rf"\s+{alternation(words('events.others_after'))}\b")
+        self.numeral_one = _pattern(rf"(?:1|{alternation(words('events.one'))})\b")  # "one person died", not "a man"
+        # "the victim", "he": a person the text knows, not one more
+        self.known_person = _pattern(rf"(?:{alternation(words('events.definite_article'))}\b"
+                                     rf"|{alternation(words('events.person_pronoun'))}$)")
+        # Words that open the report of a different incident in the same article.
+        self.another_incident = _pattern(
+            rf"\b{alternation(words('events.another_incident_preposition'))}"
+            rf"\s+(?:{alternation(words('events.indefinite_article'))}\s+)?"
+            rf"{alternation(words('events.another_incident_adjective'))}\b"
+            rf"|\b{alternation(words('events.separate_word'))}\s+{alternation(words('events.separate_incident_noun'))}\b")
+        # ---- headline.py ----
+        # Words of a headline that report an incident of violence against people.
+        self.headline_incident = _pattern(rf"\b{alternation(words('events.headline_incident_word'))}\b")
+        self.accident = _pattern(rf"\b{alternation(words('events.accident_word'))}\b")
+
+
+def _pattern(expression: str) -> re.Pattern[str]:
+    return re.compile(expression, re.IGNORECASE)
