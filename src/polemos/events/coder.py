@@ -95,13 +95,17 @@ class TriggerReading:
     own_date: dict | None  # the date the trigger's own words give ("his shooting death Friday")
 
     @property
+    def words(self) -> EventWords:
+        return self.context.words
+
+    @property
     def participants(self) -> bool:
         return bool(self.actors or self.recipients)
 
     @cached_property
     def realised(self) -> bool:
         """An event noun that tells of one happening: "a car bomb exploded", "a deadly shooting"."""
-        return self.match.nominal and (_realised(self.match, self.context.words) or _particular(
+        return self.match.nominal and (_realised(self.match, self.words) or _particular(
             self.match, self.own_date, self.clause, self.barriers, self.context))
 
     @cached_property
@@ -111,12 +115,12 @@ class TriggerReading:
 
     @cached_property
     def tally(self) -> bool:
-        return _tally(self.match, self.context.words)
+        return _tally(self.match, self.words)
 
     @cached_property
     def background(self) -> bool:
         """A known event named to situate another, recalled, or counted in a tally."""
-        return _background(self.match, self.own_date, self.context.words) or self.recalled or self.tally
+        return _background(self.match, self.own_date, self.words) or self.recalled or self.tally
 
     @cached_property
     def unanchored(self) -> bool:
@@ -125,7 +129,7 @@ class TriggerReading:
         if self.participants or self.clause_date is not None:
             return False
         match, generic = self.match, self.modality.generic
-        if not match.nominal and self.roles.actors and not generic and not _pronouns_only(self.roles.actors, self.context.words):
+        if not match.nominal and self.roles.actors and not generic and not _pronouns_only(self.roles.actors, self.words):
             return False  # "Opposition groups demanded ...": a reported act by a party we could not name
         if self.realised and not generic:
             return False  # "A landmine explosion killed three civilians": a particular happening
@@ -162,7 +166,7 @@ def general_claim(reading: TriggerReading) -> bool:
 
 def undated_commentary(reading: TriggerReading) -> bool:
     """"It allows the administration to ...": the writer's analysis in the present tense."""
-    return _commentary(reading.clause, reading.context.words) and reading.clause_date is None
+    return _commentary(reading.clause, reading.words) and reading.clause_date is None
 
 
 def any_such_event(reading: TriggerReading) -> bool:
@@ -174,13 +178,13 @@ def any_such_event(reading: TriggerReading) -> bool:
 def bare_event_noun(reading: TriggerReading) -> bool:
     """A bare "war" in "living in a state of war": undated, unowned, no particular event."""
     return (reading.match.nominal and not reading.participants and reading.own_date is None
-            and not _definite(reading.match, reading.context.words) and not reading.realised)
+            and not _definite(reading.match, reading.words) and not reading.realised)
 
 
 def nothing_particular(reading: TriggerReading) -> bool:
     """Nothing ties the mention to a happening (``TriggerReading.unanchored``), and it is not a
     definite event noun ("the war"), which names an event told elsewhere."""
-    return reading.unanchored and not (reading.match.nominal and _definite(reading.match, reading.context.words))
+    return reading.unanchored and not (reading.match.nominal and _definite(reading.match, reading.words))
 
 
 def generic_without_parties(reading: TriggerReading) -> bool:
@@ -200,7 +204,8 @@ def speaks_of_an_incident(reading: TriggerReading) -> bool:
     between parties;
     "discussed the attack with the minister" and "the two leaders discussed the attack" stay."""
     head = reading.match.head
-    if reading.match.nominal or reading.match.entry.type != "CONSULT" or lemma_of(head) not in reading.context.words.speaking_lemmas:
+    if (reading.match.nominal or reading.match.entry.type != "CONSULT"
+            or lemma_of(head) not in reading.words.speaking_lemmas):
         return False
     if head.tag_ not in PRESENT_TAGS:
         return False  # the caption's present ("discusses"); "was discussing shootings at a meeting" consults
@@ -210,11 +215,12 @@ def speaks_of_an_incident(reading: TriggerReading) -> bool:
     if reading.roles.recipients or any(c.dep_ == "prep" and c.lower_ == "with" for t in [head, *topics]
                                        for c in t.children):
         return False  # "discussed the shooting with the governor": the parse may hang "with" from the topic
-    if not any(t.lemma_.lower() in reading.context.words.incident_topics or t.lower_ in reading.context.words.incident_topics for t in topics):
+    topic_words = reading.words.incident_topics
+    if not any(t.lemma_.lower() in topic_words or t.lower_ in topic_words for t in topics):
         return False
     speakers = [a for a in reading.roles.actors if a not in topics]  # a mutual frame reads the object as a party
     return len(speakers) <= 1 and not any(
-        s.tag_ in PLURAL_TAGS and s.lemma_.lower() not in reading.context.words.police_words for s in speakers)
+        s.tag_ in PLURAL_TAGS and s.lemma_.lower() not in reading.words.police_words for s in speakers)
 
 
 def precedent_in_general(reading: TriggerReading) -> bool:
@@ -222,7 +228,7 @@ def precedent_in_general(reading: TriggerReading) -> bool:
     "in such cases the police arrest ...": what has happened or happens in cases of a kind, told
     to argue, no particular event."""
     for token in [reading.clause, *reading.clause.ancestors]:
-        if token.dep_ in {"relcl", "acl", "advcl"} and token.head.lemma_.lower() in reading.context.words.precedent_nouns:
+        if token.dep_ in {"relcl", "acl", "advcl"} and token.head.lemma_.lower() in reading.words.precedent_nouns:
             return True
         if any(c.dep_ == "prep" and c.lower_ == "in" and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in {"case", "instance"}
@@ -262,9 +268,9 @@ def nothing_acts(reading: TriggerReading) -> bool:
     if reading.match.nominal:
         return False
     subjects = [c for c in reading.match.head.children if c.dep_ == "nsubj"]
-    if reading.match.head.dep_ == "relcl" and all(s.lower_ in reading.context.words.subject_relatives for s in subjects):
+    if reading.match.head.dep_ == "relcl" and all(s.lower_ in reading.words.subject_relatives for s in subjects):
         subjects = _noun_phrase_heads(reading.match.head.head)  # "nothing in his history that prevented him"
-    return any(s.lower_ in reading.context.words.nothing_words for s in subjects)
+    return any(s.lower_ in reading.words.nothing_words for s in subjects)
 
 
 def _noun_phrase_heads(noun: Token) -> list[Token]:
@@ -386,7 +392,8 @@ class EventCoder:
                     yield self._anchor(match, roles, sentence, context, heads - {match.head.i})
 
     def _new_context(self, record: ExtractionRecord, doc: Doc) -> _Context:
-        return _Context(record, doc, Linker(record, doc, self.resolver), Anchors(record, doc, self.words, self.aftermath), {},
+        return _Context(record, doc, Linker(record, doc, self.resolver),
+                        Anchors(record, doc, self.words, self.aftermath), {},
                         {a.id: a for a in record.actors}, self.words,
                         written_containers=written_holders(record.places, record.text))
 
@@ -539,7 +546,8 @@ class EventCoder:
             return None
         entry = TriggerEntry((lemma_of(root),), "V" if root.pos_ in VERB_TAGS else "N", judgement.plover,
                              None, None, "agent", "event classifier")
-        coded = self._code(TriggerMatch(root, entry, [root], modifies_incident_noun(root, self.words)), sentence, context, frozenset())
+        match = TriggerMatch(root, entry, [root], modifies_incident_noun(root, self.words))
+        coded = self._code(match, sentence, context, frozenset())
         candidate = coded[0] if coded is not None else self._bare_candidate(sentence, judgement.plover, context)
         if judgement.plover == "ASSAULT":
             # The lexicon names no act here, so the violence the model reads is mostly an attack's
@@ -724,7 +732,8 @@ def _actors_of(ids: list[str], context: _Context) -> list:
     return found if len(found) == len(ids) else [a for a in context.record.actors if a.id in ids]
 
 
-def _anchor_nodes(match: TriggerMatch, roles: Roles, clause: Token, barriers: frozenset[int], words: EventWords) -> set[int]:
+def _anchor_nodes(match: TriggerMatch, roles: Roles, clause: Token, barriers: frozenset[int],
+                  words: EventWords) -> set[int]:
     """The parse nodes an event's date, place and size may hang from: its trigger, clause and
     support verb, and the clause above it when both tell one happening."""
     nodes = {match.head.i, clause.i} | {t.i for t in match.tokens}
@@ -943,14 +952,16 @@ def _particular(match: TriggerMatch, own_date, clause, barriers: frozenset[int],
     if noun.dep_ == "dobj" and lemma_of(noun.head) in context.words.suffering_verbs and _past(noun.head) and any(
             c.dep_ == "nsubj" for c in noun.head.children):
         return True  # "the boy suffered a gunshot wound": someone's wound, one happening
-    if noun.dep_ == "pobj" and noun.head.lower_ in context.words.cause_of_death_prepositions and _tells_a_death(noun.head.head, context.words):
+    if (noun.dep_ == "pobj" and noun.head.lower_ in context.words.cause_of_death_prepositions
+            and _tells_a_death(noun.head.head, context.words)):
         return True  # "he died from a gunshot wound", "succumbed to a stabbing": someone's death
     if noun.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children):
         return False  # "deadly shootings in schools": a kind of event
     own = {match.head.i, noun.i}
     if own_date is not None or context.anchors.clause_date({noun.i}, barriers | {clause.i}) is not None:
         return True
-    if any(lemma_of(c) in context.words.outcome_modifiers for w in (match.head, noun) for c in w.children if c.dep_ in {"amod", "compound"}):
+    if any(lemma_of(c) in context.words.outcome_modifiers for w in (match.head, noun) for c in w.children
+           if c.dep_ in {"amod", "compound"}):
         return True
     if any(c.dep_ == "relcl" and _past(c) for c in noun.children):
         return True  # "a shooting that left two dead", "the shooting that occurred Saturday"
@@ -1000,7 +1011,8 @@ def _names_the_dead(word, words: EventWords, own: bool = False) -> bool:
 
 def _tells_a_death(word, words: EventWords) -> bool:
     """"died", "succumbed", "dead", "were dead": a word or clause that says someone died."""
-    return lemma_of(word) in words.death_words or any(c.dep_ == "acomp" and lemma_of(c) in words.death_words for c in word.children)
+    return lemma_of(word) in words.death_words or any(
+        c.dep_ == "acomp" and lemma_of(c) in words.death_words for c in word.children)
 
 
 def _self_inflicted(match: TriggerMatch) -> bool:

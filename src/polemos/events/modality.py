@@ -36,7 +36,8 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventW
     if _negated_locally(trigger) or _opposed(trigger, words) or _opposed(clause, words) or _shares_negation(clause):
         kinds.add("negated")
         reading.negation = "local"
-    if _subject_of_opinion(trigger, words) or _judged_measure(trigger, words) or _qualified(trigger, words.possible_adjectives):
+    if (_subject_of_opinion(trigger, words) or _judged_measure(trigger, words)
+            or _qualified(trigger, words.possible_adjectives)):
         kinds.add("hypothetical")
     if _qualified(trigger, words.planned_adjectives):
         kinds.add("future")
@@ -88,7 +89,8 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventW
             kinds.add("negated")
             reading.negation = reading.negation or "local"
     reading.speaker = reading.speaker or _according_to(chain)
-    if _requested_by_noun(chain, words) or _recommended(clause, words) or _habitual(clause, words) or _left_to_someone(chain):
+    if (_requested_by_noun(chain, words) or _recommended(clause, words) or _habitual(clause, words)
+            or _left_to_someone(chain)):
         kinds.add("hypothetical")
     if any(_planned(verb, words) for verb in chain) or _planned_by_noun(chain, words) or _scheduled(trigger, chain, words):
         kinds.add("future")
@@ -148,7 +150,8 @@ def _rewarded_outcome(noun: Token, words: EventWords) -> bool:
         return False
     verb = noun.head.head
     return (lemma_of(verb) == "lead" and verb.dep_ in {"acl", "relcl"}
-            and (verb.head.lower_ in words.sought_information_nouns or lemma_of(verb.head) in words.sought_information_nouns))
+            and (verb.head.lower_ in words.sought_information_nouns
+                 or lemma_of(verb.head) in words.sought_information_nouns))
 
 
 def _temporal_step(step: Token, words: EventWords) -> bool:

@@ -77,8 +77,8 @@ def _verbal_roles(match: TriggerMatch, words: EventWords) -> Roles:
         roles.recipients = preps + _prep_objects(verb, {"from"})
     elif frame == "patient":
         roles.recipients = [t for t in (subjects or objects) if t.ent_type_ not in PLACE_LABELS]
-        roles.actors = agents or _causer(verb, words) or _cause_owners(verb, words) or (_escaped_from(verb) if escaped else []) \
-            or _manner_doers(verb, words)
+        roles.actors = agents or _causer(verb, words) or _cause_owners(verb, words) \
+            or (_escaped_from(verb) if escaped else []) or _manner_doers(verb, words)
     else:
         roles.actors = subjects + agents or (_manner_doers(verb, words) if passive else [])
         roles.recipients = objects + preps
@@ -287,8 +287,7 @@ def _manner_doers(verb: Token, words: EventWords) -> list[Token]:
                 for holder in [place, *(a for a in place.children if a.dep_ == "appos")]
                 for c in holder.children if c.dep_ == "relcl"]
     for clause in clauses:
-        if not any(m.dep_ == "advmod" and m.lower_ in words.manner_marks or m.dep_ == "mark" and m.lower_ in words.manner_marks
-                   for m in clause.children):
+        if not any(m.dep_ in {"advmod", "mark"} and m.lower_ in words.manner_marks for m in clause.children):
             continue
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         doers = _by_agents(clause) + [a for subject in subjects for a in _instrument_agents(subject, words)]

@@ -17,13 +17,13 @@ class EventWords:
     def __init__(self, language: LanguageData):
         words = language.words
         # ---- modality.py ----
-        self.generic_modals = words("events.generic_modal")
-        self.failure_verbs = words("events.failure_verb")
-        self.obligation_verbs = words("events.obligation_verb")
-        self.obligation_modals = words("events.obligation_modal")
-        self.opinion_modals = words("events.opinion_modal")
-        self.future_time_words = words("events.future_time_word")
-        self.opposing_words = words("events.opposing_word")
+        self.generic_modals = words("events.generic_modal")  # "a war can have no end": what can happen, in general
+        self.failure_verbs = words("events.failure_verb")  # "failed to hold talks": not done, by failure
+        self.obligation_verbs = words("events.obligation_verb")  # "we have to arrest them": needed, not done
+        self.obligation_modals = words("events.obligation_modal")  # "should not allow it": a demand
+        self.opinion_modals = words("events.opinion_modal")  # "an agreement would solve it": a judgement
+        self.future_time_words = words("events.future_time_word")  # "a meeting on Sunday", "tomorrow"
+        self.opposing_words = words("events.opposing_word")  # "opposed to the deployment"
         # "if she has the support of the BJP", "unless they get approval": having, getting or giving the act.
         self.condition_holding_verbs = words("events.condition_holding_verb")
         # "asked why he fired": a question about a fact, which the question takes as done.
@@ -36,7 +36,7 @@ class EventWords:
         self.plan_nouns = words("events.plan_noun")
         # Nouns naming a report: what "denied reports of troop deployment" denies is not asserted.
         self.report_nouns = words("events.report_noun")
-        self.denial_verbs = words("events.denial_verb")
+        self.denial_verbs = words("events.denial_verb")  # "denied reports of ..."
         # Participles of a plan: "meetings were slated / scheduled to discuss ..." have not been held.
         self.planned_verbs = words("events.planned_verb")
         # Adverbs of habit: "proposals are often accepted" states a habit, no particular event.
@@ -49,18 +49,18 @@ class EventWords:
         self.prevention_verbs = words("events.prevention_verb")
         # "lied that he had held talks", "falsely claimed that ...": the speaker says it did not happen.
         self.falsifying_verbs = words("events.falsifying_verb")
-        self.false_adverbs = words("events.false_adverb")
+        self.false_adverbs = words("events.false_adverb")  # "falsely claimed that ..."
         # "information leading to an arrest", "tips that lead to a conviction": what a reward is offered for.
         self.sought_information_nouns = words("events.sought_information_noun")
         # "a possible terrorist strike", "the proposed talks": an event noun qualified as not (yet) real.
         self.possible_adjectives = words("events.possible_adjective")
-        self.planned_adjectives = words("events.planned_adjective")
+        self.planned_adjectives = words("events.planned_adjective")  # "the proposed talks"
         # "doesn't have the guts to meet people", "had no time to discuss": the means to act, lacking.
         self.means_nouns = words("events.means_noun")
         # "a ban on them was not enough", "an agreement is necessary": a judgement of a measure, not a report of one.
         self.evaluative_adjectives = words("events.evaluative_adjective")
         # ---- coder.py ----
-        self.referring_pronouns = words("events.referring_pronoun")
+        self.referring_pronouns = words("events.referring_pronoun")  # "it", "they": a party named before
         # Prepositions that use a known event to date or compare something else.
         self.background_prepositions = words("events.background_preposition")
         self.comparison_words = words("events.comparison_word")
@@ -104,14 +104,14 @@ class EventWords:
         self.subject_relatives = words("events.subject_relative")
         # Nouns whose "when" clause tells what happens in cases of a kind: "there were examples when ...".
         self.precedent_nouns = words("events.precedent_noun")
-        self.police_words = words("events.police_word")
+        self.police_words = words("events.police_word")  # "police discuss the threats": one party speaking
         # Verbs that report what an event did or that it took place: "a blast killed", "fighting erupted".
         self.outcome_verbs = words("events.outcome_verb")
         # ---- roles.py ----
-        self.recipient_preps = words("events.recipient_prep")
+        self.recipient_preps = words("events.recipient_prep")  # "fired on the crowd", "sanctions against X"
         # An event noun's recipient follows these too: "the siege of the town".
         self.nominal_recipient_preps = self.recipient_preps | words("events.nominal_recipient_prep")
-        self.partner_preps = words("events.partner_prep")
+        self.partner_preps = words("events.partner_prep")  # "talks with X", "clashes between X and Y"
         self.causative_verbs = words("events.causative_verb")
         # Verbs whose object is the subject of the infinitive they govern: "urged the army to withdraw".
         self.object_control_verbs = self.causative_verbs | words("events.object_control_verb")
@@ -160,18 +160,18 @@ class EventWords:
         # Verbs that carry a nominal event without adding meaning: "launched an invasion".
         self.light_verbs = words("events.light_verb")
         # ---- incidents.py ----
-        self.capture_lemmas = words("events.capture_lemma")
+        self.capture_lemmas = words("events.capture_lemma")  # "seized the town": territory taken
         self.signing_lemmas = words("events.signing_lemma")
         self.armed_modifiers = words("events.armed_modifier")
         # One person acting alone is neither a battle's organised side nor a rioting crowd (ACLED codebook:
         # violence against civilians): "a gunman", "the suspect", "a man", or a person named.
         self.lone_nouns = words("events.lone_noun")
         # ---- describe.py ----
-        self.reversal_verbs = words("events.reversal_verb")
-        self.signing_verbs = words("events.signing_verb")
+        self.reversal_verbs = words("events.reversal_verb")  # "lifted the curfew": the reverse of the type
+        self.signing_verbs = words("events.signing_verb")  # "signed the agreement": the agreement made
         # ---- limits.py ----
-        self.question_words = words("events.question_word")
-        self.demand_auxiliaries = words("events.demand_auxiliary")
+        self.question_words = words("events.question_word")  # "asked whether he fired": a question, no act
+        self.demand_auxiliaries = words("events.demand_auxiliary")  # "insisted that X should go": a demand
         # ---- anchors.py: patterns of a figure's text (matched ignoring case) ----
         # "took his own life": a toll that counts the one who killed themselves
         self.own_life = _pattern(alternation(words("events.own_life")))
