@@ -45,10 +45,6 @@ from polemos.record import Event, ExtractionRecord, Quantity, Timex
 DATE_TYPES = {"DATE", "TIME"}
 SIZE_CATEGORIES = {name: kind.sizes for name, kind in event_types().items() if kind.sizes}  # data/events/types.csv
 SHOT, HARM = "shot", {"dead", "injured"}
-# a toll that counts the one who killed themselves among the dead
-SHOOTER_COUNTED = re.compile(
-    r"\bincluding\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer|man who)"
-    r"|\b(?:gunman|shooter|suspect|attacker)\s+(?:was\s+)?among\s+(?:the\s+)?dead", re.IGNORECASE)
 PERSON_NAME = re.compile(r"(?:[A-Z][a-z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w'’.-]*|[A-Z]\.|Jr\.?|Sr\.?|I{2,3}|IV)){0,3}")
 # Two mentions in towns this far apart are two incidents ("... in Aligarh. ... in Hyderabad").
 INCIDENT_KM = 25.0
@@ -67,8 +63,6 @@ RECALLED_AFTER = timedelta(days=365)
 # dated events are recalled in their own sentences and date nothing else.
 RECENT = timedelta(days=31)
 RECENT_SHARE = 1 / 3
-BARE_PART_OF_DAY = re.compile(
-    r"(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night|overnight)(?:\s+hours)?$", re.IGNORECASE)
 # A page's own stamp ("Posted: Saturday, April 5, 2014 10:24 AM EDT", "(Published Wednesday, Jan. 4,
 # 2017)", "Updated: ..."): when the text or an embedded post was written, never an event's date.
 _STAMP_WORD = r"\b(?:posted|updated|published|last\s+updated|modified)\b\s*(?:on|at)?\s*:?\s*"
@@ -191,7 +185,7 @@ class Anchors:
         if not hits:
             return None
         # "in the early morning hours of New Year's Day": the day named beside a bare part of the day
-        best = min(hits, key=lambda a: (BARE_PART_OF_DAY.match(self._timex(a.index).text) is not None,
+        best = min(hits, key=lambda a: (self.words.bare_part_of_day.match(self._timex(a.index).text) is not None,
                                         min(abs(a.token.i - n) for n in nodes)))
         return date_dict(self._timex(best.index), "clause")
 
@@ -238,7 +232,7 @@ class Anchors:
             governs = _sentence_level(anchored.token, self.words)
             if governs or _DAY.match(timex.value):
                 distance = min(abs(anchored.token.i - n) for n in nodes)
-                bare = BARE_PART_OF_DAY.match(timex.text) is not None
+                bare = self.words.bare_part_of_day.match(timex.text) is not None
                 ranked.append((0 if governs else 1, bare, distance, anchored.index))
         return date_dict(self._timex(min(ranked)[-1]), "sentence") if ranked else None
 
@@ -462,7 +456,7 @@ class Anchors:
             own = [q for q in self._record_items(self.record.quantities, self._all_quantities, begin, end)
                    if q.category in HARM | {SHOT} and q.start not in apart]
             _give(members, incident_figures(own, self.words, list(headline) if number == 0 else [],
-                                            SHOOTER_COUNTED.search(self.record.text, begin, end) is not None,
+                                            self.words.shooter_counted.search(self.record.text, begin, end) is not None,
                                             self.record.text, self.record.document.title or ""))
         for event in asides:
             _give([event], incident_figures([q for q in self._sentence_quantities(event) if q.category in HARM | {SHOT}],

@@ -182,6 +182,13 @@ class EventWords:
         # "the victim", "he": a person the text knows, not one more
         self.known_person = _pattern(rf"(?:{alternation(words('events.definite_article'))}\b"
                                      rf"|{alternation(words('events.person_pronoun'))}$)")
+        # "including the gunman", "the suspect was among the dead": a toll that counts the one who killed
+        self.shooter_counted = _pattern(rf"\b{alternation(words('events.shooter_counted'))}")
+        # "the early morning hours", "overnight": a part of the day with no day of its own
+        self.bare_part_of_day = _pattern(
+            rf"(?:{alternation(words('events.definite_article'))}\s+)?"
+            rf"(?:{alternation(words('events.part_of_day_modifier'))}\s+)?{alternation(words('events.part_of_day'))}"
+            rf"(?:\s+{alternation(words('events.part_of_day_suffix'))})?$")
         # Words that open the report of a different incident in the same article.
         self.another_incident = _pattern(
             rf"\b{alternation(words('events.another_incident_preposition'))}"
