@@ -443,7 +443,7 @@ class EventCoder:
         for (candidate, _), incident in zip(coded, incidents):
             # ACLED codes what the article reports, not what it recalls, and no accidents
             if not candidate.background and ACCIDENTAL not in candidate.event.context:
-                candidate.event.acled = acled_type(candidate.event, context.actors_by_id, self.acled_rules, incident)
+                candidate.event.acled = acled_type(candidate.event, context.actors_by_id, self.acled_rules, incident, self.words)
 
     def _judge(self, sentence: Span, coded: list[tuple[TriggerMatch, tuple[Candidate, Participants]]],
                context: _Context, cues: frozenset[str], lexicon_silent: bool = True) -> list[Candidate]:

@@ -199,6 +199,9 @@ class EventWords:
         # Words of a headline that report an incident of violence against people.
         self.headline_incident = _pattern(rf"\b{alternation(words('events.headline_incident_word'))}\b")
         self.accident = _pattern(rf"\b{alternation(words('events.accident_word'))}\b")
+        # ---- acled.py ----
+        # "retook the town": a trigger that captures territory (read on a stored event's trigger text)
+        self.capture_words = words("events.capture_word")
 
 
 def _pattern(expression: str) -> re.Pattern[str]:
