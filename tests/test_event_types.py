@@ -9,6 +9,8 @@ import re
 from polemos.codes import EVENT_TYPES_PATH, PLOVER_TYPES, event_types
 from polemos.events.describe import REVERSALS, recode, reverse
 from polemos.events.modality import ModalityReading
+from polemos.events.words import EventWords
+from polemos.lang import LanguageData
 from polemos.fusion import EventFamilies
 
 COUNT_CATEGORIES = {"dead", "injured", "displaced", "arrested"}
@@ -52,4 +54,4 @@ def test_the_stage_rules_read_the_registry_columns():
     refused = ModalityReading(modality="negated", negation="local")
     assert recode("AID", refused) == ("REJECT", "asserted")  # "will not accept aid"
     assert recode("ASSAULT", refused) == ("ASSAULT", "negated")
-    assert reverse("ASSAULT", None) == "ASSAULT"
+    assert reverse("ASSAULT", None, EventWords(LanguageData.load())) == "ASSAULT"

@@ -13,6 +13,8 @@ from coded_sentences import assert_only_the_true_reading, kinds
 from polemos.eval.events import SentenceCoder
 from polemos.events.lexicon import Lexicon
 from polemos.events.triggers import find_triggers
+from polemos.events.words import EventWords
+from polemos.lang import LanguageData
 
 pytestmark = pytest.mark.slow
 
@@ -70,7 +72,7 @@ def test_held_meeting_stays_asserted(coder):
 def _patterns(coder: SentenceCoder, text: str) -> set[str]:
     doc = coder.pipeline.nlp(text)
     lexicon = Lexicon.load()
-    return {m.entry.text for sentence in doc.sents for m in find_triggers(sentence, lexicon, set())}
+    return {m.entry.text for sentence in doc.sents for m in find_triggers(sentence, lexicon, EventWords(LanguageData.load()), set())}
 
 
 def test_noun_pattern_does_not_span_a_preposition_and_a_date(coder):

@@ -1,8 +1,9 @@
 """A language is a folder of word lists: the stages read the words of the folder they are given.
 
 The second language here is a small German one, written into a temporary folder: its month
-and weekday names, a few number words and relation words, and nothing else. The pipeline runs
-every stage on a German text with it, and the dates it finds are the ones its words name.
+and weekday names, a few number words and relation words, and the words of a headline that
+report an incident, nothing else. The pipeline runs every stage on a German text with it, and
+the dates and the headline's incident it finds are the ones its words name.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pytest
 
 from polemos.actors.words import ActorWords
 from polemos.clean.dates import PublicationDates
+from polemos.events.words import EventWords
 from polemos.figures import FigureExtractor
 from polemos.figures.words import FigureWords
 from polemos.ingest.raw import RawDocument
@@ -29,7 +31,8 @@ NUMBERS = ["null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "
 
 
 def write_german(folder: Path) -> Path:
-    """A minimal language folder: calendar, number and relation words, nothing more."""
+    """A minimal language folder: calendar, number and relation words and a headline's incident
+    words, nothing more."""
     folder.mkdir()
     calendar = ["list,word,value"]
     calendar += [f"month,{name},{number}" for number, name in enumerate(MONTHS, start=1)]
@@ -41,6 +44,8 @@ def write_german(folder: Path) -> Path:
     (folder / "numbers.csv").write_text("\n".join(numbers) + "\n", encoding="utf-8")
     (folder / "time.csv").write_text("list,word,value\npast,letzten,\nnext,nächsten,\nrelative,letzten,\n"
                                      "relative,nächsten,\nbackward,zuvor,\n", encoding="utf-8")
+    (folder / "events.csv").write_text("list,word,value\nheadline_incident_word,schießerei,\n"
+                                       "headline_incident_word,erschossen,\naccident_word,unfall,\n", encoding="utf-8")
     return folder
 
 
@@ -74,11 +79,26 @@ def test_every_stage_runs_on_a_text_in_a_second_language_with_that_language_s_wo
     assert dates["2023-05"] == "nächsten Mai"
 
 
+def test_the_events_stage_reads_a_headline_s_incident_in_the_words_of_its_language(german):
+    pipeline = Pipeline.load(PipelineConfig(language_data=german, languages=("de",)))
+    text = "Am Montag, 13 März 2023, kamen Nachbarn im Dorf zusammen. Die Polizei ermittelt."
+    record = pipeline.extract(RawDocument(source="made-up.txt", content=text, format="text",
+                                          title="Schießerei in einem Dorf"))
+    assert [(event.type, event.trigger) for event in record.events] == [("ASSAULT", "Schießerei")]
+    assert record.events[0].context == []  # no accident word in the headline
+    english = EventWords(LanguageData.load("en"))
+    assert english.headline_incident.search("Schießerei in einem Dorf") is None
+    assert english.headline_incident.search("Shooting in a village") is not None
+
+
 def test_a_new_language_starts_small_and_says_which_lists_it_lacks(german):
     language = LanguageData.load(german)
     words = FigureWords(language)
     assert words.numbers.parse("zwölf") == 12 and words.numbers.parse("zwanzig und zwei") == 22
     assert words.modals == frozenset() and "figures.modal" in language.missing
+    events = EventWords(language)
+    assert events.failure_verbs == frozenset() and "events.failure_verb" in language.missing
+    assert events.others.search("two others") is None  # an empty list matches nothing
     assert FigureExtractor(language=language).cues.cues == {} and "tables/figures_cues" in language.missing
     assert "calendar.month" not in language.missing
 
@@ -86,6 +106,7 @@ def test_a_new_language_starts_small_and_says_which_lists_it_lacks(german):
 def test_the_packaged_english_has_every_list_and_table_the_stages_read():
     english = LanguageData.load("en")
     TemporalTagger.default(english), FigureExtractor(language=english), ActorWords(english), PublicationDates(english)
+    EventWords(english)
     assert english.missing == set()
     assert len(FigureExtractor(language=english).cues.cues) > 100  # the cue lexicon, from lang/en/tables/
 

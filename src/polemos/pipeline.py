@@ -113,7 +113,7 @@ def _event_stage(resources: Resources):
 
         resolver = ActorResolver(resources.knowledge_base, gazetteer=resources.gazetteer, language=resources.language)
     return EventCoder.default(resolver=resolver, classifier=resources.event_classifier,
-                              policy=resources.event_policy)
+                              policy=resources.event_policy, language=resources.language)
 
 
 STAGE_FACTORIES: dict[str, Callable[[Resources], Stage]] = {

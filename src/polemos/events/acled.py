@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from polemos.events.lexicon import DATA_DIR
+from polemos.events.words import EventWords
+from polemos.lang import LanguageData
 from polemos.record import Actor, Event
 
 FORCES_SECTORS = {"MIL", "COP", "SPY", "MIL/GOV"}
@@ -87,11 +89,13 @@ def load_rules(path: Path = DATA_DIR / "acled.csv") -> list[AcledRule]:
 
 
 def acled_type(event: Event, actors: dict[str, Actor] | None = None,
-               rules: list[AcledRule] | None = None, incident: Incident | None = None) -> dict[str, str | None] | None:
+               rules: list[AcledRule] | None = None, incident: Incident | None = None,
+               words: EventWords | None = None) -> dict[str, str | None] | None:
     """``{"event_type", "sub_event_type"}`` for ``event``, or ``None`` when none fits.
 
     ``actors`` maps actor ids to the record's actors, so sectors can tell armed parties
-    from civilians; ``incident`` adds what the sentence says beyond the event.
+    from civilians; ``incident`` adds what the sentence says beyond the event; ``words`` are
+    the events stage's words (English, read when needed, if none are given).
     """
     if event.modality != "asserted":
         return None
@@ -99,7 +103,7 @@ def acled_type(event: Event, actors: dict[str, Actor] | None = None,
     incident = incident or Incident()
     doers = frozenset(actor_class(actors[a]) for a in event.actor if a in actors) | incident.doers
     targets = frozenset(actor_class(actors[a]) for a in event.recipient if a in actors) | incident.targets
-    cues = incident.cues | _event_cues(event)
+    cues = incident.cues | _event_cues(event, words)
     for rule in rules if rules is not None else load_rules():
         if rule.fits(event, cues, doers, targets):
             return {"event_type": rule.event_type, "sub_event_type": rule.sub_event_type}
@@ -120,19 +124,14 @@ def actor_class(actor: Actor) -> str:
     return "other"
 
 
-def _event_cues(event: Event) -> frozenset[str]:
+def _event_cues(event: Event, words: EventWords | None) -> frozenset[str]:
     cues = set()
     if event.mode in MODE_CUES:
         cues.add(MODE_CUES[event.mode])
-    if "territory" in event.context and _capture_trigger(event.trigger):
+    if "territory" in event.context and _capture_trigger(event.trigger, words or EventWords(LanguageData.load())):
         cues |= {"capture", "territorial"}
     return frozenset(cues)
 
 
-CAPTURE_WORDS = ("capture", "captured", "retake", "retook", "retaken", "recapture", "recaptured", "seize",
-                 "seized", "take", "took", "taken", "gain", "gained", "regain", "regained", "overran",
-                 "overrun", "occupy", "occupied", "annex", "annexed")
-
-
-def _capture_trigger(trigger: str | None) -> bool:
-    return any(word in CAPTURE_WORDS for word in (trigger or "").lower().split())
+def _capture_trigger(trigger: str | None, words: EventWords) -> bool:
+    return any(word in words.capture_words for word in (trigger or "").lower().split())

@@ -39,46 +39,22 @@ from spacy.tokens import Doc, Token
 from polemos.codes import event_types
 from polemos.distance import great_circle_km
 from polemos.events.triggers import VERB_TAGS
+from polemos.events.words import EventWords
 from polemos.record import Event, ExtractionRecord, Quantity, Timex
 
 DATE_TYPES = {"DATE", "TIME"}
 SIZE_CATEGORIES = {name: kind.sizes for name, kind in event_types().items() if kind.sizes}  # data/events/types.csv
 SHOT, HARM = "shot", {"dead", "injured"}
-# "three other men", "five others", "a woman and two other men were also shot": people besides the dead
-REFLEXIVES = {"himself", "herself"}
-# a toll that counts the one who killed themselves among the dead
-SHOOTER_COUNTED = re.compile(
-    r"\bincluding\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer|man who)"
-    r"|\b(?:gunman|shooter|suspect|attacker)\s+(?:was\s+)?among\s+(?:the\s+)?dead", re.IGNORECASE)
-OWN_LIFE = re.compile(r"(?:his|her|their)\s+own\s+(?:life|lives)", re.IGNORECASE)  # "took his own life"
-KNOWN_PERSON = re.compile(r"(?:the\b|he$|she$|him$|her$)", re.IGNORECASE)
 PERSON_NAME = re.compile(r"(?:[A-Z][a-z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w'’.-]*|[A-Z]\.|Jr\.?|Sr\.?|I{2,3}|IV)){0,3}")
-# Capitalised words of headlines and titles that name no one: "Community Mourns Man", "Police ID Teen"
-NOT_NAME_WORDS = {"man", "woman", "boy", "girl", "teen", "teenager", "child", "baby", "infant", "toddler", "son",
-                  "daughter", "mother", "father", "police", "officer", "deputy", "trooper", "suspect", "victim",
-                  "victims", "shooter", "gunman", "community", "mourns", "id", "identified", "dead", "killed",
-                  "shot", "student", "family", "sheriff", "the", "a", "an", "one", "two", "he", "she", "him",
-                  "her", "his", "they", "shooting", "death", "deceased", "body"}
-OTHERS = re.compile(r"\b(?:other|others|more|additional)\b", re.IGNORECASE)
-OTHERS_AFTER = re.compile(r"\s+(?:others?|more)\b|\s+(?:were|was|had\s+been)\s+also\b", re.IGNORECASE)
-NUMERAL_ONE = re.compile(r"(?:1|one)\b", re.IGNORECASE)  # "one person died", not "a man" nor "Jane Doe"
 # Two mentions in towns this far apart are two incidents ("... in Aligarh. ... in Hyderabad").
 INCIDENT_KM = 25.0
 SETTLEMENT_FEATURES = {"city", "town", "village"}
 NAMED_PARTY_KINDS = {"state", "breakaway_state", "autonomous_region", "organisation", "armed_group", "party"}
 YEAR_FIRST = re.compile(r"^\d{4}")  # "2020", "2020-FA", "2023-09-19"
 CALENDAR_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T)")
-# Words that open the report of a different incident in the same article.
-ANOTHER_INCIDENT = re.compile(
-    r"\b(?:in|during)\s+(?:an?\s+)?(?:separate|unrelated|another|earlier|previous|similar)\b"
-    r"|\b(?:separate|unrelated)\s+(?:shooting|attack|incident|case)s?\b", re.IGNORECASE)
 # The arguments that make a verb an aftermath act: "a vigil was held", "police held a news conference".
 AFTERMATH_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr"}
 SENTENCE_LEVEL_DEPS = {"npadvmod", "tmod", "advmod", "obl"}
-BOUND_PREPOSITIONS = {"until", "till", "before", "since", "after", "by", "prior", "from", "to"}
-# Limits that never date the clause they modify ("shot since Wednesday"); "from ... to ..." spans it.
-LIMIT_PREPOSITIONS = BOUND_PREPOSITIONS - {"from", "to"}
-FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
 # Dates an undated event may take from another event: those its own text gave it.
 OWN_BASES = {"clause", "sentence", "paragraph"}
 # An event dated by its own words this long before publication is recalled, not reported.
@@ -87,11 +63,6 @@ RECALLED_AFTER = timedelta(days=365)
 # dated events are recalled in their own sentences and date nothing else.
 RECENT = timedelta(days=31)
 RECENT_SHARE = 1 / 3
-BARE_PART_OF_DAY = re.compile(
-    r"(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night|overnight)(?:\s+hours)?$", re.IGNORECASE)
-HAPPEN_VERBS = {"happen", "occur"}
-INCIDENT_NOUNS = {"shooting", "incident", "accident", "attack", "killing", "homicide", "murder", "slaying",
-                  "stabbing", "gunfire", "ambush", "rampage", "massacre", "robbery", "standoff", "violence"}
 # A page's own stamp ("Posted: Saturday, April 5, 2014 10:24 AM EDT", "(Published Wednesday, Jan. 4,
 # 2017)", "Updated: ..."): when the text or an embedded post was written, never an event's date.
 _STAMP_WORD = r"\b(?:posted|updated|published|last\s+updated|modified)\b\s*(?:on|at)?\s*:?\s*"
@@ -165,8 +136,9 @@ class Anchored:
 class Anchors:
     """Timexes, places and quantities of one record, located in the parse."""
 
-    def __init__(self, record: ExtractionRecord, doc: Doc, aftermath: Aftermath = Aftermath()) -> None:
+    def __init__(self, record: ExtractionRecord, doc: Doc, words: EventWords, aftermath: Aftermath = Aftermath()) -> None:
         self.record = record
+        self.words = words
         self.doc = doc
         self.aftermath = aftermath
         self.timexes = _locate(doc, [(i, t) for i, t in enumerate(record.timexes)
@@ -208,12 +180,12 @@ class Anchors:
         Tuesday for the shooting", Tuesday is the arrest's."""
         hits = [a for a in self._in_sentence_of(nodes, self._timexes_by_token, self._timex_keys)
                 if _clause_head(a.token, nodes, barriers) is not None
-                and not _bound(a.token, self._timex(a.index), LIMIT_PREPOSITIONS)
+                and not _bound(a.token, self._timex(a.index), self.words.limit_prepositions)
                 and not (own is not None and self._held_by_aftermath(a, own))]
         if not hits:
             return None
         # "in the early morning hours of New Year's Day": the day named beside a bare part of the day
-        best = min(hits, key=lambda a: (BARE_PART_OF_DAY.match(self._timex(a.index).text) is not None,
+        best = min(hits, key=lambda a: (self.words.bare_part_of_day.match(self._timex(a.index).text) is not None,
                                         min(abs(a.token.i - n) for n in nodes)))
         return date_dict(self._timex(best.index), "clause")
 
@@ -236,7 +208,7 @@ class Anchors:
             for position, anchored in enumerate(self.timexes):
                 start = self._timex(anchored.index).start
                 reach.append(max(start, reach[-1]) if reach else start)
-                if _sentence_level(anchored.token):
+                if _sentence_level(anchored.token, self.words):
                     levelled.setdefault(self.paragraph_of(start), []).append(position)
             self._paragraph_dates = reach, levelled
         return self._paragraph_dates
@@ -253,14 +225,14 @@ class Anchors:
         ranked = []
         for anchored in _between(self._timexes_by_start, self._timex_start_keys, start, end):
             timex = self._timex(anchored.index)
-            if _bound(anchored.token, timex):
+            if _bound(anchored.token, timex, self.words.bound_prepositions):
                 continue
-            if _governing_verb_excludes(anchored.token, reporting_verbs) or self._held_by_aftermath(anchored, nodes if own is None else own):
+            if _governing_verb_excludes(anchored.token, reporting_verbs, self.words) or self._held_by_aftermath(anchored, nodes if own is None else own):
                 continue
-            governs = _sentence_level(anchored.token)
+            governs = _sentence_level(anchored.token, self.words)
             if governs or _DAY.match(timex.value):
                 distance = min(abs(anchored.token.i - n) for n in nodes)
-                bare = BARE_PART_OF_DAY.match(timex.text) is not None
+                bare = self.words.bare_part_of_day.match(timex.text) is not None
                 ranked.append((0 if governs else 1, bare, distance, anchored.index))
         return date_dict(self._timex(min(ranked)[-1]), "sentence") if ranked else None
 
@@ -405,7 +377,7 @@ class Anchors:
             first, last = _day_of(timex.begin), _day_of(timex.end_date)
             if not (first and last) or last > published or last < published - RECALLED_AFTER or last - first > RECENT:
                 continue
-            if _states_when_an_incident_happened(anchored.token.sent) and not self._held_by_aftermath(anchored):
+            if _states_when_an_incident_happened(anchored.token.sent, self.words) and not self._held_by_aftermath(anchored):
                 return date_dict(timex, "incident")
         return None
 
@@ -483,11 +455,12 @@ class Anchors:
         for number, (members, begin, end) in enumerate(stretches):
             own = [q for q in self._record_items(self.record.quantities, self._all_quantities, begin, end)
                    if q.category in HARM | {SHOT} and q.start not in apart]
-            _give(members, incident_figures(own, list(headline) if number == 0 else [],
-                                            SHOOTER_COUNTED.search(self.record.text, begin, end) is not None,
+            _give(members, incident_figures(own, self.words, list(headline) if number == 0 else [],
+                                            self.words.shooter_counted.search(self.record.text, begin, end) is not None,
                                             self.record.text, self.record.document.title or ""))
         for event in asides:
-            _give([event], incident_figures([q for q in self._sentence_quantities(event) if q.category in HARM | {SHOT}]))
+            _give([event], incident_figures([q for q in self._sentence_quantities(event) if q.category in HARM | {SHOT}],
+                                             self.words))
 
     def _incident_stretches(self, violent: list[tuple[Event, bool]]) -> tuple[list[tuple[list[Event], int, int]], list[Event]]:
         """Runs of mentions of one incident, each with the text span its figures come from,
@@ -561,7 +534,7 @@ class Anchors:
         if index is None:
             return False
         bounds = self.record.sentences[index]
-        return ANOTHER_INCIDENT.search(self.record.text[bounds.start:bounds.end]) is not None
+        return self.words.another_incident.search(self.record.text[bounds.start:bounds.end]) is not None
 
     def _held_by_aftermath(self, anchored: Anchored, own: set[int] | frozenset[int] = frozenset()) -> bool:
         """Whether the date is that of what followed the incident ("arrested Tuesday"), not one
@@ -608,7 +581,7 @@ class Anchors:
         return self.record.quantities[index]
 
 
-def incident_figures(quantities: list[Quantity], headline: Sequence[Quantity] = (),
+def incident_figures(quantities: list[Quantity], words: EventWords, headline: Sequence[Quantity] = (),
                      shooter_counted: bool = False, text: str = "", title: str = "") -> dict[str, dict]:
     """The dead and injured of one incident from the counts its headline and sentences give.
 
@@ -619,19 +592,19 @@ def incident_figures(quantities: list[Quantity], headline: Sequence[Quantity] = 
     died": 2 injured)."""
     figures: dict[str, dict] = {}
     if any(q.category == "dead" for q in [*quantities, *headline]):
-        quantities, headline = _others_survived(quantities, text), _others_survived(headline, title)
-    killers = _killers(quantities)
+        quantities, headline = _others_survived(quantities, words, text), _others_survived(headline, words, title)
+    killers = _killers(quantities, words)
     quantities = [q for q in quantities if q not in killers]
-    quantities = _without_the_named_dead(quantities)
+    quantities = _without_the_named_dead(quantities, words)
     for category in (*HARM, SHOT):
         stated = [q for q in quantities if q.category == category and q.min is not None]
         titled = [q for q in headline if q.category == category and q.min is not None
                   and not (stated and _only_a_lower_bound(q))]
         if any(q.min is not None and q.min > 1 for q in titled + stated):
-            stated = [q for q in stated if q.max is None or q.max > 1 or NUMERAL_ONE.match(q.text)]
+            stated = [q for q in stated if q.max is None or q.max > 1 or words.numeral_one.match(q.text)]
         if titled + stated:
             figures[category] = _spread(titled + stated)
-            named = _distinct_names(titled + stated)
+            named = _distinct_names(titled + stated, words)
             if len(named) > 1 and all(q.max is not None and q.max <= 1 for q in titled + stated):
                 # "Jane Doe was killed ... John Roe also died": no total given, so the named victims are it
                 figures[category] = {"min": len(named), "max": len(named), "text": "; ".join(named)}
@@ -646,47 +619,47 @@ def _only_a_lower_bound(quantity: Quantity) -> bool:
     return quantity.max is None and quantity.min == 1
 
 
-def _killers(quantities: list[Quantity]) -> list[Quantity]:
+def _killers(quantities: list[Quantity], words: EventWords) -> list[Quantity]:
     """Who killed others and then themselves: "himself" dead in a sentence that counts other
     dead ("killed his wife and then himself"), or one who "took his own life" in an incident
     with other victims; not one who shot only themselves."""
-    victims = [q for q in quantities if q.category in {"dead", "injured", SHOT} and not _self_killing(q)]
+    victims = [q for q in quantities if q.category in {"dead", "injured", SHOT} and not _self_killing(q, words)]
     dead_sentences = {q.sentence for q in victims if q.category == "dead"}
     # another sentence's "the boy" or "he" may be the one who took their life; a count or a new person is not
-    others = any(not KNOWN_PERSON.match(q.text) for q in victims)
+    others = any(not words.known_person.match(q.text) for q in victims)
     return [q for q in quantities if q.category == "dead" and (
-        q.text.lower() in REFLEXIVES and q.sentence is not None and q.sentence in dead_sentences
-        or OWN_LIFE.fullmatch(q.text) is not None and others)]
+        q.text.lower() in words.reflexives and q.sentence is not None and q.sentence in dead_sentences
+        or words.own_life.fullmatch(q.text) is not None and others)]
 
 
-def _without_the_named_dead(quantities: list[Quantity]) -> list[Quantity]:
+def _without_the_named_dead(quantities: list[Quantity], words: EventWords) -> list[Quantity]:
     """A victim named as wounded ("Jane Doe suffered a gunshot wound") and as dead ("Doe died at
     the hospital") is one of the dead, not one more injured."""
-    dead = [_name_words(q.text) for q in quantities if q.category == "dead" and _name_words(q.text)]
+    dead = [_name_words(q.text, words) for q in quantities if q.category == "dead" and _name_words(q.text, words)]
     def died(q: Quantity) -> bool:
-        words = _name_words(q.text)
-        return bool(words) and any(words <= other or other <= words for other in dead)
+        named = _name_words(q.text, words)
+        return bool(named) and any(named <= other or other <= named for other in dead)
     return [q for q in quantities if not (q.category in {"injured", SHOT} and q.max == 1 and died(q))]
 
 
-def _name_words(text: str) -> set[str]:
-    if not PERSON_NAME.fullmatch(text) or {w.lower() for w in text.split()} & NOT_NAME_WORDS:
+def _name_words(text: str, words: EventWords) -> set[str]:
+    if not PERSON_NAME.fullmatch(text) or {w.lower() for w in text.split()} & words.not_name_words:
         return set()
     return {w.lower().rstrip(".") for w in text.split()}
 
 
-def _self_killing(quantity: Quantity) -> bool:
-    return quantity.text.lower() in REFLEXIVES or OWN_LIFE.fullmatch(quantity.text) is not None
+def _self_killing(quantity: Quantity, words: EventWords) -> bool:
+    return quantity.text.lower() in words.reflexives or words.own_life.fullmatch(quantity.text) is not None
 
 
-def _distinct_names(quantities: list[Quantity]) -> list[str]:
+def _distinct_names(quantities: list[Quantity], words: EventWords) -> list[str]:
     """The people a figure names ("Jane Doe", "Doe"), each once: a name whose words are all in
     another ("Doe" in "Jane Doe") is the same person."""
-    names = [q.text for q in quantities if _name_words(q.text)]
-    words = [_name_words(name) for name in names]
+    names = [q.text for q in quantities if _name_words(q.text, words)]
+    named = [_name_words(name, words) for name in names]
     kept: list[str] = []
     for i, name in enumerate(names):
-        inside = any(words[i] < words[j] or (words[i] == words[j] and j < i) for j in range(len(names)) if j != i)
+        inside = any(named[i] < named[j] or (named[i] == named[j] and j < i) for j in range(len(names)) if j != i)
         if not inside:
             kept.append(name)
     return kept
@@ -703,16 +676,16 @@ def _with_the_killer(dead: dict | None, killer: Quantity, shooter_counted: bool)
             "text": f"{dead['text']}; {killer.text}"}
 
 
-def _others_survived(quantities: Sequence[Quantity], text: str = "") -> list[Quantity]:
+def _others_survived(quantities: Sequence[Quantity], words: EventWords, text: str = "") -> list[Quantity]:
     """Beside a death, "three other men were shot", "5 others shot", "a woman and a boy were
     also shot" count those shot besides the dead (``text``: what the offsets point into): they
     are the injured, not a total the dead are taken from."""
     return [replace(q, category="injured") if q.category == SHOT and (
-        _counts_others(q.text) or OTHERS_AFTER.match(text, q.end) is not None) else q for q in quantities]
+        _counts_others(q.text, words) or words.others_after.match(text, q.end) is not None) else q for q in quantities]
 
 
-def _counts_others(text: str) -> bool:
-    return OTHERS.search(text) is not None
+def _counts_others(text: str, words: EventWords) -> bool:
+    return words.others.search(text) is not None
 
 
 def _spread(stated: list[Quantity]) -> dict:
@@ -902,7 +875,7 @@ def _days_spanned(timex: Timex) -> tuple[date, date] | None:
     return (first, last) if first and last else None
 
 
-def _bound(token: Token, timex: Timex, prepositions: frozenset[str] | set[str] = BOUND_PREPOSITIONS) -> bool:
+def _bound(token: Token, timex: Timex, prepositions: frozenset[str]) -> bool:
     """ "until Friday", "since 2012", "after the war": a limit, not the event's date. A clock
     time keeps its day ("before 3 a.m. Sunday")."""
     if _CLOCK.match(timex.value):
@@ -910,7 +883,7 @@ def _bound(token: Token, timex: Timex, prepositions: frozenset[str] | set[str] =
     return token.dep_ == "pobj" and token.head.lower_ in prepositions
 
 
-def _governing_verb_excludes(token: Token, reporting_verbs: frozenset[str]) -> bool:
+def _governing_verb_excludes(token: Token, reporting_verbs: frozenset[str], words: EventWords) -> bool:
     """Whether the clause holding the date is a report of it ("police said Tuesday") or
     still to come ("will be arraigned Monday")."""
     current = token
@@ -924,17 +897,17 @@ def _governing_verb_excludes(token: Token, reporting_verbs: frozenset[str]) -> b
         return False
     if current.lemma_.lower() in reporting_verbs:
         return True
-    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in current.children)
+    return any(c.dep_ == "aux" and c.lower_ in words.future_auxiliaries for c in current.children)
 
 
-def _sentence_level(token: Token) -> bool:
+def _sentence_level(token: Token, words: EventWords) -> bool:
     """A time adverbial of a main clause ("In December 2022, ..."), not a noun modifier
     ("the 2020 war") nor a bound ("until 2025", "after the war")."""
     current = token
     while current.dep_ in {"nummod", "compound", "amod", "det", "nmod", "appos"} and current.head is not current:
         current = current.head
     if current.dep_ == "pobj":
-        if current.head.lower_ in BOUND_PREPOSITIONS:
+        if current.head.lower_ in words.bound_prepositions:
             return False
         current = current.head
     return current.dep_ in SENTENCE_LEVEL_DEPS | {"prep"} and current.head == current.sent.root
@@ -945,15 +918,15 @@ def _stamp(text: str, timex: Timex) -> bool:
     return STAMP_BEFORE.search(text[max(0, timex.start - STAMP_REACH):timex.start]) is not None
 
 
-def _states_when_an_incident_happened(sentence) -> bool:
+def _states_when_an_incident_happened(sentence, words: EventWords) -> bool:
     """ "The shooting happened ...", "an accident that occurred ...", "the attack took place ..."."""
     for token in sentence:
-        if token.lemma_ in HAPPEN_VERBS or token.lemma_ == "take" and any(
+        if token.lemma_ in words.happen_verbs or token.lemma_ == "take" and any(
                 c.dep_ == "dobj" and c.lower_ == "place" for c in token.children):
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if token.dep_ == "relcl":
                 subjects.append(token.head)
-            if any(s.lemma_.lower() in INCIDENT_NOUNS for s in subjects):
+            if any(s.lemma_.lower() in words.happening_nouns for s in subjects):
                 return True
     return False
 

@@ -39,70 +39,22 @@ from polemos.events.places import (ORIGIN_WORDS, PLACE_ATTACHED, PLACE_NONE, PLA
                                    written_holders)
 from polemos.events.relations import RelationFinder, enrich_agreements, provision_tokens
 from polemos.events.roles import Roles, find_roles
-from polemos.events.triggers import INCIDENT_NOUNS, VERB_TAGS, TriggerMatch, find_triggers, lemma_of
+from polemos.events.triggers import VERB_TAGS, TriggerMatch, find_triggers, lemma_of, modifies_incident_noun
+from polemos.events.words import EventWords
+from polemos.lang import LanguageData
 from polemos.record import Event, ExtractionRecord
 
 POLICIES = ("combined", "model")
 # The context of an unintended shooting or blast: an incident with victims (kept as ASSAULT so
 # that incident counts stay whole) but no intent to harm, which a user can filter on.
 ACCIDENTAL = "accidental"
-REFERRING_PRONOUNS = {"it", "its", "they", "their", "them"}
-# Prepositions that use a known event to date or compare something else.
-BACKGROUND_PREPOSITIONS = {"after", "before", "since", "following", "until", "till", "like", "unlike"}
-COMPARISON_WORDS = {"like", "unlike"}
-# Words that attach the cause or the subject of an event to its verb: "fled after the shelling",
-# "protested over the killing", "closed because of the clashes".
-CAUSE_WORDS = {"after", "since", "amid", "during", "following", "over", "because", "due"}
 CAUSE_POS = {"NOUN", "VERB", "ADJ"}  # "since Azerbaijan's offensive" is parsed with an adjective
 DEMONSTRATION_TYPES = {"Protests", "Riots"}  # ACLED event types of demonstrations
-SIMULTANEOUS_MARKERS = {"as", "when", "while"}
-TIME_RELATIVE_MARKERS = {"after", "before", "since", "until", "till", "once"}
 BACKGROUND_CONFIDENCE = 0.3
-# Spans a running tally of incidents is counted in ("the 7th homicide of 2016", "this year").
-TALLY_PERIODS = {"year", "years", "month", "months", "decade"}
-# A standing appeal for tips: the public or someone unnamed, information or help, a call or a request.
-APPEAL_ADDRESSEES = {"anyone", "anybody", "whoever", "public", "you"}
-APPEAL_OBJECTS = {"information", "tip", "knowledge", "detail", "help"}
 APPEAL_TYPES = {"REQUEST", "CONSULT"}
-CONTACT_VERBS = {"call", "contact", "reach", "text", "email", "submit", "phone", "report"}
-ASKING_VERBS = {"ask", "seek", "urge", "request", "appeal"}
-# Verbs and nouns whose object or "for" phrase is an act asked for, not done.
-DEMANDING_WORDS = {"demand", "seek", "urge", "ask", "request", "call", "press", "push", "plead", "appeal", "want",
-                   "plea"}
-ANTECEDENT_PRONOUNS = {"it", "its", "they", "their", "he", "his", "she", "her", "we", "our"}
-ANALYSIS_SUBJECTS = {"it", "this", "that", "which", "these", "those"}
-PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping"}
-DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
-# Adjectives that give an event noun its outcome: "a deadly shooting", "a fatal stabbing".
-OUTCOME_MODIFIERS = {"deadly", "fatal", "lethal", "double", "triple", "quadruple"}
-FINDING_VERBS = {"find", "discover", "leave"}
-DEATH_WORDS = {"die", "dead", "succumb"}
-# Main verbs of a sentence that only reports deaths or victims found ("was pronounced dead", "died
-# of his wounds", "officers found two victims"): the incident's toll, told after (or before) its attack.
-DYING_VERBS = {"die", "succumb", "perish"}
-DEATH_REPORT_VERBS = DYING_VERBS | {"pronounce", "declare", "find", "discover", "locate"}
-REPORTING_LEMMAS = {"say", "tell", "report", "state", "confirm", "announce", "add"}
-DEATH_REPORT_NOUNS = {"dead", "death", "suicide", "victim", "body", "fatality"}
-CAUSE_OF_DEATH_PREPOSITIONS = {"from", "of", "to"}
-SUFFERING_VERBS = {"suffer", "sustain", "receive"}
-UNKNOWN_PARTY_PRONOUNS = {"someone", "somebody"}
-PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "on"}
-# A single speaker "discusses" or "talks about" one of these: a statement about an incident or its
-# sequel, no consultation between parties.
-SPEAKING_LEMMAS = {"discuss", "talk", "speak"}
-INCIDENT_TOPICS = {"shooting", "killing", "murder", "death", "attack", "incident", "stabbing", "homicide", "slaying",
-                   "crash", "threat", "arrest", "sentence", "investigation", "crime", "robbery", "case", "tragedy"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 PRESENT_TAGS = {"VBZ", "VBP"}
-NOTHING_WORDS = {"nothing"}
 PERSON_WORD_POS = {"PROPN", "PRON"}  # a party named by name or pronoun, not by an office or a group noun
-RELATIVE_PRONOUNS = {"that", "which", "who"}
-# Nouns whose "when" clause tells what happens in cases of a kind: "there were examples when ...".
-PRECEDENT_NOUNS = {"example", "instance", "precedent", "occasion"}
-POLICE_WORDS = {"police", "officer", "official", "authority", "investigator", "detective", "deputy", "agent"}
-# Verbs that report what an event did or that it took place: "a blast killed", "fighting erupted".
-OUTCOME_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "strike", "target", "explode",
-                 "leave", "claim", "rock", "tear", "occur", "happen", "erupt", "break", "displace"}
 
 
 @dataclass
@@ -113,6 +65,7 @@ class _Context:
     anchors: Anchors
     paragraph_places: dict[int, int]
     actors_by_id: dict
+    words: EventWords
     recent_actor: tuple[int, str] | None = None  # (paragraph, actor id) of the last event's actor
     sentence_places: list[tuple[int, int]] = dataclasses.field(default_factory=list)  # (clause depth, place)
     written_containers: dict[int, int] = dataclasses.field(default_factory=dict)  # see events.places
@@ -142,13 +95,17 @@ class TriggerReading:
     own_date: dict | None  # the date the trigger's own words give ("his shooting death Friday")
 
     @property
+    def words(self) -> EventWords:
+        return self.context.words
+
+    @property
     def participants(self) -> bool:
         return bool(self.actors or self.recipients)
 
     @cached_property
     def realised(self) -> bool:
         """An event noun that tells of one happening: "a car bomb exploded", "a deadly shooting"."""
-        return self.match.nominal and (_realised(self.match) or _particular(
+        return self.match.nominal and (_realised(self.match, self.words) or _particular(
             self.match, self.own_date, self.clause, self.barriers, self.context))
 
     @cached_property
@@ -158,12 +115,12 @@ class TriggerReading:
 
     @cached_property
     def tally(self) -> bool:
-        return _tally(self.match)
+        return _tally(self.match, self.words)
 
     @cached_property
     def background(self) -> bool:
         """A known event named to situate another, recalled, or counted in a tally."""
-        return _background(self.match, self.own_date) or self.recalled or self.tally
+        return _background(self.match, self.own_date, self.words) or self.recalled or self.tally
 
     @cached_property
     def unanchored(self) -> bool:
@@ -172,7 +129,7 @@ class TriggerReading:
         if self.participants or self.clause_date is not None:
             return False
         match, generic = self.match, self.modality.generic
-        if not match.nominal and self.roles.actors and not generic and not _pronouns_only(self.roles.actors):
+        if not match.nominal and self.roles.actors and not generic and not _pronouns_only(self.roles.actors, self.words):
             return False  # "Opposition groups demanded ...": a reported act by a party we could not name
         if self.realised and not generic:
             return False  # "A landmine explosion killed three civilians": a particular happening
@@ -188,7 +145,7 @@ class TriggerReading:
 
 def asked_for_only(match: TriggerMatch, context: _Context) -> bool:
     """"demanded the arrest of ...": an act only asked for; the demand is the event."""
-    return match.nominal and _demanded(match)
+    return match.nominal and _demanded(match, context.words)
 
 
 def appeal_for_tips(match: TriggerMatch, context: _Context) -> bool:
@@ -209,7 +166,7 @@ def general_claim(reading: TriggerReading) -> bool:
 
 def undated_commentary(reading: TriggerReading) -> bool:
     """"It allows the administration to ...": the writer's analysis in the present tense."""
-    return _commentary(reading.clause) and reading.clause_date is None
+    return _commentary(reading.clause, reading.words) and reading.clause_date is None
 
 
 def any_such_event(reading: TriggerReading) -> bool:
@@ -221,13 +178,13 @@ def any_such_event(reading: TriggerReading) -> bool:
 def bare_event_noun(reading: TriggerReading) -> bool:
     """A bare "war" in "living in a state of war": undated, unowned, no particular event."""
     return (reading.match.nominal and not reading.participants and reading.own_date is None
-            and not _definite(reading.match) and not reading.realised)
+            and not _definite(reading.match, reading.words) and not reading.realised)
 
 
 def nothing_particular(reading: TriggerReading) -> bool:
     """Nothing ties the mention to a happening (``TriggerReading.unanchored``), and it is not a
     definite event noun ("the war"), which names an event told elsewhere."""
-    return reading.unanchored and not (reading.match.nominal and _definite(reading.match))
+    return reading.unanchored and not (reading.match.nominal and _definite(reading.match, reading.words))
 
 
 def generic_without_parties(reading: TriggerReading) -> bool:
@@ -247,7 +204,8 @@ def speaks_of_an_incident(reading: TriggerReading) -> bool:
     between parties;
     "discussed the attack with the minister" and "the two leaders discussed the attack" stay."""
     head = reading.match.head
-    if reading.match.nominal or reading.match.entry.type != "CONSULT" or lemma_of(head) not in SPEAKING_LEMMAS:
+    if (reading.match.nominal or reading.match.entry.type != "CONSULT"
+            or lemma_of(head) not in reading.words.speaking_lemmas):
         return False
     if head.tag_ not in PRESENT_TAGS:
         return False  # the caption's present ("discusses"); "was discussing shootings at a meeting" consults
@@ -257,11 +215,12 @@ def speaks_of_an_incident(reading: TriggerReading) -> bool:
     if reading.roles.recipients or any(c.dep_ == "prep" and c.lower_ == "with" for t in [head, *topics]
                                        for c in t.children):
         return False  # "discussed the shooting with the governor": the parse may hang "with" from the topic
-    if not any(t.lemma_.lower() in INCIDENT_TOPICS or t.lower_ in INCIDENT_TOPICS for t in topics):
+    topic_words = reading.words.incident_topics
+    if not any(t.lemma_.lower() in topic_words or t.lower_ in topic_words for t in topics):
         return False
     speakers = [a for a in reading.roles.actors if a not in topics]  # a mutual frame reads the object as a party
     return len(speakers) <= 1 and not any(
-        s.tag_ in PLURAL_TAGS and s.lemma_.lower() not in POLICE_WORDS for s in speakers)
+        s.tag_ in PLURAL_TAGS and s.lemma_.lower() not in reading.words.police_words for s in speakers)
 
 
 def precedent_in_general(reading: TriggerReading) -> bool:
@@ -269,7 +228,7 @@ def precedent_in_general(reading: TriggerReading) -> bool:
     "in such cases the police arrest ...": what has happened or happens in cases of a kind, told
     to argue, no particular event."""
     for token in [reading.clause, *reading.clause.ancestors]:
-        if token.dep_ in {"relcl", "acl", "advcl"} and token.head.lemma_.lower() in PRECEDENT_NOUNS:
+        if token.dep_ in {"relcl", "acl", "advcl"} and token.head.lemma_.lower() in reading.words.precedent_nouns:
             return True
         if any(c.dep_ == "prep" and c.lower_ == "in" and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in {"case", "instance"}
@@ -309,9 +268,9 @@ def nothing_acts(reading: TriggerReading) -> bool:
     if reading.match.nominal:
         return False
     subjects = [c for c in reading.match.head.children if c.dep_ == "nsubj"]
-    if reading.match.head.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
+    if reading.match.head.dep_ == "relcl" and all(s.lower_ in reading.words.subject_relatives for s in subjects):
         subjects = _noun_phrase_heads(reading.match.head.head)  # "nothing in his history that prevented him"
-    return any(s.lower_ in NOTHING_WORDS for s in subjects)
+    return any(s.lower_ in reading.words.nothing_words for s in subjects)
 
 
 def _noun_phrase_heads(noun: Token) -> list[Token]:
@@ -351,20 +310,22 @@ class EventCoder:
     def __init__(self, lexicon: Lexicon, acled_rules: list[AcledRule],
                  resolver: SpanResolver | None = None, incidents: IncidentReader | None = None,
                  figures: FigureExtractor | None = None, classifier: EventClassifier | None = None,
-                 policy: str = "combined") -> None:
+                 policy: str = "combined", language: LanguageData | None = None) -> None:
         """``resolver`` (the actors stage, optional) resolves named arguments its mentions missed;
         ``incidents`` reads the sentence cues ACLED typing needs; ``figures`` reads the counts
         of the headline ("4 shot, 2 killed in ..."), which is not part of the text;
         ``classifier`` (optional) is the learned event model, used with the rules (``policy``
-        "combined") or alone ("model")."""
+        "combined") or alone ("model"); ``language`` gives the words the rules read (English
+        when none is given)."""
         if policy not in POLICIES:
             raise ValueError(f"unknown event policy {policy!r}; choose from {', '.join(POLICIES)}")
         self.lexicon = lexicon
+        self.words = EventWords(language or LanguageData.load())
         self.figures = figures
         self.resolver = resolver
         self.acled_rules = acled_rules
-        self.incidents = incidents or IncidentReader.load()
-        self.relation_finder = RelationFinder()
+        self.incidents = incidents or IncidentReader.load(self.words)
+        self.relation_finder = RelationFinder(self.words)
         self.reporting_verbs = frozenset(cue for cue, kind in lexicon.modality_cues.items() if kind == "reporting")
         self.aftermath = Aftermath(frozenset(lexicon.aftermath_cues.get("V", ())),
                                    frozenset(lexicon.aftermath_cues.get("N", ())),
@@ -374,10 +335,12 @@ class EventCoder:
 
     @classmethod
     def default(cls, resolver: SpanResolver | None = None, classifier: EventClassifier | None = None,
-                policy: str = "combined") -> "EventCoder":
-        """The coder with the lexicons shipped in ``polemos/data/events``."""
-        return cls(Lexicon.load(), load_rules(), resolver, IncidentReader.load(), FigureExtractor(),
-                   classifier, policy)
+                policy: str = "combined", language: LanguageData | None = None) -> "EventCoder":
+        """The coder with the lexicons shipped in ``polemos/data/events`` and the words of
+        ``language`` (English when none is given)."""
+        language = language or LanguageData.load()
+        return cls(Lexicon.load(), load_rules(), resolver, None, FigureExtractor(language=language),
+                   classifier, policy, language)
 
     def annotate(self, record: ExtractionRecord, doc: Doc) -> ExtractionRecord:
         context = self._new_context(record, doc)
@@ -396,7 +359,7 @@ class EventCoder:
                 found = self._judge(sentence, coded, context, cues, lexicon_silent=not matches and not refused)
             self._keep_main_place(sentence, context)
             candidates.extend(found)
-        told_in_the_headline = headline_incident(record, candidates, self.figures)
+        told_in_the_headline = headline_incident(record, candidates, self.figures, self.words)
         if told_in_the_headline is not None:
             candidates.insert(0, told_in_the_headline)  # the headline comes before the text
         self._date_from_article(candidates, context.anchors)
@@ -424,23 +387,24 @@ class EventCoder:
             matches = self._sentence_triggers(sentence, context, blocked, [])
             heads = frozenset(m.head.i for m in matches)
             for match in matches:
-                roles = find_roles(match)
+                roles = find_roles(match, self.words)
                 if roles is not None:
                     yield self._anchor(match, roles, sentence, context, heads - {match.head.i})
 
     def _new_context(self, record: ExtractionRecord, doc: Doc) -> _Context:
-        return _Context(record, doc, Linker(record, doc, self.resolver), Anchors(record, doc, self.aftermath), {},
-                        {a.id: a for a in record.actors},
+        return _Context(record, doc, Linker(record, doc, self.resolver),
+                        Anchors(record, doc, self.words, self.aftermath), {},
+                        {a.id: a for a in record.actors}, self.words,
                         written_containers=written_holders(record.places, record.text))
 
     def _sentence_triggers(self, sentence: Span, context: _Context, blocked: set[int],
                            refused: list[TriggerMatch]) -> list[TriggerMatch]:
         """The sentence's triggers (those the lexicon refused go to ``refused``), with the
         context set for the sentence."""
-        listed = provision_tokens(sentence)  # an agreement's provisions are not events of their own
-        context.appeal = _public_appeal(sentence)  # "Anyone with information is asked to call ..."
+        listed = provision_tokens(sentence, self.words)  # an agreement's provisions are not events of their own
+        context.appeal = _public_appeal(sentence, self.words)  # "Anyone with information is asked to call ..."
         context.sentence_contexts = None
-        return find_triggers(sentence, self.lexicon, blocked | listed, refused)
+        return find_triggers(sentence, self.lexicon, self.words, blocked | listed, refused)
 
     @property
     def _model(self) -> EventClassifier:
@@ -479,7 +443,7 @@ class EventCoder:
         for (candidate, _), incident in zip(coded, incidents):
             # ACLED codes what the article reports, not what it recalls, and no accidents
             if not candidate.background and ACCIDENTAL not in candidate.event.context:
-                candidate.event.acled = acled_type(candidate.event, context.actors_by_id, self.acled_rules, incident)
+                candidate.event.acled = acled_type(candidate.event, context.actors_by_id, self.acled_rules, incident, self.words)
 
     def _judge(self, sentence: Span, coded: list[tuple[TriggerMatch, tuple[Candidate, Participants]]],
                context: _Context, cues: frozenset[str], lexicon_silent: bool = True) -> list[Candidate]:
@@ -537,8 +501,7 @@ class EventCoder:
             return True
         return (self._model.acled_names(judgement.acled) or {}).get("event_type") in DEMONSTRATION_TYPES
 
-    @staticmethod
-    def _model_event(coded: list[tuple[TriggerMatch, tuple[Candidate, Participants]]], judgement: Judgement,
+    def _model_event(self, coded: list[tuple[TriggerMatch, tuple[Candidate, Participants]]], judgement: Judgement,
                      limits: dict[str, float]) -> Candidate | None:
         """The sentence's candidate the model speaks of: the main clause's, unless the model is
         confident the main event is another candidate's type; retyped when the model is confident
@@ -559,12 +522,12 @@ class EventCoder:
         # a recalled "after the offensive" explains the type the model reads; a criminal charge stays ACCUSE
         # "fled after the shelling", "protested over the killing": the model reads the named cause's type
         # "went to visit him shortly before he died": a death told beside another act is no attack by that act
-        death_only = judgement.plover == "ASSAULT" and any(_tells_a_death(t) for t in trigger.head.sent)
+        death_only = judgement.plover == "ASSAULT" and any(_tells_a_death(t, self.words) for t in trigger.head.sent)
         # "accused of killing a boy, now indicted on eight charges": the charge is the sentence's act,
         # so the model's reading of the procedure (COERCE) does not retype the killing it names
         charged = any(_legal_accusation(m.entry) for m, _ in coded)
         if (confident and not recalled and not death_only and not charged
-                and not _names_cause(trigger.head)):
+                and not _names_cause(trigger.head, self.words)):
             main.event.type, main.event.mode, main.event.coder = judgement.plover, None, "model"
         return main
 
@@ -583,7 +546,8 @@ class EventCoder:
             return None
         entry = TriggerEntry((lemma_of(root),), "V" if root.pos_ in VERB_TAGS else "N", judgement.plover,
                              None, None, "agent", "event classifier")
-        coded = self._code(TriggerMatch(root, entry, [root]), sentence, context, frozenset())
+        match = TriggerMatch(root, entry, [root], modifies_incident_noun(root, self.words))
+        coded = self._code(match, sentence, context, frozenset())
         candidate = coded[0] if coded is not None else self._bare_candidate(sentence, judgement.plover, context)
         if judgement.plover == "ASSAULT":
             # The lexicon names no act here, so the violence the model reads is mostly an attack's
@@ -591,7 +555,7 @@ class EventCoder:
             # joins the attack told just before it. "She died of her wounds" reports a death, no
             # attack at all: with no attack near it is left out, not made one (see merge_mentions).
             candidate.joins_nearby = True
-            candidate.reference_only = _reports_deaths_only(root)
+            candidate.reference_only = _reports_deaths_only(root, self.words)
         candidate.event.coder = "model"
         candidate.sentence_main = True
         candidate.event.confidence = round(judgement.event, 3)
@@ -623,7 +587,7 @@ class EventCoder:
         """The trigger's event mention, or None when a rejection rule finds it reports no event:
         the trigger's own rules first (before its parties are linked), then those of the
         anchored reading. ``barriers``: the other triggers of the sentence."""
-        roles = find_roles(match)
+        roles = find_roles(match, self.words)
         if roles is None or any(rejects(match, context) for rejects in TRIGGER_REJECTIONS):
             return None
         reading = self._anchor(match, roles, sentence, context, barriers)
@@ -641,13 +605,14 @@ class EventCoder:
         direct = [r for r in context.linker.actors_for(roles.recipients) if r not in actors]
         recipients = direct or [r for r in context.linker.actors_for(roles.fallback_recipients) if r not in actors]
         modality = read_modality(clause if match.entry.frame == "obligation" else match.head,
-                                 clause if not match.nominal or roles.support else match.head, self.lexicon)
-        nodes = _anchor_nodes(match, roles, clause, barriers)
-        own_words = {match.head.i} if _names_other_thing(match) else {match.head.i, _phrase_noun(match.head).i}
+                                 clause if not match.nominal or roles.support else match.head, self.lexicon,
+                                 self.words)
+        nodes = _anchor_nodes(match, roles, clause, barriers, self.words)
+        own_words = {match.head.i} if _names_other_thing(match, self.words) else {match.head.i, _phrase_noun(match.head).i}
         # the event's own words: a date held by an aftermath word before them is not the event's
         own = own_words | {t.i for t in match.tokens} | ({roles.support.i} if roles.support is not None else set())
         clause_date = context.anchors.clause_date(nodes, barriers, own) or context.anchors.clause_date(
-            nodes | _simultaneous_clauses(clause), barriers, own)  # "detained X as he tried to cross on May 2"
+            nodes | _simultaneous_clauses(clause, self.words), barriers, own)  # "detained X as he tried to cross on May 2"
         own_date = context.anchors.clause_date(own_words, barriers | {clause.i})  # "his shooting death Friday"
         if not match.nominal and clause.dep_ == "relcl":  # "a 2012 shooting that killed two": the noun's date
             own_date = context.anchors.clause_date({clause.head.i}, barriers | {clause.i}) or own_date
@@ -661,8 +626,8 @@ class EventCoder:
         match, roles, context, clause = reading.match, reading.roles, reading.context, reading.clause
         actors, recipients, nodes, paragraph = reading.actors, reading.recipients, reading.nodes, reading.paragraph
         own_date, background = reading.own_date, reading.background
-        entry = _peacekeeping_as_aid(match.entry, clause)
-        event_type, modality = recode(reverse(entry.type, roles.support), reading.modality)
+        entry = _peacekeeping_as_aid(match.entry, clause, self.words)
+        event_type, modality = recode(reverse(entry.type, roles.support, self.words), reading.modality)
         place_nodes = _place_nodes(match, roles, nodes)
         place, place_rank = self._place(match, roles, place_nodes, sentence, context, paragraph,
                                         own_only=place_nodes is not nodes)
@@ -709,8 +674,8 @@ class EventCoder:
         for token in tokens:
             found = linker.actor_for(token)
             if found is None and token.pos_ == "PRON":
-                found = _speaker_antecedent(token, linker)  # "Syria says it will withdraw": Syria
-            if found is None and token.lower_ in REFERRING_PRONOUNS and recent and paragraph - recent[0] <= 1:
+                found = _speaker_antecedent(token, linker, self.words)  # "Syria says it will withdraw": Syria
+            if found is None and token.lower_ in self.words.referring_pronouns and recent and paragraph - recent[0] <= 1:
                 found = recent[1]  # "It signed ...": the last named actor of this or the previous paragraph
             if found is not None and found not in actors:
                 actors.append(found)
@@ -750,7 +715,7 @@ class EventCoder:
         "police are investigating a shooting") reports the current state, dated by publication.
         What stays undated is dated from the article by ``Anchors.carry_dates``."""
         anchors = context.anchors
-        if _time_relative(clause):
+        if _time_relative(clause, self.words):
             return None  # "died on Sunday after she was shot": the shooting came before that Sunday
         found = None if background else anchors.sentence_date(
             (sentence.start_char, sentence.end_char), nodes, self.reporting_verbs, own)
@@ -767,7 +732,8 @@ def _actors_of(ids: list[str], context: _Context) -> list:
     return found if len(found) == len(ids) else [a for a in context.record.actors if a.id in ids]
 
 
-def _anchor_nodes(match: TriggerMatch, roles: Roles, clause: Token, barriers: frozenset[int]) -> set[int]:
+def _anchor_nodes(match: TriggerMatch, roles: Roles, clause: Token, barriers: frozenset[int],
+                  words: EventWords) -> set[int]:
     """The parse nodes an event's date, place and size may hang from: its trigger, clause and
     support verb, and the clause above it when both tell one happening."""
     nodes = {match.head.i, clause.i} | {t.i for t in match.tokens}
@@ -775,7 +741,7 @@ def _anchor_nodes(match: TriggerMatch, roles: Roles, clause: Token, barriers: fr
         nodes.add(roles.support.i)
     if any(c.dep_ == "advmod" and c.lower_ in {"when", "as", "while"} for c in clause.children):
         nodes.add(clause.head.i)  # "..., in September 2022, when Azerbaijan invaded ..."
-    if clause.dep_ in {"oprd", "xcomp"} and lemma_of(clause.head) in FINDING_VERBS:
+    if clause.dep_ in {"oprd", "xcomp"} and lemma_of(clause.head) in words.finding_verbs:
         nodes.add(clause.head.i)  # "five people were found shot": the victims are the finding's
     if _participle_clause(clause) and clause.head.i in barriers:
         nodes.add(clause.head.i)  # "gathered in Yerevan on Wednesday, demanding ...": one event unfolding
@@ -792,39 +758,39 @@ def _read_alike(judged: list[Candidate], main: Candidate | None, judgement: Judg
             and code_of(c.event.acled, codes) == judgement.acled]
 
 
-def _public_appeal(sentence: Span) -> bool:
+def _public_appeal(sentence: Span, words: EventWords) -> bool:
     """"Anyone with information is asked to call ...", "police are asking for the public's help":
     the police's standing appeal for tips, which is no request between parties."""
-    words = {t.lower_ for t in sentence}
+    lowered = {t.lower_ for t in sentence}
     lemmas = {lemma_of(t) for t in sentence}
-    asks = lemmas & (CONTACT_VERBS | ASKING_VERBS)
-    return bool(words & APPEAL_ADDRESSEES) and bool(lemmas & APPEAL_OBJECTS) and bool(asks)
+    asks = lemmas & (words.contact_verbs | words.asking_verbs)
+    return bool(lowered & words.appeal_addressees) and bool(lemmas & words.appeal_objects) and bool(asks)
 
 
-def _demanded(match: TriggerMatch) -> bool:
+def _demanded(match: TriggerMatch, words: EventWords) -> bool:
     """"demanded the resignation of", "called for the arrest of", "sought deployment of the army":
     an act that is only asked for is the object of a demand, which is coded on its own."""
     noun = _phrase_noun(match.head)
     while noun.dep_ == "conj" and noun.head is not noun:
         noun = noun.head  # "demanded punishment ... and compensation"
     governor = noun.head
-    if noun.dep_ == "dobj" and lemma_of(governor) in DEMANDING_WORDS:
+    if noun.dep_ == "dobj" and lemma_of(governor) in words.demanding_words:
         return True
-    if any(c.dep_ == "amod" and c.tag_ == "VBG" and lemma_of(c) in DEMANDING_WORDS for c in noun.children):
+    if any(c.dep_ == "amod" and c.tag_ == "VBG" and lemma_of(c) in words.demanding_words for c in noun.children):
         return True  # "another seeking deployment of army", parsed with the participle as an adjective
-    return noun.dep_ == "pobj" and governor.lower_ == "for" and lemma_of(governor.head) in DEMANDING_WORDS
+    return noun.dep_ == "pobj" and governor.lower_ == "for" and lemma_of(governor.head) in words.demanding_words
 
 
-def _names_cause(head) -> bool:
+def _names_cause(head, words: EventWords) -> bool:
     """The event's verb (or the verb an event noun hangs from) names what caused it or what it is
     about, an event of its own ("fled after the shelling", "protested over the killing of ...").
     A date after the same word ("after Monday") is no cause."""
     verbs = [head] + ([head.head] if head.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} else [])
     for verb in verbs:
         for child in verb.children:
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CAUSE_WORDS for m in child.children):
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.cause_words for m in child.children):
                 return True  # "fled because they were shelled"
-            if child.lower_ not in CAUSE_WORDS:
+            if child.lower_ not in words.cause_words:
                 continue
             objects = [g for g in child.subtree if g.dep_ in {"pobj", "pcomp", "dobj"} and g.pos_ in CAUSE_POS]
             if any(g.ent_type_ not in {"DATE", "TIME"} for g in objects):
@@ -841,12 +807,12 @@ def _legal_accusation(entry: TriggerEntry) -> bool:
         entry.type == "ACCUSE" and entry.mode == "allege")
 
 
-def _simultaneous_clauses(clause) -> set[int]:
+def _simultaneous_clauses(clause, words: EventWords) -> set[int]:
     """Verbs of "as"/"when"/"while" clauses under ``clause`` and the verbs they complete
     ("as he tried to cross"): they happen at the time of the main event."""
     found: set[int] = set()
     for sub in (c for c in clause.children if c.dep_ == "advcl"):
-        if any(m.dep_ in {"mark", "advmod"} and m.lower_ in SIMULTANEOUS_MARKERS for m in sub.children):
+        if any(m.dep_ in {"mark", "advmod"} and m.lower_ in words.simultaneous_markers for m in sub.children):
             found |= {t.i for t in _complement_chain(sub)}
     return found
 
@@ -893,21 +859,21 @@ def _place_nodes(match: TriggerMatch, roles: Roles, nodes: set[int]) -> set[int]
     return nodes
 
 
-def _background(match: TriggerMatch, own_date) -> bool:
+def _background(match: TriggerMatch, own_date, words: EventWords) -> bool:
     """A known event named to situate or compare something else: "after the attack on Ukraine",
     "just like how the United States' war on terror ...". Undated by its own words, it is the
     article's background, not one of its reported events."""
     if not match.nominal or own_date is not None:
         return False
-    head = match.head if _names_other_thing(match) else _phrase_noun(match.head)  # "after the shooting death of"
-    owned = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children) or any(
+    head = match.head if _names_other_thing(match, words) else _phrase_noun(match.head)  # "after the shooting death of"
+    owned = any(c.dep_ == "det" and c.lower_ in words.definite_determiners for c in head.children) or any(
         c.dep_ == "poss" for c in head.children)
-    if head.dep_ == "pobj" and head.head.lower_ in BACKGROUND_PREPOSITIONS and owned:
+    if head.dep_ == "pobj" and head.head.lower_ in words.background_prepositions and owned:
         return True
-    return any(a.lower_ in COMPARISON_WORDS and a.dep_ in {"prep", "mark"} for a in head.ancestors)
+    return any(a.lower_ in words.comparison_words and a.dep_ in {"prep", "mark"} for a in head.ancestors)
 
 
-def _tally(match: TriggerMatch) -> bool:
+def _tally(match: TriggerMatch, words: EventWords) -> bool:
     """"the city's 7th homicide of 2016", "the third shooting in the county this year": an event
     noun counted by its rank within a period is a running tally of the place's incidents: it names
     the story's incident again to situate it, and reports no incident of its own."""
@@ -918,22 +884,22 @@ def _tally(match: TriggerMatch) -> bool:
         return False
     # the period qualifies the noun ("of 2016") or the clause that ranks it ("is ... this year")
     beside = [c for c in noun.head.children if c is not noun and c.dep_ in {"npadvmod", "advmod", "prep"}]
-    words = list(noun.subtree) + [t for c in beside for t in c.subtree]
-    return any(_names_a_period(t) for t in words)
+    tokens = list(noun.subtree) + [t for c in beside for t in c.subtree]
+    return any(_names_a_period(t, words) for t in tokens)
 
 
-def _names_a_period(token) -> bool:
+def _names_a_period(token, words: EventWords) -> bool:
     """"2016", "this year", "since January", "so far this month": a span of time incidents are counted in."""
     if token.ent_type_ != "DATE":
         return False
-    return token.lower_ in TALLY_PERIODS or (token.like_num and len(token.text) == 4) or (
+    return token.lower_ in words.tally_periods or (token.like_num and len(token.text) == 4) or (
         token.head.lower_ == "since" and token.dep_ == "pobj")
 
 
-def _speaker_antecedent(pronoun, linker: Linker) -> str | None:
+def _speaker_antecedent(pronoun, linker: Linker, words: EventWords) -> str | None:
     """The named subject of the clause that reports the pronoun's clause: in "Hungary has said it
     will support ..." and "The rebels said they would release ...", "it" and "they" are the speaker."""
-    if pronoun.lower_ not in ANTECEDENT_PRONOUNS:
+    if pronoun.lower_ not in words.antecedent_pronouns:
         return None
     current = pronoun.head
     for _ in range(4):
@@ -946,25 +912,25 @@ def _speaker_antecedent(pronoun, linker: Linker) -> str | None:
     return None
 
 
-def _peacekeeping_as_aid(entry: TriggerEntry, clause) -> TriggerEntry:
+def _peacekeeping_as_aid(entry: TriggerEntry, clause, words: EventWords) -> TriggerEntry:
     """Deploying peacekeepers provides protection: AID, not MOBILIZE (CAMEO2PLOVER 074)."""
-    if entry.type == "MOBILIZE" and any(lemma_of(t) in PEACEKEEPING_WORDS for t in clause.subtree):
+    if entry.type == "MOBILIZE" and any(lemma_of(t) in words.peacekeeping_words for t in clause.subtree):
         return dataclasses.replace(entry, type="AID", mode=None, context="peacekeeping")
     return entry
 
 
-def _commentary(clause) -> bool:
+def _commentary(clause, words: EventWords) -> bool:
     """A present-tense clause about "it"/"this": the writer's analysis, not a reported act."""
     subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return clause.tag_ in {"VBZ", "VBP"} and any(s.lower_ in ANALYSIS_SUBJECTS for s in subjects)
+    return clause.tag_ in {"VBZ", "VBP"} and any(s.lower_ in words.analysis_subjects for s in subjects)
 
 
-def _realised(match: TriggerMatch) -> bool:
+def _realised(match: TriggerMatch, words: EventWords) -> bool:
     """"A car bomb exploded", "a grenade attack wounded five": an event noun that is the subject
     of a past-tense verb reports one particular happening, indefinite article or not."""
     head = match.head
     verb = head.head
-    if head.dep_ not in {"nsubj", "nsubjpass"} or lemma_of(verb) not in OUTCOME_VERBS:
+    if head.dep_ not in {"nsubj", "nsubjpass"} or lemma_of(verb) not in words.outcome_verbs:
         return False
     return _past(verb)
 
@@ -980,29 +946,31 @@ def _particular(match: TriggerMatch, own_date, clause, barriers: frozenset[int],
     of an 11-year-old", "the shooting that occurred Saturday": an event noun with its own place,
     date, victims or outcome is one particular happening, indefinite article or not; a bare
     "a shooting" may be any."""
-    if _names_other_thing(match) or _self_inflicted(match):
+    if _names_other_thing(match, context.words) or _self_inflicted(match):
         return False
     noun = _phrase_noun(match.head)
-    if noun.dep_ == "dobj" and lemma_of(noun.head) in SUFFERING_VERBS and _past(noun.head) and any(
+    if noun.dep_ == "dobj" and lemma_of(noun.head) in context.words.suffering_verbs and _past(noun.head) and any(
             c.dep_ == "nsubj" for c in noun.head.children):
         return True  # "the boy suffered a gunshot wound": someone's wound, one happening
-    if noun.dep_ == "pobj" and noun.head.lower_ in CAUSE_OF_DEATH_PREPOSITIONS and _tells_a_death(noun.head.head):
+    if (noun.dep_ == "pobj" and noun.head.lower_ in context.words.cause_of_death_prepositions
+            and _tells_a_death(noun.head.head, context.words)):
         return True  # "he died from a gunshot wound", "succumbed to a stabbing": someone's death
     if noun.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children):
         return False  # "deadly shootings in schools": a kind of event
-    words = {match.head.i, noun.i}
+    own = {match.head.i, noun.i}
     if own_date is not None or context.anchors.clause_date({noun.i}, barriers | {clause.i}) is not None:
         return True
-    if any(lemma_of(c) in OUTCOME_MODIFIERS for w in (match.head, noun) for c in w.children if c.dep_ in {"amod", "compound"}):
+    if any(lemma_of(c) in context.words.outcome_modifiers for w in (match.head, noun) for c in w.children
+           if c.dep_ in {"amod", "compound"}):
         return True
     if any(c.dep_ == "relcl" and _past(c) for c in noun.children):
         return True  # "a shooting that left two dead", "the shooting that occurred Saturday"
-    if context.anchors.counts_victims(words):
+    if context.anchors.counts_victims(own):
         return True  # "the shooting deaths of four men"
     if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during"} and context.anchors.counts_victims({noun.head.head.i}):
         return True  # "three people were found dead in a murder-suicide": the clause counts its victims
     return any(t.i in context.linker.place_tokens for prep in noun.children if prep.dep_ == "prep"
-               and prep.lower_ in PLACE_PREPOSITIONS for t in prep.subtree)
+               and prep.lower_ in context.words.place_prepositions for t in prep.subtree)
 
 
 def _headline_count(verb) -> bool:
@@ -1014,42 +982,43 @@ def _headline_count(verb) -> bool:
     return head.tag_ == "CD" or (head.is_title and any(c.tag_ == "CD" and c.i < verb.i for c in head.children))
 
 
-def _reports_deaths_only(root) -> bool:
+def _reports_deaths_only(root, words: EventWords) -> bool:
     """A sentence the lexicon found no act in, whose main verb says that someone died or that
     victims or bodies were found: "was pronounced dead", "died on the scene", "two were found
     dead", "the deaths were a double suicide", also as what someone says ("White died Thursday,
     police said") or after a hospital ("was taken to a hospital and pronounced dead")."""
-    if lemma_of(root) in REPORTING_LEMMAS:
-        return any(_reports_a_death(c) for c in root.children if c.dep_ == "ccomp")
-    return _reports_a_death(root) or any(_reports_a_death(c) for c in root.children if c.dep_ == "conj")
+    if lemma_of(root) in words.reporting_lemmas:
+        return any(_reports_a_death(c, words) for c in root.children if c.dep_ == "ccomp")
+    return _reports_a_death(root, words) or any(_reports_a_death(c, words) for c in root.children if c.dep_ == "conj")
 
 
-def _reports_a_death(root) -> bool:
+def _reports_a_death(root, words: EventWords) -> bool:
     lemma = lemma_of(root)
-    if lemma in DEATH_REPORT_VERBS:
-        return lemma in DYING_VERBS or _names_the_dead(root)
+    if lemma in words.death_report_verbs:
+        return lemma in words.dying_verbs or _names_the_dead(root, words)
     if lemma == "pass":
         return any(c.dep_ in {"prt", "advmod"} and c.lower_ == "away" for c in root.children)
-    return lemma == "be" and any(c.dep_ in {"attr", "acomp"} and _names_the_dead(c, own=True) for c in root.children)
+    return lemma == "be" and any(c.dep_ in {"attr", "acomp"} and _names_the_dead(c, words, own=True) for c in root.children)
 
 
-def _names_the_dead(word, own: bool = False) -> bool:
+def _names_the_dead(word, words: EventWords, own: bool = False) -> bool:
     """The dead, a death, victims or bodies among the words a verb governs ("found two victims",
     "pronounced dead", "found dead"), or the word itself (``own``)."""
-    words = list(word.subtree) if own else [t for c in word.children if c.dep_ not in {"nsubj", "nsubjpass"}
+    tokens = list(word.subtree) if own else [t for c in word.children if c.dep_ not in {"nsubj", "nsubjpass"}
                                               for t in c.subtree]
-    return any(lemma_of(t) in DEATH_REPORT_NOUNS or t.lower_ in DEATH_REPORT_NOUNS for t in words)
+    return any(lemma_of(t) in words.death_report_nouns or t.lower_ in words.death_report_nouns for t in tokens)
 
 
-def _tells_a_death(word) -> bool:
+def _tells_a_death(word, words: EventWords) -> bool:
     """"died", "succumbed", "dead", "were dead": a word or clause that says someone died."""
-    return lemma_of(word) in DEATH_WORDS or any(c.dep_ == "acomp" and lemma_of(c) in DEATH_WORDS for c in word.children)
+    return lemma_of(word) in words.death_words or any(
+        c.dep_ == "acomp" and lemma_of(c) in words.death_words for c in word.children)
 
 
 def _self_inflicted(match: TriggerMatch) -> bool:
     """"a self-inflicted gunshot wound" is a suicide, not an assault."""
-    words = {t.lower_ for c in match.head.children if c.dep_ in {"amod", "compound", "npadvmod"} for t in c.subtree}
-    return "self-inflicted" in words or {"self", "inflicted"} <= words
+    modifiers = {t.lower_ for c in match.head.children if c.dep_ in {"amod", "compound", "npadvmod"} for t in c.subtree}
+    return "self-inflicted" in modifiers or {"self", "inflicted"} <= modifiers
 
 
 def _phrase_noun(head):
@@ -1060,21 +1029,21 @@ def _phrase_noun(head):
     return head
 
 
-def _names_other_thing(match: TriggerMatch) -> bool:
+def _names_other_thing(match: TriggerMatch, words: EventWords) -> bool:
     """"a shooting range", "the murder weapon": the event word only classifies another thing."""
     noun = _phrase_noun(match.head)
-    return noun is not match.head and lemma_of(noun) not in INCIDENT_NOUNS
+    return noun is not match.head and lemma_of(noun) not in words.incident_nouns
 
 
-def _pronouns_only(tokens) -> bool:
+def _pronouns_only(tokens, words: EventWords) -> bool:
     """Only pronouns that refer back to someone ("they"), not those standing for an unknown
     party ("someone opened fire")."""
-    return all(t.pos_ == "PRON" and t.lower_ not in UNKNOWN_PARTY_PRONOUNS for t in tokens)
+    return all(t.pos_ == "PRON" and t.lower_ not in words.unknown_party_pronouns for t in tokens)
 
 
-def _time_relative(clause) -> bool:
+def _time_relative(clause, words: EventWords) -> bool:
     """A clause set before or after another time ("after she was shot", "before police arrived")."""
-    return any(c.dep_ == "mark" and c.lower_ in TIME_RELATIVE_MARKERS for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ in words.time_relative_markers for c in clause.children)
 
 
 def _ongoing(clause) -> bool:
@@ -1095,8 +1064,8 @@ def _indefinite(match: TriggerMatch) -> bool:
         match.head.tag_ == "NNS" and not any(c.dep_ in {"det", "poss"} for c in match.head.children))
 
 
-def _definite(match: TriggerMatch) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in match.head.children)
+def _definite(match: TriggerMatch, words: EventWords) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in words.definite_determiners for c in match.head.children)
 
 
 def _trigger_text(match: TriggerMatch, roles: Roles) -> str:

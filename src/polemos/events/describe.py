@@ -15,6 +15,7 @@ from polemos.codes import event_types
 from polemos.events.lexicon import Lexicon, TriggerEntry
 from polemos.events.modality import ModalityReading
 from polemos.events.triggers import lemma_of, names_a_death
+from polemos.events.words import EventWords
 from polemos.record import Actor
 
 # Which types each rule applies to: the columns of data/events/types.csv.
@@ -26,20 +27,18 @@ MODELESS_TYPES = {name for name, kind in event_types().items() if kind.modeless}
 
 # Verbs that undo what their object noun names: "lifted the curfew", "cancelled the visit".
 REVERSALS = {name: kind.reversal for name, kind in event_types().items() if kind.reversal}
-REVERSAL_VERBS = {"lift", "end", "ease", "relax", "remove", "cancel", "shorten", "scrap"}
-SIGNING_VERBS = {"sign", "ratify", "finalize", "finalise", "initial"}
 REFUSABLE = {name for name, kind in event_types().items() if kind.refusable}
 
 
-def reverse(event_type: str, support: Token | None) -> str:
+def reverse(event_type: str, support: Token | None, words: EventWords) -> str:
     """PLOVER codes the undoing: easing restrictions is CONCEDE (3.4), lifting sanctions RETREAT (3.7),
     cancelling meetings REJECT (3.13); signing an agreement is SUPPORT (3.3)."""
     if support is None:
         return event_type
     lemma = lemma_of(support)
-    if lemma in REVERSAL_VERBS and event_type in REVERSALS:
+    if lemma in words.reversal_verbs and event_type in REVERSALS:
         return REVERSALS[event_type]
-    if lemma in SIGNING_VERBS and event_type == "AGREE":
+    if lemma in words.signing_verbs and event_type == "AGREE":
         return "SUPPORT"
     return event_type
 

@@ -13,42 +13,36 @@ violent event is asserted in the text, so it never competes with what the text t
 
 from __future__ import annotations
 
-import re
-
 from polemos.codes import event_types
 from polemos.events.merge import Candidate
 from polemos.events.places import PLACE_OF_STORY
+from polemos.events.words import EventWords
 from polemos.figures import FigureExtractor
 from polemos.record import Event, Evidence, ExtractionRecord
 
 HARM = {"dead", "injured", "shot"}
 VIOLENT_TYPES = {name for name, kind in event_types().items() if HARM - {"shot"} <= set(kind.sizes or ())}
 HEADLINE_TYPE = "ASSAULT"
-# Words of a headline that report an incident of violence against people.
-INCIDENT_WORDS = re.compile(
-    r"\b(?:shooting|shootings|shot|shoots|gunned\s+down|gunfire|slain|slaying|killed|kills|killing|murdered"
-    r"|stabbed|stabbing|homicide|found\s+dead)\b", re.IGNORECASE)
-ACCIDENT_WORDS = re.compile(r"\baccident(?:al|ally)?\b", re.IGNORECASE)
 ACCIDENTAL = "accidental"
 # Below any event the text itself asserts, above a recalled one.
 HEADLINE_CONFIDENCE = 0.35
 
 
 def headline_incident(record: ExtractionRecord, candidates: list[Candidate],
-                      figures: FigureExtractor | None) -> Candidate | None:
+                      figures: FigureExtractor | None, words: EventWords) -> Candidate | None:
     """The headline's incident, when the text asserts no violent event and the headline
     reports one (an incident word, or a count of people killed, wounded or shot)."""
     title = (record.document.title or "").strip()
     if not title or any(c.event.type in VIOLENT_TYPES and c.event.modality == "asserted" and not c.background
                         for c in candidates):
         return None
-    words = INCIDENT_WORDS.search(title)
+    reported = words.headline_incident.search(title)
     counted = [q for q in figures.headline(title) if q.category in HARM] if figures is not None else []
-    if words is None and not counted:
+    if reported is None and not counted:
         return None
-    event = Event(id="", type=HEADLINE_TYPE, context=[ACCIDENTAL] if ACCIDENT_WORDS.search(title) else [],
+    event = Event(id="", type=HEADLINE_TYPE, context=[ACCIDENTAL] if words.accident.search(title) else [],
                   evidence=[Evidence(text=title, start=0, end=0)], confidence=HEADLINE_CONFIDENCE,
-                  trigger=words.group(0) if words is not None else counted[0].text)
+                  trigger=reported.group(0) if reported is not None else counted[0].text)
     # no sentence of the text tells it, so it happened where the story is set (or where the
     # headline says it happened): the story's place, not a paragraph's
     return Candidate(event, paragraph=0, place_rank=PLACE_OF_STORY)

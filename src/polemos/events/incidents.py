@@ -20,19 +20,12 @@ from polemos.events.acled import Incident, actor_class
 from polemos.events.lexicon import DATA_DIR
 from polemos.events.linking import Linker
 from polemos.events.triggers import lemma_of, names_a_death
+from polemos.events.words import EventWords
 from polemos.record import Actor
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 TIME_LABELS = {"DATE", "TIME"}
 SPECIFIC_CLASSES = {"mob", "protesters", "armed"}  # "a crowd of nationalists" is a mob and settlers an armed group, whatever the linked actor says
-CAPTURE_LEMMAS = {"capture", "retake", "recapture", "seize", "take", "gain", "regain", "overrun", "overran",
-                  "occupy", "annex", "control"}
-SIGNING_LEMMAS = {"sign", "ratify"}
-ARMED_MODIFIERS = {"armed"}
-# One person acting alone is neither a battle's organised side nor a rioting crowd (ACLED codebook:
-# violence against civilians): "a gunman", "the suspect", "a man", or a person named.
-LONE_NOUNS = {"gunman", "shooter", "assailant", "attacker", "killer", "suspect", "man", "woman", "person",
-              "teenager", "boy", "girl", "husband", "wife", "father", "mother", "son", "neighbour", "neighbor"}
 
 
 @dataclass(frozen=True)
@@ -47,16 +40,17 @@ class Participants:
 class IncidentReader:
     """Cue features of sentences and classes of argument phrases; build once."""
 
-    def __init__(self, cues: dict[str, str], nouns: dict[str, str]) -> None:
+    def __init__(self, cues: dict[str, str], nouns: dict[str, str], words: EventWords) -> None:
+        self.words = words
         # Several words, or a hyphenated word the tokenizer splits ("sit-in"), match in the text.
         self.word_cues = {k: v for k, v in cues.items() if " " not in k and "-" not in k}
         self.phrase_cues = [(re.compile(rf"\b{re.escape(k)}\b"), v) for k, v in cues.items() if k not in self.word_cues]
         self.nouns = nouns
 
     @classmethod
-    def load(cls, directory: Path = DATA_DIR) -> "IncidentReader":
+    def load(cls, words: EventWords, directory: Path = DATA_DIR) -> "IncidentReader":
         return cls(_pairs(directory / "acled_cues.csv", "cue", "feature"),
-                   _pairs(directory / "participants.csv", "noun", "class"))
+                   _pairs(directory / "participants.csv", "noun", "class"), words)
 
     def sentence_cues(self, sentence: Span) -> frozenset[str]:
         found = set()
@@ -79,9 +73,9 @@ class IncidentReader:
         targets = self._classes(target_tokens, linker, actors)
         cues = set()
         lemmas = {lemma_of(t) for t in trigger}
-        if lemmas & CAPTURE_LEMMAS:
+        if lemmas & self.words.capture_lemmas:
             cues.add("capture")
-        if lemmas & SIGNING_LEMMAS:
+        if lemmas & self.words.signing_lemmas:
             cues.add("signed")
         if "place" in targets:
             cues.add("territorial")
@@ -96,7 +90,7 @@ class IncidentReader:
             return False
         if token.ent_type_ == "PERSON":
             return True
-        return token.tag_ == "NN" and lemma_of(token) in LONE_NOUNS
+        return token.tag_ == "NN" and lemma_of(token) in self.words.lone_nouns
 
     def _classes(self, tokens: list[Token], linker: Linker, actors: dict[str, Actor]) -> set[str]:
         classes = set()
@@ -122,7 +116,7 @@ class IncidentReader:
     def _noun_class(self, token: Token) -> str | None:
         """"gunmen", "gang members", "members of a militia", "armed men", "the town of Kidal"."""
         own = self.nouns.get(lemma_of(token)) or self.nouns.get(token.lower_)
-        if any(c.dep_ == "amod" and c.lower_ in ARMED_MODIFIERS for c in token.children):
+        if any(c.dep_ == "amod" and c.lower_ in self.words.armed_modifiers for c in token.children):
             return "armed"
         if own is not None:
             return own

@@ -19,11 +19,12 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from polemos.events.words import EventWords
+
 OBJECT_DEPS = {"dobj", "nsubjpass", "dative"}
 NOUN_MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod"}
 PREDICATE_DEPS = {"oprd", "attr", "acomp"}
 PREDICATE_POS = {"NOUN", "PROPN", "ADJ"}
-QUESTION_WORDS = {"if", "whether", "what", "why", "how", "when", "where", "who", "whom", "which"}
 RELATIONS = ("object", "preposition", "for_object", "pobj", "object_or_pobj", "modifier", "predicate",
              "xcomp", "xcomp_verb", "question", "subject", "governor", "opinion", "when_subject", "no_object",
              "that_clause", "place_subject", "speech_governor", "purpose_condition", "agent_subject",
@@ -66,23 +67,23 @@ def load_limits(path: Path) -> dict[tuple[str, str], list[TriggerLimit]]:
     return dict(limits)
 
 
-def allowed(head: Token, limits: list[TriggerLimit]) -> bool:
+def allowed(head: Token, limits: list[TriggerLimit], event_words: EventWords) -> bool:
     """Whether the trigger at ``head`` stays an event under its pattern's limits."""
     required = [limit for limit in limits if limit.effect == "require"]
-    if required and not any(_holds(head, limit) for limit in required):
+    if required and not any(_holds(head, limit, event_words) for limit in required):
         return False
-    return not any(_holds(head, limit) for limit in limits if limit.effect == "reject")
+    return not any(_holds(head, limit, event_words) for limit in limits if limit.effect == "reject")
 
 
-def _holds(head: Token, limit: TriggerLimit) -> bool:
+def _holds(head: Token, limit: TriggerLimit, event_words: EventWords) -> bool:
     if limit.unless and any(t.lemma_.lower() in limit.unless or t.lower_ in limit.unless for t in head.sent):
         return False
-    return _relation_holds(head, limit)
+    return _relation_holds(head, limit, event_words)
 
 
-def _relation_holds(head: Token, limit: TriggerLimit) -> bool:
+def _relation_holds(head: Token, limit: TriggerLimit, event_words: EventWords) -> bool:
     if limit.relation == "question":
-        return _question(head)
+        return _question(head, event_words)
     if limit.relation == "predicate":
         return _names_something(head)
     if limit.relation == "opinion":
@@ -100,7 +101,7 @@ def _relation_holds(head: Token, limit: TriggerLimit) -> bool:
     if limit.relation == "reason_for":
         return _reason_for(head, limit.words)
     if limit.relation == "asserting_clause":
-        return _asserting_clause(head)
+        return _asserting_clause(head, event_words)
     found = _related_words(head, limit.relation)
     return bool(found) if not limit.words else bool(found & limit.words)
 
@@ -204,13 +205,13 @@ def _words_of(tokens) -> set[str]:
     return words
 
 
-def _question(verb: Token) -> bool:
+def _question(verb: Token, event_words: EventWords) -> bool:
     """"asked whether ...", "asked where he would go", '"Why?" he asked', "Mr X asked.":
     a reported question, not a request (which asks someone to do something or for something)."""
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ == "xcomp" for c in verb.children):
         return True  # "Asked about the attack, he said ...": the reporter asked
     for child in verb.children:
-        if child.dep_ == "ccomp" and (child.left_edge.lower_ in QUESTION_WORDS or child.i < verb.i):
+        if child.dep_ == "ccomp" and (child.left_edge.lower_ in event_words.question_words or child.i < verb.i):
             return True
         if (child.dep_ == "advcl" and child.i > verb.i
                 and any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in child.children)
@@ -302,10 +303,9 @@ def _reason_for(verb: Token, words: frozenset[str]) -> bool:
     return False
 
 
-DEMAND_AUXILIARIES = {"should", "must", "ought", "shall"}
 
 
-def _asserting_clause(verb: Token) -> bool:
+def _asserting_clause(verb: Token, event_words: EventWords) -> bool:
     """"insisted he didn't shoot anybody", "insisted that the talks were on": a claim, not a
     demand; "insisted that he resign", "that the ban be lifted" (the bare verb) and "insisted
     that X should go" demand."""
@@ -314,7 +314,7 @@ def _asserting_clause(verb: Token) -> bool:
         return False
     for clause in clauses:
         auxiliaries = sorted((c for c in clause.children if c.dep_ in {"aux", "auxpass"}), key=lambda t: t.i)
-        if any(a.lower_ in DEMAND_AUXILIARIES for a in auxiliaries):
+        if any(a.lower_ in event_words.demand_auxiliaries for a in auxiliaries):
             return False
         finite = auxiliaries[0] if auxiliaries else clause
         if finite.tag_ == "VB":  # the bare verb of a demand: "that he resign", "that the ban be lifted"

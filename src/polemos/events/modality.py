@@ -15,61 +15,10 @@ from spacy.tokens import Token
 
 from polemos.events.lexicon import Lexicon
 from polemos.events.triggers import lemma_of
+from polemos.events.words import EventWords
 
 CHAIN_DEPS = {"xcomp", "ccomp", "advcl", "acomp", "conj", "pcomp", "prep", "relcl", "acl"}
 PRESENT_TAGS = {"VBZ", "VBP"}
-GENERIC_MODALS = {"can", "cannot"}
-FAILURE_VERBS = {"fail", "unable"}
-OBLIGATION_VERBS = {"have", "need"}
-OBLIGATION_MODALS = {"should", "must", "ought"}
-OPINION_MODALS = {"would", "could", "might", "may"}
-FUTURE_TIME_WORDS = {"tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                     "next", "coming", "tonight"}
-OPPOSING_WORDS = {"opposed", "oppose", "opposition"}
-# Nouns naming a request: what "a petition to prevent ...", "a motion to discuss ..." asks for is not done.
-# "if she has the support of the BJP", "unless they get approval": having, getting or giving the act.
-CONDITION_HOLDING_VERBS = {"have", "get", "receive", "win", "secure", "gain", "obtain", "enjoy", "give", "extend",
-                           "hold", "reach", "sign", "seek"}
-# "asked why he fired": a question about a fact, which the question takes as done.
-FACT_QUESTION_WORDS = {"why", "how", "where", "when"}
-# "the demands include that ...", "their demand is to ...": verbs that state what a demand asks.
-DEMAND_CONTENT_VERBS = {"include", "be", "remain", "involve", "comprise"}
-REQUEST_NOUNS = {"direction", "directive", "petition", "plea", "motion", "request", "demand", "appeal",
-                 "application", "proposal", "call", "prayer", "bid"}
-# Nouns naming a plan: "plans for a rally", "a plan to hold a strike" name what has not happened yet.
-PLAN_NOUNS = {"plan", "preparation", "programme", "program", "schedule", "blueprint", "scheme"}
-# Nouns naming a report: what "denied reports of troop deployment" denies is not asserted.
-REPORT_NOUNS = {"report", "claim", "rumour", "rumor", "allegation", "news", "speculation", "story", "charge"}
-DENIAL_VERBS = {"deny", "refute", "dismiss", "rubbish", "reject", "contradict", "debunk"}
-# Participles of a plan: "meetings were slated / scheduled to discuss ..." have not been held.
-PLANNED_VERBS = {"schedule", "slate", "slat", "plan", "due"}
-# Adverbs of habit: "proposals are often accepted" states a habit, no particular event.
-HABITUAL_ADVERBS = {"often", "usually", "generally", "always", "routinely", "frequently", "typically",
-                    "normally", "seldom", "rarely", "sometimes"}
-# "is best investigated by the police": an opinion of how something should be done.
-OPINION_ADVERBS = {"best", "better"}
-# "after discussing the report, agreed to endorse it": a step in time, not what is agreed, refused or asked.
-TEMPORAL_PREPOSITIONS = {"after", "before", "since", "following", "despite", "during", "besides", "while", "until"}
-# "prevented from meeting him", "barred from entering": the act kept from happening.
-PREVENTION_VERBS = {"prevent", "stop", "bar", "debar", "restrain", "prohibit", "keep", "deter", "dissuade", "forbid",
-                    "disallow", "block"}
-# "lied that he had held talks", "falsely claimed that ...": the speaker says it did not happen.
-FALSIFYING_VERBS = {"lie"}
-FALSE_ADVERBS = {"falsely", "wrongly", "mistakenly", "wrongfully"}
-# "information leading to an arrest", "tips that lead to a conviction": what a reward is offered for.
-SOUGHT_INFORMATION_NOUNS = {"information", "tip", "tips", "info", "lead", "clue"}
-# "a possible terrorist strike", "the proposed talks": an event noun qualified as not (yet) real.
-POSSIBLE_ADJECTIVES = {"possible", "potential", "likely", "probable", "feared", "hypothetical", "eventual"}
-PLANNED_ADJECTIVES = {"planned", "proposed", "scheduled", "upcoming", "impending", "forthcoming", "threatened",
-                      "intended", "prospective"}
-# "doesn't have the guts to meet people", "had no time to discuss": the means to act, lacking.
-MEANS_NOUNS = {"guts", "courage", "nerve", "time", "chance", "opportunity", "permission", "right", "power",
-               "authority", "intention", "desire", "will", "strength", "means", "capacity", "ability", "mandate",
-               "gumption", "spine", "moral"}
-# "a ban on them was not enough", "an agreement is necessary": a judgement of a measure, not a report of one.
-EVALUATIVE_ADJECTIVES = {"enough", "sufficient", "insufficient", "necessary", "needed", "essential", "required",
-                         "inevitable", "possible", "impossible", "desirable", "unlikely", "likely", "futile",
-                         "useless", "unavoidable", "imperative", "advisable", "welcome", "unacceptable"}
 
 
 @dataclass
@@ -81,46 +30,47 @@ class ModalityReading:
     negation: str | None = None  # "local" ("did not", "never"), "failed" or "refused" (a refusal verb governs)
 
 
-def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityReading:
+def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventWords) -> ModalityReading:
     reading = ModalityReading()
     kinds: set[str] = set()
-    if _negated_locally(trigger) or _opposed(trigger) or _opposed(clause) or _shares_negation(clause):
+    if _negated_locally(trigger) or _opposed(trigger, words) or _opposed(clause, words) or _shares_negation(clause):
         kinds.add("negated")
         reading.negation = "local"
-    if _subject_of_opinion(trigger) or _judged_measure(trigger) or _qualified(trigger, POSSIBLE_ADJECTIVES):
+    if (_subject_of_opinion(trigger, words) or _judged_measure(trigger, words)
+            or _qualified(trigger, words.possible_adjectives)):
         kinds.add("hypothetical")
-    if _qualified(trigger, PLANNED_ADJECTIVES):
+    if _qualified(trigger, words.planned_adjectives):
         kinds.add("future")
-    if _rewarded_outcome(trigger):
+    if _rewarded_outcome(trigger, words):
         kinds.add("hypothetical")
-    named_as = _named_by_noun(trigger)
+    named_as = _named_by_noun(trigger, words)
     if named_as:
         kinds.add(named_as)
-    if _object_of_a_condition(trigger, clause, lexicon):
+    if _object_of_a_condition(trigger, clause, lexicon, words):
         kinds.add("hypothetical")
-    if _lacks_means(clause):
+    if _lacks_means(clause, words):
         kinds.add("negated")
         reading.negation = reading.negation or "refused"
-    if any(_futurate(verb) for verb in _governing_chain(clause)):
+    if any(_futurate(verb, words) for verb in _governing_chain(clause)):
         kinds.add("future")  # "is holding a meeting on Sunday to discuss ...": the purpose too
     chain = _governing_chain(clause)
     past_speech = False
     for position, verb in enumerate(chain):
-        kinds |= _auxiliary_kinds(verb, lexicon)
+        kinds |= _auxiliary_kinds(verb, lexicon, words)
         kinds |= _marker_kinds(verb, lexicon)
-        if position > 0 and _temporal_step(chain[position - 1]):
+        if position > 0 and _temporal_step(chain[position - 1], words):
             continue  # "after discussing ..., agreed to ...": the later verb's cues are not the earlier act's
-        if position > 0 and _prevented(verb, chain[position - 1]):
+        if position > 0 and _prevented(verb, chain[position - 1], words):
             kinds.add("negated")
             reading.negation = reading.negation or "refused"
         if position > 0:
             cue = lexicon.modality_cues.get(lemma_of(verb))
             via = chain[position - 1].dep_
             if cue == "negated" and (via in {"xcomp", "prep", "pcomp"}
-                                     or (via == "ccomp" and lemma_of(verb) in DENIAL_VERBS)):
+                                     or (via == "ccomp" and lemma_of(verb) in words.denial_verbs)):
                 kinds.add("negated")
-                reading.negation = reading.negation or ("failed" if lemma_of(verb) in FAILURE_VERBS else "refused")
-            if position > 0 and _falsified(verb, chain[position - 1]):
+                reading.negation = reading.negation or ("failed" if lemma_of(verb) in words.failure_verbs else "refused")
+            if position > 0 and _falsified(verb, chain[position - 1], words):
                 kinds.add("negated")
                 reading.negation = reading.negation or "refused"
             if cue == "intent" and via == "xcomp" and _negated_locally(verb) and not _goes_on(verb):
@@ -129,7 +79,7 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
             if cue == "intent" and via in {"xcomp", "ccomp", "prep", "pcomp"} and not _goes_on(verb):
                 kinds.add("intent")
             if cue == "directive" and (via in {"xcomp", "ccomp"} or _for_purpose(chain[position - 1])) and not (
-                    via == "ccomp" and _asks_about_a_fact(chain[position - 1])):
+                    via == "ccomp" and _asks_about_a_fact(chain[position - 1], words)):
                 kinds.add("hypothetical")  # "demanding that he resign": asked for, not done
             if cue == "reporting" and reading.speaker is None:
                 reading.speaker = _subject(verb)
@@ -139,11 +89,12 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
             kinds.add("negated")
             reading.negation = reading.negation or "local"
     reading.speaker = reading.speaker or _according_to(chain)
-    if _requested_by_noun(chain) or _recommended(clause) or _habitual(clause) or _left_to_someone(chain):
+    if (_requested_by_noun(chain, words) or _recommended(clause, words) or _habitual(clause, words)
+            or _left_to_someone(chain)):
         kinds.add("hypothetical")
-    if any(_planned(verb) for verb in chain) or _planned_by_noun(chain) or _scheduled(trigger, chain):
+    if any(_planned(verb, words) for verb in chain) or _planned_by_noun(chain, words) or _scheduled(trigger, chain, words):
         kinds.add("future")
-    if _denied_report(trigger):
+    if _denied_report(trigger, words):
         kinds.add("negated")
         reading.negation = reading.negation or "refused"
     if "would" in kinds:
@@ -164,7 +115,7 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
     return reading
 
 
-def _object_of_a_condition(trigger: Token, clause: Token, lexicon: Lexicon) -> bool:
+def _object_of_a_condition(trigger: Token, clause: Token, lexicon: Lexicon, words: EventWords) -> bool:
     """"if she satisfies the governor that she has the support of the BJP": an event noun read
     on its own (no verb carries it), held, got or given inside an "if" or "unless" clause, is a
     condition, not a report. An act the condition only names ("if the killings were condemned",
@@ -172,7 +123,7 @@ def _object_of_a_condition(trigger: Token, clause: Token, lexicon: Lexicon) -> b
     if clause.i != trigger.i or trigger.pos_ not in {"NOUN", "PROPN"}:
         return False
     verb = trigger.head
-    if trigger.dep_ != "dobj" or lemma_of(verb) not in CONDITION_HOLDING_VERBS:
+    if trigger.dep_ != "dobj" or lemma_of(verb) not in words.condition_holding_verbs:
         return False
     return any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
                for v in _governing_chain(verb) for m in v.children)
@@ -184,55 +135,56 @@ def _goes_on(verb: Token) -> bool:
     return lemma_of(verb) == "go" and verb.tag_ != "VBG"
 
 
-def _falsified(verb: Token, step: Token) -> bool:
+def _falsified(verb: Token, step: Token, words: EventWords) -> bool:
     """"lied that he had held talks", "falsely claimed that troops were withdrawn": the
     speaker says what the clause reports did not happen."""
     if step.dep_ != "ccomp":
         return False
-    return lemma_of(verb) in FALSIFYING_VERBS or any(
-        c.dep_ == "advmod" and c.lower_ in FALSE_ADVERBS for c in verb.children)
+    return lemma_of(verb) in words.falsifying_verbs or any(
+        c.dep_ == "advmod" and c.lower_ in words.false_adverbs for c in verb.children)
 
 
-def _rewarded_outcome(noun: Token) -> bool:
+def _rewarded_outcome(noun: Token, words: EventWords) -> bool:
     """"a reward for information leading to an arrest": the arrest is what is hoped for."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "to":
         return False
     verb = noun.head.head
     return (lemma_of(verb) == "lead" and verb.dep_ in {"acl", "relcl"}
-            and (verb.head.lower_ in SOUGHT_INFORMATION_NOUNS or lemma_of(verb.head) in SOUGHT_INFORMATION_NOUNS))
+            and (verb.head.lower_ in words.sought_information_nouns
+                 or lemma_of(verb.head) in words.sought_information_nouns))
 
 
-def _temporal_step(step: Token) -> bool:
+def _temporal_step(step: Token, words: EventWords) -> bool:
     """The chain passes through "after", "before", "despite" ...: a time or a concession, so
     the governing verb's intent, refusal or request says nothing of this act."""
-    return step.dep_ == "prep" and step.lower_ in TEMPORAL_PREPOSITIONS
+    return step.dep_ == "prep" and step.lower_ in words.temporal_prepositions
 
 
-def _prevented(verb: Token, step: Token) -> bool:
+def _prevented(verb: Token, step: Token, words: EventWords) -> bool:
     """"were prevented from meeting him", "barred from entering the town": kept from it."""
-    return lemma_of(verb) in PREVENTION_VERBS and step.dep_ == "prep" and step.lower_ == "from"
+    return lemma_of(verb) in words.prevention_verbs and step.dep_ == "prep" and step.lower_ == "from"
 
 
-def _qualified(noun: Token, adjectives: set[str]) -> bool:
+def _qualified(noun: Token, adjectives: frozenset[str]) -> bool:
     """"a possible terrorist strike", "the proposed talks": the noun is qualified as not real yet."""
     return noun.pos_ in {"NOUN", "PROPN"} and any(
         c.dep_ in {"amod", "compound"} and c.lower_ in adjectives for c in noun.children)
 
 
-def _lacks_means(clause: Token) -> bool:
+def _lacks_means(clause: Token, words: EventWords) -> bool:
     """"doesn't have the guts to meet people", "had no time to discuss it": the act needs what
     the subject lacks."""
     if clause.dep_ not in {"acl", "relcl"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return False
     noun = clause.head
-    if noun.lemma_.lower() not in MEANS_NOUNS and noun.lower_ not in MEANS_NOUNS:
+    if noun.lemma_.lower() not in words.means_nouns and noun.lower_ not in words.means_nouns:
         return False
     if any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not", "never"} for c in noun.children):
         return True
     return noun.dep_ in {"dobj", "attr"} and _negated_locally(noun.head)
 
 
-def _judged_measure(token: Token) -> bool:
+def _judged_measure(token: Token, words: EventWords) -> bool:
     """"a ban on these organisations was not enough", "an agreement is necessary": an
     indefinite event noun judged as a remedy, not a measure taken."""
     if token.dep_ != "nsubj" or token.pos_ not in {"NOUN", "PROPN"}:
@@ -241,7 +193,7 @@ def _judged_measure(token: Token) -> bool:
         return False
     verb = token.head
     return lemma_of(verb) == "be" and any(
-        c.dep_ in {"acomp", "attr"} and c.lower_ in EVALUATIVE_ADJECTIVES for c in verb.children)
+        c.dep_ in {"acomp", "attr"} and c.lower_ in words.evaluative_adjectives for c in verb.children)
 
 
 def _for_purpose(step: Token) -> bool:
@@ -249,28 +201,28 @@ def _for_purpose(step: Token) -> bool:
     return step.dep_ == "prep" and step.lower_ == "for"
 
 
-def _asks_about_a_fact(clause: Token) -> bool:
+def _asks_about_a_fact(clause: Token, words: EventWords) -> bool:
     """"asked him why he fired at the boy": a question about how or why something happened takes
     it as done ("asked whether he fired" does not, and "asked him to fire" is a request)."""
-    return any(c.dep_ == "advmod" and c.lower_ in FACT_QUESTION_WORDS for c in clause.children)
+    return any(c.dep_ == "advmod" and c.lower_ in words.fact_question_words for c in clause.children)
 
 
-def _requested_by_noun(chain: list[Token]) -> bool:
+def _requested_by_noun(chain: list[Token], words: EventWords) -> bool:
     """"sought a direction to prevent ...", "a motion to discuss the issue", "their demands include
     that the district be handed over to the army": the act a request names is asked for, not
     reported as done."""
-    return any((verb.dep_ in {"acl", "relcl"} and lemma_of(verb.head) in REQUEST_NOUNS
-                and any(c.lower_ == "to" for c in verb.children)) or _content_of_demand(verb) for verb in chain)
+    return any((verb.dep_ in {"acl", "relcl"} and lemma_of(verb.head) in words.request_nouns
+                and any(c.lower_ == "to" for c in verb.children)) or _content_of_demand(verb, words) for verb in chain)
 
 
-def _content_of_demand(verb: Token) -> bool:
+def _content_of_demand(verb: Token, words: EventWords) -> bool:
     """The clause a demand "includes" or "is": "the demands include that ...", "their demand is to ..."."""
     governor = verb.head
-    return (verb.dep_ in {"ccomp", "xcomp"} and lemma_of(governor) in DEMAND_CONTENT_VERBS
-            and any(c.dep_ == "nsubj" and lemma_of(c) in REQUEST_NOUNS and c.pos_ == "NOUN" for c in governor.children))
+    return (verb.dep_ in {"ccomp", "xcomp"} and lemma_of(governor) in words.demand_content_verbs
+            and any(c.dep_ == "nsubj" and lemma_of(c) in words.request_nouns and c.pos_ == "NOUN" for c in governor.children))
 
 
-def _named_by_noun(trigger: Token) -> str | None:
+def _named_by_noun(trigger: Token, words: EventWords) -> str | None:
     """"plans for a rally", "plans to hold a strike" (future); "a demand for the army's
     deployment", "deployment of the army is one of their demands" (hypothetical): an act a plan or
     a demand names is not reported as done. Returns the modality, or None."""
@@ -279,7 +231,7 @@ def _named_by_noun(trigger: Token) -> str | None:
         noun = noun.head  # "plans for a rally and a march"
     governor = noun.head
     if noun.dep_ == "pobj" and governor.lower_ == "for":
-        found = _plan_or_request(governor.head)
+        found = _plan_or_request(governor.head, words)
         if found:
             return found  # "plans for a rally", "the demand for deployment"
     if noun.dep_ in {"nsubj", "nsubjpass", "csubj"} and lemma_of(governor) == "be":
@@ -287,17 +239,17 @@ def _named_by_noun(trigger: Token) -> str | None:
             named = [attribute] + [g for p in attribute.children if p.dep_ == "prep" and p.lower_ == "of"
                                    for g in p.children if g.dep_ == "pobj"]  # "one of the demands"
             for word in named:
-                found = _plan_or_request(word)
+                found = _plan_or_request(word, words)
                 if found:
                     return found
     return None
 
 
-def _plan_or_request(word: Token) -> str | None:
+def _plan_or_request(word: Token, words: EventWords) -> str | None:
     lemma = lemma_of(word)
-    if lemma in PLAN_NOUNS and word.pos_ == "NOUN":
+    if lemma in words.plan_nouns and word.pos_ == "NOUN":
         return "future"
-    if lemma in REQUEST_NOUNS and word.pos_ == "NOUN":
+    if lemma in words.request_nouns and word.pos_ == "NOUN":
         return "hypothetical"
     return None
 
@@ -312,55 +264,55 @@ def _left_to_someone(chain: list[Token]) -> bool:
     return False
 
 
-def _planned(verb: Token) -> bool:
+def _planned(verb: Token, words: EventWords) -> bool:
     """"meetings were slated with the leadership to discuss ...", "talks are scheduled for
     Monday": a plan, not yet held ("the meeting, scheduled for Monday, was held" is read on
     "held")."""
-    return lemma_of(verb) in PLANNED_VERBS and verb.tag_ == "VBN" and any(
+    return lemma_of(verb) in words.planned_verbs and verb.tag_ == "VBN" and any(
         c.dep_ == "auxpass" for c in verb.children)
 
 
-def _planned_by_noun(chain: list[Token]) -> bool:
+def _planned_by_noun(chain: list[Token], words: EventWords) -> bool:
     """"announced plans to hold a strike": the act a plan names has not happened yet."""
-    return any(verb.dep_ in {"acl", "relcl"} and lemma_of(verb.head) in PLAN_NOUNS and verb.head.pos_ == "NOUN"
+    return any(verb.dep_ in {"acl", "relcl"} and lemma_of(verb.head) in words.plan_nouns and verb.head.pos_ == "NOUN"
                and any(c.lower_ == "to" for c in verb.children) for verb in chain)
 
 
-def _scheduled(trigger: Token, chain: list[Token]) -> bool:
+def _scheduled(trigger: Token, chain: list[Token], words: EventWords) -> bool:
     """"a meeting has been summoned for Tuesday", "organised a march for tomorrow": an act set
     for a day is planned for it, not yet held."""
-    words = list(chain) + [trigger]
+    tokens = list(chain) + [trigger]
     if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-        words.append(trigger.head)  # the verb that summons, calls or organises the meeting
-    return any(_set_for_a_day(word) for word in words)
+        tokens.append(trigger.head)  # the verb that summons, calls or organises the meeting
+    return any(_set_for_a_day(word, words) for word in tokens)
 
 
-def _set_for_a_day(word: Token) -> bool:
+def _set_for_a_day(word: Token, words: EventWords) -> bool:
     for preposition in word.children:
         if preposition.dep_ != "prep" or preposition.lower_ != "for":
             continue
         for day in preposition.children:
-            if day.dep_ == "pobj" and (day.lower_ in FUTURE_TIME_WORDS
+            if day.dep_ == "pobj" and (day.lower_ in words.future_time_words
                                        or any(m.lower_ in {"next", "coming"} for m in day.children)):
                 return True
     return False
 
 
-def _recommended(clause: Token) -> bool:
+def _recommended(clause: Token, words: EventWords) -> bool:
     """"the incident is best investigated by the police": how it should be done, not what was."""
-    return clause.tag_ == "VBN" and any(c.dep_ == "advmod" and c.lower_ in OPINION_ADVERBS for c in clause.children)
+    return clause.tag_ == "VBN" and any(c.dep_ == "advmod" and c.lower_ in words.opinion_adverbs for c in clause.children)
 
 
-def _habitual(clause: Token) -> bool:
+def _habitual(clause: Token, words: EventWords) -> bool:
     """"such proposals are often accepted": a habit in the present, no particular event."""
     present = clause.tag_ in PRESENT_TAGS or any(
         c.dep_ in {"aux", "auxpass"} and c.tag_ in PRESENT_TAGS for c in clause.children)
     perfect = any(c.dep_ == "aux" and lemma_of(c) == "have" for c in clause.children)
     return present and not perfect and any(
-        c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in clause.children)
+        c.dep_ == "advmod" and c.lower_ in words.habitual_adverbs for c in clause.children)
 
 
-def _denied_report(trigger: Token) -> bool:
+def _denied_report(trigger: Token, words: EventWords) -> bool:
     """"denied reports of troop deployment", "refuted reports that the state had deployed
     troops": the event lies inside a report someone denies (the denial itself may be REJECT)."""
     current = trigger
@@ -368,8 +320,8 @@ def _denied_report(trigger: Token) -> bool:
         if current.head is current:
             return False
         parent = current.head
-        if (lemma_of(parent) in REPORT_NOUNS and parent.pos_ == "NOUN" and parent.dep_ in {"dobj", "nsubjpass"}
-                and lemma_of(parent.head) in DENIAL_VERBS):
+        if (lemma_of(parent) in words.report_nouns and parent.pos_ == "NOUN" and parent.dep_ in {"dobj", "nsubjpass"}
+                and lemma_of(parent.head) in words.denial_verbs):
             return True
         if current.dep_ not in {"pobj", "prep", "compound", "acl", "ccomp", "dobj", "relcl", "nsubj", "nsubjpass", "pcomp"}:
             return False
@@ -433,14 +385,14 @@ def _whether_or_not(negation: Token) -> bool:
         c.lower_ == "whether" for c in negation.head.children)
 
 
-def _opposed(token: Token) -> bool:
+def _opposed(token: Token, words: EventWords) -> bool:
     """"opposed to the deployment of the police", "against deploying the army": what someone
     opposes has not been done."""
     if token.dep_ not in {"pobj", "pcomp"}:
         return False
     preposition = token.head
     if preposition.lower_ == "to":
-        return preposition.head.lower_ in OPPOSING_WORDS or lemma_of(preposition.head) in OPPOSING_WORDS
+        return preposition.head.lower_ in words.opposing_words or lemma_of(preposition.head) in words.opposing_words
     return preposition.lower_ == "against" and token.dep_ == "pcomp" and token.tag_ == "VBG"
 
 
@@ -469,7 +421,7 @@ def _negation_before(either: Token) -> bool:
     return False
 
 
-def _subject_of_opinion(token: Token) -> bool:
+def _subject_of_opinion(token: Token, words: EventWords) -> bool:
     """"An agreement ... would only solve the problem": an indefinite event noun as the subject
     of a conditional judgement has not happened ("the restrictions would not affect us" and
     "the attack could have killed hundreds" name acts that have)."""
@@ -480,11 +432,11 @@ def _subject_of_opinion(token: Token) -> bool:
         return False
     verb = token.head
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    return any(a.lower_ in OPINION_MODALS for a in auxiliaries) and not any(
+    return any(a.lower_ in words.opinion_modals for a in auxiliaries) and not any(
         lemma_of(a) == "have" for a in auxiliaries)
 
 
-def _futurate(verb: Token) -> bool:
+def _futurate(verb: Token, words: EventWords) -> bool:
     """"is holding a meeting on Sunday", "are meeting tomorrow": the present progressive with a
     day to come announces a plan (a day already past would take the past tense)."""
     if verb.tag_ != "VBG" or not any(c.dep_ == "aux" and c.tag_ in PRESENT_TAGS | {"VBP"} for c in verb.children):
@@ -492,11 +444,11 @@ def _futurate(verb: Token) -> bool:
     times = [c for c in verb.children if c.dep_ in {"npadvmod", "advmod"}]
     times += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "by", "from"}
               for g in c.children if g.dep_ == "pobj"]
-    return any(t.lower_ in FUTURE_TIME_WORDS or any(m.lower_ in {"next", "coming"} for m in t.children)
+    return any(t.lower_ in words.future_time_words or any(m.lower_ in {"next", "coming"} for m in t.children)
                for t in times)
 
 
-def _auxiliary_kinds(verb: Token, lexicon: Lexicon) -> set[str]:
+def _auxiliary_kinds(verb: Token, lexicon: Lexicon, words: EventWords) -> set[str]:
     kinds = set()
     for child in verb.children:
         if child.dep_ not in {"aux", "auxpass"}:
@@ -505,16 +457,16 @@ def _auxiliary_kinds(verb: Token, lexicon: Lexicon) -> set[str]:
         if word == "would" or word == "'d":
             kinds.add("would")
             continue
-        if word in OBLIGATION_MODALS:
+        if word in words.obligation_modals:
             kinds.add("obligation")
         cue = lexicon.modality_cues.get(word)
         if cue in {"future", "hypothetical"}:
             kinds.add(cue)
-            if word in GENERIC_MODALS:
+            if word in words.generic_modals:
                 kinds.add("can")
     if verb.dep_ == "xcomp" and lemma_of(verb.head) == "be" and any(c.lower_ == "to" for c in verb.children):
         kinds.add("future")  # "is to be dissolved"
-    if (verb.dep_ == "xcomp" and lemma_of(verb.head) in OBLIGATION_VERBS and verb.head.tag_ in PRESENT_TAGS
+    if (verb.dep_ == "xcomp" and lemma_of(verb.head) in words.obligation_verbs and verb.head.tag_ in PRESENT_TAGS
             and any(c.lower_ == "to" for c in verb.children)):
         kinds.add("hypothetical")  # "we have to arrest the guilty": needed, not done ("had to flee" was done)
     if verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "than"} and {"instead", "rather"} & {

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import AbstractSet
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,19 +22,18 @@ from polemos.events.linking import Linker
 from polemos.events.merge import add_evidence, evidence_for
 from polemos.events.roles import governing_verb, subject_of
 from polemos.events.triggers import NOUN_TAGS, lemma_of
+from polemos.events.words import EventWords
 from polemos.record import Event, ExtractionRecord, Relation
 from polemos.nlp import entity_of
 
-PARTY_PREPS = {"with", "between", "among", "amongst", "on", "of"}
 OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
-PROVISION_VERBS = {"encompass", "include", "contain", "provide", "stipulate", "comprise", "envisage", "cover"}
-DOCUMENT_NOUNS = {"text", "agreement", "deal", "accord", "treaty", "declaration", "document", "it", "pact"}
 NAME_LABELS = {"LAW", "EVENT", "WORK_OF_ART", "ORG"}
 DOCUMENT_TYPES = {"agreement", "alliance"}
 
 
 class RelationFinder:
-    def __init__(self, cues: dict[str, str] | None = None) -> None:
+    def __init__(self, words: EventWords, cues: dict[str, str] | None = None) -> None:
+        self.words = words
         self.cues = cues if cues is not None else load_relation_cues()
 
     def find(self, record: ExtractionRecord, doc: Doc, linker: Linker, anchors: Anchors) -> list[Relation]:
@@ -48,12 +48,12 @@ class RelationFinder:
                 relation = self._relation(token, kind, sentence, record, linker, anchors)
                 if relation is not None:
                     _add(relations, relation)
-            _attach_provisions(relations, sentence, record.text)
+            _attach_provisions(relations, sentence, record.text, self.words)
         return relations
 
     def _relation(self, token: Token, kind: str, sentence: Span, record: ExtractionRecord,
                   linker: Linker, anchors: Anchors) -> Relation | None:
-        parties = _mediation_parties(token) if kind == "mediation" else _parties(token)
+        parties = _mediation_parties(token, self.words) if kind == "mediation" else _parties(token, self.words)
         actors = linker.actors_for([m for p in parties for m in (p, *p.conjuncts)])
         if len(actors) < 2:
             return None
@@ -79,25 +79,25 @@ def _governor(token: Token) -> Token:
     return governing_verb(token)
 
 
-def _parties(token: Token) -> list[Token]:
+def _parties(token: Token, words: EventWords) -> list[Token]:
     holders = [token] + [c for c in token.children if c.dep_ == "appos"]
     found = [c for c in token.children if c.dep_ in OWNER_DEPS]
     for holder in holders:
-        found += _objects(holder, PARTY_PREPS)
+        found += _objects(holder, words.party_preps)
     verb = _governor(token)
     if token.dep_ in {"dobj", "nsubjpass", "conj", "pobj"} and verb is not token:
-        found = subject_of(verb) + found + _objects(verb, {"with", "between"})
+        found = subject_of(verb, words) + found + _objects(verb, {"with", "between"})
     return found
 
 
-def _mediation_parties(token: Token) -> list[Token]:
+def _mediation_parties(token: Token, words: EventWords) -> list[Token]:
     verb = governing_verb(token)
-    mediator = subject_of(verb)
+    mediator = subject_of(verb, words)
     parties = [t for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ == "between"]
     return mediator + parties
 
 
-def _objects(head: Token, preps: set[str]) -> list[Token]:
+def _objects(head: Token, preps: AbstractSet[str]) -> list[Token]:
     return [g for c in head.children if c.dep_ == "prep" and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj"]
 
@@ -121,8 +121,8 @@ def _name(token: Token) -> str | None:
 
 
 def _strip_determiner(span: Span) -> str:
-    words = [t for t in span if not (t.i == span.start and t.dep_ == "det")]
-    return span.doc[words[0].i: words[-1].i + 1].text if words else span.text
+    kept = [t for t in span if not (t.i == span.start and t.dep_ == "det")]
+    return span.doc[kept[0].i: kept[-1].i + 1].text if kept else span.text
 
 
 def _add(relations: list[Relation], relation: Relation) -> None:
@@ -140,7 +140,7 @@ def _add(relations: list[Relation], relation: Relation) -> None:
     relations.append(relation)
 
 
-def _attach_provisions(relations: list[Relation], sentence: Span, text: str) -> None:
+def _attach_provisions(relations: list[Relation], sentence: Span, text: str, words: EventWords) -> None:
     """"The text ... encompasses nine articles, including A, B and C" lists the latest agreement's provisions."""
     documents = [r for r in relations if r.type in DOCUMENT_TYPES]
     if not documents:
@@ -148,29 +148,29 @@ def _attach_provisions(relations: list[Relation], sentence: Span, text: str) -> 
     latest = max(documents, key=lambda r: r.evidence[-1].start)
     if sentence.start_char - latest.evidence[-1].end > 400:
         return
-    for verb in _provision_verbs(sentence):
+    for verb in _provision_verbs(sentence, words):
         items = _listed_items(verb)
         if items:
             latest.provisions.extend(i for i in items if i not in latest.provisions)
             latest.evidence.append(evidence_for(text, sentence.start_char, sentence.end_char))
 
 
-def provision_tokens(sentence: Span) -> set[int]:
+def provision_tokens(sentence: Span, words: EventWords) -> set[int]:
     """Token indices of the items an agreement's text lists ("including the withdrawal of ...")."""
     found: set[int] = set()
-    for verb in _provision_verbs(sentence):
+    for verb in _provision_verbs(sentence, words):
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             found |= {t.i for t in obj.subtree}
     return found
 
 
-def _provision_verbs(sentence: Span) -> list[Token]:
+def _provision_verbs(sentence: Span, words: EventWords) -> list[Token]:
     verbs = []
     for verb in sentence:
-        if lemma_of(verb) not in PROVISION_VERBS or verb.pos_ != "VERB":
+        if lemma_of(verb) not in words.provision_verbs or verb.pos_ != "VERB":
             continue
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] or subject_of(verb)
-        if subjects and lemma_of(subjects[0]) in DOCUMENT_NOUNS:
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] or subject_of(verb, words)
+        if subjects and lemma_of(subjects[0]) in words.document_nouns:
             verbs.append(verb)
     return verbs
 
@@ -193,8 +193,8 @@ def _listed_items(verb: Token) -> list[str]:
 def _item_text(token: Token) -> str:
     skip = {t.i for c in token.children if c.dep_ in {"conj", "cc", "punct"} for t in c.subtree}
     kept = [t for t in token.subtree if t.i not in skip]
-    words = [t for t in kept if not (t.dep_ == "det" and t.head is token)]
-    return token.doc[words[0].i: words[-1].i + 1].text if words else token.text
+    shown = [t for t in kept if not (t.dep_ == "det" and t.head is token)]
+    return token.doc[shown[0].i: shown[-1].i + 1].text if shown else token.text
 
 
 def enrich_agreements(relations: list[Relation], events: list[Event]) -> list[Relation]:

@@ -13,25 +13,14 @@ from spacy.tokens import Span, Token
 
 from polemos.events.lexicon import TYPO_PREFIX, Lexicon, TriggerEntry
 from polemos.events.limits import allowed
+from polemos.events.words import EventWords
 
 VERB_TAGS = {"VERB", "AUX"}
-# Nouns that stand for one incident whose kind a gerund names: "shooting death", "stabbing incident".
-INCIDENT_NOUNS = {"death", "incident", "spree", "rampage", "attack", "suicide", "homicide"}
 NOUN_TAGS = {"NOUN", "PROPN"}
 # A pattern word inside a date or time ("March 15", "May Day") is not that word.
 TIME_LABELS = {"DATE", "TIME"}
 # Words inside these entity names are part of a name, not an event ("Security Council").
 NAME_LABELS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}
-# Verbs that carry a nominal event without adding meaning: "launched an invasion".
-LIGHT_VERBS = {
-    "launch", "carry", "conduct", "stage", "mount", "impose", "hold", "sign", "begin", "start",
-    "continue", "wage", "declare", "reach", "make", "take", "undertake", "lead", "resume",
-    "initiate", "order", "commit", "perpetrate", "unleash", "escalate", "intensify", "step",
-    "complete", "proceed", "organize", "organise", "engage", "announce", "conclude", "strike",
-    "maintain", "enforce", "lift", "end", "renew", "ease", "relax", "remove", "cancel", "shorten", "scrap", "open", "issue", "lodge", "pursue", "seal",
-    "finalize", "broker", "forge", "cement", "strengthen", "give", "provide", "send", "grant",
-    "deliver", "extend", "intensify", "ramp", "host",
-}
 
 
 @dataclass
@@ -39,11 +28,12 @@ class TriggerMatch:
     head: Token
     entry: TriggerEntry
     tokens: list[Token]  # every token of the matched pattern, head included
+    incident_gerund: bool = False  # "the shooting death of": a gerund naming an incident noun's kind
 
     @property
     def nominal(self) -> bool:
         return (self.head.pos_ not in VERB_TAGS and self.entry.pos != "V") or (
-            self.entry.pos == "N" and _modifies_incident_noun(self.head))
+            self.entry.pos == "N" and self.incident_gerund)
 
     @property
     def text(self) -> str:
@@ -51,7 +41,7 @@ class TriggerMatch:
         return " ".join(t.text for t in ordered)
 
 
-def find_triggers(sentence: Span, lexicon: Lexicon, blocked: set[int],
+def find_triggers(sentence: Span, lexicon: Lexicon, words: EventWords, blocked: set[int],
                   refused: list[TriggerMatch] | None = None) -> list[TriggerMatch]:
     """All non-overlapping trigger matches of a sentence, longest pattern first.
 
@@ -64,10 +54,10 @@ def find_triggers(sentence: Span, lexicon: Lexicon, blocked: set[int],
         if token.i in blocked or _inside_name(token):
             continue
         for entry in _entries_for(token, lexicon):
-            match = _match_at(token, entry)
+            match = _match_at(token, entry, words)
             if match is None:
                 continue
-            if allowed(match.head, lexicon.limits_of(entry)):
+            if allowed(match.head, lexicon.limits_of(entry), words):
                 candidates.append(match)
             elif refused is not None:
                 refused.append(match)
@@ -82,15 +72,15 @@ def find_triggers(sentence: Span, lexicon: Lexicon, blocked: set[int],
         accepted.append(match)
     nominal_heads = {m.head.i for m in accepted if m.nominal}
     types = {m.head.i: m.entry.type for m in accepted}
-    kept = [m for m in accepted if not _carries_nominal(m, nominal_heads) and not _appositive(m, nominal_heads)
+    kept = [m for m in accepted if not _carries_nominal(m, nominal_heads, words) and not _appositive(m, nominal_heads)
             and not _restates_subject(m, types) and not _names_verbs_event(m, types)]
     return sorted(kept, key=lambda m: m.head.i)
 
 
-def _carries_nominal(match: TriggerMatch, nominal_heads: set[int]) -> bool:
+def _carries_nominal(match: TriggerMatch, nominal_heads: set[int], words: EventWords) -> bool:
     """"signed an agreement", "hosted talks": the noun is the event, the verb only carries it."""
     verb = match.head
-    if match.nominal or lemma_of(verb) not in LIGHT_VERBS:
+    if match.nominal or lemma_of(verb) not in words.light_verbs:
         return False
     if verb.dep_ == "acl" and verb.head.i in nominal_heads:
         return True
@@ -144,12 +134,13 @@ def _typo_entries(token: Token, lexicon: Lexicon) -> list[TriggerEntry]:
     return list(lexicon.single_verbs_by_prefix.get(token.lower_[:TYPO_PREFIX], ()))
 
 
-def _match_at(head: Token, entry: TriggerEntry) -> TriggerMatch | None:
-    if not _pos_fits(head, entry.pos):
+def _match_at(head: Token, entry: TriggerEntry, words: EventWords) -> TriggerMatch | None:
+    if not _pos_fits(head, entry.pos, words):
         return None
+    gerund = modifies_incident_noun(head, words)
     head_keys = {lemma_of(head), head.lower_}
     if len(entry.lemmas) == 1:
-        return TriggerMatch(head, entry, [head]) if head_keys & set(entry.lemmas) or _is_typo(head, entry) else None
+        return TriggerMatch(head, entry, [head], gerund) if head_keys & set(entry.lemmas) or _is_typo(head, entry) else None
     remaining = list(entry.lemmas)
     for key in head_keys:
         if key in remaining:
@@ -167,7 +158,7 @@ def _match_at(head: Token, entry: TriggerEntry) -> TriggerMatch | None:
         found.append(hit)
     if entry.pos == "N" and _split_by_other_words(found):
         return None
-    return TriggerMatch(head, entry, found)
+    return TriggerMatch(head, entry, found, gerund)
 
 
 def _split_by_other_words(found: list[Token]) -> bool:
@@ -184,19 +175,19 @@ def _is_typo(head: Token, entry: TriggerEntry) -> bool:
     return head.lower_[:TYPO_PREFIX] == entry.lemmas[0][:TYPO_PREFIX] and len(head.lower_) >= TYPO_PREFIX
 
 
-def _pos_fits(token: Token, pos: str) -> bool:
+def _pos_fits(token: Token, pos: str, words: EventWords) -> bool:
     if pos == "V":
-        return token.pos_ in VERB_TAGS and not _modifies_incident_noun(token)
+        return token.pos_ in VERB_TAGS and not modifies_incident_noun(token, words)
     if pos == "N":
-        return token.pos_ in NOUN_TAGS or (token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ in {"pobj", "dobj", "nsubj"}) or _modifies_incident_noun(token)
+        return token.pos_ in NOUN_TAGS or (token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ in {"pobj", "dobj", "nsubj"}) or modifies_incident_noun(token, words)
     return True
 
 
-def _modifies_incident_noun(token: Token) -> bool:
+def modifies_incident_noun(token: Token, words: EventWords) -> bool:
     """"the shooting death of", "a stabbing incident": a gerund naming the kind of a noun that
     stands for one incident is that incident's event noun, not a verb."""
     return (token.tag_ == "VBG" and token.dep_ in {"amod", "compound"} and token.head.i > token.i
-            and token.head.lemma_.lower() in INCIDENT_NOUNS)
+            and token.head.lemma_.lower() in words.incident_nouns)
 
 
 def _descendants(token: Token, depth: int, through_verbs: bool = True) -> list[Token]:

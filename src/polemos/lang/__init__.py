@@ -85,6 +85,13 @@ class LanguageData:
         """The list as a table from each word to its value."""
         return {word: value for word, value in self._rows(name)}
 
+    def pairs(self, name: str) -> dict[str, frozenset[str]]:
+        """The list as a table from each word to the values it is paired with (a word may have several)."""
+        pairs: dict[str, set[str]] = {}
+        for word, value in self._rows(name):
+            pairs.setdefault(word, set()).add(value)
+        return {word: frozenset(values) for word, values in pairs.items()}
+
     def numbers(self, name: str) -> dict[str, int]:
         """The list as a table from each word to its value, an integer."""
         return {word: int(value) for word, value in self._rows(name)}
