@@ -10,7 +10,7 @@ from coded_sentences import PUBLISHED
 
 from polemos.eval.events import SentenceCoder
 from polemos.events.coder import (
-    EventCoder, TriggerReading, act_judged, any_such_event, appeal_for_tips,
+    EventCoder, TriggerReading, act_judged, hyphened_quality, any_such_event, appeal_for_tips,
     asked_for_only, background_argument, bare_event_noun, general_claim, generic_without_parties,
     nothing_acts, nothing_particular, precedent_in_general, private_talk, speaks_of_an_incident, undated_commentary, unreal_without_parties,
 )
@@ -153,3 +153,9 @@ def test_a_talk_between_private_persons_is_no_consultation(coder):
 def test_a_rejected_trigger_codes_no_event(coder, text, trigger):
     assert not any(trigger in t.split() for t in event_triggers(coder, text))
 
+
+def test_a_participle_hyphened_to_a_noun_is_a_quality(coder):
+    quality = reading(coder, "A man was shot in the head, but the injury was not life-threatening.", "threatening")
+    act = reading(coder, "The gunman was threatening customers with a knife on Monday.", "threatening")
+    assert hyphened_quality(quality.match, quality.context)
+    assert not hyphened_quality(act.match, act.context)

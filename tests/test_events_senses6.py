@@ -16,6 +16,9 @@ pytestmark = pytest.mark.slow
     # An act someone is "likely to" do is expected, not done.
     ("Modi is likely to meet Biden in Delhi soon, officials said.",
      "Modi met Biden in Delhi on Monday, officials said.", ("CONSULT", "asserted")),
+    # "Not life-threatening" rates an injury; threatening customers is a threat.
+    ("A man was shot in the head, but the injury was not life-threatening.",
+     "The gunman was threatening customers with a knife on Monday.", "THREATEN"),
 ])
 def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true_reading, event):
     assert_only_the_true_reading(coder, false_reading, true_reading, event)

@@ -197,6 +197,16 @@ def appeal_for_tips(match: TriggerMatch, context: _Context) -> bool:
     return context.appeal and match.entry.type in APPEAL_TYPES
 
 
+def hyphened_quality(match: TriggerMatch, context: _Context) -> bool:
+    """"the injury was not life-threatening", "a crime-fighting unit": a participle hyphened to
+    the noun before it forms an adjective naming a quality, no act."""
+    head = match.head
+    if head.tag_ not in {"VBG", "VBN"} or head.dep_ not in {"acomp", "amod", "attr"} or head.i < 2:
+        return False
+    hyphen, noun = head.doc[head.i - 1], head.doc[head.i - 2]
+    return hyphen.text == "-" and noun.pos_ == "NOUN" and noun.head.i == head.i
+
+
 def unreal_without_parties(reading: TriggerReading) -> bool:
     """"A ceasefire may be declared soon": an act not said to have happened, by or on no one named."""
     return not reading.participants and reading.modality.modality != "asserted"
@@ -338,7 +348,8 @@ def private_talk(reading: TriggerReading) -> bool:
     return bool(parties) and all(a.kind == "person" and a.sector is None for a in parties)
 
 
-TRIGGER_REJECTIONS: list[Callable[[TriggerMatch, _Context], bool]] = [asked_for_only, appeal_for_tips]
+TRIGGER_REJECTIONS: list[Callable[[TriggerMatch, _Context], bool]] = [
+    asked_for_only, appeal_for_tips, hyphened_quality]
 READING_REJECTIONS: list[Callable[[TriggerReading], bool]] = [
     unreal_without_parties, general_claim, undated_commentary, any_such_event, bare_event_noun,
     nothing_particular, generic_without_parties, background_argument, speaks_of_an_incident,
