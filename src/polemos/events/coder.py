@@ -197,6 +197,16 @@ def appeal_for_tips(match: TriggerMatch, context: _Context) -> bool:
     return context.appeal and match.entry.type in APPEAL_TYPES
 
 
+def asked_of_anyone(match: TriggerMatch, context: _Context) -> bool:
+    """"Anyone who knew his whereabouts was asked to call police": a request put to whoever may
+    answer is the police's appeal to the public, no request between parties (PLOVER 3.8), even
+    when it names no information or tip."""
+    if match.entry.type != "REQUEST" or match.nominal:
+        return False
+    return any(c.dep_ == "nsubjpass" and c.lower_ in {"anyone", "anybody", "whoever", "everyone", "everybody"}
+               for c in match.head.children)
+
+
 def hyphened_quality(match: TriggerMatch, context: _Context) -> bool:
     """"the injury was not life-threatening", "a crime-fighting unit": a participle hyphened to
     the noun before it forms an adjective naming a quality, no act."""
@@ -349,7 +359,7 @@ def private_talk(reading: TriggerReading) -> bool:
 
 
 TRIGGER_REJECTIONS: list[Callable[[TriggerMatch, _Context], bool]] = [
-    asked_for_only, appeal_for_tips, hyphened_quality]
+    asked_for_only, appeal_for_tips, asked_of_anyone, hyphened_quality]
 READING_REJECTIONS: list[Callable[[TriggerReading], bool]] = [
     unreal_without_parties, general_claim, undated_commentary, any_such_event, bare_event_noun,
     nothing_particular, generic_without_parties, background_argument, speaks_of_an_incident,
