@@ -358,12 +358,21 @@ def private_talk(reading: TriggerReading) -> bool:
     return bool(parties) and all(a.kind == "person" and a.sector is None for a in parties)
 
 
+def advice_to_you(reading: TriggerReading) -> bool:
+    """"You should not turn your house over to teens," the chief said: advice to whoever listens,
+    addressed as "you", is no demand put to a party (PLOVER 3.8); "X should resign" stays."""
+    if reading.match.entry.frame != "obligation" or reading.match.entry.type != "REQUEST":
+        return False
+    verb = reading.match.head.head
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"you", "one"} for c in verb.children)
+
+
 TRIGGER_REJECTIONS: list[Callable[[TriggerMatch, _Context], bool]] = [
     asked_for_only, appeal_for_tips, asked_of_anyone, hyphened_quality]
 READING_REJECTIONS: list[Callable[[TriggerReading], bool]] = [
     unreal_without_parties, general_claim, undated_commentary, any_such_event, bare_event_noun,
     nothing_particular, generic_without_parties, background_argument, speaks_of_an_incident,
-    precedent_in_general, act_judged, nothing_acts, private_talk]
+    precedent_in_general, act_judged, nothing_acts, private_talk, advice_to_you]
 
 
 class EventCoder:
