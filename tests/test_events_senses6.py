@@ -19,6 +19,9 @@ pytestmark = pytest.mark.slow
     # "Not life-threatening" rates an injury; threatening customers is a threat.
     ("A man was shot in the head, but the injury was not life-threatening.",
      "The gunman was threatening customers with a knife on Monday.", "THREATEN"),
+    # An affidavit signed by an officer is a step in a case; signing a petition backs it.
+    ("He boasted that he could have shot them all, according to an affidavit signed by a detective.",
+     "The leaders signed a petition for the release of the prisoners.", "SUPPORT"),
 ])
 def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true_reading, event):
     assert_only_the_true_reading(coder, false_reading, true_reading, event)
