@@ -22,6 +22,9 @@ pytestmark = pytest.mark.slow
     # An affidavit signed by an officer is a step in a case; signing a petition backs it.
     ("He boasted that he could have shot them all, according to an affidavit signed by a detective.",
      "The leaders signed a petition for the release of the prisoners.", "SUPPORT"),
+    # Officers calling for support at a scene summon help; a party calling for support asks allies.
+    ("Officers called for support from anyone in the area as a precaution.",
+     "The opposition called for support from the allies on Monday.", "REQUEST"),
 ])
 def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true_reading, event):
     assert_only_the_true_reading(coder, false_reading, true_reading, event)
