@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from coded_sentences import assert_only_the_true_reading
+from coded_sentences import assert_only_the_true_reading, kinds
 
 pytestmark = pytest.mark.slow
 
@@ -25,6 +25,15 @@ pytestmark = pytest.mark.slow
     # Officers calling for support at a scene summon help; a party calling for support asks allies.
     ("Officers called for support from anyone in the area as a precaution.",
      "The opposition called for support from the allies on Monday.", "REQUEST"),
+    # Buses kept "to meet the situation" cope with it; ministers meeting consult.
+    ("the authorities had kept about 250 government-owned buses ready to meet the situation of mass arrests "
+     "and temporary camps had been set up for the purpose, they said.",
+     "The minister met the ambassador on Monday.", "CONSULT"),
 ])
 def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true_reading, event):
     assert_only_the_true_reading(coder, false_reading, true_reading, event)
+
+
+def test_buses_kept_to_meet_the_situation_meet_no_one(coder):
+    assert kinds(coder, "the authorities had kept about 250 government-owned buses ready to meet the situation of "
+                 "mass arrests and temporary camps had been set up for the purpose, they said.") == []
