@@ -29,9 +29,16 @@ pytestmark = pytest.mark.slow
     ("the authorities had kept about 250 government-owned buses ready to meet the situation of mass arrests "
      "and temporary camps had been set up for the purpose, they said.",
      "The minister met the ambassador on Monday.", "CONSULT"),
+    # Welcoming reforms approves of them; welcoming a delegation hosts it.
+    ("The governor welcomed the reforms on Monday.",
+     "The governor welcomed the visiting delegation on Monday.", "CONSULT"),
 ])
 def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true_reading, event):
     assert_only_the_true_reading(coder, false_reading, true_reading, event)
+
+
+def test_welcoming_reforms_is_support(coder):
+    assert ("SUPPORT", "asserted") in kinds(coder, "The governor welcomed the reforms on Monday.")
 
 
 def test_buses_kept_to_meet_the_situation_meet_no_one(coder):
