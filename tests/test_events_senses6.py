@@ -32,6 +32,9 @@ pytestmark = pytest.mark.slow
     # Welcoming reforms approves of them; welcoming a delegation hosts it.
     ("The governor welcomed the reforms on Monday.",
      "The governor welcomed the visiting delegation on Monday.", "CONSULT"),
+    # Vowing to go ahead with one's own plan agrees to nothing; vowing to respect a truce does.
+    ("The leaders have vowed to go ahead with moving the stones to the site.",
+     "The two leaders vowed to respect the ceasefire.", "AGREE"),
 ])
 def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true_reading, event):
     assert_only_the_true_reading(coder, false_reading, true_reading, event)
