@@ -35,6 +35,9 @@ pytestmark = pytest.mark.slow
     # Vowing to go ahead with one's own plan agrees to nothing; vowing to respect a truce does.
     ("The leaders have vowed to go ahead with moving the stones to the site.",
      "The two leaders vowed to respect the ceasefire.", "AGREE"),
+    # What a request to a court asks it to allow is not allowed yet; a court allowing it concedes.
+    ("he said the government had only made a request to the court to allow a symbolic prayer.",
+     "The court allowed a symbolic prayer at the site on Monday.", ("CONCEDE", "asserted")),
 ])
 def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true_reading, event):
     assert_only_the_true_reading(coder, false_reading, true_reading, event)

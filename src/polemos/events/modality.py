@@ -139,7 +139,8 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
             kinds.add("negated")
             reading.negation = reading.negation or "local"
     reading.speaker = reading.speaker or _according_to(chain)
-    if _requested_by_noun(chain) or _recommended(clause) or _habitual(clause) or _left_to_someone(chain):
+    if (_requested_by_noun(chain) or _purpose_of_request(chain) or _recommended(clause) or _habitual(clause)
+            or _left_to_someone(chain)):
         kinds.add("hypothetical")
     if any(_planned(verb) for verb in chain) or _planned_by_noun(chain) or _scheduled(trigger, chain):
         kinds.add("future")
@@ -261,6 +262,15 @@ def _requested_by_noun(chain: list[Token]) -> bool:
     reported as done."""
     return any((verb.dep_ in {"acl", "relcl"} and lemma_of(verb.head) in REQUEST_NOUNS
                 and any(c.lower_ == "to" for c in verb.children)) or _content_of_demand(verb) for verb in chain)
+
+
+def _purpose_of_request(chain: list[Token]) -> bool:
+    """"had made a request to the court to allow a prayer", "filed a petition to stop the
+    demolition": an infinitive the parse hangs on the verb that makes a request names what was
+    asked for, not an act done."""
+    return any(verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+               and any(o.dep_ == "dobj" and lemma_of(o) in REQUEST_NOUNS for o in verb.head.children)
+               for verb in chain)
 
 
 def _content_of_demand(verb: Token) -> bool:
