@@ -38,6 +38,9 @@ pytestmark = pytest.mark.slow
     # What a request to a court asks it to allow is not allowed yet; a court allowing it concedes.
     ("he said the government had only made a request to the court to allow a symbolic prayer.",
      "The court allowed a symbolic prayer at the site on Monday.", ("CONCEDE", "asserted")),
+    # An authority denying entry restricts people; denying a demand rejects it.
+    ("with the administration denying entry to fresh batches of volunteers, the group alerted its units.",
+     "The government denied the opposition's demand for an inquiry on Monday.", "REJECT"),
 ])
 def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true_reading, event):
     assert_only_the_true_reading(coder, false_reading, true_reading, event)
@@ -50,3 +53,8 @@ def test_welcoming_reforms_is_support(coder):
 def test_buses_kept_to_meet_the_situation_meet_no_one(coder):
     assert kinds(coder, "the authorities had kept about 250 government-owned buses ready to meet the situation of "
                  "mass arrests and temporary camps had been set up for the purpose, they said.") == []
+
+
+def test_entry_denied_is_a_restriction(coder):
+    assert ("COERCE", "asserted") in kinds(
+        coder, "with the administration denying entry to fresh batches of volunteers, the group alerted its units.")
