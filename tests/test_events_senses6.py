@@ -41,6 +41,9 @@ pytestmark = pytest.mark.slow
     # An authority denying entry restricts people; denying a demand rejects it.
     ("with the administration denying entry to fresh batches of volunteers, the group alerted its units.",
      "The government denied the opposition's demand for an inquiry on Monday.", "REJECT"),
+    # A customer asking for a drink makes a private request; a governor asking for troops does not.
+    ("His friend said he would walk into the bar, slap a dollar on the counter and ask for an orange juice.",
+     "The governor asked for federal troops on Monday.", "REQUEST"),
 ])
 def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true_reading, event):
     assert_only_the_true_reading(coder, false_reading, true_reading, event)
