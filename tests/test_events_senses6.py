@@ -44,6 +44,9 @@ pytestmark = pytest.mark.slow
     # A customer asking for a drink makes a private request; a governor asking for troops does not.
     ("His friend said he would walk into the bar, slap a dollar on the counter and ask for an orange juice.",
      "The governor asked for federal troops on Monday.", "REQUEST"),
+    # A visit a demand asks a delegation to make is not made; a delegation that visited consulted.
+    ("new delhi: the imam on friday called for a joint delegation to visit the prime minister.",
+     "A joint delegation visited the prime minister on Friday to discuss the riots.", ("CONSULT", "asserted")),
 ])
 def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true_reading, event):
     assert_only_the_true_reading(coder, false_reading, true_reading, event)

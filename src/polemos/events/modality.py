@@ -139,8 +139,8 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon) -> ModalityRe
             kinds.add("negated")
             reading.negation = reading.negation or "local"
     reading.speaker = reading.speaker or _according_to(chain)
-    if (_requested_by_noun(chain) or _purpose_of_request(chain) or _recommended(clause) or _habitual(clause)
-            or _left_to_someone(chain)):
+    if (_requested_by_noun(chain) or _purpose_of_request(chain) or _called_for_someone_to(clause, lexicon)
+            or _recommended(clause) or _habitual(clause) or _left_to_someone(chain)):
         kinds.add("hypothetical")
     if any(_planned(verb) for verb in chain) or _planned_by_noun(chain) or _scheduled(trigger, chain):
         kinds.add("future")
@@ -271,6 +271,21 @@ def _purpose_of_request(chain: list[Token]) -> bool:
     return any(verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
                and any(o.dep_ == "dobj" and lemma_of(o) in REQUEST_NOUNS for o in verb.head.children)
                for verb in chain)
+
+
+def _called_for_someone_to(verb: Token, lexicon: Lexicon) -> bool:
+    """"called for a joint delegation to visit the areas": an infinitive on the party a demand
+    asks for (or hung by the parse on the demanding verb beside its "for") names what is asked,
+    not an act done."""
+    if not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return False
+    if verb.dep_ in {"relcl", "acl"} and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "for":
+        governor = verb.head.head.head
+    elif verb.dep_ == "advcl" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.head.children):
+        governor = verb.head
+    else:
+        return False
+    return lexicon.modality_cues.get(lemma_of(governor)) == "directive"
 
 
 def _content_of_demand(verb: Token) -> bool:
