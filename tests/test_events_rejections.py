@@ -10,7 +10,7 @@ from coded_sentences import PUBLISHED
 
 from polemos.eval.events import SentenceCoder
 from polemos.events.coder import (
-    EventCoder, TriggerReading, act_judged, any_such_event, appeal_for_tips,
+    EventCoder, TriggerReading, act_judged, advice_to_you, asked_of_anyone, hyphened_quality, any_such_event, appeal_for_tips,
     asked_for_only, background_argument, bare_event_noun, general_claim, generic_without_parties,
     nothing_acts, nothing_particular, precedent_in_general, private_talk, speaks_of_an_incident, undated_commentary, unreal_without_parties,
 )
@@ -153,3 +153,24 @@ def test_a_talk_between_private_persons_is_no_consultation(coder):
 def test_a_rejected_trigger_codes_no_event(coder, text, trigger):
     assert not any(trigger in t.split() for t in event_triggers(coder, text))
 
+
+def test_a_request_put_to_anyone_is_an_appeal(coder):
+    appeal = reading(coder, "Anyone who knew his whereabouts was asked to call police immediately.", "asked")
+    request = reading(coder, "The governor was asked to call the army by the mayor.", "asked")
+    assert asked_of_anyone(appeal.match, appeal.context)
+    assert not asked_of_anyone(request.match, request.context)
+
+
+def test_a_participle_hyphened_to_a_noun_is_a_quality(coder):
+    quality = reading(coder, "A man was shot in the head, but the injury was not life-threatening.", "threatening")
+    act = reading(coder, "The gunman was threatening customers with a knife on Monday.", "threatening")
+    assert hyphened_quality(quality.match, quality.context)
+    assert not hyphened_quality(act.match, act.context)
+
+
+def test_advice_addressed_to_you_is_no_demand(coder):
+    advice = reading(coder, '"You should not let teenagers hold parties in your house," the police chief said.',
+                     "should")
+    demand = reading(coder, "The opposition said the minister should resign at once.", "should")
+    assert advice_to_you(advice)
+    assert not advice_to_you(demand)

@@ -154,6 +154,26 @@ def appeal_for_tips(match: TriggerMatch, context: _Context) -> bool:
     return context.appeal and match.entry.type in APPEAL_TYPES
 
 
+def asked_of_anyone(match: TriggerMatch, context: _Context) -> bool:
+    """"Anyone who knew his whereabouts was asked to call police": a request put to whoever may
+    answer is the police's appeal to the public, no request between parties (PLOVER 3.8), even
+    when it names no information or tip."""
+    if match.entry.type != "REQUEST" or match.nominal:
+        return False
+    return any(c.dep_ == "nsubjpass" and c.lower_ in {"anyone", "anybody", "whoever", "everyone", "everybody"}
+               for c in match.head.children)
+
+
+def hyphened_quality(match: TriggerMatch, context: _Context) -> bool:
+    """"the injury was not life-threatening", "a crime-fighting unit": a participle hyphened to
+    the noun before it forms an adjective naming a quality, no act."""
+    head = match.head
+    if head.tag_ not in {"VBG", "VBN"} or head.dep_ not in {"acomp", "amod", "attr"} or head.i < 2:
+        return False
+    hyphen, noun = head.doc[head.i - 1], head.doc[head.i - 2]
+    return hyphen.text == "-" and noun.pos_ == "NOUN" and noun.head.i == head.i
+
+
 def unreal_without_parties(reading: TriggerReading) -> bool:
     """"A ceasefire may be declared soon": an act not said to have happened, by or on no one named."""
     return not reading.participants and reading.modality.modality != "asserted"
@@ -297,11 +317,21 @@ def private_talk(reading: TriggerReading) -> bool:
     return bool(parties) and all(a.kind == "person" and a.sector is None for a in parties)
 
 
-TRIGGER_REJECTIONS: list[Callable[[TriggerMatch, _Context], bool]] = [asked_for_only, appeal_for_tips]
+def advice_to_you(reading: TriggerReading) -> bool:
+    """"You should not turn your house over to teens," the chief said: advice to whoever listens,
+    addressed as "you", is no demand put to a party (PLOVER 3.8); "X should resign" stays."""
+    if reading.match.entry.frame != "obligation" or reading.match.entry.type != "REQUEST":
+        return False
+    verb = reading.match.head.head
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"you", "one"} for c in verb.children)
+
+
+TRIGGER_REJECTIONS: list[Callable[[TriggerMatch, _Context], bool]] = [
+    asked_for_only, appeal_for_tips, asked_of_anyone, hyphened_quality]
 READING_REJECTIONS: list[Callable[[TriggerReading], bool]] = [
     unreal_without_parties, general_claim, undated_commentary, any_such_event, bare_event_noun,
     nothing_particular, generic_without_parties, background_argument, speaks_of_an_incident,
-    precedent_in_general, act_judged, nothing_acts, private_talk]
+    precedent_in_general, act_judged, nothing_acts, private_talk, advice_to_you]
 
 
 class EventCoder:

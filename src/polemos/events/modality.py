@@ -89,8 +89,9 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventW
             kinds.add("negated")
             reading.negation = reading.negation or "local"
     reading.speaker = reading.speaker or _according_to(chain)
-    if (_requested_by_noun(chain, words) or _recommended(clause, words) or _habitual(clause, words)
-            or _left_to_someone(chain)):
+    if (_requested_by_noun(chain, words) or _purpose_of_request(chain, words)
+            or _called_for_someone_to(clause, lexicon) or _recommended(clause, words)
+            or _habitual(clause, words) or _left_to_someone(chain)):
         kinds.add("hypothetical")
     if any(_planned(verb, words) for verb in chain) or _planned_by_noun(chain, words) or _scheduled(trigger, chain, words):
         kinds.add("future")
@@ -213,6 +214,30 @@ def _requested_by_noun(chain: list[Token], words: EventWords) -> bool:
     reported as done."""
     return any((verb.dep_ in {"acl", "relcl"} and lemma_of(verb.head) in words.request_nouns
                 and any(c.lower_ == "to" for c in verb.children)) or _content_of_demand(verb, words) for verb in chain)
+
+
+def _purpose_of_request(chain: list[Token], words: EventWords) -> bool:
+    """"had made a request to the court to allow a prayer", "filed a petition to stop the
+    demolition": an infinitive the parse hangs on the verb that makes a request names what was
+    asked for, not an act done."""
+    return any(verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+               and any(o.dep_ == "dobj" and lemma_of(o) in words.request_nouns for o in verb.head.children)
+               for verb in chain)
+
+
+def _called_for_someone_to(verb: Token, lexicon: Lexicon) -> bool:
+    """"called for a joint delegation to visit the areas": an infinitive on the party a demand
+    asks for (or hung by the parse on the demanding verb beside its "for") names what is asked,
+    not an act done."""
+    if not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return False
+    if verb.dep_ in {"relcl", "acl"} and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "for":
+        governor = verb.head.head.head
+    elif verb.dep_ == "advcl" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.head.children):
+        governor = verb.head
+    else:
+        return False
+    return lexicon.modality_cues.get(lemma_of(governor)) == "directive"
 
 
 def _content_of_demand(verb: Token, words: EventWords) -> bool:
