@@ -18,10 +18,7 @@ from typing import Optional
 ACLED_CODES_PATH = Path(__file__).resolve().parent / "data" / "events" / "acled_codes.csv"
 EVENT_TYPES_PATH = Path(__file__).resolve().parent / "data" / "events" / "types.csv"
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
+
 
 
 @dataclass(frozen=True)
@@ -49,6 +46,11 @@ def event_types() -> dict[str, EventType]:
             modeless=row["modeless"] == "yes", cooperative=row["cooperative"] == "yes",
             material_conflict=row["material_conflict"] == "yes", colour=row["colour"],
         ) for row in csv.DictReader(handle)}
+
+
+# The PLOVER types, in PLOVER order: the rows of ``data/events/types.csv``, so that a new type
+# is one row there (its triggers aside).
+PLOVER_TYPES: tuple[str, ...] = tuple(event_types())
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ from polemos.cli.ingesting import IngestSummary, extract_to_stream, ingest_paths
 from polemos.budget import DEFAULT_MAX_CHARS, DEFAULT_SECONDS, DocumentBudget
 from polemos.ingest import ReadOptions
 from polemos.ingest.readers import DEFAULT_MAX_BYTES, DEFAULT_PIPE_WAIT
+from polemos.engines import ENGINES
 from polemos.pipeline import STAGE_ORDER, PipelineConfig
 from polemos.store import StoreError, open_store
 
@@ -101,7 +102,7 @@ def ingest(
     max_chars: int = MaxCharsOption, time_budget: float = TimeBudgetOption, pipe_wait: float = PipeWaitOption,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Worker processes (default: one per core)."),
-    engine: str = typer.Option("local", help="local (this machine) or dask (an existing Dask cluster)."),
+    engine: str = typer.Option("local", help="; ".join(f"{e.name}: {e.description}" for e in ENGINES.values()) + "."),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, with --engine dask."),
 ):
     """Clean, extract and store documents; the same article is stored once."""
@@ -111,10 +112,10 @@ def ingest(
 
 
 def _run_ingest(paths, db, options, config, quiet, workers=None, engine="local", scheduler=None) -> IngestSummary:
-    if engine not in ("local", "dask"):
-        raise typer.BadParameter("choose local or dask", param_hint="--engine")
-    if engine == "dask" and not scheduler:
-        raise typer.BadParameter("--engine dask needs --scheduler ADDRESS", param_hint="--scheduler")
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"choose {' or '.join(ENGINES)}", param_hint="--engine")
+    if ENGINES[engine].needs_scheduler and not scheduler:
+        raise typer.BadParameter(f"--engine {engine} needs --scheduler ADDRESS", param_hint="--scheduler")
     try:
         store = open_store(db)
     except StoreError as error:
