@@ -1,7 +1,7 @@
 """Words the geo stage must not take for towns, on made-up articles run through the whole real
-pipeline: a person's name the text writes in full elsewhere, a generic part of a city written
-before it ("Downtown Minneapolis") or alone ("the Central Business District"), and "No." before a
-number."""
+pipeline: a person's name the text writes in full elsewhere (unless a cue, a state or a city of
+100,000 people backs the word), a generic part of a city written before it ("Downtown
+Minneapolis") or alone ("the Central Business District"), and "No." before a number."""
 
 from __future__ import annotations
 
@@ -35,6 +35,12 @@ def test_a_person_s_name_after_in_is_still_a_town(nlp_pipeline):
     record = extract(nlp_pipeline, "Sheriff Dana Sumner said a man shot his neighbour at a farmhouse in Sumner, "
                                    "Iowa, on Friday.")
     assert [p.admin1 for p in record.places if p.text == "Sumner"] == ["US.IA"]
+
+
+def test_a_large_city_that_is_also_a_word_of_a_person_s_name_is_still_the_city(nlp_pipeline):
+    record = extract(nlp_pipeline, "Coach Dallas Brown said the team was stunned. The boy was shot on Friday night "
+                                   "after a game against Dallas, police said.")
+    assert [p.admin1 for p in record.places if p.text == "Dallas"] == ["US.TX"]
 
 
 def test_downtown_before_a_city_is_part_of_that_city(nlp_pipeline):

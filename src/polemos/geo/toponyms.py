@@ -116,7 +116,11 @@ class ToponymFinder:
         """The places found less the one-word ones that are a word of a person's name the text
         writes in full ("Rohan and his friends" after "Rohan Levy", "the deaths of Lindsay, 24"
         after "Nicholas Lindsay"), unless a place cue backs the word ("in Jackson"), a state is
-        written after it ("Jackson, Miss.") or it names a state or country ("Georgia")."""
+        written after it ("Jackson, Miss.") or it names a state, country or city of 100,000 people
+        or more ("Georgia", "Louisville"). The NER takes many a team or headline naming a city for
+        a person ("Louisville Assumption", "Sochi Mayor Race"), and such a city is named for
+        itself far more often than a person's name stands alone. (A cue at another mention
+        proves nothing: "near Rohan", "at Ferguson's" are said of people too.)"""
         people = {token.text for entity in doc.ents if entity.label_ == "PERSON" and len(entity) > 1
                   for token in entity if _capitalised(token)}
         if not people:
@@ -124,7 +128,7 @@ class ToponymFinder:
         text = doc.text
         return [span for span in found if not (
             len(span) == 1 and span.text in people and not self.cues.around(doc, span.start, span.end)
-            and not self._contained(text, span) and not _division(self._lookup(span.text, lookups)))]
+            and not self._contained(text, span) and strength(self._lookup(span.text, lookups)) is not Strength.STRONG)]
 
     def is_place_name(self, text: str, caseless: bool = False) -> bool:
         """False for demonyms, party names and other words the NER tags as places, and for
