@@ -169,14 +169,14 @@ class ToponymFinder:
             span = proposal.span
             if any(i in taken for i in range(span.start, span.end)):
                 continue
-            if self._acceptable(proposal, doc, text, places, self._lookup(span.text, lookups)):
+            if self._acceptable(proposal, doc, text, places, self._lookup(span.text, lookups), lookups):
                 if proposal.kind in ("entity", "person"):
                     return [span]
                 chosen.append(span)
         return chosen or None
 
     def _acceptable(self, proposal: Proposal, doc: Doc, text: str, places: DocumentPlaces,
-                    candidates: list[Candidate]) -> bool:
+                    candidates: list[Candidate], lookups: dict[str, list[Candidate]]) -> bool:
         span, kind = proposal.span, proposal.kind
         level = strength(candidates)
         if level is Strength.NONE:
@@ -199,8 +199,18 @@ class ToponymFinder:
             return level is Strength.STRONG
         if kind == "inner":
             return _division(candidates) and any(c.primary_name for c in candidates)
-        # a whole entity: a large city's name alone is not enough ("the Toyota", "Honda")
-        return _division(candidates) or cued or places.coherent(candidates)
+        # a whole entity: a large city's name alone is not enough ("the Toyota", "Honda"); one
+        # the NER cut from the institution it heads ("Milford" of "Milford fire department")
+        # is that institution's town if it lies in a state the text names
+        return _division(candidates) or cued or places.coherent(candidates) or (
+            self.cues.institution(doc, span.end) and self._in_named_state(candidates, places, lookups))
+
+    def _in_named_state(self, candidates: list[Candidate], places: DocumentPlaces,
+                        lookups: dict[str, list[Candidate]]) -> bool:
+        """Whether a town of that name lies in a state taken as a place so far ("Connecticut",
+        also inside an organisation's name: "the Connecticut Post Mall")."""
+        states = {c.admin1 for key in places.keys for c in self._lookup(key, lookups) if c.feature == "admin1"}
+        return any(c.admin1 in states and c.feature in _SETTLEMENTS for c in candidates)
 
     def _contained(self, text: str, span: Span) -> bool:
         """"Ridge Farm, Ill.": a name followed by its state or country (``text``: the doc's)."""
