@@ -28,7 +28,7 @@ from typing import Callable, Iterator
 from spacy.tokens import Doc, Span
 
 from polemos.geo.caseless import COMMON_WORD, PERSONAL_NAME, CaselessTagger, is_caseless
-from polemos.geo.disambiguate import following_name
+from polemos.geo.disambiguate import WELL_KNOWN_POPULATION, following_name
 from polemos.geo.evidence import Cues, DocumentPlaces, Strength, strength
 from polemos.geo.gazetteer import Candidate, Gazetteer
 from polemos.geo.normalize import name_key
@@ -80,6 +80,8 @@ class ToponymFinder:
             # the NER's own spans may shorten to a known name ("putnam county" -> "putnam")
             lookup_entity = lambda text: self.gazetteer.lookup(text)  # noqa: E731
             found = [s for s in (self.caseless.entity_place(e, lookup_entity, self.cues) for e in found) if s is not None]
+        else:
+            found = [span for span in found if not self._bare_common_word(doc, span, lookups)]
         anchors = [a for a in resolve([(e.start_char, e.end_char) for e in found]) if a is not None]
         taken = {i for span in found for i in range(span.start, span.end)}
         if caseless:
@@ -112,6 +114,17 @@ class ToponymFinder:
             whole.append((start, end))
         return whole
 
+    def _bare_common_word(self, doc: Doc, span: Span, lookups: dict[str, list[Candidate]]) -> bool:
+        """A one-word place of the NER that is a common word ("what Metro says", Metro being the
+        city's police, not the Indonesian city) and nothing backs as a place: no cue, no state
+        after it, no institution it heads, no line it opens (a dateline: "MOBILE, AL —"), no
+        state, country or city of a million people of that name."""
+        text = doc.text
+        return len(span) == 1 and self.words.get(name_key(span.text)) == COMMON_WORD \
+            and not self.cues.around(doc, span.start, span.end) and not self.cues.institution(doc, span.end) \
+            and not self._contained(text, span) and not _opens_line(text, span) \
+            and not _well_known(self._lookup(span.text, lookups))
+
     def _without_people(self, doc: Doc, found: list[Span], lookups: dict[str, list[Candidate]]) -> list[Span]:
         """The places found less the one-word ones that are a word of a person's name the text
         writes in full ("Rohan and his friends" after "Rohan Levy", "the deaths of Lindsay, 24"
@@ -125,10 +138,9 @@ class ToponymFinder:
                   for token in entity if _capitalised(token)}
         if not people:
             return found
-        text = doc.text
         return [span for span in found if not (
             len(span) == 1 and span.text in people and not self.cues.around(doc, span.start, span.end)
-            and not self._contained(text, span) and strength(self._lookup(span.text, lookups)) is not Strength.STRONG)]
+            and not self._contained(doc.text, span) and strength(self._lookup(span.text, lookups)) is not Strength.STRONG)]
 
     def is_place_name(self, text: str, caseless: bool = False) -> bool:
         """False for demonyms, party names and other words the NER tags as places, and for
@@ -316,6 +328,10 @@ class ToponymFinder:
 
 def _opens_line(text: str, span: Span) -> bool:
     return span.start_char == 0 or text[span.start_char - 1] == "\n"
+
+
+def _well_known(candidates: list[Candidate]) -> bool:
+    return _division(candidates) or any(c.primary_name and c.population >= WELL_KNOWN_POPULATION for c in candidates)
 
 
 def _division(candidates: list[Candidate]) -> bool:
