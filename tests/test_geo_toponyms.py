@@ -1,5 +1,6 @@
 """Finding toponyms end to end: the geo stage on made-up articles run through the real spaCy
-model and the real gazetteer index, including text without capital letters."""
+model and the real gazetteer index, including text without capital letters, and a town the NER cut
+from its fire department ("Milford fire department") in a state the text names."""
 
 from __future__ import annotations
 
@@ -105,3 +106,11 @@ def test_a_town_police_force_places_a_story_that_names_no_other_town(geocoder, n
             "late Friday. Officers said the gunman fled on foot.")
     natchez = [p for p in places_of(geocoder, nlp, text) if p.text == "Natchez"]
     assert natchez and natchez[0].country == "USA" and natchez[0].admin1 == "US.MS"
+
+
+def test_a_town_cut_from_its_fire_department_is_found_in_the_state_the_text_names(geocoder, nlp):
+    text = ("A man is in critical condition after shooting himself in a parking lot at the Connecticut Post "
+            "Mall Saturday night, police said.\n\nOfficers and Milford fire department EMS started "
+            "lifesaving efforts.")
+    milford = [p for p in places_of(geocoder, nlp, text) if p.text == "Milford"]
+    assert milford and milford[0].admin1 == "US.CT"

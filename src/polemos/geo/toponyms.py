@@ -28,7 +28,7 @@ from typing import Callable, Iterator
 from spacy.tokens import Doc, Span
 
 from polemos.geo.caseless import COMMON_WORD, PERSONAL_NAME, CaselessTagger, is_caseless
-from polemos.geo.disambiguate import following_name
+from polemos.geo.disambiguate import WELL_KNOWN_POPULATION, following_name
 from polemos.geo.evidence import Cues, DocumentPlaces, Strength, strength
 from polemos.geo.gazetteer import Candidate, Gazetteer
 from polemos.geo.normalize import name_key
@@ -80,6 +80,8 @@ class ToponymFinder:
             # the NER's own spans may shorten to a known name ("putnam county" -> "putnam")
             lookup_entity = lambda text: self.gazetteer.lookup(text)  # noqa: E731
             found = [s for s in (self.caseless.entity_place(e, lookup_entity, self.cues) for e in found) if s is not None]
+        else:
+            found = [span for span in found if not self._bare_common_word(doc, span, lookups)]
         anchors = [a for a in resolve([(e.start_char, e.end_char) for e in found]) if a is not None]
         taken = {i for span in found for i in range(span.start, span.end)}
         if caseless:
@@ -112,19 +114,33 @@ class ToponymFinder:
             whole.append((start, end))
         return whole
 
+    def _bare_common_word(self, doc: Doc, span: Span, lookups: dict[str, list[Candidate]]) -> bool:
+        """A one-word place of the NER that is a common word ("what Metro says", Metro being the
+        city's police, not the Indonesian city) and nothing backs as a place: no cue, no state
+        after it, no institution it heads, no line it opens (a dateline: "MOBILE, AL —"), no
+        state, country or city of a million people of that name."""
+        text = doc.text
+        return len(span) == 1 and self.words.get(name_key(span.text)) == COMMON_WORD \
+            and not self.cues.around(doc, span.start, span.end) and not self.cues.institution(doc, span.end) \
+            and not self._contained(text, span) and not _opens_line(text, span) \
+            and not _well_known(self._lookup(span.text, lookups))
+
     def _without_people(self, doc: Doc, found: list[Span], lookups: dict[str, list[Candidate]]) -> list[Span]:
         """The places found less the one-word ones that are a word of a person's name the text
         writes in full ("Rohan and his friends" after "Rohan Levy", "the deaths of Lindsay, 24"
         after "Nicholas Lindsay"), unless a place cue backs the word ("in Jackson"), a state is
-        written after it ("Jackson, Miss.") or it names a state or country ("Georgia")."""
+        written after it ("Jackson, Miss.") or it names a state, country or city of 100,000 people
+        or more ("Georgia", "Louisville"). The NER takes many a team or headline naming a city for
+        a person ("Louisville Assumption", "Sochi Mayor Race"), and such a city is named for
+        itself far more often than a person's name stands alone. (A cue at another mention
+        proves nothing: "near Rohan", "at Ferguson's" are said of people too.)"""
         people = {token.text for entity in doc.ents if entity.label_ == "PERSON" and len(entity) > 1
                   for token in entity if _capitalised(token)}
         if not people:
             return found
-        text = doc.text
         return [span for span in found if not (
             len(span) == 1 and span.text in people and not self.cues.around(doc, span.start, span.end)
-            and not self._contained(text, span) and not _division(self._lookup(span.text, lookups)))]
+            and not self._contained(doc.text, span) and strength(self._lookup(span.text, lookups)) is not Strength.STRONG)]
 
     def is_place_name(self, text: str, caseless: bool = False) -> bool:
         """False for demonyms, party names and other words the NER tags as places, and for
@@ -165,14 +181,14 @@ class ToponymFinder:
             span = proposal.span
             if any(i in taken for i in range(span.start, span.end)):
                 continue
-            if self._acceptable(proposal, doc, text, places, self._lookup(span.text, lookups)):
+            if self._acceptable(proposal, doc, text, places, self._lookup(span.text, lookups), lookups):
                 if proposal.kind in ("entity", "person"):
                     return [span]
                 chosen.append(span)
         return chosen or None
 
     def _acceptable(self, proposal: Proposal, doc: Doc, text: str, places: DocumentPlaces,
-                    candidates: list[Candidate]) -> bool:
+                    candidates: list[Candidate], lookups: dict[str, list[Candidate]]) -> bool:
         span, kind = proposal.span, proposal.kind
         level = strength(candidates)
         if level is Strength.NONE:
@@ -195,8 +211,18 @@ class ToponymFinder:
             return level is Strength.STRONG
         if kind == "inner":
             return _division(candidates) and any(c.primary_name for c in candidates)
-        # a whole entity: a large city's name alone is not enough ("the Toyota", "Honda")
-        return _division(candidates) or cued or places.coherent(candidates)
+        # a whole entity: a large city's name alone is not enough ("the Toyota", "Honda"); one
+        # the NER cut from the institution it heads ("Milford" of "Milford fire department")
+        # is that institution's town if it lies in a state the text names
+        return _division(candidates) or cued or places.coherent(candidates) or (
+            self.cues.institution(doc, span.end) and self._in_named_state(candidates, places, lookups))
+
+    def _in_named_state(self, candidates: list[Candidate], places: DocumentPlaces,
+                        lookups: dict[str, list[Candidate]]) -> bool:
+        """Whether a town of that name lies in a state taken as a place so far ("Connecticut",
+        also inside an organisation's name: "the Connecticut Post Mall")."""
+        states = {c.admin1 for key in places.keys for c in self._lookup(key, lookups) if c.feature == "admin1"}
+        return any(c.admin1 in states and c.feature in _SETTLEMENTS for c in candidates)
 
     def _contained(self, text: str, span: Span) -> bool:
         """"Ridge Farm, Ill.": a name followed by its state or country (``text``: the doc's)."""
@@ -302,6 +328,10 @@ class ToponymFinder:
 
 def _opens_line(text: str, span: Span) -> bool:
     return span.start_char == 0 or text[span.start_char - 1] == "\n"
+
+
+def _well_known(candidates: list[Candidate]) -> bool:
+    return _division(candidates) or any(c.primary_name and c.population >= WELL_KNOWN_POPULATION for c in candidates)
 
 
 def _division(candidates: list[Candidate]) -> bool:
