@@ -86,7 +86,7 @@ def _time_stage(resources: Resources):
 def _geo_stage(resources: Resources):
     from polemos.geo import Geocoder
 
-    return Geocoder(_loaded(resources.gazetteer, "the gazetteer"))
+    return Geocoder(_loaded(resources.gazetteer, "the gazetteer"), language=resources.language)
 
 
 def _actor_stage(resources: Resources):
