@@ -134,7 +134,7 @@ def _load_resources(config: PipelineConfig, language: LanguageData) -> Resources
     if "actors" in config.stages:
         from polemos.actors import KnowledgeBase
 
-        resources.knowledge_base = KnowledgeBase.load()
+        resources.knowledge_base = KnowledgeBase.load(language=language)
     if "events" in config.stages and config.event_model is not None:
         from polemos.events.classifier import EventClassifier
 

@@ -37,7 +37,7 @@ from polemos.events.modality import ModalityReading, read_modality
 from polemos.events.places import (PLACE_ATTACHED, PLACE_NONE, PLACE_OF_PARAGRAPH,
                                    PLACE_OF_RECIPIENT, PLACE_OF_STORY, fill_story_place, located, most_specific,
                                    written_holders)
-from polemos.events.relations import RelationFinder, enrich_agreements, provision_tokens
+from polemos.events.relations import RelationFinder, enrich_agreements, load_relation_cues, provision_tokens
 from polemos.events.roles import Roles, find_roles
 from polemos.events.triggers import VERB_TAGS, TriggerMatch, find_triggers, lemma_of, modifies_incident_noun
 from polemos.events.words import EventWords
@@ -357,8 +357,8 @@ class EventCoder:
         self.figures = figures
         self.resolver = resolver
         self.acled_rules = acled_rules
-        self.incidents = incidents or IncidentReader.load(self.words)
-        self.relation_finder = RelationFinder(self.words)
+        self.incidents = incidents or IncidentReader.load(self.words, language)
+        self.relation_finder = RelationFinder(self.words, load_relation_cues(language))
         self.reporting_verbs = frozenset(cue for cue, kind in lexicon.modality_cues.items() if kind == "reporting")
         self.aftermath = Aftermath(frozenset(lexicon.aftermath_cues.get("V", ())),
                                    frozenset(lexicon.aftermath_cues.get("N", ())),
@@ -369,10 +369,10 @@ class EventCoder:
     @classmethod
     def default(cls, resolver: SpanResolver | None = None, classifier: EventClassifier | None = None,
                 policy: str = "combined", language: LanguageData | None = None) -> "EventCoder":
-        """The coder with the lexicons shipped in ``polemos/data/events`` and the words of
-        ``language`` (English when none is given)."""
+        """The coder with the lexicons and the words of ``language`` (English when none is
+        given) and the ACLED rules shipped in ``polemos/data/events``."""
         language = language or LanguageData.load()
-        return cls(Lexicon.load(), load_rules(), resolver, None, FigureExtractor(language=language),
+        return cls(Lexicon.load(language), load_rules(), resolver, None, FigureExtractor(language=language),
                    classifier, policy, language)
 
     def annotate(self, record: ExtractionRecord, doc: Doc) -> ExtractionRecord:
