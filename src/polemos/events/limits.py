@@ -3,7 +3,7 @@
 Some trigger words code an event only with the right object or complement: "recalled the
 ambassador" is a SANCTION, "recalled that ..." only reports speech; "called for talks" is a
 REQUEST, "called for help" an emergency call; "fighting the rebels" is an ASSAULT, "fighting an
-election" an idiom. Each row of language's ``tables/events_trigger_limits.csv`` names a lexicon
+election" an idiom. Each row of a language's ``tables/events_trigger_limits.csv`` names a lexicon
 pattern, a relation read from the trigger's dependency children, the words that matter there,
 and whether they are required (at least one ``require`` row of the pattern must hold) or
 rule the event out (any ``reject`` row that holds). A row's ``unless`` words undo it wherever
