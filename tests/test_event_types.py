@@ -42,9 +42,7 @@ def test_every_row_names_known_types_counts_and_a_source():
 
 
 def test_every_type_the_triggers_code_is_registered():
-    triggers = EVENT_TYPES_PATH.parent / "triggers.csv"
-    with triggers.open(newline="", encoding="utf-8") as handle:
-        coded = {row["type"] for row in csv.DictReader(handle)}
+    coded = {row["type"] for row in LanguageData.load().rows("events_triggers")}
     assert coded <= set(event_types())
 
 

@@ -13,6 +13,8 @@ import pytest
 
 from polemos.eval.events import SentenceCoder
 from polemos.events.places import written_as_destination
+from polemos.geo.words import GeoWords
+from polemos.lang import LanguageData
 from polemos.record import Place, event_place
 from polemos.store import EventFilter, open_store
 from polemos.store import queries
@@ -392,4 +394,4 @@ def test_the_town_of_a_hospital_is_written_as_where_the_wounded_were_taken(text,
     start = text.upper().index("JACKSONVILLE")
     town = Place(text=text[start:start + 12], start=start, end=start + 12, name="Jacksonville", lat=30.3,
                  lon=-81.7, precision="city")
-    assert written_as_destination(text, town) is taken
+    assert written_as_destination(text, town, GeoWords(LanguageData.load())) is taken

@@ -11,8 +11,12 @@ from __future__ import annotations
 import pytest
 
 from polemos.geo.outlet import host_labels, names_in_label, page_address, section_name, site_part
+from polemos.geo.words import GeoWords
 from polemos.ingest.raw import RawDocument
+from polemos.lang import LanguageData
 from polemos.record import event_place
+
+WORDS = GeoWords(LanguageData.load())
 
 PUBLISHED = "2016-05-20"
 
@@ -40,11 +44,11 @@ def test_a_host_names_a_place_written_without_spaces():
 
 
 def test_a_short_section_names_a_place_and_a_headline_slug_does_not():
-    assert section_name("central-mississippi") == "mississippi"
-    assert section_name("chicago") == "chicago"
-    assert section_name("new-york") == "new york"
-    assert section_name("three-hurt-in-shooting-near-elm-street") is None
-    assert section_name("2016") is None
+    assert section_name("central-mississippi", WORDS) == "mississippi"
+    assert section_name("chicago", WORDS) == "chicago"
+    assert section_name("new-york", WORDS) == "new york"
+    assert section_name("three-hurt-in-shooting-near-elm-street", WORDS) is None
+    assert section_name("2016", WORDS) is None
 
 
 @pytest.mark.parametrize("title, outlet", [
@@ -55,7 +59,7 @@ def test_a_short_section_names_a_place_and_a_headline_slug_does_not():
     ("Teen hurt - War of words goes on", ""),
 ])
 def test_a_title_s_outlet_part(title, outlet):
-    start, end = site_part(title)
+    start, end = site_part(title, WORDS)
     assert title[start:end] == outlet
 
 

@@ -2,7 +2,7 @@
 
 The second language here is a small German one, written into a temporary folder: its month
 and weekday names, a few number words and relation words, and the words of a headline that
-report an incident, nothing else. The pipeline runs every stage on a German text with it, and
+report an incident and the words before a place name, nothing else. The pipeline runs every stage on a German text with it, and
 the dates and the headline's incident it finds are the ones its words name.
 """
 
@@ -13,11 +13,17 @@ from pathlib import Path
 
 import pytest
 
+from polemos.actors.kb_files import read_person_titles, read_sector_nouns
 from polemos.actors.words import ActorWords
+from polemos.clean.boilerplate import load_boilerplate_patterns
 from polemos.clean.dates import PublicationDates
+from polemos.events.incidents import IncidentReader
+from polemos.events.lexicon import Lexicon
+from polemos.events.relations import load_relation_cues
 from polemos.events.words import EventWords
 from polemos.figures import FigureExtractor
 from polemos.figures.words import FigureWords
+from polemos.geo.words import GeoWords
 from polemos.ingest.raw import RawDocument
 from polemos.lang import LanguageData, alternation
 from polemos.pipeline import STAGE_ORDER, Pipeline, PipelineConfig
@@ -31,8 +37,8 @@ NUMBERS = ["null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "
 
 
 def write_german(folder: Path) -> Path:
-    """A minimal language folder: calendar, number and relation words and a headline's incident
-    words, nothing more."""
+    """A minimal language folder: calendar, number and relation words, a headline's incident
+    words and the prepositions that put a name in place-like context, nothing more."""
     folder.mkdir()
     calendar = ["list,word,value"]
     calendar += [f"month,{name},{number}" for number, name in enumerate(MONTHS, start=1)]
@@ -46,6 +52,9 @@ def write_german(folder: Path) -> Path:
                                      "relative,nächsten,\nbackward,zuvor,\n", encoding="utf-8")
     (folder / "events.csv").write_text("list,word,value\nheadline_incident_word,schießerei,\n"
                                        "headline_incident_word,erschossen,\naccident_word,unfall,\n", encoding="utf-8")
+    (folder / "tables").mkdir()
+    (folder / "tables" / "geo_place_cues.csv").write_text(
+        "word,position,source\nbei,before,made up for this test\nnahe,before,made up for this test\n", encoding="utf-8")
     return folder
 
 
@@ -91,6 +100,15 @@ def test_the_events_stage_reads_a_headline_s_incident_in_the_words_of_its_langua
     assert english.headline_incident.search("Shooting in a village") is not None
 
 
+def test_the_geo_stage_reads_the_place_words_of_its_language(german):
+    words = GeoWords(LanguageData.load(german))
+    assert words.place_cues["before"] == {"bei", "nahe"}
+    # a capitalised word the NER reads as a time names a town unless it is a time word of the language
+    assert "märz" in words.time_words and "march" not in words.time_words
+    english = GeoWords(LanguageData.load("en"))
+    assert "near" in english.place_cues["before"] and "bei" not in english.place_cues["before"]
+
+
 def test_a_new_language_starts_small_and_says_which_lists_it_lacks(german):
     language = LanguageData.load(german)
     words = FigureWords(language)
@@ -106,8 +124,13 @@ def test_a_new_language_starts_small_and_says_which_lists_it_lacks(german):
 def test_the_packaged_english_has_every_list_and_table_the_stages_read():
     english = LanguageData.load("en")
     TemporalTagger.default(english), FigureExtractor(language=english), ActorWords(english), PublicationDates(english)
-    EventWords(english)
+    events = EventWords(english)
+    GeoWords(english), IncidentReader.load(events, english), read_sector_nouns(english), read_person_titles(english)
+    lexicon = Lexicon.load(english)
+    relations = load_relation_cues(english)
+    boilerplate = load_boilerplate_patterns(None, english), load_boilerplate_patterns(None, english, "clean_boilerplate_trailers")
     assert english.missing == set()
+    assert len(lexicon.triggers) > 500 and relations and all(boilerplate)  # the tables of lang/en/tables/
     assert len(FigureExtractor(language=english).cues.cues) > 100  # the cue lexicon, from lang/en/tables/
 
 

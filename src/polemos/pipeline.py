@@ -86,7 +86,7 @@ def _time_stage(resources: Resources):
 def _geo_stage(resources: Resources):
     from polemos.geo import Geocoder
 
-    return Geocoder(_loaded(resources.gazetteer, "the gazetteer"))
+    return Geocoder(_loaded(resources.gazetteer, "the gazetteer"), language=resources.language)
 
 
 def _actor_stage(resources: Resources):
@@ -134,7 +134,7 @@ def _load_resources(config: PipelineConfig, language: LanguageData) -> Resources
     if "actors" in config.stages:
         from polemos.actors import KnowledgeBase
 
-        resources.knowledge_base = KnowledgeBase.load()
+        resources.knowledge_base = KnowledgeBase.load(language=language)
     if "events" in config.stages and config.event_model is not None:
         from polemos.events.classifier import EventClassifier
 

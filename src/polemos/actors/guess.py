@@ -2,7 +2,7 @@
 
 An unknown organisation's name usually says what it is ("... Liberation Front",
 "Ministry of ...", "... Mining"). (An unknown person's title says their sector:
-see ``polemos.actors.people`` and ``data/actors/person_titles.csv``.)
+see ``polemos.actors.people`` and the language's ``tables/actors_person_titles.csv``.)
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from polemos.actors.names import acronym_form, is_acronym, normal_form
+from polemos.lang import LanguageData
 
 DATA_PACKAGE = "polemos.data"
 DATA_FOLDER = "actors"
@@ -98,12 +99,13 @@ class KnowledgeBase:
     # -- loading -----------------------------------------------------------------
 
     @classmethod
-    def load(cls, path: Union[str, Path, None] = None) -> "KnowledgeBase":
-        """Read the knowledge base from ``path`` (a folder of CSV files) or the packaged data."""
+    def load(cls, path: Union[str, Path, None] = None, language: Optional[LanguageData] = None) -> "KnowledgeBase":
+        """Read the knowledge base from ``path`` (a folder of CSV files) or the packaged data, with
+        the sector nouns and person titles of ``language`` (English when none is given)."""
         folder = Path(path) if path else resources.files(DATA_PACKAGE).joinpath(DATA_FOLDER)
         from polemos.actors.kb_files import read_entries, read_person_titles, read_sector_nouns
-
-        return cls(read_entries(folder), read_sector_nouns(folder), read_person_titles(folder))
+        language = language or LanguageData.load()
+        return cls(read_entries(folder), read_sector_nouns(language), read_person_titles(language))
 
     # -- queries -----------------------------------------------------------------
 

@@ -7,8 +7,13 @@
 | country_wikidata.csv | Wikidata QIDs of states |
 | breakaway_states.csv, organisations.csv, armed_groups.csv | id, name, ``|``-separated aliases, kind, sector, country, wikidata, plover_code |
 | people.csv | one row per term in office, with start/end dates |
-| sector_nouns.csv | nouns naming a PLOVER sector ("army" -> MIL) |
-| person_titles.csv | title words before or beside a person's name and the sector they confer |
+
+Words of a language are read from its folder (``polemos/lang/en/tables/``):
+
+| table | rows |
+|---|---|
+| actors_sector_nouns | nouns naming a PLOVER sector ("army" -> MIL) |
+| actors_person_titles | title words before or beside a person's name and the sector they confer |
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from polemos.actors.kb import (
     parse_date,
     read_csv,
 )
+from polemos.lang import LanguageData
 
 ENTITY_FILES = ("breakaway_states.csv", "organisations.csv", "armed_groups.csv")
 
@@ -33,15 +39,19 @@ def read_entries(folder) -> Iterator[tuple[Entry, str, str]]:
     yield from _people(folder)
 
 
-def read_sector_nouns(folder) -> list[SectorNoun]:
+def read_sector_nouns(language: LanguageData) -> list[SectorNoun]:
     return [
         SectorNoun(row["noun"], row["sector"], row["kind"], row["needs_owner"] == "yes", row["foreign"] == "yes")
-        for row in read_csv(folder.joinpath("sector_nouns.csv"))
+        for row in _stripped(language.rows("actors_sector_nouns"))
     ]
 
 
-def read_person_titles(folder) -> dict[str, Optional[str]]:
-    return {row["title"].lower(): row["sector"] or None for row in read_csv(folder.joinpath("person_titles.csv"))}
+def read_person_titles(language: LanguageData) -> dict[str, Optional[str]]:
+    return {row["title"].lower(): row["sector"] or None for row in _stripped(language.rows("actors_person_titles"))}
+
+
+def _stripped(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    return [{key: (value or "").strip() for key, value in row.items()} for row in rows]
 
 
 def _countries(folder) -> Iterator[tuple[Entry, str, str]]:

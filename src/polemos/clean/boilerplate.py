@@ -1,7 +1,8 @@
 """Removal of site furniture from the body: newsletter and cookie prompts, comment forms,
 share/follow lines, "Original post" markers and the like.
 
-Patterns live in ``polemos/data/boilerplate.csv`` (pattern, reason, source) and only ever
+Patterns live in a language's ``tables/clean_boilerplate.csv`` (``polemos/lang/en/`` for
+English; pattern, reason, source) and only ever
 match short blocks, so an article paragraph that happens to mention "subscribe" survives.
 """
 
@@ -11,11 +12,11 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Optional
 
 from polemos.clean.blocks import HEADING, Block, Extraction
+from polemos.lang import LanguageData
 
 _ORIGINAL_POST_REASON = "original post marker"
 # An emoji on a short line is a prompt only with a call to action (emoji also serve as bullets).
@@ -34,18 +35,19 @@ class BoilerplatePattern:
     source: str
 
 
-def load_boilerplate_patterns(path: Optional[Path] = None, packaged: str = "boilerplate.csv") -> list[BoilerplatePattern]:
-    """Read a pattern table; ``path`` defaults to the packaged ``data/<packaged>``."""
+def load_boilerplate_patterns(path: Optional[Path], language: LanguageData,
+                               table: str = "clean_boilerplate") -> list[BoilerplatePattern]:
+    """Read a pattern table: the file at ``path``, else the language's ``table``."""
     if path is None:
-        handle = resources.files("polemos").joinpath(f"data/{packaged}").open(encoding="utf-8")
+        rows = language.rows(table)
     else:
-        handle = open(path, encoding="utf-8")
-    with handle:
-        return [
-            BoilerplatePattern(re.compile(row["pattern"], re.IGNORECASE), row["reason"], row["source"])
-            for row in csv.DictReader(handle)
-            if row.get("pattern")
-        ]
+        with open(path, encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    return [
+        BoilerplatePattern(re.compile(row["pattern"], re.IGNORECASE), row["reason"], row["source"])
+        for row in rows
+        if row.get("pattern")
+    ]
 
 
 def _has_emoji(text: str) -> bool:

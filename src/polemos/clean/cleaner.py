@@ -36,8 +36,8 @@ class CleanOptions:
     fallback_below_words: int = 30  # HTML: try the density fallback below this many words
     min_language_chars: int = 40  # shorter bodies get no language rather than a guess
     max_sentence_chars: int = 2000  # longer runs without a sentence end get line breaks
-    boilerplate_path: Optional[Path] = None  # default: polemos/data/boilerplate.csv
-    trailers_path: Optional[Path] = None  # default: polemos/data/boilerplate_trailers.csv
+    boilerplate_path: Optional[Path] = None  # default: the language's tables/clean_boilerplate.csv
+    trailers_path: Optional[Path] = None  # default: the language's tables/clean_boilerplate_trailers.csv
     photo_agencies_path: Optional[Path] = None  # default: polemos/data/photo_agencies.csv
 
 
@@ -52,12 +52,13 @@ class Cleaner:
 
     def __init__(self, options: Optional[CleanOptions] = None, language: Optional[LanguageData] = None):
         self.options = options or CleanOptions()
-        # The words it reads publication dates with (English when no language is given).
-        self.dates = PublicationDates(language or LanguageData.load())
+        # The language it reads publication dates and boilerplate in (English when none is given).
+        language = language or LanguageData.load()
+        self.dates = PublicationDates(language)
         self.captions = CaptionDetector(load_photo_agencies(self.options.photo_agencies_path))
         self.boilerplate = BoilerplateFilter(
-            load_boilerplate_patterns(self.options.boilerplate_path),
-            load_boilerplate_patterns(self.options.trailers_path, packaged="boilerplate_trailers.csv"),
+            load_boilerplate_patterns(self.options.boilerplate_path, language),
+            load_boilerplate_patterns(self.options.trailers_path, language, "clean_boilerplate_trailers"),
             max_words=self.options.boilerplate_max_words,
         )
         self.pull_quotes = PullQuoteFilter(

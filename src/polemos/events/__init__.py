@@ -1,6 +1,6 @@
 """The events stage: PLOVER event coding with evidence, and lasting relations.
 
-``EventCoder.default()`` loads the lexicons in ``polemos/data/events``;
+``EventCoder.default()`` loads the lexicons of a language (``polemos/lang/en/tables/events_*``);
 ``coder.annotate(record, doc)`` fills ``record.events`` and ``record.relations``.
 ``polemos.events.acled.acled_type(event, actors)`` maps an event to ACLED categories.
 """

@@ -1,7 +1,7 @@
 """ACLED event type and sub-event type for a PLOVER event.
 
 Rules live in ``data/events/acled.csv``; the first row that fits wins. A row names the
-PLOVER types and modes it covers, the cues its incident must show (``data/events/acled_cues.csv``:
+PLOVER types and modes it covers, the cues its incident must show (``lang/en/tables/events_acled_cues.csv``:
 weapons, protest, intervention, lethal force, territory ...) and who may act and suffer it,
 as participant classes: ``forces`` (state military and police), ``armed`` (rebels, militias,
 gangs, unidentified gunmen), ``civilians``, ``protesters``, ``mob`` and ``state`` (a

@@ -18,7 +18,7 @@ publication (``publication``). A page's stamp ("Posted: Saturday, April 5, 2014 
 dates nothing. Old events named with their own
 date ("the 1969 riots", "a 2012 shooting at the same bar") keep that date and are background.
 A recent day that belongs to what followed the incident ("arrested Tuesday for the shooting",
-"a vigil was held Monday for the victim", words in ``data/events/aftermath.csv``) dates only
+"a vigil was held Monday for the victim", words in ``lang/en/tables/events_aftermath.csv``) dates only
 that aftermath, never the violent event it is about. An article that does not report recent
 events (an essay, a trial long after the incident) dates its undated events only by an event
 of the same kind, never by its own days or its publication.

@@ -14,7 +14,7 @@ Features come from the spaCy Doc the pipeline already has: the sentence's mean w
 the mean vector of its main verb and the words that depend on it (who did what to whom, with
 what), hashed sparse features (lower-cased lemmas, lemma bigrams, the root verb, a few cues of
 negation, modality, questions and headings, the types the rules coded in the sentence and
-the ACLED cue words of ``data/events/acled_cues.csv``) and hashed character 3- to 5-grams of
+the ACLED cue words of ``lang/en/tables/events_acled_cues.csv``) and hashed character 3- to 5-grams of
 the words, which let "airstrikes", "air-strike" and "strike" share evidence. Each group of
 sparse features is scaled to about unit length on its own. Prediction is numpy only; the weights
 and the model card ship in ``data/models/`` and are trained by ``polemos train events``

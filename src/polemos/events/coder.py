@@ -34,13 +34,14 @@ from polemos.events.lexicon import Lexicon, TriggerEntry
 from polemos.events.linking import Linker, SpanResolver, phrase_tokens
 from polemos.events.merge import Candidate, evidence_for, merge_mentions
 from polemos.events.modality import ModalityReading, read_modality
-from polemos.events.places import (ORIGIN_WORDS, PLACE_ATTACHED, PLACE_NONE, PLACE_OF_PARAGRAPH,
+from polemos.events.places import (PLACE_ATTACHED, PLACE_NONE, PLACE_OF_PARAGRAPH,
                                    PLACE_OF_RECIPIENT, PLACE_OF_STORY, fill_story_place, located, most_specific,
                                    written_holders)
-from polemos.events.relations import RelationFinder, enrich_agreements, provision_tokens
+from polemos.events.relations import RelationFinder, enrich_agreements, load_relation_cues, provision_tokens
 from polemos.events.roles import Roles, find_roles
 from polemos.events.triggers import VERB_TAGS, TriggerMatch, find_triggers, lemma_of, modifies_incident_noun
 from polemos.events.words import EventWords
+from polemos.geo.words import GeoWords
 from polemos.lang import LanguageData
 from polemos.record import Event, ExtractionRecord
 
@@ -350,12 +351,14 @@ class EventCoder:
         if policy not in POLICIES:
             raise ValueError(f"unknown event policy {policy!r}; choose from {', '.join(POLICIES)}")
         self.lexicon = lexicon
-        self.words = EventWords(language or LanguageData.load())
+        language = language or LanguageData.load()
+        self.words = EventWords(language)
+        self.geo_words = GeoWords(language)  # the story's place is read with the geo stage's words
         self.figures = figures
         self.resolver = resolver
         self.acled_rules = acled_rules
-        self.incidents = incidents or IncidentReader.load(self.words)
-        self.relation_finder = RelationFinder(self.words)
+        self.incidents = incidents or IncidentReader.load(self.words, language)
+        self.relation_finder = RelationFinder(self.words, load_relation_cues(language))
         self.reporting_verbs = frozenset(cue for cue, kind in lexicon.modality_cues.items() if kind == "reporting")
         self.aftermath = Aftermath(frozenset(lexicon.aftermath_cues.get("V", ())),
                                    frozenset(lexicon.aftermath_cues.get("N", ())),
@@ -366,10 +369,10 @@ class EventCoder:
     @classmethod
     def default(cls, resolver: SpanResolver | None = None, classifier: EventClassifier | None = None,
                 policy: str = "combined", language: LanguageData | None = None) -> "EventCoder":
-        """The coder with the lexicons shipped in ``polemos/data/events`` and the words of
-        ``language`` (English when none is given)."""
+        """The coder with the lexicons and the words of ``language`` (English when none is
+        given) and the ACLED rules shipped in ``polemos/data/events``."""
         language = language or LanguageData.load()
-        return cls(Lexicon.load(), load_rules(), resolver, None, FigureExtractor(language=language),
+        return cls(Lexicon.load(language), load_rules(), resolver, None, FigureExtractor(language=language),
                    classifier, policy, language)
 
     def annotate(self, record: ExtractionRecord, doc: Doc) -> ExtractionRecord:
@@ -396,7 +399,7 @@ class EventCoder:
         if told_in_the_headline is not None and told_in_the_headline.event.date is None:
             # a headline tells news of the day it was published, whatever the page's text holds
             told_in_the_headline.event.date = context.anchors.recent_publication_date()
-        fill_story_place(candidates, record, context.anchors.paragraph_of)
+        fill_story_place(candidates, record, context.anchors.paragraph_of, self.geo_words)
         headline = self.figures.headline(record.document.title) if self.figures and record.document.title else []
         context.anchors.share_incident_sizes([(c.event, c.background) for c in candidates], headline)
         events = merge_mentions(candidates, record.places)
@@ -721,7 +724,7 @@ class EventCoder:
                        if sentence.start <= i < sentence.end and i not in own_names]
         hits = [(abs(token.i - match.head.i), linker.place_roots[i]) for i, token in in_sentence
                 if attached(token, nodes) and located(places[linker.place_roots[i]])
-                and not _describes_a_thing(token, places[linker.place_roots[i]])]
+                and not _describes_a_thing(token, places[linker.place_roots[i]], self.geo_words)]
         rank = PLACE_ATTACHED
         if not hits:
             hits = [(0, p) for p in (linker.place_for(t) for t in roles.recipients)
@@ -863,13 +866,13 @@ def _complement_chain(verb) -> list:
         chain.append(nxt)
 
 
-def _describes_a_thing(token, place) -> bool:
+def _describes_a_thing(token, place, words: GeoWords) -> bool:
     """A state or country written before a person or a vehicle's plate as where they come
     from, not where the event happened: "a Colorado woman shot her son", "a car with an
-    Illinois license plate" (``ORIGIN_WORDS``; "a Texas home" is still a place)."""
+    Illinois license plate" (``words.origin_words``; "a Texas home" is still a place)."""
     if place.precision not in ("admin1", "country") or token.dep_ not in ("compound", "amod", "nmod"):
         return False
-    return token.head.i > token.i and token.head.lower_ in ORIGIN_WORDS
+    return token.head.i > token.i and token.head.lower_ in words.origin_words
 
 
 def _depth(token) -> int:

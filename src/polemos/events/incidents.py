@@ -3,24 +3,23 @@
 ACLED sub-event types turn on facts PLOVER keeps outside the event type: the weapon
 ("chlorine", "drone", "grenade"), whether a protest was dispersed or met with lethal force,
 whether a town changed hands and how, and who the unnamed participants are ("armed men",
-"a mob", "villagers"). Cue words come from ``data/events/acled_cues.csv`` and the classes of
-participant nouns from ``data/events/participants.csv``; both keep a ``source`` column.
+"a mob", "villagers"). Cue words come from a language's ``tables/events_acled_cues.csv`` and the
+classes of participant nouns from ``tables/events_participants.csv``; both keep a ``source`` column.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from polemos.events.acled import Incident, actor_class
-from polemos.events.lexicon import DATA_DIR
+from polemos.events.lexicon import source_rows
 from polemos.events.linking import Linker
 from polemos.events.triggers import lemma_of, names_a_death
 from polemos.events.words import EventWords
+from polemos.lang import LanguageData
 from polemos.record import Actor
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -48,9 +47,9 @@ class IncidentReader:
         self.nouns = nouns
 
     @classmethod
-    def load(cls, words: EventWords, directory: Path = DATA_DIR) -> "IncidentReader":
-        return cls(_pairs(directory / "acled_cues.csv", "cue", "feature"),
-                   _pairs(directory / "participants.csv", "noun", "class"), words)
+    def load(cls, words: EventWords, language: LanguageData) -> "IncidentReader":
+        return cls(_pairs(source_rows(language, "events_acled_cues"), "cue", "feature"),
+                   _pairs(source_rows(language, "events_participants"), "noun", "class"), words)
 
     def sentence_cues(self, sentence: Span) -> frozenset[str]:
         found = set()
@@ -146,6 +145,5 @@ def sentence_incidents(cues: frozenset[str], mentions: list[tuple[str, str | Non
     return [Incident(frozenset(shared | p.cues), p.doers, p.targets) for _, _, p in mentions]
 
 
-def _pairs(path: Path, key: str, value: str) -> dict[str, str]:
-    with path.open(newline="", encoding="utf-8") as handle:
-        return {row[key].strip().lower(): row[value].strip() for row in csv.DictReader(handle)}
+def _pairs(rows: list[dict[str, str]], key: str, value: str) -> dict[str, str]:
+    return {row[key].lower(): row[value] for row in rows}

@@ -1,19 +1,21 @@
 """The event lexicons: trigger phrases, mode and context cues, modality cues.
 
-Every row comes from ``src/polemos/data/events/*.csv`` and keeps its ``source``
-column, so each coding decision can be traced to the PLOVER manual, the
-CAMEO-to-PLOVER table, or a polemos addition.
+Every row comes from a language's ``tables/events_*.csv`` (``lang/en/tables/`` for English)
+and keeps its ``source`` column, so each coding decision can be traced to the PLOVER manual,
+the CAMEO-to-PLOVER table, or a polemos addition. ``DATA_DIR`` holds the tables of codes that
+no language changes (``types.csv``, ``acled.csv``, ``acled_codes.csv``).
 """
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 
 from polemos.codes import PLOVER_TYPES  # noqa: F401 - also the events stage's public name for them
 from polemos.events.limits import TriggerLimit, load_limits
+from polemos.lang import LanguageData
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 
@@ -78,27 +80,29 @@ class Lexicon:
         return {cue for cue, k in self.modality_cues.items() if k == kind}
 
     @classmethod
-    def load(cls, directory: Path = DATA_DIR) -> "Lexicon":
+    def load(cls, language: Optional[LanguageData] = None) -> "Lexicon":
+        """The lexicon of ``language`` (English when none is given)."""
+        language = language or LanguageData.load()
         return cls(
-            triggers=load_triggers(directory / "triggers.csv"),
-            mode_cues=_load_mode_cues(directory / "modes.csv"),
-            context_cues=_read_pairs(directory / "contexts.csv", "cue", "context"),
-            modality_cues=_read_pairs(directory / "modality.csv", "cue", "kind"),
-            aftermath_cues=_load_aftermath(directory / "aftermath.csv"),
-            limits=load_limits(directory / "trigger_limits.csv"),
+            triggers=load_triggers(source_rows(language, "events_triggers")),
+            mode_cues=_load_mode_cues(source_rows(language, "events_modes")),
+            context_cues=_read_pairs(source_rows(language, "events_contexts"), "cue", "context"),
+            modality_cues=_read_pairs(source_rows(language, "events_modality"), "cue", "kind"),
+            aftermath_cues=_load_aftermath(source_rows(language, "events_aftermath")),
+            limits=load_limits(source_rows(language, "events_trigger_limits")),
         )
 
     def limits_of(self, entry: TriggerEntry) -> list[TriggerLimit]:
         return self.limits.get((entry.text, entry.pos), [])
 
 
-def load_triggers(path: Path) -> list[TriggerEntry]:
+def load_triggers(rows: list[dict[str, str]]) -> list[TriggerEntry]:
     entries = []
-    for row in _rows(path):
+    for row in rows:
         if row["type"] not in PLOVER_TYPES:
-            raise ValueError(f"{path}: unknown PLOVER type {row['type']!r} for {row['pattern']!r}")
+            raise ValueError(f"events_triggers: unknown PLOVER type {row['type']!r} for {row['pattern']!r}")
         if row["frame"] not in FRAMES:
-            raise ValueError(f"{path}: unknown frame {row['frame']!r} for {row['pattern']!r}")
+            raise ValueError(f"events_triggers: unknown frame {row['frame']!r} for {row['pattern']!r}")
         entries.append(TriggerEntry(
             lemmas=tuple(row["pattern"].lower().split()),
             pos=row["pos"],
@@ -111,28 +115,28 @@ def load_triggers(path: Path) -> list[TriggerEntry]:
     return entries
 
 
-def _load_mode_cues(path: Path) -> dict[str, dict[str, str]]:
+def _load_mode_cues(rows: list[dict[str, str]]) -> dict[str, dict[str, str]]:
     cues: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in _rows(path):
+    for row in rows:
         cues[row["type"]].setdefault(row["cue"].lower(), row["mode"])
     return dict(cues)
 
 
-def _load_aftermath(path: Path) -> dict[str, set[str]]:
+def _load_aftermath(rows: list[dict[str, str]]) -> dict[str, set[str]]:
     cues: dict[str, set[str]] = {"V": set(), "N": set(), "H": set()}
-    for row in _rows(path):
+    for row in rows:
         cues[row["pos"]].add(row["cue"].lower())
     return cues
 
 
-def _read_pairs(path: Path, key: str, value: str) -> dict[str, str]:
-    return {row[key].lower(): row[value] for row in _rows(path)}
+def _read_pairs(rows: list[dict[str, str]], key: str, value: str) -> dict[str, str]:
+    return {row[key].lower(): row[value] for row in rows}
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as handle:
-        rows = [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
+def source_rows(language: LanguageData, table: str) -> list[dict[str, str]]:
+    """The rows of the language's table ``table``, values stripped; each must name its source."""
+    rows = [{k: (v or "").strip() for k, v in row.items()} for row in language.rows(table)]
     for row in rows:
         if not row.get("source"):
-            raise ValueError(f"{path}: row without a source: {row}")
+            raise ValueError(f"{language.code}/tables/{table}.csv: row without a source: {row}")
     return rows

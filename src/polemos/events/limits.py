@@ -3,7 +3,7 @@
 Some trigger words code an event only with the right object or complement: "recalled the
 ambassador" is a SANCTION, "recalled that ..." only reports speech; "called for talks" is a
 REQUEST, "called for help" an emergency call; "fighting the rebels" is an ASSAULT, "fighting an
-election" an idiom. Each row of ``polemos/data/events/trigger_limits.csv`` names a lexicon
+election" an idiom. Each row of a language's ``tables/events_trigger_limits.csv`` names a lexicon
 pattern, a relation read from the trigger's dependency children, the words that matter there,
 and whether they are required (at least one ``require`` row of the pattern must hold) or
 rule the event out (any ``reject`` row that holds). A row's ``unless`` words undo it wherever
@@ -12,10 +12,8 @@ the sentence names one of them: "killed when their vehicle hit a landmine" is no
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.tokens import Token
 
@@ -49,21 +47,18 @@ class TriggerLimit:
     unless: frozenset[str] = frozenset()  # the row does not hold in a sentence naming one of these
 
 
-def load_limits(path: Path) -> dict[tuple[str, str], list[TriggerLimit]]:
-    """Limits by (pattern, pos), as the lexicon rows are named."""
+def load_limits(rows: list[dict[str, str]]) -> dict[tuple[str, str], list[TriggerLimit]]:
+    """Limits by (pattern, pos), as the lexicon rows are named (``rows``: the language's
+    ``events_trigger_limits`` table, values stripped, each with its source)."""
     limits: dict[tuple[str, str], list[TriggerLimit]] = defaultdict(list)
-    with path.open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            row = {k: (v or "").strip() for k, v in row.items()}
-            if not row.get("source"):
-                raise ValueError(f"{path}: row without a source: {row}")
-            if row["relation"] not in RELATIONS or row["effect"] not in EFFECTS:
-                raise ValueError(f"{path}: unknown relation or effect in {row}")
-            words = frozenset() if row["words"] == "*" else frozenset(row["words"].lower().split())
-            pattern = " ".join(row["pattern"].lower().split())
-            unless = frozenset(row.get("unless", "").lower().split())
-            limits[(pattern, row["pos"])].append(
-                TriggerLimit(pattern, row["pos"], row["relation"], words, row["effect"], row["source"], unless))
+    for row in rows:
+        if row["relation"] not in RELATIONS or row["effect"] not in EFFECTS:
+            raise ValueError(f"events_trigger_limits: unknown relation or effect in {row}")
+        words = frozenset() if row["words"] == "*" else frozenset(row["words"].lower().split())
+        pattern = " ".join(row["pattern"].lower().split())
+        unless = frozenset(row.get("unless", "").lower().split())
+        limits[(pattern, row["pos"])].append(
+            TriggerLimit(pattern, row["pos"], row["relation"], words, row["effect"], row["source"], unless))
     return dict(limits)
 
 

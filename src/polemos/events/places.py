@@ -33,10 +33,10 @@ import re
 from typing import Iterable, Optional
 
 from polemos.distance import great_circle_km
-from polemos.geo import curated
 from polemos.geo.disambiguate import CONTAINER_GAP
 from polemos.geo.outlet import site_part
 from polemos.geo.title import cued
+from polemos.geo.words import GeoWords
 from polemos.record import ExtractionRecord, Place
 
 # How closely an event's place is tied to it (lower is closer; merging keeps the closest).
@@ -59,29 +59,10 @@ COUNTY_REACH_KM = 50.0
 STRANGER_KM = 100.0
 # How far from a dateline's city the town its lede reports from may lie (a station's region).
 DATELINE_TOWN_KM = 150.0
-# Words after a town's name that make it someone's home ("Kent man charged in ...") or the area
-# around it ("Atlanta suburbs"): a title naming a town so does not say the story happened there.
-ORIGIN_WORDS = curated.place_cues().get("home", frozenset())  # "man", "resident", "plate"
-HOME_WORDS = ORIGIN_WORDS | curated.place_cues().get("around", frozenset())
-# Taken somewhere, in the same sentence, up to the town: "was airlifted to a hospital in".
-_TAKEN_TO = re.compile(r"\b(?:taken|transported|transferred|airlifted|flown|rushed)\s+(?:\w+\s+){0,2}?to\b[^.!?\n]*$")
-# A hospital's town: "at Grady Memorial Hospital in", "HF HEALTH IN".
-_HOSPITAL_IN = re.compile(r"\b(?:hospital|medical center|health|health center|trauma center|clinic)\s+in\s+$",
-                          re.IGNORECASE)
 _WORD_AFTER = re.compile(r"(?:['’]s)?\s+([A-Za-z]+)")
 # A person written before "of" and a town: a full name ("Jaylen Doe of") or an age ("36, of",
 # "age 47 of").
 _PERSON_OF = re.compile(r"(?:(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][a-z]+),?|\b\d{1,3},?)\s+of\s+$")
-# Capitalised words that make "<Word> <Word> of" no person's name: "the City Council of", "Mayor
-# Lee of", "Police Department of".
-NOT_PEOPLE_BEFORE_OF = frozenset({
-    "The", "City", "Town", "Village", "County", "Township", "Borough", "Parish", "District", "State", "University",
-    "College", "School", "Department", "Police", "Office", "Board", "Council", "Church", "Bank", "Chamber",
-    "Commonwealth", "Republic", "Mayor", "Chief", "Sheriff", "Governor", "Senator", "Judge", "President",
-    "Superintendent", "Commissioner"})
-# Words after a town's name that make it a local police force's ("Elmwood police say ..."): the
-# force works in its town, so a story whose lede names one happened there.
-FORCE_WORDS = curated.place_cues().get("force", frozenset())
 
 
 def located(place: Optional[Place]) -> bool:
@@ -135,24 +116,24 @@ def most_specific(chosen: int, tied_places: Iterable[int], places: list[Place],
     return chosen
 
 
-def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
+def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of, words: GeoWords,
                 strangers: frozenset[int] = frozenset()) -> Optional[int]:
     """The place a story's sentences fall back to (see the module's description). ``tied``: the
     places events are tied to by their own words, in text order; ``paragraph_of``: offset ->
     paragraph number; ``strangers``: places that cannot be where the story is set."""
     places = record.places
     in_order = sorted((i for i, p in enumerate(places) if _below_country(p) and i not in strangers
-                       and not (p.precision == "admin1" and written_as_home(record.text, p))),
+                       and not (p.precision == "admin1" and written_as_home(record.text, p, words))),
                       key=lambda i: places[i].start)  # not "a California man" in a story from Oregon
-    tied = [i for i in tied if i not in strangers and not elsewhere_than_scene(record.text, places[i])]
+    tied = [i for i in tied if i not in strangers and not elsewhere_than_scene(record.text, places[i], words)]
     found = dateline_place(record)
     if found in strangers:
         found = None  # "ELMWOOD, N.C." where the gazetteer knows only another Elmwood
-    titled = title_town(record, strangers)
+    titled = title_town(record, words, strangers)
     station = found is not None and station_dateline(record, found)
     if titled is not None and (found is None or station or _near_dateline(places[titled], places[found])):
         return titled
-    force = police_town(record, strangers, paragraph_of, LEDE_PARAGRAPHS)
+    force = police_town(record, words, strangers, paragraph_of, LEDE_PARAGRAPHS)
     if found is not None:
         lede = _lede_town(found, tied, places, paragraph_of)
         if lede == found and force is not None and _near_dateline(places[force], places[found]):
@@ -162,26 +143,26 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of,
         found = lede
     if found is None:
         found = next((i for i in tied if _below_country(places[i])), force)
-    if found is None and headline_town(record) is None:  # the headline's own town comes first
-        found = title_town(record, strangers, with_outlet=True)  # "... - Action News 5 - Memphis, Tennessee"
+    if found is None and headline_town(record, words) is None:  # the headline's own town comes first
+        found = title_town(record, words, strangers, with_outlet=True)  # "... - Action News 5 - Memphis, Tennessee"
     if found is None:
         found = next((i for i in in_order if paragraph_of(places[i].start) < LEDE_PARAGRAPHS), None)
     if found is None:
         found = _most_named(places, in_order)
     if found is None:
-        found = police_town(record, strangers)  # "..., Milwaukee police Chief Ed Flynn said"
-    towns = [i for i in in_order if not elsewhere_than_scene(record.text, places[i])]
+        found = police_town(record, words, strangers)  # "..., Milwaukee police Chief Ed Flynn said"
+    towns = [i for i in in_order if not elsewhere_than_scene(record.text, places[i], words)]
     return _town_inside(found, places, towns) if found is not None else None
 
 
-def title_town(record: ExtractionRecord, strangers: frozenset[int] = frozenset(),
+def title_town(record: ExtractionRecord, words: GeoWords, strangers: frozenset[int] = frozenset(),
                with_outlet: bool = False) -> Optional[int]:
     """The text's town that the title names (its first mention), the one the title names
     first: a headline says where its story happened ("Four shot in west Charlotte"), unless
     the town is someone's home ("Kent man charged ...") or the area around ("Atlanta suburbs"),
     or lies outside every state the text names (or names a county of)."""
     title = record.document.title or ""
-    outlet_start, outlet_end = site_part(title) if not with_outlet else (0, 0)
+    outlet_start, outlet_end = site_part(title, words) if not with_outlet else (0, 0)
     states = _named_states(record.places)
     best: Optional[tuple[int, int]] = None
     for index in sorted(range(len(record.places)), key=lambda i: record.places[i].start):
@@ -190,7 +171,7 @@ def title_town(record: ExtractionRecord, strangers: frozenset[int] = frozenset()
             continue
         if states and place.admin1 not in states:
             continue  # "3 dead in Springs ..." above a text naming Colorado: not Springs, N.Y.
-        at = _named_at(title, place.text, outlet_start, outlet_end)
+        at = _named_at(title, place.text, words, outlet_start, outlet_end)
         if at is not None and _inside_longer_title_place(record, at, place.text):
             continue  # "Poplar" of a title naming "Poplar Bluff"
         if at is not None and (best is None or at < best[0]):
@@ -203,10 +184,11 @@ def _inside_longer_title_place(record: ExtractionRecord, at: int, name: str) -> 
                for p in record.title_places)
 
 
-def police_town(record: ExtractionRecord, strangers: frozenset[int], paragraph_of=None,
+def police_town(record: ExtractionRecord, words: GeoWords, strangers: frozenset[int], paragraph_of=None,
                 paragraphs: Optional[int] = None) -> Optional[int]:
     """The first town named as the head of a local police force ("Hamilton police say", "the
-    Sylvester Police Department"), within the first ``paragraphs`` paragraphs if given."""
+    Sylvester Police Department"; ``words.force_words``), within the first ``paragraphs``
+    paragraphs if given: the force works in its town, so a story whose lede names one happened there."""
     for index in sorted(range(len(record.places)), key=lambda i: record.places[i].start):
         place = record.places[index]
         if paragraphs is not None and paragraph_of(place.start) >= paragraphs:
@@ -214,20 +196,21 @@ def police_town(record: ExtractionRecord, strangers: frozenset[int], paragraph_o
         if index in strangers or not located(place) or place.precision != "city":
             continue
         following = re.match(r"\s+([A-Za-z]+)", record.text[place.end:place.end + 30])
-        if following is not None and following.group(1).lower() in FORCE_WORDS:
+        if following is not None and following.group(1).lower() in words.force_words:
             return index
     return None
 
 
-def _named_at(title: str, name: str, outlet_start: int = 0, outlet_end: int = 0) -> Optional[int]:
-    """Where ``name`` is written in ``title`` as a place (not before a word making it a home),
+def _named_at(title: str, name: str, words: GeoWords, outlet_start: int = 0, outlet_end: int = 0) -> Optional[int]:
+    """Where ``name`` is written in ``title`` as a place (not before a word making it someone's
+    home, "Kent man charged in ...", or the area around it, "Atlanta suburbs": ``words.home_words``),
     outside the part naming the outlet (``outlet_start:outlet_end``, ``site_part``): the
     station's city in "... - Live5News.com | Charleston, SC" is not where the story happened."""
     for match in re.finditer(r"(?<![\w'’])%s(?![\w'’])" % re.escape(name), title, re.IGNORECASE):
         if outlet_start <= match.start() < outlet_end:
             continue
         following = re.match(r"(?:['’]s)?[\s,]*([A-Za-z]+)", title[match.end():])  # "Kent's", "Atlanta suburbs"
-        if following is None or following.group(1).lower() not in HOME_WORDS:
+        if following is None or following.group(1).lower() not in words.home_words:
             return match.start()
     return None
 
@@ -318,16 +301,16 @@ def _below_country(place: Place) -> bool:
     return located(place) and place.precision not in ("country", "region")
 
 
-def fill_story_place(candidates: list, record: ExtractionRecord, paragraph_of) -> None:
+def fill_story_place(candidates: list, record: ExtractionRecord, paragraph_of, words: GeoWords) -> None:
     """Give the story's place to the event mentions that have none of their own or their
     paragraph's (``candidates``: the coder's mentions, in text order). An event noun inside
     another clause ("police are at the scene of a deadly shooting") takes no place from that
     clause's paragraph, but a reported one still happened where the story is set; a recalled
     one ("since the war") is left without."""
     tied = [c.event.place for c in candidates if c.place_rank == PLACE_ATTACHED and c.event.place is not None]
-    strangers = stranger_places(record)
-    story = story_place(record, tied, paragraph_of, strangers)
-    headline = headline_town(record)
+    strangers = stranger_places(record, words)
+    story = story_place(record, tied, paragraph_of, words, strangers)
+    headline = headline_town(record, words)
     if headline is not None and (story is None or _headline_wins(record, story, record.title_places[headline])):
         _fill_headline_town(candidates, record, headline, story)
         return
@@ -340,7 +323,7 @@ def fill_story_place(candidates: list, record: ExtractionRecord, paragraph_of) -
             candidate.event.place, candidate.place_rank = story, PLACE_OF_STORY
         elif candidate.event.place in strangers:
             candidate.event.place = story  # a namesake far away: the street, club or district is local
-        elif candidate.event.place is not None and elsewhere_than_scene(record.text, record.places[candidate.event.place]):
+        elif candidate.event.place is not None and elsewhere_than_scene(record.text, record.places[candidate.event.place], words):
             candidate.event.place = story  # "Jaylen Doe of Indianapolis had been shot" at a Campbellsburg home
         elif dateline is not None and candidate.event.place == dateline:
             candidate.event.place = story  # the dateline's county or state, refined to its town
@@ -348,41 +331,43 @@ def fill_story_place(candidates: list, record: ExtractionRecord, paragraph_of) -
             candidate.event.place = story  # "a shooting in Texas" in a story set in a Texas town
 
 
-def elsewhere_than_scene(text: str, place: Place) -> bool:
+def elsewhere_than_scene(text: str, place: Place, words: GeoWords) -> bool:
     """Whether a town is written as somewhere a person of the story lives or was taken to."""
-    return written_as_home(text, place) or written_as_destination(text, place)
+    return written_as_home(text, place, words) or written_as_destination(text, place, words)
 
 
-def written_as_destination(text: str, place: Place) -> bool:
+def written_as_destination(text: str, place: Place, words: GeoWords) -> bool:
     """Whether a town is written as where the wounded were taken: "taken to a hospital in
     South Hill and later transferred to VCU Medical Center in Richmond", "he's at HF Health in
     Jacksonville"."""
     if place.precision != "city":
         return False
-    return _TAKEN_TO.search(text, max(0, place.start - 100), place.start) is not None or \
-        _HOSPITAL_IN.search(text, max(0, place.start - 40), place.start) is not None
+    return words.taken_to.search(text, max(0, place.start - 100), place.start) is not None or \
+        words.hospital_in.search(text, max(0, place.start - 40), place.start) is not None
 
 
-def written_as_home(text: str, place: Place) -> bool:
+def written_as_home(text: str, place: Place, words: GeoWords) -> bool:
     """Whether a town is written as where a person lives: after the person ("Jaylen Doe of
     Indianapolis", "Herbert Roe, age 47 of Indianapolis", "a woman, 36, of Elmwood") or before
     a word making it a home ("a Springfield resident", "a Kent man", "a California man"). The
     person was hurt or arrested where the story is set, not at home."""
     following = _WORD_AFTER.match(text, place.end)
-    if place.precision != "country" and following is not None and following.group(1).lower() in ORIGIN_WORDS:
+    if place.precision != "country" and following is not None and following.group(1).lower() in words.origin_words:
         return True  # "The Springfield resident", "a Kent man", "an Oglethorpe County teen", "a California man"
     if place.precision != "city":
         return False
     before = _PERSON_OF.search(text, max(0, place.start - 60), place.start)
-    return before is not None and not {before.group("first"), before.group("last")} & NOT_PEOPLE_BEFORE_OF
+    # "the City Council of", "Mayor Lee of", "Police Department of" name no person
+    named = {before.group("first"), before.group("last")} if before is not None else set()
+    return before is not None and not {word.lower() for word in named if word} & words.not_people_before_of
 
 
-def headline_town(record: ExtractionRecord) -> Optional[int]:
+def headline_town(record: ExtractionRecord, words: GeoWords) -> Optional[int]:
     """The town the title says the story happened in ("Four shot in west Tulsa", "weekend
     Bridgeport shooting"; ``title.cued``), the first such (index into ``record.title_places``),
     inside a state the text names if it names any."""
     title = record.document.title or ""
-    outlet_start, outlet_end = site_part(title)
+    outlet_start, outlet_end = site_part(title, words)
     states = _named_states(record.places)
     for index, place in enumerate(record.title_places):
         if outlet_start <= place.start < outlet_end:
@@ -434,7 +419,7 @@ def holds(outer: Place, inner: Place, counties: bool = False) -> bool:
     return False
 
 
-def stranger_places(record: ExtractionRecord) -> frozenset[int]:
+def stranger_places(record: ExtractionRecord, words: GeoWords) -> frozenset[int]:
     """Places the story cannot be set in: a local name (a street, a club, a district) the
     gazetteer only knows as a namesake far from where the story is set. The story's home is
     its dateline, else the town its title names, else the place it names most often; a
@@ -447,7 +432,7 @@ def stranger_places(record: ExtractionRecord) -> frozenset[int]:
     in_order = sorted((i for i, p in enumerate(places) if _below_country(p) and i not in contradicted),
                       key=lambda i: places[i].start)
     home_index = dateline_place(record)
-    titled = title_town(record, with_outlet=True)  # a local outlet's town is home to its stories
+    titled = title_town(record, words, with_outlet=True)  # a local outlet's town is home to its stories
     if home_index is None or home_index in contradicted:
         home_index = titled if titled is not None and titled not in contradicted else _most_named(places, in_order)
     if home_index is None:

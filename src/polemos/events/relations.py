@@ -1,6 +1,6 @@
 """Lasting relations the text states: alliances, agreements, mediation, dependency.
 
-A relation noun from ``data/events/relations.csv`` ("alliance", "agreement", "cochair",
+A relation noun from a language's ``tables/events_relations.csv`` ("alliance", "agreement", "cochair",
 "dependency") collects its parties from the parse: possessors, "with"/"between"/"on"
 complements, and the subject of the verb that governs it ("Azerbaijan signed an
 alliance with Turkey"). Named agreements get their name from an appositive or a legal
@@ -10,19 +10,18 @@ what the text "encompasses" or "includes".
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
 from typing import AbstractSet
 
 from spacy.tokens import Doc, Span, Token
 
 from polemos.events.anchors import Anchors
-from polemos.events.lexicon import DATA_DIR
+from polemos.events.lexicon import source_rows
 from polemos.events.linking import Linker
 from polemos.events.merge import add_evidence, evidence_for
 from polemos.events.roles import governing_verb, subject_of
 from polemos.events.triggers import NOUN_TAGS, lemma_of
 from polemos.events.words import EventWords
+from polemos.lang import LanguageData
 from polemos.record import Event, ExtractionRecord, Relation
 from polemos.nlp import entity_of
 
@@ -34,7 +33,7 @@ DOCUMENT_TYPES = {"agreement", "alliance"}
 class RelationFinder:
     def __init__(self, words: EventWords, cues: dict[str, str] | None = None) -> None:
         self.words = words
-        self.cues = cues if cues is not None else load_relation_cues()
+        self.cues = cues if cues is not None else load_relation_cues(LanguageData.load())
 
     def find(self, record: ExtractionRecord, doc: Doc, linker: Linker, anchors: Anchors) -> list[Relation]:
         relations: list[Relation] = []
@@ -68,9 +67,9 @@ class RelationFinder:
         )
 
 
-def load_relation_cues(path: Path = DATA_DIR / "relations.csv") -> dict[str, str]:
-    with path.open(newline="", encoding="utf-8") as handle:
-        return {row["cue"].lower(): row["type"] for row in csv.DictReader(handle)}
+def load_relation_cues(language: LanguageData) -> dict[str, str]:
+    """Relation nouns -> the relation they state (``alliance``, ``agreement``, ...)."""
+    return {row["cue"].lower(): row["type"] for row in source_rows(language, "events_relations")}
 
 
 def _governor(token: Token) -> Token:

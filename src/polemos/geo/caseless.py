@@ -6,7 +6,7 @@ first-level divisions, continents, second-level divisions and towns of 15,000 pe
 (``index.CASELESS_MIN_POPULATION``). Guards against the words such names collide with:
 
 * town names that are common English words ("police", "march", "temple"; from
-  ``geo_caseless_words.csv``) are never taken, those that are also personal names
+  the language's ``tables/geo_caseless_words.csv``) are never taken, those that are also personal names
   ("jackson") only after a place cue ("in jackson");
 * a name after an article ("the reading of the verdict") is taken only when it is a country,
   division or region or names an institution ("the dublin police"), and one half of a
@@ -26,6 +26,7 @@ from polemos.geo.evidence import Cues
 from polemos.geo.gazetteer import Candidate, Gazetteer
 from polemos.geo.index import CASELESS_MIN_POPULATION
 from polemos.geo.normalize import name_key
+from polemos.geo.words import GeoWords
 
 POPULOUS_DIVISION = 1_000_000  # a first-level division this populous is taken without support
 CASED_SHARE = 0.03  # text with fewer capitalised words than this (sentence starts aside) is caseless
@@ -33,7 +34,6 @@ MIN_WORDS = 12
 MAX_NAME_TOKENS = 4
 COMMON_WORD = "common word"
 PERSONAL_NAME = "personal name"
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "your", "my"})
 _AFTER_ARTICLE = ("country", "admin1", "region", "water", "continent")
 # function words; nouns, verbs and adjectives are left to the word list, the tagger often
 # takes an unknown name for one of them ("lucknow: a delegation ..." as a verb)
@@ -63,10 +63,12 @@ class _Match:
 
 
 class CaselessTagger:
-    def __init__(self, gazetteer: Gazetteer, words: dict[str, str], not_places: set[str]):
+    def __init__(self, gazetteer: Gazetteer, words: GeoWords):
         self.gazetteer = gazetteer
-        self.words = words
-        self.not_places = not_places
+        self.words = words.caseless_words  # town names that are common words or personal names
+        self.not_places = words.not_places
+        self.determiners = words.determiners
+        self.of_words, self.list_joiners = words.of_words, words.list_joiners
         self._names: frozenset[str] | None = None  # read from the index on the first caseless text
         self._first_words: frozenset[str] | None = None
 
@@ -87,7 +89,7 @@ class CaselessTagger:
     def entity_place(self, entity: Span, lookup: Lookup, cues: Cues) -> Span | None:
         """The place name a GPE/LOC/FAC entity of caseless text holds ("the godhra" -> "godhra"),
         or None when the gazetteer does not know it or it is a common word."""
-        start = entity.start + (1 if entity[0].lower_ in _DETERMINERS and len(entity) > 1 else 0)
+        start = entity.start + (1 if entity[0].lower_ in self.determiners and len(entity) > 1 else 0)
         span = entity.doc[start:entity.end]
         candidates = lookup(span.text)
         if candidates and self._acceptable(span, candidates, cues, after_article=True):
@@ -121,7 +123,7 @@ class CaselessTagger:
         return found
 
     def _match_at(self, doc: Doc, index: int, taken: set[int], lookup: Lookup, cues: Cues) -> _Match | None:
-        if index in taken or not doc[index].is_alpha or doc[index].lower_ in _DETERMINERS:
+        if index in taken or not doc[index].is_alpha or doc[index].lower_ in self.determiners:
             return None
         token = doc[index]
         first = token.lower_ if token.text.isascii() else name_key(token.text)  # plain words need no normalising
@@ -131,7 +133,7 @@ class CaselessTagger:
             span = doc[index:index + size]
             if len(span) < size or any(i in taken or t.is_punct or t.is_space for i, t in zip(range(span.start, span.end), span)):
                 continue
-            if name_key(span.text) not in self.names or _inside_longer_entity(span) or _hyphenated(span):
+            if name_key(span.text) not in self.names or self._inside_longer_entity(span) or _hyphenated(span):
                 continue
             candidates = lookup(span.text)
             if candidates and self._acceptable(span, candidates, cues):
@@ -159,7 +161,7 @@ class CaselessTagger:
         if kind == PERSONAL_NAME and not cues.around(span.doc, span.start, span.end, skip_article=False):
             return False
         previous = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-        if previous in _DETERMINERS and not after_article and not any(c.feature in _AFTER_ARTICLE for c in candidates):
+        if previous in self.determiners and not after_article and not any(c.feature in _AFTER_ARTICLE for c in candidates):
             # "the dublin police", "the laurel county sheriff": a place naming an institution
             return cues.institution(span.doc, span.end) or cues.after(span.doc, span.end)
         return True
@@ -172,6 +174,20 @@ class CaselessTagger:
             return True
         return any(country in countries or keys_by_country.get(country, set()) - {key}
                    for country in _countries(match.candidates))
+
+    def _inside_longer_entity(self, span: Span) -> bool:
+        """Part of a longer person's or organisation's name: "singh" in "rajnath singh", "sabha"
+        in "lok sabha". A place opening an organisation's name ("ahmedabad police") or after its
+        "of" ("the university of cincinnati") is kept."""
+        for token in span:
+            if token.ent_type_ in ("PERSON", "ORG", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW"):
+                entity = next(e for e in span.doc.ents if e.start <= token.i < e.end)
+                if len(entity) <= len(span) or any(t.lower_ in self.list_joiners or t.lower_ == "," for t in entity):
+                    continue  # a list the NER took for one name: "banaskantha and kheda"
+                opens = span.start == entity.start or (span.start == entity.start + 1 and entity[0].lower_ in self.determiners)
+                after_of = span.start > entity.start and span.doc[span.start - 1].lower_ in self.of_words
+                return entity.label_ == "PERSON" or not (opens or after_of)
+        return False
 
 
 def _inflected_verb(token) -> bool:
@@ -197,18 +213,3 @@ def _hyphenated(span: Span) -> bool:
     doc = span.doc
     return (span.end < len(doc) and doc[span.end].text in _HYPHENS and not doc[span.end - 1].whitespace_) or \
         (span.start > 0 and doc[span.start - 1].text in _HYPHENS and not doc[span.start - 1].whitespace_)
-
-
-def _inside_longer_entity(span: Span) -> bool:
-    """Part of a longer person's or organisation's name: "singh" in "rajnath singh", "sabha"
-    in "lok sabha". A place opening an organisation's name ("ahmedabad police") or after its
-    "of" ("the university of cincinnati") is kept."""
-    for token in span:
-        if token.ent_type_ in ("PERSON", "ORG", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW"):
-            entity = next(e for e in span.doc.ents if e.start <= token.i < e.end)
-            if len(entity) <= len(span) or any(t.lower_ in ("and", ",") for t in entity):
-                continue  # a list the NER took for one name: "banaskantha and kheda"
-            opens = span.start == entity.start or (span.start == entity.start + 1 and entity[0].lower_ in _DETERMINERS)
-            after_of = span.start > entity.start and span.doc[span.start - 1].lower_ == "of"
-            return entity.label_ == "PERSON" or not (opens or after_of)
-    return False

@@ -12,7 +12,6 @@ CURATED_FILES = (
     "gazetteer_aliases.csv",
     "geo_country_points.csv",
     "geo_demonyms.csv",
-    "geo_not_places.csv",
     "geo_ruler_names.csv",
 )
 
@@ -47,26 +46,6 @@ def demonyms() -> dict[str, str]:
         if not word.endswith(("ese", "ss", "sh", "ch")):
             found[word + "s"] = row["country"]
     return found
-
-
-def not_place_texts() -> set[str]:
-    """Words the NER tags as places that are not place names: demonyms, party names."""
-    return {row["text"] for row in read_rows("geo_not_places.csv")} | set(demonyms())
-
-
-def place_cues() -> dict[str, frozenset[str]]:
-    """Context words by position: "before" a name ("in", "near"), "after" it ("county",
-    "residents"), and "institution" heads that follow a place in an organisation's name."""
-    found: dict[str, set[str]] = {}
-    for row in read_rows("geo_place_cues.csv"):
-        found.setdefault(row["position"], set()).add(row["word"].casefold())
-    return {position: frozenset(words) for position, words in found.items()}
-
-
-def caseless_words() -> dict[str, str]:
-    """Town names that are also common words or personal names -> "common word" or
-    "personal name"; the tagger for text without capitals treats them with care."""
-    return {row["word"]: row["reason"] for row in read_rows("geo_caseless_words.csv")}
 
 
 def container_codes() -> dict[str, str]:

@@ -17,7 +17,6 @@ WEAK_POPULATION = 1_000  # smaller places are too often homonyms of people and t
 NEARBY_KM = 100.0
 _DIVISIONS = ("country", "admin1", "continent")
 _AREAS = ("admin2", "region", "water", "route")
-_ARTICLES = frozenset({"the"})
 
 
 class Strength(IntEnum):
@@ -72,17 +71,18 @@ class DocumentPlaces:
 
 
 class Cues:
-    """Words that put a name in place-like context, read from ``geo_place_cues.csv``."""
+    """Words that put a name in place-like context (a language's ``tables/geo_place_cues.csv``)."""
 
-    def __init__(self, words: dict[str, frozenset[str]]):
+    def __init__(self, words: dict[str, frozenset[str]], articles: frozenset[str]):
         self.before_words = words.get("before", frozenset())
         self.after_words = words.get("after", frozenset())
         self.institution_words = words.get("institution", frozenset())
+        self.articles = articles  # "near the Oxford ring road": an article between cue and name
 
     def before(self, doc: Doc, start: int, skip_article: bool = True) -> bool:
         """"in Godhra", "near the Oxford ring road"."""
         index = start - 1
-        if skip_article and index >= 0 and doc[index].lower_ in _ARTICLES:
+        if skip_article and index >= 0 and doc[index].lower_ in self.articles:
             index -= 1
         return index >= 0 and doc[index].lower_ in self.before_words
 

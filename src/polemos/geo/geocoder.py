@@ -16,6 +16,8 @@ from polemos.geo.outlet import HOME_MIN_POPULATION, home_states, title_home_stat
 from polemos.geo.sources import haversine_km
 from polemos.geo.title import title_toponyms
 from polemos.geo.toponyms import PLACE_LABELS, ToponymFinder
+from polemos.geo.words import GeoWords
+from polemos.lang import LanguageData
 from polemos.record import ExtractionRecord, Place, place_precision
 
 __all__ = ["Geocoder", "PLACE_LABELS"]
@@ -26,19 +28,22 @@ class Geocoder:
     """Resolves toponyms against a ``Gazetteer`` using the whole document as context.
 
     ``strategy="population"`` turns context off and picks the most populous candidate
-    (the baseline the evaluation reports beside the full method).
+    (the baseline the evaluation reports beside the full method). Its words are ``language``'s
+    (English when none is given).
     """
 
-    def __init__(self, gazetteer: Gazetteer, weights: Weights | None = None, strategy: str = "context"):
+    def __init__(self, gazetteer: Gazetteer, weights: Weights | None = None, strategy: str = "context",
+                 language: LanguageData | None = None):
         if strategy not in ("context", "population"):
             raise ValueError(f"unknown strategy {strategy!r}")
         self.gazetteer = gazetteer
         self.weights = weights or Weights()
         self.strategy = strategy
         self._resolver = Resolver(self.weights, gazetteer.neighbours)
-        not_places = {name_key(t) for t in curated.not_place_texts()}
-        caseless = CaselessTagger(gazetteer, curated.caseless_words(), not_places)
-        self.finder = ToponymFinder(gazetteer, not_places, Cues(curated.place_cues()), caseless)
+        self.words = GeoWords(language or LanguageData.load())
+        caseless = CaselessTagger(gazetteer, self.words)
+        self.finder = ToponymFinder(gazetteer, self.words.not_places, Cues(self.words.place_cues, self.words.articles),
+                                    caseless, self.words)
         self.container_codes = curated.container_codes()
         self._large_places: dict[str, list[Candidate]] | None = None  # read on the first page with an address
 
@@ -62,13 +67,13 @@ class Geocoder:
         starts = {start for start, _ in spans}
         for start, end in spans:
             key = name_key(text[start:end])
-            if street_of_pair(text, start, end):
+            if street_of_pair(text, start, end, self.words):
                 key = "street:" + key  # "Van Buren and Elm streets" names no place, wherever else it does
                 groups.setdefault(key, Group(key, []))
             elif _number_sign(text, start, end):
                 key = "number:" + key  # "900 Garden Way, No. 9": the sign of a number, not Nord
                 groups.setdefault(key, Group(key, []))
-            elif _part_before_place(text, start, end, starts):
+            elif _part_before_place(text, start, end, starts, self.words):
                 key = "part:" + key  # "Downtown" of "Downtown Minneapolis" is no town named Downtown
                 groups.setdefault(key, Group(key, []))
             if key not in groups:
@@ -81,7 +86,7 @@ class Geocoder:
                 group.choice = max(group.candidates, key=lambda c: c.population, default=None)
         else:
             self._resolver.resolve(ordered, self._hint_countries(context), home)
-        _drop_distant_parts(text, spans, span_groups)
+        _drop_distant_parts(text, spans, span_groups, self.words)
         return [group.choice for group in span_groups]
 
     def toponym_spans(self, text: str, doc: Any) -> list[tuple[int, int]]:
@@ -133,7 +138,7 @@ class Geocoder:
             self._large_places = self.gazetteer.large_places_by_written_key(HOME_MIN_POPULATION)
         iso2_of = {iso3: iso2 for iso2, iso3 in self.gazetteer.iso3_codes().items()}
         countries = {iso2_of[p.country] for p in resolved if p is not None and p.country in iso2_of}
-        return title_home_states(title, self._large_places, self._state_named, countries)
+        return title_home_states(title, self._large_places, self._state_named, self.words, countries)
 
     def _state_named(self, name: str) -> list[Candidate]:
         """The places a state's name or code ("WV", "Ala.") names."""
@@ -145,7 +150,7 @@ class Geocoder:
         if self._large_places is None:
             self._large_places = self.gazetteer.large_places_by_written_key(HOME_MIN_POPULATION)
         lookup = lambda name: self.gazetteer.lookup(name, shorten=False)  # noqa: E731
-        return home_states(url, self._large_places, lookup, countries, host_only)
+        return home_states(url, self._large_places, lookup, countries, self.words, host_only)
 
     def _resolve_with_title(self, text: str, spans: list[tuple[int, int]], resolved: list[Optional[Place]],
                             title: str, home: AbstractSet[str] = frozenset()) -> tuple[list[Optional[Place]], list[Place]]:
@@ -173,7 +178,7 @@ class Geocoder:
     def _candidates(self, text: str, lookups: dict[str, list[Candidate]]) -> list[Candidate]:
         key = name_key(text)
         if key not in lookups:
-            found = _without_lesser_aliases(text, [c for c in self.gazetteer.lookup(text) if _may_name(text, c)])
+            found = _without_lesser_aliases(text, [c for c in self.gazetteer.lookup(text) if _may_name(text, c, self.words)])
             found.sort(key=lambda c: prior(c, self.weights), reverse=True)
             lookups[key] = found[: self.weights.max_candidates]
         return lookups[key]
@@ -214,22 +219,10 @@ class Geocoder:
         return {iso2_of[c] for c in context if c in iso2_of}
 
 
-# The last word of a street's name: "Park Avenue", "North Clark Street", "NE 6th St." are
-# streets, not the towns of the same name elsewhere.
-_STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "drive",
-                           "dr", "lane", "ln", "court", "ct", "highway", "hwy", "parkway", "pkwy", "terrace",
-                           "expressway", "freeway", "turnpike"})
 _SETTLEMENT_FEATURES = ("city", "town", "village", "admin2")
 _SETTLEMENTS = ("city", "town", "village")
 
 
-# Words that make up the generic names of parts of a city ("the South Side", "Southwest",
-# "Bay Area", "Central Business District"): a place known by such a name only as an alternate
-# name is not what the text means.
-_GENERIC_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                            "central", "downtown", "uptown", "midtown", "side", "end", "district", "area",
-                            "business", "bay", "park", "heights", "centre", "center", "old", "new", "town",
-                            "city", "village", "valley", "hill", "hills", "the"})
 
 
 def _number_sign(text: str, start: int, end: int) -> bool:
@@ -237,31 +230,27 @@ def _number_sign(text: str, start: int, end: int) -> bool:
     return text[start:end] in ("No", "NO") and re.match(r"\.?\s*\d", text[end:end + 4]) is not None
 
 
-def _part_before_place(text: str, start: int, end: int, starts: AbstractSet[int]) -> bool:
+def _part_before_place(text: str, start: int, end: int, starts: AbstractSet[int], words: GeoWords) -> bool:
     """Whether the name at ``start:end`` is a generic one ("Downtown", "Northwest") written
     right before another toponym: a part of that place ("Downtown Minneapolis"), not a place of
     its own."""
-    words = text[start:end].replace(".", " ").split()
+    written = text[start:end].replace(".", " ").split()
     following = re.match(r"[ \t]+", text[end:end + 3])
-    return bool(words) and all(w.lower() in _GENERIC_WORDS for w in words) and following is not None \
+    return bool(written) and all(w.lower() in words.generic_words for w in written) and following is not None \
         and end + following.end() in starts
 
 
-# What writes a name as a part of the place named after it: "the South Morrison area of Newport
-# News", "the Vermont-Slauson neighborhood of South Los Angeles".
-_PART_OF = re.compile(r"(?:-[A-Z][\w'’]*)?(?:\s+[A-Z][\w'’]*){0,2}\s+(?:area|section|neighbou?rhood|part|district|"
-                      r"community)\s+of\s+(?:the\s+)?")
 PART_OF_KM = 50.0  # how far from the place it is written as a part of a part may lie
 
 
-def _drop_distant_parts(text: str, spans: list[tuple[int, int]], span_groups: list[Group]) -> None:
+def _drop_distant_parts(text: str, spans: list[tuple[int, int]], span_groups: list[Group], words: GeoWords) -> None:
     """A name written as a part of a place ("the Vermont-Slauson neighborhood of South Los
     Angeles") that the gazetteer knows only far from it, in another first-level division (the
     state of Vermont), is a neighbourhood or street it lacks: left unresolved, so that the place
     it is part of locates what happened there."""
     group_at = {start: group for (start, _), group in zip(spans, span_groups)}
     for (_, end), group in zip(spans, span_groups):
-        written = _PART_OF.match(text, end)
+        written = words.part_of.match(text, end)  # "the South Morrison area of Newport News"
         whole = group_at.get(written.end()) if written else None
         if whole is None or whole is group or group.choice is None or whole.choice is None:
             continue
@@ -270,18 +259,20 @@ def _drop_distant_parts(text: str, spans: list[tuple[int, int]], span_groups: li
             group.choice = None
 
 
-def _may_name(text: str, candidate: Candidate) -> bool:
+def _may_name(text: str, candidate: Candidate, geo: GeoWords) -> bool:
     """Whether ``text`` can name ``candidate``: a street's name names no settlement; a generic
     name ("the South Side") only a place whose own name it is; an abbreviation in capitals
     ("NW", "KS") only a country, a first-level division or a place whose own name it is (not
     "Nowe", which "NW" abbreviates in another language); and a side ("West Baltimore") only
     a city large enough to have sides, unless it is a town's own name."""
     words = text.replace(".", " ").split()
-    if len(words) > 1 and words[-1].lower() in _STREET_WORDS and candidate.feature in _SETTLEMENT_FEATURES:
+    # "Park Avenue", "North Clark Street", "NE 6th St." are streets, not the towns of the same name
+    # elsewhere; "the South Side", "Bay Area" are generic names of parts of a city.
+    if len(words) > 1 and words[-1].lower() in geo.street_words and candidate.feature in _SETTLEMENT_FEATURES:
         return False
-    if all(w.lower() in _GENERIC_WORDS for w in words) and name_key(candidate.name) != name_key(text):
+    if all(w.lower() in geo.generic_words for w in words) and name_key(candidate.name) != name_key(text):
         return False  # not by an alternate name, nor by a shortened one ("Bay Area" is no "Bay")
-    if len(words) > 1 and all(w.lower() in _GENERIC_WORDS for w in words) and candidate.feature in _SETTLEMENTS \
+    if len(words) > 1 and all(w.lower() in geo.generic_words for w in words) and candidate.feature in _SETTLEMENTS \
             and candidate.population < SIDED_CITY_POPULATION:
         return False  # "the Central Business District" is a part of the story's city, not a hamlet so named
     if len(text.strip(".")) <= 2 and text.isupper() and not candidate.primary_name:
@@ -296,28 +287,16 @@ def _side_of_small_town(text: str, candidate: Candidate) -> bool:
     return candidate.population < SIDED_CITY_POPULATION
 
 
-# Street kinds written in the plural after two names: "at Van Buren and Elm streets".
-_STREETS_PLURAL = r"(?:streets|avenues|aves|roads|boulevards|drives|lanes|highways|sts)\b"
-_PAIR_BEFORE_PLURAL = re.compile(r"\s+(?:and|&)\s+(?:[A-Z0-9][\w.'’-]*\s+){1,3}" + _STREETS_PLURAL)
-_PLURAL_AFTER = re.compile(r"\s+" + _STREETS_PLURAL)
-_PAIR_AFTER_NAME = re.compile(r"[A-Z0-9][\w.'’-]*\s+(?:and|&)\s+$")
-
-
-_STREET_SINGULAR = r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|parkway|pkwy)\b\.?"
-_AND_STREET_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z0-9][\w'’-]*\s+){1,3}(?i:" + _STREET_SINGULAR + ")")
-_STREET_AND_BEFORE = re.compile(r"[A-Z0-9][\w'’-]*\s+(?i:" + _STREET_SINGULAR + r")\s+(?:and|&)\s+$")
-
-
-def street_of_pair(text: str, start: int, end: int) -> bool:
+def street_of_pair(text: str, start: int, end: int, words: GeoWords) -> bool:
     """Whether the name at ``start:end`` is one of two streets named together ("South Van Buren
     and Elm streets", "Fulton and North avenues", "60th Street and Vermont", "Vermont and 60th
     Street"): an intersection, not a town or a state."""
     before = text[max(0, start - 40):start]
-    if _PAIR_BEFORE_PLURAL.match(text, end) or _STREET_AND_BEFORE.search(before):
+    if words.pair_before_plural.match(text, end) or words.street_and_before.search(before):
         return True
-    if _AND_STREET_AFTER.match(text, end):
+    if words.and_street_after.match(text, end):
         return True
-    return bool(_PLURAL_AFTER.match(text, end) and _PAIR_AFTER_NAME.search(before))
+    return bool(words.plural_after.match(text, end) and words.pair_after_name.search(before))
 
 
 

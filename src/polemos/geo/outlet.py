@@ -26,6 +26,7 @@ from typing import AbstractSet, Callable, Iterable, Optional
 from urllib.parse import urlsplit
 
 from polemos.geo.gazetteer import Candidate
+from polemos.geo.words import GeoWords
 
 HOME_MIN_POPULATION = 50_000
 HOST_NAME_MIN_CHARS = 5  # "tulsa", "miami"; shorter pieces of a host are too often other words
@@ -36,9 +37,6 @@ DOMINANT_RATIO = 3
 _ARCHIVED = re.compile(r"https?://", re.IGNORECASE)
 _SECTION_WORD = re.compile(r"^[a-z]+$")
 _SETTLEMENTS = ("city", "town", "village")
-# Words before a state's name in a section that name a part of it: "central-mississippi".
-_REGION_WORDS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern",
-                           "western", "northeast", "northwest", "southeast", "southwest", "greater", "upstate"})
 
 Lookup = Callable[[str], list[Candidate]]
 
@@ -74,20 +72,20 @@ def names_in_label(label: str, written_keys: AbstractSet[str]) -> list[str]:
     return found
 
 
-def section_name(section: str) -> Optional[str]:
-    """The name a short path section is, a word of region before it set aside:
+def section_name(section: str, words: GeoWords) -> Optional[str]:
+    """The name a short path section is, a word of region before it (``words.region_words``) set aside:
     "chicago" -> "chicago", "central-mississippi" -> "mississippi". A long section (a
     headline's slug) is none."""
-    words = re.split(r"[-_]+", section)
-    if not 0 < len(words) <= SECTION_MAX_WORDS or not all(_SECTION_WORD.match(word) for word in words):
+    parts = re.split(r"[-_]+", section)
+    if not 0 < len(parts) <= SECTION_MAX_WORDS or not all(_SECTION_WORD.match(part) for part in parts):
         return None
-    if len(words) > 1 and words[0] in _REGION_WORDS:
-        words = words[1:]
-    return " ".join(words)
+    if len(parts) > 1 and parts[0] in words.region_words:
+        parts = parts[1:]
+    return " ".join(parts)
 
 
 def home_states(url: str, by_written_key: dict[str, list[Candidate]], lookup: Lookup,
-                countries: AbstractSet[str], host_only: bool = False) -> frozenset[str]:
+                countries: AbstractSet[str], words: GeoWords, host_only: bool = False) -> frozenset[str]:
     """The first-level divisions (GeoNames admin1 codes) the page's address names as its home,
     among those of ``countries`` (ISO alpha-2: the countries the text's places lie in): those its
     host names, else the one its first section naming one names (a later one is a part of the
@@ -103,7 +101,7 @@ def home_states(url: str, by_written_key: dict[str, list[Candidate]], lookup: Lo
     if homes or host_only:
         return frozenset(homes)
     for section in sections:
-        name = section_name(section)
+        name = section_name(section, words)
         found = _one_state(_large(lookup(name)), countries) if name else set()
         if found:
             return frozenset(found)
@@ -111,14 +109,14 @@ def home_states(url: str, by_written_key: dict[str, list[Candidate]], lookup: Lo
 
 
 def title_home_states(title: str, by_written_key: dict[str, list[Candidate]], lookup: Lookup,
-                      countries: AbstractSet[str] = frozenset()) -> frozenset[str]:
+                      words: GeoWords, countries: AbstractSet[str] = frozenset()) -> frozenset[str]:
     """The first-level divisions the part of a title naming its outlet (``site_part``) names
     as its home: the state of a city named there ("Youngstown news, ..." -> Ohio) and a state
     written after a city ("WOWK 13 Charleston, Huntington WV", "... - Columbia, South Carolina";
     ``lookup`` finds a state by its name or code). A state or region named alone is a station's area, not
     its home ("... - WALB.com, South Georgia News" above a story from Virginia). Among
     ``countries`` (ISO alpha-2) when given, else wherever the places lie."""
-    start, end = site_part(title)
+    start, end = site_part(title, words)
     part = title[start:end]
     found: set[str] = set()
     for name in _states_after_cities(part):
@@ -126,11 +124,11 @@ def title_home_states(title: str, by_written_key: dict[str, list[Candidate]], lo
         found |= _one_state(states, countries or {c.country_iso2 for c in states if c.country_iso2})
     if found:  # a state written out says more than the largest city of a name
         return frozenset(found)
-    words = re.findall(r"[A-Za-z]+", part)
+    title_words = re.findall(r"[A-Za-z]+", part)
     taken: set[int] = set()
     for size in range(MAX_TITLE_NAME_WORDS, 0, -1):
-        for first in range(len(words) - size + 1):
-            key = "".join(word.lower() for word in words[first:first + size])
+        for first in range(len(title_words) - size + 1):
+            key = "".join(word.lower() for word in title_words[first:first + size])
             cities = [c for c in by_written_key.get(key, []) if c.feature in _SETTLEMENTS]
             if len(key) >= HOST_NAME_MIN_CHARS and cities and taken.isdisjoint(range(first, first + size)):
                 taken.update(range(first, first + size))  # "Wichita Falls", not also Wichita
@@ -173,36 +171,31 @@ def _one_state(candidates: list[Candidate], countries: AbstractSet[str]) -> set[
 
 # A title's parts: "headline - Station News - City, ST", "headline | Site.com | City, ST | News".
 _TITLE_SEPARATOR = re.compile(r"\s+(?:-|–|—|\||::)\s+|\s*\|\s*")
-# Words naming a news outlet, not an event: "WDRB 41 Louisville News", "wistv.com", "KGMB".
-_OUTLET_WORD = re.compile(
-    r"(?:\bnews\b|\.com\b|\bweather\b|\bsports\b|\bradio\b|\btv\d*\b|\bchannel\b|\bonline\b"
-    r"|\b[KW][A-Z]{2,3}(?:-?(?:TV|FM|AM))?\b)", re.IGNORECASE)
 _CALL_LETTERS = re.compile(r"\b[KW][A-Z]{2,3}\b")
-# A title that opens with its outlet's name: "Youngstown news, Campbell police release ...".
-_LEADING_OUTLET = re.compile(r"^([A-Z][\w.'’ ]{0,40}?\s(?:news|News|NEWS))[,:]\s")
 
 
-def site_part(title: str) -> tuple[int, int]:
+def site_part(title: str, words: GeoWords) -> tuple[int, int]:
     """Where a title names its outlet rather than its story (offsets ``start, end`` into
     ``title``; equal when it names none): its parts from the first one that names an outlet
     to the end ("... - WDRB 41 Louisville News", "... - wistv.com - Columbia, South Carolina",
     "... | Live5News.com | Charleston, SC | News, Weather, Sports"), or an opening
     "Youngstown news, " ("Bridgeport News: "). The headline's own part is never the outlet's."""
-    leading = _LEADING_OUTLET.match(title)
+    leading = words.leading_outlet.match(title)  # "Youngstown news, Campbell police release ..."
     if leading:
         return 0, leading.end(1)
     separators = list(_TITLE_SEPARATOR.finditer(title))
     for separator in separators:
         part_end = next((s.start() for s in separators if s.start() > separator.start()), len(title))
         part = title[separator.end():part_end]
-        if _outlet_words(part):
+        if _outlet_words(part, words):
             return separator.end(), len(title)
     return len(title), len(title)
 
 
-def _outlet_words(part: str) -> bool:
-    """Whether a title's part names an outlet: a word of the trade ("News", ".com", "TV") or
-    call letters in capitals ("WWBT"; not "War" nor "Kin", which title case writes so too)."""
+def _outlet_words(part: str, words: GeoWords) -> bool:
+    """Whether a title's part names an outlet: a word of the trade ("News", ".com", "TV",
+    ``words.outlet_word``) or call letters in capitals ("WWBT"; not "War" nor "Kin", which
+    title case writes so too)."""
     lowered = re.sub(r"\b[KW][A-Za-z]{2,3}\b", "", part)
-    return bool(_OUTLET_WORD.search(lowered)) or bool(_CALL_LETTERS.search(part))
+    return bool(words.outlet_word.search(lowered)) or bool(_CALL_LETTERS.search(part))
 

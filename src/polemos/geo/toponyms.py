@@ -32,7 +32,7 @@ from polemos.geo.disambiguate import WELL_KNOWN_POPULATION, following_name
 from polemos.geo.evidence import Cues, DocumentPlaces, Strength, strength
 from polemos.geo.gazetteer import Candidate, Gazetteer
 from polemos.geo.normalize import name_key
-from polemos.time.lexicon import MONTH_WORDS, PART_OF_DAY_WORDS, SEASON_WORDS, WEEKDAY_WORDS
+from polemos.geo.words import GeoWords
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 NON_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "LANGUAGE"})
@@ -50,7 +50,6 @@ _SETTLEMENTS = ("city", "town", "village")
 
 # The one or two capitalised words right after a name: "Sula" of "San Pedro Sula".
 _FOLLOWING_WORDS = re.compile(r" ([A-Z][\w'’-]*)(?: ([A-Z][\w'’-]*))?")
-_NAME_JOINERS = frozenset({"of", "de", "del", "la", "le", "du", "and", "upon", "on", "al", "el"})
 
 Resolve = Callable[[list[tuple[int, int]]], list[Candidate | None]]
 
@@ -62,12 +61,14 @@ class Proposal:
 
 
 class ToponymFinder:
-    def __init__(self, gazetteer: Gazetteer, not_places: set[str], cues: Cues, caseless: CaselessTagger):
+    def __init__(self, gazetteer: Gazetteer, not_places: set[str], cues: Cues, caseless: CaselessTagger,
+                 geo: GeoWords):
         self.gazetteer = gazetteer
         self.not_places = not_places
         self.cues = cues
         self.caseless = caseless
         self.words = caseless.words  # town names that are common words or personal names
+        self.geo = geo  # the language's other words
 
     def find(self, doc: Doc, resolve: Resolve) -> list[tuple[int, int]]:
         """Character spans of the toponyms in ``doc``; ``resolve`` chooses places for spans
@@ -237,7 +238,7 @@ class ToponymFinder:
         for entity in doc.ents:
             if entity.label_ in PLACE_LABELS or entity.label_ in NON_NAME_LABELS:
                 continue
-            start = entity.start + (1 if entity[0].lower_ == "the" and len(entity) > 1 else 0)
+            start = entity.start + (1 if entity[0].lower_ in self.geo.articles and len(entity) > 1 else 0)
             whole = doc[start:entity.end]
             group = []
             if self._name_like(whole):
@@ -257,7 +258,7 @@ class ToponymFinder:
             if self._name_like(lead) and self.gazetteer.lookup(lead.text, shorten=False):
                 found.append(Proposal(lead, "lead"))
                 break
-        ofs = [t.i for t in name if t.lower_ == "of"]
+        ofs = [t.i for t in name if t.lower_ in self.geo.of_words]
         if ofs and 0 < name.end - ofs[-1] - 1 <= MAX_NAME_TOKENS:
             tail = doc[ofs[-1] + 1:name.end]
             if self._name_like(tail):
@@ -276,9 +277,10 @@ class ToponymFinder:
         return found
 
     def _name_like(self, span: Span) -> bool:
-        if span[-1].is_punct or span[0].lower_ in _NAME_JOINERS or span[-1].lower_ in _NAME_JOINERS:
+        joiners = self.geo.name_joiners
+        if span[-1].is_punct or span[0].lower_ in joiners or span[-1].lower_ in joiners:
             return False
-        return all(_capitalised(t) or t.text in ("-", "'s") or t.lower_ in _NAME_JOINERS for t in span)
+        return all(_capitalised(t) or t.text in ("-", "'s") or t.lower_ in joiners for t in span)
 
     def _datelines(self, doc: Doc) -> list[list[Proposal]]:
         found = []
@@ -295,7 +297,7 @@ class ToponymFinder:
         index = 0
         while index < len(doc):
             end = index
-            while end < len(doc) and end - index < MAX_NAME_TOKENS and _bare_name_token(doc[end]):
+            while end < len(doc) and end - index < MAX_NAME_TOKENS and _bare_name_token(doc[end], self.geo):
                 end += 1
             if end == index:
                 index += 1
@@ -342,23 +344,18 @@ def _capitalised(token) -> bool:
     return token.is_title or (token.is_upper and len(token) > 1)
 
 
-def _bare_name_token(token) -> bool:
-    untagged = not token.ent_type_ or _misread_as_time(token)
+def _bare_name_token(token, words: GeoWords) -> bool:
+    untagged = not token.ent_type_ or _misread_as_time(token, words)
     return untagged and _NAME_TOKEN.match(token.text) is not None and _capitalised(token)
 
 
-# Words of time the NER rightly tags as such: months, weekdays, seasons, parts of the day.
-_TIME_WORDS = MONTH_WORDS | WEEKDAY_WORDS | SEASON_WORDS | PART_OF_DAY_WORDS
-# The prepositions after which a capitalised word the NER read as a time is a town's name:
-# "a residence in Roundup on Sunday night". ("at" and "on" also come before a holiday.)
-_TOWN_PREPOSITIONS = frozenset({"in", "near", "outside"})
-
-
-def _misread_as_time(token) -> bool:
-    """A capitalised word alone that the NER tagged as a date or time but that names no time,
-    right after "in", "near" or "outside" ("in Roundup"): a town's name."""
-    if token.ent_type_ not in ("DATE", "TIME") or token.i == 0 or token.lower_ in _TIME_WORDS:
+def _misread_as_time(token, words: GeoWords) -> bool:
+    """A capitalised word alone that the NER tagged as a date or time but that names no time
+    (``words.time_words``: months, weekdays, seasons, parts of the day), right after "in",
+    "near" or "outside" (``words.town_prepositions``; "at" and "on" also come before a holiday):
+    "a residence in Roundup on Sunday night"."""
+    if token.ent_type_ not in ("DATE", "TIME") or token.i == 0 or token.lower_ in words.time_words:
         return False
     doc = token.doc
     alone = token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
-    return alone and doc[token.i - 1].lower_ in _TOWN_PREPOSITIONS
+    return alone and doc[token.i - 1].lower_ in words.town_prepositions

@@ -91,11 +91,3 @@ class TimeWords:
         """The name in ``UNITS`` of a unit word ("days", "yrs", "centuries")."""
         return self.units[" ".join(word.lower().split()).rstrip(".")]
 
-
-# geo/toponyms.py still imports these English sets when it is imported; they go when the geo
-# stage takes its words from the LanguageData the pipeline gives it, as this stage does.
-_ENGLISH = TimeWords(LanguageData.load("en"))
-MONTH_WORDS = _ENGLISH.month_words
-WEEKDAY_WORDS = _ENGLISH.weekday_words
-SEASON_WORDS = _ENGLISH.season_words
-PART_OF_DAY_WORDS = _ENGLISH.part_of_day_words
