@@ -24,9 +24,10 @@ test-setup: setup
 	bash scripts/install-test-deps.sh
 	bash scripts/install-postgres.sh
 
-# Lint (ruff) and type-check (mypy) with the pinned tools; both read pyproject.toml.
+# Lint and check the layout (ruff) and type-check (mypy) with the pinned tools; both read pyproject.toml.
 lint: setup
 	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 	$(BIN)/mypy
 
 test: test-setup lint

@@ -28,8 +28,10 @@ def main() -> None:
     examples = [e for e in load_examples(args.annotations, args.shared, print) if e.event and e.acled is not None]
     pairs = [(e.acled, item.rules_acled) for e, item in zip(examples, featurize(examples))]
     right = sum(gold == found for gold, found in pairs)
-    print(f"{len(pairs)} event rows with an ACLED label: rules-alone sub-type accuracy "
-          f"{right / max(len(pairs), 1):.3f} ({time.perf_counter() - started:.0f} s)")
+    print(
+        f"{len(pairs)} event rows with an ACLED label: rules-alone sub-type accuracy "
+        f"{right / max(len(pairs), 1):.3f} ({time.perf_counter() - started:.0f} s)"
+    )
     found_for: dict[str, Counter] = defaultdict(Counter)
     for gold, found in pairs:
         found_for[gold][found] += 1

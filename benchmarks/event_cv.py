@@ -28,7 +28,15 @@ import numpy as np
 
 from polemos.events.classifier import MODEL_DIR, EventClassifier
 from polemos.training.events import (
-    DEFAULT_ANNOTATIONS, DEFAULT_SHARED, HEADS, NO_ACLED, featurize, fit, head_logits, label_of, load_examples,
+    DEFAULT_ANNOTATIONS,
+    DEFAULT_SHARED,
+    HEADS,
+    NO_ACLED,
+    featurize,
+    fit,
+    head_logits,
+    label_of,
+    load_examples,
     per_class,
 )
 
@@ -50,8 +58,12 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--model", type=Path, default=MODEL_DIR,
-                        help="model whose temperatures and type_above scale the veto and recovery tables")
+    parser.add_argument(
+        "--model",
+        type=Path,
+        default=MODEL_DIR,
+        help="model whose temperatures and type_above scale the veto and recovery tables",
+    )
     args = parser.parse_args()
     shipped = EventClassifier.load(args.model)
 
@@ -84,9 +96,19 @@ def main() -> None:
     rules = [items[i].rules_acled for i in rows]
     report["acled_rules_alone"] = round(float(np.mean([r == t for r, t in zip(rules, truth)])), 3)
     report["acled_combined_by_over_rules"] = {
-        str(over): round(float(np.mean([
-            (guesses["acled"][i][0] if r == NO_ACLED or guesses["acled"][i][1] >= over else r) == t
-            for i, r, t in zip(rows, rules, truth)])), 3) for over in OVER_RULES}
+        str(over): round(
+            float(
+                np.mean(
+                    [
+                        (guesses["acled"][i][0] if r == NO_ACLED or guesses["acled"][i][1] >= over else r) == t
+                        for i, r, t in zip(rows, rules, truth)
+                    ]
+                )
+            ),
+            3,
+        )
+        for over in OVER_RULES
+    }
     report["veto_below"] = veto_table(examples, items, scaled)
     report["recover_above"] = recovery_table(examples, items, scaled, shipped.thresholds["type_above"])
     print(json.dumps(report, indent=2))
@@ -100,9 +122,13 @@ def stage_view(model, temperatures: dict, item) -> tuple[float, str, float, str,
     plover = softmax(logits[model.slices["plover"]] / temperatures["plover"])
     acled = softmax(logits[model.slices["acled"]] / temperatures["acled"])
     labels = model.labels["event"]
-    return (float(event[labels.index("true")]) if "true" in labels else 0.0,
-            model.labels["plover"][int(plover.argmax())], float(plover.max()),
-            model.labels["acled"][int(acled.argmax())], float(acled.max()))
+    return (
+        float(event[labels.index("true")]) if "true" in labels else 0.0,
+        model.labels["plover"][int(plover.argmax())],
+        float(plover.max()),
+        model.labels["acled"][int(acled.argmax())],
+        float(acled.max()),
+    )
 
 
 def veto_table(examples, items, scaled: dict) -> dict:
@@ -111,8 +137,11 @@ def veto_table(examples, items, scaled: dict) -> dict:
     for below in VETO_BELOW:
         vetoed = [i for i in ruled if scaled[i][0] < below]
         kept_right = sum(examples[i].event == (scaled[i][0] >= below) for i in ruled)
-        table[str(below)] = {"vetoed": len(vetoed), "non_events": sum(not examples[i].event for i in vetoed),
-                             "accuracy": round(kept_right / max(len(ruled), 1), 4)}
+        table[str(below)] = {
+            "vetoed": len(vetoed),
+            "non_events": sum(not examples[i].event for i in vetoed),
+            "accuracy": round(kept_right / max(len(ruled), 1), 4),
+        }
     return table
 
 
@@ -120,11 +149,15 @@ def recovery_table(examples, items, scaled: dict, type_above: float) -> dict:
     """What recovery adds with the PLOVER head sure of its type (as the stage did before), and with
     either typing head sure of its reading (P(type) or P(ACLED sub-type) >= ``type_above``)."""
     silent = [i for i in sorted(scaled) if "rule:none" in items[i].features]
-    table: dict = {"rows_without_rule_events": len(silent),
-                   "events_among_them": sum(examples[i].event for i in silent), "type_above": type_above}
-    typed_by = {"plover_sure": lambda view: view[2] >= type_above,
-                "either_head_sure": lambda view: view[2] >= type_above or (view[3] != NO_ACLED
-                                                                           and view[4] >= type_above)}
+    table: dict = {
+        "rows_without_rule_events": len(silent),
+        "events_among_them": sum(examples[i].event for i in silent),
+        "type_above": type_above,
+    }
+    typed_by = {
+        "plover_sure": lambda view: view[2] >= type_above,
+        "either_head_sure": lambda view: view[2] >= type_above or (view[3] != NO_ACLED and view[4] >= type_above),
+    }
     for gate, sure in typed_by.items():
         table[gate] = {}
         for above in RECOVER_ABOVE:
@@ -132,10 +165,12 @@ def recovery_table(examples, items, scaled: dict, type_above: float) -> dict:
             events = [i for i in added if examples[i].event]
             acled_known = [i for i in events if label_of(examples[i], "acled") is not None]
             table[gate][str(above)] = {
-                "added": len(added), "events": len(events),
+                "added": len(added),
+                "events": len(events),
                 "right_type": sum(examples[i].plover == scaled[i][1] for i in events),
                 "right_acled": f"{sum(label_of(examples[i], 'acled') == scaled[i][3] for i in acled_known)}"
-                               f" of {len(acled_known)}"}
+                f" of {len(acled_known)}",
+            }
     return table
 
 

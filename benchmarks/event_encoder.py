@@ -35,8 +35,20 @@ import numpy as np
 from polemos.events.classifier import EventClassifier
 from polemos.events.encoder import DEFAULT_THREADS, E5Encoder
 from polemos.training.events import (
-    DEFAULT_ANNOTATIONS, DEFAULT_SHARED, DENSE_WIDTH, HEADS, Featurized, calibrate, encoder_only, featurize, fit,
-    head_logits, label_of, load_examples, per_class, split,
+    DEFAULT_ANNOTATIONS,
+    DEFAULT_SHARED,
+    DENSE_WIDTH,
+    HEADS,
+    Featurized,
+    calibrate,
+    encoder_only,
+    featurize,
+    fit,
+    head_logits,
+    label_of,
+    load_examples,
+    per_class,
+    split,
 )
 
 DEFAULT_CASE = DEFAULT_SHARED / "eval" / "events" / "case2021-task2-dev.tsv"
@@ -59,8 +71,11 @@ class RememberingEncoder:
 
 
 def feature_sets(items: list[Featurized]) -> dict[str, list[Featurized]]:
-    return {"spacy": [Featurized(i.features, i.vector[:DENSE_WIDTH], i.rules_acled) for i in items],
-            "spacy+e5": items, "e5": encoder_only(items)}
+    return {
+        "spacy": [Featurized(i.features, i.vector[:DENSE_WIDTH], i.rules_acled) for i in items],
+        "spacy+e5": items,
+        "e5": encoder_only(items),
+    }
 
 
 def scores_of(model, examples, items, rows_by_head) -> dict:
@@ -142,10 +157,18 @@ def case_figures(pipeline, models: dict[str, EventClassifier], encoder, path: Pa
             coder.annotate(record, doc)
             predicted[name].append(most_confident_code(record, doc, codes))
     gold = [r["code"] for r in scored]
-    return {name: {"sub_event_type_weighted_f1": round(label_f1(gold, guesses)["weighted_f1"], 3),
-                   "event_type_weighted_f1": round(label_f1([codes[g]["event_type"] for g in gold],
-                                                            [codes[p]["event_type"] for p in guesses])["weighted_f1"], 3)}
-            for name, guesses in predicted.items()}
+    return {
+        name: {
+            "sub_event_type_weighted_f1": round(label_f1(gold, guesses)["weighted_f1"], 3),
+            "event_type_weighted_f1": round(
+                label_f1([codes[g]["event_type"] for g in gold], [codes[p]["event_type"] for p in guesses])[
+                    "weighted_f1"
+                ],
+                3,
+            ),
+        }
+        for name, guesses in predicted.items()
+    }
 
 
 def speed(encoder: E5Encoder, texts: list[str], runs: int) -> dict:
@@ -158,9 +181,12 @@ def speed(encoder: E5Encoder, texts: list[str], runs: int) -> dict:
         started = time.perf_counter()
         encoder.embed(texts)
         batched.append(len(texts) / (time.perf_counter() - started))
-    return {"sentences": len(texts), "runs": runs,
-            "one_at_a_time_per_s": round(statistics.median(one_at_a_time), 1),
-            "batched_per_s": round(statistics.median(batched), 1)}
+    return {
+        "sentences": len(texts),
+        "runs": runs,
+        "one_at_a_time_per_s": round(statistics.median(one_at_a_time), 1),
+        "batched_per_s": round(statistics.median(batched), 1),
+    }
 
 
 def main() -> None:
@@ -179,8 +205,11 @@ def main() -> None:
     args = parser.parse_args()
 
     encoder = E5Encoder(args.threads)
-    report: dict = {"speed": speed(encoder, [e.text for e in load_examples(args.annotations, args.shared)[:SPEED_SENTENCES]],
-                                   args.speed_runs)}
+    report: dict = {
+        "speed": speed(
+            encoder, [e.text for e in load_examples(args.annotations, args.shared)[:SPEED_SENTENCES]], args.speed_runs
+        )
+    }
     print(json.dumps(report), flush=True)
     if args.speed_only:
         return

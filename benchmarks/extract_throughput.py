@@ -66,9 +66,15 @@ def time_runs(pipeline, bare_nlp, records, repeats):
             pass
         full.append(time.perf_counter() - started)
     bare_wps, full_wps = words / statistics.median(bare), words / statistics.median(full)
-    return {"documents": len(records), "words": words, "bare_spacy_words_per_s": round(bare_wps),
-            "polemos_words_per_s": round(full_wps), "ratio": round(full_wps / bare_wps, 3),
-            "bare_runs_s": [round(t, 3) for t in bare], "polemos_runs_s": [round(t, 3) for t in full]}
+    return {
+        "documents": len(records),
+        "words": words,
+        "bare_spacy_words_per_s": round(bare_wps),
+        "polemos_words_per_s": round(full_wps),
+        "ratio": round(full_wps / bare_wps, 3),
+        "bare_runs_s": [round(t, 3) for t in bare],
+        "polemos_runs_s": [round(t, 3) for t in full],
+    }
 
 
 def stage_seconds(pipeline, raws, repeats):
@@ -85,8 +91,9 @@ def stage_seconds(pipeline, raws, repeats):
 
     for _ in range(repeats):
         records = timed("clean", lambda: [pipeline.clean(raw) for raw in raws])
-        docs = timed("spacy", lambda: list(pipeline.nlp.pipe([r.text for r in records],
-                                                             batch_size=pipeline.config.batch_size)))
+        docs = timed(
+            "spacy", lambda: list(pipeline.nlp.pipe([r.text for r in records], batch_size=pipeline.config.batch_size))
+        )
         for record, doc in zip(records, docs):
             add_sentences(record, doc)
         for name, stage in pipeline.stages:
@@ -134,8 +141,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--shared", type=Path, default=Path(os.environ.get("POLEMOS_SHARED", ROOT.parent / "shared")),
-                        help="the shared development material (sample article, India corpus)")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=Path(os.environ.get("POLEMOS_SHARED", ROOT.parent / "shared")),
+        help="the shared development material (sample article, India corpus)",
+    )
     args = parser.parse_args()
     sample, india = args.shared / SAMPLE_PATH, args.shared / INDIA_PATH
     if not sample.exists() or not india.exists():

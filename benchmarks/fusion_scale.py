@@ -42,16 +42,20 @@ def timed_fusion(families, reports, use_blocking=True):
 
 
 def scale_table(families, sizes, baseline_sizes, seed):
-    print(f"{'reports':>8} {'events':>7} {'canon':>7} {'seconds':>8} {'µs/rep':>7} {'compar.':>10} {'cmp/rep':>7}"
-          f" {'prec':>5} {'recall':>6} | {'all-pairs s':>11} {'all-pairs cmp':>13} {'same':>5}")
+    print(
+        f"{'reports':>8} {'events':>7} {'canon':>7} {'seconds':>8} {'µs/rep':>7} {'compar.':>10} {'cmp/rep':>7}"
+        f" {'prec':>5} {'recall':>6} | {'all-pairs s':>11} {'all-pairs cmp':>13} {'same':>5}"
+    )
     largest = None
     for size in sorted(set(sizes) | set(baseline_sizes)):
         corpus = make_corpus(size, seed=seed)
         index, seconds = timed_fusion(families, corpus.reports)
         precision, recall = pairwise_scores(clusters(index), corpus.truth)
-        line = (f"{size:>8} {len(set(corpus.truth.values())):>7} {len(index.canonical_events()):>7} {seconds:>8.2f}"
-                f" {1e6 * seconds / size:>7.0f} {index.stats.comparisons:>10} {index.stats.comparisons / size:>7.1f}"
-                f" {precision:>5.3f} {recall:>6.3f} |")
+        line = (
+            f"{size:>8} {len(set(corpus.truth.values())):>7} {len(index.canonical_events()):>7} {seconds:>8.2f}"
+            f" {1e6 * seconds / size:>7.0f} {index.stats.comparisons:>10} {index.stats.comparisons / size:>7.1f}"
+            f" {precision:>5.3f} {recall:>6.3f} |"
+        )
         if size in baseline_sizes:
             baseline, baseline_seconds = timed_fusion(families, corpus.reports, use_blocking=False)
             same = clusters(baseline) == clusters(index)
@@ -72,8 +76,10 @@ def incremental_day(families, corpus):
     start = time.perf_counter()
     changes = index.add(today)
     seconds = time.perf_counter() - start
-    print(f"incremental: {len(today)} reports of the last day into an index of {len(earlier)}: {seconds * 1000:.0f} ms,"
-          f" {index.stats.comparisons - before} comparisons, {len(changes)} canonical events created or updated")
+    print(
+        f"incremental: {len(today)} reports of the last day into an index of {len(earlier)}: {seconds * 1000:.0f} ms,"
+        f" {index.stats.comparisons - before} comparisons, {len(changes)} canonical events created or updated"
+    )
 
 
 def sqlite_state(families, size, seed):
@@ -96,8 +102,10 @@ def sqlite_state(families, size, seed):
         size_mb = (Path(folder) / "fusion.db").stat().st_size / 1e6
         count = connection.execute("SELECT COUNT(*) FROM canonical_events").fetchone()[0]
         connection.close()
-    print(f"sqlite state: {size} reports in {len(days)} daily transactions: {seconds:.1f} s"
-          f" ({1e6 * seconds / size:.0f} µs/report), {count} canonical events, database {size_mb:.0f} MB")
+    print(
+        f"sqlite state: {size} reports in {len(days)} daily transactions: {seconds:.1f} s"
+        f" ({1e6 * seconds / size:.0f} µs/report), {count} canonical events, database {size_mb:.0f} MB"
+    )
 
 
 def real_store(families, location):
@@ -107,19 +115,25 @@ def real_store(families, location):
 
     with open_store(location) as store:
         events, total = store.events(limit=10_000_000)
-        kinds = {actor_id: found["kind"] for actor_id, found in actor_details(
-            store.connection, {a for event in events for a in (*event["actor"], *event["recipient"])}).items()}
+        kinds = {
+            actor_id: found["kind"]
+            for actor_id, found in actor_details(
+                store.connection, {a for event in events for a in (*event["actor"], *event["recipient"])}
+            ).items()
+        }
         kept = store.count("canonical_events")
     reports = [report_from_event(event, kinds) for event in events]
     index, seconds = timed_fusion(families, reports)
     baseline, baseline_seconds = timed_fusion(families, reports, use_blocking=False)
     views = index.canonical_events()
     multi = [v for v in views if v["source_count"] > 1]
-    print(f"store {location}: {total} events -> {len(views)} canonical events in {seconds:.2f} s"
-          f" ({index.stats.comparisons:,} comparisons) against {baseline_seconds:.2f} s all-pairs"
-          f" ({baseline.stats.comparisons:,} comparisons), same result: {clusters(index) == clusters(baseline)};"
-          f" the store keeps {kept}, fused document by document as they were stored;"
-          f" {len(multi)} with several documents, largest {max((v['report_count'] for v in views), default=0)} reports")
+    print(
+        f"store {location}: {total} events -> {len(views)} canonical events in {seconds:.2f} s"
+        f" ({index.stats.comparisons:,} comparisons) against {baseline_seconds:.2f} s all-pairs"
+        f" ({baseline.stats.comparisons:,} comparisons), same result: {clusters(index) == clusters(baseline)};"
+        f" the store keeps {kept}, fused document by document as they were stored;"
+        f" {len(multi)} with several documents, largest {max((v['report_count'] for v in views), default=0)} reports"
+    )
 
 
 def main(argv=None) -> int:

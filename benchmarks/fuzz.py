@@ -36,9 +36,10 @@ def pipeline_target():
         except InputError:
             return
         for quantity in record.quantities:
-            assert record.text[quantity.start:quantity.end] == quantity.text
-        assert not any(limit.startswith("stage ") and " failed " in limit for limit in record.document.limits), \
+            assert record.text[quantity.start : quantity.end] == quantity.text
+        assert not any(limit.startswith("stage ") and " failed " in limit for limit in record.document.limits), (
             record.document.limits
+        )
 
     return check, html_pages(english_prose)
 
@@ -47,8 +48,9 @@ def fuzz(name: str, check, strategy, examples: int, seed_value: int) -> dict:
     stats = {"target": name, "cases": 0, "crashes": 0, "slowest": 0.0, "slowest_input": "", "first_crashes": {}}
 
     @seed(seed_value)
-    @settings(max_examples=examples, deadline=None, database=None, derandomize=False,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=examples, deadline=None, database=None, derandomize=False, suppress_health_check=list(HealthCheck)
+    )
     @given(strategy)
     def run(value):
         stats["cases"] += 1
@@ -94,8 +96,11 @@ def main() -> None:
         stats = fuzz(name, check, strategy, examples, args.seed)
         total_cases += stats["cases"]
         total_crashes += stats["crashes"]
-        print(f"{name:<18} {stats['cases']:6d} cases  {stats['crashes']:4d} crashes  {stats['seconds']:7.1f} s"
-              f"  slowest {stats['slowest']:.2f} s: {stats['slowest_input']}", flush=True)
+        print(
+            f"{name:<18} {stats['cases']:6d} cases  {stats['crashes']:4d} crashes  {stats['seconds']:7.1f} s"
+            f"  slowest {stats['slowest']:.2f} s: {stats['slowest_input']}",
+            flush=True,
+        )
         for kind, where in stats["first_crashes"].items():
             print(f"    {kind} at {where}")
     print(f"total: {total_cases} cases, {total_crashes} crashes")

@@ -58,13 +58,19 @@ def run_ingest(corpus: Path, db: Path, workers: int) -> dict:
     stderr = process.stderr.read()
     summary = next((line for line in stderr.splitlines() if " added, " in line), stderr.strip()[-300:])
     worker_peaks = sorted((rss for pid, rss in peaks.items() if pid != process.pid), reverse=True)[:workers]
-    return {"seconds": round(seconds, 1), "summary": summary, "main_peak_mb": round(peaks.get(process.pid, 0) / 2**20),
-            "worker_peak_mb": [round(rss / 2**20) for rss in worker_peaks]}
+    return {
+        "seconds": round(seconds, 1),
+        "summary": summary,
+        "main_peak_mb": round(peaks.get(process.pid, 0) / 2**20),
+        "worker_peak_mb": [round(rss / 2**20) for rss in worker_peaks],
+    }
 
 
 def counts(db: Path) -> dict:
     connection = sqlite3.connect(db)
-    return {table: connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in ("documents", "events")}
+    return {
+        table: connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in ("documents", "events")
+    }
 
 
 def main() -> None:
@@ -90,8 +96,15 @@ def main() -> None:
         report["after_reingest_counts"] = counts(folder / "w2.db")
         if not args.skip_concurrent:
             db = folder / "concurrent.db"
-            processes = [subprocess.Popen([sys.executable, "-m", "polemos", "ingest", "-q", "--workers", "1", "--db", str(db), str(corpus)],
-                                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+            processes = [
+                subprocess.Popen(
+                    [sys.executable, "-m", "polemos", "ingest", "-q", "--workers", "1", "--db", str(db), str(corpus)],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+                for _ in range(2)
+            ]
             report["concurrent_summaries"] = [p.communicate()[1].strip().splitlines()[-1] for p in processes]
             report["concurrent_counts"] = counts(db)
         print(json.dumps(report, indent=2))

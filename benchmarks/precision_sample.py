@@ -61,14 +61,21 @@ def annotated_documents(folder: Path) -> set[str]:
     return docs
 
 
-def sample_event_ids(connection: sqlite3.Connection, n: int, seed: int, modalities: list[str] | None,
-                     excluded_docs: set[str] = frozenset()) -> list[str]:
+def sample_event_ids(
+    connection: sqlite3.Connection,
+    n: int,
+    seed: int,
+    modalities: list[str] | None,
+    excluded_docs: set[str] = frozenset(),
+) -> list[str]:
     """N event ids drawn without replacement, the same for the same store, N, seed and exclusions."""
     query, params = "SELECT id, doc_id FROM events", []
     if modalities:
         query += f" WHERE modality IN ({', '.join('?' for _ in modalities)})"
         params = modalities
-    ids = [row["id"] for row in connection.execute(query + " ORDER BY id", params) if row["doc_id"] not in excluded_docs]
+    ids = [
+        row["id"] for row in connection.execute(query + " ORDER BY id", params) if row["doc_id"] not in excluded_docs
+    ]
     if n >= len(ids):
         return ids
     return sorted(random.Random(seed).sample(ids, n))
@@ -112,11 +119,17 @@ def sheet_row(connection: sqlite3.Connection, event_id: str) -> dict:
 def pointer_row(row: dict) -> dict:
     """The sheet row without third-party text: evidence as offsets and a SHA-1 prefix only."""
     pointer = {key: value for key, value in row.items() if key not in ("title", "trigger", "evidence", "date_text")}
-    pointer["size"] = {kind: {k: v for k, v in figure.items() if k != "text"} if isinstance(figure, dict) else figure
-                       for kind, figure in (row.get("size") or {}).items()}  # the figures' words are quotes
+    pointer["size"] = {
+        kind: {k: v for k, v in figure.items() if k != "text"} if isinstance(figure, dict) else figure
+        for kind, figure in (row.get("size") or {}).items()
+    }  # the figures' words are quotes
     pointer["evidence"] = [
-        {"doc": e["doc"], "start": e["start"], "end": e["end"],
-         "sha1": hashlib.sha1(e["text"].encode("utf-8")).hexdigest()[:12]}
+        {
+            "doc": e["doc"],
+            "start": e["start"],
+            "end": e["end"],
+            "sha1": hashlib.sha1(e["text"].encode("utf-8")).hexdigest()[:12],
+        }
         for e in row["evidence"]
     ]
     return pointer
@@ -179,9 +192,11 @@ def run_score(args) -> int:
             return 1
     result = score(judgements)
     low, high = result["wilson_95"]
-    print(f"{args.score}: precision {result['precision']:.3f} ({result['correct']}/{result['judged']}), "
-          f"95% Wilson interval [{low:.3f}, {high:.3f}]; "
-          f"type right {result['type_right']:.3f}, happened {result['happened']:.3f}")
+    print(
+        f"{args.score}: precision {result['precision']:.3f} ({result['correct']}/{result['judged']}), "
+        f"95% Wilson interval [{low:.3f}, {high:.3f}]; "
+        f"type right {result['type_right']:.3f}, happened {result['happened']:.3f}"
+    )
     return 0
 
 
@@ -207,8 +222,12 @@ def main(argv=None) -> int:
     parser.add_argument("--n", type=int, default=100, help="events to draw (default 100)")
     parser.add_argument("--seed", type=int, default=100, help="random seed (default 100)")
     parser.add_argument("--modality", help="draw only events of these modalities, comma-separated")
-    parser.add_argument("--exclude-annotated", type=Path, metavar="FOLDER",
-                        help="leave out documents with a labelled sentence in FOLDER/real-*.jsonl")
+    parser.add_argument(
+        "--exclude-annotated",
+        type=Path,
+        metavar="FOLDER",
+        help="leave out documents with a labelled sentence in FOLDER/real-*.jsonl",
+    )
     parser.add_argument("--out", type=Path, help=f"judging sheet with evidence text (default under {DEFAULT_SHEETS})")
     parser.add_argument("--pointers", type=Path, help="also write the sheet without text, e.g. into benchmarks/")
     parser.add_argument("--score", type=Path, metavar="JUDGEMENTS", help="score a judgements file instead of drawing")

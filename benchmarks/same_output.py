@@ -77,16 +77,24 @@ def first_difference(before: object, after: object, path: str = "") -> str | Non
 
 def run(code: Path, shared: Path, docs: int, out: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(code))
-    subprocess.run([sys.executable, __file__, "--child", str(out), "--shared", str(shared), "--docs", str(docs)],
-                   check=True, env=env, cwd=ROOT)
+    subprocess.run(
+        [sys.executable, __file__, "--child", str(out), "--shared", str(shared), "--docs", str(docs)],
+        check=True,
+        env=env,
+        cwd=ROOT,
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", type=Path, help="the src directory of the code to compare with")
     parser.add_argument("--docs", type=int, default=50, help="documents of the India corpus")
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
-                        help="the shared development material (sample article, India corpus)")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=ROOT.parent / "shared",
+        help="the shared development material (sample article, India corpus)",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:

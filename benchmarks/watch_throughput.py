@@ -69,18 +69,23 @@ def main() -> None:
 
                 db = folder / f"watch-{repeat}.db"
                 cli("watch", "add", f"{site.base}/rss.xml", "--db", str(db))
-                seconds = cli("watch", "run", "--once", "--host-interval", "0", "--workers", str(options.workers),
-                              "--db", str(db))
+                seconds = cli(
+                    "watch", "run", "--once", "--host-interval", "0", "--workers", str(options.workers), "--db", str(db)
+                )
                 assert stored(db) == options.entries
                 rates["watch"].append(options.entries / seconds)
-                print(f"repeat {repeat + 1}: ingest {rates['ingest'][-1]:.2f}, watch {rates['watch'][-1]:.2f} articles/s",
-                      file=sys.stderr)
+                print(
+                    f"repeat {repeat + 1}: ingest {rates['ingest'][-1]:.2f}, watch {rates['watch'][-1]:.2f} articles/s",
+                    file=sys.stderr,
+                )
     finally:
         site.stop()
     ingest, watch = statistics.median(rates["ingest"]), statistics.median(rates["watch"])
-    print(f"{options.entries} pages, {options.workers} workers, median of {options.repeats}:"
-          f" polemos ingest {ingest:.2f} articles/s, polemos watch run {watch:.2f} articles/s"
-          f" ({watch / ingest:.0%} of ingest)")
+    print(
+        f"{options.entries} pages, {options.workers} workers, median of {options.repeats}:"
+        f" polemos ingest {ingest:.2f} articles/s, polemos watch run {watch:.2f} articles/s"
+        f" ({watch / ingest:.0%} of ingest)"
+    )
 
 
 if __name__ == "__main__":

@@ -31,11 +31,18 @@ from polemos.store import open_store
 
 EVENTS_PER_DOCUMENT = 10
 TYPES = ("ASSAULT", "ASSAULT", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONSULT", "AID", "THREATEN", "SANCTION")
-ACTORS = [("AZE.MIL", "Azerbaijani military", "AZE"), ("ARM.GOV", "Armenian government", "ARM"),
-          ("RUS.MIL", "Russian military", "RUS"), ("UKR.MIL", "Ukrainian military", "UKR"),
-          ("SDN.MIL", "Sudanese Armed Forces", "SDN"), ("SDN.REB.RSF", "Rapid Support Forces", "SDN"),
-          ("SYR.GOV", "Syrian government", "SYR"), ("ISR.MIL", "Israeli military", "ISR"),
-          ("UN", "United Nations", None), ("ARM.CVL", "Armenian civilians", "ARM")]
+ACTORS = [
+    ("AZE.MIL", "Azerbaijani military", "AZE"),
+    ("ARM.GOV", "Armenian government", "ARM"),
+    ("RUS.MIL", "Russian military", "RUS"),
+    ("UKR.MIL", "Ukrainian military", "UKR"),
+    ("SDN.MIL", "Sudanese Armed Forces", "SDN"),
+    ("SDN.REB.RSF", "Rapid Support Forces", "SDN"),
+    ("SYR.GOV", "Syrian government", "SYR"),
+    ("ISR.MIL", "Israeli military", "ISR"),
+    ("UN", "United Nations", None),
+    ("ARM.CVL", "Armenian civilians", "ARM"),
+]
 REGIONS = [(39.8, 46.7, "AZE"), (48.5, 35.0, "UKR"), (15.5, 32.5, "SDN"), (33.5, 36.3, "SYR"), (31.5, 34.5, "ISR")]
 START = date(2021, 1, 1)
 
@@ -53,19 +60,59 @@ def synthetic_record(number: int, rng: random.Random) -> ExtractionRecord:
         start = len(text)
         text += sentence
         sentences.append(Sentence(start, len(text) - 1))
-        actors[actor_id].mentions.append(Mention(actors[actor_id].name, start, start + len(actors[actor_id].name), index))
+        actors[actor_id].mentions.append(
+            Mention(actors[actor_id].name, start, start + len(actors[actor_id].name), index)
+        )
         place_start = text.index(place_name, start)
-        places.append(Place(place_name, place_start, place_start + len(place_name), place_name, None, lat, lon, country, "city", index))
-        events.append(Event(
-            id=f"e{index}", type=rng.choice(TYPES), actor=[actor_id], recipient=[target_id], place=index,
-            date={"value": day.isoformat(), "begin": day.isoformat(), "end": day.isoformat(), "text": None, "precision": "day"},
-            size={"dead": {"min": index + 1, "max": index + 1}}, evidence=[Evidence(sentence.strip(), start, len(text) - 1)],
-            trigger="struck", confidence=0.8,
-        ))
-    doc = DocumentInfo(id=f"synthetic-{number:06d}", title=f"Synthetic report {number}", content_hash=f"synthetic-{number}",
-                       published=(START + timedelta(days=number % 1000)).isoformat(), language="en")
-    return ExtractionRecord(document=doc, text=text, sentences=sentences, places=places,
-                            actors=[a for a in actors.values() if a.mentions], events=events)
+        places.append(
+            Place(
+                place_name,
+                place_start,
+                place_start + len(place_name),
+                place_name,
+                None,
+                lat,
+                lon,
+                country,
+                "city",
+                index,
+            )
+        )
+        events.append(
+            Event(
+                id=f"e{index}",
+                type=rng.choice(TYPES),
+                actor=[actor_id],
+                recipient=[target_id],
+                place=index,
+                date={
+                    "value": day.isoformat(),
+                    "begin": day.isoformat(),
+                    "end": day.isoformat(),
+                    "text": None,
+                    "precision": "day",
+                },
+                size={"dead": {"min": index + 1, "max": index + 1}},
+                evidence=[Evidence(sentence.strip(), start, len(text) - 1)],
+                trigger="struck",
+                confidence=0.8,
+            )
+        )
+    doc = DocumentInfo(
+        id=f"synthetic-{number:06d}",
+        title=f"Synthetic report {number}",
+        content_hash=f"synthetic-{number}",
+        published=(START + timedelta(days=number % 1000)).isoformat(),
+        language="en",
+    )
+    return ExtractionRecord(
+        document=doc,
+        text=text,
+        sentences=sentences,
+        places=places,
+        actors=[a for a in actors.values() if a.mentions],
+        events=events,
+    )
 
 
 def fill(path: str, events: int) -> None:
@@ -82,8 +129,11 @@ def free_port() -> int:
 
 
 def start_server(db: str, port: int) -> subprocess.Popen:
-    server = subprocess.Popen([sys.executable, "-m", "polemos.web", "--db", db, "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "polemos.web", "--db", db, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:

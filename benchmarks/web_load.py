@@ -31,14 +31,18 @@ from web_api import QUERIES, fill, free_port, start_server  # noqa: E402
 from polemos.store import open_store  # noqa: E402
 
 API_QUERIES = [path for name, path in QUERIES.items() if path.startswith("/api/")]
-STORY = ("Government forces shelled the town of Qarabagh on {day} March 2024, killing {n} civilians, "
-         "local officials said. Rebels answered with mortar fire on an army post near the river.")
+STORY = (
+    "Government forces shelled the town of Qarabagh on {day} March 2024, killing {n} civilians, "
+    "local officials said. Rebels answered with mortar fire on an army post near the river."
+)
 
 
 def write_corpus(path: Path, count: int) -> Path:
     with path.open("w") as handle:
         for number in range(count):
-            handle.write(json.dumps({"id": f"load-{number}", "text": STORY.format(day=number % 27 + 1, n=number % 9 + 2)}) + "\n")
+            handle.write(
+                json.dumps({"id": f"load-{number}", "text": STORY.format(day=number % 27 + 1, n=number % 9 + 2)}) + "\n"
+            )
     return path
 
 
@@ -96,8 +100,12 @@ def main() -> None:
     try:
         idle = hammer(base, args.clients, args.seconds)
         env = {key: value for key, value in os.environ.items() if key != "POLEMOS_DB"}
-        ingest = subprocess.Popen([sys.executable, "-m", "polemos", "ingest", "-q", "--workers", "1", "--db", db, str(corpus)],
-                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        ingest = subprocess.Popen(
+            [sys.executable, "-m", "polemos", "ingest", "-q", "--workers", "1", "--db", db, str(corpus)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         time.sleep(15)  # past the models' loading, so the clients meet the writes
         busy = hammer(base, args.clients, args.seconds)
         still_ingesting = ingest.poll() is None
@@ -108,8 +116,10 @@ def main() -> None:
         server.wait(10)
     with open_store(db) as store:
         written = store.count("documents") - args.events // 10
-    print(f"{args.clients} clients, {args.seconds:.0f} s per phase, store of {args.events} events; "
-          f"the ingest added {written} documents{' and was still running' if still_ingesting else ''}")
+    print(
+        f"{args.clients} clients, {args.seconds:.0f} s per phase, store of {args.events} events; "
+        f"the ingest added {written} documents{' and was still running' if still_ingesting else ''}"
+    )
     print(f"{'':<16}{'idle':>10}{'during ingest':>16}")
     for key in idle:
         print(f"{key:<16}{idle[key]:>10.1f}{busy[key]:>16.1f}")

@@ -100,8 +100,10 @@ NORMAL_PARAGRAPHS = [
     "Journalists were barred from the front line by the military, and two reporters who tried to reach the"
     " villages were detained for several hours and had their cameras confiscated.",
 ]
-WORDS = ("army village shelling civilians fired troops road bridge officials said monday rebels town market"
-         " killed wounded fled convoy ministry checkpoint river hills night fighters aid envoy").split()
+WORDS = (
+    "army village shelling civilians fired troops road bridge officials said monday rebels town market"
+    " killed wounded fled convoy ministry checkpoint river hills night fighters aid envoy"
+).split()
 
 
 def normal_article() -> str:
@@ -123,15 +125,31 @@ def numbers(size: int) -> str:
     rng = random.Random(size)
     parts, length = [], 0
     while length < size:
-        part = rng.choice([str(rng.randint(1, 99999)), f"{rng.randint(1, 999)},{rng.randint(100, 999)}",
-                           f"{rng.randint(2, 90)} killed", f"{rng.randint(2, 900)} civilians"])
+        part = rng.choice(
+            [
+                str(rng.randint(1, 99999)),
+                f"{rng.randint(1, 999)},{rng.randint(100, 999)}",
+                f"{rng.randint(2, 90)} killed",
+                f"{rng.randint(2, 900)} civilians",
+            ]
+        )
         parts.append(part)
         length += len(part) + 1
     return " ".join(parts)[:size]
 
 
-DAYS = ["on Monday", "on Tuesday", "on September 12", "last week", "on 14 September 2023", "earlier this month",
-        "on Friday night", "in March", "two days later", "on the same day"]
+DAYS = [
+    "on Monday",
+    "on Tuesday",
+    "on September 12",
+    "last week",
+    "on 14 September 2023",
+    "earlier this month",
+    "on Friday night",
+    "in March",
+    "two days later",
+    "on the same day",
+]
 
 
 def long_report(size: int) -> str:
@@ -154,19 +172,25 @@ def long_report(size: int) -> str:
 
 def nested_html(depth: int) -> str:
     opening = "".join(f"<div class=\"level{i % 7}\"><span>{WORDS[i % len(WORDS)]} </span>" for i in range(depth))
-    return (f"<html><head><title>Nested</title></head><body>{opening}"
-            f"<p>{NORMAL_PARAGRAPHS[0]}</p>" + "</div>" * depth + "</body></html>")
+    return (
+        f"<html><head><title>Nested</title></head><body>{opening}"
+        f"<p>{NORMAL_PARAGRAPHS[0]}</p>" + "</div>" * depth + "</body></html>"
+    )
 
 
 CASES = {
-    "unpunctuated text": [(f"{size // 1000} KB", lambda size=size: (unpunctuated(size), "text"))
-                          for size in (100_000, 200_000, 1_000_000)],
-    "one line of numbers": [(f"{size // 1000} KB", lambda size=size: (numbers(size), "text"))
-                            for size in (25_000, 50_000, 100_000)],
-    "nested HTML elements": [(f"{depth:,} deep", lambda depth=depth: (nested_html(depth), "html"))
-                             for depth in (2_500, 5_000, 10_000)],
-    "long news report": [(f"{size // 1000} KB", lambda size=size: (long_report(size), "text"))
-                         for size in (50_000, 100_000, 200_000)],
+    "unpunctuated text": [
+        (f"{size // 1000} KB", lambda size=size: (unpunctuated(size), "text")) for size in (100_000, 200_000, 1_000_000)
+    ],
+    "one line of numbers": [
+        (f"{size // 1000} KB", lambda size=size: (numbers(size), "text")) for size in (25_000, 50_000, 100_000)
+    ],
+    "nested HTML elements": [
+        (f"{depth:,} deep", lambda depth=depth: (nested_html(depth), "html")) for depth in (2_500, 5_000, 10_000)
+    ],
+    "long news report": [
+        (f"{size // 1000} KB", lambda size=size: (long_report(size), "text")) for size in (50_000, 100_000, 200_000)
+    ],
 }
 PUBLISHED = "2023-09-21"  # every document is dated: the dating stages read across a dated report
 
@@ -180,9 +204,11 @@ def run_case(case: str, label: str) -> dict:
     normal = RawDocument(source="normal", content=normal_article(), format="text", published=PUBLISHED)
     content, kind = dict(CASES[case])[label]()
     timings = {}
-    for name, raw in (("normal_before", normal), ("hostile", RawDocument(source="hostile", content=content, format=kind,
-                                                                    published=PUBLISHED)),
-                      ("normal_after", normal)):
+    for name, raw in (
+        ("normal_before", normal),
+        ("hostile", RawDocument(source="hostile", content=content, format=kind, published=PUBLISHED)),
+        ("normal_after", normal),
+    ):
         started, cpu_started = time.perf_counter(), time.process_time()
         try:
             record = pipeline.extract(raw)
@@ -192,10 +218,19 @@ def run_case(case: str, label: str) -> dict:
         timings[name] = time.perf_counter() - started
         if name == "hostile":
             # CPU seconds too: on a loaded machine they move far less with the load than the clock
-            outcome = {"limits": limits, "error": error, "bytes": len(content.encode()),
-                       "hostile_cpu": round(time.process_time() - cpu_started, 2)}
-    return {"case": case, "size": label, **outcome, **{k: round(v, 2) for k, v in timings.items()},
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
+            outcome = {
+                "limits": limits,
+                "error": error,
+                "bytes": len(content.encode()),
+                "hostile_cpu": round(time.process_time() - cpu_started, 2),
+            }
+    return {
+        "case": case,
+        "size": label,
+        **outcome,
+        **{k: round(v, 2) for k, v in timings.items()},
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+    }
 
 
 def main() -> None:
@@ -203,8 +238,9 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="One JSON object per case instead of a table.")
     parser.add_argument("--only", help="Run the cases whose name contains this text.")
     parser.add_argument("--sizes", help="Run only these sizes (comma-separated labels, e.g. '50 KB,100 KB').")
-    parser.add_argument("--before", type=Path,
-                        help="The src directory of other code to time beside this checkout's, run after run.")
+    parser.add_argument(
+        "--before", type=Path, help="The src directory of other code to time beside this checkout's, run after run."
+    )
     parser.add_argument("--repeats", type=int, default=1, help="Runs of each size (each code); medians reported.")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -212,8 +248,10 @@ def main() -> None:
         print(json.dumps(run_case(*args.child)))
         return
     codes = {"before": args.before.resolve(), "after": ROOT / "src"} if args.before else {"this": ROOT / "src"}
+
     def wanted(label: str) -> bool:  # labels may hold commas themselves ("5,000 deep")
         return not args.sizes or re.search(rf"(^|[,;])\s*{re.escape(label)}\s*($|[,;])", args.sizes) is not None
+
     for case, sizes in CASES.items():
         if args.only and args.only not in case:
             continue
@@ -234,14 +272,21 @@ def main() -> None:
         for code, timed in medians.items():
             # growth per round (the two sizes ran back to back), then its median: load that
             # drifts over the whole run cancels out
-            steps = ", ".join(f"{small} -> {large}: {_growth(runs[code, small], runs[code, large]):.2f} times"
-                              f" (CPU {_growth(runs[code, small], runs[code, large], 'hostile_cpu'):.2f})"
-                              for (small, _), (large, _) in zip(timed, timed[1:]))
-            cpu = {label: statistics.median([r["hostile_cpu"] for r in runs[code, label] if "hostile_cpu" in r] or [0])
-                   for label, _ in timed}
-            print(f"{case}: {code}: medians of {args.repeats}: "
-                  + ", ".join(f"{label} {t:.1f} s (CPU {cpu[label]:.1f} s)" for label, t in timed)
-                  + (f"; growth {steps}" if steps else ""), flush=True)
+            steps = ", ".join(
+                f"{small} -> {large}: {_growth(runs[code, small], runs[code, large]):.2f} times"
+                f" (CPU {_growth(runs[code, small], runs[code, large], 'hostile_cpu'):.2f})"
+                for (small, _), (large, _) in zip(timed, timed[1:])
+            )
+            cpu = {
+                label: statistics.median([r["hostile_cpu"] for r in runs[code, label] if "hostile_cpu" in r] or [0])
+                for label, _ in timed
+            }
+            print(
+                f"{case}: {code}: medians of {args.repeats}: "
+                + ", ".join(f"{label} {t:.1f} s (CPU {cpu[label]:.1f} s)" for label, t in timed)
+                + (f"; growth {steps}" if steps else ""),
+                flush=True,
+            )
 
 
 def _growth(small: list[dict], large: list[dict], key: str = "hostile") -> float:
@@ -252,8 +297,13 @@ def _growth(small: list[dict], large: list[dict], key: str = "hostile") -> float
 
 def _run_child(case: str, label: str, source: Path) -> dict:
     """One case at one size in a fresh process, with the code in ``source`` imported."""
-    child = subprocess.run([sys.executable, __file__, "--child", case, label], capture_output=True, text=True,
-                           cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(source)))
+    child = subprocess.run(
+        [sys.executable, __file__, "--child", case, label],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(source)),
+    )
     if child.returncode != 0:
         return {"case": case, "size": label, "error": child.stderr.strip().splitlines()[-1:]}
     return json.loads(child.stdout.strip().splitlines()[-1])
@@ -263,9 +313,11 @@ def _row(result: dict) -> str:
     if "hostile" not in result:
         return f"{result['case']:<22} {result['size']:>12}  failed to run: {result['error']}"
     note = result["error"] or "; ".join(result["limits"]) or "analysed whole"
-    return (f"{result['case']:<22} {result['size']:>12}  {result['hostile']:7.1f} s (CPU {result['hostile_cpu']:5.1f} s)"
-            f"  peak {result['peak_mb']:5d} MB"
-            f"  normal 5 KB article: {result['normal_before']:.2f} s before, {result['normal_after']:.2f} s after  [{note}]")
+    return (
+        f"{result['case']:<22} {result['size']:>12}  {result['hostile']:7.1f} s (CPU {result['hostile_cpu']:5.1f} s)"
+        f"  peak {result['peak_mb']:5d} MB"
+        f"  normal 5 KB article: {result['normal_before']:.2f} s before, {result['normal_after']:.2f} s after  [{note}]"
+    )
 
 
 if __name__ == "__main__":

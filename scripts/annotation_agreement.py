@@ -79,7 +79,11 @@ def fleiss_kappa(items: list[list[str]]) -> float:
 def agreement_report(labels: dict[str, dict[str, dict]], ids: list[str], fields=FIELDS) -> list[str]:
     annotators = list(labels)
     lines = [f"{len(ids)} sentences labelled by all of {', '.join(annotators)}", ""]
-    header = ["field", "raw (pairs)", "all alike"] + [f"kappa {a}-{b}" for a, b in itertools.combinations(annotators, 2)] + ["Fleiss kappa"]
+    header = (
+        ["field", "raw (pairs)", "all alike"]
+        + [f"kappa {a}-{b}" for a, b in itertools.combinations(annotators, 2)]
+        + ["Fleiss kappa"]
+    )
     lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for field in fields:
         items = [[category(labels[a][i].get(field)) for a in annotators] for i in ids]
@@ -171,8 +175,9 @@ def main(argv=None) -> None:
     parser.add_argument("--adjudicate", type=Path, help="write the adjudicated overlap rows here")
     parser.add_argument("--decisions", type=Path, help="the adjudicator's decisions on ties")
     parser.add_argument("--datasheet", type=Path, help="also write the agreement table into this datasheet")
-    parser.add_argument("--written", type=Path,
-                        help="an overlap-<second>-on-<first>.jsonl file: compare it with written-<first>.jsonl")
+    parser.add_argument(
+        "--written", type=Path, help="an overlap-<second>-on-<first>.jsonl file: compare it with written-<first>.jsonl"
+    )
     args = parser.parse_args(argv)
 
     if args.written:
@@ -180,9 +185,17 @@ def main(argv=None) -> None:
         report = agreement_report(labels, ids, FIELDS + ("negative",))
         print("\n".join(report))
         if args.datasheet:
-            shown = args.written.resolve().relative_to(ROOT) if args.written.resolve().is_relative_to(ROOT) else args.written
-            update_datasheet(args.datasheet, report, f"python scripts/annotation_agreement.py --written {shown}",
-                             written_markers(args.written))
+            shown = (
+                args.written.resolve().relative_to(ROOT)
+                if args.written.resolve().is_relative_to(ROOT)
+                else args.written
+            )
+            update_datasheet(
+                args.datasheet,
+                report,
+                f"python scripts/annotation_agreement.py --written {shown}",
+                written_markers(args.written),
+            )
         return
 
     annotators = args.annotators.split(",")

@@ -21,16 +21,30 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS = ("plover", "acled", "modality", "negative")
-PLOVER = set("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
-             "SANCTION MOBILIZE COERCE ASSAULT".split())
-ACLED = set("ARMED_CLASH GOV_REGAINS_TERIT NON_STATE_ACTOR_OVERTAKES_TER CHEM_WEAP AIR_STRIKE SUIC_BOMB "
-            "ART_MISS_ATTACK REM_EXPLOS GRENADE SEX_VIOL ATTACK ABDUCT_DISSAP PEACE_PROTEST PROTEST_WITH_INTER "
-            "FORCE_AGAINST_PROTEST VIOL_DEMONSTR MOB_VIOL AGREEMENT ARREST CHANGE_TO_GROUP_ACT DISR_WEAP "
-            "HQ_ESTABLISHED NON_VIOL_TERRIT_TRANSFER PROPERTY_DISTRUCT OTHER".split())
+PLOVER = set(
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
+    "SANCTION MOBILIZE COERCE ASSAULT".split()
+)
+ACLED = set(
+    "ARMED_CLASH GOV_REGAINS_TERIT NON_STATE_ACTOR_OVERTAKES_TER CHEM_WEAP AIR_STRIKE SUIC_BOMB "
+    "ART_MISS_ATTACK REM_EXPLOS GRENADE SEX_VIOL ATTACK ABDUCT_DISSAP PEACE_PROTEST PROTEST_WITH_INTER "
+    "FORCE_AGAINST_PROTEST VIOL_DEMONSTR MOB_VIOL AGREEMENT ARREST CHANGE_TO_GROUP_ACT DISR_WEAP "
+    "HQ_ESTABLISHED NON_VIOL_TERRIT_TRANSFER PROPERTY_DISTRUCT OTHER".split()
+)
 LABEL_FILES = {"written", "real", "overlap"}  # written-*.jsonl, real-*.jsonl, overlap-*.jsonl
 MODALITIES = {"asserted", "future", "negated", "hypothetical"}
-NEGATIVES = {"opinion", "analysis", "request", "negation", "hypothetical", "idiom", "heading", "background",
-             "statement", "other"}
+NEGATIVES = {
+    "opinion",
+    "analysis",
+    "request",
+    "negation",
+    "hypothetical",
+    "idiom",
+    "heading",
+    "background",
+    "statement",
+    "other",
+}
 
 
 def read_rows(path: Path) -> list[dict]:
@@ -115,8 +129,9 @@ def main(argv=None) -> None:
 
     files = sorted(p for p in args.dir.glob("*.jsonl") if p.stem.split("-")[0] in LABEL_FILES)
     training = {p.stem: counts_of(read_rows(p)) for p in files if not p.stem.startswith("overlap-")}
-    overlap = {p.stem: counts_of(read_rows(p)) for p in files
-               if p.stem.startswith("overlap-") and not is_written_overlap(p)}
+    overlap = {
+        p.stem: counts_of(read_rows(p)) for p in files if p.stem.startswith("overlap-") and not is_written_overlap(p)
+    }
     written_overlap = {p.stem: counts_of(read_rows(p)) for p in files if is_written_overlap(p)}
     for path in files:
         for row in read_rows(path):

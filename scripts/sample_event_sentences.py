@@ -40,7 +40,9 @@ MIN_WORDS, MAX_WORDS = 6, 80
 # A sentence ends at ., ! or ? (possibly repeated), optionally followed by closing quotes or
 # brackets -- including the mojibake forms of curly quotes the India corpus carries -- and then
 # whitespace. Line breaks always end a sentence.
-SENTENCE_END = re.compile(r"[.!?]+(?:[\"'\u201d\u2019)\]]|\u00e2\u20ac\ufffd|\u00e2\u20ac\u2122|\u00e2\u20ac\x9d)*(?=\s)")
+SENTENCE_END = re.compile(
+    r"[.!?]+(?:[\"'\u201d\u2019)\]]|\u00e2\u20ac\ufffd|\u00e2\u20ac\u2122|\u00e2\u20ac\x9d)*(?=\s)"
+)
 LINE_BREAK = re.compile(r"\n+")
 # A period after these does not end a sentence (titles, months, a.m./p.m., initials).
 ABBREVIATION = re.compile(
@@ -69,7 +71,9 @@ def sentence_spans(text: str):
     for line_start, line_end in _line_spans(text):
         start = line_start
         for match in SENTENCE_END.finditer(text, line_start, line_end):
-            if match.group() == "." and _ends_with_abbreviation(text[start:match.start()], text[match.end():line_end]):
+            if match.group() == "." and _ends_with_abbreviation(
+                text[start : match.start()], text[match.end() : line_end]
+            ):
                 continue
             yield from _trimmed(text, start, match.end())
             start = match.end()
@@ -120,10 +124,17 @@ def corpus_sentences(shared: Path, corpus: str) -> list[dict]:
             for start, end in sentence_spans(text):
                 sentence = text[start:end]
                 if MIN_WORDS <= len(sentence.split()) <= MAX_WORDS:
-                    rows.append({
-                        "id": f"{corpus}:{doc_id}:{start}-{end}", "corpus": corpus, "doc": doc_id,
-                        "start": start, "end": end, "sha1": short_sha1(sentence), "text": sentence,
-                    })
+                    rows.append(
+                        {
+                            "id": f"{corpus}:{doc_id}:{start}-{end}",
+                            "corpus": corpus,
+                            "doc": doc_id,
+                            "start": start,
+                            "end": end,
+                            "sha1": short_sha1(sentence),
+                            "text": sentence,
+                        }
+                    )
     return rows
 
 
@@ -162,10 +173,18 @@ def write_batch(path: Path, rows: list[dict]) -> None:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
-                        help="the development material (default: ../shared beside the checkout)")
-    parser.add_argument("--out", type=Path, default=ROOT.parent / "annot-batches",
-                        help="where to write the batches: outside the repository, since they hold text")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=ROOT.parent / "shared",
+        help="the development material (default: ../shared beside the checkout)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT.parent / "annot-batches",
+        help="where to write the batches: outside the repository, since they hold text",
+    )
     parser.add_argument("--seed", type=int, default=2021)
     parser.add_argument("--overlap", type=int, default=60, help="sentences per corpus in batch-00")
     parser.add_argument("--size", type=int, default=150, help="sentences per ordinary batch")
@@ -175,7 +194,9 @@ def main(argv=None) -> None:
     rng = random.Random(args.seed)
     drawers = {corpus: Drawer(corpus_sentences(args.shared, corpus), rng) for corpus in CORPORA}
     for corpus, drawer in drawers.items():
-        print(f"{corpus}: {len(drawer.all)} sentences of {MIN_WORDS}-{MAX_WORDS} words, {len(drawer.cued)} with a cue word")
+        print(
+            f"{corpus}: {len(drawer.all)} sentences of {MIN_WORDS}-{MAX_WORDS} words, {len(drawer.cued)} with a cue word"
+        )
 
     args.out.mkdir(parents=True, exist_ok=True)
     overlap = drawers["india-police-events"].draw(args.overlap) + drawers["gva-dev"].draw(args.overlap)

@@ -18,13 +18,19 @@ DEMO = ROOT / "src" / "polemos" / "data" / "demo"
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared (development material) is not present")
 
 
-def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env: dict | None = None, timeout: int = 600):
+def run_cli(
+    *args: str, cwd: Path | None = None, stdin: bytes | None = None, env: dict | None = None, timeout: int = 600
+):
     """Run ``polemos ARGS`` as a user would, in a subprocess."""
     full_env = {key: value for key, value in os.environ.items() if key != "POLEMOS_DB"}
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "polemos", *args],
-        cwd=cwd, input=stdin, capture_output=True, timeout=timeout, env=full_env,
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+        env=full_env,
     )
 
 

@@ -26,18 +26,87 @@ from polemos.time import TemporalTagger
 
 # Pieces of news prose, markup and numbers, recombined: random unicode alone rarely reaches
 # the interesting branches of a date grammar or an HTML cleaner.
-WORDS = ["killed", "wounded", "troops", "civilians", "on", "March", "Monday", "last", "week", "2023", "19",
-         "1,200", "hundreds", "of", "at", "least", "about", "-", "–", ".", ",", "said", "the", "village",
-         "since", "ago", "days", "1e400", "9" * 60, "½", "\u202e", "\x00", "\x1b[31m", "<", ">", "&amp;",
-         "[/red]", "between", "and", "to", "dozens", "million", "3-5", "24/7", "2023-09-19", "Q3", "FY2024"]
-TAGS = ["p", "div", "article", "h1", "h2", "script", "style", "nav", "figure", "figcaption", "blockquote",
-        "li", "ul", "table", "td", "time", "span", "a", "br", "meta"]
+WORDS = [
+    "killed",
+    "wounded",
+    "troops",
+    "civilians",
+    "on",
+    "March",
+    "Monday",
+    "last",
+    "week",
+    "2023",
+    "19",
+    "1,200",
+    "hundreds",
+    "of",
+    "at",
+    "least",
+    "about",
+    "-",
+    "–",
+    ".",
+    ",",
+    "said",
+    "the",
+    "village",
+    "since",
+    "ago",
+    "days",
+    "1e400",
+    "9" * 60,
+    "½",
+    "\u202e",
+    "\x00",
+    "\x1b[31m",
+    "<",
+    ">",
+    "&amp;",
+    "[/red]",
+    "between",
+    "and",
+    "to",
+    "dozens",
+    "million",
+    "3-5",
+    "24/7",
+    "2023-09-19",
+    "Q3",
+    "FY2024",
+]
+TAGS = [
+    "p",
+    "div",
+    "article",
+    "h1",
+    "h2",
+    "script",
+    "style",
+    "nav",
+    "figure",
+    "figcaption",
+    "blockquote",
+    "li",
+    "ul",
+    "table",
+    "td",
+    "time",
+    "span",
+    "a",
+    "br",
+    "meta",
+]
 
 prose = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=12)), max_size=80).map(" ".join)
 # Mostly English, so the language check lets it through to the models and every stage.
-ENGLISH = ("the army said its troops had shelled rebel positions near the town where residents fled after"
-           " police arrested protesters in the capital on Monday and officials counted the dead").split()
-english_prose = st.lists(st.one_of(st.sampled_from(ENGLISH), st.sampled_from(WORDS)), min_size=20, max_size=120).map(" ".join)
+ENGLISH = (
+    "the army said its troops had shelled rebel positions near the town where residents fled after"
+    " police arrested protesters in the capital on Monday and officials counted the dead"
+).split()
+english_prose = st.lists(st.one_of(st.sampled_from(ENGLISH), st.sampled_from(WORDS)), min_size=20, max_size=120).map(
+    " ".join
+)
 
 
 @st.composite
@@ -65,8 +134,13 @@ def json_lines(draw) -> bytes:
     for _ in range(draw(st.integers(1, 5))):
         kind = draw(st.sampled_from(["record", "value", "deep", "bytes", "huge"]))
         if kind == "record":
-            record = draw(st.dictionaries(st.sampled_from(["id", "text", "html", "title", "published", "url", "x"]),
-                                          json_values | prose, max_size=6))
+            record = draw(
+                st.dictionaries(
+                    st.sampled_from(["id", "text", "html", "title", "published", "url", "x"]),
+                    json_values | prose,
+                    max_size=6,
+                )
+            )
             lines.append(json.dumps(record).encode())
         elif kind == "value":
             lines.append(json.dumps(draw(json_values)).encode())
@@ -131,7 +205,7 @@ def check_sentence_split(text: str, max_chars: int) -> None:
 def check_time(text: str, year: int) -> None:
     """Any text and anchor: timexes that quote their own span, with ordered calendar bounds."""
     for timex in tagger().tag(text, date(year, 6, 15)):
-        assert text[timex.start:timex.end] == timex.text
+        assert text[timex.start : timex.end] == timex.text
         if timex.begin and timex.end_date:
             assert timex.begin <= timex.end_date
 
@@ -141,7 +215,7 @@ def check_figures(text: str) -> None:
     for amount in figures().amounts.find(text):
         assert 0 <= amount.start < amount.end <= len(text)
     for quantity in figures().extract(text):
-        assert text[quantity.start:quantity.end] == quantity.text
+        assert text[quantity.start : quantity.end] == quantity.text
         for value in (quantity.min, quantity.max):
             assert value is None or (math.isfinite(value) and 0 <= value <= LARGEST_NUMBER)
         if quantity.min is not None and quantity.max is not None:
@@ -153,18 +227,31 @@ def check_number(text: str) -> None:
     assert value is None or (math.isfinite(value) and value <= LARGEST_NUMBER)
 
 
-review_changes = st.fixed_dictionaries({}, optional={
-    "type": st.one_of(st.sampled_from(["ASSAULT", "assault", "PROTEST", "NOPE"]), st.text(max_size=20), json_values),
-    "place": st.one_of(st.integers(-5, 10**22), st.floats(), json_values),
-    "size": st.one_of(json_values, st.dictionaries(st.sampled_from(["dead", "injured"]),
-                                                   st.fixed_dictionaries({}, optional={"min": st.floats() | st.integers(),
-                                                                                       "max": json_values}))),
-    "actors": st.one_of(st.lists(st.text(max_size=30), max_size=4), json_values),
-    "date": st.one_of(st.dictionaries(st.sampled_from(["value", "begin", "end"]), st.text(max_size=12)), json_values),
-})
+review_changes = st.fixed_dictionaries(
+    {},
+    optional={
+        "type": st.one_of(
+            st.sampled_from(["ASSAULT", "assault", "PROTEST", "NOPE"]), st.text(max_size=20), json_values
+        ),
+        "place": st.one_of(st.integers(-5, 10**22), st.floats(), json_values),
+        "size": st.one_of(
+            json_values,
+            st.dictionaries(
+                st.sampled_from(["dead", "injured"]),
+                st.fixed_dictionaries({}, optional={"min": st.floats() | st.integers(), "max": json_values}),
+            ),
+        ),
+        "actors": st.one_of(st.lists(st.text(max_size=30), max_size=4), json_values),
+        "date": st.one_of(
+            st.dictionaries(st.sampled_from(["value", "begin", "end"]), st.text(max_size=12)), json_values
+        ),
+    },
+)
 review_bodies = st.one_of(
-    st.fixed_dictionaries({"status": st.sampled_from(["confirmed", "rejected", "corrected", "maybe"]) | st.text(max_size=8)},
-                          optional={"changes": review_changes, "note": st.text(max_size=50) | json_values}),
+    st.fixed_dictionaries(
+        {"status": st.sampled_from(["confirmed", "rejected", "corrected", "maybe"]) | st.text(max_size=8)},
+        optional={"changes": review_changes, "note": st.text(max_size=50) | json_values},
+    ),
     json_values,
 )
 

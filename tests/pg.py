@@ -24,8 +24,10 @@ import pytest
 
 SUPERUSER = "polemos"
 SERVER_KEY = pytest.StashKey["PostgresServer"]()
-NO_SERVER = ("PostgreSQL server binaries (initdb, pg_ctl) are not installed; "
-             "run scripts/install-postgres.sh (Debian's postgresql package) to run the PostgreSQL tests")
+NO_SERVER = (
+    "PostgreSQL server binaries (initdb, pg_ctl) are not installed; "
+    "run scripts/install-postgres.sh (Debian's postgresql package) to run the PostgreSQL tests"
+)
 
 
 def server_binaries() -> Optional[Path]:
@@ -54,13 +56,35 @@ class PostgresServer:
     def start(self) -> "PostgresServer":
         if self.run_as:
             shutil.chown(self.root, user=self.run_as)
-        self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "--encoding=UTF8",
-                  "--locale=C", "--no-sync")
-        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root}"
-                   " -c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            SUPERUSER,
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C",
+            "--no-sync",
+        )
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root}"
+            " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
         self.options = options
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-w", "-t", "60",
-                  "-o", options, "start")
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.root / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            options,
+            "start",
+        )
         return self
 
     def crash(self) -> None:
@@ -69,8 +93,19 @@ class PostgresServer:
 
     def restart(self) -> None:
         """Start the server again on the same port and data after ``crash``."""
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-w", "-t", "60",
-                  "-o", self.options, "start")
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.root / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            self.options,
+            "start",
+        )
 
     def stop(self) -> None:
         try:
@@ -100,8 +135,9 @@ class PostgresServer:
             command = ["runuser", "-u", self.run_as, "--", *command]
         result = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=self.root)
         if result.returncode != 0:
-            raise RuntimeError(f"{program} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}\n"
-                               f"{self.log_tail()}")
+            raise RuntimeError(
+                f"{program} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}\n{self.log_tail()}"
+            )
 
 
 @pytest.fixture(scope="session")

@@ -43,17 +43,36 @@ def make_world(countries: int, rng: random.Random, towns_per_country: int = 80) 
     for number in range(countries):
         code = f"X{chr(65 + number // 26)}{chr(65 + number % 26)}"
         lat0, lon0 = -30 + 12 * (number % 6), -20 + 14 * (number // 6)  # 8 x 8 degree countries, apart
-        provinces = [PlaceRef(f"{code} Province {p}", 9_000_000 + number * 100 + p, lat0 + 2 + 4 * (p // 2),
-                              lon0 + 2 + 4 * (p % 2), code, "admin1") for p in range(4)]
-        towns = [PlaceRef(f"{code} Town {t}", 1_000_000 + number * 1000 + t, round(lat0 + rng.uniform(0.2, 7.8), 4),
-                          round(lon0 + rng.uniform(0.2, 7.8), 4), code, rng.choice(["city", "town", "village"]))
-                 for t in range(towns_per_country)]
+        provinces = [
+            PlaceRef(
+                f"{code} Province {p}",
+                9_000_000 + number * 100 + p,
+                lat0 + 2 + 4 * (p // 2),
+                lon0 + 2 + 4 * (p % 2),
+                code,
+                "admin1",
+            )
+            for p in range(4)
+        ]
+        towns = [
+            PlaceRef(
+                f"{code} Town {t}",
+                1_000_000 + number * 1000 + t,
+                round(lat0 + rng.uniform(0.2, 7.8), 4),
+                round(lon0 + rng.uniform(0.2, 7.8), 4),
+                code,
+                rng.choice(["city", "town", "village"]),
+            )
+            for t in range(towns_per_country)
+        ]
         actors = [code, f"{code}.MIL", f"{code}.COP"] + [f"{code.lower()}-group-{g}" for g in range(5)]
         world.append(Country(code, towns, provinces, actors))
     return world
 
 
-def make_corpus(target_reports: int, seed: int = 7, countries: int = 8, events_per_country_day: float = 3.0) -> SyntheticCorpus:
+def make_corpus(
+    target_reports: int, seed: int = 7, countries: int = 8, events_per_country_day: float = 3.0
+) -> SyntheticCorpus:
     """About ``target_reports`` reports; days covered grow with the target, density stays fixed."""
     rng = random.Random(seed)
     world = make_world(countries, rng)
@@ -77,6 +96,7 @@ def make_corpus(target_reports: int, seed: int = 7, countries: int = 8, events_p
 
 def pairwise_scores(clusters: Iterable[Iterable[str]], truth: dict[str, str]) -> tuple[float, float]:
     """Pairwise precision and recall of report clusters against the real events."""
+
     def pairs(count: int) -> int:
         return count * (count - 1) // 2
 
@@ -95,8 +115,14 @@ def _real_event(rng: random.Random, country: Country, today: date, town: PlaceRe
     groups = country.actors[3:]
     actor = [rng.choice(groups)] if event_type in ("ASSAULT",) else [rng.choice(country.actors[:3])]
     recipient = [f"{country.code}.CVL"] if rng.random() < 0.5 else [rng.choice(country.actors[:3])]
-    return {"type": event_type, "day": today, "town": town, "actor": actor, "recipient": recipient,
-            "dead": rng.randint(0, 40) if event_type == "ASSAULT" else 0}
+    return {
+        "type": event_type,
+        "day": today,
+        "town": town,
+        "actor": actor,
+        "recipient": recipient,
+        "dead": rng.randint(0, 40) if event_type == "ASSAULT" else 0,
+    }
 
 
 def _report_event(rng, event: dict, event_id: str, country: Country, reports: list[Report], truth: dict) -> None:
@@ -109,15 +135,23 @@ def _report_event(rng, event: dict, event_id: str, country: Country, reports: li
         actor, recipient = _reported_actors(rng, event)
         kinds = {a: "group" for a in actor if a == "gunmen"}
         dead = max(0, event["dead"] + rng.randint(-3, 5)) if event["dead"] else None
-        reports.append(Report(
-            id=report_id, doc_id=f"doc{len(reports)}", type=event_type,
-            mode=rng.choice(_MODES.get(event_type, [None])), date=_reported_date(rng, event["day"], published),
-            place=_reported_place(rng, event["town"], country), actor=tuple(actor), recipient=tuple(recipient),
-            specific_actors=specific_actors([*actor, *recipient], kinds),
-            size={"dead": Figure(dead, dead, str(dead))} if dead is not None else {},
-            evidence=({"text": f"{event_type} report {report_id}", "start": 0, "end": 10},),
-            published=published.isoformat(), doc_title=f"Report {report_id}",
-        ))
+        reports.append(
+            Report(
+                id=report_id,
+                doc_id=f"doc{len(reports)}",
+                type=event_type,
+                mode=rng.choice(_MODES.get(event_type, [None])),
+                date=_reported_date(rng, event["day"], published),
+                place=_reported_place(rng, event["town"], country),
+                actor=tuple(actor),
+                recipient=tuple(recipient),
+                specific_actors=specific_actors([*actor, *recipient], kinds),
+                size={"dead": Figure(dead, dead, str(dead))} if dead is not None else {},
+                evidence=({"text": f"{event_type} report {report_id}", "start": 0, "end": 10},),
+                published=published.isoformat(),
+                doc_title=f"Report {report_id}",
+            )
+        )
         truth[report_id] = event_id
 
 

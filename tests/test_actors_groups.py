@@ -16,7 +16,9 @@ def extract(pipeline, text, published="2024-05-01"):
 
 def actor_of(record, mention_text):
     found = [a for a in record.actors for m in a.mentions if m.text == mention_text]
-    assert found, f"no actor mentioned as {mention_text!r}: {[(a.id, [m.text for m in a.mentions]) for a in record.actors]}"
+    assert found, (
+        f"no actor mentioned as {mention_text!r}: {[(a.id, [m.text for m in a.mentions]) for a in record.actors]}"
+    )
     return found[0]
 
 
@@ -39,8 +41,9 @@ def test_demonym_and_civilian_nouns_name_civilians_of_that_state(nlp_pipeline):
 
 
 def test_generic_armed_groups_become_actors_of_the_state_named_around_them(nlp_pipeline):
-    record = extract(nlp_pipeline, "Bandits killed 12 villagers in Zamfara state, Nigeria. "
-                                   "Armed men abducted 20 students on Sunday.")
+    record = extract(
+        nlp_pipeline, "Bandits killed 12 villagers in Zamfara state, Nigeria. Armed men abducted 20 students on Sunday."
+    )
     bandits = actor_of(record, "Bandits")
     assert (bandits.kind, bandits.sector, bandits.country) == ("group", "CRM", "NGA")
     gunmen = actor_of(record, "Armed men")
@@ -60,8 +63,10 @@ def test_place_after_a_locative_preposition_is_no_actor(nlp_pipeline):
 
 
 def test_bare_police_takes_the_state_the_document_is_about(nlp_pipeline):
-    text = ("Clashes erupted in Sudan on Monday. Dozens were killed in the fighting. Police later imposed a "
-            "curfew. Witnesses said the streets were quiet.")
+    text = (
+        "Clashes erupted in Sudan on Monday. Dozens were killed in the fighting. Police later imposed a "
+        "curfew. Witnesses said the streets were quiet."
+    )
     assert actor_of(extract(nlp_pipeline, text), "Police").id == "SDN.COP"
 
 

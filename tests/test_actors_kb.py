@@ -86,7 +86,9 @@ def test_organisations_and_armed_groups(kb):
 def test_ruler_patterns_cover_names_the_model_misreads(kb):
     every = kb.ruler_patterns()
     patterns = {(p["label"], p["pattern"]) for p in every if isinstance(p["pattern"], str)}
-    caseless = {(p["label"], " ".join(t["LOWER"] for t in p["pattern"])) for p in every if isinstance(p["pattern"], list)}
+    caseless = {
+        (p["label"], " ".join(t["LOWER"] for t in p["pattern"])) for p in every if isinstance(p["pattern"], list)
+    }
     assert ("PERSON", "narendra modi") in caseless  # lower-cased text ("narendra modi") is matched too
     assert not any(label == "ORG" and name == "security council" for label, name in caseless)
     assert ("GPE", "Artsakh") in patterns

@@ -31,15 +31,20 @@ def resolver(kb):
 
 def annotate(nlp, resolver, text, published="2023-10-03"):
     doc = nlp(text)
-    record = ExtractionRecord(document=DocumentInfo(id="t", published=published), text=text,
-                              sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents])
+    record = ExtractionRecord(
+        document=DocumentInfo(id="t", published=published),
+        text=text,
+        sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents],
+    )
     resolver.annotate(record, doc)
     return record, doc
 
 
 def actor_of(record, mention_text):
     found = [a for a in record.actors for m in a.mentions if m.text == mention_text]
-    assert found, f"no actor mentioned as {mention_text!r}: {[(a.id, [m.text for m in a.mentions]) for a in record.actors]}"
+    assert found, (
+        f"no actor mentioned as {mention_text!r}: {[(a.id, [m.text for m in a.mentions]) for a in record.actors]}"
+    )
     return found[0]
 
 
@@ -59,8 +64,10 @@ def test_surname_resolves_by_publication_date(nlp, resolver):
 
 
 def test_sector_phrases_give_state_sectors(nlp, resolver):
-    text = ("The Azerbaijani army shelled the town while Armenian police closed the road. "
-            "Azerbaijan's armed forces later entered Stepanakert.")
+    text = (
+        "The Azerbaijani army shelled the town while Armenian police closed the road. "
+        "Azerbaijan's armed forces later entered Stepanakert."
+    )
     record, _ = annotate(nlp, resolver, text)
     army = actor_of(record, "Azerbaijani army")
     assert (army.id, army.country, army.sector) == ("AZE.MIL", "AZE", "MIL")
@@ -72,8 +79,10 @@ def test_sector_phrases_give_state_sectors(nlp, resolver):
 
 
 def test_breakaway_state_refers_back_and_it_opens_a_sentence(nlp, resolver):
-    text = ("Fighting broke out around Artsakh on Tuesday. The breakaway state surrendered within a day. "
-            "It agreed to disband its army.")
+    text = (
+        "Fighting broke out around Artsakh on Tuesday. The breakaway state surrendered within a day. "
+        "It agreed to disband its army."
+    )
     record, _ = annotate(nlp, resolver, text)
     artsakh = actor_of(record, "breakaway state")
     assert artsakh.id == "AZE-NKR" and artsakh.country == "AZE" and artsakh.kind == "breakaway_state"
@@ -92,19 +101,21 @@ def test_unknown_organisation_becomes_a_new_actor(nlp, resolver):
     front = next(a for a in record.actors if "Popular Front of Xland" in a.name)
     assert front.id == "popular-front-of-xland"
     assert front.kind == "armed_group" and front.sector == "REB"
-    assert record.text[front.mentions[0].start:front.mentions[0].end] == front.mentions[0].text
+    assert record.text[front.mentions[0].start : front.mentions[0].end] == front.mentions[0].text
 
 
 def test_mention_offsets_point_into_the_text(nlp, resolver):
-    text = ("Azerbaijani troops advanced on Tuesday, officials in Baku said. Protesters gathered outside "
-            "the government building in Yerevan, where Armenian police detained dozens of them. "
-            "The UN refugee agency said 100,000 civilians had crossed into Armenia. "
-            "Russian peacekeepers stayed in their bases, and Erdoğan praised Azerbaijan's army.")
+    text = (
+        "Azerbaijani troops advanced on Tuesday, officials in Baku said. Protesters gathered outside "
+        "the government building in Yerevan, where Armenian police detained dozens of them. "
+        "The UN refugee agency said 100,000 civilians had crossed into Armenia. "
+        "Russian peacekeepers stayed in their bases, and Erdoğan praised Azerbaijan's army."
+    )
     record, _ = annotate(nlp, resolver, text)
     mentions = [(a, m) for a in record.actors for m in a.mentions]
     assert len(mentions) >= 8
     for actor, mention in mentions:
-        assert record.text[mention.start:mention.end] == mention.text
+        assert record.text[mention.start : mention.end] == mention.text
         assert mention.sentence == record.sentence_at(mention.start)
     assert actor_of(record, "Erdoğan").id == "recep-tayyip-erdogan"
     assert actor_of(record, "UN refugee agency").id == "unhcr"

@@ -27,13 +27,16 @@ def test_the_user_of_a_weapon_in_a_by_phrase_is_the_actor(nlp_pipeline):
     assert assault(record).actor == ["KEN.COP"]
 
 
-@pytest.mark.parametrize("text, sector", [
-    ("A gunman killed two shoppers at a mall on Friday.", "UAF"),
-    ("Unidentified assailants shot dead a shopkeeper on Monday.", "UAF"),
-    ("The shooter wounded three people outside a bar on Sunday.", "UAF"),
-    ("Police officers shot a man outside a bar on Sunday.", "COP"),
-    ("A man opened fire outside a bar on Sunday.", "CVL"),
-])
+@pytest.mark.parametrize(
+    "text, sector",
+    [
+        ("A gunman killed two shoppers at a mall on Friday.", "UAF"),
+        ("Unidentified assailants shot dead a shopkeeper on Monday.", "UAF"),
+        ("The shooter wounded three people outside a bar on Sunday.", "UAF"),
+        ("Police officers shot a man outside a bar on Sunday.", "COP"),
+        ("A man opened fire outside a bar on Sunday.", "CVL"),
+    ],
+)
 def test_unnamed_attackers_are_actors_of_their_kind(nlp_pipeline, text, sector):
     record = extract(nlp_pipeline, text)
     actors = {a.id: a for a in record.actors}
@@ -41,8 +44,10 @@ def test_unnamed_attackers_are_actors_of_their_kind(nlp_pipeline, text, sector):
 
 
 def test_lower_cased_indian_story(nlp_pipeline):
-    text = ("vadodara: the congress on tuesday blamed chief minister narendra modi for the violence in the city. "
-            "prime minister atal bihari vajpayee appealed for calm in gujarat.")
+    text = (
+        "vadodara: the congress on tuesday blamed chief minister narendra modi for the violence in the city. "
+        "prime minister atal bihari vajpayee appealed for calm in gujarat."
+    )
     record = extract(nlp_pipeline, text, published="2002-03-05")
     by_id = {a.id: a for a in record.actors}
     assert "inc" in by_id and not any(a.id.startswith("USA") for a in record.actors)
@@ -51,7 +56,9 @@ def test_lower_cased_indian_story(nlp_pipeline):
 
 
 def test_congress_of_an_american_story_is_the_us_legislature(nlp_pipeline):
-    record = extract(nlp_pipeline, "Congress voted on Tuesday to send more troops to Iraq, officials in Washington said.")
+    record = extract(
+        nlp_pipeline, "Congress voted on Tuesday to send more troops to Iraq, officials in Washington said."
+    )
     assert any(a.id == "USA.LEG" for a in record.actors) and not any(a.id == "inc" for a in record.actors)
 
 
@@ -62,15 +69,19 @@ def test_acronyms_in_a_lower_cased_story(nlp_pipeline):
 
 
 def test_a_town_taken_for_a_person_in_lower_cased_text_is_no_actor(nlp_pipeline):
-    text = "ahmedabad: two days after godhra, the army was called out as mobs burned shops in the walled city on friday."
+    text = (
+        "ahmedabad: two days after godhra, the army was called out as mobs burned shops in the walled city on friday."
+    )
     record = extract(nlp_pipeline, text, published="2002-03-02")
     assert not any(a.kind == "person" and a.name == "godhra" for a in record.actors)
 
 
 def test_section_headings_name_no_actors(nlp_pipeline):
-    text = ("Gunmen attacked a checkpoint near Kidal on Monday, killing four soldiers, officials said.\n\n"
-            "Human Rights Watch\n\n"
-            "The group said civilians had fled the town.\n")
+    text = (
+        "Gunmen attacked a checkpoint near Kidal on Monday, killing four soldiers, officials said.\n\n"
+        "Human Rights Watch\n\n"
+        "The group said civilians had fled the town.\n"
+    )
     record = extract(nlp_pipeline, text)
     assert "Human Rights Watch" in [h.text for h in record.document.headings]
     assert not any(m.text == "Human Rights Watch" for a in record.actors for m in a.mentions)

@@ -40,6 +40,8 @@ Traders in Mopti, Mali, closed their stalls on Tuesday in memory of the nine peo
 
 Community leaders called on the authorities to protect the market when it reopens.
 """
+
+
 class Hooks:
     """A webhook receiver on 127.0.0.1 that keeps each body with whether its signature checks out."""
 
@@ -52,7 +54,9 @@ class Hooks:
             def do_POST(self):  # noqa: N802
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 expected = "sha256=" + hmac.new(hooks.secret.encode(), body, hashlib.sha256).hexdigest()
-                hooks.received.append((json.loads(body), hmac.compare_digest(expected, self.headers["X-Polemos-Signature"])))
+                hooks.received.append(
+                    (json.loads(body), hmac.compare_digest(expected, self.headers["X-Polemos-Signature"]))
+                )
                 self.send_response(204)
                 self.end_headers()
 
@@ -99,11 +103,30 @@ def test_new_matches_alert_once_by_webhook_and_mail_and_again_when_the_toll_rise
     controller, messages = mailbox
     hooks = Hooks()
     db = str(tmp_path / "alerts.db")
-    env = {"POLEMOS_SMTP_HOST": "127.0.0.1", "POLEMOS_SMTP_PORT": str(controller.port),
-           "POLEMOS_WORKSPACE_URL": "http://workspace.example:8000"}
+    env = {
+        "POLEMOS_SMTP_HOST": "127.0.0.1",
+        "POLEMOS_SMTP_PORT": str(controller.port),
+        "POLEMOS_WORKSPACE_URL": "http://workspace.example:8000",
+    }
     try:
-        added = run_cli("alerts", "add", "mali-attacks", "--type", "ASSAULT", "--near", "14.5,-4.2,100", "--min-dead", "1",
-                        "--webhook", hooks.url, "--allow-private-webhook", "--email", "analyst@example.org", "--db", db)
+        added = run_cli(
+            "alerts",
+            "add",
+            "mali-attacks",
+            "--type",
+            "ASSAULT",
+            "--near",
+            "14.5,-4.2,100",
+            "--min-dead",
+            "1",
+            "--webhook",
+            hooks.url,
+            "--allow-private-webhook",
+            "--email",
+            "analyst@example.org",
+            "--db",
+            db,
+        )
         assert added.returncode == 0, added.stderr.decode()
         hooks.secret = added.stdout.decode().split("X-Polemos-Signature): ")[1].split()[0]
 
@@ -140,12 +163,27 @@ def test_a_failed_delivery_never_blocks_ingest_and_is_retried(tmp_path):
 
     db = str(tmp_path / "retry.db")
     closed = f"http://127.0.0.1:{free_port()}/hook"  # nothing listens there
-    assert run_cli("alerts", "add", "all-assaults", "--type", "ASSAULT", "--webhook", closed, "--allow-private-webhook",
-                   "--db", db).returncode == 0
+    assert (
+        run_cli(
+            "alerts",
+            "add",
+            "all-assaults",
+            "--type",
+            "ASSAULT",
+            "--webhook",
+            closed,
+            "--allow-private-webhook",
+            "--db",
+            db,
+        ).returncode
+        == 0
+    )
     report = ingest(db, tmp_path, "first", FIRST, {})
     assert "1 added" in report and "0 of 1 sent to the webhook" in report
     with closing(sqlite3.connect(db)) as connection:
-        status, attempts, error = connection.execute("SELECT status, attempts, last_error FROM alert_deliveries").fetchone()
+        status, attempts, error = connection.execute(
+            "SELECT status, attempts, last_error FROM alert_deliveries"
+        ).fetchone()
     assert (status, attempts) == ("pending", 1) and "ConnectError" in error
 
     hooks = Hooks()
@@ -155,7 +193,9 @@ def test_a_failed_delivery_never_blocks_ingest_and_is_retried(tmp_path):
             hooks.secret = open_secret(store.connection.execute("SELECT webhook_secret FROM watchlists").fetchone()[0])
             assert deliver_pending(store, DeliveryConfig()) == []  # not due yet: it backs off
             later = datetime.now(timezone.utc) + timedelta(minutes=5)
-            assert deliver_pending(store, DeliveryConfig(), at=later) == ["alerts: all-assaults: 1 of 1 sent to the webhook"]
+            assert deliver_pending(store, DeliveryConfig(), at=later) == [
+                "alerts: all-assaults: 1 of 1 sent to the webhook"
+            ]
         assert len(hooks.received) == 1 and hooks.received[0][1]
     finally:
         hooks.stop()
@@ -177,6 +217,8 @@ def test_a_rising_weekly_count_makes_one_trend_alert_stating_its_rule(tmp_path):
         assert trend_alert(store, watchlist, today=date(2026, 3, 7)) is not None
         assert trend_alert(store, watchlist, today=date(2026, 3, 7)) is None  # once a week
         assert trend_alert(store, watchlist, today=date(2026, 5, 30)) is None  # a quiet week
-        title, summary = store.connection.execute("SELECT title, summary_json FROM alerts WHERE kind = 'trend'").fetchone()
+        title, summary = store.connection.execute(
+            "SELECT title, summary_json FROM alerts WHERE kind = 'trend'"
+        ).fetchone()
     assert title.startswith("Rising: 5 matching events in the 7 days to 2026-03-07")
     assert "more than 2 standard deviations" in json.loads(summary)["rule"]

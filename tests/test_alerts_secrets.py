@@ -34,8 +34,13 @@ class Receiver:
             def do_POST(self):  # noqa: N802
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 expected = "sha256=" + hmac.new(receiver.secret.encode(), body, hashlib.sha256).hexdigest()
-                receiver.received.append({"body": json.loads(body), "host": self.headers["Host"],
-                                          "signed": hmac.compare_digest(expected, self.headers["X-Polemos-Signature"])})
+                receiver.received.append(
+                    {
+                        "body": json.loads(body),
+                        "host": self.headers["Host"],
+                        "signed": hmac.compare_digest(expected, self.headers["X-Polemos-Signature"]),
+                    }
+                )
                 self.send_response(204)
                 self.end_headers()
 
@@ -60,8 +65,9 @@ def store(request, tmp_path):
 
 def assaults_alerting(store, url: str, private_ok: bool) -> Watchlist:
     """A watchlist on assaults with a webhook, and one stored document that makes it alert."""
-    watchlist = Watchlists(store).add(Watchlist("assaults", EventFilter(type="ASSAULT"), webhook_url=url,
-                                                webhook_private_ok=private_ok))
+    watchlist = Watchlists(store).add(
+        Watchlist("assaults", EventFilter(type="ASSAULT"), webhook_url=url, webhook_private_ok=private_ok)
+    )
     store.add(karabakh_record())
     assert len(record_alerts(store, watchlist, ["kar"])) == 1
     return watchlist
@@ -102,8 +108,10 @@ def test_a_secret_sealed_with_another_key_fails_its_delivery_in_one_line_and_is_
 def test_a_webhook_kept_in_the_clear_by_an_older_version_is_sealed_at_the_next_delivery(store):
     made = Watchlists(store).add(Watchlist("plain", webhook_url="http://127.0.0.1:9/hook", webhook_private_ok=True))
     with store.transaction():
-        store.connection.execute("UPDATE watchlists SET webhook_url = ?, webhook_secret = ?",
-                                 ("http://127.0.0.1:9/old", "an-old-clear-secret"))
+        store.connection.execute(
+            "UPDATE watchlists SET webhook_url = ?, webhook_secret = ?",
+            ("http://127.0.0.1:9/old", "an-old-clear-secret"),
+        )
     assert Watchlists(store).get("plain").webhook_secret == "an-old-clear-secret"
     assert made.webhook_secret != "an-old-clear-secret"
     deliver_pending(store, DeliveryConfig(timeout=5))
@@ -179,9 +187,28 @@ def tls_mailbox(tmp_path):
     if shutil.which("openssl") is None:
         pytest.skip("openssl is needed to make the test certificate")
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
-                    "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+    )
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
 
@@ -204,15 +231,21 @@ def test_starttls_checks_the_mail_servers_certificate(tmp_path, tls_mailbox, mon
     port, cert, messages = tls_mailbox
     config = DeliveryConfig(smtp_host="127.0.0.1", smtp_port=port, smtp_starttls=True, timeout=5)
     with open_store(str(tmp_path / "mail.db")) as store:
-        watchlist = Watchlists(store).add(Watchlist("assaults", EventFilter(type="ASSAULT"), email_to="analyst@example.org"))
+        watchlist = Watchlists(store).add(
+            Watchlist("assaults", EventFilter(type="ASSAULT"), email_to="analyst@example.org")
+        )
         store.add(karabakh_record())
         record_alerts(store, watchlist, ["kar"])
-        monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "no-such-bundle.pem"))  # trusts nothing: not even this server
+        monkeypatch.setenv(
+            "SSL_CERT_FILE", str(tmp_path / "no-such-bundle.pem")
+        )  # trusts nothing: not even this server
         [line] = deliver_pending(store, config)
         assert "e-mail digest failed" in line and "CERTIFICATE_VERIFY_FAILED" in line and messages == []
         monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # the server's certificate trusted: the digest goes
         later = datetime.now(timezone.utc) + timedelta(hours=1)
-        assert deliver_pending(store, config, at=later) == ["alerts: assaults: digest of 1 mailed to analyst@example.org"]
+        assert deliver_pending(store, config, at=later) == [
+            "alerts: assaults: digest of 1 mailed to analyst@example.org"
+        ]
         assert len(messages) == 1 and b"Stepanakert" in messages[0]
 
 
@@ -231,7 +264,8 @@ def test_an_unreachable_webhook_costs_one_attempt_a_round_not_one_timeout_per_al
         assert len(record_alerts(store, watchlist, ["kar"])) == 2  # the shelling and the flight
         [line] = deliver_pending(store, DeliveryConfig(timeout=1))
         assert line == "alerts: everything: 0 of 2 sent to the webhook; the rest wait, as it cannot be reached"
-        attempts = sorted(delivery["attempts"] for alert in alerts_of(store, "everything")
-                          for delivery in alert["deliveries"])
+        attempts = sorted(
+            delivery["attempts"] for alert in alerts_of(store, "everything") for delivery in alert["deliveries"]
+        )
         assert attempts == [0, 1] and len(connections) == 1
     silent.close()

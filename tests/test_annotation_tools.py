@@ -35,8 +35,10 @@ def sentences(text: str) -> list[str]:
 
 
 def test_splitter_cuts_at_sentence_ends_and_line_breaks_only():
-    text = ("Police said Mr. Osei was stabbed at 2 a.m. Two men fled on foot.\n\n"
-            "Related stories\nthe mob dispersed by 5 p.m. on sunday. r. k. menon said \"we will return.\" nothing more")
+    text = (
+        "Police said Mr. Osei was stabbed at 2 a.m. Two men fled on foot.\n\n"
+        "Related stories\nthe mob dispersed by 5 p.m. on sunday. r. k. menon said \"we will return.\" nothing more"
+    )
     assert sentences(text) == [
         "Police said Mr. Osei was stabbed at 2 a.m.",
         "Two men fled on foot.",
@@ -91,12 +93,20 @@ def test_blind_relabellings_of_written_sentences_point_at_rows_of_that_written_f
 
 def test_agreement_on_written_sentences_compares_the_relabelling_with_the_author(tmp_path):
     def row(number, event, plover, annotator):
-        return {"id": f"w-x1-{number}", "event": event, "plover": plover, "acled": None, "modality": "asserted",
-                "negative": None if event else "opinion", "annotator": annotator}
+        return {
+            "id": f"w-x1-{number}",
+            "event": event,
+            "plover": plover,
+            "acled": None,
+            "modality": "asserted",
+            "negative": None if event else "opinion",
+            "annotator": annotator,
+        }
 
     authored = [row(1, True, "ASSAULT", "x1"), row(2, False, None, "x1"), row(3, True, "PROTEST", "x1")]
-    (tmp_path / "written-x1.jsonl").write_text("".join(
-        json.dumps({**r, "text": f"sentence {n}"}) + "\n" for n, r in enumerate(authored)))
+    (tmp_path / "written-x1.jsonl").write_text(
+        "".join(json.dumps({**r, "text": f"sentence {n}"}) + "\n" for n, r in enumerate(authored))
+    )
     relabelled = [row(1, True, "ASSAULT", "x2"), row(2, False, "ASSAULT", "x2"), row(3, True, "PROTEST", "x2")]
     overlap = tmp_path / "overlap-x2-on-x1.jsonl"
     overlap.write_text("".join(json.dumps(r) + "\n" for r in relabelled))
@@ -108,19 +118,29 @@ def test_agreement_on_written_sentences_compares_the_relabelling_with_the_author
 
 
 def test_each_blind_relabelling_fills_its_own_datasheet_block(tmp_path):
-    row = {"id": "w-x1-1", "event": True, "plover": "ASSAULT", "acled": "ATTACK", "modality": "asserted",
-           "negative": None, "annotator": "x1"}
+    row = {
+        "id": "w-x1-1",
+        "event": True,
+        "plover": "ASSAULT",
+        "acled": "ATTACK",
+        "modality": "asserted",
+        "negative": None,
+        "annotator": "x1",
+    }
     (tmp_path / "written-x1.jsonl").write_text(json.dumps({**row, "text": "sentence"}) + "\n")
     overlap = tmp_path / "overlap-x2-on-x1.jsonl"
     overlap.write_text(json.dumps({**row, "annotator": "x2"}) + "\n")
     other_block = "<!-- written-agreement:x3-on-x4:begin -->\nearlier figures\n<!-- written-agreement:x3-on-x4:end -->"
     datasheet = tmp_path / "DATASHEET.md"
-    datasheet.write_text(f"{other_block}\n\n<!-- written-agreement:x2-on-x1:begin -->\n"
-                         "<!-- written-agreement:x2-on-x1:end -->\n")
+    datasheet.write_text(
+        f"{other_block}\n\n<!-- written-agreement:x2-on-x1:begin -->\n<!-- written-agreement:x2-on-x1:end -->\n"
+    )
     agreement.main(["--written", str(overlap), "--datasheet", str(datasheet)])
     text = datasheet.read_text()
     assert other_block in text
-    filled = text.split("<!-- written-agreement:x2-on-x1:begin -->")[1].split("<!-- written-agreement:x2-on-x1:end -->")[0]
+    filled = text.split("<!-- written-agreement:x2-on-x1:begin -->")[1].split(
+        "<!-- written-agreement:x2-on-x1:end -->"
+    )[0]
     assert "1 sentences labelled by all of x1, x2" in filled and "| event | 1.000 |" in filled
 
 
@@ -134,7 +154,7 @@ def test_real_rows_point_at_the_sentences_that_were_labelled():
         if path.stem.startswith("written-") or stats.is_written_overlap(path):
             continue
         for row in stats.read_rows(path):
-            sentence = texts[row["corpus"]][row["doc"]][row["start"]:row["end"]]
+            sentence = texts[row["corpus"]][row["doc"]][row["start"] : row["end"]]
             assert hashlib.sha1(sentence.encode("utf-8")).hexdigest()[:12] == row["sha1"], (path.name, row["id"])
 
 
@@ -149,12 +169,21 @@ def test_adjudication_takes_the_majority_and_names_every_tie():
     pointer = {"corpus": "gva-dev", "doc": "d", "start": 0, "end": 9, "sha1": "0" * 12}
 
     def row(event, plover, negative):
-        return {"id": "gva-dev:d:0-9", **pointer, "event": event, "plover": plover, "acled": None,
-                "modality": "asserted", "negative": negative}
+        return {
+            "id": "gva-dev:d:0-9",
+            **pointer,
+            "event": event,
+            "plover": plover,
+            "acled": None,
+            "modality": "asserted",
+            "negative": negative,
+        }
 
-    labels = {"a1": {"gva-dev:d:0-9": row(False, "COERCE", "negation")},
-              "a2": {"gva-dev:d:0-9": row(False, None, "statement")},
-              "a3": {"gva-dev:d:0-9": row(True, "ASSAULT", None)}}
+    labels = {
+        "a1": {"gva-dev:d:0-9": row(False, "COERCE", "negation")},
+        "a2": {"gva-dev:d:0-9": row(False, None, "statement")},
+        "a3": {"gva-dev:d:0-9": row(True, "ASSAULT", None)},
+    }
     [adjudicated] = agreement.adjudicate(labels, ["gva-dev:d:0-9"], {"gva-dev:d:0-9": {"plover": "COERCE"}})
     assert adjudicated["event"] is False
     assert adjudicated["plover"] == "COERCE"
@@ -202,10 +231,13 @@ def test_precision_sample_is_reproducible_and_its_pointers_hold_no_text(small_st
         assert row["evidence"] and all(e["text"] for e in row["evidence"])
         assert "text" not in json.dumps(pointer["evidence"]) and "text" not in json.dumps(pointer["size"])
         assert [e["sha1"] for e in pointer["evidence"]] == [
-            hashlib.sha1(e["text"].encode("utf-8")).hexdigest()[:12] for e in row["evidence"]]
+            hashlib.sha1(e["text"].encode("utf-8")).hexdigest()[:12] for e in row["evidence"]
+        ]
 
 
-def test_precision_score_counts_an_event_right_only_when_its_type_is_right_and_it_happened(small_store, tmp_path, capsys):
+def test_precision_score_counts_an_event_right_only_when_its_type_is_right_and_it_happened(
+    small_store, tmp_path, capsys
+):
     sheet = tmp_path / "sheet.jsonl"
     precision.main([str(small_store), "--n", "3", "--out", str(sheet)])
     events = [row["event"] for row in precision.read_jsonl(sheet)]
@@ -213,7 +245,9 @@ def test_precision_score_counts_an_event_right_only_when_its_type_is_right_and_i
     verdicts = [(True, True), (True, False), (False, True)]
     with open(judgements, "w", encoding="utf-8") as handle:
         for event, (type_right, happened) in zip(events, verdicts):
-            handle.write(json.dumps({"event": event, "type_right": type_right, "happened": happened, "note": ""}) + "\n")
+            handle.write(
+                json.dumps({"event": event, "type_right": type_right, "happened": happened, "note": ""}) + "\n"
+            )
     assert precision.main(["--score", str(judgements), "--sheet", str(sheet)]) == 0
     assert "precision 0.333 (1/3)" in capsys.readouterr().out
 

@@ -34,14 +34,19 @@ def tiny_set(tmp_path):
     (tmp_path / "ground-truth").mkdir()
     page = (FIXTURES / "figure-headings.html").read_bytes()
     (tmp_path / "html" / "0001.html.gz").write_bytes(gzip.compress(page))
-    truth = {"ground_truth": {
-        "title": "Shelling hits river port of Valmora",
-        "publish_date": "2024-03-14",
-        "main_content": MAIN_CONTENT,
-        "with": ["Valmora is the last working outlet for grain from the eastern plain."],
-        "without": ["Sign up for our newsletter to get the latest news delivered to your inbox.",
-                    "We use cookies to give you the best experience.", "Home"],
-    }}
+    truth = {
+        "ground_truth": {
+            "title": "Shelling hits river port of Valmora",
+            "publish_date": "2024-03-14",
+            "main_content": MAIN_CONTENT,
+            "with": ["Valmora is the last working outlet for grain from the eastern plain."],
+            "without": [
+                "Sign up for our newsletter to get the latest news delivered to your inbox.",
+                "We use cookies to give you the best experience.",
+                "Home",
+            ],
+        }
+    }
     (tmp_path / "ground-truth" / "0001.json").write_text(json.dumps(truth), encoding="utf-8")
     return tmp_path
 

@@ -20,14 +20,16 @@ def cleaner():
 
 def _clean(cleaner, name: str, **given):
     path = FIXTURES / name
-    return cleaner.clean(RawDocument(source=str(path), content=path.read_text(encoding="utf-8"), format="html", **given))
+    return cleaner.clean(
+        RawDocument(source=str(path), content=path.read_text(encoding="utf-8"), format="html", **given)
+    )
 
 
 def test_h2_headings_kept_as_lines_with_offsets(cleaner):
     record = _clean(cleaner, "figure-headings.html")
     assert [h.text for h in record.document.headings] == ["Grain corridor in doubt", "Talks postponed"]
     for heading in record.document.headings:
-        assert record.text[heading.start:heading.end] == heading.text
+        assert record.text[heading.start : heading.end] == heading.text
     assert "\n\nGrain corridor in doubt\n\nValmora is the last working outlet" in record.text
 
 
@@ -59,8 +61,13 @@ def test_metadata_title_url_and_published_date(cleaner):
 
 
 def test_given_metadata_wins_over_the_page(cleaner):
-    record = _clean(cleaner, "figure-headings.html", id="valmora-1", title="Valmora port hit",
-                    url="https://mirror.example.invalid/valmora")
+    record = _clean(
+        cleaner,
+        "figure-headings.html",
+        id="valmora-1",
+        title="Valmora port hit",
+        url="https://mirror.example.invalid/valmora",
+    )
     assert record.document.id == "valmora-1"
     assert record.document.title == "Valmora port hit"
     assert record.document.url == "https://mirror.example.invalid/valmora"
@@ -75,15 +82,19 @@ def test_fallback_reads_a_story_trafilatura_skips(cleaner):
     assert record.text.startswith("Checkpoints close the Harrow valley road\n\nMilitia fighters closed")
     assert "rationing insulin" in record.text
     assert "Front page" not in record.text
-    assert [h.text for h in record.document.headings] == ["Checkpoints close the Harrow valley road", "Villagers cut off"]
+    assert [h.text for h in record.document.headings] == [
+        "Checkpoints close the Harrow valley road",
+        "Villagers cut off",
+    ]
     assert record.document.published is None and record.document.published_source is None
 
 
 def test_same_article_as_html_and_text_hashes_the_same(cleaner):
     html_record = _clean(cleaner, "figure-headings.html")
     text_copy = (
-        "Shelling hits river port of Valmora\n\n" + html_record.text.replace("'", "\u2019") +
-        "\n\nSubscribe to our newsletter\n"
+        "Shelling hits river port of Valmora\n\n"
+        + html_record.text.replace("'", "\u2019")
+        + "\n\nSubscribe to our newsletter\n"
     )
     text_record = cleaner.clean(RawDocument(source="copy.txt", content=text_copy, format="text"))
     assert text_record.document.content_hash == html_record.document.content_hash

@@ -22,21 +22,21 @@ HEADINGS = [
 
 # Each pull quote as printed, and a passage of the running-text paragraph it was lifted from.
 PULL_QUOTES = {
-    "The pursuit of blockade, war, and control becomes a tool to serve Azerbaijani elites' interests":
-        "The pursuit of blockade, war, and control becomes a tool to serve its interests",
-    "Nagorno-Karabakh is to be dissolved next January 1. Yet the state of conflict keeps going.":
-        "Nagorno-Karabakh is to be dissolved next January 1. Yet the state of conflict keeps going. The suspension",
-    "The euphoria that followed the 2020 war, and claims about the conflict coming to an end, soon waned.":
-        "But in Azerbaijan, too, the euphoria that followed the 2020 war",
-    "If Azerbaijani authorities complained that Russia's presence in Nagorno-Karabakh":
-        "But if Azerbaijani authorities complained that Russia's presence",
-    "After the 2020 war, Azerbaijan strengthened its strategic alliance with both Turkey and Russia.":
-        "Azerbaijan strengthened its strategic alliance with both Turkey and Russia - powers",
+    "The pursuit of blockade, war, and control becomes a tool to serve Azerbaijani elites' interests": "The pursuit of blockade, war, and control becomes a tool to serve its interests",
+    "Nagorno-Karabakh is to be dissolved next January 1. Yet the state of conflict keeps going.": "Nagorno-Karabakh is to be dissolved next January 1. Yet the state of conflict keeps going. The suspension",
+    "The euphoria that followed the 2020 war, and claims about the conflict coming to an end, soon waned.": "But in Azerbaijan, too, the euphoria that followed the 2020 war",
+    "If Azerbaijani authorities complained that Russia's presence in Nagorno-Karabakh": "But if Azerbaijani authorities complained that Russia's presence",
+    "After the 2020 war, Azerbaijan strengthened its strategic alliance with both Turkey and Russia.": "Azerbaijan strengthened its strategic alliance with both Turkey and Russia - powers",
 }
 
 TAIL_BOILERPLATE = [
-    "We'd love to keep you updated", "We don't spam", "Original post", "Leave a Reply",
-    "We use cookies", "Cookies help us deliver", "Thank you for your Subscription",
+    "We'd love to keep you updated",
+    "We don't spam",
+    "Original post",
+    "Leave a Reply",
+    "We use cookies",
+    "Cookies help us deliver",
+    "Thank you for your Subscription",
     "Subscribe to our Newsletter",
 ]
 
@@ -54,9 +54,9 @@ def _normal(text: str) -> str:
 def test_six_section_headings_with_valid_offsets(record):
     assert [h.text for h in record.document.headings] == HEADINGS
     for heading in record.document.headings:
-        assert record.text[heading.start:heading.end] == heading.text
+        assert record.text[heading.start : heading.end] == heading.text
         # a heading is its own paragraph line
-        assert record.text[heading.end:heading.end + 2] == "\n\n"
+        assert record.text[heading.end : heading.end + 2] == "\n\n"
 
 
 def test_photo_caption_and_credit_leave_the_body(record):

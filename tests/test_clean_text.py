@@ -21,7 +21,9 @@ def cleaner():
 
 def _clean(cleaner, name: str, **given):
     path = FIXTURES / name
-    return cleaner.clean(RawDocument(source=str(path), content=path.read_text(encoding="utf-8"), format="text", **given))
+    return cleaner.clean(
+        RawDocument(source=str(path), content=path.read_text(encoding="utf-8"), format="text", **given)
+    )
 
 
 def test_mojibake_and_curly_quotes_repaired(cleaner):
@@ -44,7 +46,7 @@ def test_markdown_title_headings_caption_links_and_boilerplate(cleaner):
     assert document.title == "Ceasefire collapses in the Tarn hills"
     assert [h.text for h in document.headings] == ["Aid convoys halted", "A fragile truce"]
     for heading in document.headings:
-        assert record.text[heading.start:heading.end] == heading.text
+        assert record.text[heading.start : heading.end] == heading.text
     assert [(c.text, c.credit) for c in document.captions] == [
         ("Damaged houses in Esk after Monday's mortar fire.", "Jonas Brand")
     ]
@@ -53,7 +55,11 @@ def test_markdown_title_headings_caption_links_and_boilerplate(cleaner):
     assert document.url == "https://tarn-monitor.example.invalid/2022/05/ceasefire-collapses"  # from "Original post"
     assert "Original post" not in record.text and "Telegram" not in record.text
     assert "Mara Quint" not in record.text and record.text.startswith("Fighting resumed in the Tarn hills")
-    assert {r.reason for r in document.removed if r.kind == "boilerplate"} >= {"original post marker", "follow prompt", "byline"}
+    assert {r.reason for r in document.removed if r.kind == "boilerplate"} >= {
+        "original post marker",
+        "follow prompt",
+        "byline",
+    }
     assert (document.published, document.published_source) == ("2022-05-02", "inferred")
 
 
@@ -68,8 +74,10 @@ def test_no_date_in_text_means_no_date(cleaner):
 
 
 def test_scraped_duplicate_paragraph_removed_once(cleaner):
-    paragraph = ("Police said the two men were detained near the border crossing at Lyst late on Sunday "
-                 "after a search of their lorry turned up rifles and ammunition.")
+    paragraph = (
+        "Police said the two men were detained near the border crossing at Lyst late on Sunday "
+        "after a search of their lorry turned up rifles and ammunition."
+    )
     text = f"{paragraph}\n\nThe interior ministry declined to comment on the arrests.\n\n{paragraph}\n"
     record = cleaner.clean(RawDocument(source="dup.txt", content=text, format="text"))
     assert record.text.count("Police said the two men") == 1
@@ -87,12 +95,15 @@ def test_template_sentences_are_not_taken_for_pull_quotes(cleaner):
     assert not [r for r in record.document.removed if r.kind == "pull_quote"]
 
 
-@pytest.mark.parametrize("content, reason", [
-    ("", "empty input"),
-    ("   \n\t\n  ", "empty input"),
-    ("\x00\x01\x02binary\x00\x00\x03\x04" * 20, "binary content, not text or HTML"),
-    ("Subscribe to our newsletter\n\nWe use cookies\n", "no article text found"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        ("", "empty input"),
+        ("   \n\t\n  ", "empty input"),
+        ("\x00\x01\x02binary\x00\x00\x03\x04" * 20, "binary content, not text or HTML"),
+        ("Subscribe to our newsletter\n\nWe use cookies\n", "no article text found"),
+    ],
+)
 def test_bad_input_raises_one_line_input_error(cleaner, content, reason):
     with pytest.raises(InputError) as error:
         cleaner.clean(RawDocument(source="bad.txt", content=content, format="text"))
@@ -108,14 +119,23 @@ def test_empty_html_page_raises(cleaner):
 
 def test_date_inference_skips_future_dates_and_follows_relative_cues():
     infer_publication_date = PublicationDates(LanguageData.load("en")).infer_publication_date
-    body = ("The talks opened on March 3, 2021 in the capital. A new round is due on June 30, 2021. "
-            "Fighting around the airport began on March 10. Just one week ago, rebels seized the airport.")
+    body = (
+        "The talks opened on March 3, 2021 in the capital. A new round is due on June 30, 2021. "
+        "Fighting around the airport began on March 10. Just one week ago, rebels seized the airport."
+    )
     assert infer_publication_date(body) == "2021-03-17"
-    assert infer_publication_date("This story is from March 10, 2002\n\nlucknow: the meeting on march 15, 2002 will decide.") == "2002-03-10"
+    assert (
+        infer_publication_date(
+            "This story is from March 10, 2002\n\nlucknow: the meeting on march 15, 2002 will decide."
+        )
+        == "2002-03-10"
+    )
     assert infer_publication_date("The war began in 1994 and never ended.") is None
 
 
 def test_content_labelled_html_without_tags_is_read_as_text(cleaner):
-    content = "Shelling hit the market in Kesh on Monday, killing three traders, officials said.\n\nThe army denied firing."
+    content = (
+        "Shelling hit the market in Kesh on Monday, killing three traders, officials said.\n\nThe army denied firing."
+    )
     record = cleaner.clean(RawDocument(source="page.html", content=content, format="html"))
     assert record.text == content

@@ -33,7 +33,9 @@ def test_same_article_from_html_and_text_is_stored_once(tmp_path):
     (tmp_path / "kalvar.txt").write_text("\n\n".join(ARTICLE_PARAGRAPHS) + "\n")
     db = str(tmp_path / "p.db")
 
-    result = run_cli("ingest", "--db", db, "--stages", "clean", str(tmp_path / "kalvar.html"), str(tmp_path / "kalvar.txt"))
+    result = run_cli(
+        "ingest", "--db", db, "--stages", "clean", str(tmp_path / "kalvar.html"), str(tmp_path / "kalvar.txt")
+    )
 
     assert result.returncode == 0, result.stderr.decode()
     assert "1 added, 1 already present, 0 failed" in result.stderr.decode()
@@ -45,8 +47,18 @@ def test_same_article_from_html_and_text_is_stored_once(tmp_path):
 
 def test_extract_prints_json_lines_in_input_order_and_keeps_json_ids(tmp_path):
     feed = tmp_path / "feed.jsonl"
-    feed.write_text("\n".join(json.dumps({"id": f"wire-{i}", "text": f"Story {i}. " + ARTICLE_PARAGRAPHS[i % 3]}) for i in range(5)))
-    result = run_cli("extract", "--stages", "clean", str(feed), str(tmp_path / "missing.txt"), "-", stdin=b"Police detained nine protesters in the capital.")
+    feed.write_text(
+        "\n".join(json.dumps({"id": f"wire-{i}", "text": f"Story {i}. " + ARTICLE_PARAGRAPHS[i % 3]}) for i in range(5))
+    )
+    result = run_cli(
+        "extract",
+        "--stages",
+        "clean",
+        str(feed),
+        str(tmp_path / "missing.txt"),
+        "-",
+        stdin=b"Police detained nine protesters in the capital.",
+    )
     lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert [line["document"]["id"] for line in lines[:5]] == [f"wire-{i}" for i in range(5)]
     assert lines[5]["text"] == "Police detained nine protesters in the capital."
@@ -86,7 +98,9 @@ def test_show_prints_metadata_and_clean_text(tmp_path):
     as_json = json.loads(run_cli("show", "--db", db, doc_id, "--json").stdout)
     assert as_json["document"]["id"] == doc_id
     missing = run_cli("show", "--db", db, "zzz")
-    assert missing.returncode == 1 and missing.stderr.decode().strip() == f"polemos: error: zzz: no such document in {db}"
+    assert (
+        missing.returncode == 1 and missing.stderr.decode().strip() == f"polemos: error: zzz: no such document in {db}"
+    )
 
 
 def test_kill_9_mid_ingest_leaves_only_whole_documents_and_a_rerun_completes(tmp_path):
@@ -97,8 +111,11 @@ def test_kill_9_mid_ingest_leaves_only_whole_documents_and_a_rerun_completes(tmp
             text = f"Report {i}: {ARTICLE_PARAGRAPHS[i % 3]} The count stood at {i} on day {i % 28 + 1}."
             handle.write(json.dumps({"id": f"r{i}", "text": text}) + "\n")
     db = tmp_path / "p.db"
-    process = subprocess.Popen([sys.executable, "-m", "polemos", "ingest", "--db", str(db), "--stages", "clean", "-q", str(feed)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "polemos", "ingest", "--db", str(db), "--stages", "clean", "-q", str(feed)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 120
     stored = 0
     while time.time() < deadline and process.poll() is None:
@@ -131,10 +148,14 @@ def test_sample_article_is_cleaned_as_an_analyst_would(tmp_path):
     record = json.loads(result.stdout)
     doc = record["document"]
     assert [h["text"] for h in doc["headings"]] == [
-        "Perpetual War", "Between Imperialism, Capitalism, and Nationalism", "Beginning of the End",
-        "Turkish Influence", 'The Day After "the End"', "War Regime",
+        "Perpetual War",
+        "Between Imperialism, Capitalism, and Nationalism",
+        "Beginning of the End",
+        "Turkish Influence",
+        'The Day After "the End"',
+        "War Regime",
     ]
-    assert all(record["text"][h["start"]:h["end"]] == h["text"] for h in doc["headings"])
+    assert all(record["text"][h["start"] : h["end"]] == h["text"] for h in doc["headings"])
     assert doc["captions"][0]["credit"] == "Emmanuel Dunand / AFP via Getty Images"
     assert "Getty Images" not in record["text"]
     assert doc["published"].startswith("2023-10") and doc["published_source"] == "inferred"
@@ -170,6 +191,10 @@ def test_non_english_documents_are_stored_and_marked_but_not_run_through_the_eng
     db = str(tmp_path / "p.db")
     result = run_cli("ingest", "--db", db, str(tmp_path / "kalvar-fr.txt"))
     assert "1 added" in result.stderr.decode(), result.stderr.decode()
-    record = json.loads(run_cli("show", "--db", db, "--json", sqlite3.connect(db).execute("SELECT id FROM documents").fetchone()[0]).stdout)
+    record = json.loads(
+        run_cli(
+            "show", "--db", db, "--json", sqlite3.connect(db).execute("SELECT id FROM documents").fetchone()[0]
+        ).stdout
+    )
     assert record["document"]["language"] == "fr" and record["text"].startswith("Les forces")
     assert record["actors"] == [] and record["events"] == [] and record["places"] == []

@@ -20,10 +20,10 @@ def test_export_help_reads_as_prose_at_80_columns():
     assert all(len(line) <= 80 for line in result.stdout.decode().splitlines())
     # The paragraph fills each line: before, "as coders check" ended a line and "them." began the next.
     paragraph = next(index for index, line in enumerate(lines) if line.startswith("By default one row"))
-    assert "as coders check them." in " ".join(lines[paragraph:paragraph + 2])
+    assert "as coders check them." in " ".join(lines[paragraph : paragraph + 2])
     # Full lines up to the paragraph's last, not fragments ending where the source's lines ended
     # (before: "them. --canonical writes one row per real event: consensus date, place and" / "actors, the").
-    assert all(len(line) > 70 for line in lines[paragraph:paragraph + 4])
+    assert all(len(line) > 70 for line in lines[paragraph : paragraph + 4])
 
 
 def test_version_is_printed():

@@ -36,8 +36,25 @@ def rows(db: str, *args: str) -> list[dict]:
 
 def test_correct_confirm_split_and_merge_a_canonical_event_and_read_its_history(db):
     (shelling,) = rows(db, "--type", "ASSAULT")
-    said = polemos("review", "correct", shelling["id"], "--db", db, "--recipient", "armenian civilians",
-                   "--place", "Goris", "--dead", "5-7", "--injured", "12", "--reviewer", "ana", "--note", "per the ministry")
+    said = polemos(
+        "review",
+        "correct",
+        shelling["id"],
+        "--db",
+        db,
+        "--recipient",
+        "armenian civilians",
+        "--place",
+        "Goris",
+        "--dead",
+        "5-7",
+        "--injured",
+        "12",
+        "--reviewer",
+        "ana",
+        "--note",
+        "per the ministry",
+    )
     assert "Goris" in said and "Armenian civilians" in said
     polemos("review", "confirm", shelling["id"], "--db", db, "--reviewer", "ben")
     (corrected,) = rows(db, "--type", "ASSAULT")
@@ -49,8 +66,10 @@ def test_correct_confirm_split_and_merge_a_canonical_event_and_read_its_history(
     history = polemos("review", "history", shelling["id"], "--db", db).splitlines()
     assert f"split out: {moved}" in history[0]
     assert "confirmed by ben" in history[1]
-    assert "corrected by ana: recipient: Armenian civilians; place: Goris (ARM); dead: 5–7; injured: 12 — per the ministry" \
+    assert (
+        "corrected by ana: recipient: Armenian civilians; place: Goris (ARM); dead: 5–7; injured: 12 — per the ministry"
         in history[2]
+    )
 
     first, second = (row["id"] for row in rows(db, "--type", "ASSAULT"))
     assert "2 reports from 2 source(s)" in polemos("review", "merge", first, second, "--db", db)
@@ -85,11 +104,14 @@ def test_a_report_is_corrected_to_a_gazetteer_place_its_document_does_not_name(d
     assert done.returncode != 0 and "nor has the gazetteer a place of that name" in done.stderr.decode()
 
 
-@pytest.mark.parametrize("args, message", [
-    (("review", "confirm", "ce-nothing"), "ce-nothing: no canonical event or event report has this id"),
-    (("review", "merge-actors", "Nobody", "AZE.MIL"), "alias: no stored actor has the id or name 'Nobody'"),
-    (("review", "correct", "x", "--dead", "many"), "'many' is not a number or a range"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("review", "confirm", "ce-nothing"), "ce-nothing: no canonical event or event report has this id"),
+        (("review", "merge-actors", "Nobody", "AZE.MIL"), "alias: no stored actor has the id or name 'Nobody'"),
+        (("review", "correct", "x", "--dead", "many"), "'many' is not a number or a range"),
+    ],
+)
 def test_mistakes_are_refused_in_one_line(tmp_path, args, message):
     with open_store(str(tmp_path / "p.db")) as store:
         store.add(karabakh_record())

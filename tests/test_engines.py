@@ -59,11 +59,12 @@ def test_dask_local_cluster_with_two_worker_processes(tmp_path):
     distributed = pytest.importorskip("distributed")
     corpus = _corpus(tmp_path / "corpus.jsonl", count=30)
     config = PipelineConfig(stages=("time",))
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
         engine = make_engine(config, None, engine="dask", scheduler=cluster.scheduler_address)
         try:
-            batches = [list(iter_inputs([str(corpus)], ReadOptions()))[i:i + 8] for i in range(0, 32, 8)]
+            batches = [list(iter_inputs([str(corpus)], ReadOptions()))[i : i + 8] for i in range(0, 32, 8)]
             outcomes = [outcome for batch in engine.run(batches) for outcome in batch]
             workers_used = engine.client.run(lambda dask_worker: hasattr(dask_worker, "polemos"))
         finally:
@@ -105,9 +106,12 @@ def test_dask_a_dead_worker_loses_no_batch_and_a_document_lost_twice_is_reported
     corpus = _corpus(tmp_path / "corpus.jsonl", count=3)
     (tmp_path / "deaths").mkdir()
     config = PipelineConfig(stages=("time",))
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
-            distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                     dashboard_address=None) as cluster:
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        ) as cluster,
+    ):
         engine = make_engine(config, None, engine="dask", scheduler=cluster.scheduler_address)
         try:
             engine.client.register_plugin(kills_its_worker(str(tmp_path / "deaths"), deaths=3))
@@ -122,5 +126,6 @@ def test_dask_a_dead_worker_loses_no_batch_and_a_document_lost_twice_is_reported
     assert len(lost) == 1 and "lost with its Dask worker, twice" in lost[0].reason
     position = outcomes.index(lost[0])
     assert lost[0].source.endswith(f"corpus.jsonl:{position + 1}")  # in its place, naming its line
-    assert [o.record.document.id for o in outcomes if isinstance(o, Extracted)] == \
-        [f"s{i}" for i in range(3) if i != position]
+    assert [o.record.document.id for o in outcomes if isinstance(o, Extracted)] == [
+        f"s{i}" for i in range(3) if i != position
+    ]

@@ -71,8 +71,23 @@ def test_fixture_articles_are_scored_end_to_end():
 def test_cli_prints_the_report_and_json(tmp_path):
     kept = tmp_path / "kept.db"
     result = subprocess.run(
-        [sys.executable, "-m", "polemos", "eval", "incidents", str(FIXTURES), "--workers", "1",
-         "--keep-store", str(kept), "--json"], capture_output=True, text=True, timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "polemos",
+            "eval",
+            "incidents",
+            str(FIXTURES),
+            "--workers",
+            "1",
+            "--keep-store",
+            str(kept),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["main_event"]["found"] == 1.0
@@ -80,7 +95,10 @@ def test_cli_prints_the_report_and_json(tmp_path):
     # Fusing the kept store again, without extracting, scores the same.
     refused = subprocess.run(
         [sys.executable, "-m", "polemos", "eval", "incidents", str(FIXTURES), "--refuse", str(kept), "--json"],
-        capture_output=True, text=True, timeout=300)
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert refused.returncode == 0, refused.stderr
     assert json.loads(refused.stdout) == report
 

@@ -18,7 +18,7 @@ THREE = ROOT / "tests" / "fixtures" / "summaries" / "three.jsonl"
 
 def table_row(output: str, label: str) -> list[str]:
     line = next(line for line in output.splitlines() if line.strip().startswith(label))
-    return line[len(label) + 2:].split()
+    return line[len(label) + 2 :].split()
 
 
 def test_the_table_gives_each_field_right_of_scored_with_its_rate():
@@ -50,8 +50,14 @@ def test_a_malformed_line_is_named_in_a_one_line_error(tmp_path):
 
 
 def actor(name, mention, kind="armed_group", sector="REB", country=None):
-    return Actor(id=name, name=name, kind=kind, sector=sector, country=country,
-                 mentions=[Mention(text=mention, start=0, end=len(mention))])
+    return Actor(
+        id=name,
+        name=name,
+        kind=kind,
+        sector=sector,
+        country=country,
+        mentions=[Mention(text=mention, start=0, end=len(mention))],
+    )
 
 
 def test_a_group_matches_by_its_name_or_its_mention_without_doubt_or_member_nouns():

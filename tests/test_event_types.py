@@ -25,8 +25,22 @@ def test_every_type_has_a_colour_of_its_own_for_the_workspace():
 def test_the_registry_holds_the_sixteen_plover_types_in_plover_order():
     # PLOVER 3.x's event types, in its manual's order; the code's PLOVER_TYPES are the registry's rows.
     assert PLOVER_TYPES == (
-        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
     )
     assert list(event_types()) == list(PLOVER_TYPES)
 

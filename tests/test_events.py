@@ -26,7 +26,7 @@ def code(coder: SentenceCoder, text: str):
     record, _doc = coder.code_one(text, PUBLISHED)
     for event in record.events:
         for evidence in event.evidence:
-            assert record.text[evidence.start:evidence.end] == evidence.text
+            assert record.text[evidence.start : evidence.end] == evidence.text
     return record
 
 
@@ -116,11 +116,14 @@ def test_accusation_names_the_accused_as_actor_of_the_alleged_act(coder):
     assert countries(record, [attack.attributed_to]) == {"RUS"}
 
 
-@pytest.mark.parametrize("text", [
-    "A war that aims to create order can have no end.",
-    "Wars rarely end with a clear victory.",
-    "It allows the government to sustain its power over a frightened population.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A war that aims to create order can have no end.",
+        "Wars rarely end with a clear victory.",
+        "It allows the government to sustain its power over a frightened population.",
+    ],
+)
 def test_opinion_sentences_yield_no_event(coder, text):
     assert code(coder, text).events == []
 
@@ -151,8 +154,11 @@ def test_refugees_fleeing_code_the_cause_as_actor(coder):
 
 
 def test_two_mentions_of_one_attack_are_merged(coder):
-    record = code(coder, "On 5 June 2021, Malian troops attacked the town of Kidal. "
-                         "The attack on Kidal by Malian troops killed twelve fighters.")
+    record = code(
+        coder,
+        "On 5 June 2021, Malian troops attacked the town of Kidal. "
+        "The attack on Kidal by Malian troops killed twelve fighters.",
+    )
     event = only(record, "ASSAULT")
     assert len(event.evidence) == 2
     assert event.date["value"] == "2021-06-05"

@@ -52,8 +52,7 @@ def test_the_shipped_model_loads_with_three_calibrated_heads():
 def test_combined_events_beat_the_rules_on_our_own_hard_cases(coder):
     combined = dict(coder.pipeline.stages)["events"]
     assert combined.classifier is not None, "the pipeline loads the shipped event model"
-    rules = EventCoder(combined.lexicon, combined.acled_rules, combined.resolver, combined.incidents,
-                       combined.figures)
+    rules = EventCoder(combined.lexicon, combined.acled_rules, combined.resolver, combined.incidents, combined.figures)
     right = {"rules": 0, "combined": 0}
     for case, (record, doc) in zip(CASES, coder.code((c["text"], "2024-05-01") for c in CASES)):
         right["combined"] += _right(case, _reading(record, doc))
@@ -66,7 +65,9 @@ def test_combined_events_beat_the_rules_on_our_own_hard_cases(coder):
 
 @pytest.mark.slow
 def test_an_idiom_is_no_sanction_and_a_shooting_is_an_assault_the_model_agrees_with(coder):
-    record, doc = coder.code_one("The provincial council had sanctioned the money for the new bridge months before the floods.")
+    record, doc = coder.code_one(
+        "The provincial council had sanctioned the money for the new bridge months before the floods."
+    )
     assert not [e for e in record.events if e.type == "SANCTION"]
     record, doc = coder.code_one("Gunmen shot dead two farmers near the village of Tudun Wada on Sunday.", "2024-05-01")
     event = main_event(record, doc)
@@ -79,7 +80,9 @@ def test_an_idiom_is_no_sanction_and_a_shooting_is_an_assault_the_model_agrees_w
 def test_the_coder_field_survives_the_store(tmp_path, coder):
     from polemos.store import open_store
 
-    record, _doc = coder.code_one("Gunmen shot dead two farmers near the village of Tudun Wada on Sunday.", "2024-05-01")
+    record, _doc = coder.code_one(
+        "Gunmen shot dead two farmers near the village of Tudun Wada on Sunday.", "2024-05-01"
+    )
     with open_store(str(tmp_path / "events.db")) as store:
         store.add(record)
         stored, _total = store.events()
@@ -99,8 +102,9 @@ def test_a_veto_drops_a_shooting_but_never_an_accident_the_rules_recognised(code
     vetoing = EventClassifier.load()
     vetoing.thresholds = {**vetoing.thresholds, "veto_below": 1.01}  # a model that doubts every sentence
     strict = _coder_with(coder, vetoing)
-    record, doc = coder.code_one("A 6-year-old boy accidentally shot his brother with a pistol he found in a closet "
-                                 "on Sunday.", "2024-05-01")
+    record, doc = coder.code_one(
+        "A 6-year-old boy accidentally shot his brother with a pistol he found in a closet on Sunday.", "2024-05-01"
+    )
     strict.annotate(record, doc)
     assert [(e.type, "accidental" in e.context) for e in record.events] == [("ASSAULT", True)]
     record, doc = coder.code_one("Gunmen shot dead two farmers near the village of Tudun Wada on Sunday.", "2024-05-01")
@@ -116,8 +120,9 @@ def test_a_demonstration_keeps_a_protest_sub_type_whatever_the_model_says(coder)
     attacking.bias = attacking.bias.copy()
     attacking.bias[attack] += 100.0  # a model sure that every event is an attack
     typed = _coder_with(coder, attacking)
-    record, doc = coder.code_one("Riot police detained 40 demonstrators during a rally against fuel prices in Lagos "
-                                 "on Friday.", "2024-05-01")
+    record, doc = coder.code_one(
+        "Riot police detained 40 demonstrators during a rally against fuel prices in Lagos on Friday.", "2024-05-01"
+    )
     typed.annotate(record, doc)
     assert record.events and {e.acled["event_type"] for e in record.events if e.acled} == {"Protests"}
     record, doc = coder.code_one("Troops clashed with rebels outside Goma on Monday.", "2024-05-01")
@@ -126,18 +131,84 @@ def test_a_demonstration_keeps_a_protest_sub_type_whatever_the_model_says(coder)
 
 
 TINY = [
-    {"id": "t1", "text": "Soldiers shelled the rebel positions outside the town on Monday.", "event": True, "plover": "ASSAULT", "acled": "ART_MISS_ATTACK"},
-    {"id": "t2", "text": "Militiamen shot dead a shopkeeper at the market on Sunday.", "event": True, "plover": "ASSAULT", "acled": "ATTACK"},
-    {"id": "t3", "text": "Thousands of teachers marched peacefully to parliament demanding higher pay.", "event": True, "plover": "PROTEST", "acled": "PEACE_PROTEST"},
-    {"id": "t4", "text": "Nurses staged a sit-in outside the health ministry on Thursday.", "event": True, "plover": "PROTEST", "acled": "PEACE_PROTEST"},
-    {"id": "t5", "text": "Police arrested six opposition organisers in a dawn raid.", "event": True, "plover": "COERCE", "acled": "ARREST"},
-    {"id": "t6", "text": "The two parties signed a ceasefire agreement in the capital.", "event": True, "plover": "AGREE", "acled": "AGREEMENT"},
-    {"id": "t7", "text": "The budget committee sanctioned the purchase of new ambulances.", "event": False, "plover": None, "acled": None},
-    {"id": "t8", "text": "Analysts say the war has no military solution.", "event": False, "plover": None, "acled": None},
-    {"id": "t9", "text": "Police did not fire on the marchers, officials insisted.", "event": False, "plover": "ASSAULT", "acled": None},
+    {
+        "id": "t1",
+        "text": "Soldiers shelled the rebel positions outside the town on Monday.",
+        "event": True,
+        "plover": "ASSAULT",
+        "acled": "ART_MISS_ATTACK",
+    },
+    {
+        "id": "t2",
+        "text": "Militiamen shot dead a shopkeeper at the market on Sunday.",
+        "event": True,
+        "plover": "ASSAULT",
+        "acled": "ATTACK",
+    },
+    {
+        "id": "t3",
+        "text": "Thousands of teachers marched peacefully to parliament demanding higher pay.",
+        "event": True,
+        "plover": "PROTEST",
+        "acled": "PEACE_PROTEST",
+    },
+    {
+        "id": "t4",
+        "text": "Nurses staged a sit-in outside the health ministry on Thursday.",
+        "event": True,
+        "plover": "PROTEST",
+        "acled": "PEACE_PROTEST",
+    },
+    {
+        "id": "t5",
+        "text": "Police arrested six opposition organisers in a dawn raid.",
+        "event": True,
+        "plover": "COERCE",
+        "acled": "ARREST",
+    },
+    {
+        "id": "t6",
+        "text": "The two parties signed a ceasefire agreement in the capital.",
+        "event": True,
+        "plover": "AGREE",
+        "acled": "AGREEMENT",
+    },
+    {
+        "id": "t7",
+        "text": "The budget committee sanctioned the purchase of new ambulances.",
+        "event": False,
+        "plover": None,
+        "acled": None,
+    },
+    {
+        "id": "t8",
+        "text": "Analysts say the war has no military solution.",
+        "event": False,
+        "plover": None,
+        "acled": None,
+    },
+    {
+        "id": "t9",
+        "text": "Police did not fire on the marchers, officials insisted.",
+        "event": False,
+        "plover": "ASSAULT",
+        "acled": None,
+    },
     {"id": "t10", "text": "Latest news from the region", "event": False, "plover": None, "acled": None},
-    {"id": "t11", "text": "Gunmen abducted a priest from his parish on the outskirts of the city.", "event": True, "plover": "ASSAULT", "acled": "ABDUCT_DISSAP"},
-    {"id": "t12", "text": "If the deal fails, the army may resume its offensive.", "event": False, "plover": None, "acled": None},
+    {
+        "id": "t11",
+        "text": "Gunmen abducted a priest from his parish on the outskirts of the city.",
+        "event": True,
+        "plover": "ASSAULT",
+        "acled": "ABDUCT_DISSAP",
+    },
+    {
+        "id": "t12",
+        "text": "If the deal fails, the army may resume its offensive.",
+        "event": False,
+        "plover": None,
+        "acled": None,
+    },
 ]
 
 
@@ -166,10 +237,30 @@ def test_pointer_rows_read_the_shared_text_and_skip_what_does_not_match(tmp_path
     import hashlib
 
     good = hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:12]
-    rows = [{"id": "p1", "corpus": "india-police-events", "doc": "d1", "start": start, "end": end, "sha1": good,
-             "event": True, "plover": "ASSAULT", "acled": "MOB_VIOL"},
-            {"id": "p2", "corpus": "india-police-events", "doc": "d1", "start": 0, "end": 14, "sha1": "000000000000",
-             "event": False, "plover": None, "acled": None}]
+    rows = [
+        {
+            "id": "p1",
+            "corpus": "india-police-events",
+            "doc": "d1",
+            "start": start,
+            "end": end,
+            "sha1": good,
+            "event": True,
+            "plover": "ASSAULT",
+            "acled": "MOB_VIOL",
+        },
+        {
+            "id": "p2",
+            "corpus": "india-police-events",
+            "doc": "d1",
+            "start": 0,
+            "end": 14,
+            "sha1": "000000000000",
+            "event": False,
+            "plover": None,
+            "acled": None,
+        },
+    ]
     path = tmp_path / "real.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     warnings: list[str] = []

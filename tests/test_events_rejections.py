@@ -10,9 +10,26 @@ from coded_sentences import PUBLISHED
 
 from polemos.eval.events import SentenceCoder
 from polemos.events.coder import (
-    EventCoder, TriggerReading, act_judged, advice_to_you, asked_of_anyone, hyphened_quality, any_such_event, appeal_for_tips,
-    asked_for_only, background_argument, bare_event_noun, general_claim, generic_without_parties,
-    nothing_acts, nothing_particular, precedent_in_general, private_talk, speaks_of_an_incident, undated_commentary, unreal_without_parties,
+    EventCoder,
+    TriggerReading,
+    act_judged,
+    advice_to_you,
+    asked_of_anyone,
+    hyphened_quality,
+    any_such_event,
+    appeal_for_tips,
+    asked_for_only,
+    background_argument,
+    bare_event_noun,
+    general_claim,
+    generic_without_parties,
+    nothing_acts,
+    nothing_particular,
+    precedent_in_general,
+    private_talk,
+    speaks_of_an_incident,
+    undated_commentary,
+    unreal_without_parties,
 )
 
 pytestmark = pytest.mark.slow
@@ -45,8 +62,9 @@ def test_an_arrest_only_demanded_is_no_arrest(coder):
 
 
 def test_a_police_appeal_for_tips_is_no_request(coder):
-    appeal = reading(coder, "Anyone with information about the burglary is asked to call the sheriff's office.",
-                     "asked")
+    appeal = reading(
+        coder, "Anyone with information about the burglary is asked to call the sheriff's office.", "asked"
+    )
     request = reading(coder, "The governor asked the army for help.", "asked")
     assert appeal_for_tips(appeal.match, appeal.context)
     assert not appeal_for_tips(request.match, request.context)
@@ -64,8 +82,9 @@ def test_what_can_happen_is_no_event(coder):
 
 def test_undated_analysis_about_it_is_no_event(coder):
     assert undated_commentary(reading(coder, "It allows the governors to raise taxes without a vote.", "allows"))
-    assert not undated_commentary(reading(coder, "The council allows the governors to raise taxes without a vote.",
-                                          "allows"))
+    assert not undated_commentary(
+        reading(coder, "The council allows the governors to raise taxes without a vote.", "allows")
+    )
 
 
 def test_an_indefinite_event_noun_is_no_particular_event(coder):
@@ -96,60 +115,96 @@ def test_a_recalled_event_in_a_general_statement_is_no_report(coder):
 
 
 def test_one_party_speaking_of_an_incident_is_no_consultation(coder):
-    assert speaks_of_an_incident(reading(coder, "Police Chief Mark Jones discusses the Friday shooting on Elm Street.",
-                                         "discusses"))
-    assert not speaks_of_an_incident(reading(coder, "The two leaders discussed the border dispute on Monday.",
-                                             "discussed"))
-    assert not speaks_of_an_incident(reading(coder, "The mayor discussed the shooting with the governor on Monday.",
-                                             "discussed"))
-    assert not speaks_of_an_incident(reading(
-        coder, "The sheriff was discussing recent shootings at a meeting of county sheriffs on Monday.", "discussing"))
+    assert speaks_of_an_incident(
+        reading(coder, "Police Chief Mark Jones discusses the Friday shooting on Elm Street.", "discusses")
+    )
+    assert not speaks_of_an_incident(
+        reading(coder, "The two leaders discussed the border dispute on Monday.", "discussed")
+    )
+    assert not speaks_of_an_incident(
+        reading(coder, "The mayor discussed the shooting with the governor on Monday.", "discussed")
+    )
+    assert not speaks_of_an_incident(
+        reading(
+            coder,
+            "The sheriff was discussing recent shootings at a meeting of county sheriffs on Monday.",
+            "discussing",
+        )
+    )
 
 
 def test_what_happened_in_cases_of_a_kind_is_no_particular_event(coder):
-    assert precedent_in_general(reading(
-        coder, "He said there were examples when the single largest party had been asked to form the government.",
-        "asked"))
-    assert precedent_in_general(reading(
-        coder, "In such cases the police arrest the organisers of the march, the lawyer said.", "arrest"))
-    assert not precedent_in_general(reading(
-        coder, "He said the single largest party had been asked to form the government on Monday.", "asked"))
+    assert precedent_in_general(
+        reading(
+            coder,
+            "He said there were examples when the single largest party had been asked to form the government.",
+            "asked",
+        )
+    )
+    assert precedent_in_general(
+        reading(coder, "In such cases the police arrest the organisers of the march, the lawyer said.", "arrest")
+    )
+    assert not precedent_in_general(
+        reading(coder, "He said the single largest party had been asked to form the government on Monday.", "asked")
+    )
 
 
 def test_an_act_weighed_under_it_is_adjective_is_no_event(coder):
-    assert act_judged(reading(coder, "Will it be fair to expect the district officials to arrest him in the town?",
-                              "arrest"))
+    assert act_judged(
+        reading(coder, "Will it be fair to expect the district officials to arrest him in the town?", "arrest")
+    )
     assert act_judged(reading(coder, "It is easy to blame the police chief, but his hands were tied.", "blame"))
-    assert not act_judged(reading(coder, "It was clear that the police had arrested the killers on Monday.",
-                                  "arrested"))
+    assert not act_judged(
+        reading(coder, "It was clear that the police had arrested the killers on Monday.", "arrested")
+    )
 
 
 def test_nothing_that_prevented_an_act_is_no_restriction(coder):
-    assert nothing_acts(reading(coder, "Experts said there was nothing in his known history that prevented him from "
-                                       "making legal purchases of the rifles.", "prevented"))
-    assert not nothing_acts(reading(coder, "Police prevented the marchers from entering the town on Monday.",
-                                    "prevented"))
+    assert nothing_acts(
+        reading(
+            coder,
+            "Experts said there was nothing in his known history that prevented him from "
+            "making legal purchases of the rifles.",
+            "prevented",
+        )
+    )
+    assert not nothing_acts(
+        reading(coder, "Police prevented the marchers from entering the town on Monday.", "prevented")
+    )
 
 
 def test_a_talk_between_private_persons_is_no_consultation(coder):
-    assert private_talk(reading(coder, "A deputy arrived at the house and had a discussion with Mark Spirit, at which "
-                                       "point Spirit shot himself.", "discussion"))
+    assert private_talk(
+        reading(
+            coder,
+            "A deputy arrived at the house and had a discussion with Mark Spirit, at which point Spirit shot himself.",
+            "discussion",
+        )
+    )
     assert not private_talk(reading(coder, "Vajpayee met Musharraf in Agra on Monday.", "met"))
     assert not private_talk(reading(coder, "Sonia Gandhi met the governor on Monday to discuss the crisis.", "met"))
 
 
-@pytest.mark.parametrize("text, trigger", [
-    ("Farmers in the valley demanded the arrest of the mill owner.", "arrest"),
-    ("A deputy arrived at the house and had a discussion with Mark Spirit, at which point Spirit shot himself.",
-     "discussion"),
-    ("Experts said there was nothing in his known history that prevented him from making legal purchases of the "
-     "rifles.", "prevented"),
-    ("Will it be fair to expect the district officials to arrest him in the town?", "arrest"),
-    ("He said there were examples when the single largest party had been asked to form the government.", "asked"),
-    ("In such cases the police arrest the organisers of the march, the lawyer said.", "arrest"),
-    ("Police Chief Mark Jones discusses the Friday shooting on Elm Street.", "discusses"),
-    ("This month, rockets strike the town every night.", "strike"),
-])
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("Farmers in the valley demanded the arrest of the mill owner.", "arrest"),
+        (
+            "A deputy arrived at the house and had a discussion with Mark Spirit, at which point Spirit shot himself.",
+            "discussion",
+        ),
+        (
+            "Experts said there was nothing in his known history that prevented him from making legal purchases of the "
+            "rifles.",
+            "prevented",
+        ),
+        ("Will it be fair to expect the district officials to arrest him in the town?", "arrest"),
+        ("He said there were examples when the single largest party had been asked to form the government.", "asked"),
+        ("In such cases the police arrest the organisers of the march, the lawyer said.", "arrest"),
+        ("Police Chief Mark Jones discusses the Friday shooting on Elm Street.", "discusses"),
+        ("This month, rockets strike the town every night.", "strike"),
+    ],
+)
 def test_a_rejected_trigger_codes_no_event(coder, text, trigger):
     assert not any(trigger in t.split() for t in event_triggers(coder, text))
 
@@ -169,8 +224,9 @@ def test_a_participle_hyphened_to_a_noun_is_a_quality(coder):
 
 
 def test_advice_addressed_to_you_is_no_demand(coder):
-    advice = reading(coder, '"You should not let teenagers hold parties in your house," the police chief said.',
-                     "should")
+    advice = reading(
+        coder, '"You should not let teenagers hold parties in your house," the police chief said.', "should"
+    )
     demand = reading(coder, "The opposition said the minister should resign at once.", "should")
     assert advice_to_you(advice)
     assert not advice_to_you(demand)

@@ -33,23 +33,36 @@ VILLAGERS = Actor(id="AAA.CVL", name="Villagers", kind="group", sector="CVL", co
 ACTORS = {a.id: a for a in (ARMY, REBELS, VILLAGERS)}
 
 
-@pytest.mark.parametrize("event, expected", [
-    (Event(id="e1", type="ASSAULT", mode="drone", actor=["AAA.MIL"]),
-     ("Explosions/Remote violence", "Air/drone strike")),
-    (Event(id="e2", type="ASSAULT", mode="heavy-weapons", actor=["AAA.MIL"]),
-     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
-    (Event(id="e3", type="ASSAULT", actor=["AAA.MIL"], recipient=["AAA.CVL"]),
-     ("Violence against civilians", "Attack")),
-    (Event(id="e4", type="ASSAULT", actor=["AAA.MIL", "AAA.REB"]), ("Battles", "Armed clash")),
-    (Event(id="e5", type="ASSAULT", mode="abduct", actor=["AAA.REB"], recipient=["AAA.CVL"]),
-     ("Violence against civilians", "Abduction/forced disappearance")),
-    (Event(id="e6", type="PROTEST", mode="demo", actor=["AAA.CVL"]), ("Protests", "Peaceful protest")),
-    (Event(id="e7", type="PROTEST", mode="riot", actor=["AAA.CVL"]), ("Riots", "Violent demonstration")),
-    (Event(id="e8", type="COERCE", mode="arrest", actor=["AAA.MIL"]), ("Strategic developments", "Arrests")),
-    (Event(id="e9", type="AGREE", actor=["AAA.MIL", "AAA.REB"]), ("Strategic developments", "Agreement")),
-    (Event(id="e10", type="ASSAULT", actor=["AAA.REB"], context=["military", "territory"], trigger="captured"),
-     ("Battles", "Non-state actor overtakes territory")),
-])
+@pytest.mark.parametrize(
+    "event, expected",
+    [
+        (
+            Event(id="e1", type="ASSAULT", mode="drone", actor=["AAA.MIL"]),
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        (
+            Event(id="e2", type="ASSAULT", mode="heavy-weapons", actor=["AAA.MIL"]),
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
+        (
+            Event(id="e3", type="ASSAULT", actor=["AAA.MIL"], recipient=["AAA.CVL"]),
+            ("Violence against civilians", "Attack"),
+        ),
+        (Event(id="e4", type="ASSAULT", actor=["AAA.MIL", "AAA.REB"]), ("Battles", "Armed clash")),
+        (
+            Event(id="e5", type="ASSAULT", mode="abduct", actor=["AAA.REB"], recipient=["AAA.CVL"]),
+            ("Violence against civilians", "Abduction/forced disappearance"),
+        ),
+        (Event(id="e6", type="PROTEST", mode="demo", actor=["AAA.CVL"]), ("Protests", "Peaceful protest")),
+        (Event(id="e7", type="PROTEST", mode="riot", actor=["AAA.CVL"]), ("Riots", "Violent demonstration")),
+        (Event(id="e8", type="COERCE", mode="arrest", actor=["AAA.MIL"]), ("Strategic developments", "Arrests")),
+        (Event(id="e9", type="AGREE", actor=["AAA.MIL", "AAA.REB"]), ("Strategic developments", "Agreement")),
+        (
+            Event(id="e10", type="ASSAULT", actor=["AAA.REB"], context=["military", "territory"], trigger="captured"),
+            ("Battles", "Non-state actor overtakes territory"),
+        ),
+    ],
+)
 def test_acled_types(event, expected):
     assert acled_type(event, ACTORS) == {"event_type": expected[0], "sub_event_type": expected[1]}
 

@@ -28,8 +28,12 @@ def base(actor_ids) -> set[str]:
 
 
 def events(record, event_type, date_prefix=None):
-    return [e for e in record.events if e.type == event_type
-            and (date_prefix is None or (e.date and (e.date["value"] or "").startswith(date_prefix)))]
+    return [
+        e
+        for e in record.events
+        if e.type == event_type
+        and (date_prefix is None or (e.date and (e.date["value"] or "").startswith(date_prefix)))
+    ]
 
 
 def place_name(record, event) -> str:
@@ -117,12 +121,15 @@ def test_russia_blamed_armenia(article):
     assert blame.actor == ["RUS"] and blame.recipient == ["ARM"]
 
 
-@pytest.mark.parametrize("opinion", [
-    "a war that aims to create and maintain social order can have no end",
-    "The oldest form of total war, it seeks a total victory",
-    "one cannot win such a war",
-    "Today we are again pitched back into the nightmare",
-])
+@pytest.mark.parametrize(
+    "opinion",
+    [
+        "a war that aims to create and maintain social order can have no end",
+        "The oldest form of total war, it seeks a total victory",
+        "one cannot win such a war",
+        "Today we are again pitched back into the nightmare",
+    ],
+)
 def test_opinion_sentences_report_nothing(article, opinion):
     for event in article.events:
         assert not any(opinion in e.text for e in event.evidence), (event.type, event.trigger)

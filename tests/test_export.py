@@ -31,8 +31,15 @@ def test_plover_jsonl_follows_the_manual_fields(db):
     assert len(records) == 2 and "2 events written" in result.stderr.decode()
     assault = next(r for r in records if r["event"] == ["ASSAULT"])
     assert assault["date"] == "2023-09-19" and assault["mode"] == ["heavy-weapons"]
-    assert assault["actor"] == [{"code": "AZE", "sector": "MIL", "entity_text": "Azerbaijani military",
-                                 "identifier_id": "AZE.MIL", "identifier_text": "Azerbaijani military"}]
+    assert assault["actor"] == [
+        {
+            "code": "AZE",
+            "sector": "MIL",
+            "entity_text": "Azerbaijani military",
+            "identifier_id": "AZE.MIL",
+            "identifier_text": "Azerbaijani military",
+        }
+    ]
     assert assault["event_loc"]["name"] == "Stepanakert"
     assert assault["event_text"][0].startswith("Azerbaijani forces shelled Stepanakert")
     flight = next(r for r in records if r["event"] == ["SANCTION"])
@@ -122,13 +129,20 @@ def test_canonical_export_has_one_row_per_real_event(two_outlets, tmp_path):
     assert rows["ASSAULT"]["fatalities"] == "2" and rows["ASSAULT"]["source"] == "second-outlet.example"
     assert rows["ASSAULT"]["doc_ids"] == "kar2; kar"
     assert rows["ASSAULT"]["event_type"] == "Explosions/Remote violence"
-    plover = [json.loads(line) for line in run_cli("export", "--db", two_outlets, "-f", "plover-jsonl", "--canonical", "-").stdout.decode().splitlines()]
+    plover = [
+        json.loads(line)
+        for line in run_cli("export", "--db", two_outlets, "-f", "plover-jsonl", "--canonical", "-")
+        .stdout.decode()
+        .splitlines()
+    ]
     shelling = next(record for record in plover if record["event"] == ["ASSAULT"])
     assert len(shelling["event_text"]) == 2 and shelling["size"]["dead"]["max"] == 3
     path = tmp_path / "canonical.parquet"
     assert run_cli("export", "--db", two_outlets, "-f", "parquet", "--canonical", str(path)).returncode == 0
     assert sorted(row["plover_type"] for row in pq.read_table(path).to_pylist()) == ["ASSAULT", "SANCTION"]
-    geo = json.loads(run_cli("export", "--db", two_outlets, "-f", "geojson", "--canonical", "--near", "39.8,46.75,5", "-").stdout)
+    geo = json.loads(
+        run_cli("export", "--db", two_outlets, "-f", "geojson", "--canonical", "--near", "39.8,46.75,5", "-").stdout
+    )
     assert [feature["properties"]["location"] for feature in geo["features"]] == ["Stepanakert"]
 
 
@@ -144,22 +158,34 @@ def test_the_cli_refuses_unknown_names_and_reads_partial_dates_as_the_web_does(d
     assert not_a_month.returncode == 2 and "not a calendar date" in not_a_month.stderr.decode()
 
     september = run_cli("events", "--db", db, "--reports", "-f", "jsonl", "--since", "2023-09", "--until", "2023-09")
-    assert sorted(json.loads(line)["type"] for line in september.stdout.decode().splitlines()) == ["ASSAULT", "SANCTION"]
+    assert sorted(json.loads(line)["type"] for line in september.stdout.decode().splitlines()) == [
+        "ASSAULT",
+        "SANCTION",
+    ]
     october = run_cli("events", "--db", db, "--reports", "-f", "json", "--since", "2023-10")
     assert october.stdout.decode() == ""
     shelling = run_cli("events", "--db", db, "--reports", "-f", "json", "--acled", "shelling/artillery/missile attack")
     assert [json.loads(line)["type"] for line in shelling.stdout.decode().splitlines()] == ["ASSAULT"]
     by_event_type = run_cli("export", "--db", db, "-f", "acled-csv", "--acled", "explosions/remote violence", "-")
     assert [row["sub_event_type"] for row in csv.DictReader(io.StringIO(by_event_type.stdout.decode()))] == [
-        "Shelling/artillery/missile attack"]
+        "Shelling/artillery/missile attack"
+    ]
 
 
 def test_version_and_documents_search(db, tmp_path):
     version = run_cli("--version")
     assert version.returncode == 0 and version.stdout.decode().startswith("polemos ")
     untitled = tmp_path / "wire.jsonl"
-    untitled.write_text(json.dumps({"id": "w1", "text": "Militia fighters burned the market of Gadal on Sunday. Traders said the fire"
-                                                          " spread to the grain stores before the rain put it out."}) + "\n")
+    untitled.write_text(
+        json.dumps(
+            {
+                "id": "w1",
+                "text": "Militia fighters burned the market of Gadal on Sunday. Traders said the fire"
+                " spread to the grain stores before the rain put it out.",
+            }
+        )
+        + "\n"
+    )
     assert run_cli("ingest", "--db", db, "--stages", "clean", str(untitled)).returncode == 0
     listed = run_cli("documents", "--db", db, "-f", "json")
     titles = {row["id"]: row["title"] for row in map(json.loads, listed.stdout.decode().splitlines())}

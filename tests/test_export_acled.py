@@ -20,10 +20,37 @@ from polemos.record import Actor, DocumentInfo, Event, EventDate, Evidence, Extr
 from polemos.store import EventFilter, open_store
 
 CODEBOOK_COLUMNS = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
-    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 ]
 
 SENTENCES = [
@@ -53,7 +80,9 @@ def _mention(text: str, sentence: int) -> Mention:
     return Mention(text, start, start + len(text), sentence)
 
 
-def _place(text: str, name: str, geonameid: int, lat: float, lon: float, country: str, feature: str, sentence: int) -> Place:
+def _place(
+    text: str, name: str, geonameid: int, lat: float, lon: float, country: str, feature: str, sentence: int
+) -> Place:
     start = TEXT.index(text, _span(sentence)[0])
     return Place(text, start, start + len(text), name, geonameid, lat, lon, country, feature, sentence)
 
@@ -68,8 +97,13 @@ def acled(event_type: str, sub_event_type: str) -> dict:
 
 def made_up_record() -> ExtractionRecord:
     return ExtractionRecord(
-        document=DocumentInfo(id="wire", title="Unrest and strikes", content_hash="hash-wire", published="2024-03-05",
-                              url="https://www.daily-ledger.example/world/unrest"),
+        document=DocumentInfo(
+            id="wire",
+            title="Unrest and strikes",
+            content_hash="hash-wire",
+            published="2024-03-05",
+            url="https://www.daily-ledger.example/world/unrest",
+        ),
         text=TEXT,
         sentences=[Sentence(*_span(i)) for i in range(len(SENTENCES))],
         actors=[
@@ -79,7 +113,14 @@ def made_up_record() -> ExtractionRecord:
             Actor("IND.AGR", "farmers", "group", "AGR", "IND", mentions=[_mention("farmers", 1)]),
             Actor("RUS.MIL", "Russian military", "state", "MIL", "RUS", mentions=[_mention("Russian drones", 2)]),
             Actor("IND.EDU", "teachers", "group", "EDU", "IND", mentions=[_mention("teachers", 3)]),
-            Actor("IND.GOV.gujarat", "Gujarat government", "state", "GOV", "IND", mentions=[_mention("state government", 3)]),
+            Actor(
+                "IND.GOV.gujarat",
+                "Gujarat government",
+                "state",
+                "GOV",
+                "IND",
+                mentions=[_mention("state government", 3)],
+            ),
         ],
         places=[
             _place("Ahmedabad", "Ahmedabad", 1279233, 23.02579, 72.58727, "IND", "city", 0),
@@ -87,21 +128,84 @@ def made_up_record() -> ExtractionRecord:
             _place("Gujarat", "Gujarat", 1270770, 22.38501, 71.74526, "IND", "admin1", 3),
         ],
         events=[
-            Event("e1", "ASSAULT", mode="firearms", actor=["IND.COP"], recipient=["IND.CVL.protesters"], date=dict(DAY),
-                  place=0, size={"dead": {"min": 2, "max": 2, "text": "two"}}, evidence=_evidence(0), trigger="opened fire",
-                  acled=acled("Protests", "Excessive force against protesters")),
-            Event("e2", "ASSAULT", mode="firearms", actor=["IND.REB"], recipient=["IND.AGR"], date=dict(MARCH), place=0,
-                  evidence=_evidence(1), trigger="shot", acled=acled("Violence against civilians", "Attack")),
-            Event("e3", "ASSAULT", mode="drone", actor=["RUS.MIL"], date=dict(DAY), place=1, evidence=_evidence(2),
-                  trigger="struck", acled=acled("Explosions/Remote violence", "Air/drone strike")),
-            Event("e4", "PROTEST", mode="demonstrate", actor=["IND.EDU"], recipient=["IND.GOV.gujarat"], date=dict(DAY),
-                  place=2, evidence=_evidence(3), trigger="marched", acled=acled("Protests", "Peaceful protest")),
-            Event("e5", "CONSULT", actor=["IND.GOV.gujarat"], recipient=["IND.EDU"], date=dict(DAY), place=2,
-                  evidence=_evidence(4), trigger="met"),
-            Event("e6", "ASSAULT", actor=["IND.REB"], recipient=["IND.COP"], date=dict(DAY), modality="future",
-                  evidence=_evidence(5), trigger="attack"),
-            Event("e7", "ASSAULT", mode="firearms", actor=["IND.REB"], recipient=["IND.COP"], evidence=_evidence(6),
-                  trigger="ambushed", acled=acled("Battles", "Armed clash")),
+            Event(
+                "e1",
+                "ASSAULT",
+                mode="firearms",
+                actor=["IND.COP"],
+                recipient=["IND.CVL.protesters"],
+                date=dict(DAY),
+                place=0,
+                size={"dead": {"min": 2, "max": 2, "text": "two"}},
+                evidence=_evidence(0),
+                trigger="opened fire",
+                acled=acled("Protests", "Excessive force against protesters"),
+            ),
+            Event(
+                "e2",
+                "ASSAULT",
+                mode="firearms",
+                actor=["IND.REB"],
+                recipient=["IND.AGR"],
+                date=dict(MARCH),
+                place=0,
+                evidence=_evidence(1),
+                trigger="shot",
+                acled=acled("Violence against civilians", "Attack"),
+            ),
+            Event(
+                "e3",
+                "ASSAULT",
+                mode="drone",
+                actor=["RUS.MIL"],
+                date=dict(DAY),
+                place=1,
+                evidence=_evidence(2),
+                trigger="struck",
+                acled=acled("Explosions/Remote violence", "Air/drone strike"),
+            ),
+            Event(
+                "e4",
+                "PROTEST",
+                mode="demonstrate",
+                actor=["IND.EDU"],
+                recipient=["IND.GOV.gujarat"],
+                date=dict(DAY),
+                place=2,
+                evidence=_evidence(3),
+                trigger="marched",
+                acled=acled("Protests", "Peaceful protest"),
+            ),
+            Event(
+                "e5",
+                "CONSULT",
+                actor=["IND.GOV.gujarat"],
+                recipient=["IND.EDU"],
+                date=dict(DAY),
+                place=2,
+                evidence=_evidence(4),
+                trigger="met",
+            ),
+            Event(
+                "e6",
+                "ASSAULT",
+                actor=["IND.REB"],
+                recipient=["IND.COP"],
+                date=dict(DAY),
+                modality="future",
+                evidence=_evidence(5),
+                trigger="attack",
+            ),
+            Event(
+                "e7",
+                "ASSAULT",
+                mode="firearms",
+                actor=["IND.REB"],
+                recipient=["IND.COP"],
+                evidence=_evidence(6),
+                trigger="ambushed",
+                acled=acled("Battles", "Armed clash"),
+            ),
         ],
     )
 
@@ -125,13 +229,17 @@ def db(tmp_path, gazetteer_built):
 def export_csv(db: str, *options: str) -> pd.DataFrame:
     result = run_cli("export", "--db", db, "-f", "acled-csv", *options, "-")
     assert result.returncode == 0, result.stderr.decode()
-    return pd.read_csv(io.StringIO(result.stdout.decode()), dtype={"fatalities": "Int64", "inter2": "Int64"},
-                       keep_default_na=False, na_values=[""])
+    return pd.read_csv(
+        io.StringIO(result.stdout.decode()),
+        dtype={"fatalities": "Int64", "inter2": "Int64"},
+        keep_default_na=False,
+        na_values=[""],
+    )
 
 
 def test_acled_csv_has_the_codebook_columns_in_order_and_types(db):
     table = export_csv(db)
-    assert list(table.columns[:len(CODEBOOK_COLUMNS)]) == CODEBOOK_COLUMNS
+    assert list(table.columns[: len(CODEBOOK_COLUMNS)]) == CODEBOOK_COLUMNS
     assert {"plover_type", "plover_mode", "modality", "review_status", "evidence_offsets"} <= set(table.columns)
     assert table["year"].dtype == "int64" and set(table["year"]) == {2024}
     assert str(table["fatalities"].dtype) == "Int64"
@@ -157,7 +265,12 @@ def test_inter_codes_interaction_and_disorder_follow_the_codebook(db):
     assert attack["disorder_type"] == "Political violence" and attack["civilian_targeting"] == "Civilian targeting"
     strike = rows["Air/drone strike"]
     # A state's forces outside their own country are external forces; alone, the code then 0.
-    assert (strike["inter1"], strike["interaction"], strike["country"], strike["region"]) == (8, 80, "Ukraine", "Europe")
+    assert (strike["inter1"], strike["interaction"], strike["country"], strike["region"]) == (
+        8,
+        80,
+        "Ukraine",
+        "Europe",
+    )
     assert pd.isna(strike["actor2"]) and pd.isna(strike["inter2"])
     march = rows["Peaceful protest"]
     # The target of a peaceful protest is no party to it: no actor2, protesters alone.
@@ -167,7 +280,11 @@ def test_inter_codes_interaction_and_disorder_follow_the_codebook(db):
 
 def test_divisions_come_from_the_gazetteer(db):
     rows = {row["sub_event_type"]: row for row in export_csv(db).to_dict("records")}
-    force, march, strike = rows["Excessive force against protesters"], rows["Peaceful protest"], rows["Air/drone strike"]
+    force, march, strike = (
+        rows["Excessive force against protesters"],
+        rows["Peaceful protest"],
+        rows["Air/drone strike"],
+    )
     assert force["admin1"].startswith("Gujar") and force["admin2"].startswith("Ahm") and pd.isna(force["admin3"])
     assert march["admin1"] == force["admin1"] and pd.isna(march["admin2"])  # the province itself, no district
     assert strike["admin1"].startswith("Kharkiv")
@@ -196,14 +313,17 @@ def test_parquet_columns_are_typed_and_evidence_nested(db, tmp_path):
     for name in ("year", "fatalities", "inter1", "interaction", "iso", "time_precision", "geo_precision"):
         assert schema.field(name).type == pa.int64(), name
     assert schema.field("latitude").type == pa.float64() and schema.field("longitude").type == pa.float64()
-    assert schema.field("evidence").type == pa.list_(pa.struct(
-        [("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("doc_id", pa.string())]))
+    assert schema.field("evidence").type == pa.list_(
+        pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("doc_id", pa.string())])
+    )
     table = pq.read_table(path).to_pandas()
     assert len(table) == 7  # Parquet keeps every event, as polemos stores them
     strike = table[table["sub_event_type"] == "Air/drone strike"].iloc[0]
     assert str(strike["event_date"]) == "2024-03-04" and pd.isna(strike["fatalities"])
     (span,) = strike["evidence"]
-    assert span["text"] == SENTENCES[2] and TEXT[span["start"]:span["end"]] == SENTENCES[2] and span["doc_id"] == "wire"
+    assert (
+        span["text"] == SENTENCES[2] and TEXT[span["start"] : span["end"]] == SENTENCES[2] and span["doc_id"] == "wire"
+    )
 
 
 def test_canonical_exports_keep_the_review(db, tmp_path):
@@ -214,7 +334,9 @@ def test_canonical_exports_keep_the_review(db, tmp_path):
     unreviewed = table[table["sub_event_type"] == "Attack"].iloc[0]
     assert pd.isna(unreviewed["review_status"])
     plover = run_cli("export", "--db", db, "-f", "plover-jsonl", "--canonical", "-").stdout.decode()
-    record = next(r for r in map(json.loads, plover.splitlines()) if r["event"] == ["ASSAULT"] and r["mode"] == ["drone"])
+    record = next(
+        r for r in map(json.loads, plover.splitlines()) if r["event"] == ["ASSAULT"] and r["mode"] == ["drone"]
+    )
     assert record["coder"] == "polemos; reviewed confirmed by lee" and record["comment"] == "seen in two videos"
     path = tmp_path / "canonical.parquet"
     assert run_cli("export", "--db", db, "-f", "parquet", "--canonical", str(path)).returncode == 0

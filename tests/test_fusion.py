@@ -26,16 +26,45 @@ def families():
     return EventFamilies.load()
 
 
-def report(report_id, *, doc=None, type="ASSAULT", day=None, month=None, place=CHIBOK, actor=("boko-haram",),
-           recipient=(), dead=None, published="2014-04-16", mode=None, kinds=None, modality="asserted"):
-    date = (EventDate(day, day, day, day, "day") if day
-            else EventDate(month, text=month, precision="month") if month else None)
+def report(
+    report_id,
+    *,
+    doc=None,
+    type="ASSAULT",
+    day=None,
+    month=None,
+    place=CHIBOK,
+    actor=("boko-haram",),
+    recipient=(),
+    dead=None,
+    published="2014-04-16",
+    mode=None,
+    kinds=None,
+    modality="asserted",
+):
+    date = (
+        EventDate(day, day, day, day, "day")
+        if day
+        else EventDate(month, text=month, precision="month")
+        if month
+        else None
+    )
     size = {"dead": Figure(dead[0], dead[1], f"{dead[0]}-{dead[1]}")} if dead else {}
     return Report(
-        id=report_id, doc_id=doc or f"doc-{report_id}", type=type, mode=mode, date=date, place=place,
-        actor=tuple(actor), recipient=tuple(recipient), specific_actors=specific_actors([*actor, *recipient], kinds or {}),
-        size=size, evidence=({"text": f"evidence of {report_id}", "start": 0, "end": 20},), modality=modality,
-        published=published, doc_title=f"Outlet story {report_id}",
+        id=report_id,
+        doc_id=doc or f"doc-{report_id}",
+        type=type,
+        mode=mode,
+        date=date,
+        place=place,
+        actor=tuple(actor),
+        recipient=tuple(recipient),
+        specific_actors=specific_actors([*actor, *recipient], kinds or {}),
+        size=size,
+        evidence=({"text": f"evidence of {report_id}", "start": 0, "end": 20},),
+        modality=modality,
+        published=published,
+        doc_title=f"Outlet story {report_id}",
     )
 
 
@@ -66,8 +95,10 @@ def test_one_attack_reported_by_three_outlets_is_one_event_with_every_source(fam
 def test_same_group_same_day_two_towns_80_km_apart_are_two_events(families):
     assert distance_km(CHIBOK, FAR_TOWN) == pytest.approx(80, abs=1)
     reports = [
-        report("a1", day="2014-04-14"), report("b1", day="2014-04-14", place=FAR_TOWN),
-        report("a2", day="2014-04-14", published="2014-04-17"), report("b2", day="2014-04-14", place=FAR_TOWN, published="2014-04-17"),
+        report("a1", day="2014-04-14"),
+        report("b1", day="2014-04-14", place=FAR_TOWN),
+        report("a2", day="2014-04-14", published="2014-04-17"),
+        report("b2", day="2014-04-14", place=FAR_TOWN, published="2014-04-17"),
     ]
     assert members(fuse(reports, families)) == [["a1", "a2"], ["b1", "b2"]]
 
@@ -90,13 +121,19 @@ def test_a_month_precise_report_joins_the_day_precise_event(families):
 
 
 def test_a_month_precise_report_fitting_two_events_is_not_guessed_into_one(families):
-    reports = [report("first", day="2014-04-03"), report("second", day="2014-04-20", published="2014-04-21"),
-               report("vague", month="2014-04", published="2014-04-30")]
+    reports = [
+        report("first", day="2014-04-03"),
+        report("second", day="2014-04-20", published="2014-04-21"),
+        report("vague", month="2014-04", published="2014-04-30"),
+    ]
     assert members(fuse(reports, families)) == [["first"], ["second"], ["vague"]]
 
 
 def test_a_report_cannot_tell_of_days_after_it_was_published(families):
-    reports = [report("early", month="2014-04", published="2014-04-05"), report("late", day="2014-04-20", published="2014-04-21")]
+    reports = [
+        report("early", month="2014-04", published="2014-04-05"),
+        report("late", day="2014-04-20", published="2014-04-21"),
+    ]
     assert len(fuse(reports, families)) == 2
 
 
@@ -145,8 +182,12 @@ def test_undated_hypothetical_and_negated_reports_stay_on_their_own(families):
 
 def test_adding_a_day_of_documents_updates_only_the_events_it_touches(families):
     index = FusionIndex(families)
-    first = index.add([report("wire", day="2014-04-14", published="2014-04-15"),
-                       report("elsewhere", day="2014-04-14", place=FAR_TOWN, published="2014-04-15")])
+    first = index.add(
+        [
+            report("wire", day="2014-04-14", published="2014-04-15"),
+            report("elsewhere", day="2014-04-14", place=FAR_TOWN, published="2014-04-15"),
+        ]
+    )
     assert [change.kind for change in first] == ["created", "created"]
     later = index.add([report("update", day="2014-04-14", dead=(30, 30), published="2014-04-16")])
     assert [(change.kind, change.added) for change in later] == [("updated", ["update"])]
@@ -196,7 +237,17 @@ def test_fusion_reads_a_date_value_as_the_time_stage_does():
     from polemos.fusion.dates import span_of
     from polemos.time.values import covered_days
 
-    for value in ("2023-W12-WE", "2023-W12", "2023-WI", "2023-Q2", "2023-H2", "202", "19", "2023-07-20T14:00", "2023-07"):
+    for value in (
+        "2023-W12-WE",
+        "2023-W12",
+        "2023-WI",
+        "2023-Q2",
+        "2023-H2",
+        "202",
+        "19",
+        "2023-07-20T14:00",
+        "2023-07",
+    ):
         span = span_of(EventDate(value), None, 3)
         first, last = covered_days(value)
         assert span is not None and span.iso() == (first, last), value

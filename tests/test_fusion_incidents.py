@@ -32,20 +32,46 @@ def families():
     return EventFamilies.load()
 
 
-def shooting(report_id, *, day=None, month=None, place=MILLBROOK, actors=(), dead=None, injured=None,
-             published="2015-06-22", context=(), named=()):
-    date = (EventDate(day, day, day, day, "day") if day
-            else EventDate(month, text=month, precision="month") if month else None)
+def shooting(
+    report_id,
+    *,
+    day=None,
+    month=None,
+    place=MILLBROOK,
+    actors=(),
+    dead=None,
+    injured=None,
+    published="2015-06-22",
+    context=(),
+    named=(),
+):
+    date = (
+        EventDate(day, day, day, day, "day")
+        if day
+        else EventDate(month, text=month, precision="month")
+        if month
+        else None
+    )
     size = {}
     if dead is not None:
         size["dead"] = Figure(dead, dead, str(dead))
     if injured is not None:
         size["injured"] = Figure(injured, injured, str(injured))
     return Report(
-        id=report_id, doc_id=f"doc-{report_id}", type="ASSAULT", mode="firearms", date=date, place=place,
-        recipient=tuple(actors), specific_actors=specific_actors(actors, KINDS), people=named_people(actors, KINDS),
-        size=size, evidence=({"text": f"shooting told by {report_id}", "start": 0, "end": 25},),
-        published=published, doc_title=f"Story {report_id}", context=tuple(context),
+        id=report_id,
+        doc_id=f"doc-{report_id}",
+        type="ASSAULT",
+        mode="firearms",
+        date=date,
+        place=place,
+        recipient=tuple(actors),
+        specific_actors=specific_actors(actors, KINDS),
+        people=named_people(actors, KINDS),
+        size=size,
+        evidence=({"text": f"shooting told by {report_id}", "start": 0, "end": 25},),
+        published=published,
+        doc_title=f"Story {report_id}",
+        context=tuple(context),
         named=frozenset(named),
     )
 
@@ -68,15 +94,20 @@ def test_a_day_off_is_tolerated_up_to_two_days(families):
 
 
 def test_two_shootings_the_same_day_in_different_states_never_merge(families):
-    here, there = shooting("here", day="2015-06-20", dead=1), shooting("there", day="2015-06-20", place=RIVERTON, dead=1)
+    here, there = (
+        shooting("here", day="2015-06-20", dead=1),
+        shooting("there", day="2015-06-20", place=RIVERTON, dead=1),
+    )
     assert groups(fuse([here, there], families)) == [["here"], ["there"]]
 
 
 def test_a_report_without_a_place_does_not_join_a_shooting_of_the_same_day(families):
     placed = shooting("placed", day="2015-06-20", dead=2, injured=3)
-    for unplaced in (shooting("same-counts", day="2015-06-20", place=None, dead=2, injured=3),
-                     shooting("police", day="2015-06-20", place=None, actors=("USA.COP",)),
-                     shooting("gunman", day="2015-06-20", place=None, actors=("USA.UAF",))):
+    for unplaced in (
+        shooting("same-counts", day="2015-06-20", place=None, dead=2, injured=3),
+        shooting("police", day="2015-06-20", place=None, actors=("USA.COP",)),
+        shooting("gunman", day="2015-06-20", place=None, actors=("USA.UAF",)),
+    ):
         assert len(fuse([placed, unplaced], families)) == 2, unplaced.id
 
 
@@ -101,15 +132,21 @@ def test_a_report_without_a_place_never_joins_an_event_where_its_document_is_not
 def test_two_shootings_in_two_states_stay_apart_when_a_report_without_a_place_arrives_first(families):
     index = FusionIndex(families)
     index.add([shooting("unplaced", day="2015-06-20", place=None, actors=("jo-marlow",), published="2015-06-20")])
-    index.add([shooting("here", day="2015-06-20", dead=1, published="2015-06-21"),
-               shooting("there", day="2015-06-20", place=RIVERTON, dead=1, published="2015-06-21")])
+    index.add(
+        [
+            shooting("here", day="2015-06-20", dead=1, published="2015-06-21"),
+            shooting("there", day="2015-06-20", place=RIVERTON, dead=1, published="2015-06-21"),
+        ]
+    )
     assert groups(index.canonical_events()) == [["here"], ["there"], ["unplaced"]]
 
 
 def test_shared_victims_counts_or_names_tie_a_vague_report_to_the_shooting(families):
     # "A shooting in the state in June": one more tie is needed than the state.
     town = shooting("town", day="2015-06-20", dead=3, injured=2)
-    assert len(fuse([town, shooting("vague", month="2015-06", place=NORTH_STATE, published="2015-06-25")], families)) == 2
+    assert (
+        len(fuse([town, shooting("vague", month="2015-06", place=NORTH_STATE, published="2015-06-25")], families)) == 2
+    )
     counted = shooting("counted", month="2015-06", place=NORTH_STATE, dead=3, published="2015-06-25")
     assert len(fuse([town, counted], families)) == 1
     other_count = shooting("other-count", month="2015-06", place=NORTH_STATE, dead=7, published="2015-06-25")
@@ -122,12 +159,22 @@ def test_shared_victims_counts_or_names_tie_a_vague_report_to_the_shooting(famil
 def test_a_report_dated_only_by_its_publication_needs_more_than_the_town(families):
     dated = shooting("dated", day="2015-06-20")
     assert len(fuse([dated, shooting("undated", published="2015-06-24")], families)) == 2
-    assert len(fuse([dated, shooting("counted", published="2015-06-24", dead=1), shooting("d2", day="2015-06-20", dead=1)],
-                    families)) == 1
+    assert (
+        len(
+            fuse(
+                [dated, shooting("counted", published="2015-06-24", dead=1), shooting("d2", day="2015-06-20", dead=1)],
+                families,
+            )
+        )
+        == 1
+    )
 
 
 def test_different_victims_named_by_two_outlets_do_not_keep_one_shooting_apart(families):
-    victim, suspect = shooting("victim", day="2015-06-20", actors=("jo-marlow",)), shooting("suspect", day="2015-06-20", actors=("sam-otieno",))
+    victim, suspect = (
+        shooting("victim", day="2015-06-20", actors=("jo-marlow",)),
+        shooting("suspect", day="2015-06-20", actors=("sam-otieno",)),
+    )
     assert len(fuse([victim, suspect], families)) == 1
 
 
@@ -144,13 +191,19 @@ def test_blocking_finds_reports_two_days_apart_on_either_side_of_a_date_bucket_e
     for offset in range(8):  # every position in a week-wide date bucket
         day = first_day + timedelta(days=offset)
         later = (day + timedelta(days=2)).isoformat()
-        reports = [shooting("placed", day=day.isoformat(), actors=("jo-marlow",), published=later),
-                   shooting("later", day=later, place=EASTON_FALLS, published=later),
-                   shooting("unplaced", day=later, place=None, actors=("jo-marlow",), published=later)]
+        reports = [
+            shooting("placed", day=day.isoformat(), actors=("jo-marlow",), published=later),
+            shooting("later", day=later, place=EASTON_FALLS, published=later),
+            shooting("unplaced", day=later, place=None, actors=("jo-marlow",), published=later),
+        ]
         blocked, everything = FusionIndex(families), FusionIndex(families, use_blocking=False)
         blocked.add(reports)
         everything.add(reports)
-        assert groups(blocked.canonical_events()) == groups(everything.canonical_events()) == [["later", "placed", "unplaced"]], day
+        assert (
+            groups(blocked.canonical_events())
+            == groups(everything.canonical_events())
+            == [["later", "placed", "unplaced"]]
+        ), day
 
 
 def test_private_people_are_named_in_full_and_hold_no_office():
@@ -167,8 +220,10 @@ def test_private_people_are_named_in_full_and_hold_no_office():
 
 def test_a_person_named_with_or_without_a_middle_initial_or_suffix_is_one_person(families):
     def keys(*names):
-        return private_people({"id": name.lower(), "name": name, "kind": "person", "sector": None, "country": None}
-                              for name in names)
+        return private_people(
+            {"id": name.lower(), "name": name, "kind": "person", "sector": None, "country": None} for name in names
+        )
+
     assert keys("Dale R. Whitcombe", "Dale Whitcombe", "Dale Whitcombe Jr.", "Dale Whitcombe III") == {"dale-whitcombe"}
     assert keys("Bo Lyle, 32") == {"bo-lyle"}  # an age read into the name
     assert keys("Ana Ruiz-Pell", "Ana Ruiz") == {"ana-ruiz-pell", "ana-ruiz"}
@@ -197,8 +252,10 @@ def test_a_shared_name_outweighs_a_place_resolved_elsewhere_on_the_same_days(fam
     assert len(fuse([here, misplaced], families)) == 1
     # Neither article names the other's town: two people of one name.
     elsewhere = shooting("elsewhere", day="2015-06-21", place=RIVERTON, named=("jo-marlow",), context=(RIVERTON,))
-    assert len(fuse([shooting("here", day="2015-06-20", named=("jo-marlow",), context=(MILLBROOK,)), elsewhere],
-                    families)) == 2
+    assert (
+        len(fuse([shooting("here", day="2015-06-20", named=("jo-marlow",), context=(MILLBROOK,)), elsewhere], families))
+        == 2
+    )
     weeks_later = shooting("later", day="2015-07-10", place=RIVERTON, named=("jo-marlow",))
     assert len(fuse([here, weeks_later], families)) == 2
 
@@ -209,7 +266,10 @@ def test_a_name_joins_a_report_without_a_place_and_ties_two_towns_named_the_same
     assert len(fuse([placed, unplaced], families)) == 1
     neighbour_city = PlaceRef("Lakeside", 9800005, 41.0, -75.2, "USA", "city")  # about 17 km off
     assert len(fuse([placed, shooting("city", day="2015-06-20", place=neighbour_city)], families)) == 2
-    assert len(fuse([placed, shooting("city", day="2015-06-20", place=neighbour_city, named=("jo-marlow",))], families)) == 1
+    assert (
+        len(fuse([placed, shooting("city", day="2015-06-20", place=neighbour_city, named=("jo-marlow",))], families))
+        == 1
+    )
 
 
 def test_a_report_bridging_two_canonical_events_of_one_shooting_merges_them(families):
@@ -251,8 +311,18 @@ def test_a_shared_name_outweighs_two_bystanding_organisations(families):
     church = shooting("church", day="2015-06-20", actors=("grace-church",), named=("jo-marlow",))
     hospital = shooting("hospital", day="2015-06-20", actors=("mercy-hospital",), named=("jo-marlow",))
     assert len(fuse([church, hospital], families)) == 1
-    assert len(fuse([shooting("a", day="2015-06-20", actors=("grace-church",)),
-                     shooting("b", day="2015-06-20", actors=("mercy-hospital",))], families)) == 2
+    assert (
+        len(
+            fuse(
+                [
+                    shooting("a", day="2015-06-20", actors=("grace-church",)),
+                    shooting("b", day="2015-06-20", actors=("mercy-hospital",)),
+                ],
+                families,
+            )
+        )
+        == 2
+    )
 
 
 def test_one_town_name_resolved_to_two_namesakes_is_no_contradiction(families):
@@ -318,9 +388,17 @@ def test_blocking_finds_what_names_namesakes_and_towns_named_tie_together(famili
     namesake = PlaceRef("Riverton", 9800006, 41.3, -79.0, "USA", "town")
     reports = [
         shooting("shot", day="2015-06-20", named=("jo-marlow", "dee-hart"), dead=2, published="2015-06-20"),
-        shooting("misplaced", day="2015-06-21", place=RIVERTON, named=("jo-marlow", "dee-hart"), published="2015-06-21"),
-        shooting("follow-up", day="2015-07-12", place=None, named=("jo-marlow",), context=(EASTON_FALLS,),
-                 published="2015-07-12"),
+        shooting(
+            "misplaced", day="2015-06-21", place=RIVERTON, named=("jo-marlow", "dee-hart"), published="2015-06-21"
+        ),
+        shooting(
+            "follow-up",
+            day="2015-07-12",
+            place=None,
+            named=("jo-marlow",),
+            context=(EASTON_FALLS,),
+            published="2015-07-12",
+        ),
         shooting("trial", day="2016-03-01", named=("jo-marlow", "dee-hart"), published="2016-03-01"),
         shooting("riverton", day="2015-08-02", place=RIVERTON, dead=3, published="2015-08-02"),
         shooting("namesake", day="2015-08-02", place=namesake, dead=3, published="2015-08-03"),
@@ -329,8 +407,11 @@ def test_blocking_finds_what_names_namesakes_and_towns_named_tie_together(famili
     blocked, everything = FusionIndex(families), FusionIndex(families, use_blocking=False)
     blocked.add(reports)
     everything.add(reports)
-    assert groups(blocked.canonical_events()) == groups(everything.canonical_events()) == [
-        ["about-town", "namesake", "riverton"], ["follow-up", "misplaced", "shot", "trial"]]
+    assert (
+        groups(blocked.canonical_events())
+        == groups(everything.canonical_events())
+        == [["about-town", "namesake", "riverton"], ["follow-up", "misplaced", "shot", "trial"]]
+    )
 
 
 def test_an_article_telling_a_shooting_and_its_sequel_with_one_toll_is_one_event(families):

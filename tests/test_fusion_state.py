@@ -59,7 +59,8 @@ def test_an_index_resumed_from_sqlite_continues_where_it_stopped(families, tmp_p
     assert add_in_transaction(resumed, connection, rest) == []  # the same reports again change nothing
 
     listed = connection.execute(
-        "SELECT COUNT(*), SUM(report_count) FROM canonical_events WHERE view_json IS NOT NULL").fetchone()
+        "SELECT COUNT(*), SUM(report_count) FROM canonical_events WHERE view_json IS NOT NULL"
+    ).fetchone()
     assert listed == (len(in_memory.canonical_events()), len(corpus.reports))
     connection.close()
 

@@ -13,8 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from fuzz_targets import TARGETS, review_bodies
 from test_web_support import Server, copy_store, demo_store  # noqa: F401
 
-CI = settings(max_examples=60, deadline=None, derandomize=True, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
+CI = settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+)
 
 
 def _property(name: str):

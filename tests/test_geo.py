@@ -51,10 +51,17 @@ def test_index_is_built_once_in_the_cache_dir(gazetteer, cache_dir):
     reopened.close()
 
 
-@pytest.mark.parametrize("name, country, min_population", [
-    ("Stepanakert", "AZE", 0), ("Khankendi", "AZE", 0), ("Shushi", "AZE", 1000),
-    ("Nakhichevan", "AZE", 10000), ("Kiev", "UKR", 1_000_000), ("Khan Younis", "PSE", 100_000),
-])
+@pytest.mark.parametrize(
+    "name, country, min_population",
+    [
+        ("Stepanakert", "AZE", 0),
+        ("Khankendi", "AZE", 0),
+        ("Shushi", "AZE", 1000),
+        ("Nakhichevan", "AZE", 10000),
+        ("Kiev", "UKR", 1_000_000),
+        ("Khan Younis", "PSE", 100_000),
+    ],
+)
 def test_news_spellings_are_found(gazetteer, name, country, min_population):
     best = gazetteer.lookup(name)[0]
     assert best.country == country
@@ -66,9 +73,14 @@ def test_both_names_of_stepanakert_are_one_place(gazetteer):
     assert gazetteer.lookup("Stepanakert")[0].geonameid == gazetteer.lookup("Khankendi")[0].geonameid
 
 
-@pytest.mark.parametrize("name, country", [
-    ("Zangezur Corridor", "ARM"), ("Zanzegur corridor", "ARM"), ("Lachin corridor", "AZE"),
-])
+@pytest.mark.parametrize(
+    "name, country",
+    [
+        ("Zangezur Corridor", "ARM"),
+        ("Zanzegur corridor", "ARM"),
+        ("Lachin corridor", "AZE"),
+    ],
+)
 def test_curated_corridors(gazetteer, name, country):
     best = gazetteer.lookup(name)[0]
     assert (best.feature, best.country, best.geonameid) == ("route", country, None)
@@ -88,16 +100,20 @@ def test_ruler_patterns_cover_conflict_names(gazetteer):
 
 
 def test_goris_in_a_karabakh_story_is_in_armenia(geocoder):
-    text = ("Thousands of refugees left Stepanakert through the Lachin corridor on Monday. "
-            "Buses reached Goris by nightfall, where volunteers handed out blankets.")
+    text = (
+        "Thousands of refugees left Stepanakert through the Lachin corridor on Monday. "
+        "Buses reached Goris by nightfall, where volunteers handed out blankets."
+    )
     places = geocoder.resolve(text, spans_of(text, "Stepanakert", "Lachin corridor", "Goris"))
     goris = places[-1]
     assert goris.text == "Goris" and goris.country == "ARM"
 
 
 def test_signag_in_karabakh_is_never_put_in_georgia(geocoder):
-    text = ("Azerbaijani forces said they had taken Signag and Martakert in Nagorno-Karabakh. "
-            "Residents of Signag fled towards Stepanakert.")
+    text = (
+        "Azerbaijani forces said they had taken Signag and Martakert in Nagorno-Karabakh. "
+        "Residents of Signag fled towards Stepanakert."
+    )
     places = geocoder.resolve(text, spans_of(text, "Signag", "Martakert", "Nagorno-Karabakh", "Stepanakert"))
     for place in places:
         if place is not None and place.text == "Signag":
@@ -148,18 +164,21 @@ def nlp(gazetteer):
 
 
 def test_annotate_fills_places_with_offsets_and_sentences(geocoder, nlp):
-    text = ("Azeri troops advanced on Shushi overnight, officials in Yerevan said. "
-            "The only road, the Lachin corridor, was closed.\n\n"
-            "In Stepanakert, food ran short. Armenia's prime minister appealed to Russia.")
+    text = (
+        "Azeri troops advanced on Shushi overnight, officials in Yerevan said. "
+        "The only road, the Lachin corridor, was closed.\n\n"
+        "In Stepanakert, food ran short. Armenia's prime minister appealed to Russia."
+    )
     doc = nlp(text)
-    record = ExtractionRecord(DocumentInfo(id="made-up"), text,
-                              sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents])
+    record = ExtractionRecord(
+        DocumentInfo(id="made-up"), text, sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents]
+    )
     geocoder.annotate(record, doc)
     by_text = {p.text: p for p in record.places}
     assert {"Shushi", "Yerevan", "Lachin corridor", "Stepanakert", "Armenia", "Russia"} <= set(by_text)
     assert "Azeri" not in by_text
     for place in record.places:
-        assert record.text[place.start:place.end] == place.text
+        assert record.text[place.start : place.end] == place.text
         assert place.sentence is not None
         sentence = record.sentences[place.sentence]
         assert sentence.start <= place.start < sentence.end
@@ -193,7 +212,6 @@ def test_saint_written_st_is_a_towns_own_name_not_an_alternate_one(geocoder):
 def test_two_streets_named_together_are_no_towns(geocoder):
     text = "Two men were shot near Van Buren and Elm streets, and a third at Fulton and North avenues."
     assert geocoder.resolve(text, spans_of(text, "Van Buren", "Elm", "Fulton", "North")) == [None] * 4
-
 
 
 def test_a_name_crossing_a_street_is_a_street_not_a_state(geocoder):

@@ -16,13 +16,16 @@ def areas() -> Admin1Areas:
     return found
 
 
-@pytest.mark.parametrize("country, lat, lon, name", [
-    ("IND", 23.03, 72.58, "Gujarat"),  # Ahmedabad
-    ("SDN", 15.5, 32.53, "Khartoum"),
-    ("USA", 30.27, -97.74, "Texas"),  # Austin
-    ("AZE", 39.82, 46.75, "Stepanakert"),
-    ("ukr", 46.48, 30.72, "Odessa"),  # the country code in any case
-])
+@pytest.mark.parametrize(
+    "country, lat, lon, name",
+    [
+        ("IND", 23.03, 72.58, "Gujarat"),  # Ahmedabad
+        ("SDN", 15.5, 32.53, "Khartoum"),
+        ("USA", 30.27, -97.74, "Texas"),  # Austin
+        ("AZE", 39.82, 46.75, "Stepanakert"),
+        ("ukr", 46.48, 30.72, "Odessa"),  # the country code in any case
+    ],
+)
 def test_a_point_falls_in_its_division(areas, country, lat, lon, name):
     assert areas.locate(country, lat, lon).name == name
 

@@ -38,8 +38,9 @@ def resolve(geocoder, text: str, *names: str) -> dict:
 
 def places_of(geocoder, nlp, text: str) -> list:
     doc = nlp(text)
-    record = ExtractionRecord(DocumentInfo(id="made-up"), text,
-                              sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents])
+    record = ExtractionRecord(
+        DocumentInfo(id="made-up"), text, sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents]
+    )
     geocoder.annotate(record, doc)
     return record.places
 
@@ -93,8 +94,10 @@ def test_a_side_of_a_city_is_in_that_city(geocoder):
 
 
 def test_inflected_verbs_in_lower_cased_text_are_not_towns(geocoder, nlp):
-    text = ("the curfew had begun in the walled city of ahmedabad by evening and the police said the "
-            "mob had dispersed from the station area before the army arrived in large numbers.")
+    text = (
+        "the curfew had begun in the walled city of ahmedabad by evening and the police said the "
+        "mob had dispersed from the station area before the army arrived in large numbers."
+    )
     names = {place.text for place in places_of(geocoder, nlp, text)}
     assert "ahmedabad" in names and "begun" not in names
 
@@ -107,8 +110,10 @@ def test_generic_names_of_city_parts_name_no_town_elsewhere(geocoder):
 
 
 def test_a_lone_town_abroad_in_a_story_set_in_one_country_is_left_unresolved(geocoder):
-    text = ("Beaufort County deputies said the shooting happened in a field near Pinetown, "
-            "east of Greenville, and that the victims were taken to Washington.")
+    text = (
+        "Beaufort County deputies said the shooting happened in a field near Pinetown, "
+        "east of Greenville, and that the victims were taken to Washington."
+    )
     found = resolve(geocoder, text, "Beaufort County", "Pinetown", "Greenville", "Washington")
     assert found["Greenville"].country == "USA"
     assert found["Pinetown"] is None or found["Pinetown"].country == "USA"

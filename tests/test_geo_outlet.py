@@ -22,8 +22,9 @@ PUBLISHED = "2016-05-20"
 
 
 def places_of_events(pipeline, text: str, title: str | None = None, url: str | None = None):
-    record = pipeline.extract(RawDocument(source="made-up", content=text, format="text", title=title, url=url,
-                                          published=PUBLISHED))
+    record = pipeline.extract(
+        RawDocument(source="made-up", content=text, format="text", title=title, url=url, published=PUBLISHED)
+    )
     events = [e for e in record.events if e.type == "ASSAULT" and e.modality == "asserted"]
     assert events, [(e.type, e.trigger) for e in record.events]
     return [(place.name, place.admin1) if place else None for place in (event_place(record, e) for e in events)]
@@ -51,17 +52,19 @@ def test_a_short_section_names_a_place_and_a_headline_slug_does_not():
     assert section_name("2016", WORDS) is None
 
 
-@pytest.mark.parametrize("title, outlet", [
-    ("Man hurt in shooting - KXYZ 7 Springfield News", "KXYZ 7 Springfield News"),
-    ("Two shot at party - Example10.com | Dover, DE | News, Weather", "Example10.com | Dover, DE | News, Weather"),
-    ("Elmwood news, police name victims of Friday shooting", "Elmwood news"),
-    ("Two shot at party on Elm Street", ""),
-    ("Teen hurt - War of words goes on", ""),
-])
+@pytest.mark.parametrize(
+    "title, outlet",
+    [
+        ("Man hurt in shooting - KXYZ 7 Springfield News", "KXYZ 7 Springfield News"),
+        ("Two shot at party - Example10.com | Dover, DE | News, Weather", "Example10.com | Dover, DE | News, Weather"),
+        ("Elmwood news, police name victims of Friday shooting", "Elmwood news"),
+        ("Two shot at party on Elm Street", ""),
+        ("Teen hurt - War of words goes on", ""),
+    ],
+)
 def test_a_title_s_outlet_part(title, outlet):
     start, end = site_part(title, WORDS)
     assert title[start:end] == outlet
-
 
 
 @pytest.mark.slow
@@ -89,46 +92,62 @@ def test_a_section_naming_a_state_settles_a_namesake(nlp_pipeline):
 @pytest.mark.slow
 def test_a_headline_incident_is_placed_where_the_page_s_police_force_works(nlp_pipeline):
     text = "Get alerts from Jane Roe every day!\n\nThe Elmwood Park Police Department asks anyone who saw it to call."
-    assert places_of_events(nlp_pipeline, text, title="Two wounded in drive-by shooting") == \
-        [("Elmwood Park", "US.IL")]
+    assert places_of_events(nlp_pipeline, text, title="Two wounded in drive-by shooting") == [("Elmwood Park", "US.IL")]
 
 
 @pytest.mark.slow
 def test_a_witness_s_words_the_model_reads_as_the_shooting_are_placed_in_the_story_s_town(nlp_pipeline):
-    text = ("Four people were hurt after a shooting on Sunday night in Elmwood Park.\n\n"
-            "Officers were called to Grand Avenue around 9 p.m.\n\n"
-            "One witness, who would not give his name, said \"I ducked, that is all I can say. "
-            "I heard the shots and I ducked behind a car.\"")
+    text = (
+        "Four people were hurt after a shooting on Sunday night in Elmwood Park.\n\n"
+        "Officers were called to Grand Avenue around 9 p.m.\n\n"
+        "One witness, who would not give his name, said \"I ducked, that is all I can say. "
+        "I heard the shots and I ducked behind a car.\""
+    )
     assert set(places_of_events(nlp_pipeline, text)) == {("Elmwood Park", "US.IL")}
 
 
 @pytest.mark.slow
 def test_a_neighbourhood_written_as_part_of_a_city_is_no_state_far_away(nlp_pipeline):
-    text = ("Three men were shot on Tuesday night in the Vermont-Manchester neighborhood of South Los Angeles, "
-            "police said.")
+    text = (
+        "Three men were shot on Tuesday night in the Vermont-Manchester neighborhood of South Los Angeles, police said."
+    )
     assert places_of_events(nlp_pipeline, text) == [("Los Angeles", "US.CA")]
 
 
 @pytest.mark.slow
 def test_a_city_name_the_ner_cuts_short_is_read_whole(nlp_pipeline):
-    record = nlp_pipeline.extract(RawDocument(
-        source="made-up", format="text", published=PUBLISHED,
-        content="On 4 March 2023, gunmen killed three bus drivers at a terminal in San Pedro Sula (Cortés)."))
+    record = nlp_pipeline.extract(
+        RawDocument(
+            source="made-up",
+            format="text",
+            published=PUBLISHED,
+            content="On 4 March 2023, gunmen killed three bus drivers at a terminal in San Pedro Sula (Cortés).",
+        )
+    )
     assert [(p.text, p.country) for p in record.places if p.text.startswith("San")] == [("San Pedro Sula", "HND")]
 
 
 @pytest.mark.slow
 def test_a_town_the_ner_reads_as_a_time_is_a_town_after_in(nlp_pipeline):
-    text = ("GREAT FALLS, Mont. — Two ranch hands were wounded in a shooting in Roundup on Sunday night, "
-            "the sheriff said.")
+    text = (
+        "GREAT FALLS, Mont. — Two ranch hands were wounded in a shooting in Roundup on Sunday night, the sheriff said."
+    )
     assert places_of_events(nlp_pipeline, text) == [("Roundup", "US.MT")]
-    record = nlp_pipeline.extract(RawDocument(source="made-up", format="text", published=PUBLISHED,
-                                              content="Two men were shot in May near a park in Springfield, Ill."))
+    record = nlp_pipeline.extract(
+        RawDocument(
+            source="made-up",
+            format="text",
+            published=PUBLISHED,
+            content="Two men were shot in May near a park in Springfield, Ill.",
+        )
+    )
     assert "May" not in [p.text for p in record.places]
 
 
 @pytest.mark.slow
 def test_a_state_naming_a_plate_s_registration_is_not_where_the_shooting_was(nlp_pipeline):
-    text = ("MEMPHIS, Tenn. — Three friends were riding in a sedan with a Mississippi license plate when a gunman "
-            "opened fire from a passing car on Friday night.")
+    text = (
+        "MEMPHIS, Tenn. — Three friends were riding in a sedan with a Mississippi license plate when a gunman "
+        "opened fire from a passing car on Friday night."
+    )
     assert places_of_events(nlp_pipeline, text) == [("Memphis", "US.TN")]

@@ -37,7 +37,9 @@ def test_reads_each_format_in_a_directory_recursively(tmp_path):
 
 
 def test_recognises_the_india_corpus_keys_and_maps_custom_keys(tmp_path):
-    path = _write(tmp_path / "docs.jsonl", json.dumps({"doc_id": 17, "doc_text": "police opened fire"}).encode() + b"\n")
+    path = _write(
+        tmp_path / "docs.jsonl", json.dumps({"doc_id": 17, "doc_text": "police opened fire"}).encode() + b"\n"
+    )
     (item,) = iter_inputs([path])
     assert item.id == "17" and item.content == "police opened fire"
 
@@ -50,7 +52,9 @@ def test_bad_inputs_become_one_line_errors_and_the_batch_goes_on(tmp_path):
     empty = _write(tmp_path / "empty.txt", b"   \n")
     binary = _write(tmp_path / "binary.txt", b"\x00\x01\x02\x03" * 100)
     huge = _write(tmp_path / "huge.txt", b"word " * 1000)
-    lines = _write(tmp_path / "lines.jsonl", b'{"text": "fine"}\n{not json\n{"title": "no text"}\n[1, 2]\n{"text": "also fine"}\n')
+    lines = _write(
+        tmp_path / "lines.jsonl", b'{"text": "fine"}\n{not json\n{"title": "no text"}\n[1, 2]\n{"text": "also fine"}\n'
+    )
     good = _write(tmp_path / "good.txt", b"Soldiers crossed the border.")
 
     items = list(iter_inputs([empty, binary, str(tmp_path / "missing.txt"), lines, good]))
@@ -72,13 +76,20 @@ def test_bad_inputs_become_one_line_errors_and_the_batch_goes_on(tmp_path):
 
 
 def test_windows_1252_text_is_decoded_not_refused(tmp_path):
-    path = _write(tmp_path / "legacy.txt", "Troops entered Şuşa’s outskirts".encode("utf-8").replace(b"\xe2\x80\x99", b"'") + " caf\xe9".encode("cp1252"))
+    path = _write(
+        tmp_path / "legacy.txt",
+        "Troops entered Şuşa’s outskirts".encode("utf-8").replace(b"\xe2\x80\x99", b"'") + " caf\xe9".encode("cp1252"),
+    )
     (item,) = iter_inputs([path])
     assert isinstance(item, RawDocument) and item.content.endswith("café")
 
 
 def test_standard_input_as_text_or_json_lines():
-    (item,) = _read_stream(io.BufferedReader(io.BytesIO(b"Plain text on stdin.")), "<stdin>", ReadOptions(published="2024-01-02"))
+    (item,) = _read_stream(
+        io.BufferedReader(io.BytesIO(b"Plain text on stdin.")), "<stdin>", ReadOptions(published="2024-01-02")
+    )
     assert item.source == "<stdin>" and item.format == "text" and item.published == "2024-01-02"
-    items = list(_read_stream(io.BufferedReader(io.BytesIO(b'{"text": "a"}\n{"text": "b"}\n')), "<stdin>", ReadOptions()))
+    items = list(
+        _read_stream(io.BufferedReader(io.BytesIO(b'{"text": "a"}\n{"text": "b"}\n')), "<stdin>", ReadOptions())
+    )
     assert [item.source for item in items] == ["<stdin>:1", "<stdin>:2"]

@@ -30,8 +30,20 @@ from polemos.pipeline import STAGE_ORDER, Pipeline, PipelineConfig
 from polemos.time import TemporalTagger
 from polemos.time.lexicon import TimeWords
 
-MONTHS = ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-          "november", "dezember"]
+MONTHS = [
+    "januar",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+]
 WEEKDAYS = ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"]
 NUMBERS = ["null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"]
 
@@ -48,13 +60,19 @@ def write_german(folder: Path) -> Path:
     numbers = ["list,word,value"] + [f"ones,{word},{value}" for value, word in enumerate(NUMBERS)]
     numbers += ["tens,zwanzig,20", "scale,hundert,100", "scale,tausend,1000", "joiner,und,"]
     (folder / "numbers.csv").write_text("\n".join(numbers) + "\n", encoding="utf-8")
-    (folder / "time.csv").write_text("list,word,value\npast,letzten,\nnext,nächsten,\nrelative,letzten,\n"
-                                     "relative,nächsten,\nbackward,zuvor,\n", encoding="utf-8")
-    (folder / "events.csv").write_text("list,word,value\nheadline_incident_word,schießerei,\n"
-                                       "headline_incident_word,erschossen,\naccident_word,unfall,\n", encoding="utf-8")
+    (folder / "time.csv").write_text(
+        "list,word,value\npast,letzten,\nnext,nächsten,\nrelative,letzten,\nrelative,nächsten,\nbackward,zuvor,\n",
+        encoding="utf-8",
+    )
+    (folder / "events.csv").write_text(
+        "list,word,value\nheadline_incident_word,schießerei,\n"
+        "headline_incident_word,erschossen,\naccident_word,unfall,\n",
+        encoding="utf-8",
+    )
     (folder / "tables").mkdir()
     (folder / "tables" / "geo_place_cues.csv").write_text(
-        "word,position,source\nbei,before,made up for this test\nnahe,before,made up for this test\n", encoding="utf-8")
+        "word,position,source\nbei,before,made up for this test\nnahe,before,made up for this test\n", encoding="utf-8"
+    )
     return folder
 
 
@@ -67,15 +85,19 @@ def test_the_date_tagger_reads_the_month_names_of_the_language_it_is_given(germa
     tagger = TemporalTagger.default(LanguageData.load(german))
     timexes = tagger.tag("Im März 2023 begannen die Gespräche; in March 2023 nothing happened.", date(2023, 6, 1))
     assert [(timex.text, timex.value) for timex in timexes if timex.type == "DATE"] == [
-        ("März 2023", "2023-03"), ("2023", "2023")]
+        ("März 2023", "2023-03"),
+        ("2023", "2023"),
+    ]
     english = TemporalTagger.default(LanguageData.load("en"))
     assert [timex.text for timex in english.tag("in March 2023", date(2023, 6, 1))] == ["March 2023"]
 
 
 def test_every_stage_runs_on_a_text_in_a_second_language_with_that_language_s_words(german):
     pipeline = Pipeline.load(PipelineConfig(language_data=german, languages=("de",)))
-    text = ("Am Montag, 13 März 2023, griffen Bewaffnete ein Dorf an. Zwei Männer wurden verletzt. "
-            "Die Polizei hatte am 2 Februar 2023 gewarnt; im nächsten Mai soll ein Prozess beginnen.")
+    text = (
+        "Am Montag, 13 März 2023, griffen Bewaffnete ein Dorf an. Zwei Männer wurden verletzt. "
+        "Die Polizei hatte am 2 Februar 2023 gewarnt; im nächsten Mai soll ein Prozess beginnen."
+    )
     record = pipeline.extract(RawDocument(source="made-up.txt", content=text, format="text"))
     assert pipeline.language.code == "de"
     assert [name for name, _stage in pipeline.stages] == list(STAGE_ORDER)
@@ -91,8 +113,9 @@ def test_every_stage_runs_on_a_text_in_a_second_language_with_that_language_s_wo
 def test_the_events_stage_reads_a_headline_s_incident_in_the_words_of_its_language(german):
     pipeline = Pipeline.load(PipelineConfig(language_data=german, languages=("de",)))
     text = "Am Montag, 13 März 2023, kamen Nachbarn im Dorf zusammen. Die Polizei ermittelt."
-    record = pipeline.extract(RawDocument(source="made-up.txt", content=text, format="text",
-                                          title="Schießerei in einem Dorf"))
+    record = pipeline.extract(
+        RawDocument(source="made-up.txt", content=text, format="text", title="Schießerei in einem Dorf")
+    )
     assert [(event.type, event.trigger) for event in record.events] == [("ASSAULT", "Schießerei")]
     assert record.events[0].context == []  # no accident word in the headline
     english = EventWords(LanguageData.load("en"))
@@ -128,7 +151,10 @@ def test_the_packaged_english_has_every_list_and_table_the_stages_read():
     GeoWords(english), IncidentReader.load(events, english), read_sector_nouns(english), read_person_titles(english)
     lexicon = Lexicon.load(english)
     relations = load_relation_cues(english)
-    boilerplate = load_boilerplate_patterns(None, english), load_boilerplate_patterns(None, english, "clean_boilerplate_trailers")
+    boilerplate = (
+        load_boilerplate_patterns(None, english),
+        load_boilerplate_patterns(None, english, "clean_boilerplate_trailers"),
+    )
     assert english.missing == set()
     assert len(lexicon.triggers) > 500 and relations and all(boilerplate)  # the tables of lang/en/tables/
     assert len(FigureExtractor(language=english).cues.cues) > 100  # the cue lexicon, from lang/en/tables/

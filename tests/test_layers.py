@@ -21,12 +21,42 @@ STAGE_ORDER = ("clean", "nlp", "time", "geo", "actors", "figures", "events")
 STAGES = set(STAGE_ORDER)
 # Each part, and the parts it must never import.
 FORBIDDEN = {
-    **{part: {"ingest", *STAGES, "pipeline", "fusion", "store", "engines", "export", "alerts", "eval", "training",
-              "cli", "web"} - {part} - BOTTOM for part in BOTTOM},
+    **{
+        part: {
+            "ingest",
+            *STAGES,
+            "pipeline",
+            "fusion",
+            "store",
+            "engines",
+            "export",
+            "alerts",
+            "eval",
+            "training",
+            "cli",
+            "web",
+        }
+        - {part}
+        - BOTTOM
+        for part in BOTTOM
+    },
     "ingest": {*STAGES, "pipeline", "fusion", "store", "engines", "export", "alerts", "eval", "training", "cli", "web"},
-    **{stage: {*STAGE_ORDER[index + 1:], "pipeline", "fusion", "store", "engines", "export", "alerts", "eval",
-               "training", "cli", "web"}
-       for index, stage in enumerate(STAGE_ORDER)},
+    **{
+        stage: {
+            *STAGE_ORDER[index + 1 :],
+            "pipeline",
+            "fusion",
+            "store",
+            "engines",
+            "export",
+            "alerts",
+            "eval",
+            "training",
+            "cli",
+            "web",
+        }
+        for index, stage in enumerate(STAGE_ORDER)
+    },
     "pipeline": {"fusion", "store", "engines", "export", "alerts", "eval", "training", "cli", "web"},
     "fusion": {"store", "engines", "export", "alerts", "eval", "training", "cli", "web"},
     "store": {"ingest", "pipeline", "engines", "export", "alerts", "eval", "training", "cli", "web"},
@@ -77,9 +107,12 @@ def _imports() -> dict[str, dict[str, set[str]]]:
 
 def test_every_part_imports_only_what_is_below_it():
     imports = _imports()
-    broken = [f"{part} imports {target} ({', '.join(sorted(files))})"
-              for part, targets in imports.items() for target, files in targets.items()
-              if target in FORBIDDEN.get(part, set())]
+    broken = [
+        f"{part} imports {target} ({', '.join(sorted(files))})"
+        for part, targets in imports.items()
+        for target, files in targets.items()
+        if target in FORBIDDEN.get(part, set())
+    ]
     assert not broken, "\n".join(broken)
 
 
@@ -93,17 +126,22 @@ def test_the_parts_import_each_other_without_cycles():
 
 
 def test_every_part_of_the_package_has_its_place_in_the_layers():
-    parts = {_part(".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__"))
-             for path in PACKAGE.rglob("*.py")}
+    parts = {
+        _part(".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__"))
+        for path in PACKAGE.rglob("*.py")
+    }
     unplaced = parts - set(FORBIDDEN) - {"cli", "web", "__main__"}
     assert not unplaced, f"say where these belong in FORBIDDEN: {sorted(unplaced)}"
 
 
 def test_stages_import_no_later_stage():
     imports = _imports()
-    broken = [f"{stage} imports the later stage {later} ({', '.join(sorted(imports[stage][later]))})"
-              for index, stage in enumerate(STAGE_ORDER) for later in STAGE_ORDER[index + 1:]
-              if later in imports.get(stage, {})]
+    broken = [
+        f"{stage} imports the later stage {later} ({', '.join(sorted(imports[stage][later]))})"
+        for index, stage in enumerate(STAGE_ORDER)
+        for later in STAGE_ORDER[index + 1 :]
+        if later in imports.get(stage, {})
+    ]
     assert not broken, "\n".join(broken)
 
 
@@ -119,8 +157,11 @@ def test_only_the_store_and_the_gazetteer_open_database_connections():
 
 def test_fusion_is_pure_and_runs_no_sql():
     """Fusion's SQL state lives in ``store/fusion_state.py``; fusion itself knows no tables."""
-    running_sql = [str(path.relative_to(PACKAGE)) for path in (PACKAGE / "fusion").rglob("*.py")
-                   if ".execute(" in path.read_text(encoding="utf-8")]
+    running_sql = [
+        str(path.relative_to(PACKAGE))
+        for path in (PACKAGE / "fusion").rglob("*.py")
+        if ".execute(" in path.read_text(encoding="utf-8")
+    ]
     assert not running_sql, running_sql
 
 
@@ -136,8 +177,11 @@ def _sql_uses(path: Path) -> list[str]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SQL_METHODS:
             found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} .{node.func.attr}(")
-        elif (isinstance(node, ast.Attribute) and node.attr == "connection"
-              and not (isinstance(node.value, ast.Name) and node.value.id == "multiprocessing")):
+        elif (
+            isinstance(node, ast.Attribute)
+            and node.attr == "connection"
+            and not (isinstance(node.value, ast.Name) and node.value.id == "multiprocessing")
+        ):
             found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} .connection")
     return found
 
@@ -146,8 +190,12 @@ def test_only_the_store_runs_sql_against_its_tables():
     """Web, export, alerts, evaluation and the command line reach the store's tables through the
     functions of ``polemos.store`` (``store/queries.py``, ``store/exports.py``, ``store/alerts.py``,
     …), never through its connection: one boundary to change when a table or a backend does."""
-    strays = [use for path in sorted(PACKAGE.rglob("*.py")) if _part(_module_name(path)) not in SQL_RUNNERS
-              for use in _sql_uses(path)]
+    strays = [
+        use
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if _part(_module_name(path)) not in SQL_RUNNERS
+        for use in _sql_uses(path)
+    ]
     assert not strays, "\n".join(strays)
 
 
@@ -156,8 +204,11 @@ def test_the_modules_import_each_other_without_cycles_lazy_imports_included():
     fusion came to import each other. Imports under ``TYPE_CHECKING`` do not count; the
     command line's modules register themselves on its app, so ``cli`` is left out."""
     graph = _module_graph()
-    cycles = [cycle for cycle in _strongly_connected(graph)
-              if not cycle <= {name for name in graph if _part(name) == "cli"} and cycle not in KNOWN_MODULE_CYCLES]
+    cycles = [
+        cycle
+        for cycle in _strongly_connected(graph)
+        if not cycle <= {name for name in graph if _part(name) == "cli"} and cycle not in KNOWN_MODULE_CYCLES
+    ]
     assert not cycles, [sorted(cycle) for cycle in cycles]
 
 
@@ -180,8 +231,10 @@ def _imported_modules(path: Path, type_checking: bool = True) -> set[str]:
         if id(node) in skipped:
             continue
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.update(f"{node.module}.{alias.name}" if _is_module(f"{node.module}.{alias.name}") else node.module
-                         for alias in node.names)
+            found.update(
+                f"{node.module}.{alias.name}" if _is_module(f"{node.module}.{alias.name}") else node.module
+                for alias in node.names
+            )
         elif isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
     return found
@@ -196,9 +249,10 @@ def _is_module(name: str) -> bool:
 
 def _module_graph() -> dict[str, set[str]]:
     paths = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
-    return {name: {module for module in _imported_modules(path, type_checking=False)
-                   if module in paths and module != name}
-            for name, path in paths.items()}
+    return {
+        name: {module for module in _imported_modules(path, type_checking=False) if module in paths and module != name}
+        for name, path in paths.items()
+    }
 
 
 def _strongly_connected(graph: dict[str, set[str]]) -> list[frozenset[str]]:
@@ -242,7 +296,7 @@ def _find_cycle(graph: dict[str, set[str]]):
         stack.append(node)
         for target in sorted(graph.get(node, ())):
             if state.get(target) == 1:
-                return stack[stack.index(target):] + [target]
+                return stack[stack.index(target) :] + [target]
             if state.get(target) is None and (found := visit(target)):
                 return found
         stack.pop()

@@ -57,7 +57,11 @@ def test_the_events_command_marks_and_filters_modality(db):
     assert "[FUTURE]" in canonical and "3 of 3 canonical events" in canonical
     only = run_cli("events", "--db", db, "--modality", "asserted").stdout.decode()
     assert "[FUTURE]" not in only and "1 of 1 canonical events" in only and "not said to have happened" not in only
-    rows = list(csv.DictReader(io.StringIO(run_cli("events", "--db", db, "-f", "csv", "--modality", "future,negated").stdout.decode())))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(run_cli("events", "--db", db, "-f", "csv", "--modality", "future,negated").stdout.decode())
+        )
+    )
     assert sorted(row["modality"] for row in rows) == ["future", "negated"]
     reports = list(csv.DictReader(io.StringIO(run_cli("events", "--db", db, "--reports", "-f", "csv").stdout.decode())))
     assert sorted(row["modality"] for row in reports) == ["asserted", "future", "negated"]
@@ -68,13 +72,22 @@ def test_the_events_command_marks_and_filters_modality(db):
 @pytest.mark.parametrize("canonical", [False, True])
 def test_every_export_marks_modality_and_counts_no_dead_for_what_did_not_happen(db, tmp_path, canonical):
     flag = ["--canonical"] if canonical else []
-    plover = [json.loads(line) for line in run_cli("export", "--db", db, "-f", "plover-jsonl", *flag, "-").stdout.decode().splitlines()]
+    plover = [
+        json.loads(line)
+        for line in run_cli("export", "--db", db, "-f", "plover-jsonl", *flag, "-").stdout.decode().splitlines()
+    ]
     assert sorted(record["modality"] for record in plover) == ["asserted", "future", "negated"]
 
-    coded = list(csv.DictReader(io.StringIO(run_cli("export", "--db", db, "-f", "acled-csv", *flag, "-").stdout.decode())))
+    coded = list(
+        csv.DictReader(io.StringIO(run_cli("export", "--db", db, "-f", "acled-csv", *flag, "-").stdout.decode()))
+    )
     assert [row["modality"] for row in coded] == ["asserted"]  # ACLED codes only what happened
-    rows = {row["modality"]: row for row in csv.DictReader(io.StringIO(
-        run_cli("export", "--db", db, "-f", "acled-csv", "--all-types", *flag, "-").stdout.decode()))}
+    rows = {
+        row["modality"]: row
+        for row in csv.DictReader(
+            io.StringIO(run_cli("export", "--db", db, "-f", "acled-csv", "--all-types", *flag, "-").stdout.decode())
+        )
+    }
     assert rows["asserted"]["fatalities"] == "3" and rows["asserted"]["event_type"] == "Explosions/Remote violence"
     assert rows["future"]["fatalities"] == "" and rows["future"]["event_type"] == ""  # announced: no toll, no type
 
@@ -96,7 +109,12 @@ def test_the_api_and_pages_mark_and_filter_modality(db):
             assert sorted(item["modality"] for item in both["items"]) == ["future", "negated"]
             assert client.get("/api/events", params={"modality": "rumoured"}).status_code == 422
             (day,) = client.get("/api/timeline", params={"granularity": "day"}).json()["items"]
-            assert (day["period"], day["total"], day["not_happened"], day["types"]) == ("2023-09-19", 1, 2, {"ASSAULT": 1})
+            assert (day["period"], day["total"], day["not_happened"], day["types"]) == (
+                "2023-09-19",
+                1,
+                2,
+                {"ASSAULT": 1},
+            )
             points = client.get("/api/map", params={"modality": "negated"}).json()["items"]
             assert [point["modality"] for point in points] == ["negated"]
             exported = client.get("/api/export", params={"format": "acled", "modality": "asserted"}).text

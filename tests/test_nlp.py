@@ -6,8 +6,10 @@ from __future__ import annotations
 from polemos.nlp import add_sentences
 from polemos.record import DocumentInfo, ExtractionRecord
 
-TEXT = ("Erdoğan met the OSCE Minsk Group in Stepanakert and Shushi, near the Zangezur Corridor "
-        "and Nakhichevan.\n\nPerpetual War\n\nArtsakh surrendered within a day.")
+TEXT = (
+    "Erdoğan met the OSCE Minsk Group in Stepanakert and Shushi, near the Zangezur Corridor "
+    "and Nakhichevan.\n\nPerpetual War\n\nArtsakh surrendered within a day."
+)
 
 
 def test_the_ruler_labels_conflict_names_before_the_statistical_ner(nlp_pipeline):
@@ -23,6 +25,6 @@ def test_the_ruler_labels_conflict_names_before_the_statistical_ner(nlp_pipeline
 def test_headings_and_paragraphs_are_sentences_of_their_own(nlp_pipeline):
     record = ExtractionRecord(document=DocumentInfo(id="t"), text=TEXT)
     add_sentences(record, nlp_pipeline.nlp(TEXT))
-    sentences = [TEXT[s.start:s.end] for s in record.sentences]
+    sentences = [TEXT[s.start : s.end] for s in record.sentences]
     assert "Perpetual War" in sentences
     assert sentences[-1] == "Artsakh surrendered within a day."

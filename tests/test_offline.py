@@ -22,7 +22,9 @@ def _run_offline(code: str, env_extra: dict | None = None) -> subprocess.Complet
     import os
 
     env = {**os.environ, **(env_extra or {})}
-    return subprocess.run([sys.executable, "-c", REFUSE_NETWORK + code], capture_output=True, text=True, env=env, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-c", REFUSE_NETWORK + code], capture_output=True, text=True, env=env, timeout=600
+    )
 
 
 def test_the_full_pipeline_loads_and_extracts_with_the_network_refused():

@@ -20,9 +20,13 @@ ARTICLE = (
     "the defence ministry in Baku said.\n"
 )
 JSON_ARTICLE = {
-    "id": "made-up-border", "title": "Clashes on the border", "published": "2024-04-02",
-    "text": ("Azerbaijani troops fired on Armenian positions near Sotk on 1 April 2024, wounding two soldiers, "
-             "the Armenian defence ministry said. Talks in Brussels are due next week."),
+    "id": "made-up-border",
+    "title": "Clashes on the border",
+    "published": "2024-04-02",
+    "text": (
+        "Azerbaijani troops fired on Armenian positions near Sotk on 1 April 2024, wounding two soldiers, "
+        "the Armenian defence ministry said. Talks in Brussels are due next week."
+    ),
 }
 
 

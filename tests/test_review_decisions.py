@@ -88,9 +88,18 @@ def test_a_merge_undoes_an_earlier_split(store):
 
 def test_a_correction_shows_in_the_listing_and_survives_re_fusion(store):
     event_id = shelling(store).id
-    store.review_canonical(event_id, "corrected", {
-        "recipient": ["armenian civilians"], "place": "goris", "size": {"dead": {"min": 5, "max": 7}},
-        "date": {"begin": "2023-09-18", "end": "2023-09-18"}}, note="per the ministry", reviewer="ana")
+    store.review_canonical(
+        event_id,
+        "corrected",
+        {
+            "recipient": ["armenian civilians"],
+            "place": "goris",
+            "size": {"dead": {"min": 5, "max": 7}},
+            "date": {"begin": "2023-09-18", "end": "2023-09-18"},
+        },
+        note="per the ministry",
+        reviewer="ana",
+    )
     store.review_canonical(event_id, "confirmed", reviewer="ben")  # a later confirmation keeps the corrections
     for _ in range(2):
         view = store.canonical_of(report_of(store, "kar"))  # re-fusion may found it on another report: a new id
@@ -127,8 +136,16 @@ def test_a_rejected_event_leaves_the_listings_and_keeps_its_history(store):
 def army_outlet():
     """The second outlet, naming the attackers as an actor of its own."""
     record = second_outlet()
-    record.actors = [Actor("AZE.ARMY", "Azerbaijani army", "organisation", "MIL", "AZE",
-                           mentions=[Mention("Azerbaijani forces", 0, 18, 0)])] + record.actors[1:]
+    record.actors = [
+        Actor(
+            "AZE.ARMY",
+            "Azerbaijani army",
+            "organisation",
+            "MIL",
+            "AZE",
+            mentions=[Mention("Azerbaijani forces", 0, 18, 0)],
+        )
+    ] + record.actors[1:]
     record.events[0].actor = ["AZE.ARMY"]
     return record
 

@@ -34,7 +34,9 @@ def test_text_without_punctuation_is_analysed_in_bounded_sentences_and_cut_to_th
 def test_a_document_over_its_time_budget_is_stored_with_what_was_done_and_marked(tmp_path):
     page = tmp_path / "wall.txt"
     page.write_text(_unpunctuated(150_000))
-    (tmp_path / "normal.txt").write_text("Troops shelled the village of Marlow on Monday, killing 12 civilians, officials said.")
+    (tmp_path / "normal.txt").write_text(
+        "Troops shelled the village of Marlow on Monday, killing 12 civilians, officials said."
+    )
     db = str(tmp_path / "p.db")
     result = run_cli("ingest", "--db", db, "-q", "--time-budget", "0.2", str(page), str(tmp_path / "normal.txt"))
     assert result.returncode == 0, result.stderr.decode()

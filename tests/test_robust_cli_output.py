@@ -8,8 +8,10 @@ import json
 
 from conftest import run_cli
 
-BODY = ("Shelling killed 12 civilians in the river town of Marlow on Monday, officials said. "
-        "The army said its units had returned fire at positions north of the town.")
+BODY = (
+    "Shelling killed 12 civilians in the river town of Marlow on Monday, officials said. "
+    "The army said its units had returned fire at positions north of the town."
+)
 
 
 def _feed(tmp_path):

@@ -12,8 +12,10 @@ from conftest import run_cli
 
 from polemos.ingest import InputError, RawDocument, iter_inputs
 
-GOOD = ("Shelling killed 12 civilians in the river town of Marlow on Monday, officials said. "
-        "The army said its units had returned fire at positions north of the town.")
+GOOD = (
+    "Shelling killed 12 civilians in the river town of Marlow on Monday, officials said. "
+    "The army said its units had returned fire at positions north of the town."
+)
 INFLATED = 64 * 1024 * 1024  # what each bomb inflates to: 64 MB from about 64 KB
 
 
@@ -43,8 +45,13 @@ def test_compressed_files_that_inflate_past_the_size_limit_fail_alone(tmp_path):
 def test_html_nested_ten_thousand_elements_deep_is_read_to_its_story(tmp_path):
     story = "Artillery fire struck the market town of Velmar on Tuesday, killing at least 14 civilians."
     page = tmp_path / "nested.html"
-    page.write_text("<html><head><title>Nested</title></head><body>" + '<div class="wrap">' * 10_000
-                    + f"<p>{story}</p>" + "</div>" * 10_000 + "</body></html>")
+    page.write_text(
+        "<html><head><title>Nested</title></head><body>"
+        + '<div class="wrap">' * 10_000
+        + f"<p>{story}</p>"
+        + "</div>" * 10_000
+        + "</body></html>"
+    )
 
     result = run_cli("extract", "--published", "2023-09-21", str(page))
 
@@ -56,8 +63,10 @@ def test_html_nested_ten_thousand_elements_deep_is_read_to_its_story(tmp_path):
 
 def test_text_in_utf16_or_in_windows_1252_under_a_utf8_label_is_read_not_refused(tmp_path):
     (tmp_path / "a-utf16.txt").write_bytes("Troops entered Şuşa on Monday.".encode("utf-16"))
-    mislabelled = ('<html><head><meta charset="utf-8"><title>Report</title></head><body>'
-                   "<p>Soldiers fired on the caf\xe9 in the old town on Monday, witnesses said.</p></body></html>")
+    mislabelled = (
+        '<html><head><meta charset="utf-8"><title>Report</title></head><body>'
+        "<p>Soldiers fired on the caf\xe9 in the old town on Monday, witnesses said.</p></body></html>"
+    )
     (tmp_path / "b-mislabelled.html").write_bytes(mislabelled.encode("cp1252"))
 
     items = list(iter_inputs([str(tmp_path)]))

@@ -14,8 +14,10 @@ import pytest
 
 from conftest import run_cli
 
-GOOD = ("Shelling killed 12 civilians in the river town of Marlow on Monday, officials said. "
-        "The army said its units had returned fire at positions north of the town.")
+GOOD = (
+    "Shelling killed 12 civilians in the river town of Marlow on Monday, officials said. "
+    "The army said its units had returned fire at positions north of the town."
+)
 
 
 def _stored_ids(db) -> list[str]:
@@ -50,8 +52,11 @@ def test_deeply_nested_or_huge_json_lines_fail_alone_and_good_lines_are_stored(t
 
 def test_a_400_digit_number_does_not_drop_its_document(tmp_path):
     page = tmp_path / "serial.txt"
-    page.write_text("Troops killed 14 people near the border post on Sunday. The report's reference was "
-                    + "7" * 400 + " according to the ministry.\n")
+    page.write_text(
+        "Troops killed 14 people near the border post on Sunday. The report's reference was "
+        + "7" * 400
+        + " according to the ministry.\n"
+    )
     result = run_cli("extract", str(page))
     assert result.returncode == 0, result.stderr.decode()
     record = json.loads(result.stdout)
@@ -69,8 +74,20 @@ def test_named_pipes_sockets_and_devices_are_skipped_with_a_reason_never_waited_
     os.mkfifo(direct_pipe)
     db = str(tmp_path / "p.db")
     try:
-        result = run_cli("ingest", "--db", db, "--stages", "clean", "-q", "--pipe-wait", "2", str(inputs),
-                         str(direct_pipe), "/dev/zero", timeout=120)
+        result = run_cli(
+            "ingest",
+            "--db",
+            db,
+            "--stages",
+            "clean",
+            "-q",
+            "--pipe-wait",
+            "2",
+            str(inputs),
+            str(direct_pipe),
+            "/dev/zero",
+            timeout=120,
+        )
     finally:
         listener.close()
     stderr = result.stderr.decode()
@@ -98,7 +115,9 @@ def test_an_over_long_json_line_is_skipped_without_reading_it_whole(tmp_path):
     with feed.open("w") as handle:
         handle.write(json.dumps({"id": "long", "text": "word " * 400_000}) + "\n")
         handle.write(json.dumps({"id": "short", "text": GOOD}) + "\n")
-    result = run_cli("ingest", "--db", str(tmp_path / "p.db"), "--stages", "clean", "-q", "--max-bytes", "100000", str(feed))
+    result = run_cli(
+        "ingest", "--db", str(tmp_path / "p.db"), "--stages", "clean", "-q", "--max-bytes", "100000", str(feed)
+    )
     stderr = result.stderr.decode()
     assert f"{feed}:1: too large (over 100,000 bytes" in stderr
     assert "1 added" in stderr
@@ -119,8 +138,11 @@ def test_a_named_pipe_given_by_name_is_read_once_its_writer_sends(tmp_path):
     os.mkfifo(pipe)
     db = str(tmp_path / "p.db")
     env = {key: value for key, value in os.environ.items() if key != "POLEMOS_DB"}
-    process = subprocess.Popen([sys.executable, "-m", "polemos", "ingest", "--db", db, "--stages", "clean", "-q", str(pipe)],
-                               stderr=subprocess.PIPE, env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "polemos", "ingest", "--db", db, "--stages", "clean", "-q", str(pipe)],
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     time.sleep(1)
     with open(pipe, "w") as writer:  # blocks until the ingest has the pipe open
         writer.write(json.dumps({"id": "piped", "text": GOOD}) + "\n")
@@ -131,7 +153,11 @@ def test_a_named_pipe_given_by_name_is_read_once_its_writer_sends(tmp_path):
 
 def test_an_error_naming_odd_json_keys_stays_on_one_line(tmp_path):
     feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"first\nsecond": 1, "x": [1, 2]}) + "\n" + json.dumps({"id": "ok", "text": GOOD}) + "\n")
+    feed.write_text(
+        json.dumps({"first\nsecond": 1, "x": [1, 2]}) + "\n" + json.dumps({"id": "ok", "text": GOOD}) + "\n"
+    )
     result = run_cli("ingest", "--db", str(tmp_path / "p.db"), "--stages", "clean", "-q", str(feed))
     errors = [line for line in result.stderr.decode().splitlines() if line.startswith("polemos: error:")]
-    assert errors == [f"polemos: error: {feed}:1: no text or html field (keys: first second, x; map one with --text-key)"]
+    assert errors == [
+        f"polemos: error: {feed}:1: no text or html field (keys: first second, x; map one with --text-key)"
+    ]

@@ -19,8 +19,10 @@ pytestmark = pytest.mark.slow
 def _corpus(path, count: int):
     with path.open("w") as handle:
         for i in range(count):
-            text = (f"Police detained {i + 3} protesters in the northern city of Varno on {i % 27 + 1} May 2023,"
-                    f" the interior ministry said in statement number {i}.")
+            text = (
+                f"Police detained {i + 3} protesters in the northern city of Varno on {i % 27 + 1} May 2023,"
+                f" the interior ministry said in statement number {i}."
+            )
             handle.write(json.dumps({"id": f"d{i}", "text": text}) + "\n")
     return path
 
@@ -39,8 +41,24 @@ def _ingest(url: str, corpus, reconnect_seconds: str) -> subprocess.Popen:
     env = {key: value for key, value in os.environ.items() if key != "POLEMOS_DB"}
     env["POLEMOS_PG_RECONNECT_SECONDS"] = reconnect_seconds
     return subprocess.Popen(
-        [sys.executable, "-m", "polemos", "ingest", "-q", "--stages", "time", "--workers", "1", "--db", url, str(corpus)],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "polemos",
+            "ingest",
+            "-q",
+            "--stages",
+            "time",
+            "--workers",
+            "1",
+            "--db",
+            url,
+            str(corpus),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
 
 

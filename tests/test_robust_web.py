@@ -64,8 +64,12 @@ def test_a_loopback_address_other_than_127_0_0_1_is_its_own_name_and_needs_same_
         url = f"{base}/api/events/{event}/review"
         other_port = f"http://127.0.0.2:{server.port + 1}"
         assert httpx.post(url, json={"status": "confirmed"}, headers={"Origin": other_port}).status_code == 403
-        assert httpx.post(url, json={"status": "confirmed"},
-                          headers={"Origin": f"https://127.0.0.2:{server.port}"}).status_code == 403
+        assert (
+            httpx.post(
+                url, json={"status": "confirmed"}, headers={"Origin": f"https://127.0.0.2:{server.port}"}
+            ).status_code
+            == 403
+        )
         form = httpx.post(url, content="status=confirmed", headers={"Content-Type": "text/plain"})
         assert form.status_code == 415 and "JSON" in form.json()["error"]
         same = httpx.post(url, json={"status": "confirmed"}, headers={"Origin": base})
@@ -107,17 +111,24 @@ def _raw_requests(port: int, requests: list[tuple[str, str, bytes | None]]) -> l
 def test_bad_values_are_422s_naming_the_field_and_the_connection_stays_usable(local):
     event = _event_id(local.base)
     review = f"/api/events/{event}/review"
-    answers = _raw_requests(local.port, [
-        ("GET", "/api/events?q=%00", None),
-        ("GET", "/api/documents", None),
-        ("POST", review, json.dumps({"status": "corrected", "changes": {"place": 1e20}}).encode()),
-        ("GET", "/api/documents", None),
-        ("POST", review, json.dumps({"status": "corrected", "changes": {"size": [1, 2]}}).encode()),
-        ("GET", "/api/documents", None),
-        ("POST", review, json.dumps({"status": "corrected", "changes": {"size": {"dead": {"min": 1e300}}}}).encode()),
-        ("POST", review, b"{not json"),
-        ("GET", "/api/documents", None),
-    ])
+    answers = _raw_requests(
+        local.port,
+        [
+            ("GET", "/api/events?q=%00", None),
+            ("GET", "/api/documents", None),
+            ("POST", review, json.dumps({"status": "corrected", "changes": {"place": 1e20}}).encode()),
+            ("GET", "/api/documents", None),
+            ("POST", review, json.dumps({"status": "corrected", "changes": {"size": [1, 2]}}).encode()),
+            ("GET", "/api/documents", None),
+            (
+                "POST",
+                review,
+                json.dumps({"status": "corrected", "changes": {"size": {"dead": {"min": 1e300}}}}).encode(),
+            ),
+            ("POST", review, b"{not json"),
+            ("GET", "/api/documents", None),
+        ],
+    )
     statuses = [status for status, _body in answers]
     assert statuses == [422, 200, 422, 200, 422, 200, 422, 422, 200]
     assert answers[0][1]["error"].startswith("q:")
@@ -143,7 +154,9 @@ def test_an_export_abandoned_by_its_client_leaves_no_temporary_file(local):
     before = set(glob.glob(pattern))
     for _ in range(3):
         with socket.create_connection(("127.0.0.1", local.port)) as connection:
-            connection.sendall(f"GET /api/export?format=plover HTTP/1.1\r\nHost: 127.0.0.1:{local.port}\r\n\r\n".encode())
+            connection.sendall(
+                f"GET /api/export?format=plover HTTP/1.1\r\nHost: 127.0.0.1:{local.port}\r\n\r\n".encode()
+            )
             connection.recv(200)  # the response has begun; hang up
     time.sleep(1.0)
     assert set(glob.glob(pattern)) - before == set()

@@ -69,9 +69,25 @@ def _start_ingest(tmp_path: Path, count: int, *extra: str) -> tuple[subprocess.P
     db = str(tmp_path / "p.db")
     env = {key: value for key, value in os.environ.items() if key != "POLEMOS_DB"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "polemos", "ingest", "-q", "--stages", "time", "--workers", "2", "--db", db,
-         *extra, str(_corpus(tmp_path / "corpus.jsonl", count))],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "polemos",
+            "ingest",
+            "-q",
+            "--stages",
+            "time",
+            "--workers",
+            "2",
+            "--db",
+            db,
+            *extra,
+            str(_corpus(tmp_path / "corpus.jsonl", count)),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     return process, db
 
@@ -94,8 +110,9 @@ def test_kill_9_of_ingest_takes_its_workers_and_resource_tracker_with_it(tmp_pat
     finally:
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
-    assert _wait_for(lambda: not any(_alive(pid) for pid in helpers), 20), \
-        [(pid, _cmdline(pid)) for pid in helpers if _alive(pid)]
+    assert _wait_for(lambda: not any(_alive(pid) for pid in helpers), 20), [
+        (pid, _cmdline(pid)) for pid in helpers if _alive(pid)
+    ]
 
 
 def test_a_stuck_worker_is_replaced_and_every_document_is_still_stored(tmp_path):
@@ -133,8 +150,9 @@ engine.close()
 
 
 def test_a_run_ends_even_when_an_idle_worker_is_frozen(tmp_path):
-    process = subprocess.Popen([sys.executable, "-c", ENGINE_THEN_STOP_A_WORKER], cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-c", ENGINE_THEN_STOP_A_WORKER], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     try:
         stdout, stderr = process.communicate(timeout=300)
     except subprocess.TimeoutExpired:

@@ -18,7 +18,9 @@ def _shipped_schema() -> dict:
 
 
 def test_shipped_schema_is_the_one_derived_from_the_record_types():
-    assert _shipped_schema() == record_schema(), "regenerate with: python -m polemos.schema > src/polemos/data/extraction-record.schema.json"
+    assert _shipped_schema() == record_schema(), (
+        "regenerate with: python -m polemos.schema > src/polemos/data/extraction-record.schema.json"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -35,13 +37,13 @@ def test_extract_output_validates_against_the_schema(demo_records):
         validator.validate(record)
         for kind in ("timexes", "places", "quantities"):
             for item in record[kind]:
-                assert record["text"][item["start"]:item["end"]] == item["text"]
+                assert record["text"][item["start"] : item["end"]] == item["text"]
         for actor in record["actors"]:
             for mention in actor["mentions"]:
-                assert record["text"][mention["start"]:mention["end"]] == mention["text"]
+                assert record["text"][mention["start"] : mention["end"]] == mention["text"]
         for event in record["events"]:
             for span in event["evidence"]:
-                assert record["text"][span["start"]:span["end"]] == span["text"]
+                assert record["text"][span["start"] : span["end"]] == span["text"]
 
 
 def test_the_typed_values_of_an_event_give_back_its_json_key_for_key(demo_records):

@@ -17,9 +17,30 @@ def _record(doc_id="d1", text="Troops shelled Goris.", content_hash="h1") -> Ext
         document=DocumentInfo(id=doc_id, title="T", content_hash=content_hash, published="2023-10-01"),
         text=text,
         sentences=[Sentence(0, len(text))],
-        actors=[Actor(id="ARM.MIL", name="Armenian military", kind="state", sector="MIL", country="ARM",
-                      mentions=[Mention("Troops", 0, 6, 0)])],
-        places=[Place("Goris", 15, 20, name="Goris", geonameid=616629, lat=39.5, lon=46.3, country="ARM", feature="city", sentence=0)],
+        actors=[
+            Actor(
+                id="ARM.MIL",
+                name="Armenian military",
+                kind="state",
+                sector="MIL",
+                country="ARM",
+                mentions=[Mention("Troops", 0, 6, 0)],
+            )
+        ],
+        places=[
+            Place(
+                "Goris",
+                15,
+                20,
+                name="Goris",
+                geonameid=616629,
+                lat=39.5,
+                lon=46.3,
+                country="ARM",
+                feature="city",
+                sentence=0,
+            )
+        ],
     )
 
 
@@ -70,13 +91,17 @@ def test_a_store_a_migration_cannot_be_applied_to_is_refused_in_one_line(tmp_pat
     open_store(str(db)).close()
     connection = sqlite3.connect(db)
     # The latest migration that changes tables (one that only has the store rewrite rows applies anywhere).
-    last = max(version for version, _name, sql in migration_scripts() if re.search(r"^\s*(CREATE|ALTER|DROP)\b", sql, re.M))
+    last = max(
+        version for version, _name, sql in migration_scripts() if re.search(r"^\s*(CREATE|ALTER|DROP)\b", sql, re.M)
+    )
     connection.execute("DELETE FROM schema_migrations WHERE version = ?", (last,))  # as a different release left it
     connection.commit()
     connection.close()
     result = run_cli("documents", "--db", str(db))
     lines = result.stderr.decode().strip().splitlines()
     assert result.returncode == 1 and len(lines) == 1, result.stderr.decode()
-    assert lines[0].startswith("polemos: error: ") and "cannot apply migration" in lines[0] and "Traceback" not in lines[0]
+    assert (
+        lines[0].startswith("polemos: error: ") and "cannot apply migration" in lines[0] and "Traceback" not in lines[0]
+    )
     versions = {row[0] for row in sqlite3.connect(db).execute("SELECT version FROM schema_migrations")}
     assert last not in versions and len(versions) == len(migration_scripts()) - 1  # untouched

@@ -9,6 +9,7 @@ import pytest
 from made_up_records import karabakh_record as _record
 from polemos.store import EventFilter, open_store
 
+
 @pytest.fixture()
 def store(tmp_path):
     with open_store(str(tmp_path / "p.db")) as store:

@@ -103,7 +103,10 @@ def test_events_sort_by_whitelisted_columns_newest_first_by_default(store):
     store.add(second_outlet())
     items, _ = store.events()
     assert [(e.date.begin, e.doc_id) for e in items] == [
-        ("2023-09-19", "kar2"), ("2023-09-19", "kar"), ("2023-09-01", "kar")]
+        ("2023-09-19", "kar2"),
+        ("2023-09-19", "kar"),
+        ("2023-09-01", "kar"),
+    ]
     assert [e.type for e in store.events(sort="type")[0]] == ["ASSAULT", "ASSAULT", "SANCTION"]
     assert store.events(sort="-dead")[0][0].doc_id == "kar2"  # the only toll; events without one last
     with pytest.raises(ValueError, match="cannot sort by"):
@@ -145,8 +148,10 @@ def test_a_document_update_refuses_another_documents_text(store):
 
 
 def _without_ids(views) -> list[dict]:
-    return sorted(({key: value for key, value in view.to_dict().items() if key != "id"} for view in views),
-                  key=lambda v: v["type"])
+    return sorted(
+        ({key: value for key, value in view.to_dict().items() if key != "id"} for view in views),
+        key=lambda v: v["type"],
+    )
 
 
 def test_rebuilding_gives_the_canonical_events_of_incremental_fusion(store):
@@ -169,8 +174,22 @@ def _event_row(store, doc_id: str, event, published: str) -> None:
         "INSERT INTO events (id, doc_id, type, mode, date_value, date_begin, date_end, date_precision, place_idx,"
         " place_name, lat, lon, country, place_feature, modality, size_json, event_json)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 'city', 'asserted', ?, ?)",
-        (event.id, doc_id, event.type, event.mode, date.get("value"), date.get("begin"), date.get("end"),
-         date.get("precision"), "Stepanakert", 39.8153, 46.7519, "AZE", json.dumps(event.size), json.dumps(asdict(event))),
+        (
+            event.id,
+            doc_id,
+            event.type,
+            event.mode,
+            date.get("value"),
+            date.get("begin"),
+            date.get("end"),
+            date.get("precision"),
+            "Stepanakert",
+            39.8153,
+            46.7519,
+            "AZE",
+            json.dumps(event.size),
+            json.dumps(asdict(event)),
+        ),
     )
 
 
@@ -186,15 +205,20 @@ def test_a_store_made_before_fusion_is_fused_when_it_is_upgraded(location, monke
             for doc_id, published in (("a", "2023-09-20"), ("b", "2023-09-21")):
                 old.connection.execute(
                     "INSERT INTO documents (id, content_hash, title, published, text, structure_json, ingested_at)"
-                    " VALUES (?, ?, ?, ?, 'text', '{}', '2024-01-01')", (doc_id, "hash-" + doc_id, doc_id.upper(), published))
+                    " VALUES (?, ?, ?, ?, 'text', '{}', '2024-01-01')",
+                    (doc_id, "hash-" + doc_id, doc_id.upper(), published),
+                )
                 old.connection.execute(
                     "INSERT INTO places (doc_id, idx, text, start, \"end\", name, geonameid, lat, lon, country, feature)"
-                    " VALUES (?, 0, 'Stepanakert', 0, 11, 'Stepanakert', 174875, 39.8153, 46.7519, 'AZE', 'city')", (doc_id,))
+                    " VALUES (?, 0, 'Stepanakert', 0, 11, 'Stepanakert', 174875, 39.8153, 46.7519, 'AZE', 'city')",
+                    (doc_id,),
+                )
                 _event_row(old, doc_id, karabakh_record().events[0], published)
             _event_row(old, "b", karabakh_record().events[1], "2023-09-21")
             old.connection.execute(
                 "INSERT INTO reviews (event_id, doc_id, status, changes_json, reviewed_at)"
-                " VALUES ('b-sanction', 'b', 'rejected', '{}', '2024-01-02')")
+                " VALUES ('b-sanction', 'b', 'rejected', '{}', '2024-01-02')"
+            )
     monkeypatch.setattr(base, "migration_scripts", all_scripts)
 
     with open_store(location) as upgraded:
@@ -236,13 +260,25 @@ def shooting_record(doc_id: str, published: str, day: str, place=None, victim=No
         actors.append(Actor(slug, victim, "person", mentions=[Mention(victim, start, start + len(victim), 1)]))
         recipient.append(slug)
     first = text.index(".") + 1
-    event = Event("e1", "ASSAULT", mode="firearms", recipient=recipient, place=place_idx,
-                  date={"value": day, "begin": day, "end": day, "text": day, "precision": "day"},
-                  size={"dead": {"min": dead, "max": dead, "text": str(dead)}} if dead else {},
-                  evidence=[Evidence(text[:first], 0, first)], trigger="shot")
+    event = Event(
+        "e1",
+        "ASSAULT",
+        mode="firearms",
+        recipient=recipient,
+        place=place_idx,
+        date={"value": day, "begin": day, "end": day, "text": day, "precision": "day"},
+        size={"dead": {"min": dead, "max": dead, "text": str(dead)}} if dead else {},
+        evidence=[Evidence(text[:first], 0, first)],
+        trigger="shot",
+    )
     return ExtractionRecord(
-        document=DocumentInfo(id=doc_id, title=f"Shooting story {doc_id}", content_hash=f"hash-{doc_id}", published=published),
-        text=text, sentences=[Sentence(0, first), Sentence(first + 1, len(text))], actors=actors, places=places,
+        document=DocumentInfo(
+            id=doc_id, title=f"Shooting story {doc_id}", content_hash=f"hash-{doc_id}", published=published
+        ),
+        text=text,
+        sentences=[Sentence(0, first), Sentence(first + 1, len(text))],
+        actors=actors,
+        places=places,
         events=[event],
     )
 
@@ -269,8 +305,9 @@ def test_two_shootings_the_same_day_in_two_states_stay_two_even_when_one_lacks_a
     store.add(shooting_record("north", "2015-06-21", "2015-06-20", MILLBROOK, victim="Jo Marlow", dead=1))
     store.add(shooting_record("south", "2015-06-21", "2015-06-20", RIVERTON, dead=1))
     # An article about Riverton that names a victim of the same name, without tying a place to the event.
-    store.add(shooting_record("south-2", "2015-06-22", "2015-06-20", None, victim="Jo Marlow", dead=1,
-                              also_names=[RIVERTON]))
+    store.add(
+        shooting_record("south-2", "2015-06-22", "2015-06-20", None, victim="Jo Marlow", dead=1, also_names=[RIVERTON])
+    )
     # Without a name shared with either, and naming no town, an unplaced report joins nothing.
     store.add(shooting_record("anywhere", "2015-06-22", "2015-06-20", None, dead=1))
     # The article about Riverton with Riverton's toll the same day is Riverton's shooting, never
@@ -282,6 +319,8 @@ def test_an_unplaced_report_joins_on_the_victims_name_the_same_day(empty_store):
     store = empty_store
     store.add(shooting_record("north", "2015-06-21", "2015-06-20", MILLBROOK, victim="Jo Marlow"))
     store.add(shooting_record("south", "2015-06-21", "2015-06-20", RIVERTON))
-    store.add(shooting_record("follow-up", "2015-06-23", "2015-06-21", None, victim="Jo Marlow", also_names=[EASTON_FALLS]))
+    store.add(
+        shooting_record("follow-up", "2015-06-23", "2015-06-21", None, victim="Jo Marlow", also_names=[EASTON_FALLS])
+    )
     assert _sources(store) == [["follow-up", "north"], ["south"]]
     assert store.rebuild_canonical_events() == 2 and _sources(store) == [["follow-up", "north"], ["south"]]

@@ -25,7 +25,12 @@ def _two_outlets() -> tuple:
 
 
 def _links(store) -> list[tuple]:
-    return sorted(tuple(row) for row in store.connection.execute("SELECT canonical_id, source, target, type, date_begin, date_end FROM canonical_links"))
+    return sorted(
+        tuple(row)
+        for row in store.connection.execute(
+            "SELECT canonical_id, source, target, type, date_begin, date_end FROM canonical_links"
+        )
+    )
 
 
 def test_a_link_counts_each_real_event_once_and_lists_it(location):
@@ -35,10 +40,16 @@ def test_a_link_counts_each_real_event_once_and_lists_it(location):
         canonical = canonical_network(store, EventFilter(), 100)
         reports = report_network(store, EventFilter(), 100)
         shelling = next(e for e in canonical["edges"] if "ASSAULT" in e["types"])
-        told_twice = next(e for e in reports["edges"] if (e["source"], e["target"]) == (shelling["source"], shelling["target"]))
-        assert told_twice["type_counts"]["ASSAULT"] == 2 and shelling["type_counts"]["ASSAULT"] == 1  # two outlets, one shelling
+        told_twice = next(
+            e for e in reports["edges"] if (e["source"], e["target"]) == (shelling["source"], shelling["target"])
+        )
+        assert (
+            told_twice["type_counts"]["ASSAULT"] == 2 and shelling["type_counts"]["ASSAULT"] == 1
+        )  # two outlets, one shelling
         assert shelling["events"] == told_twice["events"] - 1
-        assert {node["id"] for node in canonical["nodes"]} == {e["source"] for e in canonical["edges"]} | {e["target"] for e in canonical["edges"]}
+        assert {node["id"] for node in canonical["nodes"]} == {e["source"] for e in canonical["edges"]} | {
+            e["target"] for e in canonical["edges"]
+        }
         items, total = link_events(store, EventFilter(), shelling["source"], shelling["target"], 10)
         assert total == shelling["events"] and {item["type"] for item in items} == set(shelling["types"])
         assert next(item for item in items if item["type"] == "ASSAULT")["sources"] == 2
@@ -48,7 +59,11 @@ def test_a_link_counts_each_real_event_once_and_lists_it(location):
         # The type and date filters read the links alone; with a place filter too, the events: one answer.
         dated = EventFilter(since="2023-09-19", until="2023-09-19")
         assert canonical_network(store, dated, 100)["edges"] == [
-            e for e in canonical_network(store, EventFilter(since="2023-09-19", until="2023-09-19", near=(39.8, 46.7, 5000)), 100)["edges"]]
+            e
+            for e in canonical_network(
+                store, EventFilter(since="2023-09-19", until="2023-09-19", near=(39.8, 46.7, 5000)), 100
+            )["edges"]
+        ]
         for edge in canonical["edges"]:  # every pair is one a report states
             assert any((edge["source"], edge["target"]) == (e["source"], e["target"]) for e in reports["edges"])
 
@@ -84,8 +99,13 @@ def test_divisions_count_each_real_event_once_and_coarse_places_apart(location):
             store.add(record)
         answer = admin1_counts(store, Admin1Areas(), EventFilter())
         total = store.canonical_events()[1]
-        counted = (sum(item["events"] for item in answer["items"]) + sum(item["events"] for item in answer["country_level"])
-                   + sum(item["events"] for item in answer["region_level"]) + answer["unplaced"] + answer["outside_areas"])
+        counted = (
+            sum(item["events"] for item in answer["items"])
+            + sum(item["events"] for item in answer["country_level"])
+            + sum(item["events"] for item in answer["region_level"])
+            + answer["unplaced"]
+            + answer["outside_areas"]
+        )
         assert counted == total  # every canonical event once: in a division, or said to be coarser
         stepanakert = next(item for item in answer["items"] if item["name"] == "Stepanakert")
         assert stepanakert["country"] == "AZE" and stepanakert["events"] >= 1
@@ -109,9 +129,11 @@ def test_correcting_a_reports_actors_moves_its_links_in_both_counts(location):
         expulsion = store.events(EventFilter(type="SANCTION"))[0][0].id
         assert ("AZE.MIL", "ARM.CVL") in _pairs(canonical_network(store, EventFilter(type="SANCTION"), 100))
         store.review_event(expulsion, "corrected", {"actor": ["ARM.CVL"], "recipient": ["AZE.MIL"]})
-        for network in (canonical_network(store, EventFilter(type="SANCTION"), 100),
-                        report_network(store, EventFilter(type="SANCTION"), 100),
-                        report_network(store, EventFilter(type="SANCTION", doc=record.document.id, include_rejected=True), 100)):
+        for network in (
+            canonical_network(store, EventFilter(type="SANCTION"), 100),
+            report_network(store, EventFilter(type="SANCTION"), 100),
+            report_network(store, EventFilter(type="SANCTION", doc=record.document.id, include_rejected=True), 100),
+        ):
             assert _pairs(network) == {("ARM.CVL", "AZE.MIL")}, network["view"]
         store.review_event(expulsion, "rejected")
         assert _pairs(report_network(store, EventFilter(type="SANCTION"), 100)) == set()
@@ -184,14 +206,18 @@ def test_a_store_made_before_event_actors_followed_corrections_gets_them_on_upgr
         store.review_event(expulsion, "corrected", {"actor": ["ARM.CVL"], "recipient": ["AZE.MIL"]})
     with open_store(location) as store, store.transaction():  # as such a store had it: the extracted actors
         store.connection.execute("DELETE FROM event_actors WHERE event_id = ?", (expulsion,))
-        store.connection.execute("INSERT INTO event_actors (event_id, actor_id, role) VALUES (?, 'AZE.MIL', 'actor'),"
-                                 " (?, 'ARM.CVL', 'recipient')", (expulsion, expulsion))
+        store.connection.execute(
+            "INSERT INTO event_actors (event_id, actor_id, role) VALUES (?, 'AZE.MIL', 'actor'),"
+            " (?, 'ARM.CVL', 'recipient')",
+            (expulsion, expulsion),
+        )
         store.connection.execute("DROP INDEX reviews_event_latest")
         store.connection.execute("CREATE INDEX reviews_event ON reviews(event_id)")
         store.connection.execute("DELETE FROM schema_migrations WHERE version = 13")
     with open_store(location) as upgraded:
-        rows = upgraded.connection.execute("SELECT actor_id, role FROM event_actors WHERE event_id = ? ORDER BY role",
-                                           (expulsion,)).fetchall()
+        rows = upgraded.connection.execute(
+            "SELECT actor_id, role FROM event_actors WHERE event_id = ? ORDER BY role", (expulsion,)
+        ).fetchall()
         assert [(row[0], row[1]) for row in rows] == [("ARM.CVL", "actor"), ("AZE.MIL", "recipient")]
 
 
@@ -202,8 +228,13 @@ def _armenian_forces_named():
     text = "Armenian forces said they had not fired near Goris on September 19."
     return ExtractionRecord(
         document=DocumentInfo(id="kar3", title="Third outlet", content_hash="hash-kar3", published="2023-09-22"),
-        text=text, sentences=[Sentence(0, len(text))],
-        actors=[Actor("ARM.MIL", "Armenian military", "state", "MIL", "ARM", mentions=[Mention("Armenian forces", 0, 15, 0)])],
+        text=text,
+        sentences=[Sentence(0, len(text))],
+        actors=[
+            Actor(
+                "ARM.MIL", "Armenian military", "state", "MIL", "ARM", mentions=[Mention("Armenian forces", 0, 15, 0)]
+            )
+        ],
     )
 
 
@@ -225,7 +256,9 @@ def test_the_actor_filter_and_counts_follow_a_canonical_events_corrected_actors(
         assert len(reports) == 2 and not _acting(store, "ARM.MIL") and not _canonical_acting(store, "ARM.MIL")
         store.review_canonical(shelling.id, "corrected", {"actor": ["Armenian military"]})
         assert _acting(store, "ARM.MIL") == reports and not reports & _acting(store, "AZE.MIL")
-        assert _canonical_acting(store, "ARM.MIL") == {shelling.id} and shelling.id not in _canonical_acting(store, "AZE.MIL")
+        assert _canonical_acting(store, "ARM.MIL") == {shelling.id} and shelling.id not in _canonical_acting(
+            store, "AZE.MIL"
+        )
         counts = {actor["id"]: actor["events"] for actor in queries.actors(store, None, None, 50, 0)[0]}
         assert counts["ARM.MIL"] == 2
         split_off = sorted(reports)[0]
@@ -242,7 +275,9 @@ def test_a_store_made_before_event_actors_followed_canonical_corrections_gets_th
         reports = {source.report_id for source in shelling.sources}
     with open_store(location) as store, store.transaction():  # as such a store had it: the reports' own actors
         for report in reports:
-            store.connection.execute("UPDATE event_actors SET actor_id = 'AZE.MIL' WHERE event_id = ? AND role = 'actor'", (report,))
+            store.connection.execute(
+                "UPDATE event_actors SET actor_id = 'AZE.MIL' WHERE event_id = ? AND role = 'actor'", (report,)
+            )
         store.connection.execute("DELETE FROM schema_migrations WHERE version = 14")
     with open_store(location) as upgraded:
         assert _acting(upgraded, "ARM.MIL") == reports
@@ -251,11 +286,20 @@ def test_a_store_made_before_event_actors_followed_canonical_corrections_gets_th
 def _report_points(store) -> dict[str, tuple]:
     from polemos.store import queries
 
-    return {point["id"]: (point["place_name"], round(point["lat"], 2))
-            for point in queries.map_view(store, EventFilter(), None, 500, view="reports")["items"]}
+    return {
+        point["id"]: (point["place_name"], round(point["lat"], 2))
+        for point in queries.map_view(store, EventFilter(), None, 500, view="reports")["items"]
+    }
 
 
-SPRINGFIELD = {"name": "Springfield", "geonameid": 4951788, "lat": 42.1015, "lon": -72.5898, "country": "USA", "feature": "PPLA2"}
+SPRINGFIELD = {
+    "name": "Springfield",
+    "geonameid": 4951788,
+    "lat": 42.1015,
+    "lon": -72.5898,
+    "country": "USA",
+    "feature": "PPLA2",
+}
 
 
 def test_a_reports_corrected_place_is_where_the_map_draws_it_and_the_filters_find_it(location):
@@ -284,8 +328,10 @@ def test_a_store_made_before_report_rows_followed_corrected_places_gets_them_on_
         shelling = store.events(EventFilter(type="ASSAULT"))[0][0].id
         store.review_event(shelling, "corrected", {"place": 1})
     with open_store(location) as store, store.transaction():  # as such a store had it: the extracted place
-        store.connection.execute("UPDATE events SET place_name = 'Stepanakert', lat = 39.8153, lon = 46.7519, country = 'AZE'"
-                                 " WHERE id = ?", (shelling,))
+        store.connection.execute(
+            "UPDATE events SET place_name = 'Stepanakert', lat = 39.8153, lon = 46.7519, country = 'AZE' WHERE id = ?",
+            (shelling,),
+        )
         store.connection.execute("DELETE FROM schema_migrations WHERE version = 14")
     with open_store(location) as upgraded:
         assert _report_points(upgraded)[shelling] == ("Goris", 39.51)

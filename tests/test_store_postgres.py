@@ -13,18 +13,25 @@ from polemos.record import Actor, DocumentInfo, ExtractionRecord, Mention, Place
 from polemos.store import EventFilter, PostgresStore, SQLiteStore, StoreError, open_store
 from polemos.store.base import migration_scripts
 from polemos.store.postgres import pyformat, redact
+
 # The event checks of test_store_events, run here once per backend with this module's ``store``.
 from test_store_events import (  # noqa: F401
-    test_a_review_is_applied_everywhere_and_survives_re_extraction, test_bad_reviews_and_filters_are_refused,
-    test_events_carry_ids_names_places_and_evidence, test_filters_pick_the_right_events,
+    test_a_review_is_applied_everywhere_and_survives_re_extraction,
+    test_bad_reviews_and_filters_are_refused,
+    test_events_carry_ids_names_places_and_evidence,
+    test_filters_pick_the_right_events,
 )
 
 # And the canonical-event checks of test_store_fusion, on both backends too.
 from test_store_fusion import (  # noqa: F401
-    test_a_document_update_refuses_another_documents_text, test_a_second_outlet_joins_the_canonical_event_of_the_first,
-    test_a_store_made_before_fusion_is_fused_when_it_is_upgraded, test_canonical_events_take_the_filters_of_events,
-    test_events_sort_by_whitelisted_columns_newest_first_by_default, test_re_extraction_and_document_updates_keep_canonical_events_and_reviews,
-    test_rebuilding_gives_the_canonical_events_of_incremental_fusion, test_reviews_move_reports_in_and_out_of_canonical_events,
+    test_a_document_update_refuses_another_documents_text,
+    test_a_second_outlet_joins_the_canonical_event_of_the_first,
+    test_a_store_made_before_fusion_is_fused_when_it_is_upgraded,
+    test_canonical_events_take_the_filters_of_events,
+    test_events_sort_by_whitelisted_columns_newest_first_by_default,
+    test_re_extraction_and_document_updates_keep_canonical_events_and_reviews,
+    test_rebuilding_gives_the_canonical_events_of_incremental_fusion,
+    test_reviews_move_reports_in_and_out_of_canonical_events,
     test_the_review_verdict_filters_events_without_the_history,
     test_an_unplaced_report_joins_on_the_victims_name_the_same_day,
     test_one_shooting_told_a_day_apart_from_towns_3_km_apart_is_one_canonical_event,
@@ -61,10 +68,30 @@ def _record(doc_id="d1", text="Troops shelled Goris.", content_hash="h1") -> Ext
         document=DocumentInfo(id=doc_id, title="T", content_hash=content_hash, published="2023-10-01"),
         text=text,
         sentences=[Sentence(0, len(text))],
-        actors=[Actor(id="ARM.MIL", name="Armenian military", kind="state", sector="MIL", country="ARM",
-                      mentions=[Mention("Troops", 0, 6, 0)])],
-        places=[Place("Goris", 15, 20, name="Goris", geonameid=616629, lat=39.5111, lon=46.3383,
-                      country="ARM", feature="city", sentence=0)],
+        actors=[
+            Actor(
+                id="ARM.MIL",
+                name="Armenian military",
+                kind="state",
+                sector="MIL",
+                country="ARM",
+                mentions=[Mention("Troops", 0, 6, 0)],
+            )
+        ],
+        places=[
+            Place(
+                "Goris",
+                15,
+                20,
+                name="Goris",
+                geonameid=616629,
+                lat=39.5111,
+                lon=46.3383,
+                country="ARM",
+                feature="city",
+                sentence=0,
+            )
+        ],
     )
 
 
@@ -134,11 +161,15 @@ def test_an_unreachable_postgres_server_is_a_clear_error():
 
 
 def test_placeholders_and_passwords_are_translated_safely():
-    assert pyformat("SELECT '?', \"a?\" FROM t WHERE x LIKE ? AND y = ?") == \
-        "SELECT '?', \"a?\" FROM t WHERE x LIKE %s AND y = %s"
+    assert (
+        pyformat("SELECT '?', \"a?\" FROM t WHERE x LIKE ? AND y = ?")
+        == "SELECT '?', \"a?\" FROM t WHERE x LIKE %s AND y = %s"
+    )
     assert pyformat("SELECT 5 % 2, 'a%' WHERE z = ?") == "SELECT 5 %% 2, 'a%%' WHERE z = %s"
-    assert redact("postgresql://ana:s3cret@db.example/polemos?sslmode=require&password=x") == \
-        "postgresql://ana:***@db.example/polemos?sslmode=require&password=***"
+    assert (
+        redact("postgresql://ana:s3cret@db.example/polemos?sslmode=require&password=x")
+        == "postgresql://ana:***@db.example/polemos?sslmode=require&password=***"
+    )
 
 
 def test_both_dialects_define_the_same_versions_tables_and_columns(postgres_url, tmp_path):
@@ -150,17 +181,28 @@ def test_both_dialects_define_the_same_versions_tables_and_columns(postgres_url,
 
 
 _SQLITE_TYPES = {"TEXT": "text", "INTEGER": "integer", "REAL": "real", "BLOB": "bytes", "": "any"}
-_POSTGRES_TYPES = {"text": "text", "integer": "integer", "bigint": "integer", "double precision": "real",
-                   "bytea": "bytes"}
+_POSTGRES_TYPES = {
+    "text": "text",
+    "integer": "integer",
+    "bigint": "integer",
+    "double precision": "real",
+    "bytea": "bytes",
+}
 
 
 def _sqlite_columns(connection: sqlite3.Connection) -> dict[str, list[tuple]]:
-    tables = [row[0] for row in connection.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
-        " AND name NOT LIKE 'evidence_fts%' AND name NOT LIKE 'sqlite_%'")]
+    tables = [
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+            " AND name NOT LIKE 'evidence_fts%' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
     return {
-        table: sorted((row["name"], _SQLITE_TYPES[row["type"].upper()], bool(row["notnull"] or row["pk"]))
-                      for row in connection.execute(f"PRAGMA table_info({table})"))
+        table: sorted(
+            (row["name"], _SQLITE_TYPES[row["type"].upper()], bool(row["notnull"] or row["pk"]))
+            for row in connection.execute(f"PRAGMA table_info({table})")
+        )
         for table in tables
     }
 
@@ -172,7 +214,8 @@ def _postgres_columns(connection) -> dict[str, list[tuple]]:
         " WHERE table_schema = current_schema()"
     ):
         columns.setdefault(row["table_name"], []).append(
-            (row["column_name"], _POSTGRES_TYPES[row["data_type"]], row["is_nullable"] == "NO"))
+            (row["column_name"], _POSTGRES_TYPES[row["data_type"]], row["is_nullable"] == "NO")
+        )
     return {table: sorted(items) for table, items in columns.items()}
 
 
@@ -186,15 +229,23 @@ def test_dialect_fragments_give_the_same_answers(empty_store):
     assert value(f"SELECT {dialect.json_text('?', 'type')}", '{"type": "ASSAULT", "mode": null}') == "ASSAULT"
     has = f"SELECT CASE WHEN {dialect.json_array_has('?')} THEN 1 ELSE 0 END"
     assert value(has, '["AZE.MIL", "ARM"]', "ARM") == 1 and value(has, '["AZE.MIL"]', "ARM") == 0
-    assert value(f"SELECT {dialect.whole_number('?')}", 2.7) == 2 and value(f"SELECT {dialect.whole_number('?')}", -2.7) == -2
-    listed = value(f"SELECT {dialect.distinct_list('x')} FROM"
-                   " (SELECT 'b' AS x UNION ALL SELECT 'a' UNION ALL SELECT 'b') AS t")
+    assert (
+        value(f"SELECT {dialect.whole_number('?')}", 2.7) == 2
+        and value(f"SELECT {dialect.whole_number('?')}", -2.7) == -2
+    )
+    listed = value(
+        f"SELECT {dialect.distinct_list('x')} FROM (SELECT 'b' AS x UNION ALL SELECT 'a' UNION ALL SELECT 'b') AS t"
+    )
     assert sorted(listed.split(",")) == ["a", "b"]
     assert value(f"SELECT CASE WHEN 'Goris' {dialect.like} ? THEN 1 ELSE 0 END", "gor%") == 1
+
+
 from test_store_network import (  # noqa: F401, E402
-    test_a_link_counts_each_real_event_once_and_lists_it, test_a_store_made_before_the_links_were_kept_gets_them_when_upgraded,
+    test_a_link_counts_each_real_event_once_and_lists_it,
+    test_a_store_made_before_the_links_were_kept_gets_them_when_upgraded,
     test_divisions_count_each_real_event_once_and_coarse_places_apart,
-    test_correcting_a_reports_actors_moves_its_links_in_both_counts, test_correcting_a_canonical_events_actors_moves_its_link,
+    test_correcting_a_reports_actors_moves_its_links_in_both_counts,
+    test_correcting_a_canonical_events_actors_moves_its_link,
     test_a_correction_survives_re_extraction_in_the_report_links,
     test_a_store_made_before_the_report_links_were_kept_gets_them_with_their_corrections,
     test_the_actor_filter_follows_a_correction_through_re_extraction_and_a_later_verdict,

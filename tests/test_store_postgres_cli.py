@@ -11,11 +11,15 @@ from conftest import DEMO, run_cli
 from pg import postgres_server, postgres_url  # noqa: F401 - fixtures
 from made_up_records import karabakh_record
 from polemos.store import EventFilter, open_store
+
 # The export checks of test_export, run here against a PostgreSQL store through this module's ``db``.
 from test_export import (  # noqa: F401
-    test_acled_csv_filtered_like_polemos_events, test_canonical_export_has_one_row_per_real_event,
-    test_events_command_shows_canonical_events_with_their_sources, test_geojson_and_parquet,
-    test_plover_jsonl_follows_the_manual_fields, two_outlets,
+    test_acled_csv_filtered_like_polemos_events,
+    test_canonical_export_has_one_row_per_real_event,
+    test_events_command_shows_canonical_events_with_their_sources,
+    test_geojson_and_parquet,
+    test_plover_jsonl_follows_the_manual_fields,
+    two_outlets,
 )
 
 
@@ -59,22 +63,30 @@ def test_ingest_show_events_and_export_over_postgres_match_sqlite(postgres_url, 
         # Listed in order of ingestion time (to the second), which differs between two runs: compare the sets.
         assert sorted(doc_ids) == sorted(row["id"] for row in lite.documents())
         expected_record = lite.get_record(doc_ids[0]).to_dict()
-        filtered = {option: [item.id for item in lite.events(EventFilter(**chosen), limit=500)[0]]
-                    for option, chosen in _filters(lite).items()}
+        filtered = {
+            option: [item.id for item in lite.events(EventFilter(**chosen), limit=500)[0]]
+            for option, chosen in _filters(lite).items()
+        }
     listing = _ok(run_cli("documents", "--db", postgres_url))
     assert all(doc_id in listing for doc_id in doc_ids)
     assert json.loads(_ok(run_cli("show", "--json", "--db", postgres_url, doc_ids[0]))) == expected_record
 
     for view in ((), ("--reports",)):  # canonical events, then each document's
         events = _ok(run_cli("events", "--db", postgres_url, "--format", "json", "--limit", "500", *view))
-        assert events.strip() and events == _ok(run_cli("events", "--db", sqlite_demo, "--format", "json", "--limit", "500", *view))
+        assert events.strip() and events == _ok(
+            run_cli("events", "--db", sqlite_demo, "--format", "json", "--limit", "500", *view)
+        )
     for option, expected_ids in filtered.items():
-        narrowed = _ok(run_cli("events", "--db", postgres_url, "--reports", "--format", "json", "--limit", "500", *option))
+        narrowed = _ok(
+            run_cli("events", "--db", postgres_url, "--reports", "--format", "json", "--limit", "500", *option)
+        )
         assert [json.loads(line)["id"] for line in narrowed.splitlines()] == expected_ids, option
         assert expected_ids, option
 
     from_postgres = _ok(run_cli("export", "--db", postgres_url, "--format", "plover-jsonl", "-"))
-    assert from_postgres.strip() and from_postgres == _ok(run_cli("export", "--db", sqlite_demo, "-f", "plover-jsonl", "-"))
+    assert from_postgres.strip() and from_postgres == _ok(
+        run_cli("export", "--db", sqlite_demo, "-f", "plover-jsonl", "-")
+    )
 
 
 def _filters(store) -> dict[tuple[str, ...], dict]:

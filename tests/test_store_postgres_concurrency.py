@@ -30,8 +30,10 @@ def made_up_jsonl(path: Path, reverse: bool = False) -> Path:
     """Short, distinct made-up reports; some repeated with another id (the same text, stored once)."""
     lines = []
     for n in range(DISTINCT):
-        text = (f"Report {n}: {GROUPS[n % len(GROUPS)].capitalize()} {ACTS[n % len(ACTS)]} the outskirts of"
-                f" {PLACES[n % len(PLACES)]} on day {n}, residents said. Officials counted {n % 17 + 2} damaged houses.")
+        text = (
+            f"Report {n}: {GROUPS[n % len(GROUPS)].capitalize()} {ACTS[n % len(ACTS)]} the outskirts of"
+            f" {PLACES[n % len(PLACES)]} on day {n}, residents said. Officials counted {n % 17 + 2} damaged houses."
+        )
         lines.append({"id": f"doc-{n}", "title": f"Report {n}", "text": text, "published": "2024-03-01"})
     lines += [dict(line, id=f"copy-{line['id']}") for line in lines[:REPEATED]]
     lines += [dict(line, id=f"again-{line['id']}") for line in lines[:REPEATED]]
@@ -45,7 +47,9 @@ def _ingest(input_path: Path, location: str) -> subprocess.Popen:
     env = {key: value for key, value in os.environ.items() if key != "POLEMOS_DB"}
     return subprocess.Popen(
         [sys.executable, "-m", "polemos", "ingest", "--stages", "clean", "--quiet", "--db", location, str(input_path)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
     )
 
 

@@ -34,29 +34,39 @@ def test_month_and_day_without_year_takes_the_articles_year(tagger):
     assert found == {"September 19": ("DATE", "2023-09-19")}
 
 
-@pytest.mark.parametrize("text, value", [
-    ("Police said the shooting happened on Friday, Nov. 4.", "2022-11-04"),  # not a Friday in 2023
-    ("The market reopened on Monday, Sept. 25.", "2023-09-25"),  # the article's year fits
-    ("The market reopened on Friday, Sept. 22.", "2023-09-22"),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Police said the shooting happened on Friday, Nov. 4.", "2022-11-04"),  # not a Friday in 2023
+        ("The market reopened on Monday, Sept. 25.", "2023-09-25"),  # the article's year fits
+        ("The market reopened on Friday, Sept. 22.", "2023-09-22"),
+    ],
+)
 def test_a_weekday_written_with_a_day_picks_the_year_it_fits(tagger, text, value):
     found = values(tagger, text)
     assert [v for _type, v in found.values()] == [value]
 
 
 def test_next_january_first_is_next_year(tagger):
-    assert values(tagger, "The republic will cease to exist next January 1.")["next January 1"] == ("DATE", "2024-01-01")
+    assert values(tagger, "The republic will cease to exist next January 1.")["next January 1"] == (
+        "DATE",
+        "2024-01-01",
+    )
 
 
 def test_durations_written_in_words(tagger):
-    found = values(tagger, "After the forty-four-day war and a nine-month blockade, the city fell within twenty-four hours.")
+    found = values(
+        tagger, "After the forty-four-day war and a nine-month blockade, the city fell within twenty-four hours."
+    )
     assert found["forty-four-day"] == ("DURATION", "P44D")
     assert found["nine-month"] == ("DURATION", "P9M")
     assert found["twenty-four hours"] == ("DURATION", "PT24H")
 
 
 def test_seasons_decades_and_ranges(tagger):
-    found = values(tagger, "In the autumn of 2020, as in the 1990s and in 1994-1996, talks failed; troops stay until 2025.")
+    found = values(
+        tagger, "In the autumn of 2020, as in the 1990s and in 1994-1996, talks failed; troops stay until 2025."
+    )
     assert found["the autumn of 2020"] == ("DATE", "2020-FA")
     assert found["the 1990s"] == ("DATE", "199")
     assert found["1994-1996"] == ("DATE", "1994/1996")
@@ -69,13 +79,19 @@ def test_year_in_a_noun_phrase(tagger):
 
 def test_references_to_present_past_and_future(tagger):
     found = values(tagger, "Now the town is empty. It was shelled recently and may be rebuilt in the future.")
-    assert found == {"Now": ("DATE", "PRESENT_REF"), "recently": ("DATE", "PAST_REF"),
-                     "the future": ("DATE", "FUTURE_REF")}
+    assert found == {
+        "Now": ("DATE", "PRESENT_REF"),
+        "recently": ("DATE", "PAST_REF"),
+        "the future": ("DATE", "FUTURE_REF"),
+    }
 
 
 def test_relative_years_and_weeks(tagger):
-    found = values(tagger, "Last year the talks stalled; this year, and by the end of this year, little changed. "
-                           "Two weeks ago the border closed.")
+    found = values(
+        tagger,
+        "Last year the talks stalled; this year, and by the end of this year, little changed. "
+        "Two weeks ago the border closed.",
+    )
     assert found["Last year"] == ("DATE", "2022")
     assert found["this year"] == ("DATE", "2023")
     assert found["the end of this year"] == ("DATE", "2023")
@@ -83,8 +99,11 @@ def test_relative_years_and_weeks(tagger):
 
 
 def test_end_of_year_covers_its_last_months(tagger):
-    timex = next(t for t in tagger.tag("It will be dissolved by the end of this year.", ANCHOR)
-                 if t.text == "the end of this year")
+    timex = next(
+        t
+        for t in tagger.tag("It will be dissolved by the end of this year.", ANCHOR)
+        if t.text == "the end of this year"
+    )
     assert timex.begin >= "2023-09-01" and timex.end_date == "2023-12-31"
 
 
@@ -117,8 +136,11 @@ def test_month_alone_follows_tense(tagger, nlp):
 
 
 def test_quarters_sets_and_times(tagger):
-    found = values(tagger, "Exports fell in the third quarter. Convoys leave every day and twice a week, "
-                           "the first at 10:35 a.m. on Tuesday.")
+    found = values(
+        tagger,
+        "Exports fell in the third quarter. Convoys leave every day and twice a week, "
+        "the first at 10:35 a.m. on Tuesday.",
+    )
     assert found["the third quarter"] == ("DATE", "2023-Q3")
     assert found["every day"] == ("SET", "P1D")
     assert found["twice a week"] == ("SET", "P1W")
@@ -149,12 +171,13 @@ def test_covered_days_of_values():
 
 def test_annotate_fills_timexes_with_sentence_indexes(tagger, nlp):
     text = "Talks failed. On September 19 the offensive began."
-    record = ExtractionRecord(DocumentInfo(id="made-up", published="2023-10-03"), text,
-                              sentences=[Sentence(0, 13), Sentence(14, len(text))])
+    record = ExtractionRecord(
+        DocumentInfo(id="made-up", published="2023-10-03"), text, sentences=[Sentence(0, 13), Sentence(14, len(text))]
+    )
     tagger.annotate(record, nlp(text))
     [timex] = record.timexes
     assert (timex.value, timex.sentence) == ("2023-09-19", 1)
-    assert record.text[timex.start:timex.end] == timex.text
+    assert record.text[timex.start : timex.end] == timex.text
     assert timex.anchor == "2023-10-03 (publication)"
 
 
@@ -176,14 +199,17 @@ def test_prices_and_rates_with_a_dot_are_not_times(tagger):
 
 
 def test_house_numbers_blocks_and_telephone_numbers_are_not_years(tagger):
-    text = ("Shots were fired in the 1800 block of Mini Drive, at 1917 Prospect Ave. and in the "
-            "1500-block of W. Fayette Street; call 555-1481 with tips. In 2010 Main Street was rebuilt.")
+    text = (
+        "Shots were fired in the 1800 block of Mini Drive, at 1917 Prospect Ave. and in the "
+        "1500-block of W. Fayette Street; call 555-1481 with tips. In 2010 Main Street was rebuilt."
+    )
     assert values(tagger, text) == {"2010": ("DATE", "2010")}
 
 
 def test_a_day_early_in_a_month_is_that_day(tagger):
     assert values(tagger, "Five people were shot early October 1 outside a bar.") == {
-        "early October 1": ("DATE", "2023-10-01")}
+        "early October 1": ("DATE", "2023-10-01")
+    }
 
 
 def test_dotted_day_first_dates_and_impossible_days(tagger):
@@ -206,8 +232,12 @@ def test_us_dates_with_hyphens_or_slashes_are_days_not_years(tagger):
 
 
 def test_a_two_digit_year_takes_the_century_nearest_the_article(tagger):
-    assert values(tagger, "He was first arrested 6/1/98.", anchor=date(2017, 1, 3)) == {"6/1/98": ("DATE", "1998-06-01")}
-    assert values(tagger, "The hearing is set for 2-14-18.", anchor=date(2017, 1, 3)) == {"2-14-18": ("DATE", "2018-02-14")}
+    assert values(tagger, "He was first arrested 6/1/98.", anchor=date(2017, 1, 3)) == {
+        "6/1/98": ("DATE", "1998-06-01")
+    }
+    assert values(tagger, "The hearing is set for 2-14-18.", anchor=date(2017, 1, 3)) == {
+        "2-14-18": ("DATE", "2018-02-14")
+    }
     assert values(tagger, "Filed 3/9/21.", anchor=None) == {"3/9/21": ("DATE", "2021-03-09")}
 
 

@@ -28,7 +28,7 @@ def test_load_timeml_strips_tags_and_keeps_offsets(tmp_path):
     document = load_timeml(path)
     assert str(document.creation_date) == "2023-10-03"
     assert [g.text for g in document.gold] == ["September 19", "two days", "Friday"]
-    assert all(document.text[g.start:g.end] == g.text for g in document.gold)
+    assert all(document.text[g.start : g.end] == g.text for g in document.gold)
     assert "Fighting & shelling" in document.text
 
 

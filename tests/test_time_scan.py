@@ -40,8 +40,12 @@ GRAMMAR = Grammar(TimeWords(LanguageData.load("en")))
 
 
 def full_scan(text: str) -> list[tuple]:
-    return [(rule.kind, m.span(), m.groupdict()) for rule in GRAMMAR.rules for m in rule.regex.finditer(text)
-            if m.end() > m.start()]
+    return [
+        (rule.kind, m.span(), m.groupdict())
+        for rule in GRAMMAR.rules
+        for m in rule.regex.finditer(text)
+        if m.end() > m.start()
+    ]
 
 
 def cue_scan(text: str) -> list[tuple]:
@@ -53,9 +57,29 @@ def test_cue_scan_matches_the_full_scan_on_made_up_reporting():
     found = cue_scan(MADE_UP)
     assert found == full_scan(MADE_UP)
     kinds = {kind for kind, _, _ in found}
-    assert {"iso", "numeric", "month_day", "day_month", "decade", "century", "quarter", "quarter_code",
-            "year_words", "year_ago", "year_end", "offset", "duration", "set", "clock", "clock24",
-            "clock_words", "deictic", "reference", "weekday", "noon"} <= kinds
+    assert {
+        "iso",
+        "numeric",
+        "month_day",
+        "day_month",
+        "decade",
+        "century",
+        "quarter",
+        "quarter_code",
+        "year_words",
+        "year_ago",
+        "year_end",
+        "offset",
+        "duration",
+        "set",
+        "clock",
+        "clock24",
+        "clock_words",
+        "deictic",
+        "reference",
+        "weekday",
+        "noon",
+    } <= kinds
 
 
 def test_cue_scan_on_text_without_any_cue_finds_nothing():

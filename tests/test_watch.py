@@ -39,8 +39,17 @@ def test_feeds_sitemaps_pages_and_directories_are_ingested_once(site, tmp_path):
     folder.mkdir()
     (folder / "first.html").write_bytes(article_page(40))
     site.publish_feeds(extra=["/private/secret.html", "/fail/broken.html", "/missing.html"])
-    added = run_cli("watch", "add", f"{site.base}/rss.xml", f"{site.base}/atom.xml", f"{site.base}/sitemap.xml",
-                    site.base + "/", str(folder), "--db", db)
+    added = run_cli(
+        "watch",
+        "add",
+        f"{site.base}/rss.xml",
+        f"{site.base}/atom.xml",
+        f"{site.base}/sitemap.xml",
+        site.base + "/",
+        str(folder),
+        "--db",
+        db,
+    )
     assert added.returncode == 0, added.stderr.decode()
 
     first = run_cli("watch", "run", "--once", *FAST, "--retries", "1", "--db", db)
@@ -77,13 +86,18 @@ def test_a_source_that_keeps_failing_is_marked_broken_and_left_alone(site, tmp_p
 
     db = str(tmp_path / "broken.db")
     run_cli("watch", "add", f"{site.base}/gone.xml", "--db", db)
-    with open_store(db) as store, Fetcher(FetchPolicy(host_interval=0, retries=0)) as fetcher, \
-            Watcher(store, fetcher, WatchConfig(workers=1)) as watcher:
+    with (
+        open_store(db) as store,
+        Fetcher(FetchPolicy(host_interval=0, retries=0)) as fetcher,
+        Watcher(store, fetcher, WatchConfig(workers=1)) as watcher,
+    ):
         lines = [watcher.cycle() for _ in range(6)]
         assert [len(summary.failures) for summary in lines] == [1, 1, 1, 1, 1, 0]
         assert "marked broken" in lines[4].failures[0][1]
         assert lines[5].sources == 0  # no longer polled
-        assert [(s["state"], s["failures"], s["last_error"]) for s in WatchState(store).sources()] == [("broken", 5, "HTTP 404")]
+        assert [(s["state"], s["failures"], s["last_error"]) for s in WatchState(store).sources()] == [
+            ("broken", 5, "HTTP 404")
+        ]
     assert site.hits["/gone.xml"] == 5
     listed = run_cli("watch", "list", "--db", db).stdout.decode()
     assert "broken" in listed and "HTTP 404" in listed
@@ -116,8 +130,14 @@ def test_the_fetcher_keeps_to_its_limits(site):
 def test_the_workspace_refuses_to_fetch_private_addresses():
     from polemos.ingest.fetch import PrivateAddress, refuse_private_address
 
-    for url in ("http://127.0.0.1:8000/", "http://localhost/", "http://10.1.2.3/", "http://169.254.169.254/latest",
-                "http://[::1]/", "file:///etc/passwd"):
+    for url in (
+        "http://127.0.0.1:8000/",
+        "http://localhost/",
+        "http://10.1.2.3/",
+        "http://169.254.169.254/latest",
+        "http://[::1]/",
+        "file:///etc/passwd",
+    ):
         with pytest.raises(PrivateAddress):
             refuse_private_address(url)
     refuse_private_address("http://93.184.216.34/")  # a public address (no lookup needed)
@@ -146,8 +166,12 @@ def test_a_kill_during_watch_run_loses_and_repeats_nothing(tmp_path):
         db = str(tmp_path / "killed.db")
         run_cli("watch", "add", f"{site.base}/rss.xml", "--db", db)
         env = {key: value for key, value in os.environ.items() if key != "POLEMOS_DB"}
-        running = subprocess.Popen([sys.executable, "-m", "polemos", "watch", "run", "--once", *FAST, "--db", db],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        running = subprocess.Popen(
+            [sys.executable, "-m", "polemos", "watch", "run", "--once", *FAST, "--db", db],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
         deadline = time.monotonic() + 120
         stored = 0
         while time.monotonic() < deadline and running.poll() is None:
@@ -190,9 +214,14 @@ def test_the_workspace_fetches_no_private_address_and_keeps_private_feeds_behind
         assert "No sources watched yet" in client.get("/sources").text
         hook = client.post("/api/watchlists", json={"name": "inside", "webhook_url": "http://10.0.0.7/hook"})
         assert hook.status_code == 403  # nor may a webhook point the server into its own network
-        made = client.post("/api/watchlists", json={"name": "gao", "filter": {"type": "ASSAULT", "near": "16.27,-0.04,50"},
-                                                    "min_dead": 1})
-        assert made.status_code == 200 and made.json()["description"] == "type ASSAULT, near 16.27,-0.04 (50 km), at least 1 dead"
+        made = client.post(
+            "/api/watchlists",
+            json={"name": "gao", "filter": {"type": "ASSAULT", "near": "16.27,-0.04,50"}, "min_dead": 1},
+        )
+        assert (
+            made.status_code == 200
+            and made.json()["description"] == "type ASSAULT, near 16.27,-0.04 (50 km), at least 1 dead"
+        )
     with TestClient(create_app(db, token="s3cret", private=True), base_url="http://127.0.0.1:8000") as client:
         assert client.get("/alerts/assaults.atom").status_code == 401
         feed = client.get("/alerts/assaults.atom", headers={"Authorization": "Bearer s3cret"})
@@ -225,5 +254,10 @@ def test_a_json_lines_file_in_a_watched_directory_gives_one_article_a_line_and_l
         appending.write(line(52)[40:] + line(53))
     second = run_cli("watch", "run", "--once", *FAST, "--db", db)
     assert "2 stored" in second.stderr.decode(), second.stderr.decode()
-    assert sorted(row[0] for row in rows(db, "SELECT id FROM documents")) == ["wire-50", "wire-51", "wire-52", "wire-53"]
+    assert sorted(row[0] for row in rows(db, "SELECT id FROM documents")) == [
+        "wire-50",
+        "wire-51",
+        "wire-52",
+        "wire-53",
+    ]
     assert "0 new articles" in run_cli("watch", "run", "--once", *FAST, "--db", db).stderr.decode()

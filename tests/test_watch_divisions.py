@@ -19,7 +19,10 @@ STEPANAKERT = "AZ.XC|Stepanakert"  # the shelling's division; the people fled to
 
 
 def _titles(store, name: str) -> list[str]:
-    return [row[0] for row in store.connection.execute("SELECT title FROM alerts WHERE watchlist = ? ORDER BY title", (name,))]
+    return [
+        row[0]
+        for row in store.connection.execute("SELECT title FROM alerts WHERE watchlist = ? ORDER BY title", (name,))
+    ]
 
 
 def test_a_watchlist_alerts_only_for_new_events_placed_in_its_division(tmp_path):
@@ -30,7 +33,9 @@ def test_a_watchlist_alerts_only_for_new_events_placed_in_its_division(tmp_path)
         store.add(karabakh_record())
         lines = check_and_deliver(store, ["kar"])
         assert "alerts: stepanakert: 1 new alert(s)" in lines and "alerts: syunik: 1 new alert(s)" in lines
-        assert [title.split(" on ")[0] for title in _titles(store, "stepanakert")] == ["Assault (heavy-weapons) in Stepanakert"]
+        assert [title.split(" on ")[0] for title in _titles(store, "stepanakert")] == [
+            "Assault (heavy-weapons) in Stepanakert"
+        ]
         assert [title.split(" on ")[0] for title in _titles(store, "syunik")] == ["Sanction (expel) in Goris"]
         assert Watchlists(store).get("stepanakert").describe() == "division Stepanakert (AZ.XC)"
 
@@ -45,7 +50,9 @@ def test_the_command_line_takes_a_division_and_refuses_a_malformed_one(tmp_path)
     listed = [json.loads(line) for line in run_cli("alerts", "list", "--json", "--db", db).stdout.decode().splitlines()]
     assert listed[0]["filter"] == {"admin1": STEPANAKERT}
     refused = run_cli("alerts", "add", "nowhere", "--admin1", "|Nowhere", "--db", db)
-    assert refused.returncode == 2 and "--admin1" in refused.stderr.decode() and "Traceback" not in refused.stderr.decode()
+    assert (
+        refused.returncode == 2 and "--admin1" in refused.stderr.decode() and "Traceback" not in refused.stderr.decode()
+    )
     assert run_cli("alerts", "list", "--db", db).stdout.decode().count("division") == 1  # nothing else was saved
 
 
@@ -62,7 +69,9 @@ def server(tmp_path):
 def test_the_api_saves_a_division_and_the_page_offers_the_stored_ones(server):
     with httpx.Client(base_url=server.base, timeout=30) as client:
         client.get("/api/map/areas")  # the map places the events in their divisions
-        saved = client.post("/api/watchlists", json={"name": "syunik", "filter": {"type": "SANCTION", "admin1": "AM.SU"}})
+        saved = client.post(
+            "/api/watchlists", json={"name": "syunik", "filter": {"type": "SANCTION", "admin1": "AM.SU"}}
+        )
         assert saved.status_code == 200, saved.text
         assert saved.json()["filter"] == {"admin1": "AM.SU", "type": "SANCTION"}
         assert saved.json()["description"] == "type SANCTION, division AM.SU"

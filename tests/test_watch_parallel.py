@@ -87,8 +87,11 @@ def test_several_hosts_are_fetched_at_once_and_each_host_one_request_at_a_time(s
     with open_store(location) as store:
         state = WatchState(store)
         source, _ = state.add_source(f"http://127.0.0.1:{sites.port}/feed.xml")
-        entries = [Entry(f"http://{host}:{sites.port}/news/{index}.html")
-                   for host in ("127.0.0.1", "127.0.0.2") for index in range(ARTICLES_PER_HOST)]
+        entries = [
+            Entry(f"http://{host}:{sites.port}/news/{index}.html")
+            for host in ("127.0.0.1", "127.0.0.2")
+            for index in range(ARTICLES_PER_HOST)
+        ]
         assert state.add_items(source, entries) == len(entries)
         summary = CycleSummary()
         with Fetcher(FetchPolicy(host_interval=0.0, retries=0)) as fetcher:
@@ -117,7 +120,9 @@ def test_a_pinned_fetch_connects_to_the_address_checked_and_never_asks_the_name_
             if host != "news.example":
                 return real_lookup(host, port, *args, **kwargs)
             lookups.append(host)
-            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1" if len(lookups) == 1 else "127.0.0.2", port))]
+            return [
+                (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1" if len(lookups) == 1 else "127.0.0.2", port))
+            ]
 
         monkeypatch.setattr(socket, "getaddrinfo", rebinding_lookup)
         with httpx.Client(transport=PinnedTransport(public_only=False)) as client:

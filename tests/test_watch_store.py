@@ -51,14 +51,24 @@ def test_seen_urls_move_through_their_states_once(store):
 
 def test_watchlists_round_trip_and_alert_nothing_without_events(store):
     watchlists = Watchlists(store)
-    made = watchlists.add(Watchlist("near-gao", EventFilter(type="ASSAULT", near=(16.27, -0.04, 50.0)), min_dead=1,
-                                    webhook_url="http://127.0.0.1:9/hook"))
+    made = watchlists.add(
+        Watchlist(
+            "near-gao",
+            EventFilter(type="ASSAULT", near=(16.27, -0.04, 50.0)),
+            min_dead=1,
+            webhook_url="http://127.0.0.1:9/hook",
+        )
+    )
     with pytest.raises(ValueError):
         watchlists.add(Watchlist("near-gao"))
     with pytest.raises(ValueError):
         Watchlist("no spaces allowed")
     found = watchlists.get("near-gao")
-    assert found.filter.near == (16.27, -0.04, 50.0) and found.min_dead == 1 and found.webhook_secret == made.webhook_secret
+    assert (
+        found.filter.near == (16.27, -0.04, 50.0)
+        and found.min_dead == 1
+        and found.webhook_secret == made.webhook_secret
+    )
     assert found.describe() == "type ASSAULT, near 16.27,-0.04 (50 km), at least 1 dead"
     assert record_alerts(store, found, [], baseline=True) == [] and record_alerts(store, found, ["doc-x"]) == []
     assert weekly_counts(store, found, date(2026, 3, 7)) == [0] * 9

@@ -18,8 +18,10 @@ from test_web_support import HOSTILE_ID, HOSTILE_SCRIPT, HOSTILE_TITLE, Server, 
 
 pytestmark = pytest.mark.slow
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +51,7 @@ def test_a_document_comes_with_its_text_and_mention_offsets(client):
     record = client.get(f"/api/documents/{HOSTILE_ID}").json()
     assert HOSTILE_SCRIPT in record["text"]
     mention = record["actors"][0]["mentions"][0]
-    assert record["text"][mention["start"]:mention["end"]] == mention["text"]
+    assert record["text"][mention["start"] : mention["end"]] == mention["text"]
     assert record["events"] and record["sentences"]
 
 
@@ -68,20 +70,33 @@ def test_event_filters_narrow_the_list(client):
     assert shelled["total"] >= 1 and all("shelled" in e["evidence"][0]["text"] for e in shelled["items"])
 
 
-@pytest.mark.parametrize("path", [
-    "/api/documents/no-such-document", "/api/events/no-such-event", "/api/actors/NO.SUCH",
-    "/documents/no-such-document",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/documents/no-such-document",
+        "/api/events/no-such-event",
+        "/api/actors/NO.SUCH",
+        "/documents/no-such-document",
+    ],
+)
 def test_unknown_ids_are_404_with_a_message(client, path):
     response = client.get(path, headers={"Accept": "application/json"})
     assert response.status_code == 404
     assert "no-such" in response.json()["error"].lower() or "no.such" in response.json()["error"].lower()
 
 
-@pytest.mark.parametrize("query", [
-    {"since": "yesterday"}, {"until": "2023-02-30"}, {"near": "39.8,46.7"}, {"near": "north,east,5"},
-    {"near": "95,0,10"}, {"limit": "-1"}, {"offset": "x"},
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"since": "yesterday"},
+        {"until": "2023-02-30"},
+        {"near": "39.8,46.7"},
+        {"near": "north,east,5"},
+        {"near": "95,0,10"},
+        {"limit": "-1"},
+        {"offset": "x"},
+    ],
+)
 def test_malformed_filters_are_422_json(client, query):
     response = client.get("/api/events", params=query)
     assert response.status_code == 422
@@ -117,10 +132,15 @@ def test_oversized_and_malformed_bodies_are_refused(client):
 
 def test_a_correction_is_applied_and_kept_in_the_history(client):
     event = _event_with_place(client)
-    response = client.post(f"/api/events/{event['id']}/review", json={
-        "status": "corrected", "changes": {"type": "protest", "size": {"dead": {"min": 3, "max": 3}}},
-        "note": "the report says protesters, not shelling", "reviewer": "analyst-1",
-    })
+    response = client.post(
+        f"/api/events/{event['id']}/review",
+        json={
+            "status": "corrected",
+            "changes": {"type": "protest", "size": {"dead": {"min": 3, "max": 3}}},
+            "note": "the report says protesters, not shelling",
+            "reviewer": "analyst-1",
+        },
+    )
     assert response.status_code == 200, response.text
     corrected = client.get(f"/api/events/{event['id']}").json()
     assert corrected["type"] == "PROTEST" and corrected["size"]["dead"]["min"] == 3
@@ -153,7 +173,9 @@ def test_map_timeline_and_network_views(client):
         drawn = client.get("/api/map", params={"view": view}).json()
         with_point = [item for item in listed["items"] if item.get("lat") is not None]
         assert drawn["events"] + drawn["country_level"] == len(with_point), view
-    assert client.get("/api/map").json()["events"] == client.get("/api/map", params={"view": "canonical"}).json()["events"]
+    assert (
+        client.get("/api/map").json()["events"] == client.get("/api/map", params={"view": "canonical"}).json()["events"]
+    )
     assert canonical["total"] < reports["total"]  # sources of one event are drawn once
     network = client.get("/api/network", params={"basis": "sentences"}).json()
     node_ids = {node["id"] for node in network["nodes"]}
@@ -172,8 +194,22 @@ def test_exports_follow_the_filter(client):
 
 
 def test_every_page_has_the_csp_and_renders(client):
-    for path in ("/", "/documents", f"/documents/{HOSTILE_ID}", "/events", "/map", "/timeline", "/network",
-                 "/actors", "/places", "/review", "/api", "/api/events", "/static/js/common.js", "/static/css/types.css"):
+    for path in (
+        "/",
+        "/documents",
+        f"/documents/{HOSTILE_ID}",
+        "/events",
+        "/map",
+        "/timeline",
+        "/network",
+        "/actors",
+        "/places",
+        "/review",
+        "/api",
+        "/api/events",
+        "/static/js/common.js",
+        "/static/css/types.css",
+    ):
         response = client.get(path)
         assert response.status_code == 200, path
         assert response.headers["content-security-policy"] == CSP, path
@@ -206,8 +242,9 @@ def test_the_loopback_server_refuses_foreign_host_names(client):
     response = client.get("/api/events", headers={"Host": "attacker.example"})
     assert response.status_code == 421
     event_id = client.get("/api/events", params={"limit": 1}).json()["items"][0]["id"]
-    cross_site = client.post(f"/api/events/{event_id}/review", json={"status": "confirmed"},
-                             headers={"Origin": "https://attacker.example"})
+    cross_site = client.post(
+        f"/api/events/{event_id}/review", json={"status": "confirmed"}, headers={"Origin": "https://attacker.example"}
+    )
     assert cross_site.status_code == 403
 
 
@@ -219,7 +256,10 @@ def test_beyond_loopback_writes_need_the_token(tmp_path_factory):
             event_id = client.get("/api/events", params={"limit": 1}).json()["items"][0]["id"]
             url = f"/api/events/{event_id}/review"
             assert client.post(url, json={"status": "confirmed"}).status_code == 401
-            assert client.post(url, json={"status": "confirmed"}, headers={"Authorization": "Bearer wrong"}).status_code == 401
+            assert (
+                client.post(url, json={"status": "confirmed"}, headers={"Authorization": "Bearer wrong"}).status_code
+                == 401
+            )
             allowed = client.post(url, json={"status": "confirmed"}, headers={"Authorization": "Bearer s3cret-token"})
             assert allowed.status_code == 200 and allowed.json()["review"]["status"] == "confirmed"
             assert client.get("/api/events").status_code == 200  # reads stay open without --private
@@ -294,7 +334,9 @@ def test_canonical_exports_have_one_row_per_canonical_event(client):
     assert response.status_code == 200 and "polemos-canonical-events" in response.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert len(rows) == total and all(row["event_id_cnty"].startswith("ce-") for row in rows)
-    coded = list(csv.DictReader(io.StringIO(client.get("/api/export", params={"format": "acled", "canonical": "true"}).text)))
+    coded = list(
+        csv.DictReader(io.StringIO(client.get("/api/export", params={"format": "acled", "canonical": "true"}).text))
+    )
     assert coded and all(row["event_type"] for row in coded)  # by default only what ACLED codes
     assert len(coded) == sum(1 for row in rows if row["event_type"])
 
@@ -303,8 +345,11 @@ def test_canonical_exports_have_one_row_per_canonical_event(client):
 # link has three events of two types; an event with two actors makes two links; a self-link
 # (an actor that is its own recipient) is no link.
 NETWORK_EVENTS = [
-    (["ARM.MIL"], ["AZE.MIL"], "ASSAULT"), (["ARM.MIL"], ["AZE.MIL"], "COERCE"), (["ARM.MIL"], ["AZE.MIL"], "ASSAULT"),
-    (["AZE.MIL", "RUS.MIL"], ["ARM.MIL"], "ASSAULT"), (["RUS.MIL"], ["ARM.MIL"], "PROTEST"),
+    (["ARM.MIL"], ["AZE.MIL"], "ASSAULT"),
+    (["ARM.MIL"], ["AZE.MIL"], "COERCE"),
+    (["ARM.MIL"], ["AZE.MIL"], "ASSAULT"),
+    (["AZE.MIL", "RUS.MIL"], ["ARM.MIL"], "ASSAULT"),
+    (["RUS.MIL"], ["ARM.MIL"], "PROTEST"),
     (["ARM.MIL"], ["ARM.MIL", "RUS.MIL"], "THREATEN"),
 ]
 
@@ -315,13 +360,28 @@ def _network_record() -> ExtractionRecord:
     for index, (actor_ids, recipient_ids, type_) in enumerate(NETWORK_EVENTS):
         sentence = f"{names[actor_ids[0]]} and others clashed near Lachin on day {index}. "
         sentences.append(Sentence(len(text), len(text) + len(sentence) - 1))
-        events.append(Event(id=f"e{index}", type=type_, actor=actor_ids, recipient=recipient_ids,
-                            evidence=[Evidence(sentence.strip(), len(text), len(text) + len(sentence) - 1)], confidence=0.9))
+        events.append(
+            Event(
+                id=f"e{index}",
+                type=type_,
+                actor=actor_ids,
+                recipient=recipient_ids,
+                evidence=[Evidence(sentence.strip(), len(text), len(text) + len(sentence) - 1)],
+                confidence=0.9,
+            )
+        )
         text += sentence
-    actors = [Actor(actor_id, name, "state", "MIL", actor_id[:3], mentions=[Mention(name, 0, len(name), 0)])
-              for actor_id, name in names.items()]
-    return ExtractionRecord(document=DocumentInfo(id="network-doc", title="Clashes", content_hash="network"),
-                            text=text, sentences=sentences, actors=actors, events=events)
+    actors = [
+        Actor(actor_id, name, "state", "MIL", actor_id[:3], mentions=[Mention(name, 0, len(name), 0)])
+        for actor_id, name in names.items()
+    ]
+    return ExtractionRecord(
+        document=DocumentInfo(id="network-doc", title="Clashes", content_hash="network"),
+        text=text,
+        sentences=sentences,
+        actors=actors,
+        events=events,
+    )
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -339,17 +399,23 @@ def _links(network: dict) -> list[tuple]:
 def test_the_event_network_counts_each_link_by_its_events_and_types(network_store):
     network = report_network(network_store, EventFilter(), limit=10)
     assert _links(network) == [
-        ("ARM.MIL", "AZE.MIL", 3, ["ASSAULT", "COERCE"]), ("RUS.MIL", "ARM.MIL", 2, ["ASSAULT", "PROTEST"]),
-        ("ARM.MIL", "RUS.MIL", 1, ["THREATEN"]), ("AZE.MIL", "ARM.MIL", 1, ["ASSAULT"]),
+        ("ARM.MIL", "AZE.MIL", 3, ["ASSAULT", "COERCE"]),
+        ("RUS.MIL", "ARM.MIL", 2, ["ASSAULT", "PROTEST"]),
+        ("ARM.MIL", "RUS.MIL", 1, ["THREATEN"]),
+        ("AZE.MIL", "ARM.MIL", 1, ["ASSAULT"]),
     ]
     assert [node["id"] for node in network["nodes"]] == ["ARM.MIL", "AZE.MIL", "RUS.MIL"]  # ordered by name
     assert _links(report_network(network_store, EventFilter(), limit=2))[1][:2] == ("RUS.MIL", "ARM.MIL")
     assert _links(report_network(network_store, EventFilter(type="ASSAULT"), limit=10)) == [
-        ("ARM.MIL", "AZE.MIL", 2, ["ASSAULT"]), ("AZE.MIL", "ARM.MIL", 1, ["ASSAULT"]), ("RUS.MIL", "ARM.MIL", 1, ["ASSAULT"]),
+        ("ARM.MIL", "AZE.MIL", 2, ["ASSAULT"]),
+        ("AZE.MIL", "ARM.MIL", 1, ["ASSAULT"]),
+        ("RUS.MIL", "ARM.MIL", 1, ["ASSAULT"]),
     ]
     assert _links(report_network(network_store, EventFilter(doc="network-doc"), limit=10)) == _links(network)
     assert _links(report_network(network_store, EventFilter(actor="RUS.MIL"), limit=10)) == [
-        ("RUS.MIL", "ARM.MIL", 2, ["ASSAULT", "PROTEST"]), ("ARM.MIL", "RUS.MIL", 1, ["THREATEN"]), ("AZE.MIL", "ARM.MIL", 1, ["ASSAULT"]),
+        ("RUS.MIL", "ARM.MIL", 2, ["ASSAULT", "PROTEST"]),
+        ("ARM.MIL", "RUS.MIL", 1, ["THREATEN"]),
+        ("AZE.MIL", "ARM.MIL", 1, ["ASSAULT"]),
     ]
     assert report_network(network_store, EventFilter(since="2020-01-01"), limit=10)["edges"] == []  # no event is dated
 
@@ -367,7 +433,9 @@ def test_the_event_network_follows_reviews(network_store):
 
 def test_filters_and_formats_are_named_as_in_the_cli(client):
     unknown_type = client.get("/api/events", params={"type": "ATTACK"})
-    assert unknown_type.status_code == 422 and "not a PLOVER type" in unknown_type.text and "ASSAULT" in unknown_type.text
+    assert (
+        unknown_type.status_code == 422 and "not a PLOVER type" in unknown_type.text and "ASSAULT" in unknown_type.text
+    )
     unknown_acled = client.get("/api/events", params={"acled": "War"})
     assert unknown_acled.status_code == 422 and "Riots" in unknown_acled.text
     unknown_format = client.get("/api/export", params={"format": "xml"})
@@ -402,8 +470,9 @@ def test_the_timeline_shows_gaps_and_keeps_impossible_years_off_the_axis(tmp_pat
 
 
 def test_a_bad_filter_on_a_page_shows_the_form_again_with_its_message(client):
-    answer = client.get("/events", params={"type": "ATTACK", "actor": "Azerbaijan", "since": "2023-09"},
-                        headers={"accept": "text/html"})
+    answer = client.get(
+        "/events", params={"type": "ATTACK", "actor": "Azerbaijan", "since": "2023-09"}, headers={"accept": "text/html"}
+    )
     assert answer.status_code == 422
     page = answer.text
     assert "is not a PLOVER type" in page and "ASSAULT" in page  # what is wrong, and the choices
@@ -425,6 +494,7 @@ def test_trends_flag_an_unusual_rise_against_the_months_before(tmp_path):
 
     db = str(tmp_path / "trends.db")
     with open_store(db) as store:
+
         def add(number: int, day: str) -> None:
             record = karabakh_record()
             record.document.id, record.document.content_hash = f"doc-{number}", f"hash-{number}"
@@ -448,10 +518,12 @@ def test_trends_flag_an_unusual_rise_against_the_months_before(tmp_path):
 
 
 def test_an_actor_id_names_that_actor_alone_not_every_name_holding_it(client):
-    """"ARM" is in the name "Armenia (civilians)": filtered by the id, the list holds Armenia's own
+    """ "ARM" is in the name "Armenia (civilians)": filtered by the id, the list holds Armenia's own
     events, as many as the actors list counts for it, and its page says so; a name still finds
     every actor so called."""
-    counted = {actor["id"]: actor["events"] for actor in client.get("/api/actors", params={"limit": 500}).json()["items"]}
+    counted = {
+        actor["id"]: actor["events"] for actor in client.get("/api/actors", params={"limit": 500}).json()["items"]
+    }
     own = client.get("/api/events", params={"actor": "ARM", "limit": 500}).json()
     assert own["total"] == counted["ARM"]
     assert all("ARM" in event["actor"] + event["recipient"] for event in own["items"])
@@ -463,18 +535,26 @@ def test_an_actor_id_names_that_actor_alone_not_every_name_holding_it(client):
 def test_a_report_corrected_to_another_actor_is_that_actors_event_everywhere(client):
     """The actor filter, the canonical events', the actor's page and the actors' counts follow a
     correction of who acted, not the extraction it replaced."""
+
     def ids(path="/api/events", **filters) -> set[str]:
         return {item["id"] for item in client.get(path, params={**filters, "limit": 500}).json()["items"]}
 
     def counted() -> dict:
-        return {actor["id"]: actor["events"] for actor in client.get("/api/actors", params={"limit": 500}).json()["items"]}
+        return {
+            actor["id"]: actor["events"] for actor in client.get("/api/actors", params={"limit": 500}).json()["items"]
+        }
 
     before = counted()
-    event = next(e for e in client.get("/api/events", params={"actor": "AZE", "limit": 500}).json()["items"]
-                 if e["actor"] == ["AZE"] and "AZE" not in e["recipient"] and "unsc" not in e["recipient"])
+    event = next(
+        e
+        for e in client.get("/api/events", params={"actor": "AZE", "limit": 500}).json()["items"]
+        if e["actor"] == ["AZE"] and "AZE" not in e["recipient"] and "unsc" not in e["recipient"]
+    )
     assert event["id"] not in ids(actor="unsc")
-    saved = client.post(f"/api/events/{event['id']}/review",
-                        json={"status": "corrected", "changes": {"actors": ["United Nations Security Council"]}})
+    saved = client.post(
+        f"/api/events/{event['id']}/review",
+        json={"status": "corrected", "changes": {"actors": ["United Nations Security Council"]}},
+    )
     assert saved.status_code == 200, saved.text
     assert event["id"] in ids(actor="unsc") and event["id"] not in ids(actor="AZE")
     canonical = client.get("/api/canonical-events", params={"actor": "unsc", "limit": 500}).json()["items"]
@@ -489,10 +569,14 @@ def test_a_report_is_corrected_to_a_place_by_name_its_documents_or_the_gazetteer
     review = f"/api/events/{event['id']}/review"
     record = client.get(f"/api/documents/{event['doc_id']}").json()
     other = next(place for place in record["places"] if (place["name"] or place["text"]) != event["place_name"])
-    moved = client.post(review, json={"status": "corrected", "changes": {"place": other["name"] or other["text"]}}).json()
+    moved = client.post(
+        review, json={"status": "corrected", "changes": {"place": other["name"] or other["text"]}}
+    ).json()
     assert moved["event"]["place_name"] == (other["name"] or other["text"])
     assert isinstance(moved["review"]["changes"]["place"], int)  # one its document names: kept by its index
-    far = client.post(review, json={"status": "corrected", "changes": {"place": "Springfield (Massachusetts, USA)"}}).json()
+    far = client.post(
+        review, json={"status": "corrected", "changes": {"place": "Springfield (Massachusetts, USA)"}}
+    ).json()
     assert (far["event"]["place_name"], far["event"]["country"]) == ("Springfield", "USA")
     assert round(far["event"]["lat"]) == 42
     refused = client.post(review, json={"status": "corrected", "changes": {"place": "Atlantis beneath the sea"}})
@@ -503,20 +587,29 @@ def test_a_report_is_corrected_to_a_place_by_name_its_documents_or_the_gazetteer
 def test_a_canonical_event_corrected_to_another_actor_is_that_actors_event_everywhere(client):
     """Correcting who acted in a fused event: the actor filter (canonical events and reports),
     the actor's page and the actors' counts follow it for each of its reports."""
+
     def ids(path, **filters) -> set[str]:
         return {item["id"] for item in client.get(path, params={**filters, "limit": 500}).json()["items"]}
 
     def counted() -> dict:
-        return {actor["id"]: actor["events"] for actor in client.get("/api/actors", params={"limit": 500}).json()["items"]}
+        return {
+            actor["id"]: actor["events"] for actor in client.get("/api/actors", params={"limit": 500}).json()["items"]
+        }
 
     before = counted()
     canonical = client.get("/api/canonical-events", params={"limit": 500}).json()["items"]
-    event = max((item for item in canonical if item["actor"] and not item.get("review") and "un" not in item["recipient"]),
-                key=lambda item: len(item["sources"]))
+    event = max(
+        (item for item in canonical if item["actor"] and not item.get("review") and "un" not in item["recipient"]),
+        key=lambda item: len(item["sources"]),
+    )
     reports = {source["report_id"] for source in event["sources"]}
     newcomer = "un"  # the United Nations, named in the demo articles but acting in no event yet
-    assert event["id"] not in ids("/api/canonical-events", actor=newcomer) and not reports & ids("/api/events", actor=newcomer)
-    saved = client.post(f"/api/canonical-events/{event['id']}/review", json={"status": "corrected", "changes": {"actors": [newcomer]}})
+    assert event["id"] not in ids("/api/canonical-events", actor=newcomer) and not reports & ids(
+        "/api/events", actor=newcomer
+    )
+    saved = client.post(
+        f"/api/canonical-events/{event['id']}/review", json={"status": "corrected", "changes": {"actors": [newcomer]}}
+    )
     assert saved.status_code == 200, saved.text
     assert event["id"] in ids("/api/canonical-events", actor=newcomer)
     assert reports <= ids("/api/events", actor=newcomer)
@@ -527,9 +620,19 @@ def test_a_canonical_event_corrected_to_another_actor_is_that_actors_event_every
 
 def test_a_reports_corrected_place_is_drawn_on_the_map_there(client):
     event = _event_with_place(client)
-    moved = client.post(f"/api/events/{event['id']}/review",
-                        json={"status": "corrected", "changes": {"place": "Springfield (Massachusetts, USA)"}})
+    moved = client.post(
+        f"/api/events/{event['id']}/review",
+        json={"status": "corrected", "changes": {"place": "Springfield (Massachusetts, USA)"}},
+    )
     assert moved.status_code == 200, moved.text
-    points = {point["id"]: point for point in client.get("/api/map", params={"view": "reports", "limit": 500}).json()["items"]}
-    assert event["id"] in points and round(points[event["id"]]["lat"]) == 42 and points[event["id"]]["place_name"] == "Springfield"
-    assert event["id"] in {item["id"] for item in client.get("/api/events", params={"country": "USA", "limit": 500}).json()["items"]}
+    points = {
+        point["id"]: point for point in client.get("/api/map", params={"view": "reports", "limit": 500}).json()["items"]
+    }
+    assert (
+        event["id"] in points
+        and round(points[event["id"]]["lat"]) == 42
+        and points[event["id"]]["place_name"] == "Springfield"
+    )
+    assert event["id"] in {
+        item["id"] for item in client.get("/api/events", params={"country": "USA", "limit": 500}).json()["items"]
+    }

@@ -15,14 +15,22 @@ from test_web_support import HOSTILE_ID, HOSTILE_SCRIPT, demo_store, served  # n
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 ARTIFACTS = ROOT / "test-artifacts"
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (scripts/install-test-deps.sh installs it)"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="Debian's chromium is not installed (scripts/install-test-deps.sh installs it)"
+    ),
 ]
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
 
@@ -222,7 +230,7 @@ def test_an_event_types_chip_wears_the_colour_of_the_registry(page):
 
     page.goto("/events?type=ASSAULT")
     chip = page.locator("table.events-table tbody tr .chip").first
-    red, green, blue = (int(event_types()["ASSAULT"].colour[i:i + 2], 16) for i in (1, 3, 5))
+    red, green, blue = (int(event_types()["ASSAULT"].colour[i : i + 2], 16) for i in (1, 3, 5))
     assert chip.evaluate("(c) => getComputedStyle(c).backgroundColor") == f"rgb({red}, {green}, {blue})"
     colour = page.evaluate("() => window.polemos.typeColor('ASSAULT')")  # what the map and timeline draw with
     assert colour == f"rgb({red}, {green}, {blue})"
@@ -274,7 +282,9 @@ def test_the_network_explains_itself_and_a_link_tells_its_event_types(page):
     named = page.evaluate("() => window.polemosNetwork.nodes().filter((n) => n.data('shown')).length")
     total = page.evaluate("() => window.polemosNetwork.nodes().length")
     assert 0 < named <= 15 and named <= total
-    page.evaluate("() => window.polemosNetwork.edges().sort((a, b) => b.data('weight') - a.data('weight'))[0].emit('tap')")
+    page.evaluate(
+        "() => window.polemosNetwork.edges().sort((a, b) => b.data('weight') - a.data('weight'))[0].emit('tap')"
+    )
     card = side.inner_text()
     assert "→" in card and re.search(r"\d+ events?\b", card)
     assert side.locator("ul.type-counts li .chip").count() >= 1  # each event type of the link, with its count
@@ -300,10 +310,14 @@ def test_the_map_goes_to_a_place_by_name_and_clusters_wear_type_colours(page):
     label = page.locator("#place-options option").first.get_attribute("value")
     assert label.startswith("Khartoum")
     search.fill(label)
-    page.wait_for_function("() => Math.abs(window.polemosMap.getCenter().lat - 15.5) < 1 && window.polemosMap.getZoom() >= 8")
+    page.wait_for_function(
+        "() => Math.abs(window.polemosMap.getCenter().lat - 15.5) < 1 && window.polemosMap.getZoom() >= 8"
+    )
     # The towns around are named at this zoom, from the gazetteer (when ingest has built it).
-    page.wait_for_function("() => Array.from(document.querySelectorAll('.leaflet-placenames-pane .place-name'),"
-                           " (n) => n.textContent).includes('Omdurman')")
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('.leaflet-placenames-pane .place-name'),"
+        " (n) => n.textContent).includes('Omdurman')"
+    )
     shot(page, "map-place")
 
 
@@ -316,7 +330,9 @@ def test_the_review_queue_runs_from_the_keyboard_most_cited_first(page):
     page.locator("h1").click()  # out of the text field: keys now act on the queue
     page.keyboard.press("c")
     page.wait_for_function(
-        "(id) => document.getElementById(id).querySelector('.review-state .badge').textContent === 'confirmed'", arg=first_id)
+        "(id) => document.getElementById(id).querySelector('.review-state .badge').textContent === 'confirmed'",
+        arg=first_id,
+    )
     assert "current" in items.nth(1).get_attribute("class")  # on to the next one
     page.keyboard.press("k")
     assert "current" in items.first.get_attribute("class")
@@ -326,10 +342,18 @@ def test_the_review_queue_runs_from_the_keyboard_most_cited_first(page):
     import sqlite3
 
     connection = sqlite3.connect(db)
-    ids = [item.removeprefix("review-") for item in page.locator("section.review-item").evaluate_all("(s) => s.map((x) => x.id)")]
-    cited = [connection.execute("SELECT COALESCE((SELECT c.source_count FROM canonical_members m JOIN canonical_events c"
-                                " ON c.id = m.canonical_id WHERE m.report_id = ?), 0)", (event_id,)).fetchone()[0]
-             for event_id in ids]
+    ids = [
+        item.removeprefix("review-")
+        for item in page.locator("section.review-item").evaluate_all("(s) => s.map((x) => x.id)")
+    ]
+    cited = [
+        connection.execute(
+            "SELECT COALESCE((SELECT c.source_count FROM canonical_members m JOIN canonical_events c"
+            " ON c.id = m.canonical_id WHERE m.report_id = ?), 0)",
+            (event_id,),
+        ).fetchone()[0]
+        for event_id in ids
+    ]
     assert cited == sorted(cited, reverse=True)
 
 

@@ -23,7 +23,7 @@ def test_each_canonical_event_shows_its_evidence_sentence_linked_to_the_reader(p
     first.click()
     page.wait_for_url(re.compile(r"/documents/.+#event-"))
     # The reader opens at that event, and the sentence is in its text.
-    assert page.locator(href[href.index("#"):]).count() == 1
+    assert page.locator(href[href.index("#") :]).count() == 1
     assert " ".join(text.rstrip("…").split()[:6]) in " ".join(page.locator("main").inner_text().split())
     page.goto("/events")
     shot(page, "events-with-evidence")
@@ -32,8 +32,12 @@ def test_each_canonical_event_shows_its_evidence_sentence_linked_to_the_reader(p
 def test_an_open_ended_figure_reads_the_same_for_the_event_and_each_source(page):
     page.goto("/events")
     events = page.evaluate("() => fetch('/api/canonical-events?limit=200').then((r) => r.json())")["items"]
-    open_ended = next(e for e in events for figure in (e.get("size") or {}).values()
-                      if figure.get("max") is None and figure.get("by_source"))  # "more than 100,000" in the demo
+    open_ended = next(
+        e
+        for e in events
+        for figure in (e.get("size") or {}).values()
+        if figure.get("max") is None and figure.get("by_source")
+    )  # "more than 100,000" in the demo
     page.goto(f"/canonical/{open_ended['id']}")
     sources = page.locator("ul.figures li").all_inner_texts()
     assert sources and all(re.match(r"> [\d,]+ ", line) for line in sources if "More than" in line)

@@ -17,7 +17,9 @@ from test_web_support import demo_store, served  # noqa: F401 - fixtures
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (scripts/install-test-deps.sh installs it)"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="Debian's chromium is not installed (scripts/install-test-deps.sh installs it)"
+    ),
 ]
 
 
@@ -79,7 +81,10 @@ def test_a_canonical_event_is_corrected_split_and_merged_on_its_page(page):
     assert run_cli("reextract", "--all", "--db", db).returncode == 0  # the machine's events made again
     page.goto(merged_url)
     assert reports_shown(page) == merged_reports
-    assert "4–6" in page.locator("[data-field=size]").inner_text() and place in page.locator("[data-field=place]").inner_text()
+    assert (
+        "4–6" in page.locator("[data-field=size]").inner_text()
+        and place in page.locator("[data-field=place]").inner_text()
+    )
     assert any("split out" in row for row in history_rows(page))
     page.goto("/events")
     assert page.locator("tr[data-canonical] .badge.review-confirmed").count() >= 1  # the lists show the verdict
@@ -133,7 +138,8 @@ def test_the_canonical_queue_runs_from_the_keyboard_most_sources_first(page):
     page.keyboard.press("c")
     page.wait_for_function(
         "(id) => document.getElementById('review-' + id).querySelector('.review-state .badge').textContent === 'confirmed'",
-        arg=first)
+        arg=first,
+    )
     shot(page, "review-canonical-queue")
     page.reload()
     assert page.locator(f"section#review-{first}").count() == 0  # reviewed: out of the queue
@@ -162,7 +168,9 @@ def test_a_rejected_event_leaves_the_list_and_can_be_restored_from_its_page(page
     rejected_url = page.url
     page.locator("form.canonical-review input[name=note]").fill("a rumour")
     page.locator("form.canonical-review button[data-status=rejected]").click()
-    page.wait_for_function("() => document.querySelector('output.review-result').textContent.includes('leaves the listings')")
+    page.wait_for_function(
+        "() => document.querySelector('output.review-result').textContent.includes('leaves the listings')"
+    )
     page.goto(rejected_url)
     assert "no longer listed" in page.locator("p.notice").inner_text()
     assert "a rumour" in history_rows(page)[0]
@@ -177,9 +185,13 @@ def test_a_report_corrected_to_another_actor_shows_in_the_network(page):
     base, _db = page.served
     drawn = {node["id"] for node in httpx.get(base + "/api/network", params={"limit": 500}).json()["nodes"]}
     actors = httpx.get(base + "/api/actors", params={"limit": 500}).json()["items"]
-    newcomer = next(actor for actor in actors if actor["id"] not in drawn and actor["name"] and "<" not in actor["name"])
+    newcomer = next(
+        actor for actor in actors if actor["id"] not in drawn and actor["name"] and "<" not in actor["name"]
+    )
     events = httpx.get(base + "/api/events", params={"limit": 500}).json()["items"]
-    event = next(event for event in events if event["actor"] and event["recipient"] and newcomer["id"] not in event["recipient"])
+    event = next(
+        event for event in events if event["actor"] and event["recipient"] and newcomer["id"] not in event["recipient"]
+    )
     page.goto(f"/events/{quote(event['id'], safe='')}")
     page.locator("form.review-form details.corrections summary").click()
     page.locator("form.review-form input[name=actors]").fill(newcomer["name"])
@@ -200,7 +212,9 @@ def test_place_suggestions_tell_namesakes_apart_and_a_gazetteer_place_is_taken(p
     page.locator("details.corrections summary").click()
     place = page.locator("input[name=place]")
     place.fill("Springfield")
-    page.wait_for_function("() => Array.from(document.getElementById('places-canonical').options).some((o) => o.value.includes('USA'))")
+    page.wait_for_function(
+        "() => Array.from(document.getElementById('places-canonical').options).some((o) => o.value.includes('USA'))"
+    )
     values = page.evaluate("() => Array.from(document.getElementById('places-canonical').options, (o) => o.value)")
     assert "Springfield (Missouri, USA)" in values and "Springfield (Massachusetts, USA)" in values
     place.fill("Springfield (Massachusetts, USA)")
@@ -222,11 +236,15 @@ def test_a_report_is_corrected_to_a_place_of_the_gazetteer_its_document_does_not
     named = page.evaluate(f"() => Array.from(document.getElementById('{listed}').options, (o) => o.value)")
     assert named and not any("USA" in value for value in named)  # its document's places first
     place.fill("Springfield")
-    page.wait_for_function(f"() => Array.from(document.getElementById('{listed}').options).some((o) => o.value.includes('USA'))")
+    page.wait_for_function(
+        f"() => Array.from(document.getElementById('{listed}').options).some((o) => o.value.includes('USA'))"
+    )
     values = page.evaluate(f"() => Array.from(document.getElementById('{listed}').options, (o) => o.value)")
     assert "Springfield (Missouri, USA)" in values and "Springfield (Massachusetts, USA)" in values
     place.fill("Springfield (Massachusetts, USA)")
     page.locator("form.review-form button[data-status=corrected]").click()
     sync_api.expect(page.locator("[data-field=place]")).to_contain_text("Springfield (USA)")
-    sync_api.expect(page.locator("table.review-history tbody tr").first).to_contain_text("place: Springfield (Massachusetts, USA)")
+    sync_api.expect(page.locator("table.review-history tbody tr").first).to_contain_text(
+        "place: Springfield (Massachusetts, USA)"
+    )
     shot(page, "event-gazetteer-place")

@@ -17,7 +17,9 @@ from watch_site import Site
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (scripts/install-test-deps.sh installs it)"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="Debian's chromium is not installed (scripts/install-test-deps.sh installs it)"
+    ),
 ]
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
 
@@ -48,7 +50,9 @@ def test_a_watchlist_made_from_a_filtered_view_alerts_after_an_ingest(tmp_path):
             page.goto("/sources")
             page.fill("form.ingest-url-form input[name=url]", f"{site.base}/news/0000.html")
             page.click("form.ingest-url-form button[type=submit]")
-            sync_api.expect(page.locator("form.ingest-url-form output")).to_have_text(re.compile(r"^added: "), timeout=120_000)
+            sync_api.expect(page.locator("form.ingest-url-form output")).to_have_text(
+                re.compile(r"^added: "), timeout=120_000
+            )
 
             page.goto("/events?type=ASSAULT")  # the first visit to the events page was before the ingest
             sync_api.expect(page.locator("#new-since h2")).to_have_text(re.compile(r"^1 new since your last visit"))
@@ -64,7 +68,11 @@ def test_a_watchlist_made_from_a_filtered_view_alerts_after_an_ingest(tmp_path):
             feed_href = page.get_attribute("section[data-watchlist='mopti-attacks'] a.atom-link", "href")
             context.close()
             browser.close()
-        assert not watch.foreign and not watch.errors and not watch.dialogs, (watch.foreign, watch.errors, watch.dialogs)
+        assert not watch.foreign and not watch.errors and not watch.dialogs, (
+            watch.foreign,
+            watch.errors,
+            watch.dialogs,
+        )
 
         feed = feedparser.parse(httpx.get(server.base + feed_href).content)
         assert not feed.bozo, feed.bozo_exception

@@ -16,7 +16,8 @@ DIVISIONS = ".leaflet-divisions-pane path"
 
 def _shaded(page) -> list[str]:
     return page.locator(DIVISIONS).evaluate_all(
-        "(paths) => paths.filter((p) => Number(p.getAttribute('fill-opacity')) > 0).map((p) => p.getAttribute('fill'))")
+        "(paths) => paths.filter((p) => Number(p.getAttribute('fill-opacity')) > 0).map((p) => p.getAttribute('fill'))"
+    )
 
 
 def test_divisions_are_shaded_by_the_events_the_events_list_counts(page):
@@ -24,8 +25,10 @@ def test_divisions_are_shaded_by_the_events_the_events_list_counts(page):
     page.wait_for_selector("#country-level h3")
     page.wait_for_function(f"() => document.querySelectorAll('{DIVISIONS}').length > 10")
     assert len(_shaded(page)) >= 3  # divisions with events are filled, the others only outlined
-    layers = page.evaluate("() => ['basemap', 'divisions', 'overlay'].map((name) =>"
-                           " Number(getComputedStyle(window.polemosMap.getPane(name + (name === 'overlay' ? 'Pane' : ''))).zIndex))")
+    layers = page.evaluate(
+        "() => ['basemap', 'divisions', 'overlay'].map((name) =>"
+        " Number(getComputedStyle(window.polemosMap.getPane(name + (name === 'overlay' ? 'Pane' : ''))).zIndex))"
+    )
     assert layers == sorted(layers) and len(set(layers)) == 3  # shading over the countries, under the events
     assert page.locator("#shade-legend .shade-legend li").count() >= 2
     answer = page.evaluate("() => fetch('/api/map/areas').then((r) => r.json())")
@@ -42,7 +45,9 @@ def test_divisions_are_shaded_by_the_events_the_events_list_counts(page):
     tooltip = page.evaluate(
         "(code) => { let text = null; window.polemosMap.eachLayer((layer) => {"
         " if (layer.options && layer.options.division === code && layer.getTooltip()) text = layer.getTooltip().getContent(); });"
-        " return text; }", busiest["code"])
+        " return text; }",
+        busiest["code"],
+    )
     assert tooltip.startswith(busiest["name"]) and f"{busiest['events']} events" in tooltip
     shot(page, "map-divisions")
 
@@ -78,7 +83,10 @@ def test_a_cluster_of_events_at_one_place_opens_into_its_events(page):
             break
         page.locator(".marker-cluster").first.click()
         page.wait_for_timeout(600)
-        if page.evaluate("() => document.querySelectorAll('.leaflet-overlay-pane path.leaflet-interactive').length") >= before + 2:
+        if (
+            page.evaluate("() => document.querySelectorAll('.leaflet-overlay-pane path.leaflet-interactive').length")
+            >= before + 2
+        ):
             break
     assert page.locator(POINTS).count() >= min(before + 2, before + members)
     shot(page, "map-cluster-open")
@@ -86,11 +94,17 @@ def test_a_cluster_of_events_at_one_place_opens_into_its_events(page):
 
 def test_a_network_link_lists_its_real_events_and_the_legend_names_the_link_colours(page):
     page.goto("/network")
-    page.wait_for_function("() => document.getElementById('network-status').textContent.includes('counting each real event once')")
+    page.wait_for_function(
+        "() => document.getElementById('network-status').textContent.includes('counting each real event once')"
+    )
     legend = page.locator("#network-legend")
     assert "most frequent event type" in legend.inner_text() and legend.locator(".chip").count() >= 1
-    page.evaluate("() => window.polemosNetwork.edges().sort((a, b) => b.data('weight') - a.data('weight'))[0].emit('tap')")
-    weight = page.evaluate("() => window.polemosNetwork.edges().sort((a, b) => b.data('weight') - a.data('weight'))[0].data('weight')")
+    page.evaluate(
+        "() => window.polemosNetwork.edges().sort((a, b) => b.data('weight') - a.data('weight'))[0].emit('tap')"
+    )
+    weight = page.evaluate(
+        "() => window.polemosNetwork.edges().sort((a, b) => b.data('weight') - a.data('weight'))[0].data('weight')"
+    )
     listed = page.locator("#network-card ol.link-event-list li")
     listed.first.wait_for()
     assert listed.count() == min(weight, 20)  # every event the link counts, each once
@@ -111,7 +125,9 @@ def test_the_network_counts_the_events_the_events_list_counts(page):
     assert canonical["view"] == "canonical" and reports["view"] == "reports"
     assert sum(e["events"] for e in canonical["edges"]) <= sum(e["events"] for e in reports["edges"])
     edge = canonical["edges"][0]
-    link = page.evaluate(f"() => fetch('/api/network/link?source={edge['source']}&target={edge['target']}').then((r) => r.json())")
+    link = page.evaluate(
+        f"() => fetch('/api/network/link?source={edge['source']}&target={edge['target']}').then((r) => r.json())"
+    )
     assert link["total"] == edge["events"]
 
 
@@ -120,16 +136,23 @@ def test_the_timeline_counts_by_iso_week_with_empty_weeks_shown_and_links_to_eac
     page.wait_for_selector("#timeline svg rect.bar")
     months = int(re.match(r"(\d+) dated events", page.locator("#timeline-status").inner_text())[1])
     page.select_option("#granularity", "week")
-    page.wait_for_function("() => Array.from(document.querySelectorAll('#timeline svg text')).some((t) => /^\\d{4}-W\\d{2}$/.test(t.textContent))")
-    assert int(re.match(r"(\d+) dated events", page.locator("#timeline-status").inner_text())[1]) == months  # same events, finer periods
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('#timeline svg text')).some((t) => /^\\d{4}-W\\d{2}$/.test(t.textContent))"
+    )
+    assert (
+        int(re.match(r"(\d+) dated events", page.locator("#timeline-status").inner_text())[1]) == months
+    )  # same events, finer periods
     answer = page.evaluate("() => fetch('/api/timeline?granularity=week&limit=500').then((r) => r.json())")
     periods = [bucket["period"] for bucket in answer["items"]]
-    assert len(periods) > 2 and any(bucket["total"] + bucket["spanning"] == 0 for bucket in answer["items"])  # gaps drawn as empty weeks
+    assert len(periods) > 2 and any(
+        bucket["total"] + bucket["spanning"] == 0 for bucket in answer["items"]
+    )  # gaps drawn as empty weeks
     first_week = next(bucket for bucket in answer["items"] if bucket["total"])
     link = page.locator("#timeline svg a").nth(periods.index(first_week["period"]))
     href = link.get_attribute("href")
     since, until = re.search(r"since=([\d-]+)", href)[1], re.search(r"until=([\d-]+)", href)[1]
     from datetime import date
+
     monday, sunday = date.fromisoformat(since), date.fromisoformat(until)
     assert monday.weekday() == 0 and (sunday - monday).days == 6
     assert f"{monday.isocalendar()[0]}-W{monday.isocalendar()[1]:02d}" == first_week["period"]
@@ -144,12 +167,16 @@ def test_a_division_is_a_filter_the_events_list_map_timeline_network_and_exports
     # The division's popup links to its events: the analyst clicks the shaded area, then "events".
     page.evaluate(
         "(code) => window.polemosMap.eachLayer((layer) => {"
-        " if (layer.options && layer.options.division === code && layer.getPopup()) layer.openPopup(); })", busiest["code"])
+        " if (layer.options && layer.options.division === code && layer.getPopup()) layer.openPopup(); })",
+        busiest["code"],
+    )
     page.locator(".division-popup a", has_text="events").click()
     page.wait_for_url(re.compile(r"/events\?.*admin1="))
     listed = int(page.locator("#events-total").inner_text().replace(",", ""))
     assert listed == busiest["events"]  # the list counts what the shading counted
-    assert page.locator("input[name=admin1]").input_value() == f"{busiest['code']}|{busiest['name']}"  # shown, removable
+    assert (
+        page.locator("input[name=admin1]").input_value() == f"{busiest['code']}|{busiest['name']}"
+    )  # shown, removable
     query = page.url.split("?", 1)[1]
     page.goto("/events?" + query)  # the link reproduces the view
     narrowed = page.evaluate(f"() => fetch('/api/map/areas?{query}').then((r) => r.json())")
@@ -161,8 +188,10 @@ def test_a_division_is_a_filter_the_events_list_map_timeline_network_and_exports
     everywhere = page.evaluate("() => fetch('/api/network').then((r) => r.json())")
     assert sum(e["events"] for e in network["edges"]) <= sum(e["events"] for e in everywhere["edges"])
     for edge in network["edges"][:3]:  # each link of the narrowed network holds that many of the division's events
-        link = page.evaluate(f"() => fetch('/api/network/link?source={edge['source']}&target={edge['target']}&{query}')"
-                             ".then((r) => r.json())")
+        link = page.evaluate(
+            f"() => fetch('/api/network/link?source={edge['source']}&target={edge['target']}&{query}')"
+            ".then((r) => r.json())"
+        )
         assert link["total"] == edge["events"]
     exported = page.evaluate(f"() => fetch('/api/export?format=geojson&{query}&canonical=true').then((r) => r.json())")
     assert len(exported["features"]) == listed
@@ -171,7 +200,6 @@ def test_a_division_is_a_filter_the_events_list_map_timeline_network_and_exports
     shot(page, "events-one-division")
     page.goto("/events?admin1=ZZZ-0%7CNowhere")
     assert page.locator("#events-total").inner_text() == "0"
-
 
 
 def test_the_cli_takes_the_division_the_map_names_and_counts_what_it_shaded(page, tmp_path_factory):

@@ -51,7 +51,9 @@ def test_namesakes_are_told_apart_and_the_most_populous_comes_first(client):
 def test_a_canonical_event_is_moved_to_a_gazetteer_place(client):
     shelling = client.get("/api/canonical-events", params={"type": "ASSAULT"}).json()["items"][0]
     base = f"/api/canonical-events/{shelling['id']}"
-    moved = client.post(base + "/review", json={"status": "corrected", "changes": {"place": "Kharkiv (Kharkivska oblast, UKR)"}})
+    moved = client.post(
+        base + "/review", json={"status": "corrected", "changes": {"place": "Kharkiv (Kharkivska oblast, UKR)"}}
+    )
     assert moved.status_code == 200, moved.text
     place = moved.json()["canonical"]["place"]
     assert place["name"] == "Kharkiv" and place["country"] == "UKR" and abs(place["lat"] - 49.98) < 0.1
@@ -61,7 +63,9 @@ def test_a_canonical_event_is_moved_to_a_gazetteer_place(client):
 def test_a_place_nobody_knows_is_refused_and_nothing_changes(client):
     shelling = client.get("/api/canonical-events", params={"type": "SANCTION"}).json()["items"][0]
     base = f"/api/canonical-events/{shelling['id']}"
-    refused = client.post(base + "/review", json={"status": "corrected", "changes": {"place": "Atlantis beneath the sea (Nowhere, ZZZ)"}})
+    refused = client.post(
+        base + "/review", json={"status": "corrected", "changes": {"place": "Atlantis beneath the sea (Nowhere, ZZZ)"}}
+    )
     assert refused.status_code == 422
     message = refused.json()["error"]
     assert "no stored place is named" in message and "nor has the gazetteer" in message and "\n" not in message
@@ -73,7 +77,9 @@ def test_a_place_nobody_knows_is_refused_and_nothing_changes(client):
 
 def test_the_map_names_bigger_towns_far_out_and_smaller_ones_close_in(client):
     world = client.get("/api/map/places", params={"bbox": "-60,-180,80,180", "zoom": 2}).json()
-    assert len(world["items"]) == 30 and all(place["population"] >= 2_000_000 or place["capital"] for place in world["items"])
+    assert len(world["items"]) == 30 and all(
+        place["population"] >= 2_000_000 or place["capital"] for place in world["items"]
+    )
     sudan = client.get("/api/map/places", params={"bbox": "8,22,22,38", "zoom": 4}).json()
     assert sudan["items"][0]["name"] == "Khartoum"  # a capital is named however far out
     close = client.get("/api/map/places", params={"bbox": "39.3,46.0,40.0,46.9", "zoom": 10}).json()

@@ -29,8 +29,12 @@ def test_refusals_name_what_is_wrong_and_change_nothing(client):
     event = shelling(client)
     base = f"/api/canonical-events/{event['id']}"
     assert client.post("/api/canonical-events/ce-nothing/review", json={"status": "confirmed"}).status_code == 404
-    refused = client.post(base + "/review", json={"status": "corrected", "changes": {"place": "Atlantis beneath the sea"}})
-    assert refused.status_code == 422 and "no stored place is named 'Atlantis beneath the sea'" in refused.json()["error"]
+    refused = client.post(
+        base + "/review", json={"status": "corrected", "changes": {"place": "Atlantis beneath the sea"}}
+    )
+    assert (
+        refused.status_code == 422 and "no stored place is named 'Atlantis beneath the sea'" in refused.json()["error"]
+    )
     refused = client.post(base + "/review", json={"status": "corrected", "changes": {"actors": ["Nobody"]}})
     assert "no stored actor has the id or name 'Nobody'" in refused.json()["error"]
     refused = client.post(base + "/split", json={"report_id": "kar-nothing"})
@@ -41,9 +45,18 @@ def test_refusals_name_what_is_wrong_and_change_nothing(client):
 
 def test_a_correction_answers_with_the_event_and_its_history_in_words(client):
     event = shelling(client)
-    answer = client.post(f"/api/canonical-events/{event['id']}/review", json={
-        "status": "corrected", "reviewer": "ana",
-        "changes": {"recipients": ["Armenian civilians"], "place": "Goris", "size": {"injured": {"min": 12, "max": 12}}}})
+    answer = client.post(
+        f"/api/canonical-events/{event['id']}/review",
+        json={
+            "status": "corrected",
+            "reviewer": "ana",
+            "changes": {
+                "recipients": ["Armenian civilians"],
+                "place": "Goris",
+                "size": {"injured": {"min": 12, "max": 12}},
+            },
+        },
+    )
     assert answer.status_code == 200, answer.text
     body = answer.json()
     assert body["canonical"]["recipient_names"] == ["Armenian civilians"] and body["canonical"]["place_name"] == "Goris"
@@ -54,14 +67,18 @@ def test_a_correction_answers_with_the_event_and_its_history_in_words(client):
 def test_a_merge_takes_a_pasted_link_and_a_split_undoes_it(client):
     first = shelling(client)
     other = client.get("/api/canonical-events", params={"type": "SANCTION"}).json()["items"][0]
-    merged = client.post(f"/api/canonical-events/{first['id']}/merge",
-                         json={"other": f"http://127.0.0.1/canonical/{other['id']}"}).json()["canonical"]
+    merged = client.post(
+        f"/api/canonical-events/{first['id']}/merge", json={"other": f"http://127.0.0.1/canonical/{other['id']}"}
+    ).json()["canonical"]
     assert merged["report_count"] == 3
     report = next(s["report_id"] for s in merged["sources"] if s["type"] == "SANCTION")
     split = client.post(f"/api/canonical-events/{merged['id']}/split", json={"report_id": report}).json()
     assert split["canonical"]["report_count"] == 2 and split["split_out"]["report_count"] == 1
-    lines = [line for entry in client.get(f"/api/canonical-events/{merged['id']}/history").json()["items"]
-             for line in entry["lines"]]
+    lines = [
+        line
+        for entry in client.get(f"/api/canonical-events/{merged['id']}/history").json()["items"]
+        for line in entry["lines"]
+    ]
     assert lines[0] == "split out: the report of Karabakh" and lines[1].startswith("merged: ")
 
 
@@ -77,7 +94,9 @@ def store(request, tmp_path):
 def test_an_actor_page_counts_its_events_by_month_and_its_counterparts(store):
     assert events_by_month(store.connection, "AZE.MIL") == [{"month": "2023-09", "events": 3}]
     (counterpart,) = top_counterparts(store.connection, "AZE.MIL")
-    assert counterpart["name"] == "Armenian civilians" and counterpart["events"] == 1 and counterpart["as_recipient"] == 1
+    assert (
+        counterpart["name"] == "Armenian civilians" and counterpart["events"] == 1 and counterpart["as_recipient"] == 1
+    )
     (report,), _ = store.events(EventFilter(type="SANCTION"))
     store.review_event(report.id, "rejected")
     assert top_counterparts(store.connection, "AZE.MIL") == []  # a rejected event meets no one

@@ -101,7 +101,9 @@ class Server:
         full_env.update(env or {})
         self.process = subprocess.Popen(
             [sys.executable, "-m", "polemos.web", "--db", db, "--host", host, "--port", str(self.port), *extra],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=full_env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=full_env,
         )
         self._wait()
 

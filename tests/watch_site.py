@@ -15,8 +15,18 @@ from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from xml.sax.saxutils import escape
 
-TOWNS = [("Mopti", "Mali"), ("Gao", "Mali"), ("Kidal", "Mali"), ("Timbuktu", "Mali"), ("Segou", "Mali"),
-         ("Maiduguri", "Nigeria"), ("Kano", "Nigeria"), ("Bama", "Nigeria"), ("Goma", "Congo"), ("Beni", "Congo")]
+TOWNS = [
+    ("Mopti", "Mali"),
+    ("Gao", "Mali"),
+    ("Kidal", "Mali"),
+    ("Timbuktu", "Mali"),
+    ("Segou", "Mali"),
+    ("Maiduguri", "Nigeria"),
+    ("Kano", "Nigeria"),
+    ("Bama", "Nigeria"),
+    ("Goma", "Congo"),
+    ("Beni", "Congo"),
+]
 NUMBERS = ["three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 
 
@@ -40,8 +50,10 @@ def article_text(index: int, dead_word: str | None = None) -> tuple[str, str]:
 def article_page(index: int, dead_word: str | None = None, with_date: bool = False) -> bytes:
     title, body = article_text(index, dead_word)
     meta = '<meta property="article:published_time" content="2026-03-05T08:00:00Z">' if with_date else ""
-    return (f"<!doctype html><html><head><title>{escape(title)}</title>{meta}</head><body>"
-            f"<article><h1>{escape(title)}</h1>{body}</article></body></html>").encode("utf-8")
+    return (
+        f"<!doctype html><html><head><title>{escape(title)}</title>{meta}</head><body>"
+        f"<article><h1>{escape(title)}</h1>{body}</article></body></html>"
+    ).encode("utf-8")
 
 
 class Site:
@@ -79,18 +91,25 @@ class Site:
         stamp = format_datetime(datetime(2026, 3, 6, 12, 0, tzinfo=timezone.utc), usegmt=True)
         items = "".join(
             f"<item><title>Report {i}</title><link>{{base}}{path}?utm_source=rss</link>"
-            f"<pubDate>{stamp}</pubDate></item>" for i, path in enumerate(paths))
+            f"<pubDate>{stamp}</pubDate></item>"
+            for i, path in enumerate(paths)
+        )
         rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Made-up news</title>{items}</channel></rss>'
         entries = "".join(
             f"<entry><title>Report {i}</title><link href=\"{{base}}{path}#top\"/><id>{path}</id>"
-            f"<updated>2026-03-06T12:00:00Z</updated></entry>" for i, path in enumerate(paths))
+            f"<updated>2026-03-06T12:00:00Z</updated></entry>"
+            for i, path in enumerate(paths)
+        )
         atom = f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Made-up</title>{entries}</feed>'
         urls = "".join(
             f"<url><loc>{{base}}{path}</loc><news:news><news:title>Report {i}</news:title>"
             f"<news:publication_date>2026-03-06T12:00:00Z</news:publication_date></news:news></url>"
-            for i, path in enumerate(paths))
-        sitemap = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
-                   f' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{urls}</urlset>')
+            for i, path in enumerate(paths)
+        )
+        sitemap = (
+            '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+            f' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{urls}</urlset>'
+        )
         page = '<!doctype html><html><head><link rel="alternate" type="application/atom+xml" href="/atom.xml"></head><body>Home</body></html>'
         with self.lock:
             self.pages["/rss.xml"] = ("application/rss+xml", rss.encode())

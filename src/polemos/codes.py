@@ -19,8 +19,6 @@ ACLED_CODES_PATH = Path(__file__).resolve().parent / "data" / "events" / "acled_
 EVENT_TYPES_PATH = Path(__file__).resolve().parent / "data" / "events" / "types.csv"
 
 
-
-
 @dataclass(frozen=True)
 class EventType:
     """One PLOVER event type as the events stage and fusion treat it."""
@@ -40,12 +38,20 @@ class EventType:
 def event_types() -> dict[str, EventType]:
     """Every PLOVER type's row of ``data/events/types.csv``, by name, in PLOVER order."""
     with EVENT_TYPES_PATH.open(newline="", encoding="utf-8") as handle:
-        return {row["type"]: EventType(
-            name=row["type"], family=row["family"], reversal=row["reversal"] or None,
-            sizes=tuple(filter(None, row["sizes"].split(";"))), refusable=row["refusable"] == "yes",
-            modeless=row["modeless"] == "yes", cooperative=row["cooperative"] == "yes",
-            material_conflict=row["material_conflict"] == "yes", colour=row["colour"],
-        ) for row in csv.DictReader(handle)}
+        return {
+            row["type"]: EventType(
+                name=row["type"],
+                family=row["family"],
+                reversal=row["reversal"] or None,
+                sizes=tuple(filter(None, row["sizes"].split(";"))),
+                refusable=row["refusable"] == "yes",
+                modeless=row["modeless"] == "yes",
+                cooperative=row["cooperative"] == "yes",
+                material_conflict=row["material_conflict"] == "yes",
+                colour=row["colour"],
+            )
+            for row in csv.DictReader(handle)
+        }
 
 
 # The PLOVER types, in PLOVER order: the rows of ``data/events/types.csv``, so that a new type

@@ -66,8 +66,10 @@ class NumberWords:
         word_number = rf"(?:{word}|{scale})(?:(?:[\s-]+|\s+{joiner}\s+)(?:{word}|{scale})\b)*"
         suffix = "|".join(rf"{re.escape(suffix)}\b" for suffix in self.suffix_scales) or NOTHING
         digit_number = rf"(?:{_DIGITS})(?:\s*(?:{scale}|{suffix}))?"
-        article_scale = (rf"{alternation(self.articles)}\s+"
-                         rf"(?:{scale}|{alternation(language.words('numbers.article_count'))})")
+        article_scale = (
+            rf"{alternation(self.articles)}\s+"
+            rf"(?:{scale}|{alternation(language.words('numbers.article_count'))})"
+        )
         #: One number expression, in digits, words, or both ("1.5 million", "a hundred").
         self.pattern = rf"\b(?:{digit_number}|{article_scale}|{word_number})\b"
         self._regex = re.compile(self.pattern, re.IGNORECASE)

@@ -92,8 +92,11 @@ def _geo_stage(resources: Resources):
 def _actor_stage(resources: Resources):
     from polemos.actors import ActorResolver
 
-    return ActorResolver(_loaded(resources.knowledge_base, "the actors' knowledge base"), gazetteer=resources.gazetteer,
-                         language=resources.language)
+    return ActorResolver(
+        _loaded(resources.knowledge_base, "the actors' knowledge base"),
+        gazetteer=resources.gazetteer,
+        language=resources.language,
+    )
 
 
 def _figure_stage(resources: Resources):
@@ -112,8 +115,12 @@ def _event_stage(resources: Resources):
         from polemos.actors import ActorResolver
 
         resolver = ActorResolver(resources.knowledge_base, gazetteer=resources.gazetteer, language=resources.language)
-    return EventCoder.default(resolver=resolver, classifier=resources.event_classifier,
-                              policy=resources.event_policy, language=resources.language)
+    return EventCoder.default(
+        resolver=resolver,
+        classifier=resources.event_classifier,
+        policy=resources.event_policy,
+        language=resources.language,
+    )
 
 
 STAGE_FACTORIES: dict[str, Callable[[Resources], Stage]] = {
@@ -220,7 +227,8 @@ class Pipeline:
             record.text = record.text[:cut]
             record.document.headings = [h for h in record.document.headings if h.end <= cut]
             record.document.limits.append(
-                f"text cut to its first {cut:,} of {length:,} characters for analysis (max_chars)")
+                f"text cut to its first {cut:,} of {length:,} characters for analysis (max_chars)"
+            )
         return record
 
     def annotate(self, record: ExtractionRecord, doc) -> ExtractionRecord:
@@ -242,7 +250,8 @@ class Pipeline:
             if unfinished:
                 record.document.limits.append(
                     f"time budget of {seconds:g} s used up: stage {unfinished[0]} stopped"
-                    + (f", {', '.join(unfinished[1:])} not run" if unfinished[1:] else ""))
+                    + (f", {', '.join(unfinished[1:])} not run" if unfinished[1:] else "")
+                )
         return record
 
     def extract(self, raw: RawDocument) -> ExtractionRecord:

@@ -101,10 +101,16 @@ class Place:
 
 # Place features by the precision their point has (``Place.precision``).
 PRECISION_OF_FEATURE = {
-    "city": "city", "town": "city", "village": "city",
-    "admin2": "admin2", "admin1": "admin1",
-    "region": "region", "water": "region", "route": "region",
-    "country": "country", "continent": "country",
+    "city": "city",
+    "town": "city",
+    "village": "city",
+    "admin2": "admin2",
+    "admin1": "admin1",
+    "region": "region",
+    "water": "region",
+    "route": "region",
+    "country": "country",
+    "continent": "country",
 }
 # A map must not draw these points as where an event happened: a country's or a wide region's
 # (a river, a route, "the north") middle is no place the text gives.
@@ -324,14 +330,22 @@ def _build(cls: type, data: Any) -> Any:
     return cls(**kwargs)
 
 
-_FIELD_NAMES = {
-    cls.__name__: tuple(f.name for f in dataclasses.fields(cls)) for cls in (EventDate, Figure, AcledCode)
-}
+_FIELD_NAMES = {cls.__name__: tuple(f.name for f in dataclasses.fields(cls)) for cls in (EventDate, Figure, AcledCode)}
 
 _NESTED = {
-    "Heading": Heading, "Caption": Caption, "Removed": Removed, "DocumentInfo": DocumentInfo,
-    "Sentence": Sentence, "Mention": Mention, "Timex": Timex, "Place": Place, "Actor": Actor,
-    "Quantity": Quantity, "Evidence": Evidence, "Event": Event, "Relation": Relation,
+    "Heading": Heading,
+    "Caption": Caption,
+    "Removed": Removed,
+    "DocumentInfo": DocumentInfo,
+    "Sentence": Sentence,
+    "Mention": Mention,
+    "Timex": Timex,
+    "Place": Place,
+    "Actor": Actor,
+    "Quantity": Quantity,
+    "Evidence": Evidence,
+    "Event": Event,
+    "Relation": Relation,
 }
 
 

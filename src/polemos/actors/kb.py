@@ -73,8 +73,12 @@ class SectorNoun:
 
 
 class KnowledgeBase:
-    def __init__(self, entries: Iterable[tuple[Entry, str, str]], sector_nouns: Iterable[SectorNoun],
-                 person_titles: Optional[dict[str, Optional[str]]] = None):
+    def __init__(
+        self,
+        entries: Iterable[tuple[Entry, str, str]],
+        sector_nouns: Iterable[SectorNoun],
+        person_titles: Optional[dict[str, Optional[str]]] = None,
+    ):
         """``entries`` are (entry, alias, alias_type) triples; ``person_titles`` maps title words
         ("president", "lt.", "secretary-general") to the PLOVER sector they confer, or None."""
         self._folded: dict[str, list[Match]] = {}
@@ -88,9 +92,7 @@ class KnowledgeBase:
 
     def _add(self, entry: Entry, alias: str, alias_type: str) -> None:
         match = Match(entry, alias_type)
-        index, key = (
-            (self._acronyms, acronym_form(alias)) if is_acronym(alias) else (self._folded, normal_form(alias))
-        )
+        index, key = (self._acronyms, acronym_form(alias)) if is_acronym(alias) else (self._folded, normal_form(alias))
         if key and match not in index.setdefault(key, []):
             index[key].append(match)
             self._aliases.append((alias, match))
@@ -104,6 +106,7 @@ class KnowledgeBase:
         the sector nouns and person titles of ``language`` (English when none is given)."""
         folder = Path(path) if path else resources.files(DATA_PACKAGE).joinpath(DATA_FOLDER)
         from polemos.actors.kb_files import read_entries, read_person_titles, read_sector_nouns
+
         language = language or LanguageData.load()
         return cls(read_entries(folder), read_sector_nouns(language), read_person_titles(language))
 

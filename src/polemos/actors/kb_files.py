@@ -58,8 +58,16 @@ def _countries(folder) -> Iterator[tuple[Entry, str, str]]:
     wikidata = {row["id"]: row["wikidata"] for row in read_csv(folder.joinpath("country_wikidata.csv"))}
     states: dict[str, Entry] = {}
     for row in read_csv(folder.joinpath("countries.csv")):
-        state = Entry(row["id"], row["name"], "state", "GOV", row["id"], wikidata.get(row["id"]) or None,
-                      plover_code=row["id"], source=row["source"])
+        state = Entry(
+            row["id"],
+            row["name"],
+            "state",
+            "GOV",
+            row["id"],
+            wikidata.get(row["id"]) or None,
+            plover_code=row["id"],
+            source=row["source"],
+        )
         states[row["id"]] = state
         yield state, row["name"], "name"
         yield state, row["geonames_name"], "name"
@@ -75,15 +83,22 @@ def _countries(folder) -> Iterator[tuple[Entry, str, str]]:
 
 def _historical_state(row: dict[str, str]) -> Entry:
     """States no longer in ISO 3166-1 (Soviet Union, Yugoslavia): named by their first alias."""
-    return Entry(row["id"], row["alias"], "state", "GOV", row["id"], plover_code=row["id"],
-                 source="ISO 3166-3; polemos curated")
+    return Entry(
+        row["id"], row["alias"], "state", "GOV", row["id"], plover_code=row["id"], source="ISO 3166-3; polemos curated"
+    )
 
 
 def _entities(folder, file_name: str) -> Iterator[tuple[Entry, str, str]]:
     for row in read_csv(folder.joinpath(file_name)):
         entry = Entry(
-            row["id"], row["name"], row["kind"], row["sector"] or None, row["country"] or None,
-            row["wikidata"] or None, plover_code=row["plover_code"] or None, source=row["source"],
+            row["id"],
+            row["name"],
+            row["kind"],
+            row["sector"] or None,
+            row["country"] or None,
+            row["wikidata"] or None,
+            plover_code=row["plover_code"] or None,
+            source=row["source"],
         )
         for alias in [row["name"], *row["aliases"].split("|")]:
             if alias.strip():
@@ -93,9 +108,17 @@ def _entities(folder, file_name: str) -> Iterator[tuple[Entry, str, str]]:
 def _people(folder) -> Iterator[tuple[Entry, str, str]]:
     for row in read_csv(folder.joinpath("people.csv")):
         entry = Entry(
-            row["id"], row["name"], "person", row["sector"] or None, row["country"] or None,
-            row["wikidata"] or None, role=row["role"] or None, start=parse_date(row["start"]),
-            end=parse_date(row["end"]), organisation=row["org"] or None, source=row["source"],
+            row["id"],
+            row["name"],
+            "person",
+            row["sector"] or None,
+            row["country"] or None,
+            row["wikidata"] or None,
+            role=row["role"] or None,
+            start=parse_date(row["start"]),
+            end=parse_date(row["end"]),
+            organisation=row["org"] or None,
+            source=row["source"],
         )
         for alias in [row["name"], *row["aliases"].split("|")]:
             if alias.strip():

@@ -46,8 +46,9 @@ class Candidate:
     place: bool = False  # an entity that names a place, whatever its NER label
 
 
-def find_candidates(doc: Doc, kb: "KnowledgeBase", words: ActorWords,
-                    places: Optional["PlaceNames"] = None) -> list[Candidate]:
+def find_candidates(
+    doc: Doc, kb: "KnowledgeBase", words: ActorWords, places: Optional["PlaceNames"] = None
+) -> list[Candidate]:
     sector_phrases = [c for token in doc if (c := sector_candidate(token, kb, words))]
     taken = {i for c in sector_phrases for i in range(c.span.start, c.span.end)}
     entities = []
@@ -80,8 +81,14 @@ def sector_candidate(token: Token, kb: "KnowledgeBase", words: ActorWords, force
     if noun is None and not (breakaway and token.lower_ in words.breakaway_nouns):
         return None
     owner = find_owner(token, words)
-    if noun is not None and noun.needs_owner and owner is None and not breakaway and not force \
-            and not acting_crowd(token, words):
+    if (
+        noun is not None
+        and noun.needs_owner
+        and owner is None
+        and not breakaway
+        and not force
+        and not acting_crowd(token, words)
+    ):
         return None
     start = min([first.i] + [t.i for t in _descriptive_modifiers(token, words)] + ([owner.start] if owner else []))
     return Candidate("sector", token.doc[start : token.i + 1], token, noun, owner, breakaway)
@@ -91,8 +98,11 @@ def acting_crowd(token: Token, words: ActorWords) -> bool:
     """ "women marched", "hundreds of people demonstrated", "crowds looted shops": people who
     gather, march or riot are an actor (the protesters or rioters) though the noun names no one's."""
     top = token
-    while top.dep_ == "pobj" and top.head.lower_ == "of" and (top.head.head.lower_ in words.quantity_words
-                                                             or top.head.head.pos_ == "NUM"):
+    while (
+        top.dep_ == "pobj"
+        and top.head.lower_ == "of"
+        and (top.head.head.lower_ in words.quantity_words or top.head.head.pos_ == "NUM")
+    ):
         top = top.head.head
     return top.dep_ == "nsubj" and top.head.lemma_.lower() in words.crowd_verbs
 
@@ -140,8 +150,11 @@ def _has_breakaway_modifier(token: Token, words: ActorWords) -> bool:
 
 
 def _descriptive_modifiers(token: Token, words: ActorWords) -> list[Token]:
-    return [child for child in token.lefts
-            if child.dep_ in ("amod", "compound") and (child.lower_ in words.breakaway_words or child.ent_type_)]
+    return [
+        child
+        for child in token.lefts
+        if child.dep_ in ("amod", "compound") and (child.lower_ in words.breakaway_words or child.ent_type_)
+    ]
 
 
 def find_owner(token: Token, words: ActorWords) -> Optional[Span]:
@@ -171,8 +184,14 @@ def find_owner(token: Token, words: ActorWords) -> Optional[Span]:
             return token.doc[child.i : child.i + 1]
     if token.dep_ in ("compound", "nmod") and _of_means(token, words) and token.head.i > token.i:
         # "[Houthi] sniper and mortar fire": the weapon's owner owns its users
-        return next((found for child in token.head.lefts if child.i < token.i and child.dep_ in MODIFIER_DEPS
-                     and (found := _entity_in(child)) is not None), None)
+        return next(
+            (
+                found
+                for child in token.head.lefts
+                if child.i < token.i and child.dep_ in MODIFIER_DEPS and (found := _entity_in(child)) is not None
+            ),
+            None,
+        )
     return None
 
 
@@ -204,8 +223,9 @@ def trim_possessive(span: Span) -> Span:
 # -- named entities --------------------------------------------------------------------
 
 
-def entity_candidate(ent: Span, kb: "KnowledgeBase", words: ActorWords,
-                     places: Optional["PlaceNames"] = None) -> Optional[Candidate]:
+def entity_candidate(
+    ent: Span, kb: "KnowledgeBase", words: ActorWords, places: Optional["PlaceNames"] = None
+) -> Optional[Candidate]:
     label = ent.label_
     trimmed = _trim_punctuation(trim_possessive(_complete_name(mend_article(ent))))
     if trimmed is None:

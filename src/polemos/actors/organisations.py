@@ -23,8 +23,7 @@ from polemos.actors.session import INSTITUTION_SECTORS, STATE_KINDS, DocumentAct
 # Words that make an institution's name without naming whose it is.
 
 
-def organisation_identity(actors: DocumentActors, span: Span, places: PlaceNames,
-                          context: CountryContext) -> Identity:
+def organisation_identity(actors: DocumentActors, span: Span, places: PlaceNames, context: CountryContext) -> Identity:
     kind, sector = guess_organisation(span.text)
     noun = next((n for t in reversed(span) if (n := actors.kb.sector_noun(t.lower_))), None)
     state = _state_in_name(actors, span) or state_owning(actors, span)

@@ -92,8 +92,7 @@ def _safe_alias(kb: "KnowledgeBase", alias: str, label: str) -> bool:
     that also belong to an actor of another label ("Brussels": the EU, and Belgium's capital)."""
     if alias.lower().startswith("the "):
         return False
-    return all(match.alias_type != "capital" and _label(alias, match) in (label, None)
-               for match in kb.matches(alias))
+    return all(match.alias_type != "capital" and _label(alias, match) in (label, None) for match in kb.matches(alias))
 
 
 def _unambiguous(kb: "KnowledgeBase", alias: str) -> bool:

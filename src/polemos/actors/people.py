@@ -69,7 +69,7 @@ def _earlier_person(actors: "DocumentActors", span: Span) -> Optional[Identity]:
         if actor.kind != "person" or not any(m.start < span.start_char for m in actor.mentions):
             continue
         name = actor.name.casefold().split()
-        if len(name) > len(words) and name[-len(words):] == words:
+        if len(name) > len(words) and name[-len(words) :] == words:
             return Identity(actor.id, actor.name, actor.kind, actor.sector, actor.country, actor.wikidata)
     return None
 
@@ -77,8 +77,14 @@ def _earlier_person(actors: "DocumentActors", span: Span) -> Optional[Identity]:
 class Title:
     """The words and names around a person's name that say what they are and whom they serve."""
 
-    def __init__(self, words: list[str], states: list["Entry"], organisations: list["Entry"],
-                 title_sector: Optional[str], language: "ActorWords"):
+    def __init__(
+        self,
+        words: list[str],
+        states: list["Entry"],
+        organisations: list["Entry"],
+        title_sector: Optional[str],
+        language: "ActorWords",
+    ):
         self.words = words
         self.language = language
         self.states = states
@@ -95,7 +101,9 @@ class Title:
                 states.append(entry)
             elif entry.kind in ORGANISATION_KINDS:
                 organisations.append(entry)
-        return cls(title_words(tokens), states, organisations, actors.kb.person_sector(title_words(tokens)), actors.words)
+        return cls(
+            title_words(tokens), states, organisations, actors.kb.person_sector(title_words(tokens)), actors.words
+        )
 
     def _sector(self, sector: Optional[str]) -> Optional[str]:
         organisation = self.organisations[0] if self.organisations and not self.states else None
@@ -175,8 +183,13 @@ def _entries_in(actors: "DocumentActors", tokens: list[Token], span: Span) -> li
         if found:
             entries.append(found[0].entry)
         else:  # "[British Defence] Secretary": the demonym inside a name the NER ran on
-            entries += [f[0].entry for t in ent if (f := actors.kb.matches(t.text, actors.when))
-                        and f[0].entry.kind in STATE_KINDS and f[0].alias_type in ("name", "demonym")]
+            entries += [
+                f[0].entry
+                for t in ent
+                if (f := actors.kb.matches(t.text, actors.when))
+                and f[0].entry.kind in STATE_KINDS
+                and f[0].alias_type in ("name", "demonym")
+            ]
     for token in tokens:
         if token.i not in covered and token.text[:1].isupper() and not actors.kb.is_person_title(token.lower_):
             found = actors.kb.matches(token.text, actors.when)

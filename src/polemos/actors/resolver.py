@@ -41,8 +41,9 @@ class ActorResolver:
     """Resolves actor mentions against ``kb``; ``gazetteer`` (optional, the geo stage's) tells
     place names the NER took for people or organisations ("Omdurman") from actors."""
 
-    def __init__(self, kb: KnowledgeBase, gazetteer: Optional[PlaceLookup] = None,
-                 language: Optional[LanguageData] = None):
+    def __init__(
+        self, kb: KnowledgeBase, gazetteer: Optional[PlaceLookup] = None, language: Optional[LanguageData] = None
+    ):
         self.kb = kb
         self.gazetteer = gazetteer
         self.words = ActorWords(language or LanguageData.load())
@@ -75,8 +76,9 @@ class ActorResolver:
         document grow with its square."""
         return country_context(DocumentActors(self.kb, self.words, record, doc))
 
-    def actors_for_span(self, record: ExtractionRecord, doc: Doc, span: Span,
-                        states: Optional[CountryContext] = None) -> list[str]:
+    def actors_for_span(
+        self, record: ExtractionRecord, doc: Doc, span: Span, states: Optional[CountryContext] = None
+    ) -> list[str]:
         """Ids of the actors named by ``span`` (an argument of an event verb), creating them if needed.
 
         Mentions found by ``annotate`` inside the span (or covering its root) are
@@ -101,8 +103,9 @@ class ActorResolver:
                 ids.append(actors.add(identity, candidate.span).id)
         return list(dict.fromkeys(ids))
 
-    def actor_for_span(self, record: ExtractionRecord, doc: Doc, span: Span,
-                       states: Optional[CountryContext] = None) -> Optional[str]:
+    def actor_for_span(
+        self, record: ExtractionRecord, doc: Doc, span: Span, states: Optional[CountryContext] = None
+    ) -> Optional[str]:
         """The first actor of ``actors_for_span``, or None."""
         ids = self.actors_for_span(record, doc, span, states)
         return ids[0] if ids else None
@@ -112,8 +115,12 @@ class ActorResolver:
             ent = entity_of(head)
             if ent is not None:
                 found = entity_candidate(ent, self.kb, self.words, places)
-                if found is None and ent.text.islower() and not self.kb.matches(ent.text) \
-                        and places.is_place(ent, titled=False):
+                if (
+                    found is None
+                    and ent.text.islower()
+                    and not self.kb.matches(ent.text)
+                    and places.is_place(ent, titled=False)
+                ):
                     return None  # "godhra" taken for a person in lower-cased text: a town, no actor
                 return found or Candidate("entity", trim_possessive(ent), ent.root)
         sector_phrase = sector_candidate(head, self.kb, self.words, force=True)
@@ -128,22 +135,24 @@ class ActorResolver:
 
     # -- resolution ----------------------------------------------------------------
 
-    def _resolve(self, actors: DocumentActors, candidate: Candidate, context: CountryContext,
-                 places: PlaceNames) -> Optional[Identity]:
+    def _resolve(
+        self, actors: DocumentActors, candidate: Candidate, context: CountryContext, places: PlaceNames
+    ) -> Optional[Identity]:
         if candidate.kind == "entity":
             return self._resolve_entity(actors, candidate, context, places)
         if candidate.kind == "sector":
-            return resolve_sector(actors, candidate, context,
-                                  lambda a, c: self._resolve_entity(a, c, context, places))
+            return resolve_sector(actors, candidate, context, lambda a, c: self._resolve_entity(a, c, context, places))
         if candidate.kind == "pronoun":
             return resolve_pronoun(actors, candidate)
         return actors.new_identity(phrase_name(candidate.span, actors.words), "group")
 
-    def _resolve_entity(self, actors: DocumentActors, candidate: Candidate, context: CountryContext,
-                        places: PlaceNames) -> Optional[Identity]:
+    def _resolve_entity(
+        self, actors: DocumentActors, candidate: Candidate, context: CountryContext, places: PlaceNames
+    ) -> Optional[Identity]:
         span, label = candidate.span, candidate.head.ent_type_
-        matches = in_context(self.kb.matches(span.text, actors.when) or self._acronym_in_lower_case(actors, span),
-                             context)
+        matches = in_context(
+            self.kb.matches(span.text, actors.when) or self._acronym_in_lower_case(actors, span), context
+        )
         if matches:
             entry = matches[0].entry
             if label == "NORP" and matches[0].alias_type == "demonym" and entry.kind in STATE_KINDS:
@@ -165,7 +174,9 @@ class ActorResolver:
     def _acronym_in_lower_case(self, actors: DocumentActors, span: Span) -> list:
         """ "bjp", "vhp" in a document written in lower case: the acronyms "BJP", "VHP"."""
         letters = span.text.replace(".", "")
-        if not (letters.isalpha() and letters.islower() and 3 <= len(letters) <= 6 and _lower_cased(actors.record.text)):
+        if not (
+            letters.isalpha() and letters.islower() and 3 <= len(letters) <= 6 and _lower_cased(actors.record.text)
+        ):
             return []
         return [m for m in self.kb.matches(letters.upper(), actors.when) if is_acronym(letters.upper())]
 
@@ -192,8 +203,13 @@ def _residence(actors: DocumentActors, candidate: Candidate, entry, context: Cou
     """The state an ethnic group lives in: "ethnic Albanians" and "Albanians of southern Serbia"
     are coded by the state they live in, when the sentence names another."""
     head = candidate.head
-    places = [pobj for prep in head.rights if prep.lower_ in ("of", "in") for pobj in prep.children
-              if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC")]
+    places = [
+        pobj
+        for prep in head.rights
+        if prep.lower_ in ("of", "in")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC")
+    ]
     for place in places:
         found = actors.kb.matches(place.text, actors.when)
         if found and found[0].entry.kind in STATE_KINDS and found[0].entry.id != entry.id:

@@ -23,8 +23,9 @@ ARMED_SECTORS = {"MIL", "REB", "PRM", "UAF"}
 EntityResolver = Callable[[DocumentActors, Candidate], Optional[Identity]]
 
 
-def resolve_sector(actors: DocumentActors, candidate: Candidate, context: CountryContext,
-                   resolve_entity: EntityResolver) -> Optional[Identity]:
+def resolve_sector(
+    actors: DocumentActors, candidate: Candidate, context: CountryContext, resolve_entity: EntityResolver
+) -> Optional[Identity]:
     noun = candidate.sector_noun
     sector = _modified_sector(actors, candidate) or (noun.sector if noun else None)
     owner = _owner_entry(actors, candidate)
@@ -59,7 +60,11 @@ def _modified_sector(actors: DocumentActors, candidate: Candidate) -> Optional[s
     "retired soldiers" are civilians, "unidentified men" an unidentified armed group."""
     head = candidate.head
     modifiers = {child.lower_ for child in head.lefts if child.dep_ in ("amod", "compound", "advmod")}
-    if modifiers & actors.words.former_members and candidate.sector_noun is not None and candidate.sector_noun.sector in ARMED_SECTORS:
+    if (
+        modifiers & actors.words.former_members
+        and candidate.sector_noun is not None
+        and candidate.sector_noun.sector in ARMED_SECTORS
+    ):
         return "CVL"
     if modifiers & actors.words.unidentified and head.lower_ in actors.words.unnamed_people:
         return "UAF"
@@ -86,8 +91,9 @@ def sector_of(actors: DocumentActors, owner: Entry, sector: Optional[str]) -> Id
     return actors.identity_of(owner, sector)
 
 
-def _unknown_owner(actors: DocumentActors, candidate: Candidate, owner: Span, sector: Optional[str],
-                   resolve_entity: EntityResolver) -> Identity:
+def _unknown_owner(
+    actors: DocumentActors, candidate: Candidate, owner: Span, sector: Optional[str], resolve_entity: EntityResolver
+) -> Identity:
     """ "Fighters of the Popular Front of Xland" are that front; "President Bouteflika's government"
     is Algeria's; "Sunni militants" are a group of their own."""
     noun = candidate.sector_noun
@@ -153,8 +159,11 @@ def _breakaway_named_around(actors: DocumentActors, candidate: Candidate) -> Opt
     later in the same sentence ("The breakaway state, also known as the Republic of Artsakh")."""
     if actors.breakaways:
         return actors.kb.entry(actors.breakaways[-1])
-    named = [(ent, found[0].entry) for ent in candidate.span.doc.ents
-             if (found := actors.kb.matches(ent.text, actors.when)) and found[0].entry.kind == "breakaway_state"]
+    named = [
+        (ent, found[0].entry)
+        for ent in candidate.span.doc.ents
+        if (found := actors.kb.matches(ent.text, actors.when)) and found[0].entry.kind == "breakaway_state"
+    ]
     before = [entry for ent, entry in named if ent.end <= candidate.span.start]
     if before:
         return before[-1]
@@ -183,4 +192,3 @@ def phrase_name(span, words: ActorWords) -> str:
     if len(span) > 1 and span[0].lower_ in words.determiners:
         span = span[1:]
     return span.text
-

@@ -20,11 +20,30 @@ from polemos.actors.words import ActorWords
 from polemos.record import Actor, ExtractionRecord, Mention
 
 SECTOR_NAMES = {
-    "GOV": "government", "MIL": "military", "COP": "police", "JUD": "judiciary", "LEG": "legislature",
-    "REB": "rebels", "PRM": "paramilitaries", "SPY": "intelligence services", "UAF": "unidentified armed forces",
-    "CVL": "civilians", "REF": "refugees", "OPP": "opposition", "PTY": "party", "JRN": "media",
-    "MED": "health workers", "EDU": "education", "LAB": "labour", "AGR": "farmers", "BUS": "business",
-    "REL": "religious", "CRM": "criminals", "ELI": "elites", "IGO": "intergovernmental", "NGO": "NGO",
+    "GOV": "government",
+    "MIL": "military",
+    "COP": "police",
+    "JUD": "judiciary",
+    "LEG": "legislature",
+    "REB": "rebels",
+    "PRM": "paramilitaries",
+    "SPY": "intelligence services",
+    "UAF": "unidentified armed forces",
+    "CVL": "civilians",
+    "REF": "refugees",
+    "OPP": "opposition",
+    "PTY": "party",
+    "JRN": "media",
+    "MED": "health workers",
+    "EDU": "education",
+    "LAB": "labour",
+    "AGR": "farmers",
+    "BUS": "business",
+    "REL": "religious",
+    "CRM": "criminals",
+    "ELI": "elites",
+    "IGO": "intergovernmental",
+    "NGO": "NGO",
     "PRE": "breakaway authorities",
 }
 STATE_KINDS = {"state", "breakaway_state", "autonomous_region"}
@@ -90,8 +109,9 @@ class DocumentActors:
                 return home
         return entry
 
-    def new_identity(self, name: str, kind: str, sector: Optional[str] = None,
-                     country: Optional[str] = None) -> Identity:
+    def new_identity(
+        self, name: str, kind: str, sector: Optional[str] = None, country: Optional[str] = None
+    ) -> Identity:
         """An actor the knowledge base does not know; its id is a slug of its name."""
         actor_id = slug(name)
         if actor_id.upper() in self.kb.by_id or actor_id in self.kb.by_id:
@@ -108,8 +128,9 @@ class DocumentActors:
         """Record a mention of ``identity`` at ``span``; returns the (possibly new) actor."""
         actor = self.actors.get(identity.id)
         if actor is None:
-            actor = Actor(identity.id, identity.name, identity.kind, identity.sector, identity.country,
-                          identity.wikidata)
+            actor = Actor(
+                identity.id, identity.name, identity.kind, identity.sector, identity.country, identity.wikidata
+            )
             self.actors[identity.id] = actor
             self.record.actors.append(actor)
         key = (actor.id, span.start_char, span.end_char)

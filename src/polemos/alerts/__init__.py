@@ -12,8 +12,9 @@ from polemos.alerts.trends import trend_alert
 from polemos.alerts.watchlists import Watchlist, Watchlists
 
 
-def check_and_deliver(store, doc_ids: list[str], config: DeliveryConfig | None = None,
-                      today: Optional[date] = None, areas=None) -> list[str]:
+def check_and_deliver(
+    store, doc_ids: list[str], config: DeliveryConfig | None = None, today: Optional[date] = None, areas=None
+) -> list[str]:
     """After an ingest: record the alerts the new documents make on every watchlist, then send
     what is due. Returns lines for the user; a watchlist failing is reported, and the rest go on.
     ``areas`` (``Admin1Areas``, read when none is given) places the new events in their
@@ -50,6 +51,14 @@ def place_in_divisions(store, areas=None) -> list[str]:
 
 
 __all__ = [
-    "DeliveryConfig", "Watchlist", "Watchlists", "alerts_of", "check_and_deliver", "deliver_pending",
-    "matching_events", "record_alerts", "sign", "trend_alert",
+    "DeliveryConfig",
+    "Watchlist",
+    "Watchlists",
+    "alerts_of",
+    "check_and_deliver",
+    "deliver_pending",
+    "matching_events",
+    "record_alerts",
+    "sign",
+    "trend_alert",
 ]

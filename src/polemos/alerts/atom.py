@@ -35,16 +35,18 @@ def _entry(alert: dict, config: DeliveryConfig) -> str:
     for source in summary.get("sources", []):
         lines.append(f"{source.get('title') or source['doc_id']} ({source.get('published') or 'undated'}):")
         lines += [f"\u201c{sentence}\u201d" for sentence in source.get("evidence", [])]
-    return "\n".join([
-        "<entry>",
-        f"<title>{escape(alert['title'])}</title>",
-        f"<id>urn:polemos:alert:{escape(alert['id'])}:{escape(alert['updated_at'])}</id>",
-        f"<link href={quoteattr(href)}/>",
-        f"<published>{escape(_rfc3339(alert['created_at']))}</published>",
-        f"<updated>{escape(_rfc3339(alert['updated_at']))}</updated>",
-        f"<summary type=\"text\">{escape(chr(10).join(lines))}</summary>",
-        "</entry>",
-    ])
+    return "\n".join(
+        [
+            "<entry>",
+            f"<title>{escape(alert['title'])}</title>",
+            f"<id>urn:polemos:alert:{escape(alert['id'])}:{escape(alert['updated_at'])}</id>",
+            f"<link href={quoteattr(href)}/>",
+            f"<published>{escape(_rfc3339(alert['created_at']))}</published>",
+            f"<updated>{escape(_rfc3339(alert['updated_at']))}</updated>",
+            f"<summary type=\"text\">{escape(chr(10).join(lines))}</summary>",
+            "</entry>",
+        ]
+    )
 
 
 def _rfc3339(stamp: str) -> str:

@@ -53,8 +53,10 @@ class DeliveryConfig:
     def from_environment(cls) -> "DeliveryConfig":
         env = os.environ
         return cls(
-            smtp_host=env.get("POLEMOS_SMTP_HOST") or None, smtp_port=int(env.get("POLEMOS_SMTP_PORT") or 25),
-            smtp_from=env.get("POLEMOS_SMTP_FROM") or "polemos@localhost", smtp_user=env.get("POLEMOS_SMTP_USER") or None,
+            smtp_host=env.get("POLEMOS_SMTP_HOST") or None,
+            smtp_port=int(env.get("POLEMOS_SMTP_PORT") or 25),
+            smtp_from=env.get("POLEMOS_SMTP_FROM") or "polemos@localhost",
+            smtp_user=env.get("POLEMOS_SMTP_USER") or None,
             smtp_password=env.get("POLEMOS_SMTP_PASSWORD") or None,
             smtp_starttls=(env.get("POLEMOS_SMTP_STARTTLS") or "").lower() in ("1", "yes", "true"),
             workspace_url=(env.get("POLEMOS_WORKSPACE_URL") or "http://127.0.0.1:8000").rstrip("/"),
@@ -73,9 +75,16 @@ def link(config: DeliveryConfig, alert: dict) -> str:
 
 
 def alert_payload(alert: dict, config: DeliveryConfig) -> dict:
-    return {"watchlist": alert["watchlist"], "id": alert["id"], "kind": alert["kind"], "title": alert["title"],
-            "link": link(config, alert), "created_at": alert["created_at"], "updated_at": alert["updated_at"],
-            "event": json.loads(alert["summary_json"])}
+    return {
+        "watchlist": alert["watchlist"],
+        "id": alert["id"],
+        "kind": alert["kind"],
+        "title": alert["title"],
+        "link": link(config, alert),
+        "created_at": alert["created_at"],
+        "updated_at": alert["updated_at"],
+        "event": json.loads(alert["summary_json"]),
+    }
 
 
 def deliver_pending(store, config: DeliveryConfig | None = None, at: Optional[datetime] = None) -> list[str]:
@@ -97,14 +106,22 @@ def deliver_pending(store, config: DeliveryConfig | None = None, at: Optional[da
             continue
         if channel == "webhook":
             sent, unreachable = _deliver_webhooks(store, watchlist, alerts, config)
-            lines.append(f"alerts: {name}: {sent} of {len(alerts)} sent to the webhook"
-                         + ("; the rest wait, as it cannot be reached" if unreachable else ""))
+            lines.append(
+                f"alerts: {name}: {sent} of {len(alerts)} sent to the webhook"
+                + ("; the rest wait, as it cannot be reached" if unreachable else "")
+            )
         elif channel == "email":
             failure = _send_digest(watchlist, alerts, config)
             for alert in alerts:
                 _record(store, alert, channel, failure)
-            lines.append(f"alerts: {name}: " + (f"digest of {len(alerts)} mailed to {watchlist.email_to}" if failure is None
-                                                else f"e-mail digest failed ({failure}); will retry"))
+            lines.append(
+                f"alerts: {name}: "
+                + (
+                    f"digest of {len(alerts)} mailed to {watchlist.email_to}"
+                    if failure is None
+                    else f"e-mail digest failed ({failure}); will retry"
+                )
+            )
     return lines
 
 
@@ -128,8 +145,13 @@ def _deliver_webhook(store, watchlist, alert: dict, config: DeliveryConfig) -> O
         error = watchlist.secret_problem or "webhook secret: missing"
     else:
         body = json.dumps(alert_payload(alert, config), ensure_ascii=False, sort_keys=True).encode("utf-8")
-        error = post_webhook(watchlist.webhook_url, body, sign(watchlist.webhook_secret, body),
-                             public_only=not watchlist.webhook_private_ok, timeout=config.timeout)
+        error = post_webhook(
+            watchlist.webhook_url,
+            body,
+            sign(watchlist.webhook_secret, body),
+            public_only=not watchlist.webhook_private_ok,
+            timeout=config.timeout,
+        )
     _record(store, alert, "webhook", error)
     return error
 
@@ -149,7 +171,12 @@ def post_webhook(url: str, body: bytes, signature: str, public_only: bool, timeo
         return f"{reason}; this webhook may reach public addresses only (made without --allow-private-webhook)"
     for address in addresses:  # in the resolver's order, as a client would, until one connects
         pinned, host, extensions = pinned_request(url, address)
-        headers = {**host, "Content-Type": "application/json", SIGNATURE_HEADER: signature, "User-Agent": "polemos-alerts"}
+        headers = {
+            **host,
+            "Content-Type": "application/json",
+            SIGNATURE_HEADER: signature,
+            "User-Agent": "polemos-alerts",
+        }
         try:
             with httpx.Client(timeout=timeout, follow_redirects=False) as client:
                 response = client.post(pinned, content=body, headers=headers, extensions=extensions)
@@ -205,5 +232,12 @@ def _record(store, alert: dict, channel: str, error: Optional[str]) -> None:
             return
         attempts = alert["attempts"] + 1
         wait = timedelta(seconds=FIRST_RETRY_SECONDS * 2 ** (attempts - 1))
-        alert_rows.delivery_failed(store, alert["id"], channel, "failed" if attempts >= MAX_ATTEMPTS else "pending",
-                                   attempts, error[:500], (datetime.now(timezone.utc) + wait).isoformat(timespec="seconds"))
+        alert_rows.delivery_failed(
+            store,
+            alert["id"],
+            channel,
+            "failed" if attempts >= MAX_ATTEMPTS else "pending",
+            attempts,
+            error[:500],
+            (datetime.now(timezone.utc) + wait).isoformat(timespec="seconds"),
+        )

@@ -46,15 +46,31 @@ def highest_toll(view: CanonicalView) -> Optional[float]:
 def summary_of(view: CanonicalView) -> dict:
     """What a delivery shows of a canonical event: what, when, where, how many dead, who says so."""
     date, where = view.date, view.location
-    sources = [{"doc_id": source.doc_id, "title": source.doc_title, "published": source.published,
-                "evidence": [span.text for span in source.evidence][:3]}
-               for source in view.sources]
+    sources = [
+        {
+            "doc_id": source.doc_id,
+            "title": source.doc_title,
+            "published": source.published,
+            "evidence": [span.text for span in source.evidence][:3],
+        }
+        for source in view.sources
+    ]
     return {
-        "canonical_id": view.id, "type": view.type, "mode": view.mode, "modality": view.modality,
-        "date": (date.value or date.begin) if date else None, "place": where.name, "country": where.country,
-        "lat": where.lat, "lon": where.lon, "dead": dead_of(view), "dead_reported_max": highest_toll(view),
-        "actors": view.actor_names, "recipients": view.recipient_names,
-        "source_count": view.source_count, "sources": sources,
+        "canonical_id": view.id,
+        "type": view.type,
+        "mode": view.mode,
+        "modality": view.modality,
+        "date": (date.value or date.begin) if date else None,
+        "place": where.name,
+        "country": where.country,
+        "lat": where.lat,
+        "lon": where.lon,
+        "dead": dead_of(view),
+        "dead_reported_max": highest_toll(view),
+        "actors": view.actor_names,
+        "recipients": view.recipient_names,
+        "source_count": view.source_count,
+        "sources": sources,
     }
 
 
@@ -63,8 +79,11 @@ def title_of(summary: dict, raised_from: Optional[float] = None) -> str:
     where = f" in {summary['place']}" if summary.get("place") else ""
     when = f" on {summary['date']}" if summary.get("date") else ""
     dead = f", {summary['dead']:g} dead" if summary.get("dead") is not None else ""
-    raised = (f" (death toll rising: a source now reports {summary['dead_reported_max']:g}, up from {raised_from:g})"
-              if raised_from is not None else "")
+    raised = (
+        f" (death toll rising: a source now reports {summary['dead_reported_max']:g}, up from {raised_from:g})"
+        if raised_from is not None
+        else ""
+    )
     return f"{what}{where}{when}{dead}{raised}"
 
 
@@ -86,8 +105,9 @@ def _record_one(store, watchlist: Watchlist, view: CanonicalView, baseline: bool
     dead = summary["dead_reported_max"]
     known = alert_rows.known_alert(store, ident)
     if known is None:
-        alert_rows.insert_event_alert(store, ident, watchlist.name, view.id, dead, title_of(summary),
-                                      json.dumps(summary), baseline, now())
+        alert_rows.insert_event_alert(
+            store, ident, watchlist.name, view.id, dead, title_of(summary), json.dumps(summary), baseline, now()
+        )
         if not baseline:
             queue_deliveries(store, watchlist, ident)
         return not baseline
@@ -102,12 +122,16 @@ def _record_one(store, watchlist: Watchlist, view: CanonicalView, baseline: bool
 
 def queue_deliveries(store, watchlist: Watchlist, ident: str) -> None:
     """(Re)queue the alert on each channel the watchlist has."""
-    alert_rows.queue_deliveries(store, ident, [channel for channel, wanted in
-                                               (("webhook", watchlist.webhook_url), ("email", watchlist.email_to))
-                                               if wanted])
+    alert_rows.queue_deliveries(
+        store,
+        ident,
+        [channel for channel, wanted in (("webhook", watchlist.webhook_url), ("email", watchlist.email_to)) if wanted],
+    )
 
 
 def alerts_of(store, name: str, limit: int = 50, include_baseline: bool = False) -> list[dict]:
     """A watchlist's alerts, most recently raised first."""
-    return [{**row, "summary": json.loads(row["summary_json"]), "deliveries": alert_rows.deliveries_of(store, row["id"])}
-            for row in alert_rows.watchlist_alerts(store, name, limit, include_baseline)]
+    return [
+        {**row, "summary": json.loads(row["summary_json"]), "deliveries": alert_rows.deliveries_of(store, row["id"])}
+        for row in alert_rows.watchlist_alerts(store, name, limit, include_baseline)
+    ]

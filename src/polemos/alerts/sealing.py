@@ -71,8 +71,9 @@ def _make_key_file(path: Path) -> None:
 def _read_key_file(path: Path) -> bytes:
     mode = path.stat().st_mode
     if mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise SealingError(f"{path}: the key file may be read by others (mode {stat.S_IMODE(mode):o});"
-                           f" run chmod 600 {path}")
+        raise SealingError(
+            f"{path}: the key file may be read by others (mode {stat.S_IMODE(mode):o}); run chmod 600 {path}"
+        )
     content = path.read_bytes().strip()
     if len(content) < MIN_KEY_CHARS:
         raise SealingError(f"{path}: the key file holds fewer than {MIN_KEY_CHARS} characters")
@@ -84,8 +85,10 @@ def _derive(key: bytes, purpose: bytes) -> bytes:
 
 
 def _keystream(key: bytes, nonce: bytes, length: int) -> bytes:
-    blocks = (hmac.new(key, nonce + counter.to_bytes(8, "big"), hashlib.sha256).digest()
-              for counter in range((length + 31) // 32))
+    blocks = (
+        hmac.new(key, nonce + counter.to_bytes(8, "big"), hashlib.sha256).digest()
+        for counter in range((length + 31) // 32)
+    )
     return b"".join(blocks)[:length]
 
 
@@ -108,7 +111,7 @@ def is_sealed(value: str | None) -> bool:
 def unseal(value: str, key: bytes) -> str:
     """The secret ``seal`` sealed; SealingError when ``key`` did not seal it or it was altered."""
     try:
-        packed = base64.urlsafe_b64decode(value[len(PREFIX):].encode("ascii"))
+        packed = base64.urlsafe_b64decode(value[len(PREFIX) :].encode("ascii"))
     except (ValueError, UnicodeEncodeError):
         raise SealingError("a sealed secret that is not base64") from None
     if len(packed) < NONCE_BYTES + TAG_BYTES:

@@ -22,8 +22,10 @@ from polemos.store.watch import now
 WEEKS = 8
 DEVIATIONS = 2.0
 MIN_COUNT = 3
-RULE = (f"this week's count of matching events is at least {MIN_COUNT} and more than {DEVIATIONS:g} standard"
-        f" deviations (at least 1) above the mean of the {WEEKS} weeks before")
+RULE = (
+    f"this week's count of matching events is at least {MIN_COUNT} and more than {DEVIATIONS:g} standard"
+    f" deviations (at least 1) above the mean of the {WEEKS} weeks before"
+)
 
 
 def weekly_counts(store, watchlist: Watchlist, today: date) -> list[int]:
@@ -51,11 +53,20 @@ def trend_alert(store, watchlist: Watchlist, today: Optional[date] = None) -> Op
         return None
     week = (today - timedelta(days=6)).isoformat()
     ident = alert_id(watchlist.name, f"trend:{week}")
-    summary = {"kind": "trend", "week_from": week, "week_to": today.isoformat(), "count": current,
-               "baseline_counts": baseline, "baseline_mean": round(mean, 2), "baseline_deviation": round(deviation, 2),
-               "rule": RULE}
-    title = (f"Rising: {current} matching events in the 7 days to {today.isoformat()}, against a mean of {mean:.1f}"
-             f" (deviation {deviation:.1f}) over the {WEEKS} weeks before")
+    summary = {
+        "kind": "trend",
+        "week_from": week,
+        "week_to": today.isoformat(),
+        "count": current,
+        "baseline_counts": baseline,
+        "baseline_mean": round(mean, 2),
+        "baseline_deviation": round(deviation, 2),
+        "rule": RULE,
+    }
+    title = (
+        f"Rising: {current} matching events in the 7 days to {today.isoformat()}, against a mean of {mean:.1f}"
+        f" (deviation {deviation:.1f}) over the {WEEKS} weeks before"
+    )
     with store.transaction():
         if not alert_rows.insert_trend_alert(store, ident, watchlist.name, title, json.dumps(summary), now()):
             return None

@@ -95,8 +95,18 @@ def from_row(row) -> Watchlist:
         url, secret = open_secret(url), open_secret(secret)
     except SealingError as error:  # the URL stays sealed, so its deliveries are queued and fail saying why
         secret, problem = None, f"webhook: {error}"
-    return Watchlist(row["name"], EventFilter(**chosen), min_dead, bool(row["trend"]), url,
-                     secret, row["email_to"], row["created_at"], bool(row["webhook_private_ok"]), problem)
+    return Watchlist(
+        row["name"],
+        EventFilter(**chosen),
+        min_dead,
+        bool(row["trend"]),
+        url,
+        secret,
+        row["email_to"],
+        row["created_at"],
+        bool(row["webhook_private_ok"]),
+        problem,
+    )
 
 
 class Watchlists:
@@ -112,12 +122,22 @@ class Watchlists:
         if watchlist.webhook_url and not watchlist.webhook_secret:
             watchlist.webhook_secret = secrets.token_hex(16)
         key = load_key(create=True) if watchlist.webhook_url else None
-        sealed_url = seal(watchlist.webhook_url, key) if key and watchlist.webhook_url else None  # its path is often a credential too
+        sealed_url = (
+            seal(watchlist.webhook_url, key) if key and watchlist.webhook_url else None
+        )  # its path is often a credential too
         sealed = seal(watchlist.webhook_secret, key) if key and watchlist.webhook_secret else None
         with self.store.transaction():
-            added = alert_rows.insert_watchlist(self.store, watchlist.name, watchlist.filter_json(), watchlist.trend,
-                                                sealed_url, sealed, watchlist.email_to, watchlist.created_at,
-                                                watchlist.webhook_private_ok)
+            added = alert_rows.insert_watchlist(
+                self.store,
+                watchlist.name,
+                watchlist.filter_json(),
+                watchlist.trend,
+                sealed_url,
+                sealed,
+                watchlist.email_to,
+                watchlist.created_at,
+                watchlist.webhook_private_ok,
+            )
         if not added:
             raise ValueError(f"a watchlist named {watchlist.name!r} exists already")
         return watchlist
@@ -136,8 +156,13 @@ class Watchlists:
 
         with self.store.transaction():
             for row in plain:
-                alert_rows.replace_webhook(self.store, row["name"], row["webhook_url"], sealed(row["webhook_url"]),
-                                           sealed(row["webhook_secret"]))
+                alert_rows.replace_webhook(
+                    self.store,
+                    row["name"],
+                    row["webhook_url"],
+                    sealed(row["webhook_url"]),
+                    sealed(row["webhook_secret"]),
+                )
         return len(plain)
 
     def all(self) -> list[Watchlist]:

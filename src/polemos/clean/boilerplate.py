@@ -35,8 +35,9 @@ class BoilerplatePattern:
     source: str
 
 
-def load_boilerplate_patterns(path: Optional[Path], language: LanguageData,
-                               table: str = "clean_boilerplate") -> list[BoilerplatePattern]:
+def load_boilerplate_patterns(
+    path: Optional[Path], language: LanguageData, table: str = "clean_boilerplate"
+) -> list[BoilerplatePattern]:
     """Read a pattern table: the file at ``path``, else the language's ``table``."""
     if path is None:
         rows = language.rows(table)
@@ -59,8 +60,14 @@ class BoilerplateFilter:
     article's last paragraph once boilerplate starts there; and a link list glued to the end of
     the last paragraph (``trailers`` mark where it starts) is cut off."""
 
-    def __init__(self, patterns: list[BoilerplatePattern], trailers: Optional[list[BoilerplatePattern]] = None,
-                 max_words: int = 60, substantial_words: int = 20, max_trailer_words: int = 80):
+    def __init__(
+        self,
+        patterns: list[BoilerplatePattern],
+        trailers: Optional[list[BoilerplatePattern]] = None,
+        max_words: int = 60,
+        substantial_words: int = 20,
+        max_trailer_words: int = 80,
+    ):
         self.patterns = patterns
         self.trailers = trailers or []
         self.max_words = max_words

@@ -16,7 +16,9 @@ from typing import Optional
 _LABEL = r"(?:photo(?:graph)?s?|image|picture|pic|credit|photo credit|caption|illustration)"
 _LABELLED_LINE = re.compile(rf"^{_LABEL}\s*(?::|by\b)\s*(.+)$", re.IGNORECASE)
 _TRAILING_PARENTHESIS = re.compile(r"\(([^()]{3,160})\)\s*\.?$")
-_TRAILING_LABEL = re.compile(rf"(?:^|[.|\u2014\u2013-]\s*)({_LABEL}\s*(?::|by\b)\s*[^.|]{{2,120}})\s*\.?$", re.IGNORECASE)
+_TRAILING_LABEL = re.compile(
+    rf"(?:^|[.|\u2014\u2013-]\s*)({_LABEL}\s*(?::|by\b)\s*[^.|]{{2,120}})\s*\.?$", re.IGNORECASE
+)
 _PHOTO_WORDS = re.compile(
     r"\b(photo(graph)?(ed)?|pictured?|image|seen|shows?|poses?|stands?|walks?|gather(ed|s)?|"
     r"taken|displayed|in this (file )?(photo|picture))\b",

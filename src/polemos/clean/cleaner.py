@@ -111,11 +111,14 @@ class Cleaner:
 
     def _extract(self, raw: RawDocument) -> Extraction:
         if raw.format == "html" and _HTML_TAG.search(raw.content):
-            return extract_html(raw.content, self.captions, url=raw.url,
-                                fallback_below_words=self.options.fallback_below_words)
+            return extract_html(
+                raw.content, self.captions, url=raw.url, fallback_below_words=self.options.fallback_below_words
+            )
         return extract_text(raw.content, self.captions, given_title=raw.title)
 
-    def _publication_date(self, raw: RawDocument, extraction: Extraction, text: str) -> tuple[Optional[str], Optional[str]]:
+    def _publication_date(
+        self, raw: RawDocument, extraction: Extraction, text: str
+    ) -> tuple[Optional[str], Optional[str]]:
         if extraction.published:
             return extraction.published, "metadata"
         if raw.published:
@@ -123,7 +126,9 @@ class Cleaner:
         if extraction.page_date:
             return extraction.page_date, "inferred"
         datelines = [r.text for r in extraction.removed if r.reason == "dateline"]
-        inferred = self.dates.infer_publication_date(text, datelines + [caption.text for caption in extraction.captions])
+        inferred = self.dates.infer_publication_date(
+            text, datelines + [caption.text for caption in extraction.captions]
+        )
         return (inferred, "inferred") if inferred else (None, None)
 
 

@@ -97,7 +97,8 @@ class PublicationDates:
         ]
         count, units, recent = _literal(self.number_words), _literal(self.ago_units), _literal(self.recent_days)
         self.relative_cue = re.compile(
-            rf"\b(?:(?P<count>\d{{1,2}}|{count})\s+(?P<unit>{units})\s+ago|(?P<word>{recent}))\b", re.IGNORECASE)
+            rf"\b(?:(?P<count>\d{{1,2}}|{count})\s+(?P<unit>{units})\s+ago|(?P<word>{recent}))\b", re.IGNORECASE
+        )
 
     def find_date_mentions(self, text: str, default_year: int = 2000) -> list[DateMention]:
         """Day-precise date mentions in ``text``; year-less ones get ``default_year`` for now."""
@@ -110,10 +111,14 @@ class PublicationDates:
                 day = _build_date(year, month, int(parts["day"]))
                 if day is None or match.start() in mentions:
                     continue
-                before = text[max(0, match.start() - 40): match.start()]
+                before = text[max(0, match.start() - 40) : match.start()]
                 mentions[match.start()] = DateMention(
-                    match.start(), match.end(), day, bool(parts.get("year")),
-                    future=bool(_FUTURE_CUE.search(before)), dateline=bool(_DATELINE.search(before)),
+                    match.start(),
+                    match.end(),
+                    day,
+                    bool(parts.get("year")),
+                    future=bool(_FUTURE_CUE.search(before)),
+                    dateline=bool(_DATELINE.search(before)),
                 )
         return [mentions[key] for key in sorted(mentions)]
 
@@ -123,9 +128,13 @@ class PublicationDates:
             count, unit = self.recent_days[word]
             return int(count), unit
         count = match.group("count").lower()
-        return (int(count) if count.isdigit() else self.number_words[count]), self.ago_units[match.group("unit").lower()]
+        return (int(count) if count.isdigit() else self.number_words[count]), self.ago_units[
+            match.group("unit").lower()
+        ]
 
-    def infer_publication_date(self, body: str, extra_texts: Iterable[str] = (), max_forward_days: int = 62) -> Optional[str]:
+    def infer_publication_date(
+        self, body: str, extra_texts: Iterable[str] = (), max_forward_days: int = 62
+    ) -> Optional[str]:
         """ISO date the article was most likely published, from its body and captions, or None."""
         body_mentions = self.find_date_mentions(body)
         extra_mentions = [m for text in extra_texts for m in self.find_date_mentions(text)]

@@ -15,8 +15,18 @@ from polemos.clean.blocks import HEADING, ITEM, PARAGRAPH, Block
 from polemos.clean.repair import repair_inline
 
 _NEVER_TEXT = ("script", "style", "noscript", "template", "svg", "form", "nav", "button", "select", "iframe")
-_BLOCK_TAGS = {"p": PARAGRAPH, "blockquote": PARAGRAPH, "li": ITEM, "pre": PARAGRAPH,
-               "h1": HEADING, "h2": HEADING, "h3": HEADING, "h4": HEADING, "h5": HEADING, "h6": HEADING}
+_BLOCK_TAGS = {
+    "p": PARAGRAPH,
+    "blockquote": PARAGRAPH,
+    "li": ITEM,
+    "pre": PARAGRAPH,
+    "h1": HEADING,
+    "h2": HEADING,
+    "h3": HEADING,
+    "h4": HEADING,
+    "h5": HEADING,
+    "h6": HEADING,
+}
 
 
 def _clean_text(element: lxml_html.HtmlElement) -> str:

@@ -51,9 +51,7 @@ def _take_figures(tree: lxml_html.HtmlElement, detector: CaptionDetector, extrac
     for figure in tree.xpath(_CAPTION_CONTAINERS):
         if len(_text_of(figure).split()) > _FIGURE_MAX_WORDS:
             continue
-        captions = figure.xpath(
-            ".//figcaption | .//*[contains(@class, 'caption') and not(ancestor::figcaption)]"
-        )
+        captions = figure.xpath(".//figcaption | .//*[contains(@class, 'caption') and not(ancestor::figcaption)]")
         credit = _credit_inside(figure)
         texts = [text for text in (_text_of(element) for element in captions) if text] or ([""] if credit else [])
         for index, text in enumerate(texts):
@@ -98,7 +96,9 @@ def _choose_title(meta_title: Optional[str], headline: Optional[str], site: Opti
 
 def _metadata(tree: lxml_html.HtmlElement, extraction: Extraction, url: Optional[str]) -> None:
     found = trafilatura.extract_metadata(
-        tree, default_url=url, extensive=False,
+        tree,
+        default_url=url,
+        extensive=False,
         date_config={"extensive_search": False, "original_date": True},
     )
     meta_title = repair_inline(found.title) if found.title else None
@@ -172,8 +172,9 @@ def _word_count(blocks: list[Block]) -> int:
     return sum(len(block.text.split()) for block in blocks)
 
 
-def extract_html(content: str, detector: CaptionDetector, url: Optional[str] = None,
-                 fallback_below_words: int = 30) -> Extraction:
+def extract_html(
+    content: str, detector: CaptionDetector, url: Optional[str] = None, fallback_below_words: int = 30
+) -> Extraction:
     """Body blocks, captions and metadata of an HTML page."""
     extraction = Extraction()
     tree = load_html(content)
@@ -185,8 +186,13 @@ def extract_html(content: str, detector: CaptionDetector, url: Optional[str] = N
     tree = copy.deepcopy(tree)
     _take_figures(tree, detector, extraction)
     xml = trafilatura.extract(
-        copy.deepcopy(tree), output_format="xml", include_comments=False, include_tables=True,
-        include_images=False, include_links=False, with_metadata=False,
+        copy.deepcopy(tree),
+        output_format="xml",
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        with_metadata=False,
     )
     blocks = _xml_blocks(xml) if xml else []
     if _word_count(blocks) < fallback_below_words:

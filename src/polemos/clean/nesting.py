@@ -19,10 +19,31 @@ from lxml import etree
 FLAT_BELOW = 200  # levels kept as written; libxml2 keeps 256
 # Kept below that: tags the parser closes when the next one opens (so they never nest deep)
 # and those whose content is no text to read.
-KEPT_DEEP = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "tr", "td", "th", "br", "hr",
-                       "script", "style", "title"})
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-                  "source", "track", "wbr"})
+KEPT_DEEP = frozenset(
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dt",
+        "dd",
+        "tr",
+        "td",
+        "th",
+        "br",
+        "hr",
+        "script",
+        "style",
+        "title",
+    }
+)
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
 CLOSE_REACH = 64  # open elements an end tag may close: a stray end tag deep down is dropped
 
 

@@ -20,12 +20,18 @@ DUPLICATE_REASON = "paragraph repeated in the body"
 
 
 def _trigram_list(words: list[str]) -> list[tuple[str, ...]]:
-    return [tuple(words[i:i + 3]) for i in range(len(words) - 2)]
+    return [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
 
 
 class PullQuoteFilter:
-    def __init__(self, min_words: int = 6, max_words: int = 60, containment: float = 0.7,
-                 min_duplicate_words: int = 10, original_ratio: float = 1.5):
+    def __init__(
+        self,
+        min_words: int = 6,
+        max_words: int = 60,
+        containment: float = 0.7,
+        min_duplicate_words: int = 10,
+        original_ratio: float = 1.5,
+    ):
         self.min_words = min_words
         self.max_words = max_words
         self.containment = containment
@@ -70,7 +76,10 @@ class PullQuoteFilter:
                 continue
             if not self.min_words <= len(tokens) <= self.max_words:
                 continue
-            if self._best_coverage(index, trigram_lists, holders, words, found, self._original_length(len(tokens))) >= self.containment:
+            if (
+                self._best_coverage(index, trigram_lists, holders, words, found, self._original_length(len(tokens)))
+                >= self.containment
+            ):
                 found[index] = PULL_QUOTE_REASON
         return found
 
@@ -81,8 +90,14 @@ class PullQuoteFilter:
         return max(quote_words + 8, int(quote_words * self.original_ratio))
 
     @staticmethod
-    def _best_coverage(index: int, trigram_lists: list[list[tuple]], holders: dict[tuple, set[int]],
-                       words: list[list[str]], found: dict[int, str], min_original: int) -> float:
+    def _best_coverage(
+        index: int,
+        trigram_lists: list[list[tuple]],
+        holders: dict[tuple, set[int]],
+        words: list[list[str]],
+        found: dict[int, str],
+        min_original: int,
+    ) -> float:
         """Largest share of the paragraph's words covered by trigrams it shares with one
         clearly longer paragraph that is still in the body."""
         positions: dict[int, set[int]] = defaultdict(set)

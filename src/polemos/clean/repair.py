@@ -18,13 +18,34 @@ _LOST_RIGHT_QUOTE = re.compile("\u00e2\u20ac(?:\ufffd|\u009d)")
 # Same story for a lone "Â" left in front of a no-break space (C2 A0 read as Windows-1252).
 _STRAY_A_CIRCUMFLEX = re.compile("\u00c2(?=[\u00a0 ])")
 
-_TYPOGRAPHIC = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
-    "\u2028": "\n", "\u2029": "\n", "\u00ad": None, "\u200b": None, "\u200c": None,
-    "\u200d": None, "\u2060": None, "\ufeff": None,
-})
+_TYPOGRAPHIC = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u2028": "\n",
+        "\u2029": "\n",
+        "\u00ad": None,
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,
+    }
+)
 
 # A replacement character next to a space stands for a lost no-break space or quote byte.
 _LOST_CHARACTER = re.compile(r"\ufffd+(?=\s|$)|(?<=\s)\ufffd+")
@@ -70,7 +91,8 @@ def looks_binary(text: str) -> bool:
     if not sample:
         return False
     odd = sum(
-        1 for ch in sample
+        1
+        for ch in sample
         if ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Co", "Cs") and ch not in "\n\r\t\f")
     )
     return odd / len(sample) > 0.05

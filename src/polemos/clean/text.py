@@ -27,8 +27,32 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*
 _MD_CODE = re.compile(r"`([^`]+)`")
 _FINAL_PUNCTUATION = re.compile(r"[.!?:;,\u2026]$")
 _SMALL_WORDS = {
-    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",
-    "with", "from", "as", "vs", "via", "into", "over", "per", "than", "is", "are", "its",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "by",
+    "with",
+    "from",
+    "as",
+    "vs",
+    "via",
+    "into",
+    "over",
+    "per",
+    "than",
+    "is",
+    "are",
+    "its",
 }
 _HEADING_MAX_WORDS = 12
 _HEADING_MAX_CHARS = 90
@@ -123,7 +147,8 @@ def _reads_like_headline(line: str) -> bool:
         return True
     words = line.split()
     return (
-        0 < len(words) <= _HEADLINE_MAX_WORDS and line[0].isupper()
+        0 < len(words) <= _HEADLINE_MAX_WORDS
+        and line[0].isupper()
         and not _FINAL_PUNCTUATION.search(line.rstrip("\"')"))
     )
 

@@ -21,7 +21,12 @@ from polemos.engines import ENGINES
 from polemos.pipeline import STAGE_ORDER, PipelineConfig
 from polemos.store import StoreError, open_store
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Sourced, checkable event data from conflict reporting.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Sourced, checkable event data from conflict reporting.",
+)
 
 
 def _print_version(value: bool) -> None:
@@ -34,9 +39,13 @@ def _print_version(value: bool) -> None:
 
 @app.callback()
 def _main_options(
-    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+    ),
 ) -> None:
     """Sourced, checkable event data from conflict reporting."""
+
+
 app.add_typer(evaluating.app, name="eval")
 app.add_typer(training.app, name="train")
 
@@ -45,8 +54,9 @@ app.add_typer(training.app, name="train")
 err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 out = Console(highlight=False, markup=False)
 
-DbOption = typer.Option(None, "--db", envvar="POLEMOS_DB",
-                        help="Store: a SQLite file (default polemos.db) or postgresql://user@host/db")
+DbOption = typer.Option(
+    None, "--db", envvar="POLEMOS_DB", help="Store: a SQLite file (default polemos.db) or postgresql://user@host/db"
+)
 PathsArgument = typer.Argument(..., help="Files, directories, JSON Lines files or - for standard input.")
 PublishedOption = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs without one.")
 UrlOption = typer.Option(None, "--url", help="Source URL for a single input.")
@@ -55,19 +65,38 @@ MaxBytesOption = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse inp
 IdKeyOption = typer.Option(None, "--id-key", help="JSON Lines key holding the document id.")
 TextKeyOption = typer.Option(None, "--text-key", help="JSON Lines key holding the text.")
 HtmlKeyOption = typer.Option(None, "--html-key", help="JSON Lines key holding HTML.")
-StagesOption = typer.Option(None, "--stages", help=f"Comma-separated stages to run (default: all of {','.join(STAGE_ORDER)}).")
-MaxCharsOption = typer.Option(DEFAULT_MAX_CHARS, "--max-chars",
-                              help="Analyse at most this many characters of a document (0: all); the cut is noted in the record.")
-PipeWaitOption = typer.Option(DEFAULT_PIPE_WAIT, "--pipe-wait",
-                              help="Seconds to wait for a named pipe given as input to start sending (in a directory, pipes are skipped).")
-TimeBudgetOption = typer.Option(DEFAULT_SECONDS, "--time-budget",
-                                help="Seconds of analysis per document (0: no limit); later stages are skipped and noted.")
+StagesOption = typer.Option(
+    None, "--stages", help=f"Comma-separated stages to run (default: all of {','.join(STAGE_ORDER)})."
+)
+MaxCharsOption = typer.Option(
+    DEFAULT_MAX_CHARS,
+    "--max-chars",
+    help="Analyse at most this many characters of a document (0: all); the cut is noted in the record.",
+)
+PipeWaitOption = typer.Option(
+    DEFAULT_PIPE_WAIT,
+    "--pipe-wait",
+    help="Seconds to wait for a named pipe given as input to start sending (in a directory, pipes are skipped).",
+)
+TimeBudgetOption = typer.Option(
+    DEFAULT_SECONDS,
+    "--time-budget",
+    help="Seconds of analysis per document (0: no limit); later stages are skipped and noted.",
+)
 
 
-def _read_options(title, url, published, max_bytes, id_key, text_key, html_key, pipe_wait=DEFAULT_PIPE_WAIT) -> ReadOptions:
+def _read_options(
+    title, url, published, max_bytes, id_key, text_key, html_key, pipe_wait=DEFAULT_PIPE_WAIT
+) -> ReadOptions:
     key_map = {name: key for name, key in (("id", id_key), ("text", text_key), ("html", html_key)) if key}
-    return ReadOptions(max_bytes=max_bytes, key_map=key_map, title=title, url=url, published=_check_date(published),
-                       pipe_wait=max(0.0, pipe_wait))
+    return ReadOptions(
+        max_bytes=max_bytes,
+        key_map=key_map,
+        title=title,
+        url=url,
+        published=_check_date(published),
+        pipe_wait=max(0.0, pipe_wait),
+    )
 
 
 def _check_date(value: Optional[str], option: str = "--published") -> Optional[str]:
@@ -81,14 +110,18 @@ def _check_date(value: Optional[str], option: str = "--published") -> Optional[s
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint=option)
 
 
-def _config(stages: Optional[str], max_chars: int = DEFAULT_MAX_CHARS, seconds: float = DEFAULT_SECONDS) -> PipelineConfig:
+def _config(
+    stages: Optional[str], max_chars: int = DEFAULT_MAX_CHARS, seconds: float = DEFAULT_SECONDS
+) -> PipelineConfig:
     budget = DocumentBudget(max_chars=max(0, max_chars), seconds=max(0.0, seconds))
     if stages is None:
         return PipelineConfig(budget=budget)
     chosen = tuple(s.strip() for s in stages.split(",") if s.strip() and s.strip() != "clean")
     unknown = [s for s in chosen if s not in STAGE_ORDER]
     if unknown:
-        raise typer.BadParameter(f"unknown stage {unknown[0]!r}; choose from clean,{','.join(STAGE_ORDER)}", param_hint="--stages")
+        raise typer.BadParameter(
+            f"unknown stage {unknown[0]!r}; choose from clean,{','.join(STAGE_ORDER)}", param_hint="--stages"
+        )
     return PipelineConfig(stages=chosen, budget=budget)
 
 
@@ -96,10 +129,17 @@ def _config(stages: Optional[str], max_chars: int = DEFAULT_MAX_CHARS, seconds: 
 def ingest(
     paths: List[str] = PathsArgument,
     db: Optional[str] = DbOption,
-    published: Optional[str] = PublishedOption, url: Optional[str] = UrlOption, title: Optional[str] = TitleOption,
-    max_bytes: int = MaxBytesOption, id_key: Optional[str] = IdKeyOption, text_key: Optional[str] = TextKeyOption,
-    html_key: Optional[str] = HtmlKeyOption, stages: Optional[str] = StagesOption,
-    max_chars: int = MaxCharsOption, time_budget: float = TimeBudgetOption, pipe_wait: float = PipeWaitOption,
+    published: Optional[str] = PublishedOption,
+    url: Optional[str] = UrlOption,
+    title: Optional[str] = TitleOption,
+    max_bytes: int = MaxBytesOption,
+    id_key: Optional[str] = IdKeyOption,
+    text_key: Optional[str] = TextKeyOption,
+    html_key: Optional[str] = HtmlKeyOption,
+    stages: Optional[str] = StagesOption,
+    max_chars: int = MaxCharsOption,
+    time_budget: float = TimeBudgetOption,
+    pipe_wait: float = PipeWaitOption,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Worker processes (default: one per core)."),
     engine: str = typer.Option("local", help="; ".join(f"{e.name}: {e.description}" for e in ENGINES.values()) + "."),
@@ -107,7 +147,9 @@ def ingest(
 ):
     """Clean, extract and store documents; the same article is stored once."""
     options = _read_options(title, url, published, max_bytes, id_key, text_key, html_key, pipe_wait)
-    summary = _run_ingest(paths, db, options, _config(stages, max_chars, time_budget), quiet, workers, engine, scheduler)
+    summary = _run_ingest(
+        paths, db, options, _config(stages, max_chars, time_budget), quiet, workers, engine, scheduler
+    )
     raise typer.Exit(summary.exit_code())
 
 
@@ -122,8 +164,17 @@ def _run_ingest(paths, db, options, config, quiet, workers=None, engine="local",
         err.print(f"polemos: error: {printable(error)}")
         raise typer.Exit(2)
     with store:
-        summary = ingest_paths(paths, store, options, config, err, show_progress=not quiet,
-                               workers=workers, engine=engine, scheduler=scheduler)
+        summary = ingest_paths(
+            paths,
+            store,
+            options,
+            config,
+            err,
+            show_progress=not quiet,
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
+        )
         err.print(printable(summary.render(store.display_location)))
         if summary.added_ids:
             watching.after_ingest(store, summary.added_ids)
@@ -133,17 +184,31 @@ def _run_ingest(paths, db, options, config, quiet, workers=None, engine="local",
 @app.command()
 def extract(
     paths: List[str] = PathsArgument,
-    published: Optional[str] = PublishedOption, url: Optional[str] = UrlOption, title: Optional[str] = TitleOption,
-    max_bytes: int = MaxBytesOption, id_key: Optional[str] = IdKeyOption, text_key: Optional[str] = TextKeyOption,
-    html_key: Optional[str] = HtmlKeyOption, stages: Optional[str] = StagesOption,
-    max_chars: int = MaxCharsOption, time_budget: float = TimeBudgetOption, pipe_wait: float = PipeWaitOption,
+    published: Optional[str] = PublishedOption,
+    url: Optional[str] = UrlOption,
+    title: Optional[str] = TitleOption,
+    max_bytes: int = MaxBytesOption,
+    id_key: Optional[str] = IdKeyOption,
+    text_key: Optional[str] = TextKeyOption,
+    html_key: Optional[str] = HtmlKeyOption,
+    stages: Optional[str] = StagesOption,
+    max_chars: int = MaxCharsOption,
+    time_budget: float = TimeBudgetOption,
+    pipe_wait: float = PipeWaitOption,
     pretty: bool = typer.Option(False, help="Indent the JSON (one document only)."),
     workers: int = typer.Option(1, "--workers", "-w", help="Worker processes (output order is kept)."),
 ):
     """Print the extraction record of each document as JSON Lines, without touching the store."""
     options = _read_options(title, url, published, max_bytes, id_key, text_key, html_key, pipe_wait)
-    written, failed = extract_to_stream(paths, options, _config(stages, max_chars, time_budget), sys.stdout, err,
-                                        indent=2 if pretty else None, workers=workers)
+    written, failed = extract_to_stream(
+        paths,
+        options,
+        _config(stages, max_chars, time_budget),
+        sys.stdout,
+        err,
+        indent=2 if pretty else None,
+        workers=workers,
+    )
     raise typer.Exit(1 if failed and not written else 0)
 
 
@@ -174,14 +239,18 @@ LISTING_FORMATS = ("table", "json", "csv")
 def _listing_format(fmt: str) -> str:
     fmt = {"jsonl": "json"}.get(fmt.lower(), fmt.lower())
     if fmt not in LISTING_FORMATS:
-        raise typer.BadParameter(f"unknown format {fmt[:40]!r}; choose one of {', '.join(LISTING_FORMATS)}", param_hint="--format")
+        raise typer.BadParameter(
+            f"unknown format {fmt[:40]!r}; choose one of {', '.join(LISTING_FORMATS)}", param_hint="--format"
+        )
     return fmt
 
 
 @app.command()
 def documents(
     db: Optional[str] = DbOption,
-    search: Optional[str] = typer.Option(None, "--search", "-s", help="Only documents whose title, id, URL or text contains this."),
+    search: Optional[str] = typer.Option(
+        None, "--search", "-s", help="Only documents whose title, id, URL or text contains this."
+    ),
     fmt: str = typer.Option("table", "--format", "-f", help=f"{', '.join(LISTING_FORMATS)} (JSON Lines)."),
     limit: int = typer.Option(50, help="At most this many documents."),
     offset: int = typer.Option(0),
@@ -236,15 +305,39 @@ NearOption = typer.Option(None, "--near", help="LAT,LON,KM: only events within K
 DocOption = typer.Option(None, "--doc", help="Only events from this document.")
 SearchOption = typer.Option(None, "--search", "-s", help="Full-text search in the evidence.")
 RejectedOption = typer.Option(False, "--include-rejected", help="Include events an analyst rejected.")
-ReviewOption = typer.Option(None, "--review", help="Only events whose review is unreviewed, confirmed, corrected or rejected.")
-DivisionOption = typer.Option(None, "--admin1", help="Only events placed in this first-level division, as the map names it"
-                                                     " (CODE|Name, or CODE; see /api/map/areas).")
-ModalityOption = typer.Option(None, "--modality", help="Only events of these modalities, comma-separated: asserted (it"
-                                                      " happened), future, hypothetical, negated.")
+ReviewOption = typer.Option(
+    None, "--review", help="Only events whose review is unreviewed, confirmed, corrected or rejected."
+)
+DivisionOption = typer.Option(
+    None,
+    "--admin1",
+    help="Only events placed in this first-level division, as the map names it"
+    " (CODE|Name, or CODE; see /api/map/areas).",
+)
+ModalityOption = typer.Option(
+    None,
+    "--modality",
+    help="Only events of these modalities, comma-separated: asserted (it happened), future, hypothetical, negated.",
+)
 
 
-def _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review=None, modality=None, acled=None,
-                  country=None, place=None, admin1=None):
+def _event_filter(
+    store,
+    actor,
+    type,
+    since,
+    until,
+    near,
+    doc,
+    q,
+    include_rejected,
+    review=None,
+    modality=None,
+    acled=None,
+    country=None,
+    place=None,
+    admin1=None,
+):
     from polemos.store import REVIEW_FILTERS, EventFilter
     from polemos.store import split_modalities
 
@@ -260,9 +353,20 @@ def _event_filter(store, actor, type, since, until, near, doc, q, include_reject
         raise typer.BadParameter(str(error), param_hint="--modality")
     try:
         chosen = EventFilter(
-            actor=actor, type=type, since=since, until=until, near=point, doc=store.resolve_id(doc) if doc else None,
-            q=q, include_rejected=include_rejected, review=review, modality=modality, acled=acled,
-            country=country, place=place, admin1=admin1,
+            actor=actor,
+            type=type,
+            since=since,
+            until=until,
+            near=point,
+            doc=store.resolve_id(doc) if doc else None,
+            q=q,
+            include_rejected=include_rejected,
+            review=review,
+            modality=modality,
+            acled=acled,
+            country=country,
+            place=place,
+            admin1=admin1,
         )
     except ValueError as error:  # "type: 'ATTACK' is not a PLOVER type; choose among …"
         option, _, message = str(error).partition(": ")
@@ -277,14 +381,29 @@ def _event_filter(store, actor, type, since, until, near, doc, q, include_reject
 
 @app.command()
 def events(
-    db: Optional[str] = DbOption, actor: Optional[str] = ActorOption, type: Optional[str] = TypeOption,
-    since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, near: Optional[str] = NearOption,
-    doc: Optional[str] = DocOption, q: Optional[str] = SearchOption, include_rejected: bool = RejectedOption,
-    review: Optional[str] = ReviewOption, modality: Optional[str] = ModalityOption, acled: Optional[str] = AcledOption,
-    country: Optional[str] = CountryOption, place: Optional[str] = PlaceOption, admin1: Optional[str] = DivisionOption,
-    reports: bool = typer.Option(False, "--reports", help="List each document's events (reports) instead of canonical events."),
-    sort: Optional[str] = typer.Option(None, help="date, type, place, country, dead, sources (canonical), confidence (reports)…;"
-                                                  " prefix - for descending. Default -date."),
+    db: Optional[str] = DbOption,
+    actor: Optional[str] = ActorOption,
+    type: Optional[str] = TypeOption,
+    since: Optional[str] = SinceOption,
+    until: Optional[str] = UntilOption,
+    near: Optional[str] = NearOption,
+    doc: Optional[str] = DocOption,
+    q: Optional[str] = SearchOption,
+    include_rejected: bool = RejectedOption,
+    review: Optional[str] = ReviewOption,
+    modality: Optional[str] = ModalityOption,
+    acled: Optional[str] = AcledOption,
+    country: Optional[str] = CountryOption,
+    place: Optional[str] = PlaceOption,
+    admin1: Optional[str] = DivisionOption,
+    reports: bool = typer.Option(
+        False, "--reports", help="List each document's events (reports) instead of canonical events."
+    ),
+    sort: Optional[str] = typer.Option(
+        None,
+        help="date, type, place, country, dead, sources (canonical), confidence (reports)…;"
+        " prefix - for descending. Default -date.",
+    ),
     fmt: str = typer.Option("table", "--format", "-f", help=f"{', '.join(LISTING_FORMATS)} (JSON Lines)."),
     limit: int = typer.Option(100, help="At most this many events."),
     offset: int = typer.Option(0),
@@ -299,8 +418,23 @@ def events(
     fmt = _listing_format(fmt)
     try:
         with open_store(db) as store:
-            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review, modality, acled,
-                                   country, place, admin1)
+            chosen = _event_filter(
+                store,
+                actor,
+                type,
+                since,
+                until,
+                near,
+                doc,
+                q,
+                include_rejected,
+                review,
+                modality,
+                acled,
+                country,
+                place,
+                admin1,
+            )
             listed = store.events if reports else store.canonical_events
             items, total = listed(chosen, limit=limit, offset=offset, sort=sort)
     except ValueError as error:  # an unknown --sort
@@ -314,16 +448,35 @@ def events(
 @app.command()
 def export(
     out_path: str = typer.Argument(..., metavar="OUT", help="Output file, or - for standard output."),
-    fmt: str = typer.Option(..., "--format", "-f", help="plover-jsonl, acled-csv, geojson or parquet (as in the web's export links)."),
-    db: Optional[str] = DbOption, actor: Optional[str] = ActorOption, type: Optional[str] = TypeOption,
-    since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, near: Optional[str] = NearOption,
-    doc: Optional[str] = DocOption, q: Optional[str] = SearchOption, include_rejected: bool = RejectedOption,
-    review: Optional[str] = ReviewOption, modality: Optional[str] = ModalityOption, acled: Optional[str] = AcledOption,
-    country: Optional[str] = CountryOption, place: Optional[str] = PlaceOption, admin1: Optional[str] = DivisionOption,
-    canonical: bool = typer.Option(False, "--canonical", help="One row per canonical event (fused across documents) instead of"
-                                                              " one per document's report."),
-    all_types: bool = typer.Option(False, "--all-types", help="ACLED CSV: also the events of types ACLED does not code"
-                                                              " (talks, accusations...), with an empty event_type."),
+    fmt: str = typer.Option(
+        ..., "--format", "-f", help="plover-jsonl, acled-csv, geojson or parquet (as in the web's export links)."
+    ),
+    db: Optional[str] = DbOption,
+    actor: Optional[str] = ActorOption,
+    type: Optional[str] = TypeOption,
+    since: Optional[str] = SinceOption,
+    until: Optional[str] = UntilOption,
+    near: Optional[str] = NearOption,
+    doc: Optional[str] = DocOption,
+    q: Optional[str] = SearchOption,
+    include_rejected: bool = RejectedOption,
+    review: Optional[str] = ReviewOption,
+    modality: Optional[str] = ModalityOption,
+    acled: Optional[str] = AcledOption,
+    country: Optional[str] = CountryOption,
+    place: Optional[str] = PlaceOption,
+    admin1: Optional[str] = DivisionOption,
+    canonical: bool = typer.Option(
+        False,
+        "--canonical",
+        help="One row per canonical event (fused across documents) instead of one per document's report.",
+    ),
+    all_types: bool = typer.Option(
+        False,
+        "--all-types",
+        help="ACLED CSV: also the events of types ACLED does not code"
+        " (talks, accusations...), with an empty event_type.",
+    ),
 ):
     """Export stored events in the formats of the field.
 
@@ -341,12 +494,34 @@ def export(
         raise typer.BadParameter(str(error).partition(": ")[2], param_hint="--format")
     try:
         with open_store(db) as store:
-            chosen = _event_filter(store, actor, type, since, until, near, doc, q, include_rejected, review, modality, acled,
-                                   country, place, admin1)
+            chosen = _event_filter(
+                store,
+                actor,
+                type,
+                since,
+                until,
+                near,
+                doc,
+                q,
+                include_rejected,
+                review,
+                modality,
+                acled,
+                country,
+                place,
+                admin1,
+            )
             gazetteer = built_gazetteer()
             try:
-                count = export_events(store, chosen, fmt, out_path, canonical=canonical, all_types=all_types,
-                                      admin_areas=AdminAreas(gazetteer) if gazetteer else None)
+                count = export_events(
+                    store,
+                    chosen,
+                    fmt,
+                    out_path,
+                    canonical=canonical,
+                    all_types=all_types,
+                    admin_areas=AdminAreas(gazetteer) if gazetteer else None,
+                )
             finally:
                 if gazetteer:
                     gazetteer.close()
@@ -359,7 +534,9 @@ def export(
 
 @app.command()
 def reextract(
-    doc_ids: List[str] = typer.Argument(None, metavar="[DOC_ID]...", help="Documents to re-extract (ids or unambiguous prefixes)."),
+    doc_ids: List[str] = typer.Argument(
+        None, metavar="[DOC_ID]...", help="Documents to re-extract (ids or unambiguous prefixes)."
+    ),
     all_documents: bool = typer.Option(False, "--all", help="Re-extract every stored document."),
     db: Optional[str] = DbOption,
 ):
@@ -388,13 +565,17 @@ def reextract(
                     err.print(f"polemos: error: {printable(doc_id)}: {printable(error)}")
                 except Exception as error:  # noqa: BLE001 - a stage failing on one document must not stop the rest
                     counts["failed"] += 1
-                    err.print(f"polemos: error: {printable(doc_id)}: extraction failed ({type(error).__name__}: {printable(error)})")
+                    err.print(
+                        f"polemos: error: {printable(doc_id)}: extraction failed ({type(error).__name__}: {printable(error)})"
+                    )
             location = store.display_location
     except StoreError as error:
         err.print(f"polemos: error: {printable(error)}")
         raise typer.Exit(1)
     done = counts["updated"] + counts["unchanged"]
-    err.print(f"{done} re-extracted ({counts['unchanged']} with unchanged text), {counts['failed']} failed in {location}")
+    err.print(
+        f"{done} re-extracted ({counts['unchanged']} with unchanged text), {counts['failed']} failed in {location}"
+    )
     raise typer.Exit(1 if counts["failed"] and not done else 0)
 
 

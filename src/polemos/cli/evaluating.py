@@ -13,7 +13,9 @@ app = typer.Typer(no_args_is_help=True, help="Score polemos against evaluation s
 
 @app.command("cleaning")
 def eval_cleaning(
-    directory: Path = typer.Argument(..., exists=True, file_okay=False, help="A directory with html/ and ground-truth/."),
+    directory: Path = typer.Argument(
+        ..., exists=True, file_okay=False, help="A directory with html/ and ground-truth/."
+    ),
     limit: Optional[int] = typer.Option(None, help="Score only the first N pages."),
     as_json: bool = typer.Option(False, "--json"),
 ):
@@ -53,7 +55,7 @@ def eval_geo(
         raise typer.BadParameter("choose gold, end2end or both", param_hint="--mode")
     gazetteer = Gazetteer.open()
     nlp = geo_eval.build_nlp(gazetteer) if mode != "gold" else None
-    for chosen in (("gold", "end2end") if mode == "both" else (mode,)):
+    for chosen in ("gold", "end2end") if mode == "both" else (mode,):
         report = geo_eval.evaluate(path, mode=chosen, limit=limit, gazetteer=gazetteer, nlp=nlp)
         _print_report(geo_eval, report, as_json)
 
@@ -72,9 +74,13 @@ def eval_actors(
 
 @app.command("events")
 def eval_events(
-    path: Path = typer.Argument(..., exists=True, dir_okay=False,
-                                help="PLOVER-coded sentences (JSON), ACLED-style notes (JSON Lines with event_type/sub_event_type) "
-                                     "or CASE 2021 task 2 snippets (TSV: id, EventSnippet, SubType)."),
+    path: Path = typer.Argument(
+        ...,
+        exists=True,
+        dir_okay=False,
+        help="PLOVER-coded sentences (JSON), ACLED-style notes (JSON Lines with event_type/sub_event_type) "
+        "or CASE 2021 task 2 snippets (TSV: id, EventSnippet, SubType).",
+    ),
     limit: Optional[int] = typer.Option(None, help="Score only the first N sentences."),
     as_json: bool = typer.Option(False, "--json"),
 ):
@@ -87,28 +93,45 @@ def eval_events(
 
 @app.command("incidents")
 def eval_incidents(
-    directory: Path = typer.Argument(..., exists=True, file_okay=False,
-                                     help="A directory with docs.jsonl and incidents.jsonl (e.g. ../shared/eval/incidents/gva-dev)."),
+    directory: Path = typer.Argument(
+        ...,
+        exists=True,
+        file_okay=False,
+        help="A directory with docs.jsonl and incidents.jsonl (e.g. ../shared/eval/incidents/gva-dev).",
+    ),
     limit: Optional[int] = typer.Option(None, help="Score only the documents of the first N incidents."),
     workers: Optional[int] = typer.Option(None, help="Extraction processes (default: one per core)."),
-    keep_store: Optional[Path] = typer.Option(None, "--keep-store", dir_okay=False,
-                                              help="Keep the store the documents were ingested into at this path."),
-    refuse: Optional[Path] = typer.Option(None, "--refuse", exists=True, dir_okay=False,
-                                          help="Do not extract: fuse again the events of a store kept by --keep-store"
-                                               " (same directory and --limit) and score them."),
+    keep_store: Optional[Path] = typer.Option(
+        None, "--keep-store", dir_okay=False, help="Keep the store the documents were ingested into at this path."
+    ),
+    refuse: Optional[Path] = typer.Option(
+        None,
+        "--refuse",
+        exists=True,
+        dir_okay=False,
+        help="Do not extract: fuse again the events of a store kept by --keep-store"
+        " (same directory and --limit) and score them.",
+    ),
     as_json: bool = typer.Option(False, "--json"),
 ):
     """Date, place, killed and injured of each article's main violent event, and fusion across articles."""
     from polemos.eval import incidents
 
-    _print_report(incidents, incidents.evaluate(directory, limit=limit, workers=workers, store_path=keep_store,
-                                                          refuse_store=refuse), as_json)
+    _print_report(
+        incidents,
+        incidents.evaluate(directory, limit=limit, workers=workers, store_path=keep_store, refuse_store=refuse),
+        as_json,
+    )
 
 
 @app.command("summaries")
 def eval_summaries(
-    path: Path = typer.Argument(..., exists=True, dir_okay=False,
-                                help="One-paragraph event summaries with gold (JSON Lines, e.g. annotations/summaries/written-s1.jsonl)."),
+    path: Path = typer.Argument(
+        ...,
+        exists=True,
+        dir_okay=False,
+        help="One-paragraph event summaries with gold (JSON Lines, e.g. annotations/summaries/written-s1.jsonl).",
+    ),
     limit: Optional[int] = typer.Option(None, help="Score only the first N summaries."),
     show_misses: bool = typer.Option(False, "--misses", help="List each field's misses, gold beside what was found."),
     as_json: bool = typer.Option(False, "--json"),
@@ -126,5 +149,3 @@ def eval_summaries(
 
 def _print_report(module, report: dict, as_json: bool) -> None:
     print(json.dumps(report, indent=2, default=str) if as_json else module.format_report(report))
-
-

@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import Optional, TextIO
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from polemos.cli.terminal import printable
 from polemos.engines import make_engine
@@ -20,9 +28,17 @@ PROGRESS_AFTER = 5  # a handful of inputs needs no progress bar
 LINE_COUNT_LIMIT = 2 * 1024**3  # count JSON Lines up to this size for the ETA; beyond, no ETA
 
 
-def ingest_paths(paths, store, options: ReadOptions, config: PipelineConfig, console: Console,
-                 show_progress: bool = True, workers: Optional[int] = None, engine: str = "local",
-                 scheduler: Optional[str] = None) -> IngestSummary:
+def ingest_paths(
+    paths,
+    store,
+    options: ReadOptions,
+    config: PipelineConfig,
+    console: Console,
+    show_progress: bool = True,
+    workers: Optional[int] = None,
+    engine: str = "local",
+    scheduler: Optional[str] = None,
+) -> IngestSummary:
     """``ingest_inputs`` with each failure printed in one line and a progress bar on a terminal."""
     progress = _LazyProgress(console, enabled=show_progress, total=estimate_documents(paths))
 
@@ -30,14 +46,22 @@ def ingest_paths(paths, store, options: ReadOptions, config: PipelineConfig, con
         console.print(f"polemos: error: {printable(failure)}", markup=False)
 
     try:
-        return ingest_inputs(paths, store, options, config, workers, engine, scheduler,
-                             on_failure=report, on_progress=progress.advance)
+        return ingest_inputs(
+            paths, store, options, config, workers, engine, scheduler, on_failure=report, on_progress=progress.advance
+        )
     finally:
         progress.stop()
 
 
-def extract_to_stream(paths, options: ReadOptions, config: PipelineConfig, stream: TextIO, console: Console,
-                      indent=None, workers: Optional[int] = None) -> tuple[int, int]:
+def extract_to_stream(
+    paths,
+    options: ReadOptions,
+    config: PipelineConfig,
+    stream: TextIO,
+    console: Console,
+    indent=None,
+    workers: Optional[int] = None,
+) -> tuple[int, int]:
     """Write one JSON object per document to ``stream``, in input order; returns (written, failed)."""
     written = failed = 0
     runner = make_engine(config, None, 1 if workers is None else workers)
@@ -63,7 +87,9 @@ def estimate_documents(paths) -> Optional[int]:
         if path == "-":
             return None
         target = Path(path)
-        files = [target] if target.is_file() else [p for p in target.rglob("*") if p.is_file()] if target.is_dir() else []
+        files = (
+            [target] if target.is_file() else [p for p in target.rglob("*") if p.is_file()] if target.is_dir() else []
+        )
         for file in files:
             if file.suffix == ".jsonl" and file.stat().st_size < LINE_COUNT_LIMIT:
                 total += _count_lines(file)
@@ -102,9 +128,16 @@ class _LazyProgress:
             # What a user waits for first (how many of how many, how fast, how long still), so an
             # 80-column terminal shows it whole; the bar and the failures come after.
             self.progress = Progress(
-                TextColumn("ingesting"), MofNCompleteColumn(), TextColumn("{task.fields[rate]:.1f} docs/s"),
-                TextColumn("ETA"), TimeRemainingColumn(), BarColumn(bar_width=16), TimeElapsedColumn(),
-                TextColumn("{task.fields[status]}"), console=self.console, transient=True,
+                TextColumn("ingesting"),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]:.1f} docs/s"),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
+                BarColumn(bar_width=16),
+                TimeElapsedColumn(),
+                TextColumn("{task.fields[status]}"),
+                console=self.console,
+                transient=True,
             )
             self.progress.start()
             self.task = self.progress.add_task("ingest", total=self.total, rate=0.0, status="")

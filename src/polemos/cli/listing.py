@@ -17,6 +17,7 @@ from polemos.numbers import format_figure
 from polemos.export.rows import CANONICAL_COLUMNS, EVENT_COLUMNS, flat_canonical, flat_event
 from polemos.store import CanonicalView, EventView
 
+
 def write_events(events: list[EventView], total: int, fmt: str, stream: TextIO, console: Console) -> None:
     """Each document's event reports."""
     if fmt == "json":
@@ -54,30 +55,51 @@ def _report_table(events: list[EventView], total: int, console: Console) -> None
         table.add_column(name, no_wrap=name in ("date", "type"), ratio=3 if name == "evidence" else None)
     for event in events:
         row, dead = flat_event(event), event.figure("dead")
-        table.add_row(*_cells(row["date"], _kind(row), row["actors"], row["recipients"], row["place"],
-                              _range(row["dead_min"], row["dead_max"], dead.text if dead else None),
-                              _short(row["evidence"])))
+        table.add_row(
+            *_cells(
+                row["date"],
+                _kind(row),
+                row["actors"],
+                row["recipients"],
+                row["place"],
+                _range(row["dead_min"], row["dead_max"], dead.text if dead else None),
+                _short(row["evidence"]),
+            )
+        )
     console.print(table, markup=False)
-    console.print(f"{len(events)} of {total} event reports (each document's own; without --reports: canonical events)",
-                  markup=False)
+    console.print(
+        f"{len(events)} of {total} event reports (each document's own; without --reports: canonical events)",
+        markup=False,
+    )
     _modality_note(events, console)
 
 
 def _canonical_table(events: list[CanonicalView], total: int, console: Console) -> None:
     table = Table(show_lines=False)
     for name in ("date", "type", "actors", "place", "dead", "sources", "earliest report"):
-        table.add_column(name, no_wrap=name in ("date", "type", "sources"), justify="right" if name == "sources" else "left")
+        table.add_column(
+            name, no_wrap=name in ("date", "type", "sources"), justify="right" if name == "sources" else "left"
+        )
     for event in events:
         row = flat_canonical(event)
         who = row["actors"] + (f" → {row['recipients']}" if row["recipients"] else "")
         earliest = event.earliest_report
-        first = " ".join(filter(None, (earliest.published, _short(earliest.doc_title or earliest.doc_id or "", 40)))) if earliest else ""
+        first = (
+            " ".join(filter(None, (earliest.published, _short(earliest.doc_title or earliest.doc_id or "", 40))))
+            if earliest
+            else ""
+        )
         table.add_row(*_cells(_date(event), _kind(row), who, row["place"], _dead(row), row["sources"], first))
     console.print(table, markup=False)
-    console.print(f"{len(events)} of {total} canonical events (one per real event, fused across documents;"
-                  f" --reports lists each document's events)", markup=False)
+    console.print(
+        f"{len(events)} of {total} canonical events (one per real event, fused across documents;"
+        f" --reports lists each document's events)",
+        markup=False,
+    )
     if any(event.figure("dead") for event in events):
-        console.print(f"dead: the canonical figure, {FIGURE_RULE}; in brackets the range the sources give", markup=False)
+        console.print(
+            f"dead: the canonical figure, {FIGURE_RULE}; in brackets the range the sources give", markup=False
+        )
     _modality_note(events, console)
 
 
@@ -86,9 +108,11 @@ def _modality_note(events: Sequence[EventView | CanonicalView], console: Console
     marked = Counter(event.modality for event in events if event.modality != "asserted")
     if marked:
         counts = ", ".join(f"{count} {modality}" for modality, count in sorted(marked.items()))
-        console.print(f"marked events are not said to have happened ({counts}): announced or planned (FUTURE),"
-                      " possible (HYPOTHETICAL) or denied (NEGATED); --modality asserted lists only events that happened",
-                      markup=False)
+        console.print(
+            f"marked events are not said to have happened ({counts}): announced or planned (FUTURE),"
+            " possible (HYPOTHETICAL) or denied (NEGATED); --modality asserted lists only events that happened",
+            markup=False,
+        )
 
 
 def _cells(*values) -> list[Text]:
@@ -115,7 +139,9 @@ def _dead(row: dict) -> str:
         return ""
     if row["dead_max"] is None and row["dead_min"] == row["dead"]:
         return format_figure(row["dead"], None)  # "more than 100,000": "> 100,000"
-    spread = "" if row["dead_min"] == row["dead_max"] == row["dead"] else f" ({_range(row['dead_min'], row['dead_max'])})"
+    spread = (
+        "" if row["dead_min"] == row["dead_max"] == row["dead"] else f" ({_range(row['dead_min'], row['dead_max'])})"
+    )
     return f"{format_figure(row['dead'], row['dead'])}{spread}"
 
 

@@ -25,8 +25,9 @@ app = typer.Typer(no_args_is_help=True, help="Confirm, reject, correct, split an
 err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 out = Console(highlight=False, soft_wrap=True, markup=False)
 
-DbOption = typer.Option(None, "--db", envvar="POLEMOS_DB",
-                        help="Store: a SQLite file (default polemos.db) or postgresql://user@host/db")
+DbOption = typer.Option(
+    None, "--db", envvar="POLEMOS_DB", help="Store: a SQLite file (default polemos.db) or postgresql://user@host/db"
+)
 IdArgument = typer.Argument(..., help="A canonical event's id (ce-…) or an event report's id.")
 NoteOption = typer.Option(None, "--note", help="Why: kept in the history.")
 ReviewerOption = typer.Option(None, "--reviewer", help="Who decided: kept in the history.")
@@ -53,8 +54,10 @@ def _verdict(store, event_id: str, status: str, changes: dict, note, reviewer) -
     if store.canonical_event(event_id) is not None or rejected_canonical:
         saved = _review_canonical(store, event_id, status, changes, note, reviewer)
         view = saved["canonical"]
-        out.print(f"{event_id}: {status}; " + (f"it now reads: {_summary(view)}" if view else
-                                              "its reports are rejected and it leaves the listings"))
+        out.print(
+            f"{event_id}: {status}; "
+            + (f"it now reads: {_summary(view)}" if view else "its reports are rejected and it leaves the listings")
+        )
         return
     if store.event(event_id) is None:
         raise _Refused(f"{event_id}: no canonical event or event report has this id")
@@ -108,8 +111,10 @@ def _report_changes(store, event_id: str, changes: dict) -> dict:
         found = index if index is not None else _gazetteer_place(checked["place"].strip())
         if found is None:
             names = ", ".join(sorted({p.name or p.text for p in places})[:20]) or "none"
-            raise _Refused(f"place: its document names no place {checked['place'][:100]!r} (it names: {names}),"
-                           " nor has the gazetteer a place of that name")
+            raise _Refused(
+                f"place: its document names no place {checked['place'][:100]!r} (it names: {names}),"
+                " nor has the gazetteer a place of that name"
+            )
         checked["place"] = found
     return checked
 
@@ -119,41 +124,58 @@ def _summary(view: EventView | CanonicalView) -> str:
     dead = view.figure("dead")
     # A canonical event's toll is its canonical figure; a report's, the least it reports.
     toll = None if dead is None else dead.value if isinstance(dead, CanonicalFigure) else dead.min
-    parts = [view.type or "", date, view.location.name or "no place",
-             " → ".join(filter(None, [", ".join(view.actor_names), ", ".join(view.recipient_names)]))]
+    parts = [
+        view.type or "",
+        date,
+        view.location.name or "no place",
+        " → ".join(filter(None, [", ".join(view.actor_names), ", ".join(view.recipient_names)])),
+    ]
     if toll is not None:
         parts.append(f"dead {toll:g}")
     return " · ".join(part for part in parts if part)
 
 
 @app.command()
-def confirm(event_id: str = IdArgument, db: Optional[str] = DbOption, note: Optional[str] = NoteOption,
-            reviewer: Optional[str] = ReviewerOption):
+def confirm(
+    event_id: str = IdArgument,
+    db: Optional[str] = DbOption,
+    note: Optional[str] = NoteOption,
+    reviewer: Optional[str] = ReviewerOption,
+):
     """Confirm an event as coded."""
     _run(db, lambda store: _verdict(store, event_id, "confirmed", {}, note, reviewer))
 
 
 @app.command()
-def reject(event_id: str = IdArgument, db: Optional[str] = DbOption, note: Optional[str] = NoteOption,
-           reviewer: Optional[str] = ReviewerOption):
+def reject(
+    event_id: str = IdArgument,
+    db: Optional[str] = DbOption,
+    note: Optional[str] = NoteOption,
+    reviewer: Optional[str] = ReviewerOption,
+):
     """Reject an event: it did not happen, or is no event. A canonical event's reports are all rejected."""
     _run(db, lambda store: _verdict(store, event_id, "rejected", {}, note, reviewer))
 
 
 @app.command()
 def correct(
-    event_id: str = IdArgument, db: Optional[str] = DbOption,
+    event_id: str = IdArgument,
+    db: Optional[str] = DbOption,
     type: Optional[str] = typer.Option(None, "--type", help="The PLOVER type, e.g. ASSAULT."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Actors by name or id, comma-separated."),
     recipient: Optional[str] = typer.Option(None, "--recipient", help="Recipients by name or id, comma-separated."),
-    place: Optional[str] = typer.Option(None, "--place", help="A place the documents name, else any of the gazetteer,"
-                                                               " e.g. 'Springfield (Massachusetts, USA)'."),
+    place: Optional[str] = typer.Option(
+        None,
+        "--place",
+        help="A place the documents name, else any of the gazetteer, e.g. 'Springfield (Massachusetts, USA)'.",
+    ),
     date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD, or YYYY-MM-DD/YYYY-MM-DD for a span."),
     dead: Optional[str] = typer.Option(None, "--dead", help="N or MIN-MAX."),
     injured: Optional[str] = typer.Option(None, "--injured", help="N or MIN-MAX."),
     displaced: Optional[str] = typer.Option(None, "--displaced", help="N or MIN-MAX."),
     arrested: Optional[str] = typer.Option(None, "--arrested", help="N or MIN-MAX."),
-    note: Optional[str] = NoteOption, reviewer: Optional[str] = ReviewerOption,
+    note: Optional[str] = NoteOption,
+    reviewer: Optional[str] = ReviewerOption,
 ):
     """Correct an event's coding; only the fields given change."""
     changes: dict = {}
@@ -166,8 +188,11 @@ def correct(
         changes["place"] = place
     if date:
         changes["date"] = _date(date)
-    sizes = {category: _figure(category, value) for category, value in zip(SIZES, (dead, injured, displaced, arrested))
-             if value is not None}
+    sizes = {
+        category: _figure(category, value)
+        for category, value in zip(SIZES, (dead, injured, displaced, arrested))
+        if value is not None
+    }
     if sizes:
         changes["size"] = sizes
     if not changes:
@@ -191,57 +216,90 @@ def _figure(category: str, text: str) -> dict:
 
 
 @app.command()
-def split(report_id: str = typer.Argument(..., help="The event report to take out (an id from polemos events --reports)."),
-          db: Optional[str] = DbOption, note: Optional[str] = NoteOption, reviewer: Optional[str] = ReviewerOption):
+def split(
+    report_id: str = typer.Argument(..., help="The event report to take out (an id from polemos events --reports)."),
+    db: Optional[str] = DbOption,
+    note: Optional[str] = NoteOption,
+    reviewer: Optional[str] = ReviewerOption,
+):
     """Take a wrongly fused report out of its canonical event; fusion keeps them apart from now on."""
+
     def act(store) -> None:
         result = store.split_report(report_id, note, reviewer)
-        out.print(f"{report_id}: now in {result['split_out'].id}; {result['review']['canonical_id']} keeps "
-                  f"{result['canonical'].report_count} report(s)")
+        out.print(
+            f"{report_id}: now in {result['split_out'].id}; {result['review']['canonical_id']} keeps "
+            f"{result['canonical'].report_count} report(s)"
+        )
+
     _run(db, act)
 
 
 @app.command()
-def merge(first: str = typer.Argument(..., help="A canonical event id (ce-…)."),
-          second: str = typer.Argument(..., help="Another canonical event id."),
-          db: Optional[str] = DbOption, note: Optional[str] = NoteOption, reviewer: Optional[str] = ReviewerOption):
+def merge(
+    first: str = typer.Argument(..., help="A canonical event id (ce-…)."),
+    second: str = typer.Argument(..., help="Another canonical event id."),
+    db: Optional[str] = DbOption,
+    note: Optional[str] = NoteOption,
+    reviewer: Optional[str] = ReviewerOption,
+):
     """Make two canonical events one; fusion keeps them one from now on."""
+
     def act(store) -> None:
         merged = store.merge_canonical(first, second, note, reviewer)["canonical"]
-        out.print(f"{first} + {second} = {merged.id}: {merged.report_count} reports from "
-                  f"{merged.source_count} source(s); {_summary(merged)}")
+        out.print(
+            f"{first} + {second} = {merged.id}: {merged.report_count} reports from "
+            f"{merged.source_count} source(s); {_summary(merged)}"
+        )
+
     _run(db, act)
 
 
 @app.command()
 def history(event_id: str = IdArgument, db: Optional[str] = DbOption):
     """Every decision on an event, newest first, in words."""
+
     def act(store) -> None:
-        if store.canonical_event(event_id) is None and store.event(event_id) is None \
-                and not store.canonical_history(event_id):
+        if (
+            store.canonical_event(event_id) is None
+            and store.event(event_id) is None
+            and not store.canonical_history(event_id)
+        ):
             raise _Refused(f"{event_id}: no canonical event or event report has this id")
         report = store.event(event_id)
         entries = store.event_reviews(event_id) if report else store.canonical_history(event_id)
         places = store.get_record(report.doc_id).places if report else []
         if not entries:
             out.print(f"{event_id}: not reviewed")
-        names = store.actor_names({a for e in entries for role in ("actor", "recipient") for a in e["changes"].get(role) or []})
+        names = store.actor_names(
+            {a for e in entries for role in ("actor", "recipient") for a in e["changes"].get(role) or []}
+        )
         for entry in entries:
-            words = "; ".join(describe_changes(
-                entry["changes"], lambda actor_id: names.get(actor_id, actor_id),
-                lambda index: (places[index].name or places[index].text) if 0 <= index < len(places) else None))
+            words = "; ".join(
+                describe_changes(
+                    entry["changes"],
+                    lambda actor_id: names.get(actor_id, actor_id),
+                    lambda index: (places[index].name or places[index].text) if 0 <= index < len(places) else None,
+                )
+            )
             who = f" by {entry['reviewer']}" if entry.get("reviewer") else ""
             note = f" — {entry['note']}" if entry.get("note") else ""
             out.print(printable(f"{entry['reviewed_at']}  {entry['status']}{who}{': ' + words if words else ''}{note}"))
+
     _run(db, act)
 
 
 @app.command("merge-actors")
-def merge_actors(alias: str = typer.Argument(..., help="The actor to merge away (name or id)."),
-                 into: str = typer.Argument(..., help="The actor it is (name or id)."),
-                 db: Optional[str] = DbOption, note: Optional[str] = NoteOption, reviewer: Optional[str] = ReviewerOption):
+def merge_actors(
+    alias: str = typer.Argument(..., help="The actor to merge away (name or id)."),
+    into: str = typer.Argument(..., help="The actor it is (name or id)."),
+    db: Optional[str] = DbOption,
+    note: Optional[str] = NoteOption,
+    reviewer: Optional[str] = ReviewerOption,
+):
     """Merge two actors: the first becomes an alias of the second, in every document, also after re-extraction."""
+
     def act(store) -> None:
         saved = store.merge_actors(alias, into, note, reviewer)
         out.print(f"{saved['alias_name']} ({saved['alias_id']}) is now an alias of {saved['actor_id']}")
+
     _run(db, act)

@@ -22,11 +22,15 @@ def render_document(record: ExtractionRecord, console: Console) -> None:
     doc = record.document
     table = Table(show_header=False, box=None)
     for label, value in (
-        ("id", doc.id), ("title", doc.title), ("url", doc.url),
+        ("id", doc.id),
+        ("title", doc.title),
+        ("url", doc.url),
         ("published", f"{doc.published} ({doc.published_source})" if doc.published else None),
-        ("language", doc.language), ("source", doc.source),
+        ("language", doc.language),
+        ("source", doc.source),
         ("headings", " | ".join(h.text for h in doc.headings) or None),
-        ("captions", len(doc.captions) or None), ("removed", len(doc.removed) or None),
+        ("captions", len(doc.captions) or None),
+        ("removed", len(doc.removed) or None),
         ("extracted", _counts(record)),
     ):
         if value is not None:
@@ -38,8 +42,11 @@ def render_document(record: ExtractionRecord, console: Console) -> None:
 
 def _counts(record: ExtractionRecord) -> str:
     parts = [
-        (len(record.actors), "actors"), (len(record.places), "places"), (len(record.timexes), "dates"),
-        (len(record.quantities), "figures"), (len(record.events), "events"),
+        (len(record.actors), "actors"),
+        (len(record.places), "places"),
+        (len(record.timexes), "dates"),
+        (len(record.quantities), "figures"),
+        (len(record.events), "events"),
     ]
     return ", ".join(f"{n} {label}" for n, label in parts)
 
@@ -49,7 +56,9 @@ DOCUMENT_COLUMNS = ("id", "published", "language", "chars", "events", "title", "
 
 def write_document_list(items: list[dict], total: int, fmt: str, stream: TextIO, console: Console) -> None:
     """Documents as a table, JSON Lines or CSV; untitled ones by their URL or first line."""
-    rows = [{**{column: item.get(column) for column in DOCUMENT_COLUMNS}, "title": item["display_title"]} for item in items]
+    rows = [
+        {**{column: item.get(column) for column in DOCUMENT_COLUMNS}, "title": item["display_title"]} for item in items
+    ]
     if fmt == "json":
         for row in rows:
             stream.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -70,16 +79,24 @@ def render_document_list(store, console: Console, limit: int, offset: int) -> No
 def _document_table(rows: list[dict], console: Console) -> None:
     table = Table("id", "published", "language", "chars", "events", "title")
     for row in rows:
-        table.add_row(*(Text(printable(row[column])) for column in ("id", "published", "language", "chars", "events", "title")))
+        table.add_row(
+            *(Text(printable(row[column])) for column in ("id", "published", "language", "chars", "events", "title"))
+        )
     console.print(table)
 
 
 def render_demo_summary(store, console: Console) -> None:
-    console.print(Text.assemble(("polemos demo", "bold"), f": {store.count('documents')} documents in {store.display_location}"))
+    console.print(
+        Text.assemble(("polemos demo", "bold"), f": {store.count('documents')} documents in {store.display_location}")
+    )
     render_document_list(store, console, limit=20, offset=0)
     for row in store.documents(limit=20):
         record = store.get_record(row["id"])
-        console.print(Text.assemble("\n", (printable(record.document.title or record.document.id), "bold"), f" — {_counts(record)}"))
+        console.print(
+            Text.assemble(
+                "\n", (printable(record.document.title or record.document.id), "bold"), f" — {_counts(record)}"
+            )
+        )
         for heading in record.document.headings:
             console.print(Text(f"  § {printable(heading.text)}"))
         events, total = store.events(EventFilter(doc=record.document.id), limit=DEMO_EVENTS)
@@ -97,4 +114,3 @@ def _event_line(event: EventView) -> str:
     where = f" in {event.location.name}" if event.location.name else ""
     modality = "" if event.modality == "asserted" else f" [{event.modality.upper()}]"
     return f"{date}  {event.type}{modality}: {who}{' → ' + whom if whom else ''}{where}"
-

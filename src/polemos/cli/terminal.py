@@ -11,4 +11,6 @@ _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u20
 
 def printable(value) -> str:
     """``value`` as text with every control character written as a visible escape (``\\x1b``)."""
-    return _UNSAFE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), "" if value is None else str(value))
+    return _UNSAFE.sub(
+        lambda match: match.group().encode("unicode_escape").decode("ascii"), "" if value is None else str(value)
+    )

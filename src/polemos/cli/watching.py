@@ -12,13 +12,18 @@ from rich.console import Console
 from polemos.cli.terminal import printable
 from polemos.store import StoreError, open_store
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Watch RSS/Atom feeds, sitemaps, web pages and directories, and ingest what is new.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Watch RSS/Atom feeds, sitemaps, web pages and directories, and ingest what is new.",
+)
 err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 out = Console(highlight=False, markup=False, soft_wrap=True)
 
-DbOption = typer.Option(None, "--db", envvar="POLEMOS_DB",
-                        help="Store: a SQLite file (default polemos.db) or postgresql://user@host/db")
+DbOption = typer.Option(
+    None, "--db", envvar="POLEMOS_DB", help="Store: a SQLite file (default polemos.db) or postgresql://user@host/db"
+)
 DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -40,8 +45,10 @@ def _open(db):
 
 
 @app.command("add")
-def add(urls: List[str] = typer.Argument(..., help="Feed, sitemap or web page URLs, or local directories."),
-        db: Optional[str] = DbOption):
+def add(
+    urls: List[str] = typer.Argument(..., help="Feed, sitemap or web page URLs, or local directories."),
+    db: Optional[str] = DbOption,
+):
     """Watch sources: RSS or Atom feeds, sitemaps (news sitemaps too), web pages naming their
     feed in <link rel="alternate">, or local directories (their new files)."""
     from polemos.engines.watch import normalise_source
@@ -74,9 +81,11 @@ def list_sources(db: Optional[str] = DbOption):
         return
     for source in report:
         out.print(f"{source['id']}  {printable(source['url'])}")
-        out.print(f"    {source['kind'] or 'not polled yet'}, {source['state']}; last success {source['last_success'] or 'never'};"
-                  f" {source['stored']} articles stored ({source['per_day']}/day), {source['pending']} pending,"
-                  f" {source['failed']} failed")
+        out.print(
+            f"    {source['kind'] or 'not polled yet'}, {source['state']}; last success {source['last_success'] or 'never'};"
+            f" {source['stored']} articles stored ({source['per_day']}/day), {source['pending']} pending,"
+            f" {source['failed']} failed"
+        )
         if source["last_error"]:
             out.print(f"    last poll error: {printable(source['last_error'])}")
         if source["last_article_error"]:
@@ -84,8 +93,10 @@ def list_sources(db: Optional[str] = DbOption):
 
 
 @app.command("remove")
-def remove(keys: List[str] = typer.Argument(..., help="Source ids (or URLs) as `polemos watch list` shows them."),
-           db: Optional[str] = DbOption):
+def remove(
+    keys: List[str] = typer.Argument(..., help="Source ids (or URLs) as `polemos watch list` shows them."),
+    db: Optional[str] = DbOption,
+):
     """Stop watching sources (their documents stay in the store)."""
     from polemos.store.watch import WatchState
 
@@ -112,8 +123,13 @@ def run(
     engine: str = typer.Option("local", help="local (this machine) or dask (an existing Dask cluster)."),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, with --engine dask."),
     host_interval: float = typer.Option(1.0, "--host-interval", help="Seconds between two requests to one host."),
-    fetch_workers: int = typer.Option(4, "--fetch-workers", min=1, max=64,
-                                      help="Articles fetched at once, from different hosts (each host: one at a time)."),
+    fetch_workers: int = typer.Option(
+        4,
+        "--fetch-workers",
+        min=1,
+        max=64,
+        help="Articles fetched at once, from different hosts (each host: one at a time).",
+    ),
     timeout: float = typer.Option(15.0, "--timeout", help="Seconds before a request is given up."),
     max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", help="Refuse pages larger than this many bytes."),
     retries: int = typer.Option(2, "--retries", help="Retries of a failed request, with backoff, within a cycle."),
@@ -125,7 +141,9 @@ def run(
 
     interval = parse_duration(every)
     config = WatchConfig(workers=workers, engine=engine, scheduler=scheduler, fetch_workers=fetch_workers)
-    policy = FetchPolicy(timeout=timeout, max_bytes=max_bytes, host_interval=max(0.0, host_interval), retries=max(0, retries))
+    policy = FetchPolicy(
+        timeout=timeout, max_bytes=max_bytes, host_interval=max(0.0, host_interval), retries=max(0, retries)
+    )
     totals: dict[str, Any] = {"cycles": 0, "new": 0, "added": 0, "present": 0, "failures": []}
     try:
         with _open(db) as store, Fetcher(policy) as fetcher, Watcher(store, fetcher, config) as watcher:
@@ -161,8 +179,10 @@ def after_ingest(store, added_ids: list[str]) -> None:
 
 
 def _print_totals(totals: dict) -> None:
-    err.print(f"{totals['cycles']} cycle(s): {totals['new']} new articles, {totals['added']} stored,"
-              f" {totals['present']} already present, {len(totals['failures'])} failed")
+    err.print(
+        f"{totals['cycles']} cycle(s): {totals['new']} new articles, {totals['added']} stored,"
+        f" {totals['present']} already present, {len(totals['failures'])} failed"
+    )
     for where, reason in totals["failures"][:20]:
         err.print(f"  failed: {printable(where)}: {printable(reason)}")
     if len(totals["failures"]) > 20:

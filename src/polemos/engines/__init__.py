@@ -13,6 +13,7 @@ from polemos.engines.local import ProcessEngine, SerialEngine, default_workers
 from polemos.engines.work import AlreadyStored, Extracted, Outcome, process_batch
 from polemos.pipeline import PipelineConfig
 
+
 @dataclass(frozen=True)
 class Engine:
     """One place the pipeline can run: its name (``--engine``), what it is, whether it needs a
@@ -40,14 +41,22 @@ def _dask(config: PipelineConfig, store_location: Optional[str], workers: Option
 
 
 # The engines `--engine` offers, by name. A new engine is one more entry here.
-ENGINES: dict[str, Engine] = {engine.name: engine for engine in (
-    Engine("local", "this machine: the calling process, or worker processes", False, _local),
-    Engine("dask", "an existing Dask cluster", True, _dask),
-)}
+ENGINES: dict[str, Engine] = {
+    engine.name: engine
+    for engine in (
+        Engine("local", "this machine: the calling process, or worker processes", False, _local),
+        Engine("dask", "an existing Dask cluster", True, _dask),
+    )
+}
 
 
-def make_engine(config: PipelineConfig, store_location: Optional[str], workers: Optional[int] = None,
-                engine: str = "local", scheduler: Optional[str] = None):
+def make_engine(
+    config: PipelineConfig,
+    store_location: Optional[str],
+    workers: Optional[int] = None,
+    engine: str = "local",
+    scheduler: Optional[str] = None,
+):
     chosen = ENGINES.get(engine)
     if chosen is None:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")

@@ -45,17 +45,26 @@ class IngestSummary:
         if self.interrupted:
             lines.append("interrupted: documents stored so far are complete; run the same command again to finish")
         if self.store_error:
-            lines.append("stopped: the store failed; documents stored so far are complete; run the same command again to finish")
+            lines.append(
+                "stopped: the store failed; documents stored so far are complete; run the same command again to finish"
+            )
         lines += [f"  failed: {failure}" for failure in self.failures[:20]]
         if len(self.failures) > 20:
             lines.append(f"  … and {len(self.failures) - 20} more failures")
         return "\n".join(lines)
 
 
-def ingest_inputs(paths, store, options: ReadOptions, config: PipelineConfig, workers: Optional[int] = None,
-                  engine: str = "local", scheduler: Optional[str] = None,
-                  on_failure: Callable[[object], None] = lambda failure: None,
-                  on_progress: Callable[[int, "IngestSummary"], None] = lambda done, summary: None) -> "IngestSummary":
+def ingest_inputs(
+    paths,
+    store,
+    options: ReadOptions,
+    config: PipelineConfig,
+    workers: Optional[int] = None,
+    engine: str = "local",
+    scheduler: Optional[str] = None,
+    on_failure: Callable[[object], None] = lambda failure: None,
+    on_progress: Callable[[int, "IngestSummary"], None] = lambda done, summary: None,
+) -> "IngestSummary":
     """Run every input through the chosen engine and write new documents to ``store``.
     ``on_failure`` hears of each failed input (and of a store that failed), ``on_progress``
     of each batch done."""

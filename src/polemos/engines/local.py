@@ -95,8 +95,12 @@ class ProcessEngine:
         self.fresh = True  # the pool has not returned a result yet: its models are loading
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_init_worker, initargs=(self.config, self.store_location, os.getpid()))
+        return ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(self.config, self.store_location, os.getpid()),
+        )
 
     def _replace_pool(self) -> None:
         for process in list(getattr(self.executor, "_processes", {}).values()):
@@ -147,7 +151,11 @@ class ProcessEngine:
                 self.fresh = False
             except TimeoutError:
                 self._replace_pool()
-                outcomes.append(InputError(item.source, f"given up after {limit:.0f} s: its worker process was stuck and was replaced"))
+                outcomes.append(
+                    InputError(
+                        item.source, f"given up after {limit:.0f} s: its worker process was stuck and was replaced"
+                    )
+                )
             except BrokenProcessPool:
                 self._replace_pool()
                 outcomes.append(InputError(item.source, "its worker process died (out of memory?) and was replaced"))
@@ -164,15 +172,17 @@ class ProcessEngine:
         deadline = time.monotonic() + CLOSE_GRACE
         waiting = [process for process in processes if process.is_alive()]
         while waiting and time.monotonic() < deadline:
-            multiprocessing.connection.wait([process.sentinel for process in waiting],
-                                            timeout=max(0.0, deadline - time.monotonic()))
+            multiprocessing.connection.wait(
+                [process.sentinel for process in waiting], timeout=max(0.0, deadline - time.monotonic())
+            )
             waiting = [process for process in waiting if process.is_alive()]
         for process in waiting:
             process.kill()
 
 
-def ordered_results(submit: Callable[..., Future], function, batches: Iterable, max_pending: int,
-                    collect: Optional[Callable] = None) -> Iterator:
+def ordered_results(
+    submit: Callable[..., Future], function, batches: Iterable, max_pending: int, collect: Optional[Callable] = None
+) -> Iterator:
     """Submit ``function(batch)`` for each batch, at most ``max_pending`` at a time; yield in order.
     ``collect(future, batch)`` reads a result (by default ``future.result()``), e.g. to recover a lost batch."""
     collect = collect or (lambda future, _batch: future.result())

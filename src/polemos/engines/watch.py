@@ -26,8 +26,16 @@ from polemos.engines import AlreadyStored, make_engine
 from polemos.ingest.feeds import Entry, canonical_url, read_listing
 from polemos.ingest.fetch import FEED_TYPES, Fetched, Fetcher
 from polemos.ingest.raw import InputError, RawDocument
-from polemos.ingest.readers import (JSONL_SUFFIXES, ReadOptions, decode, iter_inputs, jsonl_line_starts, read_jsonl_line,
-                                    sniff_format, walk_directory)
+from polemos.ingest.readers import (
+    JSONL_SUFFIXES,
+    ReadOptions,
+    decode,
+    iter_inputs,
+    jsonl_line_starts,
+    read_jsonl_line,
+    sniff_format,
+    walk_directory,
+)
 from polemos.pipeline import PipelineConfig
 from polemos.store import open_store
 from polemos.store.watch import WatchState, body_of
@@ -61,9 +69,11 @@ class CycleSummary:
 
     def line(self, cycle: int) -> str:
         rate = (self.added + self.present) / self.seconds if self.seconds else 0.0
-        return (f"cycle {cycle}: {self.polled}/{self.sources} sources polled ({self.not_modified} not modified),"
-                f" {self.new} new articles, {self.fetched} fetched, {self.added} stored, {self.present} already"
-                f" present, {len(self.failures)} failed ({self.seconds:.1f} s, {rate:.1f} articles/s)")
+        return (
+            f"cycle {cycle}: {self.polled}/{self.sources} sources polled ({self.not_modified} not modified),"
+            f" {self.new} new articles, {self.fetched} fetched, {self.added} stored, {self.present} already"
+            f" present, {len(self.failures)} failed ({self.seconds:.1f} s, {rate:.1f} articles/s)"
+        )
 
 
 def is_directory_source(url: str) -> bool:
@@ -74,7 +84,7 @@ def normalise_source(text: str) -> str:
     """A source as the user typed it → the form it is kept under: a canonical http(s) URL or
     ``file://`` plus an absolute directory path."""
     if text.startswith("file://"):
-        text = text[len("file://"):]
+        text = text[len("file://") :]
     if os.path.isdir(text):
         return "file://" + str(Path(text).resolve())
     url = canonical_url(text)
@@ -97,7 +107,9 @@ class Watcher:
         """The pipeline's engine, made at the first article and kept for later cycles."""
         if self._engine is None:
             config = self.config
-            self._engine = make_engine(config.pipeline, self.store.path, config.workers, config.engine, config.scheduler)
+            self._engine = make_engine(
+                config.pipeline, self.store.path, config.workers, config.engine, config.scheduler
+            )
         return self._engine
 
     def close(self) -> None:
@@ -199,7 +211,7 @@ def _read(body: bytes, content_type: str, url: str):
 
 
 def directory_entries(url: str) -> list[Entry]:
-    folder = Path(url[len("file://"):] if url.startswith("file://") else url)
+    folder = Path(url[len("file://") :] if url.startswith("file://") else url)
     if not folder.is_dir():
         raise _PollError(f"{folder}: no such directory")
     entries = []
@@ -223,15 +235,16 @@ def jsonl_entries(path: Path) -> list[Entry]:
 
 def _jsonl_line(url: str) -> Optional[tuple[Path, int, int]]:
     """(file, line number, byte offset) of a JSON Lines line's entry, or None for a whole file."""
-    path, _, fragment = url[len("file://"):].partition("#")
+    path, _, fragment = url[len("file://") :].partition("#")
     fields = dict(part.partition("=")[::2] for part in fragment.split("&")) if fragment else {}
     if not (fields.get("line", "").isdigit() and fields.get("byte", "").isdigit()):
         return None
     return Path(path), int(fields["line"]), int(fields["byte"])
 
 
-def pending_work(state: WatchState, fetcher: Fetcher, summary: CycleSummary,
-                 fetch_workers: int = 1) -> Iterator[tuple[dict, object]]:
+def pending_work(
+    state: WatchState, fetcher: Fetcher, summary: CycleSummary, fetch_workers: int = 1
+) -> Iterator[tuple[dict, object]]:
     """Each item to ingest with what the pipeline reads for it: first the bodies a killed run
     fetched but did not store, then every new article, fetched while the pipeline works on
     the ones before (``fetch_workers`` at once, several hosts in parallel, each host one
@@ -252,13 +265,13 @@ def pending_work(state: WatchState, fetcher: Fetcher, summary: CycleSummary,
                 summary.failures.append((item["url"], failure))
 
 
-
 def _kept_item(state: WatchState, url: str) -> dict:
     """A watched item just marked fetched, as the watch state keeps it."""
     kept = state.item(url)
     if kept is None:
         raise RuntimeError(f"{url}: the watch state lost an item it had just fetched")
     return kept
+
 
 def interleave_hosts(items: list[dict]) -> list[dict]:
     """The items taken one host after another (a, b, c, a, b, c…), so parallel fetchers are not
@@ -275,8 +288,9 @@ def interleave_hosts(items: list[dict]) -> list[dict]:
     return ordered
 
 
-def fetch_and_keep(location: str, fetcher: Fetcher, items: list[dict],
-                   fetch_workers: int) -> Iterator[tuple[dict, Optional[str]]]:
+def fetch_and_keep(
+    location: str, fetcher: Fetcher, items: list[dict], fetch_workers: int
+) -> Iterator[tuple[dict, Optional[str]]]:
     """(item, None) once its body is committed, or (item, why it failed), as fetches end.
 
     Fetching threads hand each answer to one recording thread with a store connection of its
@@ -322,15 +336,20 @@ def record_fetch(state: WatchState, item: dict, answer: Fetched) -> Optional[str
     if answer.ok:
         state.fetched(item["url"], answer.body, answer.content_type)
         return None
-    final = answer.error is not None and ("robots" in answer.error or "content type" in answer.error
-                                          or "larger than" in answer.error or answer.status in (404, 410))
+    final = answer.error is not None and (
+        "robots" in answer.error
+        or "content type" in answer.error
+        or "larger than" in answer.error
+        or answer.status in (404, 410)
+    )
     reason = answer.error or f"HTTP {answer.status}"
     status = state.fetch_failed(item["url"], reason, final=final)
     return reason if status == "failed" else f"{reason} (tried again next cycle)"
 
 
-def ingest_stream(state: WatchState, store, engine, work: Iterator[tuple[dict, object]], config: WatchConfig,
-                  summary: CycleSummary) -> None:
+def ingest_stream(
+    state: WatchState, store, engine, work: Iterator[tuple[dict, object]], config: WatchConfig, summary: CycleSummary
+) -> None:
     """Run the work through the engine a batch at a time and store each outcome, in order."""
     handed_on: deque = deque()
 
@@ -358,7 +377,7 @@ def raw_document(item: dict):
         line = _jsonl_line(url)
         if line is not None:
             return read_jsonl_line(*line, ReadOptions(published=item.get("published")))
-        path = url[len("file://"):]
+        path = url[len("file://") :]
         found = next(iter_inputs([path], ReadOptions(published=item.get("published"))), None)
         return found if found is not None else InputError(path, "no document in the file")
     body = body_of(item) or b""

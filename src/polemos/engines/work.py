@@ -33,7 +33,9 @@ Outcome = Union[Extracted, AlreadyStored, InputError]
 Item = Union[RawDocument, InputError]
 
 
-def process_batch(pipeline: Pipeline, items: list[Item], stored_id: Callable[[str], Optional[str]] | None = None) -> list[Outcome]:
+def process_batch(
+    pipeline: Pipeline, items: list[Item], stored_id: Callable[[str], Optional[str]] | None = None
+) -> list[Outcome]:
     """Outcomes for ``items``, in the same order."""
     outcomes: list[Outcome] = []
     fresh: list[tuple[int, ExtractionRecord, RawDocument]] = []
@@ -59,7 +61,9 @@ def process_batch(pipeline: Pipeline, items: list[Item], stored_id: Callable[[st
         outcomes.append(None)  # type: ignore[arg-type]  # filled in below, keeping input order
         fresh.append((len(outcomes) - 1, record, item))
     for index, record, raw in _analyse(pipeline, fresh):
-        outcomes[index] = Extracted(record, raw.raw_bytes, raw.format) if isinstance(record, ExtractionRecord) else record
+        outcomes[index] = (
+            Extracted(record, raw.raw_bytes, raw.format) if isinstance(record, ExtractionRecord) else record
+        )
     return outcomes
 
 
@@ -77,7 +81,6 @@ def _analyse(pipeline: Pipeline, fresh: list[tuple[int, ExtractionRecord, RawDoc
             except Exception as error:  # noqa: BLE001
                 results.append((index, InputError(raw.source, f"extraction failed ({one_line(error)})"), raw))
         return results
-
 
 
 def _stored_id(stored_id: Callable[[str], Optional[str]] | None, content_hash: str) -> Optional[str]:

@@ -64,8 +64,11 @@ def evaluate(path: Path, limit: int | None = None) -> dict[str, float]:
     counts = dict(gold=0, found=0, sector_gold=0, sector_found=0, predicted=0, predicted_gold=0, sentences=0)
     for item in items[:limit]:
         doc = nlp(item["text"])
-        record = ExtractionRecord(DocumentInfo(id=item["id"], published=item.get("date")), item["text"],
-                                  [Sentence(s.start_char, s.end_char) for s in doc.sents])
+        record = ExtractionRecord(
+            DocumentInfo(id=item["id"], published=item.get("date")),
+            item["text"],
+            [Sentence(s.start_char, s.end_char) for s in doc.sents],
+        )
         resolver.annotate(record, doc)
         predicted = {code for actor in record.actors for code in predicted_codes(actor)}
         pairs = {(code, actor.sector) for actor in record.actors for code in predicted_codes(actor)}
@@ -90,8 +93,9 @@ def evaluate(path: Path, limit: int | None = None) -> dict[str, float]:
 
 
 def format_report(report: dict) -> str:
-    return "\n".join(f"{name:26} {value:.3f}" if isinstance(value, float) else f"{name:26} {value}"
-                     for name, value in report.items())
+    return "\n".join(
+        f"{name:26} {value:.3f}" if isinstance(value, float) else f"{name:26} {value}" for name, value in report.items()
+    )
 
 
 def main() -> None:

@@ -74,8 +74,11 @@ class Tally:
         micro_p = self.overlap / self.predicted if self.predicted else 0.0
         micro_r = self.overlap / self.expected if self.expected else 0.0
         return {
-            "macro": {"precision": sum(self.precision) / pages, "recall": sum(self.recall) / pages,
-                      "f1": sum(self.f1) / pages},
+            "macro": {
+                "precision": sum(self.precision) / pages,
+                "recall": sum(self.recall) / pages,
+                "f1": sum(self.f1) / pages,
+            },
             "micro": {"precision": micro_p, "recall": micro_r, "f1": _f1(micro_p, micro_r)},
             "leaked_snippets": self.leaks,
             "kept_snippets": self.kept,
@@ -155,7 +158,9 @@ def evaluate(directory, limit: Optional[int] = None, cleaner: Optional[Cleaner] 
         tallies["trafilatura"].add(body, page.truth, seconds)
         if record is not None:
             title = page.truth.get("title")
-            titles += bool(title) and normalise_for_matching(title or "") == normalise_for_matching(record.document.title or "")
+            titles += bool(title) and normalise_for_matching(title or "") == normalise_for_matching(
+                record.document.title or ""
+            )
             if page.truth.get("publish_date"):
                 dated += 1
                 dates += record.document.published == str(page.truth["publish_date"])[:10]

@@ -80,10 +80,16 @@ def load_gold(path: Path) -> list[GoldSentence]:
         event_type = OLD_TYPES.get(item.get("event"), item.get("event"))
         if event_type not in PLOVER_TYPES or not item.get("text"):
             continue
-        gold.append(GoldSentence(
-            id=item["id"], text=item["text"], date=item.get("date"), type=event_type,
-            sources=_codes(item.get("source")), targets=_codes(item.get("target")),
-        ))
+        gold.append(
+            GoldSentence(
+                id=item["id"],
+                text=item["text"],
+                date=item.get("date"),
+                type=event_type,
+                sources=_codes(item.get("source")),
+                targets=_codes(item.get("target")),
+            )
+        )
     return gold
 
 
@@ -113,9 +119,10 @@ class SentenceCoder:
         """(record, doc) for each (sentence, publication date) pair."""
         from polemos.ingest.raw import RawDocument
 
-        records = [self.pipeline.clean(RawDocument(source=f"sentence-{i}", content=text, format="text",
-                                                   published=published))
-                   for i, (text, published) in enumerate(texts)]
+        records = [
+            self.pipeline.clean(RawDocument(source=f"sentence-{i}", content=text, format="text", published=published))
+            for i, (text, published) in enumerate(texts)
+        ]
         for record, doc in zip(records, self.pipeline.nlp.pipe(r.text for r in records)):
             yield self.pipeline.annotate(record, doc), doc
 
@@ -130,8 +137,11 @@ def main_event(record: ExtractionRecord, doc) -> Optional[Event]:
 def _trigger_depth(event: Event, doc) -> int:
     evidence = event.evidence[0] if event.evidence else None
     words = set((event.trigger or "").split())
-    depths = [len(list(t.ancestors)) for t in doc
-              if t.text in words and (evidence is None or evidence.start <= t.idx < evidence.end)]
+    depths = [
+        len(list(t.ancestors))
+        for t in doc
+        if t.text in words and (evidence is None or evidence.start <= t.idx < evidence.end)
+    ]
     return min(depths) if depths else 99
 
 
@@ -193,8 +203,13 @@ def score(gold: list[GoldSentence], predictions: list[Prediction]) -> dict:
         recall = tp / n_gold if n_gold else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         if n_gold or n_pred:
-            per_type[event_type] = {"precision": precision, "recall": recall, "f1": f1,
-                                    "support": n_gold, "predicted": n_pred}
+            per_type[event_type] = {
+                "precision": precision,
+                "recall": recall,
+                "f1": f1,
+                "support": n_gold,
+                "predicted": n_pred,
+            }
     scored = [t for t in per_type.values() if t["support"]]
     total = sum(t["support"] for t in scored)
     return {
@@ -232,20 +247,26 @@ def acled_of(record: ExtractionRecord, doc) -> tuple[str, str]:
     return main.acled["event_type"] or NO_EVENT, main.acled["sub_event_type"] or NO_EVENT
 
 
-def evaluate_acled(path: Path | str, limit: Optional[int] = None,
-                   coder: Optional[SentenceCoder] = None) -> dict:
+def evaluate_acled(path: Path | str, limit: Optional[int] = None, coder: Optional[SentenceCoder] = None) -> dict:
     """Weighted and macro F1 of ACLED event type and sub-event type on the snippets at ``path``."""
     lines = Path(path).read_text(encoding="utf-8").splitlines()
     gold = [json.loads(line) for line in lines if line.strip()][:limit]
     coder = coder or SentenceCoder()
     started = time.perf_counter()
     predicted = [acled_of(record, doc) for record, doc in coder.code((g["text"], g.get("published")) for g in gold)]
-    report = {"kind": "acled", "file": str(path), "sentences": len(gold),
-              "seconds": round(time.perf_counter() - started, 1)}
+    report = {
+        "kind": "acled",
+        "file": str(path),
+        "sentences": len(gold),
+        "seconds": round(time.perf_counter() - started, 1),
+    }
     for level, index in (("event_type", 0), ("sub_event_type", 1)):
         report[level] = label_f1([g[level] for g in gold], [p[index] for p in predicted])
-    report["errors"] = [{"text": g["text"], "gold": g["sub_event_type"], "predicted": p[1]}
-                        for g, p in zip(gold, predicted) if g["sub_event_type"] != p[1]]
+    report["errors"] = [
+        {"text": g["text"], "gold": g["sub_event_type"], "predicted": p[1]}
+        for g, p in zip(gold, predicted)
+        if g["sub_event_type"] != p[1]
+    ]
     return report
 
 
@@ -258,8 +279,13 @@ def label_f1(gold: list[str], predicted: list[str]) -> dict:
         precision = correct[label] / guessed[label] if guessed[label] else 0.0
         recall = correct[label] / support[label]
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_label[label] = {"precision": precision, "recall": recall, "f1": f1,
-                            "support": support[label], "predicted": guessed[label]}
+        per_label[label] = {
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
+            "support": support[label],
+            "predicted": guessed[label],
+        }
     total = sum(support.values())
     return {
         "per_label": per_label,
@@ -273,12 +299,16 @@ def format_acled_report(report: dict) -> str:
     lines = [f"ACLED typing on {report['file']} ({report['sentences']} snippets, {report['seconds']} s)"]
     for level in ("event_type", "sub_event_type"):
         figures = report[level]
-        lines.append(f"{level:<15} weighted F1 {figures['weighted_f1']:.3f}   macro F1 {figures['macro_f1']:.3f}"
-                     f"   accuracy {figures['accuracy']:.3f}")
+        lines.append(
+            f"{level:<15} weighted F1 {figures['weighted_f1']:.3f}   macro F1 {figures['macro_f1']:.3f}"
+            f"   accuracy {figures['accuracy']:.3f}"
+        )
     lines.append(f"{'sub-event type':<36} {'P':>5} {'R':>5} {'F1':>5} {'gold':>4} {'pred':>4}")
     for label, f in report["sub_event_type"]["per_label"].items():
-        lines.append(f"{label[:36]:<36} {f['precision']:>5.2f} {f['recall']:>5.2f} {f['f1']:>5.2f} "
-                     f"{f['support']:>4} {f['predicted']:>4}")
+        lines.append(
+            f"{label[:36]:<36} {f['precision']:>5.2f} {f['recall']:>5.2f} {f['f1']:>5.2f} "
+            f"{f['support']:>4} {f['predicted']:>4}"
+        )
     return "\n".join(lines)
 
 
@@ -291,8 +321,10 @@ def load_case(path: Path | str) -> list[dict[str, str]]:
     import csv
 
     with Path(path).open(newline="", encoding="utf-8") as handle:
-        return [{"id": row["id"], "text": row["EventSnippet"], "code": row["SubType"].strip()}
-                for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+        return [
+            {"id": row["id"], "text": row["EventSnippet"], "code": row["SubType"].strip()}
+            for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        ]
 
 
 def case_coders(coder: SentenceCoder) -> dict[str, EventCoder]:
@@ -305,9 +337,11 @@ def case_coders(coder: SentenceCoder) -> dict[str, EventCoder]:
     if combined.classifier is None:
         raise RuntimeError("no event model is installed: train one with `polemos train events`")
     shared = (combined.lexicon, combined.acled_rules, combined.resolver, combined.incidents, combined.figures)
-    return {"rules": EventCoder(*shared),
-            "model": EventCoder(*shared, classifier=combined.classifier, policy="model"),
-            "combined": combined}
+    return {
+        "rules": EventCoder(*shared),
+        "model": EventCoder(*shared, classifier=combined.classifier, policy="model"),
+        "combined": combined,
+    }
 
 
 def most_confident_code(record: ExtractionRecord, doc, codes: dict) -> str:
@@ -337,32 +371,44 @@ def evaluate_case(path: Path | str, limit: Optional[int] = None, coder: Optional
             coders[name].annotate(record, doc)
             predicted[name].append(most_confident_code(record, doc, codes))
     gold = [r["code"] for r in scored]
-    report = {"kind": "case", "file": str(path), "snippets": len(rows), "scored": len(scored),
-              "left_out": dict(Counter(r["code"] for r in rows if r["code"] not in codes)),
-              "seconds": round(time.perf_counter() - started, 1)}
+    report = {
+        "kind": "case",
+        "file": str(path),
+        "snippets": len(rows),
+        "scored": len(scored),
+        "left_out": dict(Counter(r["code"] for r in rows if r["code"] not in codes)),
+        "seconds": round(time.perf_counter() - started, 1),
+    }
     for name in CASE_CODERS:
         report[name] = {
             "sub_event_type": label_f1(gold, predicted[name]),
-            "event_type": label_f1([codes[g]["event_type"] for g in gold],
-                                   [codes[p]["event_type"] for p in predicted[name]]),
+            "event_type": label_f1(
+                [codes[g]["event_type"] for g in gold], [codes[p]["event_type"] for p in predicted[name]]
+            ),
         }
     return report
 
 
 def format_case_report(report: dict) -> str:
     left_out = ", ".join(f"{code} {n}" for code, n in sorted(report["left_out"].items()))
-    lines = [f"CASE 2021 task 2 ACLED typing on {report['file']}: {report['snippets']} snippets, "
-             f"{report['scored']} in the 25 standard classes scored ({report['seconds']} s)",
-             f"left out of the standard score (classes added later): {left_out or 'none'}",
-             f"{'':<28}" + "".join(f"{name:>10}" for name in CASE_CODERS)]
+    lines = [
+        f"CASE 2021 task 2 ACLED typing on {report['file']}: {report['snippets']} snippets, "
+        f"{report['scored']} in the 25 standard classes scored ({report['seconds']} s)",
+        f"left out of the standard score (classes added later): {left_out or 'none'}",
+        f"{'':<28}" + "".join(f"{name:>10}" for name in CASE_CODERS),
+    ]
     for level, label in (("sub_event_type", "sub-type"), ("event_type", "event type")):
         for figure in ("weighted_f1", "macro_f1", "accuracy"):
-            lines.append(f"{label + ' ' + figure.replace('_', ' '):<28}"
-                         + "".join(f"{report[name][level][figure]:>10.3f}" for name in CASE_CODERS))
+            lines.append(
+                f"{label + ' ' + figure.replace('_', ' '):<28}"
+                + "".join(f"{report[name][level][figure]:>10.3f}" for name in CASE_CODERS)
+            )
     lines.append(f"{'sub-type F1 per class':<30} {'gold':>4}" + "".join(f"{name:>10}" for name in CASE_CODERS))
     for label, figures in report["combined"]["sub_event_type"]["per_label"].items():
-        lines.append(f"{label[:30]:<30} {figures['support']:>4}" + "".join(
-            f"{report[name]['sub_event_type']['per_label'][label]['f1']:>10.2f}" for name in CASE_CODERS))
+        lines.append(
+            f"{label[:30]:<30} {figures['support']:>4}"
+            + "".join(f"{report[name]['sub_event_type']['per_label'][label]['f1']:>10.2f}" for name in CASE_CODERS)
+        )
     return "\n".join(lines)
 
 
@@ -377,8 +423,10 @@ def format_report(report: dict) -> str:
         f"{'type':<10} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'pred':>5}",
     ]
     for event_type, figures in report["per_type"].items():
-        lines.append(f"{event_type:<10} {figures['precision']:>6.2f} {figures['recall']:>6.2f} "
-                     f"{figures['f1']:>6.2f} {figures['support']:>5} {figures['predicted']:>5}")
+        lines.append(
+            f"{event_type:<10} {figures['precision']:>6.2f} {figures['recall']:>6.2f} "
+            f"{figures['f1']:>6.2f} {figures['support']:>5} {figures['predicted']:>5}"
+        )
     lines += [
         f"macro F1 {report['macro_f1']:.3f}   weighted F1 {report['weighted_f1']:.3f}   "
         f"accuracy {report['accuracy']:.3f}   sentences without event {report['no_event']}",

@@ -64,11 +64,16 @@ def load_articles(path: Path, limit: Optional[int] = None) -> list[Article]:
             start = _aligned_start(article.text, phrase, int(stated_start))
             if start is None:
                 continue
-            article.toponyms.append(GoldToponym(
-                start=start, end=start + len(phrase), phrase=phrase,
-                geonameid=int(gaztag.get("geonameid") or 0),
-                lat=float(lat), lon=float(lon),
-            ))
+            article.toponyms.append(
+                GoldToponym(
+                    start=start,
+                    end=start + len(phrase),
+                    phrase=phrase,
+                    geonameid=int(gaztag.get("geonameid") or 0),
+                    lat=float(lat),
+                    lon=float(lon),
+                )
+            )
         articles.append(article)
         if limit and len(articles) >= limit:
             break
@@ -78,7 +83,7 @@ def load_articles(path: Path, limit: Optional[int] = None) -> list[Article]:
 def _aligned_start(text: str, phrase: str, start: int, slack: int = 20) -> Optional[int]:
     """``start``, or the nearest offset where ``phrase`` really occurs: some TR-News articles'
     offsets are shifted by a few characters against their text. None when it is nowhere near."""
-    if text[start:start + len(phrase)] == phrase:
+    if text[start : start + len(phrase)] == phrase:
         return start
     nearby = [i for i in range(max(0, start - slack), start + slack + 1) if text.startswith(phrase, i)]
     return min(nearby, key=lambda i: abs(i - start)) if nearby else None
@@ -133,8 +138,14 @@ def _errors(geocoder: Geocoder, article: Article, spans: list[tuple[int, int]]) 
     return errors, matched, on_gold
 
 
-def evaluate(path, mode: str = "gold", limit: Optional[int] = None, cache_dir: Optional[Path] = None,
-             gazetteer: Optional[Gazetteer] = None, nlp: Any = None) -> dict:
+def evaluate(
+    path,
+    mode: str = "gold",
+    limit: Optional[int] = None,
+    cache_dir: Optional[Path] = None,
+    gazetteer: Optional[Gazetteer] = None,
+    nlp: Any = None,
+) -> dict:
     if mode not in ("gold", "end2end"):
         raise ValueError(f"mode must be 'gold' or 'end2end', not {mode!r}")
     started = time.perf_counter()
@@ -145,9 +156,13 @@ def evaluate(path, mode: str = "gold", limit: Optional[int] = None, cache_dir: O
         spans = [[(t.start, t.end) for t in a.toponyms] for a in articles]
     else:
         nlp = nlp or build_nlp(gazetteer)
-        spans = _predicted_spans(geocoders["context"], articles, list(nlp.pipe((a.text for a in articles), batch_size=16)))
+        spans = _predicted_spans(
+            geocoders["context"], articles, list(nlp.pipe((a.text for a in articles), batch_size=16))
+        )
     report: dict[str, Any] = {
-        "dataset": Path(path).name, "mode": mode, "articles": len(articles),
+        "dataset": Path(path).name,
+        "mode": mode,
+        "articles": len(articles),
         "gold_toponyms": sum(len(a.toponyms) for a in articles),
     }
     for name, geocoder in geocoders.items():
@@ -169,21 +184,28 @@ def evaluate(path, mode: str = "gold", limit: Optional[int] = None, cache_dir: O
 
 
 def format_report(report: dict) -> str:
-    lines = [f"{report['dataset']} ({report['mode']} spans): {report['articles']} articles, "
-             f"{report['gold_toponyms']} gold toponyms with coordinates"]
+    lines = [
+        f"{report['dataset']} ({report['mode']} spans): {report['articles']} articles, "
+        f"{report['gold_toponyms']} gold toponyms with coordinates"
+    ]
     if report["mode"] == "end2end":
-        lines.append(f"  toponyms found (span recall): {report['span_recall']:.3f}; "
-                     f"{report['predicted_spans']} predicted spans, {report['span_precision']:.3f} on a gold toponym "
-                     "(the gold sets leave some places unmarked)")
-    lines.append(f"  {'method':<12}{'resolved':>9}{'Acc@161':>9}{'AUC':>7}{'mean km':>9}{'median km':>11}"
-                 f"{'found+Acc@161':>15}")
+        lines.append(
+            f"  toponyms found (span recall): {report['span_recall']:.3f}; "
+            f"{report['predicted_spans']} predicted spans, {report['span_precision']:.3f} on a gold toponym "
+            "(the gold sets leave some places unmarked)"
+        )
+    lines.append(
+        f"  {'method':<12}{'resolved':>9}{'Acc@161':>9}{'AUC':>7}{'mean km':>9}{'median km':>11}{'found+Acc@161':>15}"
+    )
     for name in ("context", "population"):
         s = report[name]
         if not s.get("toponyms"):
             lines.append(f"  {name:<12}{0:>9}")
             continue
-        lines.append(f"  {name:<12}{s['toponyms']:>9}{s['acc161']:>9.3f}{s['auc']:>7.3f}"
-                     f"{s['mean_km']:>9.0f}{s['median_km']:>11.1f}{s['found_acc161']:>15.3f}")
+        lines.append(
+            f"  {name:<12}{s['toponyms']:>9}{s['acc161']:>9.3f}{s['auc']:>7.3f}"
+            f"{s['mean_km']:>9.0f}{s['median_km']:>11.1f}{s['found_acc161']:>15.3f}"
+        )
     lines.append(f"  ({report['seconds']:.1f} s)")
     return "\n".join(lines)
 

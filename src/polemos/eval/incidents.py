@@ -65,8 +65,13 @@ def load_incidents(directory: Path) -> tuple[list[dict], dict[str, dict]]:
     return docs, incidents
 
 
-def evaluate(directory: Path, limit: Optional[int] = None, workers: Optional[int] = None,
-             store_path: Optional[Path] = None, refuse_store: Optional[Path] = None) -> dict:
+def evaluate(
+    directory: Path,
+    limit: Optional[int] = None,
+    workers: Optional[int] = None,
+    store_path: Optional[Path] = None,
+    refuse_store: Optional[Path] = None,
+) -> dict:
     """Ingest the documents (of the first ``limit`` incidents) and score their main events.
     ``store_path`` keeps the store for inspection; by default it is temporary. ``refuse_store``
     names a store such a run kept: its documents are not extracted again, only fused again
@@ -135,13 +140,21 @@ def _violent_reports(store) -> dict[str, list[dict]]:
     for row in queries.reports_of_types(store, VIOLENT_TYPES):
         event = json.loads(row["event_json"])
         evidence = event.get("evidence") or [{}]
-        found[row["doc_id"]].append({
-            "modality": row["modality"], "confidence": row["confidence"] or 0.0,
-            "begin": row["date_begin"], "end": row["date_end"], "lat": row["lat"], "lon": row["lon"],
-            "precision": row["date_precision"], "feature": row["place_feature"],
-            "size": json.loads(row["size_json"] or "{}"), "canonical": row["canonical_id"],
-            "start": evidence[0].get("start", 0),
-        })
+        found[row["doc_id"]].append(
+            {
+                "modality": row["modality"],
+                "confidence": row["confidence"] or 0.0,
+                "begin": row["date_begin"],
+                "end": row["date_end"],
+                "lat": row["lat"],
+                "lon": row["lon"],
+                "precision": row["date_precision"],
+                "feature": row["place_feature"],
+                "size": json.loads(row["size_json"] or "{}"),
+                "canonical": row["canonical_id"],
+                "start": evidence[0].get("start", 0),
+            }
+        )
     return found
 
 
@@ -158,12 +171,16 @@ def _score_main(doc: dict, incident: dict, reports: list[dict]) -> MainEvent:
     if chosen is None:
         return MainEvent(doc["id"], doc["incident"], found=False)
     return MainEvent(
-        doc["id"], doc["incident"], found=True,
+        doc["id"],
+        doc["incident"],
+        found=True,
         date_right=date_right(chosen["begin"], chosen["end"], incident.get("date")),
         place_right=place_right(chosen["lat"], chosen["lon"], incident.get("lat"), incident.get("lon")),
         killed_right=count_right(size_figure(chosen["size"], "dead"), incident.get("killed")),
         injured_right=count_right(size_figure(chosen["size"], "injured"), incident.get("injured")),
-        canonical=chosen["canonical"], dated=chosen["begin"] is not None, placed=chosen["lat"] is not None,
+        canonical=chosen["canonical"],
+        dated=chosen["begin"] is not None,
+        placed=chosen["lat"] is not None,
         day_and_settlement=chosen.get("precision") == "day" and chosen.get("feature") in SETTLEMENTS,
     )
 
@@ -206,8 +223,10 @@ def _rates(mains: list[MainEvent]) -> dict:
     for item in mains:
         for name in ("found", "dated", "placed", "date_right", "place_right", "killed_right", "injured_right"):
             counts[name] += bool(getattr(item, name))
-    return {name: round(counts[name] / total, 3) for name in
-            ("found", "dated", "placed", "date_right", "place_right", "killed_right", "injured_right")}
+    return {
+        name: round(counts[name] / total, 3)
+        for name in ("found", "dated", "placed", "date_right", "place_right", "killed_right", "injured_right")
+    }
 
 
 def _fusion_scores(mains: list[MainEvent]) -> dict:
@@ -265,20 +284,22 @@ def _ratio(part: int, whole: int) -> Optional[float]:
 def format_report(report: dict) -> str:
     main, fusion = report["main_event"], report["fusion"]
     bcubed = fusion["bcubed"]
-    return "\n".join([
-        f"{report['directory']}: {report['documents']} documents, {report['incidents']} incidents",
-        "main violent event of each document (rates over all documents):",
-        f"  found {main['found']:.3f}   dated {main['dated']:.3f}   placed {main['placed']:.3f}",
-        f"  date within 1 day {main['date_right']:.3f}   place within {PLACE_KM:.0f} km {main['place_right']:.3f}",
-        f"  killed right {main['killed_right']:.3f}   injured right {main['injured_right']:.3f}",
-        "fusion of the main events:",
-        f"  pairwise recall {_show(fusion['pairwise_recall'])} ({fusion['gold_pairs']} same-incident pairs)"
-        f"   pairwise precision {_show(fusion['pairwise_precision'])} ({fusion['predicted_pairs']} merged pairs)",
-        f"  pairwise recall where both are dated to the day and placed at a settlement"
-        f" {_show(fusion['located_pairwise_recall'])} ({fusion['located_pairs']} pairs)",
-        f"  B-cubed P {_show(bcubed['precision'])} R {_show(bcubed['recall'])} F1 {_show(bcubed['f1'])}"
-        f"   (no fusion: F1 {_show(fusion['bcubed_no_fusion_f1'])})",
-    ])
+    return "\n".join(
+        [
+            f"{report['directory']}: {report['documents']} documents, {report['incidents']} incidents",
+            "main violent event of each document (rates over all documents):",
+            f"  found {main['found']:.3f}   dated {main['dated']:.3f}   placed {main['placed']:.3f}",
+            f"  date within 1 day {main['date_right']:.3f}   place within {PLACE_KM:.0f} km {main['place_right']:.3f}",
+            f"  killed right {main['killed_right']:.3f}   injured right {main['injured_right']:.3f}",
+            "fusion of the main events:",
+            f"  pairwise recall {_show(fusion['pairwise_recall'])} ({fusion['gold_pairs']} same-incident pairs)"
+            f"   pairwise precision {_show(fusion['pairwise_precision'])} ({fusion['predicted_pairs']} merged pairs)",
+            f"  pairwise recall where both are dated to the day and placed at a settlement"
+            f" {_show(fusion['located_pairwise_recall'])} ({fusion['located_pairs']} pairs)",
+            f"  B-cubed P {_show(bcubed['precision'])} R {_show(bcubed['recall'])} F1 {_show(bcubed['f1'])}"
+            f"   (no fusion: F1 {_show(fusion['bcubed_no_fusion_f1'])})",
+        ]
+    )
 
 
 def _show(value: Optional[float]) -> str:

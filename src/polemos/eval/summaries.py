@@ -52,13 +52,56 @@ TARGETS = {"place": 0.85, "date": 0.97, "deaths": 0.90, "actor": 0.80}
 # farmers (AGR), health workers (MED), clergy (REL), journalists (JRN), refugees (REF).
 CIVILIAN_SECTORS = {"CVL", "EDU", "LAB", "BUS", "AGR", "MED", "REL", "JRN", "REF"}
 # Words before a group's name that say who is meant, not what the group is called.
-LEADING_WORDS = {"the", "a", "an", "suspected", "alleged", "presumed", "purported", "some", "several",
-                 "armed", "members", "of", "fighters", "militants"}
+LEADING_WORDS = {
+    "the",
+    "a",
+    "an",
+    "suspected",
+    "alleged",
+    "presumed",
+    "purported",
+    "some",
+    "several",
+    "armed",
+    "members",
+    "of",
+    "fighters",
+    "militants",
+}
 # Nouns after a group's name for its people: "JNIM militants", "Fano militiamen".
-MEMBER_NOUNS = {"militants", "militant", "fighters", "fighter", "members", "member", "rebels", "rebel",
-                "insurgents", "insurgent", "gunmen", "militiamen", "militia", "combatants", "cells", "cell",
-                "forces", "troops", "gang", "gangs", "faction", "factions", "elements", "jihadists", "guerrillas",
-                "group", "movement", "supporters", "operatives", "armed", "wing"}
+MEMBER_NOUNS = {
+    "militants",
+    "militant",
+    "fighters",
+    "fighter",
+    "members",
+    "member",
+    "rebels",
+    "rebel",
+    "insurgents",
+    "insurgent",
+    "gunmen",
+    "militiamen",
+    "militia",
+    "combatants",
+    "cells",
+    "cell",
+    "forces",
+    "troops",
+    "gang",
+    "gangs",
+    "faction",
+    "factions",
+    "elements",
+    "jihadists",
+    "guerrillas",
+    "group",
+    "movement",
+    "supporters",
+    "operatives",
+    "armed",
+    "wing",
+}
 
 
 @dataclass
@@ -93,10 +136,11 @@ def evaluate(path: Path | str, limit: Optional[int] = None, coder=None) -> dict:
 
     gold = load(path)[:limit]
     coder = coder or SentenceCoder()
-    scored = [score_one(item, record) for item, (record, _doc) in
-              zip(gold, coder.code((item["text"], item.get("published")) for item in gold))]
-    report = {"file": str(path), "summaries": len(gold), "rates": rates(scored),
-              "misses": misses(scored, gold)}
+    scored = [
+        score_one(item, record)
+        for item, (record, _doc) in zip(gold, coder.code((item["text"], item.get("published")) for item in gold))
+    ]
+    report = {"file": str(path), "summaries": len(gold), "rates": rates(scored), "misses": misses(scored, gold)}
     report["deaths_reported"] = with_reported_deaths(report, gold)
     return report
 
@@ -104,8 +148,15 @@ def evaluate(path: Path | str, limit: Optional[int] = None, coder=None) -> dict:
 def main_summary_event(record: ExtractionRecord) -> Optional[Event]:
     """The most confident asserted event with an ACLED category, as ``eval incidents`` chooses."""
     typed = [event for event in record.events if event.acled]
-    reports = [{"modality": event.modality, "confidence": event.confidence or 0.0,
-                "start": event.evidence[0].start if event.evidence else 0, "event": event} for event in typed]
+    reports = [
+        {
+            "modality": event.modality,
+            "confidence": event.confidence or 0.0,
+            "start": event.evidence[0].start if event.evidence else 0,
+            "event": event,
+        }
+        for event in typed
+    ]
     chosen = main_event(reports)
     return chosen["event"] if chosen else None
 
@@ -113,9 +164,11 @@ def main_summary_event(record: ExtractionRecord) -> Optional[Event]:
 def score_one(gold: dict, record: ExtractionRecord) -> Scored:
     event = main_summary_event(record)
     if event is None:
-        return Scored(gold["id"], found=False, right={name: (False if name != "injured" or
-                                                              gold.get("injured") is not None else None)
-                                                       for name in FIELDS})
+        return Scored(
+            gold["id"],
+            found=False,
+            right={name: (False if name != "injured" or gold.get("injured") is not None else None) for name in FIELDS},
+        )
     actors = {actor.id: actor for actor in record.actors}
     place = record.places[event.place] if event.place is not None and event.place < len(record.places) else None
     when = event.date or {}
@@ -126,8 +179,9 @@ def score_one(gold: dict, record: ExtractionRecord) -> Scored:
         "place": place is not None and place_right(place.lat, place.lon, gold["place"]),
         "date": date_right(when.get("begin"), when.get("end"), gold.get("date")),
         "deaths": count_right(size_figure(size, "dead"), gold.get("deaths", 0)),
-        "injured": (count_right(size_figure(size, "injured"), gold["injured"])
-                    if gold.get("injured") is not None else None),
+        "injured": (
+            count_right(size_figure(size, "injured"), gold["injured"]) if gold.get("injured") is not None else None
+        ),
         "actor": actor_right(initiators, gold),
         "event_type": (event.acled or {}).get("event_type") == gold.get("event_type"),
     }
@@ -222,8 +276,13 @@ def misses(scored: list[Scored], gold: list[dict]) -> dict[str, list[dict]]:
         truth = by_id[item.id]
         for name in FIELDS:
             if item.right.get(name) is False:
-                found[name].append({"id": item.id, "gold": _gold_text(truth, name),
-                                    "predicted": item.predicted.get(name, "no main event")})
+                found[name].append(
+                    {
+                        "id": item.id,
+                        "gold": _gold_text(truth, name),
+                        "predicted": item.predicted.get(name, "no main event"),
+                    }
+                )
     return found
 
 
@@ -232,8 +291,11 @@ def _gold_text(item: dict, name: str) -> str:
         return f"{item['place'].get('name')} ({item['place'].get('lat')}, {item['place'].get('lon')})"
     if name == "actor":
         return "/".join(item.get("actor_codes") or [item.get("actor_group") or ""]) + f" ({item.get('actor')})"
-    return str(item.get({"deaths": "deaths", "injured": "injured", "date": "date",
-                         "event_type": "event_type"}.get(name, name), ""))
+    return str(
+        item.get(
+            {"deaths": "deaths", "injured": "injured", "date": "date", "event_type": "event_type"}.get(name, name), ""
+        )
+    )
 
 
 def _describe(actor: Actor) -> str:
@@ -259,13 +321,22 @@ def _day(value: Optional[str]) -> Optional[date]:
         return None
 
 
-LABELS = {"found": "main event found", "place": f"place within {PLACE_KM:.0f} km", "date": "date (the day)",
-          "deaths": "deaths", "injured": "injured (where given)", "actor": "actor", "event_type": "ACLED event type"}
+LABELS = {
+    "found": "main event found",
+    "place": f"place within {PLACE_KM:.0f} km",
+    "date": "date (the day)",
+    "deaths": "deaths",
+    "injured": "injured (where given)",
+    "actor": "actor",
+    "event_type": "ACLED event type",
+}
 
 
 def format_report(report: dict, show_misses: bool = False) -> str:
-    lines = [f"{report['file']}: {report['summaries']} summaries, main event of each",
-             f"  {'field':<28}{'right':>7}{'of':>6}{'rate':>8}{'target':>8}"]
+    lines = [
+        f"{report['file']}: {report['summaries']} summaries, main event of each",
+        f"  {'field':<28}{'right':>7}{'of':>6}{'rate':>8}{'target':>8}",
+    ]
     for name in FIELDS:
         lines.append(_row(LABELS[name], report["rates"][name], TARGETS.get(name)))
         if name == "deaths" and "deaths_reported" in report:

@@ -55,12 +55,12 @@ def load_timeml(path: Path) -> TimeMLDocument:
     dct = re.search(r"<DCT>.*?value=\"(\d{4}-\d{2}-\d{2})", source, re.S)
     if dct is None:
         raise ValueError(f"{path}: no document creation time (<DCT> with a day value)")
-    body = source[source.index("<TEXT>") + len("<TEXT>"):source.index("</TEXT>")]
+    body = source[source.index("<TEXT>") + len("<TEXT>") : source.index("</TEXT>")]
     pieces: list[str] = []
     length, gold, opened = 0, [], None
     position = 0
     for tag in _TAG.finditer(body):
-        chunk = html.unescape(body[position:tag.start()])
+        chunk = html.unescape(body[position : tag.start()])
         pieces.append(chunk)
         length += len(chunk)
         position = tag.end()
@@ -76,7 +76,7 @@ def load_timeml(path: Path) -> TimeMLDocument:
     pieces.append(html.unescape(body[position:]))
     text = "".join(pieces)
     for timex in gold:
-        timex.text = text[timex.start:timex.end]
+        timex.text = text[timex.start : timex.end]
     return TimeMLDocument(path.name, date.fromisoformat(dct.group(1)), text, gold)
 
 
@@ -111,8 +111,13 @@ def _prf(correct: int, predicted: int, expected: int) -> dict[str, float]:
     return {"precision": precision, "recall": recall, "f1": f1}
 
 
-def evaluate(directory, tagger: Optional[TemporalTagger] = None, nlp: Any = None,
-             limit: Optional[int] = None, errors: Optional[list[str]] = None) -> dict:
+def evaluate(
+    directory,
+    tagger: Optional[TemporalTagger] = None,
+    nlp: Any = None,
+    limit: Optional[int] = None,
+    errors: Optional[list[str]] = None,
+) -> dict:
     """Score ``tagger`` on every ``.tml`` file under ``directory`` (a path or a list of paths).
 
     ``nlp`` (a spaCy pipeline) gives the tagger the parse for tense; ``errors``, when a list,
@@ -129,7 +134,9 @@ def evaluate(directory, tagger: Optional[TemporalTagger] = None, nlp: Any = None
         system = tagger.tag(document.text, document.creation_date, doc, anchor_label="document creation time")
         _count_document(document, system, counts, by_type, errors)
     report = {
-        "documents": len(paths), "gold": counts["gold"], "system": counts["system"],
+        "documents": len(paths),
+        "gold": counts["gold"],
+        "system": counts["system"],
         "strict": _prf(counts["strict"], counts["system"], counts["gold"]),
         "relaxed": _prf(counts["relaxed"], counts["system"], counts["gold"]),
         "value": _prf(counts["value"], counts["system"], counts["gold"]),
@@ -137,13 +144,19 @@ def evaluate(directory, tagger: Optional[TemporalTagger] = None, nlp: Any = None
         "value_accuracy": counts["value"] / counts["relaxed"] if counts["relaxed"] else 0.0,
         "type_accuracy": counts["type"] / counts["relaxed"] if counts["relaxed"] else 0.0,
         "by_type": {name: _type_summary(c) for name, c in by_type.items()},
-        "seconds": time.perf_counter() - began, "parse": nlp is not None,
+        "seconds": time.perf_counter() - began,
+        "parse": nlp is not None,
     }
     return report
 
 
-def _count_document(document: TimeMLDocument, system: list[Timex], counts: Counter,
-                    by_type: dict[str, Counter], errors: Optional[list[str]]) -> None:
+def _count_document(
+    document: TimeMLDocument,
+    system: list[Timex],
+    counts: Counter,
+    by_type: dict[str, Counter],
+    errors: Optional[list[str]],
+) -> None:
     counts["gold"] += len(document.gold)
     counts["system"] += len(system)
     for gold in document.gold:
@@ -157,21 +170,29 @@ def _count_document(document: TimeMLDocument, system: list[Timex], counts: Count
         by_type[gold.type]["found"] += 1
         by_type[gold.type]["value"] += gold.value == found.value
         if errors is not None and gold.value != found.value:
-            errors.append(f"VALUE\t{document.name}\t{document.creation_date}\t{gold.text!r}\t{gold.type}\t"
-                          f"{gold.value}\t{found.text!r}\t{found.type}\t{found.value}")
+            errors.append(
+                f"VALUE\t{document.name}\t{document.creation_date}\t{gold.text!r}\t{gold.type}\t"
+                f"{gold.value}\t{found.text!r}\t{found.type}\t{found.value}"
+            )
     if errors is not None:
         paired_gold = {id(g) for g, _ in pairs}
         paired_system = {id(s) for _, s in pairs}
-        errors.extend(f"MISSED\t{document.name}\t{document.creation_date}\t{g.text!r}\t{g.type}\t{g.value}\t"
-                      f"{_context(document.text, g.start, g.end)}"
-                      for g in document.gold if id(g) not in paired_gold)
-        errors.extend(f"SPURIOUS\t{document.name}\t{document.creation_date}\t{s.text!r}\t{s.type}\t{s.value}\t"
-                      f"{_context(document.text, s.start, s.end)}"
-                      for s in system if id(s) not in paired_system)
+        errors.extend(
+            f"MISSED\t{document.name}\t{document.creation_date}\t{g.text!r}\t{g.type}\t{g.value}\t"
+            f"{_context(document.text, g.start, g.end)}"
+            for g in document.gold
+            if id(g) not in paired_gold
+        )
+        errors.extend(
+            f"SPURIOUS\t{document.name}\t{document.creation_date}\t{s.text!r}\t{s.type}\t{s.value}\t"
+            f"{_context(document.text, s.start, s.end)}"
+            for s in system
+            if id(s) not in paired_system
+        )
 
 
 def _context(text: str, start: int, end: int) -> str:
-    return " ".join(f"{text[max(0, start - 50):start]}[[{text[start:end]}]]{text[end:end + 50]}".split())
+    return " ".join(f"{text[max(0, start - 50) : start]}[[{text[start:end]}]]{text[end : end + 50]}".split())
 
 
 def _type_summary(counts: Counter) -> dict[str, float]:
@@ -190,11 +211,16 @@ def format_report(report: dict) -> str:
     ]
     for name in ("strict", "relaxed", "value", "type"):
         s = report[name]
-        label = {"strict": "strict span", "relaxed": "relaxed span", "value": "value (attr. F1)",
-                 "type": "type (attr. F1)"}[name]
+        label = {
+            "strict": "strict span",
+            "relaxed": "relaxed span",
+            "value": "value (attr. F1)",
+            "type": "type (attr. F1)",
+        }[name]
         lines.append(f"  {label:<16}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}")
-    lines.append(f"  value accuracy on matched spans {report['value_accuracy']:.3f}, "
-                 f"type accuracy {report['type_accuracy']:.3f}")
+    lines.append(
+        f"  value accuracy on matched spans {report['value_accuracy']:.3f}, type accuracy {report['type_accuracy']:.3f}"
+    )
     lines.append(f"  {'gold type':<16}{'count':>7}{'recall':>8}{'value acc':>11}")
     for name, s in report["by_type"].items():
         if s["gold"]:

@@ -31,10 +31,20 @@ ARMED_KINDS = {"armed_group", "military"}
 CIVILIAN_SECTORS = {"CVL", "REF", "HLH", "EDU", "JRN", "MED", "AGR", "LAB", "BUS", "REL", "ETH", "OPP", "ACT"}
 PARTICIPANT_CLASSES = {"forces", "armed", "civilians", "protesters", "mob", "state", "other"}
 # Modes that name the weapon when the sentence gave no cue of its own.
-MODE_CUES = {"aerial": "air", "drone": "air", "heavy-weapons": "shelling", "explosives": "explosive",
-             "suicide-attack": "suicide", "unconventional": "chemical", "sexual": "sexual",
-             "abduct": "abduction", "riot": "riot", "crowd-control": "intervention",
-             "firearms": "firearms", "beat": "beating"}
+MODE_CUES = {
+    "aerial": "air",
+    "drone": "air",
+    "heavy-weapons": "shelling",
+    "explosives": "explosive",
+    "suicide-attack": "suicide",
+    "unconventional": "chemical",
+    "sexual": "sexual",
+    "abduct": "abduction",
+    "riot": "riot",
+    "crowd-control": "intervention",
+    "firearms": "firearms",
+    "beat": "beating",
+}
 
 
 @dataclass(frozen=True)
@@ -76,21 +86,39 @@ class AcledRule:
     source: str = field(compare=False)
 
     def fits(self, event: Event, cues: frozenset[str], doers: frozenset[str], targets: frozenset[str]) -> bool:
-        return (event.type in self.types and (not self.modes or (event.mode or "") in self.modes)
-                and self.cues.holds(cues) and self.doers.holds(doers) and self.targets.holds(targets))
+        return (
+            event.type in self.types
+            and (not self.modes or (event.mode or "") in self.modes)
+            and self.cues.holds(cues)
+            and self.doers.holds(doers)
+            and self.targets.holds(targets)
+        )
 
 
 def load_rules(path: Path = DATA_DIR / "acled.csv") -> list[AcledRule]:
     with path.open(newline="", encoding="utf-8") as handle:
-        return [AcledRule(frozenset(r["type"].split("|")), frozenset(filter(None, r["mode"].split("|"))),
-                          Condition.parse(r["cues"]), Condition.parse(r["doers"]), Condition.parse(r["targets"]),
-                          r["event_type"], r["sub_event_type"], r["source"])
-                for r in csv.DictReader(handle)]
+        return [
+            AcledRule(
+                frozenset(r["type"].split("|")),
+                frozenset(filter(None, r["mode"].split("|"))),
+                Condition.parse(r["cues"]),
+                Condition.parse(r["doers"]),
+                Condition.parse(r["targets"]),
+                r["event_type"],
+                r["sub_event_type"],
+                r["source"],
+            )
+            for r in csv.DictReader(handle)
+        ]
 
 
-def acled_type(event: Event, actors: dict[str, Actor] | None = None,
-               rules: list[AcledRule] | None = None, incident: Incident | None = None,
-               words: EventWords | None = None) -> dict[str, str | None] | None:
+def acled_type(
+    event: Event,
+    actors: dict[str, Actor] | None = None,
+    rules: list[AcledRule] | None = None,
+    incident: Incident | None = None,
+    words: EventWords | None = None,
+) -> dict[str, str | None] | None:
     """``{"event_type", "sub_event_type"}`` for ``event``, or ``None`` when none fits.
 
     ``actors`` maps actor ids to the record's actors, so sectors can tell armed parties

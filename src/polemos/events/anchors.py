@@ -45,7 +45,9 @@ from polemos.record import Event, ExtractionRecord, Quantity, Timex
 DATE_TYPES = {"DATE", "TIME"}
 SIZE_CATEGORIES = {name: kind.sizes for name, kind in event_types().items() if kind.sizes}  # data/events/types.csv
 SHOT, HARM = "shot", {"dead", "injured"}
-PERSON_NAME = re.compile(r"(?:[A-Z][a-z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w'’.-]*|[A-Z]\.|Jr\.?|Sr\.?|I{2,3}|IV)){0,3}")
+PERSON_NAME = re.compile(
+    r"(?:[A-Z][a-z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w'’.-]*|[A-Z]\.|Jr\.?|Sr\.?|I{2,3}|IV)){0,3}"
+)
 # Two mentions in towns this far apart are two incidents ("... in Aligarh. ... in Hyderabad").
 INCIDENT_KM = 25.0
 SETTLEMENT_FEATURES = {"city", "town", "village"}
@@ -66,8 +68,10 @@ RECENT_SHARE = 1 / 3
 # A page's own stamp ("Posted: Saturday, April 5, 2014 10:24 AM EDT", "(Published Wednesday, Jan. 4,
 # 2017)", "Updated: ..."): when the text or an embedded post was written, never an event's date.
 _STAMP_WORD = r"\b(?:posted|updated|published|last\s+updated|modified)\b\s*(?:on|at)?\s*:?\s*"
-_STAMP_FILLER = (r"(?:[\d:,./]|\b[ap]\.?m\b\.?|(?-i:\b(?:[ECMP][SD]T|ET|CT|PT|GMT|UTC)\b)"
-                 r"|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?|\s)*")
+_STAMP_FILLER = (
+    r"(?:[\d:,./]|\b[ap]\.?m\b\.?|(?-i:\b(?:[ECMP][SD]T|ET|CT|PT|GMT|UTC)\b)"
+    r"|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?|\s)*"
+)
 STAMP_BEFORE = re.compile(rf"{_STAMP_WORD}{_STAMP_FILLER}$", re.IGNORECASE)
 STAMP_REACH = 80
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -110,7 +114,8 @@ class Aftermath:
             if current.pos_ in VERB_TAGS:
                 return current.lemma_.lower() in self.verbs or any(
                     c.dep_ in AFTERMATH_ARGUMENTS and self.names(c) and self._hosted_by(current, c)
-                    for c in current.children)
+                    for c in current.children
+                )
             if self.names(current):
                 return True
         return False
@@ -122,9 +127,10 @@ class Aftermath:
         return noun.dep_ != "dobj" or not self.hosts or verb.lemma_.lower() in self.hosts
 
     def names(self, noun: Token) -> bool:
-        """"vigil", "the memorial service", "a news conference"."""
+        """ "vigil", "the memorial service", "a news conference"."""
         return noun.lemma_.lower() in self.nouns or any(
-            c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.nouns for c in noun.children)
+            c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.nouns for c in noun.children
+        )
 
 
 @dataclass
@@ -136,13 +142,21 @@ class Anchored:
 class Anchors:
     """Timexes, places and quantities of one record, located in the parse."""
 
-    def __init__(self, record: ExtractionRecord, doc: Doc, words: EventWords, aftermath: Aftermath = Aftermath()) -> None:
+    def __init__(
+        self, record: ExtractionRecord, doc: Doc, words: EventWords, aftermath: Aftermath = Aftermath()
+    ) -> None:
         self.record = record
         self.words = words
         self.doc = doc
         self.aftermath = aftermath
-        self.timexes = _locate(doc, [(i, t) for i, t in enumerate(record.timexes)
-                                     if t.type in DATE_TYPES and _concrete(t) and not _stamp(record.text, t)])
+        self.timexes = _locate(
+            doc,
+            [
+                (i, t)
+                for i, t in enumerate(record.timexes)
+                if t.type in DATE_TYPES and _concrete(t) and not _stamp(record.text, t)
+            ],
+        )
         self.quantities = _locate(doc, list(enumerate(record.quantities)))
         self.paragraph_starts = _paragraph_starts(record.text)
         # Doc.text joins every token on each access: once per date looked up made the stage quadratic.
@@ -173,20 +187,29 @@ class Anchors:
     def paragraph_of(self, offset: int) -> int:
         return bisect_right(self.paragraph_starts, offset) - 1
 
-    def clause_date(self, nodes: set[int], barriers: frozenset[int] = frozenset(),
-                    own: set[int] | None = None) -> dict | None:
+    def clause_date(
+        self, nodes: set[int], barriers: frozenset[int] = frozenset(), own: set[int] | None = None
+    ) -> dict | None:
         """The date whose timex hangs from ``nodes`` without passing a ``barriers`` token (another event).
         Given the event's ``own`` words, a date an aftermath word holds is left out: in "arrested
         Tuesday for the shooting", Tuesday is the arrest's."""
-        hits = [a for a in self._in_sentence_of(nodes, self._timexes_by_token, self._timex_keys)
-                if _clause_head(a.token, nodes, barriers) is not None
-                and not _bound(a.token, self._timex(a.index), self.words.limit_prepositions)
-                and not (own is not None and self._held_by_aftermath(a, own))]
+        hits = [
+            a
+            for a in self._in_sentence_of(nodes, self._timexes_by_token, self._timex_keys)
+            if _clause_head(a.token, nodes, barriers) is not None
+            and not _bound(a.token, self._timex(a.index), self.words.limit_prepositions)
+            and not (own is not None and self._held_by_aftermath(a, own))
+        ]
         if not hits:
             return None
         # "in the early morning hours of New Year's Day": the day named beside a bare part of the day
-        best = min(hits, key=lambda a: (self.words.bare_part_of_day.match(self._timex(a.index).text) is not None,
-                                        min(abs(a.token.i - n) for n in nodes)))
+        best = min(
+            hits,
+            key=lambda a: (
+                self.words.bare_part_of_day.match(self._timex(a.index).text) is not None,
+                min(abs(a.token.i - n) for n in nodes),
+            ),
+        )
         return date_dict(self._timex(best.index), "clause")
 
     def paragraph_date(self, sentence_start: int, paragraph: int) -> dict | None:
@@ -213,8 +236,13 @@ class Anchors:
             self._paragraph_dates = reach, levelled
         return self._paragraph_dates
 
-    def sentence_date(self, sentence_bounds: tuple[int, int], nodes: set[int],
-                      reporting_verbs: frozenset[str], own: set[int] | None = None) -> dict | None:
+    def sentence_date(
+        self,
+        sentence_bounds: tuple[int, int],
+        nodes: set[int],
+        reporting_verbs: frozenset[str],
+        own: set[int] | None = None,
+    ) -> dict | None:
         """A date of the event's sentence that none of its clauses holds: one that governs the
         sentence ("On 30 April 2020, militants targeted ..., killing 10 soldiers"), else the day
         nearest the event ("a shooting Thursday evening that left one dead and three wounded").
@@ -227,7 +255,9 @@ class Anchors:
             timex = self._timex(anchored.index)
             if _bound(anchored.token, timex, self.words.bound_prepositions):
                 continue
-            if _governing_verb_excludes(anchored.token, reporting_verbs, self.words) or self._held_by_aftermath(anchored, nodes if own is None else own):
+            if _governing_verb_excludes(anchored.token, reporting_verbs, self.words) or self._held_by_aftermath(
+                anchored, nodes if own is None else own
+            ):
                 continue
             governs = _sentence_level(anchored.token, self.words)
             if governs or _DAY.match(timex.value):
@@ -240,8 +270,14 @@ class Anchors:
         published = self.record.document.published
         if not published:
             return None
-        return {"value": published[:7], "begin": None, "end": None, "text": None,
-                "precision": "month", "basis": "publication"}
+        return {
+            "value": published[:7],
+            "begin": None,
+            "end": None,
+            "text": None,
+            "precision": "month",
+            "basis": "publication",
+        }
 
     def _publication_month(self) -> dict | None:
         """The month of publication, with the days it spans."""
@@ -249,9 +285,14 @@ class Anchors:
         if published is None:
             return None
         following = date(published.year + published.month // 12, published.month % 12 + 1, 1)
-        return {"value": published.isoformat()[:7], "begin": published.replace(day=1).isoformat(),
-                "end": (following - timedelta(days=1)).isoformat(), "text": None, "precision": "month",
-                "basis": "publication"}
+        return {
+            "value": published.isoformat()[:7],
+            "begin": published.replace(day=1).isoformat(),
+            "end": (following - timedelta(days=1)).isoformat(),
+            "text": None,
+            "precision": "month",
+            "basis": "publication",
+        }
 
     def recent_publication_date(self) -> dict | None:
         """A past act that a news article reports without ever dating it happened on the day of
@@ -259,8 +300,14 @@ class Anchors:
         published = _day_of(self.record.document.published)
         if published is None:
             return None
-        return {"value": published.isoformat(), "begin": (published - timedelta(days=1)).isoformat(),
-                "end": published.isoformat(), "text": None, "precision": "day", "basis": "publication"}
+        return {
+            "value": published.isoformat(),
+            "begin": (published - timedelta(days=1)).isoformat(),
+            "end": published.isoformat(),
+            "text": None,
+            "precision": "day",
+            "basis": "publication",
+        }
 
     def recalled(self, own_date: dict | None) -> bool:
         """Whether an event its own words date ("the 1969 riots", "a 2012 shooting") lies well
@@ -293,9 +340,11 @@ class Anchors:
         for i, mention in enumerate(mentions):
             if mention.background or mention.event.date is not None:
                 continue
-            same_type = [(j, m) for j, m in donors.get(mention.event.type, [])
-                         if _same_parties(m.event, mention.event)
-                         and (news or self._neighbours(m.event, mention.event))]
+            same_type = [
+                (j, m)
+                for j, m in donors.get(mention.event.type, [])
+                if _same_parties(m.event, mention.event) and (news or self._neighbours(m.event, mention.event))
+            ]
             recent = [(j, m) for j, m in same_type if self._recent(m.event.date, published)]
             # the recent incident, else the one a follow-up story names ("the March 31, 2013 shooting")
             donor = _nearest(recent, i) or _nearest(same_type, i)
@@ -314,8 +363,11 @@ class Anchors:
 
     def _article_date(self, published: date) -> dict | None:
         """The day an undated mention of a news report takes when no event of its kind gives one."""
-        return self._stated_incident_date(published) or self._first_recent_day(published) \
+        return (
+            self._stated_incident_date(published)
+            or self._first_recent_day(published)
             or (self._publication_month() if self._follows_up() else self.recent_publication_date())
+        )
 
     def refine_dates(self, mentions: Iterable["Mention"]) -> None:
         """A week or a month ("shot his brother earlier this month") narrows to the one day
@@ -332,8 +384,11 @@ class Anchors:
             first, last = _day_of(own.get("begin")), _day_of(own.get("end"))
             if not (first and last) or (last - first) > RECENT:
                 continue
-            inside = {day["value"][:10]: day for day in days.get(mention.event.type, [])
-                      if _within(_day_of(day["value"]), first, last)}
+            inside = {
+                day["value"][:10]: day
+                for day in days.get(mention.event.type, [])
+                if _within(_day_of(day["value"]), first, last)
+            }
             if len(inside) == 1:
                 mention.event.date = dict(next(iter(inside.values())), basis="incident")
 
@@ -377,7 +432,9 @@ class Anchors:
             first, last = _day_of(timex.begin), _day_of(timex.end_date)
             if not (first and last) or last > published or last < published - RECALLED_AFTER or last - first > RECENT:
                 continue
-            if _states_when_an_incident_happened(anchored.token.sent, self.words) and not self._held_by_aftermath(anchored):
+            if _states_when_an_incident_happened(anchored.token.sent, self.words) and not self._held_by_aftermath(
+                anchored
+            ):
                 return date_dict(timex, "incident")
         return None
 
@@ -391,9 +448,16 @@ class Anchors:
         the days of what followed ("arrested Tuesday"): a report tells of the incident first,
         then of what followed (arrests, charges, statements)."""
         followed = {a.index for a in self.timexes if self._held_by_aftermath(a)}
-        days = [t for i, t in enumerate(self.record.timexes) if t.type in DATE_TYPES and t.begin
-                and t.begin == t.end_date and i not in followed and not _stamp(self.record.text, t)
-                and _within(_day_of(t.begin), published - RECENT, published)]
+        days = [
+            t
+            for i, t in enumerate(self.record.timexes)
+            if t.type in DATE_TYPES
+            and t.begin
+            and t.begin == t.end_date
+            and i not in followed
+            and not _stamp(self.record.text, t)
+            and _within(_day_of(t.begin), published - RECENT, published)
+        ]
         if not days:
             return None
         return date_dict(min(days, key=lambda t: (t.begin, t.start)), "article")
@@ -433,8 +497,10 @@ class Anchors:
 
     def counts_victims(self, nodes: set[int]) -> bool:
         """Whether a count of dead, injured or shot people hangs from the clause ``nodes``."""
-        return any(self._quantity(a.index).category in HARM | {SHOT} and _clause_head(a.token, nodes) is not None
-                   for a in self._in_sentence_of(nodes, self._quantities_by_token, self._quantity_token_keys))
+        return any(
+            self._quantity(a.index).category in HARM | {SHOT} and _clause_head(a.token, nodes) is not None
+            for a in self._in_sentence_of(nodes, self._quantities_by_token, self._quantity_token_keys)
+        )
 
     def share_incident_sizes(self, mentions: list[tuple[Event, bool]], headline: Sequence[Quantity] = ()) -> None:
         """Give every violent mention of one incident the incident's dead and injured.
@@ -447,22 +513,40 @@ class Anchors:
         counts), read by ``incident_figures``. A recalled event (``background``) or one dated
         apart from its incident ("shot last weekend") keeps the counts of its own sentence,
         which are not the incident's."""
-        violent = sorted(((event, background) for event, background in mentions
-                          if HARM <= set(SIZE_CATEGORIES.get(event.type, ()))),
-                         key=lambda item: _event_start(item[0]))
+        violent = sorted(
+            ((event, background) for event, background in mentions if HARM <= set(SIZE_CATEGORIES.get(event.type, ()))),
+            key=lambda item: _event_start(item[0]),
+        )
         stretches, asides = self._incident_stretches(violent)
         apart = {q.start for event in asides for q in self._sentence_quantities(event)}
         for number, (members, begin, end) in enumerate(stretches):
-            own = [q for q in self._record_items(self.record.quantities, self._all_quantities, begin, end)
-                   if q.category in HARM | {SHOT} and q.start not in apart]
-            _give(members, incident_figures(own, self.words, list(headline) if number == 0 else [],
-                                            self.words.shooter_counted.search(self.record.text, begin, end) is not None,
-                                            self.record.text, self.record.document.title or ""))
+            own = [
+                q
+                for q in self._record_items(self.record.quantities, self._all_quantities, begin, end)
+                if q.category in HARM | {SHOT} and q.start not in apart
+            ]
+            _give(
+                members,
+                incident_figures(
+                    own,
+                    self.words,
+                    list(headline) if number == 0 else [],
+                    self.words.shooter_counted.search(self.record.text, begin, end) is not None,
+                    self.record.text,
+                    self.record.document.title or "",
+                ),
+            )
         for event in asides:
-            _give([event], incident_figures([q for q in self._sentence_quantities(event) if q.category in HARM | {SHOT}],
-                                             self.words))
+            _give(
+                [event],
+                incident_figures(
+                    [q for q in self._sentence_quantities(event) if q.category in HARM | {SHOT}], self.words
+                ),
+            )
 
-    def _incident_stretches(self, violent: list[tuple[Event, bool]]) -> tuple[list[tuple[list[Event], int, int]], list[Event]]:
+    def _incident_stretches(
+        self, violent: list[tuple[Event, bool]]
+    ) -> tuple[list[tuple[list[Event], int, int]], list[Event]]:
         """Runs of mentions of one incident, each with the text span its figures come from,
         and the mentions of other incidents told in passing."""
         stretches: list[tuple[list[Event], int, int]] = []
@@ -475,12 +559,19 @@ class Anchors:
         for event, background in violent:
             start = self._sentence_start(_event_start(event))
             value, here = _clause_value(event), self._settlement(event)
-            if background or (date and value and not _same_time(date, value)) or self._other_parties(event, parties, kinds):
+            if (
+                background
+                or (date and value and not _same_time(date, value))
+                or self._other_parties(event, parties, kinds)
+            ):
                 asides.append(event)
                 continue
             doers = _named_ids(event.actor, kinds)
-            if members and (self._marks_another(start) or (town and here and great_circle_km(*town, *here) > INCIDENT_KM)
-                            or _another_side_another_day(date, value, attackers, doers)):
+            if members and (
+                self._marks_another(start)
+                or (town and here and great_circle_km(*town, *here) > INCIDENT_KM)
+                or _another_side_another_day(date, value, attackers, doers)
+            ):
                 stretches.append((members, begin, start))
                 members, begin, date, town, parties, attackers = [], start, None, None, set(), set()
             members.append(event)
@@ -514,7 +605,7 @@ class Anchors:
         """The record's ``items`` that start in [start, end), in the record's order, found in
         ``by_start`` (from ``_positions_by_start``) instead of reading every item."""
         starts, positions = by_start
-        return [items[p] for p in sorted(positions[bisect_left(starts, start):bisect_left(starts, end)])]
+        return [items[p] for p in sorted(positions[bisect_left(starts, start) : bisect_left(starts, end)])]
 
     def _settlement(self, event: Event) -> tuple[float, float] | None:
         """Where a mention happened, when the text names the town or village."""
@@ -534,7 +625,7 @@ class Anchors:
         if index is None:
             return False
         bounds = self.record.sentences[index]
-        return self.words.another_incident.search(self.record.text[bounds.start:bounds.end]) is not None
+        return self.words.another_incident.search(self.record.text[bounds.start : bounds.end]) is not None
 
     def _held_by_aftermath(self, anchored: Anchored, own: set[int] | frozenset[int] = frozenset()) -> bool:
         """Whether the date is that of what followed the incident ("arrested Tuesday"), not one
@@ -581,8 +672,14 @@ class Anchors:
         return self.record.quantities[index]
 
 
-def incident_figures(quantities: list[Quantity], words: EventWords, headline: Sequence[Quantity] = (),
-                     shooter_counted: bool = False, text: str = "", title: str = "") -> dict[str, dict]:
+def incident_figures(
+    quantities: list[Quantity],
+    words: EventWords,
+    headline: Sequence[Quantity] = (),
+    shooter_counted: bool = False,
+    text: str = "",
+    title: str = "",
+) -> dict[str, dict]:
     """The dead and injured of one incident from the counts its headline and sentences give.
 
     Each category keeps the range of every figure stated for it ("243 to 271", an early
@@ -598,8 +695,11 @@ def incident_figures(quantities: list[Quantity], words: EventWords, headline: Se
     quantities = _without_the_named_dead(quantities, words)
     for category in (*HARM, SHOT):
         stated = [q for q in quantities if q.category == category and q.min is not None]
-        titled = [q for q in headline if q.category == category and q.min is not None
-                  and not (stated and _only_a_lower_bound(q))]
+        titled = [
+            q
+            for q in headline
+            if q.category == category and q.min is not None and not (stated and _only_a_lower_bound(q))
+        ]
         if any(q.min is not None and q.min > 1 for q in titled + stated):
             stated = [q for q in stated if q.max is None or q.max > 1 or words.numeral_one.match(q.text)]
         if titled + stated:
@@ -627,18 +727,29 @@ def _killers(quantities: list[Quantity], words: EventWords) -> list[Quantity]:
     dead_sentences = {q.sentence for q in victims if q.category == "dead"}
     # another sentence's "the boy" or "he" may be the one who took their life; a count or a new person is not
     others = any(not words.known_person.match(q.text) for q in victims)
-    return [q for q in quantities if q.category == "dead" and (
-        q.text.lower() in words.reflexives and q.sentence is not None and q.sentence in dead_sentences
-        or words.own_life.fullmatch(q.text) is not None and others)]
+    return [
+        q
+        for q in quantities
+        if q.category == "dead"
+        and (
+            q.text.lower() in words.reflexives
+            and q.sentence is not None
+            and q.sentence in dead_sentences
+            or words.own_life.fullmatch(q.text) is not None
+            and others
+        )
+    ]
 
 
 def _without_the_named_dead(quantities: list[Quantity], words: EventWords) -> list[Quantity]:
     """A victim named as wounded ("Jane Doe suffered a gunshot wound") and as dead ("Doe died at
     the hospital") is one of the dead, not one more injured."""
     dead = [_name_words(q.text, words) for q in quantities if q.category == "dead" and _name_words(q.text, words)]
+
     def died(q: Quantity) -> bool:
         named = _name_words(q.text, words)
         return bool(named) and any(named <= other or other <= named for other in dead)
+
     return [q for q in quantities if not (q.category in {"injured", SHOT} and q.max == 1 and died(q))]
 
 
@@ -672,16 +783,23 @@ def _with_the_killer(dead: dict | None, killer: Quantity, shooter_counted: bool)
         return _figure(killer)
     if shooter_counted or dead["min"] is None or dead["min"] != dead["max"]:
         return dead  # a toll told in several figures may already count them
-    return {"min": dead["min"] + 1, "max": None if dead["max"] is None else dead["max"] + 1,
-            "text": f"{dead['text']}; {killer.text}"}
+    return {
+        "min": dead["min"] + 1,
+        "max": None if dead["max"] is None else dead["max"] + 1,
+        "text": f"{dead['text']}; {killer.text}",
+    }
 
 
 def _others_survived(quantities: Sequence[Quantity], words: EventWords, text: str = "") -> list[Quantity]:
     """Beside a death, "three other men were shot", "5 others shot", "a woman and a boy were
     also shot" count those shot besides the dead (``text``: what the offsets point into): they
     are the injured, not a total the dead are taken from."""
-    return [replace(q, category="injured") if q.category == SHOT and (
-        _counts_others(q.text, words) or words.others_after.match(text, q.end) is not None) else q for q in quantities]
+    return [
+        replace(q, category="injured")
+        if q.category == SHOT and (_counts_others(q.text, words) or words.others_after.match(text, q.end) is not None)
+        else q
+        for q in quantities
+    ]
 
 
 def _counts_others(text: str, words: EventWords) -> bool:
@@ -692,8 +810,11 @@ def _spread(stated: list[Quantity]) -> dict:
     """The range of figures that all give a lower bound; the upper bound only if all give one."""
     lows = [q.min for q in stated if q.min is not None]
     highs = [q.max for q in stated if q.max is not None]
-    return {"min": min(lows), "max": max(highs) if len(highs) == len(stated) else None,
-            "text": "; ".join(dict.fromkeys(q.text for q in stated))}
+    return {
+        "min": min(lows),
+        "max": max(highs) if len(highs) == len(stated) else None,
+        "text": "; ".join(dict.fromkeys(q.text for q in stated)),
+    }
 
 
 def _without_shot(figures: dict[str, dict]) -> dict[str, dict]:
@@ -707,16 +828,21 @@ def _without_shot(figures: dict[str, dict]) -> dict[str, dict]:
     if dead is not None:
         if dead["max"] is None or shot["min"] <= dead["max"]:
             return figures  # all those shot may have died
-        survivors = {"min": shot["min"] - dead["max"],
-                     "max": None if shot["max"] is None else shot["max"] - (dead["min"] or 0), "text": shot["text"]}
+        survivors = {
+            "min": shot["min"] - dead["max"],
+            "max": None if shot["max"] is None else shot["max"] - (dead["min"] or 0),
+            "text": shot["text"],
+        }
     injured = figures.get("injured")
     if injured is None:
         figures["injured"] = survivors
     elif injured["min"] is not None:
         highs = [injured["max"], survivors["max"]]
-        figures["injured"] = {"min": min(injured["min"], survivors["min"]),
-                              "max": None if None in highs else max(highs),
-                              "text": f"{injured['text']}; {survivors['text']}"}
+        figures["injured"] = {
+            "min": min(injured["min"], survivors["min"]),
+            "max": None if None in highs else max(highs),
+            "text": f"{injured['text']}; {survivors['text']}",
+        }
     return figures
 
 
@@ -748,8 +874,11 @@ def _clause_value(event: Event) -> str | None:
 
 def _named_ids(actor_ids: list[str], kinds: dict[str, str]) -> set[str]:
     """The states and organisations among ``actor_ids`` (each by its base id), not unnamed ones."""
-    return {actor_id.split(".")[0] for actor_id in actor_ids
-            if kinds.get(actor_id) in NAMED_PARTY_KINDS and not actor_id.startswith("unspecified")}
+    return {
+        actor_id.split(".")[0]
+        for actor_id in actor_ids
+        if kinds.get(actor_id) in NAMED_PARTY_KINDS and not actor_id.startswith("unspecified")
+    }
 
 
 def _another_side_another_day(date: str | None, value: str | None, attackers: set[str], doers: set[str]) -> bool:
@@ -771,6 +900,7 @@ def _same_time(first: str, second: str) -> bool:
     if len(first) < 10 or len(second) < 10:
         return first[:4] == second[:4] and not (CALENDAR_DATE.match(first) and CALENDAR_DATE.match(second))
     from datetime import date as day
+
     try:
         return abs((day.fromisoformat(first) - day.fromisoformat(second)).days) <= 1
     except ValueError:
@@ -850,14 +980,20 @@ def _nearest(indexed: list[tuple[int, "Mention"]], index: int) -> "Mention | Non
 
 def _same_parties(a: Event, b: Event) -> bool:
     """Named parties do not contradict: unnamed ones fit any ("police said the gunman ...")."""
+
     def bases(ids: list[str]) -> set[str]:
         return {i.split(".")[0] for i in ids}
+
     return not (a.actor and b.actor) or bool(bases(a.actor) & bases(b.actor))
 
 
 def _own_day(event_date: dict | None) -> TypeGuard[dict[str, Any]]:
     """Whether the event's own words (its clause, sentence or paragraph) gave it a day."""
-    return event_date is not None and event_date.get("basis") in OWN_BASES and bool(_DAY.match(event_date.get("value") or ""))
+    return (
+        event_date is not None
+        and event_date.get("basis") in OWN_BASES
+        and bool(_DAY.match(event_date.get("value") or ""))
+    )
 
 
 def _own_day_of(event_date: dict | None) -> date | None:
@@ -915,14 +1051,17 @@ def _sentence_level(token: Token, words: EventWords) -> bool:
 
 def _stamp(text: str, timex: Timex) -> bool:
     """Whether the timex is a page's stamp of when it was posted or updated."""
-    return STAMP_BEFORE.search(text[max(0, timex.start - STAMP_REACH):timex.start]) is not None
+    return STAMP_BEFORE.search(text[max(0, timex.start - STAMP_REACH) : timex.start]) is not None
 
 
 def _states_when_an_incident_happened(sentence, words: EventWords) -> bool:
     """ "The shooting happened ...", "an accident that occurred ...", "the attack took place ..."."""
     for token in sentence:
-        if token.lemma_ in words.happen_verbs or token.lemma_ == "take" and any(
-                c.dep_ == "dobj" and c.lower_ == "place" for c in token.children):
+        if (
+            token.lemma_ in words.happen_verbs
+            or token.lemma_ == "take"
+            and any(c.dep_ == "dobj" and c.lower_ == "place" for c in token.children)
+        ):
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if token.dep_ == "relcl":
                 subjects.append(token.head)
@@ -943,7 +1082,7 @@ def _positions_by_start(items: list) -> tuple[list[int], list[int]]:
 
 def _between(items: list, keys: list[int], low: int, high: int) -> list:
     """The items whose sorted ``keys`` lie in [low, high)."""
-    return items[bisect_left(keys, low):bisect_left(keys, high)]
+    return items[bisect_left(keys, low) : bisect_left(keys, high)]
 
 
 class _Spanned(Protocol):

@@ -54,8 +54,13 @@ FIRST_PERSON = {"i", "we", "our", "us", "my"}
 # the rules gave, whose codebook priorities (weapon words, arrests at protests) it only partly learns
 # (chosen by cross-validation on our annotations, never on evaluation sets: see the model card).
 ACLED_OVER_RULES = 0.5
-DEFAULT_THRESHOLDS = {"veto_below": 0.1, "type_above": 0.9, "recover_above": 0.6, "acled_above": 0.0,
-                      "acled_over_rules_above": ACLED_OVER_RULES}
+DEFAULT_THRESHOLDS = {
+    "veto_below": 0.1,
+    "type_above": 0.9,
+    "recover_above": 0.6,
+    "acled_above": 0.0,
+    "acled_over_rules_above": ACLED_OVER_RULES,
+}
 
 
 @dataclass(frozen=True)
@@ -81,8 +86,10 @@ class Judgement:
 
 def load_acled_codes() -> dict[str, dict[str, str]]:
     """ACLED sub-type code -> ``{"event_type", "sub_event_type"}`` as ACLED names them."""
-    return {code: {"event_type": event_type, "sub_event_type": sub_event_type}
-            for code, event_type, sub_event_type in acled_codes()}
+    return {
+        code: {"event_type": event_type, "sub_event_type": sub_event_type}
+        for code, event_type, sub_event_type in acled_codes()
+    }
 
 
 def code_of(acled: dict | None, codes: dict[str, dict[str, str]]) -> str | None:
@@ -103,8 +110,12 @@ def sentence_features(span: Span, hints: Iterable[RuleHint] = (), cues: Iterable
     features |= _cue_features(span)
     hints = list(hints)
     for hint in hints:
-        features |= {f"rule:{hint.type}", f"rule:{hint.type}/{hint.mode or '-'}",
-                     f"rule_acled:{hint.acled or '-'}", f"rule_modality:{hint.modality}"}
+        features |= {
+            f"rule:{hint.type}",
+            f"rule:{hint.type}/{hint.mode or '-'}",
+            f"rule_acled:{hint.acled or '-'}",
+            f"rule_modality:{hint.modality}",
+        }
     if not hints:
         features.add("rule:none")
     features |= {f"cue:{c}" for c in cues}
@@ -121,7 +132,7 @@ def char_features(span: Span) -> set[str]:
             continue
         word = f"<{token.lower_}>"
         for size in CHAR_SIZES:
-            grams.update(CHAR_PREFIX + word[i:i + size] for i in range(len(word) - size + 1))
+            grams.update(CHAR_PREFIX + word[i : i + size] for i in range(len(word) - size + 1))
     return grams
 
 
@@ -172,8 +183,7 @@ def weighted_buckets(features: list[str]) -> tuple[np.ndarray, np.ndarray]:
     found = [(buckets_of(group), sparse_weight(group)) for group in (others, chars) if group]
     if not found:
         return np.zeros(0, np.int64), np.zeros(0)
-    return (np.concatenate([b for b, _ in found]),
-            np.concatenate([np.full(len(b), w) for b, w in found]))
+    return (np.concatenate([b for b, _ in found]), np.concatenate([np.full(len(b), w) for b, w in found]))
 
 
 def unit_vector(span: Span) -> np.ndarray:
@@ -184,9 +194,18 @@ def unit_vector(span: Span) -> np.ndarray:
 def root_context_vector(span: Span) -> np.ndarray:
     """The mean word vector of the sentence's main verb and the words that depend on it (its
     subject, object, the preposition's object are where the event's kind shows), unit length."""
-    vectors = [np.asarray(t.vector) for root in span if root.dep_ == "ROOT"
-               for t in (root, *root.children) if t.has_vector and not t.is_punct]
-    return _unit(np.mean(vectors, axis=0).astype(np.float32)) if vectors else np.zeros(span.vocab.vectors_length or 300, np.float32)
+    vectors = [
+        np.asarray(t.vector)
+        for root in span
+        if root.dep_ == "ROOT"
+        for t in (root, *root.children)
+        if t.has_vector and not t.is_punct
+    ]
+    return (
+        _unit(np.mean(vectors, axis=0).astype(np.float32))
+        if vectors
+        else np.zeros(span.vocab.vectors_length or 300, np.float32)
+    )
 
 
 def sentence_vector(span: Span) -> np.ndarray:
@@ -207,8 +226,16 @@ class EventClassifier:
     weights and ``bias`` the intercepts. ``card`` is the model card: labels of each head,
     temperatures, thresholds and the training figures."""
 
-    def __init__(self, card: dict, rows: np.ndarray, sparse: np.ndarray, dense: np.ndarray, bias: np.ndarray,
-                 acled_codes: dict[str, dict[str, str]] | None = None, encoder: SentenceEncoder | None = None) -> None:
+    def __init__(
+        self,
+        card: dict,
+        rows: np.ndarray,
+        sparse: np.ndarray,
+        dense: np.ndarray,
+        bias: np.ndarray,
+        acled_codes: dict[str, dict[str, str]] | None = None,
+        encoder: SentenceEncoder | None = None,
+    ) -> None:
         self.card = card
         self.encoder = encoder
         self.encoder_name: str | None = card.get("encoder")
@@ -228,20 +255,29 @@ class EventClassifier:
         self.slices = slices
 
     @classmethod
-    def load(cls, directory: Path | str = MODEL_DIR, stem: str = MODEL_STEM,
-             encoder: SentenceEncoder | None = None) -> "EventClassifier":
+    def load(
+        cls, directory: Path | str = MODEL_DIR, stem: str = MODEL_STEM, encoder: SentenceEncoder | None = None
+    ) -> "EventClassifier":
         """The model ``stem`` of ``directory``; a model that reads a sentence encoder gets ``encoder``,
         or loads the one its card names (an error naming the package when it is not installed)."""
         directory = Path(directory)
         card = json.loads((directory / f"{stem}.json").read_text(encoding="utf-8"))
         if card.get("feature_version") != FEATURE_VERSION:
-            raise ValueError(f"{directory}: model built for feature version {card.get('feature_version')}, "
-                             f"this polemos computes version {FEATURE_VERSION}; retrain with `polemos train events`")
+            raise ValueError(
+                f"{directory}: model built for feature version {card.get('feature_version')}, "
+                f"this polemos computes version {FEATURE_VERSION}; retrain with `polemos train events`"
+            )
         if card.get("encoder") and encoder is None:
             encoder = load_encoder(card["encoder"])
         with np.load(directory / f"{stem}.npz") as weights:
-            return cls(card, weights["rows"], weights["sparse"].astype(np.float32),
-                       weights["dense"].astype(np.float32), weights["bias"].astype(np.float32), encoder=encoder)
+            return cls(
+                card,
+                weights["rows"],
+                weights["sparse"].astype(np.float32),
+                weights["dense"].astype(np.float32),
+                weights["bias"].astype(np.float32),
+                encoder=encoder,
+            )
 
     @classmethod
     def load_optional(cls, directory: Path | str = "default") -> "EventClassifier | None":
@@ -252,8 +288,13 @@ class EventClassifier:
     def save(self, directory: Path | str, stem: str = MODEL_STEM) -> None:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(directory / f"{stem}.npz", rows=self.rows, sparse=self.sparse.astype(np.float16),
-                            dense=self.dense.astype(np.float16), bias=self.bias.astype(np.float32))
+        np.savez_compressed(
+            directory / f"{stem}.npz",
+            rows=self.rows,
+            sparse=self.sparse.astype(np.float16),
+            dense=self.dense.astype(np.float16),
+            bias=self.bias.astype(np.float32),
+        )
         (directory / f"{stem}.json").write_text(json.dumps(self.card, indent=2) + "\n", encoding="utf-8")
 
     def dense_vector(self, span: Span) -> np.ndarray:
@@ -261,8 +302,9 @@ class EventClassifier:
         parts = [sentence_vector(span)] if self.spacy_features else []
         if self.encoder_name:
             if self.encoder is None:
-                raise MissingEncoder(f"this event model reads the {self.encoder_name} sentence encoder, "
-                                     "which was not loaded")
+                raise MissingEncoder(
+                    f"this event model reads the {self.encoder_name} sentence encoder, which was not loaded"
+                )
             parts.append(self.encoder.embed([span.text])[0])
         return np.concatenate(parts)
 
@@ -274,8 +316,10 @@ class EventClassifier:
         event_labels = self.labels["event"]
         return Judgement(
             event=float(probabilities["event"][event_labels.index("true")]) if "true" in event_labels else 0.0,
-            plover=self.labels["plover"][plover], plover_p=float(probabilities["plover"][plover]),
-            acled=self.labels["acled"][acled], acled_p=float(probabilities["acled"][acled]),
+            plover=self.labels["plover"][plover],
+            plover_p=float(probabilities["plover"][plover]),
+            acled=self.labels["acled"][acled],
+            acled_p=float(probabilities["acled"][acled]),
         )
 
     def logits(self, features: list[str], vector: np.ndarray) -> np.ndarray:

@@ -34,9 +34,17 @@ from polemos.events.lexicon import Lexicon, TriggerEntry
 from polemos.events.linking import Linker, SpanResolver, phrase_tokens
 from polemos.events.merge import Candidate, evidence_for, merge_mentions
 from polemos.events.modality import ModalityReading, read_modality
-from polemos.events.places import (PLACE_ATTACHED, PLACE_NONE, PLACE_OF_PARAGRAPH,
-                                   PLACE_OF_RECIPIENT, PLACE_OF_STORY, fill_story_place, located, most_specific,
-                                   written_holders)
+from polemos.events.places import (
+    PLACE_ATTACHED,
+    PLACE_NONE,
+    PLACE_OF_PARAGRAPH,
+    PLACE_OF_RECIPIENT,
+    PLACE_OF_STORY,
+    fill_story_place,
+    located,
+    most_specific,
+    written_holders,
+)
 from polemos.events.relations import RelationFinder, enrich_agreements, load_relation_cues, provision_tokens
 from polemos.events.roles import Roles, find_roles
 from polemos.events.triggers import VERB_TAGS, TriggerMatch, find_triggers, lemma_of, modifies_incident_noun
@@ -106,8 +114,10 @@ class TriggerReading:
     @cached_property
     def realised(self) -> bool:
         """An event noun that tells of one happening: "a car bomb exploded", "a deadly shooting"."""
-        return self.match.nominal and (_realised(self.match, self.words) or _particular(
-            self.match, self.own_date, self.clause, self.barriers, self.context))
+        return self.match.nominal and (
+            _realised(self.match, self.words)
+            or _particular(self.match, self.own_date, self.clause, self.barriers, self.context)
+        )
 
     @cached_property
     def recalled(self) -> bool:
@@ -130,12 +140,20 @@ class TriggerReading:
         if self.participants or self.clause_date is not None:
             return False
         match, generic = self.match, self.modality.generic
-        if not match.nominal and self.roles.actors and not generic and not _pronouns_only(self.roles.actors, self.words):
+        if (
+            not match.nominal
+            and self.roles.actors
+            and not generic
+            and not _pronouns_only(self.roles.actors, self.words)
+        ):
             return False  # "Opposition groups demanded ...": a reported act by a party we could not name
         if self.realised and not generic:
             return False  # "A landmine explosion killed three civilians": a particular happening
-        if not match.nominal and not generic and (
-                self.context.anchors.counts_victims(self.nodes) or _headline_count(self.clause)):
+        if (
+            not match.nominal
+            and not generic
+            and (self.context.anchors.counts_victims(self.nodes) or _headline_count(self.clause))
+        ):
             return False  # "Four people were shot", "a 17-year-old was killed", "2 Killed": victims counted
         return True
 
@@ -144,29 +162,32 @@ class TriggerReading:
 # Each rule says True when a trigger reports no event. The trigger's own rules run before its
 # parties are linked; the reading's rules run on what ``EventCoder._anchor`` read.
 
+
 def asked_for_only(match: TriggerMatch, context: _Context) -> bool:
-    """"demanded the arrest of ...": an act only asked for; the demand is the event."""
+    """ "demanded the arrest of ...": an act only asked for; the demand is the event."""
     return match.nominal and _demanded(match, context.words)
 
 
 def appeal_for_tips(match: TriggerMatch, context: _Context) -> bool:
-    """"Anyone with information is asked to call ...": the police's appeal is no request between
+    """ "Anyone with information is asked to call ...": the police's appeal is no request between
     parties (a shooting the appeal names stays)."""
     return context.appeal and match.entry.type in APPEAL_TYPES
 
 
 def asked_of_anyone(match: TriggerMatch, context: _Context) -> bool:
-    """"Anyone who knew his whereabouts was asked to call police": a request put to whoever may
+    """ "Anyone who knew his whereabouts was asked to call police": a request put to whoever may
     answer is the police's appeal to the public, no request between parties (PLOVER 3.8), even
     when it names no information or tip."""
     if match.entry.type != "REQUEST" or match.nominal:
         return False
-    return any(c.dep_ == "nsubjpass" and c.lower_ in {"anyone", "anybody", "whoever", "everyone", "everybody"}
-               for c in match.head.children)
+    return any(
+        c.dep_ == "nsubjpass" and c.lower_ in {"anyone", "anybody", "whoever", "everyone", "everybody"}
+        for c in match.head.children
+    )
 
 
 def hyphened_quality(match: TriggerMatch, context: _Context) -> bool:
-    """"the injury was not life-threatening", "a crime-fighting unit": a participle hyphened to
+    """ "the injury was not life-threatening", "a crime-fighting unit": a participle hyphened to
     the noun before it forms an adjective naming a quality, no act."""
     head = match.head
     if head.tag_ not in {"VBG", "VBN"} or head.dep_ not in {"acomp", "amod", "attr"} or head.i < 2:
@@ -176,30 +197,34 @@ def hyphened_quality(match: TriggerMatch, context: _Context) -> bool:
 
 
 def unreal_without_parties(reading: TriggerReading) -> bool:
-    """"A ceasefire may be declared soon": an act not said to have happened, by or on no one named."""
+    """ "A ceasefire may be declared soon": an act not said to have happened, by or on no one named."""
     return not reading.participants and reading.modality.modality != "asserted"
 
 
 def general_claim(reading: TriggerReading) -> bool:
-    """"A war ... can have no end": what can happen, no event."""
+    """ "A war ... can have no end": what can happen, no event."""
     return "can" in {c.lower_ for c in reading.clause.children if c.dep_ == "aux"}
 
 
 def undated_commentary(reading: TriggerReading) -> bool:
-    """"It allows the administration to ...": the writer's analysis in the present tense."""
+    """ "It allows the administration to ...": the writer's analysis in the present tense."""
     return _commentary(reading.clause, reading.words) and reading.clause_date is None
 
 
 def any_such_event(reading: TriggerReading) -> bool:
-    """"A perpetual state of war", "wars": an indefinite event noun, no particular event."""
-    return (reading.match.nominal and not reading.participants and _indefinite(reading.match)
-            and not reading.realised)
+    """ "A perpetual state of war", "wars": an indefinite event noun, no particular event."""
+    return reading.match.nominal and not reading.participants and _indefinite(reading.match) and not reading.realised
 
 
 def bare_event_noun(reading: TriggerReading) -> bool:
     """A bare "war" in "living in a state of war": undated, unowned, no particular event."""
-    return (reading.match.nominal and not reading.participants and reading.own_date is None
-            and not _definite(reading.match, reading.words) and not reading.realised)
+    return (
+        reading.match.nominal
+        and not reading.participants
+        and reading.own_date is None
+        and not _definite(reading.match, reading.words)
+        and not reading.realised
+    )
 
 
 def nothing_particular(reading: TriggerReading) -> bool:
@@ -209,57 +234,74 @@ def nothing_particular(reading: TriggerReading) -> bool:
 
 
 def generic_without_parties(reading: TriggerReading) -> bool:
-    """"This month, rockets strike the town every night": a general statement in the simple present,
+    """ "This month, rockets strike the town every night": a general statement in the simple present,
     by or on no one named, though dated."""
     return reading.modality.generic and not reading.participants and reading.clause_date is not None
 
 
 def background_argument(reading: TriggerReading) -> bool:
-    """"Just like how the war on terror claims ...": a known event in an argument, not a report."""
+    """ "Just like how the war on terror claims ...": a known event in an argument, not a report."""
     return reading.background and reading.modality.generic
 
 
 def speaks_of_an_incident(reading: TriggerReading) -> bool:
-    """"Police Chief Jones discusses the Sunday shooting", "police discuss the threats": one party
+    """ "Police Chief Jones discusses the Sunday shooting", "police discuss the threats": one party
     speaking about an incident in a caption's present (to the press, in a video), no consultation
     between parties;
     "discussed the attack with the minister" and "the two leaders discussed the attack" stay."""
     head = reading.match.head
-    if (reading.match.nominal or reading.match.entry.type != "CONSULT"
-            or lemma_of(head) not in reading.words.speaking_lemmas):
+    if (
+        reading.match.nominal
+        or reading.match.entry.type != "CONSULT"
+        or lemma_of(head) not in reading.words.speaking_lemmas
+    ):
         return False
     if head.tag_ not in PRESENT_TAGS:
         return False  # the caption's present ("discusses"); "was discussing shootings at a meeting" consults
     topics = [c for c in head.children if c.dep_ == "dobj"] + [
-        g for c in head.children if c.dep_ == "prep" and c.lower_ in {"about", "on"} for g in c.children
-        if g.dep_ == "pobj"]
-    if reading.roles.recipients or any(c.dep_ == "prep" and c.lower_ == "with" for t in [head, *topics]
-                                       for c in t.children):
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in {"about", "on"}
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if reading.roles.recipients or any(
+        c.dep_ == "prep" and c.lower_ == "with" for t in [head, *topics] for c in t.children
+    ):
         return False  # "discussed the shooting with the governor": the parse may hang "with" from the topic
     topic_words = reading.words.incident_topics
     if not any(t.lemma_.lower() in topic_words or t.lower_ in topic_words for t in topics):
         return False
     speakers = [a for a in reading.roles.actors if a not in topics]  # a mutual frame reads the object as a party
     return len(speakers) <= 1 and not any(
-        s.tag_ in PLURAL_TAGS and s.lemma_.lower() not in reading.words.police_words for s in speakers)
+        s.tag_ in PLURAL_TAGS and s.lemma_.lower() not in reading.words.police_words for s in speakers
+    )
 
 
 def precedent_in_general(reading: TriggerReading) -> bool:
-    """"there were examples when the largest party had been asked to form the government",
+    """ "there were examples when the largest party had been asked to form the government",
     "in such cases the police arrest ...": what has happened or happens in cases of a kind, told
     to argue, no particular event."""
     for token in [reading.clause, *reading.clause.ancestors]:
         if token.dep_ in {"relcl", "acl", "advcl"} and token.head.lemma_.lower() in reading.words.precedent_nouns:
             return True
-        if any(c.dep_ == "prep" and c.lower_ == "in" and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in {"case", "instance"}
-                and any(d.lower_ == "such" for d in g.children) for g in c.children) for c in token.children):
+        if any(
+            c.dep_ == "prep"
+            and c.lower_ == "in"
+            and any(
+                g.dep_ == "pobj"
+                and g.lemma_.lower() in {"case", "instance"}
+                and any(d.lower_ == "such" for d in g.children)
+                for g in c.children
+            )
+            for c in token.children
+        ):
             return True
     return False
 
 
 def act_judged(reading: TriggerReading) -> bool:
-    """"it is easy to blame the commissioner", "it would be impossible for the government to back
+    """ "it is easy to blame the commissioner", "it would be impossible for the government to back
     out", "will it be fair to expect officials to arrest him": an act weighed in an infinitive
     under "it is <adjective>", no report that it was done ("it is clear that police arrested
     them", a fact, keeps its event)."""
@@ -268,8 +310,9 @@ def act_judged(reading: TriggerReading) -> bool:
         if step.dep_ not in {"xcomp", "ccomp", "advcl", "conj"} or step.head is step:
             return False
         governor = step.head
-        infinitive = step.dep_ == "xcomp" or (step.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in step.children))
+        infinitive = step.dep_ == "xcomp" or (
+            step.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in step.children)
+        )
         if infinitive and _judges_with_it(governor):
             return True
         step = governor
@@ -277,14 +320,17 @@ def act_judged(reading: TriggerReading) -> bool:
 
 
 def _judges_with_it(verb: Token) -> bool:
-    """"it is easy", "it would be impossible", "will it be fair": "be" with the placeholder "it"
+    """ "it is easy", "it would be impossible", "will it be fair": "be" with the placeholder "it"
     and an adjective."""
-    return (verb.lemma_ == "be" and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in verb.children)
-            and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in verb.children))
+    return (
+        verb.lemma_ == "be"
+        and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in verb.children)
+        and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in verb.children)
+    )
 
 
 def nothing_acts(reading: TriggerReading) -> bool:
-    """"nothing prevented him from buying guns", "there was nothing in his history that prevented
+    """ "nothing prevented him from buying guns", "there was nothing in his history that prevented
     him": no one and nothing did it, so no act is reported (not even a negated one)."""
     if reading.match.nominal:
         return False
@@ -305,7 +351,7 @@ def _noun_phrase_heads(noun: Token) -> list[Token]:
 
 
 def private_talk(reading: TriggerReading) -> bool:
-    """"the couple met while teaching", "sat on the porch talking to Hawkes", "had a discussion
+    """ "the couple met while teaching", "sat on the porch talking to Hawkes", "had a discussion
     with Spirit": a meeting or talk whose parties are all private persons (no office, party or
     force the actor stage could give them) is no consultation between political actors (PLOVER
     3.2); a talk with no party named stays, as the parse often misses lower-cased names, and so
@@ -319,7 +365,7 @@ def private_talk(reading: TriggerReading) -> bool:
 
 
 def advice_to_you(reading: TriggerReading) -> bool:
-    """"You should not turn your house over to teens," the chief said: advice to whoever listens,
+    """ "You should not turn your house over to teens," the chief said: advice to whoever listens,
     addressed as "you", is no demand put to a party (PLOVER 3.8); "X should resign" stays."""
     if reading.match.entry.frame != "obligation" or reading.match.entry.type != "REQUEST":
         return False
@@ -328,20 +374,43 @@ def advice_to_you(reading: TriggerReading) -> bool:
 
 
 TRIGGER_REJECTIONS: list[Callable[[TriggerMatch, _Context], bool]] = [
-    asked_for_only, appeal_for_tips, asked_of_anyone, hyphened_quality]
+    asked_for_only,
+    appeal_for_tips,
+    asked_of_anyone,
+    hyphened_quality,
+]
 READING_REJECTIONS: list[Callable[[TriggerReading], bool]] = [
-    unreal_without_parties, general_claim, undated_commentary, any_such_event, bare_event_noun,
-    nothing_particular, generic_without_parties, background_argument, speaks_of_an_incident,
-    precedent_in_general, act_judged, nothing_acts, private_talk, advice_to_you]
+    unreal_without_parties,
+    general_claim,
+    undated_commentary,
+    any_such_event,
+    bare_event_noun,
+    nothing_particular,
+    generic_without_parties,
+    background_argument,
+    speaks_of_an_incident,
+    precedent_in_general,
+    act_judged,
+    nothing_acts,
+    private_talk,
+    advice_to_you,
+]
 
 
 class EventCoder:
     """Codes PLOVER events and lasting relations; build once, annotate many records."""
 
-    def __init__(self, lexicon: Lexicon, acled_rules: list[AcledRule],
-                 resolver: SpanResolver | None = None, incidents: IncidentReader | None = None,
-                 figures: FigureExtractor | None = None, classifier: EventClassifier | None = None,
-                 policy: str = "combined", language: LanguageData | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        acled_rules: list[AcledRule],
+        resolver: SpanResolver | None = None,
+        incidents: IncidentReader | None = None,
+        figures: FigureExtractor | None = None,
+        classifier: EventClassifier | None = None,
+        policy: str = "combined",
+        language: LanguageData | None = None,
+    ) -> None:
         """``resolver`` (the actors stage, optional) resolves named arguments its mentions missed;
         ``incidents`` reads the sentence cues ACLED typing needs; ``figures`` reads the counts
         of the headline ("4 shot, 2 killed in ..."), which is not part of the text;
@@ -360,20 +429,35 @@ class EventCoder:
         self.incidents = incidents or IncidentReader.load(self.words, language)
         self.relation_finder = RelationFinder(self.words, load_relation_cues(language))
         self.reporting_verbs = frozenset(cue for cue, kind in lexicon.modality_cues.items() if kind == "reporting")
-        self.aftermath = Aftermath(frozenset(lexicon.aftermath_cues.get("V", ())),
-                                   frozenset(lexicon.aftermath_cues.get("N", ())),
-                                   frozenset(lexicon.aftermath_cues.get("H", ())))
+        self.aftermath = Aftermath(
+            frozenset(lexicon.aftermath_cues.get("V", ())),
+            frozenset(lexicon.aftermath_cues.get("N", ())),
+            frozenset(lexicon.aftermath_cues.get("H", ())),
+        )
         self.classifier = classifier
         self.policy = policy
 
     @classmethod
-    def default(cls, resolver: SpanResolver | None = None, classifier: EventClassifier | None = None,
-                policy: str = "combined", language: LanguageData | None = None) -> "EventCoder":
+    def default(
+        cls,
+        resolver: SpanResolver | None = None,
+        classifier: EventClassifier | None = None,
+        policy: str = "combined",
+        language: LanguageData | None = None,
+    ) -> "EventCoder":
         """The coder with the lexicons and the words of ``language`` (English when none is
         given) and the ACLED rules shipped in ``polemos/data/events``."""
         language = language or LanguageData.load()
-        return cls(Lexicon.load(language), load_rules(), resolver, None, FigureExtractor(language=language),
-                   classifier, policy, language)
+        return cls(
+            Lexicon.load(language),
+            load_rules(),
+            resolver,
+            None,
+            FigureExtractor(language=language),
+            classifier,
+            policy,
+            language,
+        )
 
     def annotate(self, record: ExtractionRecord, doc: Doc) -> ExtractionRecord:
         context = self._new_context(record, doc)
@@ -407,7 +491,8 @@ class EventCoder:
             event.id = f"e{number}"
         record.events = events
         record.relations = enrich_agreements(
-            self.relation_finder.find(record, doc, context.linker, context.anchors), events)
+            self.relation_finder.find(record, doc, context.linker, context.anchors), events
+        )
         return record
 
     def readings(self, record: ExtractionRecord, doc: Doc) -> Iterator[TriggerReading]:
@@ -425,13 +510,20 @@ class EventCoder:
                     yield self._anchor(match, roles, sentence, context, heads - {match.head.i})
 
     def _new_context(self, record: ExtractionRecord, doc: Doc) -> _Context:
-        return _Context(record, doc, Linker(record, doc, self.resolver),
-                        Anchors(record, doc, self.words, self.aftermath), {},
-                        {a.id: a for a in record.actors}, self.words,
-                        written_containers=written_holders(record.places, record.text))
+        return _Context(
+            record,
+            doc,
+            Linker(record, doc, self.resolver),
+            Anchors(record, doc, self.words, self.aftermath),
+            {},
+            {a.id: a for a in record.actors},
+            self.words,
+            written_containers=written_holders(record.places, record.text),
+        )
 
-    def _sentence_triggers(self, sentence: Span, context: _Context, blocked: set[int],
-                           refused: list[TriggerMatch]) -> list[TriggerMatch]:
+    def _sentence_triggers(
+        self, sentence: Span, context: _Context, blocked: set[int], refused: list[TriggerMatch]
+    ) -> list[TriggerMatch]:
         """The sentence's triggers (those the lexicon refused go to ``refused``), with the
         context set for the sentence."""
         listed = provision_tokens(sentence, self.words)  # an agreement's provisions are not events of their own
@@ -468,18 +560,25 @@ class EventCoder:
             context.paragraph_places[paragraph] = min(context.sentence_places)[1]
         context.sentence_places = []
 
-    def _type_acled(self, coded: list[tuple[Candidate, Participants]], context: _Context,
-                    cues: frozenset[str]) -> None:
+    def _type_acled(self, coded: list[tuple[Candidate, Participants]], context: _Context, cues: frozenset[str]) -> None:
         """ACLED categories of a sentence's mentions, read together: one incident, many verbs."""
         mentions = [(c.event.type, c.event.mode, p) for c, p in coded]
         incidents = sentence_incidents(cues, mentions)
         for (candidate, _), incident in zip(coded, incidents):
             # ACLED codes what the article reports, not what it recalls, and no accidents
             if not candidate.background and ACCIDENTAL not in candidate.event.context:
-                candidate.event.acled = acled_type(candidate.event, context.actors_by_id, self.acled_rules, incident, self.words)
+                candidate.event.acled = acled_type(
+                    candidate.event, context.actors_by_id, self.acled_rules, incident, self.words
+                )
 
-    def _judge(self, sentence: Span, coded: list[tuple[TriggerMatch, tuple[Candidate, Participants]]],
-               context: _Context, cues: frozenset[str], lexicon_silent: bool = True) -> list[Candidate]:
+    def _judge(
+        self,
+        sentence: Span,
+        coded: list[tuple[TriggerMatch, tuple[Candidate, Participants]]],
+        context: _Context,
+        cues: frozenset[str],
+        lexicon_silent: bool = True,
+    ) -> list[Candidate]:
         """The sentence's events once the model has read it (see the module docstring).
         ``lexicon_silent``: no trigger matched, so an event the model reads there is one the
         lexicon missed; a trigger the rules rejected on purpose ("a self-inflicted gunshot
@@ -493,8 +592,12 @@ class EventCoder:
             recovered = self._recover(sentence, judgement, context) if judgement.event >= 0.5 else None
             return [recovered] if recovered is not None else []
         if not found:
-            confident = (lexicon_silent and not context.appeal and judgement.event >= limits["recover_above"]
-                         and judgement.plover_p >= limits["type_above"])
+            confident = (
+                lexicon_silent
+                and not context.appeal
+                and judgement.event >= limits["recover_above"]
+                and judgement.plover_p >= limits["type_above"]
+            )
             recovered = self._recover(sentence, judgement, context) if confident else None
             return [recovered] if recovered is not None else []
         if judgement.event < limits["veto_below"]:
@@ -502,8 +605,11 @@ class EventCoder:
             # reads the sentence: it does not judge a particular event the sentence names by date
             # ("since the 1994 ceasefire"), nor one the rules already mark as not having happened,
             # nor an accident the rules recognised (its words, "accidentally shot", are no opinion).
-            return [c for c in found if c.named or c.background or c.event.modality != "asserted"
-                    or ACCIDENTAL in c.event.context]
+            return [
+                c
+                for c in found
+                if c.named or c.background or c.event.modality != "asserted" or ACCIDENTAL in c.event.context
+            ]
         main = self._model_event(coded, judgement, limits)
         # The model learned political violence: its doubt about an accident the rules recognised says
         # only that nobody meant harm, which the accident's context records, so the rules' confidence stays.
@@ -534,13 +640,23 @@ class EventCoder:
             return True
         return (self._model.acled_names(judgement.acled) or {}).get("event_type") in DEMONSTRATION_TYPES
 
-    def _model_event(self, coded: list[tuple[TriggerMatch, tuple[Candidate, Participants]]], judgement: Judgement,
-                     limits: dict[str, float]) -> Candidate | None:
+    def _model_event(
+        self,
+        coded: list[tuple[TriggerMatch, tuple[Candidate, Participants]]],
+        judgement: Judgement,
+        limits: dict[str, float],
+    ) -> Candidate | None:
         """The sentence's candidate the model speaks of: the main clause's, unless the model is
         confident the main event is another candidate's type; retyped when the model is confident
         of a type no candidate has."""
-        reported = sorted((((c.event.modality != "asserted", _depth(m.head), -c.event.confidence), c)
-                           for m, (c, _) in coded if not c.background), key=lambda x: x[0])  # asserted, highest, surest first
+        reported = sorted(
+            (
+                ((c.event.modality != "asserted", _depth(m.head), -c.event.confidence), c)
+                for m, (c, _) in coded
+                if not c.background
+            ),
+            key=lambda x: x[0],
+        )  # asserted, highest, surest first
         if not reported:
             return None
         main = reported[0][1]
@@ -559,8 +675,7 @@ class EventCoder:
         # "accused of killing a boy, now indicted on eight charges": the charge is the sentence's act,
         # so the model's reading of the procedure (COERCE) does not retype the killing it names
         charged = any(_legal_accusation(m.entry) for m, _ in coded)
-        if (confident and not recalled and not death_only and not charged
-                and not _names_cause(trigger.head, self.words)):
+        if confident and not recalled and not death_only and not charged and not _names_cause(trigger.head, self.words):
             main.event.type, main.event.mode, main.event.coder = judgement.plover, None, "model"
         return main
 
@@ -577,8 +692,15 @@ class EventCoder:
         root = sentence.root
         if root.is_punct or root.is_space:
             return None
-        entry = TriggerEntry((lemma_of(root),), "V" if root.pos_ in VERB_TAGS else "N", judgement.plover,
-                             None, None, "agent", "event classifier")
+        entry = TriggerEntry(
+            (lemma_of(root),),
+            "V" if root.pos_ in VERB_TAGS else "N",
+            judgement.plover,
+            None,
+            None,
+            "agent",
+            "event classifier",
+        )
         match = TriggerMatch(root, entry, [root], modifies_incident_noun(root, self.words))
         coded = self._code(match, sentence, context, frozenset())
         candidate = coded[0] if coded is not None else self._bare_candidate(sentence, judgement.plover, context)
@@ -601,12 +723,18 @@ class EventCoder:
         """An event with what the sentence alone gives: its date, place and figures."""
         paragraph = context.anchors.paragraph_of(sentence.start_char)
         bounds = (sentence.start_char, sentence.end_char)
-        date = self._fallback_date(sentence, sentence.root, context, paragraph, {sentence.root.i},
-                                   nominal=False, background=False)
+        date = self._fallback_date(
+            sentence, sentence.root, context, paragraph, {sentence.root.i}, nominal=False, background=False
+        )
         place = context.paragraph_places.get(paragraph)
-        event = Event(id="", type=event_type, date=date, place=place,
-                      size=context.anchors.sizes(event_type, bounds, {t.i for t in sentence}),
-                      evidence=[evidence_for(context.record.text, *bounds)])
+        event = Event(
+            id="",
+            type=event_type,
+            date=date,
+            place=place,
+            size=context.anchors.sizes(event_type, bounds, {t.i for t in sentence}),
+            evidence=[evidence_for(context.record.text, *bounds)],
+        )
         # without a place in its paragraph, it happened where the story is set, as a coded one does
         return Candidate(event, paragraph, place_rank=PLACE_OF_PARAGRAPH if place is not None else PLACE_OF_STORY)
 
@@ -615,8 +743,9 @@ class EventCoder:
             context.sentence_contexts = sentence_contexts(sentence, self.lexicon)
         return context.sentence_contexts
 
-    def _code(self, match: TriggerMatch, sentence: Span, context: _Context,
-              barriers: frozenset[int]) -> tuple[Candidate, Participants] | None:
+    def _code(
+        self, match: TriggerMatch, sentence: Span, context: _Context, barriers: frozenset[int]
+    ) -> tuple[Candidate, Participants] | None:
         """The trigger's event mention, or None when a rejection rule finds it reports no event:
         the trigger's own rules first (before its parties are linked), then those of the
         anchored reading. ``barriers``: the other triggers of the sentence."""
@@ -628,8 +757,9 @@ class EventCoder:
             return None
         return self._construct(reading, sentence)
 
-    def _anchor(self, match: TriggerMatch, roles: Roles, sentence: Span, context: _Context,
-                barriers: frozenset[int]) -> TriggerReading:
+    def _anchor(
+        self, match: TriggerMatch, roles: Roles, sentence: Span, context: _Context, barriers: frozenset[int]
+    ) -> TriggerReading:
         """Read the trigger in its clause: link its parties, read its modality, and find the parse
         nodes its dates hang from and the dates its clause and its own words give."""
         clause = roles.clause or match.head
@@ -637,21 +767,41 @@ class EventCoder:
         actors = self._link_actors(roles, context, paragraph)
         direct = [r for r in context.linker.actors_for(roles.recipients) if r not in actors]
         recipients = direct or [r for r in context.linker.actors_for(roles.fallback_recipients) if r not in actors]
-        modality = read_modality(clause if match.entry.frame == "obligation" else match.head,
-                                 clause if not match.nominal or roles.support else match.head, self.lexicon,
-                                 self.words)
+        modality = read_modality(
+            clause if match.entry.frame == "obligation" else match.head,
+            clause if not match.nominal or roles.support else match.head,
+            self.lexicon,
+            self.words,
+        )
         nodes = _anchor_nodes(match, roles, clause, barriers, self.words)
-        own_words = {match.head.i} if _names_other_thing(match, self.words) else {match.head.i, _phrase_noun(match.head).i}
+        own_words = (
+            {match.head.i} if _names_other_thing(match, self.words) else {match.head.i, _phrase_noun(match.head).i}
+        )
         # the event's own words: a date held by an aftermath word before them is not the event's
         own = own_words | {t.i for t in match.tokens} | ({roles.support.i} if roles.support is not None else set())
         clause_date = context.anchors.clause_date(nodes, barriers, own) or context.anchors.clause_date(
-            nodes | _simultaneous_clauses(clause, self.words), barriers, own)  # "detained X as he tried to cross on May 2"
+            nodes | _simultaneous_clauses(clause, self.words), barriers, own
+        )  # "detained X as he tried to cross on May 2"
         own_date = context.anchors.clause_date(own_words, barriers | {clause.i})  # "his shooting death Friday"
         if not match.nominal and clause.dep_ == "relcl":  # "a 2012 shooting that killed two": the noun's date
             own_date = context.anchors.clause_date({clause.head.i}, barriers | {clause.i}) or own_date
             clause_date = clause_date or own_date
-        return TriggerReading(match, roles, context, clause, paragraph, actors, recipients, bool(direct), modality,
-                              nodes, own, barriers, clause_date, own_date)
+        return TriggerReading(
+            match,
+            roles,
+            context,
+            clause,
+            paragraph,
+            actors,
+            recipients,
+            bool(direct),
+            modality,
+            nodes,
+            own,
+            barriers,
+            clause_date,
+            own_date,
+        )
 
     def _construct(self, reading: TriggerReading, sentence: Span) -> tuple[Candidate, Participants]:
         """The event mention of a trigger no rule rejected, with its type, parties, date, place
@@ -662,40 +812,51 @@ class EventCoder:
         entry = _peacekeeping_as_aid(match.entry, clause, self.words)
         event_type, modality = recode(reverse(entry.type, roles.support, self.words), reading.modality)
         place_nodes = _place_nodes(match, roles, nodes)
-        place, place_rank = self._place(match, roles, place_nodes, sentence, context, paragraph,
-                                        own_only=place_nodes is not nodes)
+        place, place_rank = self._place(
+            match, roles, place_nodes, sentence, context, paragraph, own_only=place_nodes is not nodes
+        )
         mode = "third-party" if roles.hosted else find_mode(event_type, entry, clause, match.head, self.lexicon)
         speaker = reading.modality.speaker
         event = Event(
             id="",
             type=event_type,
             mode=mode,
-            context=find_contexts(entry, self._sentence_contexts(sentence, context),
-                                  _actors_of(actors, context)),
+            context=find_contexts(entry, self._sentence_contexts(sentence, context), _actors_of(actors, context)),
             actor=actors,
             # the place an act is aimed at is its place; a scene's place may stand for its people
             recipient=context.linker.not_located_places(recipients) if reading.direct else recipients,
             # an event noun's own words date it ("charged Thursday for the killing on Oct. 9")
-            date=own_date if reading.recalled or (match.nominal and own_date) else (
-                reading.clause_date or self._fallback_date(sentence, clause, context, paragraph, nodes,
-                                                           match.nominal, background, reading.own)),
+            date=own_date
+            if reading.recalled or (match.nominal and own_date)
+            else (
+                reading.clause_date
+                or self._fallback_date(
+                    sentence, clause, context, paragraph, nodes, match.nominal, background, reading.own
+                )
+            ),
             place=place,
             size=context.anchors.sizes(event_type, (sentence.start_char, sentence.end_char), nodes),
             modality=modality,
             attributed_to=context.linker.actor_for(speaker) if speaker is not None else None,
             evidence=[evidence_for(context.record.text, sentence.start_char, sentence.end_char)],
-            confidence=BACKGROUND_CONFIDENCE if background else _confidence(match, actors, recipients,
-                                                                            reading.clause_date),
+            confidence=BACKGROUND_CONFIDENCE
+            if background
+            else _confidence(match, actors, recipients, reading.clause_date),
             trigger=_trigger_text(match, roles),
         )
         if actors:
             context.recent_actor = (paragraph, actors[0])
         parties = self.incidents.participants(
-            roles.actors or roles.fallback_actors, roles.recipients + roles.fallback_recipients,
+            roles.actors or roles.fallback_actors,
+            roles.recipients + roles.fallback_recipients,
             match.tokens + ([roles.support] if roles.support is not None else []),
-            context.linker, context.actors_by_id)
+            context.linker,
+            context.actors_by_id,
+        )
         reference_only, named = reading.unanchored, match.nominal and own_date is not None
-        if reading.tally:  # it names the story's incident again, dated by the period counted ("of 2016"), not its own day
+        if (
+            reading.tally
+        ):  # it names the story's incident again, dated by the period counted ("of 2016"), not its own day
             event.date, reference_only, named = None, True, False
         return Candidate(event, paragraph, reference_only, background, place_rank, named), parties
 
@@ -708,27 +869,48 @@ class EventCoder:
             found = linker.actor_for(token)
             if found is None and token.pos_ == "PRON":
                 found = _speaker_antecedent(token, linker, self.words)  # "Syria says it will withdraw": Syria
-            if found is None and token.lower_ in self.words.referring_pronouns and recent and paragraph - recent[0] <= 1:
+            if (
+                found is None
+                and token.lower_ in self.words.referring_pronouns
+                and recent
+                and paragraph - recent[0] <= 1
+            ):
                 found = recent[1]  # "It signed ...": the last named actor of this or the previous paragraph
             if found is not None and found not in actors:
                 actors.append(found)
         return actors
 
-    def _place(self, match: TriggerMatch, roles: Roles, nodes: set[int], sentence: Span,
-               context: _Context, paragraph: int, own_only: bool = False) -> tuple[int | None, int]:
+    def _place(
+        self,
+        match: TriggerMatch,
+        roles: Roles,
+        nodes: set[int],
+        sentence: Span,
+        context: _Context,
+        paragraph: int,
+        own_only: bool = False,
+    ) -> tuple[int | None, int]:
         """The event's place and how closely it is tied to it (``PLACE_*``, lower is closer);
         ``own_only``: a mention inside another clause takes no place from its paragraph."""
         linker, places = context.linker, context.record.places
         own_names = {t.i for a in roles.actors + roles.fallback_actors for t, _ in phrase_tokens(a)}
-        in_sentence = [(i, linker.doc[i]) for i, _ in linker.place_roots.items()
-                       if sentence.start <= i < sentence.end and i not in own_names]
-        hits = [(abs(token.i - match.head.i), linker.place_roots[i]) for i, token in in_sentence
-                if attached(token, nodes) and located(places[linker.place_roots[i]])
-                and not _describes_a_thing(token, places[linker.place_roots[i]], self.geo_words)]
+        in_sentence = [
+            (i, linker.doc[i])
+            for i, _ in linker.place_roots.items()
+            if sentence.start <= i < sentence.end and i not in own_names
+        ]
+        hits = [
+            (abs(token.i - match.head.i), linker.place_roots[i])
+            for i, token in in_sentence
+            if attached(token, nodes)
+            and located(places[linker.place_roots[i]])
+            and not _describes_a_thing(token, places[linker.place_roots[i]], self.geo_words)
+        ]
         rank = PLACE_ATTACHED
         if not hits:
-            hits = [(0, p) for p in (linker.place_for(t) for t in roles.recipients)
-                    if p is not None and located(places[p])]
+            hits = [
+                (0, p) for p in (linker.place_for(t) for t in roles.recipients) if p is not None and located(places[p])
+            ]
             rank = PLACE_OF_RECIPIENT
         if hits:
             place = most_specific(min(hits)[1], [p for _, p in hits], places, context.written_containers)
@@ -741,8 +923,17 @@ class EventCoder:
         found = context.paragraph_places.get(paragraph)
         return found, PLACE_OF_PARAGRAPH if found is not None else PLACE_OF_STORY
 
-    def _fallback_date(self, sentence: Span, clause, context: _Context, paragraph: int,
-                       nodes: set[int], nominal: bool, background: bool, own: set[int] | None = None) -> dict | None:
+    def _fallback_date(
+        self,
+        sentence: Span,
+        clause,
+        context: _Context,
+        paragraph: int,
+        nodes: set[int],
+        nominal: bool,
+        background: bool,
+        own: set[int] | None = None,
+    ) -> dict | None:
         """The sentence's date (not for an event recalled to situate another: "after the attack on
         Ukraine"), else the paragraph's; a present-tense clause (not an event noun inside it:
         "police are investigating a shooting") reports the current state, dated by publication.
@@ -750,8 +941,11 @@ class EventCoder:
         anchors = context.anchors
         if _time_relative(clause, self.words):
             return None  # "died on Sunday after she was shot": the shooting came before that Sunday
-        found = None if background else anchors.sentence_date(
-            (sentence.start_char, sentence.end_char), nodes, self.reporting_verbs, own)
+        found = (
+            None
+            if background
+            else anchors.sentence_date((sentence.start_char, sentence.end_char), nodes, self.reporting_verbs, own)
+        )
         found = found or anchors.paragraph_date(sentence.start_char, paragraph)
         if found is None and _present(clause) and not nominal and _ongoing(clause):
             found = anchors.publication_date()
@@ -765,8 +959,9 @@ def _actors_of(ids: list[str], context: _Context) -> list:
     return found if len(found) == len(ids) else [a for a in context.record.actors if a.id in ids]
 
 
-def _anchor_nodes(match: TriggerMatch, roles: Roles, clause: Token, barriers: frozenset[int],
-                  words: EventWords) -> set[int]:
+def _anchor_nodes(
+    match: TriggerMatch, roles: Roles, clause: Token, barriers: frozenset[int], words: EventWords
+) -> set[int]:
     """The parse nodes an event's date, place and size may hang from: its trigger, clause and
     support verb, and the clause above it when both tell one happening."""
     nodes = {match.head.i, clause.i} | {t.i for t in match.tokens}
@@ -781,18 +976,22 @@ def _anchor_nodes(match: TriggerMatch, roles: Roles, clause: Token, barriers: fr
     return nodes
 
 
-def _read_alike(judged: list[Candidate], main: Candidate | None, judgement: Judgement,
-                codes: dict[str, dict[str, str]]) -> list[Candidate]:
+def _read_alike(
+    judged: list[Candidate], main: Candidate | None, judgement: Judgement, codes: dict[str, dict[str, str]]
+) -> list[Candidate]:
     """The sentence's asserted mentions, besides its main one, whose ACLED sub-type from the rules is
     the one the model reads for the whole sentence: two readings agree on what the sentence reports."""
     if judgement.acled == NO_ACLED:
         return []
-    return [c for c in judged if c is not main and c.event.modality == "asserted"
-            and code_of(c.event.acled, codes) == judgement.acled]
+    return [
+        c
+        for c in judged
+        if c is not main and c.event.modality == "asserted" and code_of(c.event.acled, codes) == judgement.acled
+    ]
 
 
 def _public_appeal(sentence: Span, words: EventWords) -> bool:
-    """"Anyone with information is asked to call ...", "police are asking for the public's help":
+    """ "Anyone with information is asked to call ...", "police are asking for the public's help":
     the police's standing appeal for tips, which is no request between parties."""
     lowered = {t.lower_ for t in sentence}
     lemmas = {lemma_of(t) for t in sentence}
@@ -801,7 +1000,7 @@ def _public_appeal(sentence: Span, words: EventWords) -> bool:
 
 
 def _demanded(match: TriggerMatch, words: EventWords) -> bool:
-    """"demanded the resignation of", "called for the arrest of", "sought deployment of the army":
+    """ "demanded the resignation of", "called for the arrest of", "sought deployment of the army":
     an act that is only asked for is the object of a demand, which is coded on its own."""
     noun = _phrase_noun(match.head)
     while noun.dep_ == "conj" and noun.head is not noun:
@@ -821,7 +1020,9 @@ def _names_cause(head, words: EventWords) -> bool:
     verbs = [head] + ([head.head] if head.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} else [])
     for verb in verbs:
         for child in verb.children:
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.cause_words for m in child.children):
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in words.cause_words for m in child.children
+            ):
                 return True  # "fled because they were shelled"
             if child.lower_ not in words.cause_words:
                 continue
@@ -837,7 +1038,8 @@ def _legal_accusation(entry: TriggerEntry) -> bool:
     allegation ("an agent alleged that he bought five guns while under an order"): the model reads
     the type of the act alleged, which the allegation reports but does not assert."""
     return (entry.type in {"ACCUSE", "SANCTION"} and entry.context == "legal") or (
-        entry.type == "ACCUSE" and entry.mode == "allege")
+        entry.type == "ACCUSE" and entry.mode == "allege"
+    )
 
 
 def _simultaneous_clauses(clause, words: EventWords) -> set[int]:
@@ -853,8 +1055,11 @@ def _simultaneous_clauses(clause, words: EventWords) -> set[int]:
 def _participle_clause(clause) -> bool:
     """An unmarked "-ing" clause ("..., demanding that ...", "..., killing five") describes the
     main clause's event as it unfolds."""
-    return clause.dep_ == "advcl" and clause.tag_ == "VBG" and not any(
-        c.dep_ in {"mark", "advmod"} and c.tag_ in {"IN", "WRB"} for c in clause.children)
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ == "VBG"
+        and not any(c.dep_ in {"mark", "advmod"} and c.tag_ in {"IN", "WRB"} for c in clause.children)
+    )
 
 
 def _complement_chain(verb) -> list:
@@ -900,14 +1105,15 @@ def _background(match: TriggerMatch, own_date, words: EventWords) -> bool:
         return False
     head = match.head if _names_other_thing(match, words) else _phrase_noun(match.head)  # "after the shooting death of"
     owned = any(c.dep_ == "det" and c.lower_ in words.definite_determiners for c in head.children) or any(
-        c.dep_ == "poss" for c in head.children)
+        c.dep_ == "poss" for c in head.children
+    )
     if head.dep_ == "pobj" and head.head.lower_ in words.background_prepositions and owned:
         return True
     return any(a.lower_ in words.comparison_words and a.dep_ in {"prep", "mark"} for a in head.ancestors)
 
 
 def _tally(match: TriggerMatch, words: EventWords) -> bool:
-    """"the city's 7th homicide of 2016", "the third shooting in the county this year": an event
+    """ "the city's 7th homicide of 2016", "the third shooting in the county this year": an event
     noun counted by its rank within a period is a running tally of the place's incidents: it names
     the story's incident again to situate it, and reports no incident of its own."""
     if not match.nominal:
@@ -922,11 +1128,14 @@ def _tally(match: TriggerMatch, words: EventWords) -> bool:
 
 
 def _names_a_period(token, words: EventWords) -> bool:
-    """"2016", "this year", "since January", "so far this month": a span of time incidents are counted in."""
+    """ "2016", "this year", "since January", "so far this month": a span of time incidents are counted in."""
     if token.ent_type_ != "DATE":
         return False
-    return token.lower_ in words.tally_periods or (token.like_num and len(token.text) == 4) or (
-        token.head.lower_ == "since" and token.dep_ == "pobj")
+    return (
+        token.lower_ in words.tally_periods
+        or (token.like_num and len(token.text) == 4)
+        or (token.head.lower_ == "since" and token.dep_ == "pobj")
+    )
 
 
 def _speaker_antecedent(pronoun, linker: Linker, words: EventWords) -> str | None:
@@ -959,7 +1168,7 @@ def _commentary(clause, words: EventWords) -> bool:
 
 
 def _realised(match: TriggerMatch, words: EventWords) -> bool:
-    """"A car bomb exploded", "a grenade attack wounded five": an event noun that is the subject
+    """ "A car bomb exploded", "a grenade attack wounded five": an event noun that is the subject
     of a past-tense verb reports one particular happening, indefinite article or not."""
     head = match.head
     verb = head.head
@@ -975,35 +1184,54 @@ def _past(verb) -> bool:
 
 
 def _particular(match: TriggerMatch, own_date, clause, barriers: frozenset[int], context: _Context) -> bool:
-    """"a deadly shooting in the Pine Hill Apartments", "a shooting on Friday", "the shooting death
+    """ "a deadly shooting in the Pine Hill Apartments", "a shooting on Friday", "the shooting death
     of an 11-year-old", "the shooting that occurred Saturday": an event noun with its own place,
     date, victims or outcome is one particular happening, indefinite article or not; a bare
     "a shooting" may be any."""
     if _names_other_thing(match, context.words) or _self_inflicted(match):
         return False
     noun = _phrase_noun(match.head)
-    if noun.dep_ == "dobj" and lemma_of(noun.head) in context.words.suffering_verbs and _past(noun.head) and any(
-            c.dep_ == "nsubj" for c in noun.head.children):
+    if (
+        noun.dep_ == "dobj"
+        and lemma_of(noun.head) in context.words.suffering_verbs
+        and _past(noun.head)
+        and any(c.dep_ == "nsubj" for c in noun.head.children)
+    ):
         return True  # "the boy suffered a gunshot wound": someone's wound, one happening
-    if (noun.dep_ == "pobj" and noun.head.lower_ in context.words.cause_of_death_prepositions
-            and _tells_a_death(noun.head.head, context.words)):
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in context.words.cause_of_death_prepositions
+        and _tells_a_death(noun.head.head, context.words)
+    ):
         return True  # "he died from a gunshot wound", "succumbed to a stabbing": someone's death
     if noun.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children):
         return False  # "deadly shootings in schools": a kind of event
     own = {match.head.i, noun.i}
     if own_date is not None or context.anchors.clause_date({noun.i}, barriers | {clause.i}) is not None:
         return True
-    if any(lemma_of(c) in context.words.outcome_modifiers for w in (match.head, noun) for c in w.children
-           if c.dep_ in {"amod", "compound"}):
+    if any(
+        lemma_of(c) in context.words.outcome_modifiers
+        for w in (match.head, noun)
+        for c in w.children
+        if c.dep_ in {"amod", "compound"}
+    ):
         return True
     if any(c.dep_ == "relcl" and _past(c) for c in noun.children):
         return True  # "a shooting that left two dead", "the shooting that occurred Saturday"
     if context.anchors.counts_victims(own):
         return True  # "the shooting deaths of four men"
-    if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during"} and context.anchors.counts_victims({noun.head.head.i}):
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in {"in", "during"}
+        and context.anchors.counts_victims({noun.head.head.i})
+    ):
         return True  # "three people were found dead in a murder-suicide": the clause counts its victims
-    return any(t.i in context.linker.place_tokens for prep in noun.children if prep.dep_ == "prep"
-               and prep.lower_ in context.words.place_prepositions for t in prep.subtree)
+    return any(
+        t.i in context.linker.place_tokens
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in context.words.place_prepositions
+        for t in prep.subtree
+    )
 
 
 def _headline_count(verb) -> bool:
@@ -1031,25 +1259,31 @@ def _reports_a_death(root, words: EventWords) -> bool:
         return lemma in words.dying_verbs or _names_the_dead(root, words)
     if lemma == "pass":
         return any(c.dep_ in {"prt", "advmod"} and c.lower_ == "away" for c in root.children)
-    return lemma == "be" and any(c.dep_ in {"attr", "acomp"} and _names_the_dead(c, words, own=True) for c in root.children)
+    return lemma == "be" and any(
+        c.dep_ in {"attr", "acomp"} and _names_the_dead(c, words, own=True) for c in root.children
+    )
 
 
 def _names_the_dead(word, words: EventWords, own: bool = False) -> bool:
     """The dead, a death, victims or bodies among the words a verb governs ("found two victims",
     "pronounced dead", "found dead"), or the word itself (``own``)."""
-    tokens = list(word.subtree) if own else [t for c in word.children if c.dep_ not in {"nsubj", "nsubjpass"}
-                                              for t in c.subtree]
+    tokens = (
+        list(word.subtree)
+        if own
+        else [t for c in word.children if c.dep_ not in {"nsubj", "nsubjpass"} for t in c.subtree]
+    )
     return any(lemma_of(t) in words.death_report_nouns or t.lower_ in words.death_report_nouns for t in tokens)
 
 
 def _tells_a_death(word, words: EventWords) -> bool:
-    """"died", "succumbed", "dead", "were dead": a word or clause that says someone died."""
+    """ "died", "succumbed", "dead", "were dead": a word or clause that says someone died."""
     return lemma_of(word) in words.death_words or any(
-        c.dep_ == "acomp" and lemma_of(c) in words.death_words for c in word.children)
+        c.dep_ == "acomp" and lemma_of(c) in words.death_words for c in word.children
+    )
 
 
 def _self_inflicted(match: TriggerMatch) -> bool:
-    """"a self-inflicted gunshot wound" is a suicide, not an assault."""
+    """ "a self-inflicted gunshot wound" is a suicide, not an assault."""
     modifiers = {t.lower_ for c in match.head.children if c.dep_ in {"amod", "compound", "npadvmod"} for t in c.subtree}
     return "self-inflicted" in modifiers or {"self", "inflicted"} <= modifiers
 
@@ -1063,7 +1297,7 @@ def _phrase_noun(head):
 
 
 def _names_other_thing(match: TriggerMatch, words: EventWords) -> bool:
-    """"a shooting range", "the murder weapon": the event word only classifies another thing."""
+    """ "a shooting range", "the murder weapon": the event word only classifies another thing."""
     noun = _phrase_noun(match.head)
     return noun is not match.head and lemma_of(noun) not in words.incident_nouns
 
@@ -1094,7 +1328,8 @@ def _present(clause) -> bool:
 
 def _indefinite(match: TriggerMatch) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every", "no"} for c in match.head.children) or (
-        match.head.tag_ == "NNS" and not any(c.dep_ in {"det", "poss"} for c in match.head.children))
+        match.head.tag_ == "NNS" and not any(c.dep_ in {"det", "poss"} for c in match.head.children)
+    )
 
 
 def _definite(match: TriggerMatch, words: EventWords) -> bool:

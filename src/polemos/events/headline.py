@@ -28,21 +28,28 @@ ACCIDENTAL = "accidental"
 HEADLINE_CONFIDENCE = 0.35
 
 
-def headline_incident(record: ExtractionRecord, candidates: list[Candidate],
-                      figures: FigureExtractor | None, words: EventWords) -> Candidate | None:
+def headline_incident(
+    record: ExtractionRecord, candidates: list[Candidate], figures: FigureExtractor | None, words: EventWords
+) -> Candidate | None:
     """The headline's incident, when the text asserts no violent event and the headline
     reports one (an incident word, or a count of people killed, wounded or shot)."""
     title = (record.document.title or "").strip()
-    if not title or any(c.event.type in VIOLENT_TYPES and c.event.modality == "asserted" and not c.background
-                        for c in candidates):
+    if not title or any(
+        c.event.type in VIOLENT_TYPES and c.event.modality == "asserted" and not c.background for c in candidates
+    ):
         return None
     reported = words.headline_incident.search(title)
     counted = [q for q in figures.headline(title) if q.category in HARM] if figures is not None else []
     if reported is None and not counted:
         return None
-    event = Event(id="", type=HEADLINE_TYPE, context=[ACCIDENTAL] if words.accident.search(title) else [],
-                  evidence=[Evidence(text=title, start=0, end=0)], confidence=HEADLINE_CONFIDENCE,
-                  trigger=reported.group(0) if reported is not None else counted[0].text)
+    event = Event(
+        id="",
+        type=HEADLINE_TYPE,
+        context=[ACCIDENTAL] if words.accident.search(title) else [],
+        evidence=[Evidence(text=title, start=0, end=0)],
+        confidence=HEADLINE_CONFIDENCE,
+        trigger=reported.group(0) if reported is not None else counted[0].text,
+    )
     # no sentence of the text tells it, so it happened where the story is set (or where the
     # headline says it happened): the story's place, not a paragraph's
     return Candidate(event, paragraph=0, place_rank=PLACE_OF_STORY)

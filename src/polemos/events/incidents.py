@@ -24,7 +24,11 @@ from polemos.record import Actor
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 TIME_LABELS = {"DATE", "TIME"}
-SPECIFIC_CLASSES = {"mob", "protesters", "armed"}  # "a crowd of nationalists" is a mob and settlers an armed group, whatever the linked actor says
+SPECIFIC_CLASSES = {
+    "mob",
+    "protesters",
+    "armed",
+}  # "a crowd of nationalists" is a mob and settlers an armed group, whatever the linked actor says
 
 
 @dataclass(frozen=True)
@@ -48,8 +52,11 @@ class IncidentReader:
 
     @classmethod
     def load(cls, words: EventWords, language: LanguageData) -> "IncidentReader":
-        return cls(_pairs(source_rows(language, "events_acled_cues"), "cue", "feature"),
-                   _pairs(source_rows(language, "events_participants"), "noun", "class"), words)
+        return cls(
+            _pairs(source_rows(language, "events_acled_cues"), "cue", "feature"),
+            _pairs(source_rows(language, "events_participants"), "noun", "class"),
+            words,
+        )
 
     def sentence_cues(self, sentence: Span) -> frozenset[str]:
         found = set()
@@ -66,8 +73,14 @@ class IncidentReader:
     def _names_a_unit(self, token: Token) -> bool:
         return token.dep_ == "compound" and self.nouns.get(lemma_of(token.head)) == "forces"
 
-    def participants(self, actor_tokens: list[Token], target_tokens: list[Token], trigger: list[Token],
-                     linker: Linker, actors: dict[str, Actor]) -> Participants:
+    def participants(
+        self,
+        actor_tokens: list[Token],
+        target_tokens: list[Token],
+        trigger: list[Token],
+        linker: Linker,
+        actors: dict[str, Actor],
+    ) -> Participants:
         doers = self._classes(actor_tokens, linker, actors)
         targets = self._classes(target_tokens, linker, actors)
         cues = set()
@@ -113,7 +126,7 @@ class IncidentReader:
         return noun
 
     def _noun_class(self, token: Token) -> str | None:
-        """"gunmen", "gang members", "members of a militia", "armed men", "the town of Kidal"."""
+        """ "gunmen", "gang members", "members of a militia", "armed men", "the town of Kidal"."""
         own = self.nouns.get(lemma_of(token)) or self.nouns.get(token.lower_)
         if any(c.dep_ == "amod" and c.lower_ in self.words.armed_modifiers for c in token.children):
             return "armed"

@@ -103,15 +103,17 @@ def load_triggers(rows: list[dict[str, str]]) -> list[TriggerEntry]:
             raise ValueError(f"events_triggers: unknown PLOVER type {row['type']!r} for {row['pattern']!r}")
         if row["frame"] not in FRAMES:
             raise ValueError(f"events_triggers: unknown frame {row['frame']!r} for {row['pattern']!r}")
-        entries.append(TriggerEntry(
-            lemmas=tuple(row["pattern"].lower().split()),
-            pos=row["pos"],
-            type=row["type"],
-            mode=row["mode"] or None,
-            context=row["context"] or None,
-            frame=row["frame"],
-            source=row["source"],
-        ))
+        entries.append(
+            TriggerEntry(
+                lemmas=tuple(row["pattern"].lower().split()),
+                pos=row["pos"],
+                type=row["type"],
+                mode=row["mode"] or None,
+                context=row["context"] or None,
+                frame=row["frame"],
+                source=row["source"],
+            )
+        )
     return entries
 
 

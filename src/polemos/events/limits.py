@@ -23,12 +23,41 @@ OBJECT_DEPS = {"dobj", "nsubjpass", "dative"}
 NOUN_MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod"}
 PREDICATE_DEPS = {"oprd", "attr", "acomp"}
 PREDICATE_POS = {"NOUN", "PROPN", "ADJ"}
-RELATIONS = ("object", "preposition", "for_object", "pobj", "object_or_pobj", "modifier", "predicate",
-             "xcomp", "xcomp_verb", "question", "subject", "governor", "opinion", "when_subject", "no_object",
-             "that_clause", "place_subject", "speech_governor", "purpose_condition", "agent_subject",
-             "agent_unaddressed", "xcomp_object", "object_phrase", "existential", "reason_for", "asserting_clause", "adverb",
-             "compound_of", "participle_of", "clause_noun",
-             "object_owner", "object_named", "joined_to")
+RELATIONS = (
+    "object",
+    "preposition",
+    "for_object",
+    "pobj",
+    "object_or_pobj",
+    "modifier",
+    "predicate",
+    "xcomp",
+    "xcomp_verb",
+    "question",
+    "subject",
+    "governor",
+    "opinion",
+    "when_subject",
+    "no_object",
+    "that_clause",
+    "place_subject",
+    "speech_governor",
+    "purpose_condition",
+    "agent_subject",
+    "agent_unaddressed",
+    "xcomp_object",
+    "object_phrase",
+    "existential",
+    "reason_for",
+    "asserting_clause",
+    "adverb",
+    "compound_of",
+    "participle_of",
+    "clause_noun",
+    "object_owner",
+    "object_named",
+    "joined_to",
+)
 PLACE_ENTITIES = {"GPE", "LOC"}
 # A named person, organisation or state: what a limit's word list names as "<named>".
 PARTY_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -58,7 +87,8 @@ def load_limits(rows: list[dict[str, str]]) -> dict[tuple[str, str], list[Trigge
         pattern = " ".join(row["pattern"].lower().split())
         unless = frozenset(row.get("unless", "").lower().split())
         limits[(pattern, row["pos"])].append(
-            TriggerLimit(pattern, row["pos"], row["relation"], words, row["effect"], row["source"], unless))
+            TriggerLimit(pattern, row["pos"], row["relation"], words, row["effect"], row["source"], unless)
+        )
     return dict(limits)
 
 
@@ -109,7 +139,8 @@ def _related_words(head: Token, relation: str) -> set[str]:
     if relation == "preposition":  # "walked out of": the preposition may hang from the particle
         particles = [c for c in head.children if c.dep_ in {"prt", "advmod", "prep"}]
         return {c.lower_ for c in head.children if c.dep_ in {"prep", "prt", "dative"}} | {
-            g.lower_ for p in particles for g in p.children if g.dep_ == "prep"}
+            g.lower_ for p in particles for g in p.children if g.dep_ == "prep"
+        }
     if relation == "for_object":
         return _words_of(_prep_objects(head, {"for"}))
     if relation == "pobj":
@@ -119,15 +150,25 @@ def _related_words(head: Token, relation: str) -> set[str]:
     if relation == "modifier":
         return _words_of(c for c in head.children if c.dep_ in NOUN_MODIFIER_DEPS)
     if relation == "compound_of":  # "support personnel", "support vehicles": the noun only classifies another
-        return {head.head.lemma_.lower()} if head.dep_ in {"compound", "amod", "nmod"} and head.head is not head else set()
+        return (
+            {head.head.lemma_.lower()} if head.dep_ in {"compound", "amod", "nmod"} and head.head is not head else set()
+        )
     if relation == "participle_of":  # "the plane crashed, killing 78": the verb a participle clause follows from
-        return ({head.head.lemma_.lower()} if head.dep_ in {"advcl", "xcomp", "conj"} and head.tag_ == "VBG"
-                and head.head is not head else set())
+        return (
+            {head.head.lemma_.lower()}
+            if head.dep_ in {"advcl", "xcomp", "conj"} and head.tag_ == "VBG" and head.head is not head
+            else set()
+        )
     if relation == "adverb":  # "press ahead", "back down": the particle or adverb that turns the verb's sense
         return {c.lower_ for c in head.children if c.dep_ in {"advmod", "prt"}}
     if relation == "when_subject":  # "killed when a bus overturned": the head word of the clause's subject
-        return {s.lemma_.lower() for c in head.children if c.dep_ == "advcl"
-                and any(m.lower_ == "when" for m in c.children) for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}}
+        return {
+            s.lemma_.lower()
+            for c in head.children
+            if c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children)
+            for s in c.children
+            if s.dep_ in {"nsubj", "nsubjpass"}
+        }
     if relation == "governor":
         return {head.head.lemma_.lower()} if head.head is not head else set()
     if relation == "speech_governor":  # "feel that X should ...": the verb the modal's clause completes
@@ -141,8 +182,14 @@ def _related_words(head: Token, relation: str) -> set[str]:
         return _words_of(g for c in head.children if c.dep_ == "xcomp" for g in c.children if g.dep_ in OBJECT_DEPS)
     if relation == "object_phrase":  # "hijacking a section of the media": the object and what it is part of
         objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
-        return _words_of(objects) | _words_of(g for o in objects for p in o.children
-                                                if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj")
+        return _words_of(objects) | _words_of(
+            g
+            for o in objects
+            for p in o.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        )
     if relation in {"xcomp", "xcomp_verb"}:
         return {c.lemma_.lower() for c in head.children if c.dep_ == "xcomp"}
     if relation == "joined_to":  # "treated and released": the verb this one follows in a pair
@@ -154,8 +201,11 @@ def _related_words(head: Token, relation: str) -> set[str]:
         return {g.lower_ for c in head.children if c.dep_ in OBJECT_DEPS for g in c.children if g.dep_ == "poss"}
     if relation == "clause_noun":  # "took the stand that X should ...": the noun the modal's clause describes
         clause = head.head
-        return ({clause.head.lemma_.lower()} if clause.dep_ in {"relcl", "acl", "ccomp"} and clause.head.pos_ == "NOUN"
-                else set())
+        return (
+            {clause.head.lemma_.lower()}
+            if clause.dep_ in {"relcl", "acl", "ccomp"} and clause.head.pos_ == "NOUN"
+            else set()
+        )
     return set()
 
 
@@ -175,7 +225,7 @@ def _understood_objects(verb: Token) -> list[Token]:
 
 
 def _object_of_alternative(verb: Token) -> list[Token]:
-    """"cancelled or diverted several trains": two verbs offered as alternatives ("or", next to
+    """ "cancelled or diverted several trains": two verbs offered as alternatives ("or", next to
     each other) act on one object; "fired and struck him" tells two acts in turn, each its own."""
     nxt = verb.nbor(1) if verb.i + 2 < len(verb.doc) else None
     if nxt is None or nxt.dep_ != "cc" or nxt.lower_ != "or":
@@ -187,8 +237,13 @@ def _object_of_alternative(verb: Token) -> list[Token]:
 
 
 def _prep_objects(head: Token, prepositions: set[str] | None) -> list[Token]:
-    return [g for c in head.children if c.dep_ == "prep" and (prepositions is None or c.lower_ in prepositions)
-            for g in c.children if g.dep_ == "pobj"]
+    return [
+        g
+        for c in head.children
+        if c.dep_ == "prep" and (prepositions is None or c.lower_ in prepositions)
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _words_of(tokens) -> set[str]:
@@ -201,23 +256,26 @@ def _words_of(tokens) -> set[str]:
 
 
 def _question(verb: Token, event_words: EventWords) -> bool:
-    """"asked whether ...", "asked where he would go", '"Why?" he asked', "Mr X asked.":
+    """ "asked whether ...", "asked where he would go", '"Why?" he asked', "Mr X asked.":
     a reported question, not a request (which asks someone to do something or for something)."""
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ == "xcomp" for c in verb.children):
         return True  # "Asked about the attack, he said ...": the reporter asked
     for child in verb.children:
         if child.dep_ == "ccomp" and (child.left_edge.lower_ in event_words.question_words or child.i < verb.i):
             return True
-        if (child.dep_ == "advcl" and child.i > verb.i
-                and any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in child.children)
-                and not any(c.dep_ == "xcomp" for c in verb.children)):
+        if (
+            child.dep_ == "advcl"
+            and child.i > verb.i
+            and any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in child.children)
+            and not any(c.dep_ == "xcomp" for c in verb.children)
+        ):
             return True  # "asked the centre if it stood by its undertaking"
     acts = {"dobj", "dative", "xcomp", "ccomp", "prep", "nsubjpass"}
     return not any(c.dep_ in acts for c in verb.children)
 
 
 def _names_something(verb: Token) -> bool:
-    """"called the case a tragedy", "called him a hero": the verb names, it does not call."""
+    """ "called the case a tragedy", "called him a hero": the verb names, it does not call."""
     for child in verb.children:
         if child.dep_ in PREDICATE_DEPS:
             return True
@@ -227,7 +285,7 @@ def _names_something(verb: Token) -> bool:
 
 
 def _shares_opinion(verb: Token) -> bool:
-    """"agreed that the help of everyone should be taken", "agreeing the toll was higher": an
+    """ "agreed that the help of everyone should be taken", "agreeing the toll was higher": an
     opinion shared, not a promise of cooperation ("agreed to withdraw", "agreed on a truce")."""
     has_clause = any(c.dep_ == "ccomp" for c in verb.children)
     commits = any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in {"to", "on", "upon"}) for c in verb.children)
@@ -250,7 +308,7 @@ def _agents(verb: Token) -> list[Token]:
 
 
 def _place_without_agent(verb: Token, words: frozenset[str]) -> bool:
-    """"Gujarat is burning": a place as the subject of an intransitive verb, nobody doing it;
+    """ "Gujarat is burning": a place as the subject of an intransitive verb, nobody doing it;
     figurative in a statement, unlike "rioters burned shops" or "shops were burnt"."""
     if any(c.dep_ in OBJECT_DEPS | {"agent"} for c in verb.children):
         return False
@@ -259,32 +317,34 @@ def _place_without_agent(verb: Token, words: frozenset[str]) -> bool:
 
 
 def _purpose_condition(modal: Token) -> bool:
-    """"X should be kept out if there is to be a result", "if the talks are to succeed": what a
+    """ "X should be kept out if there is to be a result", "if the talks are to succeed": what a
     goal needs, an opinion, not a demand put to a party."""
     clause = modal.head
     for child in clause.children:
         if child.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in child.children):
             continue
-        if child.lemma_ == "be" and any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children)
-                                        for x in child.children):
+        if child.lemma_ == "be" and any(
+            x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) for x in child.children
+        ):
             return True
     return False
 
 
 def _existential(noun: Token) -> bool:
-    """"there is no immediate threat to the government": a danger said to exist (or not), with
+    """ "there is no immediate threat to the government": a danger said to exist (or not), with
     nobody threatening; "the rebels' threat" and "a threat by the rebels" have an author."""
     if noun.dep_ != "attr" or noun.head.lemma_ != "be":
         return False
     if not any(c.dep_ == "expl" for c in noun.head.children):
         return False
     authored = any(c.dep_ == "poss" for c in noun.children) or any(
-        c.dep_ == "prep" and c.lower_ in {"by", "from"} for c in noun.children)
+        c.dep_ == "prep" and c.lower_ in {"by", "from"} for c in noun.children
+    )
     return not authored
 
 
 def _reason_for(verb: Token, words: frozenset[str]) -> bool:
-    """"attacked the prime minister for giving up the issue": blamed for a deed or a stand, a
+    """ "attacked the prime minister for giving up the issue": blamed for a deed or a stand, a
     verbal attack ("attacked the post for two hours" and "attacked for the second time" are
     not reasons)."""
     for child in verb.children:
@@ -298,10 +358,8 @@ def _reason_for(verb: Token, words: frozenset[str]) -> bool:
     return False
 
 
-
-
 def _asserting_clause(verb: Token, event_words: EventWords) -> bool:
-    """"insisted he didn't shoot anybody", "insisted that the talks were on": a claim, not a
+    """ "insisted he didn't shoot anybody", "insisted that the talks were on": a claim, not a
     demand; "insisted that he resign", "that the ban be lifted" (the bare verb) and "insisted
     that X should go" demand."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]

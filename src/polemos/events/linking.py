@@ -29,7 +29,9 @@ class SpanResolver(Protocol):
 
     def actor_for_span(self, record: ExtractionRecord, doc: Doc, span: Span, states: Any = None) -> str | None: ...
 
-    def states_named(self, record: ExtractionRecord, doc: Doc) -> Any: ...  # read once per document  # "Armenian-populated" modifies, it does not name the referent
+    def states_named(
+        self, record: ExtractionRecord, doc: Doc
+    ) -> Any: ...  # read once per document  # "Armenian-populated" modifies, it does not name the referent
 
 
 class Linker:
@@ -90,8 +92,9 @@ class Linker:
     def _known(self, actor_id: str) -> bool:
         """A resolver result counts only if it is a known entity, not a name made up from the phrase."""
         actor = next((a for a in self.record.actors if a.id == actor_id), None)
-        return actor is not None and (actor.country is not None or actor.wikidata is not None
-                                      or actor.kind in KNOWN_KINDS)
+        return actor is not None and (
+            actor.country is not None or actor.wikidata is not None or actor.kind in KNOWN_KINDS
+        )
 
     def place_for(self, token: Token) -> int | None:
         return _closest(token, self.place_roots, self.place_tokens)
@@ -112,8 +115,11 @@ def _located_place(record: ExtractionRecord, actor_id: str) -> bool:
     actor = next((a for a in record.actors if a.id == actor_id), None)
     if actor is None or actor.kind != "place":
         return False
-    return any(p.lat is not None and p.precision in SETTLEMENT_PRECISIONS and p.start < m.end and m.start < p.end
-               for m in actor.mentions for p in record.places)
+    return any(
+        p.lat is not None and p.precision in SETTLEMENT_PRECISIONS and p.start < m.end and m.start < p.end
+        for m in actor.mentions
+        for p in record.places
+    )
 
 
 def _named_part(token: Token) -> Span | None:

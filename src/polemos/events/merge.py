@@ -65,16 +65,32 @@ def _find_same(candidate: Candidate, kept: list[Candidate], places: list[Place])
         # "the 2020 war" again and again, "this nine-month blockade", "the text agreed upon on November 9"
         dated = _clause_value(event.date)
         for other in kept:
-            if (dated and other.event.type == event.type and not (other.event.actor or other.event.recipient)
-                    and _clause_value(other.event.date) and _dates_compatible(other.event.date, event.date)):
+            if (
+                dated
+                and other.event.type == event.type
+                and not (other.event.actor or other.event.recipient)
+                and _clause_value(other.event.date)
+                and _dates_compatible(other.event.date, event.date)
+            ):
                 return other
         for other in reversed(kept):
-            if (other.event.type == event.type and candidate.paragraph - other.paragraph <= 1
-                    and _dates_compatible(other.event.date, event.date)):
+            if (
+                other.event.type == event.type
+                and candidate.paragraph - other.paragraph <= 1
+                and _dates_compatible(other.event.date, event.date)
+            ):
                 return other
         if candidate.joins_nearby:  # an aftermath belongs to the story's attack told before it, however far
-            return next((other for other in reversed(kept) if other.event.type == event.type
-                         and not other.background and _dates_compatible(other.event.date, event.date)), None)
+            return next(
+                (
+                    other
+                    for other in reversed(kept)
+                    if other.event.type == event.type
+                    and not other.background
+                    and _dates_compatible(other.event.date, event.date)
+                ),
+                None,
+            )
         return None
     for other in kept:
         near = candidate.paragraph - other.paragraph <= 1
@@ -119,10 +135,12 @@ def _absorb(target: Event, other: Event) -> None:
         values = getattr(target, field_name)
         values.extend(v for v in getattr(other, field_name) if v not in values)
     # a bare state beside one of its own sectors says nothing more than the sector
-    target.recipient[:] = [r for r in target.recipient
-                           if "." in r or not any(o.startswith(r + ".") for o in target.recipient)]
-    if target.date is None or (target.date.get("basis") != "clause" and other.date
-                               and other.date.get("basis") == "clause"):
+    target.recipient[:] = [
+        r for r in target.recipient if "." in r or not any(o.startswith(r + ".") for o in target.recipient)
+    ]
+    if target.date is None or (
+        target.date.get("basis") != "clause" and other.date and other.date.get("basis") == "clause"
+    ):
         target.date = other.date
     if target.place is None:
         target.place = other.place
@@ -155,7 +173,7 @@ def _dates_compatible(a: dict | None, b: dict | None) -> bool:
 
 
 def _base_ids(actor_ids: list[str]) -> set[str]:
-    """"AZE.MIL" and "AZE" are the same party for merging: the army acts for the state."""
+    """ "AZE.MIL" and "AZE" are the same party for merging: the army acts for the state."""
     return {actor_id.split(".")[0] for actor_id in actor_ids}
 
 

@@ -36,8 +36,11 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventW
     if _negated_locally(trigger) or _opposed(trigger, words) or _opposed(clause, words) or _shares_negation(clause):
         kinds.add("negated")
         reading.negation = "local"
-    if (_subject_of_opinion(trigger, words) or _judged_measure(trigger, words)
-            or _qualified(trigger, words.possible_adjectives)):
+    if (
+        _subject_of_opinion(trigger, words)
+        or _judged_measure(trigger, words)
+        or _qualified(trigger, words.possible_adjectives)
+    ):
         kinds.add("hypothetical")
     if _qualified(trigger, words.planned_adjectives):
         kinds.add("future")
@@ -66,10 +69,13 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventW
         if position > 0:
             cue = lexicon.modality_cues.get(lemma_of(verb))
             via = chain[position - 1].dep_
-            if cue == "negated" and (via in {"xcomp", "prep", "pcomp"}
-                                     or (via == "ccomp" and lemma_of(verb) in words.denial_verbs)):
+            if cue == "negated" and (
+                via in {"xcomp", "prep", "pcomp"} or (via == "ccomp" and lemma_of(verb) in words.denial_verbs)
+            ):
                 kinds.add("negated")
-                reading.negation = reading.negation or ("failed" if lemma_of(verb) in words.failure_verbs else "refused")
+                reading.negation = reading.negation or (
+                    "failed" if lemma_of(verb) in words.failure_verbs else "refused"
+                )
             if position > 0 and _falsified(verb, chain[position - 1], words):
                 kinds.add("negated")
                 reading.negation = reading.negation or "refused"
@@ -78,8 +84,11 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventW
                 reading.negation = reading.negation or "refused"
             if cue == "intent" and via in {"xcomp", "ccomp", "prep", "pcomp"} and not _goes_on(verb):
                 kinds.add("intent")
-            if cue == "directive" and (via in {"xcomp", "ccomp"} or _for_purpose(chain[position - 1])) and not (
-                    via == "ccomp" and _asks_about_a_fact(chain[position - 1], words)):
+            if (
+                cue == "directive"
+                and (via in {"xcomp", "ccomp"} or _for_purpose(chain[position - 1]))
+                and not (via == "ccomp" and _asks_about_a_fact(chain[position - 1], words))
+            ):
                 kinds.add("hypothetical")  # "demanding that he resign": asked for, not done
             if cue == "reporting" and reading.speaker is None:
                 reading.speaker = _subject(verb)
@@ -89,11 +98,20 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventW
             kinds.add("negated")
             reading.negation = reading.negation or "local"
     reading.speaker = reading.speaker or _according_to(chain)
-    if (_requested_by_noun(chain, words) or _purpose_of_request(chain, words)
-            or _called_for_someone_to(clause, lexicon) or _recommended(clause, words)
-            or _habitual(clause, words) or _left_to_someone(chain)):
+    if (
+        _requested_by_noun(chain, words)
+        or _purpose_of_request(chain, words)
+        or _called_for_someone_to(clause, lexicon)
+        or _recommended(clause, words)
+        or _habitual(clause, words)
+        or _left_to_someone(chain)
+    ):
         kinds.add("hypothetical")
-    if any(_planned(verb, words) for verb in chain) or _planned_by_noun(chain, words) or _scheduled(trigger, chain, words):
+    if (
+        any(_planned(verb, words) for verb in chain)
+        or _planned_by_noun(chain, words)
+        or _scheduled(trigger, chain, words)
+    ):
         kinds.add("future")
     if _denied_report(trigger, words):
         kinds.add("negated")
@@ -117,7 +135,7 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventW
 
 
 def _object_of_a_condition(trigger: Token, clause: Token, lexicon: Lexicon, words: EventWords) -> bool:
-    """"if she satisfies the governor that she has the support of the BJP": an event noun read
+    """ "if she satisfies the governor that she has the support of the BJP": an event noun read
     on its own (no verb carries it), held, got or given inside an "if" or "unless" clause, is a
     condition, not a report. An act the condition only names ("if the killings were condemned",
     "if the police learnt from the riots") is not: the condition is about something else."""
@@ -126,33 +144,37 @@ def _object_of_a_condition(trigger: Token, clause: Token, lexicon: Lexicon, word
     verb = trigger.head
     if trigger.dep_ != "dobj" or lemma_of(verb) not in words.condition_holding_verbs:
         return False
-    return any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
-               for v in _governing_chain(verb) for m in v.children)
+    return any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for v in _governing_chain(verb) for m in v.children)
 
 
 def _goes_on(verb: Token) -> bool:
-    """"went on to ask", "went about setting fire", "goes to show": "go" is an intent only as
+    """ "went on to ask", "went about setting fire", "goes to show": "go" is an intent only as
     "is going to" (the progressive before an infinitive)."""
     return lemma_of(verb) == "go" and verb.tag_ != "VBG"
 
 
 def _falsified(verb: Token, step: Token, words: EventWords) -> bool:
-    """"lied that he had held talks", "falsely claimed that troops were withdrawn": the
+    """ "lied that he had held talks", "falsely claimed that troops were withdrawn": the
     speaker says what the clause reports did not happen."""
     if step.dep_ != "ccomp":
         return False
     return lemma_of(verb) in words.falsifying_verbs or any(
-        c.dep_ == "advmod" and c.lower_ in words.false_adverbs for c in verb.children)
+        c.dep_ == "advmod" and c.lower_ in words.false_adverbs for c in verb.children
+    )
 
 
 def _rewarded_outcome(noun: Token, words: EventWords) -> bool:
-    """"a reward for information leading to an arrest": the arrest is what is hoped for."""
+    """ "a reward for information leading to an arrest": the arrest is what is hoped for."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "to":
         return False
     verb = noun.head.head
-    return (lemma_of(verb) == "lead" and verb.dep_ in {"acl", "relcl"}
-            and (verb.head.lower_ in words.sought_information_nouns
-                 or lemma_of(verb.head) in words.sought_information_nouns))
+    return (
+        lemma_of(verb) == "lead"
+        and verb.dep_ in {"acl", "relcl"}
+        and (
+            verb.head.lower_ in words.sought_information_nouns or lemma_of(verb.head) in words.sought_information_nouns
+        )
+    )
 
 
 def _temporal_step(step: Token, words: EventWords) -> bool:
@@ -162,18 +184,19 @@ def _temporal_step(step: Token, words: EventWords) -> bool:
 
 
 def _prevented(verb: Token, step: Token, words: EventWords) -> bool:
-    """"were prevented from meeting him", "barred from entering the town": kept from it."""
+    """ "were prevented from meeting him", "barred from entering the town": kept from it."""
     return lemma_of(verb) in words.prevention_verbs and step.dep_ == "prep" and step.lower_ == "from"
 
 
 def _qualified(noun: Token, adjectives: frozenset[str]) -> bool:
-    """"a possible terrorist strike", "the proposed talks": the noun is qualified as not real yet."""
+    """ "a possible terrorist strike", "the proposed talks": the noun is qualified as not real yet."""
     return noun.pos_ in {"NOUN", "PROPN"} and any(
-        c.dep_ in {"amod", "compound"} and c.lower_ in adjectives for c in noun.children)
+        c.dep_ in {"amod", "compound"} and c.lower_ in adjectives for c in noun.children
+    )
 
 
 def _lacks_means(clause: Token, words: EventWords) -> bool:
-    """"doesn't have the guts to meet people", "had no time to discuss it": the act needs what
+    """ "doesn't have the guts to meet people", "had no time to discuss it": the act needs what
     the subject lacks."""
     if clause.dep_ not in {"acl", "relcl"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return False
@@ -186,7 +209,7 @@ def _lacks_means(clause: Token, words: EventWords) -> bool:
 
 
 def _judged_measure(token: Token, words: EventWords) -> bool:
-    """"a ban on these organisations was not enough", "an agreement is necessary": an
+    """ "a ban on these organisations was not enough", "an agreement is necessary": an
     indefinite event noun judged as a remedy, not a measure taken."""
     if token.dep_ != "nsubj" or token.pos_ not in {"NOUN", "PROPN"}:
         return False
@@ -194,39 +217,50 @@ def _judged_measure(token: Token, words: EventWords) -> bool:
         return False
     verb = token.head
     return lemma_of(verb) == "be" and any(
-        c.dep_ in {"acomp", "attr"} and c.lower_ in words.evaluative_adjectives for c in verb.children)
+        c.dep_ in {"acomp", "attr"} and c.lower_ in words.evaluative_adjectives for c in verb.children
+    )
 
 
 def _for_purpose(step: Token) -> bool:
-    """"advocated for allowing the puja", "pressed for holding talks": argued for, not done."""
+    """ "advocated for allowing the puja", "pressed for holding talks": argued for, not done."""
     return step.dep_ == "prep" and step.lower_ == "for"
 
 
 def _asks_about_a_fact(clause: Token, words: EventWords) -> bool:
-    """"asked him why he fired at the boy": a question about how or why something happened takes
+    """ "asked him why he fired at the boy": a question about how or why something happened takes
     it as done ("asked whether he fired" does not, and "asked him to fire" is a request)."""
     return any(c.dep_ == "advmod" and c.lower_ in words.fact_question_words for c in clause.children)
 
 
 def _requested_by_noun(chain: list[Token], words: EventWords) -> bool:
-    """"sought a direction to prevent ...", "a motion to discuss the issue", "their demands include
+    """ "sought a direction to prevent ...", "a motion to discuss the issue", "their demands include
     that the district be handed over to the army": the act a request names is asked for, not
     reported as done."""
-    return any((verb.dep_ in {"acl", "relcl"} and lemma_of(verb.head) in words.request_nouns
-                and any(c.lower_ == "to" for c in verb.children)) or _content_of_demand(verb, words) for verb in chain)
+    return any(
+        (
+            verb.dep_ in {"acl", "relcl"}
+            and lemma_of(verb.head) in words.request_nouns
+            and any(c.lower_ == "to" for c in verb.children)
+        )
+        or _content_of_demand(verb, words)
+        for verb in chain
+    )
 
 
 def _purpose_of_request(chain: list[Token], words: EventWords) -> bool:
-    """"had made a request to the court to allow a prayer", "filed a petition to stop the
+    """ "had made a request to the court to allow a prayer", "filed a petition to stop the
     demolition": an infinitive the parse hangs on the verb that makes a request names what was
     asked for, not an act done."""
-    return any(verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
-               and any(o.dep_ == "dobj" and lemma_of(o) in words.request_nouns for o in verb.head.children)
-               for verb in chain)
+    return any(
+        verb.dep_ == "advcl"
+        and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+        and any(o.dep_ == "dobj" and lemma_of(o) in words.request_nouns for o in verb.head.children)
+        for verb in chain
+    )
 
 
 def _called_for_someone_to(verb: Token, lexicon: Lexicon) -> bool:
-    """"called for a joint delegation to visit the areas": an infinitive on the party a demand
+    """ "called for a joint delegation to visit the areas": an infinitive on the party a demand
     asks for (or hung by the parse on the demanding verb beside its "for") names what is asked,
     not an act done."""
     if not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
@@ -243,12 +277,17 @@ def _called_for_someone_to(verb: Token, lexicon: Lexicon) -> bool:
 def _content_of_demand(verb: Token, words: EventWords) -> bool:
     """The clause a demand "includes" or "is": "the demands include that ...", "their demand is to ..."."""
     governor = verb.head
-    return (verb.dep_ in {"ccomp", "xcomp"} and lemma_of(governor) in words.demand_content_verbs
-            and any(c.dep_ == "nsubj" and lemma_of(c) in words.request_nouns and c.pos_ == "NOUN" for c in governor.children))
+    return (
+        verb.dep_ in {"ccomp", "xcomp"}
+        and lemma_of(governor) in words.demand_content_verbs
+        and any(
+            c.dep_ == "nsubj" and lemma_of(c) in words.request_nouns and c.pos_ == "NOUN" for c in governor.children
+        )
+    )
 
 
 def _named_by_noun(trigger: Token, words: EventWords) -> str | None:
-    """"plans for a rally", "plans to hold a strike" (future); "a demand for the army's
+    """ "plans for a rally", "plans to hold a strike" (future); "a demand for the army's
     deployment", "deployment of the army is one of their demands" (hypothetical): an act a plan or
     a demand names is not reported as done. Returns the modality, or None."""
     noun = trigger
@@ -261,8 +300,13 @@ def _named_by_noun(trigger: Token, words: EventWords) -> str | None:
             return found  # "plans for a rally", "the demand for deployment"
     if noun.dep_ in {"nsubj", "nsubjpass", "csubj"} and lemma_of(governor) == "be":
         for attribute in (c for c in governor.children if c.dep_ in {"attr", "acomp"}):
-            named = [attribute] + [g for p in attribute.children if p.dep_ == "prep" and p.lower_ == "of"
-                                   for g in p.children if g.dep_ == "pobj"]  # "one of the demands"
+            named = [attribute] + [
+                g
+                for p in attribute.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]  # "one of the demands"
             for word in named:
                 found = _plan_or_request(word, words)
                 if found:
@@ -280,31 +324,40 @@ def _plan_or_request(word: Token, words: EventWords) -> str | None:
 
 
 def _left_to_someone(chain: list[Token]) -> bool:
-    """"it was up to the government to allow the march or arrest us": a choice left open."""
+    """ "it was up to the government to allow the march or arrest us": a choice left open."""
     for verb in chain[:-1]:
         governor = verb.head
-        if (any(c.lower_ == "to" for c in verb.children) and lemma_of(governor) == "be"
-                and any(c.lower_ == "up" and c.dep_ in {"prep", "advmod", "prt"} for c in governor.children)):
+        if (
+            any(c.lower_ == "to" for c in verb.children)
+            and lemma_of(governor) == "be"
+            and any(c.lower_ == "up" and c.dep_ in {"prep", "advmod", "prt"} for c in governor.children)
+        ):
             return True
     return False
 
 
 def _planned(verb: Token, words: EventWords) -> bool:
-    """"meetings were slated with the leadership to discuss ...", "talks are scheduled for
+    """ "meetings were slated with the leadership to discuss ...", "talks are scheduled for
     Monday": a plan, not yet held ("the meeting, scheduled for Monday, was held" is read on
     "held")."""
-    return lemma_of(verb) in words.planned_verbs and verb.tag_ == "VBN" and any(
-        c.dep_ == "auxpass" for c in verb.children)
+    return (
+        lemma_of(verb) in words.planned_verbs and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
+    )
 
 
 def _planned_by_noun(chain: list[Token], words: EventWords) -> bool:
-    """"announced plans to hold a strike": the act a plan names has not happened yet."""
-    return any(verb.dep_ in {"acl", "relcl"} and lemma_of(verb.head) in words.plan_nouns and verb.head.pos_ == "NOUN"
-               and any(c.lower_ == "to" for c in verb.children) for verb in chain)
+    """ "announced plans to hold a strike": the act a plan names has not happened yet."""
+    return any(
+        verb.dep_ in {"acl", "relcl"}
+        and lemma_of(verb.head) in words.plan_nouns
+        and verb.head.pos_ == "NOUN"
+        and any(c.lower_ == "to" for c in verb.children)
+        for verb in chain
+    )
 
 
 def _scheduled(trigger: Token, chain: list[Token], words: EventWords) -> bool:
-    """"a meeting has been summoned for Tuesday", "organised a march for tomorrow": an act set
+    """ "a meeting has been summoned for Tuesday", "organised a march for tomorrow": an act set
     for a day is planned for it, not yet held."""
     tokens = list(chain) + [trigger]
     if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"}:
@@ -317,38 +370,60 @@ def _set_for_a_day(word: Token, words: EventWords) -> bool:
         if preposition.dep_ != "prep" or preposition.lower_ != "for":
             continue
         for day in preposition.children:
-            if day.dep_ == "pobj" and (day.lower_ in words.future_time_words
-                                       or any(m.lower_ in {"next", "coming"} for m in day.children)):
+            if day.dep_ == "pobj" and (
+                day.lower_ in words.future_time_words or any(m.lower_ in {"next", "coming"} for m in day.children)
+            ):
                 return True
     return False
 
 
 def _recommended(clause: Token, words: EventWords) -> bool:
-    """"the incident is best investigated by the police": how it should be done, not what was."""
-    return clause.tag_ == "VBN" and any(c.dep_ == "advmod" and c.lower_ in words.opinion_adverbs for c in clause.children)
+    """ "the incident is best investigated by the police": how it should be done, not what was."""
+    return clause.tag_ == "VBN" and any(
+        c.dep_ == "advmod" and c.lower_ in words.opinion_adverbs for c in clause.children
+    )
 
 
 def _habitual(clause: Token, words: EventWords) -> bool:
-    """"such proposals are often accepted": a habit in the present, no particular event."""
+    """ "such proposals are often accepted": a habit in the present, no particular event."""
     present = clause.tag_ in PRESENT_TAGS or any(
-        c.dep_ in {"aux", "auxpass"} and c.tag_ in PRESENT_TAGS for c in clause.children)
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in PRESENT_TAGS for c in clause.children
+    )
     perfect = any(c.dep_ == "aux" and lemma_of(c) == "have" for c in clause.children)
-    return present and not perfect and any(
-        c.dep_ == "advmod" and c.lower_ in words.habitual_adverbs for c in clause.children)
+    return (
+        present
+        and not perfect
+        and any(c.dep_ == "advmod" and c.lower_ in words.habitual_adverbs for c in clause.children)
+    )
 
 
 def _denied_report(trigger: Token, words: EventWords) -> bool:
-    """"denied reports of troop deployment", "refuted reports that the state had deployed
+    """ "denied reports of troop deployment", "refuted reports that the state had deployed
     troops": the event lies inside a report someone denies (the denial itself may be REJECT)."""
     current = trigger
     for _ in range(6):
         if current.head is current:
             return False
         parent = current.head
-        if (lemma_of(parent) in words.report_nouns and parent.pos_ == "NOUN" and parent.dep_ in {"dobj", "nsubjpass"}
-                and lemma_of(parent.head) in words.denial_verbs):
+        if (
+            lemma_of(parent) in words.report_nouns
+            and parent.pos_ == "NOUN"
+            and parent.dep_ in {"dobj", "nsubjpass"}
+            and lemma_of(parent.head) in words.denial_verbs
+        ):
             return True
-        if current.dep_ not in {"pobj", "prep", "compound", "acl", "ccomp", "dobj", "relcl", "nsubj", "nsubjpass", "pcomp"}:
+        if current.dep_ not in {
+            "pobj",
+            "prep",
+            "compound",
+            "acl",
+            "ccomp",
+            "dobj",
+            "relcl",
+            "nsubj",
+            "nsubjpass",
+            "pcomp",
+        }:
             return False
         current = parent
     return False
@@ -380,7 +455,7 @@ def _governing_chain(clause: Token) -> list[Token]:
 
 
 def _object_of_purpose(noun: Token, chain: list[Token]) -> bool:
-    """"directed the state to take measures to prevent the influx": an infinitive naming what an
+    """ "directed the state to take measures to prevent the influx": an infinitive naming what an
     object is for ("measures to prevent") stands as its verb does, so the chain goes on through
     the object to the verb that governs it."""
     if len(chain) < 2 or noun.dep_ != "dobj" or noun.pos_ not in {"NOUN", "PROPN"}:
@@ -391,8 +466,12 @@ def _object_of_purpose(noun: Token, chain: list[Token]) -> bool:
     if any(c.lower_ == "to" and c.dep_ == "aux" for c in purpose.children):
         return True
     # "directed the authorities concerned to prevent ...": the infinitive hung on a participle of the object
-    return (purpose.tag_ == "VBN" and len(chain) >= 3 and chain[-3].dep_ == "xcomp"
-            and any(c.lower_ == "to" and c.dep_ == "aux" for c in chain[-3].children))
+    return (
+        purpose.tag_ == "VBN"
+        and len(chain) >= 3
+        and chain[-3].dep_ == "xcomp"
+        and any(c.lower_ == "to" and c.dep_ == "aux" for c in chain[-3].children)
+    )
 
 
 def _negated_locally(token: Token) -> bool:
@@ -406,12 +485,11 @@ def _negated_locally(token: Token) -> bool:
 
 def _whether_or_not(negation: Token) -> bool:
     left = negation.nbor(-1) if negation.i > negation.sent.start else None
-    return left is not None and left.lower_ == "or" and any(
-        c.lower_ == "whether" for c in negation.head.children)
+    return left is not None and left.lower_ == "or" and any(c.lower_ == "whether" for c in negation.head.children)
 
 
 def _opposed(token: Token, words: EventWords) -> bool:
-    """"opposed to the deployment of the police", "against deploying the army": what someone
+    """ "opposed to the deployment of the police", "against deploying the army": what someone
     opposes has not been done."""
     if token.dep_ not in {"pobj", "pcomp"}:
         return False
@@ -422,7 +500,7 @@ def _opposed(token: Token, words: EventWords) -> bool:
 
 
 def _shares_negation(verb: Token) -> bool:
-    """"could not either permit the ceremony or hand over the land", "neither ... nor ...": the
+    """ "could not either permit the ceremony or hand over the land", "neither ... nor ...": the
     negation of the first verb covers the verbs joined to it."""
     if verb.dep_ != "conj":
         return False
@@ -435,10 +513,10 @@ def _shares_negation(verb: Token) -> bool:
 
 
 def _negation_before(either: Token) -> bool:
-    """"could not through an executive action either permit ...": a "not" a few words before
+    """ "could not through an executive action either permit ...": a "not" a few words before
     "either", with no other verb between, even when the parse hangs it elsewhere."""
     start = max(either.sent.start, either.i - 6)
-    for token in reversed(either.doc[start:either.i]):
+    for token in reversed(either.doc[start : either.i]):
         if token.lower_ in {"not", "n't", "never"}:
             return True
         if token.pos_ == "VERB":
@@ -447,30 +525,38 @@ def _negation_before(either: Token) -> bool:
 
 
 def _subject_of_opinion(token: Token, words: EventWords) -> bool:
-    """"An agreement ... would only solve the problem": an indefinite event noun as the subject
+    """ "An agreement ... would only solve the problem": an indefinite event noun as the subject
     of a conditional judgement has not happened ("the restrictions would not affect us" and
     "the attack could have killed hundreds" name acts that have)."""
     if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ not in {"NOUN", "PROPN"}:
         return False
-    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in {"a", "an", "any", "some"})
-           for c in token.children):
+    if any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in {"a", "an", "any", "some"}) for c in token.children
+    ):
         return False
     verb = token.head
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return any(a.lower_ in words.opinion_modals for a in auxiliaries) and not any(
-        lemma_of(a) == "have" for a in auxiliaries)
+        lemma_of(a) == "have" for a in auxiliaries
+    )
 
 
 def _futurate(verb: Token, words: EventWords) -> bool:
-    """"is holding a meeting on Sunday", "are meeting tomorrow": the present progressive with a
+    """ "is holding a meeting on Sunday", "are meeting tomorrow": the present progressive with a
     day to come announces a plan (a day already past would take the past tense)."""
     if verb.tag_ != "VBG" or not any(c.dep_ == "aux" and c.tag_ in PRESENT_TAGS | {"VBP"} for c in verb.children):
         return False
     times = [c for c in verb.children if c.dep_ in {"npadvmod", "advmod"}]
-    times += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "by", "from"}
-              for g in c.children if g.dep_ == "pobj"]
-    return any(t.lower_ in words.future_time_words or any(m.lower_ in {"next", "coming"} for m in t.children)
-               for t in times)
+    times += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in {"on", "by", "from"}
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(
+        t.lower_ in words.future_time_words or any(m.lower_ in {"next", "coming"} for m in t.children) for t in times
+    )
 
 
 def _auxiliary_kinds(verb: Token, lexicon: Lexicon, words: EventWords) -> set[str]:
@@ -491,11 +577,18 @@ def _auxiliary_kinds(verb: Token, lexicon: Lexicon, words: EventWords) -> set[st
                 kinds.add("can")
     if verb.dep_ == "xcomp" and lemma_of(verb.head) == "be" and any(c.lower_ == "to" for c in verb.children):
         kinds.add("future")  # "is to be dissolved"
-    if (verb.dep_ == "xcomp" and lemma_of(verb.head) in words.obligation_verbs and verb.head.tag_ in PRESENT_TAGS
-            and any(c.lower_ == "to" for c in verb.children)):
+    if (
+        verb.dep_ == "xcomp"
+        and lemma_of(verb.head) in words.obligation_verbs
+        and verb.head.tag_ in PRESENT_TAGS
+        and any(c.lower_ == "to" for c in verb.children)
+    ):
         kinds.add("hypothetical")  # "we have to arrest the guilty": needed, not done ("had to flee" was done)
-    if verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "than"} and {"instead", "rather"} & {
-            verb.head.head.lower_, *(c.lower_ for c in verb.head.children)}:
+    if (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ in {"of", "than"}
+        and {"instead", "rather"} & {verb.head.head.lower_, *(c.lower_ for c in verb.head.children)}
+    ):
         kinds.add("negated")  # "instead of welcoming the moves", "chose death rather than allowing the mob in"
     return kinds
 

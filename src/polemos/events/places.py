@@ -46,7 +46,8 @@ _WRITTEN_CONTAINER = re.compile(CONTAINER_GAP, re.IGNORECASE)  # "Houston, Texas
 # What follows a dateline's place: an optional ", State", an optional "(Agency)", then a dash,
 # a colon or a bullet ("ST. LOUIS •").
 _DATELINE_TAIL = re.compile(
-    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--|•|-(?=\s)|:(?=\s))")
+    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--|•|-(?=\s)|:(?=\s))"
+)
 # A broadcaster's call letters in brackets after a dateline's city (and state): "(KGUN9-TV)".
 _STATION_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*\(\s*[KW][A-Z]{2,3}\d*(?:-(?:TV|FM|AM|DT))?\s*\)")
 DATELINE_REACH = 600  # a dateline opens the story: it is found within its first characters
@@ -82,7 +83,7 @@ def written_holders(places: list[Place], text: str) -> dict[int, int]:
     order = sorted(range(len(places)), key=lambda i: places[i].start)
     held: dict[int, int] = {}
     for inner, outer in zip(order, order[1:]):
-        gap = text[places[inner].end:places[outer].start]
+        gap = text[places[inner].end : places[outer].start]
         if places[outer].start >= places[inner].end and _WRITTEN_CONTAINER.fullmatch(gap):
             held[outer] = inner
     return held
@@ -95,13 +96,13 @@ def contains(outer: Place, inner: Place) -> bool:
     if outer.precision == "country":
         return inner.precision not in (None, "country") and inner.country == outer.country
     if outer.feature == "admin1":
-        return inner.precision in ("point", "city", "admin2") and inner.admin1 is not None \
-            and inner.admin1 == outer.admin1
+        return (
+            inner.precision in ("point", "city", "admin2") and inner.admin1 is not None and inner.admin1 == outer.admin1
+        )
     return False
 
 
-def most_specific(chosen: int, tied_places: Iterable[int], places: list[Place],
-                  held: dict[int, int]) -> int:
+def most_specific(chosen: int, tied_places: Iterable[int], places: list[Place], held: dict[int, int]) -> int:
     """``chosen``, or the innermost place inside it: the place it is written after ("Houston" of
     "Houston, Texas") or one inside it that is tied to the same event (``tied_places``)."""
     candidates = [i for i in tied_places if located(places[i])]
@@ -116,15 +117,27 @@ def most_specific(chosen: int, tied_places: Iterable[int], places: list[Place],
     return chosen
 
 
-def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of, words: GeoWords,
-                strangers: frozenset[int] = frozenset()) -> Optional[int]:
+def story_place(
+    record: ExtractionRecord,
+    tied: Iterable[int],
+    paragraph_of,
+    words: GeoWords,
+    strangers: frozenset[int] = frozenset(),
+) -> Optional[int]:
     """The place a story's sentences fall back to (see the module's description). ``tied``: the
     places events are tied to by their own words, in text order; ``paragraph_of``: offset ->
     paragraph number; ``strangers``: places that cannot be where the story is set."""
     places = record.places
-    in_order = sorted((i for i, p in enumerate(places) if _below_country(p) and i not in strangers
-                       and not (p.precision == "admin1" and written_as_home(record.text, p, words))),
-                      key=lambda i: places[i].start)  # not "a California man" in a story from Oregon
+    in_order = sorted(
+        (
+            i
+            for i, p in enumerate(places)
+            if _below_country(p)
+            and i not in strangers
+            and not (p.precision == "admin1" and written_as_home(record.text, p, words))
+        ),
+        key=lambda i: places[i].start,
+    )  # not "a California man" in a story from Oregon
     tied = [i for i in tied if i not in strangers and not elsewhere_than_scene(record.text, places[i], words)]
     found = dateline_place(record)
     if found in strangers:
@@ -155,8 +168,9 @@ def story_place(record: ExtractionRecord, tied: Iterable[int], paragraph_of, wor
     return _town_inside(found, places, towns) if found is not None else None
 
 
-def title_town(record: ExtractionRecord, words: GeoWords, strangers: frozenset[int] = frozenset(),
-               with_outlet: bool = False) -> Optional[int]:
+def title_town(
+    record: ExtractionRecord, words: GeoWords, strangers: frozenset[int] = frozenset(), with_outlet: bool = False
+) -> Optional[int]:
     """The text's town that the title names (its first mention), the one the title names
     first: a headline says where its story happened ("Four shot in west Charlotte"), unless
     the town is someone's home ("Kent man charged ...") or the area around ("Atlanta suburbs"),
@@ -180,12 +194,16 @@ def title_town(record: ExtractionRecord, words: GeoWords, strangers: frozenset[i
 
 
 def _inside_longer_title_place(record: ExtractionRecord, at: int, name: str) -> bool:
-    return any(p.start <= at and at + len(name) <= p.end and p.end - p.start > len(name)
-               for p in record.title_places)
+    return any(p.start <= at and at + len(name) <= p.end and p.end - p.start > len(name) for p in record.title_places)
 
 
-def police_town(record: ExtractionRecord, words: GeoWords, strangers: frozenset[int], paragraph_of=None,
-                paragraphs: Optional[int] = None) -> Optional[int]:
+def police_town(
+    record: ExtractionRecord,
+    words: GeoWords,
+    strangers: frozenset[int],
+    paragraph_of=None,
+    paragraphs: Optional[int] = None,
+) -> Optional[int]:
     """The first town named as the head of a local police force ("Hamilton police say", "the
     Sylvester Police Department"; ``words.force_words``), within the first ``paragraphs``
     paragraphs if given: the force works in its town, so a story whose lede names one happened there."""
@@ -195,7 +213,7 @@ def police_town(record: ExtractionRecord, words: GeoWords, strangers: frozenset[
             break
         if index in strangers or not located(place) or place.precision != "city":
             continue
-        following = re.match(r"\s+([A-Za-z]+)", record.text[place.end:place.end + 30])
+        following = re.match(r"\s+([A-Za-z]+)", record.text[place.end : place.end + 30])
         if following is not None and following.group(1).lower() in words.force_words:
             return index
     return None
@@ -209,7 +227,7 @@ def _named_at(title: str, name: str, words: GeoWords, outlet_start: int = 0, out
     for match in re.finditer(r"(?<![\w'’])%s(?![\w'’])" % re.escape(name), title, re.IGNORECASE):
         if outlet_start <= match.start() < outlet_end:
             continue
-        following = re.match(r"(?:['’]s)?[\s,]*([A-Za-z]+)", title[match.end():])  # "Kent's", "Atlanta suburbs"
+        following = re.match(r"(?:['’]s)?[\s,]*([A-Za-z]+)", title[match.end() :])  # "Kent's", "Atlanta suburbs"
         if following is None or following.group(1).lower() not in words.home_words:
             return match.start()
     return None
@@ -219,8 +237,7 @@ def _near_dateline(town: Place, filed: Place) -> bool:
     """Whether a town lies within a dateline city's reach, in its state (or is that city)."""
     if town.name == filed.name:
         return True
-    return town.admin1 == filed.admin1 and \
-        _km_apart(town, filed) <= DATELINE_TOWN_KM
+    return town.admin1 == filed.admin1 and _km_apart(town, filed) <= DATELINE_TOWN_KM
 
 
 def _lede_town(dateline: int, tied: list[int], places: list[Place], paragraph_of) -> int:
@@ -289,10 +306,10 @@ def dateline_place(record: ExtractionRecord) -> Optional[int]:
         if not located(place):
             continue
         line_start = text.rfind("\n", 0, place.start) + 1
-        before = text[line_start:place.start]
+        before = text[line_start : place.start]
         if before.strip() == "" and _DATELINE_TAIL.match(text, place.end):
             return index
-        if before.strip() == "(" and text[place.end:place.end + 1] == ")":
+        if before.strip() == "(" and text[place.end : place.end + 1] == ")":
             return index
     return None
 
@@ -318,12 +335,15 @@ def fill_story_place(candidates: list, record: ExtractionRecord, paragraph_of, w
         return
     dateline = dateline_place(record)
     for candidate in candidates:
-        if candidate.event.place is None and (candidate.place_rank == PLACE_OF_STORY or (
-                candidate.place_rank == PLACE_NONE and not candidate.background)):
+        if candidate.event.place is None and (
+            candidate.place_rank == PLACE_OF_STORY or (candidate.place_rank == PLACE_NONE and not candidate.background)
+        ):
             candidate.event.place, candidate.place_rank = story, PLACE_OF_STORY
         elif candidate.event.place in strangers:
             candidate.event.place = story  # a namesake far away: the street, club or district is local
-        elif candidate.event.place is not None and elsewhere_than_scene(record.text, record.places[candidate.event.place], words):
+        elif candidate.event.place is not None and elsewhere_than_scene(
+            record.text, record.places[candidate.event.place], words
+        ):
             candidate.event.place = story  # "Jaylen Doe of Indianapolis had been shot" at a Campbellsburg home
         elif dateline is not None and candidate.event.place == dateline:
             candidate.event.place = story  # the dateline's county or state, refined to its town
@@ -342,8 +362,10 @@ def written_as_destination(text: str, place: Place, words: GeoWords) -> bool:
     Jacksonville"."""
     if place.precision != "city":
         return False
-    return words.taken_to.search(text, max(0, place.start - 100), place.start) is not None or \
-        words.hospital_in.search(text, max(0, place.start - 40), place.start) is not None
+    return (
+        words.taken_to.search(text, max(0, place.start - 100), place.start) is not None
+        or words.hospital_in.search(text, max(0, place.start - 40), place.start) is not None
+    )
 
 
 def written_as_home(text: str, place: Place, words: GeoWords) -> bool:
@@ -372,8 +394,12 @@ def headline_town(record: ExtractionRecord, words: GeoWords) -> Optional[int]:
     for index, place in enumerate(record.title_places):
         if outlet_start <= place.start < outlet_end:
             continue  # the outlet's city ("Youngstown news, ...")
-        if located(place) and place.precision == "city" and (not states or place.admin1 in states) \
-                and cued(title, place.start, place.end):
+        if (
+            located(place)
+            and place.precision == "city"
+            and (not states or place.admin1 in states)
+            and cued(title, place.start, place.end)
+        ):
             return index
     return None
 
@@ -396,8 +422,9 @@ def _fill_headline_town(candidates: list, record: ExtractionRecord, headline: in
     town = record.title_places[headline]
     for candidate in candidates:
         place = candidate.event.place
-        if place is None and (candidate.place_rank == PLACE_OF_STORY or (
-                candidate.place_rank == PLACE_NONE and not candidate.background)):
+        if place is None and (
+            candidate.place_rank == PLACE_OF_STORY or (candidate.place_rank == PLACE_NONE and not candidate.background)
+        ):
             candidate.event.title_place, candidate.place_rank = headline, PLACE_OF_STORY
         elif place is not None and (place == story or holds(record.places[place], town)):
             candidate.event.place, candidate.event.title_place = None, headline
@@ -414,8 +441,7 @@ def holds(outer: Place, inner: Place, counties: bool = False) -> bool:
     if outer.precision == "admin1":
         return contains(outer, inner)
     if outer.precision == "admin2":
-        return inner.admin1 is not None and inner.admin1 == outer.admin1 and \
-            _km_apart(outer, inner) <= COUNTY_REACH_KM
+        return inner.admin1 is not None and inner.admin1 == outer.admin1 and _km_apart(outer, inner) <= COUNTY_REACH_KM
     return False
 
 
@@ -429,8 +455,9 @@ def stranger_places(record: ExtractionRecord, words: GeoWords) -> frozenset[int]
     restaurant" in a story from Virginia Beach)."""
     places = record.places
     contradicted = _outside_written_state(record)
-    in_order = sorted((i for i, p in enumerate(places) if _below_country(p) and i not in contradicted),
-                      key=lambda i: places[i].start)
+    in_order = sorted(
+        (i for i, p in enumerate(places) if _below_country(p) and i not in contradicted), key=lambda i: places[i].start
+    )
     home_index = dateline_place(record)
     titled = title_town(record, words, with_outlet=True)  # a local outlet's town is home to its stories
     if home_index is None or home_index in contradicted:
@@ -443,8 +470,12 @@ def stranger_places(record: ExtractionRecord, words: GeoWords) -> frozenset[int]
     if home_index == titled:
         named_states.add(home.admin1)  # the title names the home town: as sure as its state written
     same_name = {i for i in in_order if places[i].geonameid == home.geonameid or places[i].name == home.name}
-    return contradicted | frozenset(i for i in in_order if i not in same_name and _stranger(
-        places[i], home, named_states, {p.country for p in states if p.name != places[i].name}))
+    return contradicted | frozenset(
+        i
+        for i in in_order
+        if i not in same_name
+        and _stranger(places[i], home, named_states, {p.country for p in states if p.name != places[i].name})
+    )
 
 
 def _named_states(places: list[Place]) -> set:
@@ -460,8 +491,13 @@ def _outside_written_state(record: ExtractionRecord) -> frozenset[int]:
     names = set()
     for outer, inner in written_holders(places, record.text).items():
         town, state = places[inner], places[outer]
-        if (located(town) and located(state) and town.precision == "city"
-                and state.precision in ("admin1", "country") and not contains(state, town)):
+        if (
+            located(town)
+            and located(state)
+            and town.precision == "city"
+            and state.precision in ("admin1", "country")
+            and not contains(state, town)
+        ):
             names.add(town.name)
     return frozenset(i for i, p in enumerate(places) if p.name in names)
 
@@ -475,5 +511,9 @@ def _stranger(place: Place, home: Place, named_states: set, named_countries: set
         return False
     if place.country != home.country:
         return place.country not in named_countries
-    return (place.admin1 is not None and place.admin1 != home.admin1 and place.admin1 not in named_states
-            and home.admin1 in named_states)
+    return (
+        place.admin1 is not None
+        and place.admin1 != home.admin1
+        and place.admin1 not in named_states
+        and home.admin1 in named_states
+    )

@@ -50,8 +50,9 @@ class RelationFinder:
             _attach_provisions(relations, sentence, record.text, self.words)
         return relations
 
-    def _relation(self, token: Token, kind: str, sentence: Span, record: ExtractionRecord,
-                  linker: Linker, anchors: Anchors) -> Relation | None:
+    def _relation(
+        self, token: Token, kind: str, sentence: Span, record: ExtractionRecord, linker: Linker, anchors: Anchors
+    ) -> Relation | None:
         parties = _mediation_parties(token, self.words) if kind == "mediation" else _parties(token, self.words)
         actors = linker.actors_for([m for p in parties for m in (p, *p.conjuncts)])
         if len(actors) < 2:
@@ -97,13 +98,13 @@ def _mediation_parties(token: Token, words: EventWords) -> list[Token]:
 
 
 def _objects(head: Token, preps: AbstractSet[str]) -> list[Token]:
-    return [g for c in head.children if c.dep_ == "prep" and c.lower_ in preps
-            for g in c.children if g.dep_ == "pobj"]
+    return [g for c in head.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
 
 
 def _refine(kind: str, token: Token) -> str:
-    if kind == "agreement" and any(lemma_of(c) in {"strategic", "military", "defence", "defense"}
-                                   for c in token.children):
+    if kind == "agreement" and any(
+        lemma_of(c) in {"strategic", "military", "defence", "defense"} for c in token.children
+    ):
         return "alliance"
     return kind
 
@@ -115,21 +116,25 @@ def _name(token: Token) -> str | None:
             if ent is not None:
                 return _strip_determiner(ent)
         if candidate is not token and candidate.pos_ == "PROPN":
-            return _strip_determiner(candidate.doc[candidate.left_edge.i: candidate.i + 1])
+            return _strip_determiner(candidate.doc[candidate.left_edge.i : candidate.i + 1])
     return None
 
 
 def _strip_determiner(span: Span) -> str:
     kept = [t for t in span if not (t.i == span.start and t.dep_ == "det")]
-    return span.doc[kept[0].i: kept[-1].i + 1].text if kept else span.text
+    return span.doc[kept[0].i : kept[-1].i + 1].text if kept else span.text
 
 
 def _add(relations: list[Relation], relation: Relation) -> None:
     for existing in relations:
         same_parties = set(existing.actors) == set(relation.actors)
         same_name = existing.name == relation.name or not existing.name or not relation.name
-        same_time = not existing.begin or not relation.begin or existing.begin.startswith(relation.begin) \
+        same_time = (
+            not existing.begin
+            or not relation.begin
+            or existing.begin.startswith(relation.begin)
             or relation.begin.startswith(existing.begin)
+        )
         if existing.type == relation.type and same_parties and same_name and same_time:
             existing.name = existing.name or relation.name
             existing.begin = existing.begin or relation.begin
@@ -140,7 +145,7 @@ def _add(relations: list[Relation], relation: Relation) -> None:
 
 
 def _attach_provisions(relations: list[Relation], sentence: Span, text: str, words: EventWords) -> None:
-    """"The text ... encompasses nine articles, including A, B and C" lists the latest agreement's provisions."""
+    """ "The text ... encompasses nine articles, including A, B and C" lists the latest agreement's provisions."""
     documents = [r for r in relations if r.type in DOCUMENT_TYPES]
     if not documents:
         return
@@ -175,7 +180,7 @@ def _provision_verbs(sentence: Span, words: EventWords) -> list[Token]:
 
 
 def _item_heads(verb: Token) -> list[Token]:
-    """"encompasses nine articles, including A, B, and C": A, B and C (however the list parsed)."""
+    """ "encompasses nine articles, including A, B, and C": A, B and C (however the list parsed)."""
     heads: list[Token] = []
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         listed = [g for c in obj.children if c.lower_ == "including" for g in c.children if g.dep_ in {"pobj", "dobj"}]
@@ -193,7 +198,7 @@ def _item_text(token: Token) -> str:
     skip = {t.i for c in token.children if c.dep_ in {"conj", "cc", "punct"} for t in c.subtree}
     kept = [t for t in token.subtree if t.i not in skip]
     shown = [t for t in kept if not (t.dep_ == "det" and t.head is token)]
-    return token.doc[shown[0].i: shown[-1].i + 1].text if shown else token.text
+    return token.doc[shown[0].i : shown[-1].i + 1].text if shown else token.text
 
 
 def enrich_agreements(relations: list[Relation], events: list[Event]) -> list[Relation]:

@@ -52,13 +52,16 @@ def find_roles(match: TriggerMatch, words: EventWords) -> Roles | None:
 def _verbal_roles(match: TriggerMatch, words: EventWords) -> Roles:
     verb = match.head
     frame = match.entry.frame
-    subjects = [agent for subject in subject_of(verb, words) for agent in (_instrument_agents(subject, words) or [subject])]
+    subjects = [
+        agent for subject in subject_of(verb, words) for agent in (_instrument_agents(subject, words) or [subject])
+    ]
     agents = _by_agents(verb)
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "nsubjpass"} and c not in match.tokens]
     preps = _prep_objects(verb, words.recipient_preps)
     partners = _prep_objects(verb, words.partner_preps)
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl")
+        verb.tag_ == "VBN" and verb.dep_ == "acl"
+    )
     if passive and verb.dep_ == "acl":
         objects.append(verb.head)
     if passive:
@@ -67,8 +70,11 @@ def _verbal_roles(match: TriggerMatch, words: EventWords) -> Roles:
         subjects = []
     roles = Roles(clause=verb)
     escaped = lemma_of(verb) in words.escape_verbs
-    if frame == "patient" and not escaped and any(
-            c.dep_ == "dobj" and c.ent_type_ not in PLACE_LABELS for c in verb.children):
+    if (
+        frame == "patient"
+        and not escaped
+        and any(c.dep_ == "dobj" and c.ent_type_ not in PLACE_LABELS for c in verb.children)
+    ):
         frame = "agent"  # "troops displaced villagers": the subject acts after all ("fled Karabakh" does not)
     if frame == "mutual":
         roles.actors = subjects + agents + objects + partners
@@ -77,8 +83,13 @@ def _verbal_roles(match: TriggerMatch, words: EventWords) -> Roles:
         roles.recipients = preps + _prep_objects(verb, {"from"})
     elif frame == "patient":
         roles.recipients = [t for t in (subjects or objects) if t.ent_type_ not in PLACE_LABELS]
-        roles.actors = agents or _causer(verb, words) or _cause_owners(verb, words) \
-            or (_escaped_from(verb) if escaped else []) or _manner_doers(verb, words)
+        roles.actors = (
+            agents
+            or _causer(verb, words)
+            or _cause_owners(verb, words)
+            or (_escaped_from(verb) if escaped else [])
+            or _manner_doers(verb, words)
+        )
     else:
         roles.actors = subjects + agents or (_manner_doers(verb, words) if passive else [])
         roles.recipients = objects + preps
@@ -115,7 +126,9 @@ def _scene_of(head: Token, pattern: list[Token]) -> list[Token]:
 def _nominal_roles(match: TriggerMatch, words: EventWords) -> Roles:
     noun = match.head
     if noun.dep_ == "compound" and lemma_of(noun.head) in words.carrier_nouns:
-        noun = noun.head  # "a mediation effort between ...", "peace talks with ...": the phrase's head carries the roles
+        noun = (
+            noun.head
+        )  # "a mediation effort between ...", "peace talks with ...": the phrase's head carries the roles
     frame = match.entry.frame
     owners = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c not in match.tokens]
     agents = _prep_objects(noun, {"by"}) + _acl_agents(noun, words)
@@ -167,7 +180,7 @@ def support_verb(noun: Token, words: EventWords) -> Token | None:
 
 
 def _obligation_roles(match: TriggerMatch, words: EventWords) -> Roles | None:
-    """"Russia said Sudan must return the helicopter": Russia requests, Sudan is asked."""
+    """ "Russia said Sudan must return the helicopter": Russia requests, Sudan is asked."""
     modal = match.head
     demanded = modal.head
     speaker_verb = demanded.head
@@ -178,8 +191,12 @@ def _obligation_roles(match: TriggerMatch, words: EventWords) -> Roles | None:
         return None  # "we should all be outraged", "I must say": the speaker's view, no act asked of anyone
     if any(c.dep_ == "aux" and lemma_of(c) == "have" for c in demanded.children):
         return None  # "he should have visited the areas": criticism of the past, nothing asked
-    return Roles(actors=subject_of(speaker_verb, words) + _by_agents(speaker_verb), recipients=subjects,
-                 clause=speaker_verb, support=speaker_verb)
+    return Roles(
+        actors=subject_of(speaker_verb, words) + _by_agents(speaker_verb),
+        recipients=subjects,
+        clause=speaker_verb,
+        support=speaker_verb,
+    )
 
 
 def subject_of(verb: Token | None, words: EventWords) -> list[Token]:
@@ -226,7 +243,7 @@ def governing_verb(token: Token) -> Token:
 
 
 def _causer(verb: Token, words: EventWords) -> list[Token]:
-    """"X forced people to flee": the causer of a patient event is the causative's subject."""
+    """ "X forced people to flee": the causer of a patient event is the causative's subject."""
     governor = verb.head
     if verb.dep_ in {"xcomp", "ccomp"} and lemma_of(governor) in words.causative_verbs:
         return subject_of(governor, words) + _by_agents(governor)
@@ -234,22 +251,39 @@ def _causer(verb: Token, words: EventWords) -> list[Token]:
 
 
 def _cause_owners(verb: Token, words: EventWords) -> list[Token]:
-    """"fled after the Azerbaijani offensive": whoever owns the cause drove them out."""
-    causes = _prep_objects(verb, words.cause_preps) + _dated_causes(verb, words) + [
-        g for c in verb.children if c.lower_ in {"following", "amid"} for g in c.children if g.dep_ in {"pobj", "dobj"}]
+    """ "fled after the Azerbaijani offensive": whoever owns the cause drove them out."""
+    causes = (
+        _prep_objects(verb, words.cause_preps)
+        + _dated_causes(verb, words)
+        + [
+            g
+            for c in verb.children
+            if c.lower_ in {"following", "amid"}
+            for g in c.children
+            if g.dep_ in {"pobj", "dobj"}
+        ]
+    )
     return [c for cause in causes for c in cause.children if c.dep_ in {"poss", "amod", "compound"}] + [
-        a for cause in causes for a in _prep_objects(cause, {"by"})]
+        a for cause in causes for a in _prep_objects(cause, {"by"})
+    ]
 
 
 def _dated_causes(verb: Token, words: EventWords) -> list[Token]:
-    """"since Azerbaijan's offensive two weeks ago" is parsed as "since [... weeks] ago": the
+    """ "since Azerbaijan's offensive two weeks ago" is parsed as "since [... weeks] ago": the
     cause is the measure phrase under the preposition's clausal complement."""
-    return [m for c in verb.children if c.dep_ == "prep" and c.lower_ in words.cause_preps
-            for p in c.children if p.dep_ == "pcomp" for m in p.children if m.dep_ in {"npadvmod", "pobj"}]
+    return [
+        m
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in words.cause_preps
+        for p in c.children
+        if p.dep_ == "pcomp"
+        for m in p.children
+        if m.dep_ in {"npadvmod", "pobj"}
+    ]
 
 
 def _escaped_from(verb: Token) -> list[Token]:
-    """"villagers fled the militia": what people flee, when it is not a place, drove them out."""
+    """ "villagers fled the militia": what people flee, when it is not a place, drove them out."""
     return [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ not in PLACE_LABELS]
 
 
@@ -269,9 +303,13 @@ def _acl_agents(noun: Token, words: EventWords) -> list[Token]:
 def _instrument_agents(noun: Token, words: EventWords) -> list[Token]:
     """ "a grenade thrown by militants", "a bomb blamed on X": who used the thing that acted;
     "protesters led by X" keeps its protesters."""
-    return [a for clause in noun.children if clause.dep_ == "acl"
-            and (lemma_of(clause) in words.instrument_verbs or lemma_of(clause) in words.attribution_verbs)
-            for a in _by_agents(clause) + _prep_objects(clause, words.attribution_verbs.get(lemma_of(clause), frozenset()))]
+    return [
+        a
+        for clause in noun.children
+        if clause.dep_ == "acl"
+        and (lemma_of(clause) in words.instrument_verbs or lemma_of(clause) in words.attribution_verbs)
+        for a in _by_agents(clause) + _prep_objects(clause, words.attribution_verbs.get(lemma_of(clause), frozenset()))
+    ]
 
 
 def _manner_doers(verb: Token, words: EventWords) -> list[Token]:
@@ -283,9 +321,14 @@ def _manner_doers(verb: Token, words: EventWords) -> list[Token]:
     clauses = [c for v in [verb, *verb.conjuncts] for c in v.children if c.dep_ == "advcl"]
     # "were killed in Esmeraldas when a device was thrown ...": the parser often hangs the
     # clause on the place as a relative clause; a "when" clause there still tells how
-    clauses += [c for v in [verb, *verb.conjuncts] for place in _prep_objects(v, {"in", "at", "near"})
-                for holder in [place, *(a for a in place.children if a.dep_ == "appos")]
-                for c in holder.children if c.dep_ == "relcl"]
+    clauses += [
+        c
+        for v in [verb, *verb.conjuncts]
+        for place in _prep_objects(v, {"in", "at", "near"})
+        for holder in [place, *(a for a in place.children if a.dep_ == "appos")]
+        for c in holder.children
+        if c.dep_ == "relcl"
+    ]
     for clause in clauses:
         if not any(m.dep_ in {"advmod", "mark"} and m.lower_ in words.manner_marks for m in clause.children):
             continue
@@ -298,7 +341,7 @@ def _manner_doers(verb: Token, words: EventWords) -> list[Token]:
 
 
 def _participants(noun: Token, words: EventWords) -> list[Token]:
-    """"an agreement signed with the participation of Russia": the participants act."""
+    """ "an agreement signed with the participation of Russia": the participants act."""
     found = []
     holders = [noun] + [c for c in noun.children if c.dep_ == "acl"]
     if noun.dep_ in {"pobj", "conj"}:

@@ -33,7 +33,8 @@ class TriggerMatch:
     @property
     def nominal(self) -> bool:
         return (self.head.pos_ not in VERB_TAGS and self.entry.pos != "V") or (
-            self.entry.pos == "N" and self.incident_gerund)
+            self.entry.pos == "N" and self.incident_gerund
+        )
 
     @property
     def text(self) -> str:
@@ -41,8 +42,9 @@ class TriggerMatch:
         return " ".join(t.text for t in ordered)
 
 
-def find_triggers(sentence: Span, lexicon: Lexicon, words: EventWords, blocked: set[int],
-                  refused: list[TriggerMatch] | None = None) -> list[TriggerMatch]:
+def find_triggers(
+    sentence: Span, lexicon: Lexicon, words: EventWords, blocked: set[int], refused: list[TriggerMatch] | None = None
+) -> list[TriggerMatch]:
     """All non-overlapping trigger matches of a sentence, longest pattern first.
 
     ``blocked`` holds token indices that belong to actor names and may not trigger. A match
@@ -72,13 +74,19 @@ def find_triggers(sentence: Span, lexicon: Lexicon, words: EventWords, blocked: 
         accepted.append(match)
     nominal_heads = {m.head.i for m in accepted if m.nominal}
     types = {m.head.i: m.entry.type for m in accepted}
-    kept = [m for m in accepted if not _carries_nominal(m, nominal_heads, words) and not _appositive(m, nominal_heads)
-            and not _restates_subject(m, types) and not _names_verbs_event(m, types)]
+    kept = [
+        m
+        for m in accepted
+        if not _carries_nominal(m, nominal_heads, words)
+        and not _appositive(m, nominal_heads)
+        and not _restates_subject(m, types)
+        and not _names_verbs_event(m, types)
+    ]
     return sorted(kept, key=lambda m: m.head.i)
 
 
 def _carries_nominal(match: TriggerMatch, nominal_heads: set[int], words: EventWords) -> bool:
-    """"signed an agreement", "hosted talks": the noun is the event, the verb only carries it."""
+    """ "signed an agreement", "hosted talks": the noun is the event, the verb only carries it."""
     verb = match.head
     if match.nominal or lemma_of(verb) not in words.light_verbs:
         return False
@@ -88,14 +96,14 @@ def _carries_nominal(match: TriggerMatch, nominal_heads: set[int], words: EventW
 
 
 def _restates_subject(match: TriggerMatch, types: dict[int, str]) -> bool:
-    """"The attack killed twelve": the verb reports the outcome of the event its subject names."""
+    """ "The attack killed twelve": the verb reports the outcome of the event its subject names."""
     if match.nominal:
         return False
     return any(c.dep_ == "nsubj" and types.get(c.i) == match.entry.type for c in match.head.children)
 
 
 def _names_verbs_event(match: TriggerMatch, types: dict[int, str]) -> bool:
-    """"Two teenagers were wounded in a shooting": the noun names the event its verb reports."""
+    """ "Two teenagers were wounded in a shooting": the noun names the event its verb reports."""
     head = match.head
     if not match.nominal or head.dep_ != "pobj" or head.head.lower_ not in {"in", "during"}:
         return False
@@ -104,7 +112,7 @@ def _names_verbs_event(match: TriggerMatch, types: dict[int, str]) -> bool:
 
 
 def _appositive(match: TriggerMatch, nominal_heads: set[int]) -> bool:
-    """"a strategic alliance (the Shusha Declaration)": the appositive names the same thing."""
+    """ "a strategic alliance (the Shusha Declaration)": the appositive names the same thing."""
     return match.nominal and match.head.dep_ == "appos" and match.head.head.i in nominal_heads
 
 
@@ -113,7 +121,7 @@ def lemma_of(token: Token) -> str:
 
 
 def names_a_death(token: Token) -> bool:
-    """"a murder-suicide", "committed suicide": "suicide" standing on its own is a death; only
+    """ "a murder-suicide", "committed suicide": "suicide" standing on its own is a death; only
     as a modifier ("suicide bomber", "suicide attack") does it tell how an attack was made."""
     return token.lower_ == "suicide" and token.dep_ not in {"compound", "amod", "nmod"}
 
@@ -140,7 +148,11 @@ def _match_at(head: Token, entry: TriggerEntry, words: EventWords) -> TriggerMat
     gerund = modifies_incident_noun(head, words)
     head_keys = {lemma_of(head), head.lower_}
     if len(entry.lemmas) == 1:
-        return TriggerMatch(head, entry, [head], gerund) if head_keys & set(entry.lemmas) or _is_typo(head, entry) else None
+        return (
+            TriggerMatch(head, entry, [head], gerund)
+            if head_keys & set(entry.lemmas) or _is_typo(head, entry)
+            else None
+        )
     remaining = list(entry.lemmas)
     for key in head_keys:
         if key in remaining:
@@ -151,8 +163,14 @@ def _match_at(head: Token, entry: TriggerEntry, words: EventWords) -> TriggerMat
     found = [head]
     below = _descendants(head, depth=3, through_verbs=entry.pos != "V")
     for lemma in remaining:
-        hit = next((t for t in below if t not in found and lemma in (lemma_of(t), t.lower_)
-                    and t.ent_type_ not in TIME_LABELS), None)
+        hit = next(
+            (
+                t
+                for t in below
+                if t not in found and lemma in (lemma_of(t), t.lower_) and t.ent_type_ not in TIME_LABELS
+            ),
+            None,
+        )
         if hit is None:
             return None
         found.append(hit)
@@ -162,13 +180,15 @@ def _match_at(head: Token, entry: TriggerEntry, words: EventWords) -> TriggerMat
 
 
 def _split_by_other_words(found: list[Token]) -> bool:
-    """"their normal route from March 15" is no "route march": the words of a noun pattern form
+    """ "their normal route from March 15" is no "route march": the words of a noun pattern form
     one phrase, with no preposition, number or date of their own between them."""
     ordered = sorted(found, key=lambda t: t.i)
     doc = ordered[0].doc
     own = {t.i for t in found}
-    return any(t.i not in own and (t.pos_ in {"ADP", "NUM"} or t.ent_type_ in TIME_LABELS)
-               for t in doc[ordered[0].i:ordered[-1].i + 1])
+    return any(
+        t.i not in own and (t.pos_ in {"ADP", "NUM"} or t.ent_type_ in TIME_LABELS)
+        for t in doc[ordered[0].i : ordered[-1].i + 1]
+    )
 
 
 def _is_typo(head: Token, entry: TriggerEntry) -> bool:
@@ -179,15 +199,23 @@ def _pos_fits(token: Token, pos: str, words: EventWords) -> bool:
     if pos == "V":
         return token.pos_ in VERB_TAGS and not modifies_incident_noun(token, words)
     if pos == "N":
-        return token.pos_ in NOUN_TAGS or (token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ in {"pobj", "dobj", "nsubj"}) or modifies_incident_noun(token, words)
+        return (
+            token.pos_ in NOUN_TAGS
+            or (token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ in {"pobj", "dobj", "nsubj"})
+            or modifies_incident_noun(token, words)
+        )
     return True
 
 
 def modifies_incident_noun(token: Token, words: EventWords) -> bool:
-    """"the shooting death of", "a stabbing incident": a gerund naming the kind of a noun that
+    """ "the shooting death of", "a stabbing incident": a gerund naming the kind of a noun that
     stands for one incident is that incident's event noun, not a verb."""
-    return (token.tag_ == "VBG" and token.dep_ in {"amod", "compound"} and token.head.i > token.i
-            and token.head.lemma_.lower() in words.incident_nouns)
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in {"amod", "compound"}
+        and token.head.i > token.i
+        and token.head.lemma_.lower() in words.incident_nouns
+    )
 
 
 def _descendants(token: Token, depth: int, through_verbs: bool = True) -> list[Token]:
@@ -197,8 +225,7 @@ def _descendants(token: Token, depth: int, through_verbs: bool = True) -> list[T
     level = [token]
     found: list[Token] = []
     for _ in range(depth):
-        level = [child for t in level if t is token or through_verbs or t.pos_ not in VERB_TAGS
-                 for child in t.children]
+        level = [child for t in level if t is token or through_verbs or t.pos_ not in VERB_TAGS for child in t.children]
         found.extend(level)
     return found
 

@@ -180,21 +180,25 @@ class EventWords:
         self.others_after = _pattern(rf"\s+{alternation(words('events.others_after'))}\b")
         self.numeral_one = _pattern(rf"(?:1|{alternation(words('events.one'))})\b")  # "one person died", not "a man"
         # "the victim", "he": a person the text knows, not one more
-        self.known_person = _pattern(rf"(?:{alternation(words('events.definite_article'))}\b"
-                                     rf"|{alternation(words('events.person_pronoun'))}$)")
+        self.known_person = _pattern(
+            rf"(?:{alternation(words('events.definite_article'))}\b"
+            rf"|{alternation(words('events.person_pronoun'))}$)"
+        )
         # "including the gunman", "the suspect was among the dead": a toll that counts the one who killed
         self.shooter_counted = _pattern(rf"\b{alternation(words('events.shooter_counted'))}")
         # "the early morning hours", "overnight": a part of the day with no day of its own
         self.bare_part_of_day = _pattern(
             rf"(?:{alternation(words('events.definite_article'))}\s+)?"
             rf"(?:{alternation(words('events.part_of_day_modifier'))}\s+)?{alternation(words('events.part_of_day'))}"
-            rf"(?:\s+{alternation(words('events.part_of_day_suffix'))})?$")
+            rf"(?:\s+{alternation(words('events.part_of_day_suffix'))})?$"
+        )
         # Words that open the report of a different incident in the same article.
         self.another_incident = _pattern(
             rf"\b{alternation(words('events.another_incident_preposition'))}"
             rf"\s+(?:{alternation(words('events.indefinite_article'))}\s+)?"
             rf"{alternation(words('events.another_incident_adjective'))}\b"
-            rf"|\b{alternation(words('events.separate_word'))}\s+{alternation(words('events.separate_incident_noun'))}\b")
+            rf"|\b{alternation(words('events.separate_word'))}\s+{alternation(words('events.separate_incident_noun'))}\b"
+        )
         # ---- headline.py ----
         # Words of a headline that report an incident of violence against people.
         self.headline_incident = _pattern(rf"\b{alternation(words('events.headline_incident_word'))}\b")

@@ -26,15 +26,50 @@ from polemos.store.views import EventView
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
-    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 )
 # polemos's own columns after ACLED's: what the row was coded from and how far to trust it.
 EXTRA_COLUMNS = (
-    "plover_type", "plover_mode", "modality", "review_status", "reviewer", "review_note", "reviewed_at",
-    "doc_ids", "source_url", "evidence_offsets",
+    "plover_type",
+    "plover_mode",
+    "modality",
+    "review_status",
+    "reviewer",
+    "review_note",
+    "reviewed_at",
+    "doc_ids",
+    "source_url",
+    "evidence_offsets",
 )
 COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
 
@@ -44,11 +79,24 @@ TIME_PRECISION_BY_NAME_ONLY = {"month", "season", "quarter", "half", "year"}  # 
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 # Codebook: 1 a town or village, 2 near a town or on a road (a district, a route), 3 only a
 # larger region (a province, a named region, a country).
-GEO_PRECISION = {"city": 1, "town": 1, "village": 1, "admin2": 2, "route": 2,
-                 "admin1": 3, "region": 3, "water": 3, "country": 3, "continent": 3}
+GEO_PRECISION = {
+    "city": 1,
+    "town": 1,
+    "village": 1,
+    "admin2": 2,
+    "route": 2,
+    "admin1": 3,
+    "region": 3,
+    "water": 3,
+    "country": 3,
+    "continent": 3,
+}
 DISORDER_TYPES = {
-    "Battles": "Political violence", "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence", "Protests": "Demonstrations", "Riots": "Demonstrations",
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
 # Sub-event types ACLED counts as both: force at a demonstration.
@@ -91,8 +139,13 @@ def disorder_type(event_type: Optional[str], sub_event_type: Optional[str]) -> O
     return DISORDER_TYPES.get(event_type or "")
 
 
-def inter_code(actor: Optional[dict], event_type: Optional[str], sub_event_type: Optional[str],
-               event_country: Optional[str], recipient: bool) -> Optional[int]:
+def inter_code(
+    actor: Optional[dict],
+    event_type: Optional[str],
+    sub_event_type: Optional[str],
+    event_country: Optional[str],
+    recipient: bool,
+) -> Optional[int]:
     """ACLED's actor type for a stored actor (``kind``, ``sector``, ``country``) in this event."""
     if not actor:
         return None
@@ -234,8 +287,9 @@ def time_precision(date: EventDate) -> Optional[int]:
     return TIME_PRECISION.get(date.precision or "")
 
 
-def _who(event: EventView, actors: dict[str, dict], event_type: Optional[str],
-         sub_event_type: Optional[str]) -> dict[str, Any]:
+def _who(
+    event: EventView, actors: dict[str, dict], event_type: Optional[str], sub_event_type: Optional[str]
+) -> dict[str, Any]:
     """Both sides, their ACLED actor types, and whether civilians were the target."""
     actor_ids, recipient_ids = event.actor_ids, event.recipient_ids
     actor_names, recipient_names = event.actor_names, event.recipient_names
@@ -245,7 +299,9 @@ def _who(event: EventView, actors: dict[str, dict], event_type: Optional[str],
         recipient_ids, recipient_names = [], []
     country = event.location.country
     inter1 = inter_code(actors.get(actor_ids[0]) if actor_ids else None, event_type, sub_event_type, country, False)
-    inter2 = inter_code(actors.get(recipient_ids[0]) if recipient_ids else None, event_type, sub_event_type, country, True)
+    inter2 = inter_code(
+        actors.get(recipient_ids[0]) if recipient_ids else None, event_type, sub_event_type, country, True
+    )
     violent = (disorder_type(event_type, sub_event_type) or "").startswith(POLITICAL_VIOLENCE)
     return {
         "actor1": actor_names[0] if actor_names else None,
@@ -255,8 +311,9 @@ def _who(event: EventView, actors: dict[str, dict], event_type: Optional[str],
         "assoc_actor_2": "; ".join(recipient_names[1:]) or None,
         "inter2": inter2 if recipient_names else None,
         "interaction": interaction(inter1, inter2, bool(recipient_names)) if event_type else None,
-        "civilian_targeting": "Civilian targeting" if event_type == "Violence against civilians"
-        or (violent and inter2 == CIVILIANS) else None,
+        "civilian_targeting": "Civilian targeting"
+        if event_type == "Violence against civilians" or (violent and inter2 == CIVILIANS)
+        else None,
     }
 
 
@@ -269,7 +326,9 @@ def _where(event: EventView, codes: CountryCodes, admin_areas) -> dict[str, Any]
         "iso": codes.numeric.get(country) if country else None,
         "region": codes.region.get(country) if country else None,
         "country": codes.name.get(country, country) if country else None,
-        "admin1": admin1, "admin2": admin2, "admin3": None,
+        "admin1": admin1,
+        "admin2": admin2,
+        "admin3": None,
         "location": where.name,
         "latitude": where.lat,
         "longitude": where.lon,
@@ -292,5 +351,6 @@ def _provenance(event: EventView) -> dict[str, Any]:
         "reviewed_at": review.reviewed_at if review else None,
         "doc_ids": "; ".join(dict.fromkeys(doc_of)) or event.doc_id,
         "source_url": "; ".join(filter(None, _document_urls(event))) or None,
-        "evidence_offsets": "; ".join(f"{doc}:{span.start}-{span.end}" for doc, span in zip(doc_of, event.evidence)) or None,
+        "evidence_offsets": "; ".join(f"{doc}:{span.start}-{span.end}" for doc, span in zip(doc_of, event.evidence))
+        or None,
     }

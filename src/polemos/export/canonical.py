@@ -43,23 +43,47 @@ def canonical_as_event(view: CanonicalView, details: dict[str, dict]) -> EventVi
     extracted = [(details.get(s.report_id) or {}).get("extracted_at") for s in sources]
     published = view.to_dict()  # the JSON forms a row keeps as they are: date, actors, the analyst's review
     where = view.location
-    return EventView.from_dict({
-        "id": view.id, "type": view.type, "mode": view.mode, "context": [],
-        "date": published.get("date"), "actor": view.actor_ids, "recipient": view.recipient_ids,
-        "actor_names": view.actor_names, "recipient_names": view.recipient_names,
-        "modality": published.get("modality"), "attributed_to": None,
-        "place_name": where.name, "lat": where.lat, "lon": where.lon, "place_geonameid": where.geonameid,
-        "country": where.country, "place_feature": where.feature,
-        "size": {category: {"min": figure.value, "max": figure.max, "range_min": figure.min,
-                            "rule": figure.rule, "sources": len(figure.by_source)}
-                 for category, figure in view.size.items()},
-        "evidence": [dict(span, doc_id=s["doc_id"]) for s in published["sources"] for span in s["evidence"]],
-        "doc_id": earliest.doc_id if earliest else None, "doc_title": "; ".join(titles),
-        "doc_url": (details.get(earliest.report_id if earliest else "") or {}).get("url"),
-        "doc_urls": list(dict.fromkeys(filter(None, urls))), "doc_extracted_at": max(filter(None, extracted), default=None),
-        "acled": {"event_type": event_type, "sub_event_type": sub_event_type} if event_type else None,
-        # An analyst's verdict on the canonical event itself comes first; else its reports' latest.
-        "review": published.get("review") or (max(reviews, key=lambda r: r["reviewed_at"] or "") if reviews else None),
-        "reviews": reviews,
-        "source_count": view.source_count, "report_count": view.report_count,
-    })
+    return EventView.from_dict(
+        {
+            "id": view.id,
+            "type": view.type,
+            "mode": view.mode,
+            "context": [],
+            "date": published.get("date"),
+            "actor": view.actor_ids,
+            "recipient": view.recipient_ids,
+            "actor_names": view.actor_names,
+            "recipient_names": view.recipient_names,
+            "modality": published.get("modality"),
+            "attributed_to": None,
+            "place_name": where.name,
+            "lat": where.lat,
+            "lon": where.lon,
+            "place_geonameid": where.geonameid,
+            "country": where.country,
+            "place_feature": where.feature,
+            "size": {
+                category: {
+                    "min": figure.value,
+                    "max": figure.max,
+                    "range_min": figure.min,
+                    "rule": figure.rule,
+                    "sources": len(figure.by_source),
+                }
+                for category, figure in view.size.items()
+            },
+            "evidence": [dict(span, doc_id=s["doc_id"]) for s in published["sources"] for span in s["evidence"]],
+            "doc_id": earliest.doc_id if earliest else None,
+            "doc_title": "; ".join(titles),
+            "doc_url": (details.get(earliest.report_id if earliest else "") or {}).get("url"),
+            "doc_urls": list(dict.fromkeys(filter(None, urls))),
+            "doc_extracted_at": max(filter(None, extracted), default=None),
+            "acled": {"event_type": event_type, "sub_event_type": sub_event_type} if event_type else None,
+            # An analyst's verdict on the canonical event itself comes first; else its reports' latest.
+            "review": published.get("review")
+            or (max(reviews, key=lambda r: r["reviewed_at"] or "") if reviews else None),
+            "reviews": reviews,
+            "source_count": view.source_count,
+            "report_count": view.report_count,
+        }
+    )

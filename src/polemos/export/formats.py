@@ -43,7 +43,8 @@ class Format:
 
 
 EXPORT_FORMATS = {
-    fmt.name: fmt for fmt in (
+    fmt.name: fmt
+    for fmt in (
         Format("plover-jsonl", "PLOVER JSON Lines", "application/x-ndjson", "jsonl"),
         Format("acled-csv", "ACLED CSV", "text/csv; charset=utf-8", "csv"),
         Format("geojson", "GeoJSON", "application/geo+json", "geojson"),
@@ -61,6 +62,7 @@ def export_format(name: str) -> Format:
     if fmt is None:
         raise ValueError(f"format: unknown export format {name[:40]!r}; choose one of {', '.join(FORMATS)}")
     return fmt
+
 
 def iter_events(store, event_filter) -> Iterator[EventView]:
     """Every event matching the filter, a page at a time (never one unbounded query)."""
@@ -104,8 +106,13 @@ def plover_record(event: EventView, actors: dict[str, dict]) -> dict[str, Any]:
 
 def _entity(actor_id: str, actors: dict[str, dict]) -> dict[str, Any]:
     actor = actors.get(actor_id, {})
-    entity = {"code": actor.get("country"), "sector": actor.get("sector"), "entity_text": actor.get("name", actor_id),
-              "identifier_id": actor.get("wikidata") or actor_id, "identifier_text": actor.get("name")}
+    entity = {
+        "code": actor.get("country"),
+        "sector": actor.get("sector"),
+        "entity_text": actor.get("name", actor_id),
+        "identifier_id": actor.get("wikidata") or actor_id,
+        "identifier_text": actor.get("name"),
+    }
     return {key: value for key, value in entity.items() if value is not None}
 
 
@@ -139,8 +146,12 @@ def acled_would_code(event: EventView) -> bool:
     """Whether ACLED would code this event: it happened, on a known date, and fits one of
     ACLED's event types (ACLED has no undated events)."""
     date = event.date
-    return (event.modality == "asserted" and bool(event.acled and event.acled.event_type)
-            and date is not None and first_day(date.begin or date.value) is not None)
+    return (
+        event.modality == "asserted"
+        and bool(event.acled and event.acled.event_type)
+        and date is not None
+        and first_day(date.begin or date.value) is not None
+    )
 
 
 def write_acled_csv(events: Iterable[EventView], stream: TextIO, coder: AcledCoder) -> int:
@@ -175,8 +186,17 @@ def write_geojson(events: Iterable[EventView], stream: TextIO, coder: AcledCoder
     return count
 
 
-PARQUET_INTEGERS = ("year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
-                    "fatalities", "timestamp")
+PARQUET_INTEGERS = (
+    "year",
+    "time_precision",
+    "inter1",
+    "inter2",
+    "interaction",
+    "iso",
+    "geo_precision",
+    "fatalities",
+    "timestamp",
+)
 
 
 def parquet_schema():
@@ -191,16 +211,19 @@ def parquet_schema():
             return pa.int64()
         return pa.float64() if name in ("latitude", "longitude") else pa.string()
 
-    evidence = pa.list_(pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
-                                   ("doc_id", pa.string())]))
+    evidence = pa.list_(
+        pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("doc_id", pa.string())])
+    )
     return pa.schema([(name, column_type(name)) for name in COLUMNS] + [("evidence", evidence)])
 
 
 def parquet_row(event: EventView, coder: AcledCoder) -> dict[str, Any]:
     row = coder.row(event)
     row["event_date"] = _calendar_date(row["event_date"])
-    row["evidence"] = [{"text": span.text, "start": span.start, "end": span.end, "doc_id": span.doc_id or event.doc_id}
-                       for span in event.evidence]
+    row["evidence"] = [
+        {"text": span.text, "start": span.start, "end": span.end, "doc_id": span.doc_id or event.doc_id}
+        for span in event.evidence
+    ]
     return row
 
 
@@ -232,8 +255,9 @@ def write_parquet(events: Iterable[EventView], path: str, coder: AcledCoder) -> 
     return count
 
 
-def export_events(store, event_filter, fmt: str, out_path: str, canonical: bool = False, all_types: bool = False,
-                  admin_areas=None) -> int:
+def export_events(
+    store, event_filter, fmt: str, out_path: str, canonical: bool = False, all_types: bool = False, admin_areas=None
+) -> int:
     """Write every event matching ``event_filter`` to ``out_path`` ("-" for stdout); returns the count.
 
     One row per document's event report, or with ``canonical`` one row per canonical event
@@ -265,5 +289,7 @@ def export_events(store, event_filter, fmt: str, out_path: str, canonical: bool 
 
 # How each format is written (PLOVER JSON Lines needs only the store's actor table).
 WRITERS: dict[str, Callable[..., int]] = {
-    "acled-csv": write_acled_csv, "geojson": write_geojson, "parquet": write_parquet,
+    "acled-csv": write_acled_csv,
+    "geojson": write_geojson,
+    "parquet": write_parquet,
 }

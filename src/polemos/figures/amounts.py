@@ -41,8 +41,10 @@ class AmountReader:
     def __init__(self, words: FigureWords):
         self.words = words
         number = words.numbers.pattern
-        range_ = (rf"between\s+(?P<low>{number})\s+and\s+(?P<high>{number})"
-                  rf"|(?P<low2>{number})\s*(?:-|–|to)\s*(?P<high2>{number})")
+        range_ = (
+            rf"between\s+(?P<low>{number})\s+and\s+(?P<high>{number})"
+            rf"|(?P<low2>{number})\s*(?:-|–|to)\s*(?P<high2>{number})"
+        )
         # "twenty-five" is one number, not the range twenty to five
         digits = alternation(word for word, value in words.numbers.ones.items() if 1 <= value <= 9)
         self._compound = re.compile(rf"{alternation(words.numbers.tens)}\s*-\s*{digits}", re.IGNORECASE)
@@ -59,8 +61,13 @@ class AmountReader:
             bounds = self._bounds(match)
             if bounds is None:
                 continue
-            number_start = match.start("range") if match.group("range") else \
-                match.start("vague") if match.group("vague") else match.start("number")
+            number_start = (
+                match.start("range")
+                if match.group("range")
+                else match.start("vague")
+                if match.group("vague")
+                else match.start("number")
+            )
             amounts.append(Amount(match.start(), match.end(), *bounds, number_start))
         return amounts
 
@@ -84,8 +91,7 @@ class AmountReader:
             low = high = value
         return self._qualified(match.group("qualifier"), low, high)
 
-    def _qualified(self, qualifier: Optional[str], low: float,
-                   high: float) -> tuple[Optional[float], Optional[float]]:
+    def _qualified(self, qualifier: Optional[str], low: float, high: float) -> tuple[Optional[float], Optional[float]]:
         if not qualifier:
             return low, high
         word = " ".join(qualifier.lower().split())

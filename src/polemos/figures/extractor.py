@@ -59,11 +59,13 @@ _NOT_A_COUNT_BEFORE = re.compile(
 _DATELINE = re.compile(r"\s*[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){0,2}:\s+")
 _AGE_AFTER_NAME = re.compile(  # "Jane Doe, 32, said", "boy, 6, dies"
     r"(?:[A-Z][\w.'-]*(?:\s+(?:Jr|Sr|I{1,3}|IV)\.?)?"
-    r"|\b(?i:boy|girl|man|woman|teen|teenager|child|toddler|son|daughter|mother|father|wife|husband))\s*(?:,|\()\s*$")
+    r"|\b(?i:boy|girl|man|woman|teen|teenager|child|toddler|son|daughter|mother|father|wife|husband))\s*(?:,|\()\s*$"
+)
 _AGE_CLOSE = re.compile(r"\s*(?:,|\)|\.|;|$|\s+(?:of|and|was|is|who|were|are|said|had|has)\b)")
 _AT_A_TIME = re.compile(r"\bat\s+$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
-    r"\b(?:death\s+)?toll\b[^.;:!?]{0,90}?\b(?:at|to|from|reached|hit|of|is|was|now)\s+$", re.IGNORECASE)
+    r"\b(?:death\s+)?toll\b[^.;:!?]{0,90}?\b(?:at|to|from|reached|hit|of|is|was|now)\s+$", re.IGNORECASE
+)
 _A_TALLY = re.compile(r"\b(?:toll|tally|number|count|total)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _WORD = re.compile(r"[A-Za-z][\w'-]*|[.,;:!?()]")
@@ -76,8 +78,10 @@ _LEFT_PLACE = re.compile(
 _ADJACENT_WORDS = 3
 SHOT = "shot"  # hit by gunfire, alive or dead: the events stage reads it with the dead and injured
 HARM = {"dead", "injured"}
-_HEADLINE_PERSON = (r"(?:man|woman|boy|girl|teen|teenager|child|toddler|infant|baby|student|officer|deputy|trooper"
-                    r"|(?:\d+|[a-z]+)-(?:year|month)-old(?:\s+(?:boy|girl|man|woman|son|daughter))?)")
+_HEADLINE_PERSON = (
+    r"(?:man|woman|boy|girl|teen|teenager|child|toddler|infant|baby|student|officer|deputy|trooper"
+    r"|(?:\d+|[a-z]+)-(?:year|month)-old(?:\s+(?:boy|girl|man|woman|son|daughter))?)"
+)
 HEADLINE_VICTIM = re.compile(
     # "Police identify teen killed in ...", "Coroner names man shot on ...": the one they name
     rf"(?:^|[,:;]\s*|\b(?:a|an)\s+|\b(?:identif(?:y|ies|ied)|IDs?|names?|mourns?)\s+)(?P<who>(?-i:[A-Z][\w.'-]*\s+){{0,2}}?{_HEADLINE_PERSON}(?:,\s*\d+,)?)\s+"
@@ -88,60 +92,89 @@ HEADLINE_VICTIM = re.compile(
     # "boy accidentally shoots hand", "hunter shoots own foot"
     r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:(?:his|her|own)\s+){0,2}(?:hand|foot|leg|arm|knee|thigh|finger))\b"
     r"(?P<killed>,?\s+(?:and\s+)?(?:killed|dead|to\s+death)\b)?"  # "Woman shot and killed", "Man shot, killed"
-    r"|(?P<victim>\b(?:shooting|gunshot)\s+(?P<outcome2>victim|death))", re.IGNORECASE)
+    r"|(?P<victim>\b(?:shooting|gunshot)\s+(?P<outcome2>victim|death))",
+    re.IGNORECASE,
+)
 # A headline's deadly incident told without a count: "Arrest in fatal shooting at bar", "deadly MLK Day
 # shootings", "girl fatally shot": at least one dead, how many it does not say.
 FATAL_INCIDENT = re.compile(
     r"\b(?:fatal|deadly)\s+(?:[\w'’.-]+\s+){0,3}?(?:shootings?|stabbings?|attacks?|rampage|ambush|gunfight|shootout)\b"
-    r"|\bfatally\s+(?:shot|stabbed|wounded)\b|\b(?:shooting|stabbing)\s+deaths?\b", re.IGNORECASE)
+    r"|\bfatally\s+(?:shot|stabbed|wounded)\b|\b(?:shooting|stabbing)\s+deaths?\b",
+    re.IGNORECASE,
+)
 # One person's death a headline names: "charged after death of 3-year-old", "charged in his brother's death"
 DEATH_OF_ONE = re.compile(
     r"\b(?:death|killing|murder|slaying)\s+of\s+(?:(?:a|an|the|his|her|their)\s+)?(?P<who>[\w-]+-(?:year|month)-old"
     r"|(?:man|woman|boy|girl|teen|teenager|child|toddler|infant|baby))\b(?!['’]s|-)"
     r"|\b(?:his|her|their)\s+(?P<whose>(?:[\w-]+-(?:year|month)-old\s+)?(?:son|daughter|brother|sister|wife|husband"
     r"|mother|father|girlfriend|boyfriend|cousin|friend|child|baby|grandson|granddaughter))['’]s\s+"
-    r"(?:(?:shooting|stabbing|fatal|accidental)\s+)?(?:death|killing|murder|slaying)\b", re.IGNORECASE)
+    r"(?:(?:shooting|stabbing|fatal|accidental)\s+)?(?:death|killing|murder|slaying)\b",
+    re.IGNORECASE,
+)
 # One person a headline's shooting struck: "shooting injures teen", "arrested in shooting of 7-year-old"
 SHOOTING_OF_ONE = re.compile(
     rf"\b(?:shooting|gunfire|bullet)\s+(?P<hurt>injures|wounds|hurts|hits|strikes)\s+(?:a\s+|an\s+)?(?P<who>{_HEADLINE_PERSON})\b"
-    rf"|\bshooting\s+of\s+(?:a\s+|an\s+)?(?P<whom>{_HEADLINE_PERSON})\b(?!['’]s)", re.IGNORECASE)
+    rf"|\bshooting\s+of\s+(?:a\s+|an\s+)?(?P<whom>{_HEADLINE_PERSON})\b(?!['’]s)",
+    re.IGNORECASE,
+)
 # "two men and a woman", "his girlfriend and her three daughters"
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+(?:(?:his|her|their)\s+)?|\s*,\s*")
 TO_HOSPITAL = re.compile(
     r"\s+(?:(?:were|was|have\s+been|had\s+been|been)\s+)?(?:taken|rushed|transported|sent|airlifted|flown)?\s*"
-    r"to\s+(?:the\s+|a\s+|an\s+|area\s+|local\s+|nearby\s+)*hospitals?\b", re.IGNORECASE)
+    r"to\s+(?:the\s+|a\s+|an\s+|area\s+|local\s+|nearby\s+)*hospitals?\b",
+    re.IGNORECASE,
+)
 FATALLY_AFTER = re.compile(r"\s*,?\s*fatally\b", re.IGNORECASE)
 LOOSE_OBJECT_DEPS = {"dep", "npadvmod"}
 ONE_OF_THEM_DIED = re.compile(
     r"\s+of\s+(?:them|the\s+\w+|those|these)(?:\s+\w+){0,3}?\s+(?:later\s+|has\s+|had\s+)?"
-    r"(?:died|dies|succumbed|was\s+(?:killed|pronounced\s+dead|declared\s+dead))\b", re.IGNORECASE)
+    r"(?:died|dies|succumbed|was\s+(?:killed|pronounced\s+dead|declared\s+dead))\b",
+    re.IGNORECASE,
+)
 # "One of four women wounded in Saturday's shooting has died": a part of a group counted by
 # what first befell it, then told dead. The part is the dead; the group, those shot.
 PART_OF_GROUP = r"\b(?P<part>{number})\s+of\s+(?:the|those|these)?\s*$"
-GROUP_HURT = re.compile(r"\s+(?:(?:who\s+)?(?:were|was|had\s+been|have\s+been)\s+)?(?:(?:critically|seriously)\s+)?"
-                        r"(?:wounded|injured|hurt|shot|hospitali[sz]ed|struck)\b", re.IGNORECASE)
-PART_DIED = re.compile(r"[^.;!?]*?\b(?:has|have|had|later)?\s*(?:died|dies|succumbed|passed\s+away"
-                       r"|(?:was|were|been)\s+(?:pronounced|declared)\s+dead)\b", re.IGNORECASE)
+GROUP_HURT = re.compile(
+    r"\s+(?:(?:who\s+)?(?:were|was|had\s+been|have\s+been)\s+)?(?:(?:critically|seriously)\s+)?"
+    r"(?:wounded|injured|hurt|shot|hospitali[sz]ed|struck)\b",
+    re.IGNORECASE,
+)
+PART_DIED = re.compile(
+    r"[^.;!?]*?\b(?:has|have|had|later)?\s*(?:died|dies|succumbed|passed\s+away"
+    r"|(?:was|were|been)\s+(?:pronounced|declared)\s+dead)\b",
+    re.IGNORECASE,
+)
 # A running tally over a period: "so far this year", "since January", "last year" (a year's count
 # in any tense), or "this year" told in the perfect or as a count of incidents.
 TALLY_PERIOD = re.compile(
     r"\bso\s+far\s+this\s+year\b|\blast\s+year\b|\byear[- ]to[- ]date\b|\bso\s+far\s+in\s+\d{4}\b"
-    r"|\bsince\s+(?:jan(?:uary|\.)?|the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year)\b", re.IGNORECASE)
+    r"|\bsince\s+(?:jan(?:uary|\.)?|the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year)\b",
+    re.IGNORECASE,
+)
 CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
 THIS_YEAR = re.compile(r"\bthis\s+year\b", re.IGNORECASE)
-TALLY_TENSE = re.compile(r"\b(?:have|has)\s+(?:been|died|lost|seen)\b|\bso\s+far\b|\bto\s+date\b|\ba\s+total\s+of\b"
-                         r"|\b(?:homicides|murders|shootings|killings|deaths)\b", re.IGNORECASE)
+TALLY_TENSE = re.compile(
+    r"\b(?:have|has)\s+(?:been|died|lost|seen)\b|\bso\s+far\b|\bto\s+date\b|\ba\s+total\s+of\b"
+    r"|\b(?:homicides|murders|shootings|killings|deaths)\b",
+    re.IGNORECASE,
+)
 # A line opening as a link to another story does: a bullet, a video's length, "Related story:"
-LINK_LINE = re.compile(r"\s*(?:[+•»►▶]\s|\d{1,2}:\d\d\s+(?=[A-Z0-9])|related\s+(?:content|stor(?:y|ies)|coverage|links?)\b"
-                       r"|(?:read|see)\s+(?:more|also)\s*:)", re.IGNORECASE)
+LINK_LINE = re.compile(
+    r"\s*(?:[+•»►▶]\s|\d{1,2}:\d\d\s+(?=[A-Z0-9])|related\s+(?:content|stor(?:y|ies)|coverage|links?)\b"
+    r"|(?:read|see)\s+(?:more|also)\s*:)",
+    re.IGNORECASE,
+)
 LINK_LENGTH = 120  # characters: a headline's length, not a paragraph's
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 # "took his own life" (not "tried to take her own life")
 SELF_KILLING = re.compile(
-    r"(?<!to\s)\b(?P<verb>took|takes|taking)\s+(?P<who>(?:his|her)\s+own\s+life)\b", re.IGNORECASE)
+    r"(?<!to\s)\b(?P<verb>took|takes|taking)\s+(?P<who>(?:his|her)\s+own\s+life)\b", re.IGNORECASE
+)
 SHOT_OUTCOME = re.compile(
     r"\b(?:(?P<fatal>fatally)\s+)?(?:shot|gunned\s+down)(?:\s+(?:and\s+)?(?P<dead>killed|dead|to\s+death)"
-    r"|\s+and\s+(?P<hurt>wounded|injured|hurt))?", re.IGNORECASE)
+    r"|\s+and\s+(?P<hurt>wounded|injured|hurt))?",
+    re.IGNORECASE,
+)
 
 
 class FigureExtractor:
@@ -182,26 +215,57 @@ class FigureExtractor:
         found = self._headline_victim(title, self.extract(title))
         listed = headline_list(title, self.cues, self.words)
         if listed is not None:  # "Teen, Woman Killed": two dead, not the one "Woman Killed" reads
-            found = sorted([q for q in found if not (listed.start <= q.start < listed.end or q.category == listed.category
-                                                     and q.max == 1)] + [listed],
-                           key=lambda q: q.start)
+            found = sorted(
+                [
+                    q
+                    for q in found
+                    if not (listed.start <= q.start < listed.end or q.category == listed.category and q.max == 1)
+                ]
+                + [listed],
+                key=lambda q: q.start,
+            )
         death = DEATH_OF_ONE.search(title)
         if death is not None and not any(q.category == "dead" for q in found):
             said = "who" if death.group("who") else "whose"
-            found = sorted(found + [Quantity(text=death.group(said), start=death.start(said), end=death.end(said),
-                                             min=1, max=1, unit="people", category="dead")], key=lambda q: q.start)
+            found = sorted(
+                found
+                + [
+                    Quantity(
+                        text=death.group(said),
+                        start=death.start(said),
+                        end=death.end(said),
+                        min=1,
+                        max=1,
+                        unit="people",
+                        category="dead",
+                    )
+                ],
+                key=lambda q: q.start,
+            )
         struck = SHOOTING_OF_ONE.search(title)
         if struck is not None and not any(q.category in HARM | {SHOT} for q in found):
             said = "who" if struck.group("who") else "whom"
-            found = sorted(found + [Quantity(text=struck.group(said), start=struck.start(said), end=struck.end(said),
-                                             min=1, max=1, unit="people",
-                                             category="injured" if struck.group("hurt") else SHOT)],
-                           key=lambda q: q.start)
+            found = sorted(
+                found
+                + [
+                    Quantity(
+                        text=struck.group(said),
+                        start=struck.start(said),
+                        end=struck.end(said),
+                        min=1,
+                        max=1,
+                        unit="people",
+                        category="injured" if struck.group("hurt") else SHOT,
+                    )
+                ],
+                key=lambda q: q.start,
+            )
         fatal = FATAL_INCIDENT.search(title)
         if fatal is None or any(q.category == "dead" for q in found):
             return found
-        at_least_one = Quantity(text=fatal.group(0), start=fatal.start(), end=fatal.end(), min=1, max=None,
-                                unit="people", category="dead")
+        at_least_one = Quantity(
+            text=fatal.group(0), start=fatal.start(), end=fatal.end(), min=1, max=None, unit="people", category="dead"
+        )
         return sorted(found + [at_least_one], key=lambda q: q.start)
 
     def _headline_victim(self, title: str, found: list[Quantity]) -> list[Quantity]:
@@ -210,12 +274,24 @@ class FigureExtractor:
             return found
         said = "who" if match.group("who") else "victim"  # "Teen shot ...", "... shooting victim identified"
         outcome = (match.group("outcome") or match.group("outcome2")).lower()
-        category = "dead" if outcome == "death" or match.group("fatally") or match.group("killed") else \
-            SHOT if outcome.startswith(("shoots", "accident", "victim")) else self._category_cue(outcome) or SHOT
+        category = (
+            "dead"
+            if outcome == "death" or match.group("fatally") or match.group("killed")
+            else SHOT
+            if outcome.startswith(("shoots", "accident", "victim"))
+            else self._category_cue(outcome) or SHOT
+        )
         if any(q.category == category for q in found):
             return found  # "Four Shot, Man Shot Dead ...": the count says it
-        one = Quantity(text=match.group(said), start=match.start(said), end=match.end(said), min=1, max=1,
-                       unit="people", category=category)
+        one = Quantity(
+            text=match.group(said),
+            start=match.start(said),
+            end=match.end(said),
+            min=1,
+            max=1,
+            unit="people",
+            category=category,
+        )
         return sorted(found + [one], key=lambda q: q.start)  # "Teen Killed, 3 Hurt"
 
     def _single_victims(self, doc: Doc, counted: list[Quantity]) -> list[Quantity]:
@@ -231,15 +307,35 @@ class FigureExtractor:
             named = self._one_person(token)
             if not named and not self._one_known_person(token):
                 continue
-            category = _nominal_category(self.words, token) or self._clause_category(token) or self._relative_category(token)
+            category = (
+                _nominal_category(self.words, token) or self._clause_category(token) or self._relative_category(token)
+            )
             if category not in (HARM | {SHOT} if named else {"dead"}):
                 continue
-            start = _entity_start(token) if token.ent_type_ == "PERSON" else min(
-                [token.i] + [c.i for c in token.children if c.dep_ in {"compound", "det", "poss", "amod", "nummod"}
-                             and c.i < token.i])
-            span = doc[start:token.i + 1]
-            found.append(Quantity(text=span.text, start=span.start_char, end=span.end_char, min=1, max=1,
-                                  unit=self._unit_of(token), category=category))
+            start = (
+                _entity_start(token)
+                if token.ent_type_ == "PERSON"
+                else min(
+                    [token.i]
+                    + [
+                        c.i
+                        for c in token.children
+                        if c.dep_ in {"compound", "det", "poss", "amod", "nummod"} and c.i < token.i
+                    ]
+                )
+            )
+            span = doc[start : token.i + 1]
+            found.append(
+                Quantity(
+                    text=span.text,
+                    start=span.start_char,
+                    end=span.end_char,
+                    min=1,
+                    max=1,
+                    unit=self._unit_of(token),
+                    category=category,
+                )
+            )
         return found
 
     def _relative_category(self, token: Token) -> Optional[str]:
@@ -295,7 +391,7 @@ class FigureExtractor:
             category = noun_cue.category
         if category in (None, "other", "troops") and TO_HOSPITAL.match(text, noun[2] if noun else amount.end):
             category = "injured"  # "shooting sends 2 to hospital", "three people were taken to a hospital"
-        toll = noun is None and _TOLL_BEFORE.search(text[max(0, amount.start - 120):amount.start]) is not None
+        toll = noun is None and _TOLL_BEFORE.search(text[max(0, amount.start - 120) : amount.start]) is not None
         if noun is None and FATALLY_AFTER.match(text, amount.end):
             category = "dead"  # "four men were shot, one fatally"
         if toll:
@@ -304,14 +400,25 @@ class FigureExtractor:
             category = "other"  # "43 people have been shot in the city this year": not one incident's toll
         if noun is None and not toll and not self._cue_adjacent(text, amount):
             return None  # a bare number far from any cue is not a count of people
-        if noun is None and not toll and _AT_A_TIME.search(text[max(0, amount.start - 4):amount.start]) \
-                and not _A_TALLY.search(text[max(0, amount.start - 40):amount.start]):
+        if (
+            noun is None
+            and not toll
+            and _AT_A_TIME.search(text[max(0, amount.start - 4) : amount.start])
+            and not _A_TALLY.search(text[max(0, amount.start - 40) : amount.start])
+        ):
             return None  # "pronounced dead at 5": a time ("the toll stands at 58" is a count)
         if noun is not None and doc is not None and self._modifies_a_thing(doc, noun):
             return None  # "seven police cars"
         end = noun[2] if noun else amount.end
-        return Quantity(text=text[amount.start:end], start=amount.start, end=end, min=amount.min,
-                        max=amount.max, unit=unit or "people", category=category or "other")
+        return Quantity(
+            text=text[amount.start : end],
+            start=amount.start,
+            end=end,
+            min=amount.min,
+            max=amount.max,
+            unit=unit or "people",
+            category=category or "other",
+        )
 
     def _modifies_a_thing(self, doc: Doc, noun: tuple[str, int, int]) -> bool:
         span = doc.char_span(noun[1], noun[2], alignment_mode="expand")
@@ -331,16 +438,20 @@ class FigureExtractor:
                 return token, word.start(), word.end()
             if token.lower() in self.words.stop_words or not token[0].isalpha():
                 return None
-            if _is_demonym(token) and not _next_is_unit(self.cues, words[position + 1:position + 2]):
+            if _is_demonym(token) and not _next_is_unit(self.cues, words[position + 1 : position + 2]):
                 return token, word.start(), word.end()
-            if token.lower() not in self.words.skippable and not token[0].isupper() and not token.endswith(("ly", "ed")) \
-                    and position > 0:
+            if (
+                token.lower() not in self.words.skippable
+                and not token[0].isupper()
+                and not token.endswith(("ly", "ed"))
+                and position > 0
+            ):
                 return None
         return None
 
     def _cue_adjacent(self, text: str, amount: Amount) -> bool:
-        before = _WORD.findall(text[max(0, amount.start - 40):amount.start])[-_ADJACENT_WORDS:]
-        after = _WORD.findall(text[amount.end:amount.end + 40])[:_ADJACENT_WORDS]
+        before = _WORD.findall(text[max(0, amount.start - 40) : amount.start])[-_ADJACENT_WORDS:]
+        after = _WORD.findall(text[amount.end : amount.end + 40])[:_ADJACENT_WORDS]
         return any(self._category_cue(word) for word in before + after)
 
     def _category_cue(self, word: str, lemma: Optional[str] = None) -> Optional[str]:
@@ -383,7 +494,7 @@ class FigureExtractor:
         stops = [i for i in (text.find(". ", amount.end, high), text.find("\n", amount.end, high)) if i != -1]
         sentence_end = min(stops) if stops else high
         end = noun[2] if noun else amount.end
-        before = _WORD.findall(text[sentence_start:amount.start])[-_CUE_WINDOW:]
+        before = _WORD.findall(text[sentence_start : amount.start])[-_CUE_WINDOW:]
         after = _WORD.findall(text[end:sentence_end])[:_CUE_WINDOW]
         if _LEFT_PLACE.match(text, end) or _LEFT_PLACE.match(" " + " ".join(after[:4])):
             return "displaced"
@@ -399,13 +510,14 @@ class FigureExtractor:
             verb = previous is not None and previous.lower() in self.words.passive_auxiliaries
             if cue is not None and cue.category and not (skip_shot and cue.category == SHOT and not verb):
                 # a verb ("killed") says more about the clause than a noun ("soldiers")
-                found.append((distance + (0.5 if cue.unit else 0) + (COMMA_PENALTY if behind_a_comma else 0),
-                              cue.category))
+                found.append(
+                    (distance + (0.5 if cue.unit else 0) + (COMMA_PENALTY if behind_a_comma else 0), cue.category)
+                )
         if not found:
             return None
         nearest = min(found)
         if nearest[1] == SHOT:  # "shot dead", "shot and killed", "fatally shot"
-            return _shot_outcome(text[end:sentence_end]) or _shot_outcome(text[sentence_start:amount.start]) or SHOT
+            return _shot_outcome(text[end:sentence_end]) or _shot_outcome(text[sentence_start : amount.start]) or SHOT
         return nearest[1]
 
     def _parts_that_died(self, text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -418,13 +530,27 @@ class FigureExtractor:
             part = self._part_of_group.search(text, max(0, quantity.start - 30), quantity.start)
             hurt = GROUP_HURT.match(text, quantity.end)
             number = self.words.numbers.parse(part.group("part")) if part else None
-            if (part is None or hurt is None or number is None or quantity.category not in HARM | {SHOT}
-                    or quantity.min is None or number >= quantity.min or PART_DIED.match(text, hurt.end()) is None):
+            if (
+                part is None
+                or hurt is None
+                or number is None
+                or quantity.category not in HARM | {SHOT}
+                or quantity.min is None
+                or number >= quantity.min
+                or PART_DIED.match(text, hurt.end()) is None
+            ):
                 kept.append(quantity)
                 continue
             kept.append(replace(quantity, category=SHOT))
-            groups[part.start("part")] = Quantity(text=part.group("part"), start=part.start("part"), end=part.end("part"),
-                                                  min=number, max=number, unit=quantity.unit, category="dead")
+            groups[part.start("part")] = Quantity(
+                text=part.group("part"),
+                start=part.start("part"),
+                end=part.end("part"),
+                min=number,
+                max=number,
+                unit=quantity.unit,
+                category="dead",
+            )
         # a part already read as a count of its own ("One of 5 shot ... dies": "One" shot) is the dead
         return [q for q in kept if q.start not in groups] + list(groups.values())
 
@@ -434,25 +560,40 @@ def _in_a_link_line(text: str, offset: int) -> bool:
     Elm Park shooting", "1:42 Two officers hurt in crash"): that story's counts, not this one's."""
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
-    line = text[line_start:line_end if line_end != -1 else len(text)]
+    line = text[line_start : line_end if line_end != -1 else len(text)]
     if SENTENCE_END.search(line):
         return False
     if LINK_LINE.match(line):
         return True
     # a list of links whose bullets the cleaning removed: headlines on lines of their own, one after another
-    before = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)] if line_start else ""
+    before = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)] if line_start else ""
     after_end = text.find("\n", line_end + 1) if line_end != -1 else -1
-    after = text[line_end + 1:after_end if after_end != -1 else len(text)] if line_end != -1 else ""
-    return any(neighbour.strip() and not SENTENCE_END.search(neighbour) and len(neighbour) <= LINK_LENGTH
-               for neighbour in (before, after)) and len(line) <= LINK_LENGTH
+    after = text[line_end + 1 : after_end if after_end != -1 else len(text)] if line_end != -1 else ""
+    return (
+        any(
+            neighbour.strip() and not SENTENCE_END.search(neighbour) and len(neighbour) <= LINK_LENGTH
+            for neighbour in (before, after)
+        )
+        and len(line) <= LINK_LENGTH
+    )
 
 
 def _self_killings(text: str, counted: list[Quantity]) -> list[Quantity]:
     """One who took their own life is one dead ("then took her own life")."""
     taken = {i for q in counted for i in range(q.start, q.end)}
-    return [Quantity(text=match.group("who"), start=match.start("who"), end=match.end("who"), min=1, max=1,
-                     unit="people", category="dead")
-            for match in SELF_KILLING.finditer(text) if match.start("who") not in taken]
+    return [
+        Quantity(
+            text=match.group("who"),
+            start=match.start("who"),
+            end=match.end("who"),
+            min=1,
+            max=1,
+            unit="people",
+            category="dead",
+        )
+        for match in SELF_KILLING.finditer(text)
+        if match.start("who") not in taken
+    ]
 
 
 def _with_previous(words: list[str], reverse: bool = False) -> list[tuple[int, str, Optional[str]]]:
@@ -475,30 +616,56 @@ def _clause_tokens(words: FigureWords, head: Token) -> list[Token]:
         tokens.append(verb)
         # how the verb ended: "shot dead", "fatally shot", "shot to death" (an adverb right
         # after another number is that number's own: "three men, one fatally, were shot")
-        tokens += [child for child in verb.children if child.dep_ in {"acomp", "oprd"}
-                   or child.dep_ == "advmod" and not (child.i > 0 and child.nbor(-1).like_num and child.nbor(-1) != head)]
-        tokens += [grandchild for child in verb.children if child.dep_ == "prep" and child.lower_ == "to"
-                   for grandchild in child.children if grandchild.dep_ == "pobj"]
-        tokens += [child for child in verb.children
-                   if child.dep_ in {"attr", "dobj", "nsubj", "nsubjpass", "xcomp", "advcl"} and child is not head
-                   or child.dep_ == "conj" and not _has_subject(child)]
+        tokens += [
+            child
+            for child in verb.children
+            if child.dep_ in {"acomp", "oprd"}
+            or child.dep_ == "advmod"
+            and not (child.i > 0 and child.nbor(-1).like_num and child.nbor(-1) != head)
+        ]
+        tokens += [
+            grandchild
+            for child in verb.children
+            if child.dep_ == "prep" and child.lower_ == "to"
+            for grandchild in child.children
+            if grandchild.dep_ == "pobj"
+        ]
+        tokens += [
+            child
+            for child in verb.children
+            if child.dep_ in {"attr", "dobj", "nsubj", "nsubjpass", "xcomp", "advcl"}
+            and child is not head
+            or child.dep_ == "conj"
+            and not _has_subject(child)
+        ]
     tokens += path
     tokens += [child for child in head.children if child.dep_ in {"amod", "compound", "prep", "acl"}]
     # "four victims who had been struck by gunfire", "a man who died": what befell them, told in
     # a relative clause (a passive one, or one of dying)
-    tokens += [child for child in head.children if child.dep_ == "relcl"
-               and (any(c.dep_ in {"nsubjpass", "auxpass"} for c in child.children)
-                    or child.lemma_ in words.dying_verbs)]
+    tokens += [
+        child
+        for child in head.children
+        if child.dep_ == "relcl"
+        and (any(c.dep_ in {"nsubjpass", "auxpass"} for c in child.children) or child.lemma_ in words.dying_verbs)
+    ]
     return tokens + [head]
 
 
 def _with_gunshot_wounds(words: FigureWords, tokens: list[Token]) -> bool:
     """ "found two women with gunshot wounds", "a man suffering from a bullet wound": shot,
     alive or not (a later "found dead" or "died" says which)."""
-    return any(prep.dep_ == "prep" and prep.lower_ in {"with", "from"} and any(
-        wound.dep_ == "pobj" and wound.lemma_ in words.wound_nouns
-        and any(c.lemma_ in words.gunshot_modifiers for c in wound.children) for wound in prep.children)
-        for token in tokens for prep in [token, *token.children])
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in {"with", "from"}
+        and any(
+            wound.dep_ == "pobj"
+            and wound.lemma_ in words.wound_nouns
+            and any(c.lemma_ in words.gunshot_modifiers for c in wound.children)
+            for wound in prep.children
+        )
+        for token in tokens
+        for prep in [token, *token.children]
+    )
 
 
 def _struck_by_gunfire(words: FigureWords, verb: Token) -> bool:
@@ -508,8 +675,9 @@ def _struck_by_gunfire(words: FigureWords, verb: Token) -> bool:
         return False
     if verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.lemma_ in words.firing_verbs:
         return True
-    return any(child.dep_ == "agent" and any(g.lemma_ in words.gunfire for g in child.children)
-               for child in verb.children)
+    return any(
+        child.dep_ == "agent" and any(g.lemma_ in words.gunfire for g in child.children) for child in verb.children
+    )
 
 
 def _fatally(words: FigureWords, token: Token) -> bool:
@@ -545,16 +713,25 @@ def _doer(words: FigureWords, head: Token) -> bool:
 
 
 def _join_coordinated(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """"Three men and a woman were wounded": one count of four."""
+    """ "Three men and a woman were wounded": one count of four."""
     joined: list[Quantity] = []
     for quantity in quantities:
         previous = joined[-1] if joined else None
-        if (previous is not None and previous.category == quantity.category and previous.category != "other"
-                and COORDINATION.fullmatch(text[previous.end:quantity.start])):
-            joined[-1] = Quantity(text=text[previous.start:quantity.end], start=previous.start, end=quantity.end,
-                                  min=_add(previous.min, quantity.min), max=_add(previous.max, quantity.max),
-                                  unit=previous.unit if previous.unit == quantity.unit else "people",
-                                  category=quantity.category)
+        if (
+            previous is not None
+            and previous.category == quantity.category
+            and previous.category != "other"
+            and COORDINATION.fullmatch(text[previous.end : quantity.start])
+        ):
+            joined[-1] = Quantity(
+                text=text[previous.start : quantity.end],
+                start=previous.start,
+                end=quantity.end,
+                min=_add(previous.min, quantity.min),
+                max=_add(previous.max, quantity.max),
+                unit=previous.unit if previous.unit == quantity.unit else "people",
+                category=quantity.category,
+            )
         else:
             joined.append(quantity)
     return joined
@@ -574,14 +751,20 @@ def _object_of_the_verb(token: Token) -> bool:
 
 def _single_determiner(words: FigureWords, token: Token) -> bool:
     """ "a man", "his wife", "the woman's boyfriend"."""
-    return any(c.dep_ in {"det", "poss"} and c.lower_ in words.single_determiners
-               or c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"} for c in token.children)
+    return any(
+        c.dep_ in {"det", "poss"}
+        and c.lower_ in words.single_determiners
+        or c.dep_ == "poss"
+        and c.pos_ in {"NOUN", "PROPN"}
+        for c in token.children
+    )
 
 
 def _the_other(token: Token) -> bool:
     """ "the other man", "the other victim": one more person beside those already counted."""
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and \
-        any(c.dep_ == "amod" and c.lower_ == "other" for c in token.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and any(
+        c.dep_ == "amod" and c.lower_ == "other" for c in token.children
+    )
 
 
 def _nominal_category(words: FigureWords, token: Token) -> Optional[str]:
@@ -590,15 +773,22 @@ def _nominal_category(words: FigureWords, token: Token) -> Optional[str]:
         return None
     event = token.head.head
     if event.lower_ in {"shooting", "wounding"}:
-        return "dead" if any(c.lower_ in words.fatal_words for c in event.children) else (
-            SHOT if event.lower_ == "shooting" else "injured")
+        return (
+            "dead"
+            if any(c.lower_ in words.fatal_words for c in event.children)
+            else (SHOT if event.lower_ == "shooting" else "injured")
+        )
     return "dead"
 
 
 def _agent_noun(words: FigureWords, token: Token) -> bool:
     """A noun for someone who does something: "a taxi driver", "a cashier", "a pharmacist"."""
-    return token.pos_ == "NOUN" and token.lower_.endswith(words.agent_endings) and len(token.text) > 5 \
+    return (
+        token.pos_ == "NOUN"
+        and token.lower_.endswith(words.agent_endings)
+        and len(token.text) > 5
         and token.lemma_.lower() not in words.things_with_agent_endings
+    )
 
 
 def _victim_position(words: FigureWords, token: Token) -> bool:
@@ -612,8 +802,11 @@ def _victim_position(words: FigureWords, token: Token) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in words.victim_of:
         return True
-    if token.dep_ == "nsubj" and token.head.lemma_ in words.suffer_verbs and any(
-            c.dep_ == "dobj" and c.lemma_ in words.wound_nouns for c in token.head.children):
+    if (
+        token.dep_ == "nsubj"
+        and token.head.lemma_ in words.suffer_verbs
+        and any(c.dep_ == "dobj" and c.lemma_ in words.wound_nouns for c in token.head.children)
+    ):
         return True
     if any(_befell_the_relative(words, child) for child in token.children if child.dep_ == "relcl"):
         return True  # "a juvenile who had sustained a gunshot wound", "a man who had been shot"
@@ -629,7 +822,9 @@ def _befell_the_relative(words: FigureWords, verb: Token) -> bool:
         return False
     if relative[0].dep_ == "nsubjpass":
         return True
-    return verb.lemma_ in words.suffer_verbs and any(c.dep_ == "dobj" and c.lemma_ in words.wound_nouns for c in verb.children)
+    return verb.lemma_ in words.suffer_verbs and any(
+        c.dep_ == "dobj" and c.lemma_ in words.wound_nouns for c in verb.children
+    )
 
 
 # An entity read from the tokens' IOB tags around one token: Doc.ents rebuilds every entity of
@@ -675,8 +870,10 @@ def _tallies_a_period(text: str, amount: Amount) -> bool:
         periods += THIS_YEAR.finditer(sentence)
     # the period must belong to the count's clause: "Three people were killed Saturday, bringing
     # the year's homicides to 40" tells one incident's toll, then a tally
-    return any(not CLAUSE_BREAK.search(text[min(amount.end, start + p.end()):max(amount.start, start + p.start())])
-               for p in periods)
+    return any(
+        not CLAUSE_BREAK.search(text[min(amount.end, start + p.end()) : max(amount.start, start + p.start())])
+        for p in periods
+    )
 
 
 def _sentence_around(text: str, amount: Amount) -> tuple[int, int]:
@@ -687,20 +884,24 @@ def _sentence_around(text: str, amount: Amount) -> tuple[int, int]:
 
 
 def _is_count(text: str, amount: Amount) -> bool:
-    number_text = text[amount.number_start:amount.end]
+    number_text = text[amount.number_start : amount.end]
     if _YEAR.match(number_text):
         return False
-    if _NOT_A_COUNT_AFTER.match(text[amount.end:amount.end + 30]):
+    if _NOT_A_COUNT_AFTER.match(text[amount.end : amount.end + 30]):
         return False
-    if _NOT_A_COUNT_BEFORE.search(text[max(0, amount.start - 12):amount.start]) \
-            and not _DATELINE.fullmatch(text, text.rfind("\n", 0, amount.start) + 1, amount.start):
+    if _NOT_A_COUNT_BEFORE.search(text[max(0, amount.start - 12) : amount.start]) and not _DATELINE.fullmatch(
+        text, text.rfind("\n", 0, amount.start) + 1, amount.start
+    ):
         return False
     if re.match(r"0\d", number_text):
         return False  # "09-17", "007": a code, not a count
-    if _AGE_AFTER_NAME.search(text[max(0, amount.start - 40):amount.start]) and \
-            _AGE_CLOSE.match(text[amount.end:amount.end + 8]) and (amount.min or 0) < 120:
+    if (
+        _AGE_AFTER_NAME.search(text[max(0, amount.start - 40) : amount.start])
+        and _AGE_CLOSE.match(text[amount.end : amount.end + 8])
+        and (amount.min or 0) < 120
+    ):
         return False  # "Jane Doe, 32, said ...": an age
-    if amount.min != 1 or not re.match(r"\s+of\s+(?:the|them|us|those|these)\b", text[amount.end:amount.end + 12]):
+    if amount.min != 1 or not re.match(r"\s+of\s+(?:the|them|us|those|these)\b", text[amount.end : amount.end + 12]):
         return True
     # "one of them died" is one dead; "one of the men" counts nobody
     return ONE_OF_THEM_DIED.match(text, amount.end) is not None

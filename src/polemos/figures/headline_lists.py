@@ -22,31 +22,36 @@ SHOT = "shot"
 SUBJECT_OUTCOME = re.compile(
     r"\s+(?:(?:are|were|is|was|found|all|both|fatally|critically|seriously)\s+){0,2}"
     r"(?P<outcome>shot\s+(?:and\s+)?(?:killed|dead|to\s+death)|shot,\s+killed|killed|dead|slain|die[ds]?"
-    r"|wounded|injured|hurt|shot)\b", re.IGNORECASE)
+    r"|wounded|injured|hurt|shot)\b",
+    re.IGNORECASE,
+)
 # What was done to the people listed after it.
 OBJECT_VERB = re.compile(
     r"\b(?P<outcome>kills|killing|killed|murders|murdering|(?:shooting\s+)?(?:deaths|killings|murders|slayings)\s+of"
-    r"|shoots)\s+", re.IGNORECASE)
+    r"|shoots)\s+",
+    re.IGNORECASE,
+)
 DEAD_WORDS = re.compile(r"kill|dead|death|slain|die|murder|slay", re.IGNORECASE)
 HURT_WORDS = re.compile(r"wounded|injured|hurt", re.IGNORECASE)
 SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
 # A word that ends the list's last member: "himself in south Las Vegas"
 AFTER_THE_LIST = re.compile(
     r"\s+(?:in|at|on|after|before|near|during|from|by|with|for|as|inside|outside|over|while|then|amid)\b.*$",
-    re.IGNORECASE | re.DOTALL)
+    re.IGNORECASE | re.DOTALL,
+)
 MIN_MEMBERS = 2
 
 
 def headline_list(title: str, cues: CueLexicon, words: FigureWords) -> Optional[Quantity]:
     """The victims a headline lists by name or kind, as one count; ``None`` without such a list."""
     for outcome in SUBJECT_OUTCOME.finditer(title):
-        before = re.split(r"[:;|]", title[:outcome.start()])[-1]
+        before = re.split(r"[:;|]", title[: outcome.start()])[-1]
         members = _members(list(reversed(SEPARATOR.split(before))), cues, words, doers_befallen=True)
         if len(members) >= MIN_MEMBERS:
             start = outcome.start() - len(before.lstrip())
             return _count(title, members, start, outcome.start(), _category(outcome.group("outcome")))
     for verb in OBJECT_VERB.finditer(title):
-        after = re.split(r"[:;|]", title[verb.end():])[0]
+        after = re.split(r"[:;|]", title[verb.end() :])[0]
         parts = SEPARATOR.split(after)
         if parts:
             parts[-1] = AFTER_THE_LIST.sub("", parts[-1])
@@ -58,7 +63,9 @@ def headline_list(title: str, cues: CueLexicon, words: FigureWords) -> Optional[
     return None
 
 
-def _members(parts: list[str], cues: CueLexicon, words: FigureWords, doers_befallen: bool = False) -> list[tuple[int, Optional[int]]]:
+def _members(
+    parts: list[str], cues: CueLexicon, words: FigureWords, doers_befallen: bool = False
+) -> list[tuple[int, Optional[int]]]:
     """The (min, max) of each person named, from the list's first member on, until a part
     that names no one (nor a doer, unless ``doers_befallen``: the list is the subject of what
     befell them)."""
@@ -76,8 +83,9 @@ def _members(parts: list[str], cues: CueLexicon, words: FigureWords, doers_befal
     return members
 
 
-def _person(part_words: list[str], cues: CueLexicon, words: FigureWords,
-            doers_befallen: bool = False) -> Optional[tuple[int, Optional[int]]]:
+def _person(
+    part_words: list[str], cues: CueLexicon, words: FigureWords, doers_befallen: bool = False
+) -> Optional[tuple[int, Optional[int]]]:
     noun = part_words[-1].lower().strip(".'’")
     is_doer = noun in words.doers or _lemma_is_doer(noun, words.doers)
     number = words.numbers.parse(part_words[-2]) if len(part_words) > 1 else None
@@ -88,7 +96,13 @@ def _person(part_words: list[str], cues: CueLexicon, words: FigureWords,
     if re.fullmatch(r"[\w]+-(?:year|month|week|day)-old", noun):
         return 1, 1
     cue = cues.lookup(noun)
-    if cue is None or not cue.unit or cue.category or is_doer and not (doers_befallen and _person_doer(noun, words.person_doers)):
+    if (
+        cue is None
+        or not cue.unit
+        or cue.category
+        or is_doer
+        and not (doers_befallen and _person_doer(noun, words.person_doers))
+    ):
         return None
     plural = noun.endswith("s") or noun in {"men", "women", "children", "people"}
     if number is not None:
@@ -112,6 +126,12 @@ def _category(outcome: str) -> str:
 
 def _count(title: str, members: list[tuple[int, Optional[int]]], start: int, end: int, category: str) -> Quantity:
     highs = [high for _, high in members]
-    return Quantity(text=title[start:end].strip(), start=start, end=end, min=sum(low for low, _ in members),
-                    max=None if None in highs else sum(h for h in highs if h is not None),
-                    unit="people", category=category)
+    return Quantity(
+        text=title[start:end].strip(),
+        start=start,
+        end=end,
+        min=sum(low for low, _ in members),
+        max=None if None in highs else sum(h for h in highs if h is not None),
+        unit="people",
+        category=category,
+    )

@@ -24,8 +24,9 @@ class FigureWords:
         self.nearly = words("figures.nearly")  # the number or a little under it
         self.approximately = words("figures.approximately")  # the number, give or take a tenth
         self.vague = alternation(self.vague_ranges)
-        self.qualifier = alternation(self.at_least | self.more_than | self.at_most | self.less_than
-                                     | self.nearly | self.approximately)
+        self.qualifier = alternation(
+            self.at_least | self.more_than | self.at_most | self.less_than | self.nearly | self.approximately
+        )
 
         # ---- what a count counts (extractor.py) ----
         self.stop_words = words("figures.stop_word")  # a counted noun is never past these

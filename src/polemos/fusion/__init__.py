@@ -21,7 +21,25 @@ from polemos.fusion.rules import EventFamilies, FusionRules
 from polemos.fusion.state import FusionState, MemoryState
 
 __all__ = [
-    "CREATED", "DELETED", "UPDATED", "Change", "DateSpan", "EventFamilies", "FIGURE_RULE", "FusionIndex",
-    "FusionRules", "FusionState", "FusionStats", "MemoryState", "PlaceRef", "Profile", "Report",
-    "canonical_figures", "fuse", "match_score", "profile_of", "reports_from_record", "span_of",
+    "CREATED",
+    "DELETED",
+    "UPDATED",
+    "Change",
+    "DateSpan",
+    "EventFamilies",
+    "FIGURE_RULE",
+    "FusionIndex",
+    "FusionRules",
+    "FusionState",
+    "FusionStats",
+    "MemoryState",
+    "PlaceRef",
+    "Profile",
+    "Report",
+    "canonical_figures",
+    "fuse",
+    "match_score",
+    "profile_of",
+    "reports_from_record",
+    "span_of",
 ]

@@ -33,7 +33,14 @@ from __future__ import annotations
 
 from polemos.fusion.compat import YEAR_DAYS, Profile, dated, named_actors
 from polemos.fusion.places import (
-    COARSE, FINE, SETTLEMENTS, WHOLE_COUNTRY, PlaceRef, anchor_class, cells_within, grid_cell,
+    COARSE,
+    FINE,
+    SETTLEMENTS,
+    WHOLE_COUNTRY,
+    PlaceRef,
+    anchor_class,
+    cells_within,
+    grid_cell,
 )
 from polemos.fusion.rules import FusionRules
 
@@ -49,7 +56,9 @@ def lookup_keys(profile: Profile, rules: FusionRules) -> set[str]:
     """The keys to read for a report with this profile."""
     if not profile.fusable:
         return set()
-    return _place_lookup_keys(profile, rules) | _name_keys(profile, rules, slack=max(rules.follow_up_days, rules.trial_follow_up_days))
+    return _place_lookup_keys(profile, rules) | _name_keys(
+        profile, rules, slack=max(rules.follow_up_days, rules.trial_follow_up_days)
+    )
 
 
 def _name_keys(profile: Profile, rules: FusionRules, slack: int) -> set[str]:
@@ -73,7 +82,9 @@ def _place_filing_keys(profile: Profile, rules: FusionRules) -> set[str]:
     elif kind == COARSE:
         anchors.add("cc:" + _country(_anchored(profile)))
     else:
-        anchors |= _actor_keys(profile, "an:") | {"u:" + grid_cell(*p.point, rules.cell_degrees) for p in _towns(profile)}
+        anchors |= _actor_keys(profile, "an:") | {
+            "u:" + grid_cell(*p.point, rules.cell_degrees) for p in _towns(profile)
+        }
     return _combine(profile, anchors, rules)
 
 
@@ -89,7 +100,10 @@ def _place_lookup_keys(profile: Profile, rules: FusionRules) -> set[str]:
         anchors = {"cf:" + country, "cc:" + country} | _actor_keys(profile, "an:")
     else:
         anchors = _actor_keys(profile, "a:") | {
-            "g:" + cell for p in _towns(profile) for cell in cells_within(*p.point, rules.fine_limit_km, rules.cell_degrees)}
+            "g:" + cell
+            for p in _towns(profile)
+            for cell in cells_within(*p.point, rules.fine_limit_km, rules.cell_degrees)
+        }
     return _combine(profile, anchors | _place_name_key(profile), rules)
 
 

@@ -49,7 +49,16 @@ from typing import Mapping, Optional
 
 from polemos.fusion.dates import DateSpan, span_of
 from polemos.fusion.places import (
-    FINE, NONE, SETTLEMENTS, WHOLE_COUNTRY, PlaceRef, anchor_class, distance_km, place_or_none, radius_km, same_place,
+    FINE,
+    NONE,
+    SETTLEMENTS,
+    WHOLE_COUNTRY,
+    PlaceRef,
+    anchor_class,
+    distance_km,
+    place_or_none,
+    radius_km,
+    same_place,
 )
 from polemos.fusion.report import Report
 from polemos.fusion.rules import EventFamilies, FusionRules
@@ -103,11 +112,21 @@ def profile_of(report: Report, families: EventFamilies, rules: FusionRules) -> P
     span = span_of(report.date, report.published, rules.publication_window_days)
     place = place_or_none(report.place)
     return Profile(
-        family=families.family_of(report.type), type=report.type, mode=report.mode, span=span, place=place,
-        actors=report.specific_actors, fusable=span is not None and report.modality in FUSABLE_MODALITIES,
-        day_places=((span.begin, place),) if span is not None and place is not None and is_day_settlement(span, place) else (),
-        people=report.people & report.specific_actors, figures=figures_of(report.size), context=report.context,
-        names=report.named, docs=frozenset({report.doc_id}),
+        family=families.family_of(report.type),
+        type=report.type,
+        mode=report.mode,
+        span=span,
+        place=place,
+        actors=report.specific_actors,
+        fusable=span is not None and report.modality in FUSABLE_MODALITIES,
+        day_places=((span.begin, place),)
+        if span is not None and place is not None and is_day_settlement(span, place)
+        else (),
+        people=report.people & report.specific_actors,
+        figures=figures_of(report.size),
+        context=report.context,
+        names=report.named,
+        docs=frozenset({report.doc_id}),
     )
 
 
@@ -125,8 +144,13 @@ def figures_of(size: Mapping[str, Figure]) -> tuple[tuple[str, float, Optional[f
 
 
 def is_day_settlement(span: Optional[DateSpan], place: Optional[PlaceRef]) -> bool:
-    return (span is not None and span.precision == "day" and span.days == 1
-            and place is not None and place.feature in SETTLEMENTS)
+    return (
+        span is not None
+        and span.precision == "day"
+        and span.days == 1
+        and place is not None
+        and place.feature in SETTLEMENTS
+    )
 
 
 def match_score(new: Profile, canonical: Profile, rules: FusionRules) -> Optional[float]:
@@ -160,7 +184,9 @@ def match_score(new: Profile, canonical: Profile, rules: FusionRules) -> Optiona
             return None
         actors = (0.0, 0)  # a bystanding organisation named by one outlet, another by the other
     shared_people = bool(new.people & canonical.people)
-    if (is_unlocated(new, rules) or is_unlocated(canonical, rules)) and not _strong_without_place(new, canonical, rules):
+    if (is_unlocated(new, rules) or is_unlocated(canonical, rules)) and not _strong_without_place(
+        new, canonical, rules
+    ):
         return None
     if not close_dates and place[1] == 0 and names < 2 and not _strong_without_place(new, canonical, rules):
         return None  # a follow-up placed nowhere near the event, on one name
@@ -245,16 +271,20 @@ def _strong_without_place(new: Profile, canonical: Profile, rules: FusionRules) 
 
 def _names_the_others_place(new: Profile, canonical: Profile, rules: FusionRules) -> bool:
     """One side's documents name a place at the other side's place (within one built-up area)."""
-    return any(place is not None and any(_one_built_up_area(named, place, rules) for named in context)
-               for place, context in ((new.place, canonical.context), (canonical.place, new.context)))
+    return any(
+        place is not None and any(_one_built_up_area(named, place, rules) for named in context)
+        for place, context in ((new.place, canonical.context), (canonical.place, new.context))
+    )
 
 
 def _document_names_the_town(new: Profile, canonical: Profile, rules: FusionRules) -> bool:
     """The unlocated side's documents name a settlement where the other side placed its event."""
     for unlocated, placed in ((new, canonical), (canonical, new)):
         if is_unlocated(unlocated, rules) and not is_unlocated(placed, rules):
-            return any(place.feature in SETTLEMENTS and (_place_agreement(place, placed.place, rules) or (0, 0))[1] == 2
-                       for place in unlocated.context)
+            return any(
+                place.feature in SETTLEMENTS and (_place_agreement(place, placed.place, rules) or (0, 0))[1] == 2
+                for place in unlocated.context
+            )
     return False
 
 
@@ -314,8 +344,9 @@ def _place_agreement(a: Optional[PlaceRef], b: Optional[PlaceRef], rules: Fusion
     if a.feature in WHOLE_COUNTRY or b.feature in WHOLE_COUNTRY:
         return 0.1, 0
     distance = distance_km(a, b)
-    threshold = max(radius_km(a, rules.radius_km, rules.default_radius_km),
-                    radius_km(b, rules.radius_km, rules.default_radius_km))
+    threshold = max(
+        radius_km(a, rules.radius_km, rules.default_radius_km), radius_km(b, rules.radius_km, rules.default_radius_km)
+    )
     if distance is not None and distance > threshold:
         # The same name resolved to two namesakes ("Charlotte" the city and a town of that
         # name): no contradiction, but no tie either, since two towns may share a name.
@@ -334,9 +365,11 @@ def _two_towns_same_day(new: Profile, canonical: Profile, rules: FusionRules, ne
     (and, with ``nested_allowed``, not a neighbourhood within the reach of a city its side's
     articles name: "Dorchester" in an article that says Boston, and "Boston")."""
     return any(
-        abs(day - other_day) <= rules.day_tolerance and not _one_built_up_area(place, other_place, rules)
+        abs(day - other_day) <= rules.day_tolerance
+        and not _one_built_up_area(place, other_place, rules)
         and not (nested_allowed and _nested(place, other_place, new, canonical, rules))
-        for day, place in new.day_places for other_day, other_place in canonical.day_places
+        for day, place in new.day_places
+        for other_day, other_place in canonical.day_places
     )
 
 
@@ -346,8 +379,9 @@ def _nested(place: PlaceRef, other_place: PlaceRef, new: Profile, canonical: Pro
     reach = max(radius_km(p, rules.radius_km, rules.default_radius_km) for p in (place, other_place))
     if distance is None or distance > reach:
         return False
-    return (any(same_place(named, other_place, rules.same_place_km) for named in new.context)
-            or any(same_place(named, place, rules.same_place_km) for named in canonical.context))
+    return any(same_place(named, other_place, rules.same_place_km) for named in new.context) or any(
+        same_place(named, place, rules.same_place_km) for named in canonical.context
+    )
 
 
 def namesakes(a: PlaceRef, b: PlaceRef) -> bool:

@@ -26,7 +26,12 @@ FIGURE_CATEGORIES = ("dead", "injured", "displaced", "arrested")
 MAX_CONSENSUS_CONTEXT = 60  # document places kept on a canonical event: a few documents' worth
 FIGURE_RULE = "most conservative: the smallest minimum any source reports"
 _PLACE_RANK = {feature: 0 for feature in SETTLEMENTS} | {
-    "admin2": 1, "route": 1, "region": 2, "water": 2, "admin1": 2, "country": 4,
+    "admin2": 1,
+    "route": 1,
+    "region": 2,
+    "water": 2,
+    "admin1": 2,
+    "country": 4,
 }
 
 
@@ -37,9 +42,12 @@ def consensus_profile(members: list[tuple[Report, Profile]]) -> Profile:
     places = [p.place for _, p in members if p.place is not None]
     actors = frozenset().union(*(p.actors for _, p in members))
     return Profile(
-        family=members[0][1].family, type=type_,
+        family=members[0][1].family,
+        type=type_,
         mode=_most_common([p.mode for _, p in members if p.type == type_ and p.mode]),
-        span=_consensus_span(spans), place=_consensus_place(places), actors=actors,
+        span=_consensus_span(spans),
+        place=_consensus_place(places),
+        actors=actors,
         fusable=all(p.fusable for _, p in members),
         day_places=tuple(dp for _, p in members for dp in p.day_places),
         people=frozenset().union(*(p.people for _, p in members)),
@@ -68,17 +76,29 @@ def canonical_view(canonical_id: str, members: list[tuple[Report, Profile]], con
     recipient = [a for a in recipient if a not in actor]
     earliest = min(reports, key=lambda r: (r.published or "9999", r.doc_id, r.id))
     return {
-        "id": canonical_id, "type": consensus.type, "mode": consensus.mode, "family": consensus.family,
+        "id": canonical_id,
+        "type": consensus.type,
+        "mode": consensus.mode,
+        "family": consensus.family,
         "modality": reports[0].modality,
         "date": _date_view(chosen_date, consensus.span),
         "place": consensus.place.to_dict() if consensus.place else None,
-        "actor": actor, "recipient": recipient,
-        "actor_names": [names.get(a, a) for a in actor], "recipient_names": [names.get(a, a) for a in recipient],
+        "actor": actor,
+        "recipient": recipient,
+        "actor_names": [names.get(a, a) for a in actor],
+        "recipient_names": [names.get(a, a) for a in recipient],
         "size": canonical_figures(reports),
-        "earliest_report": {"report_id": earliest.id, "doc_id": earliest.doc_id, "doc_title": earliest.doc_title,
-                            "published": earliest.published},
-        "report_count": len(reports), "source_count": len({r.doc_id for r in reports}),
-        "sources": [_source_view(report) for report in sorted(reports, key=lambda r: (r.published or "9999", r.doc_id, r.id))],
+        "earliest_report": {
+            "report_id": earliest.id,
+            "doc_id": earliest.doc_id,
+            "doc_title": earliest.doc_title,
+            "published": earliest.published,
+        },
+        "report_count": len(reports),
+        "source_count": len({r.doc_id for r in reports}),
+        "sources": [
+            _source_view(report) for report in sorted(reports, key=lambda r: (r.published or "9999", r.doc_id, r.id))
+        ],
     }
 
 
@@ -101,13 +121,18 @@ def canonical_figures(reports: Iterable[Report]) -> dict[str, Any]:
             low = low if low is not None else high
             kept = by_doc.get(report.doc_id)
             if kept is None or low > kept["min"]:
-                by_doc[report.doc_id] = {"doc_id": report.doc_id, "report_id": report.id, "min": low,
-                                         "max": high if high is not None or stated.min is not None else low,
-                                         "text": stated.text}  # max None: "more than N", no upper bound
+                by_doc[report.doc_id] = {
+                    "doc_id": report.doc_id,
+                    "report_id": report.id,
+                    "min": low,
+                    "max": high if high is not None or stated.min is not None else low,
+                    "text": stated.text,
+                }  # max None: "more than N", no upper bound
         if by_doc:
             sources = sorted(by_doc.values(), key=lambda s: (s["min"], s["doc_id"]))
             figures[category] = {
-                "value": sources[0]["min"], "rule": FIGURE_RULE,
+                "value": sources[0]["min"],
+                "rule": FIGURE_RULE,
                 "min": min(s["min"] for s in sources),
                 "max": None if any(s["max"] is None for s in sources) else max(s["max"] for s in sources),
                 "by_source": sources,
@@ -117,10 +142,17 @@ def canonical_figures(reports: Iterable[Report]) -> dict[str, Any]:
 
 def _source_view(report: Report) -> dict[str, Any]:
     return {
-        "report_id": report.id, "doc_id": report.doc_id, "doc_title": report.doc_title, "published": report.published,
-        "type": report.type, "mode": report.mode, "date": plain(report.date),
-        "place_name": report.place.name if report.place else None, "modality": report.modality,
-        "size": plain(dict(report.size)), "evidence": list(report.evidence),
+        "report_id": report.id,
+        "doc_id": report.doc_id,
+        "doc_title": report.doc_title,
+        "published": report.published,
+        "type": report.type,
+        "mode": report.mode,
+        "date": plain(report.date),
+        "place_name": report.place.name if report.place else None,
+        "modality": report.modality,
+        "size": plain(dict(report.size)),
+        "evidence": list(report.evidence),
     }
 
 

@@ -18,8 +18,17 @@ from polemos.time.values import value_span
 
 # Finer precisions first: the rank orders which report's date a canonical event keeps.
 PRECISION_RANK = {
-    "day": 0, "week": 1, "publication": 2, "month": 3, "season": 4, "quarter": 4,
-    "half": 5, "year": 6, "decade": 7, "century": 8, "unknown": 9,
+    "day": 0,
+    "week": 1,
+    "publication": 2,
+    "month": 3,
+    "season": 4,
+    "quarter": 4,
+    "half": 5,
+    "year": 6,
+    "decade": 7,
+    "century": 8,
+    "unknown": 9,
 }
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -71,7 +80,9 @@ def parse_iso_day(text: Optional[str]) -> Optional[date]:
         return None
 
 
-def span_of(event_date: Optional[EventDate], published: Optional[str], publication_window_days: int) -> Optional[DateSpan]:
+def span_of(
+    event_date: Optional[EventDate], published: Optional[str], publication_window_days: int
+) -> Optional[DateSpan]:
     """The event's day span from its date, or None when the report gives no usable date."""
     event_date = event_date or EventDate()
     published_day = parse_iso_day(published)

@@ -43,8 +43,13 @@ class FusionStats:
 
 
 class FusionIndex:
-    def __init__(self, families: EventFamilies, rules: Optional[FusionRules] = None,
-                 state: Optional[FusionState] = None, use_blocking: bool = True):
+    def __init__(
+        self,
+        families: EventFamilies,
+        rules: Optional[FusionRules] = None,
+        state: Optional[FusionState] = None,
+        use_blocking: bool = True,
+    ):
         self.families = families
         self.rules = rules or FusionRules()
         self.state: FusionState = state if state is not None else MemoryState()
@@ -133,7 +138,9 @@ class FusionIndex:
         the town's event, whose consensus now carries the name too."""
         while True:
             consensus = self.state.consensus([cluster_id])[cluster_id]
-            avoid = self._kept_apart([report.id for report, _ in self.state.members(cluster_id)]) if self.links else set()
+            avoid = (
+                self._kept_apart([report.id for report, _ in self.state.members(cluster_id)]) if self.links else set()
+            )
             other = self._best_match(consensus, exclude=cluster_id, avoid=avoid)
             if other is None:
                 return
@@ -164,11 +171,14 @@ class FusionIndex:
         apart = set().union(*(self.links.apart_from(report_id) for report_id in report_ids)) if self.links else set()
         return self._clusters_of(apart)
 
-    def _best_match(self, profile: Profile, exclude: Optional[str] = None, avoid: frozenset | set = frozenset()) -> Optional[str]:
+    def _best_match(
+        self, profile: Profile, exclude: Optional[str] = None, avoid: frozenset | set = frozenset()
+    ) -> Optional[str]:
         if not profile.fusable:
             return None
-        found: Iterable[str] = (self.state.candidates(lookup_keys(profile, self.rules)) if self.use_blocking
-                                else self.state.all_ids())
+        found: Iterable[str] = (
+            self.state.candidates(lookup_keys(profile, self.rules)) if self.use_blocking else self.state.all_ids()
+        )
         candidates = [cluster_id for cluster_id in found if cluster_id != exclude and cluster_id not in avoid]
         scored = []
         consensus = self.state.consensus(candidates)
@@ -238,7 +248,9 @@ def _arrival_order(member: Member) -> tuple:
     return (report.published or "9999-99-99", rank, report.doc_id, report.id)
 
 
-def fuse(reports: Iterable[Report], families: EventFamilies, rules: Optional[FusionRules] = None) -> list[dict[str, Any]]:
+def fuse(
+    reports: Iterable[Report], families: EventFamilies, rules: Optional[FusionRules] = None
+) -> list[dict[str, Any]]:
     """One-off fusion of a set of reports (e.g. a query result): the canonical events' views."""
     index = FusionIndex(families, rules)
     index.add(reports)

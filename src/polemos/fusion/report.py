@@ -71,25 +71,47 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "doc_id": self.doc_id, "type": self.type, "mode": self.mode, "date": plain(self.date),
-            "place": self.place.to_dict() if self.place else None, "actor": list(self.actor),
-            "recipient": list(self.recipient), "specific_actors": sorted(self.specific_actors),
-            "size": plain(dict(self.size)), "evidence": list(self.evidence), "modality": self.modality,
-            "published": self.published, "doc_title": self.doc_title, "confidence": self.confidence,
-            "actor_names": self.actor_names, "people": sorted(self.people),
-            "context": [place.to_dict() for place in self.context], "named": sorted(self.named),
+            "id": self.id,
+            "doc_id": self.doc_id,
+            "type": self.type,
+            "mode": self.mode,
+            "date": plain(self.date),
+            "place": self.place.to_dict() if self.place else None,
+            "actor": list(self.actor),
+            "recipient": list(self.recipient),
+            "specific_actors": sorted(self.specific_actors),
+            "size": plain(dict(self.size)),
+            "evidence": list(self.evidence),
+            "modality": self.modality,
+            "published": self.published,
+            "doc_title": self.doc_title,
+            "confidence": self.confidence,
+            "actor_names": self.actor_names,
+            "people": sorted(self.people),
+            "context": [place.to_dict() for place in self.context],
+            "named": sorted(self.named),
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Report":
         return cls(
-            id=data["id"], doc_id=data["doc_id"], type=data["type"], mode=data.get("mode"), date=EventDate.from_dict(data.get("date")),
-            place=PlaceRef.from_dict(data.get("place")), actor=tuple(data.get("actor") or ()),
-            recipient=tuple(data.get("recipient") or ()), specific_actors=frozenset(data.get("specific_actors") or ()),
-            size=size_from_dict(data.get("size")), evidence=tuple(data.get("evidence") or ()),
-            modality=data.get("modality") or "asserted", published=data.get("published"),
-            doc_title=data.get("doc_title"), confidence=float(data.get("confidence") or 0.0),
-            actor_names=dict(data.get("actor_names") or {}), people=frozenset(data.get("people") or ()),
+            id=data["id"],
+            doc_id=data["doc_id"],
+            type=data["type"],
+            mode=data.get("mode"),
+            date=EventDate.from_dict(data.get("date")),
+            place=PlaceRef.from_dict(data.get("place")),
+            actor=tuple(data.get("actor") or ()),
+            recipient=tuple(data.get("recipient") or ()),
+            specific_actors=frozenset(data.get("specific_actors") or ()),
+            size=size_from_dict(data.get("size")),
+            evidence=tuple(data.get("evidence") or ()),
+            modality=data.get("modality") or "asserted",
+            published=data.get("published"),
+            doc_title=data.get("doc_title"),
+            confidence=float(data.get("confidence") or 0.0),
+            actor_names=dict(data.get("actor_names") or {}),
+            people=frozenset(data.get("people") or ()),
             context=tuple(PlaceRef.of(place) for place in data.get("context") or ()),
             named=frozenset(data.get("named") or ()),
         )
@@ -98,8 +120,10 @@ class Report:
 def specific_actors(actor_ids: Iterable[str], kinds: Mapping[str, str]) -> frozenset[str]:
     """The ids that name who acted; ``kinds`` maps actor id to kind where it is known."""
     return frozenset(
-        actor_id for actor_id in actor_ids
-        if actor_id and not actor_id.startswith(UNSPECIFIC_PREFIX)
+        actor_id
+        for actor_id in actor_ids
+        if actor_id
+        and not actor_id.startswith(UNSPECIFIC_PREFIX)
         and actor_id.rsplit(".", 1)[-1] not in UNSPECIFIC_SECTORS
         and not (kinds.get(actor_id) in UNSPECIFIC_KINDS and "." not in actor_id)
         and kinds.get(actor_id) not in NOT_ACTOR_KINDS
@@ -115,8 +139,11 @@ def private_people(actors: Iterable[Mapping[str, Any]]) -> frozenset[str]:
     """The name keys (``person_key``) of the persons among ``actors`` (dicts with ``id``, ``name``,
     ``kind``, ``sector``, ``country``) who hold no office and are named in full (a first name and
     a surname: "Jr." or a lone surname could be anyone)."""
-    keys = (person_key(actor.get("name") or "") for actor in actors
-            if actor.get("kind") == PERSON_KIND and actor.get("sector") in PRIVATE_SECTORS and not actor.get("country"))
+    keys = (
+        person_key(actor.get("name") or "")
+        for actor in actors
+        if actor.get("kind") == PERSON_KIND and actor.get("sector") in PRIVATE_SECTORS and not actor.get("country")
+    )
     return frozenset(key for key in keys if key)
 
 
@@ -149,25 +176,44 @@ def reports_from_record(record: ExtractionRecord) -> list[Report]:
     names = {actor.id: actor.name for actor in record.actors}
     doc = record.document
     document_places = context_places(
-        PlaceRef(p.name or p.text, p.geonameid, p.lat, p.lon, p.country, p.feature) for p in record.places)
-    named = private_people({"id": a.id, "name": a.name, "kind": a.kind, "sector": a.sector, "country": a.country}
-                           for a in record.actors if a.mentions)
+        PlaceRef(p.name or p.text, p.geonameid, p.lat, p.lon, p.country, p.feature) for p in record.places
+    )
+    named = private_people(
+        {"id": a.id, "name": a.name, "kind": a.kind, "sector": a.sector, "country": a.country}
+        for a in record.actors
+        if a.mentions
+    )
     reports = []
     for event in record.events:
         place = None
         found = event_place(record, event)
         if found is not None:
-            place = PlaceRef(found.name or found.text, found.geonameid, found.lat, found.lon, found.country, found.feature)
+            place = PlaceRef(
+                found.name or found.text, found.geonameid, found.lat, found.lon, found.country, found.feature
+            )
         participants = [*event.actor, *event.recipient]
         report_id = event.id if event.id.startswith(f"{doc.id}-") else f"{doc.id}-{event.id}"
-        reports.append(Report(
-            id=report_id, doc_id=doc.id, type=event.type, mode=event.mode, date=EventDate.from_dict(event.date), place=place,
-            actor=tuple(event.actor), recipient=tuple(event.recipient),
-            specific_actors=specific_actors(participants, kinds), size=size_from_dict(event.size),
-            evidence=tuple({"text": e.text, "start": e.start, "end": e.end} for e in event.evidence),
-            modality=event.modality or "asserted", published=doc.published, doc_title=doc.title,
-            confidence=event.confidence, actor_names={a: names[a] for a in participants if a in names},
-            people=named_people(participants, kinds), context=document_places,
-            named=named,
-        ))
+        reports.append(
+            Report(
+                id=report_id,
+                doc_id=doc.id,
+                type=event.type,
+                mode=event.mode,
+                date=EventDate.from_dict(event.date),
+                place=place,
+                actor=tuple(event.actor),
+                recipient=tuple(event.recipient),
+                specific_actors=specific_actors(participants, kinds),
+                size=size_from_dict(event.size),
+                evidence=tuple({"text": e.text, "start": e.start, "end": e.end} for e in event.evidence),
+                modality=event.modality or "asserted",
+                published=doc.published,
+                doc_title=doc.title,
+                confidence=event.confidence,
+                actor_names={a: names[a] for a in participants if a in names},
+                people=named_people(participants, kinds),
+                context=document_places,
+                named=named,
+            )
+        )
     return reports

@@ -19,9 +19,14 @@ def _default_radii() -> dict[str, float]:
     # Half the typical width of each kind of place, so that a report naming the wider unit
     # agrees with any report naming a point inside it.
     return {
-        "city": 25.0, "town": 25.0, "village": 25.0,
-        "admin2": 75.0, "route": 50.0,
-        "region": 150.0, "water": 150.0, "admin1": 200.0,
+        "city": 25.0,
+        "town": 25.0,
+        "village": 25.0,
+        "admin2": 75.0,
+        "route": 50.0,
+        "region": 150.0,
+        "water": 150.0,
+        "admin1": 200.0,
     }
 
 

@@ -26,7 +26,9 @@ class FusionState(Protocol):
     def all_ids(self) -> list[str]: ...
     def consensus(self, cluster_ids: Iterable[str]) -> dict[str, Profile]: ...
     def members(self, cluster_id: str) -> list[Member]: ...
-    def save(self, cluster_id: str, added: list[Member], removed: list[str], consensus: Profile, keys: set[str]) -> None: ...
+    def save(
+        self, cluster_id: str, added: list[Member], removed: list[str], consensus: Profile, keys: set[str]
+    ) -> None: ...
     def save_view(self, cluster_id: str, view: dict[str, Any]) -> None: ...
     def delete(self, cluster_id: str) -> None: ...
     def views(self) -> Iterator[dict[str, Any]]: ...
@@ -65,7 +67,9 @@ class MemoryState:
     def members(self, cluster_id: str) -> list[Member]:
         return list(self._members.get(cluster_id, {}).values())
 
-    def save(self, cluster_id: str, added: list[Member], removed: list[str], consensus: Profile, keys: set[str]) -> None:
+    def save(
+        self, cluster_id: str, added: list[Member], removed: list[str], consensus: Profile, keys: set[str]
+    ) -> None:
         members = self._members.setdefault(cluster_id, {})
         for report_id in removed:
             members.pop(report_id, None)
@@ -107,25 +111,35 @@ class MemoryState:
 
 def profile_to_dict(profile: Profile) -> dict[str, Any]:
     return {
-        "family": profile.family, "type": profile.type, "mode": profile.mode,
+        "family": profile.family,
+        "type": profile.type,
+        "mode": profile.mode,
         "span": profile.span.to_list() if profile.span else None,
         "place": profile.place.to_dict() if profile.place else None,
-        "actors": sorted(profile.actors), "fusable": profile.fusable,
+        "actors": sorted(profile.actors),
+        "fusable": profile.fusable,
         "day_places": [[day, place.to_dict()] for day, place in profile.day_places],
-        "people": sorted(profile.people), "figures": [list(figure) for figure in profile.figures],
-        "context": [place.to_dict() for place in profile.context], "names": sorted(profile.names),
+        "people": sorted(profile.people),
+        "figures": [list(figure) for figure in profile.figures],
+        "context": [place.to_dict() for place in profile.context],
+        "names": sorted(profile.names),
         "docs": sorted(profile.docs),
     }
 
 
 def profile_from_dict(data: dict[str, Any]) -> Profile:
     return Profile(
-        family=data["family"], type=data["type"], mode=data.get("mode"), span=DateSpan.from_list(data.get("span")),
-        place=PlaceRef.from_dict(data.get("place")), actors=frozenset(data.get("actors") or ()),
+        family=data["family"],
+        type=data["type"],
+        mode=data.get("mode"),
+        span=DateSpan.from_list(data.get("span")),
+        place=PlaceRef.from_dict(data.get("place")),
+        actors=frozenset(data.get("actors") or ()),
         fusable=bool(data.get("fusable")),
         day_places=tuple((int(day), PlaceRef.of(place)) for day, place in data.get("day_places") or ()),
         people=frozenset(data.get("people") or ()),
         figures=tuple((category, low, high) for category, low, high in data.get("figures") or ()),
         context=tuple(PlaceRef.of(place) for place in data.get("context") or ()),
-        names=frozenset(data.get("names") or ()), docs=frozenset(data.get("docs") or ()),
+        names=frozenset(data.get("names") or ()),
+        docs=frozenset(data.get("docs") or ()),
     )

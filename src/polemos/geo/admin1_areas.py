@@ -33,8 +33,10 @@ class Area:
         west, south, east, north = self.bounds
         if not (west <= lon <= east and south <= lat <= north):
             return False
-        return any(_inside(polygon[0], lon, lat) and not any(_inside(hole, lon, lat) for hole in polygon[1:])
-                   for polygon in self.polygons)
+        return any(
+            _inside(polygon[0], lon, lat) and not any(_inside(hole, lon, lat) for hole in polygon[1:])
+            for polygon in self.polygons
+        )
 
 
 def default_directory() -> Path:

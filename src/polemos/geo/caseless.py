@@ -90,7 +90,7 @@ class CaselessTagger:
         """The place name a GPE/LOC/FAC entity of caseless text holds ("the godhra" -> "godhra"),
         or None when the gazetteer does not know it or it is a common word."""
         start = entity.start + (1 if entity[0].lower_ in self.determiners and len(entity) > 1 else 0)
-        span = entity.doc[start:entity.end]
+        span = entity.doc[start : entity.end]
         candidates = lookup(span.text)
         if candidates and self._acceptable(span, candidates, cues, after_article=True):
             return span
@@ -130,8 +130,10 @@ class CaselessTagger:
         if first not in self.first_words:
             return None
         for size in range(MAX_NAME_TOKENS, 0, -1):
-            span = doc[index:index + size]
-            if len(span) < size or any(i in taken or t.is_punct or t.is_space for i, t in zip(range(span.start, span.end), span)):
+            span = doc[index : index + size]
+            if len(span) < size or any(
+                i in taken or t.is_punct or t.is_space for i, t in zip(range(span.start, span.end), span)
+            ):
                 continue
             if name_key(span.text) not in self.names or self._inside_longer_entity(span) or _hyphenated(span):
                 continue
@@ -161,7 +163,11 @@ class CaselessTagger:
         if kind == PERSONAL_NAME and not cues.around(span.doc, span.start, span.end, skip_article=False):
             return False
         previous = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-        if previous in self.determiners and not after_article and not any(c.feature in _AFTER_ARTICLE for c in candidates):
+        if (
+            previous in self.determiners
+            and not after_article
+            and not any(c.feature in _AFTER_ARTICLE for c in candidates)
+        ):
             # "the dublin police", "the laurel county sheriff": a place naming an institution
             return cues.institution(span.doc, span.end) or cues.after(span.doc, span.end)
         return True
@@ -172,8 +178,10 @@ class CaselessTagger:
         (``countries``, or a match under another name than ``key``, the match's own)."""
         if match.cued or any(_stands_alone(c) for c in match.candidates):
             return True
-        return any(country in countries or keys_by_country.get(country, set()) - {key}
-                   for country in _countries(match.candidates))
+        return any(
+            country in countries or keys_by_country.get(country, set()) - {key}
+            for country in _countries(match.candidates)
+        )
 
     def _inside_longer_entity(self, span: Span) -> bool:
         """Part of a longer person's or organisation's name: "singh" in "rajnath singh", "sabha"
@@ -184,7 +192,9 @@ class CaselessTagger:
                 entity = next(e for e in span.doc.ents if e.start <= token.i < e.end)
                 if len(entity) <= len(span) or any(t.lower_ in self.list_joiners or t.lower_ == "," for t in entity):
                     continue  # a list the NER took for one name: "banaskantha and kheda"
-                opens = span.start == entity.start or (span.start == entity.start + 1 and entity[0].lower_ in self.determiners)
+                opens = span.start == entity.start or (
+                    span.start == entity.start + 1 and entity[0].lower_ in self.determiners
+                )
                 after_of = span.start > entity.start and span.doc[span.start - 1].lower_ in self.of_words
                 return entity.label_ == "PERSON" or not (opens or after_of)
         return False
@@ -204,12 +214,16 @@ def _stands_alone(candidate: Candidate) -> bool:
 
 def _countries(candidates: list[Candidate]) -> set[str]:
     """Countries of the candidates a caseless tagger would look for."""
-    return {c.country_iso2 for c in candidates if c.country_iso2
-            and (c.feature in _DIVISIONS or c.population >= CASELESS_MIN_POPULATION)}
+    return {
+        c.country_iso2
+        for c in candidates
+        if c.country_iso2 and (c.feature in _DIVISIONS or c.population >= CASELESS_MIN_POPULATION)
+    }
 
 
 def _hyphenated(span: Span) -> bool:
     """One half of a hyphenated word: "para" in "para-military"."""
     doc = span.doc
-    return (span.end < len(doc) and doc[span.end].text in _HYPHENS and not doc[span.end - 1].whitespace_) or \
-        (span.start > 0 and doc[span.start - 1].text in _HYPHENS and not doc[span.start - 1].whitespace_)
+    return (span.end < len(doc) and doc[span.end].text in _HYPHENS and not doc[span.end - 1].whitespace_) or (
+        span.start > 0 and doc[span.start - 1].text in _HYPHENS and not doc[span.start - 1].whitespace_
+    )

@@ -33,10 +33,20 @@ class Weights:
 
     population: float = 1.5
     primary_name: float = 0.5
-    feature: dict[str, float] = field(default_factory=lambda: {
-        "country": 0.9, "continent": 0.9, "admin1": 0.5, "region": 0.7, "route": 0.7, "water": 0.7,
-        "admin2": -0.2, "city": 0.0, "town": 0.0, "village": -0.1,
-    })
+    feature: dict[str, float] = field(
+        default_factory=lambda: {
+            "country": 0.9,
+            "continent": 0.9,
+            "admin1": 0.5,
+            "region": 0.7,
+            "route": 0.7,
+            "water": 0.7,
+            "admin2": -0.2,
+            "city": 0.0,
+            "town": 0.0,
+            "village": -0.1,
+        }
+    )
     capital: float = 0.8
     same_country: float = 1.0
     neighbour_country: float = 0.3
@@ -109,14 +119,21 @@ class Resolver:
         self.weights = weights
         self.neighbours = neighbours
 
-    def resolve(self, groups: list[Group], hint_countries: AbstractSet[str] = frozenset(),
-                home_states: AbstractSet[str] = frozenset()) -> None:
+    def resolve(
+        self,
+        groups: list[Group],
+        hint_countries: AbstractSet[str] = frozenset(),
+        home_states: AbstractSet[str] = frozenset(),
+    ) -> None:
         """Set ``group.choice`` for every group. ``home_states``: GeoNames admin1 codes of the
         states the outlet is at home in, whose places are the likelier among namesakes."""
         priors = {id(g): group_priors(g.candidates, self.weights) for g in groups}
         for group in groups:
-            group.choice = max(group.candidates, key=lambda c: priors[id(group)][c.place_id]
-                               + self._first_home_score(c, group, home_states), default=None)
+            group.choice = max(
+                group.candidates,
+                key=lambda c: priors[id(group)][c.place_id] + self._first_home_score(c, group, home_states),
+                default=None,
+            )
         admin2_sets = [g.admin2_ids() for g in groups]
         for _ in range(self.weights.rounds):
             changed = False
@@ -126,15 +143,18 @@ class Resolver:
                 others = [g.choice for j, g in enumerate(groups) if j != index and g.choice is not None]
                 other_admin2 = [ids for j, ids in enumerate(admin2_sets) if j != index and ids]
                 context = _Context(others, other_admin2, hint_countries, self.neighbours, home_states)
-                best = max(group.candidates, key=lambda c: priors[id(group)][c.place_id]
-                           + self._context_score(c, group, groups, context))
+                best = max(
+                    group.candidates,
+                    key=lambda c: priors[id(group)][c.place_id] + self._context_score(c, group, groups, context),
+                )
                 changed |= best is not group.choice
                 group.choice = best
             if not changed:
                 break
         for index, group in enumerate(groups):
-            if not self._plausible(group.choice, [g.choice for j, g in enumerate(groups) if j != index]) \
-                    or _outside_written_containers(group):
+            if not self._plausible(
+                group.choice, [g.choice for j, g in enumerate(groups) if j != index]
+            ) or _outside_written_containers(group):
                 group.choice = None
 
     def _first_home_score(self, candidate: Candidate, group: Group, home_states: AbstractSet[str]) -> float:
@@ -217,8 +237,14 @@ def _outside_written_containers(group: Group) -> bool:
 class _Context:
     """The other toponyms' current choices, summarised for scoring a candidate."""
 
-    def __init__(self, others: list[Candidate], other_admin2: list[set[int]], hints: AbstractSet[str],
-                 neighbours: Callable[[str], set[str]], home_states: AbstractSet[str] = frozenset()):
+    def __init__(
+        self,
+        others: list[Candidate],
+        other_admin2: list[set[int]],
+        hints: AbstractSet[str],
+        neighbours: Callable[[str], set[str]],
+        home_states: AbstractSet[str] = frozenset(),
+    ):
         self.count = len(others)
         self.hints = hints
         self.home_states = home_states
@@ -260,9 +286,25 @@ class _Context:
         return 1.0 - math.log1p(distance) / math.log1p(MAX_ERROR_KM)
 
 
-DIVISION_WORDS = ("district", "province", "state", "county", "region", "governorate", "department",
-                  "municipality", "parish", "prefecture", "division", "oblast", "commune", "cercle",
-                  "zone", "territory", "emirate")
+DIVISION_WORDS = (
+    "district",
+    "province",
+    "state",
+    "county",
+    "region",
+    "governorate",
+    "department",
+    "municipality",
+    "parish",
+    "prefecture",
+    "division",
+    "oblast",
+    "commune",
+    "cercle",
+    "zone",
+    "territory",
+    "emirate",
+)
 # What separates a place from the container written after it: ", " in "Houston, Texas", " (" in
 # "Kolo (Bankass, Mopti)", a division word and ", " in "Khulm district, Balkh".
 CONTAINER_GAP = r"\s*(?:(?:%s)\b\s*)?\)?\s*[,(]\s*" % "|".join(DIVISION_WORDS)
@@ -285,9 +327,10 @@ def unmistakable_container(text: str, end: int, start: int, name: str) -> bool:
     """Whether the name at ``start`` is written unmistakably as the container of the place
     ending at ``end``: in brackets ("Kolo (Bankass") or with a division word ("Khulm district,
     Balkh", "Tinaquillo, Cojedes state"), not a bare ", " that a list also has."""
-    after = text[start + len(name):start + len(name) + 20]
+    after = text[start + len(name) : start + len(name) + 20]
     return bool(_HIERARCHY_MARK.search(text[end:start])) or bool(
-        re.match(r"\s+(?:%s)\b" % "|".join(DIVISION_WORDS), after, re.IGNORECASE))
+        re.match(r"\s+(?:%s)\b" % "|".join(DIVISION_WORDS), after, re.IGNORECASE)
+    )
 
 
 def written_containers(text: str, end: int, levels: int = 3) -> list[tuple[int, str]]:

@@ -65,7 +65,10 @@ class DocumentPlaces:
                     continue
                 if candidate.admin1 and candidate.admin1 == anchor.admin1:
                     return True
-                if anchor.feature != "admin1" and haversine_km((anchor.lat, anchor.lon), (candidate.lat, candidate.lon)) <= NEARBY_KM:
+                if (
+                    anchor.feature != "admin1"
+                    and haversine_km((anchor.lat, anchor.lon), (candidate.lat, candidate.lon)) <= NEARBY_KM
+                ):
                     return True
         return False
 
@@ -80,19 +83,19 @@ class Cues:
         self.articles = articles  # "near the Oxford ring road": an article between cue and name
 
     def before(self, doc: Doc, start: int, skip_article: bool = True) -> bool:
-        """"in Godhra", "near the Oxford ring road"."""
+        """ "in Godhra", "near the Oxford ring road"."""
         index = start - 1
         if skip_article and index >= 0 and doc[index].lower_ in self.articles:
             index -= 1
         return index >= 0 and doc[index].lower_ in self.before_words
 
     def after(self, doc: Doc, end: int) -> bool:
-        """"Laurel County", "an Alexandria man", "Godhra town"."""
+        """ "Laurel County", "an Alexandria man", "Godhra town"."""
         return end < len(doc) and doc[end].lower_ in self.after_words
 
     def around(self, doc: Doc, start: int, end: int, skip_article: bool = True) -> bool:
         return self.before(doc, start, skip_article) or self.after(doc, end)
 
     def institution(self, doc: Doc, end: int) -> bool:
-        """"Paris Police Department", "Dublin City Council": the name heads a local institution."""
+        """ "Paris Police Department", "Dublin City Council": the name heads a local institution."""
         return end < len(doc) and doc[end].lower_ in self.institution_words

@@ -102,10 +102,19 @@ class Gazetteer:
     def _candidate(self, row: tuple) -> Candidate:
         place_id, name, lat, lon, iso2, feature, population, admin1, admin2, capital, primary = row
         return Candidate(
-            geonameid=place_id if place_id > 0 else None, name=name, lat=lat, lon=lon,
-            country=self._iso3.get(iso2) if iso2 else None, feature=feature, population=population,
-            place_id=place_id, country_iso2=iso2, admin1=admin1, admin2=admin2,
-            capital=bool(capital), primary_name=bool(primary),
+            geonameid=place_id if place_id > 0 else None,
+            name=name,
+            lat=lat,
+            lon=lon,
+            country=self._iso3.get(iso2) if iso2 else None,
+            feature=feature,
+            population=population,
+            place_id=place_id,
+            country_iso2=iso2,
+            admin1=admin1,
+            admin2=admin2,
+            capital=bool(capital),
+            primary_name=bool(primary),
         )
 
     def large_places_by_written_key(self, min_population: int) -> dict[str, list[Candidate]]:
@@ -115,7 +124,9 @@ class Gazetteer:
             "SELECT a.key, p.id, p.name, p.lat, p.lon, p.country, p.feature, p.population, p.admin1, "
             "p.admin2, p.capital, a.primary_name FROM alias a JOIN place p ON p.id = a.place "
             "WHERE a.primary_name = 1 AND (p.feature = 'admin1' OR "
-            "(p.feature IN ('city', 'town', 'village') AND p.population >= ?))", (min_population,)).fetchall()
+            "(p.feature IN ('city', 'town', 'village') AND p.population >= ?))",
+            (min_population,),
+        ).fetchall()
         found: dict[str, list[Candidate]] = {}
         for key, *row in rows:
             found.setdefault(key.replace(" ", ""), []).append(self._candidate(tuple(row)))
@@ -130,7 +141,9 @@ class Gazetteer:
         """(name, feature, admin1 code, admin2 name) of a place, None when the index lacks it."""
         row = self._db.execute(
             "SELECT p.name, p.feature, p.admin1, a.name FROM place p"
-            " LEFT JOIN place a ON a.id = p.admin2 AND a.feature = 'admin2' WHERE p.id = ?", (place_id,)).fetchone()
+            " LEFT JOIN place a ON a.id = p.admin2 AND a.feature = 'admin2' WHERE p.id = ?",
+            (place_id,),
+        ).fetchone()
         return tuple(row) if row else None
 
     def suggest(self, text: str, limit: int = 10) -> list[dict]:
@@ -151,24 +164,53 @@ class Gazetteer:
             (key, key, key + "\U0010ffff", limit),
         ).fetchall()
         codes = sorted({row[7] for row in rows if row[7]})
-        divisions = dict(self._db.execute(
-            f"SELECT admin1, name FROM place WHERE feature = 'admin1' AND admin1 IN ({','.join('?' * len(codes))})",
-            codes).fetchall()) if codes else {}
-        return [{"geonameid": row[0] if row[0] > 0 else None, "name": row[1], "lat": row[2], "lon": row[3],
-                 "country": self._iso3.get(row[4]) if row[4] else None, "feature": row[5], "population": row[6],
-                 "admin1": divisions.get(row[7]) if row[5] not in ("admin1", "country") else None}
-                for row in rows]
+        divisions = (
+            dict(
+                self._db.execute(
+                    f"SELECT admin1, name FROM place WHERE feature = 'admin1' AND admin1 IN ({','.join('?' * len(codes))})",
+                    codes,
+                ).fetchall()
+            )
+            if codes
+            else {}
+        )
+        return [
+            {
+                "geonameid": row[0] if row[0] > 0 else None,
+                "name": row[1],
+                "lat": row[2],
+                "lon": row[3],
+                "country": self._iso3.get(row[4]) if row[4] else None,
+                "feature": row[5],
+                "population": row[6],
+                "admin1": divisions.get(row[7]) if row[5] not in ("admin1", "country") else None,
+            }
+            for row in rows
+        ]
 
-    def populated_places(self, south: float, west: float, north: float, east: float, min_population: int,
-                         limit: int) -> list[dict]:
+    def populated_places(
+        self, south: float, west: float, north: float, east: float, min_population: int, limit: int
+    ) -> list[dict]:
         """The capitals and the most populous cities and towns inside a box, for the map's place names."""
         rows = self._db.execute(
             "SELECT name, lat, lon, country, feature, population, capital FROM place WHERE feature IN ('city', 'town')"
             " AND (population >= ? OR capital = 1) AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
             " ORDER BY capital DESC, population DESC, id"
-            " LIMIT ?", (min_population, south, north, west, east, limit)).fetchall()
-        return [{"name": row[0], "lat": row[1], "lon": row[2], "country": self._iso3.get(row[3]) if row[3] else None,
-                 "feature": row[4], "population": row[5], "capital": bool(row[6])} for row in rows]
+            " LIMIT ?",
+            (min_population, south, north, west, east, limit),
+        ).fetchall()
+        return [
+            {
+                "name": row[0],
+                "lat": row[1],
+                "lon": row[2],
+                "country": self._iso3.get(row[3]) if row[3] else None,
+                "feature": row[4],
+                "population": row[5],
+                "capital": bool(row[6]),
+            }
+            for row in rows
+        ]
 
     def iso3_codes(self) -> dict[str, str]:
         """ISO alpha-2 -> alpha-3 for every country in the index."""

@@ -32,8 +32,13 @@ class Geocoder:
     (English when none is given).
     """
 
-    def __init__(self, gazetteer: Gazetteer, weights: Weights | None = None, strategy: str = "context",
-                 language: LanguageData | None = None):
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        weights: Weights | None = None,
+        strategy: str = "context",
+        language: LanguageData | None = None,
+    ):
         if strategy not in ("context", "population"):
             raise ValueError(f"unknown strategy {strategy!r}")
         self.gazetteer = gazetteer
@@ -42,13 +47,19 @@ class Geocoder:
         self._resolver = Resolver(self.weights, gazetteer.neighbours)
         self.words = GeoWords(language or LanguageData.load())
         caseless = CaselessTagger(gazetteer, self.words)
-        self.finder = ToponymFinder(gazetteer, self.words.not_places, Cues(self.words.place_cues, self.words.articles),
-                                    caseless, self.words)
+        self.finder = ToponymFinder(
+            gazetteer, self.words.not_places, Cues(self.words.place_cues, self.words.articles), caseless, self.words
+        )
         self.container_codes = curated.container_codes()
         self._large_places: dict[str, list[Candidate]] | None = None  # read on the first page with an address
 
-    def resolve(self, text: str, spans: list[tuple[int, int]], context: Optional[Iterable[str]] = None,
-                home: AbstractSet[str] = frozenset()) -> list[Optional[Place]]:
+    def resolve(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        context: Optional[Iterable[str]] = None,
+        home: AbstractSet[str] = frozenset(),
+    ) -> list[Optional[Place]]:
         """Resolve the toponyms at ``spans`` (character offsets into ``text``).
 
         ``context``: ISO alpha-3 codes of countries the document is known to be about;
@@ -59,8 +70,13 @@ class Geocoder:
         choices = self._choose(text, spans, context, home)
         return [_place(text, start, end, choice) for (start, end), choice in zip(spans, choices)]
 
-    def _choose(self, text: str, spans: list[tuple[int, int]], context: Optional[Iterable[str]] = None,
-                home: AbstractSet[str] = frozenset()) -> list[Optional[Candidate]]:
+    def _choose(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        context: Optional[Iterable[str]] = None,
+        home: AbstractSet[str] = frozenset(),
+    ) -> list[Optional[Candidate]]:
         lookups: dict[str, list[Candidate]] = {}
         groups: dict[str, Group] = {}
         span_groups: list[Group] = []
@@ -113,8 +129,9 @@ class Geocoder:
             places.append(place)
         record.places = places
 
-    def home_states(self, url: Optional[str], spans: list[tuple[int, int]], text: str,
-                    resolved: list[Optional[Place]]) -> frozenset[str]:
+    def home_states(
+        self, url: Optional[str], spans: list[tuple[int, int]], text: str, resolved: list[Optional[Place]]
+    ) -> frozenset[str]:
         """The states the page's address names as its outlet's home (see ``outlet``): among the
         countries of the places already ``resolved``, else, when none lies there ("Chester" read
         as the English city on nbcphiladelphia.com), the one its host names among those of any
@@ -124,8 +141,9 @@ class Geocoder:
         iso2_of = {iso3: iso2 for iso2, iso3 in self.gazetteer.iso3_codes().items()}
         resolved_countries = {iso2_of[p.country] for p in resolved if p is not None and p.country in iso2_of}
         lookups: dict[str, list[Candidate]] = {}
-        possible = {c.country_iso2 for start, end in spans for c in self._candidates(text[start:end], lookups)
-                    if c.country_iso2}
+        possible = {
+            c.country_iso2 for start, end in spans for c in self._candidates(text[start:end], lookups) if c.country_iso2
+        }
         found = self._home_in(url, resolved_countries)
         if not found:  # a host's name alone, less ambiguous than a path's section
             found = self._home_in(url, possible - resolved_countries, host_only=True)
@@ -152,24 +170,37 @@ class Geocoder:
         lookup = lambda name: self.gazetteer.lookup(name, shorten=False)  # noqa: E731
         return home_states(url, self._large_places, lookup, countries, self.words, host_only)
 
-    def _resolve_with_title(self, text: str, spans: list[tuple[int, int]], resolved: list[Optional[Place]],
-                            title: str, home: AbstractSet[str] = frozenset()) -> tuple[list[Optional[Place]], list[Place]]:
+    def _resolve_with_title(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        resolved: list[Optional[Place]],
+        title: str,
+        home: AbstractSet[str] = frozenset(),
+    ) -> tuple[list[Optional[Place]], list[Place]]:
         """The text's places resolved again beside the title's (written after the text, so that
         the text's offsets stay as they are), and the title's places (offsets into ``title``)."""
         keys = {name_key(text[start:end]) for (start, end), place in zip(spans, resolved) if place is not None}
-        countries = {iso2 for iso2, iso3 in self.gazetteer.iso3_codes().items()
-                     if iso3 in {place.country for place in resolved if place is not None}}
+        countries = {
+            iso2
+            for iso2, iso3 in self.gazetteer.iso3_codes().items()
+            if iso3 in {place.country for place in resolved if place is not None}
+        }
         lookups: dict[str, list[Candidate]] = {}
-        found = title_toponyms(title, keys, countries, lambda name: self._candidates(
-            self.container_codes.get(name, name), lookups))
+        found = title_toponyms(
+            title, keys, countries, lambda name: self._candidates(self.container_codes.get(name, name), lookups)
+        )
         if not found:
             return resolved, []
         offset = len(text) + 2
         joined = text + "\n\n" + title
         both = self.resolve(joined, spans + [(start + offset, end + offset) for start, end in found], home=home)
-        titled = [dataclasses.replace(place, start=start, end=end)
-                  for (start, end), place in zip(found, both[len(spans):]) if place is not None]
-        return both[:len(spans)], titled
+        titled = [
+            dataclasses.replace(place, start=start, end=end)
+            for (start, end), place in zip(found, both[len(spans) :])
+            if place is not None
+        ]
+        return both[: len(spans)], titled
 
     def is_place_name(self, text: str) -> bool:
         """False for demonyms, party names and other words the NER tags as places."""
@@ -178,13 +209,21 @@ class Geocoder:
     def _candidates(self, text: str, lookups: dict[str, list[Candidate]]) -> list[Candidate]:
         key = name_key(text)
         if key not in lookups:
-            found = _without_lesser_aliases(text, [c for c in self.gazetteer.lookup(text) if _may_name(text, c, self.words)])
+            found = _without_lesser_aliases(
+                text, [c for c in self.gazetteer.lookup(text) if _may_name(text, c, self.words)]
+            )
             found.sort(key=lambda c: prior(c, self.weights), reverse=True)
             lookups[key] = found[: self.weights.max_candidates]
         return lookups[key]
 
-    def _link_containers(self, text: str, spans: list[tuple[int, int]], span_groups: list[Group],
-                         ordered: list[Group], lookups: dict[str, list[Candidate]]) -> None:
+    def _link_containers(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        span_groups: list[Group],
+        ordered: list[Group],
+        lookups: dict[str, list[Candidate]],
+    ) -> None:
         """Record "X, Y" pairs: Y (a country or a division) should contain X. A hierarchy
         written out ("Kolo (Bankass, Mopti)") gives X every container of its chain."""
         group_at = {start: group for (start, _), group in zip(spans, span_groups)}
@@ -223,11 +262,9 @@ _SETTLEMENT_FEATURES = ("city", "town", "village", "admin2")
 _SETTLEMENTS = ("city", "town", "village")
 
 
-
-
 def _number_sign(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` is "No." written before a number ("Apartment No. 9")."""
-    return text[start:end] in ("No", "NO") and re.match(r"\.?\s*\d", text[end:end + 4]) is not None
+    return text[start:end] in ("No", "NO") and re.match(r"\.?\s*\d", text[end : end + 4]) is not None
 
 
 def _part_before_place(text: str, start: int, end: int, starts: AbstractSet[int], words: GeoWords) -> bool:
@@ -235,9 +272,13 @@ def _part_before_place(text: str, start: int, end: int, starts: AbstractSet[int]
     right before another toponym: a part of that place ("Downtown Minneapolis"), not a place of
     its own."""
     written = text[start:end].replace(".", " ").split()
-    following = re.match(r"[ \t]+", text[end:end + 3])
-    return bool(written) and all(w.lower() in words.generic_words for w in written) and following is not None \
+    following = re.match(r"[ \t]+", text[end : end + 3])
+    return (
+        bool(written)
+        and all(w.lower() in words.generic_words for w in written)
+        and following is not None
         and end + following.end() in starts
+    )
 
 
 PART_OF_KM = 50.0  # how far from the place it is written as a part of a part may lie
@@ -272,8 +313,12 @@ def _may_name(text: str, candidate: Candidate, geo: GeoWords) -> bool:
         return False
     if all(w.lower() in geo.generic_words for w in words) and name_key(candidate.name) != name_key(text):
         return False  # not by an alternate name, nor by a shortened one ("Bay Area" is no "Bay")
-    if len(words) > 1 and all(w.lower() in geo.generic_words for w in words) and candidate.feature in _SETTLEMENTS \
-            and candidate.population < SIDED_CITY_POPULATION:
+    if (
+        len(words) > 1
+        and all(w.lower() in geo.generic_words for w in words)
+        and candidate.feature in _SETTLEMENTS
+        and candidate.population < SIDED_CITY_POPULATION
+    ):
         return False  # "the Central Business District" is a part of the story's city, not a hamlet so named
     if len(text.strip(".")) <= 2 and text.isupper() and not candidate.primary_name:
         return candidate.feature in ("country", "admin1")
@@ -291,14 +336,12 @@ def street_of_pair(text: str, start: int, end: int, words: GeoWords) -> bool:
     """Whether the name at ``start:end`` is one of two streets named together ("South Van Buren
     and Elm streets", "Fulton and North avenues", "60th Street and Vermont", "Vermont and 60th
     Street"): an intersection, not a town or a state."""
-    before = text[max(0, start - 40):start]
+    before = text[max(0, start - 40) : start]
     if words.pair_before_plural.match(text, end) or words.street_and_before.search(before):
         return True
     if words.and_street_after.match(text, end):
         return True
     return bool(words.plural_after.match(text, end) and words.pair_after_name.search(before))
-
-
 
 
 def _without_lesser_aliases(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -310,8 +353,11 @@ def _without_lesser_aliases(text: str, candidates: list[Candidate]) -> list[Cand
     own = max((c.population for c in candidates if c.primary_name and c.feature in _SETTLEMENTS), default=None)
     if own is None:
         return candidates
-    return [c for c in candidates if c.primary_name or c.feature not in _SETTLEMENTS or _short_for(text, c)
-            or c.population > own]
+    return [
+        c
+        for c in candidates
+        if c.primary_name or c.feature not in _SETTLEMENTS or _short_for(text, c) or c.population > own
+    ]
 
 
 def _saintless(key: str) -> str:
@@ -323,14 +369,22 @@ def _short_for(text: str, candidate: Candidate) -> bool:
     Lawndale), "St." and "Saint" alike."""
     words = _saintless(name_key(text)).split()  # "St. Albans" is Saint Albans' own name
     own = _saintless(name_key(candidate.name)).split()
-    return any(own[i:i + len(words)] == words for i in range(len(own) - len(words) + 1))
+    return any(own[i : i + len(words)] == words for i in range(len(own) - len(words) + 1))
 
 
 def _place(text: str, start: int, end: int, candidate: Optional[Candidate]) -> Optional[Place]:
     if candidate is None:
         return None
     return Place(
-        text=text[start:end], start=start, end=end, name=candidate.name, geonameid=candidate.geonameid,
-        lat=candidate.lat, lon=candidate.lon, country=candidate.country, feature=candidate.feature,
-        admin1=candidate.admin1, precision=place_precision(candidate.feature),
+        text=text[start:end],
+        start=start,
+        end=end,
+        name=candidate.name,
+        geonameid=candidate.geonameid,
+        lat=candidate.lat,
+        lon=candidate.lon,
+        country=candidate.country,
+        feature=candidate.feature,
+        admin1=candidate.admin1,
+        precision=place_precision(candidate.feature),
     )

@@ -114,8 +114,19 @@ def _fill_caseless(connection: sqlite3.Connection) -> None:
 def _insert(connection: sqlite3.Connection, row: PlaceRow, source: str) -> None:
     connection.execute(
         "INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        (row.id, row.name, row.lat, row.lon, row.country, row.feature, row.population,
-         row.admin1, row.admin2, int(row.capital), source),
+        (
+            row.id,
+            row.name,
+            row.lat,
+            row.lon,
+            row.country,
+            row.feature,
+            row.population,
+            row.admin1,
+            row.admin2,
+            int(row.capital),
+            source,
+        ),
     )
     _insert_aliases(connection, row.id, [(row.name, 1)] + [(name, 0) for name in row.names])
 
@@ -141,9 +152,13 @@ def _latin(key: str) -> bool:
 def _insert_curated(connection: sqlite3.Connection, iso2_of: dict[str, str]) -> None:
     for number, row in enumerate(curated.read_rows("gazetteer_additions.csv"), 1):
         place = PlaceRow(
-            id=int(row["geonameid"]) if row["geonameid"] else -number, name=row["name"],
-            lat=float(row["lat"]), lon=float(row["lon"]), country=iso2_of.get(row["country"]),
-            feature=row["feature"], population=int(row["population"] or 0),
+            id=int(row["geonameid"]) if row["geonameid"] else -number,
+            name=row["name"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            country=iso2_of.get(row["country"]),
+            feature=row["feature"],
+            population=int(row["population"] or 0),
             names=[a for a in row["aliases"].split("|") if a],
         )
         names = [place.name] + place.names

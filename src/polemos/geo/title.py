@@ -41,7 +41,9 @@ _SIDES = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|down
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|at)\s+(?:%s\s+)?$" % _SIDES, re.IGNORECASE)
 _EVENT_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?!(?:%s)\b)[A-Za-z][\w'’-]*\s+)?(?:shootings?|shoot-?out|homicides?|killings?|murders?|slayings?|"
-    r"stabbings?|standoff|gunfire|police|cops|officers?|deputies)\b" % "|".join(DIVISION_WORDS), re.IGNORECASE)
+    r"stabbings?|standoff|gunfire|police|cops|officers?|deputies)\b" % "|".join(DIVISION_WORDS),
+    re.IGNORECASE,
+)
 _SIDE_BEFORE = re.compile(r"\b%s\s+$" % _SIDES, re.IGNORECASE)
 ABBREVIATION_LETTERS = 4  # "LES", "KCK", "NAU": a headline's abbreviations are no town's name
 
@@ -75,8 +77,8 @@ def title_toponyms(title: str, text_keys: set[str], countries: set[str], lookup:
 
 def _longest_name(title: str, words: list, index: int, text_keys: set[str], countries: set[str], lookup: Lookup):
     for size in range(min(MAX_WORDS, len(words) - index), 0, -1):
-        chosen = words[index:index + size]
-        if not all(title[a.end():b.start()] == " " for a, b in zip(chosen, chosen[1:])):
+        chosen = words[index : index + size]
+        if not all(title[a.end() : b.start()] == " " for a, b in zip(chosen, chosen[1:])):
             continue
         start, end = chosen[0].start(), chosen[-1].end()
         if title[end - 1] == "." and not _state(title[start:end], countries, lookup):
@@ -86,14 +88,18 @@ def _longest_name(title: str, words: list, index: int, text_keys: set[str], coun
     return None
 
 
-def _is_title_place(title: str, start: int, end: int, text_keys: set[str], countries: set[str],
-                    lookup: Lookup) -> bool:
+def _is_title_place(title: str, start: int, end: int, text_keys: set[str], countries: set[str], lookup: Lookup) -> bool:
     name = title[start:end]
     if name_key(name) in text_keys:
         return True
     smallest = SIDED_CITY_POPULATION if _SIDE_BEFORE.search(title[:start]) else 0  # "in west Baltimore"
-    if cued(title, start, end) and any(c.feature in _SETTLEMENTS and c.primary_name and c.population >= smallest
-                                       and (not countries or c.country_iso2 in countries) for c in lookup(name)):
+    if cued(title, start, end) and any(
+        c.feature in _SETTLEMENTS
+        and c.primary_name
+        and c.population >= smallest
+        and (not countries or c.country_iso2 in countries)
+        for c in lookup(name)
+    ):
         return True  # "Four shot in Tulsa" above a text naming no town
     if title[:start].rstrip().endswith(",") and _state(name, countries, lookup):
         return True  # ", NC", ", Tennessee" after a name (not "South Georgia News", a station's region)

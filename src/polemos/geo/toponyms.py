@@ -61,8 +61,7 @@ class Proposal:
 
 
 class ToponymFinder:
-    def __init__(self, gazetteer: Gazetteer, not_places: set[str], cues: Cues, caseless: CaselessTagger,
-                 geo: GeoWords):
+    def __init__(self, gazetteer: Gazetteer, not_places: set[str], cues: Cues, caseless: CaselessTagger, geo: GeoWords):
         self.gazetteer = gazetteer
         self.not_places = not_places
         self.cues = cues
@@ -80,7 +79,9 @@ class ToponymFinder:
         if caseless:
             # the NER's own spans may shorten to a known name ("putnam county" -> "putnam")
             lookup_entity = lambda text: self.gazetteer.lookup(text)  # noqa: E731
-            found = [s for s in (self.caseless.entity_place(e, lookup_entity, self.cues) for e in found) if s is not None]
+            found = [
+                s for s in (self.caseless.entity_place(e, lookup_entity, self.cues) for e in found) if s is not None
+            ]
         else:
             found = [span for span in found if not self._bare_common_word(doc, span, lookups)]
         anchors = [a for a in resolve([(e.start_char, e.end_char) for e in found]) if a is not None]
@@ -98,8 +99,9 @@ class ToponymFinder:
         spans = sorted((s.start_char, s.end_char) for s in found + accepted)
         return spans if caseless else self._whole_names(doc.text, spans, lookups)
 
-    def _whole_names(self, text: str, spans: list[tuple[int, int]],
-                     lookups: dict[str, list[Candidate]]) -> list[tuple[int, int]]:
+    def _whole_names(
+        self, text: str, spans: list[tuple[int, int]], lookups: dict[str, list[Candidate]]
+    ) -> list[tuple[int, int]]:
         """Spans the NER cut short: a name followed by one or two capitalised words that make
         with it a town's own name ("San Pedro" + "Sula": San Pedro Sula, not San Pedro in the
         Philippines) is taken whole, and a span inside the longer name dropped."""
@@ -108,10 +110,23 @@ class ToponymFinder:
             if whole and start < whole[-1][1]:
                 continue  # the rest of a name already taken whole
             following = _FOLLOWING_WORDS.match(text, end)
-            longer = [following.end(2), following.end(1)] if following and following.group(2) else \
-                [following.end(1)] if following else []
-            end = next((stop for stop in longer if any(c.primary_name and c.feature in _SETTLEMENTS
-                                                       for c in self._lookup(text[start:stop], lookups))), end)
+            longer = (
+                [following.end(2), following.end(1)]
+                if following and following.group(2)
+                else [following.end(1)]
+                if following
+                else []
+            )
+            end = next(
+                (
+                    stop
+                    for stop in longer
+                    if any(
+                        c.primary_name and c.feature in _SETTLEMENTS for c in self._lookup(text[start:stop], lookups)
+                    )
+                ),
+                end,
+            )
             whole.append((start, end))
         return whole
 
@@ -121,10 +136,15 @@ class ToponymFinder:
         after it, no institution it heads, no line it opens (a dateline: "MOBILE, AL —"), no
         state, country or city of a million people of that name."""
         text = doc.text
-        return len(span) == 1 and self.words.get(name_key(span.text)) == COMMON_WORD \
-            and not self.cues.around(doc, span.start, span.end) and not self.cues.institution(doc, span.end) \
-            and not self._contained(text, span) and not _opens_line(text, span) \
+        return (
+            len(span) == 1
+            and self.words.get(name_key(span.text)) == COMMON_WORD
+            and not self.cues.around(doc, span.start, span.end)
+            and not self.cues.institution(doc, span.end)
+            and not self._contained(text, span)
+            and not _opens_line(text, span)
             and not _well_known(self._lookup(span.text, lookups))
+        )
 
     def _without_people(self, doc: Doc, found: list[Span], lookups: dict[str, list[Candidate]]) -> list[Span]:
         """The places found less the one-word ones that are a word of a person's name the text
@@ -135,13 +155,26 @@ class ToponymFinder:
         a person ("Louisville Assumption", "Sochi Mayor Race"), and such a city is named for
         itself far more often than a person's name stands alone. (A cue at another mention
         proves nothing: "near Rohan", "at Ferguson's" are said of people too.)"""
-        people = {token.text for entity in doc.ents if entity.label_ == "PERSON" and len(entity) > 1
-                  for token in entity if _capitalised(token)}
+        people = {
+            token.text
+            for entity in doc.ents
+            if entity.label_ == "PERSON" and len(entity) > 1
+            for token in entity
+            if _capitalised(token)
+        }
         if not people:
             return found
-        return [span for span in found if not (
-            len(span) == 1 and span.text in people and not self.cues.around(doc, span.start, span.end)
-            and not self._contained(doc.text, span) and strength(self._lookup(span.text, lookups)) is not Strength.STRONG)]
+        return [
+            span
+            for span in found
+            if not (
+                len(span) == 1
+                and span.text in people
+                and not self.cues.around(doc, span.start, span.end)
+                and not self._contained(doc.text, span)
+                and strength(self._lookup(span.text, lookups)) is not Strength.STRONG
+            )
+        ]
 
     def is_place_name(self, text: str, caseless: bool = False) -> bool:
         """False for demonyms, party names and other words the NER tags as places, and for
@@ -155,8 +188,15 @@ class ToponymFinder:
             lookups[key] = [] if key in self.not_places else self.gazetteer.lookup(text, shorten=False)
         return lookups[key]
 
-    def _judge_all(self, proposals: list[list[Proposal]], doc: Doc, text: str, places: DocumentPlaces,
-                   taken: set[int], lookups: dict[str, list[Candidate]]) -> list[Span]:
+    def _judge_all(
+        self,
+        proposals: list[list[Proposal]],
+        doc: Doc,
+        text: str,
+        places: DocumentPlaces,
+        taken: set[int],
+        lookups: dict[str, list[Candidate]],
+    ) -> list[Span]:
         """Proposals come in groups of alternatives (an organisation's whole name, then its
         leading or closing place); the first acceptable one of a group wins. Two passes, so a
         name accepted late supports its earlier mentions."""
@@ -175,8 +215,15 @@ class ToponymFinder:
             proposals = waiting
         return accepted
 
-    def _first_acceptable(self, group: list[Proposal], doc: Doc, text: str, places: DocumentPlaces, taken: set[int],
-                          lookups: dict[str, list[Candidate]]) -> list[Span] | None:
+    def _first_acceptable(
+        self,
+        group: list[Proposal],
+        doc: Doc,
+        text: str,
+        places: DocumentPlaces,
+        taken: set[int],
+        lookups: dict[str, list[Candidate]],
+    ) -> list[Span] | None:
         chosen = []
         for proposal in group:
             span = proposal.span
@@ -188,8 +235,15 @@ class ToponymFinder:
                 chosen.append(span)
         return chosen or None
 
-    def _acceptable(self, proposal: Proposal, doc: Doc, text: str, places: DocumentPlaces,
-                    candidates: list[Candidate], lookups: dict[str, list[Candidate]]) -> bool:
+    def _acceptable(
+        self,
+        proposal: Proposal,
+        doc: Doc,
+        text: str,
+        places: DocumentPlaces,
+        candidates: list[Candidate],
+        lookups: dict[str, list[Candidate]],
+    ) -> bool:
         span, kind = proposal.span, proposal.kind
         level = strength(candidates)
         if level is Strength.NONE:
@@ -215,31 +269,39 @@ class ToponymFinder:
         # a whole entity: a large city's name alone is not enough ("the Toyota", "Honda"); one
         # the NER cut from the institution it heads ("Milford" of "Milford fire department")
         # is that institution's town if it lies in a state the text names
-        return _division(candidates) or cued or places.coherent(candidates) or (
-            self.cues.institution(doc, span.end) and self._in_named_state(candidates, places, lookups))
+        return (
+            _division(candidates)
+            or cued
+            or places.coherent(candidates)
+            or (self.cues.institution(doc, span.end) and self._in_named_state(candidates, places, lookups))
+        )
 
-    def _in_named_state(self, candidates: list[Candidate], places: DocumentPlaces,
-                        lookups: dict[str, list[Candidate]]) -> bool:
+    def _in_named_state(
+        self, candidates: list[Candidate], places: DocumentPlaces, lookups: dict[str, list[Candidate]]
+    ) -> bool:
         """Whether a town of that name lies in a state taken as a place so far ("Connecticut",
         also inside an organisation's name: "the Connecticut Post Mall")."""
         states = {c.admin1 for key in places.keys for c in self._lookup(key, lookups) if c.feature == "admin1"}
         return any(c.admin1 in states and c.feature in _SETTLEMENTS for c in candidates)
 
     def _contained(self, text: str, span: Span) -> bool:
-        """"Ridge Farm, Ill.": a name followed by its state or country (``text``: the doc's)."""
+        """ "Ridge Farm, Ill.": a name followed by its state or country (``text``: the doc's)."""
         following = following_name(text, span.end_char)
         if following is None:
             return False
         words = following[1].split()
-        return any(c.feature in _CONTAINERS for size in range(len(words), 0, -1)
-                   for c in self.gazetteer.lookup(" ".join(words[:size]), shorten=False))
+        return any(
+            c.feature in _CONTAINERS
+            for size in range(len(words), 0, -1)
+            for c in self.gazetteer.lookup(" ".join(words[:size]), shorten=False)
+        )
 
     def _entity_proposals(self, doc: Doc) -> Iterator[list[Proposal]]:
         for entity in doc.ents:
             if entity.label_ in PLACE_LABELS or entity.label_ in NON_NAME_LABELS:
                 continue
             start = entity.start + (1 if entity[0].lower_ in self.geo.articles and len(entity) > 1 else 0)
-            whole = doc[start:entity.end]
+            whole = doc[start : entity.end]
             group = []
             if self._name_like(whole):
                 group.append(Proposal(whole, "person" if entity.label_ == "PERSON" else "entity"))
@@ -254,22 +316,25 @@ class ToponymFinder:
         and countries or first-level divisions anywhere in it ("Environment Canada")."""
         found = []
         for size in range(min(MAX_NAME_TOKENS, len(name) - 1), 0, -1):
-            lead = doc[name.start:name.start + size]
+            lead = doc[name.start : name.start + size]
             if self._name_like(lead) and self.gazetteer.lookup(lead.text, shorten=False):
                 found.append(Proposal(lead, "lead"))
                 break
         ofs = [t.i for t in name if t.lower_ in self.geo.of_words]
         if ofs and 0 < name.end - ofs[-1] - 1 <= MAX_NAME_TOKENS:
-            tail = doc[ofs[-1] + 1:name.end]
+            tail = doc[ofs[-1] + 1 : name.end]
             if self._name_like(tail):
                 found.append(Proposal(tail, "tail"))
         covered = {i for p in found for i in range(p.span.start, p.span.end)}
         index = name.start + 1
         while index < name.end:
             for size in range(min(3, name.end - index), 0, -1):
-                inner = doc[index:index + size]
-                if covered.isdisjoint(range(inner.start, inner.end)) and self._name_like(inner) \
-                        and _division(self.gazetteer.lookup(inner.text, shorten=False)):
+                inner = doc[index : index + size]
+                if (
+                    covered.isdisjoint(range(inner.start, inner.end))
+                    and self._name_like(inner)
+                    and _division(self.gazetteer.lookup(inner.text, shorten=False))
+                ):
                     found.append(Proposal(inner, "inner"))
                     index += size - 1
                     break
@@ -308,20 +373,31 @@ class ToponymFinder:
             index = end
         return found
 
-    def _repeats(self, doc: Doc, places: list[Span], taken: set[int], lookups: dict[str, list[Candidate]]) -> list[Span]:
+    def _repeats(
+        self, doc: Doc, places: list[Span], taken: set[int], lookups: dict[str, list[Candidate]]
+    ) -> list[Span]:
         """Further mentions, outside any entity, of the names taken as places ("Mansfield")
         that the gazetteer knows and that are neither common words nor personal names."""
-        names = {s.text for s in places if s.text[:1].isupper() and name_key(s.text) not in self.words
-                 and strength(self._lookup(s.text, lookups)) is not Strength.NONE}
+        names = {
+            s.text
+            for s in places
+            if s.text[:1].isupper()
+            and name_key(s.text) not in self.words
+            and strength(self._lookup(s.text, lookups)) is not Strength.NONE
+        }
         names |= {n.upper() for n in names}
         found = []
         for token in doc:
             if token.i in taken or token.ent_type_ or not token.text[:1].isupper():
                 continue
             for size in range(MAX_NAME_TOKENS, 0, -1):
-                span = doc[token.i:token.i + size]
-                if span.end <= len(doc) and span.text in names and not any(t.ent_type_ for t in span) \
-                        and not any(i in taken for i in range(span.start, span.end)):
+                span = doc[token.i : token.i + size]
+                if (
+                    span.end <= len(doc)
+                    and span.text in names
+                    and not any(t.ent_type_ for t in span)
+                    and not any(i in taken for i in range(span.start, span.end))
+                ):
                     found.append(span)
                     taken.update(range(span.start, span.end))
                     break

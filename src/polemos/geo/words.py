@@ -31,8 +31,10 @@ class GeoWords:
         # Town names that are also common words or personal names -> "common word" or "personal name".
         self.caseless_words = {row["word"]: row["reason"] for row in language.rows("geo_caseless_words")}
         # Words the NER tags as places that are not place names: demonyms, party names (as name keys).
-        self.not_places = {name_key(text) for text in
-                           {row["text"] for row in language.rows("geo_not_places")} | set(curated.demonyms())}
+        self.not_places = {
+            name_key(text)
+            for text in {row["text"] for row in language.rows("geo_not_places")} | set(curated.demonyms())
+        }
         # ---- events/places.py: words after a town's name ----
         self.origin_words = self.place_cues.get("home", frozenset())  # "a Kent man": someone's home
         self.home_words = self.origin_words | self.place_cues.get("around", frozenset())  # "Atlanta suburbs"
@@ -59,14 +61,22 @@ class GeoWords:
         self.and_street_after = re.compile(rf"\s+{joiner}\s+(?:[A-Z0-9][\w'’-]*\s+){{1,3}}(?i:{street_singular})")
         self.street_and_before = re.compile(rf"[A-Z0-9][\w'’-]*\s+(?i:{street_singular})\s+{joiner}\s+$")
         # "the South Morrison area of Newport News": a name written as a part of a place.
-        self.part_of = re.compile(rf"(?:-[A-Z][\w'’]*)?(?:\s+[A-Z][\w'’]*){{0,2}}\s+(?:{_literal(words('geo.part_noun'))})"
-                                  rf"\s+(?:{_literal(self.of_words)})\s+(?:(?:{_literal(self.articles)})\s+)?")
+        self.part_of = re.compile(
+            rf"(?:-[A-Z][\w'’]*)?(?:\s+[A-Z][\w'’]*){{0,2}}\s+(?:{_literal(words('geo.part_noun'))})"
+            rf"\s+(?:{_literal(self.of_words)})\s+(?:(?:{_literal(self.articles)})\s+)?"
+        )
         # ---- outlet.py ----
         self.region_words = words("geo.region_word")
-        self.outlet_word = re.compile(rf"(?:\b(?:{_literal(words('geo.outlet_word'))})\b|\.com\b|\btv\d*\b"
-                                      r"|\b[KW][A-Z]{2,3}(?:-?(?:TV|FM|AM))?\b)", re.IGNORECASE)
-        title_words = [form for word in words("geo.outlet_title_word")
-                       for form in (word, word[:1].upper() + word[1:], word.upper())]
+        self.outlet_word = re.compile(
+            rf"(?:\b(?:{_literal(words('geo.outlet_word'))})\b|\.com\b|\btv\d*\b"
+            r"|\b[KW][A-Z]{2,3}(?:-?(?:TV|FM|AM))?\b)",
+            re.IGNORECASE,
+        )
+        title_words = [
+            form
+            for word in words("geo.outlet_title_word")
+            for form in (word, word[:1].upper() + word[1:], word.upper())
+        ]
         self.leading_outlet = re.compile(rf"^([A-Z][\w.'’ ]{{0,40}}?\s(?:{_literal(title_words)}))[,:]\s")
         # ---- events/places.py ----
         self.taken_to = re.compile(rf"\b(?:{_literal(words('geo.taken_verb'))})\s+(?:\w+\s+){{0,2}}?to\b[^.!?\n]*$")

@@ -95,7 +95,9 @@ def read_sitemap(body: bytes, url: str) -> Listing:
             continue
         news = node.find(f"{NEWS_NS}news")
         title = _child_text(news, "title", NEWS_NS) if news is not None else None
-        date = (_child_text(news, "publication_date", NEWS_NS) if news is not None else None) or _child_text(node, "lastmod")
+        date = (_child_text(news, "publication_date", NEWS_NS) if news is not None else None) or _child_text(
+            node, "lastmod"
+        )
         entries.append(Entry(link, title, date[:10] if date and len(date) >= 10 else None))
     return Listing("sitemap", entries)
 

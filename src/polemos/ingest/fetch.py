@@ -73,8 +73,10 @@ class Fetcher:
         # checks the open connection's peer again before reading the answer.
         public_only = self.policy.public_only
         self.client = httpx.Client(
-            timeout=httpx.Timeout(self.policy.timeout), follow_redirects=True,
-            headers={"User-Agent": self.policy.user_agent}, max_redirects=5,
+            timeout=httpx.Timeout(self.policy.timeout),
+            follow_redirects=True,
+            headers={"User-Agent": self.policy.user_agent},
+            max_redirects=5,
             event_hooks={"response": [refuse_private_peer]} if public_only else {},
             transport=PinnedTransport(public_only=True) if public_only else None,
         )
@@ -92,8 +94,13 @@ class Fetcher:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def fetch(self, url: str, accept: tuple[str, ...] = ARTICLE_TYPES, etag: Optional[str] = None,
-              last_modified: Optional[str] = None) -> Fetched:
+    def fetch(
+        self,
+        url: str,
+        accept: tuple[str, ...] = ARTICLE_TYPES,
+        etag: Optional[str] = None,
+        last_modified: Optional[str] = None,
+    ) -> Fetched:
         """GET ``url`` within the policy; ``etag``/``last_modified`` make it conditional."""
         if urlsplit(url).scheme not in ("http", "https"):
             return Fetched(url, error="not an http(s) URL")
@@ -118,10 +125,14 @@ class Fetcher:
     def _get_once(self, url: str, headers: dict, accept: tuple[str, ...]) -> Fetched:
         try:
             with self.client.stream("GET", url, headers=headers) as response:
-                fetched = Fetched(str(response.url), response.status_code,
-                                  content_type=response.headers.get("content-type", "").lower(),
-                                  etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"),
-                                  headers=dict(response.headers))
+                fetched = Fetched(
+                    str(response.url),
+                    response.status_code,
+                    content_type=response.headers.get("content-type", "").lower(),
+                    etag=response.headers.get("etag"),
+                    last_modified=response.headers.get("last-modified"),
+                    headers=dict(response.headers),
+                )
                 if response.status_code == 304:
                     return fetched
                 if response.status_code >= 400:
@@ -236,8 +247,13 @@ class PinnedTransport(httpx.HTTPTransport):
         pinned, host, extensions = pinned_request(url, address)
         headers = httpx.Headers(request.headers)
         headers["Host"] = host["Host"]
-        sent = httpx.Request(request.method, pinned, headers=headers, stream=request.stream,
-                             extensions={**request.extensions, **extensions})
+        sent = httpx.Request(
+            request.method,
+            pinned,
+            headers=headers,
+            stream=request.stream,
+            extensions={**request.extensions, **extensions},
+        )
         return super().handle_request(sent)  # the client puts the request as made back on the response
 
 
@@ -252,8 +268,10 @@ def refuse_private_peer(response: httpx.Response) -> None:
     address = ipaddress.ip_address(str(peer[0]).split("%")[0])
     if not address.is_global or address.is_multicast:
         response.close()
-        raise PrivateAddress(f"{response.request.url.host} connected to {address}, a private, loopback or link-local"
-                             " address; the server refuses to fetch it (start it with --allow-private-fetch to allow)")
+        raise PrivateAddress(
+            f"{response.request.url.host} connected to {address}, a private, loopback or link-local"
+            " address; the server refuses to fetch it (start it with --allow-private-fetch to allow)"
+        )
 
 
 def refuse_private_address(url: str) -> None:
@@ -272,8 +290,9 @@ def checked_addresses(url: str, public_only: bool) -> list[str]:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise PrivateAddress(f"{url[:200]!r} is not an http(s) URL")
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
-                                   type=socket.SOCK_STREAM)
+        infos = socket.getaddrinfo(
+            parts.hostname, parts.port or (443 if parts.scheme == "https" else 80), type=socket.SOCK_STREAM
+        )
     except (socket.gaierror, UnicodeError, ValueError) as error:
         raise PrivateAddress(f"{parts.hostname}: cannot resolve ({error})") from None
     addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
@@ -281,8 +300,10 @@ def checked_addresses(url: str, public_only: bool) -> list[str]:
         raise PrivateAddress(f"{parts.hostname}: resolves to no address")
     for address in addresses if public_only else ():
         if not address.is_global or address.is_multicast:
-            raise PrivateAddress(f"{parts.hostname} resolves to {address}, a private, loopback or link-local address;"
-                                 " the server refuses to fetch it (start it with --allow-private-fetch to allow)")
+            raise PrivateAddress(
+                f"{parts.hostname} resolves to {address}, a private, loopback or link-local address;"
+                " the server refuses to fetch it (start it with --allow-private-fetch to allow)"
+            )
     return list(dict.fromkeys(str(address) for address in addresses))
 
 

@@ -46,8 +46,10 @@ _READ_ERRORS = (OSError, EOFError, gzip.BadGzipFile, zlib.error)
 # too large for a float or an int conversion (OverflowError, ValueError).
 _JSON_ERRORS = (ValueError, RecursionError, OverflowError, MemoryError)
 _NOT_REGULAR = (
-    (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
 )
 
 
@@ -188,8 +190,13 @@ def _read_whole(handle: BinaryIO, source: str, kind: Optional[str], options: Rea
         return InputError(source, str(error))
     kind = kind or sniff_format(text)
     return RawDocument(
-        source=source, content=text, format=kind, title=options.title, url=options.url,
-        published=options.published, raw_bytes=data,
+        source=source,
+        content=text,
+        format=kind,
+        title=options.title,
+        url=options.url,
+        published=options.published,
+        raw_bytes=data,
     )
 
 
@@ -313,7 +320,6 @@ def _parse_json_line(line: bytes, source: str, options: ReadOptions) -> ReadResu
         return _document_from_record(record, line, source, options)
     except _JSON_ERRORS as error:
         return InputError(source, f"unusable JSON record ({one_line(error)})")
-
 
 
 def _document_from_record(record: dict, line: bytes, source: str, options: ReadOptions) -> ReadResult:

@@ -33,8 +33,14 @@ def stored_raw_document(store, doc_id: str) -> RawDocument:
     if _JSON_LINE_SOURCE.search(source) and text.lstrip().startswith("{"):
         content, kind = _json_line_content(text, source)
     return RawDocument(
-        source=source, content=content, format=kind, id=doc_id, title=row["title"], url=row["url"],
-        published=row["published"] if row["published_source"] == "given" else None, raw_bytes=data,
+        source=source,
+        content=content,
+        format=kind,
+        id=doc_id,
+        title=row["title"],
+        url=row["url"],
+        published=row["published"] if row["published_source"] == "given" else None,
+        raw_bytes=data,
     )
 
 

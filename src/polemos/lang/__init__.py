@@ -36,8 +36,12 @@ NOTHING = r"(?!)"
 class LanguageData:
     """The word lists of one language."""
 
-    def __init__(self, code: str, lists: dict[str, list[tuple[str, str]]],
-                 tables: Optional[dict[str, list[dict[str, str]]]] = None):
+    def __init__(
+        self,
+        code: str,
+        lists: dict[str, list[tuple[str, str]]],
+        tables: Optional[dict[str, list[dict[str, str]]]] = None,
+    ):
         self.code = code
         self._lists = lists
         self._tables = tables or {}
@@ -61,9 +65,13 @@ class LanguageData:
             if path.name.endswith(".csv"):
                 _read_lists(path.name.removesuffix(".csv"), path.read_text(encoding="utf-8"), lists)
             elif path.name == TABLES and path.is_dir():
-                tables = {table.name.removesuffix(".csv"): list(csv.DictReader(io.StringIO(
-                              table.read_text(encoding="utf-8"))))
-                          for table in path.iterdir() if table.name.endswith(".csv")}
+                tables = {
+                    table.name.removesuffix(".csv"): list(
+                        csv.DictReader(io.StringIO(table.read_text(encoding="utf-8")))
+                    )
+                    for table in path.iterdir()
+                    if table.name.endswith(".csv")
+                }
         return cls(code, lists, tables)
 
     def _rows(self, name: str) -> list[tuple[str, str]]:

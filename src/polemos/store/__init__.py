@@ -56,7 +56,24 @@ def open_store(location: str | None = None) -> Store:
 # The vocabulary the web and the command line offer their users (sort orders, review statuses
 # and verdicts, modalities) comes from here, so they never reach into the store's modules.
 __all__ = [
-    "BACKENDS", "Backend", "CANONICAL_SORTS", "CANONICAL_VERDICTS", "CanonicalView", "DecisionError", "EVENT_SORTS", "EventFilter", "EventView", "DEFAULT_DB", "MODALITIES",
-    "PostgresStore", "REVIEW_FILTERS", "REVIEW_STATUSES", "SQLiteStore", "Store", "StoreError",
-    "default_location", "open_store", "split_modalities",
+    "BACKENDS",
+    "Backend",
+    "CANONICAL_SORTS",
+    "CANONICAL_VERDICTS",
+    "CanonicalView",
+    "DecisionError",
+    "EVENT_SORTS",
+    "EventFilter",
+    "EventView",
+    "DEFAULT_DB",
+    "MODALITIES",
+    "PostgresStore",
+    "REVIEW_FILTERS",
+    "REVIEW_STATUSES",
+    "SQLiteStore",
+    "Store",
+    "StoreError",
+    "default_location",
+    "open_store",
+    "split_modalities",
 ]

@@ -13,7 +13,9 @@ def events_by_month(connection, actor_id: str, limit: int = 120) -> list[dict]:
         "SELECT substr(e.date_begin, 1, 7) AS month, COUNT(DISTINCT e.id) AS events"
         " FROM event_actors ea JOIN events e ON e.id = ea.event_id"
         f" WHERE ea.actor_id = ? AND e.date_begin IS NOT NULL AND {NOT_REJECTED}"
-        " GROUP BY substr(e.date_begin, 1, 7) ORDER BY month DESC LIMIT ?", (actor_id, limit)).fetchall()
+        " GROUP BY substr(e.date_begin, 1, 7) ORDER BY month DESC LIMIT ?",
+        (actor_id, limit),
+    ).fetchall()
     counts = {row[0]: row[1] for row in rows if _is_month(row[0])}
     if not counts:
         return []
@@ -43,6 +45,9 @@ def top_counterparts(connection, actor_id: str, limit: int = 10) -> list[dict]:
         " JOIN events e ON e.id = ea.event_id JOIN actors a ON a.id = other.actor_id"
         f" WHERE ea.actor_id = ? AND {NOT_REJECTED}"
         " GROUP BY other.actor_id, a.name, a.kind, a.country ORDER BY events DESC, a.name LIMIT ?",
-        (actor_id, limit)).fetchall()
-    return [{"id": row[0], "name": row[1], "kind": row[2], "country": row[3], "events": row[4],
-             "as_recipient": row[5]} for row in rows]
+        (actor_id, limit),
+    ).fetchall()
+    return [
+        {"id": row[0], "name": row[1], "kind": row[2], "country": row[3], "events": row[4], "as_recipient": row[5]}
+        for row in rows
+    ]

@@ -23,11 +23,16 @@ def aliases(connection) -> dict[str, str]:
 def resolve_actor(connection, text: str) -> Optional[str]:
     """The id of the stored actor ``text`` names: its id, its name (any case), or an alias of it."""
     text = text.strip()
-    row = (connection.execute("SELECT id FROM actors WHERE id = ?", (text,)).fetchone()
-           or connection.execute("SELECT actor_id FROM actor_aliases WHERE alias_id = ?", (text,)).fetchone()
-           or connection.execute("SELECT id FROM actors WHERE lower(name) = lower(?) ORDER BY id LIMIT 1", (text,)).fetchone()
-           or connection.execute("SELECT actor_id FROM actor_aliases WHERE lower(alias_name) = lower(?)"
-                                 " ORDER BY alias_id LIMIT 1", (text,)).fetchone())
+    row = (
+        connection.execute("SELECT id FROM actors WHERE id = ?", (text,)).fetchone()
+        or connection.execute("SELECT actor_id FROM actor_aliases WHERE alias_id = ?", (text,)).fetchone()
+        or connection.execute(
+            "SELECT id FROM actors WHERE lower(name) = lower(?) ORDER BY id LIMIT 1", (text,)
+        ).fetchone()
+        or connection.execute(
+            "SELECT actor_id FROM actor_aliases WHERE lower(alias_name) = lower(?) ORDER BY alias_id LIMIT 1", (text,)
+        ).fetchone()
+    )
     return row[0] if row else None
 
 
@@ -64,25 +69,41 @@ def record_alias(connection, alias_id: str, actor_id: str, note: Optional[str], 
         "INSERT INTO actor_aliases (alias_id, actor_id, alias_name, note, reviewer, merged_at) VALUES (?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (alias_id) DO UPDATE SET actor_id = excluded.actor_id, note = excluded.note,"
         " reviewer = excluded.reviewer, merged_at = excluded.merged_at",
-        (alias_id, actor_id, alias_name, note, reviewer, merged_at))
-    return {"alias_id": alias_id, "alias_name": alias_name, "actor_id": actor_id, "note": note, "reviewer": reviewer,
-            "merged_at": merged_at}
+        (alias_id, actor_id, alias_name, note, reviewer, merged_at),
+    )
+    return {
+        "alias_id": alias_id,
+        "alias_name": alias_name,
+        "actor_id": actor_id,
+        "note": note,
+        "reviewer": reviewer,
+        "merged_at": merged_at,
+    }
 
 
 def documents_naming(connection, actor_id: str) -> list[str]:
-    return [row[0] for row in connection.execute(
-        "SELECT DISTINCT doc_id FROM actor_mentions WHERE actor_id = ? ORDER BY doc_id", (actor_id,))]
+    return [
+        row[0]
+        for row in connection.execute(
+            "SELECT DISTINCT doc_id FROM actor_mentions WHERE actor_id = ? ORDER BY doc_id", (actor_id,)
+        )
+    ]
 
 
 def forget_actor(connection, alias_id: str, actor_id: str) -> None:
     """The alias's last traces once its documents are rewritten: analysts' corrections naming it, its row."""
     corrected_reports = []
     for table, key in (("reviews", "id"), ("canonical_reviews", "id")):
-        rows = connection.execute(f"SELECT {key}, changes_json FROM {table} WHERE changes_json LIKE ?",
-                                  (f"%{alias_id}%",)).fetchall()
+        rows = connection.execute(
+            f"SELECT {key}, changes_json FROM {table} WHERE changes_json LIKE ?", (f"%{alias_id}%",)
+        ).fetchall()
         if table == "reviews":
-            corrected_reports = [row[0] for row in connection.execute(
-                "SELECT DISTINCT event_id FROM reviews WHERE changes_json LIKE ?", (f"%{alias_id}%",)).fetchall()]
+            corrected_reports = [
+                row[0]
+                for row in connection.execute(
+                    "SELECT DISTINCT event_id FROM reviews WHERE changes_json LIKE ?", (f"%{alias_id}%",)
+                ).fetchall()
+            ]
         for row in rows:
             changes = json.loads(row[1] or "{}")
             for role in ("actor", "recipient"):
@@ -96,8 +117,11 @@ def forget_actor(connection, alias_id: str, actor_id: str) -> None:
 
 
 def aliases_of(connection, actor_id: str) -> list[dict]:
-    rows = connection.execute("SELECT alias_id, alias_name, note, reviewer, merged_at FROM actor_aliases"
-                              " WHERE actor_id = ? ORDER BY merged_at, alias_id", (actor_id,)).fetchall()
+    rows = connection.execute(
+        "SELECT alias_id, alias_name, note, reviewer, merged_at FROM actor_aliases"
+        " WHERE actor_id = ? ORDER BY merged_at, alias_id",
+        (actor_id,),
+    ).fetchall()
     return [dict(zip(("alias_id", "alias_name", "note", "reviewer", "merged_at"), row)) for row in rows]
 
 
@@ -109,4 +133,6 @@ def _names(connection, ids: set[str]) -> dict[str, str]:
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
-    return {row[0]: row[1] for row in connection.execute(f"SELECT id, name FROM actors WHERE id IN ({marks})", sorted(ids))}
+    return {
+        row[0]: row[1] for row in connection.execute(f"SELECT id, name FROM actors WHERE id IN ({marks})", sorted(ids))
+    }

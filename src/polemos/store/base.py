@@ -29,14 +29,30 @@ from polemos.store.events import add_review, assign_stable_ids, delete_events, r
 from polemos.store.report_places import refresh_report_places, reports_with_corrected_places
 from polemos.store.migration_files import migration_scripts
 
-COUNTABLE_TABLES = frozenset({
-    "documents", "actors", "actor_mentions", "places", "timexes", "quantities", "sentences",
-    "events", "evidence", "relations", "reviews", "canonical_events", "canonical_reviews", "actor_aliases",
-})
+COUNTABLE_TABLES = frozenset(
+    {
+        "documents",
+        "actors",
+        "actor_mentions",
+        "places",
+        "timexes",
+        "quantities",
+        "sentences",
+        "events",
+        "evidence",
+        "relations",
+        "reviews",
+        "canonical_events",
+        "canonical_reviews",
+        "actor_aliases",
+    }
+)
 FUSION_MIGRATION = 4  # the version that added canonical events: stores older than it are fused on upgrade
 REPORT_LINKS_MIGRATION = 12  # the version that keeps each report's links: corrected actors are written on upgrade
 CORRECTED_ACTORS_MIGRATION = 13  # event_actors follow corrections: the corrected reports' rows are written on upgrade
-CANONICAL_ACTORS_MIGRATION = 14  # event_actors follow canonical corrections, a report's row its corrected place: written on upgrade
+CANONICAL_ACTORS_MIGRATION = (
+    14  # event_actors follow canonical corrections, a report's row its corrected place: written on upgrade
+)
 
 
 class StoreError(Exception):
@@ -102,8 +118,12 @@ class Store:
                 # the migration wrote the machine's pairs, and event_actors held the extracted actors alone
                 report_links.refresh_links(self.connection, report_links.reports_with_corrected_actors(self.connection))
             if current and CANONICAL_ACTORS_MIGRATION not in applied:  # event_actors ignored canonical corrections
-                report_links.refresh_links(self.connection, report_links.reports_of_corrected_canonical_events(self.connection))
-                refresh_report_places(self.connection, reports_with_corrected_places(self.connection))  # and their points
+                report_links.refresh_links(
+                    self.connection, report_links.reports_of_corrected_canonical_events(self.connection)
+                )
+                refresh_report_places(
+                    self.connection, reports_with_corrected_places(self.connection)
+                )  # and their points
 
     def _apply(self, version: int, name: str, sql: str) -> None:
         """One migration; a store it cannot be applied to is refused in one line, unchanged
@@ -111,9 +131,11 @@ class Store:
         try:
             self._run_script(sql)
         except Exception as error:  # noqa: BLE001 - sqlite3 and psycopg errors alike
-            raise StoreError(f"{self.display_location}: cannot apply migration {name} to this store "
-                             f"({type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''});"
-                             " it was made by another version of polemos") from None
+            raise StoreError(
+                f"{self.display_location}: cannot apply migration {name} to this store "
+                f"({type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''});"
+                " it was made by another version of polemos"
+            ) from None
         self.connection.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, _now()))
 
     def _run_script(self, sql: str) -> None:
@@ -125,15 +147,18 @@ class Store:
         row = self.connection.execute("SELECT id FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
         return row["id"] if row else None
 
-    def add(self, record: ExtractionRecord, raw_bytes: Optional[bytes] = None,
-            raw_format: Optional[str] = None) -> tuple[str, str]:
+    def add(
+        self, record: ExtractionRecord, raw_bytes: Optional[bytes] = None, raw_format: Optional[str] = None
+    ) -> tuple[str, str]:
         """Store a document and its extraction; returns (status, doc_id), status ``added`` or ``present``.
 
         Safe against other processes adding the same text at the same moment: the unique
         content hash decides, and the loser reports the winner's document as ``present``."""
         return self._retrying(lambda: self._add_once(record, raw_bytes, raw_format))
 
-    def _add_once(self, record: ExtractionRecord, raw_bytes: Optional[bytes], raw_format: Optional[str]) -> tuple[str, str]:
+    def _add_once(
+        self, record: ExtractionRecord, raw_bytes: Optional[bytes], raw_format: Optional[str]
+    ) -> tuple[str, str]:
         content_hash = record.document.content_hash or ""
         with self.transaction():
             existing = self.find_by_hash(content_hash)
@@ -151,8 +176,9 @@ class Store:
                     return "present", existing
         raise StoreError(f"{record.document.id}: both this id and {record.document.id}-{content_hash[:8]} are taken")
 
-    def _insert_document(self, doc_id: str, record: ExtractionRecord, raw_bytes: Optional[bytes],
-                         raw_format: Optional[str]) -> bool:
+    def _insert_document(
+        self, doc_id: str, record: ExtractionRecord, raw_bytes: Optional[bytes], raw_format: Optional[str]
+    ) -> bool:
         """Insert the document row unless its id or content hash is stored already; True if inserted."""
         doc = record.document
         cursor = self.connection.execute(
@@ -160,21 +186,33 @@ class Store:
             " source, text, structure_json, raw_format, raw_zlib, ingested_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (
-                doc_id, doc.content_hash, doc.title, doc.url, doc.published, doc.published_source,
-                doc.language, doc.source, record.text, _structure_json(record), raw_format,
-                zlib.compress(raw_bytes) if raw_bytes is not None else None, _now(),
+                doc_id,
+                doc.content_hash,
+                doc.title,
+                doc.url,
+                doc.published,
+                doc.published_source,
+                doc.language,
+                doc.source,
+                record.text,
+                _structure_json(record),
+                raw_format,
+                zlib.compress(raw_bytes) if raw_bytes is not None else None,
+                _now(),
             ),
         )
         return cursor.rowcount == 1
 
     def replace_extraction(self, record: ExtractionRecord) -> None:
         """Swap a stored document's machine extraction for a new one, in one transaction; reviews stay."""
+
         def replace() -> None:
             with self.transaction():
                 self._lock_document(record.document.id)
                 self._delete_extraction(record.document.id)
                 self._write_extraction(record)
                 self.fusion.document_changed(record.document.id)
+
         self._retrying(replace)
 
     def update_document(self, record: ExtractionRecord) -> str:
@@ -196,13 +234,24 @@ class Store:
                 self.connection.execute(
                     "UPDATE documents SET content_hash = ?, title = ?, url = ?, published = ?, published_source = ?,"
                     " language = ?, source = COALESCE(?, source), text = ?, structure_json = ? WHERE id = ?",
-                    (doc.content_hash, doc.title, doc.url, doc.published, doc.published_source, doc.language,
-                     doc.source, record.text, _structure_json(record), doc.id),
+                    (
+                        doc.content_hash,
+                        doc.title,
+                        doc.url,
+                        doc.published,
+                        doc.published_source,
+                        doc.language,
+                        doc.source,
+                        record.text,
+                        _structure_json(record),
+                        doc.id,
+                    ),
                 )
                 self._delete_extraction(doc.id)
                 self._write_extraction(record)
                 self.fusion.document_changed(doc.id)
                 return "unchanged" if stored["content_hash"] == doc.content_hash else "updated"
+
         return self._retrying(update)
 
     def _lock_document(self, doc_id: str):
@@ -213,9 +262,11 @@ class Store:
 
     def rebuild_canonical_events(self) -> int:
         """Fuse every stored event again (after the fusion rules changed); returns the canonical events made."""
+
         def rebuild() -> int:
             with self.transaction():
                 return self.fusion.rebuild()
+
         return self._retrying(rebuild)
 
     def _retrying(self, write):
@@ -252,12 +303,24 @@ class Store:
                 'INSERT INTO actor_mentions (doc_id, actor_id, text, start, "end", sentence) VALUES (?, ?, ?, ?, ?, ?)',
                 [(doc_id, actor.id, m.text, m.start, m.end, m.sentence) for m in actor.mentions],
             )
-        self._insert_items("places", doc_id, record.places,
-                           ("text", "start", "end", "name", "geonameid", "lat", "lon", "country", "feature", "sentence"))
-        self._insert_items("timexes", doc_id, record.timexes,
-                           ("text", "start", "end", "type", "value", "begin", "end_date", "anchor", "sentence"))
-        self._insert_items("quantities", doc_id, record.quantities,
-                           ("text", "start", "end", "min", "max", "unit", "category", "sentence"))
+        self._insert_items(
+            "places",
+            doc_id,
+            record.places,
+            ("text", "start", "end", "name", "geonameid", "lat", "lon", "country", "feature", "sentence"),
+        )
+        self._insert_items(
+            "timexes",
+            doc_id,
+            record.timexes,
+            ("text", "start", "end", "type", "value", "begin", "end_date", "anchor", "sentence"),
+        )
+        self._insert_items(
+            "quantities",
+            doc_id,
+            record.quantities,
+            ("text", "start", "end", "min", "max", "unit", "category", "sentence"),
+        )
         assign_stable_ids(record)
         write_events(self.connection, record)
         self.connection.execute(
@@ -314,8 +377,12 @@ class Store:
             "SELECT title, url, published, published_source, source FROM documents WHERE id = ?", (doc_id,)
         ).fetchone()
         data, raw_format = self.get_raw(doc_id)
-        return {**{key: row[key] for key in ("title", "url", "published", "published_source", "source")},
-                "id": doc_id, "raw": data, "raw_format": raw_format}
+        return {
+            **{key: row[key] for key in ("title", "url", "published", "published_source", "source")},
+            "id": doc_id,
+            "raw": data,
+            "raw_format": raw_format,
+        }
 
     def documents(self, limit: int = 50, offset: int = 0) -> Iterator:
         """Stored documents in the order they were ingested; rows addressable by column name."""
@@ -331,8 +398,9 @@ class Store:
         and how many match in all."""
         return search_documents(self.connection, self.dialect, q, limit, offset)
 
-    def events(self, filter: EventFilter | None = None, limit: int = 50, offset: int = 0,
-               sort: Optional[str] = None) -> tuple[list[EventView], int]:
+    def events(
+        self, filter: EventFilter | None = None, limit: int = 50, offset: int = 0, sort: Optional[str] = None
+    ) -> tuple[list[EventView], int]:
         """Per-document events (reports) matching ``filter`` with their latest review applied, and how
         many match in all. ``sort``: date, type, place, country, dead, confidence, document or review,
         prefixed with - for descending (default -date, newest first)."""
@@ -342,15 +410,17 @@ class Store:
         """One event with its latest review applied (rejected ones too), or None."""
         return get_event(self.connection, event_id)
 
-    def canonical_events(self, filter: EventFilter | None = None, limit: int = 50, offset: int = 0,
-                         sort: Optional[str] = None) -> tuple[list[CanonicalView], int]:
+    def canonical_events(
+        self, filter: EventFilter | None = None, limit: int = 50, offset: int = 0, sort: Optional[str] = None
+    ) -> tuple[list[CanonicalView], int]:
         """Canonical events (one per real event, fused across documents, with every source) matching
         ``filter``, and how many match in all. ``sort``: date, type, place, country, dead, sources,
         reports or earliest, prefixed with - for descending (default -date)."""
         return query_canonical(self.connection, filter or EventFilter(), limit, offset, self.dialect, sort)
 
-    def canonical_review_queue(self, filter: EventFilter | None = None, limit: int = 50,
-                               offset: int = 0) -> tuple[list[CanonicalView], int]:
+    def canonical_review_queue(
+        self, filter: EventFilter | None = None, limit: int = 50, offset: int = 0
+    ) -> tuple[list[CanonicalView], int]:
         """Canonical events without an analyst's verdict, most sources first, and how many in all."""
         return canonical_queue(self.connection, filter or EventFilter(), limit, offset, self.dialect)
 
@@ -363,35 +433,58 @@ class Store:
         canonical_id = canonical_id_of(self.connection, event_id)
         return get_canonical(self.connection, canonical_id) if canonical_id else None
 
-    def review_event(self, event_id: str, status: str, changes: dict | None = None,
-                     note: str | None = None, reviewer: str | None = None) -> dict:
+    def review_event(
+        self,
+        event_id: str,
+        status: str,
+        changes: dict | None = None,
+        note: str | None = None,
+        reviewer: str | None = None,
+    ) -> dict:
         """Confirm, reject or correct an event; its canonical event follows in the same transaction."""
+
         def review() -> dict:
             with self.transaction():
                 saved = add_review(self.connection, event_id, status, changes, note, reviewer)
                 self.fusion.event_reviewed(event_id)
                 return saved
+
         return self._retrying(review)
 
     # -- an analyst's decisions on canonical events and actors ---------------------------
 
-    def review_canonical(self, canonical_id: str, status: str, changes: dict | None = None,
-                         note: str | None = None, reviewer: str | None = None) -> dict:
+    def review_canonical(
+        self,
+        canonical_id: str,
+        status: str,
+        changes: dict | None = None,
+        note: str | None = None,
+        reviewer: str | None = None,
+    ) -> dict:
         """Confirm, correct or reject a canonical event (``{"review", "canonical"}``); DecisionError
         for a decision that cannot be taken. Corrections take actors by id, name or alias, and a
         place by the name of one the event's documents name."""
-        return self._deciding(lambda: canonical_review.review_canonical(
-            self.connection, self.fusion, canonical_id, status, changes, note, reviewer))
+        return self._deciding(
+            lambda: canonical_review.review_canonical(
+                self.connection, self.fusion, canonical_id, status, changes, note, reviewer
+            )
+        )
 
     def split_report(self, report_id: str, note: str | None = None, reviewer: str | None = None) -> dict:
         """Take a report out of its canonical event; fusion never puts them together again."""
-        return self._deciding(lambda: canonical_review.split_report(self.connection, self.fusion, report_id, note, reviewer))
+        return self._deciding(
+            lambda: canonical_review.split_report(self.connection, self.fusion, report_id, note, reviewer)
+        )
 
-    def merge_canonical(self, canonical_id: str, other_id: str, note: str | None = None,
-                        reviewer: str | None = None) -> dict:
+    def merge_canonical(
+        self, canonical_id: str, other_id: str, note: str | None = None, reviewer: str | None = None
+    ) -> dict:
         """Make two canonical events one; fusion keeps them one."""
-        return self._deciding(lambda: canonical_review.merge_canonical(
-            self.connection, self.fusion, canonical_id, other_id, note, reviewer))
+        return self._deciding(
+            lambda: canonical_review.merge_canonical(
+                self.connection, self.fusion, canonical_id, other_id, note, reviewer
+            )
+        )
 
     def event_reviews(self, event_id: str) -> list[dict]:
         """Every review of an event report, newest first."""
@@ -417,6 +510,7 @@ class Store:
     def merge_actors(self, alias: str, into: str, note: str | None = None, reviewer: str | None = None) -> dict:
         """Merge actor ``alias`` into actor ``into`` (ids or names): its mentions, events and relations
         become the actor's, in every document now and whenever one is extracted again."""
+
         def merge() -> dict:
             with self.transaction():
                 alias_id, actor_id = self._actor_to_merge(alias, "alias"), self._actor_to_merge(into, "into")
@@ -431,6 +525,7 @@ class Store:
                     self.fusion.document_changed(doc_id)
                 aliases.forget_actor(self.connection, alias_id, actor_id)
                 return saved
+
         return self._retrying(merge)
 
     def actor_aliases(self, actor_id: str) -> list[dict]:
@@ -447,6 +542,7 @@ class Store:
         def run() -> dict:
             with self.transaction():
                 return decide()
+
         return self._retrying(run)
 
     def count(self, table: str) -> int:

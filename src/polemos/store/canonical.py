@@ -25,7 +25,13 @@ from polemos.store.decisions import apply_canonical_reviews, load_links
 from polemos.store.dialect import SQLITE
 from polemos.store.division_filter import canonical_division_condition
 from polemos.store.event_filter import (
-    ACLED_MATCH, SCAN_IN_ORDER_ABOVE, EventFilter, actor_match, actor_parameters, near_condition, order_by,
+    ACLED_MATCH,
+    SCAN_IN_ORDER_ABOVE,
+    EventFilter,
+    actor_match,
+    actor_parameters,
+    near_condition,
+    order_by,
     place_conditions,
     split_types,
 )
@@ -34,8 +40,13 @@ from polemos.store.fusion_reports import report_from_event
 from polemos.store.views import CanonicalView, EventView
 
 CANONICAL_SORTS = {
-    "date": "c.date_begin", "type": "c.type", "place": "c.place_name", "country": "c.country",
-    "dead": "c.dead_value", "sources": "c.source_count", "reports": "c.report_count",
+    "date": "c.date_begin",
+    "type": "c.type",
+    "place": "c.place_name",
+    "country": "c.country",
+    "dead": "c.dead_value",
+    "sources": "c.source_count",
+    "reports": "c.report_count",
     "earliest": "c.earliest_published",
 }
 
@@ -96,13 +107,16 @@ class StoreFusion:
         """Fuse every stored document again, in order of publication; returns the canonical events made."""
         self._lock()
         self.state.clear()
-        doc_ids = [row[0] for row in self.connection.execute(
-            "SELECT id FROM documents ORDER BY published IS NULL, published, id")]
+        doc_ids = [
+            row[0]
+            for row in self.connection.execute("SELECT id FROM documents ORDER BY published IS NULL, published, id")
+        ]
         for doc_id in doc_ids:
             self.index.add(self._reports(document_events(self.connection, doc_id)))
         reviewed = self.connection.execute(
             "SELECT DISTINCT m.canonical_id FROM canonical_members m"
-            " JOIN canonical_review_reports rr ON rr.report_id = m.report_id").fetchall()
+            " JOIN canonical_review_reports rr ON rr.report_id = m.report_id"
+        ).fetchall()
         apply_canonical_reviews(self.connection, self.state, [row[0] for row in reviewed])
         return self.connection.execute("SELECT COUNT(*) FROM canonical_events").fetchone()[0]
 
@@ -117,15 +131,23 @@ class StoreFusion:
     def _document_places(self, doc_id: str) -> list[PlaceRef]:
         """The places a document names, in text order: the context of its reports without a place."""
         rows = self.connection.execute(
-            "SELECT name, text, geonameid, lat, lon, country, feature FROM places WHERE doc_id = ? ORDER BY idx", (doc_id,))
-        return [PlaceRef(row["name"] or row["text"], row["geonameid"], row["lat"], row["lon"], row["country"], row["feature"])
-                for row in rows]
+            "SELECT name, text, geonameid, lat, lon, country, feature FROM places WHERE doc_id = ? ORDER BY idx",
+            (doc_id,),
+        )
+        return [
+            PlaceRef(
+                row["name"] or row["text"], row["geonameid"], row["lat"], row["lon"], row["country"], row["feature"]
+            )
+            for row in rows
+        ]
 
     def _document_people(self, doc_id: str) -> frozenset[str]:
         """The private persons a document names: what ties its reports to other reports of one incident."""
         rows = self.connection.execute(
             "SELECT DISTINCT a.id, a.name, a.kind, a.sector, a.country FROM actor_mentions m JOIN actors a ON a.id = m.actor_id"
-            " WHERE m.doc_id = ?", (doc_id,))
+            " WHERE m.doc_id = ?",
+            (doc_id,),
+        )
         return private_people(dict(zip(("id", "name", "kind", "sector", "country"), row)) for row in rows)
 
     def _lock(self) -> None:
@@ -150,10 +172,14 @@ def canonical_conditions(filter: EventFilter, dialect=SQLITE, scan_in_order: boo
         params += types
     if filter.actor:
         if scan_in_order:
-            clauses.append("EXISTS (SELECT 1 FROM canonical_members m JOIN event_actors ea ON ea.event_id = m.report_id"
-                           f" WHERE m.canonical_id = c.id AND {actor_match('ea', dialect)})")
+            clauses.append(
+                "EXISTS (SELECT 1 FROM canonical_members m JOIN event_actors ea ON ea.event_id = m.report_id"
+                f" WHERE m.canonical_id = c.id AND {actor_match('ea', dialect)})"
+            )
         else:
-            clauses.append(f"{members} JOIN event_actors ea ON ea.event_id = m.report_id WHERE {actor_match('ea', dialect)})")
+            clauses.append(
+                f"{members} JOIN event_actors ea ON ea.event_id = m.report_id WHERE {actor_match('ea', dialect)})"
+            )
         params += actor_parameters(filter.actor)
     if filter.since:
         clauses.append("COALESCE(c.date_end, c.date_begin) >= ?")
@@ -179,7 +205,9 @@ def canonical_conditions(filter: EventFilter, dialect=SQLITE, scan_in_order: boo
         clauses.append(near_clause)
         params += near_params
     if filter.q:
-        clauses.append(f"{members} JOIN evidence ev ON ev.event_id = m.report_id WHERE {dialect.evidence_search('ev')})")
+        clauses.append(
+            f"{members} JOIN evidence ev ON ev.event_id = m.report_id WHERE {dialect.evidence_search('ev')})"
+        )
         params.append(dialect.search_parameter(filter.q))
     if filter.review == "unreviewed":
         clauses.append(f"{members} JOIN events e ON e.id = m.report_id WHERE e.review_status IS NULL)")
@@ -195,8 +223,9 @@ def canonical_conditions(filter: EventFilter, dialect=SQLITE, scan_in_order: boo
     return " AND ".join(clauses), params
 
 
-def query_canonical(connection, filter: EventFilter, limit: int = 50, offset: int = 0, dialect=SQLITE,
-                    sort: Optional[str] = None) -> tuple[list[CanonicalView], int]:
+def query_canonical(
+    connection, filter: EventFilter, limit: int = 50, offset: int = 0, dialect=SQLITE, sort: Optional[str] = None
+) -> tuple[list[CanonicalView], int]:
     """Canonical events matching ``filter``, newest first by default, and how many match in all."""
     where, params = canonical_conditions(filter, dialect)
     order = order_by(sort, CANONICAL_SORTS, "c.id", dialect)
@@ -210,8 +239,9 @@ def query_canonical(connection, filter: EventFilter, limit: int = 50, offset: in
     return [canonical_view(row["view_json"]) for row in rows], total
 
 
-def canonical_queue(connection, filter: EventFilter, limit: int = 50, offset: int = 0,
-                    dialect=SQLITE) -> tuple[list[CanonicalView], int]:
+def canonical_queue(
+    connection, filter: EventFilter, limit: int = 50, offset: int = 0, dialect=SQLITE
+) -> tuple[list[CanonicalView], int]:
     """Canonical events no analyst has confirmed or corrected, those most sources tell of first:
     where a reviewer's time counts most."""
     where, params = canonical_conditions(filter, dialect)
@@ -220,7 +250,8 @@ def canonical_queue(connection, filter: EventFilter, limit: int = 50, offset: in
     rows = connection.execute(
         f"SELECT c.view_json FROM canonical_events c WHERE {where}"
         " ORDER BY c.source_count DESC, c.report_count DESC, c.date_begin DESC, c.id LIMIT ? OFFSET ?",
-        [*params, limit, offset]).fetchall()
+        [*params, limit, offset],
+    ).fetchall()
     return [canonical_view(row["view_json"]) for row in rows], total
 
 
@@ -239,7 +270,12 @@ def canonical_view(view_json: str) -> CanonicalView:
     """The fused view, with its place also flat (``place_name``, ``lat``…) as event views have it."""
     view = json.loads(view_json)
     place = view.get("place") or {}
-    view.update(place_name=place.get("name"), lat=place.get("lat"), lon=place.get("lon"),
-                country=place.get("country"), place_feature=place.get("feature"),
-                place_precision=place_precision(place.get("feature")))
+    view.update(
+        place_name=place.get("name"),
+        lat=place.get("lat"),
+        lon=place.get("lon"),
+        country=place.get("country"),
+        place_feature=place.get("feature"),
+        place_precision=place_precision(place.get("feature")),
+    )
     return CanonicalView.from_dict(view)

@@ -10,14 +10,28 @@ from polemos.codes import PLOVER_TYPES
 from polemos.store.aliases import resolve_actor
 from polemos.store.canonical import canonical_id_of, get_canonical
 from polemos.store.decisions import (
-    CANONICAL_CORRECTABLE, CANONICAL_VERDICTS, DecisionError, keep_apart, keep_together, load_links, member_ids,
-    record_decision, resolve_place,
+    CANONICAL_CORRECTABLE,
+    CANONICAL_VERDICTS,
+    DecisionError,
+    keep_apart,
+    keep_together,
+    load_links,
+    member_ids,
+    record_decision,
+    resolve_place,
 )
 from polemos.store.events import add_review
 
 
-def review_canonical(connection, fusion, canonical_id: str, status: str, changes: Optional[dict] = None,
-                     note: Optional[str] = None, reviewer: Optional[str] = None) -> dict:
+def review_canonical(
+    connection,
+    fusion,
+    canonical_id: str,
+    status: str,
+    changes: Optional[dict] = None,
+    note: Optional[str] = None,
+    reviewer: Optional[str] = None,
+) -> dict:
     """Confirm, correct or reject a canonical event. Rejecting rejects each of its reports;
     confirming a rejected one restores them (they are fused again)."""
     if status == "confirmed" and not member_ids(connection, canonical_id):
@@ -43,12 +57,17 @@ def review_canonical(connection, fusion, canonical_id: str, status: str, changes
 
 def _rejected_reports(connection, canonical_id: str) -> list[str]:
     """The reports of the latest rejection of this canonical event, if that is its latest decision."""
-    row = connection.execute("SELECT id, action FROM canonical_reviews WHERE canonical_id = ? ORDER BY id DESC LIMIT 1",
-                             (canonical_id,)).fetchone()
+    row = connection.execute(
+        "SELECT id, action FROM canonical_reviews WHERE canonical_id = ? ORDER BY id DESC LIMIT 1", (canonical_id,)
+    ).fetchone()
     if row is None or row[1] != "rejected":
         return []
-    return [r[0] for r in connection.execute(
-        "SELECT report_id FROM canonical_review_reports WHERE review_id = ? ORDER BY report_id", (row[0],))]
+    return [
+        r[0]
+        for r in connection.execute(
+            "SELECT report_id FROM canonical_review_reports WHERE review_id = ? ORDER BY report_id", (row[0],)
+        )
+    ]
 
 
 def _restore(connection, fusion, canonical_id: str, reports: list[str], note, reviewer) -> dict:
@@ -58,8 +77,10 @@ def _restore(connection, fusion, canonical_id: str, reports: list[str], note, re
         if connection.execute("SELECT 1 FROM events WHERE id = ?", (report_id,)).fetchone():
             add_review(connection, report_id, "confirmed", note=why, reviewer=reviewer)
             fusion.event_reviewed(report_id)
-    home = next((canonical_id_of(connection, report_id) for report_id in reports
-                 if canonical_id_of(connection, report_id)), None)
+    home = next(
+        (canonical_id_of(connection, report_id) for report_id in reports if canonical_id_of(connection, report_id)),
+        None,
+    )
     if home:
         fusion.reapply_reviews([home])
     return {"review": saved, "canonical": get_canonical(connection, home) if home else None}
@@ -70,7 +91,9 @@ def checked_changes(connection, canonical_id: str, changes: dict) -> dict:
     types upper-case; a one-line error naming what is wrong."""
     unknown = set(changes) - set(CANONICAL_CORRECTABLE)
     if unknown:
-        raise DecisionError(f"cannot correct {', '.join(sorted(unknown))}; correctable: {', '.join(CANONICAL_CORRECTABLE)}")
+        raise DecisionError(
+            f"cannot correct {', '.join(sorted(unknown))}; correctable: {', '.join(CANONICAL_CORRECTABLE)}"
+        )
     checked = {key: value for key, value in changes.items() if value not in (None, "", [], {})}
     if "type" in checked:
         checked["type"] = str(checked["type"]).strip().upper()
@@ -96,7 +119,9 @@ def actor_ids(connection, role: str, given: list[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def split_report(connection, fusion, report_id: str, note: Optional[str] = None, reviewer: Optional[str] = None) -> dict:
+def split_report(
+    connection, fusion, report_id: str, note: Optional[str] = None, reviewer: Optional[str] = None
+) -> dict:
     """Take a wrongly fused report out of its canonical event, for good."""
     canonical_id = canonical_id_of(connection, report_id)
     if canonical_id is None:
@@ -107,18 +132,23 @@ def split_report(connection, fusion, report_id: str, note: Optional[str] = None,
     saved = record_decision(connection, canonical_id, "split", reports, {"split_out": report_id}, note, reviewer)
     keep_apart(connection, report_id, reports, saved["id"], load_links(connection))
     fusion.split(report_id)
-    return {"review": saved, "canonical": get_canonical(connection, canonical_id),  # the rest keeps its id
-            "split_out": get_canonical(connection, _canonical_of(connection, report_id))}
+    return {
+        "review": saved,
+        "canonical": get_canonical(connection, canonical_id),  # the rest keeps its id
+        "split_out": get_canonical(connection, _canonical_of(connection, report_id)),
+    }
 
 
-def merge_canonical(connection, fusion, canonical_id: str, other_id: str, note: Optional[str] = None,
-                    reviewer: Optional[str] = None) -> dict:
+def merge_canonical(
+    connection, fusion, canonical_id: str, other_id: str, note: Optional[str] = None, reviewer: Optional[str] = None
+) -> dict:
     """Make two canonical events one, for good; the one with more reports keeps its id."""
     if canonical_id == other_id:
         raise DecisionError(f"{canonical_id}: cannot merge a canonical event with itself")
     first, second = _members(connection, canonical_id), _members(connection, other_id)
-    saved = record_decision(connection, canonical_id, "merged", first + second, {"merged": [canonical_id, other_id]},
-                            note, reviewer)
+    saved = record_decision(
+        connection, canonical_id, "merged", first + second, {"merged": [canonical_id, other_id]}, note, reviewer
+    )
     keep_together(connection, first + second, saved["id"])
     fusion.merge(canonical_id, other_id)
     return {"review": saved, "canonical": get_canonical(connection, _canonical_of(connection, first[0]))}
@@ -137,4 +167,3 @@ def _members(connection, canonical_id: str) -> list[str]:
     if not reports:
         raise DecisionError(f"{canonical_id}: no such canonical event")
     return reports
-

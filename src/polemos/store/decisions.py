@@ -35,18 +35,28 @@ class DecisionError(ValueError):
 
 def load_links(connection) -> FusionLinks:
     rows = connection.execute("SELECT report_a, report_b, kind FROM fusion_links").fetchall()
-    return FusionLinks(apart=[(r[0], r[1]) for r in rows if r[2] == "apart"],
-                       together=[(r[0], r[1]) for r in rows if r[2] == "together"])
+    return FusionLinks(
+        apart=[(r[0], r[1]) for r in rows if r[2] == "apart"],
+        together=[(r[0], r[1]) for r in rows if r[2] == "together"],
+    )
 
 
 def member_ids(connection, canonical_id: str) -> list[str]:
-    rows = connection.execute("SELECT report_id FROM canonical_members WHERE canonical_id = ? ORDER BY seq",
-                              (canonical_id,)).fetchall()
+    rows = connection.execute(
+        "SELECT report_id FROM canonical_members WHERE canonical_id = ? ORDER BY seq", (canonical_id,)
+    ).fetchall()
     return [row[0] for row in rows]
 
 
-def record_decision(connection, canonical_id: str, action: str, report_ids: Iterable[str],
-                    changes: Optional[dict] = None, note: Optional[str] = None, reviewer: Optional[str] = None) -> dict:
+def record_decision(
+    connection,
+    canonical_id: str,
+    action: str,
+    report_ids: Iterable[str],
+    changes: Optional[dict] = None,
+    note: Optional[str] = None,
+    reviewer: Optional[str] = None,
+) -> dict:
     """One entry of the canonical event's history, tied to the reports it concerns."""
     reviewed_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     review_id = connection.execute(
@@ -54,17 +64,28 @@ def record_decision(connection, canonical_id: str, action: str, report_ids: Iter
         " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
         (canonical_id, action, json.dumps(changes or {}), note, reviewer, reviewed_at),
     ).fetchone()[0]
-    connection.executemany("INSERT INTO canonical_review_reports (review_id, report_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                           [(review_id, report_id) for report_id in dict.fromkeys(report_ids)])
-    return {"id": review_id, "canonical_id": canonical_id, "action": action, "status": action, "changes": changes or {},
-            "note": note, "reviewer": reviewer, "reviewed_at": reviewed_at}
+    connection.executemany(
+        "INSERT INTO canonical_review_reports (review_id, report_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        [(review_id, report_id) for report_id in dict.fromkeys(report_ids)],
+    )
+    return {
+        "id": review_id,
+        "canonical_id": canonical_id,
+        "action": action,
+        "status": action,
+        "changes": changes or {},
+        "note": note,
+        "reviewer": reviewer,
+        "reviewed_at": reviewed_at,
+    }
 
 
 def keep_apart(connection, report_id: str, others: list[str], review_id: int, links: FusionLinks) -> None:
     """A split: the report never again shares an event with ``others``; it leaves any merge it was in."""
     group = links.together_with(report_id)
-    connection.execute("DELETE FROM fusion_links WHERE kind = 'together' AND (report_a = ? OR report_b = ?)",
-                       (report_id, report_id))
+    connection.execute(
+        "DELETE FROM fusion_links WHERE kind = 'together' AND (report_a = ? OR report_b = ?)", (report_id, report_id)
+    )
     _link(connection, _chain(sorted(group)), "together", review_id)  # the rest of the merge stays together
     _link(connection, [(report_id, other) for other in others if other != report_id], "apart", review_id)
 
@@ -76,7 +97,9 @@ def keep_together(connection, reports: list[str], review_id: int) -> None:
         for chunk_b in _chunks(reports):
             connection.execute(
                 f"DELETE FROM fusion_links WHERE kind = 'apart' AND report_a IN ({_marks(chunk_a)})"
-                f" AND report_b IN ({_marks(chunk_b)})", [*chunk_a, *chunk_b])
+                f" AND report_b IN ({_marks(chunk_b)})",
+                [*chunk_a, *chunk_b],
+            )
     _link(connection, _chain(reports), "together", review_id)
 
 
@@ -103,16 +126,23 @@ def apply_canonical_reviews(connection, state, canonical_ids: Iterable[str]) -> 
         connection.execute(f"UPDATE canonical_events SET review_status = NULL WHERE id IN ({_marks(chunk)})", chunk)
     verdicts: set[int] = set()
     for chunk in _chunks(changed):
-        verdicts.update(row[0] for row in connection.execute(
-            "SELECT DISTINCT rr.review_id FROM canonical_review_reports rr"
-            " JOIN canonical_members m ON m.report_id = rr.report_id JOIN canonical_reviews r ON r.id = rr.review_id"
-            f" WHERE m.canonical_id IN ({_marks(chunk)}) AND r.action IN ('confirmed', 'corrected')", chunk))
+        verdicts.update(
+            row[0]
+            for row in connection.execute(
+                "SELECT DISTINCT rr.review_id FROM canonical_review_reports rr"
+                " JOIN canonical_members m ON m.report_id = rr.report_id JOIN canonical_reviews r ON r.id = rr.review_id"
+                f" WHERE m.canonical_id IN ({_marks(chunk)}) AND r.action IN ('confirmed', 'corrected')",
+                chunk,
+            )
+        )
     by_home: dict[str, list[int]] = {}
     for review_id in sorted(verdicts):
         home = connection.execute(
             "SELECT m.canonical_id, COUNT(*) AS n FROM canonical_review_reports rr"
             " JOIN canonical_members m ON m.report_id = rr.report_id WHERE rr.review_id = ?"
-            " GROUP BY m.canonical_id ORDER BY n DESC, m.canonical_id LIMIT 1", (review_id,)).fetchone()
+            " GROUP BY m.canonical_id ORDER BY n DESC, m.canonical_id LIMIT 1",
+            (review_id,),
+        ).fetchone()
         by_home.setdefault(home[0], []).append(review_id)
     for canonical_id, review_ids in by_home.items():
         _apply(connection, state, canonical_id, _reviews(connection, review_ids))
@@ -121,9 +151,19 @@ def apply_canonical_reviews(connection, state, canonical_ids: Iterable[str]) -> 
 def _reviews(connection, review_ids: list[int]) -> list[dict]:
     rows = connection.execute(
         "SELECT id, action, changes_json, note, reviewer, reviewed_at FROM canonical_reviews"
-        f" WHERE id IN ({_marks(review_ids)}) ORDER BY id", review_ids).fetchall()
-    return [{"status": row[1], "changes": json.loads(row[2] or "{}"), "note": row[3], "reviewer": row[4],
-             "reviewed_at": row[5]} for row in rows]
+        f" WHERE id IN ({_marks(review_ids)}) ORDER BY id",
+        review_ids,
+    ).fetchall()
+    return [
+        {
+            "status": row[1],
+            "changes": json.loads(row[2] or "{}"),
+            "note": row[3],
+            "reviewer": row[4],
+            "reviewed_at": row[5],
+        }
+        for row in rows
+    ]
 
 
 def _apply(connection, state, canonical_id: str, reviews: list[dict]) -> None:
@@ -142,8 +182,10 @@ def _apply(connection, state, canonical_id: str, reviews: list[dict]) -> None:
     view = corrected_view(view, changes, _actor_names(connection, changes))
     view["review"] = {**latest, "changes": changes}
     state.save_view(canonical_id, view)
-    connection.execute("UPDATE canonical_events SET review_status = ?, type = ? WHERE id = ?",
-                       (latest["status"], view["type"], canonical_id))
+    connection.execute(
+        "UPDATE canonical_events SET review_status = ?, type = ? WHERE id = ?",
+        (latest["status"], view["type"], canonical_id),
+    )
 
 
 def corrected_view(view: dict, changes: dict, actor_names: dict[str, str]) -> dict:
@@ -157,16 +199,27 @@ def corrected_view(view: dict, changes: dict, actor_names: dict[str, str]) -> di
     if changes.get("date"):
         begin = changes["date"].get("begin")
         end = changes["date"].get("end") or begin
-        view["date"] = {"value": begin if begin == end else f"{begin}/{end}", "begin": begin, "end": end,
-                        "text": None, "precision": "day" if begin == end else "range"}
+        view["date"] = {
+            "value": begin if begin == end else f"{begin}/{end}",
+            "begin": begin,
+            "end": end,
+            "text": None,
+            "precision": "day" if begin == end else "range",
+        }
     if changes.get("place"):
         view["place"] = dict(changes["place"])
     if changes.get("size"):
         size = dict(view.get("size") or {})
         for category, figure in changes["size"].items():
             by_source = (size.get(category) or {}).get("by_source") or []
-            size[category] = {"value": figure.get("min"), "min": figure.get("min"), "max": figure.get("max"),
-                              "text": figure.get("text"), "rule": ANALYST_RULE, "by_source": by_source}
+            size[category] = {
+                "value": figure.get("min"),
+                "min": figure.get("min"),
+                "max": figure.get("max"),
+                "text": figure.get("text"),
+                "rule": ANALYST_RULE,
+                "by_source": by_source,
+            }
         view["size"] = size
     return view
 
@@ -175,7 +228,9 @@ def _actor_names(connection, changes: dict) -> dict[str, str]:
     ids = sorted({a for role in ("actor", "recipient") for a in changes.get(role) or []})
     if not ids:
         return {}
-    return {row[0]: row[1] for row in connection.execute(f"SELECT id, name FROM actors WHERE id IN ({_marks(ids)})", ids)}
+    return {
+        row[0]: row[1] for row in connection.execute(f"SELECT id, name FROM actors WHERE id IN ({_marks(ids)})", ids)
+    }
 
 
 def source_places(connection, canonical_id: str) -> list[dict]:
@@ -183,14 +238,24 @@ def source_places(connection, canonical_id: str) -> list[dict]:
     rows = connection.execute(
         "SELECT DISTINCT COALESCE(p.name, p.text) AS name, p.geonameid, p.lat, p.lon, p.country, p.feature FROM places p"
         " WHERE p.doc_id IN (SELECT doc_id FROM canonical_members WHERE canonical_id = ?)"
-        " ORDER BY 1", (canonical_id,)).fetchall()
+        " ORDER BY 1",
+        (canonical_id,),
+    ).fetchall()
     places, seen = [], set()
     for row in rows:
         key = (row[0], row[1])
         if key not in seen:
             seen.add(key)
-            places.append({"name": row[0], "geonameid": row[1], "lat": row[2], "lon": row[3], "country": row[4],
-                           "feature": row[5]})
+            places.append(
+                {
+                    "name": row[0],
+                    "geonameid": row[1],
+                    "lat": row[2],
+                    "lon": row[3],
+                    "country": row[4],
+                    "feature": row[5],
+                }
+            )
     return places
 
 
@@ -208,9 +273,11 @@ def resolve_place(connection, canonical_id: str, text: str) -> dict:
             return place
     row = connection.execute(
         "SELECT COALESCE(name, text), geonameid, lat, lon, country, feature FROM places"
-        " WHERE lower(COALESCE(name, text)) = ? AND lat IS NOT NULL" + (" AND country = ?" if country else "") +
-        " GROUP BY COALESCE(name, text), geonameid, lat, lon, country, feature ORDER BY COUNT(*) DESC LIMIT 1",
-        [name, country] if country else [name]).fetchone()
+        " WHERE lower(COALESCE(name, text)) = ? AND lat IS NOT NULL"
+        + (" AND country = ?" if country else "")
+        + " GROUP BY COALESCE(name, text), geonameid, lat, lon, country, feature ORDER BY COUNT(*) DESC LIMIT 1",
+        [name, country] if country else [name],
+    ).fetchone()
     if row is not None:
         return dict(zip(("name", "geonameid", "lat", "lon", "country", "feature"), tuple(row)))
     choices = ", ".join(sorted({p["name"] for p in places if p["name"]})[:20]) or "none"
@@ -226,9 +293,21 @@ def canonical_history(connection, canonical_id: str) -> list[dict]:
         params += chunk
     rows = connection.execute(
         "SELECT r.id, r.canonical_id, r.action, r.changes_json, r.note, r.reviewer, r.reviewed_at FROM canonical_reviews r"
-        f" WHERE {' OR '.join(clauses)} ORDER BY r.id DESC LIMIT 200", params).fetchall()
-    return [{"id": row[0], "canonical_id": row[1], "status": row[2], "changes": json.loads(row[3] or "{}"),
-             "note": row[4], "reviewer": row[5], "reviewed_at": row[6]} for row in rows]
+        f" WHERE {' OR '.join(clauses)} ORDER BY r.id DESC LIMIT 200",
+        params,
+    ).fetchall()
+    return [
+        {
+            "id": row[0],
+            "canonical_id": row[1],
+            "status": row[2],
+            "changes": json.loads(row[3] or "{}"),
+            "note": row[4],
+            "reviewer": row[5],
+            "reviewed_at": row[6],
+        }
+        for row in rows
+    ]
 
 
 def _marks(items: list) -> str:
@@ -237,7 +316,7 @@ def _marks(items: list) -> str:
 
 def _chunks(items: list):
     for start in range(0, len(items), _BATCH):
-        yield items[start:start + _BATCH]
+        yield items[start : start + _BATCH]
 
 
 def merge_candidates(connection, canonical_id: str, limit: int = 8, days: int = 3) -> list[dict]:
@@ -245,8 +324,9 @@ def merge_candidates(connection, canonical_id: str, limit: int = 8, days: int = 
     ``days`` of it; those in its country first, then nearest in date."""
     from datetime import date, timedelta
 
-    row = connection.execute("SELECT family, date_begin, date_end, country FROM canonical_events WHERE id = ?",
-                             (canonical_id,)).fetchone()
+    row = connection.execute(
+        "SELECT family, date_begin, date_end, country FROM canonical_events WHERE id = ?", (canonical_id,)
+    ).fetchone()
     if row is None or not row[1]:
         return []
     try:
@@ -254,14 +334,20 @@ def merge_candidates(connection, canonical_id: str, limit: int = 8, days: int = 
     except ValueError:
         return []
     clauses = ["id <> ?", "family = ?", "date_begin <= ?", "COALESCE(date_end, date_begin) >= ?"]
-    params: list[Any] = [canonical_id, row[0], (end + timedelta(days=days)).isoformat(),
-                         (begin - timedelta(days=days)).isoformat()]
+    params: list[Any] = [
+        canonical_id,
+        row[0],
+        (end + timedelta(days=days)).isoformat(),
+        (begin - timedelta(days=days)).isoformat(),
+    ]
     rows = connection.execute(
         f"SELECT view_json FROM canonical_events WHERE {' AND '.join(clauses)} ORDER BY date_begin, id LIMIT ?",
-        [*params, limit * 10]).fetchall()
+        [*params, limit * 10],
+    ).fetchall()
     views = [json.loads(r[0]) for r in rows if r[0]]
 
     def closeness(view: dict) -> tuple:
         day = date.fromisoformat(((view.get("date") or {}).get("begin") or row[1])[:10])
         return ((view.get("place") or {}).get("country") != row[3], abs((day - begin).days), view["id"])
+
     return sorted(views, key=closeness)[:limit]

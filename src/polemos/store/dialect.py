@@ -53,7 +53,7 @@ class SQLiteDialect:
 
     def evidence_search(self, evidence_alias: str) -> str:
         """A condition on evidence rows matching one ``?`` search parameter."""
-        return (f"{evidence_alias}.id IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?)")
+        return f"{evidence_alias}.id IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?)"
 
     def search_parameter(self, text: str) -> str:
         """Quote each word so user input is matched as words, never parsed as FTS5 syntax."""

@@ -38,5 +38,7 @@ def canonical_division_condition(division: str, dialect) -> tuple[str, list[Any]
 def report_division_condition(division: str, dialect) -> tuple[str, list[Any]]:
     """The test over ``events e``: the report's real event lies in the division."""
     clause, params = canonical_division_condition(division, dialect)
-    return ("e.id IN (SELECT m.report_id FROM canonical_members m JOIN canonical_events c"
-            f" ON c.id = m.canonical_id WHERE {clause})"), params
+    return (
+        "e.id IN (SELECT m.report_id FROM canonical_members m JOIN canonical_events c"
+        f" ON c.id = m.canonical_id WHERE {clause})"
+    ), params

@@ -64,9 +64,11 @@ def untitled_display_titles(connection, doc_ids: Iterable[str]) -> dict[str, str
     ids = sorted(set(doc_ids))
     found: dict[str, str] = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         rows = connection.execute(
             f"SELECT id, title, url, substr(text, 1, {OPENING_CHARS}) AS opening FROM documents"
-            f" WHERE id IN ({','.join('?' * len(chunk))}) AND (title IS NULL OR trim(title) = '')", chunk)
+            f" WHERE id IN ({','.join('?' * len(chunk))}) AND (title IS NULL OR trim(title) = '')",
+            chunk,
+        )
         found.update({row["id"]: display_title(row["title"], row["url"], row["opening"]) for row in rows})
     return found

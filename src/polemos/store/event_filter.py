@@ -29,12 +29,18 @@ EFFECTIVE_TYPE = "COALESCE(e.review_type, e.type)"  # a corrected type wins
 
 # What ``sort`` may name, and the column it sorts on; "-date" sorts newest first.
 EVENT_SORTS = {
-    "date": "e.date_begin", "type": EFFECTIVE_TYPE, "place": "e.place_name", "country": "e.country",
-    "dead": "e.dead_min", "confidence": "e.confidence", "document": "e.doc_id", "review": "e.review_status",
+    "date": "e.date_begin",
+    "type": EFFECTIVE_TYPE,
+    "place": "e.place_name",
+    "country": "e.country",
+    "dead": "e.dead_min",
+    "confidence": "e.confidence",
+    "document": "e.doc_id",
+    "review": "e.review_status",
     # How many documents report the real event this report belongs to: a review queue starts
     # with the events most cited.
     "sources": "(SELECT c.source_count FROM canonical_members m JOIN canonical_events c ON c.id = m.canonical_id"
-               " WHERE m.report_id = e.id)",
+    " WHERE m.report_id = e.id)",
 }
 DEFAULT_SORT = "-date"
 
@@ -107,7 +113,9 @@ def event_conditions(filter: EventFilter, dialect=SQLITE, scan_in_order: bool = 
         params += types
     if filter.actor:
         if scan_in_order:
-            clauses.append(f"EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND {actor_match('ea', dialect)})")
+            clauses.append(
+                f"EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND {actor_match('ea', dialect)})"
+            )
         else:
             clauses.append(f"e.id IN (SELECT ea.event_id FROM event_actors ea WHERE {actor_match('ea', dialect)})")
         params += actor_parameters(filter.actor)
@@ -169,7 +177,9 @@ def checked_types(text: str) -> list[str]:
     chosen = split_types(text)
     unknown = [name for name in chosen if name not in PLOVER_TYPES]
     if unknown:
-        raise ValueError(f"type: {', '.join(map(repr, unknown))} is not a PLOVER type; choose among {', '.join(PLOVER_TYPES)}")
+        raise ValueError(
+            f"type: {', '.join(map(repr, unknown))} is not a PLOVER type; choose among {', '.join(PLOVER_TYPES)}"
+        )
     return list(dict.fromkeys(chosen))
 
 
@@ -203,8 +213,10 @@ def checked_acled(text: str) -> Optional[str]:
         return None
     category = acled_category(text)
     if category is None:
-        raise ValueError(f"acled: {text[:60]!r} is not an ACLED event type or sub-event type; event types are"
-                         f" {', '.join(acled_event_types())} (or a sub-event type such as 'Armed clash')")
+        raise ValueError(
+            f"acled: {text[:60]!r} is not an ACLED event type or sub-event type; event types are"
+            f" {', '.join(acled_event_types())} (or a sub-event type such as 'Armed clash')"
+        )
     return category
 
 
@@ -236,9 +248,11 @@ def actor_match(alias: str, dialect) -> str:
     actor's id names that actor alone (an actor page's events are its own, not those of every
     actor whose name holds the id: "IND" is in "Vishwa Hindu Parishad"); any other text is a
     name, matched by its words or by the very text of a mention."""
-    return (f"({alias}.actor_id = ? OR (NOT EXISTS (SELECT 1 FROM actors named WHERE named.id = ?)"
-            f" AND ({alias}.actor_id IN (SELECT a.id FROM actors a WHERE a.name {dialect.like} ?)"
-            f" OR {alias}.actor_id IN (SELECT m.actor_id FROM actor_mentions m WHERE lower(m.text) = lower(?)))))")
+    return (
+        f"({alias}.actor_id = ? OR (NOT EXISTS (SELECT 1 FROM actors named WHERE named.id = ?)"
+        f" AND ({alias}.actor_id IN (SELECT a.id FROM actors a WHERE a.name {dialect.like} ?)"
+        f" OR {alias}.actor_id IN (SELECT m.actor_id FROM actor_mentions m WHERE lower(m.text) = lower(?)))))"
+    )
 
 
 def actor_parameters(actor: str) -> list[str]:
@@ -264,5 +278,7 @@ def order_by(sort: Optional[str], columns: dict[str, str], id_column: str, diale
     descending = sort.startswith("-")
     name = sort.lstrip("-")
     if name not in columns:
-        raise ValueError(f"cannot sort by {name!r}; choose one of {', '.join(sorted(columns))} (prefix - for descending)")
+        raise ValueError(
+            f"cannot sort by {name!r}; choose one of {', '.join(sorted(columns))} (prefix - for descending)"
+        )
     return f"{dialect.order(columns[name], descending)}, {id_column} {'DESC' if descending else 'ASC'}"

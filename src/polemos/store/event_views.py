@@ -23,16 +23,18 @@ EVENT_COLUMNS = (
 _BATCH = 500  # parameters per IN (...) list
 
 
-def query_events(connection, filter: EventFilter, limit: int = 50, offset: int = 0, dialect=SQLITE,
-                 sort: Optional[str] = None) -> tuple[list[EventView], int]:
+def query_events(
+    connection, filter: EventFilter, limit: int = 50, offset: int = 0, dialect=SQLITE, sort: Optional[str] = None
+) -> tuple[list[EventView], int]:
     """Events matching ``filter`` in ``sort`` order (newest first by default), and how many match in all."""
     where, params = event_conditions(filter, dialect)
     order = order_by(sort, EVENT_SORTS, "e.id", dialect)
     total = connection.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0]
     if total > SCAN_IN_ORDER_ABOVE:
         where, params = event_conditions(filter, dialect, scan_in_order=True)
-    rows = connection.execute(f"{EVENT_COLUMNS} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-                              [*params, limit, offset]).fetchall()
+    rows = connection.execute(
+        f"{EVENT_COLUMNS} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]
+    ).fetchall()
     return event_views(connection, rows), total
 
 
@@ -77,11 +79,16 @@ def _latest_reviews(connection, event_ids: list[str]) -> dict[str, dict]:
         marks = ",".join("?" * len(chunk))
         rows = connection.execute(
             "SELECT event_id, status, changes_json, note, reviewer, reviewed_at FROM reviews"
-            f" WHERE event_id IN ({marks}) ORDER BY id", chunk)
+            f" WHERE event_id IN ({marks}) ORDER BY id",
+            chunk,
+        )
         for row in rows:
             latest[row["event_id"]] = {  # in id order: the last one read is the latest
-                "status": row["status"], "changes": json.loads(row["changes_json"] or "{}"), "note": row["note"],
-                "reviewer": row["reviewer"], "reviewed_at": row["reviewed_at"],
+                "status": row["status"],
+                "changes": json.loads(row["changes_json"] or "{}"),
+                "note": row["note"],
+                "reviewer": row["reviewer"],
+                "reviewed_at": row["reviewed_at"],
             }
     return latest
 
@@ -92,10 +99,18 @@ def _event_view(row, review: Optional[dict]) -> dict:
     event.update({key: value for key, value in changes.items() if key in CORRECTABLE})
     event["actor"], event["recipient"] = list(event.get("actor") or []), list(event.get("recipient") or [])
     event.update(
-        doc_id=row["doc_id"], doc_title=row["doc_title"], doc_url=row["doc_url"], doc_published=row["doc_published"],
-        place_name=row["place_name"], place_feature=row["place_feature"], place_geonameid=row["place_geonameid"],
+        doc_id=row["doc_id"],
+        doc_title=row["doc_title"],
+        doc_url=row["doc_url"],
+        doc_published=row["doc_published"],
+        place_name=row["place_name"],
+        place_feature=row["place_feature"],
+        place_geonameid=row["place_geonameid"],
         place_precision=place_precision(row["place_feature"]),
-        lat=row["lat"], lon=row["lon"], country=row["country"], review=review,
+        lat=row["lat"],
+        lon=row["lon"],
+        country=row["country"],
+        review=review,
     )
     return event
 
@@ -114,20 +129,28 @@ def _apply_corrected_places(connection, views: list[dict]) -> None:
             (view["doc_id"], view["place"]),
         ).fetchone()
         view.update(
-            place_name=(place["name"] or place["text"]) if place else None, place_geonameid=place["geonameid"] if place else None,
-            lat=place["lat"] if place else None, lon=place["lon"] if place else None,
-            country=place["country"] if place else None, place_feature=place["feature"] if place else None,
+            place_name=(place["name"] or place["text"]) if place else None,
+            place_geonameid=place["geonameid"] if place else None,
+            lat=place["lat"] if place else None,
+            lon=place["lon"] if place else None,
+            country=place["country"] if place else None,
+            place_feature=place["feature"] if place else None,
             place_precision=place_precision(place["feature"]) if place else None,
         )
 
 
 def _show_place(view: dict, place: dict) -> None:
     view.update(
-        place_name=place.get("name"), place_geonameid=place.get("geonameid"), lat=place.get("lat"), lon=place.get("lon"),
-        country=place.get("country"), place_feature=place.get("feature"), place_precision=place_precision(place.get("feature")),
+        place_name=place.get("name"),
+        place_geonameid=place.get("geonameid"),
+        lat=place.get("lat"),
+        lon=place.get("lon"),
+        country=place.get("country"),
+        place_feature=place.get("feature"),
+        place_precision=place_precision(place.get("feature")),
     )
 
 
 def _chunks(items: list[str]):
     for start in range(0, len(items), _BATCH):
-        yield items[start:start + _BATCH]
+        yield items[start : start + _BATCH]

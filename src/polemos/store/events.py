@@ -55,13 +55,33 @@ def write_events(connection, record: ExtractionRecord) -> None:
             " size_json, event_json)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                event.id, doc_id, event.type, event.mode, json.dumps(event.context),
-                date.get("value"), date.get("begin"), date.get("end"), date.get("text"), date.get("precision"),
-                event.place, place.name if place else None, place.geonameid if place else None,
-                place.lat if place else None, place.lon if place else None, place.country if place else None,
-                place.feature if place else None, event.modality, event.attributed_to, event.confidence,
-                (event.acled or {}).get("event_type"), (event.acled or {}).get("sub_event_type"), event.trigger,
-                dead.get("min"), dead.get("max"), json.dumps(event.size or {}), json.dumps(plain(event)),
+                event.id,
+                doc_id,
+                event.type,
+                event.mode,
+                json.dumps(event.context),
+                date.get("value"),
+                date.get("begin"),
+                date.get("end"),
+                date.get("text"),
+                date.get("precision"),
+                event.place,
+                place.name if place else None,
+                place.geonameid if place else None,
+                place.lat if place else None,
+                place.lon if place else None,
+                place.country if place else None,
+                place.feature if place else None,
+                event.modality,
+                event.attributed_to,
+                event.confidence,
+                (event.acled or {}).get("event_type"),
+                (event.acled or {}).get("sub_event_type"),
+                event.trigger,
+                dead.get("min"),
+                dead.get("max"),
+                json.dumps(event.size or {}),
+                json.dumps(plain(event)),
             ),
         )
         roles = [(a, "actor") for a in event.actor] + [(a, "recipient") for a in event.recipient]
@@ -69,8 +89,15 @@ def write_events(connection, record: ExtractionRecord) -> None:
             "INSERT INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
             [(event.id, actor_id, role) for actor_id, role in roles if actor_id in known_actors],
         )
-        write_machine_links(connection, event.id, event.type, date.get("begin"), date.get("end"),
-                            [a for a in event.actor if a in known_actors], [a for a in event.recipient if a in known_actors])
+        write_machine_links(
+            connection,
+            event.id,
+            event.type,
+            date.get("begin"),
+            date.get("end"),
+            [a for a in event.actor if a in known_actors],
+            [a for a in event.recipient if a in known_actors],
+        )
         connection.executemany(
             'INSERT INTO evidence (event_id, doc_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
             [(event.id, doc_id, span.start, span.end, span.text) for span in event.evidence],
@@ -78,8 +105,15 @@ def write_events(connection, record: ExtractionRecord) -> None:
     for relation in record.relations:
         connection.execute(
             'INSERT INTO relations (doc_id, type, name, actors_json, begin, "end", relation_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
-            (doc_id, relation.type, relation.name, json.dumps(relation.actors), relation.begin, relation.end,
-             json.dumps(plain(relation))),
+            (
+                doc_id,
+                relation.type,
+                relation.name,
+                json.dumps(relation.actors),
+                relation.begin,
+                relation.end,
+                json.dumps(plain(relation)),
+            ),
         )
     _restore_reviews(connection, doc_id)
 
@@ -108,8 +142,14 @@ def delete_events(connection, doc_id: str) -> None:
     connection.execute("DELETE FROM relations WHERE doc_id = ?", (doc_id,))
 
 
-def add_review(connection, event_id: str, status: str, changes: dict | None = None,
-               note: str | None = None, reviewer: str | None = None) -> dict:
+def add_review(
+    connection,
+    event_id: str,
+    status: str,
+    changes: dict | None = None,
+    note: str | None = None,
+    reviewer: str | None = None,
+) -> dict:
     """Record a review and make it the event's current verdict; the caller owns the transaction."""
     if status not in REVIEW_STATUSES:
         raise ValueError(f"review status must be one of {', '.join(REVIEW_STATUSES)}, not {status!r}")
@@ -128,28 +168,52 @@ def add_review(connection, event_id: str, status: str, changes: dict | None = No
         "INSERT INTO reviews (event_id, doc_id, status, changes_json, note, reviewer, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (event_id, row["doc_id"], status, changes_json, note, reviewer, reviewed_at),
     )
-    connection.execute("UPDATE events SET review_status = ?, review_type = ? WHERE id = ?",
-                       (status, _corrected_type(changes_json), event_id))
+    connection.execute(
+        "UPDATE events SET review_status = ?, review_type = ? WHERE id = ?",
+        (status, _corrected_type(changes_json), event_id),
+    )
     refresh_links(connection, [event_id])
     refresh_report_places(connection, [event_id])
-    return {"event_id": event_id, "status": status, "changes": changes, "note": note, "reviewer": reviewer, "reviewed_at": reviewed_at}
+    return {
+        "event_id": event_id,
+        "status": status,
+        "changes": changes,
+        "note": note,
+        "reviewer": reviewer,
+        "reviewed_at": reviewed_at,
+    }
 
 
 def document_place_index(places, text: str) -> Optional[int]:
     """The index of the first of a document's places named ``text`` (its resolved name or its
     words in the text, any case), the place a report's correction moves it to; None if none is."""
     wanted = text.strip().lower()
-    return next((index for index, place in enumerate(places)
-                 if (place.name or place.text).lower() == wanted or place.text.lower() == wanted), None)
+    return next(
+        (
+            index
+            for index, place in enumerate(places)
+            if (place.name or place.text).lower() == wanted or place.text.lower() == wanted
+        ),
+        None,
+    )
 
 
 def review_history(connection, event_id: str) -> list[dict]:
     """Every review of an event, newest first: the history behind its current state."""
     rows = connection.execute(
         "SELECT status, changes_json, note, reviewer, reviewed_at FROM reviews WHERE event_id = ? ORDER BY id DESC LIMIT 200",
-        (event_id,)).fetchall()
-    return [{"status": row["status"], "changes": json.loads(row["changes_json"] or "{}"), "note": row["note"],
-             "reviewer": row["reviewer"], "reviewed_at": row["reviewed_at"]} for row in rows]
+        (event_id,),
+    ).fetchall()
+    return [
+        {
+            "status": row["status"],
+            "changes": json.loads(row["changes_json"] or "{}"),
+            "note": row["note"],
+            "reviewer": row["reviewer"],
+            "reviewed_at": row["reviewed_at"],
+        }
+        for row in rows
+    ]
 
 
 def _corrected_type(changes_json: Optional[str]) -> Optional[str]:

@@ -12,7 +12,7 @@ def first_evidence(store, report_ids: Iterable[Optional[str]]) -> dict[str, str]
     ids = sorted({report_id for report_id in report_ids if report_id})
     found: dict[str, str] = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         rows = store.connection.execute(
             f"SELECT event_id, text FROM evidence WHERE event_id IN ({','.join('?' * len(chunk))}) ORDER BY event_id, start",
             chunk,

@@ -27,19 +27,27 @@ def report_details(store, report_ids: list[str]) -> dict[str, dict]:
     """ACLED coding, document URL and extraction time, and latest review of each report, a page at a time."""
     found: dict[str, dict] = {}
     for start in range(0, len(report_ids), PAGE):
-        chunk = report_ids[start:start + PAGE]
+        chunk = report_ids[start : start + PAGE]
         marks = ",".join("?" * len(chunk))
         rows = store.connection.execute(
             "SELECT e.id, e.acled_event_type, e.acled_sub_event_type, d.url, d.extracted_at FROM events e"
-            f" JOIN documents d ON d.id = e.doc_id WHERE e.id IN ({marks})", chunk)
+            f" JOIN documents d ON d.id = e.doc_id WHERE e.id IN ({marks})",
+            chunk,
+        )
         for row in rows:
             acled = (row["acled_event_type"], row["acled_sub_event_type"]) if row["acled_event_type"] else None
             found[row["id"]] = {"acled": acled, "url": row["url"], "extracted_at": row["extracted_at"], "review": None}
         reviews = store.connection.execute(
             "SELECT event_id, status, note, reviewer, reviewed_at FROM reviews"
-            f" WHERE event_id IN ({marks}) ORDER BY id", chunk)
+            f" WHERE event_id IN ({marks}) ORDER BY id",
+            chunk,
+        )
         for row in reviews:  # in id order: the last one read is the latest
             found.setdefault(row["event_id"], {})["review"] = {
-                "report_id": row["event_id"], "status": row["status"], "note": row["note"],
-                "reviewer": row["reviewer"], "reviewed_at": row["reviewed_at"]}
+                "report_id": row["event_id"],
+                "status": row["status"],
+                "note": row["note"],
+                "reviewer": row["reviewer"],
+                "reviewed_at": row["reviewed_at"],
+            }
     return found

@@ -9,8 +9,12 @@ from polemos.fusion.report import Report, context_places, named_people, specific
 from polemos.store.views import EventView
 
 
-def report_from_event(event: EventView, actor_kinds: Optional[Mapping[str, str]] = None,
-                      document_places: Iterable[PlaceRef] = (), document_people: frozenset[str] = frozenset()) -> Report:
+def report_from_event(
+    event: EventView,
+    actor_kinds: Optional[Mapping[str, str]] = None,
+    document_places: Iterable[PlaceRef] = (),
+    document_people: frozenset[str] = frozenset(),
+) -> Report:
     """A report from one event as ``store.events()`` returns it (``polemos.store.EventView``).
 
     ``actor_kinds`` (actor id to kind, from the store's actors table) lets unknown phrase groups
@@ -22,14 +26,27 @@ def report_from_event(event: EventView, actor_kinds: Optional[Mapping[str, str]]
     names = {named.id: named.name for named in (*event.actors, *event.recipients)}
     where = event.location
     has_place = any(value is not None for value in (where.name, where.lat, where.country))
-    place = PlaceRef(where.name, where.geonameid, where.lat, where.lon, where.country, where.feature) if has_place else None
+    place = (
+        PlaceRef(where.name, where.geonameid, where.lat, where.lon, where.country, where.feature) if has_place else None
+    )
     return Report(
-        id=event.id, doc_id=event.doc_id or "", type=event.type, mode=event.mode,
-        date=event.date, place=place, actor=actor, recipient=recipient,
-        specific_actors=specific_actors([*actor, *recipient], actor_kinds or {}), size=dict(event.size),
+        id=event.id,
+        doc_id=event.doc_id or "",
+        type=event.type,
+        mode=event.mode,
+        date=event.date,
+        place=place,
+        actor=actor,
+        recipient=recipient,
+        specific_actors=specific_actors([*actor, *recipient], actor_kinds or {}),
+        size=dict(event.size),
         evidence=tuple({"text": span.text, "start": span.start, "end": span.end} for span in event.evidence),
-        modality=event.modality, published=event.doc_published,
-        doc_title=event.doc_title, confidence=event.confidence, actor_names=names,
+        modality=event.modality,
+        published=event.doc_published,
+        doc_title=event.doc_title,
+        confidence=event.confidence,
+        actor_names=names,
         people=named_people([*actor, *recipient], actor_kinds or {}),
-        context=context_places(document_places), named=frozenset(document_people),
+        context=context_places(document_places),
+        named=frozenset(document_people),
     )

@@ -56,7 +56,9 @@ class SQLFusionState:
         self.connection = connection
 
     def cluster_of(self, report_id: str) -> Optional[str]:
-        row = self.connection.execute("SELECT canonical_id FROM canonical_members WHERE report_id = ?", (report_id,)).fetchone()
+        row = self.connection.execute(
+            "SELECT canonical_id FROM canonical_members WHERE report_id = ?", (report_id,)
+        ).fetchone()
         return row[0] if row else None
 
     def reports_of_document(self, doc_id: str) -> list[str]:
@@ -65,14 +67,20 @@ class SQLFusionState:
         return [row[0] for row in rows]
 
     def has(self, cluster_id: str) -> bool:
-        return self.connection.execute("SELECT 1 FROM canonical_events WHERE id = ?", (cluster_id,)).fetchone() is not None
+        return (
+            self.connection.execute("SELECT 1 FROM canonical_events WHERE id = ?", (cluster_id,)).fetchone() is not None
+        )
 
     def candidates(self, keys: Iterable[str]) -> set[str]:
         found: set[str] = set()
         for chunk in _chunks(sorted(keys)):
             marks = ",".join("?" * len(chunk))
-            found.update(row[0] for row in self.connection.execute(
-                f"SELECT DISTINCT canonical_id FROM canonical_keys WHERE key IN ({marks})", chunk))
+            found.update(
+                row[0]
+                for row in self.connection.execute(
+                    f"SELECT DISTINCT canonical_id FROM canonical_keys WHERE key IN ({marks})", chunk
+                )
+            )
         return found
 
     def all_ids(self) -> list[str]:
@@ -82,16 +90,21 @@ class SQLFusionState:
         found: dict[str, Profile] = {}
         for chunk in _chunks(sorted(cluster_ids)):
             marks = ",".join("?" * len(chunk))
-            for row in self.connection.execute(f"SELECT id, consensus_json FROM canonical_events WHERE id IN ({marks})", chunk):
+            for row in self.connection.execute(
+                f"SELECT id, consensus_json FROM canonical_events WHERE id IN ({marks})", chunk
+            ):
                 found[row[0]] = profile_from_dict(json.loads(row[1]))
         return found
 
     def members(self, cluster_id: str) -> list[Member]:
         rows = self.connection.execute(
-            "SELECT report_json, profile_json FROM canonical_members WHERE canonical_id = ? ORDER BY seq", (cluster_id,))
+            "SELECT report_json, profile_json FROM canonical_members WHERE canonical_id = ? ORDER BY seq", (cluster_id,)
+        )
         return [(Report.from_dict(json.loads(r)), profile_from_dict(json.loads(p))) for r, p in rows]
 
-    def save(self, cluster_id: str, added: list[Member], removed: list[str], consensus: Profile, keys: set[str]) -> None:
+    def save(
+        self, cluster_id: str, added: list[Member], removed: list[str], consensus: Profile, keys: set[str]
+    ) -> None:
         self.connection.execute(
             "INSERT INTO canonical_events (id, family, type, consensus_json) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (id) DO UPDATE SET family = excluded.family, type = excluded.type,"
@@ -100,25 +113,42 @@ class SQLFusionState:
         )
         self.connection.executemany("DELETE FROM canonical_members WHERE report_id = ?", [(r,) for r in removed])
         self._add_members(cluster_id, added)
-        old = {row[0] for row in self.connection.execute("SELECT key FROM canonical_keys WHERE canonical_id = ?", (cluster_id,))}
-        self.connection.executemany("DELETE FROM canonical_keys WHERE key = ? AND canonical_id = ?",
-                                    [(key, cluster_id) for key in sorted(old - keys)])
-        self.connection.executemany("INSERT INTO canonical_keys (key, canonical_id) VALUES (?, ?)",
-                                    [(key, cluster_id) for key in sorted(keys - old)])
+        old = {
+            row[0]
+            for row in self.connection.execute("SELECT key FROM canonical_keys WHERE canonical_id = ?", (cluster_id,))
+        }
+        self.connection.executemany(
+            "DELETE FROM canonical_keys WHERE key = ? AND canonical_id = ?",
+            [(key, cluster_id) for key in sorted(old - keys)],
+        )
+        self.connection.executemany(
+            "INSERT INTO canonical_keys (key, canonical_id) VALUES (?, ?)",
+            [(key, cluster_id) for key in sorted(keys - old)],
+        )
 
     def _add_members(self, cluster_id: str, added: list[Member]) -> None:
         if not added:
             return
         last = self.connection.execute(
-            "SELECT MAX(seq) FROM canonical_members WHERE canonical_id = ?", (cluster_id,)).fetchone()[0]
+            "SELECT MAX(seq) FROM canonical_members WHERE canonical_id = ?", (cluster_id,)
+        ).fetchone()[0]
         first = (last or 0) + 1
         self.connection.executemany(
             "INSERT INTO canonical_members (report_id, canonical_id, doc_id, seq, report_json, profile_json)"
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (report_id) DO UPDATE SET canonical_id = excluded.canonical_id,"
             " doc_id = excluded.doc_id, seq = excluded.seq, report_json = excluded.report_json,"
             " profile_json = excluded.profile_json",
-            [(report.id, cluster_id, report.doc_id, first + n, json.dumps(report.to_dict()),
-              json.dumps(profile_to_dict(profile))) for n, (report, profile) in enumerate(added)],
+            [
+                (
+                    report.id,
+                    cluster_id,
+                    report.doc_id,
+                    first + n,
+                    json.dumps(report.to_dict()),
+                    json.dumps(profile_to_dict(profile)),
+                )
+                for n, (report, profile) in enumerate(added)
+            ],
         )
 
     def save_view(self, cluster_id: str, view: dict[str, Any]) -> None:
@@ -129,11 +159,26 @@ class SQLFusionState:
             " lat = ?, lon = ?, country = ?, place_feature = ?, dead_value = ?, dead_min = ?, dead_max = ?,"
             " report_count = ?, source_count = ?, earliest_published = ?, modality = ?, view_json = ?,"
             " admin1 = NULL WHERE id = ?",  # the division is found again from the point, which may have moved
-            (view.get("mode"), date.get("begin"), date.get("end"), date.get("precision"), place.get("name"),
-             place.get("lat"), place.get("lon"), place.get("country"), place.get("feature"), dead.get("value"),
-             dead.get("min"), dead.get("max"), view.get("report_count"), view.get("source_count"),
-             (view.get("earliest_report") or {}).get("published"), view.get("modality") or "asserted",
-             json.dumps(view), cluster_id),
+            (
+                view.get("mode"),
+                date.get("begin"),
+                date.get("end"),
+                date.get("precision"),
+                place.get("name"),
+                place.get("lat"),
+                place.get("lon"),
+                place.get("country"),
+                place.get("feature"),
+                dead.get("value"),
+                dead.get("min"),
+                dead.get("max"),
+                view.get("report_count"),
+                view.get("source_count"),
+                (view.get("earliest_report") or {}).get("published"),
+                view.get("modality") or "asserted",
+                json.dumps(view),
+                cluster_id,
+            ),
         )
         self._save_links(cluster_id, ((view.get("review") or {}).get("changes") or {}))
 
@@ -142,16 +187,29 @@ class SQLFusionState:
         another's recipient), which the actor network groups; when an analyst corrected the
         event's actors or recipients, those instead (each actor with each recipient)."""
         self.connection.execute("DELETE FROM canonical_links WHERE canonical_id = ?", (cluster_id,))
-        reports = [json.loads(report_json) for (report_json,) in self.connection.execute(
-            "SELECT report_json FROM canonical_members WHERE canonical_id = ?", (cluster_id,)).fetchall()]
+        reports = [
+            json.loads(report_json)
+            for (report_json,) in self.connection.execute(
+                "SELECT report_json FROM canonical_members WHERE canonical_id = ?", (cluster_id,)
+            ).fetchall()
+        ]
         if "actor" in corrected or "recipient" in corrected:
             actors = corrected.get("actor") or sorted({a for report in reports for a in report.get("actor") or ()})
-            recipients = corrected.get("recipient") or sorted({r for report in reports for r in report.get("recipient") or ()})
+            recipients = corrected.get("recipient") or sorted(
+                {r for report in reports for r in report.get("recipient") or ()}
+            )
             stated = [(actors, recipients)]
         else:
             stated = [(report.get("actor") or (), report.get("recipient") or ()) for report in reports]
-        pairs = sorted({(source, target) for actors, recipients in stated for source in actors for target in recipients
-                        if source != target})
+        pairs = sorted(
+            {
+                (source, target)
+                for actors, recipients in stated
+                for source in actors
+                for target in recipients
+                if source != target
+            }
+        )
         self.connection.executemany(
             "INSERT INTO canonical_links (canonical_id, source, target, type, date_begin, date_end)"
             " SELECT id, ?, ?, type, date_begin, date_end FROM canonical_events WHERE id = ?",
@@ -170,7 +228,9 @@ class SQLFusionState:
             self.connection.execute(f"DELETE FROM {table}")
 
     def views(self) -> Iterator[dict[str, Any]]:
-        for row in self.connection.execute("SELECT view_json FROM canonical_events WHERE view_json IS NOT NULL ORDER BY id"):
+        for row in self.connection.execute(
+            "SELECT view_json FROM canonical_events WHERE view_json IS NOT NULL ORDER BY id"
+        ):
             yield json.loads(row[0])
 
     def view(self, cluster_id: str) -> Optional[dict[str, Any]]:
@@ -180,4 +240,4 @@ class SQLFusionState:
 
 def _chunks(items: list[str]) -> Iterator[list[str]]:
     for start in range(0, len(items), _BATCH):
-        yield items[start:start + _BATCH]
+        yield items[start : start + _BATCH]

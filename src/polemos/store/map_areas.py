@@ -22,9 +22,11 @@ from polemos.store.canonical import canonical_conditions
 from polemos.store.event_filter import event_conditions
 
 TOO_COARSE_FOR_ADMIN1 = COARSE_PRECISIONS  # the precisions the map does not draw as points either
-PRECISION_RULE = ("an event counts in a division only when its place is known to that division or finer"
-                  " (a point, a town, a district, the division itself); events known only to their country"
-                  " or to a wider region (a river, a route, \u201cthe north\u201d) are listed apart, never drawn")
+PRECISION_RULE = (
+    "an event counts in a division only when its place is known to that division or finer"
+    " (a point, a town, a district, the division itself); events known only to their country"
+    " or to a wider region (a river, a route, \u201cthe north\u201d) are listed apart, never drawn"
+)
 
 
 def _source(store, filter: EventFilter, view: str) -> tuple[str, str, list, str]:
@@ -52,8 +54,10 @@ def located_points(store, filter: EventFilter, view: str = "canonical") -> list[
         f" GROUP BY {alias}.country, {alias}.lat, {alias}.lon",
         [*params, *coarse],
     ).fetchall()
-    return [{"country": row[0], "lat": row[1], "lon": row[2], "events": row[3], "fatalities": int(row[4] or 0)}
-            for row in rows]
+    return [
+        {"country": row[0], "lat": row[1], "lon": row[2], "events": row[3], "fatalities": int(row[4] or 0)}
+        for row in rows
+    ]
 
 
 def coarse_counts(store, filter: EventFilter, view: str = "canonical") -> dict:
@@ -67,15 +71,19 @@ def coarse_counts(store, filter: EventFilter, view: str = "canonical") -> dict:
         f" AND {alias}.place_feature IN ({', '.join('?' * len(country_features))}) GROUP BY {alias}.country",
         [*params, *country_features],
     ).fetchall()
-    country_level = sorted(({"country": row[0], "events": row[1], "fatalities": int(row[2] or 0)} for row in rows),
-                           key=lambda item: (-item["events"], item["country"] or ""))
+    country_level = sorted(
+        ({"country": row[0], "events": row[1], "fatalities": int(row[2] or 0)} for row in rows),
+        key=lambda item: (-item["events"], item["country"] or ""),
+    )
     rows = store.connection.execute(
         f"SELECT {alias}.place_name, {alias}.country, COUNT(*), SUM({_dead(alias)}) FROM {table} WHERE {where}"
         f" AND {alias}.place_feature IN ({', '.join('?' * len(region_features))}) GROUP BY {alias}.place_name, {alias}.country",
         [*params, *region_features],
     ).fetchall()
-    region_level = sorted(({"place_name": row[0], "country": row[1], "events": row[2], "fatalities": int(row[3] or 0)}
-                           for row in rows), key=lambda item: (-item["events"], item["place_name"] or ""))
+    region_level = sorted(
+        ({"place_name": row[0], "country": row[1], "events": row[2], "fatalities": int(row[3] or 0)} for row in rows),
+        key=lambda item: (-item["events"], item["place_name"] or ""),
+    )
     return {"country_level": country_level, "region_level": region_level}
 
 
@@ -93,7 +101,8 @@ def place_new_points(store, areas) -> int:
     coarse = features_of_precision(TOO_COARSE_FOR_ADMIN1)
     missing = store.connection.execute(
         "SELECT DISTINCT country, lat, lon FROM canonical_events WHERE admin1 IS NULL AND lat IS NOT NULL"
-        f" AND lon IS NOT NULL AND COALESCE(place_feature, '') NOT IN ({', '.join('?' * len(coarse))})", list(coarse),
+        f" AND lon IS NOT NULL AND COALESCE(place_feature, '') NOT IN ({', '.join('?' * len(coarse))})",
+        list(coarse),
     ).fetchall()
     if not missing:
         return 0
@@ -114,7 +123,8 @@ def _canonical_area_rows(store, filter: EventFilter) -> list[tuple[str, str, int
     where, params = canonical_conditions(filter, store.dialect)
     rows = store.connection.execute(
         f"SELECT c.country, c.admin1, COUNT(*), SUM(c.dead_value) FROM canonical_events c WHERE {where}"
-        " AND c.admin1 IS NOT NULL GROUP BY c.admin1, c.country", params,
+        " AND c.admin1 IS NOT NULL GROUP BY c.admin1, c.country",
+        params,
     ).fetchall()
     return [(row[0], row[1], row[2], int(row[3] or 0)) for row in rows]
 
@@ -141,7 +151,9 @@ def admin1_counts(store, areas, filter: EventFilter, view: str = "canonical") ->
             outside += events
             continue
         code, name = key.split("|", 1)
-        item = by_area.setdefault((country, key), {"country": country, "code": code, "name": name, "events": 0, "fatalities": 0})
+        item = by_area.setdefault(
+            (country, key), {"country": country, "code": code, "name": name, "events": 0, "fatalities": 0}
+        )
         item["events"] += events
         item["fatalities"] += fatalities
     items = sorted(by_area.values(), key=lambda item: (-item["events"], item["country"] or "", item["code"]))
@@ -151,6 +163,13 @@ def admin1_counts(store, areas, filter: EventFilter, view: str = "canonical") ->
     # The rest of the matching events have no place at all (counted, not searched: a covering read).
     table, where, params, _alias = _source(store, filter, view)
     matching = store.connection.execute(f"SELECT COUNT(*) FROM {table} WHERE {where}", params).fetchone()[0]
-    return {"view": view, "rule": PRECISION_RULE, "items": items, "total": len(items), "events": in_areas,
-            "outside_areas": outside, **coarse, "unplaced": matching - in_areas - outside - listed}
-
+    return {
+        "view": view,
+        "rule": PRECISION_RULE,
+        "items": items,
+        "total": len(items),
+        "events": in_areas,
+        "outside_areas": outside,
+        **coarse,
+        "unplaced": matching - in_areas - outside - listed,
+    }

@@ -17,8 +17,20 @@ from polemos.store.event_filter import event_conditions, split_types
 
 def _needs_events(filter: EventFilter) -> bool:
     """Whether the filter tests anything beyond what a link row holds (type and dates)."""
-    return any((filter.actor, filter.near, filter.country, filter.place, filter.admin1, filter.doc,
-                filter.q, filter.acled, filter.review, filter.modality))
+    return any(
+        (
+            filter.actor,
+            filter.near,
+            filter.country,
+            filter.place,
+            filter.admin1,
+            filter.doc,
+            filter.q,
+            filter.acled,
+            filter.review,
+            filter.modality,
+        )
+    )
 
 
 def _link_conditions(filter: EventFilter, clauses: list[str] | None = None) -> tuple[str, list]:
@@ -45,15 +57,19 @@ def canonical_links(store, filter: EventFilter) -> list[tuple[str, str, str, int
         sql = f"SELECT l.source, l.target, l.type, COUNT(*) FROM canonical_links l WHERE {where} GROUP BY 1, 2, 3"
     else:
         where, params = canonical_conditions(filter, store.dialect)
-        sql = (f"SELECT l.source, l.target, l.type, COUNT(*) FROM canonical_links l"
-               f" JOIN canonical_events c ON c.id = l.canonical_id WHERE {where} GROUP BY 1, 2, 3")
+        sql = (
+            f"SELECT l.source, l.target, l.type, COUNT(*) FROM canonical_links l"
+            f" JOIN canonical_events c ON c.id = l.canonical_id WHERE {where} GROUP BY 1, 2, 3"
+        )
     return [tuple(row) for row in store.connection.execute(sql, params)]
 
 
 def link_events(store, filter: EventFilter, source: str, target: str, limit: int) -> tuple[list[dict], int]:
     """The canonical events of one link (``source`` acting on ``target``) matching ``filter``, newest first."""
     where, params = canonical_conditions(filter, store.dialect)
-    condition = (f"{where} AND c.id IN (SELECT l.canonical_id FROM canonical_links l WHERE l.source = ? AND l.target = ?)")
+    condition = (
+        f"{where} AND c.id IN (SELECT l.canonical_id FROM canonical_links l WHERE l.source = ? AND l.target = ?)"
+    )
     params = [*params, source, target]
     total = store.connection.execute(f"SELECT COUNT(*) FROM canonical_events c WHERE {condition}", params).fetchone()[0]
     rows = store.connection.execute(
@@ -75,8 +91,10 @@ def report_links(store, filter: EventFilter) -> list[tuple[str, str, str, int]]:
         # The events first, found by their own indexes, then each one's links by its key
         # (a CROSS JOIN keeps that order in SQLite; PostgreSQL plans it as any join).
         where, params = event_conditions(filter, store.dialect)
-        sql = (f"SELECT l.source, l.target, l.type, COUNT(*) FROM events e CROSS JOIN report_links l"
-               f" WHERE l.event_id = e.id AND {where} GROUP BY 1, 2, 3")
+        sql = (
+            f"SELECT l.source, l.target, l.type, COUNT(*) FROM events e CROSS JOIN report_links l"
+            f" WHERE l.event_id = e.id AND {where} GROUP BY 1, 2, 3"
+        )
     return [tuple(row) for row in store.connection.execute(sql, params)]
 
 
@@ -98,8 +116,16 @@ def _network(store, links: list[tuple[str, str, str, int]], limit: int, view: st
         totals[source, target] = totals.get((source, target), 0) + events
         by_type.setdefault((source, target), {})[type_] = events
     kept = sorted(totals, key=lambda pair: (-totals[pair], pair))[:limit]
-    edges = [{"source": source, "target": target, "events": totals[source, target],
-              "types": sorted(by_type[source, target]), "type_counts": by_type[source, target]} for source, target in kept]
+    edges = [
+        {
+            "source": source,
+            "target": target,
+            "events": totals[source, target],
+            "types": sorted(by_type[source, target]),
+            "type_counts": by_type[source, target],
+        }
+        for source, target in kept
+    ]
     ids = sorted({source for source, _ in kept} | {target for _, target in kept})
     return {"nodes": _nodes(store, ids), "edges": edges, "basis": "events", "view": view}
 
@@ -110,10 +136,14 @@ def _nodes(store, ids: list[str]) -> list[dict]:
         return []
     found = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for row in store.connection.execute(f"SELECT id, name, kind, sector, country FROM actors WHERE id IN ({marks})", chunk):
+        for row in store.connection.execute(
+            f"SELECT id, name, kind, sector, country FROM actors WHERE id IN ({marks})", chunk
+        ):
             found[row[0]] = dict(zip(("id", "name", "kind", "sector", "country"), row))
     # An actor the store no longer holds (merged away) is still drawn, by its id.
-    return sorted((found.get(i) or {"id": i, "name": i, "kind": None, "sector": None, "country": None} for i in ids),
-                  key=lambda node: (node["name"] or "", node["id"]))
+    return sorted(
+        (found.get(i) or {"id": i, "name": i, "kind": None, "sector": None, "country": None} for i in ids),
+        key=lambda node: (node["name"] or "", node["id"]),
+    )

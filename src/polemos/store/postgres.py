@@ -51,9 +51,7 @@ def redact(url: str) -> str:
 
 class PostgresStore(Store):
     dialect = POSTGRES
-    retryable_errors = (
-        (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure) if psycopg else ()
-    )
+    retryable_errors = (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure) if psycopg else ()
 
     @classmethod
     def open(cls, url: str) -> "PostgresStore":
@@ -99,8 +97,10 @@ class PostgresStore(Store):
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise StoreError(f"{redact(self.path)}: lost the connection to the server and could not reconnect"
-                                 f" within {self.reconnect_seconds:g} s ({_first_line(error)})") from None
+                raise StoreError(
+                    f"{redact(self.path)}: lost the connection to the server and could not reconnect"
+                    f" within {self.reconnect_seconds:g} s ({_first_line(error)})"
+                ) from None
             time.sleep(min(delay, remaining))
             delay = min(delay * 2, 5.0)
             try:
@@ -111,8 +111,13 @@ class PostgresStore(Store):
 
 
 def _connect(url: str) -> "psycopg.Connection":
-    raw = psycopg.connect(url, autocommit=True, row_factory=_row_factory,
-                          connect_timeout=CONNECT_TIMEOUT_SECONDS, application_name="polemos")
+    raw = psycopg.connect(
+        url,
+        autocommit=True,
+        row_factory=_row_factory,
+        connect_timeout=CONNECT_TIMEOUT_SECONDS,
+        application_name="polemos",
+    )
     raw.adapters.register_loader("numeric", _NumberLoader)
     return raw
 

@@ -43,15 +43,19 @@ def document_exists(store, doc_id: str) -> bool:
 
 def actor_profile(store, actor_id: str) -> dict:
     """The actor page's two summaries: events per month and the actors met most often."""
-    return {"months": events_by_month(store.connection, actor_id),
-            "counterparts": top_counterparts(store.connection, actor_id)}
+    return {
+        "months": events_by_month(store.connection, actor_id),
+        "counterparts": top_counterparts(store.connection, actor_id),
+    }
 
 
 def correction_choices(store, canonical_id: str) -> dict:
     """What a canonical event's review page offers: the places its documents name (where a
     correction may move it) and the canonical events it may be merged with."""
-    return {"places": source_places(store.connection, canonical_id),
-            "candidates": merge_candidates(store.connection, canonical_id)}
+    return {
+        "places": source_places(store.connection, canonical_id),
+        "candidates": merge_candidates(store.connection, canonical_id),
+    }
 
 
 def divisions(store, limit: int = 500) -> list[dict]:
@@ -59,22 +63,35 @@ def divisions(store, limit: int = 500) -> list[dict]:
     first: ``{key: "CODE|Name", code, name, country, events}``, for choosing one by name."""
     rows = store.connection.execute(
         "SELECT admin1, country, COUNT(*) FROM canonical_events WHERE admin1 IS NOT NULL AND admin1 <> ''"
-        " GROUP BY admin1, country ORDER BY 3 DESC, 1 LIMIT ?", (limit,)).fetchall()
-    return [{"key": row[0], "code": row[0].split("|", 1)[0], "name": row[0].split("|", 1)[-1], "country": row[1],
-             "events": row[2]} for row in rows]
+        " GROUP BY admin1, country ORDER BY 3 DESC, 1 LIMIT ?",
+        (limit,),
+    ).fetchall()
+    return [
+        {
+            "key": row[0],
+            "code": row[0].split("|", 1)[0],
+            "name": row[0].split("|", 1)[-1],
+            "country": row[1],
+            "events": row[2],
+        }
+        for row in rows
+    ]
 
 
 def canonical_fed_since(store, filter: EventFilter, stamp: str, limit: int = 20) -> tuple[list[CanonicalView], int]:
     """Canonical events matching ``filter`` that a document ingested after ``stamp`` (ISO, UTC)
     told of, latest events first, and how many in all."""
     where, params = canonical_conditions(filter, store.dialect)
-    fed = ("c.id IN (SELECT m.canonical_id FROM canonical_members m JOIN documents d ON d.id = m.doc_id"
-           " WHERE d.ingested_at > ?)")
+    fed = (
+        "c.id IN (SELECT m.canonical_id FROM canonical_members m JOIN documents d ON d.id = m.doc_id"
+        " WHERE d.ingested_at > ?)"
+    )
     params = [*params, stamp]
     total = _scalar(store, f"SELECT COUNT(*) FROM canonical_events c WHERE {where} AND {fed}", params)
     rows = store.connection.execute(
         f"SELECT c.view_json FROM canonical_events c WHERE {where} AND {fed} ORDER BY c.date_begin DESC, c.id LIMIT {int(limit)}",
-        params).fetchall()
+        params,
+    ).fetchall()
     return [canonical_view(row["view_json"]) for row in rows], total
 
 
@@ -208,12 +225,23 @@ def _view_source(store, filter: EventFilter, view: str) -> tuple[str, str, list,
         columns = {"type": "c.type", "modality": "c.modality", "dead": "c.dead_value", "review_type": "NULL"}
         return "canonical_events c", where, params, {**columns, "alias": "c"}
     where, params = event_conditions(filter, store.dialect)
-    columns = {"type": EFFECTIVE_TYPE, "modality": EFFECTIVE_MODALITY, "dead": "e.dead_min", "review_type": "e.review_type"}
+    columns = {
+        "type": EFFECTIVE_TYPE,
+        "modality": EFFECTIVE_MODALITY,
+        "dead": "e.dead_min",
+        "review_type": "e.review_type",
+    }
     return "events e", where, params, {**columns, "alias": "e"}
 
 
-def map_view(store, filter: EventFilter, bbox: Optional[tuple[float, float, float, float]], limit: int,
-             cell: Optional[float] = None, view: str = "canonical") -> dict:
+def map_view(
+    store,
+    filter: EventFilter,
+    bbox: Optional[tuple[float, float, float, float]],
+    limit: int,
+    cell: Optional[float] = None,
+    view: str = "canonical",
+) -> dict:
     """Points inside ``bbox`` (south, west, north, east) when at most ``limit`` match, one per
     canonical event (or per report with ``view="reports"``); otherwise grid cells of ``cell``
     degrees (never so small that there would be more than about ``limit`` of them) with
@@ -225,8 +253,9 @@ def map_view(store, filter: EventFilter, bbox: Optional[tuple[float, float, floa
     coarse = features_of_precision(COARSE_PRECISIONS)
     placed = f"{alias}.lat IS NOT NULL AND {alias}.lon IS NOT NULL"
     precise = f"COALESCE({alias}.place_feature, '') NOT IN ({', '.join('?' * len(coarse))})"
-    country_level = _scalar(store, f"SELECT COUNT(*) FROM {table} WHERE {where} AND {placed} AND NOT ({precise})",
-                            [*params, *coarse])
+    country_level = _scalar(
+        store, f"SELECT COUNT(*) FROM {table} WHERE {where} AND {placed} AND NOT ({precise})", [*params, *coarse]
+    )
     where += f" AND {placed} AND {precise}"
     params = [*params, *coarse]
     if bbox:
@@ -234,8 +263,11 @@ def map_view(store, filter: EventFilter, bbox: Optional[tuple[float, float, floa
         where += f" AND {alias}.lat BETWEEN ? AND ? AND {alias}.lon BETWEEN ? AND ?"
         params = [*params, south, north, west, east]
     source = f"FROM {table} WHERE {where}"
-    extra = "NULL AS doc_id, NULL AS review_status, c.source_count AS sources" if view == "canonical" \
+    extra = (
+        "NULL AS doc_id, NULL AS review_status, c.source_count AS sources"
+        if view == "canonical"
         else "e.doc_id, e.review_status, 1 AS sources"
+    )
     # Unordered with limit + 1, so a dense view stops reading as soon as it is known to be dense.
     points = _rows(
         store,
@@ -246,13 +278,27 @@ def map_view(store, filter: EventFilter, bbox: Optional[tuple[float, float, floa
     counted = {"view": view, "country_level": country_level}
     if len(points) <= limit:
         points.sort(key=lambda point: point["id"])
-        return {"mode": "events", "items": points, "total": len(points), "limit": limit, "offset": 0,
-                "events": len(points), **counted}
+        return {
+            "mode": "events",
+            "items": points,
+            "total": len(points),
+            "limit": limit,
+            "offset": 0,
+            "events": len(points),
+            **counted,
+        }
     return {**_map_cells(store, source, alias, params, bbox or (-90.0, -180.0, 90.0, 180.0), limit, cell), **counted}
 
 
-def _map_cells(store, source: str, alias: str, params: list, bbox: tuple[float, float, float, float], limit: int,
-               cell: Optional[float]) -> dict:
+def _map_cells(
+    store,
+    source: str,
+    alias: str,
+    params: list,
+    bbox: tuple[float, float, float, float],
+    limit: int,
+    cell: Optional[float],
+) -> dict:
     south, west, north, east = bbox
     smallest = math.sqrt(max(north - south, 1e-6) * max(east - west, 1e-6) / limit)
     cell = max(cell or smallest * math.sqrt(2), smallest, 1e-4)
@@ -266,11 +312,22 @@ def _map_cells(store, source: str, alias: str, params: list, bbox: tuple[float, 
     events = sum(item["count"] for item in cells)
     cells.sort(key=lambda item: -item["count"])
     for item in cells[:limit]:
-        item["cell"] = [south + item["row_"] * cell, west + item["col_"] * cell,
-                        south + (item["row_"] + 1) * cell, west + (item["col_"] + 1) * cell]
+        item["cell"] = [
+            south + item["row_"] * cell,
+            west + item["col_"] * cell,
+            south + (item["row_"] + 1) * cell,
+            west + (item["col_"] + 1) * cell,
+        ]
         del item["row_"], item["col_"]
-    return {"mode": "cells", "items": cells[:limit], "total": len(cells), "limit": limit, "offset": 0,
-            "events": events, "cell_degrees": cell}
+    return {
+        "mode": "cells",
+        "items": cells[:limit],
+        "total": len(cells),
+        "limit": limit,
+        "offset": 0,
+        "events": events,
+        "cell_degrees": cell,
+    }
 
 
 GRANULARITY_WIDTH = {"year": 4, "month": 7, "week": 10, "day": 10}  # a week is read by its day, then folded
@@ -280,12 +337,13 @@ GRANULARITY_WIDTH = {"year": 4, "month": 7, "week": 10, "day": 10}  # a week is 
 def period_of(date_text: str, granularity: str) -> str:
     """The period a date falls in: "2024", "2024-03", "2024-W09" (ISO week) or "2024-03-01"."""
     if granularity != "week":
-        return date_text[:GRANULARITY_WIDTH[granularity]]
+        return date_text[: GRANULARITY_WIDTH[granularity]]
     from datetime import date
 
     parts = [int(part) for part in date_text[:10].split("-")] + [1, 1]  # a month or a year: its first day
     year, week, _ = date(*parts[:3]).isocalendar()
     return f"{year:04d}-W{week:02d}"
+
 
 # Dates outside these years are counted apart, never drawn: one misread year must not stretch
 # the axis over centuries.
@@ -331,20 +389,37 @@ def timeline(store, filter: EventFilter, granularity: str, limit: int, offset: i
             continue
         bucket["types"].setdefault(event_type, 0)
         bucket["fatalities"] += int(row["dead"] or 0)
-        bucket["fatalities_by_type"][event_type] = bucket["fatalities_by_type"].get(event_type, 0) + int(row["dead"] or 0)
+        bucket["fatalities_by_type"][event_type] = bucket["fatalities_by_type"].get(event_type, 0) + int(
+            row["dead"] or 0
+        )
         if spanning:
             bucket["spanning"] += row["events"]
             continue
         bucket["types"][event_type] += row["events"]
         bucket["total"] += row["events"]
     ordered = [buckets.get(period) or _empty_bucket(period) for period in _periods(sorted(buckets), granularity)]
-    return {"granularity": granularity, "view": view, "items": ordered[offset:offset + limit], "total": len(ordered),
-            "limit": limit, "offset": offset, "undated": undated, "implausible": implausible}
+    return {
+        "granularity": granularity,
+        "view": view,
+        "items": ordered[offset : offset + limit],
+        "total": len(ordered),
+        "limit": limit,
+        "offset": offset,
+        "undated": undated,
+        "implausible": implausible,
+    }
 
 
 def _empty_bucket(period: str) -> dict:
-    return {"period": period, "total": 0, "spanning": 0, "not_happened": 0, "fatalities": 0, "types": {},
-            "fatalities_by_type": {}}
+    return {
+        "period": period,
+        "total": 0,
+        "spanning": 0,
+        "not_happened": 0,
+        "fatalities": 0,
+        "types": {},
+        "fatalities_by_type": {},
+    }
 
 
 def _periods(present: list[str], granularity: str) -> list[str]:
@@ -358,16 +433,26 @@ def _periods(present: list[str], granularity: str) -> list[str]:
     elif granularity == "week":
         first_day, last_day = (date.fromisocalendar(int(p[:4]), int(p[6:]), 1) for p in (present[0], present[-1]))
         count = (last_day - first_day).days // 7 + 1
-        every = [period_of((first_day + timedelta(weeks=n)).isoformat(), "week") for n in range(count)] \
-            if count <= MOST_FILLED_PERIODS else present
+        every = (
+            [period_of((first_day + timedelta(weeks=n)).isoformat(), "week") for n in range(count)]
+            if count <= MOST_FILLED_PERIODS
+            else present
+        )
     elif granularity == "month":
         first, last = (int(p[:4]) * 12 + int(p[5:7]) - 1 for p in (present[0], present[-1]))
-        every = [f"{index // 12:04d}-{index % 12 + 1:02d}" for index in range(first, last + 1)] \
-            if last - first < MOST_FILLED_PERIODS else present
+        every = (
+            [f"{index // 12:04d}-{index % 12 + 1:02d}" for index in range(first, last + 1)]
+            if last - first < MOST_FILLED_PERIODS
+            else present
+        )
     else:
         first_day, last_day = date.fromisoformat(present[0]), date.fromisoformat(present[-1])
         count = (last_day - first_day).days + 1
-        every = [(first_day + timedelta(days=n)).isoformat() for n in range(count)] if count <= MOST_FILLED_PERIODS else present
+        every = (
+            [(first_day + timedelta(days=n)).isoformat() for n in range(count)]
+            if count <= MOST_FILLED_PERIODS
+            else present
+        )
     return every
 
 
@@ -377,8 +462,9 @@ UNUSUAL_DEVIATIONS = 2.0
 UNUSUAL_MINIMUM = 3
 
 
-def trends(store, filter: EventFilter, granularity: str, baseline_periods: int, view: str = "canonical",
-           by: str = "country") -> dict:
+def trends(
+    store, filter: EventFilter, granularity: str, baseline_periods: int, view: str = "canonical", by: str = "country"
+) -> dict:
     """Events per country (``by="admin1"``: per first-level division, as the map places them) in
     the latest period with events, against the mean and deviation of the ``baseline_periods``
     periods before it (empty periods count as zero), with unusual rises flagged by the rule
@@ -386,15 +472,21 @@ def trends(store, filter: EventFilter, granularity: str, baseline_periods: int, 
     width = GRANULARITY_WIDTH[granularity]
     table, where, params, columns = _view_source(store, filter, view)
     alias = columns["alias"]
-    happened = f"{where} AND {alias}.date_begin IS NOT NULL AND COALESCE({columns['modality']}, 'asserted') = 'asserted'"
+    happened = (
+        f"{where} AND {alias}.date_begin IS NOT NULL AND COALESCE({columns['modality']}, 'asserted') = 'asserted'"
+    )
     # Only the latest periods are read: from the start of the baseline on, along the date index.
-    latest = _scalar(store, f"SELECT MAX({alias}.date_begin) FROM {table} WHERE {happened} AND {alias}.date_begin < ?",
-                     [*params, f"{PLAUSIBLE_YEARS[1] + 1}"])
+    latest = _scalar(
+        store,
+        f"SELECT MAX({alias}.date_begin) FROM {table} WHERE {happened} AND {alias}.date_begin < ?",
+        [*params, f"{PLAUSIBLE_YEARS[1] + 1}"],
+    )
     since = _baseline_start(latest, granularity, baseline_periods) if latest else f"{PLAUSIBLE_YEARS[0]}"
     area = _trend_area(alias, by)
     rows = store.connection.execute(
         f"SELECT {alias}.country AS country, {area} AS area, substr({alias}.date_begin, 1, {width}) AS period,"
-        f" COUNT(*) AS events FROM {table} WHERE {happened} AND {alias}.date_begin >= ? GROUP BY 1, 2, 3", [*params, since],
+        f" COUNT(*) AS events FROM {table} WHERE {happened} AND {alias}.date_begin >= ? GROUP BY 1, 2, 3",
+        [*params, since],
     ).fetchall()
     counts: dict[tuple[str, str], dict[str, int]] = {}
     for row in rows:
@@ -405,14 +497,24 @@ def trends(store, filter: EventFilter, granularity: str, baseline_periods: int, 
             period = period_of(row["period"], granularity)
             by_period[period] = by_period.get(period, 0) + row["events"]
     present = sorted({period for by_period in counts.values() for period in by_period})
-    rule = (f"unusual: at least {UNUSUAL_MINIMUM} events and {UNUSUAL_DEVIATIONS:g} standard deviations above the mean"
-            f" of the {baseline_periods} {granularity}s before")
+    rule = (
+        f"unusual: at least {UNUSUAL_MINIMUM} events and {UNUSUAL_DEVIATIONS:g} standard deviations above the mean"
+        f" of the {baseline_periods} {granularity}s before"
+    )
     if not present:
-        return {"granularity": granularity, "period": None, "baseline": [], "items": [], "rule": rule, "view": view, "by": by}
+        return {
+            "granularity": granularity,
+            "period": None,
+            "baseline": [],
+            "items": [],
+            "rule": rule,
+            "view": view,
+            "by": by,
+        }
     # From the baseline's first period on, so periods before the first with events count as zero.
     timeline_periods = _periods(sorted({*present, period_of(since, granularity)}), granularity)
     current = timeline_periods[-1]
-    baseline = timeline_periods[-1 - baseline_periods:-1] if len(timeline_periods) > 1 else []
+    baseline = timeline_periods[-1 - baseline_periods : -1] if len(timeline_periods) > 1 else []
     items: list[dict[str, Any]] = []
     for (country, division), by_period in counts.items():
         now = by_period.get(current, 0)
@@ -421,12 +523,27 @@ def trends(store, filter: EventFilter, granularity: str, baseline_periods: int, 
         deviation = math.sqrt(sum((value - mean) ** 2 for value in before) / len(before))
         unusual = now >= UNUSUAL_MINIMUM and now > mean + UNUSUAL_DEVIATIONS * deviation
         if now or mean:
-            items.append({"country": country or None, "events": now, "baseline_mean": round(mean, 2),
-                          "baseline_deviation": round(deviation, 2), "change": now - round(mean, 2), "unusual": unusual,
-                          **({"admin1": division, "division": division.split("|", 1)[-1]} if by == "admin1" else {})})
+            items.append(
+                {
+                    "country": country or None,
+                    "events": now,
+                    "baseline_mean": round(mean, 2),
+                    "baseline_deviation": round(deviation, 2),
+                    "change": now - round(mean, 2),
+                    "unusual": unusual,
+                    **({"admin1": division, "division": division.split("|", 1)[-1]} if by == "admin1" else {}),
+                }
+            )
     items.sort(key=lambda item: (not item["unusual"], -item["change"], item["country"] or "", item.get("admin1") or ""))
-    return {"granularity": granularity, "period": current, "baseline": baseline, "items": items, "rule": rule, "view": view,
-            "by": by}
+    return {
+        "granularity": granularity,
+        "period": current,
+        "baseline": baseline,
+        "items": items,
+        "rule": rule,
+        "view": view,
+        "by": by,
+    }
 
 
 def _trend_area(alias: str, by: str) -> str:
@@ -470,8 +587,12 @@ def co_mentions(store, doc: Optional[str], limit: int) -> dict:
 
 def actor_id(store, text: str) -> Optional[str]:
     """The id of the stored actor whose id, or else whose name, is ``text`` (any case)."""
-    row = store.connection.execute("SELECT id FROM actors WHERE id = ?", [text]).fetchone() or \
-        store.connection.execute("SELECT id FROM actors WHERE lower(name) = lower(?) ORDER BY id LIMIT 1", [text]).fetchone()
+    row = (
+        store.connection.execute("SELECT id FROM actors WHERE id = ?", [text]).fetchone()
+        or store.connection.execute(
+            "SELECT id FROM actors WHERE lower(name) = lower(?) ORDER BY id LIMIT 1", [text]
+        ).fetchone()
+    )
     return row[0] if row else None
 
 
@@ -496,7 +617,10 @@ def reports_of_types(store, types) -> list[dict]:
     and place columns, figures and full record (as JSON text), and its canonical event's id."""
     types = list(types)
     marks = ",".join("?" for _ in types)
-    return _rows(store,
-                 "SELECT e.doc_id, e.modality, e.confidence, e.date_begin, e.date_end, e.date_precision, e.lat, e.lon,"
-                 " e.place_feature, e.size_json, e.event_json, m.canonical_id FROM events e"
-                 f" LEFT JOIN canonical_members m ON m.report_id = e.id WHERE e.type IN ({marks})", types)
+    return _rows(
+        store,
+        "SELECT e.doc_id, e.modality, e.confidence, e.date_begin, e.date_end, e.date_precision, e.lat, e.lon,"
+        " e.place_feature, e.size_json, e.event_json, m.canonical_id FROM events e"
+        f" LEFT JOIN canonical_members m ON m.report_id = e.id WHERE e.type IN ({marks})",
+        types,
+    )

@@ -16,8 +16,10 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-INSERT = ("INSERT INTO report_links (event_id, source, target, type, date_begin, date_end, rejected)"
-          " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+INSERT = (
+    "INSERT INTO report_links (event_id, source, target, type, date_begin, date_end, rejected)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+)
 
 
 def pairs(actors: Iterable[str], recipients: Iterable[str]) -> list[tuple[str, str]]:
@@ -25,11 +27,14 @@ def pairs(actors: Iterable[str], recipients: Iterable[str]) -> list[tuple[str, s
     return sorted({(source, target) for source in actors for target in recipients if source != target})
 
 
-def write_machine_links(connection, event_id: str, type_: str, date_begin, date_end,
-                        actors: list[str], recipients: list[str]) -> None:
+def write_machine_links(
+    connection, event_id: str, type_: str, date_begin, date_end, actors: list[str], recipients: list[str]
+) -> None:
     """The links of a report just written, before any review is put back on it."""
-    connection.executemany(INSERT, [(event_id, source, target, type_, date_begin, date_end, 0)
-                                    for source, target in pairs(actors, recipients)])
+    connection.executemany(
+        INSERT,
+        [(event_id, source, target, type_, date_begin, date_end, 0) for source, target in pairs(actors, recipients)],
+    )
 
 
 def refresh_links(connection, event_ids: Iterable[str]) -> None:
@@ -38,7 +43,8 @@ def refresh_links(connection, event_ids: Iterable[str]) -> None:
     for event_id in dict.fromkeys(event_ids):
         row = connection.execute(
             "SELECT type, review_type, review_status, date_begin, date_end, event_json FROM events WHERE id = ?",
-            (event_id,)).fetchone()
+            (event_id,),
+        ).fetchone()
         connection.execute("DELETE FROM report_links WHERE event_id = ?", (event_id,))
         if row is None:
             continue
@@ -46,8 +52,13 @@ def refresh_links(connection, event_ids: Iterable[str]) -> None:
         _write_actors(connection, event_id, roles)
         type_ = row[1] or row[0]
         rejected = 1 if row[2] == "rejected" else 0
-        connection.executemany(INSERT, [(event_id, source, target, type_, row[3], row[4], rejected)
-                                        for source, target in pairs(roles["actor"], roles["recipient"])])
+        connection.executemany(
+            INSERT,
+            [
+                (event_id, source, target, type_, row[3], row[4], rejected)
+                for source, target in pairs(roles["actor"], roles["recipient"])
+            ],
+        )
 
 
 def _extracted_roles(event_json: str | None) -> dict[str, list[str]]:
@@ -58,8 +69,16 @@ def _extracted_roles(event_json: str | None) -> dict[str, list[str]]:
 def _stored_only(connection, roles: dict[str, list[str]]) -> dict[str, list[str]]:
     """The roles with only the actors the store holds (as ``write_events`` keeps them)."""
     wanted = sorted({actor for actors in roles.values() for actor in actors})
-    stored = {row[0] for row in connection.execute(
-        f"SELECT id FROM actors WHERE id IN ({','.join('?' * len(wanted))})", wanted).fetchall()} if wanted else set()
+    stored = (
+        {
+            row[0]
+            for row in connection.execute(
+                f"SELECT id FROM actors WHERE id IN ({','.join('?' * len(wanted))})", wanted
+            ).fetchall()
+        }
+        if wanted
+        else set()
+    )
     return {role: list(dict.fromkeys(actor for actor in actors if actor in stored)) for role, actors in roles.items()}
 
 
@@ -67,7 +86,8 @@ def _write_actors(connection, event_id: str, roles: dict[str, list[str]]) -> Non
     connection.execute("DELETE FROM event_actors WHERE event_id = ?", (event_id,))
     connection.executemany(
         "INSERT INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        [(event_id, actor, role) for role, actors in roles.items() for actor in actors])
+        [(event_id, actor, role) for role, actors in roles.items() for actor in actors],
+    )
 
 
 def _latest_corrections(connection, event_id: str) -> dict[str, list[str]]:
@@ -80,8 +100,9 @@ def _latest_corrections(connection, event_id: str) -> dict[str, list[str]]:
 
 def _corrected_roles(connection, event_id: str) -> tuple[dict[str, list[str]], str]:
     """The actors and recipients the latest review set, for the roles it corrected, and when."""
-    row = connection.execute("SELECT changes_json, reviewed_at FROM reviews WHERE event_id = ? ORDER BY id DESC LIMIT 1",
-                             (event_id,)).fetchone()
+    row = connection.execute(
+        "SELECT changes_json, reviewed_at FROM reviews WHERE event_id = ? ORDER BY id DESC LIMIT 1", (event_id,)
+    ).fetchone()
     changes = json.loads(row[0] or "{}") if row else {}
     return _roles_of(changes), (row[1] or "") if row else ""
 
@@ -91,7 +112,9 @@ def _canonical_corrected_roles(connection, event_id: str) -> tuple[dict[str, lis
     view keeps the corrections applied), and when that event was last reviewed."""
     row = connection.execute(
         "SELECT c.view_json FROM canonical_members m JOIN canonical_events c ON c.id = m.canonical_id"
-        " WHERE m.report_id = ?", (event_id,)).fetchone()
+        " WHERE m.report_id = ?",
+        (event_id,),
+    ).fetchone()
     review = (json.loads(row[0]) if row and row[0] else {}).get("review") or {}
     return _roles_of(review.get("changes") or {}), review.get("reviewed_at") or ""
 
@@ -106,14 +129,25 @@ def follow_canonical_correction(connection, canonical_id: str, corrected: dict) 
     leaves such a correction behind). Most stores have none: one cheap lookup."""
     if not ({"actor", "recipient"} & set(corrected)) and not _canonical_actors_ever_corrected(connection):
         return
-    refresh_links(connection, [row[0] for row in connection.execute(
-        "SELECT report_id FROM canonical_members WHERE canonical_id = ? ORDER BY report_id", (canonical_id,)).fetchall()])
+    refresh_links(
+        connection,
+        [
+            row[0]
+            for row in connection.execute(
+                "SELECT report_id FROM canonical_members WHERE canonical_id = ? ORDER BY report_id", (canonical_id,)
+            ).fetchall()
+        ],
+    )
 
 
 def _canonical_actors_ever_corrected(connection) -> bool:
-    return connection.execute(
-        "SELECT 1 FROM canonical_reviews WHERE changes_json LIKE '%\"actor\"%' OR changes_json LIKE '%\"recipient\"%'"
-        " LIMIT 1").fetchone() is not None
+    return (
+        connection.execute(
+            "SELECT 1 FROM canonical_reviews WHERE changes_json LIKE '%\"actor\"%' OR changes_json LIKE '%\"recipient\"%'"
+            " LIMIT 1"
+        ).fetchone()
+        is not None
+    )
 
 
 def reports_of_corrected_canonical_events(connection) -> list[str]:
@@ -121,7 +155,8 @@ def reports_of_corrected_canonical_events(connection) -> list[str]:
     to migration 0014 writes their actors again)."""
     rows = connection.execute(
         "SELECT m.report_id FROM canonical_members m JOIN canonical_events c ON c.id = m.canonical_id"
-        " WHERE c.review_status IS NOT NULL").fetchall()
+        " WHERE c.review_status IS NOT NULL"
+    ).fetchall()
     return sorted(row[0] for row in rows)
 
 
@@ -130,5 +165,6 @@ def reports_with_corrected_actors(connection) -> list[str]:
     ``report_links`` writes their links again from those reviews)."""
     rows = connection.execute(
         "SELECT DISTINCT r.event_id FROM reviews r JOIN events e ON e.id = r.event_id"
-        " WHERE r.changes_json LIKE '%\"actor\"%' OR r.changes_json LIKE '%\"recipient\"%'").fetchall()
+        " WHERE r.changes_json LIKE '%\"actor\"%' OR r.changes_json LIKE '%\"recipient\"%'"
+    ).fetchall()
     return sorted(row[0] for row in rows)

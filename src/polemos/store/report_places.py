@@ -27,20 +27,27 @@ def refresh_report_places(connection, event_ids: Iterable[str]) -> None:
             place = _document_place(connection, row[0], corrected, text_for_name=True)
         else:  # as extracted (``write_events``)
             place = _document_place(connection, row[0], row[1], text_for_name=False)
-        connection.execute(f"UPDATE events SET {', '.join(column + ' = ?' for column in COLUMNS)} WHERE id = ?",
-                           (*place, event_id))
+        connection.execute(
+            f"UPDATE events SET {', '.join(column + ' = ?' for column in COLUMNS)} WHERE id = ?", (*place, event_id)
+        )
 
 
 def _corrected_place(connection, event_id: str):
-    row = connection.execute("SELECT changes_json FROM reviews WHERE event_id = ? ORDER BY id DESC LIMIT 1",
-                             (event_id,)).fetchone()
+    row = connection.execute(
+        "SELECT changes_json FROM reviews WHERE event_id = ? ORDER BY id DESC LIMIT 1", (event_id,)
+    ).fetchone()
     return (json.loads(row[0] or "{}") if row else {}).get("place")
 
 
 def _document_place(connection, doc_id: str, index: Optional[int], text_for_name: bool) -> tuple:
-    found = None if index is None else connection.execute(
-        "SELECT name, text, geonameid, lat, lon, country, feature FROM places WHERE doc_id = ? AND idx = ?",
-        (doc_id, index)).fetchone()
+    found = (
+        None
+        if index is None
+        else connection.execute(
+            "SELECT name, text, geonameid, lat, lon, country, feature FROM places WHERE doc_id = ? AND idx = ?",
+            (doc_id, index),
+        ).fetchone()
+    )
     if found is None:
         return (None,) * len(COLUMNS)
     return (found[0] or (found[1] if text_for_name else None), found[2], found[3], found[4], found[5], found[6])

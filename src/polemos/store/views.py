@@ -72,8 +72,9 @@ class Review:
     def from_dict(cls, data: Optional[Mapping[str, Any]]) -> Optional["Review"]:
         if not data:
             return None
-        return cls(data["status"], data.get("changes") or {}, data.get("note"), data.get("reviewer"),
-                   data.get("reviewed_at"))
+        return cls(
+            data["status"], data.get("changes") or {}, data.get("note"), data.get("reviewer"), data.get("reviewed_at")
+        )
 
 
 class _Parties:
@@ -143,18 +144,30 @@ class EventView(_Parties):
         """The view of an event dict as the store builds it (``to_dict()`` gives it back)."""
         actor, recipient = data.get("actor") or [], data.get("recipient") or []
         return cls(
-            id=data["id"], type=data["type"], mode=data.get("mode"), modality=data.get("modality") or "asserted",
-            attributed_to=data.get("attributed_to"), context=tuple(data.get("context") or ()),
-            actors=_named(actor, data.get("actor_names")), recipients=_named(recipient, data.get("recipient_names")),
-            date=EventDate.from_dict(data.get("date")), size=size_from_dict(data.get("size")),
+            id=data["id"],
+            type=data["type"],
+            mode=data.get("mode"),
+            modality=data.get("modality") or "asserted",
+            attributed_to=data.get("attributed_to"),
+            context=tuple(data.get("context") or ()),
+            actors=_named(actor, data.get("actor_names")),
+            recipients=_named(recipient, data.get("recipient_names")),
+            date=EventDate.from_dict(data.get("date")),
+            size=size_from_dict(data.get("size")),
             acled=AcledCode.from_dict(data.get("acled")) if (data.get("acled") or {}).get("event_type") else None,
             evidence=tuple(EvidenceSpan.from_dict(span) for span in data.get("evidence") or ()),
             confidence=float(data.get("confidence") or 0.0),
-            doc_id=data.get("doc_id"), doc_title=data.get("doc_title"), doc_url=data.get("doc_url"),
-            doc_published=data.get("doc_published"), location=_location(data, data.get("place_geonameid")),
-            review=Review.from_dict(data.get("review")), doc_extracted_at=data.get("doc_extracted_at"),
-            doc_urls=tuple(data.get("doc_urls") or ()), source_count=data.get("source_count"),
-            report_count=data.get("report_count"), data=data,
+            doc_id=data.get("doc_id"),
+            doc_title=data.get("doc_title"),
+            doc_url=data.get("doc_url"),
+            doc_published=data.get("doc_published"),
+            location=_location(data, data.get("place_geonameid")),
+            review=Review.from_dict(data.get("review")),
+            doc_extracted_at=data.get("doc_extracted_at"),
+            doc_urls=tuple(data.get("doc_urls") or ()),
+            source_count=data.get("source_count"),
+            report_count=data.get("report_count"),
+            data=data,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -167,7 +180,6 @@ class EventView(_Parties):
     def figure(self, category: str) -> Optional[Figure]:
         """The count this event reports for ``category`` (``dead``, ``injured``...), None when none."""
         return self.size.get(category)
-
 
 
 @dataclass(frozen=True)
@@ -195,9 +207,17 @@ class CanonicalFigure:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "CanonicalFigure":
-        return cls(data.get("value"), data.get("min"), data.get("max"), data.get("rule"), data.get("text"),
-                   tuple(SourceFigure(s["doc_id"], s["report_id"], s.get("min"), s.get("max"), s.get("text"))
-                         for s in data.get("by_source") or ()))
+        return cls(
+            data.get("value"),
+            data.get("min"),
+            data.get("max"),
+            data.get("rule"),
+            data.get("text"),
+            tuple(
+                SourceFigure(s["doc_id"], s["report_id"], s.get("min"), s.get("max"), s.get("text"))
+                for s in data.get("by_source") or ()
+            ),
+        )
 
 
 @dataclass(frozen=True)
@@ -218,10 +238,19 @@ class SourceReport:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "SourceReport":
-        return cls(data["report_id"], data["doc_id"], data.get("doc_title"), data.get("published"), data.get("type"),
-                   data.get("mode"), EventDate.from_dict(data.get("date")), data.get("place_name"),
-                   data.get("modality") or "asserted", size_from_dict(data.get("size")),
-                   tuple(EvidenceSpan.from_dict(span) for span in data.get("evidence") or ()))
+        return cls(
+            data["report_id"],
+            data["doc_id"],
+            data.get("doc_title"),
+            data.get("published"),
+            data.get("type"),
+            data.get("mode"),
+            EventDate.from_dict(data.get("date")),
+            data.get("place_name"),
+            data.get("modality") or "asserted",
+            size_from_dict(data.get("size")),
+            tuple(EvidenceSpan.from_dict(span) for span in data.get("evidence") or ()),
+        )
 
 
 @dataclass(frozen=True)
@@ -259,18 +288,30 @@ class CanonicalView(_Parties):
         """The view of a canonical event's stored JSON, its place made flat as event views have it."""
         earliest = data.get("earliest_report")
         return cls(
-            id=data["id"], type=data["type"], mode=data.get("mode"), family=data.get("family"),
-            modality=data.get("modality") or "asserted", date=EventDate.from_dict(data.get("date")),
+            id=data["id"],
+            type=data["type"],
+            mode=data.get("mode"),
+            family=data.get("family"),
+            modality=data.get("modality") or "asserted",
+            date=EventDate.from_dict(data.get("date")),
             location=_location(data, (data.get("place") or {}).get("geonameid")),
             actors=_named(data.get("actor") or [], data.get("actor_names")),
             recipients=_named(data.get("recipient") or [], data.get("recipient_names")),
-            size={category: CanonicalFigure.from_dict(figure) for category, figure in (data.get("size") or {}).items()
-                  if figure},
-            earliest_report=EarliestReport(earliest["report_id"], earliest["doc_id"], earliest.get("doc_title"),
-                                           earliest.get("published")) if earliest else None,
-            report_count=data.get("report_count") or 0, source_count=data.get("source_count") or 0,
+            size={
+                category: CanonicalFigure.from_dict(figure)
+                for category, figure in (data.get("size") or {}).items()
+                if figure
+            },
+            earliest_report=EarliestReport(
+                earliest["report_id"], earliest["doc_id"], earliest.get("doc_title"), earliest.get("published")
+            )
+            if earliest
+            else None,
+            report_count=data.get("report_count") or 0,
+            source_count=data.get("source_count") or 0,
             sources=tuple(SourceReport.from_dict(source) for source in data.get("sources") or ()),
-            review=Review.from_dict(data.get("review")), data=data,
+            review=Review.from_dict(data.get("review")),
+            data=data,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -279,7 +320,6 @@ class CanonicalView(_Parties):
 
     def figure(self, category: str) -> Optional[CanonicalFigure]:
         return self.size.get(category)
-
 
     @property
     def doc_ids(self) -> list[str]:
@@ -293,5 +333,12 @@ def _named(ids: list[str], names: Optional[list[str]]) -> tuple[NamedActor, ...]
 
 
 def _location(data: Mapping[str, Any], geonameid: Optional[int]) -> Location:
-    return Location(data.get("place_name"), data.get("place_feature"), geonameid, data.get("place_precision"),
-                    data.get("lat"), data.get("lon"), data.get("country"))
+    return Location(
+        data.get("place_name"),
+        data.get("place_feature"),
+        geonameid,
+        data.get("place_precision"),
+        data.get("lat"),
+        data.get("lon"),
+        data.get("country"),
+    )

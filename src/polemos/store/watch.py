@@ -40,7 +40,8 @@ class WatchState:
         with self.store.transaction():
             cursor = self.connection.execute(
                 "INSERT INTO watch_sources (id, url, kind, added_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (ident, url, kind, now()))
+                (ident, url, kind, now()),
+            )
         return ident, cursor.rowcount == 1
 
     def sources(self, include_broken: bool = True) -> list[dict]:
@@ -60,14 +61,16 @@ class WatchState:
         with self.store.transaction():
             self.connection.execute("DELETE FROM watch_sources WHERE id = ?", (ident,))
 
-    def poll_succeeded(self, ident: str, kind: str, etag: Optional[str], last_modified: Optional[str],
-                       feed_url: Optional[str] = None) -> None:
+    def poll_succeeded(
+        self, ident: str, kind: str, etag: Optional[str], last_modified: Optional[str], feed_url: Optional[str] = None
+    ) -> None:
         with self.store.transaction():
             self.connection.execute(
                 "UPDATE watch_sources SET state = 'ok', failures = 0, last_error = NULL, kind = ?, last_polled = ?,"
                 " last_success = ?, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),"
                 " feed_url = COALESCE(?, feed_url) WHERE id = ?",
-                (kind, now(), now(), etag, last_modified, feed_url, ident))
+                (kind, now(), now(), etag, last_modified, feed_url, ident),
+            )
 
     def poll_failed(self, ident: str, reason: str) -> str:
         """Record a failed poll; returns the source's new state (failing, or broken after too many)."""
@@ -77,7 +80,8 @@ class WatchState:
             state = "broken" if failures >= BROKEN_AFTER else "failing"
             self.connection.execute(
                 "UPDATE watch_sources SET state = ?, failures = ?, last_error = ?, last_polled = ? WHERE id = ?",
-                (state, failures, reason[:500], now(), ident))
+                (state, failures, reason[:500], now(), ident),
+            )
         return state
 
     def revive_source(self, ident: str) -> None:
@@ -97,14 +101,17 @@ class WatchState:
                 cursor = self.connection.execute(
                     "INSERT INTO watch_items (url, source_id, status, title, published, seen_at)"
                     " VALUES (?, ?, 'new', ?, ?, ?) ON CONFLICT DO NOTHING",
-                    (entry.url, ident, entry.title, entry.published, now()))
+                    (entry.url, ident, entry.title, entry.published, now()),
+                )
                 added += cursor.rowcount == 1
         return added
 
     def items(self, status: str, limit: int = 1000) -> list[dict]:
         rows = self.connection.execute(
             "SELECT url, source_id, title, published, attempts, content_type, body_zlib FROM watch_items"
-            " WHERE status = ? ORDER BY seen_at, url LIMIT ?", (status, limit)).fetchall()
+            " WHERE status = ? ORDER BY seen_at, url LIMIT ?",
+            (status, limit),
+        ).fetchall()
         return [dict(row) for row in rows]
 
     def item(self, url: str) -> Optional[dict]:
@@ -120,7 +127,9 @@ class WatchState:
         with self.store.transaction():
             self.connection.execute(
                 "UPDATE watch_items SET status = 'fetched', body_zlib = ?, content_type = ?, attempts = attempts + 1"
-                " WHERE url = ?", (zlib.compress(body) if body is not None else None, content_type, url))
+                " WHERE url = ?",
+                (zlib.compress(body) if body is not None else None, content_type, url),
+            )
 
     def fetch_failed(self, url: str, reason: str, final: bool = False) -> str:
         """Record a failed fetch: tried again next cycle (``retry`` until then), or failed for good
@@ -131,21 +140,25 @@ class WatchState:
             status = "failed" if final or attempts >= ITEM_ATTEMPTS else "retry"
             self.connection.execute(
                 "UPDATE watch_items SET status = ?, attempts = ?, reason = ?, done_at = ? WHERE url = ?",
-                (status, attempts, reason[:500], now() if status == "failed" else None, url))
+                (status, attempts, reason[:500], now() if status == "failed" else None, url),
+            )
         return status
 
     def skipped(self, url: str, reason: str) -> None:
         with self.store.transaction():
             self.connection.execute(
                 "UPDATE watch_items SET status = 'skipped', reason = ?, body_zlib = NULL, done_at = ? WHERE url = ?",
-                (reason[:500], now(), url))
+                (reason[:500], now(), url),
+            )
 
     def stored(self, url: str, doc_id: str) -> None:
         """The article's document is in the store: the body kept until now is dropped."""
         with self.store.transaction():
             self.connection.execute(
                 "UPDATE watch_items SET status = 'stored', doc_id = ?, body_zlib = NULL, reason = NULL, done_at = ?"
-                " WHERE url = ?", (doc_id, now(), url))
+                " WHERE url = ?",
+                (doc_id, now(), url),
+            )
 
     def counts(self) -> dict[str, int]:
         rows = self.connection.execute("SELECT status, COUNT(*) AS n FROM watch_items GROUP BY status").fetchall()
@@ -162,17 +175,38 @@ class WatchState:
                 " SUM(CASE WHEN status = 'stored' THEN 1 ELSE 0 END) AS stored,"
                 " SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed,"
                 " SUM(CASE WHEN status IN ('new', 'fetched') THEN 1 ELSE 0 END) AS pending"
-                " FROM watch_items WHERE source_id = ?", (since, source["id"])).fetchone()
+                " FROM watch_items WHERE source_id = ?",
+                (since, source["id"]),
+            ).fetchone()
             error = self.connection.execute(
                 "SELECT url, reason FROM watch_items WHERE source_id = ? AND status = 'failed'"
-                " ORDER BY done_at DESC LIMIT 1", (source["id"],)).fetchone()
-            report.append({
-                **{key: source[key] for key in ("id", "url", "kind", "state", "failures", "last_error", "last_polled",
-                                                "last_success", "feed_url", "added_at")},
-                "stored": stats["stored"] or 0, "failed": stats["failed"] or 0, "pending": stats["pending"] or 0,
-                "per_day": round((stats["recent"] or 0) / days, 1),
-                "last_article_error": f"{error['url']}: {error['reason']}" if error else None,
-            })
+                " ORDER BY done_at DESC LIMIT 1",
+                (source["id"],),
+            ).fetchone()
+            report.append(
+                {
+                    **{
+                        key: source[key]
+                        for key in (
+                            "id",
+                            "url",
+                            "kind",
+                            "state",
+                            "failures",
+                            "last_error",
+                            "last_polled",
+                            "last_success",
+                            "feed_url",
+                            "added_at",
+                        )
+                    },
+                    "stored": stats["stored"] or 0,
+                    "failed": stats["failed"] or 0,
+                    "pending": stats["pending"] or 0,
+                    "per_day": round((stats["recent"] or 0) / days, 1),
+                    "last_article_error": f"{error['url']}: {error['reason']}" if error else None,
+                }
+            )
         return report
 
 

@@ -8,7 +8,11 @@ from typing import Callable, Optional
 from polemos.time.context import Context, Resolution, bound_mod
 from polemos.time.lexicon import TimeWords
 from polemos.time.values import (
-    SEASON_MONTHS, day_value, month_value, shift_value, week_value,
+    SEASON_MONTHS,
+    day_value,
+    month_value,
+    shift_value,
+    week_value,
 )
 
 
@@ -80,7 +84,7 @@ def full_year(short: int, anchor: Optional[date]) -> int:
 
 
 def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
-    """"Saturday, Sept. 12" written without its year: when the 12th of September of the year
+    """ "Saturday, Sept. 12" written without its year: when the 12th of September of the year
     chosen is no Saturday but that of the year before is, the text means the year before (a
     story recalling last year's incident)."""
     try:
@@ -93,7 +97,9 @@ def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
 
 def month_year(c: dict, ctx: Context) -> Optional[Resolution]:
     if c.get("year"):
-        return Resolution("DATE", month_value(int(c["year"]), month_number(ctx.words, c["month"])), bound_mod(c.get("bound")))
+        return Resolution(
+            "DATE", month_value(int(c["year"]), month_number(ctx.words, c["month"])), bound_mod(c.get("bound"))
+        )
     if ctx.anchor is None:
         return None
     rel = normal(c["yrel"])  # "January this year", "June last year"
@@ -231,7 +237,7 @@ def year_words(c: dict, ctx: Context) -> Optional[Resolution]:
     words = normal(c["words"]).replace("-", " ")
     value: Optional[float]
     if words.startswith("two thousand"):
-        rest = words[len("two thousand"):].replace(" and ", " ").strip()
+        rest = words[len("two thousand") :].replace(" and ", " ").strip()
         value = 2000 + (ctx.words.numbers.parse(rest) or 0 if rest else 0)
         if not rest and not c.get("the"):
             return None  # "two thousand" alone is more often a number
@@ -314,8 +320,7 @@ def part_of_day(c: dict, ctx: Context) -> Optional[Resolution]:
     return Resolution("TIME", f"{day_value(base + timedelta(days=shift))}T{ctx.words.parts_of_day[normal(c['part'])]}")
 
 
-UNIT_CODES = {"week": "W", "weekend": "W", "month": "M", "year": "Y", "decade": "DE",
-              "day": "D", "night": "D"}
+UNIT_CODES = {"week": "W", "weekend": "W", "month": "M", "year": "Y", "decade": "DE", "day": "D", "night": "D"}
 
 
 def relative_unit(c: dict, ctx: Context) -> Optional[Resolution]:
@@ -332,8 +337,11 @@ def relative_unit(c: dict, ctx: Context) -> Optional[Resolution]:
     if unit == "weekend":
         return Resolution("DATE", weekend(rel, ctx), mod)
     shift = -1 if rel in ctx.words.past else 1 if rel in ctx.words.next else 0
-    if unit == "year" and rel in {"that", "the same", "the following", "the previous", "the preceding"} \
-            and ctx.reference_year:
+    if (
+        unit == "year"
+        and rel in {"that", "the same", "the following", "the previous", "the preceding"}
+        and ctx.reference_year
+    ):
         return Resolution("DATE", str(ctx.reference_year + shift), mod)
     return Resolution("DATE", shift_value(ctx.anchor, UNIT_CODES[unit], shift), mod)
 

@@ -77,9 +77,13 @@ class Holidays:
     def __init__(self, holidays: list[Holiday], words: TimeWords):
         self.by_name = {holiday.name: holiday for holiday in holidays}
         self._patterns = [
-            (holiday.name, re.compile(
-                rf"(?:\b(?P<rel>{words.relative})\s+)?\b(?:{holiday.pattern})\b(?:,?\s+(?P<year>{YEAR})\b)?",
-                re.IGNORECASE))
+            (
+                holiday.name,
+                re.compile(
+                    rf"(?:\b(?P<rel>{words.relative})\s+)?\b(?:{holiday.pattern})\b(?:,?\s+(?P<year>{YEAR})\b)?",
+                    re.IGNORECASE,
+                ),
+            )
             for holiday in holidays
         ]
         # One pass that finds whether any holiday is named at all; most texts name none, and
@@ -89,9 +93,19 @@ class Holidays:
 
     @classmethod
     def from_rows(cls, rows: Iterable[dict[str, str]], words: TimeWords) -> "Holidays":
-        return cls([Holiday(row["name"], row["pattern"], row["rule"],
-                            int(row["month"]) if row["month"] else None, int(row["day"]) if row["day"] else None)
-                    for row in rows], words)
+        return cls(
+            [
+                Holiday(
+                    row["name"],
+                    row["pattern"],
+                    row["rule"],
+                    int(row["month"]) if row["month"] else None,
+                    int(row["day"]) if row["day"] else None,
+                )
+                for row in rows
+            ],
+            words,
+        )
 
     @classmethod
     def from_csv(cls, path: Path | str, words: TimeWords) -> "Holidays":

@@ -13,11 +13,20 @@ from polemos.numbers import NumberWords
 #: TIMEX3 duration unit letter, multiplier and whether it is a clock unit, per calendar unit.
 #: A language's ``calendar.unit`` list maps each of its unit words to one of these names.
 UNITS = {
-    "second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),
-    "day": ("D", 1, False), "night": ("D", 1, False), "week": ("W", 1, False),
-    "fortnight": ("W", 2, False), "month": ("M", 1, False), "quarter": ("Q", 1, False),
-    "year": ("Y", 1, False), "decade": ("Y", 10, False), "century": ("Y", 100, False),
-    "millennium": ("Y", 1000, False), "weekend": ("D", 2, False),
+    "second": ("S", 1, True),
+    "minute": ("M", 1, True),
+    "hour": ("H", 1, True),
+    "day": ("D", 1, False),
+    "night": ("D", 1, False),
+    "week": ("W", 1, False),
+    "fortnight": ("W", 2, False),
+    "month": ("M", 1, False),
+    "quarter": ("Q", 1, False),
+    "year": ("Y", 1, False),
+    "decade": ("Y", 10, False),
+    "century": ("Y", 100, False),
+    "millennium": ("Y", 1000, False),
+    "weekend": ("D", 2, False),
 }
 DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"
@@ -29,10 +38,14 @@ class TimeWords:
 
     def __init__(self, language: LanguageData):
         self.numbers = NumberWords(language)
-        month_names, month_abbreviations = (language.numbers("calendar.month"),
-                                            language.numbers("calendar.month_short"))
-        weekday_names, weekday_abbreviations = (language.numbers("calendar.weekday"),
-                                                language.numbers("calendar.weekday_short"))
+        month_names, month_abbreviations = (
+            language.numbers("calendar.month"),
+            language.numbers("calendar.month_short"),
+        )
+        weekday_names, weekday_abbreviations = (
+            language.numbers("calendar.weekday"),
+            language.numbers("calendar.weekday_short"),
+        )
         self.months = {**month_names, **month_abbreviations}
         self.weekdays = {**weekday_names, **weekday_abbreviations}
         self.seasons = language.table("calendar.season")
@@ -90,4 +103,3 @@ class TimeWords:
     def unit_name(self, word: str) -> str:
         """The name in ``UNITS`` of a unit word ("days", "yrs", "centuries")."""
         return self.units[" ".join(word.lower().split()).rstrip(".")]
-

@@ -46,8 +46,9 @@ class TokenIndex:
         self.starts = [token.start() for token in _TOKEN.finditer(text)]
         words = [word.lower() for word in _TOKEN.findall(text)]
         self._cues = [(number, word) for number, word in enumerate(words) if word in cues]
-        self._cues += [(number, NUMBER) for number, word in enumerate(words)
-                       if not word.isalpha() and _DIGIT.search(word)]
+        self._cues += [
+            (number, NUMBER) for number, word in enumerate(words) if not word.isalpha() and _DIGIT.search(word)
+        ]
         self._cues.sort()
 
     def cue_tokens(self, rule: Rule) -> list[int]:

@@ -52,8 +52,14 @@ def duration(c: dict, ctx: Context) -> Optional[Resolution]:
     return Resolution("DURATION", duration_value(amount, letter, is_clock))
 
 
-LOWER_UNIT = {("Y", False): ("M", 12, False), ("M", False): ("D", 30, False), ("W", False): ("D", 7, False),
-              ("D", False): ("H", 24, True), ("H", True): ("M", 60, True), ("M", True): ("S", 60, True)}
+LOWER_UNIT = {
+    ("Y", False): ("M", 12, False),
+    ("M", False): ("D", 30, False),
+    ("W", False): ("D", 7, False),
+    ("D", False): ("H", 24, True),
+    ("H", True): ("M", 60, True),
+    ("M", True): ("S", 60, True),
+}
 
 
 def fractional_duration(amount: float, letter: str, is_clock: bool) -> str:
@@ -64,7 +70,7 @@ def fractional_duration(amount: float, letter: str, is_clock: bool) -> str:
         return duration_value(amount, letter, is_clock)
     lower_letter, factor, lower_is_clock = lower
     rest = round((amount - whole) * factor)
-    parts = (f"{whole}{letter}" if whole else "")
+    parts = f"{whole}{letter}" if whole else ""
     if lower_is_clock and not is_clock:
         return f"P{parts}T{rest}{lower_letter}"
     return ("PT" if is_clock else "P") + parts + f"{rest}{lower_letter}"

@@ -23,15 +23,33 @@ from polemos.time.values import covered_days, narrow, valid_value
 Resolver = Callable[[dict, Context], Optional[Resolution]]
 
 RESOLVERS: dict[str, Resolver] = {
-    "iso": dates.explicit_day, "numeric": dates.explicit_day, "month_day": dates.explicit_day,
-    "day_month": dates.explicit_day, "month_year": dates.month_year, "month": dates.month_only,
-    "year_range": dates.year_range, "decade": dates.decade, "century": dates.century,
-    "season": dates.season, "quarter": dates.quarter, "quarter_code": dates.quarter_code,
-    "year": dates.year, "year_words": dates.year_words, "year_end": dates.year_end,
-    "year_ago": dates.year_ago, "clock_words": spans.clock_words, "weekday": dates.weekday, "deictic": dates.deictic,
-    "part_of_day": dates.part_of_day, "relative_unit": dates.relative_unit,
-    "duration": spans.duration, "bare_units": spans.bare_units, "clock": spans.clock,
-    "clock24": spans.clock, "noon": spans.noon, "set": spans.frequency,
+    "iso": dates.explicit_day,
+    "numeric": dates.explicit_day,
+    "month_day": dates.explicit_day,
+    "day_month": dates.explicit_day,
+    "month_year": dates.month_year,
+    "month": dates.month_only,
+    "year_range": dates.year_range,
+    "decade": dates.decade,
+    "century": dates.century,
+    "season": dates.season,
+    "quarter": dates.quarter,
+    "quarter_code": dates.quarter_code,
+    "year": dates.year,
+    "year_words": dates.year_words,
+    "year_end": dates.year_end,
+    "year_ago": dates.year_ago,
+    "clock_words": spans.clock_words,
+    "weekday": dates.weekday,
+    "deictic": dates.deictic,
+    "part_of_day": dates.part_of_day,
+    "relative_unit": dates.relative_unit,
+    "duration": spans.duration,
+    "bare_units": spans.bare_units,
+    "clock": spans.clock,
+    "clock24": spans.clock,
+    "noon": spans.noon,
+    "set": spans.frequency,
     "reference": spans.reference,
 }
 # Kinds whose value never depends on the document date when they carry a year.
@@ -48,8 +66,13 @@ class TemporalTagger:
     words and tables) and call ``tag`` per text or ``annotate`` per record.
     """
 
-    def __init__(self, words: TimeWords, well_known_dates: WellKnownDates, event_nouns: frozenset[str],
-                 holidays: Optional[Holidays] = None):
+    def __init__(
+        self,
+        words: TimeWords,
+        well_known_dates: WellKnownDates,
+        event_nouns: frozenset[str],
+        holidays: Optional[Holidays] = None,
+    ):
         self.words = words
         self.grammar = Grammar(words)
         self.well_known_dates = well_known_dates
@@ -62,9 +85,12 @@ class TemporalTagger:
         """The tagger with the words and tables of ``language`` (English when none is given)."""
         language = language or LanguageData.load()
         words = TimeWords(language)
-        return cls(words, WellKnownDates.from_rows(language.rows("well_known_dates")),
-                   event_nouns(language.rows("time_event_nouns")),
-                   Holidays.from_rows(language.rows("time_holidays"), words))
+        return cls(
+            words,
+            WellKnownDates.from_rows(language.rows("well_known_dates")),
+            event_nouns(language.rows("time_event_nouns")),
+            Holidays.from_rows(language.rows("time_holidays"), words),
+        )
 
     def annotate(self, record: ExtractionRecord, doc: Optional[Doc] = None) -> None:
         """Fill ``record.timexes``, anchored on the publication date when there is one."""
@@ -74,12 +100,15 @@ class TemporalTagger:
         for timex in record.timexes:
             timex.sentence = record.sentence_at(timex.start)
 
-    def tag(self, text: str, anchor: Optional[date], doc: Optional[Doc] = None,
-            anchor_label: str = "publication") -> list[Timex]:
+    def tag(
+        self, text: str, anchor: Optional[date], doc: Optional[Doc] = None, anchor_label: str = "publication"
+    ) -> list[Timex]:
         """Time expressions in ``text``, in order, resolved against ``anchor``."""
         candidates = self.grammar.find_candidates(
-            text, lambda candidate: plausible(candidate, text, self.words) and self._resolvable(candidate, text, anchor),
-            self.holidays.candidates(text))
+            text,
+            lambda candidate: plausible(candidate, text, self.words) and self._resolvable(candidate, text, anchor),
+            self.holidays.candidates(text),
+        )
         events = DocumentEvents(self._event_patterns)
         sentences = _sentence_bounds(text, doc)
         timexes: list[Timex] = []
@@ -91,8 +120,14 @@ class TemporalTagger:
             if candidate.start < covered_until:
                 continue  # swallowed by an event phrase of the previous expression
             context = Context(
-                self.words, text, anchor, anchor_label, _tense(text, doc, candidate, self.words), reference,
-                reference_year, reference_quarter,
+                self.words,
+                text,
+                anchor,
+                anchor_label,
+                _tense(text, doc, candidate, self.words),
+                reference,
+                reference_year,
+                reference_quarter,
                 lambda offset: self.well_known_dates.match(text, offset) or events.match(text, offset),
             )
             timex = self._resolve(candidate, context)
@@ -100,21 +135,26 @@ class TemporalTagger:
                 continue
             timexes.append(timex)
             covered_until = timex.end
-            if candidate.kind in {"quarter", "quarter_code"} and _QUARTER_VALUE.match(timex.value) \
-                    and (anchor is None or int(timex.value[:4]) <= anchor.year):
+            if (
+                candidate.kind in {"quarter", "quarter_code"}
+                and _QUARTER_VALUE.match(timex.value)
+                and (anchor is None or int(timex.value[:4]) <= anchor.year)
+            ):
                 reference_quarter = timex.value  # the period under discussion, not a forecast
             if candidate.kind in SELF_CONTAINED and timex.value[:4].isdigit():
                 reference_year = int(timex.value[:4])
             if _sets_reference_day(candidate, timex):
                 reference = date.fromisoformat(timex.value[:10])
                 sentence = _sentence_containing(sentences, timex.start)
-                events.remember(text[sentence[0]:sentence[1]], reference, timex.text)
+                events.remember(text[sentence[0] : sentence[1]], reference, timex.text)
         return _merge_clock_and_day(text, timexes)
 
     def _resolvable(self, candidate: Candidate, text: str, anchor: Optional[date]) -> bool:
         """Whether the candidate resolves at all, so that a longer look-alike that does not
         ("the last half" without a year) leaves room for the shorter expressions inside it."""
-        context = Context(self.words, text, anchor, None, find_event=lambda offset: self.well_known_dates.match(text, offset))
+        context = Context(
+            self.words, text, anchor, None, find_event=lambda offset: self.well_known_dates.match(text, offset)
+        )
         return self._resolve(candidate, context) is not None
 
     def _resolve(self, candidate: Candidate, context: Context) -> Optional[Timex]:
@@ -134,8 +174,13 @@ class TemporalTagger:
         if resolution.type in {"DATE", "TIME"}:
             begin, last = narrow(*covered_days(resolution.value), resolution.mod)
         return Timex(
-            text=context.text[start:end], start=start, end=end, type=resolution.type,
-            value=resolution.value, begin=begin, end_date=last,
+            text=context.text[start:end],
+            start=start,
+            end=end,
+            type=resolution.type,
+            value=resolution.value,
+            begin=begin,
+            end_date=last,
             anchor=resolution.anchor or _anchor_label(candidate, resolution, context),
         )
 
@@ -156,7 +201,8 @@ def _sets_reference_day(candidate: Candidate, timex: Timex) -> bool:
     if timex.type == "DATE":
         return len(timex.value) == 10
     day_part = candidate.kind == "weekday" or (
-        candidate.kind == "deictic" and dates.normal(candidate.groups.get("word")) != "overnight")
+        candidate.kind == "deictic" and dates.normal(candidate.groups.get("word")) != "overnight"
+    )
     return timex.type == "TIME" and day_part
 
 
@@ -170,11 +216,21 @@ def _merge_clock_and_day(text: str, timexes: list[Timex]) -> list[Timex]:
     for timex in timexes:
         previous = merged[-1] if merged else None
         clock = _CLOCK_VALUE.match(previous.value) if previous is not None else None
-        if (previous is not None and clock and timex.type == "DATE" and _DAY_VALUE.match(timex.value)
-                and _CLOCK_DAY_GAP.match(text[previous.end:timex.start])):
+        if (
+            previous is not None
+            and clock
+            and timex.type == "DATE"
+            and _DAY_VALUE.match(timex.value)
+            and _CLOCK_DAY_GAP.match(text[previous.end : timex.start])
+        ):
             merged[-1] = Timex(
-                text=text[previous.start:timex.end], start=previous.start, end=timex.end, type="TIME",
-                value=timex.value + clock.group(1), begin=timex.begin, end_date=timex.end_date,
+                text=text[previous.start : timex.end],
+                start=previous.start,
+                end=timex.end,
+                type="TIME",
+                value=timex.value + clock.group(1),
+                begin=timex.begin,
+                end_date=timex.end_date,
                 anchor=timex.anchor,
             )
             continue
@@ -194,7 +250,12 @@ def _anchor_label(candidate: Candidate, resolution: Resolution, context: Context
         return None
     if resolution.value.endswith("_REF"):
         return None
-    if candidate.kind in SELF_CONTAINED or candidate.groups.get("year") or candidate.kind == "century" and candidate.groups.get("ordinal"):
+    if (
+        candidate.kind in SELF_CONTAINED
+        or candidate.groups.get("year")
+        or candidate.kind == "century"
+        and candidate.groups.get("ordinal")
+    ):
         return None
     return f"{context.anchor.isoformat()} ({context.anchor_label})"
 

@@ -90,9 +90,12 @@ def tense_from_text(text: str, start: int, end: int) -> Optional[str]:
     stop = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
     sentence_end = min(stop) if stop else len(text)
     cues = [(match.start(), "future") for match in _FUTURE_CUES.finditer(text, sentence_start, sentence_end)]
-    cues += [(match.start(), "past") for match in _PAST_CUES.finditer(text, sentence_start, sentence_end)
-             if not _REPORTING.fullmatch(match.group(0))
-             or min(abs(match.end() - start), abs(match.start() - end)) <= _ADJACENT]
+    cues += [
+        (match.start(), "past")
+        for match in _PAST_CUES.finditer(text, sentence_start, sentence_end)
+        if not _REPORTING.fullmatch(match.group(0))
+        or min(abs(match.end() - start), abs(match.start() - end)) <= _ADJACENT
+    ]
     if not cues:
         return None
     # The cue nearest the expression belongs to its clause more often than not.

@@ -28,8 +28,21 @@ from typing import Iterable, Optional
 import numpy as np
 
 from polemos.events.classifier import (
-    DEFAULT_THRESHOLDS, E5_STEM, FEATURE_VERSION, HASH_BITS, HEADS, MODEL_STEM, NO_ACLED, EventClassifier, RuleHint,
-    buckets_of, code_of, load_acled_codes, sentence_features, sentence_vector, weighted_buckets,
+    DEFAULT_THRESHOLDS,
+    E5_STEM,
+    FEATURE_VERSION,
+    HASH_BITS,
+    HEADS,
+    MODEL_STEM,
+    NO_ACLED,
+    EventClassifier,
+    RuleHint,
+    buckets_of,
+    code_of,
+    load_acled_codes,
+    sentence_features,
+    sentence_vector,
+    weighted_buckets,
 )
 
 DEFAULT_ANNOTATIONS = Path("annotations") / "events"
@@ -134,7 +147,7 @@ def _pointed_text(row: dict, shared: Optional[Path], documents: dict, warn) -> O
     if texts is None:
         return None
     document = texts.get(str(row["doc"]))
-    text = document[row["start"]:row["end"]] if document is not None else None
+    text = document[row["start"] : row["end"]] if document is not None else None
     if text is None or hashlib.sha1(text.encode("utf-8")).hexdigest()[:12] != row["sha1"]:
         warn(f"warning: skipped {row.get('id')}: its text is not in {corpus} as pointed to (sha1 differs)")
         return None
@@ -156,6 +169,7 @@ def _corpus_texts(corpus: str, shared: Optional[Path], warn) -> Optional[dict[st
 
 # --- features ------------------------------------------------------------------------------
 
+
 def featurize(examples: list[Example], pipeline=None, encoder=None) -> list[Featurized]:
     """Run each text once through the pipeline with the rules alone and read its features; with a
     sentence ``encoder``, its embedding of the text follows the spaCy vectors in ``vector``."""
@@ -171,8 +185,13 @@ def featurize(examples: list[Example], pipeline=None, encoder=None) -> list[Feat
         hints = [RuleHint(e.type, e.mode, code_of(e.acled, codes), e.modality) for e in record.events]
         span = doc[:]
         typed = sorted((e for e in record.events if e.acled), key=lambda e: -e.confidence)
-        featurized.append(Featurized(sentence_features(span, hints, coder.incidents.sentence_cues(span)),
-                                     sentence_vector(span), code_of(typed[0].acled, codes) if typed else NO_ACLED))
+        featurized.append(
+            Featurized(
+                sentence_features(span, hints, coder.incidents.sentence_cues(span)),
+                sentence_vector(span),
+                code_of(typed[0].acled, codes) if typed else NO_ACLED,
+            )
+        )
     if encoder is not None:
         add_embeddings(featurized, [r.text for r in records], encoder)
     return featurized
@@ -185,8 +204,8 @@ def add_embeddings(items: list[Featurized], texts: list[str], encoder) -> None:
     """Append the encoder's embedding of each text to its item's dense vector (in batches: the
     encoder spreads a batch over the cores)."""
     for start in range(0, len(items), ENCODER_BATCH):
-        embedded = encoder.embed(texts[start:start + ENCODER_BATCH])
-        for item, embedding in zip(items[start:start + ENCODER_BATCH], embedded):
+        embedded = encoder.embed(texts[start : start + ENCODER_BATCH])
+        for item, embedding in zip(items[start : start + ENCODER_BATCH], embedded):
             item.vector = np.concatenate([item.vector, embedding]).astype(np.float32)
 
 
@@ -228,8 +247,10 @@ def design_matrix(items: list[Featurized], rows: np.ndarray):
 
 # --- fitting -------------------------------------------------------------------------------
 
-def fit(examples: list[Example], items: list[Featurized], seed: int,
-        temperatures: Optional[dict[str, float]] = None) -> EventClassifier:
+
+def fit(
+    examples: list[Example], items: list[Featurized], seed: int, temperatures: Optional[dict[str, float]] = None
+) -> EventClassifier:
     """Fit the three heads on ``examples`` (features ``items``); returns a ready classifier."""
     from sklearn.linear_model import LogisticRegression
 
@@ -243,8 +264,9 @@ def fit(examples: list[Example], items: list[Featurized], seed: int,
         weights = np.zeros((matrix.shape[1], len(labels)))
         bias = np.zeros(len(labels))
         if len(labels) > 1:
-            model = LogisticRegression(C=REGULARISATION, max_iter=5000, random_state=seed,
-                                       class_weight=CLASS_WEIGHT[head])
+            model = LogisticRegression(
+                C=REGULARISATION, max_iter=5000, random_state=seed, class_weight=CLASS_WEIGHT[head]
+            )
             model.fit(matrix[chosen], truth)
             coef, intercept = model.coef_.T, model.intercept_
             if len(labels) == 2:  # a binary model scores the second class against the first
@@ -252,16 +274,30 @@ def fit(examples: list[Example], items: list[Featurized], seed: int,
             weights[:, :], bias[:] = coef, intercept
         columns.append(weights)
         biases.append(bias)
-        heads[head] = {"labels": labels, "temperature": (temperatures or {}).get(head, 1.0),
-                       "trained_on": len(chosen), "label_counts": dict(Counter(label_of(examples[i], head)
-                                                                               for i in chosen))}
+        heads[head] = {
+            "labels": labels,
+            "temperature": (temperatures or {}).get(head, 1.0),
+            "trained_on": len(chosen),
+            "label_counts": dict(Counter(label_of(examples[i], head) for i in chosen)),
+        }
     stacked = np.hstack(columns)
-    card = {"name": "polemos event classifier", "feature_version": FEATURE_VERSION, "hash_bits": HASH_BITS,
-            "seed": seed, "regularisation_C": REGULARISATION,
-            "class_weight": {h: w or "none" for h, w in CLASS_WEIGHT.items()}, "heads": heads, "thresholds": dict(DEFAULT_THRESHOLDS)}
-    return EventClassifier(card, rows.astype(np.int64), stacked[:len(rows)].astype(np.float32),
-                           stacked[len(rows):len(rows) + width].astype(np.float32),
-                           np.concatenate(biases).astype(np.float32))
+    card = {
+        "name": "polemos event classifier",
+        "feature_version": FEATURE_VERSION,
+        "hash_bits": HASH_BITS,
+        "seed": seed,
+        "regularisation_C": REGULARISATION,
+        "class_weight": {h: w or "none" for h, w in CLASS_WEIGHT.items()},
+        "heads": heads,
+        "thresholds": dict(DEFAULT_THRESHOLDS),
+    }
+    return EventClassifier(
+        card,
+        rows.astype(np.int64),
+        stacked[: len(rows)].astype(np.float32),
+        stacked[len(rows) : len(rows) + width].astype(np.float32),
+        np.concatenate(biases).astype(np.float32),
+    )
 
 
 def split(examples: list[Example], seed: int) -> tuple[list[int], list[int]]:
@@ -303,8 +339,10 @@ def _log_loss(logits: np.ndarray, truth: np.ndarray) -> float:
 
 # --- scoring -------------------------------------------------------------------------------
 
-def score_head(model: EventClassifier, examples: list[Example], items: list[Featurized], head: str,
-               temperature: float) -> dict:
+
+def score_head(
+    model: EventClassifier, examples: list[Example], items: list[Featurized], head: str, temperature: float
+) -> dict:
     """Per-class P/R/F1, accuracy and calibration of one head on labelled rows."""
     labels = model.labels[head]
     chosen, truth = labelled(examples, head)
@@ -314,21 +352,27 @@ def score_head(model: EventClassifier, examples: list[Example], items: list[Feat
     report: dict = {"rows": len(chosen)}
     for name, scale in (("uncalibrated", 1.0), ("calibrated", temperature)):
         probabilities = _softmax(logits / scale)
-        report[name] = reliability(probabilities.max(axis=1),
-                                   [labels[j] == t for j, t in zip(probabilities.argmax(axis=1), truth)])
+        report[name] = reliability(
+            probabilities.max(axis=1), [labels[j] == t for j, t in zip(probabilities.argmax(axis=1), truth)]
+        )
     guesses = [labels[j] for j in logits.argmax(axis=1)]
     report.update(per_class(truth, guesses))
     if head == "event" and "true" in labels:
-        report["veto"] = _veto_table(_softmax(logits / temperature)[:, labels.index("true")], truth,
-                                     ["rule:none" not in items[i].features for i in chosen])
+        report["veto"] = _veto_table(
+            _softmax(logits / temperature)[:, labels.index("true")],
+            truth,
+            ["rule:none" not in items[i].features for i in chosen],
+        )
     if head == "acled":
-        report["beside_rules"] = _beside_rules(_softmax(logits / temperature), labels, truth,
-                                               [items[i].rules_acled for i in chosen])
+        report["beside_rules"] = _beside_rules(
+            _softmax(logits / temperature), labels, truth, [items[i].rules_acled for i in chosen]
+        )
     return report
 
 
-def recovery_table(model: EventClassifier, temperatures: dict[str, float], examples: list[Example],
-                   items: list[Featurized]) -> dict:
+def recovery_table(
+    model: EventClassifier, temperatures: dict[str, float], examples: list[Example], items: list[Featurized]
+) -> dict:
     """Among held-back rows where the rules code no event: the events the model would add, by
     thresholds on P(event) and P(type), and how many of them are events of that type."""
     rows = [(e, i) for e, i in zip(examples, items) if "rule:none" in i.features]
@@ -340,22 +384,32 @@ def recovery_table(model: EventClassifier, temperatures: dict[str, float], examp
         scores = model.logits(item.features, item.vector)
         event = _softmax((scores[model.slices["event"]] / temperatures["event"])[None])[0]
         plover = _softmax((scores[model.slices["plover"]] / temperatures["plover"])[None])[0]
-        judged.append((event[model.labels["event"].index("true")], model.labels["plover"][int(plover.argmax())],
-                       float(plover.max()), example))
+        judged.append(
+            (
+                event[model.labels["event"].index("true")],
+                model.labels["plover"][int(plover.argmax())],
+                float(plover.max()),
+                example,
+            )
+        )
     for event_above in (0.5, 0.8):
         for type_above in (0.0, 0.6, 0.9):
             added = [(t, e) for p, t, q, e in judged if p >= event_above and q >= type_above]
             table[f"event_{event_above}_type_{type_above}"] = {
-                "added": len(added), "events": sum(e.event for _, e in added),
-                "right_type": sum(e.event and e.plover == t for t, e in added)}
+                "added": len(added),
+                "events": sum(e.event for _, e in added),
+                "right_type": sum(e.event and e.plover == t for t, e in added),
+            }
     return table
 
 
 def _veto_table(probability: np.ndarray, truth: list[str], ruled: list[bool]) -> dict:
     """Among rows where the rules code an event: how many non-events the model's veto removes
     (recall) and how many of the removed are non-events (precision), by threshold."""
-    table: dict = {"rows_with_rule_events": int(sum(ruled)),
-             "non_events_among_them": int(sum(r and t == "false" for r, t in zip(ruled, truth)))}
+    table: dict = {
+        "rows_with_rule_events": int(sum(ruled)),
+        "non_events_among_them": int(sum(r and t == "false" for r, t in zip(ruled, truth))),
+    }
     for threshold in (0.1, 0.2, 0.3, 0.5):
         vetoed = [r and p < threshold for r, p in zip(ruled, probability)]
         right = sum(v and t == "false" for v, t in zip(vetoed, truth))
@@ -370,8 +424,10 @@ def _beside_rules(probabilities: np.ndarray, labels: list[str], truth: list[str]
     figures = {"rules": round(float(np.mean([r == t for r, t in zip(rules, truth)])), 3)}
     for fill in (0.0, 0.3, 0.5):
         for override in (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9):
-            chosen = [labels[b] if c >= (override if r != NO_ACLED else fill) else r
-                      for b, c, r in zip(best, confidence, rules)]
+            chosen = [
+                labels[b] if c >= (override if r != NO_ACLED else fill) else r
+                for b, c, r in zip(best, confidence, rules)
+            ]
             figures[f"fill_{fill}_over_{override}"] = round(float(np.mean([c == t for c, t in zip(chosen, truth)])), 3)
     return figures
 
@@ -392,8 +448,14 @@ def reliability(confidence: np.ndarray, correct: list[bool]) -> dict:
             continue
         mean_confidence, accuracy = float(confidence[inside].mean()), float(correct_array[inside].mean())
         ece += inside.sum() / len(confidence) * abs(mean_confidence - accuracy)
-        table.append({"bin": f"{low:.1f}-{high:.1f}", "rows": int(inside.sum()),
-                      "confidence": round(mean_confidence, 3), "accuracy": round(accuracy, 3)})
+        table.append(
+            {
+                "bin": f"{low:.1f}-{high:.1f}",
+                "rows": int(inside.sum()),
+                "confidence": round(mean_confidence, 3),
+                "accuracy": round(accuracy, 3),
+            }
+        )
     return {"ece": round(float(ece), 4), "table": table}
 
 
@@ -402,17 +464,35 @@ def per_class(truth: list[str], guesses: list[str]) -> dict:
     from polemos.eval.events import label_f1
 
     scores = label_f1(truth, guesses)
-    classes = {label: {"precision": round(f["precision"], 3), "recall": round(f["recall"], 3),
-                       "f1": round(f["f1"], 3), "support": f["support"]}
-               for label, f in scores["per_label"].items()}
-    return {"accuracy": round(scores["accuracy"], 3), "weighted_f1": round(scores["weighted_f1"], 3),
-            "macro_f1": round(scores["macro_f1"], 3), "per_class": classes}
+    classes = {
+        label: {
+            "precision": round(f["precision"], 3),
+            "recall": round(f["recall"], 3),
+            "f1": round(f["f1"], 3),
+            "support": f["support"],
+        }
+        for label, f in scores["per_label"].items()
+    }
+    return {
+        "accuracy": round(scores["accuracy"], 3),
+        "weighted_f1": round(scores["weighted_f1"], 3),
+        "macro_f1": round(scores["macro_f1"], 3),
+        "per_class": classes,
+    }
 
 
 # --- the command ---------------------------------------------------------------------------
 
-def train(paths: Iterable[Path], out: Path, seed: int = 0, shared: Optional[Path] = DEFAULT_SHARED,
-          pipeline=None, warn=None, encoder=None) -> dict:
+
+def train(
+    paths: Iterable[Path],
+    out: Path,
+    seed: int = 0,
+    shared: Optional[Path] = DEFAULT_SHARED,
+    pipeline=None,
+    warn=None,
+    encoder=None,
+) -> dict:
     """Train, score, calibrate and write the model to ``out``; returns the training report. With a
     sentence ``encoder`` the model also reads its embedding and is written under its own stem
     (``events-e5``), beside the default model."""
@@ -434,20 +514,28 @@ def train(paths: Iterable[Path], out: Path, seed: int = 0, shared: Optional[Path
     held_examples, held_items = [examples[i] for i in held], [items[i] for i in held]
     temperatures = calibrate(trial, held_examples, held_items) if held else {h: 1.0 for h in HEADS}
     report: dict = {
-        "annotations": [p.name for p in annotation_files(paths)], "rows": len(examples), "seed": seed,
+        "annotations": [p.name for p in annotation_files(paths)],
+        "rows": len(examples),
+        "seed": seed,
         "skipped_warnings": len(warnings),
-        "held_back": len(held), "temperatures": temperatures,
+        "held_back": len(held),
+        "temperatures": temperatures,
         "held_back_scores": {h: score_head(trial, held_examples, held_items, h, temperatures[h]) for h in HEADS},
     }
     report["recovery"] = recovery_table(trial, temperatures, held_examples, held_items)
     model = fit(examples, items, seed, temperatures)
     if encoder is not None:
-        model.card |= {"name": f"polemos event classifier with the {encoder.name} sentence encoder",
-                       "encoder": encoder.name, "encoder_dimensions": encoder.dimensions}
+        model.card |= {
+            "name": f"polemos event classifier with the {encoder.name} sentence encoder",
+            "encoder": encoder.name,
+            "encoder_dimensions": encoder.dimensions,
+        }
     model.card["training"] = {key: report[key] for key in ("rows", "seed", "held_back", "temperatures")}
     model.card["training"]["held_back_scores"] = {
         h: {k: v for k, v in s.items() if k in ("rows", "accuracy", "weighted_f1", "macro_f1")}
-        | {"ece": s.get("calibrated", {}).get("ece")} for h, s in report["held_back_scores"].items()}
+        | {"ece": s.get("calibrated", {}).get("ece")}
+        for h, s in report["held_back_scores"].items()
+    }
     model.save(out, stem)
     report["files"] = {"weights": str(Path(out) / f"{stem}.npz"), "card": str(Path(out) / f"{stem}.json")}
     report_stem = "training-report" if stem == MODEL_STEM else f"{stem}-training-report"
@@ -457,43 +545,70 @@ def train(paths: Iterable[Path], out: Path, seed: int = 0, shared: Optional[Path
 
 
 def format_report(report: dict, card: dict) -> str:
-    lines = [f"# Event classifier: training report", "",
-             f"Rows: {report['rows']} from {', '.join(report['annotations'])} "
-             f"({report['skipped_warnings']} warnings of skipped rows); seed {report['seed']}; "
-             f"held back: {report['held_back']} (scored and calibrated on them, then refitted on all rows).", ""]
+    lines = [
+        f"# Event classifier: training report",
+        "",
+        f"Rows: {report['rows']} from {', '.join(report['annotations'])} "
+        f"({report['skipped_warnings']} warnings of skipped rows); seed {report['seed']}; "
+        f"held back: {report['held_back']} (scored and calibrated on them, then refitted on all rows).",
+        "",
+    ]
     recovery = report.get("recovery", {})
     if recovery.get("rows_without_rule_events"):
-        lines += [f"Recovery: of {recovery['rows_without_rule_events']} held-back rows where the rules code no event, "
-                  f"{recovery['events_among_them']} report one; events the model would add by thresholds on "
-                  "P(event) and P(type) (added / of them events / of the right type): " + ", ".join(
-                      f"{k}: {v['added']}/{v['events']}/{v['right_type']}" for k, v in recovery.items()
-                      if isinstance(v, dict)), ""]
+        lines += [
+            f"Recovery: of {recovery['rows_without_rule_events']} held-back rows where the rules code no event, "
+            f"{recovery['events_among_them']} report one; events the model would add by thresholds on "
+            "P(event) and P(type) (added / of them events / of the right type): "
+            + ", ".join(
+                f"{k}: {v['added']}/{v['events']}/{v['right_type']}" for k, v in recovery.items() if isinstance(v, dict)
+            ),
+            "",
+        ]
     for head in HEADS:
         scores = report["held_back_scores"][head]
         counts = card["heads"][head]["label_counts"]
-        lines += [f"## Head `{head}` ({card['heads'][head]['trained_on']} training rows, "
-                  f"temperature {report['temperatures'][head]})", ""]
+        lines += [
+            f"## Head `{head}` ({card['heads'][head]['trained_on']} training rows, "
+            f"temperature {report['temperatures'][head]})",
+            "",
+        ]
         if not scores.get("rows") or "per_class" not in scores:
             lines += ["No held-back rows for this head.", ""]
             continue
-        lines += [f"Held back: accuracy {scores['accuracy']}, weighted F1 {scores['weighted_f1']}, "
-                  f"macro F1 {scores['macro_f1']}; ECE {scores['uncalibrated']['ece']} uncalibrated, "
-                  f"{scores['calibrated']['ece']} calibrated.", "",
-                  "| class | P | R | F1 | held back | all rows |", "|---|---|---|---|---|---|"]
+        lines += [
+            f"Held back: accuracy {scores['accuracy']}, weighted F1 {scores['weighted_f1']}, "
+            f"macro F1 {scores['macro_f1']}; ECE {scores['uncalibrated']['ece']} uncalibrated, "
+            f"{scores['calibrated']['ece']} calibrated.",
+            "",
+            "| class | P | R | F1 | held back | all rows |",
+            "|---|---|---|---|---|---|",
+        ]
         for label, c in scores["per_class"].items():
-            lines.append(f"| {label} | {c['precision']} | {c['recall']} | {c['f1']} | {c['support']} | "
-                         f"{counts.get(label, 0)} |")
+            lines.append(
+                f"| {label} | {c['precision']} | {c['recall']} | {c['f1']} | {c['support']} | {counts.get(label, 0)} |"
+            )
         if "veto" in scores:
             veto = scores["veto"]
-            lines += ["", f"Veto of rule events: of {veto['rows_with_rule_events']} held-back rows where the rules "
-                      f"code an event, {veto['non_events_among_them']} report none; vetoed below a threshold "
-                      "(vetoed / of them non-events): " + ", ".join(
-                          f"{k[6:]}: {v['vetoed']}/{v['non_events']}" for k, v in veto.items() if k.startswith("below_"))]
+            lines += [
+                "",
+                f"Veto of rule events: of {veto['rows_with_rule_events']} held-back rows where the rules "
+                f"code an event, {veto['non_events_among_them']} report none; vetoed below a threshold "
+                "(vetoed / of them non-events): "
+                + ", ".join(
+                    f"{k[6:]}: {v['vetoed']}/{v['non_events']}" for k, v in veto.items() if k.startswith("below_")
+                ),
+            ]
         if "beside_rules" in scores:
-            lines += ["", "Sub-type accuracy on these rows, rules alone and the model's sub-type taken from a "
-                      "confidence threshold up, filling in where the rules give none and over the rules': " + ", ".join(f"{k} {v}" for k, v in scores["beside_rules"].items())]
+            lines += [
+                "",
+                "Sub-type accuracy on these rows, rules alone and the model's sub-type taken from a "
+                "confidence threshold up, filling in where the rules give none and over the rules': "
+                + ", ".join(f"{k} {v}" for k, v in scores["beside_rules"].items()),
+            ]
         lines += ["", "Reliability (calibrated): confidence bin, rows, mean confidence, accuracy", ""]
-        lines += [f"- {b['bin']}: {b['rows']} rows, confidence {b['confidence']}, accuracy {b['accuracy']}"
-                  for b in scores["calibrated"]["table"]]
+        lines += [
+            f"- {b['bin']}: {b['rows']} rows, confidence {b['confidence']}, accuracy {b['accuracy']}"
+            for b in scores["calibrated"]["table"]
+        ]
         lines.append("")
     return "\n".join(lines)

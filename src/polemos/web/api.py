@@ -58,8 +58,10 @@ def load_record(store, doc_id: str):
 
 @router.get("/actors", tags=["actors"], summary="Actors with mention, document and event counts")
 def list_actors(
-    q: Optional[str] = Query(None, max_length=200), kind: Optional[str] = Query(None, max_length=50),
-    page: Page = Depends(page), store=Depends(store_of),
+    q: Optional[str] = Query(None, max_length=200),
+    kind: Optional[str] = Query(None, max_length=50),
+    page: Page = Depends(page),
+    store=Depends(store_of),
 ):
     items, total = queries.actors(store, q, kind, page.limit, page.offset)
     return listing(items, total, page)
@@ -75,8 +77,10 @@ def get_actor(actor_id: str, store=Depends(store_of)):
 
 @router.get("/places", tags=["places"], summary="Places mentioned, grouped by resolved place")
 def list_places(
-    q: Optional[str] = Query(None, max_length=200), country: Optional[str] = Query(None, max_length=3),
-    page: Page = Depends(page), store=Depends(store_of),
+    q: Optional[str] = Query(None, max_length=200),
+    country: Optional[str] = Query(None, max_length=3),
+    page: Page = Depends(page),
+    store=Depends(store_of),
 ):
     items, total = queries.places(store, q, country, page.limit, page.offset)
     return listing(items, total, page)
@@ -84,8 +88,10 @@ def list_places(
 
 @router.get("/relations", tags=["relations"], summary="Lasting relations: alliances, agreements, ceasefires")
 def list_relations(
-    actor: Optional[str] = Query(None, max_length=200), type: Optional[str] = Query(None, max_length=50),
-    page: Page = Depends(page), store=Depends(store_of),
+    actor: Optional[str] = Query(None, max_length=200),
+    type: Optional[str] = Query(None, max_length=50),
+    page: Page = Depends(page),
+    store=Depends(store_of),
 ):
     items, total = queries.relations(store, actor, type, page.limit, page.offset)
     return listing(items, total, page)
@@ -95,17 +101,27 @@ def list_relations(
 
 
 @router.get("/events", tags=["events"], summary="Events as each document reports them, with reviews applied")
-def list_events(filter: EventFilter = Depends(event_filter), page: Page = Depends(page),
-                sort: Optional[str] = Depends(event_sort), store=Depends(store_of)):
+def list_events(
+    filter: EventFilter = Depends(event_filter),
+    page: Page = Depends(page),
+    sort: Optional[str] = Depends(event_sort),
+    store=Depends(store_of),
+):
     items, total = store.events(filter, limit=page.limit, offset=page.offset, sort=sort)
     rows = [item.to_dict() for item in items]
     with_document_titles(store, rows)
     return listing(rows, total, page)
 
 
-@router.get("/canonical-events", tags=["events"], summary="Canonical events: one per real event, fused across documents")
-def list_canonical_events(filter: EventFilter = Depends(event_filter), page: Page = Depends(page),
-                          sort: Optional[str] = Depends(canonical_sort), store=Depends(store_of)):
+@router.get(
+    "/canonical-events", tags=["events"], summary="Canonical events: one per real event, fused across documents"
+)
+def list_canonical_events(
+    filter: EventFilter = Depends(event_filter),
+    page: Page = Depends(page),
+    sort: Optional[str] = Depends(canonical_sort),
+    store=Depends(store_of),
+):
     """Each lists its ``sources`` (every report, its document, figures and evidence), the
     ``earliest_report`` and, per figure, the canonical value, the range and the rule."""
     items, total = store.canonical_events(filter, limit=page.limit, offset=page.offset, sort=sort)
@@ -180,12 +196,16 @@ class Changes(BaseModel):
     actor: Optional[list[ShortText]] = Field(None, alias="actors", max_length=50)
     recipient: Optional[list[ShortText]] = Field(None, alias="recipients", max_length=50)
     date: Optional[dict[Annotated[str, Field(max_length=50)], Optional[ShortText]]] = Field(
-        None, max_length=10, description="{value, begin, end}, ISO dates")
+        None, max_length=10, description="{value, begin, end}, ISO dates"
+    )
     place: Optional[Union[Annotated[int, Field(ge=0, le=1_000_000)], ShortText]] = Field(
-        None, description="A place its document names (by name, or by index into the document's places), else a place"
-                          " of the gazetteer as the place suggestions write it: 'Springfield (Massachusetts, USA)'")
+        None,
+        description="A place its document names (by name, or by index into the document's places), else a place"
+        " of the gazetteer as the place suggestions write it: 'Springfield (Massachusetts, USA)'",
+    )
     size: Optional[dict[Annotated[str, Field(max_length=50)], Figure]] = Field(
-        None, max_length=10, description='Counts by category, e.g. {"dead": {"min": 3, "max": 5}}')
+        None, max_length=10, description='Counts by category, e.g. {"dead": {"min": 3, "max": 5}}'
+    )
 
 
 class ReviewIn(BaseModel):
@@ -218,8 +238,11 @@ def _report_place(request: Request, store, event_id: str, text: str) -> Any:
     found = request.app.state.place_suggester.resolve(text.strip())
     if found is None:
         names = ", ".join(sorted({place.name or place.text for place in places})[:20]) or "none"
-        raise HTTPException(422, f"place: its document names no place {text[:100]!r} (it names: {names}),"
-                                 " nor has the gazetteer a place of that name")
+        raise HTTPException(
+            422,
+            f"place: its document names no place {text[:100]!r} (it names: {names}),"
+            " nor has the gazetteer a place of that name",
+        )
     return found
 
 

@@ -20,7 +20,9 @@ from polemos.web.api import store_of
 from polemos.web.params import MAX_LIMIT, bbox, event_filter, place_in_divisions
 
 router = APIRouter(prefix="/api")
-VIEW_HELP = "canonical: each real event once, fused across documents (as the events list counts); reports: each document's."
+VIEW_HELP = (
+    "canonical: each real event once, fused across documents (as the events list counts); reports: each document's."
+)
 
 
 @router.get("/map", tags=["views"], summary="Event points, or grid cells with counts when there are many")
@@ -55,7 +57,9 @@ def map_areas(
 @router.get("/timeline", tags=["views"], summary="Event counts per day, ISO week, month or year, by type")
 def timeline(
     filter: EventFilter = Depends(event_filter),
-    granularity: Literal["day", "week", "month", "year"] = Query("month", description="week: ISO 8601 weeks, Monday to Sunday."),
+    granularity: Literal["day", "week", "month", "year"] = Query(
+        "month", description="week: ISO 8601 weeks, Monday to Sunday."
+    ),
     limit: int = Query(MAX_LIMIT, ge=1, le=MAX_LIMIT, description="Most periods to return."),
     offset: int = Query(0, ge=0),
     view: Literal["canonical", "reports"] = Query("canonical", description=VIEW_HELP),
@@ -64,15 +68,23 @@ def timeline(
     return queries.timeline(store, filter, granularity, limit, offset, view)
 
 
-@router.get("/trends", tags=["views"], summary="Events per country or division in the latest period against the periods before")
+@router.get(
+    "/trends", tags=["views"], summary="Events per country or division in the latest period against the periods before"
+)
 def trends(
     request: Request,
     filter: EventFilter = Depends(event_filter),
-    granularity: Literal["day", "week", "month", "year"] = Query("month", description="week: ISO 8601 weeks, Monday to Sunday."),
+    granularity: Literal["day", "week", "month", "year"] = Query(
+        "month", description="week: ISO 8601 weeks, Monday to Sunday."
+    ),
     baseline: int = Query(8, ge=1, le=60, description="How many periods before the latest make the baseline."),
     view: Literal["canonical", "reports"] = Query("canonical", description=VIEW_HELP),
-    by: Literal["country", "admin1"] = Query("country", description=(
-        "admin1: per first-level division (state, province), counting only events placed in one precisely enough.")),
+    by: Literal["country", "admin1"] = Query(
+        "country",
+        description=(
+            "admin1: per first-level division (state, province), counting only events placed in one precisely enough."
+        ),
+    ),
     store=Depends(store_of),
 ):
     """Each country's (or division's) events in the latest period with events, the mean and
@@ -85,7 +97,9 @@ def trends(
 @router.get("/network", tags=["views"], summary="Actors and the events between them")
 def network(
     filter: EventFilter = Depends(event_filter),
-    basis: Literal["events", "sentences"] = Query("events", description="Link actors by events or by co-mention in a sentence."),
+    basis: Literal["events", "sentences"] = Query(
+        "events", description="Link actors by events or by co-mention in a sentence."
+    ),
     limit: int = Query(200, ge=1, le=MAX_LIMIT, description="Most links to return, heaviest first."),
     view: Literal["canonical", "reports"] = Query("canonical", description=VIEW_HELP),
     store=Depends(store_of),
@@ -114,12 +128,20 @@ def network_link(
 
 @router.get("/export", tags=["export"], summary="All events matching the filter, as a file")
 def export(
-    format: str = Query(..., max_length=40, description=f"One of {', '.join(FORMATS)}, as in `polemos export --format`."),
+    format: str = Query(
+        ..., max_length=40, description=f"One of {', '.join(FORMATS)}, as in `polemos export --format`."
+    ),
     filter: EventFilter = Depends(event_filter),
-    canonical: bool = Query(False, description="Canonical events (one row per real event, every source's evidence)"
-                                                " instead of one row per document's report."),
-    all_types: bool = Query(False, description="ACLED CSV: also events of types ACLED does not code, with an empty"
-                                                " event_type (by default only those it codes)."),
+    canonical: bool = Query(
+        False,
+        description="Canonical events (one row per real event, every source's evidence)"
+        " instead of one row per document's report.",
+    ),
+    all_types: bool = Query(
+        False,
+        description="ACLED CSV: also events of types ACLED does not code, with an empty"
+        " event_type (by default only those it codes).",
+    ),
     store=Depends(store_of),
 ):
     """Written by ``polemos.export`` to a temporary file first: the store connection belongs to
@@ -141,8 +163,9 @@ def export(
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
     name = "canonical-events" if canonical else "events"
     headers = {"Content-Disposition": f'attachment; filename="polemos-{name}-{stamp}.{chosen.suffix}"'}
-    return StreamingResponse(_chunks(stream), media_type=chosen.media_type, headers=headers,
-                             background=BackgroundTask(stream.close))
+    return StreamingResponse(
+        _chunks(stream), media_type=chosen.media_type, headers=headers, background=BackgroundTask(stream.close)
+    )
 
 
 def _export_with_divisions(store, filter, fmt: str, path: str, canonical: bool, all_types: bool) -> None:
@@ -152,8 +175,15 @@ def _export_with_divisions(store, filter, fmt: str, path: str, canonical: bool, 
 
     gazetteer = built_gazetteer()
     try:
-        export_events(store, filter, fmt, path, canonical=canonical, all_types=all_types,
-                      admin_areas=AdminAreas(gazetteer) if gazetteer else None)
+        export_events(
+            store,
+            filter,
+            fmt,
+            path,
+            canonical=canonical,
+            all_types=all_types,
+            admin_areas=AdminAreas(gazetteer) if gazetteer else None,
+        )
     finally:
         if gazetteer:
             gazetteer.close()

@@ -36,8 +36,13 @@ from polemos.web.stores import StorePool
 log = logging.getLogger("polemos.web")
 
 
-def create_app(store_location: str, token: Optional[str] = None, private: bool = False,
-               host: str = "127.0.0.1", allow_private_fetch: bool = False) -> FastAPI:
+def create_app(
+    store_location: str,
+    token: Optional[str] = None,
+    private: bool = False,
+    host: str = "127.0.0.1",
+    allow_private_fetch: bool = False,
+) -> FastAPI:
     """The workspace over the store at ``store_location``, listening on ``host``.
 
     It answers to loopback names and to the address it listens on (see ``AccessPolicy``).
@@ -57,9 +62,13 @@ def create_app(store_location: str, token: Optional[str] = None, private: bool =
         app.state.place_suggester.close()
 
     app = FastAPI(
-        title="polemos", version=__version__, lifespan=lifespan,
+        title="polemos",
+        version=__version__,
+        lifespan=lifespan,
         description="Sourced, checkable event data from conflict reporting: documents, events, actors, reviews.",
-        openapi_url="/api/openapi.json", docs_url=None, redoc_url=None,  # the stock docs pages load from a CDN
+        openapi_url="/api/openapi.json",
+        docs_url=None,
+        redoc_url=None,  # the stock docs pages load from a CDN
     )
     app.state.stores = pool
     app.state.admin1_areas = Admin1Areas()  # read per country on first use, shared by every request
@@ -145,8 +154,14 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def serve(store_location: str, host: str = "127.0.0.1", port: int = 8000,
-          token: Optional[str] = None, private: bool = False, allow_private_fetch: bool = False) -> None:
+def serve(
+    store_location: str,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    token: Optional[str] = None,
+    private: bool = False,
+    allow_private_fetch: bool = False,
+) -> None:
     """Run the workspace until interrupted. Bound beyond loopback, it always has a token:
     the one given, ``POLEMOS_TOKEN``, or a fresh random one printed once on standard error."""
     import uvicorn

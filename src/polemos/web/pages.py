@@ -31,12 +31,23 @@ def render(request: Request, template: str, status_code: int = 200, **context) -
     templates = request.app.state.templates
     policy = request.app.state.policy
     context.setdefault("filter_args", {})
-    context.update(request=request, plover_types=PLOVER_TYPES, export_formats=list(EXPORT_FORMATS.values()), write_token_required=policy.token is not None)
+    context.update(
+        request=request,
+        plover_types=PLOVER_TYPES,
+        export_formats=list(EXPORT_FORMATS.values()),
+        write_token_required=policy.token is not None,
+    )
     return templates.TemplateResponse(request, template, context, status_code=status_code)
 
 
 # Pages with the event filter form; a bad filter shows them again with the message.
-FILTERED_PAGES = {"/events": "Events", "/map": "Map", "/timeline": "Timeline", "/network": "Network", "/review": "Review"}
+FILTERED_PAGES = {
+    "/events": "Events",
+    "/map": "Map",
+    "/timeline": "Timeline",
+    "/network": "Network",
+    "/review": "Review",
+}
 FILTER_FIELDS = ("q", "type", "actor", "since", "until", "doc", "review", "modality", "acled", "country", "place")
 
 
@@ -45,19 +56,32 @@ def filter_error(request: Request, message: str) -> HTMLResponse:
     typed = request.query_params
     values = {name: typed.get(name) for name in FILTER_FIELDS}
     near = typed.get("near")
-    form = SimpleNamespace(**values, near=[near] if near else None, include_rejected=typed.get("include_rejected") == "true")
+    form = SimpleNamespace(
+        **values, near=[near] if near else None, include_rejected=typed.get("include_rejected") == "true"
+    )
     path = request.url.path
-    return render(request, "filter_error.html", status_code=422, heading=FILTERED_PAGES[path], action=path,
-                  message=message, filter=form, view=typed.get("view"))
+    return render(
+        request,
+        "filter_error.html",
+        status_code=422,
+        heading=FILTERED_PAGES[path],
+        action=path,
+        message=message,
+        filter=form,
+        view=typed.get("view"),
+    )
 
 
 def pager(page: Page, total: int, args: dict) -> dict:
     """Links to the previous and next pages, keeping every other query parameter."""
+
     def link(offset: int) -> str:
         return "?" + urlencode({**args, "limit": page.limit, "offset": offset})
 
     return {
-        "total": total, "first": page.offset + 1 if total else 0, "last": min(page.offset + page.limit, total),
+        "total": total,
+        "first": page.offset + 1 if total else 0,
+        "last": min(page.offset + page.limit, total),
         "previous": link(max(0, page.offset - page.limit)) if page.offset > 0 else None,
         "next": link(page.offset + page.limit) if page.offset + page.limit < total else None,
         "pages": ceil(total / page.limit) if page.limit else 0,
@@ -74,7 +98,12 @@ def home(request: Request, store=Depends(store_of)):
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents_page(request: Request, q: Optional[str] = Query(None, max_length=200), page: Page = Depends(page), store=Depends(store_of)):
+def documents_page(
+    request: Request,
+    q: Optional[str] = Query(None, max_length=200),
+    page: Page = Depends(page),
+    store=Depends(store_of),
+):
     items, total = queries.documents(store, q, page.limit, page.offset)
     return render(request, "documents.html", items=items, q=q or "", pager=pager(page, total, {"q": q} if q else {}))
 
@@ -87,23 +116,37 @@ def reader_page(request: Request, doc_id: str, store=Depends(store_of)):
     by_id = {event["id"]: event for event in events}
     ordered = sorted(events, key=lambda e: (e.get("evidence") or [{}])[0].get("start", 0))
     return render(
-        request, "reader.html", record=record, doc=record.document, segments=segments(record),
+        request,
+        "reader.html",
+        record=record,
+        doc=record.document,
+        segments=segments(record),
         title=display_title(record.document.title, record.document.url, record.text[:OPENING_CHARS]),
-        events=ordered, events_by_id=by_id, counts=_record_counts(record),
+        events=ordered,
+        events_by_id=by_id,
+        counts=_record_counts(record),
     )
 
 
 def _record_counts(record) -> dict:
     return {
-        "actors": sum(len(a.mentions) for a in record.actors), "places": len(record.places),
-        "dates": len(record.timexes), "figures": len(record.quantities), "events": len(record.events),
+        "actors": sum(len(a.mentions) for a in record.actors),
+        "places": len(record.places),
+        "dates": len(record.timexes),
+        "figures": len(record.quantities),
+        "events": len(record.events),
     }
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, filter: EventFilter = Depends(event_filter), page: Page = Depends(page),
-                view: Literal["canonical", "reports"] = Query("canonical"), sort: Optional[str] = Query(None, max_length=30),
-                store=Depends(store_of)):
+def events_page(
+    request: Request,
+    filter: EventFilter = Depends(event_filter),
+    page: Page = Depends(page),
+    view: Literal["canonical", "reports"] = Query("canonical"),
+    sort: Optional[str] = Query(None, max_length=30),
+    store=Depends(store_of),
+):
     """Canonical events (one per real event, with its sources) by default; ``view=reports`` lists
     each document's events separately, as extracted and reviewed."""
     args = filter_query(filter)
@@ -123,9 +166,15 @@ def events_page(request: Request, filter: EventFilter = Depends(event_filter), p
     with_document_titles(store, items)
     view_args = {**args, **({"view": view} if view == "reports" else {})}
     return render(
-        request, "events.html" if view == "reports" else "canonical_events.html", items=items, filter=filter,
-        pager=pager(page, total, {**view_args, **({"sort": sort} if sort else {})}), filter_args=args,
-        view_args=view_args, sort=sort or "-date", types=types,
+        request,
+        "events.html" if view == "reports" else "canonical_events.html",
+        items=items,
+        filter=filter,
+        pager=pager(page, total, {**view_args, **({"sort": sort} if sort else {})}),
+        filter_args=args,
+        view_args=view_args,
+        sort=sort or "-date",
+        types=types,
         export_query=urlencode({**args, **({"canonical": "true"} if view != "reports" else {})}),
     )
 
@@ -135,22 +184,36 @@ def event_page(request: Request, event_id: str, store=Depends(store_of)):
     event = load_event(store, event_id)
     reviews = queries.reviews(store, event_id)
     places = store.get_record(event["doc_id"]).places
-    names = queries.actor_names(store, {actor for r in reviews for field in ("actor", "recipient")
-                                        for actor in r["changes"].get(field) or []})
+    names = queries.actor_names(
+        store, {actor for r in reviews for field in ("actor", "recipient") for actor in r["changes"].get(field) or []}
+    )
     for review in reviews:
         review["readable"] = describe_changes(
-            review["changes"], lambda actor_id: names.get(actor_id, actor_id),
-            lambda index: (places[index].name or places[index].text) if 0 <= index < len(places) else None)
+            review["changes"],
+            lambda actor_id: names.get(actor_id, actor_id),
+            lambda index: (places[index].name or places[index].text) if 0 <= index < len(places) else None,
+        )
     canonical = store.canonical_of(event_id)
-    return render(request, "event.html", event=event, reviews=reviews, statuses=REVIEW_STATUSES,
-                  canonical=canonical.to_dict() if canonical else None,
-                  places=[{"index": i, "name": p.name or p.text, "country": p.country} for i, p in enumerate(places)])
+    return render(
+        request,
+        "event.html",
+        event=event,
+        reviews=reviews,
+        statuses=REVIEW_STATUSES,
+        canonical=canonical.to_dict() if canonical else None,
+        places=[{"index": i, "name": p.name or p.text, "country": p.country} for i, p in enumerate(places)],
+    )
 
 
 @router.get("/review", response_class=HTMLResponse)
-def review_page(request: Request, filter: EventFilter = Depends(event_filter), page: Page = Depends(page),
-                sort: Optional[str] = Query(None, max_length=30),
-                view: Literal["reports", "canonical"] = Query("reports"), store=Depends(store_of)):
+def review_page(
+    request: Request,
+    filter: EventFilter = Depends(event_filter),
+    page: Page = Depends(page),
+    sort: Optional[str] = Query(None, max_length=30),
+    view: Literal["reports", "canonical"] = Query("reports"),
+    store=Depends(store_of),
+):
     """The review queue: unreviewed events unless another review state is asked for, the
     events most documents report first, so a reviewer's time goes where it counts most.
     ``view=canonical``: the canonical events without a verdict, most sources first."""
@@ -159,8 +222,14 @@ def review_page(request: Request, filter: EventFilter = Depends(event_filter), p
         queued, total = store.canonical_review_queue(filter, limit=min(page.limit, 100), offset=page.offset)
         items = [view.to_dict() for view in queued]
         with_document_titles(store, items)
-        return render(request, "review_canonical.html", items=items, filter=filter, filter_args=args,
-                      pager=pager(page, total, {**args, "view": "canonical"}))
+        return render(
+            request,
+            "review_canonical.html",
+            items=items,
+            filter=filter,
+            filter_args=args,
+            pager=pager(page, total, {**args, "view": "canonical"}),
+        )
     if "review" not in request.query_params:
         filter.review = "unreviewed"
     sort = checked_sort(sort, EVENT_SORTS) or "-sources"
@@ -168,34 +237,73 @@ def review_page(request: Request, filter: EventFilter = Depends(event_filter), p
     items = [report.to_dict() for report in reports]
     with_document_titles(store, items)
     args = filter_query(filter)
-    return render(request, "review.html", items=items, pager=pager(page, total, {**args, "sort": sort}), filter=filter,
-                  filter_args=args, statuses=REVIEW_STATUSES)
+    return render(
+        request,
+        "review.html",
+        items=items,
+        pager=pager(page, total, {**args, "sort": sort}),
+        filter=filter,
+        filter_args=args,
+        statuses=REVIEW_STATUSES,
+    )
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, filter: EventFilter = Depends(event_filter),
-             view: Literal["canonical", "reports"] = Query("canonical")):
-    return render(request, "map.html", filter=filter, filter_args=filter_query(filter), view=view,
-                  data_query={**filter_query(filter), **({"view": view} if view == "reports" else {})})
+def map_page(
+    request: Request,
+    filter: EventFilter = Depends(event_filter),
+    view: Literal["canonical", "reports"] = Query("canonical"),
+):
+    return render(
+        request,
+        "map.html",
+        filter=filter,
+        filter_args=filter_query(filter),
+        view=view,
+        data_query={**filter_query(filter), **({"view": view} if view == "reports" else {})},
+    )
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline_page(request: Request, filter: EventFilter = Depends(event_filter),
-             view: Literal["canonical", "reports"] = Query("canonical")):
-    return render(request, "timeline.html", filter=filter, filter_args=filter_query(filter), view=view,
-                  data_query={**filter_query(filter), **({"view": view} if view == "reports" else {})})
+def timeline_page(
+    request: Request,
+    filter: EventFilter = Depends(event_filter),
+    view: Literal["canonical", "reports"] = Query("canonical"),
+):
+    return render(
+        request,
+        "timeline.html",
+        filter=filter,
+        filter_args=filter_query(filter),
+        view=view,
+        data_query={**filter_query(filter), **({"view": view} if view == "reports" else {})},
+    )
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request, filter: EventFilter = Depends(event_filter),
-                 view: Literal["canonical", "reports"] = Query("canonical")):
-    return render(request, "network.html", filter=filter, filter_args=filter_query(filter), view=view,
-                  data_query={**filter_query(filter), **({"view": view} if view == "reports" else {})})
+def network_page(
+    request: Request,
+    filter: EventFilter = Depends(event_filter),
+    view: Literal["canonical", "reports"] = Query("canonical"),
+):
+    return render(
+        request,
+        "network.html",
+        filter=filter,
+        filter_args=filter_query(filter),
+        view=view,
+        data_query={**filter_query(filter), **({"view": view} if view == "reports" else {})},
+    )
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors_page(request: Request, q: Optional[str] = Query(None, max_length=200), kind: Optional[str] = Query(None, max_length=50),
-                page: Page = Depends(page), store=Depends(store_of)):
+def actors_page(
+    request: Request,
+    q: Optional[str] = Query(None, max_length=200),
+    kind: Optional[str] = Query(None, max_length=50),
+    page: Page = Depends(page),
+    store=Depends(store_of),
+):
     items, total = queries.actors(store, q, kind, page.limit, page.offset)
     args = {key: value for key, value in (("q", q), ("kind", kind)) if value}
     return render(request, "actors.html", items=items, q=q or "", kind=kind or "", pager=pager(page, total, args))
@@ -218,7 +326,12 @@ def actor_page(request: Request, actor_id: str, store=Depends(store_of)):
 
 
 @router.get("/places", response_class=HTMLResponse)
-def places_page(request: Request, q: Optional[str] = Query(None, max_length=200), page: Page = Depends(page), store=Depends(store_of)):
+def places_page(
+    request: Request,
+    q: Optional[str] = Query(None, max_length=200),
+    page: Page = Depends(page),
+    store=Depends(store_of),
+):
     items, total = queries.places(store, q, None, page.limit, page.offset)
     return render(request, "places.html", items=items, q=q or "", pager=pager(page, total, {"q": q} if q else {}))
 
@@ -227,9 +340,14 @@ def places_page(request: Request, q: Optional[str] = Query(None, max_length=200)
 def api_page(request: Request):
     schema = request.app.openapi()
     endpoints = [
-        {"method": method.upper(), "path": path, "summary": operation.get("summary", ""),
-         "parameters": [p["name"] for p in operation.get("parameters", [])]}
-        for path, operations in schema["paths"].items() for method, operation in operations.items()
+        {
+            "method": method.upper(),
+            "path": path,
+            "summary": operation.get("summary", ""),
+            "parameters": [p["name"] for p in operation.get("parameters", [])],
+        }
+        for path, operations in schema["paths"].items()
+        for method, operation in operations.items()
     ]
     return render(request, "api.html", endpoints=endpoints)
 
@@ -246,8 +364,9 @@ async def login(request: Request):
     client = request.client.host if request.client else "unknown"
     wait = throttle.wait_for(client)
     if wait > 0:
-        raise HTTPException(429, f"too many failed sign-ins: try again in {wait:.0f} s",
-                            headers={"Retry-After": str(int(wait) + 1)})
+        raise HTTPException(
+            429, f"too many failed sign-ins: try again in {wait:.0f} s", headers={"Retry-After": str(int(wait) + 1)}
+        )
     try:
         form = parse_qs((await request.body()).decode("utf-8", "replace"), max_num_fields=5)
     except ValueError:

@@ -38,25 +38,46 @@ def page(
 def event_filter(
     actor: Optional[str] = Query(None, max_length=200, description="Actor id (e.g. AZE.MIL) or a name as written."),
     type: Optional[str] = Query(None, max_length=200, description="PLOVER event type(s), comma-separated."),
-    since: Optional[str] = Query(None, max_length=40, description="Events ending on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    until: Optional[str] = Query(None, max_length=40, description="Events beginning on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    since: Optional[str] = Query(
+        None, max_length=40, description="Events ending on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."
+    ),
+    until: Optional[str] = Query(
+        None, max_length=40, description="Events beginning on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)."
+    ),
     near: Optional[str] = Query(None, max_length=100, description="LAT,LON,KM: events within KM kilometres."),
     doc: Optional[str] = Query(None, max_length=300, description="Events of one document."),
     q: Optional[str] = Query(None, max_length=500, description="Full-text search over the evidence sentences."),
     acled: Optional[str] = Query(None, max_length=100, description="ACLED event type or sub-event type."),
     country: Optional[str] = Query(None, max_length=10, description="ISO 3166 alpha-3 code of the event's country."),
     place: Optional[str] = Query(None, max_length=200, description="Words of the event's place name."),
-    admin1: Optional[str] = Query(None, max_length=200, description=(
-        "First-level division (state, province) as the map names it: CODE|Name, or CODE; only events placed"
-        " in it precisely enough (a point, a town, a district, the division) match.")),
+    admin1: Optional[str] = Query(
+        None,
+        max_length=200,
+        description=(
+            "First-level division (state, province) as the map names it: CODE|Name, or CODE; only events placed"
+            " in it precisely enough (a point, a town, a district, the division) match."
+        ),
+    ),
     include_rejected: bool = Query(False, description="Also list events an analyst rejected."),
     review: Optional[str] = Query(None, max_length=20, description=f"Review state: {', '.join(REVIEW_FILTERS)}."),
-    modality: Optional[str] = Query(None, max_length=100, description=(
-        f"Modalities, comma-separated: {', '.join(MODALITIES)} (only asserted events happened).")),
+    modality: Optional[str] = Query(
+        None,
+        max_length=100,
+        description=(f"Modalities, comma-separated: {', '.join(MODALITIES)} (only asserted events happened)."),
+    ),
     request: Request = None,  # type: ignore[assignment]  # None when called outside a request (watchlists)
 ) -> EventFilter:
-    for name, value in (("actor", actor), ("type", type), ("near", near), ("doc", doc), ("q", q), ("acled", acled),
-                        ("country", country), ("place", place), ("admin1", admin1)):
+    for name, value in (
+        ("actor", actor),
+        ("type", type),
+        ("near", near),
+        ("doc", doc),
+        ("q", q),
+        ("acled", acled),
+        ("country", country),
+        ("place", place),
+        ("admin1", admin1),
+    ):
         if value and _CONTROL.search(value):
             raise HTTPException(422, f"{name}: control characters are not allowed")
     review, modality = _blank_to_none(review), _blank_to_none(modality)
@@ -68,10 +89,20 @@ def event_filter(
         raise HTTPException(422, str(error)) from None
     try:
         filter = EventFilter(
-            actor=_blank_to_none(actor), type=_blank_to_none(type), since=since, until=until,
-            near=_near(near), doc=_blank_to_none(doc), q=_blank_to_none(q), acled=_blank_to_none(acled),
-            country=_blank_to_none(country), place=_blank_to_none(place),
-            include_rejected=include_rejected, review=review, modality=modality, admin1=_blank_to_none(admin1),
+            actor=_blank_to_none(actor),
+            type=_blank_to_none(type),
+            since=since,
+            until=until,
+            near=_near(near),
+            doc=_blank_to_none(doc),
+            q=_blank_to_none(q),
+            acled=_blank_to_none(acled),
+            country=_blank_to_none(country),
+            place=_blank_to_none(place),
+            include_rejected=include_rejected,
+            review=review,
+            modality=modality,
+            admin1=_blank_to_none(admin1),
         )
     except ValueError as error:  # an unknown type or ACLED category, a date that is none
         raise HTTPException(422, str(error)) from None
@@ -86,15 +117,23 @@ def place_in_divisions(request: Request) -> None:
     place_new_points(ThreadStore(request.app.state.stores), request.app.state.admin1_areas)
 
 
-def event_sort(sort: Optional[str] = Query(
-        None, max_length=30, description=f"Order of events: {', '.join(sorted(EVENT_SORTS))}; prefix - for descending (default -date).",
-)) -> Optional[str]:
+def event_sort(
+    sort: Optional[str] = Query(
+        None,
+        max_length=30,
+        description=f"Order of events: {', '.join(sorted(EVENT_SORTS))}; prefix - for descending (default -date).",
+    ),
+) -> Optional[str]:
     return checked_sort(sort, EVENT_SORTS)
 
 
-def canonical_sort(sort: Optional[str] = Query(
-        None, max_length=30, description=f"Order: {', '.join(sorted(CANONICAL_SORTS))}; prefix - for descending (default -date).",
-)) -> Optional[str]:
+def canonical_sort(
+    sort: Optional[str] = Query(
+        None,
+        max_length=30,
+        description=f"Order: {', '.join(sorted(CANONICAL_SORTS))}; prefix - for descending (default -date).",
+    ),
+) -> Optional[str]:
     return checked_sort(sort, CANONICAL_SORTS)
 
 
@@ -108,11 +147,20 @@ def checked_sort(sort: Optional[str], columns: dict) -> Optional[str]:
 def filter_query(filter: EventFilter) -> dict[str, str]:
     """The filter as query parameters again (for links and exports of the current view)."""
     values = {
-        "actor": filter.actor, "type": filter.type, "since": filter.since, "until": filter.until,
+        "actor": filter.actor,
+        "type": filter.type,
+        "since": filter.since,
+        "until": filter.until,
         "near": ",".join(f"{v:g}" for v in filter.near) if filter.near else None,
-        "doc": filter.doc, "q": filter.q, "acled": filter.acled, "country": filter.country, "place": filter.place,
-        "include_rejected": "true" if filter.include_rejected else None, "review": filter.review,
-        "modality": filter.modality, "admin1": filter.admin1,
+        "doc": filter.doc,
+        "q": filter.q,
+        "acled": filter.acled,
+        "country": filter.country,
+        "place": filter.place,
+        "include_rejected": "true" if filter.include_rejected else None,
+        "review": filter.review,
+        "modality": filter.modality,
+        "admin1": filter.admin1,
     }
     return {key: value for key, value in values.items() if value}
 

@@ -75,9 +75,15 @@ def _built_gazetteer():
         return None
 
 
-@router.get("/place-suggestions", tags=["places"], summary="Places for a typed name: the documents', then the gazetteer's")
-def place_suggestions(request: Request, q: str = Query(..., min_length=1, max_length=200),
-                      limit: int = Query(10, ge=1, le=50), store=Depends(store_of)):
+@router.get(
+    "/place-suggestions", tags=["places"], summary="Places for a typed name: the documents', then the gazetteer's"
+)
+def place_suggestions(
+    request: Request,
+    q: str = Query(..., min_length=1, max_length=200),
+    limit: int = Query(10, ge=1, le=50),
+    store=Depends(store_of),
+):
     """Each item: ``value`` (the place written as a correction takes it), ``label``, ``name``,
     ``admin1``, ``country``, ``feature``, ``population``, ``lat``, ``lon``, ``geonameid``,
     ``documents`` (how many stored documents name it) and ``source`` (``documents`` or ``gazetteer``).
@@ -89,16 +95,31 @@ def place_suggestions(request: Request, q: str = Query(..., min_length=1, max_le
         if place["lat"] is None or place["lon"] is None:
             continue
         seen.add(place["geonameid"])
-        items.append({**place, "admin1": None, "population": None, "source": "documents", "value": written(place, False),
-                      "label": " · ".join(filter(None, (place["feature"], f"named in {place['documents']} documents")))})
+        items.append(
+            {
+                **place,
+                "admin1": None,
+                "population": None,
+                "source": "documents",
+                "value": written(place, False),
+                "label": " · ".join(filter(None, (place["feature"], f"named in {place['documents']} documents"))),
+            }
+        )
     for place in request.app.state.place_suggester.suggest(q, limit):
         if len(items) >= limit:
             break
         if place["geonameid"] is not None and place["geonameid"] in seen:
             continue
         population = f"{place['population']:,} people" if place["population"] else None
-        items.append({**place, "documents": 0, "source": "gazetteer", "value": written(place, True),
-                      "label": " · ".join(filter(None, (place["feature"], population, "gazetteer")))})
+        items.append(
+            {
+                **place,
+                "documents": 0,
+                "source": "gazetteer",
+                "value": written(place, True),
+                "label": " · ".join(filter(None, (place["feature"], population, "gazetteer"))),
+            }
+        )
     return {"items": items[:limit], "total": len(items[:limit])}
 
 
@@ -114,9 +135,12 @@ def smallest_named(zoom: int) -> int:
 
 
 @router.get("/map/places", tags=["places"], summary="Cities and towns to name on the map, most populous first")
-def map_places(request: Request, bbox_text: str = Query(..., alias="bbox", max_length=200, description="SOUTH,WEST,NORTH,EAST."),
-               zoom: int = Query(..., ge=0, le=20, description="The map's zoom: the closer, the smaller the towns named."),
-               limit: int = Query(30, ge=1, le=200)):
+def map_places(
+    request: Request,
+    bbox_text: str = Query(..., alias="bbox", max_length=200, description="SOUTH,WEST,NORTH,EAST."),
+    zoom: int = Query(..., ge=0, le=20, description="The map's zoom: the closer, the smaller the towns named."),
+    limit: int = Query(30, ge=1, le=200),
+):
     """From the gazetteer (GeoNames), capitals first; empty when its index is not built."""
     box = bbox(bbox_text)
     if box is None:

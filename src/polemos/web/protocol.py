@@ -26,8 +26,12 @@ class JsonErrorH11Protocol(H11Protocol):
         if self.conn.our_state not in (h11.IDLE, h11.SEND_RESPONSE):  # an answer is under way: no second one
             self.transport.close()
             return
-        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode("ascii")),
-                   (b"cache-control", b"no-store"), (b"connection", b"close")]
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode("ascii")),
+            (b"cache-control", b"no-store"),
+            (b"connection", b"close"),
+        ]
         try:
             self.transport.write(self.conn.send(h11.Response(status_code=400, headers=headers, reason=b"Bad Request")))
             self.transport.write(self.conn.send(h11.Data(data=body)))

@@ -52,14 +52,29 @@ def mentions(record: ExtractionRecord) -> list[Mention]:
         found += [Mention(m.start, m.end, "actor", label, actor.id) for m in actor.mentions]
     for place in record.places:
         where = ", ".join(str(part) for part in (place.name or place.text, place.country) if part)
-        coords = f" at {place.lat:.3f}, {place.lon:.3f}" if place.lat is not None and place.lon is not None else " (not located)"
+        coords = (
+            f" at {place.lat:.3f}, {place.lon:.3f}"
+            if place.lat is not None and place.lon is not None
+            else " (not located)"
+        )
         found.append(Mention(place.start, place.end, "place", f"place: {where}{coords}"))
     for timex in record.timexes:
-        span = f" ({timex.begin} to {timex.end_date})" if timex.begin and timex.end_date and timex.begin != timex.end_date else ""
+        span = (
+            f" ({timex.begin} to {timex.end_date})"
+            if timex.begin and timex.end_date and timex.begin != timex.end_date
+            else ""
+        )
         found.append(Mention(timex.start, timex.end, "date", f"{timex.type.lower()}: {timex.value}{span}"))
     for quantity in record.quantities:
         amount = _amount(quantity.min, quantity.max)
-        found.append(Mention(quantity.start, quantity.end, "figure", f"figure: {quantity.category} {amount} {quantity.unit or ''}".strip()))
+        found.append(
+            Mention(
+                quantity.start,
+                quantity.end,
+                "figure",
+                f"figure: {quantity.category} {amount} {quantity.unit or ''}".strip(),
+            )
+        )
     return _without_overlaps([m for m in found if 0 <= m.start < m.end <= len(record.text)])
 
 
@@ -110,10 +125,14 @@ def segments(record: ExtractionRecord) -> list[Segment]:
         while mention_index < len(marks) and marks[mention_index].end <= start:
             mention_index += 1
         mention = marks[mention_index] if mention_index < len(marks) and marks[mention_index].start <= start else None
-        result.append(Segment(
-            text=text[start:end], start=start, mention=mention,
-            events=sorted({event_id for s, e, event_id in evidence if s <= start and end <= e}),
-            anchors=sorted(event_id for event_id, first in first_segment_of.items() if first == start),
-            heading=any(s <= start and end <= e for s, e in headings),
-        ))
+        result.append(
+            Segment(
+                text=text[start:end],
+                start=start,
+                mention=mention,
+                events=sorted({event_id for s, e, event_id in evidence if s <= start and end <= e}),
+                anchors=sorted(event_id for event_id, first in first_segment_of.items() if first == start),
+                heading=any(s <= start and end <= e for s, e in headings),
+            )
+        )
     return result

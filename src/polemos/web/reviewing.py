@@ -34,7 +34,8 @@ class CanonicalChanges(BaseModel):
     actor: Optional[list[ShortText]] = Field(None, alias="actors", max_length=50)
     recipient: Optional[list[ShortText]] = Field(None, alias="recipients", max_length=50)
     date: Optional[dict[Annotated[str, Field(max_length=20)], Optional[ShortText]]] = Field(
-        None, max_length=5, description="{begin, end}, ISO dates")
+        None, max_length=5, description="{begin, end}, ISO dates"
+    )
     place: Optional[str] = Field(None, max_length=300)
     size: Optional[dict[Annotated[str, Field(max_length=50)], Figure]] = Field(None, max_length=10)
 
@@ -80,8 +81,11 @@ def _refusal(error: DecisionError) -> HTTPException:
     return HTTPException(404 if "no such canonical event" in message else 422, message)
 
 
-@router.post("/api/canonical-events/{canonical_id:path}/review", tags=["review"],
-             summary="Confirm, correct or reject a canonical event")
+@router.post(
+    "/api/canonical-events/{canonical_id:path}/review",
+    tags=["review"],
+    summary="Confirm, correct or reject a canonical event",
+)
 def review_canonical(canonical_id: str, review: CanonicalReviewIn, request: Request, store=Depends(store_of)):
     """A place is one the sources name, else one any stored document names, else the gazetteer's
     (as the place suggestions write it: "Goris (Syunik', ARM)")."""
@@ -104,8 +108,11 @@ def review_canonical(canonical_id: str, review: CanonicalReviewIn, request: Requ
     return {**published(saved), "history": readable_history(store, store.canonical_history(canonical_id))}
 
 
-@router.post("/api/canonical-events/{canonical_id:path}/split", tags=["review"],
-             summary="Take a wrongly fused report out of a canonical event, for good")
+@router.post(
+    "/api/canonical-events/{canonical_id:path}/split",
+    tags=["review"],
+    summary="Take a wrongly fused report out of a canonical event, for good",
+)
 def split_report(canonical_id: str, split: SplitIn, store=Depends(store_of)):
     current = store.canonical_of(split.report_id)
     if current is None or current.id != canonical_id:
@@ -113,15 +120,21 @@ def split_report(canonical_id: str, split: SplitIn, store=Depends(store_of)):
     return published(_deciding(lambda: store.split_report(split.report_id, split.note, split.reviewer)))
 
 
-@router.post("/api/canonical-events/{canonical_id:path}/merge", tags=["review"],
-             summary="Make two canonical events one, for good")
+@router.post(
+    "/api/canonical-events/{canonical_id:path}/merge",
+    tags=["review"],
+    summary="Make two canonical events one, for good",
+)
 def merge_canonical(canonical_id: str, merge: MergeIn, store=Depends(store_of)):
     other = merge.other.strip().rstrip("/").rsplit("/", 1)[-1]  # an id, or a pasted link to its page
     return published(_deciding(lambda: store.merge_canonical(canonical_id, other, merge.note, merge.reviewer)))
 
 
-@router.get("/api/canonical-events/{canonical_id:path}/history", tags=["review"],
-            summary="Every decision on a canonical event or its reports, newest first, in words")
+@router.get(
+    "/api/canonical-events/{canonical_id:path}/history",
+    tags=["review"],
+    summary="Every decision on a canonical event or its reports, newest first, in words",
+)
 def canonical_history(canonical_id: str, store=Depends(store_of)):
     items = readable_history(store, store.canonical_history(canonical_id))
     if not items and store.canonical_event(canonical_id) is None:
@@ -129,15 +142,19 @@ def canonical_history(canonical_id: str, store=Depends(store_of)):
     return {"items": items, "total": len(items)}
 
 
-@router.get("/api/events/{event_id:path}/history", tags=["review"],
-            summary="An event report's reviews, newest first, in words")
+@router.get(
+    "/api/events/{event_id:path}/history", tags=["review"], summary="An event report's reviews, newest first, in words"
+)
 def event_history(event_id: str, store=Depends(store_of)):
     event = load_event(store, event_id)
     return {"items": readable_history(store, store.event_reviews(event_id), store.get_record(event["doc_id"]).places)}
 
 
-@router.post("/api/actors/{actor_id:path}/merge", tags=["actors"],
-             summary="Merge this actor into another: it becomes an alias, also after re-extraction")
+@router.post(
+    "/api/actors/{actor_id:path}/merge",
+    tags=["actors"],
+    summary="Merge this actor into another: it becomes an alias, also after re-extraction",
+)
 def merge_actor(actor_id: str, merge: ActorMergeIn, store=Depends(store_of)):
     saved = _deciding(lambda: store.merge_actors(actor_id, merge.into, merge.note, merge.reviewer))
     return {"merged": saved, "actor": {"id": saved["actor_id"], "aliases": store.actor_aliases(saved["actor_id"])}}
@@ -146,7 +163,9 @@ def merge_actor(actor_id: str, merge: ActorMergeIn, store=Depends(store_of)):
 def readable_history(store, entries: list[dict], places: Optional[list] = None) -> list[dict]:
     """Each entry with ``lines``: its changes in words (names, not ids)."""
     places = places or []
-    names = store.actor_names({a for e in entries for role in ("actor", "recipient") for a in e["changes"].get(role) or []})
+    names = store.actor_names(
+        {a for e in entries for role in ("actor", "recipient") for a in e["changes"].get(role) or []}
+    )
 
     def report_label(report_id: str) -> str:
         event = store.event(report_id)
@@ -159,8 +178,10 @@ def readable_history(store, entries: list[dict], places: Optional[list] = None) 
     def place_name(index: int) -> Optional[str]:
         return (places[index].name or places[index].text) if 0 <= index < len(places) else None
 
-    return [{**entry, "lines": describe_changes(entry["changes"], lambda a: names.get(a, a), place_name, report_label)}
-            for entry in entries]
+    return [
+        {**entry, "lines": describe_changes(entry["changes"], lambda a: names.get(a, a), place_name, report_label)}
+        for entry in entries
+    ]
 
 
 @router.get("/canonical/{canonical_id:path}", response_class=HTMLResponse, include_in_schema=False)
@@ -174,6 +195,12 @@ def canonical_page(request: Request, canonical_id: str, store=Depends(store_of))
     history = readable_history(store, store.canonical_history(canonical_id))
     if event is None and not history:
         raise HTTPException(404, f"no canonical event with id {canonical_id[:200]!r}")
-    return render(request, "canonical_event.html", event=event, canonical_id=canonical_id, history=history,
-                  statuses=CANONICAL_VERDICTS,
-                  **(queries.correction_choices(store, canonical_id) if event else {"places": [], "candidates": []}))
+    return render(
+        request,
+        "canonical_event.html",
+        event=event,
+        canonical_id=canonical_id,
+        history=history,
+        statuses=CANONICAL_VERDICTS,
+        **(queries.correction_choices(store, canonical_id) if event else {"places": [], "candidates": []}),
+    )

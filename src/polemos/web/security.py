@@ -75,7 +75,9 @@ class AccessPolicy:
             return False
         return hmac.compare_digest(self.token.encode(), presented.encode())
 
-    def refusal(self, method: str, path: str, headers: dict[str, str], scheme: str = "http") -> Optional[tuple[int, str]]:
+    def refusal(
+        self, method: str, path: str, headers: dict[str, str], scheme: str = "http"
+    ) -> Optional[tuple[int, str]]:
         """Why this request may not proceed, as (status, message); None when it may."""
         host = _hostname(headers.get("host", ""))
         if not self.answers_to(host):
@@ -88,11 +90,14 @@ class AccessPolicy:
             return None
         bearer = _bearer(headers.get("authorization", ""))
         if method in WRITE_METHODS:
-            return None if self.token_matches(bearer) else (401, "this server needs Authorization: Bearer TOKEN for changes")
+            return (
+                None
+                if self.token_matches(bearer)
+                else (401, "this server needs Authorization: Bearer TOKEN for changes")
+            )
         if self.private and not (self.token_matches(bearer) or self.token_matches(_cookie(headers, TOKEN_COOKIE))):
             return 401, "this server is private: send Authorization: Bearer TOKEN or sign in at /login"
         return None
-
 
 
 def _write_refusal(path: str, headers: dict[str, str], scheme: str) -> Optional[tuple[int, str]]:
@@ -149,7 +154,7 @@ class LoginThrottle:
 
     def _recent(self, client: str) -> list[float]:
         cutoff = time.monotonic() - self.window
-        return [moment for moment in self._failures.get(client, []) if moment > cutoff][-self.attempts:]
+        return [moment for moment in self._failures.get(client, []) if moment > cutoff][-self.attempts :]
 
 
 def _bearer(value: str) -> Optional[str]:
@@ -268,8 +273,11 @@ def _with_headers(send):
 
 async def _send_error(send, status: int, message: str) -> None:
     body = json.dumps({"error": message, "status": status}).encode()
-    await send({
-        "type": "http.response.start", "status": status,
-        "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
-    })
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

@@ -9,7 +9,12 @@ from typing import Iterable
 def with_document_titles(store, items: Iterable[dict]) -> None:
     """Fill ``doc_title`` where it is empty, in each event report and in each canonical event's
     sources and earliest report."""
-    named = [entry for item in items for entry in _document_mentions(item) if entry.get("doc_id") and not entry.get("doc_title")]
+    named = [
+        entry
+        for item in items
+        for entry in _document_mentions(item)
+        if entry.get("doc_id") and not entry.get("doc_title")
+    ]
     if not named:
         return
     titles = store.document_display_titles({entry["doc_id"] for entry in named})
@@ -18,4 +23,8 @@ def with_document_titles(store, items: Iterable[dict]) -> None:
 
 
 def _document_mentions(item: dict) -> list[dict]:
-    return [item, *(item.get("sources") or []), *([item["earliest_report"]] if isinstance(item.get("earliest_report"), dict) else [])]
+    return [
+        item,
+        *(item.get("sources") or []),
+        *([item["earliest_report"]] if isinstance(item.get("earliest_report"), dict) else []),
+    ]

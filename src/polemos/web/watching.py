@@ -51,10 +51,15 @@ class UrlIn(BaseModel):
 
 # -- pages --------------------------------------------------------------------------------------
 
+
 @router.get("/sources", response_class=HTMLResponse, include_in_schema=False)
 def sources_page(request: Request, store=Depends(store_of)):
-    return render(request, "sources.html", sources=WatchState(store).source_report(),
-                  allow_private=request.app.state.allow_private_fetch)
+    return render(
+        request,
+        "sources.html",
+        sources=WatchState(store).source_report(),
+        allow_private=request.app.state.allow_private_fetch,
+    )
 
 
 @router.get("/watchlists", response_class=HTMLResponse, include_in_schema=False)
@@ -62,10 +67,17 @@ def watchlists_page(request: Request, store=Depends(store_of)):
     """Every watchlist with its latest alerts; the form is filled with the filters the link carried."""
     params = _filter_params(dict(request.query_params))
     proposed = event_filter(**params)  # checked now, so the form never carries a filter the API would refuse
-    shown = [{**watchlist.public(), "latest": alerts_of(store, watchlist.name, 10)} for watchlist in Watchlists(store).all()]
-    return render(request, "watchlists.html", watchlists=shown, divisions=queries.divisions(store),
-                  proposed={key: params[key] for key in FILTER_PARAMS if params[key]},
-                  proposed_text=Watchlist("proposed", proposed).describe())
+    shown = [
+        {**watchlist.public(), "latest": alerts_of(store, watchlist.name, 10)} for watchlist in Watchlists(store).all()
+    ]
+    return render(
+        request,
+        "watchlists.html",
+        watchlists=shown,
+        divisions=queries.divisions(store),
+        proposed={key: params[key] for key in FILTER_PARAMS if params[key]},
+        proposed_text=Watchlist("proposed", proposed).describe(),
+    )
 
 
 @router.get("/alerts/{name}.atom", include_in_schema=False)
@@ -81,12 +93,15 @@ def alerts_feed(name: str, request: Request, store=Depends(store_of)):
 
 # -- API ----------------------------------------------------------------------------------------
 
+
 @router.get("/api/watchlists", tags=["alerts"], summary="Watchlists with their latest alerts")
 def list_watchlists(store=Depends(store_of)):
     return {"items": [{**w.public(), "alerts": alerts_of(store, w.name, 50)} for w in Watchlists(store).all()]}
 
 
-@router.post("/api/watchlists", tags=["alerts"], summary="Save a watchlist: the events filter that alerts when new events match")
+@router.post(
+    "/api/watchlists", tags=["alerts"], summary="Save a watchlist: the events filter that alerts when new events match"
+)
 def create_watchlist(body: WatchlistIn, request: Request, store=Depends(store_of)):
     chosen = event_filter(**_filter_params(body.filter), request=request)  # a division: new events placed first
     if body.webhook_url and not body.webhook_url.startswith(("http://", "https://")):
@@ -97,8 +112,16 @@ def create_watchlist(body: WatchlistIn, request: Request, store=Depends(store_of
         except PrivateAddress as error:
             raise HTTPException(403, f"webhook_url: {error}") from None
     try:
-        watchlist = Watchlist(body.name.strip(), chosen, body.min_dead, body.trend, body.webhook_url, None, body.email_to,
-                              webhook_private_ok=request.app.state.allow_private_fetch)
+        watchlist = Watchlist(
+            body.name.strip(),
+            chosen,
+            body.min_dead,
+            body.trend,
+            body.webhook_url,
+            None,
+            body.email_to,
+            webhook_private_ok=request.app.state.allow_private_fetch,
+        )
         Watchlists(store).add(watchlist)
     except ValueError as error:
         raise HTTPException(422, str(error)) from None
@@ -117,8 +140,11 @@ def delete_watchlist(name: str, store=Depends(store_of)):
 
 
 @router.get("/api/new-since", tags=["events"], summary="Canonical events fed by documents ingested after a moment")
-def new_since(after: str = Query(..., max_length=40, description="ISO date and time (UTC), e.g. the user's last visit."),
-              filter: EventFilter = Depends(event_filter), store=Depends(store_of)):
+def new_since(
+    after: str = Query(..., max_length=40, description="ISO date and time (UTC), e.g. the user's last visit."),
+    filter: EventFilter = Depends(event_filter),
+    store=Depends(store_of),
+):
     """What is new for a returning user: the canonical events matching the filter that a document
     ingested after ``after`` told of (latest events first, at most 20), and how many in all."""
     try:
@@ -157,10 +183,16 @@ def ingest_url(body: UrlIn, request: Request, store=Depends(store_of)):
     except InputError as error:
         raise HTTPException(422, str(error)) from None
     status, doc_id = store.add(record, raw_bytes=answer.body, raw_format=raw.format)
-    alerts = check_and_deliver(store, [doc_id] if status == "added" else [], _delivery_config(request),
-                               areas=request.app.state.admin1_areas)
-    return {"status": status, "doc_id": doc_id, "title": record.document.title, "events": len(record.events),
-            "alerts": alerts}
+    alerts = check_and_deliver(
+        store, [doc_id] if status == "added" else [], _delivery_config(request), areas=request.app.state.admin1_areas
+    )
+    return {
+        "status": status,
+        "doc_id": doc_id,
+        "title": record.document.title,
+        "events": len(record.events),
+        "alerts": alerts,
+    }
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -170,8 +202,13 @@ FILTER_PARAMS = ("actor", "type", "since", "until", "country", "place", "admin1"
 
 def _filter_params(given: dict) -> dict:
     """The event filter's parameters from a query or a JSON body; others (paging, view) are ignored."""
-    return {**{key: None for key in FILTER_PARAMS}, "doc": None, "include_rejected": False, "review": None,
-            **{key: (given.get(key) or None) for key in FILTER_PARAMS}}
+    return {
+        **{key: None for key in FILTER_PARAMS},
+        "doc": None,
+        "include_rejected": False,
+        "review": None,
+        **{key: (given.get(key) or None) for key in FILTER_PARAMS},
+    }
 
 
 def _raw_document(answer) -> RawDocument:
