@@ -33,7 +33,12 @@ class ModalityReading:
 def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventWords) -> ModalityReading:
     reading = ModalityReading()
     kinds: set[str] = set()
-    if _negated_locally(trigger) or _opposed(trigger, words) or _opposed(clause, words) or _shares_negation(clause):
+    if (
+        _negated_locally(trigger, words)
+        or _opposed(trigger, words)
+        or _opposed(clause, words)
+        or _shares_negation(clause, words)
+    ):
         kinds.add("negated")
         reading.negation = "local"
     if (
@@ -79,10 +84,10 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventW
             if position > 0 and _falsified(verb, chain[position - 1], words):
                 kinds.add("negated")
                 reading.negation = reading.negation or "refused"
-            if cue == "intent" and via == "xcomp" and _negated_locally(verb) and not _goes_on(verb):
+            if cue == "intent" and via == "xcomp" and _negated_locally(verb, words) and not _goes_on(verb, words):
                 kinds.add("negated")  # "was not going to accept", "has no plan to": no act is announced
                 reading.negation = reading.negation or "refused"
-            if cue == "intent" and via in {"xcomp", "ccomp", "prep", "pcomp"} and not _goes_on(verb):
+            if cue == "intent" and via in {"xcomp", "ccomp", "prep", "pcomp"} and not _goes_on(verb, words):
                 kinds.add("intent")
             if (
                 cue == "directive"
@@ -94,17 +99,17 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventW
                 reading.speaker = _subject(verb)
                 past_speech = verb.tag_ in {"VBD", "VBN"}
                 break
-        elif _negated_locally(verb):
+        elif _negated_locally(verb, words):
             kinds.add("negated")
             reading.negation = reading.negation or "local"
-    reading.speaker = reading.speaker or _according_to(chain)
+    reading.speaker = reading.speaker or _according_to(chain, words)
     if (
         _requested_by_noun(chain, words)
         or _purpose_of_request(chain, words)
         or _called_for_someone_to(clause, lexicon)
         or _recommended(clause, words)
         or _habitual(clause, words)
-        or _left_to_someone(chain)
+        or _left_to_someone(chain, words)
     ):
         kinds.add("hypothetical")
     if (
@@ -144,13 +149,15 @@ def _object_of_a_condition(trigger: Token, clause: Token, lexicon: Lexicon, word
     verb = trigger.head
     if trigger.dep_ != "dobj" or lemma_of(verb) not in words.condition_holding_verbs:
         return False
-    return any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for v in _governing_chain(verb) for m in v.children)
+    return any(
+        m.dep_ == "mark" and m.lower_ in words.condition_marks for v in _governing_chain(verb) for m in v.children
+    )
 
 
-def _goes_on(verb: Token) -> bool:
+def _goes_on(verb: Token, words: EventWords) -> bool:
     """ "went on to ask", "went about setting fire", "goes to show": "go" is an intent only as
     "is going to" (the progressive before an infinitive)."""
-    return lemma_of(verb) == "go" and verb.tag_ != "VBG"
+    return lemma_of(verb) in words.going_verbs and verb.tag_ != "VBG"
 
 
 def _falsified(verb: Token, step: Token, words: EventWords) -> bool:
@@ -169,7 +176,7 @@ def _rewarded_outcome(noun: Token, words: EventWords) -> bool:
         return False
     verb = noun.head.head
     return (
-        lemma_of(verb) == "lead"
+        lemma_of(verb) in words.leading_verbs
         and verb.dep_ in {"acl", "relcl"}
         and (
             verb.head.lower_ in words.sought_information_nouns or lemma_of(verb.head) in words.sought_information_nouns
@@ -185,7 +192,11 @@ def _temporal_step(step: Token, words: EventWords) -> bool:
 
 def _prevented(verb: Token, step: Token, words: EventWords) -> bool:
     """ "were prevented from meeting him", "barred from entering the town": kept from it."""
-    return lemma_of(verb) in words.prevention_verbs and step.dep_ == "prep" and step.lower_ == "from"
+    return (
+        lemma_of(verb) in words.prevention_verbs
+        and step.dep_ == "prep"
+        and step.lower_ in words.prevention_prepositions
+    )
 
 
 def _qualified(noun: Token, adjectives: frozenset[str]) -> bool:
@@ -203,9 +214,9 @@ def _lacks_means(clause: Token, words: EventWords) -> bool:
     noun = clause.head
     if noun.lemma_.lower() not in words.means_nouns and noun.lower_ not in words.means_nouns:
         return False
-    if any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not", "never"} for c in noun.children):
+    if any(c.dep_ in {"det", "neg"} and c.lower_ in words.negating_determiners for c in noun.children):
         return True
-    return noun.dep_ in {"dobj", "attr"} and _negated_locally(noun.head)
+    return noun.dep_ in {"dobj", "attr"} and _negated_locally(noun.head, words)
 
 
 def _judged_measure(token: Token, words: EventWords) -> bool:
@@ -213,7 +224,7 @@ def _judged_measure(token: Token, words: EventWords) -> bool:
     indefinite event noun judged as a remedy, not a measure taken."""
     if token.dep_ != "nsubj" or token.pos_ not in {"NOUN", "PROPN"}:
         return False
-    if not any(c.dep_ == "det" and c.lower_ in {"a", "an", "any"} for c in token.children):
+    if not any(c.dep_ == "det" and c.lower_ in words.indefinite_determiners for c in token.children):
         return False
     verb = token.head
     return lemma_of(verb) == "be" and any(
@@ -323,14 +334,14 @@ def _plan_or_request(word: Token, words: EventWords) -> str | None:
     return None
 
 
-def _left_to_someone(chain: list[Token]) -> bool:
+def _left_to_someone(chain: list[Token], words: EventWords) -> bool:
     """ "it was up to the government to allow the march or arrest us": a choice left open."""
     for verb in chain[:-1]:
         governor = verb.head
         if (
             any(c.lower_ == "to" for c in verb.children)
             and lemma_of(governor) == "be"
-            and any(c.lower_ == "up" and c.dep_ in {"prep", "advmod", "prt"} for c in governor.children)
+            and any(c.lower_ in words.up_particles and c.dep_ in {"prep", "advmod", "prt"} for c in governor.children)
         ):
             return True
     return False
@@ -371,7 +382,7 @@ def _set_for_a_day(word: Token, words: EventWords) -> bool:
             continue
         for day in preposition.children:
             if day.dep_ == "pobj" and (
-                day.lower_ in words.future_time_words or any(m.lower_ in {"next", "coming"} for m in day.children)
+                day.lower_ in words.future_time_words or any(m.lower_ in words.future_modifiers for m in day.children)
             ):
                 return True
     return False
@@ -474,18 +485,22 @@ def _object_of_purpose(noun: Token, chain: list[Token]) -> bool:
     )
 
 
-def _negated_locally(token: Token) -> bool:
+def _negated_locally(token: Token, words: EventWords) -> bool:
     for child in token.children:
-        if child.dep_ == "neg" and _whether_or_not(child):
+        if child.dep_ == "neg" and _whether_or_not(child, words):
             continue  # "whether or not to support": undecided, not refused
-        if child.dep_ == "neg" or child.lower_ in {"never", "no"} and child.dep_ in {"neg", "det", "advmod"}:
+        if child.dep_ == "neg" or child.lower_ in words.negative_words and child.dep_ in {"neg", "det", "advmod"}:
             return True
     return False
 
 
-def _whether_or_not(negation: Token) -> bool:
+def _whether_or_not(negation: Token, words: EventWords) -> bool:
     left = negation.nbor(-1) if negation.i > negation.sent.start else None
-    return left is not None and left.lower_ == "or" and any(c.lower_ == "whether" for c in negation.head.children)
+    return (
+        left is not None
+        and left.lower_ in words.or_words
+        and any(c.lower_ in words.whether_words for c in negation.head.children)
+    )
 
 
 def _opposed(token: Token, words: EventWords) -> bool:
@@ -496,28 +511,28 @@ def _opposed(token: Token, words: EventWords) -> bool:
     preposition = token.head
     if preposition.lower_ == "to":
         return preposition.head.lower_ in words.opposing_words or lemma_of(preposition.head) in words.opposing_words
-    return preposition.lower_ == "against" and token.dep_ == "pcomp" and token.tag_ == "VBG"
+    return preposition.lower_ in words.against_prepositions and token.dep_ == "pcomp" and token.tag_ == "VBG"
 
 
-def _shares_negation(verb: Token) -> bool:
+def _shares_negation(verb: Token, words: EventWords) -> bool:
     """ "could not either permit the ceremony or hand over the land", "neither ... nor ...": the
     negation of the first verb covers the verbs joined to it."""
     if verb.dep_ != "conj":
         return False
     first = verb.head
     joined = {c.lower_ for c in first.children if c.dep_ in {"preconj", "advmod"}}
-    if "neither" in joined or any(c.lower_ == "nor" for c in first.children if c.dep_ == "cc"):
+    if joined & words.neither_words or any(c.lower_ in words.nor_words for c in first.children if c.dep_ == "cc"):
         return True
-    either = next((c for c in first.children if c.lower_ == "either"), None)
-    return either is not None and (_negated_locally(first) or _negation_before(either))
+    either = next((c for c in first.children if c.lower_ in words.either_words), None)
+    return either is not None and (_negated_locally(first, words) or _negation_before(either, words))
 
 
-def _negation_before(either: Token) -> bool:
+def _negation_before(either: Token, words: EventWords) -> bool:
     """ "could not through an executive action either permit ...": a "not" a few words before
     "either", with no other verb between, even when the parse hangs it elsewhere."""
     start = max(either.sent.start, either.i - 6)
     for token in reversed(either.doc[start : either.i]):
-        if token.lower_ in {"not", "n't", "never"}:
+        if token.lower_ in words.negation_words:
             return True
         if token.pos_ == "VERB":
             return False
@@ -531,7 +546,7 @@ def _subject_of_opinion(token: Token, words: EventWords) -> bool:
     if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ not in {"NOUN", "PROPN"}:
         return False
     if any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in {"a", "an", "any", "some"}) for c in token.children
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in words.unspecific_determiners) for c in token.children
     ):
         return False
     verb = token.head
@@ -550,12 +565,13 @@ def _futurate(verb: Token, words: EventWords) -> bool:
     times += [
         g
         for c in verb.children
-        if c.dep_ == "prep" and c.lower_ in {"on", "by", "from"}
+        if c.dep_ == "prep" and c.lower_ in words.date_prepositions
         for g in c.children
         if g.dep_ == "pobj"
     ]
     return any(
-        t.lower_ in words.future_time_words or any(m.lower_ in {"next", "coming"} for m in t.children) for t in times
+        t.lower_ in words.future_time_words or any(m.lower_ in words.future_modifiers for m in t.children)
+        for t in times
     )
 
 
@@ -565,7 +581,7 @@ def _auxiliary_kinds(verb: Token, lexicon: Lexicon, words: EventWords) -> set[st
         if child.dep_ not in {"aux", "auxpass"}:
             continue
         word = child.lower_
-        if word == "would" or word == "'d":
+        if word in words.conditional_auxiliaries:
             kinds.add("would")
             continue
         if word in words.obligation_modals:
@@ -586,8 +602,8 @@ def _auxiliary_kinds(verb: Token, lexicon: Lexicon, words: EventWords) -> set[st
         kinds.add("hypothetical")  # "we have to arrest the guilty": needed, not done ("had to flee" was done)
     if (
         verb.dep_ == "pcomp"
-        and verb.head.lower_ in {"of", "than"}
-        and {"instead", "rather"} & {verb.head.head.lower_, *(c.lower_ for c in verb.head.children)}
+        and verb.head.lower_ in words.preference_prepositions
+        and words.preference_words & {verb.head.head.lower_, *(c.lower_ for c in verb.head.children)}
     ):
         kinds.add("negated")  # "instead of welcoming the moves", "chose death rather than allowing the mob in"
     return kinds
@@ -610,10 +626,10 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _according_to(chain: list[Token]) -> Token | None:
+def _according_to(chain: list[Token], words: EventWords) -> Token | None:
     for verb in chain:
         for child in verb.children:
-            if child.lower_ == "according":
+            if child.lower_ in words.according_words:
                 for prep in child.children:
                     found = next((g for g in prep.children if g.dep_ == "pobj"), None)
                     if found is not None:

@@ -59,6 +59,31 @@ class EventWords:
         self.means_nouns = words("events.means_noun")
         # "a ban on them was not enough", "an agreement is necessary": a judgement of a measure, not a report of one.
         self.evaluative_adjectives = words("events.evaluative_adjective")
+        self.condition_marks = words("events.condition_mark")  # "if she has the support", "unless they get it"
+        self.prevention_prepositions = words("events.prevention_preposition")  # "prevented from meeting him"
+        self.negating_determiners = words("events.negating_determiner")  # "had no time to discuss"
+        # "an agreement would solve it": an indefinite subject names no particular act ("some" names none either).
+        self.indefinite_determiners = words("events.indefinite_determiner")
+        self.unspecific_determiners = self.indefinite_determiners | words("events.unspecific_determiner")
+        self.future_modifiers = words("events.future_modifier")  # "next week", "the coming days"
+        self.date_prepositions = words("events.date_preposition")  # "is holding talks on Sunday"
+        self.conditional_auxiliaries = words("events.conditional_auxiliary")  # "would", "'d"
+        # "rather than / instead of attacking them": the act set aside is not done.
+        self.preference_prepositions = words("events.preference_preposition")
+        self.preference_words = words("events.preference_word")
+        self.leading_verbs = words("events.leading_verb")  # "information leading to an arrest"
+        self.against_prepositions = words("events.against_preposition")  # "against deploying the army"
+        self.negative_words = words("events.negative_word")  # "never", "no" outside a parsed negation
+        self.or_words = words("events.or_word")  # "whether or not to support": undecided, not refused
+        self.whether_words = words("events.whether_word")
+        # "neither ... nor ...", "could not either permit ... or ...": one negation over joined verbs.
+        self.neither_words = words("events.neither_word")
+        self.nor_words = words("events.nor_word")
+        self.either_words = words("events.either_word")
+        self.negation_words = words("events.negation_word")  # "not", "n't", "never" a few words before "either"
+        self.going_verbs = words("events.going_verb")  # "went on to ask": an intent only as "is going to"
+        self.up_particles = words("events.up_particle")  # "it is up to them to decide"
+        self.according_words = words("events.according_word")  # "according to the police": the source
         # ---- coder.py ----
         self.referring_pronouns = words("events.referring_pronoun")  # "it", "they": a party named before
         # Prepositions that use a known event to date or compare something else.
