@@ -132,6 +132,25 @@ class EventWords:
         self.police_words = words("events.police_word")  # "police discuss the threats": one party speaking
         # Verbs that report what an event did or that it took place: "a blast killed", "fighting erupted".
         self.outcome_verbs = words("events.outcome_verb")
+        self.anyone_pronouns = words("events.anyone_pronoun")  # "anyone who knew ... was asked to call police"
+        self.topic_prepositions = words("events.topic_preposition")  # "discusses the threats", "talks about the attack"
+        self.partner_with_prepositions = words("events.partner_with_preposition")  # "discussed it with the governor"
+        # "in such cases the police arrest ...": what happens in cases of a kind.
+        self.case_prepositions = words("events.case_preposition")
+        self.case_nouns = words("events.case_noun")
+        self.such_words = words("events.such_word")
+        self.placeholder_pronouns = words("events.placeholder_pronoun")  # "it is easy to blame ..."
+        self.copulas = words("events.copula")  # "be"
+        self.addressee_pronouns = words("events.addressee_pronoun")  # "you should not ...": advice to whoever listens
+        self.simultaneous_adverbs = words("events.simultaneous_adverb")  # "..., in September, when X invaded ..."
+        self.since_prepositions = words("events.since_preposition")  # "since January": a span incidents are counted in
+        # "a self-inflicted gunshot wound": a suicide, not an assault (the parse may split the word).
+        self.self_inflicted_words = words("events.self_inflicted_word")
+        self.self_inflicted_parts = words("events.self_inflicted_part")
+        self.within_prepositions = words("events.within_preposition")  # "found dead in a murder-suicide"
+        self.passing_verbs = words("events.passing_verb")  # "passed away": died
+        self.away_particles = words("events.away_particle")
+        self.any_determiners = words("events.any_determiner")  # "a shooting", "any attack": no particular one
         # ---- roles.py ----
         self.recipient_preps = words("events.recipient_prep")  # "fired on the crowd", "sanctions against X"
         # An event noun's recipient follows these too: "the siege of the town".
