@@ -181,6 +181,21 @@ class EventWords:
         # Heads that count people rather than name them: "hundreds of people", "tens of thousands of students".
         self.quantity_heads = words("events.quantity_head")
 
+        self.self_recipient_preps = words("events.self_recipient_prep")  # "withdrew from the town"
+        self.request_owner_preps = words("events.request_owner_prep")  # "dismissed an appeal from X"
+        # "refused to lift the curfew on Palestinians", "offered to hand over to Britain": whom the act concerns.
+        self.demanded_recipient_preps = self.recipient_preps | words("events.demanded_recipient_prep")
+        self.demanded_object_preps = words("events.demanded_object_prep")  # "break relations with Russia"
+        self.scene_preps = words("events.scene_prep")  # "a curfew in Abidjan": the place's people
+        self.agent_preps = words("events.agent_prep")  # "an attack by militants"
+        self.between_preps = words("events.between_prep")  # "fighting broke out between A and B"
+        self.of_preps = words("events.of_prep")  # "the withdrawal of the troops", "a round of talks"
+        self.perfect_auxiliaries = words("events.perfect_auxiliary")  # "should have visited": the past criticised
+        self.accusation_preps = words("events.accusation_prep")  # "accused Ukraine of attacking"
+        self.following_words = words("events.following_word")  # "fled following the offensive"
+        self.incident_place_preps = words("events.incident_place_prep")  # "were killed in Esmeraldas when ..."
+        self.participation_preps = words("events.participation_prep")  # "with the participation of Russia"
+
         # ---- relations.py ----
         self.party_preps = words("events.party_prep")
         self.provision_verbs = words("events.provision_verb")
