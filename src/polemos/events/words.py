@@ -213,6 +213,20 @@ class EventWords:
         self.happen_verbs = words("events.happen_verb")
         # "the shooting happened near ...", "the attack took place": an incident whose happening a clause tells.
         self.happening_nouns = words("events.happening_noun")
+        self.taking_verbs = words("events.taking_verb")  # "the attack took place": it happened
+        self.place_nouns = words("events.place_noun")
+        # A page's own stamp ("Posted: Saturday, April 5, 2014 10:24 AM EDT", "(Published Wednesday, Jan. 4,
+        # 2017)", "Updated: ..."): when the text or an embedded post was written, never an event's date.
+        # Clock times and time zones fill the stamp in any language; the names of days and months begin
+        # with the listed abbreviations.
+        stamp_filler = (
+            r"(?:[\d:,./]|\b[ap]\.?m\b\.?|(?-i:\b(?:[ECMP][SD]T|ET|CT|PT|GMT|UTC)\b)"
+            rf"|\b{alternation(words('events.stamp_date_abbreviation'))}[a-z]*\b\.?|\s)*"
+        )
+        self.page_stamp = _pattern(
+            rf"\b{alternation(words('events.stamp_word'))}\b\s*{alternation(words('events.stamp_preposition'))}?"
+            rf"\s*:?\s*{stamp_filler}$"
+        )
         # ---- triggers.py ----
         # Nouns that stand for one incident whose kind a gerund names: "shooting death", "stabbing incident".
         self.incident_nouns = words("events.incident_noun")
