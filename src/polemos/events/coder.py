@@ -819,7 +819,11 @@ class EventCoder:
         place, place_rank = self._place(
             match, roles, place_nodes, sentence, context, paragraph, own_only=place_nodes is not nodes
         )
-        mode = "third-party" if roles.hosted else find_mode(event_type, entry, clause, match.head, self.lexicon)
+        mode = (
+            "third-party"
+            if roles.hosted
+            else find_mode(event_type, entry, clause, match.head, self.lexicon, self.words)
+        )
         speaker = reading.modality.speaker
         event = Event(
             id="",

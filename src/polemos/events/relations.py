@@ -60,7 +60,7 @@ class RelationFinder:
         verb = _governor(token)
         date = anchors.clause_date({token.i, verb.i} | {c.i for c in token.children if c.dep_ == "appos"})
         return Relation(
-            type=_refine(kind, token),
+            type=_refine(kind, token, self.words),
             actors=actors,
             begin=date["value"] if date else None,
             name=_name(token),
@@ -86,14 +86,16 @@ def _parties(token: Token, words: EventWords) -> list[Token]:
         found += _objects(holder, words.party_preps)
     verb = _governor(token)
     if token.dep_ in {"dobj", "nsubjpass", "conj", "pobj"} and verb is not token:
-        found = subject_of(verb, words) + found + _objects(verb, {"with", "between"})
+        found = (
+            subject_of(verb, words) + found + _objects(verb, words.partner_with_prepositions | words.mediation_preps)
+        )
     return found
 
 
 def _mediation_parties(token: Token, words: EventWords) -> list[Token]:
     verb = governing_verb(token)
     mediator = subject_of(verb, words)
-    parties = [t for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ == "between"]
+    parties = [t for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ in words.mediation_preps]
     return mediator + parties
 
 
@@ -101,10 +103,8 @@ def _objects(head: Token, preps: AbstractSet[str]) -> list[Token]:
     return [g for c in head.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
 
 
-def _refine(kind: str, token: Token) -> str:
-    if kind == "agreement" and any(
-        lemma_of(c) in {"strategic", "military", "defence", "defense"} for c in token.children
-    ):
+def _refine(kind: str, token: Token, words: EventWords) -> str:
+    if kind == "agreement" and any(lemma_of(c) in words.alliance_modifiers for c in token.children):
         return "alliance"
     return kind
 

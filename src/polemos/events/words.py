@@ -200,6 +200,8 @@ class EventWords:
         self.party_preps = words("events.party_prep")
         self.provision_verbs = words("events.provision_verb")
         self.document_nouns = words("events.document_noun")
+        self.mediation_preps = words("events.mediation_prep")  # "mediated talks between A and B"
+        self.alliance_modifiers = words("events.alliance_modifier")  # "a strategic agreement": an alliance
         # ---- anchors.py ----
         # "killed himself": a toll that counts the one who killed themselves among the dead
         self.reflexives = words("events.reflexive")
@@ -232,6 +234,8 @@ class EventWords:
         self.incident_nouns = words("events.incident_noun")
         # Verbs that carry a nominal event without adding meaning: "launched an invasion".
         self.light_verbs = words("events.light_verb")
+        # "a murder-suicide", "committed suicide": a death; as a modifier ("suicide bomber") a way of attacking.
+        self.suicide_words = words("events.suicide_word")
         # ---- incidents.py ----
         self.capture_lemmas = words("events.capture_lemma")  # "seized the town": territory taken
         self.signing_lemmas = words("events.signing_lemma")
