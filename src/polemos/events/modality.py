@@ -59,9 +59,9 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventW
     if _lacks_means(clause, words):
         kinds.add("negated")
         reading.negation = reading.negation or "refused"
-    if any(_futurate(verb, words) for verb in _governing_chain(clause)):
+    if any(_futurate(verb, words) for verb in _governing_chain(clause, words)):
         kinds.add("future")  # "is holding a meeting on Sunday to discuss ...": the purpose too
-    chain = _governing_chain(clause)
+    chain = _governing_chain(clause, words)
     past_speech = False
     for position, verb in enumerate(chain):
         kinds |= _auxiliary_kinds(verb, lexicon, words)
@@ -91,7 +91,7 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventW
                 kinds.add("intent")
             if (
                 cue == "directive"
-                and (via in {"xcomp", "ccomp"} or _for_purpose(chain[position - 1]))
+                and (via in {"xcomp", "ccomp"} or _for_purpose(chain[position - 1], words))
                 and not (via == "ccomp" and _asks_about_a_fact(chain[position - 1], words))
             ):
                 kinds.add("hypothetical")  # "demanding that he resign": asked for, not done
@@ -106,7 +106,7 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventW
     if (
         _requested_by_noun(chain, words)
         or _purpose_of_request(chain, words)
-        or _called_for_someone_to(clause, lexicon)
+        or _called_for_someone_to(clause, lexicon, words)
         or _recommended(clause, words)
         or _habitual(clause, words)
         or _left_to_someone(chain, words)
@@ -124,7 +124,7 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventW
     if "would" in kinds:
         kinds.discard("would")
         kinds.add("future" if past_speech or reading.speaker is not None else "hypothetical")
-    reading.generic = any(_generic(verb, kinds) for verb in _own_clauses(chain))
+    reading.generic = any(_generic(verb, kinds, words) for verb in _own_clauses(chain))
     reading.intent = "intent" in kinds or ("future" in kinds and reading.speaker is not None)
     if "obligation" in kinds and "negated" in kinds:
         kinds.discard("negated")  # "the government should not allow it": a demand, not a refusal
@@ -150,7 +150,9 @@ def _object_of_a_condition(trigger: Token, clause: Token, lexicon: Lexicon, word
     if trigger.dep_ != "dobj" or lemma_of(verb) not in words.condition_holding_verbs:
         return False
     return any(
-        m.dep_ == "mark" and m.lower_ in words.condition_marks for v in _governing_chain(verb) for m in v.children
+        m.dep_ == "mark" and m.lower_ in words.condition_marks
+        for v in _governing_chain(verb, words)
+        for m in v.children
     )
 
 
@@ -172,7 +174,7 @@ def _falsified(verb: Token, step: Token, words: EventWords) -> bool:
 
 def _rewarded_outcome(noun: Token, words: EventWords) -> bool:
     """ "a reward for information leading to an arrest": the arrest is what is hoped for."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "to":
+    if noun.dep_ != "pobj" or noun.head.lower_ not in words.to_words:
         return False
     verb = noun.head.head
     return (
@@ -209,7 +211,9 @@ def _qualified(noun: Token, adjectives: frozenset[str]) -> bool:
 def _lacks_means(clause: Token, words: EventWords) -> bool:
     """ "doesn't have the guts to meet people", "had no time to discuss it": the act needs what
     the subject lacks."""
-    if clause.dep_ not in {"acl", "relcl"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    if clause.dep_ not in {"acl", "relcl"} or not any(
+        c.dep_ == "aux" and c.lower_ in words.to_words for c in clause.children
+    ):
         return False
     noun = clause.head
     if noun.lemma_.lower() not in words.means_nouns and noun.lower_ not in words.means_nouns:
@@ -227,14 +231,14 @@ def _judged_measure(token: Token, words: EventWords) -> bool:
     if not any(c.dep_ == "det" and c.lower_ in words.indefinite_determiners for c in token.children):
         return False
     verb = token.head
-    return lemma_of(verb) == "be" and any(
+    return lemma_of(verb) in words.copulas and any(
         c.dep_ in {"acomp", "attr"} and c.lower_ in words.evaluative_adjectives for c in verb.children
     )
 
 
-def _for_purpose(step: Token) -> bool:
+def _for_purpose(step: Token, words: EventWords) -> bool:
     """ "advocated for allowing the puja", "pressed for holding talks": argued for, not done."""
-    return step.dep_ == "prep" and step.lower_ == "for"
+    return step.dep_ == "prep" and step.lower_ in words.purpose_preps
 
 
 def _asks_about_a_fact(clause: Token, words: EventWords) -> bool:
@@ -251,7 +255,7 @@ def _requested_by_noun(chain: list[Token], words: EventWords) -> bool:
         (
             verb.dep_ in {"acl", "relcl"}
             and lemma_of(verb.head) in words.request_nouns
-            and any(c.lower_ == "to" for c in verb.children)
+            and any(c.lower_ in words.to_words for c in verb.children)
         )
         or _content_of_demand(verb, words)
         for verb in chain
@@ -264,21 +268,21 @@ def _purpose_of_request(chain: list[Token], words: EventWords) -> bool:
     asked for, not an act done."""
     return any(
         verb.dep_ == "advcl"
-        and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+        and any(c.lower_ in words.to_words and c.dep_ == "aux" for c in verb.children)
         and any(o.dep_ == "dobj" and lemma_of(o) in words.request_nouns for o in verb.head.children)
         for verb in chain
     )
 
 
-def _called_for_someone_to(verb: Token, lexicon: Lexicon) -> bool:
+def _called_for_someone_to(verb: Token, lexicon: Lexicon, words: EventWords) -> bool:
     """ "called for a joint delegation to visit the areas": an infinitive on the party a demand
     asks for (or hung by the parse on the demanding verb beside its "for") names what is asked,
     not an act done."""
-    if not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+    if not any(c.lower_ in words.to_words and c.dep_ == "aux" for c in verb.children):
         return False
-    if verb.dep_ in {"relcl", "acl"} and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "for":
+    if verb.dep_ in {"relcl", "acl"} and verb.head.dep_ == "pobj" and verb.head.head.lower_ in words.purpose_preps:
         governor = verb.head.head.head
-    elif verb.dep_ == "advcl" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.head.children):
+    elif verb.dep_ == "advcl" and any(c.dep_ == "prep" and c.lower_ in words.purpose_preps for c in verb.head.children):
         governor = verb.head
     else:
         return False
@@ -305,11 +309,11 @@ def _named_by_noun(trigger: Token, words: EventWords) -> str | None:
     while noun.dep_ == "conj" and noun.head is not noun:
         noun = noun.head  # "plans for a rally and a march"
     governor = noun.head
-    if noun.dep_ == "pobj" and governor.lower_ == "for":
+    if noun.dep_ == "pobj" and governor.lower_ in words.purpose_preps:
         found = _plan_or_request(governor.head, words)
         if found:
             return found  # "plans for a rally", "the demand for deployment"
-    if noun.dep_ in {"nsubj", "nsubjpass", "csubj"} and lemma_of(governor) == "be":
+    if noun.dep_ in {"nsubj", "nsubjpass", "csubj"} and lemma_of(governor) in words.copulas:
         for attribute in (c for c in governor.children if c.dep_ in {"attr", "acomp"}):
             named = [attribute] + [
                 g
@@ -339,8 +343,8 @@ def _left_to_someone(chain: list[Token], words: EventWords) -> bool:
     for verb in chain[:-1]:
         governor = verb.head
         if (
-            any(c.lower_ == "to" for c in verb.children)
-            and lemma_of(governor) == "be"
+            any(c.lower_ in words.to_words for c in verb.children)
+            and lemma_of(governor) in words.copulas
             and any(c.lower_ in words.up_particles and c.dep_ in {"prep", "advmod", "prt"} for c in governor.children)
         ):
             return True
@@ -362,7 +366,7 @@ def _planned_by_noun(chain: list[Token], words: EventWords) -> bool:
         verb.dep_ in {"acl", "relcl"}
         and lemma_of(verb.head) in words.plan_nouns
         and verb.head.pos_ == "NOUN"
-        and any(c.lower_ == "to" for c in verb.children)
+        and any(c.lower_ in words.to_words for c in verb.children)
         for verb in chain
     )
 
@@ -378,7 +382,7 @@ def _scheduled(trigger: Token, chain: list[Token], words: EventWords) -> bool:
 
 def _set_for_a_day(word: Token, words: EventWords) -> bool:
     for preposition in word.children:
-        if preposition.dep_ != "prep" or preposition.lower_ != "for":
+        if preposition.dep_ != "prep" or preposition.lower_ not in words.purpose_preps:
             continue
         for day in preposition.children:
             if day.dep_ == "pobj" and (
@@ -400,7 +404,7 @@ def _habitual(clause: Token, words: EventWords) -> bool:
     present = clause.tag_ in PRESENT_TAGS or any(
         c.dep_ in {"aux", "auxpass"} and c.tag_ in PRESENT_TAGS for c in clause.children
     )
-    perfect = any(c.dep_ == "aux" and lemma_of(c) == "have" for c in clause.children)
+    perfect = any(c.dep_ == "aux" and lemma_of(c) in words.perfect_auxiliaries for c in clause.children)
     return (
         present
         and not perfect
@@ -452,20 +456,20 @@ def _own_clauses(chain: list[Token]) -> list[Token]:
     return own
 
 
-def _governing_chain(clause: Token) -> list[Token]:
+def _governing_chain(clause: Token, words: EventWords) -> list[Token]:
     chain = [clause]
     current = clause
     for _ in range(6):
         if current.head is current:
             break
-        if current.dep_ not in CHAIN_DEPS and not _object_of_purpose(current, chain):
+        if current.dep_ not in CHAIN_DEPS and not _object_of_purpose(current, chain, words):
             break
         current = current.head
         chain.append(current)
     return chain
 
 
-def _object_of_purpose(noun: Token, chain: list[Token]) -> bool:
+def _object_of_purpose(noun: Token, chain: list[Token], words: EventWords) -> bool:
     """ "directed the state to take measures to prevent the influx": an infinitive naming what an
     object is for ("measures to prevent") stands as its verb does, so the chain goes on through
     the object to the verb that governs it."""
@@ -474,14 +478,14 @@ def _object_of_purpose(noun: Token, chain: list[Token]) -> bool:
     purpose = chain[-2]
     if purpose.dep_ not in {"acl", "relcl"}:
         return False
-    if any(c.lower_ == "to" and c.dep_ == "aux" for c in purpose.children):
+    if any(c.lower_ in words.to_words and c.dep_ == "aux" for c in purpose.children):
         return True
     # "directed the authorities concerned to prevent ...": the infinitive hung on a participle of the object
     return (
         purpose.tag_ == "VBN"
         and len(chain) >= 3
         and chain[-3].dep_ == "xcomp"
-        and any(c.lower_ == "to" and c.dep_ == "aux" for c in chain[-3].children)
+        and any(c.lower_ in words.to_words and c.dep_ == "aux" for c in chain[-3].children)
     )
 
 
@@ -509,7 +513,7 @@ def _opposed(token: Token, words: EventWords) -> bool:
     if token.dep_ not in {"pobj", "pcomp"}:
         return False
     preposition = token.head
-    if preposition.lower_ == "to":
+    if preposition.lower_ in words.to_words:
         return preposition.head.lower_ in words.opposing_words or lemma_of(preposition.head) in words.opposing_words
     return preposition.lower_ in words.against_prepositions and token.dep_ == "pcomp" and token.tag_ == "VBG"
 
@@ -552,7 +556,7 @@ def _subject_of_opinion(token: Token, words: EventWords) -> bool:
     verb = token.head
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return any(a.lower_ in words.opinion_modals for a in auxiliaries) and not any(
-        lemma_of(a) == "have" for a in auxiliaries
+        lemma_of(a) in words.perfect_auxiliaries for a in auxiliaries
     )
 
 
@@ -591,13 +595,17 @@ def _auxiliary_kinds(verb: Token, lexicon: Lexicon, words: EventWords) -> set[st
             kinds.add(cue)
             if word in words.generic_modals:
                 kinds.add("can")
-    if verb.dep_ == "xcomp" and lemma_of(verb.head) == "be" and any(c.lower_ == "to" for c in verb.children):
+    if (
+        verb.dep_ == "xcomp"
+        and lemma_of(verb.head) in words.copulas
+        and any(c.lower_ in words.to_words for c in verb.children)
+    ):
         kinds.add("future")  # "is to be dissolved"
     if (
         verb.dep_ == "xcomp"
         and lemma_of(verb.head) in words.obligation_verbs
         and verb.head.tag_ in PRESENT_TAGS
-        and any(c.lower_ == "to" for c in verb.children)
+        and any(c.lower_ in words.to_words for c in verb.children)
     ):
         kinds.add("hypothetical")  # "we have to arrest the guilty": needed, not done ("had to flee" was done)
     if (
@@ -637,9 +645,9 @@ def _according_to(chain: list[Token], words: EventWords) -> Token | None:
     return None
 
 
-def _generic(clause: Token, kinds: set[str]) -> bool:
+def _generic(clause: Token, kinds: set[str], words: EventWords) -> bool:
     """General truths in the simple present ("war can have no end") report no event."""
     if "can" in kinds and clause.tag_ in {"VB"} | PRESENT_TAGS:
         return True
-    has_perfect = any(c.dep_ == "aux" and lemma_of(c) == "have" for c in clause.children)
+    has_perfect = any(c.dep_ == "aux" and lemma_of(c) in words.perfect_auxiliaries for c in clause.children)
     return clause.tag_ in PRESENT_TAGS and not has_perfect and "future" not in kinds

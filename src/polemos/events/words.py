@@ -84,6 +84,8 @@ class EventWords:
         self.going_verbs = words("events.going_verb")  # "went on to ask": an intent only as "is going to"
         self.up_particles = words("events.up_particle")  # "it is up to them to decide"
         self.according_words = words("events.according_word")  # "according to the police": the source
+        self.purpose_preps = words("events.purpose_prep")  # "called for a meeting", "a rally for peace"
+        self.to_words = words("events.to_word")  # the infinitive's "to" ("plans to attack"), "opposed to"
         # ---- coder.py ----
         self.referring_pronouns = words("events.referring_pronoun")  # "it", "they": a party named before
         # Prepositions that use a known event to date or compare something else.
