@@ -315,7 +315,7 @@ def act_judged(reading: TriggerReading) -> bool:
             return False
         governor = step.head
         infinitive = step.dep_ == "xcomp" or (
-            step.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in step.children)
+            step.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ in reading.words.to_words for c in step.children)
         )
         if infinitive and _judges_with_it(governor, reading.words):
             return True
@@ -1018,7 +1018,11 @@ def _demanded(match: TriggerMatch, words: EventWords) -> bool:
         return True
     if any(c.dep_ == "amod" and c.tag_ == "VBG" and lemma_of(c) in words.demanding_words for c in noun.children):
         return True  # "another seeking deployment of army", parsed with the participle as an adjective
-    return noun.dep_ == "pobj" and governor.lower_ == "for" and lemma_of(governor.head) in words.demanding_words
+    return (
+        noun.dep_ == "pobj"
+        and governor.lower_ in words.purpose_preps
+        and lemma_of(governor.head) in words.demanding_words
+    )
 
 
 def _names_cause(head, words: EventWords) -> bool:

@@ -153,7 +153,7 @@ def _attach_provisions(relations: list[Relation], sentence: Span, text: str, wor
     if sentence.start_char - latest.evidence[-1].end > 400:
         return
     for verb in _provision_verbs(sentence, words):
-        items = _listed_items(verb)
+        items = _listed_items(verb, words)
         if items:
             latest.provisions.extend(i for i in items if i not in latest.provisions)
             latest.evidence.append(evidence_for(text, sentence.start_char, sentence.end_char))
@@ -179,19 +179,25 @@ def _provision_verbs(sentence: Span, words: EventWords) -> list[Token]:
     return verbs
 
 
-def _item_heads(verb: Token) -> list[Token]:
+def _item_heads(verb: Token, words: EventWords) -> list[Token]:
     """ "encompasses nine articles, including A, B, and C": A, B and C (however the list parsed)."""
     heads: list[Token] = []
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        listed = [g for c in obj.children if c.lower_ == "including" for g in c.children if g.dep_ in {"pobj", "dobj"}]
+        listed = [
+            g
+            for c in obj.children
+            if c.lower_ in words.including_words
+            for g in c.children
+            if g.dep_ in {"pobj", "dobj"}
+        ]
         listed += [c for c in obj.children if c.dep_ == "appos"]
         for head in listed or [obj]:
             heads.extend(m for m in [head, *head.conjuncts] if m not in heads)
     return heads
 
 
-def _listed_items(verb: Token) -> list[str]:
-    return [_item_text(head) for head in _item_heads(verb)]
+def _listed_items(verb: Token, words: EventWords) -> list[str]:
+    return [_item_text(head) for head in _item_heads(verb, words)]
 
 
 def _item_text(token: Token) -> str:

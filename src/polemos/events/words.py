@@ -204,6 +204,7 @@ class EventWords:
         self.document_nouns = words("events.document_noun")
         self.mediation_preps = words("events.mediation_prep")  # "mediated talks between A and B"
         self.alliance_modifiers = words("events.alliance_modifier")  # "a strategic agreement": an alliance
+        self.including_words = words("events.including_word")  # "nine articles, including A, B and C"
         # ---- anchors.py ----
         # "killed himself": a toll that counts the one who killed themselves among the dead
         self.reflexives = words("events.reflexive")
