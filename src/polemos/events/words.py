@@ -252,6 +252,9 @@ class EventWords:
         # ---- limits.py ----
         self.question_words = words("events.question_word")  # "asked whether he fired": a question, no act
         self.demand_auxiliaries = words("events.demand_auxiliary")  # "insisted that X should go": a demand
+        self.author_preps = words("events.author_prep")  # "a threat by the rebels": it has an author
+        self.when_words = words("events.when_word")  # "killed when a bus overturned"
+        self.question_marks = words("events.question_mark")  # "asked if he fired", "whether they met"
         # ---- anchors.py: patterns of a figure's text (matched ignoring case) ----
         # "took his own life": a toll that counts the one who killed themselves
         self.own_life = _pattern(alternation(words("events.own_life")))
