@@ -112,7 +112,7 @@ def _relation_holds(head: Token, limit: TriggerLimit, event_words: EventWords) -
     if limit.relation == "predicate":
         return _names_something(head)
     if limit.relation == "opinion":
-        return _shares_opinion(head)
+        return _shares_opinion(head, event_words)
     if limit.relation == "no_object":
         return not _related_words(head, "object", event_words)
     if limit.relation == "that_clause":
@@ -177,9 +177,13 @@ def _related_words(head: Token, relation: str, event_words: EventWords) -> set[s
         clause = head.head
         return {clause.head.lemma_.lower()} if clause.dep_ == "ccomp" and clause.head is not clause else set()
     if relation == "agent_subject":
-        return _words_of(_agents(head))
+        return _words_of(_agents(head, event_words))
     if relation == "agent_unaddressed":  # "the court ordered a status quo", not "ordered X to appear"
-        return set() if any(c.dep_ in {"xcomp", "dative", "ccomp"} for c in head.children) else _words_of(_agents(head))
+        return (
+            set()
+            if any(c.dep_ in {"xcomp", "dative", "ccomp"} for c in head.children)
+            else _words_of(_agents(head, event_words))
+        )
     if relation == "xcomp_object":  # "refused to make a statement": what the completing verb acts on
         return _words_of(g for c in head.children if c.dep_ == "xcomp" for g in c.children if g.dep_ in OBJECT_DEPS)
     if relation == "object_phrase":  # "hijacking a section of the media": the object and what it is part of
@@ -286,25 +290,27 @@ def _names_something(verb: Token) -> bool:
     return False
 
 
-def _shares_opinion(verb: Token) -> bool:
+def _shares_opinion(verb: Token, event_words: EventWords) -> bool:
     """ "agreed that the help of everyone should be taken", "agreeing the toll was higher": an
     opinion shared, not a promise of cooperation ("agreed to withdraw", "agreed on a truce")."""
     has_clause = any(c.dep_ == "ccomp" for c in verb.children)
-    commits = any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in {"to", "on", "upon"}) for c in verb.children)
+    commits = any(
+        c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in event_words.commitment_preps) for c in verb.children
+    )
     return has_clause and not commits
 
 
-def _agents(verb: Token) -> list[Token]:
+def _agents(verb: Token, event_words: EventWords) -> list[Token]:
     """Who does it: the subject, the noun a relative clause or a participle hangs from ("the
     court which had ordered ...", "a van blocking her way"), the subject a joined verb shares,
     or the agent of a passive ("was ordered by the court")."""
     found = [c for c in verb.children if c.dep_ == "nsubj"]
-    if verb.dep_ == "relcl" and (not found or found[0].lower_ in {"which", "who", "that"}):
+    if verb.dep_ == "relcl" and (not found or found[0].lower_ in event_words.relative_subjects):
         found = [verb.head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and not found:
         found = [verb.head]
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and not found and verb.head is not verb:
-        return _agents(verb.head)  # "police found the father and met him": the subject of both verbs
+        return _agents(verb.head, event_words)  # "police found the father and met him": the subject of both verbs
     found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return found
 

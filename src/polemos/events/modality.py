@@ -318,7 +318,7 @@ def _named_by_noun(trigger: Token, words: EventWords) -> str | None:
             named = [attribute] + [
                 g
                 for p in attribute.children
-                if p.dep_ == "prep" and p.lower_ == "of"
+                if p.dep_ == "prep" and p.lower_ in words.of_preps
                 for g in p.children
                 if g.dep_ == "pobj"
             ]  # "one of the demands"

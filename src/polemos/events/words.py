@@ -255,6 +255,8 @@ class EventWords:
         self.author_preps = words("events.author_prep")  # "a threat by the rebels": it has an author
         self.when_words = words("events.when_word")  # "killed when a bus overturned"
         self.question_marks = words("events.question_mark")  # "asked if he fired", "whether they met"
+        self.commitment_preps = words("events.commitment_prep")  # "agreed to withdraw", "agreed on a truce"
+        self.relative_subjects = words("events.relative_subject")  # "the court which had ordered ..."
         # ---- anchors.py: patterns of a figure's text (matched ignoring case) ----
         # "took his own life": a toll that counts the one who killed themselves
         self.own_life = _pattern(alternation(words("events.own_life")))
