@@ -65,14 +65,6 @@ RECALLED_AFTER = timedelta(days=365)
 # dated events are recalled in their own sentences and date nothing else.
 RECENT = timedelta(days=31)
 RECENT_SHARE = 1 / 3
-# A page's own stamp ("Posted: Saturday, April 5, 2014 10:24 AM EDT", "(Published Wednesday, Jan. 4,
-# 2017)", "Updated: ..."): when the text or an embedded post was written, never an event's date.
-_STAMP_WORD = r"\b(?:posted|updated|published|last\s+updated|modified)\b\s*(?:on|at)?\s*:?\s*"
-_STAMP_FILLER = (
-    r"(?:[\d:,./]|\b[ap]\.?m\b\.?|(?-i:\b(?:[ECMP][SD]T|ET|CT|PT|GMT|UTC)\b)"
-    r"|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?|\s)*"
-)
-STAMP_BEFORE = re.compile(rf"{_STAMP_WORD}{_STAMP_FILLER}$", re.IGNORECASE)
 STAMP_REACH = 80
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
@@ -154,7 +146,7 @@ class Anchors:
             [
                 (i, t)
                 for i, t in enumerate(record.timexes)
-                if t.type in DATE_TYPES and _concrete(t) and not _stamp(record.text, t)
+                if t.type in DATE_TYPES and _concrete(t) and not _stamp(record.text, t, words)
             ],
         )
         self.quantities = _locate(doc, list(enumerate(record.quantities)))
@@ -455,7 +447,7 @@ class Anchors:
             and t.begin
             and t.begin == t.end_date
             and i not in followed
-            and not _stamp(self.record.text, t)
+            and not _stamp(self.record.text, t, self.words)
             and _within(_day_of(t.begin), published - RECENT, published)
         ]
         if not days:
@@ -1049,9 +1041,9 @@ def _sentence_level(token: Token, words: EventWords) -> bool:
     return current.dep_ in SENTENCE_LEVEL_DEPS | {"prep"} and current.head == current.sent.root
 
 
-def _stamp(text: str, timex: Timex) -> bool:
+def _stamp(text: str, timex: Timex, words: EventWords) -> bool:
     """Whether the timex is a page's stamp of when it was posted or updated."""
-    return STAMP_BEFORE.search(text[max(0, timex.start - STAMP_REACH) : timex.start]) is not None
+    return words.page_stamp.search(text[max(0, timex.start - STAMP_REACH) : timex.start]) is not None
 
 
 def _states_when_an_incident_happened(sentence, words: EventWords) -> bool:
@@ -1059,8 +1051,8 @@ def _states_when_an_incident_happened(sentence, words: EventWords) -> bool:
     for token in sentence:
         if (
             token.lemma_ in words.happen_verbs
-            or token.lemma_ == "take"
-            and any(c.dep_ == "dobj" and c.lower_ == "place" for c in token.children)
+            or token.lemma_ in words.taking_verbs
+            and any(c.dep_ == "dobj" and c.lower_ in words.place_nouns for c in token.children)
         ):
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if token.dep_ == "relcl":

@@ -180,10 +180,7 @@ def asked_of_anyone(match: TriggerMatch, context: _Context) -> bool:
     when it names no information or tip."""
     if match.entry.type != "REQUEST" or match.nominal:
         return False
-    return any(
-        c.dep_ == "nsubjpass" and c.lower_ in {"anyone", "anybody", "whoever", "everyone", "everybody"}
-        for c in match.head.children
-    )
+    return any(c.dep_ == "nsubjpass" and c.lower_ in context.words.anyone_pronouns for c in match.head.children)
 
 
 def hyphened_quality(match: TriggerMatch, context: _Context) -> bool:
@@ -213,7 +210,12 @@ def undated_commentary(reading: TriggerReading) -> bool:
 
 def any_such_event(reading: TriggerReading) -> bool:
     """ "A perpetual state of war", "wars": an indefinite event noun, no particular event."""
-    return reading.match.nominal and not reading.participants and _indefinite(reading.match) and not reading.realised
+    return (
+        reading.match.nominal
+        and not reading.participants
+        and _indefinite(reading.match, reading.words)
+        and not reading.realised
+    )
 
 
 def bare_event_noun(reading: TriggerReading) -> bool:
@@ -261,12 +263,14 @@ def speaks_of_an_incident(reading: TriggerReading) -> bool:
     topics = [c for c in head.children if c.dep_ == "dobj"] + [
         g
         for c in head.children
-        if c.dep_ == "prep" and c.lower_ in {"about", "on"}
+        if c.dep_ == "prep" and c.lower_ in reading.words.topic_prepositions
         for g in c.children
         if g.dep_ == "pobj"
     ]
     if reading.roles.recipients or any(
-        c.dep_ == "prep" and c.lower_ == "with" for t in [head, *topics] for c in t.children
+        c.dep_ == "prep" and c.lower_ in reading.words.partner_with_prepositions
+        for t in [head, *topics]
+        for c in t.children
     ):
         return False  # "discussed the shooting with the governor": the parse may hang "with" from the topic
     topic_words = reading.words.incident_topics
@@ -287,11 +291,11 @@ def precedent_in_general(reading: TriggerReading) -> bool:
             return True
         if any(
             c.dep_ == "prep"
-            and c.lower_ == "in"
+            and c.lower_ in reading.words.case_prepositions
             and any(
                 g.dep_ == "pobj"
-                and g.lemma_.lower() in {"case", "instance"}
-                and any(d.lower_ == "such" for d in g.children)
+                and g.lemma_.lower() in reading.words.case_nouns
+                and any(d.lower_ in reading.words.such_words for d in g.children)
                 for g in c.children
             )
             for c in token.children
@@ -311,20 +315,20 @@ def act_judged(reading: TriggerReading) -> bool:
             return False
         governor = step.head
         infinitive = step.dep_ == "xcomp" or (
-            step.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in step.children)
+            step.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ in reading.words.to_words for c in step.children)
         )
-        if infinitive and _judges_with_it(governor):
+        if infinitive and _judges_with_it(governor, reading.words):
             return True
         step = governor
     return False
 
 
-def _judges_with_it(verb: Token) -> bool:
+def _judges_with_it(verb: Token, words: EventWords) -> bool:
     """ "it is easy", "it would be impossible", "will it be fair": "be" with the placeholder "it"
     and an adjective."""
     return (
-        verb.lemma_ == "be"
-        and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in verb.children)
+        verb.lemma_ in words.copulas
+        and any(c.dep_ in {"nsubj", "expl"} and c.lower_ in words.placeholder_pronouns for c in verb.children)
         and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in verb.children)
     )
 
@@ -370,7 +374,7 @@ def advice_to_you(reading: TriggerReading) -> bool:
     if reading.match.entry.frame != "obligation" or reading.match.entry.type != "REQUEST":
         return False
     verb = reading.match.head.head
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"you", "one"} for c in verb.children)
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in reading.words.addressee_pronouns for c in verb.children)
 
 
 TRIGGER_REJECTIONS: list[Callable[[TriggerMatch, _Context], bool]] = [
@@ -815,7 +819,11 @@ class EventCoder:
         place, place_rank = self._place(
             match, roles, place_nodes, sentence, context, paragraph, own_only=place_nodes is not nodes
         )
-        mode = "third-party" if roles.hosted else find_mode(event_type, entry, clause, match.head, self.lexicon)
+        mode = (
+            "third-party"
+            if roles.hosted
+            else find_mode(event_type, entry, clause, match.head, self.lexicon, self.words)
+        )
         speaker = reading.modality.speaker
         event = Event(
             id="",
@@ -967,7 +975,7 @@ def _anchor_nodes(
     nodes = {match.head.i, clause.i} | {t.i for t in match.tokens}
     if roles.support is not None:
         nodes.add(roles.support.i)
-    if any(c.dep_ == "advmod" and c.lower_ in {"when", "as", "while"} for c in clause.children):
+    if any(c.dep_ == "advmod" and c.lower_ in words.simultaneous_adverbs for c in clause.children):
         nodes.add(clause.head.i)  # "..., in September 2022, when Azerbaijan invaded ..."
     if clause.dep_ in {"oprd", "xcomp"} and lemma_of(clause.head) in words.finding_verbs:
         nodes.add(clause.head.i)  # "five people were found shot": the victims are the finding's
@@ -1010,7 +1018,11 @@ def _demanded(match: TriggerMatch, words: EventWords) -> bool:
         return True
     if any(c.dep_ == "amod" and c.tag_ == "VBG" and lemma_of(c) in words.demanding_words for c in noun.children):
         return True  # "another seeking deployment of army", parsed with the participle as an adjective
-    return noun.dep_ == "pobj" and governor.lower_ == "for" and lemma_of(governor.head) in words.demanding_words
+    return (
+        noun.dep_ == "pobj"
+        and governor.lower_ in words.purpose_preps
+        and lemma_of(governor.head) in words.demanding_words
+    )
 
 
 def _names_cause(head, words: EventWords) -> bool:
@@ -1134,7 +1146,7 @@ def _names_a_period(token, words: EventWords) -> bool:
     return (
         token.lower_ in words.tally_periods
         or (token.like_num and len(token.text) == 4)
-        or (token.head.lower_ == "since" and token.dep_ == "pobj")
+        or (token.head.lower_ in words.since_prepositions and token.dep_ == "pobj")
     )
 
 
@@ -1188,7 +1200,7 @@ def _particular(match: TriggerMatch, own_date, clause, barriers: frozenset[int],
     of an 11-year-old", "the shooting that occurred Saturday": an event noun with its own place,
     date, victims or outcome is one particular happening, indefinite article or not; a bare
     "a shooting" may be any."""
-    if _names_other_thing(match, context.words) or _self_inflicted(match):
+    if _names_other_thing(match, context.words) or _self_inflicted(match, context.words):
         return False
     noun = _phrase_noun(match.head)
     if (
@@ -1222,7 +1234,7 @@ def _particular(match: TriggerMatch, own_date, clause, barriers: frozenset[int],
         return True  # "the shooting deaths of four men"
     if (
         noun.dep_ == "pobj"
-        and noun.head.lower_ in {"in", "during"}
+        and noun.head.lower_ in context.words.within_prepositions
         and context.anchors.counts_victims({noun.head.head.i})
     ):
         return True  # "three people were found dead in a murder-suicide": the clause counts its victims
@@ -1257,9 +1269,9 @@ def _reports_a_death(root, words: EventWords) -> bool:
     lemma = lemma_of(root)
     if lemma in words.death_report_verbs:
         return lemma in words.dying_verbs or _names_the_dead(root, words)
-    if lemma == "pass":
-        return any(c.dep_ in {"prt", "advmod"} and c.lower_ == "away" for c in root.children)
-    return lemma == "be" and any(
+    if lemma in words.passing_verbs:
+        return any(c.dep_ in {"prt", "advmod"} and c.lower_ in words.away_particles for c in root.children)
+    return lemma in words.copulas and any(
         c.dep_ in {"attr", "acomp"} and _names_the_dead(c, words, own=True) for c in root.children
     )
 
@@ -1282,10 +1294,14 @@ def _tells_a_death(word, words: EventWords) -> bool:
     )
 
 
-def _self_inflicted(match: TriggerMatch) -> bool:
+def _self_inflicted(match: TriggerMatch, words: EventWords) -> bool:
     """ "a self-inflicted gunshot wound" is a suicide, not an assault."""
     modifiers = {t.lower_ for c in match.head.children if c.dep_ in {"amod", "compound", "npadvmod"} for t in c.subtree}
-    return "self-inflicted" in modifiers or {"self", "inflicted"} <= modifiers
+    return (
+        bool(modifiers & words.self_inflicted_words)
+        or bool(words.self_inflicted_parts)
+        and words.self_inflicted_parts <= modifiers
+    )
 
 
 def _phrase_noun(head):
@@ -1326,8 +1342,8 @@ def _present(clause) -> bool:
     return any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in clause.children)
 
 
-def _indefinite(match: TriggerMatch) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every", "no"} for c in match.head.children) or (
+def _indefinite(match: TriggerMatch, words: EventWords) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in words.any_determiners for c in match.head.children) or (
         match.head.tag_ == "NNS" and not any(c.dep_ in {"det", "poss"} for c in match.head.children)
     )
 

@@ -63,7 +63,9 @@ def _future_type(event_type: str, reading: ModalityReading) -> str:
     return event_type
 
 
-def find_mode(event_type: str, entry: TriggerEntry, clause: Token, trigger: Token, lexicon: Lexicon) -> str | None:
+def find_mode(
+    event_type: str, entry: TriggerEntry, clause: Token, trigger: Token, lexicon: Lexicon, words: EventWords
+) -> str | None:
     cues = lexicon.mode_cues.get(event_type, {})
     if event_type in MODELESS_TYPES:
         return None
@@ -71,7 +73,7 @@ def find_mode(event_type: str, entry: TriggerEntry, clause: Token, trigger: Toke
         return None if event_type == "THREATEN" else entry.mode
     best = entry.mode
     for token in _clause_tokens(clause, trigger):
-        if names_a_death(token):
+        if names_a_death(token, words):
             continue
         for key in (token.lower_, lemma_of(token)):
             if key in cues and (best is None or _more_specific(cues[key], best)):

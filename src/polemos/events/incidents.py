@@ -61,7 +61,7 @@ class IncidentReader:
     def sentence_cues(self, sentence: Span) -> frozenset[str]:
         found = set()
         for token in sentence:
-            if token.ent_type_ in TIME_LABELS or self._names_a_unit(token) or names_a_death(token):
+            if token.ent_type_ in TIME_LABELS or self._names_a_unit(token) or names_a_death(token, self.words):
                 continue  # "March 2024" is no march, "riot police" no riot, "a murder-suicide" no bombing
             for key in (lemma_of(token), token.lower_):
                 if key in self.word_cues:
@@ -133,7 +133,7 @@ class IncidentReader:
         if own is not None:
             return own
         close = [c for c in token.children if c.dep_ in {"compound", "amod"}]
-        close += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        close += [g for c in token.children if c.dep_ == "prep" and c.lower_ in self.words.of_preps for g in c.children]
         for candidate in close:
             found = self.nouns.get(lemma_of(candidate)) or self.nouns.get(candidate.lower_)
             if found is not None:

@@ -112,28 +112,30 @@ def _relation_holds(head: Token, limit: TriggerLimit, event_words: EventWords) -
     if limit.relation == "predicate":
         return _names_something(head)
     if limit.relation == "opinion":
-        return _shares_opinion(head)
+        return _shares_opinion(head, event_words)
     if limit.relation == "no_object":
-        return not _related_words(head, "object")
+        return not _related_words(head, "object", event_words)
     if limit.relation == "that_clause":
         return any(c.dep_ == "ccomp" for c in head.children)
     if limit.relation == "place_subject":
         return _place_without_agent(head, limit.words)
     if limit.relation == "purpose_condition":
-        return _purpose_condition(head)
+        return _purpose_condition(head, event_words)
     if limit.relation == "existential":
-        return _existential(head)
+        return _existential(head, event_words)
     if limit.relation == "reason_for":
-        return _reason_for(head, limit.words)
+        return _reason_for(head, limit.words, event_words)
     if limit.relation == "asserting_clause":
         return _asserting_clause(head, event_words)
-    found = _related_words(head, limit.relation)
+    found = _related_words(head, limit.relation, event_words)
     return bool(found) if not limit.words else bool(found & limit.words)
 
 
-def _related_words(head: Token, relation: str) -> set[str]:
+def _related_words(head: Token, relation: str, event_words: EventWords) -> set[str]:
     if relation == "object":
-        return _words_of(c for c in head.children if c.dep_ in OBJECT_DEPS) | _words_of(_understood_objects(head))
+        return _words_of(c for c in head.children if c.dep_ in OBJECT_DEPS) | _words_of(
+            _understood_objects(head, event_words)
+        )
     if relation == "subject":
         return _words_of(c for c in head.children if c.dep_ == "nsubj")
     if relation == "preposition":  # "walked out of": the preposition may hang from the particle
@@ -142,11 +144,11 @@ def _related_words(head: Token, relation: str) -> set[str]:
             g.lower_ for p in particles for g in p.children if g.dep_ == "prep"
         }
     if relation == "for_object":
-        return _words_of(_prep_objects(head, {"for"}))
+        return _words_of(_prep_objects(head, event_words.purpose_preps))
     if relation == "pobj":
         return _words_of(_prep_objects(head, None))
     if relation == "object_or_pobj":
-        return _related_words(head, "object") | _words_of(_prep_objects(head, None))
+        return _related_words(head, "object", event_words) | _words_of(_prep_objects(head, None))
     if relation == "modifier":
         return _words_of(c for c in head.children if c.dep_ in NOUN_MODIFIER_DEPS)
     if relation == "compound_of":  # "support personnel", "support vehicles": the noun only classifies another
@@ -165,7 +167,7 @@ def _related_words(head: Token, relation: str) -> set[str]:
         return {
             s.lemma_.lower()
             for c in head.children
-            if c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children)
+            if c.dep_ == "advcl" and any(m.lower_ in event_words.when_words for m in c.children)
             for s in c.children
             if s.dep_ in {"nsubj", "nsubjpass"}
         }
@@ -175,9 +177,13 @@ def _related_words(head: Token, relation: str) -> set[str]:
         clause = head.head
         return {clause.head.lemma_.lower()} if clause.dep_ == "ccomp" and clause.head is not clause else set()
     if relation == "agent_subject":
-        return _words_of(_agents(head))
+        return _words_of(_agents(head, event_words))
     if relation == "agent_unaddressed":  # "the court ordered a status quo", not "ordered X to appear"
-        return set() if any(c.dep_ in {"xcomp", "dative", "ccomp"} for c in head.children) else _words_of(_agents(head))
+        return (
+            set()
+            if any(c.dep_ in {"xcomp", "dative", "ccomp"} for c in head.children)
+            else _words_of(_agents(head, event_words))
+        )
     if relation == "xcomp_object":  # "refused to make a statement": what the completing verb acts on
         return _words_of(g for c in head.children if c.dep_ == "xcomp" for g in c.children if g.dep_ in OBJECT_DEPS)
     if relation == "object_phrase":  # "hijacking a section of the media": the object and what it is part of
@@ -186,7 +192,7 @@ def _related_words(head: Token, relation: str) -> set[str]:
             g
             for o in objects
             for p in o.children
-            if p.dep_ == "prep" and p.lower_ == "of"
+            if p.dep_ == "prep" and p.lower_ in event_words.of_preps
             for g in p.children
             if g.dep_ == "pobj"
         )
@@ -195,7 +201,7 @@ def _related_words(head: Token, relation: str) -> set[str]:
     if relation == "joined_to":  # "treated and released": the verb this one follows in a pair
         return {head.head.lemma_.lower()} if head.dep_ == "conj" and head.head.i != head.i else set()
     if relation == "object_named":  # "called Musharraf", "called the prime minister": a named party or an office
-        objects = [c for c in head.children if c.dep_ in OBJECT_DEPS] + _understood_objects(head)
+        objects = [c for c in head.children if c.dep_ in OBJECT_DEPS] + _understood_objects(head, event_words)
         return _words_of(objects) | {NAMED_PARTY for o in objects if o.ent_type_ in PARTY_ENTITIES}
     if relation == "object_owner":  # "defended his decision": whose the thing acted on is
         return {g.lower_ for c in head.children if c.dep_ in OBJECT_DEPS for g in c.children if g.dep_ == "poss"}
@@ -209,7 +215,7 @@ def _related_words(head: Token, relation: str) -> set[str]:
     return set()
 
 
-def _understood_objects(verb: Token) -> list[Token]:
+def _understood_objects(verb: Token, event_words: EventWords) -> list[Token]:
     """What a passive verb acts on when the parse gives it no object of its own: the noun its
     participle describes ("a bandh called by the VHP", "the names released by police") or the
     subject of the verb it completes ("the police had to be called", "the name is yet to be
@@ -221,14 +227,14 @@ def _understood_objects(verb: Token) -> list[Token]:
         return [verb.head]
     if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
         return [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return _object_of_alternative(verb)
+    return _object_of_alternative(verb, event_words)
 
 
-def _object_of_alternative(verb: Token) -> list[Token]:
+def _object_of_alternative(verb: Token, event_words: EventWords) -> list[Token]:
     """ "cancelled or diverted several trains": two verbs offered as alternatives ("or", next to
     each other) act on one object; "fired and struck him" tells two acts in turn, each its own."""
     nxt = verb.nbor(1) if verb.i + 2 < len(verb.doc) else None
-    if nxt is None or nxt.dep_ != "cc" or nxt.lower_ != "or":
+    if nxt is None or nxt.dep_ != "cc" or nxt.lower_ not in event_words.or_words:
         return []
     joined = nxt.nbor(1)
     if joined.dep_ != "conj" or joined.head.i != verb.i or joined.pos_ != "VERB":
@@ -236,7 +242,7 @@ def _object_of_alternative(verb: Token) -> list[Token]:
     return [c for c in joined.children if c.dep_ == "dobj"]
 
 
-def _prep_objects(head: Token, prepositions: set[str] | None) -> list[Token]:
+def _prep_objects(head: Token, prepositions: frozenset[str] | None) -> list[Token]:
     return [
         g
         for c in head.children
@@ -266,7 +272,7 @@ def _question(verb: Token, event_words: EventWords) -> bool:
         if (
             child.dep_ == "advcl"
             and child.i > verb.i
-            and any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in child.children)
+            and any(m.dep_ == "mark" and m.lower_ in event_words.question_marks for m in child.children)
             and not any(c.dep_ == "xcomp" for c in verb.children)
         ):
             return True  # "asked the centre if it stood by its undertaking"
@@ -284,25 +290,27 @@ def _names_something(verb: Token) -> bool:
     return False
 
 
-def _shares_opinion(verb: Token) -> bool:
+def _shares_opinion(verb: Token, event_words: EventWords) -> bool:
     """ "agreed that the help of everyone should be taken", "agreeing the toll was higher": an
     opinion shared, not a promise of cooperation ("agreed to withdraw", "agreed on a truce")."""
     has_clause = any(c.dep_ == "ccomp" for c in verb.children)
-    commits = any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in {"to", "on", "upon"}) for c in verb.children)
+    commits = any(
+        c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in event_words.commitment_preps) for c in verb.children
+    )
     return has_clause and not commits
 
 
-def _agents(verb: Token) -> list[Token]:
+def _agents(verb: Token, event_words: EventWords) -> list[Token]:
     """Who does it: the subject, the noun a relative clause or a participle hangs from ("the
     court which had ordered ...", "a van blocking her way"), the subject a joined verb shares,
     or the agent of a passive ("was ordered by the court")."""
     found = [c for c in verb.children if c.dep_ == "nsubj"]
-    if verb.dep_ == "relcl" and (not found or found[0].lower_ in {"which", "who", "that"}):
+    if verb.dep_ == "relcl" and (not found or found[0].lower_ in event_words.relative_subjects):
         found = [verb.head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and not found:
         found = [verb.head]
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and not found and verb.head is not verb:
-        return _agents(verb.head)  # "police found the father and met him": the subject of both verbs
+        return _agents(verb.head, event_words)  # "police found the father and met him": the subject of both verbs
     found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return found
 
@@ -316,39 +324,41 @@ def _place_without_agent(verb: Token, words: frozenset[str]) -> bool:
     return any(s.ent_type_ in PLACE_ENTITIES or s.lemma_.lower() in words or s.lower_ in words for s in subjects)
 
 
-def _purpose_condition(modal: Token) -> bool:
+def _purpose_condition(modal: Token, event_words: EventWords) -> bool:
     """ "X should be kept out if there is to be a result", "if the talks are to succeed": what a
     goal needs, an opinion, not a demand put to a party."""
     clause = modal.head
     for child in clause.children:
-        if child.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in child.children):
+        if child.dep_ != "advcl" or not any(
+            m.dep_ == "mark" and m.lower_ in event_words.condition_marks for m in child.children
+        ):
             continue
-        if child.lemma_ == "be" and any(
-            x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) for x in child.children
+        if child.lemma_ in event_words.copulas and any(
+            x.dep_ == "xcomp" and any(a.lower_ in event_words.to_words for a in x.children) for x in child.children
         ):
             return True
     return False
 
 
-def _existential(noun: Token) -> bool:
+def _existential(noun: Token, event_words: EventWords) -> bool:
     """ "there is no immediate threat to the government": a danger said to exist (or not), with
     nobody threatening; "the rebels' threat" and "a threat by the rebels" have an author."""
-    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+    if noun.dep_ != "attr" or noun.head.lemma_ not in event_words.copulas:
         return False
     if not any(c.dep_ == "expl" for c in noun.head.children):
         return False
     authored = any(c.dep_ == "poss" for c in noun.children) or any(
-        c.dep_ == "prep" and c.lower_ in {"by", "from"} for c in noun.children
+        c.dep_ == "prep" and c.lower_ in event_words.author_preps for c in noun.children
     )
     return not authored
 
 
-def _reason_for(verb: Token, words: frozenset[str]) -> bool:
+def _reason_for(verb: Token, words: frozenset[str], event_words: EventWords) -> bool:
     """ "attacked the prime minister for giving up the issue": blamed for a deed or a stand, a
     verbal attack ("attacked the post for two hours" and "attacked for the second time" are
     not reasons)."""
     for child in verb.children:
-        if child.dep_ != "prep" or child.lower_ != "for":
+        if child.dep_ != "prep" or child.lower_ not in event_words.purpose_preps:
             continue
         for grand in child.children:
             if grand.dep_ == "pcomp" and grand.tag_ == "VBG":

@@ -33,7 +33,12 @@ class ModalityReading:
 def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventWords) -> ModalityReading:
     reading = ModalityReading()
     kinds: set[str] = set()
-    if _negated_locally(trigger) or _opposed(trigger, words) or _opposed(clause, words) or _shares_negation(clause):
+    if (
+        _negated_locally(trigger, words)
+        or _opposed(trigger, words)
+        or _opposed(clause, words)
+        or _shares_negation(clause, words)
+    ):
         kinds.add("negated")
         reading.negation = "local"
     if (
@@ -54,9 +59,9 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventW
     if _lacks_means(clause, words):
         kinds.add("negated")
         reading.negation = reading.negation or "refused"
-    if any(_futurate(verb, words) for verb in _governing_chain(clause)):
+    if any(_futurate(verb, words) for verb in _governing_chain(clause, words)):
         kinds.add("future")  # "is holding a meeting on Sunday to discuss ...": the purpose too
-    chain = _governing_chain(clause)
+    chain = _governing_chain(clause, words)
     past_speech = False
     for position, verb in enumerate(chain):
         kinds |= _auxiliary_kinds(verb, lexicon, words)
@@ -79,14 +84,14 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventW
             if position > 0 and _falsified(verb, chain[position - 1], words):
                 kinds.add("negated")
                 reading.negation = reading.negation or "refused"
-            if cue == "intent" and via == "xcomp" and _negated_locally(verb) and not _goes_on(verb):
+            if cue == "intent" and via == "xcomp" and _negated_locally(verb, words) and not _goes_on(verb, words):
                 kinds.add("negated")  # "was not going to accept", "has no plan to": no act is announced
                 reading.negation = reading.negation or "refused"
-            if cue == "intent" and via in {"xcomp", "ccomp", "prep", "pcomp"} and not _goes_on(verb):
+            if cue == "intent" and via in {"xcomp", "ccomp", "prep", "pcomp"} and not _goes_on(verb, words):
                 kinds.add("intent")
             if (
                 cue == "directive"
-                and (via in {"xcomp", "ccomp"} or _for_purpose(chain[position - 1]))
+                and (via in {"xcomp", "ccomp"} or _for_purpose(chain[position - 1], words))
                 and not (via == "ccomp" and _asks_about_a_fact(chain[position - 1], words))
             ):
                 kinds.add("hypothetical")  # "demanding that he resign": asked for, not done
@@ -94,17 +99,17 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventW
                 reading.speaker = _subject(verb)
                 past_speech = verb.tag_ in {"VBD", "VBN"}
                 break
-        elif _negated_locally(verb):
+        elif _negated_locally(verb, words):
             kinds.add("negated")
             reading.negation = reading.negation or "local"
-    reading.speaker = reading.speaker or _according_to(chain)
+    reading.speaker = reading.speaker or _according_to(chain, words)
     if (
         _requested_by_noun(chain, words)
         or _purpose_of_request(chain, words)
-        or _called_for_someone_to(clause, lexicon)
+        or _called_for_someone_to(clause, lexicon, words)
         or _recommended(clause, words)
         or _habitual(clause, words)
-        or _left_to_someone(chain)
+        or _left_to_someone(chain, words)
     ):
         kinds.add("hypothetical")
     if (
@@ -119,7 +124,7 @@ def read_modality(trigger: Token, clause: Token, lexicon: Lexicon, words: EventW
     if "would" in kinds:
         kinds.discard("would")
         kinds.add("future" if past_speech or reading.speaker is not None else "hypothetical")
-    reading.generic = any(_generic(verb, kinds) for verb in _own_clauses(chain))
+    reading.generic = any(_generic(verb, kinds, words) for verb in _own_clauses(chain))
     reading.intent = "intent" in kinds or ("future" in kinds and reading.speaker is not None)
     if "obligation" in kinds and "negated" in kinds:
         kinds.discard("negated")  # "the government should not allow it": a demand, not a refusal
@@ -144,13 +149,17 @@ def _object_of_a_condition(trigger: Token, clause: Token, lexicon: Lexicon, word
     verb = trigger.head
     if trigger.dep_ != "dobj" or lemma_of(verb) not in words.condition_holding_verbs:
         return False
-    return any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for v in _governing_chain(verb) for m in v.children)
+    return any(
+        m.dep_ == "mark" and m.lower_ in words.condition_marks
+        for v in _governing_chain(verb, words)
+        for m in v.children
+    )
 
 
-def _goes_on(verb: Token) -> bool:
+def _goes_on(verb: Token, words: EventWords) -> bool:
     """ "went on to ask", "went about setting fire", "goes to show": "go" is an intent only as
     "is going to" (the progressive before an infinitive)."""
-    return lemma_of(verb) == "go" and verb.tag_ != "VBG"
+    return lemma_of(verb) in words.going_verbs and verb.tag_ != "VBG"
 
 
 def _falsified(verb: Token, step: Token, words: EventWords) -> bool:
@@ -165,11 +174,11 @@ def _falsified(verb: Token, step: Token, words: EventWords) -> bool:
 
 def _rewarded_outcome(noun: Token, words: EventWords) -> bool:
     """ "a reward for information leading to an arrest": the arrest is what is hoped for."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "to":
+    if noun.dep_ != "pobj" or noun.head.lower_ not in words.to_words:
         return False
     verb = noun.head.head
     return (
-        lemma_of(verb) == "lead"
+        lemma_of(verb) in words.leading_verbs
         and verb.dep_ in {"acl", "relcl"}
         and (
             verb.head.lower_ in words.sought_information_nouns or lemma_of(verb.head) in words.sought_information_nouns
@@ -185,7 +194,11 @@ def _temporal_step(step: Token, words: EventWords) -> bool:
 
 def _prevented(verb: Token, step: Token, words: EventWords) -> bool:
     """ "were prevented from meeting him", "barred from entering the town": kept from it."""
-    return lemma_of(verb) in words.prevention_verbs and step.dep_ == "prep" and step.lower_ == "from"
+    return (
+        lemma_of(verb) in words.prevention_verbs
+        and step.dep_ == "prep"
+        and step.lower_ in words.prevention_prepositions
+    )
 
 
 def _qualified(noun: Token, adjectives: frozenset[str]) -> bool:
@@ -198,14 +211,16 @@ def _qualified(noun: Token, adjectives: frozenset[str]) -> bool:
 def _lacks_means(clause: Token, words: EventWords) -> bool:
     """ "doesn't have the guts to meet people", "had no time to discuss it": the act needs what
     the subject lacks."""
-    if clause.dep_ not in {"acl", "relcl"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    if clause.dep_ not in {"acl", "relcl"} or not any(
+        c.dep_ == "aux" and c.lower_ in words.to_words for c in clause.children
+    ):
         return False
     noun = clause.head
     if noun.lemma_.lower() not in words.means_nouns and noun.lower_ not in words.means_nouns:
         return False
-    if any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not", "never"} for c in noun.children):
+    if any(c.dep_ in {"det", "neg"} and c.lower_ in words.negating_determiners for c in noun.children):
         return True
-    return noun.dep_ in {"dobj", "attr"} and _negated_locally(noun.head)
+    return noun.dep_ in {"dobj", "attr"} and _negated_locally(noun.head, words)
 
 
 def _judged_measure(token: Token, words: EventWords) -> bool:
@@ -213,17 +228,17 @@ def _judged_measure(token: Token, words: EventWords) -> bool:
     indefinite event noun judged as a remedy, not a measure taken."""
     if token.dep_ != "nsubj" or token.pos_ not in {"NOUN", "PROPN"}:
         return False
-    if not any(c.dep_ == "det" and c.lower_ in {"a", "an", "any"} for c in token.children):
+    if not any(c.dep_ == "det" and c.lower_ in words.indefinite_determiners for c in token.children):
         return False
     verb = token.head
-    return lemma_of(verb) == "be" and any(
+    return lemma_of(verb) in words.copulas and any(
         c.dep_ in {"acomp", "attr"} and c.lower_ in words.evaluative_adjectives for c in verb.children
     )
 
 
-def _for_purpose(step: Token) -> bool:
+def _for_purpose(step: Token, words: EventWords) -> bool:
     """ "advocated for allowing the puja", "pressed for holding talks": argued for, not done."""
-    return step.dep_ == "prep" and step.lower_ == "for"
+    return step.dep_ == "prep" and step.lower_ in words.purpose_preps
 
 
 def _asks_about_a_fact(clause: Token, words: EventWords) -> bool:
@@ -240,7 +255,7 @@ def _requested_by_noun(chain: list[Token], words: EventWords) -> bool:
         (
             verb.dep_ in {"acl", "relcl"}
             and lemma_of(verb.head) in words.request_nouns
-            and any(c.lower_ == "to" for c in verb.children)
+            and any(c.lower_ in words.to_words for c in verb.children)
         )
         or _content_of_demand(verb, words)
         for verb in chain
@@ -253,21 +268,21 @@ def _purpose_of_request(chain: list[Token], words: EventWords) -> bool:
     asked for, not an act done."""
     return any(
         verb.dep_ == "advcl"
-        and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+        and any(c.lower_ in words.to_words and c.dep_ == "aux" for c in verb.children)
         and any(o.dep_ == "dobj" and lemma_of(o) in words.request_nouns for o in verb.head.children)
         for verb in chain
     )
 
 
-def _called_for_someone_to(verb: Token, lexicon: Lexicon) -> bool:
+def _called_for_someone_to(verb: Token, lexicon: Lexicon, words: EventWords) -> bool:
     """ "called for a joint delegation to visit the areas": an infinitive on the party a demand
     asks for (or hung by the parse on the demanding verb beside its "for") names what is asked,
     not an act done."""
-    if not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+    if not any(c.lower_ in words.to_words and c.dep_ == "aux" for c in verb.children):
         return False
-    if verb.dep_ in {"relcl", "acl"} and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "for":
+    if verb.dep_ in {"relcl", "acl"} and verb.head.dep_ == "pobj" and verb.head.head.lower_ in words.purpose_preps:
         governor = verb.head.head.head
-    elif verb.dep_ == "advcl" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.head.children):
+    elif verb.dep_ == "advcl" and any(c.dep_ == "prep" and c.lower_ in words.purpose_preps for c in verb.head.children):
         governor = verb.head
     else:
         return False
@@ -294,16 +309,16 @@ def _named_by_noun(trigger: Token, words: EventWords) -> str | None:
     while noun.dep_ == "conj" and noun.head is not noun:
         noun = noun.head  # "plans for a rally and a march"
     governor = noun.head
-    if noun.dep_ == "pobj" and governor.lower_ == "for":
+    if noun.dep_ == "pobj" and governor.lower_ in words.purpose_preps:
         found = _plan_or_request(governor.head, words)
         if found:
             return found  # "plans for a rally", "the demand for deployment"
-    if noun.dep_ in {"nsubj", "nsubjpass", "csubj"} and lemma_of(governor) == "be":
+    if noun.dep_ in {"nsubj", "nsubjpass", "csubj"} and lemma_of(governor) in words.copulas:
         for attribute in (c for c in governor.children if c.dep_ in {"attr", "acomp"}):
             named = [attribute] + [
                 g
                 for p in attribute.children
-                if p.dep_ == "prep" and p.lower_ == "of"
+                if p.dep_ == "prep" and p.lower_ in words.of_preps
                 for g in p.children
                 if g.dep_ == "pobj"
             ]  # "one of the demands"
@@ -323,14 +338,14 @@ def _plan_or_request(word: Token, words: EventWords) -> str | None:
     return None
 
 
-def _left_to_someone(chain: list[Token]) -> bool:
+def _left_to_someone(chain: list[Token], words: EventWords) -> bool:
     """ "it was up to the government to allow the march or arrest us": a choice left open."""
     for verb in chain[:-1]:
         governor = verb.head
         if (
-            any(c.lower_ == "to" for c in verb.children)
-            and lemma_of(governor) == "be"
-            and any(c.lower_ == "up" and c.dep_ in {"prep", "advmod", "prt"} for c in governor.children)
+            any(c.lower_ in words.to_words for c in verb.children)
+            and lemma_of(governor) in words.copulas
+            and any(c.lower_ in words.up_particles and c.dep_ in {"prep", "advmod", "prt"} for c in governor.children)
         ):
             return True
     return False
@@ -351,7 +366,7 @@ def _planned_by_noun(chain: list[Token], words: EventWords) -> bool:
         verb.dep_ in {"acl", "relcl"}
         and lemma_of(verb.head) in words.plan_nouns
         and verb.head.pos_ == "NOUN"
-        and any(c.lower_ == "to" for c in verb.children)
+        and any(c.lower_ in words.to_words for c in verb.children)
         for verb in chain
     )
 
@@ -367,11 +382,11 @@ def _scheduled(trigger: Token, chain: list[Token], words: EventWords) -> bool:
 
 def _set_for_a_day(word: Token, words: EventWords) -> bool:
     for preposition in word.children:
-        if preposition.dep_ != "prep" or preposition.lower_ != "for":
+        if preposition.dep_ != "prep" or preposition.lower_ not in words.purpose_preps:
             continue
         for day in preposition.children:
             if day.dep_ == "pobj" and (
-                day.lower_ in words.future_time_words or any(m.lower_ in {"next", "coming"} for m in day.children)
+                day.lower_ in words.future_time_words or any(m.lower_ in words.future_modifiers for m in day.children)
             ):
                 return True
     return False
@@ -389,7 +404,7 @@ def _habitual(clause: Token, words: EventWords) -> bool:
     present = clause.tag_ in PRESENT_TAGS or any(
         c.dep_ in {"aux", "auxpass"} and c.tag_ in PRESENT_TAGS for c in clause.children
     )
-    perfect = any(c.dep_ == "aux" and lemma_of(c) == "have" for c in clause.children)
+    perfect = any(c.dep_ == "aux" and lemma_of(c) in words.perfect_auxiliaries for c in clause.children)
     return (
         present
         and not perfect
@@ -441,20 +456,20 @@ def _own_clauses(chain: list[Token]) -> list[Token]:
     return own
 
 
-def _governing_chain(clause: Token) -> list[Token]:
+def _governing_chain(clause: Token, words: EventWords) -> list[Token]:
     chain = [clause]
     current = clause
     for _ in range(6):
         if current.head is current:
             break
-        if current.dep_ not in CHAIN_DEPS and not _object_of_purpose(current, chain):
+        if current.dep_ not in CHAIN_DEPS and not _object_of_purpose(current, chain, words):
             break
         current = current.head
         chain.append(current)
     return chain
 
 
-def _object_of_purpose(noun: Token, chain: list[Token]) -> bool:
+def _object_of_purpose(noun: Token, chain: list[Token], words: EventWords) -> bool:
     """ "directed the state to take measures to prevent the influx": an infinitive naming what an
     object is for ("measures to prevent") stands as its verb does, so the chain goes on through
     the object to the verb that governs it."""
@@ -463,29 +478,33 @@ def _object_of_purpose(noun: Token, chain: list[Token]) -> bool:
     purpose = chain[-2]
     if purpose.dep_ not in {"acl", "relcl"}:
         return False
-    if any(c.lower_ == "to" and c.dep_ == "aux" for c in purpose.children):
+    if any(c.lower_ in words.to_words and c.dep_ == "aux" for c in purpose.children):
         return True
     # "directed the authorities concerned to prevent ...": the infinitive hung on a participle of the object
     return (
         purpose.tag_ == "VBN"
         and len(chain) >= 3
         and chain[-3].dep_ == "xcomp"
-        and any(c.lower_ == "to" and c.dep_ == "aux" for c in chain[-3].children)
+        and any(c.lower_ in words.to_words and c.dep_ == "aux" for c in chain[-3].children)
     )
 
 
-def _negated_locally(token: Token) -> bool:
+def _negated_locally(token: Token, words: EventWords) -> bool:
     for child in token.children:
-        if child.dep_ == "neg" and _whether_or_not(child):
+        if child.dep_ == "neg" and _whether_or_not(child, words):
             continue  # "whether or not to support": undecided, not refused
-        if child.dep_ == "neg" or child.lower_ in {"never", "no"} and child.dep_ in {"neg", "det", "advmod"}:
+        if child.dep_ == "neg" or child.lower_ in words.negative_words and child.dep_ in {"neg", "det", "advmod"}:
             return True
     return False
 
 
-def _whether_or_not(negation: Token) -> bool:
+def _whether_or_not(negation: Token, words: EventWords) -> bool:
     left = negation.nbor(-1) if negation.i > negation.sent.start else None
-    return left is not None and left.lower_ == "or" and any(c.lower_ == "whether" for c in negation.head.children)
+    return (
+        left is not None
+        and left.lower_ in words.or_words
+        and any(c.lower_ in words.whether_words for c in negation.head.children)
+    )
 
 
 def _opposed(token: Token, words: EventWords) -> bool:
@@ -494,30 +513,30 @@ def _opposed(token: Token, words: EventWords) -> bool:
     if token.dep_ not in {"pobj", "pcomp"}:
         return False
     preposition = token.head
-    if preposition.lower_ == "to":
+    if preposition.lower_ in words.to_words:
         return preposition.head.lower_ in words.opposing_words or lemma_of(preposition.head) in words.opposing_words
-    return preposition.lower_ == "against" and token.dep_ == "pcomp" and token.tag_ == "VBG"
+    return preposition.lower_ in words.against_prepositions and token.dep_ == "pcomp" and token.tag_ == "VBG"
 
 
-def _shares_negation(verb: Token) -> bool:
+def _shares_negation(verb: Token, words: EventWords) -> bool:
     """ "could not either permit the ceremony or hand over the land", "neither ... nor ...": the
     negation of the first verb covers the verbs joined to it."""
     if verb.dep_ != "conj":
         return False
     first = verb.head
     joined = {c.lower_ for c in first.children if c.dep_ in {"preconj", "advmod"}}
-    if "neither" in joined or any(c.lower_ == "nor" for c in first.children if c.dep_ == "cc"):
+    if joined & words.neither_words or any(c.lower_ in words.nor_words for c in first.children if c.dep_ == "cc"):
         return True
-    either = next((c for c in first.children if c.lower_ == "either"), None)
-    return either is not None and (_negated_locally(first) or _negation_before(either))
+    either = next((c for c in first.children if c.lower_ in words.either_words), None)
+    return either is not None and (_negated_locally(first, words) or _negation_before(either, words))
 
 
-def _negation_before(either: Token) -> bool:
+def _negation_before(either: Token, words: EventWords) -> bool:
     """ "could not through an executive action either permit ...": a "not" a few words before
     "either", with no other verb between, even when the parse hangs it elsewhere."""
     start = max(either.sent.start, either.i - 6)
     for token in reversed(either.doc[start : either.i]):
-        if token.lower_ in {"not", "n't", "never"}:
+        if token.lower_ in words.negation_words:
             return True
         if token.pos_ == "VERB":
             return False
@@ -531,13 +550,13 @@ def _subject_of_opinion(token: Token, words: EventWords) -> bool:
     if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ not in {"NOUN", "PROPN"}:
         return False
     if any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in {"a", "an", "any", "some"}) for c in token.children
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in words.unspecific_determiners) for c in token.children
     ):
         return False
     verb = token.head
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return any(a.lower_ in words.opinion_modals for a in auxiliaries) and not any(
-        lemma_of(a) == "have" for a in auxiliaries
+        lemma_of(a) in words.perfect_auxiliaries for a in auxiliaries
     )
 
 
@@ -550,12 +569,13 @@ def _futurate(verb: Token, words: EventWords) -> bool:
     times += [
         g
         for c in verb.children
-        if c.dep_ == "prep" and c.lower_ in {"on", "by", "from"}
+        if c.dep_ == "prep" and c.lower_ in words.date_prepositions
         for g in c.children
         if g.dep_ == "pobj"
     ]
     return any(
-        t.lower_ in words.future_time_words or any(m.lower_ in {"next", "coming"} for m in t.children) for t in times
+        t.lower_ in words.future_time_words or any(m.lower_ in words.future_modifiers for m in t.children)
+        for t in times
     )
 
 
@@ -565,7 +585,7 @@ def _auxiliary_kinds(verb: Token, lexicon: Lexicon, words: EventWords) -> set[st
         if child.dep_ not in {"aux", "auxpass"}:
             continue
         word = child.lower_
-        if word == "would" or word == "'d":
+        if word in words.conditional_auxiliaries:
             kinds.add("would")
             continue
         if word in words.obligation_modals:
@@ -575,19 +595,23 @@ def _auxiliary_kinds(verb: Token, lexicon: Lexicon, words: EventWords) -> set[st
             kinds.add(cue)
             if word in words.generic_modals:
                 kinds.add("can")
-    if verb.dep_ == "xcomp" and lemma_of(verb.head) == "be" and any(c.lower_ == "to" for c in verb.children):
+    if (
+        verb.dep_ == "xcomp"
+        and lemma_of(verb.head) in words.copulas
+        and any(c.lower_ in words.to_words for c in verb.children)
+    ):
         kinds.add("future")  # "is to be dissolved"
     if (
         verb.dep_ == "xcomp"
         and lemma_of(verb.head) in words.obligation_verbs
         and verb.head.tag_ in PRESENT_TAGS
-        and any(c.lower_ == "to" for c in verb.children)
+        and any(c.lower_ in words.to_words for c in verb.children)
     ):
         kinds.add("hypothetical")  # "we have to arrest the guilty": needed, not done ("had to flee" was done)
     if (
         verb.dep_ == "pcomp"
-        and verb.head.lower_ in {"of", "than"}
-        and {"instead", "rather"} & {verb.head.head.lower_, *(c.lower_ for c in verb.head.children)}
+        and verb.head.lower_ in words.preference_prepositions
+        and words.preference_words & {verb.head.head.lower_, *(c.lower_ for c in verb.head.children)}
     ):
         kinds.add("negated")  # "instead of welcoming the moves", "chose death rather than allowing the mob in"
     return kinds
@@ -610,10 +634,10 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _according_to(chain: list[Token]) -> Token | None:
+def _according_to(chain: list[Token], words: EventWords) -> Token | None:
     for verb in chain:
         for child in verb.children:
-            if child.lower_ == "according":
+            if child.lower_ in words.according_words:
                 for prep in child.children:
                     found = next((g for g in prep.children if g.dep_ == "pobj"), None)
                     if found is not None:
@@ -621,9 +645,9 @@ def _according_to(chain: list[Token]) -> Token | None:
     return None
 
 
-def _generic(clause: Token, kinds: set[str]) -> bool:
+def _generic(clause: Token, kinds: set[str], words: EventWords) -> bool:
     """General truths in the simple present ("war can have no end") report no event."""
     if "can" in kinds and clause.tag_ in {"VB"} | PRESENT_TAGS:
         return True
-    has_perfect = any(c.dep_ == "aux" and lemma_of(c) == "have" for c in clause.children)
+    has_perfect = any(c.dep_ == "aux" and lemma_of(c) in words.perfect_auxiliaries for c in clause.children)
     return clause.tag_ in PRESENT_TAGS and not has_perfect and "future" not in kinds

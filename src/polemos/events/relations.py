@@ -60,7 +60,7 @@ class RelationFinder:
         verb = _governor(token)
         date = anchors.clause_date({token.i, verb.i} | {c.i for c in token.children if c.dep_ == "appos"})
         return Relation(
-            type=_refine(kind, token),
+            type=_refine(kind, token, self.words),
             actors=actors,
             begin=date["value"] if date else None,
             name=_name(token),
@@ -86,14 +86,16 @@ def _parties(token: Token, words: EventWords) -> list[Token]:
         found += _objects(holder, words.party_preps)
     verb = _governor(token)
     if token.dep_ in {"dobj", "nsubjpass", "conj", "pobj"} and verb is not token:
-        found = subject_of(verb, words) + found + _objects(verb, {"with", "between"})
+        found = (
+            subject_of(verb, words) + found + _objects(verb, words.partner_with_prepositions | words.mediation_preps)
+        )
     return found
 
 
 def _mediation_parties(token: Token, words: EventWords) -> list[Token]:
     verb = governing_verb(token)
     mediator = subject_of(verb, words)
-    parties = [t for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ == "between"]
+    parties = [t for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ in words.mediation_preps]
     return mediator + parties
 
 
@@ -101,10 +103,8 @@ def _objects(head: Token, preps: AbstractSet[str]) -> list[Token]:
     return [g for c in head.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
 
 
-def _refine(kind: str, token: Token) -> str:
-    if kind == "agreement" and any(
-        lemma_of(c) in {"strategic", "military", "defence", "defense"} for c in token.children
-    ):
+def _refine(kind: str, token: Token, words: EventWords) -> str:
+    if kind == "agreement" and any(lemma_of(c) in words.alliance_modifiers for c in token.children):
         return "alliance"
     return kind
 
@@ -153,7 +153,7 @@ def _attach_provisions(relations: list[Relation], sentence: Span, text: str, wor
     if sentence.start_char - latest.evidence[-1].end > 400:
         return
     for verb in _provision_verbs(sentence, words):
-        items = _listed_items(verb)
+        items = _listed_items(verb, words)
         if items:
             latest.provisions.extend(i for i in items if i not in latest.provisions)
             latest.evidence.append(evidence_for(text, sentence.start_char, sentence.end_char))
@@ -179,19 +179,25 @@ def _provision_verbs(sentence: Span, words: EventWords) -> list[Token]:
     return verbs
 
 
-def _item_heads(verb: Token) -> list[Token]:
+def _item_heads(verb: Token, words: EventWords) -> list[Token]:
     """ "encompasses nine articles, including A, B, and C": A, B and C (however the list parsed)."""
     heads: list[Token] = []
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        listed = [g for c in obj.children if c.lower_ == "including" for g in c.children if g.dep_ in {"pobj", "dobj"}]
+        listed = [
+            g
+            for c in obj.children
+            if c.lower_ in words.including_words
+            for g in c.children
+            if g.dep_ in {"pobj", "dobj"}
+        ]
         listed += [c for c in obj.children if c.dep_ == "appos"]
         for head in listed or [obj]:
             heads.extend(m for m in [head, *head.conjuncts] if m not in heads)
     return heads
 
 
-def _listed_items(verb: Token) -> list[str]:
-    return [_item_text(head) for head in _item_heads(verb)]
+def _listed_items(verb: Token, words: EventWords) -> list[str]:
+    return [_item_text(head) for head in _item_heads(verb, words)]
 
 
 def _item_text(token: Token) -> str:

@@ -80,7 +80,7 @@ def _verbal_roles(match: TriggerMatch, words: EventWords) -> Roles:
         roles.actors = subjects + agents + objects + partners
     elif frame == "self":
         roles.actors = subjects + agents or objects
-        roles.recipients = preps + _prep_objects(verb, {"from"})
+        roles.recipients = preps + _prep_objects(verb, words.self_recipient_preps)
     elif frame == "patient":
         roles.recipients = [t for t in (subjects or objects) if t.ent_type_ not in PLACE_LABELS]
         roles.actors = (
@@ -93,7 +93,7 @@ def _verbal_roles(match: TriggerMatch, words: EventWords) -> Roles:
     else:
         roles.actors = subjects + agents or (_manner_doers(verb, words) if passive else [])
         roles.recipients = objects + preps
-        roles.fallback_recipients = _indirect_recipients(verb, objects, words) + _scene_of(verb, match.tokens)
+        roles.fallback_recipients = _indirect_recipients(verb, objects, words) + _scene_of(verb, match.tokens, words)
     return roles
 
 
@@ -105,22 +105,22 @@ def _indirect_recipients(verb: Token, objects: list[Token], words: EventWords) -
     found: list[Token] = []
     for obj in objects:
         found += [c for c in obj.children if c.dep_ in {"poss", "compound", "amod"}]
-        found += _prep_objects(obj, {"by", "from", "of"})
+        found += _prep_objects(obj, words.request_owner_preps)
     for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
         found += [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
         found += [c for c in clause.children if c.dep_ in {"dative", "dobj"}]  # "refused to meet Jordan's king"
-        found += _prep_objects(clause, words.recipient_preps | {"for", "with", "from"})
+        found += _prep_objects(clause, words.demanded_recipient_preps)
         for obj in (c for c in clause.children if c.dep_ == "dobj"):
-            found += _prep_objects(obj, {"on", "against", "for", "to", "with"})  # "break relations with Russia"
-        found += _scene_of(clause, [])
+            found += _prep_objects(obj, words.demanded_object_preps)  # "break relations with Russia"
+        found += _scene_of(clause, [], words)
     return found
 
 
-def _scene_of(head: Token, pattern: list[Token]) -> list[Token]:
+def _scene_of(head: Token, pattern: list[Token], words: EventWords) -> list[Token]:
     """Where an act is directed when no one is named: "a curfew in Abidjan", "deploy peacekeepers
     in Iraq", "lifted a curfew in Montenegro" concern the place's people and government."""
     holders = [head] + [t for t in pattern if t is not head] + [c for c in head.children if c.dep_ == "dobj"]
-    return [t for h in holders for t in _prep_objects(h, {"in", "inside", "within"}) if t.ent_type_ in PLACE_LABELS]
+    return [t for h in holders for t in _prep_objects(h, words.scene_preps) if t.ent_type_ in PLACE_LABELS]
 
 
 def _nominal_roles(match: TriggerMatch, words: EventWords) -> Roles:
@@ -131,12 +131,12 @@ def _nominal_roles(match: TriggerMatch, words: EventWords) -> Roles:
         )  # "a mediation effort between ...", "peace talks with ...": the phrase's head carries the roles
     frame = match.entry.frame
     owners = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c not in match.tokens]
-    agents = _prep_objects(noun, {"by"}) + _acl_agents(noun, words)
+    agents = _prep_objects(noun, words.agent_preps) + _acl_agents(noun, words)
     holders = [noun] + [c for c in noun.children if c.dep_ == "appos"]
     targets = [t for h in holders for t in _prep_objects(h, words.nominal_recipient_preps)]
     partners = [t for h in holders for t in _prep_objects(h, words.partner_preps)] + _participants(noun, words)
     if noun.dep_ == "nsubj" and frame == "mutual" and not partners:
-        partners = _prep_objects(noun.head, {"between", "among", "amongst"})  # "fighting broke out between A and B"
+        partners = _prep_objects(noun.head, words.between_preps)  # "fighting broke out between A and B"
     support = support_verb(noun, words)
     roles = Roles(clause=support or governing_verb(noun), support=support)
     carriers = subject_of(support, words) if support is not None else []
@@ -147,7 +147,7 @@ def _nominal_roles(match: TriggerMatch, words: EventWords) -> Roles:
             return roles
         roles.actors = owners + agents + partners + targets + carriers
     elif frame == "self":
-        of_objects = _prep_objects(noun, {"of"})
+        of_objects = _prep_objects(noun, words.of_preps)
         roles.actors = owners + agents + of_objects
         roles.fallback_actors = carriers
         roles.recipients = [t for t in targets if t not in of_objects]
@@ -159,7 +159,9 @@ def _nominal_roles(match: TriggerMatch, words: EventWords) -> Roles:
         roles.actors = owners + agents
         roles.fallback_actors = carriers
         roles.recipients = targets + partners
-        roles.fallback_recipients = _scene_of(noun, []) + (_scene_of(support, []) if support is not None else [])
+        roles.fallback_recipients = _scene_of(noun, [], words) + (
+            _scene_of(support, [], words) if support is not None else []
+        )
     return roles
 
 
@@ -168,7 +170,7 @@ def support_verb(noun: Token, words: EventWords) -> Token | None:
     agreement"), also through a noun that counts it ("held a final round of talks", "launched a
     series of raids")."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words.counting_nouns:
+    if noun.dep_ == "pobj" and head.lower_ in words.of_preps and head.head.lemma_.lower() in words.counting_nouns:
         return support_verb(head.head, words)
     if noun.dep_ in {"dobj", "nsubjpass", "attr"} and lemma_of(head) in words.light_verbs:
         if any(c.dep_ in {"oprd", "ccomp", "xcomp"} for c in head.children):
@@ -189,7 +191,7 @@ def _obligation_roles(match: TriggerMatch, words: EventWords) -> Roles | None:
     subjects = [c for c in demanded.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if any(s.lower_ in words.speaker_pronouns for s in subjects):
         return None  # "we should all be outraged", "I must say": the speaker's view, no act asked of anyone
-    if any(c.dep_ == "aux" and lemma_of(c) == "have" for c in demanded.children):
+    if any(c.dep_ == "aux" and lemma_of(c) in words.perfect_auxiliaries for c in demanded.children):
         return None  # "he should have visited the areas": criticism of the past, nothing asked
     return Roles(
         actors=subject_of(speaker_verb, words) + _by_agents(speaker_verb),
@@ -223,7 +225,7 @@ def subject_of(verb: Token | None, words: EventWords) -> list[Token]:
         elif current.dep_ == "pcomp" and current.head.dep_ == "prep":
             governor = current.head.head
             objects = [c for c in governor.children if c.dep_ == "dobj"]
-            if objects and current.head.lower_ in {"of", "for"}:
+            if objects and current.head.lower_ in words.accusation_preps:
                 return objects  # "accused Ukraine of attacking": Ukraine attacked
             current = governor
         else:
@@ -258,13 +260,13 @@ def _cause_owners(verb: Token, words: EventWords) -> list[Token]:
         + [
             g
             for c in verb.children
-            if c.lower_ in {"following", "amid"}
+            if c.lower_ in words.following_words
             for g in c.children
             if g.dep_ in {"pobj", "dobj"}
         ]
     )
     return [c for cause in causes for c in cause.children if c.dep_ in {"poss", "amod", "compound"}] + [
-        a for cause in causes for a in _prep_objects(cause, {"by"})
+        a for cause in causes for a in _prep_objects(cause, words.agent_preps)
     ]
 
 
@@ -324,7 +326,7 @@ def _manner_doers(verb: Token, words: EventWords) -> list[Token]:
     clauses += [
         c
         for v in [verb, *verb.conjuncts]
-        for place in _prep_objects(v, {"in", "at", "near"})
+        for place in _prep_objects(v, words.incident_place_preps)
         for holder in [place, *(a for a in place.children if a.dep_ == "appos")]
         for c in holder.children
         if c.dep_ == "relcl"
@@ -347,9 +349,9 @@ def _participants(noun: Token, words: EventWords) -> list[Token]:
     if noun.dep_ in {"pobj", "conj"}:
         holders.append(governing_verb(noun))
     for holder in holders:
-        for pobj in _prep_objects(holder, {"with"}):
+        for pobj in _prep_objects(holder, words.participation_preps):
             if lemma_of(pobj) in words.participation_nouns:
-                found.extend(_prep_objects(pobj, {"of"}))
+                found.extend(_prep_objects(pobj, words.of_preps))
     return found
 
 
@@ -358,7 +360,7 @@ def counted(token: Token, words: EventWords) -> Token:
     for _ in range(MAX_CLIMB):
         if token.lower_ not in words.quantity_heads and token.pos_ != "NUM":
             return token
-        counted_nouns = _prep_objects(token, {"of"})
+        counted_nouns = _prep_objects(token, words.of_preps)
         if not counted_nouns:
             return token
         token = counted_nouns[0]

@@ -80,7 +80,7 @@ def find_triggers(
         if not _carries_nominal(m, nominal_heads, words)
         and not _appositive(m, nominal_heads)
         and not _restates_subject(m, types)
-        and not _names_verbs_event(m, types)
+        and not _names_verbs_event(m, types, words)
     ]
     return sorted(kept, key=lambda m: m.head.i)
 
@@ -102,10 +102,10 @@ def _restates_subject(match: TriggerMatch, types: dict[int, str]) -> bool:
     return any(c.dep_ == "nsubj" and types.get(c.i) == match.entry.type for c in match.head.children)
 
 
-def _names_verbs_event(match: TriggerMatch, types: dict[int, str]) -> bool:
+def _names_verbs_event(match: TriggerMatch, types: dict[int, str], words: EventWords) -> bool:
     """ "Two teenagers were wounded in a shooting": the noun names the event its verb reports."""
     head = match.head
-    if not match.nominal or head.dep_ != "pobj" or head.head.lower_ not in {"in", "during"}:
+    if not match.nominal or head.dep_ != "pobj" or head.head.lower_ not in words.within_prepositions:
         return False
     verb = head.head.head
     return verb.pos_ in VERB_TAGS and types.get(verb.i) == match.entry.type
@@ -120,10 +120,10 @@ def lemma_of(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def names_a_death(token: Token) -> bool:
+def names_a_death(token: Token, words: EventWords) -> bool:
     """ "a murder-suicide", "committed suicide": "suicide" standing on its own is a death; only
     as a modifier ("suicide bomber", "suicide attack") does it tell how an attack was made."""
-    return token.lower_ == "suicide" and token.dep_ not in {"compound", "amod", "nmod"}
+    return token.lower_ in words.suicide_words and token.dep_ not in {"compound", "amod", "nmod"}
 
 
 def _entries_for(token: Token, lexicon: Lexicon) -> list[TriggerEntry]:

@@ -59,6 +59,33 @@ class EventWords:
         self.means_nouns = words("events.means_noun")
         # "a ban on them was not enough", "an agreement is necessary": a judgement of a measure, not a report of one.
         self.evaluative_adjectives = words("events.evaluative_adjective")
+        self.condition_marks = words("events.condition_mark")  # "if she has the support", "unless they get it"
+        self.prevention_prepositions = words("events.prevention_preposition")  # "prevented from meeting him"
+        self.negating_determiners = words("events.negating_determiner")  # "had no time to discuss"
+        # "an agreement would solve it": an indefinite subject names no particular act ("some" names none either).
+        self.indefinite_determiners = words("events.indefinite_determiner")
+        self.unspecific_determiners = self.indefinite_determiners | words("events.unspecific_determiner")
+        self.future_modifiers = words("events.future_modifier")  # "next week", "the coming days"
+        self.date_prepositions = words("events.date_preposition")  # "is holding talks on Sunday"
+        self.conditional_auxiliaries = words("events.conditional_auxiliary")  # "would", "'d"
+        # "rather than / instead of attacking them": the act set aside is not done.
+        self.preference_prepositions = words("events.preference_preposition")
+        self.preference_words = words("events.preference_word")
+        self.leading_verbs = words("events.leading_verb")  # "information leading to an arrest"
+        self.against_prepositions = words("events.against_preposition")  # "against deploying the army"
+        self.negative_words = words("events.negative_word")  # "never", "no" outside a parsed negation
+        self.or_words = words("events.or_word")  # "whether or not to support": undecided, not refused
+        self.whether_words = words("events.whether_word")
+        # "neither ... nor ...", "could not either permit ... or ...": one negation over joined verbs.
+        self.neither_words = words("events.neither_word")
+        self.nor_words = words("events.nor_word")
+        self.either_words = words("events.either_word")
+        self.negation_words = words("events.negation_word")  # "not", "n't", "never" a few words before "either"
+        self.going_verbs = words("events.going_verb")  # "went on to ask": an intent only as "is going to"
+        self.up_particles = words("events.up_particle")  # "it is up to them to decide"
+        self.according_words = words("events.according_word")  # "according to the police": the source
+        self.purpose_preps = words("events.purpose_prep")  # "called for a meeting", "a rally for peace"
+        self.to_words = words("events.to_word")  # the infinitive's "to" ("plans to attack"), "opposed to"
         # ---- coder.py ----
         self.referring_pronouns = words("events.referring_pronoun")  # "it", "they": a party named before
         # Prepositions that use a known event to date or compare something else.
@@ -107,6 +134,25 @@ class EventWords:
         self.police_words = words("events.police_word")  # "police discuss the threats": one party speaking
         # Verbs that report what an event did or that it took place: "a blast killed", "fighting erupted".
         self.outcome_verbs = words("events.outcome_verb")
+        self.anyone_pronouns = words("events.anyone_pronoun")  # "anyone who knew ... was asked to call police"
+        self.topic_prepositions = words("events.topic_preposition")  # "discusses the threats", "talks about the attack"
+        self.partner_with_prepositions = words("events.partner_with_preposition")  # "discussed it with the governor"
+        # "in such cases the police arrest ...": what happens in cases of a kind.
+        self.case_prepositions = words("events.case_preposition")
+        self.case_nouns = words("events.case_noun")
+        self.such_words = words("events.such_word")
+        self.placeholder_pronouns = words("events.placeholder_pronoun")  # "it is easy to blame ..."
+        self.copulas = words("events.copula")  # "be"
+        self.addressee_pronouns = words("events.addressee_pronoun")  # "you should not ...": advice to whoever listens
+        self.simultaneous_adverbs = words("events.simultaneous_adverb")  # "..., in September, when X invaded ..."
+        self.since_prepositions = words("events.since_preposition")  # "since January": a span incidents are counted in
+        # "a self-inflicted gunshot wound": a suicide, not an assault (the parse may split the word).
+        self.self_inflicted_words = words("events.self_inflicted_word")
+        self.self_inflicted_parts = words("events.self_inflicted_part")
+        self.within_prepositions = words("events.within_preposition")  # "found dead in a murder-suicide"
+        self.passing_verbs = words("events.passing_verb")  # "passed away": died
+        self.away_particles = words("events.away_particle")
+        self.any_determiners = words("events.any_determiner")  # "a shooting", "any attack": no particular one
         # ---- roles.py ----
         self.recipient_preps = words("events.recipient_prep")  # "fired on the crowd", "sanctions against X"
         # An event noun's recipient follows these too: "the siege of the town".
@@ -137,10 +183,28 @@ class EventWords:
         # Heads that count people rather than name them: "hundreds of people", "tens of thousands of students".
         self.quantity_heads = words("events.quantity_head")
 
+        self.self_recipient_preps = words("events.self_recipient_prep")  # "withdrew from the town"
+        self.request_owner_preps = words("events.request_owner_prep")  # "dismissed an appeal from X"
+        # "refused to lift the curfew on Palestinians", "offered to hand over to Britain": whom the act concerns.
+        self.demanded_recipient_preps = self.recipient_preps | words("events.demanded_recipient_prep")
+        self.demanded_object_preps = words("events.demanded_object_prep")  # "break relations with Russia"
+        self.scene_preps = words("events.scene_prep")  # "a curfew in Abidjan": the place's people
+        self.agent_preps = words("events.agent_prep")  # "an attack by militants"
+        self.between_preps = words("events.between_prep")  # "fighting broke out between A and B"
+        self.of_preps = words("events.of_prep")  # "the withdrawal of the troops", "a round of talks"
+        self.perfect_auxiliaries = words("events.perfect_auxiliary")  # "should have visited": the past criticised
+        self.accusation_preps = words("events.accusation_prep")  # "accused Ukraine of attacking"
+        self.following_words = words("events.following_word")  # "fled following the offensive"
+        self.incident_place_preps = words("events.incident_place_prep")  # "were killed in Esmeraldas when ..."
+        self.participation_preps = words("events.participation_prep")  # "with the participation of Russia"
+
         # ---- relations.py ----
         self.party_preps = words("events.party_prep")
         self.provision_verbs = words("events.provision_verb")
         self.document_nouns = words("events.document_noun")
+        self.mediation_preps = words("events.mediation_prep")  # "mediated talks between A and B"
+        self.alliance_modifiers = words("events.alliance_modifier")  # "a strategic agreement": an alliance
+        self.including_words = words("events.including_word")  # "nine articles, including A, B and C"
         # ---- anchors.py ----
         # "killed himself": a toll that counts the one who killed themselves among the dead
         self.reflexives = words("events.reflexive")
@@ -154,11 +218,27 @@ class EventWords:
         self.happen_verbs = words("events.happen_verb")
         # "the shooting happened near ...", "the attack took place": an incident whose happening a clause tells.
         self.happening_nouns = words("events.happening_noun")
+        self.taking_verbs = words("events.taking_verb")  # "the attack took place": it happened
+        self.place_nouns = words("events.place_noun")
+        # A page's own stamp ("Posted: Saturday, April 5, 2014 10:24 AM EDT", "(Published Wednesday, Jan. 4,
+        # 2017)", "Updated: ..."): when the text or an embedded post was written, never an event's date.
+        # Clock times and time zones fill the stamp in any language; the names of days and months begin
+        # with the listed abbreviations.
+        stamp_filler = (
+            r"(?:[\d:,./]|\b[ap]\.?m\b\.?|(?-i:\b(?:[ECMP][SD]T|ET|CT|PT|GMT|UTC)\b)"
+            rf"|\b{alternation(words('events.stamp_date_abbreviation'))}[a-z]*\b\.?|\s)*"
+        )
+        self.page_stamp = _pattern(
+            rf"\b{alternation(words('events.stamp_word'))}\b\s*{alternation(words('events.stamp_preposition'))}?"
+            rf"\s*:?\s*{stamp_filler}$"
+        )
         # ---- triggers.py ----
         # Nouns that stand for one incident whose kind a gerund names: "shooting death", "stabbing incident".
         self.incident_nouns = words("events.incident_noun")
         # Verbs that carry a nominal event without adding meaning: "launched an invasion".
         self.light_verbs = words("events.light_verb")
+        # "a murder-suicide", "committed suicide": a death; as a modifier ("suicide bomber") a way of attacking.
+        self.suicide_words = words("events.suicide_word")
         # ---- incidents.py ----
         self.capture_lemmas = words("events.capture_lemma")  # "seized the town": territory taken
         self.signing_lemmas = words("events.signing_lemma")
@@ -172,6 +252,11 @@ class EventWords:
         # ---- limits.py ----
         self.question_words = words("events.question_word")  # "asked whether he fired": a question, no act
         self.demand_auxiliaries = words("events.demand_auxiliary")  # "insisted that X should go": a demand
+        self.author_preps = words("events.author_prep")  # "a threat by the rebels": it has an author
+        self.when_words = words("events.when_word")  # "killed when a bus overturned"
+        self.question_marks = words("events.question_mark")  # "asked if he fired", "whether they met"
+        self.commitment_preps = words("events.commitment_prep")  # "agreed to withdraw", "agreed on a truce"
+        self.relative_subjects = words("events.relative_subject")  # "the court which had ordered ..."
         # ---- anchors.py: patterns of a figure's text (matched ignoring case) ----
         # "took his own life": a toll that counts the one who killed themselves
         self.own_life = _pattern(alternation(words("events.own_life")))
