@@ -179,3 +179,27 @@ def test_a_language_folder_that_is_no_folder_of_lists_is_refused(tmp_path):
 def test_an_empty_list_matches_nothing():
     assert alternation([]) == r"(?!)"
     assert alternation(["a few", "a"]) == r"(?:a\s+few|a)"
+
+
+def test_a_language_s_regular_expressions_are_read_verbatim_and_their_placeholders_filled(tmp_path):
+    folder = tmp_path / "xx"
+    (folder / "patterns").mkdir(parents=True)
+    # a TOML literal string keeps every backslash; {0,2} is a quantifier, {unit} a placeholder
+    (folder / "patterns" / "figures.toml").write_text(
+        "count = '''\\b(\\d+)\\s+(?:\\w+\\s+){0,2}{unit}\\b'''\n", encoding="utf-8"
+    )
+    language = LanguageData.load(folder)
+    count = language.pattern("figures.count", unit=alternation(["leute", "personen"]))
+    assert count == r"\b(\d+)\s+(?:\w+\s+){0,2}(?:personen|leute)\b"
+    assert language.pattern("figures.toll") == r"(?!)" and "patterns/figures.toll" in language.missing
+    assert language.patterns("time") == {} and "patterns/time" in language.missing
+    with pytest.raises(ValueError, match="figures.count: no value for the placeholder {unit}"):
+        language.pattern("figures.count")
+
+
+def test_a_patterns_file_that_is_no_toml_is_refused_with_its_name(tmp_path):
+    folder = tmp_path / "xx"
+    (folder / "patterns").mkdir(parents=True)
+    (folder / "patterns" / "time.toml").write_text("month = '''unclosed\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"patterns/time.toml: not valid TOML"):
+        LanguageData.load(folder)
