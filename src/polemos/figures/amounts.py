@@ -41,10 +41,7 @@ class AmountReader:
     def __init__(self, words: FigureWords):
         self.words = words
         number = words.numbers.pattern
-        range_ = (
-            rf"between\s+(?P<low>{number})\s+and\s+(?P<high>{number})"
-            rf"|(?P<low2>{number})\s*(?:-|–|to)\s*(?P<high2>{number})"
-        )
+        range_ = words.patterns.range  # "between 30 and 40", "30 to 40", "30-40"
         # "twenty-five" is one number, not the range twenty to five
         digits = alternation(word for word, value in words.numbers.ones.items() if 1 <= value <= 9)
         self._compound = re.compile(rf"{alternation(words.numbers.tens)}\s*-\s*{digits}", re.IGNORECASE)

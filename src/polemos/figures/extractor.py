@@ -6,6 +6,10 @@ A number phrase (see ``polemos.figures.amounts`` for the min/max conventions) be
 "the toll rose to 30"). Its category comes from the clause: with a spaCy ``Doc``, the verb
 governing the counted noun and the words attached to both; without one, the nearest cue
 word in the sentence. Years, dates, ages, times, money, percentages and measures are skipped.
+
+The regular expressions that spell out words (the casualty cues, what a number is not a count
+of, a headline's victim) are the language's, in ``patterns/figures.toml`` of its folder, compiled
+once into ``FigurePatterns``; those left here hold no words: digits, punctuation, white space.
 """
 
 from __future__ import annotations
@@ -19,162 +23,25 @@ from spacy.tokens import Doc, Token
 from polemos.figures.amounts import Amount, AmountReader
 from polemos.figures.cues import Cue, CueLexicon
 from polemos.figures.headline_lists import headline_list
+from polemos.figures.patterns import FigurePatterns
 from polemos.figures.words import FigureWords
 from polemos.lang import LanguageData
 from polemos.record import ExtractionRecord, Quantity
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_NOT_A_COUNT_AFTER = re.compile(
-    r"^(?:\s*(?:%|percent|per\s*cent|:\d|st\b|nd\b|rd\b|th\b)|-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?)[- ]old"
-    r"|-?\s*(?:yo|y/o|y\.o\.|yrs?[- ]old|mo[- ]old)(?![\w/-])"  # ages written short: "a 6-yo", "22 y/o son"
-    r"|[\s-]+(?:years?|months?|weeks?|days?|nights?|hours?|minutes?|seconds?|decades?|centuries|km|kilomet(?:re|er)s?"
-    r"|miles?|met(?:re|er)s?|square|sq|hectares?|acres?|kg|kilograms?|tons?|tonnes?|litres?|liters?|barrels?"
-    r"|dollars?|euros?|pounds?|manats?|drams?|rubles?|roubles?|hryvnias?|usd|eur|times|percentage|points?"
-    r"|(?:gun)?shots|rounds|bullets|casings|shells|calls?|counts|charges|block|a\.m|p\.m|am\b|pm\b|o'clock)\b"
-    r"|-?\s*(?:caliber|calibre|cal\b|mm\b|millimet(?:re|er)|gauge|magnum)"  # a gun's bore: ".40-caliber", "12-gauge"
-    r"|(?:\s*(?:,|and|or|to|-)\s*\d+)+\s*(?:years?|months?)[- ]old"  # "9 and 10 years old"
-    r"|(?-i:\s+(?:[A-Z][a-z]*\.?\s+){1,3}(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Ct"
-    r"|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway)\b)"  # an address: "1080 South Hoagland Blvd"
-    r"|\s+gun\s?shot\b(?!\s+(?:victim|wound|survivor))"  # "heard one gun shot", not "two gunshot victims"
-    r"|\s+(?:gun\s?shot\s+|bullet\s+|stab\s+)?wounds?\b"  # wounds, not people: "several gunshot wounds"
-    # a wound, not a person: "multiple gunshot wounds, including one to the head"
-    r"|\s+(?:to|in)\s+(?:the|his|her|their)\s+(?:head|face|neck|chest|torso|back|abdomen|stomach|side|shoulder"
-    r"|arm|leg|hip|hand|foot|buttocks?)\b"
-    rf"|\s+{_MONTH}(?:\s|$|,))",
-    re.IGNORECASE,
-)
-_NOT_A_COUNT_BEFORE = re.compile(
-    rf"(?:[$€£¥:]\s*|\b(?:us|usd|eur|aged|age|ages|ages\s+of|no\.|number|page|route|flight|resolution|called|call|dialed"
-    rf"|dialled|dial)\s+|\b{_MONTH}\s+"
-    # a broadcaster's name ("Channel 5", "Action News 5", "Fox 2", "WDRB 41"), a gun's model ("AK-47",
-    # "AR-15") or bore (".380"): names, not counts
-    r"|\b(?:channel|news|fox|nbc|cbs|abc|cw|pbs|ch\.)\s*|(?-i:\b[KW][A-Z]{2,3}(?:-TV)?\s+|\b[A-Z]{1,3}-)|(?:^|\s)\."
-    # a parent's children ("a father of three", "mother of 2"): a family, not victims
-    r"|\b(?:father|mother|parent|dad|mom|grandfather|grandmother|grandparent)\s+of\s+"
-    # nobody ("no one else was injured"); shots fired, not people ("fired one shot")
-    r"|\bno\s+|\b(?:fired|firing|fires)\s+)$",
-    re.IGNORECASE,
-)
 # "ahmedabad: 40 people were injured": a dateline's colon, at the head of a paragraph
 _DATELINE = re.compile(r"\s*[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){0,2}:\s+")
-_AGE_AFTER_NAME = re.compile(  # "Jane Doe, 32, said", "boy, 6, dies"
-    r"(?:[A-Z][\w.'-]*(?:\s+(?:Jr|Sr|I{1,3}|IV)\.?)?"
-    r"|\b(?i:boy|girl|man|woman|teen|teenager|child|toddler|son|daughter|mother|father|wife|husband))\s*(?:,|\()\s*$"
-)
-_AGE_CLOSE = re.compile(r"\s*(?:,|\)|\.|;|$|\s+(?:of|and|was|is|who|were|are|said|had|has)\b)")
-_AT_A_TIME = re.compile(r"\bat\s+$", re.IGNORECASE)
-_TOLL_BEFORE = re.compile(
-    r"\b(?:death\s+)?toll\b[^.;:!?]{0,90}?\b(?:at|to|from|reached|hit|of|is|was|now)\s+$", re.IGNORECASE
-)
-_A_TALLY = re.compile(r"\b(?:toll|tally|number|count|total)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _WORD = re.compile(r"[A-Za-z][\w'-]*|[.,;:!?()]")
 _CUE_WINDOW = 10
 COMMA_PENALTY = 2
 _CUE_REACH = 400  # characters: comfortably more than _CUE_WINDOW words
-_LEFT_PLACE = re.compile(
-    r"\s*(?:have\s+|had\s+)?left\s+(?:their\s+homes?|the\s+(?:region|country|city|town|area|enclave|territory)|[A-Z])"
-)
 _ADJACENT_WORDS = 3
 SHOT = "shot"  # hit by gunfire, alive or dead: the events stage reads it with the dead and injured
 HARM = {"dead", "injured"}
-_HEADLINE_PERSON = (
-    r"(?:man|woman|boy|girl|teen|teenager|child|toddler|infant|baby|student|officer|deputy|trooper"
-    r"|(?:\d+|[a-z]+)-(?:year|month)-old(?:\s+(?:boy|girl|man|woman|son|daughter))?)"
-)
-HEADLINE_VICTIM = re.compile(
-    # "Police identify teen killed in ...", "Coroner names man shot on ...": the one they name
-    rf"(?:^|[,:;]\s*|\b(?:a|an)\s+|\b(?:identif(?:y|ies|ied)|IDs?|names?|mourns?)\s+)(?P<who>(?-i:[A-Z][\w.'-]*\s+){{0,2}}?{_HEADLINE_PERSON}(?:,\s*\d+,)?)\s+"
-    r"(?:(?:is|was|gets|got|found|accidentally|(?P<fatally>fatally)|critically|seriously|allegedly)\s+){0,2}"
-    r"(?P<outcome>shot|killed|injured|hurt|wounded|dies|died|dead|slain|airlifted|hospitali[sz]ed"
-    r"|(?:struck|hit)(?=\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round))"  # "Teen struck by bullet"
-    r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:him|her|it)?self"  # "teen accidentally shoots himself"
-    # "boy accidentally shoots hand", "hunter shoots own foot"
-    r"|(?:accidentally\s+|accidently\s+)?shoots\s+(?:(?:his|her|own)\s+){0,2}(?:hand|foot|leg|arm|knee|thigh|finger))\b"
-    r"(?P<killed>,?\s+(?:and\s+)?(?:killed|dead|to\s+death)\b)?"  # "Woman shot and killed", "Man shot, killed"
-    r"|(?P<victim>\b(?:shooting|gunshot)\s+(?P<outcome2>victim|death))",
-    re.IGNORECASE,
-)
-# A headline's deadly incident told without a count: "Arrest in fatal shooting at bar", "deadly MLK Day
-# shootings", "girl fatally shot": at least one dead, how many it does not say.
-FATAL_INCIDENT = re.compile(
-    r"\b(?:fatal|deadly)\s+(?:[\w'’.-]+\s+){0,3}?(?:shootings?|stabbings?|attacks?|rampage|ambush|gunfight|shootout)\b"
-    r"|\bfatally\s+(?:shot|stabbed|wounded)\b|\b(?:shooting|stabbing)\s+deaths?\b",
-    re.IGNORECASE,
-)
-# One person's death a headline names: "charged after death of 3-year-old", "charged in his brother's death"
-DEATH_OF_ONE = re.compile(
-    r"\b(?:death|killing|murder|slaying)\s+of\s+(?:(?:a|an|the|his|her|their)\s+)?(?P<who>[\w-]+-(?:year|month)-old"
-    r"|(?:man|woman|boy|girl|teen|teenager|child|toddler|infant|baby))\b(?!['’]s|-)"
-    r"|\b(?:his|her|their)\s+(?P<whose>(?:[\w-]+-(?:year|month)-old\s+)?(?:son|daughter|brother|sister|wife|husband"
-    r"|mother|father|girlfriend|boyfriend|cousin|friend|child|baby|grandson|granddaughter))['’]s\s+"
-    r"(?:(?:shooting|stabbing|fatal|accidental)\s+)?(?:death|killing|murder|slaying)\b",
-    re.IGNORECASE,
-)
-# One person a headline's shooting struck: "shooting injures teen", "arrested in shooting of 7-year-old"
-SHOOTING_OF_ONE = re.compile(
-    rf"\b(?:shooting|gunfire|bullet)\s+(?P<hurt>injures|wounds|hurts|hits|strikes)\s+(?:a\s+|an\s+)?(?P<who>{_HEADLINE_PERSON})\b"
-    rf"|\bshooting\s+of\s+(?:a\s+|an\s+)?(?P<whom>{_HEADLINE_PERSON})\b(?!['’]s)",
-    re.IGNORECASE,
-)
-# "two men and a woman", "his girlfriend and her three daughters"
-COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as well as)\s+(?:(?:his|her|their)\s+)?|\s*,\s*")
-TO_HOSPITAL = re.compile(
-    r"\s+(?:(?:were|was|have\s+been|had\s+been|been)\s+)?(?:taken|rushed|transported|sent|airlifted|flown)?\s*"
-    r"to\s+(?:the\s+|a\s+|an\s+|area\s+|local\s+|nearby\s+)*hospitals?\b",
-    re.IGNORECASE,
-)
-FATALLY_AFTER = re.compile(r"\s*,?\s*fatally\b", re.IGNORECASE)
 LOOSE_OBJECT_DEPS = {"dep", "npadvmod"}
-ONE_OF_THEM_DIED = re.compile(
-    r"\s+of\s+(?:them|the\s+\w+|those|these)(?:\s+\w+){0,3}?\s+(?:later\s+|has\s+|had\s+)?"
-    r"(?:died|dies|succumbed|was\s+(?:killed|pronounced\s+dead|declared\s+dead))\b",
-    re.IGNORECASE,
-)
-# "One of four women wounded in Saturday's shooting has died": a part of a group counted by
-# what first befell it, then told dead. The part is the dead; the group, those shot.
-PART_OF_GROUP = r"\b(?P<part>{number})\s+of\s+(?:the|those|these)?\s*$"
-GROUP_HURT = re.compile(
-    r"\s+(?:(?:who\s+)?(?:were|was|had\s+been|have\s+been)\s+)?(?:(?:critically|seriously)\s+)?"
-    r"(?:wounded|injured|hurt|shot|hospitali[sz]ed|struck)\b",
-    re.IGNORECASE,
-)
-PART_DIED = re.compile(
-    r"[^.;!?]*?\b(?:has|have|had|later)?\s*(?:died|dies|succumbed|passed\s+away"
-    r"|(?:was|were|been)\s+(?:pronounced|declared)\s+dead)\b",
-    re.IGNORECASE,
-)
-# A running tally over a period: "so far this year", "since January", "last year" (a year's count
-# in any tense), or "this year" told in the perfect or as a count of incidents.
-TALLY_PERIOD = re.compile(
-    r"\bso\s+far\s+this\s+year\b|\blast\s+year\b|\byear[- ]to[- ]date\b|\bso\s+far\s+in\s+\d{4}\b"
-    r"|\bsince\s+(?:jan(?:uary|\.)?|the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year)\b",
-    re.IGNORECASE,
-)
 CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
-THIS_YEAR = re.compile(r"\bthis\s+year\b", re.IGNORECASE)
-TALLY_TENSE = re.compile(
-    r"\b(?:have|has)\s+(?:been|died|lost|seen)\b|\bso\s+far\b|\bto\s+date\b|\ba\s+total\s+of\b"
-    r"|\b(?:homicides|murders|shootings|killings|deaths)\b",
-    re.IGNORECASE,
-)
-# A line opening as a link to another story does: a bullet, a video's length, "Related story:"
-LINK_LINE = re.compile(
-    r"\s*(?:[+•»►▶]\s|\d{1,2}:\d\d\s+(?=[A-Z0-9])|related\s+(?:content|stor(?:y|ies)|coverage|links?)\b"
-    r"|(?:read|see)\s+(?:more|also)\s*:)",
-    re.IGNORECASE,
-)
 LINK_LENGTH = 120  # characters: a headline's length, not a paragraph's
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
-# "took his own life" (not "tried to take her own life")
-SELF_KILLING = re.compile(
-    r"(?<!to\s)\b(?P<verb>took|takes|taking)\s+(?P<who>(?:his|her)\s+own\s+life)\b", re.IGNORECASE
-)
-SHOT_OUTCOME = re.compile(
-    r"\b(?:(?P<fatal>fatally)\s+)?(?:shot|gunned\s+down)(?:\s+(?:and\s+)?(?P<dead>killed|dead|to\s+death)"
-    r"|\s+and\s+(?P<hurt>wounded|injured|hurt))?",
-    re.IGNORECASE,
-)
 
 
 class FigureExtractor:
@@ -186,8 +53,8 @@ class FigureExtractor:
     def __init__(self, cues: Optional[CueLexicon] = None, language: Optional[LanguageData] = None):
         self.words = FigureWords(language or LanguageData.load())
         self.cues = cues or CueLexicon.of_language(self.words)
+        self.patterns = self.words.patterns
         self.amounts = AmountReader(self.words)
-        self._part_of_group = re.compile(PART_OF_GROUP.format(number=self.words.numbers.pattern), re.IGNORECASE)
 
     def annotate(self, record: ExtractionRecord, doc: Optional[Doc] = None) -> None:
         record.quantities = self.extract(record.text, doc)
@@ -197,17 +64,21 @@ class FigureExtractor:
     def extract(self, text: str, doc: Optional[Doc] = None) -> list[Quantity]:
         quantities = []
         for amount in self.amounts.find(text):
-            if not _is_count(text, amount):
+            if not _is_count(self.patterns, text, amount):
                 continue
             quantity = self._quantity(text, amount, doc)
             if quantity is not None:
                 quantities.append(quantity)
         if doc is not None:
             quantities += self._single_victims(doc, quantities)
-        quantities += _self_killings(text, quantities)
+        quantities += _self_killings(self.patterns, text, quantities)
         quantities = self._parts_that_died(text, quantities)
         quantities.sort(key=lambda q: q.start)
-        return [q for q in _join_coordinated(text, quantities) if not _in_a_link_line(text, q.start)]
+        return [
+            q
+            for q in _join_coordinated(self.patterns, text, quantities)
+            if not _in_a_link_line(self.patterns, text, q.start)
+        ]
 
     def headline(self, title: str) -> list[Quantity]:
         """The counts of a headline, and its one victim ("Teen Injured In Hunting Accident",
@@ -224,7 +95,7 @@ class FigureExtractor:
                 + [listed],
                 key=lambda q: q.start,
             )
-        death = DEATH_OF_ONE.search(title)
+        death = self.patterns.death_of_one.search(title)
         if death is not None and not any(q.category == "dead" for q in found):
             said = "who" if death.group("who") else "whose"
             found = sorted(
@@ -242,7 +113,7 @@ class FigureExtractor:
                 ],
                 key=lambda q: q.start,
             )
-        struck = SHOOTING_OF_ONE.search(title)
+        struck = self.patterns.shooting_of_one.search(title)
         if struck is not None and not any(q.category in HARM | {SHOT} for q in found):
             said = "who" if struck.group("who") else "whom"
             found = sorted(
@@ -260,7 +131,7 @@ class FigureExtractor:
                 ],
                 key=lambda q: q.start,
             )
-        fatal = FATAL_INCIDENT.search(title)
+        fatal = self.patterns.fatal_incident.search(title)
         if fatal is None or any(q.category == "dead" for q in found):
             return found
         at_least_one = Quantity(
@@ -269,7 +140,7 @@ class FigureExtractor:
         return sorted(found + [at_least_one], key=lambda q: q.start)
 
     def _headline_victim(self, title: str, found: list[Quantity]) -> list[Quantity]:
-        match = HEADLINE_VICTIM.search(title)
+        match = self.patterns.headline_victim.search(title)
         if match is None:
             return found
         said = "who" if match.group("who") else "victim"  # "Teen shot ...", "... shooting victim identified"
@@ -389,22 +260,27 @@ class FigureExtractor:
             category = self._category_from_text(text, amount, noun, skip_shot=doc is not None)
         if category is None and noun_cue is not None:
             category = noun_cue.category
-        if category in (None, "other", "troops") and TO_HOSPITAL.match(text, noun[2] if noun else amount.end):
+        if category in (None, "other", "troops") and self.patterns.to_hospital.match(
+            text, noun[2] if noun else amount.end
+        ):
             category = "injured"  # "shooting sends 2 to hospital", "three people were taken to a hospital"
-        toll = noun is None and _TOLL_BEFORE.search(text[max(0, amount.start - 120) : amount.start]) is not None
-        if noun is None and FATALLY_AFTER.match(text, amount.end):
+        toll = (
+            noun is None
+            and self.patterns.toll_before.search(text[max(0, amount.start - 120) : amount.start]) is not None
+        )
+        if noun is None and self.patterns.fatally_after.match(text, amount.end):
             category = "dead"  # "four men were shot, one fatally"
         if toll:
             category = "dead"  # "the death toll in the riots rose to 58", "the toll now stands at 667"
-        if category in HARM | {SHOT} and _tallies_a_period(text, amount):
+        if category in HARM | {SHOT} and _tallies_a_period(self.patterns, text, amount):
             category = "other"  # "43 people have been shot in the city this year": not one incident's toll
         if noun is None and not toll and not self._cue_adjacent(text, amount):
             return None  # a bare number far from any cue is not a count of people
         if (
             noun is None
             and not toll
-            and _AT_A_TIME.search(text[max(0, amount.start - 4) : amount.start])
-            and not _A_TALLY.search(text[max(0, amount.start - 40) : amount.start])
+            and self.patterns.at_a_time.search(text[max(0, amount.start - 4) : amount.start])
+            and not self.patterns.a_tally.search(text[max(0, amount.start - 40) : amount.start])
         ):
             return None  # "pronounced dead at 5": a time ("the toll stands at 58" is a count)
         if noun is not None and doc is not None and self._modifies_a_thing(doc, noun):
@@ -496,7 +372,8 @@ class FigureExtractor:
         end = noun[2] if noun else amount.end
         before = _WORD.findall(text[sentence_start : amount.start])[-_CUE_WINDOW:]
         after = _WORD.findall(text[end:sentence_end])[:_CUE_WINDOW]
-        if _LEFT_PLACE.match(text, end) or _LEFT_PLACE.match(" " + " ".join(after[:4])):
+        left_place = self.patterns.left_place
+        if left_place.match(text, end) or left_place.match(" " + " ".join(after[:4])):
             return "displaced"
         found = []
         backwards = list(reversed(before))
@@ -517,7 +394,11 @@ class FigureExtractor:
             return None
         nearest = min(found)
         if nearest[1] == SHOT:  # "shot dead", "shot and killed", "fatally shot"
-            return _shot_outcome(text[end:sentence_end]) or _shot_outcome(text[sentence_start : amount.start]) or SHOT
+            return (
+                _shot_outcome(self.patterns, text[end:sentence_end])
+                or _shot_outcome(self.patterns, text[sentence_start : amount.start])
+                or SHOT
+            )
         return nearest[1]
 
     def _parts_that_died(self, text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -527,8 +408,8 @@ class FigureExtractor:
         groups: dict[int, Quantity] = {}  # the start of a part that died: its dead count
         kept = []
         for quantity in quantities:
-            part = self._part_of_group.search(text, max(0, quantity.start - 30), quantity.start)
-            hurt = GROUP_HURT.match(text, quantity.end)
+            part = self.patterns.part_of_group.search(text, max(0, quantity.start - 30), quantity.start)
+            hurt = self.patterns.group_hurt.match(text, quantity.end)
             number = self.words.numbers.parse(part.group("part")) if part else None
             if (
                 part is None
@@ -537,7 +418,7 @@ class FigureExtractor:
                 or quantity.category not in HARM | {SHOT}
                 or quantity.min is None
                 or number >= quantity.min
-                or PART_DIED.match(text, hurt.end()) is None
+                or self.patterns.part_died.match(text, hurt.end()) is None
             ):
                 kept.append(quantity)
                 continue
@@ -555,7 +436,7 @@ class FigureExtractor:
         return [q for q in kept if q.start not in groups] + list(groups.values())
 
 
-def _in_a_link_line(text: str, offset: int) -> bool:
+def _in_a_link_line(patterns: FigurePatterns, text: str, offset: int) -> bool:
     """Whether ``offset`` lies in a line linking to another story ("+ 1 dead, 2 wounded in
     Elm Park shooting", "1:42 Two officers hurt in crash"): that story's counts, not this one's."""
     line_start = text.rfind("\n", 0, offset) + 1
@@ -563,7 +444,7 @@ def _in_a_link_line(text: str, offset: int) -> bool:
     line = text[line_start : line_end if line_end != -1 else len(text)]
     if SENTENCE_END.search(line):
         return False
-    if LINK_LINE.match(line):
+    if patterns.link_line.match(line):
         return True
     # a list of links whose bullets the cleaning removed: headlines on lines of their own, one after another
     before = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)] if line_start else ""
@@ -578,7 +459,7 @@ def _in_a_link_line(text: str, offset: int) -> bool:
     )
 
 
-def _self_killings(text: str, counted: list[Quantity]) -> list[Quantity]:
+def _self_killings(patterns: FigurePatterns, text: str, counted: list[Quantity]) -> list[Quantity]:
     """One who took their own life is one dead ("then took her own life")."""
     taken = {i for q in counted for i in range(q.start, q.end)}
     return [
@@ -591,7 +472,7 @@ def _self_killings(text: str, counted: list[Quantity]) -> list[Quantity]:
             unit="people",
             category="dead",
         )
-        for match in SELF_KILLING.finditer(text)
+        for match in patterns.self_killing.finditer(text)
         if match.start("who") not in taken
     ]
 
@@ -685,9 +566,9 @@ def _fatally(words: FigureWords, token: Token) -> bool:
     return any(child.dep_ == "advmod" and child.lower_ in words.fatal_adverbs for child in token.children)
 
 
-def _shot_outcome(passage: str) -> Optional[str]:
+def _shot_outcome(patterns: FigurePatterns, passage: str) -> Optional[str]:
     """What the first "shot" of a passage led to, when the words say: "shot and killed", "fatally shot"."""
-    match = SHOT_OUTCOME.search(passage)
+    match = patterns.shot_outcome.search(passage)
     if match is None:
         return None
     if match.group("fatal") or match.group("dead"):
@@ -712,7 +593,7 @@ def _doer(words: FigureWords, head: Token) -> bool:
     return subject.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_ not in words.befallen_subject_verbs
 
 
-def _join_coordinated(text: str, quantities: list[Quantity]) -> list[Quantity]:
+def _join_coordinated(patterns: FigurePatterns, text: str, quantities: list[Quantity]) -> list[Quantity]:
     """ "Three men and a woman were wounded": one count of four."""
     joined: list[Quantity] = []
     for quantity in quantities:
@@ -721,7 +602,7 @@ def _join_coordinated(text: str, quantities: list[Quantity]) -> list[Quantity]:
             previous is not None
             and previous.category == quantity.category
             and previous.category != "other"
-            and COORDINATION.fullmatch(text[previous.end : quantity.start])
+            and patterns.coordination.fullmatch(text[previous.end : quantity.start])
         ):
             joined[-1] = Quantity(
                 text=text[previous.start : quantity.end],
@@ -860,14 +741,14 @@ def _is_place_object(words: FigureWords, token: Token) -> bool:
     return token.dep_ == "dobj" and (token.pos_ == "PROPN" or token.lemma_ in words.place_nouns)
 
 
-def _tallies_a_period(text: str, amount: Amount) -> bool:
+def _tallies_a_period(patterns: FigurePatterns, text: str, amount: Amount) -> bool:
     """A running tally over a period ("have been killed so far this year", "the 40th homicide
     since January"), told in the perfect or as a year's count: news of many incidents."""
     start, end = _sentence_around(text, amount)
     sentence = text[start:end]
-    periods = [*TALLY_PERIOD.finditer(sentence)]
-    if TALLY_TENSE.search(sentence):
-        periods += THIS_YEAR.finditer(sentence)
+    periods = [*patterns.tally_period.finditer(sentence)]
+    if patterns.tally_tense.search(sentence):
+        periods += patterns.this_year.finditer(sentence)
     # the period must belong to the count's clause: "Three people were killed Saturday, bringing
     # the year's homicides to 40" tells one incident's toll, then a tally
     return any(
@@ -883,28 +764,28 @@ def _sentence_around(text: str, amount: Amount) -> tuple[int, int]:
     return start, min(stops) if stops else high
 
 
-def _is_count(text: str, amount: Amount) -> bool:
+def _is_count(patterns: FigurePatterns, text: str, amount: Amount) -> bool:
     number_text = text[amount.number_start : amount.end]
     if _YEAR.match(number_text):
         return False
-    if _NOT_A_COUNT_AFTER.match(text[amount.end : amount.end + 30]):
+    if patterns.not_a_count_after.match(text[amount.end : amount.end + 30]):
         return False
-    if _NOT_A_COUNT_BEFORE.search(text[max(0, amount.start - 12) : amount.start]) and not _DATELINE.fullmatch(
+    if patterns.not_a_count_before.search(text[max(0, amount.start - 12) : amount.start]) and not _DATELINE.fullmatch(
         text, text.rfind("\n", 0, amount.start) + 1, amount.start
     ):
         return False
     if re.match(r"0\d", number_text):
         return False  # "09-17", "007": a code, not a count
     if (
-        _AGE_AFTER_NAME.search(text[max(0, amount.start - 40) : amount.start])
-        and _AGE_CLOSE.match(text[amount.end : amount.end + 8])
+        patterns.age_after_name.search(text[max(0, amount.start - 40) : amount.start])
+        and patterns.age_close.match(text[amount.end : amount.end + 8])
         and (amount.min or 0) < 120
     ):
         return False  # "Jane Doe, 32, said ...": an age
-    if amount.min != 1 or not re.match(r"\s+of\s+(?:the|them|us|those|these)\b", text[amount.end : amount.end + 12]):
+    if amount.min != 1 or not patterns.one_of.match(text[amount.end : amount.end + 12]):
         return True
     # "one of them died" is one dead; "one of the men" counts nobody
-    return ONE_OF_THEM_DIED.match(text, amount.end) is not None
+    return patterns.one_of_them_died.match(text, amount.end) is not None
 
 
 def _is_demonym(word: str) -> bool:

@@ -18,48 +18,28 @@ from polemos.figures.words import FigureWords
 from polemos.record import Quantity
 
 SHOT = "shot"
-# What befell the people listed before it, and the category it gives them.
-SUBJECT_OUTCOME = re.compile(
-    r"\s+(?:(?:are|were|is|was|found|all|both|fatally|critically|seriously)\s+){0,2}"
-    r"(?P<outcome>shot\s+(?:and\s+)?(?:killed|dead|to\s+death)|shot,\s+killed|killed|dead|slain|die[ds]?"
-    r"|wounded|injured|hurt|shot)\b",
-    re.IGNORECASE,
-)
-# What was done to the people listed after it.
-OBJECT_VERB = re.compile(
-    r"\b(?P<outcome>kills|killing|killed|murders|murdering|(?:shooting\s+)?(?:deaths|killings|murders|slayings)\s+of"
-    r"|shoots)\s+",
-    re.IGNORECASE,
-)
-DEAD_WORDS = re.compile(r"kill|dead|death|slain|die|murder|slay", re.IGNORECASE)
-HURT_WORDS = re.compile(r"wounded|injured|hurt", re.IGNORECASE)
-SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
-# A word that ends the list's last member: "himself in south Las Vegas"
-AFTER_THE_LIST = re.compile(
-    r"\s+(?:in|at|on|after|before|near|during|from|by|with|for|as|inside|outside|over|while|then|amid)\b.*$",
-    re.IGNORECASE | re.DOTALL,
-)
 MIN_MEMBERS = 2
 
 
 def headline_list(title: str, cues: CueLexicon, words: FigureWords) -> Optional[Quantity]:
     """The victims a headline lists by name or kind, as one count; ``None`` without such a list."""
-    for outcome in SUBJECT_OUTCOME.finditer(title):
+    patterns = words.patterns
+    for outcome in patterns.list_subject_outcome.finditer(title):
         before = re.split(r"[:;|]", title[: outcome.start()])[-1]
-        members = _members(list(reversed(SEPARATOR.split(before))), cues, words, doers_befallen=True)
+        members = _members(list(reversed(patterns.list_separator.split(before))), cues, words, doers_befallen=True)
         if len(members) >= MIN_MEMBERS:
             start = outcome.start() - len(before.lstrip())
-            return _count(title, members, start, outcome.start(), _category(outcome.group("outcome")))
-    for verb in OBJECT_VERB.finditer(title):
+            return _count(title, members, start, outcome.start(), _category(outcome.group("outcome"), words))
+    for verb in patterns.list_object_verb.finditer(title):
         after = re.split(r"[:;|]", title[verb.end() :])[0]
-        parts = SEPARATOR.split(after)
+        parts = patterns.list_separator.split(after)
         if parts:
-            parts[-1] = AFTER_THE_LIST.sub("", parts[-1])
+            parts[-1] = patterns.list_after.sub("", parts[-1])
         members = _members(parts, cues, words)
         if len(members) >= MIN_MEMBERS:
-            trailing = AFTER_THE_LIST.search(after)
+            trailing = patterns.list_after.search(after)
             end = verb.end() + (trailing.start() if trailing else len(after))
-            return _count(title, members, verb.end(), end, _category(verb.group("outcome")))
+            return _count(title, members, verb.end(), end, _category(verb.group("outcome"), words))
     return None
 
 
@@ -71,7 +51,7 @@ def _members(
     befell them)."""
     members: list[tuple[int, Optional[int]]] = []
     for part in parts:
-        part_words = AFTER_THE_LIST.sub("", part).split()
+        part_words = words.patterns.list_after.sub("", part).split()
         if not part_words:
             break
         if re.fullmatch(r"\d+", part_words[-1]) and members:
@@ -93,7 +73,7 @@ def _person(
         return 1, 1
     if noun in words.others:
         return (int(number), int(number)) if number else None
-    if re.fullmatch(r"[\w]+-(?:year|month|week|day)-old", noun):
+    if words.patterns.list_age_noun.fullmatch(noun):
         return 1, 1
     cue = cues.lookup(noun)
     if (
@@ -118,10 +98,10 @@ def _lemma_is_doer(noun: str, doers: frozenset[str]) -> bool:
     return noun.rstrip("s") in doers or noun in {"gunmen", "policemen"}
 
 
-def _category(outcome: str) -> str:
-    if DEAD_WORDS.search(outcome):
+def _category(outcome: str, words: FigureWords) -> str:
+    if words.patterns.list_dead_words.search(outcome):
         return "dead"
-    return "injured" if HURT_WORDS.search(outcome) else SHOT
+    return "injured" if words.patterns.list_hurt_words.search(outcome) else SHOT
 
 
 def _count(title: str, members: list[tuple[int, Optional[int]]], start: int, end: int, category: str) -> Quantity:

@@ -1,18 +1,20 @@
-"""The figures stage's words of one language (``figures.csv``, ``numbers.csv`` and
-``tables/figures_cues.csv`` of its folder)."""
+"""The figures stage's words of one language (``figures.csv``, ``numbers.csv``,
+``tables/figures_cues.csv`` and ``patterns/figures.toml`` of its folder)."""
 
 from __future__ import annotations
 
+from polemos.figures.patterns import FigurePatterns
 from polemos.lang import LanguageData, alternation
 from polemos.numbers import NumberWords
 
 
 class FigureWords:
     """What the figures stage reads in one language, as sets, tables and regular-expression
-    fragments (compiled with re.IGNORECASE)."""
+    fragments (compiled with re.IGNORECASE), and its regular expressions (``patterns``)."""
 
     def __init__(self, language: LanguageData):
         self.numbers = NumberWords(language)
+        self.patterns = FigurePatterns(language, self.numbers.pattern)
         words = language.words
 
         # ---- number phrases and their bounds (amounts.py) ----
