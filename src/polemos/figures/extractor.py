@@ -213,7 +213,11 @@ class FigureExtractor:
         """What a relative clause says befell ``token``: "a boy who had been shot" (shot)."""
         for verb in token.children:
             if verb.dep_ == "relcl" and _befell_the_relative(self.words, verb):
-                who = next(c for c in verb.children if c.lower_ in {"who", "that"} and c.dep_ in {"nsubj", "nsubjpass"})
+                who = next(
+                    c
+                    for c in verb.children
+                    if c.lower_ in self.words.relative_pronouns and c.dep_ in {"nsubj", "nsubjpass"}
+                )
                 return self._clause_category(who)
         return None
 
@@ -226,7 +230,7 @@ class FigureExtractor:
             return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)  # "Tyrell Hall"
         if token.tag_ not in {"NN", "JJ"} or not (_single_determiner(self.words, token) or _the_other(token)):
             return False
-        if token.lower_ == "old" and any(c.lower_ in {"year", "month"} for c in token.children):
+        if token.lower_ in self.words.age_adjectives and any(c.lower_ in self.words.age_units for c in token.children):
             return True  # "a 17-year-old"
         cue = self.cues.lookup(token.text, token.lemma_)
         return bool(cue and cue.unit) or token.lower_ in self.words.ordinal_people or _agent_noun(self.words, token)
@@ -239,7 +243,7 @@ class FigureExtractor:
             return True
         if token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return False
-        if token.lower_ == "old" and any(c.lower_ in {"year", "month"} for c in token.children):
+        if token.lower_ in self.words.age_adjectives and any(c.lower_ in self.words.age_units for c in token.children):
             return True  # "the 17-year-old"
         cue = self.cues.lookup(token.text, token.lemma_)
         return bool(cue and cue.unit and not cue.category)  # a person ("the boy"), not "the life" saved
@@ -537,7 +541,7 @@ def _with_gunshot_wounds(words: FigureWords, tokens: list[Token]) -> bool:
     alive or not (a later "found dead" or "died" says which)."""
     return any(
         prep.dep_ == "prep"
-        and prep.lower_ in {"with", "from"}
+        and prep.lower_ in words.wound_prepositions
         and any(
             wound.dep_ == "pobj"
             and wound.lemma_ in words.wound_nouns
@@ -653,11 +657,11 @@ def _nominal_category(words: FigureWords, token: Token) -> Optional[str]:
     if not (token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in words.victim_of):
         return None
     event = token.head.head
-    if event.lower_ in {"shooting", "wounding"}:
+    if event.lower_ in words.harm_event_nouns:
         return (
             "dead"
             if any(c.lower_ in words.fatal_words for c in event.children)
-            else (SHOT if event.lower_ == "shooting" else "injured")
+            else (SHOT if event.lower_ in words.shot_event_nouns else "injured")
         )
     return "dead"
 
@@ -698,7 +702,7 @@ def _victim_position(words: FigureWords, token: Token) -> bool:
 def _befell_the_relative(words: FigureWords, verb: Token) -> bool:
     """A relative clause telling what befell the one it describes: "who had sustained a gunshot
     wound" (a wound suffered), "who had been shot" (a passive with "who" its subject)."""
-    relative = [c for c in verb.children if c.lower_ in {"who", "that"} and c.dep_ in {"nsubj", "nsubjpass"}]
+    relative = [c for c in verb.children if c.lower_ in words.relative_pronouns and c.dep_ in {"nsubj", "nsubjpass"}]
     if not relative:
         return False
     if relative[0].dep_ == "nsubjpass":

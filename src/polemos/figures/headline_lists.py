@@ -67,7 +67,7 @@ def _person(
     part_words: list[str], cues: CueLexicon, words: FigureWords, doers_befallen: bool = False
 ) -> Optional[tuple[int, Optional[int]]]:
     noun = part_words[-1].lower().strip(".'’")
-    is_doer = noun in words.doers or _lemma_is_doer(noun, words.doers)
+    is_doer = noun in words.doers or _lemma_is_doer(noun, words)
     number = words.numbers.parse(part_words[-2]) if len(part_words) > 1 else None
     if noun in words.selves:
         return 1, 1
@@ -76,26 +76,20 @@ def _person(
     if words.patterns.list_age_noun.fullmatch(noun):
         return 1, 1
     cue = cues.lookup(noun)
-    if (
-        cue is None
-        or not cue.unit
-        or cue.category
-        or is_doer
-        and not (doers_befallen and _person_doer(noun, words.person_doers))
-    ):
+    if cue is None or not cue.unit or cue.category or is_doer and not (doers_befallen and _person_doer(noun, words)):
         return None
-    plural = noun.endswith("s") or noun in {"men", "women", "children", "people"}
+    plural = noun.endswith("s") or noun in words.plural_people
     if number is not None:
         return int(number), int(number)
     return (2, None) if plural else (1, 1)
 
 
-def _person_doer(noun: str, person_doers: frozenset[str]) -> bool:
-    return noun in person_doers or noun.rstrip("s") in person_doers or noun == "gunmen"
+def _person_doer(noun: str, words: FigureWords) -> bool:
+    return noun in words.person_doers or noun.rstrip("s") in words.person_doers or noun in words.person_doer_plurals
 
 
-def _lemma_is_doer(noun: str, doers: frozenset[str]) -> bool:
-    return noun.rstrip("s") in doers or noun in {"gunmen", "policemen"}
+def _lemma_is_doer(noun: str, words: FigureWords) -> bool:
+    return noun.rstrip("s") in words.doers or noun in words.doer_plurals
 
 
 def _category(outcome: str, words: FigureWords) -> str:

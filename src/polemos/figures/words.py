@@ -57,6 +57,13 @@ class FigureWords:
         self.life_kept_verbs = words("figures.life_kept_verb")
         self.passive_auxiliaries = words("figures.passive_auxiliary")  # "ended up getting shot"
         self.suffer_verbs = words("figures.suffer_verb")  # "Jane Doe suffered a gunshot wound"
+        self.relative_pronouns = words("figures.relative_pronoun")  # "a boy who had been shot"
+        self.age_adjectives = words("figures.age_adjective")  # "a 17-year-old": one person
+        self.age_units = words("figures.age_unit")
+        self.wound_prepositions = words("figures.wound_preposition")  # "with gunshot wounds"
+        # "the shooting of X": shot (or dead with a fatal word); "the wounding of X": injured
+        self.harm_event_nouns = words("figures.harm_event_noun")
+        self.shot_event_nouns = words("figures.shot_event_noun")
 
         # ---- victims a headline lists (headline_lists.py) ----
         self.selves = words("figures.self")
@@ -66,6 +73,10 @@ class FigureWords:
         # Of those, the ones that are persons: listed before what befell them ("Suspect, officer
         # wounded") they are among its victims, since the outcome says what happened to each one.
         self.person_doers = words("figures.person_doer")
+        # Irregular plurals: of people in general ("men", "children": more than one), of doers
+        self.plural_people = words("figures.plural_person")
+        self.doer_plurals = words("figures.doer_plural")
+        self.person_doer_plurals = words("figures.person_doer_plural")
 
         # ---- the cue lexicon (cues.py): a word, and the category or unit of people it says ----
         self.cue_rows = language.rows("figures_cues")
