@@ -33,7 +33,6 @@ import re
 from typing import Iterable, Optional
 
 from polemos.distance import great_circle_km
-from polemos.geo.disambiguate import CONTAINER_GAP
 from polemos.geo.outlet import site_part
 from polemos.geo.title import cued
 from polemos.geo.words import GeoWords
@@ -42,7 +41,6 @@ from polemos.record import ExtractionRecord, Place
 # How closely an event's place is tied to it (lower is closer; merging keeps the closest).
 PLACE_ATTACHED, PLACE_OF_RECIPIENT, PLACE_OF_PARAGRAPH, PLACE_OF_STORY, PLACE_NONE = 0, 1, 2, 3, 4
 
-_WRITTEN_CONTAINER = re.compile(CONTAINER_GAP, re.IGNORECASE)  # "Houston, Texas", "Kolo (Bankass, Mopti)"
 # What follows a dateline's place: an optional ", State", an optional "(Agency)", then a dash,
 # a colon or a bullet ("ST. LOUIS •").
 _DATELINE_TAIL = re.compile(
@@ -77,14 +75,15 @@ def _km_apart(first: Place, second: Place) -> float:
     return great_circle_km(first.lat, first.lon, second.lat, second.lon)
 
 
-def written_holders(places: list[Place], text: str) -> dict[int, int]:
+def written_holders(places: list[Place], text: str, words: GeoWords) -> dict[int, int]:
     """Index of each place written as the container of the place before it -> that place's
-    index: in "Kolo (Bankass, Mopti)" Bankass holds Kolo and Mopti holds Bankass."""
+    index: in "Kolo (Bankass, Mopti)" Bankass holds Kolo and Mopti holds Bankass, in "Khulm
+    district, Balkh" Balkh holds Khulm (``words.container_gap``: what a language writes between)."""
     order = sorted(range(len(places)), key=lambda i: places[i].start)
     held: dict[int, int] = {}
     for inner, outer in zip(order, order[1:]):
         gap = text[places[inner].end : places[outer].start]
-        if places[outer].start >= places[inner].end and _WRITTEN_CONTAINER.fullmatch(gap):
+        if places[outer].start >= places[inner].end and words.container_gap.fullmatch(gap):
             held[outer] = inner
     return held
 
@@ -398,7 +397,7 @@ def headline_town(record: ExtractionRecord, words: GeoWords) -> Optional[int]:
             located(place)
             and place.precision == "city"
             and (not states or place.admin1 in states)
-            and cued(title, place.start, place.end)
+            and cued(title, place.start, place.end, words)
         ):
             return index
     return None
@@ -454,7 +453,7 @@ def stranger_places(record: ExtractionRecord, words: GeoWords) -> frozenset[int]
     from Chicago, Ill.), or in a country the text never names ("a party at the Guadalajara
     restaurant" in a story from Virginia Beach)."""
     places = record.places
-    contradicted = _outside_written_state(record)
+    contradicted = _outside_written_state(record, words)
     in_order = sorted(
         (i for i, p in enumerate(places) if _below_country(p) and i not in contradicted), key=lambda i: places[i].start
     )
@@ -484,12 +483,12 @@ def _named_states(places: list[Place]) -> set:
     return {p.admin1 for p in places if located(p) and p.precision in ("admin1", "admin2") and p.admin1}
 
 
-def _outside_written_state(record: ExtractionRecord) -> frozenset[int]:
+def _outside_written_state(record: ExtractionRecord, words: GeoWords) -> frozenset[int]:
     """A town written with its state or country ("ELMWOOD, N.C. —") that the gazetteer only
     knows outside it is a town it lacks, not that namesake: every mention of that name."""
     places = record.places
     names = set()
-    for outer, inner in written_holders(places, record.text).items():
+    for outer, inner in written_holders(places, record.text, words).items():
         town, state = places[inner], places[outer]
         if (
             located(town)

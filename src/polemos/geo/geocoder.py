@@ -188,7 +188,11 @@ class Geocoder:
         }
         lookups: dict[str, list[Candidate]] = {}
         found = title_toponyms(
-            title, keys, countries, lambda name: self._candidates(self.container_codes.get(name, name), lookups)
+            title,
+            keys,
+            countries,
+            lambda name: self._candidates(self.container_codes.get(name, name), lookups),
+            self.words,
         )
         if not found:
             return resolved, []
@@ -230,10 +234,10 @@ class Geocoder:
         index_of = {id(group): i for i, group in enumerate(ordered)}
         for (_, end), group in zip(spans, span_groups):
             unmistakable = False
-            for level, (start, name) in enumerate(written_containers(text, end)):
+            for level, (start, name) in enumerate(written_containers(text, end, self.words)):
                 containers = self._container_candidates(name, lookups)
                 group.containers.extend(c for c in containers if c not in group.containers)
-                unmistakable = unmistakable or unmistakable_container(text, end, start, name)
+                unmistakable = unmistakable or unmistakable_container(text, end, start, name, self.words)
                 if unmistakable:  # the rest of a chain that starts unmistakably is a hierarchy too
                     group.hierarchy.extend(c for c in containers if c not in group.hierarchy)
                 end = start + len(name)

@@ -286,7 +286,7 @@ class ToponymFinder:
 
     def _contained(self, text: str, span: Span) -> bool:
         """ "Ridge Farm, Ill.": a name followed by its state or country (``text``: the doc's)."""
-        following = following_name(text, span.end_char)
+        following = following_name(text, span.end_char, self.geo)
         if following is None:
             return False
         words = following[1].split()

@@ -78,10 +78,39 @@ class GeoWords:
             for form in (word, word[:1].upper() + word[1:], word.upper())
         ]
         self.leading_outlet = re.compile(rf"^([A-Z][\w.'’ ]{{0,40}}?\s(?:{_literal(title_words)}))[,:]\s")
+        # ---- title.py: the town a headline says its story happened in ----
+        sides, divisions = _group(words("geo.headline_side")), _group(words("geo.division_word"))
+        self.headline_place_before = _compiled(language, "geo.headline_place_before", re.IGNORECASE, sides=sides)
+        self.headline_event_after = _compiled(language, "geo.headline_event_after", re.IGNORECASE, divisions=divisions)
+        self.headline_side_before = _compiled(language, "geo.headline_side_before", re.IGNORECASE, sides=sides)
+        # ---- disambiguate.py and events/places.py: "Houston, Texas", "Khulm district, Balkh" ----
+        gap = language.pattern("geo.container_gap", divisions=divisions)
+        self.container_gap = re.compile(gap, re.IGNORECASE)
+        self.following_name = re.compile(f"(?i:{gap})" + _CONTAINER_NAME)
+        # a bracket marks a container as one in any language; a division word in this one
+        self.hierarchy_mark = re.compile(
+            r"\(|" + language.pattern("geo.division_between", divisions=divisions), re.IGNORECASE
+        )
+        self.division_after = _compiled(language, "geo.division_after", re.IGNORECASE, divisions=divisions)
         # ---- events/places.py ----
         self.taken_to = re.compile(rf"\b(?:{_literal(words('geo.taken_verb'))})\s+(?:\w+\s+){{0,2}}?to\b[^.!?\n]*$")
         self.hospital_in = re.compile(rf"\b(?:{_literal(words('geo.hospital_word'))})\s+in\s+$", re.IGNORECASE)
         self.not_people_before_of = words("geo.not_person_before_of")
+
+
+# The one to three capitalised words of a container's name after the gap ("La.", "Bankass").
+_CONTAINER_NAME = r"((?:[A-Z][\w'’-]*\.?)(?:\s+[A-Z][\w'’-]*\.?){0,2})"
+
+
+def _compiled(language: LanguageData, name: str, flags: int = 0, **values: str) -> re.Pattern[str]:
+    """The language's pattern ``name`` with its placeholders filled, compiled (one matching
+    nothing when the language has none)."""
+    return re.compile(language.pattern(name, **values), flags)
+
+
+def _group(words: Iterable[str]) -> str:
+    """``words`` as one group of alternatives, to fill a pattern's placeholder."""
+    return f"(?:{_literal(words)})"
 
 
 def _literal(words: Iterable[str]) -> str:
