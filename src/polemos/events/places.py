@@ -58,10 +58,6 @@ COUNTY_REACH_KM = 50.0
 STRANGER_KM = 100.0
 # How far from a dateline's city the town its lede reports from may lie (a station's region).
 DATELINE_TOWN_KM = 150.0
-_WORD_AFTER = re.compile(r"(?:['’]s)?\s+([A-Za-z]+)")
-# A person written before "of" and a town: a full name ("Jaylen Doe of") or an age ("36, of",
-# "age 47 of").
-_PERSON_OF = re.compile(r"(?:(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][a-z]+),?|\b\d{1,3},?)\s+of\s+$")
 
 
 def located(place: Optional[Place]) -> bool:
@@ -226,7 +222,7 @@ def _named_at(title: str, name: str, words: GeoWords, outlet_start: int = 0, out
     for match in re.finditer(r"(?<![\w'’])%s(?![\w'’])" % re.escape(name), title, re.IGNORECASE):
         if outlet_start <= match.start() < outlet_end:
             continue
-        following = re.match(r"(?:['’]s)?[\s,]*([A-Za-z]+)", title[match.end() :])  # "Kent's", "Atlanta suburbs"
+        following = words.title_word_after.match(title[match.end() :])  # "Kent's", "Atlanta suburbs"
         if following is None or following.group(1).lower() not in words.home_words:
             return match.start()
     return None
@@ -372,12 +368,12 @@ def written_as_home(text: str, place: Place, words: GeoWords) -> bool:
     Indianapolis", "Herbert Roe, age 47 of Indianapolis", "a woman, 36, of Elmwood") or before
     a word making it a home ("a Springfield resident", "a Kent man", "a California man"). The
     person was hurt or arrested where the story is set, not at home."""
-    following = _WORD_AFTER.match(text, place.end)
+    following = words.home_word_after.match(text, place.end)
     if place.precision != "country" and following is not None and following.group(1).lower() in words.origin_words:
         return True  # "The Springfield resident", "a Kent man", "an Oglethorpe County teen", "a California man"
     if place.precision != "city":
         return False
-    before = _PERSON_OF.search(text, max(0, place.start - 60), place.start)
+    before = words.person_of.search(text, max(0, place.start - 60), place.start)  # "Jaylen Doe of"
     # "the City Council of", "Mayor Lee of", "Police Department of" name no person
     named = {before.group("first"), before.group("last")} if before is not None else set()
     return before is not None and not {word.lower() for word in named if word} & words.not_people_before_of

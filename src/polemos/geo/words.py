@@ -1,4 +1,5 @@
-"""The geo stage's words of one language (``geo.csv`` and the ``geo_*`` tables of its folder).
+"""The geo stage's words of one language (``geo.csv``, the ``geo_*`` tables and the regular
+expressions of ``patterns/geo.toml`` in its folder), compiled once when the stage is built.
 
 They serve the toponym finder, the caseless tagger, the geocoder's street and outlet rules and
 the events stage's story place (``events/places.py``). The demonyms stay in ``data/``: the
@@ -52,32 +53,35 @@ class GeoWords:
         # ---- geocoder.py ----
         self.street_words = words("geo.street_word")
         self.generic_words = words("geo.generic_word")
-        joiner = rf"(?:{_literal(self.list_joiners)}|&)"
-        streets_plural = rf"(?:{_literal(words('geo.street_pair_plural'))})\b"
-        street_singular = rf"(?:{_literal(words('geo.street_pair_singular'))})\b\.?"
-        self.pair_before_plural = re.compile(rf"\s+{joiner}\s+(?:[A-Z0-9][\w.'’-]*\s+){{1,3}}" + streets_plural)
-        self.plural_after = re.compile(r"\s+" + streets_plural)
-        self.pair_after_name = re.compile(rf"[A-Z0-9][\w.'’-]*\s+{joiner}\s+$")
-        self.and_street_after = re.compile(rf"\s+{joiner}\s+(?:[A-Z0-9][\w'’-]*\s+){{1,3}}(?i:{street_singular})")
-        self.street_and_before = re.compile(rf"[A-Z0-9][\w'’-]*\s+(?i:{street_singular})\s+{joiner}\s+$")
+        streets = {
+            "joiners": _group(self.list_joiners),
+            "plural_streets": _group(words("geo.street_pair_plural")),
+            "singular_streets": _group(words("geo.street_pair_singular")),
+        }
+        self.pair_before_plural = re.compile(language.pattern("geo.street_pair_before_plural", **streets))
+        self.plural_after = re.compile(language.pattern("geo.street_plural_after", **streets))
+        self.pair_after_name = re.compile(language.pattern("geo.street_pair_after_name", **streets))
+        self.and_street_after = re.compile(language.pattern("geo.street_and_street_after", **streets))
+        self.street_and_before = re.compile(language.pattern("geo.street_and_before", **streets))
         # "the South Morrison area of Newport News": a name written as a part of a place.
-        self.part_of = re.compile(
-            rf"(?:-[A-Z][\w'’]*)?(?:\s+[A-Z][\w'’]*){{0,2}}\s+(?:{_literal(words('geo.part_noun'))})"
-            rf"\s+(?:{_literal(self.of_words)})\s+(?:(?:{_literal(self.articles)})\s+)?"
+        self.part_of = _compiled(
+            language,
+            "geo.part_of",
+            part_nouns=_group(words("geo.part_noun")),
+            of=_group(self.of_words),
+            articles=_group(self.articles),
         )
         # ---- outlet.py ----
         self.region_words = words("geo.region_word")
-        self.outlet_word = re.compile(
-            rf"(?:\b(?:{_literal(words('geo.outlet_word'))})\b|\.com\b|\btv\d*\b"
-            r"|\b[KW][A-Z]{2,3}(?:-?(?:TV|FM|AM))?\b)",
-            re.IGNORECASE,
+        self.outlet_word = _compiled(
+            language, "geo.outlet_word", re.IGNORECASE, outlet_words=_group(words("geo.outlet_word"))
         )
         title_words = [
             form
             for word in words("geo.outlet_title_word")
             for form in (word, word[:1].upper() + word[1:], word.upper())
         ]
-        self.leading_outlet = re.compile(rf"^([A-Z][\w.'’ ]{{0,40}}?\s(?:{_literal(title_words)}))[,:]\s")
+        self.leading_outlet = _compiled(language, "geo.leading_outlet", outlet_titles=_group(title_words))
         # ---- title.py: the town a headline says its story happened in ----
         sides, divisions = _group(words("geo.headline_side")), _group(words("geo.division_word"))
         self.headline_place_before = _compiled(language, "geo.headline_place_before", re.IGNORECASE, sides=sides)
@@ -93,8 +97,13 @@ class GeoWords:
         )
         self.division_after = _compiled(language, "geo.division_after", re.IGNORECASE, divisions=divisions)
         # ---- events/places.py ----
-        self.taken_to = re.compile(rf"\b(?:{_literal(words('geo.taken_verb'))})\s+(?:\w+\s+){{0,2}}?to\b[^.!?\n]*$")
-        self.hospital_in = re.compile(rf"\b(?:{_literal(words('geo.hospital_word'))})\s+in\s+$", re.IGNORECASE)
+        self.taken_to = _compiled(language, "geo.taken_to", taken_verbs=_group(words("geo.taken_verb")))
+        self.hospital_in = _compiled(
+            language, "geo.hospital_in", re.IGNORECASE, hospital_words=_group(words("geo.hospital_word"))
+        )
+        self.person_of = _compiled(language, "geo.person_of", of=_group(self.of_words))
+        self.home_word_after = _compiled(language, "geo.home_word_after")
+        self.title_word_after = _compiled(language, "geo.title_word_after")
         self.not_people_before_of = words("geo.not_person_before_of")
 
 
