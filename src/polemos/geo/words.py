@@ -47,12 +47,17 @@ class GeoWords:
         self.list_joiners = words("geo.list_joiner")
         self.name_joiners = words("geo.name_joiner")
         self.town_prepositions = words("geo.town_preposition")
+        self.name_possessives = words("geo.name_possessive")  # "Martha's Vineyard": a token inside a name
         # Words of time the NER rightly tags as such: months, weekdays, seasons, parts of the day.
         time = TimeWords(language)
         self.time_words = time.month_words | time.weekday_words | time.season_words | time.part_of_day_words
         # ---- geocoder.py ----
         self.street_words = words("geo.street_word")
         self.generic_words = words("geo.generic_word")
+        # "No." before a number ("Apartment No. 9"), as a name is written: capitalised or in capitals
+        self.number_signs = frozenset(
+            form for word in words("geo.number_sign") for form in (word[:1].upper() + word[1:], word.upper())
+        )
         streets = {
             "joiners": _group(self.list_joiners),
             "plural_streets": _group(words("geo.street_pair_plural")),
