@@ -522,7 +522,7 @@ class EventCoder:
             {},
             {a.id: a for a in record.actors},
             self.words,
-            written_containers=written_holders(record.places, record.text),
+            written_containers=written_holders(record.places, record.text, self.geo_words),
         )
 
     def _sentence_triggers(

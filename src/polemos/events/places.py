@@ -33,7 +33,6 @@ import re
 from typing import Iterable, Optional
 
 from polemos.distance import great_circle_km
-from polemos.geo.disambiguate import CONTAINER_GAP
 from polemos.geo.outlet import site_part
 from polemos.geo.title import cued
 from polemos.geo.words import GeoWords
@@ -42,7 +41,6 @@ from polemos.record import ExtractionRecord, Place
 # How closely an event's place is tied to it (lower is closer; merging keeps the closest).
 PLACE_ATTACHED, PLACE_OF_RECIPIENT, PLACE_OF_PARAGRAPH, PLACE_OF_STORY, PLACE_NONE = 0, 1, 2, 3, 4
 
-_WRITTEN_CONTAINER = re.compile(CONTAINER_GAP, re.IGNORECASE)  # "Houston, Texas", "Kolo (Bankass, Mopti)"
 # What follows a dateline's place: an optional ", State", an optional "(Agency)", then a dash,
 # a colon or a bullet ("ST. LOUIS •").
 _DATELINE_TAIL = re.compile(
@@ -60,10 +58,6 @@ COUNTY_REACH_KM = 50.0
 STRANGER_KM = 100.0
 # How far from a dateline's city the town its lede reports from may lie (a station's region).
 DATELINE_TOWN_KM = 150.0
-_WORD_AFTER = re.compile(r"(?:['’]s)?\s+([A-Za-z]+)")
-# A person written before "of" and a town: a full name ("Jaylen Doe of") or an age ("36, of",
-# "age 47 of").
-_PERSON_OF = re.compile(r"(?:(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][a-z]+),?|\b\d{1,3},?)\s+of\s+$")
 
 
 def located(place: Optional[Place]) -> bool:
@@ -77,14 +71,15 @@ def _km_apart(first: Place, second: Place) -> float:
     return great_circle_km(first.lat, first.lon, second.lat, second.lon)
 
 
-def written_holders(places: list[Place], text: str) -> dict[int, int]:
+def written_holders(places: list[Place], text: str, words: GeoWords) -> dict[int, int]:
     """Index of each place written as the container of the place before it -> that place's
-    index: in "Kolo (Bankass, Mopti)" Bankass holds Kolo and Mopti holds Bankass."""
+    index: in "Kolo (Bankass, Mopti)" Bankass holds Kolo and Mopti holds Bankass, in "Khulm
+    district, Balkh" Balkh holds Khulm (``words.container_gap``: what a language writes between)."""
     order = sorted(range(len(places)), key=lambda i: places[i].start)
     held: dict[int, int] = {}
     for inner, outer in zip(order, order[1:]):
         gap = text[places[inner].end : places[outer].start]
-        if places[outer].start >= places[inner].end and _WRITTEN_CONTAINER.fullmatch(gap):
+        if places[outer].start >= places[inner].end and words.container_gap.fullmatch(gap):
             held[outer] = inner
     return held
 
@@ -227,7 +222,7 @@ def _named_at(title: str, name: str, words: GeoWords, outlet_start: int = 0, out
     for match in re.finditer(r"(?<![\w'’])%s(?![\w'’])" % re.escape(name), title, re.IGNORECASE):
         if outlet_start <= match.start() < outlet_end:
             continue
-        following = re.match(r"(?:['’]s)?[\s,]*([A-Za-z]+)", title[match.end() :])  # "Kent's", "Atlanta suburbs"
+        following = words.title_word_after.match(title[match.end() :])  # "Kent's", "Atlanta suburbs"
         if following is None or following.group(1).lower() not in words.home_words:
             return match.start()
     return None
@@ -373,12 +368,12 @@ def written_as_home(text: str, place: Place, words: GeoWords) -> bool:
     Indianapolis", "Herbert Roe, age 47 of Indianapolis", "a woman, 36, of Elmwood") or before
     a word making it a home ("a Springfield resident", "a Kent man", "a California man"). The
     person was hurt or arrested where the story is set, not at home."""
-    following = _WORD_AFTER.match(text, place.end)
+    following = words.home_word_after.match(text, place.end)
     if place.precision != "country" and following is not None and following.group(1).lower() in words.origin_words:
         return True  # "The Springfield resident", "a Kent man", "an Oglethorpe County teen", "a California man"
     if place.precision != "city":
         return False
-    before = _PERSON_OF.search(text, max(0, place.start - 60), place.start)
+    before = words.person_of.search(text, max(0, place.start - 60), place.start)  # "Jaylen Doe of"
     # "the City Council of", "Mayor Lee of", "Police Department of" name no person
     named = {before.group("first"), before.group("last")} if before is not None else set()
     return before is not None and not {word.lower() for word in named if word} & words.not_people_before_of
@@ -398,7 +393,7 @@ def headline_town(record: ExtractionRecord, words: GeoWords) -> Optional[int]:
             located(place)
             and place.precision == "city"
             and (not states or place.admin1 in states)
-            and cued(title, place.start, place.end)
+            and cued(title, place.start, place.end, words)
         ):
             return index
     return None
@@ -454,7 +449,7 @@ def stranger_places(record: ExtractionRecord, words: GeoWords) -> frozenset[int]
     from Chicago, Ill.), or in a country the text never names ("a party at the Guadalajara
     restaurant" in a story from Virginia Beach)."""
     places = record.places
-    contradicted = _outside_written_state(record)
+    contradicted = _outside_written_state(record, words)
     in_order = sorted(
         (i for i, p in enumerate(places) if _below_country(p) and i not in contradicted), key=lambda i: places[i].start
     )
@@ -484,12 +479,12 @@ def _named_states(places: list[Place]) -> set:
     return {p.admin1 for p in places if located(p) and p.precision in ("admin1", "admin2") and p.admin1}
 
 
-def _outside_written_state(record: ExtractionRecord) -> frozenset[int]:
+def _outside_written_state(record: ExtractionRecord, words: GeoWords) -> frozenset[int]:
     """A town written with its state or country ("ELMWOOD, N.C. —") that the gazetteer only
     knows outside it is a town it lacks, not that namesake: every mention of that name."""
     places = record.places
     names = set()
-    for outer, inner in written_holders(places, record.text).items():
+    for outer, inner in written_holders(places, record.text, words).items():
         town, state = places[inner], places[outer]
         if (
             located(town)

@@ -9,13 +9,13 @@ few times so that context settles; every mention of one name in a document gets 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from statistics import median
 from typing import AbstractSet, Callable
 
 from polemos.geo.gazetteer import Candidate
 from polemos.geo.sources import haversine_km
+from polemos.geo.words import GeoWords
 
 MAX_ERROR_KM = 20039.0
 WELL_KNOWN_POPULATION = 1_000_000
@@ -286,59 +286,30 @@ class _Context:
         return 1.0 - math.log1p(distance) / math.log1p(MAX_ERROR_KM)
 
 
-DIVISION_WORDS = (
-    "district",
-    "province",
-    "state",
-    "county",
-    "region",
-    "governorate",
-    "department",
-    "municipality",
-    "parish",
-    "prefecture",
-    "division",
-    "oblast",
-    "commune",
-    "cercle",
-    "zone",
-    "territory",
-    "emirate",
-)
-# What separates a place from the container written after it: ", " in "Houston, Texas", " (" in
-# "Kolo (Bankass, Mopti)", a division word and ", " in "Khulm district, Balkh".
-CONTAINER_GAP = r"\s*(?:(?:%s)\b\s*)?\)?\s*[,(]\s*" % "|".join(DIVISION_WORDS)
-_FOLLOWING_NAME = re.compile(r"(?i:%s)((?:[A-Z][\w'’-]*\.?)(?:\s+[A-Z][\w'’-]*\.?){0,2})" % CONTAINER_GAP)
-
-
-def following_name(text: str, end: int) -> tuple[int, str] | None:
+def following_name(text: str, end: int, words: GeoWords) -> tuple[int, str] | None:
     """The capitalised name written as a container right after ``end``: ("Alexandria", ", La.")
-    -> "La.", ("Kolo", " (Bankass, Mopti)") -> "Bankass"."""
-    match = _FOLLOWING_NAME.match(text, end)
+    -> "La.", ("Kolo", " (Bankass, Mopti)") -> "Bankass" (``words.following_name``: after the
+    language's ``container_gap``, which may hold a division word, "Khulm district, Balkh")."""
+    match = words.following_name.match(text, end)
     if not match:
         return None
     return match.start(1), match.group(1)
 
 
-_HIERARCHY_MARK = re.compile(r"\(|\b(?:%s)\b" % "|".join(DIVISION_WORDS), re.IGNORECASE)
-
-
-def unmistakable_container(text: str, end: int, start: int, name: str) -> bool:
+def unmistakable_container(text: str, end: int, start: int, name: str, words: GeoWords) -> bool:
     """Whether the name at ``start`` is written unmistakably as the container of the place
     ending at ``end``: in brackets ("Kolo (Bankass") or with a division word ("Khulm district,
     Balkh", "Tinaquillo, Cojedes state"), not a bare ", " that a list also has."""
     after = text[start + len(name) : start + len(name) + 20]
-    return bool(_HIERARCHY_MARK.search(text[end:start])) or bool(
-        re.match(r"\s+(?:%s)\b" % "|".join(DIVISION_WORDS), after, re.IGNORECASE)
-    )
+    return bool(words.hierarchy_mark.search(text[end:start])) or bool(words.division_after.match(after))
 
 
-def written_containers(text: str, end: int, levels: int = 3) -> list[tuple[int, str]]:
+def written_containers(text: str, end: int, words: GeoWords, levels: int = 3) -> list[tuple[int, str]]:
     """The chain of names written as containers after ``end``: "Kolo (Bankass, Mopti)" ->
     Bankass, Mopti."""
     chain: list[tuple[int, str]] = []
-    following = following_name(text, end)
+    following = following_name(text, end, words)
     while following is not None and len(chain) < levels:
         chain.append(following)
-        following = following_name(text, following[0] + len(following[1]))
+        following = following_name(text, following[0] + len(following[1]), words)
     return chain

@@ -86,7 +86,7 @@ class Geocoder:
             if street_of_pair(text, start, end, self.words):
                 key = "street:" + key  # "Van Buren and Elm streets" names no place, wherever else it does
                 groups.setdefault(key, Group(key, []))
-            elif _number_sign(text, start, end):
+            elif _number_sign(text, start, end, self.words):
                 key = "number:" + key  # "900 Garden Way, No. 9": the sign of a number, not Nord
                 groups.setdefault(key, Group(key, []))
             elif _part_before_place(text, start, end, starts, self.words):
@@ -188,7 +188,11 @@ class Geocoder:
         }
         lookups: dict[str, list[Candidate]] = {}
         found = title_toponyms(
-            title, keys, countries, lambda name: self._candidates(self.container_codes.get(name, name), lookups)
+            title,
+            keys,
+            countries,
+            lambda name: self._candidates(self.container_codes.get(name, name), lookups),
+            self.words,
         )
         if not found:
             return resolved, []
@@ -230,10 +234,10 @@ class Geocoder:
         index_of = {id(group): i for i, group in enumerate(ordered)}
         for (_, end), group in zip(spans, span_groups):
             unmistakable = False
-            for level, (start, name) in enumerate(written_containers(text, end)):
+            for level, (start, name) in enumerate(written_containers(text, end, self.words)):
                 containers = self._container_candidates(name, lookups)
                 group.containers.extend(c for c in containers if c not in group.containers)
-                unmistakable = unmistakable or unmistakable_container(text, end, start, name)
+                unmistakable = unmistakable or unmistakable_container(text, end, start, name, self.words)
                 if unmistakable:  # the rest of a chain that starts unmistakably is a hierarchy too
                     group.hierarchy.extend(c for c in containers if c not in group.hierarchy)
                 end = start + len(name)
@@ -262,9 +266,10 @@ _SETTLEMENT_FEATURES = ("city", "town", "village", "admin2")
 _SETTLEMENTS = ("city", "town", "village")
 
 
-def _number_sign(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``start:end`` is "No." written before a number ("Apartment No. 9")."""
-    return text[start:end] in ("No", "NO") and re.match(r"\.?\s*\d", text[end : end + 4]) is not None
+def _number_sign(text: str, start: int, end: int, words: GeoWords) -> bool:
+    """Whether the name at ``start:end`` is "No." written before a number ("Apartment No. 9";
+    ``words.number_signs``)."""
+    return text[start:end] in words.number_signs and re.match(r"\.?\s*\d", text[end : end + 4]) is not None
 
 
 def _part_before_place(text: str, start: int, end: int, starts: AbstractSet[int], words: GeoWords) -> bool:

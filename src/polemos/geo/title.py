@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from polemos.geo.disambiguate import DIVISION_WORDS
 from polemos.geo.gazetteer import Candidate
 from polemos.geo.normalize import SIDED_CITY_POPULATION, name_key
+from polemos.geo.words import GeoWords
 
 MAX_WORDS = 3
 _WORD = re.compile(r"[A-Z][\w'’.]*")
@@ -34,66 +34,70 @@ _SETTLEMENTS = ("city", "town", "village")
 
 Lookup = Callable[[str], list[Candidate]]
 
-# What makes a headline say its story happened in the town it names: a preposition of place
-# before it (a side of the town may come between), or an event noun or a police force after
-# it (one word may come between: "Bellflower Barbershop Shooting").
-_SIDES = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|downtown|central|suburban|rural)"
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|at)\s+(?:%s\s+)?$" % _SIDES, re.IGNORECASE)
-_EVENT_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:(?!(?:%s)\b)[A-Za-z][\w'’-]*\s+)?(?:shootings?|shoot-?out|homicides?|killings?|murders?|slayings?|"
-    r"stabbings?|standoff|gunfire|police|cops|officers?|deputies)\b" % "|".join(DIVISION_WORDS),
-    re.IGNORECASE,
-)
-_SIDE_BEFORE = re.compile(r"\b%s\s+$" % _SIDES, re.IGNORECASE)
 ABBREVIATION_LETTERS = 4  # "LES", "KCK", "NAU": a headline's abbreviations are no town's name
 
 
-def cued(title: str, start: int, end: int) -> bool:
-    """Whether the headline names the place at ``start:end`` as where its story happened (not
-    through a county's name: "DeKalb County police" names no town DeKalb)."""
+def cued(title: str, start: int, end: int, words: GeoWords) -> bool:
+    """Whether the headline names the place at ``start:end`` as where its story happened: a
+    preposition of place before it (``words.headline_place_before``; a side of the town may come
+    between) or an event noun or a police force after it (``words.headline_event_after``; one
+    word may come between, "Bellflower Barbershop Shooting", though not a county's name:
+    "DeKalb County police" names no town DeKalb)."""
     name = title[start:end]
     if name.isupper() and len(name) <= ABBREVIATION_LETTERS:
         return False
-    return bool(_PLACE_BEFORE.search(title[:start]) or _EVENT_AFTER.match(title, end))
+    return bool(words.headline_place_before.search(title[:start]) or words.headline_event_after.match(title, end))
 
 
-def title_toponyms(title: str, text_keys: set[str], countries: set[str], lookup: Lookup) -> list[tuple[int, int]]:
+def title_toponyms(
+    title: str, text_keys: set[str], countries: set[str], lookup: Lookup, words: GeoWords
+) -> list[tuple[int, int]]:
     """Character spans (into ``title``) of the names it is safe to take as places (see the
     module's description). ``text_keys``: name keys of the text's toponyms; ``countries``:
     ISO alpha-2 codes of the countries its places lie in (a division or town taken from the
     title alone must lie in one)."""
-    words = list(_WORD.finditer(title))
+    capitalised = list(_WORD.finditer(title))
     taken: list[tuple[int, int]] = []
     index = 0
-    while index < len(words):
-        span = _longest_name(title, words, index, text_keys, countries, lookup)
+    while index < len(capitalised):
+        span = _longest_name(title, capitalised, index, text_keys, countries, lookup, words)
         if span is None:
             index += 1
             continue
         taken.append(span)
-        index = next((i for i in range(index, len(words)) if words[i].start() >= span[1]), len(words))
+        index = next((i for i in range(index, len(capitalised)) if capitalised[i].start() >= span[1]), len(capitalised))
     return sorted(taken)
 
 
-def _longest_name(title: str, words: list, index: int, text_keys: set[str], countries: set[str], lookup: Lookup):
-    for size in range(min(MAX_WORDS, len(words) - index), 0, -1):
-        chosen = words[index : index + size]
+def _longest_name(
+    title: str,
+    capitalised: list,
+    index: int,
+    text_keys: set[str],
+    countries: set[str],
+    lookup: Lookup,
+    words: GeoWords,
+):
+    for size in range(min(MAX_WORDS, len(capitalised) - index), 0, -1):
+        chosen = capitalised[index : index + size]
         if not all(title[a.end() : b.start()] == " " for a, b in zip(chosen, chosen[1:])):
             continue
         start, end = chosen[0].start(), chosen[-1].end()
         if title[end - 1] == "." and not _state(title[start:end], countries, lookup):
             end -= 1  # a sentence's full stop, not an abbreviation's
-        if _is_title_place(title, start, end, text_keys, countries, lookup):
+        if _is_title_place(title, start, end, text_keys, countries, lookup, words):
             return start, end
     return None
 
 
-def _is_title_place(title: str, start: int, end: int, text_keys: set[str], countries: set[str], lookup: Lookup) -> bool:
+def _is_title_place(
+    title: str, start: int, end: int, text_keys: set[str], countries: set[str], lookup: Lookup, words: GeoWords
+) -> bool:
     name = title[start:end]
     if name_key(name) in text_keys:
         return True
-    smallest = SIDED_CITY_POPULATION if _SIDE_BEFORE.search(title[:start]) else 0  # "in west Baltimore"
-    if cued(title, start, end) and any(
+    smallest = SIDED_CITY_POPULATION if words.headline_side_before.search(title[:start]) else 0  # "in west Baltimore"
+    if cued(title, start, end, words) and any(
         c.feature in _SETTLEMENTS
         and c.primary_name
         and c.population >= smallest

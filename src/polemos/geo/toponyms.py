@@ -286,7 +286,7 @@ class ToponymFinder:
 
     def _contained(self, text: str, span: Span) -> bool:
         """ "Ridge Farm, Ill.": a name followed by its state or country (``text``: the doc's)."""
-        following = following_name(text, span.end_char)
+        following = following_name(text, span.end_char, self.geo)
         if following is None:
             return False
         words = following[1].split()
@@ -345,7 +345,10 @@ class ToponymFinder:
         joiners = self.geo.name_joiners
         if span[-1].is_punct or span[0].lower_ in joiners or span[-1].lower_ in joiners:
             return False
-        return all(_capitalised(t) or t.text in ("-", "'s") or t.lower_ in joiners for t in span)
+        # "Martha's Vineyard": a hyphen, a possessive (``name_possessives``) or a small word may stand inside
+        return all(
+            _capitalised(t) or t.text == "-" or t.text in self.geo.name_possessives or t.lower_ in joiners for t in span
+        )
 
     def _datelines(self, doc: Doc) -> list[list[Proposal]]:
         found = []
