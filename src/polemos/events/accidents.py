@@ -13,9 +13,7 @@ The rules find the shooting as an ASSAULT (its mentions merged as one), then rea
 * the article: when a sentence or the headline says so ("police said the shooting appears to
   be accidental", "he thought the gun was unloaded") and none denies or disputes it ("police
   do not believe it was accidental", "ruled out an accident", "believes it was no accident"),
-  the article's main shooting (its most confident asserted ASSAULT) is an ACCIDENT, and so are
-  the other asserted mentions of its incident the merge left apart ("the teen was shot with a
-  stolen handgun"), grouped as the anchors group an incident's mentions for its toll.
+  the article's main shooting (its most confident asserted ASSAULT) is an ACCIDENT.
 
 A sentence that leaves it open ("unclear whether he accidentally shot himself") neither states
 nor denies. Suicide and deliberate self-harm are not retyped: the trigger limits reject a
@@ -29,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
@@ -120,12 +118,8 @@ class AccidentReader:
         return [(s.start_char, s.end_char) for s in doc.sents if self.sentence_verdict(s) == STATED]
 
 
-def retype_accidents(
-    events: list[Event], reader: AccidentReader, doc: Doc, title: str, incidents: Sequence[Sequence[Event]] = ()
-) -> None:
-    """The events the text shows nobody meant become ACCIDENTs (see the module docstring).
-    ``incidents``: the article's violent events grouped by the incident they tell (the anchors'
-    reading): the main shooting's other mentions become ACCIDENTs with it."""
+def retype_accidents(events: list[Event], reader: AccidentReader, doc: Doc, title: str) -> None:
+    """The events the text shows nobody meant become ACCIDENTs (see the module docstring)."""
     stated = reader.stated_sentences(doc)
     headline_stated = reader.headline_verdict(title) == STATED
     for event in events:
@@ -140,11 +134,8 @@ def retype_accidents(
                 break
     verdicts = reader.article_verdicts(doc, title)
     main = _main_violent_event(events)
-    if main is not None and STATED in verdicts and DENIED not in verdicts:
-        same_incident = next((group for group in incidents if any(e is main for e in group)), [main])
-        for event in [main, *same_incident]:
-            if event.type == RETYPED and event.modality == "asserted":
-                _make_accident(event)
+    if main is not None and main.type == RETYPED and STATED in verdicts and DENIED not in verdicts:
+        _make_accident(main)
     if DENIED in verdicts:
         for event in events:
             if event.type == RETYPED and ACCIDENTAL in event.context:

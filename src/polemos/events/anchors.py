@@ -536,17 +536,6 @@ class Anchors:
                 ),
             )
 
-    def incidents(self, mentions: list[tuple[Event, bool]]) -> list[list[Event]]:
-        """The violent mentions (``(event, background)``) grouped by the incident they tell, as
-        ``share_incident_sizes`` groups them: a recalled mention or one of another incident told
-        in passing is an incident of its own."""
-        violent = sorted(
-            ((event, background) for event, background in mentions if HARM <= set(SIZE_CATEGORIES.get(event.type, ()))),
-            key=lambda item: _event_start(item[0]),
-        )
-        stretches, asides = self._incident_stretches(violent)
-        return [members for members, _begin, _end in stretches] + [[event] for event in asides]
-
     def _incident_stretches(
         self, violent: list[tuple[Event, bool]]
     ) -> tuple[list[tuple[list[Event], int, int]], list[Event]]:

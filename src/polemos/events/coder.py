@@ -494,9 +494,7 @@ class EventCoder:
         context.anchors.share_incident_sizes([(c.event, c.background) for c in candidates], headline)
         events = merge_mentions(candidates, record.places)
         # read once the shooting's mentions are one event, so that its sentences decide together
-        kept = {id(event) for event in events}
-        incidents = context.anchors.incidents([(c.event, c.background) for c in candidates if id(c.event) in kept])
-        retype_accidents(events, self.accidents, doc, record.document.title or "", incidents)
+        retype_accidents(events, self.accidents, doc, record.document.title or "")
         for number, event in enumerate(events, start=1):
             event.id = f"e{number}"
         record.events = events
