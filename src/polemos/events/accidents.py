@@ -15,7 +15,8 @@ The rules find the shooting as an ASSAULT (its mentions merged as one), then rea
   do not believe it was accidental", "ruled out an accident", "believes it was no accident"),
   the article's main shooting (its most confident asserted ASSAULT) is an ACCIDENT.
 
-A sentence that leaves it open ("unclear whether he accidentally shot himself") neither states
+Only a shooting (mode firearms, or no weapon named) is retyped: a blast keeps its ASSAULT and
+ACLED type (see ``SHOOTING_MODES``). A sentence that leaves it open ("unclear whether he accidentally shot himself") neither states
 nor denies. Suicide and deliberate self-harm are not retyped: the trigger limits reject a
 "self-inflicted gunshot wound" as no event, and "shot himself" with no word of an accident
 stays what the rules made of it. The cue words are the ``accidental`` rows of the language's
@@ -40,6 +41,10 @@ from polemos.record import Event
 ACCIDENTAL = "accidental"  # the context the cues give an event, and that an ACCIDENT always carries
 RETYPED = "ASSAULT"  # the type the rules give an unintended shooting before its accident is read
 STATED, DENIED, UNDECIDED = "stated", "denied", "undecided"
+# Only shootings (or harm told with no weapon) are retyped. A blast stays an ASSAULT (its
+# ``accidental`` context kept): ACLED codes unexploded ordnance and bombs that went off early
+# ("the bombers accidentally blew themselves up") as explosions, so they keep an ACLED type.
+SHOOTING_MODES = {"firearms", None}
 
 
 @dataclass(frozen=True)
@@ -123,7 +128,7 @@ def retype_accidents(events: list[Event], reader: AccidentReader, doc: Doc, titl
     stated = reader.stated_sentences(doc)
     headline_stated = reader.headline_verdict(title) == STATED
     for event in events:
-        if event.type != RETYPED:
+        if event.type != RETYPED or event.mode not in SHOOTING_MODES:
             continue
         for evidence in event.evidence:
             told_in_the_headline = evidence.start == evidence.end == 0  # the headline's incident (headline.py)
@@ -134,7 +139,13 @@ def retype_accidents(events: list[Event], reader: AccidentReader, doc: Doc, titl
                 break
     verdicts = reader.article_verdicts(doc, title)
     main = _main_violent_event(events)
-    if main is not None and main.type == RETYPED and STATED in verdicts and DENIED not in verdicts:
+    if (
+        main is not None
+        and main.type == RETYPED
+        and main.mode in SHOOTING_MODES
+        and STATED in verdicts
+        and DENIED not in verdicts
+    ):
         _make_accident(main)
     if DENIED in verdicts:
         for event in events:
