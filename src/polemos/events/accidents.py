@@ -59,7 +59,9 @@ class AccidentReader:
     def __init__(self, lexicon: Lexicon, words: EventWords):
         cues = [cue for cue, context in lexicon.context_cues.items() if context == ACCIDENTAL]
         self.cue_words = frozenset(cue for cue in cues if " " not in cue)
-        self.cue_phrases = tuple(sorted((cue for cue in cues if " " in cue), key=len, reverse=True))
+        # longest first: "didn't know the gun was loaded" before "was loaded"
+        phrases = sorted((cue for cue in cues if " " in cue), key=len, reverse=True)
+        self._phrases = re.compile("|".join(rf"\b{re.escape(p)}\b" for p in phrases) or r"(?!x)x", re.IGNORECASE)
         self.words = words
         # the headline is not parsed: its words are read as words
         self._headline_cue = _any_of(cues)
@@ -82,13 +84,11 @@ class AccidentReader:
 
     def _cues(self, sentence: Span) -> Iterable[_Cue]:
         taken: set[int] = set()
-        text = sentence.text.lower()
-        for phrase in self.cue_phrases:  # longest first: "didn't know the gun was loaded" before "was loaded"
-            for found in re.finditer(rf"\b{re.escape(phrase)}\b", text):
-                span = sentence.char_span(found.start(), found.end(), alignment_mode="expand")
-                if span is not None and not taken & {t.i for t in span}:
-                    taken |= {t.i for t in span}
-                    yield _Cue(tuple(span), True)
+        for found in self._phrases.finditer(sentence.text):
+            span = sentence.char_span(found.start(), found.end(), alignment_mode="expand")
+            if span is not None:
+                taken |= {t.i for t in span}
+                yield _Cue(tuple(span), True)
         for token in sentence:
             if token.i in taken:
                 continue
@@ -113,20 +113,17 @@ class AccidentReader:
                 return UNDECIDED
         return STATED if cue.states else None
 
-    def article_verdicts(self, doc: Doc, title: str) -> set[Optional[str]]:
-        """What the article's sentences and headline say of an accident: the article says the harm
-        was unintended when one states it (STATED) and none denies or disputes it (DENIED)."""
-        return {self.sentence_verdict(s) for s in doc.sents} | {self.headline_verdict(title)}
-
-    def stated_sentences(self, doc: Doc) -> list[tuple[int, int]]:
-        """The character spans of the sentences that say the harm was unintended."""
-        return [(s.start_char, s.end_char) for s in doc.sents if self.sentence_verdict(s) == STATED]
+    def sentence_verdicts(self, doc: Doc) -> list[tuple[int, int, Optional[str]]]:
+        """Each sentence's character span and verdict."""
+        return [(s.start_char, s.end_char, self.sentence_verdict(s)) for s in doc.sents]
 
 
 def retype_accidents(events: list[Event], reader: AccidentReader, doc: Doc, title: str) -> None:
     """The events the text shows nobody meant become ACCIDENTs (see the module docstring)."""
-    stated = reader.stated_sentences(doc)
-    headline_stated = reader.headline_verdict(title) == STATED
+    sentences = reader.sentence_verdicts(doc)
+    stated = [(start, end) for start, end, verdict in sentences if verdict == STATED]
+    headline = reader.headline_verdict(title)
+    headline_stated = headline == STATED
     for event in events:
         if event.type != RETYPED or event.mode not in SHOOTING_MODES:
             continue
@@ -137,7 +134,9 @@ def retype_accidents(events: list[Event], reader: AccidentReader, doc: Doc, titl
             ):
                 _make_accident(event)
                 break
-    verdicts = reader.article_verdicts(doc, title)
+    # the article says the harm was unintended when a sentence or the headline states it and none
+    # denies or disputes it
+    verdicts = {verdict for _start, _end, verdict in sentences} | {headline}
     main = _main_violent_event(events)
     if (
         main is not None
