@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import re
 
-from polemos.codes import EVENT_TYPES_PATH, PLOVER_TYPES, event_types
+from polemos.codes import EVENT_TYPES, EVENT_TYPES_PATH, EXTENSION_TYPES, PLOVER_TYPES, event_types
 from polemos.events.describe import REVERSALS, recode, reverse
 from polemos.events.modality import ModalityReading
 from polemos.events.words import EventWords
@@ -22,7 +22,7 @@ def test_every_type_has_a_colour_of_its_own_for_the_workspace():
     assert len(set(colours)) == len(colours)
 
 
-def test_the_registry_holds_the_sixteen_plover_types_in_plover_order():
+def test_the_registry_holds_the_sixteen_plover_types_in_plover_order_then_polemos_extensions():
     # PLOVER 3.x's event types, in its manual's order; the code's PLOVER_TYPES are the registry's rows.
     assert PLOVER_TYPES == (
         "AGREE",
@@ -42,7 +42,9 @@ def test_the_registry_holds_the_sixteen_plover_types_in_plover_order():
         "COERCE",
         "ASSAULT",
     )
-    assert list(event_types()) == list(PLOVER_TYPES)
+    # then polemos's own types beside them: ACCIDENT, unintended harm, which PLOVER's ASSAULT is not
+    assert list(event_types()) == [*PLOVER_TYPES, "ACCIDENT"] == list(EVENT_TYPES)
+    assert EXTENSION_TYPES == ("ACCIDENT",)
 
 
 def test_every_row_names_known_types_counts_and_a_source():
@@ -51,7 +53,7 @@ def test_every_row_names_known_types_counts_and_a_source():
     assert all(row["source"].strip() for row in rows)
     for kind in event_types().values():
         assert kind.family, kind.name
-        assert kind.reversal is None or kind.reversal in PLOVER_TYPES, kind.name
+        assert kind.reversal is None or kind.reversal in EVENT_TYPES, kind.name
         assert set(kind.sizes) <= COUNT_CATEGORIES, kind.name
 
 

@@ -106,7 +106,7 @@ def test_a_veto_drops_a_shooting_but_never_an_accident_the_rules_recognised(code
         "A 6-year-old boy accidentally shot his brother with a pistol he found in a closet on Sunday.", "2024-05-01"
     )
     strict.annotate(record, doc)
-    assert [(e.type, "accidental" in e.context) for e in record.events] == [("ASSAULT", True)]
+    assert [(e.type, "accidental" in e.context) for e in record.events] == [("ACCIDENT", True)]
     record, doc = coder.code_one("Gunmen shot dead two farmers near the village of Tudun Wada on Sunday.", "2024-05-01")
     strict.annotate(record, doc)
     assert record.events == []

@@ -30,10 +30,18 @@ def test_a_page_without_the_story_reports_its_headline_incident(nlp_pipeline):
     assert event.date is not None and event.date["basis"] == "publication"
 
 
-def test_an_accident_told_only_in_the_headline_is_marked_accidental(nlp_pipeline):
+def test_an_accident_told_only_in_the_headline_is_an_accident(nlp_pipeline):
     text = "Deputies were called to a farm east of Elmwood around noon on Thursday.\n\nThe boy's condition is unknown."
-    found = violent_events(nlp_pipeline, text, "Boy hurt in accidental shooting at Elmwood farm")
-    assert [e.context for e in found] == [["accidental"]]
+    record = nlp_pipeline.extract(
+        RawDocument(
+            source="made-up",
+            content=text,
+            format="text",
+            title="Boy hurt in accidental shooting at Elmwood farm",
+            published=PUBLISHED,
+        )
+    )
+    assert [(e.type, e.context) for e in record.events if e.modality == "asserted"] == [("ACCIDENT", ["accidental"])]
 
 
 def test_a_headline_never_adds_an_event_beside_the_text_s_own(nlp_pipeline):

@@ -35,7 +35,7 @@ def code(coder: SentenceCoder, text: str):
 
 
 def assaults(record):
-    found = [e for e in record.events if e.type == "ASSAULT"]
+    found = [e for e in record.events if e.type in ("ASSAULT", "ACCIDENT")]  # a shooting, meant or not
     assert found, [(e.type, e.trigger) for e in record.events]
     return found
 

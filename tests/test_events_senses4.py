@@ -132,10 +132,11 @@ def test_modality_of_acts_refused_demanded_or_asked_about(coder, sentence, event
         "Police say the boy had been playing with a handgun he found in his mother's purse when he shot himself on Thursday.",
     ],
 )
-def test_a_shooting_nobody_meant_is_marked_accidental_and_gets_no_acled_type(coder, sentence):
+def test_a_shooting_nobody_meant_is_an_accident_and_gets_no_acled_type(coder, sentence):
     record, _doc = coder.code_one(sentence, PUBLISHED)
-    shootings = [e for e in record.events if e.type == "ASSAULT"]
-    assert shootings and all("accidental" in e.context and e.acled is None for e in shootings)
+    shootings = [e for e in record.events if e.type in ("ASSAULT", "ACCIDENT")]
+    assert shootings and all(e.type == "ACCIDENT" for e in shootings)
+    assert all("accidental" in e.context and e.acled is None for e in shootings)
 
 
 def test_a_deliberate_shooting_is_not_marked_accidental(coder):

@@ -145,6 +145,14 @@ def test_different_families_never_merge_and_one_family_does(families):
     assert event["family"] == "violence" and event["source_count"] == 2
 
 
+def test_an_accident_and_an_assault_report_of_one_shooting_are_one_event(families):
+    # one outlet says the boy was accidentally shot (ACCIDENT), another only that he was shot (ASSAULT)
+    assault = report("shot", day="2014-04-14", actor=())
+    accident = report("accidentally-shot", type="ACCIDENT", day="2014-04-14", actor=())
+    (event,) = fuse([assault, accident], families)
+    assert event["family"] == "violence" and event["source_count"] == 2
+
+
 def test_actors_must_overlap_unless_one_side_names_none(families):
     attack = report("attack", day="2014-04-14")
     rival = report("rival", day="2014-04-14", actor=("iswap",))

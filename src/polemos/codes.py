@@ -1,6 +1,7 @@
-"""The closed vocabularies events are coded in: PLOVER event types and ACLED event and sub-event types.
+"""The closed vocabularies events are coded in: PLOVER event types (and polemos's own
+extensions of them) and ACLED event and sub-event types.
 
-What the code knows of each PLOVER type (its fusion family, the type that undoes it, the
+What the code knows of each event type (its fusion family, the type that undoes it, the
 counts it carries, ...) is one row of ``data/events/types.csv``, read by ``event_types``.
 
 They sit beside the extraction record, below every stage, so that the store, the command
@@ -21,9 +22,11 @@ EVENT_TYPES_PATH = Path(__file__).resolve().parent / "data" / "events" / "types.
 
 @dataclass(frozen=True)
 class EventType:
-    """One PLOVER event type as the events stage and fusion treat it."""
+    """One event type as the events stage and fusion treat it: one of PLOVER's 16, or one of
+    polemos's own beside them (ACCIDENT: unintended harm, which PLOVER's ASSAULT does not cover)."""
 
     name: str
+    plover: bool  # one of PLOVER's types; False for polemos's extensions
     family: str  # types of one family may describe the same real event (fusion)
     reversal: Optional[str]  # the type a reversing verb makes of it: "lifted the curfew" (COERCE) is CONCEDE
     sizes: tuple[str, ...]  # the counts it carries (dead, injured, arrested, displaced), in the order read
@@ -36,11 +39,13 @@ class EventType:
 
 @lru_cache(maxsize=1)
 def event_types() -> dict[str, EventType]:
-    """Every PLOVER type's row of ``data/events/types.csv``, by name, in PLOVER order."""
+    """Every event type's row of ``data/events/types.csv``, by name: PLOVER's in PLOVER order, then
+    polemos's extensions."""
     with EVENT_TYPES_PATH.open(newline="", encoding="utf-8") as handle:
         return {
             row["type"]: EventType(
                 name=row["type"],
+                plover=row["plover"] == "yes",
                 family=row["family"],
                 reversal=row["reversal"] or None,
                 sizes=tuple(filter(None, row["sizes"].split(";"))),
@@ -54,9 +59,14 @@ def event_types() -> dict[str, EventType]:
         }
 
 
-# The PLOVER types, in PLOVER order: the rows of ``data/events/types.csv``, so that a new type
-# is one row there (its triggers aside).
-PLOVER_TYPES: tuple[str, ...] = tuple(event_types())
+# Every type an event may have: the rows of ``data/events/types.csv``, so that a new type is one
+# row there (its triggers aside). What a user may ask for, filter on or correct an event to.
+EVENT_TYPES: tuple[str, ...] = tuple(event_types())
+# PLOVER's 16, in PLOVER order: what a PLOVER gold set can name and the lexicon's triggers code.
+PLOVER_TYPES: tuple[str, ...] = tuple(name for name, kind in event_types().items() if kind.plover)
+# polemos's own types beside PLOVER's (ACCIDENT), with no ACLED type of their own.
+EXTENSION_TYPES: tuple[str, ...] = tuple(name for name, kind in event_types().items() if not kind.plover)
+ACCIDENT = "ACCIDENT"  # unintended harm to people: the events stage's retyping of an ASSAULT nobody meant
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ import typing
 from typing import Any
 
 from polemos import record
+from polemos.codes import EVENT_TYPES, EXTENSION_TYPES, PLOVER_TYPES
 
 SCHEMA_ID = "https://polemos.invalid/schema/extraction-record.json"
 
@@ -21,6 +22,15 @@ _SCALARS = {str: "string", int: "integer", float: "number", bool: "boolean"}
 def record_schema() -> dict[str, Any]:
     definitions: dict[str, Any] = {}
     root = _object_schema(record.ExtractionRecord, definitions)
+    definitions["Event"]["properties"]["type"] = {
+        "type": "string",
+        "enum": list(EVENT_TYPES),
+        "description": (
+            f"PLOVER's event types ({', '.join(PLOVER_TYPES)}) and polemos's extensions"
+            f" ({', '.join(EXTENSION_TYPES)}: unintended harm to people, which PLOVER's ASSAULT does not"
+            " cover and ACLED does not code); data/events/types.csv"
+        ),
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

@@ -5,12 +5,13 @@ The directory holds ``docs.jsonl`` (``id``, ``incident``, ``title``, ``text``, `
 ``injured``, ...), laid out like ``../shared/eval/incidents/gva-dev/``. The documents are
 ingested into a temporary store (the whole pipeline, fusion included), then:
 
-* each document's **main event** is its most confident asserted violent event (ASSAULT;
-  ties go to the earliest in the text). Its date is right when it is known to the day
-  (a span of at most two days) and lies within one day of the incident's; its place when
-  it is within 25 km; its killed (injured) count when the incident's figure lies within
-  ``size.dead`` (``size.injured``) min..max, no figure counting as 0. Every rate is over all
-  documents: a document without a main event, or a main event without a date, is wrong.
+* each document's **main event** is its most confident asserted violent event (ASSAULT, or
+  ACCIDENT for an unintended shooting; ties go to the earliest in the text). Its date is right
+  when it is known to the day (a span of at most two days) and lies within one day of the
+  incident's; its place when it is within 25 km; its killed (injured) count when the
+  incident's figure lies within ``size.dead`` (``size.injured``) min..max, no figure counting
+  as 0. Every rate is over all documents: a document without a main event, or a main event
+  without a date, is wrong.
 * **fusion** is scored on the main events: pairwise recall (same-incident document pairs
   whose main events share a canonical event), pairwise precision (of the main-event pairs
   sharing a canonical event, the share from the same incident), and B-cubed precision,
@@ -37,7 +38,7 @@ from typing import Optional
 from polemos.distance import great_circle_km
 from polemos.record import size_figure
 
-VIOLENT_TYPES = ("ASSAULT",)
+VIOLENT_TYPES = ("ASSAULT", "ACCIDENT")  # a gun-violence incident may be an unintended shooting
 SETTLEMENTS = ("city", "town", "village")
 PLACE_KM = 25.0
 DATE_TOLERANCE = timedelta(days=1)

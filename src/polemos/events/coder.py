@@ -28,6 +28,7 @@ from polemos.events.acled import AcledRule, acled_type, load_rules
 from polemos.events.incidents import IncidentReader, Participants, sentence_incidents
 from polemos.events.anchors import Aftermath, Anchors, attached
 from polemos.events.classifier import NO_ACLED, EventClassifier, Judgement, RuleHint, code_of
+from polemos.events.accidents import AccidentReader, retype_accidents
 from polemos.events.describe import find_contexts, find_mode, recode, reverse, sentence_contexts
 from polemos.events.headline import headline_incident
 from polemos.events.lexicon import Lexicon, TriggerEntry
@@ -54,8 +55,8 @@ from polemos.lang import LanguageData
 from polemos.record import Event, ExtractionRecord
 
 POLICIES = ("combined", "model")
-# The context of an unintended shooting or blast: an incident with victims (kept as ASSAULT so
-# that incident counts stay whole) but no intent to harm, which a user can filter on.
+# The context of an unintended shooting or blast: an incident with victims but no intent to harm.
+# Its ASSAULT mentions are typed ACCIDENT once they are merged (accidents.py).
 ACCIDENTAL = "accidental"
 CAUSE_POS = {"NOUN", "VERB", "ADJ"}  # "since Azerbaijan's offensive" is parsed with an adjective
 DEMONSTRATION_TYPES = {"Protests", "Riots"}  # ACLED event types of demonstrations
@@ -432,6 +433,7 @@ class EventCoder:
         self.acled_rules = acled_rules
         self.incidents = incidents or IncidentReader.load(self.words, language)
         self.relation_finder = RelationFinder(self.words, load_relation_cues(language))
+        self.accidents = AccidentReader(lexicon, self.words)
         self.reporting_verbs = frozenset(cue for cue, kind in lexicon.modality_cues.items() if kind == "reporting")
         self.aftermath = Aftermath(
             frozenset(lexicon.aftermath_cues.get("V", ())),
@@ -491,6 +493,8 @@ class EventCoder:
         headline = self.figures.headline(record.document.title) if self.figures and record.document.title else []
         context.anchors.share_incident_sizes([(c.event, c.background) for c in candidates], headline)
         events = merge_mentions(candidates, record.places)
+        # read once the shooting's mentions are one event, so that its sentences decide together
+        retype_accidents(events, self.accidents, doc, record.document.title or "")
         for number, event in enumerate(events, start=1):
             event.id = f"e{number}"
         record.events = events

@@ -288,6 +288,14 @@ class EventWords:
         # Words of a headline that report an incident of violence against people.
         self.headline_incident = _pattern(rf"\b{alternation(words('events.headline_incident_word'))}\b")
         self.accident = _pattern(rf"\b{alternation(words('events.accident_word'))}\b")
+        # ---- accidents.py ----
+        # "accident", "accidental": read for a denial ("ruled out an accident") even where they state none.
+        self.accident_words = words("events.accident_word")
+        # "not accidental", "no accident", "the story of an accidental discharge is false".
+        self.accident_denials = words("events.accident_denial_word")
+        self.accident_disputing_verbs = words("events.accident_disputing_verb")  # "ruled out an accident"
+        # "unclear whether he accidentally shot himself": neither stated nor denied.
+        self.accident_undecided = words("events.accident_undecided_word")
         # ---- acled.py ----
         # "retook the town": a trigger that captures territory (read on a stored event's trigger text)
         self.capture_words = words("events.capture_word")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from polemos.codes import PLOVER_TYPES
+from polemos.codes import EVENT_TYPES
 from polemos.store.aliases import resolve_actor
 from polemos.store.canonical import canonical_id_of, get_canonical
 from polemos.store.decisions import (
@@ -97,8 +97,10 @@ def checked_changes(connection, canonical_id: str, changes: dict) -> dict:
     checked = {key: value for key, value in changes.items() if value not in (None, "", [], {})}
     if "type" in checked:
         checked["type"] = str(checked["type"]).strip().upper()
-        if checked["type"] not in PLOVER_TYPES:
-            raise DecisionError(f"type: {checked['type']!r} is not a PLOVER type ({', '.join(PLOVER_TYPES)})")
+        if checked["type"] not in EVENT_TYPES:
+            raise DecisionError(
+                f"type: {checked['type']!r} is not a PLOVER type or a polemos extension ({', '.join(EVENT_TYPES)})"
+            )
     for role in ("actor", "recipient"):
         if role in changes and changes[role] is not None:
             checked[role] = actor_ids(connection, role, changes[role])

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from polemos.codes import PLOVER_TYPES, acled_category, acled_event_types
+from polemos.codes import EVENT_TYPES, acled_category, acled_event_types
 from polemos.store.dialect import SQLITE
 from polemos.store.division_filter import checked_division, report_division_condition
 from polemos.store.documents import like_pattern
@@ -173,12 +173,12 @@ def split_types(text: str) -> list[str]:
 
 
 def checked_types(text: str) -> list[str]:
-    """``"assault, coerce"`` → ``["ASSAULT", "COERCE"]``; ValueError naming the PLOVER types for an unknown one."""
+    """``"assault, coerce"`` → ``["ASSAULT", "COERCE"]``; ValueError naming the event types for an unknown one."""
     chosen = split_types(text)
-    unknown = [name for name in chosen if name not in PLOVER_TYPES]
+    unknown = [name for name in chosen if name not in EVENT_TYPES]
     if unknown:
         raise ValueError(
-            f"type: {', '.join(map(repr, unknown))} is not a PLOVER type; choose among {', '.join(PLOVER_TYPES)}"
+            f"type: {', '.join(map(repr, unknown))} is not a PLOVER type or a polemos extension; choose among {', '.join(EVENT_TYPES)}"
         )
     return list(dict.fromkeys(chosen))
 

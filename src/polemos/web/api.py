@@ -11,7 +11,7 @@ from typing import Annotated, Any, Optional, Union
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from polemos.codes import PLOVER_TYPES
+from polemos.codes import EVENT_TYPES
 from polemos.store import REVIEW_STATUSES, EventFilter, StoreError, queries
 from polemos.store.events import document_place_index
 from polemos.web.params import Page, canonical_sort, event_filter, event_sort, page
@@ -191,7 +191,7 @@ class Changes(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    type: Optional[str] = Field(None, description=f"One of {', '.join(PLOVER_TYPES)}")
+    type: Optional[str] = Field(None, description=f"One of {', '.join(EVENT_TYPES)}")
     mode: Optional[str] = Field(None, max_length=100)
     actor: Optional[list[ShortText]] = Field(None, alias="actors", max_length=50)
     recipient: Optional[list[ShortText]] = Field(None, alias="recipients", max_length=50)
@@ -253,8 +253,8 @@ def review_event(event_id: str, review: ReviewIn, request: Request, store=Depend
     changes = review.changes.model_dump(exclude_none=True)
     if changes.get("type") is not None:
         changes["type"] = changes["type"].strip().upper()
-        if changes["type"] not in PLOVER_TYPES:
-            raise HTTPException(422, f"type must be a PLOVER type ({', '.join(PLOVER_TYPES)})")
+        if changes["type"] not in EVENT_TYPES:
+            raise HTTPException(422, f"type must be a PLOVER type or a polemos extension ({', '.join(EVENT_TYPES)})")
     if review.status == "corrected" and not changes:
         raise HTTPException(422, "a correction needs at least one change")
     for role in ("actor", "recipient"):

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, quote, urlencode
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from polemos.codes import PLOVER_TYPES
+from polemos.codes import EVENT_TYPES
 from polemos.export import EXPORT_FORMATS
 from polemos.store import CANONICAL_SORTS, EVENT_SORTS, REVIEW_STATUSES, EventFilter, queries
 from polemos.store.documents import OPENING_CHARS, display_title
@@ -33,7 +33,7 @@ def render(request: Request, template: str, status_code: int = 200, **context) -
     context.setdefault("filter_args", {})
     context.update(
         request=request,
-        plover_types=PLOVER_TYPES,
+        plover_types=EVENT_TYPES,
         export_formats=list(EXPORT_FORMATS.values()),
         write_token_required=policy.token is not None,
     )

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from polemos.codes import PLOVER_TYPES
+from polemos.codes import EVENT_TYPES
 from polemos.review_history import describe_changes
 from polemos.store import CANONICAL_VERDICTS, CanonicalView, DecisionError, queries
 from polemos.store.decisions import NO_STORED_PLACE
@@ -30,7 +30,7 @@ class CanonicalChanges(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    type: Optional[str] = Field(None, max_length=40, description=f"One of {', '.join(PLOVER_TYPES)}")
+    type: Optional[str] = Field(None, max_length=40, description=f"One of {', '.join(EVENT_TYPES)}")
     actor: Optional[list[ShortText]] = Field(None, alias="actors", max_length=50)
     recipient: Optional[list[ShortText]] = Field(None, alias="recipients", max_length=50)
     date: Optional[dict[Annotated[str, Field(max_length=20)], Optional[ShortText]]] = Field(
