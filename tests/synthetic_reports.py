@@ -18,7 +18,7 @@ from typing import Iterable
 
 from polemos.fusion.places import PlaceRef
 from polemos.fusion.report import Report, specific_actors
-from polemos.record import EventDate, Figure
+from polemos.record import EventDate, EvidenceSpan, Figure
 
 _FAMILY_TYPES = [("ASSAULT", 0.5), ("COERCE", 0.12), ("PROTEST", 0.2), ("CONSULT", 0.1), ("MOBILIZE", 0.08)]
 _MODES = {"ASSAULT": ["firearms", "explosives", "aerial"], "PROTEST": ["demonstrate"], "COERCE": ["arrest"]}
@@ -147,7 +147,7 @@ def _report_event(rng, event: dict, event_id: str, country: Country, reports: li
                 recipient=tuple(recipient),
                 specific_actors=specific_actors([*actor, *recipient], kinds),
                 size={"dead": Figure(dead, dead, str(dead))} if dead is not None else {},
-                evidence=({"text": f"{event_type} report {report_id}", "start": 0, "end": 10},),
+                evidence=(EvidenceSpan(f"{event_type} report {report_id}", 0, 10),),
                 published=published.isoformat(),
                 doc_title=f"Report {report_id}",
             )

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from polemos.events.acled import Incident, acled_type
+from polemos.events.words import EventWords
 from polemos.eval.events import SentenceCoder, acled_of, evaluate_acled, label_f1
+from polemos.lang import LanguageData
 from polemos.record import Actor, Event
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
@@ -22,6 +24,12 @@ FIXTURES = Path(__file__).parent / "fixtures" / "events"
 @pytest.fixture(scope="module")
 def coder() -> SentenceCoder:
     return SentenceCoder()
+
+
+@pytest.fixture(scope="module")
+def words() -> EventWords:
+    """The English words the events stage reads, loaded once as the pipeline loads them."""
+    return EventWords(LanguageData.load())
 
 
 def acled(coder: SentenceCoder, text: str) -> tuple[str, str]:
@@ -167,8 +175,8 @@ def test_one_sided_violence_and_codebook_distinctions(coder, text, expected):
         (Event(id="p6", type="RETREAT", mode="release"), Incident(cues=frozenset({"shelling"})), None),
     ],
 )
-def test_codebook_rules_on_incident_cues(event, incident, expected):
-    found = acled_type(event, ACTORS, incident=incident)
+def test_codebook_rules_on_incident_cues(event, incident, expected, words):
+    found = acled_type(event, ACTORS, incident=incident, words=words)
     assert (found or {}).get("sub_event_type") == expected
 
 
@@ -218,8 +226,8 @@ ACTORS = {a.id: a for a in (ARMY, REBELS)}
         ),
     ],
 )
-def test_incident_cues_decide_the_sub_event_type(event, incident, expected):
-    assert acled_type(event, ACTORS, incident=incident)["sub_event_type"] == expected
+def test_incident_cues_decide_the_sub_event_type(event, incident, expected, words):
+    assert acled_type(event, ACTORS, incident=incident, words=words)["sub_event_type"] == expected
 
 
 def test_label_f1_weights_by_support():

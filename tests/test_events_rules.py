@@ -8,7 +8,15 @@ import pytest
 
 from polemos.events import PLOVER_TYPES, Lexicon, acled_type
 from polemos.events.lexicon import DATA_DIR
+from polemos.events.words import EventWords
+from polemos.lang import LanguageData
 from polemos.record import Actor, Event
+
+
+@pytest.fixture(scope="module")
+def words() -> EventWords:
+    """The English words the events stage reads, loaded once as the pipeline loads them."""
+    return EventWords(LanguageData.load())
 
 
 def test_every_lexicon_row_names_its_source_and_a_plover_type():
@@ -63,10 +71,10 @@ ACTORS = {a.id: a for a in (ARMY, REBELS, VILLAGERS)}
         ),
     ],
 )
-def test_acled_types(event, expected):
-    assert acled_type(event, ACTORS) == {"event_type": expected[0], "sub_event_type": expected[1]}
+def test_acled_types(event, expected, words):
+    assert acled_type(event, ACTORS, words=words) == {"event_type": expected[0], "sub_event_type": expected[1]}
 
 
-def test_no_acled_type_for_talks_or_unrealised_events():
-    assert acled_type(Event(id="e1", type="CONSULT", actor=["AAA.MIL"]), ACTORS) is None
-    assert acled_type(Event(id="e2", type="ASSAULT", mode="aerial", modality="future"), ACTORS) is None
+def test_no_acled_type_for_talks_or_unrealised_events(words):
+    assert acled_type(Event(id="e1", type="CONSULT", actor=["AAA.MIL"]), ACTORS, words=words) is None
+    assert acled_type(Event(id="e2", type="ASSAULT", mode="aerial", modality="future"), ACTORS, words=words) is None

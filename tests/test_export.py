@@ -146,6 +146,39 @@ def test_canonical_export_has_one_row_per_real_event(two_outlets, tmp_path):
     assert [feature["properties"]["location"] for feature in geo["features"]] == ["Stepanakert"]
 
 
+def _csv_rows(result, key: str) -> dict[str, dict[str, str]]:
+    assert result.returncode == 0, result.stderr.decode()
+    return {row[key]: row for row in csv.DictReader(io.StringIO(result.stdout.decode()))}
+
+
+@pytest.mark.parametrize("canonical", [False, True])
+def test_the_events_csv_and_the_csv_export_agree_on_each_event(two_outlets, canonical):
+    """Someone who lists events as CSV and then exports them finds the same values for the same
+    event under each pair of column names (``id`` and ``event_id_cnty``, ``place`` and ``location``...)."""
+    from polemos.export.acled import FROM_FLAT_ROW
+
+    kind = ["--canonical"] if canonical else []
+    listed = _csv_rows(run_cli("events", "--db", two_outlets, "-f", "csv", *([] if canonical else ["--reports"])), "id")
+    exported = _csv_rows(
+        run_cli("export", "--db", two_outlets, "-f", "acled-csv", "--all-types", *kind, "-"), "event_id_cnty"
+    )
+    assert listed.keys() == exported.keys() and len(listed) == (2 if canonical else 3)
+    for event_id, row in exported.items():
+        shown = listed[event_id]
+        shared = {column: flat for column, flat in FROM_FLAT_ROW.items() if flat in shown}
+        assert {"plover_type", "plover_mode", "modality", "location", "latitude", "review_status"} <= shared.keys()
+        if canonical:
+            # Known difference: a canonical event's export row takes its reports' latest review
+            # when the canonical event has none of its own; the listing shows only its own.
+            shared.pop("review_status")
+        assert {column: row[column] for column in shared} == {column: shown[flat] for column, flat in shared.items()}
+        assert "; ".join(filter(None, (row["actor1"], row["assoc_actor_1"]))) == shown["actors"]
+        if not canonical:
+            assert row["notes"] == shown["evidence"] and row["event_type"] == shown["acled_event_type"]
+    sanction = next(event_id for event_id, row in listed.items() if row["type"] == "SANCTION")
+    assert exported[sanction]["review_status"] == "confirmed"
+
+
 def test_the_cli_refuses_unknown_names_and_reads_partial_dates_as_the_web_does(db, tmp_path):
     unknown_type = run_cli("events", "--db", db, "--type", "ATTACK")
     assert unknown_type.returncode == 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import math
 
 import pytest
@@ -9,7 +11,7 @@ import pytest
 from polemos.fusion import FIGURE_RULE, EventFamilies, FusionIndex, PlaceRef, Report, fuse
 from polemos.fusion.report import specific_actors
 from polemos.fusion.places import distance_km
-from polemos.record import EventDate, Figure
+from polemos.record import EventDate, EvidenceSpan, Figure
 
 # A made-up district: Chibok and two towns east of it, at 80 km and at 15 km.
 KM_PER_DEGREE_LON = 111.32 * math.cos(math.radians(10.87))
@@ -61,7 +63,7 @@ def report(
         recipient=tuple(recipient),
         specific_actors=specific_actors([*actor, *recipient], kinds or {}),
         size=size,
-        evidence=({"text": f"evidence of {report_id}", "start": 0, "end": 20},),
+        evidence=(EvidenceSpan(f"evidence of {report_id}", 0, 20),),
         modality=modality,
         published=published,
         doc_title=f"Outlet story {report_id}",
@@ -90,6 +92,26 @@ def test_one_attack_reported_by_three_outlets_is_one_event_with_every_source(fam
     assert event["date"]["value"] == "2014-04-14" and event["date"]["precision"] == "day"
     assert event["place"]["name"] == "Chibok"  # the most precise place the sources agree on
     assert event["actor"] == ["boko-haram"] and event["mode"] == "firearms"
+
+
+def test_a_reports_evidence_keeps_its_offsets_through_json(families):
+    """A report's evidence is typed spans; its JSON form (kept in the store's fusion state and shown
+    for each source of a canonical event) reads back to the same spans."""
+    told = dataclasses.replace(
+        report("wire", day="2014-04-14"),
+        evidence=(EvidenceSpan("Gunmen attacked Chibok.", 120, 143), EvidenceSpan("Ten people died.", 144, 160)),
+    )
+    published = json.loads(json.dumps(told.to_dict()))
+    assert published["evidence"] == [
+        {"text": "Gunmen attacked Chibok.", "start": 120, "end": 143},
+        {"text": "Ten people died.", "start": 144, "end": 160},
+    ]
+    assert Report.from_dict(published) == told
+    (event,) = fuse([told], families)
+    assert json.loads(json.dumps(event))["sources"][0]["evidence"] == published["evidence"]
+    # A span that says which document it is from keeps it.
+    span = EvidenceSpan("Ten people died.", 144, 160, doc_id="doc-wire")
+    assert EvidenceSpan.from_dict(json.loads(json.dumps(span.to_dict()))) == span
 
 
 def test_same_group_same_day_two_towns_80_km_apart_are_two_events(families):

@@ -15,7 +15,7 @@ import pytest
 from polemos.fusion import EventFamilies, FusionIndex, PlaceRef, Report, fuse
 from polemos.fusion.places import distance_km
 from polemos.fusion.report import named_people, private_people, specific_actors
-from polemos.record import EventDate, Figure
+from polemos.record import EventDate, EvidenceSpan, Figure
 
 KM_PER_DEGREE_LON = 111.32 * math.cos(math.radians(41.0))
 # Two made-up neighbouring towns 3 km apart in one state, and a city in another state.
@@ -68,7 +68,7 @@ def shooting(
         specific_actors=specific_actors(actors, KINDS),
         people=named_people(actors, KINDS),
         size=size,
-        evidence=({"text": f"shooting told by {report_id}", "start": 0, "end": 25},),
+        evidence=(EvidenceSpan(f"shooting told by {report_id}", 0, 25),),
         published=published,
         doc_title=f"Story {report_id}",
         context=tuple(context),

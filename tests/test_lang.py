@@ -102,6 +102,9 @@ def test_every_stage_runs_on_a_text_in_a_second_language_with_that_language_s_wo
     assert pipeline.language.code == "de"
     assert [name for name, _stage in pipeline.stages] == list(STAGE_ORDER)
     assert not [limit for limit in record.document.limits if "failed" in limit]
+    # the words more than one stage reads are built once, from the pipeline's language, and shared
+    stages = dict(pipeline.stages)
+    assert stages["events"].geo_words is stages["geo"].words and "märz" in stages["geo"].words.time_words
     # the cleaner dates the article by its latest German date, the time stage resolves them
     assert (record.document.published, record.document.published_source) == ("2023-03-13", "inferred")
     dates = {timex.value: timex.text for timex in record.timexes}

@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # loaded only when a stage needs them (see _load_resources)
     from polemos.actors import KnowledgeBase
     from polemos.events.classifier import EventClassifier
     from polemos.geo import Gazetteer
+    from polemos.geo.words import GeoWords
+    from polemos.time.lexicon import TimeWords
 
 STAGE_ORDER = ("time", "geo", "actors", "figures", "events")
 
@@ -52,9 +54,13 @@ class PipelineConfig:
 
 @dataclass
 class Resources:
-    """Shared, loaded-once data the stages are built from."""
+    """Shared, loaded-once data the stages are built from: among them the words objects more
+    than one stage reads (the geo stage's words read the time stage's month and weekday words;
+    the events stage reads a story's place with the geo stage's words), built once here."""
 
     language: LanguageData
+    time_words: Optional[TimeWords] = None
+    geo_words: Optional[GeoWords] = None
     gazetteer: Optional[Gazetteer] = None
     knowledge_base: Optional[KnowledgeBase] = None
     event_classifier: Optional[EventClassifier] = None
@@ -80,13 +86,15 @@ def _loaded(resource: Optional[Loaded], what: str) -> Loaded:
 def _time_stage(resources: Resources):
     from polemos.time import TemporalTagger
 
-    return TemporalTagger.default(resources.language)
+    return TemporalTagger.default(resources.language, words=resources.time_words)
 
 
 def _geo_stage(resources: Resources):
     from polemos.geo import Geocoder
 
-    return Geocoder(_loaded(resources.gazetteer, "the gazetteer"), language=resources.language)
+    return Geocoder(
+        _loaded(resources.gazetteer, "the gazetteer"), language=resources.language, words=resources.geo_words
+    )
 
 
 def _actor_stage(resources: Resources):
@@ -120,6 +128,7 @@ def _event_stage(resources: Resources):
         classifier=resources.event_classifier,
         policy=resources.event_policy,
         language=resources.language,
+        geo_words=resources.geo_words,
     )
 
 
@@ -132,8 +141,21 @@ STAGE_FACTORIES: dict[str, Callable[[Resources], Stage]] = {
 }
 
 
+# The stages that read each shared words object (``Resources.time_words``, ``.geo_words``).
+TIME_WORDS_READERS = frozenset({"time", "geo", "events"})
+GEO_WORDS_READERS = frozenset({"geo", "events"})
+
+
 def _load_resources(config: PipelineConfig, language: LanguageData) -> Resources:
     resources = Resources(language)
+    if TIME_WORDS_READERS & set(config.stages):
+        from polemos.time.lexicon import TimeWords
+
+        resources.time_words = TimeWords(language)
+    if GEO_WORDS_READERS & set(config.stages):
+        from polemos.geo.words import GeoWords
+
+        resources.geo_words = GeoWords(language, resources.time_words)
     if "geo" in config.stages:
         from polemos.geo import Gazetteer
 

@@ -159,6 +159,33 @@ class Evidence:
     end: int
 
 
+@dataclass(frozen=True)
+class EvidenceSpan:
+    """A sentence (or part) that tells of an event, with its offsets into its document, as the
+    store's event views and fusion's reports carry an event's evidence; ``to_dict()`` is the
+    JSON form they publish and keep (``doc_id`` only where it is set)."""
+
+    text: str
+    start: Optional[int] = None
+    end: Optional[int] = None
+    doc_id: Optional[str] = None  # set where the spans of several documents stand together
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "EvidenceSpan":
+        return cls(data.get("text") or "", data.get("start"), data.get("end"), data.get("doc_id"))
+
+    @classmethod
+    def of(cls, evidence: Evidence) -> "EvidenceSpan":
+        """The span of an extracted event's evidence (its document is the record's)."""
+        return cls(evidence.text, evidence.start, evidence.end)
+
+    def to_dict(self) -> dict[str, Any]:
+        form: dict[str, Any] = {"text": self.text, "start": self.start, "end": self.end}
+        if self.doc_id is not None:
+            form["doc_id"] = self.doc_id
+        return form
+
+
 @dataclass
 class EventDate:
     """When an event happened, as the events stage dates it: the JSON form of ``Event.date``."""

@@ -14,7 +14,7 @@ from rich.text import Text
 from polemos.cli.terminal import printable
 from polemos.fusion import FIGURE_RULE
 from polemos.numbers import format_figure
-from polemos.export.rows import CANONICAL_COLUMNS, EVENT_COLUMNS, flat_canonical, flat_event
+from polemos.export.rows import CANONICAL_COLUMNS, EVENT_COLUMNS, flat_row
 from polemos.store import CanonicalView, EventView
 
 
@@ -23,7 +23,7 @@ def write_events(events: list[EventView], total: int, fmt: str, stream: TextIO, 
     if fmt == "json":
         _json_lines(events, stream)
     elif fmt == "csv":
-        _csv(events, EVENT_COLUMNS, flat_event, stream)
+        _csv(events, EVENT_COLUMNS, stream)
     else:
         _report_table(events, total, console)
 
@@ -33,7 +33,7 @@ def write_canonical_events(events: list[CanonicalView], total: int, fmt: str, st
     if fmt == "json":
         _json_lines(events, stream)
     elif fmt == "csv":
-        _csv(events, CANONICAL_COLUMNS, flat_canonical, stream)
+        _csv(events, CANONICAL_COLUMNS, stream)
     else:
         _canonical_table(events, total, console)
 
@@ -43,10 +43,11 @@ def _json_lines(events: Sequence[EventView | CanonicalView], stream: TextIO) -> 
         stream.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
 
 
-def _csv(events: Sequence[EventView | CanonicalView], columns: tuple[str, ...], flatten, stream: TextIO) -> None:
-    writer = csv.DictWriter(stream, fieldnames=columns)
+def _csv(events: Sequence[EventView | CanonicalView], columns: tuple[str, ...], stream: TextIO) -> None:
+    """The chosen columns of each event's flat row: the values the exports' rows hold too."""
+    writer = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(flatten(event) for event in events)
+    writer.writerows(flat_row(event) for event in events)
 
 
 def _report_table(events: list[EventView], total: int, console: Console) -> None:
@@ -54,7 +55,7 @@ def _report_table(events: list[EventView], total: int, console: Console) -> None
     for name in ("date", "type", "actor", "recipient", "place", "dead", "evidence"):
         table.add_column(name, no_wrap=name in ("date", "type"), ratio=3 if name == "evidence" else None)
     for event in events:
-        row, dead = flat_event(event), event.figure("dead")
+        row, dead = flat_row(event), event.figure("dead")
         table.add_row(
             *_cells(
                 row["date"],
@@ -81,7 +82,7 @@ def _canonical_table(events: list[CanonicalView], total: int, console: Console) 
             name, no_wrap=name in ("date", "type", "sources"), justify="right" if name == "sources" else "left"
         )
     for event in events:
-        row = flat_canonical(event)
+        row = flat_row(event)
         who = row["actors"] + (f" → {row['recipients']}" if row["recipients"] else "")
         earliest = event.earliest_report
         first = (

@@ -2,7 +2,7 @@
 
 ``EventCoder.default()`` loads the lexicons of a language (``polemos/lang/en/tables/events_*``);
 ``coder.annotate(record, doc)`` fills ``record.events`` and ``record.relations``.
-``polemos.events.acled.acled_type(event, actors)`` maps an event to ACLED categories.
+``polemos.events.acled.acled_type(event, actors, words=...)`` maps an event to ACLED categories.
 """
 
 from polemos.events.acled import acled_type

@@ -9,7 +9,7 @@ government or country as such). ACLED's own codebook sets the priorities the tab
 disrupted weapons and protests first, then territory, then the remote weapon used, then
 violence against civilians, and armed clashes last.
 
-``acled_type(event, actors)`` works from the event alone; the events stage also passes the
+``acled_type(event, actors, words=...)`` works from the event alone; the events stage also passes the
 ``Incident`` read from the event's sentence (``polemos.events.incidents``).
 Events without a fitting ACLED category (talks, accusations, displacement) get ``None``.
 """
@@ -22,7 +22,6 @@ from pathlib import Path
 
 from polemos.events.lexicon import DATA_DIR
 from polemos.events.words import EventWords
-from polemos.lang import LanguageData
 from polemos.record import Actor, Event
 
 FORCES_SECTORS = {"MIL", "COP", "SPY", "MIL/GOV"}
@@ -117,13 +116,14 @@ def acled_type(
     actors: dict[str, Actor] | None = None,
     rules: list[AcledRule] | None = None,
     incident: Incident | None = None,
-    words: EventWords | None = None,
+    *,
+    words: EventWords,
 ) -> dict[str, str | None] | None:
     """``{"event_type", "sub_event_type"}`` for ``event``, or ``None`` when none fits.
 
     ``actors`` maps actor ids to the record's actors, so sectors can tell armed parties
     from civilians; ``incident`` adds what the sentence says beyond the event; ``words`` are
-    the events stage's words (English, read when needed, if none are given).
+    the events stage's words (``EventWords``), which its caller has loaded.
     """
     if event.modality != "asserted":
         return None
@@ -152,11 +152,11 @@ def actor_class(actor: Actor) -> str:
     return "other"
 
 
-def _event_cues(event: Event, words: EventWords | None) -> frozenset[str]:
+def _event_cues(event: Event, words: EventWords) -> frozenset[str]:
     cues = set()
     if event.mode in MODE_CUES:
         cues.add(MODE_CUES[event.mode])
-    if "territory" in event.context and _capture_trigger(event.trigger, words or EventWords(LanguageData.load())):
+    if "territory" in event.context and _capture_trigger(event.trigger, words):
         cues |= {"capture", "territorial"}
     return frozenset(cues)
 

@@ -415,6 +415,7 @@ class EventCoder:
         classifier: EventClassifier | None = None,
         policy: str = "combined",
         language: LanguageData | None = None,
+        geo_words: GeoWords | None = None,
     ) -> None:
         """``resolver`` (the actors stage, optional) resolves named arguments its mentions missed;
         ``incidents`` reads the sentence cues ACLED typing needs; ``figures`` reads the counts
@@ -427,7 +428,7 @@ class EventCoder:
         self.lexicon = lexicon
         language = language or LanguageData.load()
         self.words = EventWords(language)
-        self.geo_words = GeoWords(language)  # the story's place is read with the geo stage's words
+        self.geo_words = geo_words or GeoWords(language)  # the story's place is read with the geo stage's words
         self.figures = figures
         self.resolver = resolver
         self.acled_rules = acled_rules
@@ -450,6 +451,7 @@ class EventCoder:
         classifier: EventClassifier | None = None,
         policy: str = "combined",
         language: LanguageData | None = None,
+        geo_words: GeoWords | None = None,
     ) -> "EventCoder":
         """The coder with the lexicons and the words of ``language`` (English when none is
         given) and the ACLED rules shipped in ``polemos/data/events``."""
@@ -463,6 +465,7 @@ class EventCoder:
             classifier,
             policy,
             language,
+            geo_words,
         )
 
     def annotate(self, record: ExtractionRecord, doc: Doc) -> ExtractionRecord:
@@ -576,7 +579,7 @@ class EventCoder:
             # ACLED codes what the article reports, not what it recalls, and no accidents
             if not candidate.background and ACCIDENTAL not in candidate.event.context:
                 candidate.event.acled = acled_type(
-                    candidate.event, context.actors_by_id, self.acled_rules, incident, self.words
+                    candidate.event, context.actors_by_id, self.acled_rules, incident, words=self.words
                 )
 
     def _judge(

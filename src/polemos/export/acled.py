@@ -20,6 +20,7 @@ from typing import Any, Optional
 from urllib.parse import urlsplit
 
 from polemos.events.acled import ARMED_SECTORS, CIVILIAN_SECTORS, FORCES_SECTORS
+from polemos.export.rows import document_urls, flat_row
 from polemos.record import EventDate
 from polemos.store.views import EventView
 
@@ -72,6 +73,24 @@ EXTRA_COLUMNS = (
     "evidence_offsets",
 )
 COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
+# The columns that are a column of the event's flat row (``polemos.export.rows.flat_row``)
+# under ACLED's name or polemos's own: the same value ``polemos events --format csv`` shows.
+FROM_FLAT_ROW = {
+    "event_id_cnty": "id",
+    "location": "place",
+    "latitude": "lat",
+    "longitude": "lon",
+    "plover_type": "type",
+    "plover_mode": "mode",
+    "modality": "modality",
+    "review_status": "review",
+    "reviewer": "reviewer",
+    "review_note": "review_note",
+    "reviewed_at": "reviewed_at",
+    "doc_ids": "doc_ids",
+    "source_url": "source_url",
+    "evidence_offsets": "evidence_offsets",
+}
 
 # Codebook: 1 the exact day, 2 a week or a few days, 3 a month or longer.
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "season": 3, "quarter": 3, "half": 3, "year": 3}
@@ -228,32 +247,31 @@ def unix_time(*stamps: Optional[str]) -> Optional[int]:
 
 
 def acled_row(event: EventView, actors: dict[str, dict], codes: CountryCodes, admin_areas=None) -> dict[str, Any]:
-    """One event (a report's view, or a canonical event shaped like one) as an ACLED row."""
-    modality = event.modality
-    acled = event.acled if modality == "asserted" else None  # ACLED codes only what happened
-    event_type, sub_event_type = (acled.event_type, acled.sub_event_type) if acled else (None, None)
-    dead = event.figure("dead")
-    return {
-        "event_id_cnty": event.id,
+    """One event (a report's view, or a canonical event shaped like one) as an ACLED row, its
+    values read from the event's flat row (``flat_row``) as the command's CSV reads them."""
+    row = flat_row(event)
+    asserted = row["modality"] == "asserted"  # ACLED codes only what happened
+    event_type = row["acled_event_type"] if asserted else None
+    sub_event_type = row["acled_sub_event_type"] if asserted else None
+    dead = row["dead_min"]
+    values = {
+        **{column: row[flat] for column, flat in FROM_FLAT_ROW.items()},
         **_when(event.date),
         "disorder_type": disorder_type(event_type, sub_event_type),
         "event_type": event_type,
         "sub_event_type": sub_event_type,
-        **_who(event, actors, event_type, sub_event_type),
-        **_where(event, codes, admin_areas),
-        "source": "; ".join(dict.fromkeys(filter(None, map(publication, _document_urls(event))))) or None,
+        **_who(event, actors, event_type, sub_event_type, row["country"]),
+        **_where(row, codes, admin_areas),
+        "source": "; ".join(dict.fromkeys(filter(None, map(publication, document_urls(event))))) or None,
         "source_scale": None,
-        "notes": " … ".join(span.text for span in event.evidence) or None,
+        "notes": row["evidence"] or None,
         # ACLED's rule, the most conservative reported figure; empty when no figure is reported,
         # and for what did not happen (announced, possible, denied).
-        "fatalities": int(dead.min) if dead and dead.min is not None and modality == "asserted" else None,
+        "fatalities": int(dead) if dead is not None and asserted else None,
         "tags": None,
-        "timestamp": unix_time(event.doc_extracted_at, event.review.reviewed_at if event.review else None),
-        "plover_type": event.type,
-        "plover_mode": event.mode,
-        "modality": modality,
-        **_provenance(event),
+        "timestamp": unix_time(row["extracted_at"], row["reviewed_at"]),
     }
+    return {column: values[column] for column in COLUMNS}
 
 
 def _when(date: Optional[EventDate]) -> dict[str, Any]:
@@ -288,7 +306,11 @@ def time_precision(date: EventDate) -> Optional[int]:
 
 
 def _who(
-    event: EventView, actors: dict[str, dict], event_type: Optional[str], sub_event_type: Optional[str]
+    event: EventView,
+    actors: dict[str, dict],
+    event_type: Optional[str],
+    sub_event_type: Optional[str],
+    country: Optional[str],
 ) -> dict[str, Any]:
     """Both sides, their ACLED actor types, and whether civilians were the target."""
     actor_ids, recipient_ids = event.actor_ids, event.recipient_ids
@@ -297,7 +319,6 @@ def _who(
         # Whom a protest is against is no party to it for ACLED: its second actor is only a
         # force that intervenes, which a protest event of polemos does not name.
         recipient_ids, recipient_names = [], []
-    country = event.location.country
     inter1 = inter_code(actors.get(actor_ids[0]) if actor_ids else None, event_type, sub_event_type, country, False)
     inter2 = inter_code(
         actors.get(recipient_ids[0]) if recipient_ids else None, event_type, sub_event_type, country, True
@@ -317,11 +338,10 @@ def _who(
     }
 
 
-def _where(event: EventView, codes: CountryCodes, admin_areas) -> dict[str, Any]:
-    where = event.location
-    country = where.country
-    admin1, admin2 = admin_areas.of(where.geonameid) if admin_areas else (None, None)
-    located = where.lat is not None
+def _where(row: dict[str, Any], codes: CountryCodes, admin_areas) -> dict[str, Any]:
+    """The country's codes, the divisions the place lies in, and how precise the place is."""
+    country = row["country"]
+    admin1, admin2 = admin_areas.of(row["place_geonameid"]) if admin_areas else (None, None)
     return {
         "iso": codes.numeric.get(country) if country else None,
         "region": codes.region.get(country) if country else None,
@@ -329,28 +349,5 @@ def _where(event: EventView, codes: CountryCodes, admin_areas) -> dict[str, Any]
         "admin1": admin1,
         "admin2": admin2,
         "admin3": None,
-        "location": where.name,
-        "latitude": where.lat,
-        "longitude": where.lon,
-        "geo_precision": GEO_PRECISION.get(where.feature or "", 1) if located else None,
-    }
-
-
-def _document_urls(event: EventView) -> list[Optional[str]]:
-    return list(event.doc_urls) or [event.doc_url]
-
-
-def _provenance(event: EventView) -> dict[str, Any]:
-    """The latest review, the documents and each evidence span as ``doc:start-end``."""
-    review = event.review
-    doc_of: list[str] = [span.doc_id or event.doc_id or "" for span in event.evidence]
-    return {
-        "review_status": review.status if review else None,
-        "reviewer": review.reviewer if review else None,
-        "review_note": review.note if review else None,
-        "reviewed_at": review.reviewed_at if review else None,
-        "doc_ids": "; ".join(dict.fromkeys(doc_of)) or event.doc_id,
-        "source_url": "; ".join(filter(None, _document_urls(event))) or None,
-        "evidence_offsets": "; ".join(f"{doc}:{span.start}-{span.end}" for doc, span in zip(doc_of, event.evidence))
-        or None,
+        "geo_precision": GEO_PRECISION.get(row["place_feature"] or "", 1) if row["lat"] is not None else None,
     }

@@ -152,7 +152,7 @@ def _source_view(report: Report) -> dict[str, Any]:
         "place_name": report.place.name if report.place else None,
         "modality": report.modality,
         "size": plain(dict(report.size)),
-        "evidence": list(report.evidence),
+        "evidence": [span.to_dict() for span in report.evidence],
     }
 
 

@@ -3,7 +3,8 @@
 Reports are built from an ``ExtractionRecord`` (``reports_from_record``) or, by the store,
 from the event views it returns (``polemos.store.fusion_reports``), so fusion needs neither
 the pipeline nor the store. Only the fields fusion reads or shows on a canonical event are kept.
-Dates and counts are typed as the record types them (``EventDate``, ``Figure``); ``to_dict()``
+Dates, counts and evidence are typed as the record types them (``EventDate``, ``Figure``,
+``EvidenceSpan``); ``to_dict()``
 gives their JSON form, which the store keeps and canonical events show for each source.
 """
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Optional
 
 from polemos.fusion.places import PlaceRef
-from polemos.record import EventDate, ExtractionRecord, Figure, event_place, plain, size_from_dict
+from polemos.record import EventDate, EvidenceSpan, ExtractionRecord, Figure, event_place, plain, size_from_dict
 
 # Actors that say nothing about who acted: a sector with no owner ("the rebels", "civilians")
 # or a phrase the knowledge base does not know ("gunmen"): matching on them would glue
@@ -52,7 +53,7 @@ class Report:
     recipient: tuple[str, ...] = ()
     specific_actors: frozenset[str] = frozenset()
     size: Mapping[str, Figure] = field(default_factory=dict)  # a figure per category
-    evidence: tuple[dict[str, Any], ...] = ()
+    evidence: tuple[EvidenceSpan, ...] = ()
     modality: str = "asserted"
     published: Optional[str] = None
     doc_title: Optional[str] = None
@@ -81,7 +82,7 @@ class Report:
             "recipient": list(self.recipient),
             "specific_actors": sorted(self.specific_actors),
             "size": plain(dict(self.size)),
-            "evidence": list(self.evidence),
+            "evidence": [span.to_dict() for span in self.evidence],
             "modality": self.modality,
             "published": self.published,
             "doc_title": self.doc_title,
@@ -105,7 +106,7 @@ class Report:
             recipient=tuple(data.get("recipient") or ()),
             specific_actors=frozenset(data.get("specific_actors") or ()),
             size=size_from_dict(data.get("size")),
-            evidence=tuple(data.get("evidence") or ()),
+            evidence=tuple(EvidenceSpan.from_dict(span) for span in data.get("evidence") or ()),
             modality=data.get("modality") or "asserted",
             published=data.get("published"),
             doc_title=data.get("doc_title"),
@@ -205,7 +206,7 @@ def reports_from_record(record: ExtractionRecord) -> list[Report]:
                 recipient=tuple(event.recipient),
                 specific_actors=specific_actors(participants, kinds),
                 size=size_from_dict(event.size),
-                evidence=tuple({"text": e.text, "start": e.start, "end": e.end} for e in event.evidence),
+                evidence=tuple(EvidenceSpan.of(e) for e in event.evidence),
                 modality=event.modality or "asserted",
                 published=doc.published,
                 doc_title=doc.title,

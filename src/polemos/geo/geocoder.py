@@ -38,6 +38,7 @@ class Geocoder:
         weights: Weights | None = None,
         strategy: str = "context",
         language: LanguageData | None = None,
+        words: GeoWords | None = None,
     ):
         if strategy not in ("context", "population"):
             raise ValueError(f"unknown strategy {strategy!r}")
@@ -45,7 +46,7 @@ class Geocoder:
         self.weights = weights or Weights()
         self.strategy = strategy
         self._resolver = Resolver(self.weights, gazetteer.neighbours)
-        self.words = GeoWords(language or LanguageData.load())
+        self.words = words if words is not None else GeoWords(language or LanguageData.load())
         caseless = CaselessTagger(gazetteer, self.words)
         self.finder = ToponymFinder(
             gazetteer, self.words.not_places, Cues(self.words.place_cues, self.words.articles), caseless, self.words

@@ -20,7 +20,7 @@ from polemos.time.lexicon import TimeWords
 class GeoWords:
     """What the geo stage reads in one language: sets of lower-case words, tables and patterns."""
 
-    def __init__(self, language: LanguageData):
+    def __init__(self, language: LanguageData, time_words: TimeWords | None = None):
         words = language.words
         # ---- tables ----
         cues: dict[str, set[str]] = {}
@@ -49,7 +49,7 @@ class GeoWords:
         self.town_prepositions = words("geo.town_preposition")
         self.name_possessives = words("geo.name_possessive")  # "Martha's Vineyard": a token inside a name
         # Words of time the NER rightly tags as such: months, weekdays, seasons, parts of the day.
-        time = TimeWords(language)
+        time = TimeWords(language) if time_words is None else time_words  # the time stage's, when given
         self.time_words = time.month_words | time.weekday_words | time.season_words | time.part_of_day_words
         # ---- geocoder.py ----
         self.street_words = words("geo.street_word")

@@ -6,6 +6,7 @@ from typing import Iterable, Mapping, Optional
 
 from polemos.fusion.places import PlaceRef
 from polemos.fusion.report import Report, context_places, named_people, specific_actors
+from polemos.record import EvidenceSpan
 from polemos.store.views import EventView
 
 
@@ -40,7 +41,7 @@ def report_from_event(
         recipient=recipient,
         specific_actors=specific_actors([*actor, *recipient], actor_kinds or {}),
         size=dict(event.size),
-        evidence=tuple({"text": span.text, "start": span.start, "end": span.end} for span in event.evidence),
+        evidence=tuple(EvidenceSpan(span.text, span.start, span.end) for span in event.evidence),
         modality=event.modality,
         published=event.doc_published,
         doc_title=event.doc_title,

@@ -7,7 +7,8 @@ form, exactly the dict the store read them from, so the API and the exports neve
 shape when a field is added here.
 
 Dates are ``EventDate``s, counts ``Figure``s, ACLED codes ``AcledCode``s (``polemos.record``);
-actors come with the names the store knows them by.
+actors come with the names the store knows them by; evidence comes as
+``EvidenceSpan``s, the type fusion's reports carry too.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional, Sequence
 
-from polemos.record import AcledCode, EventDate, Figure, size_from_dict
+from polemos.record import AcledCode, EventDate, EvidenceSpan, Figure, size_from_dict
 
 
 @dataclass(frozen=True)
@@ -42,20 +43,6 @@ class Location:
     @property
     def has_point(self) -> bool:
         return self.lat is not None and self.lon is not None
-
-
-@dataclass(frozen=True)
-class EvidenceSpan:
-    """A sentence (or part) that tells of the event, with its offsets into its document."""
-
-    text: str
-    start: Optional[int] = None
-    end: Optional[int] = None
-    doc_id: Optional[str] = None  # set where the spans of several documents stand together
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "EvidenceSpan":
-        return cls(data.get("text") or "", data.get("start"), data.get("end"), data.get("doc_id"))
 
 
 @dataclass(frozen=True)

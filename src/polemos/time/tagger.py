@@ -81,10 +81,10 @@ class TemporalTagger:
         self.holidays = holidays or Holidays([], words)
 
     @classmethod
-    def default(cls, language: Optional[LanguageData] = None) -> "TemporalTagger":
+    def default(cls, language: Optional[LanguageData] = None, words: Optional[TimeWords] = None) -> "TemporalTagger":
         """The tagger with the words and tables of ``language`` (English when none is given)."""
         language = language or LanguageData.load()
-        words = TimeWords(language)
+        words = words if words is not None else TimeWords(language)
         return cls(
             words,
             WellKnownDates.from_rows(language.rows("well_known_dates")),
