@@ -30,9 +30,43 @@ class TimePatterns:
         values["day_number"] = self._template("day_number")
         values["not_number_after"] = self._template("not_number_after")
         self._values = values
+        i = re.IGNORECASE
 
         # ---- grammar.py ----
         self.grammar = [self._grammar_rule(entry, cue_lists) for entry in self._grammar_entries()]
+        # ---- filters.py ----
+        self.year_count_noun = self._compile("year_count_noun", i)
+        self.address_after = self._compile("address_after")
+        self.year_preposition_before = self._compile("year_preposition_before", i)
+        self.time_preposition_before = self._compile("time_preposition_before", i)
+        self.year_label_before = self._compile("year_label_before", i)
+        self.bare_units_before = self._compile("bare_units_before", i)
+        self.bare_units_after = self._compile("bare_units_after", i)
+        self.season_cue_before = self._compile("season_cue_before", i)
+        self.season_of_after = self._compile("season_of_after")
+        self.month_cue_before = self._compile("month_cue_before", i)
+        self.amount_cues = self._compile("amount_cues", i)
+        self.label_before = self._compile("label_before", i)
+        self.clock_cue_before = self._compile("clock_cue_before", i)
+        self.quarter_business_context = self._compile("quarter_business_context", i)
+        self.current_not_time_after = self._compile("current_not_time_after")
+        # ---- tense.py ----
+        self.future_cues = self._compile("future_cues", i)
+        self.past_cues = self._compile("past_cues", i)
+        self.reporting_verb = self._compile("reporting_verb", i)
+        # ---- spans.py ----
+        self.vague_count = self._compile("vague_count")
+        # ---- anchors.py ----
+        self.event_lead = self._compile("event_lead")
+        self.event_to = self._compile("event_to")
+        # Filled with the event nouns of the language's table when the stage reads it.
+        self.event_mention = self._template("event_mention")
+        self.event_reference = self._template("event_reference")
+        # ---- holidays.py: filled with each holiday's own pattern ----
+        self.holiday = self._template("holiday")
+        # ---- tagger.py ----
+        self.clock_day_gap = self._compile("clock_day_gap")
+        self.adjectival_article = self._compile("adjectival_article")
 
     def fill(self, key: str, template: str, **values: str) -> str:
         """A template of this file with its placeholders filled from ``values`` and the word fragments."""
