@@ -1,8 +1,9 @@
 """A language is a folder of word lists: the stages read the words of the folder they are given.
 
 The second language here is a small German one, written into a temporary folder: its month
-and weekday names, a few number words and relation words, and the words of a headline that
-report an incident and the words before a place name, nothing else. The pipeline runs every stage on a German text with it, and
+and weekday names, a few number words and relation words, the patterns of four forms of its
+dates, and the words of a headline that report an incident and the words before a place name,
+nothing else. The pipeline runs every stage on a German text with it, and
 the dates and the headline's incident it finds are the ones its words name.
 """
 
@@ -48,9 +49,40 @@ WEEKDAYS = ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag"
 NUMBERS = ["null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"]
 
 
+# Four forms of a German date, in German word order: "Montag, 13. März 2023", "März 2023",
+# "nächsten Mai", "2023". The time stage's other kinds are English patterns only, so it finds
+# no more than these (and the forms of digits alone, "2023-03-13").
+GERMAN_DATES = r"""
+[[grammar]]
+kind = "day_month"
+pattern = '''\b(?:(?P<weekday>{weekday}),?\s+)?(?P<day>[12]\d|3[01]|0?[1-9])\.?\s+(?P<month>{month})(?:,?\s+(?P<year>{year})\b)?'''
+cues = ["{month}"]
+reach = 6
+
+[[grammar]]
+kind = "month_year"
+pattern = '''\b(?P<month>{month}),?\s+(?P<year>{year})\b'''
+cues = ["{month}"]
+reach = 0
+
+[[grammar]]
+kind = "month"
+pattern = '''(?:\b(?P<rel>{relative})\s+)?\b(?P<month>{month_full})\b'''
+cues = ["{month}"]
+reach = 2
+
+[[grammar]]
+kind = "year"
+pattern = '''(?<![\d,.])\b(?P<year>{year})\b(?![\d,.]\d|-\d)'''
+cues = ["<number>"]
+reach = 0
+"""
+
+
 def write_german(folder: Path) -> Path:
-    """A minimal language folder: calendar, number and relation words, a headline's incident
-    words and the prepositions that put a name in place-like context, nothing more."""
+    """A minimal language folder: calendar, number and relation words, four patterns of dates,
+    a headline's incident words and the prepositions that put a name in place-like context,
+    nothing more."""
     folder.mkdir()
     calendar = ["list,word,value"]
     calendar += [f"month,{name},{number}" for number, name in enumerate(MONTHS, start=1)]
@@ -69,6 +101,8 @@ def write_german(folder: Path) -> Path:
         "headline_incident_word,erschossen,\naccident_word,unfall,\n",
         encoding="utf-8",
     )
+    (folder / "patterns").mkdir()
+    (folder / "patterns" / "time.toml").write_text(GERMAN_DATES, encoding="utf-8")
     (folder / "tables").mkdir()
     (folder / "tables" / "geo_place_cues.csv").write_text(
         "word,position,source\nbei,before,made up for this test\nnahe,before,made up for this test\n", encoding="utf-8"

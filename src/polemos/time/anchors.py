@@ -2,7 +2,9 @@
 
 ``WellKnownDates`` is a language's table of dated events (``tables/well_known_dates.csv``);
 ``DocumentEvents`` remembers event nouns seen in sentences that carry a day-level date
-earlier in the same document ("On September 19 Azerbaijan launched an offensive").
+earlier in the same document ("On September 19 Azerbaijan launched an offensive"). The words
+around an event phrase ("the", "Russia's", "prior to") are the language's patterns
+(``event_lead``, ``event_to``, ``event_mention``, ``event_reference`` of its ``patterns/time.toml``).
 """
 
 from __future__ import annotations
@@ -14,11 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Optional
 
-# Words that may precede an event phrase: "the", "Russia's", "this year's".
-_LEAD = r"(?:\s*(?:to\s+)?(?:the|this|that|its|their|his|her|last\s+year's|[A-Z][\w-]*(?:'s|'))\s+)*\s*"
-_EVENT_HEAD = r"(?:the|this|that|its|their|his|her|[A-Z][\w-]*(?:'s|'))\s+(?:[\w-]+\s+){0,3}?"
-_LEAD_RE = re.compile(_LEAD)
-_TO_RE = re.compile(r"\s*(?:to\s+)?")
+from polemos.time.patterns import TimePatterns
 
 
 @dataclass(frozen=True)
@@ -30,23 +28,25 @@ class DatedEvent:
 
 
 class WellKnownDates:
-    """Events whose date every reader knows, matched by a regular expression per event."""
+    """Events whose date every reader knows, matched by a regular expression per event, after
+    the words ``lead`` matches ("the", "Russia's": the language's ``event_lead``)."""
 
-    def __init__(self, events: Iterable[DatedEvent]):
+    def __init__(self, events: Iterable[DatedEvent], lead: re.Pattern):
         self.events = list(events)
+        self.lead = lead
 
     @classmethod
-    def from_rows(cls, rows: Iterable[dict[str, str]]) -> "WellKnownDates":
-        return cls(_event_from_row(row) for row in rows)
+    def from_rows(cls, rows: Iterable[dict[str, str]], lead: re.Pattern) -> "WellKnownDates":
+        return cls((_event_from_row(row) for row in rows), lead)
 
     @classmethod
-    def from_csv(cls, path: Path | str) -> "WellKnownDates":
+    def from_csv(cls, path: Path | str, lead: re.Pattern) -> "WellKnownDates":
         with open(path, newline="", encoding="utf-8") as handle:
-            return cls.from_rows(csv.DictReader(handle))
+            return cls.from_rows(csv.DictReader(handle), lead)
 
     def match(self, text: str, offset: int) -> Optional[tuple[int, date, str]]:
         """The event phrase starting at ``offset`` (after optional determiners): (end, date, label)."""
-        lead = _LEAD_RE.match(text, offset)
+        lead = self.lead.match(text, offset)
         position = lead.end() if lead else offset
         best = None
         for event in self.events:
@@ -75,11 +75,14 @@ def load_event_nouns(path: Path | str) -> frozenset[str]:
 class EventNouns:
     """The event nouns, and the patterns finding them (built once, shared by every document)."""
 
-    def __init__(self, nouns: frozenset[str]):
+    def __init__(self, nouns: frozenset[str], patterns: TimePatterns):
         self.nouns = nouns
         alternatives = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
-        self.mention = re.compile(rf"\b({alternatives})(?:e?s)?\b", re.IGNORECASE)
-        self.reference = re.compile(rf"{_EVENT_HEAD}({alternatives})(?:e?s)?\b", re.IGNORECASE)
+        mention = patterns.fill("event_mention", patterns.event_mention, nouns=alternatives)
+        reference = patterns.fill("event_reference", patterns.event_reference, nouns=alternatives)
+        self.mention = re.compile(mention, re.IGNORECASE)
+        self.reference = re.compile(reference, re.IGNORECASE)
+        self.to = patterns.event_to  # "to" of "prior to" before an event phrase
 
 
 class DocumentEvents:
@@ -97,7 +100,7 @@ class DocumentEvents:
 
     def match(self, text: str, offset: int) -> Optional[tuple[int, date, str]]:
         """A reference such as "the offensive" at ``offset`` to an event dated earlier."""
-        to = _TO_RE.match(text, offset)
+        to = self.nouns.to.match(text, offset)
         found = self.nouns.reference.match(text, to.end() if to else offset)
         if not found:
             return None

@@ -1,4 +1,5 @@
-"""Named days of the year ("Thanksgiving", "Christmas", "Easter") from a language's ``tables/time_holidays.csv``."""
+"""Named days of the year ("Thanksgiving", "Christmas", "Easter") from a language's ``tables/time_holidays.csv``,
+each found by its language's ``holiday`` pattern (``patterns/time.toml``) around the holiday's own."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from polemos.time.grammar import Candidate
-from polemos.time.lexicon import YEAR, TimeWords
+from polemos.time.lexicon import TimeWords
 
 _PRIORITY = 5  # after explicit dates, before bare years and weekdays
 
@@ -80,8 +81,7 @@ class Holidays:
             (
                 holiday.name,
                 re.compile(
-                    rf"(?:\b(?P<rel>{words.relative})\s+)?\b(?:{holiday.pattern})\b(?:,?\s+(?P<year>{YEAR})\b)?",
-                    re.IGNORECASE,
+                    words.patterns.fill("holiday", words.patterns.holiday, holiday=holiday.pattern), re.IGNORECASE
                 ),
             )
             for holiday in holidays

@@ -2,13 +2,16 @@
 
 The words are a language's (``calendar.csv`` and ``time.csv`` of its folder in ``polemos.lang``);
 ``TimeWords(language)`` reads them once and builds the fragments. What stays here is what no
-language changes: the TIMEX3 codes of the calendar units and the digits of days and years.
+language changes: the TIMEX3 codes of the calendar units and the digits of years. The regular
+expressions that spell the language's words are its ``patterns/time.toml``, read and compiled
+here too (``TimeWords.patterns``, see ``polemos.time.patterns``) with these fragments filled in.
 """
 
 from __future__ import annotations
 
 from polemos.lang import LanguageData, alternation
 from polemos.numbers import NumberWords
+from polemos.time.patterns import TimePatterns
 
 #: TIMEX3 duration unit letter, multiplier and whether it is a clock unit, per calendar unit.
 #: A language's ``calendar.unit`` list maps each of its unit words to one of these names.
@@ -28,7 +31,6 @@ UNITS = {
     "millennium": ("Y", 1000, False),
     "weekend": ("D", 2, False),
 }
-DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 
 
@@ -99,6 +101,39 @@ class TimeWords:
         self.part_of_day_words = frozenset(self.parts_of_day)
         self.decade_cue_words = frozenset(self.decades)
         self.unit_words = frozenset(word for phrase in self.units for word in phrase.split())
+
+        self.patterns = TimePatterns(language, self._fragments(), self._cue_lists())
+
+    def _fragments(self) -> dict[str, str]:
+        """The fragments a pattern of ``patterns/time.toml`` may name as ``{placeholder}``."""
+        return {
+            "year": YEAR,
+            "month": self.month,
+            "month_full": self.month_full,
+            "weekday": self.weekday,
+            "weekday_full": self.weekday_full,
+            "season": self.season,
+            "part_of_day": self.part_of_day,
+            "decade_word": self.decade_word,
+            "ordinal": self.ordinal,
+            "unit": self.unit,
+            "count": self.count,
+            "vague_quantities": self.vague_quantities,
+            "approx": self.approx,
+            "boundary": self.boundary,
+            "relative": self.relative,
+        }
+
+    def _cue_lists(self) -> dict[str, frozenset[str]]:
+        """The word lists a grammar rule may name as its cues (``{month}``: any month word)."""
+        return {
+            "month": self.month_words,
+            "weekday": self.weekday_words,
+            "season": self.season_words,
+            "part_of_day": self.part_of_day_words,
+            "decade_word": self.decade_cue_words,
+            "unit": self.unit_words,
+        }
 
     def unit_name(self, word: str) -> str:
         """The name in ``UNITS`` of a unit word ("days", "yrs", "centuries")."""

@@ -11,8 +11,6 @@ from polemos.time.dates import month_number, normal
 from polemos.time.lexicon import UNITS, TimeWords
 from polemos.time.values import add_months, day_value, duration_value, month_value, week_value
 
-VAGUE = re.compile(r"several|few|many|some|number|numerous|countless|recent|couple")
-
 
 def unit_info(words: TimeWords, word: str) -> tuple[str, int, bool]:
     """(TIMEX3 letter, multiplier, is clock unit) for a unit word such as "days" or "decade"."""
@@ -24,7 +22,7 @@ def amount_of(words: TimeWords, count: str, half: Optional[str] = None) -> Optio
     count = normal(count)
     if "couple" in count:
         return 2
-    if VAGUE.search(count):
+    if words.patterns.vague_count.search(count):
         return None
     if count.startswith("half"):
         return 0.5

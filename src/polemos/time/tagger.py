@@ -77,7 +77,7 @@ class TemporalTagger:
         self.grammar = Grammar(words)
         self.well_known_dates = well_known_dates
         self.event_nouns = event_nouns
-        self._event_patterns = EventNouns(event_nouns)
+        self._event_patterns = EventNouns(event_nouns, words.patterns)
         self.holidays = holidays or Holidays([], words)
 
     @classmethod
@@ -87,7 +87,7 @@ class TemporalTagger:
         words = words if words is not None else TimeWords(language)
         return cls(
             words,
-            WellKnownDates.from_rows(language.rows("well_known_dates")),
+            WellKnownDates.from_rows(language.rows("well_known_dates"), words.patterns.event_lead),
             event_nouns(language.rows("time_event_nouns")),
             Holidays.from_rows(language.rows("time_holidays"), words),
         )
@@ -147,7 +147,7 @@ class TemporalTagger:
                 reference = date.fromisoformat(timex.value[:10])
                 sentence = _sentence_containing(sentences, timex.start)
                 events.remember(text[sentence[0] : sentence[1]], reference, timex.text)
-        return _merge_clock_and_day(text, timexes)
+        return _merge_clock_and_day(text, timexes, self.words.patterns.clock_day_gap)
 
     def _resolvable(self, candidate: Candidate, text: str, anchor: Optional[date]) -> bool:
         """Whether the candidate resolves at all, so that a longer look-alike that does not
@@ -169,7 +169,7 @@ class TemporalTagger:
         start = resolution.start if resolution.start is not None else candidate.start
         end = resolution.end if resolution.end is not None else candidate.end
         if resolution.type == "DURATION":
-            start += _adjectival_article_length(context.text[start:end])
+            start += _adjectival_article_length(context.text[start:end], self.words.patterns.adjectival_article)
         begin, last = (None, None)
         if resolution.type in {"DATE", "TIME"}:
             begin, last = narrow(*covered_days(resolution.value), resolution.mod)
@@ -207,11 +207,11 @@ def _sets_reference_day(candidate: Candidate, timex: Timex) -> bool:
 
 
 _CLOCK_VALUE = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|XXXX-XX-XX)(T\d{2}:\d{2})$")
-_CLOCK_DAY_GAP = re.compile(r"^,?\s*(?:on\s+)?$")
 
 
-def _merge_clock_and_day(text: str, timexes: list[Timex]) -> list[Timex]:
-    """ "9 a.m. Tuesday", "noon Saturday", "5 p.m. EST, Nov. 6": one TIME on that day."""
+def _merge_clock_and_day(text: str, timexes: list[Timex], day_gap: re.Pattern) -> list[Timex]:
+    """ "9 a.m. Tuesday", "noon Saturday", "5 p.m. EST, Nov. 6": one TIME on that day, where only
+    ``day_gap`` (the language's ``clock_day_gap``) stands between the two."""
     merged: list[Timex] = []
     for timex in timexes:
         previous = merged[-1] if merged else None
@@ -221,7 +221,7 @@ def _merge_clock_and_day(text: str, timexes: list[Timex]) -> list[Timex]:
             and clock
             and timex.type == "DATE"
             and _DAY_VALUE.match(timex.value)
-            and _CLOCK_DAY_GAP.match(text[previous.end : timex.start])
+            and day_gap.match(text[previous.end : timex.start])
         ):
             merged[-1] = Timex(
                 text=text[previous.start : timex.end],
@@ -238,9 +238,9 @@ def _merge_clock_and_day(text: str, timexes: list[Timex]) -> list[Timex]:
     return merged
 
 
-def _adjectival_article_length(text: str) -> int:
+def _adjectival_article_length(text: str, article: re.Pattern) -> int:
     """Length of "the " in "the forty-four-day war": the article belongs to the noun."""
-    found = re.match(r"(?i)the\s+(?=[\w-]+-[a-z]+$)", text)
+    found = article.match(text)
     return found.end() if found else 0
 
 
@@ -265,7 +265,7 @@ def _tense(text: str, doc: Optional[Doc], candidate: Candidate, words: TimeWords
         tense = tense_from_doc(doc, candidate.start, candidate.end, words)
         if tense is not None:
             return tense
-    return tense_from_text(text, candidate.start, candidate.end)
+    return tense_from_text(text, candidate.start, candidate.end, words.patterns)
 
 
 def _sentence_bounds(text: str, doc: Optional[Doc]) -> list[tuple[int, int]]:

@@ -2,30 +2,21 @@
 
 "On Friday" and "in January" are read as the last or the next such day or month
 depending on it. With a spaCy ``Doc`` the governing verb is found through the
-dependency parse; without one, cue words in the surrounding text decide.
+dependency parse; without one, cue words in the surrounding text decide (the language's
+patterns ``future_cues``, ``past_cues`` and ``reporting_verb``).
 """
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from spacy.tokens import Doc, Token
 
 from polemos.time.lexicon import TimeWords
+from polemos.time.patterns import TimePatterns
 
-_FUTURE_CUES = re.compile(
-    r"\b(?:will|shall|won't|'ll|going\s+to|plans?\s+to|planned\s+to|expected\s+to|expects\s+to"
-    r"|scheduled\s+(?:to|for)|set\s+to|due\s+to|intends?\s+to|is\s+to|are\s+to|would)\b",
-    re.IGNORECASE,
-)
-_PAST_CUES = re.compile(
-    r"\b(?:was|were|had|did|said|told|\w{3,}ed)\b|\b(?:has|have)\s+(?:been|\w+ed)\b",
-    re.IGNORECASE,
-)
-# "said" tells when the report was made, not when what it reports happens, unless the
-# time expression sits right by it ("said Tuesday").
-_REPORTING = re.compile(r"(?:said|told|added|reported|announced|stated)", re.IGNORECASE)
+# A past cue that is a reporting verb ("said") counts only this close to the expression
+# ("said Tuesday"): it tells when the report was made, not when what it reports happens.
 _ADJACENT = 12
 
 
@@ -84,16 +75,16 @@ def _pluperfect(verb: Token) -> bool:
     return False
 
 
-def tense_from_text(text: str, start: int, end: int) -> Optional[str]:
+def tense_from_text(text: str, start: int, end: int, patterns: TimePatterns) -> Optional[str]:
     """Tense from cue words in the sentence around ``start:end`` (no parse available)."""
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     stop = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
     sentence_end = min(stop) if stop else len(text)
-    cues = [(match.start(), "future") for match in _FUTURE_CUES.finditer(text, sentence_start, sentence_end)]
+    cues = [(match.start(), "future") for match in patterns.future_cues.finditer(text, sentence_start, sentence_end)]
     cues += [
         (match.start(), "past")
-        for match in _PAST_CUES.finditer(text, sentence_start, sentence_end)
-        if not _REPORTING.fullmatch(match.group(0))
+        for match in patterns.past_cues.finditer(text, sentence_start, sentence_end)
+        if not patterns.reporting_verb.fullmatch(match.group(0))
         or min(abs(match.end() - start), abs(match.start() - end)) <= _ADJACENT
     ]
     if not cues:
