@@ -55,15 +55,10 @@ class Context:
         return self.reference or self.anchor
 
 
-def bound_mod(bound: Optional[str]) -> Optional[str]:
-    """START/MID/END for "early 2023", "mid-October", "the end of this year"."""
+def bound_mod(words: TimeWords, bound: Optional[str]) -> Optional[str]:
+    """START/MID/END for "early 2023", "mid-October", "the end of this year": the first of the
+    language's bound cues (in file order) found in the bound word."""
     if not bound:
         return None
     word = bound.lower()
-    if any(cue in word for cue in ("early", "beginning", "start", "first")):
-        return "START"
-    if any(cue in word for cue in ("mid", "middle")):
-        return "MID"
-    if any(cue in word for cue in ("late", "end", "close", "latter", "last", "second half", "rest")):
-        return "END"
-    return None
+    return next((mod for cue, mod in words.bound_cues.items() if cue in word), None)

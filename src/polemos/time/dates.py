@@ -98,24 +98,28 @@ def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
 def month_year(c: dict, ctx: Context) -> Optional[Resolution]:
     if c.get("year"):
         return Resolution(
-            "DATE", month_value(int(c["year"]), month_number(ctx.words, c["month"])), bound_mod(c.get("bound"))
+            "DATE",
+            month_value(int(c["year"]), month_number(ctx.words, c["month"])),
+            bound_mod(ctx.words, c.get("bound")),
         )
     if ctx.anchor is None:
         return None
     rel = normal(c["yrel"])  # "January this year", "June last year"
     year_of = ctx.anchor.year + (-1 if rel == "last" else 1 if rel == "next" else 0)
-    return Resolution("DATE", month_value(year_of, month_number(ctx.words, c["month"])), bound_mod(c.get("bound")))
+    return Resolution(
+        "DATE", month_value(year_of, month_number(ctx.words, c["month"])), bound_mod(ctx.words, c.get("bound"))
+    )
 
 
 def month_only(c: dict, ctx: Context) -> Resolution:
     month = month_number(ctx.words, c["month"])
     year = choose_year(ctx, month, None, normal(c.get("rel")))
     value = month_value(year, month) if year else f"XXXX-{month:02d}"
-    return Resolution("DATE", value, bound_mod(c.get("bound")))
+    return Resolution("DATE", value, bound_mod(ctx.words, c.get("bound")))
 
 
 def year(c: dict, ctx: Context) -> Resolution:
-    return Resolution("DATE", c["year"], bound_mod(c.get("bound")))
+    return Resolution("DATE", c["year"], bound_mod(ctx.words, c.get("bound")))
 
 
 def year_range(c: dict, ctx: Context) -> Optional[Resolution]:
@@ -134,23 +138,25 @@ def decade(c: dict, ctx: Context) -> Resolution:
         prefix = ("19" if int(c["short"]) > 2 else "20") + c["short"]
     else:
         prefix = "19" + str(ctx.words.decades[normal(c["words"])])
-    mod = bound_mod(c.get("bound")) or bound_mod(c.get("part"))
+    mod = bound_mod(ctx.words, c.get("bound")) or bound_mod(ctx.words, c.get("part"))
     return Resolution("DATE", prefix, mod)  # TIMEX3 writes a decade as its first three digits
 
 
 def century(c: dict, ctx: Context) -> Optional[Resolution]:
     if c.get("ordinal"):
-        return Resolution("DATE", f"{ctx.words.ordinals[normal(c['ordinal'])] - 1:02d}", bound_mod(c.get("bound")))
+        return Resolution(
+            "DATE", f"{ctx.words.ordinals[normal(c['ordinal'])] - 1:02d}", bound_mod(ctx.words, c.get("bound"))
+        )
     if ctx.anchor is None:
         return None
     rel = normal(c.get("rel"))
     shift = -1 if rel in ctx.words.past else 1 if rel in ctx.words.next else 0
-    return Resolution("DATE", shift_value(ctx.anchor, "CE", shift), bound_mod(c.get("bound")))
+    return Resolution("DATE", shift_value(ctx.anchor, "CE", shift), bound_mod(ctx.words, c.get("bound")))
 
 
 def season(c: dict, ctx: Context) -> Optional[Resolution]:
     code = ctx.words.seasons[normal(c["season"])]
-    mod = bound_mod(c.get("bound"))
+    mod = bound_mod(ctx.words, c.get("bound"))
     if c.get("year"):
         return Resolution("DATE", f"{c['year']}-{code}", mod)
     if ctx.anchor is None:
@@ -193,7 +199,7 @@ def quarter(c: dict, ctx: Context) -> Optional[Resolution]:
             return None
         if year_of and not c.get("year") and not c.get("owner") and not c.get("yrel") and ctx.anchor:
             year_of = _period_year(ctx, number * (3 if unit == "Q" else 6), unit)
-        return Resolution("DATE", f"{year_of or 'XXXX'}-{unit}{number}", bound_mod(c.get("bound")))
+        return Resolution("DATE", f"{year_of or 'XXXX'}-{unit}{number}", bound_mod(ctx.words, c.get("bound")))
     if ctx.anchor is None or unit == "H":
         return None
     if not ordinal and not rel and not c.get("owner"):
@@ -325,7 +331,7 @@ UNIT_CODES = {"week": "W", "weekend": "W", "month": "M", "year": "Y", "decade": 
 
 def relative_unit(c: dict, ctx: Context) -> Optional[Resolution]:
     unit, rel = normal(c["unit"]), normal(c.get("rel"))
-    mod = bound_mod(c.get("bound"))
+    mod = bound_mod(ctx.words, c.get("bound"))
     if unit in {"day", "night"}:
         return relative_day(unit, rel, ctx)
     if c.get("ended") is not None and unit in {"year", "month", "week"}:
@@ -362,7 +368,7 @@ def weekend(rel: str, ctx: Context) -> str:
 
 
 def relative_day(unit: str, rel: str, ctx: Context) -> Optional[Resolution]:
-    if rel in {"the", "this", "last", "past", "next", "coming"} or ctx.reference_or_anchor is None:
+    if rel in ctx.words.not_day_shifts or ctx.reference_or_anchor is None:
         return None
     shift = -1 if rel in ctx.words.past else 1 if rel in ctx.words.next else 0
     day = ctx.reference_or_anchor + timedelta(days=shift)

@@ -69,6 +69,17 @@ class TimeWords:
         self.backward = language.words("time.backward")
         self.adverb_periods = language.table("time.adverb_period")
         self.references = language.table("time.reference")
+        # Words of a reference ("the coming term", "years ahead") that put it in the future
+        self.future_reference_cues = language.ordered("time.future_reference_cue")
+        # The parts of a month, year or decade a bound word names ("early", "mid", "late"), in the
+        # order they are tried, each to its TIMEX3 mod (START, MID, END)
+        self.bound_cues = language.table("time.bound_cue")
+        # Relation words that shift no day ("this morning", "the night"): a relative day needs another
+        self.not_day_shifts = language.words("time.not_day_shift")
+        self.one_words = language.words("time.one_word")  # "a day", "one week": a count of one
+        self.couple_words = language.ordered("time.couple_word")  # "a couple of days": two
+        # "two days before the invasion": counted from the event the phrase names, not the document
+        self.event_relative_directions = language.words("time.event_relative_direction")
         self.quarter_shifts = language.numbers("time.quarter_shift")
         self.verb_months = language.words("time.verb_month")
         self.future_auxiliaries = language.words("time.future_auxiliary")

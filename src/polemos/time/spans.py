@@ -20,13 +20,13 @@ def unit_info(words: TimeWords, word: str) -> tuple[str, int, bool]:
 def amount_of(words: TimeWords, count: str, half: Optional[str] = None) -> Optional[float]:
     """The number in "two", "a", "half an", "a couple of"; None when vague ("several")."""
     count = normal(count)
-    if "couple" in count:
+    if any(word in count for word in words.couple_words):
         return 2
     if words.patterns.vague_count.search(count):
         return None
     if count.startswith("half"):
         return 0.5
-    value = 1 if count in {"a", "an", "one", "the"} else words.numbers.parse(count)
+    value = 1 if count in words.one_words else words.numbers.parse(count)
     if value is not None and half:
         value += 0.5 if "half" in half or "1/2" in half else 0
     return value
@@ -92,7 +92,7 @@ def offset(c: dict, ctx: Context, start: int, end: int) -> Optional[Resolution]:
     letter, multiplier, is_clock = unit_info(ctx.words, c["unit"])
     amount = amount_of(ctx.words, c["count"], None)
     base, label, new_end = ctx.anchor, None, None
-    if direction in {"before", "after", "prior to"}:
+    if direction in ctx.words.event_relative_directions:
         event = ctx.find_event(end)
         if event is None:
             return _duration_before_direction(c, ctx, start, end)
@@ -213,6 +213,6 @@ def reference(c: dict, ctx: Context) -> Resolution:
     word = normal(c["word"])
     if word in ctx.words.references:
         return Resolution("DATE", ctx.words.references[word])
-    if any(cue in word for cue in ("coming", "ahead", "term")):
+    if any(cue in word for cue in ctx.words.future_reference_cues):
         return Resolution("DATE", "FUTURE_REF")
     return Resolution("DATE", "PAST_REF")
