@@ -47,6 +47,18 @@ from coded_sentences import assert_only_the_true_reading, kinds, types
             "The government allowed aid convoys into the city on Monday.",
             "CONCEDE",
         ),
+        # Whether a man was visiting an apartment is a private visit; a governor visiting the prime minister consults.
+        (
+            "Police were investigating whether the man was visiting the apartment on the night of the shooting.",
+            "The governor visited the prime minister on Monday.",
+            "CONSULT",
+        ),
+        # An alliance whose possibility is denied is not made; one formed is.
+        (
+            "on friday, the party president denied any possibility of a congress-bsp alliance before the polls.",
+            "The BJP and the BSP formed an alliance on Thursday.",
+            ("SUPPORT", "asserted"),
+        ),
         # Being met by a stranger at the door is an encounter, no meeting between parties.
         (
             "When he opened the door on Monday he was met by a stranger holding a knife.",
@@ -56,12 +68,6 @@ from coded_sentences import assert_only_the_true_reading, kinds, types
         # Accepting a donation is no agreement; accepting a ceasefire proposal is.
         (
             "The party accepted the donation from the businessman on Monday.",
-            "The rebels accepted the ceasefire proposal on Monday.",
-            "AGREE",
-        ),
-        # "Accepted that ..." acknowledges a fact.
-        (
-            "The villagers accepted that the two shrines could stand side by side.",
             "The rebels accepted the ceasefire proposal on Monday.",
             "AGREE",
         ),
