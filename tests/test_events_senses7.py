@@ -59,6 +59,13 @@ from coded_sentences import assert_only_the_true_reading, kinds, types
             "The BJP and the BSP formed an alliance on Thursday.",
             ("SUPPORT", "asserted"),
         ),
+        # A name police have not released is information withheld; prisoners not released are a refusal.
+        (
+            "The child, whose name police have not released, was last known to be in an intensive-care unit, "
+            "police said.",
+            "The army has not released the prisoners, officials said on Monday.",
+            "REJECT",
+        ),
         # Being met by a stranger at the door is an encounter, no meeting between parties.
         (
             "When he opened the door on Monday he was met by a stranger holding a knife.",
