@@ -62,6 +62,7 @@ CAUSE_POS = {"NOUN", "VERB", "ADJ"}  # "since Azerbaijan's offensive" is parsed 
 DEMONSTRATION_TYPES = {"Protests", "Riots"}  # ACLED event types of demonstrations
 BACKGROUND_CONFIDENCE = 0.3
 APPEAL_TYPES = {"REQUEST", "CONSULT"}
+THING_NAME_ENTITIES = {"PRODUCT", "WORK_OF_ART", "FAC"}  # the names of things: "a Honda Accord", a film, a bridge
 PLURAL_TAGS = {"NNS", "NNPS"}
 PRESENT_TAGS = {"VBZ", "VBP"}
 PERSON_WORD_POS = {"PROPN", "PRON"}  # a party named by name or pronoun, not by an office or a group noun
@@ -192,6 +193,13 @@ def hyphened_quality(match: TriggerMatch, context: _Context) -> bool:
         return False
     hyphen, noun = head.doc[head.i - 1], head.doc[head.i - 2]
     return hyphen.text == "-" and noun.pos_ == "NOUN" and noun.head.i == head.i
+
+
+def part_of_a_name(match: TriggerMatch, context: _Context) -> bool:
+    """ "jumped out of a gold Honda Accord": a trigger word inside the proper name of a product, a
+    work or a building names a thing, no event."""
+    head = match.head
+    return match.nominal and head.pos_ == "PROPN" and head.ent_type_ in THING_NAME_ENTITIES
 
 
 def unreal_without_parties(reading: TriggerReading) -> bool:
@@ -378,11 +386,39 @@ def advice_to_you(reading: TriggerReading) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in reading.words.addressee_pronouns for c in verb.children)
 
 
+def debate_in_a_house(reading: TriggerReading) -> bool:
+    """ "parliament is poised to discuss the situation", "intervening in a discussion in the Rajya
+    Sabha": a legislature debating is a house in session, no consultation between parties (PLOVER
+    3.2); "the speaker met party leaders" names its parties and stays."""
+    if reading.match.entry.type != "CONSULT" or reading.roles.recipients:
+        return False
+    houses = reading.words.legislature_words
+    if any(lemma_of(a) in houses for a in reading.roles.actors):
+        return True
+    head = reading.match.head
+    return reading.match.nominal and any(
+        lemma_of(t) in houses and _held_in(t, head) for t in head.subtree if t.dep_ == "pobj"
+    )
+
+
+def _held_in(place: Token, noun: Token, most: int = 2) -> bool:
+    """Whether ``place`` is the object of a preposition on ``noun``, directly or through at most
+    ``most`` prepositional phrases: "a discussion in the house", "a discussion on the riots in the house"."""
+    for _ in range(most):
+        if place.dep_ != "pobj" or place.head.dep_ != "prep":
+            return False
+        if place.head.head.i == noun.i:
+            return True
+        place = place.head.head
+    return False
+
+
 TRIGGER_REJECTIONS: list[Callable[[TriggerMatch, _Context], bool]] = [
     asked_for_only,
     appeal_for_tips,
     asked_of_anyone,
     hyphened_quality,
+    part_of_a_name,
 ]
 READING_REJECTIONS: list[Callable[[TriggerReading], bool]] = [
     unreal_without_parties,
@@ -399,6 +435,7 @@ READING_REJECTIONS: list[Callable[[TriggerReading], bool]] = [
     nothing_acts,
     private_talk,
     advice_to_you,
+    debate_in_a_house,
 ]
 
 
@@ -621,7 +658,7 @@ class EventCoder:
                 for c in found
                 if c.named or c.background or c.event.modality != "asserted" or ACCIDENTAL in c.event.context
             ]
-        main = self._model_event(coded, judgement, limits)
+        main = self._model_event(coded, judgement, limits, context.appeal)
         # The model learned political violence: its doubt about an accident the rules recognised says
         # only that nobody meant harm, which the accident's context records, so the rules' confidence stays.
         judged = [c for c in found if not c.background and ACCIDENTAL not in c.event.context]
@@ -656,10 +693,12 @@ class EventCoder:
         coded: list[tuple[TriggerMatch, tuple[Candidate, Participants]]],
         judgement: Judgement,
         limits: dict[str, float],
+        appeal: bool = False,
     ) -> Candidate | None:
         """The sentence's candidate the model speaks of: the main clause's, unless the model is
         confident the main event is another candidate's type; retyped when the model is confident
-        of a type no candidate has."""
+        of a type no candidate has. In a public appeal ("they are urged to contact Crime Stoppers")
+        the request the model reads is the appeal, no request between parties, so it retypes nothing."""
         reported = sorted(
             (
                 ((c.event.modality != "asserted", _depth(m.head), -c.event.confidence), c)
@@ -686,7 +725,9 @@ class EventCoder:
         # "accused of killing a boy, now indicted on eight charges": the charge is the sentence's act,
         # so the model's reading of the procedure (COERCE) does not retype the killing it names
         charged = any(_legal_accusation(m.entry) for m, _ in coded)
-        if confident and not recalled and not death_only and not charged and not _names_cause(trigger.head, self.words):
+        appealed = appeal and judgement.plover in APPEAL_TYPES
+        retype = confident and not recalled and not death_only and not charged and not appealed
+        if retype and not _names_cause(trigger.head, self.words):
             main.event.type, main.event.mode, main.event.coder = judgement.plover, None, "model"
         return main
 

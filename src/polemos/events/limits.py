@@ -227,7 +227,24 @@ def _understood_objects(verb: Token, event_words: EventWords) -> list[Token]:
         return [verb.head]
     if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
         return [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if verb.dep_ == "relcl":
+        fronted = _fronted_relative_object(verb, event_words)
+        if fronted:
+            return fronted
     return _object_of_alternative(verb, event_words)
+
+
+def _fronted_relative_object(verb: Token, event_words: EventWords) -> list[Token]:
+    """ "the child, whose name police have not released": the noun after "whose" is what the
+    relative clause's verb acts on, though the parse may fold it into the subject as a modifier."""
+    return [
+        noun
+        for subject in verb.children
+        if subject.dep_ == "nsubj"
+        and any(p.dep_ == "poss" and p.lower_ in event_words.possessive_relatives for p in subject.subtree)
+        for noun in subject.children
+        if noun.dep_ == "compound"
+    ]
 
 
 def _object_of_alternative(verb: Token, event_words: EventWords) -> list[Token]:

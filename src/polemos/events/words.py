@@ -143,6 +143,8 @@ class EventWords:
         self.such_words = words("events.such_word")
         self.placeholder_pronouns = words("events.placeholder_pronoun")  # "it is easy to blame ..."
         self.copulas = words("events.copula")  # "be"
+        self.possessive_relatives = words("events.possessive_relative")  # "whose name police have not released"
+        self.legislature_words = words("events.legislature_word")  # "parliament is poised to discuss ...": a debate
         self.addressee_pronouns = words("events.addressee_pronoun")  # "you should not ...": advice to whoever listens
         self.simultaneous_adverbs = words("events.simultaneous_adverb")  # "..., in September, when X invaded ..."
         self.since_prepositions = words("events.since_preposition")  # "since January": a span incidents are counted in
