@@ -49,7 +49,7 @@ def test_the_shipped_model_loads_with_three_calibrated_heads():
 
 
 @pytest.mark.slow
-def test_combined_events_do_at_least_as_well_as_the_rules_on_our_own_hard_cases(coder):
+def test_combined_events_beat_the_rules_on_our_own_hard_cases(coder):
     combined = dict(coder.pipeline.stages)["events"]
     assert combined.classifier is not None, "the pipeline loads the shipped event model"
     rules = EventCoder(combined.lexicon, combined.acled_rules, combined.resolver, combined.incidents, combined.figures)
@@ -60,9 +60,9 @@ def test_combined_events_do_at_least_as_well_as_the_rules_on_our_own_hard_cases(
         rules.annotate(record, doc)
         right["rules"] += _right(case, _reading(record, doc))
         assert all(e.coder == "rules" for e in record.events)
-    # The rules have since learned the cases' "sanctioned the money" idiom (a trigger limit), so they
-    # now tie the combined coder here; the model must still lose none of them.
-    assert right["combined"] >= right["rules"], right
+    # The model recovers an attack the lexicon has no trigger for ("stormed a wedding party") and
+    # vetoes what the rules take literally (a footballer who "killed it", a film about a coup).
+    assert right["combined"] > right["rules"], right
 
 
 @pytest.mark.slow
