@@ -126,3 +126,24 @@ def test_a_memorandum_that_says_something_is_a_petition_and_one_of_understanding
     )
     assert not petition & {"AGREE", "SUPPORT"}
     assert "SUPPORT" in types(coder, "The two governments signed a memorandum of understanding on trade on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("false_reading", "true_reading", "event"),
+    [
+        # What talks are about is discussed, not agreed or done: the talks are the event.
+        (
+            "Russia and Ukraine held talks on a ceasefire in Istanbul on Monday.",
+            "Russia and Ukraine agreed on a ceasefire on Monday.",
+            "AGREE",
+        ),
+        (
+            "Russia and Ukraine met in Istanbul on Monday for talks about a withdrawal of troops.",
+            "Russian troops withdrew from the town on Monday.",
+            "RETREAT",
+        ),
+    ],
+)
+def test_the_topic_of_talks_is_no_event_of_its_own(coder, false_reading, true_reading, event):
+    assert_only_the_true_reading(coder, false_reading, true_reading, event)
+    assert "CONSULT" in types(coder, false_reading)

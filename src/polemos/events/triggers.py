@@ -81,6 +81,7 @@ def find_triggers(
         and not _appositive(m, nominal_heads)
         and not _restates_subject(m, types)
         and not _names_verbs_event(m, types, words)
+        and not _topic_of_talks(m, words)
     ]
     return sorted(kept, key=lambda m: m.head.i)
 
@@ -109,6 +110,21 @@ def _names_verbs_event(match: TriggerMatch, types: dict[int, str], words: EventW
         return False
     verb = head.head.head
     return verb.pos_ in VERB_TAGS and types.get(verb.i) == match.entry.type
+
+
+def _topic_of_talks(match: TriggerMatch, words: EventWords) -> bool:
+    """ "held talks on a ceasefire", "met for talks about a withdrawal": what talks are about is
+    being discussed, not agreed or done; the talks are the event."""
+    head = match.head
+    if not match.nominal or match.entry.type == "CONSULT" or head.dep_ != "pobj":
+        return False
+    preposition = head.head
+    if preposition.lower_ not in words.talks_prepositions:
+        return False
+    talks = preposition.head  # "talks on ...", or "held talks ... on ..." where the parse hangs it on the verb
+    return lemma_of(talks) in words.talks_nouns or any(
+        c.dep_ == "dobj" and lemma_of(c) in words.talks_nouns for c in talks.children
+    )
 
 
 def _appositive(match: TriggerMatch, nominal_heads: set[int]) -> bool:

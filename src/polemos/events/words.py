@@ -136,6 +136,10 @@ class EventWords:
         self.outcome_verbs = words("events.outcome_verb")
         self.anyone_pronouns = words("events.anyone_pronoun")  # "anyone who knew ... was asked to call police"
         self.topic_prepositions = words("events.topic_preposition")  # "discusses the threats", "talks about the attack"
+        # Nouns of talks whose topic ("talks on a ceasefire", "negotiations over a withdrawal") is
+        # what is being discussed, not what was agreed or done
+        self.talks_nouns = words("events.talks_noun")
+        self.talks_prepositions = words("events.talks_preposition")
         self.partner_with_prepositions = words("events.partner_with_preposition")  # "discussed it with the governor"
         # "in such cases the police arrest ...": what happens in cases of a kind.
         self.case_prepositions = words("events.case_preposition")
