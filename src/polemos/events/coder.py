@@ -517,7 +517,7 @@ class EventCoder:
         return _Context(
             record,
             doc,
-            Linker(record, doc, self.resolver),
+            Linker(record, doc, self.words, self.resolver),
             Anchors(record, doc, self.words, self.aftermath),
             {},
             {a.id: a for a in record.actors},
