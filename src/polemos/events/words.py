@@ -297,6 +297,9 @@ class EventWords:
         # Words of a headline that report an incident of violence against people.
         self.headline_incident = _pattern(rf"\b{alternation(words('events.headline_incident_word'))}\b")
         self.accident = _pattern(rf"\b{alternation(words('events.accident_word'))}\b")
+        # ---- classifier.py: cues of the learned model's features (its weights were trained on these) ----
+        self.classifier_modals = words("events.classifier_modal")  # "may", "should": "mark:modal:<word>"
+        self.classifier_first_person = words("events.classifier_first_person")  # "we", "our": "mark:first_person"
         # ---- acled.py ----
         # "retook the town": a trigger that captures territory (read on a stored event's trigger text)
         self.capture_words = words("events.capture_word")
