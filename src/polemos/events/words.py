@@ -311,7 +311,7 @@ def _pattern(expression: str) -> re.Pattern[str]:
 
 def _compiled(language: LanguageData, key: str, *lists: str) -> re.Pattern[str]:
     """The pattern ``key`` of the language's ``patterns/events.toml``, each placeholder filled with the
-    alternation of the list of its name (``{other_word}``: the list ``events.other_word``), compiled to
+    alternation of the list of its name (``{part_of_day}``: the list ``events.part_of_day``), compiled to
     match ignoring case; a pattern the language lacks matches nothing."""
     fillers = {name: alternation(language.words(f"events.{name}")) for name in lists}
     return _pattern(language.pattern(f"events.{key}", **fillers))
