@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 
 from polemos.events.classifier import sentence_features, sentence_vector
+from polemos.events.words import EventWords
+from polemos.lang import LanguageData
 from polemos.training.events import (
     DEFAULT_ANNOTATIONS,
     DEFAULT_SHARED,
@@ -121,9 +123,10 @@ def main() -> None:
     from polemos.nlp import load_pipeline
 
     parsed = list(load_pipeline().pipe(examples[i].text for i in held_rows))  # the pipeline has this Doc already
+    english = EventWords(LanguageData.load("en"))  # the cue words the features read
     started = time.perf_counter()
     for doc in parsed:
-        model.probabilities(sentence_features(doc[:]), sentence_vector(doc[:]))
+        model.probabilities(sentence_features(doc[:], event_words=english), sentence_vector(doc[:]))
     ours_seconds = time.perf_counter() - started
 
     def accuracy(guesses):

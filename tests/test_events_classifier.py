@@ -16,6 +16,8 @@ import pytest
 from conftest import SHARED, needs_shared, run_cli
 from polemos.events import EventCoder
 from polemos.events.classifier import EventClassifier
+from polemos.events.words import EventWords
+from polemos.lang import LanguageData
 from polemos.training.events import load_examples
 from polemos.eval.events import SentenceCoder, main_event
 
@@ -227,7 +229,8 @@ def test_training_on_a_tiny_file_gives_a_model_that_loads_and_predicts_the_same_
     report = (tmp_path / "first" / "training-report.md").read_text(encoding="utf-8")
     assert "Head `acled`" in report and "Reliability" in report
     doc = coder.pipeline.nlp("Militiamen shot dead a farmer near the river on Friday.")
-    assert first.judge(doc[:]) == second.judge(doc[:])
+    english = EventWords(LanguageData.load("en"))
+    assert first.judge(doc[:], event_words=english) == second.judge(doc[:], event_words=english)
 
 
 def test_pointer_rows_read_the_shared_text_and_skip_what_does_not_match(tmp_path):

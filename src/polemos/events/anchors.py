@@ -45,9 +45,6 @@ from polemos.record import Event, ExtractionRecord, Quantity, Timex
 DATE_TYPES = {"DATE", "TIME"}
 SIZE_CATEGORIES = {name: kind.sizes for name, kind in event_types().items() if kind.sizes}  # data/events/types.csv
 SHOT, HARM = "shot", {"dead", "injured"}
-PERSON_NAME = re.compile(
-    r"(?:[A-Z][a-z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w'’.-]*|[A-Z]\.|Jr\.?|Sr\.?|I{2,3}|IV)){0,3}"
-)
 # Two mentions in towns this far apart are two incidents ("... in Aligarh. ... in Hyderabad").
 INCIDENT_KM = 25.0
 SETTLEMENT_FEATURES = {"city", "town", "village"}
@@ -746,7 +743,7 @@ def _without_the_named_dead(quantities: list[Quantity], words: EventWords) -> li
 
 
 def _name_words(text: str, words: EventWords) -> set[str]:
-    if not PERSON_NAME.fullmatch(text) or {w.lower() for w in text.split()} & words.not_name_words:
+    if not words.person_name.fullmatch(text) or {w.lower() for w in text.split()} & words.not_name_words:
         return set()
     return {w.lower().rstrip(".") for w in text.split()}
 

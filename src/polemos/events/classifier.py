@@ -34,6 +34,7 @@ from spacy.tokens import Span
 
 from polemos.codes import acled_codes
 from polemos.events.encoder import MissingEncoder, SentenceEncoder, load_encoder
+from polemos.events.words import EventWords
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 MODEL_STEM = "events"  # events.npz (weights) and events.json (model card)
@@ -44,8 +45,6 @@ HASH_BITS = 20
 FEATURE_VERSION = 2
 CHAR_PREFIX = "c:"  # character n-gram features, hashed apart from the others
 CHAR_SIZES = (3, 4, 5)
-MODAL_WORDS = {"may", "might", "could", "would", "should", "must", "can", "will", "shall"}
-FIRST_PERSON = {"i", "we", "our", "us", "my"}
 # Decision thresholds on calibrated probabilities (a model card may override them):
 # veto_below: rule events of a sentence the model finds reports no event are dropped;
 # type_above: the model retypes the main event; recover_above: it adds an event the rules missed;
@@ -102,12 +101,15 @@ def code_of(acled: dict | None, codes: dict[str, dict[str, str]]) -> str | None:
     return None
 
 
-def sentence_features(span: Span, hints: Iterable[RuleHint] = (), cues: Iterable[str] = ()) -> list[str]:
-    """The sparse feature names of a sentence (or a short snippet): words, pairs, cues, rule output."""
+def sentence_features(
+    span: Span, hints: Iterable[RuleHint] = (), cues: Iterable[str] = (), *, event_words: EventWords
+) -> list[str]:
+    """The sparse feature names of a sentence (or a short snippet): words, pairs, cues, rule output;
+    ``event_words`` gives the modal and first-person words the cues read."""
     words = [_word(t) for t in span if not (t.is_punct or t.is_space)]
     features = {f"w:{w}" for w in words}
     features |= {f"b:{a} {b}" for a, b in zip(words, words[1:])}
-    features |= _cue_features(span)
+    features |= _cue_features(span, event_words)
     hints = list(hints)
     for hint in hints:
         features |= {
@@ -142,7 +144,7 @@ def _word(token) -> str:
     return token.lemma_.lower() or token.lower_
 
 
-def _cue_features(span: Span) -> set[str]:
+def _cue_features(span: Span, event_words: EventWords) -> set[str]:
     """General marks of what is not a report: negation, modals, questions, first person, no verb."""
     found = set()
     roots = [t for t in span if t.dep_ == "ROOT"]
@@ -150,10 +152,10 @@ def _cue_features(span: Span) -> set[str]:
         found |= {f"root:{_word(root)}", f"root_tag:{root.tag_}"}
     if any(t.dep_ == "neg" for t in span):
         found.add("mark:negation")
-    found |= {f"mark:modal:{t.lower_}" for t in span if t.tag_ == "MD" and t.lower_ in MODAL_WORDS}
+    found |= {f"mark:modal:{t.lower_}" for t in span if t.tag_ == "MD" and t.lower_ in event_words.classifier_modals}
     if any(t.text == "?" for t in span):
         found.add("mark:question")
-    if any(t.lower_ in FIRST_PERSON for t in span):
+    if any(t.lower_ in event_words.classifier_first_person for t in span):
         found.add("mark:first_person")
     if not any(t.pos_ in {"VERB", "AUX"} for t in span):
         found.add("mark:verbless")
@@ -308,8 +310,11 @@ class EventClassifier:
             parts.append(self.encoder.embed([span.text])[0])
         return np.concatenate(parts)
 
-    def judge(self, span: Span, hints: Iterable[RuleHint] = (), cues: Iterable[str] = ()) -> Judgement:
-        features = sentence_features(span, hints, cues) if self.spacy_features else []
+    def judge(
+        self, span: Span, hints: Iterable[RuleHint] = (), cues: Iterable[str] = (), *, event_words: EventWords
+    ) -> Judgement:
+        """The model's reading of a sentence; ``event_words`` gives the cue words its features read."""
+        features = sentence_features(span, hints, cues, event_words=event_words) if self.spacy_features else []
         probabilities = self.probabilities(features, self.dense_vector(span))
         plover = int(np.argmax(probabilities["plover"]))
         acled = int(np.argmax(probabilities["acled"]))

@@ -561,7 +561,7 @@ class EventCoder:
         return _Context(
             record,
             doc,
-            Linker(record, doc, self.resolver),
+            Linker(record, doc, self.words, self.resolver),
             Anchors(record, doc, self.words, self.aftermath),
             {},
             {a.id: a for a in record.actors},
@@ -634,7 +634,7 @@ class EventCoder:
         codes = self._model.acled_codes
         found = [candidate for _, (candidate, _) in coded]
         hints = [RuleHint(c.event.type, c.event.mode, code_of(c.event.acled, codes), c.event.modality) for c in found]
-        judgement = self._model.judge(sentence, hints, cues)
+        judgement = self._model.judge(sentence, hints, cues, event_words=self.words)
         limits = self._model.thresholds
         if self.policy == "model":
             recovered = self._recover(sentence, judgement, context) if judgement.event >= 0.5 else None

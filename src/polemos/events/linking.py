@@ -12,6 +12,7 @@ from typing import Any, Mapping, Protocol, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
+from polemos.events.words import EventWords
 from polemos.record import ExtractionRecord
 from polemos.nlp import entity_of
 
@@ -37,9 +38,12 @@ class SpanResolver(Protocol):
 class Linker:
     """Maps tokens to actor ids and place indexes by character offsets."""
 
-    def __init__(self, record: ExtractionRecord, doc: Doc, resolver: SpanResolver | None = None) -> None:
+    def __init__(
+        self, record: ExtractionRecord, doc: Doc, words: EventWords, resolver: SpanResolver | None = None
+    ) -> None:
         self.record = record
         self.doc = doc
+        self.words = words
         self.resolver = resolver
         self._states: Any = None  # the resolver's reading of the states the document names, once
         self.actor_roots: dict[int, str] = {}
@@ -80,7 +84,7 @@ class Linker:
     def actor_for(self, token: Token) -> str | None:
         found = _closest(token, self.actor_roots, self.actor_tokens)
         resolver = self.resolver
-        named = _named_part(token) if resolver is not None else None
+        named = _named_part(token, self.words.of_preps) if resolver is not None else None
         if found is None and resolver is not None and named is not None:
             if self._states is None:
                 self._states = resolver.states_named(self.record, self.doc)
@@ -122,12 +126,12 @@ def _located_place(record: ExtractionRecord, actor_id: str) -> bool:
     )
 
 
-def _named_part(token: Token) -> Span | None:
+def _named_part(token: Token, of_preps: frozenset[str]) -> Span | None:
     """The name an argument carries, nearest first: the head itself, its compound or possessor
     ("Kenyan police"), its of-complement ("the region of Karabakh"). "A pretext" has none, and
     an adjective deeper down ("Armenian-populated") is not the argument's name."""
     close = [token] + [c for c in token.children if c.dep_ in {"compound", "poss", "amod", "nmod"}]
-    close += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    close += [g for c in token.children if c.dep_ == "prep" and c.lower_ in of_preps for g in c.children]
     for candidate in close:
         if candidate.ent_type_ in NAMED_LABELS:
             return entity_of(candidate)

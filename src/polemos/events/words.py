@@ -1,4 +1,5 @@
-"""The events stage's words of one language (``events.csv`` of its folder).
+"""The events stage's words of one language (``events.csv`` of its folder) and its regular
+expressions (``patterns/events.toml``), compiled once when the stage is built.
 
 Sets of PLOVER type names, dependency labels, part-of-speech tags and entity labels are no
 words of a language and stay in the code that reads them.
@@ -226,18 +227,21 @@ class EventWords:
         self.happening_nouns = words("events.happening_noun")
         self.taking_verbs = words("events.taking_verb")  # "the attack took place": it happened
         self.place_nouns = words("events.place_noun")
-        # A page's own stamp ("Posted: Saturday, April 5, 2014 10:24 AM EDT", "(Published Wednesday, Jan. 4,
-        # 2017)", "Updated: ..."): when the text or an embedded post was written, never an event's date.
-        # Clock times and time zones fill the stamp in any language; the names of days and months begin
-        # with the listed abbreviations.
-        stamp_filler = (
-            r"(?:[\d:,./]|\b[ap]\.?m\b\.?|(?-i:\b(?:[ECMP][SD]T|ET|CT|PT|GMT|UTC)\b)"
-            rf"|\b{alternation(words('events.stamp_date_abbreviation'))}[a-z]*\b\.?|\s)*"
+        # A page's own stamp ("Posted: Saturday, April 5, 2014 10:24 AM EDT"): when the text or an embedded
+        # post was written, never an event's date (patterns/events.toml: stamp_filler, page_stamp).
+        stamp_filler = language.pattern(
+            "events.stamp_filler", stamp_date_abbreviation=alternation(words("events.stamp_date_abbreviation"))
         )
         self.page_stamp = _pattern(
-            rf"\b{alternation(words('events.stamp_word'))}\b\s*{alternation(words('events.stamp_preposition'))}?"
-            rf"\s*:?\s*{stamp_filler}$"
+            language.pattern(
+                "events.page_stamp",
+                stamp_word=alternation(words("events.stamp_word")),
+                stamp_preposition=alternation(words("events.stamp_preposition")),
+                stamp_filler=stamp_filler,
+            )
         )
+        # "Jane Doe", "J. Doe Jr.": a figure's text that names a person (matched with case)
+        self.person_name = re.compile(language.pattern("events.person_name"))
         # ---- triggers.py ----
         # Nouns that stand for one incident whose kind a gerund names: "shooting death", "stabbing incident".
         self.incident_nouns = words("events.incident_noun")
@@ -264,6 +268,8 @@ class EventWords:
         self.commitment_preps = words("events.commitment_prep")  # "agreed to withdraw", "agreed on a truce"
         self.relative_subjects = words("events.relative_subject")  # "the court which had ordered ..."
         # ---- anchors.py: patterns of a figure's text (matched ignoring case) ----
+        # A pattern that is one word list between word boundaries is built here from the list; one whose
+        # shape is the language's word order comes from patterns/events.toml.
         # "took his own life": a toll that counts the one who killed themselves
         self.own_life = _pattern(alternation(words("events.own_life")))
         # "three other men", "five others", "a woman and two other men were also shot": people besides the dead
@@ -271,24 +277,27 @@ class EventWords:
         self.others_after = _pattern(rf"\s+{alternation(words('events.others_after'))}\b")
         self.numeral_one = _pattern(rf"(?:1|{alternation(words('events.one'))})\b")  # "one person died", not "a man"
         # "the victim", "he": a person the text knows, not one more
-        self.known_person = _pattern(
-            rf"(?:{alternation(words('events.definite_article'))}\b"
-            rf"|{alternation(words('events.person_pronoun'))}$)"
-        )
+        self.known_person = _compiled(language, "known_person", "definite_article", "person_pronoun")
         # "including the gunman", "the suspect was among the dead": a toll that counts the one who killed
         self.shooter_counted = _pattern(rf"\b{alternation(words('events.shooter_counted'))}")
         # "the early morning hours", "overnight": a part of the day with no day of its own
-        self.bare_part_of_day = _pattern(
-            rf"(?:{alternation(words('events.definite_article'))}\s+)?"
-            rf"(?:{alternation(words('events.part_of_day_modifier'))}\s+)?{alternation(words('events.part_of_day'))}"
-            rf"(?:\s+{alternation(words('events.part_of_day_suffix'))})?$"
+        self.bare_part_of_day = _compiled(
+            language,
+            "bare_part_of_day",
+            "definite_article",
+            "part_of_day_modifier",
+            "part_of_day",
+            "part_of_day_suffix",
         )
         # Words that open the report of a different incident in the same article.
-        self.another_incident = _pattern(
-            rf"\b{alternation(words('events.another_incident_preposition'))}"
-            rf"\s+(?:{alternation(words('events.indefinite_article'))}\s+)?"
-            rf"{alternation(words('events.another_incident_adjective'))}\b"
-            rf"|\b{alternation(words('events.separate_word'))}\s+{alternation(words('events.separate_incident_noun'))}\b"
+        self.another_incident = _compiled(
+            language,
+            "another_incident",
+            "another_incident_preposition",
+            "indefinite_article",
+            "another_incident_adjective",
+            "separate_word",
+            "separate_incident_noun",
         )
         # ---- headline.py ----
         # Words of a headline that report an incident of violence against people.
@@ -302,6 +311,9 @@ class EventWords:
         self.accident_disputing_verbs = words("events.accident_disputing_verb")  # "ruled out an accident"
         # "unclear whether he accidentally shot himself": neither stated nor denied.
         self.accident_undecided = words("events.accident_undecided_word")
+        # ---- classifier.py: cues of the learned model's features (its weights were trained on these) ----
+        self.classifier_modals = words("events.classifier_modal")  # "may", "should": "mark:modal:<word>"
+        self.classifier_first_person = words("events.classifier_first_person")  # "we", "our": "mark:first_person"
         # ---- acled.py ----
         # "retook the town": a trigger that captures territory (read on a stored event's trigger text)
         self.capture_words = words("events.capture_word")
@@ -309,3 +321,11 @@ class EventWords:
 
 def _pattern(expression: str) -> re.Pattern[str]:
     return re.compile(expression, re.IGNORECASE)
+
+
+def _compiled(language: LanguageData, key: str, *lists: str) -> re.Pattern[str]:
+    """The pattern ``key`` of the language's ``patterns/events.toml``, each placeholder filled with the
+    alternation of the list of its name (``{part_of_day}``: the list ``events.part_of_day``), compiled to
+    match ignoring case; a pattern the language lacks matches nothing."""
+    fillers = {name: alternation(language.words(f"events.{name}")) for name in lists}
+    return _pattern(language.pattern(f"events.{key}", **fillers))

@@ -187,7 +187,7 @@ def featurize(examples: list[Example], pipeline=None, encoder=None) -> list[Feat
         typed = sorted((e for e in record.events if e.acled), key=lambda e: -e.confidence)
         featurized.append(
             Featurized(
-                sentence_features(span, hints, coder.incidents.sentence_cues(span)),
+                sentence_features(span, hints, coder.incidents.sentence_cues(span), event_words=coder.words),
                 sentence_vector(span),
                 code_of(typed[0].acled, codes) if typed else NO_ACLED,
             )
