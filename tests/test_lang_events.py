@@ -54,7 +54,7 @@ def incident_date(folder: Path) -> tuple[str, set[str]]:
 def languages(tmp_path_factory) -> tuple[Path, Path]:
     base = tmp_path_factory.mktemp("languages")
     plain, stamped = write_german(base / "de"), write_german(base / "de-stamp")
-    (stamped / "patterns").mkdir()
+    (stamped / "patterns").mkdir(exist_ok=True)  # the German folder may hold its time patterns already
     (stamped / "patterns" / "events.toml").write_text(GERMAN_STAMP, encoding="utf-8")
     return plain, stamped
 
