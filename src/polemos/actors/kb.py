@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from polemos.actors.names import acronym_form, is_acronym, normal_form
+from polemos.actors.words import ActorWords
 from polemos.lang import LanguageData
 
 DATA_PACKAGE = "polemos.data"
@@ -78,9 +79,14 @@ class KnowledgeBase:
         entries: Iterable[tuple[Entry, str, str]],
         sector_nouns: Iterable[SectorNoun],
         person_titles: Optional[dict[str, Optional[str]]] = None,
+        *,
+        words: ActorWords,
     ):
         """``entries`` are (entry, alias, alias_type) triples; ``person_titles`` maps title words
-        ("president", "lt.", "secretary-general") to the PLOVER sector they confer, or None."""
+        ("president", "lt.", "secretary-general") to the PLOVER sector they confer, or None;
+        ``words`` say how the language writes an article and a possessive, dropped before
+        names are compared."""
+        self.words = words
         self._folded: dict[str, list[Match]] = {}
         self._acronyms: dict[str, list[Match]] = {}
         self._aliases: list[tuple[str, Match]] = []
@@ -92,7 +98,11 @@ class KnowledgeBase:
 
     def _add(self, entry: Entry, alias: str, alias_type: str) -> None:
         match = Match(entry, alias_type)
-        index, key = (self._acronyms, acronym_form(alias)) if is_acronym(alias) else (self._folded, normal_form(alias))
+        index, key = (
+            (self._acronyms, acronym_form(alias, self.words))
+            if is_acronym(alias)
+            else (self._folded, normal_form(alias, self.words))
+        )
         if key and match not in index.setdefault(key, []):
             index[key].append(match)
             self._aliases.append((alias, match))
@@ -108,7 +118,9 @@ class KnowledgeBase:
         from polemos.actors.kb_files import read_entries, read_person_titles, read_sector_nouns
 
         language = language or LanguageData.load()
-        return cls(read_entries(folder), read_sector_nouns(language), read_person_titles(language))
+        return cls(
+            read_entries(folder), read_sector_nouns(language), read_person_titles(language), words=ActorWords(language)
+        )
 
     # -- queries -----------------------------------------------------------------
 
@@ -129,8 +141,8 @@ class KnowledgeBase:
         return [match.entry for match in self.matches(name, when)]
 
     def _exact(self, name: str) -> list[Match]:
-        found = list(self._acronyms.get(acronym_form(name), []))
-        found += self._folded.get(normal_form(name), [])
+        found = list(self._acronyms.get(acronym_form(name, self.words), []))
+        found += self._folded.get(normal_form(name, self.words), [])
         return found
 
     def entry(self, entry_id: str) -> Optional[Entry]:

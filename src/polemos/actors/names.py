@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+    from polemos.actors.words import ActorWords
+
 # Arabic articles joined to a name by a hyphen: al-Shabaab, el-Fasher, ad-Dawla, ash-Sham.
 ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "an", "at", "ash", "az", "ed", "es", "et", "ul"}
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
-_POSSESSIVE = re.compile(r"(?:'s|s')$")
-_LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
 
@@ -33,19 +33,20 @@ def is_acronym(alias: str) -> bool:
     return 1 < len(letters) <= 7 and letters.isupper() and letters.isalnum()
 
 
-def normal_form(text: str) -> str:
-    """Case-folded, accent-free, article- and possessive-free form of a name."""
+def normal_form(text: str, words: "ActorWords") -> str:
+    """Case-folded, accent-free, article- and possessive-free form of a name (the language's
+    article and possessive ending, ``words``)."""
     text = _SPACES.sub(" ", text.translate(_APOSTROPHES)).strip()
-    text = _POSSESSIVE.sub("", text)
-    text = _LEADING_ARTICLE.sub("", text)
+    text = words.possessive.sub("", text)
+    text = words.leading_article.sub("", text)
     return strip_accents(text).casefold().strip(" .,;:")
 
 
-def acronym_form(text: str) -> str:
+def acronym_form(text: str, words: "ActorWords") -> str:
     """Exact-case form for acronyms: accents, article, possessive and dots removed."""
     text = _SPACES.sub(" ", text.translate(_APOSTROPHES)).strip()
-    text = _POSSESSIVE.sub("", text)
-    text = _LEADING_ARTICLE.sub("", text)
+    text = words.possessive.sub("", text)
+    text = words.leading_article.sub("", text)
     return strip_accents(text).replace(".", "").strip()
 
 

@@ -24,7 +24,7 @@ from polemos.actors.session import INSTITUTION_SECTORS, STATE_KINDS, DocumentAct
 
 
 def organisation_identity(actors: DocumentActors, span: Span, places: PlaceNames, context: CountryContext) -> Identity:
-    kind, sector = guess_organisation(span.text)
+    kind, sector = guess_organisation(span.text, actors.words)
     noun = next((n for t in reversed(span) if (n := actors.kb.sector_noun(t.lower_))), None)
     state = _state_in_name(actors, span) or state_owning(actors, span)
     if noun is not None and noun.sector in INSTITUTION_SECTORS and (state is not None or _generic(actors, span)):

@@ -1,8 +1,24 @@
-"""The actors stage's words of one language (``actors.csv`` of its folder)."""
+"""The actors stage's words of one language (``actors.csv`` of its folder) and its regular
+expressions (``patterns/actors.toml``), compiled once when the stage is built."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import Optional
+
 from polemos.lang import LanguageData
+
+GUESS_RULES = "organisation_guess"  # the array of tables in patterns/actors.toml
+
+
+@dataclass(frozen=True)
+class OrganisationGuess:
+    """A word in an unknown organisation's name that says what it is: "... Liberation Front" an armed group."""
+
+    pattern: re.Pattern
+    kind: str
+    sector: Optional[str]
 
 
 class ActorWords:
@@ -49,3 +65,16 @@ class ActorWords:
         # "unidentified men", "masked individuals": armed people whose group the text does not know.
         self.unidentified = words("actors.unidentified")
         self.unnamed_people = words("actors.unnamed_people")
+        # ---- regular expressions (patterns/actors.toml) ----
+        # What is dropped from a name before it is compared (names.py): "the Taliban's" is "Taliban".
+        self.possessive = re.compile(language.pattern("actors.possessive"))
+        self.leading_article = re.compile(language.pattern("actors.leading_article"), re.IGNORECASE)
+        self.organisation_guesses = _organisation_guesses(language)  # guess.py, first match wins
+
+
+def _organisation_guesses(language: LanguageData) -> list[OrganisationGuess]:
+    rules = language.patterns("actors").get(GUESS_RULES)
+    if rules is None:
+        language.missing.add(f"patterns/actors.{GUESS_RULES}")
+        return []
+    return [OrganisationGuess(re.compile(rule["pattern"]), rule["kind"], rule.get("sector") or None) for rule in rules]

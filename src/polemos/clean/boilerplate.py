@@ -16,15 +16,10 @@ from pathlib import Path
 from typing import Optional
 
 from polemos.clean.blocks import HEADING, Block, Extraction
+from polemos.clean.words import CleanWords
 from polemos.lang import LanguageData
 
 _ORIGINAL_POST_REASON = "original post marker"
-# An emoji on a short line is a prompt only with a call to action (emoji also serve as bullets).
-_CALL_TO_ACTION = re.compile(
-    r"\b(subscrib\w*|follow|join|sign up|updated|like us|share|click|tap|download|don'?t miss|"
-    r"stay tuned|keep you|notifications?|newsletter|inbox|comment)\b",
-    re.IGNORECASE,
-)
 _URL = re.compile(r"https?://[^\s)\]>\"']+")
 
 
@@ -58,17 +53,20 @@ def _has_emoji(text: str) -> bool:
 class BoilerplateFilter:
     """Whole short blocks matching ``patterns`` go; so does the run of short blocks after the
     article's last paragraph once boilerplate starts there; and a link list glued to the end of
-    the last paragraph (``trailers`` mark where it starts) is cut off."""
+    the last paragraph (``trailers`` mark where it starts) is cut off. A short line with an emoji
+    is a prompt when it holds one of the language's calls to action (``words``)."""
 
     def __init__(
         self,
         patterns: list[BoilerplatePattern],
+        words: CleanWords,
         trailers: Optional[list[BoilerplatePattern]] = None,
         max_words: int = 60,
         substantial_words: int = 20,
         max_trailer_words: int = 80,
     ):
         self.patterns = patterns
+        self.words = words
         self.trailers = trailers or []
         self.max_words = max_words
         self.substantial_words = substantial_words
@@ -83,7 +81,8 @@ class BoilerplateFilter:
         for pattern in self.patterns:
             if pattern.regex.search(plain):
                 return pattern.reason
-        if words <= 15 and _has_emoji(text) and _CALL_TO_ACTION.search(text):
+        # An emoji on a short line is a prompt only with a call to action (emoji also serve as bullets).
+        if words <= 15 and _has_emoji(text) and self.words.call_to_action.search(text):
             return "emoji prompt"
         return None
 

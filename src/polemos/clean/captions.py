@@ -2,7 +2,8 @@
 
 A caption is told by its credit: a trailing parenthesis such as "(Name / AFP via Getty
 Images)", or a "Photo:" / "Credit:" / "Photograph by" label. Agency names come from
-``polemos/data/photo_agencies.csv``.
+``polemos/data/photo_agencies.csv``, the label and photo words from the language's
+``patterns/clean.toml`` (``CleanWords``).
 """
 
 from __future__ import annotations
@@ -13,17 +14,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Optional
 
-_LABEL = r"(?:photo(?:graph)?s?|image|picture|pic|credit|photo credit|caption|illustration)"
-_LABELLED_LINE = re.compile(rf"^{_LABEL}\s*(?::|by\b)\s*(.+)$", re.IGNORECASE)
+from polemos.clean.words import CleanWords
+
 _TRAILING_PARENTHESIS = re.compile(r"\(([^()]{3,160})\)\s*\.?$")
-_TRAILING_LABEL = re.compile(
-    rf"(?:^|[.|\u2014\u2013-]\s*)({_LABEL}\s*(?::|by\b)\s*[^.|]{{2,120}})\s*\.?$", re.IGNORECASE
-)
-_PHOTO_WORDS = re.compile(
-    r"\b(photo(graph)?(ed)?|pictured?|image|seen|shows?|poses?|stands?|walks?|gather(ed|s)?|"
-    r"taken|displayed|in this (file )?(photo|picture))\b",
-    re.IGNORECASE,
-)
+# "(Name / Agency)": two names around a slash credit a picture in any language.
+_SLASHED_NAMES = re.compile(r"\S\s*/\s*\S")
 _CAPTION_MAX_WORDS = 90
 
 
@@ -38,22 +33,24 @@ def load_photo_agencies(path: Optional[Path] = None) -> list[str]:
 
 
 class CaptionDetector:
-    def __init__(self, agencies: list[str]):
+    def __init__(self, agencies: list[str], words: CleanWords):
+        self.words = words
         names = "|".join(re.escape(name) for name in sorted(agencies, key=len, reverse=True))
         self._agency = re.compile(rf"\b(?:{names})\b")
 
     def _looks_like_credit(self, inner: str, caption: str) -> bool:
-        if re.search(r"\S\s*/\s*\S|\bvia\b", inner) and len(inner.split()) <= 14:
+        named = _SLASHED_NAMES.search(inner) or self.words.caption_credit_via.search(inner)
+        if named and len(inner.split()) <= 14:
             return True
-        if re.match(rf"^{_LABEL}\s*(?::|by\b)", inner, re.IGNORECASE):
+        if self.words.caption_credit_label.match(inner):
             return True
-        return bool(self._agency.search(inner)) and bool(_PHOTO_WORDS.search(caption))
+        return bool(self._agency.search(inner)) and bool(self.words.caption_photo_words.search(caption))
 
     def split(self, text: str) -> Optional[tuple[str, Optional[str]]]:
         """(caption, credit) when ``text`` is a photo caption paragraph, else None."""
         if len(text.split()) > _CAPTION_MAX_WORDS:
             return None
-        labelled = _LABELLED_LINE.match(text)
+        labelled = self.words.caption_labelled_line.match(text)
         if labelled:
             return "", labelled.group(1).strip()
         parenthesis = _TRAILING_PARENTHESIS.search(text)
@@ -62,7 +59,7 @@ class CaptionDetector:
             inner = parenthesis.group(1).strip()
             if caption and self._looks_like_credit(inner, caption):
                 return caption, inner
-        label = _TRAILING_LABEL.search(text)
+        label = self.words.caption_trailing_label.search(text)
         if label:
             caption = text[: label.start(1)].strip(" |-\u2014\u2013")
             return caption, label.group(1).strip()

@@ -19,6 +19,7 @@ from polemos.clean.pullquotes import PullQuoteFilter
 from polemos.clean.sentences import split_long_sentences
 from polemos.clean.repair import looks_binary, normalise_for_matching
 from polemos.clean.text import extract_text
+from polemos.clean.words import CleanWords
 from polemos.ingest.raw import InputError, RawDocument
 from polemos.lang import LanguageData
 from polemos.record import DocumentInfo, ExtractionRecord
@@ -52,12 +53,14 @@ class Cleaner:
 
     def __init__(self, options: Optional[CleanOptions] = None, language: Optional[LanguageData] = None):
         self.options = options or CleanOptions()
-        # The language it reads publication dates and boilerplate in (English when none is given).
+        # The language it reads publication dates, captions and boilerplate in (English when none is given).
         language = language or LanguageData.load()
         self.dates = PublicationDates(language)
-        self.captions = CaptionDetector(load_photo_agencies(self.options.photo_agencies_path))
+        self.words = CleanWords(language)
+        self.captions = CaptionDetector(load_photo_agencies(self.options.photo_agencies_path), self.words)
         self.boilerplate = BoilerplateFilter(
             load_boilerplate_patterns(self.options.boilerplate_path, language),
+            self.words,
             load_boilerplate_patterns(self.options.trailers_path, language, "clean_boilerplate_trailers"),
             max_words=self.options.boilerplate_max_words,
         )
@@ -114,7 +117,7 @@ class Cleaner:
             return extract_html(
                 raw.content, self.captions, url=raw.url, fallback_below_words=self.options.fallback_below_words
             )
-        return extract_text(raw.content, self.captions, given_title=raw.title)
+        return extract_text(raw.content, self.captions, self.words, given_title=raw.title)
 
     def _publication_date(
         self, raw: RawDocument, extraction: Extraction, text: str

@@ -22,16 +22,7 @@ from typing import Iterable, Optional
 
 from polemos.lang import NOTHING, LanguageData
 
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_DATELINE = re.compile(
-    r"\b(?:this (?:story|article|report) is from|published(?: on)?|posted(?: on)?|updated(?: on)?|dated)\s*:?\s*$",
-    re.IGNORECASE,
-)
-_FUTURE_CUE = re.compile(
-    r"\b(?:next|until|till|by|before|due|scheduled|expected|planned|will|shall|deadline|to be \w+)\W*(?:on\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
-)
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
@@ -81,23 +72,26 @@ def _sentence_has_date(text: str, position: int, mentions: list[DateMention]) ->
 
 class PublicationDates:
     """Finds the dates an article mentions and infers its publication date from them, in one
-    language: its month names (``calendar.csv``) and the counts and units of its relative cues
-    (``clean.csv``: "two weeks ago")."""
+    language: its month names (``calendar.csv``), the counts and units of its relative cues
+    (``clean.csv``: "two weeks ago") and the patterns of its datelines, future and relative cues
+    and the words inside a date (``patterns/clean.toml``)."""
 
     def __init__(self, language: LanguageData):
         self.months = {**language.numbers("calendar.month"), **language.numbers("calendar.month_short")}
         self.number_words = language.numbers("clean.number_word")
         self.ago_units = language.table("clean.ago_unit")  # "days": "day"
         self.recent_days = {word: tuple(value.split()) for word, value in language.table("clean.recent_day").items()}
-        month = rf"(?P<month>{_literal(self.months)})\.?"
-        self.date_forms = [
-            re.compile(rf"\b{month}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:%|percent|per cent))", re.IGNORECASE),
-            re.compile(rf"\b{_DAY}\s+(?:of\s+)?{month}(?:,?\s+{_YEAR})?\b", re.IGNORECASE),
-            re.compile(rf"\b{_YEAR}-(?P<nmonth>[01]\d)-(?P<day>[0-3]\d)\b"),
-        ]
-        count, units, recent = _literal(self.number_words), _literal(self.ago_units), _literal(self.recent_days)
+        self.date_forms = _date_forms(language, _literal(self.months))
+        self.dateline = re.compile(language.pattern("clean.dateline"), re.IGNORECASE)
+        self.future_cue = re.compile(language.pattern("clean.future_cue"), re.IGNORECASE)
         self.relative_cue = re.compile(
-            rf"\b(?:(?P<count>\d{{1,2}}|{count})\s+(?P<unit>{units})\s+ago|(?P<word>{recent}))\b", re.IGNORECASE
+            language.pattern(
+                "clean.relative_cue",
+                count=_literal(self.number_words),
+                units=_literal(self.ago_units),
+                recent=_literal(self.recent_days),
+            ),
+            re.IGNORECASE,
         )
 
     def find_date_mentions(self, text: str, default_year: int = 2000) -> list[DateMention]:
@@ -117,8 +111,8 @@ class PublicationDates:
                     match.end(),
                     day,
                     bool(parts.get("year")),
-                    future=bool(_FUTURE_CUE.search(before)),
-                    dateline=bool(_DATELINE.search(before)),
+                    future=bool(self.future_cue.search(before)),
+                    dateline=bool(self.dateline.search(before)),
                 )
         return [mentions[key] for key in sorted(mentions)]
 
@@ -157,6 +151,22 @@ class PublicationDates:
             if anchor <= moved <= anchor + timedelta(days=max_forward_days):
                 latest = max(latest, moved)
         return latest.isoformat()
+
+
+def _date_forms(language: LanguageData, months: str) -> list[re.Pattern]:
+    """The forms of a full date: month and day ("March 3rd, 2021"), day and month ("3 of March
+    2021") and ISO. The language gives the words inside them, each optional or a look-ahead,
+    so that a language without them reads its dates all the same: a day's ordinal ending, the
+    word joining a day to its month, and the words that make "May 5" a share.
+    """
+    day = rf"(?P<day>[0-3]?\d)(?:{language.pattern('clean.day_suffix')})?"
+    month = rf"(?P<month>{months})\.?"
+    of, percent = language.pattern("clean.day_of_month"), language.pattern("clean.percent")
+    return [
+        re.compile(rf"\b{month}\s+{day}(?:,?\s+{_YEAR})?\b(?!\s*(?:%|{percent}))", re.IGNORECASE),
+        re.compile(rf"\b{day}\s+(?:{of}\s+)?{month}(?:,?\s+{_YEAR})?\b", re.IGNORECASE),
+        re.compile(rf"\b{_YEAR}-(?P<nmonth>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ]
 
 
 def _literal(words: Iterable[str]) -> str:

@@ -16,6 +16,7 @@ from typing import Optional
 from polemos.clean.blocks import HEADING, ITEM, PARAGRAPH, Block, Extraction
 from polemos.clean.captions import CaptionDetector
 from polemos.clean.repair import normalise_for_matching, repair_text
+from polemos.clean.words import CleanWords
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
@@ -58,9 +59,6 @@ _HEADING_MAX_WORDS = 12
 _HEADING_MAX_CHARS = 90
 _CAPTION_ABOVE_MAX_WORDS = 40
 _HEADLINE_MAX_WORDS = 20
-_NOT_A_HEADLINE = re.compile(
-    r"^(by\b|this (story|article|report) (is|was) from\b|(first )?(published|posted|updated)\b)", re.IGNORECASE
-)
 _BULLET = re.compile(r"^[-*+\u2022]\s+")
 
 
@@ -125,7 +123,9 @@ def _raw_blocks(content: str) -> list[Block]:
     return blocks
 
 
-def _take_title(blocks: list[Block], given_title: Optional[str]) -> tuple[Optional[str], list[Block]]:
+def _take_title(
+    blocks: list[Block], given_title: Optional[str], words: CleanWords
+) -> tuple[Optional[str], list[Block]]:
     if not blocks:
         return given_title, blocks
     first = blocks[0]
@@ -133,21 +133,21 @@ def _take_title(blocks: list[Block], given_title: Optional[str]) -> tuple[Option
         return given_title, blocks[1:]
     if first.kind == HEADING and first.level == 1:
         return given_title or first.text, blocks[1:]
-    if first.kind == PARAGRAPH and len(blocks) > 1 and _reads_like_headline(first.text):
+    if first.kind == PARAGRAPH and len(blocks) > 1 and _reads_like_headline(first.text, words):
         return given_title or first.text, blocks[1:]
     return given_title, blocks
 
 
-def _reads_like_headline(line: str) -> bool:
+def _reads_like_headline(line: str, words: CleanWords) -> bool:
     """A first line in title case, or a short capitalised line with no closing punctuation
     (sentence-case headlines), that is not a byline or a dateline."""
-    if _NOT_A_HEADLINE.match(line):
+    if words.not_a_headline.match(line):
         return False
     if is_title_case_line(line):
         return True
-    words = line.split()
+    line_words = line.split()
     return (
-        0 < len(words) <= _HEADLINE_MAX_WORDS
+        0 < len(line_words) <= _HEADLINE_MAX_WORDS
         and line[0].isupper()
         and not _FINAL_PUNCTUATION.search(line.rstrip("\"')"))
     )
@@ -191,10 +191,12 @@ def _could_be_caption(kept: list[Block]) -> bool:
     return bool(kept) and kept[-1].kind == PARAGRAPH and len(kept[-1].text.split()) <= _CAPTION_ABOVE_MAX_WORDS
 
 
-def extract_text(content: str, detector: CaptionDetector, given_title: Optional[str] = None) -> Extraction:
+def extract_text(
+    content: str, detector: CaptionDetector, words: CleanWords, given_title: Optional[str] = None
+) -> Extraction:
     """Split a plain-text or Markdown article into body blocks, captions and a title."""
     extraction = Extraction(blocks=_raw_blocks(repair_text(content)))
     _separate_captions(extraction, detector)
-    extraction.title, extraction.blocks = _take_title(extraction.blocks, given_title)
+    extraction.title, extraction.blocks = _take_title(extraction.blocks, given_title, words)
     _mark_headings(extraction.blocks)
     return extraction
