@@ -38,6 +38,16 @@ def test_the_packaged_english_has_every_pattern_the_events_stage_reads():
     assert coder.words.person_name.fullmatch("John Doe Jr.") and not coder.words.person_name.fullmatch("john doe")
 
 
+# The German folder of test_lang dates only four forms; this text also needs its weekdays ("am Sonntag").
+GERMAN_WEEKDAY = r"""
+[[grammar]]
+kind = "weekday"
+pattern = '''\b(?P<weekday>{weekday_full})\b'''
+cues = ["{weekday}"]
+reach = 0
+"""
+
+
 def incident_date(folder: Path) -> tuple[str, set[str]]:
     """The day the events stage gives the headline's incident with the language in ``folder``, and the
     events patterns that language lacks."""
@@ -54,6 +64,9 @@ def incident_date(folder: Path) -> tuple[str, set[str]]:
 def languages(tmp_path_factory) -> tuple[Path, Path]:
     base = tmp_path_factory.mktemp("languages")
     plain, stamped = write_german(base / "de"), write_german(base / "de-stamp")
+    for folder in (plain, stamped):
+        with (folder / "patterns" / "time.toml").open("a", encoding="utf-8") as dates:
+            dates.write(GERMAN_WEEKDAY)
     (stamped / "patterns").mkdir(exist_ok=True)  # the German folder may hold its time patterns already
     (stamped / "patterns" / "events.toml").write_text(GERMAN_STAMP, encoding="utf-8")
     return plain, stamped
