@@ -145,6 +145,9 @@ def test_every_stage_runs_on_a_text_in_a_second_language_with_that_language_s_wo
     assert dates["2023-03-13"].endswith("13 März 2023")
     assert dates["2023-02-02"] == "2 Februar 2023"
     assert dates["2023-05"] == "nächsten Mai"
+    # the shipped event model was trained on English sentences: a German pipeline codes by its rules
+    assert stages["events"].classifier is None
+    assert dict(Pipeline.load(PipelineConfig()).stages)["events"].classifier.language == "en"
 
 
 def test_the_events_stage_reads_a_headline_s_incident_in_the_words_of_its_language(german):

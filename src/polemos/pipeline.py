@@ -167,7 +167,10 @@ def _load_resources(config: PipelineConfig, language: LanguageData) -> Resources
     if "events" in config.stages and config.event_model is not None:
         from polemos.events.classifier import EventClassifier
 
-        resources.event_classifier = EventClassifier.load_optional(config.event_model)
+        classifier = EventClassifier.load_optional(config.event_model)
+        # A model reads the language it was trained on; another language's events come from its rules.
+        if classifier is not None and classifier.language == language.code:
+            resources.event_classifier = classifier
         resources.event_policy = config.event_policy
     return resources
 

@@ -239,6 +239,9 @@ class EventClassifier:
         encoder: SentenceEncoder | None = None,
     ) -> None:
         self.card = card
+        # The language of the sentences it was trained on (cards written before this field: English);
+        # its lemmas, cues and vectors mean nothing in another language.
+        self.language: str = card.get("language", "en")
         self.encoder = encoder
         self.encoder_name: str | None = card.get("encoder")
         self.spacy_features = bool(card.get("spacy_features", True))

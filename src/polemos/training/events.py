@@ -283,6 +283,7 @@ def fit(
     stacked = np.hstack(columns)
     card = {
         "name": "polemos event classifier",
+        "language": "en",  # the annotations are English sentences
         "feature_version": FEATURE_VERSION,
         "hash_bits": HASH_BITS,
         "seed": seed,
