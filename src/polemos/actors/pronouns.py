@@ -32,10 +32,10 @@ PLURAL_TAGS = {"NNS", "NNPS"}
 def resolve_pronoun(actors: DocumentActors, candidate: Candidate) -> Optional[Identity]:
     token = candidate.head
     lower = token.lower_
-    if lower in ("he", "she", "him", "her"):
+    if lower in actors.words.person_references:
         actor = _governing_subject(actors, token, lambda a, _t: a.kind == "person")
         actor = actor or actors.actors.get(actors.last_person or "")
-    elif lower in ("they", "them"):
+    elif lower in actors.words.group_references:
         actor = _governing_subject(actors, token, _is_group) or _last_group_subject(actors, token)
     else:
         actor = _governing_subject(actors, token, _is_single_body) if lower == "it" else None

@@ -143,9 +143,9 @@ def _owner_entry(actors: DocumentActors, candidate: Candidate) -> Optional[Entry
     owner = candidate.owner
     if owner is None:
         return None
-    if owner.text.lower() in ("his", "her"):
+    if owner.text.lower() in actors.words.person_owners:
         return entry_of_actor(actors, actors.last_person)
-    if owner.text.lower() in ("its", "their"):
+    if owner.text.lower() in actors.words.group_owners:
         sentence = actors.record.sentence_at(owner.start_char)
         current = actors.subject_by_sentence.get(sentence) if sentence is not None else None
         previous = actors.subject_by_sentence.get(sentence - 1) if sentence else None

@@ -44,6 +44,12 @@ class ActorWords:
         self.possessive_pronouns = words("actors.possessive_pronoun")
         self.person_pronouns = words("actors.person_pronoun")
         self.group_pronouns = words("actors.group_pronoun")
+        # Pronouns read back to an actor named before: a person ("he", "her") or a group ("they"),
+        # and the possessives that make one the owner of what follows ("his office", "its forces")
+        self.person_references = words("actors.person_reference")
+        self.group_references = words("actors.group_reference")
+        self.person_owners = words("actors.person_owner")
+        self.group_owners = words("actors.group_owner")
         self.party_prepositions = words("actors.party_preposition")  # "talks with", "war against"
         self.motion_verbs = words("actors.motion_verb")  # "travelled to X": X is a place, not a party
         self.expletive_heads = words("actors.expletive_head")  # "It is time to ...": no antecedent

@@ -27,34 +27,6 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 _MD_CODE = re.compile(r"`([^`]+)`")
 _FINAL_PUNCTUATION = re.compile(r"[.!?:;,\u2026]$")
-_SMALL_WORDS = {
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "by",
-    "with",
-    "from",
-    "as",
-    "vs",
-    "via",
-    "into",
-    "over",
-    "per",
-    "than",
-    "is",
-    "are",
-    "its",
-}
 _HEADING_MAX_WORDS = 12
 _HEADING_MAX_CHARS = 90
 _CAPTION_ABOVE_MAX_WORDS = 40
@@ -62,16 +34,20 @@ _HEADLINE_MAX_WORDS = 20
 _BULLET = re.compile(r"^[-*+\u2022]\s+")
 
 
-def is_title_case_line(line: str) -> bool:
+def is_title_case_line(line: str, words: CleanWords) -> bool:
     """A short line that reads like a title: capitalised words, no closing punctuation."""
     core = line.strip().strip("\"'()[]*_")
     if not core or len(core) > _HEADING_MAX_CHARS or _FINAL_PUNCTUATION.search(core):
         return False
-    words = [w.strip("\"'()[],") for w in core.split()]
-    words = [w for w in words if w and w[0].isalnum()]
-    if not words or len(words) > _HEADING_MAX_WORDS or not (words[0][0].isupper() or words[0][0].isdigit()):
+    line_words = [w.strip("\"'()[],") for w in core.split()]
+    line_words = [w for w in line_words if w and w[0].isalnum()]
+    if (
+        not line_words
+        or len(line_words) > _HEADING_MAX_WORDS
+        or not (line_words[0][0].isupper() or line_words[0][0].isdigit())
+    ):
         return False
-    content = [w for w in words[1:] if w.lower() not in _SMALL_WORDS]
+    content = [w for w in line_words[1:] if w.lower() not in words.title_small_words]
     capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
     return not content or capitalised / len(content) >= 0.75
 
@@ -143,7 +119,7 @@ def _reads_like_headline(line: str, words: CleanWords) -> bool:
     (sentence-case headlines), that is not a byline or a dateline."""
     if words.not_a_headline.match(line):
         return False
-    if is_title_case_line(line):
+    if is_title_case_line(line, words):
         return True
     line_words = line.split()
     return (
@@ -153,14 +129,14 @@ def _reads_like_headline(line: str, words: CleanWords) -> bool:
     )
 
 
-def _mark_headings(blocks: list[Block]) -> None:
+def _mark_headings(blocks: list[Block], words: CleanWords) -> None:
     """Promote standalone title-case lines followed by body text to headings."""
     for index, block in enumerate(blocks):
         if block.kind != PARAGRAPH or index + 1 >= len(blocks):
             continue
         if blocks[index + 1].kind == HEADING:
             continue
-        if is_title_case_line(block.text):
+        if is_title_case_line(block.text, words):
             block.kind = HEADING
 
 
@@ -198,5 +174,5 @@ def extract_text(
     extraction = Extraction(blocks=_raw_blocks(repair_text(content)))
     _separate_captions(extraction, detector)
     extraction.title, extraction.blocks = _take_title(extraction.blocks, given_title, words)
-    _mark_headings(extraction.blocks)
+    _mark_headings(extraction.blocks, words)
     return extraction

@@ -24,4 +24,6 @@ class CleanWords:
         # ---- boilerplate (boilerplate.py) ----
         self.call_to_action = re.compile(pattern("clean.boilerplate_call_to_action"), re.IGNORECASE)
         # ---- the title of a plain-text article (text.py) ----
+        # Words a title leaves in lower case ("Talks on the Ceasefire"): not counted against title case
+        self.title_small_words = language.words("clean.title_small_word")
         self.not_a_headline = re.compile(pattern("clean.not_a_headline"), re.IGNORECASE)
