@@ -68,6 +68,14 @@ def test_a_question_left_open_is_no_accident(nlp_pipeline):
     assert {e.type for e in shootings(nlp_pipeline, text)} == {"ASSAULT"}
 
 
+def test_an_accident_only_imagined_is_no_accident(nlp_pipeline):
+    text = (
+        "A man was shot in the leg on Saturday in Elmwood. His mother said that if it had been a mistake, "
+        "he would have come home and told her the gun went off."
+    )
+    assert {e.type for e in shootings(nlp_pipeline, text)} == {"ASSAULT"}
+
+
 def test_an_intentional_shooting_stays_an_assault(nlp_pipeline):
     text = (
         "A gunman shot a 34-year-old man in the leg on Saturday night outside a bar on Birch Lane in Elmwood.\n\n"

@@ -111,6 +111,8 @@ class AccidentReader:
                 c.lower_ in self.words.accident_undecided for c in outside
             ):
                 return UNDECIDED
+            if any(c.dep_ == "aux" and c.lower_ in self.words.accident_undecided_modals for c in outside):
+                return UNDECIDED  # "he would have come home and said the gun went off": imagined, not told
         return STATED if cue.states else None
 
     def sentence_verdicts(self, doc: Doc) -> list[tuple[int, int, Optional[str]]]:

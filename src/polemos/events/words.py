@@ -311,6 +311,7 @@ class EventWords:
         self.accident_disputing_verbs = words("events.accident_disputing_verb")  # "ruled out an accident"
         # "unclear whether he accidentally shot himself": neither stated nor denied.
         self.accident_undecided = words("events.accident_undecided_word")
+        self.accident_undecided_modals = words("events.accident_undecided_modal")  # "would have said"
         # ---- classifier.py: cues of the learned model's features (its weights were trained on these) ----
         self.classifier_modals = words("events.classifier_modal")  # "may", "should": "mark:modal:<word>"
         self.classifier_first_person = words("events.classifier_first_person")  # "we", "our": "mark:first_person"
