@@ -25,7 +25,7 @@ def places_of_events(pipeline, text: str, title: str | None = None, url: str | N
     record = pipeline.extract(
         RawDocument(source="made-up", content=text, format="text", title=title, url=url, published=PUBLISHED)
     )
-    events = [e for e in record.events if e.type == "ASSAULT" and e.modality == "asserted"]
+    events = [e for e in record.events if e.type in ("ASSAULT", "ACCIDENT") and e.modality == "asserted"]
     assert events, [(e.type, e.trigger) for e in record.events]
     return [(place.name, place.admin1) if place else None for place in (event_place(record, e) for e in events)]
 
