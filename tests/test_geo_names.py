@@ -21,7 +21,9 @@ def extract(pipeline, text: str):
 
 
 def event_places(record) -> set:
-    places = (event_place(record, e) for e in record.events if e.type in ("ASSAULT", "ACCIDENT") and e.modality == "asserted")
+    places = (
+        event_place(record, e) for e in record.events if e.type in ("ASSAULT", "ACCIDENT") and e.modality == "asserted"
+    )
     return {(p.name, p.admin1) if p else None for p in places}
 
 
