@@ -44,6 +44,19 @@ def sealing_key_file(tmp_path_factory):
     return path
 
 
+GEO_EVAL_CACHE = "geo-eval-cache"  # the session's gazetteer index, built once (test_geo_eval reads it too)
+
+
+@pytest.fixture(scope="session")
+def gazetteer(tmp_path_factory):
+    """The gazetteer, its index built once for the whole session; a module may open its own."""
+    from polemos.geo import Gazetteer
+
+    opened = Gazetteer.open(tmp_path_factory.getbasetemp() / GEO_EVAL_CACHE)
+    yield opened
+    opened.close()
+
+
 @pytest.fixture(scope="session")
 def nlp_pipeline():
     """The full polemos pipeline, loaded once for the whole test session."""

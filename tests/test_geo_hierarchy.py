@@ -5,18 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from polemos.geo import Gazetteer, Geocoder
+from polemos.geo import Geocoder
 from polemos.record import DocumentInfo, ExtractionRecord, Sentence
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def gazetteer(tmp_path_factory):
-    # the same cache directory as test_geo_eval, so the index is built once per session
-    opened = Gazetteer.open(tmp_path_factory.getbasetemp() / "geo-eval-cache")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture(scope="module")

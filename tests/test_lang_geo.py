@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from polemos.events.places import most_specific, written_holders
-from polemos.geo import Gazetteer, Geocoder
+from polemos.geo import Geocoder
 from polemos.geo.words import GeoWords
 from polemos.lang import LanguageData
 from polemos.record import DocumentInfo, ExtractionRecord, Place, Sentence
@@ -35,14 +35,6 @@ def write_minimal_german(folder: Path) -> Path:
 @pytest.fixture(scope="module")
 def german(tmp_path_factory) -> LanguageData:
     return LanguageData.load(write_minimal_german(tmp_path_factory.mktemp("languages") / "de"))
-
-
-@pytest.fixture(scope="module")
-def gazetteer(tmp_path_factory):
-    # the same cache directory as test_geo_eval, so the index is built once per session
-    opened = Gazetteer.open(tmp_path_factory.getbasetemp() / "geo-eval-cache")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture(scope="module")
