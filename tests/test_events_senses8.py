@@ -1,6 +1,6 @@
 """False readings found in the seed-1400 precision draw, each against a true reading of the same
 word: a car or a house abandoned, a telephone exchange, tensions refusing to calm, a mug shot, a
-suggestion welcomed, a gun recognised, a fact conceded, a hospital on alert, a proposal unlikely to
+suggestion welcomed, a gun recognised, a fact conceded, a possibility denied, a hospital on alert, a proposal unlikely to
 be accepted, a meeting yet to begin (sentences of our own writing)."""
 
 from __future__ import annotations
@@ -66,6 +66,13 @@ from coded_sentences import assert_only_the_true_reading
             "case of a possible clash between police and protesters.",
             "The army has been put on alert along the border.",
             "MOBILIZE",
+        ),
+        # Denying a possibility is a statement about what happened; denying a party's request rejects it.
+        (
+            "After first suspecting a foreign hand in the fire, senior officers are now denying this possibility "
+            "and say nothing can be confirmed.",
+            "The government denied the rebels' request for talks on Monday.",
+            "REJECT",
         ),
         # A meeting that "will begin" is yet to be held; one that began was held.
         (
