@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from coded_sentences import assert_only_the_true_reading
+from coded_sentences import assert_only_the_true_reading, types
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,11 @@ from coded_sentences import assert_only_the_true_reading
         (
             "A mob tried to storm the telephone exchange in the old city on Monday.",
             "The two sides completed an exchange of prisoners on Monday.",
+            "RETREAT",
+        ),
+        (
+            "A watchman died defending the exchange when the mob set it on fire on Monday.",
+            "The exchange of hostages took place at the border crossing on Monday.",
             "RETREAT",
         ),
         # Tensions "refusing to calm down" is an idiom; rebels refusing to disarm reject a demand.
@@ -90,3 +95,7 @@ from coded_sentences import assert_only_the_true_reading
 )
 def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true_reading, event):
     assert_only_the_true_reading(coder, false_reading, true_reading, event)
+
+
+def test_an_exchange_of_fire_stays_a_fight_and_releases_no_one(coder):
+    assert types(coder, "Police and gunmen were involved in an exchange of fire on Monday.") == {"ASSAULT"}
