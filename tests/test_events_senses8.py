@@ -99,3 +99,11 @@ def test_a_false_reading_is_gone_and_a_true_one_stays(coder, false_reading, true
 
 def test_an_exchange_of_fire_stays_a_fight_and_releases_no_one(coder):
     assert types(coder, "Police and gunmen were involved in an exchange of fire on Monday.") == {"ASSAULT"}
+
+
+def test_a_call_on_the_community_for_tips_requests_nothing_but_a_call_to_keep_the_peace_does(coder):
+    tips = (
+        "The police chief urged the community to help by giving police any information they have through the tip line."
+    )
+    assert "REQUEST" not in types(coder, tips)
+    assert "REQUEST" in types(coder, "The police chief urged residents to stay calm and keep the peace.")
