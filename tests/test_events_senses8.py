@@ -35,6 +35,11 @@ from coded_sentences import assert_only_the_true_reading, types
             "The exchange of hostages took place at the border crossing on Monday.",
             "RETREAT",
         ),
+        (
+            "A watchman died defending the exchange when the mob set it on fire on Monday.",
+            "A soldier supervises the exchange process of prisoners of war near the front line on Monday.",
+            "RETREAT",
+        ),
         # Tensions "refusing to calm down" is an idiom; rebels refusing to disarm reject a demand.
         (
             "Tensions in the city are refusing to calm down, officials said on Monday.",
