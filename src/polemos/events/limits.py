@@ -35,6 +35,7 @@ RELATIONS = (
     "xcomp_verb",
     "question",
     "subject",
+    "passive_subject",
     "governor",
     "opinion",
     "when_subject",
@@ -138,6 +139,8 @@ def _related_words(head: Token, relation: str, event_words: EventWords) -> set[s
         )
     if relation == "subject":
         return _words_of(c for c in head.children if c.dep_ == "nsubj")
+    if relation == "passive_subject":  # "the hospital has been put on alert": what the act is done to
+        return _words_of(c for c in head.children if c.dep_ == "nsubjpass")
     if relation == "preposition":  # "walked out of": the preposition may hang from the particle
         particles = [c for c in head.children if c.dep_ in {"prt", "advmod", "prep"}]
         return {c.lower_ for c in head.children if c.dep_ in {"prep", "prt", "dative"}} | {

@@ -462,11 +462,21 @@ def _governing_chain(clause: Token, words: EventWords) -> list[Token]:
     for _ in range(6):
         if current.head is current:
             break
-        if current.dep_ not in CHAIN_DEPS and not _object_of_purpose(current, chain, words):
+        if (
+            current.dep_ not in CHAIN_DEPS
+            and not _object_of_purpose(current, chain, words)
+            and not _subject_of_its_occurrence(current, words)
+        ):
             break
         current = current.head
         chain.append(current)
     return chain
+
+
+def _subject_of_its_occurrence(noun: Token, words: EventWords) -> bool:
+    """ "the meeting will begin at 6:30": a verb that only says when the event named by its subject
+    takes place carries that event's modality, as "will be held" does."""
+    return noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.lemma_ in words.occurrence_verbs
 
 
 def _object_of_purpose(noun: Token, chain: list[Token], words: EventWords) -> bool:

@@ -223,6 +223,7 @@ class EventWords:
         self.bound_prepositions = self.limit_prepositions | self.span_prepositions
         self.future_auxiliaries = words("events.future_auxiliary")
         self.happen_verbs = words("events.happen_verb")
+        self.occurrence_verbs = words("events.occurrence_verb")  # "the meeting will begin": when the event is
         # "the shooting happened near ...", "the attack took place": an incident whose happening a clause tells.
         self.happening_nouns = words("events.happening_noun")
         self.taking_verbs = words("events.taking_verb")  # "the attack took place": it happened
