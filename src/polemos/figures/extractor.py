@@ -97,40 +97,11 @@ class FigureExtractor:
             )
         death = self.patterns.death_of_one.search(title)
         if death is not None and not any(q.category == "dead" for q in found):
-            said = "who" if death.group("who") else "whose"
-            found = sorted(
-                found
-                + [
-                    Quantity(
-                        text=death.group(said),
-                        start=death.start(said),
-                        end=death.end(said),
-                        min=1,
-                        max=1,
-                        unit="people",
-                        category="dead",
-                    )
-                ],
-                key=lambda q: q.start,
-            )
+            found = sorted(found + [_one_named(death, "who" if death.group("who") else "whose", "dead")], key=_start)
         struck = self.patterns.shooting_of_one.search(title)
         if struck is not None and not any(q.category in HARM | {SHOT} for q in found):
-            said = "who" if struck.group("who") else "whom"
-            found = sorted(
-                found
-                + [
-                    Quantity(
-                        text=struck.group(said),
-                        start=struck.start(said),
-                        end=struck.end(said),
-                        min=1,
-                        max=1,
-                        unit="people",
-                        category="injured" if struck.group("hurt") else SHOT,
-                    )
-                ],
-                key=lambda q: q.start,
-            )
+            category = "injured" if struck.group("hurt") else SHOT
+            found = sorted(found + [_one_named(struck, "who" if struck.group("who") else "whom", category)], key=_start)
         fatal = self.patterns.fatal_incident.search(title)
         if fatal is None or any(q.category == "dead" for q in found):
             return found
@@ -790,6 +761,23 @@ def _is_count(patterns: FigurePatterns, text: str, amount: Amount) -> bool:
         return True
     # "one of them died" is one dead; "one of the men" counts nobody
     return patterns.one_of_them_died.match(text, amount.end) is not None
+
+
+def _one_named(match: re.Match[str], group: str, category: str) -> Quantity:
+    """One person, named by ``group`` of a headline's match ("the death of a teen": one dead)."""
+    return Quantity(
+        text=match.group(group),
+        start=match.start(group),
+        end=match.end(group),
+        min=1,
+        max=1,
+        unit="people",
+        category=category,
+    )
+
+
+def _start(quantity: Quantity) -> int:
+    return quantity.start
 
 
 def _is_demonym(word: str) -> bool:
