@@ -254,14 +254,7 @@ def map_page(
     filter: EventFilter = Depends(event_filter),
     view: Literal["canonical", "reports"] = Query("canonical"),
 ):
-    return render(
-        request,
-        "map.html",
-        filter=filter,
-        filter_args=filter_query(filter),
-        view=view,
-        data_query={**filter_query(filter), **({"view": view} if view == "reports" else {})},
-    )
+    return _view_page(request, "map.html", filter, view)
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -270,9 +263,14 @@ def timeline_page(
     filter: EventFilter = Depends(event_filter),
     view: Literal["canonical", "reports"] = Query("canonical"),
 ):
+    return _view_page(request, "timeline.html", filter, view)
+
+
+def _view_page(request: Request, template: str, filter: EventFilter, view: str):
+    """A page that draws the filtered events (map, timeline), of canonical events or of reports."""
     return render(
         request,
-        "timeline.html",
+        template,
         filter=filter,
         filter_args=filter_query(filter),
         view=view,
